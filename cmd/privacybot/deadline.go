@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/privacybot/privacybot/internal/deadline"
+)
+
+const deadlineSynopsis = "deadline --received YYYY-MM-DD [--region england-and-wales|scotland|northern-ireland] " +
+	"[--extended] [--clarification FROM:TO]... [--id-received YYYY-MM-DD] [--holidays FILE]"
+
+// runDeadline prints the legal due date of a rights request as YYYY-MM-DD.
+func runDeadline(ctx context.Context, app *App, args []string) error {
+	fs := newFlags(app, "deadline", deadlineSynopsis)
+	received := fs.String("received", "", "`date` the request was received: YYYY-MM-DD, or an RFC 3339 moment (its Europe/London date counts)")
+	region := fs.String("region", "", "bank-holiday `region`: england-and-wales (default), scotland or northern-ireland")
+	extended := fs.Bool("extended", false, "extended by two months: due three months from the start")
+	idReceived := fs.String("id-received", "", "`date` the requested ID or proof of authority arrived; the month restarts then")
+	holidays := fs.String("holidays", app.Getenv("PRIVACYBOT_HOLIDAYS"), "extra bank holidays `file` (YAML/JSON; default $PRIVACYBOT_HOLIDAYS)")
+	var pauses pauseFlags
+	fs.Var(&pauses, "clarification", "clarification pause `FROM:TO` (dates, both inclusive, don't count); repeatable")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usageError("unexpected argument %q (the date goes after --received)", rest[0])
+	}
+	if *received == "" {
+		return usageError("--received YYYY-MM-DD is required")
+	}
+	clock := deadline.Clock{Extended: *extended, Pauses: pauses}
+	if clock.Received, err = parseDateArg(*received); err != nil {
+		return usageError("--received: %v", err)
+	}
+	if *idReceived != "" {
+		if clock.IDReceived, err = parseDateArg(*idReceived); err != nil {
+			return usageError("--id-received: %v", err)
+		}
+	}
+	if clock.Region, err = deadline.ParseRegion(*region); err != nil {
+		return usageError("--region: %v", err)
+	}
+	if clock.Calendar, err = deadline.LoadExtraHolidays(*holidays); err != nil {
+		return err // the file is wrong, not the command line: exit 1 with the file and line
+	}
+	due, ok, err := clock.Due()
+	if err != nil {
+		return err
+	}
+	if !ok { // cannot happen from the command line: every pause has an end and ID isn't awaited
+		return fmt.Errorf("no due date yet")
+	}
+	_, err = fmt.Fprintln(app.Stdout, due.Format(time.DateOnly))
+	return err
+}
+
+// parseDateArg reads YYYY-MM-DD as that calendar date (00:00 UTC, the deadline package's date
+// form) or an RFC 3339 moment, which the deadline package converts to its London date.
+func parseDateArg(s string) (time.Time, error) {
+	if d, err := time.Parse(time.DateOnly, s); err == nil {
+		return d, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date YYYY-MM-DD", s)
+}
+
+// pauseFlags collects repeated --clarification FROM:TO flags.
+type pauseFlags []deadline.Pause
+
+func (p *pauseFlags) String() string {
+	if p == nil {
+		return ""
+	}
+	parts := make([]string, len(*p))
+	for i, x := range *p {
+		parts[i] = x.From.Format(time.DateOnly) + ":" + x.To.Format(time.DateOnly)
+	}
+	return strings.Join(parts, ",")
+}
+
+func (p *pauseFlags) Set(s string) error {
+	from, to, found := strings.Cut(s, ":")
+	if !found {
+		return fmt.Errorf("want FROM:TO, two dates YYYY-MM-DD, got %q", s)
+	}
+	var (
+		pause deadline.Pause
+		err   error
+	)
+	if pause.From, err = time.Parse(time.DateOnly, from); err != nil {
+		return fmt.Errorf("FROM %q is not a date YYYY-MM-DD", from)
+	}
+	if pause.To, err = time.Parse(time.DateOnly, to); err != nil {
+		return fmt.Errorf("TO %q is not a date YYYY-MM-DD (the day the clarification arrived)", to)
+	}
+	if pause.To.Before(pause.From) {
+		return fmt.Errorf("%s ends before it starts", s)
+	}
+	*p = append(*p, pause)
+	return nil
+}

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/internal/answer"
+	"github.com/privacybot/privacybot/internal/config"
+	"github.com/privacybot/privacybot/internal/index"
+	"github.com/privacybot/privacybot/internal/notice"
+)
+
+// engine is the answer engine every channel shares: the corpus, its index and the answerer.
+type engine struct {
+	corpus   *notice.Corpus
+	index    *index.Index
+	composer *answer.Composer
+	answerer answer.Answerer // the composer, or the model wrapped around it
+}
+
+// engineFlags are the flags of every command that answers questions.
+type engineFlags struct {
+	corpusDir string
+	indexDir  string
+}
+
+func (f *engineFlags) register(fs interface {
+	StringVar(p *string, name, value, usage string)
+}, cfg config.Config) {
+	fs.StringVar(&f.corpusDir, "corpus", cfg.CorpusDir, "directory of notices (.md, .txt) replacing the bundled ones (PRIVACYBOT_CORPUS)")
+	fs.StringVar(&f.indexDir, "index", cfg.IndexDir, "persisted index directory to open, rebuilt when stale (PRIVACYBOT_INDEX); in memory when empty")
+}
+
+// loadCorpus reads the notices of dir, or the bundled ones when dir is empty.
+func loadCorpus(dir string) (*notice.Corpus, error) {
+	var fsys fs.FS = corpus.FS
+	if dir != "" {
+		info, err := os.Stat(dir)
+		if err != nil {
+			return nil, fmt.Errorf("corpus directory: %w", err)
+		}
+		if !info.IsDir() {
+			return nil, fmt.Errorf("corpus %s is not a directory", dir)
+		}
+		fsys = os.DirFS(dir)
+	}
+	c, err := notice.Load(fsys)
+	if err != nil {
+		if dir == "" {
+			dir = "bundled corpus"
+		}
+		return nil, fmt.Errorf("load notices from %s: %w", dir, err)
+	}
+	return c, nil
+}
+
+// openEngine loads the corpus and builds (or opens) its index.
+func openEngine(app *App, f engineFlags) (*engine, error) {
+	c, err := loadCorpus(f.corpusDir)
+	if err != nil {
+		return nil, err
+	}
+	vocab := answer.DefaultVocabulary()
+	var ix *index.Index
+	if f.indexDir != "" {
+		var rebuilt bool
+		ix, rebuilt, err = index.Open(f.indexDir, c, vocab)
+		if err != nil {
+			return nil, fmt.Errorf("open index: %w", err)
+		}
+		if rebuilt {
+			fmt.Fprintf(app.Stderr, "privacybot: index %s was missing or stale; rebuilt it\n", f.indexDir)
+		}
+	} else if ix, err = index.Build(c, vocab); err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	comp := answer.NewComposer(ix, c, vocab)
+	comp.Now = app.Now
+	return &engine{corpus: c, index: ix, composer: comp, answerer: comp}, nil
+}
+
+func (e *engine) Close() error { return e.index.Close() }

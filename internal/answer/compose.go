@@ -1,0 +1,499 @@
+package answer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/privacybot/privacybot/internal/notice"
+)
+
+// Limits on what a question may be.
+const (
+	// MaxQuestionRunes bounds a question: longer text is not a question but a paste.
+	MaxQuestionRunes = 2000
+	// staleAfter is how old a notice may be before its citation carries a warning.
+	staleAfter = 3 * 365 * 24 * time.Hour
+)
+
+// Errors for questions that can't be answered as asked.
+var (
+	ErrEmptyQuestion   = errors.New("the question is empty")
+	ErrQuestionTooLong = fmt.Errorf("the question is longer than %d characters; ask it in a sentence or two", MaxQuestionRunes)
+)
+
+// Composer is the extractive answerer: it quotes the notices and never writes a fact of its own.
+// It is the default, and the fallback of every other answerer.
+type Composer struct {
+	Retriever Retriever
+	Corpus    *notice.Corpus
+	Vocab     *Vocabulary
+	Now       func() time.Time
+
+	// MinCoverage is the share of the question's weighted terms that the best sentence must
+	// cover for the bot to answer rather than abstain.
+	MinCoverage float64
+
+	idf     map[string]float64
+	maxIDF  float64
+	byOrg   map[string][]notice.Passage
+	passage map[string]notice.Passage
+}
+
+// DefaultMinCoverage is the abstention threshold chosen on testdata/eval/questions.jsonl.
+const DefaultMinCoverage = 0.5
+
+// NewComposer makes an extractive answerer over a corpus and a retriever of the same corpus.
+func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
+	comp := &Composer{Retriever: r, Corpus: c, Vocab: v, Now: time.Now, MinCoverage: DefaultMinCoverage,
+		idf: map[string]float64{}, byOrg: map[string][]notice.Passage{}, passage: map[string]notice.Passage{}}
+	df := map[string]int{}
+	passages := c.Passages()
+	for _, p := range passages {
+		seen := map[string]bool{}
+		for _, t := range Terms(p.Section() + " " + p.Text) {
+			seen[v.Concept(t)] = true
+		}
+		for t := range seen {
+			df[t]++
+		}
+		org := comp.canonical(p.Organisation)
+		comp.byOrg[org] = append(comp.byOrg[org], p)
+		comp.passage[p.ID] = p
+	}
+	n := float64(len(passages))
+	comp.maxIDF = math.Log(1 + n/0.5)
+	for t, d := range df {
+		comp.idf[t] = math.Log(1 + n/(float64(d)+0.5))
+	}
+	return comp
+}
+
+func (c *Composer) canonical(org string) string {
+	if name, ok := c.Corpus.Organisations.Canonical(org); ok {
+		return name
+	}
+	return org
+}
+
+func (c *Composer) weight(concept string) float64 {
+	if w, ok := c.idf[concept]; ok {
+		return w
+	}
+	return c.maxIDF // a word no notice uses: the notices can't be answering it
+}
+
+// requirement is something the question asks about: satisfied by any of its concepts (a plain
+// word has one; a phrase such as "how long" is satisfied by enough of its expansion).
+type requirement struct {
+	concepts []string
+	need     int
+	weight   float64
+}
+
+// requirements analyses a question into weighted requirements.
+func (c *Composer) requirements(question string) []requirement {
+	var reqs []requirement
+	rest := question
+	for _, r := range c.Vocab.phraseRes {
+		if !r.re.MatchString(rest) {
+			continue
+		}
+		rest = r.re.ReplaceAllString(rest, " ")
+		seen := map[string]bool{}
+		var cs []string
+		var w float64
+		for _, t := range Terms(r.with) {
+			k := c.Vocab.Concept(t)
+			if !seen[k] {
+				seen[k] = true
+				cs = append(cs, k)
+				w += c.weight(k)
+			}
+		}
+		if len(cs) == 0 {
+			continue
+		}
+		reqs = append(reqs, requirement{concepts: cs, need: (len(cs) + 1) / 2, weight: w / float64(len(cs))})
+	}
+	seen := map[string]bool{}
+	for _, t := range Terms(rest) {
+		k := c.Vocab.Concept(t)
+		if seen[k] || isGenericConcept(k) {
+			continue
+		}
+		seen[k] = true
+		reqs = append(reqs, requirement{concepts: []string{k}, need: 1, weight: c.weight(k)})
+	}
+	return reqs
+}
+
+// isGenericConcept is true for words every question about privacy notices shares; they say
+// nothing about whether a sentence answers this one.
+func isGenericConcept(k string) bool {
+	switch k {
+	case "council", "inform", "info", "data", "detail", "person", "privaci", "notic", "polici", "stuff", "thing":
+		return true
+	}
+	return len(k) < 2 && !unicode.IsDigit(rune(k[0]))
+}
+
+// candidate is a unit of a retrieved passage with its scores.
+type candidate struct {
+	hit      int // index into hits
+	unit     unit
+	order    int // position of the unit in its passage
+	coverage float64
+	score    float64
+}
+
+// Answer answers a question by quoting the notices, or abstains.
+func (c *Composer) Answer(ctx context.Context, q Question) (Answer, error) {
+	text, err := CleanQuestion(q.Text)
+	if err != nil {
+		return Answer{}, err
+	}
+	q.Text = text
+	k := q.K
+	if k <= 0 {
+		k = 5
+	}
+	retrieve := q
+	retrieve.K = max(k, 8) // look a little wider than we cite
+	hits, err := c.Retriever.Retrieve(ctx, retrieve)
+	if err != nil {
+		return Answer{}, fmt.Errorf("retrieve passages: %w", err)
+	}
+	ans := Answer{Question: q.Text, Citations: []Citation{}, Mode: "extractive"}
+	reqs := c.requirements(q.Text)
+	var total float64
+	for _, r := range reqs {
+		total += r.weight
+	}
+	if len(hits) == 0 || total == 0 {
+		return c.abstain(ans, q, hits), nil
+	}
+
+	cands := c.candidates(hits, reqs, total)
+	if len(cands) == 0 || cands[0].coverage < c.MinCoverage {
+		return c.abstain(ans, q, hits), nil
+	}
+	chosen := choose(cands, k)
+	return c.compose(ans, q, hits, chosen), nil
+}
+
+// CleanQuestion makes user input safe to process: valid UTF-8, no control characters, folded
+// white space, bounded length.
+func CleanQuestion(s string) (string, error) {
+	s = strings.ToValidUTF8(s, " ")
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == '\uFFFD' || unicode.Is(unicode.Co, r) {
+			return ' '
+		}
+		return r
+	}, s)
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" {
+		return "", ErrEmptyQuestion
+	}
+	if utf8.RuneCountInString(s) > MaxQuestionRunes {
+		return "", ErrQuestionTooLong
+	}
+	return s, nil
+}
+
+// candidates scores every unit of the retrieved passages, best first.
+func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64) []candidate {
+	top := hits[0].Score
+	var out []candidate
+	for hi, h := range hits {
+		heading := conceptSet(c.Vocab, h.Passage.Section())
+		for ui, u := range units(h.Passage.Text) {
+			concepts := conceptSet(c.Vocab, u.text)
+			var got float64
+			for _, r := range reqs {
+				n, nh := 0, 0
+				for _, k := range r.concepts {
+					if concepts[k] {
+						n++
+					} else if heading[k] {
+						nh++
+					}
+				}
+				switch {
+				case n >= r.need:
+					got += r.weight
+				case n+nh >= r.need:
+					got += 0.7 * r.weight // the heading says it, the sentence is under it
+				}
+			}
+			cov := got / total
+			rank := 0.0
+			if top > 0 {
+				rank = h.Score / top
+			}
+			score := cov + 0.25*rank
+			if u.leadIn && len(reqs) > 0 {
+				score -= 0.05 // prefer the bullets that say it over the sentence that introduces them
+			}
+			out = append(out, candidate{hit: hi, unit: u, order: ui, coverage: cov, score: score})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	return out
+}
+
+func conceptSet(v *Vocabulary, s string) map[string]bool {
+	m := map[string]bool{}
+	for _, t := range Terms(s) {
+		m[v.Concept(t)] = true
+	}
+	return m
+}
+
+// choose keeps the best unit and the others nearly as good, at most three units from at most k
+// passages.
+func choose(cands []candidate, k int) []candidate {
+	best := cands[0]
+	var out []candidate
+	passages := map[int]bool{}
+	for _, cd := range cands {
+		if len(out) == 3 {
+			break
+		}
+		if cd.score < 0.8*best.score || cd.coverage < 0.75*best.coverage {
+			break
+		}
+		if !passages[cd.hit] && len(passages) >= k {
+			continue
+		}
+		passages[cd.hit] = true
+		out = append(out, cd)
+	}
+	return out
+}
+
+// compose writes the answer from the chosen units: grouped by organisation (naming each, so two
+// councils' facts are never blended), then by passage, in the notice's own order.
+func (c *Composer) compose(ans Answer, q Question, hits []Hit, chosen []candidate) Answer {
+	// Citation numbers in order of first use.
+	sort.SliceStable(chosen, func(i, j int) bool {
+		if chosen[i].hit != chosen[j].hit {
+			return chosen[i].hit < chosen[j].hit
+		}
+		return chosen[i].order < chosen[j].order
+	})
+	num := map[int]int{}
+	var orgs []string
+	byOrg := map[string][]candidate{}
+	for _, cd := range chosen {
+		org := c.canonical(hits[cd.hit].Passage.Organisation)
+		if _, ok := byOrg[org]; !ok {
+			orgs = append(orgs, org)
+		}
+		byOrg[org] = append(byOrg[org], cd)
+	}
+	for _, org := range orgs {
+		for _, cd := range byOrg[org] {
+			if _, ok := num[cd.hit]; !ok {
+				num[cd.hit] = len(num) + 1
+				p := hits[cd.hit].Passage
+				ans.Citations = append(ans.Citations, Citation{
+					N: num[cd.hit], Notice: p.NoticeID, Title: p.Title, Organisation: p.Organisation,
+					Section: p.Section(), Source: p.Source, Updated: p.Updated,
+					Score: round(hits[cd.hit].Score), Passage: p.Text,
+				})
+			}
+		}
+	}
+	// Excerpts: the chosen units of each cited passage, in the passage's order.
+	for i := range ans.Citations {
+		var parts []string
+		for _, cd := range chosen {
+			if num[cd.hit] == ans.Citations[i].N {
+				parts = append(parts, cd.unit.text)
+			}
+		}
+		ans.Citations[i].Excerpt = strings.Join(parts, " … ")
+	}
+
+	var b strings.Builder
+	if len(orgs) > 1 {
+		fmt.Fprintf(&b, "The notices of %d organisations answer this differently:\n", len(orgs))
+	}
+	for oi, org := range orgs {
+		if oi > 0 {
+			b.WriteString("\n")
+		}
+		lastHit := -1
+		for _, cd := range byOrg[org] {
+			p := hits[cd.hit].Passage
+			if cd.hit != lastHit {
+				if lastHit >= 0 {
+					b.WriteString("\n")
+				}
+				fmt.Fprintf(&b, "%s — %s", p.Organisation, p.Title)
+				if s := p.Section(); s != "" {
+					fmt.Fprintf(&b, ", “%s”", shorten(s, 90))
+				}
+				b.WriteString(":\n")
+				lastHit = cd.hit
+			}
+			fmt.Fprintf(&b, "• “%s” [%d]\n", cd.unit.text, num[cd.hit])
+		}
+	}
+	ans.Answer = strings.TrimRight(b.String(), "\n")
+	ans.Stale = c.stale(ans.Citations)
+	for _, s := range ans.Stale {
+		ans.Answer += fmt.Sprintf("\nNote: %s was %s; what it says may no longer be current.", s.Title, s.Note)
+	}
+	return ans
+}
+
+// stale lists cited notices last updated more than three years ago.
+func (c *Composer) stale(cits []Citation) []StaleNotice {
+	var out []StaleNotice
+	seen := map[string]bool{}
+	now := c.Now()
+	for _, ct := range cits {
+		if seen[ct.Notice] || ct.Updated == "" {
+			continue
+		}
+		seen[ct.Notice] = true
+		t, err := time.Parse(time.DateOnly, ct.Updated)
+		if err != nil || now.Sub(t) <= staleAfter {
+			continue
+		}
+		out = append(out, StaleNotice{Notice: ct.Notice, Title: ct.Title, Updated: ct.Updated,
+			Note: "last updated " + t.Format("2 January 2006")})
+	}
+	return out
+}
+
+// abstain says the notices don't cover the question and gives the data protection contact of
+// the organisation(s) concerned, quoted from their notices.
+func (c *Composer) abstain(ans Answer, q Question, hits []Hit) Answer {
+	ans.Abstained = true
+	ans.Citations = []Citation{}
+	var orgs []string
+	switch {
+	case q.Organisation != "":
+		orgs = []string{c.canonical(q.Organisation)}
+	case q.NoticeID != "":
+		if n, ok := c.Corpus.Notice(q.NoticeID); ok {
+			orgs = []string{c.canonical(n.Organisation)}
+		}
+	default:
+		orgs = c.Corpus.Organisations.Mentioned(q.Text)
+	}
+	if len(orgs) == 0 {
+		for _, o := range c.Corpus.Organisations.All() {
+			if len(c.byOrg[o.Name]) > 0 {
+				orgs = append(orgs, o.Name)
+			}
+		}
+	}
+	var b strings.Builder
+	b.WriteString("The privacy notices I have don't answer that, so I can't give you a reliable answer.")
+	for _, org := range orgs {
+		contact, ok := c.Contact(org)
+		if !ok {
+			fmt.Fprintf(&b, "\nPlease ask %s's data protection officer.", org)
+			continue
+		}
+		if ans.Contact == nil {
+			cc := contact.Contact
+			ans.Contact = &cc
+		}
+		fmt.Fprintf(&b, "\nFor %s, contact the data protection team (from “%s”):\n%s", org, contact.Title, contact.Text)
+		n := len(ans.Citations) + 1
+		ans.Citations = append(ans.Citations, Citation{N: n, Notice: contact.Notice, Title: contact.Title,
+			Organisation: org, Section: contact.section, Excerpt: contact.Text, Source: contact.source, Updated: contact.updated})
+		fmt.Fprintf(&b, " [%d]", n)
+	}
+	ans.Answer = b.String()
+	return ans
+}
+
+// orgContact is a Contact with the passage details a citation needs.
+type orgContact struct {
+	Contact
+	section, source, updated string
+}
+
+// Contact finds an organisation's data protection contact as its notices state it: where
+// organisations.yaml points, else the passage that names the Data Protection Officer with a
+// phone number, postal address or e-mail.
+func (c *Composer) Contact(org string) (orgContact, bool) {
+	org = c.canonical(org)
+	passages := c.byOrg[org]
+	if o, ok := c.Corpus.Organisations.Get(org); ok && o.DPOContact.Notice != "" {
+		for _, p := range passages {
+			if p.NoticeID == o.DPOContact.Notice && len(p.Headings) > 0 &&
+				strings.HasPrefix(strings.ToLower(p.Headings[len(p.Headings)-1]), strings.ToLower(o.DPOContact.Section)) {
+				return contactFrom(org, p), true
+			}
+		}
+	}
+	best, bestScore := notice.Passage{}, 0
+	for _, p := range passages {
+		s := 0
+		low := strings.ToLower(p.Section() + " " + p.Text)
+		if strings.Contains(low, "data protection") {
+			s += 2
+		}
+		if strings.Contains(low, "officer") || strings.Contains(low, "contact") {
+			s++
+		}
+		if contactDetailRe.MatchString(p.Text) {
+			s += 3
+		}
+		if s > bestScore && contactDetailRe.MatchString(p.Text) {
+			best, bestScore = p, s
+		}
+	}
+	if bestScore == 0 {
+		return orgContact{}, false
+	}
+	return contactFrom(org, best), true
+}
+
+func contactFrom(org string, p notice.Passage) orgContact {
+	return orgContact{
+		Contact: Contact{Organisation: org, Text: contactText(p.Text), Notice: p.NoticeID, Title: p.Title},
+		section: p.Section(), source: p.Source, updated: p.Updated,
+	}
+}
+
+// contactText drops what the captured pages lost: "[email protected]" placeholders are not
+// e-mail addresses and are never presented as one.
+func contactText(s string) string {
+	var lines []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, "[email") && strings.Contains(l, "protected]") {
+			continue
+		}
+		lines = append(lines, l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:n])) + "…"
+}
+
+func round(f float64) float64 { return math.Round(f*1000) / 1000 }
+
+// contactDetailRe finds a phone number, a UK postcode or an e-mail address in a passage.
+var contactDetailRe = regexp.MustCompile(`(?i)\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|[\w.+-]+@[\w-]+\.[\w.]+`)

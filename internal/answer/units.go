@@ -1,0 +1,110 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// unit is the smallest quotable piece of a passage: a sentence, a bullet, a table row, or a
+// contact block (quoted whole: an address cut in half is useless).
+type unit struct {
+	text   string
+	leadIn bool // the sentence that introduces a list
+}
+
+var (
+	bulletLineRe = regexp.MustCompile(`^(?:[•·▪◦‣*]|[-–—](?:\s|$))\s*`)
+	tableRowRe   = regexp.MustCompile(`\|`)
+)
+
+// units splits a passage's text into quotable units.
+func units(text string) []unit {
+	lines := strings.Split(text, "\n")
+	if isBlockOfShortLines(lines) {
+		return []unit{{text: strings.Join(lines, "\n")}}
+	}
+	if len(lines) == 2 && tableRowRe.MatchString(lines[0]) && tableRowRe.MatchString(lines[1]) {
+		// A table row with its header: the row is the unit, the header is context.
+		return []unit{{text: lines[1]}}
+	}
+	var out []unit
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if bulletLineRe.MatchString(l) {
+			out = append(out, unit{text: strings.TrimSpace(bulletLineRe.ReplaceAllString(l, ""))})
+			continue
+		}
+		isLeadIn := i+1 < len(lines) && bulletLineRe.MatchString(strings.TrimSpace(lines[i+1]))
+		for _, s := range sentences(l) {
+			out = append(out, unit{text: s, leadIn: isLeadIn})
+		}
+	}
+	return out
+}
+
+// isBlockOfShortLines is true for an address or contact block: several lines, all short.
+func isBlockOfShortLines(lines []string) bool {
+	if len(lines) < 2 {
+		return false
+	}
+	for _, l := range lines {
+		if utf8.RuneCountInString(l) > 140 || bulletLineRe.MatchString(strings.TrimSpace(l)) {
+			return false
+		}
+	}
+	return true
+}
+
+// sentences splits a paragraph at full stops, question and exclamation marks that are followed
+// by a space and a capital letter, so "e.g. the NHS" or "6.5 years" stay whole.
+func sentences(p string) []string {
+	var out []string
+	start := 0
+	runes := []rune(p)
+	for i := 0; i < len(runes); i++ {
+		r := runes[i]
+		if r != '.' && r != '?' && r != '!' {
+			continue
+		}
+		j := i + 1
+		for j < len(runes) && (runes[j] == ')' || runes[j] == '"' || runes[j] == '”' || runes[j] == '’') {
+			j++
+		}
+		if j >= len(runes) || runes[j] != ' ' {
+			continue
+		}
+		k := j
+		for k < len(runes) && runes[k] == ' ' {
+			k++
+		}
+		if k >= len(runes) || !(unicode.IsUpper(runes[k]) || unicode.IsDigit(runes[k]) || runes[k] == '“' || runes[k] == '(') {
+			continue
+		}
+		if r == '.' && isAbbreviation(runes[start:i]) {
+			continue
+		}
+		out = append(out, strings.TrimSpace(string(runes[start:j])))
+		start = k
+		i = k - 1
+	}
+	if rest := strings.TrimSpace(string(runes[start:])); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}
+
+// isAbbreviation reports whether the text before a full stop ends with a common abbreviation.
+func isAbbreviation(before []rune) bool {
+	s := strings.ToLower(string(before))
+	for _, a := range []string{" e.g", " i.e", " mr", " mrs", " ms", " dr", " no", " tel", " st", " approx", " govt"} {
+		if strings.HasSuffix(" "+s, a) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,315 @@
+// Package index is the Bleve adapter: it indexes the passages of a corpus with an explicit
+// mapping (English analysis with stemming, boosted heading and title fields, keyword fields for
+// notice, organisation and service, the domain's synonyms) and implements answer.Retriever.
+//
+// Bleve's large Index interface stays inside this package. It imports the domain (notice,
+// answer) and no other adapter.
+package index
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/privacybot/privacybot/internal/answer"
+	"github.com/privacybot/privacybot/internal/notice"
+)
+
+// Field names of an indexed passage.
+const (
+	fieldText    = "text"
+	fieldHeading = "heading"
+	fieldTitle   = "title"
+	fieldNotice  = "notice"
+	fieldOrg     = "org"
+	fieldService = "service"
+
+	synonymCollection = "privacy-vocabulary"
+	synonymSource     = "privacy"
+
+	// DefaultK is how many passages a question retrieves when it doesn't say.
+	DefaultK = 5
+	// MaxK bounds what one question may ask for.
+	MaxK = 50
+)
+
+// Field boosts: a heading names what a passage is about, so a match there counts more.
+const (
+	boostText    = 1.0
+	boostHeading = 1.6
+	boostTitle   = 0.6
+	boostOrg     = 0.8 // an organisation the question names
+)
+
+// doc is what Bleve indexes for one passage; the passage itself stays in memory.
+type doc struct {
+	Text    string `json:"text"`
+	Heading string `json:"heading"`
+	Title   string `json:"title"`
+	Notice  string `json:"notice"`
+	Org     string `json:"org"`
+	Service string `json:"service"`
+}
+
+// Index retrieves passages of a corpus. It is safe for concurrent use.
+type Index struct {
+	bleve    bleve.Index
+	passages map[string]notice.Passage
+	corpus   *notice.Corpus
+	vocab    *answer.Vocabulary
+	hash     string
+	dir      string // "" when in memory
+}
+
+var _ answer.Retriever = (*Index)(nil)
+
+// Build indexes a corpus in memory.
+func Build(c *notice.Corpus, vocab *answer.Vocabulary) (*Index, error) {
+	ix, err := bleve.NewMemOnly(newMapping())
+	if err != nil {
+		return nil, fmt.Errorf("create in-memory index: %w", err)
+	}
+	return fill(ix, c, vocab, "")
+}
+
+// hashFile records which corpus a persisted index was built from.
+const hashFile = "corpus.sha256"
+
+// BuildAt writes a persisted index of the corpus to dir, replacing what is there.
+func BuildAt(dir string, c *notice.Corpus, vocab *answer.Vocabulary) (*Index, error) {
+	if err := os.RemoveAll(dir); err != nil {
+		return nil, fmt.Errorf("remove old index %s: %w", dir, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return nil, fmt.Errorf("create index parent %s: %w", filepath.Dir(dir), err)
+	}
+	bix, err := bleve.New(dir, newMapping())
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	ix, err := fill(bix, c, vocab, dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, hashFile), []byte(ix.hash+"\n"), 0o644); err != nil {
+		_ = bix.Close()
+		return nil, fmt.Errorf("write index hash: %w", err)
+	}
+	return ix, nil
+}
+
+// Open opens the persisted index in dir; when it is missing, unreadable or was built from a
+// different corpus (or vocabulary), it is rebuilt there. rebuilt says which happened.
+func Open(dir string, c *notice.Corpus, vocab *answer.Vocabulary) (ix *Index, rebuilt bool, err error) {
+	want := CorpusHash(c, vocab)
+	got, readErr := os.ReadFile(filepath.Join(dir, hashFile))
+	if readErr == nil && strings.TrimSpace(string(got)) == want {
+		bix, err := bleve.Open(dir)
+		if err == nil {
+			passages := map[string]notice.Passage{}
+			for _, p := range c.Passages() {
+				passages[p.ID] = p
+			}
+			return &Index{bleve: bix, passages: passages, corpus: c, vocab: vocab, hash: want, dir: dir}, false, nil
+		}
+	}
+	ix, err = BuildAt(dir, c, vocab)
+	return ix, true, err
+}
+
+// CorpusHash identifies a corpus and vocabulary: a persisted index built from another is stale.
+func CorpusHash(c *notice.Corpus, vocab *answer.Vocabulary) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "privacybot-index-v1\n")
+	for _, n := range c.Notices {
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%d\x00%s\x00", n.ID, n.Title, n.Organisation, n.Service, n.Source, n.UpdatedString(), len(n.Body), n.Body)
+	}
+	for _, o := range c.Organisations.All() {
+		fmt.Fprintf(h, "org\x00%s\x00%s\x00", o.Name, strings.Join(o.Aliases, "\x00"))
+	}
+	for _, g := range vocab.Groups {
+		fmt.Fprintf(h, "syn\x00%s\x00", strings.Join(g, "\x00"))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func fill(bix bleve.Index, c *notice.Corpus, vocab *answer.Vocabulary, dir string) (*Index, error) {
+	ix := &Index{bleve: bix, passages: map[string]notice.Passage{}, corpus: c, vocab: vocab, hash: CorpusHash(c, vocab), dir: dir}
+	batch := bix.NewBatch()
+	for i, g := range vocab.Groups {
+		def := &bleve.SynonymDefinition{Synonyms: g}
+		if err := batch.IndexSynonym(fmt.Sprintf("syn-%d", i), synonymCollection, def); err != nil {
+			_ = bix.Close()
+			return nil, fmt.Errorf("index synonyms %v: %w", g, err)
+		}
+	}
+	for _, p := range c.Passages() {
+		ix.passages[p.ID] = p
+		org, _ := c.Organisations.Canonical(p.Organisation)
+		d := doc{Text: p.Text, Heading: p.Section(), Title: p.Title, Notice: p.NoticeID, Org: org, Service: p.Service}
+		if err := batch.Index(p.ID, d); err != nil {
+			_ = bix.Close()
+			return nil, fmt.Errorf("index passage %s: %w", p.ID, err)
+		}
+	}
+	if err := bix.Batch(batch); err != nil {
+		_ = bix.Close()
+		return nil, fmt.Errorf("write index batch: %w", err)
+	}
+	return ix, nil
+}
+
+// newMapping is the explicit index mapping: no dynamic fields, nothing stored (passages are kept
+// in memory, which is faster than asking Bleve for stored fields or highlights).
+func newMapping() mapping.IndexMapping {
+	im := bleve.NewIndexMapping()
+	im.ScoringModel = "bm25"
+	if err := im.AddSynonymSource(synonymSource, map[string]interface{}{
+		"collection": synonymCollection,
+		"analyzer":   en.AnalyzerName,
+	}); err != nil {
+		panic(fmt.Sprintf("synonym source: %v", err)) // static configuration; covered by tests
+	}
+	text := func() *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = en.AnalyzerName
+		f.SynonymSource = synonymSource
+		f.Store = false
+		f.IncludeTermVectors = false
+		return f
+	}
+	kw := func() *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = false
+		f.IncludeInAll = false
+		return f
+	}
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt(fieldText, text())
+	dm.AddFieldMappingsAt(fieldHeading, text())
+	dm.AddFieldMappingsAt(fieldTitle, text())
+	dm.AddFieldMappingsAt(fieldNotice, kw())
+	dm.AddFieldMappingsAt(fieldOrg, kw())
+	dm.AddFieldMappingsAt(fieldService, kw())
+	im.DefaultMapping = dm
+	im.DefaultAnalyzer = en.AnalyzerName
+	return im
+}
+
+// ErrUnknownOrganisation is returned when a question is scoped to an organisation the corpus
+// doesn't know.
+var ErrUnknownOrganisation = errors.New("unknown organisation")
+
+// ErrUnknownNotice is returned when a question is scoped to a notice the corpus doesn't have.
+var ErrUnknownNotice = errors.New("unknown notice")
+
+// Retrieve returns the passages that best match the question, best first.
+func (ix *Index) Retrieve(ctx context.Context, q answer.Question) ([]answer.Hit, error) {
+	k := q.K
+	if k <= 0 {
+		k = DefaultK
+	}
+	if k > MaxK {
+		k = MaxK
+	}
+	text := ix.vocab.Rewrite(q.Text)
+	var words []string
+	for _, w := range answer.Words(text) {
+		if !answer.IsStopWord(w) {
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 {
+		return nil, nil
+	}
+	if len(words) > 64 { // a 100 KB question is not 10,000 clauses
+		words = words[:64]
+	}
+	phrase := strings.Join(words, " ")
+	var should []query.Query
+	for _, f := range []struct {
+		field string
+		boost float64
+	}{{fieldText, boostText}, {fieldHeading, boostHeading}, {fieldTitle, boostTitle}} {
+		m := bleve.NewMatchQuery(phrase)
+		m.SetField(f.field)
+		m.SetBoost(f.boost)
+		should = append(should, m)
+	}
+	var must []query.Query
+	if q.Organisation != "" {
+		org, ok := ix.corpus.Organisations.Canonical(q.Organisation)
+		if !ok {
+			return nil, fmt.Errorf("%w: %q", ErrUnknownOrganisation, q.Organisation)
+		}
+		t := bleve.NewTermQuery(org)
+		t.SetField(fieldOrg)
+		must = append(must, t)
+	} else {
+		// An organisation the question names counts in its favour, without shutting others out
+		// ("do you share with Bucks Fire and Rescue?" is not a question about Buckinghamshire).
+		for _, org := range ix.corpus.Organisations.Mentioned(q.Text) {
+			t := bleve.NewTermQuery(org)
+			t.SetField(fieldOrg)
+			t.SetBoost(boostOrg)
+			should = append(should, t)
+		}
+	}
+	if q.NoticeID != "" {
+		if _, ok := ix.corpus.Notice(q.NoticeID); !ok {
+			return nil, fmt.Errorf("%w: %q", ErrUnknownNotice, q.NoticeID)
+		}
+		t := bleve.NewTermQuery(q.NoticeID)
+		t.SetField(fieldNotice)
+		must = append(must, t)
+	}
+	var root query.Query = bleve.NewDisjunctionQuery(should...)
+	if len(must) > 0 {
+		root = bleve.NewConjunctionQuery(append(must, root)...)
+	}
+	req := bleve.NewSearchRequestOptions(root, k, 0, false)
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	hits := make([]answer.Hit, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		p, ok := ix.passages[h.ID]
+		if !ok {
+			continue
+		}
+		hits = append(hits, answer.Hit{Passage: p, Score: h.Score})
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
+	return hits, nil
+}
+
+// Stats describes an index.
+type Stats struct {
+	Notices  int    `json:"notices"`
+	Passages int    `json:"passages"`
+	Synonyms int    `json:"synonym_groups"`
+	Hash     string `json:"corpus_hash"`
+	Dir      string `json:"dir,omitempty"`
+}
+
+// Stats reports what the index holds.
+func (ix *Index) Stats() Stats {
+	return Stats{Notices: len(ix.corpus.Notices), Passages: len(ix.passages), Synonyms: len(ix.vocab.Groups), Hash: ix.hash, Dir: ix.dir}
+}
+
+// Close releases the index.
+func (ix *Index) Close() error { return ix.bleve.Close() }

@@ -1,0 +1,171 @@
+package notice
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Organisation is one council (or other controller), with every name it goes by.
+type Organisation struct {
+	Name       string     `yaml:"name"`
+	Aliases    []string   `yaml:"aliases"`
+	DPOContact ContactRef `yaml:"dpo_contact"`
+}
+
+// ContactRef says which notice section states an organisation's data protection contact.
+type ContactRef struct {
+	Notice  string `yaml:"notice"`
+	Section string `yaml:"section"` // a heading, or the start of one
+}
+
+// Organisations resolves the many names of an organisation to one canonical name, so that
+// "Milton Keynes Council", "Milton Keynes City Council" and "MK council" scope alike.
+type Organisations struct {
+	list  []Organisation
+	index map[string]int // folded name → position in list
+}
+
+// ParseOrganisations reads organisations.yaml.
+func ParseOrganisations(file string, data []byte) (*Organisations, error) {
+	var doc struct {
+		Organisations []Organisation `yaml:"organisations"`
+	}
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, &ParseError{File: file, Line: yamlLine(err), Err: errors.New(yamlMessage(err))}
+	}
+	o := &Organisations{}
+	for _, org := range doc.Organisations {
+		if strings.TrimSpace(org.Name) == "" {
+			return nil, &ParseError{File: file, Err: errors.New("an organisation has no name")}
+		}
+		for _, name := range append([]string{org.Name}, org.Aliases...) {
+			if i, ok := o.lookup(name); ok {
+				return nil, &ParseError{File: file, Err: fmt.Errorf("the name %q is given to both %q and %q", name, o.list[i].Name, org.Name)}
+			}
+			o.indexName(name, len(o.list))
+		}
+		o.list = append(o.list, org)
+	}
+	return o, nil
+}
+
+// add registers a name met in a notice; an unknown name becomes its own organisation.
+func (o *Organisations) add(name string) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return
+	}
+	if _, ok := o.lookup(name); ok {
+		return
+	}
+	o.indexName(name, len(o.list))
+	o.list = append(o.list, Organisation{Name: name})
+}
+
+func (o *Organisations) indexName(name string, i int) {
+	if o.index == nil {
+		o.index = map[string]int{}
+	}
+	o.index[foldName(name)] = i
+}
+
+func (o *Organisations) lookup(name string) (int, bool) {
+	if o == nil || o.index == nil {
+		return 0, false
+	}
+	i, ok := o.index[foldName(name)]
+	return i, ok
+}
+
+// Canonical returns the canonical name for any of an organisation's names.
+func (o *Organisations) Canonical(name string) (string, bool) {
+	i, ok := o.lookup(name)
+	if !ok {
+		return "", false
+	}
+	return o.list[i].Name, true
+}
+
+// Get returns the organisation known by name (any of its names).
+func (o *Organisations) Get(name string) (Organisation, bool) {
+	i, ok := o.lookup(name)
+	if !ok {
+		return Organisation{}, false
+	}
+	return o.list[i], true
+}
+
+// All returns every organisation, sorted by canonical name.
+func (o *Organisations) All() []Organisation {
+	if o == nil {
+		return nil
+	}
+	out := append([]Organisation(nil), o.list...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Mentioned returns the canonical names of the organisations a text names ("in Bucks",
+// "Milton Keynes Council"), in the order of their first mention. Short aliases must stand as
+// whole words.
+func (o *Organisations) Mentioned(text string) []string {
+	if o == nil {
+		return nil
+	}
+	folded := " " + foldName(text) + " "
+	type hit struct {
+		at   int
+		name string
+	}
+	var hits []hit
+	seen := map[string]bool{}
+	for folded2, i := range o.index {
+		at := strings.Index(folded, " "+folded2+" ")
+		if at < 0 {
+			continue
+		}
+		name := o.list[i].Name
+		if seen[name] {
+			for k := range hits {
+				if hits[k].name == name && at < hits[k].at {
+					hits[k].at = at
+				}
+			}
+			continue
+		}
+		seen[name] = true
+		hits = append(hits, hit{at, name})
+	}
+	sort.Slice(hits, func(i, j int) bool { return hits[i].at < hits[j].at })
+	out := make([]string, len(hits))
+	for i, h := range hits {
+		out[i] = h.name
+	}
+	return out
+}
+
+// foldName lower-cases a name and reduces punctuation to single spaces.
+func foldName(s string) string {
+	var b strings.Builder
+	space := true
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			space = false
+			continue
+		}
+		if r == '\'' || r == '’' {
+			continue
+		}
+		if !space {
+			b.WriteByte(' ')
+			space = true
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
