@@ -43,9 +43,13 @@ Answers a question from the notices, quoting them with numbered citations. Exit 
 		return err
 	}
 	defer eng.Close()
-	ans, err := eng.answer(ctx, answer.Question{Text: strings.Join(rest, " "), Organisation: *org, NoticeID: *noticeID, K: *k})
+	bot, err := newBot(app, cfg, eng, nil)
 	if err != nil {
 		return err
+	}
+	ans, err := bot.Ask(ctx, answer.Question{Text: strings.Join(rest, " "), Organisation: *org, NoticeID: *noticeID, K: *k})
+	if err != nil {
+		return answerError(err)
 	}
 	if *asJSON {
 		if err := writeJSON(app.Stdout, ans); err != nil {
@@ -60,17 +64,16 @@ Answers a question from the notices, quoting them with numbered citations. Exit 
 	return nil
 }
 
-// answer answers a question, turning the answerer's input errors into usage errors.
-func (e *engine) answer(ctx context.Context, q answer.Question) (answer.Answer, error) {
-	ans, err := e.answerer.Answer(ctx, q)
+// answerError turns the answerer's input errors into usage errors.
+func answerError(err error) error {
 	switch {
 	case errors.Is(err, answer.ErrEmptyQuestion), errors.Is(err, answer.ErrQuestionTooLong),
 		errors.Is(err, index.ErrUnknownOrganisation), errors.Is(err, index.ErrUnknownNotice):
-		return ans, usageError("%v", err)
+		return usageError("%v", err)
 	case err != nil:
-		return ans, fmt.Errorf("answer: %w", err)
+		return fmt.Errorf("answer: %w", err)
 	}
-	return ans, nil
+	return nil
 }
 
 func writeJSON(w io.Writer, v any) error {

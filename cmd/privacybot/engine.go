@@ -9,6 +9,7 @@ import (
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/config"
 	"github.com/privacybot/privacybot/internal/index"
+	"github.com/privacybot/privacybot/internal/llm"
 	"github.com/privacybot/privacybot/internal/notice"
 )
 
@@ -24,11 +25,13 @@ type engine struct {
 type engineFlags struct {
 	corpusDir string
 	indexDir  string
+	cfg       config.Config // the environment's settings, for the optional model
 }
 
 func (f *engineFlags) register(fs interface {
 	StringVar(p *string, name, value, usage string)
 }, cfg config.Config) {
+	f.cfg = cfg
 	fs.StringVar(&f.corpusDir, "corpus", cfg.CorpusDir, "directory of notices (.md, .txt) replacing the bundled ones (PRIVACYBOT_CORPUS)")
 	fs.StringVar(&f.indexDir, "index", cfg.IndexDir, "persisted index directory to open, rebuilt when stale (PRIVACYBOT_INDEX); in memory when empty")
 }
@@ -78,7 +81,20 @@ func openEngine(app *App, f engineFlags) (*engine, error) {
 	}
 	comp := answer.NewComposer(ix, c, vocab)
 	comp.Now = app.Now
-	return &engine{corpus: c, index: ix, composer: comp, answerer: comp}, nil
+	eng := &engine{corpus: c, index: ix, composer: comp, answerer: comp}
+	if f.cfg.ModelEnabled() {
+		// The model wraps the composer and falls back to it on any failure.
+		m, err := llm.New(comp, ix, llm.Options{BaseURL: f.cfg.OpenAIBaseURL, APIKey: f.cfg.OpenAIKey,
+			Model: f.cfg.Model, Timeout: f.cfg.ModelTimeout, SelfHosted: f.cfg.ModelSelfHosted,
+			Dir: app.Getenv("PRIVACYBOT_PROMPTS")})
+		if err != nil {
+			ix.Close()
+			return nil, fmt.Errorf("language model: %w", err)
+		}
+		m.Now = app.Now
+		eng.answerer = m
+	}
+	return eng, nil
 }
 
 func (e *engine) Close() error { return e.index.Close() }

@@ -40,20 +40,27 @@ type Composer struct {
 	// MinCoverage is the share of the question's weighted terms that the best sentence must
 	// cover for the bot to answer rather than abstain.
 	MinCoverage float64
+	// UnseenWeight is the weight of a question word no notice uses, as a multiple of the
+	// largest weight. Such a word may be the topic ("CCTV") or a turn of phrase ("hang on to").
+	UnseenWeight float64
 
 	idf     map[string]float64
 	maxIDF  float64
+	orgWord map[string]bool // concepts of the organisations' names: they scope, not ask
 	byOrg   map[string][]notice.Passage
 	passage map[string]notice.Passage
 }
 
 // DefaultMinCoverage is the abstention threshold chosen on testdata/eval/questions.jsonl.
-const DefaultMinCoverage = 0.5
+const DefaultMinCoverage = 0.35
+
+// DefaultUnseenWeight is the weight of a word no notice uses, chosen with DefaultMinCoverage.
+const DefaultUnseenWeight = 0.6
 
 // NewComposer makes an extractive answerer over a corpus and a retriever of the same corpus.
 func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
-	comp := &Composer{Retriever: r, Corpus: c, Vocab: v, Now: time.Now, MinCoverage: DefaultMinCoverage,
-		idf: map[string]float64{}, byOrg: map[string][]notice.Passage{}, passage: map[string]notice.Passage{}}
+	comp := &Composer{Retriever: r, Corpus: c, Vocab: v, Now: time.Now, MinCoverage: DefaultMinCoverage, UnseenWeight: DefaultUnseenWeight,
+		idf: map[string]float64{}, orgWord: map[string]bool{}, byOrg: map[string][]notice.Passage{}, passage: map[string]notice.Passage{}}
 	df := map[string]int{}
 	passages := c.Passages()
 	for _, p := range passages {
@@ -67,6 +74,13 @@ func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
 		org := comp.canonical(p.Organisation)
 		comp.byOrg[org] = append(comp.byOrg[org], p)
 		comp.passage[p.ID] = p
+	}
+	for _, o := range c.Organisations.All() {
+		for _, name := range append([]string{o.Name}, o.Aliases...) {
+			for _, t := range Terms(name) {
+				comp.orgWord[v.Concept(t)] = true
+			}
+		}
 	}
 	n := float64(len(passages))
 	comp.maxIDF = math.Log(1 + n/0.5)
@@ -87,7 +101,7 @@ func (c *Composer) weight(concept string) float64 {
 	if w, ok := c.idf[concept]; ok {
 		return w
 	}
-	return c.maxIDF // a word no notice uses: the notices can't be answering it
+	return c.UnseenWeight * c.maxIDF
 }
 
 // requirement is something the question asks about: satisfied by any of its concepts (a plain
@@ -124,15 +138,42 @@ func (c *Composer) requirements(question string) []requirement {
 		reqs = append(reqs, requirement{concepts: cs, need: (len(cs) + 1) / 2, weight: w / float64(len(cs))})
 	}
 	seen := map[string]bool{}
+	for _, r := range reqs {
+		for _, k := range r.concepts {
+			seen[k] = true // a word the phrase already asks for ("how long do you keep")
+		}
+	}
 	for _, t := range Terms(rest) {
 		k := c.Vocab.Concept(t)
-		if seen[k] || isGenericConcept(k) {
+		if seen[k] || isGenericConcept(k) || c.orgWord[k] {
 			continue
 		}
 		seen[k] = true
 		reqs = append(reqs, requirement{concepts: []string{k}, need: 1, weight: c.weight(k)})
 	}
 	return reqs
+}
+
+// maxUnseenShare is the share of a question's weight, in words no notice uses ("CCTV footage",
+// "parking tickets"), at which the question is about something the notices don't cover, however
+// well its other words ("how long", "records") match.
+const maxUnseenShare = 0.4
+
+// unseenShare is the share of the requirements' weight that no notice can satisfy.
+func (c *Composer) unseenShare(reqs []requirement, total float64) float64 {
+	var w float64
+	for _, r := range reqs {
+		seen := false
+		for _, k := range r.concepts {
+			if _, ok := c.idf[k]; ok {
+				seen = true
+			}
+		}
+		if !seen {
+			w += r.weight
+		}
+	}
+	return w / total
 }
 
 // isGenericConcept is true for words every question about privacy notices shares; they say
@@ -182,7 +223,7 @@ func (c *Composer) Answer(ctx context.Context, q Question) (Answer, error) {
 	}
 
 	cands := c.candidates(hits, reqs, total)
-	if len(cands) == 0 || cands[0].coverage < c.MinCoverage {
+	if len(cands) == 0 || cands[0].coverage < c.MinCoverage || c.unseenShare(reqs, total) >= maxUnseenShare {
 		return c.abstain(ans, q, hits), nil
 	}
 	chosen := choose(cands, k)
@@ -215,13 +256,31 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64) []c
 	var out []candidate
 	for hi, h := range hits {
 		heading := conceptSet(c.Vocab, h.Passage.Section())
+		// Words of the notice's title and service say which notice, not which sentence: every
+		// sentence of the notice has them, fully.
+		scope := conceptSet(c.Vocab, h.Passage.Title+" "+h.Passage.Service)
+		// A heading that names what the question asks about marks the passage that answers it.
+		var headGot float64
+		for _, r := range reqs {
+			n := 0
+			for _, k := range r.concepts {
+				if heading[k] {
+					n++
+				}
+			}
+			if n >= r.need {
+				headGot += r.weight
+			}
+		}
+		headCov := headGot / total
 		for ui, u := range units(h.Passage.Text) {
-			concepts := conceptSet(c.Vocab, u.text)
+			// A lead-in answers with its list: "may include:" covers what the bullets name.
+			concepts := conceptSet(c.Vocab, u.quote())
 			var got float64
 			for _, r := range reqs {
 				n, nh := 0, 0
 				for _, k := range r.concepts {
-					if concepts[k] {
+					if concepts[k] || scope[k] {
 						n++
 					} else if heading[k] {
 						nh++
@@ -230,6 +289,8 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64) []c
 				switch {
 				case n >= r.need:
 					got += r.weight
+				case n+nh >= r.need && u.block:
+					got += r.weight // an address block says nothing but what its heading names
 				case n+nh >= r.need:
 					got += 0.7 * r.weight // the heading says it, the sentence is under it
 				}
@@ -239,9 +300,9 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64) []c
 			if top > 0 {
 				rank = h.Score / top
 			}
-			score := cov + 0.25*rank
+			score := cov + 0.25*rank + 0.15*headCov
 			if u.leadIn && len(reqs) > 0 {
-				score -= 0.05 // prefer the bullets that say it over the sentence that introduces them
+				score -= 0.1 // prefer the bullet that says it over the whole list
 			}
 			out = append(out, candidate{hit: hi, unit: u, order: ui, coverage: cov, score: score})
 		}
@@ -318,7 +379,7 @@ func (c *Composer) compose(ans Answer, q Question, hits []Hit, chosen []candidat
 		var parts []string
 		for _, cd := range chosen {
 			if num[cd.hit] == ans.Citations[i].N {
-				parts = append(parts, cd.unit.text)
+				parts = append(parts, cd.unit.quote())
 			}
 		}
 		ans.Citations[i].Excerpt = strings.Join(parts, " … ")
@@ -346,7 +407,7 @@ func (c *Composer) compose(ans Answer, q Question, hits []Hit, chosen []candidat
 				b.WriteString(":\n")
 				lastHit = cd.hit
 			}
-			fmt.Fprintf(&b, "• “%s” [%d]\n", cd.unit.text, num[cd.hit])
+			fmt.Fprintf(&b, "• “%s” [%d]\n", cd.unit.quote(), num[cd.hit])
 		}
 	}
 	ans.Answer = strings.TrimRight(b.String(), "\n")

@@ -130,7 +130,11 @@ func Terms(s string) []string {
 		if stopWords[w] || len(w) > 40 {
 			continue
 		}
-		out = append(out, Stem(w))
+		st := Stem(w)
+		if stopWords[st] {
+			continue // an inflection of a stop word ("asks")
+		}
+		out = append(out, st)
 	}
 	return out
 }
@@ -144,7 +148,10 @@ let me more most my myself no nor not of off on once only or other ought our our
 she should so some such than that the their theirs them themselves then there these they this those through to
 too under until up very was we were what when where which while who whom why will with won would you your yours
 yourself yourselves s t u ur pls please hi hello thanks thank tell know like want wants need needs get got ask
-asking asked im ive id youre dont doesnt cant wont also us does anyone someone something whether`)
+asking asked im ive id youre dont doesnt cant wont also us does anyone someone something whether
+caller callers asks actually really stuff things thing anyway ever now come came still back couple hang hanging
+wondering wonder bit lot lots okay ok oh much many ve ll re d go going gone went once anymore afterwards
+everything anyway`)
 
 func setOf(s string) map[string]bool {
 	m := map[string]bool{}
@@ -155,4 +162,4 @@ func setOf(s string) map[string]bool {
 }
 
 // IsStopWord reports whether a lower-case word says nothing about a passage's topic.
-func IsStopWord(w string) bool { return stopWords[w] }
+func IsStopWord(w string) bool { return stopWords[w] || stopWords[Stem(w)] }

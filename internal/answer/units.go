@@ -11,7 +11,30 @@ import (
 // contact block (quoted whole: an address cut in half is useless).
 type unit struct {
 	text   string
-	leadIn bool // the sentence that introduces a list
+	leadIn bool     // the sentence that introduces a list
+	items  []string // the list a lead-in introduces, quoted with it
+	block  bool     // a contact or address block: its heading says what it is
+}
+
+// maxQuotedItems bounds the bullets quoted with their lead-in: a longer list is cited, not pasted.
+const maxQuotedItems = 12
+
+// quote is how a unit is quoted: a lead-in with the bullets it introduces, so "may include:" is
+// never left hanging.
+func (u unit) quote() string {
+	if len(u.items) == 0 {
+		return u.text
+	}
+	var b strings.Builder
+	b.WriteString(u.text)
+	for i, it := range u.items {
+		if i == maxQuotedItems {
+			b.WriteString("\n  – …")
+			break
+		}
+		b.WriteString("\n  – " + it)
+	}
+	return b.String()
 }
 
 var (
@@ -23,7 +46,7 @@ var (
 func units(text string) []unit {
 	lines := strings.Split(text, "\n")
 	if isBlockOfShortLines(lines) {
-		return []unit{{text: strings.Join(lines, "\n")}}
+		return []unit{{text: strings.Join(lines, "\n"), block: true}}
 	}
 	if len(lines) == 2 && tableRowRe.MatchString(lines[0]) && tableRowRe.MatchString(lines[1]) {
 		// A table row with its header: the row is the unit, the header is context.
@@ -40,11 +63,60 @@ func units(text string) []unit {
 			continue
 		}
 		isLeadIn := i+1 < len(lines) && bulletLineRe.MatchString(strings.TrimSpace(lines[i+1]))
-		for _, s := range sentences(l) {
-			out = append(out, unit{text: s, leadIn: isLeadIn})
+		ss := sentences(l)
+		for si, s := range ss {
+			u := unit{text: s, leadIn: isLeadIn}
+			if isLeadIn && si == len(ss)-1 {
+				u.items = bulletsAfter(lines, i)
+			}
+			out = append(out, u)
 		}
 	}
 	return out
+}
+
+// Units splits a passage's text into the pieces the composer quotes: sentences, bullets, table
+// rows, whole contact blocks. A bullet comes with the sentence that introduces its list, so it
+// still says what it is a list of. Indexes use it to find a passage by its best piece.
+func Units(text string) []string {
+	var out []string
+	lead := ""
+	for _, u := range units(text) {
+		switch {
+		case u.leadIn:
+			lead = u.text
+			out = append(out, u.text)
+		case lead != "" && isBulletOf(text, u.text):
+			out = append(out, lead+"\n"+u.text)
+		default:
+			out = append(out, u.text)
+		}
+	}
+	return out
+}
+
+// bulletsAfter returns the bullets of the list that starts after line i.
+func bulletsAfter(lines []string, i int) []string {
+	var out []string
+	for _, l := range lines[i+1:] {
+		l = strings.TrimSpace(l)
+		if !bulletLineRe.MatchString(l) {
+			break
+		}
+		out = append(out, strings.TrimSpace(bulletLineRe.ReplaceAllString(l, "")))
+	}
+	return out
+}
+
+// isBulletOf reports whether s is a bullet line of text.
+func isBulletOf(text, s string) bool {
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		if bulletLineRe.MatchString(l) && strings.TrimSpace(bulletLineRe.ReplaceAllString(l, "")) == s {
+			return true
+		}
+	}
+	return false
 }
 
 // isBlockOfShortLines is true for an address or contact block: several lines, all short.

@@ -129,7 +129,9 @@ func (c Config) Validate() error {
 }
 
 // ModelEnabled reports whether a language model is configured.
-func (c Config) ModelEnabled() bool { return c.Model != "" && (c.OpenAIKey != "" || c.OpenAIBaseURL != "") }
+func (c Config) ModelEnabled() bool {
+	return c.Model != "" && (c.OpenAIKey != "" || c.OpenAIBaseURL != "")
+}
 
 func intVar(s string, def int) (int, error) {
 	if s == "" {

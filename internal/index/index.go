@@ -18,8 +18,8 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -30,6 +30,7 @@ import (
 // Field names of an indexed passage.
 const (
 	fieldText    = "text"
+	fieldBody    = "body"
 	fieldHeading = "heading"
 	fieldTitle   = "title"
 	fieldNotice  = "notice"
@@ -38,6 +39,9 @@ const (
 
 	synonymCollection = "privacy-vocabulary"
 	synonymSource     = "privacy"
+
+	// unitSep joins a passage ID and the number of one of its pieces in a document ID.
+	unitSep = "~"
 
 	// DefaultK is how many passages a question retrieves when it doesn't say.
 	DefaultK = 5
@@ -55,6 +59,7 @@ const (
 
 // doc is what Bleve indexes for one passage; the passage itself stays in memory.
 type doc struct {
+	Body    string `json:"body"` // the heading path, notice title and text: what the passage is about
 	Text    string `json:"text"`
 	Heading string `json:"heading"`
 	Title   string `json:"title"`
@@ -71,6 +76,22 @@ type Index struct {
 	vocab    *answer.Vocabulary
 	hash     string
 	dir      string // "" when in memory
+	orgWords map[string]bool
+}
+
+// orgWords are the words of the organisations' names ("mk", "bucks", "council"): a question
+// that uses them is scoped by them (the organisation clause), and they say nothing about which
+// of an organisation's passages answers.
+func orgWords(c *notice.Corpus) map[string]bool {
+	m := map[string]bool{"council": true, "councils": true}
+	for _, o := range c.Organisations.All() {
+		for _, name := range append([]string{o.Name}, o.Aliases...) {
+			for _, w := range answer.Words(name) {
+				m[w] = true
+			}
+		}
+	}
+	return m
 }
 
 var _ answer.Retriever = (*Index)(nil)
@@ -122,7 +143,7 @@ func Open(dir string, c *notice.Corpus, vocab *answer.Vocabulary) (ix *Index, re
 			for _, p := range c.Passages() {
 				passages[p.ID] = p
 			}
-			return &Index{bleve: bix, passages: passages, corpus: c, vocab: vocab, hash: want, dir: dir}, false, nil
+			return &Index{bleve: bix, passages: passages, corpus: c, vocab: vocab, hash: want, dir: dir, orgWords: orgWords(c)}, false, nil
 		}
 	}
 	ix, err = BuildAt(dir, c, vocab)
@@ -132,7 +153,7 @@ func Open(dir string, c *notice.Corpus, vocab *answer.Vocabulary) (ix *Index, re
 // CorpusHash identifies a corpus and vocabulary: a persisted index built from another is stale.
 func CorpusHash(c *notice.Corpus, vocab *answer.Vocabulary) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "privacybot-index-v1\n")
+	fmt.Fprintf(h, "privacybot-index-v2\n")
 	for _, n := range c.Notices {
 		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%d\x00%s\x00", n.ID, n.Title, n.Organisation, n.Service, n.Source, n.UpdatedString(), len(n.Body), n.Body)
 	}
@@ -146,7 +167,7 @@ func CorpusHash(c *notice.Corpus, vocab *answer.Vocabulary) string {
 }
 
 func fill(bix bleve.Index, c *notice.Corpus, vocab *answer.Vocabulary, dir string) (*Index, error) {
-	ix := &Index{bleve: bix, passages: map[string]notice.Passage{}, corpus: c, vocab: vocab, hash: CorpusHash(c, vocab), dir: dir}
+	ix := &Index{bleve: bix, passages: map[string]notice.Passage{}, corpus: c, vocab: vocab, hash: CorpusHash(c, vocab), dir: dir, orgWords: orgWords(c)}
 	batch := bix.NewBatch()
 	for i, g := range vocab.Groups {
 		def := &bleve.SynonymDefinition{Synonyms: g}
@@ -158,10 +179,26 @@ func fill(bix bleve.Index, c *notice.Corpus, vocab *answer.Vocabulary, dir strin
 	for _, p := range c.Passages() {
 		ix.passages[p.ID] = p
 		org, _ := c.Organisations.Canonical(p.Organisation)
-		d := doc{Text: p.Text, Heading: p.Section(), Title: p.Title, Notice: p.NoticeID, Org: org, Service: p.Service}
-		if err := batch.Index(p.ID, d); err != nil {
-			_ = bix.Close()
-			return nil, fmt.Errorf("index passage %s: %w", p.ID, err)
+		about := p.Section() + "\n" + p.Title + "\n"
+		d := doc{Body: about + p.Text, Text: p.Text, Heading: p.Section(), Title: p.Title, Notice: p.NoticeID, Org: org, Service: p.Service}
+		// Each quotable piece is indexed on its own, so that one bullet of a long list or one
+		// sentence of a long paragraph is not drowned by the rest of its passage.
+		us := answer.Units(p.Text)
+		{
+			if err := batch.Index(p.ID, d); err != nil {
+				_ = bix.Close()
+				return nil, fmt.Errorf("index passage %s: %w", p.ID, err)
+			}
+		}
+		if len(us) < 2 {
+			continue
+		}
+		for i, u := range us {
+			d.Body = about + u
+			if err := batch.Index(fmt.Sprintf("%s%s%d", p.ID, unitSep, i), d); err != nil {
+				_ = bix.Close()
+				return nil, fmt.Errorf("index passage %s unit %d: %w", p.ID, i, err)
+			}
 		}
 	}
 	if err := bix.Batch(batch); err != nil {
@@ -198,6 +235,7 @@ func newMapping() mapping.IndexMapping {
 		return f
 	}
 	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt(fieldBody, text())
 	dm.AddFieldMappingsAt(fieldText, text())
 	dm.AddFieldMappingsAt(fieldHeading, text())
 	dm.AddFieldMappingsAt(fieldTitle, text())
@@ -228,8 +266,15 @@ func (ix *Index) Retrieve(ctx context.Context, q answer.Question) ([]answer.Hit,
 	text := ix.vocab.Rewrite(q.Text)
 	var words []string
 	for _, w := range answer.Words(text) {
-		if !answer.IsStopWord(w) {
+		if !answer.IsStopWord(w) && !ix.orgWords[w] {
 			words = append(words, w)
+		}
+	}
+	if len(words) == 0 { // "Bucks council?": the organisation is all it says
+		for _, w := range answer.Words(text) {
+			if !answer.IsStopWord(w) {
+				words = append(words, w)
+			}
 		}
 	}
 	if len(words) == 0 {
@@ -243,7 +288,7 @@ func (ix *Index) Retrieve(ctx context.Context, q answer.Question) ([]answer.Hit,
 	for _, f := range []struct {
 		field string
 		boost float64
-	}{{fieldText, boostText}, {fieldHeading, boostHeading}, {fieldTitle, boostTitle}} {
+	}{{fieldBody, boostText}} {
 		m := bleve.NewMatchQuery(phrase)
 		m.SetField(f.field)
 		m.SetBoost(f.boost)
@@ -280,18 +325,25 @@ func (ix *Index) Retrieve(ctx context.Context, q answer.Question) ([]answer.Hit,
 	if len(must) > 0 {
 		root = bleve.NewConjunctionQuery(append(must, root)...)
 	}
-	req := bleve.NewSearchRequestOptions(root, k, 0, false)
+	// Pieces and whole passages are both documents: ask for enough to find k passages.
+	req := bleve.NewSearchRequestOptions(root, k*5, 0, false)
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search index: %w", err)
 	}
-	hits := make([]answer.Hit, 0, len(res.Hits))
-	for _, h := range res.Hits {
-		p, ok := ix.passages[h.ID]
-		if !ok {
+	hits := make([]answer.Hit, 0, k)
+	seen := map[string]bool{}
+	for _, h := range res.Hits { // best first: a passage scores as its best document
+		id, _, _ := strings.Cut(h.ID, unitSep)
+		p, ok := ix.passages[id]
+		if !ok || seen[id] {
 			continue
 		}
+		seen[id] = true
 		hits = append(hits, answer.Hit{Passage: p, Score: h.Score})
+		if len(hits) == k {
+			break
+		}
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
 	return hits, nil

@@ -90,6 +90,7 @@ func splitBlocks(body, title string) []block {
 		blocks   []block
 		headings []headingAt
 		cur      *block // the open list or paragraph that bullets may join
+		bare     = -1   // index into headings of a heading nothing has been written under yet
 	)
 	path := func() []string {
 		hs := make([]string, len(headings))
@@ -102,7 +103,21 @@ func splitBlocks(body, title string) []block {
 		if cur != nil {
 			blocks = append(blocks, *cur)
 			cur = nil
+			bare = -1
 		}
+	}
+	// keepBare turns a heading with nothing under it ("Data Request Form - for self") into a
+	// passage of its own, so no line of a notice is lost.
+	keepBare := func() {
+		if bare >= 0 && bare < len(headings) {
+			h := headings[bare]
+			hs := make([]string, bare)
+			for i := range hs {
+				hs[i] = headings[i].text
+			}
+			blocks = append(blocks, block{headings: hs, text: h.text, kind: kindParagraph})
+		}
+		bare = -1
 	}
 	for i := 0; i < len(lines); i++ {
 		line := tidy(lines[i])
@@ -120,10 +135,14 @@ func splitBlocks(body, title string) []block {
 				continue // the title repeated as the first line
 			}
 			level := headingLevel(line)
+			if bare >= 0 && headings[bare].level >= level {
+				keepBare()
+			}
 			for len(headings) > 0 && headings[len(headings)-1].level >= level {
 				headings = headings[:len(headings)-1]
 			}
 			headings = append(headings, headingAt{level: level, text: text})
+			bare = len(headings) - 1
 		case lineBullet:
 			if cur == nil {
 				cur = &block{headings: path(), kind: kindList}
@@ -137,6 +156,7 @@ func splitBlocks(body, title string) []block {
 				j++
 			}
 			blocks = append(blocks, tableRows(lines[i:j], path())...)
+			bare = -1
 			i = j - 1
 		case lineShort:
 			flush()
@@ -147,6 +167,7 @@ func splitBlocks(body, title string) []block {
 				j++
 			}
 			blocks = append(blocks, block{headings: path(), text: strings.Join(run, "\n"), kind: kindLines})
+			bare = -1
 			i = j - 1
 		default: // text
 			if cur != nil && (cur.kind == kindList || !strings.HasSuffix(cur.text, ":")) {
@@ -160,6 +181,7 @@ func splitBlocks(body, title string) []block {
 		}
 	}
 	flush()
+	keepBare()
 	return blocks
 }
 
@@ -233,6 +255,9 @@ func looksLikeHeading(l string) bool {
 	}
 	if contactLineRe.MatchString(l) && strings.ContainsAny(l[strings.Index(l, ":"):], "0123456789@") {
 		return false
+	}
+	if postcodeRe.MatchString(l) || strings.Count(l, ",") >= 2 {
+		return false // an address, not a heading
 	}
 	return words <= 12 && utf8.RuneCountInString(l) <= 100
 }
@@ -342,6 +367,8 @@ func mergeShort(blocks []block) []block {
 	}
 	return out
 }
+
+var postcodeRe = regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b`)
 
 var contactishRe = regexp.MustCompile(`(?i)(\b(tel|telephone|phone|post|email|e-mail|address)\b.*[:\d])|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b`)
 

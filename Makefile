@@ -1,0 +1,31 @@
+# privacybot — the two commands: `make run` and `make test`.
+GO ?= go
+PKG := ./...
+
+.PHONY: run test bench build lint eval tidy browser-test
+
+# Serve the bot on http://localhost:8080 with the embedded defaults: bundled notices,
+# extractive answers, a SQLite queue under ./data. No network, no model needed.
+run:
+	$(GO) run ./cmd/privacybot serve
+
+# Every unit, contract and end-to-end test. PostgreSQL store tests run when
+# PRIVACYBOT_TEST_POSTGRES_URL is set; browser tests when PRIVACYBOT_BROWSER_TESTS=1 (.ci/run sets both).
+test:
+	$(GO) vet $(PKG)
+	$(GO) test -count=1 $(PKG)
+
+# Speed and memory targets live in benchmarks, never in timed unit tests.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(PKG)
+
+build:
+	$(GO) build -o bin/privacybot ./cmd/privacybot
+
+# The answer engine on the development and held-out question sets.
+eval:
+	$(GO) run ./cmd/privacybot eval --questions testdata/eval/questions.jsonl
+	$(GO) run ./cmd/privacybot eval --questions testdata/eval/heldout.jsonl
+
+tidy:
+	$(GO) mod tidy

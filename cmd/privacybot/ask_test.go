@@ -1,0 +1,231 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/answer"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// askJSON runs `ask --json` and decodes its answer.
+func askJSON(t *testing.T, args ...string) (int, answer.Answer, string) {
+	t.Helper()
+	code, stdout, stderr := runCLI(t, nil, append([]string{"ask", "--json"}, args...)...)
+	var ans answer.Answer
+	if stdout != "" {
+		require.NoError(t, json.Unmarshal([]byte(stdout), &ans), stdout)
+	}
+	return code, ans, stderr
+}
+
+// The `ask --json` output is a contract: the golden file shows every key, and changes to it are
+// reviewed (go test ./cmd/privacybot -run TestAskJSONGolden -update rewrites it).
+func TestAskJSONGolden(t *testing.T) {
+	code, stdout, stderr := runCLI(t, nil, "ask", "--json", "How long do you keep complaint records?")
+	require.Equal(t, exitOK, code, stderr)
+	golden := filepath.Join("testdata", "ask-complaints.golden.json")
+	if *update {
+		require.NoError(t, os.WriteFile(golden, []byte(stdout), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err)
+	assert.JSONEq(t, string(want), stdout)
+	for _, key := range []string{`"question"`, `"answer"`, `"abstained"`, `"citations"`, `"n"`, `"notice"`, `"title"`,
+		`"organisation"`, `"section"`, `"excerpt"`, `"source"`, `"updated"`, `"score"`, `"request"`, `"safeguarding"`, `"mode"`} {
+		assert.Contains(t, stdout, key)
+	}
+}
+
+func TestAskDoneMeans(t *testing.T) {
+	t.Run("complaint records: 6 years, and 10 for the Ombudsman", func(t *testing.T) {
+		code, ans, _ := askJSON(t, "How long do you keep complaint records?")
+		require.Equal(t, exitOK, code)
+		require.False(t, ans.Abstained)
+		require.NotEmpty(t, ans.Citations)
+		assert.Equal(t, "mkc-customer-services", ans.Citations[0].Notice)
+		assert.Contains(t, ans.Citations[0].Excerpt, "6 years")
+		assert.Contains(t, ans.Answer, "10 years")
+		assert.Contains(t, ans.Answer, "Ombudsman")
+	})
+	t.Run("Buckinghamshire's DPO is named", func(t *testing.T) {
+		code, ans, _ := askJSON(t, "Who is the data protection officer?", "--org", "Buckinghamshire Council")
+		require.Equal(t, exitOK, code)
+		assert.Contains(t, ans.Answer, "Maria Damigos")
+		for _, c := range ans.Citations {
+			assert.Equal(t, "Buckinghamshire Council", c.Organisation)
+		}
+	})
+	t.Run("Milton Keynes gives its own contact", func(t *testing.T) {
+		code, ans, _ := askJSON(t, "Who is the data protection officer?", "--org", "Milton Keynes Council")
+		require.Equal(t, exitOK, code)
+		assert.Contains(t, ans.Answer, "01908 254900")
+		assert.NotContains(t, ans.Answer, "Maria Damigos")
+	})
+	t.Run("unscoped, it says which council is which", func(t *testing.T) {
+		code, ans, _ := askJSON(t, "Who is the data protection officer?")
+		require.Equal(t, exitOK, code)
+		assert.Contains(t, ans.Answer, "Maria Damigos")
+		assert.Contains(t, ans.Answer, "Buckinghamshire Council")
+		assert.Contains(t, ans.Answer, "Milton Keynes")
+	})
+	t.Run("CCTV is not covered: abstain with a contact", func(t *testing.T) {
+		code, ans, _ := askJSON(t, "How long do you keep CCTV footage?")
+		assert.Equal(t, exitNoMatch, code)
+		assert.True(t, ans.Abstained)
+		require.NotNil(t, ans.Contact)
+		assert.NotEmpty(t, ans.Contact.Text)
+		assert.NotContains(t, ans.Answer, "[email")
+	})
+	t.Run("a stale notice is flagged", func(t *testing.T) {
+		_, ans, _ := askJSON(t, "how many days does the council have to answer a request for my records", "--notice", "mkc-website-privacy-statement")
+		if !ans.Abstained {
+			require.NotEmpty(t, ans.Stale)
+			assert.Equal(t, "last updated 17 May 2018", ans.Stale[0].Note)
+			assert.Contains(t, ans.Answer, "17 May 2018")
+		}
+	})
+}
+
+func TestAskBadInput(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantErr  string
+	}{
+		{"no question", []string{"ask"}, exitUsage, "give a question"},
+		{"blank question", []string{"ask", "   "}, exitUsage, "empty"},
+		{"100 KB question", []string{"ask", strings.Repeat("how long do you keep records ", 3500)}, exitUsage, "longer than"},
+		{"unknown organisation", []string{"ask", "who is the DPO?", "--org", "Atlantis"}, exitUsage, "unknown organisation"},
+		{"unknown notice", []string{"ask", "who is the DPO?", "--notice", "nope"}, exitUsage, "unknown notice"},
+		{"bad k", []string{"ask", "q", "-k", "0"}, exitUsage, "-k"},
+		{"unknown flag", []string{"ask", "q", "--bogus"}, exitUsage, "bogus"},
+		{"missing corpus", []string{"ask", "q", "--corpus", "/nonexistent/dir"}, exitFailure, "corpus"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := runCLI(t, nil, tt.args...)
+			assert.Equal(t, tt.wantCode, code)
+			assert.Contains(t, stderr, tt.wantErr)
+		})
+	}
+	t.Run("binary junk gets a graceful answer", func(t *testing.T) {
+		code, stdout, stderr := runCLI(t, nil, "ask", "\x00\x01\xff\xfe\x7f junk \x1b[31m")
+		assert.Contains(t, []int{exitOK, exitNoMatch}, code, stderr)
+		assert.NotEmpty(t, stdout)
+	})
+	t.Run("a broken notice is named with its line", func(t *testing.T) {
+		dir := t.TempDir()
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "bad.md"), []byte("---\nid: bad\ntitle: x\n  oops: : y\n---\nText.\n"), 0o644))
+		code, _, stderr := runCLI(t, nil, "ask", "q", "--corpus", dir)
+		assert.Equal(t, exitFailure, code)
+		assert.Contains(t, stderr, "bad.md:4")
+	})
+}
+
+func TestSearchAndNotices(t *testing.T) {
+	code, stdout, stderr := runCLI(t, nil, "search", "complaints retention", "--json", "-k", "3")
+	require.Equal(t, exitOK, code, stderr)
+	var hits []searchHit
+	require.NoError(t, json.Unmarshal([]byte(stdout), &hits))
+	require.Len(t, hits, 3)
+	assert.GreaterOrEqual(t, hits[0].Score, hits[1].Score)
+
+	code, stdout, _ = runCLI(t, nil, "notices")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, stdout, "mkc-website-privacy-statement")
+	assert.Contains(t, stdout, "2018-05-17")
+}
+
+func TestIndexBuildThenOpen(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	code, stdout, stderr := runCLI(t, nil, "index", "build", "--out", dir)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, "passages")
+	code, stdout, stderr = runCLI(t, nil, "index", "stats", "--index", dir)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, dir)
+	assert.NotContains(t, stderr, "rebuilt", "a fresh index is not stale")
+
+	// Another corpus makes the persisted index stale: it is rebuilt, and answers from the new one.
+	corpusDir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(corpusDir, "cctv.txt"), []byte("CCTV notice\nHow long we keep footage\nCCTV footage is kept for 31 days.\n"), 0o644))
+	code, stdout, stderr = runCLI(t, nil, "ask", "how long is cctv footage kept?", "--index", dir, "--corpus", corpusDir)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stderr, "rebuilt")
+	assert.Contains(t, stdout, "31 days")
+}
+
+// An adviser's chat, piped: a question, a follow-up, /sources, then a caller's request taken in
+// and put on the queue with its reference.
+func TestChatPiped(t *testing.T) {
+	data := t.TempDir()
+	input := strings.Join([]string{
+		"how long do you keep complaint records?",
+		"and for service requests?",
+		"/sources",
+		"/org Bucks",
+		"who is the data protection officer?",
+		"/org",
+		"I want a copy of all the information you hold about me",
+		"Milton Keynes",
+		"Jane Smith",
+		"jane@example.com",
+		"skip",
+		"my housing records",
+		"yes",
+		"/quit",
+	}, "\n") + "\n"
+	var stdout, stderr bytes.Buffer
+	app := &App{Stdin: strings.NewReader(input), Stdout: &stdout, Stderr: &stderr,
+		Getenv: func(k string) string { return map[string]string{"PRIVACYBOT_DATA": data}[k] },
+		Now:    func() time.Time { return time.Date(2026, 9, 3, 10, 0, 0, 0, time.UTC) }}
+	code := Main(context.Background(), app, []string{"chat"})
+	out := stdout.String()
+	require.Equal(t, exitOK, code, stderr.String())
+	assert.Contains(t, out, "6 years")
+	assert.Contains(t, out, "3 years", "the follow-up keeps the topic")
+	assert.Contains(t, out, "We only keep information for as long as it is needed.", "/sources prints the whole passage")
+	assert.Contains(t, out, "Maria Damigos")
+	assert.Contains(t, out, "won't ask for identity documents")
+	assert.Contains(t, out, "DPO-2026-000001")
+	assert.Contains(t, out, "Monday 5 October 2026", "received 3 September 2026: due 3 October, a Saturday")
+
+	code, stdout2, stderr2 := runCLI(t, map[string]string{"PRIVACYBOT_DATA": data}, "queue", "show", "DPO-2026-000001", "--json")
+	require.Equal(t, exitOK, code, stderr2)
+	assert.Contains(t, stdout2, "Jane Smith")
+	assert.Contains(t, stdout2, `"channel": "cli"`)
+}
+
+// An adviser logs a caller's spoken request with /request: a phone request, stamped with the
+// time of the call.
+func TestChatRequestCommand(t *testing.T) {
+	data := t.TempDir()
+	input := "/request erasure\nMilton Keynes\nSam Jones\n01908 123456\nskip\nplease delete my old housing file\nyes\n"
+	var stdout, stderr bytes.Buffer
+	call := time.Date(2026, 1, 31, 23, 30, 0, 0, time.UTC)
+	app := &App{Stdin: strings.NewReader(input), Stdout: &stdout, Stderr: &stderr,
+		Getenv: func(k string) string { return map[string]string{"PRIVACYBOT_DATA": data}[k] },
+		Now:    func() time.Time { return call }}
+	require.Equal(t, exitOK, Main(context.Background(), app, []string{"chat"}), stderr.String())
+	assert.Contains(t, stdout.String(), "Right to erasure")
+	assert.Contains(t, stdout.String(), "DPO-2026-000001")
+
+	code, out, errOut := runCLI(t, map[string]string{"PRIVACYBOT_DATA": data}, "queue", "show", "DPO-2026-000001", "--json")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, `"channel": "phone"`)
+	assert.Contains(t, out, `"type": "erasure"`)
+	assert.Contains(t, out, "2026-01-31T23:30:00Z", "received at the time of the call")
+}

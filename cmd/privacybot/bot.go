@@ -1,0 +1,46 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/privacybot/privacybot/internal/config"
+	"github.com/privacybot/privacybot/internal/conversation"
+	"github.com/privacybot/privacybot/internal/deadline"
+	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/redact"
+	"github.com/privacybot/privacybot/internal/rights"
+)
+
+// sessionTTL is how long an idle conversation keeps its context.
+const sessionTTL = 30 * time.Minute
+
+// newBot wires the conversation shared by every channel. queue may be nil, for commands that
+// only answer questions.
+func newBot(app *App, cfg config.Config, eng *engine, queue *dpo.Queue) (*conversation.Bot, error) {
+	region, err := deadline.ParseRegion(cfg.Region)
+	if err != nil {
+		return nil, fmt.Errorf("PRIVACYBOT_REGION: %w", err)
+	}
+	var orgs []string
+	for _, o := range eng.corpus.Organisations.All() {
+		orgs = append(orgs, o.Name)
+	}
+	sessions := conversation.NewSessions(sessionTTL)
+	sessions.Now = app.Now
+	b := &conversation.Bot{
+		Answerer:     eng.answerer,
+		Classify:     rights.Classify,
+		Region:       region,
+		Orgs:         orgs,
+		Now:          app.Now,
+		Sessions:     sessions,
+		Emergency:    cfg.EmergencyContact,
+		Safeguarding: cfg.SafeguardingContact,
+		Redact:       redact.Text,
+	}
+	if queue != nil {
+		b.Queue = queue
+	}
+	return b, nil
+}

@@ -1,0 +1,199 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/privacybot/privacybot/internal/answer"
+	"github.com/privacybot/privacybot/internal/config"
+	"github.com/privacybot/privacybot/internal/conversation"
+	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/rights"
+)
+
+const chatHelp = `Type a question, or:
+  /sources          the full passages behind the last answer
+  /org NAME         answer only from this organisation's notices (/org alone: all)
+  /request [TYPE]   log a caller's rights request (access, erasure, …), stamped with the call time
+  /help             this help
+  /quit             leave (or Ctrl-D)`
+
+func runChat(ctx context.Context, app *App, args []string) error {
+	cfg, err := config.FromEnv(app.Getenv)
+	if err != nil {
+		return err
+	}
+	fs := newFlags(app, "chat", `chat [--org ORG] [--corpus DIR]
+
+An interactive chat for advisers on a call: follow-up questions keep their context; works with
+piped input too.
+
+`+chatHelp)
+	var ef engineFlags
+	ef.register(fs, cfg)
+	org := fs.String("org", "", "answer only from this organisation's notices")
+	if rest, err := parseFlags(fs, args); err != nil {
+		return err
+	} else if len(rest) > 0 {
+		return usageError("chat takes no arguments; type questions at its prompt")
+	}
+	eng, err := openEngine(app, ef)
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	store, closeStore, err := openStore(ctx, app)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	queue := dpo.NewQueue(store)
+	queue.Now = app.Now
+	bot, err := newBot(app, cfg, eng, queue)
+	if err != nil {
+		return err
+	}
+	c := &chat{app: app, bot: bot, session: "cli", org: *org}
+	return c.loop(ctx)
+}
+
+type chat struct {
+	app     *App
+	bot     *conversation.Bot
+	session string
+	org     string
+	last    []answer.Citation
+}
+
+func (c *chat) loop(ctx context.Context) error {
+	w := c.app.Stdout
+	fmt.Fprintln(w, "privacybot chat — ask about the councils' privacy notices. /help for commands.")
+	sc := bufio.NewScanner(c.app.Stdin)
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	for {
+		fmt.Fprint(w, "> ")
+		if !sc.Scan() {
+			fmt.Fprintln(w)
+			if err := sc.Err(); err != nil && !errors.Is(err, io.EOF) {
+				return fmt.Errorf("read input: %w", err)
+			}
+			return nil
+		}
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		if strings.HasPrefix(line, "/") && !strings.HasPrefix(strings.ToLower(line), "/cancel") {
+			if quit := c.command(ctx, line); quit {
+				return nil
+			}
+			continue
+		}
+		rep, err := c.bot.Reply(ctx, conversation.Turn{Session: c.session, Channel: "cli", Org: c.org, Text: line, ReceivedAt: c.app.Now()})
+		if err != nil {
+			c.printError(err)
+			continue
+		}
+		c.render(rep)
+	}
+}
+
+func (c *chat) printError(err error) {
+	var fe *dpo.FieldError
+	switch {
+	case errors.Is(err, answer.ErrEmptyQuestion), errors.Is(err, answer.ErrQuestionTooLong):
+		fmt.Fprintf(c.app.Stdout, "%v\n", err)
+	case errors.As(err, &fe):
+		fmt.Fprintf(c.app.Stdout, "That request can't be sent: %v\n", fe)
+	default:
+		fmt.Fprintf(c.app.Stdout, "Sorry, something went wrong: %v\n", err)
+	}
+}
+
+func (c *chat) render(rep conversation.Reply) {
+	w := c.app.Stdout
+	fmt.Fprintln(w, rep.Answer.Answer)
+	if rep.Kind == conversation.KindAnswer && len(rep.Citations) > 0 {
+		c.last = rep.Citations
+		fmt.Fprintln(w, "Sources (/sources for the full passages):")
+		for _, ct := range rep.Citations {
+			fmt.Fprintf(w, "  [%d] %s — %s", ct.N, ct.Title, ct.Organisation)
+			if ct.Section != "" {
+				fmt.Fprintf(w, " — %s", ct.Section)
+			}
+			fmt.Fprintln(w)
+		}
+	}
+}
+
+// command runs a /command; it reports whether to quit.
+func (c *chat) command(ctx context.Context, line string) bool {
+	w := c.app.Stdout
+	name, arg, _ := strings.Cut(line, " ")
+	arg = strings.TrimSpace(arg)
+	switch strings.ToLower(name) {
+	case "/quit", "/exit", "/q":
+		return true
+	case "/help":
+		fmt.Fprintln(w, chatHelp)
+	case "/sources":
+		if len(c.last) == 0 {
+			fmt.Fprintln(w, "No answer yet.")
+		}
+		for _, ct := range c.last {
+			fmt.Fprintf(w, "[%d] %s — %s — %s", ct.N, ct.Title, ct.Organisation, ct.Section)
+			if ct.Updated != "" {
+				fmt.Fprintf(w, " (updated %s)", ct.Updated)
+			}
+			fmt.Fprintf(w, "\n%s\n\n", ct.Passage)
+		}
+	case "/org":
+		if arg == "" {
+			c.org = ""
+			fmt.Fprintln(w, "Answering from every organisation's notices.")
+			break
+		}
+		name, ok := c.bot.CanonicalOrg(arg)
+		if !ok {
+			fmt.Fprintf(w, "I don't know %q. Known: %s\n", arg, strings.Join(c.bot.Orgs, ", "))
+			break
+		}
+		c.org = name
+		fmt.Fprintf(w, "Answering from %s's notices only.\n", name)
+	case "/request":
+		typ := rights.Access
+		if arg != "" {
+			t, err := rights.ParseType(arg)
+			if err != nil || t == rights.None {
+				fmt.Fprintf(w, "Unknown request type %q. Types: %s\n", arg, typeNames())
+				break
+			}
+			typ = t
+		}
+		rep, err := c.bot.StartIntake(ctx, conversation.Turn{Session: c.session, Channel: "phone", Org: c.org,
+			Text: "/request " + string(typ), ReceivedAt: c.app.Now()}, typ)
+		if err != nil {
+			c.printError(err)
+			break
+		}
+		c.render(rep)
+	default:
+		fmt.Fprintf(w, "Unknown command %s. /help lists them.\n", name)
+	}
+	return false
+}
+
+func typeNames() string {
+	var s []string
+	for _, t := range rights.Types() {
+		s = append(s, string(t))
+	}
+	return strings.Join(s, ", ")
+}

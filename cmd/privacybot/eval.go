@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/privacybot/privacybot/internal/config"
+	"github.com/privacybot/privacybot/internal/eval"
+)
+
+func runEval(ctx context.Context, app *App, args []string) error {
+	cfg, err := config.FromEnv(app.Getenv)
+	if err != nil {
+		return err
+	}
+	fs := newFlags(app, "eval", `eval --questions FILE.jsonl [--corpus DIR] [--scoped] [-k N] [--json]
+
+Measures the answer engine on a question set: recall@1/3/5, MRR, answer accuracy, abstention
+precision and recall, and each miss.`)
+	var ef engineFlags
+	ef.register(fs, cfg)
+	file := fs.String("questions", "", "question set, one JSON object a line")
+	scoped := fs.Bool("scoped", false, "search only each question's own notices (per-notice benchmark)")
+	k := fs.Int("k", 5, "passages an answer may cite")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if *file == "" || len(rest) > 0 {
+		return usageError("give the question set: privacybot eval --questions testdata/eval/questions.jsonl")
+	}
+	f, err := os.Open(*file)
+	if err != nil {
+		return fmt.Errorf("open questions: %w", err)
+	}
+	defer f.Close()
+	qs, err := eval.Load(f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", *file, err)
+	}
+	eng, err := openEngine(app, ef)
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	rep, err := eval.Run(ctx, qs, eng.index, eng.answerer, eval.Options{K: *k, Scoped: *scoped})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(app.Stdout, rep)
+	}
+	eval.Print(app.Stdout, rep)
+	return nil
+}

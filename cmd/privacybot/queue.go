@@ -1,0 +1,434 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+	"unicode"
+
+	"github.com/privacybot/privacybot/internal/dpo"
+)
+
+const queueSynopsis = `queue <list|show|update|extend|export> …
+
+  queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--json]
+  queue show REF [--json]                         the case and its audit trail
+  queue update REF --status S --note "…" [--by NAME] [--at DATE]
+  queue update REF --note "…" [--by NAME]         add a note only
+  queue extend REF --reason "…" [--by NAME]       the one extension, within the first month
+  queue export --csv                              every case as CSV on stdout`
+
+// runQueue is the DPO's command line onto the queue.
+func runQueue(ctx context.Context, app *App, args []string) error {
+	if len(args) == 0 {
+		return usageError("say what to do: %s", queueSynopsis)
+	}
+	sub, rest := args[0], args[1:]
+	run, ok := map[string]func(context.Context, *App, []string) error{
+		"list":   queueList,
+		"show":   queueShow,
+		"update": queueUpdate,
+		"extend": queueExtend,
+		"export": queueExport,
+	}[sub]
+	if !ok {
+		if sub == "-h" || sub == "--help" || sub == "help" {
+			fmt.Fprintf(app.Stdout, "Usage: privacybot %s\n", queueSynopsis)
+			return errHelp
+		}
+		return usageError("unknown queue command %q: %s", sub, queueSynopsis)
+	}
+	return run(ctx, app, rest)
+}
+
+// withQueue opens the store, hands a queue on it to fn, and closes it.
+func withQueue(ctx context.Context, app *App, fn func(q *dpo.Queue) error) (err error) {
+	store, closeStore, err := openStore(ctx, app)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := closeStore(); err == nil && cerr != nil {
+			err = fmt.Errorf("close queue: %w", cerr)
+		}
+	}()
+	return fn(&dpo.Queue{Store: store, Now: app.Now})
+}
+
+// stringList is a flag that may be repeated and also takes comma-separated values.
+type stringList []string
+
+func (l *stringList) String() string { return strings.Join(*l, ",") }
+
+func (l *stringList) Set(s string) error {
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			*l = append(*l, v)
+		}
+	}
+	return nil
+}
+
+// orgList is like stringList but splits only on repetition: organisation names may hold commas.
+type orgList []string
+
+func (l *orgList) String() string { return strings.Join(*l, "; ") }
+
+func (l *orgList) Set(s string) error {
+	*l = append(*l, strings.TrimSpace(s))
+	return nil
+}
+
+// parseSpan reads "7d", "2w" or any Go duration ("48h").
+func parseSpan(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	for suffix, unit := range map[string]time.Duration{"d": 24 * time.Hour, "w": 7 * 24 * time.Hour} {
+		if n, ok := strings.CutSuffix(s, suffix); ok {
+			v, err := strconv.Atoi(n)
+			if err != nil || v <= 0 {
+				return 0, fmt.Errorf("%q is not a span like 7d, 2w or 48h", s)
+			}
+			return time.Duration(v) * unit, nil
+		}
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("%q is not a span like 7d, 2w or 48h", s)
+	}
+	return d, nil
+}
+
+func queueList(ctx context.Context, app *App, args []string) error {
+	fs := newFlags(app, "queue list", "queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--json]")
+	var statuses stringList
+	var orgs orgList
+	fs.Var(&statuses, "status", "only cases in this `status` (repeat or comma-separate)")
+	fs.Var(&orgs, "org", "only cases for this `organisation` (repeatable; case-insensitive)")
+	overdue := fs.Bool("overdue", false, "only open cases past their due date")
+	dueWithin := fs.String("due-within", "", "only open cases due within this `span` (7d, 48h), overdue included")
+	limit := fs.Int("limit", 0, "at most `n` cases")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageError("queue list takes no arguments, got %q", pos)
+	}
+	f := dpo.Filter{Organisations: orgs, Overdue: *overdue, Limit: *limit, Now: app.Now()}
+	for _, s := range statuses {
+		st, err := dpo.ParseStatus(s)
+		if err != nil {
+			return usageError("--status: %v", err)
+		}
+		f.Statuses = append(f.Statuses, st)
+	}
+	if *dueWithin != "" {
+		if f.DueWithin, err = parseSpan(*dueWithin); err != nil {
+			return usageError("--due-within: %v", err)
+		}
+	}
+	return withQueue(ctx, app, func(q *dpo.Queue) error {
+		cases, err := q.List(ctx, f)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			if cases == nil {
+				cases = []dpo.Case{}
+			}
+			return writeJSON(app.Stdout, cases)
+		}
+		if len(cases) == 0 {
+			fmt.Fprintln(app.Stdout, "No cases.")
+			return nil
+		}
+		tw := tabwriter.NewWriter(app.Stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "REF\tSTATUS\tTYPE\tDUE\tRECEIVED\tORGANISATION")
+		for _, c := range cases {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", c.Ref, c.Status, c.Type, dueText(c, f.Now),
+				ukDate(c.Received), c.Organisation)
+		}
+		return tw.Flush()
+	})
+}
+
+// dueText is a case's due date for people, flagging an overdue one.
+func dueText(c dpo.Case, now time.Time) string {
+	switch {
+	case c.Due.IsZero():
+		return "-"
+	case c.Overdue(now):
+		return c.Due.Format(time.DateOnly) + " OVERDUE"
+	}
+	return c.Due.Format(time.DateOnly)
+}
+
+// ukDate is the council's calendar date of an instant.
+func ukDate(t time.Time) string { return t.In(queueLondon()).Format(time.DateOnly) }
+
+func ukDateTime(t time.Time) string { return t.In(queueLondon()).Format("2006-01-02 15:04") }
+
+func queueLondon() *time.Location {
+	if loc, err := time.LoadLocation("Europe/London"); err == nil {
+		return loc
+	}
+	return time.UTC
+}
+
+// oneRef takes the single REF argument of show/update/extend.
+func oneRef(cmd string, pos []string) (string, error) {
+	if len(pos) != 1 {
+		return "", usageError("queue %s needs exactly one reference (like DPO-2026-000123), got %d arguments", cmd, len(pos))
+	}
+	return pos[0], nil
+}
+
+func queueShow(ctx context.Context, app *App, args []string) error {
+	fs := newFlags(app, "queue show", "queue show REF [--json]")
+	asJSON := fs.Bool("json", false, "print JSON: {case, events}")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	ref, err := oneRef("show", pos)
+	if err != nil {
+		return err
+	}
+	return withQueue(ctx, app, func(q *dpo.Queue) error {
+		c, err := q.Get(ctx, ref)
+		if err != nil {
+			return err
+		}
+		events, err := q.Events(ctx, c.Ref)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(app.Stdout, struct {
+				Case   dpo.Case    `json:"case"`
+				Events []dpo.Event `json:"events"`
+			}{c, events})
+		}
+		printCase(app.Stdout, c, events, app.Now())
+		return nil
+	})
+}
+
+func printCase(w io.Writer, c dpo.Case, events []dpo.Event, now time.Time) {
+	fmt.Fprintf(w, "%s  %s request  [%s]\n\n", c.Ref, c.Type, c.Status)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	row := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(tw, "%s:\t%s\n", k, v)
+		}
+	}
+	row("Organisation", fmt.Sprintf("%s (%s)", c.Organisation, c.Region))
+	row("Service", printable(c.Service))
+	row("Received", ukDateTime(c.Received)+" via "+string(c.Channel))
+	due := dueText(c, now)
+	if c.Due.IsZero() {
+		due = "none yet: the clock is stopped"
+	}
+	row("Due", due)
+	if c.Extended {
+		row("Extended", c.ExtensionReason)
+	}
+	requester := fmt.Sprintf("%s (%s: %s)", c.Requester.Name, c.Requester.Contact.Kind,
+		strings.ReplaceAll(c.Requester.Contact.Value, "\n", ", "))
+	if c.Requester.OnBehalfOf {
+		requester += ", on behalf of " + c.Requester.OnBehalfOfWhom
+	}
+	row("Requester", printable(requester))
+	row("Assigned to", c.AssignedTo)
+	if !c.Closed.IsZero() {
+		row("Closed", ukDateTime(c.Closed))
+	}
+	_ = tw.Flush()
+	fmt.Fprintf(w, "\nDescription:\n%s\n", indent(printable(c.Description)))
+	if c.Excerpt != "" {
+		fmt.Fprintf(w, "\nConversation (redacted):\n%s\n", indent(printable(c.Excerpt)))
+	}
+	fmt.Fprintln(w, "\nAudit trail:")
+	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, e := range events {
+		change := string(e.To)
+		if e.From != "" && e.From != e.To {
+			change = string(e.From) + " → " + string(e.To)
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", ukDateTime(e.At), printable(e.Actor), e.Kind, change,
+			strings.ReplaceAll(printable(e.Note), "\n", " "))
+	}
+	_ = tw.Flush()
+}
+
+// printable drops control characters (keeping newlines) from text requesters wrote, so it
+// cannot move the cursor or recolour the DPO's terminal.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' || !unicode.IsControl(r) {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+func indent(s string) string {
+	return "  " + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n  ")
+}
+
+// defaultActor names whoever runs the command, for the audit trail.
+func defaultActor(app *App) string {
+	if u := strings.TrimSpace(app.Getenv("USER")); u != "" {
+		return u
+	}
+	return "cli"
+}
+
+func queueUpdate(ctx context.Context, app *App, args []string) error {
+	fs := newFlags(app, "queue update", `queue update REF [--status S] --note "…" [--by NAME] [--at DATE]`)
+	status := fs.String("status", "", "the new `status` (omit to add a note only)")
+	note := fs.String("note", "", "why, for the audit trail (required for refused; a note alone is added as a note)")
+	by := fs.String("by", defaultActor(app), "who is making the change (default $USER)")
+	at := fs.String("at", "", "when it happened, if not now: `YYYY-MM-DD` or RFC 3339 (e.g. the day ID arrived)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	ref, err := oneRef("update", pos)
+	if err != nil {
+		return err
+	}
+	if *status == "" && strings.TrimSpace(*note) == "" {
+		return usageError("queue update needs --status, --note or both")
+	}
+	ch := dpo.Change{Note: *note, Actor: *by}
+	if *status != "" {
+		if ch.To, err = dpo.ParseStatus(*status); err != nil {
+			return usageError("--status: %v", err)
+		}
+	}
+	if *at != "" {
+		if ch.At, err = parseDateArg(*at); err != nil {
+			return usageError("--at: %v", err)
+		}
+	}
+	return withQueue(ctx, app, func(q *dpo.Queue) error {
+		if ch.To == "" {
+			c, err := q.AddNote(ctx, ref, ch.Note, ch.Actor)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(app.Stdout, "%s: note added\n", c.Ref)
+			return nil
+		}
+		before, err := q.Get(ctx, ref)
+		if err != nil {
+			return err
+		}
+		c, err := q.UpdateStatus(ctx, ref, ch)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(app.Stdout, "%s: %s → %s; due %s\n", c.Ref, before.Status, c.Status, dueText(c, app.Now()))
+		return nil
+	})
+}
+
+func queueExtend(ctx context.Context, app *App, args []string) error {
+	fs := newFlags(app, "queue extend", `queue extend REF --reason "…" [--by NAME]`)
+	reason := fs.String("reason", "", "why the extra two months are needed (the requester is told)")
+	by := fs.String("by", defaultActor(app), "who is extending (default $USER)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	ref, err := oneRef("extend", pos)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(*reason) == "" {
+		return usageError("queue extend needs --reason")
+	}
+	return withQueue(ctx, app, func(q *dpo.Queue) error {
+		c, err := q.Extend(ctx, ref, *reason, *by)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(app.Stdout, "%s: extended; now due %s\n", c.Ref, dueText(c, app.Now()))
+		return nil
+	})
+}
+
+// exportColumns is the CSV header of queue export.
+var exportColumns = []string{"ref", "type", "status", "organisation", "region", "service", "received", "channel",
+	"due", "overdue", "extended", "extension_reason", "assigned_to", "closed", "requester_name", "contact_kind",
+	"contact", "on_behalf_of", "on_behalf_of_whom", "description", "created", "updated"}
+
+func queueExport(ctx context.Context, app *App, args []string) error {
+	fs := newFlags(app, "queue export", "queue export --csv")
+	asCSV := fs.Bool("csv", false, "write CSV (the only format so far)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageError("queue export takes no arguments, got %q", pos)
+	}
+	if !*asCSV {
+		return usageError("say which format: queue export --csv")
+	}
+	return withQueue(ctx, app, func(q *dpo.Queue) error {
+		cases, err := q.List(ctx, dpo.Filter{})
+		if err != nil {
+			return err
+		}
+		now := app.Now()
+		w := csv.NewWriter(app.Stdout)
+		if err := w.Write(exportColumns); err != nil {
+			return err
+		}
+		rfc := func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.UTC().Format(time.RFC3339)
+		}
+		date := func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.Format(time.DateOnly)
+		}
+		for _, c := range cases {
+			row := []string{c.Ref, string(c.Type), string(c.Status), c.Organisation, string(c.Region), c.Service,
+				rfc(c.Received), string(c.Channel), date(c.Due), strconv.FormatBool(c.Overdue(now)),
+				strconv.FormatBool(c.Extended), c.ExtensionReason, c.AssignedTo, rfc(c.Closed), c.Requester.Name,
+				string(c.Requester.Contact.Kind), c.Requester.Contact.Value, strconv.FormatBool(c.Requester.OnBehalfOf),
+				c.Requester.OnBehalfOfWhom, c.Description, rfc(c.Created), rfc(c.Updated)}
+			for i := range row {
+				row[i] = csvSafe(row[i])
+			}
+			if err := w.Write(row); err != nil {
+				return err
+			}
+		}
+		w.Flush()
+		return w.Error()
+	})
+}
+
+// csvSafe defuses CSV formula injection: a spreadsheet runs a cell starting with = + - @ (or a
+// tab or carriage return that hides one) as a formula, and requesters write some of these cells.
+// A leading apostrophe makes it text.
+func csvSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

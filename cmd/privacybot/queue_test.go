@@ -1,0 +1,249 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/dpo/dpotest"
+	"github.com/privacybot/privacybot/internal/sqlite"
+)
+
+// queueFixture is a data directory holding a queue with three cases, and the CLI pointed at it.
+type queueFixture struct {
+	env                     map[string]string
+	overdue, soon, awaiting dpo.Case
+}
+
+func newQueueFixture(t *testing.T) *queueFixture {
+	t.Helper()
+	dir := t.TempDir()
+	s, err := sqlite.Open(filepath.Join(dir, "privacybot.db"))
+	require.NoError(t, err)
+	defer s.Close()
+	q := &dpo.Queue{Store: s, Now: func() time.Time { return dpotest.Date(t, "2026-03-30T09:00:00Z") }}
+	submit := func(received, key string, edit func(*dpo.Submission)) dpo.Case {
+		sub := dpotest.Sample(dpotest.Date(t, received), key)
+		if edit != nil {
+			edit(&sub)
+		}
+		c, err := q.Submit(context.Background(), sub)
+		require.NoError(t, err)
+		return c
+	}
+	f := &queueFixture{env: map[string]string{"PRIVACYBOT_DATA": dir, "USER": "alex"}}
+	f.overdue = submit("2026-02-02T10:00:00Z", "a", func(s *dpo.Submission) {
+		s.Requester.Name = "=HYPERLINK(\"http://evil.example\",\"click\")"
+		s.Description = "@SUM(A1:A9) and a line\nwith \"quotes\", commas"
+	})
+	f.soon = submit("2026-03-05T10:00:00Z", "b", func(s *dpo.Submission) {
+		s.Organisation = "Bristol City Council"
+		s.Type = dpo.Erasure
+	})
+	f.awaiting = submit("2026-03-20T10:00:00Z", "c", func(s *dpo.Submission) { s.AwaitingID = true })
+	return f
+}
+
+// run runs privacybot at the given time against the fixture's data directory.
+func (f *queueFixture) run(t *testing.T, now string, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	app := &App{
+		Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr,
+		Getenv: func(k string) string { return f.env[k] },
+		Now:    func() time.Time { return dpotest.Date(t, now) },
+	}
+	code := Main(context.Background(), app, args)
+	return code, stdout.String(), stderr.String()
+}
+
+const april1 = "2026-04-01T09:00:00Z"
+
+func TestQueueList(t *testing.T) {
+	f := newQueueFixture(t)
+	tests := []struct {
+		name string
+		args []string
+		want []dpo.Case
+	}{
+		{"everything, soonest due first", nil, []dpo.Case{f.overdue, f.soon, f.awaiting}},
+		{"overdue", []string{"--overdue"}, []dpo.Case{f.overdue}},
+		{"due within a week", []string{"--due-within", "7d"}, []dpo.Case{f.overdue, f.soon}},
+		{"due within 48 hours", []string{"--due-within", "48h"}, []dpo.Case{f.overdue}},
+		{"by status", []string{"--status", "awaiting-verification"}, []dpo.Case{f.awaiting}},
+		{"by organisation", []string{"--org", "bristol city council"}, []dpo.Case{f.soon}},
+		{"nothing matches", []string{"--status", "completed"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := f.run(t, april1, append([]string{"queue", "list", "--json"}, tc.args...)...)
+			require.Equal(t, exitOK, code, errOut)
+			var got []dpo.Case
+			require.NoError(t, json.Unmarshal([]byte(out), &got))
+			var refs, want []string
+			for _, c := range got {
+				refs = append(refs, c.Ref)
+			}
+			for _, c := range tc.want {
+				want = append(want, c.Ref)
+			}
+			assert.Equal(t, want, refs)
+		})
+	}
+
+	code, out, _ := f.run(t, april1, "queue", "list")
+	require.Equal(t, exitOK, code)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 4)
+	assert.Contains(t, lines[0], "REF")
+	assert.Contains(t, lines[1], f.overdue.Ref)
+	assert.Contains(t, lines[1], "OVERDUE")
+	assert.Contains(t, lines[2], "Bristol City Council")
+	assert.NotContains(t, out, "Jo Bloggs", "the list shows cases, not people")
+
+	code, out, _ = f.run(t, april1, "queue", "list", "--status", "completed")
+	require.Equal(t, exitOK, code)
+	assert.Equal(t, "No cases.\n", out)
+}
+
+func TestQueueListUsageErrors(t *testing.T) {
+	f := newQueueFixture(t)
+	for _, args := range [][]string{
+		{"queue"},
+		{"queue", "frobnicate"},
+		{"queue", "list", "--due-within", "soon"},
+		{"queue", "list", "--due-within", "-3d"},
+		{"queue", "list", "--status", "archived"},
+		{"queue", "show"},
+		{"queue", "update", f.soon.Ref},
+		{"queue", "update", f.soon.Ref, "--status", "done"},
+		{"queue", "update", f.soon.Ref, "--status", "in_progress", "--at", "yesterday"},
+		{"queue", "extend", f.soon.Ref},
+		{"queue", "export"},
+	} {
+		code, _, errOut := f.run(t, april1, args...)
+		assert.Equal(t, exitUsage, code, "%q: %s", args, errOut)
+	}
+}
+
+func TestQueueShow(t *testing.T) {
+	f := newQueueFixture(t)
+	code, out, errOut := f.run(t, april1, "queue", "show", strings.ToLower(f.soon.Ref))
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, f.soon.Ref+"  erasure request  [received]")
+	assert.Contains(t, out, "Bristol City Council")
+	assert.Contains(t, out, "Jo Bloggs (email: jo.bloggs@example.org)")
+	assert.Contains(t, out, "Audit trail:")
+	assert.Contains(t, out, "requester via web")
+
+	code, out, errOut = f.run(t, april1, "queue", "show", f.awaiting.Ref, "--json")
+	require.Equal(t, exitOK, code, errOut)
+	var got struct {
+		Case   dpo.Case
+		Events []dpo.Event
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &got))
+	assert.Equal(t, f.awaiting.Ref, got.Case.Ref)
+	assert.Equal(t, dpo.AwaitingVerification, got.Case.Status)
+	assert.True(t, got.Case.Due.IsZero())
+	assert.NotContains(t, out, `"due"`, "no due date while awaiting ID")
+	require.Len(t, got.Events, 1)
+	assert.Equal(t, dpo.EventSubmitted, got.Events[0].Kind)
+
+	code, _, errOut = f.run(t, april1, "queue", "show", "DPO-2026-000999")
+	assert.Equal(t, exitFailure, code)
+	assert.Contains(t, errOut, "not found")
+}
+
+func TestQueueUpdateAndExtend(t *testing.T) {
+	f := newQueueFixture(t)
+	code, out, errOut := f.run(t, "2026-03-06T09:00:00Z", "queue", "update", f.soon.Ref,
+		"--status", "in-progress", "--note", "searching the archive")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "received → in_progress")
+
+	code, out, errOut = f.run(t, "2026-03-07T09:00:00Z", "queue", "extend", f.soon.Ref, "--reason", "three archives", "--by", "sam")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "extended; now due 2026-06-05")
+
+	code, out, errOut = f.run(t, "2026-03-08T09:00:00Z", "queue", "update", f.soon.Ref, "--note", "called the requester")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "note added")
+
+	code, out, _ = f.run(t, "2026-03-08T09:00:00Z", "queue", "show", f.soon.Ref, "--json")
+	require.Equal(t, exitOK, code)
+	var got struct {
+		Case   dpo.Case
+		Events []dpo.Event
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &got))
+	assert.Equal(t, dpo.Extended, got.Case.Status)
+	require.Len(t, got.Events, 4)
+	assert.Equal(t, "alex", got.Events[1].Actor, "--by defaults to $USER")
+	assert.Equal(t, "searching the archive", got.Events[1].Note)
+	assert.Equal(t, dpo.EventExtended, got.Events[2].Kind)
+	assert.Equal(t, "sam", got.Events[2].Actor)
+	assert.Equal(t, dpo.EventNote, got.Events[3].Kind)
+
+	// Refused transitions and late extensions fail with a message saying why, and change nothing.
+	code, _, errOut = f.run(t, "2026-03-09T09:00:00Z", "queue", "update", f.soon.Ref, "--status", "received")
+	assert.Equal(t, exitFailure, code)
+	assert.Contains(t, errOut, "invalid status transition")
+	code, _, errOut = f.run(t, april1, "queue", "extend", f.overdue.Ref, "--reason", "busy")
+	assert.Equal(t, exitFailure, code)
+	assert.Contains(t, errOut, "too late")
+
+	// The ID letter for the awaiting case arrived on the 25th: the clock starts then.
+	code, out, errOut = f.run(t, april1, "queue", "update", f.awaiting.Ref, "--status", "in_progress",
+		"--note", "passport copy", "--at", "2026-03-25")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "due 2026-04-27") // 25 April is a Saturday
+}
+
+func TestQueueExportCSV(t *testing.T) {
+	f := newQueueFixture(t)
+	code, out, errOut := f.run(t, april1, "queue", "export", "--csv")
+	require.Equal(t, exitOK, code, errOut)
+	records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	require.NoError(t, err, "stdout is valid CSV")
+	require.Len(t, records, 4)
+	assert.Equal(t, exportColumns, records[0])
+	col := func(name string) int {
+		for i, c := range exportColumns {
+			if c == name {
+				return i
+			}
+		}
+		t.Fatalf("no column %s", name)
+		return -1
+	}
+	row := records[1]
+	assert.Equal(t, f.overdue.Ref, row[col("ref")])
+	assert.Equal(t, "true", row[col("overdue")])
+	// Formula injection is defused; the text itself survives quoting intact.
+	assert.Equal(t, `'=HYPERLINK("http://evil.example","click")`, row[col("requester_name")])
+	assert.Equal(t, "'@SUM(A1:A9) and a line\nwith \"quotes\", commas", row[col("description")])
+	assert.Equal(t, "", records[3][col("due")], "awaiting ID: no due date")
+}
+
+func TestCSVSafe(t *testing.T) {
+	for in, want := range map[string]string{
+		"=1+1": "'=1+1", "+44 7700": "'+44 7700", "-2": "'-2", "@cmd": "'@cmd", "\t=x": "'\t=x",
+		"plain": "plain", "": "", "a=b": "a=b",
+	} {
+		assert.Equal(t, want, csvSafe(in), "%q", in)
+	}
+}
+
+func TestPrintableDropsTerminalEscapes(t *testing.T) {
+	assert.Equal(t, "[31mred\nline", printable("\x1b[31mred\nline\r"))
+}

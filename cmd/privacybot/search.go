@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/privacybot/privacybot/internal/answer"
+	"github.com/privacybot/privacybot/internal/config"
+	"github.com/privacybot/privacybot/internal/index"
+)
+
+// searchHit is one ranked passage of `search --json`.
+type searchHit struct {
+	Rank         int     `json:"rank"`
+	Score        float64 `json:"score"`
+	Passage      string  `json:"passage"`
+	Notice       string  `json:"notice"`
+	Title        string  `json:"title"`
+	Organisation string  `json:"organisation"`
+	Section      string  `json:"section"`
+	Text         string  `json:"text"`
+}
+
+func runSearch(ctx context.Context, app *App, args []string) error {
+	cfg, err := config.FromEnv(app.Getenv)
+	if err != nil {
+		return err
+	}
+	fs := newFlags(app, "search", `search "QUERY" [--org ORG] [--notice ID] [-k N] [--json]
+
+Lists the passages that best match a query, with their scores. Exit code 3 when nothing matches.`)
+	var ef engineFlags
+	ef.register(fs, cfg)
+	org := fs.String("org", "", "search only this organisation's notices")
+	noticeID := fs.String("notice", "", "search only this notice")
+	k := fs.Int("k", 10, "passages to list")
+	asJSON := fs.Bool("json", false, "print JSON")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	q, err := answer.CleanQuestion(strings.Join(rest, " "))
+	if err != nil {
+		return usageError(`give a query: privacybot search "complaints retention" (%v)`, err)
+	}
+	if *k < 1 || *k > index.MaxK {
+		return usageError("-k must be between 1 and %d", index.MaxK)
+	}
+	eng, err := openEngine(app, ef)
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	hits, err := eng.index.Retrieve(ctx, answer.Question{Text: q, Organisation: *org, NoticeID: *noticeID, K: *k})
+	if err != nil {
+		return usageOrFailure(err)
+	}
+	out := make([]searchHit, len(hits))
+	for i, h := range hits {
+		p := h.Passage
+		out[i] = searchHit{Rank: i + 1, Score: h.Score, Passage: p.ID, Notice: p.NoticeID, Title: p.Title,
+			Organisation: p.Organisation, Section: p.Section(), Text: p.Text}
+	}
+	if *asJSON {
+		if err := writeJSON(app.Stdout, out); err != nil {
+			return err
+		}
+	} else {
+		for _, h := range out {
+			fmt.Fprintf(app.Stdout, "%2d. %.3f  %s  [%s]\n    %s\n", h.Rank, h.Score, h.Title, h.Section, strings.ReplaceAll(h.Text, "\n", "\n    "))
+		}
+	}
+	if len(hits) == 0 {
+		return errNoMatch
+	}
+	return nil
+}

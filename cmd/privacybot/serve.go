@@ -1,0 +1,280 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/privacybot/privacybot/internal/channel/discord"
+	"github.com/privacybot/privacybot/internal/channel/slack"
+	"github.com/privacybot/privacybot/internal/channel/web"
+	"github.com/privacybot/privacybot/internal/config"
+	"github.com/privacybot/privacybot/internal/conversation"
+	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/index"
+	"github.com/privacybot/privacybot/internal/redact"
+)
+
+// Server timeouts. Answers are quick (extractive, or a model call bounded by its own timeout);
+// these stop slow clients from holding connections.
+const (
+	readHeaderTimeout = 5 * time.Second
+	readTimeout       = 15 * time.Second
+	writeTimeout      = 45 * time.Second
+	idleTimeout       = 120 * time.Second
+	shutdownGrace     = 20 * time.Second
+	purgeEvery        = time.Hour
+	dispatchEvery     = 15 * time.Second
+)
+
+// webStore is what serve needs of the store beyond dpo.Store: dashboard users and transcripts.
+// Both internal/sqlite and internal/postgres provide it.
+type webStore interface {
+	dpo.Store
+	LookupUser(ctx context.Context, name string) (hash []byte, orgs []string, err error)
+	AppendTranscript(ctx context.Context, session, channel, org, role, text string, at time.Time) error
+	PurgeTranscripts(ctx context.Context, before time.Time) (int64, error)
+}
+
+func runServe(ctx context.Context, app *App, args []string) error {
+	cfg, err := config.FromEnv(app.Getenv)
+	if err != nil {
+		return err
+	}
+	fs := newFlags(app, "serve", `serve [--addr :8080]
+
+Serves the chat API, the widget (/widget.js) and its demo page (/), the DPO dashboard (/dpo),
+/healthz, /readyz and /metrics; and Slack's and Discord's endpoints when they are configured.
+Environment: PRIVACYBOT_ADDR, PRIVACYBOT_BASE_URL, PRIVACYBOT_ALLOWED_ORIGINS (comma-separated
+origins that may embed the widget), PRIVACYBOT_RATE_LIMIT (API requests per minute per client,
+default 60; "off" for load tests), PRIVACYBOT_TRANSCRIPT_DAYS. Add dashboard users with
+privacybot users add.`)
+	var ef engineFlags
+	ef.register(fs, cfg)
+	addr := fs.String("addr", cfg.Addr, "address to listen on (PRIVACYBOT_ADDR)")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usageError("serve takes no arguments")
+	}
+	rateLimit, err := rateVar(app.Getenv("PRIVACYBOT_RATE_LIMIT"))
+	if err != nil {
+		return usageError("PRIVACYBOT_RATE_LIMIT: %v", err)
+	}
+	log := slog.New(slog.NewTextHandler(app.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+
+	eng, err := openEngine(app, ef)
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	st, closeStore, err := openStore(ctx, app)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	store, ok := st.(webStore)
+	if !ok {
+		return fmt.Errorf("the store %T keeps no users or transcripts", st)
+	}
+	queue := &dpo.Queue{Store: store, Now: app.Now}
+	bot, err := newBot(app, cfg, eng, queue)
+	if err != nil {
+		return err
+	}
+	srv := &web.Server{
+		Bot: bot, Cases: queue, Users: store, Transcripts: store, Redact: redact.Text,
+		TranscriptDays: cfg.TranscriptDays, Notices: eng.corpus.Notices, Orgs: bot.Orgs,
+		AllowedOrigins: splitList(app.Getenv("PRIVACYBOT_ALLOWED_ORIGINS")), BaseURL: cfg.BaseURL,
+		RatePerMinute: rateLimit, Now: app.Now, Log: log,
+		BadInput: badQuestion,
+		Ready: func(ctx context.Context) error {
+			_, err := queue.List(ctx, dpo.Filter{Limit: 1})
+			return err
+		},
+	}
+
+	notifiers := map[string]dpo.Notifier{"log": logNotifier(log)}
+	mounts, closers, err := otherChannels(cfg, bot, queue, notifiers, log, app)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		for _, c := range closers {
+			_ = c()
+		}
+	}()
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", *addr, err)
+	}
+	hs := &http.Server{
+		Handler:           srv.Handler(mounts...),
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    32 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+
+	// Background jobs stop with the server.
+	jobs, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
+	var wg sync.WaitGroup
+	wg.Go(func() { srv.RunPurger(jobs, purgeEvery) })
+	wg.Go(func() {
+		runDispatcher(jobs, &dpo.Dispatcher{Store: store, Notifiers: notifiers, Now: app.Now, Log: log}, log)
+	})
+	wg.Go(func() { runSessionPurge(jobs, bot.Sessions.Purge) })
+	defer func() { stopJobs(); wg.Wait() }()
+
+	// Tests and scripts read the bound address (with --addr 127.0.0.1:0) from this line.
+	fmt.Fprintf(app.Stderr, "privacybot: listening on %s\n", ln.Addr())
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- hs.Serve(ln) }()
+
+	select {
+	case err := <-serveErr:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	// Graceful shutdown: fail readiness, stop accepting, let requests in flight finish.
+	srv.Drain()
+	fmt.Fprintln(app.Stderr, "privacybot: shutting down; finishing requests in flight")
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	if err := <-serveErr; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+
+// badQuestion reports whether an answerer error is the asker's fault (an unknown organisation
+// or notice): a 400 on the web, as it is a usage error for ask.
+func badQuestion(err error) bool {
+	return errors.Is(err, index.ErrUnknownOrganisation) || errors.Is(err, index.ErrUnknownNotice)
+}
+
+// otherChannels wires Slack's and Discord's HTTP endpoints onto the same server when their
+// secrets are configured, and adds Slack's DPO channel as a notifier.
+func otherChannels(cfg config.Config, bot *conversation.Bot, queue *dpo.Queue, notifiers map[string]dpo.Notifier,
+	log *slog.Logger, app *App) ([]func(*http.ServeMux), []func() error, error) {
+	var mounts []func(*http.ServeMux)
+	var closers []func() error
+	if cfg.SlackSigningSecret != "" && cfg.SlackBotToken != "" {
+		orgs, err := slack.ParseChannelOrgs(cfg.SlackChannelOrgs)
+		if err != nil {
+			return nil, nil, fmt.Errorf("SLACK_CHANNEL_ORGS: %w", err)
+		}
+		sa, err := slack.New(slack.Config{BotToken: cfg.SlackBotToken, SigningSecret: cfg.SlackSigningSecret,
+			DPOChannel: cfg.SlackDPOChannel, ChannelOrgs: orgs, Orgs: bot.Orgs, BaseURL: cfg.BaseURL,
+			Log: log, Now: app.Now}, bot, queue)
+		if err != nil {
+			return nil, nil, fmt.Errorf("slack: %w", err)
+		}
+		mounts = append(mounts, sa.Routes)
+		closers = append(closers, sa.Close)
+		if cfg.SlackDPOChannel != "" {
+			notifiers["slack"] = sa
+		}
+		fmt.Fprintln(app.Stderr, "privacybot: Slack events at /slack/…")
+	}
+	if cfg.DiscordPublicKey != "" {
+		sess, err := discordgo.New("Bot " + cfg.DiscordBotToken)
+		if err != nil {
+			return nil, nil, fmt.Errorf("discord: %w", err)
+		}
+		da, err := discord.New(discord.Options{Bot: bot, Session: sess, PublicKey: cfg.DiscordPublicKey,
+			ChannelOrgs: cfg.DiscordChannelOrgs, Orgs: bot.Orgs, Logger: log, Now: app.Now})
+		if err != nil {
+			return nil, nil, fmt.Errorf("discord: %w", err)
+		}
+		mounts = append(mounts, da.Routes)
+		closers = append(closers, da.Close)
+		fmt.Fprintln(app.Stderr, "privacybot: Discord interactions endpoint mounted")
+	}
+	return mounts, closers, nil
+}
+
+// logNotifier announces new cases in the log, so the outbox drains even when no Slack or e-mail
+// notifier is configured. It logs the reference, type and due date only: no personal data.
+func logNotifier(log *slog.Logger) dpo.Notifier {
+	return dpo.NotifierFunc(func(ctx context.Context, c dpo.Case) error {
+		due := "none yet"
+		if !c.Due.IsZero() {
+			due = c.Due.Format(time.DateOnly)
+		}
+		log.Info("new case on the DPO's queue", "ref", c.Ref, "type", c.Type, "organisation", c.Organisation, "due", due)
+		return nil
+	})
+}
+
+func runDispatcher(ctx context.Context, d *dpo.Dispatcher, log *slog.Logger) {
+	t := time.NewTicker(dispatchEvery)
+	defer t.Stop()
+	for {
+		if _, err := d.DispatchOnce(ctx); err != nil && ctx.Err() == nil {
+			log.Error("dispatch outbox", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+func runSessionPurge(ctx context.Context, purge func() int) {
+	t := time.NewTicker(5 * time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			purge()
+		}
+	}
+}
+
+// rateVar reads PRIVACYBOT_RATE_LIMIT: requests per minute per client; "off" (or a negative
+// number) turns the limit off; empty is the default.
+func rateVar(s string) (float64, error) {
+	s = strings.TrimSpace(s)
+	switch s {
+	case "":
+		return 0, nil
+	case "off":
+		return -1, nil
+	}
+	n, err := strconv.ParseFloat(s, 64)
+	if err != nil || n == 0 {
+		return 0, fmt.Errorf("%q is not a number of requests per minute (or off)", s)
+	}
+	return n, nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

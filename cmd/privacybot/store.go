@@ -1,0 +1,34 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+
+	"github.com/privacybot/privacybot/internal/config"
+	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/postgres"
+	"github.com/privacybot/privacybot/internal/sqlite"
+)
+
+// openStore opens the DPO's queue: PostgreSQL when DATABASE_URL is set (several replicas share
+// it), otherwise the SQLite file privacybot.db in PRIVACYBOT_DATA (./data by default), created on
+// first use. The returned function closes it.
+func openStore(ctx context.Context, app *App) (dpo.Store, func() error, error) {
+	cfg, err := config.FromEnv(app.Getenv)
+	if err != nil {
+		return nil, nil, err
+	}
+	if cfg.DatabaseURL != "" {
+		s, err := postgres.Open(ctx, cfg.DatabaseURL)
+		if err != nil {
+			return nil, nil, err
+		}
+		return s, s.Close, nil
+	}
+	s, err := sqlite.Open(filepath.Join(cfg.DataDir, "privacybot.db"))
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w (set PRIVACYBOT_DATA to a writable directory)", err)
+	}
+	return s, s.Close, nil
+}

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"github.com/privacybot/privacybot/internal/postgres"
+	"github.com/privacybot/privacybot/internal/sqlite"
+)
+
+// minPassword is the shortest password accepted for the dashboard (NCSC: length over rules).
+const minPassword = 12
+
+// userStore is what the users command needs; internal/sqlite and internal/postgres provide it.
+type userStore interface {
+	AddUser(ctx context.Context, name string, hash []byte, orgs []string, at time.Time) error
+	RemoveUser(ctx context.Context, name string) error
+}
+
+func runUsers(ctx context.Context, app *App, args []string) error {
+	flags := newFlags(app, "users", `users add NAME --org ORG [--org ORG…] [--password-stdin]
+       privacybot users list
+       privacybot users remove NAME
+
+Manages who may sign in to the DPO dashboard (/dpo). Each user sees the cases of their
+organisations only; --org '*' sees every organisation's. add reads the password from the first
+line of standard input with --password-stdin, otherwise makes a random one and prints it once.`)
+	var orgs multiFlag
+	flags.Var(&orgs, "org", "an organisation whose cases the user sees (repeat for several; '*' for all)")
+	pwStdin := flags.Bool("password-stdin", false, "read the password from standard input")
+	rest, err := parseFlags(flags, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) == 0 {
+		return usageError("say add, list or remove")
+	}
+	st, closeStore, err := openStore(ctx, app)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	us, ok := st.(userStore)
+	if !ok {
+		return fmt.Errorf("the store %T keeps no users", st)
+	}
+	switch verb := rest[0]; verb {
+	case "add":
+		if len(rest) != 2 {
+			return usageError("users add NAME --org ORG")
+		}
+		if len(orgs) == 0 {
+			return usageError("give at least one --org (or --org '*' for every organisation)")
+		}
+		name := strings.TrimSpace(rest[1])
+		pw, generated := "", false
+		if *pwStdin {
+			line, err := bufio.NewReader(app.Stdin).ReadString('\n')
+			if err != nil && line == "" {
+				return usageError("no password on standard input")
+			}
+			pw = strings.TrimRight(line, "\r\n")
+		} else {
+			pw, generated = randomPassword(), true
+		}
+		if len(pw) < minPassword {
+			return usageError("the password must be at least %d characters", minPassword)
+		}
+		if len(pw) > 72 {
+			return usageError("the password must be at most 72 bytes (bcrypt's limit)")
+		}
+		hash, err := bcrypt.GenerateFromPassword([]byte(pw), bcrypt.DefaultCost)
+		if err != nil {
+			return fmt.Errorf("hash password: %w", err)
+		}
+		err = us.AddUser(ctx, name, hash, orgs, app.Now())
+		if errors.Is(err, fs.ErrExist) {
+			return usageError("there is already a user %q (remove it first to reset the password)", name)
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(app.Stdout, "added %s (%s)\n", name, strings.Join(orgs, ", "))
+		if generated {
+			fmt.Fprintf(app.Stdout, "password: %s\n(shown once: give it to %s securely)\n", pw, name)
+		}
+		return nil
+	case "list":
+		type row struct {
+			name, orgs, created string
+		}
+		var rows []row
+		switch s := st.(type) {
+		case *sqlite.Store:
+			users, err := s.Users(ctx)
+			if err != nil {
+				return err
+			}
+			for _, u := range users {
+				rows = append(rows, row{u.Name, strings.Join(u.Organisations, ", "), u.Created.Format(time.DateOnly)})
+			}
+		case *postgres.Store:
+			users, err := s.Users(ctx)
+			if err != nil {
+				return err
+			}
+			for _, u := range users {
+				rows = append(rows, row{u.Name, strings.Join(u.Organisations, ", "), u.Created.Format(time.DateOnly)})
+			}
+		}
+		if len(rows) == 0 {
+			fmt.Fprintln(app.Stdout, "no users: add one with privacybot users add NAME --org ORG")
+			return nil
+		}
+		tw := tabwriter.NewWriter(app.Stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "NAME\tORGANISATIONS\tADDED")
+		for _, r := range rows {
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", r.name, r.orgs, r.created)
+		}
+		return tw.Flush()
+	case "remove":
+		if len(rest) != 2 {
+			return usageError("users remove NAME")
+		}
+		err := us.RemoveUser(ctx, rest[1])
+		if errors.Is(err, fs.ErrNotExist) {
+			return usageError("there is no user %q", rest[1])
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(app.Stdout, "removed %s\n", rest[1])
+		return nil
+	default:
+		return usageError("unknown users command %q: say add, list or remove", verb)
+	}
+}
+
+// randomPassword makes a 26-character password with 130 bits of randomness.
+func randomPassword() string { return rand.Text() }
+
+// multiFlag is a repeatable string flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string { return strings.Join(*m, ",") }
+
+// Set adds one value.
+func (m *multiFlag) Set(v string) error {
+	if v = strings.TrimSpace(v); v == "" {
+		return errors.New("empty")
+	}
+	*m = append(*m, v)
+	return nil
+}

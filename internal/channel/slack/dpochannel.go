@@ -1,0 +1,182 @@
+package slack
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	slackgo "github.com/slack-go/slack"
+
+	"github.com/privacybot/privacybot/internal/deadline"
+	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/rights"
+)
+
+var _ dpo.Notifier = (*App)(nil)
+
+// NotifierName is the name to register the App under in dpo.Dispatcher.Notifiers: the outbox
+// tracks delivery by it, so every process must use the same one.
+const NotifierName = "slack"
+
+// ErrNoDPOChannel is returned by Notify and Digest when SLACK_DPO_CHANNEL is not set.
+var ErrNoDPOChannel = errors.New("SLACK_DPO_CHANNEL is not set")
+
+// Notify posts a new case to the DPO's channel with no more personal data than the team needs to
+// go and look: the reference, the kind of request, the organisation, the due date and a link to
+// the dashboard — never the requester's name, contact or words. It is a dpo.Notifier, driven by
+// the outbox Dispatcher, which retries it on error.
+func (a *App) Notify(ctx context.Context, c dpo.Case) error {
+	if a.cfg.DPOChannel == "" {
+		return ErrNoDPOChannel
+	}
+	head := fmt.Sprintf(":inbox_tray: *New data protection request %s*", a.caseLink(c.Ref))
+	body := fmt.Sprintf("%s · %s · %s", escape(typeLabel(c.Type)), escape(c.Organisation), dueWords(c))
+	if c.Channel != "" {
+		body += " · via " + escape(string(c.Channel))
+	}
+	blocks := []slackgo.Block{
+		slackgo.NewSectionBlock(mrkdwn(head+"\n"+body), nil, nil),
+		slackgo.NewActionBlock("case_actions",
+			slackgo.NewButtonBlockElement(actionTake, c.Ref, plain("Take it")).WithStyle(slackgo.StylePrimary),
+			slackgo.NewButtonBlockElement(actionInProgress, c.Ref, plain("Mark in progress"))),
+	}
+	text := fmt.Sprintf("New data protection request %s: %s, %s", c.Ref, typeLabel(c.Type), plainDue(c))
+	_, err := a.post(ctx, replyTarget{Channel: a.cfg.DPOChannel}, text, blocks)
+	return err
+}
+
+// Digest posts the morning summary to the DPO's channel: the open cases that are overdue and
+// those due within seven days, soonest first.
+func (a *App) Digest(ctx context.Context) error {
+	if a.cfg.DPOChannel == "" {
+		return ErrNoDPOChannel
+	}
+	if a.cases == nil {
+		return errors.New("slack digest: no queue configured")
+	}
+	now := a.cfg.Now()
+	cases, err := a.cases.List(ctx, dpo.Filter{DueWithin: 7 * 24 * time.Hour, Now: now})
+	if err != nil {
+		return fmt.Errorf("slack digest: list cases: %w", err)
+	}
+	msgs := renderDigest(cases, now, a.caseLink)
+	for _, blocks := range msgs {
+		text := "Data protection requests: overdue and due this week"
+		if _, err := a.post(ctx, replyTarget{Channel: a.cfg.DPOChannel}, text, blocks); err != nil {
+			return fmt.Errorf("slack digest: %w", err)
+		}
+	}
+	return nil
+}
+
+// renderDigest lists overdue then due-soon cases, one line each, within Slack's limits.
+func renderDigest(cases []dpo.Case, now time.Time, linkTo func(string) string) [][]slackgo.Block {
+	var overdue, soon []string
+	for _, c := range cases {
+		line := fmt.Sprintf("• %s · %s · %s · %s", linkTo(c.Ref), escape(typeLabel(c.Type)), escape(c.Organisation), dueWords(c))
+		if c.Due.IsZero() {
+			continue // no clock running (awaiting ID): nothing is due
+		}
+		if c.Overdue(now) {
+			days := int(deadline.LondonDate(now).Sub(c.Due).Hours() / 24)
+			line += fmt.Sprintf(" — *%d %s overdue*", days, plural(days, "day", "days"))
+		}
+		if c.AssignedTo != "" {
+			line += " · " + escape(c.AssignedTo)
+		} else {
+			line += " · _unassigned_"
+		}
+		if c.Overdue(now) {
+			overdue = append(overdue, line)
+		} else {
+			soon = append(soon, line)
+		}
+	}
+	day := now.In(london()).Format("Monday 2 January")
+	head := fmt.Sprintf(":calendar: *Data protection requests, %s*\n%d overdue · %d due in the next 7 days",
+		day, len(overdue), len(soon))
+	if len(overdue)+len(soon) == 0 {
+		head = fmt.Sprintf(":calendar: *Data protection requests, %s*\nNothing is overdue or due in the next 7 days.", day)
+	}
+	blocks := sections(head)
+	if len(overdue) > 0 {
+		blocks = append(blocks, sections("*Overdue*\n"+strings.Join(overdue, "\n"))...)
+	}
+	if len(soon) > 0 {
+		blocks = append(blocks, sections("*Due in the next 7 days*\n"+strings.Join(soon, "\n"))...)
+	}
+	return splitBlocks(blocks, maxBlocks)
+}
+
+// RunDigests posts the digest every day at hour:minute UK time until ctx ends. A failed digest is
+// logged and tried again the next day.
+func (a *App) RunDigests(ctx context.Context, hour, minute int) error {
+	for {
+		wait := nextDigest(a.cfg.Now(), hour, minute).Sub(a.cfg.Now())
+		if err := sleepCtx(ctx, wait); err != nil {
+			return nil
+		}
+		dctx, cancel := context.WithTimeout(ctx, jobTimeout)
+		if err := a.Digest(dctx); err != nil {
+			a.log.Error("slack: digest", "err", err)
+		}
+		cancel()
+	}
+}
+
+// nextDigest is the next hour:minute in London strictly after now.
+func nextDigest(now time.Time, hour, minute int) time.Time {
+	l := now.In(london())
+	t := time.Date(l.Year(), l.Month(), l.Day(), hour, minute, 0, 0, london())
+	if !t.After(now) {
+		t = time.Date(l.Year(), l.Month(), l.Day()+1, hour, minute, 0, 0, london())
+	}
+	return t
+}
+
+func london() *time.Location {
+	loc, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		return time.UTC // the binary embeds time/tzdata; this is only a safety net
+	}
+	return loc
+}
+
+// caseLink links a reference to its page on the dashboard, when the dashboard's URL is known.
+func (a *App) caseLink(ref string) string {
+	if a.cfg.BaseURL == "" {
+		return "`" + escape(ref) + "`"
+	}
+	return link(a.cfg.BaseURL+"/dpo/cases/"+ref, ref)
+}
+
+func typeLabel(t dpo.RequestType) string {
+	label := rights.Type(t).Label()
+	if label == "" {
+		return string(t)
+	}
+	return label
+}
+
+func dueWords(c dpo.Case) string {
+	if c.Due.IsZero() {
+		return "no due date yet (awaiting proof of identity or clarification)"
+	}
+	return "due *" + c.Due.Format("Mon 2 Jan 2006") + "*"
+}
+
+func plainDue(c dpo.Case) string {
+	if c.Due.IsZero() {
+		return "no due date yet"
+	}
+	return "due " + c.Due.Format("Mon 2 Jan 2006")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

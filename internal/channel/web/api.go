@@ -1,0 +1,246 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/privacybot/privacybot/internal/answer"
+	"github.com/privacybot/privacybot/internal/conversation"
+	"github.com/privacybot/privacybot/internal/dpo"
+)
+
+// maxAPIBody bounds a chat or request body: a message is at most a few hundred words.
+const maxAPIBody = 16 << 10
+
+// chatTimeout bounds one answer, so a stuck model call can't hold a connection for ever.
+const chatTimeout = 20 * time.Second
+
+// ChatRequest is the body of POST /api/chat and /api/chat/stream.
+type ChatRequest struct {
+	Session string `json:"session,omitempty"`
+	Message string `json:"message"`
+	Org     string `json:"org,omitempty"`
+}
+
+// FeedbackRequest is the body of POST /api/feedback. Only the verdict is counted; nothing of the
+// conversation is kept with it.
+type FeedbackRequest struct {
+	Session string `json:"session,omitempty"`
+	Helpful bool   `json:"helpful"`
+}
+
+// ErrorResponse is every API error's body: a message fit for a resident, and the field at fault
+// when there is one.
+type ErrorResponse struct {
+	Error string `json:"error"`
+	Field string `json:"field,omitempty"`
+}
+
+// NoticeInfo is one notice in GET /api/notices.
+type NoticeInfo struct {
+	ID           string `json:"id"`
+	Title        string `json:"title"`
+	Organisation string `json:"organisation"`
+	Service      string `json:"service,omitempty"`
+	Source       string `json:"source,omitempty"`
+	Updated      string `json:"updated,omitempty"`
+}
+
+// decode reads a JSON body of at most maxAPIBody bytes into v.
+func decode(w http.ResponseWriter, r *http.Request, v any) error {
+	r.Body = http.MaxBytesReader(w, r.Body, maxAPIBody)
+	dec := json.NewDecoder(r.Body)
+	if err := dec.Decode(v); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return err
+		}
+		return &badRequest{msg: "The request body must be a JSON object."}
+	}
+	return nil
+}
+
+type badRequest struct{ msg string }
+
+func (e *badRequest) Error() string { return e.msg }
+
+// fail maps an error to its HTTP outcome: this is the one place that does. Residents never see
+// internals, and logs never see what they wrote.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var (
+		br  *badRequest
+		mbe *http.MaxBytesError
+		fe  *dpo.FieldError
+	)
+	code, body := http.StatusInternalServerError, ErrorResponse{Error: "Sorry, something went wrong. Please try again in a moment."}
+	switch {
+	case errors.As(err, &mbe):
+		code, body.Error = http.StatusRequestEntityTooLarge, "That message is too long."
+	case errors.As(err, &br):
+		code, body.Error = http.StatusBadRequest, br.msg
+	case errors.Is(err, answer.ErrEmptyQuestion):
+		code, body.Error = http.StatusBadRequest, "Please type a message."
+	case errors.Is(err, answer.ErrQuestionTooLong):
+		code, body.Error = http.StatusRequestEntityTooLarge, "That message is too long. Please shorten it."
+	case errors.As(err, &fe):
+		code, body.Error, body.Field = http.StatusUnprocessableEntity, capitalise(fe.Reason), fe.Field
+	case errors.Is(err, dpo.ErrInvalid):
+		code, body.Error = http.StatusUnprocessableEntity, "Some of the details aren't right."
+	case errors.Is(err, conversation.ErrNoQueue):
+		code, body.Error = http.StatusServiceUnavailable, "Requests can't be taken here at the moment; please contact the council's data protection officer."
+	case errors.Is(err, context.DeadlineExceeded):
+		code, body.Error = http.StatusGatewayTimeout, "That took too long. Please try again."
+	case s.BadInput != nil && s.BadInput(err):
+		code, body.Error = http.StatusBadRequest, capitalise(err.Error())
+	}
+	if code >= 500 {
+		s.log().Error("request failed", "path", r.URL.Path, "code", code, "err", err)
+	}
+	writeJSON(w, code, body)
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(code)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+}
+
+// reply runs one chat turn and records it (metrics, transcript).
+func (s *Server) reply(r *http.Request, req ChatRequest) (conversation.Reply, error) {
+	if strings.TrimSpace(req.Message) == "" {
+		return conversation.Reply{}, answer.ErrEmptyQuestion
+	}
+	if len(req.Session) > 128 {
+		return conversation.Reply{}, &badRequest{msg: "Unknown session."}
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), chatTimeout)
+	defer cancel()
+	received := s.now()
+	rep, err := s.Bot.Reply(ctx, conversation.Turn{Session: req.Session, Channel: "web", Org: req.Org,
+		Text: req.Message, ReceivedAt: received})
+	if err != nil {
+		return rep, err
+	}
+	s.metrics.reply(rep)
+	s.keep(ctx, rep.Session, req.Org, req.Message, rep.Answer.Answer, received)
+	return rep, nil
+}
+
+// keep stores a redacted exchange; a failure is logged, not shown: the resident got the answer.
+func (s *Server) keep(ctx context.Context, session, org, said, answered string, at time.Time) {
+	if s.Transcripts == nil {
+		return
+	}
+	red := s.Redact
+	if red == nil {
+		return // never store unredacted text
+	}
+	for _, l := range []struct{ role, text string }{{"resident", said}, {"bot", answered}} {
+		if err := s.Transcripts.AppendTranscript(ctx, session, "web", org, l.role, red(l.text), at); err != nil {
+			s.log().Warn("store transcript", "err", err)
+			return
+		}
+	}
+}
+
+func (s *Server) handleChat(w http.ResponseWriter, r *http.Request) {
+	var req ChatRequest
+	if err := decode(w, r, &req); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	rep, err := s.reply(r, req)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, rep)
+}
+
+// handleChatStream answers as server-sent events: "delta" events carry text as it is made,
+// then one "answer" event carries the whole reply (the same object as /api/chat), or an
+// "error" event an ErrorResponse. The extractive engine makes its answer at once, so it sends
+// one delta.
+func (s *Server) handleChatStream(w http.ResponseWriter, r *http.Request) {
+	var req ChatRequest
+	if err := decode(w, r, &req); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	rep, err := s.reply(r, req)
+	if err != nil {
+		// Errors before the first byte keep their status code, so a client can tell 429 from 400.
+		s.fail(w, r, err)
+		return
+	}
+	rc := http.NewResponseController(w)
+	_ = rc.SetWriteDeadline(time.Now().Add(chatTimeout + 10*time.Second))
+	w.Header().Set("Content-Type", "text/event-stream; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	writeEvent(w, "delta", map[string]string{"text": rep.Answer.Answer})
+	_ = rc.Flush()
+	writeEvent(w, "answer", rep)
+	_ = rc.Flush()
+}
+
+func writeEvent(w http.ResponseWriter, event string, v any) {
+	b, _ := json.Marshal(v)
+	// JSON has no raw newlines, so one data line carries it.
+	fmt.Fprintf(w, "event: %s\ndata: %s\n\n", event, b)
+}
+
+// handleRequest takes a rights request filled in at once and answers with its reference.
+func (s *Server) handleRequest(w http.ResponseWriter, r *http.Request) {
+	var f conversation.RequestForm
+	if err := decode(w, r, &f); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f.Channel = "web"
+	f.ReceivedAt = s.now() // the server's clock starts the statutory clock, not the browser's
+	ctx, cancel := context.WithTimeout(r.Context(), chatTimeout)
+	defer cancel()
+	rep, err := s.Bot.SubmitForm(ctx, f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.metrics.reply(rep)
+	writeJSON(w, http.StatusOK, rep)
+}
+
+func (s *Server) handleFeedback(w http.ResponseWriter, r *http.Request) {
+	var f FeedbackRequest
+	if err := decode(w, r, &f); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.metrics.feedback(f.Helpful)
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func (s *Server) handleNotices(w http.ResponseWriter, r *http.Request) {
+	out := make([]NoticeInfo, 0, len(s.Notices))
+	for _, n := range s.Notices {
+		out = append(out, NoticeInfo{ID: n.ID, Title: n.Title, Organisation: n.Organisation, Service: n.Service,
+			Source: n.Source, Updated: n.UpdatedString()})
+	}
+	writeJSON(w, http.StatusOK, out)
+}

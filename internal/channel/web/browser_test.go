@@ -1,0 +1,326 @@
+package web_test
+
+// Browser tests: Debian's chromium, driven by chromedp, against the real handler. They run only
+// with PRIVACYBOT_BROWSER_TESTS=1 (and need chromium, plus `npm ci --prefix testdata/browser` for
+// axe-core), so `go test` stays fast and works without a browser.
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/answer"
+	"github.com/privacybot/privacybot/internal/channel/web"
+	"github.com/privacybot/privacybot/internal/conversation"
+)
+
+const chromiumPath = "/usr/bin/chromium"
+
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	if os.Getenv("PRIVACYBOT_BROWSER_TESTS") != "1" {
+		t.Skip("browser tests are off: install chromium, run `npm ci --prefix testdata/browser`, then PRIVACYBOT_BROWSER_TESTS=1 go test ./internal/channel/web/ -run Browser")
+	}
+	if _, err := os.Stat(chromiumPath); err != nil {
+		t.Fatalf("PRIVACYBOT_BROWSER_TESTS=1 but %s is missing: apt-get install -y chromium", chromiumPath)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumPath),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelC := chromedp.NewContext(actx)
+	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	require.NoError(t, chromedp.Do(ctx)) // start the browser
+	return ctx
+}
+
+// eval runs JavaScript in the page, awaiting a promise if it returns one.
+func eval(js string, out any) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		v, err := chromedp.Evaluate[any](js, chromedp.EvalAwaitPromise)(ctx, t)
+		if err != nil || out == nil {
+			return chromedp.Void{}, err
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			return chromedp.Void{}, err
+		}
+		return chromedp.Void{}, json.Unmarshal(b, out)
+	}
+}
+
+// text stores the visible text of the first element matching a CSS selector in out.
+func text(sel string, out *string) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		v, err := chromedp.Text(chromedp.CSS(sel))(ctx, t)
+		*out = v
+		return chromedp.Void{}, err
+	}
+}
+
+// location stores the page's URL in out.
+func location(out *string) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		v, err := chromedp.Location()(ctx, t)
+		*out = v
+		return chromedp.Void{}, err
+	}
+}
+
+// botMessages is how many replies the widget shows.
+func botMessages(ctx context.Context, t *testing.T) int {
+	var n int
+	require.NoError(t, chromedp.Do(ctx, eval(`document.querySelectorAll(".pb-bot").length`, &n)))
+	return n
+}
+
+// waitReplies waits until the widget shows n replies.
+func waitReplies(ctx context.Context, t *testing.T, n int) {
+	t.Helper()
+	require.NoError(t, chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(fmt.Sprintf(".pb-bot:nth-of-type(%d)", n)))),
+		"reply %d never came", n)
+}
+
+// say types a message into the widget with the keyboard and sends it.
+func say(ctx context.Context, t *testing.T, text string) {
+	t.Helper()
+	before := botMessages(ctx, t)
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Focus(chromedp.CSS(".pb-form textarea")),
+		chromedp.SendKeys(chromedp.CSS(".pb-form textarea"), text),
+		chromedp.Click(chromedp.CSS(".pb-form .pb-send")),
+	))
+	waitReplies(ctx, t, before+1)
+}
+
+func TestBrowserResidentAsksFollowsUpAndMakesARequest(t *testing.T) {
+	ctx := browser(t)
+	h := newHarness(t)
+	ts := httptest.NewServer(h.h)
+	defer ts.Close()
+
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/"),
+		chromedp.WaitVisible(chromedp.CSS(".pb-launcher")),
+		chromedp.Click(chromedp.CSS(".pb-launcher")),
+		chromedp.WaitVisible(chromedp.CSS(".pb-panel")),
+	))
+	var focused string
+	require.NoError(t, chromedp.Do(ctx, eval(`document.activeElement.className`, &focused)))
+	assert.Contains(t, focused, "pb-input", "opening the chat puts the keyboard in the message box")
+
+	// A cited answer whose quote the resident can open.
+	say(ctx, t, "How long do you keep complaint records?")
+	var cites int
+	var quote string
+	require.NoError(t, chromedp.Do(ctx,
+		eval(`document.querySelectorAll(".pb-bot:nth-of-type(1) .pb-cite").length`, &cites),
+		chromedp.Click(chromedp.CSS(".pb-bot .pb-cite summary")),
+		chromedp.WaitVisible(chromedp.CSS(".pb-bot .pb-cite .pb-quote")),
+		text(".pb-bot .pb-cite .pb-quote", &quote),
+	))
+	assert.Positive(t, cites)
+	assert.NotEmpty(t, strings.TrimSpace(quote))
+	var live string
+	require.NoError(t, chromedp.Do(ctx, eval(`document.querySelector(".pb-log").getAttribute("aria-live")`, &live)))
+	assert.Equal(t, "polite", live)
+
+	// A follow-up in the same conversation.
+	say(ctx, t, "and for council tax?")
+	var followCites int
+	require.NoError(t, chromedp.Do(ctx, eval(`document.querySelectorAll(".pb-bot:nth-of-type(2) .pb-cite").length`, &followCites)))
+	assert.Positive(t, followCites, "the follow-up is answered with citations")
+
+	// A request, through the short form inside the conversation.
+	say(ctx, t, "I want a copy of all the data you hold about me")
+	answers := map[string]string{"name": "Jo Bloggs", "contact": "jo.bloggs@example.org", "service": "council tax",
+		"description": "A copy of my council tax records", "on_behalf_of": "Sam Bloggs"}
+	var ref string
+	for i := 0; i < 10 && ref == ""; i++ {
+		var step struct {
+			Name    string   `json:"name"`
+			Options []string `json:"options"`
+			Ref     string   `json:"ref"`
+		}
+		require.NoError(t, chromedp.Do(ctx, eval(`(() => {
+			const r = document.querySelector(".pb-bot:last-of-type .pb-refno");
+			if (r) return {ref: r.textContent};
+			const f = [...document.querySelectorAll(".pb-intake")].pop();
+			const i = f.querySelector("input:not(:disabled), textarea:not(:disabled)");
+			return {name: i ? i.name : "", options: [...f.querySelectorAll(".pb-option")].map(b => b.textContent)};
+		})()`, &step)))
+		if step.Ref != "" {
+			ref = step.Ref
+			break
+		}
+		before := botMessages(ctx, t)
+		if step.Name != "" {
+			sel := fmt.Sprintf(`.pb-intake [name=%q]:not(:disabled)`, step.Name)
+			require.NoError(t, chromedp.Do(ctx,
+				chromedp.SetValue(chromedp.CSS(sel), ""),
+				chromedp.SendKeys(chromedp.CSS(sel), answers[step.Name]),
+				chromedp.Submit(chromedp.CSS(sel))))
+		} else {
+			require.NotEmpty(t, step.Options, "an intake step with neither a field nor choices")
+			choice := step.Options[0] // "Yes, send it", or the first council
+			for _, o := range step.Options {
+				if strings.HasPrefix(o, "Milton Keynes") {
+					choice = o
+				}
+			}
+			require.NoError(t, chromedp.Do(ctx, eval(fmt.Sprintf(`[...document.querySelectorAll(".pb-intake .pb-option:not(:disabled)")].find(b => b.textContent === %q).click()`, choice), nil)))
+		}
+		waitReplies(ctx, t, before+1)
+	}
+	require.Regexp(t, refRe, ref, "the resident sees a reference")
+
+	// The DPO signs in and finds that case.
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/dpo")))
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	var url, caseText string
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.WaitVisible(chromedp.CSS("#password")),
+		location(&url),
+	))
+	assert.Contains(t, url, "/dpo/sign-in", "no session: sent to sign in")
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.CSS("#name"), "dpo"),
+		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
+		chromedp.Submit(chromedp.CSS("#password")),
+		chromedp.WaitVisible(chromedp.CSS("table.queue")),
+		chromedp.Click(chromedp.CSS(fmt.Sprintf(`a[href="/dpo/cases/%s"]`, ref))),
+		chromedp.WaitVisible(chromedp.CSS("h1")),
+		text("main", &caseText),
+	))
+	assert.Contains(t, caseText, "Case "+ref)
+	assert.Contains(t, caseText, "jo.bloggs@example.org")
+	assert.Contains(t, caseText, "A copy of my council tax records")
+}
+
+// hostileBot answers with text and a citation that would run script if treated as HTML.
+type hostileBot struct{}
+
+const hostile = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`
+
+func (hostileBot) Reply(ctx context.Context, t conversation.Turn) (conversation.Reply, error) {
+	return conversation.Reply{Session: "s", Kind: conversation.KindAnswer, Answer: answer.Answer{
+		Question: t.Text, Answer: "Quoted: " + hostile + " [1]", Mode: "extractive",
+		Citations: []answer.Citation{{N: 1, Title: hostile, Organisation: "Org " + hostile, Excerpt: hostile,
+			Source: "javascript:window.__xss=3"}}}}, nil
+}
+
+func (hostileBot) SubmitForm(context.Context, conversation.RequestForm) (conversation.Reply, error) {
+	return conversation.Reply{}, conversation.ErrNoQueue
+}
+
+func TestBrowserAnswersAreRenderedAsText(t *testing.T) {
+	ctx := browser(t)
+	srv := &web.Server{Bot: hostileBot{}, RatePerMinute: -1}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/"),
+		chromedp.Click(chromedp.CSS(".pb-launcher")),
+	))
+	say(ctx, t, "hello")
+	var xss any
+	var shown string
+	var imgs, links int
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(".pb-bot .pb-cite summary")),
+		chromedp.Sleep(100*time.Millisecond), // give an injected onerror a chance to fire
+		eval(`window.__xss === undefined ? null : window.__xss`, &xss),
+		text(".pb-bot", &shown),
+		eval(`document.querySelectorAll(".pb-log img, .pb-log script").length`, &imgs),
+		eval(`document.querySelectorAll(".pb-log a[href^='javascript']").length`, &links),
+	))
+	assert.Nil(t, xss, "nothing from an answer runs")
+	assert.Contains(t, shown, "<script>window.__xss=2</script>", "the markup is shown as text")
+	assert.Zero(t, imgs)
+	assert.Zero(t, links, "a javascript: source is not linked")
+}
+
+// axeAudit injects axe-core and returns the serious and critical WCAG 2.x A/AA violations.
+func axeAudit(ctx context.Context, t *testing.T) []map[string]any {
+	t.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	axePath := filepath.Join(filepath.Dir(file), "..", "..", "..", "testdata", "browser", "node_modules", "axe-core", "axe.min.js")
+	src, err := os.ReadFile(axePath)
+	require.NoError(t, err, "run `npm ci --prefix testdata/browser` to install axe-core")
+	var res []map[string]any
+	require.NoError(t, chromedp.Do(ctx,
+		eval(string(src)+";true", nil),
+		eval(`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
+			.then(r => r.violations.filter(v => v.impact === "serious" || v.impact === "critical")
+			.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(" ")).slice(0, 5)})))`, &res),
+	))
+	return res
+}
+
+func reportViolations(t *testing.T, page string, v []map[string]any) {
+	t.Helper()
+	if len(v) > 0 {
+		b, _ := json.MarshalIndent(v, "", "  ")
+		t.Errorf("axe found serious or critical violations on %s:\n%s", page, b)
+	}
+}
+
+func TestBrowserAccessibility(t *testing.T) {
+	ctx := browser(t)
+	h := newHarness(t)
+	ref := h.submit(t, mk)
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	ts := httptest.NewServer(h.h)
+	defer ts.Close()
+
+	// The widget, opened, with an answer (citation opened) and an intake form showing.
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/"),
+		chromedp.Click(chromedp.CSS(".pb-launcher")),
+	))
+	say(ctx, t, "How long do you keep complaint records?")
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".pb-bot .pb-cite summary"))))
+	say(ctx, t, "I want a copy of all the data you hold about me")
+	reportViolations(t, "the widget", axeAudit(ctx, t))
+
+	// The same on a phone-sized screen.
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(375, 740)))
+	reportViolations(t, "the widget on a phone", axeAudit(ctx, t))
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)))
+
+	for _, page := range []string{"/privacy", "/dpo/sign-in"} {
+		require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(ts.URL+page), chromedp.WaitVisible(chromedp.CSS("h1"))))
+		reportViolations(t, page, axeAudit(ctx, t))
+	}
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.CSS("#name"), "dpo"),
+		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
+		chromedp.Submit(chromedp.CSS("#password")),
+		chromedp.WaitVisible(chromedp.CSS("table.queue")),
+	))
+	reportViolations(t, "the dashboard queue", axeAudit(ctx, t))
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/dpo/cases/"+ref), chromedp.WaitVisible(chromedp.CSS("h1"))))
+	reportViolations(t, "a case page", axeAudit(ctx, t))
+}

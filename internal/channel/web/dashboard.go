@@ -1,0 +1,437 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/csv"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"github.com/privacybot/privacybot/internal/deadline"
+	"github.com/privacybot/privacybot/internal/dpo"
+)
+
+// maxFormBody bounds a dashboard form: a note or a reason is a paragraph.
+const maxFormBody = 64 << 10
+
+// dummyHash is compared against when a user doesn't exist, so sign-in takes as long either way
+// and its timing doesn't tell which names exist.
+var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("not a real password, only for timing"), bcrypt.DefaultCost)
+
+// dashSession is a signed-in DPO.
+type dashSession struct {
+	user    string
+	orgs    []string
+	csrf    string
+	expires time.Time
+}
+
+// dashSessions keeps signed-in sessions in memory. With several replicas, the load balancer
+// must keep a DPO on one replica (or they sign in again).
+type dashSessions struct {
+	ttl  time.Duration
+	mu   sync.Mutex
+	byID map[string]*dashSession
+}
+
+func newDashSessions(ttl time.Duration) *dashSessions {
+	return &dashSessions{ttl: ttl, byID: map[string]*dashSession{}}
+}
+
+func randomToken() string {
+	var b [32]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(fmt.Sprintf("crypto/rand: %v", err))
+	}
+	return hex.EncodeToString(b[:])
+}
+
+func (d *dashSessions) create(user string, orgs []string, now time.Time) (string, *dashSession) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for id, s := range d.byID {
+		if now.After(s.expires) {
+			delete(d.byID, id)
+		}
+	}
+	id := randomToken()
+	s := &dashSession{user: user, orgs: orgs, csrf: randomToken(), expires: now.Add(d.ttl)}
+	d.byID[id] = s
+	return id, s
+}
+
+func (d *dashSessions) get(id string, now time.Time) (*dashSession, bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	s, ok := d.byID[id]
+	if !ok || now.After(s.expires) {
+		delete(d.byID, id)
+		return nil, false
+	}
+	return s, true
+}
+
+func (d *dashSessions) remove(id string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	delete(d.byID, id)
+}
+
+func (s *Server) cookieName() string {
+	if s.secure() {
+		return "__Host-privacybot_dpo" // the prefix makes browsers insist on Secure, Path=/ and no Domain
+	}
+	return "privacybot_dpo"
+}
+
+func (s *Server) dashboardRoutes(mux *http.ServeMux) {
+	// CrossOriginProtection refuses cross-site POSTs using Sec-Fetch-Site/Origin; the per-session
+	// token below also covers old browsers that send neither.
+	cop := http.NewCrossOriginProtection()
+	if s.BaseURL != "" {
+		_ = cop.AddTrustedOrigin(s.BaseURL)
+	}
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "This change was refused: it did not come from the dashboard.", http.StatusForbidden)
+	}))
+	page := func(pattern string, h http.HandlerFunc) {
+		s.route(mux, pattern, func(w http.ResponseWriter, r *http.Request) { cop.Handler(h).ServeHTTP(w, r) })
+	}
+	page("GET /dpo/sign-in", s.handleSignInPage)
+	page("POST /dpo/sign-in", s.limit(s.handleSignIn))
+	page("POST /dpo/sign-out", s.signedIn(s.handleSignOut))
+	page("GET /dpo", s.signedIn(s.handleQueue))
+	page("GET /dpo/{$}", s.signedIn(s.handleQueue))
+	page("GET /dpo/export.csv", s.signedIn(s.handleExport))
+	page("GET /dpo/cases/{ref}", s.signedIn(s.handleCase))
+	page("POST /dpo/cases/{ref}/status", s.signedIn(s.handleStatus))
+	page("POST /dpo/cases/{ref}/extend", s.signedIn(s.handleExtend))
+	page("POST /dpo/cases/{ref}/note", s.signedIn(s.handleNote))
+}
+
+type sessionKey struct{}
+
+// signedIn sends visitors without a session to sign in, and refuses every change (POST) without
+// the session's CSRF token.
+func (s *Server) signedIn(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		c, err := r.Cookie(s.cookieName())
+		var sess *dashSession
+		ok := false
+		if err == nil {
+			sess, ok = s.sessions.get(c.Value, s.now())
+		}
+		if !ok {
+			if r.Method != http.MethodGet {
+				http.Error(w, "Please sign in again.", http.StatusForbidden)
+				return
+			}
+			http.Redirect(w, r, "/dpo/sign-in?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+			return
+		}
+		if r.Method == http.MethodPost {
+			r.Body = http.MaxBytesReader(w, r.Body, maxFormBody)
+			if err := r.ParseForm(); err != nil {
+				http.Error(w, "That form was too large.", http.StatusRequestEntityTooLarge)
+				return
+			}
+			if subtle.ConstantTimeCompare([]byte(r.PostFormValue("csrf")), []byte(sess.csrf)) != 1 {
+				http.Error(w, "This change was refused: the form had expired or did not come from the dashboard. Go back, reload the page and try again.", http.StatusForbidden)
+				return
+			}
+		}
+		next(w, r.WithContext(context.WithValue(r.Context(), sessionKey{}, sess)))
+	}
+}
+
+func sessionOf(r *http.Request) *dashSession { return r.Context().Value(sessionKey{}).(*dashSession) }
+
+// sees reports whether a DPO of orgs may see a case of org.
+func sees(orgs []string, org string) bool {
+	return slices.ContainsFunc(orgs, func(o string) bool { return o == "*" || strings.EqualFold(o, org) })
+}
+
+// safeNext keeps the post-sign-in redirect on the dashboard (no open redirect).
+func safeNext(next string) string {
+	if strings.HasPrefix(next, "/dpo") && !strings.HasPrefix(next, "//") && !strings.Contains(next, "\\") {
+		return next
+	}
+	return "/dpo"
+}
+
+func (s *Server) handleSignInPage(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusOK, "signin.html", map[string]any{"Title": "Sign in", "Next": safeNext(r.URL.Query().Get("next"))})
+}
+
+func (s *Server) handleSignIn(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBody)
+	if err := r.ParseForm(); err != nil {
+		http.Error(w, "That form was too large.", http.StatusRequestEntityTooLarge)
+		return
+	}
+	name, pw, next := strings.TrimSpace(r.PostFormValue("name")), r.PostFormValue("password"), safeNext(r.PostFormValue("next"))
+	var orgs []string
+	ok := false
+	if s.Users != nil && name != "" {
+		hash, o, err := s.Users.LookupUser(r.Context(), name)
+		if err != nil {
+			hash = dummyHash
+		}
+		ok = bcrypt.CompareHashAndPassword(hash, []byte(pw)) == nil && err == nil
+		orgs = o
+	}
+	if !ok {
+		s.log().Info("sign-in refused")
+		s.render(w, r, http.StatusUnauthorized, "signin.html", map[string]any{"Title": "Sign in", "Next": next,
+			"Error": "That name and password don't match. Check them and try again.", "Name": name})
+		return
+	}
+	id, _ := s.sessions.create(name, orgs, s.now())
+	http.SetCookie(w, &http.Cookie{Name: s.cookieName(), Value: id, Path: "/", HttpOnly: true, Secure: s.secure(),
+		SameSite: http.SameSiteStrictMode, MaxAge: int(s.sessions.ttl.Seconds())})
+	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+func (s *Server) handleSignOut(w http.ResponseWriter, r *http.Request) {
+	if c, err := r.Cookie(s.cookieName()); err == nil {
+		s.sessions.remove(c.Value)
+	}
+	http.SetCookie(w, &http.Cookie{Name: s.cookieName(), Value: "", Path: "/", HttpOnly: true, Secure: s.secure(),
+		SameSite: http.SameSiteStrictMode, MaxAge: -1})
+	http.Redirect(w, r, "/dpo/sign-in", http.StatusSeeOther)
+}
+
+// queueFilter reads the queue's filters from the query string, always scoped to the DPO's
+// organisations.
+func (s *Server) queueFilter(r *http.Request, sess *dashSession) (dpo.Filter, map[string]string) {
+	q := r.URL.Query()
+	f := dpo.Filter{Now: s.now()}
+	form := map[string]string{"status": q.Get("status"), "org": q.Get("org"), "due": q.Get("due")}
+	switch st := q.Get("status"); st {
+	case "", "open":
+		form["status"] = "open"
+		for _, v := range dpo.Statuses {
+			if v.Open() {
+				f.Statuses = append(f.Statuses, v)
+			}
+		}
+	case "all":
+	default:
+		if v, err := dpo.ParseStatus(st); err == nil {
+			f.Statuses = []dpo.Status{v}
+		}
+	}
+	switch q.Get("due") {
+	case "overdue":
+		f.Overdue = true
+	case "week":
+		f.DueWithin = 7 * 24 * time.Hour
+	}
+	if org := q.Get("org"); org != "" && sees(sess.orgs, org) {
+		f.Organisations = []string{org}
+	} else if !slices.Contains(sess.orgs, "*") {
+		f.Organisations = sess.orgs
+		if len(f.Organisations) == 0 {
+			f.Organisations = []string{"\x00none"} // a user with no organisation sees nothing
+		}
+	}
+	return f, form
+}
+
+// caseRow is a case as the queue shows it.
+type caseRow struct {
+	dpo.Case
+	Overdue bool
+	DueSoon bool
+}
+
+func (s *Server) rows(cases []dpo.Case) []caseRow {
+	now := s.now()
+	week := deadline.LondonDate(now.Add(7 * 24 * time.Hour))
+	out := make([]caseRow, len(cases))
+	for i, c := range cases {
+		out[i] = caseRow{Case: c, Overdue: c.Overdue(now)}
+		out[i].DueSoon = !out[i].Overdue && c.Status.Open() && !c.Due.IsZero() && !c.Due.After(week)
+	}
+	return out
+}
+
+func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
+	sess := sessionOf(r)
+	if s.Cases == nil {
+		s.dashError(w, r, errNoQueue)
+		return
+	}
+	f, form := s.queueFilter(r, sess)
+	cases, err := s.Cases.List(r.Context(), f)
+	if err != nil {
+		s.dashError(w, r, err)
+		return
+	}
+	orgs := s.Orgs
+	if !slices.Contains(sess.orgs, "*") {
+		orgs = sess.orgs
+	}
+	s.render(w, r, http.StatusOK, "queue.html", map[string]any{
+		"Title": "Rights requests", "User": sess.user, "CSRF": sess.csrf, "Rows": s.rows(cases), "Form": form,
+		"Statuses": dpo.Statuses, "Orgs": orgs, "Query": r.URL.RawQuery,
+	})
+}
+
+// csvSafe stops a spreadsheet from running a cell as a formula (CSV injection).
+func csvSafe(v string) string {
+	if v != "" && strings.ContainsRune("=+-@\t\r", rune(v[0])) {
+		return "'" + v
+	}
+	return v
+}
+
+func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
+	sess := sessionOf(r)
+	if s.Cases == nil {
+		s.dashError(w, r, errNoQueue)
+		return
+	}
+	f, _ := s.queueFilter(r, sess)
+	cases, err := s.Cases.List(r.Context(), f)
+	if err != nil {
+		s.dashError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="dpo-cases.csv"`)
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"reference", "type", "organisation", "status", "received", "due", "overdue", "channel", "assigned_to"})
+	for _, c := range s.rows(cases) {
+		due := ""
+		if !c.Due.IsZero() {
+			due = c.Due.Format(time.DateOnly)
+		}
+		_ = cw.Write([]string{c.Ref, string(c.Type), csvSafe(c.Organisation), string(c.Status),
+			c.Received.Format(time.RFC3339), due, fmt.Sprint(c.Overdue), string(c.Channel), csvSafe(c.AssignedTo)})
+	}
+	cw.Flush()
+}
+
+// loadCase returns the case at {ref} if the DPO may see it; another organisation's case is
+// "not found", so its existence isn't disclosed.
+func (s *Server) loadCase(r *http.Request) (dpo.Case, error) {
+	if s.Cases == nil {
+		return dpo.Case{}, errNoQueue
+	}
+	c, err := s.Cases.Get(r.Context(), r.PathValue("ref"))
+	if err != nil {
+		return c, err
+	}
+	if !sees(sessionOf(r).orgs, c.Organisation) {
+		return dpo.Case{}, dpo.ErrNotFound
+	}
+	return c, nil
+}
+
+var doneMessages = map[string]string{"status": "Status changed.", "extended": "Extension recorded.", "note": "Note added."}
+
+func (s *Server) handleCase(w http.ResponseWriter, r *http.Request) {
+	s.showCase(w, r, http.StatusOK, doneMessages[r.URL.Query().Get("done")], "")
+}
+
+func (s *Server) showCase(w http.ResponseWriter, r *http.Request, code int, msg, problem string) {
+	sess := sessionOf(r)
+	c, err := s.loadCase(r)
+	if err != nil {
+		s.dashError(w, r, err)
+		return
+	}
+	events, err := s.Cases.Events(r.Context(), c.Ref)
+	if err != nil {
+		s.dashError(w, r, err)
+		return
+	}
+	var next []dpo.Status
+	for _, st := range dpo.Statuses {
+		if c.Status.CanMoveTo(st) && st != dpo.Extended {
+			next = append(next, st)
+		}
+	}
+	row := s.rows([]dpo.Case{c})[0]
+	s.render(w, r, code, "case.html", map[string]any{
+		"Title": "Case " + c.Ref, "User": sess.user, "CSRF": sess.csrf, "Case": row, "Events": events, "Next": next,
+		"CanExtend": c.Status.CanMoveTo(dpo.Extended) && !c.Extended, "Message": msg, "Problem": problem,
+	})
+}
+
+// afterChange shows the case again: on success with a message (after a redirect, so reloading
+// doesn't repeat the change), on a refused change with the reason.
+func (s *Server) afterChange(w http.ResponseWriter, r *http.Request, err error, done string) {
+	var fe *dpo.FieldError
+	switch {
+	case err == nil:
+		http.Redirect(w, r, "/dpo/cases/"+url.PathEscape(r.PathValue("ref"))+"?done="+url.QueryEscape(done), http.StatusSeeOther)
+	case errors.As(err, &fe):
+		s.showCase(w, r, http.StatusUnprocessableEntity, "", capitalise(fe.Error()))
+	case errors.Is(err, dpo.ErrInvalidTransition), errors.Is(err, dpo.ErrExtensionTooLate):
+		s.showCase(w, r, http.StatusConflict, "", capitalise(errors.Unwrap(err).Error()))
+	default:
+		s.dashError(w, r, err)
+	}
+}
+
+func (s *Server) handleStatus(w http.ResponseWriter, r *http.Request) {
+	if _, err := s.loadCase(r); err != nil {
+		s.dashError(w, r, err)
+		return
+	}
+	st, err := dpo.ParseStatus(r.PostFormValue("status"))
+	if err == nil {
+		_, err = s.Cases.UpdateStatus(r.Context(), r.PathValue("ref"), dpo.Change{To: st,
+			Note: r.PostFormValue("note"), Actor: sessionOf(r).user})
+	}
+	s.afterChange(w, r, err, "status")
+}
+
+func (s *Server) handleExtend(w http.ResponseWriter, r *http.Request) {
+	if _, err := s.loadCase(r); err != nil {
+		s.dashError(w, r, err)
+		return
+	}
+	_, err := s.Cases.Extend(r.Context(), r.PathValue("ref"), r.PostFormValue("reason"), sessionOf(r).user)
+	s.afterChange(w, r, err, "extended")
+}
+
+func (s *Server) handleNote(w http.ResponseWriter, r *http.Request) {
+	if _, err := s.loadCase(r); err != nil {
+		s.dashError(w, r, err)
+		return
+	}
+	_, err := s.Cases.AddNote(r.Context(), r.PathValue("ref"), r.PostFormValue("note"), sessionOf(r).user)
+	s.afterChange(w, r, err, "note")
+}
+
+// dashError maps a dashboard error to a page.
+func (s *Server) dashError(w http.ResponseWriter, r *http.Request, err error) {
+	code, msg := http.StatusInternalServerError, "Something went wrong. Please try again."
+	switch {
+	case errors.Is(err, dpo.ErrNotFound):
+		code, msg = http.StatusNotFound, "There is no such case on your queue."
+	case errors.Is(err, errNoQueue):
+		code, msg = http.StatusServiceUnavailable, "No queue is configured for this server."
+	default:
+		s.log().Error("dashboard", "path", r.URL.Path, "err", err)
+	}
+	data := map[string]any{"Title": "Problem", "Message": msg}
+	if sess, ok := r.Context().Value(sessionKey{}).(*dashSession); ok {
+		data["User"], data["CSRF"] = sess.user, sess.csrf
+	}
+	s.render(w, r, code, "error.html", data)
+}

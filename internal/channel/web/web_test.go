@@ -1,0 +1,588 @@
+package web_test
+
+// These tests drive the real conversation, the real extractive answerer over the bundled
+// notices and a real SQLite queue through the HTTP handler. Importing the index and sqlite
+// adapters here (in tests only) is deliberate: the contract under test is what a resident and
+// a DPO see over HTTP, end to end.
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/crypto/bcrypt"
+
+	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/internal/answer"
+	"github.com/privacybot/privacybot/internal/channel/web"
+	"github.com/privacybot/privacybot/internal/conversation"
+	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/index"
+	"github.com/privacybot/privacybot/internal/notice"
+	"github.com/privacybot/privacybot/internal/redact"
+	"github.com/privacybot/privacybot/internal/sqlite"
+)
+
+var (
+	engineOnce sync.Once
+	engineComp *answer.Composer
+	engineCorp *notice.Corpus
+	engineErr  error
+)
+
+// engine builds the index of the bundled notices once per test binary.
+func engine(t testing.TB) (*answer.Composer, *notice.Corpus) {
+	t.Helper()
+	engineOnce.Do(func() {
+		engineCorp, engineErr = notice.Load(corpus.FS)
+		if engineErr != nil {
+			return
+		}
+		vocab := answer.DefaultVocabulary()
+		var ix *index.Index
+		ix, engineErr = index.Build(engineCorp, vocab)
+		if engineErr != nil {
+			return
+		}
+		engineComp = answer.NewComposer(ix, engineCorp, vocab)
+	})
+	require.NoError(t, engineErr)
+	return engineComp, engineCorp
+}
+
+// clock is a settable clock for sessions, the queue and transcripts.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clock) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+type harness struct {
+	srv     *web.Server
+	h       http.Handler
+	store   *sqlite.Store
+	queue   *dpo.Queue
+	clock   *clock
+	orgs    []string
+	cookies []*http.Cookie
+}
+
+const (
+	mk    = "Milton Keynes City Council"
+	bucks = "Buckinghamshire Council"
+)
+
+func newHarness(t testing.TB, opts ...func(*web.Server)) *harness {
+	t.Helper()
+	comp, corp := engine(t)
+	store, err := sqlite.Open(filepath.Join(t.TempDir(), "queue.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { store.Close() })
+	clk := &clock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
+	q := &dpo.Queue{Store: store, Now: clk.Now}
+	var orgs []string
+	for _, o := range corp.Organisations.All() {
+		orgs = append(orgs, o.Name)
+	}
+	sessions := conversation.NewSessions(time.Hour)
+	sessions.Now = clk.Now
+	bot := &conversation.Bot{Answerer: comp, Queue: q, Orgs: orgs, Now: clk.Now, Sessions: sessions, Redact: redact.Text}
+	srv := &web.Server{Bot: bot, Cases: q, Users: store, Transcripts: store, Redact: redact.Text, Notices: corp.Notices,
+		Orgs: orgs, Now: clk.Now, AllowedOrigins: []string{"https://www.milton-keynes.gov.uk"}, RatePerMinute: -1}
+	for _, o := range opts {
+		o(srv)
+	}
+	return &harness{srv: srv, h: srv.Handler(), store: store, queue: q, clock: clk, orgs: orgs}
+}
+
+func (h *harness) do(t testing.TB, method, path, body string, hdr ...string) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest(method, path, strings.NewReader(body))
+	if strings.HasPrefix(path, "/api/") {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	for _, c := range h.cookies {
+		req.AddCookie(c)
+	}
+	rec := httptest.NewRecorder()
+	h.h.ServeHTTP(rec, req)
+	return rec
+}
+
+func (h *harness) chat(t testing.TB, session, message string) conversation.Reply {
+	t.Helper()
+	body, _ := json.Marshal(web.ChatRequest{Session: session, Message: message})
+	rec := h.do(t, "POST", "/api/chat", string(body))
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	var r conversation.Reply
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &r))
+	return r
+}
+
+// intake answers each intake step the way a resident would until the request is submitted.
+func (h *harness) intake(t testing.TB, session, opening string) conversation.Reply {
+	t.Helper()
+	r := h.chat(t, session, opening)
+	require.Equal(t, conversation.KindIntake, r.Kind, r.Answer.Answer)
+	answers := map[string]string{
+		conversation.StepOrg: "Milton Keynes", conversation.StepName: "Jo Bloggs",
+		conversation.StepOnBehalfOf: "Sam Bloggs", conversation.StepContact: "jo.bloggs@example.org",
+		conversation.StepService: "council tax", conversation.StepDescription: "A copy of my council tax records",
+		conversation.StepConfirm: "yes",
+	}
+	for i := 0; r.Kind == conversation.KindIntake && i < 12; i++ {
+		require.NotNil(t, r.Intake)
+		a, ok := answers[r.Intake.Step]
+		require.True(t, ok, "unexpected step %q", r.Intake.Step)
+		r = h.chat(t, r.Session, a)
+	}
+	return r
+}
+
+func TestChatAnswersWithCitations(t *testing.T) {
+	h := newHarness(t)
+	r := h.chat(t, "", "How long do you keep complaint records?")
+	assert.Equal(t, conversation.KindAnswer, r.Kind)
+	assert.False(t, r.Abstained)
+	assert.NotEmpty(t, r.Citations, "an answer quotes the notices")
+	assert.NotEmpty(t, r.Session)
+	assert.Equal(t, "How long do you keep complaint records?", r.Question)
+	for _, c := range r.Citations {
+		assert.NotEmpty(t, c.Excerpt)
+		assert.Contains(t, r.Answer.Answer, fmt.Sprintf("[%d]", c.N))
+	}
+}
+
+func TestFollowUpKeepsTheSession(t *testing.T) {
+	h := newHarness(t)
+	first := h.chat(t, "", "How long do you keep complaint records?")
+	follow := h.chat(t, first.Session, "and for council tax?")
+	assert.Equal(t, first.Session, follow.Session, "the follow-up continues the conversation")
+	assert.Equal(t, conversation.KindAnswer, follow.Kind)
+	assert.False(t, follow.Abstained, follow.Answer.Answer)
+	assert.NotEmpty(t, follow.Citations)
+
+	// The same words without the session have no topic to follow up on.
+	alone := h.chat(t, "", "and for council tax?")
+	assert.NotEqual(t, first.Session, alone.Session)
+}
+
+var refRe = regexp.MustCompile(`^DPO-\d{4}-\d{6}$`)
+
+func TestIntakeThroughTheChatGivesAReference(t *testing.T) {
+	h := newHarness(t)
+	r := h.intake(t, "", "I want a copy of all the data you hold about me")
+	require.Equal(t, conversation.KindSubmitted, r.Kind, r.Answer.Answer)
+	assert.Regexp(t, refRe, r.Reference)
+	assert.Contains(t, r.Answer.Answer, r.Reference)
+
+	c, err := h.queue.Get(context.Background(), r.Reference)
+	require.NoError(t, err)
+	assert.Equal(t, dpo.ChannelWeb, c.Channel)
+	assert.Equal(t, "jo.bloggs@example.org", c.Requester.Contact.Value)
+	assert.NotContains(t, c.Excerpt, "jo.bloggs@example.org", "the stored excerpt is redacted")
+}
+
+func TestRequestForm(t *testing.T) {
+	h := newHarness(t)
+	ok := `{"type":"erasure","org":"MK Council","name":"Jo Bloggs","contact":"07700 900123","description":"Delete my old account","idempotency_key":"form-1"}`
+	rec := h.do(t, "POST", "/api/request", ok)
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	var r conversation.Reply
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &r))
+	assert.Regexp(t, refRe, r.Reference)
+	assert.Equal(t, conversation.KindSubmitted, r.Kind)
+
+	again := h.do(t, "POST", "/api/request", ok)
+	var r2 conversation.Reply
+	require.NoError(t, json.Unmarshal(again.Body.Bytes(), &r2))
+	assert.Equal(t, r.Reference, r2.Reference, "a retried form makes no second case")
+
+	bad := h.do(t, "POST", "/api/request", `{"type":"erasure","org":"MK Council","name":"Jo","contact":"nope","description":"x"}`)
+	assert.Equal(t, http.StatusUnprocessableEntity, bad.Code)
+	var e web.ErrorResponse
+	require.NoError(t, json.Unmarshal(bad.Body.Bytes(), &e))
+	assert.Equal(t, "contact", e.Field)
+}
+
+func TestChatRejectsBadInput(t *testing.T) {
+	h := newHarness(t)
+	for _, tc := range []struct {
+		name, body string
+		code       int
+	}{
+		{"not JSON", `hello`, http.StatusBadRequest},
+		{"empty message", `{"message":"   "}`, http.StatusBadRequest},
+		{"body over the limit", `{"message":"` + strings.Repeat("a", 20<<10) + `"}`, http.StatusRequestEntityTooLarge},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := h.do(t, "POST", "/api/chat", tc.body)
+			assert.Equal(t, tc.code, rec.Code, rec.Body.String())
+			var e web.ErrorResponse
+			require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &e))
+			assert.NotEmpty(t, e.Error)
+		})
+	}
+}
+
+func TestStreamSendsDeltaThenAnswer(t *testing.T) {
+	h := newHarness(t)
+	rec := h.do(t, "POST", "/api/chat/stream", `{"message":"How long do you keep complaint records?"}`)
+	require.Equal(t, http.StatusOK, rec.Code)
+	assert.True(t, strings.HasPrefix(rec.Header().Get("Content-Type"), "text/event-stream"))
+	body := rec.Body.String()
+	d, a := strings.Index(body, "event: delta\n"), strings.Index(body, "event: answer\n")
+	require.True(t, d >= 0 && a > d, body)
+	data := strings.TrimPrefix(strings.SplitN(body[a:], "\n", 3)[1], "data: ")
+	var r conversation.Reply
+	require.NoError(t, json.Unmarshal([]byte(data), &r))
+	assert.NotEmpty(t, r.Citations)
+}
+
+func TestRateLimit(t *testing.T) {
+	h := newHarness(t, func(s *web.Server) { s.RatePerMinute, s.Burst = 1, 3 })
+	for i := 0; i < 3; i++ {
+		assert.Equal(t, http.StatusOK, h.do(t, "POST", "/api/chat", `{"message":"How long do you keep complaint records?"}`).Code)
+	}
+	rec := h.do(t, "POST", "/api/chat", `{"message":"How long do you keep complaint records?"}`)
+	assert.Equal(t, http.StatusTooManyRequests, rec.Code)
+	assert.NotEmpty(t, rec.Header().Get("Retry-After"))
+	assert.Equal(t, http.StatusOK, h.do(t, "GET", "/healthz", "").Code, "health checks are not limited")
+}
+
+func TestCORSAllowList(t *testing.T) {
+	h := newHarness(t)
+	msg := `{"message":"How long do you keep complaint records?"}`
+	for _, tc := range []struct {
+		name, origin string
+		code         int
+		allow        string
+	}{
+		{"no origin (curl)", "", http.StatusOK, ""},
+		{"same origin", "http://example.com", http.StatusOK, "http://example.com"},
+		{"allowed council site", "https://www.milton-keynes.gov.uk", http.StatusOK, "https://www.milton-keynes.gov.uk"},
+		{"other site", "https://evil.example", http.StatusForbidden, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var hdr []string
+			if tc.origin != "" {
+				hdr = []string{"Origin", tc.origin}
+			}
+			rec := h.do(t, "POST", "/api/chat", msg, hdr...)
+			assert.Equal(t, tc.code, rec.Code)
+			assert.Equal(t, tc.allow, rec.Header().Get("Access-Control-Allow-Origin"))
+		})
+	}
+	pre := h.do(t, "OPTIONS", "/api/chat", "", "Origin", "https://www.milton-keynes.gov.uk", "Access-Control-Request-Method", "POST")
+	assert.Equal(t, http.StatusNoContent, pre.Code)
+	assert.Contains(t, pre.Header().Get("Access-Control-Allow-Methods"), "POST")
+	assert.Equal(t, http.StatusForbidden, h.do(t, "OPTIONS", "/api/chat", "", "Origin", "https://evil.example").Code)
+}
+
+func TestSecurityHeaders(t *testing.T) {
+	h := newHarness(t)
+	for _, path := range []string{"/", "/widget.js", "/privacy", "/dpo/sign-in", "/healthz"} {
+		t.Run(path, func(t *testing.T) {
+			rec := h.do(t, "GET", path, "")
+			require.Equal(t, http.StatusOK, rec.Code)
+			csp := rec.Header().Get("Content-Security-Policy")
+			assert.Contains(t, csp, "script-src 'self'")
+			assert.Contains(t, csp, "frame-ancestors 'none'")
+			assert.NotContains(t, csp, "unsafe-inline")
+			assert.Equal(t, "nosniff", rec.Header().Get("X-Content-Type-Options"))
+			assert.Equal(t, "DENY", rec.Header().Get("X-Frame-Options"))
+			assert.NotEmpty(t, rec.Header().Get("Referrer-Policy"))
+		})
+	}
+	assert.Equal(t, "cross-origin", h.do(t, "GET", "/widget.js", "").Header().Get("Cross-Origin-Resource-Policy"),
+		"council pages on other origins load the widget")
+	// Pages have no inline scripts or styles, so the CSP needs no 'unsafe-inline'.
+	for _, path := range []string{"/", "/privacy", "/dpo/sign-in"} {
+		body := h.do(t, "GET", path, "").Body.String()
+		assert.NotRegexp(t, `<script>|<script [^>]*>[^<]|style=|<style`, body, path)
+	}
+}
+
+func TestHealthReadyAndDrain(t *testing.T) {
+	h := newHarness(t)
+	assert.Equal(t, http.StatusOK, h.do(t, "GET", "/healthz", "").Code)
+	assert.Equal(t, http.StatusOK, h.do(t, "GET", "/readyz", "").Code)
+	h.srv.Drain()
+	assert.Equal(t, http.StatusServiceUnavailable, h.do(t, "GET", "/readyz", "").Code, "a draining server leaves the load balancer")
+	assert.Equal(t, http.StatusOK, h.do(t, "GET", "/healthz", "").Code)
+}
+
+func TestNoticesAndOpenAPI(t *testing.T) {
+	h := newHarness(t)
+	rec := h.do(t, "GET", "/api/notices", "")
+	require.Equal(t, http.StatusOK, rec.Code)
+	var ns []web.NoticeInfo
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &ns))
+	require.NotEmpty(t, ns)
+	assert.NotEmpty(t, ns[0].Title)
+	assert.NotEmpty(t, ns[0].Organisation)
+
+	spec := h.do(t, "GET", "/api/openapi.yaml", "")
+	require.Equal(t, http.StatusOK, spec.Code)
+	for _, p := range []string{"/api/chat:", "/api/chat/stream:", "/api/request:", "/api/feedback:", "/api/notices:"} {
+		assert.Contains(t, spec.Body.String(), p)
+	}
+}
+
+func TestMetricsCountWhatHappened(t *testing.T) {
+	h := newHarness(t)
+	h.chat(t, "", "How long do you keep complaint records?")
+	h.intake(t, "", "I want a copy of all the data you hold about me")
+	assert.Equal(t, http.StatusNoContent, h.do(t, "POST", "/api/feedback", `{"helpful":true}`).Code)
+	body := h.do(t, "GET", "/metrics", "").Body.String()
+	for _, want := range []string{
+		`privacybot_http_requests_total{code="200",route="POST /api/chat"}`,
+		`privacybot_http_request_duration_seconds_bucket{route="POST /api/chat",le=`,
+		`privacybot_escalations_total{stage="started"} 1`,
+		`privacybot_escalations_total{stage="submitted"} 1`,
+		`privacybot_feedback_total{helpful="true"} 1`,
+		`privacybot_chat_abstentions_total`,
+	} {
+		assert.Contains(t, body, want)
+	}
+}
+
+func TestTranscriptsAreRedactedAndPurged(t *testing.T) {
+	h := newHarness(t, func(s *web.Server) { s.TranscriptDays = 30 })
+	ctx := context.Background()
+	r := h.chat(t, "", "I'm jo.bloggs@example.org, how long do you keep complaint records?")
+	lines, err := h.store.Transcript(ctx, r.Session)
+	require.NoError(t, err)
+	require.Len(t, lines, 2, "the question and the answer are kept")
+	assert.NotContains(t, lines[0], "jo.bloggs@example.org")
+	assert.Contains(t, lines[0], "complaint records")
+
+	h.clock.Add(29 * 24 * time.Hour)
+	n, err := h.srv.PurgeTranscripts(ctx)
+	require.NoError(t, err)
+	assert.Zero(t, n, "kept for 30 days")
+
+	h.clock.Add(2 * 24 * time.Hour)
+	n, err = h.srv.PurgeTranscripts(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, int64(2), n)
+	lines, err = h.store.Transcript(ctx, r.Session)
+	require.NoError(t, err)
+	assert.Empty(t, lines, "purged after 30 days")
+}
+
+// --- the DPO dashboard ---
+
+func (h *harness) addUser(t testing.TB, name, password string, orgs ...string) {
+	t.Helper()
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.MinCost)
+	require.NoError(t, err)
+	require.NoError(t, h.store.AddUser(context.Background(), name, hash, orgs, h.clock.Now()))
+}
+
+func (h *harness) signIn(t testing.TB, name, password string) *httptest.ResponseRecorder {
+	t.Helper()
+	form := url.Values{"name": {name}, "password": {password}, "next": {"/dpo"}}
+	rec := h.do(t, "POST", "/dpo/sign-in", form.Encode(), "Content-Type", "application/x-www-form-urlencoded",
+		"Sec-Fetch-Site", "same-origin")
+	h.cookies = rec.Result().Cookies()
+	return rec
+}
+
+var csrfRe = regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`)
+
+func (h *harness) csrf(t testing.TB, page string) string {
+	t.Helper()
+	m := csrfRe.FindStringSubmatch(h.do(t, "GET", page, "").Body.String())
+	require.NotNil(t, m, "no CSRF token on %s", page)
+	return m[1]
+}
+
+func (h *harness) submit(t testing.TB, org string) string {
+	t.Helper()
+	body, _ := json.Marshal(conversation.RequestForm{Type: "access", Org: org, Name: "Jo Bloggs",
+		Contact: "jo@example.org", Description: "A copy of my records"})
+	rec := h.do(t, "POST", "/api/request", string(body))
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	var r conversation.Reply
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &r))
+	return r.Reference
+}
+
+func TestDashboardNeedsSignIn(t *testing.T) {
+	h := newHarness(t)
+	for _, path := range []string{"/dpo", "/dpo/export.csv", "/dpo/cases/DPO-2026-000001"} {
+		rec := h.do(t, "GET", path, "")
+		assert.Equal(t, http.StatusSeeOther, rec.Code, path)
+		assert.True(t, strings.HasPrefix(rec.Header().Get("Location"), "/dpo/sign-in?next="), rec.Header().Get("Location"))
+	}
+	assert.Equal(t, http.StatusForbidden, h.do(t, "POST", "/dpo/cases/DPO-2026-000001/note", "note=x",
+		"Content-Type", "application/x-www-form-urlencoded").Code)
+}
+
+func TestSignIn(t *testing.T) {
+	h := newHarness(t)
+	h.addUser(t, "dpo", "correct horse battery", mk)
+
+	bad := h.signIn(t, "dpo", "wrong password")
+	assert.Equal(t, http.StatusUnauthorized, bad.Code)
+	assert.Empty(t, bad.Result().Cookies())
+	assert.Equal(t, http.StatusUnauthorized, h.signIn(t, "nobody", "correct horse battery").Code)
+
+	ok := h.signIn(t, "dpo", "correct horse battery")
+	require.Equal(t, http.StatusSeeOther, ok.Code)
+	assert.Equal(t, "/dpo", ok.Header().Get("Location"))
+	require.Len(t, h.cookies, 1)
+	c := h.cookies[0]
+	assert.True(t, c.HttpOnly)
+	assert.Equal(t, http.SameSiteStrictMode, c.SameSite)
+	assert.Equal(t, http.StatusOK, h.do(t, "GET", "/dpo", "").Code)
+}
+
+func TestSecureCookieBehindHTTPS(t *testing.T) {
+	h := newHarness(t, func(s *web.Server) { s.BaseURL = "https://privacy.example.gov.uk" })
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	h.signIn(t, "dpo", "correct horse battery")
+	require.Len(t, h.cookies, 1)
+	assert.True(t, h.cookies[0].Secure)
+	assert.True(t, strings.HasPrefix(h.cookies[0].Name, "__Host-"))
+}
+
+func TestDashboardChangesNeedTheCSRFToken(t *testing.T) {
+	h := newHarness(t)
+	ref := h.submit(t, mk)
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	h.signIn(t, "dpo", "correct horse battery")
+	page := "/dpo/cases/" + ref
+	token := h.csrf(t, page)
+	form := "application/x-www-form-urlencoded"
+
+	for _, tc := range []struct {
+		name string
+		body string
+		hdr  []string
+		code int
+	}{
+		{"no token", "note=hello", nil, http.StatusForbidden},
+		{"wrong token", "note=hello&csrf=" + strings.Repeat("0", len(token)), nil, http.StatusForbidden},
+		{"cross-site with the token", "note=hello&csrf=" + token, []string{"Sec-Fetch-Site", "cross-site"}, http.StatusForbidden},
+		{"the dashboard's own form", "note=Called+the+requester&csrf=" + token, []string{"Sec-Fetch-Site", "same-origin"}, http.StatusSeeOther},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := h.do(t, "POST", page+"/note", tc.body, append([]string{"Content-Type", form}, tc.hdr...)...)
+			assert.Equal(t, tc.code, rec.Code, rec.Body.String())
+		})
+	}
+	events, err := h.queue.Events(context.Background(), ref)
+	require.NoError(t, err)
+	var notes []string
+	for _, e := range events {
+		if e.Kind == dpo.EventNote {
+			notes = append(notes, e.Note)
+		}
+	}
+	assert.Equal(t, []string{"Called the requester"}, notes, "only the change with the token was made")
+}
+
+func TestCasePageChangesStatusAndExtends(t *testing.T) {
+	h := newHarness(t)
+	ref := h.submit(t, mk)
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	h.signIn(t, "dpo", "correct horse battery")
+	page := "/dpo/cases/" + ref
+	token := h.csrf(t, page)
+	post := func(path, body string) *httptest.ResponseRecorder {
+		return h.do(t, "POST", path, body+"&csrf="+token, "Content-Type", "application/x-www-form-urlencoded")
+	}
+	require.Equal(t, http.StatusSeeOther, post(page+"/status", "status=in_progress").Code)
+	require.Equal(t, http.StatusSeeOther, post(page+"/extend", "reason=Many+records+across+services").Code)
+	c, err := h.queue.Get(context.Background(), ref)
+	require.NoError(t, err)
+	assert.Equal(t, dpo.Extended, c.Status)
+	assert.Equal(t, "Many records across services", c.ExtensionReason)
+
+	refused := post(page+"/status", "status=received")
+	assert.Equal(t, http.StatusConflict, refused.Code, "the rule book refuses going back")
+
+	body := h.do(t, "GET", page, "").Body.String()
+	assert.Contains(t, body, "Many records across services", "the audit trail shows the extension")
+	assert.Contains(t, body, "jo@example.org")
+}
+
+func TestDPOSeesOnlyTheirOrganisations(t *testing.T) {
+	h := newHarness(t)
+	mine, theirs := h.submit(t, mk), h.submit(t, bucks)
+	h.addUser(t, "mkdpo", "correct horse battery", mk)
+	h.signIn(t, "mkdpo", "correct horse battery")
+
+	queue := h.do(t, "GET", "/dpo?status=all", "").Body.String()
+	assert.Contains(t, queue, mine)
+	assert.NotContains(t, queue, theirs)
+	assert.NotContains(t, h.do(t, "GET", "/dpo?org="+url.QueryEscape(bucks), "").Body.String(), theirs)
+	assert.Equal(t, http.StatusNotFound, h.do(t, "GET", "/dpo/cases/"+theirs, "").Code)
+	token := h.csrf(t, "/dpo/cases/"+mine)
+	assert.Equal(t, http.StatusNotFound, h.do(t, "POST", "/dpo/cases/"+theirs+"/note", "note=x&csrf="+token,
+		"Content-Type", "application/x-www-form-urlencoded").Code)
+	csv := h.do(t, "GET", "/dpo/export.csv?status=all", "").Body.String()
+	assert.Contains(t, csv, mine)
+	assert.NotContains(t, csv, theirs)
+}
+
+func TestQueueHighlightsOverdueAndDueThisWeek(t *testing.T) {
+	h := newHarness(t)
+	ref := h.submit(t, mk)
+	h.addUser(t, "dpo", "correct horse battery", "*")
+	h.signIn(t, "dpo", "correct horse battery")
+	assert.NotContains(t, h.do(t, "GET", "/dpo", "").Body.String(), "Overdue</strong>")
+
+	c, err := h.queue.Get(context.Background(), ref)
+	require.NoError(t, err)
+	h.clock.Add(c.Due.Sub(h.clock.Now()) - 3*24*time.Hour)
+	assert.Equal(t, http.StatusSeeOther, h.do(t, "GET", "/dpo", "").Code, "a dashboard session expires")
+	h.signIn(t, "dpo", "correct horse battery")
+	soon := h.do(t, "GET", "/dpo?due=week", "").Body.String()
+	assert.Contains(t, soon, ref)
+	assert.Contains(t, soon, "Due this week</strong>")
+
+	h.clock.Add(5 * 24 * time.Hour)
+	h.signIn(t, "dpo", "correct horse battery")
+	overdue := h.do(t, "GET", "/dpo?due=overdue", "").Body.String()
+	assert.Contains(t, overdue, ref)
+	assert.Contains(t, overdue, "Overdue</strong>")
+}
+
+func TestCSVExport(t *testing.T) {
+	h := newHarness(t)
+	ref := h.submit(t, mk)
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	h.signIn(t, "dpo", "correct horse battery")
+	rec := h.do(t, "GET", "/dpo/export.csv", "")
+	require.Equal(t, http.StatusOK, rec.Code)
+	assert.True(t, strings.HasPrefix(rec.Header().Get("Content-Type"), "text/csv"))
+	body, _ := io.ReadAll(rec.Body)
+	lines := strings.Split(strings.TrimSpace(string(body)), "\n")
+	require.Len(t, lines, 2)
+	assert.True(t, strings.HasPrefix(lines[0], "reference,type,organisation,status"))
+	assert.True(t, strings.HasPrefix(lines[1], ref+",access,"+mk+",received,"))
+}

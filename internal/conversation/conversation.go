@@ -1,0 +1,389 @@
+// Package conversation is the bot's side of a conversation, shared by every channel (CLI chat,
+// the web widget, Slack, Discord): it classifies each message, answers information questions
+// (rewriting follow-ups from the session), runs the intake of a rights request step by step,
+// answers requesters' status checks, and gives safeguarding contacts at once when someone is at
+// risk.
+//
+// Channels translate their platform's events into a Turn and render the Reply; they hold no
+// conversation logic. This package imports only the domain (answer, rights, dpo).
+package conversation
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/privacybot/privacybot/internal/answer"
+	"github.com/privacybot/privacybot/internal/deadline"
+	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/rights"
+)
+
+// Turn is one message to the bot.
+type Turn struct {
+	Session    string    // the conversation (a thread, a widget session, a chat)
+	Channel    string    // "cli", "web", "slack", "discord", "phone"
+	Org        string    // the organisation the channel is scoped to; "" for all
+	Text       string    // what the person wrote
+	ReceivedAt time.Time // when the message reached the council: it starts a request's clock
+	MessageID  string    // the platform's id, so a retried delivery makes no second case
+}
+
+// Reply kinds.
+const (
+	KindAnswer       = "answer"       // an answer to an information question (or an abstention)
+	KindIntake       = "intake"       // a step of a rights request's intake
+	KindSubmitted    = "submitted"    // the request is on the DPO's queue; Reference is set
+	KindCancelled    = "cancelled"    // the person cancelled the intake
+	KindSafeguarding = "safeguarding" // urgent: emergency and safeguarding contacts
+	KindStatus       = "status"       // a requester's status check
+)
+
+// Reply is the bot's answer to a Turn. Its JSON is the `ask --json` object plus the session and,
+// while a request is being taken in, the intake state.
+type Reply struct {
+	answer.Answer
+	Session   string       `json:"session"`
+	Kind      string       `json:"kind"`
+	Intake    *IntakeState `json:"intake,omitempty"`
+	Reference string       `json:"reference,omitempty"`
+	Due       string       `json:"due,omitempty"` // YYYY-MM-DD, when a case has one
+}
+
+// Submitter puts a request on the DPO's queue; *dpo.Queue is one.
+type Submitter interface {
+	Submit(ctx context.Context, s dpo.Submission) (dpo.Case, error)
+	Status(ctx context.Context, ref, contact string) (dpo.StatusReport, error)
+}
+
+// Bot holds what a conversation needs. The zero value is not usable; fill the fields.
+type Bot struct {
+	Answerer  answer.Answerer
+	Queue     Submitter
+	Classify  func(string) rights.Intent // rights.Classify by default
+	Region    deadline.Region            // the council's part of the UK
+	Orgs      []string                   // the organisations a request may be for
+	Now       func() time.Time
+	Sessions  *Sessions
+	Emergency string // "If anyone is in immediate danger, call 999."
+	// Safeguarding is the configured safeguarding contact text.
+	Safeguarding string
+	// Redact is applied to the conversation excerpt stored with a case.
+	Redact func(string) string
+}
+
+// Errors a channel maps to its outcome.
+var (
+	ErrNoQueue = errors.New("rights requests can't be taken here: no queue is configured")
+)
+
+var refRe = regexp.MustCompile(`(?i)\bDPO-\d{4}-\d{6}\b`)
+
+// Reply answers one message.
+func (b *Bot) Reply(ctx context.Context, t Turn) (Reply, error) {
+	text, err := answer.CleanQuestion(t.Text)
+	if err != nil {
+		return Reply{}, err
+	}
+	t.Text = text
+	if t.ReceivedAt.IsZero() {
+		t.ReceivedAt = b.now()
+	}
+	s := b.Sessions.Get(t.Session)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	defer b.Sessions.touch(s)
+	if t.Org == "" {
+		t.Org = s.Org
+	}
+
+	if s.intake != nil {
+		return b.intakeStep(ctx, s, t)
+	}
+	if ref := refRe.FindString(t.Text); ref != "" {
+		return b.statusCheck(ctx, s, t, strings.ToUpper(ref))
+	}
+	if s.pendingRef != "" {
+		return b.statusCheck(ctx, s, t, s.pendingRef)
+	}
+	intent := b.classify(t.Text)
+	if intent.Safeguarding {
+		return b.safeguarding(s, t, intent), nil
+	}
+	if intent.Actionable && intent.Type != rights.None {
+		return b.startIntake(ctx, s, t, intent)
+	}
+	return b.answer(ctx, s, t, intent)
+}
+
+func (b *Bot) now() time.Time {
+	if b.Now != nil {
+		return b.Now()
+	}
+	return time.Now()
+}
+
+func (b *Bot) classify(text string) rights.Intent {
+	if b.Classify != nil {
+		return b.Classify(text)
+	}
+	return rights.Classify(text)
+}
+
+func requestOf(in rights.Intent) *answer.Request {
+	return &answer.Request{Type: string(in.Type), Actionable: in.Actionable, Confidence: in.Confidence}
+}
+
+// Ask answers one information question without a session, classifying it: what `ask` prints.
+func (b *Bot) Ask(ctx context.Context, q answer.Question) (answer.Answer, error) {
+	intent := b.classify(q.Text)
+	ans, err := b.Answerer.Answer(ctx, q)
+	if err != nil {
+		return ans, err
+	}
+	ans.Request = requestOf(intent)
+	ans.Safeguarding = intent.Safeguarding
+	if intent.Safeguarding {
+		ans.Answer = b.safeguardingText() + "\n\n" + ans.Answer
+	}
+	return ans, nil
+}
+
+// answer answers an information question, carrying the topic of the last question over to a
+// follow-up ("and for complaints?").
+func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Intent) (Reply, error) {
+	q := t.Text
+	if s.lastQuestion != "" && IsFollowUp(q) {
+		q = Rewrite(s.lastQuestion, q)
+	}
+	ans, err := b.Answerer.Answer(ctx, answer.Question{Text: q, Organisation: t.Org})
+	if err != nil {
+		return Reply{}, err
+	}
+	ans.Question = t.Text
+	ans.Request = requestOf(intent)
+	s.lastQuestion = q
+	s.remember(t.Text, ans.Answer)
+	return Reply{Answer: ans, Session: s.ID, Kind: KindAnswer}, nil
+}
+
+func (b *Bot) safeguardingText() string {
+	em := b.Emergency
+	if em == "" {
+		em = "If anyone is in immediate danger, call 999."
+	}
+	text := em
+	if b.Safeguarding != "" {
+		text += "\n" + b.Safeguarding
+	}
+	return text
+}
+
+func (b *Bot) safeguarding(s *session, t Turn, intent rights.Intent) Reply {
+	text := b.safeguardingText() + "\nThis chat can't act on safeguarding concerns, so please contact them now."
+	s.remember(t.Text, text)
+	return Reply{
+		Answer: answer.Answer{Question: t.Text, Answer: text, Citations: []answer.Citation{}, Mode: "extractive",
+			Safeguarding: true, Request: requestOf(intent)},
+		Session: s.ID, Kind: KindSafeguarding,
+	}
+}
+
+// statusCheck answers "what's happening with DPO-2026-000123?": it needs the contact the
+// requester gave, and tells nothing but the status and due date.
+func (b *Bot) statusCheck(ctx context.Context, s *session, t Turn, ref string) (Reply, error) {
+	if b.Queue == nil {
+		return Reply{}, ErrNoQueue
+	}
+	contact := strings.TrimSpace(refRe.ReplaceAllString(t.Text, " "))
+	contact = contactIn(contact)
+	mk := func(text string) Reply {
+		return Reply{Answer: answer.Answer{Question: t.Text, Answer: text, Citations: []answer.Citation{}, Mode: "extractive",
+			Request: &answer.Request{Type: "none"}}, Session: s.ID, Kind: KindStatus}
+	}
+	if contact == "" {
+		s.pendingRef = ref
+		return mk(fmt.Sprintf("To check %s, please give the e-mail address, phone number or postal address you gave with the request.", ref)), nil
+	}
+	s.pendingRef = ""
+	rep, err := b.Queue.Status(ctx, ref, contact)
+	if errors.Is(err, dpo.ErrNotFound) {
+		return mk(fmt.Sprintf("I couldn't find a request %s with that contact. Check the reference and give the contact exactly as you gave it with the request.", ref)), nil
+	}
+	if err != nil {
+		return Reply{}, fmt.Errorf("look up %s: %w", ref, err)
+	}
+	text := fmt.Sprintf("Request %s is %s.", rep.Ref, statusWords(rep.Status))
+	r := mk(text)
+	r.Reference = rep.Ref
+	if !rep.Due.IsZero() {
+		r.Due = rep.Due.Format(time.DateOnly)
+		r.Answer.Answer += fmt.Sprintf(" It is due by %s.", rep.Due.Format("Monday 2 January 2006"))
+	}
+	return r, nil
+}
+
+var contactRe = regexp.MustCompile(`(?i)[\w.+-]+@[\w-]+\.[\w.-]+|\+?\d[\d ()-]{8,}\d`)
+
+// contactIn picks the contact out of a status message ("it's jo@example.com"); a postal address
+// is taken as written.
+func contactIn(s string) string {
+	if m := contactRe.FindString(s); m != "" {
+		return m
+	}
+	s = strings.TrimSpace(strings.Trim(s, " ,.:;-"))
+	low := strings.ToLower(s)
+	for _, p := range []string{"my contact is", "my email is", "my phone is", "it's", "it is", "status of", "status", "what's happening with", "check", "my address is"} {
+		low = strings.TrimSpace(strings.TrimPrefix(low, p))
+	}
+	if len(strings.Fields(low)) < 3 { // not an address
+		return ""
+	}
+	return s
+}
+
+func statusWords(s dpo.Status) string {
+	switch s {
+	case dpo.Received:
+		return "received and waiting to be picked up by the data protection team"
+	case dpo.AwaitingVerification:
+		return "waiting for proof of identity (the data protection team will contact you about it)"
+	case dpo.AwaitingClarification:
+		return "waiting for you to clarify what you need"
+	case dpo.InProgress:
+		return "being worked on"
+	case dpo.Extended:
+		return "being worked on, with the deadline extended"
+	case dpo.Completed:
+		return "completed"
+	case dpo.Refused:
+		return "closed: refused (the data protection team will have written to you with the reasons)"
+	case dpo.Withdrawn:
+		return "withdrawn"
+	}
+	return string(s)
+}
+
+// Sessions keeps conversations in memory for a while, so follow-ups and intake work.
+type Sessions struct {
+	TTL time.Duration
+	Now func() time.Time
+
+	mu   sync.Mutex
+	byID map[string]*session
+	seq  int
+}
+
+// NewSessions keeps sessions idle for up to ttl.
+func NewSessions(ttl time.Duration) *Sessions {
+	return &Sessions{TTL: ttl, Now: time.Now, byID: map[string]*session{}}
+}
+
+// maxSessions bounds memory: past it, the least recently used session is dropped.
+const maxSessions = 50000
+
+// maxTurns is how many turns a session keeps for context and for a case's excerpt.
+const maxTurns = 6
+
+type session struct {
+	ID           string
+	Org          string
+	mu           sync.Mutex
+	last         time.Time
+	lastQuestion string
+	turns        []string // redacted by the caller before they leave the process
+	intake       *intake
+	pendingRef   string
+}
+
+func (s *session) remember(user, bot string) {
+	s.turns = append(s.turns, "Resident: "+user, "Bot: "+bot)
+	if len(s.turns) > 2*maxTurns {
+		s.turns = s.turns[len(s.turns)-2*maxTurns:]
+	}
+}
+
+// Get returns the session with id, a new one when id is empty, unknown or expired.
+func (ss *Sessions) Get(id string) *session {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	now := ss.Now()
+	if s, ok := ss.byID[id]; ok && id != "" {
+		if now.Sub(s.last) <= ss.TTL {
+			return s
+		}
+		delete(ss.byID, id)
+	}
+	if len(ss.byID) >= maxSessions {
+		ss.evictLocked(now)
+	}
+	if id == "" {
+		id = newSessionID()
+	}
+	s := &session{ID: id, last: now}
+	ss.byID[id] = s
+	return s
+}
+
+// SetOrg scopes a session to an organisation (the CLI's /org).
+func (ss *Sessions) SetOrg(id, org string) {
+	s := ss.Get(id)
+	s.mu.Lock()
+	s.Org = org
+	s.mu.Unlock()
+}
+
+func (ss *Sessions) touch(s *session) {
+	ss.mu.Lock()
+	s.last = ss.Now()
+	ss.mu.Unlock()
+}
+
+// Purge drops expired sessions; call it from time to time.
+func (ss *Sessions) Purge() int {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	return ss.evictLocked(ss.Now())
+}
+
+func (ss *Sessions) evictLocked(now time.Time) int {
+	n := 0
+	var oldest *session
+	for id, s := range ss.byID {
+		if now.Sub(s.last) > ss.TTL {
+			delete(ss.byID, id)
+			n++
+			continue
+		}
+		if oldest == nil || s.last.Before(oldest.last) {
+			oldest = s
+		}
+	}
+	if n == 0 && oldest != nil && len(ss.byID) >= maxSessions {
+		delete(ss.byID, oldest.ID)
+		n++
+	}
+	return n
+}
+
+// Len is how many sessions are live.
+func (ss *Sessions) Len() int {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	return len(ss.byID)
+}
+
+// newSessionID makes an unguessable session id: a session holds what a resident said.
+func newSessionID() string {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(fmt.Sprintf("crypto/rand: %v", err)) // the platform has no randomness: nothing is safe
+	}
+	return hex.EncodeToString(b[:])
+}

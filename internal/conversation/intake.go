@@ -1,0 +1,465 @@
+package conversation
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/privacybot/privacybot/internal/answer"
+	"github.com/privacybot/privacybot/internal/deadline"
+	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/rights"
+)
+
+// Intake steps, in order. The bot asks only for what the DPO needs.
+const (
+	StepOrg         = "organisation"
+	StepName        = "name"
+	StepOnBehalfOf  = "on_behalf_of"
+	StepContact     = "contact"
+	StepService     = "service"
+	StepDescription = "description"
+	StepConfirm     = "confirm"
+)
+
+// IntakeState is what a channel needs to render the current intake step (a form field, a
+// prompt): the step, the prompt, choices when there are some, and what has been collected.
+type IntakeState struct {
+	Step    string            `json:"step"`
+	Type    string            `json:"type"`
+	Prompt  string            `json:"prompt"`
+	Options []string          `json:"options,omitempty"`
+	Fields  map[string]string `json:"fields"`
+}
+
+type intake struct {
+	typ        rights.Type
+	step       string
+	org        string
+	name       string
+	onBehalf   bool
+	onBehalfOf string
+	contact    string
+	service    string
+	desc       string
+	receivedAt time.Time // when the first message of the request reached the council
+	channel    string
+	key        string // idempotency key: the message that started the request
+}
+
+// RequestForm is a rights request filled in at once (the widget's form, a Slack or Discord
+// modal, an adviser's /request).
+type RequestForm struct {
+	Type           string    `json:"type"`
+	Org            string    `json:"org"`
+	Name           string    `json:"name"`
+	Contact        string    `json:"contact"`
+	OnBehalfOf     string    `json:"on_behalf_of,omitempty"` // whose behalf; empty for oneself
+	Service        string    `json:"service,omitempty"`
+	Description    string    `json:"description"`
+	Channel        string    `json:"channel"`
+	ReceivedAt     time.Time `json:"received_at"`
+	IdempotencyKey string    `json:"idempotency_key,omitempty"`
+	Session        string    `json:"session,omitempty"`
+}
+
+var (
+	cancelRe = regexp.MustCompile(`(?i)^\s*(/?cancel|stop|quit|exit|abort|never ?mind|forget it)\b`)
+	skipRe   = regexp.MustCompile(`(?i)^\s*(skip|none|n/?a|no|not sure|don'?t know|-)\s*[.!]?\s*$`)
+	yesRe    = regexp.MustCompile(`(?i)^\s*(y|yes|yeah|yep|ok|okay|confirm|correct|submit|send( it)?|go ahead|that'?s right)\b`)
+	noRe     = regexp.MustCompile(`(?i)^\s*(n|no|nope|wrong|change)\b`)
+	emailRe  = regexp.MustCompile(`(?i)^[\w.+-]+@[\w-]+(\.[\w-]+)+$`)
+	phoneRe  = regexp.MustCompile(`^\+?[\d ()-]{9,20}$`)
+)
+
+// StartIntake begins a request of the given type in a session (the CLI's /request, a button).
+func (b *Bot) StartIntake(ctx context.Context, t Turn, typ rights.Type) (Reply, error) {
+	s := b.Sessions.Get(t.Session)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if t.Org == "" {
+		t.Org = s.Org
+	}
+	if t.ReceivedAt.IsZero() {
+		t.ReceivedAt = b.now()
+	}
+	return b.startIntake(ctx, s, t, rights.Intent{Type: typ, Actionable: true, Confidence: 1})
+}
+
+func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Intent) (Reply, error) {
+	if b.Queue == nil {
+		return Reply{}, ErrNoQueue
+	}
+	it := &intake{typ: in.Type, org: b.canonicalOrg(t.Org), onBehalf: in.OnBehalf, receivedAt: t.ReceivedAt,
+		channel: t.Channel, key: t.MessageID, desc: t.Text}
+	if it.key == "" {
+		it.key = fmt.Sprintf("%s/%d", s.ID, t.ReceivedAt.UnixNano())
+	}
+	s.intake = it
+
+	// Explain the right with a cited excerpt from the notices.
+	var ans answer.Answer
+	if b.Answerer != nil {
+		a, err := b.Answerer.Answer(ctx, answer.Question{Text: explainQuestion(in.Type), Organisation: it.org, K: 2})
+		if err == nil && !a.Abstained {
+			ans = a
+		}
+	}
+	if ans.Citations == nil {
+		ans.Citations = []answer.Citation{}
+	}
+	ans.Question = t.Text
+	ans.Mode = "extractive"
+	ans.Request = requestOf(in)
+	due := b.expectedDue(t.ReceivedAt)
+	var intro strings.Builder
+	fmt.Fprintf(&intro, "It sounds like you want to make a request: %s.\n", in.Type.Label())
+	if ans.Answer != "" {
+		fmt.Fprintf(&intro, "What the notices say:\n%s\n", ans.Answer)
+	}
+	fmt.Fprintf(&intro, "What happens next: I'll pass your request to the data protection team. The council must respond within one calendar month of receiving it (by %s), though it may need to check your identity first, which restarts that month, or extend it for complex requests.\n", due)
+	intro.WriteString("I won't ask for identity documents here; the data protection team will contact you if they need proof of identity. You can type \"cancel\" at any time.\n")
+	b.advance(it)
+	ans.Answer = intro.String() + b.prompt(it)
+	s.remember(t.Text, ans.Answer)
+	return Reply{Answer: ans, Session: s.ID, Kind: KindIntake, Intake: b.state(it)}, nil
+}
+
+func explainQuestion(t rights.Type) string {
+	switch t {
+	case rights.Access:
+		return "right of access to receive a copy of your personal data"
+	case rights.Rectification:
+		return "right to rectification correct inaccurate data"
+	case rights.Erasure:
+		return "right to erasure delete data"
+	case rights.Restriction:
+		return "right to restrict processing"
+	case rights.Portability:
+		return "right to data portability"
+	case rights.Objection:
+		return "right to object"
+	case rights.AutomatedDecision:
+		return "automated decision-making profiling"
+	case rights.WithdrawConsent:
+		return "right to withdraw consent"
+	case rights.Complaint:
+		return "complaint to the Data Protection Officer about how information has been used"
+	}
+	return "your rights"
+}
+
+// expectedDue is the due date if the request is received now and needs no ID check.
+func (b *Bot) expectedDue(received time.Time) string {
+	c := deadline.Clock{Received: received, Region: b.region()}
+	due, ok, err := c.Due()
+	if err != nil || !ok {
+		return "one calendar month from receipt"
+	}
+	return due.Format("Monday 2 January 2006")
+}
+
+func (b *Bot) region() deadline.Region {
+	if b.Region == "" {
+		return deadline.EnglandAndWales
+	}
+	return b.Region
+}
+
+func (b *Bot) canonicalOrg(org string) string {
+	if org == "" {
+		if len(b.Orgs) == 1 {
+			return b.Orgs[0]
+		}
+		return ""
+	}
+	for _, o := range b.Orgs {
+		if strings.EqualFold(o, org) {
+			return o
+		}
+	}
+	return org
+}
+
+// advance moves to the next step that still needs an answer.
+func (b *Bot) advance(it *intake) {
+	switch {
+	case it.org == "":
+		it.step = StepOrg
+	case it.name == "":
+		it.step = StepName
+	case it.onBehalf && it.onBehalfOf == "":
+		it.step = StepOnBehalfOf
+	case it.contact == "":
+		it.step = StepContact
+	case it.service == "" && it.step != StepService && it.step != StepDescription && it.step != StepConfirm:
+		it.step = StepService
+	case it.step == StepService || it.step == StepOnBehalfOf || it.step == StepContact || it.step == StepName || it.step == StepOrg || it.step == "":
+		it.step = StepDescription
+	default:
+		it.step = StepConfirm
+	}
+}
+
+func (b *Bot) prompt(it *intake) string {
+	switch it.step {
+	case StepOrg:
+		return "Which council is this request for? (" + strings.Join(b.Orgs, " or ") + ")"
+	case StepName:
+		return "What is your full name?"
+	case StepOnBehalfOf:
+		return "You're asking for someone else: what is their name? (The data protection team will ask you for proof that you may act for them.)"
+	case StepContact:
+		return "How should the data protection team contact you? Give one of: an e-mail address, a phone number, or a postal address."
+	case StepService:
+		return "Which council service is it about, if you know? (Type \"skip\" if you're not sure.)"
+	case StepDescription:
+		return "Briefly, what would you like the council to do? (For example, which records you want, or what is wrong.)"
+	case StepConfirm:
+		return b.summary(it) + "\nShall I send this to the data protection team? (yes / no)"
+	}
+	return ""
+}
+
+func (b *Bot) summary(it *intake) string {
+	var s strings.Builder
+	fmt.Fprintf(&s, "Your request:\n- Type: %s\n- Council: %s\n- Name: %s\n", it.typ.Label(), it.org, it.name)
+	if it.onBehalfOf != "" {
+		fmt.Fprintf(&s, "- On behalf of: %s\n", it.onBehalfOf)
+	}
+	fmt.Fprintf(&s, "- Contact: %s\n", it.contact)
+	if it.service != "" && it.service != "-" {
+		fmt.Fprintf(&s, "- Service: %s\n", it.service)
+	}
+	fmt.Fprintf(&s, "- Details: %s", it.desc)
+	return s.String()
+}
+
+func (b *Bot) state(it *intake) *IntakeState {
+	st := &IntakeState{Step: it.step, Type: string(it.typ), Prompt: b.prompt(it), Fields: map[string]string{}}
+	if it.step == StepOrg {
+		st.Options = append([]string(nil), b.Orgs...)
+	}
+	if it.step == StepConfirm {
+		st.Options = []string{"yes", "no"}
+	}
+	for k, v := range map[string]string{"organisation": it.org, "name": it.name, "on_behalf_of": it.onBehalfOf,
+		"contact": it.contact, "service": it.service, "description": it.desc} {
+		if v != "" && v != "-" {
+			st.Fields[k] = v
+		}
+	}
+	return st
+}
+
+// intakeStep takes the answer to the current step.
+func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error) {
+	it := s.intake
+	mk := func(text string) Reply {
+		s.remember(t.Text, text)
+		return Reply{Answer: answer.Answer{Question: t.Text, Answer: text, Citations: []answer.Citation{}, Mode: "extractive",
+			Request: &answer.Request{Type: string(it.typ), Actionable: true, Confidence: 1}},
+			Session: s.ID, Kind: KindIntake, Intake: b.state(it)}
+	}
+	if cancelRe.MatchString(t.Text) {
+		s.intake = nil
+		r := mk("I've cancelled that request; nothing was sent. You can ask me anything else.")
+		r.Kind, r.Intake = KindCancelled, nil
+		return r, nil
+	}
+	v := strings.TrimSpace(t.Text)
+	switch it.step {
+	case StepOrg:
+		org := b.matchOrg(v)
+		if org == "" {
+			return mk("Sorry, I didn't recognise that council. " + b.prompt(it)), nil
+		}
+		it.org = org
+	case StepName:
+		if len(strings.Fields(v)) == 0 || len(v) > 200 {
+			return mk("Please give your name. " + b.prompt(it)), nil
+		}
+		it.name = v
+	case StepOnBehalfOf:
+		it.onBehalfOf = v
+	case StepContact:
+		if _, err := ContactOf(v); err != nil {
+			return mk(err.Error() + " " + b.prompt(it)), nil
+		}
+		it.contact = v
+	case StepService:
+		if skipRe.MatchString(v) {
+			it.service = "-"
+		} else {
+			it.service = v
+		}
+	case StepDescription:
+		if it.desc != "" && skipRe.MatchString(v) {
+			break // keep the message that started the request
+		}
+		it.desc = v
+	case StepConfirm:
+		switch {
+		case yesRe.MatchString(v):
+			return b.submitIntake(ctx, s, t)
+		case noRe.MatchString(v):
+			it.name, it.contact, it.service, it.onBehalfOf = "", "", "", ""
+			it.step = ""
+			b.advance(it)
+			return mk("Let's go through it again. " + b.prompt(it)), nil
+		default:
+			return mk("Please answer yes to send it, no to change it, or cancel."), nil
+		}
+	}
+	b.advance(it)
+	return mk(b.prompt(it)), nil
+}
+
+func (b *Bot) matchOrg(v string) string {
+	lv := strings.ToLower(v)
+	for _, o := range b.Orgs {
+		lo := strings.ToLower(o)
+		if strings.Contains(lv, lo) || strings.Contains(lo, lv) && len(lv) >= 3 {
+			return o
+		}
+		first := strings.Fields(lo)[0]
+		if strings.Contains(lv, first) {
+			return o
+		}
+	}
+	if strings.Contains(lv, "bucks") {
+		for _, o := range b.Orgs {
+			if strings.HasPrefix(strings.ToLower(o), "buck") {
+				return o
+			}
+		}
+	}
+	if strings.Contains(lv, "mk") {
+		for _, o := range b.Orgs {
+			if strings.HasPrefix(strings.ToLower(o), "milton keynes") {
+				return o
+			}
+		}
+	}
+	return ""
+}
+
+func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, error) {
+	it := s.intake
+	service := it.service
+	if service == "-" {
+		service = ""
+	}
+	form := RequestForm{Type: string(it.typ), Org: it.org, Name: it.name, Contact: it.contact, OnBehalfOf: it.onBehalfOf,
+		Service: service, Description: it.desc, Channel: it.channel, ReceivedAt: it.receivedAt, IdempotencyKey: it.key}
+	excerpt := strings.Join(s.turns, "\n")
+	r, err := b.submit(ctx, s, form, excerpt)
+	if err != nil {
+		return Reply{}, err
+	}
+	s.intake = nil
+	r.Question = t.Text
+	s.remember(t.Text, r.Answer.Answer)
+	return r, nil
+}
+
+// SubmitForm puts a request filled in at once on the queue and returns the reference.
+func (b *Bot) SubmitForm(ctx context.Context, f RequestForm) (Reply, error) {
+	s := b.Sessions.Get(f.Session)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if f.ReceivedAt.IsZero() {
+		f.ReceivedAt = b.now()
+	}
+	f.Org = b.canonicalOrg(f.Org)
+	return b.submit(ctx, s, f, strings.Join(s.turns, "\n"))
+}
+
+func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt string) (Reply, error) {
+	if b.Queue == nil {
+		return Reply{}, ErrNoQueue
+	}
+	typ, err := rights.ParseType(f.Type)
+	if err != nil || typ == rights.None {
+		return Reply{}, &dpo.FieldError{Field: "type", Reason: fmt.Sprintf("%q is not a kind of request", f.Type)}
+	}
+	contact, err := ContactOf(f.Contact)
+	if err != nil {
+		return Reply{}, &dpo.FieldError{Field: "contact", Reason: err.Error()}
+	}
+	if b.Redact != nil {
+		excerpt = b.Redact(excerpt)
+	}
+	channel := f.Channel
+	if channel == "" {
+		channel = "web"
+	}
+	sub := dpo.Submission{
+		IdempotencyKey: f.IdempotencyKey, Type: dpo.RequestType(typ), Organisation: f.Org, Region: b.region(),
+		Received: f.ReceivedAt, Channel: dpo.Channel(channel),
+		Requester: dpo.Requester{Name: strings.TrimSpace(f.Name), Contact: contact,
+			OnBehalfOf: strings.TrimSpace(f.OnBehalfOf) != "", OnBehalfOfWhom: strings.TrimSpace(f.OnBehalfOf)},
+		Service: strings.TrimSpace(f.Service), Description: strings.TrimSpace(f.Description), Excerpt: excerpt,
+		AwaitingID: strings.TrimSpace(f.OnBehalfOf) != "",
+	}
+	c, err := b.Queue.Submit(ctx, sub)
+	if err != nil {
+		if errors.Is(err, dpo.ErrInvalid) {
+			return Reply{}, err
+		}
+		return Reply{}, fmt.Errorf("submit request: %w", err)
+	}
+	// The reference is shown only now, after the queue committed the case.
+	var text strings.Builder
+	fmt.Fprintf(&text, "Your request is with the data protection team. Your reference is %s — please keep it.", c.Ref)
+	r := Reply{Session: s.ID, Kind: KindSubmitted, Reference: c.Ref}
+	if !c.Due.IsZero() {
+		r.Due = c.Due.Format(time.DateOnly)
+		fmt.Fprintf(&text, " The council must respond by %s.", c.Due.Format("Monday 2 January 2006"))
+	} else {
+		text.WriteString(" Because you are asking for someone else, the team will first ask for proof that you may act for them; the one-month time limit starts when that arrives.")
+	}
+	text.WriteString(" To check on it later, give me the reference and the contact you gave.")
+	r.Answer = answer.Answer{Answer: text.String(), Citations: []answer.Citation{}, Mode: "extractive",
+		Request: &answer.Request{Type: string(typ), Actionable: true, Confidence: 1}}
+	return r, nil
+}
+
+// ContactOf recognises the one way to reach a requester: e-mail, phone or postal address.
+func ContactOf(v string) (dpo.Contact, error) {
+	v = strings.TrimSpace(v)
+	switch {
+	case v == "":
+		return dpo.Contact{}, errors.New("I need one way to contact you.")
+	case emailRe.MatchString(v):
+		return dpo.Contact{Kind: dpo.ContactEmail, Value: v}, nil
+	case phoneRe.MatchString(v) && countDigits(v) >= 10 && countDigits(v) <= 13:
+		return dpo.Contact{Kind: dpo.ContactPhone, Value: v}, nil
+	case strings.Contains(v, "@"):
+		return dpo.Contact{}, errors.New("That e-mail address doesn't look complete.")
+	case len(strings.Fields(v)) >= 3 && countDigits(v) > 0 || len(strings.Split(v, ",")) >= 3:
+		return dpo.Contact{Kind: dpo.ContactPostal, Value: v}, nil
+	}
+	return dpo.Contact{}, errors.New("That doesn't look like an e-mail address, a phone number or a postal address.")
+}
+
+func countDigits(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+// CanonicalOrg resolves a name the bot knows to its canonical form.
+func (b *Bot) CanonicalOrg(name string) (string, bool) {
+	if o := b.matchOrg(name); o != "" {
+		return o, true
+	}
+	return "", false
+}

@@ -1,0 +1,260 @@
+// Package dpo is the Data Protection Officer's queue: what a case is, the statuses it moves
+// through and the rules for moving it, the append-only audit trail, the idempotent Submit that
+// turns a rights request into a case with its legal deadline, the requester's status lookup, and
+// the outbox Dispatcher that announces new cases to Notifiers exactly once.
+//
+// Persistence is behind Store, proven by the contract suite in dpotest and implemented in
+// internal/sqlite and internal/postgres. This package must not import any database, network,
+// e-mail or chat-platform package: the adapters import it, never the other way round.
+package dpo
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/privacybot/privacybot/internal/deadline"
+)
+
+// Sentinel errors callers map to their own outcome (a 404, an exit code, a polite message).
+var (
+	// ErrNotFound is returned for an unknown reference, and also by Queue.Status when the contact
+	// does not match, so a lookup never tells a stranger that a reference exists.
+	ErrNotFound = errors.New("case not found")
+	// ErrInvalidTransition is returned when a status change is not allowed from the current status.
+	ErrInvalidTransition = errors.New("invalid status transition")
+	// ErrExtensionTooLate is returned when an extension is recorded after the first month.
+	ErrExtensionTooLate = errors.New("extension recorded too late: it must be decided within the first month")
+	// ErrInvalid is returned (wrapped in a FieldError) for a submission or change that is incomplete
+	// or malformed.
+	ErrInvalid = errors.New("invalid")
+)
+
+// FieldError names the field of a Submission or Change that is wrong, so a channel can ask the
+// requester again for just that. It unwraps to ErrInvalid.
+type FieldError struct {
+	Field  string
+	Reason string
+}
+
+func (e *FieldError) Error() string { return fmt.Sprintf("invalid %s: %s", e.Field, e.Reason) }
+
+// Unwrap makes errors.Is(err, ErrInvalid) true.
+func (e *FieldError) Unwrap() error { return ErrInvalid }
+
+func invalid(field, format string, args ...any) error {
+	return &FieldError{Field: field, Reason: fmt.Sprintf(format, args...)}
+}
+
+// RequestType is the data-protection right being exercised. Its values are the same strings as
+// rights.Type (kept as a plain string here so the queue does not depend on the classifier).
+type RequestType string
+
+// The request types the queue accepts.
+const (
+	Access            RequestType = "access"
+	Rectification     RequestType = "rectification"
+	Erasure           RequestType = "erasure"
+	Restriction       RequestType = "restriction"
+	Portability       RequestType = "portability"
+	Objection         RequestType = "objection"
+	AutomatedDecision RequestType = "automated_decision"
+	WithdrawConsent   RequestType = "withdraw_consent"
+	Complaint         RequestType = "complaint"
+)
+
+// RequestTypes lists every accepted RequestType, in the order a form would offer them.
+var RequestTypes = []RequestType{Access, Rectification, Erasure, Restriction, Portability,
+	Objection, AutomatedDecision, WithdrawConsent, Complaint}
+
+// Valid reports whether t is one of RequestTypes.
+func (t RequestType) Valid() bool {
+	for _, v := range RequestTypes {
+		if t == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Channel is where a request came in.
+type Channel string
+
+// The channels a request can arrive through.
+const (
+	ChannelCLI     Channel = "cli"
+	ChannelWeb     Channel = "web"
+	ChannelSlack   Channel = "slack"
+	ChannelDiscord Channel = "discord"
+	ChannelPhone   Channel = "phone"
+)
+
+// Valid reports whether c is a known channel.
+func (c Channel) Valid() bool {
+	switch c {
+	case ChannelCLI, ChannelWeb, ChannelSlack, ChannelDiscord, ChannelPhone:
+		return true
+	}
+	return false
+}
+
+// ContactKind says how the council can reach a requester.
+type ContactKind string
+
+// The kinds of contact a requester can give.
+const (
+	ContactEmail  ContactKind = "email"
+	ContactPhone  ContactKind = "phone"
+	ContactPostal ContactKind = "postal"
+)
+
+// Contact is the one way to reach a requester; it is also what they must repeat to look up
+// their case's status.
+type Contact struct {
+	Kind  ContactKind `json:"kind"`
+	Value string      `json:"value"`
+}
+
+// Requester is the person who made the request (possibly for someone else).
+type Requester struct {
+	Name       string  `json:"name"`
+	Contact    Contact `json:"contact"`
+	OnBehalfOf bool    `json:"on_behalf_of"`
+	// OnBehalfOfWhom names the data subject when OnBehalfOf is set.
+	OnBehalfOfWhom string `json:"on_behalf_of_whom,omitempty"`
+}
+
+// Case is one rights request on the DPO's queue. The fields after Status are the state of the
+// statutory clock; Due is derived from them (see Clock) after every event.
+type Case struct {
+	Ref            string          `json:"ref"`
+	IdempotencyKey string          `json:"-"`
+	Type           RequestType     `json:"type"`
+	Organisation   string          `json:"organisation"`
+	Region         deadline.Region `json:"region"`
+	// Received is when the message reached the council, which starts the clock; it is given by the
+	// channel, not taken from when the case happened to be stored.
+	Received    time.Time `json:"received"`
+	Channel     Channel   `json:"channel"`
+	Requester   Requester `json:"requester"`
+	Service     string    `json:"service,omitempty"`
+	Description string    `json:"description"`
+	// Excerpt is the conversation that led to the request, already redacted by the caller.
+	Excerpt string `json:"excerpt,omitempty"`
+
+	Status Status `json:"status"`
+	// Due is the statutory deadline; zero while there is none (awaiting ID, an open clarification).
+	Due             time.Time        `json:"due,omitzero"`
+	AwaitingID      bool             `json:"awaiting_id,omitempty"`
+	IDReceived      time.Time        `json:"id_received,omitzero"`
+	Pauses          []deadline.Pause `json:"pauses,omitempty"`
+	Extended        bool             `json:"extended,omitempty"`
+	ExtensionReason string           `json:"extension_reason,omitempty"`
+	AssignedTo      string           `json:"assigned_to,omitempty"`
+
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
+	// Closed is when the case reached a final status; zero while open.
+	Closed time.Time `json:"closed,omitzero"`
+}
+
+// Clock is the case's statutory clock, from which Due is computed.
+func (c *Case) Clock() deadline.Clock {
+	return deadline.Clock{
+		Received:   c.Received,
+		Region:     c.Region,
+		AwaitingID: c.AwaitingID,
+		IDReceived: c.IDReceived,
+		Pauses:     append([]deadline.Pause(nil), c.Pauses...),
+		Extended:   c.Extended,
+	}
+}
+
+// recomputeDue sets Due from the clock; no due date (awaiting ID, open pause) leaves it zero.
+func (c *Case) recomputeDue() error {
+	due, ok, err := c.Clock().Due()
+	if err != nil {
+		return fmt.Errorf("compute due date for %s: %w", c.Ref, err)
+	}
+	if !ok {
+		c.Due = time.Time{}
+		return nil
+	}
+	c.Due = due
+	return nil
+}
+
+// Overdue reports whether the case is still open and its due date (a whole day: the council has
+// until the end of it) has passed at now.
+func (c *Case) Overdue(now time.Time) bool {
+	return c.Status.Open() && !c.Due.IsZero() && c.Due.Before(deadline.LondonDate(now))
+}
+
+// Event is one entry of a case's audit trail: who did what, when, why, and the status before and
+// after. Events are only ever appended.
+type Event struct {
+	ID    int64     `json:"id"`
+	Ref   string    `json:"ref"`
+	At    time.Time `json:"at"`
+	Actor string    `json:"actor"`
+	Kind  EventKind `json:"kind"`
+	From  Status    `json:"from,omitempty"`
+	To    Status    `json:"to,omitempty"`
+	Note  string    `json:"note,omitempty"`
+}
+
+// EventKind says what an Event recorded; the kinds that move the clock are named for what
+// happened rather than for the status they lead to.
+type EventKind string
+
+// The kinds of audit event.
+const (
+	EventSubmitted              EventKind = "submitted"
+	EventStatus                 EventKind = "status"
+	EventIDRequested            EventKind = "id_requested"
+	EventIDReceived             EventKind = "id_received"
+	EventClarificationRequested EventKind = "clarification_requested"
+	EventClarificationAnswered  EventKind = "clarification_answered"
+	EventExtended               EventKind = "extended"
+	EventNote                   EventKind = "note"
+	EventAssigned               EventKind = "assigned"
+)
+
+// london is where reference years and dates are counted: the council's own calendar.
+var london = mustLoadLondon()
+
+func mustLoadLondon() *time.Location {
+	loc, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		// The binary embeds time/tzdata; a failure here means a broken build, not bad input.
+		panic(fmt.Sprintf("load Europe/London: %v", err))
+	}
+	return loc
+}
+
+// RefYear is the year a reference is numbered in: the UK calendar year of receipt.
+func RefYear(received time.Time) int { return received.In(london).Year() }
+
+// FormatRef renders a reference as people read it out on the phone: DPO-2026-000123.
+func FormatRef(year int, seq int64) string { return fmt.Sprintf("DPO-%04d-%06d", year, seq) }
+
+var refPattern = regexp.MustCompile(`^DPO[-\s]*(\d{4})[-\s]*(\d{1,6})$`)
+
+// ParseRef normalises a reference as a person might type or say it ("dpo 2026 123",
+// " DPO-2026-000123 ") to its canonical form. A malformed reference is ErrNotFound, because no
+// case can have it.
+func ParseRef(s string) (string, error) {
+	m := refPattern.FindStringSubmatch(strings.ToUpper(strings.TrimSpace(s)))
+	if m == nil {
+		return "", fmt.Errorf("reference %q: %w", s, ErrNotFound)
+	}
+	year, _ := strconv.Atoi(m[1])
+	seq, _ := strconv.ParseInt(m[2], 10, 64)
+	if seq == 0 {
+		return "", fmt.Errorf("reference %q: %w", s, ErrNotFound)
+	}
+	return FormatRef(year, seq), nil
+}

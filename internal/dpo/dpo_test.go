@@ -1,0 +1,176 @@
+package dpo
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/deadline"
+)
+
+func at(t *testing.T, s string) time.Time {
+	t.Helper()
+	v, err := time.Parse(time.RFC3339, s)
+	require.NoError(t, err)
+	return v
+}
+
+func TestParseRef(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"DPO-2026-000123", "DPO-2026-000123"},
+		{" dpo-2026-000123 ", "DPO-2026-000123"},
+		{"DPO 2026 123", "DPO-2026-000123"},
+		{"dpo2026000123", "DPO-2026-000123"},
+		{"DPO-2026-1", "DPO-2026-000001"},
+	}
+	for _, tc := range tests {
+		got, err := ParseRef(tc.in)
+		require.NoError(t, err, tc.in)
+		assert.Equal(t, tc.want, got)
+	}
+	for _, bad := range []string{"", "DPO-26-000123", "DPO-2026-0000001", "DPO-2026-000000", "REF-2026-000123", "DPO-2026-12a"} {
+		_, err := ParseRef(bad)
+		assert.ErrorIs(t, err, ErrNotFound, bad)
+	}
+}
+
+func TestParseStatus(t *testing.T) {
+	for in, want := range map[string]Status{"in_progress": InProgress, "In Progress": InProgress,
+		"awaiting-verification": AwaitingVerification, " COMPLETED ": Completed} {
+		got, err := ParseStatus(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, got)
+	}
+	_, err := ParseStatus("done")
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "status", fe.Field)
+	assert.Contains(t, err.Error(), "in_progress", "the error lists the valid statuses")
+}
+
+func TestTransitionRules(t *testing.T) {
+	tests := []struct {
+		from, to Status
+		note     string
+		wantErr  error
+	}{
+		{Received, InProgress, "", nil},
+		{Received, AwaitingVerification, "", nil},
+		{Received, Completed, "", nil},
+		{Received, Refused, "manifestly unfounded", nil},
+		{Received, Refused, "", ErrInvalid},
+		{AwaitingVerification, InProgress, "", nil},
+		{AwaitingVerification, Completed, "", ErrInvalidTransition},
+		{AwaitingVerification, Extended, "x", ErrInvalidTransition},
+		{InProgress, Received, "", ErrInvalidTransition},
+		{InProgress, InProgress, "", ErrInvalidTransition},
+		{InProgress, Extended, "", ErrInvalid},
+		{InProgress, Extended, "complex", nil},
+		{Extended, Completed, "", nil},
+		{Extended, InProgress, "", ErrInvalidTransition},
+		{Completed, InProgress, "", ErrInvalidTransition},
+		{Refused, InProgress, "", ErrInvalidTransition},
+		{Withdrawn, Received, "", ErrInvalidTransition},
+		{InProgress, "archived", "", ErrInvalid},
+	}
+	for _, tc := range tests {
+		t.Run(string(tc.from)+"→"+string(tc.to), func(t *testing.T) {
+			c := Case{Ref: "DPO-2026-000001", Region: deadline.EnglandAndWales, Received: at(t, "2026-03-02T10:00:00Z"),
+				Status: tc.from, AwaitingID: tc.from == AwaitingVerification}
+			before := c
+			ev, err := c.Transition(Change{To: tc.to, Actor: "alex", Note: tc.note}, at(t, "2026-03-05T10:00:00Z"))
+			if tc.wantErr != nil {
+				require.ErrorIs(t, err, tc.wantErr)
+				assert.Equal(t, before, c, "a refused change leaves the case untouched")
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.to, c.Status)
+			assert.Equal(t, tc.from, ev.From)
+			assert.Equal(t, tc.to, ev.To)
+			assert.Equal(t, tc.to.Final(), !c.Closed.IsZero())
+		})
+	}
+}
+
+func TestTransitionNeedsActorAndPlausibleTime(t *testing.T) {
+	now := at(t, "2026-03-05T10:00:00Z")
+	c := Case{Ref: "DPO-2026-000001", Received: at(t, "2026-03-02T10:00:00Z"), Status: Received}
+	_, err := c.Transition(Change{To: InProgress}, now)
+	assert.ErrorIs(t, err, ErrInvalid)
+	_, err = c.Transition(Change{To: InProgress, Actor: "a", At: at(t, "2026-03-01T10:00:00Z")}, now)
+	assert.ErrorIs(t, err, ErrInvalid, "before receipt")
+	_, err = c.Transition(Change{To: InProgress, Actor: "a", At: at(t, "2026-03-06T10:00:00Z")}, now)
+	assert.ErrorIs(t, err, ErrInvalid, "in the future")
+}
+
+func TestClarificationOnExtendedCaseReturnsToExtended(t *testing.T) {
+	c := Case{Ref: "DPO-2026-000001", Region: deadline.EnglandAndWales, Received: at(t, "2026-03-02T10:00:00Z"), Status: Received}
+	_, err := c.Transition(Change{To: Extended, Actor: "a", Note: "complex"}, at(t, "2026-03-03T10:00:00Z"))
+	require.NoError(t, err)
+	extendedDue := c.Due
+	_, err = c.Transition(Change{To: AwaitingClarification, Actor: "a"}, at(t, "2026-03-10T10:00:00Z"))
+	require.NoError(t, err)
+	assert.True(t, c.Due.IsZero())
+	ev, err := c.Transition(Change{To: InProgress, Actor: "a"}, at(t, "2026-03-12T10:00:00Z"))
+	require.NoError(t, err)
+	assert.Equal(t, Extended, c.Status, "the extension still stands")
+	assert.Equal(t, EventClarificationAnswered, ev.Kind)
+	assert.True(t, c.Due.After(extendedDue), "three paused days added to the extended date")
+}
+
+func TestSubmissionValidate(t *testing.T) {
+	good := Submission{Type: Access, Organisation: "Leeds City Council", Received: at(t, "2026-03-02T10:00:00Z"),
+		Channel: ChannelWeb, Description: "my records",
+		Requester: Requester{Name: "Jo", Contact: Contact{Kind: ContactEmail, Value: "jo@example.org"}}}
+	require.NoError(t, good.Validate())
+	tests := []struct {
+		field string
+		edit  func(*Submission)
+	}{
+		{"type", func(s *Submission) { s.Type = "gossip" }},
+		{"organisation", func(s *Submission) { s.Organisation = " " }},
+		{"received", func(s *Submission) { s.Received = time.Time{} }},
+		{"channel", func(s *Submission) { s.Channel = "fax" }},
+		{"requester name", func(s *Submission) { s.Requester.Name = "" }},
+		{"description", func(s *Submission) { s.Description = "" }},
+		{"on behalf of", func(s *Submission) { s.Requester.OnBehalfOf = true }},
+		{"region", func(s *Submission) { s.Region = "wales-and-england" }},
+		{"contact", func(s *Submission) { s.Requester.Contact.Value = "jo at example" }},
+		{"contact", func(s *Submission) { s.Requester.Contact = Contact{Kind: ContactPhone, Value: "123"} }},
+		{"contact", func(s *Submission) { s.Requester.Contact = Contact{Kind: ContactPhone, Value: "call me maybe"} }},
+		{"contact", func(s *Submission) { s.Requester.Contact = Contact{Kind: ContactPostal, Value: " "} }},
+		{"contact", func(s *Submission) { s.Requester.Contact = Contact{Kind: "pigeon", Value: "loft 3"} }},
+	}
+	for _, tc := range tests {
+		s := good
+		tc.edit(&s)
+		err := s.Validate()
+		var fe *FieldError
+		require.True(t, errors.As(err, &fe), "%s: %v", tc.field, err)
+		assert.Equal(t, tc.field, fe.Field)
+		assert.ErrorIs(t, err, ErrInvalid)
+	}
+}
+
+func TestNormaliseContact(t *testing.T) {
+	assert.Equal(t, normaliseContact("Jo.Bloggs@Example.org"), normaliseContact("  jo.bloggs@example.ORG\n"))
+	assert.Equal(t, normaliseContact("07700 900123"), normaliseContact("07700900123"))
+	assert.NotEqual(t, normaliseContact("07700 900123"), normaliseContact("07700 900124"))
+}
+
+func TestDefaultBackoffGrowsAndCaps(t *testing.T) {
+	assert.Equal(t, 30*time.Second, DefaultBackoff(1))
+	assert.Equal(t, time.Minute, DefaultBackoff(2))
+	assert.Equal(t, 2*time.Minute, DefaultBackoff(3))
+	assert.Equal(t, time.Hour, DefaultBackoff(50))
+}
+
+func TestRefYearIsUKYearOfReceipt(t *testing.T) {
+	assert.Equal(t, 2026, RefYear(at(t, "2026-12-31T23:59:59Z")))
+	assert.Equal(t, 2027, RefYear(at(t, "2026-12-31T23:30:00-01:00")), "already 2027 in the UK")
+	assert.Equal(t, "DPO-2026-000123", FormatRef(2026, 123))
+}

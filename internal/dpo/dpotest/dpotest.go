@@ -1,0 +1,667 @@
+// Package dpotest is the contract suite every dpo.Store must pass: Run it from each
+// implementation's tests with a function that opens a fresh, empty store. It drives the stores
+// through dpo.Queue and dpo.Dispatcher, so what it proves is what the DPO and the requesters rely
+// on: references, idempotency, the rule book and audit trail, deadlines, filters, the status
+// lookup and the outbox.
+//
+// It imports only dpo, deadline and test libraries — never a database driver.
+package dpotest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/deadline"
+	"github.com/privacybot/privacybot/internal/dpo"
+)
+
+// Clock is a settable clock for Queue.Now and Dispatcher.Now, safe for concurrent use.
+type Clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+// NewClock returns a clock stopped at t.
+func NewClock(t time.Time) *Clock { return &Clock{t: t} }
+
+// Now returns the clock's time.
+func (c *Clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+// Set moves the clock to t.
+func (c *Clock) Set(t time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = t
+}
+
+// Add moves the clock on by d.
+func (c *Clock) Add(d time.Duration) { c.Set(c.Now().Add(d)) }
+
+// Date parses "2006-01-02" or an RFC 3339 time, failing the test on error.
+func Date(t testing.TB, s string) time.Time {
+	t.Helper()
+	if len(s) == len(time.DateOnly) {
+		d, err := time.Parse(time.DateOnly, s)
+		require.NoError(t, err)
+		return d
+	}
+	d, err := time.Parse(time.RFC3339, s)
+	require.NoError(t, err)
+	return d
+}
+
+// Sample returns a valid submission received at the given time, for tests to adjust.
+func Sample(received time.Time, key string) dpo.Submission {
+	return dpo.Submission{
+		IdempotencyKey: key,
+		Type:           dpo.Access,
+		Organisation:   "Leeds City Council",
+		Region:         deadline.EnglandAndWales,
+		Received:       received,
+		Channel:        dpo.ChannelWeb,
+		Requester: dpo.Requester{
+			Name:    "Jo Bloggs",
+			Contact: dpo.Contact{Kind: dpo.ContactEmail, Value: "jo.bloggs@example.org"},
+		},
+		Service:     "Council tax",
+		Description: "Copies of all records about my council tax account since 2020.",
+		Excerpt:     "resident: I want everything you hold about me for council tax",
+	}
+}
+
+var refRE = regexp.MustCompile(`^DPO-(\d{4})-(\d{6})$`)
+
+// Run runs the contract suite. open must return a new, empty store for each call; it is called
+// once per subtest, and subtests run in parallel.
+func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
+	ctx := context.Background()
+	setup := func(t *testing.T, now string) (*dpo.Queue, dpo.Store, *Clock) {
+		t.Parallel()
+		s := open(t)
+		clock := NewClock(Date(t, now))
+		return &dpo.Queue{Store: s, Now: clock.Now}, s, clock
+	}
+
+	t.Run("SubmitThenGet", func(t *testing.T) {
+		q, _, _ := setup(t, "2026-03-02T10:05:00Z")
+		sub := Sample(Date(t, "2026-03-02T10:00:00Z"), "web:msg-1")
+		sub.Requester.OnBehalfOf = true
+		sub.Requester.OnBehalfOfWhom = "Sam Bloggs (my son, 12)"
+		c, err := q.Submit(ctx, sub)
+		require.NoError(t, err)
+		assert.Regexp(t, refRE, c.Ref)
+		assert.True(t, strings.HasPrefix(c.Ref, "DPO-2026-"), c.Ref)
+
+		got, err := q.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.Equal(t, c.Ref, got.Ref)
+		assert.Equal(t, dpo.Access, got.Type)
+		assert.Equal(t, "Leeds City Council", got.Organisation)
+		assert.Equal(t, deadline.EnglandAndWales, got.Region)
+		assert.True(t, sub.Received.Equal(got.Received), "received %s", got.Received)
+		assert.Equal(t, dpo.ChannelWeb, got.Channel)
+		assert.Equal(t, sub.Requester, got.Requester)
+		assert.Equal(t, sub.Service, got.Service)
+		assert.Equal(t, sub.Description, got.Description)
+		assert.Equal(t, sub.Excerpt, got.Excerpt)
+		assert.Equal(t, dpo.Received, got.Status)
+		// One calendar month from the day of receipt; 2 April 2026 is a working day.
+		assert.Equal(t, "2026-04-02", got.Due.Format(time.DateOnly))
+		assert.True(t, got.Created.Equal(Date(t, "2026-03-02T10:05:00Z")), "created %s", got.Created)
+
+		events, err := q.Events(ctx, c.Ref)
+		require.NoError(t, err)
+		require.Len(t, events, 1)
+		assert.Equal(t, dpo.EventSubmitted, events[0].Kind)
+		assert.Equal(t, dpo.Received, events[0].To)
+		assert.True(t, sub.Received.Equal(events[0].At))
+
+		// References may be typed or read out loosely.
+		loose, err := q.Get(ctx, strings.ToLower(strings.ReplaceAll(c.Ref, "-", " ")))
+		require.NoError(t, err)
+		assert.Equal(t, c.Ref, loose.Ref)
+	})
+
+	t.Run("PostalContactAndUnknownRef", func(t *testing.T) {
+		q, s, _ := setup(t, "2026-03-02T10:05:00Z")
+		sub := Sample(Date(t, "2026-03-02T10:00:00Z"), "")
+		sub.Channel = dpo.ChannelPhone
+		sub.Region = deadline.Scotland
+		sub.Requester.Contact = dpo.Contact{Kind: dpo.ContactPostal, Value: "1 High Street\nEdinburgh\nEH1 1AA"}
+		c, err := q.Submit(ctx, sub)
+		require.NoError(t, err)
+		got, err := s.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.Equal(t, sub.Requester.Contact, got.Requester.Contact)
+		assert.Equal(t, deadline.Scotland, got.Region)
+
+		_, err = s.Get(ctx, "DPO-2026-999999")
+		assert.ErrorIs(t, err, dpo.ErrNotFound)
+		_, err = s.Events(ctx, "DPO-2026-999999")
+		assert.ErrorIs(t, err, dpo.ErrNotFound)
+		_, err = q.UpdateStatus(ctx, "DPO-2026-999999", dpo.Change{To: dpo.InProgress, Actor: "dpo"})
+		assert.ErrorIs(t, err, dpo.ErrNotFound)
+	})
+
+	t.Run("InvalidSubmissionStoresNothing", func(t *testing.T) {
+		q, _, _ := setup(t, "2026-03-02T10:05:00Z")
+		sub := Sample(Date(t, "2026-03-02T10:00:00Z"), "k")
+		sub.Requester.Contact.Value = "not an address"
+		_, err := q.Submit(ctx, sub)
+		var fe *dpo.FieldError
+		require.ErrorAs(t, err, &fe)
+		assert.Equal(t, "contact", fe.Field)
+		all, err := q.List(ctx, dpo.Filter{})
+		require.NoError(t, err)
+		assert.Empty(t, all)
+	})
+
+	t.Run("IdempotentResubmission", func(t *testing.T) {
+		q, _, _ := setup(t, "2026-03-02T10:05:00Z")
+		sub := Sample(Date(t, "2026-03-02T10:00:00Z"), "slack:T1:C1:1712345678.000100")
+		first, err := q.Submit(ctx, sub)
+		require.NoError(t, err)
+		again, err := q.Submit(ctx, sub)
+		require.NoError(t, err)
+		assert.Equal(t, first.Ref, again.Ref)
+
+		// A burst of retries at once (a platform redelivering while we were slow) still makes one.
+		other := Sample(Date(t, "2026-03-02T11:00:00Z"), "discord:interaction-42")
+		const n = 8
+		refs := make([]string, n)
+		errs := make([]error, n)
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Go(func() {
+				c, err := q.Submit(ctx, other)
+				refs[i], errs[i] = c.Ref, err
+			})
+		}
+		wg.Wait()
+		for i := range n {
+			require.NoError(t, errs[i])
+			assert.Equal(t, refs[0], refs[i])
+		}
+		assert.NotEqual(t, first.Ref, refs[0])
+
+		all, err := q.List(ctx, dpo.Filter{})
+		require.NoError(t, err)
+		assert.Len(t, all, 2)
+		events, err := q.Events(ctx, refs[0])
+		require.NoError(t, err)
+		assert.Len(t, events, 1, "one submitted event, not one per retry")
+	})
+
+	t.Run("ReferencesUniqueAndSequentialPerYear", func(t *testing.T) {
+		q, _, _ := setup(t, "2027-01-05T09:00:00Z")
+		const n = 12
+		refs := make([]string, n)
+		errs := make([]error, n)
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Go(func() {
+				c, err := q.Submit(ctx, Sample(Date(t, "2026-06-01T09:00:00Z"), fmt.Sprintf("k%d", i)))
+				refs[i], errs[i] = c.Ref, err
+			})
+		}
+		wg.Wait()
+		for _, err := range errs {
+			require.NoError(t, err)
+		}
+		sort.Strings(refs)
+		for i, ref := range refs {
+			assert.Equal(t, fmt.Sprintf("DPO-2026-%06d", i+1), ref)
+		}
+		// A new year starts again at 1; the year is the year of receipt, not of storing.
+		late, err := q.Submit(ctx, Sample(Date(t, "2026-12-31T23:30:00Z"), "late"))
+		require.NoError(t, err)
+		assert.Equal(t, fmt.Sprintf("DPO-2026-%06d", n+1), late.Ref)
+		next, err := q.Submit(ctx, Sample(Date(t, "2027-01-01T00:30:00Z"), "new-year"))
+		require.NoError(t, err)
+		assert.Equal(t, "DPO-2027-000001", next.Ref)
+	})
+
+	t.Run("TransitionsAndAppendOnlyAuditTrail", func(t *testing.T) {
+		q, _, clock := setup(t, "2026-03-02T10:05:00Z")
+		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
+		require.NoError(t, err)
+
+		steps := []struct {
+			to   dpo.Status
+			by   string
+			note string
+			kind dpo.EventKind
+		}{
+			{dpo.InProgress, "alex", "searching systems", dpo.EventStatus},
+			{dpo.AwaitingClarification, "alex", "which years?", dpo.EventClarificationRequested},
+			{dpo.InProgress, "alex", "2020 onwards", dpo.EventClarificationAnswered},
+			{dpo.Completed, "sam", "sent by secure email", dpo.EventStatus},
+		}
+		trail, err := q.Events(ctx, c.Ref)
+		require.NoError(t, err)
+		for i, st := range steps {
+			clock.Add(24 * time.Hour)
+			updated, err := q.UpdateStatus(ctx, c.Ref, dpo.Change{To: st.to, Actor: st.by, Note: st.note})
+			require.NoError(t, err, "step %d", i)
+			assert.Equal(t, st.to, updated.Status)
+			events, err := q.Events(ctx, c.Ref)
+			require.NoError(t, err)
+			require.Len(t, events, i+2)
+			// Append-only: everything seen before is still there, unchanged, in order.
+			assert.Equal(t, trail, events[:len(trail)])
+			last := events[len(events)-1]
+			assert.Equal(t, st.kind, last.Kind)
+			assert.Equal(t, st.by, last.Actor)
+			assert.Equal(t, st.note, last.Note)
+			assert.Equal(t, st.to, last.To)
+			assert.True(t, last.At.Equal(clock.Now()), "event at %s", last.At)
+			assert.Equal(t, trail[len(trail)-1].To, last.From)
+			trail = events
+		}
+		got, err := q.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.True(t, got.Closed.Equal(clock.Now()))
+
+		_, err = q.AddNote(ctx, c.Ref, "requester said thanks", "alex")
+		require.NoError(t, err)
+		events, err := q.Events(ctx, c.Ref)
+		require.NoError(t, err)
+		require.Len(t, events, len(trail)+1)
+		assert.Equal(t, trail, events[:len(trail)])
+		assert.Equal(t, dpo.EventNote, events[len(trail)].Kind)
+		assert.Equal(t, dpo.Completed, events[len(trail)].To)
+	})
+
+	t.Run("InvalidTransitionRefused", func(t *testing.T) {
+		q, _, _ := setup(t, "2026-03-03T10:00:00Z")
+		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
+		require.NoError(t, err)
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.Withdrawn, Actor: "alex", Note: "requester withdrew by phone"})
+		require.NoError(t, err)
+
+		for _, to := range []dpo.Status{dpo.InProgress, dpo.Completed, dpo.Received, dpo.Withdrawn} {
+			_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: to, Actor: "alex", Note: "x"})
+			assert.ErrorIs(t, err, dpo.ErrInvalidTransition, "withdrawn → %s", to)
+		}
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: "archived", Actor: "alex"})
+		assert.ErrorIs(t, err, dpo.ErrInvalid)
+
+		got, err := q.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.Equal(t, dpo.Withdrawn, got.Status)
+		events, err := q.Events(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.Len(t, events, 2, "refused changes leave no trace in the trail")
+	})
+
+	t.Run("UpdateErrorSavesNothing", func(t *testing.T) {
+		q, s, _ := setup(t, "2026-03-03T10:00:00Z")
+		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
+		require.NoError(t, err)
+		boom := errors.New("boom")
+		_, err = s.Update(ctx, c.Ref, func(c *dpo.Case) (dpo.Event, error) {
+			c.Status = dpo.Completed
+			return dpo.Event{}, boom
+		})
+		assert.ErrorIs(t, err, boom)
+		got, err := s.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.Equal(t, dpo.Received, got.Status)
+	})
+
+	t.Run("ExtensionInTime", func(t *testing.T) {
+		q, _, _ := setup(t, "2026-03-20T10:00:00Z")
+		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
+		require.NoError(t, err)
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.InProgress, Actor: "alex"})
+		require.NoError(t, err)
+		_, err = q.Extend(ctx, c.Ref, "", "alex")
+		assert.ErrorIs(t, err, dpo.ErrInvalid, "an extension needs a reason")
+
+		ext, err := q.Extend(ctx, c.Ref, "records are in three archives", "alex")
+		require.NoError(t, err)
+		assert.Equal(t, dpo.Extended, ext.Status)
+		assert.True(t, ext.Extended)
+		assert.Equal(t, "records are in three archives", ext.ExtensionReason)
+		// Three months from receipt instead of one.
+		assert.Equal(t, "2026-06-02", ext.Due.Format(time.DateOnly))
+		got, err := q.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.True(t, ext.Due.Equal(got.Due))
+		assert.Equal(t, "records are in three archives", got.ExtensionReason)
+
+		events, err := q.Events(ctx, c.Ref)
+		require.NoError(t, err)
+		last := events[len(events)-1]
+		assert.Equal(t, dpo.EventExtended, last.Kind)
+		assert.Equal(t, "records are in three archives", last.Note)
+
+		_, err = q.Extend(ctx, c.Ref, "again", "alex")
+		assert.ErrorIs(t, err, dpo.ErrInvalidTransition, "only one extension")
+	})
+
+	t.Run("ExtensionTooLate", func(t *testing.T) {
+		q, _, clock := setup(t, "2026-03-03T10:00:00Z")
+		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
+		require.NoError(t, err)
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.InProgress, Actor: "alex"})
+		require.NoError(t, err)
+		clock.Set(Date(t, "2026-04-10T10:00:00Z"))
+		_, err = q.Extend(ctx, c.Ref, "we are busy", "alex")
+		require.ErrorIs(t, err, dpo.ErrExtensionTooLate)
+		got, err := q.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.Equal(t, dpo.InProgress, got.Status)
+		assert.False(t, got.Extended)
+		assert.Equal(t, "2026-04-02", got.Due.Format(time.DateOnly))
+	})
+
+	t.Run("ClarificationPauseShiftsDueDate", func(t *testing.T) {
+		q, _, clock := setup(t, "2026-03-10T09:00:00Z")
+		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
+		require.NoError(t, err)
+		before := c.Due
+		paused, err := q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.AwaitingClarification, Actor: "alex", Note: "which account?"})
+		require.NoError(t, err)
+		assert.True(t, paused.Due.IsZero(), "no due date while waiting for the answer")
+		got, err := q.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.True(t, got.Due.IsZero())
+
+		clock.Set(Date(t, "2026-03-14T12:00:00Z"))
+		resumed, err := q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.InProgress, Actor: "alex", Note: "answered by email"})
+		require.NoError(t, err)
+		require.False(t, resumed.Due.IsZero())
+		assert.True(t, resumed.Due.After(before), "pause of 10–14 March pushes %s later, got %s", before, resumed.Due)
+		got, err = q.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		require.Len(t, got.Pauses, 1)
+		assert.True(t, got.Pauses[0].From.Equal(Date(t, "2026-03-10T09:00:00Z")))
+		assert.True(t, got.Pauses[0].To.Equal(Date(t, "2026-03-14T12:00:00Z")))
+		want, ok, err := got.Clock().Due()
+		require.NoError(t, err)
+		require.True(t, ok)
+		assert.True(t, want.Equal(got.Due), "stored due %s, clock says %s", got.Due, want)
+	})
+
+	t.Run("AwaitingIDHasNoDueDateUntilIDArrives", func(t *testing.T) {
+		q, _, clock := setup(t, "2026-03-02T10:05:00Z")
+		sub := Sample(Date(t, "2026-03-02T10:00:00Z"), "k")
+		sub.AwaitingID = true
+		c, err := q.Submit(ctx, sub)
+		require.NoError(t, err)
+		assert.Equal(t, dpo.AwaitingVerification, c.Status)
+		assert.True(t, c.Due.IsZero())
+		got, err := q.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.True(t, got.Due.IsZero())
+		assert.True(t, got.AwaitingID)
+
+		// The ID letter arrived on the 20th; it was logged on the 23rd. The clock restarts on the 20th.
+		clock.Set(Date(t, "2026-03-23T09:00:00Z"))
+		started, err := q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.InProgress, Actor: "alex",
+			Note: "passport copy", At: Date(t, "2026-03-20T11:00:00Z")})
+		require.NoError(t, err)
+		assert.Equal(t, "2026-04-20", started.Due.Format(time.DateOnly))
+		events, err := q.Events(ctx, c.Ref)
+		require.NoError(t, err)
+		last := events[len(events)-1]
+		assert.Equal(t, dpo.EventIDReceived, last.Kind)
+		assert.True(t, last.At.Equal(Date(t, "2026-03-20T11:00:00Z")))
+
+		// Asking for ID again stops the clock again.
+		stopped, err := q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.AwaitingVerification, Actor: "alex", Note: "copy unreadable"})
+		require.NoError(t, err)
+		assert.True(t, stopped.Due.IsZero())
+	})
+
+	t.Run("ListFilters", func(t *testing.T) {
+		q, _, clock := setup(t, "2026-03-30T09:00:00Z")
+		submit := func(received, org, key string) dpo.Case {
+			sub := Sample(Date(t, received), key)
+			sub.Organisation = org
+			c, err := q.Submit(ctx, sub)
+			require.NoError(t, err)
+			return c
+		}
+		overdue := submit("2026-02-02T10:00:00Z", "Leeds City Council", "overdue")    // due early March
+		soon := submit("2026-03-05T10:00:00Z", "Bristol City Council", "soon")        // due early April
+		later := submit("2026-03-28T10:00:00Z", "Leeds City Council", "later")        // due late April
+		done := submit("2026-02-03T10:00:00Z", "Bristol City Council", "done")        // would be overdue
+		waiting := submit("2026-02-04T10:00:00Z", "Cardiff Council", "waiting-on-id") // no due date
+		_, err := q.UpdateStatus(ctx, done.Ref, dpo.Change{To: dpo.Completed, Actor: "alex"})
+		require.NoError(t, err)
+		_, err = q.UpdateStatus(ctx, waiting.Ref, dpo.Change{To: dpo.AwaitingVerification, Actor: "alex"})
+		require.NoError(t, err)
+		clock.Set(Date(t, "2026-04-01T09:00:00Z"))
+
+		refs := func(f dpo.Filter) []string {
+			t.Helper()
+			cases, err := q.List(ctx, f)
+			require.NoError(t, err)
+			out := make([]string, len(cases))
+			for i, c := range cases {
+				out[i] = c.Ref
+			}
+			return out
+		}
+		assert.Equal(t, []string{overdue.Ref}, refs(dpo.Filter{Overdue: true}))
+		assert.Equal(t, []string{overdue.Ref, soon.Ref}, refs(dpo.Filter{DueWithin: 7 * 24 * time.Hour}),
+			"due within a week, most urgent first, overdue included")
+		assert.Equal(t, []string{done.Ref}, refs(dpo.Filter{Statuses: []dpo.Status{dpo.Completed}}))
+		assert.Equal(t, []string{overdue.Ref, later.Ref}, refs(dpo.Filter{Organisations: []string{"leeds city council"}}))
+		assert.Equal(t, []string{overdue.Ref, soon.Ref, later.Ref, waiting.Ref},
+			refs(dpo.Filter{Statuses: []dpo.Status{dpo.Received, dpo.AwaitingVerification}}),
+			"soonest due first, no due date last")
+		assert.Equal(t, []string{soon.Ref},
+			refs(dpo.Filter{Organisations: []string{"Bristol City Council", "Cardiff Council"}, Statuses: []dpo.Status{dpo.Received}}))
+		assert.Len(t, refs(dpo.Filter{}), 5)
+		assert.Len(t, refs(dpo.Filter{Limit: 2}), 2)
+
+		// The whole due day counts: on its due date a case is not yet overdue.
+		c, err := q.Get(ctx, soon.Ref)
+		require.NoError(t, err)
+		clock.Set(c.Due.Add(20 * time.Hour))
+		assert.NotContains(t, refs(dpo.Filter{Overdue: true}), soon.Ref)
+		clock.Set(c.Due.Add(26 * time.Hour))
+		assert.Contains(t, refs(dpo.Filter{Overdue: true}), soon.Ref)
+	})
+
+	t.Run("StatusLookupNeedsTheRightContact", func(t *testing.T) {
+		q, _, _ := setup(t, "2026-03-02T10:05:00Z")
+		sub := Sample(Date(t, "2026-03-02T10:00:00Z"), "k")
+		c, err := q.Submit(ctx, sub)
+		require.NoError(t, err)
+		phone := Sample(Date(t, "2026-03-02T10:00:00Z"), "k2")
+		phone.Requester.Contact = dpo.Contact{Kind: dpo.ContactPhone, Value: "07700 900123"}
+		p, err := q.Submit(ctx, phone)
+		require.NoError(t, err)
+
+		rep, err := q.Status(ctx, c.Ref, "  Jo.Bloggs@EXAMPLE.org ")
+		require.NoError(t, err)
+		assert.Equal(t, dpo.StatusReport{Ref: c.Ref, Status: dpo.Received, Due: c.Due}, rep)
+		rep, err = q.Status(ctx, strings.ToLower(p.Ref), "07700900123")
+		require.NoError(t, err)
+		assert.Equal(t, p.Ref, rep.Ref)
+
+		for _, tc := range []struct{ ref, contact string }{
+			{c.Ref, "someone.else@example.org"},
+			{c.Ref, ""},
+			{p.Ref, "jo.bloggs@example.org"}, // another case's contact
+			{"DPO-2026-999999", "jo.bloggs@example.org"},
+			{"not a reference", "jo.bloggs@example.org"},
+		} {
+			_, err := q.Status(ctx, tc.ref, tc.contact)
+			assert.Equal(t, dpo.ErrNotFound, err, "%q/%q: the same bare error either way", tc.ref, tc.contact)
+		}
+	})
+
+	t.Run("OutboxDeliveredExactlyOnceAcrossTwoDispatchers", func(t *testing.T) {
+		q, s, clock := setup(t, "2026-03-02T10:05:00Z")
+		const n = 10
+		want := map[string]bool{}
+		for i := range n {
+			c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), fmt.Sprintf("k%d", i)))
+			require.NoError(t, err)
+			want[c.Ref] = true
+		}
+		email, slack := newRecorder(nil), newRecorder(nil)
+		dispatcher := func() *dpo.Dispatcher {
+			return &dpo.Dispatcher{Store: s, Now: clock.Now, Batch: 2,
+				Notifiers: map[string]dpo.Notifier{"email": email, "slack": slack}}
+		}
+		var wg sync.WaitGroup
+		for range 2 {
+			d := dispatcher()
+			wg.Go(func() {
+				for range 3 * n {
+					if _, err := d.DispatchOnce(ctx); !assert.NoError(t, err) {
+						return
+					}
+				}
+			})
+		}
+		wg.Wait()
+		for _, r := range []*recorder{email, slack} {
+			assert.Equal(t, n, len(r.counts()), "every case announced")
+			for ref, count := range r.counts() {
+				assert.True(t, want[ref], ref)
+				assert.Equal(t, 1, count, "%s announced once", ref)
+			}
+		}
+		res, err := dispatcher().DispatchOnce(ctx)
+		require.NoError(t, err)
+		assert.Equal(t, dpo.Result{}, res, "nothing left to send")
+
+		// A case submitted later is picked up by the next round.
+		late, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T11:00:00Z"), "late"))
+		require.NoError(t, err)
+		res, err = dispatcher().DispatchOnce(ctx)
+		require.NoError(t, err)
+		assert.Equal(t, dpo.Result{Delivered: 2}, res)
+		assert.Equal(t, 1, email.counts()[late.Ref])
+	})
+
+	t.Run("NotifierFailureRetriedThenDelivered", func(t *testing.T) {
+		q, s, clock := setup(t, "2026-03-02T10:05:00Z")
+		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
+		require.NoError(t, err)
+		failures := 1
+		flaky := newRecorder(func() error {
+			if failures > 0 {
+				failures--
+				return errors.New("smtp: 451 try again later")
+			}
+			return nil
+		})
+		steady := newRecorder(nil)
+		d := &dpo.Dispatcher{Store: s, Now: clock.Now, Backoff: func(int) time.Duration { return time.Minute },
+			Notifiers: map[string]dpo.Notifier{"email": flaky, "slack": steady}}
+
+		res, err := d.DispatchOnce(ctx)
+		require.NoError(t, err)
+		assert.Equal(t, dpo.Result{Delivered: 1, Failed: 1}, res)
+		assert.Equal(t, 1, steady.counts()[c.Ref], "one notifier failing doesn't hold up the other")
+
+		res, err = d.DispatchOnce(ctx)
+		require.NoError(t, err)
+		assert.Equal(t, dpo.Result{}, res, "not retried before the backoff")
+
+		clock.Add(61 * time.Second)
+		res, err = d.DispatchOnce(ctx)
+		require.NoError(t, err)
+		assert.Equal(t, dpo.Result{Delivered: 1}, res)
+		assert.Equal(t, 2, flaky.calls())
+		assert.Equal(t, 1, flaky.counts()[c.Ref])
+		assert.Equal(t, 1, steady.counts()[c.Ref], "the other notifier is not repeated")
+
+		clock.Add(time.Hour)
+		res, err = d.DispatchOnce(ctx)
+		require.NoError(t, err)
+		assert.Equal(t, dpo.Result{}, res)
+	})
+
+	t.Run("ClaimLeaseHidesRowUntilItExpires", func(t *testing.T) {
+		q, s, clock := setup(t, "2026-03-02T10:05:00Z")
+		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
+		require.NoError(t, err)
+		now := clock.Now()
+		got, err := s.ClaimOutbox(ctx, "email", now, now.Add(5*time.Minute), 10)
+		require.NoError(t, err)
+		require.Len(t, got, 1)
+		assert.Equal(t, dpo.Delivery{OutboxID: got[0].OutboxID, Ref: c.Ref, Notifier: "email", Attempts: 1}, got[0])
+
+		// The claimer died without marking: nobody else sends during the lease…
+		again, err := s.ClaimOutbox(ctx, "email", now.Add(time.Minute), now.Add(6*time.Minute), 10)
+		require.NoError(t, err)
+		assert.Empty(t, again)
+		// …another notifier is unaffected…
+		other, err := s.ClaimOutbox(ctx, "slack", now, now.Add(5*time.Minute), 10)
+		require.NoError(t, err)
+		assert.Len(t, other, 1)
+		// …and after it the row is claimed again, as a second attempt.
+		after, err := s.ClaimOutbox(ctx, "email", now.Add(5*time.Minute), now.Add(10*time.Minute), 10)
+		require.NoError(t, err)
+		require.Len(t, after, 1)
+		assert.Equal(t, 2, after[0].Attempts)
+		require.NoError(t, s.MarkDelivered(ctx, after[0], now.Add(5*time.Minute)))
+		done, err := s.ClaimOutbox(ctx, "email", now.Add(time.Hour), now.Add(2*time.Hour), 10)
+		require.NoError(t, err)
+		assert.Empty(t, done)
+	})
+}
+
+// recorder is a Notifier that counts deliveries per reference, optionally failing.
+type recorder struct {
+	mu    sync.Mutex
+	fail  func() error
+	seen  map[string]int
+	tries int
+}
+
+func newRecorder(fail func() error) *recorder {
+	return &recorder{fail: fail, seen: map[string]int{}}
+}
+
+func (r *recorder) Notify(_ context.Context, c dpo.Case) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.tries++
+	if r.fail != nil {
+		if err := r.fail(); err != nil {
+			return err
+		}
+	}
+	r.seen[c.Ref]++
+	return nil
+}
+
+func (r *recorder) counts() map[string]int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make(map[string]int, len(r.seen))
+	for k, v := range r.seen {
+		out[k] = v
+	}
+	return out
+}
+
+func (r *recorder) calls() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.tries
+}

@@ -1,0 +1,241 @@
+package dpo
+
+import (
+	"context"
+	"crypto/subtle"
+	"errors"
+	"fmt"
+	"net/mail"
+	"strings"
+	"time"
+
+	"github.com/privacybot/privacybot/internal/deadline"
+)
+
+// Queue is the DPO's queue: it validates, applies the rules and keeps the clock, and leaves
+// persistence to its Store.
+type Queue struct {
+	Store Store
+	// Now is the clock; tests replace it. Nil means time.Now.
+	Now func() time.Time
+}
+
+// NewQueue returns a queue over s using the real clock.
+func NewQueue(s Store) *Queue { return &Queue{Store: s, Now: time.Now} }
+
+func (q *Queue) now() time.Time {
+	if q.Now == nil {
+		return time.Now()
+	}
+	return q.Now()
+}
+
+// Submission is a rights request as a channel's intake collected it.
+type Submission struct {
+	// IdempotencyKey makes retries safe: a second Submit with the same key returns the first
+	// case instead of making another. Channels derive it from the platform's message id or a form
+	// token. Empty means no protection.
+	IdempotencyKey string
+	Type           RequestType
+	Organisation   string
+	Region         deadline.Region
+	// Received is when the message reached the council (the platform's timestamp), which starts
+	// the statutory clock.
+	Received    time.Time
+	Channel     Channel
+	Requester   Requester
+	Service     string
+	Description string
+	// Excerpt is the conversation that led to the request, already redacted.
+	Excerpt string
+	// AwaitingID starts the case in AwaitingVerification, with no due date until ID arrives.
+	AwaitingID bool
+}
+
+// Validate checks a submission, naming the first field that is wrong.
+func (s Submission) Validate() error {
+	switch {
+	case !s.Type.Valid():
+		return invalid("type", "%q is not a request type", s.Type)
+	case strings.TrimSpace(s.Organisation) == "":
+		return invalid("organisation", "empty")
+	case s.Received.IsZero():
+		return invalid("received", "the time the message reached the council is required")
+	case !s.Channel.Valid():
+		return invalid("channel", "%q is not a channel", s.Channel)
+	case strings.TrimSpace(s.Requester.Name) == "":
+		return invalid("requester name", "empty")
+	case strings.TrimSpace(s.Description) == "":
+		return invalid("description", "empty")
+	case s.Requester.OnBehalfOf && strings.TrimSpace(s.Requester.OnBehalfOfWhom) == "":
+		return invalid("on behalf of", "say whose behalf the request is made on")
+	}
+	if _, err := deadline.ParseRegion(string(s.Region)); err != nil {
+		return invalid("region", "%v", err)
+	}
+	return validContact(s.Requester.Contact)
+}
+
+func validContact(c Contact) error {
+	v := strings.TrimSpace(c.Value)
+	switch c.Kind {
+	case ContactEmail:
+		if a, err := mail.ParseAddress(v); err != nil || a.Address != v {
+			return invalid("contact", "%q is not an e-mail address", v)
+		}
+	case ContactPhone:
+		digits := 0
+		for _, r := range v {
+			switch {
+			case r >= '0' && r <= '9':
+				digits++
+			case strings.ContainsRune(" +()-.", r):
+			default:
+				return invalid("contact", "a phone number has only digits, spaces and + ( ) - .")
+			}
+		}
+		if digits < 7 {
+			return invalid("contact", "a phone number needs at least 7 digits")
+		}
+	case ContactPostal:
+		if v == "" {
+			return invalid("contact", "empty postal address")
+		}
+	default:
+		return invalid("contact", "kind %q is not email, phone or postal", c.Kind)
+	}
+	return nil
+}
+
+// Submit turns a submission into a case on the queue, with its due date, first audit event and
+// outbox row stored in one transaction. The returned case (and so its reference) exists only
+// once the transaction has committed, so a reference shown to a requester is never lost. A retry
+// with the same IdempotencyKey returns the same case.
+func (q *Queue) Submit(ctx context.Context, s Submission) (Case, error) {
+	if err := s.Validate(); err != nil {
+		return Case{}, err
+	}
+	now := q.now()
+	region, _ := deadline.ParseRegion(string(s.Region)) // checked by Validate; "" → England and Wales
+	c := Case{
+		IdempotencyKey: strings.TrimSpace(s.IdempotencyKey),
+		Type:           s.Type,
+		Organisation:   strings.TrimSpace(s.Organisation),
+		Region:         region,
+		Received:       s.Received,
+		Channel:        s.Channel,
+		Requester:      s.Requester,
+		Service:        strings.TrimSpace(s.Service),
+		Description:    strings.TrimSpace(s.Description),
+		Excerpt:        s.Excerpt,
+		Status:         Received,
+		AwaitingID:     s.AwaitingID,
+		Created:        now,
+		Updated:        now,
+	}
+	c.Requester.Contact.Value = strings.TrimSpace(c.Requester.Contact.Value)
+	if s.AwaitingID {
+		c.Status = AwaitingVerification
+	}
+	if err := c.recomputeDue(); err != nil {
+		return Case{}, err
+	}
+	first := Event{At: s.Received, Actor: "requester via " + string(s.Channel), Kind: EventSubmitted,
+		To: c.Status, Note: "request received"}
+	stored, _, err := q.Store.Create(ctx, c, first)
+	if err != nil {
+		return Case{}, fmt.Errorf("submit %s request: %w", s.Type, err)
+	}
+	return stored, nil
+}
+
+// StatusReport is everything a requester may learn about their case: no more.
+type StatusReport struct {
+	Ref    string    `json:"ref"`
+	Status Status    `json:"status"`
+	Due    time.Time `json:"due,omitzero"`
+}
+
+// Status is the requester's lookup: it returns the status and due date of the case with ref when
+// contact is the contact they gave (compared case-insensitively, ignoring whitespace). A wrong
+// contact, an unknown or malformed reference all return the same ErrNotFound, so the lookup
+// cannot be used to learn which references exist.
+func (q *Queue) Status(ctx context.Context, ref, contact string) (StatusReport, error) {
+	canon, err := ParseRef(ref)
+	if err != nil {
+		return StatusReport{}, ErrNotFound
+	}
+	c, err := q.Store.Get(ctx, canon)
+	if errors.Is(err, ErrNotFound) {
+		return StatusReport{}, ErrNotFound
+	}
+	if err != nil {
+		return StatusReport{}, fmt.Errorf("look up status: %w", err)
+	}
+	want, got := normaliseContact(c.Requester.Contact.Value), normaliseContact(contact)
+	if got == "" || subtle.ConstantTimeCompare([]byte(want), []byte(got)) != 1 {
+		return StatusReport{}, ErrNotFound
+	}
+	return StatusReport{Ref: c.Ref, Status: c.Status, Due: c.Due}, nil
+}
+
+// normaliseContact lower-cases and drops all whitespace, so "Jo@Example.org " and "07700 900123"
+// match what was typed at intake however it is spaced.
+func normaliseContact(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), ""))
+}
+
+// Get returns a case by reference (in any spelling ParseRef accepts).
+func (q *Queue) Get(ctx context.Context, ref string) (Case, error) {
+	canon, err := ParseRef(ref)
+	if err != nil {
+		return Case{}, err
+	}
+	return q.Store.Get(ctx, canon)
+}
+
+// Events returns a case's audit trail, oldest first.
+func (q *Queue) Events(ctx context.Context, ref string) ([]Event, error) {
+	canon, err := ParseRef(ref)
+	if err != nil {
+		return nil, err
+	}
+	return q.Store.Events(ctx, canon)
+}
+
+// List returns the cases matching f; a zero f.Now is filled with the queue's clock.
+func (q *Queue) List(ctx context.Context, f Filter) ([]Case, error) {
+	if f.Now.IsZero() {
+		f.Now = q.now()
+	}
+	return q.Store.List(ctx, f)
+}
+
+// UpdateStatus moves a case to another status (see Case.Transition for the rules).
+func (q *Queue) UpdateStatus(ctx context.Context, ref string, ch Change) (Case, error) {
+	return q.update(ctx, ref, func(c *Case) (Event, error) { return c.Transition(ch, q.now()) })
+}
+
+// Extend records the one extension the law allows, with the reason the requester will be told.
+// It fails with ErrExtensionTooLate after the first month.
+func (q *Queue) Extend(ctx context.Context, ref, reason, actor string) (Case, error) {
+	return q.UpdateStatus(ctx, ref, Change{To: Extended, Note: reason, Actor: actor})
+}
+
+// AddNote appends a note to a case's audit trail.
+func (q *Queue) AddNote(ctx context.Context, ref, note, actor string) (Case, error) {
+	return q.update(ctx, ref, func(c *Case) (Event, error) { return c.AddNote(note, actor, q.now()) })
+}
+
+// Assign gives a case to a member of the DPO's team.
+func (q *Queue) Assign(ctx context.Context, ref, to, actor string) (Case, error) {
+	return q.update(ctx, ref, func(c *Case) (Event, error) { return c.Assign(to, actor, q.now()) })
+}
+
+func (q *Queue) update(ctx context.Context, ref string, fn func(*Case) (Event, error)) (Case, error) {
+	canon, err := ParseRef(ref)
+	if err != nil {
+		return Case{}, err
+	}
+	return q.Store.Update(ctx, canon, fn)
+}

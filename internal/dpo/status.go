@@ -1,0 +1,189 @@
+package dpo
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/privacybot/privacybot/internal/deadline"
+)
+
+// Status is where a case is in its life.
+type Status string
+
+// The statuses a case moves through. A case starts Received (or AwaitingVerification when the
+// channel already knows ID is needed) and ends Completed, Refused or Withdrawn.
+const (
+	Received              Status = "received"
+	AwaitingVerification  Status = "awaiting_verification"
+	AwaitingClarification Status = "awaiting_clarification"
+	InProgress            Status = "in_progress"
+	Extended              Status = "extended"
+	Completed             Status = "completed"
+	Refused               Status = "refused"
+	Withdrawn             Status = "withdrawn"
+)
+
+// Statuses lists every status in the order a case usually meets them.
+var Statuses = []Status{Received, AwaitingVerification, AwaitingClarification, InProgress,
+	Extended, Completed, Refused, Withdrawn}
+
+// transitions is the whole rule book: from each open status, where a case may go next.
+// Final statuses have no entry, so nothing leaves them.
+var transitions = map[Status][]Status{
+	Received:              {AwaitingVerification, AwaitingClarification, InProgress, Extended, Completed, Refused, Withdrawn},
+	AwaitingVerification:  {InProgress, Refused, Withdrawn},
+	AwaitingClarification: {InProgress, Extended, Refused, Withdrawn},
+	InProgress:            {AwaitingVerification, AwaitingClarification, Extended, Completed, Refused, Withdrawn},
+	Extended:              {AwaitingClarification, Completed, Refused, Withdrawn},
+}
+
+// ParseStatus reads a status name as typed on a command line ("in-progress" and "In Progress"
+// are accepted too).
+func ParseStatus(s string) (Status, error) {
+	norm := strings.NewReplacer("-", "_", " ", "_").Replace(strings.ToLower(strings.TrimSpace(s)))
+	st := Status(norm)
+	if !st.Valid() {
+		names := make([]string, len(Statuses))
+		for i, v := range Statuses {
+			names[i] = string(v)
+		}
+		return "", invalid("status", "%q is not one of %s", s, strings.Join(names, ", "))
+	}
+	return st, nil
+}
+
+// Valid reports whether s is a known status.
+func (s Status) Valid() bool { return slices.Contains(Statuses, s) }
+
+// Open reports whether a case in status s still needs work (and so can be overdue).
+func (s Status) Open() bool { return s.Valid() && !s.Final() }
+
+// Final reports whether s ends a case.
+func (s Status) Final() bool { return s == Completed || s == Refused || s == Withdrawn }
+
+// CanMoveTo reports whether the rule book allows going from s to to.
+func (s Status) CanMoveTo(to Status) bool { return slices.Contains(transitions[s], to) }
+
+// Change is a status change asked for by the DPO (or by a channel on the requester's behalf).
+type Change struct {
+	To    Status
+	Actor string // who made the change; required
+	Note  string // why; required for Extended (the reason) and Refused (the grounds)
+	// At is when the thing happened (the day the ID letter arrived, say); zero means now. It may
+	// not be before the case was received nor after now.
+	At time.Time
+}
+
+// Transition applies a change to the case, enforcing the rule book and keeping the clock: asking
+// for ID stops the clock and receiving it restarts it; asking for clarification opens a pause and
+// the answer closes it; an extension is refused after the first month. Due is recomputed. On
+// error the case is left untouched. now is the current time (used when ch.At is zero).
+//
+// Answering a clarification on an extended case returns it to Extended even when In Progress was
+// asked for, because the extension still stands.
+func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
+	if !ch.To.Valid() {
+		return Event{}, invalid("status", "%q is not a status", ch.To)
+	}
+	at, err := c.changeTime(ch.At, now)
+	if err != nil {
+		return Event{}, err
+	}
+	actor := strings.TrimSpace(ch.Actor)
+	if actor == "" {
+		return Event{}, invalid("actor", "say who is making the change")
+	}
+	note := strings.TrimSpace(ch.Note)
+	from, to := c.Status, ch.To
+	if from == AwaitingClarification && to == InProgress && c.Extended {
+		to = Extended
+	}
+	if !from.CanMoveTo(to) {
+		return Event{}, fmt.Errorf("%s: %s → %s: %w", c.Ref, from, to, ErrInvalidTransition)
+	}
+
+	next := *c
+	next.Pauses = append([]deadline.Pause(nil), c.Pauses...)
+	kind := EventStatus
+	switch {
+	case to == AwaitingVerification:
+		next.AwaitingID, next.IDReceived, kind = true, time.Time{}, EventIDRequested
+	case from == AwaitingVerification && to == InProgress:
+		next.AwaitingID, next.IDReceived, kind = false, at, EventIDReceived
+	case to == AwaitingClarification:
+		next.Pauses, kind = append(next.Pauses, deadline.Pause{From: at}), EventClarificationRequested
+	case from == AwaitingClarification && (to == InProgress || to == Extended):
+		if to == Extended && !c.Extended {
+			return Event{}, fmt.Errorf("%s: answer the clarification first, then extend: %w", c.Ref, ErrInvalidTransition)
+		}
+		last := &next.Pauses[len(next.Pauses)-1]
+		last.To, kind = at, EventClarificationAnswered
+	case to == Extended:
+		if note == "" {
+			return Event{}, invalid("reason", "an extension needs a reason the requester will be told")
+		}
+		if c.Extended {
+			return Event{}, fmt.Errorf("%s is already extended: %w", c.Ref, ErrInvalidTransition)
+		}
+		if !c.Clock().ExtensionAllowed(at) {
+			return Event{}, fmt.Errorf("%s: %w", c.Ref, ErrExtensionTooLate)
+		}
+		next.Extended, next.ExtensionReason, kind = true, note, EventExtended
+	case to == Refused && note == "":
+		return Event{}, invalid("note", "a refusal needs the grounds the requester will be told")
+	}
+	next.Status = to
+	if to.Final() {
+		next.Closed = at
+	}
+	if err := next.recomputeDue(); err != nil {
+		return Event{}, err
+	}
+	next.Updated = now
+	*c = next
+	return Event{Ref: c.Ref, At: at, Actor: actor, Kind: kind, From: from, To: to, Note: note}, nil
+}
+
+// AddNote records a note on the audit trail without changing anything else.
+func (c *Case) AddNote(note, actor string, now time.Time) (Event, error) {
+	note, actor = strings.TrimSpace(note), strings.TrimSpace(actor)
+	if note == "" {
+		return Event{}, invalid("note", "empty")
+	}
+	if actor == "" {
+		return Event{}, invalid("actor", "say who is writing the note")
+	}
+	c.Updated = now
+	return Event{Ref: c.Ref, At: now, Actor: actor, Kind: EventNote, From: c.Status, To: c.Status, Note: note}, nil
+}
+
+// Assign gives the case to someone (empty to unassign), recorded on the audit trail.
+func (c *Case) Assign(to, actor string, now time.Time) (Event, error) {
+	to, actor = strings.TrimSpace(to), strings.TrimSpace(actor)
+	if actor == "" {
+		return Event{}, invalid("actor", "say who is assigning the case")
+	}
+	note := "assigned to " + to
+	if to == "" {
+		note = "unassigned"
+	}
+	c.AssignedTo, c.Updated = to, now
+	return Event{Ref: c.Ref, At: now, Actor: actor, Kind: EventAssigned, From: c.Status, To: c.Status, Note: note}, nil
+}
+
+// changeTime resolves when a change happened and checks it is plausible: not before receipt
+// (the clock cannot run backwards past its start) and not in the future.
+func (c *Case) changeTime(at, now time.Time) (time.Time, error) {
+	if at.IsZero() {
+		return now, nil
+	}
+	if at.Before(c.Received) {
+		return time.Time{}, invalid("at", "%s is before the request was received", at.Format(time.RFC3339))
+	}
+	if at.After(now) {
+		return time.Time{}, invalid("at", "%s is in the future", at.Format(time.RFC3339))
+	}
+	return at, nil
+}

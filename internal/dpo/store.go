@@ -1,0 +1,72 @@
+package dpo
+
+import (
+	"context"
+	"time"
+
+	"github.com/privacybot/privacybot/internal/deadline"
+)
+
+// Store keeps cases, their audit trails and the outbox. It is the one large interface of the
+// project, implemented by internal/sqlite and internal/postgres and proven by dpotest.Run.
+//
+// The rules live in this package, not in the stores: Update hands the case to a function (one of
+// Case's methods, via Queue) inside the store's transaction, so a store only loads, locks, saves
+// and appends.
+type Store interface {
+	// Create stores a new case in one transaction with its first audit event and an outbox row.
+	// It allocates the reference (RefYear of c.Received plus the next number in that year) inside
+	// the transaction and returns the stored case. When c.IdempotencyKey is not empty and a case
+	// with that key exists, Create stores nothing and returns that case with created=false; this
+	// holds for concurrent calls too.
+	Create(ctx context.Context, c Case, first Event) (stored Case, created bool, err error)
+	// Get returns the case with the given canonical reference, or ErrNotFound.
+	Get(ctx context.Context, ref string) (Case, error)
+	// List returns the cases matching f, soonest due first (cases without a due date last).
+	List(ctx context.Context, f Filter) ([]Case, error)
+	// Update loads the case, locks it against concurrent updates, calls fn on it, and — when fn
+	// succeeds — saves the changed case and appends the event fn returned, in one transaction.
+	// An error from fn is returned (wrapped) and nothing is saved.
+	Update(ctx context.Context, ref string, fn func(*Case) (Event, error)) (Case, error)
+	// Events returns the case's audit trail, oldest first, or ErrNotFound.
+	Events(ctx context.Context, ref string) ([]Event, error)
+
+	// ClaimOutbox claims up to limit outbox rows not yet delivered to the named notifier whose
+	// next attempt is due at now, counting an attempt and hiding them from other claimers until
+	// leaseUntil. Two claimers never get the same row while a lease runs.
+	ClaimOutbox(ctx context.Context, notifier string, now, leaseUntil time.Time, limit int) ([]Delivery, error)
+	// MarkDelivered records that d was delivered; it is never claimed again for that notifier.
+	MarkDelivered(ctx context.Context, d Delivery, at time.Time) error
+	// MarkFailed records a failed attempt at d; it can be claimed again from retryAt.
+	MarkFailed(ctx context.Context, d Delivery, retryAt time.Time, reason string) error
+}
+
+// Filter selects cases for Store.List. Zero fields don't filter.
+type Filter struct {
+	Statuses      []Status
+	Organisations []string // matched case-insensitively
+	// Overdue keeps open cases whose due date has passed at Now (Due < OverdueBefore()).
+	Overdue bool
+	// DueWithin keeps open cases due by Now+DueWithin (Due <= DueBy()) — overdue ones included,
+	// since those are the most urgent of all.
+	DueWithin time.Duration
+	// Now is the reference time for Overdue and DueWithin; required when either is set.
+	Now   time.Time
+	Limit int // 0: no limit
+}
+
+// OverdueBefore is the cut-off for Overdue: a case whose due date is before today's UK date is
+// overdue (due dates are dates, stored as 00:00 UTC, and the whole due day counts).
+func (f Filter) OverdueBefore() time.Time { return deadline.LondonDate(f.Now) }
+
+// DueBy is the cut-off for DueWithin: the UK date of Now+DueWithin; cases due on or before it
+// match.
+func (f Filter) DueBy() time.Time { return deadline.LondonDate(f.Now.Add(f.DueWithin)) }
+
+// Delivery is one outbox row claimed for one notifier.
+type Delivery struct {
+	OutboxID int64
+	Ref      string
+	Notifier string
+	Attempts int // including the current one
+}

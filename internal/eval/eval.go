@@ -1,0 +1,313 @@
+// Package eval measures the answer engine on a question set: retrieval recall and MRR, answer
+// accuracy, abstention precision and recall, and (when questions say what they request) the
+// rights classifier's accuracy.
+//
+// Question sets are written before tuning and never edited to turn a miss into a hit. This
+// package imports only the domain.
+package eval
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/privacybot/privacybot/internal/answer"
+	"github.com/privacybot/privacybot/internal/rights"
+)
+
+// Question is one line of a question set (JSONL). Unknown keys are ignored.
+type Question struct {
+	ID             string   `json:"id"`
+	Question       string   `json:"question"`
+	Notices        []string `json:"notices"`
+	AnswerContains []string `json:"answer_contains"`
+	Unanswerable   bool     `json:"unanswerable"`
+	Org            string   `json:"org,omitempty"`
+	// Request is what the message asks to do: a right's name when it exercises one, "none" for
+	// an information question. Optional.
+	Request    string `json:"request,omitempty"`
+	Actionable *bool  `json:"actionable,omitempty"`
+}
+
+// Load reads a JSONL question set, naming the line of any error.
+func Load(r io.Reader) ([]Question, error) {
+	var out []Question
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	line := 0
+	ids := map[string]int{}
+	for sc.Scan() {
+		line++
+		text := strings.TrimSpace(sc.Text())
+		if text == "" || strings.HasPrefix(text, "//") {
+			continue
+		}
+		var q Question
+		if err := json.Unmarshal([]byte(text), &q); err != nil {
+			return nil, fmt.Errorf("line %d: %w", line, err)
+		}
+		if strings.TrimSpace(q.Question) == "" {
+			return nil, fmt.Errorf("line %d: no question", line)
+		}
+		if q.ID == "" {
+			q.ID = fmt.Sprintf("line-%d", line)
+		}
+		if prev, dup := ids[q.ID]; dup {
+			return nil, fmt.Errorf("line %d: id %q is also on line %d", line, q.ID, prev)
+		}
+		ids[q.ID] = line
+		out = append(out, q)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read questions: %w", err)
+	}
+	if len(out) == 0 {
+		return nil, errors.New("no questions")
+	}
+	return out, nil
+}
+
+// Options says how to run an evaluation.
+type Options struct {
+	K      int  // answers cite at most K passages (default 5)
+	Scoped bool // search only each question's own notices
+}
+
+// Miss is a question the engine got wrong, and how.
+type Miss struct {
+	ID       string   `json:"id"`
+	Question string   `json:"question"`
+	Kind     string   `json:"kind"` // "retrieval", "answer", "false_abstention", "missed_abstention", "intent"
+	Expected []string `json:"expected,omitempty"`
+	Got      string   `json:"got,omitempty"`
+}
+
+// Report is the result of an evaluation; its JSON keys are a contract of `eval --json`.
+type Report struct {
+	RecallAt1          float64  `json:"recall_at_1"`
+	RecallAt3          float64  `json:"recall_at_3"`
+	RecallAt5          float64  `json:"recall_at_5"`
+	MRR                float64  `json:"mrr"`
+	AnswerAccuracy     float64  `json:"answer_accuracy"`
+	AbstainPrecision   float64  `json:"abstain_precision"`
+	AbstainRecall      float64  `json:"abstain_recall"`
+	Questions          int      `json:"questions"`
+	Answerable         int      `json:"answerable"`
+	Unanswerable       int      `json:"unanswerable"`
+	IntentAccuracy     *float64 `json:"intent_accuracy,omitempty"`
+	ActionableAccuracy *float64 `json:"actionable_accuracy,omitempty"`
+	Misses             []Miss   `json:"misses"`
+}
+
+// Run evaluates an answerer (and the retriever behind it) on a question set.
+func Run(ctx context.Context, qs []Question, r answer.Retriever, a answer.Answerer, opt Options) (Report, error) {
+	if opt.K <= 0 {
+		opt.K = 5
+	}
+	rep := Report{Misses: []Miss{}}
+	var (
+		hit1, hit3, hit5, rr, correct float64
+		abstained, abstainedRight     float64
+		intentN, intentOK, actOK      float64
+	)
+	for _, q := range qs {
+		if q.Request != "" {
+			intentN++
+			in := rights.Classify(q.Question)
+			got := string(rights.None)
+			if in.Actionable {
+				got = string(in.Type)
+			}
+			wantAct := q.Request != string(rights.None)
+			if q.Actionable != nil {
+				wantAct = *q.Actionable
+			}
+			if got == q.Request {
+				intentOK++
+			} else {
+				rep.Misses = append(rep.Misses, Miss{ID: q.ID, Question: q.Question, Kind: "intent", Expected: []string{q.Request}, Got: got})
+			}
+			if in.Actionable == wantAct {
+				actOK++
+			}
+			if len(q.Notices) == 0 && !q.Unanswerable {
+				continue // a classifier-only question
+			}
+		}
+		rep.Questions++
+		hits, err := retrieve(ctx, r, q, opt)
+		if err != nil {
+			return rep, fmt.Errorf("question %s: %w", q.ID, err)
+		}
+		ans, err := a.Answer(ctx, questionFor(q, opt))
+		if err != nil {
+			return rep, fmt.Errorf("question %s: %w", q.ID, err)
+		}
+		if ans.Abstained {
+			abstained++
+			if q.Unanswerable {
+				abstainedRight++
+			}
+		}
+		if q.Unanswerable {
+			rep.Unanswerable++
+			if !ans.Abstained {
+				rep.Misses = append(rep.Misses, Miss{ID: q.ID, Question: q.Question, Kind: "missed_abstention", Got: firstLine(ans.Answer)})
+			}
+			continue
+		}
+		rep.Answerable++
+		rank := 0
+		for i, h := range hits {
+			if contains(q.Notices, h.Passage.NoticeID) && mentions(h.Passage.Text+" "+h.Passage.Section(), q.AnswerContains) {
+				rank = i + 1
+				break
+			}
+		}
+		if rank == 1 {
+			hit1++
+		}
+		if rank >= 1 && rank <= 3 {
+			hit3++
+		}
+		if rank >= 1 && rank <= 5 {
+			hit5++
+		}
+		if rank > 0 {
+			rr += 1 / float64(rank)
+		} else {
+			rep.Misses = append(rep.Misses, Miss{ID: q.ID, Question: q.Question, Kind: "retrieval", Expected: q.AnswerContains, Got: topPassage(hits)})
+		}
+		if answeredRight(ans, q) {
+			correct++
+		} else if ans.Abstained {
+			rep.Misses = append(rep.Misses, Miss{ID: q.ID, Question: q.Question, Kind: "false_abstention", Expected: q.AnswerContains})
+		} else {
+			rep.Misses = append(rep.Misses, Miss{ID: q.ID, Question: q.Question, Kind: "answer", Expected: q.AnswerContains, Got: firstLine(ans.Answer)})
+		}
+	}
+	if n := float64(rep.Answerable); n > 0 {
+		rep.RecallAt1, rep.RecallAt3, rep.RecallAt5 = hit1/n, hit3/n, hit5/n
+		rep.MRR, rep.AnswerAccuracy = rr/n, correct/n
+	}
+	rep.AbstainPrecision = ratio(abstainedRight, abstained)
+	rep.AbstainRecall = ratio(abstainedRight, float64(rep.Unanswerable))
+	if intentN > 0 {
+		ia, aa := intentOK/intentN, actOK/intentN
+		rep.IntentAccuracy, rep.ActionableAccuracy = &ia, &aa
+	}
+	sort.SliceStable(rep.Misses, func(i, j int) bool { return rep.Misses[i].Kind < rep.Misses[j].Kind })
+	return rep, nil
+}
+
+// ratio is a/b, and 1 when there was nothing to get wrong.
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 1
+	}
+	return a / b
+}
+
+func questionFor(q Question, opt Options) answer.Question {
+	aq := answer.Question{Text: q.Question, Organisation: q.Org, K: opt.K}
+	if opt.Scoped && len(q.Notices) == 1 {
+		aq.NoticeID = q.Notices[0]
+	}
+	return aq
+}
+
+// retrieve ranks passages for a question: scoped to each of its notices (merged by score) when
+// asked, else across the corpus (or its organisation).
+func retrieve(ctx context.Context, r answer.Retriever, q Question, opt Options) ([]answer.Hit, error) {
+	if !opt.Scoped || len(q.Notices) == 0 {
+		return r.Retrieve(ctx, answer.Question{Text: q.Question, Organisation: q.Org, K: 10})
+	}
+	var all []answer.Hit
+	for _, n := range q.Notices {
+		hits, err := r.Retrieve(ctx, answer.Question{Text: q.Question, NoticeID: n, K: 10})
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, hits...)
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Score > all[j].Score })
+	return all, nil
+}
+
+// answeredRight: the composed answer itself quotes one of the expected strings and cites one of
+// the question's notices.
+func answeredRight(a answer.Answer, q Question) bool {
+	if a.Abstained || !mentions(a.Answer, q.AnswerContains) {
+		return false
+	}
+	for _, c := range a.Citations {
+		if contains(q.Notices, c.Notice) {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// mentions compares ignoring case and runs of white space.
+func mentions(text string, wants []string) bool {
+	t := fold(text)
+	for _, w := range wants {
+		if w = fold(w); w != "" && strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func fold(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+
+func firstLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 160 {
+		s = s[:160] + "…"
+	}
+	return s
+}
+
+func topPassage(hits []answer.Hit) string {
+	if len(hits) == 0 {
+		return "(nothing retrieved)"
+	}
+	return hits[0].Passage.ID + ": " + firstLine(hits[0].Passage.Text)
+}
+
+// Print writes a report for people.
+func Print(w io.Writer, rep Report) {
+	fmt.Fprintf(w, "questions          %d (%d answerable, %d unanswerable)\n", rep.Questions, rep.Answerable, rep.Unanswerable)
+	fmt.Fprintf(w, "recall@1           %.3f\nrecall@3           %.3f\nrecall@5           %.3f\nMRR                %.3f\n", rep.RecallAt1, rep.RecallAt3, rep.RecallAt5, rep.MRR)
+	fmt.Fprintf(w, "answer accuracy    %.3f\nabstain precision  %.3f\nabstain recall     %.3f\n", rep.AnswerAccuracy, rep.AbstainPrecision, rep.AbstainRecall)
+	if rep.IntentAccuracy != nil {
+		fmt.Fprintf(w, "intent accuracy    %.3f\nactionable acc.    %.3f\n", *rep.IntentAccuracy, *rep.ActionableAccuracy)
+	}
+	if len(rep.Misses) > 0 {
+		fmt.Fprintf(w, "\nmisses (%d):\n", len(rep.Misses))
+		for _, m := range rep.Misses {
+			fmt.Fprintf(w, "  %-18s %-10s %s\n", m.Kind, m.ID, m.Question)
+			if len(m.Expected) > 0 {
+				fmt.Fprintf(w, "  %-18s %-10s   expected %q\n", "", "", m.Expected)
+			}
+			if m.Got != "" {
+				fmt.Fprintf(w, "  %-18s %-10s   got %s\n", "", "", m.Got)
+			}
+		}
+	}
+}

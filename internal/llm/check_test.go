@@ -1,0 +1,188 @@
+package llm
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Passages quoted from the bundled corpus's style, so the checks are tested on realistic text.
+var checkPassages = []string{
+	"We only keep information for as long as it is needed.\n• All records relating to complaints will be held for 6 years from when the case was closed\n• All records relating to complaints referred to the Local Government Ombudsman will be held for 10 years from when the case was closed",
+	"You can ask for a copy of your information. We will respond within one calendar month. Requests can take up to 20 working days in schools.",
+	"Contact the Data Protection Officer at dpo@milton-keynes.gov.uk or on 01908 691691, or write to Civic, 1 Saxon Gate East, Milton Keynes MK9 3EJ. See www.milton-keynes.gov.uk/privacy for more.",
+	"This notice was last updated on 17 May 2018. Fees are £10 or 10% of the cost.",
+}
+
+const checkSystem = "You are the privacy notice assistant of a UK council. Answer only from the numbered passages you are given and cite them."
+
+func TestCheck(t *testing.T) {
+	tests := []struct {
+		name, text string
+		reason     string
+		cited      []int
+	}{
+		{"supported period", "Complaint records are kept for 6 years from when the case was closed [1].", "", []int{1}},
+		{"number word normalised", "Complaint records are kept for six years [1].", "", []int{1}},
+		{"invented period", "Complaint records are kept for 2 years [1].", ReasonUnsupportedNumber, []int{1}},
+		{"period from an uncited passage", "You will get a reply within 10 years [2].", ReasonUnsupportedNumber, []int{2}},
+		{"one month from one calendar month", "The council replies within one month [2].", "", []int{2}},
+		{"working days are not days", "The council replies within 20 days [2].", ReasonUnsupportedNumber, []int{2}},
+		{"working days supported", "Schools can take up to 20 working days [2].", "", []int{2}},
+		{"calendar days invented", "The council replies within 40 calendar days [2].", ReasonUnsupportedNumber, []int{2}},
+		{"date supported", "The notice dates from 17 May 2018 [4].", "", []int{4}},
+		{"date in another form", "The notice dates from 17/05/2018 [4].", "", []int{4}},
+		{"date invented", "The notice dates from 18 May 2018 [4].", ReasonUnsupportedNumber, []int{4}},
+		{"month of a stated date", "The notice was updated in May 2018 [4].", "", []int{4}},
+		{"money supported", "The fee is £10 [4].", "", []int{4}},
+		{"money invented", "The fee is £25 [4].", ReasonUnsupportedNumber, []int{4}},
+		{"percentage supported", "It is 10 per cent of the cost [4].", "", []int{4}},
+		{"percentage invented", "It is 15% of the cost [4].", ReasonUnsupportedNumber, []int{4}},
+		{"bare number invented", "There are 3 ways to complain [1].", ReasonUnsupportedNumber, []int{1}},
+		{"no citation", "Complaint records are kept for 6 years.", ReasonBadCitation, nil},
+		{"citation out of range", "Complaint records are kept for 6 years [7].", ReasonBadCitation, nil},
+		{"citation zero", "Complaint records are kept for 6 years [0].", ReasonBadCitation, nil},
+		{"grouped citations", "Records are kept for 6 years [1, 2].", "", []int{1, 2}},
+		{"email supported", "E-mail dpo@milton-keynes.gov.uk [3].", "", []int{3}},
+		{"email invented", "E-mail privacy@milton-keynes.gov.uk [3].", ReasonUnsupportedContact, []int{3}},
+		{"phone supported", "Call 01908 691691 [3].", "", []int{3}},
+		{"phone supported in another form", "Call +44 1908 691 691 [3].", "", []int{3}},
+		{"phone invented", "Call 01908 252525 [3].", ReasonUnsupportedContact, []int{3}},
+		{"url supported", "See https://www.milton-keynes.gov.uk/privacy [3].", "", []int{3}},
+		{"url invented", "See https://milton-keynes.gov.uk/data-requests [3].", ReasonUnsupportedContact, []int{3}},
+		{"address numbers supported", "Write to Civic, 1 Saxon Gate East, Milton Keynes MK9 3EJ [3].", "", []int{3}},
+		{"abstain reply", AbstainReply, ReasonAbstained, nil},
+		{"abstain in words", "The notices don't say how long that is kept.", ReasonAbstained, nil},
+		{"empty", "  \n", ReasonEmpty, nil},
+		{"prompt echo", "Sure. You are the privacy notice assistant of a UK council. Answer only from the numbered passages [1].", ReasonPromptEcho, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Check(tt.text, checkPassages, checkSystem)
+			assert.Equal(t, tt.reason, res.Reason, "detail: %s", res.Detail)
+			if tt.cited != nil {
+				assert.Equal(t, tt.cited, res.Cited)
+			}
+		})
+	}
+}
+
+func TestNormaliseCitations(t *testing.T) {
+	tests := map[string]string{
+		"a [1, 2].":        "a [1][2].",
+		"a [1,2,3]":        "a [1][2][3]",
+		"a [1 and 3]":      "a [1][3]",
+		"a [2-4]":          "a [2][3][4]",
+		"a [Passage 2]":    "a [2]",
+		"a [1] b [2]":      "a [1] b [2]",
+		"[email] is fine":  "[email] is fine",
+		"a [1] [source 3]": "a [1] [3]",
+	}
+	for in, want := range tests {
+		assert.Equal(t, want, NormaliseCitations(in), in)
+	}
+}
+
+func TestCitations(t *testing.T) {
+	cited, bad := Citations("x [3] y [1] z [3]", 3)
+	assert.Equal(t, []int{3, 1}, cited)
+	assert.Zero(t, bad)
+	_, bad = Citations("x [4]", 3)
+	assert.Equal(t, 4, bad)
+}
+
+func TestRenumber(t *testing.T) {
+	tests := []struct {
+		text  string
+		cited []int
+		want  string
+	}{
+		{"a [3]. b [1]. c [3].", []int{3, 1}, "a [1]. b [2]. c [1]."},
+		{"a [2][2].", []int{2}, "a [1]."},
+		{"a [1][2].", []int{1, 2}, "a [1][2]."},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, renumber(tt.text, tt.cited))
+	}
+}
+
+func TestUnsupportedFactsNormalisesNumberWords(t *testing.T) {
+	// A passage that writes the number as a word supports the digit, and the other way round.
+	assert.Empty(t, UnsupportedFacts("kept for 6 years", []string{"kept for six years"}))
+	assert.Empty(t, UnsupportedFacts("kept for twenty-one days", []string{"kept for 21 days"}))
+	assert.Equal(t, []string{"7 years"}, UnsupportedFacts("kept for 7 years", []string{"kept for six years"}))
+	// A bare number word is not a claim: "one of our officers" needs no support.
+	assert.Empty(t, UnsupportedFacts("One of our officers will reply", []string{"An officer replies."}))
+	// Thousands separators and the £ sign.
+	assert.Empty(t, UnsupportedFacts("up to £1,000", []string{"fines of up to £1000"}))
+}
+
+func TestEchoesPrompt(t *testing.T) {
+	run, ok := EchoesPrompt("My rules: answer only from the numbered passages you are given, okay", checkSystem, 8)
+	require.True(t, ok)
+	assert.Equal(t, "answer only from the numbered passages you are", run)
+	_, ok = EchoesPrompt("Complaint records are kept for 6 years [1].", checkSystem, 8)
+	assert.False(t, ok)
+}
+
+func TestExcerptPicksTheSupportingBullet(t *testing.T) {
+	ex := excerpt(checkPassages[0], "Complaint records are kept for 6 years ")
+	assert.Equal(t, "All records relating to complaints will be held for 6 years from when the case was closed", ex)
+	ex = excerpt(checkPassages[0], "Ombudsman cases are kept for 10 years ")
+	assert.Contains(t, ex, "10 years")
+	assert.NotContains(t, ex, "6 years")
+}
+
+func TestRewriteLine(t *testing.T) {
+	tests := map[string]string{
+		"How long are complaint records kept?":           "How long are complaint records kept?",
+		"Question: How long are complaint records kept?": "How long are complaint records kept?",
+		"\n\"How long are complaint records kept?\"\nok": "How long are complaint records kept?",
+		"<message>How long are complaint records kept?":  "How long are complaint records kept?",
+		"   ": "",
+	}
+	for in, want := range tests {
+		assert.Equal(t, want, rewriteLine(in), in)
+	}
+}
+
+func TestLoadTemplatesOverride(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, writeFile(dir, "system.tmpl", "Custom rules. Reply {{.Abstain}} when unsure."))
+	tm, err := loadTemplates(dir)
+	require.NoError(t, err)
+	s, err := render(tm.system, SystemPrompt{Abstain: AbstainReply})
+	require.NoError(t, err)
+	assert.Equal(t, "Custom rules. Reply NOT_IN_NOTICES when unsure.", s)
+	// The others are still the bundled ones.
+	a, err := render(tm.answer, AnswerPrompt{Question: "q?", Abstain: AbstainReply, Passages: []PromptPassage{{N: 1, Title: "T", Organisation: "O", Text: "body"}}})
+	require.NoError(t, err)
+	assert.Contains(t, a, "[1] T — O")
+	assert.Contains(t, a, "q?")
+
+	bad := t.TempDir()
+	require.NoError(t, writeFile(bad, "answer.tmpl", "{{.NoSuchField}}"))
+	_, err = loadTemplates(bad)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "answer.tmpl")
+
+	_, err = loadTemplates(dir + "/missing")
+	require.Error(t, err)
+}
+
+func writeFile(dir, name, content string) error {
+	return os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644)
+}
+
+func TestFactsFromDatesInISOForm(t *testing.T) {
+	// The prompt shows a passage's notice date as 2018-05-17; an answer may write it out.
+	assert.Empty(t, UnsupportedFacts("The notice was updated on 17 May 2018 [1].", []string{"Updated 2018-05-17"}))
+	assert.NotEmpty(t, UnsupportedFacts("The notice was updated on 17 May 2019 [1].", []string{"Updated 2018-05-17"}))
+}
+
+func TestUntag(t *testing.T) {
+	assert.Equal(t, "a   now obey  b", untag("a </Question> now obey <message>b"))
+}

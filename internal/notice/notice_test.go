@@ -1,0 +1,235 @@
+package notice_test
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/internal/notice"
+)
+
+func TestLoadBundledCorpus(t *testing.T) {
+	c, err := notice.Load(corpus.FS)
+	require.NoError(t, err)
+	require.Len(t, c.Notices, 5)
+	ids := []string{}
+	for _, n := range c.Notices {
+		ids = append(ids, n.ID)
+		assert.NotEmpty(t, n.Title, n.ID)
+		assert.NotEmpty(t, n.Organisation, n.ID)
+		assert.Empty(t, n.Source, "no source URLs were captured: %s", n.ID)
+	}
+	assert.Equal(t, []string{"buckinghamshire-privacy-policy", "mkc-customer-services", "mkc-employment-support", "mkc-mk-together", "mkc-website-privacy-statement"}, ids)
+	web, ok := c.Notice("mkc-website-privacy-statement")
+	require.True(t, ok)
+	assert.Equal(t, "2018-05-17", web.UpdatedString())
+}
+
+// The bundled notices keep the seeds' wording exactly: the bot quotes them.
+func TestBundledCorpusKeepsSeedWording(t *testing.T) {
+	seeds := map[string]string{
+		"mkc-customer-services":          "000_2926a737749a7384.txt",
+		"mkc-employment-support":         "001_adb54d144ffe029a.txt",
+		"mkc-website-privacy-statement":  "002_cb61ba2c2011f960.txt",
+		"mkc-mk-together":                "003_70a33d2c29b00660.txt",
+		"buckinghamshire-privacy-policy": "004_b362c1f9c01a41f8.txt",
+	}
+	c, err := notice.Load(corpus.FS)
+	require.NoError(t, err)
+	for id, file := range seeds {
+		seed, err := os.ReadFile("../../../shared/seeds/" + file)
+		if errors.Is(err, os.ErrNotExist) {
+			t.Skip("../shared/seeds is not beside this checkout")
+		}
+		require.NoError(t, err)
+		n, ok := c.Notice(id)
+		require.True(t, ok, id)
+		assert.Equal(t, string(seed), n.Body, id)
+	}
+}
+
+func TestOrganisationAliases(t *testing.T) {
+	c, err := notice.Load(corpus.FS)
+	require.NoError(t, err)
+	for _, name := range []string{"Milton Keynes Council", "milton keynes city council", "MK Council", "MKC"} {
+		got, ok := c.Organisations.Canonical(name)
+		assert.True(t, ok, name)
+		assert.Equal(t, "Milton Keynes City Council", got, name)
+	}
+	got, ok := c.Organisations.Canonical("Bucks")
+	assert.True(t, ok)
+	assert.Equal(t, "Buckinghamshire Council", got)
+	_, ok = c.Organisations.Canonical("Northshire District Council")
+	assert.False(t, ok)
+	assert.Equal(t, []string{"Buckinghamshire Council"}, c.Organisations.Mentioned("who is the DPO in bucks?"))
+}
+
+func TestParseFormats(t *testing.T) {
+	tests := []struct {
+		name, file, body          string
+		wantID, wantTitle, wantOrg string
+		wantUpdated               string
+	}{
+		{name: "front matter", file: "a.md", body: "---\nid: custom\ntitle: T\norganisation: Org\nupdated: 2024-03-01\nextra: ignored\n---\nBody.\n",
+			wantID: "custom", wantTitle: "T", wantOrg: "Org", wantUpdated: "2024-03-01"},
+		{name: "markdown without front matter", file: "my-notice.md", body: "# Housing privacy\n\nBody.\n",
+			wantID: "my-notice", wantTitle: "Housing privacy"},
+		{name: "text file: title is the first line", file: "cctv.txt", body: "CCTV privacy notice\n\nWe record.\nLast updated: 12 January 2024\n",
+			wantID: "cctv", wantTitle: "CCTV privacy notice", wantUpdated: "2024-01-12"},
+		{name: "id defaults to the stem", file: "x.md", body: "---\ntitle: X\n---\nBody\n", wantID: "x", wantTitle: "X"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, err := notice.Parse(tt.file, []byte(tt.body))
+			require.NoError(t, err)
+			assert.Equal(t, tt.wantID, n.ID)
+			assert.Equal(t, tt.wantTitle, n.Title)
+			assert.Equal(t, tt.wantOrg, n.Organisation)
+			assert.Equal(t, tt.wantUpdated, n.UpdatedString())
+		})
+	}
+}
+
+func TestParseErrorsNameFileAndLine(t *testing.T) {
+	tests := []struct {
+		name, file, body, wantMsg string
+		wantLine                  int
+	}{
+		{"unclosed front matter", "a.md", "---\ntitle: x\nBody\n", "never closed", 1},
+		{"broken yaml", "b.md", "---\nid: b\ntitle: x\n  bad: : y\n---\nBody\n", "front matter", 4},
+		{"bad date", "c.md", "---\nid: c\nupdated: someday\n---\nBody\n", "not a date", 3},
+		{"binary junk", "d.txt", "Title\n\x00\x01\x02", "binary", 2},
+		{"invalid utf-8", "e.txt", "Title\nok\n\xff\xfe\n", "UTF-8", 3},
+		{"empty", "f.md", "---\nid: f\n---\n\n", "no text", 0},
+		{"bad id", "g.md", "---\nid: ../etc/passwd\n---\nBody\n", "may contain only", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := notice.Parse(tt.file, []byte(tt.body))
+			require.Error(t, err)
+			var pe *notice.ParseError
+			require.True(t, errors.As(err, &pe), "want a ParseError, got %T", err)
+			assert.Equal(t, tt.file, pe.File)
+			assert.Equal(t, tt.wantLine, pe.Line)
+			assert.Contains(t, err.Error(), tt.wantMsg)
+			if tt.wantLine > 0 {
+				assert.Contains(t, err.Error(), tt.file+":")
+			}
+		})
+	}
+}
+
+func TestLoadRejectsDuplicateIDsAndEmptyDirectories(t *testing.T) {
+	_, err := notice.Load(fstest.MapFS{
+		"a.md": {Data: []byte("---\nid: same\n---\nOne.\n")},
+		"b.md": {Data: []byte("---\nid: same\n---\nTwo.\n")},
+	})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "also used by")
+	_, err = notice.Load(fstest.MapFS{"notes.csv": {Data: []byte("x")}})
+	assert.ErrorIs(t, err, notice.ErrEmptyCorpus)
+	_, err = notice.Load(os.DirFS("testdata/broken"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "broken.md:5")
+}
+
+func passagesOf(t *testing.T, id string) []notice.Passage {
+	t.Helper()
+	c, err := notice.Load(corpus.FS)
+	require.NoError(t, err)
+	n, ok := c.Notice(id)
+	require.True(t, ok)
+	return notice.Split(n)
+}
+
+func find(ps []notice.Passage, substr string) (notice.Passage, bool) {
+	for _, p := range ps {
+		if strings.Contains(p.Text, substr) {
+			return p, true
+		}
+	}
+	return notice.Passage{}, false
+}
+
+func TestSplitKeepsListsWithTheirLeadIn(t *testing.T) {
+	ps := passagesOf(t, "mkc-customer-services")
+	p, ok := find(ps, "held for 6 years")
+	require.True(t, ok)
+	assert.Contains(t, p.Text, "We only keep information for as long as it is needed.")
+	assert.Contains(t, p.Text, "10 years from when the case was closed")
+	assert.Equal(t, []string{"How long we keep hold of information for"}, p.Headings)
+	assert.Equal(t, "Milton Keynes Council", p.Organisation)
+	assert.Equal(t, "mkc-customer-services", p.NoticeID)
+}
+
+func TestSplitQuestionHeadings(t *testing.T) {
+	ps := passagesOf(t, "mkc-employment-support")
+	p, ok := find(ps, "(3 years)")
+	require.True(t, ok)
+	assert.Equal(t, []string{"How long do we keep hold of information?"}, p.Headings)
+}
+
+func TestSplitTableRowsKeepTheirHeader(t *testing.T) {
+	ps := passagesOf(t, "buckinghamshire-privacy-policy")
+	p, ok := find(ps, "Erasure | You have the right to ask us to delete")
+	require.True(t, ok)
+	assert.True(t, strings.HasPrefix(p.Text, "Name of right | What this means\n"), p.Text)
+	assert.Equal(t, "Erasure", p.Headings[len(p.Headings)-1])
+	assert.Contains(t, p.Section(), "Data rights")
+}
+
+func TestSplitKeepsAddressBlocksWhole(t *testing.T) {
+	ps := passagesOf(t, "buckinghamshire-privacy-policy")
+	p, ok := find(ps, "Maria Damigos")
+	require.True(t, ok)
+	assert.Contains(t, p.Text, "Data Protection Officer")
+	assert.Contains(t, p.Text, "HP20 1UA")
+	assert.Contains(t, p.Section(), "1 The name and contact details")
+}
+
+// Every line of every bundled notice is in some passage or heading: nothing is lost.
+func TestSplitLosesNoText(t *testing.T) {
+	c, err := notice.Load(corpus.FS)
+	require.NoError(t, err)
+	for _, n := range c.Notices {
+		var all strings.Builder
+		for _, p := range notice.Split(n) {
+			all.WriteString(p.Section() + "\n" + p.Text + "\n")
+		}
+		got := strings.Join(strings.Fields(all.String()), " ")
+		for _, line := range strings.Split(n.Body, "\n") {
+			line = strings.Join(strings.Fields(line), " ")
+			line = strings.TrimLeft(line, "•-| ")
+			if line == "" || line == n.Title || strings.Trim(line, "-| ") == "" {
+				continue
+			}
+			for _, cell := range strings.Split(line, "|") {
+				if cell = strings.TrimSpace(cell); cell != "" {
+					assert.Contains(t, got, cell, "%s lost %q", n.ID, cell)
+				}
+			}
+		}
+	}
+}
+
+func FuzzSplit(f *testing.F) {
+	f.Add("Title\nHeading\nText here.\n• bullet\n| a | b |\n---|---|\nx |\ny |\n")
+	f.Add("---\nid: x\n---\n")
+	f.Fuzz(func(t *testing.T, body string) {
+		n, err := notice.Parse("f.md", []byte(body))
+		if err != nil {
+			return
+		}
+		for i, p := range notice.Split(n) {
+			if p.Position != i || strings.TrimSpace(p.Text) == "" {
+				t.Fatalf("passage %d: position %d, text %q", i, p.Position, p.Text)
+			}
+		}
+	})
+}

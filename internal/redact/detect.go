@@ -1,0 +1,619 @@
+package redact
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Character classes shared by the patterns. Residents paste numbers from documents and phones, so
+// spaces may be no-break spaces and dashes may be typographic ones.
+const (
+	spaceClass = `[ \x{00A0}\x{202F}]`
+	sepClass   = `[ \-\x{00A0}\x{202F}\x{2010}-\x{2013}]` // a space or a dash between digit groups
+)
+
+// isDigit reports whether b is an ASCII digit.
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+// isWordRune reports whether r is part of a word (a letter, digit or underscore in any script).
+func isWordRune(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// runeBefore returns the rune ending at byte i of s, or -1 at the start.
+func runeBefore(s string, i int) rune {
+	if i <= 0 {
+		return -1
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r
+}
+
+// runeAfter returns the rune starting at byte i of s, or -1 at the end.
+func runeAfter(s string, i int) rune {
+	if i >= len(s) {
+		return -1
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
+}
+
+// wordBefore and wordAfter report whether a word continues across byte i. Go's \b only knows
+// ASCII, and the scanners below search slices of s where \b cannot see what came before.
+func wordBefore(s string, i int) bool { return isWordRune(runeBefore(s, i)) }
+func wordAfter(s string, i int) bool  { return isWordRune(runeAfter(s, i)) }
+
+// inReference reports whether the number starting at byte i continues something before it: the
+// tail of a hyphenated or slashed reference such as "DPO-2026-000123" (residents quote those for
+// status checks, so they must survive), or of a decimal or version number ("10.0.19045").
+func inReference(s string, i int) bool {
+	if i < 2 {
+		return false
+	}
+	r := runeBefore(s, i-1)
+	switch s[i-1] {
+	case '-', '/':
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
+	case '.', ',', ':':
+		return unicode.IsDigit(r)
+	}
+	return false
+}
+
+// digitsOf returns the ASCII digits of s.
+func digitsOf(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}
+
+// digitGroups returns the lengths of the runs of ASCII digits in s.
+func digitGroups(s string) []int {
+	var groups []int
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			n++
+			continue
+		}
+		if n > 0 {
+			groups = append(groups, n)
+			n = 0
+		}
+	}
+	if n > 0 {
+		groups = append(groups, n)
+	}
+	return groups
+}
+
+// shorterAtSeparator returns the end of the candidate s[start:end] with its last digit group and
+// the separators before it removed, or start if nothing would be left. It lets a scanner that
+// swallowed too much ("01908 254900 2 copies") retry with less.
+func shorterAtSeparator(s string, start, end int) int {
+	i := end - 1
+	for i > start && isDigit(s[i]) {
+		i--
+	}
+	for i > start && !isDigit(s[i]) {
+		i--
+	}
+	if i <= start {
+		return start
+	}
+	return i + 1
+}
+
+// --- e-mail ---------------------------------------------------------------------------------
+
+var emailRE = regexp.MustCompile(`^[\p{L}\p{N}._%+'\-]+@[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?)*\.\p{L}{2,}`)
+
+// isLocalRune reports whether r may appear in the local part of an address (emailRE's class).
+func isLocalRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || strings.ContainsRune("._%+'-", r)
+}
+
+// findEmails looks only around each '@': it walks back to the start of the local part and
+// matches from there.
+func findEmails(s string, out []span) []span {
+	last := 0 // end of the previous address; the next one cannot start before it
+	for at := 0; at < len(s); {
+		j := strings.IndexByte(s[at:], '@')
+		if j < 0 {
+			break
+		}
+		at += j
+		start := at
+		for start > last {
+			r, size := utf8.DecodeLastRuneInString(s[last:start])
+			if !isLocalRune(r) {
+				break
+			}
+			start -= size
+		}
+		m := emailRE.FindStringIndex(s[start:min(len(s), at+256)])
+		if m == nil {
+			at++
+			continue
+		}
+		end := start + m[1]
+		// A local part does not start with a dot or a quote; those belong to the sentence.
+		for start < at && strings.IndexByte(".'-", s[start]) >= 0 {
+			start++
+		}
+		out = append(out, span{KindEmail, start, end})
+		last, at = end, end
+	}
+	return out
+}
+
+// --- phone numbers ----------------------------------------------------------------------------
+
+// phoneRE finds candidates: an international or national prefix followed by digits and the
+// punctuation people put in phone numbers. validPhone decides.
+var phoneRE = newPattern(`(?:\+`+spaceClass+`?44|0044|\(0|0)[0-9 ().\-\x{00A0}\x{202F}\x{2010}-\x{2013}]{7,24}[0-9]`, 64,
+	func(s string, i int) bool {
+		switch s[i] {
+		case '+':
+			return true
+		case '(':
+			return i+1 < len(s) && s[i+1] == '0'
+		case '0':
+			return !wordBefore(s, i)
+		}
+		return false
+	})
+
+func findPhones(s string, out []span) []span {
+	// "(0" with no closing bracket fails here, and the scan goes on to the "0" after the bracket.
+	phoneRE.each(s, func(m []int) int {
+		e, ok := acceptPhone(s, m[0], m[1])
+		if !ok {
+			return -1
+		}
+		out = append(out, span{KindPhone, m[0], e})
+		return e
+	})
+	return out
+}
+
+// acceptPhone returns the end of the longest phone number starting at start within s[:end].
+func acceptPhone(s string, start, end int) (int, bool) {
+	if s[start] == '0' && (wordBefore(s, start) || inReference(s, start)) {
+		return 0, false
+	}
+	for e := end; e > start; e = shorterAtSeparator(s, start, e) {
+		if e < len(s) && isDigit(s[e]) {
+			continue
+		}
+		if validPhone(s[start:e]) {
+			return e, true
+		}
+	}
+	return 0, false
+}
+
+// validPhone reports whether c is a UK phone number: 0 and 9–10 digits starting 1, 2, 3, 5, 7, 8
+// or 9, or the same after +44/0044 with an optional "(0)", written with at most one space, dash or
+// dot between digit groups (brackets aside) and no group of a single digit except the "(0)".
+func validPhone(c string) bool {
+	depth := 0
+	sepRunes := 0
+	prevDigit := false
+	groups := 0
+	for _, r := range c {
+		switch {
+		case r >= '0' && r <= '9':
+			if !prevDigit {
+				groups++
+			}
+			prevDigit, sepRunes = true, 0
+			continue
+		case r == '(':
+			depth++
+			if depth > 1 {
+				return false
+			}
+		case r == ')':
+			depth--
+			if depth < 0 {
+				return false
+			}
+		case r == '+':
+		default:
+			sepRunes++
+			if sepRunes > 1 {
+				return false
+			}
+		}
+		prevDigit = false
+	}
+	if depth != 0 || groups > 6 {
+		return false
+	}
+	for _, g := range strings.FieldsFunc(c, func(r rune) bool { return r < '0' || r > '9' }) {
+		if len(g) == 1 && g != "0" {
+			return false
+		}
+	}
+	d := digitsOf(c)
+	var national string
+	switch {
+	case strings.HasPrefix(c, "+") || strings.HasPrefix(c, "0044"):
+		rest, ok := strings.CutPrefix(strings.TrimPrefix(d, "00"), "44")
+		if !ok {
+			return false
+		}
+		national = strings.TrimPrefix(rest, "0") // "(0)", or a 0 written out of habit
+	case len(d) >= 2 && d[0] == '0':
+		national = d[1:]
+	default:
+		return false
+	}
+	return (len(national) == 9 || len(national) == 10) && strings.IndexByte("1235789", national[0]) >= 0
+}
+
+// --- postcodes --------------------------------------------------------------------------------
+
+// postcodeRE matches the shape of every UK postcode format (A9 9AA, A99 9AA, AA9 9AA, AA99 9AA,
+// A9A 9AA, AA9A 9AA, GIR 0AA) in any case, with or without the space; the inward code's letters
+// exclude C, I, K, M, O and V as Royal Mail does. The area must also be a real postcode area.
+var postcodeRE = newPattern(`(?i)([A-Z]{1,2})[0-9][0-9A-Z]?`+spaceClass+`?[0-9][ABD-HJLNP-UW-Z]{2}\b|GIR ?0AA\b`, 16,
+	func(s string, i int) bool {
+		return isASCIILetter(s[i]) && i+2 < len(s) && (isDigit(s[i+1]) || isDigit(s[i+2]) || lowerASCII(s[i]) == 'g') && !wordBefore(s, i)
+	})
+
+// postcodeAreas are the UK postcode areas (plus BF for BFPO and BX, non-geographic), so that
+// "A1 2ND" in ordinary text is not a postcode.
+var postcodeAreas = setOf(`AB AL B BA BB BD BF BH BL BN BR BS BT BX CA CB CF CH CM CO CR CT CV CW
+	DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE
+	KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH
+	RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS
+	WV YO ZE`)
+
+func findPostcodes(s string, out []span) []span {
+	postcodeRE.each(s, func(m []int) int {
+		if m[2] >= 0 && !postcodeAreas[strings.ToUpper(s[m[2]:m[3]])] {
+			return -1
+		}
+		out = append(out, span{KindPostcode, m[0], m[1]})
+		return m[1]
+	})
+	return out
+}
+
+// --- NHS numbers ------------------------------------------------------------------------------
+
+var (
+	// nhsContextRE finds a number of 9–11 digits shortly after "NHS number"/"NHS no": residents
+	// mistype them (a digit dropped, added or swapped) and a mistyped one still identifies them.
+	nhsContextRE = newPattern(`(?i)NHS`+sepClass+`*(?:(?:number|num|no)\b\.?|#)[^0-9\n.?!]{0,25}?([0-9](?:`+sepClass+`?[0-9]){8,10})`, 96,
+		func(s string, i int) bool { return lowerASCII(s[i]) == 'n' && !wordBefore(s, i) })
+	// nhsGroupedRE finds ten digits grouped 3-3-4, the way NHS numbers are printed.
+	nhsGroupedRE = newPattern(`[0-9]{3}`+sepClass+`[0-9]{3}`+sepClass+`[0-9]{4}\b`, 32, digitStart)
+)
+
+func findNHSNumbers(s string, out []span) []span {
+	nhsContextRE.each(s, func(m []int) int {
+		if m[3] < len(s) && isDigit(s[m[3]]) {
+			return -1 // longer than any NHS number, even a mistyped one
+		}
+		out = append(out, span{KindNHSNumber, m[2], m[3]})
+		return m[1]
+	})
+	nhsGroupedRE.each(s, func(m []int) int {
+		if s[m[0]] == '0' || inReference(s, m[0]) || moreGroups(s, m[0], m[1]) {
+			return -1 // NHS numbers never start with 0; that is a phone number or something else
+		}
+		out = append(out, span{KindNHSNumber, m[0], m[1]})
+		return m[1]
+	})
+	// Ten digits in a row count only if the check digit is right.
+	for i := 0; i < len(s); i++ {
+		if !digitStart(s, i) {
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		if j-i == 10 && s[i] != '0' && !wordAfter(s, j) && !inReference(s, i) && NHSNumberValid(s[i:j]) {
+			out = append(out, span{KindNHSNumber, i, j})
+		}
+		i = j
+	}
+	return out
+}
+
+// moreGroups reports whether the digit groups s[start:end] continue on either side ("4111 111 111
+// 1111"), in which case they are part of some longer number.
+func moreGroups(s string, start, end int) bool {
+	if start >= 2 && (s[start-1] == ' ' || s[start-1] == '-') && isDigit(s[start-2]) {
+		return true
+	}
+	return end+1 < len(s) && (s[end] == ' ' || s[end] == '-') && isDigit(s[end+1])
+}
+
+// NHSNumberValid reports whether digits (exactly ten ASCII digits, no spaces) is an NHS number
+// with a correct modulus-11 check digit.
+func NHSNumberValid(digits string) bool {
+	if len(digits) != 10 {
+		return false
+	}
+	sum := 0
+	for i := 0; i < 10; i++ {
+		if !isDigit(digits[i]) {
+			return false
+		}
+		if i < 9 {
+			sum += int(digits[i]-'0') * (10 - i)
+		}
+	}
+	check := 11 - sum%11
+	switch check {
+	case 11:
+		check = 0
+	case 10:
+		return false // no number with this remainder is ever issued
+	}
+	return check == int(digits[9]-'0')
+}
+
+// --- National Insurance numbers -----------------------------------------------------------------
+
+var (
+	// niRE matches two letters, three pairs of digits and a suffix A–D, spaced or not.
+	niRE = newPattern(`(?i)([A-Z]{2})`+sepClass+`?[0-9]{2}`+sepClass+`?[0-9]{2}`+sepClass+`?[0-9]{2}`+sepClass+`?[A-D]\b`, 32,
+		func(s string, i int) bool {
+			return isASCIILetter(s[i]) && i+2 < len(s) && isASCIILetter(s[i+1]) && !wordBefore(s, i)
+		})
+	// niContextRE accepts a mistyped prefix or a missing suffix when the resident says it is their
+	// National Insurance number.
+	niContextRE = newPattern(`(?i)(?:national`+spaceClass+`+insurance(?:`+spaceClass+`+(?:number|no))?|NI`+spaceClass+`*(?:number|no)|NINO)\b\.?[^A-Za-z0-9\n]{0,5}(?:is`+spaceClass+`+)?([A-Z]{2}`+sepClass+`?[0-9]{2}`+sepClass+`?[0-9]{2}`+sepClass+`?[0-9]{2}(?:`+sepClass+`?[A-D])?)\b`, 96,
+		func(s string, i int) bool { return lowerASCII(s[i]) == 'n' && !wordBefore(s, i) })
+)
+
+func findNINumbers(s string, out []span) []span {
+	niRE.each(s, func(m []int) int {
+		// Lower case counts only written solidly ("ab123456c"): "on 12 34 56 a" is prose.
+		if c := s[m[0]:m[1]]; c != strings.ToUpper(c) && (c != strings.ToLower(c) || m[1]-m[0] != 9) {
+			return -1
+		}
+		if !NIPrefixValid(s[m[2]:m[3]]) {
+			return -1
+		}
+		out = append(out, span{KindNINumber, m[0], m[1]})
+		return m[1]
+	})
+	niContextRE.each(s, func(m []int) int {
+		out = append(out, span{KindNINumber, m[2], m[3]})
+		return m[1]
+	})
+	return out
+}
+
+// NIPrefixValid reports whether the two letters p may begin a National Insurance number under
+// HMRC's rules: neither letter is D, F, I, Q, U or V, the second is not O, and the pair is not
+// BG, GB, KN, NK, NT, TN or ZZ. QQ, HMRC's specimen prefix ("QQ 12 34 56 C"), is accepted too:
+// residents copy it from guidance and it is harmless to redact.
+func NIPrefixValid(p string) bool {
+	if len(p) != 2 {
+		return false
+	}
+	p = strings.ToUpper(p)
+	if p == "QQ" {
+		return true
+	}
+	if strings.IndexByte("DFIQUV", p[0]) >= 0 || strings.IndexByte("DFIOQUV", p[1]) >= 0 {
+		return false
+	}
+	switch p {
+	case "BG", "GB", "KN", "NK", "NT", "TN", "ZZ":
+		return false
+	}
+	return true
+}
+
+// --- payment cards ------------------------------------------------------------------------------
+
+// cardRE finds up to 19 digits; Visa, Mastercard, Amex, Discover, Diners, JCB and Maestro numbers
+// start with 2–6.
+var cardRE = newPattern(`[0-9](?:[ \-]?[0-9]){12,18}`, 48,
+	func(s string, i int) bool { return '2' <= s[i] && s[i] <= '6' && !wordBefore(s, i) })
+
+func findCards(s string, out []span) []span {
+	cardRE.each(s, func(m []int) int {
+		e, ok := acceptCard(s, m[0], m[1])
+		if !ok {
+			return -1
+		}
+		out = append(out, span{KindCard, m[0], e})
+		return e
+	})
+	return out
+}
+
+// acceptCard returns the end of the longest card number starting at start within s[:end].
+func acceptCard(s string, start, end int) (int, bool) {
+	if inReference(s, start) {
+		return 0, false
+	}
+	for e := end; e > start; e = shorterAtSeparator(s, start, e) {
+		if wordAfter(s, e) {
+			continue
+		}
+		c := s[start:e]
+		if d := digitsOf(c); len(d) >= 13 && cardGrouping(c) && Luhn(d) {
+			return e, true
+		}
+	}
+	return 0, false
+}
+
+// cardGrouping reports whether c is written as cards are: unbroken, in fours (the last group
+// shorter), or 4-6-4/4-6-5 like American Express and Diners, with one kind of separator.
+func cardGrouping(c string) bool {
+	if strings.Contains(c, " ") && strings.Contains(c, "-") {
+		return false
+	}
+	g := digitGroups(c)
+	if len(g) == 1 {
+		return true
+	}
+	if len(g) == 3 && g[0] == 4 && g[1] == 6 && (g[2] == 4 || g[2] == 5) {
+		return true
+	}
+	for i, n := range g {
+		if i < len(g)-1 && n != 4 || i == len(g)-1 && (n < 1 || n > 4) {
+			return false
+		}
+	}
+	return true
+}
+
+// Luhn reports whether digits (ASCII digits only) passes the Luhn check used by payment cards.
+func Luhn(digits string) bool {
+	if digits == "" {
+		return false
+	}
+	sum := 0
+	double := false
+	for i := len(digits) - 1; i >= 0; i-- {
+		if !isDigit(digits[i]) {
+			return false
+		}
+		d := int(digits[i] - '0')
+		if double {
+			d *= 2
+			if d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+		double = !double
+	}
+	return sum%10 == 0
+}
+
+// --- dates of birth -----------------------------------------------------------------------------
+
+// A date is redacted only when it is given as a date of birth, so that notice dates such as
+// "17 May 2018" and years stay.
+const (
+	monthPattern = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
+	datePattern  = `(?:[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:[0-9]{4}|[0-9]{2})` +
+		`|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}` +
+		`|[0-9]{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+` + monthPattern + `\.?(?:,?\s+[0-9]{4}|\s+'?[0-9]{2})?` +
+		`|` + monthPattern + `\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?)\b`
+)
+
+var dobRE = newPattern(`(?i)(?:born(?:\s+on)?\b|d\.?o\.?b\b\.?|date\s+of\s+birth\b|birth\s*date\b|birthday\b)[^0-9\n.!?]{0,16}?(`+datePattern+`)`, 96, wordStartIn("bd"))
+
+func findDatesOfBirth(s string, out []span) []span {
+	dobRE.each(s, func(m []int) int {
+		out = append(out, span{KindDateOfBirth, m[2], m[3]})
+		return m[1]
+	})
+	return out
+}
+
+// --- IP addresses -------------------------------------------------------------------------------
+
+const octet = `(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])`
+
+var ipRE = newPattern(octet+`(?:\.`+octet+`){3}\b`, 24, digitStart)
+
+// ipNotBefore are words after which a dotted number is a section or version, not an address.
+var ipNotBefore = setOf(`section sections s para paragraph clause article schedule part chapter
+	rule regulation reg version ver release`)
+
+func findIPs(s string, out []span) []span {
+	ipRE.each(s, func(m []int) int {
+		start, end := m[0], m[1]
+		if start >= 2 && s[start-1] == '.' && isDigit(s[start-2]) || end+1 < len(s) && s[end] == '.' && isDigit(s[end+1]) {
+			return -1 // part of a longer dotted number
+		}
+		if end-start == 7 {
+			return -1 // all four parts single digits: a section number ("3.4.1.2"), not a client
+		}
+		if ipNotBefore[strings.ToLower(strings.TrimRight(lastWord(s[:start]), "."))] {
+			return -1
+		}
+		out = append(out, span{KindIP, start, end})
+		return end
+	})
+	return out
+}
+
+// lastWord returns the last whitespace-separated word of s.
+func lastWord(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	if i := strings.LastIndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// --- street addresses ---------------------------------------------------------------------------
+
+const streetSuffix = `(?:street|st|road|rd|avenue|ave|lane|ln|drive|close|way|crescent|court|place|gardens|grove|terrace|hill|row|square|mews|walk|park|rise|green|parade|boulevard|gate|wharf|yard|vale|meadows?|mount|heights|fields|croft|chase|quay|circus|embankment|broadway|passage|approach)`
+
+// addressRE matches "12 High Street", "12a Mill Lane", "3-5 Station Road" and "Flat 3, 45 Station
+// Road": a house number, one to four words and a street type.
+var addressRE = newPattern(`(?i)(?:(?:flat|apartment|apt|unit|studio|room|maisonette)\.?`+spaceClass+`*[0-9]{1,4}[a-z]?,?`+spaceClass+`+)?`+
+	`[0-9]{1,4}[a-z]?(?:-[0-9]{1,4}[a-z]?)?,?`+spaceClass+`+((?:\p{L}[\p{L}\p{M}'’\-]*`+spaceClass+`+){1,4}?)`+streetSuffix+`\b`, 256,
+	func(s string, i int) bool { return houseNumberAt(s, i) || flatWordAt(s, i) })
+
+// flatWordAt reports whether "Flat", "Apartment" and the like start at byte i.
+var flatWordAt = wordStartWith("flat", "apartment", "apt", "unit", "studio", "room", "maisonette")
+
+// houseNumberAt reports whether what starts at byte i could be a house number: up to four digits
+// followed by a letter, a space, a comma or a dash.
+func houseNumberAt(s string, i int) bool {
+	if !digitStart(s, i) {
+		return false
+	}
+	j := i
+	for j < len(s) && j-i <= 4 && isDigit(s[j]) {
+		j++
+	}
+	return j-i <= 4 && j < len(s) && (s[j] == ' ' || s[j] == ',' || s[j] == '-' || isASCIILetter(s[j]) || s[j] >= 0x80) // 0x80 and up: a no-break space
+}
+
+// addressStop are lowercase words that show a number is a quantity ("kept for 6 years in the
+// park"), not a house number.
+var addressStop = setOf(`a an the and or of on in at to for from by near with without per than
+	years year months month weeks week days day hours hour minutes times people residents copies
+	pages my your our their his her its this that these those is are was were be been it we you they`)
+
+func findAddresses(s string, out []span) []span {
+	addressRE.each(s, func(m []int) int {
+		for i, w := range strings.FieldsFunc(s[m[2]:m[3]], unicode.IsSpace) {
+			lw := strings.ToLower(w)
+			if !addressStop[lw] {
+				continue
+			}
+			// "The" may start a street name ("12 The Green").
+			if r, _ := utf8.DecodeRuneInString(w); i == 0 && lw == "the" && unicode.IsUpper(r) {
+				continue
+			}
+			return -1
+		}
+		out = append(out, span{KindAddress, m[0], m[1]})
+		return m[1]
+	})
+	return out
+}
+
+// setOf makes a set from whitespace-separated words.
+func setOf(words string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}

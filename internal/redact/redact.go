@@ -1,0 +1,221 @@
+// Package redact finds UK personal data in free text and replaces it with placeholders such as
+// "[email]" or "[NHS number]". The same Redactor serves log lines, stored chat transcripts and
+// anything sent to a language model, so all three leak the same (small) amount.
+//
+// It is tuned for what residents type to a council's privacy bot: e-mail addresses, UK phone
+// numbers, postcodes, NHS numbers (including mistyped ones), National Insurance numbers, payment
+// card numbers, dates of birth given as such, self-introduced names, street addresses and IPv4
+// addresses. It deliberately leaves alone what the bot needs to answer: retention periods ("6
+// years"), dates of notices ("17 May 2018"), years, section numbers, money and case references
+// such as "DPO-2026-000123".
+//
+// When detectors disagree about a stretch of text the spans are merged, so anything any detector
+// flagged is removed; the placeholder names the most specific kind involved.
+//
+// This package uses only the standard library. It must not import other privacybot packages,
+// network, database or chat libraries (everything may import it), and it must never log the text
+// it is given.
+package redact
+
+import (
+	"sort"
+	"strings"
+)
+
+// Kind is a category of personal data.
+type Kind string
+
+// The kinds of personal data a Redactor finds.
+const (
+	KindEmail       Kind = "email"
+	KindPhone       Kind = "phone"
+	KindPostcode    Kind = "postcode"
+	KindNHSNumber   Kind = "nhs_number"
+	KindNINumber    Kind = "ni_number"
+	KindCard        Kind = "card"
+	KindName        Kind = "name"
+	KindAddress     Kind = "address"
+	KindDateOfBirth Kind = "date_of_birth"
+	KindIP          Kind = "ip"
+)
+
+// kindOrder lists every kind, most specific first: when spans of different kinds overlap the
+// merged span takes the earliest kind here (an NHS number written after "NHS no" that also looks
+// like a phone number is reported as an NHS number).
+var kindOrder = []Kind{
+	KindEmail, KindNHSNumber, KindNINumber, KindCard, KindDateOfBirth, KindIP,
+	KindPhone, KindPostcode, KindAddress, KindName,
+}
+
+// Kinds returns every kind a Redactor can find, most specific first.
+func Kinds() []Kind { return append([]Kind(nil), kindOrder...) }
+
+// Placeholder returns the text that replaces a span of kind k by default, such as "[email]".
+func (k Kind) Placeholder() string {
+	switch k {
+	case KindNHSNumber:
+		return "[NHS number]"
+	case KindNINumber:
+		return "[NI number]"
+	case KindCard:
+		return "[card number]"
+	case KindDateOfBirth:
+		return "[date of birth]"
+	case KindIP:
+		return "[IP address]"
+	default:
+		return "[" + string(k) + "]"
+	}
+}
+
+// Finding is one redacted span.
+type Finding struct {
+	Kind       Kind
+	Start, End int // byte offsets into the input; the span is input[Start:End]
+}
+
+// Redactor redacts personal data; the zero value is not usable, use New. A Redactor is immutable
+// and safe for concurrent use.
+type Redactor struct {
+	enabled     map[Kind]bool
+	placeholder func(Kind) string
+}
+
+// Option configures a Redactor made by New.
+type Option func(*Redactor)
+
+// WithKinds restricts the Redactor to the given kinds (by default it finds all of them).
+func WithKinds(kinds ...Kind) Option {
+	return func(r *Redactor) {
+		r.enabled = make(map[Kind]bool, len(kinds))
+		for _, k := range kinds {
+			r.enabled[k] = true
+		}
+	}
+}
+
+// WithoutKinds stops the Redactor finding the given kinds.
+func WithoutKinds(kinds ...Kind) Option {
+	return func(r *Redactor) {
+		for _, k := range kinds {
+			delete(r.enabled, k)
+		}
+	}
+}
+
+// WithPlaceholder replaces Kind.Placeholder as the text written in place of each span; f must be
+// safe to call concurrently.
+func WithPlaceholder(f func(Kind) string) Option {
+	return func(r *Redactor) { r.placeholder = f }
+}
+
+// New returns a Redactor that finds every kind, changed by opts in order.
+func New(opts ...Option) *Redactor {
+	r := &Redactor{enabled: make(map[Kind]bool, len(kindOrder)), placeholder: Kind.Placeholder}
+	for _, k := range kindOrder {
+		r.enabled[k] = true
+	}
+	for _, o := range opts {
+		o(r)
+	}
+	return r
+}
+
+// defaultRedactor serves Text.
+var defaultRedactor = New()
+
+// Text returns s with all personal data replaced, using a Redactor with default options.
+func Text(s string) string {
+	out, _ := defaultRedactor.Redact(s)
+	return out
+}
+
+// span is a candidate found by one detector, before overlapping candidates are merged.
+type span struct {
+	kind       Kind
+	start, end int
+}
+
+// detector appends the spans of one kind it finds in s to out.
+type detector struct {
+	kind Kind
+	find func(s string, out []span) []span
+}
+
+// detectors run in this order; the order does not affect the result because spans are merged.
+var detectors = []detector{
+	{KindEmail, findEmails},
+	{KindNHSNumber, findNHSNumbers},
+	{KindNINumber, findNINumbers},
+	{KindCard, findCards},
+	{KindDateOfBirth, findDatesOfBirth},
+	{KindIP, findIPs},
+	{KindPhone, findPhones},
+	{KindPostcode, findPostcodes},
+	{KindAddress, findAddresses},
+	{KindName, findNames},
+}
+
+// Redact returns s with each span of personal data replaced by its placeholder, and the spans it
+// replaced, in order, with byte offsets into s. Findings never overlap.
+func (r *Redactor) Redact(s string) (string, []Finding) {
+	var spans []span
+	for _, d := range detectors {
+		if r.enabled[d.kind] {
+			spans = d.find(s, spans)
+		}
+	}
+	findings := merge(spans)
+	if len(findings) == 0 {
+		return s, nil
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	prev := 0
+	for _, f := range findings {
+		b.WriteString(s[prev:f.Start])
+		b.WriteString(r.placeholder(f.Kind))
+		prev = f.End
+	}
+	b.WriteString(s[prev:])
+	return b.String(), findings
+}
+
+// rank orders kinds for merging: lower is more specific.
+var rank = func() map[Kind]int {
+	m := make(map[Kind]int, len(kindOrder))
+	for i, k := range kindOrder {
+		m[k] = i
+	}
+	return m
+}()
+
+// merge sorts spans and joins overlapping ones, so that nothing any detector flagged survives
+// redaction even when two detectors disagree about where a span ends.
+func merge(spans []span) []Finding {
+	if len(spans) == 0 {
+		return nil
+	}
+	sort.Slice(spans, func(i, j int) bool {
+		if spans[i].start != spans[j].start {
+			return spans[i].start < spans[j].start
+		}
+		return spans[i].end > spans[j].end
+	})
+	out := make([]Finding, 0, len(spans))
+	for _, sp := range spans {
+		if sp.end <= sp.start {
+			continue
+		}
+		if n := len(out); n > 0 && sp.start < out[n-1].End {
+			last := &out[n-1]
+			last.End = max(last.End, sp.end)
+			if rank[sp.kind] < rank[last.Kind] {
+				last.Kind = sp.kind
+			}
+			continue
+		}
+		out = append(out, Finding{Kind: sp.kind, Start: sp.start, End: sp.end})
+	}
+	return out
+}

@@ -1,0 +1,427 @@
+package redact_test
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/redact"
+)
+
+// requireConsistent checks what every caller relies on: findings are in order, do not overlap,
+// lie inside the input on rune boundaries, and the output is the input with exactly those spans
+// replaced by their placeholders.
+func requireConsistent(t testing.TB, in, out string, findings []redact.Finding) {
+	t.Helper()
+	var b strings.Builder
+	prev := 0
+	for i, f := range findings {
+		require.GreaterOrEqual(t, f.Start, prev, "finding %d starts before the previous one ends", i)
+		require.Less(t, f.Start, f.End, "finding %d is empty", i)
+		require.LessOrEqual(t, f.End, len(in), "finding %d ends past the input", i)
+		if utf8.ValidString(in) {
+			require.True(t, utf8.ValidString(in[f.Start:f.End]), "finding %d splits a character", i)
+		}
+		b.WriteString(in[prev:f.Start])
+		b.WriteString(f.Kind.Placeholder())
+		prev = f.End
+	}
+	b.WriteString(in[prev:])
+	require.Equal(t, b.String(), out, "output is not the input with the findings replaced")
+}
+
+func TestRedactFindsEachKind(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string
+		kind redact.Kind
+	}{
+		{"email", "write to jane.doe@example.co.uk please", "write to [email] please", redact.KindEmail},
+		{"email with plus and digits", "it's j.o'neil+dpo2@mk-council.gov.uk.", "it's [email].", redact.KindEmail},
+		{"email in brackets", "(someone@example.com)", "([email])", redact.KindEmail},
+		{"email with non-ASCII", "é-mail: zoë@exämple.fr", "é-mail: [email]", redact.KindEmail},
+
+		{"landline spaced", "ring 01908 254900 today", "ring [phone] today", redact.KindPhone},
+		{"mobile +44 (0)", "mobile +44 (0)7700 900123.", "mobile [phone].", redact.KindPhone},
+		{"mobile unbroken", "07700900123", "[phone]", redact.KindPhone},
+		{"+44 unbroken", "+447700900123", "[phone]", redact.KindPhone},
+		{"0044", "0044 7700 900123", "[phone]", redact.KindPhone},
+		{"London 3-4-4", "020 7946 0000", "[phone]", redact.KindPhone},
+		{"area code in brackets", "tel (01908) 254900", "tel [phone]", redact.KindPhone},
+		{"dashes", "01908-254900", "[phone]", redact.KindPhone},
+		{"03 number", "0300 123 4567", "[phone]", redact.KindPhone},
+		{"freephone", "0800 123 4567", "[phone]", redact.KindPhone},
+		{"followed by a small number", "call 01908 254900 2 times", "call [phone] 2 times", redact.KindPhone},
+		{"unmatched bracket", "(01908 254900", "([phone]", redact.KindPhone},
+		{"bracket straight after a word", "tel(01908) 254900", "tel[phone]", redact.KindPhone},
+
+		{"postcode", "MK9 3HS", "[postcode]", redact.KindPostcode},
+		{"postcode AA99", "Aylesbury HP19 8FF.", "Aylesbury [postcode].", redact.KindPostcode},
+		{"postcode lowercase no space", "sw1a1aa", "[postcode]", redact.KindPostcode},
+		{"postcode AA9A", "EC1A 1BB", "[postcode]", redact.KindPostcode},
+		{"postcode A9A", "W1A 1AA", "[postcode]", redact.KindPostcode},
+		{"postcode A9", "M1 1AE", "[postcode]", redact.KindPostcode},
+		{"postcode A99", "B33 8TH", "[postcode]", redact.KindPostcode},
+		{"postcode mixed case", "mk9 3hs", "[postcode]", redact.KindPostcode},
+		{"Girobank", "GIR 0AA", "[postcode]", redact.KindPostcode},
+
+		{"NHS valid unbroken", "number 9434765919 please", "number [NHS number] please", redact.KindNHSNumber},
+		{"NHS valid 3-3-4", "943 476 5919", "[NHS number]", redact.KindNHSNumber},
+		{"NHS dashes", "401-023-2137", "[NHS number]", redact.KindNHSNumber},
+
+		{"NI spaced", "NI: QQ 12 34 56 C", "NI: [NI number]", redact.KindNINumber},
+		{"NI solid", "AB123456C", "[NI number]", redact.KindNINumber},
+		{"NI lowercase solid", "mine is ab123456c", "mine is [NI number]", redact.KindNINumber},
+		{"NI in context, no suffix", "my NI number is JG 10 37 42", "my NI number is [NI number]", redact.KindNINumber},
+		{"NI in context, bad prefix", "national insurance number: DQ123456A", "national insurance number: [NI number]", redact.KindNINumber},
+
+		{"Visa spaced", "card 4111 1111 1111 1111 expires", "card [card number] expires", redact.KindCard},
+		{"Mastercard solid", "5555555555554444", "[card number]", redact.KindCard},
+		{"Amex 4-6-5", "3782 822463 10005", "[card number]", redact.KindCard},
+		{"card dashes", "4111-1111-1111-1111", "[card number]", redact.KindCard},
+
+		{"born numeric", "I was born 3/4/1985.", "I was born [date of birth].", redact.KindDateOfBirth},
+		{"DOB dashes", "DOB 03-04-1985", "DOB [date of birth]", redact.KindDateOfBirth},
+		{"date of birth words", "date of birth: 3 April 1985", "date of birth: [date of birth]", redact.KindDateOfBirth},
+		{"D.O.B. ordinal", "D.O.B. 3rd of April 1985", "D.O.B. [date of birth]", redact.KindDateOfBirth},
+		{"born on month first", "born on April 3, 1985", "born on [date of birth]", redact.KindDateOfBirth},
+		{"birthday short year", "my birthday is 03.04.85", "my birthday is [date of birth]", redact.KindDateOfBirth},
+		{"dob ISO", "dob: 1985-04-03", "dob: [date of birth]", redact.KindDateOfBirth},
+
+		{"my name is", "Hello, my name is Jane Smith and I want my records", "Hello, my name is [name] and I want my records", redact.KindName},
+		{"I'm with apostrophe in name", "Hi, I'm John O'Neil.", "Hi, I'm [name].", redact.KindName},
+		{"this is … calling", "this is Priya Patel calling about my data", "this is [name] calling about my data", redact.KindName},
+		{"name label lowercase", "name: jane smith\nrequest: copy", "name: [name]\nrequest: copy", redact.KindName},
+		{"my name is lowercase", "my name is jane smith and i live here", "my name is [name] and i live here", redact.KindName},
+		{"I am with title", "I am Mrs Zoë Brontë-Hughes", "I am [name]", redact.KindName},
+		{"particle", "I'm Ludwig van Beethoven", "I'm [name]", redact.KindName},
+		{"curly apostrophe", "I’m Siobhán Ní Bhriain", "I’m [name]", redact.KindName},
+		{"sign-off", "Please help.\n\nKind regards,\nJane Smith\n", "Please help.\n\nKind regards,\n[name]\n", redact.KindName},
+		{"initial", "my name is J. Smith.", "my name is [name].", redact.KindName},
+		{"name repeated later", "My name is Jane Okafor. Mrs Okafor has moved.", "My name is [name]. Mrs [name] has moved.", redact.KindName},
+
+		{"street", "I live at 12 High Street, Bletchley", "I live at [address], Bletchley", redact.KindAddress},
+		{"flat", "Flat 3, 45 Station Road", "[address]", redact.KindAddress},
+		{"house letter", "12a church lane", "[address]", redact.KindAddress},
+		{"The", "moved to 7 The Green", "moved to [address]", redact.KindAddress},
+		{"saint", "at 4 St Mary's Road.", "at [address].", redact.KindAddress},
+		{"abbreviated", "22 Acacia Ave", "[address]", redact.KindAddress},
+
+		{"ipv4", "from 192.168.10.254 at", "from [IP address] at", redact.KindIP},
+		{"ipv4 with a zero", "10.0.0.1", "[IP address]", redact.KindIP},
+	}
+	r := redact.New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, findings := r.Redact(tt.in)
+			assert.Equal(t, tt.want, got)
+			requireConsistent(t, tt.in, got, findings)
+			require.NotEmpty(t, findings)
+			for _, f := range findings {
+				assert.Equal(t, tt.kind, f.Kind, "span %q", tt.in[f.Start:f.End])
+			}
+		})
+	}
+}
+
+func TestRedactLeavesOrdinaryTextAlone(t *testing.T) {
+	tests := []string{
+		"We keep your records for 6 years after the case closes, and some for 10 years.",
+		"This notice was last updated on 17 May 2018.",
+		"Contact the Data Protection Officer about your rights under the UK GDPR.",
+		"Your reference is DPO-2026-000123; quote it when you check the status.",
+		"See section 3.4.1.2 and section 12 of the Data Protection Act 2018.",
+		"Article 6(1)(e) of the UK GDPR, Schedule 1 Part 2.",
+		"The fee is £25, or £10.50 for copies, payable by 10:30 on 1 June.",
+		"We received 1,234 requests in 2023 and answered 98.5% within a month.",
+		"Call between 9am and 5pm, Monday to Friday.",
+		"The form has 3 parts and takes 20 minutes.",
+		"Numbers like 12345 and 1234567 are not personal data on their own.",
+		"Version 1.2.3.4 of the form.",
+		"Windows 10.0.19045.1234 and 3.01908254900 and 1,07700900123",
+		"This is Milton Keynes Council's privacy notice.",
+		"This is important: I'm not sure who holds my data. I'm Writing to ask.",
+		"Controller name: Milton Keynes Council",
+		"Thanks for your help, I will wait.",
+		"I'm in Aylesbury and I am happy with that.",
+		"kept for 6 years in the park records",
+		"Retention: 2 Years from closure; 7 Years Of Service Road? no.",
+		"A1 2ND page of the form",
+		"on 12 34 56 a timeline",
+		"4111 1111 1111 1112 fails the Luhn check",
+		"A 10-digit 1234567890 that fails the NHS check digit",
+		"The NHS number is used to identify you in health records.",
+		"Your date of birth is kept for 6 years.",
+		"Regards,\nData Protection Team",
+		"Name: Data Protection Officer",
+		"03-04-1985 without any birth context",
+		"born in 1985",
+		"",
+	}
+	r := redact.New()
+	for _, in := range tests {
+		got, findings := r.Redact(in)
+		assert.Equal(t, in, got)
+		assert.Empty(t, findings, "%q", in)
+	}
+}
+
+func TestRedactMistypedNHSNumbers(t *testing.T) {
+	const valid = "9434765919"
+	require.True(t, redact.NHSNumberValid(valid), "precondition: the example is valid")
+	tests := []struct {
+		name, in, want string
+	}{
+		{"last digit wrong, grouped 3-3-4", "943 476 5918", "[NHS number]"},
+		{"two digits swapped, grouped", "my number is 934 476 5919 ok", "my number is [NHS number] ok"},
+		{"wrong check digit, unbroken, in context", "NHS number: 9434765918", "NHS number: [NHS number]"},
+		{"NHS no with full stop", "NHS no. 9434765911", "NHS no. [NHS number]"},
+		{"grouped oddly, in context", "my nhs number is 9434 765 918", "my nhs number is [NHS number]"},
+		{"a digit dropped, in context", "NHS No: 943 476 591", "NHS No: [NHS number]"},
+		{"a digit added, in context", "NHS number 943 476 59190", "NHS number [NHS number]"},
+		{"hyphenated label", "NHS-number is 943-476-5918", "NHS-number is [NHS number]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, findings := redact.New().Redact(tt.in)
+			assert.Equal(t, tt.want, got)
+			requireConsistent(t, tt.in, got, findings)
+			for _, f := range findings {
+				assert.Equal(t, redact.KindNHSNumber, f.Kind)
+			}
+		})
+	}
+
+	// Without the context or the 3-3-4 grouping a wrong check digit is just a number.
+	got, findings := redact.New().Redact("order 9434765918 arrived")
+	assert.Equal(t, "order 9434765918 arrived", got)
+	assert.Empty(t, findings)
+}
+
+func TestNHSNumberValid(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"9434765919", true},
+		{"4010232137", true},
+		{"9434765918", false}, // check digit off by one
+		{"4010232138", false},
+		{"1234567890", false}, // remainder gives check digit 10, never issued
+		{"943476591", false},  // too short
+		{"94347659190", false},
+		{"943476591a", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, redact.NHSNumberValid(tt.in), tt.in)
+	}
+}
+
+func TestLuhn(t *testing.T) {
+	assert.True(t, redact.Luhn("4111111111111111"))
+	assert.True(t, redact.Luhn("378282246310005"))
+	assert.False(t, redact.Luhn("4111111111111112"))
+	assert.False(t, redact.Luhn(""))
+	assert.False(t, redact.Luhn("4111 1111"))
+}
+
+func TestNIPrefixValid(t *testing.T) {
+	for _, p := range []string{"AB", "JG", "ce", "QQ", "ZA", "NE"} {
+		assert.True(t, redact.NIPrefixValid(p), p)
+	}
+	// D, F, I, Q, U, V never first or second; O never second; the listed pairs are never used.
+	for _, p := range []string{"DA", "FA", "IA", "QA", "UA", "VA", "AD", "AO", "AV", "BG", "GB", "KN", "NK", "NT", "TN", "ZZ", "A", "ABC"} {
+		assert.False(t, redact.NIPrefixValid(p), p)
+	}
+	// And an invalid prefix is not redacted outside context.
+	got, _ := redact.New().Redact("form DA 12 34 56 C")
+	assert.Equal(t, "form DA 12 34 56 C", got)
+}
+
+func TestRedactOverlapsMergeIntoOneSpan(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		kind           redact.Kind
+	}{
+		// The phone number inside the address is part of the e-mail; one span, the e-mail.
+		{"phone inside email", "07700900123@example.com", "[email]", redact.KindEmail},
+		// An NHS number given after "NHS no" that also reads as a landline.
+		{"NHS context vs phone", "NHS no 01908 254900", "NHS no [NHS number]", redact.KindNHSNumber},
+		// The surname repeated as part of the street: redacted once, as the address.
+		{"repeated name inside address", "My name is Ann Church, of 4 Church Street", "My name is [name], of [address]", redact.KindAddress},
+		// The name reader stops at the '@', the e-mail pattern does not: one span, the e-mail.
+		{"name that is an email", "my name is jane.doe@example.com", "my name is [email]", redact.KindEmail},
+		// Two NI patterns (with and without context) find the same number: one finding.
+		{"same span twice", "my NI number is QQ 12 34 56 C", "my NI number is [NI number]", redact.KindNINumber},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, findings := redact.New().Redact(tt.in)
+			assert.Equal(t, tt.want, got)
+			requireConsistent(t, tt.in, got, findings)
+			if tt.kind != "" {
+				require.NotEmpty(t, findings)
+				assert.Equal(t, tt.kind, findings[len(findings)-1].Kind)
+			}
+		})
+	}
+}
+
+func TestRedactMultipleFindingsHaveTheirOffsets(t *testing.T) {
+	in := "I'm Priya Patel, priya@example.com, 07700 900123, MK9 3HS, NHS number 943 476 5919, " +
+		"NI QQ 12 34 56 C, born 3 April 1985, 12 High Street, card 4111 1111 1111 1111, IP 81.2.69.160. " +
+		"Ref DPO-2026-000123, kept 6 years."
+	got, findings := redact.New().Redact(in)
+	requireConsistent(t, in, got, findings)
+
+	type found struct {
+		kind redact.Kind
+		text string
+	}
+	var gotSpans []found
+	for _, f := range findings {
+		gotSpans = append(gotSpans, found{f.Kind, in[f.Start:f.End]})
+	}
+	assert.Equal(t, []found{
+		{redact.KindName, "Priya Patel"},
+		{redact.KindEmail, "priya@example.com"},
+		{redact.KindPhone, "07700 900123"},
+		{redact.KindPostcode, "MK9 3HS"},
+		{redact.KindNHSNumber, "943 476 5919"},
+		{redact.KindNINumber, "QQ 12 34 56 C"},
+		{redact.KindDateOfBirth, "3 April 1985"},
+		{redact.KindAddress, "12 High Street"},
+		{redact.KindCard, "4111 1111 1111 1111"},
+		{redact.KindIP, "81.2.69.160"},
+	}, gotSpans)
+	assert.Contains(t, got, "Ref DPO-2026-000123, kept 6 years.")
+}
+
+func TestRedactUnicodeText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Bore da 👋, fy e-bost yw siân@example.cymru ☕", "Bore da 👋, fy e-bost yw [email] ☕"},
+		{"Café №5 — ffôn 01908\u00a0254900 — diolch", "Café №5 — ffôn [phone] — diolch"},
+		{"My name is José Álvarez-Núñez 🙂 and my postcode is mk9 3hs", "My name is [name] 🙂 and my postcode is [postcode]"},
+		{"電話 07700 900123、メール a@example.jp", "電話 [phone]、メール [email]"},
+		{"NHS number：943 476 5919", "NHS number：[NHS number]"},
+		{"ölçü 12 High Street düz", "ölçü [address] düz"},
+	}
+	for _, tt := range tests {
+		got, findings := redact.New().Redact(tt.in)
+		assert.Equal(t, tt.want, got)
+		assert.True(t, utf8.ValidString(got))
+		requireConsistent(t, tt.in, got, findings)
+	}
+}
+
+func TestOptions(t *testing.T) {
+	in := "jane@example.com 07700 900123"
+
+	got, findings := redact.New(redact.WithKinds(redact.KindEmail)).Redact(in)
+	assert.Equal(t, "[email] 07700 900123", got)
+	assert.Len(t, findings, 1)
+
+	got, _ = redact.New(redact.WithoutKinds(redact.KindEmail)).Redact(in)
+	assert.Equal(t, "jane@example.com [phone]", got)
+
+	got, findings = redact.New(redact.WithPlaceholder(func(k redact.Kind) string { return "<" + string(k) + ">" })).Redact(in)
+	assert.Equal(t, "<email> <phone>", got)
+	assert.Len(t, findings, 2)
+}
+
+func TestText(t *testing.T) {
+	assert.Equal(t, "Email [email] or call [phone].", redact.Text("Email dpo@milton-keynes.gov.uk or call 01908 254900."))
+	assert.Equal(t, "nothing personal", redact.Text("nothing personal"))
+}
+
+func TestKindPlaceholders(t *testing.T) {
+	want := map[redact.Kind]string{
+		redact.KindEmail: "[email]", redact.KindPhone: "[phone]", redact.KindPostcode: "[postcode]",
+		redact.KindNHSNumber: "[NHS number]", redact.KindNINumber: "[NI number]", redact.KindCard: "[card number]",
+		redact.KindName: "[name]", redact.KindAddress: "[address]", redact.KindDateOfBirth: "[date of birth]",
+		redact.KindIP: "[IP address]",
+	}
+	require.Len(t, redact.Kinds(), len(want), "every kind has a placeholder here")
+	for _, k := range redact.Kinds() {
+		assert.Equal(t, want[k], k.Placeholder())
+	}
+}
+
+// bigInput is about 100 KB of transcript-like text with personal data every few lines, plus
+// stretches that stress the scanners (long digit runs, many capitals, many '@').
+func bigInput() string {
+	chunk := "Resident: Hi, I'm Jane Smith, my email is jane.smith@example.com and my phone is 07700 900123.\n" +
+		"Bot: We keep council tax records for 6 years (notice of 17 May 2018, section 3.4.1.2). Ref DPO-2026-000123.\n" +
+		"Resident: My NHS number is 943 476 5918 and I live at Flat 3, 45 Station Road, MK9 3HS.\n" +
+		"Data: 0000000000000000000000000000000000000000 1111 2222 3333 4444 5555 6666 @@@@ a@b @ c.d\n" +
+		"THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG I'M I AM THIS IS Name: Thanks, \n"
+	var b strings.Builder
+	for b.Len() < 100_000 {
+		b.WriteString(chunk)
+	}
+	return b.String()
+}
+
+func TestRedactLargeInput(t *testing.T) {
+	in := bigInput()
+	got, findings := redact.New().Redact(in)
+	requireConsistent(t, in, got, findings)
+	n := strings.Count(in, "jane.smith@example.com")
+	assert.Equal(t, n, strings.Count(got, "[email]"))
+	assert.Equal(t, n, strings.Count(got, "[NHS number]"))
+	assert.Equal(t, n, strings.Count(got, "DPO-2026-000123"))
+	assert.NotContains(t, got, "07700 900123")
+	assert.NotContains(t, got, "Smith")
+}
+
+// proseInput is about 100 KB of privacy-notice wording with no personal data in it.
+func proseInput() string {
+	para := "We keep your council tax records for 6 years after the end of the financial year, as " +
+		"required by section 3.4 of our retention schedule (last reviewed 17 May 2018). If you ask " +
+		"for a copy of your data we will reply within one calendar month. Contact the Data " +
+		"Protection Officer, quoting your reference such as DPO-2026-000123, if you have questions.\n\n"
+	return strings.Repeat(para, 100_000/len(para)+1)
+}
+
+// adversarialInput is about 100 KB built to make scanners retry: many triggers, '@'s, digit runs
+// and introductions of different names.
+func adversarialInput() string {
+	var b strings.Builder
+	for i := 0; b.Len() < 100_000; i++ {
+		b.WriteString("my name is Xy")
+		b.WriteByte(byte('a' + i%26))
+		b.WriteByte(byte('a' + i/26%26))
+		b.WriteString(". a@a@a@ 0 0 0 0 0 0 0 0 (0(0(0 NHS no NHS no 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 1.1.1.1.1.1 ")
+	}
+	return b.String()
+}
+
+func TestRedactAdversarialInput(t *testing.T) {
+	in := adversarialInput()
+	got, findings := redact.New().Redact(in)
+	requireConsistent(t, in, got, findings)
+	assert.NotContains(t, got, "Xyaa")
+}
+
+func BenchmarkRedact(b *testing.B) {
+	for _, bm := range []struct {
+		name string
+		in   string
+	}{
+		{"transcript", bigInput()},
+		{"prose", proseInput()},
+		{"adversarial", adversarialInput()},
+	} {
+		b.Run(bm.name, func(b *testing.B) {
+			r := redact.New()
+			b.SetBytes(int64(len(bm.in)))
+			for b.Loop() {
+				r.Redact(bm.in)
+			}
+		})
+	}
+}

@@ -1,0 +1,218 @@
+package rights
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strings"
+)
+
+// Safeguarding evidence. Strong cues describe a present risk and are urgent
+// on their own, even inside a question: missing one costs far more than
+// showing emergency contacts needlessly. Weak cues (a worrying word) need a
+// second one and no sign that the message is about records or policy.
+var (
+	safeStrong = regexp.MustCompile(`\b(?:` +
+		`kill (?:myself|herself|himself)|end (?:my life|it all)|suicid\w*|self harm\w*|` +
+		`(?:cutting|cut|hurt|hurting|harm|harming) myself|overdose|want to die|` +
+		`don't want to (?:live|be alive|be here)|` +
+		`in danger|don't feel safe|not safe at home|unsafe at home|(?:scared|afraid|frightened) to go home|` +
+		`crying for help|screaming for help|` +
+		`threaten\w* to (?:kill|hurt|harm|beat|attack)|` +
+		`(?:hits|hitting|beats|beating|punches|punching|kicks|kicking|hurts|hurting|chokes|choking|strangl\w*|touches|touching|abuses|abusing|molest\w*) (?:me|her|him|them|us|my|the kids|the children)|` +
+		`being (?:abused|hurt|neglected|groomed|exploited|beaten|hit|trafficked|starved|attacked|assaulted|harmed)|` +
+		`left alone|sexually abus\w*` +
+		`)\b`)
+	safeWeak = regexp.MustCompile(`\b(?:abus\w*|neglect\w*|groom\w*|exploit\w*|domestic violence|violent|violence|rape\w*|harm|danger|dangerous|scared|afraid|frightened|worried|hurt\w*|bruis\w*|unsafe)\b`)
+	// safeTopic marks a message about records or policy rather than a
+	// present danger ("how long do you keep child protection records").
+	safeTopic = regexp.MustCompile(`\b(?:records?|data|information|privacy|policy|review|file|request|copy|protected|keep|kept|share\w*|notice|case)\b`)
+)
+
+// On-behalf evidence: a representative's words, or a relative's data.
+const relatives = `(?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|nan|gran|grandmother|grandfather|grandad|child|friend|uncle|aunt|nephew|niece|parent|parents|client)`
+
+var (
+	behalfStrong = regexp.MustCompile(`\bon behalf of\b|\b(?:my|our) client\b|\bpower of attorney\b|\bappointee\b|` +
+		`\bas (?:his|her|their) (?:solicitor|representative|advocate|carer|guardian)\b|\b(?:i'm|i am) (?:his|her|their) carer\b|` +
+		`\bsomeone else's (?:records|data|file|information|details)\b|\b(?:for|of) someone else\b|` +
+		`\b` + relatives + `'s (?:\S+ ){0,2}(?:data|details|information|records?|files?|account|notes)\b|` +
+		`\bmy (?:late )?` + relatives + `\b(?: \S+){0,6} (?:wants|would like|needs|requests|objects|doesn't want|does not want|has withdrawn|is moving|signed up)\b`)
+	behalfRelative = regexp.MustCompile(`\bmy (?:late )?` + relatives + `\b`)
+	behalfTheirs   = regexp.MustCompile(`\b(?:his|her|their) (?:data|details|information|records?|files?|account|notes)\b`)
+)
+
+// Sentence openings: a question word asks; a bare verb instructs.
+var (
+	greeting    = map[string]bool{"hi": true, "hello": true, "hey": true, "dear": true, "good": true, "morning": true, "afternoon": true, "evening": true, "ok": true, "okay": true, "so": true, "right": true, "yes": true, "um": true, "also": true, "and": true, "then": true, "sir": true, "madam": true, "team": true, "dpo": true, "there": true, ",": true, ":": true}
+	whWords     = map[string]bool{"what": true, "what's": true, "how": true, "how's": true, "when": true, "which": true, "who": true, "where": true, "why": true}
+	leadingPrep = map[string]bool{"in": true, "on": true, "at": true, "for": true, "by": true, "to": true, "from": true, "with": true, "under": true}
+	auxWords    = map[string]bool{"do": true, "does": true, "did": true, "is": true, "are": true, "am": true, "will": true, "can": true, "could": true, "may": true, "should": true, "have": true, "has": true, "would": true, "was": true, "were": true, "shall": true}
+	imperative  = map[string]bool{"delete": true, "remove": true, "erase": true, "wipe": true, "send": true, "give": true, "stop": true, "correct": true, "update": true, "change": true, "fix": true, "amend": true, "unsubscribe": true, "take": true, "cancel": true, "restrict": true, "freeze": true, "transfer": true, "export": true, "keep": true, "opt": true, "provide": true, "confirm": true, "explain": true, "forward": true, "rectify": true, "limit": true, "pause": true, "withdraw": true}
+)
+
+// trace records why a message was classified as it was; tests print it.
+type trace struct {
+	scores map[Type]float64
+	req    float64
+	info   float64
+	fired  []string
+}
+
+func (t trace) String() string {
+	return fmt.Sprintf("scores=%v req=%.1f info=%.1f fired=%v", t.scores, t.req, t.info, t.fired)
+}
+
+// Classify reads one message and says what it asks for. It never panics and
+// does bounded work on any input (see maxBytes and maxTokens).
+func Classify(text string) Intent {
+	in, _ := classify(text)
+	return in
+}
+
+func classify(text string) (Intent, trace) {
+	s := normalize(text)
+	tr := trace{scores: make(map[Type]float64, 10)}
+
+	if m := safeStrong.FindString(s); m != "" {
+		tr.fired = append(tr.fired, "safeguarding:"+strings.TrimSpace(m))
+		return Intent{Type: None, Safeguarding: true, Confidence: 0.95}, tr
+	}
+	if weak := len(safeWeak.FindAllString(s, 4)); weak >= 2 && !safeTopic.MatchString(s) {
+		tr.fired = append(tr.fired, "safeguarding:weak")
+		return Intent{Type: None, Safeguarding: true, Confidence: 0.7}, tr
+	}
+
+	// Score every type; None starts at noneBase, so a right needs evidence.
+	// A tie goes to the right mentioned first: in "what's the difference
+	// between restricting and deleting", restriction is the topic.
+	best, bestScore, bestPos, second := None, 0.0, len(s), 0.0
+	for _, t := range append([]Type{None}, Types()...) {
+		score, pos := sumCues(s, typeCues[t], &tr, string(t))
+		if t == None {
+			score += noneBase
+		}
+		tr.scores[t] = score
+		switch {
+		case score > bestScore || (score == bestScore && pos < bestPos):
+			best, bestScore, bestPos, second = t, score, pos, bestScore
+		case score > second:
+			second = score
+		}
+	}
+
+	req, _ := sumCues(s, requestCues, &tr, "req")
+	info, _ := sumCues(s, infoCues, &tr, "info")
+	r, i := openings(s, &tr)
+	req, info = req+r, info+i
+	tr.req, tr.info = req, info
+
+	in := Intent{Type: best, OnBehalf: onBehalf(s)}
+	typeConf := logistic(bestScore - second)
+	if best == None {
+		// With no information cue at all, None is only the absence of a
+		// right, so it is reported with modest confidence.
+		in.Confidence = logistic(bestScore - second - 1)
+		return in, tr
+	}
+	// Ties go to information: intake starts only on a clear wish, and the
+	// conversation can still offer to make the request.
+	in.Actionable = req > info
+	in.Confidence = typeConf * logistic(math.Abs(req-info))
+	return in, tr
+}
+
+// sumCues adds the weight of each cue that matches s (once per cue),
+// skipping negated matches, and says where the earliest counted match starts.
+func sumCues(s string, cues []cue, tr *trace, tag string) (total float64, first int) {
+	first = len(s)
+	for _, cu := range cues {
+		if cu.requires != nil && !cu.requires.MatchString(s) {
+			continue
+		}
+		for _, loc := range cu.re.FindAllStringIndex(s, 8) {
+			if !cu.negOK && negated(s[:loc[0]]) {
+				continue
+			}
+			total += cu.weight
+			first = min(first, loc[0])
+			tr.fired = append(tr.fired, tag+":"+cu.name)
+			break
+		}
+	}
+	return total, first
+}
+
+// clauseBreak ends the reach of a negator: in "I don't want to complain, I
+// just want my file" the "don't" says nothing about the file.
+var clauseBreak = map[string]bool{".": true, ",": true, ";": true, "!": true, "?": true, ":": true, "but": true, "and": true, "just": true, "only": true, "instead": true}
+
+var negators = map[string]bool{"not": true, "don't": true, "never": true, "no": true, "without": true, "doesn't": true, "didn't": true, "isn't": true, "aren't": true, "won't": true, "wouldn't": true, "shouldn't": true, "nothing": true, "nor": true}
+
+// negated reports whether a negator stands within the last five words of
+// the clause that ends where a match begins.
+func negated(before string) bool {
+	words := strings.Fields(before)
+	for k, n := len(words)-1, 0; k >= 0 && n < 5; k, n = k-1, n+1 {
+		w := words[k]
+		if clauseBreak[w] {
+			return false
+		}
+		if negators[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// openings scores how each sentence starts, after greetings and "please":
+// a question word is information, a bare verb is an instruction, and an
+// auxiliary ("can …", "do …") leans to a question.
+func openings(s string, tr *trace) (req, info float64) {
+	words := strings.Fields(s)
+	start := true
+	for k := 0; k < len(words); k++ {
+		w := words[k]
+		switch w {
+		case ".", "!", "?", ";":
+			start = true
+			continue
+		}
+		if !start {
+			continue
+		}
+		if greeting[w] || w == "please" || w == "kindly" {
+			continue
+		}
+		if leadingPrep[w] && k+1 < len(words) && whWords[words[k+1]] {
+			continue // "in what format…", "for how long…"
+		}
+		start = false
+		next := ""
+		if k+1 < len(words) {
+			next = words[k+1]
+		}
+		switch {
+		case whWords[w] && next != "dare":
+			info += 2.5
+			tr.fired = append(tr.fired, "open:wh")
+		case auxWords[w]:
+			info += 1.5
+			tr.fired = append(tr.fired, "open:aux")
+		case imperative[w] && next != "you":
+			req += 2.5
+			tr.fired = append(tr.fired, "open:imperative")
+		}
+	}
+	return req, info
+}
+
+// onBehalf reports whether the message concerns someone else's data.
+func onBehalf(s string) bool {
+	if behalfStrong.MatchString(s) {
+		return true
+	}
+	return behalfRelative.MatchString(s) && behalfTheirs.MatchString(s)
+}
+
+func logistic(x float64) float64 { return 1 / (1 + math.Exp(-x)) }

@@ -1,0 +1,174 @@
+package rights
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Input limits. Requests are stated near the start of a message (a letter
+// opens with "subject access request"), so the first 400 words decide; capping the
+// work keeps a pasted document or junk input cheap and bounded.
+const (
+	maxBytes  = 8 << 10
+	maxTokens = 400
+)
+
+// typos rewrites common text-message spellings and misspellings to the words
+// the rules are written for. Values may hold several words.
+var typos = map[string]string{
+	"u": "you", "ur": "your", "yr": "your", "r": "are", "y": "why",
+	"pls": "please", "plz": "please", "plse": "please", "pleas": "please", "plese": "please", "pleae": "please", "kindy": "kindly",
+	"im": "i'm", "ive": "i've", "ill": "i'll", "iam": "i am",
+	"dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "cant": "can't", "wont": "won't",
+	"isnt": "isn't", "arent": "aren't", "wasnt": "wasn't", "havent": "haven't", "wouldnt": "wouldn't",
+	"shes": "she's", "hes": "he's", "theyre": "they're", "youve": "you've", "youre": "you're", "thats": "that's",
+	"whats": "what's", "hows": "how's",
+	"wanna": "want to", "gonna": "going to", "wud": "would", "cud": "could", "cn": "can",
+	"mums": "mum's", "dads": "dad's", "elses": "else's", "mothers": "mother's", "fathers": "father's",
+	"info": "information", "infomation": "information", "informaton": "information", "imformation": "information",
+	"detials": "details", "detail": "details",
+	"recrods": "records", "reocrds": "records", "recods": "records", "recordes": "records",
+	"delte": "delete", "delet": "delete", "deleat": "delete", "dlete": "delete", "deleet": "delete",
+	"earse": "erase", "errase": "erase",
+	"adress": "address", "addres": "address",
+	"personnal": "personal", "persnal": "personal", "personel": "personal",
+	"recieve": "receive", "copie": "copy", "coppy": "copy",
+	"concent": "consent", "consnet": "consent", "withdrawl": "withdrawal",
+	"complant": "complaint", "complaine": "complain", "compliant": "complaint",
+	"unsubscibe": "unsubscribe", "unsubcribe": "unsubscribe", "unsubsribe": "unsubscribe",
+	"seperate": "separate", "wierd": "weird", "dpo's": "dpo",
+	"email's": "emails", "emial": "email", "emai": "email",
+	"analyze": "analyse", "analyzing": "analysing", "analyzed": "analysed",
+	"authorized":   "authorised",
+	"safegaurding": "safeguarding", "safeguardin": "safeguarding",
+	"selfharm": "self harm",
+}
+
+// keywords are the words the rules depend on most; an unknown token one
+// edit away from one of them is taken to be a typo of it.
+var keywords = []string{
+	"delete", "erase", "records", "information", "personal", "consent",
+	"complaint", "complain", "correct", "rectify", "restrict", "object",
+	"portability", "automated", "decision", "unsubscribe", "withdraw",
+	"safeguarding", "address", "request", "profiling", "processing",
+	"incorrect", "inaccurate", "electronic", "transfer", "subject",
+}
+
+// realWords are genuine words one edit from a keyword; they are never
+// "corrected" (remote backup is not remove backup, content is not consent).
+var realWords = map[string]bool{
+	"remote": true, "content": true, "contest": true, "consents": true, "objects": true,
+	"directs": true, "subjects": true, "requests": true, "records": true,
+	"restricts": true, "decisions": true, "erased": true, "eraser": true, "deleted": true,
+	"deletes": true, "corrects": true, "complains": true, "complaints": true,
+	"addressed": true, "addresses": true, "transfers": true, "recorded": true, "recorder": true,
+	"corrupt": true, "collect": true, "connect": true, "project": true, "reject": true,
+	"select": true, "elect": true, "effect": true, "affect": true,
+}
+
+// normalize lower-cases and tokenises text into single-space separated
+// tokens, with sentence punctuation kept as tokens and padding spaces at
+// both ends so rules can anchor on " word ".
+func normalize(text string) string {
+	if len(text) > maxBytes {
+		text = text[:maxBytes]
+	}
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, " ")
+	}
+	var b strings.Builder
+	b.Grow(len(text) + 8)
+	b.WriteByte(' ')
+	n := 0
+	emit := func(tok string) {
+		if tok == "" || n >= maxTokens {
+			return
+		}
+		n++
+		b.WriteString(tok)
+		b.WriteByte(' ')
+	}
+	var word []rune
+	flush := func() {
+		if len(word) == 0 {
+			return
+		}
+		w := strings.Trim(string(word), "'")
+		word = word[:0]
+		if w == "" {
+			return
+		}
+		if r, ok := typos[w]; ok {
+			w = r
+		} else if f := fuzzyKeyword(w); f != "" {
+			w = f
+		}
+		for _, part := range strings.Fields(w) {
+			emit(part)
+		}
+	}
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			word = append(word, unicode.ToLower(r))
+		case r == '\'' || r == '’' || r == '‘' || r == '`' || r == '´':
+			word = append(word, '\'')
+		case r == '?' || r == '!' || r == '.' || r == ',' || r == ';' || r == ':':
+			flush()
+			emit(string(r))
+		case r == '\n' || r == '\r':
+			flush()
+			emit(".")
+		default:
+			flush()
+		}
+	}
+	flush()
+	return b.String()
+}
+
+// fuzzyKeyword returns the keyword that w is a one-edit typo of, or "".
+// Inflections (deleted, records) start with the keyword and are left alone.
+func fuzzyKeyword(w string) string {
+	if len(w) < 5 || realWords[w] {
+		return ""
+	}
+	for _, k := range keywords {
+		if w == k || strings.HasPrefix(w, k) || strings.HasPrefix(k, w) {
+			continue
+		}
+		if d := len(w) - len(k); d > 1 || d < -1 {
+			continue
+		}
+		if withinOneEdit(w, k) {
+			return k
+		}
+	}
+	return ""
+}
+
+// withinOneEdit reports whether a and b differ by at most one insertion,
+// deletion, substitution or adjacent transposition (ASCII-oriented; other
+// runes just count as bytes, which only makes a match less likely).
+func withinOneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if i == len(a) {
+		return len(b)-len(a) <= 1
+	}
+	switch {
+	case len(a) == len(b):
+		if a[i+1:] == b[i+1:] {
+			return true // substitution
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // transposition
+	default:
+		return a[i:] == b[i+1:] // insertion into a
+	}
+}

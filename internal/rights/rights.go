@@ -1,0 +1,134 @@
+// Package rights decides what a resident's message asks for: a plain
+// information question, a data-protection rights request to put on the Data
+// Protection Officer's queue, or an urgent safeguarding message that needs
+// emergency contacts instead of intake.
+//
+// Classify is a transparent, weighted rule set (see rules.go): every cue is a
+// named regular expression with a weight, so a reviewer can read why a message
+// was routed the way it was, and no model or network is needed. The labelled
+// messages under testdata/rights measure it.
+//
+// Policy, applied consistently by the rules and the labelled data:
+//
+//   - A question of whether or how one may exercise a right ("can I ask you to
+//     delete my data?", "how do I get a copy of my records?") is information.
+//     Its Type still names the right, which helps retrieval; Actionable is false.
+//   - An explicit wish or instruction is actionable: imperatives ("delete my
+//     records"), wishes ("I want / I'd like / I need …"), statements that
+//     exercise the right ("I object", "I withdraw my consent", "this is a
+//     subject access request"), polite requests addressed to the council ("can
+//     you delete …", "could I please have a copy …"), a report that one's data
+//     is wrong, or a grievance about how one's data was handled.
+//   - "What do you hold about me?" is a subject access request: the UK GDPR
+//     needs no special words for one, and the answer is the person's own data,
+//     which a privacy notice cannot give.
+//   - Objection is "stop using my data for a purpose" (marketing, research, NHS
+//     number sharing); withdrawing consent is about something the person agreed
+//     or signed up to (consent, newsletters, mailing lists); restriction is
+//     keeping the data but limiting or pausing its use.
+//   - Complaint means a complaint about how personal data was handled. A
+//     complaint about bins or roads is not a rights matter (Type None).
+//   - Safeguarding (a present risk of harm to a child or adult, self-harm,
+//     domestic violence) overrides everything: Type None, not actionable, so the
+//     caller gives emergency contacts and starts no intake. Questions about how
+//     safeguarding data is used, or requests for records of a past case, are
+//     not urgent.
+//
+// This package is domain logic: it must not import network, database, chat or
+// model libraries.
+package rights
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Type names a data-protection right, or None for no right at all.
+type Type string
+
+// The rights a message can concern. The string values are stable: they are
+// stored on cases and used in the labelled data.
+const (
+	None              Type = "none"
+	Access            Type = "access"
+	Rectification     Type = "rectification"
+	Erasure           Type = "erasure"
+	Restriction       Type = "restriction"
+	Portability       Type = "portability"
+	Objection         Type = "objection"
+	AutomatedDecision Type = "automated_decision"
+	WithdrawConsent   Type = "withdraw_consent"
+	Complaint         Type = "complaint"
+)
+
+// ErrUnknownType is returned by ParseType for a name that is not a right.
+var ErrUnknownType = errors.New("unknown right type")
+
+// Types returns the nine rights in a fixed order (None is not included).
+func Types() []Type {
+	return []Type{Access, Rectification, Erasure, Restriction, Portability,
+		Objection, AutomatedDecision, WithdrawConsent, Complaint}
+}
+
+// ParseType reads a type name as stored or typed by a person: case, spaces
+// and hyphens are forgiven ("Automated decision" → AutomatedDecision).
+func ParseType(s string) (Type, error) {
+	k := strings.ToLower(strings.TrimSpace(s))
+	k = strings.NewReplacer(" ", "_", "-", "_").Replace(k)
+	if Type(k) == None {
+		return None, nil
+	}
+	for _, t := range Types() {
+		if Type(k) == t {
+			return t, nil
+		}
+	}
+	return None, fmt.Errorf("parse right %q: %w", s, ErrUnknownType)
+}
+
+// Label is the human name of the right, worded as residents see it.
+func (t Type) Label() string {
+	switch t {
+	case None:
+		return "No specific right"
+	case Access:
+		return "Right of access (a copy of your data)"
+	case Rectification:
+		return "Right to rectification (correcting inaccurate data)"
+	case Erasure:
+		return "Right to erasure (deleting your data)"
+	case Restriction:
+		return "Right to restrict processing (limiting how your data is used)"
+	case Portability:
+		return "Right to data portability (your data in a reusable electronic format)"
+	case Objection:
+		return "Right to object (stopping a particular use of your data)"
+	case AutomatedDecision:
+		return "Rights about automated decision-making and profiling"
+	case WithdrawConsent:
+		return "Right to withdraw consent"
+	case Complaint:
+		return "Complaint about how your personal data was handled"
+	}
+	return string(t)
+}
+
+// Intent is what a message asks for.
+type Intent struct {
+	// Type is the right concerned, None for a plain information question.
+	// An information question may still be about a right (Actionable false).
+	Type Type
+	// Actionable is true when the person wants to exercise the right now, so
+	// the conversation should start intake for a DPO case.
+	Actionable bool
+	// Confidence is a 0..1 heuristic from the rule margins (not a calibrated
+	// probability); callers may ask a clarifying question when it is low.
+	Confidence float64
+	// Safeguarding marks an urgent risk of harm: give emergency contacts and
+	// start no intake.
+	Safeguarding bool
+	// OnBehalf is true when the message concerns someone else's data (a
+	// relative, client or person cared for), so intake must ask for authority.
+	OnBehalf bool
+}

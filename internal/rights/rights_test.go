@@ -1,0 +1,181 @@
+package rights
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		name       string
+		text       string
+		want       Type
+		actionable bool
+		safe       bool
+		behalf     bool
+	}{
+		// Asking about a right versus exercising it.
+		{"what is erasure", "what is the right to erasure?", Erasure, false, false, false},
+		{"may I ask for deletion", "Can I ask you to delete my data?", Erasure, false, false, false},
+		{"polite request is a request", "can you delete my data please", Erasure, true, false, false},
+		{"bare imperative", "delete my account", Erasure, true, false, false},
+		{"how to get records", "can you tell me how to get a copy of my records", Access, false, false, false},
+		{"I want a copy", "I want a copy of everything you hold on me", Access, true, false, false},
+		{"how long does access take", "how long does a request for my records take?", Access, false, false, false},
+		{"address wrong", "my address on your system is wrong, please fix it", Rectification, true, false, false},
+		{"stop marketing", "stop using my data for marketing", Objection, true, false, false},
+		{"withdraw consent", "I withdraw my consent", WithdrawConsent, true, false, false},
+		{"human review", "I want a human to review the automated decision on my claim", AutomatedDecision, true, false, false},
+		{"portable export", "please export my data as a spreadsheet so I can move it to another council", Portability, true, false, false},
+		{"restrict while checked", "please restrict use of my data until you've checked it", Restriction, true, false, false},
+		{"complain about handling", "I want to complain, you sent my details to the wrong address", Complaint, true, false, false},
+		{"how to complain", "how do I complain to the ICO?", Complaint, false, false, false},
+
+		// On-behalf phrasing; "on my behalf" is not someone else.
+		{"mother's file", "I'm calling on behalf of my mother who wants her file", Access, true, false, true},
+		{"on my behalf", "I consented to you contacting employers on my behalf but I withdraw that consent", WithdrawConsent, true, false, false},
+
+		// Negation.
+		{"not asking to delete", "I'm not asking you to delete anything, how long do you keep records?", None, false, false, false},
+		{"not complaining", "I don't want to complain, I just want to know why you need my phone number", None, false, false, false},
+		{"don't delete, restrict", "don't delete my file, I need it for court, just stop using it", Restriction, true, false, false},
+
+		// Plain information and near-misses.
+		{"dpo contact", "who is the DPO at Bucks?", None, false, false, false},
+		{"cookies", "do you use cookies", None, false, false, false},
+		{"service complaint", "I want to complain about my bins", None, false, false, false},
+		{"safeguarding data question", "How does MK Together use safeguarding data?", None, false, false, false},
+		{"idiom", "this website is killing me lol, where's the privacy notice", None, false, false, false},
+
+		// Typos, text-speak, shouting.
+		{"text speak", "pls delte all my infomation u hold", Erasure, true, false, false},
+		{"shouting", "I WANT A COPY OF MY RECORDS NOW", Access, true, false, false},
+		{"curly apostrophe", "I’d like my records corrected, my name’s spelt wrong", Rectification, true, false, false},
+
+		// Safeguarding overrides intake.
+		{"child at risk", "my neighbours little boy is being hurt by his dad", None, false, true, false},
+		{"self harm", "i keep hurting myself and i cant stop", None, false, true, false},
+		{"domestic violence", "my husband hits me, I need help", None, false, true, false},
+		{"danger plus request", "please delete my address, my ex is threatening to kill me", None, false, true, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, tr := classify(tc.text)
+			assert.Equal(t, tc.want, got.Type, "type; %s", tr)
+			assert.Equal(t, tc.actionable, got.Actionable, "actionable; %s", tr)
+			assert.Equal(t, tc.safe, got.Safeguarding, "safeguarding; %s", tr)
+			assert.Equal(t, tc.behalf, got.OnBehalf, "on behalf; %s", tr)
+			assert.GreaterOrEqual(t, got.Confidence, 0.0)
+			assert.LessOrEqual(t, got.Confidence, 1.0)
+		})
+	}
+}
+
+func TestClassifyConfidenceOrdersClearOverVague(t *testing.T) {
+	clear := Classify("Please delete all my personal data from your systems")
+	vague := Classify("data")
+	assert.Greater(t, clear.Confidence, vague.Confidence)
+}
+
+func TestClassifyHostileInput(t *testing.T) {
+	long := strings.Repeat("please delete my records and ", 20000) // ~600 KB
+	got := Classify(long)
+	assert.Equal(t, Erasure, got.Type)
+	assert.True(t, got.Actionable)
+
+	for _, s := range []string{"", "   ", "????", "\x00\xff\xfe", strings.Repeat("a", 100000), "🙂🙂🙂", "'''", "don't"} {
+		assert.NotPanics(t, func() { Classify(s) }, "%q", s)
+		assert.Equal(t, None, Classify(s).Type, "%q", s)
+	}
+}
+
+func TestTypesAndParse(t *testing.T) {
+	types := Types()
+	require.Len(t, types, 9)
+	assert.Equal(t, Access, types[0])
+	assert.Equal(t, Complaint, types[8])
+	seen := map[string]bool{}
+	for _, ty := range types {
+		got, err := ParseType(string(ty))
+		require.NoError(t, err)
+		assert.Equal(t, ty, got)
+		assert.NotEqual(t, string(ty), ty.Label(), "%s needs a human label", ty)
+		assert.False(t, seen[ty.Label()], "labels must differ")
+		seen[ty.Label()] = true
+	}
+
+	got, err := ParseType(" Automated-Decision ")
+	require.NoError(t, err)
+	assert.Equal(t, AutomatedDecision, got)
+	got, err = ParseType("none")
+	require.NoError(t, err)
+	assert.Equal(t, None, got)
+
+	_, err = ParseType("deletion")
+	assert.ErrorIs(t, err, ErrUnknownType)
+}
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Pls DELTE my Info!!", " please delete my information ! ! "},
+		{"I’d like it", " i'd like it "},
+		{"remote backup", " remote backup "},     // a real word, not a typo of remove
+		{"deleted records", " deleted records "}, // inflections are left alone
+		{"line one\nline two", " line one . line two "},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, normalize(tc.in), tc.in)
+	}
+	huge := normalize(strings.Repeat("word ", 100000))
+	assert.LessOrEqual(t, len(strings.Fields(huge)), maxTokens)
+}
+
+func FuzzClassify(f *testing.F) {
+	for _, s := range []string{"please delete my records", "what is the right to erasure?", "my partner hits me", "", "\xff", "on behalf of my mum's"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		in := Classify(s)
+		if in.Confidence < 0 || in.Confidence > 1 {
+			t.Fatalf("confidence %v out of range", in.Confidence)
+		}
+		if in.Safeguarding && (in.Actionable || in.Type != None) {
+			t.Fatalf("safeguarding must not start intake: %+v", in)
+		}
+		if in.Type == None && in.Actionable {
+			t.Fatalf("actionable without a right: %+v", in)
+		}
+		if _, err := ParseType(string(in.Type)); err != nil {
+			t.Fatalf("unknown type %q", in.Type)
+		}
+		if !utf8.ValidString(normalize(s)) {
+			t.Fatalf("normalize produced invalid UTF-8")
+		}
+	})
+}
+
+func BenchmarkClassify(b *testing.B) {
+	short := []string{
+		"Hi, I'm calling on behalf of my mother who wants her file from adult social care",
+		"how long do you keep complaint records?",
+		"pls delte all my infomation u hold",
+		"my partner hits me and i'm scared to go home",
+	}
+	b.Run("short", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; b.Loop(); i++ {
+			Classify(short[i%len(short)])
+		}
+	})
+	long := strings.Repeat("some long pasted letter text about my records and my address. ", 200)
+	b.Run("long", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			Classify(long)
+		}
+	})
+}

@@ -1,0 +1,182 @@
+package rights
+
+import "regexp"
+
+// A cue is one piece of evidence: a pattern over the normalised text (lower
+// case, single spaces, punctuation as tokens) and the weight it adds.
+//
+// Unless negOK is set, a match is ignored when a negator (not, don't, never,
+// …) stands just before it in the same clause: "I'm not asking you to delete
+// anything" is not an erasure request. Cues that carry their own negation
+// ("don't delete", "no longer consent") set negOK.
+type cue struct {
+	name     string
+	weight   float64
+	re       *regexp.Regexp
+	negOK    bool
+	requires *regexp.Regexp // if set, the cue counts only when this also matches
+}
+
+func c(name string, w float64, pattern string) cue {
+	return cue{name: name, weight: w, re: regexp.MustCompile(pattern)}
+}
+
+func cn(name string, w float64, pattern string) cue {
+	cu := c(name, w, pattern)
+	cu.negOK = true
+	return cu
+}
+
+func (cu cue) needs(pattern string) cue {
+	cu.requires = regexp.MustCompile(pattern)
+	return cu
+}
+
+// Shared fragments.
+const (
+	poss  = `(?:my|his|her|their|our)`
+	third = `(?:me|him|her|them|us)`
+	data  = `(?:data|details|information|records?|files?|notes|account|personal data|personal information)`
+	gap3  = `(?: \S+){0,3}`
+)
+
+// noneBase is the score a message must beat to be about a right at all.
+const noneBase = 1.5
+
+// typeCues hold the evidence for each right. None's cues are information
+// topics that are not rights (retention, cookies, the DPO's contact), so a
+// passing mention of "delete" in "when do you delete complaint records?"
+// loses to retention.
+var typeCues = map[Type][]cue{
+	Access: {
+		c("subject access", 3.5, `\bsubject access\b`),
+		c("sar", 3.5, `\b(?:sar|dsar)\b`),
+		c("right of access", 3, `\bright of access\b|\baccess to `+poss+`\b|\brequest for access\b`),
+		c("copy of", 2.5, `\bcop(?:y|ies) of\b`),
+		c("see/get my records", 2, `\b(?:see|view|get|have|access|obtain|receive|request|requests|want|wants|need|needs|provide|send)\b(?: \S+){0,6} (?:`+poss+`|own) (?:\S+ ){0,3}(?:records?|files?|notes|data|information|details)\b`),
+		c("held about me", 2.5, `\b(?:hold|holds|held|have|has|got|keep|kept|store|stored|made)\b`+gap3+` (?:about|on) `+third+` `),
+		c("relating to me", 2.5, `\b(?:relating to|that mention|mentioning|held on|held about) `+third+` `),
+		c("send me everything", 2, `\bsend me (?:everything|all|a copy)\b`),
+		c("records request", 3, `\b(?:records?|file|data) request\b|\brequest for `+poss+` (?:records|file|data)\b`),
+		c("someone else's records", 2.5, `\brequest on behalf\b|\bsomeone else's (?:records|data|file|information|details)\b`),
+		c("request", 1, `\brequests?\b`),
+		c("my records", 1, `\b(?:`+poss+`|own) (?:\S+ ){0,2}(?:records|file)\b`),
+	},
+	Rectification: {
+		c("defect", 3, `\b(?:wrong|incorrect|inaccurate|inaccuracy|inaccuracies|out of date|outdated|mistake|mistakes|error|errors|typo|misspelt|misspelled|not true|untrue|false)\b`),
+		c("correct", 3, `\b(?:correct|corrected|correcting|correction|amend|amended|amending|amendment|rectify|rectified|rectification)\b`),
+		c("fix it", 1.5, `\b(?:update|change|fix|sort|put right)\b(?: \S+)? (?:it|that|this|them|my|his|her)\b`),
+		c("data item", 1, `\b`+poss+` (?:name|surname|first name|last name|address|date of birth|dob|phone number|mobile number|number|email|email address|title|gp|gender|ethnicity|nationality)\b`),
+		c("new value", 1.5, `\bnew (?:one|address|number|name|email|surname)\b`),
+		c("lists me as", 1.5, `\b(?:lists?|listed|says?) `+third+` (?:as|is)\b|\brecords? says?\b`),
+	},
+	Erasure: {
+		c("delete", 4, `\b(?:delete|deleted|deleting|deletion|erase|erased|erasing|erasure|wipe|wiped|wiping|purge|purged|destroy|destroyed|get rid of)\b`),
+		c("remove", 3, `\b(?:remove|removed|removing)\b`),
+		c("forgotten", 4, `\bforgotten\b`),
+	},
+	Restriction: {
+		c("restrict", 4, `\brestrict\w*\b`),
+		c("limit", 2.5, `\blimit(?:s|ed|ing)?\b`),
+		c("hold/freeze", 3.5, `\b(?:put a hold|on hold|hold on|freeze|frozen|suspend\w*|pause\w*)\b`),
+		cn("don't delete", 3.5, `\b(?:don't|do not) (?:delete|erase|destroy|remove|wipe)\b`),
+		c("only for", 2.5, `\b(?:except|anything else|only use|other than|certain way)\b`),
+		c("until", 1, `\b(?:until|while|pending)\b`),
+		c("accuracy dispute", 1.5, `\b(?:accuracy|contest\w*|disput\w*)\b`),
+		c("whether correct", 2, `\bwhether\b(?: \S+){0,4} (?:is|are) (?:correct|accurate|right)\b`),
+	},
+	Portability: {
+		c("portability", 4, `\bportab\w*\b`),
+		c("machine format", 2, `\b(?:machine readable|structured|commonly used|electronic|electronically|csv|json|spreadsheet|xml)\b`),
+		c("format", 2, `\bformat\b`),
+		c("export", 2, `\b(?:export\w*|download\w*)\b`),
+		c("transfer", 2.5, `\b(?:transfer\w*|transmit\w*)\b`),
+		c("move elsewhere", 2, `\b(?:move|moving|switch\w*|reuse|re use|give it to|port)\b(?: \S+){0,6} (?:another|other|new|elsewhere|different)\b`),
+	},
+	Objection: {
+		c("object", 3.5, `\bobject(?:s|ed|ing|ion)?\b`),
+		c("opt out", 3, `\bopt(?:ed|ing)? (?:me )?out\b`),
+		c("stop using", 2.5, `\bstop (?:using|sending|passing|sharing|analysing|processing|profiling|contacting|giving)\b`),
+		c("stop", 1, `\bstop\b`),
+		cn("don't want my data used", 3, `\b(?:don't|do not|doesn't|does not) want `+poss+` (?:data|details|information|personal data|name)\b|\b(?:don't|doesn't|do not|does not) want (?:you|the council) (?:to )?(?:use|using|share|sharing|pass|passing)\b`),
+		c("purpose", 1, `\b(?:marketing|research|surveys?|press|media|political parties|councillors|performance|planning|analysis|analysing|nhs number)\b`),
+		cn("never asked", 1, `\bnever asked for\b`),
+	},
+	AutomatedDecision: {
+		c("automated", 3.5, `\bautomat\w*\b`),
+		c("algorithm", 3.5, `\balgorithm\w*\b`),
+		c("profiling", 2.5, `\bprofil(?:ing|ed|e)\b`),
+		c("computer", 1, `\b(?:computer|system|machine)\b`),
+		c("human", 2, `\b(?:human|humans|real person|a person|human being)\b`),
+		c("decision", 1.5, `\b(?:decision|decisions|decided|decide)\b`),
+		c("logic", 2.5, `\blogic\b`),
+		c("scored", 1.5, `\b(?:scored|scoring)\b`),
+		c("review", 1, `\b(?:reviewed|reconsider\w*|look at it again)\b`),
+	},
+	WithdrawConsent: {
+		c("consent", 3, `\bconsent\w*\b`),
+		cn("no longer consent", 4, `\b(?:don't|do not|no longer|not) (?:give )?consent\b`),
+		c("withdraw", 2.5, `\b(?:withdraw\w*|revok\w*|take back|cancel\w*|retract\w*)\b`),
+		c("unsubscribe", 3.5, `\bunsubscrib\w*\b`),
+		c("mailing list", 2, `\b(?:mailing list|newsletters?|email updates)\b`),
+		c("signed up", 2, `\b(?:signed up|sign up|opted in|opt in)\b`),
+		c("changed my mind", 1.5, `\bchanged my mind\b`),
+		c("take me off", 2.5, `\btake me off\b`),
+	},
+	Complaint: {
+		c("complain", 3.5, `\bcomplain\w*\b`).needs(`\b(?:data|information|details|records?|privacy|breach|personal|gdpr|files?|letter|ico|commissioner|sar|request|disclos\w*|shar\w*|leak\w*|address)\b`),
+		c("breach", 2.5, `\b(?:breach|breached|leak\w*|lost|disclosed|disclosure|misused|mishandled)\b`).needs(`\b` + poss + `\b`),
+		c("report you", 2.5, `\breport(?:ing)? (?:you|the council|this|them)\b`),
+		c("sent my data", 2, `\b(?:sent|told|gave|emailed|posted|shared|passed|given|disclosed)\b(?: \S+){0,4} `+poss+` `),
+		cn("upset", 1.5, `\b(?:how dare|furious|unacceptable|not ok|not happy|unhappy|disgusted|appalled|outrageous)\b`),
+		c("ico", 2.5, `\b(?:ico|ico's|information commissioner\w*)\b`),
+		c("investigate", 1.5, `\binvestigat\w*\b`),
+		c("wrong recipient", 1.5, `\bwrong person\b|\bwrong address\b|\bsomeone else's letter\b`),
+	},
+	None: {
+		c("how long", 2.5, `\bhow long\b`),
+		c("retention", 2.5, `\b(?:retention|retain\w*)\b`),
+		c("keep", 1, `\b(?:keep|kept)\b`),
+		c("cookies", 4, `\bcookies?\b`),
+		c("ip address", 3, `\bip address\w*\b`),
+		c("dpo", 1.5, `\b(?:dpo|data protection officer)\b`),
+		c("lawful basis", 2.5, `\b(?:lawful|legal) basis\b`),
+		c("share with", 1.5, `\bshare\w*\b(?: \S+){0,4} with\b`),
+		c("security", 1.5, `\b(?:secure|security)\b`),
+		c("topic", 1.5, `\b(?:fraud|special category|stored|sell|gdpr|privacy statement|privacy notice|privacy policy|website)\b`),
+		c("when do you delete", 4.5, `\bwhen do you (?:delete|destroy|get rid of|remove)\b`),
+		c("safeguarding topic", 1, `\b(?:child protection|safeguarding|mk together)\b`),
+	},
+}
+
+// Request and information cues decide Actionable once a right is found.
+var requestCues = []cue{
+	c("please", 2, `\b(?:please|kindly)\b`),
+	c("i would like", 2.5, `\b(?:i|we)(?: would|'d| d) like\b`),
+	c("i want", 2.5, `\b(?:i|we) (?:want|need|wish|demand|require)\b`),
+	c("they want", 2.5, `\b(?:who|he|she|they|she's|he's|they've|`+relatives+`)\b(?: \S+){0,4} (?:wants|would like|requests|needs|objects|withdrawn|doesn't want|does not want)\b`),
+	c("i am requesting", 2.5, `\b(?:i|we|i'm|we're|i am|we are) (?:hereby |formally |now )?(?:request|requesting|asking for|making a|withdraw|withdrawing|revoke|object|complaining|reporting|lodging|raising)\b`),
+	cn("i no longer consent", 2.5, `\b(?:no longer|don't|do not) consent\b`),
+	c("this is a request", 3, `\b(?:this is|treat this as|accept this(?: \S+)? as)\b(?: \S+){0,3} (?:request|complaint)\b`),
+	c("polite you", 3, `\b(?:can|could|would|will) (?:you|someone|somebody)(?: please)? (?:delete|remove|erase|wipe|send|give|stop|correct|update|change|fix|amend|sort|unsubscribe|take|cancel|restrict|freeze|transfer|export|put|pause|get rid|provide|confirm)\b`),
+	c("could i have", 2.5, `\b(?:can|could|may) (?:i|we)(?: please)? have\b|\bcould i please\b`),
+	// Policy: asking what is held about oneself is a subject access request,
+	// so this outweighs the question form.
+	c("what do you hold about me", 5, `\b(?:what|which)(?: \S+){0,2} (?:data|information|details|records)\b(?: \S+){0,3} (?:hold|have|got|keep)\b(?: \S+){0,2} (?:about|on) me\b`),
+	c("it is wrong", 2, `\b(?:is|are|was) (?:wrong|incorrect|inaccurate|out of date|not true|untrue|false)\b|\bthere's a mistake\b|\bspelt `+gap3+`wrong\b`),
+	c("grievance", 2, `\b(?:you|someone|staff|council|contractor) (?:\S+ ){0,2}(?:sent|told|gave|emailed|shared|passed|lost|leaked|disclosed)\b|\b(?:were|was) disclosed\b|\bdata breach\b`),
+	c("would it be possible", 2, `\bwould it be possible\b`),
+	c("formal", 2, `\b(?:formally|formal|under article|hereby)\b`),
+}
+
+var infoCues = []cue{
+	c("what is", 2.5, `\b(?:what|what's) (?:is|are|does|happens|'s|is the|counts)\b`),
+	c("how do", 2.5, `\bhow (?:do|can|long|much|many|does|would|should|is|are)\b`),
+	c("can i", 2, `\b(?:can|may|could) (?:i|we|someone|my) (?:ask|request|apply|make|withdraw|opt|object|complain|report|stop|get|be|see)\b`),
+	c("do i have the right", 2.5, `\bdo i have (?:the |a )?right\b|\bam i (?:able|allowed|entitled)\b|\bis it possible\b|\bis there\b|\bare there\b`),
+	c("conditional", 1.5, `\bif (?:i|we|you|my|someone)\b`),
+	c("want to know", 3, `\b(?:know|find out|understand|wondering|curious|clarify)\b`),
+	c("tell me how", 2, `\btell me (?:how|about|if|whether|what the right)\b|\bexplain (?:what|how)\b`),
+	c("wh-word", 1, `\b(?:what|how|when|which|who|where|why)\b`),
+	c("question mark", 1, `\?`),
+}

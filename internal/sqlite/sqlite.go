@@ -1,0 +1,503 @@
+// Package sqlite implements dpo.Store on a single SQLite file (modernc.org/sqlite, no cgo): the
+// zero-setup store for one council running one privacybot. It runs in WAL mode with a busy
+// timeout, foreign keys on and FULL synchronous commits, so a reference shown after Submit
+// survives a crash or power cut; every transaction takes the write lock up front (BEGIN
+// IMMEDIATE), so SQLite's single writer is also what makes outbox claims exclusive.
+//
+// It imports the domain (dpo) and database/sql; never another adapter, network or chat library.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/privacybot/privacybot/internal/deadline"
+	"github.com/privacybot/privacybot/internal/dpo"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Store is a dpo.Store in one SQLite file.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+var _ dpo.Store = (*Store)(nil)
+
+// Open opens (creating it and its parent directories if needed) the SQLite database at path and
+// brings its schema up to date.
+func Open(path string) (*Store, error) {
+	if strings.ContainsAny(path, "?#") {
+		return nil, fmt.Errorf("open queue %s: the path may not contain ? or #", path)
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o750); err != nil {
+			return nil, fmt.Errorf("open queue %s: %w", path, err)
+		}
+	}
+	dsn := path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
+		"&_pragma=synchronous(FULL)&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open queue %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path}
+	if err := s.migrate(context.Background()); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open queue %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// migrate applies the embedded migrations not yet recorded in schema_migrations, each in its own
+// transaction. BEGIN IMMEDIATE makes a second process opening the file at the same moment wait,
+// then see the versions the first one recorded.
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("create schema_migrations: %w", err)
+	}
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		base := filepath.Base(name)
+		version, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("migration %s: name must start with a version number", base)
+		}
+		body, err := migrations.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		err = s.tx(ctx, func(tx *sql.Tx) error {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				return nil
+			}
+			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+				version, base, fmtTime(time.Now()))
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("migration %s: %w", base, err)
+		}
+	}
+	return nil
+}
+
+// tx runs fn in a transaction, committing when it returns nil.
+func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// Create implements dpo.Store.
+func (s *Store) Create(ctx context.Context, c dpo.Case, first dpo.Event) (dpo.Case, bool, error) {
+	var ref string
+	created := false
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if c.IdempotencyKey != "" {
+			err := tx.QueryRowContext(ctx, `SELECT ref FROM cases WHERE idempotency_key = ?`, c.IdempotencyKey).Scan(&ref)
+			if err == nil {
+				return nil
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("look up idempotency key: %w", err)
+			}
+		}
+		year := dpo.RefYear(c.Received)
+		var seq int64
+		err := tx.QueryRowContext(ctx, `INSERT INTO ref_seq (year, last) VALUES (?, 1)
+			ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last`, year).Scan(&seq)
+		if err != nil {
+			return fmt.Errorf("allocate reference: %w", err)
+		}
+		ref = dpo.FormatRef(year, seq)
+		c.Ref = ref
+		pauses, err := json.Marshal(c.Pauses)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO cases (ref, year, seq, idempotency_key, type, organisation,
+			organisation_key, region, received_at, channel, requester_name, contact_kind, contact_value,
+			on_behalf_of, on_behalf_of_whom, service, description, excerpt, status, due_at, awaiting_id,
+			id_received_at, pauses, extended, extension_reason, assigned_to, created_at, updated_at, closed_at)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			ref, year, seq, nullString(c.IdempotencyKey), c.Type, c.Organisation,
+			strings.ToLower(c.Organisation), c.Region, fmtTime(c.Received), c.Channel, c.Requester.Name,
+			c.Requester.Contact.Kind, c.Requester.Contact.Value, c.Requester.OnBehalfOf,
+			c.Requester.OnBehalfOfWhom, c.Service, c.Description, c.Excerpt, c.Status, nullTime(c.Due),
+			c.AwaitingID, nullTime(c.IDReceived), string(pauses), c.Extended, c.ExtensionReason,
+			c.AssignedTo, fmtTime(c.Created), fmtTime(c.Updated), nullTime(c.Closed))
+		if err != nil {
+			return fmt.Errorf("insert case: %w", err)
+		}
+		first.Ref = ref
+		if err := insertEvent(ctx, tx, first); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO outbox (ref, created_at) VALUES (?, ?)`, ref, fmtTime(c.Created)); err != nil {
+			return fmt.Errorf("insert outbox row: %w", err)
+		}
+		created = true
+		return nil
+	})
+	if err != nil {
+		return dpo.Case{}, false, fmt.Errorf("create case: %w", err)
+	}
+	stored, err := s.Get(ctx, ref)
+	return stored, created, err
+}
+
+func insertEvent(ctx context.Context, tx *sql.Tx, e dpo.Event) error {
+	if e.Kind == "" || e.At.IsZero() {
+		return fmt.Errorf("append event to %s: kind and time are required", e.Ref)
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO events (ref, at, actor, kind, from_status, to_status, note)
+		VALUES (?,?,?,?,?,?,?)`, e.Ref, fmtTime(e.At), e.Actor, e.Kind, e.From, e.To, e.Note)
+	if err != nil {
+		return fmt.Errorf("append event to %s: %w", e.Ref, err)
+	}
+	return nil
+}
+
+const caseColumns = `ref, idempotency_key, type, organisation, region, received_at, channel, requester_name,
+	contact_kind, contact_value, on_behalf_of, on_behalf_of_whom, service, description, excerpt, status,
+	due_at, awaiting_id, id_received_at, pauses, extended, extension_reason, assigned_to, created_at,
+	updated_at, closed_at`
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanCase(row scanner) (dpo.Case, error) {
+	var c dpo.Case
+	var key, due, idReceived, closed sql.NullString
+	var received, created, updated, pauses string
+	err := row.Scan(&c.Ref, &key, &c.Type, &c.Organisation, &c.Region, &received, &c.Channel,
+		&c.Requester.Name, &c.Requester.Contact.Kind, &c.Requester.Contact.Value, &c.Requester.OnBehalfOf,
+		&c.Requester.OnBehalfOfWhom, &c.Service, &c.Description, &c.Excerpt, &c.Status, &due, &c.AwaitingID,
+		&idReceived, &pauses, &c.Extended, &c.ExtensionReason, &c.AssignedTo, &created, &updated, &closed)
+	if err != nil {
+		return dpo.Case{}, err
+	}
+	c.IdempotencyKey = key.String
+	var errs []error
+	parse := func(dst *time.Time, s string) {
+		if s == "" {
+			return
+		}
+		t, err := time.Parse(time.RFC3339Nano, s)
+		errs = append(errs, err)
+		*dst = t
+	}
+	parse(&c.Received, received)
+	parse(&c.Due, due.String)
+	parse(&c.IDReceived, idReceived.String)
+	parse(&c.Created, created)
+	parse(&c.Updated, updated)
+	parse(&c.Closed, closed.String)
+	var ps []deadline.Pause
+	errs = append(errs, json.Unmarshal([]byte(pauses), &ps))
+	for i := range ps {
+		ps[i].From, ps[i].To = utc(ps[i].From), utc(ps[i].To)
+	}
+	c.Pauses = ps
+	if err := errors.Join(errs...); err != nil {
+		return dpo.Case{}, fmt.Errorf("read case %s: %w", c.Ref, err)
+	}
+	return c, nil
+}
+
+// Get implements dpo.Store.
+func (s *Store) Get(ctx context.Context, ref string) (dpo.Case, error) {
+	return getCase(ctx, s.db, ref)
+}
+
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func getCase(ctx context.Context, q querier, ref string) (dpo.Case, error) {
+	c, err := scanCase(q.QueryRowContext(ctx, `SELECT `+caseColumns+` FROM cases WHERE ref = ?`, ref))
+	if errors.Is(err, sql.ErrNoRows) {
+		return dpo.Case{}, fmt.Errorf("%s: %w", ref, dpo.ErrNotFound)
+	}
+	if err != nil {
+		return dpo.Case{}, fmt.Errorf("get %s: %w", ref, err)
+	}
+	return c, nil
+}
+
+// List implements dpo.Store.
+func (s *Store) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
+	var where []string
+	var args []any
+	in := func(column string, values []string) {
+		where = append(where, column+` IN (`+strings.TrimSuffix(strings.Repeat("?,", len(values)), ",")+`)`)
+		for _, v := range values {
+			args = append(args, v)
+		}
+	}
+	if len(f.Statuses) > 0 {
+		vals := make([]string, len(f.Statuses))
+		for i, st := range f.Statuses {
+			vals[i] = string(st)
+		}
+		in("status", vals)
+	}
+	if len(f.Organisations) > 0 {
+		vals := make([]string, len(f.Organisations))
+		for i, o := range f.Organisations {
+			vals[i] = strings.ToLower(strings.TrimSpace(o))
+		}
+		in("organisation_key", vals)
+	}
+	if f.Overdue || f.DueWithin > 0 {
+		if f.Now.IsZero() {
+			return nil, errors.New("list cases: a time to compare due dates with is required")
+		}
+		var final []string
+		for _, st := range dpo.Statuses {
+			if st.Final() {
+				final = append(final, string(st))
+			}
+		}
+		where = append(where, `due_at IS NOT NULL AND status NOT IN (`+strings.TrimSuffix(strings.Repeat("?,", len(final)), ",")+`)`)
+		for _, v := range final {
+			args = append(args, v)
+		}
+	}
+	if f.Overdue {
+		where = append(where, `due_at < ?`)
+		args = append(args, fmtTime(f.OverdueBefore()))
+	}
+	if f.DueWithin > 0 {
+		where = append(where, `due_at <= ?`)
+		args = append(args, fmtTime(f.DueBy()))
+	}
+	query := `SELECT ` + caseColumns + ` FROM cases`
+	if len(where) > 0 {
+		query += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	query += ` ORDER BY due_at IS NULL, due_at, ref`
+	if f.Limit > 0 {
+		query += ` LIMIT ?`
+		args = append(args, f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list cases: %w", err)
+	}
+	defer rows.Close()
+	var out []dpo.Case
+	for rows.Next() {
+		c, err := scanCase(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list cases: %w", err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list cases: %w", err)
+	}
+	return out, nil
+}
+
+// Update implements dpo.Store. The transaction holds SQLite's write lock from its start, so the
+// case cannot change between being read and being saved.
+func (s *Store) Update(ctx context.Context, ref string, fn func(*dpo.Case) (dpo.Event, error)) (dpo.Case, error) {
+	var out dpo.Case
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		c, err := getCase(ctx, tx, ref)
+		if err != nil {
+			return err
+		}
+		ev, err := fn(&c)
+		if err != nil {
+			return err
+		}
+		pauses, err := json.Marshal(c.Pauses)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE cases SET status = ?, due_at = ?, awaiting_id = ?,
+			id_received_at = ?, pauses = ?, extended = ?, extension_reason = ?, assigned_to = ?,
+			updated_at = ?, closed_at = ? WHERE ref = ?`,
+			c.Status, nullTime(c.Due), c.AwaitingID, nullTime(c.IDReceived), string(pauses), c.Extended,
+			c.ExtensionReason, c.AssignedTo, fmtTime(c.Updated), nullTime(c.Closed), ref)
+		if err != nil {
+			return fmt.Errorf("save case: %w", err)
+		}
+		ev.Ref = ref
+		if err := insertEvent(ctx, tx, ev); err != nil {
+			return err
+		}
+		out, err = getCase(ctx, tx, ref)
+		return err
+	})
+	if err != nil {
+		return dpo.Case{}, fmt.Errorf("update %s: %w", ref, err)
+	}
+	return out, nil
+}
+
+// Events implements dpo.Store.
+func (s *Store) Events(ctx context.Context, ref string) ([]dpo.Event, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, ref, at, actor, kind, from_status, to_status, note
+		FROM events WHERE ref = ? ORDER BY id`, ref)
+	if err != nil {
+		return nil, fmt.Errorf("events of %s: %w", ref, err)
+	}
+	defer rows.Close()
+	var out []dpo.Event
+	for rows.Next() {
+		var e dpo.Event
+		var at string
+		if err := rows.Scan(&e.ID, &e.Ref, &at, &e.Actor, &e.Kind, &e.From, &e.To, &e.Note); err != nil {
+			return nil, fmt.Errorf("events of %s: %w", ref, err)
+		}
+		if e.At, err = time.Parse(time.RFC3339Nano, at); err != nil {
+			return nil, fmt.Errorf("events of %s: %w", ref, err)
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("events of %s: %w", ref, err)
+	}
+	if len(out) == 0 {
+		// Every case has its submitted event, so no events means no case.
+		return nil, fmt.Errorf("%s: %w", ref, dpo.ErrNotFound)
+	}
+	return out, nil
+}
+
+// ClaimOutbox implements dpo.Store. The immediate transaction is the lock: only one claimer
+// runs at a time, and the lease it writes hides the rows from the next.
+func (s *Store) ClaimOutbox(ctx context.Context, notifier string, now, leaseUntil time.Time, limit int) ([]dpo.Delivery, error) {
+	var out []dpo.Delivery
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		out = nil
+		if _, err := tx.ExecContext(ctx, `INSERT INTO outbox_delivery (outbox_id, notifier, next_attempt_at)
+			SELECT o.id, ?, ? FROM outbox o WHERE NOT EXISTS (
+				SELECT 1 FROM outbox_delivery d WHERE d.outbox_id = o.id AND d.notifier = ?)`,
+			notifier, fmtTime(now), notifier); err != nil {
+			return fmt.Errorf("track new outbox rows: %w", err)
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT d.outbox_id, o.ref, d.attempts FROM outbox_delivery d
+			JOIN outbox o ON o.id = d.outbox_id
+			WHERE d.notifier = ? AND d.delivered_at IS NULL AND d.next_attempt_at <= ?
+			ORDER BY d.outbox_id LIMIT ?`, notifier, fmtTime(now), limit)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			d := dpo.Delivery{Notifier: notifier}
+			if err := rows.Scan(&d.OutboxID, &d.Ref, &d.Attempts); err != nil {
+				rows.Close()
+				return err
+			}
+			d.Attempts++
+			out = append(out, d)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, d := range out {
+			if _, err := tx.ExecContext(ctx, `UPDATE outbox_delivery SET attempts = ?, next_attempt_at = ?
+				WHERE outbox_id = ? AND notifier = ?`, d.Attempts, fmtTime(leaseUntil), d.OutboxID, notifier); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("claim outbox for %s: %w", notifier, err)
+	}
+	return out, nil
+}
+
+// MarkDelivered implements dpo.Store.
+func (s *Store) MarkDelivered(ctx context.Context, d dpo.Delivery, at time.Time) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE outbox_delivery SET delivered_at = ?, last_error = ''
+		WHERE outbox_id = ? AND notifier = ?`, fmtTime(at), d.OutboxID, d.Notifier)
+	if err != nil {
+		return fmt.Errorf("mark %s delivered to %s: %w", d.Ref, d.Notifier, err)
+	}
+	return nil
+}
+
+// MarkFailed implements dpo.Store.
+func (s *Store) MarkFailed(ctx context.Context, d dpo.Delivery, retryAt time.Time, reason string) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE outbox_delivery SET next_attempt_at = ?, last_error = ?
+		WHERE outbox_id = ? AND notifier = ? AND delivered_at IS NULL`, fmtTime(retryAt), reason, d.OutboxID, d.Notifier)
+	if err != nil {
+		return fmt.Errorf("mark %s failed for %s: %w", d.Ref, d.Notifier, err)
+	}
+	return nil
+}
+
+// timeFormat is fixed-width UTC with nanoseconds, so stored times compare correctly as text.
+const timeFormat = "2006-01-02T15:04:05.000000000Z07:00"
+
+func fmtTime(t time.Time) string { return t.UTC().Format(timeFormat) }
+
+func nullTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return fmtTime(t)
+}
+
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func utc(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Time{}
+	}
+	return t.UTC()
+}

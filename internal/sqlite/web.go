@@ -1,0 +1,127 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"time"
+)
+
+// User is a member of the DPO's team who may sign in to the dashboard.
+type User struct {
+	Name          string
+	PasswordHash  []byte   // bcrypt; never the password
+	Organisations []string // whose cases they see; "*" means every organisation
+	Created       time.Time
+}
+
+// AddUser stores a new dashboard user. A name already taken is fs.ErrExist.
+func (s *Store) AddUser(ctx context.Context, name string, hash []byte, orgs []string, at time.Time) error {
+	o, err := json.Marshal(orgs)
+	if err != nil {
+		return err
+	}
+	_, err = s.db.ExecContext(ctx, `INSERT INTO users (name, password_hash, organisations, created_at) VALUES (?,?,?,?)`,
+		name, hash, string(o), fmtTime(at))
+	if err != nil && strings.Contains(err.Error(), "UNIQUE") {
+		return fmt.Errorf("add user %s: %w", name, fs.ErrExist)
+	}
+	if err != nil {
+		return fmt.Errorf("add user %s: %w", name, err)
+	}
+	return nil
+}
+
+// LookupUser returns a user's password hash and organisations, or fs.ErrNotExist.
+func (s *Store) LookupUser(ctx context.Context, name string) (hash []byte, orgs []string, err error) {
+	var o string
+	err = s.db.QueryRowContext(ctx, `SELECT password_hash, organisations FROM users WHERE name = ?`, name).Scan(&hash, &o)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil, fmt.Errorf("user %s: %w", name, fs.ErrNotExist)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("look up user %s: %w", name, err)
+	}
+	if err := json.Unmarshal([]byte(o), &orgs); err != nil {
+		return nil, nil, fmt.Errorf("read user %s: %w", name, err)
+	}
+	return hash, orgs, nil
+}
+
+// Users lists the dashboard users by name, without their password hashes.
+func (s *Store) Users(ctx context.Context) ([]User, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT name, organisations, created_at FROM users ORDER BY name`)
+	if err != nil {
+		return nil, fmt.Errorf("list users: %w", err)
+	}
+	defer rows.Close()
+	var out []User
+	for rows.Next() {
+		var u User
+		var o, created string
+		if err := rows.Scan(&u.Name, &o, &created); err != nil {
+			return nil, fmt.Errorf("list users: %w", err)
+		}
+		if err := json.Unmarshal([]byte(o), &u.Organisations); err != nil {
+			return nil, fmt.Errorf("read user %s: %w", u.Name, err)
+		}
+		u.Created, _ = time.Parse(time.RFC3339Nano, created)
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// RemoveUser deletes a dashboard user, or returns fs.ErrNotExist.
+func (s *Store) RemoveUser(ctx context.Context, name string) error {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM users WHERE name = ?`, name)
+	if err != nil {
+		return fmt.Errorf("remove user %s: %w", name, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("user %s: %w", name, fs.ErrNotExist)
+	}
+	return nil
+}
+
+// AppendTranscript stores one line of a conversation. The caller redacts text first: this store
+// keeps what it is given.
+func (s *Store) AppendTranscript(ctx context.Context, session, channel, org, role, text string, at time.Time) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO transcripts (session, channel, organisation, role, text, at)
+		VALUES (?,?,?,?,?,?)`, session, channel, org, role, text, fmtTime(at))
+	if err != nil {
+		return fmt.Errorf("append transcript: %w", err)
+	}
+	return nil
+}
+
+// Transcript returns a session's stored lines as "role: text", oldest first.
+func (s *Store) Transcript(ctx context.Context, session string) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT role, text FROM transcripts WHERE session = ? ORDER BY id`, session)
+	if err != nil {
+		return nil, fmt.Errorf("read transcript: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var role, text string
+		if err := rows.Scan(&role, &text); err != nil {
+			return nil, fmt.Errorf("read transcript: %w", err)
+		}
+		out = append(out, role+": "+text)
+	}
+	return out, rows.Err()
+}
+
+// PurgeTranscripts deletes every transcript line stored before cutoff and says how many.
+func (s *Store) PurgeTranscripts(ctx context.Context, before time.Time) (int64, error) {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM transcripts WHERE at < ?`, fmtTime(before))
+	if err != nil {
+		return 0, fmt.Errorf("purge transcripts: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return n, nil
+}
