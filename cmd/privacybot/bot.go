@@ -33,6 +33,7 @@ func newBot(app *App, cfg config.Config, eng *engine, queue *dpo.Queue) (*conver
 		Classify:     rights.Classify,
 		Region:       region,
 		Orgs:         orgs,
+		Canonical:    eng.corpus.Organisations.Canonical,
 		Now:          app.Now,
 		Sessions:     sessions,
 		Emergency:    cfg.EmergencyContact,

@@ -64,11 +64,14 @@ type Submitter interface {
 
 // Bot holds what a conversation needs. The zero value is not usable; fill the fields.
 type Bot struct {
-	Answerer  answer.Answerer
-	Queue     Submitter
-	Classify  func(string) rights.Intent // rights.Classify by default
-	Region    deadline.Region            // the council's part of the UK
-	Orgs      []string                   // the organisations a request may be for
+	Answerer answer.Answerer
+	Queue    Submitter
+	Classify func(string) rights.Intent // rights.Classify by default
+	Region   deadline.Region            // the council's part of the UK
+	Orgs     []string                   // the organisations a request may be for (canonical names)
+	// Canonical resolves any name of an organisation ("MK council", "Bucks") to its canonical
+	// name; notice.Organisations.Canonical is one.
+	Canonical func(string) (string, bool)
 	Now       func() time.Time
 	Sessions  *Sessions
 	Emergency string // "If anyone is in immediate danger, call 999."
@@ -158,7 +161,7 @@ func (b *Bot) Ask(ctx context.Context, q answer.Question) (answer.Answer, error)
 // answer answers an information question, carrying the topic of the last question over to a
 // follow-up ("and for complaints?").
 func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Intent) (Reply, error) {
-	q := t.Text
+	q := b.withoutPersonalData(t.Text)
 	if s.lastQuestion != "" && IsFollowUp(q) {
 		q = Rewrite(s.lastQuestion, q)
 	}
@@ -171,6 +174,21 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 	s.lastQuestion = q
 	s.remember(t.Text, ans.Answer)
 	return Reply{Answer: ans, Session: s.ID, Kind: KindAnswer}, nil
+}
+
+var placeholderRe = regexp.MustCompile(`\[[A-Za-z ]{2,20}\]`)
+
+// withoutPersonalData drops a resident's own details from a question before it is searched
+// (or sent to a model): "my email is jo@x.com, how long…" asks only "how long…".
+func (b *Bot) withoutPersonalData(q string) string {
+	if b.Redact == nil {
+		return q
+	}
+	out := strings.Join(strings.Fields(placeholderRe.ReplaceAllString(b.Redact(q), " ")), " ")
+	if out == "" {
+		return q
+	}
+	return out
 }
 
 func (b *Bot) safeguardingText() string {

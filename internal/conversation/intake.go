@@ -176,6 +176,11 @@ func (b *Bot) canonicalOrg(org string) string {
 		}
 		return ""
 	}
+	if b.Canonical != nil {
+		if name, ok := b.Canonical(org); ok {
+			return name
+		}
+	}
 	for _, o := range b.Orgs {
 		if strings.EqualFold(o, org) {
 			return o
@@ -319,6 +324,11 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 }
 
 func (b *Bot) matchOrg(v string) string {
+	if b.Canonical != nil {
+		if name, ok := b.Canonical(v); ok {
+			return name
+		}
+	}
 	lv := strings.ToLower(v)
 	for _, o := range b.Orgs {
 		lo := strings.ToLower(o)

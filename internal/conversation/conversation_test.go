@@ -1,0 +1,280 @@
+package conversation_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/internal/answer"
+	"github.com/privacybot/privacybot/internal/conversation"
+	"github.com/privacybot/privacybot/internal/deadline"
+	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/index"
+	"github.com/privacybot/privacybot/internal/notice"
+	"github.com/privacybot/privacybot/internal/rights"
+)
+
+// fakeQueue is an in-memory queue with the real deadline rules, recording what was submitted.
+type fakeQueue struct {
+	mu    sync.Mutex
+	cases []dpo.Case
+	byKey map[string]int
+}
+
+func (q *fakeQueue) Submit(_ context.Context, s dpo.Submission) (dpo.Case, error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if err := s.Validate(); err != nil {
+		return dpo.Case{}, err
+	}
+	if q.byKey == nil {
+		q.byKey = map[string]int{}
+	}
+	if i, ok := q.byKey[s.IdempotencyKey]; ok && s.IdempotencyKey != "" {
+		return q.cases[i], nil
+	}
+	c := dpo.Case{Ref: dpo.FormatRef(dpo.RefYear(s.Received), int64(len(q.cases)+1)), Type: s.Type, Organisation: s.Organisation,
+		Received: s.Received, Channel: s.Channel, Requester: s.Requester, Description: s.Description, Excerpt: s.Excerpt,
+		Status: dpo.Received, AwaitingID: s.AwaitingID}
+	if due, ok, err := (deadline.Clock{Received: s.Received, Region: s.Region, AwaitingID: s.AwaitingID}).Due(); err == nil && ok {
+		c.Due = due
+	}
+	q.byKey[s.IdempotencyKey] = len(q.cases)
+	q.cases = append(q.cases, c)
+	return c, nil
+}
+
+func (q *fakeQueue) Status(_ context.Context, ref, contact string) (dpo.StatusReport, error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for _, c := range q.cases {
+		if c.Ref == ref && strings.EqualFold(strings.TrimSpace(c.Requester.Contact.Value), strings.TrimSpace(contact)) {
+			return dpo.StatusReport{Ref: c.Ref, Status: c.Status, Due: c.Due}, nil
+		}
+	}
+	return dpo.StatusReport{}, dpo.ErrNotFound
+}
+
+var (
+	engineOnce sync.Once
+	composer   *answer.Composer
+	orgs       []string
+	canonical  func(string) (string, bool)
+)
+
+func newBot(t *testing.T, now time.Time) (*conversation.Bot, *fakeQueue) {
+	t.Helper()
+	engineOnce.Do(func() {
+		c, err := notice.Load(corpus.FS)
+		require.NoError(t, err)
+		v := answer.DefaultVocabulary()
+		ix, err := index.Build(c, v)
+		require.NoError(t, err)
+		composer = answer.NewComposer(ix, c, v)
+		canonical = c.Organisations.Canonical
+		for _, o := range c.Organisations.All() {
+			orgs = append(orgs, o.Name)
+		}
+	})
+	q := &fakeQueue{}
+	sessions := conversation.NewSessions(30 * time.Minute)
+	sessions.Now = func() time.Time { return now }
+	return &conversation.Bot{Answerer: composer, Queue: q, Classify: rights.Classify, Region: deadline.EnglandAndWales,
+		Orgs: orgs, Canonical: canonical, Now: func() time.Time { return now }, Sessions: sessions,
+		Emergency: "If anyone is in immediate danger, call 999.", Safeguarding: "Call the safeguarding team.",
+		Redact: func(s string) string { return strings.ReplaceAll(s, "jane@example.com", "[email]") }}, q
+}
+
+// line is one exchange of a scripted conversation: what the person says, and what the bot's
+// reply must contain (and be).
+type line struct {
+	says     string
+	kind     string
+	contains []string
+	lacks    []string
+}
+
+// script plays a conversation through Reply and checks every reply; it returns the last one.
+func script(t *testing.T, bot *conversation.Bot, org string, lines []line) conversation.Reply {
+	t.Helper()
+	var last conversation.Reply
+	session := ""
+	for i, l := range lines {
+		rep, err := bot.Reply(context.Background(), conversation.Turn{Session: session, Channel: "web", Org: org, Text: l.says, MessageID: fmt.Sprintf("m%d", i)})
+		require.NoError(t, err, "line %d: %q", i, l.says)
+		session = rep.Session
+		if l.kind != "" {
+			assert.Equal(t, l.kind, rep.Kind, "line %d: %q → %s", i, l.says, rep.Answer.Answer)
+		}
+		for _, want := range l.contains {
+			assert.Contains(t, rep.Answer.Answer, want, "line %d: %q", i, l.says)
+		}
+		for _, not := range l.lacks {
+			assert.NotContains(t, rep.Answer.Answer, not, "line %d: %q", i, l.says)
+		}
+		last = rep
+	}
+	return last
+}
+
+func TestAccessRequestIntake(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last := script(t, bot, "Milton Keynes Council", []line{
+		{says: "I want a copy of all the information you hold about me", kind: conversation.KindIntake,
+			contains: []string{"Right of access", "one calendar month", "Monday 5 October 2026", "won't ask for identity documents", "full name"}},
+		{says: "Jane Smith", kind: conversation.KindIntake, contains: []string{"contact"}},
+		{says: "not an address", kind: conversation.KindIntake, contains: []string{"doesn't look like"}},
+		{says: "jane@example.com", kind: conversation.KindIntake, contains: []string{"service"}},
+		{says: "skip", kind: conversation.KindIntake, contains: []string{"what would you like"}},
+		{says: "everything about my housing benefit claim", kind: conversation.KindIntake, contains: []string{"Jane Smith", "jane@example.com", "yes / no"}},
+		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"DPO-2026-000001", "Monday 5 October 2026"}},
+	})
+	assert.Equal(t, "DPO-2026-000001", last.Reference)
+	assert.Equal(t, "2026-10-05", last.Due)
+	require.Len(t, q.cases, 1)
+	c := q.cases[0]
+	assert.Equal(t, dpo.RequestType("access"), c.Type)
+	assert.Equal(t, "Milton Keynes City Council", c.Organisation)
+	assert.Equal(t, dpo.ContactEmail, c.Requester.Contact.Kind)
+	assert.Equal(t, "everything about my housing benefit claim", c.Description)
+	assert.NotContains(t, c.Excerpt, "jane@example.com", "the excerpt stored with the case is redacted")
+	assert.Equal(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC), c.Received, "the clock starts when the message arrived")
+
+	// The requester checks on it later: with the right contact they learn status and due date only.
+	script(t, bot, "", []line{
+		{says: "what's happening with DPO-2026-000001?", kind: conversation.KindStatus, contains: []string{"e-mail address"}},
+		{says: "jane@example.com", kind: conversation.KindStatus, contains: []string{"received", "Monday 5 October 2026"}, lacks: []string{"Jane Smith", "housing"}},
+	})
+	script(t, bot, "", []line{
+		{says: "DPO-2026-000001 someone@else.com", kind: conversation.KindStatus, contains: []string{"couldn't find"}, lacks: []string{"received"}},
+	})
+}
+
+func TestInformationIsNotIntake(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	rep := script(t, bot, "", []line{
+		{says: "What is the right to erasure?", kind: conversation.KindAnswer},
+	})
+	assert.NotEmpty(t, rep.Citations)
+	require.NotNil(t, rep.Request)
+	assert.False(t, rep.Request.Actionable)
+	assert.Empty(t, q.cases)
+}
+
+func TestCancelAtAnyStep(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Bucks", []line{
+		{says: "please delete all my records", kind: conversation.KindIntake, contains: []string{"Right to erasure"}},
+		{says: "Sam Jones", kind: conversation.KindIntake},
+		{says: "cancel", kind: conversation.KindCancelled, contains: []string{"nothing was sent"}},
+		{says: "how long do you keep complaint records?", kind: conversation.KindAnswer},
+	})
+	assert.Empty(t, q.cases)
+}
+
+func TestOnBehalfOfSomeoneElseHasNoDueDateUntilAuthorityArrives(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I'm requesting a copy of my mother's records on her behalf", kind: conversation.KindIntake},
+		{says: "Alex Doe", kind: conversation.KindIntake, contains: []string{"their name"}},
+		{says: "Pat Doe", kind: conversation.KindIntake},
+		{says: "07700 900123", kind: conversation.KindIntake},
+		{says: "adult social care", kind: conversation.KindIntake},
+		{says: "her care records", kind: conversation.KindIntake, contains: []string{"On behalf of: Pat Doe"}},
+		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"proof that you may act for them"}},
+	})
+	require.Len(t, q.cases, 1)
+	assert.True(t, q.cases[0].Requester.OnBehalfOf)
+	assert.Equal(t, "Pat Doe", q.cases[0].Requester.OnBehalfOfWhom)
+	assert.True(t, q.cases[0].Due.IsZero())
+}
+
+func TestSafeguardingGivesContactsAndNoIntake(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	rep := script(t, bot, "", []line{
+		{says: "my neighbour's child is being hit and I think they're in danger", kind: conversation.KindSafeguarding,
+			contains: []string{"999", "safeguarding"}},
+	})
+	assert.True(t, rep.Safeguarding)
+	assert.Empty(t, q.cases)
+}
+
+func TestFollowUpKeepsTheTopic(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "how long do you keep complaint records?", contains: []string{"6 years"}},
+		{says: "and for service requests?", contains: []string{"3 years"}},
+	})
+}
+
+func TestSubmitFormIsIdempotent(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	form := conversation.RequestForm{Type: "rectification", Org: "Bucks", Name: "Kim Lee", Contact: "kim@example.com",
+		Description: "my address is wrong", Channel: "slack", IdempotencyKey: "view-1"}
+	a, err := bot.SubmitForm(context.Background(), form)
+	require.NoError(t, err)
+	b, err := bot.SubmitForm(context.Background(), form)
+	require.NoError(t, err)
+	assert.Equal(t, a.Reference, b.Reference)
+	assert.Len(t, q.cases, 1)
+
+	form.Contact = "nope"
+	_, err = bot.SubmitForm(context.Background(), form)
+	assert.True(t, errors.Is(err, dpo.ErrInvalid), "%v", err)
+	form.Contact, form.Type = "kim@example.com", "world-domination"
+	_, err = bot.SubmitForm(context.Background(), form)
+	assert.True(t, errors.Is(err, dpo.ErrInvalid), "%v", err)
+}
+
+func TestContactOf(t *testing.T) {
+	tests := []struct {
+		in   string
+		kind dpo.ContactKind
+		ok   bool
+	}{
+		{"jane@example.com", dpo.ContactEmail, true},
+		{"07700 900123", dpo.ContactPhone, true},
+		{"+44 1908 254900", dpo.ContactPhone, true},
+		{"12 High Street, Bletchley, MK2 2AB", dpo.ContactPostal, true},
+		{"jane@", "", false},
+		{"call me", "", false},
+		{"", "", false},
+	}
+	for _, tt := range tests {
+		c, err := conversation.ContactOf(tt.in)
+		if !tt.ok {
+			assert.Error(t, err, tt.in)
+			continue
+		}
+		require.NoError(t, err, tt.in)
+		assert.Equal(t, tt.kind, c.Kind, tt.in)
+	}
+}
+
+func TestIsFollowUp(t *testing.T) {
+	for q, want := range map[string]bool{
+		"and for complaints?":                      true,
+		"what about Bucks?":                        true,
+		"how long are they kept?":                  false,
+		"Who is the data protection officer?":      false,
+		"do you share my data with the police":     false,
+		"and how long do you keep service records": true,
+	} {
+		assert.Equal(t, want, conversation.IsFollowUp(q), q)
+	}
+}
+
+func TestPersonalDataIsNotSearched(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "my email is jane@example.com - how long do you keep complaint records?", kind: conversation.KindAnswer, contains: []string{"6 years"}},
+	})
+}
