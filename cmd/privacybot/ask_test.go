@@ -41,7 +41,8 @@ func TestAskJSONGolden(t *testing.T) {
 	}
 	want, err := os.ReadFile(golden)
 	require.NoError(t, err)
-	assert.JSONEq(t, string(want), stdout)
+	// Scores move whenever ranking is tuned; the golden file pins everything else.
+	assert.JSONEq(t, withoutScores(t, string(want)), withoutScores(t, stdout))
 	for _, key := range []string{`"question"`, `"answer"`, `"abstained"`, `"citations"`, `"n"`, `"notice"`, `"title"`,
 		`"organisation"`, `"section"`, `"excerpt"`, `"source"`, `"updated"`, `"score"`, `"request"`, `"safeguarding"`, `"mode"`} {
 		assert.Contains(t, stdout, key)
@@ -228,4 +229,20 @@ func TestChatRequestCommand(t *testing.T) {
 	assert.Contains(t, out, `"channel": "phone"`)
 	assert.Contains(t, out, `"type": "erasure"`)
 	assert.Contains(t, out, "2026-01-31T23:30:00Z", "received at the time of the call")
+}
+
+// withoutScores zeroes the citations' scores (after checking they are positive).
+func withoutScores(t *testing.T, js string) string {
+	t.Helper()
+	var v map[string]any
+	require.NoError(t, json.Unmarshal([]byte(js), &v))
+	cits, _ := v["citations"].([]any)
+	for _, c := range cits {
+		m := c.(map[string]any)
+		assert.Greater(t, m["score"], 0.0)
+		m["score"] = 0.0
+	}
+	out, err := json.Marshal(v)
+	require.NoError(t, err)
+	return string(out)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -49,6 +50,13 @@ type Composer struct {
 	orgWord map[string]bool // concepts of the organisations' names: they scope, not ask
 	byOrg   map[string][]notice.Passage
 	passage map[string]notice.Passage
+	pieces  map[string]pieces // passage ID → its units, analysed once
+}
+
+// pieces are a passage's units and the concepts of each.
+type pieces struct {
+	units    []unit
+	concepts []map[string]bool
 }
 
 // DefaultMinCoverage is the abstention threshold chosen on testdata/eval/questions.jsonl.
@@ -60,7 +68,8 @@ const DefaultUnseenWeight = 0.6
 // NewComposer makes an extractive answerer over a corpus and a retriever of the same corpus.
 func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
 	comp := &Composer{Retriever: r, Corpus: c, Vocab: v, Now: time.Now, MinCoverage: DefaultMinCoverage, UnseenWeight: DefaultUnseenWeight,
-		idf: map[string]float64{}, orgWord: map[string]bool{}, byOrg: map[string][]notice.Passage{}, passage: map[string]notice.Passage{}}
+		idf: map[string]float64{}, orgWord: map[string]bool{}, byOrg: map[string][]notice.Passage{}, passage: map[string]notice.Passage{},
+		pieces: map[string]pieces{}}
 	df := map[string]int{}
 	passages := c.Passages()
 	for _, p := range passages {
@@ -74,6 +83,12 @@ func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
 		org := comp.canonical(p.Organisation)
 		comp.byOrg[org] = append(comp.byOrg[org], p)
 		comp.passage[p.ID] = p
+		ps := pieces{units: units(p.Text)}
+		for _, u := range ps.units {
+			// A lead-in answers with its list: "may include:" covers what the bullets name.
+			ps.concepts = append(ps.concepts, conceptSet(v, u.quote()))
+		}
+		comp.pieces[p.ID] = ps
 	}
 	for _, o := range c.Organisations.All() {
 		for _, name := range append([]string{o.Name}, o.Aliases...) {
@@ -222,8 +237,23 @@ func (c *Composer) Answer(ctx context.Context, q Question) (Answer, error) {
 		return c.abstain(ans, q, hits), nil
 	}
 
-	cands := c.candidates(hits, reqs, total)
-	if len(cands) == 0 || cands[0].coverage < c.MinCoverage || c.unseenShare(reqs, total) >= maxUnseenShare {
+	kind := AskedKind(q.Text)
+	if kind != "" {
+		// The kind is a gate (a sentence without a period doesn't say how long); what the
+		// sentence must also cover is what the question asks it about.
+		reqs, total = withoutKindWords(reqs, conceptSet(c.Vocab, kindWords[kind]))
+		if q.Organisation == "" {
+			// A phone number or a period is the named organisation's own, never another's.
+			if orgs := c.Corpus.Organisations.Mentioned(q.Text); len(orgs) == 1 {
+				hits = ofOrganisation(hits, orgs[0], c)
+			}
+		}
+		if len(hits) == 0 {
+			return c.abstain(ans, q, hits), nil
+		}
+	}
+	cands := c.candidates(hits, reqs, total, kind)
+	if len(cands) == 0 || cands[0].coverage < c.MinCoverage || total > 0 && c.unseenShare(reqs, total) >= maxUnseenShare {
 		return c.abstain(ans, q, hits), nil
 	}
 	chosen := choose(cands, k)
@@ -250,8 +280,10 @@ func CleanQuestion(s string) (string, error) {
 	return s, nil
 }
 
-// candidates scores every unit of the retrieved passages, best first.
-func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64) []candidate {
+// candidates scores the units of the retrieved passages that could answer, best first. When the
+// question asks for a kind of fact (a period, a phone number), only units stating one can; and
+// only passages that name the question's topic (its most specific word the notices use) can.
+func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kind string) []candidate {
 	top := hits[0].Score
 	var out []candidate
 	for hi, h := range hits {
@@ -272,18 +304,43 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64) []c
 				headGot += r.weight
 			}
 		}
-		headCov := headGot / total
-		for ui, u := range units(h.Passage.Text) {
-			// A lead-in answers with its list: "may include:" covers what the bullets name.
-			concepts := conceptSet(c.Vocab, u.quote())
+		headCov := 0.0
+		if total > 0 {
+			headCov = headGot / total
+		}
+		ps, ok := c.pieces[h.Passage.ID]
+		if !ok || ps.concepts == nil && len(ps.units) > 0 { // a passage of another corpus
+			ps = pieces{units: units(h.Passage.Text)}
+			for _, u := range ps.units {
+				ps.concepts = append(ps.concepts, conceptSet(c.Vocab, u.quote()))
+			}
+		}
+		us, sets := ps.units, ps.concepts
+		for ui, u := range us {
+			concepts := sets[ui]
+			if kind != "" && !HasKind(u.quote(), kind) {
+				continue
+			}
+			// The sentences either side are its context: "Telephone: 01908 …" follows "Should
+			// you have any queries about the site, you can contact us at …".
+			var near []map[string]bool
+			if ui > 0 {
+				near = append(near, sets[ui-1])
+			}
+			if ui+1 < len(us) {
+				near = append(near, sets[ui+1])
+			}
 			var got float64
 			for _, r := range reqs {
-				n, nh := 0, 0
+				n, nh, nn := 0, 0, 0
 				for _, k := range r.concepts {
-					if concepts[k] || scope[k] {
+					switch {
+					case concepts[k] || scope[k]:
 						n++
-					} else if heading[k] {
+					case heading[k]:
 						nh++
+					case inAny(near, k):
+						nn++
 					}
 				}
 				switch {
@@ -293,9 +350,14 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64) []c
 					got += r.weight // an address block says nothing but what its heading names
 				case n+nh >= r.need:
 					got += 0.7 * r.weight // the heading says it, the sentence is under it
+				case n+nh+nn >= r.need:
+					got += neighbourShare * r.weight
 				}
 			}
-			cov := got / total
+			cov := 1.0 // "what's the phone number?": the number is all it asks
+			if total > 0 {
+				cov = got / total
+			}
 			rank := 0.0
 			if top > 0 {
 				rank = h.Score / top
@@ -309,6 +371,51 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64) []c
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
 	return out
+}
+
+// withoutKindWords drops the requirements that only ask for the kind of fact ("how long",
+// "phone number"), returning the rest and their total weight.
+func withoutKindWords(reqs []requirement, kindConcepts map[string]bool) ([]requirement, float64) {
+	var out []requirement
+	var total float64
+	for _, r := range reqs {
+		other := 0
+		for _, k := range r.concepts {
+			if !kindConcepts[k] {
+				other++
+			}
+		}
+		if other == 0 {
+			continue
+		}
+		out = append(out, r)
+		total += r.weight
+	}
+	return out, total
+}
+
+// ofOrganisation keeps the hits of one organisation.
+func ofOrganisation(hits []Hit, org string, c *Composer) []Hit {
+	var out []Hit
+	for _, h := range hits {
+		if c.canonical(h.Passage.Organisation) == org {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// neighbourShare is how much a requirement counts when only a neighbouring sentence meets it:
+// the sentence is in its context, but doesn't say it.
+const neighbourShare = 0.5
+
+func inAny(sets []map[string]bool, k string) bool {
+	for _, s := range sets {
+		if s[k] {
+			return true
+		}
+	}
+	return false
 }
 
 func conceptSet(v *Vocabulary, s string) map[string]bool {
@@ -335,10 +442,36 @@ func choose(cands []candidate, k int) []candidate {
 		if !passages[cd.hit] && len(passages) >= k {
 			continue
 		}
+		if quotedAlready(out, cd) {
+			continue
+		}
+		if cd.unit.leadIn && itemsChosen(out, cd) {
+			continue // the bullets that say it are quoted already: the whole list adds nothing
+		}
 		passages[cd.hit] = true
 		out = append(out, cd)
 	}
 	return out
+}
+
+// itemsChosen reports whether bullets of a lead-in's list are already chosen.
+func itemsChosen(chosen []candidate, lead candidate) bool {
+	for _, o := range chosen {
+		if o.hit == lead.hit && slices.Contains(lead.unit.items, o.unit.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedAlready reports whether a bullet is already quoted as part of a chosen lead-in's list.
+func quotedAlready(chosen []candidate, cd candidate) bool {
+	for _, o := range chosen {
+		if o.hit == cd.hit && o.unit.leadIn && slices.Contains(o.unit.items, cd.unit.text) {
+			return true
+		}
+	}
+	return false
 }
 
 // compose writes the answer from the chosen units: grouped by organisation (naming each, so two

@@ -74,13 +74,27 @@ func ParseVocabulary(data []byte) (*Vocabulary, error) {
 		return len(keys[i]) > len(keys[j]) || len(keys[i]) == len(keys[j]) && keys[i] < keys[j]
 	})
 	for _, k := range keys {
-		re, err := regexp.Compile(`(?i)\b` + regexp.QuoteMeta(k) + `\b`)
+		re, err := regexp.Compile(`(?i)\b` + phrasePattern(k) + `\b`)
 		if err != nil {
 			return nil, fmt.Errorf("phrase %q: %w", k, err)
 		}
 		v.phraseRes = append(v.phraseRes, phraseRule{re: re, with: doc.Phrases[k]})
 	}
 	return v, nil
+}
+
+// phraseGap is what may stand between the words of a phrase: up to two function words, so that
+// "hand it over", "is it a computer that decides" and "take my consent back" read as "hand over",
+// "computer decides" and "take back".
+const phraseGap = `(?:\W+(?:a|an|the|it|its|that|this|which|who|to|be|is|are|was|will|would|can|could|may|might|me|my|your|our|their|them|him|her|his|of|all|any)){0,2}\W+`
+
+// phrasePattern is the regular expression of a phrase whose words may be parted by phraseGap.
+func phrasePattern(phrase string) string {
+	words := strings.Fields(phrase)
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(words, phraseGap)
 }
 
 // Rewrite appends the notice words for the phrases a question uses, keeping the question.
@@ -113,8 +127,25 @@ func (v *Vocabulary) Concept(stem string) string {
 	return stem
 }
 
-// Stem is the Porter stem of a lower-case word.
-func Stem(w string) string { return porter.StemString(strings.ToLower(w)) }
+// Stem is the Porter stem of a word, except that the people and bodies that do something keep
+// their own stem: Porter makes "employer" and "employment", "officer" and "office", "provider"
+// and "provide" one word, and a question about an employer is not answered by the name of an
+// employment service.
+func Stem(w string) string {
+	w = strings.ToLower(w)
+	if agentNouns[w] {
+		return w
+	}
+	if one := strings.TrimSuffix(w, "s"); agentNouns[one] {
+		return one
+	}
+	return porter.StemString(w)
+}
+
+// agentNouns are the "-er" and "-or" nouns of privacy notices whose Porter stem is that of a
+// different word (employ, offic, provid, control, review, manag, advis, process, own, use).
+var agentNouns = setOf(`employer officer provider controller reviewer manager adviser advisor
+processor owner user carer worker volunteer supplier partner commissioner`)
 
 // Words splits text into lower-case words (letters and digits).
 func Words(s string) []string {
@@ -163,3 +194,90 @@ func setOf(s string) map[string]bool {
 
 // IsStopWord reports whether a lower-case word says nothing about a passage's topic.
 func IsStopWord(w string) bool { return stopWords[w] || stopWords[Stem(w)] }
+
+// Answer kinds: what shape of fact a question asks for. "How long do you keep…" wants a period,
+// "what's the phone number…" a phone number. A sentence without that shape of fact doesn't
+// answer, however many of the question's words it shares; and when no sentence of the notices
+// has it, the bot abstains. The shapes are those of any council's notice, not of particular ones.
+const (
+	KindPhone    = "phone"    // a telephone number
+	KindPostcode = "postcode" // a postal address, which ends in a UK postcode
+	KindEmail    = "email"    // an e-mail address
+	KindDuration = "duration" // how long something is kept: a period, "until …", a retention schedule
+	KindDeadline = "deadline" // how soon something must be done: a number of days, weeks or months
+	KindDate     = "date"     // a calendar date
+)
+
+const (
+	numberWords = `\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|forty|fifty|sixty|ninety|hundred`
+	monthNames  = `january|february|march|april|may|june|july|august|september|october|november|december`
+)
+
+// kindRes find each kind of fact in a sentence.
+var kindRes = map[string]*regexp.Regexp{
+	KindPhone:    regexp.MustCompile(`(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b`),
+	KindPostcode: regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b`),
+	KindEmail:    regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+`),
+	KindDuration: regexp.MustCompile(`(?i)\b(?:` + numberWords + `)(?:\s+|-)(?:calendar\s+|working\s+|business\s+|full\s+)?(?:years?|months?|weeks?|days?|hours?)\b|\buntil\b|\bfor as long as\b|\bno longer than\b|\bretention (?:schedules?|periods?|polic(?:y|ies))\b|\bpermanently\b|\bindefinitely\b`),
+	KindDeadline: regexp.MustCompile(`(?i)\b(?:` + numberWords + `)(?:\s+|-)(?:calendar\s+|working\s+|business\s+|clear\s+)?(?:days?|weeks?|months?)\b`),
+	KindDate:     regexp.MustCompile(`(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+(?:` + monthNames + `)\s+\d{4}\b|\b(?:` + monthNames + `)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b`),
+}
+
+// kindWords are the words with which a question asks for a kind of fact; a sentence that has
+// the fact says them ("Tel No: 01908 …" answers "what's the phone number").
+var kindWords = map[string]string{
+	KindPhone:    "phone telephone number ring call contact",
+	KindPostcode: "postal post address write send based located",
+	KindEmail:    "email address",
+	KindDuration: "long keep retention period years time",
+	KindDeadline: "long days weeks months quickly soon fast time limit deadline respond reply answer",
+	KindDate:     "date updated changed reviewed published",
+}
+
+// askedKindRes recognise the questions that ask for a kind of fact, most specific first.
+var askedKindRes = []struct {
+	kind string
+	re   *regexp.Regexp
+}{
+	{KindDeadline, regexp.MustCompile(`\bhow many (?:working |calendar )?(?:days|weeks)\b|\bhow (?:quickly|soon|fast)\b|\btime ?limits?\b|\bdeadlines?\b|\bhow long\b[^?.!]*\b(?:to|till|until|before)\s+(?:respond|reply|answer|deal with|process|get back)\b`)},
+	{KindDuration, regexp.MustCompile(`\bhow long\b|\bretention (?:period|time)s?\b|\bhow many (?:years|months)\b|\bfor how long\b`)},
+	{KindDate, regexp.MustCompile(`\bwhen (?:was|were|did)\b[^?.!]*\b(?:updated?|changed?|reviewed?|published|written|revised)\b|\bwhat date\b|\blast (?:updated|changed|reviewed|revised)\b`)},
+	{KindEmail, regexp.MustCompile(`\b(?:what|what's|whats|which|give me|need)\b[^?.!]*\b(?:the|an|their|its|a)\s+e-?mail(?: address)?\b`)},
+	{KindPhone, regexp.MustCompile(`\b(?:what|what's|whats|which|give me|need)\b[^?.!]*\b(?:the|a|their|its)\s+(?:phone|telephone|tel|contact|helpline)\s*(?:number|no)\b|\b(?:who|where|what number)\b[^?.!]*\b(?:do|should|can|could)\s+i\s+(?:ring|call|phone|telephone)\b|\bnumber\s+(?:to|for|i can)\s+(?:ring|call)\b`)},
+	{KindPostcode, regexp.MustCompile(`\b(?:postal|post|mailing|office)\s+address\b|\baddress\s+(?:to|for)\s+(?:write|send|post)\b|\bwhere\b[^?.!]*\b(?:write to|send (?:a letter|post)|based|located)\b|\b(?:what|what's|whats|which)\b[^?.!]*\bthe\s+address\b`)},
+}
+
+// AskedKind says what kind of fact a question asks for (KindPhone, KindDuration, …), or "" when
+// it asks for none in particular.
+func AskedKind(question string) string {
+	q := strings.ToLower(question)
+	for _, k := range askedKindRes {
+		if k.re.MatchString(q) {
+			return k.kind
+		}
+	}
+	return ""
+}
+
+// HasKind reports whether text states a fact of the kind.
+func HasKind(text, kind string) bool {
+	re, ok := kindRes[kind]
+	if !ok {
+		return false
+	}
+	if kind == KindEmail {
+		text = strings.ReplaceAll(text, "[email protected]", "") // a placeholder the captured pages left
+	}
+	return re.MatchString(text)
+}
+
+// Kinds lists the kinds of fact text states, in a fixed order.
+func Kinds(text string) []string {
+	var out []string
+	for _, k := range []string{KindPhone, KindPostcode, KindEmail, KindDuration, KindDeadline, KindDate} {
+		if HasKind(text, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}

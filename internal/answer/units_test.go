@@ -109,6 +109,8 @@ func TestAbstainsWhenTheTopicIsNotInTheNotices(t *testing.T) {
 		{"How long do you keep parking ticket records?", true}, // "how long … records" match, the topic doesn't
 		{"How long do you keep CCTV footage?", true},
 		{"what's the phone number of the data protection officer?", false},
+		{"what's the email address of the data protection officer?", true}, // the notice gives none
+		{"how many days do you have to reply to a complaint?", true},       // a period kept is not a deadline
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
@@ -121,4 +123,71 @@ func TestAbstainsWhenTheTopicIsNotInTheNotices(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestAskedKind(t *testing.T) {
+	tests := []struct{ question, want string }{
+		{"How long do you keep complaint records?", KindDuration},
+		{"what's the retention period for case files?", KindDuration},
+		{"how many days has the council got to answer a subject access request?", KindDeadline},
+		{"how long does the council have to respond to my request?", KindDeadline},
+		{"what's the phone number for the data protection officer?", KindPhone},
+		{"who do I ring about my council tax?", KindPhone},
+		{"what's the postal address for the DPO?", KindPostcode},
+		{"where are they based", KindPostcode},
+		{"what is the email address of the DPO?", KindEmail},
+		{"when was this notice last updated?", KindDate},
+		{"do you keep my phone number?", ""},           // asks about their data, not for a number
+		{"does the website record my IP address?", ""}, // not a postal address
+		{"where does the council write down its reasons?", ""},
+		{"who can see my records?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			assert.Equal(t, tt.want, AskedKind(tt.question))
+		})
+	}
+}
+
+func TestHasKind(t *testing.T) {
+	tests := []struct {
+		text, kind string
+		want       bool
+	}{
+		{"Tel No: 01908 254373", KindPhone, true},
+		{"Telephone: 0300 131 6000 or email", KindPhone, true},
+		{"Records are held for 6 years from when the case was closed.", KindPhone, false},
+		{"Records are held for 6 years from when the case was closed.", KindDuration, true},
+		{"10 years or until the child turns 25", KindDuration, true},
+		{"The council keeps a retention schedule.", KindDuration, true},
+		{"We keep information about you.", KindDuration, false},
+		{"The Council has 40 calendar days in which to provide the information", KindDeadline, true},
+		{"Post: 1 Saxon Gate East, Milton Keynes MK9 3EJ", KindPostcode, true},
+		{"Email: [email protected]", KindEmail, false}, // a placeholder, not an address
+		{"Email: dpo@example.gov.uk", KindEmail, true},
+		{"Last updated 17 May 2018", KindDate, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind+" "+tt.text, func(t *testing.T) {
+			assert.Equal(t, tt.want, HasKind(tt.text, tt.kind))
+		})
+	}
+}
+
+// Porter makes an employer an employment and an officer an office; the composer must not.
+func TestStemKeepsAgentNounsApart(t *testing.T) {
+	assert.NotEqual(t, Stem("employment"), Stem("employer"))
+	assert.NotEqual(t, Stem("office"), Stem("officer"))
+	assert.NotEqual(t, Stem("provide"), Stem("provider"))
+	assert.Equal(t, Stem("employer"), Stem("Employers"))
+	assert.Equal(t, Stem("keeps"), Stem("keeping"), "other words are still stemmed")
+}
+
+// A phrase still reads as itself with a function word or two inside it.
+func TestPhrasesAllowFunctionWordsBetween(t *testing.T) {
+	v, err := ParseVocabulary([]byte("phrases:\n  hand over: share\n  computer decides: automated decision\n"))
+	require.NoError(t, err)
+	assert.Contains(t, v.Rewrite("will you hand it over to them?"), "share")
+	assert.Contains(t, v.Rewrite("is it a computer that decides?"), "automated decision")
+	assert.NotContains(t, v.Rewrite("a computer at the library decides"), "automated", "content words part a phrase")
 }

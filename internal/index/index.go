@@ -36,6 +36,7 @@ const (
 	fieldNotice  = "notice"
 	fieldOrg     = "org"
 	fieldService = "service"
+	fieldKinds   = "kinds"
 
 	synonymCollection = "privacy-vocabulary"
 	synonymSource     = "privacy"
@@ -55,17 +56,21 @@ const (
 	boostHeading = 1.6
 	boostTitle   = 0.6
 	boostOrg     = 0.8 // an organisation the question names
+	// boostKind favours a piece stating the kind of fact asked for ("what's the phone number"
+	// → a piece with a phone number), which often shares few words with the question.
+	boostKind = 0.6
 )
 
 // doc is what Bleve indexes for one passage; the passage itself stays in memory.
 type doc struct {
-	Body    string `json:"body"` // the heading path, notice title and text: what the passage is about
-	Text    string `json:"text"`
-	Heading string `json:"heading"`
-	Title   string `json:"title"`
-	Notice  string `json:"notice"`
-	Org     string `json:"org"`
-	Service string `json:"service"`
+	Body    string   `json:"body"` // the heading path, notice title and text: what the passage is about
+	Text    string   `json:"text"`
+	Heading string   `json:"heading"`
+	Title   string   `json:"title"`
+	Notice  string   `json:"notice"`
+	Org     string   `json:"org"`
+	Service string   `json:"service"`
+	Kinds   []string `json:"kinds"` // the kinds of fact the piece states (answer.Kinds)
 }
 
 // Index retrieves passages of a corpus. It is safe for concurrent use.
@@ -153,7 +158,7 @@ func Open(dir string, c *notice.Corpus, vocab *answer.Vocabulary) (ix *Index, re
 // CorpusHash identifies a corpus and vocabulary: a persisted index built from another is stale.
 func CorpusHash(c *notice.Corpus, vocab *answer.Vocabulary) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "privacybot-index-v2\n")
+	fmt.Fprintf(h, "privacybot-index-v3\n")
 	for _, n := range c.Notices {
 		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%d\x00%s\x00", n.ID, n.Title, n.Organisation, n.Service, n.Source, n.UpdatedString(), len(n.Body), n.Body)
 	}
@@ -180,7 +185,7 @@ func fill(bix bleve.Index, c *notice.Corpus, vocab *answer.Vocabulary, dir strin
 		ix.passages[p.ID] = p
 		org, _ := c.Organisations.Canonical(p.Organisation)
 		about := p.Section() + "\n" + p.Title + "\n"
-		d := doc{Body: about + p.Text, Text: p.Text, Heading: p.Section(), Title: p.Title, Notice: p.NoticeID, Org: org, Service: p.Service}
+		d := doc{Body: about + p.Text, Text: p.Text, Heading: p.Section(), Title: p.Title, Notice: p.NoticeID, Org: org, Service: p.Service, Kinds: answer.Kinds(p.Text)}
 		// Each quotable piece is indexed on its own, so that one bullet of a long list or one
 		// sentence of a long paragraph is not drowned by the rest of its passage.
 		us := answer.Units(p.Text)
@@ -195,6 +200,7 @@ func fill(bix bleve.Index, c *notice.Corpus, vocab *answer.Vocabulary, dir strin
 		}
 		for i, u := range us {
 			d.Body = about + u
+			d.Kinds = answer.Kinds(u)
 			if err := batch.Index(fmt.Sprintf("%s%s%d", p.ID, unitSep, i), d); err != nil {
 				_ = bix.Close()
 				return nil, fmt.Errorf("index passage %s unit %d: %w", p.ID, i, err)
@@ -242,6 +248,7 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fieldNotice, kw())
 	dm.AddFieldMappingsAt(fieldOrg, kw())
 	dm.AddFieldMappingsAt(fieldService, kw())
+	dm.AddFieldMappingsAt(fieldKinds, kw())
 	im.DefaultMapping = dm
 	im.DefaultAnalyzer = en.AnalyzerName
 	return im
@@ -293,6 +300,12 @@ func (ix *Index) Retrieve(ctx context.Context, q answer.Question) ([]answer.Hit,
 		m.SetField(f.field)
 		m.SetBoost(f.boost)
 		should = append(should, m)
+	}
+	if kind := answer.AskedKind(q.Text); kind != "" {
+		t := bleve.NewTermQuery(kind)
+		t.SetField(fieldKinds)
+		t.SetBoost(boostKind)
+		should = append(should, t)
 	}
 	var must []query.Query
 	if q.Organisation != "" {

@@ -72,9 +72,9 @@ func TestOrganisationAliases(t *testing.T) {
 
 func TestParseFormats(t *testing.T) {
 	tests := []struct {
-		name, file, body          string
+		name, file, body           string
 		wantID, wantTitle, wantOrg string
-		wantUpdated               string
+		wantUpdated                string
 	}{
 		{name: "front matter", file: "a.md", body: "---\nid: custom\ntitle: T\norganisation: Org\nupdated: 2024-03-01\nextra: ignored\n---\nBody.\n",
 			wantID: "custom", wantTitle: "T", wantOrg: "Org", wantUpdated: "2024-03-01"},

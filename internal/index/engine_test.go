@@ -1,0 +1,128 @@
+package index_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/internal/answer"
+	"github.com/privacybot/privacybot/internal/index"
+	"github.com/privacybot/privacybot/internal/notice"
+)
+
+// engine builds the retriever and the extractive composer over the bundled corpus.
+func engine(tb testing.TB) (*index.Index, *answer.Composer) {
+	tb.Helper()
+	c, err := notice.Load(corpus.FS)
+	require.NoError(tb, err)
+	vocab := answer.DefaultVocabulary()
+	ix, err := index.Build(c, vocab)
+	require.NoError(tb, err)
+	tb.Cleanup(func() { _ = ix.Close() })
+	comp := answer.NewComposer(ix, c, vocab)
+	comp.Now = func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
+	return ix, comp
+}
+
+func TestAnswersTheSeedQuestions(t *testing.T) {
+	_, comp := engine(t)
+	tests := []struct {
+		name, question, org string
+		want                []string // all must appear in the answer
+		notice              string   // one citation must be of this notice
+	}{
+		{"complaint retention", "How long do you keep complaint records?", "", []string{"6 years", "Ombudsman", "10 years"}, "mkc-customer-services"},
+		{"Bucks DPO", "Who is the data protection officer?", "Buckinghamshire", []string{"Maria Damigos"}, "buckinghamshire-privacy-policy"},
+		{"MK DPO", "Who is the data protection officer?", "Milton Keynes", []string{"01908 254900"}, ""},
+		{"unscoped DPO names each council", "Who is the data protection officer?", "", []string{"Buckinghamshire Council", "Milton Keynes"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ans, err := comp.Answer(context.Background(), answer.Question{Text: tt.question, Organisation: tt.org})
+			require.NoError(t, err)
+			require.False(t, ans.Abstained, ans.Answer)
+			for _, w := range tt.want {
+				assert.Contains(t, ans.Answer, w)
+			}
+			if tt.notice != "" {
+				var notices []string
+				for _, c := range ans.Citations {
+					notices = append(notices, c.Notice)
+				}
+				assert.Contains(t, notices, tt.notice)
+			}
+		})
+	}
+}
+
+// Questions on topics no notice covers abstain and give a contact, even when they share words
+// ("how long", "records") with passages that answer other questions.
+func TestAbstainsOnTopicsTheNoticesDoNotCover(t *testing.T) {
+	_, comp := engine(t)
+	for _, q := range []string{
+		"How long do you keep CCTV footage?",
+		"does the council use ChatGPT to answer residents' emails?",
+		"if the council leaks my data how much compensation will I get?",
+	} {
+		t.Run(q, func(t *testing.T) {
+			ans, err := comp.Answer(context.Background(), answer.Question{Text: q})
+			require.NoError(t, err)
+			assert.True(t, ans.Abstained, ans.Answer)
+			assert.NotNil(t, ans.Contact)
+			assert.NotEmpty(t, ans.Citations)
+		})
+	}
+}
+
+// One bullet of a long list is found: pieces of passages are indexed on their own.
+func TestRetrievesOneBulletOfALongList(t *testing.T) {
+	ix, _ := engine(t)
+	hits, err := ix.Retrieve(context.Background(), answer.Question{Text: "do you pass my details to my landlord?", K: 3})
+	require.NoError(t, err)
+	require.NotEmpty(t, hits)
+	var found bool
+	ids := map[string]bool{}
+	for _, h := range hits {
+		assert.False(t, ids[h.Passage.ID], "a passage is returned once")
+		ids[h.Passage.ID] = true
+		found = found || strings.Contains(h.Passage.Text, "landlords")
+	}
+	assert.True(t, found, "a passage listing landlords is in the top 3")
+}
+
+// A lead-in is quoted with its bullets, so "may include:" is never left hanging.
+func TestQuotesListLeadInWithItsBullets(t *testing.T) {
+	_, comp := engine(t)
+	ans, err := comp.Answer(context.Background(), answer.Question{Text: "what personal details does the customer service team record about people?"})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	if strings.Contains(ans.Answer, "may include:") {
+		assert.Contains(t, ans.Answer, "Date of Birth")
+	}
+}
+
+func BenchmarkAnswer(b *testing.B) {
+	_, comp := engine(b)
+	q := answer.Question{Text: "how long does employment support keep my details once I've stopped going?"}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := comp.Answer(context.Background(), q); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// A question for a kind of fact finds the piece that states one, though it shares few words with
+// the question ("Tel No: …" under a "please contact:" lead-in).
+func TestFindsThePieceWithTheKindOfFactAsked(t *testing.T) {
+	_, comp := engine(t)
+	ans, err := comp.Answer(context.Background(), answer.Question{Text: "give me the telephone number of MK Together please"})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	assert.Contains(t, ans.Answer, "01908 254373")
+}
