@@ -246,3 +246,27 @@ func withoutScores(t *testing.T, js string) string {
 	require.NoError(t, err)
 	return string(out)
 }
+
+func TestEvalJSONKeys(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "q.jsonl")
+	require.NoError(t, os.WriteFile(file, []byte(
+		`{"id":"a","question":"How long do you keep complaint records?","notices":["mkc-customer-services"],"answer_contains":["6 years"],"unanswerable":false,"extra":"ignored"}`+"\n"+
+			`{"id":"b","question":"How long do you keep CCTV footage?","notices":[],"answer_contains":[],"unanswerable":true}`+"\n"+
+			`{"id":"c","question":"please delete all my data","request":"erasure"}`+"\n"), 0o644))
+	code, stdout, stderr := runCLI(t, nil, "eval", "--questions", file, "--json")
+	require.Equal(t, exitOK, code, stderr)
+	var rep map[string]any
+	require.NoError(t, json.Unmarshal([]byte(stdout), &rep))
+	for _, k := range []string{"recall_at_1", "recall_at_3", "recall_at_5", "mrr", "answer_accuracy", "abstain_precision",
+		"abstain_recall", "questions", "misses", "intent_accuracy", "actionable_accuracy"} {
+		assert.Contains(t, rep, k)
+	}
+	assert.Equal(t, 2.0, rep["questions"], "a question with only a request counts toward intent only")
+	assert.Equal(t, 1.0, rep["answer_accuracy"])
+	assert.Equal(t, 1.0, rep["abstain_recall"])
+	assert.Equal(t, 1.0, rep["intent_accuracy"])
+
+	code, _, stderr = runCLI(t, nil, "eval")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "--questions")
+}

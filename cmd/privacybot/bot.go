@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -44,4 +45,38 @@ func newBot(app *App, cfg config.Config, eng *engine, queue *dpo.Queue) (*conver
 		b.Queue = queue
 	}
 	return b, nil
+}
+
+// service is everything a conversational channel needs: the answer engine, the DPO's queue
+// and the conversation over both.
+type service struct {
+	eng   *engine
+	store dpo.Store
+	queue *dpo.Queue
+	bot   *conversation.Bot
+}
+
+// openService opens the engine and the queue and wires the conversation; close releases both.
+func openService(ctx context.Context, app *App, cfg config.Config, ef engineFlags) (*service, func(), error) {
+	eng, err := openEngine(app, ef)
+	if err != nil {
+		return nil, nil, err
+	}
+	store, closeStore, err := openStore(ctx, app)
+	if err != nil {
+		eng.Close()
+		return nil, nil, err
+	}
+	closeAll := func() {
+		_ = closeStore()
+		_ = eng.Close()
+	}
+	queue := dpo.NewQueue(store)
+	queue.Now = app.Now
+	bot, err := newBot(app, cfg, eng, queue)
+	if err != nil {
+		closeAll()
+		return nil, nil, err
+	}
+	return &service{eng: eng, store: store, queue: queue, bot: bot}, closeAll, nil
 }

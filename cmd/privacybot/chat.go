@@ -41,22 +41,12 @@ piped input too.
 	} else if len(rest) > 0 {
 		return usageError("chat takes no arguments; type questions at its prompt")
 	}
-	eng, err := openEngine(app, ef)
+	svc, closeService, err := openService(ctx, app, cfg, ef)
 	if err != nil {
 		return err
 	}
-	defer eng.Close()
-	store, closeStore, err := openStore(ctx, app)
-	if err != nil {
-		return err
-	}
-	defer closeStore()
-	queue := dpo.NewQueue(store)
-	queue.Now = app.Now
-	bot, err := newBot(app, cfg, eng, queue)
-	if err != nil {
-		return err
-	}
+	defer closeService()
+	bot := svc.bot
 	c := &chat{app: app, bot: bot, session: "cli", org: *org}
 	return c.loop(ctx)
 }

@@ -12,7 +12,6 @@ import (
 	"github.com/privacybot/privacybot/internal/channel/discord"
 	"github.com/privacybot/privacybot/internal/config"
 	"github.com/privacybot/privacybot/internal/conversation"
-	"github.com/privacybot/privacybot/internal/dpo"
 )
 
 const discordUsage = `discord <register|run> [flags]
@@ -102,22 +101,12 @@ and direct messages, until interrupted. Register the command first (privacybot d
 	if cfg.DiscordBotToken == "" {
 		return errors.New("DISCORD_BOT_TOKEN is not set: the gateway needs the bot's token (or use the HTTP endpoint of privacybot serve)")
 	}
-	eng, err := openEngine(app, ef)
+	svc, closeService, err := openService(ctx, app, cfg, ef)
 	if err != nil {
 		return err
 	}
-	defer eng.Close()
-	store, closeStore, err := openStore(ctx, app)
-	if err != nil {
-		return err
-	}
-	defer closeStore()
-	queue := dpo.NewQueue(store)
-	queue.Now = app.Now
-	bot, err := newBot(app, cfg, eng, queue)
-	if err != nil {
-		return err
-	}
+	defer closeService()
+	bot := svc.bot
 	s, err := discordgo.New("Bot " + cfg.DiscordBotToken)
 	if err != nil {
 		return fmt.Errorf("discord session: %w", err)

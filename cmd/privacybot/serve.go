@@ -20,6 +20,7 @@ import (
 	"github.com/privacybot/privacybot/internal/config"
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/email"
 	"github.com/privacybot/privacybot/internal/index"
 	"github.com/privacybot/privacybot/internal/redact"
 )
@@ -41,7 +42,7 @@ const (
 type webStore interface {
 	dpo.Store
 	LookupUser(ctx context.Context, name string) (hash []byte, orgs []string, err error)
-	AppendTranscript(ctx context.Context, session, channel, org, role, text string, at time.Time) error
+	AppendTranscripts(ctx context.Context, entries []web.TranscriptEntry) error
 	PurgeTranscripts(ctx context.Context, before time.Time) (int64, error)
 }
 
@@ -93,9 +94,20 @@ privacybot users add.`)
 	if err != nil {
 		return err
 	}
+	// Transcript lines are written in batches off the request path; closed after the server
+	// has shut down (deferred before it), so every line a request handed over is written.
+	transcripts := web.NewTranscriptWriter(store, web.TranscriptWriterOptions{Log: log})
+	defer func() {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
+		defer cancel()
+		if err := transcripts.Close(ctx); err != nil {
+			log.Error("write transcripts at shutdown", "err", err)
+		}
+	}()
 	srv := &web.Server{
-		Bot: bot, Cases: queue, Users: store, Transcripts: store, Redact: redact.Text,
+		Bot: bot, Cases: queue, Users: store, Transcripts: transcripts, Redact: redact.Text,
 		TranscriptDays: cfg.TranscriptDays, Notices: eng.corpus.Notices, Orgs: bot.Orgs,
+		CanonicalOrg:   eng.corpus.Organisations.Canonical,
 		AllowedOrigins: splitList(app.Getenv("PRIVACYBOT_ALLOWED_ORIGINS")), BaseURL: cfg.BaseURL,
 		RatePerMinute: rateLimit, Now: app.Now, Log: log,
 		BadInput: badQuestion,
@@ -106,7 +118,7 @@ privacybot users add.`)
 	}
 
 	notifiers := map[string]dpo.Notifier{"log": logNotifier(log)}
-	mounts, closers, err := otherChannels(cfg, bot, queue, notifiers, log, app)
+	mounts, closers, channelJobs, err := otherChannels(cfg, bot, queue, notifiers, log, app)
 	if err != nil {
 		return err
 	}
@@ -138,6 +150,9 @@ privacybot users add.`)
 		runDispatcher(jobs, &dpo.Dispatcher{Store: store, Notifiers: notifiers, Now: app.Now, Log: log}, log)
 	})
 	wg.Go(func() { runSessionPurge(jobs, bot.Sessions.Purge) })
+	for _, job := range channelJobs {
+		wg.Go(func() { job(jobs) })
+	}
 	defer func() { stopJobs(); wg.Wait() }()
 
 	// Tests and scripts read the bound address (with --addr 127.0.0.1:0) from this line.
@@ -172,43 +187,66 @@ func badQuestion(err error) bool {
 
 // otherChannels wires Slack's and Discord's HTTP endpoints onto the same server when their
 // secrets are configured, and adds Slack's DPO channel as a notifier.
+//
+// Slack also runs over Socket Mode when SLACK_APP_TOKEN is set (no public URL needed), and posts
+// the morning digest when it has a DPO channel: both are returned as background jobs.
 func otherChannels(cfg config.Config, bot *conversation.Bot, queue *dpo.Queue, notifiers map[string]dpo.Notifier,
-	log *slog.Logger, app *App) ([]func(*http.ServeMux), []func() error, error) {
+	log *slog.Logger, app *App) ([]func(*http.ServeMux), []func() error, []func(context.Context), error) {
 	var mounts []func(*http.ServeMux)
 	var closers []func() error
-	if cfg.SlackSigningSecret != "" && cfg.SlackBotToken != "" {
+	var jobs []func(context.Context)
+	if cfg.SlackBotToken != "" && (cfg.SlackSigningSecret != "" || cfg.SlackAppToken != "") {
 		orgs, err := slack.ParseChannelOrgs(cfg.SlackChannelOrgs)
 		if err != nil {
-			return nil, nil, fmt.Errorf("SLACK_CHANNEL_ORGS: %w", err)
+			return nil, nil, nil, fmt.Errorf("SLACK_CHANNEL_ORGS: %w", err)
 		}
-		sa, err := slack.New(slack.Config{BotToken: cfg.SlackBotToken, SigningSecret: cfg.SlackSigningSecret,
+		sa, err := slack.New(slack.Config{BotToken: cfg.SlackBotToken, AppToken: cfg.SlackAppToken, SigningSecret: cfg.SlackSigningSecret,
 			DPOChannel: cfg.SlackDPOChannel, ChannelOrgs: orgs, Orgs: bot.Orgs, BaseURL: cfg.BaseURL,
 			Log: log, Now: app.Now}, bot, queue)
 		if err != nil {
-			return nil, nil, fmt.Errorf("slack: %w", err)
+			return nil, nil, nil, fmt.Errorf("slack: %w", err)
 		}
-		mounts = append(mounts, sa.Routes)
 		closers = append(closers, sa.Close)
-		if cfg.SlackDPOChannel != "" {
-			notifiers["slack"] = sa
+		if cfg.SlackSigningSecret != "" {
+			mounts = append(mounts, sa.Routes)
+			fmt.Fprintln(app.Stderr, "privacybot: Slack events at /slack/…")
 		}
-		fmt.Fprintln(app.Stderr, "privacybot: Slack events at /slack/…")
+		if cfg.SlackAppToken != "" {
+			jobs = append(jobs, func(ctx context.Context) {
+				if err := sa.RunSocketMode(ctx); err != nil && ctx.Err() == nil {
+					log.Error("slack socket mode stopped", "err", err)
+				}
+			})
+			fmt.Fprintln(app.Stderr, "privacybot: Slack over Socket Mode")
+		}
+		if cfg.SlackDPOChannel != "" {
+			notifiers[slack.NotifierName] = sa
+			jobs = append(jobs, func(ctx context.Context) { _ = sa.RunDigests(ctx, 8, 30) })
+		}
 	}
 	if cfg.DiscordPublicKey != "" {
 		sess, err := discordgo.New("Bot " + cfg.DiscordBotToken)
 		if err != nil {
-			return nil, nil, fmt.Errorf("discord: %w", err)
+			return nil, nil, nil, fmt.Errorf("discord: %w", err)
 		}
 		da, err := discord.New(discord.Options{Bot: bot, Session: sess, PublicKey: cfg.DiscordPublicKey,
 			ChannelOrgs: cfg.DiscordChannelOrgs, Orgs: bot.Orgs, Logger: log, Now: app.Now})
 		if err != nil {
-			return nil, nil, fmt.Errorf("discord: %w", err)
+			return nil, nil, nil, fmt.Errorf("discord: %w", err)
 		}
 		mounts = append(mounts, da.Routes)
 		closers = append(closers, da.Close)
 		fmt.Fprintln(app.Stderr, "privacybot: Discord interactions endpoint mounted")
 	}
-	return mounts, closers, nil
+	emailCfg, ok, err := email.ConfigFromEnv(app.Getenv)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("e-mail notifier: %w", err)
+	}
+	if ok {
+		notifiers["email"] = email.New(emailCfg)
+		fmt.Fprintln(app.Stderr, "privacybot: new cases are e-mailed to the DPO")
+	}
+	return mounts, closers, jobs, nil
 }
 
 // logNotifier announces new cases in the log, so the outbox drains even when no Slack or e-mail

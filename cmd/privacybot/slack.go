@@ -114,22 +114,12 @@ are posted there and a digest of overdue and due-soon cases every morning.`)
 		return errors.New("SLACK_APP_TOKEN and SLACK_BOT_TOKEN must both be set for Socket Mode (see privacybot slack manifest)")
 	}
 	log := slog.New(slog.NewTextHandler(app.Stderr, nil))
-	eng, err := openEngine(app, ef)
+	svc, closeService, err := openService(ctx, app, cfg, ef)
 	if err != nil {
 		return err
 	}
-	defer eng.Close()
-	store, closeStore, err := openStore(ctx, app)
-	if err != nil {
-		return err
-	}
-	defer closeStore()
-	queue := dpo.NewQueue(store)
-	queue.Now = app.Now
-	bot, err := newBot(app, cfg, eng, queue)
-	if err != nil {
-		return err
-	}
+	defer closeService()
+	bot, queue := svc.bot, svc.queue
 	sa, err := newSlackApp(app, cfg, bot.Orgs, bot, queue, log)
 	if err != nil {
 		return err
@@ -141,7 +131,7 @@ are posted there and a digest of overdue and due-soon cases every morning.`)
 	defer func() { stop(); wg.Wait() }()
 	if cfg.SlackDPOChannel != "" {
 		wg.Go(func() {
-			runDispatcher(jobs, &dpo.Dispatcher{Store: store, Notifiers: map[string]dpo.Notifier{slack.NotifierName: sa},
+			runDispatcher(jobs, &dpo.Dispatcher{Store: svc.store, Notifiers: map[string]dpo.Notifier{slack.NotifierName: sa},
 				Now: app.Now, Log: log}, log)
 		})
 		if digest {

@@ -125,6 +125,7 @@ type requirement struct {
 	concepts []string
 	need     int
 	weight   float64
+	everyday bool // an everyday word ("sorted"): the notices not using it says nothing of the topic
 }
 
 // requirements analyses a question into weighted requirements.
@@ -164,7 +165,11 @@ func (c *Composer) requirements(question string) []requirement {
 			continue
 		}
 		seen[k] = true
-		reqs = append(reqs, requirement{concepts: []string{k}, need: 1, weight: c.weight(k)})
+		w := c.weight(k)
+		if commonWords[t] {
+			w *= commonShare
+		}
+		reqs = append(reqs, requirement{concepts: []string{k}, need: 1, weight: w, everyday: commonWords[t]})
 	}
 	return reqs
 }
@@ -174,10 +179,16 @@ func (c *Composer) requirements(question string) []requirement {
 // well its other words ("how long", "records") match.
 const maxUnseenShare = 0.4
 
-// unseenShare is the share of the requirements' weight that no notice can satisfy.
-func (c *Composer) unseenShare(reqs []requirement, total float64) float64 {
-	var w float64
+// unseenShare is the share of the topic words' weight that no notice can satisfy. Everyday words
+// are not topic words: a notice not saying "problem" doesn't make a question's topic one it lacks,
+// and "taken off" doesn't dilute "electoral".
+func (c *Composer) unseenShare(reqs []requirement) float64 {
+	var w, topic float64
 	for _, r := range reqs {
+		if r.everyday {
+			continue
+		}
+		topic += r.weight
 		seen := false
 		for _, k := range r.concepts {
 			if _, ok := c.idf[k]; ok {
@@ -188,7 +199,10 @@ func (c *Composer) unseenShare(reqs []requirement, total float64) float64 {
 			w += r.weight
 		}
 	}
-	return w / total
+	if topic == 0 {
+		return 0
+	}
+	return w / topic
 }
 
 // isGenericConcept is true for words every question about privacy notices shares; they say
@@ -253,7 +267,7 @@ func (c *Composer) Answer(ctx context.Context, q Question) (Answer, error) {
 		}
 	}
 	cands := c.candidates(hits, reqs, total, kind)
-	if len(cands) == 0 || cands[0].coverage < c.MinCoverage || total > 0 && c.unseenShare(reqs, total) >= maxUnseenShare {
+	if len(cands) == 0 || cands[0].coverage < c.MinCoverage || total > 0 && c.unseenShare(reqs) >= maxUnseenShare {
 		return c.abstain(ans, q, hits), nil
 	}
 	chosen := choose(cands, k)

@@ -184,6 +184,43 @@ caller callers asks actually really stuff things thing anyway ever now come came
 wondering wonder bit lot lots okay ok oh much many ve ll re d go going gone went once anymore afterwards
 everything anyway`)
 
+// commonShare is the weight of an everyday word ("sorted", "problem", "according") as a share of
+// the weight its rarity in the notices would give it. Rarity in a few pages of privacy notices
+// doesn't make "sorted" the topic of a question, as it makes "CCTV" or "ANPR" one: people wrap a
+// question in everyday words the notices have no reason to use.
+const commonShare = 0.3
+
+// commonWords are stems of everyday English words that carry the wording of a question rather
+// than its topic: general verbs, adverbs and nouns of conversation. They still count when a
+// sentence has them, only less. Privacy notices' own topics (records, cookies, complaints,
+// security…) are not here.
+var commonWords = stemSet(`able according actual add again ago agree almost along already alright although always
+amount another answer answered answering anybody anything anyhow anywhere appear apply applied around arrive
+away bad basically become before begin believe best better big bother bring brought busy called calling carry case
+certain certainly clear close closed completely consider currently deal dealing decide
+different done doubt during early easy either else end ended ending enough entire even evening every everybody
+exactly example except fact fair far feel felt few fine find finish finished follow found free friend full
+general give given gives giving good great guess guy happen happened happening happens hard have hear heard help
+home honest hope however idea important instead keen kind last late later least leave left
+less little live look looking looks lose lost lot made main make makes making matter maybe mean means meant
+meet mention mentioned might mind minute moment morning much must near nearly never new next
+nice night normal normally note nothing often old open other otherwise page part particular past people
+perhaps phoned place plan point possible possibly pretty probably problem problems properly put question quick
+quickly quite rang rather read ready real reason recent recently remember right round run said same saw say
+saying says second seem seems set several short show side simple since small sort sorted
+sorting sound start started still stuff sure take taken talk talked talking tell telling thing think thought
+today told took top total touch tried true try trying turn turned type typed understand unless upon use
+usual usually various view wait want way well whatever whole wish word world worry year
+yes yesterday yet`)
+
+func stemSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[Stem(w)] = true
+	}
+	return m
+}
+
 func setOf(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
@@ -243,7 +280,7 @@ var askedKindRes = []struct {
 	{KindDuration, regexp.MustCompile(`\bhow long\b|\bretention (?:period|time)s?\b|\bhow many (?:years|months)\b|\bfor how long\b`)},
 	{KindDate, regexp.MustCompile(`\bwhen (?:was|were|did)\b[^?.!]*\b(?:updated?|changed?|reviewed?|published|written|revised)\b|\bwhat date\b|\blast (?:updated|changed|reviewed|revised)\b`)},
 	{KindEmail, regexp.MustCompile(`\b(?:what|what's|whats|which|give me|need)\b[^?.!]*\b(?:the|an|their|its|a)\s+e-?mail(?: address)?\b`)},
-	{KindPhone, regexp.MustCompile(`\b(?:what|what's|whats|which|give me|need)\b[^?.!]*\b(?:the|a|their|its)\s+(?:phone|telephone|tel|contact|helpline)\s*(?:number|no)\b|\b(?:who|where|what number)\b[^?.!]*\b(?:do|should|can|could)\s+i\s+(?:ring|call|phone|telephone)\b|\bnumber\s+(?:to|for|i can)\s+(?:ring|call)\b`)},
+	{KindPhone, regexp.MustCompile(`^(?:[\w']+\s+){0,6}(?:phone|telephone|tel|contact|helpline)\s*(?:number|no)\b[^?.!]{0,30}$|\b(?:what|what's|whats|which|give me|need)\b[^?.!]*\b(?:the|a|their|its)\s+(?:[\w']+\s+){0,3}?(?:phone|telephone|tel|contact|helpline)\s*(?:number|no)\b|\b(?:who|where|what number)\b[^?.!]*\b(?:do|should|can|could)\s+i\s+(?:ring|call|phone|telephone)\b|\bnumber\s+(?:to|for|i can)\s+(?:ring|call)\b`)},
 	{KindPostcode, regexp.MustCompile(`\b(?:postal|post|mailing|office)\s+address\b|\baddress\s+(?:to|for)\s+(?:write|send|post)\b|\bwhere\b[^?.!]*\b(?:write to|send (?:a letter|post)|based|located)\b|\b(?:what|what's|whats|which)\b[^?.!]*\bthe\s+address\b`)},
 }
 

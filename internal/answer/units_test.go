@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"testing/fstest"
 
@@ -137,6 +138,10 @@ func TestAskedKind(t *testing.T) {
 		{"where are they based", KindPostcode},
 		{"what is the email address of the DPO?", KindEmail},
 		{"when was this notice last updated?", KindDate},
+		{"whats the ICO phone number", KindPhone}, // words between "the" and "phone number"
+		{"MK Together phone number", KindPhone},   // a bare request for a number
+		{"data protection officer phone number milton keynes", KindPhone},
+		{"do you keep phone numbers of callers?", ""},  // asks about their data
 		{"do you keep my phone number?", ""},           // asks about their data, not for a number
 		{"does the website record my IP address?", ""}, // not a postal address
 		{"where does the council write down its reasons?", ""},
@@ -190,4 +195,62 @@ func TestPhrasesAllowFunctionWordsBetween(t *testing.T) {
 	assert.Contains(t, v.Rewrite("will you hand it over to them?"), "share")
 	assert.Contains(t, v.Rewrite("is it a computer that decides?"), "automated decision")
 	assert.NotContains(t, v.Rewrite("a computer at the library decides"), "automated", "content words part a phrase")
+}
+
+// Everyday words wrapped around a question ("after it's sorted", "even if") weigh less than the
+// topic; the notices' own topics keep their full weight.
+func TestEverydayWordsWeighLessThanTheTopic(t *testing.T) {
+	comp := testComposer(t)
+	weight := func(question, word string) float64 {
+		k := comp.Vocab.Concept(Stem(word))
+		for _, r := range comp.requirements(question) {
+			if slices.Contains(r.concepts, k) {
+				return r.weight
+			}
+		}
+		t.Fatalf("%q has no requirement for %q", question, word)
+		return 0
+	}
+	tests := []struct{ question, everyday, topic string }{
+		{"how long do you keep complaints after it's sorted", "sorted", "complaints"},
+		{"can you share complaints even if I tell you no", "even", "complaints"},
+		{"how long is CCTV kept after I've rang", "rang", "CCTV"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			assert.Less(t, weight(tt.question, tt.everyday), weight(tt.question, tt.topic))
+		})
+	}
+}
+
+func TestAnswersDespiteEverydayWordsButNotUnseenTopics(t *testing.T) {
+	comp := testComposer(t)
+	tests := []struct {
+		question string
+		abstain  bool
+	}{
+		{"how long do u keep complaints on file after its sorted", false},
+		{"how long do you keep complaints after the problem is sorted", false},
+		{"how long do you keep CCTV footage after the problem is sorted", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			ans, err := comp.Answer(context.Background(), Question{Text: tt.question})
+			require.NoError(t, err)
+			assert.Equal(t, tt.abstain, ans.Abstained, ans.Answer)
+			if !tt.abstain {
+				assert.Contains(t, ans.Answer, "6 years")
+			}
+		})
+	}
+}
+
+// Residents' words for what the notices say formally are one concept.
+func TestVocabularyGroupsEverydayWords(t *testing.T) {
+	v := DefaultVocabulary()
+	for _, pair := range [][2]string{{"answering", "replied"}, {"companies", "organisations"}, {"mash", "combine"}, {"taxman", "tax"}} {
+		assert.Equal(t, v.Concept(Stem(pair[0])), v.Concept(Stem(pair[1])), pair)
+	}
+	assert.Contains(t, v.Rewrite("do you flog my details?"), "third party")
+	assert.Contains(t, v.Rewrite("is it kept on file?"), "keep")
 }

@@ -40,6 +40,9 @@ func TestAnswersTheSeedQuestions(t *testing.T) {
 		{"Bucks DPO", "Who is the data protection officer?", "Buckinghamshire", []string{"Maria Damigos"}, "buckinghamshire-privacy-policy"},
 		{"MK DPO", "Who is the data protection officer?", "Milton Keynes", []string{"01908 254900"}, ""},
 		{"unscoped DPO names each council", "Who is the data protection officer?", "", []string{"Buckinghamshire Council", "Milton Keynes"}, ""},
+		// Everyday wording around the topic doesn't make the bot abstain.
+		{"everyday words", "how long do u keep complaints on file after its sorted", "", []string{"6 years"}, "mkc-customer-services"},
+		{"a bare request for a number", "MK Together phone number", "", []string{"01908"}, "mkc-mk-together"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -9,6 +9,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/privacybot/privacybot/internal/transcript"
 )
 
 // User is a member of the DPO's team who may sign in to the dashboard.
@@ -81,10 +83,24 @@ func (s *Store) RemoveUser(ctx context.Context, name string) error {
 // AppendTranscript stores one line of a conversation. The caller redacts text first: this store
 // keeps what it is given.
 func (s *Store) AppendTranscript(ctx context.Context, session, channel, org, role, text string, at time.Time) error {
-	_, err := s.pool.Exec(ctx, `INSERT INTO transcripts (session, channel, organisation, role, text, at)
-		VALUES ($1,$2,$3,$4,$5,$6)`, session, channel, org, role, text, at)
+	return s.AppendTranscripts(ctx, []transcript.Entry{{Session: session, Channel: channel, Org: org, Role: role,
+		Text: text, At: at}})
+}
+
+// AppendTranscripts stores lines of conversations with one COPY, which is atomic and keeps their
+// order (ids are drawn in row order). The caller redacts text first.
+func (s *Store) AppendTranscripts(ctx context.Context, entries []transcript.Entry) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	_, err := s.pool.CopyFrom(ctx, pgx.Identifier{"transcripts"},
+		[]string{"session", "channel", "organisation", "role", "text", "at"},
+		pgx.CopyFromSlice(len(entries), func(i int) ([]any, error) {
+			e := entries[i]
+			return []any{e.Session, e.Channel, e.Org, e.Role, e.Text, e.At}, nil
+		}))
 	if err != nil {
-		return fmt.Errorf("append transcript: %w", err)
+		return fmt.Errorf("append %d transcript lines: %w", len(entries), err)
 	}
 	return nil
 }

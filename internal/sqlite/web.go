@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"strings"
 	"time"
+
+	"github.com/privacybot/privacybot/internal/transcript"
 )
 
 // User is a member of the DPO's team who may sign in to the dashboard.
@@ -90,10 +92,33 @@ func (s *Store) RemoveUser(ctx context.Context, name string) error {
 // AppendTranscript stores one line of a conversation. The caller redacts text first: this store
 // keeps what it is given.
 func (s *Store) AppendTranscript(ctx context.Context, session, channel, org, role, text string, at time.Time) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO transcripts (session, channel, organisation, role, text, at)
-		VALUES (?,?,?,?,?,?)`, session, channel, org, role, text, fmtTime(at))
+	return s.AppendTranscripts(ctx, []transcript.Entry{{Session: session, Channel: channel, Org: org, Role: role,
+		Text: text, At: at}})
+}
+
+// AppendTranscripts stores lines of conversations in one transaction, in order: one commit (one
+// fsync under synchronous=FULL) for the whole batch instead of one per line. The caller redacts
+// text first.
+func (s *Store) AppendTranscripts(ctx context.Context, entries []transcript.Entry) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		st, err := tx.PrepareContext(ctx, `INSERT INTO transcripts (session, channel, organisation, role, text, at)
+			VALUES (?,?,?,?,?,?)`)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, e := range entries {
+			if _, err := st.ExecContext(ctx, e.Session, e.Channel, e.Org, e.Role, e.Text, fmtTime(e.At)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	if err != nil {
-		return fmt.Errorf("append transcript: %w", err)
+		return fmt.Errorf("append %d transcript lines: %w", len(entries), err)
 	}
 	return nil
 }

@@ -131,6 +131,9 @@ func (s *Server) reply(r *http.Request, req ChatRequest) (conversation.Reply, er
 	ctx, cancel := context.WithTimeout(r.Context(), chatTimeout)
 	defer cancel()
 	received := s.now()
+	if req.Org != "" {
+		req.Org = s.canonical(req.Org)
+	}
 	rep, err := s.Bot.Reply(ctx, conversation.Turn{Session: req.Session, Channel: "web", Org: req.Org,
 		Text: req.Message, ReceivedAt: received})
 	if err != nil {
@@ -142,6 +145,7 @@ func (s *Server) reply(r *http.Request, req ChatRequest) (conversation.Reply, er
 }
 
 // keep stores a redacted exchange; a failure is logged, not shown: the resident got the answer.
+// Text is redacted here, before it reaches any buffer.
 func (s *Server) keep(ctx context.Context, session, org, said, answered string, at time.Time) {
 	if s.Transcripts == nil {
 		return
@@ -150,11 +154,12 @@ func (s *Server) keep(ctx context.Context, session, org, said, answered string, 
 	if red == nil {
 		return // never store unredacted text
 	}
-	for _, l := range []struct{ role, text string }{{"resident", said}, {"bot", answered}} {
-		if err := s.Transcripts.AppendTranscript(ctx, session, "web", org, l.role, red(l.text), at); err != nil {
-			s.log().Warn("store transcript", "err", err)
-			return
-		}
+	err := s.Transcripts.AppendTranscripts(ctx, []TranscriptEntry{
+		{Session: session, Channel: "web", Org: org, Role: "resident", Text: red(said), At: at},
+		{Session: session, Channel: "web", Org: org, Role: "bot", Text: red(answered), At: at},
+	})
+	if err != nil {
+		s.log().Warn("store transcript", "err", err)
 	}
 }
 
@@ -214,6 +219,9 @@ func (s *Server) handleRequest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f.Channel = "web"
+	if f.Org != "" {
+		f.Org = s.canonical(f.Org)
+	}
 	f.ReceivedAt = s.now() // the server's clock starts the statutory clock, not the browser's
 	ctx, cancel := context.WithTimeout(r.Context(), chatTimeout)
 	defer cancel()

@@ -99,8 +99,15 @@ func botMessages(ctx context.Context, t *testing.T) int {
 // waitReplies waits until the widget shows n replies.
 func waitReplies(ctx context.Context, t *testing.T, n int) {
 	t.Helper()
-	require.NoError(t, chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(fmt.Sprintf(".pb-bot:nth-of-type(%d)", n)))),
-		"reply %d never came", n)
+	deadline := time.Now().Add(20 * time.Second)
+	for botMessages(ctx, t) < n {
+		if time.Now().After(deadline) {
+			var status string
+			_ = chromedp.Do(ctx, eval(`document.querySelector(".pb-log").innerText + " | " + document.querySelector(".pb-status").innerText`, &status))
+			t.Fatalf("reply %d never came; the chat shows: %s", n, status)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // say types a message into the widget with the keyboard and sends it.
@@ -136,7 +143,7 @@ func TestBrowserResidentAsksFollowsUpAndMakesARequest(t *testing.T) {
 	var cites int
 	var quote string
 	require.NoError(t, chromedp.Do(ctx,
-		eval(`document.querySelectorAll(".pb-bot:nth-of-type(1) .pb-cite").length`, &cites),
+		eval(`document.querySelectorAll(".pb-bot")[0].querySelectorAll(".pb-cite").length`, &cites),
 		chromedp.Click(chromedp.CSS(".pb-bot .pb-cite summary")),
 		chromedp.WaitVisible(chromedp.CSS(".pb-bot .pb-cite .pb-quote")),
 		text(".pb-bot .pb-cite .pb-quote", &quote),
@@ -150,7 +157,7 @@ func TestBrowserResidentAsksFollowsUpAndMakesARequest(t *testing.T) {
 	// A follow-up in the same conversation.
 	say(ctx, t, "and for council tax?")
 	var followCites int
-	require.NoError(t, chromedp.Do(ctx, eval(`document.querySelectorAll(".pb-bot:nth-of-type(2) .pb-cite").length`, &followCites)))
+	require.NoError(t, chromedp.Do(ctx, eval(`document.querySelectorAll(".pb-bot")[1].querySelectorAll(".pb-cite").length`, &followCites)))
 	assert.Positive(t, followCites, "the follow-up is answered with citations")
 
 	// A request, through the short form inside the conversation.
@@ -165,7 +172,7 @@ func TestBrowserResidentAsksFollowsUpAndMakesARequest(t *testing.T) {
 			Ref     string   `json:"ref"`
 		}
 		require.NoError(t, chromedp.Do(ctx, eval(`(() => {
-			const r = document.querySelector(".pb-bot:last-of-type .pb-refno");
+			const r = [...document.querySelectorAll(".pb-bot")].pop().querySelector(".pb-refno");
 			if (r) return {ref: r.textContent};
 			const f = [...document.querySelectorAll(".pb-intake")].pop();
 			const i = f.querySelector("input:not(:disabled), textarea:not(:disabled)");
@@ -179,9 +186,9 @@ func TestBrowserResidentAsksFollowsUpAndMakesARequest(t *testing.T) {
 		if step.Name != "" {
 			sel := fmt.Sprintf(`.pb-intake [name=%q]:not(:disabled)`, step.Name)
 			require.NoError(t, chromedp.Do(ctx,
-				chromedp.SetValue(chromedp.CSS(sel), ""),
+				eval(fmt.Sprintf(`document.querySelector(%q).value = ""`, sel), nil),
 				chromedp.SendKeys(chromedp.CSS(sel), answers[step.Name]),
-				chromedp.Submit(chromedp.CSS(sel))))
+				chromedp.Click(chromedp.CSS(".pb-intake .pb-send:not(:disabled)"))))
 		} else {
 			require.NotEmpty(t, step.Options, "an intake step with neither a field nor choices")
 			choice := step.Options[0] // "Yes, send it", or the first council
@@ -269,14 +276,18 @@ func axeAudit(ctx context.Context, t *testing.T) []map[string]any {
 	axePath := filepath.Join(filepath.Dir(file), "..", "..", "..", "testdata", "browser", "node_modules", "axe-core", "axe.min.js")
 	src, err := os.ReadFile(axePath)
 	require.NoError(t, err, "run `npm ci --prefix testdata/browser` to install axe-core")
-	var res []map[string]any
+	var res struct {
+		Passes     int              `json:"passes"`
+		Violations []map[string]any `json:"violations"`
+	}
 	require.NoError(t, chromedp.Do(ctx,
 		eval(string(src)+";true", nil),
 		eval(`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
-			.then(r => r.violations.filter(v => v.impact === "serious" || v.impact === "critical")
-			.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(" ")).slice(0, 5)})))`, &res),
+			.then(r => ({passes: r.passes.length, violations: r.violations.filter(v => v.impact === "serious" || v.impact === "critical")
+			.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(" ")).slice(0, 5)}))}))`, &res),
 	))
-	return res
+	require.Positive(t, res.Passes, "axe ran no rules")
+	return res.Violations
 }
 
 func reportViolations(t *testing.T, page string, v []map[string]any) {

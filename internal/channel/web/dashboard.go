@@ -157,9 +157,10 @@ func (s *Server) signedIn(next http.HandlerFunc) http.HandlerFunc {
 
 func sessionOf(r *http.Request) *dashSession { return r.Context().Value(sessionKey{}).(*dashSession) }
 
-// sees reports whether a DPO of orgs may see a case of org.
-func sees(orgs []string, org string) bool {
-	return slices.ContainsFunc(orgs, func(o string) bool { return o == "*" || strings.EqualFold(o, org) })
+// sees reports whether a DPO of orgs may see a case of org (comparing canonical names).
+func (s *Server) sees(orgs []string, org string) bool {
+	org = s.canonical(org)
+	return slices.ContainsFunc(orgs, func(o string) bool { return o == "*" || strings.EqualFold(s.canonical(o), org) })
 }
 
 // safeNext keeps the post-sign-in redirect on the dashboard (no open redirect).
@@ -238,15 +239,26 @@ func (s *Server) queueFilter(r *http.Request, sess *dashSession) (dpo.Filter, ma
 	case "week":
 		f.DueWithin = 7 * 24 * time.Hour
 	}
-	if org := q.Get("org"); org != "" && sees(sess.orgs, org) {
-		f.Organisations = []string{org}
+	if org := q.Get("org"); org != "" && s.sees(sess.orgs, org) {
+		f.Organisations = s.names(org)
 	} else if !slices.Contains(sess.orgs, "*") {
-		f.Organisations = sess.orgs
+		for _, o := range sess.orgs {
+			f.Organisations = append(f.Organisations, s.names(o)...)
+		}
 		if len(f.Organisations) == 0 {
 			f.Organisations = []string{"\x00none"} // a user with no organisation sees nothing
 		}
 	}
 	return f, form
+}
+
+// names are the spellings a case of org may be stored under: as given and canonical (cases
+// keep the organisation the channel gave).
+func (s *Server) names(org string) []string {
+	if c := s.canonical(org); !strings.EqualFold(c, org) {
+		return []string{org, c}
+	}
+	return []string{org}
 }
 
 // caseRow is a case as the queue shows it.
@@ -334,7 +346,7 @@ func (s *Server) loadCase(r *http.Request) (dpo.Case, error) {
 	if err != nil {
 		return c, err
 	}
-	if !sees(sessionOf(r).orgs, c.Organisation) {
+	if !s.sees(sessionOf(r).orgs, c.Organisation) {
 		return dpo.Case{}, dpo.ErrNotFound
 	}
 	return c, nil

@@ -56,9 +56,10 @@ type Users interface {
 	LookupUser(ctx context.Context, name string) (hash []byte, orgs []string, err error)
 }
 
-// Transcripts keeps redacted lines of web conversations and forgets them after a while.
+// Transcripts keeps redacted lines of web conversations and forgets them after a while. A
+// store is one; a TranscriptWriter in front of a store takes the writes off the request path.
 type Transcripts interface {
-	AppendTranscript(ctx context.Context, session, channel, org, role, text string, at time.Time) error
+	AppendTranscripts(ctx context.Context, entries []TranscriptEntry) error
 	PurgeTranscripts(ctx context.Context, before time.Time) (int64, error)
 }
 
@@ -68,7 +69,8 @@ type Server struct {
 	Bot   Bot
 	Cases Cases // nil: the dashboard says no queue is configured
 	Users Users // nil: nobody can sign in
-	// Transcripts, when set, receives every web exchange redacted by Redact.
+	// Transcripts, when set, receives every web exchange redacted by Redact. In production it
+	// is a TranscriptWriter, so no request waits for a commit.
 	Transcripts Transcripts
 	// Redact removes personal data before a transcript line is stored; redact.Text in production.
 	Redact func(string) string
@@ -76,6 +78,9 @@ type Server struct {
 	TranscriptDays int
 	Notices        []notice.Notice
 	Orgs           []string // the organisations the bot serves, for forms and filters
+	// CanonicalOrg maps any name of an organisation ("MK Council") to its canonical name, so a
+	// widget's data-org, a case and a DPO's organisations compare equal; nil compares as given.
+	CanonicalOrg func(name string) (string, bool)
 	// AllowedOrigins may call the API from the browser (the council sites embedding the widget);
 	// "*" allows any. The server's own origin is always allowed.
 	AllowedOrigins []string
@@ -126,6 +131,16 @@ func (s *Server) transcriptDays() int {
 		return s.TranscriptDays
 	}
 	return 30
+}
+
+// canonical is the canonical name of an organisation, or the name as given when unknown.
+func (s *Server) canonical(name string) string {
+	if s.CanonicalOrg != nil {
+		if c, ok := s.CanonicalOrg(name); ok {
+			return c
+		}
+	}
+	return name
 }
 
 func (s *Server) secure() bool { return strings.HasPrefix(s.BaseURL, "https://") }

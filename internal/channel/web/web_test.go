@@ -106,7 +106,7 @@ func newHarness(t testing.TB, opts ...func(*web.Server)) *harness {
 	sessions.Now = clk.Now
 	bot := &conversation.Bot{Answerer: comp, Queue: q, Orgs: orgs, Now: clk.Now, Sessions: sessions, Redact: redact.Text}
 	srv := &web.Server{Bot: bot, Cases: q, Users: store, Transcripts: store, Redact: redact.Text, Notices: corp.Notices,
-		Orgs: orgs, Now: clk.Now, AllowedOrigins: []string{"https://www.milton-keynes.gov.uk"}, RatePerMinute: -1}
+		Orgs: orgs, CanonicalOrg: corp.Organisations.Canonical, Now: clk.Now, AllowedOrigins: []string{"https://www.milton-keynes.gov.uk"}, RatePerMinute: -1}
 	for _, o := range opts {
 		o(srv)
 	}

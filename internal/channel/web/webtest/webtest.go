@@ -1,0 +1,124 @@
+// Package webtest is the contract suite for the stores behind the web channel: dashboard users
+// and redacted transcripts. internal/sqlite and internal/postgres run the same tests, so the two
+// behave alike. It imports testify and the transcript record; never a store or a database
+// driver (the caller hands it an opened store).
+package webtest
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/transcript"
+)
+
+// Store is what the web channel needs of a store. U is the store's own user record; the suite
+// reads it through the name and created functions given to Run.
+type Store[U any] interface {
+	AddUser(ctx context.Context, name string, hash []byte, orgs []string, at time.Time) error
+	LookupUser(ctx context.Context, name string) (hash []byte, orgs []string, err error)
+	Users(ctx context.Context) ([]U, error)
+	RemoveUser(ctx context.Context, name string) error
+	AppendTranscript(ctx context.Context, session, channel, org, role, text string, at time.Time) error
+	AppendTranscripts(ctx context.Context, entries []transcript.Entry) error
+	Transcript(ctx context.Context, session string) ([]string, error)
+	PurgeTranscripts(ctx context.Context, before time.Time) (int64, error)
+}
+
+// UserFields reads a store's user record: its name and when it was added.
+type UserFields[U any] func(U) (name string, created time.Time)
+
+// Run runs the suite; open must return an empty store that lives until the test ends.
+func Run[U any](t *testing.T, open func(t *testing.T) Store[U], fields UserFields[U]) {
+	t.Run("Users", func(t *testing.T) { testUsers(t, open(t), fields) })
+	t.Run("TranscriptBatchKeepsOrder", func(t *testing.T) { testBatch(t, open(t)) })
+	t.Run("PurgeTranscripts", func(t *testing.T) { testPurge(t, open(t)) })
+}
+
+func testUsers[U any](t *testing.T, s Store[U], fields UserFields[U]) {
+	ctx := context.Background()
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	require.NoError(t, s.AddUser(ctx, "dpo", []byte("hash"), []string{"Milton Keynes City Council"}, at))
+	require.NoError(t, s.AddUser(ctx, "admin", []byte("hash2"), []string{"*"}, at.Add(time.Hour)))
+	assert.ErrorIs(t, s.AddUser(ctx, "dpo", []byte("x"), nil, at), fs.ErrExist, "a name already taken")
+
+	hash, orgs, err := s.LookupUser(ctx, "dpo")
+	require.NoError(t, err)
+	assert.Equal(t, []byte("hash"), hash)
+	assert.Equal(t, []string{"Milton Keynes City Council"}, orgs)
+	_, _, err = s.LookupUser(ctx, "nobody")
+	assert.ErrorIs(t, err, fs.ErrNotExist)
+
+	us, err := s.Users(ctx)
+	require.NoError(t, err)
+	require.Len(t, us, 2)
+	name, created := fields(us[0])
+	assert.Equal(t, "admin", name, "listed by name")
+	assert.True(t, created.Equal(at.Add(time.Hour)), "created %s", created)
+	name, _ = fields(us[1])
+	assert.Equal(t, "dpo", name)
+
+	require.NoError(t, s.RemoveUser(ctx, "dpo"))
+	assert.ErrorIs(t, s.RemoveUser(ctx, "dpo"), fs.ErrNotExist)
+	_, _, err = s.LookupUser(ctx, "dpo")
+	assert.ErrorIs(t, err, fs.ErrNotExist, "a removed user can't sign in")
+}
+
+func testBatch[U any](t *testing.T, s Store[U]) {
+	ctx := context.Background()
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	require.NoError(t, s.AppendTranscripts(ctx, nil), "an empty batch is no work")
+	var batch []transcript.Entry
+	var wantA, wantB []string
+	for i := range 50 {
+		session, want := "a", &wantA
+		if i%3 == 0 {
+			session, want = "b", &wantB
+		}
+		role := []string{"resident", "bot"}[i%2]
+		text := fmt.Sprintf("line %d", i)
+		batch = append(batch, transcript.Entry{Session: session, Channel: "web", Org: "Milton Keynes City Council",
+			Role: role, Text: text, At: at.Add(time.Duration(i) * time.Second)})
+		*want = append(*want, role+": "+text)
+	}
+	require.NoError(t, s.AppendTranscripts(ctx, batch))
+	require.NoError(t, s.AppendTranscript(ctx, "a", "web", "", "resident", "after the batch", at.Add(time.Hour)))
+	wantA = append(wantA, "resident: after the batch")
+
+	a, err := s.Transcript(ctx, "a")
+	require.NoError(t, err)
+	assert.Equal(t, wantA, a)
+	b, err := s.Transcript(ctx, "b")
+	require.NoError(t, err)
+	assert.Equal(t, wantB, b)
+}
+
+func testPurge[U any](t *testing.T, s Store[U]) {
+	ctx := context.Background()
+	old := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	recent := old.AddDate(0, 0, 40)
+	require.NoError(t, s.AppendTranscripts(ctx, []transcript.Entry{
+		{Session: "a", Channel: "web", Role: "resident", Text: "old question", At: old},
+		{Session: "a", Channel: "web", Role: "bot", Text: "old answer", At: old.Add(time.Second)},
+		{Session: "b", Channel: "web", Role: "resident", Text: "new question", At: recent},
+	}))
+
+	n, err := s.PurgeTranscripts(ctx, recent.AddDate(0, 0, -30))
+	require.NoError(t, err)
+	assert.Equal(t, int64(2), n)
+	a, err := s.Transcript(ctx, "a")
+	require.NoError(t, err)
+	assert.Empty(t, a, "lines older than the cutoff are gone")
+	b, err := s.Transcript(ctx, "b")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"resident: new question"}, b, "recent lines stay")
+
+	n, err = s.PurgeTranscripts(ctx, recent.AddDate(0, 0, -30))
+	require.NoError(t, err)
+	assert.Zero(t, n, "purging again finds nothing")
+}

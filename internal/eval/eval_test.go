@@ -1,0 +1,116 @@
+package eval_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/internal/answer"
+	"github.com/privacybot/privacybot/internal/eval"
+	"github.com/privacybot/privacybot/internal/index"
+	"github.com/privacybot/privacybot/internal/notice"
+)
+
+// run evaluates the engine built from a corpus on a question set.
+func run(t *testing.T, c *notice.Corpus, questions string, opt eval.Options) eval.Report {
+	t.Helper()
+	f, err := os.Open(questions)
+	require.NoError(t, err)
+	defer f.Close()
+	qs, err := eval.Load(f)
+	require.NoError(t, err)
+	vocab := answer.DefaultVocabulary()
+	ix, err := index.Build(c, vocab)
+	require.NoError(t, err)
+	t.Cleanup(func() { ix.Close() })
+	comp := answer.NewComposer(ix, c, vocab)
+	comp.Now = func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
+	rep, err := eval.Run(context.Background(), qs, ix, comp, opt)
+	require.NoError(t, err)
+	var buf bytesWriter
+	eval.Print(&buf, rep)
+	t.Logf("%s:\n%s", questions, buf)
+	return rep
+}
+
+type bytesWriter []byte
+
+func (b *bytesWriter) Write(p []byte) (int, error) { *b = append(*b, p...); return len(p), nil }
+func (b bytesWriter) String() string               { return string(b) }
+
+func bundled(t *testing.T) *notice.Corpus {
+	c, err := notice.Load(corpus.FS)
+	require.NoError(t, err)
+	return c
+}
+
+// floors are the numbers a change must not fall below: each set's measured level when it was
+// last raised, a little under. They guard against regressions; the issue's targets (recall@3 ≥
+// 0.95, answer accuracy ≥ 0.85, abstention precision and recall ≥ 0.9 on every set) are logged,
+// and met so far only where the floor says so.
+type floors struct{ recall3, accuracy, abstainPrecision, abstainRecall float64 }
+
+func check(t *testing.T, rep eval.Report, f floors) {
+	t.Helper()
+	assert.GreaterOrEqual(t, rep.RecallAt3, f.recall3, "recall@3 regressed")
+	assert.GreaterOrEqual(t, rep.AnswerAccuracy, f.accuracy, "answer accuracy regressed")
+	assert.GreaterOrEqual(t, rep.AbstainPrecision, f.abstainPrecision, "abstention precision regressed")
+	assert.GreaterOrEqual(t, rep.AbstainRecall, f.abstainRecall, "abstention recall regressed")
+	met := rep.RecallAt3 >= 0.95 && rep.AnswerAccuracy >= 0.85 && rep.AbstainPrecision >= 0.9 && rep.AbstainRecall >= 0.9
+	t.Logf("issue #2 targets met on this set: %v", met)
+}
+
+// The first development set: tuned against.
+func TestDevelopmentSet(t *testing.T) {
+	rep := run(t, bundled(t), filepath.Join("..", "..", "testdata", "eval", "questions.jsonl"), eval.Options{})
+	assert.GreaterOrEqual(t, rep.Questions, 60)
+	check(t, rep, floors{recall3: 0.88, accuracy: 0.86, abstainPrecision: 0.95, abstainRecall: 0.95})
+}
+
+// The second development set, written later by someone who never saw the engine; measured once
+// before it was tuned against (answer accuracy 0.713).
+func TestDevelopmentSet2(t *testing.T) {
+	rep := run(t, bundled(t), filepath.Join("..", "..", "testdata", "eval", "questions2.jsonl"), eval.Options{})
+	check(t, rep, floors{recall3: 0.84, accuracy: 0.74, abstainPrecision: 0.7, abstainRecall: 0.8})
+}
+
+// The held-out set was written with the first development set and is never tuned against: it
+// measures generalisation to questions nobody has seen.
+func TestHeldOutSet(t *testing.T) {
+	rep := run(t, bundled(t), filepath.Join("..", "..", "testdata", "eval", "heldout.jsonl"), eval.Options{})
+	check(t, rep, floors{recall3: 0.72, accuracy: 0.48, abstainPrecision: 0.55, abstainRecall: 0.6})
+}
+
+// Notices of councils nobody tuned on, in the three formats a council may drop in.
+func TestUnseenCorpus(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "unseen-corpus")
+	c, err := notice.Load(os.DirFS(dir))
+	require.NoError(t, err)
+	rep := run(t, c, filepath.Join(dir, "questions.jsonl"), eval.Options{})
+	check(t, rep, floors{recall3: 0.85, accuracy: 0.7, abstainPrecision: 0.55, abstainRecall: 0.8})
+}
+
+// Scoped to each question's own notices (the per-notice benchmark), retrieval must do at least as
+// well as across the whole corpus.
+func TestScopedIsNoWorse(t *testing.T) {
+	file := filepath.Join("..", "..", "testdata", "eval", "questions.jsonl")
+	all := run(t, bundled(t), file, eval.Options{})
+	scoped := run(t, bundled(t), file, eval.Options{Scoped: true})
+	assert.GreaterOrEqual(t, scoped.RecallAt5, all.RecallAt5)
+}
+
+func TestLoadNamesTheBadLine(t *testing.T) {
+	_, err := eval.Load(strings.NewReader(`{"id":"a","question":"q"}` + "\n" + `{"id":"b",` + "\n"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "line 2")
+	_, err = eval.Load(strings.NewReader(`{"id":"a","question":"q"}` + "\n" + `{"id":"a","question":"r"}` + "\n"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "also on line 1")
+}
