@@ -2,7 +2,7 @@
 GO ?= go
 PKG := ./...
 
-.PHONY: run test bench build lint eval tidy browser-test
+.PHONY: run test bench load build eval tidy browser-test
 
 # Serve the bot on http://localhost:8080 with the embedded defaults: bundled notices,
 # extractive answers, a SQLite queue under ./data. No network, no model needed.
@@ -18,6 +18,15 @@ test:
 # Speed and memory targets live in benchmarks, never in timed unit tests.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKG)
+
+# 200 concurrent chat sessions on loopback for 30 s: prints req/s, p50/p90/p99, errors.
+load:
+	PRIVACYBOT_LOAD_TEST=1 $(GO) test -count=1 -run '^TestLoad$$' -v ./internal/channel/web/
+
+# The browser tests and the axe accessibility audit in Debian's chromium (.ci/run installs it).
+browser-test:
+	npm ci --prefix testdata/browser --no-audit --no-fund
+	PRIVACYBOT_BROWSER_TESTS=1 $(GO) test -count=1 -run Browser -v ./internal/channel/web/
 
 build:
 	$(GO) build -o bin/privacybot ./cmd/privacybot

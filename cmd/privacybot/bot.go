@@ -9,6 +9,7 @@ import (
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/deadline"
 	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/llm"
 	"github.com/privacybot/privacybot/internal/redact"
 	"github.com/privacybot/privacybot/internal/rights"
 )
@@ -43,6 +44,9 @@ func newBot(app *App, cfg config.Config, eng *engine, queue *dpo.Queue) (*conver
 	}
 	if queue != nil {
 		b.Queue = queue
+	}
+	if m, ok := eng.answerer.(*llm.Answerer); ok {
+		b.Rewriter = m // follow-ups rewritten by the model, falling back to carrying the topic over
 	}
 	return b, nil
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/privacybot/privacybot/internal/dpo"
 	"github.com/privacybot/privacybot/internal/email"
 	"github.com/privacybot/privacybot/internal/index"
+	"github.com/privacybot/privacybot/internal/llm"
 	"github.com/privacybot/privacybot/internal/redact"
 )
 
@@ -117,8 +118,11 @@ privacybot users add.`)
 		},
 	}
 
+	if m, ok := eng.answerer.(*llm.Answerer); ok {
+		m.OnFallback = srv.CountFallback // every replaced generated answer is counted, by reason
+	}
 	notifiers := map[string]dpo.Notifier{"log": logNotifier(log)}
-	mounts, closers, channelJobs, err := otherChannels(cfg, bot, queue, notifiers, log, app)
+	mounts, closers, channelJobs, err := otherChannels(cfg, bot, queue, notifiers, log, app, srv.CountFeedback)
 	if err != nil {
 		return err
 	}
@@ -191,7 +195,7 @@ func badQuestion(err error) bool {
 // Slack also runs over Socket Mode when SLACK_APP_TOKEN is set (no public URL needed), and posts
 // the morning digest when it has a DPO channel: both are returned as background jobs.
 func otherChannels(cfg config.Config, bot *conversation.Bot, queue *dpo.Queue, notifiers map[string]dpo.Notifier,
-	log *slog.Logger, app *App) ([]func(*http.ServeMux), []func() error, []func(context.Context), error) {
+	log *slog.Logger, app *App, feedback func(channel string, helpful bool)) ([]func(*http.ServeMux), []func() error, []func(context.Context), error) {
 	var mounts []func(*http.ServeMux)
 	var closers []func() error
 	var jobs []func(context.Context)
@@ -202,7 +206,8 @@ func otherChannels(cfg config.Config, bot *conversation.Bot, queue *dpo.Queue, n
 		}
 		sa, err := slack.New(slack.Config{BotToken: cfg.SlackBotToken, AppToken: cfg.SlackAppToken, SigningSecret: cfg.SlackSigningSecret,
 			DPOChannel: cfg.SlackDPOChannel, ChannelOrgs: orgs, Orgs: bot.Orgs, BaseURL: cfg.BaseURL,
-			Log: log, Now: app.Now}, bot, queue)
+			OnFeedback: func(helpful bool) { feedback("slack", helpful) },
+			Log:        log, Now: app.Now}, bot, queue)
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("slack: %w", err)
 		}
@@ -230,7 +235,8 @@ func otherChannels(cfg config.Config, bot *conversation.Bot, queue *dpo.Queue, n
 			return nil, nil, nil, fmt.Errorf("discord: %w", err)
 		}
 		da, err := discord.New(discord.Options{Bot: bot, Session: sess, PublicKey: cfg.DiscordPublicKey,
-			ChannelOrgs: cfg.DiscordChannelOrgs, Orgs: bot.Orgs, Logger: log, Now: app.Now})
+			ChannelOrgs: cfg.DiscordChannelOrgs, Orgs: bot.Orgs, Logger: log, Now: app.Now,
+			OnFeedback: func(helpful bool) { feedback("discord", helpful) }})
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("discord: %w", err)
 		}

@@ -56,6 +56,18 @@ type Reply struct {
 	Due       string       `json:"due,omitempty"` // YYYY-MM-DD, when a case has one
 }
 
+// Streamer is an Answerer that passes its text on as it is written (a language model). The
+// streamed text is provisional: the returned answer, checked as a whole, is what counts.
+type Streamer interface {
+	AnswerStream(ctx context.Context, q answer.Question, onDelta func(string)) (answer.Answer, error)
+}
+
+// Rewriter turns a follow-up into a question that stands alone, given the earlier questions
+// (a language model); it returns the question unchanged when it can't.
+type Rewriter interface {
+	Rewrite(ctx context.Context, history []string, question string) (string, error)
+}
+
 // Submitter puts a request on the DPO's queue; *dpo.Queue is one.
 type Submitter interface {
 	Submit(ctx context.Context, s dpo.Submission) (dpo.Case, error)
@@ -79,6 +91,8 @@ type Bot struct {
 	Safeguarding string
 	// Redact is applied to the conversation excerpt stored with a case.
 	Redact func(string) string
+	// Rewriter, when set, rewrites follow-ups; without it the previous topic is carried over.
+	Rewriter Rewriter
 }
 
 // Errors a channel maps to its outcome.
@@ -90,6 +104,12 @@ var refRe = regexp.MustCompile(`(?i)\bDPO-\d{4}-\d{6}\b`)
 
 // Reply answers one message.
 func (b *Bot) Reply(ctx context.Context, t Turn) (Reply, error) {
+	return b.ReplyStream(ctx, t, nil)
+}
+
+// ReplyStream answers one message like Reply, passing the answer's text to onDelta as it is
+// written when the answerer streams. Only information answers stream; onDelta may be nil.
+func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Reply, error) {
 	text, err := answer.CleanQuestion(t.Text)
 	if err != nil {
 		return Reply{}, err
@@ -122,7 +142,7 @@ func (b *Bot) Reply(ctx context.Context, t Turn) (Reply, error) {
 	if intent.Actionable && intent.Type != rights.None {
 		return b.startIntake(ctx, s, t, intent)
 	}
-	return b.answer(ctx, s, t, intent)
+	return b.answer(ctx, s, t, intent, onDelta)
 }
 
 func (b *Bot) now() time.Time {
@@ -160,18 +180,29 @@ func (b *Bot) Ask(ctx context.Context, q answer.Question) (answer.Answer, error)
 
 // answer answers an information question, carrying the topic of the last question over to a
 // follow-up ("and for complaints?").
-func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Intent) (Reply, error) {
+func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Intent, onDelta func(string)) (Reply, error) {
 	q := b.withoutPersonalData(t.Text)
 	if s.lastQuestion != "" && IsFollowUp(q) {
-		q = Rewrite(s.lastQuestion, q)
+		q = b.rewrite(ctx, s, q)
 	}
-	ans, err := b.Answerer.Answer(ctx, answer.Question{Text: q, Organisation: t.Org})
+	aq := answer.Question{Text: q, Organisation: t.Org}
+	var ans answer.Answer
+	var err error
+	if st, ok := b.Answerer.(Streamer); ok && onDelta != nil {
+		ans, err = st.AnswerStream(ctx, aq, onDelta)
+	} else {
+		ans, err = b.Answerer.Answer(ctx, aq)
+	}
 	if err != nil {
 		return Reply{}, err
 	}
 	ans.Question = t.Text
 	ans.Request = requestOf(intent)
 	s.lastQuestion = q
+	s.questions = append(s.questions, q)
+	if len(s.questions) > maxTurns {
+		s.questions = s.questions[len(s.questions)-maxTurns:]
+	}
 	s.remember(t.Text, ans.Answer)
 	return Reply{Answer: ans, Session: s.ID, Kind: KindAnswer}, nil
 }
@@ -189,6 +220,17 @@ func (b *Bot) withoutPersonalData(q string) string {
 		return q
 	}
 	return out
+}
+
+// rewrite makes a follow-up stand alone: by the model when there is one (it falls back to the
+// question itself), else by carrying the previous topic over.
+func (b *Bot) rewrite(ctx context.Context, s *session, q string) string {
+	if b.Rewriter != nil {
+		if r, err := b.Rewriter.Rewrite(ctx, s.questions, q); err == nil && r != "" && r != q {
+			return r
+		}
+	}
+	return Rewrite(s.lastQuestion, q)
 }
 
 func (b *Bot) safeguardingText() string {
@@ -315,6 +357,7 @@ type session struct {
 	mu           sync.Mutex
 	last         time.Time
 	lastQuestion string
+	questions    []string // the questions asked, as searched (personal data removed)
 	turns        []string // redacted by the caller before they leave the process
 	intake       *intake
 	pendingRef   string

@@ -278,3 +278,59 @@ func TestPersonalDataIsNotSearched(t *testing.T) {
 		{says: "my email is jane@example.com - how long do you keep complaint records?", kind: conversation.KindAnswer, contains: []string{"6 years"}},
 	})
 }
+
+// streamingAnswerer streams the composer's answer word by word, as a model would.
+type streamingAnswerer struct{ answer.Answerer }
+
+func (s streamingAnswerer) AnswerStream(ctx context.Context, q answer.Question, onDelta func(string)) (answer.Answer, error) {
+	ans, err := s.Answer(ctx, q)
+	for _, w := range strings.SplitAfter(ans.Answer, " ") {
+		onDelta(w)
+	}
+	return ans, err
+}
+
+func TestReplyStreamPassesDeltasOn(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	bot.Answerer = streamingAnswerer{composer}
+	var streamed strings.Builder
+	rep, err := bot.ReplyStream(context.Background(), conversation.Turn{Text: "how long do you keep complaint records?"},
+		func(d string) { streamed.WriteString(d) })
+	require.NoError(t, err)
+	assert.Equal(t, rep.Answer.Answer, streamed.String())
+	assert.Contains(t, streamed.String(), "6 years")
+
+	// An intake step doesn't stream.
+	streamed.Reset()
+	rep, err = bot.ReplyStream(context.Background(), conversation.Turn{Text: "please delete all my records"}, func(d string) { streamed.WriteString(d) })
+	require.NoError(t, err)
+	assert.Equal(t, conversation.KindIntake, rep.Kind)
+	assert.Empty(t, streamed.String())
+}
+
+// rewriterFunc is a model's follow-up rewriting, faked.
+type rewriterFunc func(history []string, q string) (string, error)
+
+func (f rewriterFunc) Rewrite(_ context.Context, history []string, q string) (string, error) { return f(history, q) }
+
+func TestFollowUpsAreRewrittenByTheModelWhenThereIsOne(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	var gotHistory []string
+	bot.Rewriter = rewriterFunc(func(history []string, q string) (string, error) {
+		gotHistory = history
+		return "How long are records of service requests kept?", nil
+	})
+	script(t, bot, "", []line{
+		{says: "how long do you keep complaint records?", contains: []string{"6 years"}},
+		{says: "and for service requests?", contains: []string{"3 years"}},
+	})
+	assert.Equal(t, []string{"how long do you keep complaint records?"}, gotHistory)
+
+	// A failing model leaves the topic carried over.
+	bot2, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	bot2.Rewriter = rewriterFunc(func([]string, string) (string, error) { return "", errors.New("model down") })
+	script(t, bot2, "", []line{
+		{says: "how long do you keep complaint records?", contains: []string{"6 years"}},
+		{says: "and for service requests?", contains: []string{"3 years"}},
+	})
+}

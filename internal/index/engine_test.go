@@ -129,3 +129,34 @@ func TestFindsThePieceWithTheKindOfFactAsked(t *testing.T) {
 	require.False(t, ans.Abstained, ans.Answer)
 	assert.Contains(t, ans.Answer, "01908 254373")
 }
+
+// BenchmarkBuild is the start-up cost: loading the bundled notices, splitting them and building
+// the in-memory index (the target is well under a second).
+func BenchmarkBuild(b *testing.B) {
+	vocab := answer.DefaultVocabulary()
+	for i := 0; i < b.N; i++ {
+		c, err := notice.Load(corpus.FS)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ix, err := index.Build(c, vocab)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = answer.NewComposer(ix, c, vocab)
+		_ = ix.Close()
+	}
+}
+
+// BenchmarkRetrieve is one Bleve retrieval alone, over the questions people ask most.
+func BenchmarkRetrieve(b *testing.B) {
+	ix, _ := engine(b)
+	qs := []string{"how long do you keep complaint records?", "who is the data protection officer?",
+		"do you share my data with the police?", "can I get a copy of my data?", "what cookies do you use?"}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := ix.Retrieve(context.Background(), answer.Question{Text: qs[i%len(qs)]}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -122,6 +122,11 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 
 // reply runs one chat turn and records it (metrics, transcript).
 func (s *Server) reply(r *http.Request, req ChatRequest) (conversation.Reply, error) {
+	return s.replyStream(r, req, nil)
+}
+
+// replyStream answers a chat message, passing streamed text to onDelta when the bot streams.
+func (s *Server) replyStream(r *http.Request, req ChatRequest, onDelta func(string)) (conversation.Reply, error) {
 	if strings.TrimSpace(req.Message) == "" {
 		return conversation.Reply{}, answer.ErrEmptyQuestion
 	}
@@ -134,8 +139,14 @@ func (s *Server) reply(r *http.Request, req ChatRequest) (conversation.Reply, er
 	if req.Org != "" {
 		req.Org = s.canonical(req.Org)
 	}
-	rep, err := s.Bot.Reply(ctx, conversation.Turn{Session: req.Session, Channel: "web", Org: req.Org,
-		Text: req.Message, ReceivedAt: received})
+	turn := conversation.Turn{Session: req.Session, Channel: "web", Org: req.Org, Text: req.Message, ReceivedAt: received}
+	var rep conversation.Reply
+	var err error
+	if sb, ok := s.Bot.(streamingBot); ok && onDelta != nil {
+		rep, err = sb.ReplyStream(ctx, turn, onDelta)
+	} else {
+		rep, err = s.Bot.Reply(ctx, turn)
+	}
 	if err != nil {
 		return rep, err
 	}
@@ -187,20 +198,39 @@ func (s *Server) handleChatStream(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	rep, err := s.reply(r, req)
+	rc := http.NewResponseController(w)
+	started := false
+	start := func() {
+		if started {
+			return
+		}
+		started = true
+		_ = rc.SetWriteDeadline(time.Now().Add(chatTimeout + 10*time.Second))
+		w.Header().Set("Content-Type", "text/event-stream; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Header().Set("X-Accel-Buffering", "no")
+		w.WriteHeader(http.StatusOK)
+	}
+	onDelta := func(text string) {
+		start()
+		writeEvent(w, "delta", map[string]string{"text": text})
+		_ = rc.Flush()
+	}
+	rep, err := s.replyStream(r, req, onDelta)
 	if err != nil {
-		// Errors before the first byte keep their status code, so a client can tell 429 from 400.
-		s.fail(w, r, err)
+		if !started {
+			// Errors before the first byte keep their status code, so a client can tell 429 from 400.
+			s.fail(w, r, err)
+			return
+		}
+		writeEvent(w, "error", ErrorResponse{Error: "Sorry, something went wrong. Please try again."})
+		_ = rc.Flush()
 		return
 	}
-	rc := http.NewResponseController(w)
-	_ = rc.SetWriteDeadline(time.Now().Add(chatTimeout + 10*time.Second))
-	w.Header().Set("Content-Type", "text/event-stream; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("X-Accel-Buffering", "no")
-	w.WriteHeader(http.StatusOK)
-	writeEvent(w, "delta", map[string]string{"text": rep.Answer.Answer})
-	_ = rc.Flush()
+	if !started { // the extractive engine makes its answer at once: one delta
+		onDelta(rep.Answer.Answer)
+	}
+	// The final answer is authoritative: a streamed answer that failed its checks was replaced.
 	writeEvent(w, "answer", rep)
 	_ = rc.Flush()
 }
@@ -240,7 +270,7 @@ func (s *Server) handleFeedback(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.metrics.feedback(f.Helpful)
+	s.metrics.feedback("web", f.Helpful)
 	w.WriteHeader(http.StatusNoContent)
 }
 

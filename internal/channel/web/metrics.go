@@ -22,6 +22,7 @@ type metrics struct {
 	abstentions prometheus.Counter
 	escalations *prometheus.CounterVec
 	feedbacks   *prometheus.CounterVec
+	fallbacks   *prometheus.CounterVec
 
 	mu       sync.Mutex
 	inIntake map[string]time.Time // sessions with an intake under way
@@ -42,9 +43,11 @@ func newMetrics(reg *prometheus.Registry) *metrics {
 		escalations: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "privacybot_escalations_total",
 			Help: "Rights requests: intakes started and requests submitted to the DPO's queue."}, []string{"stage"}),
 		feedbacks: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "privacybot_feedback_total",
-			Help: "Residents' verdicts on answers."}, []string{"helpful"}),
+			Help: "Verdicts on answers, by channel (web, slack, discord)."}, []string{"channel", "helpful"}),
+		fallbacks: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "privacybot_model_fallbacks_total",
+			Help: "Generated answers replaced by the extractive answer, by reason."}, []string{"reason"}),
 	}
-	reg.MustRegister(m.requests, m.latency, m.replies, m.abstentions, m.escalations, m.feedbacks)
+	reg.MustRegister(m.requests, m.latency, m.replies, m.abstentions, m.escalations, m.feedbacks, m.fallbacks)
 	// The Go and process collectors may already be registered by whoever made reg.
 	_ = reg.Register(collectors.NewGoCollector())
 	_ = reg.Register(collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -91,8 +94,8 @@ func (m *metrics) reply(r conversation.Reply) {
 	}
 }
 
-func (m *metrics) feedback(helpful bool) {
-	m.feedbacks.WithLabelValues(strconv.FormatBool(helpful)).Inc()
+func (m *metrics) feedback(channel string, helpful bool) {
+	m.feedbacks.WithLabelValues(channel, strconv.FormatBool(helpful)).Inc()
 }
 
 func (s *Server) handleMetrics(w http.ResponseWriter, r *http.Request) {

@@ -20,6 +20,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -38,6 +39,25 @@ var assets embed.FS
 type Bot interface {
 	Reply(ctx context.Context, t conversation.Turn) (conversation.Reply, error)
 	SubmitForm(ctx context.Context, f conversation.RequestForm) (conversation.Reply, error)
+}
+
+// streamingBot is a Bot that can pass an answer's text on as it is written;
+// *conversation.Bot is one.
+type streamingBot interface {
+	ReplyStream(ctx context.Context, t conversation.Turn, onDelta func(string)) (conversation.Reply, error)
+}
+
+// CountFeedback records a verdict on an answer from any channel (the widget, Slack, Discord).
+func (s *Server) CountFeedback(channel string, helpful bool) {
+	s.init()
+	s.metrics.feedback(channel, helpful)
+}
+
+// CountFallback records a generated answer replaced by the extractive one, with the reason
+// ("timeout", "unsupported_number", …).
+func (s *Server) CountFallback(reason string) {
+	s.init()
+	s.metrics.fallbacks.WithLabelValues(reason).Inc()
 }
 
 // Cases is what the dashboard does with the DPO's queue; *dpo.Queue is one.
@@ -101,6 +121,7 @@ type Server struct {
 	// Registry receives the metrics; nil makes a private one (served at /metrics either way).
 	Registry *prometheus.Registry
 
+	initOnce sync.Once
 	metrics  *metrics
 	limiter  *limiter
 	sessions *dashSessions
@@ -176,7 +197,9 @@ func (s *Server) Handler(mount ...func(*http.ServeMux)) http.Handler {
 	return s.headers(mux)
 }
 
-func (s *Server) init() {
+func (s *Server) init() { s.initOnce.Do(s.initFields) }
+
+func (s *Server) initFields() {
 	if s.metrics == nil {
 		if s.Registry == nil {
 			s.Registry = prometheus.NewRegistry()

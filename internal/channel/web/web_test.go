@@ -361,7 +361,7 @@ func TestMetricsCountWhatHappened(t *testing.T) {
 		`privacybot_http_request_duration_seconds_bucket{route="POST /api/chat",le=`,
 		`privacybot_escalations_total{stage="started"} 1`,
 		`privacybot_escalations_total{stage="submitted"} 1`,
-		`privacybot_feedback_total{helpful="true"} 1`,
+		`privacybot_feedback_total{channel="web",helpful="true"} 1`,
 		`privacybot_chat_abstentions_total`,
 	} {
 		assert.Contains(t, body, want)
@@ -585,4 +585,39 @@ func TestCSVExport(t *testing.T) {
 	require.Len(t, lines, 2)
 	assert.True(t, strings.HasPrefix(lines[0], "reference,type,organisation,status"))
 	assert.True(t, strings.HasPrefix(lines[1], ref+",access,"+mk+",received,"))
+}
+
+// wordStreamer streams the composer's answer a word at a time, as a model would.
+type wordStreamer struct{ answer.Answerer }
+
+func (s wordStreamer) AnswerStream(ctx context.Context, q answer.Question, onDelta func(string)) (answer.Answer, error) {
+	ans, err := s.Answer(ctx, q)
+	for _, w := range strings.SplitAfter(ans.Answer, " ") {
+		onDelta(w)
+	}
+	return ans, err
+}
+
+// With an answerer that streams, the widget gets the text as it is written, then the whole,
+// checked answer as the final event.
+func TestStreamPassesModelDeltasOn(t *testing.T) {
+	h := newHarness(t, func(s *web.Server) {
+		s.Bot.(*conversation.Bot).Answerer = wordStreamer{s.Bot.(*conversation.Bot).Answerer}
+	})
+	rec := h.do(t, "POST", "/api/chat/stream", `{"message":"How long do you keep complaint records?"}`)
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	body := rec.Body.String()
+	assert.Greater(t, strings.Count(body, "event: delta"), 5)
+	require.Equal(t, 1, strings.Count(body, "event: answer"))
+	assert.Greater(t, strings.Index(body, "event: answer"), strings.LastIndex(body, "event: delta"), "the answer comes last")
+	assert.Contains(t, body[strings.Index(body, "event: answer"):], "6 years")
+}
+
+func TestFallbacksAndChannelFeedbackAreCounted(t *testing.T) {
+	h := newHarness(t)
+	h.srv.CountFallback("unsupported_number")
+	h.srv.CountFeedback("slack", false)
+	body := h.do(t, "GET", "/metrics", "").Body.String()
+	assert.Contains(t, body, `privacybot_model_fallbacks_total{reason="unsupported_number"} 1`)
+	assert.Contains(t, body, `privacybot_feedback_total{channel="slack",helpful="false"} 1`)
 }
