@@ -160,3 +160,29 @@ func BenchmarkRetrieve(b *testing.B) {
 		}
 	}
 }
+
+// The domain's synonyms work in the in-memory index (Bleve's synonym search needs a scorch
+// index) and in a persisted one alike: "wipe" finds the notices' "deleted".
+func TestSynonymsExpandTheQuery(t *testing.T) {
+	c, err := notice.Load(corpus.FS)
+	require.NoError(t, err)
+	vocab := answer.DefaultVocabulary()
+	mem, err := index.Build(c, vocab)
+	require.NoError(t, err)
+	defer mem.Close()
+	disk, err := index.BuildAt(t.TempDir()+"/idx", c, vocab)
+	require.NoError(t, err)
+	defer disk.Close()
+	for name, ix := range map[string]*index.Index{"in memory": mem, "on disk": disk} {
+		hits, err := ix.Retrieve(context.Background(), answer.Question{Text: "wipe", K: 10})
+		require.NoError(t, err, name)
+		require.NotEmpty(t, hits, name)
+		found := false
+		for _, h := range hits {
+			if strings.Contains(strings.ToLower(h.Passage.Text), "delete") {
+				found = true
+			}
+		}
+		assert.True(t, found, "%s: no passage about deleting among %d hits", name, len(hits))
+	}
+}

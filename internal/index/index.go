@@ -20,6 +20,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -103,7 +104,7 @@ var _ answer.Retriever = (*Index)(nil)
 
 // Build indexes a corpus in memory.
 func Build(c *notice.Corpus, vocab *answer.Vocabulary) (*Index, error) {
-	ix, err := bleve.NewMemOnly(newMapping())
+	ix, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, fmt.Errorf("create in-memory index: %w", err)
 	}
