@@ -270,7 +270,10 @@ func (c *Composer) Answer(ctx context.Context, q Question) (Answer, error) {
 	if len(cands) == 0 || cands[0].coverage < c.MinCoverage || total > 0 && c.unseenShare(reqs) >= maxUnseenShare {
 		return c.abstain(ans, q, hits), nil
 	}
-	chosen := choose(cands, k)
+	// A question scoped to an organisation or a notice gets no other council's answer.
+	scoped := q.Organisation != "" || q.NoticeID != ""
+	chosen := choose(cands, k, func(hit int) string { return c.canonical(hits[hit].Passage.Organisation) },
+		scoped, c.MinCoverage)
 	return c.compose(ans, q, hits, chosen), nil
 }
 
@@ -440,30 +443,52 @@ func conceptSet(v *Vocabulary, s string) map[string]bool {
 	return m
 }
 
-// choose keeps the best unit and the others nearly as good, at most three units from at most k
-// passages.
-func choose(cands []candidate, k int) []candidate {
+// maxUnits bounds what one answer quotes: a short answer is one that gets read.
+const maxUnits = 3
+
+// choose keeps the best unit and the others nearly as good: at most maxUnits units, from at most
+// k passages, each sentence once. When the question isn't scoped and several organisations'
+// notices answer it, each of them first gets its own best unit (one that covers the question
+// nearly as well as the best), so the answer says which council says what, instead of showing
+// one council's answer as if it were every council's.
+func choose(cands []candidate, k int, orgOf func(hit int) string, scoped bool, minCoverage float64) []candidate {
 	best := cands[0]
 	var out []candidate
 	passages := map[int]bool{}
+	add := func(cd candidate) {
+		if !passages[cd.hit] && len(passages) >= k {
+			return
+		}
+		for _, o := range out {
+			if o.unit.text == cd.unit.text { // the same sentence in two notices of one council
+				return
+			}
+		}
+		if quotedAlready(out, cd) || cd.unit.leadIn && itemsChosen(out, cd) {
+			return // the list is quoted already, or the bullets that say it are
+		}
+		passages[cd.hit] = true
+		out = append(out, cd)
+	}
+	if !scoped {
+		seen := map[string]bool{}
+		for _, cd := range cands {
+			org := orgOf(cd.hit)
+			if seen[org] || cd.coverage < minCoverage || cd.coverage < 0.75*best.coverage {
+				continue
+			}
+			seen[org] = true
+			add(cd)
+		}
+	}
 	for _, cd := range cands {
-		if len(out) == 3 {
+		if len(out) >= max(maxUnits, len(out)) && len(out) >= maxUnits {
 			break
 		}
 		if cd.score < 0.8*best.score || cd.coverage < 0.75*best.coverage {
 			break
 		}
-		if !passages[cd.hit] && len(passages) >= k {
-			continue
-		}
-		if quotedAlready(out, cd) {
-			continue
-		}
-		if cd.unit.leadIn && itemsChosen(out, cd) {
-			continue // the bullets that say it are quoted already: the whole list adds nothing
-		}
-		passages[cd.hit] = true
-		out = append(out, cd)
+		add(cd)
 	}
 	return out
 }

@@ -243,6 +243,9 @@ const (
 	KindDuration = "duration" // how long something is kept: a period, "until …", a retention schedule
 	KindDeadline = "deadline" // how soon something must be done: a number of days, weeks or months
 	KindDate     = "date"     // a calendar date
+	// KindContact is any way to reach someone: a phone number, a postal address or an e-mail.
+	// "Who is the data protection officer?" asks for it: the notices answer with a contact block.
+	KindContact = "contact"
 )
 
 const (
@@ -269,6 +272,7 @@ var kindWords = map[string]string{
 	KindDuration: "long keep retention period years time",
 	KindDeadline: "long days weeks months quickly soon fast time limit deadline respond reply answer",
 	KindDate:     "date updated changed reviewed published",
+	KindContact:  "contact details reach touch",
 }
 
 // askedKindRes recognise the questions that ask for a kind of fact, most specific first.
@@ -281,6 +285,7 @@ var askedKindRes = []struct {
 	{KindDate, regexp.MustCompile(`\bwhen (?:was|were|did)\b[^?.!]*\b(?:updated?|changed?|reviewed?|published|written|revised)\b|\bwhat date\b|\blast (?:updated|changed|reviewed|revised)\b`)},
 	{KindEmail, regexp.MustCompile(`\b(?:what|what's|whats|which|give me|need)\b[^?.!]*\b(?:the|an|their|its|a)\s+e-?mail(?: address)?\b`)},
 	{KindPhone, regexp.MustCompile(`^(?:[\w']+\s+){0,6}(?:phone|telephone|tel|contact|helpline)\s*(?:number|no)\b[^?.!]{0,30}$|\b(?:what|what's|whats|which|give me|need)\b[^?.!]*\b(?:the|a|their|its)\s+(?:[\w']+\s+){0,3}?(?:phone|telephone|tel|contact|helpline)\s*(?:number|no)\b|\b(?:who|where|what number)\b[^?.!]*\b(?:do|should|can|could)\s+i\s+(?:ring|call|phone|telephone)\b|\bnumber\s+(?:to|for|i can)\s+(?:ring|call)\b`)},
+	{KindContact, regexp.MustCompile(`\bwho(?:'s| is| are)\s+(?:the|your|their|its|our)?\s*(?:[\w']+\s+){0,3}?(?:data protection officer|dpo|data controller|controller|data protection (?:team|lead))\b|\bcontact (?:details|info|information)\b`)},
 	{KindPostcode, regexp.MustCompile(`\b(?:postal|post|mailing|office)\s+address\b|\baddress\s+(?:to|for)\s+(?:write|send|post)\b|\bwhere\b[^?.!]*\b(?:write to|send (?:a letter|post)|based|located)\b|\b(?:what|what's|whats|which)\b[^?.!]*\bthe\s+address\b`)},
 }
 
@@ -298,6 +303,9 @@ func AskedKind(question string) string {
 
 // HasKind reports whether text states a fact of the kind.
 func HasKind(text, kind string) bool {
+	if kind == KindContact {
+		return HasKind(text, KindPhone) || HasKind(text, KindPostcode) || HasKind(text, KindEmail)
+	}
 	re, ok := kindRes[kind]
 	if !ok {
 		return false
@@ -311,7 +319,7 @@ func HasKind(text, kind string) bool {
 // Kinds lists the kinds of fact text states, in a fixed order.
 func Kinds(text string) []string {
 	var out []string
-	for _, k := range []string{KindPhone, KindPostcode, KindEmail, KindDuration, KindDeadline, KindDate} {
+	for _, k := range []string{KindPhone, KindPostcode, KindEmail, KindDuration, KindDeadline, KindDate, KindContact} {
 		if HasKind(text, k) {
 			out = append(out, k)
 		}

@@ -71,7 +71,7 @@ func check(t *testing.T, rep eval.Report, f floors) {
 func TestDevelopmentSet(t *testing.T) {
 	rep := run(t, bundled(t), filepath.Join("..", "..", "testdata", "eval", "questions.jsonl"), eval.Options{})
 	assert.GreaterOrEqual(t, rep.Questions, 60)
-	check(t, rep, floors{recall3: 0.9, accuracy: 0.85, abstainPrecision: 0.95, abstainRecall: 0.95})
+	check(t, rep, floors{recall3: 0.92, accuracy: 0.84, abstainPrecision: 0.95, abstainRecall: 0.95})
 }
 
 // The second development set, written later by someone who never saw the engine; measured once
@@ -94,7 +94,7 @@ func TestUnseenCorpus(t *testing.T) {
 	c, err := notice.Load(os.DirFS(dir))
 	require.NoError(t, err)
 	rep := run(t, c, filepath.Join(dir, "questions.jsonl"), eval.Options{})
-	check(t, rep, floors{recall3: 0.85, accuracy: 0.7, abstainPrecision: 0.55, abstainRecall: 0.8})
+	check(t, rep, floors{recall3: 0.85, accuracy: 0.7, abstainPrecision: 0.5, abstainRecall: 0.8})
 }
 
 // Scoped to each question's own notices (the per-notice benchmark), retrieval must do at least as
