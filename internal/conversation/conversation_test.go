@@ -311,7 +311,9 @@ func TestReplyStreamPassesDeltasOn(t *testing.T) {
 // rewriterFunc is a model's follow-up rewriting, faked.
 type rewriterFunc func(history []string, q string) (string, error)
 
-func (f rewriterFunc) Rewrite(_ context.Context, history []string, q string) (string, error) { return f(history, q) }
+func (f rewriterFunc) Rewrite(_ context.Context, history []string, q string) (string, error) {
+	return f(history, q)
+}
 
 func TestFollowUpsAreRewrittenByTheModelWhenThereIsOne(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
