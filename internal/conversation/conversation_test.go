@@ -12,13 +12,11 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/deadline"
 	"github.com/privacybot/privacybot/internal/dpo"
-	"github.com/privacybot/privacybot/internal/index"
-	"github.com/privacybot/privacybot/internal/notice"
+	"github.com/privacybot/privacybot/internal/index/indextest"
 	"github.com/privacybot/privacybot/internal/rights"
 )
 
@@ -63,27 +61,10 @@ func (q *fakeQueue) Status(_ context.Context, ref, contact string) (dpo.StatusRe
 	return dpo.StatusReport{}, dpo.ErrNotFound
 }
 
-var (
-	engineOnce sync.Once
-	composer   *answer.Composer
-	orgs       []string
-	canonical  func(string) (string, bool)
-)
-
 func newBot(t *testing.T, now time.Time) (*conversation.Bot, *fakeQueue) {
 	t.Helper()
-	engineOnce.Do(func() {
-		c, err := notice.Load(corpus.FS)
-		require.NoError(t, err)
-		v := answer.DefaultVocabulary()
-		ix, err := index.Build(c, v)
-		require.NoError(t, err)
-		composer = answer.NewComposer(ix, c, v)
-		canonical = c.Organisations.Canonical
-		for _, o := range c.Organisations.All() {
-			orgs = append(orgs, o.Name)
-		}
-	})
+	e := indextest.Bundled(t)
+	composer, orgs, canonical := e.Composer, e.Orgs, e.Corpus.Organisations.Canonical
 	q := &fakeQueue{}
 	sessions := conversation.NewSessions(30 * time.Minute)
 	sessions.Now = func() time.Time { return now }
@@ -292,7 +273,7 @@ func (s streamingAnswerer) AnswerStream(ctx context.Context, q answer.Question, 
 
 func TestReplyStreamPassesDeltasOn(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
-	bot.Answerer = streamingAnswerer{composer}
+	bot.Answerer = streamingAnswerer{indextest.Bundled(t).Composer}
 	var streamed strings.Builder
 	rep, err := bot.ReplyStream(context.Background(), conversation.Turn{Text: "how long do you keep complaint records?"},
 		func(d string) { streamed.WriteString(d) })

@@ -12,9 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/privacybot/privacybot/corpus"
-	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/eval"
-	"github.com/privacybot/privacybot/internal/index"
+	"github.com/privacybot/privacybot/internal/index/indextest"
 	"github.com/privacybot/privacybot/internal/notice"
 )
 
@@ -26,13 +25,11 @@ func run(t *testing.T, c *notice.Corpus, questions string, opt eval.Options) eva
 	defer f.Close()
 	qs, err := eval.Load(f)
 	require.NoError(t, err)
-	vocab := answer.DefaultVocabulary()
-	ix, err := index.Build(c, vocab)
+	e, err := indextest.Build(c)
 	require.NoError(t, err)
-	t.Cleanup(func() { ix.Close() })
-	comp := answer.NewComposer(ix, c, vocab)
-	comp.Now = func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
-	rep, err := eval.Run(context.Background(), qs, ix, comp, opt)
+	t.Cleanup(func() { e.Index.Close() })
+	e.Composer.Now = func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
+	rep, err := eval.Run(context.Background(), qs, e.Index, e.Composer, opt)
 	require.NoError(t, err)
 	var buf bytesWriter
 	eval.Print(&buf, rep)

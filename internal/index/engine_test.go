@@ -12,6 +12,7 @@ import (
 	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/index"
+	"github.com/privacybot/privacybot/internal/index/indextest"
 	"github.com/privacybot/privacybot/internal/notice"
 )
 
@@ -20,13 +21,11 @@ func engine(tb testing.TB) (*index.Index, *answer.Composer) {
 	tb.Helper()
 	c, err := notice.Load(corpus.FS)
 	require.NoError(tb, err)
-	vocab := answer.DefaultVocabulary()
-	ix, err := index.Build(c, vocab)
+	e, err := indextest.Build(c)
 	require.NoError(tb, err)
-	tb.Cleanup(func() { _ = ix.Close() })
-	comp := answer.NewComposer(ix, c, vocab)
-	comp.Now = func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
-	return ix, comp
+	tb.Cleanup(func() { _ = e.Index.Close() })
+	e.Composer.Now = func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
+	return e.Index, e.Composer
 }
 
 func TestAnswersTheSeedQuestions(t *testing.T) {

@@ -19,11 +19,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/index"
+	"github.com/privacybot/privacybot/internal/index/indextest"
 	"github.com/privacybot/privacybot/internal/llm"
-	"github.com/privacybot/privacybot/internal/notice"
 )
 
 // fakeModel is an OpenAI-compatible server on loopback: it records every request body and
@@ -167,30 +166,10 @@ func goodReply(req openai.ChatCompletionRequest) fakeReply {
 		"If the complaint went to the Local Government Ombudsman, they are kept for 10 years [%d].", n, n)}
 }
 
-var (
-	engineOnce sync.Once
-	engineComp *answer.Composer
-	engineIx   *index.Index
-	engineErr  error
-)
-
-// engine builds the real bundled corpus's index and extractive composer once for all tests.
+// engine is the real bundled corpus's index and extractive composer, shared by the tests.
 func engine(t *testing.T) (*answer.Composer, *index.Index) {
-	t.Helper()
-	engineOnce.Do(func() {
-		c, err := notice.Load(corpus.FS)
-		if err != nil {
-			engineErr = err
-			return
-		}
-		vocab := answer.DefaultVocabulary()
-		engineIx, engineErr = index.Build(c, vocab)
-		if engineErr == nil {
-			engineComp = answer.NewComposer(engineIx, c, vocab)
-		}
-	})
-	require.NoError(t, engineErr)
-	return engineComp, engineIx
+	e := indextest.Bundled(t)
+	return e.Composer, e.Index
 }
 
 // newAnswerer wraps the real composer with a model at url, recording fallback reasons.

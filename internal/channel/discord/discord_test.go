@@ -23,6 +23,7 @@ import (
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/index/indextest"
 )
 
 const complaintQuestion = "How long do you keep complaint records?"
@@ -234,7 +235,7 @@ func TestFormSubmitCreatesOneCaseAndRepliesWithTheReference(t *testing.T) {
 	// Delivered again, to this process and to another replica with no memory of it.
 	h.post(t, form)
 	h.app.Wait()
-	other, err := New(Options{Bot: newBot(engineComp, engineOrgs, h.store, func() time.Time { return h.now }),
+	other, err := New(Options{Bot: newBot(indextest.Bundled(t).Composer, indextest.Bundled(t).Orgs, h.store, func() time.Time { return h.now }),
 		Session: h.app.session, PublicKey: fmt.Sprintf("%x", []byte(h.pub)), ChannelOrgs: "c1=" + testOrg,
 		Now: func() time.Time { return h.now }})
 	require.NoError(t, err)

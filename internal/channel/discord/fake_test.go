@@ -19,12 +19,10 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/stretchr/testify/require"
 
-	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/dpo"
-	"github.com/privacybot/privacybot/internal/index"
-	"github.com/privacybot/privacybot/internal/notice"
+	"github.com/privacybot/privacybot/internal/index/indextest"
 	"github.com/privacybot/privacybot/internal/sqlite"
 )
 
@@ -143,35 +141,10 @@ func (f *fakeDiscord) received(method, part string) []call {
 	return out
 }
 
-// engine is the real answer engine over the bundled notices, built once for the package.
-var (
-	engineOnce sync.Once
-	engineComp *answer.Composer
-	engineOrgs []string
-	engineErr  error
-)
-
+// testAnswerer is the real answer engine over the bundled notices, shared by the package's tests.
 func testAnswerer(t *testing.T) (*answer.Composer, []string) {
-	t.Helper()
-	engineOnce.Do(func() {
-		c, err := notice.Load(corpus.FS)
-		if err != nil {
-			engineErr = err
-			return
-		}
-		vocab := answer.DefaultVocabulary()
-		ix, err := index.Build(c, vocab)
-		if err != nil {
-			engineErr = err
-			return
-		}
-		engineComp = answer.NewComposer(ix, c, vocab)
-		for _, o := range c.Organisations.All() {
-			engineOrgs = append(engineOrgs, o.Name)
-		}
-	})
-	require.NoError(t, engineErr)
-	return engineComp, engineOrgs
+	e := indextest.Bundled(t)
+	return e.Composer, e.Orgs
 }
 
 // harness is an App over a real conversation, a real SQLite queue and the fake Discord.

@@ -21,13 +21,11 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/deadline"
 	"github.com/privacybot/privacybot/internal/dpo"
-	"github.com/privacybot/privacybot/internal/index"
-	"github.com/privacybot/privacybot/internal/notice"
+	"github.com/privacybot/privacybot/internal/index/indextest"
 	"github.com/privacybot/privacybot/internal/sqlite"
 )
 
@@ -192,33 +190,9 @@ func send(t *testing.T, handler http.Handler, path, body string, h http.Header) 
 	return rec
 }
 
-var (
-	engineOnce sync.Once
-	testEngine answer.Answerer
-	engineErr  error
-)
-
-// sharedEngine builds the real answer engine over the bundled corpus once for all tests, as
-// cmd/privacybot's openEngine does.
-func sharedEngine(t *testing.T) answer.Answerer {
-	t.Helper()
-	engineOnce.Do(func() {
-		c, err := notice.Load(corpus.FS)
-		if err != nil {
-			engineErr = err
-			return
-		}
-		vocab := answer.DefaultVocabulary()
-		ix, err := index.Build(c, vocab)
-		if err != nil {
-			engineErr = err
-			return
-		}
-		testEngine = answer.NewComposer(ix, c, vocab)
-	})
-	require.NoError(t, engineErr)
-	return testEngine
-}
+// sharedEngine is the real answer engine over the bundled notices, as cmd/privacybot's
+// openEngine builds it, shared by the package's tests.
+func sharedEngine(t *testing.T) answer.Answerer { return indextest.Bundled(t).Composer }
 
 var testOrgs = []string{"Milton Keynes City Council", "Buckinghamshire Council"}
 

@@ -24,42 +24,20 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/crypto/bcrypt"
 
-	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/channel/web"
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/dpo"
-	"github.com/privacybot/privacybot/internal/index"
+	"github.com/privacybot/privacybot/internal/index/indextest"
 	"github.com/privacybot/privacybot/internal/notice"
 	"github.com/privacybot/privacybot/internal/redact"
 	"github.com/privacybot/privacybot/internal/sqlite"
 )
 
-var (
-	engineOnce sync.Once
-	engineComp *answer.Composer
-	engineCorp *notice.Corpus
-	engineErr  error
-)
-
-// engine builds the index of the bundled notices once per test binary.
+// engine is the real answer engine over the bundled notices, shared by the package's tests.
 func engine(t testing.TB) (*answer.Composer, *notice.Corpus) {
-	t.Helper()
-	engineOnce.Do(func() {
-		engineCorp, engineErr = notice.Load(corpus.FS)
-		if engineErr != nil {
-			return
-		}
-		vocab := answer.DefaultVocabulary()
-		var ix *index.Index
-		ix, engineErr = index.Build(engineCorp, vocab)
-		if engineErr != nil {
-			return
-		}
-		engineComp = answer.NewComposer(ix, engineCorp, vocab)
-	})
-	require.NoError(t, engineErr)
-	return engineComp, engineCorp
+	e := indextest.Bundled(t)
+	return e.Composer, e.Corpus
 }
 
 // clock is a settable clock for sessions, the queue and transcripts.

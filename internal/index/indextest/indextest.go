@@ -1,0 +1,60 @@
+// Package indextest builds the answer engine over the bundled notices for tests: the corpus, its
+// in-memory index and the extractive composer, once per test binary, so every package's tests
+// answer from the real notices without each building them its own way.
+package indextest
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/internal/answer"
+	"github.com/privacybot/privacybot/internal/index"
+	"github.com/privacybot/privacybot/internal/notice"
+)
+
+// Engine is the answer engine over one corpus.
+type Engine struct {
+	Corpus   *notice.Corpus
+	Index    *index.Index
+	Composer *answer.Composer
+	// Orgs are the corpus's organisations' canonical names, sorted.
+	Orgs []string
+}
+
+var (
+	once    sync.Once
+	bundled *Engine
+	err     error
+)
+
+// Bundled returns the engine over the bundled notices, built on first use. Tests share it: it
+// is safe for concurrent use, and tests must not change its fields.
+func Bundled(tb testing.TB) *Engine {
+	tb.Helper()
+	once.Do(func() {
+		var c *notice.Corpus
+		if c, err = notice.Load(corpus.FS); err != nil {
+			return
+		}
+		bundled, err = Build(c)
+	})
+	if err != nil {
+		tb.Fatalf("build the engine over the bundled notices: %v", err)
+	}
+	return bundled
+}
+
+// Build makes an engine over any corpus (an unseen council's notices, a test's own).
+func Build(c *notice.Corpus) (*Engine, error) {
+	vocab := answer.DefaultVocabulary()
+	ix, err := index.Build(c, vocab)
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{Corpus: c, Index: ix, Composer: answer.NewComposer(ix, c, vocab)}
+	for _, o := range c.Organisations.All() {
+		e.Orgs = append(e.Orgs, o.Name)
+	}
+	return e, nil
+}
