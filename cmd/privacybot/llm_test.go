@@ -5,50 +5,25 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/privacybot/privacybot/internal/llm/llmtest"
+	"github.com/sashabaranov/go-openai"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// chatModel is a fake OpenAI-compatible /v1/chat/completions that replies with reply(prompt),
-// where prompt is the user message (the numbered passages and the question).
-func chatModel(t *testing.T, delay time.Duration, reply func(prompt string) string) *httptest.Server {
+// chatModel is a fake OpenAI-compatible model that replies with reply(prompt), where prompt
+// is the user message (the numbered passages and the question).
+func chatModel(t *testing.T, delay time.Duration, reply func(prompt string) string) *llmtest.Model {
 	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/v1/chat/completions" {
-			http.NotFound(w, r)
-			return
-		}
-		body, _ := io.ReadAll(r.Body)
-		var req struct {
-			Messages []struct{ Role, Content string }
-		}
-		if err := json.Unmarshal(body, &req); err != nil || len(req.Messages) == 0 {
-			http.Error(w, "bad request", http.StatusBadRequest)
-			return
-		}
-		select {
-		case <-time.After(delay):
-		case <-r.Context().Done():
-			return
-		}
-		content := reply(req.Messages[len(req.Messages)-1].Content)
-		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(map[string]any{
-			"id": "c1", "object": "chat.completion", "model": "test-model",
-			"choices": []map[string]any{{"index": 0, "finish_reason": "stop",
-				"message": map[string]string{"role": "assistant", "content": content}}},
-		})
-	}))
-	t.Cleanup(srv.Close)
-	return srv
+	return llmtest.New(t, func(req openai.ChatCompletionRequest) llmtest.Reply {
+		return llmtest.Reply{Delay: delay, Content: reply(llmtest.UserPrompt(req))}
+	})
 }
 
 // askWithModel runs `ask QUESTION --json` through Main with the model at baseURL.
@@ -70,24 +45,8 @@ func askWithModel(t *testing.T, baseURL, question string) (int, map[string]any, 
 	return code, out, stderr.String()
 }
 
-var promptPassageRe = regexp.MustCompile(`(?m)^\[(\d+)\] `)
-
 // citeOf returns the number of the prompt's passage that contains s, as a model would cite it.
-func citeOf(prompt, s string) int {
-	locs := promptPassageRe.FindAllStringSubmatchIndex(prompt, -1)
-	for i, l := range locs {
-		end := len(prompt)
-		if i+1 < len(locs) {
-			end = locs[i+1][0]
-		}
-		if strings.Contains(prompt[l[0]:end], s) {
-			var n int
-			fmt.Sscanf(prompt[l[2]:l[3]], "%d", &n)
-			return n
-		}
-	}
-	return 0
-}
+var citeOf = llmtest.PassageWith
 
 func TestAskWithModel(t *testing.T) {
 	const q = "How long do you keep complaint records?"
@@ -103,9 +62,9 @@ func TestAskWithModel(t *testing.T) {
 	tests := []struct {
 		name, url, mode, reason string
 	}{
-		{"model invents a period", wrong.URL + "/v1", "extractive", "unsupported_number"},
-		{"model answers with valid citations", right.URL + "/v1", "generated", ""},
-		{"model too slow", slow.URL + "/v1", "extractive", "timeout"},
+		{"model invents a period", wrong.URL(), "extractive", "unsupported_number"},
+		{"model answers with valid citations", right.URL(), "generated", ""},
+		{"model too slow", slow.URL(), "extractive", "timeout"},
 		{"model endpoint down", downURL, "extractive", "error"},
 	}
 	for _, tt := range tests {
