@@ -5,8 +5,9 @@
 //
 // It is thin: it verifies Slack's signatures, drops Slack's retries, acknowledges within Slack's
 // three seconds, translates events into conversation.Turn and renders conversation.Reply as Block
-// Kit. Both transports share that code: the HTTP Events API (Routes) and Socket Mode
-// (RunSocketMode). Message text is never logged.
+// Kit. When a language model writes the answer, it is shown as it is written and then edited into
+// the final, checked answer (stream.go). Both transports share that code: the HTTP Events API
+// (Routes) and Socket Mode (RunSocketMode). Message text is never logged.
 //
 // It imports the domain (answer, conversation, dpo, rights, deadline) and slack-go; it must not
 // import another adapter (a database, the web channel, the language model).
@@ -86,6 +87,9 @@ type App struct {
 
 	// sleep waits out a rate limit; tests replace it to record the wait.
 	sleep func(ctx context.Context, d time.Duration) error
+	// streamEvery is the least time between two edits of an answer being streamed
+	// (streamUpdateEvery); tests shorten it.
+	streamEvery time.Duration
 }
 
 // Limits Slack sets and that we set ourselves.
@@ -136,7 +140,7 @@ func New(cfg Config, bot Conversation, cases Cases) (*App, error) {
 	a := &App{
 		cfg: cfg, api: slackgo.New(cfg.BotToken, opts...), bot: bot, cases: cases, log: log,
 		seen: newSeenSet(seenTTL, maxSeen, cfg.Now), ctx: ctx, cancel: cancel,
-		jobs: make(chan func(context.Context), cfg.Queue), sleep: sleepCtx,
+		jobs: make(chan func(context.Context), cfg.Queue), sleep: sleepCtx, streamEvery: streamUpdateEvery,
 	}
 	for range cfg.Workers {
 		a.wg.Add(1)

@@ -41,11 +41,12 @@ type apiCall struct {
 	User        string
 	TriggerID   string
 	View        map[string]any
-	TS          string // the ts the fake answered with
+	TS          string // the ts the fake answered with (for chat.update and chat.delete: the message's)
 }
 
 // fakeSlack is a Slack Web API on httptest: it records chat.postMessage, chat.postEphemeral,
-// views.open and response_url posts, and can answer 429 to the first calls of a method.
+// chat.update, chat.delete, views.open and response_url posts, and can answer 429 to the first
+// calls of a method.
 type fakeSlack struct {
 	t   *testing.T
 	srv *httptest.Server
@@ -107,10 +108,14 @@ func (f *fakeSlack) serve(w http.ResponseWriter, r *http.Request) {
 		_, _ = io.WriteString(w, `{"ok":false,"error":"not_in_channel"}`)
 		return
 	}
-	f.seq++
 	c.Channel, c.ThreadTS, c.Text, c.Blocks = form.Get("channel"), form.Get("thread_ts"), form.Get("text"), unescapedJSON(f.t, form.Get("blocks"))
 	c.UnfurlLinks, c.UnfurlMedia, c.User = form.Get("unfurl_links"), form.Get("unfurl_media"), form.Get("user")
-	c.TS = fmt.Sprintf("1800000000.%06d", f.seq)
+	if method == "chat.update" || method == "chat.delete" {
+		c.TS = form.Get("ts") // an existing message, which keeps its ts
+	} else {
+		f.seq++
+		c.TS = fmt.Sprintf("1800000000.%06d", f.seq)
+	}
 	f.calls = append(f.calls, c)
 	w.Header().Set("Content-Type", "application/json")
 	_ = json.NewEncoder(w).Encode(map[string]any{"ok": true, "channel": c.Channel, "ts": c.TS, "message_ts": c.TS})
@@ -208,13 +213,19 @@ type harness struct {
 
 func newHarness(t *testing.T, edit func(*Config)) *harness {
 	t.Helper()
+	return newHarnessWith(t, sharedEngine(t), edit)
+}
+
+// newHarnessWith is newHarness with another answer engine (one that streams, say).
+func newHarnessWith(t *testing.T, engine answer.Answerer, edit func(*Config)) *harness {
+	t.Helper()
 	f := newFakeSlack(t)
 	store, err := sqlite.Open(filepath.Join(t.TempDir(), "queue.db"))
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = store.Close() })
 	queue := dpo.NewQueue(store)
 	bot := &conversation.Bot{
-		Answerer: sharedEngine(t),
+		Answerer: engine,
 		Queue:    queue,
 		Region:   deadline.EnglandAndWales,
 		Orgs:     testOrgs,

@@ -100,13 +100,37 @@ func tsTime(ts string, now func() time.Time) time.Time {
 func (a *App) answer(ctx context.Context, q question) {
 	t := conversation.Turn{Session: q.to.Session, Channel: "slack", Org: a.cfg.ChannelOrgs[q.to.Channel],
 		Text: q.text, ReceivedAt: q.received, MessageID: q.messageID}
-	r, err := a.bot.Reply(ctx, t)
+	var r conversation.Reply
+	var err error
+	placeholder := "" // the ts of the message the streamed text was shown in, if any
+	var next time.Time
+	if sc, ok := a.bot.(streamingConversation); ok {
+		w := a.newStreamWriter(ctx, q.to)
+		r, err = sc.ReplyStream(ctx, t, w.add)
+		placeholder, next = w.stop()
+	} else {
+		r, err = a.bot.Reply(ctx, t)
+	}
 	if err != nil {
 		a.log.Warn("slack: no answer", "channel", q.to.Channel, "err", loggable(err))
-		a.postText(ctx, q.to, userMessage(err))
+		text := userMessage(err)
+		if placeholder == "" {
+			a.postText(ctx, q.to, text)
+			return
+		}
+		a.waitToEdit(ctx, next)
+		if err := a.replace(ctx, q.to, placeholder, text, [][]slackgo.Block{sections(escape(text))}); err != nil {
+			a.log.Error("slack: post message", "channel", q.to.Channel, "err", err)
+		}
 		return
 	}
-	if err := a.postReply(ctx, q.to, r); err != nil {
+	if placeholder == "" {
+		err = a.postReply(ctx, q.to, r)
+	} else {
+		a.waitToEdit(ctx, next)
+		err = a.replace(ctx, q.to, placeholder, fallbackText(r.Answer.Answer), renderReply(r, q.to, true))
+	}
+	if err != nil {
 		a.log.Error("slack: post answer", "channel", q.to.Channel, "kind", r.Kind, "err", err)
 	}
 }
