@@ -51,7 +51,13 @@ type Composer struct {
 	byOrg   map[string][]notice.Passage
 	passage map[string]notice.Passage
 	pieces  map[string]pieces // passage ID → its units, analysed once
+	// section maps a notice's section (notice ID and heading path) to the concepts of all its
+	// passages: a one-sentence passage ("The Council has 40 calendar days …") is read in the
+	// context of the passages beside it under the same heading ("apply … using request forms").
+	section map[string]map[string]bool
 }
+
+func sectionKey(p notice.Passage) string { return p.NoticeID + "\x00" + p.Section() }
 
 // pieces are a passage's units and the concepts of each.
 type pieces struct {
@@ -69,7 +75,7 @@ const DefaultUnseenWeight = 0.6
 func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
 	comp := &Composer{Retriever: r, Corpus: c, Vocab: v, Now: time.Now, MinCoverage: DefaultMinCoverage, UnseenWeight: DefaultUnseenWeight,
 		idf: map[string]float64{}, orgWord: map[string]bool{}, byOrg: map[string][]notice.Passage{}, passage: map[string]notice.Passage{},
-		pieces: map[string]pieces{}}
+		pieces: map[string]pieces{}, section: map[string]map[string]bool{}}
 	df := map[string]int{}
 	passages := c.Passages()
 	for _, p := range passages {
@@ -89,6 +95,16 @@ func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
 			ps.concepts = append(ps.concepts, conceptSet(v, u.quote()))
 		}
 		comp.pieces[p.ID] = ps
+		sec := comp.section[sectionKey(p)]
+		if sec == nil {
+			sec = map[string]bool{}
+			comp.section[sectionKey(p)] = sec
+		}
+		for _, cs := range ps.concepts {
+			for k := range cs {
+				sec[k] = true
+			}
+		}
 	}
 	for _, o := range c.Organisations.All() {
 		for _, name := range append([]string{o.Name}, o.Aliases...) {
@@ -126,6 +142,7 @@ type requirement struct {
 	need     int
 	weight   float64
 	everyday bool // an everyday word ("sorted"): the notices not using it says nothing of the topic
+	phrase   bool // the expansion of a phrase ("how long" → keep retention years period)
 }
 
 // requirements analyses a question into weighted requirements.
@@ -151,7 +168,7 @@ func (c *Composer) requirements(question string) []requirement {
 		if len(cs) == 0 {
 			continue
 		}
-		reqs = append(reqs, requirement{concepts: cs, need: (len(cs) + 1) / 2, weight: w / float64(len(cs))})
+		reqs = append(reqs, requirement{concepts: cs, need: (len(cs) + 1) / 2, weight: w / float64(len(cs)), phrase: true})
 	}
 	seen := map[string]bool{}
 	for _, r := range reqs {
@@ -166,10 +183,14 @@ func (c *Composer) requirements(question string) []requirement {
 		}
 		seen[k] = true
 		w := c.weight(k)
-		if commonWords[t] {
+		// A number the notices don't use ("back in 2019", "flat 3") dates or places the
+		// question; it is not what it asks about.
+		_, seenNumber := c.idf[k]
+		everyday := commonWords[t] || isNumber(t) && !seenNumber
+		if everyday {
 			w *= commonShare
 		}
-		reqs = append(reqs, requirement{concepts: []string{k}, need: 1, weight: w, everyday: commonWords[t]})
+		reqs = append(reqs, requirement{concepts: []string{k}, need: 1, weight: w, everyday: everyday})
 	}
 	return reqs
 }
@@ -203,6 +224,16 @@ func (c *Composer) unseenShare(reqs []requirement) float64 {
 		return 0
 	}
 	return w / topic
+}
+
+// isNumber reports whether a term is all digits.
+func isNumber(t string) bool {
+	for _, r := range t {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return t != ""
 }
 
 // isGenericConcept is true for words every question about privacy notices shares; they say
@@ -252,10 +283,15 @@ func (c *Composer) Answer(ctx context.Context, q Question) (Answer, error) {
 	}
 
 	kind := AskedKind(q.Text)
+	defining := IsDefinitionQuestion(q.Text)
 	if kind != "" {
 		// The kind is a gate (a sentence without a period doesn't say how long); what the
 		// sentence must also cover is what the question asks it about.
 		reqs, total = withoutKindWords(reqs, conceptSet(c.Vocab, kindWords[kind]))
+		if onlyEveryday(reqs) {
+			// "what's the main phone number?": with the kind asked for, what is left is wording.
+			reqs, total = nil, 0
+		}
 		if q.Organisation == "" {
 			// A phone number or a period is the named organisation's own, never another's.
 			if orgs := c.Corpus.Organisations.Mentioned(q.Text); len(orgs) == 1 {
@@ -266,7 +302,18 @@ func (c *Composer) Answer(ctx context.Context, q Question) (Answer, error) {
 			return c.abstain(ans, q, hits), nil
 		}
 	}
-	cands := c.candidates(hits, reqs, total, kind)
+	cands := c.candidates(hits, reqs, total, kind, defining)
+	if len(cands) == 0 && kind == KindEmail {
+		// Captured pages often lose e-mail addresses to a placeholder ("[email protected]"):
+		// where a notice had one, the contact details it still gives (a postal address, a phone
+		// number) answer "what's their e-mail?". A notice that never gave one doesn't answer.
+		cands = nil
+		for _, cd := range c.candidates(hits, reqs, total, KindContact, defining) {
+			if hasEmailPlaceholder(cd.unit.quote()) {
+				cands = append(cands, cd)
+			}
+		}
+	}
 	if len(cands) == 0 || cands[0].coverage < c.MinCoverage || total > 0 && c.unseenShare(reqs) >= maxUnseenShare {
 		return c.abstain(ans, q, hits), nil
 	}
@@ -274,6 +321,7 @@ func (c *Composer) Answer(ctx context.Context, q Question) (Answer, error) {
 	scoped := q.Organisation != "" || q.NoticeID != ""
 	chosen := choose(cands, k, func(hit int) string { return c.canonical(hits[hit].Passage.Organisation) },
 		scoped, c.MinCoverage)
+	chosen = c.withAntecedents(hits, chosen)
 	return c.compose(ans, q, hits, chosen), nil
 }
 
@@ -300,9 +348,10 @@ func CleanQuestion(s string) (string, error) {
 // candidates scores the units of the retrieved passages that could answer, best first. When the
 // question asks for a kind of fact (a period, a phone number), only units stating one can; and
 // only passages that name the question's topic (its most specific word the notices use) can.
-func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kind string) []candidate {
+func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kind string, defining bool) []candidate {
 	top := hits[0].Score
 	var out []candidate
+
 	for hi, h := range hits {
 		heading := conceptSet(c.Vocab, h.Passage.Section())
 		// Words of the notice's title and service say which notice, not which sentence: every
@@ -347,6 +396,9 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 			if ui+1 < len(us) {
 				near = append(near, sets[ui+1])
 			}
+			if sec := c.section[sectionKey(h.Passage)]; sec != nil && len(us) == 1 {
+				near = append(near, sec) // a sentence on its own has its section for context
+			}
 			var got float64
 			for _, r := range reqs {
 				n, nh, nn := 0, 0, 0
@@ -383,6 +435,12 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 			if u.leadIn && len(reqs) > 0 {
 				score -= 0.1 // prefer the bullet that says it over the whole list
 			}
+			if brokenOff(u.text) {
+				score -= brokenOffPenalty
+			}
+			if defining && definitionRe.MatchString(u.text) {
+				score += definitionBonus
+			}
 			out = append(out, candidate{hit: hi, unit: u, order: ui, coverage: cov, score: score})
 		}
 	}
@@ -390,8 +448,90 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 	return out
 }
 
+// hasEmailPlaceholder reports whether text held an e-mail address the captured page replaced.
+func hasEmailPlaceholder(s string) bool {
+	return strings.Contains(s, "[email") && strings.Contains(s, "protected]")
+}
+
+// definitionBonus favours, for "what is X?", the sentence that says what X is ("A cookie is a
+// small text file …") over the many that only mention X.
+const definitionBonus = 0.1
+
+// definitionRe finds a sentence that defines or describes what something is or does.
+var definitionRe = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?[\w' -]{1,40}?\s+(?:is|are)\s+(?:an?|the)\s|\b(?:means|refers to|is known as|are known as|stands for)\b|^we are\b`)
+
+// definitionQuestionRe recognises a question asking what something is, means or does.
+var definitionQuestionRe = regexp.MustCompile(`(?i)^\W*(?:so\s+)?(?:what|who)(?:'s|\s+is|\s+are|\s+even\s+is|\s+exactly\s+is)\s+(?:an?\s+|the\s+)?[\w' -]{1,40}\W*$|\bwhat\s+(?:does|do)\b[^?.!]*\b(?:mean|stand for|do)\W*$|\bwhat\s+is\s+meant\s+by\b`)
+
+// IsDefinitionQuestion reports whether a question asks what something is, means or does
+// ("what even is a cookie", "what does 'processing' mean", "what does the service do").
+func IsDefinitionQuestion(q string) bool {
+	return definitionQuestionRe.MatchString(strings.TrimSpace(q))
+}
+
+// anaphoraRe finds a sentence that opens by pointing back at the one before it ("This is known
+// as 'processing'."): quoted alone it doesn't say what "this" is.
+var anaphoraRe = regexp.MustCompile(`^(?:This|These|That|Those|It|They|Such)\b`)
+
+// withAntecedents adds, before a chosen sentence that points back ("This is known as …"), the
+// sentence it points back to, so the quote says what it is about.
+func (c *Composer) withAntecedents(hits []Hit, chosen []candidate) []candidate {
+	out := make([]candidate, 0, len(chosen))
+	for _, cd := range chosen {
+		if cd.order > 0 && !cd.unit.block && anaphoraRe.MatchString(cd.unit.text) {
+			us := c.pieces[hits[cd.hit].Passage.ID].units
+			if us == nil {
+				us = units(hits[cd.hit].Passage.Text)
+			}
+			if cd.order < len(us) && cd.order-1 < len(us) {
+				prev := us[cd.order-1]
+				if !prev.leadIn && len(prev.items) == 0 && !hasUnit(chosen, cd.hit, prev.text) && !hasUnit(out, cd.hit, prev.text) {
+					out = append(out, candidate{hit: cd.hit, unit: prev, order: cd.order - 1, coverage: cd.coverage, score: cd.score})
+				}
+			}
+		}
+		out = append(out, cd)
+	}
+	return out
+}
+
+// hasUnit reports whether a unit of a hit is among the candidates.
+func hasUnit(cs []candidate, hit int, text string) bool {
+	for _, o := range cs {
+		if o.hit == hit && o.unit.text == text {
+			return true
+		}
+	}
+	return false
+}
+
+// brokenOffPenalty keeps a sentence that lost its end out of an answer while a whole one answers.
+const brokenOffPenalty = 0.3
+
+// brokenOff reports whether a sentence lost its end: captured pages drop the link or address a
+// sentence ended with ("Once completed you should email it to", "visit the ICO web site or
+// email"), and what is left doesn't answer.
+func brokenOff(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".!?:;)\"”") || strings.Contains(s, "\n") {
+		return false
+	}
+	ws := Words(s)
+	if len(ws) < 3 {
+		return false
+	}
+	switch ws[len(ws)-1] {
+	case "the", "a", "an", "at", "via", "and", "or", "to", "our", "your", "their", "on", "from",
+		"email", "emailing", "e", "mail", "mailing", "contact", "contacting", "visit", "visiting", "call", "calling":
+		return !HasKind(s, KindContact) // "Telephone: 01908 691691 or email" still gives the number
+	}
+	return false
+}
+
 // withoutKindWords drops the requirements that only ask for the kind of fact ("how long",
-// "phone number"), returning the rest and their total weight.
+// "phone number"), returning the rest and their total weight. A phrase that names the kind
+// ("how many days" → days provide information) is how the question asks for it, whatever else
+// its expansion says.
 func withoutKindWords(reqs []requirement, kindConcepts map[string]bool) ([]requirement, float64) {
 	var out []requirement
 	var total float64
@@ -402,13 +542,23 @@ func withoutKindWords(reqs []requirement, kindConcepts map[string]bool) ([]requi
 				other++
 			}
 		}
-		if other == 0 {
+		if other == 0 || r.phrase && other < len(r.concepts) {
 			continue
 		}
 		out = append(out, r)
 		total += r.weight
 	}
 	return out, total
+}
+
+// onlyEveryday reports whether every requirement is an everyday word.
+func onlyEveryday(reqs []requirement) bool {
+	for _, r := range reqs {
+		if !r.everyday {
+			return false
+		}
+	}
+	return true
 }
 
 // ofOrganisation keeps the hits of one organisation.

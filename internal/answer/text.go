@@ -211,7 +211,11 @@ saying says second seem seems set several short show side simple since small sor
 sorting sound start started still stuff sure take taken talk talked talking tell telling thing think thought
 today told took top total touch tried true try trying turn turned type typed understand unless upon use
 usual usually various view wait want way well whatever whole wish word world worry year
-yes yesterday yet`)
+yes yesterday yet
+gave went wrote written thought bought brought knew known seen saw felt heard did done
+story stories suppose supposed inside cover covered covers literally honestly genuinely seriously
+mate bloke lady chap folks everyone somebody somewhere someday weird odd strange scary creepy annoying
+anyway properly basically fully totally curious confused confusing wondered`)
 
 func stemSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -246,6 +250,10 @@ const (
 	// KindContact is any way to reach someone: a phone number, a postal address or an e-mail.
 	// "Who is the data protection officer?" asks for it: the notices answer with a contact block.
 	KindContact = "contact"
+	// KindDefinition is a sentence saying what something is or does ("A cookie is a small text
+	// file …", "We are a partnership team …"). It is never a gate, only a preference for
+	// "what is …?" questions (IsDefinitionQuestion).
+	KindDefinition = "definition"
 )
 
 const (
@@ -258,7 +266,7 @@ var kindRes = map[string]*regexp.Regexp{
 	KindPhone:    regexp.MustCompile(`(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b`),
 	KindPostcode: regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b`),
 	KindEmail:    regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+`),
-	KindDuration: regexp.MustCompile(`(?i)\b(?:` + numberWords + `)(?:\s+|-)(?:calendar\s+|working\s+|business\s+|full\s+)?(?:years?|months?|weeks?|days?|hours?)\b|\buntil\b|\bfor as long as\b|\bno longer than\b|\bretention (?:schedules?|periods?|polic(?:y|ies))\b|\bpermanently\b|\bindefinitely\b`),
+	KindDuration: regexp.MustCompile(`(?i)\b(?:` + numberWords + `)(?:\s+|-)(?:calendar\s+|working\s+|business\s+|full\s+)?(?:years?|months?|weeks?|days?|hours?)\b|\buntil\b|\bfor as long as\b|\bno longer than\b|\bretention (?:schedules?|periods?|polic(?:y|ies))\b|\bpermanently\b|\bindefinitely\b|\bperiods? (?:of time )?(?:that|for which) (?:we|the|your|it)\b`),
 	KindDeadline: regexp.MustCompile(`(?i)\b(?:` + numberWords + `)(?:\s+|-)(?:calendar\s+|working\s+|business\s+|clear\s+)?(?:days?|weeks?|months?)\b`),
 	KindDate:     regexp.MustCompile(`(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+(?:` + monthNames + `)\s+\d{4}\b|\b(?:` + monthNames + `)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b`),
 }
@@ -270,7 +278,7 @@ var kindWords = map[string]string{
 	KindPostcode: "postal post address write send based located",
 	KindEmail:    "email address",
 	KindDuration: "long keep retention period years time",
-	KindDeadline: "long days weeks months quickly soon fast time limit deadline respond reply answer",
+	KindDeadline: "long days weeks months quickly soon fast time limit deadline respond reply answer keep retention period years",
 	KindDate:     "date updated changed reviewed published",
 	KindContact:  "contact details reach touch",
 }
@@ -303,6 +311,9 @@ func AskedKind(question string) string {
 
 // HasKind reports whether text states a fact of the kind.
 func HasKind(text, kind string) bool {
+	if kind == KindDefinition {
+		return definitionRe.MatchString(text)
+	}
 	if kind == KindContact {
 		return HasKind(text, KindPhone) || HasKind(text, KindPostcode) || HasKind(text, KindEmail)
 	}
@@ -319,7 +330,7 @@ func HasKind(text, kind string) bool {
 // Kinds lists the kinds of fact text states, in a fixed order.
 func Kinds(text string) []string {
 	var out []string
-	for _, k := range []string{KindPhone, KindPostcode, KindEmail, KindDuration, KindDeadline, KindDate, KindContact} {
+	for _, k := range []string{KindPhone, KindPostcode, KindEmail, KindDuration, KindDeadline, KindDate, KindContact, KindDefinition} {
 		if HasKind(text, k) {
 			out = append(out, k)
 		}

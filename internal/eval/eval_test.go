@@ -68,28 +68,29 @@ func check(t *testing.T, rep eval.Report, f floors) {
 func TestDevelopmentSet(t *testing.T) {
 	rep := run(t, bundled(t), filepath.Join("..", "..", "testdata", "eval", "questions.jsonl"), eval.Options{})
 	assert.GreaterOrEqual(t, rep.Questions, 60)
-	check(t, rep, floors{recall3: 0.92, accuracy: 0.84, abstainPrecision: 0.95, abstainRecall: 0.95})
+	check(t, rep, floors{recall3: 0.95, accuracy: 0.89, abstainPrecision: 0.95, abstainRecall: 0.95})
 }
 
 // The second development set, written later by someone who never saw the engine; measured once
 // before it was tuned against (answer accuracy 0.713).
 func TestDevelopmentSet2(t *testing.T) {
 	rep := run(t, bundled(t), filepath.Join("..", "..", "testdata", "eval", "questions2.jsonl"), eval.Options{})
-	check(t, rep, floors{recall3: 0.86, accuracy: 0.78, abstainPrecision: 0.7, abstainRecall: 0.8})
+	check(t, rep, floors{recall3: 0.88, accuracy: 0.85, abstainPrecision: 0.88, abstainRecall: 0.84})
 }
 
 // The third development set, written by someone who never saw the engine, going through every
-// fact of every notice; measured once before it was tuned against (answer accuracy 0.692).
+// fact of every notice; measured once before it was tuned against (answer accuracy 0.692), then
+// tuned once (round four: 0.779).
 func TestDevelopmentSet3(t *testing.T) {
 	rep := run(t, bundled(t), filepath.Join("..", "..", "testdata", "eval", "questions3.jsonl"), eval.Options{})
-	check(t, rep, floors{recall3: 0.83, accuracy: 0.67, abstainPrecision: 0.5, abstainRecall: 0.78})
+	check(t, rep, floors{recall3: 0.86, accuracy: 0.77, abstainPrecision: 0.78, abstainRecall: 0.84})
 }
 
 // The held-out set was written with the first development set and is never tuned against: it
 // measures generalisation to questions nobody has seen.
 func TestHeldOutSet(t *testing.T) {
 	rep := run(t, bundled(t), filepath.Join("..", "..", "testdata", "eval", "heldout.jsonl"), eval.Options{})
-	check(t, rep, floors{recall3: 0.72, accuracy: 0.5, abstainPrecision: 0.55, abstainRecall: 0.6})
+	check(t, rep, floors{recall3: 0.76, accuracy: 0.62, abstainPrecision: 0.8, abstainRecall: 0.6})
 }
 
 // Notices of councils nobody tuned on, in the three formats a council may drop in.

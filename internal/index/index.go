@@ -159,7 +159,7 @@ func Open(dir string, c *notice.Corpus, vocab *answer.Vocabulary) (ix *Index, re
 // CorpusHash identifies a corpus and vocabulary: a persisted index built from another is stale.
 func CorpusHash(c *notice.Corpus, vocab *answer.Vocabulary) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "privacybot-index-v3\n")
+	fmt.Fprintf(h, "privacybot-index-v4\n")
 	for _, n := range c.Notices {
 		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%d\x00%s\x00", n.ID, n.Title, n.Organisation, n.Service, n.Source, n.UpdatedString(), len(n.Body), n.Body)
 	}
@@ -304,6 +304,13 @@ func (ix *Index) Retrieve(ctx context.Context, q answer.Question) ([]answer.Hit,
 	}
 	if kind := answer.AskedKind(q.Text); kind != "" {
 		t := bleve.NewTermQuery(kind)
+		t.SetField(fieldKinds)
+		t.SetBoost(boostKind)
+		should = append(should, t)
+	}
+	if answer.IsDefinitionQuestion(q.Text) {
+		// "What is a cookie?": the sentence that says what it is, among the many that mention it.
+		t := bleve.NewTermQuery(answer.KindDefinition)
 		t.SetField(fieldKinds)
 		t.SetBoost(boostKind)
 		should = append(should, t)

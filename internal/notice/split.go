@@ -253,6 +253,9 @@ func looksLikeHeading(l string) bool {
 	if endsSentence(l) || strings.HasSuffix(l, ":") || strings.HasSuffix(l, ",") || strings.HasSuffix(l, "(") {
 		return false
 	}
+	if brokenOff(l) || downloadLinkRe.MatchString(l) {
+		return false // a broken-off sentence, or a link to a document ("… form (DOC, 94KB)")
+	}
 	if contactLineRe.MatchString(l) && strings.ContainsAny(l[strings.Index(l, ":"):], "0123456789@") {
 		return false
 	}
@@ -260,6 +263,32 @@ func looksLikeHeading(l string) bool {
 		return false // an address, not a heading
 	}
 	return words <= 12 && utf8.RuneCountInString(l) <= 100
+}
+
+// downloadLinkRe matches the file type and size a web page shows after a link to a document.
+var downloadLinkRe = regexp.MustCompile(`(?i)\((?:pdf|docx?|xlsx?|odt|rtf|csv|pptx?)\b[^)]*\d\s*[km]b\)\s*$`)
+
+// brokenOff is true for a sentence that lost its end: captured pages drop the link or e-mail
+// address a sentence ended with ("Once completed you should email it to", "contact us at"),
+// leaving a short line with no full stop that is not a heading. Headings don't end on an
+// article or a conjunction, nor on "to" after a modal verb.
+func brokenOff(l string) bool {
+	words := strings.Fields(strings.ToLower(l))
+	if len(words) < 3 {
+		return false
+	}
+	switch words[len(words)-1] {
+	case "the", "a", "an", "at", "via", "and", "or", "our", "your", "their", "its":
+		return true
+	case "to":
+		for _, w := range words[:len(words)-1] {
+			switch w {
+			case "should", "must", "can", "could", "will", "may", "would":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func endsSentence(l string) bool {

@@ -1,0 +1,124 @@
+package answer
+
+import (
+	"context"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/notice"
+)
+
+// roundFourComposer is a small corpus with the shapes of fact round four taught the composer to
+// read: a definition, a sentence that points back, a lone sentence under a section, a broken-off
+// line and a contact block whose e-mail the captured page lost.
+func roundFourComposer(t *testing.T) *Composer {
+	t.Helper()
+	fs := fstest.MapFS{
+		"organisations.yaml": {Data: []byte("organisations:\n  - name: Milton Keynes City Council\n    aliases: [MK]\n  - name: Buckinghamshire Council\n    aliases: [Bucks]\n")},
+		"web.md": {Data: []byte("---\nid: web\ntitle: Website privacy statement\norganisation: Milton Keynes City Council\n---\n" +
+			"Cookies\nWe use cookies on every page of the site. A cookie is a small text file that's sent to your computer when you visit a website. Cookies help the site remember you.\n\n" +
+			"How to see your records\nYou can apply for access to a copy of your records using one of the request forms.\n\n" +
+			"Once completed you should email it to\n\n" +
+			"The Council has 40 calendar days in which to provide the information.\n\n" +
+			"Complaints\nAll records relating to complaints will be held for 6 years from when the case was closed.\n\n" +
+			"Organisation information\nTelephone: 01908 691691\n")},
+		"bucks.md": {Data: []byte("---\nid: bucks\ntitle: Privacy policy\norganisation: Buckinghamshire Council\n---\n" +
+			"About this policy\nWe have an obligation to explain how we collect and use your personal information. This is known as 'processing'.\n\n" +
+			"Data Protection Officer\nMaria Damigos\nEmail: [email protected]\nThe Gateway, Aylesbury HP20 1UA\n")},
+	}
+	c, err := notice.Load(fs)
+	require.NoError(t, err)
+	return NewComposer(fixedRetriever{c}, c, DefaultVocabulary())
+}
+
+func TestComposerReadsQuestionsAsResidentsAskThem(t *testing.T) {
+	comp := roundFourComposer(t)
+	tests := []struct {
+		name, question string
+		want           []string // all in the answer
+		notWant        []string // none in the answer
+	}{
+		{"a year in the question dates it, it is not the topic",
+			"how long do you keep complaints for? i made one back in 2019", []string{"6 years"}, nil},
+		{"with the kind asked for, everyday words are wording",
+			"whats the main phone number for MK", []string{"01908 691691"}, nil},
+		{"a deadline asked as how long is not a retention period",
+			"how long does MK have to answer my subject access request", []string{"40 calendar days"}, nil},
+		{"a lone sentence is read in the context of its section",
+			"how many days do you have to reply to a subject access request", []string{"40 calendar days"}, nil},
+		{"a definition question gets the defining sentence",
+			"what even is a cookie", []string{"small text file"}, nil},
+		{"a sentence that points back comes with what it points to",
+			"what does 'processing' mean for Bucks", []string{"how we collect and use your personal information", "This is known as 'processing'."}, nil},
+		{"a broken-off line is not quoted",
+			"who do I email my completed request form to", nil, []string{"Once completed you should email it to"}},
+		{"an e-mail the page lost is answered with the contact details left",
+			"whats the email for the data protection officer at Bucks", []string{"HP20 1UA"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ans, err := comp.Answer(context.Background(), Question{Text: tt.question})
+			require.NoError(t, err)
+			if len(tt.want) > 0 {
+				require.False(t, ans.Abstained, ans.Answer)
+			}
+			for _, w := range tt.want {
+				assert.Contains(t, ans.Answer, w)
+			}
+			for _, w := range tt.notWant {
+				assert.NotContains(t, ans.Answer, w)
+			}
+		})
+	}
+}
+
+func TestIsDefinitionQuestion(t *testing.T) {
+	tests := []struct {
+		question string
+		want     bool
+	}{
+		{"what even is a cookie", true},
+		{"what is MK Together", true},
+		{"what does 'processing' mean", true},
+		{"what does the employment support service actually do", true},
+		{"what is the phone number for the DPO and when are you open", false},
+		{"how long do you keep complaints", false},
+		{"what do you do with my data when I move away", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, IsDefinitionQuestion(tt.question), tt.question)
+	}
+}
+
+func TestBrokenOff(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Once completed you should email it to", true},
+		{"You can contact us by emailing", true},
+		{"For more information visit the ICO web site or email", true},
+		{"Telephone: 01908 691691 or email", false}, // it still gives the number
+		{"All records are held for 6 years.", false},
+		{"Right to erasure (to request that data is deleted)", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, brokenOff(tt.text), tt.text)
+	}
+}
+
+// A number the notices don't use is wording; one they use still counts as the topic.
+func TestUnseenNumbersAreEverydayWords(t *testing.T) {
+	comp := roundFourComposer(t)
+	everyday := map[string]bool{}
+	for _, r := range comp.requirements("complaints made in 2019, kept 6 years?") {
+		everyday[r.concepts[0]] = r.everyday
+	}
+	require.Contains(t, everyday, "2019")
+	require.Contains(t, everyday, "6")
+	assert.True(t, everyday["2019"])
+	assert.False(t, everyday["6"])
+}
