@@ -335,3 +335,50 @@ func TestBrowserAccessibility(t *testing.T) {
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/dpo/cases/"+ref), chromedp.WaitVisible(chromedp.CSS("h1"))))
 	reportViolations(t, "a case page", axeAudit(ctx, t))
 }
+
+// slowStreamer writes the composer's answer a word at a time, as a slow model would.
+type slowStreamer struct{ answer.Answerer }
+
+func (s slowStreamer) AnswerStream(ctx context.Context, q answer.Question, onDelta func(string)) (answer.Answer, error) {
+	ans, err := s.Answer(ctx, q)
+	for _, w := range strings.SplitAfter(ans.Answer, " ") {
+		onDelta(w)
+		time.Sleep(40 * time.Millisecond)
+	}
+	return ans, err
+}
+
+// While a model streams, the resident sees the text being written in a draft that screen
+// readers skip; the final answer, with its citations, then replaces it.
+func TestBrowserShowsAStreamedAnswerAsItIsWritten(t *testing.T) {
+	ctx := browser(t)
+	h := newHarness(t, func(s *web.Server) {
+		s.Bot.(*conversation.Bot).Answerer = slowStreamer{s.Bot.(*conversation.Bot).Answerer}
+	})
+	ts := httptest.NewServer(h.h)
+	defer ts.Close()
+	var draft string
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/"),
+		chromedp.WaitVisible(chromedp.CSS(".pb-launcher")),
+		chromedp.Click(chromedp.CSS(".pb-launcher")),
+		chromedp.WaitVisible(chromedp.CSS(".pb-panel")),
+		chromedp.SendKeys(chromedp.CSS(".pb-form textarea"), "How long do you keep complaint records?"),
+		chromedp.Click(chromedp.CSS(".pb-form .pb-send")),
+		chromedp.WaitVisible(chromedp.CSS(".pb-draft")),
+		text(".pb-draft", &draft),
+	))
+	assert.NotEmpty(t, strings.TrimSpace(strings.TrimSuffix(draft, "…")), "the draft shows text before the answer is final")
+	var hidden string
+	require.NoError(t, chromedp.Do(ctx, eval(`document.querySelector(".pb-draft").getAttribute("aria-hidden")`, &hidden)))
+	assert.Equal(t, "true", hidden)
+	waitReplies(ctx, t, 1)
+	var drafts int
+	var final string
+	require.NoError(t, chromedp.Do(ctx,
+		eval(`document.querySelectorAll(".pb-draft").length`, &drafts),
+		text(".pb-bot", &final),
+	))
+	assert.Equal(t, 0, drafts, "the draft is replaced by the final answer")
+	assert.Contains(t, final, "6 years")
+}

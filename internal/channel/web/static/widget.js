@@ -170,10 +170,26 @@
     var body = { message: text };
     if (session) { body.session = session; }
     if (org) { body.org = org; }
-    post("/api/chat/stream", body).then(function (reply) {
+    // While a language model writes, its text appears in a draft that screen readers skip
+    // (aria-hidden): only the final, checked answer is announced, and it replaces the draft.
+    var draft = null, drafted = "";
+    function onDelta(text) {
+      drafted += text;
+      if (!draft) {
+        draft = el("div", "pb-msg pb-draft");
+        draft.setAttribute("aria-hidden", "true");
+        log.appendChild(draft);
+      }
+      draft.textContent = drafted + " …";
+      scrollDown();
+    }
+    function dropDraft() { if (draft && draft.parentNode) { draft.parentNode.removeChild(draft); } }
+    post("/api/chat/stream", body, onDelta).then(function (reply) {
+      dropDraft();
       setBusy(false);
       render(reply);
     }, function (err) {
+      dropDraft();
       setBusy(false);
       var m = addMessage("privacybot said", "pb-bot pb-error");
       paragraphs(m, err.message || "Sorry, the chat isn't working just now. Please try again later.");
@@ -181,8 +197,9 @@
     });
   }
 
-  // post sends JSON and reads either a server-sent-events stream (the "answer" event) or JSON.
-  function post(path, body) {
+  // post sends JSON and reads either a server-sent-events stream (the "answer" event, with
+  // "delta" events passed to onDelta as they arrive) or JSON.
+  function post(path, body, onDelta) {
     return fetch(base + path, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -195,28 +212,48 @@
           throw new Error(j.error || "Sorry, something went wrong. Please try again.");
         });
       }
-      if (type.indexOf("text/event-stream") === 0) { return readEvents(res); }
+      if (type.indexOf("text/event-stream") === 0) { return readEvents(res, onDelta); }
       return res.json();
     });
   }
 
-  function readEvents(res) {
-    return res.text().then(function (all) {
-      var answer = null, failure = null;
-      all.split(/\n\n/).forEach(function (block) {
-        var ev = "message", data = "";
-        block.split("\n").forEach(function (line) {
-          if (line.indexOf("event:") === 0) { ev = line.slice(6).trim(); }
-          else if (line.indexOf("data:") === 0) { data += line.slice(5).trim(); }
-        });
-        if (!data) { return; }
-        if (ev === "answer") { answer = JSON.parse(data); }
-        if (ev === "error") { failure = JSON.parse(data); }
+  function readEvents(res, onDelta) {
+    var answer = null, failure = null, buf = "";
+    function handle(block) {
+      var ev = "message", data = "";
+      block.split("\n").forEach(function (line) {
+        if (line.indexOf("event:") === 0) { ev = line.slice(6).trim(); }
+        else if (line.indexOf("data:") === 0) { data += line.slice(5).trim(); }
       });
+      if (!data) { return; }
+      if (ev === "delta" && onDelta) { onDelta(JSON.parse(data).text || ""); }
+      if (ev === "answer") { answer = JSON.parse(data); }
+      if (ev === "error") { failure = JSON.parse(data); }
+    }
+    function take(chunk) {
+      buf += chunk;
+      var i;
+      while ((i = buf.indexOf("\n\n")) >= 0) { handle(buf.slice(0, i)); buf = buf.slice(i + 2); }
+    }
+    function finish() {
+      if (buf.trim()) { handle(buf); }
       if (failure) { throw new Error(failure.error); }
       if (!answer) { throw new Error("Sorry, the answer didn't arrive. Please try again."); }
       return answer;
-    });
+    }
+    if (!res.body || !res.body.getReader || typeof TextDecoder === "undefined") {
+      return res.text().then(function (all) { take(all); return finish(); });
+    }
+    // Read events as they arrive, so a model's answer shows while it is being written.
+    var reader = res.body.getReader(), dec = new TextDecoder();
+    function pump() {
+      return reader.read().then(function (r) {
+        if (r.done) { take(dec.decode()); return finish(); }
+        take(dec.decode(r.value, { stream: true }));
+        return pump();
+      });
+    }
+    return pump();
   }
 
   function render(reply) {
