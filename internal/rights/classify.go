@@ -7,26 +7,19 @@ import (
 	"strings"
 )
 
-// Safeguarding evidence. Strong cues describe a present risk and are urgent
-// on their own, even inside a question: missing one costs far more than
-// showing emergency contacts needlessly. Weak cues (a worrying word) need a
-// second one and no sign that the message is about records or policy.
+// comparison marks a question that sets two rights side by side.
+var comparison = regexp.MustCompile(`\b(?:same as|same thing as|difference between|different from|differ from|versus|vs|compared (?:to|with))\b`)
+
+// comparisonMargin is how much weaker the first-named right may be and still
+// be taken as the topic of a comparison.
+const comparisonMargin = 1.5
+
+// headingNoun and headingAfter recognise a message that opens with a short
+// noun phrase naming a request ("subject access request for …",
+// "complaint: …"): the word after the noun shows it is a heading.
 var (
-	safeStrong = regexp.MustCompile(`\b(?:` +
-		`kill (?:myself|herself|himself)|end (?:my life|it all)|suicid\w*|self harm\w*|` +
-		`(?:cutting|cut|hurt|hurting|harm|harming) myself|overdose|want to die|` +
-		`don't want to (?:live|be alive|be here)|` +
-		`in danger|don't feel safe|not safe at home|unsafe at home|(?:scared|afraid|frightened) to go home|` +
-		`crying for help|screaming for help|` +
-		`threaten\w* to (?:kill|hurt|harm|beat|attack)|` +
-		`(?:hits|hitting|beats|beating|punches|punching|kicks|kicking|hurts|hurting|chokes|choking|strangl\w*|touches|touching|abuses|abusing|molest\w*) (?:me|her|him|them|us|my|the kids|the children)|` +
-		`being (?:abused|hurt|neglected|groomed|exploited|beaten|hit|trafficked|starved|attacked|assaulted|harmed)|` +
-		`left alone|sexually abus\w*` +
-		`)\b`)
-	safeWeak = regexp.MustCompile(`\b(?:abus\w*|neglect\w*|groom\w*|exploit\w*|domestic violence|violent|violence|rape\w*|harm|danger|dangerous|scared|afraid|frightened|worried|hurt\w*|bruis\w*|unsafe)\b`)
-	// safeTopic marks a message about records or policy rather than a
-	// present danger ("how long do you keep child protection records").
-	safeTopic = regexp.MustCompile(`\b(?:records?|data|information|privacy|policy|review|file|request|copy|protected|keep|kept|share\w*|notice|case)\b`)
+	headingNoun  = map[string]bool{"request": true, "complaint": true, "objection": true}
+	headingAfter = map[string]bool{"for": true, ":": true, "under": true, "of": true, "re": true, "regarding": true, "about": true, "concerning": true}
 )
 
 // On-behalf evidence: a representative's words, or a relative's data.
@@ -36,10 +29,14 @@ var (
 	behalfStrong = regexp.MustCompile(`\bon behalf of\b|\b(?:my|our) client\b|\bpower of attorney\b|\bappointee\b|` +
 		`\bas (?:his|her|their) (?:solicitor|representative|advocate|carer|guardian)\b|\b(?:i'm|i am) (?:his|her|their) carer\b|` +
 		`\bsomeone else's (?:records|data|file|information|details)\b|\b(?:for|of) someone else\b|` +
-		`\b` + relatives + `'s (?:\S+ ){0,2}(?:data|details|information|records?|files?|account|notes)\b|` +
+		`\bi act for\b|\bacting for\b|\bas (?:his|her|their|the) (?:executor|next of kin|attorney)\b|\bas executor\b|` +
+		`\b` + relatives + `'s (?:\S+ ){0,2}(?:data|details|information|records?|files?|account|notes|name|photo|photos|picture|video|address|report|charges)\b|` +
 		`\bmy (?:late )?` + relatives + `\b(?: \S+){0,6} (?:wants|would like|needs|requests|objects|doesn't want|does not want|has withdrawn|is moving|signed up)\b`)
 	behalfRelative = regexp.MustCompile(`\bmy (?:late )?` + relatives + `\b`)
-	behalfTheirs   = regexp.MustCompile(`\b(?:his|her|their) (?:data|details|information|records?|files?|account|notes)\b`)
+	behalfTheirs   = regexp.MustCompile(`\b(?:his|her|their) (?:\S+ ){0,3}(?:data|details|information|records?|files?|account|notes)\b`)
+	// behalfThem: the relative is then spoken of in the third person ("my
+	// son … he doesn't", "my daughter … delete it … of her").
+	behalfThem = regexp.MustCompile(`\b(?:he|she|him|her|his|they|them|their|he's|she's|they're|hes|shes)\b`)
 )
 
 // Sentence openings: a question word asks; a bare verb instructs.
@@ -48,7 +45,7 @@ var (
 	whWords     = map[string]bool{"what": true, "what's": true, "how": true, "how's": true, "when": true, "which": true, "who": true, "where": true, "why": true}
 	leadingPrep = map[string]bool{"in": true, "on": true, "at": true, "for": true, "by": true, "to": true, "from": true, "with": true, "under": true}
 	auxWords    = map[string]bool{"do": true, "does": true, "did": true, "is": true, "are": true, "am": true, "will": true, "can": true, "could": true, "may": true, "should": true, "have": true, "has": true, "would": true, "was": true, "were": true, "shall": true}
-	imperative  = map[string]bool{"delete": true, "remove": true, "erase": true, "wipe": true, "send": true, "give": true, "stop": true, "correct": true, "update": true, "change": true, "fix": true, "amend": true, "unsubscribe": true, "take": true, "cancel": true, "restrict": true, "freeze": true, "transfer": true, "export": true, "keep": true, "opt": true, "provide": true, "confirm": true, "explain": true, "forward": true, "rectify": true, "limit": true, "pause": true, "withdraw": true}
+	imperative  = map[string]bool{"delete": true, "remove": true, "erase": true, "wipe": true, "send": true, "give": true, "stop": true, "correct": true, "update": true, "change": true, "fix": true, "amend": true, "unsubscribe": true, "take": true, "cancel": true, "restrict": true, "freeze": true, "transfer": true, "export": true, "keep": true, "opt": true, "provide": true, "confirm": true, "explain": true, "forward": true, "rectify": true, "limit": true, "pause": true, "withdraw": true, "revoke": true, "move": true, "port": true, "lock": true, "disclose": true, "email": true, "release": true}
 )
 
 // trace records why a message was classified as it was; tests print it.
@@ -74,30 +71,42 @@ func classify(text string) (Intent, trace) {
 	s := normalize(text)
 	tr := trace{scores: make(map[Type]float64, 10)}
 
-	if m := safeStrong.FindString(s); m != "" {
-		tr.fired = append(tr.fired, "safeguarding:"+strings.TrimSpace(m))
-		return Intent{Type: None, Safeguarding: true, Confidence: 0.95}, tr
-	}
-	if weak := len(safeWeak.FindAllString(s, 4)); weak >= 2 && !safeTopic.MatchString(s) {
-		tr.fired = append(tr.fired, "safeguarding:weak")
-		return Intent{Type: None, Safeguarding: true, Confidence: 0.7}, tr
+	if score, fired := safeguardingScore(s); score >= safeThreshold {
+		tr.fired = append(tr.fired, "safeguarding:"+strings.Join(fired, "+"))
+		return Intent{Type: None, Safeguarding: true, OnBehalf: safeOnBehalf(s), Confidence: min(0.99, logistic(score-safeThreshold+1))}, tr
+	} else if len(fired) > 0 {
+		tr.fired = append(tr.fired, fmt.Sprintf("safeguarding-below:%.1f:%s", score, strings.Join(fired, "+")))
 	}
 
 	// Score every type; None starts at noneBase, so a right needs evidence.
 	// A tie goes to the right mentioned first: in "what's the difference
 	// between restricting and deleting", restriction is the topic.
 	best, bestScore, bestPos, second := None, 0.0, len(s), 0.0
-	for _, t := range append([]Type{None}, Types()...) {
+	var firstAt [10]int
+	for k, t := range append([]Type{None}, Types()...) {
 		score, pos := sumCues(s, typeCues[t], &tr, string(t))
 		if t == None {
 			score += noneBase
 		}
 		tr.scores[t] = score
+		firstAt[k] = pos
 		switch {
 		case score > bestScore || (score == bestScore && pos < bestPos):
 			best, bestScore, bestPos, second = t, score, pos, bestScore
 		case score > second:
 			second = score
+		}
+	}
+
+	// In a comparison ("is portability the same as a subject access
+	// request?") the right named first is the topic, even when the second
+	// has a little more evidence.
+	if best != None && comparison.MatchString(s) {
+		for k, t := range append([]Type{None}, Types()...) {
+			if t != None && t != best && tr.scores[t] > noneBase && tr.scores[t] >= bestScore-comparisonMargin && firstAt[k] < bestPos {
+				best, bestPos = t, firstAt[k]
+				tr.fired = append(tr.fired, "comparison:"+string(t))
+			}
 		}
 	}
 
@@ -127,7 +136,7 @@ func classify(text string) (Intent, trace) {
 func sumCues(s string, cues []cue, tr *trace, tag string) (total float64, first int) {
 	first = len(s)
 	for _, cu := range cues {
-		if cu.requires != nil && !cu.requires.MatchString(s) {
+		if !cu.re.possible(s) || (cu.requires != nil && !(cu.requires.possible(s) && cu.requires.MatchString(s))) {
 			continue
 		}
 		for _, loc := range cu.re.FindAllStringIndex(s, 8) {
@@ -187,7 +196,13 @@ func openings(s string, tr *trace) (req, info float64) {
 		if leadingPrep[w] && k+1 < len(words) && whWords[words[k+1]] {
 			continue // "in what format…", "for how long…"
 		}
+		first := k == firstWord(words)
 		start = false
+		if first && !whWords[w] && !auxWords[w] && heading(words[k:]) {
+			req += 3
+			tr.fired = append(tr.fired, "open:heading")
+			continue
+		}
 		next := ""
 		if k+1 < len(words) {
 			next = words[k+1]
@@ -207,12 +222,40 @@ func openings(s string, tr *trace) (req, info float64) {
 	return req, info
 }
 
+// firstWord is the index of the first word after greetings and "please".
+func firstWord(words []string) int {
+	for k, w := range words {
+		if !greeting[w] && w != "please" && w != "kindly" && w != "." {
+			return k
+		}
+	}
+	return len(words)
+}
+
+// heading reports whether the words open with a short noun phrase naming a
+// request or complaint followed by what it is for.
+func heading(words []string) bool {
+	for k := 0; k < len(words)-1 && k < 6; k++ {
+		w := words[k]
+		if w == "." || w == "?" || w == "!" {
+			return false
+		}
+		if headingNoun[w] && headingAfter[words[k+1]] {
+			return true
+		}
+	}
+	return false
+}
+
 // onBehalf reports whether the message concerns someone else's data.
 func onBehalf(s string) bool {
 	if behalfStrong.MatchString(s) {
 		return true
 	}
-	return behalfRelative.MatchString(s) && behalfTheirs.MatchString(s)
+	if loc := behalfRelative.FindStringIndex(s); loc != nil {
+		return behalfTheirs.MatchString(s) || behalfThem.MatchString(s[loc[1]:])
+	}
+	return false
 }
 
 func logistic(x float64) float64 { return 1 / (1 + math.Exp(-x)) }

@@ -153,6 +153,42 @@ func TestLabelledMessages(t *testing.T) {
 	if m.safeRecall < 1 {
 		t.Errorf("safeguarding recall %.2f < 1: an urgent message was missed", m.safeRecall)
 	}
+	if m.safePrec < 0.95 {
+		t.Errorf("safeguarding precision %.2f < 0.95", m.safePrec)
+	}
+}
+
+// TestLabelledMessages2 holds the classifier to the second labelled set,
+// written later by someone who never saw the rules. It was measured before
+// any tuning (actionable 0.902, type 0.883, safeguarding recall 0.21) and
+// the rules were then generalised by categories of wording; the floors sit
+// just under what the rules now reach. Safeguarding recall is held at 0.97
+// at least: missing an urgent message is the worst failure of the product.
+func TestLabelledMessages2(t *testing.T) {
+	exs := loadExamples(t, "messages2.jsonl")
+	require.GreaterOrEqual(t, len(exs), 250)
+	m := evaluate(exs)
+	m.log(t, "messages2.jsonl")
+	if m.safeRecall < 0.97 {
+		t.Errorf("safeguarding recall %.2f < 0.97: an urgent message was missed", m.safeRecall)
+	}
+	if m.safePrec < 0.95 {
+		t.Errorf("safeguarding precision %.2f < 0.95", m.safePrec)
+	}
+	if m.actionableAcc < 0.97 {
+		t.Errorf("actionable accuracy %.3f < 0.97", m.actionableAcc)
+	}
+	if m.typeAcc < 0.97 {
+		t.Errorf("type accuracy %.3f < 0.97", m.typeAcc)
+	}
+	if m.onBehalfAcc < 0.95 {
+		t.Errorf("on-behalf accuracy %.3f < 0.95", m.onBehalfAcc)
+	}
+	for _, ty := range Types() {
+		if m.f1[ty] < 0.95 {
+			t.Errorf("F1 for %s is %.3f < 0.95", ty, m.f1[ty])
+		}
+	}
 }
 
 // TestHeldOut watches generalisation on messages never used for tuning. Its

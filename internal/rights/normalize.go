@@ -22,6 +22,7 @@ var typos = map[string]string{
 	"im": "i'm", "ive": "i've", "ill": "i'll", "iam": "i am",
 	"dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "cant": "can't", "wont": "won't",
 	"isnt": "isn't", "arent": "aren't", "wasnt": "wasn't", "havent": "haven't", "wouldnt": "wouldn't",
+	"hasnt": "hasn't", "hadnt": "hadn't", "couldnt": "couldn't", "shouldnt": "shouldn't", "werent": "weren't",
 	"shes": "she's", "hes": "he's", "theyre": "they're", "youve": "you've", "youre": "you're", "thats": "that's",
 	"whats": "what's", "hows": "how's",
 	"wanna": "want to", "gonna": "going to", "wud": "would", "cud": "could", "cn": "can",

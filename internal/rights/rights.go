@@ -5,8 +5,16 @@
 //
 // Classify is a transparent, weighted rule set (see rules.go): every cue is a
 // named regular expression with a weight, so a reviewer can read why a message
-// was routed the way it was, and no model or network is needed. The labelled
-// messages under testdata/rights measure it.
+// was routed the way it was, and no model or network is needed. Safeguarding
+// is scored first and separately (safeguard.go) from its own vocabulary,
+// safeguarding.txt, embedded in the binary: cues grouped by the ways people
+// describe risk without keywords (someone not seen for days, a child left
+// alone or unfed, a carer who stopped coming, "I don't want to be here",
+// threats, someone at the door, control, money taken, exploitation), weighed
+// against damping cues for records and policy talk, a past event and "I'm
+// safe now". Every cue carries a literal prefilter (prefilter.go) so most
+// regular expressions never run. The labelled messages under testdata/rights
+// measure it.
 //
 // Policy, applied consistently by the rules and the labelled data:
 //
@@ -32,7 +40,8 @@
 //     domestic violence) overrides everything: Type None, not actionable, so the
 //     caller gives emergency contacts and starts no intake. Questions about how
 //     safeguarding data is used, or requests for records of a past case, are
-//     not urgent.
+//     not urgent. On an urgent message OnBehalf says whether the person at
+//     risk is someone other than the writer.
 //
 // This package is domain logic: it must not import network, database, chat or
 // model libraries.
@@ -130,5 +139,7 @@ type Intent struct {
 	Safeguarding bool
 	// OnBehalf is true when the message concerns someone else's data (a
 	// relative, client or person cared for), so intake must ask for authority.
+	// On a Safeguarding message it is true when the person at risk is
+	// someone other than the writer (a neighbour, a child, a parent).
 	OnBehalf bool
 }

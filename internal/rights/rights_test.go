@@ -56,8 +56,9 @@ func TestClassify(t *testing.T) {
 		{"shouting", "I WANT A COPY OF MY RECORDS NOW", Access, true, false, false},
 		{"curly apostrophe", "I’d like my records corrected, my name’s spelt wrong", Rectification, true, false, false},
 
-		// Safeguarding overrides intake.
-		{"child at risk", "my neighbours little boy is being hurt by his dad", None, false, true, false},
+		// Safeguarding overrides intake; OnBehalf then says the person at
+		// risk is someone else.
+		{"child at risk", "my neighbours little boy is being hurt by his dad", None, false, true, true},
 		{"self harm", "i keep hurting myself and i cant stop", None, false, true, false},
 		{"domestic violence", "my husband hits me, I need help", None, false, true, false},
 		{"danger plus request", "please delete my address, my ex is threatening to kill me", None, false, true, false},
@@ -178,4 +179,51 @@ func BenchmarkClassify(b *testing.B) {
 			Classify(long)
 		}
 	})
+}
+
+// TestClassifyFreshWording holds the rules to requests worded unlike the
+// labelled sets: a category of wording, not a memorised sentence.
+func TestClassifyFreshWording(t *testing.T) {
+	tests := []struct {
+		text       string
+		want       Type
+		actionable bool
+	}{
+		{"I'd like to see everything the housing team has written about me", Access, true},
+		{"send me my file", Access, true},
+		{"could you tell me what information you keep on me", Access, true},
+		{"how do i get hold of my social care notes", Access, false},
+		{"Under Article 15 please provide copies of all emails mentioning me", Access, true},
+		{"please can I have the recording of my phone call on 4 May", Access, true},
+		{"my date of birth is wrong on the council tax bill, it should be 12/03/1971", Rectification, true},
+		{"the assessment says I live alone, I don't, please update it", Rectification, true},
+		{"how do I get a wrong record corrected", Rectification, false},
+		{"wipe my details from the parking system", Erasure, true},
+		{"I'd like you to delete the photos of me from the library event", Erasure, true},
+		{"will you delete my data if I ask", Erasure, false},
+		{"please stop using my data until my appeal is decided, but keep it", Restriction, true},
+		{"what does restricting processing actually do", Restriction, false},
+		{"I want my data in a machine readable format so I can give it to another provider", Portability, true},
+		{"can I move my data to a different council", Portability, false},
+		{"stop sending me marketing emails about events", Objection, true},
+		{"I object to my data being used for research", Objection, true},
+		{"can I object to profiling", Objection, false},
+		{"I want a human to look at my benefit decision, not a computer", AutomatedDecision, true},
+		{"are decisions about school places made by a computer", AutomatedDecision, false},
+		{"please unsubscribe me from the residents newsletter", WithdrawConsent, true},
+		{"I withdraw permission for you to use my photo", WithdrawConsent, true},
+		{"how do I withdraw my consent", WithdrawConsent, false},
+		{"you sent my medical letter to my old address and my ex opened it, I want to complain", Complaint, true},
+		{"who do I complain to about a data breach", Complaint, false},
+		{"how long do you keep housing benefit records", None, false},
+		{"what's your privacy notice for libraries", None, false},
+		{"I want to complain about the state of the roads", None, false},
+		{"do you share my data with the police", None, false},
+	}
+	for _, tc := range tests {
+		got, tr := classify(tc.text)
+		assert.Equal(t, tc.want, got.Type, "type of %q; %s", tc.text, tr)
+		assert.Equal(t, tc.actionable, got.Actionable, "actionable %q; %s", tc.text, tr)
+		assert.False(t, got.Safeguarding, "%q", tc.text)
+	}
 }

@@ -1,7 +1,5 @@
 package rights
 
-import "regexp"
-
 // A cue is one piece of evidence: a pattern over the normalised text (lower
 // case, single spaces, punctuation as tokens) and the weight it adds.
 //
@@ -12,13 +10,13 @@ import "regexp"
 type cue struct {
 	name     string
 	weight   float64
-	re       *regexp.Regexp
+	re       pattern
 	negOK    bool
-	requires *regexp.Regexp // if set, the cue counts only when this also matches
+	requires *pattern // if set, the cue counts only when this also matches
 }
 
 func c(name string, w float64, pattern string) cue {
-	return cue{name: name, weight: w, re: regexp.MustCompile(pattern)}
+	return cue{name: name, weight: w, re: mustPattern(pattern)}
 }
 
 func cn(name string, w float64, pattern string) cue {
@@ -28,7 +26,8 @@ func cn(name string, w float64, pattern string) cue {
 }
 
 func (cu cue) needs(pattern string) cue {
-	cu.requires = regexp.MustCompile(pattern)
+	p := mustPattern(pattern)
+	cu.requires = &p
 	return cu
 }
 
@@ -51,13 +50,21 @@ var typeCues = map[Type][]cue{
 	Access: {
 		c("subject access", 3.5, `\bsubject access\b`),
 		c("sar", 3.5, `\b(?:sar|dsar)\b`),
+		c("article 15", 3.5, `\barticle 15\b`),
 		c("right of access", 3, `\bright of access\b|\baccess to `+poss+`\b|\brequest for access\b`),
 		c("copy of", 2.5, `\bcop(?:y|ies) of\b`),
-		c("see/get my records", 2, `\b(?:see|view|get|have|access|obtain|receive|request|requests|want|wants|need|needs|provide|send)\b(?: \S+){0,6} (?:`+poss+`|own) (?:\S+ ){0,3}(?:records?|files?|notes|data|information|details)\b`),
+		c("see/get my records", 2, `\b(?:see|view|get|have|access|obtain|receive|request|requests|want|wants|need|needs|provide|send|email|post|forward|disclose|release|ask|asking)\b(?: \S+){0,6} (?:`+poss+`|own) (?:\S+ ){0,3}(?:records?|files?|notes|data|information|details)\b`),
+		c("what do you hold about me", 1, `\b(?:what|which)(?: \S+){0,2} (?:data|information|details|records)\b(?: \S+){0,3} (?:hold|have|got|keep)\b(?: \S+){0,2} (?:about|on) me\b`),
 		c("held about me", 2.5, `\b(?:hold|holds|held|have|has|got|keep|kept|store|stored|made)\b`+gap3+` (?:about|on) `+third+` `),
-		c("relating to me", 2.5, `\b(?:relating to|that mention|mentioning|held on|held about) `+third+` `),
+		c("relating to me", 2.5, `\b(?:relating to|concerning|that mention|mentioning|held on|held about) `+third+` `),
+		c("on file for me", 2.5, `\bon file (?:for|about|on) `+third+` |\b(?:got|have|hold|held|is) on (?:file|record|your system)\b`),
+		c("disclose records", 2.5, `\b(?:disclose|release|supply)\b(?: \S+){0,2} (?:records?|files?|data|information|notes|copies|documents)\b|\brecords held by\b`),
+		c("authority enclosed", 3, `\b(?:enclose\w*|attached|signed) (?:\S+ ){0,2}(?:consent|authority|authorisation|mandate)\b|\b(?:consent|authority|authorisation) (?:is )?(?:enclosed|attached)\b`),
+		c("footage", 3, `\b(?:asking for|ask for|want|wants|request\w*|need|needs|copy of|copies of|send me|get|see|have|hear|listen to)\b(?: \S+){0,3} (?:cctv|footage|recordings?|bodycam|body cam)\b`),
+		c("email me the notes", 2.5, `\b(?:send|email|post|forward) me (?:all|a copy|copies|the|everything|my)\b|\bsee what (?:was|you|is|they|has been)\b(?: \S+){0,2} (?:written|wrote|said|have|hold|held|recorded|on)\b`),
+		c("get the report", 3, `\b(?:get|see|have|obtain|access|read) (?:a copy of )?the (?:report|notes|minutes|assessment|investigation report|findings)\b`),
 		c("send me everything", 2, `\bsend me (?:everything|all|a copy)\b`),
-		c("records request", 3, `\b(?:records?|file|data) request\b|\brequest for `+poss+` (?:records|file|data)\b`),
+		cn("records request", 3, `\b(?:records?|file|data) request\b|\b(?:my|an|the|your|his|her) access request\b|\brequest for `+poss+` (?:records|file|data)\b`),
 		c("someone else's records", 2.5, `\brequest on behalf\b|\bsomeone else's (?:records|data|file|information|details)\b`),
 		c("request", 1, `\brequests?\b`),
 		c("my records", 1, `\b(?:`+poss+`|own) (?:\S+ ){0,2}(?:records|file)\b`),
@@ -68,12 +75,18 @@ var typeCues = map[Type][]cue{
 		c("fix it", 1.5, `\b(?:update|change|fix|sort|put right)\b(?: \S+)? (?:it|that|this|them|my|his|her)\b`),
 		c("data item", 1, `\b`+poss+` (?:name|surname|first name|last name|address|date of birth|dob|phone number|mobile number|number|email|email address|title|gp|gender|ethnicity|nationality)\b`),
 		c("new value", 1.5, `\bnew (?:one|address|number|name|email|surname)\b`),
+		c("article 16", 3.5, `\barticle 16\b`),
+		c("to be fixed", 2.5, `\bto be (?:fixed|corrected|amended|changed|updated|put right|rectified)\b`),
+		c("changed to", 3, `\b(?:changed|updated|corrected|amended) to\b|\b(?:change|update|correct) (?:it|this|that|them) to\b|\bwants? (?:it|them|this|that) (?:changed|updated|corrected|amended)\b`),
+		c("change what was written", 3, `\b(?:change|changes|changed|alter|edit|remove)\b(?: \S+){0,3} (?:opinion|entry|wrote|written)\b`),
 		c("lists me as", 1.5, `\b(?:lists?|listed|says?) `+third+` (?:as|is)\b|\brecords? says?\b`),
 	},
 	Erasure: {
 		c("delete", 4, `\b(?:delete|deleted|deleting|deletion|erase|erased|erasing|erasure|wipe|wiped|wiping|purge|purged|destroy|destroyed|get rid of)\b`),
 		c("remove", 3, `\b(?:remove|removed|removing)\b`),
 		c("forgotten", 4, `\bforgotten\b`),
+		c("article 17", 3.5, `\barticle 17\b`),
+		c("take it down", 2.5, `\btake (?:it|them|this|that|the \S+) down\b`),
 	},
 	Restriction: {
 		c("restrict", 4, `\brestrict\w*\b`),
@@ -83,18 +96,26 @@ var typeCues = map[Type][]cue{
 		c("only for", 2.5, `\b(?:except|anything else|only use|other than|certain way)\b`),
 		c("until", 1, `\b(?:until|while|pending)\b`),
 		c("accuracy dispute", 1.5, `\b(?:accuracy|contest\w*|disput\w*)\b`),
+		c("article 18", 3.5, `\barticle 18\b`),
+		cn("don't use meanwhile", 3.5, `\b(?:don't|do not|not to|stop|pause|suspend) (?:use|using|process|processing|share|sharing|do anything with)\b`).needs(`\b(?:until|while|pending|for now|in the meantime|meanwhile|for the time being)\b`),
+		cn("keep but don't use", 4.5, `\b(?:only (?:be )?(?:kept|stored)|just (?:keep|store) (?:it|them)|keep (?:it|them) but|(?:don't|do not) do anything (?:else )?with|lock (?:it |them |my \S+ )?(?:down|up)|lock down|(?:kept|stored) (?:and|but) not used|store (?:it|them) but)\b`),
+		cn("instead of deleting", 4.5, `\b(?:instead of|rather than|without|but not|not) (?:deleting|erasing|removing)\b`),
 		c("whether correct", 2, `\bwhether\b(?: \S+){0,4} (?:is|are) (?:correct|accurate|right)\b`),
 	},
 	Portability: {
 		c("portability", 4, `\bportab\w*\b`),
-		c("machine format", 2, `\b(?:machine readable|structured|commonly used|electronic|electronically|csv|json|spreadsheet|xml)\b`),
+		c("article 20", 3.5, `\barticle 20\b`),
+		c("machine format", 2, `\b(?:machine readable|structured|commonly used|electronic|electronically|csv|json|spreadsheet|xml|excel|can open in|their system can read)\b`),
+		c("port", 3, `\bport (?:my|his|her|our|their|it|the|all)\b|\bport(?:ed|ing)\b`),
+		c("send to a new provider", 2.5, `\b(?:send|sent|transfer\w*|move|moved)\b(?: \S+){0,4} (?:to|straight to|directly to) (?:another|a new|the new|my new|a different|a private)\b|\b(?:send|sent) (?:\S+ ){0,2}(?:data|records|information|details) to them\b`),
 		c("format", 2, `\bformat\b`),
 		c("export", 2, `\b(?:export\w*|download\w*)\b`),
 		c("transfer", 2.5, `\b(?:transfer\w*|transmit\w*)\b`),
-		c("move elsewhere", 2, `\b(?:move|moving|switch\w*|reuse|re use|give it to|port)\b(?: \S+){0,6} (?:another|other|new|elsewhere|different)\b`),
+		c("move elsewhere", 2, `\b(?:move|moving|switch\w*|reuse|re use|give it to|port)\b(?: \S+){0,6} (?:another|other|new|elsewhere|different|private)\b`),
 	},
 	Objection: {
 		c("object", 3.5, `\bobject(?:s|ed|ing|ion)?\b`),
+		c("article 21", 3.5, `\barticle 21\b`),
 		c("opt out", 3, `\bopt(?:ed|ing)? (?:me )?out\b`),
 		c("stop using", 2.5, `\bstop (?:using|sending|passing|sharing|analysing|processing|profiling|contacting|giving)\b`),
 		c("stop", 1, `\bstop\b`),
@@ -107,19 +128,22 @@ var typeCues = map[Type][]cue{
 		c("algorithm", 3.5, `\balgorithm\w*\b`),
 		c("profiling", 2.5, `\bprofil(?:ing|ed|e)\b`),
 		c("computer", 1, `\b(?:computer|system|machine)\b`),
-		c("human", 2, `\b(?:human|humans|real person|a person|human being)\b`),
-		c("decision", 1.5, `\b(?:decision|decisions|decided|decide)\b`),
+		c("human", 2, `\b(?:human|humans|real person|a person|human being)\b|\b(?:someone|somebody|a member of staff) to (?:look|check|review)\b`),
+		c("decision", 1.5, `\b(?:decision|decisions|decided|decide|decides|deciding)\b`),
+		c("article 22", 4, `\barticle 22\b`),
+		c("flagged", 2, `\b(?:flagged|flags|risk scor\w*|rated|ranked)\b`),
 		c("logic", 2.5, `\blogic\b`),
 		c("scored", 1.5, `\b(?:scored|scoring)\b`),
-		c("review", 1, `\b(?:reviewed|reconsider\w*|look at it again)\b`),
+		c("review", 1, `\b(?:reviewed|reconsider\w*|look at it again|look at it properly)\b`),
 	},
 	WithdrawConsent: {
 		c("consent", 3, `\bconsent\w*\b`),
-		cn("no longer consent", 4, `\b(?:don't|do not|no longer|not) (?:give )?consent\b`),
+		cn("no longer consent", 4, `\b(?:don't|do not|no longer|not) (?:give )?consent\b|\bno longer agree\b`),
+		cn("said yes", 2.5, `\b(?:already|previously) (?:said yes|agreed)\b|\bticked the box\b`),
 		c("withdraw", 2.5, `\b(?:withdraw\w*|revok\w*|take back|cancel\w*|retract\w*)\b`),
 		c("unsubscribe", 3.5, `\bunsubscrib\w*\b`),
 		c("mailing list", 2, `\b(?:mailing list|newsletters?|email updates)\b`),
-		c("signed up", 2, `\b(?:signed up|sign up|opted in|opt in)\b`),
+		c("signed up", 2, `\b(?:signed up|sign up|opted in|opt in|i agreed|agreed to)\b`),
 		c("changed my mind", 1.5, `\bchanged my mind\b`),
 		c("take me off", 2.5, `\btake me off\b`),
 	},
@@ -131,6 +155,8 @@ var typeCues = map[Type][]cue{
 		cn("upset", 1.5, `\b(?:how dare|furious|unacceptable|not ok|not happy|unhappy|disgusted|appalled|outrageous)\b`),
 		c("ico", 2.5, `\b(?:ico|ico's|information commissioner\w*)\b`),
 		c("investigate", 1.5, `\binvestigat\w*\b`),
+		c("failure to respond", 2, `\b(?:failure|failed|failing) to (?:respond|reply|answer|deal)\b|\b(?:ignor(?:ed|ing)|no response|not responded|haven't responded|hasn't responded|never replied|missed the deadline)\b`),
+		c("looked me up", 2.5, `\blooked (?:me|him|her|us) up\b|\bsnoop\w*\b|\baccessed (?:my|his|her) (?:\S+ )?(?:records?|file|details|data) without\b`),
 		c("wrong recipient", 1.5, `\bwrong person\b|\bwrong address\b|\bsomeone else's letter\b`),
 	},
 	None: {
@@ -141,7 +167,9 @@ var typeCues = map[Type][]cue{
 		c("ip address", 3, `\bip address\w*\b`),
 		c("dpo", 1.5, `\b(?:dpo|data protection officer)\b`),
 		c("lawful basis", 2.5, `\b(?:lawful|legal) basis\b`),
-		c("share with", 1.5, `\bshare\w*\b(?: \S+){0,4} with\b`),
+		c("share with", 1.5, `\bshar\w*\b(?: \S+){0,4} (?:with|to protect|to safeguard|to prevent)\b`),
+		c("consent as basis", 3, `\b(?:need|needs|require|requires|rely on|relies on|based on) (?:my |your |our |their )?consent\b`),
+		c("ico registration", 3, `\bregistered with (?:the )?(?:ico|information commissioner\w*)\b|\bico registration\b`),
 		c("security", 1.5, `\b(?:secure|security)\b`),
 		c("topic", 1.5, `\b(?:fraud|special category|stored|sell|gdpr|privacy statement|privacy notice|privacy policy|website)\b`),
 		c("when do you delete", 4.5, `\bwhen do you (?:delete|destroy|get rid of|remove)\b`),
@@ -153,15 +181,21 @@ var typeCues = map[Type][]cue{
 var requestCues = []cue{
 	c("please", 2, `\b(?:please|kindly)\b`),
 	c("i would like", 2.5, `\b(?:i|we)(?: would|'d| d) like\b`),
-	c("i want", 2.5, `\b(?:i|we) (?:want|need|wish|demand|require)\b`),
-	c("they want", 2.5, `\b(?:who|he|she|they|she's|he's|they've|`+relatives+`)\b(?: \S+){0,4} (?:wants|would like|requests|needs|objects|withdrawn|doesn't want|does not want)\b`),
-	c("i am requesting", 2.5, `\b(?:i|we|i'm|we're|i am|we are) (?:hereby |formally |now )?(?:request|requesting|asking for|making a|withdraw|withdrawing|revoke|object|complaining|reporting|lodging|raising)\b`),
-	cn("i no longer consent", 2.5, `\b(?:no longer|don't|do not) consent\b`),
+	c("i want", 2.5, `\b(?:i|we)(?: \S+ly| really| just| also| still| now)? (?:want|need|wish|demand|require)\b|\b(?:and|but|so) (?:now )?(?:want|wish|would like)\b`),
+	cn("i don't want it used", 2.5, `\b(?:i|we) (?:don't|do not) want (?:you|my|his|her|the council|it|them|anyone)\b`),
+	cn("please don't", 2.5, `\b(?:please|just|so) (?:don't|do not) (?:use|share|process|do|delete|pass|send|contact|destroy)\b`),
+	c("changed my mind", 2.5, `\bchanged (?:my|her|his|their|our) minds?\b`),
+	c("i am writing to", 3, `\b(?:i|we) (?:\S+ ){0,2}(?:writing|write) to (?:request|ask|withdraw|object|complain|make|exercise|inform|formally)\b|\brequest that (?:you|the council)\b`),
+	c("they want", 2.5, `\b(?:who|he|she|they|she's|he's|they've|caller|resident|customer|applicant|tenant|`+relatives+`)\b(?: \S+){0,4} (?:wants|would like|requests|needs|objects|withdraws|withdrawn|revokes|doesn't want|does not want|is asking for|asking for)\b`),
+	c("i am requesting", 2.5, `\b(?:i|we|i'm|we're|i am|we are) (?:hereby |formally |now )?(?:request|requesting|asking for|making a|withdraw|withdrawing|revoke|object|complaining|reporting|lodging|raising|contest|challenge|dispute)\b`),
+	cn("i no longer consent", 2.5, `\b(?:no longer|don't|do not) consent\b|\bno longer agree\b`),
 	c("this is a request", 3, `\b(?:this is|treat this as|accept this(?: \S+)? as)\b(?: \S+){0,3} (?:request|complaint)\b`),
-	c("polite you", 3, `\b(?:can|could|would|will) (?:you|someone|somebody)(?: please)? (?:delete|remove|erase|wipe|send|give|stop|correct|update|change|fix|amend|sort|unsubscribe|take|cancel|restrict|freeze|transfer|export|put|pause|get rid|provide|confirm)\b`),
+	c("polite you", 3, `\b(?:can|could|would|will) (?:you|someone|somebody)(?: please)? (?:delete|remove|erase|wipe|send|give|stop|correct|update|change|fix|amend|sort|unsubscribe|take|cancel|restrict|freeze|transfer|export|put|pause|get rid|provide|confirm|get|check|review|look|email|post|forward|disclose|move|lock|revoke|release|show|let (?:me|us) (?:have|see|get))\b`),
 	c("could i have", 2.5, `\b(?:can|could|may) (?:i|we)(?: please)? have\b|\bcould i please\b`),
 	// Policy: asking what is held about oneself is a subject access request,
 	// so this outweighs the question form.
+	c("tell me what you hold", 5, `\b(?:know|see|tell me|find out|show me) what (?:\S+ ){0,3}(?:hold|have|got|keep|held|store)\b(?: \S+){0,3} (?:about|on|for) me\b`),
+	c("they want it changed", 2.5, `\bwants? (?:it|them|this|that|her \S+|his \S+) (?:changed|updated|corrected|deleted|removed|amended|sent)\b`),
 	c("what do you hold about me", 5, `\b(?:what|which)(?: \S+){0,2} (?:data|information|details|records)\b(?: \S+){0,3} (?:hold|have|got|keep)\b(?: \S+){0,2} (?:about|on) me\b`),
 	c("it is wrong", 2, `\b(?:is|are|was) (?:wrong|incorrect|inaccurate|out of date|not true|untrue|false)\b|\bthere's a mistake\b|\bspelt `+gap3+`wrong\b`),
 	c("grievance", 2, `\b(?:you|someone|staff|council|contractor) (?:\S+ ){0,2}(?:sent|told|gave|emailed|shared|passed|lost|leaked|disclosed)\b|\b(?:were|was) disclosed\b|\bdata breach\b`),
@@ -175,8 +209,8 @@ var infoCues = []cue{
 	c("can i", 2, `\b(?:can|may|could) (?:i|we|someone|my) (?:ask|request|apply|make|withdraw|opt|object|complain|report|stop|get|be|see)\b`),
 	c("do i have the right", 2.5, `\bdo i have (?:the |a )?right\b|\bam i (?:able|allowed|entitled)\b|\bis it possible\b|\bis there\b|\bare there\b`),
 	c("conditional", 1.5, `\bif (?:i|we|you|my|someone)\b`),
-	c("want to know", 3, `\b(?:know|find out|understand|wondering|curious|clarify)\b`),
-	c("tell me how", 2, `\btell me (?:how|about|if|whether|what the right)\b|\bexplain (?:what|how)\b`),
+	c("want to know", 3, `\b(?:to know|don't know|find out|understand|wondering|curious|clarify)\b`),
+	c("tell me how", 2, `\btell me (?:how|about|if|whether|what the right)\b|\b(?:can|could) you explain\b`),
 	c("wh-word", 1, `\b(?:what|how|when|which|who|where|why)\b`),
 	c("question mark", 1, `\?`),
 }

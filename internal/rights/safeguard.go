@@ -1,0 +1,135 @@
+package rights
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// The safeguarding scorer is separate from the rights rules because its job
+// is different: it must notice a person at risk however they put it, with or
+// without words like "abuse" or "danger", and it must not fire on questions
+// about safeguarding records or on a past, resolved event. Its vocabulary is
+// the embedded file safeguarding.txt, where each cue is a weighted pattern
+// grouped by the way people describe risk (self-harm, violence, control,
+// children left alone or unfed, an adult not seen or not cared for, …), plus
+// negative cues that damp records and policy talk, past framing and
+// "I'm safe now".
+
+//go:embed safeguarding.txt
+var safeguardingVocab string
+
+// safeThreshold is the score at which a message is urgent. A cue of weight 5
+// stays urgent even beside a records request (5 − 2); a worrying word alone
+// (1.5) never is.
+const safeThreshold = 3
+
+// safePerson and safeObject expand {P} and {ME} in the vocabulary: a person
+// who may be at risk, and the object of a harmful verb ("hits me", "beating
+// his partner").
+const (
+	safePerson = `(?:partner|partner's|wife|husband|girlfriend|boyfriend|ex|mum|mother|mom|dad|father|stepdad|stepmum|step dad|son|daughter|kid|kids|children|child|baby|babies|sister|brother|gran|nan|grandmother|grandad|grandfather|carer|neighbour|neighbours|neighbour's|friend|uncle|aunt|auntie|nephew|niece|parent|parents|man|woman|lady|boy|girl|lad|teenager|tenant|family)`
+	safeObject = `(?:me|her|him|them|us|(?:my|his|her|their|the|our) (?:\S+ )?` + safePerson + `)\b`
+)
+
+// safeCue is one line of safeguarding.txt.
+type safeCue struct {
+	name   string
+	weight float64
+	re     pattern
+}
+
+var safeCues = mustParseSafeVocab(safeguardingVocab)
+
+// mustParseSafeVocab reads "weight | name | pattern" lines; the vocabulary is
+// compiled into the binary, so a bad line is a programming error.
+func mustParseSafeVocab(src string) []safeCue {
+	var out []safeCue
+	for n, line := range strings.Split(src, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		parts := strings.SplitN(line, "|", 3)
+		if len(parts) != 3 {
+			panic(fmt.Sprintf("safeguarding.txt:%d: want weight | name | pattern", n+1))
+		}
+		w, err := strconv.ParseFloat(strings.TrimSpace(parts[0]), 64)
+		if err != nil {
+			panic(fmt.Sprintf("safeguarding.txt:%d: weight: %v", n+1, err))
+		}
+		pat := strings.TrimSpace(parts[2])
+		pat = strings.ReplaceAll(pat, "{ME}", safeObject)
+		pat = strings.ReplaceAll(pat, "{P}", safePerson)
+		out = append(out, safeCue{name: strings.TrimSpace(parts[1]), weight: w, re: mustPattern(pat)})
+	}
+	return out
+}
+
+// safeguardingScore adds the weights of the cues that match s (each once),
+// skipping a positive cue whose every match is negated, and lists the cues
+// that counted.
+func safeguardingScore(s string) (score float64, fired []string) {
+	for _, cu := range safeCues {
+		if !cu.re.possible(s) {
+			continue
+		}
+		locs := cu.re.FindAllStringIndex(s, 4)
+		if len(locs) == 0 {
+			continue
+		}
+		counted := cu.weight < 0 // damping cues count as they stand
+		for _, loc := range locs {
+			if counted {
+				break
+			}
+			counted = !safeNegated(s[:loc[0]])
+		}
+		if counted {
+			score += cu.weight
+			fired = append(fired, cu.name)
+		}
+	}
+	return score, fired
+}
+
+// safeHedge words after a negator make it doubt rather than deny: "I don't
+// think he's safe", "not sure if she's being hurt" still worry.
+var safeHedge = map[string]bool{"think": true, "know": true, "sure": true, "believe": true, "want": true, "care": true, "mind": true}
+
+// safeNegated reports whether a negator stands among the three words before
+// a match, in the same clause, and is not a hedge ("he's not hitting her",
+// "no one is hurting me" count as denials).
+func safeNegated(before string) bool {
+	words := strings.Fields(before)
+	for k, n := len(words)-1, 0; k >= 0 && n < 3; k, n = k-1, n+1 {
+		w := words[k]
+		if clauseBreak[w] {
+			return false
+		}
+		if negators[w] || w == "no" {
+			if k+1 < len(words) && safeHedge[words[k+1]] {
+				return false
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// Whose risk it is, for OnBehalf on an urgent message: someone else's when a
+// third person is named and the writer does not speak as the one at risk.
+var (
+	safeSelf = regexp.MustCompile(`\b(?:myself|meself)\b|` +
+		`\b(?:hits|hitting|hit|beats|beating|hurting|hurt|kill|attack|attacking|following|followed|threatening|threatened|locks|locked|shouts at|shouting at|touches|touching|let) me\b|` +
+		`\b(?:i'm|i am|im|i feel|i've been|i have been) (?:\S+ )?(?:scared|afraid|frightened|terrified|not safe|in danger|homeless|being|[1-9]|1[0-7])\b|` +
+		`\bi (?:don't|do not) (?:feel safe|want to (?:be|live))\b|\bi (?:just )?(?:want to (?:die|end)|can't cope)\b|\bi've got the\b|` +
+		`\bmy (?:money|room|bedroom|door|front door|house|flat|home|window)\b|\bhurt me\b`)
+	safeOther = regexp.MustCompile(`\b(?:my|our|the|a|an|his|her|their|this|that) (?:\S+ ){0,3}` + safePerson + `\b|\b(?:mrs|mr|ms|miss|someone|somebody)\b|\bnext door\b`)
+)
+
+func safeOnBehalf(s string) bool {
+	return !safeSelf.MatchString(s) && safeOther.MatchString(s)
+}

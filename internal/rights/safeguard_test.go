@@ -1,0 +1,190 @@
+package rights
+
+import (
+	"regexp/syntax"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestSafeguardingCategories checks each way people describe risk without
+// the obvious keywords, in wordings that are not in the labelled sets, and
+// the near-misses that must stay non-urgent (records, the past, "safe now").
+func TestSafeguardingCategories(t *testing.T) {
+	urgent := []struct{ category, text string }{
+		{"suicidal ideation", "my mate says he's got nothing left to live for and has been giving his stuff away"},
+		{"suicidal ideation", "i feel like everyone would be better off if i wasnt around"},
+		{"suicidal ideation", "I have no reason to carry on"},
+		{"suicidal ideation", "i dont see the point in living"},
+		{"suicidal ideation", "I keep thinking about ending it"},
+		{"suicidal ideation", "there's no point anymore"},
+		{"suicidal ideation", "i dont want to live anymore"},
+		{"suicide plan", "i've written letters to my kids and i'm going to do it tonight"},
+		{"overdose", "i've taken a load of paracetamol"},
+		{"self-harm", "my daughter has been cutting her arms and says she wants to die"},
+		{"goodbye message", "my friend sent me a message saying goodbye and now she won't answer her phone"},
+		{"threat", "my husband said he will kill me if i leave"},
+		{"threat", "I'm scared he'll find us"},
+		{"threat", "please help me he is going to hurt me"},
+		{"violence", "my boyfriend strangled me last night and i'm scared to go back"},
+		{"violence", "i'm 14 and my dad hits me when he's drunk"},
+		{"violence", "please help my neighbour is screaming and i can hear things being thrown"},
+		{"someone trying to get in", "someone is trying to get in through my back door"},
+		{"someone trying to get in", "my ex has turned up at the house and is kicking the door in"},
+		{"followed", "my ex keeps turning up at my work and following me home"},
+		{"followed", "someone keeps following me home from the bus stop and i'm scared"},
+		{"control", "my boyfriend checks my phone, takes my bank card and won't let me see my friends"},
+		{"control", "i am being kept in the house and not allowed to see my family"},
+		{"control and injury", "the woman downstairs has bruises all over her arms and her husband won't let her go out"},
+		{"money taken", "an old man on our road is being scammed out of his savings by a man who visits"},
+		{"money taken", "i think my grandad's carer is stealing from him"},
+		{"money taken", "my elderly mum's new lodger has taken her bank cards and she's scared of him"},
+		{"exploitation", "my nephew is being used to carry packages for a gang"},
+		{"exploitation", "my 12 year old keeps going missing overnight and comes back with new phones and cash"},
+		{"grooming", "my son's new friend is 25 and buys him gifts and tells him not to tell us"},
+		{"grooming", "there's a man hanging around the school gates giving the girls vapes"},
+		{"sexual abuse", "a girl in my class says her uncle touches her"},
+		{"child alone", "there's a 6 year old walking round the estate on his own at 11pm"},
+		{"child alone", "the toddler next door is always outside on her own in a nappy"},
+		{"child alone", "my neighbour's toddler was crying on the balcony for an hour with no one there"},
+		{"child not fed", "the kids in the flat above never seem to get fed, they're always asking us for food"},
+		{"not seen", "the lady next door hasnt opened her curtains in 3 days"},
+		{"not seen", "we havent seen the old man at number 7 for over a week"},
+		{"not seen", "my flatmate hasn't come out of her room for days and won't answer"},
+		{"no care", "my dads carers havent been for 3 days and hes got no heating"},
+		{"no care", "my dad with dementia hasn't eaten for three days and his carers stopped coming"},
+		{"no care", "my mum can't get out of bed and there's no food in the house"},
+		{"no care", "an old man on our street has no heating and no food and hasn't been out in days"},
+	}
+	for _, tc := range urgent {
+		got, tr := classify(tc.text)
+		assert.True(t, got.Safeguarding, "%s: %q must be urgent; %s", tc.category, tc.text, tr)
+		assert.Equal(t, None, got.Type, "%s: an urgent message starts no intake", tc.category)
+		assert.False(t, got.Actionable, "%s: an urgent message starts no intake", tc.category)
+	}
+
+	calm := []struct{ category, text string }{
+		{"past abuse, records", "I was abused as a child and want my records from children's services"},
+		{"past case, records", "can i get a copy of the child protection plan from when my kids were on one in 2017"},
+		{"past, register", "I was a victim of domestic violence and need my address hidden on the electoral register"},
+		{"past grooming, records", "my son was groomed online two years ago, can I see the police referral you hold"},
+		{"false allegation", "please remove the old allegation of abuse from my file, it was found to be false"},
+		{"safe now", "i left my partner because he was violent, i am safe now, please don't give him my new address"},
+		{"complaint about handling", "i want to complain that my social worker shared my self harm history with my employer"},
+		{"retention question", "how long does children's social care keep records of neglect investigations"},
+		{"sharing question", "who do you share information about vulnerable adults with"},
+		{"sharing question", "do you share domestic abuse referrals with the police"},
+		{"records question", "is information about self harm kept on my school record"},
+		{"board question", "is the safeguarding adults board covered by your privacy notice"},
+		{"MK Together", "who does MK Together share data with"},
+		{"referral question", "I made a referral about my neighbour's kids last week, will they know it was me"},
+		{"attorney request", "my mum has dementia and I have power of attorney, can I get her care records"},
+		{"data worry", "I'm scared my data has been leaked, who do I complain to"},
+		{"data worry", "i'm worried the council shares my data with the home office"},
+		{"forms", "i can't cope with all these forms, can someone help me fill in the SAR"},
+		{"post piling up elsewhere", "can you stop sending letters to my old address, post is piling up there"},
+		{"records not seen", "I haven't seen a copy of my file since I asked for it in March"},
+		{"slow SAR", "I haven't had a reply to my subject access request for two months"},
+		{"mailing list", "please delete my account, I don't want to be on your mailing list anymore"},
+		{"electoral register", "I don't want to be on the electoral register anymore"},
+		{"subscription", "I want to end my subscription to the newsletter"},
+		{"account", "I am locked out of my council tax account"},
+		{"street repair", "the kids' playground on our estate has broken glass, who do I report it to"},
+		{"bins", "our neighbour's bins have been piling up for weeks, who do I complain to"},
+		{"nuisance calls", "can you stop the automated calls, they ring at 11pm"},
+		{"wrong recipient", "my elderly father's care home sent his records to the wrong family"},
+		{"child's own SAR", "my daughter is 14, can she make her own subject access request"},
+		{"fall, records", "my mum had a fall last year and I need her care records for the insurer"},
+	}
+	for _, tc := range calm {
+		got, tr := classify(tc.text)
+		assert.False(t, got.Safeguarding, "%s: %q is not urgent; %s", tc.category, tc.text, tr)
+	}
+}
+
+// TestSafeguardingNegation: a denial of the risk is not a report of it, but
+// doubt ("I don't think she's safe") still is.
+func TestSafeguardingNegation(t *testing.T) {
+	assert.False(t, Classify("he's not hitting her, they just argue loudly, do you keep noise complaint records").Safeguarding)
+	assert.True(t, Classify("I don't know if he's hitting her but I hear screaming every night").Safeguarding)
+}
+
+// TestSafeguardingOnBehalf: OnBehalf on an urgent message says whether the
+// person at risk is someone other than the writer.
+func TestSafeguardingOnBehalf(t *testing.T) {
+	tests := []struct {
+		text   string
+		behalf bool
+	}{
+		{"my partner takes all my money and won't let me leave the house", false},
+		{"I'm 15 and my mum's new partner comes into my room at night, I don't feel safe", false},
+		{"he's outside my door right now banging and shouting, I've got the kids with me", false},
+		{"my friend told me she's being forced to marry a man abroad next month", true},
+		{"the kids next door are left on their own every night", true},
+	}
+	for _, tc := range tests {
+		got := Classify(tc.text)
+		require.True(t, got.Safeguarding, tc.text)
+		assert.Equal(t, tc.behalf, got.OnBehalf, tc.text)
+	}
+}
+
+// TestSafeguardingVocabularyParses keeps safeguarding.txt well formed: every
+// line compiles, names are unique and there are cues of both signs.
+func TestSafeguardingVocabularyParses(t *testing.T) {
+	require.NotEmpty(t, safeCues)
+	names := map[string]bool{}
+	var pos, neg int
+	for _, cu := range safeCues {
+		assert.False(t, names[cu.name], "duplicate cue name %q", cu.name)
+		names[cu.name] = true
+		if cu.weight > 0 {
+			pos++
+		} else {
+			neg++
+		}
+	}
+	assert.Greater(t, pos, 20)
+	assert.Greater(t, neg, 2)
+	assert.Panics(t, func() { mustParseSafeVocab("not a cue line") })
+}
+
+// TestPrefilterIsSound: the literal prefilter may only skip a cue that
+// could not have matched, on every labelled message and test phrase.
+func TestPrefilterIsSound(t *testing.T) {
+	var texts []string
+	for _, name := range []string{"messages.jsonl", "messages2.jsonl"} {
+		for _, ex := range loadExamples(t, name) {
+			texts = append(texts, normalize(ex.Text))
+		}
+	}
+	var pats []pattern
+	for _, cues := range typeCues {
+		for _, cu := range cues {
+			pats = append(pats, cu.re)
+		}
+	}
+	for _, cu := range append(requestCues, infoCues...) {
+		pats = append(pats, cu.re)
+	}
+	for _, cu := range safeCues {
+		pats = append(pats, cu.re)
+	}
+	filtered := 0
+	for _, p := range pats {
+		if p.lits != nil {
+			filtered++
+		}
+		for _, s := range texts {
+			if !p.possible(s) {
+				require.False(t, p.MatchString(s), "prefilter of %s skipped a match in %q", p, s)
+			}
+		}
+	}
+	assert.Greater(t, filtered, len(pats)/2, "most cues should have a prefilter")
+
+	tree, err := syntax.Parse(`\b(?:kill|hurt) (?:me|her)\b`, syntax.Perl)
+	require.NoError(t, err)
+	assert.ElementsMatch(t, []string{"kill", "hurt"}, requiredLiterals(tree.Simplify()))
+}
