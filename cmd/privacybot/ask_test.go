@@ -270,3 +270,26 @@ func TestEvalJSONKeys(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, stderr, "--questions")
 }
+
+// A one-off bank holiday in PRIVACYBOT_HOLIDAYS moves the due date of cases on the queue, as it
+// does the deadline command's.
+func TestQueueDueDatesUseTheHolidaysFile(t *testing.T) {
+	data := t.TempDir()
+	holidays := filepath.Join(data, "holidays.yaml")
+	// Received Thursday 3 September 2026: due Saturday 3 October, moved to Monday 5 October —
+	// which this file makes a holiday, so Tuesday 6 October.
+	require.NoError(t, os.WriteFile(holidays, []byte("holidays:\n  - date: 2026-10-05\n    name: Imaginary holiday\n"), 0o600))
+	env := map[string]string{"PRIVACYBOT_DATA": data, "PRIVACYBOT_HOLIDAYS": holidays}
+	input := "/request access\nMilton Keynes\nSam Jones\nsam@example.com\nskip\nmy records\nyes\n"
+	var stdout, stderr bytes.Buffer
+	app := &App{Stdin: strings.NewReader(input), Stdout: &stdout, Stderr: &stderr,
+		Getenv: func(k string) string { return env[k] },
+		Now:    func() time.Time { return time.Date(2026, 9, 3, 10, 0, 0, 0, time.UTC) }}
+	require.Equal(t, exitOK, Main(context.Background(), app, []string{"chat"}), stderr.String())
+	assert.Contains(t, stdout.String(), "(by Tuesday 6 October 2026)", "the intake says the due date the case will have")
+	assert.Contains(t, stdout.String(), "must respond by Tuesday 6 October 2026")
+
+	code, out, errOut := runCLI(t, env, "queue", "show", "DPO-2026-000001", "--json")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "2026-10-06")
+}

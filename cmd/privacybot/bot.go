@@ -44,6 +44,7 @@ func newBot(app *App, cfg config.Config, eng *engine, queue *dpo.Queue) (*conver
 	}
 	if queue != nil {
 		b.Queue = queue
+		b.Calendar = queue.Calendar
 	}
 	if m, ok := eng.answerer.(*llm.Answerer); ok {
 		b.Rewriter = m // follow-ups rewritten by the model, falling back to carrying the topic over
@@ -75,8 +76,11 @@ func openService(ctx context.Context, app *App, cfg config.Config, ef engineFlag
 		_ = closeStore()
 		_ = eng.Close()
 	}
-	queue := dpo.NewQueue(store)
-	queue.Now = app.Now
+	queue, err := newQueue(app, store)
+	if err != nil {
+		closeAll()
+		return nil, nil, err
+	}
 	bot, err := newBot(app, cfg, eng, queue)
 	if err != nil {
 		closeAll()

@@ -57,7 +57,11 @@ func withQueue(ctx context.Context, app *App, fn func(q *dpo.Queue) error) (err 
 			err = fmt.Errorf("close queue: %w", cerr)
 		}
 	}()
-	return fn(&dpo.Queue{Store: store, Now: app.Now})
+	q, err := newQueue(app, store)
+	if err != nil {
+		return err
+	}
+	return fn(q)
 }
 
 // stringList is a flag that may be repeated and also takes comma-separated values.

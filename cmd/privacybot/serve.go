@@ -90,7 +90,10 @@ privacybot users add.`)
 	if !ok {
 		return fmt.Errorf("the store %T keeps no users or transcripts", st)
 	}
-	queue := &dpo.Queue{Store: store, Now: app.Now}
+	queue, err := newQueue(app, store)
+	if err != nil {
+		return err
+	}
 	bot, err := newBot(app, cfg, eng, queue)
 	if err != nil {
 		return err

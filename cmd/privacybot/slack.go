@@ -168,8 +168,10 @@ Posts the digest of overdue cases and cases due within 7 days to SLACK_DPO_CHANN
 		return err
 	}
 	defer closeStore()
-	queue := dpo.NewQueue(store)
-	queue.Now = app.Now
+	queue, err := newQueue(app, store)
+	if err != nil {
+		return err
+	}
 	log := slog.New(slog.NewTextHandler(app.Stderr, nil))
 	sa, err := newSlackApp(app, cfg, nil, noConversation{}, queue, log)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"github.com/privacybot/privacybot/internal/config"
+	"github.com/privacybot/privacybot/internal/deadline"
 	"github.com/privacybot/privacybot/internal/dpo"
 	"github.com/privacybot/privacybot/internal/postgres"
 	"github.com/privacybot/privacybot/internal/sqlite"
@@ -31,4 +32,18 @@ func openStore(ctx context.Context, app *App) (dpo.Store, func() error, error) {
 		return nil, nil, fmt.Errorf("%w (set PRIVACYBOT_DATA to a writable directory)", err)
 	}
 	return s, s.Close, nil
+}
+
+// newQueue puts the DPO's rules over a store: the app's clock and the bank holidays of
+// PRIVACYBOT_HOLIDAYS on top of the built-in ones.
+func newQueue(app *App, store dpo.Store) (*dpo.Queue, error) {
+	cfg, err := config.FromEnv(app.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	cal, err := deadline.LoadExtraHolidays(cfg.Holidays)
+	if err != nil {
+		return nil, fmt.Errorf("PRIVACYBOT_HOLIDAYS: %w", err)
+	}
+	return &dpo.Queue{Store: store, Now: app.Now, Calendar: cal}, nil
 }

@@ -19,6 +19,7 @@ type Config struct {
 	DatabaseURL string // DATABASE_URL: PostgreSQL instead of SQLite, for several replicas
 	Addr        string // PRIVACYBOT_ADDR: the HTTP server's address (:8080)
 	Region      string // PRIVACYBOT_REGION: the council's part of the UK, for bank holidays
+	Holidays    string // PRIVACYBOT_HOLIDAYS: a file of one-off bank holidays to add or cancel
 	BaseURL     string // PRIVACYBOT_BASE_URL: the public URL of the server, for links
 
 	// Safeguarding contacts shown for urgent messages.
@@ -78,6 +79,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		DatabaseURL:         get("DATABASE_URL", ""),
 		Addr:                get("PRIVACYBOT_ADDR", DefaultAddr),
 		Region:              get("PRIVACYBOT_REGION", DefaultRegion),
+		Holidays:            get("PRIVACYBOT_HOLIDAYS", ""),
 		BaseURL:             strings.TrimRight(get("PRIVACYBOT_BASE_URL", ""), "/"),
 		EmergencyContact:    get("PRIVACYBOT_EMERGENCY_CONTACT", DefaultEmergencyContact),
 		SafeguardingContact: get("PRIVACYBOT_SAFEGUARDING_CONTACT", DefaultSafeguardingContact),

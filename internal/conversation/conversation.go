@@ -80,6 +80,7 @@ type Bot struct {
 	Queue    Submitter
 	Classify func(string) rights.Intent // rights.Classify by default
 	Region   deadline.Region            // the council's part of the UK
+	Calendar *deadline.Calendar         // its bank holidays; nil is the built-in calendar
 	Orgs     []string                   // the organisations a request may be for (canonical names)
 	// Canonical resolves any name of an organisation ("MK council", "Bucks") to its canonical
 	// name; notice.Organisations.Canonical is one.

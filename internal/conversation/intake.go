@@ -154,7 +154,7 @@ func explainQuestion(t rights.Type) string {
 
 // expectedDue is the due date if the request is received now and needs no ID check.
 func (b *Bot) expectedDue(received time.Time) string {
-	c := deadline.Clock{Received: received, Region: b.region()}
+	c := deadline.Clock{Received: received, Region: b.region(), Calendar: b.Calendar}
 	due, ok, err := c.Due()
 	if err != nil || !ok {
 		return "one calendar month from receipt"

@@ -159,6 +159,10 @@ type Case struct {
 	Updated time.Time `json:"updated"`
 	// Closed is when the case reached a final status; zero while open.
 	Closed time.Time `json:"closed,omitzero"`
+
+	// calendar holds the bank holidays the due date is moved past; nil is the built-in one.
+	// The Queue sets it from its Calendar before the clock is used.
+	calendar *deadline.Calendar
 }
 
 // Clock is the case's statutory clock, from which Due is computed.
@@ -170,6 +174,7 @@ func (c *Case) Clock() deadline.Clock {
 		IDReceived: c.IDReceived,
 		Pauses:     append([]deadline.Pause(nil), c.Pauses...),
 		Extended:   c.Extended,
+		Calendar:   c.calendar,
 	}
 }
 

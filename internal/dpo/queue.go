@@ -18,6 +18,9 @@ type Queue struct {
 	Store Store
 	// Now is the clock; tests replace it. Nil means time.Now.
 	Now func() time.Time
+	// Calendar is the bank holidays due dates are moved past (PRIVACYBOT_HOLIDAYS adds one-off
+	// holidays to the built-in rules); nil means deadline.DefaultCalendar.
+	Calendar *deadline.Calendar
 }
 
 // NewQueue returns a queue over s using the real clock.
@@ -137,6 +140,7 @@ func (q *Queue) Submit(ctx context.Context, s Submission) (Case, error) {
 	if s.AwaitingID {
 		c.Status = AwaitingVerification
 	}
+	c.calendar = q.Calendar
 	if err := c.recomputeDue(); err != nil {
 		return Case{}, err
 	}
@@ -237,5 +241,8 @@ func (q *Queue) update(ctx context.Context, ref string, fn func(*Case) (Event, e
 	if err != nil {
 		return Case{}, err
 	}
-	return q.Store.Update(ctx, canon, fn)
+	return q.Store.Update(ctx, canon, func(c *Case) (Event, error) {
+		c.calendar = q.Calendar
+		return fn(c)
+	})
 }
