@@ -55,6 +55,11 @@ type Composer struct {
 	// passages: a one-sentence passage ("The Council has 40 calendar days …") is read in the
 	// context of the passages beside it under the same heading ("apply … using request forms").
 	section map[string]map[string]bool
+	// titleWord are the concepts of the notices' titles and services: what a notice is about
+	// ("Planning and Building Control") is a topic, however everyday the word.
+	titleWord map[string]bool
+	// lex reads a question's words the notices don't use ("hb", "assesment") as theirs.
+	lex *Lexicon
 }
 
 func sectionKey(p notice.Passage) string { return p.NoticeID + "\x00" + p.Section() }
@@ -113,6 +118,13 @@ func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
 			}
 		}
 	}
+	comp.lex = NewLexicon(passages, v)
+	comp.titleWord = map[string]bool{}
+	for _, n := range c.Notices {
+		for k := range conceptSet(v, n.Title+" "+n.Service) {
+			comp.titleWord[k] = true
+		}
+	}
 	n := float64(len(passages))
 	comp.maxIDF = math.Log(1 + n/0.5)
 	for t, d := range df {
@@ -143,6 +155,10 @@ type requirement struct {
 	weight   float64
 	everyday bool // an everyday word ("sorted"): the notices not using it says nothing of the topic
 	phrase   bool // the expansion of a phrase ("how long" → keep retention years period)
+	// own are the concepts of the phrase's words as the question put them: a sentence using the
+	// person's own word ("We never sell your information" for "sell") says what they asked,
+	// whatever the expansion says.
+	own []string
 }
 
 // requirements analyses a question into weighted requirements.
@@ -150,15 +166,25 @@ func (c *Composer) requirements(question string) []requirement {
 	var reqs []requirement
 	rest := question
 	for _, r := range c.Vocab.phraseRes {
-		if !r.re.MatchString(rest) {
+		matched := r.re.FindString(rest)
+		if matched == "" {
 			continue
 		}
 		rest = r.re.ReplaceAllString(rest, " ")
+		var own []string
+		for _, t := range Terms(matched) {
+			if k := c.Vocab.Concept(t); !isGenericConcept(k) && !c.orgWord[k] && !slices.Contains(own, k) {
+				own = append(own, k)
+			}
+		}
 		seen := map[string]bool{}
 		var cs []string
 		var w float64
 		for _, t := range Terms(r.with) {
 			k := c.Vocab.Concept(t)
+			if isGenericConcept(k) && len(Terms(r.with)) > 1 {
+				continue // "information" in "information commissioner" is in every notice
+			}
 			if !seen[k] {
 				seen[k] = true
 				cs = append(cs, k)
@@ -168,7 +194,7 @@ func (c *Composer) requirements(question string) []requirement {
 		if len(cs) == 0 {
 			continue
 		}
-		reqs = append(reqs, requirement{concepts: cs, need: (len(cs) + 1) / 2, weight: w / float64(len(cs)), phrase: true})
+		reqs = append(reqs, requirement{concepts: cs, need: (len(cs) + 1) / 2, weight: w / float64(len(cs)), phrase: true, own: own})
 	}
 	seen := map[string]bool{}
 	for _, r := range reqs {
@@ -186,7 +212,7 @@ func (c *Composer) requirements(question string) []requirement {
 		// A number the notices don't use ("back in 2019", "flat 3") dates or places the
 		// question; it is not what it asks about.
 		_, seenNumber := c.idf[k]
-		everyday := commonWords[t] || isNumber(t) && !seenNumber
+		everyday := commonWords[t] && !c.titleWord[k] || isNumber(t) && !seenNumber
 		if everyday {
 			w *= commonShare
 		}
@@ -262,18 +288,25 @@ func (c *Composer) Answer(ctx context.Context, q Question) (Answer, error) {
 		return Answer{}, err
 	}
 	q.Text = text
+	asked := q // the question in the notices' words
+	asked.Text = c.lex.Expand(text)
 	k := q.K
 	if k <= 0 {
 		k = 5
 	}
-	retrieve := q
+	retrieve := asked
 	retrieve.K = max(k, 8) // look a little wider than we cite
 	hits, err := c.Retriever.Retrieve(ctx, retrieve)
 	if err != nil {
 		return Answer{}, fmt.Errorf("retrieve passages: %w", err)
 	}
+	if q.Organisation != "" {
+		// A question scoped to a council is answered from its notices only, whatever the
+		// retriever returned: one council's facts are never given as another's.
+		hits = ofOrganisation(hits, c.canonical(q.Organisation), c)
+	}
 	ans := Answer{Question: q.Text, Citations: []Citation{}, Mode: "extractive"}
-	reqs := c.requirements(q.Text)
+	reqs := c.requirements(asked.Text)
 	var total float64
 	for _, r := range reqs {
 		total += r.weight
@@ -282,8 +315,8 @@ func (c *Composer) Answer(ctx context.Context, q Question) (Answer, error) {
 		return c.abstain(ans, q, hits), nil
 	}
 
-	kind := AskedKind(q.Text)
-	defining := IsDefinitionQuestion(q.Text)
+	kind := AskedKind(asked.Text)
+	defining := IsDefinitionQuestion(asked.Text)
 	if kind != "" {
 		// The kind is a gate (a sentence without a period doesn't say how long); what the
 		// sentence must also cover is what the question asks it about.
@@ -302,13 +335,14 @@ func (c *Composer) Answer(ctx context.Context, q Question) (Answer, error) {
 			return c.abstain(ans, q, hits), nil
 		}
 	}
-	cands := c.candidates(hits, reqs, total, kind, defining)
+	orgNamed := q.Organisation != "" || len(c.Corpus.Organisations.Mentioned(q.Text)) > 0
+	cands := c.candidates(hits, reqs, total, kind, defining, orgNamed)
 	if len(cands) == 0 && kind == KindEmail {
 		// Captured pages often lose e-mail addresses to a placeholder ("[email protected]"):
 		// where a notice had one, the contact details it still gives (a postal address, a phone
 		// number) answer "what's their e-mail?". A notice that never gave one doesn't answer.
 		cands = nil
-		for _, cd := range c.candidates(hits, reqs, total, KindContact, defining) {
+		for _, cd := range c.candidates(hits, reqs, total, KindContact, defining, orgNamed) {
 			if hasEmailPlaceholder(cd.unit.quote()) {
 				cands = append(cands, cd)
 			}
@@ -348,9 +382,17 @@ func CleanQuestion(s string) (string, error) {
 // candidates scores the units of the retrieved passages that could answer, best first. When the
 // question asks for a kind of fact (a period, a phone number), only units stating one can; and
 // only passages that name the question's topic (its most specific word the notices use) can.
-func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kind string, defining bool) []candidate {
+//
+// When the question names its council, an answer must also name the question's topic: "how
+// long does Westmere keep children's records?" is not answered by how long Westmere keeps
+// adults' records, nor by how long another council keeps children's.
+func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kind string, defining, orgNamed bool) []candidate {
 	top := hits[0].Score
 	var out []candidate
+	topic := -1 // with a kind asked for, the requirement every answer must name itself
+	if kind != "" && orgNamed {
+		topic = c.topicRequirement(reqs)
+	}
 
 	for hi, h := range hits {
 		heading := conceptSet(c.Vocab, h.Passage.Section())
@@ -384,7 +426,9 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 		us, sets := ps.units, ps.concepts
 		for ui, u := range us {
 			concepts := sets[ui]
-			if kind != "" && !HasKind(u.quote(), kind) {
+			if kind != "" && !HasKind(u.quote(), kind) && !(kind == KindContact && namesWho(u.text)) {
+				// "Who is the data controller?" is answered by a contact, or by the sentence
+				// saying who it is ("Westmere Borough Council is the data controller …").
 				continue
 			}
 			// The sentences either side are its context: "Telephone: 01908 …" follows "Should
@@ -398,6 +442,11 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 			}
 			if sec := c.section[sectionKey(h.Passage)]; sec != nil && len(us) == 1 {
 				near = append(near, sec) // a sentence on its own has its section for context
+			}
+			if topic >= 0 && !names(reqs[topic], append([]map[string]bool{concepts, heading, scope}, near...)...) {
+				// "How long do you keep children's records?" is not answered by how long adults'
+				// records are kept: a period answers only for the records it names.
+				continue
 			}
 			var got float64
 			for _, r := range reqs {
@@ -413,7 +462,7 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 					}
 				}
 				switch {
-				case n >= r.need:
+				case n >= r.need || hasAll(concepts, r.own):
 					got += r.weight
 				case n+nh >= r.need && u.block:
 					got += r.weight // an address block says nothing but what its heading names
@@ -432,8 +481,11 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 				rank = h.Score / top
 			}
 			score := cov + 0.25*rank + 0.15*headCov
-			if u.leadIn && len(reqs) > 0 {
-				score -= 0.1 // prefer the bullet that says it over the whole list
+			if u.leadIn && len(reqs) > 0 && !namesWho(u.text) {
+				// Prefer the bullet that says it over the whole list. A lead-in that says who
+				// holds a role ("Our Data Protection Officer is Helen Marchbank.") says it
+				// itself, and its list gives the contact details.
+				score -= leadInPenalty
 			}
 			if brokenOff(u.text) {
 				score -= brokenOffPenalty
@@ -444,9 +496,98 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 			out = append(out, candidate{hit: hi, unit: u, order: ui, coverage: cov, score: score})
 		}
 	}
+	wholeLists(out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
 	return out
 }
+
+// wholeLists lifts the penalty of a lead-in whose bullets answer together: when no one bullet
+// answers better than another ("what do you collect?" and the bullets of "we may collect:" name
+// what is collected), the question is about the list, not one of its items. A lead-in that is a
+// sentence of its own ("We only keep information for as long as it is needed.") needs three
+// bullets to tie: its bullets are separate facts, and the two that answer are quoted alone.
+func wholeLists(cands []candidate) {
+	for i := range cands {
+		lead := &cands[i]
+		if !lead.unit.leadIn || len(lead.unit.items) < 2 {
+			continue
+		}
+		need := 2
+		if !strings.HasSuffix(strings.TrimSpace(lead.unit.text), ":") {
+			need = 3
+		}
+		best, ties := -1.0, 0
+		for _, o := range cands {
+			if o.hit != lead.hit || o.unit.leadIn || !slices.Contains(lead.unit.items, o.unit.text) {
+				continue
+			}
+			switch {
+			case o.coverage > best+1e-9:
+				best, ties = o.coverage, 1
+			case o.coverage > best-1e-9:
+				ties++
+			}
+		}
+		if ties >= need && lead.coverage >= best {
+			lead.score += leadInPenalty
+		}
+	}
+}
+
+// topicShare is the share of a question's weight its most specific word must have to be its
+// topic: in a short question it is ("children's records"); a long one tells a story around its
+// topic ("… after a serious case review"), and its rarest word may be a detail of the story.
+const topicShare = 0.4
+
+// topicRequirement is the index of the question's most specific requirement the notices can
+// meet (its topic: "children" in "how long do you keep children's records?"), or -1 when no
+// requirement stands out.
+func (c *Composer) topicRequirement(reqs []requirement) int {
+	best, bestW, total := -1, 0.0, 0.0
+	for _, r := range reqs {
+		total += r.weight
+	}
+	for i, r := range reqs {
+		if r.everyday {
+			continue
+		}
+		seen := false
+		for _, k := range r.concepts {
+			if _, ok := c.idf[k]; ok {
+				seen = true
+			}
+		}
+		if seen && r.weight > bestW {
+			best, bestW = i, r.weight
+		}
+	}
+	if bestW < topicShare*total {
+		return -1
+	}
+	return best
+}
+
+// names reports whether a unit, the heading it is under or its notice's title names what a
+// requirement asks for (the sentences beside it don't).
+func names(r requirement, sets ...map[string]bool) bool {
+	n := 0
+	for _, k := range r.concepts {
+		if inAny(sets, k) {
+			n++
+		}
+	}
+	return n >= r.need
+}
+
+// leadInPenalty keeps a whole list out of an answer that one of its bullets gives.
+const leadInPenalty = 0.1
+
+// whoIsRe finds a sentence saying who someone is or who holds a role ("Our Data Protection
+// Officer is Helen Marchbank.", "Westmere Borough Council is the data controller …").
+var whoIsRe = regexp.MustCompile(`(?i)\b(?:is|are)\s+(?:the\s+)?(?:data\s+controller|controller|data\s+protection\s+officer)\b|\b(?:data\s+protection\s+officer|dpo|data\s+controller|controller)\s+(?:is|are)\s+\S`)
+
+// namesWho reports whether a sentence names who holds a data protection role.
+func namesWho(s string) bool { return whoIsRe.MatchString(s) }
 
 // hasEmailPlaceholder reports whether text held an e-mail address the captured page replaced.
 func hasEmailPlaceholder(s string) bool {
@@ -575,6 +716,16 @@ func ofOrganisation(hits []Hit, org string, c *Composer) []Hit {
 // neighbourShare is how much a requirement counts when only a neighbouring sentence meets it:
 // the sentence is in its context, but doesn't say it.
 const neighbourShare = 0.5
+
+// hasAll reports whether a set has every one of some concepts (false for none).
+func hasAll(set map[string]bool, ks []string) bool {
+	for _, k := range ks {
+		if !set[k] {
+			return false
+		}
+	}
+	return len(ks) > 0
+}
 
 func inAny(sets []map[string]bool, k string) bool {
 	for _, s := range sets {

@@ -122,3 +122,59 @@ func TestUnseenNumbersAreEverydayWords(t *testing.T) {
 	assert.True(t, everyday["2019"])
 	assert.False(t, everyday["6"])
 }
+
+// roundFiveComposer is two councils whose notices state different facts: a question about one
+// council is answered from its notices only, and abstains when they don't state it, however
+// close the other council's answer is.
+func roundFiveComposer(t *testing.T) *Composer {
+	t.Helper()
+	fs := fstest.MapFS{
+		"organisations.yaml": {Data: []byte("organisations:\n  - name: Eastby Borough Council\n    aliases: [Eastby]\n  - name: Northam County Council\n    aliases: [Northam]\n")},
+		"care.md": {Data: []byte("---\nid: care\ntitle: Adult Social Care privacy notice\norganisation: Eastby Borough Council\n---\n" +
+			"Eastby Borough Council is the data controller for the information in this notice.\n\n" +
+			"What we collect\n\nWe collect your social care needs, your care records and your records of visits.\n\n" +
+			"Why we use it\n\nWe use your social care records to plan your care. We share records with care providers.\n\n" +
+			"How long we keep your information\n\nOur main retention periods are:\n\n" +
+			"• adult social care case records: 8 years after the case is closed\n• complaints about adult social care: 6 years after the complaint is closed\n\n" +
+			"Who we share it with\n\nWe never sell your information.\n\n" +
+			"Contact our Data Protection Officer\n\nOur Data Protection Officer is Jane Example.\n\n• Email: dpo@eastby.gov.uk\n• Phone: 020 7946 0999\n")},
+		"tax.md": {Data: []byte("---\nid: tax\ntitle: Council Tax privacy notice\norganisation: Northam County Council\n---\n" +
+			"How long we keep it\n\nCouncil tax accounts are kept for 6 years after the account is closed.\n\n" +
+			"Children's social care records are kept until the child is 75.\n")},
+	}
+	c, err := notice.Load(fs)
+	require.NoError(t, err)
+	return NewComposer(fixedRetriever{c}, c, DefaultVocabulary())
+}
+
+func TestComposerKeepsEachCouncilsFactsApart(t *testing.T) {
+	comp := roundFiveComposer(t)
+	tests := []struct {
+		name, question, org string
+		abstain             bool
+		want                []string
+	}{
+		{"a period for the records the question names", "How long does Eastby keep adult social care case records?", "", false, []string{"8 years after the case is closed"}},
+		{"another council's period for the records asked about is not this council's",
+			"How long does Eastby keep children's social care records?", "", true, nil},
+		{"scoped by org, the other council's period never answers",
+			"what is the retention period for council tax records?", "Eastby Borough Council", true, nil},
+		{"the person's own word answers, whatever the phrase expands to", "does Eastby sell my data", "", false, []string{"We never sell your information"}},
+		{"who the officer is, with the contact list under it", "Who is the DPO at Eastby?", "", false, []string{"Jane Example", "dpo@eastby.gov.uk"}},
+		{"who the controller is", "who is the data controller for adult social care", "", false, []string{"is the data controller"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ans, err := comp.Answer(context.Background(), Question{Text: tt.question, Organisation: tt.org})
+			require.NoError(t, err)
+			require.Equal(t, tt.abstain, ans.Abstained, ans.Answer)
+			for _, w := range tt.want {
+				assert.Contains(t, ans.Answer, w)
+			}
+			if tt.abstain {
+				assert.NotContains(t, ans.Answer, "75")
+				assert.NotContains(t, ans.Answer, "6 years after the account")
+			}
+		})
+	}
+}

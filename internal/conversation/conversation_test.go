@@ -317,3 +317,20 @@ func TestFollowUpsAreRewrittenByTheModelWhenThereIsOne(t *testing.T) {
 		{says: "and for service requests?", contains: []string{"3 years"}},
 	})
 }
+
+// A follow-up about a topic the notices don't cover is not answered with the previous topic's
+// facts.
+func TestFollowUpOnAnUncoveredTopicAbstains(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	rep := script(t, bot, "", []line{
+		{says: "how long do you keep complaint records?", contains: []string{"6 years"}},
+		{says: "and for council tax?", kind: conversation.KindAnswer, lacks: []string{"6 years", "10 years"}},
+	})
+	assert.True(t, rep.Abstained)
+}
+
+func TestRewriteAsksForTheSameKindOfFact(t *testing.T) {
+	assert.Equal(t, "How long do you keep service requests", conversation.Rewrite("How long do you keep complaint records?", "and for service requests?"))
+	assert.Equal(t, "Who is the data protection officer for Bucks", conversation.Rewrite("Who is the DPO?", "what about Bucks?"))
+	assert.Equal(t, "Do you share my data with the police? schools", conversation.Rewrite("Do you share my data with the police?", "and schools?"))
+}

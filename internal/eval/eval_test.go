@@ -75,15 +75,15 @@ func TestDevelopmentSet(t *testing.T) {
 // before it was tuned against (answer accuracy 0.713).
 func TestDevelopmentSet2(t *testing.T) {
 	rep := run(t, bundled(t), filepath.Join("..", "..", "testdata", "eval", "questions2.jsonl"), eval.Options{})
-	check(t, rep, floors{recall3: 0.88, accuracy: 0.85, abstainPrecision: 0.88, abstainRecall: 0.84})
+	check(t, rep, floors{recall3: 0.88, accuracy: 0.85, abstainPrecision: 0.89, abstainRecall: 0.89})
 }
 
 // The third development set, written by someone who never saw the engine, going through every
 // fact of every notice; measured once before it was tuned against (answer accuracy 0.692), then
-// tuned once (round four: 0.779).
+// tuned in rounds four (0.779) and five (0.797).
 func TestDevelopmentSet3(t *testing.T) {
 	rep := run(t, bundled(t), filepath.Join("..", "..", "testdata", "eval", "questions3.jsonl"), eval.Options{})
-	check(t, rep, floors{recall3: 0.86, accuracy: 0.77, abstainPrecision: 0.78, abstainRecall: 0.84})
+	check(t, rep, floors{recall3: 0.86, accuracy: 0.79, abstainPrecision: 0.85, abstainRecall: 0.88})
 }
 
 // The held-out set was written with the first development set and is never tuned against: it
@@ -94,13 +94,14 @@ func TestHeldOutSet(t *testing.T) {
 }
 
 // Notices of two other (fictional) councils in four formats, written to tune the engine for
-// notices it hasn't seen; measured once before tuning (answer accuracy 0.611).
+// notices it hasn't seen; measured once before tuning (answer accuracy 0.611), then tuned in
+// round five (0.779).
 func TestDevelopmentCorpus(t *testing.T) {
 	dir := filepath.Join("..", "..", "testdata", "dev-corpus")
 	c, err := notice.Load(os.DirFS(dir))
 	require.NoError(t, err)
 	rep := run(t, c, filepath.Join(dir, "questions.jsonl"), eval.Options{})
-	check(t, rep, floors{recall3: 0.8, accuracy: 0.58, abstainPrecision: 0.4, abstainRecall: 0.43})
+	check(t, rep, floors{recall3: 0.88, accuracy: 0.77, abstainPrecision: 0.66, abstainRecall: 0.56})
 }
 
 // Notices of councils nobody tuned on, in the three formats a council may drop in.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -183,5 +184,29 @@ func TestSynonymsExpandTheQuery(t *testing.T) {
 			}
 		}
 		assert.True(t, found, "%s: no passage about deleting among %d hits", name, len(hits))
+	}
+}
+
+// A question's acronym finds the passage that spells it out ("hb" → "Housing Benefit").
+func TestRetrievesByTheWordsAnAcronymStandsFor(t *testing.T) {
+	c, err := notice.Load(fstest.MapFS{
+		"a.md": {Data: []byte("---\nid: a\ntitle: Revenues privacy notice\norganisation: Eastby Council\n---\n" +
+			"How long we keep it\n\nHousing Benefit claims are kept for 4 years after the claim ends.\n\n" +
+			"Council tax accounts are kept for 6 years after the account is closed.\n\n" +
+			"Who we share it with\n\nWe share claims with the Department for Work and Pensions.\n")},
+	})
+	require.NoError(t, err)
+	e, err := indextest.Build(c)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = e.Index.Close() })
+	tests := []struct{ question, want string }{
+		{"hb claim retention period", "Housing Benefit claims"},
+		{"do you share with the DWP", "Department for Work and Pensions"},
+	}
+	for _, tt := range tests {
+		hits, err := e.Index.Retrieve(context.Background(), answer.Question{Text: tt.question, K: 3})
+		require.NoError(t, err)
+		require.NotEmpty(t, hits, tt.question)
+		assert.Contains(t, hits[0].Passage.Text, tt.want, tt.question)
 	}
 }

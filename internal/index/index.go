@@ -83,6 +83,7 @@ type Index struct {
 	hash     string
 	dir      string // "" when in memory
 	orgWords map[string]bool
+	lex      *answer.Lexicon // a question's acronyms and misspellings, in the corpus's words
 }
 
 // orgWords are the words of the organisations' names ("mk", "bucks", "council"): a question
@@ -149,7 +150,8 @@ func Open(dir string, c *notice.Corpus, vocab *answer.Vocabulary) (ix *Index, re
 			for _, p := range c.Passages() {
 				passages[p.ID] = p
 			}
-			return &Index{bleve: bix, passages: passages, corpus: c, vocab: vocab, hash: want, dir: dir, orgWords: orgWords(c)}, false, nil
+			return &Index{bleve: bix, passages: passages, corpus: c, vocab: vocab, hash: want, dir: dir, orgWords: orgWords(c),
+				lex: answer.NewLexicon(c.Passages(), vocab)}, false, nil
 		}
 	}
 	ix, err = BuildAt(dir, c, vocab)
@@ -173,7 +175,8 @@ func CorpusHash(c *notice.Corpus, vocab *answer.Vocabulary) string {
 }
 
 func fill(bix bleve.Index, c *notice.Corpus, vocab *answer.Vocabulary, dir string) (*Index, error) {
-	ix := &Index{bleve: bix, passages: map[string]notice.Passage{}, corpus: c, vocab: vocab, hash: CorpusHash(c, vocab), dir: dir, orgWords: orgWords(c)}
+	ix := &Index{bleve: bix, passages: map[string]notice.Passage{}, corpus: c, vocab: vocab, hash: CorpusHash(c, vocab), dir: dir, orgWords: orgWords(c),
+		lex: answer.NewLexicon(c.Passages(), vocab)}
 	batch := bix.NewBatch()
 	for i, g := range vocab.Groups {
 		def := &bleve.SynonymDefinition{Synonyms: g}
@@ -271,7 +274,7 @@ func (ix *Index) Retrieve(ctx context.Context, q answer.Question) ([]answer.Hit,
 	if k > MaxK {
 		k = MaxK
 	}
-	text := ix.vocab.Rewrite(q.Text)
+	text := ix.vocab.Rewrite(ix.lex.Expand(q.Text))
 	var words []string
 	for _, w := range answer.Words(text) {
 		if !answer.IsStopWord(w) && !ix.orgWords[w] {

@@ -93,6 +93,9 @@ func Load(fsys fs.FS) (*Corpus, error) {
 		return nil, fmt.Errorf("read organisations.yaml: %w", err)
 	}
 	for i, n := range c.Notices {
+		if strings.TrimSpace(n.Organisation) == "" {
+			n.Organisation = namedOrganisation(orgs, n)
+		}
 		orgs.add(n.Organisation)
 		c.Notices[i].Organisation = strings.TrimSpace(n.Organisation)
 	}
@@ -265,4 +268,18 @@ func firstInvalidLine(data []byte) int {
 		data = data[size:]
 	}
 	return line
+}
+
+// namedOrganisation is the organisation a notice without front matter belongs to: the known
+// organisation its title names ("Planning privacy notice - Kingsford County Council"), else the
+// one its text names first (a notice introduces its data controller at the start). "" when it
+// names none of them: a notice is never given an organisation it doesn't name.
+func namedOrganisation(orgs *Organisations, n Notice) string {
+	if named := orgs.Mentioned(n.Title); len(named) > 0 {
+		return named[0]
+	}
+	if named := orgs.Mentioned(n.Body); len(named) > 0 {
+		return named[0]
+	}
+	return ""
 }

@@ -75,6 +75,11 @@ var (
 	contactLineRe     = regexp.MustCompile(`^[A-Za-z][A-Za-z. ]{0,20}:\s*\S`)
 	tableSeparatorRe  = regexp.MustCompile(`^[\s|:-]+$`)
 	bulletRe          = regexp.MustCompile(`^(?:[•·▪◦‣*]|[-–—](?:\s|$))\s*`)
+	// boldHeadingRe is a Markdown line that is all bold ("**Library members**"): a subheading.
+	boldHeadingRe = regexp.MustCompile(`^(?:\*\*|__)([^*_].{0,118}?)(?:\*\*|__):?$`)
+	// phoneOrEmailRe finds what makes a "label: value" line a contact line, however long its
+	// label ("Planning and building control enquiries: 01632 960 540").
+	phoneOrEmailRe = regexp.MustCompile(`(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|[\w.+-]+@[\w-]+\.[\w.]+`)
 )
 
 // splitBlocks walks the lines of a notice body and groups them into blocks.
@@ -130,7 +135,7 @@ func splitBlocks(body, title string) []block {
 			}
 		case lineHeading:
 			flush()
-			text := strings.TrimSpace(strings.TrimLeft(line, "#"))
+			text := headingText(line)
 			if strings.EqualFold(text, strings.TrimSpace(title)) && len(blocks) == 0 && len(headings) == 0 {
 				continue // the title repeated as the first line
 			}
@@ -218,7 +223,7 @@ func classify(raw string) lineKind {
 	switch {
 	case l == "":
 		return lineBlank
-	case strings.HasPrefix(l, "#"):
+	case strings.HasPrefix(l, "#"), boldHeadingRe.MatchString(l):
 		return lineHeading
 	case bulletRe.MatchString(l) && !tableSeparatorRe.MatchString(l):
 		return lineBullet
@@ -258,6 +263,9 @@ func looksLikeHeading(l string) bool {
 	}
 	if contactLineRe.MatchString(l) && strings.ContainsAny(l[strings.Index(l, ":"):], "0123456789@") {
 		return false
+	}
+	if phoneOrEmailRe.MatchString(l) {
+		return false // a contact line: headings don't give phone numbers or e-mail addresses
 	}
 	if postcodeRe.MatchString(l) || strings.Count(l, ",") >= 2 {
 		return false // an address, not a heading
@@ -304,7 +312,7 @@ func markShortRuns(lines []string, kinds []lineKind) {
 		if kinds[i] != lineHeading && kinds[i] != lineText {
 			return false
 		}
-		if strings.HasPrefix(l, "#") || tierHeadingRe.MatchString(l) || numberedHeadingRe.MatchString(l) {
+		if strings.HasPrefix(l, "#") || boldHeadingRe.MatchString(l) || tierHeadingRe.MatchString(l) || numberedHeadingRe.MatchString(l) {
 			return false
 		}
 		return utf8.RuneCountInString(l) <= 60 && !endsSentence(l) && !strings.HasSuffix(l, "?")
@@ -327,8 +335,23 @@ func markShortRuns(lines []string, kinds []lineKind) {
 	}
 }
 
-// headingLevel ranks headings: Markdown by its #s, "Tier 2:" above numbered and plain headings.
+// headingText is what a heading line says, without its Markdown marks.
+func headingText(line string) string {
+	if m := boldHeadingRe.FindStringSubmatch(line); m != nil {
+		return strings.TrimSpace(m[1])
+	}
+	return strings.TrimSpace(strings.TrimLeft(line, "#"))
+}
+
+// boldLevel ranks a bold line below every Markdown heading: it names a part of a section.
+const boldLevel = 7
+
+// headingLevel ranks headings: Markdown by its #s, "Tier 2:" above numbered and plain headings,
+// a bold line below them all.
 func headingLevel(l string) int {
+	if boldHeadingRe.MatchString(l) {
+		return boldLevel
+	}
 	if strings.HasPrefix(l, "#") {
 		return len(l) - len(strings.TrimLeft(l, "#"))
 	}
@@ -401,7 +424,7 @@ var postcodeRe = regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b`)
 
 var contactishRe = regexp.MustCompile(`(?i)(\b(tel|telephone|phone|post|email|e-mail|address)\b.*[:\d])|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b`)
 
-func isContactish(s string) bool { return contactishRe.MatchString(s) }
+func isContactish(s string) bool { return contactishRe.MatchString(s) || phoneOrEmailRe.MatchString(s) }
 
 func sameHeadings(a, b []string) bool {
 	if len(a) != len(b) {
@@ -418,7 +441,11 @@ func sameHeadings(a, b []string) bool {
 // startsLikeSentence is true for lines that open the way sentences do and headings don't
 // ("If you have any questions … please contact us" has no full stop but is not a heading).
 func startsLikeSentence(l string) bool {
-	first := strings.ToLower(strings.Fields(l)[0])
+	fields := strings.Fields(l)
+	first := strings.ToLower(fields[0])
+	if first == "our" && len(fields) <= 4 && !endsSentence(l) {
+		return false // "Our lawful basis" names a section; "Our … is …" sentences are longer
+	}
 	switch first {
 	case "if", "please", "you", "we", "our", "this", "these", "it", "they", "any", "all", "for", "to", "and", "but", "or", "see":
 		return true

@@ -155,10 +155,14 @@ func TestBrowserResidentAsksFollowsUpAndMakesARequest(t *testing.T) {
 	assert.Equal(t, "polite", live)
 
 	// A follow-up in the same conversation.
-	say(ctx, t, "and for council tax?")
+	say(ctx, t, "and for service requests?")
 	var followCites int
-	require.NoError(t, chromedp.Do(ctx, eval(`document.querySelectorAll(".pb-bot")[1].querySelectorAll(".pb-cite").length`, &followCites)))
+	var followText string
+	require.NoError(t, chromedp.Do(ctx,
+		eval(`document.querySelectorAll(".pb-bot")[1].querySelectorAll(".pb-cite").length`, &followCites),
+		eval(`document.querySelectorAll(".pb-bot")[1].innerText`, &followText)))
 	assert.Positive(t, followCites, "the follow-up is answered with citations")
+	assert.Contains(t, followText, "3 years", "the follow-up keeps the question and changes the topic")
 
 	// A request, through the short form inside the conversation.
 	say(ctx, t, "I want a copy of all the data you hold about me")

@@ -1,0 +1,66 @@
+package answer
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/privacybot/privacybot/internal/notice"
+)
+
+// A question's acronyms and misspellings are read as the words the notices spell out; words of
+// the question's own, and acronyms that would only match small words, are left alone.
+func TestLexiconExpandsAcronymsAndMisspellings(t *testing.T) {
+	texts := []string{
+		"We use the Deprivation of Liberty Safeguards when a person lacks capacity.",
+		"If you claim Housing Benefit we also hold your income.",
+		"- Discretionary housing payment applications: 2 years after the decision",
+		"We run discretionary housing payments for tenants.",
+		"Make a subject access request by email.",
+		"You may hold a lasting power of attorney.",
+		"We keep accident and incident reports. We take an assessment of your needs.",
+		"Health questionnaire (PAR-Q) answers. Taking part in a survey is up to you.",
+		"Send it to the courts.",
+	}
+	var ps []notice.Passage
+	for i, s := range texts {
+		ps = append(ps, notice.Passage{ID: "n#" + string(rune('a'+i)), Text: s})
+	}
+	lex := NewLexicon(ps, DefaultVocabulary())
+	tests := []struct{ name, question, want string }{
+		{"an acronym with a small word skipped", "how long are DoLS kept", "how long are Deprivation of Liberty Safeguards kept"},
+		{"a lower-case acronym of a proper name", "hb claim records", "Housing Benefit claim records"},
+		{"singular and plural are one phrase", "DHP application", "Discretionary housing payment application"},
+		{"an acronym of lower-case words written in capitals", "I have LPA for my mum", "I have lasting power of attorney for my mum"},
+		{"a misspelt long word", "my care assesment", "my care assessment"},
+		{"a lower-case acronym of ordinary words is not expanded", "lpa for my mum", "lpa for my mum"},
+		{"two letters never skip a small word", "do you use AI", "do you use AI"},
+		{"a short word is not corrected", "what counts as health data", "what counts as health data"},
+		{"part of a hyphenated name is not a word", "my PAR-Q", "my PAR-Q"},
+		{"a word the notices use is kept", "a survey", "a survey"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, lex.Expand(tt.question))
+		})
+	}
+	var nilLex *Lexicon
+	assert.Equal(t, "hb", nilLex.Expand("hb"), "no lexicon changes nothing")
+}
+
+func TestEditDistanceCountsSwapsAsOneEdit(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"assesment", "assessment", 1},
+		{"recieve", "receive", 1},
+		{"courts", "counts", 1},
+		{"browse", "browser", 1},
+		{"analytics", "analysis", 2},
+		{"same", "same", 0},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, editDistance([]rune(tt.a), []rune(tt.b)), "%s → %s", tt.a, tt.b)
+	}
+}
