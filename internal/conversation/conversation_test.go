@@ -12,7 +12,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/deadline"
 	"github.com/privacybot/privacybot/internal/dpo"
@@ -260,20 +259,9 @@ func TestPersonalDataIsNotSearched(t *testing.T) {
 	})
 }
 
-// streamingAnswerer streams the composer's answer word by word, as a model would.
-type streamingAnswerer struct{ answer.Answerer }
-
-func (s streamingAnswerer) AnswerStream(ctx context.Context, q answer.Question, onDelta func(string)) (answer.Answer, error) {
-	ans, err := s.Answer(ctx, q)
-	for _, w := range strings.SplitAfter(ans.Answer, " ") {
-		onDelta(w)
-	}
-	return ans, err
-}
-
 func TestReplyStreamPassesDeltasOn(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
-	bot.Answerer = streamingAnswerer{indextest.Bundled(t).Composer}
+	bot.Answerer = indextest.Streaming{Answerer: indextest.Bundled(t).Composer}
 	var streamed strings.Builder
 	rep, err := bot.ReplyStream(context.Background(), conversation.Turn{Text: "how long do you keep complaint records?"},
 		func(d string) { streamed.WriteString(d) })

@@ -23,6 +23,7 @@ import (
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/channel/web"
 	"github.com/privacybot/privacybot/internal/conversation"
+	"github.com/privacybot/privacybot/internal/index/indextest"
 )
 
 const chromiumPath = "/usr/bin/chromium"
@@ -340,24 +341,12 @@ func TestBrowserAccessibility(t *testing.T) {
 	reportViolations(t, "a case page", axeAudit(ctx, t))
 }
 
-// slowStreamer writes the composer's answer a word at a time, as a slow model would.
-type slowStreamer struct{ answer.Answerer }
-
-func (s slowStreamer) AnswerStream(ctx context.Context, q answer.Question, onDelta func(string)) (answer.Answer, error) {
-	ans, err := s.Answer(ctx, q)
-	for _, w := range strings.SplitAfter(ans.Answer, " ") {
-		onDelta(w)
-		time.Sleep(40 * time.Millisecond)
-	}
-	return ans, err
-}
-
 // While a model streams, the resident sees the text being written in a draft that screen
 // readers skip; the final answer, with its citations, then replaces it.
 func TestBrowserShowsAStreamedAnswerAsItIsWritten(t *testing.T) {
 	ctx := browser(t)
 	h := newHarness(t, func(s *web.Server) {
-		s.Bot.(*conversation.Bot).Answerer = slowStreamer{s.Bot.(*conversation.Bot).Answerer}
+		s.Bot.(*conversation.Bot).Answerer = indextest.Streaming{Answerer: s.Bot.(*conversation.Bot).Answerer, Pause: 40 * time.Millisecond}
 	})
 	ts := httptest.NewServer(h.h)
 	defer ts.Close()

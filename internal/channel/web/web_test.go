@@ -571,22 +571,11 @@ func TestCSVExport(t *testing.T) {
 	assert.True(t, strings.HasPrefix(lines[1], ref+",access,"+mk+",received,"))
 }
 
-// wordStreamer streams the composer's answer a word at a time, as a model would.
-type wordStreamer struct{ answer.Answerer }
-
-func (s wordStreamer) AnswerStream(ctx context.Context, q answer.Question, onDelta func(string)) (answer.Answer, error) {
-	ans, err := s.Answer(ctx, q)
-	for _, w := range strings.SplitAfter(ans.Answer, " ") {
-		onDelta(w)
-	}
-	return ans, err
-}
-
 // With an answerer that streams, the widget gets the text as it is written, then the whole,
 // checked answer as the final event.
 func TestStreamPassesModelDeltasOn(t *testing.T) {
 	h := newHarness(t, func(s *web.Server) {
-		s.Bot.(*conversation.Bot).Answerer = wordStreamer{s.Bot.(*conversation.Bot).Answerer}
+		s.Bot.(*conversation.Bot).Answerer = indextest.Streaming{Answerer: s.Bot.(*conversation.Bot).Answerer}
 	})
 	rec := h.do(t, "POST", "/api/chat/stream", `{"message":"How long do you keep complaint records?"}`)
 	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())

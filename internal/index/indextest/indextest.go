@@ -4,8 +4,11 @@
 package indextest
 
 import (
+	"context"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/answer"
@@ -57,4 +60,23 @@ func Build(c *notice.Corpus) (*Engine, error) {
 		e.Orgs = append(e.Orgs, o.Name)
 	}
 	return e, nil
+}
+
+// Streaming wraps an answerer so it streams its answer a word at a time, pausing between words,
+// as a language model would: for testing how channels show an answer while it is written.
+type Streaming struct {
+	answer.Answerer
+	Pause time.Duration
+}
+
+// AnswerStream passes the answer's words to onDelta, then returns the whole answer.
+func (s Streaming) AnswerStream(ctx context.Context, q answer.Question, onDelta func(string)) (answer.Answer, error) {
+	ans, err := s.Answer(ctx, q)
+	for _, w := range strings.SplitAfter(ans.Answer, " ") {
+		onDelta(w)
+		if s.Pause > 0 {
+			time.Sleep(s.Pause)
+		}
+	}
+	return ans, err
 }
