@@ -123,8 +123,12 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	defer b.Sessions.touch(s)
+	// A conversation keeps the organisation it was scoped to (the widget's data-org, a channel's
+	// council) for the turns that don't say.
 	if t.Org == "" {
 		t.Org = s.Org
+	} else {
+		s.Org = t.Org
 	}
 
 	if s.intake != nil {
@@ -393,13 +397,6 @@ func (ss *Sessions) Get(id string) *session {
 	return s
 }
 
-// SetOrg scopes a session to an organisation (the CLI's /org).
-func (ss *Sessions) SetOrg(id, org string) {
-	s := ss.Get(id)
-	s.mu.Lock()
-	s.Org = org
-	s.mu.Unlock()
-}
 
 func (ss *Sessions) touch(s *session) {
 	ss.mu.Lock()
@@ -434,12 +431,6 @@ func (ss *Sessions) evictLocked(now time.Time) int {
 	return n
 }
 
-// Len is how many sessions are live.
-func (ss *Sessions) Len() int {
-	ss.mu.Lock()
-	defer ss.mu.Unlock()
-	return len(ss.byID)
-}
 
 // newSessionID makes an unguessable session id: a session holds what a resident said.
 func newSessionID() string {

@@ -322,3 +322,14 @@ func TestRewriteAsksForTheSameKindOfFact(t *testing.T) {
 	assert.Equal(t, "Who is the data protection officer for Bucks", conversation.Rewrite("Who is the DPO?", "what about Bucks?"))
 	assert.Equal(t, "Do you share my data with the police? schools", conversation.Rewrite("Do you share my data with the police?", "and schools?"))
 }
+
+// A session remembers the council it was scoped to for turns that don't say.
+func TestSessionKeepsItsOrganisation(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	first, err := bot.Reply(context.Background(), conversation.Turn{Org: "Buckinghamshire Council", Text: "how long do you keep complaint records?"})
+	require.NoError(t, err)
+	rep, err := bot.Reply(context.Background(), conversation.Turn{Session: first.Session, Text: "who is the data protection officer?"})
+	require.NoError(t, err)
+	assert.Contains(t, rep.Answer.Answer, "Maria Damigos")
+	assert.NotContains(t, rep.Answer.Answer, "01908", "no Milton Keynes contact in a Buckinghamshire conversation")
+}

@@ -100,7 +100,7 @@ func (f *fakeSMTP) serve(conn net.Conn) {
 		case upper == "RSET", upper == "NOOP":
 			reply("250 OK")
 		default:
-			reply("502 not implemented")
+			reply("502 5.5.1 Unrecognized command") // the fake speaks only what the notifier needs
 		}
 	}
 }
