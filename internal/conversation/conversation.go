@@ -397,7 +397,6 @@ func (ss *Sessions) Get(id string) *session {
 	return s
 }
 
-
 func (ss *Sessions) touch(s *session) {
 	ss.mu.Lock()
 	s.last = ss.Now()
@@ -430,7 +429,6 @@ func (ss *Sessions) evictLocked(now time.Time) int {
 	}
 	return n
 }
-
 
 // newSessionID makes an unguessable session id: a session holds what a resident said.
 func newSessionID() string {
