@@ -38,10 +38,12 @@ const (
 	dispatchEvery     = 15 * time.Second
 )
 
-// webStore is what serve needs of the store beyond dpo.Store: dashboard users and transcripts.
+// webStore is what serve needs of the store beyond dpo.Store: dashboard users, their sign-in
+// sessions (so every replica accepts them and a restart signs nobody out) and transcripts.
 // Both internal/sqlite and internal/postgres provide it.
 type webStore interface {
 	dpo.Store
+	web.SessionStore
 	LookupUser(ctx context.Context, name string) (hash []byte, orgs []string, err error)
 	AppendTranscripts(ctx context.Context, entries []web.TranscriptEntry) error
 	PurgeTranscripts(ctx context.Context, before time.Time) (int64, error)
@@ -58,7 +60,8 @@ Serves the chat API, the widget (/widget.js) and its demo page (/), the DPO dash
 /healthz, /readyz and /metrics; and Slack's and Discord's endpoints when they are configured.
 Environment: PRIVACYBOT_ADDR, PRIVACYBOT_BASE_URL, PRIVACYBOT_ALLOWED_ORIGINS (comma-separated
 origins that may embed the widget), PRIVACYBOT_RATE_LIMIT (API requests per minute per client,
-default 60; "off" for load tests), PRIVACYBOT_TRANSCRIPT_DAYS. Add dashboard users with
+default 60; "off" for load tests), PRIVACYBOT_TRUSTED_PROXIES (comma-separated CIDRs of reverse
+proxies whose X-Forwarded-For names the client), PRIVACYBOT_TRANSCRIPT_DAYS. Add dashboard users with
 privacybot users add.`)
 	var ef engineFlags
 	ef.register(fs, cfg)
@@ -73,6 +76,10 @@ privacybot users add.`)
 	rateLimit, err := rateVar(app.Getenv("PRIVACYBOT_RATE_LIMIT"))
 	if err != nil {
 		return usageError("PRIVACYBOT_RATE_LIMIT: %v", err)
+	}
+	proxies, err := web.ParseTrustedProxies(app.Getenv("PRIVACYBOT_TRUSTED_PROXIES"))
+	if err != nil {
+		return usageError("PRIVACYBOT_TRUSTED_PROXIES: %v", err)
 	}
 	log := slog.New(slog.NewTextHandler(app.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 
@@ -109,11 +116,11 @@ privacybot users add.`)
 		}
 	}()
 	srv := &web.Server{
-		Bot: bot, Cases: queue, Users: store, Transcripts: transcripts, Redact: redact.Text,
+		Bot: bot, Cases: queue, Users: store, Sessions: store, Transcripts: transcripts, Redact: redact.Text,
 		TranscriptDays: cfg.TranscriptDays, Notices: eng.corpus.Notices, Orgs: bot.Orgs,
 		CanonicalOrg:   eng.corpus.Organisations.Canonical,
 		AllowedOrigins: splitList(app.Getenv("PRIVACYBOT_ALLOWED_ORIGINS")), BaseURL: cfg.BaseURL,
-		RatePerMinute: rateLimit, Now: app.Now, Log: log,
+		RatePerMinute: rateLimit, TrustedProxies: proxies, Now: app.Now, Log: log,
 		BadInput: badQuestion,
 		Ready: func(ctx context.Context) error {
 			_, err := queue.List(ctx, dpo.Filter{Limit: 1})

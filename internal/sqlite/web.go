@@ -77,16 +77,74 @@ func (s *Store) Users(ctx context.Context) ([]User, error) {
 	return out, rows.Err()
 }
 
-// RemoveUser deletes a dashboard user, or returns fs.ErrNotExist.
+// RemoveUser deletes a dashboard user and signs them out everywhere (their sessions go in the
+// same transaction), or returns fs.ErrNotExist.
 func (s *Store) RemoveUser(ctx context.Context, name string) error {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM users WHERE name = ?`, name)
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM users WHERE name = ?`, name)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fs.ErrNotExist
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM dash_sessions WHERE user_name = ?`, name)
+		return err
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("user %s: %w", name, fs.ErrNotExist)
+	}
 	if err != nil {
 		return fmt.Errorf("remove user %s: %w", name, err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("user %s: %w", name, fs.ErrNotExist)
+	return nil
+}
+
+// CreateDashSession stores a dashboard sign-in session under the hash of its token (never the
+// token itself).
+func (s *Store) CreateDashSession(ctx context.Context, tokenHash, user, csrf string, created, expires time.Time) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO dash_sessions (token_hash, user_name, csrf, created_at, expires_at)
+		VALUES (?,?,?,?,?)`, tokenHash, user, csrf, fmtTime(created), fmtTime(expires))
+	if err != nil {
+		return fmt.Errorf("create dashboard session for %s: %w", user, err)
 	}
 	return nil
+}
+
+// DashSession returns the session stored under tokenHash, expired or not, or fs.ErrNotExist.
+func (s *Store) DashSession(ctx context.Context, tokenHash string) (user, csrf string, expires time.Time, err error) {
+	var exp string
+	err = s.db.QueryRowContext(ctx, `SELECT user_name, csrf, expires_at FROM dash_sessions WHERE token_hash = ?`,
+		tokenHash).Scan(&user, &csrf, &exp)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", "", time.Time{}, fmt.Errorf("dashboard session: %w", fs.ErrNotExist)
+	}
+	if err != nil {
+		return "", "", time.Time{}, fmt.Errorf("read dashboard session: %w", err)
+	}
+	expires, err = time.Parse(time.RFC3339Nano, exp)
+	if err != nil {
+		return "", "", time.Time{}, fmt.Errorf("read dashboard session expiry: %w", err)
+	}
+	return user, csrf, expires, nil
+}
+
+// DeleteDashSession ends a session; an unknown one is no error (signing out twice is fine).
+func (s *Store) DeleteDashSession(ctx context.Context, tokenHash string) error {
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM dash_sessions WHERE token_hash = ?`, tokenHash); err != nil {
+		return fmt.Errorf("delete dashboard session: %w", err)
+	}
+	return nil
+}
+
+// PurgeDashSessions deletes the sessions that expired before cutoff and says how many.
+func (s *Store) PurgeDashSessions(ctx context.Context, before time.Time) (int64, error) {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM dash_sessions WHERE expires_at < ?`, fmtTime(before))
+	if err != nil {
+		return 0, fmt.Errorf("purge dashboard sessions: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return n, nil
 }
 
 // AppendTranscript stores one line of a conversation. The caller redacts text first: this store

@@ -3,11 +3,13 @@ package web
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/csv"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/url"
 	"slices"
@@ -28,24 +30,92 @@ const maxFormBody = 64 << 10
 // and its timing doesn't tell which names exist.
 var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("not a real password, only for timing"), bcrypt.DefaultCost)
 
-// dashSession is a signed-in DPO.
+// dashSession is a signed-in DPO, as a request sees it: the organisations are read afresh from
+// Users on every request, so a changed or removed user takes effect at once.
 type dashSession struct {
-	user    string
-	orgs    []string
-	csrf    string
-	expires time.Time
+	user string
+	orgs []string
+	csrf string
 }
 
-// dashSessions keeps signed-in sessions in memory. With several replicas, the load balancer
-// must keep a DPO on one replica (or they sign in again).
-type dashSessions struct {
-	ttl  time.Duration
-	mu   sync.Mutex
-	byID map[string]*dashSession
+// SessionStore keeps dashboard sign-in sessions where every replica can read them and a restart
+// doesn't forget them; the SQLite and PostgreSQL stores are ones. Only the SHA-256 hash of the
+// cookie's token is handed over, so a copy of the database gives no usable cookie. The CSRF token
+// is kept as given: on its own it is worthless (every change also needs the session cookie).
+// An unknown hash is an error wrapping fs.ErrNotExist. Expiry is enforced by the caller, which
+// owns the clock; PurgeDashSessions deletes the sessions that expired before a time.
+type SessionStore interface {
+	CreateDashSession(ctx context.Context, tokenHash, user, csrf string, created, expires time.Time) error
+	DashSession(ctx context.Context, tokenHash string) (user, csrf string, expires time.Time, err error)
+	DeleteDashSession(ctx context.Context, tokenHash string) error
+	PurgeDashSessions(ctx context.Context, before time.Time) (int64, error)
 }
 
-func newDashSessions(ttl time.Duration) *dashSessions {
-	return &dashSessions{ttl: ttl, byID: map[string]*dashSession{}}
+// sessionTTL is how long a DPO stays signed in.
+const sessionTTL = 8 * time.Hour
+
+// hashToken is what a SessionStore keeps instead of the cookie's token.
+func hashToken(token string) string {
+	h := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(h[:])
+}
+
+// memSessions is the SessionStore used when the server is given none (tests, zero config): one
+// process only, forgotten on restart.
+type memSessions struct {
+	mu     sync.Mutex
+	byHash map[string]memSession
+}
+
+type memSession struct {
+	user, csrf string
+	expires    time.Time
+}
+
+func newMemSessions() *memSessions { return &memSessions{byHash: map[string]memSession{}} }
+
+func (m *memSessions) CreateDashSession(_ context.Context, tokenHash, user, csrf string, _, expires time.Time) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.byHash[tokenHash] = memSession{user: user, csrf: csrf, expires: expires}
+	return nil
+}
+
+func (m *memSessions) DashSession(_ context.Context, tokenHash string) (string, string, time.Time, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s, ok := m.byHash[tokenHash]
+	if !ok {
+		return "", "", time.Time{}, fmt.Errorf("dashboard session: %w", fs.ErrNotExist)
+	}
+	return s.user, s.csrf, s.expires, nil
+}
+
+func (m *memSessions) DeleteDashSession(_ context.Context, tokenHash string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.byHash, tokenHash)
+	return nil
+}
+
+func (m *memSessions) PurgeDashSessions(_ context.Context, before time.Time) (int64, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var n int64
+	for h, s := range m.byHash {
+		if s.expires.Before(before) {
+			delete(m.byHash, h)
+			n++
+		}
+	}
+	return n, nil
+}
+
+func (s *Server) sessionStore() SessionStore {
+	if s.Sessions != nil {
+		return s.Sessions
+	}
+	return s.memSessions
 }
 
 func randomToken() string {
@@ -56,35 +126,50 @@ func randomToken() string {
 	return hex.EncodeToString(b[:])
 }
 
-func (d *dashSessions) create(user string, orgs []string, now time.Time) (string, *dashSession) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	for id, s := range d.byID {
-		if now.After(s.expires) {
-			delete(d.byID, id)
-		}
+// createSession signs user in and returns the cookie's token.
+func (s *Server) createSession(ctx context.Context, user string) (string, error) {
+	token, now := randomToken(), s.now()
+	if err := s.sessionStore().CreateDashSession(ctx, hashToken(token), user, randomToken(), now, now.Add(sessionTTL)); err != nil {
+		return "", fmt.Errorf("create dashboard session: %w", err)
 	}
-	id := randomToken()
-	s := &dashSession{user: user, orgs: orgs, csrf: randomToken(), expires: now.Add(d.ttl)}
-	d.byID[id] = s
-	return id, s
+	return token, nil
 }
 
-func (d *dashSessions) get(id string, now time.Time) (*dashSession, bool) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	s, ok := d.byID[id]
-	if !ok || now.After(s.expires) {
-		delete(d.byID, id)
-		return nil, false
+// session returns the signed-in DPO behind token. ok is false for an unknown or expired
+// session (an expired one is deleted) or a user who no longer exists; err is set only when the
+// stores couldn't be read.
+func (s *Server) session(ctx context.Context, token string) (sess *dashSession, ok bool, err error) {
+	store, h := s.sessionStore(), hashToken(token)
+	user, csrf, expires, err := store.DashSession(ctx, h)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
 	}
-	return s, true
+	if err != nil {
+		return nil, false, fmt.Errorf("read dashboard session: %w", err)
+	}
+	if !s.now().Before(expires) {
+		_ = store.DeleteDashSession(ctx, h)
+		return nil, false, nil
+	}
+	if s.Users == nil {
+		return nil, false, nil
+	}
+	_, orgs, err := s.Users.LookupUser(ctx, user)
+	if errors.Is(err, fs.ErrNotExist) {
+		// Removed since signing in: the session ends with the user.
+		_ = store.DeleteDashSession(ctx, h)
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("read dashboard user: %w", err)
+	}
+	return &dashSession{user: user, orgs: orgs, csrf: csrf}, true, nil
 }
 
-func (d *dashSessions) remove(id string) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	delete(d.byID, id)
+// PurgeSessions deletes the dashboard sessions that expired before Now.
+func (s *Server) PurgeSessions(ctx context.Context) (int64, error) {
+	s.init()
+	return s.sessionStore().PurgeDashSessions(ctx, s.now())
 }
 
 func (s *Server) cookieName() string {
@@ -130,7 +215,11 @@ func (s *Server) signedIn(next http.HandlerFunc) http.HandlerFunc {
 		var sess *dashSession
 		ok := false
 		if err == nil {
-			sess, ok = s.sessions.get(c.Value, s.now())
+			if sess, ok, err = s.session(r.Context(), c.Value); err != nil {
+				s.log().Error("dashboard session", "err", err)
+				http.Error(w, "Something went wrong. Please try again.", http.StatusInternalServerError)
+				return
+			}
 		}
 		if !ok {
 			if r.Method != http.MethodGet {
@@ -182,15 +271,13 @@ func (s *Server) handleSignIn(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name, pw, next := strings.TrimSpace(r.PostFormValue("name")), r.PostFormValue("password"), safeNext(r.PostFormValue("next"))
-	var orgs []string
 	ok := false
 	if s.Users != nil && name != "" {
-		hash, o, err := s.Users.LookupUser(r.Context(), name)
+		hash, _, err := s.Users.LookupUser(r.Context(), name)
 		if err != nil {
 			hash = dummyHash
 		}
 		ok = bcrypt.CompareHashAndPassword(hash, []byte(pw)) == nil && err == nil
-		orgs = o
 	}
 	if !ok {
 		s.log().Info("sign-in refused")
@@ -198,15 +285,25 @@ func (s *Server) handleSignIn(w http.ResponseWriter, r *http.Request) {
 			"Error": "That name and password don't match. Check them and try again.", "Name": name})
 		return
 	}
-	id, _ := s.sessions.create(name, orgs, s.now())
-	http.SetCookie(w, &http.Cookie{Name: s.cookieName(), Value: id, Path: "/", HttpOnly: true, Secure: s.secure(),
-		SameSite: http.SameSiteStrictMode, MaxAge: int(s.sessions.ttl.Seconds())})
+	token, err := s.createSession(r.Context(), name)
+	if err != nil {
+		s.log().Error("sign-in", "err", err)
+		s.render(w, r, http.StatusInternalServerError, "signin.html", map[string]any{"Title": "Sign in", "Next": next,
+			"Error": "Something went wrong. Please try again.", "Name": name})
+		return
+	}
+	http.SetCookie(w, &http.Cookie{Name: s.cookieName(), Value: token, Path: "/", HttpOnly: true, Secure: s.secure(),
+		SameSite: http.SameSiteStrictMode, MaxAge: int(sessionTTL.Seconds())})
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }
 
 func (s *Server) handleSignOut(w http.ResponseWriter, r *http.Request) {
 	if c, err := r.Cookie(s.cookieName()); err == nil {
-		s.sessions.remove(c.Value)
+		if err := s.sessionStore().DeleteDashSession(r.Context(), hashToken(c.Value)); err != nil {
+			s.log().Error("sign-out", "err", err)
+			http.Error(w, "Signing out failed. Please try again.", http.StatusInternalServerError)
+			return
+		}
 	}
 	http.SetCookie(w, &http.Cookie{Name: s.cookieName(), Value: "", Path: "/", HttpOnly: true, Secure: s.secure(),
 		SameSite: http.SameSiteStrictMode, MaxAge: -1})

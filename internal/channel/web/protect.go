@@ -1,9 +1,12 @@
 package web
 
 import (
+	"fmt"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -83,7 +86,7 @@ func (s *Server) handlePreflight(w http.ResponseWriter, r *http.Request) {
 // limit applies the per-client rate limit.
 func (s *Server) limit(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if !s.limiter.allow(clientIP(r), time.Now()) {
+		if !s.limiter.allow(s.clientIP(r), time.Now()) {
 			w.Header().Set("Retry-After", "10")
 			writeJSON(w, http.StatusTooManyRequests, ErrorResponse{Error: "You're sending messages too quickly. Please wait a few seconds."})
 			return
@@ -92,15 +95,63 @@ func (s *Server) limit(next http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-// clientIP is the address the request came from. Behind a proxy every resident would share
-// the proxy's address; the proxy must then be trusted to set X-Forwarded-For, which is the
-// operator's choice, so it is not read here.
-func clientIP(r *http.Request) string {
+// ParseTrustedProxies reads PRIVACYBOT_TRUSTED_PROXIES: comma-separated CIDRs ("10.0.0.0/8"),
+// a bare address meaning just that one. Empty is none.
+func ParseTrustedProxies(list string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, f := range strings.Split(list, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		p, err := netip.ParsePrefix(f)
+		if err != nil {
+			a, aerr := netip.ParseAddr(f)
+			if aerr != nil {
+				return nil, fmt.Errorf("%q is not a CIDR range or an address", f)
+			}
+			p = netip.PrefixFrom(a, a.BitLen())
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
+}
+
+// trusted reports whether a is one of the server's trusted proxies.
+func (s *Server) trusted(a netip.Addr) bool {
+	a = a.Unmap()
+	return slices.ContainsFunc(s.TrustedProxies, func(p netip.Prefix) bool { return p.Contains(a) })
+}
+
+// clientIP is the address the rate limit keys on. Behind a reverse proxy every resident would
+// share the proxy's address, so when (and only when) the connection comes from a trusted proxy
+// the client is read from X-Forwarded-For: the right-most address that isn't itself a trusted
+// proxy. Entries to its left were written by the client and could be anything, so they are
+// never believed; from an untrusted peer the header is ignored altogether.
+func (s *Server) clientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
 	}
-	return host
+	peer, err := netip.ParseAddr(host)
+	if err != nil || !s.trusted(peer) {
+		return host
+	}
+	var hops []string
+	for _, v := range r.Header.Values("X-Forwarded-For") {
+		hops = append(hops, strings.Split(v, ",")...)
+	}
+	client := peer
+	for i := len(hops) - 1; i >= 0; i-- {
+		a, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
+		if err != nil {
+			break // a malformed hop: believe nothing further left, keep the last good one
+		}
+		client = a.Unmap()
+		if !s.trusted(a) {
+			break
+		}
+	}
+	return client.String()
 }
 
 // limiter keeps a token bucket per client, forgetting clients idle for ten minutes.

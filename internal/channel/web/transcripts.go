@@ -205,8 +205,9 @@ func (s *Server) PurgeTranscripts(ctx context.Context) (int64, error) {
 	return s.Transcripts.PurgeTranscripts(ctx, cutoff)
 }
 
-// RunPurger purges old transcripts at once and then every interval until ctx ends. Each run's
-// count is logged; a failure is logged and retried at the next tick.
+// RunPurger purges old transcripts and expired dashboard sessions at once and then every
+// interval until ctx ends. Each run's count is logged; a failure is logged and retried at the
+// next tick.
 func (s *Server) RunPurger(ctx context.Context, every time.Duration) {
 	t := time.NewTicker(every)
 	defer t.Stop()
@@ -217,6 +218,13 @@ func (s *Server) RunPurger(ctx context.Context, every time.Duration) {
 			s.log().Error("purge transcripts", "err", err)
 		case n > 0:
 			s.log().Info("purged old transcripts", "lines", n, "days", s.transcriptDays())
+		}
+		n, err = s.PurgeSessions(ctx)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			s.log().Error("purge dashboard sessions", "err", err)
+		case n > 0:
+			s.log().Info("purged expired dashboard sessions", "sessions", n)
 		}
 		select {
 		case <-ctx.Done():

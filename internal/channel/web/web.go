@@ -19,6 +19,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -89,6 +90,9 @@ type Server struct {
 	Bot   Bot
 	Cases Cases // nil: the dashboard says no queue is configured
 	Users Users // nil: nobody can sign in
+	// Sessions keeps the dashboard's sign-in sessions (the store, so that every replica accepts
+	// them and a restart signs nobody out); nil keeps them in this process's memory.
+	Sessions SessionStore
 	// Transcripts, when set, receives every web exchange redacted by Redact. In production it
 	// is a TranscriptWriter, so no request waits for a commit.
 	Transcripts Transcripts
@@ -111,6 +115,9 @@ type Server struct {
 	// 20, a negative RatePerMinute turns the limit off (load tests).
 	RatePerMinute float64
 	Burst         int
+	// TrustedProxies are the reverse proxies (PRIVACYBOT_TRUSTED_PROXIES) whose X-Forwarded-For
+	// is believed when rate limiting; empty means the connection's own address is the client.
+	TrustedProxies []netip.Prefix
 	// BadInput reports errors from the answerer that are the asker's fault (an unknown
 	// organisation), mapped to 400. answer's own input errors are always 400.
 	BadInput func(error) bool
@@ -121,12 +128,12 @@ type Server struct {
 	// Registry receives the metrics; nil makes a private one (served at /metrics either way).
 	Registry *prometheus.Registry
 
-	initOnce sync.Once
-	metrics  *metrics
-	limiter  *limiter
-	sessions *dashSessions
-	tmpl     *template.Template
-	draining atomic.Bool
+	initOnce    sync.Once
+	metrics     *metrics
+	limiter     *limiter
+	memSessions *memSessions
+	tmpl        *template.Template
+	draining    atomic.Bool
 }
 
 // Drain marks the server as shutting down: /readyz fails so a load balancer stops sending
@@ -220,8 +227,8 @@ func (s *Server) initFields() {
 		}
 		s.limiter = newLimiter(lim, burst)
 	}
-	if s.sessions == nil {
-		s.sessions = newDashSessions(8 * time.Hour)
+	if s.memSessions == nil {
+		s.memSessions = newMemSessions()
 	}
 	if s.tmpl == nil {
 		s.tmpl = template.Must(template.New("").Funcs(templateFuncs).ParseFS(assets, "templates/*.html"))

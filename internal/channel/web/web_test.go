@@ -57,6 +57,7 @@ type harness struct {
 	srv     *web.Server
 	h       http.Handler
 	store   *sqlite.Store
+	path    string // the store's file, to open it again as a restarted server would
 	queue   *dpo.Queue
 	clock   *clock
 	orgs    []string
@@ -71,7 +72,8 @@ const (
 func newHarness(t testing.TB, opts ...func(*web.Server)) *harness {
 	t.Helper()
 	comp, corp := engine(t)
-	store, err := sqlite.Open(filepath.Join(t.TempDir(), "queue.db"))
+	path := filepath.Join(t.TempDir(), "queue.db")
+	store, err := sqlite.Open(path)
 	require.NoError(t, err)
 	t.Cleanup(func() { store.Close() })
 	clk := &clock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
@@ -88,7 +90,7 @@ func newHarness(t testing.TB, opts ...func(*web.Server)) *harness {
 	for _, o := range opts {
 		o(srv)
 	}
-	return &harness{srv: srv, h: srv.Handler(), store: store, queue: q, clock: clk, orgs: orgs}
+	return &harness{srv: srv, h: srv.Handler(), store: store, path: path, queue: q, clock: clk, orgs: orgs}
 }
 
 func (h *harness) do(t testing.TB, method, path, body string, hdr ...string) *httptest.ResponseRecorder {

@@ -1,5 +1,5 @@
-// Package webtest is the contract suite for the stores behind the web channel: dashboard users
-// and redacted transcripts. internal/sqlite and internal/postgres run the same tests, so the two
+// Package webtest is the contract suite for the stores behind the web channel: dashboard users,
+// their sign-in sessions and redacted transcripts. internal/sqlite and internal/postgres run the same tests, so the two
 // behave alike. It imports testify and the transcript record; never a store or a database
 // driver (the caller hands it an opened store).
 package webtest
@@ -28,6 +28,10 @@ type Store[U any] interface {
 	AppendTranscripts(ctx context.Context, entries []transcript.Entry) error
 	Transcript(ctx context.Context, session string) ([]string, error)
 	PurgeTranscripts(ctx context.Context, before time.Time) (int64, error)
+	CreateDashSession(ctx context.Context, tokenHash, user, csrf string, created, expires time.Time) error
+	DashSession(ctx context.Context, tokenHash string) (user, csrf string, expires time.Time, err error)
+	DeleteDashSession(ctx context.Context, tokenHash string) error
+	PurgeDashSessions(ctx context.Context, before time.Time) (int64, error)
 }
 
 // UserFields reads a store's user record: its name and when it was added.
@@ -38,6 +42,57 @@ func Run[U any](t *testing.T, open func(t *testing.T) Store[U], fields UserField
 	t.Run("Users", func(t *testing.T) { testUsers(t, open(t), fields) })
 	t.Run("TranscriptBatchKeepsOrder", func(t *testing.T) { testBatch(t, open(t)) })
 	t.Run("PurgeTranscripts", func(t *testing.T) { testPurge(t, open(t)) })
+	t.Run("DashSessions", func(t *testing.T) { testDashSessions(t, open(t)) })
+	t.Run("RemovingAUserEndsTheirSessions", func(t *testing.T) { testRemoveUserEndsSessions(t, open(t)) })
+}
+
+func testDashSessions[U any](t *testing.T, s Store[U]) {
+	ctx := context.Background()
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	require.NoError(t, s.CreateDashSession(ctx, "hash-a", "dpo", "csrf-a", at, at.Add(8*time.Hour)))
+	require.NoError(t, s.CreateDashSession(ctx, "hash-b", "dpo", "csrf-b", at.Add(-9*time.Hour), at.Add(-time.Hour)))
+	assert.Error(t, s.CreateDashSession(ctx, "hash-a", "other", "x", at, at.Add(time.Hour)), "a hash already in use")
+
+	user, csrf, expires, err := s.DashSession(ctx, "hash-a")
+	require.NoError(t, err)
+	assert.Equal(t, "dpo", user)
+	assert.Equal(t, "csrf-a", csrf)
+	assert.True(t, expires.Equal(at.Add(8*time.Hour)), "expires %s", expires)
+	_, _, _, err = s.DashSession(ctx, "no-such-hash")
+	assert.ErrorIs(t, err, fs.ErrNotExist)
+
+	n, err := s.PurgeDashSessions(ctx, at)
+	require.NoError(t, err)
+	assert.Equal(t, int64(1), n, "only the expired session is purged")
+	_, _, _, err = s.DashSession(ctx, "hash-b")
+	assert.ErrorIs(t, err, fs.ErrNotExist)
+	_, _, _, err = s.DashSession(ctx, "hash-a")
+	assert.NoError(t, err, "the live session stays")
+
+	require.NoError(t, s.DeleteDashSession(ctx, "hash-a"))
+	_, _, _, err = s.DashSession(ctx, "hash-a")
+	assert.ErrorIs(t, err, fs.ErrNotExist, "signed out")
+	assert.NoError(t, s.DeleteDashSession(ctx, "hash-a"), "signing out twice is fine")
+}
+
+func testRemoveUserEndsSessions[U any](t *testing.T, s Store[U]) {
+	ctx := context.Background()
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	require.NoError(t, s.AddUser(ctx, "dpo", []byte("hash"), []string{"*"}, at))
+	require.NoError(t, s.AddUser(ctx, "other", []byte("hash"), []string{"*"}, at))
+	for _, h := range []string{"laptop", "phone"} {
+		require.NoError(t, s.CreateDashSession(ctx, h, "dpo", "c", at, at.Add(8*time.Hour)))
+	}
+	require.NoError(t, s.CreateDashSession(ctx, "theirs", "other", "c", at, at.Add(8*time.Hour)))
+
+	require.NoError(t, s.RemoveUser(ctx, "dpo"))
+	for _, h := range []string{"laptop", "phone"} {
+		_, _, _, err := s.DashSession(ctx, h)
+		assert.ErrorIs(t, err, fs.ErrNotExist, "%s signed out with the user", h)
+	}
+	user, _, _, err := s.DashSession(ctx, "theirs")
+	require.NoError(t, err, "another user's session stays")
+	assert.Equal(t, "other", user)
 }
 
 func testUsers[U any](t *testing.T, s Store[U], fields UserFields[U]) {
