@@ -351,6 +351,17 @@ func (c *Composer) Answer(ctx context.Context, q Question) (Answer, error) {
 	if len(cands) == 0 || cands[0].coverage < c.MinCoverage || total > 0 && c.unseenShare(reqs) >= maxUnseenShare {
 		return c.abstain(ans, q, hits), nil
 	}
+	if AsksForLaw(asked.Text) {
+		// Whether to answer is settled; which sentence to quote is not: "what's the legal
+		// basis for …?" is answered by the sentence naming the law, not the one saying why
+		// the council uses the information, however many of the question's words that uses.
+		cands = preferred(cands, func(cd candidate) bool { return citesLawRe.MatchString(cd.unit.quote()) }, lawFloor)
+	}
+	if kind == "" && !defining && AsksWhoReceives(asked.Text) {
+		// "Who gets my comment if the applicant appeals?" is answered by whom it goes to ("the
+		// Planning Inspectorate, if an applicant appeals …"), not by how long it is kept.
+		cands = preferred(cands, func(cd candidate) bool { return c.namesRecipient(hits[cd.hit].Passage, cd.unit) }, recipientFloor)
+	}
 	// A question scoped to an organisation or a notice gets no other council's answer.
 	scoped := q.Organisation != "" || q.NoticeID != ""
 	chosen := choose(cands, k, func(hit int) string { return c.canonical(hits[hit].Passage.Organisation) },
@@ -577,6 +588,87 @@ func names(r requirement, sets ...map[string]bool) bool {
 		}
 	}
 	return n >= r.need
+}
+
+// lawQuestionRe recognises a question asking which law or legal basis something rests on.
+var lawQuestionRe = regexp.MustCompile(`(?i)\b(?:legal|lawful)\s+(?:basis|bases|grounds?|power|powers|gateway)\b|\b(?:what|which)\s+(?:laws?|legislation|acts?)\b|\bunder\s+what\s+(?:laws?|power|authority|legislation)\b`)
+
+// AsksForLaw reports whether a question asks which law or legal basis something rests on
+// ("what's the legal basis for council tax records?", "under what law do you …").
+func AsksForLaw(q string) bool { return lawQuestionRe.MatchString(q) }
+
+// citesLawRe finds a sentence naming a law: an Act of Parliament ("the Care Act 2014"),
+// regulations ("the Housing Benefit Regulations 2006") or an article of the GDPR ("Article
+// 6(1)(e)").
+var citesLawRe = regexp.MustCompile(`\bAct\s+(?:of\s+)?\d{4}\b|\bRegulations\s+\d{4}\b|\bArticles?\s+\d+\s*\(\d+\)`)
+
+// lawFloor is the share of the best sentence's coverage a sentence naming a law must have to be
+// quoted first for a legal-basis question: it must still be about what was asked.
+const lawFloor = 0.35
+
+// preferred moves to the front, in their order, the candidates of a kind the question asks for
+// that cover at least floor times what the best candidate covers. It changes only which
+// sentence is quoted: the best coverage, which decides whether to answer, was read before.
+func preferred(cands []candidate, want func(candidate) bool, floor float64) []candidate {
+	if len(cands) == 0 {
+		return cands
+	}
+	min := floor * cands[0].coverage
+	var first, rest []candidate
+	for _, cd := range cands {
+		if cd.coverage >= min && want(cd) {
+			first = append(first, cd)
+		} else {
+			rest = append(rest, cd)
+		}
+	}
+	if len(first) == 0 {
+		return cands
+	}
+	return append(first, rest...)
+}
+
+// whoReceivesRe recognises a question asking who gets, sees or is sent someone's information.
+var whoReceivesRe = regexp.MustCompile(`(?i)\bwho(?:m)?\b(?:\s+else)?\s+(?:\w+\s+){0,3}?(?:gets?|get to|sees?|see|receives?|has access|have access|access|sends?|send|sent|shares?|share|shared|passe?s?|pass|passed|given|gives?|tells?|told|hears?)\b|\b(?:with|to)\s+whom\b|\bwho\s+(?:do|does|will|would|might|can|could)\s+(?:you|we|they|the council|it)\s+(?:\w+\s+){0,2}?(?:share|send|pass|give|tell|disclose|show)\b`)
+
+// AsksWhoReceives reports whether a question asks who is given, sent or shown information
+// ("who else gets to see my email?", "NFI data - who do we send it to?").
+func AsksWhoReceives(q string) bool { return whoReceivesRe.MatchString(q) }
+
+// recipientRe finds a sentence saying to whom information goes: a verb of passing it on with
+// the receiver close after ("provide particular sets of data to the Minister for the Cabinet
+// Office", "pass it to our IT section", "share information with partner agencies"). Being sent
+// something oneself ("send it to you") or sending it along with something ("sent with an
+// application") doesn't say who else gets it.
+var recipientRe = regexp.MustCompile(`(?i)\b(?:shares?|shared|sharing)\b(?:[\s,]+[\w'’]+){0,6}?[\s,]+with\s+(?:the\s+|our\s+|other\s+)?(?:[a-tvwxz]|u[^s]|y[^o])|\b(?:send|sends|sent|pass|passes|passed|passing|provide|provides|provided|disclose|discloses|disclosed|forward|forwards|forwarded|give|gives|given|contact|consult|consults|notify|refer|referred)\b(?:\s+[\w'’]+){0,6}?\s+to\s+(?:the\s+|our\s+|other\s+|a\s+|an\s+)?(?:[a-tvwxz]|u[^s]|y[^o])|\brecipients?\b|\bhave access\b|\bavailable only to\b`)
+
+// recipientHeadingRe finds a heading over who information goes to ("Who we share it with").
+var recipientHeadingRe = regexp.MustCompile(`(?i)\bshar(?:e|es|ed|ing)\b|\brecipients?\b|\bdisclos`)
+
+// recipientFloor is the share of the best sentence's coverage a sentence naming a recipient must
+// have to be quoted first for a "who gets it?" question.
+const recipientFloor = 0.5
+
+// namesRecipient reports whether a unit says who is given information: a sentence saying it, a
+// bullet of a list introduced by one ("We only share what is needed … This may include: – care
+// homes …"), or anything under a heading about it ("WHO WE SHARE IT WITH").
+func (c *Composer) namesRecipient(p notice.Passage, u unit) bool {
+	if recipientRe.MatchString(u.text) || u.item && recipientHeadingRe.MatchString(p.Section()) {
+		return true
+	}
+	us := c.pieces[p.ID].units
+	for i, o := range us {
+		if !o.leadIn || !slices.Contains(o.items, u.text) {
+			continue
+		}
+		// The lead-in is its line: "We only share … with people who … . This may include:".
+		for j := i; j >= 0 && us[j].leadIn && (j == i || len(us[j].items) == 0); j-- {
+			if recipientRe.MatchString(us[j].text) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // leadInPenalty keeps a whole list out of an answer that one of its bullets gives.

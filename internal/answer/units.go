@@ -14,6 +14,7 @@ type unit struct {
 	leadIn bool     // the sentence that introduces a list
 	items  []string // the list a lead-in introduces, quoted with it
 	block  bool     // a contact or address block: its heading says what it is
+	item   bool     // a bullet of a list
 }
 
 // maxQuotedItems bounds the bullets quoted with their lead-in: a longer list is cited, not pasted.
@@ -59,7 +60,7 @@ func units(text string) []unit {
 			continue
 		}
 		if bulletLineRe.MatchString(l) {
-			out = append(out, unit{text: strings.TrimSpace(bulletLineRe.ReplaceAllString(l, ""))})
+			out = append(out, unit{text: strings.TrimSpace(bulletLineRe.ReplaceAllString(l, "")), item: true})
 			continue
 		}
 		isLeadIn := i+1 < len(lines) && bulletLineRe.MatchString(strings.TrimSpace(lines[i+1]))

@@ -80,10 +80,10 @@ func TestDevelopmentSet2(t *testing.T) {
 
 // The third development set, written by someone who never saw the engine, going through every
 // fact of every notice; measured once before it was tuned against (answer accuracy 0.692), then
-// tuned in rounds four (0.779) and five (0.797).
+// tuned in rounds four (0.779), five (0.797) and seven (0.814).
 func TestDevelopmentSet3(t *testing.T) {
 	rep := run(t, bundled(t), filepath.Join("..", "..", "testdata", "eval", "questions3.jsonl"), eval.Options{})
-	check(t, rep, floors{recall3: 0.86, accuracy: 0.79, abstainPrecision: 0.85, abstainRecall: 0.88})
+	check(t, rep, floors{recall3: 0.86, accuracy: 0.81, abstainPrecision: 0.85, abstainRecall: 0.88})
 }
 
 // The held-out set was written with the first development set and is never tuned against: it
@@ -95,9 +95,9 @@ func TestHeldOutSet(t *testing.T) {
 
 // Notices of two other (fictional) councils in four formats, written to tune the engine for
 // notices it hasn't seen; measured once before tuning (answer accuracy 0.611), then tuned in
-// round five (0.779).
+// rounds five (0.779) and seven (0.805).
 func TestDevelopmentCorpus(t *testing.T) {
-	check(t, runCorpus(t, "dev-corpus"), floors{recall3: 0.88, accuracy: 0.77, abstainPrecision: 0.66, abstainRecall: 0.56})
+	check(t, runCorpus(t, "dev-corpus"), floors{recall3: 0.88, accuracy: 0.80, abstainPrecision: 0.66, abstainRecall: 0.56})
 }
 
 // Notices of councils nobody tuned on, in the three formats a council may drop in.
