@@ -1,0 +1,128 @@
+package answer
+
+// Abstaining: when the notices don't answer, say so and give the organisation's data protection
+// contact as its notices state it.
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/privacybot/privacybot/internal/notice"
+)
+
+// hasEmailPlaceholder reports whether text held an e-mail address the captured page replaced.
+func hasEmailPlaceholder(s string) bool {
+	return strings.Contains(s, "[email") && strings.Contains(s, "protected]")
+}
+
+// abstain says the notices don't cover the question and gives the data protection contact of
+// the organisation(s) concerned, quoted from their notices.
+func (c *Composer) abstain(ans Answer, q Question, hits []Hit) Answer {
+	ans.Abstained = true
+	ans.Citations = []Citation{}
+	var orgs []string
+	switch {
+	case q.Organisation != "":
+		orgs = []string{c.canonical(q.Organisation)}
+	case q.NoticeID != "":
+		if n, ok := c.Corpus.Notice(q.NoticeID); ok {
+			orgs = []string{c.canonical(n.Organisation)}
+		}
+	default:
+		orgs = c.Corpus.Organisations.Mentioned(q.Text)
+	}
+	if len(orgs) == 0 {
+		for _, o := range c.Corpus.Organisations.All() {
+			if len(c.byOrg[o.Name]) > 0 {
+				orgs = append(orgs, o.Name)
+			}
+		}
+	}
+	var b strings.Builder
+	b.WriteString("The privacy notices I have don't answer that, so I can't give you a reliable answer.")
+	for _, org := range orgs {
+		contact, ok := c.Contact(org)
+		if !ok {
+			fmt.Fprintf(&b, "\nPlease ask %s's data protection officer.", org)
+			continue
+		}
+		if ans.Contact == nil {
+			cc := contact.Contact
+			ans.Contact = &cc
+		}
+		fmt.Fprintf(&b, "\nFor %s, contact the data protection team (from “%s”):\n%s", org, contact.Title, contact.Text)
+		n := len(ans.Citations) + 1
+		ans.Citations = append(ans.Citations, Citation{N: n, Notice: contact.Notice, Title: contact.Title,
+			Organisation: org, Section: contact.section, Excerpt: contact.Text, Source: contact.source, Updated: contact.updated})
+		fmt.Fprintf(&b, " [%d]", n)
+	}
+	ans.Answer = b.String()
+	return ans
+}
+
+// orgContact is a Contact with the passage details a citation needs.
+type orgContact struct {
+	Contact
+	section, source, updated string
+}
+
+// Contact finds an organisation's data protection contact as its notices state it: where
+// organisations.yaml points, else the passage that names the Data Protection Officer with a
+// phone number, postal address or e-mail.
+func (c *Composer) Contact(org string) (orgContact, bool) {
+	org = c.canonical(org)
+	passages := c.byOrg[org]
+	if o, ok := c.Corpus.Organisations.Get(org); ok && o.DPOContact.Notice != "" {
+		for _, p := range passages {
+			if p.NoticeID == o.DPOContact.Notice && len(p.Headings) > 0 &&
+				strings.HasPrefix(strings.ToLower(p.Headings[len(p.Headings)-1]), strings.ToLower(o.DPOContact.Section)) {
+				return contactFrom(org, p), true
+			}
+		}
+	}
+	best, bestScore := notice.Passage{}, 0
+	for _, p := range passages {
+		s := 0
+		low := strings.ToLower(p.Section() + " " + p.Text)
+		if strings.Contains(low, "data protection") {
+			s += 2
+		}
+		if strings.Contains(low, "officer") || strings.Contains(low, "contact") {
+			s++
+		}
+		if contactDetailRe.MatchString(p.Text) {
+			s += 3
+		}
+		if s > bestScore && contactDetailRe.MatchString(p.Text) {
+			best, bestScore = p, s
+		}
+	}
+	if bestScore == 0 {
+		return orgContact{}, false
+	}
+	return contactFrom(org, best), true
+}
+
+func contactFrom(org string, p notice.Passage) orgContact {
+	return orgContact{
+		Contact: Contact{Organisation: org, Text: contactText(p.Text), Notice: p.NoticeID, Title: p.Title},
+		section: p.Section(), source: p.Source, updated: p.Updated,
+	}
+}
+
+// contactText drops what the captured pages lost: "[email protected]" placeholders are not
+// e-mail addresses and are never presented as one.
+func contactText(s string) string {
+	var lines []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, "[email") && strings.Contains(l, "protected]") {
+			continue
+		}
+		lines = append(lines, l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// contactDetailRe finds a phone number, a UK postcode or an e-mail address in a passage.
+var contactDetailRe = regexp.MustCompile(`(?i)\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|[\w.+-]+@[\w-]+\.[\w.]+`)

@@ -1,0 +1,405 @@
+package answer
+
+// Choosing what to quote: scoring the sentences and bullets of the retrieved passages against
+// the question, and picking the few that answer it.
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/privacybot/privacybot/internal/notice"
+)
+
+// candidate is a unit of a retrieved passage with its scores.
+type candidate struct {
+	hit      int // index into hits
+	unit     unit
+	order    int // position of the unit in its passage
+	coverage float64
+	score    float64
+}
+
+// candidates scores the units of the retrieved passages that could answer, best first. When the
+// question asks for a kind of fact (a period, a phone number), only units stating one can; and
+// only passages that name the question's topic (its most specific word the notices use) can.
+//
+// When the question names its council, an answer must also name the question's topic: "how
+// long does Westmere keep children's records?" is not answered by how long Westmere keeps
+// adults' records, nor by how long another council keeps children's.
+func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kind string, defining, orgNamed bool) []candidate {
+	top := hits[0].Score
+	var out []candidate
+	topic := -1 // with a kind asked for, the requirement every answer must name itself
+	if kind != "" && orgNamed {
+		topic = c.topicRequirement(reqs)
+	}
+
+	for hi, h := range hits {
+		heading := conceptSet(c.Vocab, h.Passage.Section())
+		// Words of the notice's title and service say which notice, not which sentence: every
+		// sentence of the notice has them, fully.
+		scope := conceptSet(c.Vocab, h.Passage.Title+" "+h.Passage.Service)
+		// A heading that names what the question asks about marks the passage that answers it.
+		var headGot float64
+		for _, r := range reqs {
+			n := 0
+			for _, k := range r.concepts {
+				if heading[k] {
+					n++
+				}
+			}
+			if n >= r.need {
+				headGot += r.weight
+			}
+		}
+		headCov := 0.0
+		if total > 0 {
+			headCov = headGot / total
+		}
+		ps, ok := c.pieces[h.Passage.ID]
+		if !ok || ps.concepts == nil && len(ps.units) > 0 { // a passage of another corpus
+			ps = pieces{units: units(h.Passage.Text)}
+			for _, u := range ps.units {
+				ps.concepts = append(ps.concepts, conceptSet(c.Vocab, u.quote()))
+			}
+		}
+		us, sets := ps.units, ps.concepts
+		for ui, u := range us {
+			concepts := sets[ui]
+			if kind != "" && !HasKind(u.quote(), kind) && !(kind == KindContact && namesWho(u.text)) {
+				// "Who is the data controller?" is answered by a contact, or by the sentence
+				// saying who it is ("Westmere Borough Council is the data controller …").
+				continue
+			}
+			// The sentences either side are its context: "Telephone: 01908 …" follows "Should
+			// you have any queries about the site, you can contact us at …".
+			var near []map[string]bool
+			if ui > 0 {
+				near = append(near, sets[ui-1])
+			}
+			if ui+1 < len(us) {
+				near = append(near, sets[ui+1])
+			}
+			if sec := c.section[sectionKey(h.Passage)]; sec != nil && len(us) == 1 {
+				near = append(near, sec) // a sentence on its own has its section for context
+			}
+			if topic >= 0 && !names(reqs[topic], append([]map[string]bool{concepts, heading, scope}, near...)...) {
+				// "How long do you keep children's records?" is not answered by how long adults'
+				// records are kept: a period answers only for the records it names.
+				continue
+			}
+			var got float64
+			for _, r := range reqs {
+				n, nh, nn := 0, 0, 0
+				for _, k := range r.concepts {
+					switch {
+					case concepts[k] || scope[k]:
+						n++
+					case heading[k]:
+						nh++
+					case inAny(near, k):
+						nn++
+					}
+				}
+				switch {
+				case n >= r.need || hasAll(concepts, r.own):
+					got += r.weight
+				case n+nh >= r.need && u.block:
+					got += r.weight // an address block says nothing but what its heading names
+				case n+nh >= r.need:
+					got += 0.7 * r.weight // the heading says it, the sentence is under it
+				case n+nh+nn >= r.need:
+					got += neighbourShare * r.weight
+				}
+			}
+			cov := 1.0 // "what's the phone number?": the number is all it asks
+			if total > 0 {
+				cov = got / total
+			}
+			rank := 0.0
+			if top > 0 {
+				rank = h.Score / top
+			}
+			score := cov + 0.25*rank + 0.15*headCov
+			if u.leadIn && len(reqs) > 0 && !namesWho(u.text) {
+				// Prefer the bullet that says it over the whole list. A lead-in that says who
+				// holds a role ("Our Data Protection Officer is Helen Marchbank.") says it
+				// itself, and its list gives the contact details.
+				score -= leadInPenalty
+			}
+			if brokenOff(u.text) {
+				score -= brokenOffPenalty
+			}
+			if defining && definitionRe.MatchString(u.text) {
+				score += definitionBonus
+			}
+			out = append(out, candidate{hit: hi, unit: u, order: ui, coverage: cov, score: score})
+		}
+	}
+	wholeLists(out)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	return out
+}
+
+// wholeLists lifts the penalty of a lead-in whose bullets answer together: when no one bullet
+// answers better than another ("what do you collect?" and the bullets of "we may collect:" name
+// what is collected), the question is about the list, not one of its items. A lead-in that is a
+// sentence of its own ("We only keep information for as long as it is needed.") needs three
+// bullets to tie: its bullets are separate facts, and the two that answer are quoted alone.
+func wholeLists(cands []candidate) {
+	for i := range cands {
+		lead := &cands[i]
+		if !lead.unit.leadIn || len(lead.unit.items) < 2 {
+			continue
+		}
+		need := 2
+		if !strings.HasSuffix(strings.TrimSpace(lead.unit.text), ":") {
+			need = 3
+		}
+		best, ties := -1.0, 0
+		for _, o := range cands {
+			if o.hit != lead.hit || o.unit.leadIn || !slices.Contains(lead.unit.items, o.unit.text) {
+				continue
+			}
+			switch {
+			case o.coverage > best+1e-9:
+				best, ties = o.coverage, 1
+			case o.coverage > best-1e-9:
+				ties++
+			}
+		}
+		if ties >= need && lead.coverage >= best {
+			lead.score += leadInPenalty
+		}
+	}
+}
+
+// citesLawRe finds a sentence naming a law: an Act of Parliament ("the Care Act 2014"),
+// regulations ("the Housing Benefit Regulations 2006") or an article of the GDPR ("Article
+// 6(1)(e)").
+var citesLawRe = regexp.MustCompile(`\bAct\s+(?:of\s+)?\d{4}\b|\bRegulations\s+\d{4}\b|\bArticles?\s+\d+\s*\(\d+\)`)
+
+// lawFloor is the share of the best sentence's coverage a sentence naming a law must have to be
+// quoted first for a legal-basis question: it must still be about what was asked.
+const lawFloor = 0.35
+
+// preferred moves to the front, in their order, the candidates of a kind the question asks for
+// that cover at least floor times what the best candidate covers. It changes only which
+// sentence is quoted: the best coverage, which decides whether to answer, was read before.
+func preferred(cands []candidate, want func(candidate) bool, floor float64) []candidate {
+	if len(cands) == 0 {
+		return cands
+	}
+	min := floor * cands[0].coverage
+	var first, rest []candidate
+	for _, cd := range cands {
+		if cd.coverage >= min && want(cd) {
+			first = append(first, cd)
+		} else {
+			rest = append(rest, cd)
+		}
+	}
+	if len(first) == 0 {
+		return cands
+	}
+	return append(first, rest...)
+}
+
+// recipientRe finds a sentence saying to whom information goes: a verb of passing it on with
+// the receiver close after ("provide particular sets of data to the Minister for the Cabinet
+// Office", "pass it to our IT section", "share information with partner agencies"). Being sent
+// something oneself ("send it to you") or sending it along with something ("sent with an
+// application") doesn't say who else gets it.
+var recipientRe = regexp.MustCompile(`(?i)\b(?:shares?|shared|sharing)\b(?:[\s,]+[\w'’]+){0,6}?[\s,]+with\s+(?:the\s+|our\s+|other\s+)?(?:[a-tvwxz]|u[^s]|y[^o])|\b(?:send|sends|sent|pass|passes|passed|passing|provide|provides|provided|disclose|discloses|disclosed|forward|forwards|forwarded|give|gives|given|contact|consult|consults|notify|refer|referred)\b(?:\s+[\w'’]+){0,6}?\s+to\s+(?:the\s+|our\s+|other\s+|a\s+|an\s+)?(?:[a-tvwxz]|u[^s]|y[^o])|\brecipients?\b|\bhave access\b|\bavailable only to\b`)
+
+// recipientHeadingRe finds a heading over who information goes to ("Who we share it with").
+var recipientHeadingRe = regexp.MustCompile(`(?i)\bshar(?:e|es|ed|ing)\b|\brecipients?\b|\bdisclos`)
+
+// recipientFloor is the share of the best sentence's coverage a sentence naming a recipient must
+// have to be quoted first for a "who gets it?" question.
+const recipientFloor = 0.5
+
+// namesRecipient reports whether a unit says who is given information: a sentence saying it, a
+// bullet of a list introduced by one ("We only share what is needed … This may include: – care
+// homes …"), or anything under a heading about it ("WHO WE SHARE IT WITH").
+func (c *Composer) namesRecipient(p notice.Passage, u unit) bool {
+	if recipientRe.MatchString(u.text) || u.item && recipientHeadingRe.MatchString(p.Section()) {
+		return true
+	}
+	us := c.pieces[p.ID].units
+	for i, o := range us {
+		if !o.leadIn || !slices.Contains(o.items, u.text) {
+			continue
+		}
+		// The lead-in is its line: "We only share … with people who … . This may include:".
+		for j := i; j >= 0 && us[j].leadIn && (j == i || len(us[j].items) == 0); j-- {
+			if recipientRe.MatchString(us[j].text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// leadInPenalty keeps a whole list out of an answer that one of its bullets gives.
+const leadInPenalty = 0.1
+
+// whoIsRe finds a sentence saying who someone is or who holds a role ("Our Data Protection
+// Officer is Helen Marchbank.", "Westmere Borough Council is the data controller …").
+var whoIsRe = regexp.MustCompile(`(?i)\b(?:is|are)\s+(?:the\s+)?(?:data\s+controller|controller|data\s+protection\s+officer)\b|\b(?:data\s+protection\s+officer|dpo|data\s+controller|controller)\s+(?:is|are)\s+\S`)
+
+// namesWho reports whether a sentence names who holds a data protection role.
+func namesWho(s string) bool { return whoIsRe.MatchString(s) }
+
+// definitionBonus favours, for "what is X?", the sentence that says what X is ("A cookie is a
+// small text file …") over the many that only mention X.
+const definitionBonus = 0.1
+
+// definitionRe finds a sentence that defines or describes what something is or does.
+var definitionRe = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?[\w' -]{1,40}?\s+(?:is|are)\s+(?:an?|the)\s|\b(?:means|refers to|is known as|are known as|stands for)\b|^we are\b`)
+
+// anaphoraRe finds a sentence that opens by pointing back at the one before it ("This is known
+// as 'processing'."): quoted alone it doesn't say what "this" is.
+var anaphoraRe = regexp.MustCompile(`^(?:This|These|That|Those|It|They|Such)\b`)
+
+// withAntecedents adds, before a chosen sentence that points back ("This is known as …"), the
+// sentence it points back to, so the quote says what it is about.
+func (c *Composer) withAntecedents(hits []Hit, chosen []candidate) []candidate {
+	out := make([]candidate, 0, len(chosen))
+	for _, cd := range chosen {
+		if cd.order > 0 && !cd.unit.block && anaphoraRe.MatchString(cd.unit.text) {
+			us := c.pieces[hits[cd.hit].Passage.ID].units
+			if us == nil {
+				us = units(hits[cd.hit].Passage.Text)
+			}
+			if cd.order < len(us) && cd.order-1 < len(us) {
+				prev := us[cd.order-1]
+				if !prev.leadIn && len(prev.items) == 0 && !hasUnit(chosen, cd.hit, prev.text) && !hasUnit(out, cd.hit, prev.text) {
+					out = append(out, candidate{hit: cd.hit, unit: prev, order: cd.order - 1, coverage: cd.coverage, score: cd.score})
+				}
+			}
+		}
+		out = append(out, cd)
+	}
+	return out
+}
+
+// hasUnit reports whether a unit of a hit is among the candidates.
+func hasUnit(cs []candidate, hit int, text string) bool {
+	for _, o := range cs {
+		if o.hit == hit && o.unit.text == text {
+			return true
+		}
+	}
+	return false
+}
+
+// brokenOffPenalty keeps a sentence that lost its end out of an answer while a whole one answers.
+const brokenOffPenalty = 0.3
+
+// brokenOff reports whether a sentence lost its end: captured pages drop the link or address a
+// sentence ended with ("Once completed you should email it to", "visit the ICO web site or
+// email"), and what is left doesn't answer.
+func brokenOff(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".!?:;)\"”") || strings.Contains(s, "\n") {
+		return false
+	}
+	ws := Words(s)
+	if len(ws) < 3 {
+		return false
+	}
+	switch ws[len(ws)-1] {
+	case "the", "a", "an", "at", "via", "and", "or", "to", "our", "your", "their", "on", "from",
+		"email", "emailing", "e", "mail", "mailing", "contact", "contacting", "visit", "visiting", "call", "calling":
+		return !HasKind(s, KindContact) // "Telephone: 01908 691691 or email" still gives the number
+	}
+	return false
+}
+
+// ofOrganisation keeps the hits of one organisation.
+func ofOrganisation(hits []Hit, org string, c *Composer) []Hit {
+	var out []Hit
+	for _, h := range hits {
+		if c.canonical(h.Passage.Organisation) == org {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// neighbourShare is how much a requirement counts when only a neighbouring sentence meets it:
+// the sentence is in its context, but doesn't say it.
+const neighbourShare = 0.5
+
+// maxUnits bounds what one answer quotes: a short answer is one that gets read.
+const maxUnits = 3
+
+// choose keeps the best unit and the others nearly as good: at most maxUnits units, from at most
+// k passages, each sentence once. When the question isn't scoped and several organisations'
+// notices answer it, each of them first gets its own best unit (one that covers the question
+// nearly as well as the best), so the answer says which council says what, instead of showing
+// one council's answer as if it were every council's.
+func choose(cands []candidate, k int, orgOf func(hit int) string, scoped bool, minCoverage float64) []candidate {
+	best := cands[0]
+	var out []candidate
+	passages := map[int]bool{}
+	add := func(cd candidate) {
+		if !passages[cd.hit] && len(passages) >= k {
+			return
+		}
+		for _, o := range out {
+			if o.unit.text == cd.unit.text { // the same sentence in two notices of one council
+				return
+			}
+		}
+		if quotedAlready(out, cd) || cd.unit.leadIn && itemsChosen(out, cd) {
+			return // the list is quoted already, or the bullets that say it are
+		}
+		passages[cd.hit] = true
+		out = append(out, cd)
+	}
+	if !scoped {
+		seen := map[string]bool{}
+		for _, cd := range cands {
+			org := orgOf(cd.hit)
+			if seen[org] || cd.coverage < minCoverage || cd.coverage < 0.75*best.coverage {
+				continue
+			}
+			seen[org] = true
+			add(cd)
+		}
+	}
+	for _, cd := range cands {
+		if len(out) >= max(maxUnits, len(out)) && len(out) >= maxUnits {
+			break
+		}
+		if cd.score < 0.8*best.score || cd.coverage < 0.75*best.coverage {
+			break
+		}
+		add(cd)
+	}
+	return out
+}
+
+// itemsChosen reports whether bullets of a lead-in's list are already chosen.
+func itemsChosen(chosen []candidate, lead candidate) bool {
+	for _, o := range chosen {
+		if o.hit == lead.hit && slices.Contains(lead.unit.items, o.unit.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedAlready reports whether a bullet is already quoted as part of a chosen lead-in's list.
+func quotedAlready(chosen []candidate, cd candidate) bool {
+	for _, o := range chosen {
+		if o.hit == cd.hit && o.unit.leadIn && slices.Contains(o.unit.items, cd.unit.text) {
+			return true
+		}
+	}
+	return false
+}
