@@ -3,14 +3,12 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/config"
-	"github.com/privacybot/privacybot/internal/index"
 )
 
 func runAsk(ctx context.Context, app *App, args []string) error {
@@ -24,10 +22,8 @@ Answers a question from the notices, quoting them with numbered citations. Exit 
 3 the notices don't answer it (the data protection contact is given), 2 bad command line, 1 error.`)
 	var ef engineFlags
 	ef.register(fs, cfg)
-	org := fs.String("org", "", "answer only from this organisation's notices (any of its names)")
-	noticeID := fs.String("notice", "", "answer only from this notice (see privacybot notices)")
-	k := fs.Int("k", 5, "passages to cite at most")
-	asJSON := fs.Bool("json", false, "print the answer as JSON (the stable contract of the web API)")
+	var lf lookupFlags
+	lf.register(fs, 5, "answer")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -35,8 +31,9 @@ Answers a question from the notices, quoting them with numbered citations. Exit 
 	if len(rest) == 0 {
 		return usageError(`give a question: privacybot ask "How long do you keep complaint records?"`)
 	}
-	if *k < 1 || *k > index.MaxK {
-		return usageError("-k must be between 1 and %d", index.MaxK)
+	q, err := lf.question(strings.Join(rest, " "))
+	if err != nil {
+		return err
 	}
 	eng, err := openEngine(app, ef)
 	if err != nil {
@@ -47,11 +44,14 @@ Answers a question from the notices, quoting them with numbered citations. Exit 
 	if err != nil {
 		return err
 	}
-	ans, err := bot.Ask(ctx, answer.Question{Text: strings.Join(rest, " "), Organisation: *org, NoticeID: *noticeID, K: *k})
-	if err != nil {
-		return answerError(err)
+	ans, err := bot.Ask(ctx, q)
+	switch {
+	case badQuestion(err):
+		return usageError("%v", err)
+	case err != nil:
+		return fmt.Errorf("answer: %w", err)
 	}
-	if *asJSON {
+	if lf.json {
 		if err := writeJSON(app.Stdout, ans); err != nil {
 			return err
 		}
@@ -60,18 +60,6 @@ Answers a question from the notices, quoting them with numbered citations. Exit 
 	}
 	if ans.Abstained {
 		return errNoMatch
-	}
-	return nil
-}
-
-// answerError turns the answerer's input errors into usage errors.
-func answerError(err error) error {
-	switch {
-	case errors.Is(err, answer.ErrEmptyQuestion), errors.Is(err, answer.ErrQuestionTooLong),
-		errors.Is(err, index.ErrUnknownOrganisation), errors.Is(err, index.ErrUnknownNotice):
-		return usageError("%v", err)
-	case err != nil:
-		return fmt.Errorf("answer: %w", err)
 	}
 	return nil
 }

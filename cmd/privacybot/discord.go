@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"strings"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -26,19 +25,10 @@ DISCORD_PUBLIC_KEY is set. Settings: DISCORD_BOT_TOKEN, DISCORD_APP_ID, DISCORD_
 DISCORD_CHANNEL_ORGS ("channelID=Organisation,…").`
 
 func runDiscord(ctx context.Context, app *App, args []string) error {
-	if len(args) == 0 {
-		return usageError("give a subcommand: privacybot %s", strings.SplitN(discordUsage, "\n", 2)[0])
-	}
-	switch args[0] {
-	case "register":
-		return runDiscordRegister(ctx, app, args[1:])
-	case "run":
-		return runDiscordRun(ctx, app, args[1:])
-	case "-h", "--help", "help":
-		fmt.Fprintf(app.Stdout, "Usage: privacybot %s\n", discordUsage)
-		return errHelp
-	}
-	return usageError("unknown discord subcommand %q (register or run)", args[0])
+	return dispatch(ctx, app, "discord", discordUsage, map[string]subcommand{
+		"register": runDiscordRegister,
+		"run":      runDiscordRun,
+	}, args)
 }
 
 func runDiscordRegister(ctx context.Context, app *App, args []string) error {

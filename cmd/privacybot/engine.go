@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -98,3 +100,33 @@ func openEngine(app *App, f engineFlags) (*engine, error) {
 }
 
 func (e *engine) Close() error { return e.index.Close() }
+
+// badQuestion reports whether an error answering a question is the asker's fault: an empty or
+// pasted question, an unknown organisation or notice. The CLI makes it a usage error (exit 2),
+// the web a 400.
+func badQuestion(err error) bool {
+	return errors.Is(err, answer.ErrEmptyQuestion) || errors.Is(err, answer.ErrQuestionTooLong) ||
+		errors.Is(err, index.ErrUnknownOrganisation) || errors.Is(err, index.ErrUnknownNotice)
+}
+
+// lookupFlags are the flags of the commands that look something up in the notices.
+type lookupFlags struct {
+	org, notice string
+	k           int
+	json        bool
+}
+
+func (f *lookupFlags) register(fs *flag.FlagSet, k int, what string) {
+	fs.StringVar(&f.org, "org", "", what+" only from this organisation's notices (any of its names)")
+	fs.StringVar(&f.notice, "notice", "", what+" only from this notice (see privacybot notices)")
+	fs.IntVar(&f.k, "k", k, "passages at most")
+	fs.BoolVar(&f.json, "json", false, "print JSON")
+}
+
+// question scopes text as the flags say, checking -k.
+func (f lookupFlags) question(text string) (answer.Question, error) {
+	if f.k < 1 || f.k > index.MaxK {
+		return answer.Question{}, usageError("-k must be between 1 and %d", index.MaxK)
+	}
+	return answer.Question{Text: text, Organisation: f.org, NoticeID: f.notice, K: f.k}, nil
+}

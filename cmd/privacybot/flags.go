@@ -1,9 +1,12 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
+	"sort"
+	"strings"
 )
 
 // errHelp is returned when --help was asked for; it maps to exit code 0.
@@ -43,4 +46,29 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 		positional = append(positional, args[0])
 		args = args[1:]
 	}
+}
+
+// subcommand is one verb of a command with verbs (privacybot queue list, slack run, …).
+type subcommand func(ctx context.Context, app *App, args []string) error
+
+// dispatch runs the verb args[0] of command name; usage is its synopsis.
+func dispatch(ctx context.Context, app *App, name, usage string, verbs map[string]subcommand, args []string) error {
+	if len(args) == 0 {
+		return usageError("give a subcommand: privacybot %s", strings.SplitN(usage, "\n", 2)[0])
+	}
+	switch args[0] {
+	case "-h", "--help", "help":
+		fmt.Fprintf(app.Stdout, "Usage: privacybot %s\n", usage)
+		return errHelp
+	}
+	run, ok := verbs[args[0]]
+	if !ok {
+		names := make([]string, 0, len(verbs))
+		for v := range verbs {
+			names = append(names, v)
+		}
+		sort.Strings(names)
+		return usageError("unknown %s subcommand %q (%s)", name, args[0], strings.Join(names, ", "))
+	}
+	return run(ctx, app, args[1:])
 }

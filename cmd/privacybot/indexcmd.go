@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/privacybot/privacybot/internal/answer"
@@ -68,12 +67,4 @@ func runIndex(ctx context.Context, app *App, args []string) error {
 		fmt.Fprintf(app.Stdout, "notices         %d\npassages        %d\nsynonym groups  %d\ncorpus hash     %s\nindex           %s\n", st.Notices, st.Passages, st.Synonyms, st.Hash, where)
 		return nil
 	}
-}
-
-// usageOrFailure turns scope errors (an unknown organisation or notice) into usage errors.
-func usageOrFailure(err error) error {
-	if errors.Is(err, index.ErrUnknownOrganisation) || errors.Is(err, index.ErrUnknownNotice) {
-		return usageError("%v", err)
-	}
-	return err
 }

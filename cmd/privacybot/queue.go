@@ -25,25 +25,13 @@ const queueSynopsis = `queue <list|show|update|extend|export> …
 
 // runQueue is the DPO's command line onto the queue.
 func runQueue(ctx context.Context, app *App, args []string) error {
-	if len(args) == 0 {
-		return usageError("say what to do: %s", queueSynopsis)
-	}
-	sub, rest := args[0], args[1:]
-	run, ok := map[string]func(context.Context, *App, []string) error{
+	return dispatch(ctx, app, "queue", queueSynopsis, map[string]subcommand{
 		"list":   queueList,
 		"show":   queueShow,
 		"update": queueUpdate,
 		"extend": queueExtend,
 		"export": queueExport,
-	}[sub]
-	if !ok {
-		if sub == "-h" || sub == "--help" || sub == "help" {
-			fmt.Fprintf(app.Stdout, "Usage: privacybot %s\n", queueSynopsis)
-			return errHelp
-		}
-		return usageError("unknown queue command %q: %s", sub, queueSynopsis)
-	}
-	return run(ctx, app, rest)
+	}, args)
 }
 
 // withQueue opens the store, hands a queue on it to fn, and closes it.

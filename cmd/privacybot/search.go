@@ -7,7 +7,6 @@ import (
 
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/config"
-	"github.com/privacybot/privacybot/internal/index"
 )
 
 // searchHit is one ranked passage of `search --json`.
@@ -32,29 +31,31 @@ func runSearch(ctx context.Context, app *App, args []string) error {
 Lists the passages that best match a query, with their scores. Exit code 3 when nothing matches.`)
 	var ef engineFlags
 	ef.register(fs, cfg)
-	org := fs.String("org", "", "search only this organisation's notices")
-	noticeID := fs.String("notice", "", "search only this notice")
-	k := fs.Int("k", 10, "passages to list")
-	asJSON := fs.Bool("json", false, "print JSON")
+	var lf lookupFlags
+	lf.register(fs, 10, "search")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	q, err := answer.CleanQuestion(strings.Join(rest, " "))
+	text, err := answer.CleanQuestion(strings.Join(rest, " "))
 	if err != nil {
 		return usageError(`give a query: privacybot search "complaints retention" (%v)`, err)
 	}
-	if *k < 1 || *k > index.MaxK {
-		return usageError("-k must be between 1 and %d", index.MaxK)
+	q, err := lf.question(text)
+	if err != nil {
+		return err
 	}
 	eng, err := openEngine(app, ef)
 	if err != nil {
 		return err
 	}
 	defer eng.Close()
-	hits, err := eng.index.Retrieve(ctx, answer.Question{Text: q, Organisation: *org, NoticeID: *noticeID, K: *k})
+	hits, err := eng.index.Retrieve(ctx, q)
+	if badQuestion(err) {
+		return usageError("%v", err)
+	}
 	if err != nil {
-		return usageOrFailure(err)
+		return err
 	}
 	out := make([]searchHit, len(hits))
 	for i, h := range hits {
@@ -62,7 +63,7 @@ Lists the passages that best match a query, with their scores. Exit code 3 when 
 		out[i] = searchHit{Rank: i + 1, Score: h.Score, Passage: p.ID, Notice: p.NoticeID, Title: p.Title,
 			Organisation: p.Organisation, Section: p.Section(), Text: p.Text}
 	}
-	if *asJSON {
+	if lf.json {
 		if err := writeJSON(app.Stdout, out); err != nil {
 			return err
 		}

@@ -21,7 +21,6 @@ import (
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/dpo"
 	"github.com/privacybot/privacybot/internal/email"
-	"github.com/privacybot/privacybot/internal/index"
 	"github.com/privacybot/privacybot/internal/llm"
 	"github.com/privacybot/privacybot/internal/redact"
 )
@@ -191,12 +190,6 @@ privacybot users add.`)
 		return fmt.Errorf("serve: %w", err)
 	}
 	return nil
-}
-
-// badQuestion reports whether an answerer error is the asker's fault (an unknown organisation
-// or notice): a 400 on the web, as it is a usage error for ask.
-func badQuestion(err error) bool {
-	return errors.Is(err, index.ErrUnknownOrganisation) || errors.Is(err, index.ErrUnknownNotice)
 }
 
 // otherChannels wires Slack's and Discord's HTTP endpoints onto the same server when their

@@ -35,21 +35,11 @@ by "privacybot serve" at /slack/events, /slack/commands, /slack/interactions), S
 (for links to the dashboard).`
 
 func runSlack(ctx context.Context, app *App, args []string) error {
-	if len(args) == 0 {
-		return usageError("give a subcommand: privacybot %s", strings.SplitN(slackUsage, "\n", 2)[0])
-	}
-	switch args[0] {
-	case "manifest":
-		return runSlackManifest(app, args[1:])
-	case "run":
-		return runSlackRun(ctx, app, args[1:])
-	case "digest":
-		return runSlackDigest(ctx, app, args[1:])
-	case "-h", "--help", "help":
-		fmt.Fprintf(app.Stdout, "Usage: privacybot %s\n", slackUsage)
-		return errHelp
-	}
-	return usageError("unknown slack subcommand %q (manifest, run or digest)", args[0])
+	return dispatch(ctx, app, "slack", slackUsage, map[string]subcommand{
+		"manifest": func(_ context.Context, app *App, args []string) error { return runSlackManifest(app, args) },
+		"run":      runSlackRun,
+		"digest":   runSlackDigest,
+	}, args)
 }
 
 func runSlackManifest(app *App, args []string) error {

@@ -11,10 +11,8 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/privacybot/privacybot/internal/dpo"
 	"golang.org/x/crypto/bcrypt"
-
-	"github.com/privacybot/privacybot/internal/postgres"
-	"github.com/privacybot/privacybot/internal/sqlite"
 )
 
 // minPassword is the shortest password accepted for the dashboard (NCSC: length over rules).
@@ -23,6 +21,7 @@ const minPassword = 12
 // userStore is what the users command needs; internal/sqlite and internal/postgres provide it.
 type userStore interface {
 	AddUser(ctx context.Context, name string, hash []byte, orgs []string, at time.Time) error
+	Users(ctx context.Context) ([]dpo.User, error)
 	RemoveUser(ctx context.Context, name string) error
 }
 
@@ -95,36 +94,18 @@ line of standard input with --password-stdin, otherwise makes a random one and p
 		}
 		return nil
 	case "list":
-		type row struct {
-			name, orgs, created string
+		users, err := us.Users(ctx)
+		if err != nil {
+			return err
 		}
-		var rows []row
-		switch s := st.(type) {
-		case *sqlite.Store:
-			users, err := s.Users(ctx)
-			if err != nil {
-				return err
-			}
-			for _, u := range users {
-				rows = append(rows, row{u.Name, strings.Join(u.Organisations, ", "), u.Created.Format(time.DateOnly)})
-			}
-		case *postgres.Store:
-			users, err := s.Users(ctx)
-			if err != nil {
-				return err
-			}
-			for _, u := range users {
-				rows = append(rows, row{u.Name, strings.Join(u.Organisations, ", "), u.Created.Format(time.DateOnly)})
-			}
-		}
-		if len(rows) == 0 {
+		if len(users) == 0 {
 			fmt.Fprintln(app.Stdout, "no users: add one with privacybot users add NAME --org ORG")
 			return nil
 		}
 		tw := tabwriter.NewWriter(app.Stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "NAME\tORGANISATIONS\tADDED")
-		for _, r := range rows {
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", r.name, r.orgs, r.created)
+		for _, u := range users {
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", u.Name, strings.Join(u.Organisations, ", "), u.Created.Format(time.DateOnly))
 		}
 		return tw.Flush()
 	case "remove":

@@ -7,8 +7,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/privacybot/privacybot/internal/notice"
 )
 
 // roundFourComposer is a small corpus with the shapes of fact round four taught the composer to
@@ -29,9 +27,7 @@ func roundFourComposer(t *testing.T) *Composer {
 			"About this policy\nWe have an obligation to explain how we collect and use your personal information. This is known as 'processing'.\n\n" +
 			"Data Protection Officer\nMaria Damigos\nEmail: [email protected]\nThe Gateway, Aylesbury HP20 1UA\n")},
 	}
-	c, err := notice.Load(fs)
-	require.NoError(t, err)
-	return NewComposer(fixedRetriever{c}, c, DefaultVocabulary())
+	return composerOver(t, fs)
 }
 
 func TestComposerReadsQuestionsAsResidentsAskThem(t *testing.T) {
@@ -142,9 +138,7 @@ func roundFiveComposer(t *testing.T) *Composer {
 			"How long we keep it\n\nCouncil tax accounts are kept for 6 years after the account is closed.\n\n" +
 			"Children's social care records are kept until the child is 75.\n")},
 	}
-	c, err := notice.Load(fs)
-	require.NoError(t, err)
-	return NewComposer(fixedRetriever{c}, c, DefaultVocabulary())
+	return composerOver(t, fs)
 }
 
 func TestComposerKeepsEachCouncilsFactsApart(t *testing.T) {

@@ -7,8 +7,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/privacybot/privacybot/internal/notice"
 )
 
 // roundSevenComposer is a small corpus where the sentence with most of a question's words is not
@@ -25,9 +23,7 @@ func roundSevenComposer(t *testing.T) *Composer {
 			"Who we share it with\n- town and parish councils, who are consulted on planning applications\n- the Planning Inspectorate, if an applicant appeals against a decision\n\n" +
 			"Fraud\nWe take part in the National Fraud Initiative, a data matching exercise. We are required to provide particular sets of data to the Minister for the Cabinet Office for each exercise.\n")},
 	}
-	c, err := notice.Load(fs)
-	require.NoError(t, err)
-	return NewComposer(fixedRetriever{c}, c, DefaultVocabulary())
+	return composerOver(t, fs)
 }
 
 func TestComposerQuotesTheSentenceOfTheKindAskedFor(t *testing.T) {

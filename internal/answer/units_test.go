@@ -87,6 +87,14 @@ func (f fixedRetriever) Retrieve(_ context.Context, _ Question) ([]Hit, error) {
 	return hits, nil
 }
 
+// composerOver is the extractive composer over a test's own notices, every passage retrieved.
+func composerOver(t *testing.T, files fstest.MapFS) *Composer {
+	t.Helper()
+	c, err := notice.Load(files)
+	require.NoError(t, err)
+	return NewComposer(fixedRetriever{c}, c, DefaultVocabulary())
+}
+
 func testComposer(t *testing.T) *Composer {
 	t.Helper()
 	fs := fstest.MapFS{
@@ -95,9 +103,7 @@ func testComposer(t *testing.T) *Composer {
 			"How long we keep information\nAll records relating to complaints will be held for 6 years from when the case was closed.\n\n" +
 			"Data Protection Officer\nTel. No: 01908 254900\nPost: Data Protection, 1 Saxon Gate East, MK9 3HS\n")},
 	}
-	c, err := notice.Load(fs)
-	require.NoError(t, err)
-	return NewComposer(fixedRetriever{c}, c, DefaultVocabulary())
+	return composerOver(t, fs)
 }
 
 func TestAbstainsWhenTheTopicIsNotInTheNotices(t *testing.T) {

@@ -10,16 +10,9 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 
+	"github.com/privacybot/privacybot/internal/dpo"
 	"github.com/privacybot/privacybot/internal/transcript"
 )
-
-// User is a member of the DPO's team who may sign in to the dashboard.
-type User struct {
-	Name          string
-	PasswordHash  []byte   // bcrypt; never the password
-	Organisations []string // whose cases they see; "*" means every organisation
-	Created       time.Time
-}
 
 // AddUser stores a new dashboard user. A name already taken is fs.ErrExist.
 func (s *Store) AddUser(ctx context.Context, name string, hash []byte, orgs []string, at time.Time) error {
@@ -51,15 +44,15 @@ func (s *Store) LookupUser(ctx context.Context, name string) (hash []byte, orgs 
 }
 
 // Users lists the dashboard users by name, without their password hashes.
-func (s *Store) Users(ctx context.Context) ([]User, error) {
+func (s *Store) Users(ctx context.Context) ([]dpo.User, error) {
 	rows, err := s.pool.Query(ctx, `SELECT name, organisations, created_at FROM users ORDER BY name`)
 	if err != nil {
 		return nil, fmt.Errorf("list users: %w", err)
 	}
 	defer rows.Close()
-	var out []User
+	var out []dpo.User
 	for rows.Next() {
-		var u User
+		var u dpo.User
 		if err := rows.Scan(&u.Name, &u.Organisations, &u.Created); err != nil {
 			return nil, fmt.Errorf("list users: %w", err)
 		}

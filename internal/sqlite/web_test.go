@@ -3,7 +3,6 @@ package sqlite
 import (
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -19,6 +18,5 @@ func openWebTemp(t *testing.T) *Store {
 }
 
 func TestWebStoreContract(t *testing.T) {
-	webtest.Run(t, func(t *testing.T) webtest.Store[User] { return openWebTemp(t) },
-		func(u User) (string, time.Time) { return u.Name, u.Created })
+	webtest.Run(t, func(t *testing.T) webtest.Store { return openWebTemp(t) })
 }
