@@ -16,14 +16,17 @@ func runAsk(ctx context.Context, app *App, args []string) error {
 	if err != nil {
 		return err
 	}
-	fs := newFlags(app, "ask", `ask "QUESTION" [--org ORG] [--notice ID] [-k N] [--json]
+	fs := newFlags(app, "ask", `ask "QUESTION" [--org ORG] [--notice ID] [-k N] [--json] [--explain]
 
 Answers a question from the notices, quoting them with numbered citations. Exit codes: 0 answered,
-3 the notices don't answer it (the data protection contact is given), 2 bad command line, 1 error.`)
+3 the notices don't answer it (the data protection contact is given), 2 bad command line, 1 error.
+--explain shows, instead, what the extractive answerer made of the question and why it answered
+or abstained: for whoever maintains the vocabulary or adds notices.`)
 	var ef engineFlags
 	ef.register(fs, cfg)
 	var lf lookupFlags
 	lf.register(fs, 5, "answer")
+	explain := fs.Bool("explain", false, "say why the extractive answerer answered or abstained")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -40,6 +43,9 @@ Answers a question from the notices, quoting them with numbered citations. Exit 
 		return err
 	}
 	defer eng.Close()
+	if *explain {
+		return explainAnswer(ctx, app, eng, q, lf.json)
+	}
 	bot, err := newBot(app, cfg, eng, nil)
 	if err != nil {
 		return err
@@ -61,6 +67,22 @@ Answers a question from the notices, quoting them with numbered citations. Exit 
 	if ans.Abstained {
 		return errNoMatch
 	}
+	return nil
+}
+
+// explainAnswer prints why the extractive answerer answered or abstained.
+func explainAnswer(ctx context.Context, app *App, eng *engine, q answer.Question, asJSON bool) error {
+	ex, err := eng.composer.Explain(ctx, q)
+	switch {
+	case badQuestion(err):
+		return usageError("%v", err)
+	case err != nil:
+		return fmt.Errorf("explain: %w", err)
+	}
+	if asJSON {
+		return writeJSON(app.Stdout, ex)
+	}
+	ex.Print(app.Stdout)
 	return nil
 }
 

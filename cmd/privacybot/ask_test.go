@@ -99,6 +99,27 @@ func TestAskDoneMeans(t *testing.T) {
 	})
 }
 
+// `ask --explain` tells a maintainer why the bot answered or abstained: the words it weighed,
+// those no notice uses, the sentences it considered, and the decision.
+func TestAskExplain(t *testing.T) {
+	t.Run("an answer shows the sentence that answers", func(t *testing.T) {
+		code, stdout, stderr := runCLI(t, nil, "ask", "--explain", "--json", "How long do you keep complaint records?")
+		require.Equal(t, exitOK, code, stderr)
+		var ex answer.Explanation
+		require.NoError(t, json.Unmarshal([]byte(stdout), &ex), stdout)
+		assert.Equal(t, "answered", ex.Decision)
+		require.NotEmpty(t, ex.Candidates)
+		assert.Contains(t, ex.Candidates[0].Text, "6 years")
+		assert.False(t, ex.Answer.Abstained)
+	})
+	t.Run("an abstention says why, naming the word no notice uses", func(t *testing.T) {
+		code, stdout, stderr := runCLI(t, nil, "ask", "--explain", "How long do you keep CCTV footage?")
+		require.Equal(t, exitOK, code, stderr)
+		assert.Contains(t, stdout, "decision:   abstained")
+		assert.Regexp(t, `(?m)^\s+cctv\s.*unseen`, stdout)
+	})
+}
+
 func TestAskBadInput(t *testing.T) {
 	tests := []struct {
 		name     string

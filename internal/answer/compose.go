@@ -140,6 +140,11 @@ func (c *Composer) canonical(org string) string {
 
 // Answer answers a question by quoting the notices, or abstains.
 func (c *Composer) Answer(ctx context.Context, q Question) (Answer, error) {
+	return c.answer(ctx, q, nil)
+}
+
+// answer answers a question; when ex is not nil it records why it answered or abstained.
+func (c *Composer) answer(ctx context.Context, q Question, ex *Explanation) (Answer, error) {
 	text, err := CleanQuestion(q.Text)
 	if err != nil {
 		return Answer{}, err
@@ -168,7 +173,9 @@ func (c *Composer) Answer(ctx context.Context, q Question) (Answer, error) {
 	for _, r := range reqs {
 		total += r.weight
 	}
+	ex.start(c, asked.Text, reqs, hits)
 	if len(hits) == 0 || total == 0 {
+		ex.decide("abstained: no passage matched, or the question has no word to match")
 		return c.abstain(ans, q, hits), nil
 	}
 
@@ -189,6 +196,7 @@ func (c *Composer) Answer(ctx context.Context, q Question) (Answer, error) {
 			}
 		}
 		if len(hits) == 0 {
+			ex.decide("abstained: no passage of the organisation named")
 			return c.abstain(ans, q, hits), nil
 		}
 	}
@@ -205,9 +213,19 @@ func (c *Composer) Answer(ctx context.Context, q Question) (Answer, error) {
 			}
 		}
 	}
-	if len(cands) == 0 || cands[0].coverage < c.MinCoverage || total > 0 && c.unseenShare(reqs) >= maxUnseenShare {
+	ex.candidates(c, kind, reqs, hits, cands)
+	switch {
+	case len(cands) == 0:
+		ex.decide(fmt.Sprintf("abstained: no sentence states what was asked (kind %q) about its topic", kind))
+		return c.abstain(ans, q, hits), nil
+	case cands[0].coverage < c.MinCoverage:
+		ex.decide(fmt.Sprintf("abstained: the best sentence covers %.2f of the question, under %.2f", cands[0].coverage, c.MinCoverage))
+		return c.abstain(ans, q, hits), nil
+	case total > 0 && c.unseenShare(reqs) >= maxUnseenShare:
+		ex.decide(fmt.Sprintf("abstained: %.2f of the question's topic is in words no notice uses (at most %.2f)", c.unseenShare(reqs), maxUnseenShare))
 		return c.abstain(ans, q, hits), nil
 	}
+	ex.decide("answered")
 	if AsksForLaw(asked.Text) {
 		// Whether to answer is settled; which sentence to quote is not: "what's the legal
 		// basis for …?" is answered by the sentence naming the law, not the one saying why
