@@ -122,7 +122,7 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 			if top > 0 {
 				rank = h.Score / top
 			}
-			score := cov + 0.25*rank + 0.15*headCov
+			score := cov + c.RankWeight*rank + c.HeadingWeight*headCov
 			if u.leadIn && len(reqs) > 0 && !namesWho(u.text) {
 				// Prefer the bullet that says it over the whole list. A lead-in that says who
 				// holds a role ("Our Data Protection Officer is Helen Marchbank.") says it

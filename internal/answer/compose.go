@@ -42,6 +42,13 @@ type Composer struct {
 	// UnseenWeight is the weight of a question word no notice uses, as a multiple of the
 	// largest weight. Such a word may be the topic ("CCTV") or a turn of phrase ("hang on to").
 	UnseenWeight float64
+	// MaxUnseenShare is the share of a question's topic, in words no notice uses ("CCTV
+	// footage", "parking tickets"), at which the question is about something the notices don't
+	// cover, however well its other words ("how long", "records") match.
+	MaxUnseenShare float64
+	// RankWeight and HeadingWeight are what a passage's retrieval rank (relative to the best)
+	// and a heading naming what is asked add to a sentence's coverage when choosing what to quote.
+	RankWeight, HeadingWeight float64
 
 	idf     map[string]float64
 	maxIDF  float64
@@ -71,12 +78,18 @@ type pieces struct {
 // DefaultMinCoverage is the abstention threshold chosen on testdata/eval/questions.jsonl.
 const DefaultMinCoverage = 0.35
 
-// DefaultUnseenWeight is the weight of a word no notice uses, chosen with DefaultMinCoverage.
-const DefaultUnseenWeight = 0.6
+// Defaults of the composer's weights, chosen with DefaultMinCoverage on the development sets.
+const (
+	DefaultUnseenWeight   = 0.6
+	DefaultMaxUnseenShare = 0.4
+	DefaultRankWeight     = 0.25
+	DefaultHeadingWeight  = 0.15
+)
 
 // NewComposer makes an extractive answerer over a corpus and a retriever of the same corpus.
 func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
 	comp := &Composer{Retriever: r, Corpus: c, Vocab: v, Now: time.Now, MinCoverage: DefaultMinCoverage, UnseenWeight: DefaultUnseenWeight,
+		MaxUnseenShare: DefaultMaxUnseenShare, RankWeight: DefaultRankWeight, HeadingWeight: DefaultHeadingWeight,
 		idf: map[string]float64{}, orgWord: map[string]bool{}, byOrg: map[string][]notice.Passage{}, passage: map[string]notice.Passage{},
 		pieces: map[string]pieces{}, section: map[string]map[string]bool{}}
 	df := map[string]int{}
@@ -221,8 +234,8 @@ func (c *Composer) answer(ctx context.Context, q Question, ex *Explanation) (Ans
 	case cands[0].coverage < c.MinCoverage:
 		ex.decide(fmt.Sprintf("abstained: the best sentence covers %.2f of the question, under %.2f", cands[0].coverage, c.MinCoverage))
 		return c.abstain(ans, q, hits), nil
-	case total > 0 && c.unseenShare(reqs) >= maxUnseenShare:
-		ex.decide(fmt.Sprintf("abstained: %.2f of the question's topic is in words no notice uses (at most %.2f)", c.unseenShare(reqs), maxUnseenShare))
+	case total > 0 && c.unseenShare(reqs) >= c.MaxUnseenShare:
+		ex.decide(fmt.Sprintf("abstained: %.2f of the question's topic is in words no notice uses (at most %.2f)", c.unseenShare(reqs), c.MaxUnseenShare))
 		return c.abstain(ans, q, hits), nil
 	}
 	ex.decide("answered")

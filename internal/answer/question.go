@@ -91,11 +91,6 @@ func (c *Composer) requirements(question string) []requirement {
 	return reqs
 }
 
-// maxUnseenShare is the share of a question's weight, in words no notice uses ("CCTV footage",
-// "parking tickets"), at which the question is about something the notices don't cover, however
-// well its other words ("how long", "records") match.
-const maxUnseenShare = 0.4
-
 // unseenShare is the share of the topic words' weight that no notice can satisfy. Everyday words
 // are not topic words: a notice not saying "problem" doesn't make a question's topic one it lacks,
 // and "taken off" doesn't dilute "electoral".
