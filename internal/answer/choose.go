@@ -19,6 +19,10 @@ type candidate struct {
 	order    int // position of the unit in its passage
 	coverage float64
 	score    float64
+	// gap is the share of the question's weight in the heaviest topic word the unit, its
+	// heading and the sentences beside it don't meet: "is there CCTV at Ridgeway Cemetery?" is
+	// not answered by the sentence naming the cemetery.
+	gap float64
 }
 
 // candidates scores the units of the retrieved passages that could answer, best first. When the
@@ -90,7 +94,7 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 				// records are kept: a period answers only for the records it names.
 				continue
 			}
-			var got float64
+			var got, gap float64
 			for _, r := range reqs {
 				n, nh, nn := 0, 0, 0
 				for _, k := range r.concepts {
@@ -112,6 +116,10 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 					got += 0.7 * r.weight // the heading says it, the sentence is under it
 				case n+nh+nn >= r.need:
 					got += neighbourShare * r.weight
+				default:
+					if !r.everyday && r.weight > gap {
+						gap = r.weight
+					}
 				}
 			}
 			cov := 1.0 // "what's the phone number?": the number is all it asks
@@ -135,7 +143,16 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 			if defining && definitionRe.MatchString(u.text) {
 				score += definitionBonus
 			}
-			out = append(out, candidate{hit: hi, unit: u, order: ui, coverage: cov, score: score})
+			if total > 0 {
+				gap /= total
+			}
+			if kind != "" && gap >= maxKindGap {
+				// "At what age can my child make a request?" is not answered by the age a
+				// child's case file is kept to: the fact asked for must be about all the question
+				// names.
+				continue
+			}
+			out = append(out, candidate{hit: hi, unit: u, order: ui, coverage: cov, score: score, gap: gap})
 		}
 	}
 	wholeLists(out)
@@ -329,6 +346,10 @@ func ofOrganisation(hits []Hit, org string, c *Composer) []Hit {
 	}
 	return out
 }
+
+// maxKindGap is the share of a question's weight that may go unmet, in one topic word, by a
+// sentence stating the kind of fact asked for.
+const maxKindGap = 0.4
 
 // neighbourShare is how much a requirement counts when only a neighbouring sentence meets it:
 // the sentence is in its context, but doesn't say it.

@@ -38,6 +38,7 @@ type ExplainedCandidate struct {
 	Text     string  `json:"text"`
 	Coverage float64 `json:"coverage"`
 	Score    float64 `json:"score"`
+	Gap      float64 `json:"gap"`
 }
 
 // explainCandidates is how many candidates an explanation lists.
@@ -91,7 +92,7 @@ func (ex *Explanation) candidates(c *Composer, kind string, reqs []requirement, 
 			break
 		}
 		ex.Candidates = append(ex.Candidates, ExplainedCandidate{Passage: hits[cd.hit].Passage.ID, Text: shorten(strings.ReplaceAll(cd.unit.quote(), "\n", " / "), 160),
-			Coverage: round(cd.coverage), Score: round(cd.score)})
+			Coverage: round(cd.coverage), Score: round(cd.score), Gap: round(cd.gap)})
 	}
 }
 
@@ -127,7 +128,7 @@ func (ex Explanation) Print(w io.Writer) {
 	}
 	fmt.Fprintln(w, "sentences:")
 	for _, cd := range ex.Candidates {
-		fmt.Fprintf(w, "  cov %.2f score %.2f %s: %s\n", cd.Coverage, cd.Score, cd.Passage, cd.Text)
+		fmt.Fprintf(w, "  cov %.2f gap %.2f score %.2f %s: %s\n", cd.Coverage, cd.Gap, cd.Score, cd.Passage, cd.Text)
 	}
 	fmt.Fprintf(w, "decision:   %s\n", ex.Decision)
 }

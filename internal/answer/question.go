@@ -72,7 +72,11 @@ func (c *Composer) requirements(question string) []requirement {
 			seen[k] = true // a word the phrase already asks for ("how long do you keep")
 		}
 	}
-	for _, t := range Terms(rest) {
+	for _, word := range Words(rest) {
+		if stopWords[word] || len(word) > 40 || stopWords[Stem(word)] {
+			continue // as Terms does; the word as written is how common it is
+		}
+		t := Stem(word)
 		k := c.Vocab.Concept(t)
 		if seen[k] || isGenericConcept(k) || c.orgWord[k] {
 			continue
@@ -82,7 +86,9 @@ func (c *Composer) requirements(question string) []requirement {
 		// A number the notices don't use ("back in 2019", "flat 3") dates or places the
 		// question; it is not what it asks about.
 		_, seenNumber := c.idf[k]
-		everyday := commonWords[t] && !c.titleWord[k] || isNumber(t) && !seenNumber
+		// A word no notice uses is the question's topic ("CCTV", "parking") unless people say
+		// it all the time ("whoever deals with data protection", "do I have to pay").
+		everyday := commonWords[t] && !c.titleWord[k] || isNumber(t) && !seenNumber || !seenNumber && spokenEveryday(word)
 		if everyday {
 			w *= commonShare
 		}

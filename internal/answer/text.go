@@ -183,7 +183,7 @@ she should so some such than that the their theirs them themselves then there th
 too under until up very was we were what when where which while who whom why will with won would you your yours
 yourself yourselves s t u ur pls please hi hello thanks thank tell know like want wants need needs get got ask
 asking asked im ive id youre dont doesnt cant wont also us does anyone someone something whether
-caller callers asks actually really stuff things thing anyway ever now come came still back couple hang hanging
+whoever whatever whichever wherever whenever caller callers asks actually really stuff things thing anyway ever now come came still back couple hang hanging
 wondering wonder bit lot lots okay ok oh much many ve ll re d go going gone went once anymore afterwards
 everything anyway`)
 
@@ -250,6 +250,8 @@ const (
 	KindDuration = "duration" // how long something is kept: a period, "until …", a retention schedule
 	KindDeadline = "deadline" // how soon something must be done: a number of days, weeks or months
 	KindDate     = "date"     // a calendar date
+	KindPrice    = "price"    // what something costs: an amount, or that there is no charge
+	KindAge      = "age"      // how old someone must be: "aged 12 or over", "under 18"
 	// KindContact is any way to reach someone: a phone number, a postal address or an e-mail.
 	// "Who is the data protection officer?" asks for it: the notices answer with a contact block.
 	KindContact = "contact"
@@ -271,6 +273,8 @@ var kindRes = map[string]*regexp.Regexp{
 	KindEmail:    regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+`),
 	KindDuration: regexp.MustCompile(`(?i)\b(?:` + numberWords + `)(?:\s+|-)(?:calendar\s+|working\s+|business\s+|full\s+)?(?:years?|months?|weeks?|days?|hours?)\b|\buntil\b|\bfor as long as\b|\bno longer than\b|\bretention (?:schedules?|periods?|polic(?:y|ies))\b|\bpermanently\b|\bindefinitely\b|\bperiods? (?:of time )?(?:that|for which) (?:we|the|your|it)\b`),
 	KindDeadline: regexp.MustCompile(`(?i)\b(?:` + numberWords + `)(?:\s+|-)(?:calendar\s+|working\s+|business\s+|clear\s+)?(?:days?|weeks?|months?)\b`),
+	KindPrice:    regexp.MustCompile(`(?i)£\s?\d|\bfree of charge\b|\b(?:is|are|it's|is usually|are usually)\s+free\b|\bno (?:charge|fee|cost)\b|\bwithout (?:charge|a fee)\b|\bnot (?:charge|make a charge)\b|\b(?:a|an|the)\s+(?:reasonable\s+|administrative\s+|admin\s+|small\s+)?(?:fee|charge)\b|\bfees?\s+(?:is|are|of|for)\b`),
+	KindAge:      regexp.MustCompile(`(?i)\baged?\s+(?:\d+|under|over|between)\b|\b\d+\s+(?:years?\s+)?(?:or over|or older|and over|or above|or under|and under)\b|\b(?:under|over)(?: the age of)?\s+\d+\b|\b\d+\s*-?\s*years?\s*-?\s*old\b|\bages? of\s+\d+`),
 	KindDate:     regexp.MustCompile(`(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+(?:` + monthNames + `)\s+\d{4}\b|\b(?:` + monthNames + `)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b`),
 }
 
@@ -283,6 +287,8 @@ var kindWords = map[string]string{
 	KindDuration: "long keep retention period years time",
 	KindDeadline: "long days weeks months quickly soon fast time limit deadline respond reply answer keep retention period years",
 	KindDate:     "date updated changed reviewed published",
+	KindAge:      "age aged old years year",
+	KindPrice:    "cost costs charge charges fee fees pay price much free fine fined",
 	KindContact:  "contact details reach touch address",
 }
 
@@ -292,8 +298,10 @@ var askedKindRes = []struct {
 	re   *regexp.Regexp
 }{
 	{KindDeadline, regexp.MustCompile(`\bhow many (?:working |calendar )?(?:days|weeks)\b|\bhow (?:quickly|soon|fast)\b|\btime ?limits?\b|\bdeadlines?\b|\bhow long\b[^?.!]*\b(?:to|till|until|before)\s+(?:respond|reply|answer|deal with|process|get back)\b`)},
+	{KindPrice, regexp.MustCompile(`\bhow much\b[^?.!]*\b(?:cost|costs|charge|charges|charged|pay|fee|fees|fine|fined|price)\b|\b(?:cost|costs|charge|charged|fee|fees|fine|fined|price)\b[^.!]{0,80}\bhow much\b|\b(?:is|are) there (?:a|an|any)\s+(?:[\w']+\s+)?(?:fee|fees|charge|charges|cost)\b|\b(?:do|does|will|would|did) (?:i|we|you|they|it|the council)\s+(?:have to\s+|need to\s+|still\s+)?(?:pay|charge)\b|\bis (?:it|that|this) free\b|\bfree of charge\b|\bwhat(?:'s| is| are)? the (?:fee|fees|charge|charges|cost|price)\b`)},
 	{KindDuration, regexp.MustCompile(`\bhow long\b|\bretention (?:period|time)s?\b|\bhow many (?:years|months)\b|\bfor how long\b`)},
 	{KindDate, regexp.MustCompile(`\bwhen (?:was|were|did)\b[^?.!]*\b(?:updated?|changed?|reviewed?|published|written|revised)\b|\bwhat date\b|\blast (?:updated|changed|reviewed|revised)\b`)},
+	{KindAge, regexp.MustCompile(`\b(?:at )?what age\b|\bhow old\b|\b(?:minimum|youngest) age\b|\bage limit\b|\bold enough\b`)},
 	{KindEmail, regexp.MustCompile(`\b(?:what|what's|whats|which|give me|need)\b[^?.!]*\b(?:the|an|their|its|a)\s+e-?mail(?: address)?\b`)},
 	{KindPhone, regexp.MustCompile(`^(?:[\w']+\s+){0,6}(?:phone|telephone|tel|contact|helpline)\s*(?:number|no)\b[^?.!]{0,30}$|\b(?:what|what's|whats|which|give me|need)\b[^?.!]*\b(?:the|a|their|its)\s+(?:[\w']+\s+){0,3}?(?:phone|telephone|tel|contact|helpline)\s*(?:number|no)\b|\b(?:who|where|what number)\b[^?.!]*\b(?:do|should|can|could)\s+i\s+(?:ring|call|phone|telephone)\b|\bnumber\s+(?:to|for|i can)\s+(?:ring|call)\b`)},
 	{KindContact, regexp.MustCompile(`\bwho(?:'s| is| are)\s+(?:the|your|their|its|our)?\s*(?:[\w']+\s+){0,3}?(?:data protection officer|dpo|data controller|controller|data protection (?:team|lead))\b|\bcontact (?:details|info|information)\b`)},
@@ -333,7 +341,7 @@ func HasKind(text, kind string) bool {
 // Kinds lists the kinds of fact text states, in a fixed order.
 func Kinds(text string) []string {
 	var out []string
-	for _, k := range []string{KindPhone, KindPostcode, KindEmail, KindDuration, KindDeadline, KindDate, KindContact, KindDefinition} {
+	for _, k := range []string{KindPhone, KindPostcode, KindEmail, KindDuration, KindDeadline, KindDate, KindPrice, KindAge, KindContact, KindDefinition} {
 		if HasKind(text, k) {
 			out = append(out, k)
 		}

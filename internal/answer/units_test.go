@@ -152,6 +152,14 @@ func TestAskedKind(t *testing.T) {
 		{"does the website record my IP address?", ""}, // not a postal address
 		{"where does the council write down its reasons?", ""},
 		{"who can see my records?", ""},
+		{"is there a fee for a subject access request", KindPrice},
+		{"do i have to pay to get a copy of my records", KindPrice},
+		{"how much is the fine for fly tipping", KindPrice},
+		{"he could be fined for not sending the form back - how much?", KindPrice},
+		{"can I pay my council tax online?", ""}, // asks how, not how much
+		{"at what age can my child ask for their own records", KindAge},
+		{"my 13 year old wants his file, is he old enough to ask himself?", KindAge},
+		{"how old is the privacy statement, when was it last changed", KindDate}, // the notice's age is a date
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
@@ -177,6 +185,13 @@ func TestHasKind(t *testing.T) {
 		{"Email: [email protected]", KindEmail, false}, // a placeholder, not an address
 		{"Email: dpo@example.gov.uk", KindEmail, true},
 		{"Last updated 17 May 2018", KindDate, true},
+		{"There is no charge, unless a request is manifestly unfounded.", KindPrice, true},
+		{"If you do not, you can be fined up to £1,000.", KindPrice, true},
+		{"We may charge a reasonable fee for further copies.", KindPrice, true},
+		{"Garden waste subscriptions are paid for online.", KindPrice, false},
+		{"Children aged 12 or over can usually make a request themselves.", KindAge, true},
+		{"Information relating to the case of a child (under 18) 10 years", KindAge, true},
+		{"We keep information about children.", KindAge, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind+" "+tt.text, func(t *testing.T) {
@@ -247,6 +262,65 @@ func TestAnswersDespiteEverydayWordsButNotUnseenTopics(t *testing.T) {
 			if !tt.abstain {
 				assert.Contains(t, ans.Answer, "6 years")
 			}
+		})
+	}
+}
+
+// A word no notice uses is the topic of a question when people rarely say it ("parking"), and
+// only its wording when they say it all the time ("husband", "paying"). The word as written counts,
+// not its stem: "park" is everyday, "parking" is not.
+func TestEverydaySpokenWordsAreWordingNotTopic(t *testing.T) {
+	comp := testComposer(t)
+	unseenTopic := func(question, word string) bool {
+		k := comp.Vocab.Concept(Stem(word))
+		for _, r := range comp.requirements(question) {
+			if slices.Contains(r.concepts, k) {
+				return !r.everyday
+			}
+		}
+		t.Fatalf("%q has no requirement for %q", question, word)
+		return false
+	}
+	assert.False(t, unseenTopic("my husband made a complaint, how long is it kept", "husband"))
+	assert.False(t, unseenTopic("how long are complaints kept once I stop paying", "paying"))
+	assert.True(t, unseenTopic("how long are parking ticket records kept", "parking"))
+	assert.True(t, unseenTopic("how long do you keep CCTV footage", "footage"))
+
+	ans, err := comp.Answer(context.Background(), Question{Text: "need to ring whoever deals with data protection for my husband, what number do i call"})
+	require.NoError(t, err)
+	assert.False(t, ans.Abstained, ans.Answer)
+	assert.Contains(t, ans.Answer, "01908 254900")
+}
+
+// A question asking what something costs is answered only by a sentence stating a price, or
+// that there is no charge; one asking at what age only by a sentence stating an age.
+func TestPriceAndAgeQuestionsNeedThatKindOfFact(t *testing.T) {
+	fs := fstest.MapFS{
+		"organisations.yaml": {Data: []byte("organisations:\n  - name: Fenmarsh District Council\n")},
+		"rights.md": {Data: []byte("---\nid: rights\ntitle: Privacy notice\norganisation: Fenmarsh District Council\n---\n" +
+			"Your rights\nYou can ask for a copy of your records. There is no charge for a copy of your records.\n\n" +
+			"Garden waste\nGarden waste subscriptions are paid for online and renewed every year.\n\n" +
+			"Children\nChildren can ask for a copy of their own records.\n\n" +
+			"Case files\nFiles about a child (under 18) are kept for 10 years.\n\n" +
+			"Contact\nData Protection Officer, Council Offices, Fenmarsh FM7 2DN\n")},
+	}
+	comp := composerOver(t, fs)
+	tests := []struct {
+		question string
+		abstain  bool
+		quote    string
+	}{
+		{"do I have to pay for a copy of my records?", false, "no charge"},
+		{"how much does a garden waste subscription cost?", true, ""}, // paid for, but no price
+		// The age a child's case file is kept to doesn't say at what age they may ask for it.
+		{"at what age can a child ask for their own records?", true, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			ans, err := comp.Answer(context.Background(), Question{Text: tt.question})
+			require.NoError(t, err)
+			assert.Equal(t, tt.abstain, ans.Abstained, ans.Answer)
+			assert.Contains(t, ans.Answer, tt.quote)
 		})
 	}
 }

@@ -161,7 +161,7 @@ func Open(dir string, c *notice.Corpus, vocab *answer.Vocabulary) (ix *Index, re
 // CorpusHash identifies a corpus and vocabulary: a persisted index built from another is stale.
 func CorpusHash(c *notice.Corpus, vocab *answer.Vocabulary) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "privacybot-index-v4\n")
+	fmt.Fprintf(h, "privacybot-index-v5\n")
 	for _, n := range c.Notices {
 		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%d\x00%s\x00", n.ID, n.Title, n.Organisation, n.Service, n.Source, n.UpdatedString(), len(n.Body), n.Body)
 	}
