@@ -6,6 +6,7 @@ package answer
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/privacybot/privacybot/internal/notice"
@@ -73,13 +74,8 @@ type orgContact struct {
 func (c *Composer) Contact(org string) (orgContact, bool) {
 	org = c.canonical(org)
 	passages := c.byOrg[org]
-	if o, ok := c.Corpus.Organisations.Get(org); ok && o.DPOContact.Notice != "" {
-		for _, p := range passages {
-			if p.NoticeID == o.DPOContact.Notice && len(p.Headings) > 0 &&
-				strings.HasPrefix(strings.ToLower(p.Headings[len(p.Headings)-1]), strings.ToLower(o.DPOContact.Section)) {
-				return contactFrom(org, p), true
-			}
-		}
+	if p, ok := c.configuredContact(org); ok {
+		return contactFrom(org, p), true
 	}
 	best, bestScore := notice.Passage{}, 0
 	for _, p := range passages {
@@ -102,6 +98,63 @@ func (c *Composer) Contact(org string) (orgContact, bool) {
 		return orgContact{}, false
 	}
 	return contactFrom(org, best), true
+}
+
+// configuredContact is the passage organisations.yaml says states an organisation's data
+// protection contact.
+func (c *Composer) configuredContact(org string) (notice.Passage, bool) {
+	o, ok := c.Corpus.Organisations.Get(org)
+	if !ok || o.DPOContact.Notice == "" {
+		return notice.Passage{}, false
+	}
+	for _, p := range c.byOrg[org] {
+		if p.NoticeID == o.DPOContact.Notice && len(p.Headings) > 0 &&
+			strings.HasPrefix(strings.ToLower(p.Headings[len(p.Headings)-1]), strings.ToLower(o.DPOContact.Section)) {
+			return p, true
+		}
+	}
+	return notice.Passage{}, false
+}
+
+// withConfiguredContacts adds to the hits of a question about the data protection officer or
+// team the passage organisations.yaml names as each organisation's contact, when retrieval
+// missed it: the council says where its DPO is stated, so "who's the DPO at Calderbrook?" is
+// answered from there, however many other passages mention the officer.
+func (c *Composer) withConfiguredContacts(hits []Hit, q Question, reqs []requirement) []Hit {
+	asksDPO := false
+	for _, r := range reqs {
+		if slices.Contains(r.concepts, c.Vocab.Concept(Stem("officer"))) && slices.Contains(r.concepts, c.Vocab.Concept(Stem("protection"))) ||
+			slices.Contains(r.concepts, c.Vocab.Concept(Stem("dpo"))) {
+			asksDPO = true
+		}
+	}
+	if !asksDPO {
+		return hits
+	}
+	var orgs []string
+	switch {
+	case q.Organisation != "":
+		orgs = []string{c.canonical(q.Organisation)}
+	case q.NoticeID != "":
+		return hits // a question about one notice is answered from it
+	default:
+		orgs = c.Corpus.Organisations.Mentioned(q.Text)
+	}
+	top := 0.0
+	if len(hits) > 0 {
+		top = hits[0].Score
+	}
+	var first []Hit
+	for _, org := range orgs {
+		p, ok := c.configuredContact(org)
+		if !ok {
+			continue
+		}
+		// The council's own answer to "who is our DPO" goes first, where it was found or not.
+		hits = slices.DeleteFunc(hits, func(h Hit) bool { return h.Passage.ID == p.ID })
+		first = append(first, Hit{Passage: p, Score: top})
+	}
+	return append(first, hits...)
 }
 
 func contactFrom(org string, p notice.Passage) orgContact {

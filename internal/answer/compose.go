@@ -192,6 +192,7 @@ func (c *Composer) answer(ctx context.Context, q Question, ex *Explanation) (Ans
 		return c.abstain(ans, q, hits), nil
 	}
 
+	hits = c.withConfiguredContacts(hits, q, reqs)
 	kind := AskedKind(asked.Text)
 	defining := IsDefinitionQuestion(asked.Text)
 	if kind != "" {

@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/notice"
 )
 
 // roundFourComposer is a small corpus with the shapes of fact round four taught the composer to
@@ -169,6 +171,51 @@ func TestComposerKeepsEachCouncilsFactsApart(t *testing.T) {
 				assert.NotContains(t, ans.Answer, "75")
 				assert.NotContains(t, ans.Answer, "6 years after the account")
 			}
+		})
+	}
+}
+
+// missingRetriever retrieves every passage but those of one section: retrieval missing it.
+type missingRetriever struct {
+	c       *notice.Corpus
+	section string
+}
+
+func (m missingRetriever) Retrieve(_ context.Context, _ Question) ([]Hit, error) {
+	var hits []Hit
+	for i, p := range m.c.Passages() {
+		if p.Section() != m.section {
+			hits = append(hits, Hit{Passage: p, Score: 1 / float64(i+1)})
+		}
+	}
+	return hits, nil
+}
+
+// "Who's the DPO at Calderbrook?" is answered first from where organisations.yaml says the
+// council states its data protection contact, even when retrieval ranked other passages that
+// mention the officer above it, or missed it.
+func TestDPOQuestionsAreAnsweredFromTheConfiguredContact(t *testing.T) {
+	c, err := notice.Load(fstest.MapFS{
+		"organisations.yaml": {Data: []byte("organisations:\n  - name: Calderbrook City Council\n    aliases: [Calderbrook]\n" +
+			"    dpo_contact:\n      notice: main\n      section: How to contact our Data Protection Officer\n")},
+		"schools.md": {Data: []byte("---\nid: schools\ntitle: School admissions\norganisation: Calderbrook City Council\n---\n" +
+			"Contact us\nTo contact the Data Protection Officer, email dpo@calderbrook.gov.uk.\n")},
+		"main.md": {Data: []byte("---\nid: main\ntitle: Privacy notice\norganisation: Calderbrook City Council\n---\n" +
+			"How to contact our Data Protection Officer\nOur Data Protection Officer is Nadia Okonjo.\n\nCivic Centre, 1 Foundry Square, Calderbrook CL1 3DS\n")},
+	})
+	require.NoError(t, err)
+	for name, r := range map[string]Retriever{
+		"ranked below": fixedRetriever{c},
+		"not found":    missingRetriever{c, "How to contact our Data Protection Officer"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			comp := NewComposer(r, c, DefaultVocabulary())
+			ans, err := comp.Answer(context.Background(), Question{Text: "who's the DPO at calderbrook"})
+			require.NoError(t, err)
+			require.False(t, ans.Abstained, ans.Answer)
+			require.NotEmpty(t, ans.Citations)
+			assert.Equal(t, "main", ans.Citations[0].Notice)
+			assert.Contains(t, ans.Answer, "Nadia Okonjo")
 		})
 	}
 }

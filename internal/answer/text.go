@@ -252,6 +252,7 @@ const (
 	KindDate     = "date"     // a calendar date
 	KindPrice    = "price"    // what something costs: an amount, or that there is no charge
 	KindAge      = "age"      // how old someone must be: "aged 12 or over", "under 18"
+	KindName     = "name"     // a person's or a company's name: "Nadia Okonjo", "Greenline Waste Services Ltd"
 	// KindContact is any way to reach someone: a phone number, a postal address or an e-mail.
 	// "Who is the data protection officer?" asks for it: the notices answer with a contact block.
 	KindContact = "contact"
@@ -288,6 +289,7 @@ var kindWords = map[string]string{
 	KindDeadline: "long days weeks months quickly soon fast time limit deadline respond reply answer keep retention period years",
 	KindDate:     "date updated changed reviewed published",
 	KindAge:      "age aged old years year",
+	KindName:     "name named company companies firm supplier contractor provider person",
 	KindPrice:    "cost costs charge charges fee fees pay price much free fine fined",
 	KindContact:  "contact details reach touch address",
 }
@@ -302,6 +304,7 @@ var askedKindRes = []struct {
 	{KindDuration, regexp.MustCompile(`\bhow long\b|\bretention (?:period|time)s?\b|\bhow many (?:years|months)\b|\bfor how long\b`)},
 	{KindDate, regexp.MustCompile(`\bwhen (?:was|were|did)\b[^?.!]*\b(?:updated?|changed?|reviewed?|published|written|revised)\b|\bwhat date\b|\blast (?:updated|changed|reviewed|revised)\b`)},
 	{KindAge, regexp.MustCompile(`\b(?:at )?what age\b|\bhow old\b|\b(?:minimum|youngest) age\b|\bage limit\b|\bold enough\b`)},
+	{KindName, regexp.MustCompile(`\bwhat(?:'s|s| is| are)? (?:the |their |his |her |its )?names?\b|\bnames? of (?:the|your|their|its|our)\b|\bwhich (?:\w+ )?(?:company|companies|firm|firms|supplier|suppliers|contractor|contractors)\b|\bwho (?:is|are) (?:the )?named\b|\bnamed (?:person|officer|contact|individual)\b|\bi want a name\b`)},
 	{KindEmail, regexp.MustCompile(`\b(?:what|what's|whats|which|give me|need)\b[^?.!]*\b(?:the|an|their|its|a)\s+e-?mail(?: address)?\b`)},
 	{KindPhone, regexp.MustCompile(`^(?:[\w']+\s+){0,6}(?:phone|telephone|tel|contact|helpline)\s*(?:number|no)\b[^?.!]{0,30}$|\b(?:what|what's|whats|which|give me|need)\b[^?.!]*\b(?:the|a|their|its)\s+(?:[\w']+\s+){0,3}?(?:phone|telephone|tel|contact|helpline)\s*(?:number|no)\b|\b(?:who|where|what number)\b[^?.!]*\b(?:do|should|can|could)\s+i\s+(?:ring|call|phone|telephone)\b|\bnumber\s+(?:to|for|i can)\s+(?:ring|call)\b`)},
 	{KindContact, regexp.MustCompile(`\bwho(?:'s| is| are)\s+(?:the|your|their|its|our)?\s*(?:[\w']+\s+){0,3}?(?:data protection officer|dpo|data controller|controller|data protection (?:team|lead))\b|\bcontact (?:details|info|information)\b`)},
@@ -325,6 +328,9 @@ func HasKind(text, kind string) bool {
 	if kind == KindDefinition {
 		return definitionRe.MatchString(text)
 	}
+	if kind == KindName {
+		return hasName(text)
+	}
 	if kind == KindContact {
 		return HasKind(text, KindPhone) || HasKind(text, KindPostcode) || HasKind(text, KindEmail)
 	}
@@ -341,7 +347,7 @@ func HasKind(text, kind string) bool {
 // Kinds lists the kinds of fact text states, in a fixed order.
 func Kinds(text string) []string {
 	var out []string
-	for _, k := range []string{KindPhone, KindPostcode, KindEmail, KindDuration, KindDeadline, KindDate, KindPrice, KindAge, KindContact, KindDefinition} {
+	for _, k := range []string{KindPhone, KindPostcode, KindEmail, KindDuration, KindDeadline, KindDate, KindPrice, KindAge, KindName, KindContact, KindDefinition} {
 		if HasKind(text, k) {
 			out = append(out, k)
 		}
@@ -616,6 +622,40 @@ func (v *Vocabulary) known(w string) bool {
 			if pw == w {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// companyRe finds a company's name: capitalised words ending in Ltd, Limited, plc or LLP.
+var companyRe = regexp.MustCompile(`\b[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4}\s+(?:Ltd|Limited|plc|PLC|LLP)\b`)
+
+// personRe finds what may be a person's name: two or three capitalised words, after "is" or
+// "by" or on a line of their own ("Our Data Protection Officer is Nadia Okonjo.", "Maria
+// Damigos").
+var personRe = regexp.MustCompile(`(?m)(?:\b(?:is|are|by)\s+|^\s*)((?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\b\.?\s*(?:$|[,.;(])`)
+
+// roleWords are capitalised words of roles, bodies and places, never of a person's name.
+var roleWords = setOf(`data protection officer council team service services office information commissioner
+customer customers centre center department city borough county district civic house hall square street road lane
+general regulation act safeguarding board trust nhs health care social adult children library libraries
+privacy notice policy statement website registration electoral elections cabinet national fraud initiative
+the our your their a an this that`)
+
+// hasName reports whether text names a person or a company.
+func hasName(text string) bool {
+	if companyRe.MatchString(text) {
+		return true
+	}
+	for _, m := range personRe.FindAllStringSubmatch(text, -1) {
+		role := false
+		for _, w := range strings.Fields(m[2]) {
+			if roleWords[strings.ToLower(w)] {
+				role = true
+			}
+		}
+		if !role {
+			return true
 		}
 	}
 	return false

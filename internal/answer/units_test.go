@@ -160,6 +160,10 @@ func TestAskedKind(t *testing.T) {
 		{"at what age can my child ask for their own records", KindAge},
 		{"my 13 year old wants his file, is he old enough to ask himself?", KindAge},
 		{"how old is the privacy statement, when was it last changed", KindDate}, // the notice's age is a date
+		{"what's the name of the milton keynes data protection officer", KindName},
+		{"which software company makes the school admissions system", KindName},
+		{"who is in charge of data protection there, I want a name not a job title", KindName},
+		{"do you keep my name on file?", ""}, // asks about their data
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
@@ -192,6 +196,11 @@ func TestHasKind(t *testing.T) {
 		{"Children aged 12 or over can usually make a request themselves.", KindAge, true},
 		{"Information relating to the case of a child (under 18) 10 years", KindAge, true},
 		{"We keep information about children.", KindAge, false},
+		{"Our Data Protection Officer is Nadia Okonjo.", KindName, true},
+		{"HP19 8FF\nMaria Damigos\nData Protection Officer", KindName, true},
+		{"Bins are emptied by Greenline Waste Services Ltd on our behalf.", KindName, true},
+		{"Contact the Data Protection Officer at the Civic Centre.", KindName, false},
+		{"Our email and office software provider may store data in the United States.", KindName, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind+" "+tt.text, func(t *testing.T) {
