@@ -299,7 +299,7 @@ var askedKindRes = []struct {
 	kind string
 	re   *regexp.Regexp
 }{
-	{KindDeadline, regexp.MustCompile(`\bhow many (?:working |calendar )?(?:days|weeks)\b|\bhow (?:quickly|soon|fast)\b|\btime ?limits?\b|\bdeadlines?\b|\bhow long\b[^?.!]*\b(?:to|till|until|before)\s+(?:respond|reply|answer|deal with|process|get back)\b`)},
+	{KindDeadline, regexp.MustCompile(`\bhow many (?:working |calendar )?(?:days|weeks)\b|\bhow (?:quickly|soon|fast)\b|\btime ?limits?\b|\bdeadlines?\b|\bhow long\b[^?.!]*\b(?:to|till|until|before)\s+(?:respond|reply|answer|deal with|process|get back|send|provide|give|do|complete)\b`)},
 	{KindPrice, regexp.MustCompile(`\bhow much\b[^?.!]*\b(?:cost|costs|charge|charges|charged|pay|fee|fees|fine|fined|price)\b|\b(?:cost|costs|charge|charged|fee|fees|fine|fined|price)\b[^.!]{0,80}\bhow much\b|\b(?:is|are) there (?:a|an|any)\s+(?:[\w']+\s+)?(?:fee|fees|charge|charges|cost)\b|\b(?:do|does|will|would|did) (?:i|we|you|they|it|the council)\s+(?:have to\s+|need to\s+|still\s+)?(?:pay|charge)\b|\bis (?:it|that|this) free\b|\bfree of charge\b|\bwhat(?:'s| is| are)? the (?:fee|fees|charge|charges|cost|price)\b`)},
 	{KindDuration, regexp.MustCompile(`\bhow long\b|\bretention (?:period|time)s?\b|\bhow many (?:years|months)\b|\bfor how long\b`)},
 	{KindDate, regexp.MustCompile(`\bwhen (?:was|were|did)\b[^?.!]*\b(?:updated?|changed?|reviewed?|published|written|revised)\b|\bwhat date\b|\blast (?:updated|changed|reviewed|revised)\b`)},

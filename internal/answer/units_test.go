@@ -138,6 +138,7 @@ func TestAskedKind(t *testing.T) {
 		{"what's the retention period for case files?", KindDuration},
 		{"how many days has the council got to answer a subject access request?", KindDeadline},
 		{"how long does the council have to respond to my request?", KindDeadline},
+		{"how long has the council got to send me my data once I ask for it", KindDeadline},
 		{"what's the phone number for the data protection officer?", KindPhone},
 		{"who do I ring about my council tax?", KindPhone},
 		{"what's the postal address for the DPO?", KindPostcode},
