@@ -21,6 +21,7 @@ func TestLexiconExpandsAcronymsAndMisspellings(t *testing.T) {
 		"We keep accident and incident reports. We take an assessment of your needs.",
 		"Health questionnaire (PAR-Q) answers. Taking part in a survey is up to you.",
 		"Send it to the courts.",
+		"We keep a license for each driver. This notice does not cover other websites.",
 	}
 	var ps []notice.Passage
 	for i, s := range texts {
@@ -38,6 +39,10 @@ func TestLexiconExpandsAcronymsAndMisspellings(t *testing.T) {
 		{"a short word is not corrected", "what counts as health data", "what counts as health data"},
 		{"part of a hyphenated name is not a word", "my PAR-Q", "my PAR-Q"},
 		{"a word the notices use is kept", "a survey", "a survey"},
+		{"a rarer word is read as its WordNet synonym the notices use", "my driving licence", "my driving license"},
+		{"an inflected word is read by its lemma", "how long are licences kept", "how long are license kept"},
+		{"an everyday word keeps its own meaning", "what does it cover", "what does it cover"},
+		{"a synonym the notices don't use is no help", "my lorry", "my lorry"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -40,3 +40,13 @@ func spokenEveryday(word string) bool {
 	r, ok := spokenRank[word]
 	return ok && r <= everydaySpokenRank
 }
+
+// commonSpokenRank is the rank in spoken English within which a word has too many senses for
+// WordNet's first to be the one meant ("print", "cover", "problem").
+const commonSpokenRank = 5000
+
+// spokenCommon reports whether a word (lower case) is among the commonest of spoken English.
+func spokenCommon(word string) bool {
+	r, ok := spokenRank[word]
+	return ok && r <= commonSpokenRank
+}

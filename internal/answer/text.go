@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -526,6 +527,13 @@ func (l *Lexicon) replace(w string) string {
 			return c
 		}
 	}
+	if n >= minSynonymed && !slices.ContainsFunc(lemmas(low), everydayWord) && !isGenericConcept(Stem(low)) {
+		// An everyday word has too many senses for its first one to be the one meant ("cover",
+		// "next", "problem"); a rarer word has few ("rubbish", "abroad").
+		if s, ok := l.synonym(low); ok {
+			return s
+		}
+	}
 	return w
 }
 
@@ -549,6 +557,12 @@ func (l *Lexicon) acronym(w string) (string, bool) {
 	}
 	return best, bestN > 0 && !tie
 }
+
+// everydayWord reports whether a word (lower case) is one people say all the time.
+func everydayWord(w string) bool { return spokenCommon(w) || commonWords[Stem(w)] || stopWords[w] }
+
+// minSynonymed is the shortest word read as its WordNet synonym.
+const minSynonymed = 4
 
 // minCorrected is the shortest word the lexicon corrects: a shorter one is as likely a word of
 // its own ("counts", "carers") as a slip of one the notices use ("courts", "careers").
