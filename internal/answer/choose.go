@@ -303,6 +303,30 @@ func (c *Composer) withAntecedents(hits []Hit, chosen []candidate) []candidate {
 	return out
 }
 
+// qualifierRe finds a sentence that qualifies the one before it ("However, …", "There are
+// exceptions to this …"): a quote that leaves it out says more than the notice does.
+var qualifierRe = regexp.MustCompile(`^(?:However|But|Unless|Except)\b|^(?:There are|There may be|With)\s+(?:some\s+)?exceptions\b|\bexceptions to this\b`)
+
+// withQualifiers adds, after a chosen sentence, the sentence that follows and qualifies it.
+func (c *Composer) withQualifiers(hits []Hit, chosen []candidate) []candidate {
+	out := make([]candidate, 0, len(chosen))
+	for _, cd := range chosen {
+		out = append(out, cd)
+		if cd.unit.block || cd.unit.leadIn {
+			continue
+		}
+		us := c.pieces[hits[cd.hit].Passage.ID].units
+		if us == nil {
+			us = units(hits[cd.hit].Passage.Text)
+		}
+		if next := cd.order + 1; next < len(us) && !us[next].leadIn && qualifierRe.MatchString(us[next].text) &&
+			!hasUnit(chosen, cd.hit, us[next].text) && !hasUnit(out, cd.hit, us[next].text) {
+			out = append(out, candidate{hit: cd.hit, unit: us[next], order: next, coverage: cd.coverage, score: cd.score})
+		}
+	}
+	return out
+}
+
 // hasUnit reports whether a unit of a hit is among the candidates.
 func hasUnit(cs []candidate, hit int, text string) bool {
 	for _, o := range cs {

@@ -255,7 +255,7 @@ func (c *Composer) answer(ctx context.Context, q Question, ex *Explanation) (Ans
 	scoped := q.Organisation != "" || q.NoticeID != ""
 	chosen := choose(cands, k, func(hit int) string { return c.canonical(hits[hit].Passage.Organisation) },
 		scoped, c.MinCoverage)
-	chosen = c.withAntecedents(hits, chosen)
+	chosen = c.withQualifiers(hits, c.withAntecedents(hits, chosen))
 	return c.compose(ans, q, hits, chosen), nil
 }
 

@@ -219,3 +219,20 @@ func TestDPOQuestionsAreAnsweredFromTheConfiguredContact(t *testing.T) {
 		})
 	}
 }
+
+// A quoted sentence keeps the sentence after it that qualifies it: "your details will not be
+// disclosed" without "There are exceptions to this…" says more than the notice does.
+func TestQuotesKeepTheQualifierThatFollows(t *testing.T) {
+	comp := composerOver(t, fstest.MapFS{
+		"organisations.yaml": {Data: []byte("organisations:\n  - name: Milton Keynes City Council\n")},
+		"web.md": {Data: []byte("---\nid: web\ntitle: Website privacy statement\norganisation: Milton Keynes City Council\n---\n" +
+			"Information given in confidence\nIf you provide information in confidence about another individual, your details will not be disclosed. " +
+			"There are exceptions to this such as court orders. We publish our annual report each June.\n")},
+	})
+	ans, err := comp.Answer(context.Background(), Question{Text: "will you disclose my details if I gave information in confidence?"})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	assert.Contains(t, ans.Answer, "will not be disclosed")
+	assert.Contains(t, ans.Answer, "There are exceptions to this such as court orders.")
+	assert.NotContains(t, ans.Answer, "annual report")
+}

@@ -295,6 +295,9 @@ func TestEverydaySpokenWordsAreWordingNotTopic(t *testing.T) {
 	assert.False(t, unseenTopic("how long are complaints kept once I stop paying", "paying"))
 	assert.True(t, unseenTopic("how long are parking ticket records kept", "parking"))
 	assert.True(t, unseenTopic("how long do you keep CCTV footage", "footage"))
+	for _, k := range comp.requirements("do you sell residents' data") {
+		assert.NotContains(t, k.concepts, comp.Vocab.Concept(Stem("residents")), "a council's residents are whom every notice is about")
+	}
 
 	ans, err := comp.Answer(context.Background(), Question{Text: "need to ring whoever deals with data protection for my husband, what number do i call"})
 	require.NoError(t, err)
