@@ -70,6 +70,19 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 			}
 		}
 		us, sets := ps.units, ps.concepts
+		// The passage as a whole: how much of the question its sentences and heading cover
+		// together marks the passage that answers, whichever of its sentences says it.
+		passCov := 0.0
+		if total > 0 && c.PassageWeight > 0 {
+			all := append([]map[string]bool{heading, scope}, sets...)
+			var got float64
+			for _, r := range reqs {
+				if names(r, all...) {
+					got += r.weight
+				}
+			}
+			passCov = got / total
+		}
 		for ui, u := range us {
 			concepts := sets[ui]
 			if kind != "" && !HasKind(u.quote(), kind) && !(kind == KindContact && namesWho(u.text)) {
@@ -130,7 +143,7 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 			if top > 0 {
 				rank = h.Score / top
 			}
-			score := cov + c.RankWeight*rank + c.HeadingWeight*headCov
+			score := cov + c.RankWeight*rank + c.HeadingWeight*headCov + c.PassageWeight*passCov
 			if u.leadIn && len(reqs) > 0 && !namesWho(u.text) {
 				// Prefer the bullet that says it over the whole list. A lead-in that says who
 				// holds a role ("Our Data Protection Officer is Helen Marchbank.") says it

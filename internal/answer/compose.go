@@ -46,9 +46,10 @@ type Composer struct {
 	// footage", "parking tickets"), at which the question is about something the notices don't
 	// cover, however well its other words ("how long", "records") match.
 	MaxUnseenShare float64
-	// RankWeight and HeadingWeight are what a passage's retrieval rank (relative to the best)
-	// and a heading naming what is asked add to a sentence's coverage when choosing what to quote.
-	RankWeight, HeadingWeight float64
+	// RankWeight, HeadingWeight and PassageWeight are what a passage's retrieval rank (relative
+	// to the best), a heading naming what is asked, and the passage's sentences covering the
+	// question together add to a sentence's coverage when choosing what to quote.
+	RankWeight, HeadingWeight, PassageWeight float64
 
 	idf     map[string]float64
 	maxIDF  float64
@@ -84,13 +85,15 @@ const (
 	DefaultMaxUnseenShare = 0.4
 	DefaultRankWeight     = 0.25
 	DefaultHeadingWeight  = 0.15
+	DefaultPassageWeight  = 0.3
 )
 
 // NewComposer makes an extractive answerer over a corpus and a retriever of the same corpus.
 func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
 	comp := &Composer{Retriever: r, Corpus: c, Vocab: v, Now: time.Now, MinCoverage: DefaultMinCoverage, UnseenWeight: DefaultUnseenWeight,
 		MaxUnseenShare: DefaultMaxUnseenShare, RankWeight: DefaultRankWeight, HeadingWeight: DefaultHeadingWeight,
-		idf: map[string]float64{}, orgWord: map[string]bool{}, byOrg: map[string][]notice.Passage{}, passage: map[string]notice.Passage{},
+		PassageWeight: DefaultPassageWeight,
+		idf:           map[string]float64{}, orgWord: map[string]bool{}, byOrg: map[string][]notice.Passage{}, passage: map[string]notice.Passage{},
 		pieces: map[string]pieces{}, section: map[string]map[string]bool{}}
 	df := map[string]int{}
 	passages := c.Passages()

@@ -93,15 +93,15 @@ func TestDevelopmentSet(t *testing.T) {
 // before it was tuned against (answer accuracy 0.713).
 func TestDevelopmentSet2(t *testing.T) {
 	rep := run(t, bundled(t), filepath.Join("..", "..", "testdata", "eval", "questions2.jsonl"), eval.Options{})
-	check(t, rep, floors{recall3: 0.88, accuracy: 0.85, abstainPrecision: 0.89, abstainRecall: 0.89})
+	check(t, rep, floors{recall3: 0.88, accuracy: 0.865, abstainPrecision: 0.9, abstainRecall: 0.94})
 }
 
 // The third development set, written by someone who never saw the engine, going through every
 // fact of every notice; measured once before it was tuned against (answer accuracy 0.692), then
-// tuned in rounds four (0.779), five (0.797) and seven (0.814).
+// tuned in rounds four (0.779), five (0.797), seven (0.814) and eight to twelve (0.826).
 func TestDevelopmentSet3(t *testing.T) {
 	rep := run(t, bundled(t), filepath.Join("..", "..", "testdata", "eval", "questions3.jsonl"), eval.Options{})
-	check(t, rep, floors{recall3: 0.86, accuracy: 0.81, abstainPrecision: 0.85, abstainRecall: 0.88})
+	check(t, rep, floors{recall3: 0.86, accuracy: 0.82, abstainPrecision: 0.88, abstainRecall: 0.88})
 }
 
 // The held-out set was written with the first development set and is never tuned against: it
@@ -110,7 +110,7 @@ func TestDevelopmentSet3(t *testing.T) {
 // 0.857 → 0.778, recall 0.667 → 0.778.
 func TestHeldOutSet(t *testing.T) {
 	rep := run(t, bundled(t), filepath.Join("..", "..", "testdata", "eval", "heldout.jsonl"), eval.Options{})
-	check(t, rep, floors{recall3: 0.76, accuracy: 0.62, abstainPrecision: 0.77, abstainRecall: 0.77})
+	check(t, rep, floors{recall3: 0.8, accuracy: 0.64, abstainPrecision: 0.77, abstainRecall: 0.77})
 }
 
 // The second held-out set: 111 questions on the bundled notices, written by a helper who never
@@ -126,16 +126,17 @@ func TestHeldOutSet2(t *testing.T) {
 
 // Notices of two other (fictional) councils in four formats, written to tune the engine for
 // notices it hasn't seen; measured once before tuning (answer accuracy 0.611), then tuned in
-// rounds five (0.779) and seven (0.805).
+// rounds five (0.779), seven (0.805) and eight to twelve (0.850).
 func TestDevelopmentCorpus(t *testing.T) {
-	check(t, runCorpus(t, "dev-corpus"), floors{recall3: 0.88, accuracy: 0.82, abstainPrecision: 0.74, abstainRecall: 0.64})
+	check(t, runCorpus(t, "dev-corpus"), floors{recall3: 0.88, accuracy: 0.845, abstainPrecision: 0.74, abstainRecall: 0.64})
 }
 
 // Five notices of two more fictional councils (services the other corpora don't cover), written
 // by someone who never saw the engine; measured once before tuning: recall@3 0.836, answer
-// accuracy 0.633, abstention precision 0.382 and recall 0.406; tuned in round 8 (0.641, 0.471, 0.5) and round 9 (0.648, 0.526, 0.625).
+// accuracy 0.633, abstention precision 0.382 and recall 0.406; tuned in round 8 (0.641, 0.471,
+// 0.5), round 9 (0.648, 0.526, 0.625) and rounds 10 to 12 (0.664, 0.571, 0.625).
 func TestDevelopmentCorpus2(t *testing.T) {
-	check(t, runCorpus(t, "dev-corpus2"), floors{recall3: 0.85, accuracy: 0.64, abstainPrecision: 0.52, abstainRecall: 0.62})
+	check(t, runCorpus(t, "dev-corpus2"), floors{recall3: 0.85, accuracy: 0.66, abstainPrecision: 0.56, abstainRecall: 0.62})
 }
 
 // Notices of councils nobody tuned on, in the three formats a council may drop in. Round 8 kept
@@ -150,9 +151,9 @@ func TestUnseenCorpus(t *testing.T) {
 // births, deaths and marriages, trading standards, parking permits), never tuned against. At
 // the start of the session it was written in: recall@3 0.794, answer accuracy 0.515, abstention
 // precision 0.292, recall 0.438. Round 8: 0.794 / 0.632 / 0.5 / 0.438. Round 9: 0.794 / 0.632 /
-// 0.533 / 0.5.
+// 0.533 / 0.5. Rounds 10 to 12: 0.794 / 0.647 / 0.571 / 0.5.
 func TestUnseenCorpus2(t *testing.T) {
-	check(t, runCorpus(t, "unseen-corpus2"), floors{recall3: 0.79, accuracy: 0.62, abstainPrecision: 0.53, abstainRecall: 0.5})
+	check(t, runCorpus(t, "unseen-corpus2"), floors{recall3: 0.79, accuracy: 0.64, abstainPrecision: 0.56, abstainRecall: 0.5})
 }
 
 // runCorpus evaluates a corpus under testdata/ on the questions.jsonl beside its notices.
