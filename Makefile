@@ -31,10 +31,13 @@ browser-test:
 build:
 	$(GO) build -o bin/privacybot ./cmd/privacybot
 
-# The answer engine on the development and held-out question sets.
+# The answer engine on a development set (with its misses) and the held-out sets (totals only:
+# nobody reads what they miss).
 eval:
-	$(GO) run ./cmd/privacybot eval --questions testdata/eval/questions.jsonl
-	$(GO) run ./cmd/privacybot eval --questions testdata/eval/heldout.jsonl
+	$(GO) run ./cmd/privacybot eval --questions testdata/eval/questions3.jsonl
+	$(GO) run ./cmd/privacybot eval --totals --questions testdata/eval/heldout.jsonl
+	$(GO) run ./cmd/privacybot eval --totals --questions testdata/eval/heldout2.jsonl
+	$(GO) run ./cmd/privacybot eval --totals --corpus testdata/unseen-corpus2 --questions testdata/unseen-corpus2/questions.jsonl
 
 tidy:
 	$(GO) mod tidy

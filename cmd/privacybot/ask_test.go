@@ -287,6 +287,12 @@ func TestEvalJSONKeys(t *testing.T) {
 	assert.Equal(t, 1.0, rep["abstain_recall"])
 	assert.Equal(t, 1.0, rep["intent_accuracy"])
 
+	code, stdout, stderr = runCLI(t, nil, "eval", "--questions", file, "--totals")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, "answer accuracy")
+	assert.NotContains(t, stdout, "misses", "--totals never shows what a held-out set misses")
+	assert.NotContains(t, stdout, "How long do you keep")
+
 	code, _, stderr = runCLI(t, nil, "eval")
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, stderr, "--questions")
