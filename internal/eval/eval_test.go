@@ -139,6 +139,15 @@ func TestDevelopmentCorpus2(t *testing.T) {
 	check(t, runCorpus(t, "dev-corpus2"), floors{recall3: 0.85, accuracy: 0.66, abstainPrecision: 0.56, abstainRecall: 0.62})
 }
 
+// Four notices of two more fictional councils (public health, blue badges, community safety,
+// councillors' casework), a third of the questions long stories; written by a helper who never
+// saw the engine and measured once before tuning (after round 12): recall@3 0.813, answer accuracy
+// 0.500, abstention precision 0.255, recall 0.464 (the engine at the start of the session: 0.813 /
+// 0.500 / 0.263 / 0.536).
+func TestDevelopmentCorpus3(t *testing.T) {
+	check(t, runCorpus(t, "dev-corpus3"), floors{recall3: 0.81, accuracy: 0.5, abstainPrecision: 0.25, abstainRecall: 0.46})
+}
+
 // Notices of councils nobody tuned on, in the three formats a council may drop in. Round 8 kept
 // answer accuracy (0.704) and lost one of its seven right abstentions (abstention precision 0.545
 // → 0.455, recall 0.857 → 0.714); its floor was lowered for that, the trade being more right
