@@ -39,6 +39,11 @@ type Composer struct {
 	// MinCoverage is the share of the question's weighted terms that the best sentence must
 	// cover for the bot to answer rather than abstain.
 	MinCoverage float64
+	// MinMatched is, in units of the weight of the rarest word, how much of a question the best
+	// sentence must match to answer when it covers less than MinCoverage of it: a long question
+	// ("My husband had a stroke in the spring… what do I send with a blue badge application?")
+	// is answered by a sentence matching what a short one would ask, however long the story.
+	MinMatched float64
 	// UnseenWeight is the weight of a question word no notice uses, as a multiple of the
 	// largest weight. Such a word may be the topic ("CCTV") or a turn of phrase ("hang on to").
 	UnseenWeight float64
@@ -86,14 +91,15 @@ const (
 	DefaultRankWeight     = 0.25
 	DefaultHeadingWeight  = 0.15
 	DefaultPassageWeight  = 0.3
+	DefaultMinMatched     = 1.6
 )
 
 // NewComposer makes an extractive answerer over a corpus and a retriever of the same corpus.
 func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
 	comp := &Composer{Retriever: r, Corpus: c, Vocab: v, Now: time.Now, MinCoverage: DefaultMinCoverage, UnseenWeight: DefaultUnseenWeight,
 		MaxUnseenShare: DefaultMaxUnseenShare, RankWeight: DefaultRankWeight, HeadingWeight: DefaultHeadingWeight,
-		PassageWeight: DefaultPassageWeight,
-		idf:           map[string]float64{}, orgWord: map[string]bool{}, byOrg: map[string][]notice.Passage{}, passage: map[string]notice.Passage{},
+		PassageWeight: DefaultPassageWeight, MinMatched: DefaultMinMatched,
+		idf: map[string]float64{}, orgWord: map[string]bool{}, byOrg: map[string][]notice.Passage{}, passage: map[string]notice.Passage{},
 		pieces: map[string]pieces{}, section: map[string]map[string]bool{}}
 	df := map[string]int{}
 	passages := c.Passages()
@@ -235,7 +241,7 @@ func (c *Composer) answer(ctx context.Context, q Question, ex *Explanation) (Ans
 	case len(cands) == 0:
 		ex.decide(fmt.Sprintf("abstained: no sentence states what was asked (kind %q) about its topic", kind))
 		return c.abstain(ans, q, hits), nil
-	case cands[0].coverage < c.MinCoverage:
+	case cands[0].coverage < c.MinCoverage && cands[0].coverage*total < c.MinMatched*c.maxIDF:
 		ex.decide(fmt.Sprintf("abstained: the best sentence covers %.2f of the question, under %.2f", cands[0].coverage, c.MinCoverage))
 		return c.abstain(ans, q, hits), nil
 	case total > 0 && c.unseenShare(reqs) >= c.MaxUnseenShare:

@@ -236,3 +236,42 @@ func TestQuotesKeepTheQualifierThatFollows(t *testing.T) {
 	assert.Contains(t, ans.Answer, "There are exceptions to this such as court orders.")
 	assert.NotContains(t, ans.Answer, "annual report")
 }
+
+// A long question that tells a story is answered by the sentence that matches what it asks, though
+// that sentence covers little of the story; a question about something the notices don't say
+// still gets no answer, however long.
+func TestLongQuestionsAreAnsweredByWhatTheyAsk(t *testing.T) {
+	notice := "---\nid: bb\ntitle: Blue Badge privacy notice\norganisation: Ravensholme Borough Council\n---\n" +
+		"What we collect\nWe collect your name, address, date of birth and a photograph for your badge.\n\n" +
+		"Medical evidence\nWe ask your GP or consultant to confirm your mobility needs when we cannot decide from the application.\n\n" +
+		"Who we share it with\nWe share badge details with the Department for Transport and with parking enforcement officers.\n\n" +
+		"How long we keep it\nRefused applications are kept for 12 months after the decision.\n\n" +
+		"Cookies\nOur website uses cookies to remember your settings.\n\n" +
+		"Your rights\nYou can ask for a copy of your information.\n\n" +
+		"Security\nWe store information on secure servers in the UK.\n\n" +
+		"Fraud\nWe investigate misuse of badges and may prosecute.\n\n" +
+		"Contact\nData Protection Officer, Town Hall, Ravensholme RV1 2AB\n"
+	comp := composerOver(t, fstest.MapFS{
+		"organisations.yaml": {Data: []byte("organisations:\n  - name: Ravensholme Borough Council\n")},
+		"bb.md":              {Data: []byte(notice)},
+	})
+	tests := []struct {
+		question string
+		abstain  bool
+		quote    string
+	}{
+		{"My wife's consultant sent a letter about her mobility needs and a photograph, the parking enforcement " +
+			"officers were kind and the website settings were fine, but we were refused a blue badge. " +
+			"How long do you keep a refused application?", false, "12 months"},
+		{"My wife's consultant sent a letter about her mobility needs and a photograph, the parking enforcement " +
+			"officers were kind and the website settings were fine. How long do you keep CCTV footage of the car park?", true, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question[len(tt.question)-40:], func(t *testing.T) {
+			ans, err := comp.Answer(context.Background(), Question{Text: tt.question})
+			require.NoError(t, err)
+			assert.Equal(t, tt.abstain, ans.Abstained, ans.Answer)
+			assert.Contains(t, ans.Answer, tt.quote)
+		})
+	}
+}
