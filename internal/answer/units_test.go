@@ -165,6 +165,10 @@ func TestAskedKind(t *testing.T) {
 		{"which software company makes the school admissions system", KindName},
 		{"who is in charge of data protection there, I want a name not a job title", KindName},
 		{"do you keep my name on file?", ""}, // asks about their data
+		{"My blue badge was refused. How long do I have to ask for a review of the decision?", KindDeadline},
+		{"how long do you have to keep records of my badge", KindDuration}, // their keeping, not my deadline
+		{"what time does the blue badge team open", KindHours},
+		{"how often is the case system backed up", KindOften},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
@@ -202,6 +206,10 @@ func TestHasKind(t *testing.T) {
 		{"Bins are emptied by Greenline Waste Services Ltd on our behalf.", KindName, true},
 		{"Contact the Data Protection Officer at the Civic Centre.", KindName, false},
 		{"Our email and office software provider may store data in the United States.", KindName, false},
+		{"The team is open Monday to Friday, 9am to 5pm.", KindHours, true},
+		{"Call us during office hours.", KindHours, false},
+		{"Assisted collections are reviewed every two years.", KindOften, true},
+		{"We review assisted collections.", KindOften, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind+" "+tt.text, func(t *testing.T) {

@@ -118,10 +118,11 @@ func TestHeldOutSet(t *testing.T) {
 // it was written in: recall@3 0.739, answer accuracy 0.534, abstention precision 0.343, recall
 // 0.522. Round 8 (answer kinds for prices and ages, everyday spoken words): 0.739 / 0.557 / 0.367 /
 // 0.478 — two more right answers for one fewer right abstention; its floor was lowered for that.
-// Round 9 (names, the configured DPO contact): 0.739 / 0.557 / 0.406 / 0.565.
+// Round 9 (names, the configured DPO contact): 0.739 / 0.557 / 0.406 / 0.565. Round 14: 0.739 /
+// 0.557 / 0.438 / 0.609.
 func TestHeldOutSet2(t *testing.T) {
 	rep := run(t, bundled(t), filepath.Join("..", "..", "testdata", "eval", "heldout2.jsonl"), eval.Options{})
-	check(t, rep, floors{recall3: 0.73, accuracy: 0.55, abstainPrecision: 0.41, abstainRecall: 0.56})
+	check(t, rep, floors{recall3: 0.73, accuracy: 0.55, abstainPrecision: 0.43, abstainRecall: 0.6})
 }
 
 // Notices of two other (fictional) councils in four formats, written to tune the engine for
@@ -144,9 +145,10 @@ func TestDevelopmentCorpus2(t *testing.T) {
 // saw the engine and measured once before tuning (after round 12): recall@3 0.813, answer accuracy
 // 0.500, abstention precision 0.255, recall 0.464 (the engine at the start of the session: 0.813 /
 // 0.500 / 0.263 / 0.536). Round 13 (long questions answered by what they ask): 0.813 / 0.545 /
-// 0.289 / 0.464.
+// 0.289 / 0.464. Round 14 (opening hours, how often, "how long do I have to…"): 0.813 / 0.545 /
+// 0.319 / 0.536.
 func TestDevelopmentCorpus3(t *testing.T) {
-	check(t, runCorpus(t, "dev-corpus3"), floors{recall3: 0.81, accuracy: 0.54, abstainPrecision: 0.28, abstainRecall: 0.46})
+	check(t, runCorpus(t, "dev-corpus3"), floors{recall3: 0.81, accuracy: 0.54, abstainPrecision: 0.31, abstainRecall: 0.53})
 }
 
 // Notices of councils nobody tuned on, in the three formats a council may drop in. Round 8 kept
