@@ -22,6 +22,7 @@ func TestLexiconExpandsAcronymsAndMisspellings(t *testing.T) {
 		"Health questionnaire (PAR-Q) answers. Taking part in a survey is up to you.",
 		"Send it to the courts.",
 		"We keep a license for each driver. This notice does not cover other websites.",
+		"Tell Fire and Rescue. Report Anti-Social Behaviour to us. We share it under section 115 of the Act.",
 	}
 	var ps []notice.Passage
 	for i, s := range texts {
@@ -43,6 +44,9 @@ func TestLexiconExpandsAcronymsAndMisspellings(t *testing.T) {
 		{"an inflected word is read by its lemma", "how long are licences kept", "how long are license kept"},
 		{"an everyday word keeps its own meaning", "what does it cover", "what does it cover"},
 		{"a synonym the notices don't use is no help", "my lorry", "my lorry"},
+		{"a lower-case everyday word is not an acronym", "he can't walk far", "he can't walk far"},
+		{"a hyphenated word gives each part's initial", "how do I report asb", "how do I report Anti Social Behaviour"},
+		{"a section of an Act in shorthand", "is it shared under s115?", "is it shared under section 115?"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

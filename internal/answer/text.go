@@ -417,7 +417,8 @@ func NewLexicon(passages []notice.Passage, vocab *Vocabulary) *Lexicon {
 // make.
 func (l *Lexicon) learnRun(run string) {
 	var ws []string
-	for _, w := range strings.Fields(run) {
+	// "Anti-Social Behaviour" is ASB: each part of a hyphenated word has its initial.
+	for _, w := range strings.FieldsFunc(run, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
 		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		if w == "" {
 			continue
@@ -490,6 +491,7 @@ func (l *Lexicon) Expand(q string) string {
 	if l == nil {
 		return q
 	}
+	q = sectionRe.ReplaceAllString(q, "section $1")
 	var b strings.Builder
 	start := -1
 	flush := func(end int) {
@@ -518,6 +520,9 @@ func (l *Lexicon) Expand(q string) string {
 	return b.String()
 }
 
+// sectionRe finds the shorthand for a section of an Act: "s115", "s.115", "s 17".
+var sectionRe = regexp.MustCompile(`(?i)\bs\.?\s?(\d{1,3}[A-Z]?)\b`)
+
 // replace is a word of a question, or what the corpus calls it.
 func (l *Lexicon) replace(w string) string {
 	low := strings.ToLower(w)
@@ -525,7 +530,8 @@ func (l *Lexicon) replace(w string) string {
 		return w
 	}
 	n := utf8.RuneCountInString(low)
-	if n >= 2 && n <= 5 {
+	if n >= 2 && n <= 5 && (low != w || !spokenCommon(low)) {
+		// "far" in lower case is the word, not "Fire and Rescue"; "FAR" may be either.
 		if p, ok := l.acronym(w); ok {
 			return p
 		}
