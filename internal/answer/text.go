@@ -256,6 +256,7 @@ const (
 	KindName     = "name"     // a person's or a company's name: "Nadia Okonjo", "Greenline Waste Services Ltd"
 	KindHours    = "hours"    // opening hours: "9am to 5pm", "Monday to Friday"
 	KindOften    = "often"    // how often something happens: "every two years", "annually"
+	KindCount    = "count"    // how many of something there are: "39 councillors", "three cameras"
 	// KindContact is any way to reach someone: a phone number, a postal address or an e-mail.
 	// "Who is the data protection officer?" asks for it: the notices answer with a contact block.
 	KindContact = "contact"
@@ -280,6 +281,7 @@ var kindRes = map[string]*regexp.Regexp{
 	KindPrice:    regexp.MustCompile(`(?i)£\s?\d|\bfree of charge\b|\b(?:is|are|it's|is usually|are usually)\s+free\b|\bno (?:charge|fee|cost)\b|\bwithout (?:charge|a fee)\b|\bnot (?:charge|make a charge)\b|\b(?:a|an|the)\s+(?:reasonable\s+|administrative\s+|admin\s+|small\s+)?(?:fee|charge)\b|\bfees?\s+(?:is|are|of|for)\b`),
 	KindHours:    regexp.MustCompile(`(?i)\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b|\b\d{1,2}[:.]\d{2}\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b24 hours\b|\bopening (?:hours|times)\b`),
 	KindOften:    regexp.MustCompile(`(?i)\bevery\b|\b(?:hourly|daily|weekly|fortnightly|monthly|quarterly|annually|yearly)\b|\bonce (?:a|an|every)\b|\btimes? (?:a|an|per|each)\b|\beach (?:day|week|month|year)\b|\b(?:a|per) (?:day|week|month|year)\b`),
+	KindCount:    regexp.MustCompile(`(?i)\b\d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b`),
 	KindAge:      regexp.MustCompile(`(?i)\baged?\s+(?:\d+|under|over|between)\b|\b\d+\s+(?:years?\s+)?(?:or over|or older|and over|or above|or under|and under)\b|\b(?:under|over)(?: the age of)?\s+\d+\b|\b\d+\s*-?\s*years?\s*-?\s*old\b|\bages? of\s+\d+`),
 	KindDate:     regexp.MustCompile(`(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+(?:` + monthNames + `)\s+\d{4}\b|\b(?:` + monthNames + `)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b`),
 }
@@ -296,6 +298,7 @@ var kindWords = map[string]string{
 	KindAge:      "age aged old years year",
 	KindHours:    "time times open opening hours close closing",
 	KindOften:    "often frequently",
+	KindCount:    "many number",
 	KindName:     "name named company companies firm supplier contractor provider person",
 	KindPrice:    "cost costs charge charges fee fees pay price much free fine fined",
 	KindContact:  "contact details reach touch address",
@@ -308,10 +311,11 @@ var askedKindRes = []struct {
 }{
 	{KindDeadline, regexp.MustCompile(`\bhow long (?:do|does|have|has|will|would) (?:i|we|you|they|he|she|it|the council|my \w+)\s+(?:have|got|get)\s+to\s+(?:ask|appeal|challenge|request|apply|complain|object|respond|reply|tell|report|pay|send|return|renew|decide|register)\b|\bhow many (?:working |calendar )?(?:days|weeks)\b|\bhow (?:quickly|soon|fast)\b|\btime ?limits?\b|\bdeadlines?\b|\bhow long\b[^?.!]*\b(?:to|till|until|before)\s+(?:respond|reply|answer|deal with|process|get back|send|provide|give|do|complete)\b`)},
 	{KindPrice, regexp.MustCompile(`\bhow much\b[^?.!]*\b(?:cost|costs|charge|charges|charged|pay|fee|fees|fine|fined|price)\b|\b(?:cost|costs|charge|charged|fee|fees|fine|fined|price)\b[^.!]{0,80}\bhow much\b|\b(?:is|are) there (?:a|an|any)\s+(?:[\w']+\s+)?(?:fee|fees|charge|charges|cost)\b|\b(?:do|does|will|would|did) (?:i|we|you|they|it|the council)\s+(?:have to\s+|need to\s+|still\s+)?(?:pay|charge)\b|\bis (?:it|that|this) free\b|\bfree of charge\b|\bwhat(?:'s| is| are)? the (?:fee|fees|charge|charges|cost|price)\b`)},
-	{KindDuration, regexp.MustCompile(`\bhow long\b|\bretention (?:period|time)s?\b|\bhow many (?:years|months)\b|\bfor how long\b`)},
+	{KindDuration, regexp.MustCompile(`\bhow long\b|\bretention (?:period|time)s?\b|\bretention\s*(?:[-–—?:]|$|(?:for|of|on)\b)|\bhow many (?:years|months)\b|\bfor how long\b`)},
 	{KindDate, regexp.MustCompile(`\bwhen (?:was|were|did)\b[^?.!]*\b(?:updated?|changed?|reviewed?|published|written|revised)\b|\bwhat date\b|\blast (?:updated|changed|reviewed|revised)\b`)},
 	{KindHours, regexp.MustCompile(`\bwhat time (?:does|do|is|are)\b[^?.!]*\b(?:open|close|shut|answer|staffed)\b|\bopening (?:hours|times)\b|\bwhen (?:is|are|does|do)\b[^?.!]*\bopen\b`)},
 	{KindOften, regexp.MustCompile(`\bhow often\b|\bhow frequently\b`)},
+	{KindCount, regexp.MustCompile(`^\W*(?:so\s+|and\s+)?how many\s+(?:[a-z]+\s+){0,2}?(?:do|does|did|are|is|were|has|have|will)\b`)},
 	{KindAge, regexp.MustCompile(`\b(?:at )?what age\b|\bhow old\b|\b(?:minimum|youngest) age\b|\bage limit\b|\bold enough\b`)},
 	{KindName, regexp.MustCompile(`\bwhat(?:'s|s| is| are)? (?:the |their |his |her |its )?names?\b|\bnames? of (?:the|your|their|its|our)\b|\bwhich (?:\w+ )?(?:company|companies|firm|firms|supplier|suppliers|contractor|contractors)\b|\bwho (?:is|are) (?:the )?named\b|\bnamed (?:person|officer|contact|individual)\b|\bi want a name\b`)},
 	{KindEmail, regexp.MustCompile(`\b(?:what|what's|whats|which|give me|need)\b[^?.!]*\b(?:the|an|their|its|a)\s+e-?mail(?: address)?\b`)},
@@ -356,7 +360,7 @@ func HasKind(text, kind string) bool {
 // Kinds lists the kinds of fact text states, in a fixed order.
 func Kinds(text string) []string {
 	var out []string
-	for _, k := range []string{KindPhone, KindPostcode, KindEmail, KindDuration, KindDeadline, KindDate, KindPrice, KindAge, KindName, KindHours, KindOften, KindContact, KindDefinition} {
+	for _, k := range []string{KindPhone, KindPostcode, KindEmail, KindDuration, KindDeadline, KindDate, KindPrice, KindAge, KindName, KindHours, KindOften, KindCount, KindContact, KindDefinition} {
 		if HasKind(text, k) {
 			out = append(out, k)
 		}

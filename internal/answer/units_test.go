@@ -169,6 +169,10 @@ func TestAskedKind(t *testing.T) {
 		{"how long do you have to keep records of my badge", KindDuration}, // their keeping, not my deadline
 		{"what time does the blue badge team open", KindHours},
 		{"how often is the case system backed up", KindOften},
+		{"cctv retention - public space cameras?", KindDuration},
+		{"NHS number retention policies are in line with which act", ""},
+		{"how many councillors does tarrowby have", KindCount},
+		{"why do Bucks count how many people phone them", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
@@ -210,6 +214,8 @@ func TestHasKind(t *testing.T) {
 		{"Call us during office hours.", KindHours, false},
 		{"Assisted collections are reviewed every two years.", KindOften, true},
 		{"We review assisted collections.", KindOften, false},
+		{"The council has 39 elected councillors.", KindCount, true},
+		{"The council has elected councillors.", KindCount, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind+" "+tt.text, func(t *testing.T) {
