@@ -139,6 +139,7 @@ func TestAskedKind(t *testing.T) {
 		{"how many days has the council got to answer a subject access request?", KindDeadline},
 		{"how long does the council have to respond to my request?", KindDeadline},
 		{"how long has the council got to send me my data once I ask for it", KindDeadline},
+		{"It's been three weeks and nothing. How long are they allowed to take?", KindDeadline},
 		{"what's the phone number for the data protection officer?", KindPhone},
 		{"who do I ring about my council tax?", KindPhone},
 		{"what's the postal address for the DPO?", KindPostcode},
