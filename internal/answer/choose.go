@@ -130,7 +130,9 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 				case n+nh+nn >= r.need:
 					got += neighbourShare * r.weight
 				default:
-					if !r.everyday && r.weight > gap {
+					// A phrase ("for a subject access request") often says what the fact is
+					// for, not what it is about: the address block answers without it.
+					if !r.everyday && !r.phrase && r.weight > gap {
 						gap = r.weight
 					}
 				}
