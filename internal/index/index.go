@@ -12,6 +12,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -351,6 +352,9 @@ func (ix *Index) Retrieve(ctx context.Context, q answer.Question) ([]answer.Hit,
 	}
 	// Pieces and whole passages are both documents: ask for enough to find k passages.
 	req := bleve.NewSearchRequestOptions(root, k*5, 0, false)
+	// Equal scores are common (two notices of one council share a paragraph word for word): the
+	// document ID breaks the tie, so the same question always gets the same answer.
+	req.SortBy([]string{"-_score", "_id"})
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search index: %w", err)
@@ -364,14 +368,24 @@ func (ix *Index) Retrieve(ctx context.Context, q answer.Question) ([]answer.Hit,
 			continue
 		}
 		seen[id] = true
-		hits = append(hits, answer.Hit{Passage: p, Score: h.Score})
+		hits = append(hits, answer.Hit{Passage: p, Score: steady(h.Score)})
 		if len(hits) == k {
 			break
 		}
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].Score != hits[j].Score {
+			return hits[i].Score > hits[j].Score
+		}
+		return hits[i].Passage.ID < hits[j].Passage.ID
+	})
 	return hits, nil
 }
+
+// steady rounds a score to nine decimal places: Bleve sums a score's parts in no fixed order, so
+// two passages with the same words can score 0.1285261647044026 in one run and
+// 0.12852616470440256 in the next; rounded, they tie, and the tie is broken by passage ID.
+func steady(score float64) float64 { return math.Round(score*1e9) / 1e9 }
 
 // Stats describes an index.
 type Stats struct {
