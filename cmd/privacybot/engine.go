@@ -1,15 +1,19 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"time"
 
 	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/config"
+	"github.com/privacybot/privacybot/internal/hybrid"
 	"github.com/privacybot/privacybot/internal/index"
 	"github.com/privacybot/privacybot/internal/llm"
 	"github.com/privacybot/privacybot/internal/notice"
@@ -19,9 +23,13 @@ import (
 type engine struct {
 	corpus   *notice.Corpus
 	index    *index.Index
+	hybrid   *hybrid.Retriever // the index with embeddings fused in; nil when no embedding model is configured
 	composer *answer.Composer
 	answerer answer.Answerer // the composer, or the model wrapped around it
 }
+
+// embeddingStartup bounds embedding the corpus's passages at start-up.
+const embeddingStartup = 2 * time.Minute
 
 // engineFlags are the flags of every command that answers questions.
 type engineFlags struct {
@@ -81,12 +89,30 @@ func openEngine(app *App, f engineFlags) (*engine, error) {
 	} else if ix, err = index.Build(c, vocab); err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
-	comp := answer.NewComposer(ix, c, vocab)
+	eng := &engine{corpus: c, index: ix}
+	var retriever answer.Retriever = ix
+	if f.cfg.HybridEnabled() {
+		// Optional: any failure of the embedding model leaves Bleve's ranking alone.
+		e := llm.NewEmbedder(llm.Options{BaseURL: f.cfg.OpenAIBaseURL, APIKey: f.cfg.OpenAIKey,
+			Model: f.cfg.EmbeddingModel, Timeout: f.cfg.ModelTimeout, SelfHosted: f.cfg.ModelSelfHosted})
+		ctx, cancel := context.WithTimeout(context.Background(), embeddingStartup)
+		hy, err := hybrid.New(ctx, ix, c, e, filepath.Join(f.cfg.DataDir, "embeddings"))
+		cancel()
+		if err != nil {
+			fmt.Fprintf(app.Stderr, "privacybot: hybrid retrieval is off, answering from the index alone: %v\n", err)
+		} else {
+			hy.OnFallback = func(err error) {
+				fmt.Fprintf(app.Stderr, "privacybot: embedding a question failed, answered from the index alone: %v\n", err)
+			}
+			eng.hybrid, retriever = hy, hy
+		}
+	}
+	comp := answer.NewComposer(retriever, c, vocab)
 	comp.Now = app.Now
-	eng := &engine{corpus: c, index: ix, composer: comp, answerer: comp}
+	eng.composer, eng.answerer = comp, comp
 	if f.cfg.ModelEnabled() {
 		// The model wraps the composer and falls back to it on any failure.
-		m, err := llm.New(comp, ix, llm.Options{BaseURL: f.cfg.OpenAIBaseURL, APIKey: f.cfg.OpenAIKey,
+		m, err := llm.New(comp, retriever, llm.Options{BaseURL: f.cfg.OpenAIBaseURL, APIKey: f.cfg.OpenAIKey,
 			Model: f.cfg.Model, Timeout: f.cfg.ModelTimeout, SelfHosted: f.cfg.ModelSelfHosted,
 			Dir: app.Getenv("PRIVACYBOT_PROMPTS")})
 		if err != nil {

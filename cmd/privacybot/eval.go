@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/config"
 	"github.com/privacybot/privacybot/internal/eval"
 )
@@ -47,16 +48,43 @@ whose misses nobody should read (tuning on them would make them measure nothing)
 		return err
 	}
 	defer eng.Close()
-	rep, err := eval.Run(ctx, qs, eng.index, eng.answerer, eval.Options{K: *k, Scoped: *scoped})
+	opt := eval.Options{K: *k, Scoped: *scoped}
+	var rep eval.Report
+	if eng.hybrid == nil {
+		rep, err = eval.Run(ctx, qs, eng.index, eng.answerer, opt)
+	} else {
+		rep, err = evalBothModes(ctx, qs, eng, opt)
+	}
 	if err != nil {
 		return err
 	}
 	if *totals {
 		rep.Misses = []eval.Miss{}
+		for _, m := range rep.Modes {
+			m.Misses = []eval.Miss{}
+		}
 	}
 	if *asJSON {
 		return writeJSON(app.Stdout, rep)
 	}
 	eval.Print(app.Stdout, rep)
 	return nil
+}
+
+// evalBothModes evaluates the engine with hybrid retrieval (its own report) and with Bleve's
+// ranking alone, reported side by side in Modes.
+func evalBothModes(ctx context.Context, qs []eval.Question, eng *engine, opt eval.Options) (eval.Report, error) {
+	lexicalOnly := answer.NewComposer(eng.index, eng.corpus, eng.composer.Vocab)
+	lexicalOnly.Now = eng.composer.Now
+	lexical, err := eval.Run(ctx, qs, eng.index, lexicalOnly, opt)
+	if err != nil {
+		return eval.Report{}, err
+	}
+	rep, err := eval.Run(ctx, qs, eng.hybrid, eng.answerer, opt)
+	if err != nil {
+		return eval.Report{}, err
+	}
+	fused := rep
+	rep.Modes = map[string]*eval.Report{"bm25": &lexical, "hybrid": &fused}
+	return rep, nil
 }

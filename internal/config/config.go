@@ -130,6 +130,11 @@ func (c Config) Validate() error {
 	return nil
 }
 
+// HybridEnabled reports whether an embedding model is configured for hybrid retrieval.
+func (c Config) HybridEnabled() bool {
+	return c.EmbeddingModel != "" && (c.OpenAIKey != "" || c.OpenAIBaseURL != "")
+}
+
 // ModelEnabled reports whether a language model is configured.
 func (c Config) ModelEnabled() bool {
 	return c.Model != "" && (c.OpenAIKey != "" || c.OpenAIBaseURL != "")

@@ -102,6 +102,9 @@ type Report struct {
 	IntentAccuracy     *float64 `json:"intent_accuracy,omitempty"`
 	ActionableAccuracy *float64 `json:"actionable_accuracy,omitempty"`
 	Misses             []Miss   `json:"misses"`
+	// Modes, when hybrid retrieval is on, are the reports of the lexical ranking alone ("bm25")
+	// and of the fused one ("hybrid", the engine's own, which the keys above repeat), side by side.
+	Modes map[string]*Report `json:"modes,omitempty"`
 }
 
 // Run evaluates an answerer (and the retriever behind it) on a question set.
@@ -292,6 +295,12 @@ func topPassage(hits []answer.Hit) string {
 
 // Print writes a report for people.
 func Print(w io.Writer, rep Report) {
+	if lex, fused := rep.Modes["bm25"], rep.Modes["hybrid"]; lex != nil && fused != nil {
+		printModes(w, *lex, *fused)
+		rep = *fused // its misses follow
+		rep.Modes = nil
+		fmt.Fprintln(w, "\nhybrid:")
+	}
 	fmt.Fprintf(w, "questions          %d (%d answerable, %d unanswerable)\n", rep.Questions, rep.Answerable, rep.Unanswerable)
 	fmt.Fprintf(w, "recall@1           %.3f\nrecall@3           %.3f\nrecall@5           %.3f\nMRR                %.3f\n", rep.RecallAt1, rep.RecallAt3, rep.RecallAt5, rep.MRR)
 	fmt.Fprintf(w, "answer accuracy    %.3f\nabstain precision  %.3f\nabstain recall     %.3f\n", rep.AnswerAccuracy, rep.AbstainPrecision, rep.AbstainRecall)
@@ -309,5 +318,22 @@ func Print(w io.Writer, rep Report) {
 				fmt.Fprintf(w, "  %-18s %-10s   got %s\n", "", "", m.Got)
 			}
 		}
+	}
+}
+
+// printModes shows the lexical and the hybrid reports' numbers side by side.
+func printModes(w io.Writer, lex, fused Report) {
+	fmt.Fprintf(w, "%-18s %8s %8s\n", "", "bm25", "hybrid")
+	for _, m := range []struct {
+		name     string
+		lex, fus float64
+	}{
+		{"recall@1", lex.RecallAt1, fused.RecallAt1}, {"recall@3", lex.RecallAt3, fused.RecallAt3},
+		{"recall@5", lex.RecallAt5, fused.RecallAt5}, {"MRR", lex.MRR, fused.MRR},
+		{"answer accuracy", lex.AnswerAccuracy, fused.AnswerAccuracy},
+		{"abstain precision", lex.AbstainPrecision, fused.AbstainPrecision},
+		{"abstain recall", lex.AbstainRecall, fused.AbstainRecall},
+	} {
+		fmt.Fprintf(w, "%-18s %8.3f %8.3f\n", m.name, m.lex, m.fus)
 	}
 }

@@ -1,11 +1,12 @@
 // Package llmtest is a fake OpenAI-compatible model server on loopback for tests: it records
 // every request (so tests can check what reached the model) and answers /v1/chat/completions,
-// plain or streamed, with what the test decides.
+// plain or streamed, with what the test decides, and /v1/embeddings with word-hash vectors.
 package llmtest
 
 import (
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -14,6 +15,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode"
 
 	openai "github.com/sashabaranov/go-openai"
 )
@@ -32,6 +34,59 @@ type Model struct {
 	reqs  []openai.ChatCompletionRequest
 	raw   []string
 	reply func(req openai.ChatCompletionRequest) Reply
+	// embedStatus, when not 0 or 200, is how /v1/embeddings fails.
+	embedStatus int
+	embedInputs []string
+}
+
+// FailEmbeddings makes /v1/embeddings answer with an HTTP status (0 to work again).
+func (m *Model) FailEmbeddings(status int) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.embedStatus = status
+}
+
+// EmbedInputs are the texts /v1/embeddings was asked to embed, in order.
+func (m *Model) EmbedInputs() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return append([]string(nil), m.embedInputs...)
+}
+
+// Embedding is the fake model's vector of a text: its words hashed into 64 dimensions, so that
+// texts sharing words are near each other.
+func Embedding(text string) []float32 {
+	v := make([]float32, 64)
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		h := fnv.New32a()
+		_, _ = h.Write([]byte(w))
+		v[h.Sum32()%64]++
+	}
+	return v
+}
+
+func (m *Model) serveEmbeddings(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	var req openai.EmbeddingRequestStrings
+	if err := json.Unmarshal(body, &req); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	m.mu.Lock()
+	status := m.embedStatus
+	m.embedInputs = append(m.embedInputs, req.Input...)
+	m.raw = append(m.raw, string(body))
+	m.mu.Unlock()
+	if status != 0 && status != http.StatusOK {
+		fail(w, status)
+		return
+	}
+	resp := openai.EmbeddingResponse{Object: "list", Model: openai.EmbeddingModel(req.Model)}
+	for i, text := range req.Input {
+		resp.Data = append(resp.Data, openai.Embedding{Object: "embedding", Embedding: Embedding(text), Index: i})
+	}
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(resp)
 }
 
 // New starts a fake model that answers each request with reply(request); it stops with the test.
@@ -61,6 +116,10 @@ func (m *Model) RawBodies() string {
 }
 
 func (m *Model) serve(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/v1/embeddings" && r.Method == http.MethodPost {
+		m.serveEmbeddings(w, r)
+		return
+	}
 	if r.URL.Path != "/v1/chat/completions" || r.Method != http.MethodPost {
 		http.NotFound(w, r)
 		return
@@ -85,9 +144,7 @@ func (m *Model) serve(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if rep.Status != 0 && rep.Status != http.StatusOK {
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(rep.Status)
-		fmt.Fprintf(w, `{"error":{"message":"fake failure %d","type":"server_error"}}`, rep.Status)
+		fail(w, rep.Status)
 		return
 	}
 	if req.Stream {
@@ -111,6 +168,13 @@ func (m *Model) serve(w http.ResponseWriter, r *http.Request) {
 			Message: openai.ChatCompletionMessage{Role: openai.ChatMessageRoleAssistant, Content: rep.Content}}}}
 	w.Header().Set("Content-Type", "application/json")
 	_ = json.NewEncoder(w).Encode(resp)
+}
+
+// fail answers with an HTTP error status and an OpenAI-shaped error body.
+func fail(w http.ResponseWriter, status int) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	fmt.Fprintf(w, `{"error":{"message":"fake failure %d","type":"server_error"}}`, status)
 }
 
 func pieces(s string, n int) []string {

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/llm/llmtest"
+)
+
+// With PRIVACYBOT_EMBEDDING_MODEL set, retrieval fuses the passages nearest the question by
+// embedding into Bleve's ranking: the passages are embedded once and cached under the data
+// directory, `eval` reports both modes side by side, and a failing embedding model leaves the
+// answers to the index alone.
+func TestHybridRetrieval(t *testing.T) {
+	m := llmtest.New(t, nil)
+	data := t.TempDir()
+	env := map[string]string{"OPENAI_BASE_URL": m.URL(), "PRIVACYBOT_EMBEDDING_MODEL": "embed-small", "PRIVACYBOT_DATA": data}
+
+	code, stdout, stderr := runCLI(t, env, "ask", "--json", "How long do you keep complaint records?")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, "6 years")
+	passages := len(m.EmbedInputs())
+	require.Greater(t, passages, 100, "every passage embedded, and the question")
+	cached, _ := filepath.Glob(filepath.Join(data, "embeddings", "embeddings-*.json"))
+	require.Len(t, cached, 1)
+
+	questions := filepath.Join(t.TempDir(), "q.jsonl")
+	require.NoError(t, os.WriteFile(questions, []byte(
+		`{"id":"a","question":"How long do you keep complaint records?","notices":["mkc-customer-services"],"answer_contains":["6 years"],"unanswerable":false}`+"\n"), 0o644))
+	code, stdout, stderr = runCLI(t, env, "eval", "--json", "--questions", questions)
+	require.Equal(t, exitOK, code, stderr)
+	var rep struct {
+		AnswerAccuracy float64 `json:"answer_accuracy"`
+		Modes          map[string]struct {
+			AnswerAccuracy float64 `json:"answer_accuracy"`
+		} `json:"modes"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &rep))
+	assert.Contains(t, rep.Modes, "bm25")
+	assert.Contains(t, rep.Modes, "hybrid")
+	assert.Equal(t, 1.0, rep.Modes["hybrid"].AnswerAccuracy)
+	assert.Less(t, len(m.EmbedInputs()), 2*passages, "the passages came from the cache the second time")
+
+	code, stdout, _ = runCLI(t, env, "eval", "--questions", questions)
+	require.Equal(t, exitOK, code)
+	assert.Regexp(t, `answer accuracy\s+1\.000\s+1\.000`, stdout, "the two modes side by side")
+
+	m.FailEmbeddings(http.StatusInternalServerError)
+	code, stdout, stderr = runCLI(t, env, "ask", "--json", "How long do you keep complaint records?")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, "6 years", "answered from the index alone")
+	assert.Contains(t, stderr, "answered from the index alone")
+}
