@@ -137,7 +137,8 @@ func isNumber(t string) bool {
 // nothing about whether a sentence answers this one.
 func isGenericConcept(k string) bool {
 	switch k {
-	case "council", "inform", "info", "data", "detail", "person", "privaci", "notic", "polici", "stuff", "thing", "resid", "citizen":
+	case "council", "inform", "info", "data", "detail", "person", "privaci", "notic", "polici", "stuff", "thing", "resid", "citizen",
+		"team", "depart": // "the recruitment team" asks about recruitment
 		return true
 	}
 	return len(k) < 2 && !unicode.IsDigit(rune(k[0]))

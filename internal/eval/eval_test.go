@@ -105,8 +105,9 @@ var questionSets = []questionSet{
 	{"dev-corpus3", false, floors{recall3: 0.81, accuracy: 0.54, abstainPrecision: 0.31, abstainRecall: 0.53}},
 	// Job applicants, local welfare support, museums and archives, complaints; a third long
 	// stories. Before tuning (after round 15): 0.848 / 0.571 / 0.326 / 0.577 (the engine at the
-	// start of that session: 0.829 / 0.476 / 0.295 / 0.692).
-	{"dev-corpus4", false, floors{recall3: 0.84, accuracy: 0.57, abstainPrecision: 0.32, abstainRecall: 0.57}},
+	// start of that session: 0.829 / 0.476 / 0.295 / 0.692). Round 16 ("docs", "the recruitment
+	// team"): 0.838 / 0.590 / 0.341 / 0.577.
+	{"dev-corpus4", false, floors{recall3: 0.83, accuracy: 0.59, abstainPrecision: 0.34, abstainRecall: 0.57}},
 
 	// Written with the first development set. Round 9 (questions asking for a name) traded one
 	// right answer for one right abstention: accuracy 0.649 → 0.622, abstention 0.857 / 0.667 →
@@ -121,7 +122,7 @@ var questionSets = []questionSet{
 	// Councils nobody tuned on, in the three formats a council may drop in. Round 8 kept accuracy
 	// (0.704) and lost one of its seven right abstentions (0.545 / 0.857 → 0.455 / 0.714); its
 	// floor was lowered for that, the trade being more right answers on the other sets.
-	{"unseen-corpus", true, floors{recall3: 0.85, accuracy: 0.7, abstainPrecision: 0.45, abstainRecall: 0.71}},
+	{"unseen-corpus", true, floors{recall3: 0.85, accuracy: 0.74, abstainPrecision: 0.5, abstainRecall: 0.71}},
 	// Fostering and adoption, registration, trading standards, parking permits. When written:
 	// 0.794 / 0.515 / 0.292 / 0.438; round 8: 0.794 / 0.632 / 0.5 / 0.438; round 9: 0.794 / 0.632
 	// / 0.533 / 0.5; rounds 10 to 12: 0.794 / 0.647 / 0.571 / 0.5.
@@ -134,7 +135,9 @@ var questionSets = []questionSet{
 	// (test3's accuracy then flickered between 0.542 and 0.556 from run to run, until retrieval
 	// broke ties the same way every time: it is 0.556 since.)
 	{"eval/test3.jsonl", true, floors{recall3: 0.76, accuracy: 0.54, abstainPrecision: 0.38, abstainRecall: 0.55}},
-	{"unseen-corpus3", true, floors{recall3: 0.87, accuracy: 0.67, abstainPrecision: 0.55, abstainRecall: 0.62}},
+	// Round 16, chosen on the development and validation sets, cost unseen-corpus3 one right
+	// answer (accuracy 0.672 → 0.656); its floor records that, it did not choose.
+	{"unseen-corpus3", true, floors{recall3: 0.87, accuracy: 0.65, abstainPrecision: 0.55, abstainRecall: 0.62}},
 	// test4 and unseen-corpus4 (school transport, concessionary travel, home adaptations), written
 	// while round 15 was tuned, measured after it: 0.656 / 0.375 / 0.297 / 0.688 and 0.911 / 0.571
 	// / 0.375 / 0.643 (session start: 0.656 / 0.281 / 0.259 / 0.875 and 0.911 / 0.518 / 0.345 /
