@@ -144,6 +144,11 @@ var questionSets = []questionSet{
 	// 0.714).
 	{"eval/test4.jsonl", true, floors{recall3: 0.65, accuracy: 0.37, abstainPrecision: 0.29, abstainRecall: 0.68}},
 	{"unseen-corpus4", true, floors{recall3: 0.9, accuracy: 0.57, abstainPrecision: 0.37, abstainRecall: 0.64}},
+	// test5 and unseen-corpus5 (telecare, street naming and numbering, markets), written while
+	// round 16 was tuned, measured after it: 0.655 / 0.291 / 0.25 / 0.6 and 0.696 / 0.518 / 0.263 /
+	// 0.357 (session start: 0.673 / 0.127 / 0.22 / 0.733 and 0.714 / 0.393 / 0.2 / 0.5).
+	{"eval/test5.jsonl", true, floors{recall3: 0.65, accuracy: 0.29, abstainPrecision: 0.25, abstainRecall: 0.6}},
+	{"unseen-corpus5", true, floors{recall3: 0.69, accuracy: 0.51, abstainPrecision: 0.26, abstainRecall: 0.35}},
 }
 
 func TestQuestionSets(t *testing.T) {
