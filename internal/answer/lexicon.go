@@ -1,0 +1,306 @@
+package answer
+
+// The lexicon: a question's words the notices don't use, read as words they do (acronyms,
+// misspellings, WordNet synonyms).
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/privacybot/privacybot/internal/notice"
+)
+
+// Lexicon is what a corpus's own words say about the words of a question it doesn't use: a
+// misspelling of one of its words ("assesment"), or the initials of one of its names ("DoLS" for
+// "Deprivation of Liberty Safeguards", "hb" for "Housing Benefit"). People abbreviate what their
+// council's notices spell out; the notices of any council spell out their own names.
+type Lexicon struct {
+	words    map[string]int                 // lower-case word → occurrences in the corpus
+	stems    map[string]bool                // the stems of those words
+	byFirst  map[rune][]string              // words of six letters or more, by first letter
+	acronyms map[string]map[string]*acronym // initials → lower-case phrase → what is known of it
+	vocab    *Vocabulary
+}
+
+// acronym is the phrase a set of initials stands for, and whether every word of it is written
+// with a capital (a proper name, which a lower-case "hb" may abbreviate).
+type acronym struct {
+	phrase string
+	count  int
+	proper bool
+}
+
+// acronymFiller are the small words an acronym usually skips ("Deprivation of Liberty
+// Safeguards" is "DoLS" or "DLS").
+var acronymFiller = setOf(`of and the for to in on with at by`)
+
+// NewLexicon learns the words and names of a corpus's passages. vocab's words are known words
+// too: they are never corrected into a notice's word.
+func NewLexicon(passages []notice.Passage, vocab *Vocabulary) *Lexicon {
+	l := &Lexicon{words: map[string]int{}, stems: map[string]bool{}, byFirst: map[rune][]string{}, acronyms: map[string]map[string]*acronym{}, vocab: vocab}
+	for _, p := range passages {
+		for _, line := range strings.Split(p.Section()+"\n"+p.Title+"\n"+p.Text, "\n") {
+			for _, s := range sentences(line) {
+				for _, run := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(",;:()[]\"“”", r) }) {
+					l.learnRun(run)
+				}
+			}
+		}
+	}
+	for w := range l.words {
+		l.stems[Stem(w)] = true
+		if r := []rune(w); len(r) >= 6 {
+			l.byFirst[r[0]] = append(l.byFirst[r[0]], w)
+		}
+	}
+	for _, ws := range l.byFirst {
+		sort.Strings(ws)
+	}
+	return l
+}
+
+// learnRun counts the words of a run of text without punctuation and the acronyms its phrases
+// make.
+func (l *Lexicon) learnRun(run string) {
+	var ws []string
+	// "Anti-Social Behaviour" is ASB: each part of a hyphenated word has its initial.
+	for _, w := range strings.FieldsFunc(run, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if w == "" {
+			continue
+		}
+		ws = append(ws, w)
+		l.words[strings.ToLower(w)]++
+	}
+	for i := range ws {
+		if acronymFiller[strings.ToLower(ws[i])] {
+			continue
+		}
+		for j := i + 1; j < len(ws) && j < i+6; j++ {
+			if acronymFiller[strings.ToLower(ws[j])] {
+				continue
+			}
+			phrase := ws[i : j+1]
+			if hasStopWord(phrase) {
+				continue // "as it" is not what "AI" stands for
+			}
+			proper := true
+			var all, content strings.Builder
+			for _, w := range phrase {
+				first, _ := utf8.DecodeRuneInString(w)
+				all.WriteRune(unicode.ToLower(first))
+				if acronymFiller[strings.ToLower(w)] {
+					continue
+				}
+				if !unicode.IsUpper(first) {
+					proper = false
+				}
+				content.WriteRune(unicode.ToLower(first))
+			}
+			for ki, key := range []string{all.String(), content.String()} {
+				if utf8.RuneCountInString(key) < 2 || ki == 1 && len(key) == 2 && len(key) < len(phrase) {
+					continue // two letters stand for two words, not "Accident and incident"
+				}
+				text := strings.Join(phrase, " ")
+				byPhrase := l.acronyms[key]
+				if byPhrase == nil {
+					byPhrase = map[string]*acronym{}
+					l.acronyms[key] = byPhrase
+				}
+				id := strings.Join(Terms(text), " ") // "payment" and "payments" are one phrase
+				a := byPhrase[id]
+				if a == nil {
+					a = &acronym{phrase: text}
+					byPhrase[id] = a
+				}
+				a.proper = a.proper || proper
+				a.count++
+			}
+		}
+	}
+}
+
+// hasStopWord reports whether a phrase has a stop word other than the small words acronyms skip.
+func hasStopWord(phrase []string) bool {
+	for _, w := range phrase {
+		if w = strings.ToLower(w); stopWords[w] && !acronymFiller[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// Expand rewrites the words of a question the corpus doesn't use into the corpus's words: an
+// acronym into the phrase it stands for, a misspelling into the word meant. A word it can't
+// place is left as it is, and so is every other word.
+func (l *Lexicon) Expand(q string) string {
+	if l == nil {
+		return q
+	}
+	q = sectionRe.ReplaceAllString(q, "section $1")
+	var b strings.Builder
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := q[start:end]
+		if start > 0 && q[start-1] == '-' || end < len(q) && q[end] == '-' {
+			b.WriteString(w) // a part of "PAR-Q" or "opt-out" is not a word on its own
+		} else {
+			b.WriteString(l.replace(w))
+		}
+		start = -1
+	}
+	for i, r := range q {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+		b.WriteRune(r)
+	}
+	flush(len(q))
+	return b.String()
+}
+
+// sectionRe finds the shorthand for a section of an Act: "s115", "s.115", "s 17".
+var sectionRe = regexp.MustCompile(`(?i)\bs\.?\s?(\d{1,3}[A-Z]?)\b`)
+
+// replace is a word of a question, or what the corpus calls it.
+func (l *Lexicon) replace(w string) string {
+	low := strings.ToLower(w)
+	if l.words[low] > 0 || stopWords[low] || l.stems[Stem(low)] || l.vocab.known(low) {
+		return w
+	}
+	n := utf8.RuneCountInString(low)
+	if n >= 2 && n <= 5 && (low != w || !spokenCommon(low)) {
+		// "far" in lower case is the word, not "Fire and Rescue"; "FAR" may be either.
+		if p, ok := l.acronym(w); ok {
+			return p
+		}
+	}
+	if n >= minCorrected && !commonWords[Stem(low)] {
+		if c, ok := l.correction(low); ok {
+			return c
+		}
+	}
+	if n >= minSynonymed && !slices.ContainsFunc(lemmas(low), everydayWord) && !isGenericConcept(Stem(low)) {
+		// An everyday word has too many senses for its first one to be the one meant ("cover",
+		// "next", "problem"); a rarer word has few ("rubbish", "abroad").
+		if s, ok := l.synonym(low); ok {
+			return s
+		}
+	}
+	return w
+}
+
+// acronym finds the phrase a word's letters are the initials of: any phrase for a word written
+// with capitals ("LPA"), a proper name for one written in lower case ("hb"). The most frequent
+// phrase wins; none when two are as frequent.
+func (l *Lexicon) acronym(w string) (string, bool) {
+	low := strings.ToLower(w)
+	lower := low == w
+	best, bestN, tie := "", 0, false
+	for _, a := range l.acronyms[low] {
+		if lower && !a.proper {
+			continue
+		}
+		switch {
+		case a.count > bestN:
+			best, bestN, tie = a.phrase, a.count, false
+		case a.count == bestN && a.phrase != best:
+			tie = true
+		}
+	}
+	return best, bestN > 0 && !tie
+}
+
+// everydayWord reports whether a word (lower case) is one people say all the time.
+func everydayWord(w string) bool { return spokenCommon(w) || commonWords[Stem(w)] || stopWords[w] }
+
+// minSynonymed is the shortest word read as its WordNet synonym.
+const minSynonymed = 4
+
+// minCorrected is the shortest word the lexicon corrects: a shorter one is as likely a word of
+// its own ("counts", "carers") as a slip of one the notices use ("courts", "careers").
+const minCorrected = 8
+
+// correction finds the corpus word a misspelt word means: one letter added, dropped, changed or
+// two swapped, with the same first letter and the same last two letters (a different ending is
+// another word: "browse" and "browser"). The most frequent such word wins; none when two are
+// as frequent.
+func (l *Lexicon) correction(w string) (string, bool) {
+	r := []rune(w)
+	best, bestN, tie := "", 0, false
+	for _, c := range l.byFirst[r[0]] {
+		cr := []rune(c)
+		if len(cr) < minCorrected || abs(len(cr)-len(r)) > 1 || string(cr[len(cr)-2:]) != string(r[len(r)-2:]) || editDistance(r, cr) > 1 {
+			continue
+		}
+		switch n := l.words[c]; {
+		case n > bestN:
+			best, bestN, tie = c, n, false
+		case n == bestN:
+			tie = true
+		}
+	}
+	return best, bestN > 0 && !tie
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// editDistance is the optimal string alignment distance: insertions, deletions, substitutions
+// and swaps of neighbouring letters.
+func editDistance(a, b []rune) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+// known reports whether a lower-case word is one the vocabulary lists.
+func (v *Vocabulary) known(w string) bool {
+	if v == nil {
+		return false
+	}
+	if _, ok := v.stemGroup[Stem(w)]; ok {
+		return true
+	}
+	for k := range v.Phrases {
+		for _, pw := range strings.Fields(k) {
+			if pw == w {
+				return true
+			}
+		}
+	}
+	return false
+}
