@@ -32,7 +32,7 @@ type candidate struct {
 // When the question names its council, an answer must also name the question's topic: "how
 // long does Westmere keep children's records?" is not answered by how long Westmere keeps
 // adults' records, nor by how long another council keeps children's.
-func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kind string, defining, orgNamed bool) []candidate {
+func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kind string, defining, orgNamed bool, keeper []string) []candidate {
 	top := hits[0].Score
 	var out []candidate
 	topic := -1 // with a kind asked for, the requirement every answer must name itself
@@ -101,6 +101,11 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 			}
 			if sec := c.section[sectionKey(h.Passage)]; sec != nil && len(us) == 1 {
 				near = append(near, sec) // a sentence on its own has its section for context
+			}
+			if len(keeper) > 0 && !names(requirement{concepts: keeper, need: len(keeper)}, append([]map[string]bool{concepts, heading, scope}, near...)...) {
+				// "How long does the Ombudsman keep my complaint?" is not answered by how long
+				// the council keeps it.
+				continue
 			}
 			if topic >= 0 && !names(reqs[topic], append([]map[string]bool{concepts, heading, scope}, near...)...) {
 				// "How long do you keep children's records?" is not answered by how long adults'

@@ -224,13 +224,14 @@ func (c *Composer) answer(ctx context.Context, q Question, ex *Explanation) (Ans
 		}
 	}
 	orgNamed := q.Organisation != "" || len(c.Corpus.Organisations.Mentioned(q.Text)) > 0
-	cands := c.candidates(hits, reqs, total, kind, defining, orgNamed)
+	keeper := c.otherKeeper(asked.Text)
+	cands := c.candidates(hits, reqs, total, kind, defining, orgNamed, keeper)
 	if len(cands) == 0 && kind == KindEmail {
 		// Captured pages often lose e-mail addresses to a placeholder ("[email protected]"):
 		// where a notice had one, the contact details it still gives (a postal address, a phone
 		// number) answer "what's their e-mail?". A notice that never gave one doesn't answer.
 		cands = nil
-		for _, cd := range c.candidates(hits, reqs, total, KindContact, defining, orgNamed) {
+		for _, cd := range c.candidates(hits, reqs, total, KindContact, defining, orgNamed, keeper) {
 			if hasEmailPlaceholder(cd.unit.quote()) {
 				cands = append(cands, cd)
 			}

@@ -271,3 +271,32 @@ func conceptSet(v *Vocabulary, s string) map[string]bool {
 	}
 	return m
 }
+
+// keeperRe finds who a retention question asks about: "how long does the Ombudsman keep…",
+// "how many years does the Department for Transport keep them".
+var keeperRe = regexp.MustCompile(`(?i)\b(?:how long|how many (?:years|months|days))\s+(?:does|do|will|would|can|could|did)\s+(.{2,60}?)\s+(?:keep|hold|retain|store|hang on to)\b`)
+
+// theCouncil are the ways a question names the council itself as who keeps something.
+var theCouncil = setOf(`you we they it u ya council`)
+
+// otherKeeper is the concepts of someone other than the council that a retention question asks
+// about ("how long does Citizens Advice keep my details?"), or nil: a council's notice says how
+// long the council keeps things, not how long others do, unless it names them.
+func (c *Composer) otherKeeper(question string) []string {
+	m := keeperRe.FindStringSubmatch(question)
+	if m == nil {
+		return nil
+	}
+	who := strings.ToLower(strings.TrimSpace(m[1]))
+	who = strings.TrimPrefix(who, "the ")
+	if theCouncil[who] || who == "you guys" || who == "you lot" || len(c.Corpus.Organisations.Mentioned(who)) > 0 {
+		return nil
+	}
+	var ks []string
+	for _, t := range Terms(who) {
+		if k := c.Vocab.Concept(t); !isGenericConcept(k) && !c.orgWord[k] && !theCouncil[t] {
+			ks = append(ks, k)
+		}
+	}
+	return ks
+}

@@ -118,6 +118,9 @@ func TestAbstainsWhenTheTopicIsNotInTheNotices(t *testing.T) {
 		{"what's the phone number of the data protection officer?", false},
 		{"what's the email address of the data protection officer?", true}, // the notice gives none
 		{"how many days do you have to reply to a complaint?", true},       // a period kept is not a deadline
+		{"how long does the ombudsman keep complaint records?", true},      // the council's period is not the ombudsman's
+		{"how long does Citizens Advice keep my complaint records?", true},
+		{"how long does MK keep complaint records?", false}, // the council, by its name
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

@@ -106,8 +106,9 @@ var questionSets = []questionSet{
 	// Job applicants, local welfare support, museums and archives, complaints; a third long
 	// stories. Before tuning (after round 15): 0.848 / 0.571 / 0.326 / 0.577 (the engine at the
 	// start of that session: 0.829 / 0.476 / 0.295 / 0.692). Round 16 ("docs", "the recruitment
-	// team"): 0.838 / 0.590 / 0.341 / 0.577.
-	{"dev-corpus4", false, floors{recall3: 0.83, accuracy: 0.59, abstainPrecision: 0.34, abstainRecall: 0.57}},
+	// team"): 0.838 / 0.590 / 0.341 / 0.577; round 17 (how long someone else keeps something):
+	// 0.838 / 0.590 / 0.356 / 0.615.
+	{"dev-corpus4", false, floors{recall3: 0.83, accuracy: 0.59, abstainPrecision: 0.35, abstainRecall: 0.61}},
 
 	// Written with the first development set. Round 9 (questions asking for a name) traded one
 	// right answer for one right abstention: accuracy 0.649 → 0.622, abstention 0.857 / 0.667 →
@@ -125,8 +126,9 @@ var questionSets = []questionSet{
 	{"unseen-corpus", true, floors{recall3: 0.85, accuracy: 0.74, abstainPrecision: 0.5, abstainRecall: 0.71}},
 	// Fostering and adoption, registration, trading standards, parking permits. When written:
 	// 0.794 / 0.515 / 0.292 / 0.438; round 8: 0.794 / 0.632 / 0.5 / 0.438; round 9: 0.794 / 0.632
-	// / 0.533 / 0.5; rounds 10 to 12: 0.794 / 0.647 / 0.571 / 0.5.
-	{"unseen-corpus2", true, floors{recall3: 0.79, accuracy: 0.64, abstainPrecision: 0.56, abstainRecall: 0.5}},
+	// / 0.533 / 0.5; rounds 10 to 12: 0.794 / 0.647 / 0.571 / 0.5; round 17: 0.794 / 0.647 / 0.6 /
+	// 0.563.
+	{"unseen-corpus2", true, floors{recall3: 0.79, accuracy: 0.64, abstainPrecision: 0.59, abstainRecall: 0.56}},
 
 	// The final test sets, never used to choose anything, each measured once. test3 and
 	// unseen-corpus3 (licensing, environmental health, adult learning, youth services) after
