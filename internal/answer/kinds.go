@@ -24,6 +24,9 @@ const (
 	KindHours    = "hours"    // opening hours: "9am to 5pm", "Monday to Friday"
 	KindOften    = "often"    // how often something happens: "every two years", "annually"
 	KindCount    = "count"    // how many of something there are: "39 councillors", "three cameras"
+	// KindCallRecording is whether telephone calls are recorded: asked about often, and answered
+	// only by a sentence about recording calls, not by any sentence with "record" and "phone".
+	KindCallRecording = "call-recording"
 	// KindContact is any way to reach someone: a phone number, a postal address or an e-mail.
 	// "Who is the data protection officer?" asks for it: the notices answer with a contact block.
 	KindContact = "contact"
@@ -40,35 +43,37 @@ const (
 
 // kindRes find each kind of fact in a sentence.
 var kindRes = map[string]*regexp.Regexp{
-	KindPhone:    regexp.MustCompile(`(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b`),
-	KindPostcode: regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b`),
-	KindEmail:    regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+`),
-	KindDuration: regexp.MustCompile(`(?i)\b(?:` + numberWords + `)(?:\s+|-)(?:calendar\s+|working\s+|business\s+|full\s+)?(?:years?|months?|weeks?|days?|hours?)\b|\buntil\b|\bfor as long as\b|\bno longer than\b|\bretention (?:schedules?|periods?|polic(?:y|ies))\b|\bpermanently\b|\bindefinitely\b|\bperiods? (?:of time )?(?:that|for which) (?:we|the|your|it)\b`),
-	KindDeadline: regexp.MustCompile(`(?i)\b(?:` + numberWords + `)(?:\s+|-)(?:calendar\s+|working\s+|business\s+|clear\s+)?(?:days?|weeks?|months?)\b`),
-	KindPrice:    regexp.MustCompile(`(?i)£\s?\d|\bfree of charge\b|\b(?:is|are|it's|is usually|are usually)\s+free\b|\bno (?:charge|fee|cost)\b|\bwithout (?:charge|a fee)\b|\bnot (?:charge|make a charge)\b|\b(?:a|an|the)\s+(?:reasonable\s+|administrative\s+|admin\s+|small\s+)?(?:fee|charge)\b|\bfees?\s+(?:is|are|of|for)\b`),
-	KindHours:    regexp.MustCompile(`(?i)\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b|\b\d{1,2}[:.]\d{2}\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b24 hours\b|\bopening (?:hours|times)\b`),
-	KindOften:    regexp.MustCompile(`(?i)\bevery\b|\b(?:hourly|daily|weekly|fortnightly|monthly|quarterly|annually|yearly)\b|\bonce (?:a|an|every)\b|\btimes? (?:a|an|per|each)\b|\beach (?:day|week|month|year)\b|\b(?:a|per) (?:day|week|month|year)\b`),
-	KindCount:    regexp.MustCompile(`(?i)\b\d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b`),
-	KindAge:      regexp.MustCompile(`(?i)\baged?\s+(?:\d+|under|over|between)\b|\b\d+\s+(?:years?\s+)?(?:or over|or older|and over|or above|or under|and under)\b|\b(?:under|over)(?: the age of)?\s+\d+\b|\b\d+\s*-?\s*years?\s*-?\s*old\b|\bages? of\s+\d+`),
-	KindDate:     regexp.MustCompile(`(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+(?:` + monthNames + `)\s+\d{4}\b|\b(?:` + monthNames + `)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b`),
+	KindPhone:         regexp.MustCompile(`(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b`),
+	KindPostcode:      regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b`),
+	KindEmail:         regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+`),
+	KindDuration:      regexp.MustCompile(`(?i)\b(?:` + numberWords + `)(?:\s+|-)(?:calendar\s+|working\s+|business\s+|full\s+)?(?:years?|months?|weeks?|days?|hours?)\b|\buntil\b|\bfor as long as\b|\bno longer than\b|\bretention (?:schedules?|periods?|polic(?:y|ies))\b|\bpermanently\b|\bindefinitely\b|\bperiods? (?:of time )?(?:that|for which) (?:we|the|your|it)\b`),
+	KindDeadline:      regexp.MustCompile(`(?i)\b(?:` + numberWords + `)(?:\s+|-)(?:calendar\s+|working\s+|business\s+|clear\s+)?(?:days?|weeks?|months?)\b`),
+	KindPrice:         regexp.MustCompile(`(?i)£\s?\d|\bfree of charge\b|\b(?:is|are|it's|is usually|are usually)\s+free\b|\bno (?:charge|fee|cost)\b|\bwithout (?:charge|a fee)\b|\bnot (?:charge|make a charge)\b|\b(?:a|an|the)\s+(?:reasonable\s+|administrative\s+|admin\s+|small\s+)?(?:fee|charge)\b|\bfees?\s+(?:is|are|of|for)\b`),
+	KindHours:         regexp.MustCompile(`(?i)\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b|\b\d{1,2}[:.]\d{2}\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|\b24 hours\b|\bopening (?:hours|times)\b`),
+	KindOften:         regexp.MustCompile(`(?i)\bevery\b|\b(?:hourly|daily|weekly|fortnightly|monthly|quarterly|annually|yearly)\b|\bonce (?:a|an|every)\b|\btimes? (?:a|an|per|each)\b|\beach (?:day|week|month|year)\b|\b(?:a|per) (?:day|week|month|year)\b`),
+	KindCallRecording: regexp.MustCompile(`(?i)\b(?:calls?|telephone|phone)\b[^.;]{0,60}\brecord(?:ed|ing|ings)?\b|\brecord(?:ed|ing|ings)?\b[^.;]{0,60}\b(?:calls?|telephone conversations?)\b`),
+	KindCount:         regexp.MustCompile(`(?i)\b\d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b`),
+	KindAge:           regexp.MustCompile(`(?i)\baged?\s+(?:\d+|under|over|between)\b|\b\d+\s+(?:years?\s+)?(?:or over|or older|and over|or above|or under|and under)\b|\b(?:under|over)(?: the age of)?\s+\d+\b|\b\d+\s*-?\s*years?\s*-?\s*old\b|\bages? of\s+\d+`),
+	KindDate:          regexp.MustCompile(`(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+(?:` + monthNames + `)\s+\d{4}\b|\b(?:` + monthNames + `)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b`),
 }
 
 // kindWords are the words with which a question asks for a kind of fact; a sentence that has
 // the fact says them ("Tel No: 01908 …" answers "what's the phone number").
 var kindWords = map[string]string{
-	KindPhone:    "phone telephone number ring call contact",
-	KindPostcode: "postal post address write send based located",
-	KindEmail:    "email address",
-	KindDuration: "long keep retention period years time",
-	KindDeadline: "long days weeks months quickly soon fast time limit deadline respond reply answer keep retention period years",
-	KindDate:     "date updated changed reviewed published",
-	KindAge:      "age aged old years year",
-	KindHours:    "time times open opening hours close closing",
-	KindOften:    "often frequently",
-	KindCount:    "many number",
-	KindName:     "name named company companies firm supplier contractor provider person",
-	KindPrice:    "cost costs charge charges fee fees pay price much free fine fined",
-	KindContact:  "contact details reach touch address",
+	KindPhone:         "phone telephone number ring call contact",
+	KindPostcode:      "postal post address write send based located",
+	KindEmail:         "email address",
+	KindDuration:      "long keep retention period years time",
+	KindDeadline:      "long days weeks months quickly soon fast time limit deadline respond reply answer keep retention period years",
+	KindDate:          "date updated changed reviewed published",
+	KindAge:           "age aged old years year",
+	KindHours:         "time times open opening hours close closing",
+	KindOften:         "often frequently",
+	KindCount:         "many number",
+	KindCallRecording: "record recorded recording recordings",
+	KindName:          "name named company companies firm supplier contractor provider person",
+	KindPrice:         "cost costs charge charges fee fees pay price much free fine fined",
+	KindContact:       "contact details reach touch address",
 }
 
 // askedKindRes recognise the questions that ask for a kind of fact, most specific first.
@@ -80,6 +85,7 @@ var askedKindRes = []struct {
 	{KindPrice, regexp.MustCompile(`\bhow much\b[^?.!]*\b(?:cost|costs|charge|charges|charged|pay|fee|fees|fine|fined|price)\b|\b(?:cost|costs|charge|charged|fee|fees|fine|fined|price)\b[^.!]{0,80}\bhow much\b|\b(?:is|are) there (?:a|an|any)\s+(?:[\w']+\s+)?(?:fee|fees|charge|charges|cost)\b|\b(?:do|does|will|would|did) (?:i|we|you|they|it|the council)\s+(?:have to\s+|need to\s+|still\s+)?(?:pay|charge)\b|\bis (?:it|that|this) free\b|\bfree of charge\b|\bwhat(?:'s| is| are)? the (?:fee|fees|charge|charges|cost|price)\b`)},
 	{KindDuration, regexp.MustCompile(`\bhow long\b|\bretention (?:period|time)s?\b|\bretention\s*(?:[-–—?:]|$|(?:for|of|on)\b)|\bhow many (?:years|months)\b|\bfor how long\b`)},
 	{KindDate, regexp.MustCompile(`\bwhen (?:was|were|did)\b[^?.!]*\b(?:updated?|changed?|reviewed?|published|written|revised)\b|\bwhat date\b|\blast (?:updated|changed|reviewed|revised)\b`)},
+	{KindCallRecording, regexp.MustCompile(`\bcalls?\b[^?.!]{0,40}\b(?:recorded|recording)\b|\b(?:recorded|recording|recordings)\b[^?.!]{0,30}\bcalls?\b|\b(?:do|does|did|will|would)\s+(?:you|they|the council|\w+)\s+record\s+(?:my\s+|your\s+|phone\s+)*calls?\b`)},
 	{KindHours, regexp.MustCompile(`\bwhat time (?:does|do|is|are)\b[^?.!]*\b(?:open|close|shut|answer|staffed)\b|\bopening (?:hours|times)\b|\bwhen (?:is|are|does|do)\b[^?.!]*\bopen\b`)},
 	{KindOften, regexp.MustCompile(`\bhow often\b|\bhow frequently\b`)},
 	{KindCount, regexp.MustCompile(`^\W*(?:so\s+|and\s+)?how many\s+(?:[a-z]+\s+){0,2}?(?:do|does|did|are|is|were|has|have|will)\b`)},
@@ -129,7 +135,7 @@ func HasKind(text, kind string) bool {
 // listed: favouring every passage says nothing.
 func Kinds(text string) []string {
 	var out []string
-	for _, k := range []string{KindPhone, KindPostcode, KindEmail, KindDuration, KindDeadline, KindDate, KindPrice, KindAge, KindName, KindHours, KindOften, KindContact, KindDefinition} {
+	for _, k := range []string{KindPhone, KindPostcode, KindEmail, KindDuration, KindDeadline, KindDate, KindPrice, KindAge, KindName, KindHours, KindOften, KindCallRecording, KindContact, KindDefinition} {
 		if HasKind(text, k) {
 			out = append(out, k)
 		}

@@ -177,6 +177,9 @@ func TestAskedKind(t *testing.T) {
 		{"NHS number retention policies are in line with which act", ""},
 		{"how many councillors does tarrowby have", KindCount},
 		{"why do Bucks count how many people phone them", ""},
+		{"are my calls to the contact centre recorded?", KindCallRecording},
+		{"do you record my phone calls to the council contact centre", KindCallRecording},
+		{"how long is the record of my call kept", KindDuration}, // a record of a call, kept
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
@@ -220,6 +223,9 @@ func TestHasKind(t *testing.T) {
 		{"We review assisted collections.", KindOften, false},
 		{"The council has 39 elected councillors.", KindCount, true},
 		{"The council has elected councillors.", KindCount, false},
+		{"Recordings of calls to our Contact Centre are kept for 6 months.", KindCallRecording, true},
+		{"Telephone calls to the helpline are recorded for training.", KindCallRecording, true},
+		{"We record your name and phone number.", KindCallRecording, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind+" "+tt.text, func(t *testing.T) {
