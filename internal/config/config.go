@@ -127,6 +127,9 @@ func (c Config) Validate() error {
 	if c.Model != "" && c.OpenAIKey == "" && c.OpenAIBaseURL == "" {
 		return fmt.Errorf("PRIVACYBOT_MODEL is set but neither OPENAI_API_KEY nor OPENAI_BASE_URL says where the model is")
 	}
+	if c.EmbeddingModel != "" && c.OpenAIKey == "" && c.OpenAIBaseURL == "" {
+		return fmt.Errorf("PRIVACYBOT_EMBEDDING_MODEL is set but neither OPENAI_API_KEY nor OPENAI_BASE_URL says where the model is")
+	}
 	return nil
 }
 

@@ -52,6 +52,7 @@ func TestBadSettingsNameTheVariable(t *testing.T) {
 		"PRIVACYBOT_MODEL_SELF_HOSTED": {"PRIVACYBOT_MODEL_SELF_HOSTED": "maybe"},
 		"OPENAI_BASE_URL":              {"OPENAI_BASE_URL": "localhost:11434"},
 		"PRIVACYBOT_MODEL":             {"PRIVACYBOT_MODEL": "gpt"},
+		"PRIVACYBOT_EMBEDDING_MODEL":   {"PRIVACYBOT_EMBEDDING_MODEL": "nomic-embed-text"},
 	}
 	for name, vars := range tests {
 		t.Run(name, func(t *testing.T) {
