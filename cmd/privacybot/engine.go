@@ -93,8 +93,7 @@ func openEngine(app *App, f engineFlags) (*engine, error) {
 	var retriever answer.Retriever = ix
 	if f.cfg.HybridEnabled() {
 		// Optional: any failure of the embedding model leaves Bleve's ranking alone.
-		e := llm.NewEmbedder(llm.Options{BaseURL: f.cfg.OpenAIBaseURL, APIKey: f.cfg.OpenAIKey,
-			Model: f.cfg.EmbeddingModel, Timeout: f.cfg.ModelTimeout, SelfHosted: f.cfg.ModelSelfHosted})
+		e := llm.NewEmbedder(modelOptions(f.cfg, f.cfg.EmbeddingModel))
 		ctx, cancel := context.WithTimeout(context.Background(), embeddingStartup)
 		hy, err := hybrid.New(ctx, ix, c, e, filepath.Join(f.cfg.DataDir, "embeddings"))
 		cancel()
@@ -112,9 +111,9 @@ func openEngine(app *App, f engineFlags) (*engine, error) {
 	eng.composer, eng.answerer = comp, comp
 	if f.cfg.ModelEnabled() {
 		// The model wraps the composer and falls back to it on any failure.
-		m, err := llm.New(comp, retriever, llm.Options{BaseURL: f.cfg.OpenAIBaseURL, APIKey: f.cfg.OpenAIKey,
-			Model: f.cfg.Model, Timeout: f.cfg.ModelTimeout, SelfHosted: f.cfg.ModelSelfHosted,
-			Dir: app.Getenv("PRIVACYBOT_PROMPTS")})
+		o := modelOptions(f.cfg, f.cfg.Model)
+		o.Dir = app.Getenv("PRIVACYBOT_PROMPTS")
+		m, err := llm.New(comp, retriever, o)
 		if err != nil {
 			ix.Close()
 			return nil, fmt.Errorf("language model: %w", err)
@@ -123,6 +122,12 @@ func openEngine(app *App, f engineFlags) (*engine, error) {
 		eng.answerer = m
 	}
 	return eng, nil
+}
+
+// modelOptions are the endpoint settings of the configuration, for one of its models.
+func modelOptions(cfg config.Config, model string) llm.Options {
+	return llm.Options{BaseURL: cfg.OpenAIBaseURL, APIKey: cfg.OpenAIKey, Model: model,
+		Timeout: cfg.ModelTimeout, SelfHosted: cfg.ModelSelfHosted}
 }
 
 func (e *engine) Close() error { return e.index.Close() }

@@ -160,7 +160,7 @@ privacybot users add.`)
 	var wg sync.WaitGroup
 	wg.Go(func() { srv.RunPurger(jobs, purgeEvery) })
 	wg.Go(func() {
-		runDispatcher(jobs, &dpo.Dispatcher{Store: store, Notifiers: notifiers, Now: app.Now, Log: log}, log)
+		_ = (&dpo.Dispatcher{Store: store, Notifiers: notifiers, Now: app.Now, Log: log}).Run(jobs, dispatchEvery)
 	})
 	wg.Go(func() { runSessionPurge(jobs, bot.Sessions.Purge) })
 	for _, job := range channelJobs {
@@ -269,21 +269,6 @@ func logNotifier(log *slog.Logger) dpo.Notifier {
 		log.Info("new case on the DPO's queue", "ref", c.Ref, "type", c.Type, "organisation", c.Organisation, "due", due)
 		return nil
 	})
-}
-
-func runDispatcher(ctx context.Context, d *dpo.Dispatcher, log *slog.Logger) {
-	t := time.NewTicker(dispatchEvery)
-	defer t.Stop()
-	for {
-		if _, err := d.DispatchOnce(ctx); err != nil && ctx.Err() == nil {
-			log.Error("dispatch outbox", "err", err)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
 }
 
 func runSessionPurge(ctx context.Context, purge func() int) {

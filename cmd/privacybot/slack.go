@@ -121,8 +121,8 @@ are posted there and a digest of overdue and due-soon cases every morning.`)
 	defer func() { stop(); wg.Wait() }()
 	if cfg.SlackDPOChannel != "" {
 		wg.Go(func() {
-			runDispatcher(jobs, &dpo.Dispatcher{Store: svc.store, Notifiers: map[string]dpo.Notifier{slack.NotifierName: sa},
-				Now: app.Now, Log: log}, log)
+			_ = (&dpo.Dispatcher{Store: svc.store, Notifiers: map[string]dpo.Notifier{slack.NotifierName: sa},
+				Now: app.Now, Log: log}).Run(jobs, dispatchEvery)
 		})
 		if digest {
 			wg.Go(func() { _ = sa.RunDigests(jobs, hour, minute) })

@@ -103,17 +103,25 @@ func (c *Composer) Contact(org string) (orgContact, bool) {
 // configuredContact is the passage organisations.yaml says states an organisation's data
 // protection contact.
 func (c *Composer) configuredContact(org string) (notice.Passage, bool) {
-	o, ok := c.Corpus.Organisations.Get(org)
-	if !ok || o.DPOContact.Notice == "" {
-		return notice.Passage{}, false
-	}
-	for _, p := range c.byOrg[org] {
-		if p.NoticeID == o.DPOContact.Notice && len(p.Headings) > 0 &&
-			strings.HasPrefix(strings.ToLower(p.Headings[len(p.Headings)-1]), strings.ToLower(o.DPOContact.Section)) {
-			return p, true
+	p, ok := c.dpoPassage[org]
+	return p, ok
+}
+
+// findConfiguredContacts finds, once, each organisation's passage organisations.yaml names.
+func (c *Composer) findConfiguredContacts() {
+	c.dpoPassage = map[string]notice.Passage{}
+	for _, o := range c.Corpus.Organisations.All() {
+		if o.DPOContact.Notice == "" {
+			continue
+		}
+		for _, p := range c.byOrg[o.Name] {
+			if p.NoticeID == o.DPOContact.Notice && len(p.Headings) > 0 &&
+				strings.HasPrefix(strings.ToLower(p.Headings[len(p.Headings)-1]), strings.ToLower(o.DPOContact.Section)) {
+				c.dpoPassage[o.Name] = p
+				break
+			}
 		}
 	}
-	return notice.Passage{}, false
 }
 
 // withConfiguredContacts adds to the hits of a question about the data protection officer or

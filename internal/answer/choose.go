@@ -307,10 +307,7 @@ func (c *Composer) withAntecedents(hits []Hit, chosen []candidate) []candidate {
 	out := make([]candidate, 0, len(chosen))
 	for _, cd := range chosen {
 		if cd.order > 0 && !cd.unit.block && anaphoraRe.MatchString(cd.unit.text) {
-			us := c.pieces[hits[cd.hit].Passage.ID].units
-			if us == nil {
-				us = units(hits[cd.hit].Passage.Text)
-			}
+			us := c.unitsOf(hits[cd.hit].Passage)
 			if cd.order < len(us) && cd.order-1 < len(us) {
 				prev := us[cd.order-1]
 				if !prev.leadIn && len(prev.items) == 0 && !hasUnit(chosen, cd.hit, prev.text) && !hasUnit(out, cd.hit, prev.text) {
@@ -335,16 +332,22 @@ func (c *Composer) withQualifiers(hits []Hit, chosen []candidate) []candidate {
 		if cd.unit.block || cd.unit.leadIn {
 			continue
 		}
-		us := c.pieces[hits[cd.hit].Passage.ID].units
-		if us == nil {
-			us = units(hits[cd.hit].Passage.Text)
-		}
+		us := c.unitsOf(hits[cd.hit].Passage)
 		if next := cd.order + 1; next < len(us) && !us[next].leadIn && qualifierRe.MatchString(us[next].text) &&
 			!hasUnit(chosen, cd.hit, us[next].text) && !hasUnit(out, cd.hit, us[next].text) {
 			out = append(out, candidate{hit: cd.hit, unit: us[next], order: next, coverage: cd.coverage, score: cd.score})
 		}
 	}
 	return out
+}
+
+// unitsOf are a passage's units: analysed when the corpus was, split now for a passage of
+// another corpus.
+func (c *Composer) unitsOf(p notice.Passage) []unit {
+	if us := c.pieces[p.ID].units; us != nil {
+		return us
+	}
+	return units(p.Text)
 }
 
 // hasUnit reports whether a unit of a hit is among the candidates.

@@ -71,6 +71,9 @@ type Composer struct {
 	titleWord map[string]bool
 	// lex reads a question's words the notices don't use ("hb", "assesment") as theirs.
 	lex *Lexicon
+	// dpoPassage is, for each organisation, the passage organisations.yaml says states its data
+	// protection contact.
+	dpoPassage map[string]notice.Passage
 }
 
 func sectionKey(p notice.Passage) string { return p.NoticeID + "\x00" + p.Section() }
@@ -139,6 +142,7 @@ func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
 		}
 	}
 	comp.lex = NewLexicon(passages, v)
+	comp.findConfiguredContacts()
 	comp.titleWord = map[string]bool{}
 	for _, n := range c.Notices {
 		for k := range conceptSet(v, n.Title+" "+n.Service) {

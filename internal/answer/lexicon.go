@@ -180,7 +180,7 @@ func (l *Lexicon) replace(w string) string {
 		return w
 	}
 	n := utf8.RuneCountInString(low)
-	if n >= 2 && n <= 5 && (low != w || !spokenCommon(low)) {
+	if n >= 2 && n <= 5 && (low != w || !spokenWithin(low, commonSpokenRank)) {
 		// "far" in lower case is the word, not "Fire and Rescue"; "FAR" may be either.
 		if p, ok := l.acronym(w); ok {
 			return p
@@ -223,7 +223,9 @@ func (l *Lexicon) acronym(w string) (string, bool) {
 }
 
 // everydayWord reports whether a word (lower case) is one people say all the time.
-func everydayWord(w string) bool { return spokenCommon(w) || commonWords[Stem(w)] || stopWords[w] }
+func everydayWord(w string) bool {
+	return spokenWithin(w, commonSpokenRank) || commonWords[Stem(w)] || stopWords[w]
+}
 
 // minSynonymed is the shortest word read as its WordNet synonym.
 const minSynonymed = 4

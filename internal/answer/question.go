@@ -72,11 +72,8 @@ func (c *Composer) requirements(question string) []requirement {
 			seen[k] = true // a word the phrase already asks for ("how long do you keep")
 		}
 	}
-	for _, word := range Words(rest) {
-		if stopWords[word] || len(word) > 40 || stopWords[Stem(word)] {
-			continue // as Terms does; the word as written is how common it is
-		}
-		t := Stem(word)
+	for _, tw := range termWords(rest) {
+		word, t := tw.word, tw.term
 		k := c.Vocab.Concept(t)
 		if seen[k] || isGenericConcept(k) || c.orgWord[k] {
 			continue
@@ -88,7 +85,7 @@ func (c *Composer) requirements(question string) []requirement {
 		_, seenNumber := c.idf[k]
 		// A word no notice uses is the question's topic ("CCTV", "parking") unless people say
 		// it all the time ("whoever deals with data protection", "do I have to pay").
-		everyday := commonWords[t] && !c.titleWord[k] || isNumber(t) && !seenNumber || !seenNumber && spokenEveryday(word)
+		everyday := commonWords[t] && !c.titleWord[k] || isNumber(t) && !seenNumber || !seenNumber && spokenWithin(word, everydaySpokenRank)
 		if everyday {
 			w *= commonShare
 		}

@@ -31,22 +31,17 @@ var spokenRank = func() map[string]int {
 	return m
 }()
 
-// everydaySpokenRank is the rank in spoken English within which a word the notices don't use is
-// taken for the wording of a question, not its topic.
-const everydaySpokenRank = 2000
+// Ranks in spoken English: within everydaySpokenRank, a word the notices don't use is taken for
+// the wording of a question, not its topic; within commonSpokenRank, a word has too many senses
+// for WordNet's first to be the one meant ("print", "cover", "problem").
+const (
+	everydaySpokenRank = 2000
+	commonSpokenRank   = 5000
+)
 
-// spokenEveryday reports whether a word (lower case) is one people say all the time.
-func spokenEveryday(word string) bool {
+// spokenWithin reports whether a word (lower case) is among the rank most frequent of spoken
+// English.
+func spokenWithin(word string, rank int) bool {
 	r, ok := spokenRank[word]
-	return ok && r <= everydaySpokenRank
-}
-
-// commonSpokenRank is the rank in spoken English within which a word has too many senses for
-// WordNet's first to be the one meant ("print", "cover", "problem").
-const commonSpokenRank = 5000
-
-// spokenCommon reports whether a word (lower case) is among the commonest of spoken English.
-func spokenCommon(word string) bool {
-	r, ok := spokenRank[word]
-	return ok && r <= commonSpokenRank
+	return ok && r <= rank
 }

@@ -157,6 +157,19 @@ func Words(s string) []string {
 // Terms is the analysed form of text: words that aren't stop words, stemmed.
 func Terms(s string) []string {
 	var out []string
+	for _, t := range termWords(s) {
+		out = append(out, t.term)
+	}
+	return out
+}
+
+// termWord is a word of text as written (lower case) and its term.
+type termWord struct{ word, term string }
+
+// termWords are Terms with the words they come from: how common a word is depends on the word
+// as written ("parking"), not its stem ("park").
+func termWords(s string) []termWord {
+	var out []termWord
 	for _, w := range Words(s) {
 		if stopWords[w] || len(w) > 40 {
 			continue
@@ -165,7 +178,7 @@ func Terms(s string) []string {
 		if stopWords[st] {
 			continue // an inflection of a stop word ("asks")
 		}
-		out = append(out, st)
+		out = append(out, termWord{w, st})
 	}
 	return out
 }

@@ -5,7 +5,6 @@ package llm
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	openai "github.com/sashabaranov/go-openai"
@@ -27,14 +26,7 @@ type Embedder struct {
 // NewEmbedder makes an embedder from the model options; o.Model is the embedding model
 // (PRIVACYBOT_EMBEDDING_MODEL).
 func NewEmbedder(o Options) *Embedder {
-	cfg := openai.DefaultConfig(o.APIKey)
-	if o.BaseURL != "" {
-		cfg.BaseURL = strings.TrimRight(o.BaseURL, "/")
-	}
-	if o.HTTPClient != nil {
-		cfg.HTTPClient = o.HTTPClient
-	}
-	e := &Embedder{client: openai.NewClientWithConfig(cfg), model: o.Model, timeout: o.Timeout, selfHosted: o.SelfHosted}
+	e := &Embedder{client: newClient(o), model: o.Model, timeout: o.Timeout, selfHosted: o.SelfHosted}
 	if e.timeout <= 0 {
 		e.timeout = DefaultTimeout
 	}

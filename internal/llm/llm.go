@@ -100,15 +100,8 @@ func New(fallback answer.Answerer, r answer.Retriever, o Options) (*Answerer, er
 	if err != nil {
 		return nil, err
 	}
-	cfg := openai.DefaultConfig(o.APIKey)
-	if o.BaseURL != "" {
-		cfg.BaseURL = strings.TrimRight(o.BaseURL, "/")
-	}
-	if o.HTTPClient != nil {
-		cfg.HTTPClient = o.HTTPClient
-	}
 	a := &Answerer{Fallback: fallback, Retriever: r, Now: time.Now,
-		client: openai.NewClientWithConfig(cfg), model: o.Model, timeout: o.Timeout,
+		client: newClient(o), model: o.Model, timeout: o.Timeout,
 		selfHosted: o.SelfHosted, passages: o.Passages, maxTokens: o.MaxTokens, tmpl: t, system: system}
 	if a.timeout <= 0 {
 		a.timeout = DefaultTimeout
@@ -120,6 +113,18 @@ func New(fallback answer.Answerer, r answer.Retriever, o Options) (*Answerer, er
 		a.maxTokens = DefaultMaxTokens
 	}
 	return a, nil
+}
+
+// newClient is an OpenAI-compatible client for the endpoint the options name.
+func newClient(o Options) *openai.Client {
+	cfg := openai.DefaultConfig(o.APIKey)
+	if o.BaseURL != "" {
+		cfg.BaseURL = strings.TrimRight(o.BaseURL, "/")
+	}
+	if o.HTTPClient != nil {
+		cfg.HTTPClient = o.HTTPClient
+	}
+	return openai.NewClientWithConfig(cfg)
 }
 
 var _ answer.Answerer = (*Answerer)(nil)

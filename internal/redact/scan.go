@@ -47,9 +47,6 @@ func (p pattern) each(s string, fn func(m []int) int) {
 	}
 }
 
-// atWordStart reports whether a word starts at byte i: what precedes is not part of a word.
-func atWordStart(s string, i int) bool { return !wordBefore(s, i) }
-
 // digitStart reports whether a number starts at byte i.
 func digitStart(s string, i int) bool { return isDigit(s[i]) && !wordBefore(s, i) }
 
