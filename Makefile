@@ -2,7 +2,7 @@
 GO ?= go
 PKG := ./...
 
-.PHONY: run test bench load build eval tidy browser-test
+.PHONY: run test bench load build eval train tidy browser-test
 
 # Serve the bot on http://localhost:8080 with the embedded defaults: bundled notices,
 # extractive answers, a SQLite queue under ./data. No network, no model needed.
@@ -38,6 +38,10 @@ eval:
 	$(GO) run ./cmd/privacybot eval --totals --questions testdata/eval/heldout.jsonl
 	$(GO) run ./cmd/privacybot eval --totals --questions testdata/eval/heldout2.jsonl
 	$(GO) run ./cmd/privacybot eval --totals --corpus testdata/unseen-corpus2 --questions testdata/unseen-corpus2/questions.jsonl
+
+# Retrain the abstention model on the development sets (internal/answer/abstention.json).
+train:
+	$(GO) test -count=1 -run '^TestAbstentionModelIsTrainedOnTheDevelopmentSets$$' ./internal/eval/ -update
 
 tidy:
 	$(GO) mod tidy

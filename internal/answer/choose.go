@@ -23,6 +23,11 @@ type candidate struct {
 	// heading and the sentences beside it don't meet: "is there CCTV at Ridgeway Cemetery?" is
 	// not answered by the sentence naming the cemetery.
 	gap float64
+	// met is how much of each requirement the unit meets (1 itself, less under a heading that
+	// says it or beside a sentence that does); passCov and headCov are how much of the question
+	// its passage and its heading cover. The abstention model reads them.
+	met              []float64
+	passCov, headCov float64
 }
 
 // candidates scores the units of the retrieved passages that could answer, best first. When the
@@ -72,9 +77,14 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 		us, sets := ps.units, ps.concepts
 		// The passage as a whole: how much of the question its sentences and heading cover
 		// together marks the passage that answers, whichever of its sentences says it.
+		// A passage of one sentence is read with the rest of its section, as its sentence is.
+		sec := c.section[sectionKey(h.Passage)]
+		if len(us) != 1 {
+			sec = nil
+		}
 		passCov := 0.0
 		if total > 0 && c.PassageWeight > 0 {
-			all := append([]map[string]bool{heading, scope}, sets...)
+			all := append([]map[string]bool{heading, scope, sec}, sets...)
 			var got float64
 			for _, r := range reqs {
 				if names(r, all...) {
@@ -99,7 +109,7 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 			if ui+1 < len(us) {
 				near = append(near, sets[ui+1])
 			}
-			if sec := c.section[sectionKey(h.Passage)]; sec != nil && len(us) == 1 {
+			if sec != nil {
 				near = append(near, sec) // a sentence on its own has its section for context
 			}
 			if len(keeper) > 0 && !names(requirement{concepts: keeper, need: len(keeper)}, append([]map[string]bool{concepts, heading, scope}, near...)...) {
@@ -113,7 +123,8 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 				continue
 			}
 			var got, gap float64
-			for _, r := range reqs {
+			met := make([]float64, len(reqs))
+			for ri, r := range reqs {
 				n, nh, nn := 0, 0, 0
 				for _, k := range r.concepts {
 					switch {
@@ -127,13 +138,13 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 				}
 				switch {
 				case n >= r.need || hasAll(concepts, r.own):
-					got += r.weight
+					met[ri] = 1
 				case n+nh >= r.need && u.block:
-					got += r.weight // an address block says nothing but what its heading names
+					met[ri] = 1 // an address block says nothing but what its heading names
 				case n+nh >= r.need:
-					got += 0.7 * r.weight // the heading says it, the sentence is under it
+					met[ri] = 0.7 // the heading says it, the sentence is under it
 				case n+nh+nn >= r.need:
-					got += neighbourShare * r.weight
+					met[ri] = neighbourShare
 				default:
 					// A phrase ("for a subject access request") often says what the fact is
 					// for, not what it is about: the address block answers without it.
@@ -141,6 +152,7 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 						gap = r.weight
 					}
 				}
+				got += met[ri] * r.weight
 			}
 			cov := 1.0 // "what's the phone number?": the number is all it asks
 			if total > 0 {
@@ -172,7 +184,8 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 				// names.
 				continue
 			}
-			out = append(out, candidate{hit: hi, unit: u, order: ui, coverage: cov, score: score, gap: gap})
+			out = append(out, candidate{hit: hi, unit: u, order: ui, coverage: cov, score: score, gap: gap,
+				met: met, passCov: passCov, headCov: headCov})
 		}
 	}
 	wholeLists(out)

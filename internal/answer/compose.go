@@ -55,6 +55,9 @@ type Composer struct {
 	// to the best), a heading naming what is asked, and the passage's sentences covering the
 	// question together add to a sentence's coverage when choosing what to quote.
 	RankWeight, HeadingWeight, PassageWeight float64
+	// Abstention decides whether the best sentence answers: the model trained on the development
+	// question sets by default. Without one, MinCoverage, MinMatched and MaxUnseenShare decide.
+	Abstention *AbstentionModel
 
 	idf     map[string]float64
 	maxIDF  float64
@@ -141,6 +144,9 @@ func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
 			}
 		}
 	}
+	if m, err := DefaultAbstention(); err == nil { // a test keeps the embedded model readable
+		comp.Abstention = m
+	}
 	comp.lex = NewLexicon(passages, v)
 	comp.findConfiguredContacts()
 	comp.titleWord = map[string]bool{}
@@ -166,11 +172,13 @@ func (c *Composer) canonical(org string) string {
 
 // Answer answers a question by quoting the notices, or abstains.
 func (c *Composer) Answer(ctx context.Context, q Question) (Answer, error) {
-	return c.answer(ctx, q, nil)
+	return c.answerWith(ctx, q, nil, nil)
 }
 
-// answer answers a question; when ex is not nil it records why it answered or abstained.
-func (c *Composer) answer(ctx context.Context, q Question, ex *Explanation) (Answer, error) {
+// answerWith answers a question; when ex is not nil it records why it answered or abstained.
+// When judged is not nil it answers whenever a sentence could, and records the signals the
+// decision would have read.
+func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, judged *Judged) (Answer, error) {
 	text, err := CleanQuestion(q.Text)
 	if err != nil {
 		return Answer{}, err
@@ -242,10 +250,21 @@ func (c *Composer) answer(ctx context.Context, q Question, ex *Explanation) (Ans
 		}
 	}
 	ex.candidates(c, kind, reqs, hits, cands)
-	switch {
-	case len(cands) == 0:
+	if len(cands) == 0 {
 		ex.decide(fmt.Sprintf("abstained: no sentence states what was asked (kind %q) about its topic", kind))
 		return c.abstain(ans, q, hits), nil
+	}
+	switch {
+	case judged != nil:
+		judged.Signals = c.signals(c.fitOf(asked.Text, reqs, total, kind, hits), hits, cands)
+	case c.Abstention != nil:
+		sig := c.signals(c.fitOf(asked.Text, reqs, total, kind, hits), hits, cands)
+		p := c.Abstention.Probability(sig)
+		ex.weigh(c.Abstention, sig, p)
+		if p < c.Abstention.Threshold {
+			ex.decide(fmt.Sprintf("abstained: the abstention model gives %.2f that the best sentence answers, under %.2f", p, c.Abstention.Threshold))
+			return c.abstain(ans, q, hits), nil
+		}
 	case cands[0].coverage < c.MinCoverage && cands[0].coverage*total < c.MinMatched*c.maxIDF:
 		ex.decide(fmt.Sprintf("abstained: the best sentence covers %.2f of the question, under %.2f", cands[0].coverage, c.MinCoverage))
 		return c.abstain(ans, q, hits), nil

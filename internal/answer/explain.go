@@ -19,8 +19,12 @@ type Explanation struct {
 	UnseenShare  float64                `json:"unseen_share"`
 	Hits         []string               `json:"hits"`
 	Candidates   []ExplainedCandidate   `json:"candidates"`
-	Decision     string                 `json:"decision"`
-	Answer       Answer                 `json:"answer"`
+	// Signals are what the abstention model read of the best sentence, and Probability what it
+	// made of them.
+	Signals     []ExplainedSignal `json:"signals,omitempty"`
+	Probability *float64          `json:"probability,omitempty"`
+	Decision    string            `json:"decision"`
+	Answer      Answer            `json:"answer"`
 }
 
 // ExplainedRequirement is one thing the question asks about and its weight.
@@ -41,13 +45,21 @@ type ExplainedCandidate struct {
 	Gap      float64 `json:"gap"`
 }
 
+// ExplainedSignal is one signal of the best sentence's fit and what it added to the abstention
+// model's log-odds that the sentence answers.
+type ExplainedSignal struct {
+	Name         string  `json:"name"`
+	Value        float64 `json:"value"`
+	Contribution float64 `json:"contribution"`
+}
+
 // explainCandidates is how many candidates an explanation lists.
 const explainCandidates = 6
 
 // Explain answers a question and says why it answered or abstained.
 func (c *Composer) Explain(ctx context.Context, q Question) (Explanation, error) {
 	var ex Explanation
-	ans, err := c.answer(ctx, q, &ex)
+	ans, err := c.answerWith(ctx, q, &ex, nil)
 	ex.Answer = ans
 	return ex, err
 }
@@ -96,6 +108,18 @@ func (ex *Explanation) candidates(c *Composer, kind string, reqs []requirement, 
 	}
 }
 
+// weigh records what the abstention model read and made of it.
+func (ex *Explanation) weigh(m *AbstentionModel, sig []float64, p float64) {
+	if ex == nil {
+		return
+	}
+	for i, add := range m.contributions(sig) {
+		ex.Signals = append(ex.Signals, ExplainedSignal{Name: signalNames[i], Value: round(sig[i]), Contribution: round(add)})
+	}
+	p = round(p)
+	ex.Probability = &p
+}
+
 func (ex *Explanation) decide(why string) {
 	if ex != nil && ex.Decision == "" {
 		ex.Decision = why
@@ -129,6 +153,13 @@ func (ex Explanation) Print(w io.Writer) {
 	fmt.Fprintln(w, "sentences:")
 	for _, cd := range ex.Candidates {
 		fmt.Fprintf(w, "  cov %.2f gap %.2f score %.2f %s: %s\n", cd.Coverage, cd.Gap, cd.Score, cd.Passage, cd.Text)
+	}
+	if ex.Probability != nil {
+		fmt.Fprintf(w, "signals (of the best sentence; what each added to the log-odds that it answers):\n")
+		for _, s := range ex.Signals {
+			fmt.Fprintf(w, "  %-18s %6.2f %+6.2f\n", s.Name, s.Value, s.Contribution)
+		}
+		fmt.Fprintf(w, "answers:    %.2f\n", *ex.Probability)
 	}
 	fmt.Fprintf(w, "decision:   %s\n", ex.Decision)
 }

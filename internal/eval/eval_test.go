@@ -2,6 +2,9 @@ package eval_test
 
 import (
 	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/eval"
 	"github.com/privacybot/privacybot/internal/index/indextest"
 	"github.com/privacybot/privacybot/internal/notice"
@@ -22,15 +26,8 @@ import (
 // that nobody reads what it misses, not even when a floor fails).
 func run(t *testing.T, c *notice.Corpus, questions string, opt eval.Options, heldOut bool) eval.Report {
 	t.Helper()
-	f, err := os.Open(questions)
-	require.NoError(t, err)
-	defer f.Close()
-	qs, err := eval.Load(f)
-	require.NoError(t, err)
-	e, err := indextest.Build(c)
-	require.NoError(t, err)
-	t.Cleanup(func() { e.Index.Close() })
-	e.Composer.Now = func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
+	qs := load(t, questions)
+	e := engine(t, c)
 	rep, err := eval.Run(context.Background(), qs, e.Index, e.Composer, opt)
 	require.NoError(t, err)
 	if heldOut {
@@ -42,6 +39,25 @@ func run(t *testing.T, c *notice.Corpus, questions string, opt eval.Options, hel
 	eval.Print(&buf, rep)
 	t.Logf("%s:\n%s", questions, buf)
 	return rep
+}
+
+func load(t *testing.T, questions string) []eval.Question {
+	t.Helper()
+	f, err := os.Open(questions)
+	require.NoError(t, err)
+	defer f.Close()
+	qs, err := eval.Load(f)
+	require.NoError(t, err)
+	return qs
+}
+
+func engine(t *testing.T, c *notice.Corpus) *indextest.Engine {
+	t.Helper()
+	e, err := indextest.Build(c)
+	require.NoError(t, err)
+	t.Cleanup(func() { e.Index.Close() })
+	e.Composer.Now = func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
+	return e
 }
 
 type bytesWriter []byte
@@ -83,75 +99,91 @@ type questionSet struct {
 // / abstention recall). Every set was written by someone who never saw the engine and measured
 // once before it was tuned against.
 var questionSets = []questionSet{
-	// The first development set.
+	// Round 19 replaced the abstention thresholds with a model trained on the development sets
+	// (internal/answer/decide.go); its numbers are given last on each set, "r19". It answers more
+	// story-like questions right and abstains with more precision, for some right abstentions on
+	// the older sets: floors lowered for that say so.
+
+	// The first development set. r19: the same.
 	{"eval/questions.jsonl", false, floors{recall3: 0.95, accuracy: 0.89, abstainPrecision: 0.95, abstainRecall: 0.95}},
-	// Before tuning: accuracy 0.713.
-	{"eval/questions2.jsonl", false, floors{recall3: 0.9, accuracy: 0.875, abstainPrecision: 0.9, abstainRecall: 0.99}},
+	// Before tuning: accuracy 0.713. r19: accuracy 0.880 → 0.852, abstention precision 0.909 →
+	// 0.800 (three more wrong abstentions), floors lowered.
+	{"eval/questions2.jsonl", false, floors{recall3: 0.9, accuracy: 0.85, abstainPrecision: 0.8, abstainRecall: 0.99}},
 	// Every fact of every notice. Before tuning: accuracy 0.692; rounds four 0.779, five 0.797,
-	// seven 0.814, eight to twelve 0.826.
-	{"eval/questions3.jsonl", false, floors{recall3: 0.86, accuracy: 0.82, abstainPrecision: 0.89, abstainRecall: 0.92}},
+	// seven 0.814, eight to twelve 0.826. r19: abstention precision 0.893 → 0.862, floor lowered.
+	{"eval/questions3.jsonl", false, floors{recall3: 0.86, accuracy: 0.82, abstainPrecision: 0.86, abstainRecall: 0.92}},
 	// Two fictional councils in four formats. Before tuning: accuracy 0.611; rounds five 0.779,
-	// seven 0.805, eight to twelve 0.850.
-	{"dev-corpus", false, floors{recall3: 0.88, accuracy: 0.845, abstainPrecision: 0.75, abstainRecall: 0.67}},
+	// seven 0.805, eight to twelve 0.850. r19: 0.885 / 0.850 / 0.769 / 0.714 (abstention 0.76 /
+	// 0.679 before).
+	{"dev-corpus", false, floors{recall3: 0.88, accuracy: 0.845, abstainPrecision: 0.76, abstainRecall: 0.71}},
 	// Bereavement, school admissions, a main notice, waste, electoral registration. Before
 	// tuning: 0.836 / 0.633 / 0.382 / 0.406; round 8: accuracy 0.641, abstention 0.471 / 0.5;
 	// round 9: 0.648, 0.526 / 0.625; rounds 10 to 12: 0.664, 0.571 / 0.625; round 18 (call
-	// recording) lost a long story's answer: 0.656, 0.541 / 0.625.
-	{"dev-corpus2", false, floors{recall3: 0.85, accuracy: 0.65, abstainPrecision: 0.54, abstainRecall: 0.62}},
+	// recording) lost a long story's answer: 0.656, 0.541 / 0.625. r19: 0.852 / 0.648 / 0.622 /
+	// 0.719, the accuracy floor lowered by one answer.
+	{"dev-corpus2", false, floors{recall3: 0.85, accuracy: 0.64, abstainPrecision: 0.62, abstainRecall: 0.71}},
 	// Public health, blue badges, community safety, councillors' casework; a third long stories.
 	// Before tuning (after round 12): 0.813 / 0.500 / 0.255 / 0.464 (the engine at the start of
 	// that session: 0.813 / 0.500 / 0.263 / 0.536); round 13 (long questions answered by what
 	// they ask): 0.813 / 0.545 / 0.289 / 0.464; round 14 (hours, how often, "how long do I have
-	// to…"): 0.813 / 0.545 / 0.319 / 0.536.
-	{"dev-corpus3", false, floors{recall3: 0.81, accuracy: 0.54, abstainPrecision: 0.31, abstainRecall: 0.53}},
+	// to…"): 0.813 / 0.545 / 0.319 / 0.536; r19: 0.821 / 0.643 / 0.500 / 0.607.
+	{"dev-corpus3", false, floors{recall3: 0.81, accuracy: 0.64, abstainPrecision: 0.5, abstainRecall: 0.6}},
 	// Job applicants, local welfare support, museums and archives, complaints; a third long
 	// stories. Before tuning (after round 15): 0.848 / 0.571 / 0.326 / 0.577 (the engine at the
 	// start of that session: 0.829 / 0.476 / 0.295 / 0.692). Round 16 ("docs", "the recruitment
 	// team"): 0.838 / 0.590 / 0.341 / 0.577; round 17 (how long someone else keeps something):
-	// 0.838 / 0.590 / 0.356 / 0.615.
-	{"dev-corpus4", false, floors{recall3: 0.83, accuracy: 0.59, abstainPrecision: 0.36, abstainRecall: 0.65}},
+	// 0.838 / 0.590 / 0.356 / 0.615; r19: 0.838 / 0.705 / 0.600 / 0.692.
+	{"dev-corpus4", false, floors{recall3: 0.83, accuracy: 0.7, abstainPrecision: 0.6, abstainRecall: 0.69}},
 
 	// Written with the first development set. Round 9 (questions asking for a name) traded one
 	// right answer for one right abstention: accuracy 0.649 → 0.622, abstention 0.857 / 0.667 →
-	// 0.778 / 0.778; round 10 took recall@3 from 0.784 to 0.811.
-	{"eval/heldout.jsonl", true, floors{recall3: 0.8, accuracy: 0.64, abstainPrecision: 0.77, abstainRecall: 0.77}},
+	// 0.778 / 0.778; round 10 took recall@3 from 0.784 to 0.811. r19: abstention precision 0.778
+	// → 0.700 (one more wrong abstention), floor lowered.
+	{"eval/heldout.jsonl", true, floors{recall3: 0.8, accuracy: 0.64, abstainPrecision: 0.7, abstainRecall: 0.77}},
 	// 111 questions. When written (start of the session of rounds 8 to 15): 0.739 / 0.534 /
 	// 0.343 / 0.522; round 8 (prices, ages, everyday spoken words): 0.739 / 0.557 / 0.367 / 0.478
 	// — two more right answers for one fewer right abstention, its floor lowered for that; round
 	// 9 (names, the configured DPO contact): 0.739 / 0.557 / 0.406 / 0.565; round 14: 0.739 /
-	// 0.557 / 0.438 / 0.609.
-	{"eval/heldout2.jsonl", true, floors{recall3: 0.73, accuracy: 0.55, abstainPrecision: 0.43, abstainRecall: 0.6}},
+	// 0.557 / 0.438 / 0.609; r19: 0.739 / 0.602 / 0.520 / 0.565 — five more right answers for one
+	// fewer right abstention, its floor lowered for that.
+	{"eval/heldout2.jsonl", true, floors{recall3: 0.73, accuracy: 0.6, abstainPrecision: 0.52, abstainRecall: 0.56}},
 	// Councils nobody tuned on, in the three formats a council may drop in. Round 8 kept accuracy
 	// (0.704) and lost one of its seven right abstentions (0.545 / 0.857 → 0.455 / 0.714); its
-	// floor was lowered for that, the trade being more right answers on the other sets.
-	{"unseen-corpus", true, floors{recall3: 0.85, accuracy: 0.74, abstainPrecision: 0.5, abstainRecall: 0.71}},
+	// floor was lowered for that, the trade being more right answers on the other sets. r19:
+	// abstention 0.545 / 0.857.
+	{"unseen-corpus", true, floors{recall3: 0.85, accuracy: 0.74, abstainPrecision: 0.54, abstainRecall: 0.85}},
 	// Fostering and adoption, registration, trading standards, parking permits. When written:
 	// 0.794 / 0.515 / 0.292 / 0.438; round 8: 0.794 / 0.632 / 0.5 / 0.438; round 9: 0.794 / 0.632
 	// / 0.533 / 0.5; rounds 10 to 12: 0.794 / 0.647 / 0.571 / 0.5; round 17: 0.794 / 0.647 / 0.6 /
-	// 0.563.
-	{"unseen-corpus2", true, floors{recall3: 0.79, accuracy: 0.64, abstainPrecision: 0.59, abstainRecall: 0.56}},
+	// 0.563; r19: 0.794 / 0.618 / 0.529 / 0.562 — two answers and one precise abstention fewer,
+	// floors lowered.
+	{"unseen-corpus2", true, floors{recall3: 0.79, accuracy: 0.61, abstainPrecision: 0.52, abstainRecall: 0.56}},
 
 	// The final test sets, never used to choose anything, each measured once. test3 and
 	// unseen-corpus3 (licensing, environmental health, adult learning, youth services) after
 	// round 14: 0.764 / 0.542 / 0.385 / 0.556 and 0.875 / 0.672 / 0.556 / 0.625; the engine at the
 	// start of that session scored 0.764 / 0.444 / 0.226 / 0.389 and 0.859 / 0.641 / 0.476 / 0.625.
 	// (test3's accuracy then flickered between 0.542 and 0.556 from run to run, until retrieval
-	// broke ties the same way every time: it is 0.556 since.)
-	{"eval/test3.jsonl", true, floors{recall3: 0.76, accuracy: 0.54, abstainPrecision: 0.38, abstainRecall: 0.55}},
+	// broke ties the same way every time: it is 0.556 since.) r19, measured once after it was
+	// chosen: 0.764 / 0.667 / 0.524 / 0.611.
+	{"eval/test3.jsonl", true, floors{recall3: 0.76, accuracy: 0.66, abstainPrecision: 0.52, abstainRecall: 0.61}},
 	// Round 16, chosen on the development and validation sets, cost unseen-corpus3 one right
-	// answer (accuracy 0.672 → 0.656); its floor records that, it did not choose.
-	{"unseen-corpus3", true, floors{recall3: 0.87, accuracy: 0.65, abstainPrecision: 0.55, abstainRecall: 0.62}},
+	// answer (accuracy 0.672 → 0.656); its floor records that, it did not choose. r19 cost it two
+	// more: 0.875 / 0.625 / 0.526 / 0.625.
+	{"unseen-corpus3", true, floors{recall3: 0.87, accuracy: 0.62, abstainPrecision: 0.52, abstainRecall: 0.62}},
 	// test4 and unseen-corpus4 (school transport, concessionary travel, home adaptations), written
 	// while round 15 was tuned, measured after it: 0.656 / 0.375 / 0.297 / 0.688 and 0.911 / 0.571
 	// / 0.375 / 0.643 (session start: 0.656 / 0.281 / 0.259 / 0.875 and 0.911 / 0.518 / 0.345 /
-	// 0.714).
-	{"eval/test4.jsonl", true, floors{recall3: 0.65, accuracy: 0.37, abstainPrecision: 0.29, abstainRecall: 0.68}},
-	{"unseen-corpus4", true, floors{recall3: 0.9, accuracy: 0.57, abstainPrecision: 0.37, abstainRecall: 0.64}},
+	// 0.714). r19: 0.656 / 0.500 / 0.500 / 0.625 and 0.911 / 0.696 / 0.500 / 0.429 — eight and
+	// seven more right answers, one and three fewer right abstentions.
+	{"eval/test4.jsonl", true, floors{recall3: 0.65, accuracy: 0.5, abstainPrecision: 0.5, abstainRecall: 0.62}},
+	{"unseen-corpus4", true, floors{recall3: 0.9, accuracy: 0.69, abstainPrecision: 0.5, abstainRecall: 0.42}},
 	// test5 and unseen-corpus5 (telecare, street naming and numbering, markets), written while
 	// round 16 was tuned, measured after it: 0.655 / 0.291 / 0.25 / 0.6 and 0.696 / 0.518 / 0.263 /
-	// 0.357 (session start: 0.673 / 0.127 / 0.22 / 0.733 and 0.714 / 0.393 / 0.2 / 0.5).
-	{"eval/test5.jsonl", true, floors{recall3: 0.65, accuracy: 0.29, abstainPrecision: 0.25, abstainRecall: 0.6}},
-	{"unseen-corpus5", true, floors{recall3: 0.69, accuracy: 0.51, abstainPrecision: 0.26, abstainRecall: 0.35}},
+	// 0.357 (session start: 0.673 / 0.127 / 0.22 / 0.733 and 0.714 / 0.393 / 0.2 / 0.5). r19:
+	// 0.655 / 0.436 / 0.375 / 0.600 and 0.696 / 0.589 / 0.385 / 0.357.
+	{"eval/test5.jsonl", true, floors{recall3: 0.65, accuracy: 0.43, abstainPrecision: 0.37, abstainRecall: 0.6}},
+	{"unseen-corpus5", true, floors{recall3: 0.69, accuracy: 0.58, abstainPrecision: 0.38, abstainRecall: 0.35}},
 }
 
 func TestQuestionSets(t *testing.T) {
@@ -165,14 +197,79 @@ func TestQuestionSets(t *testing.T) {
 // evaluate runs the engine over the set's notices (the bundled ones for a file under eval/).
 func (qs questionSet) evaluate(t *testing.T) eval.Report {
 	t.Helper()
+	c, questions := qs.files(t)
+	return run(t, c, questions, eval.Options{}, qs.heldOut)
+}
+
+// files are the set's notices and its questions file.
+func (qs questionSet) files(t *testing.T) (*notice.Corpus, string) {
+	t.Helper()
 	td := filepath.Join("..", "..", "testdata")
 	if strings.HasPrefix(qs.name, "eval/") {
-		return run(t, bundled(t), filepath.Join(td, qs.name), eval.Options{}, qs.heldOut)
+		return bundled(t), filepath.Join(td, qs.name)
 	}
 	dir := filepath.Join(td, qs.name)
 	c, err := notice.Load(os.DirFS(dir))
 	require.NoError(t, err)
-	return run(t, c, filepath.Join(dir, "questions.jsonl"), eval.Options{}, qs.heldOut)
+	return c, filepath.Join(dir, "questions.jsonl")
+}
+
+var update = flag.Bool("update", false, "retrain the abstention model on the development sets and write internal/answer/abstention.json (make train)")
+
+// How the abstention model is trained. The penalty was chosen by training on six development
+// sets and measuring on the seventh, each in turn. The threshold is where the development and
+// validation sets have nearly the most right outcomes (4 fewer of 1,273 than at 0.5) and the
+// most when answering a question the notices don't answer counts as twice as wrong as
+// abstaining on one they do: a quote that doesn't answer misleads, the DPO's contact doesn't.
+const (
+	trainL2         = 0.01
+	trainIterations = 1500
+	trainThreshold  = 0.6
+)
+
+// The embedded abstention model is the one the development sets train now: a change to the
+// engine's signals or to a development set that would change it fails here until it is
+// retrained (make train). The held-out and test sets never teach it.
+func TestAbstentionModelIsTrainedOnTheDevelopmentSets(t *testing.T) {
+	var examples []answer.Example
+	var names []string
+	for _, qs := range questionSets {
+		if qs.heldOut {
+			continue
+		}
+		c, questions := qs.files(t)
+		e := engine(t, c)
+		ex, err := eval.Examples(context.Background(), load(t, questions), e.Composer, eval.Options{})
+		require.NoError(t, err)
+		examples = append(examples, ex...)
+		names = append(names, qs.name)
+	}
+	m, err := answer.TrainAbstention(examples, trainL2, trainIterations)
+	require.NoError(t, err)
+	m.Threshold = trainThreshold
+	m.Trained = fmt.Sprintf("%d questions of the development sets %s", len(examples), strings.Join(names, ", "))
+	path := filepath.Join("..", "answer", "abstention.json")
+	if *update {
+		b, err := json.MarshalIndent(m, "", "  ")
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(path, append(b, '\n'), 0o644))
+	}
+	shipped, err := answer.DefaultAbstention()
+	if *update {
+		shipped, err = answer.ParseAbstentionModel(mustRead(t, path))
+	}
+	require.NoError(t, err, "the embedded abstention model must read the composer's signals")
+	assert.Equal(t, m.Trained, shipped.Trained, "the development sets changed: retrain the abstention model (make train)")
+	assert.Equal(t, m.Threshold, shipped.Threshold, "retrain the abstention model (make train)")
+	assert.InDelta(t, m.Bias, shipped.Bias, 1e-6, "the engine's signals changed: retrain the abstention model (make train)")
+	assert.InDeltaSlice(t, m.Weights, shipped.Weights, 1e-6, "the engine's signals changed: retrain the abstention model (make train)")
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return b
 }
 
 // The first development set has the questions the issue asks for: at least 60.
@@ -201,4 +298,22 @@ func TestLoadNamesTheBadLine(t *testing.T) {
 	_, err = eval.Load(strings.NewReader(`{"id":"a","question":"q"}` + "\n" + `{"id":"a","question":"r"}` + "\n"))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "also on line 1")
+}
+
+// A question set teaches the abstention model what an answer looks like and what an abstention
+// should: a question answered wrong teaches nothing (answering and abstaining are both wrong).
+func TestExamplesLabelWhatTheModelShouldHaveDone(t *testing.T) {
+	e := engine(t, bundled(t))
+	qs := []eval.Question{
+		{ID: "answered", Question: "How long do you keep complaint records?", Notices: []string{"mkc-customer-services"}, AnswerContains: []string{"6 years"}},
+		{ID: "unanswerable", Question: "How long do you keep the footage from the cameras on the bin lorries?", Unanswerable: true},
+		{ID: "answered wrong", Question: "How long do you keep complaint records?", Notices: []string{"mkc-customer-services"}, AnswerContains: []string{"a phrase no notice has"}},
+		{ID: "classifier only", Question: "I want a copy of my data", Request: "access"},
+	}
+	ex, err := eval.Examples(context.Background(), qs, e.Composer, eval.Options{})
+	require.NoError(t, err)
+	require.Len(t, ex, 2)
+	assert.True(t, ex[0].Answers)
+	assert.False(t, ex[1].Answers)
+	assert.Len(t, ex[0].Signals, len(answer.SignalNames()))
 }

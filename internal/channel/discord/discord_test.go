@@ -412,7 +412,9 @@ func TestTurnsCarryScopeSessionAndReceivedTime(t *testing.T) {
 func TestMentionsAndDirectMessagesAreAnswered(t *testing.T) {
 	h := newHarness(t)
 	s := h.app.session
-	s.State.User = &discordgo.User{ID: "bot1"}
+	// Discord's IDs are snowflakes: a mention is "<@" and digits.
+	const bot, someoneElse = "110000000000000001", "220000000000000002"
+	s.State.User = &discordgo.User{ID: bot}
 	msg := func(id int, guild, author string, authorIsBot bool, content string, mentions ...string) *discordgo.MessageCreate {
 		m := &discordgo.Message{ID: snowflake(h.now, id), ChannelID: "c1", GuildID: guild, Content: content,
 			Author: &discordgo.User{ID: author, Bot: authorIsBot}}
@@ -426,12 +428,12 @@ func TestMentionsAndDirectMessagesAreAnswered(t *testing.T) {
 		event    *discordgo.MessageCreate
 		answered bool
 	}{
-		{"mention in a server", msg(1, "g1", "u1", false, "<@bot1> "+complaintQuestion, "bot1"), true},
+		{"mention in a server", msg(1, "g1", "u1", false, "<@"+bot+"> "+complaintQuestion, bot), true},
 		{"direct message", msg(2, "", "u1", false, complaintQuestion), true},
 		{"server message not for the bot", msg(3, "g1", "u1", false, complaintQuestion), false},
-		{"mention of someone else", msg(4, "g1", "u1", false, "<@u2> "+complaintQuestion, "u2"), false},
+		{"mention of someone else", msg(4, "g1", "u1", false, "<@"+someoneElse+"> "+complaintQuestion, someoneElse), false},
 		{"another bot", msg(5, "", "b2", true, complaintQuestion), false},
-		{"itself", msg(6, "", "bot1", false, complaintQuestion), false},
+		{"itself", msg(6, "", bot, false, complaintQuestion), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

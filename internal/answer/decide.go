@@ -1,0 +1,292 @@
+package answer
+
+// Deciding whether to answer: the signals of how well the best sentence fits the question, and
+// the abstention model that weighs them, learnt from the development question sets.
+//
+// One threshold on coverage can't tell "how long do you keep compliments?" after a story about a
+// bin man (a low coverage, but the sentence names compliments and a period) from "how long do you
+// keep CCTV footage?" (a fair coverage of "how long" and "keep", but nothing about CCTV). Several
+// signals together can: the model is a logistic regression over them, small enough to read
+// (`privacybot ask --explain` shows what each signal added).
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// signalNames name the signals the decision reads, in the order of their vector.
+var signalNames = []string{
+	"coverage",        // share of the question's weight the best sentence covers
+	"matched",         // that weight, in units of the rarest word's (at most 4)
+	"unseen",          // share of the topic in words no notice uses
+	"gap",             // share of the question in the heaviest topic word the best sentence misses
+	"kind",            // the question asks for a kind of fact (a period, a number), which the sentence states
+	"size",            // the question's total weight, in units of the rarest word's (at most 8)
+	"requirements",    // how many things the question asks about (log)
+	"rank",            // the retrieval score of the best sentence's passage relative to the best passage's
+	"position",        // that passage's place among those retrieved, over 8
+	"passage",         // how much of the question the passage's sentences cover together
+	"heading",         // how much of it the passage's heading names
+	"asking clause",   // how much of the question's asking sentence (the last, in a story) the best sentence covers
+	"topic met",       // the best sentence names the question's heaviest topic word itself
+	"margin",          // how much better it covers the question than the best sentence of another passage
+	"words",           // the question's length in words (log)
+	"everyday",        // share of the question's weight in everyday words
+	"coverage²",       // coverage matters most in the middle of its range
+	"unseen×coverage", // words no notice uses say most when the rest matches well
+}
+
+// fit is a question's analysis as the signals read it.
+type fit struct {
+	reqs     []requirement
+	total    float64
+	clause   []bool // which requirements the asking clause makes
+	clauseW  float64
+	heaviest int // the heaviest topic requirement, -1 for none
+	everyday float64
+	words    int
+	kind     string
+	unseen   float64
+	topScore float64
+}
+
+// fitOf analyses a question for the signals.
+func (c *Composer) fitOf(asked string, reqs []requirement, total float64, kind string, hits []Hit) fit {
+	f := fit{reqs: reqs, total: total, heaviest: -1, words: len(Words(asked)), kind: kind, unseen: c.unseenShare(reqs), topScore: hits[0].Score}
+	inClause := map[string]bool{}
+	for _, r := range c.requirements(askingClause(asked)) {
+		for _, k := range r.concepts {
+			inClause[k] = true
+		}
+	}
+	f.clause = make([]bool, len(reqs))
+	heaviestW := 0.0
+	for i, r := range reqs {
+		if r.everyday {
+			f.everyday += r.weight
+		} else if r.weight > heaviestW {
+			f.heaviest, heaviestW = i, r.weight
+		}
+		if len(r.concepts) > 0 && inClause[r.concepts[0]] {
+			f.clause[i] = true
+			f.clauseW += r.weight
+		}
+	}
+	if total > 0 {
+		f.everyday /= total
+	}
+	return f
+}
+
+// askingClause is the sentence of a question that asks: the last with a question mark, else the
+// last. A story tells its context first ("I sent in a thank you for a brilliant bin man") and
+// asks at the end ("how long do you keep compliments?").
+func askingClause(q string) string {
+	ss := sentences(q)
+	for i := len(ss) - 1; i >= 0; i-- {
+		if strings.Contains(ss[i], "?") {
+			return ss[i]
+		}
+	}
+	if len(ss) == 0 {
+		return q
+	}
+	return ss[len(ss)-1]
+}
+
+// signals describes how well the best candidate fits the question, in signalNames' order.
+func (c *Composer) signals(f fit, hits []Hit, cands []candidate) []float64 {
+	best := cands[0]
+	var matched, size, rank float64
+	if c.maxIDF > 0 {
+		matched, size = best.coverage*f.total/c.maxIDF, f.total/c.maxIDF
+	}
+	if f.topScore > 0 {
+		rank = hits[best.hit].Score / f.topScore
+	}
+	margin := best.coverage
+	for _, cd := range cands[1:] {
+		if cd.hit != best.hit {
+			margin = best.coverage - cd.coverage
+			break
+		}
+	}
+	clauseCov := best.coverage
+	if f.clauseW > 0 {
+		var got float64
+		for i, r := range f.reqs {
+			if f.clause[i] {
+				got += best.met[i] * r.weight
+			}
+		}
+		clauseCov = got / f.clauseW
+	}
+	topicMet := f.heaviest < 0 || best.met[f.heaviest] >= 1
+	return []float64{
+		best.coverage, math.Min(matched, 4), f.unseen, best.gap, oneIf(f.kind != ""), math.Min(size, 8),
+		math.Log1p(float64(len(f.reqs))), rank, float64(best.hit) / 8, best.passCov, best.headCov,
+		clauseCov, oneIf(topicMet), margin, math.Log1p(float64(f.words)), f.everyday,
+		best.coverage * best.coverage, f.unseen * best.coverage,
+	}
+}
+
+func oneIf(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// SignalNames are the names of the signals, in the order of Judged.Signals.
+func SignalNames() []string { return slices.Clone(signalNames) }
+
+// Judged is an answer given however well its best sentence fits, with the signals the decision
+// to abstain would have read: what the abstention model learns from.
+type Judged struct {
+	Answer  Answer
+	Signals []float64 // nil when no sentence could answer at all (the composer abstained)
+}
+
+// AnswerAnyway answers as Answer does, but answers whenever a sentence could (one stating the
+// kind of fact asked for, about its topic), and gives the signals the decision would have read.
+func (c *Composer) AnswerAnyway(ctx context.Context, q Question) (Judged, error) {
+	var j Judged
+	ans, err := c.answerWith(ctx, q, nil, &j)
+	j.Answer = ans
+	return j, err
+}
+
+// AbstentionModel is a logistic regression over the signals: the probability that the best
+// sentence answers the question. The composer answers when it is at least Threshold.
+type AbstentionModel struct {
+	Signals   []string  `json:"signals"` // the signals' names when it was trained
+	Mean      []float64 `json:"mean"`    // each signal is standardised, (x − mean) / scale
+	Scale     []float64 `json:"scale"`
+	Weights   []float64 `json:"weights"`
+	Bias      float64   `json:"bias"`
+	Threshold float64   `json:"threshold"`
+	// Trained says on what: the question sets and how many of their questions taught it.
+	Trained string `json:"trained"`
+}
+
+// Probability is the model's probability that the sentence the signals describe answers.
+func (m *AbstentionModel) Probability(sig []float64) float64 {
+	z := m.Bias
+	for i, x := range sig {
+		z += m.Weights[i] * (x - m.Mean[i]) / m.Scale[i]
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// contributions are what each signal added to the model's log-odds.
+func (m *AbstentionModel) contributions(sig []float64) []float64 {
+	out := make([]float64, len(sig))
+	for i, x := range sig {
+		out[i] = m.Weights[i] * (x - m.Mean[i]) / m.Scale[i]
+	}
+	return out
+}
+
+// Check reports whether a model reads the signals this composer gives.
+func (m *AbstentionModel) Check() error {
+	n := len(signalNames)
+	switch {
+	case !slices.Equal(m.Signals, signalNames):
+		return fmt.Errorf("the abstention model reads the signals %q, the composer gives %q: retrain it (make train)", m.Signals, signalNames)
+	case len(m.Mean) != n || len(m.Scale) != n || len(m.Weights) != n:
+		return fmt.Errorf("the abstention model has %d means, %d scales and %d weights for %d signals", len(m.Mean), len(m.Scale), len(m.Weights), n)
+	case m.Threshold <= 0 || m.Threshold >= 1:
+		return fmt.Errorf("the abstention model's threshold %v is not between 0 and 1", m.Threshold)
+	}
+	for _, s := range m.Scale {
+		if !(s > 0) {
+			return fmt.Errorf("the abstention model has a scale of %v", s)
+		}
+	}
+	return nil
+}
+
+// ParseAbstentionModel reads a model's JSON and checks it reads this composer's signals.
+func ParseAbstentionModel(data []byte) (*AbstentionModel, error) {
+	var m AbstentionModel
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&m); err != nil {
+		return nil, fmt.Errorf("read abstention model: %w", err)
+	}
+	if err := m.Check(); err != nil {
+		return nil, err
+	}
+	return &m, nil
+}
+
+// abstentionJSON is the model trained on the development question sets (make train).
+//
+//go:embed abstention.json
+var abstentionJSON []byte
+
+// DefaultAbstention is the model trained on the development question sets, or an error when
+// it doesn't read the signals this composer gives (a signal was added without retraining).
+var DefaultAbstention = sync.OnceValues(func() (*AbstentionModel, error) { return ParseAbstentionModel(abstentionJSON) })
+
+// Example is one question's signals and whether answering it was right (its best sentence
+// answered) or wrong (the notices don't answer it).
+type Example struct {
+	Signals []float64
+	Answers bool
+}
+
+// TrainAbstention fits the model by gradient descent on the log loss with an L2 penalty, each
+// signal standardised so that the penalty treats them alike. It is deterministic: the same
+// examples give the same model.
+func TrainAbstention(examples []Example, l2 float64, iterations int) (*AbstentionModel, error) {
+	n := len(signalNames)
+	if len(examples) == 0 {
+		return nil, fmt.Errorf("train abstention model: no examples")
+	}
+	m := &AbstentionModel{Signals: SignalNames(), Mean: make([]float64, n), Scale: make([]float64, n), Weights: make([]float64, n), Threshold: 0.5}
+	for _, e := range examples {
+		if len(e.Signals) != n {
+			return nil, fmt.Errorf("train abstention model: an example has %d signals, want %d", len(e.Signals), n)
+		}
+		for i, x := range e.Signals {
+			m.Mean[i] += x / float64(len(examples))
+		}
+	}
+	for _, e := range examples {
+		for i, x := range e.Signals {
+			m.Scale[i] += (x - m.Mean[i]) * (x - m.Mean[i]) / float64(len(examples))
+		}
+	}
+	for i := range m.Scale {
+		m.Scale[i] = math.Sqrt(m.Scale[i])
+		if m.Scale[i] < 1e-9 {
+			m.Scale[i] = 1 // a signal that never varies: its weight stays 0
+		}
+	}
+	const rate = 0.5
+	grad := make([]float64, n)
+	for range iterations {
+		clear(grad)
+		var gb float64
+		for _, e := range examples {
+			d := m.Probability(e.Signals) - oneIf(e.Answers)
+			for i, x := range e.Signals {
+				grad[i] += d * (x - m.Mean[i]) / m.Scale[i]
+			}
+			gb += d
+		}
+		for i := range m.Weights {
+			m.Weights[i] -= rate * (grad[i]/float64(len(examples)) + l2*m.Weights[i])
+		}
+		m.Bias -= rate * gb / float64(len(examples))
+	}
+	return m, nil
+}

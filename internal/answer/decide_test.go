@@ -1,0 +1,109 @@
+package answer
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// signalsWith are signals that are all zero but for the coverage.
+func signalsWith(coverage float64) []float64 {
+	s := make([]float64, len(signalNames))
+	s[0] = coverage
+	return s
+}
+
+func TestTrainAbstentionLearnsWhatAnAnswerLooksLike(t *testing.T) {
+	var examples []Example
+	for i := range 40 {
+		cov := float64(i) / 40
+		examples = append(examples, Example{Signals: signalsWith(cov), Answers: cov >= 0.5})
+	}
+	m, err := TrainAbstention(examples, 0.01, 500)
+	require.NoError(t, err)
+	assert.Greater(t, m.Probability(signalsWith(0.9)), 0.8, "a sentence covering most of the question answers")
+	assert.Less(t, m.Probability(signalsWith(0.1)), 0.2, "one covering little of it doesn't")
+	require.NoError(t, m.Check())
+
+	again, err := TrainAbstention(examples, 0.01, 500)
+	require.NoError(t, err)
+	assert.Equal(t, m, again, "the same examples train the same model")
+
+	_, err = TrainAbstention(nil, 0.01, 500)
+	assert.ErrorContains(t, err, "no examples")
+	_, err = TrainAbstention([]Example{{Signals: []float64{1}}}, 0.01, 500)
+	assert.ErrorContains(t, err, "1 signals")
+}
+
+func TestParseAbstentionModelRefusesAModelItCannotUse(t *testing.T) {
+	good, err := DefaultAbstention()
+	require.NoError(t, err, "the embedded model reads the composer's signals (make train)")
+	tests := []struct {
+		name   string
+		change func(m *AbstentionModel)
+		want   string
+	}{
+		{"other signals", func(m *AbstentionModel) { m.Signals = append(m.Signals[:2:2], "something new") }, "make train"},
+		{"a weight missing", func(m *AbstentionModel) { m.Weights = m.Weights[1:] }, "weights"},
+		{"a threshold out of range", func(m *AbstentionModel) { m.Threshold = 1.5 }, "threshold"},
+		{"a zero scale", func(m *AbstentionModel) { m.Scale = append([]float64{0}, m.Scale[1:]...) }, "scale"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := *good
+			m.Signals, m.Mean, m.Scale, m.Weights = SignalNames(), append([]float64(nil), good.Mean...), append([]float64(nil), good.Scale...), append([]float64(nil), good.Weights...)
+			tt.change(&m)
+			b, err := json.Marshal(m)
+			require.NoError(t, err)
+			_, err = ParseAbstentionModel(b)
+			assert.ErrorContains(t, err, tt.want)
+		})
+	}
+	_, err = ParseAbstentionModel([]byte(`{"signals": [`))
+	assert.ErrorContains(t, err, "read abstention model")
+}
+
+func TestTheAbstentionModelDecides(t *testing.T) {
+	comp := testComposer(t)
+	require.NotNil(t, comp.Abstention, "a composer decides with the embedded model")
+	ctx := context.Background()
+
+	ex, err := comp.Explain(ctx, Question{Text: "How long do you keep complaint records?"})
+	require.NoError(t, err)
+	assert.False(t, ex.Answer.Abstained, ex.Answer.Answer)
+	assert.Contains(t, ex.Answer.Answer, "6 years")
+	require.Len(t, ex.Signals, len(signalNames), "the explanation shows every signal the model read")
+	require.NotNil(t, ex.Probability)
+	assert.GreaterOrEqual(t, *ex.Probability, comp.Abstention.Threshold)
+
+	// The same question, the same sentence: a model that never trusts a sentence abstains.
+	sceptic := *comp.Abstention
+	sceptic.Bias = -50
+	comp.Abstention = &sceptic
+	ex, err = comp.Explain(ctx, Question{Text: "How long do you keep complaint records?"})
+	require.NoError(t, err)
+	assert.True(t, ex.Answer.Abstained)
+	assert.Contains(t, ex.Decision, "abstention model")
+	assert.Contains(t, ex.Answer.Answer, "01908 254900", "an abstention gives the data protection contact")
+
+	// AnswerAnyway answers whatever the model says, and gives the signals it would read.
+	j, err := comp.AnswerAnyway(ctx, Question{Text: "How long do you keep complaint records?"})
+	require.NoError(t, err)
+	assert.False(t, j.Answer.Abstained)
+	assert.Len(t, j.Signals, len(signalNames))
+}
+
+func TestAskingClauseIsWhereAStoryAsks(t *testing.T) {
+	tests := []struct{ question, want string }{
+		{"how long do you keep compliments", "how long do you keep compliments"},
+		{"I sent in a thank you for a brilliant bin man. How long do you keep compliments?", "How long do you keep compliments?"},
+		{"Can I see my file? I moved house last year.", "Can I see my file?"},
+		{"My mum died last year. She had a blue badge. What happens to it now", "What happens to it now"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, askingClause(tt.question), tt.question)
+	}
+}
