@@ -337,17 +337,29 @@ func (c *Composer) withAntecedents(hits []Hit, chosen []candidate) []candidate {
 // exceptions to this …"): a quote that leaves it out says more than the notice does.
 var qualifierRe = regexp.MustCompile(`^(?:However|But|Unless|Except)\b|^(?:There are|There may be|With)\s+(?:some\s+)?exceptions\b|\bexceptions to this\b`)
 
-// withQualifiers adds, after a chosen sentence, the sentence that follows and qualifies it.
+// continuationRe finds a sentence that goes on about what the one before it said, pointing back
+// at it in its first words: "We publish an annual complaints report. It contains figures and
+// lessons learned only …", "We also ask you to fill in an equality monitoring form. Answering it
+// is voluntary …". What the first sentence introduces, the second often answers.
+var continuationRe = regexp.MustCompile(`^(?:\S+\s+){0,3}?(?:it|this|these|that|those|they|them|such)\b`)
+
+// withQualifiers adds, after a chosen sentence, the sentence that follows and qualifies it; and
+// after the best one, the sentence that follows and goes on about it.
 func (c *Composer) withQualifiers(hits []Hit, chosen []candidate) []candidate {
 	out := make([]candidate, 0, len(chosen))
-	for _, cd := range chosen {
+	for i, cd := range chosen {
 		out = append(out, cd)
 		if cd.unit.block || cd.unit.leadIn {
 			continue
 		}
 		us := c.unitsOf(hits[cd.hit].Passage)
-		if next := cd.order + 1; next < len(us) && !us[next].leadIn && qualifierRe.MatchString(us[next].text) &&
-			!hasUnit(chosen, cd.hit, us[next].text) && !hasUnit(out, cd.hit, us[next].text) {
+		next := cd.order + 1
+		if next >= len(us) || hasUnit(chosen, cd.hit, us[next].text) || hasUnit(out, cd.hit, us[next].text) || cd.unit.item || us[next].item {
+			continue
+		}
+		qualifies := !us[next].leadIn && qualifierRe.MatchString(us[next].text)
+		continues := i == 0 && continuationRe.MatchString(strings.ToLower(us[next].text))
+		if qualifies || continues {
 			out = append(out, candidate{hit: cd.hit, unit: us[next], order: next, coverage: cd.coverage, score: cd.score})
 		}
 	}

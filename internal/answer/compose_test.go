@@ -237,6 +237,23 @@ func TestQuotesKeepTheQualifierThatFollows(t *testing.T) {
 	assert.NotContains(t, ans.Answer, "annual report")
 }
 
+// The best sentence keeps the sentence after it that goes on about it: what the first introduces
+// ("an equality monitoring form"), the second often answers ("Answering it is voluntary").
+func TestQuotesKeepTheSentenceThatGoesOn(t *testing.T) {
+	comp := composerOver(t, fstest.MapFS{
+		"organisations.yaml": {Data: []byte("organisations:\n  - name: Brackenholt Borough Council\n")},
+		"jobs.md": {Data: []byte("---\nid: jobs\ntitle: Job applicants privacy notice\norganisation: Brackenholt Borough Council\n---\n" +
+			"What we collect\nWe also ask you to fill in an equality monitoring form about your age, ethnicity and religion. " +
+			"Answering it is voluntary and choosing not to will not affect your application. We keep applications for 6 months.\n")},
+	})
+	ans, err := comp.Answer(context.Background(), Question{Text: "do I have to fill in the equality monitoring form?"})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	assert.Contains(t, ans.Answer, "equality monitoring form about your age")
+	assert.Contains(t, ans.Answer, "Answering it is voluntary")
+	assert.NotContains(t, ans.Answer, "6 months")
+}
+
 // A long question that tells a story is answered by the sentence that matches what it asks, though
 // that sentence covers little of the story; a question about something the notices don't say
 // still gets no answer, however long.
