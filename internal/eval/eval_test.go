@@ -231,7 +231,8 @@ const (
 // engine's signals or to a development set that would change it fails here until it is
 // retrained (make train). The held-out and test sets never teach it.
 func TestAbstentionModelIsTrainedOnTheDevelopmentSets(t *testing.T) {
-	var examples []answer.Example
+	bySet := map[string][]eval.Judgement{}
+	var all []eval.Judgement
 	var names []string
 	for _, qs := range questionSets {
 		if qs.heldOut {
@@ -239,11 +240,13 @@ func TestAbstentionModelIsTrainedOnTheDevelopmentSets(t *testing.T) {
 		}
 		c, questions := qs.files(t)
 		e := engine(t, c)
-		ex, err := eval.Examples(context.Background(), load(t, questions), e.Composer, eval.Options{})
+		js, err := eval.Judgements(context.Background(), load(t, questions), e.Composer, eval.Options{})
 		require.NoError(t, err)
-		examples = append(examples, ex...)
+		bySet[qs.name] = js
+		all = append(all, js...)
 		names = append(names, qs.name)
 	}
+	examples := eval.Examples(all)
 	m, err := answer.TrainAbstention(examples, trainL2, trainIterations)
 	require.NoError(t, err)
 	m.Threshold = trainThreshold
@@ -263,6 +266,23 @@ func TestAbstentionModelIsTrainedOnTheDevelopmentSets(t *testing.T) {
 	assert.Equal(t, m.Threshold, shipped.Threshold, "retrain the abstention model (make train)")
 	assert.InDelta(t, m.Bias, shipped.Bias, 1e-6, "the engine's signals changed: retrain the abstention model (make train)")
 	assert.InDeltaSlice(t, m.Weights, shipped.Weights, 1e-6, "the engine's signals changed: retrain the abstention model (make train)")
+
+	// How well the model generalises: trained on all development sets but one, measured on that
+	// one, each in turn. Logged, for whoever changes the signals.
+	right := 0
+	for _, held := range names {
+		var rest []eval.Judgement
+		for _, name := range names {
+			if name != held {
+				rest = append(rest, bySet[name]...)
+			}
+		}
+		mm, err := answer.TrainAbstention(eval.Examples(rest), trainL2, trainIterations)
+		require.NoError(t, err)
+		right += eval.RightOutcomes(bySet[held], func(sig []float64) bool { return mm.Probability(sig) >= trainThreshold })
+	}
+	t.Logf("leave one development set out: %d of %d questions decided right (trained on all: %d)", right, len(all),
+		eval.RightOutcomes(all, func(sig []float64) bool { return m.Probability(sig) >= trainThreshold }))
 }
 
 func mustRead(t *testing.T, path string) []byte {
@@ -310,10 +330,15 @@ func TestExamplesLabelWhatTheModelShouldHaveDone(t *testing.T) {
 		{ID: "answered wrong", Question: "How long do you keep complaint records?", Notices: []string{"mkc-customer-services"}, AnswerContains: []string{"a phrase no notice has"}},
 		{ID: "classifier only", Question: "I want a copy of my data", Request: "access"},
 	}
-	ex, err := eval.Examples(context.Background(), qs, e.Composer, eval.Options{})
+	js, err := eval.Judgements(context.Background(), qs, e.Composer, eval.Options{})
 	require.NoError(t, err)
+	require.Len(t, js, 3, "a classifier-only question is not judged")
+	ex := eval.Examples(js)
 	require.Len(t, ex, 2)
 	assert.True(t, ex[0].Answers)
 	assert.False(t, ex[1].Answers)
+	always := func([]float64) bool { return true }
+	assert.Equal(t, 1, eval.RightOutcomes(js, always), "answering everything gets the answered question right")
+	assert.Equal(t, 1, eval.RightOutcomes(js, func([]float64) bool { return false }), "abstaining on everything gets the unanswerable one right")
 	assert.Len(t, ex[0].Signals, len(answer.SignalNames()))
 }
