@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -34,7 +35,7 @@ var signalNames = []string{
 	"position",        // that passage's place among those retrieved, over 8
 	"passage",         // how much of the question the passage's sentences cover together
 	"heading",         // how much of it the passage's heading names
-	"asking clause",   // how much of the question's asking sentence (the last, in a story) the best sentence covers
+	"asking clause",   // how much of the topic of the question's asking clause (the end, in a story) the best sentence covers
 	"topic met",       // the best sentence names the question's heaviest topic word itself
 	"margin",          // how much better it covers the question than the best sentence of another passage
 	"words",           // the question's length in words (log)
@@ -74,7 +75,7 @@ func (c *Composer) fitOf(asked string, reqs []requirement, total float64, kind s
 		} else if r.weight > heaviestW {
 			f.heaviest, heaviestW = i, r.weight
 		}
-		if len(r.concepts) > 0 && inClause[r.concepts[0]] {
+		if len(r.concepts) > 0 && inClause[r.concepts[0]] && !r.everyday {
 			f.clause[i] = true
 			f.clauseW += r.weight
 		}
@@ -85,21 +86,30 @@ func (c *Composer) fitOf(asked string, reqs []requirement, total float64, kind s
 	return f
 }
 
-// askingClause is the sentence of a question that asks: the last with a question mark, else the
-// last. A story tells its context first ("I sent in a thank you for a brilliant bin man") and
-// asks at the end ("how long do you keep compliments?").
+// askingClause is the part of a question that asks: its last sentence with a question mark,
+// else its last; and of that, what follows the last comma before a question word. A story tells
+// its context first ("I sent in a thank you for a brilliant bin man") and asks at the end ("how
+// long do you keep compliments?").
 func askingClause(q string) string {
 	ss := sentences(q)
+	clause := q
+	if len(ss) > 0 {
+		clause = ss[len(ss)-1]
+	}
 	for i := len(ss) - 1; i >= 0; i-- {
 		if strings.Contains(ss[i], "?") {
-			return ss[i]
+			clause = ss[i]
+			break
 		}
 	}
-	if len(ss) == 0 {
-		return q
+	if loc := clauseStartRe.FindAllStringIndex(clause, -1); len(loc) > 0 {
+		clause = strings.TrimSpace(clause[loc[len(loc)-1][0]+1:])
 	}
-	return ss[len(ss)-1]
+	return clause
 }
+
+// clauseStartRe finds a comma opening a question within a sentence: ", how long do you keep…".
+var clauseStartRe = regexp.MustCompile(`(?i),\s+(?:so\s+|and\s+|but\s+)?(?:how|what|who|when|where|why|which|can|could|do|does|did|is|are|will|would|should|may|am)\b`)
 
 // signals describes how well the best candidate fits the question, in signalNames' order.
 func (c *Composer) signals(f fit, hits []Hit, cands []candidate) []float64 {

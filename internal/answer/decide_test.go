@@ -102,6 +102,8 @@ func TestAskingClauseIsWhereAStoryAsks(t *testing.T) {
 		{"I sent in a thank you for a brilliant bin man. How long do you keep compliments?", "How long do you keep compliments?"},
 		{"Can I see my file? I moved house last year.", "Can I see my file?"},
 		{"My mum died last year. She had a blue badge. What happens to it now", "What happens to it now"},
+		{"I sent in a thank you for a brilliant bin man, how long do you keep compliments", "how long do you keep compliments"},
+		{"If I complain, will you tell my neighbour?", "will you tell my neighbour?"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, askingClause(tt.question), tt.question)
