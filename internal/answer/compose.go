@@ -36,20 +36,23 @@ type Composer struct {
 	Vocab     *Vocabulary
 	Now       func() time.Time
 
-	// MinCoverage is the share of the question's weighted terms that the best sentence must
-	// cover for the bot to answer rather than abstain.
+	// MinCoverage is the share of the question's weighted terms that a sentence must cover to
+	// be quoted as another council's answer; without an abstention model, the share the best
+	// sentence must cover for the bot to answer rather than abstain.
 	MinCoverage float64
-	// MinMatched is, in units of the weight of the rarest word, how much of a question the best
-	// sentence must match to answer when it covers less than MinCoverage of it: a long question
-	// ("My husband had a stroke in the spring… what do I send with a blue badge application?")
-	// is answered by a sentence matching what a short one would ask, however long the story.
+	// MinMatched (without an abstention model) is, in units of the weight of the rarest word, how
+	// much of a question the best sentence must match to answer when it covers less than
+	// MinCoverage of it: a long question ("My husband had a stroke in the spring… what do I send
+	// with a blue badge application?") is answered by a sentence matching what a short one would
+	// ask, however long the story.
 	MinMatched float64
 	// UnseenWeight is the weight of a question word no notice uses, as a multiple of the
 	// largest weight. Such a word may be the topic ("CCTV") or a turn of phrase ("hang on to").
 	UnseenWeight float64
-	// MaxUnseenShare is the share of a question's topic, in words no notice uses ("CCTV
-	// footage", "parking tickets"), at which the question is about something the notices don't
-	// cover, however well its other words ("how long", "records") match.
+	// MaxUnseenShare (without an abstention model) is the share of a question's topic, in words
+	// no notice uses ("CCTV footage", "parking tickets"), at which the question is about
+	// something the notices don't cover, however well its other words ("how long", "records")
+	// match.
 	MaxUnseenShare float64
 	// RankWeight, HeadingWeight and PassageWeight are what a passage's retrieval rank (relative
 	// to the best), a heading naming what is asked, and the passage's sentences covering the
