@@ -109,3 +109,23 @@ func TestAskingClauseIsWhereAStoryAsks(t *testing.T) {
 		assert.Equal(t, tt.want, askingClause(tt.question), tt.question)
 	}
 }
+
+// Without an abstention model (one that doesn't read the composer's signals is never loaded),
+// the coverage and unseen-word thresholds decide.
+func TestWithoutAModelTheThresholdsDecide(t *testing.T) {
+	comp := testComposer(t)
+	comp.Abstention = nil
+	for _, tt := range []struct {
+		question string
+		abstain  bool
+	}{
+		{"How long do you keep complaint records?", false},
+		{"How long do you keep CCTV footage?", true},
+		{"How long do you keep parking ticket records?", true},
+	} {
+		ex, err := comp.Explain(context.Background(), Question{Text: tt.question})
+		require.NoError(t, err)
+		assert.Equal(t, tt.abstain, ex.Answer.Abstained, tt.question)
+		assert.Nil(t, ex.Probability, "no model was asked")
+	}
+}
