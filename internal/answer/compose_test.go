@@ -221,37 +221,41 @@ func TestDPOQuestionsAreAnsweredFromTheConfiguredContact(t *testing.T) {
 }
 
 // A quoted sentence keeps the sentence after it that qualifies it: "your details will not be
-// disclosed" without "There are exceptions to this…" says more than the notice does.
-func TestQuotesKeepTheQualifierThatFollows(t *testing.T) {
-	comp := composerOver(t, fstest.MapFS{
-		"organisations.yaml": {Data: []byte("organisations:\n  - name: Milton Keynes City Council\n")},
-		"web.md": {Data: []byte("---\nid: web\ntitle: Website privacy statement\norganisation: Milton Keynes City Council\n---\n" +
+// disclosed" without "There are exceptions to this…" says more than the notice does. And the best
+// sentence keeps the one after it that goes on about it: what the first introduces ("an equality
+// monitoring form"), the second often answers ("Answering it is voluntary").
+func TestQuotesKeepTheSentenceAfterThatQualifiesOrGoesOn(t *testing.T) {
+	tests := []struct {
+		name, org, notice, question string
+		want                        []string
+		notWant                     string
+	}{
+		{"a qualifier", "Milton Keynes City Council",
 			"Information given in confidence\nIf you provide information in confidence about another individual, your details will not be disclosed. " +
-			"There are exceptions to this such as court orders. We publish our annual report each June.\n")},
-	})
-	ans, err := comp.Answer(context.Background(), Question{Text: "will you disclose my details if I gave information in confidence?"})
-	require.NoError(t, err)
-	require.False(t, ans.Abstained, ans.Answer)
-	assert.Contains(t, ans.Answer, "will not be disclosed")
-	assert.Contains(t, ans.Answer, "There are exceptions to this such as court orders.")
-	assert.NotContains(t, ans.Answer, "annual report")
-}
-
-// The best sentence keeps the sentence after it that goes on about it: what the first introduces
-// ("an equality monitoring form"), the second often answers ("Answering it is voluntary").
-func TestQuotesKeepTheSentenceThatGoesOn(t *testing.T) {
-	comp := composerOver(t, fstest.MapFS{
-		"organisations.yaml": {Data: []byte("organisations:\n  - name: Brackenholt Borough Council\n")},
-		"jobs.md": {Data: []byte("---\nid: jobs\ntitle: Job applicants privacy notice\norganisation: Brackenholt Borough Council\n---\n" +
+				"There are exceptions to this such as court orders. We publish our annual report each June.\n",
+			"will you disclose my details if I gave information in confidence?",
+			[]string{"will not be disclosed", "There are exceptions to this such as court orders."}, "annual report"},
+		{"a sentence going on", "Brackenholt Borough Council",
 			"What we collect\nWe also ask you to fill in an equality monitoring form about your age, ethnicity and religion. " +
-			"Answering it is voluntary and choosing not to will not affect your application. We keep applications for 6 months.\n")},
-	})
-	ans, err := comp.Answer(context.Background(), Question{Text: "do I have to fill in the equality monitoring form?"})
-	require.NoError(t, err)
-	require.False(t, ans.Abstained, ans.Answer)
-	assert.Contains(t, ans.Answer, "equality monitoring form about your age")
-	assert.Contains(t, ans.Answer, "Answering it is voluntary")
-	assert.NotContains(t, ans.Answer, "6 months")
+				"Answering it is voluntary and choosing not to will not affect your application. We keep applications for 6 months.\n",
+			"do I have to fill in the equality monitoring form?",
+			[]string{"equality monitoring form about your age", "Answering it is voluntary"}, "6 months"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			comp := composerOver(t, fstest.MapFS{
+				"organisations.yaml": {Data: []byte("organisations:\n  - name: " + tt.org + "\n")},
+				"n.md":               {Data: []byte("---\nid: n\ntitle: A privacy notice\norganisation: " + tt.org + "\n---\n" + tt.notice)},
+			})
+			ans, err := comp.Answer(context.Background(), Question{Text: tt.question})
+			require.NoError(t, err)
+			require.False(t, ans.Abstained, ans.Answer)
+			for _, w := range tt.want {
+				assert.Contains(t, ans.Answer, w)
+			}
+			assert.NotContains(t, ans.Answer, tt.notWant)
+		})
+	}
 }
 
 // A long question that tells a story is answered by the sentence that matches what it asks, though
