@@ -184,6 +184,10 @@ var questionSets = []questionSet{
 	// floors lowered.
 	// r22: 0.794 / 0.647 / 0.562 / 0.562.
 	{"unseen-corpus2", true, floors{recall3: 0.79, accuracy: 0.64, abstainPrecision: 0.56, abstainRecall: 0.56}},
+	// Libraries, environmental enforcement, young carers, council tax; a validation set since
+	// round 22. When written: 0.854 / 0.708 / 0.667 / 0.667 (the engine at the start of that
+	// session: 0.854 / 0.625 / 0.543 / 0.792).
+	{"unseen-corpus7", true, floors{recall3: 0.85, accuracy: 0.7, abstainPrecision: 0.66, abstainRecall: 0.66}},
 
 	// The final test sets, never used to choose anything, each measured once. test3 and
 	// unseen-corpus3 (licensing, environmental health, adult learning, youth services) after
