@@ -2,6 +2,7 @@ package index_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -233,4 +234,46 @@ func TestTiesAreBrokenTheSameWayEveryTime(t *testing.T) {
 		assert.Equal(t, hits[0].Score, hits[1].Score, "the same words score the same")
 		assert.Equal(t, "y-services", hits[0].Passage.NoticeID, "a tie is broken by passage ID")
 	}
+}
+
+// Whatever is asked, the bot either says it can't answer or quotes the notices: every line of
+// every excerpt is in the passage it cites, word for word. Never a panic, never an error but
+// the two a question itself can cause.
+func FuzzAnswersQuoteTheNotices(f *testing.F) {
+	_, comp := engine(f)
+	passages := map[string]string{}
+	c, err := notice.Load(corpus.FS)
+	require.NoError(f, err)
+	for _, p := range c.Passages() {
+		passages[p.NoticeID] += "\n" + p.Text
+	}
+	for _, seed := range []string{
+		"How long do you keep complaint records?",
+		"who is the dpo at bucks",
+		"I rang about my bin last year, it was never collected. Is the call recorded, and how long do you keep it?",
+		"cookies?", "", "   ", "\x00\xff", strings.Repeat("data ", 500),
+		"what's the legal basis for employment support, under what law?",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, question string) {
+		ans, err := comp.Answer(context.Background(), answer.Question{Text: question})
+		if err != nil {
+			require.True(t, errors.Is(err, answer.ErrEmptyQuestion) || errors.Is(err, answer.ErrQuestionTooLong), "%q: %v", question, err)
+			return
+		}
+		require.NotEmpty(t, ans.Citations, "an answer or an abstention always cites a notice (the contact, when abstaining)")
+		for _, ct := range ans.Citations {
+			text := strings.Join(strings.Fields(passages[ct.Notice]), " ")
+			for _, part := range strings.Split(ct.Excerpt, " … ") {
+				for _, line := range strings.Split(part, "\n") {
+					line = strings.Join(strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "– ")), " ")
+					if line == "" || line == "…" {
+						continue
+					}
+					assert.Contains(t, text, line, "%q: the excerpt of %s is not in the notice", question, ct.Notice)
+				}
+			}
+		}
+	})
 }
