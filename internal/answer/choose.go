@@ -37,7 +37,7 @@ type candidate struct {
 // When the question names its council, an answer must also name the question's topic: "how
 // long does Westmere keep children's records?" is not answered by how long Westmere keeps
 // adults' records, nor by how long another council keeps children's.
-func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kind string, defining, orgNamed bool, keeper []string) []candidate {
+func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kind, typ string, defining, orgNamed bool, keeper []string) []candidate {
 	top := hits[0].Score
 	var out []candidate
 	topic := -1 // with a kind asked for, the requirement every answer must name itself
@@ -174,6 +174,11 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 			}
 			if defining && definitionRe.MatchString(u.text) {
 				score += definitionBonus
+			}
+			if typ != "" && StatesType(u.quote(), typ) {
+				// "Why do you need my NI number?": of the sentences naming it, the one giving a
+				// reason ("… to confirm your identity") answers.
+				score += c.TypeWeight
 			}
 			if total > 0 {
 				gap /= total

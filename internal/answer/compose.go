@@ -58,6 +58,8 @@ type Composer struct {
 	// to the best), a heading naming what is asked, and the passage's sentences covering the
 	// question together add to a sentence's coverage when choosing what to quote.
 	RankWeight, HeadingWeight, PassageWeight float64
+	// TypeWeight is what a sentence having the answer type the question asks in adds.
+	TypeWeight float64
 	// Abstention decides whether the best sentence answers: the model trained on the development
 	// question sets by default. Without one, MinCoverage, MinMatched and MaxUnseenShare decide.
 	Abstention *AbstentionModel
@@ -101,13 +103,16 @@ const (
 	DefaultHeadingWeight  = 0.15
 	DefaultPassageWeight  = 0.3
 	DefaultMinMatched     = 1.6
+	// DefaultTypeWeight was chosen on the development sets, each left out in turn: 0.05 and 0.1
+	// decided the most questions right (1,160 and 1,161 of 1,558, against 1,151 without).
+	DefaultTypeWeight = 0.05
 )
 
 // NewComposer makes an extractive answerer over a corpus and a retriever of the same corpus.
 func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
 	comp := &Composer{Retriever: r, Corpus: c, Vocab: v, Now: time.Now, MinCoverage: DefaultMinCoverage, UnseenWeight: DefaultUnseenWeight,
 		MaxUnseenShare: DefaultMaxUnseenShare, RankWeight: DefaultRankWeight, HeadingWeight: DefaultHeadingWeight,
-		PassageWeight: DefaultPassageWeight, MinMatched: DefaultMinMatched,
+		PassageWeight: DefaultPassageWeight, MinMatched: DefaultMinMatched, TypeWeight: DefaultTypeWeight,
 		idf: map[string]float64{}, orgWord: map[string]bool{}, byOrg: map[string][]notice.Passage{}, passage: map[string]notice.Passage{},
 		pieces: map[string]pieces{}, section: map[string]map[string]bool{}}
 	df := map[string]int{}
@@ -240,13 +245,17 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 	}
 	orgNamed := q.Organisation != "" || len(c.Corpus.Organisations.Mentioned(q.Text)) > 0
 	keeper := c.otherKeeper(asked.Text)
-	cands := c.candidates(hits, reqs, total, kind, defining, orgNamed, keeper)
+	typ := ""
+	if kind == "" && !defining {
+		typ = AskedType(askingClause(asked.Text))
+	}
+	cands := c.candidates(hits, reqs, total, kind, typ, defining, orgNamed, keeper)
 	if len(cands) == 0 && kind == KindEmail {
 		// Captured pages often lose e-mail addresses to a placeholder ("[email protected]"):
 		// where a notice had one, the contact details it still gives (a postal address, a phone
 		// number) answer "what's their e-mail?". A notice that never gave one doesn't answer.
 		cands = nil
-		for _, cd := range c.candidates(hits, reqs, total, KindContact, defining, orgNamed, keeper) {
+		for _, cd := range c.candidates(hits, reqs, total, KindContact, "", defining, orgNamed, keeper) {
 			if hasEmailPlaceholder(cd.unit.quote()) {
 				cands = append(cands, cd)
 			}

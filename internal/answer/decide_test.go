@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"testing"
+	"testing/fstest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -128,4 +129,50 @@ func TestWithoutAModelTheThresholdsDecide(t *testing.T) {
 		assert.Equal(t, tt.abstain, ex.Answer.Abstained, tt.question)
 		assert.Nil(t, ex.Probability, "no model was asked")
 	}
+}
+
+func TestAnswerTypes(t *testing.T) {
+	asked := []struct{ clause, want string }{
+		{"why do you need my national insurance number?", TypeReason},
+		{"what's the reason for asking my religion", TypeReason},
+		{"how do I ask for a copy of my records?", TypeMethod},
+		{"where do I send the form", TypeMethod},
+		{"who else gets to see my complaint?", TypeRecipient},
+		{"which organisations do you share it with", TypeRecipient},
+		{"will you tell my neighbour it was me?", TypeYesNo},
+		{"can I complain without giving my name", TypeYesNo},
+		{"what information do you collect", ""},
+	}
+	for _, tt := range asked {
+		assert.Equal(t, tt.want, AskedType(tt.clause), tt.clause)
+	}
+	states := []struct {
+		text, typ string
+		want      bool
+	}{
+		{"We check your National Insurance number with the DWP to confirm your identity.", TypeReason, true},
+		{"We collect your National Insurance number.", TypeReason, false},
+		{"You can ask for a copy by emailing dpo@example.gov.uk.", TypeMethod, true},
+		{"We share reports with the Safer Tarrowby Partnership.", TypeRecipient, true},
+		{"We will not tell the person you complained about who you are.", TypeYesNo, true},
+		{"Reports are kept on the case file.", TypeYesNo, false},
+	}
+	for _, tt := range states {
+		assert.Equal(t, tt.want, StatesType(tt.text, tt.typ), "%s: %s", tt.typ, tt.text)
+	}
+}
+
+// Of the sentences naming what a "why" question asks about, the one giving a reason is quoted
+// first.
+func TestAWhyQuestionIsAnsweredByAReason(t *testing.T) {
+	comp := composerOver(t, fstest.MapFS{
+		"organisations.yaml": {Data: []byte("organisations:\n  - name: Brackenholt Borough Council\n")},
+		"w.md": {Data: []byte("---\nid: w\ntitle: Welfare support privacy notice\norganisation: Brackenholt Borough Council\n---\n" +
+			"What we collect\nWe collect your National Insurance number when you apply. We also ask about your income.\n\n" +
+			"How we use it\nWe check your National Insurance number with the DWP to confirm your entitlement.\n")},
+	})
+	ex, err := comp.Explain(context.Background(), Question{Text: "why do you need my national insurance number?"})
+	require.NoError(t, err)
+	require.NotEmpty(t, ex.Candidates)
+	assert.Contains(t, ex.Candidates[0].Text, "to confirm your entitlement")
 }

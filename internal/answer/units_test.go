@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"slices"
+	"sort"
 	"testing"
 	"testing/fstest"
 
@@ -76,15 +77,27 @@ func TestRequirementsCountAPhraseWordOnce(t *testing.T) {
 	}
 }
 
-// fixedRetriever returns every passage of a corpus, in order, each as relevant as the others:
-// the composer alone decides which sentence answers.
+// fixedRetriever returns every passage of a corpus, those sharing more of the question's words
+// first (in the corpus's order when they share as many): a crude stand-in for the index, so
+// that the composer is tested with passages ranked as a retriever would rank them.
 type fixedRetriever struct{ c *notice.Corpus }
 
-func (f fixedRetriever) Retrieve(_ context.Context, _ Question) ([]Hit, error) {
+func (f fixedRetriever) Retrieve(_ context.Context, q Question) ([]Hit, error) {
+	asked := map[string]bool{}
+	for _, t := range Terms(q.Text) {
+		asked[t] = true
+	}
 	var hits []Hit
 	for _, p := range f.c.Passages() {
-		hits = append(hits, Hit{Passage: p, Score: 1})
+		shared := map[string]bool{}
+		for _, t := range Terms(p.Section() + " " + p.Text) {
+			if asked[t] {
+				shared[t] = true
+			}
+		}
+		hits = append(hits, Hit{Passage: p, Score: float64(1 + len(shared))})
 	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
 	return hits, nil
 }
 
