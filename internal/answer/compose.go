@@ -79,6 +79,8 @@ type Composer struct {
 	titleWord map[string]bool
 	// lex reads a question's words the notices don't use ("hb", "assesment") as theirs.
 	lex *Lexicon
+	// foldedByOrg is the text of each organisation's notices, folded (notice.FoldName).
+	foldedByOrg map[string]string
 	// dpoPassage is, for each organisation, the passage organisations.yaml says states its data
 	// protection contact.
 	dpoPassage map[string]notice.Passage
@@ -156,6 +158,15 @@ func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
 		comp.Abstention = m
 	}
 	comp.lex = NewLexicon(passages, v)
+	comp.foldedByOrg = map[string]string{}
+	for org, ps := range comp.byOrg {
+		var b strings.Builder
+		b.WriteString(" ")
+		for _, p := range ps {
+			b.WriteString(notice.FoldName(p.Section()+" "+p.Text) + " ")
+		}
+		comp.foldedByOrg[org] = b.String()
+	}
 	comp.findConfiguredContacts()
 	comp.titleWord = map[string]bool{}
 	for _, n := range c.Notices {
@@ -232,13 +243,11 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 			// "what's the main phone number?": with the kind asked for, what is left is wording.
 			reqs, total = nil, 0
 		}
-		if q.Organisation == "" {
-			// A phone number or a period is the named organisation's own, never another's.
-			if orgs := c.Corpus.Organisations.Mentioned(q.Text); len(orgs) == 1 {
-				hits = ofOrganisation(hits, orgs[0], c)
-			}
-		}
-		if len(hits) == 0 {
+	}
+	if org := c.namedOrganisation(q.Text); q.Organisation == "" && org != "" {
+		// A question naming its council is answered from that council's notices only: another
+		// council's period, fee or partner is not this one's.
+		if hits = ofOrganisation(hits, org, c); len(hits) == 0 {
 			ex.decide("abstained: no passage of the organisation named")
 			return c.abstain(ans, q, hits), nil
 		}

@@ -71,14 +71,14 @@ func (o *Organisations) indexName(name string, i int) {
 	if o.index == nil {
 		o.index = map[string]int{}
 	}
-	o.index[foldName(name)] = i
+	o.index[FoldName(name)] = i
 }
 
 func (o *Organisations) lookup(name string) (int, bool) {
 	if o == nil || o.index == nil {
 		return 0, false
 	}
-	i, ok := o.index[foldName(name)]
+	i, ok := o.index[FoldName(name)]
 	return i, ok
 }
 
@@ -117,7 +117,7 @@ func (o *Organisations) Mentioned(text string) []string {
 	if o == nil {
 		return nil
 	}
-	folded := " " + foldName(text) + " "
+	folded := " " + FoldName(text) + " "
 	type hit struct {
 		at   int
 		name string
@@ -149,8 +149,9 @@ func (o *Organisations) Mentioned(text string) []string {
 	return out
 }
 
-// foldName lower-cases a name and reduces punctuation to single spaces.
-func foldName(s string) string {
+// FoldName lower-cases a name and reduces punctuation to single spaces: "Milton Keynes City
+// Council's" and "milton-keynes city councils" fold alike.
+func FoldName(s string) string {
 	var b strings.Builder
 	space := true
 	for _, r := range strings.ToLower(s) {

@@ -1,0 +1,44 @@
+package answer
+
+import (
+	"context"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A question naming its council is answered from that council's notices or not at all; a
+// council's name that begins the name of another body ("Fernshire Fire and Rescue") names that body.
+func TestAQuestionNamingItsCouncilIsAnsweredFromItsNotices(t *testing.T) {
+	comp := composerOver(t, fstest.MapFS{
+		"organisations.yaml": {Data: []byte("organisations:\n" +
+			"  - name: Fernshire County Council\n    aliases: [Fernshire]\n" +
+			"  - name: Alderby Borough Council\n    aliases: [Alderby]\n")},
+		"leisure.md": {Data: []byte("---\nid: leisure\ntitle: Leisure centres privacy notice\norganisation: Alderby Borough Council\n---\n" +
+			"Discounts\nPeople on benefits get a half-price leisure pass discount when they show proof of their benefit.\n\n" +
+			"Sharing\nWe share accident reports with Fernshire Fire and Rescue Service when they investigate a fire.\n\n" +
+			"Contact\nData Protection Officer, Alderby Town Hall, Alderby AL1 2BC\n")},
+		"care.md": {Data: []byte("---\nid: care\ntitle: Adult social care privacy notice\norganisation: Fernshire County Council\n---\n" +
+			"Assessments\nWe use your information to assess your care needs.\n\n" +
+			"Contact\nData Protection Officer, County Hall, Fernshire FE1 4XY\n")},
+	})
+	tests := []struct {
+		question string
+		abstain  bool
+		want     string
+	}{
+		{"does Fernshire have a leisure pass discount for people on benefits?", true, "FE1 4XY"},
+		{"does Alderby have a leisure pass discount for people on benefits?", false, "half-price"},
+		{"do you share accident reports with Fernshire Fire and Rescue?", false, "Fernshire Fire and Rescue Service"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			ans, err := comp.Answer(context.Background(), Question{Text: tt.question})
+			require.NoError(t, err)
+			assert.Equal(t, tt.abstain, ans.Abstained, ans.Answer)
+			assert.Contains(t, ans.Answer, tt.want)
+		})
+	}
+}
