@@ -38,6 +38,8 @@ eval:
 	$(GO) run ./cmd/privacybot eval --totals --questions testdata/eval/heldout.jsonl
 	$(GO) run ./cmd/privacybot eval --totals --questions testdata/eval/heldout2.jsonl
 	$(GO) run ./cmd/privacybot eval --totals --corpus testdata/unseen-corpus2 --questions testdata/unseen-corpus2/questions.jsonl
+	$(GO) run ./cmd/privacybot eval --totals --corpus testdata/unseen-corpus7 --questions testdata/unseen-corpus7/questions.jsonl
+	$(GO) run ./cmd/privacybot eval --totals --corpus testdata/unseen-corpus8 --questions testdata/unseen-corpus8/questions.jsonl
 
 # Retrain the abstention model on the development sets (internal/answer/abstention.json).
 train:
