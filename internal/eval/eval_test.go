@@ -111,7 +111,7 @@ var questionSets = []questionSet{
 	// 0.952 / 1.000 (91 → 92 right).
 	{"eval/questions.jsonl", false, floors{recall3: 0.96, accuracy: 0.91, abstainPrecision: 0.95, abstainRecall: 1}},
 	// Before tuning: accuracy 0.713. Rounds 19 to 27: 0.917 / 0.880 / 0.909 / 1.000 → 0.917 / 0.852 /
-	// 0.769 / 1.000 (115 → 112 right). Abstention precision floor lowered: two more wrong
+	// 0.769 / 1.000 (115 → 112 right). Abstention precision floor lowered: three more wrong
 	// abstentions.
 	{"eval/questions2.jsonl", false, floors{recall3: 0.91, accuracy: 0.85, abstainPrecision: 0.76, abstainRecall: 1}},
 	// Every fact of every notice. Before tuning: accuracy 0.692; rounds four 0.779, five 0.797, seven
@@ -210,7 +210,7 @@ var questionSets = []questionSet{
 	// 0.515 / 0.292 / 0.438; round 8: 0.794 / 0.632 / 0.5 / 0.438; round 9: 0.794 / 0.632 / 0.533 /
 	// 0.5; rounds 10 to 12: 0.794 / 0.647 / 0.571 / 0.5; round 17: 0.794 / 0.647 / 0.6 / 0.563.
 	// Rounds 19 to 27: 0.794 / 0.647 / 0.600 / 0.562 → 0.794 / 0.632 / 0.529 / 0.562 (53 → 52 right).
-	// Abstention precision floor lowered: one more wrong abstention.
+	// Floors lowered: one answer fewer, one more wrong abstention.
 	{"unseen-corpus2", true, floors{recall3: 0.79, accuracy: 0.63, abstainPrecision: 0.52, abstainRecall: 0.56}},
 	// Libraries, environmental enforcement, young carers, council tax; written for round 22 and a
 	// validation set since. When written (after round 20): 0.854 / 0.708 / 0.667 / 0.667. Rounds 19
@@ -239,7 +239,7 @@ var questionSets = []questionSet{
 	// (35 → 42 right).
 	{"eval/test4.jsonl", true, floors{recall3: 0.65, accuracy: 0.45, abstainPrecision: 0.44, abstainRecall: 0.81}},
 	// Rounds 19 to 27: 0.911 / 0.571 / 0.375 / 0.643 → 0.911 / 0.661 / 0.467 / 0.500 (41 → 44 right).
-	// Abstention recall floor lowered: three right abstentions fewer, five right answers more.
+	// Abstention recall floor lowered: two right abstentions fewer, five right answers more.
 	{"unseen-corpus4", true, floors{recall3: 0.91, accuracy: 0.66, abstainPrecision: 0.46, abstainRecall: 0.5}},
 	// test5 and unseen-corpus5 (telecare, street naming and numbering, markets), written while round
 	// 16 was tuned, measured after it: 0.655 / 0.291 / 0.25 / 0.6 and 0.696 / 0.518 / 0.263 / 0.357.
