@@ -348,9 +348,10 @@ var qualifierRe = regexp.MustCompile(`^(?:However|But|Unless|Except)\b|^(?:There
 // is voluntary …". What the first sentence introduces, the second often answers.
 var continuationRe = regexp.MustCompile(`^(?:\S+\s+){0,3}?(?:it|this|these|that|those|they|them|such)\b`)
 
-// withQualifiers adds, after a chosen sentence, the sentence that follows and qualifies it; and
-// after the best one, the sentence that follows and goes on about it.
-func (c *Composer) withQualifiers(hits []Hit, chosen []candidate) []candidate {
+// withFollowers adds, after a chosen sentence, the sentence that follows and qualifies it; and
+// after the best one, the sentence that follows and goes on about it (bullets are items of a
+// list, not sentences that go on).
+func (c *Composer) withFollowers(hits []Hit, chosen []candidate) []candidate {
 	out := make([]candidate, 0, len(chosen))
 	for i, cd := range chosen {
 		out = append(out, cd)
@@ -359,11 +360,11 @@ func (c *Composer) withQualifiers(hits []Hit, chosen []candidate) []candidate {
 		}
 		us := c.unitsOf(hits[cd.hit].Passage)
 		next := cd.order + 1
-		if next >= len(us) || hasUnit(chosen, cd.hit, us[next].text) || hasUnit(out, cd.hit, us[next].text) || cd.unit.item || us[next].item {
+		if next >= len(us) || hasUnit(chosen, cd.hit, us[next].text) || hasUnit(out, cd.hit, us[next].text) {
 			continue
 		}
 		qualifies := !us[next].leadIn && qualifierRe.MatchString(us[next].text)
-		continues := i == 0 && continuationRe.MatchString(strings.ToLower(us[next].text))
+		continues := i == 0 && !cd.unit.item && !us[next].item && continuationRe.MatchString(strings.ToLower(us[next].text))
 		if qualifies || continues {
 			out = append(out, candidate{hit: cd.hit, unit: us[next], order: next, coverage: cd.coverage, score: cd.score})
 		}

@@ -309,7 +309,7 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 	scoped := q.Organisation != "" || q.NoticeID != ""
 	chosen := choose(cands, k, func(hit int) string { return c.canonical(hits[hit].Passage.Organisation) },
 		scoped, c.MinCoverage)
-	chosen = c.withQualifiers(hits, c.withAntecedents(hits, chosen))
+	chosen = c.withFollowers(hits, c.withAntecedents(hits, chosen))
 	return c.compose(ans, q, hits, chosen), nil
 }
 
