@@ -10,35 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// signalsWith are signals that are all zero but for the coverage.
-func signalsWith(coverage float64) []float64 {
-	s := make([]float64, len(signalNames))
-	s[0] = coverage
-	return s
-}
-
-func TestTrainAbstentionLearnsWhatAnAnswerLooksLike(t *testing.T) {
-	var examples []Example
-	for i := range 40 {
-		cov := float64(i) / 40
-		examples = append(examples, Example{Signals: signalsWith(cov), Answers: cov >= 0.5})
-	}
-	m, err := TrainAbstention(examples, 0.01, 500)
-	require.NoError(t, err)
-	assert.Greater(t, m.Probability(signalsWith(0.9)), 0.8, "a sentence covering most of the question answers")
-	assert.Less(t, m.Probability(signalsWith(0.1)), 0.2, "one covering little of it doesn't")
-	require.NoError(t, m.Check())
-
-	again, err := TrainAbstention(examples, 0.01, 500)
-	require.NoError(t, err)
-	assert.Equal(t, m, again, "the same examples train the same model")
-
-	_, err = TrainAbstention(nil, 0.01, 500)
-	assert.ErrorContains(t, err, "no examples")
-	_, err = TrainAbstention([]Example{{Signals: []float64{1}}}, 0.01, 500)
-	assert.ErrorContains(t, err, "1 signals")
-}
-
 func TestParseAbstentionModelRefusesAModelItCannotUse(t *testing.T) {
 	good, err := DefaultAbstention()
 	require.NoError(t, err, "the embedded model reads the composer's signals (make train)")

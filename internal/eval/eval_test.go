@@ -319,7 +319,7 @@ func TestAbstentionModelIsTrainedOnTheDevelopmentSets(t *testing.T) {
 		names = append(names, qs.name)
 	}
 	examples := eval.Examples(all)
-	m, err := answer.TrainAbstention(examples, trainL2, trainIterations)
+	m, err := eval.TrainAbstention(examples, trainL2, trainIterations)
 	require.NoError(t, err)
 	m.Threshold = trainThreshold
 	m.Trained = fmt.Sprintf("%d questions of the development sets %s", len(examples), strings.Join(names, ", "))
@@ -349,7 +349,7 @@ func TestAbstentionModelIsTrainedOnTheDevelopmentSets(t *testing.T) {
 				rest = append(rest, bySet[name]...)
 			}
 		}
-		mm, err := answer.TrainAbstention(eval.Examples(rest), trainL2, trainIterations)
+		mm, err := eval.TrainAbstention(eval.Examples(rest), trainL2, trainIterations)
 		require.NoError(t, err)
 		right += eval.RightOutcomes(bySet[held], func(sig []float64) bool { return mm.Probability(sig) >= trainThreshold })
 	}
@@ -413,4 +413,33 @@ func TestExamplesLabelWhatTheModelShouldHaveDone(t *testing.T) {
 	assert.Equal(t, 1, eval.RightOutcomes(js, always), "answering everything gets the answered question right")
 	assert.Equal(t, 1, eval.RightOutcomes(js, func([]float64) bool { return false }), "abstaining on everything gets the unanswerable one right")
 	assert.Len(t, ex[0].Signals, len(answer.SignalNames()))
+}
+
+// signalsWith are signals that are all zero but for the coverage.
+func signalsWith(coverage float64) []float64 {
+	s := make([]float64, len(answer.SignalNames()))
+	s[0] = coverage
+	return s
+}
+
+func TestTrainAbstentionLearnsWhatAnAnswerLooksLike(t *testing.T) {
+	var examples []eval.Example
+	for i := range 40 {
+		cov := float64(i) / 40
+		examples = append(examples, eval.Example{Signals: signalsWith(cov), Answers: cov >= 0.5})
+	}
+	m, err := eval.TrainAbstention(examples, 0.01, 500)
+	require.NoError(t, err)
+	assert.Greater(t, m.Probability(signalsWith(0.9)), 0.8, "a sentence covering most of the question answers")
+	assert.Less(t, m.Probability(signalsWith(0.1)), 0.2, "one covering little of it doesn't")
+	require.NoError(t, m.Check())
+
+	again, err := eval.TrainAbstention(examples, 0.01, 500)
+	require.NoError(t, err)
+	assert.Equal(t, m, again, "the same examples train the same model")
+
+	_, err = eval.TrainAbstention(nil, 0.01, 500)
+	assert.ErrorContains(t, err, "no examples")
+	_, err = eval.TrainAbstention([]eval.Example{{Signals: []float64{1}}}, 0.01, 500)
+	assert.ErrorContains(t, err, "1 signals")
 }

@@ -3,6 +3,7 @@ package eval
 import (
 	"context"
 	"fmt"
+	"math"
 
 	"github.com/privacybot/privacybot/internal/answer"
 )
@@ -42,11 +43,11 @@ func Judgements(ctx context.Context, qs []Question, j Judge, opt Options) ([]Jud
 // example of a best sentence that doesn't answer; an answerable one whose best sentence answers
 // right, of one that does. An answerable question answered wrong teaches nothing: answering it
 // and abstaining are both wrong. Nor does one no sentence could answer.
-func Examples(js []Judgement) []answer.Example {
-	var out []answer.Example
+func Examples(js []Judgement) []Example {
+	var out []Example
 	for _, j := range js {
 		if j.Signals != nil && (j.Unanswerable || j.Right) {
-			out = append(out, answer.Example{Signals: j.Signals, Answers: j.Right})
+			out = append(out, Example{Signals: j.Signals, Answers: j.Right})
 		}
 	}
 	return out
@@ -66,4 +67,68 @@ func RightOutcomes(js []Judgement, answers func(signals []float64) bool) int {
 		}
 	}
 	return n
+}
+
+// Example is one question's signals and whether answering it was right (its best sentence
+// answered) or wrong (the notices don't answer it).
+type Example struct {
+	Signals []float64
+	Answers bool
+}
+
+// TrainAbstention fits the model by gradient descent on the log loss with an L2 penalty, each
+// signal standardised so that the penalty treats them alike. It is deterministic: the same
+// examples give the same model.
+func TrainAbstention(examples []Example, l2 float64, iterations int) (*answer.AbstentionModel, error) {
+	signals := answer.SignalNames()
+	n := len(signals)
+	if len(examples) == 0 {
+		return nil, fmt.Errorf("train abstention model: no examples")
+	}
+	m := &answer.AbstentionModel{Signals: signals, Mean: make([]float64, n), Scale: make([]float64, n), Weights: make([]float64, n), Threshold: 0.5}
+	for _, e := range examples {
+		if len(e.Signals) != n {
+			return nil, fmt.Errorf("train abstention model: an example has %d signals, want %d", len(e.Signals), n)
+		}
+		for i, x := range e.Signals {
+			m.Mean[i] += x / float64(len(examples))
+		}
+	}
+	for _, e := range examples {
+		for i, x := range e.Signals {
+			m.Scale[i] += (x - m.Mean[i]) * (x - m.Mean[i]) / float64(len(examples))
+		}
+	}
+	for i := range m.Scale {
+		m.Scale[i] = math.Sqrt(m.Scale[i])
+		if m.Scale[i] < 1e-9 {
+			m.Scale[i] = 1 // a signal that never varies: its weight stays 0
+		}
+	}
+	const rate = 0.5
+	grad := make([]float64, n)
+	for range iterations {
+		clear(grad)
+		var gb float64
+		for _, e := range examples {
+			d := m.Probability(e.Signals) - target(e)
+			for i, x := range e.Signals {
+				grad[i] += d * (x - m.Mean[i]) / m.Scale[i]
+			}
+			gb += d
+		}
+		for i := range m.Weights {
+			m.Weights[i] -= rate * (grad[i]/float64(len(examples)) + l2*m.Weights[i])
+		}
+		m.Bias -= rate * gb / float64(len(examples))
+	}
+	return m, nil
+}
+
+// target is what the model should give an example: 1 when its sentence answers.
+func target(e Example) float64 {
+	if e.Answers {
+		return 1
+	}
+	return 0
 }
