@@ -244,19 +244,23 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 			reqs, total = nil, 0
 		}
 	}
-	if org := c.namedOrganisation(q.Text); q.Organisation == "" && org != "" {
-		// A question naming its council is answered from that council's notices only: another
-		// council's period, fee or partner is not this one's.
-		if hits = ofOrganisation(hits, org, c); len(hits) == 0 {
-			ex.decide("abstained: no passage of the organisation named")
-			return c.abstain(ans, q, hits), nil
+	mentioned := c.Corpus.Organisations.Mentioned(q.Text)
+	if q.Organisation == "" {
+		if org := c.namedOrganisation(q.Text, mentioned); org != "" {
+			// A question naming its council is answered from that council's notices only:
+			// another council's period, fee or partner is not this one's.
+			if hits = ofOrganisation(hits, org, c); len(hits) == 0 {
+				ex.decide("abstained: no passage of the organisation named")
+				return c.abstain(ans, q, hits), nil
+			}
 		}
 	}
-	orgNamed := q.Organisation != "" || len(c.Corpus.Organisations.Mentioned(q.Text)) > 0
+	orgNamed := q.Organisation != "" || len(mentioned) > 0
 	keeper := c.otherKeeper(asked.Text)
+	clause := askingClause(asked.Text)
 	typ := ""
 	if kind == "" && !defining {
-		typ = AskedType(askingClause(asked.Text))
+		typ = AskedType(clause)
 	}
 	cands := c.candidates(hits, reqs, total, kind, typ, defining, orgNamed, keeper)
 	if len(cands) == 0 && kind == KindEmail {
@@ -275,11 +279,14 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 		ex.decide(fmt.Sprintf("abstained: no sentence states what was asked (kind %q) about its topic", kind))
 		return c.abstain(ans, q, hits), nil
 	}
+	var sig []float64
+	if judged != nil || c.Abstention != nil {
+		sig = c.signals(c.fitOf(asked.Text, clause, reqs, total, kind, hits), hits, cands)
+	}
 	switch {
 	case judged != nil:
-		judged.Signals = c.signals(c.fitOf(asked.Text, reqs, total, kind, hits), hits, cands)
+		judged.Signals = sig
 	case c.Abstention != nil:
-		sig := c.signals(c.fitOf(asked.Text, reqs, total, kind, hits), hits, cands)
 		p := c.Abstention.Probability(sig)
 		ex.weigh(c.Abstention, sig, p)
 		if p < c.Abstention.Threshold {

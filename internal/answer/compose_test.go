@@ -276,23 +276,11 @@ func TestLongQuestionsAreAnsweredByWhatTheyAsk(t *testing.T) {
 		"organisations.yaml": {Data: []byte("organisations:\n  - name: Ravensholme Borough Council\n")},
 		"bb.md":              {Data: []byte(notice)},
 	})
-	tests := []struct {
-		question string
-		abstain  bool
-		quote    string
-	}{
+	checkAnswers(t, comp, []answerCase{
 		{"My wife's consultant sent a letter about her mobility needs and a photograph, the parking enforcement " +
 			"officers were kind and the website settings were fine, but we were refused a blue badge. " +
 			"How long do you keep a refused application?", false, "12 months"},
 		{"My wife's consultant sent a letter about her mobility needs and a photograph, the parking enforcement " +
 			"officers were kind and the website settings were fine. How long do you keep CCTV footage of the car park?", true, ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.question[len(tt.question)-40:], func(t *testing.T) {
-			ans, err := comp.Answer(context.Background(), Question{Text: tt.question})
-			require.NoError(t, err)
-			assert.Equal(t, tt.abstain, ans.Abstained, ans.Answer)
-			assert.Contains(t, ans.Answer, tt.quote)
-		})
-	}
+	})
 }

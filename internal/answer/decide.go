@@ -58,11 +58,11 @@ type fit struct {
 	topScore float64
 }
 
-// fitOf analyses a question for the signals.
-func (c *Composer) fitOf(asked string, reqs []requirement, total float64, kind string, hits []Hit) fit {
+// fitOf analyses a question, and its asking clause, for the signals.
+func (c *Composer) fitOf(asked, clause string, reqs []requirement, total float64, kind string, hits []Hit) fit {
 	f := fit{reqs: reqs, total: total, heaviest: -1, words: len(Words(asked)), kind: kind, unseen: c.unseenShare(reqs), topScore: hits[0].Score}
 	inClause := map[string]bool{}
-	for _, r := range c.requirements(askingClause(asked)) {
+	for _, r := range c.requirements(clause) {
 		for _, k := range r.concepts {
 			inClause[k] = true
 		}

@@ -10,12 +10,11 @@ import (
 	"github.com/privacybot/privacybot/internal/notice"
 )
 
-// namedOrganisation is the one organisation a question names, or "" when it names none or
-// several. A name that begins the name of a body another organisation's notices mention names
-// that body, not the council: "do you share with Bucks Fire and Rescue?" asks Milton Keynes,
-// whose notices list Bucks Fire and Rescue Services, not Buckinghamshire Council.
-func (c *Composer) namedOrganisation(question string) string {
-	orgs := c.Corpus.Organisations.Mentioned(question)
+// namedOrganisation is the one organisation a question names (of those it mentions), or "" when
+// it names none or several. A name that begins the name of a body another organisation's notices
+// mention names that body, not the council: "do you share with Bucks Fire and Rescue?" asks Milton
+// Keynes, whose notices list Bucks Fire and Rescue Services, not Buckinghamshire Council.
+func (c *Composer) namedOrganisation(question string, orgs []string) string {
 	if len(orgs) != 1 {
 		return ""
 	}

@@ -1,12 +1,8 @@
 package answer
 
 import (
-	"context"
 	"testing"
 	"testing/fstest"
-
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // A question naming its council is answered from that council's notices or not at all; a
@@ -24,21 +20,9 @@ func TestAQuestionNamingItsCouncilIsAnsweredFromItsNotices(t *testing.T) {
 			"Assessments\nWe use your information to assess your care needs.\n\n" +
 			"Contact\nData Protection Officer, County Hall, Fernshire FE1 4XY\n")},
 	})
-	tests := []struct {
-		question string
-		abstain  bool
-		want     string
-	}{
+	checkAnswers(t, comp, []answerCase{
 		{"does Fernshire have a leisure pass discount for people on benefits?", true, "FE1 4XY"},
 		{"does Alderby have a leisure pass discount for people on benefits?", false, "half-price"},
 		{"do you share accident reports with Fernshire Fire and Rescue?", false, "Fernshire Fire and Rescue Service"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.question, func(t *testing.T) {
-			ans, err := comp.Answer(context.Background(), Question{Text: tt.question})
-			require.NoError(t, err)
-			assert.Equal(t, tt.abstain, ans.Abstained, ans.Answer)
-			assert.Contains(t, ans.Answer, tt.want)
-		})
-	}
+	})
 }

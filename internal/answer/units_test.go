@@ -109,6 +109,44 @@ func composerOver(t *testing.T, files fstest.MapFS) *Composer {
 	return NewComposer(fixedRetriever{c}, c, DefaultVocabulary())
 }
 
+// requirementFor is the requirement a question makes of a word.
+func requirementFor(t *testing.T, comp *Composer, question, word string) requirement {
+	t.Helper()
+	k := comp.Vocab.Concept(Stem(word))
+	for _, r := range comp.requirements(question) {
+		if slices.Contains(r.concepts, k) {
+			return r
+		}
+	}
+	t.Fatalf("%q has no requirement for %q", question, word)
+	return requirement{}
+}
+
+// answerCase is a question, whether the bot should abstain on it, and what its answer (or its
+// abstention's contact) must quote.
+type answerCase struct {
+	question string
+	abstain  bool
+	quote    string
+}
+
+// checkAnswers asks each question and checks the bot abstains or answers, quoting what it should.
+func checkAnswers(t *testing.T, comp *Composer, cases []answerCase) {
+	t.Helper()
+	for _, tt := range cases {
+		name := tt.question
+		if len(name) > 80 {
+			name = name[len(name)-40:] // a long story is named by how it asks
+		}
+		t.Run(name, func(t *testing.T) {
+			ans, err := comp.Answer(context.Background(), Question{Text: tt.question})
+			require.NoError(t, err)
+			assert.Equal(t, tt.abstain, ans.Abstained, ans.Answer)
+			assert.Contains(t, ans.Answer, tt.quote)
+		})
+	}
+}
+
 func testComposer(t *testing.T) *Composer {
 	t.Helper()
 	fs := fstest.MapFS{
@@ -270,16 +308,7 @@ func TestPhrasesAllowFunctionWordsBetween(t *testing.T) {
 // topic; the notices' own topics keep their full weight.
 func TestEverydayWordsWeighLessThanTheTopic(t *testing.T) {
 	comp := testComposer(t)
-	weight := func(question, word string) float64 {
-		k := comp.Vocab.Concept(Stem(word))
-		for _, r := range comp.requirements(question) {
-			if slices.Contains(r.concepts, k) {
-				return r.weight
-			}
-		}
-		t.Fatalf("%q has no requirement for %q", question, word)
-		return 0
-	}
+	weight := func(question, word string) float64 { return requirementFor(t, comp, question, word).weight }
 	tests := []struct{ question, everyday, topic string }{
 		{"how long do you keep complaints after it's sorted", "sorted", "complaints"},
 		{"can you share complaints even if I tell you no", "even", "complaints"},
@@ -319,16 +348,7 @@ func TestAnswersDespiteEverydayWordsButNotUnseenTopics(t *testing.T) {
 // not its stem: "park" is everyday, "parking" is not.
 func TestEverydaySpokenWordsAreWordingNotTopic(t *testing.T) {
 	comp := testComposer(t)
-	unseenTopic := func(question, word string) bool {
-		k := comp.Vocab.Concept(Stem(word))
-		for _, r := range comp.requirements(question) {
-			if slices.Contains(r.concepts, k) {
-				return !r.everyday
-			}
-		}
-		t.Fatalf("%q has no requirement for %q", question, word)
-		return false
-	}
+	unseenTopic := func(question, word string) bool { return !requirementFor(t, comp, question, word).everyday }
 	assert.False(t, unseenTopic("my husband made a complaint, how long is it kept", "husband"))
 	assert.False(t, unseenTopic("how long are complaints kept once I stop paying", "paying"))
 	assert.True(t, unseenTopic("how long are parking ticket records kept", "parking"))
@@ -359,24 +379,12 @@ func TestPriceAndAgeQuestionsNeedThatKindOfFact(t *testing.T) {
 			"Contact\nData Protection Officer, Council Offices, Fenmarsh FM7 2DN\n")},
 	}
 	comp := composerOver(t, fs)
-	tests := []struct {
-		question string
-		abstain  bool
-		quote    string
-	}{
+	checkAnswers(t, comp, []answerCase{
 		{"do I have to pay for a copy of my records?", false, "no charge"},
 		{"how much does a garden waste subscription cost?", true, ""}, // paid for, but no price
 		// The age a child's case file is kept to doesn't say at what age they may ask for it.
 		{"at what age can a child ask for their own records?", true, ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.question, func(t *testing.T) {
-			ans, err := comp.Answer(context.Background(), Question{Text: tt.question})
-			require.NoError(t, err)
-			assert.Equal(t, tt.abstain, ans.Abstained, ans.Answer)
-			assert.Contains(t, ans.Answer, tt.quote)
-		})
-	}
+	})
 }
 
 // Residents' words for what the notices say formally are one concept.
