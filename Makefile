@@ -40,6 +40,7 @@ eval:
 	$(GO) run ./cmd/privacybot eval --totals --corpus testdata/unseen-corpus2 --questions testdata/unseen-corpus2/questions.jsonl
 	$(GO) run ./cmd/privacybot eval --totals --corpus testdata/unseen-corpus7 --questions testdata/unseen-corpus7/questions.jsonl
 	$(GO) run ./cmd/privacybot eval --totals --corpus testdata/unseen-corpus8 --questions testdata/unseen-corpus8/questions.jsonl
+	for c in 11 12 13 14; do $(GO) run ./cmd/privacybot eval --totals --corpus testdata/unseen-corpus$$c --questions testdata/unseen-corpus$$c/questions.jsonl; done
 
 # Retrain the abstention model on the development sets (internal/answer/abstention.json).
 train:
