@@ -24,6 +24,7 @@ Answers a question from the notices, quoting them with numbered citations. Exit 
 or abstained: for whoever maintains the vocabulary or adds notices.`)
 	var ef engineFlags
 	ef.register(fs, cfg)
+	ef.registerThreshold(fs)
 	var lf lookupFlags
 	lf.register(fs, 5, "answer")
 	explain := fs.Bool("explain", false, "say why the extractive answerer answered or abstained")

@@ -35,6 +35,7 @@ piped input too.
 `+chatHelp)
 	var ef engineFlags
 	ef.register(fs, cfg)
+	ef.registerThreshold(fs)
 	org := fs.String("org", "", "answer only from this organisation's notices")
 	if rest, err := parseFlags(fs, args); err != nil {
 		return err

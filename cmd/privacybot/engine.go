@@ -35,7 +35,9 @@ const embeddingStartup = 2 * time.Minute
 type engineFlags struct {
 	corpusDir string
 	indexDir  string
-	cfg       config.Config // the environment's settings, for the optional model
+	// abstainThreshold overrides the abstention model's threshold when above 0.
+	abstainThreshold float64
+	cfg              config.Config // the environment's settings, for the optional model
 }
 
 func (f *engineFlags) register(fs interface {
@@ -44,6 +46,14 @@ func (f *engineFlags) register(fs interface {
 	f.cfg = cfg
 	fs.StringVar(&f.corpusDir, "corpus", cfg.CorpusDir, "directory of notices (.md, .txt) replacing the bundled ones (PRIVACYBOT_CORPUS)")
 	fs.StringVar(&f.indexDir, "index", cfg.IndexDir, "persisted index directory to open, rebuilt when stale (PRIVACYBOT_INDEX); in memory when empty")
+	f.abstainThreshold = cfg.AbstainThreshold
+}
+
+// registerThreshold adds --abstain-threshold, for the commands a person tries a threshold with
+// before setting PRIVACYBOT_ABSTAIN_THRESHOLD for the servers.
+func (f *engineFlags) registerThreshold(fs *flag.FlagSet) {
+	fs.Float64Var(&f.abstainThreshold, "abstain-threshold", f.abstainThreshold,
+		"abstain when the model gives less than this that the best sentence answers; 0 keeps the trained threshold (PRIVACYBOT_ABSTAIN_THRESHOLD)")
 }
 
 // loadCorpus reads the notices of dir, or the bundled ones when dir is empty.
@@ -108,6 +118,10 @@ func openEngine(app *App, f engineFlags) (*engine, error) {
 	}
 	comp := answer.NewComposer(retriever, c, vocab)
 	comp.Now = app.Now
+	if err := withThreshold(comp, f.abstainThreshold); err != nil {
+		ix.Close()
+		return nil, err
+	}
 	eng.composer, eng.answerer = comp, comp
 	if f.cfg.ModelEnabled() {
 		// The model wraps the composer and falls back to it on any failure.
@@ -122,6 +136,25 @@ func openEngine(app *App, f engineFlags) (*engine, error) {
 		eng.answerer = m
 	}
 	return eng, nil
+}
+
+// withThreshold makes the composer abstain under threshold instead of the trained one (0 keeps
+// that), refusing one that isn't a probability.
+func withThreshold(comp *answer.Composer, threshold float64) error {
+	if err := config.CheckAbstainThreshold(threshold); err != nil {
+		return usageError("the abstention threshold %v", err)
+	}
+	if threshold == 0 {
+		return nil
+	}
+	if comp.Abstention == nil {
+		_, err := answer.DefaultAbstention()
+		return fmt.Errorf("an abstention threshold is set but there is no abstention model to apply it to: %w", err)
+	}
+	m := *comp.Abstention
+	m.Threshold = threshold
+	comp.Abstention = &m
+	return nil
 }
 
 // modelOptions are the endpoint settings of the configuration, for one of its models.

@@ -15,18 +15,25 @@ func runEval(ctx context.Context, app *App, args []string) error {
 	if err != nil {
 		return err
 	}
-	fs := newFlags(app, "eval", `eval --questions FILE.jsonl [--corpus DIR] [--scoped] [-k N] [--json] [--totals]
+	fs := newFlags(app, "eval", `eval --questions FILE.jsonl [--corpus DIR] [--scoped] [-k N] [--json] [--totals] [--sweep]
 
 Measures the answer engine on a question set: recall@1/3/5, MRR, answer accuracy, abstention
 precision and recall, and each miss. --totals leaves the misses out: for held-out and test sets,
-whose misses nobody should read (tuning on them would make them measure nothing).`)
+whose misses nobody should read (tuning on them would make them measure nothing).
+
+--sweep shows instead what each abstention threshold from 0.05 to 0.95 would decide on the set:
+right and wrong answers, wrong and right abstentions, questions the notices don't answer that got
+an answer anyway. Choose a threshold for PRIVACYBOT_ABSTAIN_THRESHOLD with your own questions on
+your own notices; the extractive answerer decides, whether or not a model rephrases its answers.`)
 	var ef engineFlags
 	ef.register(fs, cfg)
+	ef.registerThreshold(fs)
 	file := fs.String("questions", "", "question set, one JSON object a line")
 	scoped := fs.Bool("scoped", false, "search only each question's own notices (per-notice benchmark)")
 	k := fs.Int("k", 5, "passages an answer may cite")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	totals := fs.Bool("totals", false, "print the numbers only, not the misses")
+	sweep := fs.Bool("sweep", false, "show what each abstention threshold would decide, instead of the report")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -49,6 +56,17 @@ whose misses nobody should read (tuning on them would make them measure nothing)
 	}
 	defer eng.Close()
 	opt := eval.Options{K: *k, Scoped: *scoped}
+	if *sweep {
+		sw, err := eval.SweepThresholds(ctx, qs, eng.composer, eng.composer.Abstention, opt)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(app.Stdout, sw)
+		}
+		eval.PrintSweep(app.Stdout, sw)
+		return nil
+	}
 	var rep eval.Report
 	if eng.hybrid == nil {
 		rep, err = eval.Run(ctx, qs, eng.index, eng.answerer, opt)

@@ -28,6 +28,13 @@ type Config struct {
 
 	TranscriptDays int // PRIVACYBOT_TRANSCRIPT_DAYS: how long redacted web transcripts are kept (30)
 
+	// AbstainThreshold is PRIVACYBOT_ABSTAIN_THRESHOLD: the probability that its best sentence
+	// answers under which the extractive answerer says the notices don't answer a question. 0
+	// keeps the threshold the abstention model was trained with; a council that would rather
+	// refer more questions to its DPO than risk a wrong answer raises it (privacybot eval --sweep
+	// shows the trade-off on its own questions).
+	AbstainThreshold float64
+
 	// The optional language model.
 	OpenAIKey       string        // OPENAI_API_KEY
 	OpenAIBaseURL   string        // OPENAI_BASE_URL
@@ -110,6 +117,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	if c.ModelSelfHosted, err = boolVar(get("PRIVACYBOT_MODEL_SELF_HOSTED", "")); err != nil {
 		return c, fmt.Errorf("PRIVACYBOT_MODEL_SELF_HOSTED: %w", err)
 	}
+	if c.AbstainThreshold, err = floatVar(get("PRIVACYBOT_ABSTAIN_THRESHOLD", "")); err != nil {
+		return c, fmt.Errorf("PRIVACYBOT_ABSTAIN_THRESHOLD: %w", err)
+	}
 	return c, c.Validate()
 }
 
@@ -120,6 +130,9 @@ func (c Config) Validate() error {
 	}
 	if c.ModelTimeout <= 0 {
 		return fmt.Errorf("PRIVACYBOT_MODEL_TIMEOUT must be positive, not %s", c.ModelTimeout)
+	}
+	if err := CheckAbstainThreshold(c.AbstainThreshold); err != nil {
+		return fmt.Errorf("PRIVACYBOT_ABSTAIN_THRESHOLD %w", err)
 	}
 	if c.OpenAIBaseURL != "" && !strings.HasPrefix(c.OpenAIBaseURL, "http://") && !strings.HasPrefix(c.OpenAIBaseURL, "https://") {
 		return fmt.Errorf("OPENAI_BASE_URL must start with http:// or https://, not %q", c.OpenAIBaseURL)
@@ -141,6 +154,26 @@ func (c Config) HybridEnabled() bool {
 // ModelEnabled reports whether a language model is configured.
 func (c Config) ModelEnabled() bool {
 	return c.Model != "" && (c.OpenAIKey != "" || c.OpenAIBaseURL != "")
+}
+
+// CheckAbstainThreshold accepts 0 (the trained threshold) or a probability strictly between 0
+// and 1: at 1 the bot would never answer, at a negative one always.
+func CheckAbstainThreshold(t float64) error {
+	if t != 0 && !(t > 0 && t < 1) {
+		return fmt.Errorf("must be between 0 and 1 (0.6 answers when the model gives at least 60%% that the best sentence answers), not %v", t)
+	}
+	return nil
+}
+
+func floatVar(s string) (float64, error) {
+	if s == "" {
+		return 0, nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a number (write 0.7)", s)
+	}
+	return f, nil
 }
 
 func intVar(s string, def int) (int, error) {

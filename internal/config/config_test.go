@@ -31,7 +31,7 @@ func TestFromEnvReadsEverything(t *testing.T) {
 		"PRIVACYBOT_CORPUS": "/notices", "PRIVACYBOT_DATA": "/var/lib/pb", "DATABASE_URL": "postgres://x",
 		"PRIVACYBOT_ADDR": "127.0.0.1:9000", "PRIVACYBOT_TRANSCRIPT_DAYS": "7", "PRIVACYBOT_MODEL_TIMEOUT": "2500ms",
 		"OPENAI_BASE_URL": "http://127.0.0.1:11434/v1", "PRIVACYBOT_MODEL": "llama", "PRIVACYBOT_MODEL_SELF_HOSTED": "true",
-		"PRIVACYBOT_BASE_URL": "https://bot.example.gov.uk/",
+		"PRIVACYBOT_BASE_URL": "https://bot.example.gov.uk/", "PRIVACYBOT_ABSTAIN_THRESHOLD": "0.75",
 	}))
 	require.NoError(t, err)
 	assert.Equal(t, "/notices", c.CorpusDir)
@@ -42,6 +42,7 @@ func TestFromEnvReadsEverything(t *testing.T) {
 	assert.True(t, c.ModelEnabled())
 	assert.True(t, c.ModelSelfHosted)
 	assert.Equal(t, "https://bot.example.gov.uk", c.BaseURL)
+	assert.Equal(t, 0.75, c.AbstainThreshold)
 }
 
 // Each bad setting is named, so an admin knows what to fix.
@@ -53,6 +54,7 @@ func TestBadSettingsNameTheVariable(t *testing.T) {
 		"OPENAI_BASE_URL":              {"OPENAI_BASE_URL": "localhost:11434"},
 		"PRIVACYBOT_MODEL":             {"PRIVACYBOT_MODEL": "gpt"},
 		"PRIVACYBOT_EMBEDDING_MODEL":   {"PRIVACYBOT_EMBEDDING_MODEL": "nomic-embed-text"},
+		"PRIVACYBOT_ABSTAIN_THRESHOLD": {"PRIVACYBOT_ABSTAIN_THRESHOLD": "high"},
 	}
 	for name, vars := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -63,4 +65,17 @@ func TestBadSettingsNameTheVariable(t *testing.T) {
 	}
 	_, err := config.FromEnv(env(map[string]string{"PRIVACYBOT_TRANSCRIPT_DAYS": "0"}))
 	assert.ErrorContains(t, err, "PRIVACYBOT_TRANSCRIPT_DAYS")
+}
+
+// A threshold the bot can't work with is refused at start-up, not found out by residents: at 1
+// it would never answer, at 0 or below always.
+func TestAbstainThresholdIsAProbability(t *testing.T) {
+	for _, v := range []string{"1", "1.5", "-0.2", "NaN", "60"} {
+		_, err := config.FromEnv(env(map[string]string{"PRIVACYBOT_ABSTAIN_THRESHOLD": v}))
+		assert.ErrorContains(t, err, "PRIVACYBOT_ABSTAIN_THRESHOLD", v)
+		assert.ErrorContains(t, err, "between 0 and 1", v)
+	}
+	c, err := config.FromEnv(env(nil))
+	require.NoError(t, err)
+	assert.Zero(t, c.AbstainThreshold, "unset keeps the threshold the model was trained with")
 }

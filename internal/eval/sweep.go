@@ -1,0 +1,121 @@
+package eval
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+
+	"github.com/privacybot/privacybot/internal/answer"
+)
+
+// Sweeping the abstention threshold: what each threshold would decide on a question set, so a
+// council can choose between answering more questions and referring more to its DPO with its
+// own questions and notices in front of it, not the development sets'.
+
+// ThresholdOutcome is how one abstention threshold decides a question set. Its JSON keys are a
+// contract of `eval --sweep --json`.
+type ThresholdOutcome struct {
+	Threshold float64 `json:"threshold"`
+	// The five outcomes, which add up to the questions.
+	RightAnswers      int     `json:"right_answers"`      // answerable, answered right
+	WrongAnswers      int     `json:"wrong_answers"`      // answerable, answered with the wrong sentence
+	FalseAbstentions  int     `json:"false_abstentions"`  // answerable, but abstained
+	RightAbstentions  int     `json:"right_abstentions"`  // not answered by the notices, abstained
+	MissedAbstentions int     `json:"missed_abstentions"` // not answered by the notices, answered anyway
+	AnswerAccuracy    float64 `json:"answer_accuracy"`
+	AbstainPrecision  float64 `json:"abstain_precision"`
+	AbstainRecall     float64 `json:"abstain_recall"`
+}
+
+// Sweep is the outcomes of a question set at each threshold, the composer's own among them.
+type Sweep struct {
+	Current  float64            `json:"current_threshold"` // the threshold the engine answers with
+	Outcomes []ThresholdOutcome `json:"outcomes"`
+}
+
+// SweepThresholds answers each question once, regardless of fit, and decides it again at each
+// threshold from 0.05 to 0.95 and at the model's own: the same decisions eval.Run counts at
+// that one, at a twentieth of the cost of running it at each.
+func SweepThresholds(ctx context.Context, qs []Question, j Judge, m *answer.AbstentionModel, opt Options) (Sweep, error) {
+	if m == nil {
+		return Sweep{}, fmt.Errorf("sweep thresholds: the composer has no abstention model")
+	}
+	js, err := Judgements(ctx, qs, j, opt)
+	if err != nil {
+		return Sweep{}, err
+	}
+	var probs []float64 // -1 where no sentence could answer: abstained at every threshold
+	for _, jg := range js {
+		p := -1.0
+		if jg.Signals != nil {
+			p = m.Probability(jg.Signals)
+		}
+		probs = append(probs, p)
+	}
+	sw := Sweep{Current: m.Threshold}
+	for _, t := range sweptThresholds(m.Threshold) {
+		sw.Outcomes = append(sw.Outcomes, outcomeAt(t, js, probs))
+	}
+	return sw, nil
+}
+
+// sweptThresholds are 0.05, 0.10, … 0.95 and the current threshold, in order.
+func sweptThresholds(current float64) []float64 {
+	ts := []float64{current}
+	for i := 1; i <= 19; i++ {
+		if t := float64(i) / 20; math.Abs(t-current) > 1e-9 {
+			ts = append(ts, t)
+		}
+	}
+	slices.Sort(ts)
+	return ts
+}
+
+// outcomeAt counts what threshold t decides, answering where the probability is at least t as
+// the composer does.
+func outcomeAt(t float64, js []Judgement, probs []float64) ThresholdOutcome {
+	o := ThresholdOutcome{Threshold: t}
+	var answerable, unanswerable int
+	for i, jg := range js {
+		answers := probs[i] >= 0 && probs[i] >= t
+		switch {
+		case jg.Unanswerable && answers:
+			o.MissedAbstentions++
+		case jg.Unanswerable:
+			o.RightAbstentions++
+		case !answers:
+			o.FalseAbstentions++
+		case jg.Right:
+			o.RightAnswers++
+		default:
+			o.WrongAnswers++
+		}
+		if jg.Unanswerable {
+			unanswerable++
+		} else {
+			answerable++
+		}
+	}
+	if answerable > 0 {
+		o.AnswerAccuracy = float64(o.RightAnswers) / float64(answerable)
+	}
+	o.AbstainPrecision = ratio(float64(o.RightAbstentions), float64(o.RightAbstentions+o.FalseAbstentions))
+	o.AbstainRecall = ratio(float64(o.RightAbstentions), float64(unanswerable))
+	return o
+}
+
+// PrintSweep writes the outcomes as a table for people, marking the engine's own threshold.
+func PrintSweep(w io.Writer, sw Sweep) {
+	fmt.Fprintf(w, "%-10s %7s %7s %9s %7s %9s %8s %9s %8s\n", "threshold", "right", "wrong", "wrongly", "right", "missed", "answer", "abstain", "abstain")
+	fmt.Fprintf(w, "%-10s %7s %7s %9s %7s %9s %8s %9s %8s\n", "", "answers", "answers", "abstained", "abst.", "abst.", "accuracy", "precision", "recall")
+	for _, o := range sw.Outcomes {
+		mark := ""
+		if o.Threshold == sw.Current {
+			mark = "  ← current"
+		}
+		fmt.Fprintf(w, "%-10.2f %7d %7d %9d %7d %9d %8.3f %9.3f %8.3f%s\n", o.Threshold, o.RightAnswers, o.WrongAnswers,
+			o.FalseAbstentions, o.RightAbstentions, o.MissedAbstentions, o.AnswerAccuracy, o.AbstainPrecision, o.AbstainRecall, mark)
+	}
+}

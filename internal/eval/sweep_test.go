@@ -1,0 +1,51 @@
+package eval_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/internal/eval"
+	"github.com/privacybot/privacybot/internal/notice"
+)
+
+// The sweep decides each question again from one pass of judgements; at any threshold it must
+// count what the engine really does at that threshold, or a council would choose one on numbers
+// the bot doesn't keep to.
+func TestSweepCountsWhatTheEngineDoesAtEachThreshold(t *testing.T) {
+	c, err := notice.Load(corpus.FS)
+	require.NoError(t, err)
+	qs := load(t, filepath.Join("..", "..", "testdata", "eval", "questions.jsonl"))
+	e := engine(t, c)
+	ctx := context.Background()
+	sw, err := eval.SweepThresholds(ctx, qs, e.Composer, e.Composer.Abstention, eval.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, e.Composer.Abstention.Threshold, sw.Current)
+
+	trained := e.Composer.Abstention
+	for _, o := range sw.Outcomes {
+		if o.Threshold != sw.Current && o.Threshold != 0.3 && o.Threshold != 0.85 {
+			continue
+		}
+		m := *trained
+		m.Threshold = o.Threshold
+		e.Composer.Abstention = &m
+		rep, err := eval.Run(ctx, qs, e.Index, e.Composer, eval.Options{})
+		require.NoError(t, err)
+		assert.InDelta(t, rep.AnswerAccuracy, o.AnswerAccuracy, 1e-9, "answer accuracy at %.2f", o.Threshold)
+		assert.InDelta(t, rep.AbstainPrecision, o.AbstainPrecision, 1e-9, "abstention precision at %.2f", o.Threshold)
+		assert.InDelta(t, rep.AbstainRecall, o.AbstainRecall, 1e-9, "abstention recall at %.2f", o.Threshold)
+		assert.Equal(t, rep.Questions, o.RightAnswers+o.WrongAnswers+o.FalseAbstentions+o.RightAbstentions+o.MissedAbstentions)
+	}
+	e.Composer.Abstention = trained
+
+	// A higher threshold never answers a question a lower one abstained on.
+	for i := 1; i < len(sw.Outcomes); i++ {
+		lo, hi := sw.Outcomes[i-1], sw.Outcomes[i]
+		assert.LessOrEqual(t, hi.RightAnswers+hi.WrongAnswers+hi.MissedAbstentions, lo.RightAnswers+lo.WrongAnswers+lo.MissedAbstentions)
+	}
+}
