@@ -87,6 +87,15 @@ func explainAnswer(ctx context.Context, app *App, eng *engine, q answer.Question
 	return nil
 }
 
+// printUnsureContact prints the data protection contact under an answer the bot is unsure of, so
+// that an adviser can read it out without looking up the source. (An abstention's text has it.)
+func printUnsureContact(w io.Writer, ans answer.Answer) {
+	if !ans.Hedged || ans.Contact == nil || ans.Contact.Text == "" {
+		return
+	}
+	fmt.Fprintf(w, "\nData protection contact, %s:\n%s\n", ans.Contact.Organisation, ans.Contact.Text)
+}
+
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -94,9 +103,11 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// printAnswer renders an answer as text for a terminal: the answer, then its sources.
+// printAnswer renders an answer as text for a terminal: the answer, the data protection contact
+// when the bot is unsure, then its sources.
 func printAnswer(w io.Writer, ans answer.Answer) {
 	fmt.Fprintln(w, ans.Answer)
+	printUnsureContact(w, ans)
 	if len(ans.Citations) == 0 {
 		return
 	}

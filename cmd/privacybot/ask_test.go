@@ -44,7 +44,7 @@ func TestAskJSONGolden(t *testing.T) {
 	// Scores move whenever ranking is tuned; the golden file pins everything else.
 	assert.JSONEq(t, withoutScores(t, string(want)), withoutScores(t, stdout))
 	for _, key := range []string{`"question"`, `"answer"`, `"abstained"`, `"citations"`, `"n"`, `"notice"`, `"title"`,
-		`"organisation"`, `"section"`, `"excerpt"`, `"source"`, `"updated"`, `"score"`, `"request"`, `"safeguarding"`, `"mode"`} {
+		`"organisation"`, `"section"`, `"excerpt"`, `"source"`, `"updated"`, `"score"`, `"request"`, `"safeguarding"`, `"mode"`, `"hedged"`} {
 		assert.Contains(t, stdout, key)
 	}
 }

@@ -111,6 +111,7 @@ func (c *chat) printError(err error) {
 func (c *chat) render(rep conversation.Reply) {
 	w := c.app.Stdout
 	fmt.Fprintln(w, rep.Answer.Answer)
+	printUnsureContact(w, rep.Answer)
 	if rep.Kind == conversation.KindAnswer && len(rep.Citations) > 0 {
 		c.last = rep.Citations
 		fmt.Fprintln(w, "Sources (/sources for the full passages):")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -8,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/answer"
 )
 
 // A council that would rather refer a question to its DPO than risk a wrong answer raises the
@@ -78,4 +81,19 @@ func TestEvalSweep(t *testing.T) {
 	code, stdout, stderr = runCLI(t, nil, "eval", "--questions", file, "--sweep")
 	require.Equal(t, exitOK, code, stderr)
 	assert.Regexp(t, `(?m)^0\.60 .*← current$`, stdout, "the table marks the threshold the engine answers with")
+}
+
+// An adviser reading out an answer the bot is unsure of has the contact to read out next.
+func TestAnUnsureAnswerPrintsTheContact(t *testing.T) {
+	ans := answer.Answer{Answer: "The notices may not answer this exactly. The closest they come:\n• “…” [1]", Hedged: true,
+		Contact:   &answer.Contact{Organisation: "Milton Keynes City Council", Text: "Data Protection Officer\n01908 254900"},
+		Citations: []answer.Citation{{N: 1, Title: "Customer services team privacy notice"}}}
+	var b bytes.Buffer
+	printAnswer(&b, ans)
+	assert.Contains(t, b.String(), "Data protection contact, Milton Keynes City Council:\nData Protection Officer\n01908 254900")
+
+	b.Reset()
+	ans.Hedged = false
+	printAnswer(&b, ans)
+	assert.NotContains(t, b.String(), "01908 254900", "a sure answer carries no contact")
 }

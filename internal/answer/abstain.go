@@ -62,6 +62,41 @@ func (c *Composer) abstain(ans Answer, q Question, hits []Hit) Answer {
 	return ans
 }
 
+// hedgeLead opens an answer the bot is unsure of.
+const hedgeLead = "The notices may not answer this exactly. The closest they come:"
+
+// hedge marks an answer whose best sentence may not answer: it says so first, and ends with the
+// data protection contact of each organisation it quotes, cited, so that whoever asked knows
+// whom to ask when the quote isn't what they wanted.
+func (c *Composer) hedge(ans Answer) Answer {
+	ans.Hedged = true
+	var orgs []string
+	for _, cit := range ans.Citations {
+		if org := c.canonical(cit.Organisation); !slices.Contains(orgs, org) {
+			orgs = append(orgs, org)
+		}
+	}
+	var b strings.Builder
+	b.WriteString(hedgeLead + "\n" + ans.Answer)
+	for _, org := range orgs {
+		contact, ok := c.Contact(org)
+		if !ok {
+			fmt.Fprintf(&b, "\nIf that isn't what you asked, please ask %s's data protection officer.", org)
+			continue
+		}
+		if ans.Contact == nil {
+			cc := contact.Contact
+			ans.Contact = &cc
+		}
+		n := len(ans.Citations) + 1
+		ans.Citations = append(ans.Citations, Citation{N: n, Notice: contact.Notice, Title: contact.Title,
+			Organisation: org, Section: contact.section, Excerpt: contact.Text, Source: contact.source, Updated: contact.updated})
+		fmt.Fprintf(&b, "\nIf that isn't what you asked, contact %s's data protection team [%d].", org, n)
+	}
+	ans.Answer = b.String()
+	return ans
+}
+
 // orgContact is a Contact with the passage details a citation needs.
 type orgContact struct {
 	Contact

@@ -34,7 +34,10 @@ type Answer struct {
 	FallbackReason string `json:"fallback_reason,omitempty"`
 	// Stale lists the cited notices last updated more than three years ago.
 	Stale []StaleNotice `json:"stale,omitempty"`
-	// Contact is the data protection contact given when the bot abstains.
+	// Hedged says the bot is unsure its best sentence answers: the answer says so, quotes the
+	// closest the notices come, and gives the data protection contact (Contact, and a citation).
+	Hedged bool `json:"hedged"`
+	// Contact is the data protection contact given when the bot abstains or hedges.
 	Contact *Contact `json:"contact,omitempty"`
 }
 

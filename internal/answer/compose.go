@@ -283,6 +283,7 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 	if judged != nil || c.Abstention != nil {
 		sig = c.signals(c.fitOf(asked.Text, clause, reqs, total, kind, hits), hits, cands)
 	}
+	unsure := false
 	switch {
 	case judged != nil:
 		judged.Signals = sig
@@ -292,6 +293,9 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 		if p < c.Abstention.Threshold {
 			ex.decide(fmt.Sprintf("abstained: the abstention model gives %.2f that the best sentence answers, under %.2f", p, c.Abstention.Threshold))
 			return c.abstain(ans, q, hits), nil
+		}
+		if unsure = !c.Abstention.Sure(p); unsure {
+			ex.decide(fmt.Sprintf("answered, unsure: the abstention model gives %.2f that the best sentence answers, under %.2f", p, max(c.Abstention.Threshold, SureAt)))
 		}
 	case cands[0].coverage < c.MinCoverage && cands[0].coverage*total < c.MinMatched*c.maxIDF:
 		ex.decide(fmt.Sprintf("abstained: the best sentence covers %.2f of the question, under %.2f", cands[0].coverage, c.MinCoverage))
@@ -317,7 +321,11 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 	chosen := choose(cands, k, func(hit int) string { return c.canonical(hits[hit].Passage.Organisation) },
 		scoped, c.MinCoverage)
 	chosen = c.withFollowers(hits, c.withAntecedents(hits, chosen))
-	return c.compose(ans, q, hits, chosen), nil
+	ans = c.compose(ans, q, hits, chosen)
+	if unsure {
+		ans = c.hedge(ans)
+	}
+	return ans, nil
 }
 
 // CleanQuestion makes user input safe to process: valid UTF-8, no control characters, folded

@@ -3,6 +3,9 @@ package answer
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"math"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -66,6 +69,50 @@ func TestTheAbstentionModelDecides(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, j.Answer.Abstained)
 	assert.Len(t, j.Signals, len(signalNames))
+}
+
+// Between the threshold and SureAt the bot answers, but says it may not answer exactly and gives
+// the data protection contact: whoever asked knows whom to ask when the quote isn't it.
+func TestAnUnsureAnswerSaysSoAndGivesTheContact(t *testing.T) {
+	comp := testComposer(t)
+	ctx := context.Background()
+	const q = "How long do you keep complaint records?"
+	sure, err := comp.Answer(ctx, Question{Text: q})
+	require.NoError(t, err)
+	require.False(t, sure.Hedged, "the model is sure of this one")
+	assert.NotContains(t, sure.Answer, hedgeLead)
+	assert.Nil(t, sure.Contact)
+
+	// The same sentence, judged by a model that gives it 0.7: answered, unsure.
+	ex, err := comp.Explain(ctx, Question{Text: q})
+	require.NoError(t, err)
+	doubtful := *comp.Abstention
+	doubtful.Bias -= math.Log(*ex.Probability/(1-*ex.Probability)) - math.Log(0.7/0.3)
+	comp.Abstention = &doubtful
+	ex, err = comp.Explain(ctx, Question{Text: q})
+	require.NoError(t, err)
+	require.InDelta(t, 0.7, *ex.Probability, 0.01)
+	assert.Contains(t, ex.Decision, "unsure")
+	got := ex.Answer
+	assert.False(t, got.Abstained)
+	assert.True(t, got.Hedged)
+	assert.True(t, strings.HasPrefix(got.Answer, hedgeLead), got.Answer)
+	assert.Contains(t, got.Answer, "6 years", "the closest passage is still quoted")
+	require.NotNil(t, got.Contact)
+	assert.Equal(t, "Milton Keynes City Council", got.Contact.Organisation)
+	last := got.Citations[len(got.Citations)-1]
+	assert.Contains(t, last.Excerpt, "01908 254900", "the contact is cited from the notices")
+	assert.Contains(t, got.Answer, fmt.Sprintf("data protection team [%d]", last.N))
+	for _, c := range got.Citations[:len(got.Citations)-1] {
+		assert.NotEqual(t, last.N, c.N)
+	}
+
+	// A council that sets its threshold above SureAt never hedges: what it answers, it is sure of.
+	for _, tt := range []struct{ threshold, p float64 }{{0.6, 0.85}, {0.9, 0.9}, {0.95, 0.97}} {
+		m := AbstentionModel{Threshold: tt.threshold}
+		assert.True(t, m.Sure(tt.p), "%.2f at threshold %.2f", tt.p, tt.threshold)
+	}
+	assert.False(t, (&AbstentionModel{Threshold: 0.6}).Sure(0.75))
 }
 
 func TestAskingClauseIsWhereAStoryAsks(t *testing.T) {

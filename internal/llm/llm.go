@@ -8,7 +8,8 @@
 // e-mail address, phone number and web address is in the passages, and the system prompt isn't
 // echoed. On any failure — timeout, error, rate limit, a reply that fails a check — it returns
 // the extractive answer with Mode "extractive" and FallbackReason saying why, so "every failure
-// falls back" holds by construction. When the extractive answerer abstains, no model is asked.
+// falls back" holds by construction. When the extractive answerer abstains, or is unsure its best
+// sentence answers (Hedged), no model is asked.
 //
 // This is an adapter: it may import the domain (answer, notice), prompts, redact and go-openai;
 // it must not import another adapter (index, a database, a chat platform). It never logs question
@@ -141,7 +142,7 @@ func (a *Answerer) Answer(ctx context.Context, q answer.Question) (answer.Answer
 // model's own citation numbers. The returned answer is the authoritative one: it is checked as a
 // whole and, when it fails, replaced by the extractive answer; the web and Slack layers must
 // replace what they streamed with it. onDelta is not called when the model is not asked (the
-// extractive answerer abstained) or fails before its first token.
+// extractive answerer abstained or is unsure) or fails before its first token.
 func (a *Answerer) AnswerStream(ctx context.Context, q answer.Question, onDelta func(string)) (answer.Answer, error) {
 	if onDelta == nil {
 		onDelta = func(string) {}
@@ -151,8 +152,9 @@ func (a *Answerer) AnswerStream(ctx context.Context, q answer.Question, onDelta 
 
 func (a *Answerer) answer(ctx context.Context, q answer.Question, onDelta func(string)) (answer.Answer, error) {
 	ext, err := a.Fallback.Answer(ctx, q)
-	if err != nil || ext.Abstained {
-		// The notices don't answer it: a model would only be guessing.
+	if err != nil || ext.Abstained || ext.Hedged {
+		// The notices don't answer it, or may not: a model would only be guessing, and its
+		// paraphrase would sound surer than the quote of the closest passage and its doubt.
 		return ext, err
 	}
 	if ext.Mode == "" {

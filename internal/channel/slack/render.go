@@ -73,7 +73,8 @@ type replyTarget struct {
 
 // renderReply turns the bot's reply into Block Kit messages, each within Slack's limits: the
 // answer (split into sections of at most 3,000 characters), the stale-notice flags, one context
-// block per citation, the data protection contact when the bot abstained, and the buttons.
+// block per citation, the data protection contact when the bot abstained or is unsure, and the
+// buttons.
 func renderReply(r conversation.Reply, to replyTarget, canRaise bool) [][]slackgo.Block {
 	var blocks []slackgo.Block
 	text := r.Answer.Answer
@@ -90,7 +91,7 @@ func renderReply(r conversation.Reply, to replyTarget, canRaise bool) [][]slackg
 	for _, c := range r.Citations {
 		blocks = append(blocks, citationBlock(c))
 	}
-	if r.Abstained && r.Contact != nil && r.Contact.Text != "" {
+	if (r.Abstained || r.Hedged) && r.Contact != nil && r.Contact.Text != "" {
 		who := r.Contact.Organisation
 		if who == "" {
 			who = "the council"

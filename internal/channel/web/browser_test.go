@@ -231,14 +231,16 @@ func TestBrowserResidentAsksFollowsUpAndMakesARequest(t *testing.T) {
 	assert.Contains(t, caseText, "A copy of my council tax records")
 }
 
-// hostileBot answers with text and a citation that would run script if treated as HTML.
+// hostileBot answers, unsure, with text, a citation and a contact that would run script if
+// treated as HTML.
 type hostileBot struct{}
 
 const hostile = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`
 
 func (hostileBot) Reply(ctx context.Context, t conversation.Turn) (conversation.Reply, error) {
 	return conversation.Reply{Session: "s", Kind: conversation.KindAnswer, Answer: answer.Answer{
-		Question: t.Text, Answer: "Quoted: " + hostile + " [1]", Mode: "extractive",
+		Question: t.Text, Answer: "Quoted: " + hostile + " [1]", Mode: "extractive", Hedged: true,
+		Contact: &answer.Contact{Organisation: "Org", Text: "Data Protection Officer " + hostile + "\n01234 567890"},
 		Citations: []answer.Citation{{N: 1, Title: hostile, Organisation: "Org " + hostile, Excerpt: hostile,
 			Source: "javascript:window.__xss=3"}}}}, nil
 }
@@ -258,18 +260,21 @@ func TestBrowserAnswersAreRenderedAsText(t *testing.T) {
 	))
 	say(ctx, t, "hello")
 	var xss any
-	var shown string
+	var shown, contact string
 	var imgs, links int
 	require.NoError(t, chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(".pb-bot .pb-cite summary")),
 		chromedp.Sleep(100*time.Millisecond), // give an injected onerror a chance to fire
 		eval(`window.__xss === undefined ? null : window.__xss`, &xss),
 		text(".pb-bot", &shown),
+		text(".pb-bot .pb-contact", &contact),
 		eval(`document.querySelectorAll(".pb-log img, .pb-log script").length`, &imgs),
 		eval(`document.querySelectorAll(".pb-log a[href^='javascript']").length`, &links),
 	))
 	assert.Nil(t, xss, "nothing from an answer runs")
 	assert.Contains(t, shown, "<script>window.__xss=2</script>", "the markup is shown as text")
+	assert.Contains(t, contact, "01234 567890", "an unsure answer shows the data protection contact")
+	assert.Contains(t, contact, "Org")
 	assert.Zero(t, imgs)
 	assert.Zero(t, links, "a javascript: source is not linked")
 }

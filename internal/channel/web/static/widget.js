@@ -270,12 +270,22 @@
       if (reply.due) { ref.appendChild(document.createTextNode(" · respond by " + reply.due)); }
       m.appendChild(ref);
     }
+    if (reply.hedged && reply.contact && reply.contact.text) { m.appendChild(contact(reply.contact)); }
     if (reply.citations && reply.citations.length) { m.appendChild(sources(reply.citations)); }
     if (reply.kind === "intake" && reply.intake) { m.appendChild(intakeForm(reply.intake)); }
     if (reply.kind === "answer" && !reply.abstained) { m.appendChild(feedback()); }
     scrollDown();
     var field = m.querySelector(".pb-intake input, .pb-intake button");
     if (field) { field.focus(); }
+  }
+
+  // contact shows the data protection contact under an answer the bot is unsure of, so that a
+  // resident whose question the quote doesn't answer knows whom to ask without opening a source.
+  function contact(c) {
+    var wrap = el("div", "pb-contact");
+    wrap.appendChild(el("p", "pb-contact-title", "Data protection contact" + (c.organisation ? " · " + c.organisation : "")));
+    paragraphs(wrap, c.text);
+    return wrap;
   }
 
   function sources(cites) {
