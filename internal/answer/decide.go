@@ -91,21 +91,26 @@ func (c *Composer) fitOf(asked, clause string, reqs []requirement, total float64
 // its context first ("I sent in a thank you for a brilliant bin man") and asks at the end ("how
 // long do you keep compliments?").
 func askingClause(q string) string {
-	ss := sentences(q)
-	clause := q
-	if len(ss) > 0 {
-		clause = ss[len(ss)-1]
-	}
-	for i := len(ss) - 1; i >= 0; i-- {
-		if strings.Contains(ss[i], "?") {
-			clause = ss[i]
-			break
-		}
-	}
+	clause := askingSentence(q)
 	if loc := clauseStartRe.FindAllStringIndex(clause, -1); len(loc) > 0 {
 		clause = strings.TrimSpace(clause[loc[len(loc)-1][0]+1:])
 	}
 	return clause
+}
+
+// askingSentence is the sentence of a question that asks: its last with a question mark, else
+// its last.
+func askingSentence(q string) string {
+	ss := sentences(q)
+	for i := len(ss) - 1; i >= 0; i-- {
+		if strings.Contains(ss[i], "?") {
+			return ss[i]
+		}
+	}
+	if len(ss) > 0 {
+		return ss[len(ss)-1]
+	}
+	return q
 }
 
 // clauseStartRe finds a comma opening a question within a sentence: ", how long do you keep…".

@@ -24,5 +24,8 @@ func TestAQuestionNamingItsCouncilIsAnsweredFromItsNotices(t *testing.T) {
 		{"does Fernshire have a leisure pass discount for people on benefits?", true, "FE1 4XY"},
 		{"does Alderby have a leisure pass discount for people on benefits?", false, "half-price"},
 		{"do you share accident reports with Fernshire Fire and Rescue?", false, "Fernshire Fire and Rescue Service"},
+		// A story may name several councils: the asking sentence names the one asked about.
+		{"My sister in Alderby got a half-price pass. Does Fernshire have a leisure pass discount for people on benefits?", true, "FE1 4XY"},
+		{"I moved from Fernshire last year. Does Alderby have a leisure pass discount for people on benefits?", false, "half-price"},
 	})
 }
