@@ -113,6 +113,8 @@ func answerEmbeds(a answer.Answer) []*discordgo.MessageEmbed {
 		title, colour = "Please get help now", colourSafeguarding
 	case a.Abstained:
 		title, colour = "The privacy notices don't answer that", colourAbstained
+	case a.Hedged:
+		title, colour = "The privacy notices may not answer that exactly", colourStale
 	case len(a.Stale) > 0:
 		colour = colourStale
 	}

@@ -141,6 +141,16 @@ func TestRenderAbstentionGivesTheContact(t *testing.T) {
 	assert.Contains(t, e.Fields[len(e.Fields)-1].Value, "dpo@milton-keynes.gov.uk")
 }
 
+func TestRenderUnsureAnswerSaysSoAndGivesTheContact(t *testing.T) {
+	msgs := Render(conversation.Reply{Kind: conversation.KindAnswer, Answer: answer.Answer{
+		Answer: "The notices may not answer this exactly. The closest they come: … [1]", Hedged: true,
+		Citations: []answer.Citation{{N: 1, Title: "Customer services team privacy notice", Excerpt: "held for 6 years"}},
+		Contact:   &answer.Contact{Organisation: "Milton Keynes Council", Text: "dpo@milton-keynes.gov.uk"}}})
+	e := msgs[0].Embeds[0]
+	assert.Equal(t, "The privacy notices may not answer that exactly", e.Title)
+	assert.Contains(t, e.Fields[len(e.Fields)-1].Value, "dpo@milton-keynes.gov.uk")
+}
+
 func TestSplitText(t *testing.T) {
 	tests := []struct {
 		name string

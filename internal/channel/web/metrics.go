@@ -20,6 +20,7 @@ type metrics struct {
 	latency     *prometheus.HistogramVec
 	replies     *prometheus.CounterVec
 	abstentions prometheus.Counter
+	unsure      prometheus.Counter
 	escalations *prometheus.CounterVec
 	feedbacks   *prometheus.CounterVec
 	fallbacks   *prometheus.CounterVec
@@ -40,6 +41,8 @@ func newMetrics(reg *prometheus.Registry) *metrics {
 			Help: "Chat replies by kind (answer, intake, submitted, …)."}, []string{"kind"}),
 		abstentions: prometheus.NewCounter(prometheus.CounterOpts{Name: "privacybot_chat_abstentions_total",
 			Help: "Answers where the notices didn't answer and the bot gave the data protection contact."}),
+		unsure: prometheus.NewCounter(prometheus.CounterOpts{Name: "privacybot_chat_unsure_answers_total",
+			Help: "Answers the bot gave unsure that its best sentence answers (hedged, with the data protection contact)."}),
 		escalations: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "privacybot_escalations_total",
 			Help: "Rights requests: intakes started and requests submitted to the DPO's queue."}, []string{"stage"}),
 		feedbacks: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "privacybot_feedback_total",
@@ -47,7 +50,7 @@ func newMetrics(reg *prometheus.Registry) *metrics {
 		fallbacks: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "privacybot_model_fallbacks_total",
 			Help: "Generated answers replaced by the extractive answer, by reason."}, []string{"reason"}),
 	}
-	reg.MustRegister(m.requests, m.latency, m.replies, m.abstentions, m.escalations, m.feedbacks, m.fallbacks)
+	reg.MustRegister(m.requests, m.latency, m.replies, m.abstentions, m.unsure, m.escalations, m.feedbacks, m.fallbacks)
 	// The Go and process collectors may already be registered by whoever made reg.
 	_ = reg.Register(collectors.NewGoCollector())
 	_ = reg.Register(collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -68,6 +71,11 @@ func (m *metrics) reply(r conversation.Reply) {
 	m.replies.WithLabelValues(r.Kind).Inc()
 	if r.Kind == conversation.KindAnswer && r.Abstained {
 		m.abstentions.Inc()
+	}
+	if r.Kind == conversation.KindAnswer && r.Hedged {
+		// Many unsure answers on one subject say the notices are silent on it, or that the
+		// threshold (PRIVACYBOT_ABSTAIN_THRESHOLD) suits this council's notices badly.
+		m.unsure.Inc()
 	}
 	// An intake is "started" by the first intake reply of a session; later steps are not counted.
 	m.mu.Lock()

@@ -349,9 +349,32 @@ func TestMetricsCountWhatHappened(t *testing.T) {
 		`privacybot_escalations_total{stage="submitted"} 1`,
 		`privacybot_feedback_total{channel="web",helpful="true"} 1`,
 		`privacybot_chat_abstentions_total`,
+		`privacybot_chat_unsure_answers_total 0`,
 	} {
 		assert.Contains(t, body, want)
 	}
+}
+
+// Unsure answers are counted apart: many of them say the notices are silent on what residents ask.
+func TestMetricsCountUnsureAnswers(t *testing.T) {
+	srv := &web.Server{Bot: hostileBot{}, RatePerMinute: -1} // it answers unsure
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	for range 2 {
+		res, err := http.Post(ts.URL+"/api/chat", "application/json", strings.NewReader(`{"message":"hello"}`))
+		require.NoError(t, err)
+		var reply map[string]any
+		require.NoError(t, json.NewDecoder(res.Body).Decode(&reply))
+		res.Body.Close()
+		assert.Equal(t, true, reply["hedged"], "the reply carries the flag for the widget")
+	}
+	res, err := http.Get(ts.URL + "/metrics")
+	require.NoError(t, err)
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	require.NoError(t, err)
+	assert.Contains(t, string(body), "privacybot_chat_unsure_answers_total 2")
+	assert.Contains(t, string(body), "privacybot_chat_abstentions_total 0")
 }
 
 func TestTranscriptsAreRedactedAndPurged(t *testing.T) {
