@@ -213,7 +213,13 @@ func TestAskedKind(t *testing.T) {
 		{"do i have to pay to get a copy of my records", KindPrice},
 		{"how much is the fine for fly tipping", KindPrice},
 		{"he could be fined for not sending the form back - how much?", KindPrice},
-		{"can I pay my council tax online?", ""}, // asks how, not how much
+		{"can I pay my council tax online?", ""},             // asks how, not how much
+		{"how much is a resident parking permit", KindPrice}, // "how much is" asks a price
+		{"how much is the brown bin a year", KindPrice},
+		{"how much of my information do you share", ""}, // a quantity, not a price
+		{"what does a replacement bus pass cost?", KindPrice},
+		{"how much to renew a blue badge", KindPrice},
+		{"are there charges for a copy of the footage", KindPrice},
 		{"at what age can my child ask for their own records", KindAge},
 		{"my 13 year old wants his file, is he old enough to ask himself?", KindAge},
 		{"how old is the privacy statement, when was it last changed", KindDate}, // the notice's age is a date
@@ -261,6 +267,9 @@ func TestHasKind(t *testing.T) {
 		{"If you do not, you can be fined up to £1,000.", KindPrice, true},
 		{"We may charge a reasonable fee for further copies.", KindPrice, true},
 		{"Garden waste subscriptions are paid for online.", KindPrice, false},
+		{"Subscriptions cost 52 pounds a year for the first bin.", KindPrice, true}, // prices in words
+		{"A replacement card costs 50p.", KindPrice, true},
+		{"Bins hold up to 240 litres.", KindPrice, false},
 		{"Children aged 12 or over can usually make a request themselves.", KindAge, true},
 		{"Information relating to the case of a child (under 18) 10 years", KindAge, true},
 		{"We keep information about children.", KindAge, false},
