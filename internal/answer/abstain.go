@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/privacybot/privacybot/internal/notice"
 )
@@ -208,17 +209,25 @@ func contactFrom(org string, p notice.Passage) orgContact {
 }
 
 // contactText drops what the captured pages lost: "[email protected]" placeholders are not
-// e-mail addresses and are never presented as one.
+// e-mail addresses and are never presented as one. The rest of their line stays: "Write to the
+// Data Protection Officer, Town Hall, AL1 2BC, or email [email protected]" still gives the address.
 func contactText(s string) string {
 	var lines []string
 	for _, l := range strings.Split(s, "\n") {
-		if strings.Contains(l, "[email") && strings.Contains(l, "protected]") {
-			continue
+		if hasEmailPlaceholder(l) {
+			l = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(emailPlaceholderRe.ReplaceAllString(l, "")), ",;:–-"))
+			if !strings.ContainsFunc(l, unicode.IsDigit) && len(strings.Fields(l)) < 3 {
+				continue // "Email:" with nothing left to say
+			}
 		}
 		lines = append(lines, l)
 	}
 	return strings.Join(lines, "\n")
 }
+
+// emailPlaceholderRe finds a lost e-mail address with the words that introduce it: ", or email
+// [email protected]", "Email: [email protected]", "contact [email protected]".
+var emailPlaceholderRe = regexp.MustCompile(`(?i)(?:,?\s*(?:or\s+|and\s+)?(?:by\s+)?(?:e-?mail(?:\s+(?:us|them))?(?:\s+at)?|contact(?:\s+us)?(?:\s+at)?|at)\s*:?\s*)?\[email\s*protected\]\.?`)
 
 // contactDetailRe finds a phone number, a UK postcode or an e-mail address in a passage.
 var contactDetailRe = regexp.MustCompile(`(?i)\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|[\w.+-]+@[\w-]+\.[\w.]+`)

@@ -1,0 +1,68 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// A council checks its notices before residents ask: what it is told must be what the bot will
+// do (the contact it gives), and each thing its notices lack is named with the notice.
+func TestCheckFindsWhatTheNoticesLack(t *testing.T) {
+	long := strings.Repeat("We use the information to run the service well. ", 60)
+	comp := composerOver(t, fstest.MapFS{
+		"organisations.yaml": {Data: []byte("organisations:\n" +
+			"  - name: Alderby Borough Council\n    dpo_contact:\n      notice: leisure\n      section: Data protection officer\n" +
+			"  - name: Fernshire County Council\n")},
+		"leisure.md": {Data: []byte("---\nid: leisure\ntitle: Leisure centres privacy notice\norganisation: Alderby Borough Council\n" +
+			"source: https://alderby.example.gov.uk/leisure\nupdated: 2015-03-01\n---\n" +
+			"Discounts\nPeople on benefits get a half-price leisure pass.\n\n" +
+			"Contact us\nWrite to the Data Protection Officer, Alderby Town Hall, Alderby AL1 2BC, or email [email protected]\n")},
+		"care.txt": {Data: []byte("Adult social care privacy notice\n" + long + "\n")},
+		"parking.md": {Data: []byte("---\nid: parking\ntitle: Parking privacy notice\norganisation: Fernshire County Council\n---\n" +
+			"Permits\nWe keep permit applications for 2 years.\n")},
+	})
+	comp.Now = func() time.Time { return time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC) }
+	findings := comp.Check()
+	has := func(level, org, notice, text string) {
+		t.Helper()
+		for _, f := range findings {
+			if f.Level == level && f.Organisation == org && f.Notice == notice && strings.Contains(f.Message, text) {
+				return
+			}
+		}
+		t.Errorf("no %s for %s %s saying %q in:\n%+v", level, org, notice, text, findings)
+	}
+	has(LevelProblem, "Alderby Borough Council", "leisure", `heading "Data protection officer"`)
+	has(LevelInfo, "Alderby Borough Council", "leisure", "AL1 2BC")
+	has(LevelWarning, "Alderby Borough Council", "leisure", "last updated 1 March 2015")
+	has(LevelWarning, "Alderby Borough Council", "leisure", "[email protected]")
+	has(LevelProblem, "Fernshire County Council", "", "no data protection contact found")
+	has(LevelWarning, "Fernshire County Council", "parking", "no updated date")
+	has(LevelWarning, "Fernshire County Council", "parking", "no source")
+	for _, f := range findings {
+		assert.False(t, f.Notice == "leisure" && strings.Contains(f.Message, "no source"), "leisure has a source")
+		assert.False(t, f.Notice == "parking" && strings.Contains(f.Message, "no headings"), "parking has headings")
+	}
+
+	has(LevelProblem, "", "care", "no organisation")
+	has(LevelWarning, "", "care", "no headings found")
+	has(LevelWarning, "", "care", "a passage of")
+}
+
+// A captured page that lost an e-mail address keeps the rest of its contact: the address to
+// write to is still given, the placeholder never.
+func TestContactTextDropsOnlyTheLostAddress(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Write to the Data Protection Officer, Town Hall, Alderby AL1 2BC, or email [email protected]", "Write to the Data Protection Officer, Town Hall, Alderby AL1 2BC"},
+		{"Data Protection Officer\nEmail: [email protected]\nTel: 01234 567890", "Data Protection Officer\nTel: 01234 567890"},
+		{"Contact the DPO at [email protected].", "Contact the DPO"},
+		{"Tel: 01908 254900", "Tel: 01908 254900"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, contactText(tt.in), tt.in)
+	}
+}
