@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
+	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/config"
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/deadline"
@@ -61,12 +63,30 @@ type service struct {
 	bot   *conversation.Bot
 }
 
+// warnNoticeProblems says at start-up what residents would meet in the notices (an organisation
+// with no data protection contact to give, …): the bot still runs, answering what it can.
+func warnNoticeProblems(app *App, comp *answer.Composer) {
+	for _, f := range comp.Check() {
+		if f.Level != answer.LevelProblem {
+			continue
+		}
+		var who []string
+		for _, w := range []string{f.Organisation, f.Notice} {
+			if w != "" {
+				who = append(who, w)
+			}
+		}
+		fmt.Fprintf(app.Stderr, "privacybot: notices: %s: %s (privacybot notices --check)\n", strings.Join(who, ", "), f.Message)
+	}
+}
+
 // openService opens the engine and the queue and wires the conversation; close releases both.
 func openService(ctx context.Context, app *App, cfg config.Config, ef engineFlags) (*service, func(), error) {
 	eng, err := openEngine(app, ef)
 	if err != nil {
 		return nil, nil, err
 	}
+	warnNoticeProblems(app, eng.composer)
 	store, closeStore, err := openStore(ctx, app)
 	if err != nil {
 		eng.Close()

@@ -33,4 +33,9 @@ func TestNoticesCheck(t *testing.T) {
 	}
 	assert.Equal(t, "problem", findings[0]["level"])
 	assert.Contains(t, findings[0]["message"], "no data protection contact")
+
+	// The bot still starts on such notices, and says at once what residents would meet.
+	code, _, stderr = runCLI(t, map[string]string{"PRIVACYBOT_DATA": t.TempDir()}, "chat", "--corpus", dir)
+	assert.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stderr, "Fernshire County Council: no data protection contact found")
 }
