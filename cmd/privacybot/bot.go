@@ -63,9 +63,11 @@ type service struct {
 	bot   *conversation.Bot
 }
 
-// warnNoticeProblems says at start-up what residents would meet in the notices (an organisation
-// with no data protection contact to give, …): the bot still runs, answering what it can.
-func warnNoticeProblems(app *App, comp *answer.Composer) {
+// noticeProblems are what residents would meet in the notices (an organisation with no data
+// protection contact to give, …), for the channels to say at start-up: the bot still runs,
+// answering what it can.
+func noticeProblems(comp *answer.Composer) []string {
+	var out []string
 	for _, f := range comp.Check() {
 		if f.Level != answer.LevelProblem {
 			continue
@@ -76,8 +78,9 @@ func warnNoticeProblems(app *App, comp *answer.Composer) {
 				who = append(who, w)
 			}
 		}
-		fmt.Fprintf(app.Stderr, "privacybot: notices: %s: %s (privacybot notices --check)\n", strings.Join(who, ", "), f.Message)
+		out = append(out, fmt.Sprintf("%s: %s (privacybot notices --check)", strings.Join(who, ", "), f.Message))
 	}
+	return out
 }
 
 // openService opens the engine and the queue and wires the conversation; close releases both.
@@ -86,7 +89,9 @@ func openService(ctx context.Context, app *App, cfg config.Config, ef engineFlag
 	if err != nil {
 		return nil, nil, err
 	}
-	warnNoticeProblems(app, eng.composer)
+	for _, p := range noticeProblems(eng.composer) {
+		fmt.Fprintf(app.Stderr, "privacybot: notices: %s\n", p)
+	}
 	store, closeStore, err := openStore(ctx, app)
 	if err != nil {
 		eng.Close()

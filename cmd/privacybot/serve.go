@@ -87,6 +87,9 @@ privacybot users add.`)
 		return err
 	}
 	defer eng.Close()
+	for _, p := range noticeProblems(eng.composer) {
+		log.Warn("a problem residents would meet in the notices", "problem", p)
+	}
 	st, closeStore, err := openStore(ctx, app)
 	if err != nil {
 		return err
