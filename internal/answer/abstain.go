@@ -44,20 +44,12 @@ func (c *Composer) abstain(ans Answer, q Question, hits []Hit) Answer {
 	var b strings.Builder
 	b.WriteString("The privacy notices I have don't answer that, so I can't give you a reliable answer.")
 	for _, org := range orgs {
-		contact, ok := c.Contact(org)
+		contact, n, ok := c.citeContact(&ans, org)
 		if !ok {
 			fmt.Fprintf(&b, "\nPlease ask %s's data protection officer.", org)
 			continue
 		}
-		if ans.Contact == nil {
-			cc := contact.Contact
-			ans.Contact = &cc
-		}
-		fmt.Fprintf(&b, "\nFor %s, contact the data protection team (from “%s”):\n%s", org, contact.Title, contact.Text)
-		n := len(ans.Citations) + 1
-		ans.Citations = append(ans.Citations, Citation{N: n, Notice: contact.Notice, Title: contact.Title,
-			Organisation: org, Section: contact.section, Excerpt: contact.Text, Source: contact.source, Updated: contact.updated})
-		fmt.Fprintf(&b, " [%d]", n)
+		fmt.Fprintf(&b, "\nFor %s, contact the data protection team (from “%s”):\n%s [%d]", org, contact.Title, contact.Text, n)
 	}
 	ans.Answer = b.String()
 	return ans
@@ -80,22 +72,31 @@ func (c *Composer) hedge(ans Answer) Answer {
 	var b strings.Builder
 	b.WriteString(hedgeLead + "\n" + ans.Answer)
 	for _, org := range orgs {
-		contact, ok := c.Contact(org)
-		if !ok {
+		if _, n, ok := c.citeContact(&ans, org); ok {
+			fmt.Fprintf(&b, "\nIf that isn't what you asked, contact %s's data protection team [%d].", org, n)
+		} else {
 			fmt.Fprintf(&b, "\nIf that isn't what you asked, please ask %s's data protection officer.", org)
-			continue
 		}
-		if ans.Contact == nil {
-			cc := contact.Contact
-			ans.Contact = &cc
-		}
-		n := len(ans.Citations) + 1
-		ans.Citations = append(ans.Citations, Citation{N: n, Notice: contact.Notice, Title: contact.Title,
-			Organisation: org, Section: contact.section, Excerpt: contact.Text, Source: contact.source, Updated: contact.updated})
-		fmt.Fprintf(&b, "\nIf that isn't what you asked, contact %s's data protection team [%d].", org, n)
 	}
 	ans.Answer = b.String()
 	return ans
+}
+
+// citeContact adds an organisation's data protection contact to an answer's citations (and as
+// its Contact, when it has none yet), and gives the citation's number.
+func (c *Composer) citeContact(ans *Answer, org string) (orgContact, int, bool) {
+	contact, ok := c.Contact(org)
+	if !ok {
+		return orgContact{}, 0, false
+	}
+	if ans.Contact == nil {
+		cc := contact.Contact
+		ans.Contact = &cc
+	}
+	n := len(ans.Citations) + 1
+	ans.Citations = append(ans.Citations, Citation{N: n, Notice: contact.Notice, Title: contact.Title,
+		Organisation: org, Section: contact.section, Excerpt: contact.Text, Source: contact.source, Updated: contact.updated})
+	return contact, n, true
 }
 
 // orgContact is a Contact with the passage details a citation needs.
