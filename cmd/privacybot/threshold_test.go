@@ -60,6 +60,8 @@ func TestEvalSweep(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal([]byte(stdout), &sw), stdout)
 	assert.Equal(t, 0.62, sw.Current)
+	assert.Contains(t, stdout, `"most_right"`)
+	assert.Contains(t, stdout, `"most_right_cautious"`)
 	require.Len(t, sw.Outcomes, 20, "0.05 to 0.95, and the current threshold between them")
 	var prev float64
 	for _, o := range sw.Outcomes {
@@ -81,6 +83,7 @@ func TestEvalSweep(t *testing.T) {
 	code, stdout, stderr = runCLI(t, nil, "eval", "--questions", file, "--sweep")
 	require.Equal(t, exitOK, code, stderr)
 	assert.Regexp(t, `(?m)^0\.60 .*← current$`, stdout, "the table marks the threshold the engine answers with")
+	assert.Regexp(t, `most questions decided right at 0\.\d\d; counting a wrong answer twice, at 0\.\d\d`, stdout)
 }
 
 // An adviser reading out an answer the bot is unsure of has the contact to read out next.

@@ -33,6 +33,12 @@ type ThresholdOutcome struct {
 type Sweep struct {
 	Current  float64            `json:"current_threshold"` // the threshold the engine answers with
 	Outcomes []ThresholdOutcome `json:"outcomes"`
+	// MostRight is the threshold that decides the most questions right; Cautious the one that
+	// does when a wrong answer counts twice (an answer to a question the notices don't answer,
+	// or the wrong sentence quoted, misleads; an abstention gives the contact). Ties go to the
+	// threshold nearest the current one.
+	MostRight float64 `json:"most_right"`
+	Cautious  float64 `json:"most_right_cautious"`
 }
 
 // SweepThresholds answers each question once, regardless of fit, and decides it again at each
@@ -58,7 +64,24 @@ func SweepThresholds(ctx context.Context, qs []Question, j Judge, m *answer.Abst
 	for _, t := range sweptThresholds(m.Threshold) {
 		sw.Outcomes = append(sw.Outcomes, outcomeAt(t, js, probs))
 	}
+	sw.MostRight = sw.best(func(o ThresholdOutcome) int { return o.right() })
+	sw.Cautious = sw.best(func(o ThresholdOutcome) int { return o.right() - o.WrongAnswers - o.MissedAbstentions })
 	return sw, nil
+}
+
+// right counts the outcomes a threshold got right.
+func (o ThresholdOutcome) right() int { return o.RightAnswers + o.RightAbstentions }
+
+// best is the threshold of the highest score, the nearest the current one among equals.
+func (sw Sweep) best(score func(ThresholdOutcome) int) float64 {
+	best, bestScore := sw.Current, math.MinInt
+	for _, o := range sw.Outcomes {
+		s := score(o)
+		if s > bestScore || s == bestScore && math.Abs(o.Threshold-sw.Current) < math.Abs(best-sw.Current) {
+			best, bestScore = o.Threshold, s
+		}
+	}
+	return best
 }
 
 // sweptThresholds are 0.05, 0.10, … 0.95 and the current threshold, in order.
@@ -118,4 +141,6 @@ func PrintSweep(w io.Writer, sw Sweep) {
 		fmt.Fprintf(w, "%-10.2f %7d %7d %9d %7d %9d %8.3f %9.3f %8.3f%s\n", o.Threshold, o.RightAnswers, o.WrongAnswers,
 			o.FalseAbstentions, o.RightAbstentions, o.MissedAbstentions, o.AnswerAccuracy, o.AbstainPrecision, o.AbstainRecall, mark)
 	}
+	fmt.Fprintf(w, "\nmost questions decided right at %.2f; counting a wrong answer twice, at %.2f.\n", sw.MostRight, sw.Cautious)
+	fmt.Fprintln(w, "On a few dozen questions a threshold or two either way is noise: prefer the current one unless the gain is several questions.")
 }

@@ -43,6 +43,23 @@ func TestSweepCountsWhatTheEngineDoesAtEachThreshold(t *testing.T) {
 	}
 	e.Composer.Abstention = trained
 
+	// The thresholds it recommends are the best on the set, by each count.
+	for _, o := range sw.Outcomes {
+		at := func(threshold float64) eval.ThresholdOutcome {
+			for _, x := range sw.Outcomes {
+				if x.Threshold == threshold {
+					return x
+				}
+			}
+			t.Fatalf("no outcome at %v", threshold)
+			return eval.ThresholdOutcome{}
+		}
+		most, cautious := at(sw.MostRight), at(sw.Cautious)
+		assert.GreaterOrEqual(t, most.RightAnswers+most.RightAbstentions, o.RightAnswers+o.RightAbstentions)
+		wrong := func(x eval.ThresholdOutcome) int { return x.WrongAnswers + x.MissedAbstentions }
+		assert.LessOrEqual(t, 2*wrong(cautious)+cautious.FalseAbstentions, 2*wrong(o)+o.FalseAbstentions)
+	}
+
 	// A higher threshold never answers a question a lower one abstained on.
 	for i := 1; i < len(sw.Outcomes); i++ {
 		lo, hi := sw.Outcomes[i-1], sw.Outcomes[i]
