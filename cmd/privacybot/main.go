@@ -57,19 +57,20 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		// one line per subcommand, kept in alphabetical order
-		"ask":      {summary: "answer a question from the notices, with citations", run: runAsk},
-		"chat":     {summary: "interactive chat for advisers (follow-ups, /sources, /org, /request)", run: runChat},
-		"eval":     {summary: "measure answers on a question set", run: runEval},
-		"index":    {summary: "build a persisted index, or show index stats", run: runIndex},
-		"notices":  {summary: "list the notices the bot answers from", run: runNotices},
-		"queue":    {summary: "the DPO's queue: list, show, update, extend, export cases", run: runQueue},
-		"redact":   {summary: "print standard input with personal data redacted (--json for spans)", run: runRedact},
-		"search":   {summary: "list the passages that best match a query, with scores", run: runSearch},
-		"serve":    {summary: "serve the chat API, the widget, the DPO dashboard and metrics", run: runServe},
-		"slack":    {summary: "Slack: print the app manifest, run over Socket Mode, post the DPO digest", run: runSlack},
-		"users":    {summary: "manage DPO dashboard users: add, list, remove", run: runUsers},
-		"deadline": {summary: "print a rights request's legal due date (UK rules)", run: runDeadline},
-		"discord":  {summary: "Discord: register the /privacy command, or run the gateway bot", run: runDiscord},
+		"ask":         {summary: "answer a question from the notices, with citations", run: runAsk},
+		"chat":        {summary: "interactive chat for advisers (follow-ups, /sources, /org, /request)", run: runChat},
+		"eval":        {summary: "measure answers on a question set", run: runEval},
+		"index":       {summary: "build a persisted index, or show index stats", run: runIndex},
+		"notices":     {summary: "list the notices the bot answers from", run: runNotices},
+		"queue":       {summary: "the DPO's queue: list, show, update, extend, export cases", run: runQueue},
+		"redact":      {summary: "print standard input with personal data redacted (--json for spans)", run: runRedact},
+		"search":      {summary: "list the passages that best match a query, with scores", run: runSearch},
+		"serve":       {summary: "serve the chat API, the widget, the DPO dashboard and metrics", run: runServe},
+		"slack":       {summary: "Slack: print the app manifest, run over Socket Mode, post the DPO digest", run: runSlack},
+		"transcripts": {summary: "what residents asked on the web and what the bot did (abstained, unsure, …)", run: runTranscripts},
+		"users":       {summary: "manage DPO dashboard users: add, list, remove", run: runUsers},
+		"deadline":    {summary: "print a rights request's legal due date (UK rules)", run: runDeadline},
+		"discord":     {summary: "Discord: register the /privacy command, or run the gateway bot", run: runDiscord},
 	}
 }
 

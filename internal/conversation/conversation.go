@@ -56,6 +56,21 @@ type Reply struct {
 	Due       string       `json:"due,omitempty"` // YYYY-MM-DD, when a case has one
 }
 
+// Outcome says what the bot did with the message, as transcripts keep it: "answered",
+// "unsure" (answered, hedged, with the data protection contact), "abstained", or the reply's
+// kind ("intake", "submitted", "safeguarding", …).
+func (r Reply) Outcome() string {
+	switch {
+	case r.Kind != KindAnswer:
+		return r.Kind
+	case r.Abstained:
+		return "abstained"
+	case r.Hedged:
+		return "unsure"
+	}
+	return "answered"
+}
+
 // Streamer is an Answerer that passes its text on as it is written (a language model). The
 // streamed text is provisional: the returned answer, checked as a whole, is what counts.
 type Streamer interface {

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/deadline"
 	"github.com/privacybot/privacybot/internal/dpo"
@@ -332,4 +333,21 @@ func TestSessionKeepsItsOrganisation(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, rep.Answer.Answer, "Maria Damigos")
 	assert.NotContains(t, rep.Answer.Answer, "01908", "no Milton Keynes contact in a Buckinghamshire conversation")
+}
+
+// Transcripts keep what the bot did with each message, in words the DPO's team filters on.
+func TestReplyOutcome(t *testing.T) {
+	tests := []struct {
+		reply conversation.Reply
+		want  string
+	}{
+		{conversation.Reply{Kind: conversation.KindAnswer}, "answered"},
+		{conversation.Reply{Kind: conversation.KindAnswer, Answer: answer.Answer{Hedged: true}}, "unsure"},
+		{conversation.Reply{Kind: conversation.KindAnswer, Answer: answer.Answer{Abstained: true}}, "abstained"},
+		{conversation.Reply{Kind: conversation.KindIntake}, "intake"},
+		{conversation.Reply{Kind: conversation.KindSafeguarding, Answer: answer.Answer{Abstained: true}}, "safeguarding"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, tt.reply.Outcome())
+	}
 }

@@ -139,10 +139,10 @@ func (s *Store) AppendTranscripts(ctx context.Context, entries []transcript.Entr
 		return nil
 	}
 	_, err := s.pool.CopyFrom(ctx, pgx.Identifier{"transcripts"},
-		[]string{"session", "channel", "organisation", "role", "text", "at"},
+		[]string{"session", "channel", "organisation", "role", "text", "at", "outcome"},
 		pgx.CopyFromSlice(len(entries), func(i int) ([]any, error) {
 			e := entries[i]
-			return []any{e.Session, e.Channel, e.Org, e.Role, e.Text, e.At}, nil
+			return []any{e.Session, e.Channel, e.Org, e.Role, e.Text, e.At, e.Outcome}, nil
 		}))
 	if err != nil {
 		return fmt.Errorf("append %d transcript lines: %w", len(entries), err)
@@ -159,6 +159,25 @@ func (s *Store) Transcript(ctx context.Context, session string) ([]string, error
 	out, err := pgx.CollectRows(rows, pgx.RowTo[string])
 	if err != nil {
 		return nil, fmt.Errorf("read transcript: %w", err)
+	}
+	return out, nil
+}
+
+// TranscriptsSince returns the transcript lines stored at or after since, in the order they were
+// said.
+func (s *Store) TranscriptsSince(ctx context.Context, since time.Time) ([]transcript.Entry, error) {
+	rows, err := s.pool.Query(ctx, `SELECT session, channel, organisation, role, text, at, outcome
+		FROM transcripts WHERE at >= $1 ORDER BY id`, since)
+	if err != nil {
+		return nil, fmt.Errorf("read transcripts: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (transcript.Entry, error) {
+		var e transcript.Entry
+		err := row.Scan(&e.Session, &e.Channel, &e.Org, &e.Role, &e.Text, &e.At, &e.Outcome)
+		return e, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read transcripts: %w", err)
 	}
 	return out, nil
 }

@@ -155,14 +155,14 @@ func (s *Store) AppendTranscripts(ctx context.Context, entries []transcript.Entr
 		return nil
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		st, err := tx.PrepareContext(ctx, `INSERT INTO transcripts (session, channel, organisation, role, text, at)
-			VALUES (?,?,?,?,?,?)`)
+		st, err := tx.PrepareContext(ctx, `INSERT INTO transcripts (session, channel, organisation, role, text, at, outcome)
+			VALUES (?,?,?,?,?,?,?)`)
 		if err != nil {
 			return err
 		}
 		defer st.Close()
 		for _, e := range entries {
-			if _, err := st.ExecContext(ctx, e.Session, e.Channel, e.Org, e.Role, e.Text, fmtTime(e.At)); err != nil {
+			if _, err := st.ExecContext(ctx, e.Session, e.Channel, e.Org, e.Role, e.Text, fmtTime(e.At), e.Outcome); err != nil {
 				return err
 			}
 		}
@@ -188,6 +188,30 @@ func (s *Store) Transcript(ctx context.Context, session string) ([]string, error
 			return nil, fmt.Errorf("read transcript: %w", err)
 		}
 		out = append(out, role+": "+text)
+	}
+	return out, rows.Err()
+}
+
+// TranscriptsSince returns the transcript lines stored at or after since, in the order they were
+// said.
+func (s *Store) TranscriptsSince(ctx context.Context, since time.Time) ([]transcript.Entry, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT session, channel, organisation, role, text, at, outcome
+		FROM transcripts WHERE at >= ? ORDER BY id`, fmtTime(since))
+	if err != nil {
+		return nil, fmt.Errorf("read transcripts: %w", err)
+	}
+	defer rows.Close()
+	var out []transcript.Entry
+	for rows.Next() {
+		var e transcript.Entry
+		var at string
+		if err := rows.Scan(&e.Session, &e.Channel, &e.Org, &e.Role, &e.Text, &at, &e.Outcome); err != nil {
+			return nil, fmt.Errorf("read transcripts: %w", err)
+		}
+		if e.At, err = time.Parse(time.RFC3339Nano, at); err != nil {
+			return nil, fmt.Errorf("read transcripts: time %q: %w", at, err)
+		}
+		out = append(out, e)
 	}
 	return out, rows.Err()
 }

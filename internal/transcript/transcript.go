@@ -1,7 +1,7 @@
 // Package transcript defines one line of a stored conversation, the record that the web channel
-// hands to the SQLite and PostgreSQL stores in batches. It exists so those adapters can share the
-// type without importing each other or the web channel; it imports nothing of the project and
-// must stay that way.
+// hands to the SQLite and PostgreSQL stores in batches, and reads the questions residents asked
+// back out of them. It exists so those adapters can share the type without importing each other
+// or the web channel; it imports nothing of the project and must stay that way.
 package transcript
 
 import "time"
@@ -15,4 +15,45 @@ type Entry struct {
 	Role    string // "resident" or "bot"
 	Text    string
 	At      time.Time
+	// Outcome is, on the bot's line, what it did: "answered", "unsure" (answered, hedged, with
+	// the data protection contact), "abstained", or the reply's kind ("intake", "safeguarding",
+	// …). Empty on a resident's line, and on lines stored before outcomes were.
+	Outcome string
+}
+
+// Roles of a line.
+const (
+	RoleResident = "resident"
+	RoleBot      = "bot"
+)
+
+// Question is something a resident said, with what the bot did with it.
+type Question struct {
+	Session string    `json:"session"`
+	Channel string    `json:"channel"`
+	Org     string    `json:"org,omitempty"`
+	At      time.Time `json:"at"`
+	Text    string    `json:"question"`
+	Outcome string    `json:"outcome"` // the bot's line's Outcome; "" when it has none
+	Answer  string    `json:"answer"`  // the bot's reply, redacted as stored
+}
+
+// Questions pairs each resident's line with the bot's reply to it (the next bot line of the same
+// session), in the order the entries come (the stores give them in the order they were said).
+func Questions(entries []Entry) []Question {
+	var out []Question
+	open := map[string]int{} // session → index in out of its question awaiting a reply
+	for _, e := range entries {
+		switch e.Role {
+		case RoleResident:
+			open[e.Session] = len(out)
+			out = append(out, Question{Session: e.Session, Channel: e.Channel, Org: e.Org, At: e.At, Text: e.Text})
+		case RoleBot:
+			if i, ok := open[e.Session]; ok {
+				out[i].Outcome, out[i].Answer = e.Outcome, e.Text
+				delete(open, e.Session)
+			}
+		}
+	}
+	return out
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/transcript"
 )
 
 // maxAPIBody bounds a chat or request body: a message is at most a few hundred words.
@@ -151,13 +152,13 @@ func (s *Server) replyStream(r *http.Request, req ChatRequest, onDelta func(stri
 		return rep, err
 	}
 	s.metrics.reply(rep)
-	s.keep(ctx, rep.Session, req.Org, req.Message, rep.Answer.Answer, received)
+	s.keep(ctx, rep, req.Org, req.Message, received)
 	return rep, nil
 }
 
 // keep stores a redacted exchange; a failure is logged, not shown: the resident got the answer.
 // Text is redacted here, before it reaches any buffer.
-func (s *Server) keep(ctx context.Context, session, org, said, answered string, at time.Time) {
+func (s *Server) keep(ctx context.Context, rep conversation.Reply, org, said string, at time.Time) {
 	if s.Transcripts == nil {
 		return
 	}
@@ -166,8 +167,8 @@ func (s *Server) keep(ctx context.Context, session, org, said, answered string, 
 		return // never store unredacted text
 	}
 	err := s.Transcripts.AppendTranscripts(ctx, []TranscriptEntry{
-		{Session: session, Channel: "web", Org: org, Role: "resident", Text: red(said), At: at},
-		{Session: session, Channel: "web", Org: org, Role: "bot", Text: red(answered), At: at},
+		{Session: rep.Session, Channel: "web", Org: org, Role: transcript.RoleResident, Text: red(said), At: at},
+		{Session: rep.Session, Channel: "web", Org: org, Role: transcript.RoleBot, Text: red(rep.Answer.Answer), At: at, Outcome: rep.Outcome()},
 	})
 	if err != nil {
 		s.log().Warn("store transcript", "err", err)

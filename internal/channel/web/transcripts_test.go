@@ -165,3 +165,19 @@ func (f *fakeTranscripts) sizes() []int {
 	}
 	return out
 }
+
+// Each bot line says what the bot did, so the DPO's team can list what residents ask that the
+// notices don't answer.
+func TestTranscriptsKeepWhatTheBotDid(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	h.chat(t, "", "How long do you keep complaint records?")
+	h.chat(t, "", "How long do you keep CCTV footage?")
+	lines, err := h.store.TranscriptsSince(ctx, time.Time{})
+	require.NoError(t, err)
+	var outcomes []string
+	for _, l := range lines {
+		outcomes = append(outcomes, l.Role+":"+l.Outcome)
+	}
+	assert.Equal(t, []string{"resident:", "bot:answered", "resident:", "bot:abstained"}, outcomes)
+}

@@ -28,6 +28,7 @@ type Store interface {
 	AppendTranscripts(ctx context.Context, entries []transcript.Entry) error
 	Transcript(ctx context.Context, session string) ([]string, error)
 	PurgeTranscripts(ctx context.Context, before time.Time) (int64, error)
+	TranscriptsSince(ctx context.Context, since time.Time) ([]transcript.Entry, error)
 	CreateDashSession(ctx context.Context, tokenHash, user, csrf string, created, expires time.Time) error
 	DashSession(ctx context.Context, tokenHash string) (user, csrf string, expires time.Time, err error)
 	DeleteDashSession(ctx context.Context, tokenHash string) error
@@ -39,6 +40,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 	t.Run("Users", func(t *testing.T) { testUsers(t, open(t)) })
 	t.Run("TranscriptBatchKeepsOrder", func(t *testing.T) { testBatch(t, open(t)) })
 	t.Run("PurgeTranscripts", func(t *testing.T) { testPurge(t, open(t)) })
+	t.Run("TranscriptsSinceKeepWhatTheBotDid", func(t *testing.T) { testTranscriptsSince(t, open(t)) })
 	t.Run("DashSessions", func(t *testing.T) { testDashSessions(t, open(t)) })
 	t.Run("RemovingAUserEndsTheirSessions", func(t *testing.T) { testRemoveUserEndsSessions(t, open(t)) })
 }
@@ -146,6 +148,32 @@ func testBatch(t *testing.T, s Store) {
 	b, err := s.Transcript(ctx, "b")
 	require.NoError(t, err)
 	assert.Equal(t, wantB, b)
+}
+
+// The DPO's team lists what residents asked and what the bot did with it, from a date on.
+func testTranscriptsSince(t *testing.T, s Store) {
+	ctx := context.Background()
+	old := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	recent := old.AddDate(0, 0, 40)
+	in := []transcript.Entry{
+		{Session: "a", Channel: "web", Role: "resident", Text: "old question", At: old},
+		{Session: "a", Channel: "web", Role: "bot", Text: "old answer", At: old, Outcome: "answered"},
+		{Session: "b", Channel: "web", Org: "Bucks", Role: "resident", Text: "how long is CCTV kept?", At: recent},
+		{Session: "b", Channel: "web", Org: "Bucks", Role: "bot", Text: "The notices don't say.", At: recent, Outcome: "abstained"},
+	}
+	require.NoError(t, s.AppendTranscripts(ctx, in))
+	got, err := s.TranscriptsSince(ctx, recent.Add(-time.Hour))
+	require.NoError(t, err)
+	require.Len(t, got, 2, "only the lines from then on")
+	for i, e := range got {
+		want := in[2+i]
+		assert.True(t, want.At.Equal(e.At), "time %s", e.At)
+		e.At = want.At
+		assert.Equal(t, want, e)
+	}
+	all, err := s.TranscriptsSince(ctx, time.Time{})
+	require.NoError(t, err)
+	assert.Len(t, all, 4)
 }
 
 func testPurge(t *testing.T, s Store) {

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/privacybot/privacybot/internal/transcript"
+)
+
+// transcriptStore is what the transcripts command reads; internal/sqlite and internal/postgres
+// provide it.
+type transcriptStore interface {
+	TranscriptsSince(ctx context.Context, since time.Time) ([]transcript.Entry, error)
+}
+
+// outcomes are what the bot can have done with a message, as transcripts keep them.
+var outcomes = []string{"answered", "unsure", "abstained", "intake", "submitted", "cancelled", "safeguarding", "status"}
+
+func runTranscripts(ctx context.Context, app *App, args []string) error {
+	fs := newFlags(app, "transcripts", `transcripts [--since 30d|YYYY-MM-DD] [--outcome LIST] [--jsonl]
+
+Lists what residents asked on the web widget (redacted, as stored) and what the bot did with
+it: answered, unsure (answered with a doubt and the contact), abstained, or a request's intake.
+--outcome abstained,unsure lists what the notices don't answer, or may not: what to add to them.
+--jsonl writes each question as a line of an evaluation question set (id, question, org,
+bot_outcome, asked) to label (notices and answer_contains, or unanswerable: true) and measure the
+bot on real questions with privacybot eval. Transcripts are kept PRIVACYBOT_TRANSCRIPT_DAYS.`)
+	since := fs.String("since", "30d", "from this many days ago (30d) or this date (2026-11-01)")
+	only := fs.String("outcome", "", "only these outcomes, comma-separated ("+strings.Join(outcomes, ", ")+")")
+	jsonl := fs.Bool("jsonl", false, "write question-set lines to label, not a table")
+	if rest, err := parseFlags(fs, args); err != nil {
+		return err
+	} else if len(rest) > 0 {
+		return usageError("transcripts takes no arguments")
+	}
+	from, err := sinceTime(*since, app.Now())
+	if err != nil {
+		return err
+	}
+	var want []string
+	for _, o := range strings.Split(*only, ",") {
+		if o = strings.TrimSpace(o); o == "" {
+			continue
+		}
+		if !slices.Contains(outcomes, o) {
+			return usageError("unknown outcome %q (%s)", o, strings.Join(outcomes, ", "))
+		}
+		want = append(want, o)
+	}
+	st, closeStore, err := openStore(ctx, app)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	ts, ok := st.(transcriptStore)
+	if !ok {
+		return fmt.Errorf("the store %T keeps no transcripts", st)
+	}
+	entries, err := ts.TranscriptsSince(ctx, from)
+	if err != nil {
+		return err
+	}
+	var qs []transcript.Question
+	for _, q := range transcript.Questions(entries) {
+		if len(want) == 0 || slices.Contains(want, q.Outcome) {
+			qs = append(qs, q)
+		}
+	}
+	if *jsonl {
+		return writeQuestionSet(app, qs)
+	}
+	tw := tabwriter.NewWriter(app.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ASKED\tOUTCOME\tORG\tQUESTION")
+	for _, q := range qs {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", q.At.Format("2006-01-02 15:04"), dash(q.Outcome), dash(q.Org), shortLine(q.Text, 120))
+	}
+	return tw.Flush()
+}
+
+// writeQuestionSet writes questions as lines of an evaluation question set, unlabelled.
+func writeQuestionSet(app *App, qs []transcript.Question) error {
+	enc := json.NewEncoder(app.Stdout)
+	enc.SetEscapeHTML(false)
+	for i, q := range qs {
+		line := struct {
+			ID         string `json:"id"`
+			Question   string `json:"question"`
+			Org        string `json:"org,omitempty"`
+			BotOutcome string `json:"bot_outcome,omitempty"`
+			Asked      string `json:"asked"`
+		}{fmt.Sprintf("web-%s-%d", q.At.Format("20060102"), i+1), q.Text, q.Org, q.Outcome, q.At.Format(time.DateOnly)}
+		if err := enc.Encode(line); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sinceTime reads --since: a number of days ("30d") before now, or a date.
+func sinceTime(s string, now time.Time) (time.Time, error) {
+	if days, ok := strings.CutSuffix(s, "d"); ok {
+		n, err := strconv.Atoi(days)
+		if err != nil || n < 0 {
+			return time.Time{}, usageError("--since %q: write a number of days (30d) or a date (2026-11-01)", s)
+		}
+		return now.AddDate(0, 0, -n), nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, usageError("--since %q: write a number of days (30d) or a date (2026-11-01)", s)
+	}
+	return t, nil
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// shortLine is s on one line, cut to n characters.
+func shortLine(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}

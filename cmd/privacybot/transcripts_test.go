@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/eval"
+	"github.com/privacybot/privacybot/internal/sqlite"
+	"github.com/privacybot/privacybot/internal/transcript"
+)
+
+// The DPO's team lists what residents asked that the notices don't answer, and turns it into a
+// question set to label: the bot measured on real questions, not only written ones.
+func TestTranscriptsListWhatTheNoticesDontAnswer(t *testing.T) {
+	data := t.TempDir()
+	st, err := sqlite.Open(filepath.Join(data, "privacybot.db"))
+	require.NoError(t, err)
+	asked := time.Date(2025, 12, 20, 10, 0, 0, 0, time.UTC) // runCLI's clock is 2026-01-01
+	require.NoError(t, st.AppendTranscripts(context.Background(), []transcript.Entry{
+		{Session: "a", Channel: "web", Role: "resident", Text: "how long do you keep CCTV footage?", At: asked},
+		{Session: "a", Channel: "web", Role: "bot", Text: "The privacy notices I have don't answer that", At: asked, Outcome: "abstained"},
+		{Session: "b", Channel: "web", Org: "Buckinghamshire Council", Role: "resident", Text: "who is the DPO?", At: asked},
+		{Session: "b", Channel: "web", Org: "Buckinghamshire Council", Role: "bot", Text: "Maria Damigos", At: asked, Outcome: "answered"},
+		{Session: "c", Channel: "web", Role: "resident", Text: "do you keep my bin photos?", At: asked.AddDate(0, 0, -60)},
+		{Session: "c", Channel: "web", Role: "bot", Text: "The notices may not answer this exactly.", At: asked.AddDate(0, 0, -60), Outcome: "unsure"},
+	}))
+	require.NoError(t, st.Close())
+	env := map[string]string{"PRIVACYBOT_DATA": data}
+
+	code, stdout, stderr := runCLI(t, env, "transcripts")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, "abstained")
+	assert.Contains(t, stdout, "who is the DPO?")
+	assert.NotContains(t, stdout, "bin photos", "older than 30 days")
+
+	code, stdout, stderr = runCLI(t, env, "transcripts", "--since", "2025-01-01", "--outcome", "abstained,unsure", "--jsonl")
+	require.Equal(t, exitOK, code, stderr)
+	qs, err := eval.Load(strings.NewReader(stdout))
+	require.NoError(t, err, "the lines are a question set eval reads")
+	var got []string
+	for _, q := range qs {
+		got = append(got, q.Question)
+	}
+	assert.ElementsMatch(t, []string{"how long do you keep CCTV footage?", "do you keep my bin photos?"}, got)
+	assert.Contains(t, stdout, `"bot_outcome":"abstained"`)
+
+	for _, bad := range [][]string{{"--since", "last week"}, {"--outcome", "ignored"}} {
+		code, _, stderr = runCLI(t, env, append([]string{"transcripts"}, bad...)...)
+		assert.Equal(t, exitUsage, code, bad)
+		assert.NotEmpty(t, stderr)
+	}
+}
