@@ -1,0 +1,45 @@
+package answer_test
+
+import (
+	"context"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/answer"
+	"github.com/privacybot/privacybot/internal/index/indextest"
+	"github.com/privacybot/privacybot/internal/notice"
+)
+
+// A story tells its context first and asks at the end: the sentence that answers is the one
+// about what the asking sentence names, not the one that matches most of the story. (With Bleve's
+// ranking, as the bot answers.)
+func TestAStoryIsAnsweredByWhatItsAskingSentenceAsks(t *testing.T) {
+	c, err := notice.Load(fstest.MapFS{
+		"waste.md": {Data: []byte("---\nid: waste\ntitle: Waste services privacy notice\norganisation: Alderby Borough Council\n---\n" +
+			"How long we keep it\n" +
+			"Records of complaints about missed bin collections are kept for 6 years after the complaint is closed.\n" +
+			"Compliments about our crews are kept for 1 year.\n\n" +
+			"Contact\nData Protection Officer, Alderby Town Hall, Alderby AL1 2BC\n")},
+	})
+	require.NoError(t, err)
+	e, err := indextest.Build(c)
+	require.NoError(t, err)
+	t.Cleanup(func() { e.Index.Close() })
+	const story = "I complained about a missed collection last year. This week the crew were brilliant so I sent a thank you. How long do you keep compliments?"
+	for _, tt := range []struct {
+		weight float64
+		want   string
+	}{
+		{answer.DefaultClauseWeight, "1 year"},
+		{0, "6 years"}, // weighed as one, the story's complaint outweighs the compliment asked about
+	} {
+		e.Composer.ClauseWeight = tt.weight
+		ex, err := e.Composer.Explain(context.Background(), answer.Question{Text: story})
+		require.NoError(t, err)
+		require.NotEmpty(t, ex.Candidates)
+		assert.Contains(t, ex.Candidates[0].Text, tt.want, "the best sentence with ClauseWeight %v", tt.weight)
+	}
+}
