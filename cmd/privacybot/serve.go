@@ -46,6 +46,7 @@ type webStore interface {
 	LookupUser(ctx context.Context, name string) (hash []byte, orgs []string, err error)
 	AppendTranscripts(ctx context.Context, entries []web.TranscriptEntry) error
 	PurgeTranscripts(ctx context.Context, before time.Time) (int64, error)
+	web.QuestionLog
 }
 
 func runServe(ctx context.Context, app *App, args []string) error {
@@ -118,7 +119,7 @@ privacybot users add.`)
 		}
 	}()
 	srv := &web.Server{
-		Bot: bot, Cases: queue, Users: store, Sessions: store, Transcripts: transcripts, Redact: redact.Text,
+		Bot: bot, Cases: queue, Users: store, Sessions: store, Transcripts: transcripts, Questions: store, Redact: redact.Text,
 		TranscriptDays: cfg.TranscriptDays, Notices: eng.corpus.Notices, Orgs: bot.Orgs,
 		CanonicalOrg:   eng.corpus.Organisations.Canonical,
 		AllowedOrigins: splitList(app.Getenv("PRIVACYBOT_ALLOWED_ORIGINS")), BaseURL: cfg.BaseURL,

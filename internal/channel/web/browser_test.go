@@ -344,6 +344,8 @@ func TestBrowserAccessibility(t *testing.T) {
 	reportViolations(t, "the dashboard queue", axeAudit(ctx, t))
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/dpo/cases/"+ref), chromedp.WaitVisible(chromedp.CSS("h1"))))
 	reportViolations(t, "a case page", axeAudit(ctx, t))
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/dpo/unanswered"), chromedp.WaitVisible(chromedp.CSS("h1"))))
+	reportViolations(t, "the questions the notices don't answer", axeAudit(ctx, t))
 }
 
 // While a model streams, the resident sees the text being written in a draft that screen

@@ -198,6 +198,8 @@ func (s *Server) dashboardRoutes(mux *http.ServeMux) {
 	page("GET /dpo", s.signedIn(s.handleQueue))
 	page("GET /dpo/{$}", s.signedIn(s.handleQueue))
 	page("GET /dpo/export.csv", s.signedIn(s.handleExport))
+	page("GET /dpo/unanswered", s.signedIn(s.handleUnanswered))
+	page("GET /dpo/unanswered.csv", s.signedIn(s.handleUnansweredExport))
 	page("GET /dpo/cases/{ref}", s.signedIn(s.handleCase))
 	page("POST /dpo/cases/{ref}/status", s.signedIn(s.handleStatus))
 	page("POST /dpo/cases/{ref}/extend", s.signedIn(s.handleExtend))
@@ -535,6 +537,8 @@ func (s *Server) dashError(w http.ResponseWriter, r *http.Request, err error) {
 		code, msg = http.StatusNotFound, "There is no such case on your queue."
 	case errors.Is(err, errNoQueue):
 		code, msg = http.StatusServiceUnavailable, "No queue is configured for this server."
+	case errors.Is(err, errNoQuestionLog):
+		code, msg = http.StatusServiceUnavailable, "This server keeps no transcripts to read questions from."
 	default:
 		s.log().Error("dashboard", "path", r.URL.Path, "err", err)
 	}

@@ -96,6 +96,9 @@ type Server struct {
 	// Transcripts, when set, receives every web exchange redacted by Redact. In production it
 	// is a TranscriptWriter, so no request waits for a commit.
 	Transcripts Transcripts
+	// Questions reads the transcripts back for the dashboard's page of questions the notices
+	// don't answer (the store); nil: the page says none are configured.
+	Questions QuestionLog
 	// Redact removes personal data before a transcript line is stored; redact.Text in production.
 	Redact func(string) string
 	// TranscriptDays is how long transcripts are kept (PRIVACYBOT_TRANSCRIPT_DAYS); default 30.

@@ -7,6 +7,7 @@ package web_test
 
 import (
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -85,7 +86,7 @@ func newHarness(t testing.TB, opts ...func(*web.Server)) *harness {
 	sessions := conversation.NewSessions(time.Hour)
 	sessions.Now = clk.Now
 	bot := &conversation.Bot{Answerer: comp, Queue: q, Orgs: orgs, Now: clk.Now, Sessions: sessions, Redact: redact.Text}
-	srv := &web.Server{Bot: bot, Cases: q, Users: store, Transcripts: store, Redact: redact.Text, Notices: corp.Notices,
+	srv := &web.Server{Bot: bot, Cases: q, Users: store, Transcripts: store, Questions: store, Redact: redact.Text, Notices: corp.Notices,
 		Orgs: orgs, CanonicalOrg: corp.Organisations.Canonical, Now: clk.Now, AllowedOrigins: []string{"https://www.milton-keynes.gov.uk"}, RatePerMinute: -1}
 	for _, o := range opts {
 		o(srv)
@@ -441,7 +442,7 @@ func (h *harness) submit(t testing.TB, org string) string {
 
 func TestDashboardNeedsSignIn(t *testing.T) {
 	h := newHarness(t)
-	for _, path := range []string{"/dpo", "/dpo/export.csv", "/dpo/cases/DPO-2026-000001"} {
+	for _, path := range []string{"/dpo", "/dpo/export.csv", "/dpo/cases/DPO-2026-000001", "/dpo/unanswered", "/dpo/unanswered.csv"} {
 		rec := h.do(t, "GET", path, "")
 		assert.Equal(t, http.StatusSeeOther, rec.Code, path)
 		assert.True(t, strings.HasPrefix(rec.Header().Get("Location"), "/dpo/sign-in?next="), rec.Header().Get("Location"))
@@ -618,4 +619,53 @@ func TestFallbacksAndChannelFeedbackAreCounted(t *testing.T) {
 	body := h.do(t, "GET", "/metrics", "").Body.String()
 	assert.Contains(t, body, `privacybot_model_fallbacks_total{reason="unsupported_number"} 1`)
 	assert.Contains(t, body, `privacybot_feedback_total{channel="slack",helpful="false"} 1`)
+}
+
+// The DPO sees what residents of their councils asked that the notices don't answer, and can
+// download it; another council's questions, answered ones and unscoped ones (unless they see
+// every organisation) are not listed.
+func TestDashboardListsQuestionsTheNoticesDontAnswer(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	at := h.clock.Now().Add(-time.Hour)
+	require.NoError(t, h.store.AppendTranscripts(ctx, []web.TranscriptEntry{
+		{Session: "a", Channel: "web", Org: mk, Role: "resident", Text: "how long do you keep CCTV footage?", At: at},
+		{Session: "a", Channel: "web", Org: mk, Role: "bot", Text: "The privacy notices I have don't answer that", At: at, Outcome: "abstained"},
+		{Session: "b", Channel: "web", Org: bucks, Role: "resident", Text: "do you share my bin photos?", At: at},
+		{Session: "b", Channel: "web", Org: bucks, Role: "bot", Text: "The notices may not answer this exactly", At: at, Outcome: "unsure"},
+		{Session: "c", Channel: "web", Org: mk, Role: "resident", Text: "how long do you keep complaint records?", At: at},
+		{Session: "c", Channel: "web", Org: mk, Role: "bot", Text: "6 years", At: at, Outcome: "answered"},
+		{Session: "d", Channel: "web", Role: "resident", Text: "=HYPERLINK(\"x\") what about parking fines?", At: at},
+		{Session: "d", Channel: "web", Role: "bot", Text: "The privacy notices I have don't answer that", At: at, Outcome: "abstained"},
+	}))
+	h.addUser(t, "mkdpo", "correct horse battery", mk)
+	require.Equal(t, http.StatusSeeOther, h.signIn(t, "mkdpo", "correct horse battery").Code)
+	page := h.do(t, "GET", "/dpo/unanswered", "")
+	require.Equal(t, http.StatusOK, page.Code)
+	body := page.Body.String()
+	assert.Contains(t, body, "how long do you keep CCTV footage?")
+	assert.Contains(t, body, "Could not answer")
+	assert.NotContains(t, body, "bin photos", "another council's question")
+	assert.NotContains(t, body, "complaint records", "an answered question")
+	assert.NotContains(t, body, "parking fines", "unscoped: for those who see every organisation")
+
+	h.addUser(t, "all", "correct horse battery", "*")
+	require.Equal(t, http.StatusSeeOther, h.signIn(t, "all", "correct horse battery").Code)
+	csvRec := h.do(t, "GET", "/dpo/unanswered.csv?days=7", "")
+	require.Equal(t, http.StatusOK, csvRec.Code)
+	rows, err := csv.NewReader(csvRec.Body).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, rows, 4, "the header and three unanswered questions")
+	var questions []string
+	for _, r := range rows[1:] {
+		questions = append(questions, r[3])
+	}
+	assert.Contains(t, questions, "do you share my bin photos?")
+	assert.Contains(t, questions, `'=HYPERLINK("x") what about parking fines?`, "a formula is not run by a spreadsheet")
+
+	h.clock.Add(8 * 24 * time.Hour)
+	require.Equal(t, http.StatusSeeOther, h.signIn(t, "all", "correct horse battery").Code, "sessions last hours, not days")
+	rows, err = csv.NewReader(h.do(t, "GET", "/dpo/unanswered.csv?days=7", "").Body).ReadAll()
+	require.NoError(t, err)
+	assert.Len(t, rows, 1, "older than the period asked for")
 }

@@ -1,0 +1,104 @@
+package web
+
+// The DPO's page of what residents asked that the notices don't answer, or may not: the
+// questions the bot abstained on or answered unsure, from the redacted transcripts. It is where
+// a council learns what to add to its notices, and where real questions for the evaluation sets
+// come from.
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/privacybot/privacybot/internal/transcript"
+)
+
+// QuestionLog reads the stored transcripts back; *sqlite.Store and *postgres.Store are one.
+type QuestionLog interface {
+	TranscriptsSince(ctx context.Context, since time.Time) ([]transcript.Entry, error)
+}
+
+// Outcomes of the bot's replies the page lists.
+const (
+	outcomeAbstained = "abstained"
+	outcomeUnsure    = "unsure"
+)
+
+// errNoQuestionLog is shown when the dashboard has no transcripts to read.
+var errNoQuestionLog = errors.New("no transcripts configured")
+
+// unansweredRow is one question on the page.
+type unansweredRow struct {
+	At           time.Time
+	Organisation string
+	Outcome      string
+	Question     string
+}
+
+// unanswered lists the questions of the last days days that the bot abstained on or answered
+// unsure, newest first, of the organisations the DPO sees. A question asked without choosing a
+// council is shown only to those who see every organisation.
+func (s *Server) unanswered(r *http.Request, sess *dashSession, days int) ([]unansweredRow, error) {
+	if s.Questions == nil {
+		return nil, errNoQuestionLog
+	}
+	entries, err := s.Questions.TranscriptsSince(r.Context(), s.now().AddDate(0, 0, -days))
+	if err != nil {
+		return nil, err
+	}
+	all := slices.Contains(sess.orgs, "*")
+	var rows []unansweredRow
+	for _, q := range transcript.Questions(entries) {
+		if q.Outcome != outcomeAbstained && q.Outcome != outcomeUnsure {
+			continue
+		}
+		if q.Org == "" && !all || q.Org != "" && !s.sees(sess.orgs, q.Org) {
+			continue
+		}
+		rows = append(rows, unansweredRow{At: q.At, Organisation: q.Org, Outcome: q.Outcome, Question: q.Text})
+	}
+	slices.Reverse(rows)
+	return rows, nil
+}
+
+// unansweredDays reads ?days=, 30 by default, at most a year.
+func unansweredDays(r *http.Request) int {
+	if d, err := strconv.Atoi(r.URL.Query().Get("days")); err == nil && d >= 1 && d <= 366 {
+		return d
+	}
+	return 30
+}
+
+func (s *Server) handleUnanswered(w http.ResponseWriter, r *http.Request) {
+	sess := sessionOf(r)
+	days := unansweredDays(r)
+	rows, err := s.unanswered(r, sess, days)
+	if err != nil {
+		s.dashError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "unanswered.html", map[string]any{
+		"Title": "Questions the notices don't answer", "User": sess.user, "CSRF": sess.csrf, "Rows": rows,
+		"Days": days, "DayChoices": []int{7, 30, 90}, "All": slices.Contains(sess.orgs, "*"),
+	})
+}
+
+func (s *Server) handleUnansweredExport(w http.ResponseWriter, r *http.Request) {
+	rows, err := s.unanswered(r, sessionOf(r), unansweredDays(r))
+	if err != nil {
+		s.dashError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="unanswered-questions.csv"`)
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"asked", "organisation", "outcome", "question"})
+	for _, q := range rows {
+		_ = cw.Write([]string{q.At.Format(time.RFC3339), csvSafe(q.Organisation), q.Outcome, csvSafe(q.Question)})
+	}
+	cw.Flush()
+}
