@@ -202,8 +202,8 @@ func (m *AbstentionModel) Probability(sig []float64) float64 {
 
 // SureAt is the probability from which the bot is sure enough of an answer to give it without
 // a doubt; between the threshold and it, the answer is hedged (Answer.Hedged). On the validation
-// sets, whose notices nobody tuned on, the answers given under 0.8 were right 65 times in 148
-// (44%); from 0.8 to 0.9, 96 in 177; from 0.9, 438 in 546 (privacybot eval --sweep).
+// sets, whose notices nobody tuned on, the answers given under 0.8 were right 66 times in 146
+// (45%); from 0.8 to 0.9, 95 in 178; from 0.9, 439 in 545 (privacybot eval --sweep).
 const SureAt = 0.8
 
 // Sure reports whether the bot gives an answer of probability p without a doubt.

@@ -203,6 +203,9 @@ func TestAskedKind(t *testing.T) {
 		{"when was this notice last updated?", KindDate},
 		{"whats the ICO phone number", KindPhone}, // words between "the" and "phone number"
 		{"MK Together phone number", KindPhone},   // a bare request for a number
+		{"phone number for the family hubs team in ludcastle", KindPhone},
+		{"email address for the data protection team at Bucks", KindEmail},
+		{"do you keep my phone number for marketing?", ""}, // their number, not one to ring
 		{"data protection officer phone number milton keynes", KindPhone},
 		{"do you keep phone numbers of callers?", ""},  // asks about their data
 		{"do you keep my phone number?", ""},           // asks about their data, not for a number

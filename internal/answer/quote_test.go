@@ -13,21 +13,28 @@ import (
 	"github.com/privacybot/privacybot/internal/notice"
 )
 
+// engineOver builds the bot over notices, with Bleve's ranking.
+func engineOver(t *testing.T, files fstest.MapFS) *indextest.Engine {
+	t.Helper()
+	c, err := notice.Load(files)
+	require.NoError(t, err)
+	e, err := indextest.Build(c)
+	require.NoError(t, err)
+	t.Cleanup(func() { e.Index.Close() })
+	return e
+}
+
 // A story tells its context first and asks at the end: the sentence that answers is the one
 // about what the asking sentence names, not the one that matches most of the story. (With Bleve's
 // ranking, as the bot answers.)
 func TestAStoryIsAnsweredByWhatItsAskingSentenceAsks(t *testing.T) {
-	c, err := notice.Load(fstest.MapFS{
+	e := engineOver(t, fstest.MapFS{
 		"waste.md": {Data: []byte("---\nid: waste\ntitle: Waste services privacy notice\norganisation: Alderby Borough Council\n---\n" +
 			"How long we keep it\n" +
 			"Records of complaints about missed bin collections are kept for 6 years after the complaint is closed.\n" +
 			"Compliments about our crews are kept for 1 year.\n\n" +
 			"Contact\nData Protection Officer, Alderby Town Hall, Alderby AL1 2BC\n")},
 	})
-	require.NoError(t, err)
-	e, err := indextest.Build(c)
-	require.NoError(t, err)
-	t.Cleanup(func() { e.Index.Close() })
 	const story = "I complained about a missed collection last year. This week the crew were brilliant so I sent a thank you. How long do you keep compliments?"
 	for _, tt := range []struct {
 		weight float64
