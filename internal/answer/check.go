@@ -108,19 +108,20 @@ func (c *Composer) checkNotice(org string, n notice.Notice) []Finding {
 			placeholders++
 		}
 		if l := utf8.RuneCountInString(p.Text); l > longPassage {
-			add(LevelWarning, "a passage of %d characters%s: answers quote from it without a narrower section to cite; headings or blank lines would split it", l, under(p))
+			add(LevelWarning, "a passage of %d characters%s: answers quote from it without a narrower section to cite; headings or blank lines would split it", l, underSection(p))
 		}
 	}
 	if !headed {
 		add(LevelWarning, "no headings found: answers cite it without a section (a heading is a short line without a full stop, or a Markdown #)")
 	}
 	if placeholders > 0 {
-		add(LevelWarning, "%d passages hold \"[email protected]\" where the captured page lost an e-mail address: the bot never quotes those as addresses, so copy the addresses from the published page", placeholders)
+		add(LevelWarning, "\"[email protected]\" where the captured page lost an e-mail address (passages: %d): the bot never quotes those as addresses, so copy the addresses from the published page", placeholders)
 	}
 	return out
 }
 
-func under(p notice.Passage) string {
+// underSection names a passage's section for a message, when it has one.
+func underSection(p notice.Passage) string {
 	if s := p.Section(); s != "" {
 		return fmt.Sprintf(" under %q", shorten(s, 60))
 	}
