@@ -275,6 +275,7 @@ func TestBrowserAnswersAreRenderedAsText(t *testing.T) {
 	assert.Contains(t, shown, "<script>window.__xss=2</script>", "the markup is shown as text")
 	assert.Contains(t, contact, "01234 567890", "an unsure answer shows the data protection contact")
 	assert.Contains(t, contact, "Org")
+	reportViolations(t, "an unsure answer with its contact", axeAudit(ctx, t))
 	assert.Zero(t, imgs)
 	assert.Zero(t, links, "a javascript: source is not linked")
 }
