@@ -24,7 +24,9 @@ whose misses nobody should read (tuning on them would make them measure nothing)
 --sweep shows instead what each abstention threshold from 0.05 to 0.95 would decide on the set:
 right and wrong answers, wrong and right abstentions, questions the notices don't answer that got
 an answer anyway. Choose a threshold for PRIVACYBOT_ABSTAIN_THRESHOLD with your own questions on
-your own notices; the extractive answerer decides, whether or not a model rephrases its answers.`)
+your own notices; the extractive answerer decides, whether or not a model rephrases its answers.
+The sweep moves one threshold for every organisation: an organisation's own abstain_threshold in
+organisations.yaml is left out of it (sweep that organisation's notices and questions to choose it).`)
 	var ef engineFlags
 	ef.register(fs, cfg)
 	ef.registerThreshold(fs)

@@ -51,6 +51,10 @@ func (c *Composer) Check() []Finding {
 			continue // named in organisations.yaml, no notice of its own
 		}
 		out = append(out, c.checkContact(o)...)
+		if o.AbstainThreshold > 0 {
+			out = append(out, Finding{Level: LevelInfo, Organisation: o.Name,
+				Message: fmt.Sprintf("answers from its notices only when the abstention model gives at least %.2f that the sentence answers (abstain_threshold in organisations.yaml)", o.AbstainThreshold)})
+		}
 		for _, n := range c.Corpus.Notices {
 			if c.canonical(n.Organisation) == o.Name {
 				out = append(out, c.checkNotice(o.Name, n)...)

@@ -15,7 +15,7 @@ func TestCheckFindsWhatTheNoticesLack(t *testing.T) {
 	long := strings.Repeat("We use the information to run the service well. ", 60)
 	comp := composerOver(t, fstest.MapFS{
 		"organisations.yaml": {Data: []byte("organisations:\n" +
-			"  - name: Alderby Borough Council\n    dpo_contact:\n      notice: leisure\n      section: Data protection officer\n" +
+			"  - name: Alderby Borough Council\n    abstain_threshold: 0.8\n    dpo_contact:\n      notice: leisure\n      section: Data protection officer\n" +
 			"  - name: Fernshire County Council\n")},
 		"leisure.md": {Data: []byte("---\nid: leisure\ntitle: Leisure centres privacy notice\norganisation: Alderby Borough Council\n" +
 			"source: https://alderby.example.gov.uk/leisure\nupdated: 2015-03-01\n---\n" +
@@ -38,6 +38,7 @@ func TestCheckFindsWhatTheNoticesLack(t *testing.T) {
 	}
 	has(LevelProblem, "Alderby Borough Council", "leisure", `heading "Data protection officer"`)
 	has(LevelInfo, "Alderby Borough Council", "leisure", "AL1 2BC")
+	has(LevelInfo, "Alderby Borough Council", "", "at least 0.80")
 	has(LevelWarning, "Alderby Borough Council", "leisure", "last updated 1 March 2015")
 	has(LevelWarning, "Alderby Borough Council", "leisure", "[email protected]")
 	has(LevelProblem, "Fernshire County Council", "", "no data protection contact found")

@@ -191,6 +191,16 @@ func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
 	return comp
 }
 
+// threshold is how sure the abstention model must be that a sentence of org's notices answers:
+// the organisation's own abstain_threshold (organisations.yaml) when it has one, else the
+// model's (the trained one, or PRIVACYBOT_ABSTAIN_THRESHOLD).
+func (c *Composer) threshold(org string) float64 {
+	if o, ok := c.Corpus.Organisations.Get(org); ok && o.AbstainThreshold > 0 {
+		return o.AbstainThreshold
+	}
+	return c.Abstention.Threshold
+}
+
 func (c *Composer) canonical(org string) string {
 	if name, ok := c.Corpus.Organisations.Canonical(org); ok {
 		return name
@@ -300,12 +310,13 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 	case c.Abstention != nil:
 		p := c.Abstention.Probability(sig)
 		ex.weigh(c.Abstention, sig, p)
-		if p < c.Abstention.Threshold {
-			ex.decide(fmt.Sprintf("abstained: the abstention model gives %.2f that the best sentence answers, under %.2f", p, c.Abstention.Threshold))
+		threshold := c.threshold(hits[cands[0].hit].Passage.Organisation)
+		if p < threshold {
+			ex.decide(fmt.Sprintf("abstained: the abstention model gives %.2f that the best sentence answers, under %.2f", p, threshold))
 			return c.abstain(ans, q, hits), nil
 		}
-		if unsure = !c.Abstention.Sure(p); unsure {
-			ex.decide(fmt.Sprintf("answered, unsure: the abstention model gives %.2f that the best sentence answers, under %.2f", p, max(c.Abstention.Threshold, SureAt)))
+		if unsure = p < max(threshold, SureAt); unsure {
+			ex.decide(fmt.Sprintf("answered, unsure: the abstention model gives %.2f that the best sentence answers, under %.2f", p, max(threshold, SureAt)))
 		}
 	case cands[0].coverage < c.MinCoverage && cands[0].coverage*total < c.MinMatched*c.maxIDF:
 		ex.decide(fmt.Sprintf("abstained: the best sentence covers %.2f of the question, under %.2f", cands[0].coverage, c.MinCoverage))

@@ -1,8 +1,12 @@
 package answer
 
 import (
+	"context"
 	"testing"
 	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // A question naming its council is answered from that council's notices or not at all; a
@@ -28,4 +32,28 @@ func TestAQuestionNamingItsCouncilIsAnsweredFromItsNotices(t *testing.T) {
 		{"My sister in Alderby got a half-price pass. Does Fernshire have a leisure pass discount for people on benefits?", true, "FE1 4XY"},
 		{"I moved from Fernshire last year. Does Alderby have a leisure pass discount for people on benefits?", false, "half-price"},
 	})
+}
+
+// A council that would rather refer residents to its DPO than risk a wrong answer sets its own
+// abstain_threshold in organisations.yaml; the other councils of the deployment keep theirs.
+func TestAnOrganisationsOwnAbstainThreshold(t *testing.T) {
+	comp := composerOver(t, fstest.MapFS{
+		"organisations.yaml": {Data: []byte("organisations:\n" +
+			"  - name: Fernshire County Council\n    abstain_threshold: 0.999\n" +
+			"  - name: Alderby Borough Council\n")},
+		"alderby.md": {Data: []byte("---\nid: alderby\ntitle: Feedback privacy notice\norganisation: Alderby Borough Council\n---\n" +
+			"How long we keep it\nCompliments are kept for 1 year after we receive them.\n\n" +
+			"Contact\nData Protection Officer, Alderby Town Hall, Alderby AL1 2BC\n")},
+		"fernshire.md": {Data: []byte("---\nid: fernshire\ntitle: Feedback privacy notice\norganisation: Fernshire County Council\n---\n" +
+			"How long we keep it\nCompliments are kept for 1 year after we receive them.\n\n" +
+			"Contact\nData Protection Officer, County Hall, Fernshire FE1 4XY\n")},
+	})
+	ctx := context.Background()
+	ans, err := comp.Answer(ctx, Question{Text: "How long do you keep compliments?", Organisation: "Alderby Borough Council"})
+	require.NoError(t, err)
+	assert.False(t, ans.Abstained, "Alderby keeps the deployment's threshold: %s", ans.Answer)
+	ans, err = comp.Answer(ctx, Question{Text: "How long do you keep compliments?", Organisation: "Fernshire County Council"})
+	require.NoError(t, err)
+	assert.True(t, ans.Abstained, "the same sentence is not sure enough for Fernshire")
+	assert.Contains(t, ans.Answer, "FE1 4XY", "and Fernshire's contact is given")
 }

@@ -43,7 +43,8 @@ type Sweep struct {
 
 // SweepThresholds answers each question once, regardless of fit, and decides it again at each
 // threshold from 0.05 to 0.95 and at the model's own: the same decisions eval.Run counts at
-// that one, at a twentieth of the cost of running it at each.
+// that one, at a twentieth of the cost of running it at each. One threshold is moved for every
+// organisation; an organisation's own abstain_threshold (organisations.yaml) is not applied.
 func SweepThresholds(ctx context.Context, qs []Question, j Judge, m *answer.AbstentionModel, opt Options) (Sweep, error) {
 	if m == nil {
 		return Sweep{}, fmt.Errorf("sweep thresholds: the composer has no abstention model")

@@ -70,6 +70,23 @@ func TestOrganisationAliases(t *testing.T) {
 	assert.Equal(t, []string{"Buckinghamshire Council"}, c.Organisations.Mentioned("who is the DPO in bucks?"))
 }
 
+// A council's own abstain_threshold is read, and one the bot can't use is refused at start-up,
+// naming the organisation.
+func TestOrganisationAbstainThreshold(t *testing.T) {
+	orgs, err := notice.ParseOrganisations("organisations.yaml", []byte("organisations:\n  - name: Fernshire County Council\n    abstain_threshold: 0.75\n"))
+	require.NoError(t, err)
+	o, ok := orgs.Get("Fernshire County Council")
+	require.True(t, ok)
+	assert.Equal(t, 0.75, o.AbstainThreshold)
+
+	for _, bad := range []string{"1", "1.5", "-0.1"} {
+		_, err := notice.ParseOrganisations("organisations.yaml", []byte("organisations:\n  - name: Fernshire County Council\n    abstain_threshold: "+bad+"\n"))
+		require.Error(t, err, bad)
+		assert.Contains(t, err.Error(), "organisations.yaml")
+		assert.Contains(t, err.Error(), "Fernshire County Council: abstain_threshold must be between 0 and 1")
+	}
+}
+
 func TestParseFormats(t *testing.T) {
 	tests := []struct {
 		name, file, body           string

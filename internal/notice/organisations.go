@@ -15,6 +15,11 @@ type Organisation struct {
 	Name       string     `yaml:"name"`
 	Aliases    []string   `yaml:"aliases"`
 	DPOContact ContactRef `yaml:"dpo_contact"`
+	// AbstainThreshold, when set, is how sure the bot must be that a sentence of this
+	// organisation's notices answers before it answers with it (between 0 and 1): a council
+	// that would rather refer residents to its DPO than risk a wrong answer sets it higher than
+	// the deployment's. 0 keeps the deployment's.
+	AbstainThreshold float64 `yaml:"abstain_threshold"`
 }
 
 // ContactRef says which notice section states an organisation's data protection contact.
@@ -42,6 +47,9 @@ func ParseOrganisations(file string, data []byte) (*Organisations, error) {
 	for _, org := range doc.Organisations {
 		if strings.TrimSpace(org.Name) == "" {
 			return nil, &ParseError{File: file, Err: errors.New("an organisation has no name")}
+		}
+		if t := org.AbstainThreshold; t != 0 && !(t > 0 && t < 1) {
+			return nil, &ParseError{File: file, Err: fmt.Errorf("%s: abstain_threshold must be between 0 and 1, not %v", org.Name, t)}
 		}
 		for _, name := range append([]string{org.Name}, org.Aliases...) {
 			if i, ok := o.lookup(name); ok {
