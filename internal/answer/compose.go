@@ -315,8 +315,8 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 			ex.decide(fmt.Sprintf("abstained: the abstention model gives %.2f that the best sentence answers, under %.2f", p, threshold))
 			return c.abstain(ans, q, hits), nil
 		}
-		if unsure = p < max(threshold, SureAt); unsure {
-			ex.decide(fmt.Sprintf("answered, unsure: the abstention model gives %.2f that the best sentence answers, under %.2f", p, max(threshold, SureAt)))
+		if unsure = p < sureFrom(threshold); unsure {
+			ex.decide(fmt.Sprintf("answered, unsure: the abstention model gives %.2f that the best sentence answers, under %.2f", p, sureFrom(threshold)))
 		}
 	case cands[0].coverage < c.MinCoverage && cands[0].coverage*total < c.MinMatched*c.maxIDF:
 		ex.decide(fmt.Sprintf("abstained: the best sentence covers %.2f of the question, under %.2f", cands[0].coverage, c.MinCoverage))

@@ -206,8 +206,9 @@ func (m *AbstentionModel) Probability(sig []float64) float64 {
 // (45%); from 0.8 to 0.9, 95 in 178; from 0.9, 439 in 545 (privacybot eval --sweep).
 const SureAt = 0.8
 
-// Sure reports whether the bot gives an answer of probability p without a doubt.
-func (m *AbstentionModel) Sure(p float64) bool { return p >= max(m.Threshold, SureAt) }
+// sureFrom is the probability from which an answer is given without a doubt, at an abstention
+// threshold: SureAt, or the threshold itself when a council sets it higher.
+func sureFrom(threshold float64) float64 { return max(threshold, SureAt) }
 
 // contributions are what each signal added to the model's log-odds.
 func (m *AbstentionModel) contributions(sig []float64) []float64 {

@@ -108,11 +108,9 @@ func TestAnUnsureAnswerSaysSoAndGivesTheContact(t *testing.T) {
 	}
 
 	// A council that sets its threshold above SureAt never hedges: what it answers, it is sure of.
-	for _, tt := range []struct{ threshold, p float64 }{{0.6, 0.85}, {0.9, 0.9}, {0.95, 0.97}} {
-		m := AbstentionModel{Threshold: tt.threshold}
-		assert.True(t, m.Sure(tt.p), "%.2f at threshold %.2f", tt.p, tt.threshold)
+	for _, tt := range []struct{ threshold, want float64 }{{0.6, SureAt}, {0.3, SureAt}, {0.9, 0.9}} {
+		assert.Equal(t, tt.want, sureFrom(tt.threshold), "at threshold %.2f", tt.threshold)
 	}
-	assert.False(t, (&AbstentionModel{Threshold: 0.6}).Sure(0.75))
 }
 
 func TestAskingClauseIsWhereAStoryAsks(t *testing.T) {
