@@ -1,5 +1,9 @@
 package eval
 
+// Sweeping the abstention threshold: what each threshold would decide on a question set, so a
+// council can choose between answering more questions and referring more to its DPO with its
+// own questions and notices in front of it, not the development sets'.
+
 import (
 	"context"
 	"fmt"
@@ -9,10 +13,6 @@ import (
 
 	"github.com/privacybot/privacybot/internal/answer"
 )
-
-// Sweeping the abstention threshold: what each threshold would decide on a question set, so a
-// council can choose between answering more questions and referring more to its DPO with its
-// own questions and notices in front of it, not the development sets'.
 
 // ThresholdOutcome is how one abstention threshold decides a question set. Its JSON keys are a
 // contract of `eval --sweep --json`.
