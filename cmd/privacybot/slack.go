@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -173,6 +174,10 @@ Posts the digest of overdue cases and cases due within 7 days to SLACK_DPO_CHANN
 
 // newSlackApp wires the Slack adapter from the environment.
 func newSlackApp(app *App, cfg config.Config, orgs []string, bot slack.Conversation, queue *dpo.Queue, log *slog.Logger) (*slack.App, error) {
+	var unanswered func(context.Context, time.Time) (int, error)
+	if ts, ok := queue.Store.(transcriptStore); ok {
+		unanswered = func(ctx context.Context, since time.Time) (int, error) { return countUnanswered(ctx, ts, since) }
+	}
 	channelOrgs, err := slack.ParseChannelOrgs(cfg.SlackChannelOrgs)
 	if err != nil {
 		return nil, fmt.Errorf("SLACK_CHANNEL_ORGS: %w", err)
@@ -180,6 +185,7 @@ func newSlackApp(app *App, cfg config.Config, orgs []string, bot slack.Conversat
 	return slack.New(slack.Config{
 		BotToken: cfg.SlackBotToken, AppToken: cfg.SlackAppToken, SigningSecret: cfg.SlackSigningSecret,
 		DPOChannel: cfg.SlackDPOChannel, ChannelOrgs: channelOrgs, Orgs: orgs, BaseURL: cfg.BaseURL,
+		Unanswered: unanswered,
 		OnFeedback: func(helpful bool) { log.Info("slack: answer feedback", "helpful", helpful) },
 		Log:        log, Now: app.Now,
 	}, bot, queue)

@@ -83,6 +83,22 @@ bot on real questions with privacybot eval. Transcripts are kept PRIVACYBOT_TRAN
 	return tw.Flush()
 }
 
+// countUnanswered counts the questions since a time that the bot couldn't answer from the
+// notices or answered unsure: for the DPO's Slack digest.
+func countUnanswered(ctx context.Context, ts transcriptStore, since time.Time) (int, error) {
+	entries, err := ts.TranscriptsSince(ctx, since)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, q := range transcript.Questions(entries) {
+		if q.Outcome == "abstained" || q.Outcome == "unsure" {
+			n++
+		}
+	}
+	return n, nil
+}
+
 // writeQuestionSet writes questions as lines of an evaluation question set, unlabelled.
 func writeQuestionSet(app *App, qs []transcript.Question) error {
 	enc := json.NewEncoder(app.Stdout)

@@ -30,6 +30,12 @@ func TestTranscriptsListWhatTheNoticesDontAnswer(t *testing.T) {
 		{Session: "c", Channel: "web", Role: "resident", Text: "do you keep my bin photos?", At: asked.AddDate(0, 0, -60)},
 		{Session: "c", Channel: "web", Role: "bot", Text: "The notices may not answer this exactly.", At: asked.AddDate(0, 0, -60), Outcome: "unsure"},
 	}))
+	n, err := countUnanswered(context.Background(), st, asked.AddDate(0, 0, -90))
+	require.NoError(t, err)
+	assert.Equal(t, 2, n, "the Slack digest's count: abstained and unsure, not answered")
+	n, err = countUnanswered(context.Background(), st, asked.Add(-time.Hour))
+	require.NoError(t, err)
+	assert.Equal(t, 1, n, "from the time asked")
 	require.NoError(t, st.Close())
 	env := map[string]string{"PRIVACYBOT_DATA": data}
 

@@ -60,6 +60,10 @@ type Config struct {
 	// wait (default 100). Past that, an event is not acknowledged, so Slack delivers it again later.
 	Workers int
 	Queue   int
+	// Unanswered counts the questions residents asked on the website since a time that the bot
+	// couldn't answer from the notices or answered unsure; the digest says how many there were
+	// in the last day. Nil leaves the line out.
+	Unanswered func(ctx context.Context, since time.Time) (int, error)
 	// OnFeedback is called for each 👍 (true) or 👎 (false) on an answer; nil ignores them.
 	OnFeedback func(helpful bool)
 	// Log gets one line per failure (ids, kinds and errors — never message text). Nil discards.

@@ -61,7 +61,7 @@ func (a *App) Digest(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("slack digest: list cases: %w", err)
 	}
-	msgs := renderDigest(cases, now, a.caseLink)
+	msgs := renderDigest(cases, now, a.caseLink, a.unansweredLine(ctx, now))
 	for _, blocks := range msgs {
 		text := "Data protection requests: overdue and due this week"
 		if _, err := a.post(ctx, replyTarget{Channel: a.cfg.DPOChannel}, text, blocks); err != nil {
@@ -71,8 +71,32 @@ func (a *App) Digest(ctx context.Context) error {
 	return nil
 }
 
-// renderDigest lists overdue then due-soon cases, one line each, within Slack's limits.
-func renderDigest(cases []dpo.Case, now time.Time, linkTo func(string) string) [][]slackgo.Block {
+// unansweredLine tells the DPO how many website questions of the last day the notices didn't
+// answer, with a link to them on the dashboard; "" when there were none or nobody counts them.
+// A failure to count is logged: the cases matter more than the count.
+func (a *App) unansweredLine(ctx context.Context, now time.Time) string {
+	if a.cfg.Unanswered == nil {
+		return ""
+	}
+	n, err := a.cfg.Unanswered(ctx, now.Add(-24*time.Hour))
+	if err != nil {
+		a.log.Warn("slack digest: count unanswered questions", "err", err)
+		return ""
+	}
+	if n == 0 {
+		return ""
+	}
+	what := fmt.Sprintf("%d %s residents asked on the website in the last day %s answered by the notices, or only unsure",
+		n, plural(n, "question", "questions"), plural(n, "wasn't", "weren't"))
+	if a.cfg.BaseURL != "" {
+		what += ": " + link(a.cfg.BaseURL+"/dpo/unanswered?days=7", "see them on the dashboard")
+	}
+	return ":grey_question: " + what + "."
+}
+
+// renderDigest lists overdue then due-soon cases, one line each, and then a closing line when
+// there is one, within Slack's limits.
+func renderDigest(cases []dpo.Case, now time.Time, linkTo func(string) string, closing string) [][]slackgo.Block {
 	var overdue, soon []string
 	for _, c := range cases {
 		line := fmt.Sprintf("• %s · %s · %s · %s", linkTo(c.Ref), escape(typeLabel(c.Type)), escape(c.Organisation), dueWords(c))
@@ -106,6 +130,9 @@ func renderDigest(cases []dpo.Case, now time.Time, linkTo func(string) string) [
 	}
 	if len(soon) > 0 {
 		blocks = append(blocks, sections("*Due in the next 7 days*\n"+strings.Join(soon, "\n"))...)
+	}
+	if closing != "" {
+		blocks = append(blocks, sections(closing)...)
 	}
 	return splitBlocks(blocks, maxBlocks)
 }

@@ -3,6 +3,7 @@ package slack
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -331,6 +332,35 @@ func TestDigestListsOverdueAndDueSoonCases(t *testing.T) {
 	assert.NotContains(t, got, later.Ref)
 	assert.Less(t, strings.Index(got, overdue.Ref), strings.Index(got, soon.Ref), "overdue first")
 	assert.NotContains(t, got, "Jo Bloggs")
+}
+
+// The digest tells the DPO how many website questions of the last day the notices didn't
+// answer, and links to them; not a word of the questions themselves.
+func TestDigestCountsQuestionsTheNoticesDidntAnswer(t *testing.T) {
+	var since time.Time
+	h := newHarness(t, func(c *Config) {
+		c.Unanswered = func(_ context.Context, from time.Time) (int, error) { since = from; return 3, nil }
+	})
+	now := time.Date(2026, 6, 15, 8, 0, 0, 0, time.UTC)
+	h.app.cfg.Now = func() time.Time { return now }
+	require.NoError(t, h.app.Digest(context.Background()))
+	posts := h.slack.posts("chat.postMessage")
+	require.Len(t, posts, 1)
+	assert.Contains(t, posts[0].Blocks, "3 questions residents asked on the website in the last day weren't answered by the notices")
+	assert.Contains(t, posts[0].Blocks, "https://privacy.example.gov.uk/dpo/unanswered?days=7")
+	assert.Equal(t, now.Add(-24*time.Hour), since)
+
+	// None, or a count that failed: the digest of cases goes out without the line.
+	for _, count := range []func(context.Context, time.Time) (int, error){
+		func(context.Context, time.Time) (int, error) { return 0, nil },
+		func(context.Context, time.Time) (int, error) { return 0, errors.New("store down") },
+	} {
+		h := newHarness(t, func(c *Config) { c.Unanswered = count })
+		require.NoError(t, h.app.Digest(context.Background()))
+		posts := h.slack.posts("chat.postMessage")
+		require.Len(t, posts, 1)
+		assert.NotContains(t, posts[0].Blocks, "residents asked on the website")
+	}
 }
 
 func TestNextDigest(t *testing.T) {
