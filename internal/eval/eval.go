@@ -89,16 +89,20 @@ type Miss struct {
 
 // Report is the result of an evaluation; its JSON keys are a contract of `eval --json`.
 type Report struct {
-	RecallAt1          float64  `json:"recall_at_1"`
-	RecallAt3          float64  `json:"recall_at_3"`
-	RecallAt5          float64  `json:"recall_at_5"`
-	MRR                float64  `json:"mrr"`
-	AnswerAccuracy     float64  `json:"answer_accuracy"`
-	AbstainPrecision   float64  `json:"abstain_precision"`
-	AbstainRecall      float64  `json:"abstain_recall"`
-	Questions          int      `json:"questions"`
-	Answerable         int      `json:"answerable"`
-	Unanswerable       int      `json:"unanswerable"`
+	RecallAt1        float64 `json:"recall_at_1"`
+	RecallAt3        float64 `json:"recall_at_3"`
+	RecallAt5        float64 `json:"recall_at_5"`
+	MRR              float64 `json:"mrr"`
+	AnswerAccuracy   float64 `json:"answer_accuracy"`
+	AbstainPrecision float64 `json:"abstain_precision"`
+	AbstainRecall    float64 `json:"abstain_recall"`
+	Questions        int     `json:"questions"`
+	Answerable       int     `json:"answerable"`
+	Unanswerable     int     `json:"unanswerable"`
+	// UnsureAnswers are the answers given unsure (hedged, with the contact), and UnsureRight
+	// how many of them were right: whether the unsure band suits these notices.
+	UnsureAnswers      int      `json:"unsure_answers"`
+	UnsureRight        int      `json:"unsure_right"`
 	IntentAccuracy     *float64 `json:"intent_accuracy,omitempty"`
 	ActionableAccuracy *float64 `json:"actionable_accuracy,omitempty"`
 	Misses             []Miss   `json:"misses"`
@@ -158,6 +162,9 @@ func Run(ctx context.Context, qs []Question, r answer.Retriever, a answer.Answer
 			}
 		}
 		if q.Unanswerable {
+			if ans.Hedged {
+				rep.UnsureAnswers++ // answered, unsure, what the notices don't answer: not right
+			}
 			rep.Unanswerable++
 			if !ans.Abstained {
 				rep.Misses = append(rep.Misses, Miss{ID: q.ID, Question: q.Question, Kind: "missed_abstention", Got: firstLine(ans.Answer)})
@@ -185,6 +192,12 @@ func Run(ctx context.Context, qs []Question, r answer.Retriever, a answer.Answer
 			rr += 1 / float64(rank)
 		} else {
 			rep.Misses = append(rep.Misses, Miss{ID: q.ID, Question: q.Question, Kind: "retrieval", Expected: q.AnswerContains, Got: topPassage(hits)})
+		}
+		if ans.Hedged {
+			rep.UnsureAnswers++
+			if answeredRight(ans, q) {
+				rep.UnsureRight++
+			}
 		}
 		if answeredRight(ans, q) {
 			correct++
@@ -304,6 +317,9 @@ func Print(w io.Writer, rep Report) {
 	fmt.Fprintf(w, "questions          %d (%d answerable, %d unanswerable)\n", rep.Questions, rep.Answerable, rep.Unanswerable)
 	fmt.Fprintf(w, "recall@1           %.3f\nrecall@3           %.3f\nrecall@5           %.3f\nMRR                %.3f\n", rep.RecallAt1, rep.RecallAt3, rep.RecallAt5, rep.MRR)
 	fmt.Fprintf(w, "answer accuracy    %.3f\nabstain precision  %.3f\nabstain recall     %.3f\n", rep.AnswerAccuracy, rep.AbstainPrecision, rep.AbstainRecall)
+	if rep.UnsureAnswers > 0 {
+		fmt.Fprintf(w, "unsure answers     %d (%d right)\n", rep.UnsureAnswers, rep.UnsureRight)
+	}
 	if rep.IntentAccuracy != nil {
 		fmt.Fprintf(w, "intent accuracy    %.3f\nactionable acc.    %.3f\n", *rep.IntentAccuracy, *rep.ActionableAccuracy)
 	}

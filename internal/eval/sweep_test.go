@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/eval"
 	"github.com/privacybot/privacybot/internal/notice"
 )
@@ -42,6 +43,24 @@ func TestSweepCountsWhatTheEngineDoesAtEachThreshold(t *testing.T) {
 		assert.Equal(t, rep.Questions, o.RightAnswers+o.WrongAnswers+o.FalseAbstentions+o.RightAbstentions+o.MissedAbstentions)
 	}
 	e.Composer.Abstention = trained
+
+	// The answers Run counts as unsure are those the sweep gives at the threshold but not at
+	// SureAt: the two count the same band.
+	rep, err := eval.Run(ctx, qs, e.Index, e.Composer, eval.Options{})
+	require.NoError(t, err)
+	var cur, sure eval.ThresholdOutcome
+	for _, o := range sw.Outcomes {
+		switch o.Threshold {
+		case sw.Current:
+			cur = o
+		case answer.SureAt:
+			sure = o
+		}
+	}
+	answered := func(o eval.ThresholdOutcome) int { return o.RightAnswers + o.WrongAnswers + o.MissedAbstentions }
+	assert.Equal(t, answered(cur)-answered(sure), rep.UnsureAnswers)
+	assert.Equal(t, cur.RightAnswers-sure.RightAnswers, rep.UnsureRight)
+	assert.Positive(t, rep.UnsureAnswers, "the development set has answers in the band")
 
 	// The thresholds it recommends are the best on the set, by each count.
 	for _, o := range sw.Outcomes {
