@@ -54,11 +54,7 @@ it finds a problem residents would meet, so a council can run it before publishi
 	tw := tabwriter.NewWriter(app.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tTITLE\tORGANISATION\tUPDATED")
 	for _, r := range rows {
-		upd := r.Updated
-		if upd == "" {
-			upd = "-"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Title, r.Organisation, upd)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Title, r.Organisation, dash(r.Updated))
 	}
 	return tw.Flush()
 }

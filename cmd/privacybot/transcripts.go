@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/transcript"
 )
 
@@ -20,7 +21,8 @@ type transcriptStore interface {
 }
 
 // outcomes are what the bot can have done with a message, as transcripts keep them.
-var outcomes = []string{"answered", "unsure", "abstained", "intake", "submitted", "cancelled", "safeguarding", "status"}
+var outcomes = []string{transcript.OutcomeAnswered, transcript.OutcomeUnsure, transcript.OutcomeAbstained,
+	conversation.KindIntake, conversation.KindSubmitted, conversation.KindCancelled, conversation.KindSafeguarding, conversation.KindStatus}
 
 func runTranscripts(ctx context.Context, app *App, args []string) error {
 	fs := newFlags(app, "transcripts", `transcripts [--since 30d|YYYY-MM-DD] [--outcome LIST] [--jsonl]
@@ -90,13 +92,7 @@ func countUnanswered(ctx context.Context, ts transcriptStore, since time.Time) (
 	if err != nil {
 		return 0, err
 	}
-	n := 0
-	for _, q := range transcript.Questions(entries) {
-		if q.Outcome == "abstained" || q.Outcome == "unsure" {
-			n++
-		}
-	}
-	return n, nil
+	return len(transcript.UnansweredQuestions(entries)), nil
 }
 
 // writeQuestionSet writes questions as lines of an evaluation question set, unlabelled.
@@ -134,6 +130,7 @@ func sinceTime(s string, now time.Time) (time.Time, error) {
 	return t, nil
 }
 
+// dash stands in a table cell for a value that is missing.
 func dash(s string) string {
 	if s == "" {
 		return "-"

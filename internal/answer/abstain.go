@@ -111,7 +111,8 @@ type orgContact struct {
 func (c *Composer) Contact(org string) (orgContact, bool) {
 	org = c.canonical(org)
 	passages := c.byOrg[org]
-	if p, ok := c.configuredContact(org); ok {
+	if p, ok := c.configuredContact(org); ok && strings.TrimSpace(contactText(p.Text)) != "" {
+		// A configured section whose only detail the captured page lost says nothing to quote.
 		return contactFrom(org, p), true
 	}
 	best, bestScore := notice.Passage{}, 0

@@ -75,7 +75,7 @@ func (c *Composer) checkContact(o notice.Organisation) []Finding {
 		}
 	}
 	contact, ok := c.Contact(o.Name)
-	if !ok || strings.TrimSpace(contact.Text) == "" {
+	if !ok {
 		return append(out, Finding{Level: LevelProblem, Organisation: o.Name,
 			Message: "no data protection contact found: when the notices don't answer, the bot can only say \"ask the data protection officer\". Publish the officer's e-mail, phone number or address in a notice, or point dpo_contact in organisations.yaml at the section that gives it"})
 	}

@@ -60,11 +60,11 @@ type Composer struct {
 	RankWeight, HeadingWeight, PassageWeight float64
 	// TypeWeight is what a sentence having the answer type the question asks in adds.
 	TypeWeight float64
-	// ClauseWeight is how much more than the rest of the question the words of its asking
+	// AskingSentenceWeight is how much more than the rest of the question the words of its asking
 	// sentence count when choosing what to quote: a story tells its context first ("I sent in a
 	// thank you for a brilliant bin man.") and asks at the end ("How long do you keep
 	// compliments?").
-	ClauseWeight float64
+	AskingSentenceWeight float64
 	// Abstention decides whether the best sentence answers: the model trained on the development
 	// question sets by default. Without one, MinCoverage, MinMatched and MaxUnseenShare decide.
 	Abstention *AbstentionModel
@@ -113,18 +113,19 @@ const (
 	// DefaultTypeWeight was chosen on the development sets, each left out in turn: 0.05 and 0.1
 	// decided the most questions right (1,160 and 1,161 of 1,558, against 1,151 without).
 	DefaultTypeWeight = 0.05
-	// DefaultClauseWeight was chosen on the development sets, each left out in turn with the
-	// abstention model retrained: 0, 0.5, 1 and 2 decide 1,753, 1,762, 1,765 and 1,759 of 2,398
-	// right; the validation sets agree that it helps (692, 703, 703 and 706 of 1,055).
-	DefaultClauseWeight = 1.0
+	// DefaultAskingSentenceWeight was chosen on the development sets, each left out in turn with
+	// the abstention model retrained: 0, 0.5, 1 and 2 decide 1,753, 1,762, 1,765 and 1,759 of
+	// 2,398 right; the validation sets agree that it helps (692, 703, 703 and 706 of 1,055).
+	DefaultAskingSentenceWeight = 1.0
 )
 
 // NewComposer makes an extractive answerer over a corpus and a retriever of the same corpus.
 func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
 	comp := &Composer{Retriever: r, Corpus: c, Vocab: v, Now: time.Now, MinCoverage: DefaultMinCoverage, UnseenWeight: DefaultUnseenWeight,
 		MaxUnseenShare: DefaultMaxUnseenShare, RankWeight: DefaultRankWeight, HeadingWeight: DefaultHeadingWeight,
-		PassageWeight: DefaultPassageWeight, MinMatched: DefaultMinMatched, TypeWeight: DefaultTypeWeight, ClauseWeight: DefaultClauseWeight,
-		idf: map[string]float64{}, orgWord: map[string]bool{}, byOrg: map[string][]notice.Passage{}, passage: map[string]notice.Passage{},
+		PassageWeight: DefaultPassageWeight, MinMatched: DefaultMinMatched, TypeWeight: DefaultTypeWeight,
+		AskingSentenceWeight: DefaultAskingSentenceWeight, idf: map[string]float64{}, orgWord: map[string]bool{},
+		byOrg: map[string][]notice.Passage{}, passage: map[string]notice.Passage{},
 		pieces: map[string]pieces{}, section: map[string]map[string]bool{}}
 	df := map[string]int{}
 	passages := c.Passages()
@@ -281,7 +282,7 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 	if kind == "" && !defining {
 		typ = AskedType(clause)
 	}
-	creqs, ctotal := c.weighClause(reqs, total, askingSentence(asked.Text), asked.Text)
+	creqs, ctotal := c.weighAskingSentence(reqs, total, asked.Text)
 	cands := c.candidates(hits, creqs, ctotal, kind, typ, defining, orgNamed, keeper)
 	if len(cands) == 0 && kind == KindEmail {
 		// Captured pages often lose e-mail addresses to a placeholder ("[email protected]"):
@@ -349,24 +350,26 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 	return ans, nil
 }
 
-// weighClause weighs the requirements of a question's asking sentence ClauseWeight more, for
-// choosing what to quote; a question of one sentence is weighed as it is. (Not its asking clause:
-// in "if the applicant appeals, who gets my comment?" the condition is part of what is asked.)
-func (c *Composer) weighClause(reqs []requirement, total float64, clause, asked string) ([]requirement, float64) {
-	if c.ClauseWeight <= 0 || clause == asked {
+// weighAskingSentence weighs the requirements of a question's asking sentence
+// AskingSentenceWeight more, for choosing what to quote; a question of one sentence is weighed as
+// it is. (Not its asking clause: in "if the applicant appeals, who gets my comment?" the
+// condition is part of what is asked.)
+func (c *Composer) weighAskingSentence(reqs []requirement, total float64, asked string) ([]requirement, float64) {
+	sentence := askingSentence(asked)
+	if c.AskingSentenceWeight <= 0 || sentence == asked {
 		return reqs, total
 	}
-	inClause := map[string]bool{}
-	for _, r := range c.requirements(clause) {
+	inSentence := map[string]bool{}
+	for _, r := range c.requirements(sentence) {
 		for _, k := range r.concepts {
-			inClause[k] = true
+			inSentence[k] = true
 		}
 	}
 	out, sum := make([]requirement, len(reqs)), 0.0
 	for i, r := range reqs {
 		out[i] = r
-		if len(r.concepts) > 0 && inClause[r.concepts[0]] && !r.everyday {
-			out[i].weight *= 1 + c.ClauseWeight
+		if len(r.concepts) > 0 && inSentence[r.concepts[0]] && !r.everyday {
+			out[i].weight *= 1 + c.AskingSentenceWeight
 		}
 		sum += out[i].weight
 	}

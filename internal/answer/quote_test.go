@@ -40,13 +40,13 @@ func TestAStoryIsAnsweredByWhatItsAskingSentenceAsks(t *testing.T) {
 		weight float64
 		want   string
 	}{
-		{answer.DefaultClauseWeight, "1 year"},
+		{answer.DefaultAskingSentenceWeight, "1 year"},
 		{0, "6 years"}, // weighed as one, the story's complaint outweighs the compliment asked about
 	} {
-		e.Composer.ClauseWeight = tt.weight
+		e.Composer.AskingSentenceWeight = tt.weight
 		ex, err := e.Composer.Explain(context.Background(), answer.Question{Text: story})
 		require.NoError(t, err)
 		require.NotEmpty(t, ex.Candidates)
-		assert.Contains(t, ex.Candidates[0].Text, tt.want, "the best sentence with ClauseWeight %v", tt.weight)
+		assert.Contains(t, ex.Candidates[0].Text, tt.want, "the best sentence with AskingSentenceWeight %v", tt.weight)
 	}
 }

@@ -13,9 +13,10 @@ import (
 // namedOrganisation is the one organisation a question names (of those it mentions), or "" when
 // it names none or several. A question that tells a story naming several councils asks about the
 // one its asking sentence names: "My sister in Hollowmere was charged for hers. What does
-// Brindlecote charge for wasps?" is answered from Brindlecote's notices. A name that begins the name of a body another organisation's notices
-// mention names that body, not the council: "do you share with Bucks Fire and Rescue?" asks Milton
-// Keynes, whose notices list Bucks Fire and Rescue Services, not Buckinghamshire Council.
+// Brindlecote charge for wasps?" is answered from Brindlecote's notices. A name that begins the
+// name of a body another organisation's notices mention names that body, not the council: "do you
+// share with Bucks Fire and Rescue?" asks Milton Keynes, whose notices list Bucks Fire and Rescue
+// Services, not Buckinghamshire Council.
 func (c *Composer) namedOrganisation(question string, orgs []string) string {
 	if len(orgs) > 1 {
 		question = askingSentence(question)

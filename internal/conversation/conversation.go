@@ -23,6 +23,7 @@ import (
 	"github.com/privacybot/privacybot/internal/deadline"
 	"github.com/privacybot/privacybot/internal/dpo"
 	"github.com/privacybot/privacybot/internal/rights"
+	"github.com/privacybot/privacybot/internal/transcript"
 )
 
 // Turn is one message to the bot.
@@ -64,11 +65,11 @@ func (r Reply) Outcome() string {
 	case r.Kind != KindAnswer:
 		return r.Kind
 	case r.Abstained:
-		return "abstained"
+		return transcript.OutcomeAbstained
 	case r.Hedged:
-		return "unsure"
+		return transcript.OutcomeUnsure
 	}
-	return "answered"
+	return transcript.OutcomeAnswered
 }
 
 // Streamer is an Answerer that passes its text on as it is written (a language model). The

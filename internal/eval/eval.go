@@ -161,10 +161,14 @@ func Run(ctx context.Context, qs []Question, r answer.Retriever, a answer.Answer
 				abstainedRight++
 			}
 		}
-		if q.Unanswerable {
-			if ans.Hedged {
-				rep.UnsureAnswers++ // answered, unsure, what the notices don't answer: not right
+		right := !q.Unanswerable && answeredRight(ans, q)
+		if ans.Hedged {
+			rep.UnsureAnswers++
+			if right {
+				rep.UnsureRight++
 			}
+		}
+		if q.Unanswerable {
 			rep.Unanswerable++
 			if !ans.Abstained {
 				rep.Misses = append(rep.Misses, Miss{ID: q.ID, Question: q.Question, Kind: "missed_abstention", Got: firstLine(ans.Answer)})
@@ -193,13 +197,7 @@ func Run(ctx context.Context, qs []Question, r answer.Retriever, a answer.Answer
 		} else {
 			rep.Misses = append(rep.Misses, Miss{ID: q.ID, Question: q.Question, Kind: "retrieval", Expected: q.AnswerContains, Got: topPassage(hits)})
 		}
-		if ans.Hedged {
-			rep.UnsureAnswers++
-			if answeredRight(ans, q) {
-				rep.UnsureRight++
-			}
-		}
-		if answeredRight(ans, q) {
+		if right {
 			correct++
 		} else if ans.Abstained {
 			rep.Misses = append(rep.Misses, Miss{ID: q.ID, Question: q.Question, Kind: "false_abstention", Expected: q.AnswerContains})

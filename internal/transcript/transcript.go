@@ -21,6 +21,14 @@ type Entry struct {
 	Outcome string
 }
 
+// Outcomes of an answer, as a bot's line keeps them; other replies keep their kind ("intake",
+// "safeguarding", …).
+const (
+	OutcomeAnswered  = "answered"
+	OutcomeUnsure    = "unsure" // answered, hedged, with the data protection contact
+	OutcomeAbstained = "abstained"
+)
+
 // Roles of a line.
 const (
 	RoleResident = "resident"
@@ -53,6 +61,23 @@ func Questions(entries []Entry) []Question {
 				out[i].Outcome, out[i].Answer = e.Outcome, e.Text
 				delete(open, e.Session)
 			}
+		}
+	}
+	return out
+}
+
+// Unanswered reports whether the bot couldn't answer the question from the notices, or answered
+// it unsure: what the notices could say and don't.
+func (q Question) Unanswered() bool {
+	return q.Outcome == OutcomeAbstained || q.Outcome == OutcomeUnsure
+}
+
+// UnansweredQuestions are the questions of entries the bot couldn't answer, or answered unsure.
+func UnansweredQuestions(entries []Entry) []Question {
+	var out []Question
+	for _, q := range Questions(entries) {
+		if q.Unanswered() {
+			out = append(out, q)
 		}
 	}
 	return out

@@ -22,12 +22,6 @@ type QuestionLog interface {
 	TranscriptsSince(ctx context.Context, since time.Time) ([]transcript.Entry, error)
 }
 
-// Outcomes of the bot's replies the page lists.
-const (
-	outcomeAbstained = "abstained"
-	outcomeUnsure    = "unsure"
-)
-
 // errNoQuestionLog is shown when the dashboard has no transcripts to read.
 var errNoQuestionLog = errors.New("no transcripts configured")
 
@@ -52,10 +46,7 @@ func (s *Server) unanswered(r *http.Request, sess *dashSession, days int) ([]una
 	}
 	all := slices.Contains(sess.orgs, "*")
 	var rows []unansweredRow
-	for _, q := range transcript.Questions(entries) {
-		if q.Outcome != outcomeAbstained && q.Outcome != outcomeUnsure {
-			continue
-		}
+	for _, q := range transcript.UnansweredQuestions(entries) {
 		if q.Org == "" && !all || q.Org != "" && !s.sees(sess.orgs, q.Org) {
 			continue
 		}
