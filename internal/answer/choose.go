@@ -28,6 +28,10 @@ type candidate struct {
 	// its passage and its heading cover. The abstention model reads them.
 	met              []float64
 	passCov, headCov float64
+	// asked is the share of the words of the question's asking sentence the unit uses, which
+	// helps choose it; askedInContext counts the words its context says too, as met does, for the
+	// abstention model.
+	asked, askedInContext float64
 }
 
 // candidates scores the units of the retrieved passages that could answer, best first. When the
@@ -37,7 +41,7 @@ type candidate struct {
 // When the question names its council, an answer must also name the question's topic: "how
 // long does Westmere keep children's records?" is not answered by how long Westmere keeps
 // adults' records, nor by how long another council keeps children's.
-func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kind, typ string, defining, orgNamed bool, keeper []string) []candidate {
+func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kind, typ string, defining, orgNamed bool, keeper []string, asking map[string]bool) []candidate {
 	top := hits[0].Score
 	var out []candidate
 	topic := -1 // with a kind asked for, the requirement every answer must name itself
@@ -122,6 +126,7 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 				// records are kept: a period answers only for the records it names.
 				continue
 			}
+			asked, askedInContext := shareIn(asking, concepts), shareIn(asking, concepts, heading, scope, sec)
 			var got, gap float64
 			met := make([]float64, len(reqs))
 			for ri, r := range reqs {
@@ -162,7 +167,7 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 			if top > 0 {
 				rank = h.Score / top
 			}
-			score := cov + c.RankWeight*rank + c.HeadingWeight*headCov + c.PassageWeight*passCov
+			score := cov + c.RankWeight*rank + c.HeadingWeight*headCov + c.PassageWeight*passCov + c.AskingWordsWeight*asked
 			if u.leadIn && len(reqs) > 0 && !namesWho(u.text) {
 				// Prefer the bullet that says it over the whole list. A lead-in that says who
 				// holds a role ("Our Data Protection Officer is Helen Marchbank.") says it
@@ -190,12 +195,47 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 				continue
 			}
 			out = append(out, candidate{hit: hi, unit: u, order: ui, coverage: cov, score: score, gap: gap,
-				met: met, passCov: passCov, headCov: headCov})
+				met: met, passCov: passCov, headCov: headCov, asked: asked, askedInContext: askedInContext})
 		}
 	}
 	wholeLists(out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
 	return out
+}
+
+// askingWords are the concepts of a question's asking sentence that it requires, everyday words
+// and all: not the words of every question about privacy notices, the organisations' names, nor
+// those asking for the kind of fact it asks for (a sentence stating a phone number needn't say
+// "phone"), which the requirements leave out.
+func (c *Composer) askingWords(q string, reqs []requirement) map[string]bool {
+	required := map[string]bool{}
+	for _, r := range reqs {
+		for _, k := range r.concepts {
+			required[k] = true
+		}
+	}
+	words := conceptSet(c.Vocab, askingSentence(q))
+	for k := range words {
+		if !required[k] {
+			delete(words, k)
+		}
+	}
+	return words
+}
+
+// shareIn is the share of words that a sentence's concepts, or those of its context (its
+// heading, its notice's title, the section of a sentence standing alone), include: all of none.
+func shareIn(words map[string]bool, concepts ...map[string]bool) float64 {
+	if len(words) == 0 {
+		return 1
+	}
+	n := 0
+	for k := range words {
+		if inAny(concepts, k) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(words))
 }
 
 // wholeLists lifts the penalty of a lead-in whose bullets answer together: when no one bullet

@@ -42,6 +42,7 @@ var signalNames = []string{
 	"everyday",        // share of the question's weight in everyday words
 	"coverage²",       // coverage matters most in the middle of its range
 	"unseen×coverage", // words no notice uses say most when the rest matches well
+	"asking words",    // share of the words of the asking sentence the best sentence (or its context) uses
 }
 
 // fit is a question's analysis as the signals read it.
@@ -148,7 +149,7 @@ func (c *Composer) signals(f fit, hits []Hit, cands []candidate) []float64 {
 		best.coverage, math.Min(matched, 4), f.unseen, best.gap, oneIf(f.kind != ""), math.Min(size, 8),
 		math.Log1p(float64(len(f.reqs))), rank, float64(best.hit) / 8, best.passCov, best.headCov,
 		clauseCov, oneIf(topicMet), margin, math.Log1p(float64(f.words)), f.everyday,
-		best.coverage * best.coverage, f.unseen * best.coverage,
+		best.coverage * best.coverage, f.unseen * best.coverage, best.askedInContext,
 	}
 }
 

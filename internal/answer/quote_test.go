@@ -37,16 +37,46 @@ func TestAStoryIsAnsweredByWhatItsAskingSentenceAsks(t *testing.T) {
 	})
 	const story = "I complained about a missed collection last year. This week the crew were brilliant so I sent a thank you. How long do you keep compliments?"
 	for _, tt := range []struct {
-		weight float64
-		want   string
+		sentenceWeight, wordsWeight float64
+		want                        string
 	}{
-		{answer.DefaultAskingSentenceWeight, "1 year"},
-		{0, "6 years"}, // weighed as one, the story's complaint outweighs the compliment asked about
+		{answer.DefaultAskingSentenceWeight, answer.DefaultAskingWordsWeight, "1 year"},
+		{answer.DefaultAskingSentenceWeight, 0, "1 year"},
+		{0, answer.DefaultAskingWordsWeight, "1 year"},
+		{0, 0, "6 years"}, // weighed as one, the story's complaint outweighs the compliment asked about
 	} {
-		e.Composer.AskingSentenceWeight = tt.weight
+		e.Composer.AskingSentenceWeight, e.Composer.AskingWordsWeight = tt.sentenceWeight, tt.wordsWeight
 		ex, err := e.Composer.Explain(context.Background(), answer.Question{Text: story})
 		require.NoError(t, err)
 		require.NotEmpty(t, ex.Candidates)
-		assert.Contains(t, ex.Candidates[0].Text, tt.want, "the best sentence with AskingSentenceWeight %v", tt.weight)
+		assert.Contains(t, ex.Candidates[0].Text, tt.want, "the best sentence with AskingSentenceWeight %v and AskingWordsWeight %v",
+			tt.sentenceWeight, tt.wordsWeight)
+	}
+}
+
+// What a question asks is often said in everyday words ("do they pick up what people say?"),
+// which weigh little against the rarer words of its story ("the high street"): the sentence
+// using the asking sentence's own words answers.
+func TestTheAskingSentencesOwnWordsChooseTheSentence(t *testing.T) {
+	e := engineOver(t, fstest.MapFS{
+		"cctv.md": {Data: []byte("---\nid: cctv\ntitle: Town centre CCTV privacy notice\norganisation: Alderby Borough Council\n---\n" +
+			"Our cameras\n" +
+			"Cameras on the high street and in the market square record images around the clock, weekdays and Saturdays.\n" +
+			"The cameras do not pick up what people say.\n\n" +
+			"Contact\nData Protection Officer, Alderby Town Hall, Alderby AL1 2BC\n")},
+	})
+	const story = "Last Saturday I had a row with my neighbour on the high street by the market square and I'm worried the council has it on camera. Do the cameras pick up what people say?"
+	for _, tt := range []struct {
+		weight float64
+		want   string
+	}{
+		{answer.DefaultAskingWordsWeight, "do not pick up what people say"},
+		{0, "high street"},
+	} {
+		e.Composer.AskingWordsWeight = tt.weight
+		ex, err := e.Composer.Explain(context.Background(), answer.Question{Text: story})
+		require.NoError(t, err)
+		require.NotEmpty(t, ex.Candidates)
+		assert.Contains(t, ex.Candidates[0].Text, tt.want, "the best sentence with AskingWordsWeight %v", tt.weight)
 	}
 }
