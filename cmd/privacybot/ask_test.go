@@ -279,7 +279,7 @@ func TestEvalJSONKeys(t *testing.T) {
 	var rep map[string]any
 	require.NoError(t, json.Unmarshal([]byte(stdout), &rep))
 	for _, k := range []string{"recall_at_1", "recall_at_3", "recall_at_5", "mrr", "answer_accuracy", "abstain_precision",
-		"abstain_recall", "questions", "misses", "intent_accuracy", "actionable_accuracy", "unsure_answers", "unsure_right"} {
+		"abstain_recall", "questions", "misses", "intent_accuracy", "actionable_accuracy", "unsure_answers", "unsure_right", "unsure_unanswerable"} {
 		assert.Contains(t, rep, k)
 	}
 	assert.Equal(t, 2.0, rep["questions"], "a question with only a request counts toward intent only")

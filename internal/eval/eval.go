@@ -101,8 +101,11 @@ type Report struct {
 	Unanswerable     int     `json:"unanswerable"`
 	// UnsureAnswers are the answers given unsure (hedged, with the contact), and UnsureRight
 	// how many of them were right: whether the unsure band suits these notices.
+	// UnsureUnanswerable are those given to questions the notices don't answer: of the missed
+	// abstentions, the ones that at least said the notices may not answer and gave the contact.
 	UnsureAnswers      int      `json:"unsure_answers"`
 	UnsureRight        int      `json:"unsure_right"`
+	UnsureUnanswerable int      `json:"unsure_unanswerable"`
 	IntentAccuracy     *float64 `json:"intent_accuracy,omitempty"`
 	ActionableAccuracy *float64 `json:"actionable_accuracy,omitempty"`
 	Misses             []Miss   `json:"misses"`
@@ -164,8 +167,11 @@ func Run(ctx context.Context, qs []Question, r answer.Retriever, a answer.Answer
 		right := !q.Unanswerable && answeredRight(ans, q)
 		if ans.Hedged {
 			rep.UnsureAnswers++
-			if right {
+			switch {
+			case right:
 				rep.UnsureRight++
+			case q.Unanswerable:
+				rep.UnsureUnanswerable++
 			}
 		}
 		if q.Unanswerable {
@@ -316,7 +322,7 @@ func Print(w io.Writer, rep Report) {
 	fmt.Fprintf(w, "recall@1           %.3f\nrecall@3           %.3f\nrecall@5           %.3f\nMRR                %.3f\n", rep.RecallAt1, rep.RecallAt3, rep.RecallAt5, rep.MRR)
 	fmt.Fprintf(w, "answer accuracy    %.3f\nabstain precision  %.3f\nabstain recall     %.3f\n", rep.AnswerAccuracy, rep.AbstainPrecision, rep.AbstainRecall)
 	if rep.UnsureAnswers > 0 {
-		fmt.Fprintf(w, "unsure answers     %d (%d right)\n", rep.UnsureAnswers, rep.UnsureRight)
+		fmt.Fprintf(w, "unsure answers     %d (%d right, %d to questions the notices don't answer)\n", rep.UnsureAnswers, rep.UnsureRight, rep.UnsureUnanswerable)
 	}
 	if rep.IntentAccuracy != nil {
 		fmt.Fprintf(w, "intent accuracy    %.3f\nactionable acc.    %.3f\n", *rep.IntentAccuracy, *rep.ActionableAccuracy)

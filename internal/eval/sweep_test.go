@@ -60,6 +60,7 @@ func TestSweepCountsWhatTheEngineDoesAtEachThreshold(t *testing.T) {
 	answered := func(o eval.ThresholdOutcome) int { return o.RightAnswers + o.WrongAnswers + o.MissedAbstentions }
 	assert.Equal(t, answered(cur)-answered(sure), rep.UnsureAnswers)
 	assert.Equal(t, cur.RightAnswers-sure.RightAnswers, rep.UnsureRight)
+	assert.Equal(t, cur.MissedAbstentions-sure.MissedAbstentions, rep.UnsureUnanswerable)
 	assert.Positive(t, rep.UnsureAnswers, "the development set has answers in the band")
 
 	// The thresholds it recommends are the best on the set, by each count.
