@@ -41,8 +41,10 @@ type ExplainedCandidate struct {
 	Passage  string  `json:"passage"`
 	Text     string  `json:"text"`
 	Coverage float64 `json:"coverage"`
-	Score    float64 `json:"score"`
-	Gap      float64 `json:"gap"`
+	// Asked is the share of the asking sentence's own words the sentence uses.
+	Asked float64 `json:"asked"`
+	Score float64 `json:"score"`
+	Gap   float64 `json:"gap"`
 }
 
 // ExplainedSignal is one signal of the best sentence's fit and what it added to the abstention
@@ -104,7 +106,7 @@ func (ex *Explanation) candidates(c *Composer, kind string, reqs []requirement, 
 			break
 		}
 		ex.Candidates = append(ex.Candidates, ExplainedCandidate{Passage: hits[cd.hit].Passage.ID, Text: shorten(strings.ReplaceAll(cd.unit.quote(), "\n", " / "), 160),
-			Coverage: round(cd.coverage), Score: round(cd.score), Gap: round(cd.gap)})
+			Coverage: round(cd.coverage), Asked: round(cd.asked), Score: round(cd.score), Gap: round(cd.gap)})
 	}
 }
 
@@ -152,7 +154,7 @@ func (ex Explanation) Print(w io.Writer) {
 	}
 	fmt.Fprintln(w, "sentences:")
 	for _, cd := range ex.Candidates {
-		fmt.Fprintf(w, "  cov %.2f gap %.2f score %.2f %s: %s\n", cd.Coverage, cd.Gap, cd.Score, cd.Passage, cd.Text)
+		fmt.Fprintf(w, "  cov %.2f asked %.2f gap %.2f score %.2f %s: %s\n", cd.Coverage, cd.Asked, cd.Gap, cd.Score, cd.Passage, cd.Text)
 	}
 	if ex.Probability != nil {
 		fmt.Fprintf(w, "signals (of the best sentence; what each added to the log-odds that it answers):\n")
