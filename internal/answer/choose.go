@@ -203,10 +203,10 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 	return out
 }
 
-// askingWords are the concepts of a question's asking sentence that it requires, everyday words
-// and all: not the words of every question about privacy notices, the organisations' names, nor
-// those asking for the kind of fact it asks for (a sentence stating a phone number needn't say
-// "phone"), which the requirements leave out.
+// askingWords are the concepts of a question's asking sentence among its requirements, everyday
+// words included. The requirements already leave out the words every question about privacy
+// notices has, the organisations' names and the words asking for a kind of fact (a sentence
+// stating a phone number needn't say "phone").
 func (c *Composer) askingWords(q string, reqs []requirement) map[string]bool {
 	required := map[string]bool{}
 	for _, r := range reqs {
@@ -224,7 +224,8 @@ func (c *Composer) askingWords(q string, reqs []requirement) map[string]bool {
 }
 
 // shareIn is the share of words that a sentence's concepts, or those of its context (its
-// heading, its notice's title, the section of a sentence standing alone), include: all of none.
+// heading, its notice's title, the section of a sentence standing alone), include; 1 when there
+// are no words to share.
 func shareIn(words map[string]bool, concepts ...map[string]bool) float64 {
 	if len(words) == 0 {
 		return 1
