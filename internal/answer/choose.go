@@ -34,6 +34,18 @@ type candidate struct {
 	asked, askedInContext float64
 }
 
+// askedFor is what a question asks of the sentence that answers it, as candidates reads it.
+type askedFor struct {
+	reqs     []requirement
+	total    float64
+	kind     string          // the kind of fact asked for (a period, a phone number): a gate
+	typ      string          // the answer type asked in (a reason for "why"): a preference
+	defining bool            // "what is X?": the sentence saying what X is
+	orgNamed bool            // the question, or its scope, names its council
+	keeper   []string        // someone other than the council who keeps what is asked about
+	words    map[string]bool // the asking sentence's own words (askingWords)
+}
+
 // candidates scores the units of the retrieved passages that could answer, best first. When the
 // question asks for a kind of fact (a period, a phone number), only units stating one can; and
 // only passages that name the question's topic (its most specific word the notices use) can.
@@ -41,12 +53,12 @@ type candidate struct {
 // When the question names its council, an answer must also name the question's topic: "how
 // long does Westmere keep children's records?" is not answered by how long Westmere keeps
 // adults' records, nor by how long another council keeps children's.
-func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kind, typ string, defining, orgNamed bool, keeper []string, asking map[string]bool) []candidate {
+func (c *Composer) candidates(hits []Hit, a askedFor) []candidate {
 	top := hits[0].Score
 	var out []candidate
 	topic := -1 // with a kind asked for, the requirement every answer must name itself
-	if kind != "" && orgNamed {
-		topic = c.topicRequirement(reqs)
+	if a.kind != "" && a.orgNamed {
+		topic = c.topicRequirement(a.reqs)
 	}
 
 	for hi, h := range hits {
@@ -56,7 +68,7 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 		scope := conceptSet(c.Vocab, h.Passage.Title+" "+h.Passage.Service)
 		// A heading that names what the question asks about marks the passage that answers it.
 		var headGot float64
-		for _, r := range reqs {
+		for _, r := range a.reqs {
 			n := 0
 			for _, k := range r.concepts {
 				if heading[k] {
@@ -68,8 +80,8 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 			}
 		}
 		headCov := 0.0
-		if total > 0 {
-			headCov = headGot / total
+		if a.total > 0 {
+			headCov = headGot / a.total
 		}
 		ps, ok := c.pieces[h.Passage.ID]
 		if !ok || ps.concepts == nil && len(ps.units) > 0 { // a passage of another corpus
@@ -87,19 +99,19 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 			sec = nil
 		}
 		passCov := 0.0
-		if total > 0 && c.PassageWeight > 0 {
+		if a.total > 0 && c.PassageWeight > 0 {
 			all := append([]map[string]bool{heading, scope, sec}, sets...)
 			var got float64
-			for _, r := range reqs {
+			for _, r := range a.reqs {
 				if names(r, all...) {
 					got += r.weight
 				}
 			}
-			passCov = got / total
+			passCov = got / a.total
 		}
 		for ui, u := range us {
 			concepts := sets[ui]
-			if kind != "" && !HasKind(u.quote(), kind) && !(kind == KindContact && namesWho(u.text)) {
+			if a.kind != "" && !HasKind(u.quote(), a.kind) && !(a.kind == KindContact && namesWho(u.text)) {
 				// "Who is the data controller?" is answered by a contact, or by the sentence
 				// saying who it is ("Westmere Borough Council is the data controller …").
 				continue
@@ -116,20 +128,20 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 			if sec != nil {
 				near = append(near, sec) // a sentence on its own has its section for context
 			}
-			if len(keeper) > 0 && !names(requirement{concepts: keeper, need: len(keeper)}, append([]map[string]bool{concepts, heading, scope}, near...)...) {
+			if len(a.keeper) > 0 && !names(requirement{concepts: a.keeper, need: len(a.keeper)}, append([]map[string]bool{concepts, heading, scope}, near...)...) {
 				// "How long does the Ombudsman keep my complaint?" is not answered by how long
 				// the council keeps it.
 				continue
 			}
-			if topic >= 0 && !names(reqs[topic], append([]map[string]bool{concepts, heading, scope}, near...)...) {
+			if topic >= 0 && !names(a.reqs[topic], append([]map[string]bool{concepts, heading, scope}, near...)...) {
 				// "How long do you keep children's records?" is not answered by how long adults'
 				// records are kept: a period answers only for the records it names.
 				continue
 			}
-			asked, askedInContext := shareIn(asking, concepts), shareIn(asking, concepts, heading, scope, sec)
+			asked, askedInContext := shareIn(a.words, concepts), shareIn(a.words, concepts, heading, scope, sec)
 			var got, gap float64
-			met := make([]float64, len(reqs))
-			for ri, r := range reqs {
+			met := make([]float64, len(a.reqs))
+			for ri, r := range a.reqs {
 				n, nh, nn := 0, 0, 0
 				for _, k := range r.concepts {
 					switch {
@@ -160,15 +172,15 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 				got += met[ri] * r.weight
 			}
 			cov := 1.0 // "what's the phone number?": the number is all it asks
-			if total > 0 {
-				cov = got / total
+			if a.total > 0 {
+				cov = got / a.total
 			}
 			rank := 0.0
 			if top > 0 {
 				rank = h.Score / top
 			}
 			score := cov + c.RankWeight*rank + c.HeadingWeight*headCov + c.PassageWeight*passCov + c.AskingWordsWeight*asked
-			if u.leadIn && len(reqs) > 0 && !namesWho(u.text) {
+			if u.leadIn && len(a.reqs) > 0 && !namesWho(u.text) {
 				// Prefer the bullet that says it over the whole list. A lead-in that says who
 				// holds a role ("Our Data Protection Officer is Helen Marchbank.") says it
 				// itself, and its list gives the contact details.
@@ -177,18 +189,18 @@ func (c *Composer) candidates(hits []Hit, reqs []requirement, total float64, kin
 			if brokenOff(u.text) {
 				score -= brokenOffPenalty
 			}
-			if defining && definitionRe.MatchString(u.text) {
+			if a.defining && definitionRe.MatchString(u.text) {
 				score += definitionBonus
 			}
-			if typ != "" && StatesType(u.quote(), typ) {
+			if a.typ != "" && StatesType(u.quote(), a.typ) {
 				// "Why do you need my NI number?": of the sentences naming it, the one giving a
 				// reason ("… to confirm your identity") answers.
 				score += c.TypeWeight
 			}
-			if total > 0 {
-				gap /= total
+			if a.total > 0 {
+				gap /= a.total
 			}
-			if kind != "" && gap >= maxKindGap {
+			if a.kind != "" && gap >= maxKindGap {
 				// "At what age can my child make a request?" is not answered by the age a
 				// child's case file is kept to: the fact asked for must be about all the question
 				// names.

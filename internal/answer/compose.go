@@ -293,13 +293,15 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 		typ = AskedType(clause)
 	}
 	creqs, ctotal := c.weighAskingSentence(reqs, total, asked.Text)
-	cands := c.candidates(hits, creqs, ctotal, kind, typ, defining, orgNamed, keeper, c.askingWords(asked.Text, reqs))
+	cands := c.candidates(hits, askedFor{reqs: creqs, total: ctotal, kind: kind, typ: typ, defining: defining, orgNamed: orgNamed,
+		keeper: keeper, words: c.askingWords(asked.Text, reqs)})
 	if len(cands) == 0 && kind == KindEmail {
 		// Captured pages often lose e-mail addresses to a placeholder ("[email protected]"):
 		// where a notice had one, the contact details it still gives (a postal address, a phone
 		// number) answer "what's their e-mail?". A notice that never gave one doesn't answer.
 		cands = nil
-		for _, cd := range c.candidates(hits, reqs, total, KindContact, "", defining, orgNamed, keeper, nil) {
+		contacts := askedFor{reqs: reqs, total: total, kind: KindContact, defining: defining, orgNamed: orgNamed, keeper: keeper}
+		for _, cd := range c.candidates(hits, contacts) {
 			if hasEmailPlaceholder(cd.unit.quote()) {
 				cands = append(cands, cd)
 			}
