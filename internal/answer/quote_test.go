@@ -24,6 +24,15 @@ func engineOver(t *testing.T, files fstest.MapFS) *indextest.Engine {
 	return e
 }
 
+// bestSentence is the sentence the engine ranks first for a question, whether or not it answers.
+func bestSentence(t *testing.T, e *indextest.Engine, question string) string {
+	t.Helper()
+	ex, err := e.Composer.Explain(context.Background(), answer.Question{Text: question})
+	require.NoError(t, err)
+	require.NotEmpty(t, ex.Candidates)
+	return ex.Candidates[0].Text
+}
+
 // A story tells its context first and asks at the end: the sentence that answers is the one
 // about what the asking sentence names, not the one that matches most of the story. (With Bleve's
 // ranking, as the bot answers.)
@@ -46,10 +55,7 @@ func TestAStoryIsAnsweredByWhatItsAskingSentenceAsks(t *testing.T) {
 		{0, 0, "6 years"}, // weighed as one, the story's complaint outweighs the compliment asked about
 	} {
 		e.Composer.AskingSentenceWeight, e.Composer.AskingWordsWeight = tt.sentenceWeight, tt.wordsWeight
-		ex, err := e.Composer.Explain(context.Background(), answer.Question{Text: story})
-		require.NoError(t, err)
-		require.NotEmpty(t, ex.Candidates)
-		assert.Contains(t, ex.Candidates[0].Text, tt.want, "the best sentence with AskingSentenceWeight %v and AskingWordsWeight %v",
+		assert.Contains(t, bestSentence(t, e, story), tt.want, "the best sentence with AskingSentenceWeight %v and AskingWordsWeight %v",
 			tt.sentenceWeight, tt.wordsWeight)
 	}
 }
@@ -74,9 +80,6 @@ func TestTheAskingSentencesOwnWordsChooseTheSentence(t *testing.T) {
 		{0, "high street"},
 	} {
 		e.Composer.AskingWordsWeight = tt.weight
-		ex, err := e.Composer.Explain(context.Background(), answer.Question{Text: story})
-		require.NoError(t, err)
-		require.NotEmpty(t, ex.Candidates)
-		assert.Contains(t, ex.Candidates[0].Text, tt.want, "the best sentence with AskingWordsWeight %v", tt.weight)
+		assert.Contains(t, bestSentence(t, e, story), tt.want, "the best sentence with AskingWordsWeight %v", tt.weight)
 	}
 }
