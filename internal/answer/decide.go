@@ -203,8 +203,8 @@ func (m *AbstentionModel) Probability(sig []float64) float64 {
 
 // SureAt is the probability from which the bot is sure enough of an answer to give it without
 // a doubt; between the threshold and it, the answer is hedged (Answer.Hedged). On the validation
-// sets, whose notices nobody tuned on, the answers given under 0.8 were right 66 times in 146
-// (45%); from 0.8 to 0.9, 95 in 178; from 0.9, 439 in 545 (privacybot eval --sweep).
+// sets, whose notices nobody tuned on, the answers given under 0.8 were right 68 times in 141
+// (48%); from 0.8 to 0.9, 94 in 165; from 0.9, 453 in 559 (privacybot eval --sweep, round 31).
 const SureAt = 0.8
 
 // sureFrom is the probability from which an answer is given without a doubt, at an abstention

@@ -53,13 +53,11 @@ func SweepThresholds(ctx context.Context, qs []Question, j Judge, m *answer.Abst
 	if err != nil {
 		return Sweep{}, err
 	}
-	var probs []float64 // -1 where no sentence could answer: abstained at every threshold
-	for _, jg := range js {
-		p := -1.0
+	probs := make([]float64, len(js)) // worked out once, read at every threshold
+	for i, jg := range js {
 		if jg.Signals != nil {
-			p = m.Probability(jg.Signals)
+			probs[i] = m.Probability(jg.Signals)
 		}
-		probs = append(probs, p)
 	}
 	sw := Sweep{Current: m.Threshold}
 	for _, t := range sweptThresholds(m.Threshold) {
@@ -100,16 +98,24 @@ func sweptThresholds(current float64) []float64 {
 // outcomeAt counts what threshold t decides, answering where the probability is at least t as
 // the composer does.
 func outcomeAt(t float64, js []Judgement, probs []float64) ThresholdOutcome {
-	o := ThresholdOutcome{Threshold: t}
+	o := decided(js, func(i int) bool { return probs[i] >= t })
+	o.Threshold = t
+	return o
+}
+
+// decided counts the outcomes of answering the judgements answers(i) says to answer; one without
+// signals (no sentence could answer) is abstained on whatever it says.
+func decided(js []Judgement, answers func(i int) bool) ThresholdOutcome {
+	var o ThresholdOutcome
 	var answerable, unanswerable int
 	for i, jg := range js {
-		answers := probs[i] >= 0 && probs[i] >= t
+		answered := jg.Signals != nil && answers(i)
 		switch {
-		case jg.Unanswerable && answers:
+		case jg.Unanswerable && answered:
 			o.MissedAbstentions++
 		case jg.Unanswerable:
 			o.RightAbstentions++
-		case !answers:
+		case !answered:
 			o.FalseAbstentions++
 		case jg.Right:
 			o.RightAnswers++

@@ -56,17 +56,7 @@ func Examples(js []Judgement) []Example {
 // RightOutcomes counts the questions a decision gets right: an answer that answers, or an
 // abstention on a question the notices don't answer.
 func RightOutcomes(js []Judgement, answers func(signals []float64) bool) int {
-	n := 0
-	for _, j := range js {
-		if j.Signals != nil && answers(j.Signals) {
-			if j.Right {
-				n++
-			}
-		} else if j.Unanswerable {
-			n++
-		}
-	}
-	return n
+	return decided(js, func(i int) bool { return answers(js[i].Signals) }).right()
 }
 
 // Example is one question's signals and whether answering it was right (its best sentence

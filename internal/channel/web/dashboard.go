@@ -38,6 +38,9 @@ type dashSession struct {
 	csrf string
 }
 
+// seesAll reports whether the signed-in user sees every organisation ("*").
+func (sess *dashSession) seesAll() bool { return slices.Contains(sess.orgs, "*") }
+
 // SessionStore keeps dashboard sign-in sessions where every replica can read them and a restart
 // doesn't forget them; the SQLite and PostgreSQL stores are ones. Only the SHA-256 hash of the
 // cookie's token is handed over, so a copy of the database gives no usable cookie. The CSRF token
@@ -340,7 +343,7 @@ func (s *Server) queueFilter(r *http.Request, sess *dashSession) (dpo.Filter, ma
 	}
 	if org := q.Get("org"); org != "" && s.sees(sess.orgs, org) {
 		f.Organisations = s.names(org)
-	} else if !slices.Contains(sess.orgs, "*") {
+	} else if !sess.seesAll() {
 		for _, o := range sess.orgs {
 			f.Organisations = append(f.Organisations, s.names(o)...)
 		}
@@ -391,7 +394,7 @@ func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	orgs := s.Orgs
-	if !slices.Contains(sess.orgs, "*") {
+	if !sess.seesAll() {
 		orgs = sess.orgs
 	}
 	s.render(w, r, http.StatusOK, "queue.html", map[string]any{

@@ -44,10 +44,9 @@ func (s *Server) unanswered(r *http.Request, sess *dashSession, days int) ([]una
 	if err != nil {
 		return nil, err
 	}
-	all := slices.Contains(sess.orgs, "*")
 	var rows []unansweredRow
 	for _, q := range transcript.UnansweredQuestions(entries) {
-		if q.Org == "" && !all || q.Org != "" && !s.sees(sess.orgs, q.Org) {
+		if q.Org == "" && !sess.seesAll() || q.Org != "" && !s.sees(sess.orgs, q.Org) {
 			continue
 		}
 		rows = append(rows, unansweredRow{At: q.At, Organisation: q.Org, Outcome: q.Outcome, Question: q.Text})
@@ -74,7 +73,7 @@ func (s *Server) handleUnanswered(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, http.StatusOK, "unanswered.html", map[string]any{
 		"Title": "Questions the notices don't answer", "User": sess.user, "CSRF": sess.csrf, "Rows": rows,
-		"Days": days, "DayChoices": []int{7, 30, 90}, "All": slices.Contains(sess.orgs, "*"),
+		"Days": days, "DayChoices": []int{7, 30, 90}, "All": sess.seesAll(),
 	})
 }
 
