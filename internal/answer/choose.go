@@ -32,6 +32,9 @@ type candidate struct {
 	// helps choose it; askedInContext counts the words its context says too, as met does, for the
 	// abstention model.
 	asked, askedInContext float64
+	// near is coverage counting, for what the unit doesn't name, a word of it near in meaning
+	// ("cameras" for "CCTV"); gist is how near the unit as a whole is to the question.
+	near, gist float64
 }
 
 // askedFor is what a question asks of the sentence that answers it, as candidates reads it.
@@ -44,6 +47,7 @@ type askedFor struct {
 	orgNamed bool            // the question, or its scope, names its council
 	keeper   []string        // someone other than the council who keeps what is asked about
 	words    map[string]bool // the asking sentence's own words (askingWords)
+	gist     []float32       // what the question is about as a whole (questionGist); nil when no word of it has a vector
 }
 
 // candidates scores the units of the retrieved passages that could answer, best first. When the
@@ -175,11 +179,16 @@ func (c *Composer) candidates(hits []Hit, a askedFor) []candidate {
 			if a.total > 0 {
 				cov = got / a.total
 			}
+			nearCov, gist := c.nearCoverage(a, met, concepts), 0.0
+			if ug := c.gist(concepts); a.gist != nil && ug != nil {
+				gist = cosine(a.gist, ug)
+			}
 			rank := 0.0
 			if top > 0 {
 				rank = h.Score / top
 			}
-			score := cov + c.RankWeight*rank + c.HeadingWeight*headCov + c.PassageWeight*passCov + c.AskingWordsWeight*asked
+			score := cov + c.RankWeight*rank + c.HeadingWeight*headCov + c.PassageWeight*passCov + c.AskingWordsWeight*asked +
+				c.NearWordWeight*(nearCov-cov) + c.GistWeight*gist
 			if u.leadIn && len(a.reqs) > 0 && !namesWho(u.text) {
 				// Prefer the bullet that says it over the whole list. A lead-in that says who
 				// holds a role ("Our Data Protection Officer is Helen Marchbank.") says it
@@ -207,7 +216,7 @@ func (c *Composer) candidates(hits []Hit, a askedFor) []candidate {
 				continue
 			}
 			out = append(out, candidate{hit: hi, unit: u, order: ui, coverage: cov, score: score, gap: gap,
-				met: met, passCov: passCov, headCov: headCov, asked: asked, askedInContext: askedInContext})
+				met: met, passCov: passCov, headCov: headCov, asked: asked, askedInContext: askedInContext, near: nearCov, gist: gist})
 		}
 	}
 	wholeLists(out)
@@ -249,6 +258,56 @@ func shareIn(words map[string]bool, concepts ...map[string]bool) float64 {
 		}
 	}
 	return float64(n) / float64(len(words))
+}
+
+// nearCoverage is the share of the question's weight a unit covers when each requirement it
+// meets less than fully is met as far as the nearest in meaning of the unit's words comes to one
+// of the requirement's: from nothing at a cosine of NearWordFrom to fully at 1. "Do the cameras
+// pick up what people say?" is nearer "CCTV … does not record audio" than "the market square
+// cameras are monitored from the town hall" is to nothing, but only as far as "cameras" is to
+// "CCTV" and "say" to "audio".
+func (c *Composer) nearCoverage(a askedFor, met []float64, concepts map[string]bool) float64 {
+	if a.total <= 0 {
+		return 1
+	}
+	var got float64
+	for ri, r := range a.reqs {
+		m := met[ri]
+		if m < 1 {
+			if near := (c.Vocab.nearest(r, concepts) - c.NearWordFrom) / (1 - c.NearWordFrom); near > m {
+				m = min(near, 1)
+			}
+		}
+		got += m * r.weight
+	}
+	return got / a.total
+}
+
+// questionGist is what a question is about as a whole: the mean of its requirements' vectors,
+// each weighed as the requirement is (a phrase's concepts share its weight).
+func (c *Composer) questionGist(reqs []requirement) []float32 {
+	var concepts []string
+	weight := map[string]float64{}
+	for _, r := range reqs {
+		for _, k := range r.concepts {
+			if _, ok := weight[k]; !ok {
+				concepts = append(concepts, k)
+			}
+			weight[k] += r.weight / float64(len(r.concepts))
+		}
+	}
+	return c.Vocab.weightedMean(concepts, func(k string) float64 { return weight[k] })
+}
+
+// gist is what a unit is about as a whole: the mean of its concepts' vectors, each weighed by
+// its rarity in the notices.
+func (c *Composer) gist(concepts map[string]bool) []float32 {
+	ks := make([]string, 0, len(concepts))
+	for k := range concepts {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks) // the same sum, whatever the map's order
+	return c.Vocab.weightedMean(ks, c.weight)
 }
 
 // wholeLists lifts the penalty of a lead-in whose bullets answer together: when no one bullet

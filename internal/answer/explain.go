@@ -43,6 +43,10 @@ type ExplainedCandidate struct {
 	Coverage float64 `json:"coverage"`
 	// Asked is the share of the asking sentence's own words the sentence uses.
 	Asked float64 `json:"asked"`
+	// Near is the coverage counting words near in meaning; Gist how near the sentence as a whole
+	// is to the question (word vectors).
+	Near  float64 `json:"near"`
+	Gist  float64 `json:"gist"`
 	Score float64 `json:"score"`
 	Gap   float64 `json:"gap"`
 }
@@ -106,7 +110,7 @@ func (ex *Explanation) candidates(c *Composer, kind string, reqs []requirement, 
 			break
 		}
 		ex.Candidates = append(ex.Candidates, ExplainedCandidate{Passage: hits[cd.hit].Passage.ID, Text: shorten(strings.ReplaceAll(cd.unit.quote(), "\n", " / "), 160),
-			Coverage: round(cd.coverage), Asked: round(cd.asked), Score: round(cd.score), Gap: round(cd.gap)})
+			Coverage: round(cd.coverage), Asked: round(cd.asked), Near: round(cd.near), Gist: round(cd.gist), Score: round(cd.score), Gap: round(cd.gap)})
 	}
 }
 
@@ -154,7 +158,7 @@ func (ex Explanation) Print(w io.Writer) {
 	}
 	fmt.Fprintln(w, "sentences:")
 	for _, cd := range ex.Candidates {
-		fmt.Fprintf(w, "  cov %.2f asked %.2f gap %.2f score %.2f %s: %s\n", cd.Coverage, cd.Asked, cd.Gap, cd.Score, cd.Passage, cd.Text)
+		fmt.Fprintf(w, "  cov %.2f asked %.2f near %.2f gist %.2f gap %.2f score %.2f %s: %s\n", cd.Coverage, cd.Asked, cd.Near, cd.Gist, cd.Gap, cd.Score, cd.Passage, cd.Text)
 	}
 	if ex.Probability != nil {
 		fmt.Fprintf(w, "signals (of the best sentence; what each added to the log-odds that it answers):\n")

@@ -83,3 +83,27 @@ func TestTheAskingSentencesOwnWordsChooseTheSentence(t *testing.T) {
 		assert.Contains(t, bestSentence(t, e, story), tt.want, "the best sentence with AskingWordsWeight %v", tt.weight)
 	}
 }
+
+// A question is often put in words its answer doesn't use ("GP surgery" for "doctor",
+// "pictures" for "photographs"): of sentences matching its words alike, the one whose other
+// words are nearest in meaning to the question's answers.
+func TestWordsNearInMeaningChooseTheSentence(t *testing.T) {
+	for _, tt := range []struct {
+		name, section, question, want, wordForWord string
+	}{
+		{"who a child's details go to", "Your child\nWe share your child's details with their school.\nWe share your child's details with their doctor.\n",
+			"will my kid's details go to the GP surgery?", "with their doctor", "with their school"},
+		{"how long something is kept", "Your car\nWe keep your vehicle registration for 2 years.\nWe keep your vehicle photographs for 30 days.\n",
+			"how long do you keep pictures of my vehicle?", "30 days", "2 years"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := engineOver(t, fstest.MapFS{
+				"notice.md": {Data: []byte("---\nid: notice\ntitle: Privacy notice\norganisation: Alderby Borough Council\n---\n" + tt.section +
+					"\nContact\nData Protection Officer, Alderby Town Hall, Alderby AL1 2BC\n")},
+			})
+			assert.Contains(t, bestSentence(t, e, tt.question), tt.want)
+			e.Composer.NearWordWeight, e.Composer.GistWeight = 0, 0
+			assert.Contains(t, bestSentence(t, e, tt.question), tt.wordForWord, "word for word, without the word vectors")
+		})
+	}
+}

@@ -1,0 +1,147 @@
+package answer
+
+// Word vectors: how near in meaning two words are, for a question put in words its answer
+// doesn't use ("do the cameras record sound?" and "CCTV … does not record audio"). The vectors
+// are GloVe's (wordvectors.bin.gz, made by gen_wordvectors.go; licence in GLOVE-LICENSE), one
+// for each stem of the 60,000 commonest English words, read on first use.
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"io"
+	"math"
+	"sync"
+)
+
+//go:embed wordvectors.bin.gz
+var wordVectorsGz []byte
+
+// wordVectors maps a stem to its vector, scaled to unit length.
+var wordVectors = sync.OnceValue(func() map[string][]float32 {
+	m, err := readWordVectors(wordVectorsGz)
+	if err != nil {
+		panic("wordvectors.bin.gz: " + err.Error()) // embedded; covered by tests
+	}
+	return m
+})
+
+// readWordVectors reads gen_wordvectors.go's format: a header line, the count of stems and
+// their dimensions, then each stem (a length byte and its bytes) and its signed bytes.
+func readWordVectors(gz []byte) (map[string][]float32, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, err
+	}
+	r := bufio.NewReader(zr)
+	var n, dims int
+	if _, err := fmt.Fscanf(r, "privacybot word vectors 1\n%d %d\n", &n, &dims); err != nil {
+		return nil, fmt.Errorf("header: %w", err)
+	}
+	m := make(map[string][]float32, n)
+	raw := make([]byte, dims)
+	all := make([]float32, n*dims) // one allocation for every vector
+	for i := range n {
+		size, err := r.ReadByte()
+		if err != nil {
+			return nil, fmt.Errorf("stem %d: %w", i, err)
+		}
+		stem := make([]byte, size)
+		if _, err := io.ReadFull(r, stem); err != nil {
+			return nil, fmt.Errorf("stem %d: %w", i, err)
+		}
+		if _, err := io.ReadFull(r, raw); err != nil {
+			return nil, fmt.Errorf("vector of %q: %w", stem, err)
+		}
+		v := all[i*dims : (i+1)*dims : (i+1)*dims]
+		var sum float64
+		for j, b := range raw {
+			v[j] = float32(int8(b))
+			sum += float64(v[j] * v[j])
+		}
+		if sum == 0 {
+			return nil, fmt.Errorf("vector of %q is zero", stem)
+		}
+		scale := float32(1 / math.Sqrt(sum))
+		for j := range v {
+			v[j] *= scale
+		}
+		m[string(stem)] = v
+	}
+	return m, nil
+}
+
+// conceptVector is a concept's vector: its own stem's, else that of the first of its
+// equivalents that has one; nil for a word GloVe doesn't know (a council's name, a misspelling).
+func (v *Vocabulary) conceptVector(concept string) []float32 {
+	vecs := wordVectors()
+	if vec, ok := vecs[concept]; ok {
+		return vec
+	}
+	for _, e := range v.Equivalents(concept) {
+		if vec, ok := vecs[e]; ok {
+			return vec
+		}
+	}
+	return nil
+}
+
+// cosine is the cosine of two unit vectors: 1 for the same word, near 0 for unrelated ones.
+func cosine(a, b []float32) float64 {
+	var s float32
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return float64(s)
+}
+
+// weightedMean is the unit-length mean of the vectors of concepts, each weighed by weight(k):
+// what a question or a sentence is about as a whole. nil when no concept has a vector.
+func (v *Vocabulary) weightedMean(concepts []string, weight func(k string) float64) []float32 {
+	var out []float32
+	for _, k := range concepts {
+		vec := v.conceptVector(k)
+		if vec == nil {
+			continue
+		}
+		if out == nil {
+			out = make([]float32, len(vec))
+		}
+		w := float32(weight(k))
+		for i := range out {
+			out[i] += w * vec[i]
+		}
+	}
+	var sum float64
+	for _, x := range out {
+		sum += float64(x * x)
+	}
+	if sum == 0 {
+		return nil
+	}
+	scale := float32(1 / math.Sqrt(sum))
+	for i := range out {
+		out[i] *= scale
+	}
+	return out
+}
+
+// nearest is the cosine of the nearest in meaning of a set of concepts to one of a
+// requirement's; 0 when none has a vector.
+func (v *Vocabulary) nearest(r requirement, concepts map[string]bool) float64 {
+	best := 0.0
+	for _, k := range r.concepts {
+		a := v.conceptVector(k)
+		if a == nil {
+			continue
+		}
+		for j := range concepts {
+			if b := v.conceptVector(j); b != nil {
+				best = max(best, cosine(a, b))
+			}
+		}
+	}
+	return best
+}
