@@ -262,10 +262,9 @@ func shareIn(words map[string]bool, concepts ...map[string]bool) float64 {
 
 // nearCoverage is the share of the question's weight a unit covers when each requirement it
 // meets less than fully is met as far as the nearest in meaning of the unit's words comes to one
-// of the requirement's: from nothing at a cosine of NearWordFrom to fully at 1. "Do the cameras
-// pick up what people say?" is nearer "CCTV … does not record audio" than "the market square
-// cameras are monitored from the town hall" is to nothing, but only as far as "cameras" is to
-// "CCTV" and "say" to "audio".
+// of the requirement's: not at all at a cosine of NearWordFrom, fully at 1. "Will my kid's
+// details go to the GP surgery?" is met better by "… with their doctor" than by "… with their
+// school", which match its other words alike.
 func (c *Composer) nearCoverage(a askedFor, met []float64, concepts map[string]bool) float64 {
 	if a.total <= 0 {
 		return 1
