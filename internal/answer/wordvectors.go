@@ -28,6 +28,12 @@ var wordVectors = sync.OnceValue(func() map[string][]float32 {
 	return m
 })
 
+// Limits on what a word-vectors file may say it holds: the bundled one has 41,225 stems of 100.
+const (
+	maxWordVectors = 1 << 20
+	maxDimensions  = 1000
+)
+
 // readWordVectors reads gen_wordvectors.go's format: a header line, the count of stems and
 // their dimensions, then each stem (a length byte and its bytes) and its signed bytes.
 func readWordVectors(gz []byte) (map[string][]float32, error) {
@@ -39,6 +45,9 @@ func readWordVectors(gz []byte) (map[string][]float32, error) {
 	var n, dims int
 	if _, err := fmt.Fscanf(r, "privacybot word vectors 1\n%d %d\n", &n, &dims); err != nil {
 		return nil, fmt.Errorf("header: %w", err)
+	}
+	if n < 1 || n > maxWordVectors || dims < 1 || dims > maxDimensions {
+		return nil, fmt.Errorf("header: %d stems of %d dimensions is not a word-vectors file", n, dims)
 	}
 	m := make(map[string][]float32, n)
 	raw := make([]byte, dims)

@@ -57,6 +57,7 @@ func TestReadWordVectorsNamesWhatIsBroken(t *testing.T) {
 		{"another format", "word2vec 1\n1 3\n", "header"},
 		{"cut off in a vector", "privacybot word vectors 1\n1 3\n\x04keep\x7f", `vector of "keep"`},
 		{"fewer stems than it says", "privacybot word vectors 1\n2 3\n\x04keep\x7f\x00\x00", "stem 1"},
+		{"more stems than any vocabulary", "privacybot word vectors 1\n2000000000 100\n", "not a word-vectors file"},
 		{"a zero vector", "privacybot word vectors 1\n1 3\n\x04keep\x00\x00\x00", `"keep" is zero`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
