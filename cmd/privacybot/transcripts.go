@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -114,20 +113,16 @@ func writeQuestionSet(app *App, qs []transcript.Question) error {
 	return nil
 }
 
-// sinceTime reads --since: a number of days ("30d") before now, or a date.
+// sinceTime reads --since: a date, or a span before now as queue's --due-within reads it ("30d").
 func sinceTime(s string, now time.Time) (time.Time, error) {
-	if days, ok := strings.CutSuffix(s, "d"); ok {
-		n, err := strconv.Atoi(days)
-		if err != nil || n < 0 {
-			return time.Time{}, usageError("--since %q: write a number of days (30d) or a date (2026-11-01)", s)
-		}
-		return now.AddDate(0, 0, -n), nil
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, nil
 	}
-	t, err := time.Parse(time.DateOnly, s)
+	span, err := parseSpan(s)
 	if err != nil {
 		return time.Time{}, usageError("--since %q: write a number of days (30d) or a date (2026-11-01)", s)
 	}
-	return t, nil
+	return now.Add(-span), nil
 }
 
 // dash stands in a table cell for a value that is missing.

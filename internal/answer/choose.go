@@ -180,8 +180,10 @@ func (c *Composer) candidates(hits []Hit, a askedFor) []candidate {
 				cov = got / a.total
 			}
 			nearCov, gist := c.nearCoverage(a, met, concepts), 0.0
-			if ug := c.gist(concepts); a.gist != nil && ug != nil {
-				gist = cosine(a.gist, ug)
+			if a.gist != nil {
+				if ug := c.gist(concepts); ug != nil {
+					gist = cosine(a.gist, ug)
+				}
 			}
 			rank := 0.0
 			if top > 0 {
@@ -229,12 +231,7 @@ func (c *Composer) candidates(hits []Hit, a askedFor) []candidate {
 // notices has, the organisations' names and the words asking for a kind of fact (a sentence
 // stating a phone number needn't say "phone").
 func (c *Composer) askingWords(q string, reqs []requirement) map[string]bool {
-	required := map[string]bool{}
-	for _, r := range reqs {
-		for _, k := range r.concepts {
-			required[k] = true
-		}
-	}
+	required := conceptsOf(reqs)
 	words := conceptSet(c.Vocab, askingSentence(q))
 	for k := range words {
 		if !required[k] {

@@ -388,16 +388,11 @@ func (c *Composer) weighAskingSentence(reqs []requirement, total float64, asked 
 	if c.AskingSentenceWeight <= 0 || sentence == asked {
 		return reqs, total
 	}
-	inSentence := map[string]bool{}
-	for _, r := range c.requirements(sentence) {
-		for _, k := range r.concepts {
-			inSentence[k] = true
-		}
-	}
+	inSentence := conceptsOf(c.requirements(sentence))
 	out, sum := make([]requirement, len(reqs)), 0.0
 	for i, r := range reqs {
 		out[i] = r
-		if len(r.concepts) > 0 && inSentence[r.concepts[0]] && !r.everyday {
+		if madeIn(r, inSentence) {
 			out[i].weight *= 1 + c.AskingSentenceWeight
 		}
 		sum += out[i].weight

@@ -63,12 +63,7 @@ type fit struct {
 // fitOf analyses a question, and its asking clause, for the signals.
 func (c *Composer) fitOf(asked, clause string, reqs []requirement, total float64, kind string, hits []Hit) fit {
 	f := fit{reqs: reqs, total: total, heaviest: -1, words: len(Words(asked)), kind: kind, unseen: c.unseenShare(reqs), topScore: hits[0].Score}
-	inClause := map[string]bool{}
-	for _, r := range c.requirements(clause) {
-		for _, k := range r.concepts {
-			inClause[k] = true
-		}
-	}
+	inClause := conceptsOf(c.requirements(clause))
 	f.clause = make([]bool, len(reqs))
 	heaviestW := 0.0
 	for i, r := range reqs {
@@ -77,7 +72,7 @@ func (c *Composer) fitOf(asked, clause string, reqs []requirement, total float64
 		} else if r.weight > heaviestW {
 			f.heaviest, heaviestW = i, r.weight
 		}
-		if len(r.concepts) > 0 && inClause[r.concepts[0]] && !r.everyday {
+		if madeIn(r, inClause) {
 			f.clause[i] = true
 			f.clauseW += r.weight
 		}

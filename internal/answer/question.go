@@ -66,12 +66,7 @@ func (c *Composer) requirements(question string) []requirement {
 		}
 		reqs = append(reqs, requirement{concepts: cs, need: (len(cs) + 1) / 2, weight: w / float64(len(cs)), phrase: true, own: own})
 	}
-	seen := map[string]bool{}
-	for _, r := range reqs {
-		for _, k := range r.concepts {
-			seen[k] = true // a word the phrase already asks for ("how long do you keep")
-		}
-	}
+	seen := conceptsOf(reqs) // the words the phrases already ask for ("how long do you keep")
 	for _, tw := range termWords(rest) {
 		word, t := tw.word, tw.term
 		k := c.Vocab.Concept(t)
@@ -259,6 +254,24 @@ func inAny(sets []map[string]bool, k string) bool {
 		}
 	}
 	return false
+}
+
+// conceptsOf is the set of the concepts of requirements.
+func conceptsOf(reqs []requirement) map[string]bool {
+	m := map[string]bool{}
+	for _, r := range reqs {
+		for _, k := range r.concepts {
+			m[k] = true
+		}
+	}
+	return m
+}
+
+// madeIn reports whether a requirement of a question, other than an everyday word, is one that
+// a part of the question (its asking sentence, its asking clause) makes too; part is the
+// concepts of the part's requirements.
+func madeIn(r requirement, part map[string]bool) bool {
+	return len(r.concepts) > 0 && part[r.concepts[0]] && !r.everyday
 }
 
 func conceptSet(v *Vocabulary, s string) map[string]bool {
