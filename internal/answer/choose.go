@@ -89,12 +89,13 @@ func (c *Composer) candidates(hits []Hit, a askedFor) []candidate {
 		}
 		ps, ok := c.pieces[h.Passage.ID]
 		if !ok || ps.concepts == nil && len(ps.units) > 0 { // a passage of another corpus
-			ps = pieces{units: units(h.Passage.Text)}
-			for _, u := range ps.units {
-				ps.concepts = append(ps.concepts, conceptSet(c.Vocab, u.quote()))
-			}
+			ps = analyse(c.Vocab, h.Passage.Text)
 		}
 		us, sets := ps.units, ps.concepts
+		var kinds []kindSet
+		if a.kind != "" {
+			kinds = ps.kinds()
+		}
 		// The passage as a whole: how much of the question its sentences and heading cover
 		// together marks the passage that answers, whichever of its sentences says it.
 		// A passage of one sentence is read with the rest of its section, as its sentence is.
@@ -115,7 +116,7 @@ func (c *Composer) candidates(hits []Hit, a askedFor) []candidate {
 		}
 		for ui, u := range us {
 			concepts := sets[ui]
-			if a.kind != "" && !HasKind(u.quote(), a.kind) && !(a.kind == KindContact && namesWho(u.text)) {
+			if a.kind != "" && !kinds[ui].has(a.kind) && !(a.kind == KindContact && namesWho(u.text)) {
 				// "Who is the data controller?" is answered by a contact, or by the sentence
 				// saying who it is ("Westmere Borough Council is the data controller …").
 				continue

@@ -7,6 +7,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -103,10 +104,30 @@ type Composer struct {
 
 func sectionKey(p notice.Passage) string { return p.NoticeID + "\x00" + p.Section() }
 
-// pieces are a passage's units and the concepts of each.
+// pieces are a passage's units, the concepts of each and the kinds of fact each states.
 type pieces struct {
 	units    []unit
 	concepts []map[string]bool
+	// kinds are worked out the first time an answer reads the passage, once, whichever answer
+	// that is: at start-up they would add a third to the time to build the index.
+	kinds func() []kindSet
+}
+
+// analyse splits a passage's text into its units and works out what each names. A lead-in is
+// read with its list: "may include:" covers what the bullets name.
+func analyse(v *Vocabulary, text string) pieces {
+	ps := pieces{units: units(text)}
+	for _, u := range ps.units {
+		ps.concepts = append(ps.concepts, conceptSet(v, u.quote()))
+	}
+	ps.kinds = sync.OnceValue(func() []kindSet {
+		ks := make([]kindSet, len(ps.units))
+		for i, u := range ps.units {
+			ks[i] = kindsOf(u.quote())
+		}
+		return ks
+	})
+	return ps
 }
 
 // DefaultMinCoverage is the abstention threshold chosen on testdata/eval/questions.jsonl.
@@ -167,11 +188,7 @@ func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
 		org := comp.canonical(p.Organisation)
 		comp.byOrg[org] = append(comp.byOrg[org], p)
 		comp.passage[p.ID] = p
-		ps := pieces{units: units(p.Text)}
-		for _, u := range ps.units {
-			// A lead-in answers with its list: "may include:" covers what the bullets name.
-			ps.concepts = append(ps.concepts, conceptSet(v, u.quote()))
-		}
+		ps := analyse(v, p.Text)
 		comp.pieces[p.ID] = ps
 		sec := comp.section[sectionKey(p)]
 		if sec == nil {

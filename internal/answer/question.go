@@ -35,12 +35,17 @@ type requirement struct {
 func (c *Composer) requirements(question string) []requirement {
 	var reqs []requirement
 	rest := question
+	lower := strings.ToLower(rest)
 	for _, r := range c.Vocab.phraseRes {
+		if !r.mayMatch(lower) {
+			continue
+		}
 		matched := r.re.FindString(rest)
 		if matched == "" {
 			continue
 		}
 		rest = r.re.ReplaceAllString(rest, " ")
+		lower = strings.ToLower(rest)
 		var own []string
 		for _, t := range Terms(matched) {
 			if k := c.Vocab.Concept(t); !isGenericConcept(k) && !c.orgWord[k] && !slices.Contains(own, k) {

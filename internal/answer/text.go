@@ -31,8 +31,9 @@ type Vocabulary struct {
 }
 
 type phraseRule struct {
-	re   *regexp.Regexp
-	with string
+	re    *regexp.Regexp
+	words []string // the phrase's words in lower case: a question without one of them can't match
+	with  string
 }
 
 // DefaultVocabulary is the bundled vocabulary for privacy enquiries.
@@ -78,7 +79,7 @@ func ParseVocabulary(data []byte) (*Vocabulary, error) {
 		if err != nil {
 			return nil, fmt.Errorf("phrase %q: %w", k, err)
 		}
-		v.phraseRes = append(v.phraseRes, phraseRule{re: re, with: doc.Phrases[k]})
+		v.phraseRes = append(v.phraseRes, phraseRule{re: re, words: strings.Fields(strings.ToLower(k)), with: doc.Phrases[k]})
 	}
 	return v, nil
 }
@@ -100,8 +101,9 @@ func phrasePattern(phrase string) string {
 // Rewrite appends the notice words for the phrases a question uses, keeping the question.
 func (v *Vocabulary) Rewrite(q string) string {
 	var extra []string
+	lower := strings.ToLower(q)
 	for _, r := range v.phraseRes {
-		if r.re.MatchString(q) {
+		if r.mayMatch(lower) && r.re.MatchString(q) {
 			extra = append(extra, r.with)
 		}
 	}
@@ -109,6 +111,18 @@ func (v *Vocabulary) Rewrite(q string) string {
 		return q
 	}
 	return q + " " + strings.Join(extra, " ")
+}
+
+// mayMatch reports whether a lower-cased question has every word of the phrase somewhere, which
+// its expression needs: most questions lack one, and the check costs a fraction of the
+// expression's backtracking over the whole question.
+func (r phraseRule) mayMatch(lower string) bool {
+	for _, w := range r.words {
+		if !strings.Contains(lower, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // Equivalents returns the stems equivalent to a stem, itself included.
