@@ -385,6 +385,15 @@ var questionSets = []questionSet{
 	// of 140).
 	{"eval/test11.jsonl", true, floors{recall3: 0.85, accuracy: 0.76, abstainPrecision: 0.78, abstainRecall: 0.68}},
 	{"unseen-corpus17", true, floors{recall3: 0.79, accuracy: 0.62, abstainPrecision: 0.36, abstainRecall: 0.39}},
+	// test12 (the bundled notices, 80 questions) and unseen-corpus18 (local land charges, Homes for
+	// Ukraine, highway claims, welfare rights and money advice; two new councils, 140), written by
+	// a helper who never saw the engine, committed before they were measured, and measured once
+	// with the engine of round 32 (the start of the session that found no round 33 to keep):
+	// 0.734 / 0.578 / 0.579 / 0.688 (48 of 80 right) and 0.920 / 0.732 / 0.481 / 0.464 (95 of
+	// 140). The bundled notices' fresh questions find the passage that answers in the top three
+	// far less often than the development sets' do (0.734 against 0.87 to 0.96).
+	{"eval/test12.jsonl", true, floors{recall3: 0.73, accuracy: 0.57, abstainPrecision: 0.57, abstainRecall: 0.68}},
+	{"unseen-corpus18", true, floors{recall3: 0.91, accuracy: 0.73, abstainPrecision: 0.48, abstainRecall: 0.46}},
 }
 
 func TestQuestionSets(t *testing.T) {
