@@ -162,12 +162,42 @@ func (s kindSet) has(kind string) bool {
 // listed: favouring every passage says nothing.
 func Kinds(text string) []string {
 	var out []string
-	for _, k := range []string{KindPhone, KindPostcode, KindEmail, KindDuration, KindDeadline, KindDate, KindPrice, KindAge, KindName, KindHours, KindOften, KindCallRecording, KindContact, KindDefinition} {
-		if HasKind(text, k) {
+	for _, k := range everyKind {
+		if k != KindCount && HasKind(text, k) {
 			out = append(out, k)
 		}
 	}
 	return out
+}
+
+// KindsOfUnits lists the kinds of fact a text states, and those each of its units states,
+// reading each unit once: a text states what its units state, except that a name or a
+// definition is read on the whole text, whose lines and first words are not its units'. (Read on
+// the text as well, the expressions took half the time to build an index.)
+func KindsOfUnits(text string, units []string) (whole []string, each [][]string) {
+	stated := map[string]bool{}
+	for _, u := range units {
+		ks := Kinds(u)
+		each = append(each, ks)
+		for _, k := range ks {
+			stated[k] = true
+		}
+	}
+	for _, k := range everyKind {
+		switch k {
+		case KindCount:
+			continue // not listed, as Kinds says
+		case KindName, KindDefinition:
+			if HasKind(text, k) {
+				whole = append(whole, k)
+			}
+		default:
+			if stated[k] {
+				whole = append(whole, k)
+			}
+		}
+	}
+	return whole, each
 }
 
 // companyRe finds a company's name: capitalised words ending in Ltd, Limited, plc or LLP.

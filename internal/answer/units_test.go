@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/privacybot/privacybot/corpus"
 	"github.com/privacybot/privacybot/internal/notice"
 )
 
@@ -407,4 +408,29 @@ func TestVocabularyGroupsEverydayWords(t *testing.T) {
 	}
 	assert.Contains(t, v.Rewrite("do you flog my details?"), "third party")
 	assert.Contains(t, v.Rewrite("is it kept on file?"), "keep")
+}
+
+// A passage's kinds of fact, worked out from its units', are those read on the whole of it: the
+// index favours the same passages either way.
+func TestKindsOfUnitsAreThoseOfTheWholeText(t *testing.T) {
+	c, err := notice.Load(corpus.FS)
+	require.NoError(t, err)
+	texts := []string{
+		"HP19 8FF\nMaria Damigos\nData Protection Officer\nTel: 01296 395000",
+		"A cookie is a small text file. We keep it for 2 years. Bins are emptied by Greenline Waste Services Ltd every two weeks.",
+		// A bullet's words begin a line of its unit, not of the list: no person's name here.
+		"This may include:\n• the police\n• Westmere Carers Hub, if you are a carer and you agree to be referred",
+	}
+	for _, p := range c.Passages() {
+		texts = append(texts, p.Text)
+	}
+	for _, text := range texts {
+		us := Units(text)
+		whole, each := KindsOfUnits(text, us)
+		assert.Equal(t, Kinds(text), whole, text)
+		require.Len(t, each, len(us))
+		for i, u := range us {
+			assert.Equal(t, Kinds(u), each[i], u)
+		}
+	}
 }

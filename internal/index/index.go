@@ -187,10 +187,17 @@ func fill(bix bleve.Index, c *notice.Corpus, vocab *answer.Vocabulary, dir strin
 		ix.passages[p.ID] = p
 		org, _ := c.Organisations.Canonical(p.Organisation)
 		about := p.Section() + "\n" + p.Title + "\n"
-		d := doc{Body: about + p.Text, Notice: p.NoticeID, Org: org, Service: p.Service, Kinds: answer.Kinds(p.Text)}
 		// Each quotable piece is indexed on its own, so that one bullet of a long list or one
 		// sentence of a long paragraph is not drowned by the rest of its passage.
 		us := answer.Units(p.Text)
+		var kinds []string
+		var unitKinds [][]string
+		if len(us) < 2 {
+			kinds = answer.Kinds(p.Text)
+		} else {
+			kinds, unitKinds = answer.KindsOfUnits(p.Text, us)
+		}
+		d := doc{Body: about + p.Text, Notice: p.NoticeID, Org: org, Service: p.Service, Kinds: kinds}
 		{
 			if err := batch.Index(p.ID, d); err != nil {
 				_ = bix.Close()
@@ -202,7 +209,7 @@ func fill(bix bleve.Index, c *notice.Corpus, vocab *answer.Vocabulary, dir strin
 		}
 		for i, u := range us {
 			d.Body = about + u
-			d.Kinds = answer.Kinds(u)
+			d.Kinds = unitKinds[i]
 			if err := batch.Index(fmt.Sprintf("%s%s%d", p.ID, unitSep, i), d); err != nil {
 				_ = bix.Close()
 				return nil, fmt.Errorf("index passage %s unit %d: %w", p.ID, i, err)
