@@ -76,6 +76,12 @@ func (l *Lexicon) learnRun(run string) {
 		ws = append(ws, w)
 		l.words[strings.ToLower(w)]++
 	}
+	// A phrase's terms are its words' (Terms splits at what splits words): each word is stemmed
+	// once, not once for each of the phrases it is in.
+	terms := make([][]string, len(ws))
+	for i, w := range ws {
+		terms[i] = Terms(w)
+	}
 	for i := range ws {
 		if acronymFiller[strings.ToLower(ws[i])] {
 			continue
@@ -101,17 +107,17 @@ func (l *Lexicon) learnRun(run string) {
 				}
 				content.WriteRune(unicode.ToLower(first))
 			}
+			text := strings.Join(phrase, " ")
+			id := strings.Join(slices.Concat(terms[i:j+1]...), " ") // "payment" and "payments" are one phrase
 			for ki, key := range []string{all.String(), content.String()} {
 				if utf8.RuneCountInString(key) < 2 || ki == 1 && len(key) == 2 && len(key) < len(phrase) {
 					continue // two letters stand for two words, not "Accident and incident"
 				}
-				text := strings.Join(phrase, " ")
 				byPhrase := l.acronyms[key]
 				if byPhrase == nil {
 					byPhrase = map[string]*acronym{}
 					l.acronyms[key] = byPhrase
 				}
-				id := strings.Join(Terms(text), " ") // "payment" and "payments" are one phrase
 				a := byPhrase[id]
 				if a == nil {
 					a = &acronym{phrase: text}
