@@ -190,6 +190,11 @@ func (c *Composer) candidates(hits []Hit, a askedFor) []candidate {
 			if top > 0 {
 				rank = h.Score / top
 			}
+			// The weights were chosen one at a time; fitted together (a ranker learnt on the
+			// development sets, each left out in turn, round 33) they put the right sentence first
+			// no more often: 1,257 times against these weights' 1,259, of 1,787 questions a
+			// retrieved sentence answers. Nor did a ranker of boosted trees (1,220), or the ranker
+			// reading the sentence's length, place, bigrams or exact words too.
 			score := cov + c.RankWeight*rank + c.HeadingWeight*headCov + c.PassageWeight*passCov + c.AskingWordsWeight*asked +
 				c.NearWordWeight*(nearCov-cov) + c.GistWeight*gist
 			if u.leadIn && len(a.reqs) > 0 && !namesWho(u.text) {

@@ -42,7 +42,9 @@ func Judgements(ctx context.Context, qs []Question, j Judge, opt Options) ([]Jud
 // Examples are what judgements teach the abstention model. An unanswerable question is an
 // example of a best sentence that doesn't answer; an answerable one whose best sentence answers
 // right, of one that does. An answerable question answered wrong teaches nothing: answering it
-// and abstaining are both wrong. Nor does one no sentence could answer.
+// and abstaining are both wrong. Nor does one no sentence could answer. (Taught as sentences
+// that don't answer, they made the model abstain more: of the 2,398 development questions left
+// out a set at a time, 1,764 to 1,788 right at a weight of 0.3, against 1,796; round 33.)
 func Examples(js []Judgement) []Example {
 	var out []Example
 	for _, j := range js {
