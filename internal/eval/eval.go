@@ -99,6 +99,9 @@ type Report struct {
 	Questions        int     `json:"questions"`
 	Answerable       int     `json:"answerable"`
 	Unanswerable     int     `json:"unanswerable"`
+	// Right is how many questions were decided right: answered right, or abstained on when the
+	// notices don't answer them. Sets of any size add up by it.
+	Right int `json:"right"`
 	// UnsureAnswers are the answers given unsure (hedged, with the contact), and UnsureRight
 	// how many of them were right: whether the unsure band suits these notices.
 	// UnsureUnanswerable are those given to questions the notices don't answer: of the missed
@@ -217,6 +220,7 @@ func Run(ctx context.Context, qs []Question, r answer.Retriever, a answer.Answer
 	}
 	rep.AbstainPrecision = ratio(abstainedRight, abstained)
 	rep.AbstainRecall = ratio(abstainedRight, float64(rep.Unanswerable))
+	rep.Right = int(correct + abstainedRight)
 	if intentN > 0 {
 		ia, aa := intentOK/intentN, actOK/intentN
 		rep.IntentAccuracy, rep.ActionableAccuracy = &ia, &aa
@@ -321,6 +325,7 @@ func Print(w io.Writer, rep Report) {
 	fmt.Fprintf(w, "questions          %d (%d answerable, %d unanswerable)\n", rep.Questions, rep.Answerable, rep.Unanswerable)
 	fmt.Fprintf(w, "recall@1           %.3f\nrecall@3           %.3f\nrecall@5           %.3f\nMRR                %.3f\n", rep.RecallAt1, rep.RecallAt3, rep.RecallAt5, rep.MRR)
 	fmt.Fprintf(w, "answer accuracy    %.3f\nabstain precision  %.3f\nabstain recall     %.3f\n", rep.AnswerAccuracy, rep.AbstainPrecision, rep.AbstainRecall)
+	fmt.Fprintf(w, "decided right      %d of %d\n", rep.Right, rep.Questions)
 	if rep.UnsureAnswers > 0 {
 		fmt.Fprintf(w, "unsure answers     %d (%d right, %d to questions the notices don't answer)\n", rep.UnsureAnswers, rep.UnsureRight, rep.UnsureUnanswerable)
 	}

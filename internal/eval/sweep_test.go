@@ -62,6 +62,7 @@ func TestSweepCountsWhatTheEngineDoesAtEachThreshold(t *testing.T) {
 	assert.Equal(t, cur.RightAnswers-sure.RightAnswers, rep.UnsureRight)
 	assert.Equal(t, cur.MissedAbstentions-sure.MissedAbstentions, rep.UnsureUnanswerable)
 	assert.Positive(t, rep.UnsureAnswers, "the development set has answers in the band")
+	assert.Equal(t, cur.RightAnswers+cur.RightAbstentions, rep.Right, "decided right: right answers and right abstentions")
 
 	// The thresholds it recommends are the best on the set, by each count.
 	for _, o := range sw.Outcomes {
