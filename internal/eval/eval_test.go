@@ -609,3 +609,56 @@ func TestTrainAbstentionLearnsWhatAnAnswerLooksLike(t *testing.T) {
 	_, err = eval.TrainAbstention([]eval.Example{{Signals: []float64{1}}}, 0.01, 500)
 	assert.ErrorContains(t, err, "1 signals")
 }
+
+// Every question file under testdata, in the question sets or not yet, parses; names notices its
+// corpus has; and gives, for each question the notices answer, a string its notice says: a
+// question no answer could match would count as the engine's miss.
+func TestEveryQuestionFileIsAnsweredByItsNotices(t *testing.T) {
+	td := filepath.Join("..", "..", "testdata")
+	files, err := filepath.Glob(filepath.Join(td, "eval", "*.jsonl"))
+	require.NoError(t, err)
+	dirs, err := filepath.Glob(filepath.Join(td, "*", "questions.jsonl"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	require.NotEmpty(t, dirs)
+	fold := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+	check := func(t *testing.T, c *notice.Corpus, questions string) {
+		for _, q := range load(t, questions) {
+			if len(q.Notices) == 0 && !q.Unanswerable {
+				continue // a classifier-only question
+			}
+			var texts []string
+			for _, id := range q.Notices {
+				n, ok := c.Notice(id)
+				if assert.True(t, ok, "%s names notice %q, which its corpus hasn't", q.ID, id) {
+					texts = append(texts, fold(n.Body))
+				}
+			}
+			if q.Unanswerable || len(texts) == 0 {
+				continue
+			}
+			said := false
+			for _, want := range q.AnswerContains {
+				for _, text := range texts {
+					said = said || strings.Contains(text, fold(want))
+				}
+			}
+			assert.True(t, said, "%s: no notice it names says any of %q", q.ID, q.AnswerContains)
+		}
+	}
+	c := bundled(t)
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) { check(t, c, f) })
+	}
+	for _, f := range dirs {
+		dir := filepath.Dir(f)
+		if filepath.Base(dir) == "eval" {
+			continue // testdata/eval/questions.jsonl asks the bundled notices: checked above
+		}
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			c, err := notice.Load(os.DirFS(dir))
+			require.NoError(t, err)
+			check(t, c, f)
+		})
+	}
+}
