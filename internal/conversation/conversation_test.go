@@ -248,6 +248,16 @@ func TestIsFollowUp(t *testing.T) {
 		"Who is the data protection officer?":      false,
 		"do you share my data with the police":     false,
 		"and how long do you keep service records": true,
+		// Short, but a question of its own.
+		"who is the dpo?":   false,
+		"what are cookies?": false,
+		"can I complain?":   false,
+		// Short, and leaning on the one before.
+		"is it free?": true,
+		"how long?":   true,
+		"how much?":   true,
+		"Bucks?":      true,
+		"cookies?":    true,
 	} {
 		assert.Equal(t, want, conversation.IsFollowUp(q), q)
 	}
@@ -322,6 +332,17 @@ func TestRewriteAsksForTheSameKindOfFact(t *testing.T) {
 	assert.Equal(t, "How long do you keep service requests", conversation.Rewrite("How long do you keep complaint records?", "and for service requests?"))
 	assert.Equal(t, "Who is the data protection officer for Bucks", conversation.Rewrite("Who is the DPO?", "what about Bucks?"))
 	assert.Equal(t, "Do you share my data with the police? schools", conversation.Rewrite("Do you share my data with the police?", "and schools?"))
+}
+
+// A short question of its own after another is answered as asked, not as a follow-up: "who is
+// the dpo?" after a question about retention is not "how long do you keep who is the dpo".
+func TestShortQuestionAfterAnotherStandsAlone(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	rep := script(t, bot, "Buckinghamshire Council", []line{
+		{says: "how long do you keep complaint records?"},
+		{says: "who is the dpo?", kind: conversation.KindAnswer, contains: []string{"Maria Damigos"}},
+	})
+	assert.False(t, rep.Abstained, rep.Answer.Answer)
 }
 
 // A session remembers the council it was scoped to for turns that don't say.
