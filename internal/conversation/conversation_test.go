@@ -258,6 +258,11 @@ func TestIsFollowUp(t *testing.T) {
 		"how much?":   true,
 		"Bucks?":      true,
 		"cookies?":    true,
+		// Longer, but naming one thing and pointing back at the question before.
+		"can I turn them off please?": true,
+		"how do I stop it, please?":   true,
+		// "there" points at nothing.
+		"is there any CCTV at the office?": false,
 	} {
 		assert.Equal(t, want, conversation.IsFollowUp(q), q)
 	}

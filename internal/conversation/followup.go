@@ -10,20 +10,31 @@ import (
 var followUpRe = regexp.MustCompile(`(?i)^\s*(and for|and what about|what about|how about|same for|what of|and|also|for|then|or)\b|^\s*(and|what about)?\s*(it|that|those|them|this|they)\b`)
 
 // IsFollowUp reports whether a message leans on the previous question ("and for complaints?",
-// "what about Bucks?", "is it free?"): it opens like a continuation, or is too short to stand
-// alone and asks no question of its own ("who is the DPO?" does).
+// "what about Bucks?", "is it free?", "can I turn them off?"): it opens like a continuation, or
+// names at most one thing and is too short to stand alone or points back, and asks no question
+// of its own ("who is the DPO?" does).
 func IsFollowUp(q string) bool {
 	if followUpRe.MatchString(q) {
 		return true
 	}
-	return len(answer.Terms(q)) <= 1 && len(strings.Fields(q)) <= 4 && !asksOnItsOwn(q)
+	return len(answer.Terms(q)) <= 1 && (len(strings.Fields(q)) <= 4 || pointsBack(q)) && !asksOnItsOwn(q)
+}
+
+// pointsBack reports whether a message has a word that leans on the one before ("them").
+func pointsBack(q string) bool {
+	for _, w := range answer.Words(q) {
+		if pointingBack[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // questionOpeners open a question: "who is the dpo?", "can I complain?".
 var questionOpeners = setOf(`who whos what whats when where why how which can could do does did is are will would should may`)
 
 // pointingBack are the words with which a short question leans on the one before ("is it free?").
-var pointingBack = setOf(`it its that those them this these they their there`)
+var pointingBack = setOf(`it its that those them this these they their`)
 
 // kindOnly are the stems of words that ask for a kind of fact but name no topic: "how long?"
 // asks how long about the previous question's topic.
@@ -34,13 +45,8 @@ var kindOnly = setOf(answer.Stem("long") + " " + answer.Stem("much") + " " + ans
 // word, points back at nothing, and names a topic ("who is the dpo?", "what are cookies?").
 func asksOnItsOwn(q string) bool {
 	ws := answer.Words(q)
-	if len(ws) < 2 || !questionOpeners[ws[0]] {
+	if len(ws) < 2 || !questionOpeners[ws[0]] || pointsBack(q) {
 		return false
-	}
-	for _, w := range ws {
-		if pointingBack[w] {
-			return false
-		}
 	}
 	for _, t := range answer.Terms(q) {
 		if !kindOnly[t] {
