@@ -262,7 +262,7 @@ func TestIsFollowUp(t *testing.T) {
 		"can I turn them off please?": true,
 		"how do I stop it, please?":   true,
 		// "there" points at nothing.
-		"is there any CCTV at the office?": false,
+		"is there any CCTV?": false,
 	} {
 		assert.Equal(t, want, conversation.IsFollowUp(q), q)
 	}
