@@ -38,6 +38,7 @@ func newBot(app *App, cfg config.Config, eng *engine, queue *dpo.Queue) (*conver
 		Region:       region,
 		Orgs:         orgs,
 		Canonical:    eng.corpus.Organisations.Canonical,
+		Mentioned:    eng.corpus.Organisations.Mentioned,
 		Now:          app.Now,
 		Sessions:     sessions,
 		Emergency:    cfg.EmergencyContact,

@@ -101,6 +101,9 @@ type Bot struct {
 	// Canonical resolves any name of an organisation ("MK council", "Bucks") to its canonical
 	// name; notice.Organisations.Canonical is one.
 	Canonical func(string) (string, bool)
+	// Mentioned lists the organisations a text names, by canonical name
+	// (notice.Organisations.Mentioned): a follow-up keeps the council its question named.
+	Mentioned func(string) []string
 	Now       func() time.Time
 	Sessions  *Sessions
 	Emergency string // "If anyone is in immediate danger, call 999."
@@ -204,7 +207,7 @@ func (b *Bot) Ask(ctx context.Context, q answer.Question) (answer.Answer, error)
 func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Intent, onDelta func(string)) (Reply, error) {
 	q := b.withoutPersonalData(t.Text)
 	if s.lastQuestion != "" && IsFollowUp(q) {
-		q = b.rewrite(ctx, s, q)
+		q = b.keepCouncil(s.lastQuestion, q, b.rewrite(ctx, s, q))
 	}
 	aq := answer.Question{Text: q, Organisation: t.Org}
 	var ans answer.Answer
@@ -241,6 +244,20 @@ func (b *Bot) withoutPersonalData(q string) string {
 		return q
 	}
 	return out
+}
+
+// keepCouncil keeps in a rewritten follow-up the one council the question before named, when
+// the follow-up names none: "who is the DPO for Bucks?" then "and their phone number?" asks for
+// Buckinghamshire's number, not for any council's (rewriting asks "Who is the data protection
+// officer for their phone number", which Milton Keynes's notices answered).
+func (b *Bot) keepCouncil(previous, followUp, rewritten string) string {
+	if b.Mentioned == nil || len(b.Mentioned(followUp)) > 0 || len(b.Mentioned(rewritten)) > 0 {
+		return rewritten
+	}
+	if named := b.Mentioned(previous); len(named) == 1 {
+		return rewritten + " (" + named[0] + ")"
+	}
+	return rewritten
 }
 
 // rewrite makes a follow-up stand alone: by the model when there is one (it falls back to the

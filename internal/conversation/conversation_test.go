@@ -69,7 +69,7 @@ func newBot(t *testing.T, now time.Time) (*conversation.Bot, *fakeQueue) {
 	sessions := conversation.NewSessions(30 * time.Minute)
 	sessions.Now = func() time.Time { return now }
 	return &conversation.Bot{Answerer: composer, Queue: q, Classify: rights.Classify, Region: deadline.EnglandAndWales,
-		Orgs: orgs, Canonical: canonical, Now: func() time.Time { return now }, Sessions: sessions,
+		Orgs: orgs, Canonical: canonical, Mentioned: e.Corpus.Organisations.Mentioned, Now: func() time.Time { return now }, Sessions: sessions,
 		Emergency: "If anyone is in immediate danger, call 999.", Safeguarding: "Call the safeguarding team.",
 		Redact: func(s string) string { return strings.ReplaceAll(s, "jane@example.com", "[email]") }}, q
 }
@@ -348,6 +348,17 @@ func TestShortQuestionAfterAnotherStandsAlone(t *testing.T) {
 		{says: "who is the dpo?", kind: conversation.KindAnswer, contains: []string{"Maria Damigos"}},
 	})
 	assert.False(t, rep.Abstained, rep.Answer.Answer)
+}
+
+// A follow-up keeps the council its question named: Buckinghamshire's DPO, then "their phone
+// number", is never Milton Keynes's number.
+func TestFollowUpKeepsTheCouncilItsQuestionNamed(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "who is the dpo for bucks?", contains: []string{"Maria Damigos"}},
+		{says: "and their phone number?", kind: conversation.KindAnswer, contains: []string{"Buckinghamshire"}, lacks: []string{"01908", "Milton Keynes"}},
+		{says: "what about Milton Keynes?", contains: []string{"01908"}},
+	})
 }
 
 // A session remembers the council it was scoped to for turns that don't say.
