@@ -68,6 +68,10 @@ func TestOrganisationAliases(t *testing.T) {
 	_, ok = c.Organisations.Canonical("Northshire District Council")
 	assert.False(t, ok)
 	assert.Equal(t, []string{"Buckinghamshire Council"}, c.Organisations.Mentioned("who is the DPO in bucks?"))
+	// A possessive names its council too.
+	for _, q := range []string{"what's MK's DPO phone number?", "Milton Keynes’s privacy notice", "the Milton Keynes City Council's website"} {
+		assert.Equal(t, []string{"Milton Keynes City Council"}, c.Organisations.Mentioned(q), q)
+	}
 }
 
 // A council's own abstain_threshold is read, and one the bot can't use is refused at start-up,

@@ -3,6 +3,7 @@ package notice
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -125,7 +126,7 @@ func (o *Organisations) Mentioned(text string) []string {
 	if o == nil {
 		return nil
 	}
-	folded := " " + FoldName(text) + " "
+	folded := " " + FoldName(possessiveRe.ReplaceAllString(text, "$1")) + " "
 	type hit struct {
 		at   int
 		name string
@@ -156,6 +157,10 @@ func (o *Organisations) Mentioned(text string) []string {
 	}
 	return out
 }
+
+// possessiveRe finds a possessive ending: "MK's DPO" and "Milton Keynes's notice" name MK and
+// Milton Keynes.
+var possessiveRe = regexp.MustCompile(`(\pL)['’]s\b`)
 
 // FoldName lower-cases a name and reduces punctuation to single spaces: "Milton Keynes City
 // Council's" and "milton-keynes city councils" fold alike.
