@@ -55,6 +55,37 @@ func (c *Composer) abstain(ans Answer, q Question, hits []Hit) Answer {
 	return ans
 }
 
+// otherCouncilAsked is the council a question scoped to one council asks about when it is
+// another ("who is Milton Keynes's DPO?" in Buckinghamshire's widget); "" when it names none or
+// its own.
+func (c *Composer) otherCouncilAsked(q Question) string {
+	if q.Organisation == "" {
+		return ""
+	}
+	named := c.namedOrganisation(q.Text, c.Corpus.Organisations.Mentioned(q.Text))
+	if named == "" || named == c.canonical(q.Organisation) {
+		return ""
+	}
+	return named
+}
+
+// otherCouncil answers a question about another council than the one the answer is scoped to:
+// it says so, and gives that council's data protection contact as its notices state it, rather
+// than quote this council's facts as if they were the other's.
+func (c *Composer) otherCouncil(ans Answer, q Question, other string) Answer {
+	ans.Abstained = true
+	ans.Citations = []Citation{}
+	var b strings.Builder
+	fmt.Fprintf(&b, "That asks about %s, but I'm answering from %s's notices only here.", other, c.canonical(q.Organisation))
+	if contact, n, ok := c.citeContact(&ans, other); ok {
+		fmt.Fprintf(&b, "\nFor %s, contact the data protection team (from “%s”):\n%s [%d]", other, contact.Title, contact.Text, n)
+	} else {
+		fmt.Fprintf(&b, "\nPlease ask %s's data protection officer.", other)
+	}
+	ans.Answer = b.String()
+	return ans
+}
+
 // hedgeLead opens an answer the bot is unsure of.
 const hedgeLead = "The notices may not answer this exactly. The closest they come:"
 

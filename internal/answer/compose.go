@@ -285,6 +285,10 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 		hits = ofOrganisation(hits, c.canonical(q.Organisation), c)
 	}
 	ans := Answer{Question: q.Text, Citations: []Citation{}, Mode: "extractive"}
+	if other := c.otherCouncilAsked(q); other != "" {
+		ex.decide(fmt.Sprintf("abstained: the question asks about %s, the answer is scoped to %s", other, c.canonical(q.Organisation)))
+		return c.otherCouncil(ans, q, other), nil
+	}
 	reqs := c.requirements(asked.Text)
 	var total float64
 	for _, r := range reqs {

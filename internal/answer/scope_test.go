@@ -34,6 +34,42 @@ func TestAQuestionNamingItsCouncilIsAnsweredFromItsNotices(t *testing.T) {
 	})
 }
 
+// An answer scoped to one council (its widget, `ask --org`, a chat's /org) asked about another
+// says so and gives the other council's contact, rather than quote its own council's facts as
+// if they were the other's; a question naming its own council, or a body named after another
+// ("Fernshire Fire and Rescue"), is answered as usual.
+func TestAScopedQuestionAboutAnotherCouncilSaysSo(t *testing.T) {
+	comp := composerOver(t, fstest.MapFS{
+		"organisations.yaml": {Data: []byte("organisations:\n" +
+			"  - name: Fernshire County Council\n    aliases: [Fernshire]\n" +
+			"  - name: Alderby Borough Council\n    aliases: [Alderby]\n")},
+		"leisure.md": {Data: []byte("---\nid: leisure\ntitle: Leisure centres privacy notice\norganisation: Alderby Borough Council\n---\n" +
+			"Discounts\nPeople on benefits get a half-price leisure pass discount when they show proof of their benefit.\n\n" +
+			"Sharing\nWe share accident reports with Fernshire Fire and Rescue Service when they investigate a fire.\n\n" +
+			"Data Protection Officer\nData Protection Officer, Alderby Town Hall, Alderby AL1 2BC\n")},
+		"care.md": {Data: []byte("---\nid: care\ntitle: Adult social care privacy notice\norganisation: Fernshire County Council\n---\n" +
+			"Assessments\nWe use your information to assess your care needs.\n\n" +
+			"Data Protection Officer\nData Protection Officer, County Hall, Fernshire FE1 4XY\n")},
+	})
+	ask := func(org, q string) Answer {
+		ans, err := comp.Answer(context.Background(), Question{Text: q, Organisation: org})
+		require.NoError(t, err)
+		return ans
+	}
+	other := ask("Alderby Borough Council", "where do I write to Fernshire's data protection officer?")
+	assert.True(t, other.Abstained)
+	assert.Contains(t, other.Answer, "That asks about Fernshire County Council, but I'm answering from Alderby Borough Council's notices only here.")
+	assert.Contains(t, other.Answer, "FE1 4XY", "the council asked about's own contact")
+	assert.NotContains(t, other.Answer, "AL1 2BC", "not this council's contact, as if it were the other's")
+
+	own := ask("Alderby Borough Council", "is there a leisure pass discount in Alderby for people on benefits?")
+	assert.False(t, own.Abstained, own.Answer)
+	assert.Contains(t, own.Answer, "half-price")
+
+	body := ask("Alderby Borough Council", "do you share accident reports with Fernshire Fire and Rescue?")
+	assert.NotContains(t, body.Answer, "That asks about", "the fire service is not the council")
+}
+
 // A council that would rather refer residents to its DPO than risk a wrong answer sets its own
 // abstain_threshold in organisations.yaml; the other councils of the deployment keep theirs.
 func TestAnOrganisationsOwnAbstainThreshold(t *testing.T) {
