@@ -64,7 +64,7 @@ var kindWords = map[string]string{
 	KindPhone:         "phone telephone number ring call contact",
 	KindPostcode:      "postal post address write send based located",
 	KindEmail:         "email address",
-	KindDuration:      "long keep retention period years time",
+	KindDuration:      "long keep kept retention period years time",
 	KindDeadline:      "long days weeks months quickly soon fast time limit deadline respond reply answer keep retention period years",
 	KindDate:          "date updated changed reviewed published",
 	KindAge:           "age aged old years year",
@@ -108,6 +108,24 @@ func AskedKind(question string) string {
 		}
 	}
 	return ""
+}
+
+// TopicWords are the words of a question that say what it is about, not how it asks: without
+// stop words and the words asking for its kind of fact ("how long do you keep complaint
+// records?" is about "complaint records"). A follow-up asking something else about the same
+// thing ("who sees them?") borrows them.
+func TopicWords(question string) []string {
+	asking := map[string]bool{}
+	for _, w := range strings.Fields(kindWords[AskedKind(question)]) {
+		asking[Stem(w)] = true
+	}
+	var out []string
+	for _, w := range Words(question) {
+		if !IsStopWord(w) && !asking[Stem(w)] {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // HasKind reports whether text states a fact of the kind.

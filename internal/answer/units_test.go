@@ -250,6 +250,18 @@ func TestAskedKind(t *testing.T) {
 	}
 }
 
+// A question's topic words leave out how it asks, and the words asking for its kind of fact.
+func TestTopicWords(t *testing.T) {
+	for q, want := range map[string][]string{
+		"How long do you keep complaint records?":       {"complaint", "records"},
+		"What's the phone number for MK Together?":      {"mk", "together"},
+		"Do you share my data with the police?":         {"share", "data", "police"},
+		"how many years are the blue badge files kept?": {"blue", "badge", "files"},
+	} {
+		assert.Equal(t, want, TopicWords(q), q)
+	}
+}
+
 func TestHasKind(t *testing.T) {
 	tests := []struct {
 		text, kind string

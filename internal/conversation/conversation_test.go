@@ -337,6 +337,19 @@ func TestRewriteAsksForTheSameKindOfFact(t *testing.T) {
 	assert.Equal(t, "How long do you keep service requests", conversation.Rewrite("How long do you keep complaint records?", "and for service requests?"))
 	assert.Equal(t, "Who is the data protection officer for Bucks", conversation.Rewrite("Who is the DPO?", "what about Bucks?"))
 	assert.Equal(t, "Do you share my data with the police? schools", conversation.Rewrite("Do you share my data with the police?", "and schools?"))
+	// A question of its own about the same thing asks it of the previous question's topic.
+	assert.Equal(t, "who sees them complaint records", conversation.Rewrite("How long do you keep complaint records?", "who sees them?"))
+	assert.Equal(t, "can I get them deleted complaint records", conversation.Rewrite("How long do you keep complaint records?", "and can I get them deleted?"))
+}
+
+// "who sees them?" after a question about how long complaint records are kept asks who sees
+// complaint records, not how long anything is kept.
+func TestFollowUpAskingSomethingElseAboutTheSameThing(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "how long do you keep complaint records?", contains: []string{"6 years"}},
+		{says: "who sees them?", kind: conversation.KindAnswer, contains: []string{"staff who need to see it"}, lacks: []string{"6 years"}},
+	})
 }
 
 // A short question of its own after another is answered as asked, not as a follow-up: "who is

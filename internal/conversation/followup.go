@@ -79,9 +79,18 @@ var kindFrames = map[string]string{
 // complaint records?" + "and for service requests?" → "How long do you keep service requests"),
 // so a topic the notices don't cover is not answered with the previous topic's facts. Otherwise
 // the previous question's words are carried over with the follow-up's.
+//
+// A follow-up that asks a question of its own about what the previous one was about ("who sees
+// them?" after "how long do you keep complaint records?") is asked of the previous question's
+// topic: "who sees them complaint records", not how long anything is kept.
 func Rewrite(previous, followUp string) string {
 	f := followUpRe.ReplaceAllString(followUp, "")
 	f = strings.TrimSpace(strings.Trim(f, "?.! "))
+	if ws := answer.Words(f); len(ws) > 1 && questionOpeners[ws[0]] {
+		if topic := answer.TopicWords(previous); len(topic) > 0 {
+			return f + " " + strings.Join(topic, " ")
+		}
+	}
 	if frame, ok := kindFrames[answer.AskedKind(previous)]; ok && f != "" {
 		return frame + " " + f
 	}
