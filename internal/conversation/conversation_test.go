@@ -244,7 +244,8 @@ func TestIsFollowUp(t *testing.T) {
 	for q, want := range map[string]bool{
 		"and for complaints?":                      true,
 		"what about Bucks?":                        true,
-		"how long are they kept?":                  false,
+		"how long are they kept?":                  true, // kept how long, what? What the question before was about
+		"how long do you keep it?":                 true,
 		"Who is the data protection officer?":      false,
 		"do you share my data with the police":     false,
 		"and how long do you keep service records": true,

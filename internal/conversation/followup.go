@@ -10,14 +10,15 @@ import (
 var followUpRe = regexp.MustCompile(`(?i)^\s*(and for|and what about|what about|how about|same for|what of|and|also|for|then|or)\b|^\s*(and|what about)?\s*(it|that|those|them|this|they)\b`)
 
 // IsFollowUp reports whether a message leans on the previous question ("and for complaints?",
-// "what about Bucks?", "is it free?", "can I turn them off?"): it opens like a continuation, or
-// names at most one thing and is too short to stand alone or points back, and asks no question
-// of its own ("who is the DPO?" does).
+// "what about Bucks?", "is it free?", "can I turn them off?", "how long do you keep it?"): it
+// opens like a continuation, or names at most one thing besides the kind of fact it asks for and
+// is too short to stand alone or points back, and asks no question of its own ("who is the DPO?"
+// does).
 func IsFollowUp(q string) bool {
 	if followUpRe.MatchString(q) {
 		return true
 	}
-	return len(answer.Terms(q)) <= 1 && (len(strings.Fields(q)) <= 4 || pointsBack(q)) && !asksOnItsOwn(q)
+	return len(answer.TopicWords(q)) <= 1 && (len(strings.Fields(q)) <= 4 || pointsBack(q)) && !asksOnItsOwn(q)
 }
 
 // pointsBack reports whether a message has a word that leans on the one before ("them").
