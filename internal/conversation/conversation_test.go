@@ -106,6 +106,19 @@ func script(t *testing.T, bot *conversation.Bot, org string, lines []line) conve
 	return last
 }
 
+// A question asked while a request is being taken is not taken for the council, the name or the
+// contact asked for: the person is told how to ask it.
+func TestAQuestionMidRequestIsNotTakenAsAnAnswer(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "I want a copy of all the information you hold about me", kind: conversation.KindIntake, contains: []string{"Which council"}},
+		{says: "how long do you keep it?", kind: conversation.KindIntake, contains: []string{"looks like a question", "cancel", "Which council"}},
+		{says: "Milton Keynes", kind: conversation.KindIntake, contains: []string{"full name"}},
+		{says: "who gets this?", kind: conversation.KindIntake, contains: []string{"looks like a question", "full name"}},
+		{says: "cancel", kind: conversation.KindCancelled},
+	})
+}
+
 func TestAccessRequestIntake(t *testing.T) {
 	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	last := script(t, bot, "Milton Keynes Council", []line{

@@ -276,6 +276,11 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		return r, nil
 	}
 	v := strings.TrimSpace(t.Text)
+	if (it.step == StepOrg || it.step == StepName || it.step == StepContact) && strings.HasSuffix(v, "?") {
+		// "how long do you keep it?" is not a council, a name or an address: a person who asks a
+		// question mid-request is told how to ask it, not taken to be called that.
+		return mk("That looks like a question. I'm taking your request at the moment: type \"cancel\" to stop it and ask your question, or answer: " + b.prompt(it)), nil
+	}
 	switch it.step {
 	case StepOrg:
 		org := b.matchOrg(v)
