@@ -354,6 +354,7 @@ func TestRewriteAsksForTheSameKindOfFact(t *testing.T) {
 	// A question of its own about the same thing asks it of the previous question's topic.
 	assert.Equal(t, "who sees them complaint records", conversation.Rewrite("How long do you keep complaint records?", "who sees them?"))
 	assert.Equal(t, "can I get them deleted complaint records", conversation.Rewrite("How long do you keep complaint records?", "and can I get them deleted?"))
+	assert.Equal(t, "why share data police", conversation.Rewrite("Do you share my data with the police?", "why?"))
 }
 
 // "who sees them?" after a question about how long complaint records are kept asks who sees

@@ -34,6 +34,9 @@ func pointsBack(q string) bool {
 // questionOpeners open a question: "who is the dpo?", "can I complain?".
 var questionOpeners = setOf(`who whos what whats when where why how which can could do does did is are will would should may`)
 
+// whWords ask a question on their own: "why?", "how?".
+var whWords = setOf(`who what when where why how which`)
+
 // pointingBack are the words with which a short question leans on the one before ("is it free?").
 var pointingBack = setOf(`it its that those them this these they their`)
 
@@ -87,7 +90,7 @@ var kindFrames = map[string]string{
 func Rewrite(previous, followUp string) string {
 	f := followUpRe.ReplaceAllString(followUp, "")
 	f = strings.TrimSpace(strings.Trim(f, "?.! "))
-	if ws := answer.Words(f); len(ws) > 1 && questionOpeners[ws[0]] {
+	if ws := answer.Words(f); len(ws) > 1 && questionOpeners[ws[0]] || len(ws) == 1 && whWords[ws[0]] {
 		if topic := answer.TopicWords(previous); len(topic) > 0 {
 			return f + " " + strings.Join(topic, " ")
 		}
