@@ -9,21 +9,28 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// A question naming its council is answered from that council's notices or not at all; a
-// council's name that begins the name of another body ("Fernshire Fire and Rescue") names that body.
-func TestAQuestionNamingItsCouncilIsAnsweredFromItsNotices(t *testing.T) {
-	comp := composerOver(t, fstest.MapFS{
+// fernshireAndAlderby is a composer over two councils' notices: Alderby's leisure centres, which
+// share accident reports with a body named after Fernshire, and Fernshire's adult social care.
+func fernshireAndAlderby(t *testing.T) *Composer {
+	t.Helper()
+	return composerOver(t, fstest.MapFS{
 		"organisations.yaml": {Data: []byte("organisations:\n" +
 			"  - name: Fernshire County Council\n    aliases: [Fernshire]\n" +
 			"  - name: Alderby Borough Council\n    aliases: [Alderby]\n")},
 		"leisure.md": {Data: []byte("---\nid: leisure\ntitle: Leisure centres privacy notice\norganisation: Alderby Borough Council\n---\n" +
 			"Discounts\nPeople on benefits get a half-price leisure pass discount when they show proof of their benefit.\n\n" +
 			"Sharing\nWe share accident reports with Fernshire Fire and Rescue Service when they investigate a fire.\n\n" +
-			"Contact\nData Protection Officer, Alderby Town Hall, Alderby AL1 2BC\n")},
+			"Data Protection Officer\nData Protection Officer, Alderby Town Hall, Alderby AL1 2BC\n")},
 		"care.md": {Data: []byte("---\nid: care\ntitle: Adult social care privacy notice\norganisation: Fernshire County Council\n---\n" +
 			"Assessments\nWe use your information to assess your care needs.\n\n" +
-			"Contact\nData Protection Officer, County Hall, Fernshire FE1 4XY\n")},
+			"Data Protection Officer\nData Protection Officer, County Hall, Fernshire FE1 4XY\n")},
 	})
+}
+
+// A question naming its council is answered from that council's notices or not at all; a
+// council's name that begins the name of another body ("Fernshire Fire and Rescue") names that body.
+func TestAQuestionNamingItsCouncilIsAnsweredFromItsNotices(t *testing.T) {
+	comp := fernshireAndAlderby(t)
 	checkAnswers(t, comp, []answerCase{
 		{"does Fernshire have a leisure pass discount for people on benefits?", true, "FE1 4XY"},
 		{"does Alderby have a leisure pass discount for people on benefits?", false, "half-price"},
@@ -39,18 +46,7 @@ func TestAQuestionNamingItsCouncilIsAnsweredFromItsNotices(t *testing.T) {
 // if they were the other's; a question naming its own council, or a body named after another
 // ("Fernshire Fire and Rescue"), is answered as usual.
 func TestAScopedQuestionAboutAnotherCouncilSaysSo(t *testing.T) {
-	comp := composerOver(t, fstest.MapFS{
-		"organisations.yaml": {Data: []byte("organisations:\n" +
-			"  - name: Fernshire County Council\n    aliases: [Fernshire]\n" +
-			"  - name: Alderby Borough Council\n    aliases: [Alderby]\n")},
-		"leisure.md": {Data: []byte("---\nid: leisure\ntitle: Leisure centres privacy notice\norganisation: Alderby Borough Council\n---\n" +
-			"Discounts\nPeople on benefits get a half-price leisure pass discount when they show proof of their benefit.\n\n" +
-			"Sharing\nWe share accident reports with Fernshire Fire and Rescue Service when they investigate a fire.\n\n" +
-			"Data Protection Officer\nData Protection Officer, Alderby Town Hall, Alderby AL1 2BC\n")},
-		"care.md": {Data: []byte("---\nid: care\ntitle: Adult social care privacy notice\norganisation: Fernshire County Council\n---\n" +
-			"Assessments\nWe use your information to assess your care needs.\n\n" +
-			"Data Protection Officer\nData Protection Officer, County Hall, Fernshire FE1 4XY\n")},
-	})
+	comp := fernshireAndAlderby(t)
 	ask := func(org, q string) Answer {
 		ans, err := comp.Answer(context.Background(), Question{Text: q, Organisation: org})
 		require.NoError(t, err)

@@ -2,6 +2,7 @@ package conversation
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/privacybot/privacybot/internal/answer"
@@ -24,7 +25,7 @@ func IsFollowUp(q string) bool {
 // pointsBack reports whether a message has a word that leans on the one before ("them").
 func pointsBack(q string) bool {
 	for _, w := range answer.Words(q) {
-		if pointingBack[w] {
+		if slices.Contains(pointingBack, w) {
 			return true
 		}
 	}
@@ -32,40 +33,32 @@ func pointsBack(q string) bool {
 }
 
 // questionOpeners open a question: "who is the dpo?", "can I complain?".
-var questionOpeners = setOf(`who whos what whats when where why how which can could do does did is are will would should may`)
+var questionOpeners = strings.Fields(`who whos what whats when where why how which can could do does did is are will would should may`)
 
 // whWords ask a question on their own: "why?", "how?".
-var whWords = setOf(`who what when where why how which`)
+var whWords = strings.Fields(`who what when where why how which`)
 
 // pointingBack are the words with which a short question leans on the one before ("is it free?").
-var pointingBack = setOf(`it its that those them this these they their`)
+var pointingBack = strings.Fields(`it its that those them this these they their`)
 
 // kindOnly are the stems of words that ask for a kind of fact but name no topic: "how long?"
 // asks how long about the previous question's topic.
-var kindOnly = setOf(answer.Stem("long") + " " + answer.Stem("much") + " " + answer.Stem("many") + " " + answer.Stem("often") +
-	" " + answer.Stem("soon") + " " + answer.Stem("quickly") + " " + answer.Stem("fast"))
+var kindOnly = []string{answer.Stem("long"), answer.Stem("much"), answer.Stem("many"), answer.Stem("often"),
+	answer.Stem("soon"), answer.Stem("quickly"), answer.Stem("fast")}
 
 // asksOnItsOwn reports whether a short message is a whole question: it opens with a question
 // word, points back at nothing, and names a topic ("who is the dpo?", "what are cookies?").
 func asksOnItsOwn(q string) bool {
 	ws := answer.Words(q)
-	if len(ws) < 2 || !questionOpeners[ws[0]] || pointsBack(q) {
+	if len(ws) < 2 || !slices.Contains(questionOpeners, ws[0]) || pointsBack(q) {
 		return false
 	}
 	for _, t := range answer.Terms(q) {
-		if !kindOnly[t] {
+		if !slices.Contains(kindOnly, t) {
 			return true
 		}
 	}
 	return false
-}
-
-func setOf(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
 }
 
 // kindFrames ask again for the kind of fact the previous question asked for, about a new topic.
@@ -90,7 +83,7 @@ var kindFrames = map[string]string{
 func Rewrite(previous, followUp string) string {
 	f := followUpRe.ReplaceAllString(followUp, "")
 	f = strings.TrimSpace(strings.Trim(f, "?.! "))
-	if ws := answer.Words(f); len(ws) > 1 && questionOpeners[ws[0]] || len(ws) == 1 && whWords[ws[0]] {
+	if ws := answer.Words(f); len(ws) > 1 && slices.Contains(questionOpeners, ws[0]) || len(ws) == 1 && slices.Contains(whWords, ws[0]) {
 		if topic := answer.TopicWords(previous); len(topic) > 0 {
 			return f + " " + strings.Join(topic, " ")
 		}
