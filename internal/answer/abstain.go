@@ -57,13 +57,14 @@ func (c *Composer) abstain(ans Answer, q Question, hits []Hit) Answer {
 
 // otherCouncilAsked is the council a question scoped to one council asks about when it is
 // another ("who is Milton Keynes's DPO?" in Buckinghamshire's widget); "" when it names none or
-// its own.
+// its own, or is scoped to a council the corpus doesn't know (the retriever says so).
 func (c *Composer) otherCouncilAsked(q Question) string {
 	if q.Organisation == "" {
 		return ""
 	}
+	scope, known := c.Corpus.Organisations.Canonical(q.Organisation)
 	named := c.namedOrganisation(q.Text, c.Corpus.Organisations.Mentioned(q.Text))
-	if named == "" || named == c.canonical(q.Organisation) {
+	if !known || named == "" || named == scope {
 		return ""
 	}
 	return named

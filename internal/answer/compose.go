@@ -273,6 +273,12 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 	if k <= 0 {
 		k = 5
 	}
+	ans := Answer{Question: q.Text, Citations: []Citation{}, Mode: "extractive"}
+	if other := c.otherCouncilAsked(q); other != "" {
+		// Decided before searching: nothing retrieved would be quoted.
+		ex.decide(fmt.Sprintf("abstained: the question asks about %s, the answer is scoped to %s", other, c.canonical(q.Organisation)))
+		return c.otherCouncil(ans, q, other), nil
+	}
 	retrieve := asked
 	retrieve.K = max(k, 8) // look a little wider than we cite
 	hits, err := c.Retriever.Retrieve(ctx, retrieve)
@@ -283,11 +289,6 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 		// A question scoped to a council is answered from its notices only, whatever the
 		// retriever returned: one council's facts are never given as another's.
 		hits = ofOrganisation(hits, c.canonical(q.Organisation), c)
-	}
-	ans := Answer{Question: q.Text, Citations: []Citation{}, Mode: "extractive"}
-	if other := c.otherCouncilAsked(q); other != "" {
-		ex.decide(fmt.Sprintf("abstained: the question asks about %s, the answer is scoped to %s", other, c.canonical(q.Organisation)))
-		return c.otherCouncil(ans, q, other), nil
 	}
 	reqs := c.requirements(asked.Text)
 	var total float64

@@ -24,6 +24,16 @@ func engineOver(t *testing.T, files fstest.MapFS) *indextest.Engine {
 	return e
 }
 
+// alderbyNotice is the engine over one notice of Alderby Borough Council: its sections (each a
+// heading line and its text, ending in a newline), then its data protection contact.
+func alderbyNotice(t *testing.T, id, title, sections string) *indextest.Engine {
+	t.Helper()
+	return engineOver(t, fstest.MapFS{
+		id + ".md": {Data: []byte("---\nid: " + id + "\ntitle: " + title + "\norganisation: Alderby Borough Council\n---\n" + sections +
+			"\nContact\nData Protection Officer, Alderby Town Hall, Alderby AL1 2BC\n")},
+	})
+}
+
 // bestSentence is the sentence the engine ranks first for a question, whether or not it answers.
 func bestSentence(t *testing.T, e *indextest.Engine, question string) string {
 	t.Helper()
@@ -37,13 +47,9 @@ func bestSentence(t *testing.T, e *indextest.Engine, question string) string {
 // about what the asking sentence names, not the one that matches most of the story. (With Bleve's
 // ranking, as the bot answers.)
 func TestAStoryIsAnsweredByWhatItsAskingSentenceAsks(t *testing.T) {
-	e := engineOver(t, fstest.MapFS{
-		"waste.md": {Data: []byte("---\nid: waste\ntitle: Waste services privacy notice\norganisation: Alderby Borough Council\n---\n" +
-			"How long we keep it\n" +
-			"Records of complaints about missed bin collections are kept for 6 years after the complaint is closed.\n" +
-			"Compliments about our crews are kept for 1 year.\n\n" +
-			"Contact\nData Protection Officer, Alderby Town Hall, Alderby AL1 2BC\n")},
-	})
+	e := alderbyNotice(t, "waste", "Waste services privacy notice", "How long we keep it\n"+
+		"Records of complaints about missed bin collections are kept for 6 years after the complaint is closed.\n"+
+		"Compliments about our crews are kept for 1 year.\n")
 	const story = "I complained about a missed collection last year. This week the crew were brilliant so I sent a thank you. How long do you keep compliments?"
 	for _, tt := range []struct {
 		sentenceWeight, wordsWeight float64
@@ -64,13 +70,9 @@ func TestAStoryIsAnsweredByWhatItsAskingSentenceAsks(t *testing.T) {
 // which weigh little against the rarer words of its story ("the high street"): the sentence
 // using the asking sentence's own words answers.
 func TestTheAskingSentencesOwnWordsChooseTheSentence(t *testing.T) {
-	e := engineOver(t, fstest.MapFS{
-		"cctv.md": {Data: []byte("---\nid: cctv\ntitle: Town centre CCTV privacy notice\norganisation: Alderby Borough Council\n---\n" +
-			"Our cameras\n" +
-			"Cameras on the high street and in the market square record images around the clock, weekdays and Saturdays.\n" +
-			"The cameras do not pick up what people say.\n\n" +
-			"Contact\nData Protection Officer, Alderby Town Hall, Alderby AL1 2BC\n")},
-	})
+	e := alderbyNotice(t, "cctv", "Town centre CCTV privacy notice", "Our cameras\n"+
+		"Cameras on the high street and in the market square record images around the clock, weekdays and Saturdays.\n"+
+		"The cameras do not pick up what people say.\n")
 	const story = "Last Saturday I had a row with my neighbour on the high street by the market square and I'm worried the council has it on camera. Do the cameras pick up what people say?"
 	for _, tt := range []struct {
 		weight float64
@@ -97,10 +99,7 @@ func TestWordsNearInMeaningChooseTheSentence(t *testing.T) {
 			"how long do you keep pictures of my vehicle?", "30 days", "2 years"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			e := engineOver(t, fstest.MapFS{
-				"notice.md": {Data: []byte("---\nid: notice\ntitle: Privacy notice\norganisation: Alderby Borough Council\n---\n" + tt.section +
-					"\nContact\nData Protection Officer, Alderby Town Hall, Alderby AL1 2BC\n")},
-			})
+			e := alderbyNotice(t, "notice", "Privacy notice", tt.section)
 			assert.Contains(t, bestSentence(t, e, tt.question), tt.want)
 			e.Composer.NearWordWeight, e.Composer.GistWeight = 0, 0
 			assert.Contains(t, bestSentence(t, e, tt.question), tt.wordForWord, "word for word, without the word vectors")
