@@ -21,7 +21,8 @@ type transcriptStore interface {
 
 // outcomes are what the bot can have done with a message, as transcripts keep them.
 var outcomes = []string{transcript.OutcomeAnswered, transcript.OutcomeUnsure, transcript.OutcomeAbstained,
-	conversation.KindIntake, conversation.KindSubmitted, conversation.KindCancelled, conversation.KindSafeguarding, conversation.KindStatus}
+	conversation.KindIntake, conversation.KindSubmitted, conversation.KindCancelled, conversation.KindSafeguarding, conversation.KindStatus,
+	conversation.KindHelp}
 
 func runTranscripts(ctx context.Context, app *App, args []string) error {
 	fs := newFlags(app, "transcripts", `transcripts [--since 30d|YYYY-MM-DD] [--outcome LIST] [--jsonl]

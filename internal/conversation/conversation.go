@@ -44,6 +44,7 @@ const (
 	KindCancelled    = "cancelled"    // the person cancelled the intake
 	KindSafeguarding = "safeguarding" // urgent: emergency and safeguarding contacts
 	KindStatus       = "status"       // a requester's status check
+	KindHelp         = "help"         // a reply to a greeting, thanks or "what can you do?": no claim, no citation
 )
 
 // Reply is the bot's answer to a Turn. Its JSON is the `ask --json` object plus the session and,
@@ -165,6 +166,9 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	}
 	if intent.Actionable && intent.Type != rights.None {
 		return b.startIntake(ctx, s, t, intent)
+	}
+	if st := smallTalkOf(t.Text); st != smallTalkNone {
+		return b.smallTalk(s, t, st), nil
 	}
 	return b.answer(ctx, s, t, intent, onDelta)
 }

@@ -411,8 +411,68 @@ func TestReplyOutcome(t *testing.T) {
 		{conversation.Reply{Kind: conversation.KindAnswer, Answer: answer.Answer{Abstained: true}}, "abstained"},
 		{conversation.Reply{Kind: conversation.KindIntake}, "intake"},
 		{conversation.Reply{Kind: conversation.KindSafeguarding, Answer: answer.Answer{Abstained: true}}, "safeguarding"},
+		{conversation.Reply{Kind: conversation.KindHelp}, "help"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, tt.reply.Outcome())
 	}
+}
+
+// A greeting, thanks or "what can you do?" is small talk: the bot says what it does, instead of
+// searching the notices for "hello" and abstaining with every council's contact. A message with
+// a question in it is a question, whatever it opens or ends with.
+func TestSmallTalkIsNotSearched(t *testing.T) {
+	tests := []struct {
+		says string
+		kind string
+	}{
+		{"hi", conversation.KindHelp},
+		{"Hello there!", conversation.KindHelp},
+		{"Good morning", conversation.KindHelp},
+		{"thanks", conversation.KindHelp},
+		{"Thank you so much!", conversation.KindHelp},
+		{"ok great, thanks for your help", conversation.KindHelp},
+		{"cheers", conversation.KindHelp},
+		{"That’s helpful, thank you", conversation.KindHelp},
+		{"bye", conversation.KindHelp},
+		{"ok thanks, bye for now", conversation.KindHelp},
+		{"help", conversation.KindHelp},
+		{"What can you do?", conversation.KindHelp},
+		{"hi, how long do you keep complaint records?", conversation.KindAnswer},
+		{"thanks - and who is the data protection officer?", conversation.KindAnswer},
+		{"help me understand what cookies you use", conversation.KindAnswer},
+		{"good morning, I want a copy of my data", conversation.KindIntake},
+		{"hello, my neighbour's child is being hurt", conversation.KindSafeguarding},
+	}
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	for _, tt := range tests {
+		rep, err := bot.Reply(context.Background(), conversation.Turn{Channel: "web", Text: tt.says})
+		require.NoError(t, err, tt.says)
+		assert.Equal(t, tt.kind, rep.Kind, "%q → %s", tt.says, rep.Answer.Answer)
+		if tt.kind == conversation.KindHelp {
+			assert.False(t, rep.Abstained, tt.says)
+			assert.Empty(t, rep.Citations, "small talk claims nothing, so it cites nothing: %q", tt.says)
+			assert.NotContains(t, rep.Answer.Answer, "don't answer", tt.says)
+		}
+	}
+}
+
+// The reply to a greeting says whose notices the bot answers from (only the council the widget
+// is scoped to) and how to make a request; thanks keeps the topic for a follow-up.
+func TestGreetingSaysWhatTheBotDoes(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "hello", kind: conversation.KindHelp,
+			contains: []string{"Hello", "Buckinghamshire Council", "Milton Keynes", "I want a copy of my data", "DPO-2026-"}},
+		{says: "how long do you keep complaint records?", kind: conversation.KindAnswer, contains: []string{"6 years"}},
+		{says: "thanks!", kind: conversation.KindHelp, contains: []string{"welcome"}},
+		{says: "and for service requests?", kind: conversation.KindAnswer, contains: []string{"3 years"}},
+	})
+	script(t, bot, "Bucks", []line{
+		{says: "hi", kind: conversation.KindHelp, contains: []string{"Buckinghamshire Council's privacy notices"}, lacks: []string{"Milton Keynes"}},
+	})
+	bot.Queue = nil
+	script(t, bot, "", []line{
+		{says: "what can you do?", kind: conversation.KindHelp, contains: []string{"privacy notices"}, lacks: []string{"request"}},
+	})
 }

@@ -1,0 +1,104 @@
+package conversation
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/privacybot/privacybot/internal/answer"
+	"github.com/privacybot/privacybot/internal/rights"
+)
+
+// Small talk: a greeting, thanks, or asking what the bot is for. Searched as questions, "hello"
+// and "thanks" got "the privacy notices don't answer that" and every council's data protection
+// contact; a resident opening the widget with "hi" deserves to be told what to ask instead.
+
+// Kinds of small talk.
+const (
+	smallTalkNone     = ""
+	smallTalkGreeting = "greeting" // "hi", "good morning"
+	smallTalkThanks   = "thanks"   // "thanks", "ok great, thank you"
+	smallTalkBye      = "bye"      // "bye", "thanks, bye"
+	smallTalkHelp     = "help"     // "help", "what can you do?"
+)
+
+// smallTalkRes tell the kinds apart on a message folded to lower-case words. A
+// message is small talk only when it is nothing else: "hi, how long do you keep my data?" is a
+// question.
+var smallTalkRes = []struct {
+	kind string
+	re   *regexp.Regexp
+}{
+	{smallTalkBye, regexp.MustCompile(`^(?:(?:ok|okay|right|great|thanks|thank you|cheers)\s+)*(?:bye|goodbye|bye bye|see you|that's all|thats all)(?:\s+(?:now|then|for now|thanks|thank you))*$`)},
+	{smallTalkThanks, regexp.MustCompile(`^(?:(?:ok|okay|ah|oh|right|great|perfect|brilliant|lovely|cool|fab|fantastic|excellent|super|awesome|good|nice|wonderful|that's|thats|that|is|was|very|really|so|helpful|useful)\s+)*` +
+		`(?:thanks|thank you|thankyou|thank u|thx|ty|cheers|ta|many thanks|much appreciated|appreciated|that's helpful|thats helpful|that helps|got it|understood)` +
+		`(?:\s+(?:a lot|again|so much|very much|loads|for (?:your|the|all your|all the) help|for that|for this|for the (?:info|information|answer)|for helping|bot|privacybot))*$`)},
+	{smallTalkGreeting, regexp.MustCompile(`^(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|morning|afternoon|evening)(?:\s+(?:there|all|everyone|bot|privacybot))?$`)},
+	{smallTalkHelp, regexp.MustCompile(`^(?:(?:hi|hello|hey)\s+)?(?:help|help me|help please|please help|i need help|menu|start|what can you do|what do you do|what can i ask|what can i ask you|what should i ask|how does this work|how do i use this|who are you|what are you|what is this|what's this|whats this)$`)},
+}
+
+// smallTalkPunct is what smallTalkOf drops before matching: "Thanks!!" and "thanks" are one.
+var smallTalkPunct = regexp.MustCompile(`[^a-z' ]+`)
+
+// smallTalkOf says which kind of small talk a message is, or "" when it is anything else.
+func smallTalkOf(text string) string {
+	t := strings.ToLower(strings.ReplaceAll(text, "’", "'"))
+	t = strings.Join(strings.Fields(smallTalkPunct.ReplaceAllString(t, " ")), " ")
+	for _, s := range smallTalkRes {
+		if s.re.MatchString(t) {
+			return s.kind
+		}
+	}
+	return smallTalkNone
+}
+
+// smallTalk replies to a greeting, thanks or a request for help with what the bot does and how
+// to ask. It claims nothing about the notices, so it cites none; the conversation's topic is
+// kept, so "thanks" then "and for MK?" is still a follow-up.
+func (b *Bot) smallTalk(s *session, t Turn, kind string) Reply {
+	var text string
+	switch kind {
+	case smallTalkThanks:
+		text = "You're welcome. Ask me anything else about the privacy notices whenever you like."
+	case smallTalkBye:
+		text = "Goodbye. Come back whenever you have a question about the privacy notices."
+	case smallTalkGreeting:
+		text = "Hello. " + b.whatICanDo(t.Org)
+	default:
+		text = b.whatICanDo(t.Org)
+	}
+	s.remember(t.Text, text)
+	return Reply{
+		Answer: answer.Answer{Question: t.Text, Answer: text, Citations: []answer.Citation{}, Mode: "extractive",
+			Request: requestOf(rights.Intent{Type: rights.None})},
+		Session: s.ID, Kind: KindHelp,
+	}
+}
+
+// whatICanDo says what the bot answers from (the council the conversation is scoped to, or every
+// council it has notices of) and how to ask, and how to make a request when a queue takes them.
+func (b *Bot) whatICanDo(org string) string {
+	whose := "the councils' privacy notices"
+	switch {
+	case b.canonicalOrg(org) != "":
+		whose = possessive(b.canonicalOrg(org)) + " privacy notices"
+	case len(b.Orgs) > 1:
+		whose = "the privacy notices of " + strings.Join(b.Orgs[:len(b.Orgs)-1], ", ") + " and " + b.Orgs[len(b.Orgs)-1]
+	}
+	text := fmt.Sprintf("I answer questions about %s, quoting what they say and where, "+
+		"for example \"How long do you keep complaint records?\" or \"Who is the data protection officer?\"", whose)
+	if b.Queue == nil {
+		return text + "."
+	}
+	return text + ". I can also pass a request about your personal data to the data protection team: " +
+		"say, for example, \"I want a copy of my data\" or \"Please delete my data\". " +
+		fmt.Sprintf("To check a request you've made, give its reference (DPO-%d-000123).", b.now().Year())
+}
+
+// possessive is "Buckinghamshire Council's"; a name ending in s gets an apostrophe alone.
+func possessive(name string) string {
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
+}
