@@ -624,8 +624,8 @@ func TestEveryQuestionFileIsAnsweredByItsNotices(t *testing.T) {
 	require.NotEmpty(t, files)
 	require.NotEmpty(t, dirs)
 	fold := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
-	check := func(t *testing.T, c *notice.Corpus, questions string) {
-		for _, q := range load(t, questions) {
+	check := func(t *testing.T, c *notice.Corpus, qs []eval.Question) {
+		for _, q := range qs {
 			if len(q.Notices) == 0 && !q.Unanswerable {
 				continue // a classifier-only question
 			}
@@ -650,7 +650,13 @@ func TestEveryQuestionFileIsAnsweredByItsNotices(t *testing.T) {
 	}
 	c := bundled(t)
 	for _, f := range files {
-		t.Run(filepath.Base(f), func(t *testing.T) { check(t, c, f) })
+		t.Run(filepath.Base(f), func(t *testing.T) { check(t, c, load(t, f)) })
+	}
+	conversations, err := filepath.Glob(filepath.Join(td, "conversations", "*.jsonl"))
+	require.NoError(t, err)
+	require.NotEmpty(t, conversations)
+	for _, f := range conversations {
+		t.Run("conversations/"+filepath.Base(f), func(t *testing.T) { check(t, c, turnsOf(loadConversations(t, f))) })
 	}
 	for _, f := range dirs {
 		dir := filepath.Dir(f)
@@ -660,7 +666,7 @@ func TestEveryQuestionFileIsAnsweredByItsNotices(t *testing.T) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			c, err := notice.Load(os.DirFS(dir))
 			require.NoError(t, err)
-			check(t, c, f)
+			check(t, c, load(t, f))
 		})
 	}
 }

@@ -1,0 +1,147 @@
+package eval_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/answer"
+	"github.com/privacybot/privacybot/internal/conversation"
+	"github.com/privacybot/privacybot/internal/eval"
+	"github.com/privacybot/privacybot/internal/redact"
+	"github.com/privacybot/privacybot/internal/rights"
+)
+
+// conversationFloors are the numbers a change must not fall below on a conversation set.
+type conversationFloors struct{ accuracy, followUpAccuracy, abstainPrecision, abstainRecall float64 }
+
+// conversationSets are files under testdata/conversations/, said to the bot built on the bundled
+// notices, with what each measured when (answer accuracy / follow-up accuracy / abstention
+// precision / abstention recall). Each was written by someone who never saw the engine, and
+// measured once before anything was tuned against it.
+var conversationSets = []struct {
+	name   string
+	group  setGroup
+	floors conversationFloors
+}{
+	// Measured first at 0.663 / 0.463 / 0.654 / 0.708 (82 of 122 turns right, 41 of 77 follow-ups).
+	{"conversations/bundled.jsonl", development, conversationFloors{accuracy: 0.66, followUpAccuracy: 0.46, abstainPrecision: 0.65, abstainRecall: 0.7}},
+}
+
+// TestConversationSets says each conversation to the bot as a person would, a turn at a time in
+// one session, and holds each set to its floors: a follow-up ("and for service requests?", "who
+// sees them?") is answered about what the conversation was about.
+func TestConversationSets(t *testing.T) {
+	for _, cs := range conversationSets {
+		t.Run(cs.name, func(t *testing.T) {
+			convs := loadConversations(t, filepath.Join("..", "..", "testdata", cs.name))
+			rep, err := eval.RunConversations(context.Background(), convs, newBot(t))
+			require.NoError(t, err)
+			if cs.group != development {
+				t.Logf("%s: answer accuracy %.3f, follow-up accuracy %.3f, abstention precision %.3f, recall %.3f; "+
+					"decided right %d of %d turns (misses not shown)", cs.name, rep.AnswerAccuracy, rep.FollowUpAccuracy,
+					rep.AbstainPrecision, rep.AbstainRecall, rep.Right, rep.Turns)
+			} else {
+				var buf bytesWriter
+				eval.PrintConversations(&buf, rep)
+				t.Logf("%s:\n%s", cs.name, buf)
+			}
+			assert.GreaterOrEqual(t, rep.AnswerAccuracy, cs.floors.accuracy, "answer accuracy regressed")
+			assert.GreaterOrEqual(t, rep.FollowUpAccuracy, cs.floors.followUpAccuracy, "follow-up accuracy regressed")
+			assert.GreaterOrEqual(t, rep.AbstainPrecision, cs.floors.abstainPrecision, "abstention precision regressed")
+			assert.GreaterOrEqual(t, rep.AbstainRecall, cs.floors.abstainRecall, "abstention recall regressed")
+		})
+	}
+}
+
+// newBot is the conversation every channel shares, on the bundled notices, without a queue.
+func newBot(t *testing.T) *conversation.Bot {
+	t.Helper()
+	e := engine(t, bundled(t))
+	now := func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
+	sessions := conversation.NewSessions(time.Hour)
+	sessions.Now = now
+	return &conversation.Bot{Answerer: e.Composer, Classify: rights.Classify, Orgs: e.Orgs,
+		Canonical: e.Corpus.Organisations.Canonical, Mentioned: e.Corpus.Organisations.Mentioned,
+		Now: now, Sessions: sessions, Redact: redact.Text}
+}
+
+func loadConversations(t *testing.T, file string) []eval.Conversation {
+	t.Helper()
+	f, err := os.Open(file)
+	require.NoError(t, err)
+	defer f.Close()
+	cs, err := eval.LoadConversations(f)
+	require.NoError(t, err)
+	return cs
+}
+
+// turnsOf are a conversation set's turns as questions, for checking their labels.
+func turnsOf(cs []eval.Conversation) []eval.Question {
+	var out []eval.Question
+	for _, c := range cs {
+		for i, t := range c.Turns {
+			out = append(out, eval.Question{ID: fmt.Sprintf("%s turn %d", c.ID, i+1), Question: t.Say,
+				Notices: t.Notices, AnswerContains: t.AnswerContains, Unanswerable: t.Unanswerable})
+		}
+	}
+	return out
+}
+
+// A follow-up is measured in its conversation: the same words alone would ask something else.
+// The fake bot answers a follow-up right only when it heard the turn before it in its session.
+func TestRunConversationsSaysTheTurnsInOneSession(t *testing.T) {
+	convs, err := eval.LoadConversations(strings.NewReader(
+		`{"id": "c1", "turns": [{"say": "how long are complaints kept?", "notices": ["n"], "answer_contains": ["6 years"]},` +
+			` {"say": "and service requests?", "notices": ["n"], "answer_contains": ["3 years"]},` +
+			` {"say": "and CCTV?", "unanswerable": true}]}` + "\n" +
+			`{"id": "c2", "turns": [{"say": "and service requests?", "notices": ["n"], "answer_contains": ["3 years"]}]}` + "\n"))
+	require.NoError(t, err)
+	rep, err := eval.RunConversations(context.Background(), convs, &rememberingBot{})
+	require.NoError(t, err)
+	assert.Equal(t, 2, rep.Conversations)
+	assert.Equal(t, 4, rep.Turns)
+	assert.Equal(t, 2, rep.FollowUps)
+	assert.Equal(t, 2, rep.Right, "c1's first two turns; c2's only turn has no turn before it")
+	assert.Equal(t, 1, rep.FollowUpsRight)
+	assert.InDelta(t, 2.0/3, rep.AnswerAccuracy, 1e-9)
+	assert.InDelta(t, 1.0, rep.FollowUpAccuracy, 1e-9)
+	assert.InDelta(t, 0.0, rep.AbstainRecall, 1e-9)
+	require.Len(t, rep.Misses, 2)
+	assert.Equal(t, "answer", rep.Misses[0].Kind)
+	assert.Equal(t, "c2", rep.Misses[0].ID)
+	assert.Equal(t, "missed_abstention", rep.Misses[1].Kind)
+	assert.Equal(t, []string{"how long are complaints kept?", "and service requests?"}, rep.Misses[1].Before)
+}
+
+// rememberingBot answers "and service requests?" with the retention of service requests only
+// after a question about how long something is kept, in the same session; it never abstains.
+type rememberingBot struct{ asked map[string]string }
+
+func (b *rememberingBot) Reply(_ context.Context, t conversation.Turn) (conversation.Reply, error) {
+	if b.asked == nil {
+		b.asked = map[string]string{}
+	}
+	session := t.Session
+	if session == "" {
+		session = fmt.Sprintf("s%d", len(b.asked)+1)
+	}
+	text := "I don't know which records you mean."
+	switch {
+	case strings.Contains(t.Text, "complaints"):
+		text = "Complaints are kept for 6 years. [1]"
+	case strings.Contains(t.Text, "service requests") && strings.Contains(b.asked[session], "how long"):
+		text = "Service requests are kept for 3 years. [1]"
+	}
+	b.asked[session] += t.Text
+	rep := conversation.Reply{Session: session, Kind: conversation.KindAnswer}
+	rep.Answer.Answer, rep.Citations = text, []answer.Citation{{N: 1, Notice: "n"}}
+	return rep, nil
+}
