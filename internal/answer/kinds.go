@@ -93,9 +93,9 @@ var askedKindRes = []struct {
 	{KindAge, regexp.MustCompile(`\b(?:at )?what age\b|\bhow old\b|\b(?:minimum|youngest) age\b|\bage limit\b|\bold enough\b`)},
 	{KindName, regexp.MustCompile(`\bwhat(?:'s|s| is| are)? (?:the |their |his |her |its )?names?\b|\bnames? of (?:the|your|their|its|our)\b|\bwhich (?:\w+ )?(?:company|companies|firm|firms|supplier|suppliers|contractor|contractors)\b|\bwho (?:is|are) (?:the )?named\b|\bnamed (?:person|officer|contact|individual)\b|\bi want a name\b`)},
 	{KindEmail, regexp.MustCompile(`\b(?:what|what's|whats|which|give me|need)\b[^?.!]*\b(?:the|an|their|its|a)\s+e-?mail(?: address)?\b|^(?:[\w']+\s+){0,3}?(?:the\s+|an\s+)?e-?mail(?:\s+address)?\s+(?:for|of)\b`)},
-	{KindPhone, regexp.MustCompile(`^(?:[\w']+\s+){0,6}(?:phone|telephone|tel|contact|helpline)\s*(?:number|no)\b[^?.!]{0,30}$|^(?:[\w']+\s+){0,3}?(?:the\s+|a\s+)?(?:phone|telephone|tel|helpline|contact)\s*(?:number|no)\s+(?:for|of)\b|\b(?:what|what's|whats|which|give me|need)\b[^?.!]*\b(?:the|a|their|its)\s+(?:[\w']+\s+){0,3}?(?:phone|telephone|tel|contact|helpline)\s*(?:number|no)\b|\b(?:who|where|what number)\b[^?.!]*\b(?:do|should|can|could)\s+i\s+(?:ring|call|phone|telephone)\b|\bnumber\s+(?:to|for|i can)\s+(?:ring|call)\b`)},
+	{KindPhone, regexp.MustCompile(`^(?:[\w']+\s+){0,6}(?:phone|telephone|tel|contact|helpline)\s*(?:number|no)\b[^?.!]{0,30}$|^(?:and\s+)?(?:(?:the|their|his|her|its|your)\s+)?(?:phone|telephone|tel|helpline)\s*(?:number|no)\s*[?.!]*$|^(?:[\w']+\s+){0,3}?(?:the\s+|a\s+)?(?:phone|telephone|tel|helpline|contact)\s*(?:number|no)\s+(?:for|of)\b|\b(?:what|what's|whats|which|give me|need)\b[^?.!]*\b(?:the|a|their|its)\s+(?:[\w']+\s+){0,3}?(?:phone|telephone|tel|contact|helpline)\s*(?:number|no)\b|\b(?:who|where|what number)\b[^?.!]*\b(?:do|should|can|could)\s+i\s+(?:ring|call|phone|telephone)\b|\bnumber\s+(?:to|for|i can)\s+(?:ring|call)\b`)},
 	{KindContact, regexp.MustCompile(`\bwho(?:'s| is| are)\s+(?:the|your|their|its|our)?\s*(?:[\w']+\s+){0,3}?(?:data protection officer|dpo|data controller|controller|data protection (?:team|lead))\b|\bcontact (?:details|info|information)\b`)},
-	{KindPostcode, regexp.MustCompile(`\b(?:postal|post|mailing|office)\s+address\b|\baddress\s+(?:to|for)\s+(?:write|send|post)\b|\bwhere\b[^?.!]*\b(?:write to|send (?:a letter|post)|based|located)\b|\b(?:what|what's|whats|which)\b[^?.!]*\bthe\s+address\b`)},
+	{KindPostcode, regexp.MustCompile(`\b(?:postal|post|mailing|office)\s+address\b|\baddress\s+(?:to|for)\s+(?:write|send|post)\b|\bwhere\b[^?.!]*\b(?:write to|send (?:a letter|post)|based|located)\b|\b(?:what|what's|whats|which)\b[^?.!]*\b(?:the|their|his|her|its|your)\s+(?:postal\s+)?address\b`)},
 }
 
 // AskedKind says what kind of fact a question asks for (KindPhone, KindDuration, …), or "" when
@@ -107,8 +107,35 @@ func AskedKind(question string) string {
 			return k.kind
 		}
 	}
-	return ""
+	return terseKind(q)
 }
+
+// terseKind is the kind of contact a note-like message wants ("DPO email MK?", "bucks dpo
+// phone", "mk together address"): a few words, none asking a question or saying whose, one of
+// them naming the contact. "can I email you?" and "do you keep my phone number?" ask otherwise.
+func terseKind(q string) string {
+	ws := Words(q)
+	if len(ws) > 5 {
+		return ""
+	}
+	kind := ""
+	for _, w := range ws {
+		switch {
+		case slices.Contains(notTerse, w):
+			return ""
+		case w == "email" || w == "e" && strings.Contains(q, "e-mail"):
+			kind = KindEmail
+		case (w == "phone" || w == "telephone" || w == "tel" || w == "helpline") && kind == "":
+			kind = KindPhone
+		case (w == "address" || w == "postcode") && kind == "":
+			kind = KindPostcode
+		}
+	}
+	return kind
+}
+
+// notTerse are the words of a message that asks a question or says whose something is.
+var notTerse = strings.Fields(`can could do does did how should will would may might i we you me my our to is are was were why when who what whats where which keep kept hold store use share`)
 
 // TopicWords are the words of a question that say what it is about, not how it asks: without
 // stop words and the words asking for its kind of fact ("how long do you keep complaint

@@ -207,6 +207,14 @@ func TestAskedKind(t *testing.T) {
 		{"phone number for the family hubs team in ludcastle", KindPhone},
 		{"email address for the data protection team at Bucks", KindEmail},
 		{"do you keep my phone number for marketing?", ""}, // their number, not one to ring
+		{"phone number?", KindPhone},                       // after "who is the DPO for Bucks?"
+		{"and their phone number?", KindPhone},
+		{"whats her address", KindPostcode},
+		{"DPO email MK?", KindEmail}, // an adviser's note-like question
+		{"bucks dpo phone", KindPhone},
+		{"mk together address", KindPostcode},
+		{"can I email you?", ""},
+		{"my address has changed", ""},
 		{"data protection officer phone number milton keynes", KindPhone},
 		{"do you keep phone numbers of callers?", ""},  // asks about their data
 		{"do you keep my phone number?", ""},           // asks about their data, not for a number
