@@ -277,6 +277,12 @@ func TestIsFollowUp(t *testing.T) {
 		"how do I stop it, please?":   true,
 		// "there" points at nothing.
 		"is there any CCTV?": false,
+		// A pronoun stands in for what the conversation was about.
+		"whats her address":                   true,
+		"when would they share it?":           true,
+		"do they have personal info in them?": true,
+		// A question of its own, however it refers to the council.
+		"how long do they keep complaint records about noisy neighbours?": false,
 	} {
 		assert.Equal(t, want, conversation.IsFollowUp(q), q)
 	}
@@ -386,6 +392,16 @@ func TestFollowUpKeepsTheCouncilItsQuestionNamed(t *testing.T) {
 		{says: "who is the dpo for bucks?", contains: []string{"Maria Damigos"}},
 		{says: "and their phone number?", kind: conversation.KindAnswer, contains: []string{"Buckinghamshire"}, lacks: []string{"01908", "Milton Keynes"}},
 		{says: "what about Milton Keynes?", contains: []string{"01908"}},
+	})
+}
+
+// "her" is the person the question before was about: Buckinghamshire's DPO's address, not any
+// council's.
+func TestPronounFollowUpIsAboutWhatWasAsked(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "who is the DPO for Bucks?", contains: []string{"Maria Damigos"}},
+		{says: "whats her address", kind: conversation.KindAnswer, contains: []string{"HP20 1UA"}, lacks: []string{"Milton Keynes"}},
 	})
 }
 
