@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -253,15 +254,57 @@ func (b *Bot) withoutPersonalData(q string) string {
 // keepCouncil keeps in a rewritten follow-up the one council the question before named, when
 // the follow-up names none: "who is the DPO for Bucks?" then "and their phone number?" asks for
 // Buckinghamshire's number, not for any council's (rewriting asks "Who is the data protection
-// officer for their phone number", which Milton Keynes's notices answered).
+// officer for their phone number", which Milton Keynes's notices answered). A follow-up that
+// names a council is asked of that council only.
 func (b *Bot) keepCouncil(previous, followUp, rewritten string) string {
-	if b.Mentioned == nil || len(b.Mentioned(followUp)) > 0 || len(b.Mentioned(rewritten)) > 0 {
+	if b.Mentioned == nil {
+		return rewritten
+	}
+	if named := b.Mentioned(followUp); len(named) > 0 {
+		return b.withoutCouncilsBut(rewritten, named)
+	}
+	if len(b.Mentioned(rewritten)) > 0 {
 		return rewritten
 	}
 	if named := b.Mentioned(previous); len(named) == 1 {
 		return rewritten + " (" + named[0] + ")"
 	}
 	return rewritten
+}
+
+// withoutCouncilsBut drops from a rewritten follow-up the names of councils other than those
+// the follow-up named: "same with Bucks?" after a question about Milton Keynes asks it of
+// Buckinghamshire, not of both.
+func (b *Bot) withoutCouncilsBut(rewritten string, named []string) string {
+	if b.Canonical == nil {
+		return rewritten
+	}
+	ws := strings.Fields(rewritten)
+	out := ws[:0:0]
+	for i := 0; i < len(ws); {
+		if n := b.otherCouncilAt(ws[i:], named); n > 0 {
+			i += n
+			continue
+		}
+		out = append(out, ws[i])
+		i++
+	}
+	return strings.Join(out, " ")
+}
+
+// maxCouncilWords is the most words a council's name has ("Milton Keynes City Council").
+const maxCouncilWords = 4
+
+// otherCouncilAt is how many of the words from the first name a council not among named, or 0.
+func (b *Bot) otherCouncilAt(ws []string, named []string) int {
+	for n := min(maxCouncilWords, len(ws)); n > 0; n-- {
+		name := strings.Trim(strings.Join(ws[:n], " "), "?.!,;:()")
+		name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+		if org, ok := b.Canonical(name); ok && !slices.Contains(named, org) {
+			return n
+		}
+	}
+	return 0
 }
 
 // rewrite makes a follow-up stand alone: by the model when there is one (it falls back to the

@@ -361,6 +361,20 @@ func TestRewriteAsksForTheSameKindOfFact(t *testing.T) {
 	assert.Equal(t, "who sees them complaint records", conversation.Rewrite("How long do you keep complaint records?", "who sees them?"))
 	assert.Equal(t, "can I get them deleted complaint records", conversation.Rewrite("How long do you keep complaint records?", "and can I get them deleted?"))
 	assert.Equal(t, "why share data police", conversation.Rewrite("Do you share my data with the police?", "why?"))
+	// A follow-up asking for a kind of fact, and naming nothing else, asks it of the previous topic.
+	assert.Equal(t, "What is the phone number for dpo bucks", conversation.Rewrite("who is the DPO for Bucks?", "phone number?"))
+	assert.Equal(t, "What is the email address for contact mk together info",
+		conversation.Rewrite("how do I contact MK Together about how they use my info", "email address?"))
+}
+
+// "same with Bucks?" after a question about Milton Keynes asks it of Buckinghamshire alone, not
+// of both councils.
+func TestFollowUpNamingAnotherCouncilAsksItOfThatOne(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "does Milton Keynes Council share my information with the police?", contains: []string{"Milton Keynes"}},
+		{says: "same with Bucks?", kind: conversation.KindAnswer, contains: []string{"Buckinghamshire", "police"}, lacks: []string{"Milton Keynes"}},
+	})
 }
 
 // "who sees them?" after a question about how long complaint records are kept asks who sees

@@ -8,7 +8,7 @@ import (
 	"github.com/privacybot/privacybot/internal/answer"
 )
 
-var followUpRe = regexp.MustCompile(`(?i)^\s*(and for|and what about|what about|how about|same for|what of|and|also|for|then|or)\b|^\s*(and|what about)?\s*(it|that|those|them|this|they)\b`)
+var followUpRe = regexp.MustCompile(`(?i)^\s*(and for|and what about|what about|how about|same (?:for|with|at|in)|what of|and|also|for|then|or)\b|^\s*(and|what about)?\s*(it|that|those|them|this|they)\b`)
 
 // IsFollowUp reports whether a message leans on the previous question ("and for complaints?",
 // "what about Bucks?", "is it free?", "can I turn them off?", "how long do you keep it?"): it
@@ -104,6 +104,11 @@ var kindFrames = map[string]string{
 func Rewrite(previous, followUp string) string {
 	f := followUpRe.ReplaceAllString(followUp, "")
 	f = strings.TrimSpace(strings.Trim(f, "?.! "))
+	if frame, ok := kindFrames[answer.AskedKind(f)]; ok && len(answer.TopicWords(f)) == 0 {
+		if topic := answer.TopicWords(previous); len(topic) > 0 {
+			return frame + " " + strings.Join(topic, " ")
+		}
+	}
 	if ws := answer.Words(f); len(ws) > 1 && slices.Contains(questionOpeners, ws[0]) || len(ws) == 1 && slices.Contains(whWords, ws[0]) {
 		if topic := answer.TopicWords(previous); len(topic) > 0 {
 			return f + " " + strings.Join(topic, " ")
