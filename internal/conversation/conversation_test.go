@@ -361,6 +361,9 @@ func TestRewriteAsksForTheSameKindOfFact(t *testing.T) {
 	assert.Equal(t, "who sees them complaint records", conversation.Rewrite("How long do you keep complaint records?", "who sees them?"))
 	assert.Equal(t, "can I get them deleted complaint records", conversation.Rewrite("How long do you keep complaint records?", "and can I get them deleted?"))
 	assert.Equal(t, "why share data police", conversation.Rewrite("Do you share my data with the police?", "why?"))
+	// A follow-up putting the question in a case asks the same of the same thing.
+	assert.Equal(t, "How long do you keep complaint records if it went to the ombudsman",
+		conversation.Rewrite("How long do you keep complaint records?", "and if it went to the ombudsman?"))
 	// A follow-up asking for a kind of fact, and naming nothing else, asks it of the previous topic.
 	assert.Equal(t, "What is the phone number for dpo bucks", conversation.Rewrite("who is the DPO for Bucks?", "phone number?"))
 	assert.Equal(t, "What is the email address for contact mk together info",

@@ -82,6 +82,10 @@ func asksOnItsOwn(q string) bool {
 	return false
 }
 
+// conditionRe finds a follow-up that puts the question before in a case: "(and) if it went to
+// the ombudsman?", "what if I was under 18?", "even if I ask?".
+var conditionRe = regexp.MustCompile(`(?i)^(?:what\s+if|even\s+if|if|unless|only\s+if)\b`)
+
 // kindFrames ask again for the kind of fact the previous question asked for, about a new topic.
 var kindFrames = map[string]string{
 	answer.KindDuration: "How long do you keep",
@@ -104,6 +108,10 @@ var kindFrames = map[string]string{
 func Rewrite(previous, followUp string) string {
 	f := followUpRe.ReplaceAllString(followUp, "")
 	f = strings.TrimSpace(strings.Trim(f, "?.! "))
+	if conditionRe.MatchString(f) {
+		// "and if it went to the ombudsman?" asks the same of the same thing, in a case.
+		return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(previous), "?.!")) + " " + f
+	}
 	if frame, ok := kindFrames[answer.AskedKind(f)]; ok && len(answer.TopicWords(f)) == 0 {
 		if topic := answer.TopicWords(previous); len(topic) > 0 {
 			return frame + " " + strings.Join(topic, " ")
