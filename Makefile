@@ -32,8 +32,9 @@ build:
 	$(GO) build -o bin/privacybot ./cmd/privacybot
 
 # How many questions the answer engine decides right on the development and validation question
-# sets (internal/eval/eval_test.go lists them), and any set under its floor: what a round of work
-# is chosen by, with make train's leave-one-out count. One development set's misses:
+# sets (internal/eval/eval_test.go lists them), and how many turns of the conversation sets
+# (conversations_test.go), and any set under its floor: what a round of work is chosen by, with
+# make train's leave-one-out count. One development set's misses:
 # go test -count=1 -v -run 'TestQuestionSets/dev-corpus3$' ./internal/eval/
 eval:
 	@$(MAKE) --no-print-directory question-sets GROUPS='development|validation'
@@ -43,15 +44,15 @@ eval-test:
 	@$(MAKE) --no-print-directory question-sets GROUPS='development|validation|test'
 
 question-sets:
-	@log=$$(mktemp); $(GO) test -count=1 -v -run '^TestQuestionSets$$' ./internal/eval/ > $$log; status=$$?; \
-		grep -E "decided right, ($(GROUPS)) sets|--- FAIL" $$log | sed 's/^ *eval_test.go:[0-9]*: //'; rm -f $$log; exit $$status
+	@log=$$(mktemp); $(GO) test -count=1 -v -run '^(TestQuestionSets|TestConversationSets)$$' ./internal/eval/ > $$log; status=$$?; \
+		grep -E "decided right, ($(GROUPS)) (sets|conversations)|--- FAIL" $$log | sed 's/^ *[a-z_]*_test.go:[0-9]*: //'; rm -f $$log; exit $$status
 
 # Retrain the abstention model on the development sets (internal/answer/abstention.json), and
 # say how many of their questions it decides right when each set in turn is left out of its
 # training: what a change to the engine's signals is judged by.
 train:
 	@log=$$(mktemp); $(GO) test -count=1 -v -run '^TestAbstentionModelIsTrainedOnTheDevelopmentSets$$' ./internal/eval/ -update > $$log; status=$$?; \
-		grep -E 'leave one development set out|--- FAIL' $$log | sed 's/^ *eval_test.go:[0-9]*: //'; rm -f $$log; exit $$status
+		grep -E 'leave one development set out|--- FAIL' $$log | sed 's/^ *[a-z_]*_test.go:[0-9]*: //'; rm -f $$log; exit $$status
 
 tidy:
 	$(GO) mod tidy
