@@ -298,6 +298,35 @@ func TestEvalJSONKeys(t *testing.T) {
 	assert.Contains(t, stderr, "--questions")
 }
 
+// eval --conversations says each line's turns in one session: the follow-up is answered about
+// what the turn before asked, and a bad line is named.
+func TestEvalConversations(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "c.jsonl")
+	require.NoError(t, os.WriteFile(file, []byte(
+		`{"id":"c1","turns":[{"say":"How long do you keep complaint records?","notices":["mkc-customer-services"],"answer_contains":["6 years"]},`+
+			`{"say":"and for service requests?","notices":["mkc-customer-services"],"answer_contains":["3 years"]},`+
+			`{"say":"and CCTV footage?","unanswerable":true}]}`+"\n"), 0o644))
+	code, stdout, stderr := runCLI(t, nil, "eval", "--conversations", file, "--json")
+	require.Equal(t, exitOK, code, stderr)
+	var rep map[string]any
+	require.NoError(t, json.Unmarshal([]byte(stdout), &rep))
+	for _, k := range []string{"conversations", "turns", "follow_ups", "right", "follow_ups_right", "answer_accuracy",
+		"follow_up_accuracy", "abstain_precision", "abstain_recall", "misses"} {
+		assert.Contains(t, rep, k)
+	}
+	assert.Equal(t, 3.0, rep["turns"])
+	assert.Equal(t, 3.0, rep["right"], stdout)
+	assert.Equal(t, 2.0, rep["follow_ups_right"])
+
+	require.NoError(t, os.WriteFile(file, []byte(`{"id":"c1","turns":[{"say":"who is the dpo?"}]}`+"\n"), 0o644))
+	code, _, stderr = runCLI(t, nil, "eval", "--conversations", file)
+	assert.Equal(t, exitFailure, code)
+	assert.Contains(t, stderr, "line 1: turn 1 has neither notices and answer_contains nor unanswerable")
+
+	code, _, stderr = runCLI(t, nil, "eval", "--conversations", file, "--sweep")
+	assert.Equal(t, exitUsage, code, stderr)
+}
+
 // A one-off bank holiday in PRIVACYBOT_HOLIDAYS moves the due date of cases on the queue, as it
 // does the deadline command's.
 func TestQueueDueDatesUseTheHolidaysFile(t *testing.T) {

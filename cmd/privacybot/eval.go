@@ -16,9 +16,17 @@ func runEval(ctx context.Context, app *App, args []string) error {
 		return err
 	}
 	fs := newFlags(app, "eval", `eval --questions FILE.jsonl [--corpus DIR] [--scoped] [-k N] [--json] [--totals] [--sweep]
+eval --conversations FILE.jsonl [--corpus DIR] [--json] [--totals]
 
 Measures the answer engine on a question set: recall@1/3/5, MRR, answer accuracy, abstention
-precision and recall, and each miss. --totals leaves the misses out: for held-out and test sets,
+precision and recall, and each miss.
+
+--conversations measures the bot as people chat with it instead: each line's turns are said in
+one session, in order, as on the web widget, and each answer is measured as a question's is
+(answer accuracy, of the follow-ups too, abstention precision and recall, each miss with what was
+said before it). A line: {"id": "c1", "turns": [{"say": "how long do you keep complaint records?",
+"notices": ["…"], "answer_contains": ["6 years"]}, {"say": "and who sees them?", …}, {"say": "and
+CCTV?", "unanswerable": true}]}. --totals leaves the misses out: for held-out and test sets,
 whose misses nobody should read (tuning on them would make them measure nothing).
 
 --sweep shows instead what each abstention threshold from 0.05 to 0.95 would decide on the set:
@@ -31,6 +39,7 @@ organisations.yaml is left out of it (sweep that organisation's notices and ques
 	ef.register(fs, cfg)
 	ef.registerThreshold(fs)
 	file := fs.String("questions", "", "question set, one JSON object a line")
+	conversations := fs.String("conversations", "", "conversation set, one conversation a line")
 	scoped := fs.Bool("scoped", false, "search only each question's own notices (per-notice benchmark)")
 	k := fs.Int("k", 5, "passages an answer may cite")
 	asJSON := fs.Bool("json", false, "print one JSON object")
@@ -39,6 +48,12 @@ organisations.yaml is left out of it (sweep that organisation's notices and ques
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
+	}
+	if *conversations != "" {
+		if *file != "" || *sweep || *scoped || len(rest) > 0 {
+			return usageError("--conversations takes no --questions, --sweep or --scoped")
+		}
+		return evalConversations(ctx, app, cfg, ef, *conversations, *asJSON, *totals)
 	}
 	if *file == "" || len(rest) > 0 {
 		return usageError("give the question set: privacybot eval --questions testdata/eval/questions.jsonl")
@@ -107,4 +122,39 @@ func evalBothModes(ctx context.Context, qs []eval.Question, eng *engine, opt eva
 	fused := rep
 	rep.Modes = map[string]*eval.Report{"bm25": &lexical, "hybrid": &fused}
 	return rep, nil
+}
+
+// evalConversations says a conversation set's turns to the bot, a session per conversation, and
+// reports how it answered them.
+func evalConversations(ctx context.Context, app *App, cfg config.Config, ef engineFlags, file string, asJSON, totals bool) error {
+	f, err := os.Open(file)
+	if err != nil {
+		return fmt.Errorf("open conversations: %w", err)
+	}
+	defer f.Close()
+	cs, err := eval.LoadConversations(f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	eng, err := openEngine(app, ef)
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	bot, err := newBot(app, cfg, eng, nil)
+	if err != nil {
+		return err
+	}
+	rep, err := eval.RunConversations(ctx, cs, bot)
+	if err != nil {
+		return err
+	}
+	if totals {
+		rep.Misses = []eval.ConversationMiss{}
+	}
+	if asJSON {
+		return writeJSON(app.Stdout, rep)
+	}
+	eval.PrintConversations(app.Stdout, rep)
+	return nil
 }
