@@ -337,6 +337,15 @@ func TestPhrasesAllowFunctionWordsBetween(t *testing.T) {
 	assert.NotContains(t, v.Rewrite("a computer at the library decides"), "automated", "content words part a phrase")
 }
 
+// An acronym reads as itself in the plural: "who are the DPOs?" asks for data protection officers.
+func TestAcronymPhrasesTakeAPlural(t *testing.T) {
+	v, err := ParseVocabulary([]byte("phrases:\n  dpo: data protection officer\n  hand over: share\n"))
+	require.NoError(t, err)
+	assert.Contains(t, v.Rewrite("who are the DPOs of Bucks and MK?"), "data protection officer")
+	assert.NotContains(t, v.Rewrite("is it dposted?"), "data protection officer")
+	assert.NotContains(t, v.Rewrite("do you hand overs?"), "share", "only an acronym takes a plural")
+}
+
 // Everyday words wrapped around a question ("after it's sorted", "even if") weigh less than the
 // topic; the notices' own topics keep their full weight.
 func TestEverydayWordsWeighLessThanTheTopic(t *testing.T) {
