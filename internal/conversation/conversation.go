@@ -212,8 +212,9 @@ func (b *Bot) Ask(ctx context.Context, q answer.Question) (answer.Answer, error)
 func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Intent, onDelta func(string)) (Reply, error) {
 	q := b.withoutPersonalData(t.Text)
 	if s.lastQuestion != "" && IsFollowUp(q) {
-		q = b.keepCouncil(s.lastQuestion, q, b.rewrite(ctx, s, q))
+		q = b.ofCouncilsNamed(q, b.rewrite(ctx, s, q))
 	}
+	q = b.inFocus(s, q)
 	aq := answer.Question{Text: q, Organisation: t.Org}
 	var ans answer.Answer
 	var err error
@@ -251,30 +252,39 @@ func (b *Bot) withoutPersonalData(q string) string {
 	return out
 }
 
-// keepCouncil keeps in a rewritten follow-up the one council the question before named, when
-// the follow-up names none: "who is the DPO for Bucks?" then "and their phone number?" asks for
-// Buckinghamshire's number, not for any council's (rewriting asks "Who is the data protection
-// officer for their phone number", which Milton Keynes's notices answered). A follow-up that
-// names a council is asked of that council only.
-func (b *Bot) keepCouncil(previous, followUp, rewritten string) string {
+// ofCouncilsNamed asks a rewritten follow-up that names a council of that council only: "same
+// with Bucks?" after a question about Milton Keynes asks it of Buckinghamshire, not of both.
+func (b *Bot) ofCouncilsNamed(followUp, rewritten string) string {
 	if b.Mentioned == nil {
 		return rewritten
 	}
 	if named := b.Mentioned(followUp); len(named) > 0 {
 		return b.withoutCouncilsBut(rewritten, named)
 	}
-	if len(b.Mentioned(rewritten)) > 0 {
-		return rewritten
-	}
-	if named := b.Mentioned(previous); len(named) == 1 {
-		return rewritten + " (" + named[0] + ")"
-	}
 	return rewritten
 }
 
-// withoutCouncilsBut drops from a rewritten follow-up the names of councils other than those
-// the follow-up named: "same with Bucks?" after a question about Milton Keynes asks it of
-// Buckinghamshire, not of both.
+// inFocus keeps a conversation about one council about it: after "who is the DPO for Bucks?",
+// "and their phone number?" asks for Buckinghamshire's number, not any council's (rewritten, it
+// asks "Who is the data protection officer for their phone number", which Milton Keynes's notices
+// answered), and "do staff get data protection training?" about Buckinghamshire's staff. A
+// question naming a council changes the focus; one naming two ends it.
+func (b *Bot) inFocus(s *session, q string) string {
+	if b.Mentioned == nil {
+		return q
+	}
+	switch named := b.Mentioned(q); {
+	case len(named) == 1:
+		s.council = named[0]
+	case len(named) > 1:
+		s.council = ""
+	case s.council != "":
+		return q + " (" + s.council + ")"
+	}
+	return q
+}
+
+// withoutCouncilsBut drops from a text the names of councils other than those named.
 func (b *Bot) withoutCouncilsBut(rewritten string, named []string) string {
 	if b.Canonical == nil {
 		return rewritten
@@ -442,6 +452,7 @@ type session struct {
 	mu           sync.Mutex
 	last         time.Time
 	lastQuestion string
+	council      string // the one council the conversation is about, when it named one
 	questions    []string // the questions asked, as searched (personal data removed)
 	turns        []string // redacted by the caller before they leave the process
 	intake       *intake

@@ -422,6 +422,21 @@ func TestPronounFollowUpIsAboutWhatWasAsked(t *testing.T) {
 	})
 }
 
+// A conversation about one council stays about it: a question of its own that names no council
+// is asked of the council the conversation named last, until a question names another, or two.
+func TestConversationKeepsItsCouncilInFocus(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "who is the DPO for Bucks?", contains: []string{"Maria Damigos"}},
+		{says: "do staff get data protection training?", kind: conversation.KindAnswer,
+			contains: []string{"annual individual mandatory training"}, lacks: []string{"Milton Keynes"}},
+		{says: "how long does Milton Keynes keep complaint records?", contains: []string{"6 years"}},
+		{says: "who is the data protection officer?", kind: conversation.KindAnswer, contains: []string{"01908 254900"}, lacks: []string{"Maria Damigos"}},
+		{says: "who are the DPOs of Bucks and MK?", contains: []string{"Maria Damigos", "01908 254900"}},
+		{says: "do staff get data protection training?", kind: conversation.KindAnswer, contains: []string{"Milton Keynes"}},
+	})
+}
+
 // A session remembers the council it was scoped to for turns that don't say.
 func TestSessionKeepsItsOrganisation(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
