@@ -32,13 +32,27 @@ func IsFollowUp(q string) bool {
 // records about noise?", is a question of its own as often as not: carrying the previous
 // question's words over into those too got 3 fewer of the held-out conversations' turns right.)
 func standsIn(q string) bool {
-	for _, w := range answer.Words(q) {
-		if slices.Contains(pronouns, w) {
+	ws := answer.Words(q)
+	for i, w := range ws {
+		switch {
+		case slices.Contains(pronouns, w):
 			return true
+		case w == "that" || w == "this":
+			// "is that a legal requirement?", "would that affect…", "can I say no to that?"; not
+			// "do you check that I live here?" nor "this notice".
+			if i == len(ws)-1 || i > 0 && slices.Contains(beforeThat, ws[i-1]) || i+1 < len(ws) && slices.Contains(afterThat, ws[i+1]) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// beforeThat and afterThat are words around a "that" or "this" standing for something said.
+var (
+	beforeThat = strings.Fields(`is was does do did to about with for of on against from`)
+	afterThat  = strings.Fields(`is was will would could can might may means mean apply applies affect affects cover covers include includes happen happens count counts`)
+)
 
 // pronouns stand in for something said before.
 var pronouns = strings.Fields(`it its they them their he she him his her`)
