@@ -281,7 +281,7 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 	}
 	retrieve := asked
 	retrieve.K = max(k, 8) // look a little wider than we cite
-	hits, err := c.Retriever.Retrieve(ctx, retrieve)
+	hits, err := c.retrieve(ctx, retrieve)
 	if err != nil {
 		return Answer{}, fmt.Errorf("retrieve passages: %w", err)
 	}
@@ -399,6 +399,42 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 		ans = c.hedge(ans)
 	}
 	return ans, nil
+}
+
+// retrieve finds the passages for a question. A question naming councils side by side ("do Bucks
+// and MK share data with the police?") is searched in each council's notices, so that each has
+// its best passages among the hits: searched once, the council whose notices use the question's
+// words most filled every place. (Councils named apart, "I live in Bucks but a friend in MK…",
+// are searched once: searched in each, the one that was only context got answered for.)
+func (c *Composer) retrieve(ctx context.Context, q Question) ([]Hit, error) {
+	named := c.Corpus.Organisations.NamedTogether(q.Text)
+	if q.Organisation != "" || q.NoticeID != "" || len(named) < 2 {
+		return c.Retriever.Retrieve(ctx, q)
+	}
+	var each [][]Hit
+	for _, org := range named {
+		one := q
+		one.Organisation = org
+		hits, err := c.Retriever.Retrieve(ctx, one)
+		if err != nil {
+			return nil, err
+		}
+		each = append(each, hits)
+	}
+	// Taken in turns, best first: the first places go to each council's best passage.
+	var hits []Hit
+	for i := 0; len(hits) < q.K; i++ {
+		added := false
+		for _, hs := range each {
+			if i < len(hs) {
+				hits, added = append(hits, hs[i]), true
+			}
+		}
+		if !added {
+			break
+		}
+	}
+	return hits, nil
 }
 
 // weighAskingSentence weighs the requirements of a question's asking sentence

@@ -66,6 +66,23 @@ func TestAnswersTheSeedQuestions(t *testing.T) {
 
 // Questions on topics no notice covers abstain and give a contact, even when they share words
 // ("how long", "records") with passages that answer other questions.
+// A question naming two councils side by side gets each council's answer: searched once,
+// Buckinghamshire's notices, which use "share" most, took every place, and Milton Keynes's
+// answer was left out.
+func TestAQuestionNamingTwoCouncilsGetsEachCouncilsAnswer(t *testing.T) {
+	_, comp := engine(t)
+	ans, err := comp.Answer(context.Background(), answer.Question{Text: "do Bucks and MK share data with the police?"})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	orgs := map[string]bool{}
+	for _, c := range ans.Citations {
+		orgs[c.Organisation] = true
+	}
+	assert.True(t, orgs["Buckinghamshire Council"], ans.Answer)
+	assert.True(t, orgs["Milton Keynes Council"] || orgs["Milton Keynes City Council"], ans.Answer)
+	assert.Contains(t, ans.Answer, "Thames Valley Police")
+}
+
 func TestAbstainsOnTopicsTheNoticesDoNotCover(t *testing.T) {
 	_, comp := engine(t)
 	for _, q := range []string{

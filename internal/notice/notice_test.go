@@ -74,6 +74,25 @@ func TestOrganisationAliases(t *testing.T) {
 	}
 }
 
+// Councils named side by side are named together; councils named apart, or one council by two of
+// its names, are not.
+func TestOrganisationsNamedTogether(t *testing.T) {
+	c, err := notice.Load(corpus.FS)
+	require.NoError(t, err)
+	both := []string{"Buckinghamshire Council", "Milton Keynes City Council"}
+	for q, want := range map[string][]string{
+		"do Bucks and MK share data with the police?":                         both,
+		"who are the DPOs of Buckinghamshire Council, Milton Keynes Council?": both,
+		"Milton Keynes or Bucks: who keeps complaints longer?":                {"Milton Keynes City Council", "Buckinghamshire Council"},
+		"MK's and Bucks's retention periods":                                  {"Milton Keynes City Council", "Buckinghamshire Council"},
+		"I live in Bucks but work in MK, who has my data?":                    nil,
+		"how long does Milton Keynes Council keep complaints?":                nil,
+		"Milton Keynes and MK Council":                                        nil, // one council
+	} {
+		assert.Equal(t, want, c.Organisations.NamedTogether(q), q)
+	}
+}
+
 // A council's own abstain_threshold is read, and one the bot can't use is refused at start-up,
 // naming the organisation.
 func TestOrganisationAbstainThreshold(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -156,6 +157,60 @@ func (o *Organisations) Mentioned(text string) []string {
 		out[i] = h.name
 	}
 	return out
+}
+
+// NamedTogether returns the organisations a text names side by side, two or more joined by
+// nothing but "and", "or", "vs" or punctuation ("do Bucks and MK share data with the police?"),
+// in the order named; nil when it names fewer, or names them apart ("I live in Sedgeholme and a
+// friend in Brantwick opted out: how do I?" asks about one of them).
+func (o *Organisations) NamedTogether(text string) []string {
+	if o == nil {
+		return nil
+	}
+	folded := " " + FoldName(possessiveRe.ReplaceAllString(text, "$1")) + " "
+	type span struct {
+		at, end int // the space before the name, the space after it
+		name    string
+	}
+	var spans []span
+	for alias, i := range o.index {
+		needle := " " + alias + " "
+		for from := 0; ; {
+			j := strings.Index(folded[from:], needle)
+			if j < 0 {
+				break
+			}
+			spans = append(spans, span{from + j, from + j + len(needle) - 1, o.list[i].Name})
+			from += j + 1
+		}
+	}
+	// The longest name at each place; a name within another ("Milton Keynes" in "Milton Keynes
+	// Council") is the same mention.
+	sort.Slice(spans, func(i, j int) bool {
+		return spans[i].at < spans[j].at || spans[i].at == spans[j].at && spans[i].end > spans[j].end
+	})
+	var names []string
+	last := -1
+	for _, sp := range spans {
+		if sp.at < last {
+			continue
+		}
+		if last >= 0 {
+			for _, w := range strings.Fields(folded[last:sp.at]) {
+				if w != "and" && w != "or" && w != "vs" && w != "versus" {
+					return nil
+				}
+			}
+		}
+		if !slices.Contains(names, sp.name) {
+			names = append(names, sp.name)
+		}
+		last = sp.end
+	}
+	if len(names) < 2 {
+		return nil
+	}
+	return names
 }
 
 // possessiveRe finds a possessive ending: "MK's DPO" and "Milton Keynes's notice" name MK and
