@@ -42,7 +42,13 @@ func (c *Composer) abstain(ans Answer, q Question, hits []Hit) Answer {
 		}
 	}
 	var b strings.Builder
-	b.WriteString("The privacy notices I have don't answer that, so I can't give you a reliable answer.")
+	if len(orgs) == 1 && (q.Organisation != "" || q.NoticeID != "" || len(c.byOrg) > 1) {
+		// Asked of one council among several: it is that council's notices that don't say;
+		// another council's may.
+		fmt.Fprintf(&b, "%s privacy notices don't answer that, so I can't give you a reliable answer.", Possessive(orgs[0]))
+	} else {
+		b.WriteString("The privacy notices I have don't answer that, so I can't give you a reliable answer.")
+	}
 	for _, org := range orgs {
 		contact, n, ok := c.citeContact(&ans, org)
 		if !ok {
@@ -265,3 +271,11 @@ var emailPlaceholderRe = regexp.MustCompile(`(?i)(?:,?\s*(?:or\s+|and\s+)?(?:by\
 
 // contactDetailRe finds a phone number, a UK postcode or an e-mail address in a passage.
 var contactDetailRe = regexp.MustCompile(`(?i)\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|[\w.+-]+@[\w-]+\.[\w.]+`)
+
+// Possessive is "Buckinghamshire Council's"; a name ending in s takes an apostrophe alone.
+func Possessive(name string) string {
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
+}

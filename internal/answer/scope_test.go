@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -88,4 +89,21 @@ func TestAnOrganisationsOwnAbstainThreshold(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, ans.Abstained, "the same sentence is not sure enough for Fernshire")
 	assert.Contains(t, ans.Answer, "FE1 4XY", "and Fernshire's contact is given")
+}
+
+// An abstention on a question asked of one council of several says it is that council's notices
+// that don't answer: another council's may.
+func TestAbstentionSaysWhoseNoticesDontAnswer(t *testing.T) {
+	comp := fernshireAndAlderby(t)
+	for _, tt := range []struct{ question, org, says string }{
+		{"does Fernshire have a leisure pass discount for people on benefits?", "", "Fernshire County Council's privacy notices don't answer that"},
+		{"how long do you keep CCTV footage?", "Alderby", "Alderby Borough Council's privacy notices don't answer that"},
+		{"how long do you keep CCTV footage?", "", "The privacy notices I have don't answer that"},
+	} {
+		ans, err := comp.Answer(context.Background(), Question{Text: tt.question, Organisation: tt.org})
+		require.NoError(t, err)
+		assert.True(t, ans.Abstained, tt.question)
+		assert.True(t, strings.HasPrefix(ans.Answer, tt.says), "%q (%s): %s", tt.question, tt.org, ans.Answer)
+	}
+	assert.Equal(t, "St Albans'", Possessive("St Albans"), "a name ending in s takes an apostrophe alone")
 }

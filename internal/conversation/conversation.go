@@ -452,7 +452,7 @@ type session struct {
 	mu           sync.Mutex
 	last         time.Time
 	lastQuestion string
-	council      string // the one council the conversation is about, when it named one
+	council      string   // the one council the conversation is about, when it named one
 	questions    []string // the questions asked, as searched (personal data removed)
 	turns        []string // redacted by the caller before they leave the process
 	intake       *intake

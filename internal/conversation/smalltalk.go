@@ -81,7 +81,7 @@ func (b *Bot) whatICanDo(org string) string {
 	whose := "the councils' privacy notices"
 	switch {
 	case b.canonicalOrg(org) != "":
-		whose = possessive(b.canonicalOrg(org)) + " privacy notices"
+		whose = answer.Possessive(b.canonicalOrg(org)) + " privacy notices"
 	case len(b.Orgs) > 1:
 		whose = "the privacy notices of " + strings.Join(b.Orgs[:len(b.Orgs)-1], ", ") + " and " + b.Orgs[len(b.Orgs)-1]
 	}
@@ -93,12 +93,4 @@ func (b *Bot) whatICanDo(org string) string {
 	return text + ". I can also pass a request about your personal data to the data protection team: " +
 		"say, for example, \"I want a copy of my data\" or \"Please delete my data\". " +
 		fmt.Sprintf("To check a request you've made, give its reference (DPO-%d-000123).", b.now().Year())
-}
-
-// possessive is "Buckinghamshire Council's"; a name ending in s gets an apostrophe alone.
-func possessive(name string) string {
-	if strings.HasSuffix(name, "s") {
-		return name + "'"
-	}
-	return name + "'s"
 }
