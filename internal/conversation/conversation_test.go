@@ -263,15 +263,17 @@ func TestIsFollowUp(t *testing.T) {
 		"do you share my data with the police":     false,
 		"and how long do you keep service records": true,
 		// Short, but a question of its own.
-		"who is the dpo?":   false,
-		"what are cookies?": false,
-		"can I complain?":   false,
+		"who is the dpo?":        false,
+		"what are cookies?":      false,
+		"what data do you hold?": false,
+		"can I complain?":        false,
 		// Short, and leaning on the one before.
-		"is it free?": true,
-		"how long?":   true,
-		"how much?":   true,
-		"Bucks?":      true,
-		"cookies?":    true,
+		"is it free?":        true,
+		"how long?":          true,
+		"how much?":          true,
+		"Bucks?":             true,
+		"cookies?":           true,
+		"who gets the data?": true, // whatever data the question before was about
 		// Longer, but naming one thing and pointing back at the question before.
 		"can I turn them off please?": true,
 		"how do I stop it, please?":   true,

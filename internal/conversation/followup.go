@@ -89,12 +89,17 @@ func asksOnItsOwn(q string) bool {
 		return false
 	}
 	for _, t := range answer.Terms(q) {
-		if !slices.Contains(kindOnly, t) {
+		if !slices.Contains(kindOnly, t) && !slices.Contains(anyData, t) {
 			return true
 		}
 	}
 	return false
 }
+
+// anyData are the stems of words for whatever personal data the conversation is about: "who
+// gets the data?" names no topic of its own.
+var anyData = []string{answer.Stem("data"), answer.Stem("information"), answer.Stem("info"), answer.Stem("details"),
+	answer.Stem("stuff")}
 
 // conditionRe finds a follow-up that puts the question before in a case: "(and) if it went to
 // the ombudsman?", "what if I was under 18?", "even if I ask?".
