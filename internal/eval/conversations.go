@@ -5,9 +5,7 @@ package eval
 // something only after the question before, and the bot must carry it over.
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -35,48 +33,20 @@ type Turn struct {
 
 // LoadConversations reads a JSONL conversation set, naming the line of any error.
 func LoadConversations(r io.Reader) ([]Conversation, error) {
-	var out []Conversation
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-	line := 0
-	ids := map[string]int{}
-	for sc.Scan() {
-		line++
-		text := strings.TrimSpace(sc.Text())
-		if text == "" || strings.HasPrefix(text, "//") {
-			continue
-		}
-		var c Conversation
-		if err := json.Unmarshal([]byte(text), &c); err != nil {
-			return nil, fmt.Errorf("line %d: %w", line, err)
-		}
+	return loadLines(r, "conversations", func(c *Conversation) (*string, error) {
 		if len(c.Turns) == 0 {
-			return nil, fmt.Errorf("line %d: no turns", line)
+			return nil, errors.New("no turns")
 		}
 		for i, t := range c.Turns {
 			if strings.TrimSpace(t.Say) == "" {
-				return nil, fmt.Errorf("line %d: turn %d says nothing", line, i+1)
+				return nil, fmt.Errorf("turn %d says nothing", i+1)
 			}
 			if !t.Unanswerable && (len(t.Notices) == 0 || len(t.AnswerContains) == 0) {
-				return nil, fmt.Errorf("line %d: turn %d has neither notices and answer_contains nor unanswerable", line, i+1)
+				return nil, fmt.Errorf("turn %d has neither notices and answer_contains nor unanswerable", i+1)
 			}
 		}
-		if c.ID == "" {
-			c.ID = fmt.Sprintf("line-%d", line)
-		}
-		if prev, dup := ids[c.ID]; dup {
-			return nil, fmt.Errorf("line %d: id %q is also on line %d", line, c.ID, prev)
-		}
-		ids[c.ID] = line
-		out = append(out, c)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read conversations: %w", err)
-	}
-	if len(out) == 0 {
-		return nil, errors.New("no conversations")
-	}
-	return out, nil
+		return &c.ID, nil
+	})
 }
 
 // Replier answers a message in its session; *conversation.Bot is one.

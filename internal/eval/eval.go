@@ -36,7 +36,19 @@ type Question struct {
 
 // Load reads a JSONL question set, naming the line of any error.
 func Load(r io.Reader) ([]Question, error) {
-	var out []Question
+	return loadLines(r, "questions", func(q *Question) (*string, error) {
+		if strings.TrimSpace(q.Question) == "" {
+			return nil, errors.New("no question")
+		}
+		return &q.ID, nil
+	})
+}
+
+// loadLines reads a JSONL file of Ts (blank lines and // comments skipped), checking each with
+// check, which returns the T's id: an empty id becomes "line-N", and an id on two lines is refused.
+// Errors name the line.
+func loadLines[T any](r io.Reader, what string, check func(v *T) (id *string, err error)) ([]T, error) {
+	var out []T
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	line := 0
@@ -47,27 +59,28 @@ func Load(r io.Reader) ([]Question, error) {
 		if text == "" || strings.HasPrefix(text, "//") {
 			continue
 		}
-		var q Question
-		if err := json.Unmarshal([]byte(text), &q); err != nil {
+		var v T
+		if err := json.Unmarshal([]byte(text), &v); err != nil {
 			return nil, fmt.Errorf("line %d: %w", line, err)
 		}
-		if strings.TrimSpace(q.Question) == "" {
-			return nil, fmt.Errorf("line %d: no question", line)
+		id, err := check(&v)
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", line, err)
 		}
-		if q.ID == "" {
-			q.ID = fmt.Sprintf("line-%d", line)
+		if *id == "" {
+			*id = fmt.Sprintf("line-%d", line)
 		}
-		if prev, dup := ids[q.ID]; dup {
-			return nil, fmt.Errorf("line %d: id %q is also on line %d", line, q.ID, prev)
+		if prev, dup := ids[*id]; dup {
+			return nil, fmt.Errorf("line %d: id %q is also on line %d", line, *id, prev)
 		}
-		ids[q.ID] = line
-		out = append(out, q)
+		ids[*id] = line
+		out = append(out, v)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read questions: %w", err)
+		return nil, fmt.Errorf("read %s: %w", what, err)
 	}
 	if len(out) == 0 {
-		return nil, errors.New("no questions")
+		return nil, fmt.Errorf("no %s", what)
 	}
 	return out, nil
 }
