@@ -192,6 +192,10 @@ func TestClassifyFreshWording(t *testing.T) {
 		{"I'd like to see everything the housing team has written about me", Access, true},
 		{"send me my file", Access, true},
 		{"could you tell me what information you keep on me", Access, true},
+		{"what information do you hold about me?", Access, true},
+		// What a service would hold is information about the service, not the person's data.
+		{"what sort of info will they hold on me?", Access, false},
+		{"if I sign up, what details would you keep about me?", Access, false},
 		{"how do i get hold of my social care notes", Access, false},
 		{"Under Article 15 please provide copies of all emails mentioning me", Access, true},
 		{"please can I have the recording of my phone call on 4 May", Access, true},

@@ -211,6 +211,9 @@ var infoCues = []cue{
 	c("conditional", 1.5, `\bif (?:i|we|you|my|someone)\b`),
 	c("want to know", 3, `\b(?:to know|don't know|find out|understand|wondering|curious|clarify)\b`),
 	c("tell me how", 2, `\btell me (?:how|about|if|whether|what the right)\b|\b(?:can|could) you explain\b`),
+	// "what sort of info will they hold on me?" asks what a service would collect, not for the
+	// person's own data: what it holds now is a subject access request, what it would hold is not.
+	c("what would you hold", 4.5, `\b(?:what|which)\b(?: \S+){0,4} (?:will|would|might|could|may) (?:you|they|the council|it|we|he|she)(?: \S+)? (?:hold|keep|have|collect|store|record|need|ask for)\b`),
 	c("wh-word", 1, `\b(?:what|how|when|which|who|where|why)\b`),
 	c("question mark", 1, `\?`),
 }
