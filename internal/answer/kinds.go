@@ -118,6 +118,9 @@ func terseKind(q string) string {
 	if len(ws) > 5 {
 		return ""
 	}
+	if slices.Equal(slices.DeleteFunc(slices.Clone(ws), isDeterminer), []string{"number"}) {
+		return KindPhone // "number?", "and their number?": a "NHS number" is not one to ring
+	}
 	kind := ""
 	for _, w := range ws {
 		switch {
@@ -133,6 +136,13 @@ func terseKind(q string) string {
 	}
 	return kind
 }
+
+// isDeterminer reports whether a word only points at a noun: "the", "their", "and".
+func isDeterminer(w string) bool {
+	return slices.Contains(determiners, w)
+}
+
+var determiners = strings.Fields(`and the a an their his her its your our what whats`)
 
 // notTerse are the words of a message that asks a question or says whose something is.
 var notTerse = strings.Fields(`can could do does did how should will would may might i we you me my our to is are was were why when who what whats where which keep kept hold store use share`)

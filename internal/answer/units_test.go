@@ -212,6 +212,9 @@ func TestAskedKind(t *testing.T) {
 		{"whats her address", KindPostcode},
 		{"DPO email MK?", KindEmail}, // an adviser's note-like question
 		{"bucks dpo phone", KindPhone},
+		{"number?", KindPhone},
+		{"and their number?", KindPhone},
+		{"nhs number", ""},
 		{"mk together address", KindPostcode},
 		{"can I email you?", ""},
 		{"my address has changed", ""},
