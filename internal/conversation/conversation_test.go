@@ -369,6 +369,9 @@ func TestRewriteAsksForTheSameKindOfFact(t *testing.T) {
 	// A follow-up putting the question in a case asks the same of the same thing.
 	assert.Equal(t, "How long do you keep complaint records if it went to the ombudsman",
 		conversation.Rewrite("How long do you keep complaint records?", "and if it went to the ombudsman?"))
+	// A follow-up opening with a preposition puts its phrase in place of the same one before.
+	assert.Equal(t, "does Bucks share my info with other countries",
+		conversation.Rewrite("does Bucks share my info with the police?", "and with other countries?"))
 	// A follow-up asking for a kind of fact, and naming nothing else, asks it of the previous topic.
 	assert.Equal(t, "What is the phone number for dpo bucks", conversation.Rewrite("who is the DPO for Bucks?", "phone number?"))
 	assert.Equal(t, "What is the email address for contact mk together info",

@@ -105,6 +105,10 @@ var anyData = []string{answer.Stem("data"), answer.Stem("information"), answer.S
 // the ombudsman?", "what if I was under 18?", "even if I ask?".
 var conditionRe = regexp.MustCompile(`(?i)^(?:what\s+if|even\s+if|if|unless|only\s+if)\b`)
 
+// prepositions open a phrase a follow-up may put in place of the same phrase of the question
+// before ("with other countries" for "with the police").
+var prepositions = strings.Fields(`with to about from in on at by into outside within`)
+
 // kindFrames ask again for the kind of fact the previous question asked for, about a new topic.
 var kindFrames = map[string]string{
 	answer.KindDuration: "How long do you keep",
@@ -127,9 +131,17 @@ var kindFrames = map[string]string{
 func Rewrite(previous, followUp string) string {
 	f := followUpRe.ReplaceAllString(followUp, "")
 	f = strings.TrimSpace(strings.Trim(f, "?.! "))
+	before := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(previous), "?.!"))
 	if conditionRe.MatchString(f) {
 		// "and if it went to the ombudsman?" asks the same of the same thing, in a case.
-		return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(previous), "?.!")) + " " + f
+		return before + " " + f
+	}
+	if ws := strings.Fields(f); len(ws) > 1 && slices.Contains(prepositions, strings.ToLower(ws[0])) {
+		// "and with other countries?" after "does Bucks share my info with the police?" asks
+		// the same with other countries in place of the police.
+		if at := strings.LastIndex(strings.ToLower(before), " "+strings.ToLower(ws[0])+" "); at > 0 {
+			return before[:at] + " " + f
+		}
 	}
 	if frame, ok := kindFrames[answer.AskedKind(f)]; ok && len(answer.TopicWords(f)) == 0 {
 		if topic := answer.TopicWords(previous); len(topic) > 0 {
