@@ -280,12 +280,13 @@ func TestIsFollowUp(t *testing.T) {
 		// "there" points at nothing.
 		"is there any CCTV?": false,
 		// A pronoun stands in for what the conversation was about.
-		"whats her address":                        true,
-		"when would they share it?":                true,
-		"is that a legal requirement?":             true,
-		"can I say no to that?":                    true,
-		"do you check that I live in the borough?": false,
-		"do they have personal info in them?":      true,
+		"whats her address":                                         true,
+		"when would they share it?":                                 true,
+		"is that a legal requirement?":                              true,
+		"can I say no to that?":                                     true,
+		"is Milton Keynes council's website the same with cookies?": true,
+		"do you check that I live in the borough?":                  false,
+		"do they have personal info in them?":                       true,
 		// A question of its own, however it refers to the council.
 		"how long do they keep complaint records about noisy neighbours?": false,
 	} {

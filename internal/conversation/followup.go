@@ -13,18 +13,22 @@ var followUpRe = regexp.MustCompile(`(?i)^\s*(and for|and what about|what about|
 // IsFollowUp reports whether a message leans on the previous question ("and for complaints?",
 // "what about Bucks?", "is it free?", "can I turn them off?", "how long do you keep it?"): it
 // opens like a continuation; or a pronoun stands in for what it is about and it names at most
-// two things ("when would they share it?"); or it names at most one thing besides the kind of
-// fact it asks for and is too short to stand alone or points back, and asks no question of its
-// own ("who is the DPO?" does).
+// two things ("when would they share it?"); or it asks whether something is "the same"; or it
+// names at most one thing besides the kind of fact it asks for and is too short to stand alone
+// or points back, and asks no question of its own ("who is the DPO?" does).
 func IsFollowUp(q string) bool {
 	if followUpRe.MatchString(q) {
 		return true
 	}
-	if standsIn(q) && len(answer.TopicWords(q)) <= 2 {
+	if standsIn(q) && len(answer.TopicWords(q)) <= 2 || sameRe.MatchString(q) {
 		return true
 	}
 	return len(answer.TopicWords(q)) <= 1 && (len(strings.Fields(q)) <= 4 || pointsBack(q)) && !asksOnItsOwn(q)
 }
+
+// sameRe finds a message asking whether something else is the same: "is Milton Keynes's website
+// the same?", "same for adults?".
+var sameRe = regexp.MustCompile(`(?i)\b(?:the same|same (?:for|with|in|at|as|goes for))\b`)
 
 // standsIn reports whether a message has a pronoun standing in for something it doesn't name:
 // "when would they share it?" and "what's her address?" are about whoever or whatever the
