@@ -370,6 +370,9 @@ func TestRewriteAsksForTheSameKindOfFact(t *testing.T) {
 	// A follow-up putting the question in a case asks the same of the same thing.
 	assert.Equal(t, "How long do you keep complaint records if it went to the ombudsman",
 		conversation.Rewrite("How long do you keep complaint records?", "and if it went to the ombudsman?"))
+	// A follow-up naming something and asking its own question of it asks that question.
+	assert.Equal(t, "employment support, do they share with debt collectors",
+		conversation.Rewrite("does MK customer services share data with fraud prevention agencies?", "what about employment support, do they share with debt collectors?"))
 	// A follow-up opening with a preposition puts its phrase in place of the same one before.
 	assert.Equal(t, "does Bucks share my info with other countries",
 		conversation.Rewrite("does Bucks share my info with the police?", "and with other countries?"))

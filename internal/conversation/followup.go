@@ -105,6 +105,9 @@ func asksOnItsOwn(q string) bool {
 var anyData = []string{answer.Stem("data"), answer.Stem("information"), answer.Stem("info"), answer.Stem("details"),
 	answer.Stem("stuff")}
 
+// ownQuestionRe finds a question of its own after what a follow-up names: ", do they share…".
+var ownQuestionRe = regexp.MustCompile(`(?i)[,;:-]\s*(?:and\s+)?(?:who|whos|what|whats|when|where|why|how|which|can|could|do|does|did|is|are|will|would|should|may)\b`)
+
 // conditionRe finds a follow-up that puts the question before in a case: "(and) if it went to
 // the ombudsman?", "what if I was under 18?", "even if I ask?".
 var conditionRe = regexp.MustCompile(`(?i)^(?:what\s+if|even\s+if|if|unless|only\s+if)\b`)
@@ -136,6 +139,11 @@ func Rewrite(previous, followUp string) string {
 	f := followUpRe.ReplaceAllString(followUp, "")
 	f = strings.TrimSpace(strings.Trim(f, "?.! "))
 	before := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(previous), "?.!"))
+	if ownQuestionRe.MatchString(f) && len(answer.TopicWords(f)) >= 2 {
+		// "what about employment support, do they share with debt collectors?" asks its own
+		// question of what it names: the question before's topic would only compete.
+		return f
+	}
 	if conditionRe.MatchString(f) {
 		// "and if it went to the ombudsman?" asks the same of the same thing, in a case.
 		return before + " " + f
