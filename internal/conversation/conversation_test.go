@@ -115,6 +115,7 @@ func TestAQuestionMidRequestIsNotTakenAsAnAnswer(t *testing.T) {
 		{says: "how long do you keep it?", kind: conversation.KindIntake, contains: []string{"looks like a question", "cancel", "Which council"}},
 		{says: "Milton Keynes", kind: conversation.KindIntake, contains: []string{"full name"}},
 		{says: "who gets this?", kind: conversation.KindIntake, contains: []string{"looks like a question", "full name"}},
+		{says: "ok thanks", kind: conversation.KindIntake, contains: []string{"Please give your name", "full name"}},
 		{says: "cancel", kind: conversation.KindCancelled},
 	})
 }

@@ -289,11 +289,15 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		}
 		it.org = org
 	case StepName:
-		if len(strings.Fields(v)) == 0 || len(v) > 200 {
+		if len(strings.Fields(v)) == 0 || len(v) > 200 || smallTalkOf(v) != smallTalkNone {
+			// "thanks" or "ok" is a reply to the bot, not the requester's name.
 			return mk("Please give your name. " + b.prompt(it)), nil
 		}
 		it.name = v
 	case StepOnBehalfOf:
+		if smallTalkOf(v) != smallTalkNone {
+			return mk("Please give the name of the person the request is for. " + b.prompt(it)), nil
+		}
 		it.onBehalfOf = v
 	case StepContact:
 		if _, err := ContactOf(v); err != nil {
