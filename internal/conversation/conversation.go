@@ -214,7 +214,9 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 	if s.lastQuestion != "" && IsFollowUp(q) {
 		q = b.ofCouncilsNamed(q, b.rewrite(ctx, s, q))
 	}
-	q = b.inFocus(s, q)
+	if t.Org == "" {
+		q = b.inFocus(s, q) // a conversation scoped to a council is about it already
+	}
 	aq := answer.Question{Text: q, Organisation: t.Org}
 	var ans answer.Answer
 	var err error
@@ -305,7 +307,8 @@ func (b *Bot) withoutCouncilsBut(rewritten string, named []string) string {
 // maxCouncilWords is the most words a council's name has ("Milton Keynes City Council").
 const maxCouncilWords = 4
 
-// otherCouncilAt is how many of the words from the first name a council not among named, or 0.
+// otherCouncilAt is how many words, from the first, name a council other than those named; 0
+// when they name none.
 func (b *Bot) otherCouncilAt(ws []string, named []string) int {
 	for n := min(maxCouncilWords, len(ws)); n > 0; n-- {
 		name := strings.Trim(strings.Join(ws[:n], " "), "?.!,;:()")

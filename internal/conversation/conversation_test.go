@@ -450,6 +450,16 @@ func TestConversationKeepsItsCouncilInFocus(t *testing.T) {
 	})
 }
 
+// In a conversation scoped to a council (its widget), a question about another council is
+// answered as such, and the next question is still about the scoped council, not the other.
+func TestScopedConversationKeepsItsCouncil(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Buckinghamshire Council", []line{
+		{says: "who is the DPO for Milton Keynes?", kind: conversation.KindAnswer, contains: []string{"01908"}, lacks: []string{"Maria Damigos"}},
+		{says: "who is the data protection officer?", kind: conversation.KindAnswer, contains: []string{"Maria Damigos"}},
+	})
+}
+
 // A session remembers the council it was scoped to for turns that don't say.
 func TestSessionKeepsItsOrganisation(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))

@@ -134,7 +134,12 @@ var kindFrames = map[string]string{
 //
 // A follow-up that asks a question of its own about what the previous one was about ("who sees
 // them?" after "how long do you keep complaint records?") is asked of the previous question's
-// topic: "who sees them complaint records", not how long anything is kept.
+// topic: "who sees them complaint records", not how long anything is kept; one asking only for
+// a kind of fact ("phone number?") asks it of that topic. One that names something and asks its
+// own question of it ("what about employment support, do they share with debt collectors?") is
+// asked as it is. A condition ("and if it went to the ombudsman?") is added to the question
+// before, and a phrase opening with a preposition ("and with other countries?") takes the place
+// of the same phrase in it.
 func Rewrite(previous, followUp string) string {
 	f := followUpRe.ReplaceAllString(followUp, "")
 	f = strings.TrimSpace(strings.Trim(f, "?.! "))
