@@ -22,9 +22,8 @@ const (
 	smallTalkHelp     = "help"     // "help", "what can you do?"
 )
 
-// smallTalkRes tell the kinds apart on a message folded to lower-case words. A
-// message is small talk only when it is nothing else: "hi, how long do you keep my data?" is a
-// question.
+// smallTalkRes tell the kinds apart on a message folded to lower-case words. A message is small
+// talk only when it is nothing else: "hi, how long do you keep my data?" is a question.
 var smallTalkRes = []struct {
 	kind string
 	re   *regexp.Regexp
