@@ -32,7 +32,7 @@ func (c *Composer) abstain(ans Answer, q Question, hits []Hit) Answer {
 			orgs = []string{c.canonical(n.Organisation)}
 		}
 	default:
-		orgs = c.Corpus.Organisations.Mentioned(q.Text)
+		_, orgs = c.councilsNamed(q)
 	}
 	if len(orgs) == 0 {
 		for _, o := range c.Corpus.Organisations.All() {
@@ -222,7 +222,7 @@ func (c *Composer) withConfiguredContacts(hits []Hit, q Question, reqs []require
 	case q.NoticeID != "":
 		return hits // a question about one notice is answered from it
 	default:
-		orgs = c.Corpus.Organisations.Mentioned(q.Text)
+		_, orgs = c.councilsNamed(q)
 	}
 	top := 0.0
 	if len(hits) > 0 {

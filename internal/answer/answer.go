@@ -18,6 +18,10 @@ type Question struct {
 	Organisation string // restrict to this organisation (any of its names); empty for all
 	NoticeID     string // restrict to this notice; empty for all
 	K            int    // passages to retrieve; 0 means the default
+	// Context is what the conversation so far was about ("complaint records" before "who sees
+	// them?"): searched with the question, to find the passages about it, but never required of
+	// the sentence that answers.
+	Context string
 }
 
 // Answer is the bot's reply to a question. Its JSON is the contract of `ask --json`.

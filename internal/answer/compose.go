@@ -281,6 +281,9 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 	}
 	retrieve := asked
 	retrieve.K = max(k, 8) // look a little wider than we cite
+	if q.Context != "" {
+		retrieve.Text += " " + c.lex.Expand(q.Context)
+	}
 	hits, err := c.retrieve(ctx, retrieve)
 	if err != nil {
 		return Answer{}, fmt.Errorf("retrieve passages: %w", err)
@@ -291,6 +294,9 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 		hits = ofOrganisation(hits, c.canonical(q.Organisation), c)
 	}
 	reqs := c.requirements(asked.Text)
+	if q.Context != "" {
+		reqs = c.withContext(reqs, asked.Text+" "+c.lex.Expand(q.Context))
+	}
 	var total float64
 	for _, r := range reqs {
 		total += r.weight
@@ -313,9 +319,9 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 			reqs, total = nil, 0
 		}
 	}
-	mentioned := c.Corpus.Organisations.Mentioned(q.Text)
+	naming, mentioned := c.councilsNamed(q)
 	if q.Organisation == "" {
-		if org := c.namedOrganisation(q.Text, mentioned); org != "" {
+		if org := c.namedOrganisation(naming, mentioned); org != "" {
 			// A question naming its council is answered from that council's notices only:
 			// another council's period, fee or partner is not this one's.
 			if hits = ofOrganisation(hits, org, c); len(hits) == 0 {
@@ -435,6 +441,25 @@ func (c *Composer) retrieve(ctx context.Context, q Question) ([]Hit, error) {
 		}
 	}
 	return hits, nil
+}
+
+// contextWeight is how much a requirement only the conversation's context makes counts.
+var contextWeight = 0.5
+
+// withContext adds to a question's requirements those its context makes, weighed contextWeight:
+// "who sees them?" after a question about complaint records requires "see" of the sentence
+// that answers, and "complaint records" less.
+func (c *Composer) withContext(reqs []requirement, withContext string) []requirement {
+	own := conceptsOf(reqs)
+	out := reqs
+	for _, r := range c.requirements(withContext) {
+		if len(r.concepts) > 0 && own[r.concepts[0]] {
+			continue
+		}
+		r.weight *= contextWeight
+		out = append(out, r)
+	}
+	return out
 }
 
 // weighAskingSentence weighs the requirements of a question's asking sentence

@@ -53,3 +53,13 @@ func (c *Composer) othersSay(org, phrase string) bool {
 	}
 	return false
 }
+
+// councilsNamed are the councils a question names or, when it names none, its context does
+// ("who sees them?" after a question about Buckinghamshire's complaint records is about
+// Buckinghamshire), with the text that names them.
+func (c *Composer) councilsNamed(q Question) (text string, orgs []string) {
+	if orgs = c.Corpus.Organisations.Mentioned(q.Text); len(orgs) > 0 || q.Context == "" {
+		return q.Text, orgs
+	}
+	return q.Context, c.Corpus.Organisations.Mentioned(q.Context)
+}

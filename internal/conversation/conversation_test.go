@@ -361,26 +361,30 @@ func TestFollowUpOnAnUncoveredTopicAbstains(t *testing.T) {
 }
 
 func TestRewriteAsksForTheSameKindOfFact(t *testing.T) {
-	assert.Equal(t, "How long do you keep service requests", conversation.Rewrite("How long do you keep complaint records?", "and for service requests?"))
-	assert.Equal(t, "Who is the data protection officer for Bucks", conversation.Rewrite("Who is the DPO?", "what about Bucks?"))
-	assert.Equal(t, "Do you share my data with the police? schools", conversation.Rewrite("Do you share my data with the police?", "and schools?"))
-	// A question of its own about the same thing asks it of the previous question's topic.
-	assert.Equal(t, "who sees them complaint records", conversation.Rewrite("How long do you keep complaint records?", "who sees them?"))
-	assert.Equal(t, "can I get them deleted complaint records", conversation.Rewrite("How long do you keep complaint records?", "and can I get them deleted?"))
-	assert.Equal(t, "why share data police", conversation.Rewrite("Do you share my data with the police?", "why?"))
-	// A follow-up putting the question in a case asks the same of the same thing.
-	assert.Equal(t, "How long do you keep complaint records if it went to the ombudsman",
-		conversation.Rewrite("How long do you keep complaint records?", "and if it went to the ombudsman?"))
-	// A follow-up naming something and asking its own question of it asks that question.
-	assert.Equal(t, "employment support, do they share with debt collectors",
-		conversation.Rewrite("does MK customer services share data with fraud prevention agencies?", "what about employment support, do they share with debt collectors?"))
-	// A follow-up opening with a preposition puts its phrase in place of the same one before.
-	assert.Equal(t, "does Bucks share my info with other countries",
-		conversation.Rewrite("does Bucks share my info with the police?", "and with other countries?"))
-	// A follow-up asking for a kind of fact, and naming nothing else, asks it of the previous topic.
-	assert.Equal(t, "What is the phone number for dpo bucks", conversation.Rewrite("who is the DPO for Bucks?", "phone number?"))
-	assert.Equal(t, "What is the email address for contact mk together info",
-		conversation.Rewrite("how do I contact MK Together about how they use my info", "email address?"))
+	for _, tt := range []struct{ previous, followUp, question, context string }{
+		{"How long do you keep complaint records?", "and for service requests?", "How long do you keep service requests", ""},
+		{"Who is the DPO?", "what about Bucks?", "Who is the data protection officer for Bucks", ""},
+		{"Do you share my data with the police?", "and schools?", "Do you share my data with the police? schools", ""},
+		// A question of its own about the same thing is asked in the context of the previous
+		// question's topic.
+		{"How long do you keep complaint records?", "who sees them?", "who sees them", "complaint records"},
+		{"How long do you keep complaint records?", "and can I get them deleted?", "can I get them deleted", "complaint records"},
+		{"Do you share my data with the police?", "why?", "why", "share data police"},
+		// A follow-up putting the question in a case asks the same of the same thing.
+		{"How long do you keep complaint records?", "and if it went to the ombudsman?", "How long do you keep complaint records if it went to the ombudsman", ""},
+		// A follow-up naming something and asking its own question of it asks that question.
+		{"does MK customer services share data with fraud prevention agencies?", "what about employment support, do they share with debt collectors?",
+			"employment support, do they share with debt collectors", ""},
+		// A follow-up opening with a preposition puts its phrase in place of the same one before.
+		{"does Bucks share my info with the police?", "and with other countries?", "does Bucks share my info with other countries", ""},
+		// A follow-up asking for a kind of fact, and naming nothing else, asks it of the previous topic.
+		{"who is the DPO for Bucks?", "phone number?", "What is the phone number for dpo bucks", ""},
+		{"how do I contact MK Together about how they use my info", "email address?", "What is the email address for contact mk together info", ""},
+	} {
+		question, context := conversation.Rewrite(tt.previous, tt.followUp)
+		assert.Equal(t, tt.question, question, "%q after %q", tt.followUp, tt.previous)
+		assert.Equal(t, tt.context, context, "%q after %q", tt.followUp, tt.previous)
+	}
 }
 
 // "same with Bucks?" after a question about Milton Keynes asks it of Buckinghamshire alone, not
@@ -401,6 +405,24 @@ func TestFollowUpAskingSomethingElseAboutTheSameThing(t *testing.T) {
 		{says: "how long do you keep complaint records?", contains: []string{"6 years"}},
 		{says: "who sees them?", kind: conversation.KindAnswer, contains: []string{"staff who need to see it"}, lacks: []string{"6 years"}},
 	})
+}
+
+// A follow-up asking its own question about what the conversation was about is answered by the
+// sentence that answers it, the conversation's topic only finding the passages: "would that stop
+// my care?" is answered by what stops care, and "do they use google analytics?", which no notice
+// says, is not answered by what the question before was about.
+func TestFollowUpIsAnsweredAboutItsOwnQuestion(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "why would the NHS give my NHS number to adult social care in Milton Keynes?", contains: []string{"NHS"}},
+		{says: "can I say no to that?", kind: conversation.KindAnswer},
+		{says: "would that stop my care?", kind: conversation.KindAnswer, contains: []string{"will not stop you from receiving care"}},
+	})
+	rep := script(t, bot, "", []line{
+		{says: "does buckinghamshire council collect my IP address when I'm on their site?", contains: []string{"IP address"}},
+		{says: "do they use google analytics?", kind: conversation.KindAnswer},
+	})
+	assert.True(t, rep.Abstained, rep.Answer.Answer)
 }
 
 // A short question of its own after another is answered as asked, not as a follow-up: "who is

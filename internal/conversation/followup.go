@@ -126,52 +126,52 @@ var kindFrames = map[string]string{
 	answer.KindContact:  "Who is the data protection officer for",
 }
 
-// Rewrite makes a follow-up stand alone without a model. When the previous question asked for a
-// kind of fact, the follow-up asks for the same kind about its own topic ("How long do you keep
-// complaint records?" + "and for service requests?" → "How long do you keep service requests"),
-// so a topic the notices don't cover is not answered with the previous topic's facts. Otherwise
-// the previous question's words are carried over with the follow-up's.
+// Rewrite makes a follow-up stand alone without a model: the question to ask, and what the
+// conversation was about as its context, searched with it but not required of the answer.
 //
-// A follow-up that asks a question of its own about what the previous one was about ("who sees
-// them?" after "how long do you keep complaint records?") is asked of the previous question's
-// topic: "who sees them complaint records", not how long anything is kept; one asking only for
-// a kind of fact ("phone number?") asks it of that topic. One that names something and asks its
-// own question of it ("what about employment support, do they share with debt collectors?") is
-// asked as it is. A condition ("and if it went to the ombudsman?") is added to the question
-// before, and a phrase opening with a preposition ("and with other countries?") takes the place
-// of the same phrase in it.
-func Rewrite(previous, followUp string) string {
+// When the previous question asked for a kind of fact, the follow-up asks for the same kind
+// about its own topic ("How long do you keep complaint records?" + "and for service requests?" →
+// "How long do you keep service requests"), so a topic the notices don't cover is not answered
+// with the previous topic's facts; one asking only for a kind of fact ("phone number?") asks it
+// of the previous topic. A follow-up that asks a question of its own about what the previous one
+// was about ("who sees them?" after "how long do you keep complaint records?") is asked as it is,
+// in the context of the previous question's topic ("complaint records"), not how long anything is
+// kept. One that names something and asks its own question of it ("what about employment
+// support, do they share with debt collectors?") is asked as it is. A condition ("and if it went
+// to the ombudsman?") is added to the question before, and a phrase opening with a preposition
+// ("and with other countries?") takes the place of the same phrase in it. Otherwise the previous
+// question's words are carried over with the follow-up's.
+func Rewrite(previous, followUp string) (question, context string) {
 	f := followUpRe.ReplaceAllString(followUp, "")
 	f = strings.TrimSpace(strings.Trim(f, "?.! "))
 	before := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(previous), "?.!"))
+	topic := strings.Join(answer.TopicWords(previous), " ")
 	if ownQuestionRe.MatchString(f) && len(answer.TopicWords(f)) >= 2 {
 		// "what about employment support, do they share with debt collectors?" asks its own
 		// question of what it names: the question before's topic would only compete.
-		return f
+		return f, ""
 	}
 	if conditionRe.MatchString(f) {
 		// "and if it went to the ombudsman?" asks the same of the same thing, in a case.
-		return before + " " + f
+		return before + " " + f, ""
 	}
 	if ws := strings.Fields(f); len(ws) > 1 && slices.Contains(prepositions, strings.ToLower(ws[0])) {
 		// "and with other countries?" after "does Bucks share my info with the police?" asks
 		// the same with other countries in place of the police.
 		if at := strings.LastIndex(strings.ToLower(before), " "+strings.ToLower(ws[0])+" "); at > 0 {
-			return before[:at] + " " + f
+			return before[:at] + " " + f, ""
 		}
 	}
-	if frame, ok := kindFrames[answer.AskedKind(f)]; ok && len(answer.TopicWords(f)) == 0 {
-		if topic := answer.TopicWords(previous); len(topic) > 0 {
-			return frame + " " + strings.Join(topic, " ")
-		}
+	if frame, ok := kindFrames[answer.AskedKind(f)]; ok && len(answer.TopicWords(f)) == 0 && topic != "" {
+		return frame + " " + topic, ""
 	}
 	if ws := answer.Words(f); len(ws) > 1 && slices.Contains(questionOpeners, ws[0]) || len(ws) == 1 && slices.Contains(whWords, ws[0]) {
-		if topic := answer.TopicWords(previous); len(topic) > 0 {
-			return f + " " + strings.Join(topic, " ")
+		if topic != "" {
+			return f, topic
 		}
 	}
 	if frame, ok := kindFrames[answer.AskedKind(previous)]; ok && f != "" {
-		return frame + " " + f
+		return frame + " " + f, ""
 	}
-	return strings.TrimSpace(previous) + " " + f
+	return strings.TrimSpace(previous) + " " + f, ""
 }

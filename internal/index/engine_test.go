@@ -83,6 +83,24 @@ func TestAQuestionNamingTwoCouncilsGetsEachCouncilsAnswer(t *testing.T) {
 	assert.Contains(t, ans.Answer, "Thames Valley Police")
 }
 
+// A question's context (what the conversation was about) finds the passages about it but is not
+// required of the answer, nor does it make the question look answered: asked with its context as
+// words of its own, "do they use google analytics?" got Buckinghamshire's sentences about IP
+// addresses, which don't say.
+func TestContextIsSearchedNotRequired(t *testing.T) {
+	_, comp := engine(t)
+	q := answer.Question{Text: "do they use google analytics?", Context: "buckinghamshire council collect ip address site"}
+	ans, err := comp.Answer(context.Background(), q)
+	require.NoError(t, err)
+	assert.True(t, ans.Abstained, ans.Answer)
+	assert.Contains(t, ans.Answer, "Buckinghamshire Council", "the context's council is the one whose contact is given")
+	assert.NotContains(t, ans.Answer, "Milton Keynes")
+	q = answer.Question{Text: "who sees them?", Context: "complaint records"}
+	ans, err = comp.Answer(context.Background(), q)
+	require.NoError(t, err)
+	assert.Contains(t, ans.Answer, "staff who need to see it")
+}
+
 func TestAbstainsOnTopicsTheNoticesDoNotCover(t *testing.T) {
 	_, comp := engine(t)
 	for _, q := range []string{
