@@ -364,7 +364,7 @@ func TestRewriteAsksForTheSameKindOfFact(t *testing.T) {
 	for _, tt := range []struct{ previous, followUp, question, context string }{
 		{"How long do you keep complaint records?", "and for service requests?", "How long do you keep service requests", ""},
 		{"Who is the DPO?", "what about Bucks?", "Who is the data protection officer for Bucks", ""},
-		{"Do you share my data with the police?", "and schools?", "Do you share my data with the police? schools", ""},
+		{"Do you share my data with the police?", "and schools?", "schools", "Do you share my data with the police"},
 		// A question of its own about the same thing is asked in the context of the previous
 		// question's topic.
 		{"How long do you keep complaint records?", "who sees them?", "who sees them", "complaint records"},

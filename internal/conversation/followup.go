@@ -139,8 +139,9 @@ var kindFrames = map[string]string{
 // kept. One that names something and asks its own question of it ("what about employment
 // support, do they share with debt collectors?") is asked as it is. A condition ("and if it went
 // to the ombudsman?") is added to the question before, and a phrase opening with a preposition
-// ("and with other countries?") takes the place of the same phrase in it. Otherwise the previous
-// question's words are carried over with the follow-up's.
+// ("and with other countries?") takes the place of the same phrase in it. Otherwise the
+// follow-up ("what about the press?") is asked in the context of the whole previous question
+// ("does employment support share my info with employers"), whose words then count half.
 func Rewrite(previous, followUp string) (question, context string) {
 	f := followUpRe.ReplaceAllString(followUp, "")
 	f = strings.TrimSpace(strings.Trim(f, "?.! "))
@@ -172,6 +173,9 @@ func Rewrite(previous, followUp string) (question, context string) {
 	}
 	if frame, ok := kindFrames[answer.AskedKind(previous)]; ok && f != "" {
 		return frame + " " + f, ""
+	}
+	if f != "" && topic != "" {
+		return f, before
 	}
 	return strings.TrimSpace(previous) + " " + f, ""
 }
