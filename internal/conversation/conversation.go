@@ -211,16 +211,16 @@ func (b *Bot) Ask(ctx context.Context, q answer.Question) (answer.Answer, error)
 // follow-up ("and for complaints?").
 func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Intent, onDelta func(string)) (Reply, error) {
 	q := b.withoutPersonalData(t.Text)
-	context := ""
+	about := "" // what the conversation was about, when the follow-up is asked in its context
 	if s.lastQuestion != "" && IsFollowUp(q) {
 		var rewritten string
-		rewritten, context = b.rewrite(ctx, s, q)
+		rewritten, about = b.rewrite(ctx, s, q)
 		q = b.ofCouncilsNamed(q, rewritten)
 	}
 	if t.Org == "" {
 		q = b.inFocus(s, q) // a conversation scoped to a council is about it already
 	}
-	aq := answer.Question{Text: q, Organisation: t.Org, Context: context}
+	aq := answer.Question{Text: q, Organisation: t.Org, Context: about}
 	var ans answer.Answer
 	var err error
 	if st, ok := b.Answerer.(Streamer); ok && onDelta != nil {
@@ -233,7 +233,7 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 	}
 	ans.Question = t.Text
 	ans.Request = requestOf(intent)
-	s.lastQuestion = strings.TrimSpace(q + " " + context) // what the next follow-up leans on
+	s.lastQuestion = strings.TrimSpace(q + " " + about) // what the next follow-up leans on
 	s.questions = append(s.questions, q)
 	if len(s.questions) > maxTurns {
 		s.questions = s.questions[len(s.questions)-maxTurns:]
@@ -325,7 +325,7 @@ func (b *Bot) otherCouncilAt(ws []string, named []string) int {
 
 // rewrite makes a follow-up stand alone: by the model when there is one, else (and when the
 // model fails) by Rewrite, which may also give the context the question is asked in.
-func (b *Bot) rewrite(ctx context.Context, s *session, q string) (question, context string) {
+func (b *Bot) rewrite(ctx context.Context, s *session, q string) (question, about string) {
 	if b.Rewriter != nil {
 		if r, err := b.Rewriter.Rewrite(ctx, s.questions, q); err == nil && r != "" && r != q {
 			return r, ""

@@ -142,7 +142,7 @@ var kindFrames = map[string]string{
 // ("and with other countries?") takes the place of the same phrase in it. Otherwise the
 // follow-up ("what about the press?") is asked in the context of the whole previous question
 // ("does employment support share my info with employers"), whose words then count half.
-func Rewrite(previous, followUp string) (question, context string) {
+func Rewrite(previous, followUp string) (question, about string) {
 	f := followUpRe.ReplaceAllString(followUp, "")
 	f = strings.TrimSpace(strings.Trim(f, "?.! "))
 	before := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(previous), "?.!"))
