@@ -281,7 +281,8 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 	}
 	retrieve := asked
 	retrieve.K = max(k, 8) // look a little wider than we cite
-	about := c.lex.Expand(q.Context) // what the conversation was about
+	// What the conversation was about is searched with the question.
+	about := c.lex.Expand(q.Context)
 	if about != "" {
 		retrieve.Text += " " + about
 	}
