@@ -15,6 +15,7 @@ import (
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/eval"
+	"github.com/privacybot/privacybot/internal/notice"
 	"github.com/privacybot/privacybot/internal/redact"
 	"github.com/privacybot/privacybot/internal/rights"
 )
@@ -69,7 +70,7 @@ func TestConversationSets(t *testing.T) {
 	for _, cs := range conversationSets {
 		t.Run(cs.name, func(t *testing.T) {
 			convs := loadConversations(t, filepath.Join("..", "..", "testdata", cs.name))
-			rep, err := eval.RunConversations(context.Background(), convs, newBot(t))
+			rep, err := eval.RunConversations(context.Background(), convs, newBot(t, corpusOf(t, cs.name)))
 			require.NoError(t, err)
 			right[cs.group] += rep.Right
 			turns[cs.group] += rep.Turns
@@ -94,10 +95,22 @@ func TestConversationSets(t *testing.T) {
 	}
 }
 
-// newBot is the conversation every channel shares, on the bundled notices, without a queue.
-func newBot(t *testing.T) *conversation.Bot {
+// corpusOf is the notices a conversation set is said about: the bundled ones for a file under
+// conversations/, else those of the corpus directory the file is in.
+func corpusOf(t *testing.T, name string) *notice.Corpus {
 	t.Helper()
-	e := engine(t, bundled(t))
+	if strings.HasPrefix(name, "conversations/") {
+		return bundled(t)
+	}
+	c, err := notice.Load(os.DirFS(filepath.Join("..", "..", "testdata", filepath.Dir(name))))
+	require.NoError(t, err)
+	return c
+}
+
+// newBot is the conversation every channel shares, on a corpus, without a queue.
+func newBot(t *testing.T, c *notice.Corpus) *conversation.Bot {
+	t.Helper()
+	e := engine(t, c)
 	now := func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }
 	sessions := conversation.NewSessions(time.Hour)
 	sessions.Now = now

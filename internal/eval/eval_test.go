@@ -658,6 +658,12 @@ func TestEveryQuestionFileIsAnsweredByItsNotices(t *testing.T) {
 	for _, f := range conversations {
 		t.Run("conversations/"+filepath.Base(f), func(t *testing.T) { check(t, c, turnsOf(loadConversations(t, f))) })
 	}
+	inCorpora, err := filepath.Glob(filepath.Join(td, "*", "conversations.jsonl"))
+	require.NoError(t, err)
+	for _, f := range inCorpora {
+		name := filepath.Join(filepath.Base(filepath.Dir(f)), filepath.Base(f))
+		t.Run(name, func(t *testing.T) { check(t, corpusOf(t, name), turnsOf(loadConversations(t, f))) })
+	}
 	for _, f := range dirs {
 		dir := filepath.Dir(f)
 		if filepath.Base(dir) == "eval" {
