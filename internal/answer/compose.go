@@ -354,6 +354,9 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 			}
 		}
 	}
+	if about != "" {
+		cands = meetingOwn(cands, creqs)
+	}
 	ex.candidates(c, kind, reqs, hits, cands)
 	if len(cands) == 0 {
 		ex.decide(fmt.Sprintf("abstained: no sentence states what was asked (kind %q) about its topic", kind))
@@ -445,6 +448,29 @@ func (c *Composer) retrieve(ctx context.Context, q Question) ([]Hit, error) {
 	return hits, nil
 }
 
+// meetingOwn keeps the candidates that meet something the question asks itself, when it asks
+// anything beyond its context: a sentence about what the conversation was about ("Bucks's IP
+// addresses") doesn't answer "do they use google analytics?".
+func meetingOwn(cands []candidate, reqs []requirement) []candidate {
+	asksOwn := false
+	for _, r := range reqs {
+		asksOwn = asksOwn || !r.context && !r.everyday
+	}
+	if !asksOwn {
+		return cands
+	}
+	var out []candidate
+	for _, cd := range cands {
+		for i, r := range reqs {
+			if !r.context && !r.everyday && i < len(cd.met) && cd.met[i] > 0 {
+				out = append(out, cd)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // contextWeight is how much a requirement only the conversation's context makes counts. (0.3 and
 // 0.5 decided as many of the conversation sets' turns right; 0.7 and 1, fewer.)
 const contextWeight = 0.5
@@ -460,6 +486,7 @@ func (c *Composer) withContext(reqs []requirement, withContext string) []require
 			continue
 		}
 		r.weight *= contextWeight
+		r.context = true
 		out = append(out, r)
 	}
 	return out

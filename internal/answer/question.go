@@ -29,6 +29,9 @@ type requirement struct {
 	// person's own word ("We never sell your information" for "sell") says what they asked,
 	// whatever the expansion says.
 	own []string
+	// context says the requirement is made only by what the conversation was about, not by the
+	// question itself (Question.Context).
+	context bool
 }
 
 // requirements analyses a question into weighted requirements.

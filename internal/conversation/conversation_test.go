@@ -418,6 +418,11 @@ func TestFollowUpIsAnsweredAboutItsOwnQuestion(t *testing.T) {
 		{says: "can I say no to that?", kind: conversation.KindAnswer},
 		{says: "would that stop my care?", kind: conversation.KindAnswer, contains: []string{"will not stop you from receiving care"}},
 	})
+	script(t, bot, "", []line{
+		{says: "how long does MK customer services keep complaint files?", contains: []string{"6 years"}},
+		{says: "and if it went to the ombudsman?", contains: []string{"10 years"}},
+		{says: "who can actually see them?", kind: conversation.KindAnswer, contains: []string{"staff who need to see it"}},
+	})
 	rep := script(t, bot, "", []line{
 		{says: "does buckinghamshire council collect my IP address when I'm on their site?", contains: []string{"IP address"}},
 		{says: "do they use google analytics?", kind: conversation.KindAnswer},
