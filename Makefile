@@ -43,8 +43,9 @@ eval:
 eval-test:
 	@$(MAKE) --no-print-directory question-sets GROUPS='development|validation|test'
 
+comma := ,
 question-sets:
-	@log=$$(mktemp); $(GO) test -count=1 -v -run '^(TestQuestionSets|TestConversationSets)$$' ./internal/eval/ > $$log; status=$$?; \
+	@log=$$(mktemp); $(GO) test -count=1 -v -run '^(TestQuestionSets|TestConversationSets)$$' ./internal/eval/ -groups=$(subst |,$(comma),$(GROUPS)) > $$log; status=$$?; \
 		grep -E "decided right, ($(GROUPS)) (sets|conversations)|--- FAIL" $$log | sed 's/^ *[a-z_]*_test.go:[0-9]*: //'; rm -f $$log; exit $$status
 
 # Retrain the abstention model on the development sets (internal/answer/abstention.json), and
