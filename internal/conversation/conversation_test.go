@@ -574,3 +574,24 @@ func TestGreetingSaysWhatTheBotDoes(t *testing.T) {
 		{says: "what can you do?", kind: conversation.KindHelp, contains: []string{"privacy notices"}, lacks: []string{"request"}},
 	})
 }
+
+// Whatever people type, telling a follow-up and rewriting it never panics, and a rewrite after a
+// question asks something.
+func FuzzRewrite(f *testing.F) {
+	for _, seed := range [][2]string{
+		{"How long do you keep complaint records?", "and for service requests?"},
+		{"does Bucks share my info with the police?", "and with other countries?"},
+		{"İSTANBUL İN THE POLİCE WİTH İT", "with İt"},
+		{"who is the DPO for Bucks?", "phone number?"},
+		{"", "?"},
+	} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, previous, followUp string) {
+		conversation.IsFollowUp(followUp)
+		q, about := conversation.Rewrite(previous, followUp)
+		if strings.TrimSpace(previous) != "" && strings.TrimSpace(q+about) == "" {
+			t.Errorf("%q after %q rewritten to nothing", followUp, previous)
+		}
+	})
+}

@@ -159,8 +159,10 @@ func Rewrite(previous, followUp string) (question, about string) {
 	if ws := strings.Fields(f); len(ws) > 1 && slices.Contains(prepositions, strings.ToLower(ws[0])) {
 		// "and with other countries?" after "does Bucks share my info with the police?" asks
 		// the same with other countries in place of the police.
-		if at := strings.LastIndex(strings.ToLower(before), " "+strings.ToLower(ws[0])+" "); at > 0 {
-			return before[:at] + " " + f, ""
+		// (Found in the question as written: lower-casing may change where its bytes are.)
+		re := regexp.MustCompile(`(?i)\s` + regexp.QuoteMeta(ws[0]) + `\s`)
+		if all := re.FindAllStringIndex(before, -1); len(all) > 0 && all[len(all)-1][0] > 0 {
+			return before[:all[len(all)-1][0]] + " " + f, ""
 		}
 	}
 	if frame, ok := kindFrames[answer.AskedKind(f)]; ok && len(answer.TopicWords(f)) == 0 && topic != "" {
