@@ -281,8 +281,10 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 	}
 	retrieve := asked
 	retrieve.K = max(k, 8) // look a little wider than we cite
-	// What the conversation was about is searched with the question.
-	about := c.lex.Expand(q.Context)
+	// What the conversation was about is searched with the question. It was a question once,
+	// so it is cleaned as one; context that isn't one is dropped, not an error.
+	about, _ := CleanQuestion(q.Context)
+	about = c.lex.Expand(about)
 	if about != "" {
 		retrieve.Text += " " + about
 	}

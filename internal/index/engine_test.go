@@ -288,11 +288,16 @@ func FuzzAnswersQuoteTheNotices(f *testing.F) {
 		"I rang about my bin last year, it was never collected. Is the call recorded, and how long do you keep it?",
 		"cookies?", "", "   ", "\x00\xff", strings.Repeat("data ", 500),
 		"what's the legal basis for employment support, under what law?",
+		"do Bucks and MK share data with the police?", "DPO email MK?",
 	} {
-		f.Add(seed)
+		f.Add(seed, "")
 	}
-	f.Fuzz(func(t *testing.T, question string) {
-		ans, err := comp.Answer(context.Background(), answer.Question{Text: question})
+	f.Add("who sees them?", "complaint records")
+	f.Add("do they use google analytics?", "buckinghamshire council collect ip address site")
+	f.Add("why?", strings.Repeat("complaint records ", 2000))
+	f.Add("why?", "\x00\xff")
+	f.Fuzz(func(t *testing.T, question, about string) {
+		ans, err := comp.Answer(context.Background(), answer.Question{Text: question, Context: about})
 		if err != nil {
 			require.True(t, errors.Is(err, answer.ErrEmptyQuestion) || errors.Is(err, answer.ErrQuestionTooLong), "%q: %v", question, err)
 			return
