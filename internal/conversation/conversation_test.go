@@ -116,6 +116,7 @@ func TestAQuestionMidRequestIsNotTakenAsAnAnswer(t *testing.T) {
 		{says: "Milton Keynes", kind: conversation.KindIntake, contains: []string{"full name"}},
 		{says: "who gets this?", kind: conversation.KindIntake, contains: []string{"looks like a question", "full name"}},
 		{says: "ok thanks", kind: conversation.KindIntake, contains: []string{"Please give your name", "full name"}},
+		{says: "help", kind: conversation.KindIntake, contains: []string{"a question at a time", "cancel", "full name"}},
 		{says: "cancel", kind: conversation.KindCancelled},
 	})
 }

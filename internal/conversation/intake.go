@@ -276,6 +276,11 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		return r, nil
 	}
 	v := strings.TrimSpace(t.Text)
+	if smallTalkOf(v) == smallTalkHelp {
+		// "help" is not a council, a name or a service: say what is going on.
+		return mk("I'm taking your request for the data protection team, a question at a time. Answer this one, " +
+			"or type \"cancel\" to stop: " + b.prompt(it)), nil
+	}
 	if (it.step == StepOrg || it.step == StepName || it.step == StepContact) && strings.HasSuffix(v, "?") {
 		// "how long do you keep it?" is not a council, a name or an address: a person who asks a
 		// question mid-request is told how to ask it, not taken to be called that.
