@@ -537,6 +537,8 @@ func TestSmallTalkIsNotSearched(t *testing.T) {
 		{"ok thanks, bye for now", conversation.KindHelp},
 		{"help", conversation.KindHelp},
 		{"What can you do?", conversation.KindHelp},
+		{"Hi there, can you help me?", conversation.KindHelp},
+		{"Am I talking to a real person?", conversation.KindHelp},
 		{"hi, how long do you keep complaint records?", conversation.KindAnswer},
 		{"thanks - and who is the data protection officer?", conversation.KindAnswer},
 		{"help me understand what cookies you use", conversation.KindAnswer},
@@ -562,7 +564,7 @@ func TestGreetingSaysWhatTheBotDoes(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "", []line{
 		{says: "hello", kind: conversation.KindHelp,
-			contains: []string{"Hello", "Buckinghamshire Council", "Milton Keynes", "I want a copy of my data", "DPO-2026-"}},
+			contains: []string{"Hello", "automated assistant", "Buckinghamshire Council", "Milton Keynes", "I want a copy of my data", "DPO-2026-"}},
 		{says: "how long do you keep complaint records?", kind: conversation.KindAnswer, contains: []string{"6 years"}},
 		{says: "thanks!", kind: conversation.KindHelp, contains: []string{"welcome"}},
 		{says: "and for service requests?", kind: conversation.KindAnswer, contains: []string{"3 years"}},

@@ -33,7 +33,7 @@ var smallTalkRes = []struct {
 		`(?:thanks|thank you|thankyou|thank u|thx|ty|cheers|ta|many thanks|much appreciated|appreciated|that's helpful|thats helpful|that helps|got it|understood)` +
 		`(?:\s+(?:a lot|again|so much|very much|loads|for (?:your|the|all your|all the) help|for that|for this|for the (?:info|information|answer)|for helping|bot|privacybot))*$`)},
 	{smallTalkGreeting, regexp.MustCompile(`^(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|morning|afternoon|evening)(?:\s+(?:there|all|everyone|bot|privacybot))?$`)},
-	{smallTalkHelp, regexp.MustCompile(`^(?:(?:hi|hello|hey)\s+)?(?:help|help me|help please|please help|i need help|menu|start|what can you do|what do you do|what can i ask|what can i ask you|what should i ask|how does this work|how do i use this|who are you|what are you|what is this|what's this|whats this)$`)},
+	{smallTalkHelp, regexp.MustCompile(`^(?:(?:hi|hello|hey)(?:\s+there)?\s+)?(?:help|help me|help please|please help|i need help|menu|start|what can you do|what do you do|what can i ask|what can i ask you|what should i ask|how does this work|how do i use this|who are you|what are you|what is this|what's this|whats this|(?:can|could) you help(?: me)?(?: please)?|i have a question|i've got a question|quick question|(?:are you|is this) (?:a |an )?(?:bot|robot|computer|real person|person|human|automated)|am i (?:talking|speaking|chatting) to (?:a |an )?(?:bot|robot|computer|real person|person|human))$`)},
 }
 
 // smallTalkPunct is what smallTalkOf drops before matching: "Thanks!!" and "thanks" are one.
@@ -84,7 +84,7 @@ func (b *Bot) whatICanDo(org string) string {
 	case len(b.Orgs) > 1:
 		whose = "the privacy notices of " + strings.Join(b.Orgs[:len(b.Orgs)-1], ", ") + " and " + b.Orgs[len(b.Orgs)-1]
 	}
-	text := fmt.Sprintf("I answer questions about %s, quoting what they say and where, "+
+	text := fmt.Sprintf("I'm an automated assistant: I answer questions about %s, quoting what they say and where, "+
 		"for example \"How long do you keep complaint records?\" or \"Who is the data protection officer?\"", whose)
 	if b.Queue == nil {
 		return text + "."
