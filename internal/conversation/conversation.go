@@ -165,6 +165,9 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if intent.Safeguarding {
 		return b.safeguarding(s, t, intent), nil
 	}
+	if b.Queue != nil && asksAfterRequest(t.Text) {
+		return b.askForReference(s, t), nil
+	}
 	if intent.Actionable && intent.Type != rights.None {
 		return b.startIntake(ctx, s, t, intent)
 	}
@@ -388,6 +391,29 @@ func (b *Bot) statusCheck(ctx context.Context, s *session, t Turn, ref string) (
 		r.Answer.Answer += fmt.Sprintf(" It is due by %s.", rep.Due.Format("Monday 2 January 2006"))
 	}
 	return r, nil
+}
+
+// requestNamedRe and progressRe find a requester asking how their request is going without its
+// reference: "what's happening with my request?", "I made a request last week, has anyone
+// looked at it?".
+var (
+	requestNamedRe = regexp.MustCompile(`(?i)\b(?:my|our|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:request|case|sar|dsar)\b`)
+	progressRe     = regexp.MustCompile(`(?i)\b(?:happening|status|progress|updates?|news|heard|hear back|looked at|dealt with|chase|chasing|processed|where is|where's|any word|been done|ready yet|finished)\b`)
+)
+
+// asksAfterRequest reports whether a message asks how a request is going.
+func asksAfterRequest(text string) bool {
+	return requestNamedRe.MatchString(text) && progressRe.MatchString(text)
+}
+
+// askForReference answers "what's happening with my request?": only the reference and the
+// contact given with it tell the bot which request, and that the person asking made it.
+func (b *Bot) askForReference(s *session, t Turn) Reply {
+	text := fmt.Sprintf("To check a request you've made, give its reference (it looks like DPO-%d-000123) with the "+
+		"e-mail address, phone number or postal address you gave with the request.", b.now().Year())
+	s.remember(t.Text, text)
+	return Reply{Answer: answer.Answer{Question: t.Text, Answer: text, Citations: []answer.Citation{}, Mode: "extractive",
+		Request: &answer.Request{Type: "none"}}, Session: s.ID, Kind: KindStatus}
 }
 
 var contactRe = regexp.MustCompile(`(?i)[\w.+-]+@[\w-]+\.[\w.-]+|\+?\d[\d ()-]{8,}\d`)

@@ -146,6 +146,7 @@ func TestAccessRequestIntake(t *testing.T) {
 
 	// The requester checks on it later: with the right contact they learn status and due date only.
 	script(t, bot, "", []line{
+		{says: "what's happening with my request?", kind: conversation.KindStatus, contains: []string{"reference", "DPO-2026-"}},
 		{says: "what's happening with DPO-2026-000001?", kind: conversation.KindStatus, contains: []string{"e-mail address"}},
 		{says: "jane@example.com", kind: conversation.KindStatus, contains: []string{"received", "Monday 5 October 2026"}, lacks: []string{"Jane Smith", "housing"}},
 	})
@@ -597,4 +598,25 @@ func FuzzRewrite(f *testing.F) {
 			t.Errorf("%q after %q rewritten to nothing", followUp, previous)
 		}
 	})
+}
+
+// Asked how a request is going without its reference, the bot asks for the reference and the
+// contact given with it, instead of searching the notices for "my request"; a question about
+// making a request is still a question.
+func TestAskingAfterARequestWithoutItsReference(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	for _, tt := range []struct {
+		says string
+		kind string
+	}{
+		{"what's happening with my request?", conversation.KindStatus},
+		{"I made a request last week, has anyone looked at it?", conversation.KindStatus},
+		{"any news on my subject access request?", conversation.KindStatus},
+		{"how do I make a request?", conversation.KindAnswer},
+		{"what's the status of my data if I move away?", conversation.KindAnswer},
+	} {
+		rep, err := bot.Reply(context.Background(), conversation.Turn{Channel: "web", Text: tt.says})
+		require.NoError(t, err, tt.says)
+		assert.Equal(t, tt.kind, rep.Kind, "%q → %s", tt.says, rep.Answer.Answer)
+	}
 }
