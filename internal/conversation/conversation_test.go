@@ -535,6 +535,11 @@ func TestSmallTalkIsNotSearched(t *testing.T) {
 		{"cheers", conversation.KindHelp},
 		{"That’s helpful, thank you", conversation.KindHelp},
 		{"bye", conversation.KindHelp},
+		{"ok", conversation.KindHelp}, // not "how long do you keep ok" after a question about retention
+		{"Right.", conversation.KindHelp},
+		{"i see", conversation.KindHelp},
+		{"yes", conversation.KindHelp},
+		{"no thanks", conversation.KindHelp},
 		{"ok thanks, bye for now", conversation.KindHelp},
 		{"help", conversation.KindHelp},
 		{"What can you do?", conversation.KindHelp},

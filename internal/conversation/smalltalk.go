@@ -19,6 +19,8 @@ const (
 	smallTalkGreeting = "greeting" // "hi", "good morning"
 	smallTalkThanks   = "thanks"   // "thanks", "ok great, thank you"
 	smallTalkBye      = "bye"      // "bye", "thanks, bye"
+	smallTalkOK       = "ok"       // "ok", "right", "I see": an acknowledgement
+	smallTalkYes      = "yes"      // "yes", "yes please": there is something else to ask
 	smallTalkHelp     = "help"     // "help", "what can you do?"
 )
 
@@ -28,10 +30,12 @@ var smallTalkRes = []struct {
 	kind string
 	re   *regexp.Regexp
 }{
-	{smallTalkBye, regexp.MustCompile(`^(?:(?:ok|okay|right|great|thanks|thank you|cheers)\s+)*(?:bye|goodbye|bye bye|see you|that's all|thats all)(?:\s+(?:now|then|for now|thanks|thank you))*$`)},
+	{smallTalkBye, regexp.MustCompile(`^(?:(?:ok|okay|right|great|thanks|thank you|cheers|no)\s+)*(?:bye|goodbye|bye bye|see you|that's all|thats all|that's it|thats it|no|nope|no thanks|no thank you|nothing|nothing else)(?:\s+(?:now|then|for now|thanks|thank you))*$`)},
+	{smallTalkYes, regexp.MustCompile(`^(?:yes|yeah|yep|yup|yes please|sure|go on)$`)},
 	{smallTalkThanks, regexp.MustCompile(`^(?:(?:ok|okay|ah|oh|right|great|perfect|brilliant|lovely|cool|fab|fantastic|excellent|super|awesome|good|nice|wonderful|that's|thats|that|is|was|very|really|so|helpful|useful)\s+)*` +
 		`(?:thanks|thank you|thankyou|thank u|thx|ty|cheers|ta|many thanks|much appreciated|appreciated|that's helpful|thats helpful|that helps|got it|understood)` +
 		`(?:\s+(?:a lot|again|so much|very much|loads|for (?:your|the|all your|all the) help|for that|for this|for the (?:info|information|answer)|for helping|bot|privacybot))*$`)},
+	{smallTalkOK, regexp.MustCompile(`^(?:ok|okay|k|kk|okey dokey|right|alright|all right|cool|great|perfect|fine|noted|i see|fair enough|makes sense|that makes sense|ah right|oh right|oh ok|ah ok|ah okay|oh okay|ok then|right then|hmm|hm|mm|oh|ah)$`)},
 	{smallTalkGreeting, regexp.MustCompile(`^(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|morning|afternoon|evening)(?:\s+(?:there|all|everyone|bot|privacybot))?$`)},
 	{smallTalkHelp, regexp.MustCompile(`^(?:(?:hi|hello|hey)(?:\s+there)?\s+)?(?:help|help me|help please|please help|i need help|menu|start|what can you do|what do you do|what can i ask|what can i ask you|what should i ask|how does this work|how do i use this|who are you|what are you|what is this|what's this|whats this|(?:can|could) you help(?: me)?(?: please)?|i have a question|i've got a question|quick question|(?:are you|is this) (?:a |an )?(?:bot|robot|computer|real person|person|human|automated)|am i (?:talking|speaking|chatting) to (?:a |an )?(?:bot|robot|computer|real person|person|human))$`)},
 }
@@ -59,6 +63,10 @@ func (b *Bot) smallTalk(s *session, t Turn, kind string) Reply {
 	switch kind {
 	case smallTalkThanks:
 		text = "You're welcome. Ask me anything else about the privacy notices whenever you like."
+	case smallTalkYes:
+		text = "Go ahead: ask me about the privacy notices, for example \"Who do you share my information with?\""
+	case smallTalkOK:
+		text = "Is there anything else you'd like to know about the privacy notices?"
 	case smallTalkBye:
 		text = "Goodbye. Come back whenever you have a question about the privacy notices."
 	case smallTalkGreeting:
