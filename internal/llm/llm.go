@@ -175,6 +175,10 @@ func (a *Answerer) answer(ctx context.Context, q answer.Question, onDelta func(s
 func (a *Answerer) generate(ctx context.Context, q answer.Question, ext answer.Answer, onDelta func(string)) (answer.Answer, string) {
 	rq := q
 	rq.Text = ext.Question // cleaned by the extractive answerer
+	about, _ := answer.CleanQuestion(q.Context)
+	if about != "" {
+		rq.Text += " " + about // the passages about what the conversation was about, as the extractive answerer searched them
+	}
 	rq.K = a.passages
 	if q.K > 0 && q.K < rq.K {
 		rq.K = q.K
@@ -191,9 +195,9 @@ func (a *Answerer) generate(ctx context.Context, q answer.Question, ext answer.A
 	}
 	question := ext.Question
 	if !a.selfHosted {
-		question = redact.Text(question)
+		question, about = redact.Text(question), redact.Text(about)
 	}
-	data := AnswerPrompt{Question: untag(question), Organisation: q.Organisation, Abstain: AbstainReply}
+	data := AnswerPrompt{Question: untag(question), Context: untag(about), Organisation: q.Organisation, Abstain: AbstainReply}
 	texts := make([]string, len(hits))
 	for i, h := range hits {
 		p := h.Passage
@@ -372,7 +376,7 @@ func (a *Answerer) Rewrite(ctx context.Context, history []string, question strin
 
 // tagReplacer removes the tags the prompts put around the resident's text, so that text can't
 // close its own quotation and pose as the prompt.
-var tagRe = regexp.MustCompile(`(?i)<\s*/?\s*(?:question|message)\s*>`)
+var tagRe = regexp.MustCompile(`(?i)<\s*/?\s*(?:question|message|context)\s*>`)
 
 func untag(s string) string { return tagRe.ReplaceAllString(s, " ") }
 

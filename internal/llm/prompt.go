@@ -26,7 +26,10 @@ type SystemPrompt struct {
 
 // AnswerPrompt is the data of answer.tmpl.
 type AnswerPrompt struct {
-	Question     string // the resident's question, redacted unless the model is self-hosted
+	Question string // the resident's question, redacted unless the model is self-hosted
+	// Context is what the conversation was about before a follow-up ("complaint records" before
+	// "who sees them?"), redacted like the question; empty for a question on its own.
+	Context      string
 	Organisation string // the organisation the question is scoped to; empty for all
 	Passages     []PromptPassage
 	Abstain      string // AbstainReply
