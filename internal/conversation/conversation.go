@@ -220,6 +220,7 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 		rewritten, about = b.rewrite(ctx, s, q)
 		q = b.ofCouncilsNamed(q, rewritten)
 	}
+	unfocused := q
 	if t.Org == "" {
 		q = b.inFocus(s, q) // a conversation scoped to a council is about it already
 	}
@@ -233,6 +234,9 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 	}
 	if err != nil {
 		return Reply{}, err
+	}
+	if ans.Abstained && q != unfocused {
+		ans.Answer += b.elsewhere(ctx, unfocused, about, s.council)
 	}
 	ans.Question = t.Text
 	ans.Request = requestOf(intent)
@@ -290,6 +294,28 @@ func (b *Bot) inFocus(s *session, q string) string {
 		return q + " (" + s.council + ")"
 	}
 	return q
+}
+
+// elsewhere says which other councils' notices answer a question the council in focus's
+// notices don't ("how long do you keep complaint records?" after a question about
+// Buckinghamshire), without quoting them: their facts are not this council's, but the person
+// should know to ask. "" when none do.
+func (b *Bot) elsewhere(ctx context.Context, q, about, focus string) string {
+	other, err := b.Answerer.Answer(ctx, answer.Question{Text: q, Context: about})
+	if err != nil || other.Abstained || other.Hedged {
+		return ""
+	}
+	var orgs []string
+	for _, c := range other.Citations {
+		if org := b.canonicalOrg(c.Organisation); org != focus && !slices.Contains(orgs, org) {
+			orgs = append(orgs, org)
+		}
+	}
+	if len(orgs) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("\n%s privacy notices do say something about it: ask about %s to see what they say.",
+		answer.Possessive(strings.Join(orgs, " and ")), strings.Join(orgs, " or "))
 }
 
 // withoutCouncilsBut drops from a text the names of councils other than those named.

@@ -489,6 +489,20 @@ func TestScopedConversationKeepsItsCouncil(t *testing.T) {
 	})
 }
 
+// When the council a conversation is about has no answer but another council's notices have
+// one, the bot says so, without quoting the other council's facts as this one's.
+func TestFocusedAbstentionSaysAnotherCouncilAnswers(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	rep := script(t, bot, "", []line{
+		{says: "who is the DPO for Bucks?", contains: []string{"Maria Damigos"}},
+		{says: "how long do you keep complaint records?", kind: conversation.KindAnswer,
+			contains: []string{"Buckinghamshire Council's privacy notices don't answer that", "Milton Keynes City Council's privacy notices do say something about it"},
+			lacks:    []string{"6 years"}},
+		{says: "how long do you keep CCTV footage?", kind: conversation.KindAnswer, lacks: []string{"do say something"}},
+	})
+	assert.True(t, rep.Abstained)
+}
+
 // A session remembers the council it was scoped to for turns that don't say.
 func TestSessionKeepsItsOrganisation(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
