@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/privacybot/privacybot/internal/answer"
@@ -58,14 +59,9 @@ organisations.yaml is left out of it (sweep that organisation's notices and ques
 	if *file == "" || len(rest) > 0 {
 		return usageError("give the question set: privacybot eval --questions testdata/eval/questions.jsonl")
 	}
-	f, err := os.Open(*file)
+	qs, err := readSet(*file, "questions", eval.Load)
 	if err != nil {
-		return fmt.Errorf("open questions: %w", err)
-	}
-	defer f.Close()
-	qs, err := eval.Load(f)
-	if err != nil {
-		return fmt.Errorf("%s: %w", *file, err)
+		return err
 	}
 	eng, err := openEngine(app, ef)
 	if err != nil {
@@ -127,14 +123,9 @@ func evalBothModes(ctx context.Context, qs []eval.Question, eng *engine, opt eva
 // evalConversations says a conversation set's turns to the bot, a session per conversation, and
 // reports how it answered them.
 func evalConversations(ctx context.Context, app *App, cfg config.Config, ef engineFlags, file string, asJSON, totals bool) error {
-	f, err := os.Open(file)
+	cs, err := readSet(file, "conversations", eval.LoadConversations)
 	if err != nil {
-		return fmt.Errorf("open conversations: %w", err)
-	}
-	defer f.Close()
-	cs, err := eval.LoadConversations(f)
-	if err != nil {
-		return fmt.Errorf("%s: %w", file, err)
+		return err
 	}
 	eng, err := openEngine(app, ef)
 	if err != nil {
@@ -157,4 +148,18 @@ func evalConversations(ctx context.Context, app *App, cfg config.Config, ef engi
 	}
 	eval.PrintConversations(app.Stdout, rep)
 	return nil
+}
+
+// readSet reads a question or conversation set from a file, naming the file in any error.
+func readSet[T any](file, what string, load func(io.Reader) ([]T, error)) ([]T, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", what, err)
+	}
+	defer f.Close()
+	set, err := load(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	return set, nil
 }

@@ -20,10 +20,11 @@ func IsFollowUp(q string) bool {
 	if followUpRe.MatchString(q) {
 		return true
 	}
-	if standsIn(q) && len(answer.TopicWords(q)) <= 2 || sameRe.MatchString(q) {
+	topics := len(answer.TopicWords(q))
+	if standsIn(q) && topics <= 2 || sameRe.MatchString(q) {
 		return true
 	}
-	return len(answer.TopicWords(q)) <= 1 && (len(strings.Fields(q)) <= 4 || pointsBack(q)) && !asksOnItsOwn(q)
+	return topics <= 1 && (len(strings.Fields(q)) <= 4 || pointsBack(q)) && !asksOnItsOwn(q)
 }
 
 // sameRe finds a message asking whether something else is the same: "is Milton Keynes's website
@@ -113,8 +114,17 @@ var ownQuestionRe = regexp.MustCompile(`(?i)[,;:-]\s*(?:and\s+)?(?:who|whos|what
 var conditionRe = regexp.MustCompile(`(?i)^(?:what\s+if|even\s+if|if|unless|only\s+if)\b`)
 
 // prepositions open a phrase a follow-up may put in place of the same phrase of the question
-// before ("with other countries" for "with the police").
-var prepositions = strings.Fields(`with to about from in on at by into outside within`)
+// before ("with other countries" for "with the police"); prepositionRes find each as a word.
+var (
+	prepositions   = strings.Fields(`with to about from in on at by into outside within`)
+	prepositionRes = func() map[string]*regexp.Regexp {
+		m := map[string]*regexp.Regexp{}
+		for _, p := range prepositions {
+			m[p] = regexp.MustCompile(`(?i)\s` + p + `\s`)
+		}
+		return m
+	}()
+)
 
 // kindFrames ask again for the kind of fact the previous question asked for, about a new topic.
 var kindFrames = map[string]string{
@@ -147,7 +157,8 @@ func Rewrite(previous, followUp string) (question, about string) {
 	f = strings.TrimSpace(strings.Trim(f, "?.! "))
 	before := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(previous), "?.!"))
 	topic := strings.Join(answer.TopicWords(previous), " ")
-	if ownQuestionRe.MatchString(f) && len(answer.TopicWords(f)) >= 2 {
+	names := len(answer.TopicWords(f)) // how many things the follow-up names itself
+	if ownQuestionRe.MatchString(f) && names >= 2 {
 		// "what about employment support, do they share with debt collectors?" asks its own
 		// question of what it names: the question before's topic would only compete.
 		return f, ""
@@ -160,12 +171,11 @@ func Rewrite(previous, followUp string) (question, about string) {
 		// "and with other countries?" after "does Bucks share my info with the police?" asks
 		// the same with other countries in place of the police.
 		// (Found in the question as written: lower-casing may change where its bytes are.)
-		re := regexp.MustCompile(`(?i)\s` + regexp.QuoteMeta(ws[0]) + `\s`)
-		if all := re.FindAllStringIndex(before, -1); len(all) > 0 && all[len(all)-1][0] > 0 {
+		if all := prepositionRes[strings.ToLower(ws[0])].FindAllStringIndex(before, -1); len(all) > 0 && all[len(all)-1][0] > 0 {
 			return before[:all[len(all)-1][0]] + " " + f, ""
 		}
 	}
-	if frame, ok := kindFrames[answer.AskedKind(f)]; ok && len(answer.TopicWords(f)) == 0 && topic != "" {
+	if frame, ok := kindFrames[answer.AskedKind(f)]; ok && names == 0 && topic != "" {
 		return frame + " " + topic, ""
 	}
 	if ws := answer.Words(f); len(ws) > 1 && slices.Contains(questionOpeners, ws[0]) || len(ws) == 1 && slices.Contains(whWords, ws[0]) {

@@ -276,7 +276,8 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		return r, nil
 	}
 	v := strings.TrimSpace(t.Text)
-	if smallTalkOf(v) == smallTalkHelp {
+	talk := smallTalkOf(v) // "help", "thanks": a reply to the bot, not an answer to the step
+	if talk == smallTalkHelp {
 		// "help" is not a council, a name or a service: say what is going on.
 		return mk("I'm taking your request for the data protection team, a question at a time. Answer this one, " +
 			"or type \"cancel\" to stop: " + b.prompt(it)), nil
@@ -294,13 +295,13 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		}
 		it.org = org
 	case StepName:
-		if len(strings.Fields(v)) == 0 || len(v) > 200 || smallTalkOf(v) != smallTalkNone {
+		if len(strings.Fields(v)) == 0 || len(v) > 200 || talk != smallTalkNone {
 			// "thanks" or "ok" is a reply to the bot, not the requester's name.
 			return mk("Please give your name. " + b.prompt(it)), nil
 		}
 		it.name = v
 	case StepOnBehalfOf:
-		if smallTalkOf(v) != smallTalkNone {
+		if talk != smallTalkNone {
 			return mk("Please give the name of the person the request is for. " + b.prompt(it)), nil
 		}
 		it.onBehalfOf = v

@@ -90,8 +90,10 @@ type ConversationMiss struct {
 // message it would have taken one for is a miss, not an error.
 func RunConversations(ctx context.Context, cs []Conversation, bot Replier) (ConversationReport, error) {
 	rep := ConversationReport{Misses: []ConversationMiss{}}
-	var answerable, answered, followUpsAnswerable, followUpsAnswered int
-	var abstained, abstainedRight, unanswerable int
+	// Of the turns the notices answer (and of those that are follow-ups), how many were
+	// answered right; of the turns they don't answer, how many were abstained on; of the
+	// abstentions, how many were right.
+	var answerable, followUps, unanswerable, abstentions tally
 	for _, c := range cs {
 		rep.Conversations++
 		session := ""
@@ -105,55 +107,57 @@ func RunConversations(ctx context.Context, cs []Conversation, bot Replier) (Conv
 				return rep, fmt.Errorf("conversation %s, turn %d: %w", c.ID, i+1, err)
 			}
 			session = reply.Session
-			ans := reply.Answer
-			rep.Turns++
 			followUp := i > 0
-			if followUp {
-				rep.FollowUps++
-			}
+			abstained := reply.Kind == conversation.KindAnswer && reply.Abstained
+			var right bool
 			if t.Unanswerable {
-				unanswerable++
+				right = abstained
+				unanswerable.add(right)
 			} else {
-				answerable++
+				right = reply.Kind == conversation.KindAnswer &&
+					answeredRight(reply.Answer, Question{Notices: t.Notices, AnswerContains: t.AnswerContains})
+				answerable.add(right)
 				if followUp {
-					followUpsAnswerable++
+					followUps.add(right)
 				}
 			}
-			isAnswer := reply.Kind == conversation.KindAnswer
-			if isAnswer && ans.Abstained {
-				abstained++
-				if t.Unanswerable {
-					abstainedRight++
-				}
+			if abstained {
+				abstentions.add(t.Unanswerable)
 			}
-			right := isAnswer && ans.Abstained
-			if !t.Unanswerable {
-				right = isAnswer && answeredRight(ans, Question{Notices: t.Notices, AnswerContains: t.AnswerContains})
-				if right {
-					answered++
-					if followUp {
-						followUpsAnswered++
-					}
-				}
-			}
+			rep.Turns++
 			if right {
 				rep.Right++
-				if followUp {
+			}
+			if followUp {
+				rep.FollowUps++
+				if right {
 					rep.FollowUpsRight++
 				}
-			} else {
+			}
+			if !right {
 				rep.Misses = append(rep.Misses, conversationMiss(c.ID, i, said, t, reply))
 			}
 			said = append(said[:len(said):len(said)], t.Say)
 		}
 	}
-	rep.AnswerAccuracy = ratio(float64(answered), float64(answerable))
-	rep.FollowUpAccuracy = ratio(float64(followUpsAnswered), float64(followUpsAnswerable))
-	rep.AbstainPrecision = ratio(float64(abstainedRight), float64(abstained))
-	rep.AbstainRecall = ratio(float64(abstainedRight), float64(unanswerable))
+	rep.AnswerAccuracy, rep.FollowUpAccuracy = answerable.share(), followUps.share()
+	rep.AbstainPrecision, rep.AbstainRecall = abstentions.share(), unanswerable.share()
 	sort.SliceStable(rep.Misses, func(i, j int) bool { return rep.Misses[i].Kind < rep.Misses[j].Kind })
 	return rep, nil
 }
+
+// tally counts outcomes and how many of them were right.
+type tally struct{ n, right int }
+
+func (t *tally) add(right bool) {
+	t.n++
+	if right {
+		t.right++
+	}
+}
+
+// share is the share right, and 1 when there was nothing to get wrong (as ratio says).
+func (t tally) share() float64 { return ratio(float64(t.right), float64(t.n)) }
 
 // conversationMiss says how the reply to turn i (from 0) of a conversation was wrong.
 func conversationMiss(id string, i int, before []string, t Turn, reply conversation.Reply) ConversationMiss {

@@ -87,7 +87,7 @@ var conversationSets = []struct {
 // one session, and holds each set to its floors: a follow-up ("and for service requests?", "who
 // sees them?") is answered about what the conversation was about.
 func TestConversationSets(t *testing.T) {
-	right, turns := map[setGroup]int{}, map[setGroup]int{}
+	totals := groupTotals{}
 	for _, cs := range conversationSets {
 		if !runs(cs.group) {
 			continue
@@ -96,8 +96,7 @@ func TestConversationSets(t *testing.T) {
 			convs := loadConversations(t, filepath.Join("..", "..", "testdata", cs.name))
 			rep, err := eval.RunConversations(context.Background(), convs, newBot(t, corpusOf(t, cs.name)))
 			require.NoError(t, err)
-			right[cs.group] += rep.Right
-			turns[cs.group] += rep.Turns
+			totals.add(cs.group, rep.Right, rep.Turns)
 			if cs.group != development {
 				t.Logf("%s: answer accuracy %.3f, follow-up accuracy %.3f, abstention precision %.3f, recall %.3f; "+
 					"decided right %d of %d turns, %d of %d follow-ups (misses not shown)", cs.name, rep.AnswerAccuracy, rep.FollowUpAccuracy,
@@ -114,12 +113,7 @@ func TestConversationSets(t *testing.T) {
 		})
 	}
 	// What a change to conversations is chosen by (make eval prints it).
-	for _, g := range []setGroup{development, validation, test} {
-		if !runs(g) {
-			continue
-		}
-		t.Logf("decided right, %s conversations: %d of %d turns", g, right[g], turns[g])
-	}
+	totals.log(t, "decided right, %s conversations: %d of %d turns")
 }
 
 // corpusOf is the notices a conversation set is said about: the bundled ones for a file under
@@ -129,9 +123,7 @@ func corpusOf(t *testing.T, name string) *notice.Corpus {
 	if strings.HasPrefix(name, "conversations/") {
 		return bundled(t)
 	}
-	c, err := notice.Load(os.DirFS(filepath.Join("..", "..", "testdata", filepath.Dir(name))))
-	require.NoError(t, err)
-	return c
+	return testdataCorpus(t, filepath.Dir(name))
 }
 
 // newBot is the conversation every channel shares, on a corpus, without a queue.

@@ -417,26 +417,47 @@ var questionSets = []questionSet{
 }
 
 func TestQuestionSets(t *testing.T) {
-	right, questions := map[setGroup]int{}, map[setGroup]int{}
+	totals := groupTotals{}
 	for _, qs := range questionSets {
 		if !runs(qs.group) {
 			continue
 		}
 		t.Run(qs.name, func(t *testing.T) {
 			rep := qs.evaluate(t)
-			right[qs.group] += rep.Right
-			questions[qs.group] += rep.Questions
+			totals.add(qs.group, rep.Right, rep.Questions)
 			check(t, rep, qs.floors)
 		})
 	}
 	// What a round is chosen by (make eval prints it): the development sets, each left out in
 	// turn for the abstention model (make train logs that count), and the validation sets.
-	for _, g := range []setGroup{development, validation, test} {
-		if !runs(g) {
-			continue
+	totals.log(t, "decided right, %s sets: %d of %d")
+}
+
+// groupTotals adds up, for each group of sets run, how many questions or turns were decided
+// right, of how many.
+type groupTotals map[setGroup][2]int
+
+func (g groupTotals) add(group setGroup, right, of int) {
+	g[group] = [2]int{g[group][0] + right, g[group][1] + of}
+}
+
+// log writes each group's totals with format ("decided right, %s sets: %d of %d"), in the
+// groups' order, for make eval to read.
+func (g groupTotals) log(t *testing.T, format string) {
+	t.Helper()
+	for _, group := range []setGroup{development, validation, test} {
+		if runs(group) {
+			t.Logf(format, group, g[group][0], g[group][1])
 		}
-		t.Logf("decided right, %s sets: %d of %d", g, right[g], questions[g])
 	}
+}
+
+// testdataCorpus is the notices of a corpus directory under testdata/.
+func testdataCorpus(t *testing.T, dir string) *notice.Corpus {
+	t.Helper()
+	c, err := notice.Load(os.DirFS(filepath.Join("..", "..", "testdata", dir)))
+	require.NoError(t, err)
+	return c
 }
 
 // evaluate runs the engine over the set's notices (the bundled ones for a file under eval/).
@@ -453,10 +474,7 @@ func (qs questionSet) files(t *testing.T) (*notice.Corpus, string) {
 	if strings.HasPrefix(qs.name, "eval/") {
 		return bundled(t), filepath.Join(td, qs.name)
 	}
-	dir := filepath.Join(td, qs.name)
-	c, err := notice.Load(os.DirFS(dir))
-	require.NoError(t, err)
-	return c, filepath.Join(dir, "questions.jsonl")
+	return testdataCorpus(t, qs.name), filepath.Join(td, qs.name, "questions.jsonl")
 }
 
 // groups limits the question and conversation sets run to these groups (make eval runs the
@@ -686,10 +704,6 @@ func TestEveryQuestionFileIsAnsweredByItsNotices(t *testing.T) {
 		if filepath.Base(dir) == "eval" {
 			continue // testdata/eval/questions.jsonl asks the bundled notices: checked above
 		}
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			c, err := notice.Load(os.DirFS(dir))
-			require.NoError(t, err)
-			check(t, c, load(t, f))
-		})
+		t.Run(filepath.Base(dir), func(t *testing.T) { check(t, testdataCorpus(t, filepath.Base(dir)), load(t, f)) })
 	}
 }

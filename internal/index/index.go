@@ -198,11 +198,9 @@ func fill(bix bleve.Index, c *notice.Corpus, vocab *answer.Vocabulary, dir strin
 			kinds, unitKinds = answer.KindsOfUnits(p.Text, us)
 		}
 		d := doc{Body: about + p.Text, Notice: p.NoticeID, Org: org, Service: p.Service, Kinds: kinds}
-		{
-			if err := batch.Index(p.ID, d); err != nil {
-				_ = bix.Close()
-				return nil, fmt.Errorf("index passage %s: %w", p.ID, err)
-			}
+		if err := batch.Index(p.ID, d); err != nil {
+			_ = bix.Close()
+			return nil, fmt.Errorf("index passage %s: %w", p.ID, err)
 		}
 		if len(us) < 2 {
 			continue

@@ -124,37 +124,12 @@ func (o *Organisations) All() []Organisation {
 // "Milton Keynes Council"), in the order of their first mention. Short aliases must stand as
 // whole words.
 func (o *Organisations) Mentioned(text string) []string {
-	if o == nil {
-		return nil
-	}
-	folded := " " + FoldName(possessiveRe.ReplaceAllString(text, "$1")) + " "
-	type hit struct {
-		at   int
-		name string
-	}
-	var hits []hit
-	seen := map[string]bool{}
-	for folded2, i := range o.index {
-		at := strings.Index(folded, " "+folded2+" ")
-		if at < 0 {
-			continue
+	_, ms := o.mentions(text)
+	var out []string
+	for _, m := range ms {
+		if !slices.Contains(out, m.name) {
+			out = append(out, m.name)
 		}
-		name := o.list[i].Name
-		if seen[name] {
-			for k := range hits {
-				if hits[k].name == name && at < hits[k].at {
-					hits[k].at = at
-				}
-			}
-			continue
-		}
-		seen[name] = true
-		hits = append(hits, hit{at, name})
-	}
-	sort.Slice(hits, func(i, j int) bool { return hits[i].at < hits[j].at })
-	out := make([]string, len(hits))
-	for i, h := range hits {
-		out[i] = h.name
 	}
 	return out
 }
@@ -164,15 +139,46 @@ func (o *Organisations) Mentioned(text string) []string {
 // in the order named; nil when it names fewer, or names them apart ("I live in Sedgeholme and a
 // friend in Brantwick opted out: how do I?" asks about one of them).
 func (o *Organisations) NamedTogether(text string) []string {
-	if o == nil {
+	folded, ms := o.mentions(text)
+	var names []string
+	last := -1
+	for _, m := range ms {
+		if m.at < last {
+			continue // a name within another ("Milton Keynes" in "Milton Keynes Council") is the same mention
+		}
+		if last >= 0 {
+			for _, w := range strings.Fields(folded[last:m.at]) {
+				if w != "and" && w != "or" && w != "vs" && w != "versus" {
+					return nil
+				}
+			}
+		}
+		if !slices.Contains(names, m.name) {
+			names = append(names, m.name)
+		}
+		last = m.end
+	}
+	if len(names) < 2 {
 		return nil
 	}
-	folded := " " + FoldName(possessiveRe.ReplaceAllString(text, "$1")) + " "
-	type span struct {
-		at, end int // the space before the name, the space after it
-		name    string
+	return names
+}
+
+// mention is where a text names an organisation, in the text as FoldName folds it.
+type mention struct {
+	at, end int // the space before the name, the space after it
+	name    string
+}
+
+// mentions finds every place a text names an organisation by any of its names, in the order
+// they stand, the longest name first where two start at one place; and the folded text the
+// places are in.
+func (o *Organisations) mentions(text string) (string, []mention) {
+	if o == nil {
+		return "", nil
 	}
-	var spans []span
+	folded := " " + FoldName(possessiveRe.ReplaceAllString(text, "$1")) + " "
+	var ms []mention
 	for alias, i := range o.index {
 		needle := " " + alias + " "
 		for from := 0; ; {
@@ -180,37 +186,14 @@ func (o *Organisations) NamedTogether(text string) []string {
 			if j < 0 {
 				break
 			}
-			spans = append(spans, span{from + j, from + j + len(needle) - 1, o.list[i].Name})
+			ms = append(ms, mention{from + j, from + j + len(needle) - 1, o.list[i].Name})
 			from += j + 1
 		}
 	}
-	// The longest name at each place; a name within another ("Milton Keynes" in "Milton Keynes
-	// Council") is the same mention.
-	sort.Slice(spans, func(i, j int) bool {
-		return spans[i].at < spans[j].at || spans[i].at == spans[j].at && spans[i].end > spans[j].end
+	sort.Slice(ms, func(i, j int) bool {
+		return ms[i].at < ms[j].at || ms[i].at == ms[j].at && ms[i].end > ms[j].end
 	})
-	var names []string
-	last := -1
-	for _, sp := range spans {
-		if sp.at < last {
-			continue
-		}
-		if last >= 0 {
-			for _, w := range strings.Fields(folded[last:sp.at]) {
-				if w != "and" && w != "or" && w != "vs" && w != "versus" {
-					return nil
-				}
-			}
-		}
-		if !slices.Contains(names, sp.name) {
-			names = append(names, sp.name)
-		}
-		last = sp.end
-	}
-	if len(names) < 2 {
-		return nil
-	}
-	return names
+	return folded, ms
 }
 
 // possessiveRe finds a possessive ending: "MK's DPO" and "Milton Keynes's notice" name MK and
