@@ -159,7 +159,11 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		return b.statusCheck(ctx, s, t, strings.ToUpper(ref))
 	}
 	if s.pendingRef != "" {
-		return b.statusCheck(ctx, s, t, s.pendingRef)
+		if contactIn(t.Text) != "" {
+			return b.statusCheck(ctx, s, t, s.pendingRef)
+		}
+		// Asked for the contact, the person asked something else instead: answer that.
+		s.pendingRef = ""
 	}
 	intent := b.classify(t.Text)
 	if intent.Safeguarding {
@@ -445,7 +449,8 @@ func (b *Bot) askForReference(s *session, t Turn) Reply {
 var contactRe = regexp.MustCompile(`(?i)[\w.+-]+@[\w-]+\.[\w.-]+|\+?\d[\d ()-]{8,}\d`)
 
 // contactIn picks the contact out of a status message ("it's jo@example.com"); a postal address
-// is taken as written.
+// is taken as written, when it looks like one as the intake would take it ("can I withdraw my
+// request?" is no address).
 func contactIn(s string) string {
 	if m := contactRe.FindString(s); m != "" {
 		return m
@@ -455,7 +460,7 @@ func contactIn(s string) string {
 	for _, p := range []string{"my contact is", "my email is", "my phone is", "it's", "it is", "status of", "status", "what's happening with", "check", "my address is"} {
 		low = strings.TrimSpace(strings.TrimPrefix(low, p))
 	}
-	if len(strings.Fields(low)) < 3 { // not an address
+	if c, err := ContactOf(low); err != nil || c.Kind != dpo.ContactPostal {
 		return ""
 	}
 	return s

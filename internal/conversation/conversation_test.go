@@ -155,6 +155,29 @@ func TestAccessRequestIntake(t *testing.T) {
 	})
 }
 
+// A status check reads only a contact from the message: a question about the request is no
+// address, and a person asked for the contact who asks something else gets that answered.
+func TestStatusCheckTakesOnlyAContact(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes Council", []line{
+		{says: "please delete everything you hold about me", kind: conversation.KindIntake},
+		{says: "Sam Jones", kind: conversation.KindIntake},
+		{says: "12 Acacia Avenue, Bletchley, MK2 2AB", kind: conversation.KindIntake, contains: []string{"service"}},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "my old housing application", kind: conversation.KindIntake},
+		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"DPO-2026-000001"}},
+	})
+	script(t, bot, "", []line{
+		{says: "can I withdraw my request DPO-2026-000001?", kind: conversation.KindStatus,
+			contains: []string{"please give the e-mail address, phone number or postal address"}, lacks: []string{"couldn't find"}},
+		{says: "12 Acacia Avenue, Bletchley, MK2 2AB", kind: conversation.KindStatus, contains: []string{"received"}},
+	})
+	script(t, bot, "", []line{
+		{says: "what's the status of DPO-2026-000001", kind: conversation.KindStatus, contains: []string{"please give"}},
+		{says: "how long do you keep complaint records?", kind: conversation.KindAnswer, contains: []string{"6 years"}},
+	})
+}
+
 func TestInformationIsNotIntake(t *testing.T) {
 	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	rep := script(t, bot, "", []line{
