@@ -313,6 +313,10 @@ var questionSets = []questionSet{
 	// 0.821 / 0.661 / 0.375 / 0.321, 83 of 140 right. Round 29 (the asking sentence weighs more,
 	// retrained): 0.821 / 0.679 / 0.348 / 0.286 (84 right).
 	{"unseen-corpus14", validation, floors{recall3: 0.82, accuracy: 0.66, abstainPrecision: 0.34, abstainRecall: 0.28}},
+	// The pension fund, care leavers, EV charging, tourism and the box office (two new councils),
+	// written by a helper who never saw the engine, committed before it was measured; with the engine of round 32: 0.857 / 0.661 / 0.345 / 0.357, 84 of
+	// 140 right.
+	{"unseen-corpus19", validation, floors{recall3: 0.85, accuracy: 0.66, abstainPrecision: 0.34, abstainRecall: 0.35}},
 
 	// The final test sets, never used to choose anything. test3 and unseen-corpus3 (licensing,
 	// environmental health, adult learning, youth services) measured after round 14: 0.764 / 0.542 /
