@@ -66,10 +66,10 @@ func (c *Composer) candidates(hits []Hit, a askedFor) []candidate {
 	}
 
 	for hi, h := range hits {
-		heading := conceptSet(c.Vocab, h.Passage.Section())
+		heading := c.acronyms.Concepts(h.Passage.Section())
 		// Words of the notice's title and service say which notice, not which sentence: every
 		// sentence of the notice has them, fully.
-		scope := conceptSet(c.Vocab, h.Passage.Title+" "+h.Passage.Service)
+		scope := c.acronyms.Concepts(h.Passage.Title + " " + h.Passage.Service)
 		// A heading that names what the question asks about marks the passage that answers it.
 		var headGot float64
 		for _, r := range a.reqs {
@@ -89,7 +89,7 @@ func (c *Composer) candidates(hits []Hit, a askedFor) []candidate {
 		}
 		ps, ok := c.pieces[h.Passage.ID]
 		if !ok || ps.concepts == nil && len(ps.units) > 0 { // a passage of another corpus
-			ps = analyse(c.Vocab, h.Passage.Text)
+			ps = analyse(c.acronyms.Concepts, h.Passage.Text)
 		}
 		us, sets := ps.units, ps.concepts
 		var kinds []kindSet

@@ -95,6 +95,9 @@ type Composer struct {
 	titleWord map[string]bool
 	// lex reads a question's words the notices don't use ("hb", "assesment") as theirs.
 	lex *Lexicon
+	// acronyms are those the notices define: a sentence, heading or title spelling one out names
+	// it, and one using it names what it stands for.
+	acronyms *Acronyms
 	// foldedByOrg is the text of each organisation's notices, folded (notice.FoldName).
 	foldedByOrg map[string]string
 	// dpoPassage is, for each organisation, the passage organisations.yaml says states its data
@@ -115,10 +118,10 @@ type pieces struct {
 
 // analyse splits a passage's text into its units and works out what each names. A lead-in is
 // read with its list: "may include:" covers what the bullets name.
-func analyse(v *Vocabulary, text string) pieces {
+func analyse(concepts func(string) map[string]bool, text string) pieces {
 	ps := pieces{units: units(text)}
 	for _, u := range ps.units {
-		ps.concepts = append(ps.concepts, conceptSet(v, u.quote()))
+		ps.concepts = append(ps.concepts, concepts(u.quote()))
 	}
 	ps.kinds = sync.OnceValue(func() []kindSet {
 		ks := make([]kindSet, len(ps.units))
@@ -177,18 +180,19 @@ func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
 		pieces: map[string]pieces{}, section: map[string]map[string]bool{}}
 	df := map[string]int{}
 	passages := c.Passages()
+	texts := make([]string, 0, len(passages))
 	for _, p := range passages {
-		seen := map[string]bool{}
-		for _, t := range Terms(p.Section() + " " + p.Text) {
-			seen[v.Concept(t)] = true
-		}
-		for t := range seen {
+		texts = append(texts, p.Text)
+	}
+	comp.acronyms = NewAcronyms(v, texts)
+	for _, p := range passages {
+		for t := range comp.acronyms.Concepts(p.Section() + " " + p.Text) {
 			df[t]++
 		}
 		org := comp.canonical(p.Organisation)
 		comp.byOrg[org] = append(comp.byOrg[org], p)
 		comp.passage[p.ID] = p
-		ps := analyse(v, p.Text)
+		ps := analyse(comp.acronyms.Concepts, p.Text)
 		comp.pieces[p.ID] = ps
 		sec := comp.section[sectionKey(p)]
 		if sec == nil {
@@ -224,7 +228,7 @@ func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
 	comp.findConfiguredContacts()
 	comp.titleWord = map[string]bool{}
 	for _, n := range c.Notices {
-		for k := range conceptSet(v, n.Title+" "+n.Service) {
+		for k := range comp.acronyms.Concepts(n.Title + " " + n.Service) {
 			comp.titleWord[k] = true
 		}
 	}

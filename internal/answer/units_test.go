@@ -297,6 +297,10 @@ func TestHasKind(t *testing.T) {
 		{"Subscriptions cost 52 pounds a year for the first bin.", KindPrice, true}, // prices in words
 		{"A replacement card costs 50p.", KindPrice, true},
 		{"Bins hold up to 240 litres.", KindPrice, false},
+		{"Card payments for licence fees are taken by our payment provider.", KindPrice, false}, // how a fee is paid, not what it is
+		{"Licence fees are set each April.", KindPrice, true},
+		{"The fee is £40 for a five-year licence.", KindPrice, true},
+		{"The fee for a replacement permit is shown on the form.", KindPrice, true},
 		{"Children aged 12 or over can usually make a request themselves.", KindAge, true},
 		{"Information relating to the case of a child (under 18) 10 years", KindAge, true},
 		{"We keep information about children.", KindAge, false},
