@@ -219,7 +219,8 @@ func (b *Bot) Ask(ctx context.Context, q answer.Question) (answer.Answer, error)
 func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Intent, onDelta func(string)) (Reply, error) {
 	q := b.withoutPersonalData(t.Text)
 	about := "" // what the conversation was about, when the follow-up is asked in its context
-	if s.lastQuestion != "" && IsFollowUp(q) {
+	followUp := s.lastQuestion != "" && IsFollowUp(q)
+	if followUp {
 		var rewritten string
 		rewritten, about = b.rewrite(ctx, s, q)
 		q = b.ofCouncilsNamed(q, rewritten)
@@ -229,19 +230,39 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 		q = b.inFocus(s, q) // a conversation scoped to a council is about it already
 	}
 	aq := answer.Question{Text: q, Organisation: t.Org, Context: about}
+	ask := func(aq answer.Question) (answer.Answer, error) {
+		if st, ok := b.Answerer.(Streamer); ok && onDelta != nil {
+			// An answer abstained or unsure of streams nothing: the next attempt may.
+			return st.AnswerStream(ctx, aq, onDelta)
+		}
+		return b.Answerer.Answer(ctx, aq)
+	}
 	var ans answer.Answer
 	var err error
-	if st, ok := b.Answerer.(Streamer); ok && onDelta != nil {
-		ans, err = st.AnswerStream(ctx, aq, onDelta)
-	} else {
-		ans, err = b.Answerer.Answer(ctx, aq)
+	if followUp && s.notice != "" {
+		// A follow-up is first asked of the notice the conversation is about: after the HMO
+		// register, "how long does it stay on there?" is about the register, not how long
+		// another notice of the council keeps its webcasts. Unsure there, it is asked of every
+		// notice, and that answer is taken if it is sure.
+		focused := aq
+		focused.NoticeID = s.notice
+		if ans, err = ask(focused); err != nil {
+			return Reply{}, err
+		}
 	}
-	if err != nil {
-		return Reply{}, err
+	if ans.Answer == "" || ans.Abstained || ans.Hedged {
+		wide, err := ask(aq)
+		if err != nil {
+			return Reply{}, err
+		}
+		if ans.Answer == "" || ans.Abstained || !wide.Abstained && !wide.Hedged {
+			ans = wide
+		}
 	}
 	if ans.Abstained && q != unfocused {
 		ans.Answer += b.elsewhere(ctx, unfocused, about, s.council)
 	}
+	s.notice = noticeInFocus(s.notice, ans, followUp)
 	ans.Question = t.Text
 	ans.Request = requestOf(intent)
 	s.lastQuestion = strings.TrimSpace(q + " " + about) // what the next follow-up leans on
@@ -251,6 +272,24 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 	}
 	s.remember(t.Text, ans.Answer)
 	return Reply{Answer: ans, Session: s.ID, Kind: KindAnswer}, nil
+}
+
+// noticeInFocus is the notice a conversation is about after an answer: the notice of the
+// passage it quotes first, if it answers surely and from one council; the one before, if a
+// follow-up found no answer; else none.
+func noticeInFocus(before string, ans answer.Answer, followUp bool) string {
+	if ans.Abstained || ans.Hedged || len(ans.Citations) == 0 {
+		if followUp {
+			return before
+		}
+		return ""
+	}
+	for _, c := range ans.Citations[1:] {
+		if c.Organisation != ans.Citations[0].Organisation {
+			return "" // two councils' notices answer together
+		}
+	}
+	return ans.Citations[0].Notice
 }
 
 var placeholderRe = regexp.MustCompile(`\[[A-Za-z ]{2,20}\]`)
@@ -516,6 +555,7 @@ type session struct {
 	last         time.Time
 	lastQuestion string
 	council      string   // the one council the conversation is about, when it named one
+	notice       string   // the one notice the conversation's answers quote, while they quote one
 	questions    []string // the questions asked, as searched (personal data removed)
 	turns        []string // redacted by the caller before they leave the process
 	intake       *intake

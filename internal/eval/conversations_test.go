@@ -73,7 +73,7 @@ var conversationSets = []struct {
 	// Round 33 (acronyms the notices define; dev-corpus15 trained on; retrained): 0.600 / 0.467 / 0.400 / 0.526, 58 of 99 turns; its floors lowered.
 	{"unseen-corpus19/conversations.jsonl", validation, conversationFloors{accuracy: 0.6, followUpAccuracy: 0.46, abstainPrecision: 0.4, abstainRecall: 0.52}},
 	// Round 33 (acronyms the notices define; dev-corpus15 trained on; retrained): 0.543 / 0.473 / 0.516 / 0.727, 66 of 114 turns; its floors lowered.
-	{"conversations/heldout.jsonl", validation, conversationFloors{accuracy: 0.54, followUpAccuracy: 0.47, abstainPrecision: 0.5, abstainRecall: 0.72}},
+	{"conversations/heldout.jsonl", validation, conversationFloors{accuracy: 0.54, followUpAccuracy: 0.47, abstainPrecision: 0.51, abstainRecall: 0.72}},
 	// Test: measured once this session's conversation work was chosen, and with the code of the
 	// session before (the same harness): 0.560 / 0.396 / 0.375 / 0.545 then (63 of 113 turns
 	// right, 33 of 73 follow-ups), 0.593 / 0.434 / 0.333 / 0.409 now (63 right, 32): three more

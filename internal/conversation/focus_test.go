@@ -1,0 +1,97 @@
+package conversation_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/answer"
+	"github.com/privacybot/privacybot/internal/conversation"
+	"github.com/privacybot/privacybot/internal/rights"
+)
+
+// noticeAnswerer answers from two notices of one council: each question gets the answer its
+// script gives for the notice it is asked of ("" for every notice), and every question asked is
+// recorded.
+type noticeAnswerer struct {
+	script map[string]map[string]answer.Answer // question's first word → notice → answer
+	asked  []answer.Question
+}
+
+func (f *noticeAnswerer) Answer(_ context.Context, q answer.Question) (answer.Answer, error) {
+	f.asked = append(f.asked, q)
+	first := strings.ToLower(strings.Fields(q.Text)[0])
+	if a, ok := f.script[first][q.NoticeID]; ok {
+		return a, nil
+	}
+	return answer.Answer{Abstained: true, Answer: "The notices don't say.", Citations: []answer.Citation{}}, nil
+}
+
+func quoting(text string, notices ...string) answer.Answer {
+	a := answer.Answer{Answer: text}
+	for i, n := range notices {
+		a.Citations = append(a.Citations, answer.Citation{N: i + 1, Notice: n, Organisation: "Quenbury City Council"})
+	}
+	return a
+}
+
+func hedged(a answer.Answer) answer.Answer { a.Hedged = true; return a }
+
+// A follow-up is asked first of the notice the conversation's last answer quoted: after the
+// landlord register, "how long does it stay up?" is about the register, not about how long the
+// council's other notice keeps webcasts.
+func TestFollowUpIsAskedOfTheNoticeInFocus(t *testing.T) {
+	tests := []struct {
+		name        string
+		focused     answer.Answer // the follow-up's answer from the notice in focus
+		wide        answer.Answer // its answer from every notice
+		want        string
+		askedWidely bool
+	}{
+		{"the notice in focus answers", quoting("for as long as the licence is in force", "hmo"), quoting("webcasts stay 6 months", "meetings"),
+			"for as long as the licence is in force", false},
+		{"it doesn't: every notice is asked", answer.Answer{Abstained: true, Answer: "no", Citations: []answer.Citation{}}, quoting("webcasts stay 6 months", "meetings"),
+			"webcasts stay 6 months", true},
+		{"unsure there, a sure answer elsewhere wins", hedged(quoting("maybe the register", "hmo")), quoting("webcasts stay 6 months", "meetings"),
+			"webcasts stay 6 months", true},
+		{"unsure everywhere, the notice in focus's closest passage stays", hedged(quoting("maybe the register", "hmo")), hedged(quoting("maybe webcasts", "meetings", "hmo")),
+			"maybe the register", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := &noticeAnswerer{script: map[string]map[string]answer.Answer{
+				"what": {"": quoting("the register shows your name", "hmo", "hmo")},
+				"how":  {"hmo": tt.focused, "": tt.wide},
+			}}
+			sessions := conversation.NewSessions(time.Hour)
+			bot := &conversation.Bot{Answerer: f, Classify: rights.Classify, Sessions: sessions}
+			first, err := bot.Reply(context.Background(), conversation.Turn{Text: "what does the landlord register show?"})
+			require.NoError(t, err)
+			rep, err := bot.Reply(context.Background(), conversation.Turn{Session: first.Session, Text: "how long does it stay up?"})
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, rep.Answer.Answer)
+			require.GreaterOrEqual(t, len(f.asked), 2)
+			assert.Equal(t, "hmo", f.asked[1].NoticeID, "the follow-up is asked of the notice in focus first")
+			assert.Equal(t, tt.askedWidely, len(f.asked) == 3, "asked of every notice too: %v", f.asked)
+		})
+	}
+}
+
+// A question of its own is asked of every notice, whatever the conversation quoted before.
+func TestNewQuestionIsAskedOfEveryNotice(t *testing.T) {
+	f := &noticeAnswerer{script: map[string]map[string]answer.Answer{
+		"what": {"": quoting("the register shows your name", "hmo")},
+		"do":   {"": quoting("meetings are webcast", "meetings")},
+	}}
+	bot := &conversation.Bot{Answerer: f, Classify: rights.Classify, Sessions: conversation.NewSessions(time.Hour)}
+	first, err := bot.Reply(context.Background(), conversation.Turn{Text: "what does the landlord register show?"})
+	require.NoError(t, err)
+	_, err = bot.Reply(context.Background(), conversation.Turn{Session: first.Session, Text: "do you film council meetings and put them online?"})
+	require.NoError(t, err)
+	require.Len(t, f.asked, 2)
+	assert.Empty(t, f.asked[1].NoticeID)
+}
