@@ -262,7 +262,20 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 	if ans.Abstained && q != unfocused {
 		ans.Answer += b.elsewhere(ctx, unfocused, about, s.council)
 	}
-	s.notice = noticeInFocus(s.notice, ans, followUp)
+	if ans.Abstained && followUp && s.noticeOrg != "" && aq.Organisation == "" && q == unfocused {
+		// No notice answers a follow-up about one council's notice: the contact to ask is that
+		// council's, not every council's.
+		scoped := aq
+		scoped.Organisation = s.noticeOrg
+		if own, err := b.Answerer.Answer(ctx, scoped); err == nil && own.Abstained {
+			ans = own
+		}
+	}
+	if s.notice = noticeInFocus(s.notice, ans, followUp); s.notice == "" {
+		s.noticeOrg = ""
+	} else {
+		s.noticeOrg = citedOrganisation(ans.Citations, s.notice, s.noticeOrg)
+	}
 	ans.Question = t.Text
 	ans.Request = requestOf(intent)
 	s.lastQuestion = strings.TrimSpace(q + " " + about) // what the next follow-up leans on
@@ -290,6 +303,16 @@ func noticeInFocus(before string, ans answer.Answer, followUp bool) string {
 		}
 	}
 	return ans.Citations[0].Notice
+}
+
+// citedOrganisation is the organisation of a notice an answer cites, or the one known before.
+func citedOrganisation(cs []answer.Citation, notice, before string) string {
+	for _, c := range cs {
+		if c.Notice == notice && c.Organisation != "" {
+			return c.Organisation
+		}
+	}
+	return before
 }
 
 var placeholderRe = regexp.MustCompile(`\[[A-Za-z ]{2,20}\]`)
@@ -556,6 +579,7 @@ type session struct {
 	lastQuestion string
 	council      string   // the one council the conversation is about, when it named one
 	notice       string   // the one notice the conversation's answers quote, while they quote one
+	noticeOrg    string   // that notice's organisation
 	questions    []string // the questions asked, as searched (personal data removed)
 	turns        []string // redacted by the caller before they leave the process
 	intake       *intake

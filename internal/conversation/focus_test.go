@@ -25,10 +25,13 @@ type noticeAnswerer struct {
 func (f *noticeAnswerer) Answer(_ context.Context, q answer.Question) (answer.Answer, error) {
 	f.asked = append(f.asked, q)
 	first := strings.ToLower(strings.Fields(q.Text)[0])
-	if a, ok := f.script[first][q.NoticeID]; ok {
+	if a, ok := f.script[first][q.NoticeID]; ok && q.Organisation == "" {
 		return a, nil
 	}
-	return answer.Answer{Abstained: true, Answer: "The notices don't say.", Citations: []answer.Citation{}}, nil
+	if q.Organisation != "" {
+		return answer.Answer{Abstained: true, Answer: q.Organisation + "'s notices don't say: ask its DPO.", Citations: []answer.Citation{}}, nil
+	}
+	return answer.Answer{Abstained: true, Answer: "The notices don't say: ask any council's DPO.", Citations: []answer.Citation{}}, nil
 }
 
 func quoting(text string, notices ...string) answer.Answer {
@@ -94,4 +97,24 @@ func TestNewQuestionIsAskedOfEveryNotice(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, f.asked, 2)
 	assert.Empty(t, f.asked[1].NoticeID)
+}
+
+// A follow-up no notice answers gets the contact of the council whose notice the conversation is
+// about, not every council's.
+func TestUnansweredFollowUpGivesTheContactOfTheCouncilInFocus(t *testing.T) {
+	f := &noticeAnswerer{script: map[string]map[string]answer.Answer{
+		"what": {"": quoting("the register shows your name", "hmo")},
+	}}
+	bot := &conversation.Bot{Answerer: f, Classify: rights.Classify, Sessions: conversation.NewSessions(time.Hour)}
+	first, err := bot.Reply(context.Background(), conversation.Turn{Text: "what does the landlord register show?"})
+	require.NoError(t, err)
+	rep, err := bot.Reply(context.Background(), conversation.Turn{Session: first.Session, Text: "and is it on the telly?"})
+	require.NoError(t, err)
+	assert.True(t, rep.Answer.Abstained)
+	assert.Equal(t, "Quenbury City Council's notices don't say: ask its DPO.", rep.Answer.Answer)
+
+	// A question of its own that no notice answers is not taken for one about that council.
+	rep, err = bot.Reply(context.Background(), conversation.Turn{Session: first.Session, Text: "do you publish councillors' expenses online?"})
+	require.NoError(t, err)
+	assert.Equal(t, "The notices don't say: ask any council's DPO.", rep.Answer.Answer)
 }
