@@ -138,7 +138,14 @@ func (s *Server) replyStream(r *http.Request, req ChatRequest, onDelta func(stri
 	defer cancel()
 	received := s.now()
 	if req.Org != "" {
-		req.Org = s.canonical(req.Org)
+		org, known := s.canonicalKnown(req.Org)
+		if !known {
+			// A widget's data-org naming no council the bot knows is the site's mistake: say so
+			// plainly, and which councils it can be.
+			return conversation.Reply{}, &badRequest{msg: fmt.Sprintf("This chat is set up for %q, which is not a council I answer for. I answer about %s.",
+				req.Org, strings.Join(s.Orgs, " and "))}
+		}
+		req.Org = org
 	}
 	turn := conversation.Turn{Session: req.Session, Channel: "web", Org: req.Org, Text: req.Message, ReceivedAt: received}
 	var rep conversation.Reply

@@ -166,12 +166,20 @@ func (s *Server) transcriptDays() int {
 
 // canonical is the canonical name of an organisation, or the name as given when unknown.
 func (s *Server) canonical(name string) string {
-	if s.CanonicalOrg != nil {
-		if c, ok := s.CanonicalOrg(name); ok {
-			return c
-		}
+	c, _ := s.canonicalKnown(name)
+	return c
+}
+
+// canonicalKnown is an organisation's canonical name, and whether it is one the bot serves
+// (always, without CanonicalOrg).
+func (s *Server) canonicalKnown(name string) (string, bool) {
+	if s.CanonicalOrg == nil {
+		return name, true
 	}
-	return name
+	if c, ok := s.CanonicalOrg(name); ok {
+		return c, true
+	}
+	return name, false
 }
 
 func (s *Server) secure() bool { return strings.HasPrefix(s.BaseURL, "https://") }

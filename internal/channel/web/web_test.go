@@ -222,6 +222,7 @@ func TestChatRejectsBadInput(t *testing.T) {
 		{"not JSON", `hello`, http.StatusBadRequest},
 		{"empty message", `{"message":"   "}`, http.StatusBadRequest},
 		{"body over the limit", `{"message":"` + strings.Repeat("a", 20<<10) + `"}`, http.StatusRequestEntityTooLarge},
+		{"a council the bot doesn't serve", `{"message":"how long do you keep complaints?","org":"Nowhere Council"}`, http.StatusBadRequest},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rec := h.do(t, "POST", "/api/chat", tc.body)
@@ -231,6 +232,22 @@ func TestChatRejectsBadInput(t *testing.T) {
 			assert.NotEmpty(t, e.Error)
 		})
 	}
+}
+
+// A widget whose data-org names no council the bot serves says so, and which councils it can be:
+// the site's mistake is shown plainly, not as an internal error.
+func TestChatNamesTheCouncilsItServesForAnUnknownOrg(t *testing.T) {
+	h := newHarness(t)
+	rec := h.do(t, "POST", "/api/chat", `{"message":"how long do you keep complaints?","org":"Nowhere Council"}`)
+	require.Equal(t, http.StatusBadRequest, rec.Code)
+	var e web.ErrorResponse
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &e))
+	assert.Contains(t, e.Error, `"Nowhere Council", which is not a council I answer for`)
+	assert.Contains(t, e.Error, "Buckinghamshire Council")
+	assert.Contains(t, e.Error, "Milton Keynes City Council")
+	assert.NotContains(t, e.Error, "etrieve")
+	assert.Equal(t, http.StatusOK, h.do(t, "POST", "/api/chat", `{"message":"how long do you keep complaints?","org":"MK Council"}`).Code,
+		"any name of a council it serves is fine")
 }
 
 func TestStreamSendsDeltaThenAnswer(t *testing.T) {
