@@ -230,34 +230,9 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 		q = b.inFocus(s, q) // a conversation scoped to a council is about it already
 	}
 	aq := answer.Question{Text: q, Organisation: t.Org, Context: about}
-	ask := func(aq answer.Question) (answer.Answer, error) {
-		if st, ok := b.Answerer.(Streamer); ok && onDelta != nil {
-			// An answer abstained or unsure of streams nothing: the next attempt may.
-			return st.AnswerStream(ctx, aq, onDelta)
-		}
-		return b.Answerer.Answer(ctx, aq)
-	}
-	var ans answer.Answer
-	var err error
-	if followUp && s.notice != "" {
-		// A follow-up is first asked of the notice the conversation is about: after the HMO
-		// register, "how long does it stay on there?" is about the register, not how long
-		// another notice of the council keeps its webcasts. Unsure there, it is asked of every
-		// notice, and that answer is taken if it is sure.
-		focused := aq
-		focused.NoticeID = s.notice
-		if ans, err = ask(focused); err != nil {
-			return Reply{}, err
-		}
-	}
-	if ans.Answer == "" || ans.Abstained || ans.Hedged {
-		wide, err := ask(aq)
-		if err != nil {
-			return Reply{}, err
-		}
-		if ans.Answer == "" || ans.Abstained || !wide.Abstained && !wide.Hedged {
-			ans = wide
-		}
+	ans, err := b.askInFocus(ctx, s, aq, followUp, onDelta)
+	if err != nil {
+		return Reply{}, err
 	}
 	if ans.Abstained && q != unfocused {
 		ans.Answer += b.elsewhere(ctx, unfocused, about, s.council)
@@ -285,6 +260,38 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 	}
 	s.remember(t.Text, ans.Answer)
 	return Reply{Answer: ans, Session: s.ID, Kind: KindAnswer}, nil
+}
+
+// askInFocus answers a question. A follow-up is first asked of the notice the conversation is
+// about: after the HMO register, "how long does it stay on there?" is about the register, not
+// how long another notice of the council keeps its webcasts. Unsure there, it is asked of every
+// notice, and that answer is taken if it is sure; unsure everywhere, the notice in focus's closest
+// passage is quoted rather than another notice's.
+func (b *Bot) askInFocus(ctx context.Context, s *session, aq answer.Question, followUp bool, onDelta func(string)) (answer.Answer, error) {
+	ask := func(aq answer.Question) (answer.Answer, error) {
+		if st, ok := b.Answerer.(Streamer); ok && onDelta != nil {
+			// An answer abstained or unsure of streams nothing: the next attempt may.
+			return st.AnswerStream(ctx, aq, onDelta)
+		}
+		return b.Answerer.Answer(ctx, aq)
+	}
+	var focused answer.Answer
+	if followUp && s.notice != "" {
+		inFocus := aq
+		inFocus.NoticeID = s.notice
+		var err error
+		if focused, err = ask(inFocus); err != nil {
+			return focused, err
+		}
+		if !focused.Abstained && !focused.Hedged {
+			return focused, nil
+		}
+	}
+	wide, err := ask(aq)
+	if err != nil || focused.Answer == "" || focused.Abstained || !wide.Abstained && !wide.Hedged {
+		return wide, err
+	}
+	return focused, nil
 }
 
 // noticeInFocus is the notice a conversation is about after an answer: the notice of the
