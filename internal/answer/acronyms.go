@@ -105,8 +105,9 @@ func initials(words []string, withSmall bool) string {
 			b.WriteString(low)
 			continue
 		}
-		r := []rune(low)
-		b.WriteRune(r[0])
+		if r := []rune(low); len(r) > 0 {
+			b.WriteRune(r[0])
+		}
 	}
 	return b.String()
 }

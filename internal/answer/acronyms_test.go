@@ -67,3 +67,16 @@ func TestAnAcronymIsAnsweredWhereItsNoticeSpellsItOut(t *testing.T) {
 	require.False(t, ans.Abstained, ans.Answer)
 	assert.Contains(t, ans.Answer, "6 years after the licence ends")
 }
+
+// Whatever a notice says, reading its acronyms never fails.
+func FuzzAcronyms(f *testing.F) {
+	f.Add("houses in multiple occupation (HMOs)", "HMO licence")
+	f.Add("the Information Commissioner’s Office (ICO).", "ico")
+	f.Add("((AB)) (A) (ABCDEFG) ’s (s) - (UK)", "")
+	v := DefaultVocabulary()
+	f.Fuzz(func(t *testing.T, notice, text string) {
+		a := NewAcronyms(v, []string{notice})
+		_ = a.Concepts(text)
+		_ = a.Concepts(notice)
+	})
+}
