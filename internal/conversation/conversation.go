@@ -169,6 +169,10 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if intent.Safeguarding {
 		return b.safeguarding(s, t, intent), nil
 	}
+	if cancelRe.MatchString(t.Text) && len(strings.Fields(t.Text)) <= 5 {
+		// "cancel" with no request under way: nothing to cancel, and no request to start.
+		return b.nothingToCancel(s, t), nil
+	}
 	if b.Queue != nil && asksAfterRequest(t.Text) {
 		return b.askForReference(s, t), nil
 	}

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/deadline"
@@ -67,7 +69,11 @@ type RequestForm struct {
 }
 
 var (
-	cancelRe = regexp.MustCompile(`(?i)^\s*(/?cancel|stop|quit|exit|abort|never ?mind|forget it)\b`)
+	cancelRe = regexp.MustCompile(`(?i)^\s*(/?cancel|stop|quit|exit|abort|never ?mind|forget it)\b|\b(?:changed my mind|never ?mind|forget (?:it|about it)|(?:do not|don'?t|dont) want to (?:do this|do it|continue|carry on|go ahead|go on)(?: any ?more)?)\b`)
+	// namePrefixRe is how people introduce their name: "my name is Sarah", "it's Kate Hill".
+	namePrefixRe = regexp.MustCompile(`(?i)^\s*(?:my (?:full )?name is|my name's|i am|i'm|im|it is|it's|its|name:?|this is)\s+`)
+	// selfRe says a request thought to be for someone else is for the person asking.
+	selfRe = regexp.MustCompile(`(?i)^\s*(?:no[,.!]?\s+)?(?:it'?s\s+|its\s+|it is\s+)?(?:(?:just|only)\s+)?(?:for\s+)?(?:me|myself|my ?self|my own)\b(?:\s+(?:only|though|actually))?\s*[.!]?\s*$|^\s*(?:no[,.!]?\s+)?(?:it'?s|its|it is) for me\b|\bnot for (?:someone|anyone|somebody) else\b`)
 	skipRe   = regexp.MustCompile(`(?i)^\s*(skip|none|n/?a|no|not sure|don'?t know|-)\s*[.!]?\s*$`)
 	yesRe    = regexp.MustCompile(`(?i)^\s*(y|yes|yeah|yep|ok|okay|confirm|correct|submit|send( it)?|go ahead|that'?s right)\b`)
 	noRe     = regexp.MustCompile(`(?i)^\s*(n|no|nope|wrong|change)\b`)
@@ -276,13 +282,21 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		return r, nil
 	}
 	v := strings.TrimSpace(t.Text)
+	if in := b.classify(v); in.Safeguarding {
+		// Someone at risk comes first: the request waits, and nothing said is taken for a
+		// name, a council or the details.
+		r := b.safeguarding(s, t, in)
+		r.Answer.Answer += "\nYour request is still open: when you're ready, " + lowerFirst(b.prompt(it)) + " (or type \"cancel\")"
+		r.Intake = b.state(it)
+		return r, nil
+	}
 	talk := smallTalkOf(v) // "help", "thanks": a reply to the bot, not an answer to the step
 	if talk == smallTalkHelp {
 		// "help" is not a council, a name or a service: say what is going on.
 		return mk("I'm taking your request for the data protection team, a question at a time. Answer this one, " +
 			"or type \"cancel\" to stop: " + b.prompt(it)), nil
 	}
-	if (it.step == StepOrg || it.step == StepName || it.step == StepContact) && strings.HasSuffix(v, "?") {
+	if it.step != StepDescription && it.step != StepConfirm && strings.HasSuffix(v, "?") {
 		// "how long do you keep it?" is not a council, a name or an address: a person who asks a
 		// question mid-request is told how to ask it, not taken to be called that.
 		return mk("That looks like a question. I'm taking your request at the moment: type \"cancel\" to stop it and ask your question, or answer: " + b.prompt(it)), nil
@@ -295,21 +309,33 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		}
 		it.org = org
 	case StepName:
-		if len(strings.Fields(v)) == 0 || len(v) > 200 || talk != smallTalkNone {
-			// "thanks" or "ok" is a reply to the bot, not the requester's name.
+		name := nameIn(v)
+		if !looksLikeName(name) || talk != smallTalkNone {
+			// "thanks" or "ok" is a reply to the bot, an e-mail address a contact: neither is
+			// the requester's name.
 			return mk("Please give your name. " + b.prompt(it)), nil
 		}
-		it.name = v
+		it.name = name
 	case StepOnBehalfOf:
-		if talk != smallTalkNone {
-			return mk("Please give the name of the person the request is for. " + b.prompt(it)), nil
+		if selfRe.MatchString(v) {
+			// "no, it's for me": the request is the asker's own, and its month starts now.
+			it.onBehalf = false
+			break
 		}
-		it.onBehalfOf = v
+		name := nameIn(v)
+		if !looksLikeName(name) || talk != smallTalkNone {
+			return mk("Please give the name of the person the request is for, or say \"it's for me\". " + b.prompt(it)), nil
+		}
+		it.onBehalfOf = name
 	case StepContact:
-		if _, err := ContactOf(v); err != nil {
+		contact := contactIn(v) // "my email is jo@example.com": the address, not the sentence
+		if contact == "" {
+			contact = v
+		}
+		if _, err := ContactOf(contact); err != nil {
 			return mk(err.Error() + " " + b.prompt(it)), nil
 		}
-		it.contact = v
+		it.contact = contact
 	case StepService:
 		if skipRe.MatchString(v) {
 			it.service = "-"
@@ -336,6 +362,33 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 	}
 	b.advance(it)
 	return mk(b.prompt(it)), nil
+}
+
+// nameIn is the name in a reply to "what is your name?": "my name is Sarah O'Brien" is
+// Sarah O'Brien.
+func nameIn(v string) string {
+	return strings.TrimSpace(strings.TrimRight(namePrefixRe.ReplaceAllString(v, ""), " .!"))
+}
+
+// looksLikeName reports whether a reply could be a person's name: some letters, not too long,
+// and not an e-mail address or a phone number ("12345", "😀" and "jo@example.com" are not).
+func looksLikeName(v string) bool {
+	letters := 0
+	for _, r := range v {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < 2 || len(v) > 200 || countDigits(v) > 0 {
+		return false
+	}
+	c, err := ContactOf(v)
+	return err != nil || c.Kind == dpo.ContactPostal
+}
+
+func lowerFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[size:]
 }
 
 func (b *Bot) matchOrg(v string) string {
@@ -398,6 +451,12 @@ func (b *Bot) SubmitForm(ctx context.Context, f RequestForm) (Reply, error) {
 	defer s.mu.Unlock()
 	if f.ReceivedAt.IsZero() {
 		f.ReceivedAt = b.now()
+	}
+	if f.Org != "" && b.Canonical != nil {
+		if _, ok := b.Canonical(f.Org); !ok {
+			return Reply{}, &dpo.FieldError{Field: "org", Reason: fmt.Sprintf("%q is not a council this service takes requests for (%s)",
+				f.Org, strings.Join(b.Orgs, " or "))}
+		}
 	}
 	f.Org = b.canonicalOrg(f.Org)
 	return b.submit(ctx, s, f, strings.Join(s.turns, "\n"))

@@ -82,6 +82,17 @@ func (b *Bot) smallTalk(s *session, t Turn, kind string) Reply {
 	}
 }
 
+// nothingToCancel answers "cancel" when no request is being taken.
+func (b *Bot) nothingToCancel(s *session, t Turn) Reply {
+	text := "There's no request under way, so there's nothing to cancel. " + b.whatICanDo(t.Org)
+	s.remember(t.Text, text)
+	return Reply{
+		Answer: answer.Answer{Question: t.Text, Answer: text, Citations: []answer.Citation{}, Mode: "extractive",
+			Request: requestOf(rights.Intent{Type: rights.None})},
+		Session: s.ID, Kind: KindHelp,
+	}
+}
+
 // whatICanDo says what the bot answers from (the council the conversation is scoped to, or every
 // council it has notices of) and how to ask, and how to make a request when a queue takes them.
 func (b *Bot) whatICanDo(org string) string {

@@ -160,6 +160,13 @@ func TestNormaliseContact(t *testing.T) {
 	assert.Equal(t, normaliseContact("Jo.Bloggs@Example.org"), normaliseContact("  jo.bloggs@example.ORG\n"))
 	assert.Equal(t, normaliseContact("07700 900123"), normaliseContact("07700900123"))
 	assert.NotEqual(t, normaliseContact("07700 900123"), normaliseContact("07700 900124"))
+	// The same number dialled from abroad, or written with hyphens, is the same contact.
+	assert.Equal(t, normaliseContact("07700 900456"), normaliseContact("+44 7700 900456"))
+	assert.Equal(t, normaliseContact("07700 900456"), normaliseContact("+44 (0)7700 900456"))
+	assert.Equal(t, normaliseContact("07700 900456"), normaliseContact("07700-900-456"))
+	// A postal address however it is punctuated.
+	assert.Equal(t, normaliseContact("14 church lane, wendover"), normaliseContact("14 Church Lane Wendover"))
+	assert.NotEqual(t, normaliseContact("14 Church Lane Wendover"), normaliseContact("41 Church Lane Wendover"))
 }
 
 func TestDefaultBackoffGrowsAndCaps(t *testing.T) {

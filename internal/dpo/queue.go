@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/mail"
 	"strings"
+	"unicode"
 	"time"
 
 	"github.com/privacybot/privacybot/internal/deadline"
@@ -183,10 +184,22 @@ func (q *Queue) Status(ctx context.Context, ref, contact string) (StatusReport, 
 	return StatusReport{Ref: c.Ref, Status: c.Status, Due: c.Due}, nil
 }
 
-// normaliseContact lower-cases and drops all whitespace, so "Jo@Example.org " and "07700 900123"
-// match what was typed at intake however it is spaced.
+// normaliseContact keeps only a contact's letters and digits, lower-cased, and reads a UK number
+// given with +44 as dialled at home, so "Jo@Example.org ", "+44 7700 900123" and "07700-900-123",
+// and "14 church lane, wendover" and "14 Church Lane Wendover", match what was typed at intake
+// however it is spaced or punctuated.
 func normaliseContact(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), ""))
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	n := b.String()
+	if strings.HasPrefix(strings.TrimSpace(s), "+44") && strings.HasPrefix(n, "44") {
+		n = "0" + strings.TrimPrefix(strings.TrimPrefix(n, "44"), "0") // "+44 (0)7700 …" too
+	}
+	return n
 }
 
 // Get returns a case by reference (in any spelling ParseRef accepts).

@@ -1,0 +1,89 @@
+package conversation_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/conversation"
+	"github.com/privacybot/privacybot/internal/dpo"
+)
+
+// Someone at risk who says so while a request is being taken gets the safeguarding reply first;
+// what they said is not taken for a council, a name or the details, and the request waits.
+func TestSafeguardingInterruptsARequest(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last := script(t, bot, "", []line{
+		{says: "i want a copy of my data", kind: conversation.KindIntake, contains: []string{"Which council"}},
+		{says: "my neighbour is hurting her child", kind: conversation.KindSafeguarding,
+			contains: []string{"999", "Your request is still open", "which council"}},
+		{says: "mk", kind: conversation.KindIntake, contains: []string{"full name"}},
+		{says: "Jo Bloggs", kind: conversation.KindIntake, contains: []string{"contact"}},
+		{says: "I'm scared he'll kill me", kind: conversation.KindSafeguarding, contains: []string{"999", "contact"}},
+	})
+	require.NotNil(t, last.Intake, "the request is still open")
+	assert.Equal(t, "Jo Bloggs", last.Intake.Fields["name"])
+	assert.Equal(t, conversation.StepContact, last.Intake.Step)
+	assert.Empty(t, q.cases)
+}
+
+// What a requester types at each step is read as a person would: a name without "my name is",
+// a contact without the sentence around it, "it's for me" when asked whose behalf, and ways of
+// changing their mind.
+func TestIntakeReadsRepliesAsTheyAreMeant(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "my husband wants a copy of the data you hold on me", kind: conversation.KindIntake, contains: []string{"full name"}},
+		{says: "12345", kind: conversation.KindIntake, contains: []string{"Please give your name"}},
+		{says: "kate@example.com", kind: conversation.KindIntake, contains: []string{"Please give your name"}},
+		{says: "my name is Kate Hill", kind: conversation.KindIntake, contains: []string{"their name"}},
+		{says: "07700 900123", kind: conversation.KindIntake, contains: []string{"it's for me"}},
+		{says: "no it's for me", kind: conversation.KindIntake, contains: []string{"contact"}},
+		{says: "my email is kate@example.com please", kind: conversation.KindIntake, contains: []string{"service"}},
+		{says: "how long will this take?", kind: conversation.KindIntake, contains: []string{"looks like a question", "service"}},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "everything", kind: conversation.KindIntake, contains: []string{"Name: Kate Hill", "Contact: kate@example.com"}, lacks: []string{"On behalf of"}},
+		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"must respond by"}},
+	})
+	require.Len(t, q.cases, 1)
+	c := q.cases[0]
+	assert.Equal(t, "Kate Hill", c.Requester.Name)
+	assert.Equal(t, "kate@example.com", c.Requester.Contact.Value)
+	assert.False(t, c.Requester.OnBehalfOf)
+	assert.False(t, c.Due.IsZero(), "her own request's month starts now")
+
+	for _, changed := range []string{"actually never mind", "i've changed my mind", "dont want to do this anymore"} {
+		script(t, bot, "", []line{
+			{says: "delete my data", kind: conversation.KindIntake},
+			{says: changed, kind: conversation.KindCancelled},
+		})
+	}
+}
+
+// "cancel" with no request under way cancels nothing and starts nothing.
+func TestCancelWithNothingToCancel(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "delete my data", kind: conversation.KindIntake},
+		{says: "cancel", kind: conversation.KindCancelled},
+		{says: "cancel", kind: conversation.KindHelp, contains: []string{"nothing to cancel"}},
+	})
+	script(t, bot, "", []line{{says: "cancel", kind: conversation.KindHelp, contains: []string{"nothing to cancel"}}})
+	assert.Empty(t, q.cases)
+}
+
+// A form naming a council the bot doesn't serve is refused, so no case lands where no DPO looks.
+func TestFormForAnUnknownCouncilIsRefused(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	_, err := bot.SubmitForm(context.Background(), conversation.RequestForm{Type: "access", Org: "Narnia Council", Name: "Ann Lee",
+		Contact: "ann@example.com", Description: "x"})
+	var fe *dpo.FieldError
+	require.True(t, errors.As(err, &fe), "%v", err)
+	assert.Equal(t, "org", fe.Field)
+	assert.Contains(t, fe.Reason, "Buckinghamshire Council")
+	assert.Empty(t, q.cases)
+}
