@@ -59,6 +59,21 @@ type Reply struct {
 	Due       string       `json:"due,omitempty"` // YYYY-MM-DD, when a case has one
 }
 
+// Names are the people's names the requester has given in a request being taken (theirs, and
+// whose behalf they ask on): a transcript stores none of them, whatever a redactor recognises.
+func (r Reply) Names() []string {
+	if r.Intake == nil {
+		return nil
+	}
+	var out []string
+	for _, k := range []string{"name", "on_behalf_of"} {
+		if v := strings.TrimSpace(r.Intake.Fields[k]); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 // Outcome says what the bot did with the message, as transcripts keep it: "answered",
 // "unsure" (answered, hedged, with the data protection contact), "abstained", or the reply's
 // kind ("intake", "submitted", "safeguarding", …).

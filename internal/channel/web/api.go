@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"time"
 
@@ -173,13 +174,27 @@ func (s *Server) keep(ctx context.Context, rep conversation.Reply, org, said str
 	if red == nil {
 		return // never store unredacted text
 	}
+	// A name given at a request's name step is a name, whether or not the redactor would know
+	// it for one ("Kate Hill" on its own is just two words).
+	names := rep.Names()
 	err := s.Transcripts.AppendTranscripts(ctx, []TranscriptEntry{
-		{Session: rep.Session, Channel: "web", Org: org, Role: transcript.RoleResident, Text: red(said), At: at},
-		{Session: rep.Session, Channel: "web", Org: org, Role: transcript.RoleBot, Text: red(rep.Answer.Answer), At: at, Outcome: rep.Outcome()},
+		{Session: rep.Session, Channel: "web", Org: org, Role: transcript.RoleResident, Text: red(withoutNames(said, names)), At: at},
+		{Session: rep.Session, Channel: "web", Org: org, Role: transcript.RoleBot, Text: red(withoutNames(rep.Answer.Answer, names)), At: at, Outcome: rep.Outcome()},
 	})
 	if err != nil {
 		s.log().Warn("store transcript", "err", err)
 	}
+}
+
+// withoutNames replaces each of names in text, in any case, with "[name]".
+func withoutNames(text string, names []string) string {
+	for _, n := range names {
+		re, err := regexp.Compile(`(?i)` + regexp.QuoteMeta(n))
+		if err == nil {
+			text = re.ReplaceAllLiteralString(text, "[name]")
+		}
+	}
+	return text
 }
 
 func (s *Server) handleChat(w http.ResponseWriter, r *http.Request) {

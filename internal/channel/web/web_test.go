@@ -419,6 +419,25 @@ func TestTranscriptsAreRedactedAndPurged(t *testing.T) {
 	assert.Empty(t, lines, "purged after 30 days")
 }
 
+// The names a requester gives while a request is taken are not kept in the transcript, though
+// on their own ("Kate Hill") no redactor could tell them from other words.
+func TestTranscriptsKeepNoRequestersNames(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	r := h.chat(t, "", "my husband wants a copy of the data you hold about me")
+	for _, say := range []string{"Milton Keynes", "Kate Hill", "my mum is Asha Patel", "kate@example.com", "skip", "everything"} {
+		r = h.chat(t, r.Session, say)
+	}
+	lines, err := h.store.Transcript(ctx, r.Session)
+	require.NoError(t, err)
+	require.NotEmpty(t, lines)
+	all := strings.Join(lines, "\n")
+	for _, name := range []string{"Kate Hill", "Asha Patel", "kate@example.com"} {
+		assert.NotContains(t, all, name)
+	}
+	assert.Contains(t, all, "[name]")
+}
+
 // --- the DPO dashboard ---
 
 func (h *harness) addUser(t testing.TB, name, password string, orgs ...string) {
