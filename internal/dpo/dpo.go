@@ -31,6 +31,9 @@ var (
 	// ErrInvalid is returned (wrapped in a FieldError) for a submission or change that is incomplete
 	// or malformed.
 	ErrInvalid = errors.New("invalid")
+	// ErrKeyReused is returned when an idempotency key already made a case that is another
+	// request (another type, council or requester): a retry of it would be the same request.
+	ErrKeyReused = errors.New("the idempotency key was already used for a different request")
 )
 
 // FieldError names the field of a Submission or Change that is wrong, so a channel can ask the

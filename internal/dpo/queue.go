@@ -147,11 +147,24 @@ func (q *Queue) Submit(ctx context.Context, s Submission) (Case, error) {
 	}
 	first := Event{At: s.Received, Actor: "requester via " + string(s.Channel), Kind: EventSubmitted,
 		To: c.Status, Note: "request received"}
-	stored, _, err := q.Store.Create(ctx, c, first)
+	stored, created, err := q.Store.Create(ctx, c, first)
 	if err != nil {
 		return Case{}, fmt.Errorf("submit %s request: %w", s.Type, err)
 	}
+	if !created && !sameRequest(stored, c) {
+		// Another request under a key already used must not be answered with the first one's
+		// reference, as if it had been filed.
+		return Case{}, fmt.Errorf("submit %s request: %w", s.Type, ErrKeyReused)
+	}
 	return stored, nil
+}
+
+// sameRequest reports whether a case already stored under an idempotency key is the request
+// now submitted under it (a retry): the same type, council and requester.
+func sameRequest(stored, c Case) bool {
+	return stored.Type == c.Type && strings.EqualFold(stored.Organisation, c.Organisation) &&
+		strings.EqualFold(strings.TrimSpace(stored.Requester.Name), strings.TrimSpace(c.Requester.Name)) &&
+		normaliseContact(stored.Requester.Contact.Value) == normaliseContact(c.Requester.Contact.Value)
 }
 
 // StatusReport is everything a requester may learn about their case: no more.

@@ -91,6 +91,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		code, body.Error = http.StatusRequestEntityTooLarge, "That message is too long. Please shorten it."
 	case errors.As(err, &fe):
 		code, body.Error, body.Field = http.StatusUnprocessableEntity, capitalise(fe.Reason), fe.Field
+	case errors.Is(err, dpo.ErrKeyReused):
+		code, body.Error = http.StatusConflict, "That request key was already used for a different request; send this one with a new key."
 	case errors.Is(err, dpo.ErrInvalid):
 		code, body.Error = http.StatusUnprocessableEntity, "Some of the details aren't right."
 	case errors.Is(err, conversation.ErrNoQueue):
@@ -273,7 +275,13 @@ func (s *Server) handleRequest(w http.ResponseWriter, r *http.Request) {
 	}
 	f.Channel = "web"
 	if f.Org != "" {
-		f.Org = s.canonical(f.Org)
+		org, known := s.canonicalKnown(f.Org)
+		if !known {
+			s.fail(w, r, &dpo.FieldError{Field: "org", Reason: fmt.Sprintf("%q is not a council this service takes requests for (%s)",
+				f.Org, strings.Join(s.Orgs, " or "))})
+			return
+		}
+		f.Org = org
 	}
 	f.ReceivedAt = s.now() // the server's clock starts the statutory clock, not the browser's
 	ctx, cancel := context.WithTimeout(r.Context(), chatTimeout)

@@ -206,6 +206,18 @@ func TestRequestForm(t *testing.T) {
 	require.NoError(t, json.Unmarshal(again.Body.Bytes(), &r2))
 	assert.Equal(t, r.Reference, r2.Reference, "a retried form makes no second case")
 
+	// Another person's request under the same key is not given Jo's reference as if filed.
+	other := h.do(t, "POST", "/api/request", `{"type":"access","org":"Bucks","name":"Bo Lee","contact":"bo@example.com","description":"x","idempotency_key":"form-1"}`)
+	assert.Equal(t, http.StatusConflict, other.Code, other.Body.String())
+	assert.NotContains(t, other.Body.String(), r.Reference)
+
+	// Nor is a council the bot doesn't serve filed where no DPO looks.
+	narnia := h.do(t, "POST", "/api/request", `{"type":"access","org":"Narnia Council","name":"Ann Lee","contact":"ann@example.com","description":"x"}`)
+	assert.Equal(t, http.StatusUnprocessableEntity, narnia.Code, narnia.Body.String())
+	var ne web.ErrorResponse
+	require.NoError(t, json.Unmarshal(narnia.Body.Bytes(), &ne))
+	assert.Equal(t, "org", ne.Field)
+
 	bad := h.do(t, "POST", "/api/request", `{"type":"erasure","org":"MK Council","name":"Jo","contact":"nope","description":"x"}`)
 	assert.Equal(t, http.StatusUnprocessableEntity, bad.Code)
 	var e web.ErrorResponse
