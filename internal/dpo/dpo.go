@@ -28,6 +28,9 @@ var (
 	ErrInvalidTransition = errors.New("invalid status transition")
 	// ErrExtensionTooLate is returned when an extension is recorded after the first month.
 	ErrExtensionTooLate = errors.New("extension recorded too late: it must be decided within the first month")
+	// ErrIDTooLate is returned when identity (or authority) is asked for after the request's due
+	// date: asking then would start a fresh month for a request already overdue.
+	ErrIDTooLate = errors.New("identity asked for too late: the request is already past its due date")
 	// ErrInvalid is returned (wrapped in a FieldError) for a submission or change that is incomplete
 	// or malformed.
 	ErrInvalid = errors.New("invalid")

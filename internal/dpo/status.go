@@ -109,6 +109,11 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 	kind := EventStatus
 	switch {
 	case to == AwaitingVerification:
+		if !c.Due.IsZero() && pastDueDay(c.Due, now) {
+			// Rule 2 restarts the month when asked-for ID arrives; asked for once the request is
+			// overdue, it would hide that it was late.
+			return Event{}, fmt.Errorf("%s (due %s): %w", c.Ref, c.Due.Format(time.DateOnly), ErrIDTooLate)
+		}
 		next.AwaitingID, next.IDReceived, kind = true, time.Time{}, EventIDRequested
 	case from == AwaitingVerification && to == InProgress:
 		next.AwaitingID, next.IDReceived, kind = false, at, EventIDReceived
@@ -127,7 +132,9 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 		if c.Extended {
 			return Event{}, fmt.Errorf("%s is already extended: %w", c.Ref, ErrInvalidTransition)
 		}
-		if !c.Clock().ExtensionAllowed(at) {
+		if !c.Clock().ExtensionAllowed(now) {
+			// Judged when it is recorded, whatever date it is said to have been decided on: a
+			// backdated extension would otherwise get round rule 6.
 			return Event{}, fmt.Errorf("%s: %w", c.Ref, ErrExtensionTooLate)
 		}
 		next.Extended, next.ExtensionReason, kind = true, note, EventExtended
@@ -143,7 +150,17 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 	}
 	next.Updated = now
 	*c = next
+	if !at.Equal(now) {
+		// The audit trail says when a backdated change was entered, not only the date given.
+		note = strings.TrimSpace(note + fmt.Sprintf(" (recorded %s)", now.UTC().Format("2006-01-02 15:04 MST")))
+	}
 	return Event{Ref: c.Ref, At: at, Actor: actor, Kind: kind, From: from, To: to, Note: note}, nil
+}
+
+// pastDueDay reports whether now is after the whole of the due day.
+func pastDueDay(due, now time.Time) bool {
+	y, m, d := due.Date()
+	return !now.Before(time.Date(y, m, d+1, 0, 0, 0, 0, due.Location()))
 }
 
 // AddNote records a note on the audit trail without changing anything else.
@@ -178,6 +195,9 @@ func (c *Case) Assign(to, actor string, now time.Time) (Event, error) {
 func (c *Case) changeTime(at, now time.Time) (time.Time, error) {
 	if at.IsZero() {
 		return now, nil
+	}
+	if at.Before(c.Received) && at.Format(time.DateOnly) == c.Received.UTC().Format(time.DateOnly) && at.Equal(at.Truncate(24*time.Hour)) {
+		at = c.Received // "ID arrived today", given as a date, on the day the request came in
 	}
 	if at.Before(c.Received) {
 		return time.Time{}, invalid("at", "%s is before the request was received", at.Format(time.RFC3339))

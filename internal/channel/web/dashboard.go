@@ -494,7 +494,7 @@ func (s *Server) afterChange(w http.ResponseWriter, r *http.Request, err error, 
 		http.Redirect(w, r, "/dpo/cases/"+url.PathEscape(r.PathValue("ref"))+"?done="+url.QueryEscape(done), http.StatusSeeOther)
 	case errors.As(err, &fe):
 		s.showCase(w, r, http.StatusUnprocessableEntity, "", capitalise(fe.Error()))
-	case errors.Is(err, dpo.ErrInvalidTransition), errors.Is(err, dpo.ErrExtensionTooLate):
+	case errors.Is(err, dpo.ErrInvalidTransition), errors.Is(err, dpo.ErrExtensionTooLate), errors.Is(err, dpo.ErrIDTooLate):
 		s.showCase(w, r, http.StatusConflict, "", capitalise(errors.Unwrap(err).Error()))
 	default:
 		s.dashError(w, r, err)

@@ -370,6 +370,60 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.Equal(t, "2026-04-02", got.Due.Format(time.DateOnly))
 	})
 
+	t.Run("BackdatedExtensionIsJudgedWhenRecorded", func(t *testing.T) {
+		q, _, clock := setup(t, "2026-03-03T10:00:00Z")
+		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
+		require.NoError(t, err)
+		clock.Set(Date(t, "2026-04-10T10:00:00Z")) // past the first month
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.Extended, Actor: "alex", Note: "told on time", At: Date(t, "2026-03-20T00:00:00Z")})
+		require.ErrorIs(t, err, dpo.ErrExtensionTooLate, "a date in the first month given now does not make it in time")
+		got, err := q.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.False(t, got.Extended)
+
+		// A backdated change that is allowed says on the audit trail when it was entered.
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.InProgress, Actor: "alex", Note: "started", At: Date(t, "2026-03-05T09:00:00Z")})
+		require.NoError(t, err)
+		events, err := q.Events(ctx, c.Ref)
+		require.NoError(t, err)
+		last := events[len(events)-1]
+		assert.Equal(t, "2026-03-05", last.At.UTC().Format(time.DateOnly))
+		assert.Contains(t, last.Note, "recorded 2026-04-10 10:00")
+	})
+
+	t.Run("IDAskedForAfterTheDueDateIsRefused", func(t *testing.T) {
+		q, _, clock := setup(t, "2026-03-03T10:00:00Z")
+		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
+		require.NoError(t, err)
+		clock.Set(Date(t, "2026-04-02T18:00:00Z")) // the due day itself: still in time
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.AwaitingVerification, Actor: "alex"})
+		require.NoError(t, err)
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.InProgress, Actor: "alex"})
+		require.NoError(t, err)
+
+		late, err := q.Submit(ctx, Sample(Date(t, "2026-02-02T10:00:00Z"), "late")) // due 2 March, overdue
+		require.NoError(t, err)
+		_, err = q.UpdateStatus(ctx, late.Ref, dpo.Change{To: dpo.AwaitingVerification, Actor: "alex"})
+		require.ErrorIs(t, err, dpo.ErrIDTooLate, "asking for ID now would give an overdue request a fresh month")
+		got, err := q.Get(ctx, late.Ref)
+		require.NoError(t, err)
+		assert.Equal(t, "2026-03-02", got.Due.Format(time.DateOnly), "the due date stands")
+		assert.Equal(t, dpo.Received, got.Status)
+	})
+
+	t.Run("ADateOnTheDayOfReceipt", func(t *testing.T) {
+		q, _, clock := setup(t, "2026-03-02T18:00:00Z")
+		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
+		require.NoError(t, err)
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.AwaitingVerification, Actor: "alex"})
+		require.NoError(t, err)
+		// "ID arrived today", given as the date: read as the moment the request came in at the earliest.
+		got, err := q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.InProgress, Actor: "alex", At: Date(t, "2026-03-02T00:00:00Z")})
+		require.NoError(t, err)
+		assert.Equal(t, "2026-04-02", got.Due.Format(time.DateOnly))
+		_ = clock
+	})
+
 	t.Run("ClarificationPauseShiftsDueDate", func(t *testing.T) {
 		q, _, clock := setup(t, "2026-03-10T09:00:00Z")
 		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
@@ -442,10 +496,12 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		soon := submit("2026-03-05T10:00:00Z", "Bristol City Council", "soon")        // due early April
 		later := submit("2026-03-28T10:00:00Z", "Leeds City Council", "later")        // due late April
 		done := submit("2026-02-03T10:00:00Z", "Bristol City Council", "done")        // would be overdue
-		waiting := submit("2026-02-04T10:00:00Z", "Cardiff Council", "waiting-on-id") // no due date
-		_, err := q.UpdateStatus(ctx, done.Ref, dpo.Change{To: dpo.Completed, Actor: "alex"})
+		onBehalf := Sample(Date(t, "2026-02-04T10:00:00Z"), "waiting-on-id") // no due date until authority arrives
+		onBehalf.Organisation, onBehalf.AwaitingID = "Cardiff Council", true
+		onBehalf.Requester.OnBehalfOf, onBehalf.Requester.OnBehalfOfWhom = true, "Pat Doe"
+		waiting, err := q.Submit(ctx, onBehalf)
 		require.NoError(t, err)
-		_, err = q.UpdateStatus(ctx, waiting.Ref, dpo.Change{To: dpo.AwaitingVerification, Actor: "alex"})
+		_, err = q.UpdateStatus(ctx, done.Ref, dpo.Change{To: dpo.Completed, Actor: "alex"})
 		require.NoError(t, err)
 		clock.Set(Date(t, "2026-04-01T09:00:00Z"))
 
