@@ -48,6 +48,14 @@ piped input too.
 	}
 	defer closeService()
 	bot := svc.bot
+	if *org != "" {
+		// A council misspelt here would file every /request where no DPO looks.
+		name, ok := bot.CanonicalOrg(*org)
+		if !ok {
+			return usageError("--org: I don't know %q; the organisations are %s", *org, strings.Join(bot.Orgs, ", "))
+		}
+		*org = name
+	}
 	c := &chat{app: app, bot: bot, session: "cli", org: *org}
 	return c.loop(ctx)
 }

@@ -194,3 +194,37 @@ func (f lookupFlags) question(text string) (answer.Question, error) {
 	}
 	return answer.Question{Text: text, Organisation: f.org, NoticeID: f.notice, K: f.k}, nil
 }
+
+// canonicalOrgs reads organisation names given on a command line (any of their names, "MK" or
+// "Milton Keynes Council") as the canonical names the queue files cases under, so that a filter
+// or a dashboard user names a council as the notices do. Names no notice's organisation has are
+// kept as given and returned in unknown too, with the organisations there are, for the caller to
+// refuse or to mention. "*" (every organisation) is kept as it is.
+func canonicalOrgs(app *App, names []string) (out, unknown, known []string, err error) {
+	if len(names) == 0 {
+		return nil, nil, nil, nil
+	}
+	cfg, err := config.FromEnv(app.Getenv)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	c, err := loadCorpus(cfg.CorpusDir)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for _, o := range c.Organisations.All() {
+		known = append(known, o.Name)
+	}
+	for _, n := range names {
+		canon, ok := c.Organisations.Canonical(n)
+		switch {
+		case n == "*":
+			out = append(out, n)
+		case ok:
+			out = append(out, canon)
+		default:
+			out, unknown = append(out, n), append(unknown, n)
+		}
+	}
+	return out, unknown, known, nil
+}

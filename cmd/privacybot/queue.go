@@ -112,7 +112,17 @@ func queueList(ctx context.Context, app *App, args []string) error {
 	if len(pos) > 0 {
 		return usageError("queue list takes no arguments, got %q", pos)
 	}
-	f := dpo.Filter{Organisations: orgs, Overdue: *overdue, Limit: *limit, Now: app.Now()}
+	named, unknown, known, err := canonicalOrgs(app, orgs)
+	if err != nil {
+		return err
+	}
+	if len(unknown) > 0 {
+		// Cases of an organisation no longer in the notices can still be listed, but a misspelt
+		// council must not look like an empty queue.
+		fmt.Fprintf(app.Stderr, "privacybot queue: no notice is %s's; the organisations are %s\n",
+			strings.Join(quoteAll(unknown), ", "), strings.Join(known, ", "))
+	}
+	f := dpo.Filter{Organisations: named, Overdue: *overdue, Limit: *limit, Now: app.Now()}
 	for _, s := range statuses {
 		st, err := dpo.ParseStatus(s)
 		if err != nil {
@@ -423,4 +433,12 @@ func csvSafe(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strconv.Quote(s)
+	}
+	return out
 }

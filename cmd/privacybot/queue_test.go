@@ -247,3 +247,52 @@ func TestCSVSafe(t *testing.T) {
 func TestPrintableDropsTerminalEscapes(t *testing.T) {
 	assert.Equal(t, "[31mred\nline", printable("\x1b[31mred\nline\r"))
 }
+
+// A DPO filters by any name of their council, as the notices and the dashboard know it; a name
+// no notice has is said so, not shown as an empty queue.
+func TestQueueListByAnyNameOfACouncil(t *testing.T) {
+	f := newQueueFixture(t)
+	s, err := sqlite.Open(filepath.Join(f.env["PRIVACYBOT_DATA"], "privacybot.db"))
+	require.NoError(t, err)
+	q := &dpo.Queue{Store: s, Now: func() time.Time { return dpotest.Date(t, april1) }}
+	sub := dpotest.Sample(dpotest.Date(t, "2026-03-25T10:00:00Z"), "mk")
+	sub.Organisation = "Milton Keynes City Council"
+	mk, err := q.Submit(context.Background(), sub)
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+
+	for _, name := range []string{"MK", "Milton Keynes Council", "milton keynes city council"} {
+		code, out, errOut := f.run(t, april1, "queue", "list", "--json", "--org", name)
+		require.Equal(t, exitOK, code, errOut)
+		var got []dpo.Case
+		require.NoError(t, json.Unmarshal([]byte(out), &got))
+		require.Len(t, got, 1, "--org %q", name)
+		assert.Equal(t, mk.Ref, got[0].Ref)
+		assert.Empty(t, errOut)
+	}
+	code, out, errOut := f.run(t, april1, "queue", "list", "--org", "Milton Keynse")
+	assert.Equal(t, exitOK, code)
+	assert.Equal(t, "No cases.\n", out)
+	assert.Contains(t, errOut, `no notice is "Milton Keynse"'s; the organisations are Buckinghamshire Council, Milton Keynes City Council`)
+}
+
+// A dashboard user for a council no notice has would see nothing: refused, with the councils.
+func TestUsersAddRefusesAnUnknownCouncil(t *testing.T) {
+	f := newQueueFixture(t)
+	f.env["PRIVACYBOT_DATA"] = t.TempDir()
+	code, _, errOut := f.run(t, april1, "users", "add", "typo", "--org", "Milton Keynse")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "Buckinghamshire Council")
+	code, out, errOut := f.run(t, april1, "users", "add", "sam", "--org", "MK")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "added sam (Milton Keynes City Council)")
+}
+
+// An adviser's chat scoped to a council the notices don't have would file every /request where no
+// DPO looks: it doesn't start.
+func TestChatRefusesAnUnknownCouncil(t *testing.T) {
+	f := newQueueFixture(t)
+	code, _, errOut := f.run(t, april1, "chat", "--org", "Narnia Council")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "Milton Keynes City Council")
+}

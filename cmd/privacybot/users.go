@@ -60,6 +60,15 @@ line of standard input with --password-stdin, otherwise makes a random one and p
 		if len(orgs) == 0 {
 			return usageError("give at least one --org (or --org '*' for every organisation)")
 		}
+		named, unknown, known, err := canonicalOrgs(app, orgs)
+		if err != nil {
+			return err
+		}
+		if len(unknown) > 0 {
+			// A user for a misspelt council would see no case at all.
+			return usageError("--org: no notice is %q's; the organisations are %s (or '*' for all)", unknown[0], strings.Join(known, ", "))
+		}
+		orgs = named
 		name := strings.TrimSpace(rest[1])
 		pw, generated := "", false
 		if *pwStdin {
