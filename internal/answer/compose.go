@@ -587,6 +587,7 @@ func (c *Composer) compose(ans Answer, q Question, hits []Hit, chosen []candidat
 	if len(orgs) > 1 {
 		fmt.Fprintf(&b, "The notices of %d organisations answer this differently:\n", len(orgs))
 	}
+	lost := false // a quote holds an e-mail address the captured page replaced
 	for oi, org := range orgs {
 		if oi > 0 {
 			b.WriteString("\n")
@@ -606,9 +607,15 @@ func (c *Composer) compose(ans Answer, q Question, hits []Hit, chosen []candidat
 				lastHit = cd.hit
 			}
 			fmt.Fprintf(&b, "• “%s” [%d]\n", cd.unit.quote(), num[cd.hit])
+			lost = lost || hasEmailPlaceholder(cd.unit.quote())
 		}
 	}
 	ans.Answer = strings.TrimRight(b.String(), "\n")
+	if lost {
+		// Read out on a call, "[email protected]" sounds like an address; it is what the
+		// captured page put where an e-mail address was.
+		ans.Answer += "\nNote: “[email protected]” is where the copy of the notice I have lost an e-mail address; it is not an address to use. Use the other contact details quoted."
+	}
 	ans.Stale = c.stale(ans.Citations)
 	for _, s := range ans.Stale {
 		ans.Answer += fmt.Sprintf("\nNote: %s was %s; what it says may no longer be current.", s.Title, s.Note)

@@ -54,7 +54,9 @@ func TestComposerReadsQuestionsAsResidentsAskThem(t *testing.T) {
 		{"a broken-off line is not quoted",
 			"who do I email my completed request form to", nil, []string{"Once completed you should email it to"}},
 		{"an e-mail the page lost is answered with the contact details left",
-			"whats the email for the data protection officer at Bucks", []string{"HP20 1UA"}, nil},
+			"whats the email for the data protection officer at Bucks", []string{"HP20 1UA", "it is not an address to use"}, nil},
+		{"only a quote with the lost address says so",
+			"how long are complaint records kept at MK", []string{"6 years"}, []string{"not an address to use"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
