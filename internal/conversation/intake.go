@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -99,8 +100,17 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	if b.Queue == nil {
 		return Reply{}, ErrNoQueue
 	}
+	named := b.councilsNamed(t.Text)
+	if t.Org != "" && len(named) > 0 && !slices.Contains(named, b.canonicalOrg(t.Org)) {
+		// A widget of one council asked for a request to another: not filed with the wrong
+		// council's DPO. The answerer says whose notices these are and gives the other's contact.
+		return b.otherCouncilsRequest(ctx, s, t, in)
+	}
 	it := &intake{typ: in.Type, org: b.canonicalOrg(t.Org), onBehalf: in.OnBehalf, receivedAt: t.ReceivedAt,
 		channel: t.Channel, key: t.MessageID, desc: t.Text}
+	if it.org == "" && len(named) == 1 {
+		it.org = named[0] // "I want a copy of my data from Buckinghamshire Council"
+	}
 	if it.key == "" {
 		it.key = fmt.Sprintf("%s/%d", s.ID, t.ReceivedAt.UnixNano())
 	}
@@ -132,6 +142,27 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	ans.Answer = intro.String() + b.prompt(it)
 	s.remember(t.Text, ans.Answer)
 	return Reply{Answer: ans, Session: s.ID, Kind: KindIntake, Intake: b.state(it)}, nil
+}
+
+// councilsNamed are the councils a message names, by canonical name.
+func (b *Bot) councilsNamed(text string) []string {
+	if b.Mentioned == nil {
+		return nil
+	}
+	return b.Mentioned(text)
+}
+
+// otherCouncilsRequest answers a request made, in a chat scoped to one council, of another: it
+// is not that council's to take, and the person is told whose it is and how to reach them.
+func (b *Bot) otherCouncilsRequest(ctx context.Context, s *session, t Turn, in rights.Intent) (Reply, error) {
+	ans, err := b.Answerer.Answer(ctx, answer.Question{Text: t.Text, Organisation: t.Org})
+	if err != nil {
+		return Reply{}, err
+	}
+	ans.Question, ans.Request = t.Text, requestOf(in)
+	ans.Request.Actionable = false // not taken here
+	s.remember(t.Text, ans.Answer)
+	return Reply{Answer: ans, Session: s.ID, Kind: KindAnswer}, nil
 }
 
 func explainQuestion(t rights.Type) string {

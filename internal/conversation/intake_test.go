@@ -87,3 +87,20 @@ func TestFormForAnUnknownCouncilIsRefused(t *testing.T) {
 	assert.Contains(t, fe.Reason, "Buckinghamshire Council")
 	assert.Empty(t, q.cases)
 }
+
+// A request naming its council needs no "which council?"; one made in a chat scoped to another
+// council is not filed with the wrong council's DPO: the person is told whose it is.
+func TestARequestGoesToTheCouncilItNames(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last := script(t, bot, "", []line{
+		{says: "I want a copy of my data from Buckinghamshire Council", kind: conversation.KindIntake, contains: []string{"full name"}, lacks: []string{"Which council"}},
+	})
+	require.NotNil(t, last.Intake)
+	assert.Equal(t, "Buckinghamshire Council", last.Intake.Fields["organisation"])
+
+	script(t, bot, "Buckinghamshire Council", []line{
+		{says: "please delete my data held by milton keynes council", kind: conversation.KindAnswer,
+			contains: []string{"Milton Keynes City Council", "01908 254900"}, lacks: []string{"full name"}},
+	})
+	assert.Empty(t, q.cases)
+}
