@@ -170,6 +170,12 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if s.intake != nil {
 		return b.intakeStep(ctx, s, t)
 	}
+	if lost := s.lost; lost {
+		s.lost = false
+		if answersAStep(t.Text) {
+			return b.conversationLost(s, t), nil
+		}
+	}
 	if ref := refRe.FindString(t.Text); ref != "" {
 		return b.statusCheck(ctx, s, t, strings.ToUpper(ref))
 	}
@@ -610,6 +616,9 @@ type session struct {
 	turns        []string // redacted by the caller before they leave the process
 	intake       *intake
 	pendingRef   string
+	// lost is set on a session made for an id the caller gave that had expired or was unknown,
+	// until its first message is answered: a "yes" then confirmed nothing.
+	lost bool
 }
 
 func (s *session) remember(user, bot string) {
@@ -633,10 +642,11 @@ func (ss *Sessions) Get(id string) *session {
 	if len(ss.byID) >= maxSessions {
 		ss.evictLocked(now)
 	}
+	resumed := id != "" // a conversation the caller thought was going on, expired or unknown
 	if id == "" {
 		id = newSessionID()
 	}
-	s := &session{ID: id, last: now}
+	s := &session{ID: id, last: now, lost: resumed}
 	ss.byID[id] = s
 	return s
 }

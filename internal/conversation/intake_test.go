@@ -104,3 +104,19 @@ func TestARequestGoesToTheCouncilItNames(t *testing.T) {
 	})
 	assert.Empty(t, q.cases)
 }
+
+// A "yes" sent to a conversation that has ended (idle too long, or the service restarted)
+// confirmed nothing: the person is told so, not invited to ask a question.
+func TestAYesToAnEndedConversationSaysNothingWasSent(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	rep, err := bot.Reply(context.Background(), conversation.Turn{Session: "ended-123", Channel: "web", Text: "yes"})
+	require.NoError(t, err)
+	assert.Equal(t, conversation.KindHelp, rep.Kind)
+	assert.Contains(t, rep.Answer.Answer, "nothing was sent")
+	assert.Empty(t, q.cases)
+
+	// Only its first message: the conversation goes on as any other.
+	rep, err = bot.Reply(context.Background(), conversation.Turn{Session: "ended-123", Channel: "web", Text: "yes"})
+	require.NoError(t, err)
+	assert.NotContains(t, rep.Answer.Answer, "nothing was sent")
+}

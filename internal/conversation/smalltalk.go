@@ -82,6 +82,26 @@ func (b *Bot) smallTalk(s *session, t Turn, kind string) Reply {
 	}
 }
 
+// answersAStep reports whether a message is a bare reply to a request's question ("yes", "no",
+// "skip"), which means nothing in a conversation that has just begun.
+func answersAStep(text string) bool {
+	v := strings.TrimSpace(text)
+	return len(strings.Fields(v)) <= 3 && (yesRe.MatchString(v) || noRe.MatchString(v) || skipRe.MatchString(v))
+}
+
+// conversationLost answers a "yes" sent to a conversation that had ended: whatever it confirmed
+// was not sent, and the person should know.
+func (b *Bot) conversationLost(s *session, t Turn) Reply {
+	text := "That conversation had ended (it was idle too long, or the service restarted), so nothing was sent. " +
+		"If you were making a request, please start it again: say what you'd like, for example \"I want a copy of my data\"."
+	s.remember(t.Text, text)
+	return Reply{
+		Answer: answer.Answer{Question: t.Text, Answer: text, Citations: []answer.Citation{}, Mode: "extractive",
+			Request: requestOf(rights.Intent{Type: rights.None})},
+		Session: s.ID, Kind: KindHelp,
+	}
+}
+
 // nothingToCancel answers "cancel" when no request is being taken.
 func (b *Bot) nothingToCancel(s *session, t Turn) Reply {
 	text := "There's no request under way, so there's nothing to cancel. " + b.whatICanDo(t.Org)
