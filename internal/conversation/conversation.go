@@ -170,6 +170,15 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if s.intake != nil {
 		return b.intakeStep(ctx, s, t)
 	}
+	if offered := s.offered; offered.typ != "" {
+		s.offered = offer{}
+		if answersAStep(t.Text) && yesRe.MatchString(t.Text) {
+			// "yes" to "I can take this request now": the question it answered says what is wanted.
+			start := t
+			start.Text = offered.question
+			return b.startIntake(ctx, s, start, rights.Intent{Type: offered.typ, Actionable: true, Confidence: 1})
+		}
+	}
 	if lost := s.lost; lost {
 		s.lost = false
 		if answersAStep(t.Text) {
@@ -278,6 +287,12 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 	}
 	ans.Question = t.Text
 	ans.Request = requestOf(intent)
+	if b.Queue != nil && t.Channel == "web" && offersRequest(intent) {
+		// "how do I make a subject access request?" asks how; the bot can also just take it.
+		// (Residents ask on the web; staff in Slack and advisers with /request ask for others.)
+		ans.Answer += "\n\nI can pass this request to the data protection team for you now: say \"yes\" to start it."
+		s.offered = offer{typ: intent.Type, question: t.Text}
+	}
 	s.lastQuestion = strings.TrimSpace(q + " " + about) // what the next follow-up leans on
 	s.questions = append(s.questions, q)
 	if len(s.questions) > maxTurns {
@@ -317,6 +332,23 @@ func (b *Bot) askInFocus(ctx context.Context, s *session, aq answer.Question, fo
 		return wide, err
 	}
 	return focused, nil
+}
+
+// offer is a request an answer offered to take, and the question it answered.
+type offer struct {
+	typ      rights.Type
+	question string
+}
+
+// offersRequest reports whether an information question is about making a request the bot can
+// take ("how do I make a subject access request?", "can I get my data deleted?"), surely enough
+// to offer to take it.
+func offersRequest(in rights.Intent) bool {
+	switch in.Type {
+	case rights.None, rights.Complaint:
+		return false
+	}
+	return !in.Actionable && in.Confidence >= 0.5
 }
 
 // noticeInFocus is the notice a conversation is about after an answer: the notice of the
@@ -616,6 +648,7 @@ type session struct {
 	turns        []string // redacted by the caller before they leave the process
 	intake       *intake
 	pendingRef   string
+	offered      offer // a request the last answer offered to take
 	// lost is set on a session made for an id the caller gave that had expired or was unknown,
 	// until its first message is answered: a "yes" then confirmed nothing.
 	lost bool

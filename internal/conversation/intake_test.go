@@ -120,3 +120,27 @@ func TestAYesToAnEndedConversationSaysNothingWasSent(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotContains(t, rep.Answer.Answer, "nothing was sent")
 }
+
+// A resident asking how to make a request is offered to have it taken, and "yes" starts it.
+func TestAskingHowToMakeARequestOffersToTakeIt(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "how do I make a subject access request to Bucks?", kind: conversation.KindAnswer, contains: []string{"say \"yes\" to start it"}},
+		{says: "yes", kind: conversation.KindIntake, contains: []string{"Right of access", "full name"}, lacks: []string{"Which council"}},
+		{says: "Jo Bloggs", kind: conversation.KindIntake},
+		{says: "jo@example.com", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake, contains: []string{"Council: Buckinghamshire Council"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases, 1)
+	assert.Equal(t, dpo.Access, q.cases[0].Type)
+
+	// Anything else after the offer is read as usual; the offer lapses.
+	script(t, bot, "", []line{
+		{says: "can I get my data deleted?", kind: conversation.KindAnswer, contains: []string{"say \"yes\""}},
+		{says: "how long do you keep complaint records?", kind: conversation.KindAnswer, lacks: []string{"say \"yes\""}},
+		{says: "yes", kind: conversation.KindHelp},
+	})
+	assert.Len(t, q.cases, 1)
+}
