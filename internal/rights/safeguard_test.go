@@ -24,6 +24,8 @@ func TestSafeguardingCategories(t *testing.T) {
 		{"overdose", "i've taken a load of paracetamol"},
 		{"self-harm", "my daughter has been cutting her arms and says she wants to die"},
 		{"goodbye message", "my friend sent me a message saying goodbye and now she won't answer her phone"},
+		{"sexual abuse", "the man next door is touching kids"},
+		{"inappropriate contact", "my daughter's teacher sent her inappropriate messages"},
 		{"threat", "my husband said he will kill me if i leave"},
 		{"threat", "I'm scared he'll find us"},
 		{"threat", "please help me he is going to hurt me"},
@@ -65,6 +67,7 @@ func TestSafeguardingCategories(t *testing.T) {
 	}
 
 	calm := []struct{ category, text string }{
+		{"records of inappropriate messages", "what do you do with inappropriate messages sent to the council website?"},
 		{"past abuse, records", "I was abused as a child and want my records from children's services"},
 		{"past case, records", "can i get a copy of the child protection plan from when my kids were on one in 2017"},
 		{"past, register", "I was a victim of domestic violence and need my address hidden on the electoral register"},
