@@ -90,7 +90,10 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.Is(err, answer.ErrQuestionTooLong):
 		code, body.Error = http.StatusRequestEntityTooLarge, "That message is too long. Please shorten it."
 	case errors.As(err, &fe):
-		code, body.Error, body.Field = http.StatusUnprocessableEntity, capitalise(fe.Reason), fe.Field
+		code, body.Error, body.Field = http.StatusUnprocessableEntity, capitalise(fe.Reason), formField(fe.Field)
+		if fe.Reason == "empty" {
+			body.Error = "Please fill this in."
+		}
 	case errors.Is(err, dpo.ErrKeyReused):
 		code, body.Error = http.StatusConflict, "That request key was already used for a different request; send this one with a new key."
 	case errors.Is(err, dpo.ErrInvalid):
@@ -106,6 +109,20 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		s.log().Error("request failed", "path", r.URL.Path, "code", code, "err", err)
 	}
 	writeJSON(w, code, body)
+}
+
+// formField is the key of RequestForm (openapi.yaml) a queue's field error is about, so the
+// widget can mark the field it shows: the queue says "requester name" where the form says "name".
+func formField(queueField string) string {
+	switch queueField {
+	case "requester name":
+		return "name"
+	case "organisation":
+		return "org"
+	case "on behalf of":
+		return "on_behalf_of"
+	}
+	return queueField
 }
 
 func capitalise(s string) string {

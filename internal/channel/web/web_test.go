@@ -223,6 +223,13 @@ func TestRequestForm(t *testing.T) {
 	var e web.ErrorResponse
 	require.NoError(t, json.Unmarshal(bad.Body.Bytes(), &e))
 	assert.Equal(t, "contact", e.Field)
+
+	// A field left out is named as the form names it, in words a resident understands.
+	noName := h.do(t, "POST", "/api/request", `{"type":"erasure","org":"MK Council","name":"  ","contact":"jo@example.com","description":"x"}`)
+	assert.Equal(t, http.StatusUnprocessableEntity, noName.Code)
+	require.NoError(t, json.Unmarshal(noName.Body.Bytes(), &e))
+	assert.Equal(t, "name", e.Field)
+	assert.Equal(t, "Please fill this in.", e.Error)
 }
 
 func TestChatRejectsBadInput(t *testing.T) {
