@@ -490,7 +490,35 @@ func (b *Bot) rewrite(ctx context.Context, s *session, q string) (question, abou
 			return r, ""
 		}
 	}
+	if named := b.councilOnly(q); len(named) > 0 {
+		// "what about Milton Keynes?" asks the question before of that council: the council is
+		// what changes, not the topic ("how long do you keep Milton Keynes").
+		return b.withoutCouncilsBut(s.lastQuestion, named) + " (" + strings.Join(named, " and ") + ")", ""
+	}
 	return Rewrite(s.lastQuestion, q)
+}
+
+// councilOnlyFiller are the words with which a follow-up names nothing but a council: "what
+// about MK?", "and for Bucks?", "same for Milton Keynes please".
+var councilOnlyFiller = map[string]bool{"what": true, "about": true, "and": true, "how": true, "for": true, "same": true,
+	"with": true, "at": true, "in": true, "the": true, "whats": true, "what's": true, "ok": true, "okay": true, "then": true,
+	"also": true, "too": true, "please": true, "is": true, "it": true, "that": true, "there": true, "over": true, "council": true}
+
+// councilOnly is the councils a follow-up names when it names nothing else, or nil.
+func (b *Bot) councilOnly(q string) []string {
+	if b.Mentioned == nil || b.Canonical == nil {
+		return nil
+	}
+	named := b.Mentioned(q)
+	if len(named) == 0 {
+		return nil
+	}
+	for _, w := range strings.Fields(strings.ToLower(b.withoutCouncilsBut(q, nil))) {
+		if w = strings.Trim(w, "?!.,;:'\""); w != "" && !councilOnlyFiller[w] {
+			return nil
+		}
+	}
+	return named
 }
 
 func (b *Bot) safeguardingText() string {

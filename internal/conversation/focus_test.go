@@ -118,3 +118,13 @@ func TestUnansweredFollowUpGivesTheContactOfTheCouncilInFocus(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "The notices don't say: ask any council's DPO.", rep.Answer.Answer)
 }
+
+// "what about Milton Keynes?" after a question about Buckinghamshire asks that question of Milton
+// Keynes: the council changes, not the topic ("how long do you keep Milton Keynes").
+func TestFollowUpNamingOnlyACouncilAsksTheQuestionBeforeOfIt(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "how long do you keep complaint records, bucks?", kind: conversation.KindAnswer},
+		{says: "what about milton keynes?", kind: conversation.KindAnswer, contains: []string{"6 years", "Customer services"}, lacks: []string{"Employment Support"}},
+	})
+}
