@@ -92,6 +92,10 @@ func parseSpan(s string) (time.Duration, error) {
 	if err != nil || d <= 0 {
 		return 0, fmt.Errorf("%q is not a span like 7d, 2w or 48h", s)
 	}
+	if d < time.Hour {
+		// Deadlines are days apart: "1m" is more likely a month meant than a minute.
+		return 0, fmt.Errorf("%q is under an hour; give days, weeks or hours (7d, 2w, 48h)", s)
+	}
 	return d, nil
 }
 

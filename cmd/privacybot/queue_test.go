@@ -122,6 +122,7 @@ func TestQueueListUsageErrors(t *testing.T) {
 		{"queue", "frobnicate"},
 		{"queue", "list", "--due-within", "soon"},
 		{"queue", "list", "--due-within", "-3d"},
+		{"queue", "list", "--due-within", "1m"}, // a month meant, a minute read
 		{"queue", "list", "--status", "archived"},
 		{"queue", "show"},
 		{"queue", "update", f.soon.Ref},

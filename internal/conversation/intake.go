@@ -73,6 +73,8 @@ var (
 	cancelRe = regexp.MustCompile(`(?i)^\s*(/?cancel|stop|quit|exit|abort|never ?mind|forget it)\b|\b(?:changed my mind|never ?mind|forget (?:it|about it)|(?:do not|don'?t|dont) want to (?:do this|do it|continue|carry on|go ahead|go on)(?: any ?more)?)\b`)
 	// namePrefixRe is how people introduce their name: "my name is Sarah", "it's Kate Hill".
 	namePrefixRe = regexp.MustCompile(`(?i)^\s*(?:my (?:full )?name is|my name's|i am|i'm|im|it is|it's|its|name:?|this is)\s+`)
+	// withheldRe is a name not given: "prefer not to say", "anonymous".
+	withheldRe = regexp.MustCompile(`(?i)^\s*(?:i'?d )?(?:prefer|rather) not(?: to)?(?: say| give it)?\b|^\s*(?:anon|anonymous|no name|none of your business|not saying|n/?a)\s*[.!]?\s*$`)
 	// selfRe says a request thought to be for someone else is for the person asking.
 	selfRe = regexp.MustCompile(`(?i)^\s*(?:no[,.!]?\s+)?(?:it'?s\s+|its\s+|it is\s+)?(?:(?:just|only)\s+)?(?:for\s+)?(?:me|myself|my ?self|my own)\b(?:\s+(?:only|though|actually))?\s*[.!]?\s*$|^\s*(?:no[,.!]?\s+)?(?:it'?s|its|it is) for me\b|\bnot for (?:someone|anyone|somebody) else\b`)
 	skipRe   = regexp.MustCompile(`(?i)^\s*(skip|none|n/?a|no|not sure|don'?t know|-)\s*[.!]?\s*$`)
@@ -341,6 +343,9 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		it.org = org
 	case StepName:
 		name := nameIn(v)
+		if withheldRe.MatchString(name) {
+			return mk("The data protection team needs your name to find what the council holds about you, and it stays with them. " + b.prompt(it)), nil
+		}
 		if !looksLikeName(name) || talk != smallTalkNone {
 			// "thanks" or "ok" is a reply to the bot, an e-mail address a contact: neither is
 			// the requester's name.

@@ -33,7 +33,7 @@ type ChatRequest struct {
 // conversation is kept with it.
 type FeedbackRequest struct {
 	Session string `json:"session,omitempty"`
-	Helpful bool   `json:"helpful"`
+	Helpful *bool  `json:"helpful"` // required: a click on neither button counts as nothing
 }
 
 // ErrorResponse is every API error's body: a message fit for a resident, and the field at fault
@@ -318,7 +318,11 @@ func (s *Server) handleFeedback(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.metrics.feedback("web", f.Helpful)
+	if f.Helpful == nil {
+		s.fail(w, r, &dpo.FieldError{Field: "helpful", Reason: "say whether the answer helped (true or false)"})
+		return
+	}
+	s.metrics.feedback("web", *f.Helpful)
 	w.WriteHeader(http.StatusNoContent)
 }
 

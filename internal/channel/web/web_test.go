@@ -378,6 +378,7 @@ func TestMetricsCountWhatHappened(t *testing.T) {
 	h.chat(t, "", "How long do you keep complaint records?")
 	h.intake(t, "", "I want a copy of all the data you hold about me")
 	assert.Equal(t, http.StatusNoContent, h.do(t, "POST", "/api/feedback", `{"helpful":true}`).Code)
+	assert.Equal(t, http.StatusUnprocessableEntity, h.do(t, "POST", "/api/feedback", `{}`).Code, "a click on neither button is no feedback")
 	body := h.do(t, "GET", "/metrics", "").Body.String()
 	for _, want := range []string{
 		`privacybot_http_requests_total{code="200",route="POST /api/chat"}`,
