@@ -76,12 +76,12 @@ var (
 	// withheldRe is a name not given: "prefer not to say", "anonymous".
 	withheldRe = regexp.MustCompile(`(?i)^\s*(?:i'?d )?(?:prefer|rather) not(?: to)?(?: say| give it)?\b|^\s*(?:anon|anonymous|no name|none of your business|not saying|n/?a)\s*[.!]?\s*$`)
 	// selfRe says a request thought to be for someone else is for the person asking.
-	selfRe = regexp.MustCompile(`(?i)^\s*(?:no[,.!]?\s+)?(?:it'?s\s+|its\s+|it is\s+)?(?:(?:just|only)\s+)?(?:for\s+)?(?:me|myself|my ?self|my own)\b(?:\s+(?:only|though|actually))?\s*[.!]?\s*$|^\s*(?:no[,.!]?\s+)?(?:it'?s|its|it is) for me\b|\bnot for (?:someone|anyone|somebody) else\b`)
-	skipRe   = regexp.MustCompile(`(?i)^\s*(skip|none|n/?a|no|not sure|don'?t know|-)\s*[.!]?\s*$`)
-	yesRe    = regexp.MustCompile(`(?i)^\s*(y|yes|yeah|yep|ok|okay|confirm|correct|submit|send( it)?|go ahead|that'?s right)\b`)
-	noRe     = regexp.MustCompile(`(?i)^\s*(n|no|nope|wrong|change)\b`)
-	emailRe  = regexp.MustCompile(`(?i)^[\w.+-]+@[\w-]+(\.[\w-]+)+$`)
-	phoneRe  = regexp.MustCompile(`^\+?[\d ()-]{9,20}$`)
+	selfRe  = regexp.MustCompile(`(?i)^\s*(?:no[,.!]?\s+)?(?:it'?s\s+|its\s+|it is\s+)?(?:(?:just|only)\s+)?(?:for\s+)?(?:me|myself|my ?self|my own)\b(?:\s+(?:only|though|actually))?\s*[.!]?\s*$|^\s*(?:no[,.!]?\s+)?(?:it'?s|its|it is) for me\b|\bnot for (?:someone|anyone|somebody) else\b`)
+	skipRe  = regexp.MustCompile(`(?i)^\s*(skip|none|n/?a|no|not sure|don'?t know|-)\s*[.!]?\s*$`)
+	yesRe   = regexp.MustCompile(`(?i)^\s*(y|yes|yeah|yep|ok|okay|confirm|correct|submit|send( it)?|go ahead|that'?s right)\b`)
+	noRe    = regexp.MustCompile(`(?i)^\s*(n|no|nope|wrong|change)\b`)
+	emailRe = regexp.MustCompile(`(?i)^[\w.+-]+@[\w-]+(\.[\w-]+)+$`)
+	phoneRe = regexp.MustCompile(`^\+?[\d ()-]{9,20}$`)
 )
 
 // StartIntake begins a request of the given type in a session (the CLI's /request, a button).

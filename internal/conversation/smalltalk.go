@@ -74,6 +74,12 @@ func (b *Bot) smallTalk(s *session, t Turn, kind string) Reply {
 	default:
 		text = b.whatICanDo(t.Org)
 	}
+	return helpReply(s, t, text)
+}
+
+// helpReply is a reply of the bot's own (kind help): it claims nothing about the notices, so it
+// cites none.
+func helpReply(s *session, t Turn, text string) Reply {
 	s.remember(t.Text, text)
 	return Reply{
 		Answer: answer.Answer{Question: t.Text, Answer: text, Citations: []answer.Citation{}, Mode: "extractive",
@@ -92,25 +98,13 @@ func answersAStep(text string) bool {
 // conversationLost answers a "yes" sent to a conversation that had ended: whatever it confirmed
 // was not sent, and the person should know.
 func (b *Bot) conversationLost(s *session, t Turn) Reply {
-	text := "That conversation had ended (it was idle too long, or the service restarted), so nothing was sent. " +
-		"If you were making a request, please start it again: say what you'd like, for example \"I want a copy of my data\"."
-	s.remember(t.Text, text)
-	return Reply{
-		Answer: answer.Answer{Question: t.Text, Answer: text, Citations: []answer.Citation{}, Mode: "extractive",
-			Request: requestOf(rights.Intent{Type: rights.None})},
-		Session: s.ID, Kind: KindHelp,
-	}
+	return helpReply(s, t, "That conversation had ended (it was idle too long, or the service restarted), so nothing was sent. "+
+		"If you were making a request, please start it again: say what you'd like, for example \"I want a copy of my data\".")
 }
 
 // nothingToCancel answers "cancel" when no request is being taken.
 func (b *Bot) nothingToCancel(s *session, t Turn) Reply {
-	text := "There's no request under way, so there's nothing to cancel. " + b.whatICanDo(t.Org)
-	s.remember(t.Text, text)
-	return Reply{
-		Answer: answer.Answer{Question: t.Text, Answer: text, Citations: []answer.Citation{}, Mode: "extractive",
-			Request: requestOf(rights.Intent{Type: rights.None})},
-		Session: s.ID, Kind: KindHelp,
-	}
+	return helpReply(s, t, "There's no request under way, so there's nothing to cancel. "+b.whatICanDo(t.Org))
 }
 
 // whatICanDo says what the bot answers from (the council the conversation is scoped to, or every

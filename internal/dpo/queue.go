@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"net/mail"
 	"strings"
-	"unicode"
 	"time"
+	"unicode"
 
 	"github.com/privacybot/privacybot/internal/deadline"
 )

@@ -492,11 +492,11 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 			require.NoError(t, err)
 			return c
 		}
-		overdue := submit("2026-02-02T10:00:00Z", "Leeds City Council", "overdue")    // due early March
-		soon := submit("2026-03-05T10:00:00Z", "Bristol City Council", "soon")        // due early April
-		later := submit("2026-03-28T10:00:00Z", "Leeds City Council", "later")        // due late April
-		done := submit("2026-02-03T10:00:00Z", "Bristol City Council", "done")        // would be overdue
-		onBehalf := Sample(Date(t, "2026-02-04T10:00:00Z"), "waiting-on-id") // no due date until authority arrives
+		overdue := submit("2026-02-02T10:00:00Z", "Leeds City Council", "overdue") // due early March
+		soon := submit("2026-03-05T10:00:00Z", "Bristol City Council", "soon")     // due early April
+		later := submit("2026-03-28T10:00:00Z", "Leeds City Council", "later")     // due late April
+		done := submit("2026-02-03T10:00:00Z", "Bristol City Council", "done")     // would be overdue
+		onBehalf := Sample(Date(t, "2026-02-04T10:00:00Z"), "waiting-on-id")       // no due date until authority arrives
 		onBehalf.Organisation, onBehalf.AwaitingID = "Cardiff Council", true
 		onBehalf.Requester.OnBehalfOf, onBehalf.Requester.OnBehalfOfWhom = true, "Pat Doe"
 		waiting, err := q.Submit(ctx, onBehalf)
