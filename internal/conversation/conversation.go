@@ -57,6 +57,10 @@ type Reply struct {
 	Intake    *IntakeState `json:"intake,omitempty"`
 	Reference string       `json:"reference,omitempty"`
 	Due       string       `json:"due,omitempty"` // YYYY-MM-DD, when a case has one
+	// AnsweredStep is set when the message answered a question of a request being taken (a name,
+	// a contact, the details, "yes"): the request's, kept with the case, not a question for the
+	// notices, so a transcript need not keep it.
+	AnsweredStep bool `json:"-"`
 }
 
 // Names are the people's names the requester has given in a request being taken (theirs, and
@@ -168,7 +172,9 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	}
 
 	if s.intake != nil {
-		return b.intakeStep(ctx, s, t)
+		r, err := b.intakeStep(ctx, s, t)
+		r.AnsweredStep = true
+		return r, err
 	}
 	if offered := s.offered; offered.typ != "" {
 		s.offered = offer{}

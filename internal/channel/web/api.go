@@ -196,9 +196,16 @@ func (s *Server) keep(ctx context.Context, rep conversation.Reply, org, said str
 	// A name given at a request's name step is a name, whether or not the redactor would know
 	// it for one ("Kate Hill" on its own is just two words).
 	names := rep.Names()
+	resident, bot := red(withoutNames(said, names)), red(withoutNames(rep.Answer.Answer, names))
+	if rep.AnsweredStep {
+		// What a resident types to a request's questions (names, a contact, other people's names
+		// in the details) is the request's, kept with the case for the DPO: the transcript,
+		// which is for seeing what the notices don't answer, keeps only that a step was answered.
+		resident, bot = "[an answer to a request's question]", "[the request's next question]"
+	}
 	err := s.Transcripts.AppendTranscripts(ctx, []TranscriptEntry{
-		{Session: rep.Session, Channel: "web", Org: org, Role: transcript.RoleResident, Text: red(withoutNames(said, names)), At: at},
-		{Session: rep.Session, Channel: "web", Org: org, Role: transcript.RoleBot, Text: red(withoutNames(rep.Answer.Answer, names)), At: at, Outcome: rep.Outcome()},
+		{Session: rep.Session, Channel: "web", Org: org, Role: transcript.RoleResident, Text: resident, At: at},
+		{Session: rep.Session, Channel: "web", Org: org, Role: transcript.RoleBot, Text: bot, At: at, Outcome: rep.Outcome()},
 	})
 	if err != nil {
 		s.log().Warn("store transcript", "err", err)

@@ -445,17 +445,18 @@ func TestTranscriptsKeepNoRequestersNames(t *testing.T) {
 	h := newHarness(t)
 	ctx := context.Background()
 	r := h.chat(t, "", "my husband wants a copy of the data you hold about me")
-	for _, say := range []string{"Milton Keynes", "Kate Hill", "my mum is Asha Patel", "kate@example.com", "skip", "everything"} {
+	for _, say := range []string{"Milton Keynes", "Kate Hill", "my mum is Asha Patel", "Katherine Hill", "kate@example.com", "skip",
+		"records my social worker Tom Baker wrote about me"} {
 		r = h.chat(t, r.Session, say)
 	}
 	lines, err := h.store.Transcript(ctx, r.Session)
 	require.NoError(t, err)
 	require.NotEmpty(t, lines)
 	all := strings.Join(lines, "\n")
-	for _, name := range []string{"Kate Hill", "Asha Patel", "kate@example.com"} {
+	for _, name := range []string{"Kate Hill", "Asha Patel", "Katherine", "kate@example.com", "Tom Baker"} {
 		assert.NotContains(t, all, name)
 	}
-	assert.Contains(t, all, "[name]")
+	assert.Contains(t, all, "my husband wants a copy", "the message that started the request is kept, redacted")
 }
 
 // --- the DPO dashboard ---
