@@ -205,6 +205,9 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if intent.Safeguarding {
 		return b.safeguarding(s, t, intent), nil
 	}
+	if wantsPersonRe.MatchString(t.Text) && smallTalkOf(t.Text) != smallTalkHelp { // "am I talking to a real person?" asks about the bot
+		return b.wantsPerson(ctx, s, t)
+	}
 	if cancelRe.MatchString(t.Text) && len(strings.Fields(t.Text)) <= 5 {
 		// "cancel" with no request under way: nothing to cancel, and no request to start.
 		return b.nothingToCancel(s, t), nil

@@ -145,3 +145,14 @@ func TestAskingHowToMakeARequestOffersToTakeIt(t *testing.T) {
 	})
 	assert.Len(t, q.cases, 1)
 }
+
+// Asking to talk to a person puts nothing on the DPO's queue: the bot says it can't put them
+// through and gives the data protection contact, as the notices state it.
+func TestAskingForAPersonGivesTheContact(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	for _, says := range []string{"I want to talk to a real person", "can someone call me back?", "can I speak to a human"} {
+		rep := script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindHelp, contains: []string{"can't put you through", "01908 254900"}}})
+		assert.NotEmpty(t, rep.Citations, "the contact is cited")
+	}
+	assert.Empty(t, q.cases)
+}

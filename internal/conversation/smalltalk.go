@@ -1,6 +1,7 @@
 package conversation
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strings"
@@ -38,6 +39,29 @@ var smallTalkRes = []struct {
 	{smallTalkOK, regexp.MustCompile(`^(?:ok|okay|k|kk|okey dokey|right|alright|all right|cool|great|perfect|fine|noted|i see|fair enough|makes sense|that makes sense|ah right|oh right|oh ok|ah ok|ah okay|oh okay|ok then|right then|hmm|hm|mm|oh|ah)$`)},
 	{smallTalkGreeting, regexp.MustCompile(`^(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|morning|afternoon|evening)(?:\s+(?:there|all|everyone|bot|privacybot))?$`)},
 	{smallTalkHelp, regexp.MustCompile(`^(?:(?:hi|hello|hey)(?:\s+there)?\s+)?(?:help|help me|help please|please help|i need help|menu|start|what can you do|what do you do|what can i ask|what can i ask you|what should i ask|how does this work|how do i use this|who are you|what are you|what is this|what's this|whats this|(?:can|could) you help(?: me)?(?: please)?|i have a question|i've got a question|quick question|(?:are you|is this) (?:a |an )?(?:bot|robot|computer|real person|person|human|automated)|am i (?:talking|speaking|chatting) to (?:a |an )?(?:bot|robot|computer|real person|person|human))$`)},
+}
+
+// wantsPersonRe finds a person asking to talk to someone rather than the bot: "I want to talk to
+// a real person", "can someone call me back?". Read as a request about automated decisions, it
+// put a case on the DPO's queue.
+var wantsPersonRe = regexp.MustCompile(`(?i)\b(?:talk|speak|chat)(?:ing)? (?:to|with) (?:a |an )?(?:real |actual |proper |live )?(?:person|human|someone|somebody|advis[eo]r|member of staff|officer)\b|\b(?:someone|somebody|a person|an advis[eo]r) (?:to )?(?:call|ring|phone|contact) me(?: back)?\b|\b(?:call|ring|phone) me back\b|\b(?:get|put) me through to (?:a |an )?(?:person|human|someone|somebody)\b`)
+
+// wantsPerson answers a person asking to talk to someone: the bot can't put them through, and
+// says who they can contact, as the notices give it.
+func (b *Bot) wantsPerson(ctx context.Context, s *session, t Turn) (Reply, error) {
+	text := "I'm an automated assistant, so I can't put you through to someone. To talk to a person about your personal data, contact the data protection team."
+	r := helpReply(s, t, text)
+	if b.Answerer != nil {
+		contact, err := b.Answerer.Answer(ctx, answer.Question{Text: "Who is the data protection officer and how do I contact them?", Organisation: t.Org})
+		if err != nil {
+			return Reply{}, err
+		}
+		if !contact.Abstained || len(contact.Citations) > 0 {
+			r.Answer.Answer = text + "\n" + contact.Answer
+			r.Answer.Citations = contact.Citations
+		}
+	}
+	return r, nil
 }
 
 // smallTalkPunct is what smallTalkOf drops before matching: "Thanks!!" and "thanks" are one.
