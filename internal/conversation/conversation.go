@@ -208,7 +208,10 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if wantsPersonRe.MatchString(t.Text) && smallTalkOf(t.Text) != smallTalkHelp { // "am I talking to a real person?" asks about the bot
 		return b.wantsPerson(ctx, s, t)
 	}
-	if cancelRe.MatchString(t.Text) && len(strings.Fields(t.Text)) <= 5 {
+	if withdrawRequestRe.MatchString(t.Text) {
+		return b.withdrawRequest(ctx, s, t)
+	}
+	if (cancelRe.MatchString(t.Text) || wantsToCancelRe.MatchString(t.Text)) && len(strings.Fields(t.Text)) <= 5 {
 		// "cancel" with no request under way: nothing to cancel, and no request to start.
 		return b.nothingToCancel(s, t), nil
 	}
@@ -585,6 +588,9 @@ func (b *Bot) statusCheck(ctx context.Context, s *session, t Turn, ref string) (
 	}
 	return r, nil
 }
+
+// wantsToCancelRe is "I want to cancel" said with nothing named to cancel.
+var wantsToCancelRe = regexp.MustCompile(`(?i)^\s*i(?:'d| would)? (?:want|like|wanna|need) to (?:cancel|stop)(?: it| this)?\s*[.!]?\s*$`)
 
 // requestNamedRe and progressRe find a requester asking how their request is going without its
 // reference: "what's happening with my request?", "I made a request last week, has anyone

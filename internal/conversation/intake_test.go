@@ -156,3 +156,14 @@ func TestAskingForAPersonGivesTheContact(t *testing.T) {
 	}
 	assert.Empty(t, q.cases)
 }
+
+// Withdrawing a request already sent is the data protection team's to do: the bot says so and
+// gives their contact, and starts no request of its own.
+func TestWithdrawingASentRequest(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	for _, says := range []string{"I want to cancel my request", "withdraw my request please", "can I cancel the subject access request I sent?"} {
+		script(t, bot, "Buckinghamshire Council", []line{{says: says, kind: conversation.KindHelp, contains: []string{"giving its reference", "Maria Damigos"}}})
+	}
+	script(t, bot, "", []line{{says: "I want to cancel", kind: conversation.KindHelp, contains: []string{"nothing to cancel"}}})
+	assert.Empty(t, q.cases)
+}

@@ -46,10 +46,26 @@ var smallTalkRes = []struct {
 // put a case on the DPO's queue.
 var wantsPersonRe = regexp.MustCompile(`(?i)\b(?:talk|speak|chat)(?:ing)? (?:to|with) (?:a |an )?(?:real |actual |proper |live )?(?:person|human|someone|somebody|advis[eo]r|member of staff|officer)\b|\b(?:someone|somebody|a person|an advis[eo]r) (?:to )?(?:call|ring|phone|contact) me(?: back)?\b|\b(?:call|ring|phone) me back\b|\b(?:get|put) me through to (?:a |an )?(?:person|human|someone|somebody)\b`)
 
+// withdrawRequestRe finds a person asking to withdraw a request already sent: "cancel my
+// request", "I want to withdraw my SAR". Read as the right to withdraw consent, it started a new
+// request.
+var withdrawRequestRe = regexp.MustCompile(`(?i)\b(?:cancel|withdraw|stop|take back|call off)\b[^.?!]{0,20}\b(?:my|the|that|this|our)\s+(?:\w+\s+){0,2}?(?:request|case|sar|dsar|application to the dpo)\b`)
+
+// withdrawRequest answers a request to withdraw one already sent: only the data protection team
+// can, given its reference.
+func (b *Bot) withdrawRequest(ctx context.Context, s *session, t Turn) (Reply, error) {
+	return b.withContact(ctx, s, t, "A request that has been sent can't be withdrawn in this chat: tell the data protection team, giving its reference, and they will close it.")
+}
+
 // wantsPerson answers a person asking to talk to someone: the bot can't put them through, and
 // says who they can contact, as the notices give it.
 func (b *Bot) wantsPerson(ctx context.Context, s *session, t Turn) (Reply, error) {
-	text := "I'm an automated assistant, so I can't put you through to someone. To talk to a person about your personal data, contact the data protection team."
+	return b.withContact(ctx, s, t, "I'm an automated assistant, so I can't put you through to someone. To talk to a person about your personal data, contact the data protection team.")
+}
+
+// withContact is a reply of the bot's own followed by the data protection contact of the
+// conversation's council (or of each), quoted and cited from the notices.
+func (b *Bot) withContact(ctx context.Context, s *session, t Turn, text string) (Reply, error) {
 	r := helpReply(s, t, text)
 	if b.Answerer != nil {
 		contact, err := b.Answerer.Answer(ctx, answer.Question{Text: "Who is the data protection officer and how do I contact them?", Organisation: t.Org})
