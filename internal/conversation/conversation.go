@@ -141,7 +141,7 @@ var (
 	ErrNoQueue = errors.New("rights requests can't be taken here: no queue is configured")
 )
 
-var refRe = regexp.MustCompile(`(?i)\bDPO-\d{4}-\d{6}\b`)
+var refRe = regexp.MustCompile(`(?i)\bDPO[-\s]?\d{4}[-\s]?\d{6}\b`) // "DPO-2026-000123", "DPO 2026 000123", "dpo2026000123"
 
 // Reply answers one message.
 func (b *Bot) Reply(ctx context.Context, t Turn) (Reply, error) {
@@ -192,6 +192,9 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		}
 	}
 	if ref := refRe.FindString(t.Text); ref != "" {
+		if canon, err := dpo.ParseRef(ref); err == nil {
+			ref = canon
+		}
 		return b.statusCheck(ctx, s, t, strings.ToUpper(ref))
 	}
 	if s.pendingRef != "" {
@@ -625,11 +628,15 @@ func contactIn(s string) string {
 		return m
 	}
 	s = strings.TrimSpace(strings.Trim(s, " ,.:;-"))
-	low := strings.ToLower(s)
-	for _, p := range []string{"my contact is", "my email is", "my phone is", "it's", "it is", "status of", "status", "what's happening with", "check", "my address is"} {
-		low = strings.TrimSpace(strings.TrimPrefix(low, p))
+	for _, p := range []string{"my contact is", "my email is", "my phone is", "it's", "it is", "status of", "status", "what's happening with", "check",
+		"my address is", "my postal address is", "address:", "post it to", "send it to", "write to me at", "to"} {
+		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) && (s[len(p)] == ' ' || strings.HasSuffix(p, ":")) {
+			s = strings.TrimSpace(s[len(p):]) // "my address is 12 High Street, …": the address, not "Tonbridge" cut to "nbridge"
+		}
 	}
-	if c, err := ContactOf(low); err != nil || c.Kind != dpo.ContactPostal {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.TrimRight(s, " .!")), "please"))
+	s = strings.TrimRight(s, " ,")
+	if c, err := ContactOf(s); err != nil || c.Kind != dpo.ContactPostal {
 		return ""
 	}
 	return s

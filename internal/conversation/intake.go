@@ -76,12 +76,16 @@ var (
 	// withheldRe is a name not given: "prefer not to say", "anonymous".
 	withheldRe = regexp.MustCompile(`(?i)^\s*(?:i'?d )?(?:prefer|rather) not(?: to)?(?: say| give it)?\b|^\s*(?:anon|anonymous|no name|none of your business|not saying|n/?a)\s*[.!]?\s*$`)
 	// selfRe says a request thought to be for someone else is for the person asking.
-	selfRe  = regexp.MustCompile(`(?i)^\s*(?:no[,.!]?\s+)?(?:it'?s\s+|its\s+|it is\s+)?(?:(?:just|only)\s+)?(?:for\s+)?(?:me|myself|my ?self|my own)\b(?:\s+(?:only|though|actually))?\s*[.!]?\s*$|^\s*(?:no[,.!]?\s+)?(?:it'?s|its|it is) for me\b|\bnot for (?:someone|anyone|somebody) else\b`)
-	skipRe  = regexp.MustCompile(`(?i)^\s*(skip|none|n/?a|no|not sure|don'?t know|-)\s*[.!]?\s*$`)
-	yesRe   = regexp.MustCompile(`(?i)^\s*(y|yes|yeah|yep|ok|okay|confirm|correct|submit|send( it)?|go ahead|that'?s right)\b`)
-	noRe    = regexp.MustCompile(`(?i)^\s*(n|no|nope|wrong|change)\b`)
-	emailRe = regexp.MustCompile(`(?i)^[\w.+-]+@[\w-]+(\.[\w-]+)+$`)
-	phoneRe = regexp.MustCompile(`^\+?[\d ()-]{9,20}$`)
+	selfRe = regexp.MustCompile(`(?i)^\s*(?:no[,.!]?\s+)?(?:it'?s\s+|its\s+|it is\s+)?(?:(?:just|only)\s+)?(?:for\s+)?(?:me|myself|my ?self|my own)\b(?:\s+(?:only|though|actually))?\s*[.!]?\s*$|\b(?:for me|it'?s me|its me|mine|myself|my own|my data|my records|my information|me not (?:him|her|them))\b|\bnot for (?:someone|anyone|somebody) else\b`)
+	// forSomeoneRe says a request is for someone else: "it's for my mum", "on behalf of my son".
+	forSomeoneRe = regexp.MustCompile(`(?i)\b(?:for|on behalf of) my (?:mum|mother|mom|dad|father|son|daughter|husband|wife|partner|child|kids?|children|nan|gran|grandma|grandmother|grandad|grandfather|brother|sister|client|friend|neighbour|aunt|uncle)\b`)
+	// switchCouncilRe is a person correcting the council mid-request: "actually I meant Bucks".
+	switchCouncilRe = regexp.MustCompile(`(?i)\b(?:actually|meant|sorry|wrong council|change the council|not (?:milton|bucks|buckinghamshire|that)|it'?s|its|should be|it was)\b`)
+	skipRe          = regexp.MustCompile(`(?i)^\s*(skip|none|n/?a|no|not sure|don'?t know|-)\s*[.!]?\s*$`)
+	yesRe           = regexp.MustCompile(`(?i)^\s*(y|yes|yeah|yep|ok|okay|confirm|correct|submit|send( it)?|go ahead|that'?s right)\b`)
+	noRe            = regexp.MustCompile(`(?i)^\s*(n|no|nope|wrong|change)\b`)
+	emailRe         = regexp.MustCompile(`(?i)^[\w.+-]+@[\w-]+(\.[\w-]+)+$`)
+	phoneRe         = regexp.MustCompile(`^\+?[\d ()-]{9,20}$`)
 )
 
 // StartIntake begins a request of the given type in a session (the CLI's /request, a button).
@@ -334,6 +338,28 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		// question mid-request is told how to ask it, not taken to be called that.
 		return mk("That looks like a question. I'm taking your request at the moment: type \"cancel\" to stop it and ask your question, or answer: " + b.prompt(it)), nil
 	}
+	if named := b.councilsNamed(v); it.step != StepOrg && len(named) == 1 && named[0] != it.org &&
+		countDigits(v) == 0 && (switchCouncilRe.MatchString(v) || len(strings.Fields(v)) <= 4) { // an address may name a council's town
+		if b.canonicalOrg(t.Org) != "" {
+			// A chat scoped to one council takes its requests only.
+			return mk(fmt.Sprintf("This chat takes requests for %s only. To ask %s, type \"cancel\" and contact their data protection team. Or answer: %s",
+				it.org, named[0], b.prompt(it))), nil
+		}
+		// "actually I meant Buckinghamshire": the request goes to that council instead.
+		it.org = named[0]
+		return mk(fmt.Sprintf("I've changed the council to %s. %s", it.org, b.prompt(it))), nil
+	}
+	if named := b.councilsNamed(v); it.step != StepOrg && len(named) == 1 && named[0] != it.org &&
+		countDigits(v) == 0 && (switchCouncilRe.MatchString(v) || len(strings.Fields(v)) <= 4) { // an address may name a council's town
+		if b.canonicalOrg(t.Org) != "" {
+			// A chat scoped to one council takes its requests only.
+			return mk(fmt.Sprintf("This chat takes requests for %s only. To ask %s, type \"cancel\" and contact their data protection team. Or answer: %s",
+				it.org, named[0], b.prompt(it))), nil
+		}
+		// "actually I meant Buckinghamshire": the request goes to that council instead.
+		it.org = named[0]
+		return mk(fmt.Sprintf("I've changed the council to %s. %s", it.org, b.prompt(it))), nil
+	}
 	switch it.step {
 	case StepOrg:
 		org := b.matchOrg(v)
@@ -346,9 +372,14 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		if withheldRe.MatchString(name) {
 			return mk("The data protection team needs your name to find what the council holds about you, and it stays with them. " + b.prompt(it)), nil
 		}
+		if forSomeoneRe.MatchString(v) && !it.onBehalf {
+			// "it's for my mum": their name comes next; this step wants the asker's own.
+			it.onBehalf = true
+			return mk("I'll ask for their name next. First: " + lowerFirst(b.prompt(it))), nil
+		}
 		if !looksLikeName(name) || talk != smallTalkNone {
-			// "thanks" or "ok" is a reply to the bot, an e-mail address a contact: neither is
-			// the requester's name.
+			// "thanks" or "ok" is a reply to the bot, an e-mail address a contact, "I want to
+			// cancel" a sentence: none is the requester's name.
 			return mk("Please give your name. " + b.prompt(it)), nil
 		}
 		it.name = name
@@ -415,11 +446,30 @@ func looksLikeName(v string) bool {
 			letters++
 		}
 	}
-	if letters < 2 || len(v) > 200 || countDigits(v) > 0 {
+	words := strings.Fields(strings.ToLower(v))
+	if letters < 2 || len(v) > 200 || countDigits(v) > 0 || len(words) > 6 {
 		return false
+	}
+	for _, w := range words {
+		if notNameWords[strings.Trim(w, ".,!?;:")] {
+			return false // "I want to cancel", "can I stay anonymous", "what happens to my name"
+		}
 	}
 	c, err := ContactOf(v)
 	return err != nil || c.Kind == dpo.ContactPostal
+}
+
+// notNameWords are words of a sentence that no one's name has.
+var notNameWords = setOf(`i i'm im me my mine we you your it it's its is are was am be to for of the a an this that what why how when where
+	can can't cant could would will won't dont don't do does not no yes want wanted need please cancel stop help data council request name
+	anonymous happens happen give sorry thanks thank hello hi with about from have has`)
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
 }
 
 func lowerFirst(s string) string {

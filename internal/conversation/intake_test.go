@@ -167,3 +167,37 @@ func TestWithdrawingASentRequest(t *testing.T) {
 	script(t, bot, "", []line{{says: "I want to cancel", kind: conversation.KindHelp, contains: []string{"nothing to cancel"}}})
 	assert.Empty(t, q.cases)
 }
+
+// Second QA pass: what residents type mid-request, read as meant.
+func TestIntakeReadsMoreRepliesAsMeant(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "I want a copy of my data from milton keynes council", kind: conversation.KindIntake, contains: []string{"full name"}},
+		{says: "I want to cancel now", kind: conversation.KindIntake, contains: []string{"Please give your name"}},
+		{says: "can I stay anonymous", kind: conversation.KindIntake, contains: []string{"Please give your name"}},
+		{says: "it's for my mum", kind: conversation.KindIntake, contains: []string{"their name next", "full name"}},
+		{says: "Kate Hill", kind: conversation.KindIntake, contains: []string{"their name"}},
+		{says: "sorry I meant my data", kind: conversation.KindIntake, contains: []string{"contact"}},
+		{says: "actually I meant Buckinghamshire council", kind: conversation.KindIntake, contains: []string{"changed the council to Buckinghamshire Council", "contact"}},
+		{says: "my address is 12 Tonbridge Road, Aylesbury, HP20 1AA please", kind: conversation.KindIntake, contains: []string{"service"}},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "everything", kind: conversation.KindIntake, contains: []string{"Council: Buckinghamshire Council", "Contact: 12 Tonbridge Road, Aylesbury, HP20 1AA"}, lacks: []string{"On behalf of"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases, 1)
+	c := q.cases[0]
+	assert.Equal(t, "Buckinghamshire Council", c.Organisation)
+	assert.False(t, c.Requester.OnBehalfOf)
+
+	// The status check finds it with the reference typed loosely (the queue matches the contact
+	// however it is punctuated: dpo.normaliseContact).
+	script(t, bot, "", []line{
+		{says: "dpo 2026 000001 12 Tonbridge Road, Aylesbury, HP20 1AA", kind: conversation.KindStatus, contains: []string{"received"}},
+	})
+
+	// A chat scoped to one council doesn't move a request to another.
+	script(t, bot, "Milton Keynes", []line{
+		{says: "delete my data", kind: conversation.KindIntake, contains: []string{"full name"}},
+		{says: "actually it's Bucks", kind: conversation.KindIntake, contains: []string{"takes requests for Milton Keynes City Council only"}},
+	})
+}

@@ -164,6 +164,7 @@ func TestNormaliseContact(t *testing.T) {
 	assert.Equal(t, normaliseContact("07700 900456"), normaliseContact("+44 7700 900456"))
 	assert.Equal(t, normaliseContact("07700 900456"), normaliseContact("+44 (0)7700 900456"))
 	assert.Equal(t, normaliseContact("07700 900456"), normaliseContact("07700-900-456"))
+	assert.Equal(t, normaliseContact("07700 900456"), normaliseContact("0044 7700 900456"))
 	// A postal address however it is punctuated.
 	assert.Equal(t, normaliseContact("14 church lane, wendover"), normaliseContact("14 Church Lane Wendover"))
 	assert.NotEqual(t, normaliseContact("14 Church Lane Wendover"), normaliseContact("41 Church Lane Wendover"))

@@ -160,11 +160,14 @@ func (q *Queue) Submit(ctx context.Context, s Submission) (Case, error) {
 }
 
 // sameRequest reports whether a case already stored under an idempotency key is the request
-// now submitted under it (a retry): the same type, council and requester.
+// now submitted under it (a retry): the same type, council, requester, person it is for and
+// details.
 func sameRequest(stored, c Case) bool {
-	return stored.Type == c.Type && strings.EqualFold(stored.Organisation, c.Organisation) &&
-		strings.EqualFold(strings.TrimSpace(stored.Requester.Name), strings.TrimSpace(c.Requester.Name)) &&
-		normaliseContact(stored.Requester.Contact.Value) == normaliseContact(c.Requester.Contact.Value)
+	same := func(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b)) }
+	return stored.Type == c.Type && same(stored.Organisation, c.Organisation) &&
+		same(stored.Requester.Name, c.Requester.Name) && same(stored.Requester.OnBehalfOfWhom, c.Requester.OnBehalfOfWhom) &&
+		normaliseContact(stored.Requester.Contact.Value) == normaliseContact(c.Requester.Contact.Value) &&
+		same(stored.Description, c.Description)
 }
 
 // StatusReport is everything a requester may learn about their case: no more.
@@ -209,7 +212,8 @@ func normaliseContact(s string) string {
 		}
 	}
 	n := b.String()
-	if strings.HasPrefix(strings.TrimSpace(s), "+44") && strings.HasPrefix(n, "44") {
+	if t := strings.TrimSpace(s); (strings.HasPrefix(t, "+44") || strings.HasPrefix(t, "0044")) && strings.HasPrefix(strings.TrimPrefix(n, "00"), "44") {
+		n = strings.TrimPrefix(n, "00")
 		n = "0" + strings.TrimPrefix(strings.TrimPrefix(n, "44"), "0") // "+44 (0)7700 …" too
 	}
 	return n

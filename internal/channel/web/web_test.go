@@ -210,6 +210,9 @@ func TestRequestForm(t *testing.T) {
 	other := h.do(t, "POST", "/api/request", `{"type":"access","org":"Bucks","name":"Bo Lee","contact":"bo@example.com","description":"x","idempotency_key":"form-1"}`)
 	assert.Equal(t, http.StatusConflict, other.Code, other.Body.String())
 	assert.NotContains(t, other.Body.String(), r.Reference)
+	// Nor is the same person's request for someone else, or about something else.
+	forMum := h.do(t, "POST", "/api/request", `{"type":"erasure","org":"MK Council","name":"Jo Bloggs","contact":"07700 900123","on_behalf_of":"Pat Bloggs","description":"Delete my old account","idempotency_key":"form-1"}`)
+	assert.Equal(t, http.StatusConflict, forMum.Code, forMum.Body.String())
 
 	// Nor is a council the bot doesn't serve filed where no DPO looks.
 	narnia := h.do(t, "POST", "/api/request", `{"type":"access","org":"Narnia Council","name":"Ann Lee","contact":"ann@example.com","description":"x"}`)
