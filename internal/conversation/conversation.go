@@ -208,6 +208,9 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if intent.Safeguarding {
 		return b.safeguarding(s, t, intent), nil
 	}
+	if t.Channel == "web" && aboutThisChatRe.MatchString(t.Text) { // what the web chat keeps: its own notice says
+		return aboutThisChat(s, t), nil
+	}
 	if wantsPersonRe.MatchString(t.Text) && smallTalkOf(t.Text) != smallTalkHelp { // "am I talking to a real person?" asks about the bot
 		return b.wantsPerson(ctx, s, t)
 	}
@@ -218,8 +221,17 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		// "cancel" with no request under way: nothing to cancel, and no request to start.
 		return b.nothingToCancel(s, t), nil
 	}
-	if b.Queue != nil && asksAfterRequest(t.Text) {
-		return b.askForReference(s, t), nil
+	if b.Queue != nil && (asksAfterRequest(t.Text) || asksAfterItRe.MatchString(t.Text)) {
+		if n := len(s.submitted); n > 0 {
+			// The request this conversation just made: its reference and contact are known.
+			last := s.submitted[n-1]
+			r, err := b.statusCheck(ctx, s, Turn{Session: t.Session, Text: last.contact, Channel: t.Channel}, last.ref)
+			r.Answer.Question = t.Text
+			return r, err
+		}
+		if asksAfterRequest(t.Text) {
+			return b.askForReference(s, t), nil
+		}
 	}
 	if intent.Actionable && intent.Type != rights.None {
 		return b.startIntake(ctx, s, t, intent)
@@ -592,6 +604,13 @@ func (b *Bot) statusCheck(ctx context.Context, s *session, t Turn, ref string) (
 	return r, nil
 }
 
+// sentRequest is a request a conversation put on the queue: what a status check needs.
+type sentRequest struct{ ref, contact string }
+
+// asksAfterItRe finds a question about the request just made, in the conversation that made it:
+// "when will I hear back?", "what is my reference again?", "has it been received?".
+var asksAfterItRe = regexp.MustCompile(`(?i)\b(?:when will (?:i|we) hear|hear back|what(?:'s| is| was) (?:my|the) reference|my reference (?:number|again)|reference again|has it (?:been )?(?:received|sent|gone through|arrived)|did it (?:go through|send|work)|is it (?:sent|received|through))\b`)
+
 // wantsToCancelRe is "I want to cancel" said with nothing named to cancel.
 var wantsToCancelRe = regexp.MustCompile(`(?i)^\s*i(?:'d| would)? (?:want|like|wanna|need) to (?:cancel|stop)(?: it| this)?\s*[.!]?\s*$`)
 
@@ -698,7 +717,8 @@ type session struct {
 	turns        []string // redacted by the caller before they leave the process
 	intake       *intake
 	pendingRef   string
-	offered      offer // a request the last answer offered to take
+	offered      offer         // a request the last answer offered to take
+	submitted    []sentRequest // the requests this conversation has put on the queue
 	// lost is set on a session made for an id the caller gave that had expired or was unknown,
 	// until its first message is answered: a "yes" then confirmed nothing.
 	lost bool

@@ -582,6 +582,8 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 		}
 		return Reply{}, fmt.Errorf("submit request: %w", err)
 	}
+	// The same conversation may ask after it ("when will I hear back?") without repeating them.
+	s.submitted = append(s.submitted, sentRequest{ref: c.Ref, contact: contact.Value})
 	// The reference is shown only now, after the queue committed the case.
 	var text strings.Builder
 	fmt.Fprintf(&text, "Your request is with the data protection team. Your reference is %s — please keep it.", c.Ref)

@@ -201,3 +201,34 @@ func TestIntakeReadsMoreRepliesAsMeant(t *testing.T) {
 		{says: "actually it's Bucks", kind: conversation.KindIntake, contains: []string{"takes requests for Milton Keynes City Council only"}},
 	})
 }
+
+// Right after making a request, the same conversation asks after it without repeating the
+// reference and contact.
+func TestAskingAfterTheRequestJustMade(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data", kind: conversation.KindIntake},
+		{says: "Jo Bloggs", kind: conversation.KindIntake},
+		{says: "jo@example.com", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"DPO-2026-000001"}},
+		{says: "what's the status of my request?", kind: conversation.KindStatus, contains: []string{"DPO-2026-000001", "received", "Monday 5 October 2026"}},
+		{says: "when will I hear back?", kind: conversation.KindStatus, contains: []string{"Monday 5 October 2026"}},
+		{says: "what is my reference again?", kind: conversation.KindStatus, contains: []string{"DPO-2026-000001"}},
+	})
+	// Another conversation knows nothing of it.
+	script(t, bot, "", []line{{says: "what's the status of my request?", kind: conversation.KindStatus, contains: []string{"give its reference"}}})
+}
+
+// A question about the web chat itself is answered from what the chat does, pointing to its own
+// notice; a message that asks nothing yet gets what the bot is for, not every council's address.
+func TestQuestionsAboutTheChatAndBareMessages(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	for _, says := range []string{"what do you do with this chat", "do you store what I type here?"} {
+		script(t, bot, "", []line{{says: says, kind: conversation.KindHelp, contains: []string{"How this chat uses your information"}, lacks: []string{"privacy notices don't answer that"}}})
+	}
+	for _, says := range []string{"?", "huh", "hello? anyone there?"} {
+		script(t, bot, "", []line{{says: says, kind: conversation.KindHelp, contains: []string{"automated assistant"}, lacks: []string{"HP20 1UA"}}})
+	}
+}
