@@ -176,6 +176,11 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		r.AnsweredStep = true
 		return r, err
 	}
+	// Someone at risk comes first, whatever else the message says (a reference, a "yes").
+	intent := b.classify(t.Text)
+	if intent.Safeguarding {
+		return b.safeguarding(s, t, intent), nil
+	}
 	if offered := s.offered; offered.typ != "" {
 		s.offered = offer{}
 		if answersAStep(t.Text) && yesRe.MatchString(t.Text) {
@@ -203,10 +208,6 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		}
 		// Asked for the contact, the person asked something else instead: answer that.
 		s.pendingRef = ""
-	}
-	intent := b.classify(t.Text)
-	if intent.Safeguarding {
-		return b.safeguarding(s, t, intent), nil
 	}
 	if t.Channel == "web" && aboutThisChatRe.MatchString(t.Text) { // what the web chat keeps: its own notice says
 		return aboutThisChat(s, t), nil

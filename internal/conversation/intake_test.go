@@ -232,3 +232,9 @@ func TestQuestionsAboutTheChatAndBareMessages(t *testing.T) {
 		script(t, bot, "", []line{{says: says, kind: conversation.KindHelp, contains: []string{"automated assistant"}, lacks: []string{"HP20 1UA"}}})
 	}
 }
+
+// A safeguarding message that also gives a reference gets the safeguarding reply first.
+func TestSafeguardingComesBeforeAStatusCheck(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{{says: "DPO-2026-000001 my husband is beating me and I'm scared", kind: conversation.KindSafeguarding, contains: []string{"999"}}})
+}
