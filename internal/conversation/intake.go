@@ -459,10 +459,11 @@ func looksLikeName(v string) bool {
 	return err != nil || c.Kind == dpo.ContactPostal
 }
 
-// notNameWords are words of a sentence that no one's name has.
-var notNameWords = setOf(`i i'm im me my mine we you your it it's its is are was am be to for of the a an this that what why how when where
-	can can't cant could would will won't dont don't do does not no yes want wanted need please cancel stop help data council request name
-	anonymous happens happen give sorry thanks thank hello hi with about from have has`)
+// notNameWords are words of a sentence that no one's name has. Short words that are also
+// initials or surnames ("I Khan", "A Patel", "Do Van Thanh", "To") are not among them.
+var notNameWords = setOf(`i'm im my mine we you your it it's its is are was for of the this that what why how when where
+	can can't cant could would won't dont don't does not yes want wanted need please cancel stop help data council request name
+	anonymous happens happen give sorry thanks thank hello with about from have has`)
 
 func setOf(words string) map[string]bool {
 	m := map[string]bool{}

@@ -238,3 +238,15 @@ func TestSafeguardingComesBeforeAStatusCheck(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "", []line{{says: "DPO-2026-000001 my husband is beating me and I'm scared", kind: conversation.KindSafeguarding, contains: []string{"999"}}})
 }
+
+// Names that look like words are names: an initial, a short surname.
+func TestShortNamesAreNames(t *testing.T) {
+	for _, name := range []string{"I Khan", "A Patel", "Do Van Thanh", "Mary-Jo O'Neill", "Ludwig van Beethoven"} {
+		bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "Milton Keynes", []line{
+			{says: "I want a copy of my data", kind: conversation.KindIntake},
+			{says: name, kind: conversation.KindIntake, contains: []string{"contact"}},
+		})
+		assert.Empty(t, q.cases)
+	}
+}
