@@ -158,6 +158,8 @@ func TestUsersCommand(t *testing.T) {
 	assert.Equal(t, exitUsage, code, "a name is taken once")
 	code, _, _ = run("", "users", "add", "nobody")
 	assert.Equal(t, exitUsage, code, "an organisation is required")
+	code, _, _ = run("", "users", "add", "  ", "--org", "*")
+	assert.Equal(t, exitUsage, code, "a name is required")
 
 	code, out, _ = run("", "users", "list")
 	require.Equal(t, exitOK, code)

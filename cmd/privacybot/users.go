@@ -70,6 +70,9 @@ line of standard input with --password-stdin, otherwise makes a random one and p
 		}
 		orgs = named
 		name := strings.TrimSpace(rest[1])
+		if name == "" {
+			return usageError("users add NAME: the name is empty")
+		}
 		pw, generated := "", false
 		if *pwStdin {
 			line, err := bufio.NewReader(app.Stdin).ReadString('\n')

@@ -600,7 +600,12 @@ func (b *Bot) statusCheck(ctx context.Context, s *session, t Turn, ref string) (
 	r.Reference = rep.Ref
 	if !rep.Due.IsZero() {
 		r.Due = rep.Due.Format(time.DateOnly)
-		r.Answer.Answer += fmt.Sprintf(" It is due by %s.", rep.Due.Format("Monday 2 January 2006"))
+		due := rep.Due.Format("Monday 2 January 2006")
+		if y, m, d := rep.Due.Date(); rep.Status.Open() && !b.now().Before(time.Date(y, m, d+1, 0, 0, 0, 0, rep.Due.Location())) {
+			r.Answer.Answer += fmt.Sprintf(" It was due by %s, which has passed.", due)
+		} else {
+			r.Answer.Answer += fmt.Sprintf(" It is due by %s.", due)
+		}
 	}
 	return r, nil
 }

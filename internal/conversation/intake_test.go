@@ -250,3 +250,20 @@ func TestShortNamesAreNames(t *testing.T) {
 		assert.Empty(t, q.cases)
 	}
 }
+
+// A status check on an open request past its due date says the date has passed.
+func TestStatusOfAnOverdueRequestSaysSo(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data", kind: conversation.KindIntake},
+		{says: "Jo Bloggs", kind: conversation.KindIntake},
+		{says: "jo@example.com", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	later, _ := newBot(t, time.Date(2026, 10, 7, 9, 0, 0, 0, time.UTC))
+	later.Queue = bot.Queue
+	script(t, later, "", []line{{says: "DPO-2026-000001 jo@example.com", kind: conversation.KindStatus,
+		contains: []string{"was due by Monday 5 October 2026, which has passed"}}})
+}

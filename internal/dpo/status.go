@@ -118,6 +118,12 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 	case from == AwaitingVerification && to == InProgress:
 		next.AwaitingID, next.IDReceived, kind = false, at, EventIDReceived
 	case to == AwaitingClarification:
+		if !c.Due.IsZero() && pastDueDay(c.Due, now) {
+			// Judged when recorded, as an extension is: a pause dated back into the month
+			// would move an overdue request's due date into the future (rule 5 is for
+			// clarification asked for in time).
+			return Event{}, fmt.Errorf("%s (due %s): %w", c.Ref, c.Due.Format(time.DateOnly), ErrClarificationTooLate)
+		}
 		next.Pauses, kind = append(next.Pauses, deadline.Pause{From: at}), EventClarificationRequested
 	case from == AwaitingClarification && (to == InProgress || to == Extended):
 		if to == Extended && !c.Extended {
@@ -202,8 +208,28 @@ func (c *Case) changeTime(at, now time.Time) (time.Time, error) {
 	if at.Before(c.Received) {
 		return time.Time{}, invalid("at", "%s is before the request was received", at.Format(time.RFC3339))
 	}
+	if last := c.lastChange(); at.Before(last) {
+		// The audit trail must read in the order things happened: ID can't arrive before it was
+		// asked for, nor a case close before the clarification asked on it.
+		return time.Time{}, invalid("at", "%s is before the case's last change (%s); record the changes in the order they happened",
+			at.Format(time.RFC3339), last.Format(time.RFC3339))
+	}
 	if at.After(now) {
 		return time.Time{}, invalid("at", "%s is in the future", at.Format(time.RFC3339))
 	}
 	return at, nil
+}
+
+// lastChange is when the last thing the clock depends on happened: the last clarification asked
+// or answered, or ID received (dated as recorded, or as given with --at).
+func (c *Case) lastChange() time.Time {
+	last := c.IDReceived
+	for _, p := range c.Pauses {
+		for _, t := range []time.Time{p.From, p.To} {
+			if t.After(last) {
+				last = t
+			}
+		}
+	}
+	return last
 }

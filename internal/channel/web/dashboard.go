@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"net/http"
 	"net/url"
@@ -399,7 +400,11 @@ func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, http.StatusOK, "queue.html", map[string]any{
 		"Title": "Rights requests", "User": sess.user, "CSRF": sess.csrf, "Rows": s.rows(cases), "Form": form,
-		"Statuses": dpo.Statuses, "Orgs": orgs, "Query": r.URL.RawQuery,
+		"Statuses": dpo.Statuses, "Orgs": orgs,
+		// The export takes the same filters. Re-encoded here, the query is safe to put in the
+		// link as it is: escaped by the template as text, "status=received&due=overdue" lost its
+		// "=" and "&" and the file held every case.
+		"ExportURL": template.URL((&url.URL{Path: "/dpo/export.csv", RawQuery: r.URL.Query().Encode()}).String()),
 	})
 }
 
@@ -494,7 +499,7 @@ func (s *Server) afterChange(w http.ResponseWriter, r *http.Request, err error, 
 		http.Redirect(w, r, "/dpo/cases/"+url.PathEscape(r.PathValue("ref"))+"?done="+url.QueryEscape(done), http.StatusSeeOther)
 	case errors.As(err, &fe):
 		s.showCase(w, r, http.StatusUnprocessableEntity, "", capitalise(fe.Error()))
-	case errors.Is(err, dpo.ErrInvalidTransition), errors.Is(err, dpo.ErrExtensionTooLate), errors.Is(err, dpo.ErrIDTooLate):
+	case errors.Is(err, dpo.ErrInvalidTransition), errors.Is(err, dpo.ErrExtensionTooLate), errors.Is(err, dpo.ErrIDTooLate), errors.Is(err, dpo.ErrClarificationTooLate):
 		s.showCase(w, r, http.StatusConflict, "", capitalise(errors.Unwrap(err).Error()))
 	default:
 		s.dashError(w, r, err)

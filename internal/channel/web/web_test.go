@@ -9,6 +9,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"html"
 	"fmt"
 	"io"
 	"net/http"
@@ -617,6 +618,21 @@ func TestDPOSeesOnlyTheirOrganisations(t *testing.T) {
 	csv := h.do(t, "GET", "/dpo/export.csv?status=all", "").Body.String()
 	assert.Contains(t, csv, mine)
 	assert.NotContains(t, csv, theirs)
+}
+
+// The queue page's CSV link downloads the cases the page shows, with its filters.
+func TestExportLinkKeepsTheFilters(t *testing.T) {
+	h := newHarness(t)
+	h.submit(t, mk)
+	h.addUser(t, "dpo", "correct horse battery", "*")
+	h.signIn(t, "dpo", "correct horse battery")
+	page := h.do(t, "GET", "/dpo?status=received&due=overdue", "").Body.String()
+	m := regexp.MustCompile(`href="(/dpo/export\.csv[^"]*)"`).FindStringSubmatch(page)
+	require.NotNil(t, m, "the page links its export")
+	link := html.UnescapeString(m[1])
+	assert.Equal(t, "/dpo/export.csv?due=overdue&status=received", link)
+	csv := h.do(t, "GET", link, "").Body.String()
+	assert.Equal(t, 1, strings.Count(strings.TrimSpace(csv), "\n")+1, "the header only: nothing is overdue, as the page says: %s", csv)
 }
 
 func TestQueueHighlightsOverdueAndDueThisWeek(t *testing.T) {

@@ -411,6 +411,33 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.Equal(t, dpo.Received, got.Status)
 	})
 
+	t.Run("ClarificationAskedForAfterTheDueDateIsRefused", func(t *testing.T) {
+		q, _, clock := setup(t, "2026-04-10T10:00:00Z")
+		late, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "late")) // due 2 April, overdue
+		require.NoError(t, err)
+		_, err = q.UpdateStatus(ctx, late.Ref, dpo.Change{To: dpo.AwaitingClarification, Actor: "alex", Note: "which?", At: Date(t, "2026-03-05T00:00:00Z")})
+		require.ErrorIs(t, err, dpo.ErrClarificationTooLate, "a pause dated back into the month would move an overdue due date")
+		got, err := q.Get(ctx, late.Ref)
+		require.NoError(t, err)
+		assert.Equal(t, "2026-04-02", got.Due.Format(time.DateOnly))
+		_ = clock
+	})
+
+	t.Run("ChangesAreRecordedInTheOrderTheyHappened", func(t *testing.T) {
+		q, _, clock := setup(t, "2026-03-10T10:00:00Z")
+		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
+		require.NoError(t, err)
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.AwaitingClarification, Actor: "alex", Note: "which account?"})
+		require.NoError(t, err)
+		clock.Set(Date(t, "2026-03-12T10:00:00Z"))
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.InProgress, Actor: "alex", At: Date(t, "2026-03-08T10:00:00Z")})
+		var fe *dpo.FieldError
+		require.ErrorAs(t, err, &fe, "answered before it was asked")
+		assert.Equal(t, "at", fe.Field)
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.InProgress, Actor: "alex", At: Date(t, "2026-03-11T10:00:00Z")})
+		require.NoError(t, err)
+	})
+
 	t.Run("ADateOnTheDayOfReceipt", func(t *testing.T) {
 		q, _, clock := setup(t, "2026-03-02T18:00:00Z")
 		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
