@@ -349,17 +349,6 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		it.org = named[0]
 		return mk(fmt.Sprintf("I've changed the council to %s. %s", it.org, b.prompt(it))), nil
 	}
-	if named := b.councilsNamed(v); it.step != StepOrg && len(named) == 1 && named[0] != it.org &&
-		countDigits(v) == 0 && (switchCouncilRe.MatchString(v) || len(strings.Fields(v)) <= 4) { // an address may name a council's town
-		if b.canonicalOrg(t.Org) != "" {
-			// A chat scoped to one council takes its requests only.
-			return mk(fmt.Sprintf("This chat takes requests for %s only. To ask %s, type \"cancel\" and contact their data protection team. Or answer: %s",
-				it.org, named[0], b.prompt(it))), nil
-		}
-		// "actually I meant Buckinghamshire": the request goes to that council instead.
-		it.org = named[0]
-		return mk(fmt.Sprintf("I've changed the council to %s. %s", it.org, b.prompt(it))), nil
-	}
 	switch it.step {
 	case StepOrg:
 		org := b.matchOrg(v)
