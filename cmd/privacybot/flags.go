@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 )
@@ -15,14 +17,22 @@ var errHelp = errors.New("help shown")
 // newFlags makes a flag set for a subcommand whose help prints synopsis first.
 func newFlags(app *App, name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(app.Stderr)
+	// The flag package prints a bad flag's error and the usage itself; the command's usage error
+	// already says what is wrong, once. So what it prints is held, and only --help shows it
+	// (parseFlags).
+	out := &heldOutput{stdout: app.Stdout}
+	fs.SetOutput(out)
 	fs.Usage = func() {
-		fmt.Fprintf(app.Stdout, "Usage: privacybot %s\n", synopsis)
-		fs.SetOutput(app.Stdout)
+		fmt.Fprintf(out, "Usage: privacybot %s\n", synopsis)
 		fs.PrintDefaults()
-		fs.SetOutput(app.Stderr)
 	}
 	return fs
+}
+
+// heldOutput keeps what a flag set prints until parseFlags knows whether it was asked for.
+type heldOutput struct {
+	bytes.Buffer
+	stdout io.Writer
 }
 
 // parseFlags parses args, letting flags come after positional arguments too
@@ -31,10 +41,16 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	var positional []string
 	for {
 		if err := fs.Parse(args); err != nil {
+			if out, ok := fs.Output().(*heldOutput); ok {
+				if errors.Is(err, flag.ErrHelp) {
+					_, _ = out.WriteTo(out.stdout)
+				}
+				out.Reset()
+			}
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, errHelp
 			}
-			return nil, fmt.Errorf("%w: %v", errUsage, err)
+			return nil, fmt.Errorf("%w: %v (see --help)", errUsage, err)
 		}
 		args = fs.Args()
 		if len(args) == 0 {

@@ -297,3 +297,17 @@ func TestChatRefusesAnUnknownCouncil(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut, "Milton Keynes City Council")
 }
+
+// A bad flag is said once, on standard error, with where to look; --help prints the usage on
+// standard output.
+func TestABadFlagIsSaidOnce(t *testing.T) {
+	f := newQueueFixture(t)
+	code, out, errOut := f.run(t, april1, "queue", "list", "--bogus")
+	assert.Equal(t, exitUsage, code)
+	assert.Empty(t, out)
+	assert.Equal(t, 1, strings.Count(errOut, "flag provided but not defined: -bogus"), errOut)
+	assert.Contains(t, errOut, "--help")
+	code, out, _ = f.run(t, april1, "queue", "list", "--help")
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, out, "Usage: privacybot queue list")
+}
