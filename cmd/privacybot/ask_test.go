@@ -228,7 +228,8 @@ func TestChatPiped(t *testing.T) {
 	code, stdout2, stderr2 := runCLI(t, map[string]string{"PRIVACYBOT_DATA": data}, "queue", "show", "DPO-2026-000001", "--json")
 	require.Equal(t, exitOK, code, stderr2)
 	assert.Contains(t, stdout2, "Jane Smith")
-	assert.Contains(t, stdout2, `"channel": "cli"`)
+	assert.Contains(t, stdout2, `"channel": "phone"`, "the adviser's chat is a phone call")
+	assert.Contains(t, stdout2, `"organisation": "Milton Keynes City Council"`, "/org alone lets the request name its council")
 }
 
 // An adviser logs a caller's spoken request with /request: a phone request, stamped with the

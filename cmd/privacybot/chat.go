@@ -60,12 +60,20 @@ piped input too.
 	return c.loop(ctx)
 }
 
+// newConversation starts a new conversation (a new caller, another council): nothing of the
+// last one, neither its topic nor its council, carries over.
+func (c *chat) newConversation() {
+	c.conversations++
+	c.session = fmt.Sprintf("cli-%d", c.conversations)
+}
+
 type chat struct {
-	app     *App
-	bot     *conversation.Bot
-	session string
-	org     string
-	last    []answer.Citation
+	conversations int
+	app           *App
+	bot           *conversation.Bot
+	session       string
+	org           string
+	last          []answer.Citation
 }
 
 func (c *chat) loop(ctx context.Context) error {
@@ -95,7 +103,9 @@ func (c *chat) loop(ctx context.Context) error {
 			}
 			continue
 		}
-		rep, err := c.bot.Reply(ctx, conversation.Turn{Session: c.session, Channel: "cli", Org: c.org, Text: line, ReceivedAt: c.app.Now()})
+		// The adviser's chat is a phone call: a request the caller makes in it came by phone, as
+		// one logged with /request does.
+		rep, err := c.bot.Reply(ctx, conversation.Turn{Session: c.session, Channel: "phone", Org: c.org, Text: line, ReceivedAt: c.app.Now()})
 		if err != nil {
 			c.printError(err)
 			continue
@@ -157,6 +167,7 @@ func (c *chat) command(ctx context.Context, line string) bool {
 	case "/org":
 		if arg == "" {
 			c.org = ""
+			c.newConversation() // the session would keep the council it was scoped to
 			fmt.Fprintln(w, "Answering from every organisation's notices.")
 			break
 		}
@@ -166,6 +177,7 @@ func (c *chat) command(ctx context.Context, line string) bool {
 			break
 		}
 		c.org = name
+		c.newConversation()
 		fmt.Fprintf(w, "Answering from %s's notices only.\n", name)
 	case "/request":
 		typ := rights.Access
