@@ -69,6 +69,7 @@ func (c *chat) newConversation() {
 
 type chat struct {
 	conversations int
+	taking        bool // a request is being taken in this conversation
 	app           *App
 	bot           *conversation.Bot
 	session       string
@@ -128,6 +129,7 @@ func (c *chat) printError(err error) {
 
 func (c *chat) render(rep conversation.Reply) {
 	w := c.app.Stdout
+	c.taking = rep.Intake != nil // a request is being taken until a reply has no intake step
 	fmt.Fprintln(w, rep.Answer.Answer)
 	printUnsureContact(w, rep.Answer)
 	if rep.Kind == conversation.KindAnswer && len(rep.Citations) > 0 {
@@ -165,6 +167,11 @@ func (c *chat) command(ctx context.Context, line string) bool {
 			fmt.Fprintf(w, "\n%s\n\n", ct.Passage)
 		}
 	case "/org":
+		if c.taking {
+			// Changing council would leave the request half taken: the caller decides first.
+			fmt.Fprintln(w, "A request is being taken: finish it, or type \"cancel\", before changing the council.")
+			break
+		}
 		if arg == "" {
 			c.org = ""
 			c.newConversation() // the session would keep the council it was scoped to

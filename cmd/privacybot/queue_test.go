@@ -311,3 +311,17 @@ func TestABadFlagIsSaidOnce(t *testing.T) {
 	assert.Equal(t, exitOK, code)
 	assert.Contains(t, out, "Usage: privacybot queue list")
 }
+
+// /org in the middle of a request leaves the request as it is and says why.
+func TestChatOrgWaitsForTheRequest(t *testing.T) {
+	f := newQueueFixture(t)
+	var stdout, stderr bytes.Buffer
+	app := &App{Stdin: strings.NewReader("/request erasure\n/org Bucks\nJo Bloggs\njo@example.com\nskip\nx\nyes\n/org Bucks\n"),
+		Stdout: &stdout, Stderr: &stderr, Getenv: func(k string) string { return f.env[k] },
+		Now: func() time.Time { return dpotest.Date(t, april1) }}
+	require.Equal(t, exitOK, Main(context.Background(), app, []string{"chat", "--org", "MK"}), stderr.String())
+	out := stdout.String()
+	assert.Contains(t, out, "A request is being taken")
+	assert.Contains(t, out, "Council: Milton Keynes City Council")
+	assert.Contains(t, out, "Answering from Buckinghamshire Council's notices only", "after the request, /org works")
+}
