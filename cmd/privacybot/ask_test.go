@@ -200,6 +200,7 @@ func TestChatPiped(t *testing.T) {
 		"/sources",
 		"/org Bucks",
 		"who is the data protection officer?",
+		"/sources",
 		"/org",
 		"I want a copy of all the information you hold about me",
 		"Milton Keynes",
@@ -221,6 +222,7 @@ func TestChatPiped(t *testing.T) {
 	assert.Contains(t, out, "3 years", "the follow-up keeps the topic")
 	assert.Contains(t, out, "We only keep information for as long as it is needed.", "/sources prints the whole passage")
 	assert.Contains(t, out, "Maria Damigos")
+	assert.Contains(t, out, "not an address to give a caller", "/sources warns of the address the captured page lost")
 	assert.Contains(t, out, "won't ask for identity documents")
 	assert.Contains(t, out, "DPO-2026-000001")
 	assert.Contains(t, out, "Monday 5 October 2026", "received 3 September 2026: due 3 October, a Saturday")

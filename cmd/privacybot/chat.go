@@ -165,6 +165,10 @@ func (c *chat) command(ctx context.Context, line string) bool {
 				fmt.Fprintf(w, " (updated %s)", ct.Updated)
 			}
 			fmt.Fprintf(w, "\n%s\n\n", ct.Passage)
+			if strings.Contains(ct.Passage, "[email") && strings.Contains(ct.Passage, "protected]") {
+				fmt.Fprintln(w, "(“[email protected]” is where the copy of the notice lost an e-mail address: not an address to give a caller.)")
+				fmt.Fprintln(w)
+			}
 		}
 	case "/org":
 		if c.taking {

@@ -116,6 +116,9 @@ func queueList(ctx context.Context, app *App, args []string) error {
 	if len(pos) > 0 {
 		return usageError("queue list takes no arguments, got %q", pos)
 	}
+	if *limit < 0 {
+		return usageError("--limit must be 0 (no limit) or more, got %d", *limit)
+	}
 	named, unknown, known, err := canonicalOrgs(app, orgs)
 	if err != nil {
 		return err

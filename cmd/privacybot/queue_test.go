@@ -123,6 +123,7 @@ func TestQueueListUsageErrors(t *testing.T) {
 		{"queue", "list", "--due-within", "soon"},
 		{"queue", "list", "--due-within", "-3d"},
 		{"queue", "list", "--due-within", "1m"}, // a month meant, a minute read
+		{"queue", "list", "--limit", "-1"},
 		{"queue", "list", "--status", "archived"},
 		{"queue", "show"},
 		{"queue", "update", f.soon.Ref},

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -99,14 +100,17 @@ func countUnanswered(ctx context.Context, ts transcriptStore, since time.Time) (
 func writeQuestionSet(app *App, qs []transcript.Question) error {
 	enc := json.NewEncoder(app.Stdout)
 	enc.SetEscapeHTML(false)
-	for i, q := range qs {
+	for _, q := range qs {
+		if q.Text == transcript.StepAnswer {
+			continue // a request's details, not a question
+		}
 		line := struct {
 			ID         string `json:"id"`
 			Question   string `json:"question"`
 			Org        string `json:"org,omitempty"`
 			BotOutcome string `json:"bot_outcome,omitempty"`
 			Asked      string `json:"asked"`
-		}{fmt.Sprintf("web-%s-%d", q.At.Format("20060102"), i+1), q.Text, q.Org, q.Outcome, q.At.Format(time.DateOnly)}
+		}{questionID(q), q.Text, q.Org, q.Outcome, q.At.Format(time.DateOnly)}
 		if err := enc.Encode(line); err != nil {
 			return err
 		}
@@ -141,4 +145,11 @@ func shortLine(s string, n int) string {
 		return string(r[:n-1]) + "…"
 	}
 	return s
+}
+
+// questionID names a stored question the same way in every export, whatever the filters: its
+// day, and a short hash of its conversation and moment (the session id itself is not written).
+func questionID(q transcript.Question) string {
+	sum := sha256.Sum256([]byte(q.Session + "\x00" + q.At.UTC().Format(time.RFC3339Nano)))
+	return fmt.Sprintf("web-%s-%x", q.At.Format("20060102"), sum[:4])
 }

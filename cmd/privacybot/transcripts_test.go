@@ -56,6 +56,24 @@ func TestTranscriptsListWhatTheNoticesDontAnswer(t *testing.T) {
 	assert.ElementsMatch(t, []string{"how long do you keep CCTV footage?", "do you keep my bin photos?"}, got)
 	assert.Contains(t, stdout, `"bot_outcome":"abstained"`)
 
+	// A question keeps its id whatever the filters, so exports can be added together.
+	idOf := func(args ...string) map[string]string {
+		t.Helper()
+		code, out, errOut := runCLI(t, env, append([]string{"transcripts", "--since", "2025-01-01", "--jsonl"}, args...)...)
+		require.Equal(t, exitOK, code, errOut)
+		qs, err := eval.Load(strings.NewReader(out))
+		require.NoError(t, err)
+		ids := map[string]string{}
+		for _, q := range qs {
+			ids[q.Question] = q.ID
+		}
+		return ids
+	}
+	all, unanswered := idOf(), idOf("--outcome", "abstained,unsure")
+	assert.Equal(t, all["how long do you keep CCTV footage?"], unanswered["how long do you keep CCTV footage?"])
+	assert.Equal(t, all["do you keep my bin photos?"], unanswered["do you keep my bin photos?"])
+	assert.NotEqual(t, all["how long do you keep CCTV footage?"], all["who is the DPO?"])
+
 	for _, bad := range [][]string{{"--since", "last week"}, {"--outcome", "ignored"}} {
 		code, _, stderr = runCLI(t, env, append([]string{"transcripts"}, bad...)...)
 		assert.Equal(t, exitUsage, code, bad)

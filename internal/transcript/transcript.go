@@ -29,6 +29,14 @@ const (
 	OutcomeAbstained = "abstained"
 )
 
+// What a line holds in place of a resident's answer to a request's question (a name, a
+// contact, the details), and of the bot's next question: the request's details are kept with
+// the case, not in transcripts.
+const (
+	StepAnswer   = "[an answer to a request's question]"
+	StepQuestion = "[the request's next question]"
+)
+
 // Roles of a line.
 const (
 	RoleResident = "resident"

@@ -201,7 +201,7 @@ func (s *Server) keep(ctx context.Context, rep conversation.Reply, org, said str
 		// What a resident types to a request's questions (names, a contact, other people's names
 		// in the details) is the request's, kept with the case for the DPO: the transcript,
 		// which is for seeing what the notices don't answer, keeps only that a step was answered.
-		resident, bot = "[an answer to a request's question]", "[the request's next question]"
+		resident, bot = transcript.StepAnswer, transcript.StepQuestion
 	}
 	err := s.Transcripts.AppendTranscripts(ctx, []TranscriptEntry{
 		{Session: rep.Session, Channel: "web", Org: org, Role: transcript.RoleResident, Text: resident, At: at},
