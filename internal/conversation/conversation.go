@@ -61,6 +61,10 @@ type Reply struct {
 	// a contact, the details, "yes"): the request's, kept with the case, not a question for the
 	// notices, so a transcript need not keep it.
 	AnsweredStep bool `json:"-"`
+	// Council is the one council an answered question was about, when it named one or the
+	// conversation was about one: a transcript files the question under it, so that council's
+	// DPO sees what its notices don't answer.
+	Council string `json:"-"`
 }
 
 // Names are the people's names the requester has given in a request being taken (theirs, and
@@ -327,7 +331,11 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 		s.questions = s.questions[len(s.questions)-maxTurns:]
 	}
 	s.remember(t.Text, ans.Answer)
-	return Reply{Answer: ans, Session: s.ID, Kind: KindAnswer}, nil
+	council := b.canonicalOrg(t.Org)
+	if council == "" {
+		council = s.council
+	}
+	return Reply{Answer: ans, Session: s.ID, Kind: KindAnswer, Council: council}, nil
 }
 
 // askInFocus answers a question. A follow-up is first asked of the notice the conversation is

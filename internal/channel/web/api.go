@@ -195,6 +195,9 @@ func (s *Server) keep(ctx context.Context, rep conversation.Reply, org, said str
 	}
 	// A name given at a request's name step is a name, whether or not the redactor would know
 	// it for one ("Kate Hill" on its own is just two words).
+	if org == "" {
+		org = rep.Council // "does Buckinghamshire Council sell data?" asked unscoped: Buckinghamshire's
+	}
 	names := rep.Names()
 	resident, bot := red(withoutNames(said, names)), red(withoutNames(rep.Answer.Answer, names))
 	if rep.AnsweredStep {

@@ -86,7 +86,8 @@ func newHarness(t testing.TB, opts ...func(*web.Server)) *harness {
 	}
 	sessions := conversation.NewSessions(time.Hour)
 	sessions.Now = clk.Now
-	bot := &conversation.Bot{Answerer: comp, Queue: q, Orgs: orgs, Now: clk.Now, Sessions: sessions, Redact: redact.Text}
+	bot := &conversation.Bot{Answerer: comp, Queue: q, Orgs: orgs, Now: clk.Now, Sessions: sessions, Redact: redact.Text,
+		Canonical: corp.Organisations.Canonical, Mentioned: corp.Organisations.Mentioned} // as privacybot serve wires it
 	srv := &web.Server{Bot: bot, Cases: q, Users: store, Transcripts: store, Questions: store, Redact: redact.Text, Notices: corp.Notices,
 		Orgs: orgs, CanonicalOrg: corp.Organisations.Canonical, Now: clk.Now, AllowedOrigins: []string{"https://www.milton-keynes.gov.uk"}, RatePerMinute: -1}
 	for _, o := range opts {
@@ -461,6 +462,19 @@ func TestTranscriptsKeepNoRequestersNames(t *testing.T) {
 		assert.NotContains(t, all, name)
 	}
 	assert.Contains(t, all, "my husband wants a copy", "the message that started the request is kept, redacted")
+}
+
+// A question asked without choosing a council but naming one is filed under it, so that
+// council's DPO sees what its notices don't answer.
+func TestAQuestionNamingACouncilIsFiledUnderIt(t *testing.T) {
+	h := newHarness(t)
+	h.chat(t, "", "does Buckinghamshire Council sell data to casinos?")
+	entries, err := h.store.TranscriptsSince(context.Background(), time.Time{})
+	require.NoError(t, err)
+	require.NotEmpty(t, entries)
+	for _, e := range entries {
+		assert.Equal(t, "Buckinghamshire Council", e.Org, "%s: %q", e.Role, e.Text)
+	}
 }
 
 // --- the DPO dashboard ---
