@@ -187,7 +187,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	}
 	if offered := s.offered; offered.typ != "" {
 		s.offered = offer{}
-		if answersAStep(t.Text) && yesRe.MatchString(t.Text) {
+		if answersAStep(t.Text) && yesRe.MatchString(t.Text) || smallTalkOf(t.Text) == smallTalkYes || acceptRe.MatchString(t.Text) {
 			// "yes" to "I can take this request now": the question it answered says what is wanted.
 			start := t
 			start.Text = offered.question
@@ -617,6 +617,9 @@ func (b *Bot) statusCheck(ctx context.Context, s *session, t Turn, ref string) (
 	}
 	return r, nil
 }
+
+// acceptRe is taking up an offer in words other than yes: "please do", "go on then".
+var acceptRe = regexp.MustCompile(`(?i)^\s*(?:please do|go on(?: then)?|sure(?: thing)?|ok(?:ay)?,? please|do it|yes,? do it|let'?s do (?:it|that)|that would be (?:great|good|helpful))\s*[.!]?\s*$`)
 
 // sentRequest is a request a conversation put on the queue: what a status check needs.
 type sentRequest struct{ ref, contact string }

@@ -267,3 +267,14 @@ func TestStatusOfAnOverdueRequestSaysSo(t *testing.T) {
 	script(t, later, "", []line{{says: "DPO-2026-000001 jo@example.com", kind: conversation.KindStatus,
 		contains: []string{"was due by Monday 5 October 2026, which has passed"}}})
 }
+
+// An offer to take a request is taken up in other words than "yes".
+func TestAnOfferIsTakenUpInOtherWords(t *testing.T) {
+	for _, says := range []string{"please do", "go on then", "sure"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "", []line{
+			{says: "can I get my data deleted?", kind: conversation.KindAnswer, contains: []string{"say \"yes\""}},
+			{says: says, kind: conversation.KindIntake, contains: []string{"Right to erasure"}},
+		})
+	}
+}
