@@ -477,16 +477,23 @@ func (s *Server) showCase(w http.ResponseWriter, r *http.Request, code int, msg,
 		s.dashError(w, r, err)
 		return
 	}
+	// Only the changes the rule book allows now are offered: an overdue case offers no ID request
+	// and no extension, which would only be refused (tried on a copy of the case).
+	allowed := func(st dpo.Status) bool {
+		probe := c
+		_, err := probe.Transition(dpo.Change{To: st, Actor: sess.user, Note: "(the dashboard checking what it may offer)"}, s.now())
+		return err == nil
+	}
 	var next []dpo.Status
 	for _, st := range dpo.Statuses {
-		if c.Status.CanMoveTo(st) && st != dpo.Extended {
+		if st != dpo.Extended && allowed(st) {
 			next = append(next, st)
 		}
 	}
 	row := s.rows([]dpo.Case{c})[0]
 	s.render(w, r, code, "case.html", map[string]any{
 		"Title": "Case " + c.Ref, "User": sess.user, "CSRF": sess.csrf, "Case": row, "Events": events, "Next": next,
-		"CanExtend": c.Status.CanMoveTo(dpo.Extended) && !c.Extended, "Message": msg, "Problem": problem,
+		"CanExtend": allowed(dpo.Extended), "Message": msg, "Problem": problem,
 	})
 }
 

@@ -634,6 +634,26 @@ func TestDPOSeesOnlyTheirOrganisations(t *testing.T) {
 	assert.NotContains(t, csv, theirs)
 }
 
+// A case page offers only the changes the rule book allows now: an overdue case offers neither
+// an ID request nor an extension, which would only be refused.
+func TestCasePageOffersOnlyAllowedChanges(t *testing.T) {
+	h := newHarness(t)
+	ref := h.submit(t, mk)
+	h.addUser(t, "dpo", "correct horse battery", "*")
+	h.signIn(t, "dpo", "correct horse battery")
+	fresh := h.do(t, "GET", "/dpo/cases/"+ref, "").Body.String()
+	assert.Contains(t, fresh, "Record extension")
+	assert.Contains(t, fresh, `value="awaiting_verification"`)
+
+	h.clock.Add(45 * 24 * time.Hour) // past the due date and the first month
+	h.signIn(t, "dpo", "correct horse battery")
+	overdue := h.do(t, "GET", "/dpo/cases/"+ref, "").Body.String()
+	assert.NotContains(t, overdue, "Record extension")
+	assert.NotContains(t, overdue, `value="awaiting_verification"`)
+	assert.NotContains(t, overdue, `value="awaiting_clarification"`)
+	assert.Contains(t, overdue, `value="completed"`)
+}
+
 // The queue page's CSV link downloads the cases the page shows, with its filters.
 func TestExportLinkKeepsTheFilters(t *testing.T) {
 	h := newHarness(t)
