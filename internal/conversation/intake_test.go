@@ -206,17 +206,11 @@ func TestIntakeReadsMoreRepliesAsMeant(t *testing.T) {
 // reference and contact.
 func TestAskingAfterTheRequestJustMade(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
-	script(t, bot, "Milton Keynes", []line{
-		{says: "I want a copy of my data", kind: conversation.KindIntake},
-		{says: "Jo Bloggs", kind: conversation.KindIntake},
-		{says: "jo@example.com", kind: conversation.KindIntake},
-		{says: "skip", kind: conversation.KindIntake},
-		{says: "skip", kind: conversation.KindIntake},
-		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"DPO-2026-000001"}},
-		{says: "what's the status of my request?", kind: conversation.KindStatus, contains: []string{"DPO-2026-000001", "received", "Monday 5 October 2026"}},
-		{says: "when will I hear back?", kind: conversation.KindStatus, contains: []string{"Monday 5 October 2026"}},
-		{says: "what is my reference again?", kind: conversation.KindStatus, contains: []string{"DPO-2026-000001"}},
-	})
+	script(t, bot, "Milton Keynes", append(accessRequest("jo@example.com"),
+		line{says: "what's the status of my request?", kind: conversation.KindStatus, contains: []string{"DPO-2026-000001", "received", "Monday 5 October 2026"}},
+		line{says: "when will I hear back?", kind: conversation.KindStatus, contains: []string{"Monday 5 October 2026"}},
+		line{says: "what is my reference again?", kind: conversation.KindStatus, contains: []string{"DPO-2026-000001"}},
+	))
 	// Another conversation knows nothing of it.
 	script(t, bot, "", []line{{says: "what's the status of my request?", kind: conversation.KindStatus, contains: []string{"give its reference"}}})
 }
@@ -254,14 +248,7 @@ func TestShortNamesAreNames(t *testing.T) {
 // A status check on an open request past its due date says the date has passed.
 func TestStatusOfAnOverdueRequestSaysSo(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
-	script(t, bot, "Milton Keynes", []line{
-		{says: "I want a copy of my data", kind: conversation.KindIntake},
-		{says: "Jo Bloggs", kind: conversation.KindIntake},
-		{says: "jo@example.com", kind: conversation.KindIntake},
-		{says: "skip", kind: conversation.KindIntake},
-		{says: "skip", kind: conversation.KindIntake},
-		{says: "yes", kind: conversation.KindSubmitted},
-	})
+	script(t, bot, "Milton Keynes", accessRequest("jo@example.com"))
 	later, _ := newBot(t, time.Date(2026, 10, 7, 9, 0, 0, 0, time.UTC))
 	later.Queue = bot.Queue
 	script(t, later, "", []line{{says: "DPO-2026-000001 jo@example.com", kind: conversation.KindStatus,
@@ -276,5 +263,17 @@ func TestAnOfferIsTakenUpInOtherWords(t *testing.T) {
 			{says: "can I get my data deleted?", kind: conversation.KindAnswer, contains: []string{"say \"yes\""}},
 			{says: says, kind: conversation.KindIntake, contains: []string{"Right to erasure"}},
 		})
+	}
+}
+
+// accessRequest is a resident's access request taken through to its reference, contact given.
+func accessRequest(contact string) []line {
+	return []line{
+		{says: "I want a copy of my data", kind: conversation.KindIntake},
+		{says: "Jo Bloggs", kind: conversation.KindIntake},
+		{says: contact, kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"DPO-2026-"}},
 	}
 }
