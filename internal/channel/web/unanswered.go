@@ -63,6 +63,21 @@ func unansweredDays(r *http.Request) int {
 	return 30
 }
 
+// dayChoices are the spans the page offers: none longer than transcripts are kept, since a
+// longer one could show nothing more (and would suggest it had).
+func (s *Server) dayChoices() []int {
+	var out []int
+	for _, d := range []int{7, 30, 90} {
+		if d <= s.transcriptDays() {
+			out = append(out, d)
+		}
+	}
+	if len(out) == 0 || out[len(out)-1] != s.transcriptDays() {
+		out = append(out, s.transcriptDays())
+	}
+	return out
+}
+
 func (s *Server) handleUnanswered(w http.ResponseWriter, r *http.Request) {
 	sess := sessionOf(r)
 	days := unansweredDays(r)
@@ -73,7 +88,7 @@ func (s *Server) handleUnanswered(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, http.StatusOK, "unanswered.html", map[string]any{
 		"Title": "Questions the notices don't answer", "User": sess.user, "CSRF": sess.csrf, "Rows": rows,
-		"Days": days, "DayChoices": []int{7, 30, 90}, "All": sess.seesAll(),
+		"Days": days, "DayChoices": s.dayChoices(), "All": sess.seesAll(),
 	})
 }
 

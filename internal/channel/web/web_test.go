@@ -758,6 +758,8 @@ func TestDashboardListsQuestionsTheNoticesDontAnswer(t *testing.T) {
 	assert.NotContains(t, body, "bin photos", "another council's question")
 	assert.NotContains(t, body, "complaint records", "an answered question")
 	assert.NotContains(t, body, "parking fines", "unscoped: for those who see every organisation")
+	assert.Contains(t, body, `<option value="30"`)
+	assert.NotContains(t, body, `<option value="90"`, "transcripts are kept 30 days: 90 would show nothing more")
 
 	h.addUser(t, "all", "correct horse battery", "*")
 	require.Equal(t, http.StatusSeeOther, h.signIn(t, "all", "correct horse battery").Code)
