@@ -148,10 +148,11 @@ func queueList(ctx context.Context, app *App, args []string) error {
 			return err
 		}
 		if *asJSON {
-			if cases == nil {
-				cases = []dpo.Case{}
+			out := make([]caseJSON, len(cases))
+			for i := range cases {
+				out[i] = caseJSON{cases[i], cases[i].Overdue(app.Now())}
 			}
-			return writeJSON(app.Stdout, cases)
+			return writeJSON(app.Stdout, out)
 		}
 		if len(cases) == 0 {
 			fmt.Fprintln(app.Stdout, "No cases.")
@@ -220,9 +221,9 @@ func queueShow(ctx context.Context, app *App, args []string) error {
 		}
 		if *asJSON {
 			return writeJSON(app.Stdout, struct {
-				Case   dpo.Case    `json:"case"`
+				Case   caseJSON    `json:"case"`
 				Events []dpo.Event `json:"events"`
-			}{c, events})
+			}{caseJSON{c, c.Overdue(app.Now())}, events})
 		}
 		printCase(app.Stdout, c, events, app.Now())
 		return nil
@@ -448,4 +449,11 @@ func quoteAll(ss []string) []string {
 		out[i] = strconv.Quote(s)
 	}
 	return out
+}
+
+// caseJSON is a case as `queue list --json` and `queue show --json` print it: with whether it is
+// overdue now, which scripts would otherwise work out from the due date and the bank holidays.
+type caseJSON struct {
+	dpo.Case
+	Overdue bool `json:"overdue"`
 }

@@ -100,7 +100,19 @@ func TestQueueList(t *testing.T) {
 		})
 	}
 
-	code, out, _ := f.run(t, april1, "queue", "list")
+	// Scripts read whether a case is overdue without working it out.
+	code, out, _ := f.run(t, april1, "queue", "list", "--json")
+	require.Equal(t, exitOK, code)
+	var flagged []struct {
+		Ref     string `json:"ref"`
+		Overdue bool   `json:"overdue"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &flagged))
+	for _, c := range flagged {
+		assert.Equal(t, c.Ref == f.overdue.Ref, c.Overdue, c.Ref)
+	}
+
+	code, out, _ = f.run(t, april1, "queue", "list")
 	require.Equal(t, exitOK, code)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	require.Len(t, lines, 4)
