@@ -484,19 +484,9 @@ func (b *Bot) matchOrg(v string) string {
 			return o
 		}
 	}
-	if strings.Contains(lv, "bucks") {
-		for _, o := range b.Orgs {
-			if strings.HasPrefix(strings.ToLower(o), "buck") {
-				return o
-			}
-		}
-	}
-	if strings.Contains(lv, "mk") {
-		for _, o := range b.Orgs {
-			if strings.HasPrefix(strings.ToLower(o), "milton keynes") {
-				return o
-			}
-		}
+	// "the bucks one", "mk council": a council named by any of its aliases (organisations.yaml).
+	if named := b.councilsNamed(v); len(named) == 1 {
+		return named[0]
 	}
 	return ""
 }

@@ -277,3 +277,16 @@ func accessRequest(contact string) []line {
 		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"DPO-2026-"}},
 	}
 }
+
+// Asked which council, a resident names it as they would: by any of its names in a sentence.
+func TestWhichCouncilInTheResidentsWords(t *testing.T) {
+	for says, want := range map[string]string{"the bucks one": "Buckinghamshire Council", "mk council please": "Milton Keynes City Council",
+		"Milton Keynes": "Milton Keynes City Council", "buckinghamshire": "Buckinghamshire Council"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		last := script(t, bot, "", []line{
+			{says: "I want a copy of my data", kind: conversation.KindIntake, contains: []string{"Which council"}},
+			{says: says, kind: conversation.KindIntake, contains: []string{"full name"}},
+		})
+		assert.Equal(t, want, last.Intake.Fields["organisation"], says)
+	}
+}
