@@ -11,12 +11,14 @@ import (
 // name words in the same text is redacted too ("my name is Jane Smith … Mrs Smith called").
 
 // nameTriggerRE finds the phrases that introduce a name. Groups: 1 strong ("my name is", "name:"),
-// 2 weak ("I'm", "I am"), 3 "this is", 4 a sign-off ("Kind regards,").
+// 2 weak ("I'm", "I am"), 3 "this is", 4 a sign-off ("Kind regards,"), 5 someone close named
+// after who they are ("my son Oliver Smith", "my husband, David Jones,"), weak too.
 var nameTriggerRE = newPattern(`(?i)(?:`+
 	`(my\s+(?:full\s+)?name\s+is|my\s+name['’]s|(?:(?:full|first|last|given)\s+)?(?:sur|fore)?name\s*[:=])`+
 	`|(i['’]?m|i\s+am)\b`+
 	`|(this\s+is)\b`+
 	`|((?:kind|best|warm|many)\s+(?:regards|thanks|wishes)|regards|thanks|yours\s+(?:sincerely|faithfully|truly)|thank\s+you|cheers)\s*[,.!\-]?`+
+	`|(my\s+(?:son|daughter|mum|mother|mom|dad|father|husband|wife|partner|brother|sister|nan|gran|grandma|grandmother|grandad|grandfather|aunt|auntie|uncle|nephew|niece|client|friend|neighbour|neighbor|carer|stepson|stepdaughter|stepmum|stepdad|boyfriend|girlfriend|lad|boy|girl))\b\s*,?`+
 	`)`, 64, wordStartWith("my", "name", "full", "first", "last", "given", "sur", "fore", "i'", "i’", "im", "i ",
 	"this", "kind", "best", "warm", "many", "regards", "thank", "yours", "cheers"))
 
@@ -82,7 +84,7 @@ func findNames(s string, out []span) []span {
 			if !nameLabelOK(s, m[2], m[3]) {
 				return -1
 			}
-		case m[4] >= 0, m[6] >= 0:
+		case m[4] >= 0, m[6] >= 0, len(m) > 10 && m[10] >= 0:
 			mode = weakName
 		default:
 			mode = signOffName

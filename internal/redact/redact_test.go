@@ -103,6 +103,9 @@ func TestRedactFindsEachKind(t *testing.T) {
 		{"sign-off", "Please help.\n\nKind regards,\nJane Smith\n", "Please help.\n\nKind regards,\n[name]\n", redact.KindName},
 		{"initial", "my name is J. Smith.", "my name is [name].", redact.KindName},
 		{"name repeated later", "My name is Jane Okafor. Mrs Okafor has moved.", "My name is [name]. Mrs [name] has moved.", redact.KindName},
+		{"someone close, named", "my son Oliver Smith has autism", "my son [name] has autism", redact.KindName},
+		{"someone close, between commas", "my husband, David Jones, died last year", "my husband, [name], died last year", redact.KindName},
+		{"someone close, then a place", "my mum Mary Jones is in a care home in Aylesbury", "my mum [name] is in a care home in Aylesbury", redact.KindName},
 
 		{"street", "I live at 12 High Street, Bletchley", "I live at [address], Bletchley", redact.KindAddress},
 		{"flat", "Flat 3, 45 Station Road", "[address]", redact.KindAddress},
@@ -145,6 +148,8 @@ func TestRedactLeavesOrdinaryTextAlone(t *testing.T) {
 		"Windows 10.0.19045.1234 and 3.01908254900 and 1,07700900123",
 		"This is Milton Keynes Council's privacy notice.",
 		"This is important: I'm not sure who holds my data. I'm Writing to ask.",
+		"my son goes to Olney Middle School and my dad said he would call",
+		"my mum Council Tax bill went up",
 		"Controller name: Milton Keynes Council",
 		"Thanks for your help, I will wait.",
 		"I'm in Aylesbury and I am happy with that.",
