@@ -25,6 +25,7 @@ func TestClassify(t *testing.T) {
 		{"bare imperative", "delete my account", Erasure, true, false, false},
 		{"how to get records", "can you tell me how to get a copy of my records", Access, false, false, false},
 		{"I want a copy", "I want a copy of everything you hold on me", Access, true, false, false},
+		{"a copy of a bill is no access request", "I need a copy of my council tax bill", None, false, false, false},
 		{"how long does access take", "how long does a request for my records take?", Access, false, false, false},
 		{"address wrong", "my address on your system is wrong, please fix it", Rectification, true, false, false},
 		{"stop marketing", "stop using my data for marketing", Objection, true, false, false},

@@ -160,6 +160,9 @@ var typeCues = map[Type][]cue{
 		c("wrong recipient", 1.5, `\bwrong person\b|\bwrong address\b|\bsomeone else's letter\b`),
 	},
 	None: {
+		// "a copy of my council tax bill" asks the service for a document it sends anyway, not
+		// for the personal data the council holds.
+		c("a document's copy", 4, `\bcop(?:y|ies) of (?:my|our|the|a|his|her|their) (?:\S+ ){0,2}(?:bill|bills|statement|statements|receipt|receipts|invoice|invoices|certificate|certificates|licence|license|permit|permits|payslip|payslips|p60|tenancy agreement|contract|bin calendar|badge|pass)\b`),
 		c("how long", 2.5, `\bhow long\b`),
 		c("retention", 2.5, `\b(?:retention|retain\w*)\b`),
 		c("keep", 1, `\b(?:keep|kept)\b`),
