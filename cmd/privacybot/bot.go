@@ -39,6 +39,7 @@ func newBot(app *App, cfg config.Config, eng *engine, queue *dpo.Queue) (*conver
 		Orgs:         orgs,
 		Canonical:    eng.corpus.Organisations.Canonical,
 		Mentioned:    eng.corpus.Organisations.Mentioned,
+		Contacts:     eng.composer.Contacts,
 		Now:          app.Now,
 		Sessions:     sessions,
 		Emergency:    cfg.EmergencyContact,

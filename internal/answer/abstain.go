@@ -35,11 +35,7 @@ func (c *Composer) abstain(ans Answer, q Question, hits []Hit) Answer {
 		_, orgs = c.councilsNamed(q)
 	}
 	if len(orgs) == 0 {
-		for _, o := range c.Corpus.Organisations.All() {
-			if len(c.byOrg[o.Name]) > 0 {
-				orgs = append(orgs, o.Name)
-			}
-		}
+		orgs = c.organisationsWithNotices()
 	}
 	var b strings.Builder
 	if len(orgs) == 1 && (q.Organisation != "" || q.NoticeID != "" || len(c.byOrg) > 1) {
@@ -50,14 +46,48 @@ func (c *Composer) abstain(ans Answer, q Question, hits []Hit) Answer {
 		b.WriteString("The privacy notices I have don't answer that, so I can't give you a reliable answer.")
 	}
 	for _, org := range orgs {
-		contact, n, ok := c.citeContact(&ans, org)
-		if !ok {
-			fmt.Fprintf(&b, "\nPlease ask %s's data protection officer.", org)
-			continue
-		}
-		fmt.Fprintf(&b, "\nFor %s, contact the data protection team (from “%s”):\n%s [%d]", org, contact.Title, contact.Text, n)
+		c.writeContact(&b, &ans, org)
 	}
 	ans.Answer = b.String()
+	return ans
+}
+
+// organisationsWithNotices are the organisations the corpus has notices of.
+func (c *Composer) organisationsWithNotices() []string {
+	var orgs []string
+	for _, o := range c.Corpus.Organisations.All() {
+		if len(c.byOrg[o.Name]) > 0 {
+			orgs = append(orgs, o.Name)
+		}
+	}
+	return orgs
+}
+
+// writeContact writes an organisation's data protection contact, as its notices state it, on a
+// line of its own, and cites it; or, when its notices give none, asks to ask its DPO.
+func (c *Composer) writeContact(b *strings.Builder, ans *Answer, org string) {
+	contact, n, ok := c.citeContact(ans, org)
+	if !ok {
+		fmt.Fprintf(b, "\nPlease ask %s's data protection officer.", org)
+		return
+	}
+	fmt.Fprintf(b, "\nFor %s, contact the data protection team (from “%s”):\n%s [%d]", org, contact.Title, contact.Text, n)
+}
+
+// Contacts is the data protection contact of an organisation, or of each when org is empty,
+// quoted and cited from the notices as an abstention gives it: whom to ask when the bot can't
+// help ("I want to talk to a person"). It searches nothing and asks no model.
+func (c *Composer) Contacts(org string) Answer {
+	ans := Answer{Citations: []Citation{}, Mode: "extractive"}
+	orgs := c.organisationsWithNotices()
+	if org != "" {
+		orgs = []string{c.canonical(org)}
+	}
+	var b strings.Builder
+	for _, o := range orgs {
+		c.writeContact(&b, &ans, o)
+	}
+	ans.Answer = strings.TrimPrefix(b.String(), "\n")
 	return ans
 }
 
@@ -84,11 +114,7 @@ func (c *Composer) otherCouncil(ans Answer, q Question, other string) Answer {
 	ans.Citations = []Citation{}
 	var b strings.Builder
 	fmt.Fprintf(&b, "That asks about %s, but I'm answering from %s's notices only here.", other, c.canonical(q.Organisation))
-	if contact, n, ok := c.citeContact(&ans, other); ok {
-		fmt.Fprintf(&b, "\nFor %s, contact the data protection team (from “%s”):\n%s [%d]", other, contact.Title, contact.Text, n)
-	} else {
-		fmt.Fprintf(&b, "\nPlease ask %s's data protection officer.", other)
-	}
+	c.writeContact(&b, &ans, other)
 	ans.Answer = b.String()
 	return ans
 }

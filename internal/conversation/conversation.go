@@ -67,21 +67,6 @@ type Reply struct {
 	Council string `json:"-"`
 }
 
-// Names are the people's names the requester has given in a request being taken (theirs, and
-// whose behalf they ask on): a transcript stores none of them, whatever a redactor recognises.
-func (r Reply) Names() []string {
-	if r.Intake == nil {
-		return nil
-	}
-	var out []string
-	for _, k := range []string{"name", "on_behalf_of"} {
-		if v := strings.TrimSpace(r.Intake.Fields[k]); v != "" {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
 // Outcome says what the bot did with the message, as transcripts keep it: "answered",
 // "unsure" (answered, hedged, with the data protection contact), "abstained", or the reply's
 // kind ("intake", "submitted", "safeguarding", …).
@@ -129,6 +114,9 @@ type Bot struct {
 	// Mentioned lists the organisations a text names, by canonical name
 	// (notice.Organisations.Mentioned): a follow-up keeps the council its question named.
 	Mentioned func(string) []string
+	// Contacts gives the data protection contact of a council, or of each for "", quoted and
+	// cited from the notices (answer.Composer.Contacts): whom to ask when the bot can't help.
+	Contacts  func(org string) answer.Answer
 	Now       func() time.Time
 	Sessions  *Sessions
 	Emergency string // "If anyone is in immediate danger, call 999."
@@ -187,7 +175,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	}
 	if offered := s.offered; offered.typ != "" {
 		s.offered = offer{}
-		if answersAStep(t.Text) && yesRe.MatchString(t.Text) || smallTalkOf(t.Text) == smallTalkYes || acceptRe.MatchString(t.Text) {
+		if takesUp(t.Text) {
 			// "yes" to "I can take this request now": the question it answered says what is wanted.
 			start := t
 			start.Text = offered.question
@@ -197,7 +185,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if lost := s.lost; lost {
 		s.lost = false
 		if answersAStep(t.Text) {
-			return b.conversationLost(s, t), nil
+			return conversationLost(s, t), nil
 		}
 	}
 	if ref := refRe.FindString(t.Text); ref != "" {
@@ -217,10 +205,10 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		return aboutThisChat(s, t), nil
 	}
 	if wantsPersonRe.MatchString(t.Text) && smallTalkOf(t.Text) != smallTalkHelp { // "am I talking to a real person?" asks about the bot
-		return b.wantsPerson(ctx, s, t)
+		return b.wantsPerson(s, t), nil
 	}
 	if withdrawRequestRe.MatchString(t.Text) {
-		return b.withdrawRequest(ctx, s, t)
+		return b.withdrawRequest(s, t), nil
 	}
 	if (cancelRe.MatchString(t.Text) || wantsToCancelRe.MatchString(t.Text)) && len(strings.Fields(t.Text)) <= 5 {
 		// "cancel" with no request under way: nothing to cancel, and no request to start.
@@ -303,20 +291,16 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 	if ans.Abstained && q != unfocused {
 		ans.Answer += b.elsewhere(ctx, unfocused, about, s.council)
 	}
-	if ans.Abstained && followUp && s.noticeOrg != "" && aq.Organisation == "" && q == unfocused {
+	if ans.Abstained && followUp && s.notice.org != "" && aq.Organisation == "" && q == unfocused {
 		// No notice answers a follow-up about one council's notice: the contact to ask is that
 		// council's, not every council's.
 		scoped := aq
-		scoped.Organisation = s.noticeOrg
+		scoped.Organisation = s.notice.org
 		if own, err := b.Answerer.Answer(ctx, scoped); err == nil && own.Abstained {
 			ans = own
 		}
 	}
-	if s.notice = noticeInFocus(s.notice, ans, followUp); s.notice == "" {
-		s.noticeOrg = ""
-	} else {
-		s.noticeOrg = citedOrganisation(ans.Citations, s.notice, s.noticeOrg)
-	}
+	s.notice = noticeInFocus(s.notice, ans, followUp)
 	ans.Question = t.Text
 	ans.Request = requestOf(intent)
 	if b.Queue != nil && t.Channel == "web" && offersRequest(intent) {
@@ -352,9 +336,9 @@ func (b *Bot) askInFocus(ctx context.Context, s *session, aq answer.Question, fo
 		return b.Answerer.Answer(ctx, aq)
 	}
 	var focused answer.Answer
-	if followUp && s.notice != "" {
+	if followUp && s.notice.id != "" {
 		inFocus := aq
-		inFocus.NoticeID = s.notice
+		inFocus.NoticeID = s.notice.id
 		var err error
 		if focused, err = ask(inFocus); err != nil {
 			return focused, err
@@ -387,32 +371,26 @@ func offersRequest(in rights.Intent) bool {
 	return !in.Actionable && in.Confidence >= 0.5
 }
 
+// focusNotice is the notice a conversation is about, and whose it is.
+type focusNotice struct{ id, org string }
+
 // noticeInFocus is the notice a conversation is about after an answer: the notice of the
 // passage it quotes first, if it answers surely and from one council; the one before, if a
 // follow-up found no answer; else none.
-func noticeInFocus(before string, ans answer.Answer, followUp bool) string {
+func noticeInFocus(before focusNotice, ans answer.Answer, followUp bool) focusNotice {
 	if ans.Abstained || ans.Hedged || len(ans.Citations) == 0 {
 		if followUp {
 			return before
 		}
-		return ""
+		return focusNotice{}
 	}
+	first := ans.Citations[0]
 	for _, c := range ans.Citations[1:] {
-		if c.Organisation != ans.Citations[0].Organisation {
-			return "" // two councils' notices answer together
+		if c.Organisation != first.Organisation {
+			return focusNotice{} // two councils' notices answer together
 		}
 	}
-	return ans.Citations[0].Notice
-}
-
-// citedOrganisation is the organisation of a notice an answer cites, or the one known before.
-func citedOrganisation(cs []answer.Citation, notice, before string) string {
-	for _, c := range cs {
-		if c.Notice == notice && c.Organisation != "" {
-			return c.Organisation
-		}
-	}
-	return before
+	return focusNotice{id: first.Notice, org: first.Organisation}
 }
 
 var placeholderRe = regexp.MustCompile(`\[[A-Za-z ]{2,20}\]`)
@@ -609,13 +587,18 @@ func (b *Bot) statusCheck(ctx context.Context, s *session, t Turn, ref string) (
 	if !rep.Due.IsZero() {
 		r.Due = rep.Due.Format(time.DateOnly)
 		due := rep.Due.Format("Monday 2 January 2006")
-		if y, m, d := rep.Due.Date(); rep.Status.Open() && !b.now().Before(time.Date(y, m, d+1, 0, 0, 0, 0, rep.Due.Location())) {
+		if rep.Overdue(b.now()) {
 			r.Answer.Answer += fmt.Sprintf(" It was due by %s, which has passed.", due)
 		} else {
 			r.Answer.Answer += fmt.Sprintf(" It is due by %s.", due)
 		}
 	}
 	return r, nil
+}
+
+// takesUp reports whether a message takes up an offer: "yes", "sure", "please do".
+func takesUp(text string) bool {
+	return answersAStep(text) && yesRe.MatchString(text) || smallTalkOf(text) == smallTalkYes || acceptRe.MatchString(text)
 }
 
 // acceptRe is taking up an offer in words other than yes: "please do", "go on then".
@@ -727,11 +710,10 @@ type session struct {
 	mu           sync.Mutex
 	last         time.Time
 	lastQuestion string
-	council      string   // the one council the conversation is about, when it named one
-	notice       string   // the one notice the conversation's answers quote, while they quote one
-	noticeOrg    string   // that notice's organisation
-	questions    []string // the questions asked, as searched (personal data removed)
-	turns        []string // redacted by the caller before they leave the process
+	council      string      // the one council the conversation is about, when it named one
+	notice       focusNotice // the one notice the conversation's answers quote, while they quote one
+	questions    []string    // the questions asked, as searched (personal data removed)
+	turns        []string    // redacted by the caller before they leave the process
 	intake       *intake
 	pendingRef   string
 	offered      offer         // a request the last answer offered to take

@@ -69,7 +69,7 @@ func newBot(t *testing.T, now time.Time) (*conversation.Bot, *fakeQueue) {
 	sessions := conversation.NewSessions(30 * time.Minute)
 	sessions.Now = func() time.Time { return now }
 	return &conversation.Bot{Answerer: composer, Queue: q, Classify: rights.Classify, Region: deadline.EnglandAndWales,
-		Orgs: orgs, Canonical: canonical, Mentioned: e.Corpus.Organisations.Mentioned, Now: func() time.Time { return now }, Sessions: sessions,
+		Orgs: orgs, Canonical: canonical, Mentioned: e.Corpus.Organisations.Mentioned, Contacts: composer.Contacts, Now: func() time.Time { return now }, Sessions: sessions,
 		Emergency: "If anyone is in immediate danger, call 999.", Safeguarding: "Call the safeguarding team.",
 		Redact: func(s string) string { return strings.ReplaceAll(s, "jane@example.com", "[email]") }}, q
 }

@@ -80,7 +80,7 @@ var (
 	// forSomeoneRe says a request is for someone else: "it's for my mum", "on behalf of my son".
 	forSomeoneRe = regexp.MustCompile(`(?i)\b(?:for|on behalf of) my (?:mum|mother|mom|dad|father|son|daughter|husband|wife|partner|child|kids?|children|nan|gran|grandma|grandmother|grandad|grandfather|brother|sister|client|friend|neighbour|aunt|uncle)\b`)
 	// switchCouncilRe is a person correcting the council mid-request: "actually I meant Bucks".
-	switchCouncilRe = regexp.MustCompile(`(?i)\b(?:actually|meant|sorry|wrong council|change the council|not (?:milton|bucks|buckinghamshire|that)|it'?s|its|should be|it was)\b`)
+	switchCouncilRe = regexp.MustCompile(`(?i)\b(?:actually|meant|sorry|wrong council|change the council|not that|it'?s|its|should be|it was)\b`)
 	skipRe          = regexp.MustCompile(`(?i)^\s*(skip|none|n/?a|no|not sure|don'?t know|-)\s*[.!]?\s*$`)
 	yesRe           = regexp.MustCompile(`(?i)^\s*(y|yes|yeah|yep|ok|okay|confirm|correct|submit|send( it)?|go ahead|that'?s right)\b`)
 	noRe            = regexp.MustCompile(`(?i)^\s*(n|no|nope|wrong|change)\b`)

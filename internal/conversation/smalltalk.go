@@ -1,7 +1,6 @@
 package conversation
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"strings"
@@ -53,31 +52,28 @@ var withdrawRequestRe = regexp.MustCompile(`(?i)\b(?:cancel|withdraw|stop|take b
 
 // withdrawRequest answers a request to withdraw one already sent: only the data protection team
 // can, given its reference.
-func (b *Bot) withdrawRequest(ctx context.Context, s *session, t Turn) (Reply, error) {
-	return b.withContact(ctx, s, t, "A request that has been sent can't be withdrawn in this chat: tell the data protection team, giving its reference, and they will close it.")
+func (b *Bot) withdrawRequest(s *session, t Turn) Reply {
+	return b.withContact(s, t, "A request that has been sent can't be withdrawn in this chat: tell the data protection team, giving its reference, and they will close it.")
 }
 
 // wantsPerson answers a person asking to talk to someone: the bot can't put them through, and
 // says who they can contact, as the notices give it.
-func (b *Bot) wantsPerson(ctx context.Context, s *session, t Turn) (Reply, error) {
-	return b.withContact(ctx, s, t, "I'm an automated assistant, so I can't put you through to someone. To talk to a person about your personal data, contact the data protection team.")
+func (b *Bot) wantsPerson(s *session, t Turn) Reply {
+	return b.withContact(s, t, "I'm an automated assistant, so I can't put you through to someone. To talk to a person about your personal data, contact the data protection team.")
 }
 
 // withContact is a reply of the bot's own followed by the data protection contact of the
 // conversation's council (or of each), quoted and cited from the notices.
-func (b *Bot) withContact(ctx context.Context, s *session, t Turn, text string) (Reply, error) {
-	r := helpReply(s, t, text)
-	if b.Answerer != nil {
-		contact, err := b.Answerer.Answer(ctx, answer.Question{Text: "Who is the data protection officer and how do I contact them?", Organisation: t.Org})
-		if err != nil {
-			return Reply{}, err
-		}
-		if !contact.Abstained || len(contact.Citations) > 0 {
-			r.Answer.Answer = text + "\n" + contact.Answer
+func (b *Bot) withContact(s *session, t Turn, text string) Reply {
+	if b.Contacts != nil {
+		if contact := b.Contacts(t.Org); contact.Answer != "" {
+			text += "\n" + contact.Answer
+			r := helpReply(s, t, text)
 			r.Answer.Citations = contact.Citations
+			return r
 		}
 	}
-	return r, nil
+	return helpReply(s, t, text)
 }
 
 // aboutThisChatRe finds a question about the chat itself rather than the council's notices:
@@ -157,7 +153,7 @@ func answersAStep(text string) bool {
 
 // conversationLost answers a "yes" sent to a conversation that had ended: whatever it confirmed
 // was not sent, and the person should know.
-func (b *Bot) conversationLost(s *session, t Turn) Reply {
+func conversationLost(s *session, t Turn) Reply {
 	return helpReply(s, t, "That conversation had ended (it was idle too long, or the service restarted), so nothing was sent. "+
 		"If you were making a request, please start it again: say what you'd like, for example \"I want a copy of my data\".")
 }

@@ -203,8 +203,12 @@ func (c *Case) recomputeDue() error {
 
 // Overdue reports whether the case is still open and its due date (a whole day: the council has
 // until the end of it) has passed at now.
-func (c *Case) Overdue(now time.Time) bool {
-	return c.Status.Open() && !c.Due.IsZero() && c.Due.Before(deadline.LondonDate(now))
+func (c *Case) Overdue(now time.Time) bool { return overdue(c.Status, c.Due, now) }
+
+// overdue reports whether a request in a status, due on a date, is past it on London's calendar
+// at now.
+func overdue(status Status, due, now time.Time) bool {
+	return status.Open() && !due.IsZero() && due.Before(deadline.LondonDate(now))
 }
 
 // Event is one entry of a case's audit trail: who did what, when, why, and the status before and

@@ -177,6 +177,9 @@ type StatusReport struct {
 	Due    time.Time `json:"due,omitzero"`
 }
 
+// Overdue reports whether the request is open and past its due date at now, as Case.Overdue.
+func (r StatusReport) Overdue(now time.Time) bool { return overdue(r.Status, r.Due, now) }
+
 // Status is the requester's lookup: it returns the status and due date of the case with ref when
 // contact is the contact they gave (compared case-insensitively, ignoring whitespace). A wrong
 // contact, an unknown or malformed reference all return the same ErrNotFound, so the lookup

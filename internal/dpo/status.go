@@ -109,7 +109,7 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 	kind := EventStatus
 	switch {
 	case to == AwaitingVerification:
-		if !c.Due.IsZero() && pastDueDay(c.Due, now) {
+		if c.Overdue(now) {
 			// Rule 2 restarts the month when asked-for ID arrives; asked for once the request is
 			// overdue, it would hide that it was late.
 			return Event{}, fmt.Errorf("%s (due %s): %w", c.Ref, c.Due.Format(time.DateOnly), ErrIDTooLate)
@@ -118,7 +118,7 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 	case from == AwaitingVerification && to == InProgress:
 		next.AwaitingID, next.IDReceived, kind = false, at, EventIDReceived
 	case to == AwaitingClarification:
-		if !c.Due.IsZero() && pastDueDay(c.Due, now) {
+		if c.Overdue(now) {
 			// Judged when recorded, as an extension is: a pause dated back into the month
 			// would move an overdue request's due date into the future (rule 5 is for
 			// clarification asked for in time).
@@ -161,12 +161,6 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 		note = strings.TrimSpace(note + fmt.Sprintf(" (recorded %s)", now.UTC().Format("2006-01-02 15:04 MST")))
 	}
 	return Event{Ref: c.Ref, At: at, Actor: actor, Kind: kind, From: from, To: to, Note: note}, nil
-}
-
-// pastDueDay reports whether now is after the whole of the due day.
-func pastDueDay(due, now time.Time) bool {
-	y, m, d := due.Date()
-	return !now.Before(time.Date(y, m, d+1, 0, 0, 0, 0, due.Location()))
 }
 
 // AddNote records a note on the audit trail without changing anything else.

@@ -112,7 +112,7 @@ func TestConversationSets(t *testing.T) {
 			rep, err := eval.RunConversations(context.Background(), convs, newBot(t, corpusOf(t, cs.name)))
 			require.NoError(t, err)
 			totals.add(cs.group, rep.Right, rep.Turns)
-			if cs.group != development {
+			if cs.group.heldOut() {
 				t.Logf("%s: answer accuracy %.3f, follow-up accuracy %.3f, abstention precision %.3f, recall %.3f; "+
 					"decided right %d of %d turns, %d of %d follow-ups (misses not shown)", cs.name, rep.AnswerAccuracy, rep.FollowUpAccuracy,
 					rep.AbstainPrecision, rep.AbstainRecall, rep.Right, rep.Turns, rep.FollowUpsRight, rep.FollowUps)

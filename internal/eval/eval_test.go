@@ -111,7 +111,7 @@ const (
 
 // heldOut reports whether a set measures generalisation: never tuned against, only its totals
 // are read, not even when a floor fails.
-func (qs questionSet) heldOut() bool { return qs.group != development }
+func (g setGroup) heldOut() bool { return g != development }
 
 // questionSets, with what each measured when (recall@3 / answer accuracy / abstention precision
 // / abstention recall). Every set was written by someone who never saw the engine and measured
@@ -497,7 +497,7 @@ func testdataCorpus(t *testing.T, dir string) *notice.Corpus {
 func (qs questionSet) evaluate(t *testing.T) eval.Report {
 	t.Helper()
 	c, questions := qs.files(t)
-	return run(t, c, questions, eval.Options{}, qs.heldOut())
+	return run(t, c, questions, eval.Options{}, qs.group.heldOut())
 }
 
 // files are the set's notices and its questions file.
@@ -543,7 +543,7 @@ func TestAbstentionModelIsTrainedOnTheDevelopmentSets(t *testing.T) {
 	var all []eval.Judgement
 	var names []string
 	for _, qs := range questionSets {
-		if qs.heldOut() {
+		if qs.group.heldOut() {
 			continue
 		}
 		c, questions := qs.files(t)

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"regexp"
 	"strings"
 	"time"
 
@@ -193,17 +192,15 @@ func (s *Server) keep(ctx context.Context, rep conversation.Reply, org, said str
 	if red == nil {
 		return // never store unredacted text
 	}
-	// A name given at a request's name step is a name, whether or not the redactor would know
-	// it for one ("Kate Hill" on its own is just two words).
 	if org == "" {
 		org = rep.Council // "does Buckinghamshire Council sell data?" asked unscoped: Buckinghamshire's
 	}
-	names := rep.Names()
-	resident, bot := red(withoutNames(said, names)), red(withoutNames(rep.Answer.Answer, names))
+	resident, bot := red(said), red(rep.Answer.Answer)
 	if rep.AnsweredStep {
 		// What a resident types to a request's questions (names, a contact, other people's names
 		// in the details) is the request's, kept with the case for the DPO: the transcript,
 		// which is for seeing what the notices don't answer, keeps only that a step was answered.
+		// ("Kate Hill" on its own is two words no redactor can tell from others.)
 		resident, bot = transcript.StepAnswer, transcript.StepQuestion
 	}
 	err := s.Transcripts.AppendTranscripts(ctx, []TranscriptEntry{
@@ -213,17 +210,6 @@ func (s *Server) keep(ctx context.Context, rep conversation.Reply, org, said str
 	if err != nil {
 		s.log().Warn("store transcript", "err", err)
 	}
-}
-
-// withoutNames replaces each of names in text, in any case, with "[name]".
-func withoutNames(text string, names []string) string {
-	for _, n := range names {
-		re, err := regexp.Compile(`(?i)` + regexp.QuoteMeta(n))
-		if err == nil {
-			text = re.ReplaceAllLiteralString(text, "[name]")
-		}
-	}
-	return text
 }
 
 func (s *Server) handleChat(w http.ResponseWriter, r *http.Request) {
@@ -302,13 +288,7 @@ func (s *Server) handleRequest(w http.ResponseWriter, r *http.Request) {
 	}
 	f.Channel = "web"
 	if f.Org != "" {
-		org, known := s.canonicalKnown(f.Org)
-		if !known {
-			s.fail(w, r, &dpo.FieldError{Field: "org", Reason: fmt.Sprintf("%q is not a council this service takes requests for (%s)",
-				f.Org, strings.Join(s.Orgs, " or "))})
-			return
-		}
-		f.Org = org
+		f.Org = s.canonical(f.Org) // one the bot doesn't serve is refused by SubmitForm (field org)
 	}
 	f.ReceivedAt = s.now() // the server's clock starts the statutory clock, not the browser's
 	ctx, cancel := context.WithTimeout(r.Context(), chatTimeout)
