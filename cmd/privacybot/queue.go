@@ -14,13 +14,15 @@ import (
 	"github.com/privacybot/privacybot/internal/dpo"
 )
 
-const queueSynopsis = `queue <list|show|update|extend|export> …
+const queueSynopsis = `queue <list|show|update|extend|part3|export> …
 
   queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--json]
   queue show REF [--json]                         the case and its audit trail
   queue update REF --status S --note "…" [--by NAME] [--at DATE]
   queue update REF --note "…" [--by NAME]         add a note only
   queue extend REF --reason "…" [--by NAME]       the one extension, within the first month
+  queue part3 REF confirm|clear|suspect --reason "…" [--by NAME]
+                                                  whether it is a law-enforcement (Part 3) request
   queue export --csv                              every case as CSV on stdout`
 
 // runQueue is the DPO's command line onto the queue.
@@ -30,6 +32,7 @@ func runQueue(ctx context.Context, app *App, args []string) error {
 		"show":   queueShow,
 		"update": queueUpdate,
 		"extend": queueExtend,
+		"part3":  queuePart3,
 		"export": queueExport,
 	}, args)
 }
@@ -171,6 +174,10 @@ func queueList(ctx context.Context, app *App, args []string) error {
 // dueText is a case's due date for people, flagging an overdue one.
 func dueText(c dpo.Case, now time.Time) string {
 	switch {
+	case c.Due.IsZero() && c.Status.Open() && c.LawEnforcement == dpo.LawEnforcementSuspected:
+		return "Part 3? DPO to decide"
+	case c.Due.IsZero() && c.Status.Open() && c.LawEnforcement == dpo.LawEnforcementConfirmed:
+		return "Part 3"
 	case c.Due.IsZero():
 		return "-"
 	case c.Overdue(now):
@@ -242,10 +249,13 @@ func printCase(w io.Writer, c dpo.Case, events []dpo.Event, now time.Time) {
 	row("Service", printable(c.Service))
 	row("Received", ukDateTime(c.Received)+" via "+string(c.Channel))
 	due := dueText(c, now)
-	if c.Due.IsZero() {
-		due = "none yet: the clock is stopped"
+	if why := c.NoDueDate(); why != "" {
+		due = "none: " + why
 	}
 	row("Due", due)
+	if c.LawEnforcement != dpo.NotLawEnforcement {
+		row("Law enforcement", c.LawEnforcement.Label())
+	}
 	if c.Extended {
 		row("Extended", c.ExtensionReason)
 	}
@@ -375,10 +385,39 @@ func queueExtend(ctx context.Context, app *App, args []string) error {
 	})
 }
 
+func queuePart3(ctx context.Context, app *App, args []string) error {
+	const usage = `queue part3 REF confirm|clear|suspect --reason "…" [--by NAME]`
+	fs := newFlags(app, "queue part3", usage)
+	reason := fs.String("reason", "", "why it is or is not a law-enforcement request (for the audit trail)")
+	by := fs.String("by", defaultActor(app), "who is deciding (default $USER)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return usageError("usage: %s", usage)
+	}
+	to, err := dpo.ParseLawEnforcement(pos[1])
+	if err != nil {
+		return usageError("%v", err)
+	}
+	if strings.TrimSpace(*reason) == "" {
+		return usageError("queue part3 needs --reason")
+	}
+	return withQueue(ctx, app, func(q *dpo.Queue) error {
+		c, err := q.MarkLawEnforcement(ctx, pos[0], to, *reason, *by)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(app.Stdout, "%s: %s; due %s\n", c.Ref, c.LawEnforcement.Label(), dueText(c, app.Now()))
+		return nil
+	})
+}
+
 // exportColumns is the CSV header of queue export.
 var exportColumns = []string{"ref", "type", "status", "organisation", "region", "service", "received", "channel",
 	"due", "overdue", "extended", "extension_reason", "assigned_to", "closed", "requester_name", "contact_kind",
-	"contact", "on_behalf_of", "on_behalf_of_whom", "description", "created", "updated"}
+	"contact", "on_behalf_of", "on_behalf_of_whom", "description", "created", "updated", "law_enforcement"}
 
 func queueExport(ctx context.Context, app *App, args []string) error {
 	fs := newFlags(app, "queue export", "queue export --csv")
@@ -420,7 +459,7 @@ func queueExport(ctx context.Context, app *App, args []string) error {
 				rfc(c.Received), string(c.Channel), date(c.Due), strconv.FormatBool(c.Overdue(now)),
 				strconv.FormatBool(c.Extended), c.ExtensionReason, c.AssignedTo, rfc(c.Closed), c.Requester.Name,
 				string(c.Requester.Contact.Kind), c.Requester.Contact.Value, strconv.FormatBool(c.Requester.OnBehalfOf),
-				c.Requester.OnBehalfOfWhom, c.Description, rfc(c.Created), rfc(c.Updated)}
+				c.Requester.OnBehalfOfWhom, c.Description, rfc(c.Created), rfc(c.Updated), string(c.LawEnforcement)}
 			for i := range row {
 				row[i] = csvSafe(row[i])
 			}

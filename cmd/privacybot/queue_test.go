@@ -338,3 +338,48 @@ func TestChatOrgWaitsForTheRequest(t *testing.T) {
 	assert.Contains(t, out, "Council: Milton Keynes City Council")
 	assert.Contains(t, out, "Answering from Buckinghamshire Council's notices only", "after the request, /org works")
 }
+
+// A request that may be a law-enforcement (Part 3) one is on the queue with no computed due
+// date and says why; the DPO confirms or clears it from the command line, with a reason, and a
+// cleared one gets the UK GDPR date counted from its receipt.
+func TestQueuePart3(t *testing.T) {
+	f := newQueueFixture(t)
+	s, err := sqlite.Open(filepath.Join(f.env["PRIVACYBOT_DATA"], "privacybot.db"))
+	require.NoError(t, err)
+	q := &dpo.Queue{Store: s, Now: func() time.Time { return dpotest.Date(t, "2026-03-10T09:00:00Z") }}
+	sub := dpotest.Sample(dpotest.Date(t, "2026-03-10T08:00:00Z"), "part3")
+	sub.LawEnforcement = true
+	flagged, err := q.Submit(context.Background(), sub)
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+
+	code, out, errOut := f.run(t, "2026-03-11T09:00:00Z", "queue", "list")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Regexp(t, flagged.Ref+`\s+received\s+access\s+Part 3\? DPO to decide`, out)
+	code, out, _ = f.run(t, "2026-03-11T09:00:00Z", "queue", "show", flagged.Ref)
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "may be a law-enforcement (Part 3) request")
+
+	code, _, errOut = f.run(t, "2026-03-11T09:00:00Z", "queue", "part3", flagged.Ref, "confirm")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "--reason")
+	code, _, errOut = f.run(t, "2026-03-11T09:00:00Z", "queue", "part3", flagged.Ref, "maybe", "--reason", "x")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "confirm, clear or suspect")
+	code, _, errOut = f.run(t, "2026-03-11T09:00:00Z", "queue", "extend", flagged.Ref, "--reason", "complex")
+	assert.Equal(t, exitFailure, code)
+	assert.Contains(t, errOut, "no UK GDPR due date to extend")
+
+	code, out, errOut = f.run(t, "2026-03-12T09:00:00Z", "queue", "part3", flagged.Ref, "clear", "--reason", "licensing file only")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "UK GDPR; due 2026-04-10", "the month runs from receipt, not from the decision")
+	code, out, _ = f.run(t, "2026-03-12T09:00:00Z", "queue", "show", flagged.Ref)
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "not law enforcement (UK GDPR applies): licensing file only")
+
+	code, out, _ = f.run(t, "2026-03-12T09:00:00Z", "queue", "export", "--csv")
+	require.Equal(t, exitOK, code)
+	records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	require.NoError(t, err)
+	assert.Equal(t, "law_enforcement", records[0][len(records[0])-1])
+}

@@ -593,6 +593,9 @@ func (b *Bot) statusCheck(ctx context.Context, s *session, t Turn, ref string) (
 			r.Answer.Answer += fmt.Sprintf(" It is due by %s.", due)
 		}
 	}
+	if rep.TimeLimitPending {
+		r.Answer.Answer += " The data protection team will tell you the time limit for their reply."
+	}
 	return r, nil
 }
 

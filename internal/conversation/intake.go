@@ -51,6 +51,9 @@ type intake struct {
 	receivedAt time.Time // when the first message of the request reached the council
 	channel    string
 	key        string // idempotency key: the message that started the request
+	// lawEnforcement is set when the message that started the request reads as one for data
+	// held for an investigation or prosecution (rights.LawEnforcement).
+	lawEnforcement bool
 }
 
 // RequestForm is a rights request filled in at once (the widget's form, a Slack or Discord
@@ -67,6 +70,9 @@ type RequestForm struct {
 	ReceivedAt     time.Time `json:"received_at"`
 	IdempotencyKey string    `json:"idempotency_key,omitempty"`
 	Session        string    `json:"session,omitempty"`
+	// lawEnforcement carries the intake's flag: the message that started the request may have
+	// said what the description no longer does.
+	lawEnforcement bool
 }
 
 var (
@@ -113,7 +119,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		return b.otherCouncilsRequest(ctx, s, t, in)
 	}
 	it := &intake{typ: in.Type, org: b.canonicalOrg(t.Org), onBehalf: in.OnBehalf, receivedAt: t.ReceivedAt,
-		channel: t.Channel, key: t.MessageID, desc: t.Text}
+		channel: t.Channel, key: t.MessageID, desc: t.Text, lawEnforcement: rights.LawEnforcement(t.Text)}
 	if it.org == "" && len(named) == 1 {
 		it.org = named[0] // "I want a copy of my data from Buckinghamshire Council"
 	}
@@ -142,13 +148,22 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	if ans.Answer != "" {
 		fmt.Fprintf(&intro, "What the notices say:\n%s\n", ans.Answer)
 	}
-	fmt.Fprintf(&intro, "What happens next: I'll pass your request to the data protection team. The council must respond within one calendar month of receiving it (by %s), though it may need to check your identity first, which restarts that month, or extend it for complex requests.\n", due)
+	if it.lawEnforcement {
+		intro.WriteString("What happens next: I'll pass your request to the data protection team. " + lawEnforcementNext + "\n")
+	} else {
+		fmt.Fprintf(&intro, "What happens next: I'll pass your request to the data protection team. The council must respond within one calendar month of receiving it (by %s), though it may need to check your identity first, which restarts that month, or extend it for complex requests.\n", due)
+	}
 	intro.WriteString("I won't ask for identity documents here; the data protection team will contact you if they need proof of identity. You can type \"cancel\" at any time.\n")
 	b.advance(it)
 	ans.Answer = intro.String() + b.prompt(it)
 	s.remember(t.Text, ans.Answer)
 	return Reply{Answer: ans, Session: s.ID, Kind: KindIntake, Intake: b.state(it)}, nil
 }
+
+// lawEnforcementNext is what happens to a request that may be for data held for an investigation
+// or prosecution: another law may apply (Part 3 of the Data Protection Act 2018), so no date is
+// promised until the DPO has decided (reference rule 8).
+const lawEnforcementNext = "As it seems to be about information held for an investigation or a prosecution, different rules may apply to it, so the team will tell you the time limit for their reply."
 
 // councilsNamed are the councils a message names, by canonical name.
 func (b *Bot) councilsNamed(text string) []string {
@@ -403,6 +418,7 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 			break // keep the message that started the request
 		}
 		it.desc = v
+		it.lawEnforcement = it.lawEnforcement || rights.LawEnforcement(v)
 	case StepConfirm:
 		switch {
 		case yesRe.MatchString(v):
@@ -498,7 +514,8 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 		service = ""
 	}
 	form := RequestForm{Type: string(it.typ), Org: it.org, Name: it.name, Contact: it.contact, OnBehalfOf: it.onBehalfOf,
-		Service: service, Description: it.desc, Channel: it.channel, ReceivedAt: it.receivedAt, IdempotencyKey: it.key}
+		Service: service, Description: it.desc, Channel: it.channel, ReceivedAt: it.receivedAt, IdempotencyKey: it.key,
+		lawEnforcement: it.lawEnforcement}
 	excerpt := strings.Join(s.turns, "\n")
 	r, err := b.submit(ctx, s, form, excerpt)
 	if err != nil {
@@ -553,7 +570,8 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 		Requester: dpo.Requester{Name: strings.TrimSpace(f.Name), Contact: contact,
 			OnBehalfOf: strings.TrimSpace(f.OnBehalfOf) != "", OnBehalfOfWhom: strings.TrimSpace(f.OnBehalfOf)},
 		Service: strings.TrimSpace(f.Service), Description: strings.TrimSpace(f.Description), Excerpt: excerpt,
-		AwaitingID: strings.TrimSpace(f.OnBehalfOf) != "",
+		AwaitingID:     strings.TrimSpace(f.OnBehalfOf) != "",
+		LawEnforcement: f.lawEnforcement || rights.LawEnforcement(f.Description),
 	}
 	c, err := b.Queue.Submit(ctx, sub)
 	if err != nil {
@@ -571,6 +589,8 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 	if !c.Due.IsZero() {
 		r.Due = c.Due.Format(time.DateOnly)
 		fmt.Fprintf(&text, " The council must respond by %s.", c.Due.Format("Monday 2 January 2006"))
+	} else if c.LawEnforcement != dpo.NotLawEnforcement {
+		text.WriteString(" " + lawEnforcementNext)
 	} else {
 		text.WriteString(" Because you are asking for someone else, the team will first ask for proof that you may act for them; the one-month time limit starts when that arrives.")
 	}

@@ -245,6 +245,41 @@ func TestShortNamesAreNames(t *testing.T) {
 	}
 }
 
+// A request for what the council holds for an investigation or prosecution may be a Part 3 one
+// (reference rule 8): it is flagged for the DPO, and no one-month date is promised, at the start,
+// on the reference or on a status check. An ordinary request is not flagged.
+func TestALawEnforcementRequestIsFlaggedAndPromisesNoDate(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of the evidence your enforcement officers used to prosecute me", kind: conversation.KindIntake,
+			contains: []string{"different rules may apply", "tell you the time limit"}, lacks: []string{"within one calendar month"}},
+		{says: "Jo Bloggs", kind: conversation.KindIntake},
+		{says: "jo@example.com", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"DPO-2026-000001", "tell you the time limit"}, lacks: []string{"must respond by"}},
+		{says: "when will I hear back?", kind: conversation.KindStatus, contains: []string{"tell you the time limit"}},
+	})
+	require.Len(t, q.cases, 1)
+	assert.Equal(t, dpo.LawEnforcementSuspected, q.cases[0].LawEnforcement)
+
+	// Said only when describing it, the flag is still raised.
+	bot, q = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want everything you hold on me", kind: conversation.KindIntake, contains: []string{"within one calendar month"}},
+		{says: "Jo Bloggs", kind: conversation.KindIntake},
+		{says: "jo@example.com", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "the notes of my interview under caution about the fly-tipping", kind: conversation.KindIntake},
+		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"tell you the time limit"}},
+	})
+	assert.Equal(t, dpo.LawEnforcementSuspected, q.cases[0].LawEnforcement)
+
+	bot, q = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", accessRequest("jo@example.com"))
+	assert.Equal(t, dpo.NotLawEnforcement, q.cases[0].LawEnforcement)
+}
+
 // A status check on an open request past its due date says the date has passed.
 func TestStatusOfAnOverdueRequestSaysSo(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))

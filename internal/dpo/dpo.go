@@ -163,6 +163,10 @@ type Case struct {
 	Extended        bool             `json:"extended,omitempty"`
 	ExtensionReason string           `json:"extension_reason,omitempty"`
 	AssignedTo      string           `json:"assigned_to,omitempty"`
+	// LawEnforcement is set when the request may be for data the council holds for law
+	// enforcement (Part 3 of the Data Protection Act 2018), which follows another regime: the
+	// queue computes no due date for it, and the DPO decides (reference rule 8).
+	LawEnforcement LawEnforcement `json:"law_enforcement,omitempty"`
 
 	Created time.Time `json:"created"`
 	Updated time.Time `json:"updated"`
@@ -187,8 +191,13 @@ func (c *Case) Clock() deadline.Clock {
 	}
 }
 
-// recomputeDue sets Due from the clock; no due date (awaiting ID, open pause) leaves it zero.
+// recomputeDue sets Due from the clock; no due date (awaiting ID, open pause, a law-enforcement
+// request) leaves it zero.
 func (c *Case) recomputeDue() error {
+	if c.LawEnforcement != NotLawEnforcement {
+		c.Due = time.Time{}
+		return nil
+	}
 	due, ok, err := c.Clock().Due()
 	if err != nil {
 		return fmt.Errorf("compute due date for %s: %w", c.Ref, err)
@@ -199,6 +208,22 @@ func (c *Case) recomputeDue() error {
 	}
 	c.Due = due
 	return nil
+}
+
+// NoDueDate says why a case has no due date, for the DPO's team ("" when it has one or is
+// closed).
+func (c Case) NoDueDate() string {
+	switch {
+	case !c.Due.IsZero() || !c.Status.Open():
+		return ""
+	case c.LawEnforcement == LawEnforcementSuspected:
+		return "may be a law-enforcement (Part 3) request: the DPO decides which rules apply"
+	case c.LawEnforcement == LawEnforcementConfirmed:
+		return "a law-enforcement (Part 3) request: the DPO sets the time limit"
+	case c.AwaitingID:
+		return "the clock is stopped: awaiting proof of identity or authority"
+	}
+	return "the clock is stopped: awaiting clarification"
 }
 
 // Overdue reports whether the case is still open and its due date (a whole day: the council has
@@ -239,6 +264,7 @@ const (
 	EventExtended               EventKind = "extended"
 	EventNote                   EventKind = "note"
 	EventAssigned               EventKind = "assigned"
+	EventLawEnforcement         EventKind = "law_enforcement"
 )
 
 // london is where reference years and dates are counted: the council's own calendar.

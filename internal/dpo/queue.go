@@ -54,6 +54,9 @@ type Submission struct {
 	Excerpt string
 	// AwaitingID starts the case in AwaitingVerification, with no due date until ID arrives.
 	AwaitingID bool
+	// LawEnforcement flags a request that may be a law-enforcement (Part 3) one for the DPO:
+	// it gets no computed due date until the DPO clears it.
+	LawEnforcement bool
 }
 
 // Validate checks a submission, naming the first field that is wrong.
@@ -138,6 +141,9 @@ func (q *Queue) Submit(ctx context.Context, s Submission) (Case, error) {
 		Updated:        now,
 	}
 	c.Requester.Contact.Value = strings.TrimSpace(c.Requester.Contact.Value)
+	if s.LawEnforcement {
+		c.LawEnforcement = LawEnforcementSuspected
+	}
 	if s.AwaitingID {
 		c.Status = AwaitingVerification
 	}
@@ -175,6 +181,9 @@ type StatusReport struct {
 	Ref    string    `json:"ref"`
 	Status Status    `json:"status"`
 	Due    time.Time `json:"due,omitzero"`
+	// TimeLimitPending is set while the DPO decides which law the request falls under (a
+	// possible law-enforcement one): the requester will be told the time limit.
+	TimeLimitPending bool `json:"time_limit_pending,omitempty"`
 }
 
 // Overdue reports whether the request is open and past its due date at now, as Case.Overdue.
@@ -200,7 +209,8 @@ func (q *Queue) Status(ctx context.Context, ref, contact string) (StatusReport, 
 	if got == "" || subtle.ConstantTimeCompare([]byte(want), []byte(got)) != 1 {
 		return StatusReport{}, ErrNotFound
 	}
-	return StatusReport{Ref: c.Ref, Status: c.Status, Due: c.Due}, nil
+	return StatusReport{Ref: c.Ref, Status: c.Status, Due: c.Due,
+		TimeLimitPending: c.Status.Open() && c.LawEnforcement == LawEnforcementSuspected}, nil
 }
 
 // normaliseContact keeps only a contact's letters and digits, lower-cased, and reads a UK number
@@ -257,6 +267,12 @@ func (q *Queue) UpdateStatus(ctx context.Context, ref string, ch Change) (Case, 
 // It fails with ErrExtensionTooLate after the first month.
 func (q *Queue) Extend(ctx context.Context, ref, reason, actor string) (Case, error) {
 	return q.UpdateStatus(ctx, ref, Change{To: Extended, Note: reason, Actor: actor})
+}
+
+// MarkLawEnforcement records whether a case is a law-enforcement (Part 3) request (see
+// Case.MarkLawEnforcement).
+func (q *Queue) MarkLawEnforcement(ctx context.Context, ref string, to LawEnforcement, reason, actor string) (Case, error) {
+	return q.update(ctx, ref, func(c *Case) (Event, error) { return c.MarkLawEnforcement(to, reason, actor, q.now()) })
 }
 
 // AddNote appends a note to a case's audit trail.

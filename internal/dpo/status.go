@@ -138,6 +138,11 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 		if c.Extended {
 			return Event{}, fmt.Errorf("%s is already extended: %w", c.Ref, ErrInvalidTransition)
 		}
+		if c.LawEnforcement != NotLawEnforcement {
+			// Rule 6 extends a UK GDPR due date; a Part 3 request has none here to extend.
+			return Event{}, fmt.Errorf("%s is %s, which has no UK GDPR due date to extend; clear that first if it is not: %w",
+				c.Ref, c.LawEnforcement.Label(), ErrInvalidTransition)
+		}
 		if !c.Clock().ExtensionAllowed(now) {
 			// Judged when it is recorded, whatever date it is said to have been decided on: a
 			// backdated extension would otherwise get round rule 6.

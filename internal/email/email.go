@@ -98,6 +98,9 @@ func Subject(c dpo.Case) string {
 	if !c.Due.IsZero() {
 		s += ", due " + c.Due.Format("Mon 2 Jan 2006")
 	}
+	if c.LawEnforcement == dpo.LawEnforcementSuspected {
+		s += ", possibly law enforcement (Part 3)"
+	}
 	return s
 }
 
@@ -115,7 +118,7 @@ func (n *Notifier) message(c dpo.Case, now time.Time) []byte {
 	header("Content-Transfer-Encoding", "8bit")
 	b.WriteString("\r\n")
 
-	due := "none yet (the clock is stopped: waiting for ID or a clarification)"
+	due := "none: " + c.NoDueDate()
 	if !c.Due.IsZero() {
 		due = c.Due.Format("Monday 2 January 2006")
 	}

@@ -166,15 +166,16 @@ func (s *Store) create(ctx context.Context, c dpo.Case, first dpo.Event) (ref st
 		_, err = tx.Exec(ctx, `INSERT INTO cases (ref, year, seq, idempotency_key, type, organisation,
 			organisation_key, region, received_at, channel, requester_name, contact_kind, contact_value,
 			on_behalf_of, on_behalf_of_whom, service, description, excerpt, status, due_at, awaiting_id,
-			id_received_at, pauses, extended, extension_reason, assigned_to, created_at, updated_at, closed_at)
+			id_received_at, pauses, extended, extension_reason, assigned_to, law_enforcement, created_at, updated_at,
+			closed_at)
 			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,
-			$24,$25,$26,$27,$28,$29)`,
+			$24,$25,$26,$27,$28,$29,$30)`,
 			ref, year, seq, nullString(c.IdempotencyKey), string(c.Type), c.Organisation,
 			strings.ToLower(c.Organisation), string(c.Region), c.Received, string(c.Channel), c.Requester.Name,
 			string(c.Requester.Contact.Kind), c.Requester.Contact.Value, c.Requester.OnBehalfOf,
 			c.Requester.OnBehalfOfWhom, c.Service, c.Description, c.Excerpt, string(c.Status), nullTime(c.Due),
 			c.AwaitingID, nullTime(c.IDReceived), json.RawMessage(pauses), c.Extended, c.ExtensionReason,
-			c.AssignedTo, c.Created, c.Updated, nullTime(c.Closed))
+			c.AssignedTo, string(c.LawEnforcement), c.Created, c.Updated, nullTime(c.Closed))
 		if err != nil {
 			return fmt.Errorf("insert case: %w", err)
 		}
@@ -205,7 +206,7 @@ func insertEvent(ctx context.Context, tx pgx.Tx, e dpo.Event) error {
 
 const caseColumns = `ref, idempotency_key, type, organisation, region, received_at, channel, requester_name,
 	contact_kind, contact_value, on_behalf_of, on_behalf_of_whom, service, description, excerpt, status,
-	due_at, awaiting_id, id_received_at, pauses, extended, extension_reason, assigned_to, created_at,
+	due_at, awaiting_id, id_received_at, pauses, extended, extension_reason, assigned_to, law_enforcement, created_at,
 	updated_at, closed_at`
 
 func scanCase(row pgx.Row) (dpo.Case, error) {
@@ -217,7 +218,7 @@ func scanCase(row pgx.Row) (dpo.Case, error) {
 	err := row.Scan(&c.Ref, &key, &typ, &c.Organisation, &region, &c.Received, &channel,
 		&c.Requester.Name, &kind, &c.Requester.Contact.Value, &c.Requester.OnBehalfOf,
 		&c.Requester.OnBehalfOfWhom, &c.Service, &c.Description, &c.Excerpt, &status, &due, &c.AwaitingID,
-		&idReceived, &pauses, &c.Extended, &c.ExtensionReason, &c.AssignedTo, &c.Created, &c.Updated, &closed)
+		&idReceived, &pauses, &c.Extended, &c.ExtensionReason, &c.AssignedTo, &c.LawEnforcement, &c.Created, &c.Updated, &closed)
 	if err != nil {
 		return dpo.Case{}, err
 	}
@@ -348,9 +349,9 @@ func (s *Store) Update(ctx context.Context, ref string, fn func(*dpo.Case) (dpo.
 		}
 		_, err = tx.Exec(ctx, `UPDATE cases SET status = $1, due_at = $2, awaiting_id = $3,
 			id_received_at = $4, pauses = $5, extended = $6, extension_reason = $7, assigned_to = $8,
-			updated_at = $9, closed_at = $10 WHERE ref = $11`,
+			law_enforcement = $9, updated_at = $10, closed_at = $11 WHERE ref = $12`,
 			string(c.Status), nullTime(c.Due), c.AwaitingID, nullTime(c.IDReceived), json.RawMessage(pauses),
-			c.Extended, c.ExtensionReason, c.AssignedTo, c.Updated, nullTime(c.Closed), ref)
+			c.Extended, c.ExtensionReason, c.AssignedTo, string(c.LawEnforcement), c.Updated, nullTime(c.Closed), ref)
 		if err != nil {
 			return fmt.Errorf("save case: %w", err)
 		}

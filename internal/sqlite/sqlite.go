@@ -161,14 +161,15 @@ func (s *Store) Create(ctx context.Context, c dpo.Case, first dpo.Event) (dpo.Ca
 		_, err = tx.ExecContext(ctx, `INSERT INTO cases (ref, year, seq, idempotency_key, type, organisation,
 			organisation_key, region, received_at, channel, requester_name, contact_kind, contact_value,
 			on_behalf_of, on_behalf_of_whom, service, description, excerpt, status, due_at, awaiting_id,
-			id_received_at, pauses, extended, extension_reason, assigned_to, created_at, updated_at, closed_at)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			id_received_at, pauses, extended, extension_reason, assigned_to, law_enforcement, created_at, updated_at,
+			closed_at)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			ref, year, seq, nullString(c.IdempotencyKey), c.Type, c.Organisation,
 			strings.ToLower(c.Organisation), c.Region, fmtTime(c.Received), c.Channel, c.Requester.Name,
 			c.Requester.Contact.Kind, c.Requester.Contact.Value, c.Requester.OnBehalfOf,
 			c.Requester.OnBehalfOfWhom, c.Service, c.Description, c.Excerpt, c.Status, nullTime(c.Due),
 			c.AwaitingID, nullTime(c.IDReceived), string(pauses), c.Extended, c.ExtensionReason,
-			c.AssignedTo, fmtTime(c.Created), fmtTime(c.Updated), nullTime(c.Closed))
+			c.AssignedTo, string(c.LawEnforcement), fmtTime(c.Created), fmtTime(c.Updated), nullTime(c.Closed))
 		if err != nil {
 			return fmt.Errorf("insert case: %w", err)
 		}
@@ -203,7 +204,7 @@ func insertEvent(ctx context.Context, tx *sql.Tx, e dpo.Event) error {
 
 const caseColumns = `ref, idempotency_key, type, organisation, region, received_at, channel, requester_name,
 	contact_kind, contact_value, on_behalf_of, on_behalf_of_whom, service, description, excerpt, status,
-	due_at, awaiting_id, id_received_at, pauses, extended, extension_reason, assigned_to, created_at,
+	due_at, awaiting_id, id_received_at, pauses, extended, extension_reason, assigned_to, law_enforcement, created_at,
 	updated_at, closed_at`
 
 type scanner interface{ Scan(dest ...any) error }
@@ -215,7 +216,7 @@ func scanCase(row scanner) (dpo.Case, error) {
 	err := row.Scan(&c.Ref, &key, &c.Type, &c.Organisation, &c.Region, &received, &c.Channel,
 		&c.Requester.Name, &c.Requester.Contact.Kind, &c.Requester.Contact.Value, &c.Requester.OnBehalfOf,
 		&c.Requester.OnBehalfOfWhom, &c.Service, &c.Description, &c.Excerpt, &c.Status, &due, &c.AwaitingID,
-		&idReceived, &pauses, &c.Extended, &c.ExtensionReason, &c.AssignedTo, &created, &updated, &closed)
+		&idReceived, &pauses, &c.Extended, &c.ExtensionReason, &c.AssignedTo, &c.LawEnforcement, &created, &updated, &closed)
 	if err != nil {
 		return dpo.Case{}, err
 	}
@@ -361,9 +362,9 @@ func (s *Store) Update(ctx context.Context, ref string, fn func(*dpo.Case) (dpo.
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE cases SET status = ?, due_at = ?, awaiting_id = ?,
 			id_received_at = ?, pauses = ?, extended = ?, extension_reason = ?, assigned_to = ?,
-			updated_at = ?, closed_at = ? WHERE ref = ?`,
+			law_enforcement = ?, updated_at = ?, closed_at = ? WHERE ref = ?`,
 			c.Status, nullTime(c.Due), c.AwaitingID, nullTime(c.IDReceived), string(pauses), c.Extended,
-			c.ExtensionReason, c.AssignedTo, fmtTime(c.Updated), nullTime(c.Closed), ref)
+			c.ExtensionReason, c.AssignedTo, string(c.LawEnforcement), fmtTime(c.Updated), nullTime(c.Closed), ref)
 		if err != nil {
 			return fmt.Errorf("save case: %w", err)
 		}

@@ -48,7 +48,8 @@ func (a *App) Notify(ctx context.Context, c dpo.Case) error {
 }
 
 // Digest posts the morning summary to the DPO's channel: the open cases that are overdue and
-// those due within seven days, soonest first.
+// those due within seven days, soonest first, and those waiting for the DPO to decide whether
+// they are law-enforcement (Part 3) requests, which have no due date to remind anyone.
 func (a *App) Digest(ctx context.Context) error {
 	if a.cfg.DPOChannel == "" {
 		return ErrNoDPOChannel
@@ -60,6 +61,15 @@ func (a *App) Digest(ctx context.Context) error {
 	cases, err := a.cases.List(ctx, dpo.Filter{DueWithin: 7 * 24 * time.Hour, Now: now})
 	if err != nil {
 		return fmt.Errorf("slack digest: list cases: %w", err)
+	}
+	open, err := a.cases.List(ctx, dpo.Filter{Statuses: openStatuses(), Now: now})
+	if err != nil {
+		return fmt.Errorf("slack digest: list open cases: %w", err)
+	}
+	for _, c := range open {
+		if c.LawEnforcement == dpo.LawEnforcementSuspected {
+			cases = append(cases, c)
+		}
 	}
 	msgs := renderDigest(cases, now, a.caseLink, a.unansweredLine(ctx, now))
 	for _, blocks := range msgs {
@@ -97,10 +107,14 @@ func (a *App) unansweredLine(ctx context.Context, now time.Time) string {
 // renderDigest lists overdue then due-soon cases, one line each, and then a closing line when
 // there is one, within Slack's limits.
 func renderDigest(cases []dpo.Case, now time.Time, linkTo func(string) string, closing string) [][]slackgo.Block {
-	var overdue, soon []string
+	var overdue, soon, undecided []string
 	for _, c := range cases {
 		line := fmt.Sprintf("• %s · %s · %s · %s", linkTo(c.Ref), escape(typeLabel(c.Type)), escape(c.Organisation), dueWords(c))
 		if c.Due.IsZero() {
+			if c.LawEnforcement == dpo.LawEnforcementSuspected {
+				undecided = append(undecided, fmt.Sprintf("• %s · %s · %s · received %s", linkTo(c.Ref),
+					escape(typeLabel(c.Type)), escape(c.Organisation), c.Received.In(london()).Format("Mon 2 Jan")))
+			}
 			continue // no clock running (awaiting ID): nothing is due
 		}
 		if c.Overdue(now) {
@@ -130,6 +144,10 @@ func renderDigest(cases []dpo.Case, now time.Time, linkTo func(string) string, c
 	}
 	if len(soon) > 0 {
 		blocks = append(blocks, sections("*Due in the next 7 days*\n"+strings.Join(soon, "\n"))...)
+	}
+	if len(undecided) > 0 {
+		blocks = append(blocks, sections("*For the DPO to decide: law enforcement (Part 3) or UK GDPR?* No due date is counted until then.\n"+
+			strings.Join(undecided, "\n"))...)
 	}
 	if closing != "" {
 		blocks = append(blocks, sections(closing)...)
@@ -189,9 +207,20 @@ func typeLabel(t dpo.RequestType) string {
 
 func dueWords(c dpo.Case) string {
 	if c.Due.IsZero() {
-		return "no due date yet (awaiting proof of identity or clarification)"
+		return "no due date: " + c.NoDueDate()
 	}
 	return "due *" + c.Due.Format("Mon 2 Jan 2006") + "*"
+}
+
+// openStatuses are the statuses of cases still being worked.
+func openStatuses() []dpo.Status {
+	var out []dpo.Status
+	for _, st := range dpo.Statuses {
+		if st.Open() {
+			out = append(out, st)
+		}
+	}
+	return out
 }
 
 func plainDue(c dpo.Case) string {

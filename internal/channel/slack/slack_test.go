@@ -320,6 +320,14 @@ func TestDigestListsOverdueAndDueSoonCases(t *testing.T) {
 	overdue := submit(now.AddDate(0, -2, 0))
 	soon := submit(now.AddDate(0, 0, -27))
 	later := submit(now.AddDate(0, 0, -1))
+	// A possible law-enforcement (Part 3) request has no due date to remind anyone: the digest
+	// lists it until the DPO decides.
+	undecided, err := h.queue.Submit(context.Background(), dpo.Submission{
+		Type: dpo.Access, Organisation: "Milton Keynes City Council", Received: now.AddDate(0, 0, -3), Channel: dpo.ChannelWeb,
+		Requester:   dpo.Requester{Name: "Jo Bloggs", Contact: dpo.Contact{Kind: dpo.ContactEmail, Value: "jo@example.org"}},
+		Description: "the file used to prosecute me", LawEnforcement: true,
+	})
+	require.NoError(t, err)
 
 	require.NoError(t, h.app.Digest(context.Background()))
 	posts := h.slack.posts("chat.postMessage")
@@ -332,6 +340,8 @@ func TestDigestListsOverdueAndDueSoonCases(t *testing.T) {
 	assert.NotContains(t, got, later.Ref)
 	assert.Less(t, strings.Index(got, overdue.Ref), strings.Index(got, soon.Ref), "overdue first")
 	assert.NotContains(t, got, "Jo Bloggs")
+	assert.Contains(t, got, "For the DPO to decide: law enforcement (Part 3) or UK GDPR?")
+	assert.Contains(t, got, undecided.Ref)
 }
 
 // The digest tells the DPO how many website questions of the last day the notices didn't

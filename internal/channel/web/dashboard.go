@@ -208,6 +208,7 @@ func (s *Server) dashboardRoutes(mux *http.ServeMux) {
 	page("POST /dpo/cases/{ref}/status", s.signedIn(s.handleStatus))
 	page("POST /dpo/cases/{ref}/extend", s.signedIn(s.handleExtend))
 	page("POST /dpo/cases/{ref}/note", s.signedIn(s.handleNote))
+	page("POST /dpo/cases/{ref}/part3", s.signedIn(s.handlePart3))
 }
 
 type sessionKey struct{}
@@ -459,7 +460,8 @@ func (s *Server) loadCase(r *http.Request) (dpo.Case, error) {
 	return c, nil
 }
 
-var doneMessages = map[string]string{"status": "Status changed.", "extended": "Extension recorded.", "note": "Note added."}
+var doneMessages = map[string]string{"status": "Status changed.", "extended": "Extension recorded.", "note": "Note added.",
+	"part3": "Decision on law enforcement (Part 3) recorded."}
 
 func (s *Server) handleCase(w http.ResponseWriter, r *http.Request) {
 	s.showCase(w, r, http.StatusOK, doneMessages[r.URL.Query().Get("done")], "")
@@ -490,10 +492,19 @@ func (s *Server) showCase(w http.ResponseWriter, r *http.Request, code int, msg,
 			next = append(next, st)
 		}
 	}
+	// The law-enforcement decisions other than the case's own state; none once it is closed.
+	var part3 []lawEnforcementChoice
+	if c.Status.Open() {
+		for _, le := range []dpo.LawEnforcement{dpo.LawEnforcementConfirmed, dpo.NotLawEnforcement, dpo.LawEnforcementSuspected} {
+			if le != c.LawEnforcement && (le != dpo.LawEnforcementSuspected || c.LawEnforcement == dpo.NotLawEnforcement) {
+				part3 = append(part3, lawEnforcementChoices[le])
+			}
+		}
+	}
 	row := s.rows([]dpo.Case{c})[0]
 	s.render(w, r, code, "case.html", map[string]any{
 		"Title": "Case " + c.Ref, "User": sess.user, "CSRF": sess.csrf, "Case": row, "Events": events, "Next": next,
-		"CanExtend": allowed(dpo.Extended), "Message": msg, "Problem": problem,
+		"CanExtend": allowed(dpo.Extended), "Part3": part3, "Message": msg, "Problem": problem,
 	})
 }
 
@@ -533,6 +544,28 @@ func (s *Server) handleExtend(w http.ResponseWriter, r *http.Request) {
 	}
 	_, err := s.Cases.Extend(r.Context(), r.PathValue("ref"), r.PostFormValue("reason"), sessionOf(r).user)
 	s.afterChange(w, r, err, "extended")
+}
+
+// lawEnforcementChoice is one decision the case page offers on whether a request is a
+// law-enforcement (Part 3) one.
+type lawEnforcementChoice struct{ Value, Label string }
+
+var lawEnforcementChoices = map[dpo.LawEnforcement]lawEnforcementChoice{
+	dpo.LawEnforcementConfirmed: {"confirm", "Part 3 applies: handle it under the law-enforcement regime"},
+	dpo.NotLawEnforcement:       {"clear", "Not law enforcement: UK GDPR's one-month clock applies from receipt"},
+	dpo.LawEnforcementSuspected: {"suspect", "May be law enforcement: flag it for the DPO to decide"},
+}
+
+func (s *Server) handlePart3(w http.ResponseWriter, r *http.Request) {
+	if _, err := s.loadCase(r); err != nil {
+		s.dashError(w, r, err)
+		return
+	}
+	to, err := dpo.ParseLawEnforcement(r.PostFormValue("decision"))
+	if err == nil {
+		_, err = s.Cases.MarkLawEnforcement(r.Context(), r.PathValue("ref"), to, r.PostFormValue("reason"), sessionOf(r).user)
+	}
+	s.afterChange(w, r, err, "part3")
 }
 
 func (s *Server) handleNote(w http.ResponseWriter, r *http.Request) {

@@ -615,6 +615,44 @@ func TestCasePageChangesStatusAndExtends(t *testing.T) {
 	assert.Contains(t, body, "jo@example.org")
 }
 
+// A request for what the council holds for a prosecution arrives flagged as possibly a
+// law-enforcement (Part 3) one, with no due date: the queue and the case page say so, and the DPO
+// records the decision there; cleared, it gets the one-month date from receipt.
+func TestCasePageDecidesALawEnforcementRequest(t *testing.T) {
+	h := newHarness(t)
+	body, _ := json.Marshal(conversation.RequestForm{Type: "access", Org: mk, Name: "Jo Bloggs",
+		Contact: "jo@example.org", Description: "The file your trading standards officers used to prosecute me"})
+	rec := h.do(t, "POST", "/api/request", string(body))
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	var reply conversation.Reply
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &reply))
+	assert.Empty(t, reply.Due, "no date is promised before the DPO decides")
+	ref := reply.Reference
+
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	h.signIn(t, "dpo", "correct horse battery")
+	assert.Contains(t, h.do(t, "GET", "/dpo", "").Body.String(), "possibly law enforcement (Part 3)")
+	page := "/dpo/cases/" + ref
+	casePage := h.do(t, "GET", page, "").Body.String()
+	assert.Contains(t, casePage, "may be a law-enforcement (Part 3) request")
+	assert.Contains(t, casePage, `value="confirm"`)
+	assert.NotContains(t, casePage, "Record extension", "nothing to extend")
+
+	token := h.csrf(t, page)
+	post := func(body string) *httptest.ResponseRecorder {
+		return h.do(t, "POST", page+"/part3", body+"&csrf="+token, "Content-Type", "application/x-www-form-urlencoded")
+	}
+	assert.Equal(t, http.StatusUnprocessableEntity, post("decision=clear").Code, "a decision needs its reason")
+	require.Equal(t, http.StatusSeeOther, post("decision=clear&reason=a+licensing+file%2C+no+prosecution").Code)
+	c, err := h.queue.Get(context.Background(), ref)
+	require.NoError(t, err)
+	assert.Equal(t, dpo.NotLawEnforcement, c.LawEnforcement)
+	assert.False(t, c.Due.IsZero(), "the UK GDPR clock applies")
+	after := h.do(t, "GET", page, "").Body.String()
+	assert.Contains(t, after, "a licensing file, no prosecution")
+	assert.Contains(t, after, "Record extension")
+}
+
 func TestDPOSeesOnlyTheirOrganisations(t *testing.T) {
 	h := newHarness(t)
 	mine, theirs := h.submit(t, mk), h.submit(t, bucks)

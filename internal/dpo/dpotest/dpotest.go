@@ -510,6 +510,48 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.True(t, stopped.Due.IsZero())
 	})
 
+	t.Run("LawEnforcementRequestIsFlaggedForTheDPOWithoutADueDate", func(t *testing.T) {
+		q, _, clock := setup(t, "2026-03-02T10:05:00Z")
+		sub := Sample(Date(t, "2026-03-02T10:00:00Z"), "k")
+		sub.Description = "The evidence your trading standards officers used to prosecute me."
+		sub.LawEnforcement = true
+		c, err := q.Submit(ctx, sub)
+		require.NoError(t, err)
+		got, err := q.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.Equal(t, dpo.LawEnforcementSuspected, got.LawEnforcement, "the flag is stored")
+		assert.True(t, got.Due.IsZero(), "rule 8: no UK GDPR date is computed for a possible Part 3 request")
+		assert.Contains(t, got.NoDueDate(), "Part 3")
+
+		// No extension of a date that isn't there.
+		_, err = q.Extend(ctx, c.Ref, "complex", "alex")
+		require.ErrorIs(t, err, dpo.ErrInvalidTransition)
+		_, err = q.MarkLawEnforcement(ctx, c.Ref, dpo.LawEnforcementConfirmed, "", "alex")
+		require.ErrorIs(t, err, dpo.ErrInvalid, "a decision needs its reason")
+
+		confirmed, err := q.MarkLawEnforcement(ctx, c.Ref, dpo.LawEnforcementConfirmed, "trading standards prosecution file", "alex")
+		require.NoError(t, err)
+		assert.Equal(t, dpo.LawEnforcementConfirmed, confirmed.LawEnforcement)
+		assert.True(t, confirmed.Due.IsZero())
+
+		// Cleared six days later: the UK GDPR clock ran from receipt all along.
+		clock.Set(Date(t, "2026-03-08T09:00:00Z"))
+		cleared, err := q.MarkLawEnforcement(ctx, c.Ref, dpo.NotLawEnforcement, "only the licensing file; no prosecution", "sam")
+		require.NoError(t, err)
+		assert.Equal(t, dpo.NotLawEnforcement, cleared.LawEnforcement)
+		assert.Equal(t, "2026-04-02", cleared.Due.Format(time.DateOnly))
+		_, err = q.MarkLawEnforcement(ctx, c.Ref, dpo.NotLawEnforcement, "again", "sam")
+		require.ErrorIs(t, err, dpo.ErrInvalidTransition, "clearing twice is refused")
+
+		events, err := q.Events(ctx, c.Ref)
+		require.NoError(t, err)
+		require.Len(t, events, 3)
+		assert.Equal(t, dpo.EventLawEnforcement, events[1].Kind)
+		assert.Contains(t, events[1].Note, "trading standards prosecution file")
+		assert.Equal(t, "sam", events[2].Actor)
+		assert.Contains(t, events[2].Note, "UK GDPR applies")
+	})
+
 	t.Run("ListFilters", func(t *testing.T) {
 		q, _, clock := setup(t, "2026-03-30T09:00:00Z")
 		submit := func(received, org, key string) dpo.Case {
