@@ -14,12 +14,13 @@ import (
 	"github.com/privacybot/privacybot/internal/dpo"
 )
 
-const queueSynopsis = `queue <list|show|update|extend|part3|export> …
+const queueSynopsis = `queue <list|show|update|assign|extend|part3|export> …
 
   queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--json]
   queue show REF [--json]                         the case and its audit trail
   queue update REF --status S --note "…" [--by NAME] [--at DATE]
   queue update REF --note "…" [--by NAME]         add a note only
+  queue assign REF NAME [--by NAME]               give the case to a member of the team ("" unassigns)
   queue extend REF --reason "…" [--by NAME]       the one extension, within the first month
   queue part3 REF confirm|clear|suspect --reason "…" [--by NAME]
                                                   whether it is a law-enforcement (Part 3) request
@@ -31,6 +32,7 @@ func runQueue(ctx context.Context, app *App, args []string) error {
 		"list":   queueList,
 		"show":   queueShow,
 		"update": queueUpdate,
+		"assign": queueAssign,
 		"extend": queueExtend,
 		"part3":  queuePart3,
 		"export": queueExport,
@@ -381,6 +383,31 @@ func queueExtend(ctx context.Context, app *App, args []string) error {
 			return err
 		}
 		fmt.Fprintf(app.Stdout, "%s: extended; now due %s\n", c.Ref, dueText(c, app.Now()))
+		return nil
+	})
+}
+
+func queueAssign(ctx context.Context, app *App, args []string) error {
+	const usage = `queue assign REF NAME [--by NAME]   (NAME "" unassigns)`
+	fs := newFlags(app, "queue assign", usage)
+	by := fs.String("by", defaultActor(app), "who is assigning (default $USER)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return usageError("usage: %s", usage)
+	}
+	return withQueue(ctx, app, func(q *dpo.Queue) error {
+		c, err := q.Assign(ctx, pos[0], pos[1], *by)
+		if err != nil {
+			return err
+		}
+		if c.AssignedTo == "" {
+			fmt.Fprintf(app.Stdout, "%s: unassigned\n", c.Ref)
+		} else {
+			fmt.Fprintf(app.Stdout, "%s: assigned to %s\n", c.Ref, c.AssignedTo)
+		}
 		return nil
 	})
 }

@@ -383,3 +383,23 @@ func TestQueuePart3(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "law_enforcement", records[0][len(records[0])-1])
 }
+
+// The DPO's team gives a case to someone from the command line, as the Slack button does.
+func TestQueueAssign(t *testing.T) {
+	f := newQueueFixture(t)
+	code, out, errOut := f.run(t, april1, "queue", "assign", f.soon.Ref, "Sam Patel")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "assigned to Sam Patel")
+	code, out, _ = f.run(t, april1, "queue", "show", f.soon.Ref)
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "Assigned to:")
+	assert.Regexp(t, `alex\s+assigned\s+.*assigned to Sam Patel`, out, "the audit trail says who assigned it")
+	code, out, _ = f.run(t, april1, "queue", "assign", f.soon.Ref, "")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "unassigned")
+	code, _, errOut = f.run(t, april1, "queue", "assign", f.soon.Ref)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "queue assign REF NAME")
+	code, _, _ = f.run(t, april1, "queue", "assign", "DPO-2026-999999", "Sam")
+	assert.Equal(t, exitFailure, code)
+}

@@ -166,6 +166,14 @@ func TestUsersCommand(t *testing.T) {
 	assert.Contains(t, out, "alex")
 	assert.Contains(t, out, "Buckinghamshire Council")
 	assert.NotContains(t, out, "$2a$", "hashes are never printed")
+	code, out, _ = run("", "users", "list", "--json")
+	require.Equal(t, exitOK, code)
+	var users []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &users))
+	require.Len(t, users, 1)
+	assert.Equal(t, "alex", users[0]["name"])
+	assert.Equal(t, []any{"Buckinghamshire Council"}, users[0]["organisations"])
+	assert.NotContains(t, out, "$2a$", "hashes are never printed")
 
 	code, _, _ = run("", "users", "remove", "alex")
 	assert.Equal(t, exitOK, code)

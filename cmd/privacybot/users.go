@@ -27,7 +27,7 @@ type userStore interface {
 
 func runUsers(ctx context.Context, app *App, args []string) error {
 	flags := newFlags(app, "users", `users add NAME --org ORG [--org ORG…] [--password-stdin]
-       privacybot users list
+       privacybot users list [--json]
        privacybot users remove NAME
 
 Manages who may sign in to the DPO dashboard (/dpo). Each user sees the cases of their
@@ -36,6 +36,7 @@ line of standard input with --password-stdin, otherwise makes a random one and p
 	var orgs multiFlag
 	flags.Var(&orgs, "org", "an organisation whose cases the user sees (repeat for several; '*' for all)")
 	pwStdin := flags.Bool("password-stdin", false, "read the password from standard input")
+	asJSON := flags.Bool("json", false, "users list: print JSON [{name, organisations, created}]")
 	rest, err := parseFlags(flags, args)
 	if err != nil {
 		return err
@@ -109,6 +110,18 @@ line of standard input with --password-stdin, otherwise makes a random one and p
 		users, err := us.Users(ctx)
 		if err != nil {
 			return err
+		}
+		if *asJSON {
+			type userJSON struct {
+				Name          string    `json:"name"`
+				Organisations []string  `json:"organisations"`
+				Created       time.Time `json:"created"`
+			}
+			out := make([]userJSON, len(users)) // never the password hash
+			for i, u := range users {
+				out[i] = userJSON{u.Name, u.Organisations, u.Created.UTC()}
+			}
+			return writeJSON(app.Stdout, out)
 		}
 		if len(users) == 0 {
 			fmt.Fprintln(app.Stdout, "no users: add one with privacybot users add NAME --org ORG")

@@ -209,6 +209,7 @@ func (s *Server) dashboardRoutes(mux *http.ServeMux) {
 	page("POST /dpo/cases/{ref}/extend", s.signedIn(s.handleExtend))
 	page("POST /dpo/cases/{ref}/note", s.signedIn(s.handleNote))
 	page("POST /dpo/cases/{ref}/part3", s.signedIn(s.handlePart3))
+	page("POST /dpo/cases/{ref}/assign", s.signedIn(s.handleAssign))
 }
 
 type sessionKey struct{}
@@ -461,7 +462,7 @@ func (s *Server) loadCase(r *http.Request) (dpo.Case, error) {
 }
 
 var doneMessages = map[string]string{"status": "Status changed.", "extended": "Extension recorded.", "note": "Note added.",
-	"part3": "Decision on law enforcement (Part 3) recorded."}
+	"part3": "Decision on law enforcement (Part 3) recorded.", "assigned": "Assignment changed."}
 
 func (s *Server) handleCase(w http.ResponseWriter, r *http.Request) {
 	s.showCase(w, r, http.StatusOK, doneMessages[r.URL.Query().Get("done")], "")
@@ -566,6 +567,15 @@ func (s *Server) handlePart3(w http.ResponseWriter, r *http.Request) {
 		_, err = s.Cases.MarkLawEnforcement(r.Context(), r.PathValue("ref"), to, r.PostFormValue("reason"), sessionOf(r).user)
 	}
 	s.afterChange(w, r, err, "part3")
+}
+
+func (s *Server) handleAssign(w http.ResponseWriter, r *http.Request) {
+	if _, err := s.loadCase(r); err != nil {
+		s.dashError(w, r, err)
+		return
+	}
+	_, err := s.Cases.Assign(r.Context(), r.PathValue("ref"), r.PostFormValue("to"), sessionOf(r).user)
+	s.afterChange(w, r, err, "assigned")
 }
 
 func (s *Server) handleNote(w http.ResponseWriter, r *http.Request) {

@@ -610,8 +610,14 @@ func TestCasePageChangesStatusAndExtends(t *testing.T) {
 	refused := post(page+"/status", "status=received")
 	assert.Equal(t, http.StatusConflict, refused.Code, "the rule book refuses going back")
 
+	require.Equal(t, http.StatusSeeOther, post(page+"/assign", "to=Sam+Patel").Code)
+	c, err = h.queue.Get(context.Background(), ref)
+	require.NoError(t, err)
+	assert.Equal(t, "Sam Patel", c.AssignedTo)
+
 	body := h.do(t, "GET", page, "").Body.String()
 	assert.Contains(t, body, "Many records across services", "the audit trail shows the extension")
+	assert.Contains(t, body, "assigned to Sam Patel")
 	assert.Contains(t, body, "jo@example.org")
 }
 
