@@ -192,6 +192,10 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		if canon, err := dpo.ParseRef(ref); err == nil {
 			ref = canon
 		}
+		if withdrawRequestRe.MatchString(t.Text) {
+			// "cancel my request DPO-…": how to withdraw it, not its status.
+			return b.withContact(s, t, fmt.Sprintf("A request that has been sent can't be withdrawn in this chat: tell the data protection team that you want to withdraw %s, and they will close it.", strings.ToUpper(ref))), nil
+		}
 		return b.statusCheck(ctx, s, t, strings.ToUpper(ref))
 	}
 	if s.pendingRef != "" {

@@ -142,7 +142,8 @@ func TestAccessRequestIntake(t *testing.T) {
 	assert.Equal(t, dpo.RequestType("access"), c.Type)
 	assert.Equal(t, "Milton Keynes City Council", c.Organisation)
 	assert.Equal(t, dpo.ContactEmail, c.Requester.Contact.Kind)
-	assert.Equal(t, "everything about my housing benefit claim", c.Description)
+	assert.Equal(t, "I want a copy of all the information you hold about me\neverything about my housing benefit claim", c.Description,
+		"the details add to the message that started the request")
 	assert.NotContains(t, c.Excerpt, "jane@example.com", "the excerpt stored with the case is redacted")
 	assert.Equal(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC), c.Received, "the clock starts when the message arrived")
 
@@ -170,7 +171,7 @@ func TestStatusCheckTakesOnlyAContact(t *testing.T) {
 		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"DPO-2026-000001"}},
 	})
 	script(t, bot, "", []line{
-		{says: "can I withdraw my request DPO-2026-000001?", kind: conversation.KindStatus,
+		{says: "is there any news on my request DPO-2026-000001?", kind: conversation.KindStatus,
 			contains: []string{"please give the e-mail address, phone number or postal address"}, lacks: []string{"couldn't find"}},
 		{says: "12 Acacia Avenue, Bletchley, MK2 2AB", kind: conversation.KindStatus, contains: []string{"received"}},
 	})

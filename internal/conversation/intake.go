@@ -76,7 +76,9 @@ type RequestForm struct {
 }
 
 var (
-	cancelRe = regexp.MustCompile(`(?i)^\s*(/?cancel|stop|quit|exit|abort|never ?mind|forget it)\b|\b(?:changed my mind|never ?mind|forget (?:it|about it)|(?:do not|don'?t|dont) want to (?:do this|do it|continue|carry on|go ahead|go on)(?: any ?more)?)\b`)
+	// cancelRe is a wish to stop the chat's request. "stop", "quit" and "exit" count only on their
+	// own ("stop it", "stop now please"): "stop using my data" is an objection, not a command.
+	cancelRe = regexp.MustCompile(`(?i)^\s*(?:/?cancel\b|(?:stop|quit|exit|abort)(?:\s+(?:it|this|that|now|please|the request|here))*\s*[.!]*\s*$|never ?mind\b|forget it\b)|\b(?:changed my mind|never ?mind|forget (?:it|about it)|(?:do not|don'?t|dont) want to (?:do this|do it|continue|carry on|go ahead|go on)(?: any ?more)?)\b`)
 	// namePrefixRe is how people introduce their name: "my name is Sarah", "it's Kate Hill".
 	namePrefixRe = regexp.MustCompile(`(?i)^\s*(?:my (?:full )?name is|my name's|i am|i'm|im|it is|it's|its|name:?|this is)\s+`)
 	// withheldRe is a name not given: "prefer not to say", "anonymous".
@@ -87,11 +89,13 @@ var (
 	forSomeoneRe = regexp.MustCompile(`(?i)\b(?:for|on behalf of) my (?:mum|mother|mom|dad|father|son|daughter|husband|wife|partner|child|kids?|children|nan|gran|grandma|grandmother|grandad|grandfather|brother|sister|client|friend|neighbour|aunt|uncle)\b`)
 	// switchCouncilRe is a person correcting the council mid-request: "actually I meant Bucks".
 	switchCouncilRe = regexp.MustCompile(`(?i)\b(?:actually|meant|sorry|wrong council|change the council|not that|it'?s|its|should be|it was)\b`)
-	skipRe          = regexp.MustCompile(`(?i)^\s*(skip|none|n/?a|no|not sure|don'?t know|-)\s*[.!]?\s*$`)
-	yesRe           = regexp.MustCompile(`(?i)^\s*(y|yes|yeah|yep|ok|okay|confirm|correct|submit|send( it)?|go ahead|that'?s right)\b`)
-	noRe            = regexp.MustCompile(`(?i)^\s*(n|no|nope|wrong|change)\b`)
-	emailRe         = regexp.MustCompile(`(?i)^[\w.+-]+@[\w-]+(\.[\w-]+)+$`)
-	phoneRe         = regexp.MustCompile(`^\+?[\d ()-]{9,20}$`)
+	// asAboveRe points back at the message that started the request.
+	asAboveRe = regexp.MustCompile(`(?i)^\s*(?:yes|yeah|yep|(?:as|see|like) (?:above|before|i said|said)|same as (?:above|before|i said)|what i said|(?:it'?s |its )?in my (?:first |last )?message)\s*[.!]?\s*$`)
+	skipRe    = regexp.MustCompile(`(?i)^\s*(skip|none|n/?a|no|not sure|don'?t know|-)\s*[.!]?\s*$`)
+	yesRe     = regexp.MustCompile(`(?i)^\s*(y|yes|yeah|yep|ok|okay|confirm|correct|submit|send( it)?|go ahead|that'?s right)\b`)
+	noRe      = regexp.MustCompile(`(?i)^\s*(n|no|nope|wrong|change)\b`)
+	emailRe   = regexp.MustCompile(`(?i)^[\w.+-]+@[\w-]+(\.[\w-]+)+$`)
+	phoneRe   = regexp.MustCompile(`^\+?[\d ()-]{9,20}$`)
 )
 
 // StartIntake begins a request of the given type in a session (the CLI's /request, a button).
@@ -414,8 +418,13 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 			it.service = v
 		}
 	case StepDescription:
-		if it.desc != "" && skipRe.MatchString(v) {
-			break // keep the message that started the request
+		if it.desc != "" && (skipRe.MatchString(v) || asAboveRe.MatchString(v)) {
+			break // keep the message that started the request ("as above")
+		}
+		if it.desc != "" && !strings.EqualFold(strings.TrimSpace(it.desc), strings.TrimSpace(v)) {
+			// The message that started the request says what right and why; the details add to
+			// it. Replaced, the case would lose "I moved away" or "from the parking team".
+			v = it.desc + "\n" + v
 		}
 		it.desc = v
 		it.lawEnforcement = it.lawEnforcement || rights.LawEnforcement(v)
@@ -468,7 +477,8 @@ func looksLikeName(v string) bool {
 // initials or surnames ("I Khan", "A Patel", "Do Van Thanh", "To") are not among them.
 var notNameWords = setOf(`i'm im my mine we you your it it's its is are was for of the this that what why how when where
 	can can't cant could would won't dont don't does not yes want wanted need please cancel stop help data council request name
-	anonymous happens happen give sorry thanks thank hello with about from have has`)
+	anonymous happens happen give sorry thanks thank hello with about from have has
+	skip idk dunno unknown none nothing nobody housing parking benefits tax social care services service planning`)
 
 func setOf(words string) map[string]bool {
 	m := map[string]bool{}

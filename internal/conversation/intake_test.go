@@ -325,3 +325,37 @@ func TestWhichCouncilInTheResidentsWords(t *testing.T) {
 		assert.Equal(t, want, last.Intake.Fields["organisation"], says)
 	}
 }
+
+// What the QA pass found residents type in a request's steps: "stop using my data" is an
+// objection, not the command "stop"; "skip" or "idk" is no name; "as above" keeps the first
+// message, and details add to it.
+func TestIntakeStepsTakeWhatResidentsMean(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{{says: "stop", kind: conversation.KindHelp, contains: []string{"nothing to cancel"}}})
+	for _, says := range []string{"stop using my data", "Stop processing my data please"} {
+		script(t, bot, "Milton Keynes", []line{{says: says, lacks: []string{"nothing to cancel"}}})
+	}
+	for _, name := range []string{"skip", "idk", "housing"} {
+		script(t, bot, "Milton Keynes", []line{
+			{says: "I want a copy of my data", kind: conversation.KindIntake},
+			{says: name, kind: conversation.KindIntake, contains: []string{"full name"}},
+		})
+	}
+	script(t, bot, "Milton Keynes", []line{
+		{says: "Please delete everything the parking team holds about me, I moved away", kind: conversation.KindIntake},
+		{says: "Ann Lee", kind: conversation.KindIntake},
+		{says: "ann@example.com", kind: conversation.KindIntake},
+		{says: "parking", kind: conversation.KindIntake},
+		{says: "as above", kind: conversation.KindIntake, contains: []string{"Details: Please delete everything the parking team holds about me, I moved away"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.NotEmpty(t, q.cases)
+	assert.Equal(t, "Please delete everything the parking team holds about me, I moved away", q.cases[len(q.cases)-1].Description)
+}
+
+// "cancel my request DPO-…" says how to withdraw it, not only its status.
+func TestCancellingARequestByItsReference(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", append(accessRequest("jo@example.com"),
+		line{says: "cancel my request DPO-2026-000001", contains: []string{"can't be withdrawn in this chat", "DPO-2026-000001"}}))
+}
