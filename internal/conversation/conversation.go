@@ -588,7 +588,7 @@ func (b *Bot) statusCheck(ctx context.Context, s *session, t Turn, ref string) (
 	text := fmt.Sprintf("Request %s is %s.", rep.Ref, statusWords(rep.Status))
 	r := mk(text)
 	r.Reference = rep.Ref
-	if !rep.Due.IsZero() {
+	if !rep.Due.IsZero() && rep.Status.Open() { // a closed request is due by nothing any more
 		r.Due = rep.Due.Format(time.DateOnly)
 		due := rep.Due.Format("Monday 2 January 2006")
 		if rep.Overdue(b.now()) {

@@ -359,3 +359,12 @@ func TestCancellingARequestByItsReference(t *testing.T) {
 	script(t, bot, "Milton Keynes", append(accessRequest("jo@example.com"),
 		line{says: "cancel my request DPO-2026-000001", contains: []string{"can't be withdrawn in this chat", "DPO-2026-000001"}}))
 }
+
+// A closed request is due by nothing: its status says so without a date.
+func TestStatusOfAClosedRequestGivesNoDueDate(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", accessRequest("jo@example.com"))
+	q.cases[0].Status = dpo.Completed
+	script(t, bot, "", []line{{says: "DPO-2026-000001 jo@example.com", kind: conversation.KindStatus,
+		contains: []string{"is completed"}, lacks: []string{"due by"}}})
+}

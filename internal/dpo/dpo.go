@@ -172,6 +172,9 @@ type Case struct {
 	Updated time.Time `json:"updated"`
 	// Closed is when the case reached a final status; zero while open.
 	Closed time.Time `json:"closed,omitzero"`
+	// StatusChanged is when the case last changed status, as dated (--at), not as recorded: a
+	// later change may not be dated before it.
+	StatusChanged time.Time `json:"status_changed,omitzero"`
 
 	// calendar holds the bank holidays the due date is moved past; nil is the built-in one.
 	// The Queue sets it from its Calendar before the clock is used.

@@ -182,3 +182,23 @@ func TestRefYearIsUKYearOfReceipt(t *testing.T) {
 	assert.Equal(t, 2027, RefYear(at(t, "2026-12-31T23:30:00-01:00")), "already 2027 in the UK")
 	assert.Equal(t, "DPO-2026-000123", FormatRef(2026, 123))
 }
+
+// A repeated or impossible action says what the case already is, not only "invalid transition".
+func TestRefusedRepeatsSayWhy(t *testing.T) {
+	now := at(t, "2026-03-05T10:00:00Z")
+	extended := Case{Ref: "DPO-2026-000001", Received: at(t, "2026-03-02T10:00:00Z"), Status: Extended, Extended: true,
+		Due: at(t, "2026-06-02T00:00:00Z")}
+	_, err := extended.Transition(Change{To: Extended, Actor: "a", Note: "again"}, now)
+	require.ErrorIs(t, err, ErrInvalidTransition)
+	assert.Contains(t, err.Error(), "already extended (due 2026-06-02)")
+
+	closed := Case{Ref: "DPO-2026-000002", Received: at(t, "2026-03-02T10:00:00Z"), Status: Completed,
+		Closed: at(t, "2026-03-04T10:00:00Z")}
+	_, err = closed.Transition(Change{To: Completed, Actor: "a"}, now)
+	require.ErrorIs(t, err, ErrInvalidTransition)
+	assert.Contains(t, err.Error(), "was closed (completed) on 4 March 2026")
+
+	working := Case{Ref: "DPO-2026-000003", Received: at(t, "2026-03-02T10:00:00Z"), Status: InProgress}
+	_, err = working.Transition(Change{To: InProgress, Actor: "a"}, now)
+	assert.Contains(t, err.Error(), "is already in_progress")
+}

@@ -136,6 +136,7 @@ func (q *Queue) Submit(ctx context.Context, s Submission) (Case, error) {
 		Description:    strings.TrimSpace(s.Description),
 		Excerpt:        s.Excerpt,
 		Status:         Received,
+		StatusChanged:  s.Received,
 		AwaitingID:     s.AwaitingID,
 		Created:        now,
 		Updated:        now,

@@ -100,7 +100,16 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 	if from == AwaitingClarification && to == InProgress && c.Extended {
 		to = Extended
 	}
-	if !from.CanMoveTo(to) {
+	switch {
+	case from.Final():
+		return Event{}, fmt.Errorf("%s was closed (%s) on %s; a closed case can't change: %w", c.Ref, from,
+			c.Closed.In(london).Format("2 January 2006"), ErrInvalidTransition)
+	case from == to && to == Extended:
+		return Event{}, fmt.Errorf("%s is already extended (due %s); the law allows one extension: %w", c.Ref,
+			c.Due.Format(time.DateOnly), ErrInvalidTransition)
+	case from == to:
+		return Event{}, fmt.Errorf("%s is already %s: %w", c.Ref, from, ErrInvalidTransition)
+	case !from.CanMoveTo(to):
 		return Event{}, fmt.Errorf("%s: %s → %s: %w", c.Ref, from, to, ErrInvalidTransition)
 	}
 
@@ -152,7 +161,7 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 	case to == Refused && note == "":
 		return Event{}, invalid("note", "a refusal needs the grounds the requester will be told")
 	}
-	next.Status = to
+	next.Status, next.StatusChanged = to, at
 	if to.Final() {
 		next.Closed = at
 	}
@@ -201,13 +210,20 @@ func (c *Case) changeTime(at, now time.Time) (time.Time, error) {
 	if at.IsZero() {
 		return now, nil
 	}
-	if at.Before(c.Received) && at.Format(time.DateOnly) == c.Received.UTC().Format(time.DateOnly) && at.Equal(at.Truncate(24*time.Hour)) {
-		at = c.Received // "ID arrived today", given as a date, on the day the request came in
+	last := c.lastChange()
+	if at.Equal(at.Truncate(24 * time.Hour)) {
+		// A date, not a moment ("ID arrived today"): that day, after the request came in and
+		// after what was already recorded on it.
+		for _, t := range []time.Time{c.Received, last} {
+			if at.Before(t) && at.Format(time.DateOnly) == t.UTC().Format(time.DateOnly) {
+				at = t
+			}
+		}
 	}
 	if at.Before(c.Received) {
 		return time.Time{}, invalid("at", "%s is before the request was received", at.Format(time.RFC3339))
 	}
-	if last := c.lastChange(); at.Before(last) {
+	if at.Before(last) {
 		// The audit trail must read in the order things happened: ID can't arrive before it was
 		// asked for, nor a case close before the clarification asked on it.
 		return time.Time{}, invalid("at", "%s is before the case's last change (%s); record the changes in the order they happened",
@@ -219,10 +235,14 @@ func (c *Case) changeTime(at, now time.Time) (time.Time, error) {
 	return at, nil
 }
 
-// lastChange is when the last thing the clock depends on happened: the last clarification asked
-// or answered, or ID received (dated as recorded, or as given with --at).
+// lastChange is when the last change happened: of status (ID asked for, work started), or of
+// what the clock depends on (the last clarification asked or answered, ID received), dated as
+// recorded or as given with --at.
 func (c *Case) lastChange() time.Time {
 	last := c.IDReceived
+	if c.StatusChanged.After(last) {
+		last = c.StatusChanged
+	}
 	for _, p := range c.Pauses {
 		for _, t := range []time.Time{p.From, p.To} {
 			if t.After(last) {

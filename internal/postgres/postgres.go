@@ -167,15 +167,15 @@ func (s *Store) create(ctx context.Context, c dpo.Case, first dpo.Event) (ref st
 			organisation_key, region, received_at, channel, requester_name, contact_kind, contact_value,
 			on_behalf_of, on_behalf_of_whom, service, description, excerpt, status, due_at, awaiting_id,
 			id_received_at, pauses, extended, extension_reason, assigned_to, law_enforcement, created_at, updated_at,
-			closed_at)
+			closed_at, status_changed_at)
 			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,
-			$24,$25,$26,$27,$28,$29,$30)`,
+			$24,$25,$26,$27,$28,$29,$30,$31)`,
 			ref, year, seq, nullString(c.IdempotencyKey), string(c.Type), c.Organisation,
 			strings.ToLower(c.Organisation), string(c.Region), c.Received, string(c.Channel), c.Requester.Name,
 			string(c.Requester.Contact.Kind), c.Requester.Contact.Value, c.Requester.OnBehalfOf,
 			c.Requester.OnBehalfOfWhom, c.Service, c.Description, c.Excerpt, string(c.Status), nullTime(c.Due),
 			c.AwaitingID, nullTime(c.IDReceived), json.RawMessage(pauses), c.Extended, c.ExtensionReason,
-			c.AssignedTo, string(c.LawEnforcement), c.Created, c.Updated, nullTime(c.Closed))
+			c.AssignedTo, string(c.LawEnforcement), c.Created, c.Updated, nullTime(c.Closed), nullTime(c.StatusChanged))
 		if err != nil {
 			return fmt.Errorf("insert case: %w", err)
 		}
@@ -207,18 +207,19 @@ func insertEvent(ctx context.Context, tx pgx.Tx, e dpo.Event) error {
 const caseColumns = `ref, idempotency_key, type, organisation, region, received_at, channel, requester_name,
 	contact_kind, contact_value, on_behalf_of, on_behalf_of_whom, service, description, excerpt, status,
 	due_at, awaiting_id, id_received_at, pauses, extended, extension_reason, assigned_to, law_enforcement, created_at,
-	updated_at, closed_at`
+	updated_at, closed_at, status_changed_at`
 
 func scanCase(row pgx.Row) (dpo.Case, error) {
 	var c dpo.Case
 	var key *string
 	var typ, region, channel, kind, status string
-	var due, idReceived, closed *time.Time
+	var due, idReceived, closed, statusChanged *time.Time
 	var pauses []byte
 	err := row.Scan(&c.Ref, &key, &typ, &c.Organisation, &region, &c.Received, &channel,
 		&c.Requester.Name, &kind, &c.Requester.Contact.Value, &c.Requester.OnBehalfOf,
 		&c.Requester.OnBehalfOfWhom, &c.Service, &c.Description, &c.Excerpt, &status, &due, &c.AwaitingID,
-		&idReceived, &pauses, &c.Extended, &c.ExtensionReason, &c.AssignedTo, &c.LawEnforcement, &c.Created, &c.Updated, &closed)
+		&idReceived, &pauses, &c.Extended, &c.ExtensionReason, &c.AssignedTo, &c.LawEnforcement, &c.Created, &c.Updated, &closed,
+		&statusChanged)
 	if err != nil {
 		return dpo.Case{}, err
 	}
@@ -228,7 +229,7 @@ func scanCase(row pgx.Row) (dpo.Case, error) {
 	c.Type, c.Region, c.Channel = dpo.RequestType(typ), deadline.Region(region), dpo.Channel(channel)
 	c.Requester.Contact.Kind, c.Status = dpo.ContactKind(kind), dpo.Status(status)
 	c.Received, c.Created, c.Updated = c.Received.UTC(), c.Created.UTC(), c.Updated.UTC()
-	c.Due, c.IDReceived, c.Closed = deref(due), deref(idReceived), deref(closed)
+	c.Due, c.IDReceived, c.Closed, c.StatusChanged = deref(due), deref(idReceived), deref(closed), deref(statusChanged)
 	var ps []deadline.Pause
 	if err := json.Unmarshal(pauses, &ps); err != nil {
 		return dpo.Case{}, fmt.Errorf("read case %s: pauses: %w", c.Ref, err)
@@ -349,9 +350,9 @@ func (s *Store) Update(ctx context.Context, ref string, fn func(*dpo.Case) (dpo.
 		}
 		_, err = tx.Exec(ctx, `UPDATE cases SET status = $1, due_at = $2, awaiting_id = $3,
 			id_received_at = $4, pauses = $5, extended = $6, extension_reason = $7, assigned_to = $8,
-			law_enforcement = $9, updated_at = $10, closed_at = $11 WHERE ref = $12`,
+			law_enforcement = $9, updated_at = $10, closed_at = $11, status_changed_at = $12 WHERE ref = $13`,
 			string(c.Status), nullTime(c.Due), c.AwaitingID, nullTime(c.IDReceived), json.RawMessage(pauses),
-			c.Extended, c.ExtensionReason, c.AssignedTo, string(c.LawEnforcement), c.Updated, nullTime(c.Closed), ref)
+			c.Extended, c.ExtensionReason, c.AssignedTo, string(c.LawEnforcement), c.Updated, nullTime(c.Closed), nullTime(c.StatusChanged), ref)
 		if err != nil {
 			return fmt.Errorf("save case: %w", err)
 		}

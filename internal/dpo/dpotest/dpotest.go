@@ -438,6 +438,31 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		require.NoError(t, err)
 	})
 
+	t.Run("ABackdatedChangeCantComeBeforeTheLastStatusChange", func(t *testing.T) {
+		// Overdue since 2 April, picked up on 20 April: a close dated 5 March would make it look
+		// answered in time. And ID can't arrive before it was asked for.
+		q, s, clock := setup(t, "2026-04-20T10:00:00Z")
+		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
+		require.NoError(t, err)
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.InProgress, Actor: "alex"})
+		require.NoError(t, err)
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.Completed, Actor: "alex", At: Date(t, "2026-03-05T10:00:00Z")})
+		var fe *dpo.FieldError
+		require.ErrorAs(t, err, &fe)
+		assert.Equal(t, "at", fe.Field)
+		got, err := s.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.True(t, got.StatusChanged.Equal(Date(t, "2026-04-20T10:00:00Z")), "stored: %s", got.StatusChanged)
+
+		clock.Set(Date(t, "2026-03-20T10:00:00Z"))
+		d, err := q.Submit(ctx, Sample(Date(t, "2026-03-09T10:00:00Z"), "k2"))
+		require.NoError(t, err)
+		_, err = q.UpdateStatus(ctx, d.Ref, dpo.Change{To: dpo.AwaitingVerification, Actor: "alex", At: Date(t, "2026-03-15T10:00:00Z")})
+		require.NoError(t, err)
+		_, err = q.UpdateStatus(ctx, d.Ref, dpo.Change{To: dpo.InProgress, Actor: "alex", At: Date(t, "2026-03-12T10:00:00Z")})
+		require.ErrorAs(t, err, &fe, "ID received before it was asked for")
+	})
+
 	t.Run("ADateOnTheDayOfReceipt", func(t *testing.T) {
 		q, _, clock := setup(t, "2026-03-02T18:00:00Z")
 		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
