@@ -132,6 +132,8 @@ func TestAskBadInput(t *testing.T) {
 		{"100 KB question", []string{"ask", strings.Repeat("how long do you keep records ", 3500)}, exitUsage, "longer than"},
 		{"unknown organisation", []string{"ask", "who is the DPO?", "--org", "Atlantis"}, exitUsage, "unknown organisation"},
 		{"unknown notice", []string{"ask", "who is the DPO?", "--notice", "nope"}, exitUsage, "unknown notice"},
+		{"another council's notice", []string{"ask", "how long do you keep complaints?", "--org", "Bucks", "--notice", "mkc-customer-services"},
+			exitUsage, `"mkc-customer-services" is Milton Keynes City Council's notice, not Buckinghamshire Council's`},
 		{"bad k", []string{"ask", "q", "-k", "0"}, exitUsage, "-k"},
 		{"unknown flag", []string{"ask", "q", "--bogus"}, exitUsage, "bogus"},
 		{"missing corpus", []string{"ask", "q", "--corpus", "/nonexistent/dir"}, exitFailure, "corpus"},

@@ -75,6 +75,7 @@ type chat struct {
 	session       string
 	org           string
 	last          []answer.Citation
+	quitWarned    bool // /quit was typed once while a request was being taken
 }
 
 func (c *chat) loop(ctx context.Context) error {
@@ -88,6 +89,11 @@ func (c *chat) loop(ctx context.Context) error {
 			fmt.Fprintln(w)
 			if err := sc.Err(); err != nil && !errors.Is(err, io.EOF) {
 				return fmt.Errorf("read input: %w", err)
+			}
+			if c.taking {
+				// The caller was told their request is being logged: the end of the input must
+				// not lose it without a word (and a script must see it failed).
+				return errors.New("the input ended while a request was being taken: it was NOT sent")
 			}
 			return nil
 		}
@@ -130,6 +136,7 @@ func (c *chat) printError(err error) {
 func (c *chat) render(rep conversation.Reply) {
 	w := c.app.Stdout
 	c.taking = rep.Intake != nil // a request is being taken until a reply has no intake step
+	c.quitWarned = false
 	fmt.Fprintln(w, rep.Answer.Answer)
 	printUnsureContact(w, rep.Answer)
 	if rep.Kind == conversation.KindAnswer && len(rep.Citations) > 0 {
@@ -152,6 +159,11 @@ func (c *chat) command(ctx context.Context, line string) bool {
 	arg = strings.TrimSpace(arg)
 	switch strings.ToLower(name) {
 	case "/quit", "/exit", "/q":
+		if c.taking && !c.quitWarned {
+			c.quitWarned = true
+			fmt.Fprintln(w, "A request is being taken and has NOT been sent. Type /quit again to leave without sending it, or answer the question to carry on.")
+			return false
+		}
 		return true
 	case "/help":
 		fmt.Fprintln(w, chatHelp)

@@ -16,7 +16,7 @@ const deadlineSynopsis = "deadline --received YYYY-MM-DD [--region england-and-w
 func runDeadline(ctx context.Context, app *App, args []string) error {
 	fs := newFlags(app, "deadline", deadlineSynopsis)
 	received := fs.String("received", "", "`date` the request was received: YYYY-MM-DD, or an RFC 3339 moment (its Europe/London date counts)")
-	region := fs.String("region", "", "bank-holiday `region`: england-and-wales (default), scotland or northern-ireland")
+	region := fs.String("region", app.Getenv("PRIVACYBOT_REGION"), "bank-holiday `region`: england-and-wales, scotland or northern-ireland (default $PRIVACYBOT_REGION, else england-and-wales)")
 	extended := fs.Bool("extended", false, "extended by two months: due three months from the start")
 	idReceived := fs.String("id-received", "", "`date` the requested ID or proof of authority arrived; the month restarts then")
 	holidays := fs.String("holidays", app.Getenv("PRIVACYBOT_HOLIDAYS"), "extra bank holidays `file` (YAML/JSON; default $PRIVACYBOT_HOLIDAYS)")
@@ -42,7 +42,10 @@ func runDeadline(ctx context.Context, app *App, args []string) error {
 		}
 	}
 	if clock.Region, err = deadline.ParseRegion(*region); err != nil {
-		return usageError("--region: %v", err)
+		return usageError("--region (or PRIVACYBOT_REGION): %v", err)
+	}
+	if err := plausibleClock(clock); err != nil {
+		return usageError("%v", err)
 	}
 	if clock.Calendar, err = deadline.LoadExtraHolidays(*holidays); err != nil {
 		return err // the file is wrong, not the command line: exit 1 with the file and line
@@ -56,6 +59,26 @@ func runDeadline(ctx context.Context, app *App, args []string) error {
 	}
 	_, err = fmt.Fprintln(app.Stdout, due.Format(time.DateOnly))
 	return err
+}
+
+// plausibleClock refuses what no request can have had, as queue update does: ID that arrived
+// before the request, a pause outside the request's life, a year typed wrong (2203 for 2023).
+func plausibleClock(c deadline.Clock) error {
+	received := deadline.LondonDate(c.Received)
+	if y := received.Year(); y < 2000 || y > 2199 {
+		return fmt.Errorf("--received %s: a year from 2000 to 2199, please", received.Format(time.DateOnly))
+	}
+	if !c.IDReceived.IsZero() && deadline.LondonDate(c.IDReceived).Before(received) {
+		return fmt.Errorf("--id-received %s is before the request was received (%s)",
+			deadline.LondonDate(c.IDReceived).Format(time.DateOnly), received.Format(time.DateOnly))
+	}
+	for _, p := range c.Pauses {
+		if p.From.Before(received) {
+			return fmt.Errorf("--clarification %s:%s starts before the request was received (%s)",
+				p.From.Format(time.DateOnly), p.To.Format(time.DateOnly), received.Format(time.DateOnly))
+		}
+	}
+	return nil
 }
 
 // parseDateArg reads YYYY-MM-DD as that calendar date (00:00 UTC, the deadline package's date

@@ -75,6 +75,9 @@ func TestDeadlineCommandUsageErrors(t *testing.T) {
 		{"bad ID date", []string{"--received", "2023-09-03", "--id-received", "tomorrow"}, "--id-received"},
 		{"stray argument", []string{"--received", "2023-09-03", "scotland"}, `unexpected argument "scotland"`},
 		{"unknown flag", []string{"--received", "2023-09-03", "--days", "30"}, "days"},
+		{"ID before the request", []string{"--received", "2023-09-03", "--id-received", "2023-08-10"}, "before the request was received"},
+		{"pause before the request", []string{"--received", "2023-09-03", "--clarification", "2023-08-01:2023-08-05"}, "starts before the request"},
+		{"year typed wrong", []string{"--received", "2203-09-03"}, "a year from 2000 to 2199"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -85,6 +88,21 @@ func TestDeadlineCommandUsageErrors(t *testing.T) {
 			assert.Contains(t, stderr, tt.want)
 		})
 	}
+}
+
+// PRIVACYBOT_REGION, which the chat and the queue use, is the deadline command's region too, so
+// a Scottish council's officer checking a date by hand gets the queue's date; --region overrides.
+func TestDeadlineCommandTakesTheRegionFromTheEnvironment(t *testing.T) {
+	scotland := map[string]string{"PRIVACYBOT_REGION": "scotland"}
+	code, out, _ := runCLI(t, scotland, "deadline", "--received", "2024-07-05")
+	require.Equal(t, exitOK, code)
+	assert.Equal(t, "2024-08-06\n", out, "5 August 2024 is Scotland's summer bank holiday")
+	code, out, _ = runCLI(t, scotland, "deadline", "--received", "2024-07-05", "--region", "england-and-wales")
+	require.Equal(t, exitOK, code)
+	assert.Equal(t, "2024-08-05\n", out)
+	code, _, errOut := runCLI(t, map[string]string{"PRIVACYBOT_REGION": "bogus"}, "deadline", "--received", "2024-07-05")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "PRIVACYBOT_REGION")
 }
 
 func TestDeadlineCommandHolidaysFile(t *testing.T) {

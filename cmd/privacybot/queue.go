@@ -152,6 +152,9 @@ func queueList(ctx context.Context, app *App, args []string) error {
 		if err != nil {
 			return err
 		}
+		if len(cases) == 0 && len(unknown) > 0 {
+			return usageError("--org: no case is filed under %s", strings.Join(quoteAll(unknown), ", "))
+		}
 		if *asJSON {
 			out := make([]caseJSON, len(cases))
 			for i := range cases {
@@ -444,7 +447,8 @@ func queuePart3(ctx context.Context, app *App, args []string) error {
 // exportColumns is the CSV header of queue export.
 var exportColumns = []string{"ref", "type", "status", "organisation", "region", "service", "received", "channel",
 	"due", "overdue", "extended", "extension_reason", "assigned_to", "closed", "requester_name", "contact_kind",
-	"contact", "on_behalf_of", "on_behalf_of_whom", "description", "created", "updated", "law_enforcement"}
+	"contact", "on_behalf_of", "on_behalf_of_whom", "description", "created", "updated", "law_enforcement",
+	"received_date"}
 
 func queueExport(ctx context.Context, app *App, args []string) error {
 	fs := newFlags(app, "queue export", "queue export --csv")
@@ -486,7 +490,8 @@ func queueExport(ctx context.Context, app *App, args []string) error {
 				rfc(c.Received), string(c.Channel), date(c.Due), strconv.FormatBool(c.Overdue(now)),
 				strconv.FormatBool(c.Extended), c.ExtensionReason, c.AssignedTo, rfc(c.Closed), c.Requester.Name,
 				string(c.Requester.Contact.Kind), c.Requester.Contact.Value, strconv.FormatBool(c.Requester.OnBehalfOf),
-				c.Requester.OnBehalfOfWhom, c.Description, rfc(c.Created), rfc(c.Updated), string(c.LawEnforcement)}
+				c.Requester.OnBehalfOfWhom, c.Description, rfc(c.Created), rfc(c.Updated), string(c.LawEnforcement),
+				ukDate(c.Received)}
 			for i := range row {
 				row[i] = csvSafe(row[i])
 			}

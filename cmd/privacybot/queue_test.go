@@ -284,10 +284,15 @@ func TestQueueListByAnyNameOfACouncil(t *testing.T) {
 		assert.Equal(t, mk.Ref, got[0].Ref)
 		assert.Empty(t, errOut)
 	}
+	// A misspelt council is a bad command line a script can see, not an empty queue.
 	code, out, errOut := f.run(t, april1, "queue", "list", "--org", "Milton Keynse")
-	assert.Equal(t, exitOK, code)
-	assert.Equal(t, "No cases.\n", out)
+	assert.Equal(t, exitUsage, code)
+	assert.NotContains(t, out, "No cases.")
 	assert.Contains(t, errOut, `no notice is "Milton Keynse"'s; the organisations are Buckinghamshire Council, Milton Keynes City Council`)
+	// A council whose notices are gone still lists its cases.
+	code, out, errOut = f.run(t, april1, "queue", "list", "--org", "Bristol City Council")
+	assert.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, f.soon.Ref)
 }
 
 // A dashboard user for a council no notice has would see nothing: refused, with the councils.
@@ -381,7 +386,13 @@ func TestQueuePart3(t *testing.T) {
 	require.Equal(t, exitOK, code)
 	records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 	require.NoError(t, err)
-	assert.Equal(t, "law_enforcement", records[0][len(records[0])-1])
+	assert.Contains(t, records[0], "law_enforcement")
+	assert.Equal(t, "received_date", records[0][len(records[0])-1], "the London date of receipt, for monthly reports")
+	for _, r := range records[1:] {
+		if r[0] == flagged.Ref {
+			assert.Equal(t, "2026-03-10", r[len(r)-1])
+		}
+	}
 }
 
 // The DPO's team gives a case to someone from the command line, as the Slack button does.
@@ -402,4 +413,28 @@ func TestQueueAssign(t *testing.T) {
 	assert.Contains(t, errOut, "queue assign REF NAME")
 	code, _, _ = f.run(t, april1, "queue", "assign", "DPO-2026-999999", "Sam")
 	assert.Equal(t, exitFailure, code)
+}
+
+// Leaving the adviser chat while a caller's request is being taken doesn't lose it silently:
+// /quit warns first, and input that ends mid-request fails with a message saying it wasn't sent.
+func TestChatQuitDuringARequest(t *testing.T) {
+	f := newQueueFixture(t)
+	chat := func(input string) (int, string, string) {
+		var stdout, stderr bytes.Buffer
+		app := &App{Stdin: strings.NewReader(input), Stdout: &stdout, Stderr: &stderr,
+			Getenv: func(k string) string { return f.env[k] }, Now: func() time.Time { return dpotest.Date(t, april1) }}
+		return Main(context.Background(), app, []string{"chat", "--org", "MK"}), stdout.String(), stderr.String()
+	}
+	code, out, _ := chat("/request access\nPat Lee\n/quit\npat@example.com\nskip\nmy records\nyes\n")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "has NOT been sent. Type /quit again")
+	assert.Contains(t, out, "DPO-2026-", "carrying on after the warning sends it")
+
+	code, _, errOut := chat("/request access\nPat Lee\n/quit\n/quit\n")
+	assert.Equal(t, exitOK, code, "a second /quit leaves, as asked")
+	assert.Empty(t, errOut)
+
+	code, _, errOut = chat("/request access\nPat Lee\npat@example.com\n")
+	assert.Equal(t, exitFailure, code)
+	assert.Contains(t, errOut, "it was NOT sent")
 }

@@ -73,6 +73,9 @@ Lists the passages that best match a query, with their scores. Exit code 3 when 
 		}
 	}
 	if len(hits) == 0 {
+		if !lf.json {
+			fmt.Fprintln(app.Stderr, "No passage matches that.")
+		}
 		return errNoMatch
 	}
 	return nil

@@ -332,8 +332,14 @@ func (ix *Index) Retrieve(ctx context.Context, q answer.Question) ([]answer.Hit,
 		}
 	}
 	if q.NoticeID != "" {
-		if _, ok := ix.corpus.Notice(q.NoticeID); !ok {
+		n, ok := ix.corpus.Notice(q.NoticeID)
+		if !ok {
 			return nil, fmt.Errorf("%w: %q", ErrUnknownNotice, q.NoticeID)
+		}
+		org, _ := ix.corpus.Organisations.Canonical(q.Organisation)
+		if nOrg, _ := ix.corpus.Organisations.Canonical(n.Organisation); q.Organisation != "" && org != nOrg {
+			// Both filters would leave nothing, and "the notices don't answer that" would be a lie.
+			return nil, fmt.Errorf("%w: %q is %s's notice, not %s's", ErrUnknownNotice, q.NoticeID, nOrg, org)
 		}
 		t := bleve.NewTermQuery(q.NoticeID)
 		t.SetField(fieldNotice)

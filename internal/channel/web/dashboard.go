@@ -433,14 +433,16 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="dpo-cases.csv"`)
 	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"reference", "type", "organisation", "status", "received", "due", "overdue", "channel", "assigned_to"})
+	_ = cw.Write([]string{"reference", "type", "organisation", "status", "received", "due", "overdue", "channel", "assigned_to",
+		"law_enforcement", "received_date"})
 	for _, c := range s.rows(cases) {
 		due := ""
 		if !c.Due.IsZero() {
 			due = c.Due.Format(time.DateOnly)
 		}
 		_ = cw.Write([]string{c.Ref, string(c.Type), csvSafe(c.Organisation), string(c.Status),
-			c.Received.Format(time.RFC3339), due, fmt.Sprint(c.Overdue), string(c.Channel), csvSafe(c.AssignedTo)})
+			c.Received.Format(time.RFC3339), due, fmt.Sprint(c.Overdue), string(c.Channel), csvSafe(c.AssignedTo),
+			string(c.LawEnforcement), deadline.LondonDate(c.Received).Format(time.DateOnly)})
 	}
 	cw.Flush()
 }
