@@ -304,6 +304,9 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 			ans = own
 		}
 	}
+	if asksResponseTime(t.Text) {
+		ans = b.responseTime(ans, aq.Organisation)
+	}
 	s.notice = noticeInFocus(s.notice, ans, followUp)
 	ans.Question = t.Text
 	ans.Request = requestOf(intent)

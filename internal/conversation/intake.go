@@ -152,9 +152,14 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	if ans.Answer != "" {
 		fmt.Fprintf(&intro, "What the notices say:\n%s\n", ans.Answer)
 	}
-	if it.lawEnforcement {
+	switch {
+	case it.lawEnforcement:
 		intro.WriteString("What happens next: I'll pass your request to the data protection team. " + lawEnforcementNext + "\n")
-	} else {
+	case in.Type == rights.Complaint:
+		// A complaint is not a request under the rights with a statutory month: no ID check
+		// restarts it and nothing is "extended". The queue keeps a date to answer it by.
+		fmt.Fprintf(&intro, "What happens next: I'll pass your complaint to the data protection team, who will look into it and reply to you (they aim to by %s).\n", due)
+	default:
 		fmt.Fprintf(&intro, "What happens next: I'll pass your request to the data protection team. The council must respond within one calendar month of receiving it (by %s), though it may need to check your identity first, which restarts that month, or extend it for complex requests.\n", due)
 	}
 	intro.WriteString("I won't ask for identity documents here; the data protection team will contact you if they need proof of identity. You can type \"cancel\" at any time.\n")
@@ -596,12 +601,16 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 	var text strings.Builder
 	fmt.Fprintf(&text, "Your request is with the data protection team. Your reference is %s — please keep it.", c.Ref)
 	r := Reply{Session: s.ID, Kind: KindSubmitted, Reference: c.Ref}
-	if !c.Due.IsZero() {
+	switch {
+	case !c.Due.IsZero() && typ == rights.Complaint:
+		r.Due = c.Due.Format(time.DateOnly)
+		fmt.Fprintf(&text, " The team aims to reply by %s.", c.Due.Format("Monday 2 January 2006"))
+	case !c.Due.IsZero():
 		r.Due = c.Due.Format(time.DateOnly)
 		fmt.Fprintf(&text, " The council must respond by %s.", c.Due.Format("Monday 2 January 2006"))
-	} else if c.LawEnforcement != dpo.NotLawEnforcement {
+	case c.LawEnforcement != dpo.NotLawEnforcement:
 		text.WriteString(" " + lawEnforcementNext)
-	} else {
+	default:
 		text.WriteString(" Because you are asking for someone else, the team will first ask for proof that you may act for them; the one-month time limit starts when that arrives.")
 	}
 	text.WriteString(" To check on it later, give me the reference and the contact you gave.")

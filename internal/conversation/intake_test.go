@@ -368,3 +368,34 @@ func TestStatusOfAClosedRequestGivesNoDueDate(t *testing.T) {
 	script(t, bot, "", []line{{says: "DPO-2026-000001 jo@example.com", kind: conversation.KindStatus,
 		contains: []string{"is completed"}, lacks: []string{"due by"}}})
 }
+
+// A complaint is told what happens to a complaint, not a subject access request's rules.
+func TestAComplaintIsNotToldTheRightsRequestRules(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want to complain about how you handled my data", kind: conversation.KindIntake,
+			contains: []string{"pass your complaint", "look into it"}, lacks: []string{"restarts that month", "must respond within one calendar month"}},
+		{says: "Jo Bloggs", kind: conversation.KindIntake},
+		{says: "jo@example.com", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "you sent my letter to my old address", kind: conversation.KindIntake},
+		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"aims to reply by"}, lacks: []string{"must respond"}},
+	})
+}
+
+// "How long will it take to get my data?" asks how long the council has to reply, not how long
+// it keeps records: the answer gives what the law says now (as the intake does), and no
+// retention period.
+func TestHowLongARequestTakes(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	for _, says := range []string{"how long will it take to get my data?", "how long until I get my records?",
+		"how long does the council have to answer a subject access request?", "is it 20 working days to get my records?"} {
+		last := script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindAnswer,
+			contains: []string{"must respond within one calendar month"}}})
+		assert.NotRegexp(t, `\d+ years`, last.Answer.Answer, says)
+	}
+	// Retention is still retention.
+	last := script(t, bot, "Milton Keynes", []line{{says: "how long do you keep complaint records?", kind: conversation.KindAnswer,
+		contains: []string{"6 years"}}})
+	assert.NotContains(t, last.Answer.Answer, "one calendar month")
+}
