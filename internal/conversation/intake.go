@@ -89,6 +89,11 @@ var (
 	forSomeoneRe = regexp.MustCompile(`(?i)\b(?:for|on behalf of) my (?:mum|mother|mom|dad|father|son|daughter|husband|wife|partner|child|kids?|children|nan|gran|grandma|grandmother|grandad|grandfather|brother|sister|client|friend|neighbour|aunt|uncle)\b`)
 	// switchCouncilRe is a person correcting the council mid-request: "actually I meant Bucks".
 	switchCouncilRe = regexp.MustCompile(`(?i)\b(?:actually|meant|sorry|wrong council|change the council|not that|it'?s|its|should be|it was)\b`)
+	// switchTypeRe is a person changing the right they ask for mid-request: "actually I'd rather
+	// have a copy", "sorry, I meant delete it", "a copy instead".
+	switchTypeRe = regexp.MustCompile(`(?i)\b(?:actually|rather|instead|i meant|meant to|sorry|on second thoughts?|not (?:to )?(?:delete|erase|remove|correct|a copy)|don'?t (?:delete|erase|remove))\b`)
+	// correctionRe is what a correction says, whatever else it asks to delete.
+	correctionRe = regexp.MustCompile(`(?i)\b(?:correct\w*|wrong|update|change|put|replace|fix|amend|should (?:be|say|read))\b`)
 	// asAboveRe points back at the message that started the request.
 	asAboveRe = regexp.MustCompile(`(?i)^\s*(?:yes|yeah|yep|(?:as|see|like) (?:above|before|i said|said)|same as (?:above|before|i said)|what i said|(?:it'?s |its )?in my (?:first |last )?message)\s*[.!]?\s*$`)
 	skipRe    = regexp.MustCompile(`(?i)^\s*(skip|none|n/?a|no|not sure|don'?t know|-)\s*[.!]?\s*$`)
@@ -372,6 +377,14 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		// "actually I meant Buckinghamshire": the request goes to that council instead.
 		it.org = named[0]
 		return mk(fmt.Sprintf("I've changed the council to %s. %s", it.org, b.prompt(it))), nil
+	}
+	if in := b.classify(v); in.Type != rights.None && in.Type != it.typ && switchTypeRe.MatchString(v) &&
+		!(it.typ == rights.Rectification && correctionRe.MatchString(v)) { // "delete the old address, put the new one instead" corrects
+		// "actually, I'd rather just get a copy": the right asked for changes; what was given
+		// so far still stands. Filed as the first right, the DPO would erase what was to be copied.
+		it.typ = in.Type
+		it.lawEnforcement = it.lawEnforcement || rights.LawEnforcement(v)
+		return mk(fmt.Sprintf("I've changed the request to: %s. %s", it.typ.Label(), b.prompt(it))), nil
 	}
 	switch it.step {
 	case StepOrg:

@@ -399,3 +399,33 @@ func TestHowLongARequestTakes(t *testing.T) {
 		contains: []string{"6 years"}}})
 	assert.NotContains(t, last.Answer.Answer, "one calendar month")
 }
+
+// A resident who changes the right they ask for mid-request gets the one they now want filed,
+// not the first one: a copy asked for must not become an erasure.
+func TestChangingTheRightMidRequest(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "please delete my data", kind: conversation.KindIntake, contains: []string{"erasure"}},
+		{says: "actually, I'd rather just get a copy of my data instead", kind: conversation.KindIntake,
+			contains: []string{"changed the request to: Right of access", "full name"}},
+		{says: "Tom Baker", kind: conversation.KindIntake},
+		{says: "tom@example.com", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "my housing file", kind: conversation.KindIntake, contains: []string{"Type: Right of access"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases, 1)
+	assert.Equal(t, dpo.Access, q.cases[0].Type)
+
+	// A description that only names records is no change of right.
+	bot, q = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "my address is wrong on your records", kind: conversation.KindIntake},
+		{says: "Tom Baker", kind: conversation.KindIntake},
+		{says: "tom@example.com", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "please delete the old address and put 4 Elm Road instead", kind: conversation.KindIntake},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	assert.Equal(t, dpo.Rectification, q.cases[0].Type)
+}
