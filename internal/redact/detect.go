@@ -590,7 +590,51 @@ var addressStop = setOf(`a an the and or of on in at to for from by near with wi
 	years year months month weeks week days day hours hour minutes times people residents copies
 	pages my your our their his her its this that these those is are was were be been it we you they`)
 
+// addressIntroRE finds an address the resident says is theirs, so the street needs no street
+// type ("I live at Flat 3, 22 Queensway", "my address is 7 the green"): a flat number, a house
+// number and up to four words, or both. Groups: 1 the flat, 2 the house number, 3 the words;
+// findAddresses trims the words at the first ordinary one.
+var addressIntroRE = newPattern(`(?i)(?:(?:live|living|lives|lived|reside|resides|residing|staying)`+spaceClass+`+at|(?:my|our|his|her)`+spaceClass+`+(?:(?:home|postal|new|old|current|full)`+spaceClass+`+)?address(?:`+spaceClass+`+(?:is|was)\b|`+spaceClass+`*:))`+spaceClass+`*`+
+	`((?:flat|apartment|apt|unit|studio|room|maisonette)\.?`+spaceClass+`*[0-9]{1,4}[a-z]?\b)?,?`+spaceClass+`*`+
+	`(?:([0-9]{1,4}[a-z]?(?:-[0-9]{1,4}[a-z]?)?)\b,?((?:`+spaceClass+`+\p{L}[\p{L}\p{M}'’\-]*){1,4}))?`, 160,
+	wordStartWith("live", "living", "lives", "lived", "reside", "residing", "staying", "my", "our", "his", "her"))
+
+// addressIntroStop end the street read after "I live at" ("22 Queensway and want to know").
+var addressIntroStop = setOf(`but so if when where who which how what why please can could would
+	do does have has need want wanted since because now currently near next i i'm im`)
+
 func findAddresses(s string, out []span) []span {
+	addressIntroRE.each(s, func(m []int) int {
+		start, end := m[2], m[3]
+		if m[4] >= 0 {
+			if start < 0 {
+				start = m[4]
+			}
+			end = m[3] // "I live at 12 with my mum": a number alone is no address
+			i := m[6]
+			for n := 0; ; n++ {
+				w := strings.TrimLeftFunc(s[i:m[7]], unicode.IsSpace)
+				if w == "" {
+					break
+				}
+				i = m[7] - len(w)
+				if k := strings.IndexFunc(w, unicode.IsSpace); k >= 0 {
+					w = w[:k]
+				}
+				lw := strings.ToLower(w)
+				if (addressStop[lw] || addressIntroStop[lw]) && (n > 0 || lw != "the") {
+					break
+				}
+				i += len(w)
+				end = i
+			}
+		}
+		if start < 0 || end <= start {
+			return -1
+		}
+		out = append(out, span{KindAddress, start, end})
+		return end
+	})
 	addressRE.each(s, func(m []int) int {
 		for i, w := range strings.FieldsFunc(s[m[2]:m[3]], unicode.IsSpace) {
 			lw := strings.ToLower(w)

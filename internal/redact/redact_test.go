@@ -197,6 +197,12 @@ func TestRedactWhatTheNoticePromises(t *testing.T) {
 		{"relation, lower case", "my daughter emily brown goes to school here", "my daughter [name] goes to school here", redact.KindName},
 		{"relation, lower case first name only", "my husband tom wants a copy", "my husband [name] wants a copy", redact.KindName},
 		{"relation, lower case then ing", "my son jake attending the youth club", "my son [name] attending the youth club", redact.KindName},
+
+		{"live at, flat, no street type", "I live at Flat 3, 22 Queensway, Bletchley and want to know who sees my data", "I live at [address], Bletchley and want to know who sees my data", redact.KindAddress},
+		{"my address is, lower case", "my address is 7 the green, olney. who sees my data", "my address is [address], olney. who sees my data", redact.KindAddress},
+		{"live at, words end at a stop", "we live at 5 Rose Cottages near the park", "we live at [address] near the park", redact.KindAddress},
+		{"live at, flat alone", "I live at Flat 12b", "I live at [address]", redact.KindAddress},
+		{"home address label", "My home address: 40 Wolverton Mews", "My home address: [address]", redact.KindAddress},
 	}
 	r := redact.New()
 	for _, tt := range tests {
