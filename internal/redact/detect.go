@@ -371,9 +371,9 @@ var (
 		func(s string, i int) bool {
 			return isASCIILetter(s[i]) && i+2 < len(s) && isASCIILetter(s[i+1]) && !wordBefore(s, i)
 		})
-	// niContextRE accepts a mistyped prefix or a missing suffix when the resident says it is their
-	// National Insurance number.
-	niContextRE = newPattern(`(?i)(?:national`+spaceClass+`+insurance(?:`+spaceClass+`+(?:number|no))?|NI`+spaceClass+`*(?:number|no)|NINO)\b\.?[^A-Za-z0-9\n]{0,5}(?:is`+spaceClass+`+)?([A-Z]{2}`+sepClass+`?[0-9]{2}`+sepClass+`?[0-9]{2}`+sepClass+`?[0-9]{2}(?:`+sepClass+`?[A-D])?)\b`, 96,
+	// niContextRE accepts a mistyped prefix, a missing suffix or lower case ("my NI is qq 12 34 56
+	// c") when the resident says it is their National Insurance number.
+	niContextRE = newPattern(`(?i)(?:national`+spaceClass+`+insurance(?:`+spaceClass+`+(?:number|no))?|NI(?:`+spaceClass+`*(?:number|num|no))?|NINO)\b\.?[^A-Za-z0-9\n]{0,5}(?:is`+spaceClass+`+)?([A-Z]{2}`+sepClass+`?[0-9]{2}`+sepClass+`?[0-9]{2}`+sepClass+`?[0-9]{2}(?:`+sepClass+`?[A-D])?)\b`, 96,
 		func(s string, i int) bool { return lowerASCII(s[i]) == 'n' && !wordBefore(s, i) })
 )
 

@@ -203,6 +203,9 @@ func TestRedactWhatTheNoticePromises(t *testing.T) {
 		{"live at, words end at a stop", "we live at 5 Rose Cottages near the park", "we live at [address] near the park", redact.KindAddress},
 		{"live at, flat alone", "I live at Flat 12b", "I live at [address]", redact.KindAddress},
 		{"home address label", "My home address: 40 Wolverton Mews", "My home address: [address]", redact.KindAddress},
+
+		{"NI, lower case and spaced", "my NI is qq 12 34 56 c, who do you share it with?", "my NI is [NI number], who do you share it with?", redact.KindNINumber},
+		{"NI no, lower case", "ni no jg 10 37 42 a", "ni no [NI number]", redact.KindNINumber},
 	}
 	r := redact.New()
 	for _, tt := range tests {
