@@ -558,6 +558,25 @@ func lastWord(s string) string {
 	return s
 }
 
+// --- account numbers ---------------------------------------------------------------------------
+
+// accountRE finds a run of 6–20 digits the resident says is an account, customer, tenancy, claim
+// or reference number ("my council tax account number is 12345678"). A case reference such as
+// "DPO-2026-000123" starts with letters, so it never matches and stays for status checks.
+var accountRE = newPattern(`(?i)(?:account|acct|a/c|customer|tenancy|claim|reference|ref)\b(?:`+spaceClass+`*(?:number|num|no\b\.?|#))?(?:`+spaceClass+`+(?:is|was)\b)?[^\p{L}\p{N}\n]{0,4}([0-9](?:`+sepClass+`?[0-9]){5,19})`, 96,
+	wordStartWith("account", "acct", "a/c", "customer", "tenancy", "claim", "ref"))
+
+func findAccountNumbers(s string, out []span) []span {
+	accountRE.each(s, func(m []int) int {
+		if wordAfter(s, m[3]) || inReference(s, m[2]) {
+			return -1 // "ref 123456-A" or "ref X-123456" is some other code
+		}
+		out = append(out, span{KindAccount, m[2], m[3]})
+		return m[1]
+	})
+	return out
+}
+
 // --- street addresses ---------------------------------------------------------------------------
 
 const streetSuffix = `(?:street|st|road|rd|avenue|ave|lane|ln|drive|close|way|crescent|court|place|gardens|grove|terrace|hill|row|square|mews|walk|park|rise|green|parade|boulevard|gate|wharf|yard|vale|meadows?|mount|heights|fields|croft|chase|quay|circus|embankment|broadway|passage|approach)`

@@ -206,6 +206,12 @@ func TestRedactWhatTheNoticePromises(t *testing.T) {
 
 		{"NI, lower case and spaced", "my NI is qq 12 34 56 c, who do you share it with?", "my NI is [NI number], who do you share it with?", redact.KindNINumber},
 		{"NI no, lower case", "ni no jg 10 37 42 a", "ni no [NI number]", redact.KindNINumber},
+
+		{"account number", "my council tax account number is 12345678", "my council tax account number is [account number]", redact.KindAccount},
+		{"customer no, spaced", "customer no. 1234 5678 please", "customer no. [account number] please", redact.KindAccount},
+		{"tenancy ref", "Tenancy ref: 00123456", "Tenancy ref: [account number]", redact.KindAccount},
+		{"claim number", "housing benefit claim number 123456789", "housing benefit claim number [account number]", redact.KindAccount},
+		{"reference number, digits only", "reference number 654321", "reference number [account number]", redact.KindAccount},
 	}
 	r := redact.New()
 	for _, tt := range tests {
@@ -441,7 +447,7 @@ func TestKindPlaceholders(t *testing.T) {
 		redact.KindEmail: "[email]", redact.KindPhone: "[phone]", redact.KindPostcode: "[postcode]",
 		redact.KindNHSNumber: "[NHS number]", redact.KindNINumber: "[NI number]", redact.KindCard: "[card number]",
 		redact.KindName: "[name]", redact.KindAddress: "[address]", redact.KindDateOfBirth: "[date of birth]",
-		redact.KindIP: "[IP address]",
+		redact.KindIP: "[IP address]", redact.KindAccount: "[account number]",
 	}
 	require.Len(t, redact.Kinds(), len(want), "every kind has a placeholder here")
 	for _, k := range redact.Kinds() {
