@@ -371,9 +371,9 @@ var (
 		func(s string, i int) bool {
 			return isASCIILetter(s[i]) && i+2 < len(s) && isASCIILetter(s[i+1]) && !wordBefore(s, i)
 		})
-	// niContextRE accepts a mistyped prefix or a missing suffix when the resident says it is their
-	// National Insurance number.
-	niContextRE = newPattern(`(?i)(?:national`+spaceClass+`+insurance(?:`+spaceClass+`+(?:number|no))?|NI`+spaceClass+`*(?:number|no)|NINO)\b\.?[^A-Za-z0-9\n]{0,5}(?:is`+spaceClass+`+)?([A-Z]{2}`+sepClass+`?[0-9]{2}`+sepClass+`?[0-9]{2}`+sepClass+`?[0-9]{2}(?:`+sepClass+`?[A-D])?)\b`, 96,
+	// niContextRE accepts a mistyped prefix, a missing suffix or lower case ("my NI is qq 12 34 56
+	// c") when the resident says it is their National Insurance number.
+	niContextRE = newPattern(`(?i)(?:national`+spaceClass+`+insurance(?:`+spaceClass+`+(?:number|no))?|NI(?:`+spaceClass+`*(?:number|num|no))?|NINO)\b\.?[^A-Za-z0-9\n]{0,5}(?:is`+spaceClass+`+)?([A-Z]{2}`+sepClass+`?[0-9]{2}`+sepClass+`?[0-9]{2}`+sepClass+`?[0-9]{2}(?:`+sepClass+`?[A-D])?)\b`, 96,
 		func(s string, i int) bool { return lowerASCII(s[i]) == 'n' && !wordBefore(s, i) })
 )
 
@@ -558,6 +558,25 @@ func lastWord(s string) string {
 	return s
 }
 
+// --- account numbers ---------------------------------------------------------------------------
+
+// accountRE finds a run of 6–20 digits the resident says is an account, customer, tenancy, claim
+// or reference number ("my council tax account number is 12345678"). A case reference such as
+// "DPO-2026-000123" starts with letters, so it never matches and stays for status checks.
+var accountRE = newPattern(`(?i)(?:account|acct|a/c|customer|tenancy|claim|reference|ref)\b(?:`+spaceClass+`*(?:number|num|no\b\.?|#))?(?:`+spaceClass+`+(?:is|was)\b)?[^\p{L}\p{N}\n]{0,4}([0-9](?:`+sepClass+`?[0-9]){5,19})`, 96,
+	wordStartWith("account", "acct", "a/c", "customer", "tenancy", "claim", "ref"))
+
+func findAccountNumbers(s string, out []span) []span {
+	accountRE.each(s, func(m []int) int {
+		if wordAfter(s, m[3]) || inReference(s, m[2]) {
+			return -1 // "ref 123456-A" or "ref X-123456" is some other code
+		}
+		out = append(out, span{KindAccount, m[2], m[3]})
+		return m[1]
+	})
+	return out
+}
+
 // --- street addresses ---------------------------------------------------------------------------
 
 const streetSuffix = `(?:street|st|road|rd|avenue|ave|lane|ln|drive|close|way|crescent|court|place|gardens|grove|terrace|hill|row|square|mews|walk|park|rise|green|parade|boulevard|gate|wharf|yard|vale|meadows?|mount|heights|fields|croft|chase|quay|circus|embankment|broadway|passage|approach)`
@@ -590,7 +609,51 @@ var addressStop = setOf(`a an the and or of on in at to for from by near with wi
 	years year months month weeks week days day hours hour minutes times people residents copies
 	pages my your our their his her its this that these those is are was were be been it we you they`)
 
+// addressIntroRE finds an address the resident says is theirs, so the street needs no street
+// type ("I live at Flat 3, 22 Queensway", "my address is 7 the green"): a flat number, a house
+// number and up to four words, or both. Groups: 1 the flat, 2 the house number, 3 the words;
+// findAddresses trims the words at the first ordinary one.
+var addressIntroRE = newPattern(`(?i)(?:(?:live|living|lives|lived|reside|resides|residing|staying)`+spaceClass+`+at|(?:my|our|his|her)`+spaceClass+`+(?:(?:home|postal|new|old|current|full)`+spaceClass+`+)?address(?:`+spaceClass+`+(?:is|was)\b|`+spaceClass+`*:))`+spaceClass+`*`+
+	`((?:flat|apartment|apt|unit|studio|room|maisonette)\.?`+spaceClass+`*[0-9]{1,4}[a-z]?\b)?,?`+spaceClass+`*`+
+	`(?:([0-9]{1,4}[a-z]?(?:-[0-9]{1,4}[a-z]?)?)\b,?((?:`+spaceClass+`+\p{L}[\p{L}\p{M}'’\-]*){1,4}))?`, 160,
+	wordStartWith("live", "living", "lives", "lived", "reside", "residing", "staying", "my", "our", "his", "her"))
+
+// addressIntroStop end the street read after "I live at" ("22 Queensway and want to know").
+var addressIntroStop = setOf(`but so if when where who which how what why please can could would
+	do does have has need want wanted since because now currently near next i i'm im`)
+
 func findAddresses(s string, out []span) []span {
+	addressIntroRE.each(s, func(m []int) int {
+		start, end := m[2], m[3]
+		if m[4] >= 0 {
+			if start < 0 {
+				start = m[4]
+			}
+			end = m[3] // "I live at 12 with my mum": a number alone is no address
+			i := m[6]
+			for n := 0; ; n++ {
+				w := strings.TrimLeftFunc(s[i:m[7]], unicode.IsSpace)
+				if w == "" {
+					break
+				}
+				i = m[7] - len(w)
+				if k := strings.IndexFunc(w, unicode.IsSpace); k >= 0 {
+					w = w[:k]
+				}
+				lw := strings.ToLower(w)
+				if (addressStop[lw] || addressIntroStop[lw]) && (n > 0 || lw != "the") {
+					break
+				}
+				i += len(w)
+				end = i
+			}
+		}
+		if start < 0 || end <= start {
+			return -1
+		}
+		out = append(out, span{KindAddress, start, end})
+		return end
+	})
 	addressRE.each(s, func(m []int) int {
 		for i, w := range strings.FieldsFunc(s[m[2]:m[3]], unicode.IsSpace) {
 			lw := strings.ToLower(w)

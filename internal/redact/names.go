@@ -10,17 +10,25 @@ import (
 // own is as likely a place, a council or a job title. Then every other whole-word use of those
 // name words in the same text is redacted too ("my name is Jane Smith … Mrs Smith called").
 
-// nameTriggerRE finds the phrases that introduce a name. Groups: 1 strong ("my name is", "name:"),
-// 2 weak ("I'm", "I am"), 3 "this is", 4 a sign-off ("Kind regards,"), 5 someone close named
-// after who they are ("my son Oliver Smith", "my husband, David Jones,"), weak too.
+// relations are the people close to the writer whom residents name: "my son Oliver", "my mum's
+// name is Mary".
+const relations = `(?:son|daughter|mum|mother|mom|dad|father|husband|wife|partner|brother|sister|nan|gran|grandma|grandmother|grandad|grandfather|aunt|auntie|uncle|nephew|niece|client|friend|neighbour|neighbor|carer|stepson|stepdaughter|stepmum|stepdad|boyfriend|girlfriend|lad|boy|girl|child|kid|baby)`
+
+// nameTriggerRE finds the phrases that introduce a name. Groups: 1 an introduction that also
+// admits lower-case names ("hi it's dave", "call me Sam", "I'm called Priya"), 2 strong ("my name
+// is", "my son's name is", "name:"), 3 weak ("I'm", "I am"), 4 "this is", 5 a sign-off ("Kind
+// regards,"), 6 someone close named after who they are ("my son Oliver Smith", "my daughter
+// emily brown", "my husband, David Jones,"), which admits lower-case names too.
 var nameTriggerRE = newPattern(`(?i)(?:`+
-	`(my\s+(?:full\s+)?name\s+is|my\s+name['’]s|(?:(?:full|first|last|given)\s+)?(?:sur|fore)?name\s*[:=])`+
+	`((?:hi|hiya|hello|hey|morning|afternoon|evening|good\s+(?:morning|afternoon|evening))(?:\s+there)?\b[\s,!.\-]*(?:it['’]?s|this\s+is)|(?:i['’]?m|i\s+am)\s+(?:called|known\s+as)|(?:please\s+|just\s+)?call\s+me)\b`+
+	`|((?:my|his|her)(?:\s+`+relations+`['’]s)?\s+(?:full\s+|first\s+|last\s+)?name\s+is|my\s+name['’]s|(?:(?:full|first|last|given)\s+)?(?:sur|fore)?name\s*[:=])`+
 	`|(i['’]?m|i\s+am)\b`+
 	`|(this\s+is)\b`+
 	`|((?:kind|best|warm|many)\s+(?:regards|thanks|wishes)|regards|thanks|yours\s+(?:sincerely|faithfully|truly)|thank\s+you|cheers)\s*[,.!\-]?`+
-	`|(my\s+(?:son|daughter|mum|mother|mom|dad|father|husband|wife|partner|brother|sister|nan|gran|grandma|grandmother|grandad|grandfather|aunt|auntie|uncle|nephew|niece|client|friend|neighbour|neighbor|carer|stepson|stepdaughter|stepmum|stepdad|boyfriend|girlfriend|lad|boy|girl))\b\s*,?`+
-	`)`, 64, wordStartWith("my", "name", "full", "first", "last", "given", "sur", "fore", "i'", "i’", "im", "i ",
-	"this", "kind", "best", "warm", "many", "regards", "thank", "yours", "cheers"))
+	`|(my\s+`+relations+`)\b\s*,?`+
+	`)`, 64, wordStartWith("my", "his", "her", "name", "full", "first", "last", "given", "sur", "fore", "i'", "i’", "im", "i ",
+	"this", "kind", "best", "warm", "many", "regards", "thank", "yours", "cheers",
+	"hi", "hello", "hey", "morning", "afternoon", "evening", "good", "call", "please", "just"))
 
 // nameMode says how sure a trigger is that a name follows.
 type nameMode int
@@ -29,7 +37,33 @@ const (
 	strongName  nameMode = iota // any case, stop at the first ordinary word
 	weakName                    // capitalised words only; an organisation word means it isn't a person
 	signOffName                 // like weak, and the name must end its line
+	looseName                   // after "hi it's", "call me", "my son": lower case too, but at most two ordinary words
 )
+
+// maxLowerNameWords bounds a lower-case name after a loose trigger: "my daughter emily brown goes
+// to school" ends before "goes" even though no list could hold every verb.
+const maxLowerNameWords = 2
+
+// notNameWords are lower-case words that follow "my son", "call me" or "hi it's" and are not a
+// name: "my son goes to school", "call me asap", "my husband wants a copy". Words ending in "ing"
+// or "n't" are recognised without a list (see notAName).
+var notNameWords = setOf(`goes went gone go lives attends attended works worked told tells said says
+	asked asks wants wanted got gets gave give gives took takes came comes come moved passed died
+	keeps kept knows knew heard found tried tries became turned visited visits stays stayed plays
+	played studies studied suffers suffered looks looked pays paid owes owed rents rented owns owned
+	shares shared signed filled reported complained requested submitted claims claimed receives
+	received applied started starts left leaves uses used thinks thought believes saw sees rang
+	phoned emailed wrote writes sent made makes did done has had is was were are does will would
+	should could can cannot may might must shall isnt wasnt doesnt didnt cant wont again asap later
+	soon sometime anytime whenever once twice every never always usually often sometimes recently
+	quickly urgently immediately back tomorrow tonight quick question query about regarding re`)
+
+// notAName reports whether the lower-case word lw, read where a loose trigger admits lower-case
+// names, is an ordinary word instead.
+func notAName(lw string) bool {
+	return notNameWords[lw] || strings.HasSuffix(lw, "n't") || strings.HasSuffix(lw, "n’t") ||
+		utf8.RuneCountInString(lw) >= 5 && strings.HasSuffix(lw, "ing")
+}
 
 // nameStop are words that end a name (or, first, show there is none): "I'm not sure", "my name
 // is jane and i live …", "I'm Writing to ask".
@@ -48,14 +82,16 @@ var nameStop = setOf(`a an the and or but so i i'm i’m im me my mine we our yo
 	interested correct right wrong glad pleased available back home out off up down into onto via
 	myself yourself himself herself themselves`)
 
-// orgWords show that a capitalised phrase is an organisation or a role, not a person: "This is
-// Milton Keynes Council", "Name: Data Protection Officer".
+// orgWords show that a capitalised phrase is an organisation, a service or a role, not a person:
+// "This is Milton Keynes Council", "Name: Data Protection Officer", "hi it's Adult Social Care".
 var orgWords = setOf(`council borough county city district parish town department dept team service
 	services office officer protection data privacy information governance manager director head
 	unit authority trust nhs gdpr ico ltd limited plc group centre center school college university
 	hospital police government committee board agency company association society foundation
 	partnership controller processor administrator admin support helpdesk desk bot privacybot
-	assistant notice policy request requests subject access`)
+	assistant notice policy request requests subject access adult adults social care children's
+	childrens housing benefits revenues tax planning highways waste environmental health library
+	libraries registration registrars electoral elections licensing parking education safeguarding`)
 
 // nameTitles may precede a name and are redacted with it, but are not names themselves.
 var nameTitles = setOf(`mr mrs ms miss mx dr prof sir dame lady lord rev`)
@@ -79,12 +115,14 @@ func findNames(s string, out []span) []span {
 	nameTriggerRE.each(s, func(m []int) int {
 		var mode nameMode
 		switch {
-		case m[2] >= 0:
+		case m[2] >= 0, m[12] >= 0:
+			mode = looseName
+		case m[4] >= 0:
 			mode = strongName
-			if !nameLabelOK(s, m[2], m[3]) {
+			if !nameLabelOK(s, m[4], m[5]) {
 				return -1
 			}
-		case m[4] >= 0, m[6] >= 0, len(m) > 10 && m[10] >= 0:
+		case m[6] >= 0, m[8] >= 0:
 			mode = weakName
 		default:
 			mode = signOffName
@@ -94,6 +132,12 @@ func findNames(s string, out []span) []span {
 			return m[1]
 		}
 		out = append(out, span{KindName, start, end})
+		// People restate a name in full: "it's dave, dave jones".
+		if s2, e2, more := restatedName(s, start, end, mode); e2 > s2 {
+			out = append(out, span{KindName, s2, e2})
+			toks = append(toks, more...)
+			end = e2
+		}
 		for _, t := range toks {
 			if words == nil {
 				words = make(map[string]bool)
@@ -118,8 +162,8 @@ func findNames(s string, out []span) []span {
 // is", or "Name:"/"Full name:" starting a line or a sentence, not "Controller name:" or "File
 // name:".
 func nameLabelOK(s string, start, end int) bool {
-	if strings.HasPrefix(strings.ToLower(s[start:end]), "my") {
-		return true
+	if l := strings.TrimRight(s[start:end], " \t\n"); !strings.HasSuffix(l, ":") && !strings.HasSuffix(l, "=") {
+		return true // "my name is", "his name is"
 	}
 	for i := start - 1; i >= 0; i-- {
 		switch s[i] {
@@ -148,6 +192,7 @@ func readName(s string, i int, mode nameMode) (start, end int, words []string) {
 	}
 	start, end = i, i
 	names := 0
+	lowerRun := false // the name so far is in lower case ("emily brown")
 	for pos := i; names < 4; {
 		tok, next := readNameToken(s, pos)
 		if tok == "" {
@@ -155,6 +200,8 @@ func readName(s string, i int, mode nameMode) (start, end int, words []string) {
 		}
 		lower := strings.ToLower(strings.TrimSuffix(tok, "."))
 		first, _ := utf8.DecodeRuneInString(tok)
+		lowerOK := mode == looseName && unicode.IsLower(first) && (names == 0 || lowerRun) &&
+			names < maxLowerNameWords && !notAName(lower)
 		switch {
 		case nameTitles[lower] && names == 0:
 			// a title is kept with the name but is not a name word
@@ -165,7 +212,7 @@ func readName(s string, i int, mode nameMode) (start, end int, words []string) {
 			return start, end, words
 		case nameStop[lower]:
 			return start, end, words
-		case mode != strongName && unicode.IsLower(first):
+		case mode != strongName && unicode.IsLower(first) && !lowerOK:
 			if !nameParticles[lower] || names == 0 {
 				return start, end, words
 			}
@@ -176,6 +223,9 @@ func readName(s string, i int, mode nameMode) (start, end int, words []string) {
 		default:
 			if !unicode.IsLetter(first) {
 				return start, end, words
+			}
+			if names == 0 {
+				lowerRun = unicode.IsLower(first)
 			}
 			names++
 			if utf8.RuneCountInString(lower) >= 2 && !noRepeat[lower] {
@@ -199,6 +249,23 @@ func readName(s string, i int, mode nameMode) (start, end int, words []string) {
 		return 0, 0, nil // "Thanks, John Lewis is where I bought it" is not a signature
 	}
 	return start, end, words
+}
+
+// restatedName returns the span and words of a name restated in full after a comma, starting
+// with the same word as the name at s[start:end] ("it's dave, dave jones"), or an empty span.
+func restatedName(s string, start, end int, mode nameMode) (int, int, []string) {
+	i := end
+	if i >= len(s) || s[i] != ',' {
+		return 0, 0, nil
+	}
+	for i++; i < len(s) && s[i] == ' '; i++ {
+	}
+	first, _ := readNameToken(s, start)
+	again, _ := readNameToken(s, i)
+	if first == "" || !strings.EqualFold(first, again) {
+		return 0, 0, nil
+	}
+	return readName(s, i, mode)
 }
 
 // readNameToken reads one word of a name at byte i: letters, marks, apostrophes and hyphens

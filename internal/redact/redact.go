@@ -4,7 +4,8 @@
 //
 // It is tuned for what residents type to a council's privacy bot: e-mail addresses, UK phone
 // numbers, postcodes, NHS numbers (including mistyped ones), National Insurance numbers, payment
-// card numbers, dates of birth given as such, self-introduced names, street addresses and IPv4
+// card numbers, dates of birth given as such, account and reference numbers given as such,
+// self-introduced names and names of people close to the writer, street addresses and IPv4
 // addresses. It deliberately leaves alone what the bot needs to answer: retention periods ("6
 // years"), dates of notices ("17 May 2018"), years, section numbers, money and case references
 // such as "DPO-2026-000123".
@@ -37,13 +38,14 @@ const (
 	KindAddress     Kind = "address"
 	KindDateOfBirth Kind = "date_of_birth"
 	KindIP          Kind = "ip"
+	KindAccount     Kind = "account_number" // an account, customer, tenancy or claim number given as such
 )
 
 // kindOrder lists every kind, most specific first: when spans of different kinds overlap the
 // merged span takes the earliest kind here (an NHS number written after "NHS no" that also looks
 // like a phone number is reported as an NHS number).
 var kindOrder = []Kind{
-	KindEmail, KindNHSNumber, KindNINumber, KindCard, KindDateOfBirth, KindIP,
+	KindEmail, KindNHSNumber, KindNINumber, KindCard, KindDateOfBirth, KindIP, KindAccount,
 	KindPhone, KindPostcode, KindAddress, KindName,
 }
 
@@ -63,6 +65,8 @@ func (k Kind) Placeholder() string {
 		return "[date of birth]"
 	case KindIP:
 		return "[IP address]"
+	case KindAccount:
+		return "[account number]"
 	default:
 		return "[" + string(k) + "]"
 	}
@@ -150,6 +154,7 @@ var detectors = []detector{
 	{KindCard, findCards},
 	{KindDateOfBirth, findDatesOfBirth},
 	{KindIP, findIPs},
+	{KindAccount, findAccountNumbers},
 	{KindPhone, findPhones},
 	{KindPostcode, findPostcodes},
 	{KindAddress, findAddresses},

@@ -175,6 +175,105 @@ func TestRedactLeavesOrdinaryTextAlone(t *testing.T) {
 	}
 }
 
+// TestRedactWhatTheNoticePromises covers the ways residents give their own or a relative's name,
+// their address and their numbers that a QA pass found kept, each in the words it was found in
+// and in a variant, so that the patterns and not the sentences are under test.
+func TestRedactWhatTheNoticePromises(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		kind           redact.Kind
+	}{
+		{"I'm called", "I'm called Priya Sharma, do you share my data with the police?", "I'm called [name], do you share my data with the police?", redact.KindName},
+		{"I am called, lower case", "i am called priya sharma and i want a copy", "i am called [name] and i want a copy", redact.KindName},
+		{"I'm known as", "I'm known as Bex Hall.", "I'm known as [name].", redact.KindName},
+		{"hi it's, restated", "hi it's dave, dave jones. how long do you keep service requests", "hi it's [name], [name]. how long do you keep service requests", redact.KindName},
+		{"hello, this is, lower case", "Hello, this is sam okafor here", "Hello, this is [name] here", redact.KindName},
+		{"good morning its", "good morning its Kerry-Ann Lewis", "good morning its [name]", redact.KindName},
+		{"call me", "call me Sam Taylor. who is the dpo?", "call me [name]. who is the dpo?", redact.KindName},
+		{"please call me, lower case", "please call me sam", "please call me [name]", redact.KindName},
+		{"relation's name is", "my son's name is Jake Smith, do you share his data with schools?", "my son's name is [name], do you share his data with schools?", redact.KindName},
+		{"relation's full name is", "My mum’s full name is mary o'brien.", "My mum’s full name is [name].", redact.KindName},
+		{"her name is", "her name is Ana Lima", "her name is [name]", redact.KindName},
+		{"relation, lower case", "my daughter emily brown goes to school here", "my daughter [name] goes to school here", redact.KindName},
+		{"relation, lower case first name only", "my husband tom wants a copy", "my husband [name] wants a copy", redact.KindName},
+		{"relation, lower case then ing", "my son jake attending the youth club", "my son [name] attending the youth club", redact.KindName},
+
+		{"live at, flat, no street type", "I live at Flat 3, 22 Queensway, Bletchley and want to know who sees my data", "I live at [address], Bletchley and want to know who sees my data", redact.KindAddress},
+		{"my address is, lower case", "my address is 7 the green, olney. who sees my data", "my address is [address], olney. who sees my data", redact.KindAddress},
+		{"live at, words end at a stop", "we live at 5 Rose Cottages near the park", "we live at [address] near the park", redact.KindAddress},
+		{"live at, flat alone", "I live at Flat 12b", "I live at [address]", redact.KindAddress},
+		{"home address label", "My home address: 40 Wolverton Mews", "My home address: [address]", redact.KindAddress},
+
+		{"NI, lower case and spaced", "my NI is qq 12 34 56 c, who do you share it with?", "my NI is [NI number], who do you share it with?", redact.KindNINumber},
+		{"NI no, lower case", "ni no jg 10 37 42 a", "ni no [NI number]", redact.KindNINumber},
+
+		{"account number", "my council tax account number is 12345678", "my council tax account number is [account number]", redact.KindAccount},
+		{"customer no, spaced", "customer no. 1234 5678 please", "customer no. [account number] please", redact.KindAccount},
+		{"tenancy ref", "Tenancy ref: 00123456", "Tenancy ref: [account number]", redact.KindAccount},
+		{"claim number", "housing benefit claim number 123456789", "housing benefit claim number [account number]", redact.KindAccount},
+		{"reference number, digits only", "reference number 654321", "reference number [account number]", redact.KindAccount},
+	}
+	r := redact.New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, findings := r.Redact(tt.in)
+			assert.Equal(t, tt.want, got)
+			requireConsistent(t, tt.in, got, findings)
+			require.NotEmpty(t, findings)
+			for _, f := range findings {
+				assert.Equal(t, tt.kind, f.Kind, "span %q", tt.in[f.Start:f.End])
+			}
+		})
+	}
+}
+
+// TestRedactKeepsOrdinaryQuestions holds questions that use the same introducing words without
+// giving anything personal; the bot needs their words to answer.
+func TestRedactKeepsOrdinaryQuestions(t *testing.T) {
+	tests := []string{
+		"I'm called back by the council",
+		"I am called every week about my arrears",
+		"call me back please",
+		"can you call me on Monday",
+		"call me asap",
+		"it's about my council tax",
+		"hi it's about my council tax",
+		"hi it's taking ages to hear back",
+		"hello, it's me again",
+		"hi this is Milton Keynes Council's bot?",
+		"my son goes to school here",
+		"my daughter is at the youth club",
+		"my husband wants a copy of his records",
+		"my mum passed away last year, who has her records?",
+		"my dad doesn't want the council to share his data",
+		"my son recently moved out",
+		"my partner and I rent from the council",
+		"how long do you keep housing records",
+		"I live in Bletchley",
+		"I live at home with my parents",
+		"I live at 12 with my mum",
+		"my address is wrong on your records",
+		"my account was closed",
+		"my account number is on the bill",
+		"account 12345 is short",
+		"reference DPO-2026-000123",
+		"my reference number is DPO-2026-000123",
+		"reference DPO 2026 000123, any update?",
+		"Milton Keynes",
+		"Buckinghamshire Council",
+		"Adult Social Care",
+		"hi it's Adult Social Care I want to ask about",
+		"my NI is not on my payslip",
+		"NI 12 34 56 a timeline",
+	}
+	r := redact.New()
+	for _, in := range tests {
+		got, findings := r.Redact(in)
+		assert.Equal(t, in, got)
+		assert.Empty(t, findings, "%q", in)
+	}
+}
+
 func TestRedactMistypedNHSNumbers(t *testing.T) {
 	const valid = "9434765919"
 	require.True(t, redact.NHSNumberValid(valid), "precondition: the example is valid")
@@ -348,7 +447,7 @@ func TestKindPlaceholders(t *testing.T) {
 		redact.KindEmail: "[email]", redact.KindPhone: "[phone]", redact.KindPostcode: "[postcode]",
 		redact.KindNHSNumber: "[NHS number]", redact.KindNINumber: "[NI number]", redact.KindCard: "[card number]",
 		redact.KindName: "[name]", redact.KindAddress: "[address]", redact.KindDateOfBirth: "[date of birth]",
-		redact.KindIP: "[IP address]",
+		redact.KindIP: "[IP address]", redact.KindAccount: "[account number]",
 	}
 	require.Len(t, redact.Kinds(), len(want), "every kind has a placeholder here")
 	for _, k := range redact.Kinds() {
