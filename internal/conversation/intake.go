@@ -588,6 +588,7 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 	if b.Redact != nil {
 		excerpt = b.Redact(excerpt)
 	}
+	excerpt = withoutRequester(excerpt, f)
 	channel := f.Channel
 	if channel == "" {
 		channel = "web"
@@ -630,6 +631,28 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 	r.Answer = answer.Answer{Answer: text.String(), Citations: []answer.Citation{}, Mode: "extractive",
 		Request: &answer.Request{Type: string(typ), Actionable: true, Confidence: 1}}
 	return r, nil
+}
+
+// withoutRequester takes out of a conversation's excerpt what the requester gave at the intake's
+// steps, whether or not the redactor recognised it ("Kate Hill" typed alone reads as two words):
+// the case holds them in their own fields, and the excerpt is for what was asked.
+func withoutRequester(excerpt string, f RequestForm) string {
+	for _, v := range []struct{ value, label string }{{f.Contact, "[contact]"}, {f.Name, "[name]"}, {f.OnBehalfOf, "[name]"}} {
+		value := strings.TrimSpace(v.value)
+		if value == "" {
+			continue
+		}
+		excerpt = strings.ReplaceAll(excerpt, value, v.label)
+		if v.label != "[name]" {
+			continue
+		}
+		for _, w := range strings.Fields(value) { // "[name] Hill": a surname the redactor took for a word
+			if w = strings.Trim(w, ".,"); len([]rune(w)) >= 3 {
+				excerpt = regexp.MustCompile(`(?i)\b`+regexp.QuoteMeta(w)+`\b`).ReplaceAllString(excerpt, "[name]")
+			}
+		}
+	}
+	return excerpt
 }
 
 // ContactOf recognises the one way to reach a requester: e-mail, phone or postal address.

@@ -3,6 +3,7 @@ package conversation_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -428,4 +429,25 @@ func TestChangingTheRightMidRequest(t *testing.T) {
 		{says: "yes", kind: conversation.KindSubmitted},
 	})
 	assert.Equal(t, dpo.Rectification, q.cases[0].Type)
+}
+
+// The conversation stored with a case doesn't keep the name and contact the requester gave at
+// the steps, even where the redactor can't tell them from words ("Kate Hill" typed alone).
+func TestTheCaseExcerptLeavesOutTheRequestersDetails(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data", kind: conversation.KindIntake},
+		{says: "Kate Hill", kind: conversation.KindIntake},
+		{says: "07700 900123", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "my records, I'm kate hill from the hill estate", kind: conversation.KindIntake},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases, 1)
+	ex := q.cases[0].Excerpt
+	assert.NotContains(t, strings.ToLower(ex), "kate")
+	assert.NotContains(t, strings.ToLower(ex), "hill")
+	assert.NotContains(t, ex, "07700 900123")
+	assert.Contains(t, ex, "I want a copy of my data")
+	assert.Equal(t, "Kate Hill", q.cases[0].Requester.Name, "the case keeps them in their fields")
 }
