@@ -295,7 +295,7 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 	if ans.Abstained && q != unfocused {
 		ans.Answer += b.elsewhere(ctx, unfocused, about, s.council)
 	}
-	if ans.Abstained && followUp && s.notice.org != "" && aq.Organisation == "" && q == unfocused {
+	if ans.Abstained && followUp && s.notice.org != "" && aq.Organisation == "" && q == unfocused && !b.namesAnotherCouncil(q, s.notice.org) {
 		// No notice answers a follow-up about one council's notice: the contact to ask is that
 		// council's, not every council's.
 		scoped := aq
@@ -343,7 +343,7 @@ func (b *Bot) askInFocus(ctx context.Context, s *session, aq answer.Question, fo
 		return b.Answerer.Answer(ctx, aq)
 	}
 	var focused answer.Answer
-	if followUp && s.notice.id != "" {
+	if followUp && s.notice.id != "" && !b.namesAnotherCouncil(aq.Text, s.notice.org) {
 		inFocus := aq
 		inFocus.NoticeID = s.notice.id
 		var err error
@@ -359,6 +359,21 @@ func (b *Bot) askInFocus(ctx context.Context, s *session, aq answer.Question, fo
 		return wide, err
 	}
 	return focused, nil
+}
+
+// namesAnotherCouncil reports whether a question names a council other than org: "same with
+// Bucks?" after an answer from a Milton Keynes notice is not asked of that notice.
+func (b *Bot) namesAnotherCouncil(q, org string) bool {
+	if b.Mentioned == nil {
+		return false
+	}
+	own := b.canonicalOrg(org)
+	for _, named := range b.Mentioned(q) {
+		if named != own {
+			return true
+		}
+	}
+	return false
 }
 
 // offer is a request an answer offered to take, and the question it answered.

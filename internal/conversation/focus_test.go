@@ -128,3 +128,16 @@ func TestFollowUpNamingOnlyACouncilAsksTheQuestionBeforeOfIt(t *testing.T) {
 		{says: "what about milton keynes?", kind: conversation.KindAnswer, contains: []string{"6 years", "Customer services"}, lacks: []string{"Employment Support"}},
 	})
 }
+
+// "same with Bucks?" after an answer from a Milton Keynes notice, in a chat scoped to no
+// council, asks Buckinghamshire's notices: it is not refused as if the chat were Milton Keynes's.
+func TestAFollowUpNamingAnotherCouncilLeavesTheNoticeInFocus(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last := script(t, bot, "", []line{
+		{says: "how long do you keep complaint records?", kind: conversation.KindAnswer, contains: []string{"6 years"}},
+		{says: "same with Bucks?", kind: conversation.KindAnswer, lacks: []string{"answering from Milton Keynes City Council's notices only"}},
+	})
+	for _, c := range last.Citations {
+		assert.NotEqual(t, "Milton Keynes Council", c.Organisation, "no Milton Keynes fact for a Buckinghamshire question")
+	}
+}
