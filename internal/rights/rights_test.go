@@ -232,3 +232,45 @@ func TestClassifyFreshWording(t *testing.T) {
 		assert.False(t, got.Safeguarding, "%q", tc.text)
 	}
 }
+
+// TestClassifyQAPass holds the rules to wordings a QA pass found
+// misclassified, each with a variant or two of the same category, and to
+// the near-misses those fixes must leave alone.
+func TestClassifyQAPass(t *testing.T) {
+	tests := []struct {
+		text       string
+		want       Type
+		actionable bool
+		behalf     bool
+	}{
+		// "hold on me" is what is held about someone, not a hold on processing.
+		{"please provide all the information you hold on me", Access, true, false},
+		{"I'd like to know what you hold on me", Access, true, false},
+		{"I'm a solicitor acting for my client, please provide all records you hold on him", Access, true, true},
+		{"please send me all records you hold on me", Access, true, false},
+		{"send me whatever the council holds on me", Access, true, false},
+		{"can you put a hold on my data until the appeal is heard", Restriction, true, false},
+		{"hold on, what do you mean?", None, false, false},
+
+		// Near-misses that stay as they are.
+		{"how do I make a subject access request?", Access, false, false},
+		{"can I ask you to delete my data?", Erasure, false, false},
+		{"do you share my data with the police?", None, false, false},
+		{"how long do you keep my housing application?", None, false, false},
+		{"I want a copy of my council tax bill", None, false, false},
+		{"my bins weren't collected, I want to complain", None, false, false},
+		{"I want to restrict how you use my data", Restriction, true, false},
+		{"please don't use my data while you check it's accurate", Restriction, true, false},
+		// Bare commands: the chat handles them before classifying; pinned as
+		// they are so a rule change here is noticed.
+		{"stop", None, false, false},
+		{"cancel", WithdrawConsent, true, false},
+	}
+	for _, tc := range tests {
+		got, tr := classify(tc.text)
+		assert.Equal(t, tc.want, got.Type, "type of %q; %s", tc.text, tr)
+		assert.Equal(t, tc.actionable, got.Actionable, "actionable %q; %s", tc.text, tr)
+		assert.Equal(t, tc.behalf, got.OnBehalf, "on behalf %q; %s", tc.text, tr)
+		assert.False(t, got.Safeguarding, "%q", tc.text)
+	}
+}

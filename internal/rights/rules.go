@@ -91,7 +91,8 @@ var typeCues = map[Type][]cue{
 	Restriction: {
 		c("restrict", 4, `\brestrict\w*\b`),
 		c("limit", 2.5, `\blimit(?:s|ed|ing)?\b`),
-		c("hold/freeze", 3.5, `\b(?:put a hold|on hold|hold on|freeze|frozen|suspend\w*|pause\w*)\b`),
+		// "a hold on my data", not "what you hold on me" or "hold on, what do you mean?".
+		c("hold/freeze", 3.5, `\b(?:a hold|on hold|freeze|frozen|suspend\w*|pause\w*)\b`),
 		cn("don't delete", 3.5, `\b(?:don't|do not) (?:delete|erase|destroy|remove|wipe)\b`),
 		c("only for", 2.5, `\b(?:except|anything else|only use|other than|certain way)\b`),
 		c("until", 1, `\b(?:until|while|pending)\b`),
