@@ -252,6 +252,16 @@ func TestClassifyQAPass(t *testing.T) {
 		{"can you put a hold on my data until the appeal is heard", Restriction, true, false},
 		{"hold on, what do you mean?", None, false, false},
 
+		// "Stop using my data" with no purpose named is an objection (no purpose
+		// is needed to object); kept-but-paused would be restriction.
+		{"stop using my data", Objection, true, false},
+		{"stop processing my personal data", Objection, true, false},
+		{"Stop processing my data please", Objection, true, false},
+		{"please cease processing my data", Objection, true, false},
+		{"I want you to stop using my information", Objection, true, false},
+		{"stop using my data until you've checked it", Restriction, true, false},
+		{"how do I stop you using my data?", Objection, false, false},
+
 		// Near-misses that stay as they are.
 		{"how do I make a subject access request?", Access, false, false},
 		{"can I ask you to delete my data?", Erasure, false, false},

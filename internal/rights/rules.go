@@ -118,7 +118,10 @@ var typeCues = map[Type][]cue{
 		c("object", 3.5, `\bobject(?:s|ed|ing|ion)?\b`),
 		c("article 21", 3.5, `\barticle 21\b`),
 		c("opt out", 3, `\bopt(?:ed|ing)? (?:me )?out\b`),
-		c("stop using", 2.5, `\bstop (?:using|sending|passing|sharing|analysing|processing|profiling|contacting|giving)\b`),
+		// With no purpose named, "stop using my data" is still an objection: the
+		// right to object needs no purpose, and nothing says to keep the data
+		// meanwhile (which would be restriction).
+		c("stop using", 2.5, `\b(?:stop|cease|halt) (?:you |the council |them |anyone )?(?:from )?(?:using|sending|passing|sharing|analysing|processing|profiling|contacting|giving)\b`),
 		c("stop", 1, `\bstop\b`),
 		cn("don't want my data used", 3, `\b(?:don't|do not|doesn't|does not) want `+poss+` (?:data|details|information|personal data|name)\b|\b(?:don't|doesn't|do not|does not) want (?:you|the council) (?:to )?(?:use|using|share|sharing|pass|passing)\b`),
 		c("purpose", 1, `\b(?:marketing|research|surveys?|press|media|political parties|councillors|performance|planning|analysis|analysing|nhs number)\b`),
