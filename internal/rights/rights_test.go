@@ -262,6 +262,21 @@ func TestClassifyQAPass(t *testing.T) {
 		{"stop using my data until you've checked it", Restriction, true, false},
 		{"how do I stop you using my data?", Objection, false, false},
 
+		// Erasure, access and rectification in everyday words.
+		{"take my details off your system", Erasure, true, false},
+		{"get my details off your database", Erasure, true, false},
+		{"take me off your mailing list please", WithdrawConsent, true, false},
+		{"get rid of my info", Erasure, true, false},
+		{"I don't want you holding my data anymore", Erasure, true, false},
+		{"I don't want the council keeping my details any more", Erasure, true, false},
+		{"stop storing my information", Erasure, true, false},
+		{"can I have my file?", Access, true, false},
+		{"could I have my social care records?", Access, true, false},
+		{"can I have my records deleted if I move away?", Erasure, false, false},
+		{"can I have a copy of my council tax bill?", None, false, false},
+		{"the social worker's report about me is full of lies", Rectification, true, false},
+		{"the notes from my assessment are all lies", Rectification, true, false},
+
 		// Near-misses that stay as they are.
 		{"how do I make a subject access request?", Access, false, false},
 		{"can I ask you to delete my data?", Erasure, false, false},

@@ -79,6 +79,8 @@ var typeCues = map[Type][]cue{
 		c("to be fixed", 2.5, `\bto be (?:fixed|corrected|amended|changed|updated|put right|rectified)\b`),
 		c("changed to", 3, `\b(?:changed|updated|corrected|amended) to\b|\b(?:change|update|correct) (?:it|this|that|them) to\b|\bwants? (?:it|them|this|that) (?:changed|updated|corrected|amended)\b`),
 		c("change what was written", 3, `\b(?:change|changes|changed|alter|edit|remove)\b(?: \S+){0,3} (?:opinion|entry|wrote|written)\b`),
+		// Calling the record lies is saying it is wrong.
+		c("lies", 3, `\b(?:lies|lied|lying|made up|fabricated|misleading|twisted|exaggerated|not what happened|never happened)\b`).needs(`\b(?:report|reports|notes|record|records|file|assessment|letter|statement|minutes|entry|wrote|written|says|said|data|information|details)\b`),
 		c("lists me as", 1.5, `\b(?:lists?|listed|says?) `+third+` (?:as|is)\b|\brecords? says?\b`),
 	},
 	Erasure: {
@@ -87,6 +89,10 @@ var typeCues = map[Type][]cue{
 		c("forgotten", 4, `\bforgotten\b`),
 		c("article 17", 3.5, `\barticle 17\b`),
 		c("take it down", 2.5, `\btake (?:it|them|this|that|the \S+) down\b`),
+		// Off the system, not off a mailing list (that is withdrawing consent).
+		c("off your system", 3.5, `\b(?:take|taken|get|got|wipe|clear|scrub)\b(?: \S+){0,4} (?:off|out of) (?:your|the|all|every|any)(?: \S+)? (?:system|systems|database|databases|records|computer|computers|books|files)\b`),
+		// Not wanting the council to hold the data at all; not wanting it used is objection.
+		cn("don't want you holding it", 3.5, `\b(?:don't|do not|doesn't|does not|no longer) want (?:you|the council|anyone|them) (?:to )?(?:hold|holding|keep|keeping|have|having|store|storing|retain|retaining)\b|\b(?:stop|cease) (?:holding|keeping|storing|retaining)\b`),
 	},
 	Restriction: {
 		c("restrict", 4, `\brestrict\w*\b`),
@@ -198,13 +204,14 @@ var requestCues = []cue{
 	cn("i no longer consent", 2.5, `\b(?:no longer|don't|do not) consent\b|\bno longer agree\b`),
 	c("this is a request", 3, `\b(?:this is|treat this as|accept this(?: \S+)? as)\b(?: \S+){0,3} (?:request|complaint)\b`),
 	c("polite you", 3, `\b(?:can|could|would|will) (?:you|someone|somebody)(?: please)? (?:delete|remove|erase|wipe|send|give|stop|correct|update|change|fix|amend|sort|unsubscribe|take|cancel|restrict|freeze|transfer|export|put|pause|get rid|provide|confirm|get|check|review|look|email|post|forward|disclose|move|lock|revoke|release|show|let (?:me|us) (?:have|see|get))\b`),
-	c("could i have", 2.5, `\b(?:can|could|may) (?:i|we)(?: please)? have\b|\bcould i please\b`),
+	// "can I have my file?" asks for the thing, as "can I ask for it?" does not.
+	c("could i have", 3, `\b(?:can|could|may) (?:i|we)(?: please)? have\b|\bcould i please\b`),
 	// Policy: asking what is held about oneself is a subject access request,
 	// so this outweighs the question form.
 	c("tell me what you hold", 5, `\b(?:know|see|tell me|find out|show me) what (?:\S+ ){0,3}(?:hold|have|got|keep|held|store)\b(?: \S+){0,3} (?:about|on|for) me\b`),
 	c("they want it changed", 2.5, `\bwants? (?:it|them|this|that|her \S+|his \S+) (?:changed|updated|corrected|deleted|removed|amended|sent)\b`),
 	c("what do you hold about me", 5, `\b(?:what|which)(?: \S+){0,2} (?:data|information|details|records)\b(?: \S+){0,3} (?:hold|have|got|keep)\b(?: \S+){0,2} (?:about|on) me\b`),
-	c("it is wrong", 2, `\b(?:is|are|was) (?:wrong|incorrect|inaccurate|out of date|not true|untrue|false)\b|\bthere's a mistake\b|\bspelt `+gap3+`wrong\b`),
+	c("it is wrong", 2, `\b(?:is|are|was|were) (?:all |completely |totally )?(?:wrong|incorrect|inaccurate|out of date|not true|untrue|false|lies|made up|fabricated|misleading)\b|\bfull of (?:lies|mistakes|errors|inaccuracies)\b|\bthere's a mistake\b|\bspelt `+gap3+`wrong\b`),
 	c("grievance", 2, `\b(?:you|someone|staff|council|contractor) (?:\S+ ){0,2}(?:sent|told|gave|emailed|shared|passed|lost|leaked|disclosed)\b|\b(?:were|was) disclosed\b|\bdata breach\b`),
 	c("would it be possible", 2, `\bwould it be possible\b`),
 	c("formal", 2, `\b(?:formally|formal|under article|hereby)\b`),
