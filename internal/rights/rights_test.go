@@ -277,6 +277,16 @@ func TestClassifyQAPass(t *testing.T) {
 		{"the social worker's report about me is full of lies", Rectification, true, false},
 		{"the notes from my assessment are all lies", Rectification, true, false},
 
+		// The material a case or decision against the person rested on is
+		// their data.
+		{"I want the data your enforcement team used to prosecute me", Access, true, false},
+		{"I want the evidence you used against me in court", Access, true, false},
+		{"please send me the evidence the council relied on to evict me", Access, true, false},
+		{"I need the photos the parking team used to fine me", Access, true, false},
+		{"how do I get the evidence you used against me?", Access, false, false},
+		{"what evidence do you need for a blue badge application?", None, false, false},
+		{"the evidence against me was made up", Rectification, true, false},
+
 		// Near-misses that stay as they are.
 		{"how do I make a subject access request?", Access, false, false},
 		{"can I ask you to delete my data?", Erasure, false, false},

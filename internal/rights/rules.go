@@ -65,6 +65,10 @@ var typeCues = map[Type][]cue{
 		c("get the report", 3, `\b(?:get|see|have|obtain|access|read) (?:a copy of )?the (?:report|notes|minutes|assessment|investigation report|findings)\b`),
 		c("send me everything", 2, `\bsend me (?:everything|all|a copy)\b`),
 		cn("records request", 3, `\b(?:records?|file|data) request\b|\b(?:my|an|the|your|his|her) access request\b|\brequest for `+poss+` (?:records|file|data)\b`),
+		// The material a decision or case against the person rested on is their
+		// data: "the evidence you used against me", "the data your team used to
+		// prosecute me".
+		c("evidence used against me", 3, `\b(?:data|information|evidence|records?|documents?|notes|details|files?|photos|footage|statements?)\b (?:that |which )?(?:you|they|the council|your(?: \S+){1,2}|the(?: \S+){1,2})(?: \S+)? (?:used|relied on|based|gathered|collected|obtained|took|had)\b(?: \S+){0,3} (?:against|to|on|about|in) |\b(?:want|need|see|get|have|send|copy of|copies of|request\w*|obtain|access|provide|disclose|show)\b(?: \S+){0,3} evidence\b(?: \S+){0,5} against `+third+` |\bused (?:to|in|for) (?:prosecut\w*|fin\w*|convict\w*|evict\w*|sanction\w*|charg\w*|caution\w*) `+third+` `),
 		c("someone else's records", 2.5, `\brequest on behalf\b|\bsomeone else's (?:records|data|file|information|details)\b`),
 		c("request", 1, `\brequests?\b`),
 		c("my records", 1, `\b(?:`+poss+`|own) (?:\S+ ){0,2}(?:records|file)\b`),
@@ -80,7 +84,7 @@ var typeCues = map[Type][]cue{
 		c("changed to", 3, `\b(?:changed|updated|corrected|amended) to\b|\b(?:change|update|correct) (?:it|this|that|them) to\b|\bwants? (?:it|them|this|that) (?:changed|updated|corrected|amended)\b`),
 		c("change what was written", 3, `\b(?:change|changes|changed|alter|edit|remove)\b(?: \S+){0,3} (?:opinion|entry|wrote|written)\b`),
 		// Calling the record lies is saying it is wrong.
-		c("lies", 3, `\b(?:lies|lied|lying|made up|fabricated|misleading|twisted|exaggerated|not what happened|never happened)\b`).needs(`\b(?:report|reports|notes|record|records|file|assessment|letter|statement|minutes|entry|wrote|written|says|said|data|information|details)\b`),
+		c("lies", 3, `\b(?:lies|lied|lying|made up|fabricated|misleading|twisted|exaggerated|not what happened|never happened)\b`).needs(`\b(?:report|reports|notes|record|records|file|assessment|letter|statement|minutes|entry|evidence|wrote|written|says|said|data|information|details)\b`),
 		c("lists me as", 1.5, `\b(?:lists?|listed|says?) `+third+` (?:as|is)\b|\brecords? says?\b`),
 	},
 	Erasure: {
