@@ -287,6 +287,16 @@ func TestClassifyQAPass(t *testing.T) {
 		{"what evidence do you need for a blue badge application?", None, false, false},
 		{"the evidence against me was made up", Rectification, true, false},
 
+		// Grievances about handling told without the word "complaint"; the
+		// writer who received someone else's data is not acting for them.
+		{"I received someone else's personal information in the post from you", Complaint, true, false},
+		{"you sent me someone else's data", Complaint, true, false},
+		{"I got someone else's parcel", None, false, false},
+		{"someone at the council looked at my records without permission", Complaint, true, false},
+		{"a member of staff went through my file without any reason", Complaint, true, false},
+		{"what happens if someone looked at my records without permission?", Complaint, false, false},
+		{"I'm requesting someone else's data on behalf of my mother", Access, true, true},
+
 		// Near-misses that stay as they are.
 		{"how do I make a subject access request?", Access, false, false},
 		{"can I ask you to delete my data?", Erasure, false, false},

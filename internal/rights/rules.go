@@ -39,6 +39,14 @@ const (
 	gap3  = `(?: \S+){0,3}`
 )
 
+// Two grievances about handling told without the word "complaint": personal
+// data sent to the wrong person (the writer received someone else's), and
+// records looked at without a reason.
+const (
+	misdirected  = `\b(?:received|receive|got|get|been sent|was sent|were sent|sent me|given|opened)\b(?: \S+){0,3} (?:someone|somebody|another person|other people|another (?:resident|tenant|family|person|customer|patient|child|woman|man))(?: else)?'s (?:\S+ ){0,2}(?:data|details|information|letters?|post|mail|emails?|records?|files?|documents?|paperwork|bills?|statements?|reports?|notes|address|name|forms?)\b`
+	unauthorised = `\b(?:looked|look|looking|accessed|accessing|viewed|viewing|read|reading|went|gone|go|going|opened|checked|checking|nosing|nosed)\b(?: \S+){0,5} without (?:my |any |a |good |proper )?(?:permission|consent|authori[sz]ation|knowledge|telling me|asking|reason|need)\b|\bno (?:right|reason|business) (?:to )?(?:look|looking|access|accessing|view|read|go|going) (?:at |into |through )?` + poss + ` `
+)
+
 // noneBase is the score a message must beat to be about a right at all.
 const noneBase = 1.5
 
@@ -171,6 +179,8 @@ var typeCues = map[Type][]cue{
 		c("investigate", 1.5, `\binvestigat\w*\b`),
 		c("failure to respond", 2, `\b(?:failure|failed|failing) to (?:respond|reply|answer|deal)\b|\b(?:ignor(?:ed|ing)|no response|not responded|haven't responded|hasn't responded|never replied|missed the deadline)\b`),
 		c("looked me up", 2.5, `\blooked (?:me|him|her|us) up\b|\bsnoop\w*\b|\baccessed (?:my|his|her) (?:\S+ )?(?:records?|file|details|data) without\b`),
+		c("received someone else's", 3.5, misdirected),
+		c("looked without permission", 3.5, unauthorised),
 		c("wrong recipient", 1.5, `\bwrong person\b|\bwrong address\b|\bsomeone else's letter\b`),
 	},
 	None: {
@@ -217,6 +227,7 @@ var requestCues = []cue{
 	c("what do you hold about me", 5, `\b(?:what|which)(?: \S+){0,2} (?:data|information|details|records)\b(?: \S+){0,3} (?:hold|have|got|keep)\b(?: \S+){0,2} (?:about|on) me\b`),
 	c("it is wrong", 2, `\b(?:is|are|was|were) (?:all |completely |totally )?(?:wrong|incorrect|inaccurate|out of date|not true|untrue|false|lies|made up|fabricated|misleading)\b|\bfull of (?:lies|mistakes|errors|inaccuracies)\b|\bthere's a mistake\b|\bspelt `+gap3+`wrong\b`),
 	c("grievance", 2, `\b(?:you|someone|staff|council|contractor) (?:\S+ ){0,2}(?:sent|told|gave|emailed|shared|passed|lost|leaked|disclosed)\b|\b(?:were|was) disclosed\b|\bdata breach\b`),
+	c("misdirected or snooped", 2, misdirected+`|`+unauthorised),
 	c("would it be possible", 2, `\bwould it be possible\b`),
 	c("formal", 2, `\b(?:formally|formal|under article|hereby)\b`),
 }
