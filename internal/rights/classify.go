@@ -32,7 +32,7 @@ var (
 		`\bi act for\b|\bacting for\b|\bas (?:his|her|their|the) (?:executor|next of kin|attorney)\b|\bas executor\b|` +
 		`\b` + relatives + `'s (?:\S+ ){0,2}(?:data|details|information|records?|files?|account|notes|name|photo|photos|picture|video|address|report|charges)\b|` +
 		`\bmy (?:late )?` + relatives + `\b(?: \S+){0,6} (?:wants|would like|needs|requests|objects|doesn't want|does not want|has withdrawn|is moving|signed up)\b`)
-	misdirectedRe  = regexp.MustCompile(misdirected)
+	misdirectedRe  = mustPattern(misdirected)
 	behalfRelative = regexp.MustCompile(`\bmy (?:late )?` + relatives + `\b`)
 	behalfTheirs   = regexp.MustCompile(`\b(?:his|her|their) (?:\S+ ){0,3}(?:data|details|information|records?|files?|account|notes)\b`)
 	// behalfThem: the relative is then spoken of in the third person ("my
@@ -251,7 +251,9 @@ func heading(words []string) bool {
 // onBehalf reports whether the message concerns someone else's data.
 func onBehalf(s string) bool {
 	// Having received someone else's data is the writer's own grievance.
-	s = misdirectedRe.ReplaceAllString(s, " ")
+	if misdirectedRe.possible(s) {
+		s = misdirectedRe.ReplaceAllString(s, " ")
+	}
 	if behalfStrong.MatchString(s) {
 		return true
 	}

@@ -43,8 +43,8 @@ const (
 // data sent to the wrong person (the writer received someone else's), and
 // records looked at without a reason.
 const (
-	misdirected  = `\b(?:received|receive|got|get|been sent|was sent|were sent|sent me|given|opened)\b(?: \S+){0,3} (?:someone|somebody|another person|other people|another (?:resident|tenant|family|person|customer|patient|child|woman|man))(?: else)?'s (?:\S+ ){0,2}(?:data|details|information|letters?|post|mail|emails?|records?|files?|documents?|paperwork|bills?|statements?|reports?|notes|address|name|forms?)\b`
-	unauthorised = `\b(?:looked|look|looking|accessed|accessing|viewed|viewing|read|reading|went|gone|go|going|opened|checked|checking|nosing|nosed)\b(?: \S+){0,5} without (?:my |any |a |good |proper )?(?:permission|consent|authori[sz]ation|knowledge|telling me|asking|reason|need)\b|\bno (?:right|reason|business) (?:to )?(?:look|looking|access|accessing|view|read|go|going) (?:at |into |through )?` + poss + ` `
+	misdirected  = `\b(?:received|receive|got|get|been sent|was sent|were sent|sent me|given|opened)\b(?: \S+){0,3} (?:someone|another person|somebody|other people|another (?:resident|tenant|family|person|customer|patient|child|woman|man))(?: else)?'s (?:\S+ ){0,2}(?:data|details|information|letters?|post|mail|emails?|records?|files?|documents?|paperwork|bills?|statements?|reports?|notes|address|name|forms?)\b`
+	unauthorised = `\b(?:looked|look|looking|accessed|accessing|viewed|viewing|read|reading|went|gone|go|going|opened|checked|checking|nosing|nosed)\b(?: \S+){0,5} without (?:my |any |a |good |proper )?(?:permission|consent|authori[sz]ation|knowledge|telling me|asking|reason|need)\b|\bno (?:right|business|reason) (?:to )?(?:look|looking|access|accessing|view|read|go|going) (?:at |into |through )?` + poss + ` `
 )
 
 // noneBase is the score a message must beat to be about a right at all.
@@ -76,7 +76,7 @@ var typeCues = map[Type][]cue{
 		// The material a decision or case against the person rested on is their
 		// data: "the evidence you used against me", "the data your team used to
 		// prosecute me".
-		c("evidence used against me", 3, `\b(?:data|information|evidence|records?|documents?|notes|details|files?|photos|footage|statements?)\b (?:that |which )?(?:you|they|the council|your(?: \S+){1,2}|the(?: \S+){1,2})(?: \S+)? (?:used|relied on|based|gathered|collected|obtained|took|had)\b(?: \S+){0,3} (?:against|to|on|about|in) |\b(?:want|need|see|get|have|send|copy of|copies of|request\w*|obtain|access|provide|disclose|show)\b(?: \S+){0,3} evidence\b(?: \S+){0,5} against `+third+` |\bused (?:to|in|for) (?:prosecut\w*|fin\w*|convict\w*|evict\w*|sanction\w*|charg\w*|caution\w*) `+third+` `),
+		c("evidence used against me", 3, `\b(?:used|relied on|based|gathered|collected|obtained)\b(?: \S+){0,2} (?:against `+third+` |(?:to|in|when|for) (?:prosecut\w*|fin(?:e|ed|ing)|convict\w*|evict\w*|sanction\w*|charg\w*|caution\w*) `+third+` )|\b(?:want|need|see|get|have|send|copy of|copies of|request\w*|obtain|access|provide|disclose|show)\b(?: \S+){0,3} evidence\b(?: \S+){0,5} against `+third+` `).needs(`\b(?:data|information|evidence|records?|documents?|notes|details|files?|photos|footage|statements?)\b`),
 		c("someone else's records", 2.5, `\brequest on behalf\b|\bsomeone else's (?:records|data|file|information|details)\b`),
 		c("request", 1, `\brequests?\b`),
 		c("my records", 1, `\b(?:`+poss+`|own) (?:\S+ ){0,2}(?:records|file)\b`),
@@ -92,7 +92,7 @@ var typeCues = map[Type][]cue{
 		c("changed to", 3, `\b(?:changed|updated|corrected|amended) to\b|\b(?:change|update|correct) (?:it|this|that|them) to\b|\bwants? (?:it|them|this|that) (?:changed|updated|corrected|amended)\b`),
 		c("change what was written", 3, `\b(?:change|changes|changed|alter|edit|remove)\b(?: \S+){0,3} (?:opinion|entry|wrote|written)\b`),
 		// Calling the record lies is saying it is wrong.
-		c("lies", 3, `\b(?:lies|lied|lying|made up|fabricated|misleading|twisted|exaggerated|not what happened|never happened)\b`).needs(`\b(?:report|reports|notes|record|records|file|assessment|letter|statement|minutes|entry|evidence|wrote|written|says|said|data|information|details)\b`),
+		c("lies", 3, `\b(?:lies|made up|lied|fabricated|lying|misleading|twisted|exaggerated|not what happened|never happened)\b`).needs(`\b(?:report|reports|notes|record|records|file|assessment|letter|statement|minutes|entry|evidence|wrote|written|says|said|data|information|details)\b`),
 		c("lists me as", 1.5, `\b(?:lists?|listed|says?) `+third+` (?:as|is)\b|\brecords? says?\b`),
 	},
 	Erasure: {
