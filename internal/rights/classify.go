@@ -32,6 +32,7 @@ var (
 		`\bi act for\b|\bacting for\b|\bas (?:his|her|their|the) (?:executor|next of kin|attorney)\b|\bas executor\b|` +
 		`\b` + relatives + `'s (?:\S+ ){0,2}(?:data|details|information|records?|files?|account|notes|name|photo|photos|picture|video|address|report|charges)\b|` +
 		`\bmy (?:late )?` + relatives + `\b(?: \S+){0,6} (?:wants|would like|needs|requests|objects|doesn't want|does not want|has withdrawn|is moving|signed up)\b`)
+	misdirectedRe  = mustPattern(misdirected)
 	behalfRelative = regexp.MustCompile(`\bmy (?:late )?` + relatives + `\b`)
 	behalfTheirs   = regexp.MustCompile(`\b(?:his|her|their) (?:\S+ ){0,3}(?:data|details|information|records?|files?|account|notes)\b`)
 	// behalfThem: the relative is then spoken of in the third person ("my
@@ -45,7 +46,7 @@ var (
 	whWords     = map[string]bool{"what": true, "what's": true, "how": true, "how's": true, "when": true, "which": true, "who": true, "where": true, "why": true}
 	leadingPrep = map[string]bool{"in": true, "on": true, "at": true, "for": true, "by": true, "to": true, "from": true, "with": true, "under": true}
 	auxWords    = map[string]bool{"do": true, "does": true, "did": true, "is": true, "are": true, "am": true, "will": true, "can": true, "could": true, "may": true, "should": true, "have": true, "has": true, "would": true, "was": true, "were": true, "shall": true}
-	imperative  = map[string]bool{"delete": true, "remove": true, "erase": true, "wipe": true, "send": true, "give": true, "stop": true, "correct": true, "update": true, "change": true, "fix": true, "amend": true, "unsubscribe": true, "take": true, "cancel": true, "restrict": true, "freeze": true, "transfer": true, "export": true, "keep": true, "opt": true, "provide": true, "confirm": true, "explain": true, "forward": true, "rectify": true, "limit": true, "pause": true, "withdraw": true, "revoke": true, "move": true, "port": true, "lock": true, "disclose": true, "email": true, "release": true}
+	imperative  = map[string]bool{"delete": true, "remove": true, "erase": true, "wipe": true, "send": true, "give": true, "stop": true, "cease": true, "get": true, "correct": true, "update": true, "change": true, "fix": true, "amend": true, "unsubscribe": true, "take": true, "cancel": true, "restrict": true, "freeze": true, "transfer": true, "export": true, "keep": true, "opt": true, "provide": true, "confirm": true, "explain": true, "forward": true, "rectify": true, "limit": true, "pause": true, "withdraw": true, "revoke": true, "move": true, "port": true, "lock": true, "disclose": true, "email": true, "release": true}
 )
 
 // trace records why a message was classified as it was; tests print it.
@@ -249,6 +250,10 @@ func heading(words []string) bool {
 
 // onBehalf reports whether the message concerns someone else's data.
 func onBehalf(s string) bool {
+	// Having received someone else's data is the writer's own grievance.
+	if misdirectedRe.possible(s) {
+		s = misdirectedRe.ReplaceAllString(s, " ")
+	}
 	if behalfStrong.MatchString(s) {
 		return true
 	}

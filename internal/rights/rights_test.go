@@ -232,3 +232,90 @@ func TestClassifyFreshWording(t *testing.T) {
 		assert.False(t, got.Safeguarding, "%q", tc.text)
 	}
 }
+
+// TestClassifyQAPass holds the rules to wordings a QA pass found
+// misclassified, each with a variant or two of the same category, and to
+// the near-misses those fixes must leave alone.
+func TestClassifyQAPass(t *testing.T) {
+	tests := []struct {
+		text       string
+		want       Type
+		actionable bool
+		behalf     bool
+	}{
+		// "hold on me" is what is held about someone, not a hold on processing.
+		{"please provide all the information you hold on me", Access, true, false},
+		{"I'd like to know what you hold on me", Access, true, false},
+		{"I'm a solicitor acting for my client, please provide all records you hold on him", Access, true, true},
+		{"please send me all records you hold on me", Access, true, false},
+		{"send me whatever the council holds on me", Access, true, false},
+		{"can you put a hold on my data until the appeal is heard", Restriction, true, false},
+		{"hold on, what do you mean?", None, false, false},
+
+		// "Stop using my data" with no purpose named is an objection (no purpose
+		// is needed to object); kept-but-paused would be restriction.
+		{"stop using my data", Objection, true, false},
+		{"stop processing my personal data", Objection, true, false},
+		{"Stop processing my data please", Objection, true, false},
+		{"please cease processing my data", Objection, true, false},
+		{"I want you to stop using my information", Objection, true, false},
+		{"stop using my data until you've checked it", Restriction, true, false},
+		{"how do I stop you using my data?", Objection, false, false},
+
+		// Erasure, access and rectification in everyday words.
+		{"take my details off your system", Erasure, true, false},
+		{"get my details off your database", Erasure, true, false},
+		{"take me off your mailing list please", WithdrawConsent, true, false},
+		{"get rid of my info", Erasure, true, false},
+		{"I don't want you holding my data anymore", Erasure, true, false},
+		{"I don't want the council keeping my details any more", Erasure, true, false},
+		{"stop storing my information", Erasure, true, false},
+		{"can I have my file?", Access, true, false},
+		{"could I have my social care records?", Access, true, false},
+		{"can I have my records deleted if I move away?", Erasure, false, false},
+		{"can I have a copy of my council tax bill?", None, false, false},
+		{"the social worker's report about me is full of lies", Rectification, true, false},
+		{"the notes from my assessment are all lies", Rectification, true, false},
+
+		// The material a case or decision against the person rested on is
+		// their data.
+		{"I want the data your enforcement team used to prosecute me", Access, true, false},
+		{"I want the evidence you used against me in court", Access, true, false},
+		{"please send me the evidence the council relied on to evict me", Access, true, false},
+		{"I need the photos the parking team used to fine me", Access, true, false},
+		{"how do I get the evidence you used against me?", Access, false, false},
+		{"what evidence do you need for a blue badge application?", None, false, false},
+		{"the evidence against me was made up", Rectification, true, false},
+
+		// Grievances about handling told without the word "complaint"; the
+		// writer who received someone else's data is not acting for them.
+		{"I received someone else's personal information in the post from you", Complaint, true, false},
+		{"you sent me someone else's data", Complaint, true, false},
+		{"I got someone else's parcel", None, false, false},
+		{"someone at the council looked at my records without permission", Complaint, true, false},
+		{"a member of staff went through my file without any reason", Complaint, true, false},
+		{"what happens if someone looked at my records without permission?", Complaint, false, false},
+		{"I'm requesting someone else's data on behalf of my mother", Access, true, true},
+
+		// Near-misses that stay as they are.
+		{"how do I make a subject access request?", Access, false, false},
+		{"can I ask you to delete my data?", Erasure, false, false},
+		{"do you share my data with the police?", None, false, false},
+		{"how long do you keep my housing application?", None, false, false},
+		{"I want a copy of my council tax bill", None, false, false},
+		{"my bins weren't collected, I want to complain", None, false, false},
+		{"I want to restrict how you use my data", Restriction, true, false},
+		{"please don't use my data while you check it's accurate", Restriction, true, false},
+		// Bare commands: the chat handles them before classifying; pinned as
+		// they are so a rule change here is noticed.
+		{"stop", None, false, false},
+		{"cancel", WithdrawConsent, true, false},
+	}
+	for _, tc := range tests {
+		got, tr := classify(tc.text)
+		assert.Equal(t, tc.want, got.Type, "type of %q; %s", tc.text, tr)
+		assert.Equal(t, tc.actionable, got.Actionable, "actionable %q; %s", tc.text, tr)
+		assert.Equal(t, tc.behalf, got.OnBehalf, "on behalf %q; %s", tc.text, tr)
+		assert.False(t, got.Safeguarding, "%q", tc.text)
+	}
+}

@@ -39,6 +39,14 @@ const (
 	gap3  = `(?: \S+){0,3}`
 )
 
+// Two grievances about handling told without the word "complaint": personal
+// data sent to the wrong person (the writer received someone else's), and
+// records looked at without a reason.
+const (
+	misdirected  = `\b(?:received|receive|got|get|been sent|was sent|were sent|sent me|given|opened)\b(?: \S+){0,3} (?:someone|another person|somebody|other people|another (?:resident|tenant|family|person|customer|patient|child|woman|man))(?: else)?'s (?:\S+ ){0,2}(?:data|details|information|letters?|post|mail|emails?|records?|files?|documents?|paperwork|bills?|statements?|reports?|notes|address|name|forms?)\b`
+	unauthorised = `\b(?:looked|look|looking|accessed|accessing|viewed|viewing|read|reading|went|gone|go|going|opened|checked|checking|nosing|nosed)\b(?: \S+){0,5} without (?:my |any |a |good |proper )?(?:permission|consent|authori[sz]ation|knowledge|telling me|asking|reason|need)\b|\bno (?:right|business|reason) (?:to )?(?:look|looking|access|accessing|view|read|go|going) (?:at |into |through )?` + poss + ` `
+)
+
 // noneBase is the score a message must beat to be about a right at all.
 const noneBase = 1.5
 
@@ -65,6 +73,10 @@ var typeCues = map[Type][]cue{
 		c("get the report", 3, `\b(?:get|see|have|obtain|access|read) (?:a copy of )?the (?:report|notes|minutes|assessment|investigation report|findings)\b`),
 		c("send me everything", 2, `\bsend me (?:everything|all|a copy)\b`),
 		cn("records request", 3, `\b(?:records?|file|data) request\b|\b(?:my|an|the|your|his|her) access request\b|\brequest for `+poss+` (?:records|file|data)\b`),
+		// The material a decision or case against the person rested on is their
+		// data: "the evidence you used against me", "the data your team used to
+		// prosecute me".
+		c("evidence used against me", 3, `\b(?:used|relied on|based|gathered|collected|obtained)\b(?: \S+){0,2} (?:against `+third+` |(?:to|in|when|for) (?:prosecut\w*|fin(?:e|ed|ing)|convict\w*|evict\w*|sanction\w*|charg\w*|caution\w*) `+third+` )|\b(?:want|need|see|get|have|send|copy of|copies of|request\w*|obtain|access|provide|disclose|show)\b(?: \S+){0,3} evidence\b(?: \S+){0,5} against `+third+` `).needs(`\b(?:data|information|evidence|records?|documents?|notes|details|files?|photos|footage|statements?)\b`),
 		c("someone else's records", 2.5, `\brequest on behalf\b|\bsomeone else's (?:records|data|file|information|details)\b`),
 		c("request", 1, `\brequests?\b`),
 		c("my records", 1, `\b(?:`+poss+`|own) (?:\S+ ){0,2}(?:records|file)\b`),
@@ -79,6 +91,8 @@ var typeCues = map[Type][]cue{
 		c("to be fixed", 2.5, `\bto be (?:fixed|corrected|amended|changed|updated|put right|rectified)\b`),
 		c("changed to", 3, `\b(?:changed|updated|corrected|amended) to\b|\b(?:change|update|correct) (?:it|this|that|them) to\b|\bwants? (?:it|them|this|that) (?:changed|updated|corrected|amended)\b`),
 		c("change what was written", 3, `\b(?:change|changes|changed|alter|edit|remove)\b(?: \S+){0,3} (?:opinion|entry|wrote|written)\b`),
+		// Calling the record lies is saying it is wrong.
+		c("lies", 3, `\b(?:lies|made up|lied|fabricated|lying|misleading|twisted|exaggerated|not what happened|never happened)\b`).needs(`\b(?:report|reports|notes|record|records|file|assessment|letter|statement|minutes|entry|evidence|wrote|written|says|said|data|information|details)\b`),
 		c("lists me as", 1.5, `\b(?:lists?|listed|says?) `+third+` (?:as|is)\b|\brecords? says?\b`),
 	},
 	Erasure: {
@@ -87,11 +101,16 @@ var typeCues = map[Type][]cue{
 		c("forgotten", 4, `\bforgotten\b`),
 		c("article 17", 3.5, `\barticle 17\b`),
 		c("take it down", 2.5, `\btake (?:it|them|this|that|the \S+) down\b`),
+		// Off the system, not off a mailing list (that is withdrawing consent).
+		c("off your system", 3.5, `\b(?:take|taken|get|got|wipe|clear|scrub)\b(?: \S+){0,4} (?:off|out of) (?:your|the|all|every|any)(?: \S+)? (?:system|systems|database|databases|records|computer|computers|books|files)\b`),
+		// Not wanting the council to hold the data at all; not wanting it used is objection.
+		cn("don't want you holding it", 3.5, `\b(?:don't|do not|doesn't|does not|no longer) want (?:you|the council|anyone|them) (?:to )?(?:hold|holding|keep|keeping|have|having|store|storing|retain|retaining)\b|\b(?:stop|cease) (?:holding|keeping|storing|retaining)\b`),
 	},
 	Restriction: {
 		c("restrict", 4, `\brestrict\w*\b`),
 		c("limit", 2.5, `\blimit(?:s|ed|ing)?\b`),
-		c("hold/freeze", 3.5, `\b(?:put a hold|on hold|hold on|freeze|frozen|suspend\w*|pause\w*)\b`),
+		// "a hold on my data", not "what you hold on me" or "hold on, what do you mean?".
+		c("hold/freeze", 3.5, `\b(?:a hold|on hold|freeze|frozen|suspend\w*|pause\w*)\b`),
 		cn("don't delete", 3.5, `\b(?:don't|do not) (?:delete|erase|destroy|remove|wipe)\b`),
 		c("only for", 2.5, `\b(?:except|anything else|only use|other than|certain way)\b`),
 		c("until", 1, `\b(?:until|while|pending)\b`),
@@ -117,7 +136,10 @@ var typeCues = map[Type][]cue{
 		c("object", 3.5, `\bobject(?:s|ed|ing|ion)?\b`),
 		c("article 21", 3.5, `\barticle 21\b`),
 		c("opt out", 3, `\bopt(?:ed|ing)? (?:me )?out\b`),
-		c("stop using", 2.5, `\bstop (?:using|sending|passing|sharing|analysing|processing|profiling|contacting|giving)\b`),
+		// With no purpose named, "stop using my data" is still an objection: the
+		// right to object needs no purpose, and nothing says to keep the data
+		// meanwhile (which would be restriction).
+		c("stop using", 2.5, `\b(?:stop|cease|halt) (?:you |the council |them |anyone )?(?:from )?(?:using|sending|passing|sharing|analysing|processing|profiling|contacting|giving)\b`),
 		c("stop", 1, `\bstop\b`),
 		cn("don't want my data used", 3, `\b(?:don't|do not|doesn't|does not) want `+poss+` (?:data|details|information|personal data|name)\b|\b(?:don't|doesn't|do not|does not) want (?:you|the council) (?:to )?(?:use|using|share|sharing|pass|passing)\b`),
 		c("purpose", 1, `\b(?:marketing|research|surveys?|press|media|political parties|councillors|performance|planning|analysis|analysing|nhs number)\b`),
@@ -157,6 +179,8 @@ var typeCues = map[Type][]cue{
 		c("investigate", 1.5, `\binvestigat\w*\b`),
 		c("failure to respond", 2, `\b(?:failure|failed|failing) to (?:respond|reply|answer|deal)\b|\b(?:ignor(?:ed|ing)|no response|not responded|haven't responded|hasn't responded|never replied|missed the deadline)\b`),
 		c("looked me up", 2.5, `\blooked (?:me|him|her|us) up\b|\bsnoop\w*\b|\baccessed (?:my|his|her) (?:\S+ )?(?:records?|file|details|data) without\b`),
+		c("received someone else's", 3.5, misdirected),
+		c("looked without permission", 3.5, unauthorised),
 		c("wrong recipient", 1.5, `\bwrong person\b|\bwrong address\b|\bsomeone else's letter\b`),
 	},
 	None: {
@@ -194,14 +218,16 @@ var requestCues = []cue{
 	cn("i no longer consent", 2.5, `\b(?:no longer|don't|do not) consent\b|\bno longer agree\b`),
 	c("this is a request", 3, `\b(?:this is|treat this as|accept this(?: \S+)? as)\b(?: \S+){0,3} (?:request|complaint)\b`),
 	c("polite you", 3, `\b(?:can|could|would|will) (?:you|someone|somebody)(?: please)? (?:delete|remove|erase|wipe|send|give|stop|correct|update|change|fix|amend|sort|unsubscribe|take|cancel|restrict|freeze|transfer|export|put|pause|get rid|provide|confirm|get|check|review|look|email|post|forward|disclose|move|lock|revoke|release|show|let (?:me|us) (?:have|see|get))\b`),
-	c("could i have", 2.5, `\b(?:can|could|may) (?:i|we)(?: please)? have\b|\bcould i please\b`),
+	// "can I have my file?" asks for the thing, as "can I ask for it?" does not.
+	c("could i have", 3, `\b(?:can|could|may) (?:i|we)(?: please)? have\b|\bcould i please\b`),
 	// Policy: asking what is held about oneself is a subject access request,
 	// so this outweighs the question form.
 	c("tell me what you hold", 5, `\b(?:know|see|tell me|find out|show me) what (?:\S+ ){0,3}(?:hold|have|got|keep|held|store)\b(?: \S+){0,3} (?:about|on|for) me\b`),
 	c("they want it changed", 2.5, `\bwants? (?:it|them|this|that|her \S+|his \S+) (?:changed|updated|corrected|deleted|removed|amended|sent)\b`),
 	c("what do you hold about me", 5, `\b(?:what|which)(?: \S+){0,2} (?:data|information|details|records)\b(?: \S+){0,3} (?:hold|have|got|keep)\b(?: \S+){0,2} (?:about|on) me\b`),
-	c("it is wrong", 2, `\b(?:is|are|was) (?:wrong|incorrect|inaccurate|out of date|not true|untrue|false)\b|\bthere's a mistake\b|\bspelt `+gap3+`wrong\b`),
+	c("it is wrong", 2, `\b(?:is|are|was|were) (?:all |completely |totally )?(?:wrong|incorrect|inaccurate|out of date|not true|untrue|false|lies|made up|fabricated|misleading)\b|\bfull of (?:lies|mistakes|errors|inaccuracies)\b|\bthere's a mistake\b|\bspelt `+gap3+`wrong\b`),
 	c("grievance", 2, `\b(?:you|someone|staff|council|contractor) (?:\S+ ){0,2}(?:sent|told|gave|emailed|shared|passed|lost|leaked|disclosed)\b|\b(?:were|was) disclosed\b|\bdata breach\b`),
+	c("misdirected or snooped", 2, misdirected+`|`+unauthorised),
 	c("would it be possible", 2, `\bwould it be possible\b`),
 	c("formal", 2, `\b(?:formally|formal|under article|hereby)\b`),
 }
