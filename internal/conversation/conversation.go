@@ -151,7 +151,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if t.ReceivedAt.IsZero() {
 		t.ReceivedAt = b.now()
 	}
-	s := b.Sessions.Get(t.Session)
+	s := b.sessionFor(t.Session, t.Channel)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	defer b.Sessions.touch(s)
@@ -755,8 +755,23 @@ func (s *session) remember(user, bot string) {
 	}
 }
 
+// sessionFor is the conversation a message belongs to. On the web, where anyone can send any id,
+// only an id the bot issued and still holds resumes one: another gets a new, random id, so a
+// guessable id ("1") shared by two people can't show one the other's request. Slack's and
+// Discord's ids are their threads and channels, which the platform vouches for.
+func (b *Bot) sessionFor(id, channel string) *session {
+	if channel == "web" || channel == "" {
+		return b.Sessions.get(id, true)
+	}
+	return b.Sessions.Get(id)
+}
+
 // Get returns the session with id, a new one when id is empty, unknown or expired.
-func (ss *Sessions) Get(id string) *session {
+func (ss *Sessions) Get(id string) *session { return ss.get(id, false) }
+
+// get returns the session with id; an unknown or expired id makes a new session with that id,
+// or with a new random one when issuedOnly.
+func (ss *Sessions) get(id string, issuedOnly bool) *session {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	now := ss.Now()
@@ -770,7 +785,7 @@ func (ss *Sessions) Get(id string) *session {
 		ss.evictLocked(now)
 	}
 	resumed := id != "" // a conversation the caller thought was going on, expired or unknown
-	if id == "" {
+	if id == "" || issuedOnly {
 		id = newSessionID()
 	}
 	s := &session{ID: id, last: now, lost: resumed}

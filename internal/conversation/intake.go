@@ -105,7 +105,7 @@ var (
 
 // StartIntake begins a request of the given type in a session (the CLI's /request, a button).
 func (b *Bot) StartIntake(ctx context.Context, t Turn, typ rights.Type) (Reply, error) {
-	s := b.Sessions.Get(t.Session)
+	s := b.sessionFor(t.Session, t.Channel)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if t.Org == "" {
@@ -557,7 +557,7 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 
 // SubmitForm puts a request filled in at once on the queue and returns the reference.
 func (b *Bot) SubmitForm(ctx context.Context, f RequestForm) (Reply, error) {
-	s := b.Sessions.Get(f.Session)
+	s := b.sessionFor(f.Session, f.Channel)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if f.ReceivedAt.IsZero() {

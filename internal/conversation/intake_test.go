@@ -117,10 +117,31 @@ func TestAYesToAnEndedConversationSaysNothingWasSent(t *testing.T) {
 	assert.Contains(t, rep.Answer.Answer, "nothing was sent")
 	assert.Empty(t, q.cases)
 
-	// Only its first message: the conversation goes on as any other.
-	rep, err = bot.Reply(context.Background(), conversation.Turn{Session: "ended-123", Channel: "web", Text: "yes"})
+	// Only its first message: the conversation goes on as any other, under the id it was given.
+	assert.NotEqual(t, "ended-123", rep.Session, "on the web a new conversation gets an id the bot chose")
+	rep, err = bot.Reply(context.Background(), conversation.Turn{Session: rep.Session, Channel: "web", Text: "yes"})
 	require.NoError(t, err)
 	assert.NotContains(t, rep.Answer.Answer, "nothing was sent")
+}
+
+// On the web an id the bot didn't issue resumes nothing: two people who both send "shared-1"
+// don't share a conversation, and one never sees the other's request.
+func TestAWebSessionIDMustHaveBeenIssued(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	turn := func(session, text string) conversation.Reply {
+		rep, err := bot.Reply(context.Background(), conversation.Turn{Session: session, Channel: "web", Org: "Milton Keynes", Text: text})
+		require.NoError(t, err)
+		return rep
+	}
+	first := turn("shared-1", "I want a copy of my data")
+	alice := turn(first.Session, "Alice Victim")
+	require.NotNil(t, alice.Intake)
+	assert.Equal(t, "Alice Victim", alice.Intake.Fields["name"])
+
+	other := turn("shared-1", "hmm?")
+	assert.NotEqual(t, first.Session, other.Session)
+	assert.Nil(t, other.Intake)
+	assert.NotContains(t, other.Answer.Answer, "Alice")
 }
 
 // A resident asking how to make a request is offered to have it taken, and "yes" starts it.
