@@ -275,7 +275,7 @@ func (b *Bot) Ask(ctx context.Context, q answer.Question) (answer.Answer, error)
 // answer answers an information question, carrying the topic of the last question over to a
 // follow-up ("and for complaints?").
 func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Intent, onDelta func(string)) (Reply, error) {
-	q := b.withoutPersonalData(t.Text)
+	q := withoutIntroductions(b.withoutPersonalData(t.Text))
 	about := "" // what the conversation was about, when the follow-up is asked in its context
 	followUp := s.lastQuestion != "" && IsFollowUp(q)
 	if followUp {
@@ -416,6 +416,42 @@ func noticeInFocus(before focusNotice, ans answer.Answer, followUp bool) focusNo
 }
 
 var placeholderRe = regexp.MustCompile(`\[[A-Za-z ]{2,20}\]`)
+
+// introRe is a sentence in which a person says who they are, where they live or how to reach
+// them: "I live in Bletchley.", "hi, this is Priya.", "my mobile is [phone]". Not "I'm a
+// landlord applying for an HMO licence.", which says what the question is about.
+var introRe = regexp.MustCompile(`(?i)^(?:(?:hi|hello|hey|good (?:morning|afternoon|evening)|dear [\w ]{1,20})[,!.\s]*)?(?:my name is|my name's|i'?m called|i am called|call me|this is|it'?s|i live|we live|i'?m from|i am from|my (?:mobile|phone|number|email|e-mail|address|postcode) is)\b|^(?:hi|hello|hey|good (?:morning|afternoon|evening))[,!.\s]*$`)
+
+// sentenceRe splits a message into sentences, each with its closing punctuation.
+var sentenceRe = regexp.MustCompile(`[^.!?]+[.!?]*`)
+
+// withoutIntroductions asks only the question of a message that introduces its asker first: "I
+// live in Bletchley. do you share my data with the police?" is asked as its last sentence, which
+// the notices answer, where "Bletchley" made it look like a question they don't. A short
+// sentence counts as an introduction only when another sentence is left to ask; "I'm a GP
+// practice manager and we've been asked to send patient info to MK Together…" says what the
+// question is about, and stays.
+func withoutIntroductions(q string) string {
+	sentences := sentenceRe.FindAllString(q, -1)
+	if len(sentences) < 2 {
+		return q
+	}
+	var kept []string
+	for _, s := range sentences {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		if !strings.HasSuffix(s, "?") && len(strings.Fields(s)) <= 10 && introRe.MatchString(s) {
+			continue
+		}
+		kept = append(kept, s)
+	}
+	if len(kept) == 0 {
+		return q
+	}
+	return strings.Join(kept, " ")
+}
 
 // withoutPersonalData drops a resident's own details from a question before it is searched
 // (or sent to a model): "my email is jo@x.com, how long…" asks only "how long…".

@@ -141,3 +141,16 @@ func TestAFollowUpNamingAnotherCouncilLeavesTheNoticeInFocus(t *testing.T) {
 		assert.NotEqual(t, "Milton Keynes Council", c.Organisation, "no Milton Keynes fact for a Buckinghamshire question")
 	}
 }
+
+// A resident who says where they live or how to reach them before asking is asked the question:
+// the notices that answer it without the introduction answer it with one.
+func TestAnIntroductionDoesntHideTheQuestion(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	for _, says := range []string{"I live in Bletchley. do you share my data with the police?",
+		"Hello. This is Mrs O'Neill-Brown from Woburn Sands. Do you share my data with the police?",
+		"my mobile is 07700 900321. do you share my data with the police?"} {
+		plain := script(t, bot, "Milton Keynes", []line{{says: "do you share my data with the police?", kind: conversation.KindAnswer}})
+		require.False(t, plain.Abstained)
+		script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindAnswer, lacks: []string{"don't answer that"}}})
+	}
+}
