@@ -236,6 +236,11 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if st := smallTalkOf(t.Text); st != smallTalkNone {
 		return b.smallTalk(s, t, st), nil
 	}
+	if notEnglish(t.Text) {
+		// Not a question the notices fail to answer (the DPO's list of those), but one the bot
+		// can't read: say so, and who can help.
+		return b.withContact(s, t, "Sorry, I can only read and answer messages in English. The data protection team can help you in other ways:"), nil
+	}
 	return b.answer(ctx, s, t, intent, onDelta)
 }
 

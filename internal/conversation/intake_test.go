@@ -472,3 +472,16 @@ func TestTheCaseExcerptLeavesOutTheRequestersDetails(t *testing.T) {
 	assert.Contains(t, ex, "I want a copy of my data")
 	assert.Equal(t, "Kate Hill", q.cases[0].Requester.Name, "the case keeps them in their fields")
 }
+
+// A message in another language is told the chat reads English only, with the contact; it is not
+// answered as a question the notices don't cover (which the DPO's team would list as a gap).
+func TestAMessageInAnotherLanguage(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	for _, says := range []string{"Chcę kopię moich danych osobowych", "Dw i eisiau copi o fy nata", "quiero una copia de mis datos please"} {
+		last := script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindHelp, contains: []string{"only read and answer messages in English", "01908 254900"}}})
+		assert.False(t, last.Abstained, says)
+	}
+	for _, says := range []string{"how lng do u kep complant recrds", "who is the dpo for mk"} {
+		script(t, bot, "Milton Keynes", []line{{says: says, lacks: []string{"only read and answer messages in English"}}})
+	}
+}
