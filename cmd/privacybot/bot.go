@@ -44,6 +44,7 @@ func newBot(app *App, cfg config.Config, eng *engine, queue *dpo.Queue) (*conver
 		Sessions:     sessions,
 		Emergency:    cfg.EmergencyContact,
 		Safeguarding: cfg.SafeguardingContact,
+		Crisis:       cfg.CrisisContact,
 		Redact:       redact.Text,
 	}
 	if queue != nil {

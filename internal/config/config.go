@@ -25,6 +25,7 @@ type Config struct {
 	// Safeguarding contacts shown for urgent messages.
 	EmergencyContact    string // PRIVACYBOT_EMERGENCY_CONTACT
 	SafeguardingContact string // PRIVACYBOT_SAFEGUARDING_CONTACT
+	CrisisContact       string // PRIVACYBOT_CRISIS_CONTACT: for suicide or self-harm
 
 	TranscriptDays int // PRIVACYBOT_TRANSCRIPT_DAYS: how long redacted web transcripts are kept (30)
 
@@ -69,6 +70,10 @@ const (
 	DefaultModelTimeout        = 10 * time.Second
 	DefaultEmergencyContact    = "If anyone is in immediate danger, call 999."
 	DefaultSafeguardingContact = "To report a concern about a child or an adult at risk, contact your council's children's or adult social care safeguarding team; the police on 101 when it is not an emergency."
+	// DefaultCrisisContact is the UK's national lines for someone thinking of suicide or
+	// self-harm, or worried about someone who is: Samaritans (free, day or night) and NHS 111's
+	// mental health option.
+	DefaultCrisisContact = "If you are thinking about suicide or harming yourself, or you are worried about someone who is, you can talk to Samaritans for free, day or night, on 116 123, or call NHS 111 and choose the mental health option."
 )
 
 // FromEnv reads the configuration through getenv (os.Getenv, or a map's lookup in tests).
@@ -90,6 +95,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		BaseURL:             strings.TrimRight(get("PRIVACYBOT_BASE_URL", ""), "/"),
 		EmergencyContact:    get("PRIVACYBOT_EMERGENCY_CONTACT", DefaultEmergencyContact),
 		SafeguardingContact: get("PRIVACYBOT_SAFEGUARDING_CONTACT", DefaultSafeguardingContact),
+		CrisisContact:       get("PRIVACYBOT_CRISIS_CONTACT", DefaultCrisisContact),
 		OpenAIKey:           get("OPENAI_API_KEY", ""),
 		OpenAIBaseURL:       get("OPENAI_BASE_URL", ""),
 		Model:               get("PRIVACYBOT_MODEL", ""),

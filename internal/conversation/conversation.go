@@ -122,6 +122,8 @@ type Bot struct {
 	Emergency string // "If anyone is in immediate danger, call 999."
 	// Safeguarding is the configured safeguarding contact text.
 	Safeguarding string
+	// Crisis is the configured text for a message about suicide or self-harm (crisis lines).
+	Crisis string
 	// Redact is applied to the conversation excerpt stored with a case.
 	Redact func(string) string
 	// Rewriter, when set, rewrites follow-ups; without it the previous topic is carried over.
@@ -611,7 +613,16 @@ func (b *Bot) safeguardingText() string {
 }
 
 func (b *Bot) safeguarding(s *session, t Turn, intent rights.Intent) Reply {
-	text := b.safeguardingText() + "\nThis chat can't act on safeguarding concerns, so please contact them now."
+	text := b.safeguardingText()
+	if intent.SelfHarm && b.Crisis != "" {
+		// "I don't want to live any more" needs someone to talk to now, before a team to report to.
+		em, rest, _ := strings.Cut(text, "\n")
+		text = strings.TrimSuffix(em+"\n"+b.Crisis+"\n"+rest, "\n")
+	}
+	if council := b.canonicalOrg(t.Org); council != "" {
+		text = strings.ReplaceAll(text, "your council's", answer.Possessive(council)) // the chat is that council's
+	}
+	text += "\nThis chat can't act on safeguarding concerns, so please contact them now."
 	s.remember(t.Text, text)
 	return Reply{
 		Answer: answer.Answer{Question: t.Text, Answer: text, Citations: []answer.Citation{}, Mode: "extractive",

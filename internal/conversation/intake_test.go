@@ -485,3 +485,16 @@ func TestAMessageInAnotherLanguage(t *testing.T) {
 		script(t, bot, "Milton Keynes", []line{{says: says, lacks: []string{"only read and answer messages in English"}}})
 	}
 }
+
+// A message about suicide or self-harm gets the crisis line before the safeguarding team; in a
+// chat of one council, the safeguarding team is named as that council's.
+func TestSafeguardingRepliesFitTheMessage(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	bot.Crisis = "Talk to Samaritans on 116 123."
+	bot.Safeguarding = "Contact your council's safeguarding team."
+	last := script(t, bot, "Milton Keynes", []line{{says: "i dont want to live anymore", kind: conversation.KindSafeguarding,
+		contains: []string{"999", "Samaritans on 116 123", "Milton Keynes City Council's safeguarding team"}}})
+	assert.Less(t, strings.Index(last.Answer.Answer, "Samaritans"), strings.Index(last.Answer.Answer, "safeguarding team"))
+	script(t, bot, "", []line{{says: "my partner hits me and I'm scared", kind: conversation.KindSafeguarding,
+		contains: []string{"999", "your council's safeguarding team"}, lacks: []string{"Samaritans"}}})
+}

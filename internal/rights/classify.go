@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -74,7 +75,8 @@ func classify(text string) (Intent, trace) {
 
 	if score, fired := safeguardingScore(s); score >= safeThreshold {
 		tr.fired = append(tr.fired, "safeguarding:"+strings.Join(fired, "+"))
-		return Intent{Type: None, Safeguarding: true, OnBehalf: safeOnBehalf(s), Confidence: min(0.99, logistic(score-safeThreshold+1))}, tr
+		return Intent{Type: None, Safeguarding: true, SelfHarm: slices.ContainsFunc(fired, selfHarmCues.has), OnBehalf: safeOnBehalf(s),
+			Confidence: min(0.99, logistic(score-safeThreshold+1))}, tr
 	} else if len(fired) > 0 {
 		tr.fired = append(tr.fired, fmt.Sprintf("safeguarding-below:%.1f:%s", score, strings.Join(fired, "+")))
 	}

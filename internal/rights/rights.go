@@ -137,6 +137,10 @@ type Intent struct {
 	// Safeguarding marks an urgent risk of harm: give emergency contacts and
 	// start no intake.
 	Safeguarding bool
+	// SelfHarm marks a safeguarding message about suicide or self-harm (the
+	// writer's or someone else's), for which a crisis line helps more than a
+	// safeguarding team.
+	SelfHarm bool
 	// OnBehalf is true when the message concerns someone else's data (a
 	// relative, client or person cared for), so intake must ask for authority.
 	// On a Safeguarding message it is true when the person at risk is

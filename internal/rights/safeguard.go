@@ -34,6 +34,15 @@ const (
 	safeObject = `(?:me|her|him|them|us|(?:my|his|her|their|the|our) (?:\S+ )?` + safePerson + `)\b`
 )
 
+// cueSet is a set of cue names.
+type cueSet map[string]bool
+
+func (s cueSet) has(name string) bool { return s[name] }
+
+// selfHarmCues are the cues of safeguarding.txt's section on suicide and self-harm.
+var selfHarmCues = cueSet{"suicide": true, "suicide or self-harm named": true, "self-harm": true, "overdose": true,
+	"want to die": true, "don't want to be here": true, "end it": true, "jump": true}
+
 // safeCue is one line of safeguarding.txt.
 type safeCue struct {
 	name   string

@@ -2,6 +2,7 @@ package rights
 
 import (
 	"regexp/syntax"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -197,4 +198,22 @@ func TestPrefilterIsSound(t *testing.T) {
 	tree, err := syntax.Parse(`\b(?:kill|hurt) (?:me|her)\b`, syntax.Perl)
 	require.NoError(t, err)
 	assert.ElementsMatch(t, []string{"kill", "hurt"}, requiredLiterals(tree.Simplify()))
+}
+
+// A message about suicide or self-harm is marked so, for a crisis line; one about violence is not.
+func TestSelfHarmIsMarked(t *testing.T) {
+	for name := range selfHarmCues {
+		assert.True(t, slices.ContainsFunc(safeCues, func(c safeCue) bool { return c.name == name }), "safeguarding.txt has no cue %q", name)
+	}
+	for text, want := range map[string]bool{
+		"i dont want to live anymore":         true,
+		"my son has been cutting himself":     true,
+		"I'm thinking about ending it all":    true,
+		"my partner hits me and I'm scared":   false,
+		"my stepdad hurts me when mum is out": false,
+	} {
+		in := Classify(text)
+		assert.True(t, in.Safeguarding, text)
+		assert.Equal(t, want, in.SelfHarm, text)
+	}
 }
