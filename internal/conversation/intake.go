@@ -54,6 +54,9 @@ type intake struct {
 	// lawEnforcement is set when the message that started the request reads as one for data
 	// held for an investigation or prosecution (rights.LawEnforcement).
 	lawEnforcement bool
+	// second is another right the first message asked for ("a copy, and then delete it"), to
+	// be offered once this request is sent.
+	second offer
 }
 
 // RequestForm is a rights request filled in at once (the widget's form, a Slack or Discord
@@ -135,6 +138,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	if it.key == "" {
 		it.key = fmt.Sprintf("%s/%d", s.ID, t.ReceivedAt.UnixNano())
 	}
+	it.second = b.secondRight(t.Text, in.Type)
 	s.intake = it
 
 	// Explain the right with a cited excerpt from the notices.
@@ -166,6 +170,9 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		fmt.Fprintf(&intro, "What happens next: I'll pass your complaint to the data protection team, who will look into it and reply to you (they aim to by %s).\n", due)
 	default:
 		fmt.Fprintf(&intro, "What happens next: I'll pass your request to the data protection team. The council must respond within one calendar month of receiving it (by %s), though it may need to check your identity first, which restarts that month, or extend it for complex requests.\n", due)
+	}
+	if it.second.typ != "" {
+		fmt.Fprintf(&intro, "You also asked for something else (%s): it is a request of its own, and I'll offer to take it once this one is sent.\n", it.second.typ.Label())
 	}
 	intro.WriteString("I won't ask for identity documents here; the data protection team will contact you if they need proof of identity. You can type \"cancel\" at any time.\n")
 	b.advance(it)
@@ -551,8 +558,34 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 	}
 	s.intake = nil
 	r.Question = t.Text
+	if it.second.typ != "" {
+		s.offered = it.second
+		r.Answer.Answer += fmt.Sprintf("\n\nYou also asked for something else (%s). Say \"yes\" and I'll take that request now.", it.second.typ.Label())
+	}
 	s.remember(t.Text, r.Answer.Answer)
 	return r, nil
+}
+
+// clauseRe splits a request into the clauses that may each ask for a right: "send me a copy of
+// my data and then delete it all".
+var clauseRe = regexp.MustCompile(`(?i)\s*(?:[,;]\s*)?\b(?:and then|and also|and|then|also|after that|plus)\b\s*|[.;]\s+`)
+
+// secondRight is another right than first that a message also asks for, in a clause of its own;
+// none when it asks for one.
+func (b *Bot) secondRight(text string, first rights.Type) offer {
+	clauses := clauseRe.Split(text, -1)
+	if len(clauses) < 2 {
+		return offer{}
+	}
+	for _, c := range clauses[1:] {
+		if len(strings.Fields(c)) < 2 {
+			continue
+		}
+		if in := b.classify(c); in.Actionable && in.Type != rights.None && in.Type != first {
+			return offer{typ: in.Type, question: strings.TrimSpace(c)}
+		}
+	}
+	return offer{}
 }
 
 // SubmitForm puts a request filled in at once on the queue and returns the reference.

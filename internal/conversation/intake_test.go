@@ -498,3 +498,26 @@ func TestSafeguardingRepliesFitTheMessage(t *testing.T) {
 	script(t, bot, "", []line{{says: "my partner hits me and I'm scared", kind: conversation.KindSafeguarding,
 		contains: []string{"999", "your council's safeguarding team"}, lacks: []string{"Samaritans"}}})
 }
+
+// "Send me a copy of my data and then delete it all" asks for two rights: the first is taken,
+// and the second is offered once it is sent, not dropped.
+func TestASecondRightInTheSameMessageIsOffered(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "send me a copy of my data and then delete it all", kind: conversation.KindIntake,
+			contains: []string{"Right of access", "You also asked for something else (Right to erasure"}},
+		{says: "Jo Bloggs", kind: conversation.KindIntake},
+		{says: "jo@example.com", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"DPO-2026-000001", "Say \"yes\" and I'll take that request now"}},
+		{says: "yes", kind: conversation.KindIntake, contains: []string{"Right to erasure"}},
+	})
+	require.Len(t, q.cases, 1)
+	assert.Equal(t, dpo.Access, q.cases[0].Type)
+
+	// One right, said at length, is one request.
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{{says: "please delete my data and my son's data from the parking system", kind: conversation.KindIntake,
+		lacks: []string{"You also asked"}}})
+}
