@@ -319,11 +319,12 @@ func (s *Server) handleSignOut(w http.ResponseWriter, r *http.Request) {
 }
 
 // queueFilter reads the queue's filters from the query string, always scoped to the DPO's
-// organisations.
-func (s *Server) queueFilter(r *http.Request, sess *dashSession) (dpo.Filter, map[string]string) {
+// organisations. problem says what in the query was not understood, and so not applied: an
+// unknown status or an organisation the user doesn't see must not look like a filtered queue.
+func (s *Server) queueFilter(r *http.Request, sess *dashSession) (f dpo.Filter, form map[string]string, problem string) {
 	q := r.URL.Query()
-	f := dpo.Filter{Now: s.now()}
-	form := map[string]string{"status": q.Get("status"), "org": q.Get("org"), "due": q.Get("due")}
+	f = dpo.Filter{Now: s.now()}
+	form = map[string]string{"status": q.Get("status"), "org": q.Get("org"), "due": q.Get("due")}
 	switch st := q.Get("status"); st {
 	case "", "open":
 		form["status"] = "open"
@@ -334,9 +335,11 @@ func (s *Server) queueFilter(r *http.Request, sess *dashSession) (dpo.Filter, ma
 		}
 	case "all":
 	default:
-		if v, err := dpo.ParseStatus(st); err == nil {
-			f.Statuses = []dpo.Status{v}
+		v, err := dpo.ParseStatus(st)
+		if err != nil {
+			return f, form, fmt.Sprintf("There is no status %q.", st)
 		}
+		f.Statuses = []dpo.Status{v}
 	}
 	switch q.Get("due") {
 	case "overdue":
@@ -346,6 +349,8 @@ func (s *Server) queueFilter(r *http.Request, sess *dashSession) (dpo.Filter, ma
 	}
 	if org := q.Get("org"); org != "" && s.sees(sess.orgs, org) {
 		f.Organisations = s.names(org)
+	} else if org != "" {
+		return f, form, fmt.Sprintf("You don't see the cases of %q.", org)
 	} else if !sess.seesAll() {
 		for _, o := range sess.orgs {
 			f.Organisations = append(f.Organisations, s.names(o)...)
@@ -354,7 +359,7 @@ func (s *Server) queueFilter(r *http.Request, sess *dashSession) (dpo.Filter, ma
 			f.Organisations = []string{"\x00none"} // a user with no organisation sees nothing
 		}
 	}
-	return f, form
+	return f, form, ""
 }
 
 // names are the spellings a case of org may be stored under: as given and canonical (cases
@@ -390,19 +395,24 @@ func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
 		s.dashError(w, r, errNoQueue)
 		return
 	}
-	f, form := s.queueFilter(r, sess)
-	cases, err := s.Cases.List(r.Context(), f)
-	if err != nil {
-		s.dashError(w, r, err)
-		return
+	f, form, problem := s.queueFilter(r, sess)
+	var cases []dpo.Case
+	code := http.StatusBadRequest
+	if problem == "" {
+		var err error
+		if cases, err = s.Cases.List(r.Context(), f); err != nil {
+			s.dashError(w, r, err)
+			return
+		}
+		code = http.StatusOK
 	}
 	orgs := s.Orgs
 	if !sess.seesAll() {
 		orgs = sess.orgs
 	}
-	s.render(w, r, http.StatusOK, "queue.html", map[string]any{
+	s.render(w, r, code, "queue.html", map[string]any{
 		"Title": "Rights requests", "User": sess.user, "CSRF": sess.csrf, "Rows": s.rows(cases), "Form": form,
-		"Statuses": dpo.Statuses, "Orgs": orgs,
+		"Statuses": dpo.Statuses, "Orgs": orgs, "Problem": problem,
 		// The export takes the same filters. Re-encoded here, the query is safe to put in the
 		// link as it is: escaped by the template as text, "status=received&due=overdue" lost its
 		// "=" and "&" and the file held every case.
@@ -424,7 +434,11 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 		s.dashError(w, r, errNoQueue)
 		return
 	}
-	f, _ := s.queueFilter(r, sess)
+	f, _, problem := s.queueFilter(r, sess)
+	if problem != "" {
+		http.Error(w, problem, http.StatusBadRequest)
+		return
+	}
 	cases, err := s.Cases.List(r.Context(), f)
 	if err != nil {
 		s.dashError(w, r, err)

@@ -668,7 +668,6 @@ func TestDPOSeesOnlyTheirOrganisations(t *testing.T) {
 	queue := h.do(t, "GET", "/dpo?status=all", "").Body.String()
 	assert.Contains(t, queue, mine)
 	assert.NotContains(t, queue, theirs)
-	assert.NotContains(t, h.do(t, "GET", "/dpo?org="+url.QueryEscape(bucks), "").Body.String(), theirs)
 	assert.Equal(t, http.StatusNotFound, h.do(t, "GET", "/dpo/cases/"+theirs, "").Code)
 	token := h.csrf(t, "/dpo/cases/"+mine)
 	assert.Equal(t, http.StatusNotFound, h.do(t, "POST", "/dpo/cases/"+theirs+"/note", "note=x&csrf="+token,
@@ -676,6 +675,16 @@ func TestDPOSeesOnlyTheirOrganisations(t *testing.T) {
 	csv := h.do(t, "GET", "/dpo/export.csv?status=all", "").Body.String()
 	assert.Contains(t, csv, mine)
 	assert.NotContains(t, csv, theirs)
+	// A filter the user can't have, or a status that doesn't exist, is said so: not a queue that
+	// looks filtered.
+	refused := h.do(t, "GET", "/dpo?org="+url.QueryEscape(bucks), "")
+	assert.Equal(t, http.StatusBadRequest, refused.Code)
+	assert.Contains(t, refused.Body.String(), "see the cases of")
+	assert.NotContains(t, refused.Body.String(), mine)
+	bogus := h.do(t, "GET", "/dpo?status=bogus", "")
+	assert.Equal(t, http.StatusBadRequest, bogus.Code)
+	assert.Contains(t, bogus.Body.String(), "There is no status")
+	assert.Equal(t, http.StatusBadRequest, h.do(t, "GET", "/dpo/export.csv?status=bogus", "").Code)
 }
 
 // A case page offers only the changes the rule book allows now: an overdue case offers neither
