@@ -30,10 +30,10 @@ var (
 	ErrExtensionTooLate = errors.New("extension recorded too late: it must be decided within the first month")
 	// ErrIDTooLate is returned when identity (or authority) is asked for after the request's due
 	// date: asking then would start a fresh month for a request already overdue.
-	ErrIDTooLate = errors.New("identity asked for too late: the request is already past its due date")
+	ErrIDTooLate = errors.New("identity asked for too late: the request is already past its due date (if it was asked for in time and recorded late, add a note saying when, for the DPO)")
 	// ErrClarificationTooLate is returned when clarification is asked for after the request's due
 	// date: the pause would move an overdue request's due date into the future.
-	ErrClarificationTooLate = errors.New("clarification asked for too late: the request is already past its due date")
+	ErrClarificationTooLate = errors.New("clarification asked for too late: the request is already past its due date (if it was asked for in time and recorded late, add a note saying when, for the DPO)")
 	// ErrInvalid is returned (wrapped in a FieldError) for a submission or change that is incomplete
 	// or malformed.
 	ErrInvalid = errors.New("invalid")
