@@ -453,8 +453,12 @@ func (c *Composer) withAntecedents(hits []Hit, chosen []candidate) []candidate {
 }
 
 // qualifierRe finds a sentence that qualifies the one before it ("However, …", "There are
-// exceptions to this …"): a quote that leaves it out says more than the notice does.
-var qualifierRe = regexp.MustCompile(`^(?:However|But|Unless|Except)\b|^(?:There are|There may be|With)\s+(?:some\s+)?exceptions\b|\bexceptions to this\b`)
+// exceptions to this …", "You can also …"): a quote that leaves it out says more than the
+// notice does.
+var qualifierRe = regexp.MustCompile(`^(?:However|But|Unless|Except)\b|^(?:There are|There may be|With)\s+(?:some\s+)?exceptions\b|\bexceptions to this\b|` +
+	// Another route after the one quoted ("You can also report concerns to the national
+	// regulator"): left out, the quote says the first is the only one.
+	`^(?:You|They|Residents|People) (?:can|may|could) also\b|^(?:Alternatively|Otherwise)\b|^If you (?:are|remain) (?:still )?(?:not|un)(?:satisfied|happy)\b`)
 
 // continuationRe finds a sentence that goes on about what the one before it said, pointing back
 // at it in its first words: "We publish an annual complaints report. It contains figures and

@@ -106,3 +106,17 @@ func TestWordsNearInMeaningChooseTheSentence(t *testing.T) {
 		})
 	}
 }
+
+// A quote that gives one route keeps the sentence after it that gives another ("You can also
+// report concerns to the regulator"): left out, the answer says the first is the only one.
+func TestAQuoteKeepsTheOtherRouteThatFollowsIt(t *testing.T) {
+	e := alderbyNotice(t, "leisure", "Leisure centres privacy notice", "Your rights\n"+
+		"If you are unhappy with how we have used your information, you can make a complaint to the Data Protection Officer. "+
+		"You can also report concerns to the national regulator, the Information Commissioner's Office.\n"+
+		"How long we keep it\nMembership records are kept for 2 years after your membership ends.\n")
+	ans, err := e.Composer.Answer(context.Background(), answer.Question{Text: "who can I complain to about how my data was used?"})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	assert.Contains(t, ans.Answer, "complaint to the Data Protection Officer")
+	assert.Contains(t, ans.Answer, "Information Commissioner's Office")
+}
