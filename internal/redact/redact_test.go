@@ -33,13 +33,31 @@ func requireConsistent(t testing.TB, in, out string, findings []redact.Finding) 
 	require.Equal(t, b.String(), out, "output is not the input with the findings replaced")
 }
 
+// redaction is a text, what it becomes, and the kind of every span found in it.
+type redaction struct {
+	name, in, want string
+	kind           redact.Kind
+}
+
+// assertRedacts checks each text is redacted as wanted, every span found being of its kind.
+func assertRedacts(t *testing.T, tests []redaction) {
+	t.Helper()
+	r := redact.New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, findings := r.Redact(tt.in)
+			assert.Equal(t, tt.want, got)
+			requireConsistent(t, tt.in, got, findings)
+			require.NotEmpty(t, findings)
+			for _, f := range findings {
+				assert.Equal(t, tt.kind, f.Kind, "span %q", tt.in[f.Start:f.End])
+			}
+		})
+	}
+}
+
 func TestRedactFindsEachKind(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		want string
-		kind redact.Kind
-	}{
+	tests := []redaction{
 		{"email", "write to jane.doe@example.co.uk please", "write to [email] please", redact.KindEmail},
 		{"email with plus and digits", "it's j.o'neil+dpo2@mk-council.gov.uk.", "it's [email].", redact.KindEmail},
 		{"email in brackets", "(someone@example.com)", "([email])", redact.KindEmail},
@@ -117,18 +135,7 @@ func TestRedactFindsEachKind(t *testing.T) {
 		{"ipv4", "from 192.168.10.254 at", "from [IP address] at", redact.KindIP},
 		{"ipv4 with a zero", "10.0.0.1", "[IP address]", redact.KindIP},
 	}
-	r := redact.New()
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, findings := r.Redact(tt.in)
-			assert.Equal(t, tt.want, got)
-			requireConsistent(t, tt.in, got, findings)
-			require.NotEmpty(t, findings)
-			for _, f := range findings {
-				assert.Equal(t, tt.kind, f.Kind, "span %q", tt.in[f.Start:f.End])
-			}
-		})
-	}
+	assertRedacts(t, tests)
 }
 
 func TestRedactLeavesOrdinaryTextAlone(t *testing.T) {
@@ -179,10 +186,7 @@ func TestRedactLeavesOrdinaryTextAlone(t *testing.T) {
 // their address and their numbers that a QA pass found kept, each in the words it was found in
 // and in a variant, so that the patterns and not the sentences are under test.
 func TestRedactWhatTheNoticePromises(t *testing.T) {
-	tests := []struct {
-		name, in, want string
-		kind           redact.Kind
-	}{
+	tests := []redaction{
 		{"I'm called", "I'm called Priya Sharma, do you share my data with the police?", "I'm called [name], do you share my data with the police?", redact.KindName},
 		{"I am called, lower case", "i am called priya sharma and i want a copy", "i am called [name] and i want a copy", redact.KindName},
 		{"I'm known as", "I'm known as Bex Hall.", "I'm known as [name].", redact.KindName},
@@ -213,18 +217,7 @@ func TestRedactWhatTheNoticePromises(t *testing.T) {
 		{"claim number", "housing benefit claim number 123456789", "housing benefit claim number [account number]", redact.KindAccount},
 		{"reference number, digits only", "reference number 654321", "reference number [account number]", redact.KindAccount},
 	}
-	r := redact.New()
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, findings := r.Redact(tt.in)
-			assert.Equal(t, tt.want, got)
-			requireConsistent(t, tt.in, got, findings)
-			require.NotEmpty(t, findings)
-			for _, f := range findings {
-				assert.Equal(t, tt.kind, f.Kind, "span %q", tt.in[f.Start:f.End])
-			}
-		})
-	}
+	assertRedacts(t, tests)
 }
 
 // TestRedactKeepsOrdinaryQuestions holds questions that use the same introducing words without

@@ -205,11 +205,11 @@ func (s *Server) dashboardRoutes(mux *http.ServeMux) {
 	page("GET /dpo/unanswered", s.signedIn(s.handleUnanswered))
 	page("GET /dpo/unanswered.csv", s.signedIn(s.handleUnansweredExport))
 	page("GET /dpo/cases/{ref}", s.signedIn(s.handleCase))
-	page("POST /dpo/cases/{ref}/status", s.signedIn(s.handleStatus))
-	page("POST /dpo/cases/{ref}/extend", s.signedIn(s.handleExtend))
-	page("POST /dpo/cases/{ref}/note", s.signedIn(s.handleNote))
-	page("POST /dpo/cases/{ref}/part3", s.signedIn(s.handlePart3))
-	page("POST /dpo/cases/{ref}/assign", s.signedIn(s.handleAssign))
+	page("POST /dpo/cases/{ref}/status", s.signedIn(s.caseChange("status", s.changeStatus)))
+	page("POST /dpo/cases/{ref}/extend", s.signedIn(s.caseChange("extended", s.extend)))
+	page("POST /dpo/cases/{ref}/note", s.signedIn(s.caseChange("note", s.addNote)))
+	page("POST /dpo/cases/{ref}/part3", s.signedIn(s.caseChange("part3", s.decideLawEnforcement)))
+	page("POST /dpo/cases/{ref}/assign", s.signedIn(s.caseChange("assigned", s.assign)))
 }
 
 type sessionKey struct{}
@@ -541,26 +541,31 @@ func (s *Server) afterChange(w http.ResponseWriter, r *http.Request, err error, 
 	}
 }
 
-func (s *Server) handleStatus(w http.ResponseWriter, r *http.Request) {
-	if _, err := s.loadCase(r); err != nil {
-		s.dashError(w, r, err)
-		return
+// caseChange is the handler of one of the case page's forms: the case must be one the user may
+// see; change makes the change, as the signed-in user, from the form's values; the page is shown
+// again saying it was done, or why it was refused.
+func (s *Server) caseChange(done string, change func(r *http.Request, ref, actor string) error) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if _, err := s.loadCase(r); err != nil {
+			s.dashError(w, r, err)
+			return
+		}
+		s.afterChange(w, r, change(r, r.PathValue("ref"), sessionOf(r).user), done)
 	}
-	st, err := dpo.ParseStatus(r.PostFormValue("status"))
-	if err == nil {
-		_, err = s.Cases.UpdateStatus(r.Context(), r.PathValue("ref"), dpo.Change{To: st,
-			Note: r.PostFormValue("note"), Actor: sessionOf(r).user})
-	}
-	s.afterChange(w, r, err, "status")
 }
 
-func (s *Server) handleExtend(w http.ResponseWriter, r *http.Request) {
-	if _, err := s.loadCase(r); err != nil {
-		s.dashError(w, r, err)
-		return
+func (s *Server) changeStatus(r *http.Request, ref, actor string) error {
+	st, err := dpo.ParseStatus(r.PostFormValue("status"))
+	if err != nil {
+		return err
 	}
-	_, err := s.Cases.Extend(r.Context(), r.PathValue("ref"), r.PostFormValue("reason"), sessionOf(r).user)
-	s.afterChange(w, r, err, "extended")
+	_, err = s.Cases.UpdateStatus(r.Context(), ref, dpo.Change{To: st, Note: r.PostFormValue("note"), Actor: actor})
+	return err
+}
+
+func (s *Server) extend(r *http.Request, ref, actor string) error {
+	_, err := s.Cases.Extend(r.Context(), ref, r.PostFormValue("reason"), actor)
+	return err
 }
 
 // lawEnforcementChoice is one decision the case page offers on whether a request is a
@@ -573,34 +578,23 @@ var lawEnforcementChoices = map[dpo.LawEnforcement]lawEnforcementChoice{
 	dpo.LawEnforcementSuspected: {"suspect", "May be law enforcement: flag it for the DPO to decide"},
 }
 
-func (s *Server) handlePart3(w http.ResponseWriter, r *http.Request) {
-	if _, err := s.loadCase(r); err != nil {
-		s.dashError(w, r, err)
-		return
-	}
+func (s *Server) decideLawEnforcement(r *http.Request, ref, actor string) error {
 	to, err := dpo.ParseLawEnforcement(r.PostFormValue("decision"))
-	if err == nil {
-		_, err = s.Cases.MarkLawEnforcement(r.Context(), r.PathValue("ref"), to, r.PostFormValue("reason"), sessionOf(r).user)
+	if err != nil {
+		return err
 	}
-	s.afterChange(w, r, err, "part3")
+	_, err = s.Cases.MarkLawEnforcement(r.Context(), ref, to, r.PostFormValue("reason"), actor)
+	return err
 }
 
-func (s *Server) handleAssign(w http.ResponseWriter, r *http.Request) {
-	if _, err := s.loadCase(r); err != nil {
-		s.dashError(w, r, err)
-		return
-	}
-	_, err := s.Cases.Assign(r.Context(), r.PathValue("ref"), r.PostFormValue("to"), sessionOf(r).user)
-	s.afterChange(w, r, err, "assigned")
+func (s *Server) assign(r *http.Request, ref, actor string) error {
+	_, err := s.Cases.Assign(r.Context(), ref, r.PostFormValue("to"), actor)
+	return err
 }
 
-func (s *Server) handleNote(w http.ResponseWriter, r *http.Request) {
-	if _, err := s.loadCase(r); err != nil {
-		s.dashError(w, r, err)
-		return
-	}
-	_, err := s.Cases.AddNote(r.Context(), r.PathValue("ref"), r.PostFormValue("note"), sessionOf(r).user)
-	s.afterChange(w, r, err, "note")
+func (s *Server) addNote(r *http.Request, ref, actor string) error {
+	_, err := s.Cases.AddNote(r.Context(), ref, r.PostFormValue("note"), actor)
+	return err
 }
 
 // dashError maps a dashboard error to a page.
