@@ -506,13 +506,19 @@ func (h *harness) csrf(t testing.TB, page string) string {
 
 func (h *harness) submit(t testing.TB, org string) string {
 	t.Helper()
+	return h.request(t, org, "A copy of my records").Reference
+}
+
+// request sends Jo Bloggs's access request, with a description, through the request form.
+func (h *harness) request(t testing.TB, org, description string) conversation.Reply {
+	t.Helper()
 	body, _ := json.Marshal(conversation.RequestForm{Type: "access", Org: org, Name: "Jo Bloggs",
-		Contact: "jo@example.org", Description: "A copy of my records"})
+		Contact: "jo@example.org", Description: description})
 	rec := h.do(t, "POST", "/api/request", string(body))
 	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
 	var r conversation.Reply
 	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &r))
-	return r.Reference
+	return r
 }
 
 func TestDashboardNeedsSignIn(t *testing.T) {
@@ -626,12 +632,7 @@ func TestCasePageChangesStatusAndExtends(t *testing.T) {
 // records the decision there; cleared, it gets the one-month date from receipt.
 func TestCasePageDecidesALawEnforcementRequest(t *testing.T) {
 	h := newHarness(t)
-	body, _ := json.Marshal(conversation.RequestForm{Type: "access", Org: mk, Name: "Jo Bloggs",
-		Contact: "jo@example.org", Description: "The file your trading standards officers used to prosecute me"})
-	rec := h.do(t, "POST", "/api/request", string(body))
-	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
-	var reply conversation.Reply
-	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &reply))
+	reply := h.request(t, mk, "The file your trading standards officers used to prosecute me")
 	assert.Empty(t, reply.Due, "no date is promised before the DPO decides")
 	ref := reply.Reference
 
