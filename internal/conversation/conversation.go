@@ -181,6 +181,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			// "yes" to "I can take this request now": the question it answered says what is wanted.
 			start := t
 			start.Text = offered.question
+			s.prefill = offered.from
 			return b.startIntake(ctx, s, start, rights.Intent{Type: offered.typ, Actionable: true, Confidence: 1})
 		}
 	}
@@ -194,7 +195,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		if canon, err := dpo.ParseRef(ref); err == nil {
 			ref = canon
 		}
-		if withdrawRequestRe.MatchString(t.Text) {
+		if withdrawRequestRe.MatchString(t.Text) || cancelWordRe.MatchString(t.Text) {
 			// "cancel my request DPO-…": how to withdraw it, not its status.
 			return b.withContact(s, t, fmt.Sprintf("A request that has been sent can't be withdrawn in this chat: tell the data protection team that you want to withdraw %s, and they will close it.", strings.ToUpper(ref))), nil
 		}
@@ -214,13 +215,17 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		return b.wantsPerson(s, t), nil
 	}
 	if withdrawRequestRe.MatchString(t.Text) {
+		if n := len(s.submitted); n > 0 && t.Org == "" {
+			t.Org = s.submitted[n-1].org // the request this conversation sent went to that council
+		}
 		return b.withdrawRequest(s, t), nil
 	}
 	if (cancelRe.MatchString(t.Text) || wantsToCancelRe.MatchString(t.Text)) && len(strings.Fields(t.Text)) <= 5 {
 		// "cancel" with no request under way: nothing to cancel, and no request to start.
 		return b.nothingToCancel(s, t), nil
 	}
-	if b.Queue != nil && (asksAfterRequest(t.Text) || asksAfterItRe.MatchString(t.Text)) {
+	if b.Queue != nil && (asksAfterRequest(t.Text) || asksAfterItRe.MatchString(t.Text) || len(s.submitted) > 0 && asksResponseTime(t.Text)) {
+		// (Right after a request, "how long will it take?" asks about that one.)
 		if n := len(s.submitted); n > 0 {
 			// The request this conversation just made: its reference and contact are known.
 			last := s.submitted[n-1]
@@ -387,6 +392,9 @@ func (b *Bot) namesAnotherCouncil(q, org string) bool {
 type offer struct {
 	typ      rights.Type
 	question string
+	// from is the request just sent, when the offer is of a second right it asked for: its
+	// council, name and contact are this one's too, and aren't asked again.
+	from *intake
 }
 
 // offersRequest reports whether an information question is about making a request the bot can
@@ -682,7 +690,10 @@ func takesUp(text string) bool {
 var acceptRe = regexp.MustCompile(`(?i)^\s*(?:please do|go on(?: then)?|sure(?: thing)?|ok(?:ay)?,? please|do it|yes,? do it|let'?s do (?:it|that)|that would be (?:great|good|helpful))\s*[.!]?\s*$`)
 
 // sentRequest is a request a conversation put on the queue: what a status check needs.
-type sentRequest struct{ ref, contact string }
+type sentRequest struct{ ref, contact, org string }
+
+// cancelWordRe is a wish to cancel, said beside a reference: "please cancel DPO-2026-000001".
+var cancelWordRe = regexp.MustCompile(`(?i)\b(?:cancel|withdraw|call off|changed my mind)\b`)
 
 // asksAfterItRe finds a question about the request just made, in the conversation that made it:
 // "when will I hear back?", "what is my reference again?", "has it been received?".
@@ -795,6 +806,9 @@ type session struct {
 	pendingRef   string
 	offered      offer         // a request the last answer offered to take
 	submitted    []sentRequest // the requests this conversation has put on the queue
+	// prefill is what a request being started already knows (the second of two rights asked
+	// for at once), taken by startIntake.
+	prefill *intake
 	// lost is set on a session made for an id the caller gave that had expired or was unknown,
 	// until its first message is answered: a "yes" then confirmed nothing.
 	lost bool

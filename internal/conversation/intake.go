@@ -98,7 +98,7 @@ var (
 	// correctionRe is what a correction says, whatever else it asks to delete.
 	correctionRe = regexp.MustCompile(`(?i)\b(?:correct\w*|wrong|update|change|put|replace|fix|amend|should (?:be|say|read))\b`)
 	// asAboveRe points back at the message that started the request.
-	asAboveRe = regexp.MustCompile(`(?i)^\s*(?:yes|yeah|yep|(?:as|see|like) (?:above|before|i said|said)|same as (?:above|before|i said)|what i said|(?:it'?s |its )?in my (?:first |last )?message)\s*[.!]?\s*$`)
+	asAboveRe = regexp.MustCompile(`(?i)^\s*(?:yes|yeah|yep|(?:as|see|like) (?:above|before|i said|said)|same as (?:above|before|i said)|(?:just )?what i (?:said|wrote|asked)(?: before| above| earlier)?|(?:i )?(?:already|just) (?:told|said)(?: you| that)?|nothing (?:else|more)|(?:it'?s |its )?in my (?:first |last )?message)\s*[.!]?\s*$`)
 	skipRe    = regexp.MustCompile(`(?i)^\s*(skip|none|n/?a|no|not sure|don'?t know|-)\s*[.!]?\s*$`)
 	yesRe     = regexp.MustCompile(`(?i)^\s*(y|yes|yeah|yep|ok|okay|confirm|correct|submit|send( it)?|go ahead|that'?s right)\b`)
 	noRe      = regexp.MustCompile(`(?i)^\s*(n|no|nope|wrong|change)\b`)
@@ -139,6 +139,10 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		it.key = fmt.Sprintf("%s/%d", s.ID, t.ReceivedAt.UnixNano())
 	}
 	it.second = b.secondRight(t.Text, in.Type)
+	if p := s.prefill; p != nil {
+		it.org, it.name, it.contact, it.onBehalf, it.onBehalfOf = p.org, p.name, p.contact, p.onBehalf, p.onBehalfOf
+		s.prefill = nil
+	}
 	s.intake = it
 
 	// Explain the right with a cited excerpt from the notices.
@@ -369,6 +373,23 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		return mk("I'm taking your request for the data protection team, a question at a time. Answer this one, " +
 			"or type \"cancel\" to stop: " + b.prompt(it)), nil
 	}
+	if typ := b.wantedRight(v); typ != rights.None && typ != it.typ &&
+		!(it.typ == rights.Rectification && correctionRe.MatchString(v)) { // "delete the old address, put the new one instead" corrects
+		// "actually, I'd rather just get a copy": the right asked for changes; what was given
+		// so far still stands, and this message is the request now. Filed as the first right,
+		// the DPO would erase what was to be copied.
+		it.typ, it.desc = typ, v
+		it.lawEnforcement = rights.LawEnforcement(v)
+		return mk(fmt.Sprintf("I've changed the request to: %s. %s", it.typ.Label(), b.prompt(it))), nil
+	}
+	if asksResponseTime(v) {
+		// "how long will it take?" mid-request: the answer, and the request goes on.
+		next := statutoryResponseTime
+		if it.lawEnforcement {
+			next = lawEnforcementNext
+		}
+		return mk(next + "\n" + b.prompt(it)), nil
+	}
 	if it.step != StepDescription && it.step != StepConfirm && strings.HasSuffix(v, "?") {
 		// "how long do you keep it?" is not a council, a name or an address: a person who asks a
 		// question mid-request is told how to ask it, not taken to be called that.
@@ -384,14 +405,6 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		// "actually I meant Buckinghamshire": the request goes to that council instead.
 		it.org = named[0]
 		return mk(fmt.Sprintf("I've changed the council to %s. %s", it.org, b.prompt(it))), nil
-	}
-	if in := b.classify(v); in.Type != rights.None && in.Type != it.typ && switchTypeRe.MatchString(v) &&
-		!(it.typ == rights.Rectification && correctionRe.MatchString(v)) { // "delete the old address, put the new one instead" corrects
-		// "actually, I'd rather just get a copy": the right asked for changes; what was given
-		// so far still stands. Filed as the first right, the DPO would erase what was to be copied.
-		it.typ = in.Type
-		it.lawEnforcement = it.lawEnforcement || rights.LawEnforcement(v)
-		return mk(fmt.Sprintf("I've changed the request to: %s. %s", it.typ.Label(), b.prompt(it))), nil
 	}
 	switch it.step {
 	case StepOrg:
@@ -437,7 +450,7 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		}
 		it.contact = contact
 	case StepService:
-		if skipRe.MatchString(v) {
+		if skipRe.MatchString(v) || asAboveRe.MatchString(v) {
 			it.service = "-"
 		} else {
 			it.service = v
@@ -560,11 +573,48 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 	r.Question = t.Text
 	if it.second.typ != "" {
 		s.offered = it.second
+		s.offered.from = &intake{org: it.org, name: it.name, contact: it.contact, onBehalf: it.onBehalf, onBehalfOf: it.onBehalfOf}
 		r.Answer.Answer += fmt.Sprintf("\n\nYou also asked for something else (%s). Say \"yes\" and I'll take that request now.", it.second.typ.Label())
 	}
 	s.remember(t.Text, r.Answer.Answer)
 	return r, nil
 }
+
+// ratherThanRe is the part of a message that says what is no longer wanted: "a copy rather than
+// deleting it", "instead of deleting", "not delete it".
+var ratherThanRe = regexp.MustCompile(`(?i)\b(?:rather than|instead of|not to|not|don'?t)\b[^,.;]*`)
+
+// wantedRight is the right a message changing its mind mid-request now asks for ("actually, I'd
+// rather have a copy", "a copy of my data rather than deleting it"), or None when it asks for
+// no other: the classifier reads what is wanted, with what is not cut out, and, unsure of a
+// short correction, its plain words.
+func (b *Bot) wantedRight(v string) rights.Type {
+	if !switchTypeRe.MatchString(v) {
+		return rights.None
+	}
+	wanted := strings.TrimSpace(ratherThanRe.ReplaceAllString(v, ""))
+	if wanted == "" {
+		wanted = v
+	}
+	if in := b.classify(wanted); in.Type != rights.None {
+		return in.Type
+	}
+	for _, w := range []struct {
+		re  *regexp.Regexp
+		typ rights.Type
+	}{{copyRe, rights.Access}, {eraseRe, rights.Erasure}, {correctWordRe, rights.Rectification}} {
+		if w.re.MatchString(wanted) {
+			return w.typ
+		}
+	}
+	return rights.None
+}
+
+var (
+	copyRe        = regexp.MustCompile(`(?i)\b(?:a copy|copies|see (?:my|what)|what you (?:hold|have))\b`)
+	eraseRe       = regexp.MustCompile(`(?i)\b(?:delete|erase|remove|wipe|get rid of)\b`)
+	correctWordRe = regexp.MustCompile(`(?i)\b(?:correct|fix|update|amend)\b`)
+)
 
 // clauseRe splits a request into the clauses that may each ask for a right: "send me a copy of
 // my data and then delete it all".
@@ -643,7 +693,7 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 		return Reply{}, fmt.Errorf("submit request: %w", err)
 	}
 	// The same conversation may ask after it ("when will I hear back?") without repeating them.
-	s.submitted = append(s.submitted, sentRequest{ref: c.Ref, contact: contact.Value})
+	s.submitted = append(s.submitted, sentRequest{ref: c.Ref, contact: contact.Value, org: c.Organisation})
 	// The reference is shown only now, after the queue committed the case.
 	var text strings.Builder
 	fmt.Fprintf(&text, "Your request is with the data protection team. Your reference is %s — please keep it.", c.Ref)

@@ -46,7 +46,8 @@ func TestIntakeReadsRepliesAsTheyAreMeant(t *testing.T) {
 		{says: "07700 900123", kind: conversation.KindIntake, contains: []string{"it's for me"}},
 		{says: "no it's for me", kind: conversation.KindIntake, contains: []string{"contact"}},
 		{says: "my email is kate@example.com please", kind: conversation.KindIntake, contains: []string{"service"}},
-		{says: "how long will this take?", kind: conversation.KindIntake, contains: []string{"looks like a question", "service"}},
+		{says: "who else will see it?", kind: conversation.KindIntake, contains: []string{"looks like a question", "service"}},
+		{says: "how long will this take?", kind: conversation.KindIntake, contains: []string{"one calendar month", "service"}, lacks: []string{"looks like a question"}},
 		{says: "skip", kind: conversation.KindIntake},
 		{says: "everything", kind: conversation.KindIntake, contains: []string{"Name: Kate Hill", "Contact: kate@example.com"}, lacks: []string{"On behalf of"}},
 		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"must respond by"}},
@@ -380,6 +381,20 @@ func TestCancellingARequestByItsReference(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "Milton Keynes", append(accessRequest("jo@example.com"),
 		line{says: "cancel my request DPO-2026-000001", contains: []string{"can't be withdrawn in this chat", "DPO-2026-000001"}}))
+	for _, says := range []string{"please cancel DPO-2026-000001, email jo@example.com", "I've changed my mind, cancel DPO-2026-000001"} {
+		script(t, bot, "", []line{{says: says, contains: []string{"can't be withdrawn in this chat"}, lacks: []string{"is received"}}})
+	}
+	// Without a reference, in the conversation that sent it: that council's contact only.
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "I want a copy of my data from Milton Keynes", kind: conversation.KindIntake},
+		{says: "Jo Bloggs", kind: conversation.KindIntake},
+		{says: "jo@example.com", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "yes", kind: conversation.KindSubmitted},
+		{says: "cancel my request", contains: []string{"can't be withdrawn", "01908 254900"}, lacks: []string{"HP20 1UA"}},
+	})
 }
 
 // A closed request is due by nothing: its status says so without a date.
@@ -430,14 +445,26 @@ func TestChangingTheRightMidRequest(t *testing.T) {
 		{says: "please delete my data", kind: conversation.KindIntake, contains: []string{"erasure"}},
 		{says: "actually, I'd rather just get a copy of my data instead", kind: conversation.KindIntake,
 			contains: []string{"changed the request to: Right of access", "full name"}},
+		{says: "no wait, I'd like a copy of my data rather than deleting it", kind: conversation.KindIntake,
+			contains: []string{"full name"}, lacks: []string{"restrict"}},
 		{says: "Tom Baker", kind: conversation.KindIntake},
 		{says: "tom@example.com", kind: conversation.KindIntake},
 		{says: "skip", kind: conversation.KindIntake},
-		{says: "my housing file", kind: conversation.KindIntake, contains: []string{"Type: Right of access"}},
+		{says: "as above", kind: conversation.KindIntake, contains: []string{"Type: Right of access"}, lacks: []string{"Details: please delete my data"}},
 		{says: "yes", kind: conversation.KindSubmitted},
 	})
 	require.Len(t, q.cases, 1)
 	assert.Equal(t, dpo.Access, q.cases[0].Type)
+	assert.NotContains(t, q.cases[0].Description, "delete", "the details are the request as changed")
+
+	// Said at any step, as a question too.
+	for _, change := range []string{"actually I'd rather have a copy", "actually can I just get a copy?"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "", []line{
+			{says: "Please delete all my data", kind: conversation.KindIntake, contains: []string{"Which council"}},
+			{says: change, kind: conversation.KindIntake, contains: []string{"changed the request to: Right of access", "Which council"}},
+		})
+	}
 
 	// A description that only names records is no change of right.
 	bot, q = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
@@ -477,7 +504,8 @@ func TestTheCaseExcerptLeavesOutTheRequestersDetails(t *testing.T) {
 // answered as a question the notices don't cover (which the DPO's team would list as a gap).
 func TestAMessageInAnotherLanguage(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
-	for _, says := range []string{"Chcę kopię moich danych osobowych", "Dw i eisiau copi o fy nata", "quiero una copia de mis datos please"} {
+	for _, says := range []string{"Chcę kopię moich danych osobowych", "Dw i eisiau copi o fy nata", "quiero una copia de mis datos please",
+		"我想要我的数据副本", "میں اپنے ڈیٹا کی کاپی چاہتا ہوں", "Я хочу удалить свои данные", "Ich möchte meine Daten löschen"} {
 		last := script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindHelp, contains: []string{"only read and answer messages in English", "01908 254900"}}})
 		assert.False(t, last.Abstained, says)
 	}
@@ -511,7 +539,9 @@ func TestASecondRightInTheSameMessageIsOffered(t *testing.T) {
 		{says: "skip", kind: conversation.KindIntake},
 		{says: "skip", kind: conversation.KindIntake},
 		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"DPO-2026-000001", "Say \"yes\" and I'll take that request now"}},
-		{says: "yes", kind: conversation.KindIntake, contains: []string{"Right to erasure"}},
+		{says: "yes", kind: conversation.KindIntake, contains: []string{"Right to erasure", "Which council service"}, lacks: []string{"full name"}},
+		{says: "already told you", kind: conversation.KindIntake},
+		{says: "already told you", kind: conversation.KindIntake, contains: []string{"Name: Jo Bloggs", "Contact: jo@example.com"}, lacks: []string{"Service:"}},
 	})
 	require.Len(t, q.cases, 1)
 	assert.Equal(t, dpo.Access, q.cases[0].Type)
@@ -520,4 +550,14 @@ func TestASecondRightInTheSameMessageIsOffered(t *testing.T) {
 	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "Milton Keynes", []line{{says: "please delete my data and my son's data from the parking system", kind: conversation.KindIntake,
 		lacks: []string{"You also asked"}}})
+}
+
+// Right after a request is sent, "how long will it take?" and "when will I get my data?" ask
+// about that request: its date, never an offer to make another.
+func TestHowLongAfterARequestIsThatRequestsDate(t *testing.T) {
+	for _, says := range []string{"how long will it take?", "when will I get my data?"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "Milton Keynes", append(accessRequest("jo@example.com"),
+			line{says: says, kind: conversation.KindStatus, contains: []string{"DPO-2026-000001", "Monday 5 October 2026"}, lacks: []string{"say \"yes\""}}))
+	}
 }

@@ -17,14 +17,15 @@ var englishWords = setOf(`a an the i me my mine you your we our us they their th
 	long much many there here some any all`)
 
 // foreignWords are common words of the languages most spoken in the UK after English (Polish,
-// Welsh, Romanian, Spanish, Portuguese, French, Lithuanian) that English doesn't have.
+// Welsh, Romanian, Spanish, Portuguese, French, Lithuanian, German) that English doesn't have.
 var foreignWords = setOf(`chcę chce proszę prosze moich moje mój moj moje jest nie się sie czy jak dane danych mnie moja kopię kopie
 	dw dwi eisiau fy yw ydw mae beth sut gyda chi eich ein hoffwn data'r
 	vreau datele mele este sunt pentru copie va rog
 	quiero una mis datos por favor que los las para con del
 	quero meus dados uma obrigado
 	je veux mes données donnees les une des est pour avec merci
-	noriu mano duomenų duomenu prašau`)
+	noriu mano duomenų duomenu prašau
+	ich möchte mochte meine daten löschen loschen bitte mein nicht kopie habe`)
 
 // notEnglish reports whether a message of four words or more is almost surely in another
 // language: under one word in five is a common English one, and it has a letter English doesn't
@@ -32,6 +33,9 @@ var foreignWords = setOf(`chcę chce proszę prosze moich moje mój moj moje jes
 // nata"). A typo-ridden English message keeps its function words ("how lng do u kep complant
 // recrds"), and an adviser's keywords ("retention appeal forms hathercombe") have neither.
 func notEnglish(text string) bool {
+	if otherScript(text) {
+		return true // Urdu, Punjabi, Arabic, Chinese, Russian…: no English is written so
+	}
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
 	if len(words) < 4 {
 		return false
@@ -47,4 +51,19 @@ func notEnglish(text string) bool {
 	}
 	accented := strings.IndexFunc(text, func(r rune) bool { return unicode.IsLetter(r) && r > unicode.MaxASCII }) >= 0
 	return english*5 < len(words) && (foreign >= 2 || accented && foreign >= 1)
+}
+
+// otherScript reports whether most of a message's letters (three or more) are of another script
+// than the Latin alphabet.
+func otherScript(text string) bool {
+	letters, latin := 0, 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.Is(unicode.Latin, r) {
+				latin++
+			}
+		}
+	}
+	return letters >= 3 && latin*2 < letters
 }
