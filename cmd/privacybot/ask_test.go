@@ -240,7 +240,7 @@ func TestChatPiped(t *testing.T) {
 // time of the call.
 func TestChatRequestCommand(t *testing.T) {
 	data := t.TempDir()
-	input := "/request erasure\nMilton Keynes\nSam Jones\n01908 123456\nskip\nplease delete my old housing file\nyes\n"
+	input := "/request erasure\nMilton Keynes\nSam Jones\n01908 123456\nskip\nskip\nplease delete my old housing file\nyes\n"
 	var stdout, stderr bytes.Buffer
 	call := time.Date(2026, 1, 31, 23, 30, 0, 0, time.UTC)
 	app := &App{Stdin: strings.NewReader(input), Stdout: &stdout, Stderr: &stderr,
@@ -255,6 +255,13 @@ func TestChatRequestCommand(t *testing.T) {
 	assert.Contains(t, out, `"channel": "phone"`)
 	assert.Contains(t, out, `"type": "erasure"`)
 	assert.Contains(t, out, "2026-01-31T23:30:00Z", "received at the time of the call")
+	assert.Contains(t, stdout.String(), "needs to know what the request is about", "the details are asked for, not skipped")
+	assert.Contains(t, out, `"description": "please delete my old housing file"`, "the adviser's command is not the caller's words")
+
+	// A note is dated when it is added: --at is for status changes.
+	code, _, errOut = runCLI(t, map[string]string{"PRIVACYBOT_DATA": data}, "queue", "update", "DPO-2026-000001", "--note", "called them", "--at", "2026-01-31")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "--at dates a status change")
 }
 
 // withoutScores zeroes the citations' scores (after checking they are positive).
@@ -353,4 +360,12 @@ func TestQueueDueDatesUseTheHolidaysFile(t *testing.T) {
 	code, out, errOut := runCLI(t, env, "queue", "show", "DPO-2026-000001", "--json")
 	require.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, out, "2026-10-06")
+}
+
+// An adviser asked how long the council has to reply reads out what the law says now, beside
+// a notice's out-of-date "40 calendar days".
+func TestAskHowLongToRespondGivesTheCurrentRule(t *testing.T) {
+	code, out, errOut := runCLI(t, nil, "ask", "How long do you have to respond to a subject access request?")
+	require.Contains(t, []int{exitOK, exitNoMatch}, code, errOut)
+	assert.Contains(t, out, "must respond within one calendar month")
 }

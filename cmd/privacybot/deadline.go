@@ -64,10 +64,20 @@ func runDeadline(ctx context.Context, app *App, args []string) error {
 // plausibleClock refuses what no request can have had, as queue update does: ID that arrived
 // before the request, a pause outside the request's life, a year typed wrong (2203 for 2023).
 func plausibleClock(c deadline.Clock) error {
-	received := deadline.LondonDate(c.Received)
-	if y := received.Year(); y < 2000 || y > 2199 {
-		return fmt.Errorf("--received %s: a year from 2000 to 2199, please", received.Format(time.DateOnly))
+	type dated struct {
+		flag string
+		t    time.Time
 	}
+	dates := []dated{{"--received", c.Received}, {"--id-received", c.IDReceived}}
+	for _, p := range c.Pauses {
+		dates = append(dates, dated{"--clarification", p.From}, dated{"--clarification", p.To})
+	}
+	for _, d := range dates {
+		if y := d.t.UTC().Year(); !d.t.IsZero() && (y < 2000 || y > 2199) {
+			return fmt.Errorf("%s %s: a year from 2000 to 2199, please", d.flag, d.t.UTC().Format(time.DateOnly))
+		}
+	}
+	received := deadline.LondonDate(c.Received)
 	if !c.IDReceived.IsZero() && deadline.LondonDate(c.IDReceived).Before(received) {
 		return fmt.Errorf("--id-received %s is before the request was received (%s)",
 			deadline.LondonDate(c.IDReceived).Format(time.DateOnly), received.Format(time.DateOnly))

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -41,7 +42,7 @@ func runQueue(ctx context.Context, app *App, args []string) error {
 
 // withQueue opens the store, hands a queue on it to fn, and closes it.
 func withQueue(ctx context.Context, app *App, fn func(q *dpo.Queue) error) (err error) {
-	store, closeStore, err := openStore(ctx, app)
+	store, closeStore, err := openQueueStore(ctx, app)
 	if err != nil {
 		return err
 	}
@@ -178,17 +179,19 @@ func queueList(ctx context.Context, app *App, args []string) error {
 
 // dueText is a case's due date for people, flagging an overdue one.
 func dueText(c dpo.Case, now time.Time) string {
+	text := c.Due.Format(time.DateOnly)
 	switch {
-	case c.Due.IsZero() && c.Status.Open() && c.LawEnforcement == dpo.LawEnforcementSuspected:
-		return "Part 3? DPO to decide"
 	case c.Due.IsZero() && c.Status.Open() && c.LawEnforcement == dpo.LawEnforcementConfirmed:
-		return "Part 3"
+		return "Part 3: no UK GDPR date"
 	case c.Due.IsZero():
 		return "-"
 	case c.Overdue(now):
-		return c.Due.Format(time.DateOnly) + " OVERDUE"
+		text += " OVERDUE"
 	}
-	return c.Due.Format(time.DateOnly)
+	if c.Status.Open() && c.LawEnforcement == dpo.LawEnforcementSuspected {
+		text += " (Part 3? DPO to decide)" // the date UK GDPR gives it, unless the DPO confirms Part 3
+	}
+	return text
 }
 
 // ukDate is the council's calendar date of an instant.
@@ -339,6 +342,10 @@ func queueUpdate(ctx context.Context, app *App, args []string) error {
 		}
 	}
 	if *at != "" {
+		if ch.To == "" {
+			// A note is dated when it is written; a date in it would look like a dated change.
+			return usageError("--at dates a status change; a note alone is dated when it is added (say the date in the note)")
+		}
 		if ch.At, err = parseDateArg(*at); err != nil {
 			return usageError("--at: %v", err)
 		}
@@ -399,9 +406,12 @@ func queueAssign(ctx context.Context, app *App, args []string) error {
 		return err
 	}
 	if len(pos) != 2 {
-		return usageError("usage: %s", usage)
+		return usageError("%s", usage)
 	}
 	return withQueue(ctx, app, func(q *dpo.Queue) error {
+		if err := assignable(ctx, q, pos[0], strings.TrimSpace(pos[1])); err != nil {
+			return err
+		}
 		c, err := q.Assign(ctx, pos[0], pos[1], *by)
 		if err != nil {
 			return err
@@ -415,6 +425,32 @@ func queueAssign(ctx context.Context, app *App, args []string) error {
 	})
 }
 
+// assignable checks a case can be given to name: when the queue has dashboard users, name must be
+// one who sees the case's council, or the case would go to someone who can't open it. (A queue
+// worked without the dashboard takes any name, as Slack's "Take it" does.)
+func assignable(ctx context.Context, q *dpo.Queue, ref, name string) error {
+	us, ok := q.Store.(userStore)
+	if !ok || name == "" {
+		return nil
+	}
+	users, err := us.Users(ctx)
+	if err != nil || len(users) == 0 {
+		return err
+	}
+	c, err := q.Get(ctx, ref)
+	if err != nil {
+		return err
+	}
+	var names []string
+	for _, u := range users {
+		if u.Name == name && (slices.Contains(u.Organisations, "*") || slices.ContainsFunc(u.Organisations, func(o string) bool { return strings.EqualFold(o, c.Organisation) })) {
+			return nil
+		}
+		names = append(names, u.Name)
+	}
+	return usageError("no dashboard user %q sees %s's cases (the users are %s)", name, c.Organisation, strings.Join(names, ", "))
+}
+
 func queuePart3(ctx context.Context, app *App, args []string) error {
 	const usage = `queue part3 REF confirm|clear|suspect --reason "…" [--by NAME]`
 	fs := newFlags(app, "queue part3", usage)
@@ -425,7 +461,7 @@ func queuePart3(ctx context.Context, app *App, args []string) error {
 		return err
 	}
 	if len(pos) != 2 {
-		return usageError("usage: %s", usage)
+		return usageError("%s", usage)
 	}
 	to, err := dpo.ParseLawEnforcement(pos[1])
 	if err != nil {

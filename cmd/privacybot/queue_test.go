@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -360,10 +362,10 @@ func TestQueuePart3(t *testing.T) {
 
 	code, out, errOut := f.run(t, "2026-03-11T09:00:00Z", "queue", "list")
 	require.Equal(t, exitOK, code, errOut)
-	assert.Regexp(t, flagged.Ref+`\s+received\s+access\s+Part 3\? DPO to decide`, out)
+	assert.Regexp(t, flagged.Ref+`\s+received\s+access\s+2026-04-10 \(Part 3\? DPO to decide\)`, out)
 	code, out, _ = f.run(t, "2026-03-11T09:00:00Z", "queue", "show", flagged.Ref)
 	require.Equal(t, exitOK, code)
-	assert.Contains(t, out, "may be a law-enforcement (Part 3) request")
+	assert.Contains(t, out, "possibly law enforcement (Part 3): for the DPO to decide")
 
 	code, _, errOut = f.run(t, "2026-03-11T09:00:00Z", "queue", "part3", flagged.Ref, "confirm")
 	assert.Equal(t, exitUsage, code)
@@ -413,6 +415,18 @@ func TestQueueAssign(t *testing.T) {
 	assert.Contains(t, errOut, "queue assign REF NAME")
 	code, _, _ = f.run(t, april1, "queue", "assign", "DPO-2026-999999", "Sam")
 	assert.Equal(t, exitFailure, code)
+
+	// With dashboard users, a case goes to one of them, once.
+	code, _, errOut = f.run(t, april1, "users", "add", "alex", "--org", "*")
+	require.Equal(t, exitOK, code, errOut)
+	code, _, errOut = f.run(t, april1, "queue", "assign", f.soon.Ref, "Sam Patel")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, `no dashboard user "Sam Patel" sees Bristol City Council's cases (the users are alex)`)
+	code, _, errOut = f.run(t, april1, "queue", "assign", f.soon.Ref, "alex")
+	require.Equal(t, exitOK, code, errOut)
+	code, _, errOut = f.run(t, april1, "queue", "assign", f.soon.Ref, "alex")
+	assert.Equal(t, exitFailure, code)
+	assert.Contains(t, errOut, "already assigned to alex")
 }
 
 // Leaving the adviser chat while a caller's request is being taken doesn't lose it silently:
@@ -437,4 +451,16 @@ func TestChatQuitDuringARequest(t *testing.T) {
 	code, _, errOut = chat("/request access\nPat Lee\npat@example.com\n")
 	assert.Equal(t, exitFailure, code)
 	assert.Contains(t, errOut, "it was NOT sent")
+}
+
+// A queue command pointed at a directory with no queue (a mistyped PRIVACYBOT_DATA) says so and
+// fails, rather than creating an empty queue and reporting "No cases.".
+func TestQueueCommandsNeedAQueue(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "dat")
+	code, out, errOut := runCLI(t, map[string]string{"PRIVACYBOT_DATA": dir}, "queue", "list", "--overdue")
+	assert.Equal(t, exitFailure, code)
+	assert.NotContains(t, out, "No cases.")
+	assert.Contains(t, errOut, "there is no queue at "+filepath.Join(dir, "privacybot.db"))
+	_, err := os.Stat(dir)
+	assert.ErrorIs(t, err, fs.ErrNotExist, "nothing is created")
 }

@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 
 	"github.com/privacybot/privacybot/internal/config"
@@ -32,6 +35,23 @@ func openStore(ctx context.Context, app *App) (dpo.Store, func() error, error) {
 		return nil, nil, fmt.Errorf("%w (set PRIVACYBOT_DATA to a writable directory)", err)
 	}
 	return s, s.Close, nil
+}
+
+// openQueueStore opens the queue the queue commands work: one that exists. A SQLite file that
+// isn't there is a mistyped PRIVACYBOT_DATA (or a machine where nothing was filed yet), not an
+// empty queue: "No cases." from the wrong directory would tell a DPO nothing is overdue.
+func openQueueStore(ctx context.Context, app *App) (dpo.Store, func() error, error) {
+	cfg, err := config.FromEnv(app.Getenv)
+	if err != nil {
+		return nil, nil, err
+	}
+	if cfg.DatabaseURL == "" {
+		path := filepath.Join(cfg.DataDir, "privacybot.db")
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, nil, fmt.Errorf("there is no queue at %s: nothing has been filed there (is PRIVACYBOT_DATA right?)", path)
+		}
+	}
+	return openStore(ctx, app)
 }
 
 // newQueue puts the DPO's rules over a store: the app's clock and the bank holidays of

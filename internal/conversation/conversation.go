@@ -276,6 +276,9 @@ func (b *Bot) Ask(ctx context.Context, q answer.Question) (answer.Answer, error)
 	if err != nil {
 		return ans, err
 	}
+	if asksResponseTime(q.Text) {
+		ans = b.responseTime(ans, q.Organisation) // an adviser reads out what the chat says
+	}
 	ans.Request = requestOf(intent)
 	ans.Safeguarding = intent.Safeguarding
 	if intent.Safeguarding {

@@ -43,8 +43,9 @@ func (q *fakeQueue) Submit(_ context.Context, s dpo.Submission) (dpo.Case, error
 		Received: s.Received, Channel: s.Channel, Requester: s.Requester, Description: s.Description, Excerpt: s.Excerpt,
 		Status: dpo.Received, AwaitingID: s.AwaitingID}
 	if s.LawEnforcement {
-		c.LawEnforcement = dpo.LawEnforcementSuspected // no date computed: the DPO decides
-	} else if due, ok, err := (deadline.Clock{Received: s.Received, Region: s.Region, AwaitingID: s.AwaitingID}).Due(); err == nil && ok {
+		c.LawEnforcement = dpo.LawEnforcementSuspected // worked to its UK GDPR date until the DPO decides
+	}
+	if due, ok, err := (deadline.Clock{Received: s.Received, Region: s.Region, AwaitingID: s.AwaitingID}).Due(); err == nil && ok {
 		c.Due = due
 	}
 	q.byKey[s.IdempotencyKey] = len(q.cases)
@@ -57,7 +58,10 @@ func (q *fakeQueue) Status(_ context.Context, ref, contact string) (dpo.StatusRe
 	defer q.mu.Unlock()
 	for _, c := range q.cases {
 		if c.Ref == ref && strings.EqualFold(strings.TrimSpace(c.Requester.Contact.Value), strings.TrimSpace(contact)) {
-			return dpo.StatusReport{Ref: c.Ref, Status: c.Status, Due: c.Due, TimeLimitPending: c.LawEnforcement != ""}, nil
+			if c.LawEnforcement != "" {
+				return dpo.StatusReport{Ref: c.Ref, Status: c.Status, TimeLimitPending: true}, nil
+			}
+			return dpo.StatusReport{Ref: c.Ref, Status: c.Status, Due: c.Due}, nil
 		}
 	}
 	return dpo.StatusReport{}, dpo.ErrNotFound

@@ -130,8 +130,12 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		// council's DPO. The answerer says whose notices these are and gives the other's contact.
 		return b.otherCouncilsRequest(ctx, s, t, in)
 	}
+	desc := t.Text
+	if strings.HasPrefix(desc, "/") {
+		desc = "" // an adviser's "/request access" is no one's words: the details are asked for
+	}
 	it := &intake{typ: in.Type, org: b.canonicalOrg(t.Org), onBehalf: in.OnBehalf, receivedAt: t.ReceivedAt,
-		channel: t.Channel, key: t.MessageID, desc: t.Text, lawEnforcement: rights.LawEnforcement(t.Text)}
+		channel: t.Channel, key: t.MessageID, desc: desc, lawEnforcement: rights.LawEnforcement(desc)}
 	if it.org == "" && len(named) == 1 {
 		it.org = named[0] // "I want a copy of my data from Buckinghamshire Council"
 	}
@@ -456,7 +460,10 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 			it.service = v
 		}
 	case StepDescription:
-		if it.desc != "" && (skipRe.MatchString(v) || asAboveRe.MatchString(v)) {
+		if skipRe.MatchString(v) || asAboveRe.MatchString(v) {
+			if it.desc == "" {
+				return mk("The data protection team needs to know what the request is about. " + b.prompt(it)), nil
+			}
 			break // keep the message that started the request ("as above")
 		}
 		if it.desc != "" && !strings.EqualFold(strings.TrimSpace(it.desc), strings.TrimSpace(v)) {
@@ -699,14 +706,14 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 	fmt.Fprintf(&text, "Your request is with the data protection team. Your reference is %s — please keep it.", c.Ref)
 	r := Reply{Session: s.ID, Kind: KindSubmitted, Reference: c.Ref}
 	switch {
+	case c.LawEnforcement != dpo.NotLawEnforcement:
+		text.WriteString(" " + lawEnforcementNext) // no date promised: another law may set it
 	case !c.Due.IsZero() && typ == rights.Complaint:
 		r.Due = c.Due.Format(time.DateOnly)
 		fmt.Fprintf(&text, " The team aims to reply by %s.", c.Due.Format("Monday 2 January 2006"))
 	case !c.Due.IsZero():
 		r.Due = c.Due.Format(time.DateOnly)
 		fmt.Fprintf(&text, " The council must respond by %s.", c.Due.Format("Monday 2 January 2006"))
-	case c.LawEnforcement != dpo.NotLawEnforcement:
-		text.WriteString(" " + lawEnforcementNext)
 	default:
 		text.WriteString(" Because you are asking for someone else, the team will first ask for proof that you may act for them; the one-month time limit starts when that arrives.")
 	}

@@ -165,7 +165,7 @@ type Case struct {
 	AssignedTo      string           `json:"assigned_to,omitempty"`
 	// LawEnforcement is set when the request may be for data the council holds for law
 	// enforcement (Part 3 of the Data Protection Act 2018), which follows another regime: the
-	// queue computes no due date for it, and the DPO decides (reference rule 8).
+	// DPO decides (reference rule 8). See LawEnforcement for what the clock does meanwhile.
 	LawEnforcement LawEnforcement `json:"law_enforcement,omitempty"`
 
 	Created time.Time `json:"created"`
@@ -194,10 +194,10 @@ func (c *Case) Clock() deadline.Clock {
 	}
 }
 
-// recomputeDue sets Due from the clock; no due date (awaiting ID, open pause, a law-enforcement
-// request) leaves it zero.
+// recomputeDue sets Due from the clock; no due date (awaiting ID, open pause, a confirmed
+// law-enforcement request) leaves it zero.
 func (c *Case) recomputeDue() error {
-	if c.LawEnforcement != NotLawEnforcement {
+	if c.LawEnforcement == LawEnforcementConfirmed {
 		c.Due = time.Time{}
 		return nil
 	}
@@ -219,14 +219,20 @@ func (c Case) NoDueDate() string {
 	switch {
 	case !c.Due.IsZero() || !c.Status.Open():
 		return ""
-	case c.LawEnforcement == LawEnforcementSuspected:
-		return "may be a law-enforcement (Part 3) request: the DPO decides which rules apply"
 	case c.LawEnforcement == LawEnforcementConfirmed:
 		return "a law-enforcement (Part 3) request: the DPO sets the time limit"
 	case c.AwaitingID:
 		return "the clock is stopped: awaiting proof of identity or authority"
 	}
 	return "the clock is stopped: awaiting clarification"
+}
+
+// pastUKGDPRDue reports whether the case is open and past the date UK GDPR gives it, flagged as
+// law enforcement or not: what a change that would restart or pause the clock is judged by, so
+// that flagging and clearing a case can't give an overdue request a new month.
+func (c *Case) pastUKGDPRDue(now time.Time) bool {
+	due, ok, err := c.Clock().Due()
+	return err == nil && ok && overdue(c.Status, due, now)
 }
 
 // Overdue reports whether the case is still open and its due date (a whole day: the council has

@@ -9,8 +9,10 @@ import (
 // LawEnforcement says whether a request is for personal data the council processes for law
 // enforcement — investigating or prosecuting offences, as trading standards, benefit fraud or
 // environmental crime teams do. Such requests fall under Part 3 of the Data Protection Act 2018,
-// not UK GDPR: other exemptions, another time limit. The queue never computes a UK GDPR due date
-// for one; it flags it for the DPO (reference rule 8).
+// not UK GDPR: other exemptions, another time limit. The queue flags one for the DPO rather than
+// computing its date (reference rule 8): the requester is promised none, and a confirmed one has
+// none. While the DPO decides, the case keeps the date UK GDPR would give it, so that it stays
+// among the overdue and due-soon cases instead of dropping out of sight; it can't be extended.
 type LawEnforcement string
 
 // The law-enforcement states of a case.
@@ -63,6 +65,8 @@ func (c *Case) MarkLawEnforcement(to LawEnforcement, reason, actor string, now t
 		return Event{}, invalid("note", "say why the request is or is not a law-enforcement (Part 3) one")
 	case !c.Status.Open():
 		return Event{}, fmt.Errorf("%s is %s: %w", c.Ref, c.Status, ErrInvalidTransition)
+	case to == c.LawEnforcement && to == NotLawEnforcement:
+		return Event{}, fmt.Errorf("%s is not flagged as law enforcement: %w", c.Ref, ErrInvalidTransition)
 	case to == c.LawEnforcement:
 		return Event{}, fmt.Errorf("%s is already %s: %w", c.Ref, to.Label(), ErrInvalidTransition)
 	}

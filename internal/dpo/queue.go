@@ -54,8 +54,7 @@ type Submission struct {
 	Excerpt string
 	// AwaitingID starts the case in AwaitingVerification, with no due date until ID arrives.
 	AwaitingID bool
-	// LawEnforcement flags a request that may be a law-enforcement (Part 3) one for the DPO:
-	// it gets no computed due date until the DPO clears it.
+	// LawEnforcement flags a request that may be a law-enforcement (Part 3) one for the DPO.
 	LawEnforcement bool
 }
 
@@ -182,8 +181,8 @@ type StatusReport struct {
 	Ref    string    `json:"ref"`
 	Status Status    `json:"status"`
 	Due    time.Time `json:"due,omitzero"`
-	// TimeLimitPending is set while the DPO decides which law the request falls under (a
-	// possible law-enforcement one): the requester will be told the time limit.
+	// TimeLimitPending is set for a request that may be, or is, a law-enforcement one: the
+	// requester will be told the time limit by the DPO's team, and is given no date here.
 	TimeLimitPending bool `json:"time_limit_pending,omitempty"`
 }
 
@@ -210,8 +209,12 @@ func (q *Queue) Status(ctx context.Context, ref, contact string) (StatusReport, 
 	if got == "" || subtle.ConstantTimeCompare([]byte(want), []byte(got)) != 1 {
 		return StatusReport{}, ErrNotFound
 	}
-	return StatusReport{Ref: c.Ref, Status: c.Status, Due: c.Due,
-		TimeLimitPending: c.Status.Open() && c.LawEnforcement == LawEnforcementSuspected}, nil
+	rep := StatusReport{Ref: c.Ref, Status: c.Status, Due: c.Due}
+	if c.LawEnforcement != NotLawEnforcement && c.Status.Open() {
+		// Another law may set the time limit: the DPO tells the requester, the bot promises none.
+		rep.Due, rep.TimeLimitPending = time.Time{}, true
+	}
+	return rep, nil
 }
 
 // normaliseContact keeps only a contact's letters and digits, lower-cased, and reads a UK number

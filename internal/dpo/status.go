@@ -118,7 +118,7 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 	kind := EventStatus
 	switch {
 	case to == AwaitingVerification:
-		if c.Overdue(now) {
+		if c.pastUKGDPRDue(now) {
 			// Rule 2 restarts the month when asked-for ID arrives; asked for once the request is
 			// overdue, it would hide that it was late.
 			return Event{}, fmt.Errorf("%s (due %s): %w", c.Ref, c.Due.Format(time.DateOnly), ErrIDTooLate)
@@ -127,7 +127,7 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 	case from == AwaitingVerification && to == InProgress:
 		next.AwaitingID, next.IDReceived, kind = false, at, EventIDReceived
 	case to == AwaitingClarification:
-		if c.Overdue(now) {
+		if c.pastUKGDPRDue(now) {
 			// Judged when recorded, as an extension is: a pause dated back into the month
 			// would move an overdue request's due date into the future (rule 5 is for
 			// clarification asked for in time).
@@ -195,6 +195,12 @@ func (c *Case) Assign(to, actor string, now time.Time) (Event, error) {
 	to, actor = strings.TrimSpace(to), strings.TrimSpace(actor)
 	if actor == "" {
 		return Event{}, invalid("actor", "say who is assigning the case")
+	}
+	if to == c.AssignedTo {
+		if to == "" {
+			return Event{}, fmt.Errorf("%s is not assigned to anyone: %w", c.Ref, ErrInvalidTransition)
+		}
+		return Event{}, fmt.Errorf("%s is already assigned to %s: %w", c.Ref, to, ErrInvalidTransition)
 	}
 	note := "assigned to " + to
 	if to == "" {

@@ -98,8 +98,11 @@ func Subject(c dpo.Case) string {
 	if !c.Due.IsZero() {
 		s += ", due " + c.Due.Format("Mon 2 Jan 2006")
 	}
-	if c.LawEnforcement == dpo.LawEnforcementSuspected {
+	switch c.LawEnforcement {
+	case dpo.LawEnforcementSuspected:
 		s += ", possibly law enforcement (Part 3)"
+	case dpo.LawEnforcementConfirmed:
+		s += ", law enforcement (Part 3)"
 	}
 	return s
 }
@@ -121,6 +124,9 @@ func (n *Notifier) message(c dpo.Case, now time.Time) []byte {
 	due := "none: " + c.NoDueDate()
 	if !c.Due.IsZero() {
 		due = c.Due.Format("Monday 2 January 2006")
+	}
+	if c.LawEnforcement == dpo.LawEnforcementSuspected {
+		due += " under UK GDPR, unless the DPO confirms it is a law-enforcement (Part 3) request"
 	}
 	lines := []string{
 		"A new data-protection request is on the queue.",

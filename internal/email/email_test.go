@@ -165,12 +165,12 @@ func TestNotifyWithoutDueDateOrLink(t *testing.T) {
 	srv := startFakeSMTP(t, "")
 	n := New(Config{Addr: srv.ln.Addr().String(), From: "bot@example.org", To: "dpo@example.org"})
 	c := sampleCase()
-	c.Due, c.LawEnforcement = time.Time{}, dpo.LawEnforcementSuspected
+	c.Due, c.LawEnforcement = time.Time{}, dpo.LawEnforcementConfirmed
 	c.Organisation = "Evil\r\nBcc: everyone@example.org"
 	require.NoError(t, n.Notify(context.Background(), c))
 	m := srv.received()[0]
-	assert.Contains(t, m.data, "Subject: New automated decision request DPO-2026-000123, possibly law enforcement (Part 3)\r\n")
-	assert.Contains(t, m.data, "Due:          none: may be a law-enforcement (Part 3) request")
+	assert.Contains(t, m.data, "Subject: New automated decision request DPO-2026-000123, law enforcement (Part 3)\r\n")
+	assert.Contains(t, m.data, "Due:          none: a law-enforcement (Part 3) request: the DPO sets the time limit")
 	assert.Contains(t, m.data, "privacybot queue show DPO-2026-000123")
 	assert.NotContains(t, m.data, "\r\nBcc:", "no header smuggled in through a field")
 }

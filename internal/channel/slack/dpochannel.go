@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -67,7 +68,7 @@ func (a *App) Digest(ctx context.Context) error {
 		return fmt.Errorf("slack digest: list open cases: %w", err)
 	}
 	for _, c := range open {
-		if c.LawEnforcement == dpo.LawEnforcementSuspected {
+		if c.LawEnforcement == dpo.LawEnforcementSuspected && !slices.ContainsFunc(cases, func(d dpo.Case) bool { return d.Ref == c.Ref }) {
 			cases = append(cases, c)
 		}
 	}
@@ -110,11 +111,15 @@ func renderDigest(cases []dpo.Case, now time.Time, linkTo func(string) string, c
 	var overdue, soon, undecided []string
 	for _, c := range cases {
 		line := fmt.Sprintf("• %s · %s · %s · %s", linkTo(c.Ref), escape(typeLabel(c.Type)), escape(c.Organisation), dueWords(c))
-		if c.Due.IsZero() {
-			if c.LawEnforcement == dpo.LawEnforcementSuspected {
-				undecided = append(undecided, fmt.Sprintf("• %s · %s · %s · received %s", linkTo(c.Ref),
-					escape(typeLabel(c.Type)), escape(c.Organisation), c.Received.In(london()).Format("Mon 2 Jan")))
+		if c.LawEnforcement == dpo.LawEnforcementSuspected {
+			// Undecided: listed for the decision, with the date UK GDPR gives it meanwhile.
+			if c.Overdue(now) {
+				line += " — *overdue*"
 			}
+			undecided = append(undecided, line)
+			continue
+		}
+		if c.Due.IsZero() {
 			continue // no clock running (awaiting ID): nothing is due
 		}
 		if c.Overdue(now) {
@@ -146,7 +151,7 @@ func renderDigest(cases []dpo.Case, now time.Time, linkTo func(string) string, c
 		blocks = append(blocks, sections("*Due in the next 7 days*\n"+strings.Join(soon, "\n"))...)
 	}
 	if len(undecided) > 0 {
-		blocks = append(blocks, sections("*For the DPO to decide: law enforcement (Part 3) or UK GDPR?* No due date is counted until then.\n"+
+		blocks = append(blocks, sections("*For the DPO to decide: law enforcement (Part 3) or UK GDPR?* Their UK GDPR dates stand until then.\n"+
 			strings.Join(undecided, "\n"))...)
 	}
 	if closing != "" {

@@ -341,11 +341,19 @@ func (s *Server) queueFilter(r *http.Request, sess *dashSession) (f dpo.Filter, 
 		}
 		f.Statuses = []dpo.Status{v}
 	}
-	switch q.Get("due") {
+	switch due := q.Get("due"); due {
+	case "":
 	case "overdue":
 		f.Overdue = true
 	case "week":
 		f.DueWithin = 7 * 24 * time.Hour
+	default:
+		return f, form, fmt.Sprintf("There is no due-date filter %q.", due)
+	}
+	if org := q.Get("org"); org != "" {
+		if _, known := s.canonicalKnown(org); !known {
+			return f, form, fmt.Sprintf("There is no council %q here.", org)
+		}
 	}
 	if org := q.Get("org"); org != "" && s.sees(sess.orgs, org) {
 		f.Organisations = s.names(org)
@@ -587,8 +595,21 @@ func (s *Server) decideLawEnforcement(r *http.Request, ref, actor string) error 
 	return err
 }
 
+// assign gives the case to a dashboard user who sees its council's cases (or to nobody): one
+// who can't open it would never work it.
 func (s *Server) assign(r *http.Request, ref, actor string) error {
-	_, err := s.Cases.Assign(r.Context(), ref, r.PostFormValue("to"), actor)
+	to := strings.TrimSpace(r.PostFormValue("to"))
+	if to != "" && s.Users != nil {
+		c, err := s.Cases.Get(r.Context(), ref)
+		if err != nil {
+			return err
+		}
+		_, orgs, err := s.Users.LookupUser(r.Context(), to)
+		if err != nil || !s.sees(orgs, c.Organisation) {
+			return &dpo.FieldError{Field: "assignee", Reason: fmt.Sprintf("no dashboard user %q sees %s's cases", to, c.Organisation)}
+		}
+	}
+	_, err := s.Cases.Assign(r.Context(), ref, to, actor)
 	return err
 }
 

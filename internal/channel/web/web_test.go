@@ -616,14 +616,19 @@ func TestCasePageChangesStatusAndExtends(t *testing.T) {
 	refused := post(page+"/status", "status=received")
 	assert.Equal(t, http.StatusConflict, refused.Code, "the rule book refuses going back")
 
-	require.Equal(t, http.StatusSeeOther, post(page+"/assign", "to=Sam+Patel").Code)
+	// A case goes to a dashboard user who sees its council's cases, once.
+	h.addUser(t, "bucksdpo", "correct horse battery", bucks)
+	assert.Equal(t, http.StatusUnprocessableEntity, post(page+"/assign", "to=Sam+Patel").Code, "no such user")
+	assert.Equal(t, http.StatusUnprocessableEntity, post(page+"/assign", "to=bucksdpo").Code, "can't see the case")
+	require.Equal(t, http.StatusSeeOther, post(page+"/assign", "to=dpo").Code)
+	assert.Equal(t, http.StatusConflict, post(page+"/assign", "to=dpo").Code, "already theirs")
 	c, err = h.queue.Get(context.Background(), ref)
 	require.NoError(t, err)
-	assert.Equal(t, "Sam Patel", c.AssignedTo)
+	assert.Equal(t, "dpo", c.AssignedTo)
 
 	body := h.do(t, "GET", page, "").Body.String()
 	assert.Contains(t, body, "Many records across services", "the audit trail shows the extension")
-	assert.Contains(t, body, "assigned to Sam Patel")
+	assert.Contains(t, body, "assigned to dpo")
 	assert.Contains(t, body, "jo@example.org")
 }
 
@@ -641,7 +646,8 @@ func TestCasePageDecidesALawEnforcementRequest(t *testing.T) {
 	assert.Contains(t, h.do(t, "GET", "/dpo", "").Body.String(), "possibly law enforcement (Part 3)")
 	page := "/dpo/cases/" + ref
 	casePage := h.do(t, "GET", page, "").Body.String()
-	assert.Contains(t, casePage, "may be a law-enforcement (Part 3) request")
+	assert.Contains(t, casePage, "possibly law enforcement (Part 3): for the DPO to decide")
+	assert.Contains(t, casePage, "Thu 2 Apr 2026", "worked to its UK GDPR date meanwhile")
 	assert.Contains(t, casePage, `value="confirm"`)
 	assert.NotContains(t, casePage, "Record extension", "nothing to extend")
 
@@ -686,6 +692,15 @@ func TestDPOSeesOnlyTheirOrganisations(t *testing.T) {
 	assert.Equal(t, http.StatusBadRequest, bogus.Code)
 	assert.Contains(t, bogus.Body.String(), "There is no status")
 	assert.Equal(t, http.StatusBadRequest, h.do(t, "GET", "/dpo/export.csv?status=bogus", "").Code)
+	assert.Equal(t, http.StatusBadRequest, h.do(t, "GET", "/dpo?due=bogus", "").Code)
+
+	// Who sees every council is told of a council there isn't, too.
+	h.addUser(t, "lead", "correct horse battery", "*")
+	h.signIn(t, "lead", "correct horse battery")
+	nowhere := h.do(t, "GET", "/dpo?org=Nowhere", "")
+	assert.Equal(t, http.StatusBadRequest, nowhere.Code)
+	assert.Contains(t, nowhere.Body.String(), "There is no council")
+	assert.Equal(t, http.StatusBadRequest, h.do(t, "GET", "/dpo/export.csv?org=Nowhere", "").Code)
 }
 
 // A case page offers only the changes the rule book allows now: an overdue case offers neither

@@ -535,7 +535,7 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.True(t, stopped.Due.IsZero())
 	})
 
-	t.Run("LawEnforcementRequestIsFlaggedForTheDPOWithoutADueDate", func(t *testing.T) {
+	t.Run("LawEnforcementRequestIsFlaggedForTheDPO", func(t *testing.T) {
 		q, _, clock := setup(t, "2026-03-02T10:05:00Z")
 		sub := Sample(Date(t, "2026-03-02T10:00:00Z"), "k")
 		sub.Description = "The evidence your trading standards officers used to prosecute me."
@@ -545,19 +545,32 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		got, err := q.Get(ctx, c.Ref)
 		require.NoError(t, err)
 		assert.Equal(t, dpo.LawEnforcementSuspected, got.LawEnforcement, "the flag is stored")
-		assert.True(t, got.Due.IsZero(), "rule 8: no UK GDPR date is computed for a possible Part 3 request")
-		assert.Contains(t, got.NoDueDate(), "Part 3")
+		// Undecided, it is worked to the date UK GDPR gives it, so it can't drop out of the
+		// overdue and due-soon lists; the requester is promised no date.
+		assert.Equal(t, "2026-04-02", got.Due.Format(time.DateOnly))
+		due, err := q.List(ctx, dpo.Filter{DueWithin: 40 * 24 * time.Hour, Now: clock.Now()})
+		require.NoError(t, err)
+		require.Len(t, due, 1)
+		rep, err := q.Status(ctx, c.Ref, sub.Requester.Contact.Value)
+		require.NoError(t, err)
+		assert.True(t, rep.Due.IsZero())
+		assert.True(t, rep.TimeLimitPending)
 
-		// No extension of a date that isn't there.
+		// No extension of a date that may not apply.
 		_, err = q.Extend(ctx, c.Ref, "complex", "alex")
 		require.ErrorIs(t, err, dpo.ErrInvalidTransition)
 		_, err = q.MarkLawEnforcement(ctx, c.Ref, dpo.LawEnforcementConfirmed, "", "alex")
 		require.ErrorIs(t, err, dpo.ErrInvalid, "a decision needs its reason")
 
+		// Confirmed, it has no UK GDPR date: rule 8.
 		confirmed, err := q.MarkLawEnforcement(ctx, c.Ref, dpo.LawEnforcementConfirmed, "trading standards prosecution file", "alex")
 		require.NoError(t, err)
 		assert.Equal(t, dpo.LawEnforcementConfirmed, confirmed.LawEnforcement)
 		assert.True(t, confirmed.Due.IsZero())
+		assert.Contains(t, confirmed.NoDueDate(), "Part 3")
+		rep, err = q.Status(ctx, c.Ref, sub.Requester.Contact.Value)
+		require.NoError(t, err)
+		assert.True(t, rep.TimeLimitPending, "confirmed, the requester is still told the team will give the time limit")
 
 		// Cleared six days later: the UK GDPR clock ran from receipt all along.
 		clock.Set(Date(t, "2026-03-08T09:00:00Z"))
@@ -575,6 +588,22 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.Contains(t, events[1].Note, "trading standards prosecution file")
 		assert.Equal(t, "sam", events[2].Actor)
 		assert.Contains(t, events[2].Note, "UK GDPR applies")
+	})
+
+	t.Run("AFlagCantGiveAnOverdueRequestANewMonth", func(t *testing.T) {
+		// Due 2 April, overdue on 20 April: flagged as possibly Part 3 (or confirmed), ID asked
+		// for, the flag cleared, ID in: that would restart the month and hide that it was late.
+		q, _, _ := setup(t, "2026-04-20T10:00:00Z")
+		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
+		require.NoError(t, err)
+		for _, flag := range []dpo.LawEnforcement{dpo.LawEnforcementSuspected, dpo.LawEnforcementConfirmed} {
+			_, err = q.MarkLawEnforcement(ctx, c.Ref, flag, "mentions a prosecution", "alex")
+			require.NoError(t, err)
+			_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.AwaitingVerification, Actor: "alex"})
+			require.ErrorIs(t, err, dpo.ErrIDTooLate, string(flag))
+			_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.AwaitingClarification, Actor: "alex"})
+			require.ErrorIs(t, err, dpo.ErrClarificationTooLate, string(flag))
+		}
 	})
 
 	t.Run("ListFilters", func(t *testing.T) {
