@@ -62,7 +62,7 @@ func (c *Case) MarkLawEnforcement(to LawEnforcement, reason, actor string, now t
 	case actor == "":
 		return Event{}, invalid("actor", "say who is deciding")
 	case reason == "":
-		return Event{}, invalid("note", "say why the request is or is not a law-enforcement (Part 3) one")
+		return Event{}, invalid("reason", "say why the request is or is not a law-enforcement (Part 3) one")
 	case !c.Status.Open():
 		return Event{}, fmt.Errorf("%s is %s: %w", c.Ref, c.Status, ErrInvalidTransition)
 	case to == c.LawEnforcement && to == NotLawEnforcement:
