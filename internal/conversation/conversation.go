@@ -240,7 +240,11 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if intent.Actionable && intent.Type != rights.None {
 		return b.startIntake(ctx, s, t, intent)
 	}
-	if st := smallTalkOf(t.Text); st != smallTalkNone {
+	if st := smallTalkOf(t.Text); st == smallTalkFed {
+		// "you're useless": not a question the notices fail to answer, but a person the bot
+		// hasn't helped, who should know whom to ask.
+		return b.withContact(s, t, "I'm sorry I haven't been able to help. To talk to a person about your personal data, contact the data protection team:"), nil
+	} else if st != smallTalkNone {
 		return b.smallTalk(s, t, st), nil
 	}
 	if notEnglish(t.Text) {

@@ -561,3 +561,14 @@ func TestHowLongAfterARequestIsThatRequestsDate(t *testing.T) {
 			line{says: says, kind: conversation.KindStatus, contains: []string{"DPO-2026-000001", "Monday 5 October 2026"}, lacks: []string{"say \"yes\""}}))
 	}
 }
+
+// A resident who says the bot is useless is given whom to ask, not "the notices don't answer
+// that" (which the DPO's team would list as a gap in the notices).
+func TestAFedUpResidentIsGivenAPerson(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	for _, says := range []string{"you're useless", "f*** off you stupid bot", "this is a joke", "useless bot"} {
+		last := script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindHelp, contains: []string{"sorry I haven't been able to help", "01908 254900"}}})
+		assert.False(t, last.Abstained, says)
+	}
+	script(t, bot, "Milton Keynes", []line{{says: "is the DPO useless at replying?", lacks: []string{"sorry I haven't been able to help"}}})
+}

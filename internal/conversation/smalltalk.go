@@ -22,6 +22,7 @@ const (
 	smallTalkOK       = "ok"       // "ok", "right", "I see": an acknowledgement
 	smallTalkYes      = "yes"      // "yes", "yes please": there is something else to ask
 	smallTalkHelp     = "help"     // "help", "what can you do?"
+	smallTalkFed      = "fed up"   // "you're useless", "stupid bot": the bot hasn't helped
 )
 
 // smallTalkRes tell the kinds apart on a message folded to lower-case words. A message is small
@@ -37,6 +38,7 @@ var smallTalkRes = []struct {
 		`(?:\s+(?:a lot|again|so much|very much|loads|for (?:your|the|all your|all the) help|for that|for this|for the (?:info|information|answer)|for helping|bot|privacybot))*$`)},
 	{smallTalkOK, regexp.MustCompile(`^(?:ok|okay|k|kk|okey dokey|right|alright|all right|cool|great|perfect|fine|noted|i see|fair enough|makes sense|that makes sense|ah right|oh right|oh ok|ah ok|ah okay|oh okay|ok then|right then|hmm|hm|mm|oh|ah)$`)},
 	{smallTalkGreeting, regexp.MustCompile(`^(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|morning|afternoon|evening)(?:\s+(?:there|all|everyone|bot|privacybot))?$`)},
+	{smallTalkFed, regexp.MustCompile(`^(?:(?:you(?:'re| are)?|this(?: bot| chatbot| thing)? is|what a|absolutely|completely|totally)\s+)*(?:useless|rubbish|pointless|stupid|an idiot|idiotic|no help|no use|crap|shit|a joke|a waste of time|waste of time|hopeless|dumb|ridiculous)(?:\s+(?:bot|chatbot|thing|machine|robot|you \w+ bot))?$|^(?:(?:useless|rubbish|pointless|stupid|crap|dumb|bloody|fucking|f)\s+)+(?:bot|chatbot|thing|machine|robot)$|^(?:f|fuck|sod|piss|bugger)\s+off(?:\s+you(?:\s+\w+)?(?:\s+bot)?)?$`)},
 	{smallTalkHelp, regexp.MustCompile(`^(?:(?:hi|hello|hey)(?:\s+there)?\s+)?(?:help|help me|help please|please help|i need help|menu|start|what can you do|what do you do|what can i ask|what can i ask you|what should i ask|how does this work|how do i use this|who are you|what are you|what is this|what's this|whats this|(?:can|could) you help(?: me)?(?: please)?|i have a question|i've got a question|quick question|(?:are you|is this) (?:a |an )?(?:bot|robot|computer|real person|person|human|automated)|am i (?:talking|speaking|chatting) to (?:a |an )?(?:bot|robot|computer|real person|person|human))$`)},
 }
 
