@@ -214,7 +214,11 @@ func dueWords(c dpo.Case) string {
 	if c.Due.IsZero() {
 		return "no due date: " + c.NoDueDate()
 	}
-	return "due *" + c.Due.Format("Mon 2 Jan 2006") + "*"
+	due := "due *" + c.Due.Format("Mon 2 Jan 2006") + "*"
+	if c.LawEnforcement == dpo.LawEnforcementSuspected {
+		due += " under UK GDPR, unless the DPO confirms it is law enforcement (Part 3)"
+	}
+	return due
 }
 
 // openStatuses are the statuses of cases still being worked.

@@ -342,6 +342,7 @@ func TestDigestListsOverdueAndDueSoonCases(t *testing.T) {
 	assert.NotContains(t, got, "Jo Bloggs")
 	assert.Contains(t, got, "For the DPO to decide: law enforcement (Part 3) or UK GDPR?")
 	assert.Contains(t, got, undecided.Ref)
+	assert.Contains(t, got, "under UK GDPR, unless the DPO confirms it is law enforcement (Part 3)")
 }
 
 // The digest tells the DPO how many website questions of the last day the notices didn't
