@@ -66,7 +66,7 @@ var typeCues = map[Type][]cue{
 		c("held about me", 2.5, `\b(?:hold|holds|held|have|has|got|keep|kept|store|stored|made)\b`+gap3+` (?:about|on) `+third+` `),
 		c("relating to me", 2.5, `\b(?:relating to|concerning|that mention|mentioning|held on|held about) `+third+` |\b(?:file|files|records?|notes|dossier|data|information|details|everything|anything|evidence) (?:on|about) (?:me|him|her|them|us) `),
 		// What is held about something of the writer's ("the data you hold about my parking fine").
-		c("held about my case", 2.5, `\b(?:data|information|details|records?|everything|anything|all)\b(?: \S+){0,3} (?:hold|holds|held|have|has|got|keep|kept|store|stored)\b(?: \S+){0,2} (?:about|on|relating to|regarding|for) (?:my|our) `),
+		c("held about my case", 2.5, `\b(?:data|information|details|records?|everything|anything|all)\b(?: \S+){0,3} (?:hold|holds|held|have|has|got|keep|kept|store|stored)\b(?: \S+){0,2} (?:about|on|relating to|regarding|for) (?:my |our )`),
 		// A demand for one's data in any words: "give me my data", "hand over my file".
 		c("give me my data", 2.5, `\b(?:give|hand|show|let) (?:me|us)(?: back| over| have| see)? (?:all |a copy of |copies of |everything (?:in|on) )?(?:my|our|all my|all of my) (?:\S+ ){0,3}`+data+`\b|\bhand over `+poss+` (?:\S+ ){0,2}`+data+`\b`),
 		// Preferring a copy to the alternative ("I'd rather have a copy", "a copy instead of
