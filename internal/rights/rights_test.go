@@ -319,3 +319,64 @@ func TestClassifyQAPass(t *testing.T) {
 		assert.False(t, got.Safeguarding, "%q", tc.text)
 	}
 }
+
+// TestClassifyQAPassRequests holds the rules to requests a QA pass as
+// residents found unrecognised: a fraud or prosecution case file about the
+// writer (the word "fraud" made it a topic), a blunt "give me my data", data
+// held about something of the writer's, "kill my account", and preferring a
+// copy to deletion; each with a variant, and the questions they must leave be.
+func TestClassifyQAPassRequests(t *testing.T) {
+	tests := []struct {
+		text       string
+		want       Type
+		actionable bool
+	}{
+		// A case file about the writer is their data, whatever the case is about.
+		{"Send me the data from the benefit fraud investigation into me", Access, true},
+		{"I want a copy of the council tax fraud file on me", Access, true},
+		{"I want a copy of the fraud investigation file on me", Access, true},
+		{"I want a copy of everything about the housing fraud investigation into my tenancy", Access, true},
+		{"please send me the blue badge fraud file", Access, true},
+		{"I want the evidence you have for prosecuting me", Access, true},
+		{"I need the evidence the council holds for prosecuting my son", Access, true},
+		{"I want my data please, I'm a victim of fraud and need evidence", Access, true},
+
+		// A blunt demand.
+		{"give me my data", Access, true},
+		{"gimme my data", Access, true},
+		{"this is a fucking joke, give me my data", Access, true},
+		{"I've waited weeks, just hand over my file", Access, true},
+
+		// What is held about something of the writer's.
+		{"I want all the data you hold about my parking fine", Access, true},
+		{"I want all the data you hold about my fly-tipping fine", Access, true},
+		{"send me everything you have on my housing application", Access, true},
+
+		// Killing an account is deleting it.
+		{"kill my account and delete my data", Erasure, true},
+		{"nuke my account", Erasure, true},
+
+		// Preferring a copy names access, not restriction.
+		{"no wait, I'd like a copy of my data rather than deleting it", Access, true},
+		{"I'd rather have a copy", Access, true},
+		{"actually I'd rather have a copy", Access, true},
+		{"can I have a copy instead of you deleting it?", Access, true},
+
+		// Questions and services that stay as they are.
+		{"do you share data to prevent fraud?", None, false},
+		{"how do you use my data to detect fraud?", None, false},
+		{"how do I report benefit fraud?", None, false},
+		{"Do you take part in the National Fraud Initiative?", None, false},
+		{"can I get a copy of my data?", Access, false},
+		{"I want a copy of my council tax bill", None, false},
+		{"how long do you keep information about my council tax?", None, false},
+		{"would you give me my data if I asked?", Access, false},
+		{"do you share information about me with the police?", None, false},
+	}
+	for _, tc := range tests {
+		got, tr := classify(tc.text)
+		assert.Equal(t, tc.want, got.Type, "type of %q; %s", tc.text, tr)
+		assert.Equal(t, tc.actionable, got.Actionable, "actionable %q; %s", tc.text, tr)
+		assert.False(t, got.Safeguarding, "%q", tc.text)
+	}
+}

@@ -64,7 +64,14 @@ var typeCues = map[Type][]cue{
 		c("see/get my records", 2, `\b(?:see|view|get|have|access|obtain|receive|request|requests|want|wants|need|needs|provide|send|email|post|forward|disclose|release|ask|asking)\b(?: \S+){0,6} (?:`+poss+`|own) (?:\S+ ){0,3}(?:records?|files?|notes|data|information|details)\b`),
 		c("what do you hold about me", 1, `\b(?:what|which)(?: \S+){0,2} (?:data|information|details|records)\b(?: \S+){0,3} (?:hold|have|got|keep)\b(?: \S+){0,2} (?:about|on) me\b`),
 		c("held about me", 2.5, `\b(?:hold|holds|held|have|has|got|keep|kept|store|stored|made)\b`+gap3+` (?:about|on) `+third+` `),
-		c("relating to me", 2.5, `\b(?:relating to|concerning|that mention|mentioning|held on|held about) `+third+` `),
+		c("relating to me", 2.5, `\b(?:relating to|concerning|that mention|mentioning|held on|held about) `+third+` |\b(?:file|files|records?|notes|dossier|data|information|details|everything|anything|evidence) (?:on|about) (?:me|him|her|them|us) `),
+		// What is held about something of the writer's ("the data you hold about my parking fine").
+		c("held about my case", 2.5, `\b(?:data|information|details|records?|everything|anything|all)\b(?: \S+){0,3} (?:hold|holds|held|have|has|got|keep|kept|store|stored)\b(?: \S+){0,2} (?:about|on|relating to|regarding|for) (?:my |our )`),
+		// A demand for one's data in any words: "give me my data", "hand over my file".
+		c("give me my data", 2.5, `\b(?:give|hand|show|let) (?:me|us)(?: back| over| have| see)? (?:all |a copy of |copies of |everything (?:in|on) )?(?:my|our|all my|all of my) (?:\S+ ){0,3}`+data+`\b|\bhand over `+poss+` (?:\S+ ){0,2}`+data+`\b`),
+		// Preferring a copy to the alternative ("I'd rather have a copy", "a copy instead of
+		// deleting it"): access, however the alternative is named.
+		c("a copy instead", 5, `\b(?:rather|instead|prefer)\b(?: \S+){0,3} (?:a )?cop(?:y|ies)\b|\bcop(?:y|ies)\b(?: \S+){0,5} (?:rather than|instead of)\b`),
 		c("on file for me", 2.5, `\bon file (?:for|about|on) `+third+` |\b(?:got|have|hold|held|is) on (?:file|record|your system)\b`),
 		c("disclose records", 2.5, `\b(?:disclose|release|supply)\b(?: \S+){0,2} (?:records?|files?|data|information|notes|copies|documents)\b|\brecords held by\b`),
 		c("authority enclosed", 3, `\b(?:enclose\w*|attached|signed) (?:\S+ ){0,2}(?:consent|authority|authorisation|mandate)\b|\b(?:consent|authority|authorisation) (?:is )?(?:enclosed|attached)\b`),
@@ -76,7 +83,7 @@ var typeCues = map[Type][]cue{
 		// The material a decision or case against the person rested on is their
 		// data: "the evidence you used against me", "the data your team used to
 		// prosecute me".
-		c("evidence used against me", 3, `\b(?:used|relied on|based|gathered|collected|obtained)\b(?: \S+){0,2} (?:against `+third+` |(?:to|in|when|for) (?:prosecut\w*|fin(?:e|ed|ing)|convict\w*|evict\w*|sanction\w*|charg\w*|caution\w*) `+third+` )|\b(?:want|need|see|get|have|send|copy of|copies of|request\w*|obtain|access|provide|disclose|show)\b(?: \S+){0,3} evidence\b(?: \S+){0,5} against `+third+` `).needs(`\b(?:data|information|evidence|records?|documents?|notes|details|files?|photos|footage|statements?)\b`),
+		c("evidence used against me", 3, `\b(?:used|relied on|based|gathered|collected|obtained|have|has|hold|holds|held|got)\b(?: \S+){0,2} (?:against `+third+` |(?:to|in|when|for) (?:prosecut\w*|fin(?:e|ed|ing)|convict\w*|evict\w*|sanction\w*|charg\w*|caution\w*) (?:`+third+`|`+poss+` \S+) )|\b(?:want|need|see|get|have|send|copy of|copies of|request\w*|obtain|access|provide|disclose|show)\b(?: \S+){0,3} evidence\b(?: \S+){0,5} against `+third+` `).needs(`\b(?:data|information|evidence|records?|documents?|notes|details|files?|photos|footage|statements?)\b`),
 		c("someone else's records", 2.5, `\brequest on behalf\b|\bsomeone else's (?:records|data|file|information|details)\b`),
 		c("request", 1, `\brequests?\b`),
 		c("my records", 1, `\b(?:`+poss+`|own) (?:\S+ ){0,2}(?:records|file)\b`),
@@ -100,6 +107,7 @@ var typeCues = map[Type][]cue{
 		c("remove", 3, `\b(?:remove|removed|removing)\b`),
 		c("forgotten", 4, `\bforgotten\b`),
 		c("article 17", 3.5, `\barticle 17\b`),
+		c("kill my account", 3, `\b(?:kill|nuke|scrap|terminate|get rid of) (?:my|his|her|our|the) (?:\S+ )?account\b`),
 		c("take it down", 2.5, `\btake (?:it|them|this|that|the \S+) down\b`),
 		// Off the system, not off a mailing list (that is withdrawing consent).
 		c("off your system", 3.5, `\b(?:take|taken|get|got|wipe|clear|scrub)\b(?: \S+){0,4} (?:off|out of) (?:your|the|all|every|any)(?: \S+)? (?:system|systems|database|databases|records|computer|computers|books|files)\b`),
@@ -198,7 +206,10 @@ var typeCues = map[Type][]cue{
 		c("consent as basis", 3, `\b(?:need|needs|require|requires|rely on|relies on|based on) (?:my |your |our |their )?consent\b`),
 		c("ico registration", 3, `\bregistered with (?:the )?(?:ico|information commissioner\w*)\b|\bico registration\b`),
 		c("security", 1.5, `\b(?:secure|security)\b`),
-		c("topic", 1.5, `\b(?:fraud|special category|stored|sell|gdpr|privacy statement|privacy notice|privacy policy|website)\b`),
+		c("topic", 1.5, `\b(?:special category|stored|sell|gdpr|privacy statement|privacy notice|privacy policy|website)\b`),
+		// Fraud as a topic (preventing, detecting, reporting it, the National Fraud Initiative),
+		// not the fraud case against the writer, whose file is their data.
+		c("fraud topic", 1.5, `\b(?:prevent\w*|detect\w*|tackl\w*|combat\w*|counter|report|reporting|fight\w*|stop|stopping) (?:\S+ ){0,2}fraud\b|\bfraud (?:prevention|detection|initiative|checks?|checking|risk|score|scoring)\b|\banti fraud\b`),
 		c("when do you delete", 4.5, `\bwhen do you (?:delete|destroy|get rid of|remove)\b`),
 		c("safeguarding topic", 1, `\b(?:child protection|safeguarding|mk together)\b`),
 	},
@@ -207,7 +218,10 @@ var typeCues = map[Type][]cue{
 // Request and information cues decide Actionable once a right is found.
 var requestCues = []cue{
 	c("please", 2, `\b(?:please|kindly)\b`),
-	c("i would like", 2.5, `\b(?:i|we)(?: would|'d| d) like\b`),
+	c("i would like", 2.5, `\b(?:i|we)(?: would|'d| d) (?:like|rather|prefer)\b`),
+	// "give me my data" opening a clause is a demand, wherever the clause stands: "this is a
+	// joke, give me my data" ("would you give me my data if …" is a question).
+	c("give me", 2.5, `(?:^ |[.,!;:] |\b(?:please|just|now|and|so|then|actually|ok|okay|right|yes|no) )(?:give|hand|send) (?:me|us) (?:my|our|all|a copy|copies|everything|back)\b|\bhand over\b`),
 	c("i want", 2.5, `\b(?:i|we)(?: \S+ly| really| just| also| still| now)? (?:want|need|wish|demand|require)\b|\b(?:and|but|so) (?:now )?(?:want|wish|would like)\b`),
 	cn("i don't want it used", 2.5, `\b(?:i|we) (?:don't|do not) want (?:you|my|his|her|the council|it|them|anyone)\b`),
 	cn("please don't", 2.5, `\b(?:please|just|so) (?:don't|do not) (?:use|share|process|do|delete|pass|send|contact|destroy)\b`),

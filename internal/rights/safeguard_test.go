@@ -217,3 +217,61 @@ func TestSelfHarmIsMarked(t *testing.T) {
 		assert.Equal(t, want, in.SelfHarm, text)
 	}
 }
+
+// TestSafeguardingQAPass holds the scorer to the ways a QA pass as residents
+// put risk that it missed (suicidal feelings without the word, threats with a
+// weapon, a threat the writer makes against someone else, arson), each with a
+// variant, and to the idioms and service talk that must stay calm.
+func TestSafeguardingQAPass(t *testing.T) {
+	urgent := []struct {
+		text     string
+		selfHarm bool
+	}{
+		{"I feel like ending it all", true},
+		{"i feel like ending it all, nobody would care", true},
+		{"sometimes i just feel like ending it", true},
+		{"my life isn't worth living", true},
+		{"life is not worth living without her", true},
+		{"I can't go on anymore", true},
+		{"i cant carry on like this any more", true},
+		{"im going to kms", true},
+		{"i wish i wasn't alive", true},
+		{"I want to kill myself", true},
+		{"I'm suicidal", true},
+
+		{"there's a man outside my house with a knife", false},
+		{"there's a group of lads outside my flat with a machete", false},
+		{"my neighbour is going to kill me, he has a knife", false},
+		{"my brother is going to hurt me when he gets home", false},
+		{"I'm going to hurt my ex", false},
+		{"i'm going to kill my neighbour", false},
+		{"I'm going to burn the council offices down", false},
+		{"someone said they will set fire to the school", false},
+		{"my husband hits me", false},
+		{"someone is trying to break in right now", false},
+	}
+	for _, tc := range urgent {
+		got, tr := classify(tc.text)
+		assert.True(t, got.Safeguarding, "%q must be urgent; %s", tc.text, tr)
+		assert.Equal(t, tc.selfHarm, got.SelfHarm, "self-harm %q; %s", tc.text, tr)
+	}
+
+	calm := []string{
+		"how long do you keep knife crime records?",
+		"do you share information about domestic abuse with the police?",
+		"this chatbot is killing me",
+		"I'm dying to know how long you keep my data",
+		"can I kill my account?",
+		"I can't go on the website, it's down",
+		"delete it all",
+		"end my subscription",
+		"my life insurance company asked for my data",
+		"the council is going to kill the library",
+		"the new parking charges will kill the high street",
+		"it's going to take me ages to fill in this form",
+	}
+	for _, text := range calm {
+		got, tr := classify(text)
+		assert.False(t, got.Safeguarding, "%q is not urgent; %s", text, tr)
+	}
+}
