@@ -683,7 +683,7 @@ func (b *Bot) statusCheck(ctx context.Context, s *session, t Turn, ref string) (
 		}
 	}
 	if rep.TimeLimitPending {
-		r.Answer.Answer += " The data protection team will tell you the time limit for their reply."
+		r.Answer.Answer += " The council normally replies within one calendar month; the data protection team will confirm the time limit for their reply."
 	}
 	return r, nil
 }

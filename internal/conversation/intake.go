@@ -191,8 +191,9 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 
 // lawEnforcementNext is what happens to a request that may be for data held for an investigation
 // or prosecution: another law may apply (Part 3 of the Data Protection Act 2018), so no date is
-// promised until the DPO has decided (reference rule 8).
-const lawEnforcementNext = "As it seems to be about information held for an investigation or a prosecution, different rules may apply to it, so the team will tell you the time limit for their reply."
+// promised until the DPO has decided (reference rule 8). Both laws give a month (Part 3 in
+// s.54), which a resident should know; what differs is the exemptions and any extension.
+const lawEnforcementNext = "As it seems to be about information held for an investigation or a prosecution, different rules may apply to it: the council normally replies within one calendar month, and the team will confirm the time limit for their reply."
 
 // councilsNamed are the councils a message names, by canonical name.
 func (b *Bot) councilsNamed(text string) []string {

@@ -275,13 +275,13 @@ func TestALawEnforcementRequestIsFlaggedAndPromisesNoDate(t *testing.T) {
 	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "Milton Keynes", []line{
 		{says: "I want a copy of the evidence your enforcement officers used to prosecute me", kind: conversation.KindIntake,
-			contains: []string{"different rules may apply", "tell you the time limit"}, lacks: []string{"within one calendar month"}},
+			contains: []string{"different rules may apply", "confirm the time limit"}, lacks: []string{"must respond within one calendar month", "(by "}},
 		{says: "Jo Bloggs", kind: conversation.KindIntake},
 		{says: "jo@example.com", kind: conversation.KindIntake},
 		{says: "skip", kind: conversation.KindIntake},
 		{says: "skip", kind: conversation.KindIntake},
-		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"DPO-2026-000001", "tell you the time limit"}, lacks: []string{"must respond by"}},
-		{says: "when will I hear back?", kind: conversation.KindStatus, contains: []string{"tell you the time limit"}},
+		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"DPO-2026-000001", "confirm the time limit"}, lacks: []string{"must respond by"}},
+		{says: "when will I hear back?", kind: conversation.KindStatus, contains: []string{"confirm the time limit"}},
 	})
 	require.Len(t, q.cases, 1)
 	assert.Equal(t, dpo.LawEnforcementSuspected, q.cases[0].LawEnforcement)
@@ -294,7 +294,7 @@ func TestALawEnforcementRequestIsFlaggedAndPromisesNoDate(t *testing.T) {
 		{says: "jo@example.com", kind: conversation.KindIntake},
 		{says: "skip", kind: conversation.KindIntake},
 		{says: "the notes of my interview under caution about the fly-tipping", kind: conversation.KindIntake},
-		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"tell you the time limit"}},
+		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"confirm the time limit"}},
 	})
 	assert.Equal(t, dpo.LawEnforcementSuspected, q.cases[0].LawEnforcement)
 
