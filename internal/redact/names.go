@@ -82,6 +82,14 @@ var nameStop = setOf(`a an the and or but so i i'm i’m im me my mine we our yo
 	interested correct right wrong glad pleased available back home out off up down into onto via
 	myself yourself himself herself themselves`)
 
+// statusWords describe the writer, not name them: "I'm Deaf, how do I contact the DPO?", "I'm
+// Single", "I'm Retired". Residents capitalise them; they end a name like nameStop.
+var statusWords = setOf(`deaf deafblind blind disabled partially sighted registered autistic dyslexic
+	dyspraxic epileptic diabetic neurodivergent pregnant single married divorced separated widowed
+	bereaved homeless housebound bedbound unemployed employed self-employed redundant furloughed
+	retired pensioner student vulnerable elderly sick ill unwell terminally anonymous
+	transgender trans gay lesbian bisexual muslim christian jewish hindu sikh british foreign`)
+
 // orgWords show that a capitalised phrase is an organisation, a service or a role, not a person:
 // "This is Milton Keynes Council", "Name: Data Protection Officer", "hi it's Adult Social Care".
 var orgWords = setOf(`council borough county city district parish town department dept team service
@@ -210,7 +218,11 @@ func readName(s string, i int, mode nameMode) (start, end int, words []string) {
 				return 0, 0, nil // "This is Milton Keynes Council": not a person
 			}
 			return start, end, words
-		case nameStop[lower]:
+		case statusWords[lower]:
+			return start, end, words
+		case nameStop[lower] && !(names == 0 && noRepeat[lower] && unicode.IsUpper(first) && (mode == weakName || mode == strongName)):
+			// A capitalised name that is also a word counts where the writer introduces
+			// themselves ("I'm Will and …", "my name is Will").
 			return start, end, words
 		case mode != strongName && unicode.IsLower(first) && !lowerOK:
 			if !nameParticles[lower] || names == 0 {

@@ -201,6 +201,9 @@ func TestRedactWhatTheNoticePromises(t *testing.T) {
 		{"relation, lower case", "my daughter emily brown goes to school here", "my daughter [name] goes to school here", redact.KindName},
 		{"relation, lower case first name only", "my husband tom wants a copy", "my husband [name] wants a copy", redact.KindName},
 		{"relation, lower case then ing", "my son jake attending the youth club", "my son [name] attending the youth club", redact.KindName},
+		{"I'm, a name that is also a word", "I'm Will and I want to know who the DPO is", "I'm [name] and I want to know who the DPO is", redact.KindName},
+		{"my name is, a name that is also a word", "my name is Will, who sees my data?", "my name is [name], who sees my data?", redact.KindName},
+		{"I'm, a relative's name that is also a word", "I'm Will's mum, can I see his records?", "I'm [name] mum, can I see his records?", redact.KindName},
 
 		{"live at, flat, no street type", "I live at Flat 3, 22 Queensway, Bletchley and want to know who sees my data", "I live at [address], Bletchley and want to know who sees my data", redact.KindAddress},
 		{"my address is, lower case", "my address is 7 the green, olney. who sees my data", "my address is [address], olney. who sees my data", redact.KindAddress},
@@ -258,6 +261,17 @@ func TestRedactKeepsOrdinaryQuestions(t *testing.T) {
 		"hi it's Adult Social Care I want to ask about",
 		"my NI is not on my payslip",
 		"NI 12 34 56 a timeline",
+		"I'm Deaf, how do I contact the DPO?",
+		"I'm Disabled and need the notice in large print",
+		"I'm Single, does that change my council tax?",
+		"I'm Homeless. Who keeps my housing records?",
+		"I'm Blind",
+		"I'm Autistic and find forms hard",
+		"I'm Pregnant, who sees my midwife records?",
+		"I am Unemployed",
+		"I'm Retired now",
+		"I'm Vulnerable, is my data protected?",
+		"I'm will be honest, I don't trust you",
 	}
 	r := redact.New()
 	for _, in := range tests {
