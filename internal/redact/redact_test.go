@@ -203,6 +203,16 @@ func TestRedactWhatTheNoticePromises(t *testing.T) {
 		{"relation, lower case then ing", "my son jake attending the youth club", "my son [name] attending the youth club", redact.KindName},
 		{"I'm, a name that is also a word", "I'm Will and I want to know who the DPO is", "I'm [name] and I want to know who the DPO is", redact.KindName},
 		{"my name is, a name that is also a word", "my name is Will, who sees my data?", "my name is [name], who sees my data?", redact.KindName},
+		{"me llamo", "Quiero borrar mis datos, me llamo Maria Lopez", "Quiero borrar mis datos, me llamo [name]", redact.KindName},
+		{"me llamo, lower case, then y", "me llamo maria lopez y quiero borrar mis datos", "me llamo [name] y quiero borrar mis datos", redact.KindName},
+		{"je m'appelle", "Bonjour, je m'appelle Jean-Pierre Dubois et je voudrais savoir", "Bonjour, je m'appelle [name] et je voudrais savoir", redact.KindName},
+		{"nazywam się", "Dzień dobry, nazywam się Anna Kowalska, chcę usunąć dane", "Dzień dobry, nazywam się [name], chcę usunąć dane", redact.KindName},
+		{"mam na imię", "mam na imię Piotr", "mam na imię [name]", redact.KindName},
+		{"mă numesc, and without the accent", "Bună, mă numesc Ion Popescu. ma numesc Ion Popescu si vreau", "Bună, mă numesc [name]. ma numesc [name] si vreau", redact.KindName},
+		{"chamo-me", "Olá, chamo-me João Silva", "Olá, chamo-me [name]", redact.KindName},
+		{"ich heiße", "Hallo, ich heiße Jürgen Müller und ich möchte wissen", "Hallo, ich heiße [name] und ich möchte wissen", redact.KindName},
+		{"fy enw i yw", "Helo, fy enw i yw Siân Jones", "Helo, fy enw i yw [name]", redact.KindName},
+		{"mi chiamo, an initial", "mi chiamo E. Rossi", "mi chiamo [name]", redact.KindName},
 		{"I'm, a relative's name that is also a word", "I'm Will's mum, can I see his records?", "I'm [name] mum, can I see his records?", redact.KindName},
 
 		{"live at, flat, no street type", "I live at Flat 3, 22 Queensway, Bletchley and want to know who sees my data", "I live at [address], Bletchley and want to know who sees my data", redact.KindAddress},
@@ -272,6 +282,8 @@ func TestRedactKeepsOrdinaryQuestions(t *testing.T) {
 		"I'm Retired now",
 		"I'm Vulnerable, is my data protected?",
 		"I'm will be honest, I don't trust you",
+		"Hola, me llamo",
+		"the name of the game",
 	}
 	r := redact.New()
 	for _, in := range tests {
