@@ -128,6 +128,17 @@ const maxRepeatWords = 32
 
 func findNames(s string, out []span) []span {
 	var words map[string]bool
+	addWords := func(toks []string) {
+		for _, t := range toks {
+			if words == nil {
+				words = make(map[string]bool)
+			}
+			// Each word costs a pass over s; a real message introduces a handful of people.
+			if len(words) < maxRepeatWords {
+				words[t] = true
+			}
+		}
+	}
 	nameTriggerRE.each(s, func(m []int) int {
 		var mode nameMode
 		switch {
@@ -144,6 +155,9 @@ func findNames(s string, out []span) []span {
 			mode = signOffName
 		}
 		start, end, toks := readName(s, m[1], mode)
+		if end <= start && m[6] >= 0 {
+			start, end, toks = lowerFullName(s, m[1]) // "i'm ahmed khan"
+		}
 		if end <= start {
 			return m[1]
 		}
@@ -154,17 +168,10 @@ func findNames(s string, out []span) []span {
 			toks = append(toks, more...)
 			end = e2
 		}
-		for _, t := range toks {
-			if words == nil {
-				words = make(map[string]bool)
-			}
-			// Each word costs a pass over s; a real message introduces a handful of people.
-			if len(words) < maxRepeatWords {
-				words[t] = true
-			}
-		}
+		addWords(toks)
 		return end
 	})
+	out = findBareNames(s, out, addWords)
 	for w := range words {
 		out = findWord(s, w, out)
 		if r, size := utf8.DecodeRuneInString(w); unicode.IsLower(r) {

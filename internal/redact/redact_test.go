@@ -213,6 +213,17 @@ func TestRedactWhatTheNoticePromises(t *testing.T) {
 		{"ich heiße", "Hallo, ich heiße Jürgen Müller und ich möchte wissen", "Hallo, ich heiße [name] und ich möchte wissen", redact.KindName},
 		{"fy enw i yw", "Helo, fy enw i yw Siân Jones", "Helo, fy enw i yw [name]", redact.KindName},
 		{"mi chiamo, an initial", "mi chiamo E. Rossi", "mi chiamo [name]", redact.KindName},
+		{"name then here", "Kwame Mensah here. who is the DPO?", "[name] here. who is the DPO?", redact.KindName},
+		{"greeting, name then here", "Hi, Dave Smith here, how long do you keep complaint records?", "Hi, [name] here, how long do you keep complaint records?", redact.KindName},
+		{"It's and a full name", "It's Dave Smith, how long do you keep complaint records?", "It's [name], how long do you keep complaint records?", redact.KindName},
+		{"its and a full name, mid-message", "Thanks for replying. its Dave Smith from Bletchley again", "Thanks for replying. its [name] from Bletchley again", redact.KindName},
+		{"i'm, lower-case full name", "i'm ahmed khan, who is the DPO?", "i'm [name], who is the DPO?", redact.KindName},
+		{"im, lower-case full name then and", "im ahmed khan and i want my records", "im [name] and i want my records", redact.KindName},
+		{"title anywhere", "Mr Ahmed Khan asking: who is the DPO?", "Mr [name] asking: who is the DPO?", redact.KindName},
+		{"title with a full stop, mid-sentence", "I spoke to Dr. Okafor yesterday, and Ms Lee", "I spoke to Dr. [name] yesterday, and Ms [name]", redact.KindName},
+		{"From:", "From: Anna Kowalska. Who is the data protection officer?", "From: [name]. Who is the data protection officer?", redact.KindName},
+		{"dash sign-off", "Who holds my data?\n— Priya Patel", "Who holds my data?\n— [name]", redact.KindName},
+		{"dash sign-off, first name on its own line", "Who holds my data?\n– Jane", "Who holds my data?\n– [name]", redact.KindName},
 		{"I'm, a relative's name that is also a word", "I'm Will's mum, can I see his records?", "I'm [name] mum, can I see his records?", redact.KindName},
 
 		{"live at, flat, no street type", "I live at Flat 3, 22 Queensway, Bletchley and want to know who sees my data", "I live at [address], Bletchley and want to know who sees my data", redact.KindAddress},
@@ -284,12 +295,48 @@ func TestRedactKeepsOrdinaryQuestions(t *testing.T) {
 		"I'm will be honest, I don't trust you",
 		"Hola, me llamo",
 		"the name of the game",
+		"It's about my council tax",
+		"It's Adult Social Care",
+		"It's Milton Keynes Council",
+		"It's Milton Keynes, do you hold my data?",
+		"It's Christmas Eve, are you open?",
+		"Thanks, that helps",
+		"Regards",
+		"i'm not happy with how you handled this",
+		"i'm looking for the DPO",
+		"i'm worried about my data",
+		"i'm fed up, who do I complain to?",
+		"i'm so confused.",
+		"i'm partially sighted, can I get it in braille?",
+		"From: the council",
+		"From: Milton Keynes Council",
+		"Mr Men books",
+		"MS Word files are fine",
+		"Same Problem here",
+		"Data Protection Officer here?",
+		"Council Tax here",
+		"we moved from Milton Keynes here in 2019",
+		"- Housing\n- Council Tax\n",
 	}
 	r := redact.New()
 	for _, in := range tests {
 		got, findings := r.Redact(in)
 		assert.Equal(t, in, got)
 		assert.Empty(t, findings, "%q", in)
+	}
+}
+
+// TestRedactNameBeforeAnAddress covers a full name given with no introduction but directly
+// before a street address, as people write an envelope.
+func TestRedactNameBeforeAnAddress(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Please delete my data. Jane Doe, 4 Park Lane, Milton Keynes MK9 1AA", "Please delete my data. [name], [address], Milton Keynes [postcode]"},
+		{"send it to Kwame Mensah 12a Church Street", "send it to [name] [address]"},
+		{"Go to Station Road, 4 Park Lane is the old office", "Go to Station Road, [address] is the old office"},
+	} {
+		got, findings := redact.New().Redact(tt.in)
+		assert.Equal(t, tt.want, got)
+		requireConsistent(t, tt.in, got, findings)
 	}
 }
 
