@@ -618,6 +618,13 @@ var addressIntroRE = newPattern(`(?i)(?:(?:live|living|lives|lived|reside|reside
 	`(?:([0-9]{1,4}[a-z]?(?:-[0-9]{1,4}[a-z]?)?)\b,?((?:`+spaceClass+`+\p{L}[\p{L}\p{M}'’\-]*){1,4}))?`, 160,
 	wordStartWith("live", "living", "lives", "lived", "reside", "residing", "staying", "my", "our", "his", "her"))
 
+// streetIntroRE finds a street the resident says they live on, without a house number ("I live on
+// Elm Grove in Bletchley", "we live in Station Road"): up to three words and a street type. A town
+// alone ("I live in Bletchley") has no street type and stays. Group 1 is the street.
+var streetIntroRE = newPattern(`(?i)(?:live|living|lives|lived|reside|resides|residing|staying)`+spaceClass+`+(?:on|in|at|off)`+spaceClass+`+`+
+	`((?:\p{L}[\p{L}\p{M}'’\-]*`+spaceClass+`+){1,3}?`+streetSuffix+`)\b`, 96,
+	wordStartWith("live", "living", "lives", "lived", "reside", "residing", "staying"))
+
 // addressIntroStop end the street read after "I live at" ("22 Queensway and want to know").
 var addressIntroStop = setOf(`but so if when where who which how what why please can could would
 	do does have has need want wanted since because now currently near next i i'm im`)
@@ -654,22 +661,39 @@ func findAddresses(s string, out []span) []span {
 		out = append(out, span{KindAddress, start, end})
 		return end
 	})
+	streetIntroRE.each(s, func(m []int) int {
+		if !streetNameOK(s[m[2]:m[3]]) {
+			return -1
+		}
+		out = append(out, span{KindAddress, m[2], m[3]})
+		return m[1]
+	})
 	addressRE.each(s, func(m []int) int {
-		for i, w := range strings.FieldsFunc(s[m[2]:m[3]], unicode.IsSpace) {
-			lw := strings.ToLower(w)
-			if !addressStop[lw] {
-				continue
-			}
-			// "The" may start a street name ("12 The Green").
-			if r, _ := utf8.DecodeRuneInString(w); i == 0 && lw == "the" && unicode.IsUpper(r) {
-				continue
-			}
+		if !streetNameOK(s[m[2]:m[3]]) {
 			return -1
 		}
 		out = append(out, span{KindAddress, m[0], m[1]})
 		return m[1]
 	})
 	return out
+}
+
+// streetNameOK reports whether the words before a street type can name a street: none is an
+// ordinary word that shows a quantity or a phrase ("6 years in the park", "live in a quiet road"),
+// though "The" may start one ("12 The Green").
+func streetNameOK(words string) bool {
+	for i, w := range strings.FieldsFunc(words, unicode.IsSpace) {
+		lw := strings.ToLower(w)
+		if !addressStop[lw] {
+			continue
+		}
+		// "The" may start a street name ("12 The Green").
+		if r, _ := utf8.DecodeRuneInString(w); i == 0 && lw == "the" && unicode.IsUpper(r) {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // setOf makes a set from whitespace-separated words.

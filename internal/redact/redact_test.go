@@ -231,6 +231,10 @@ func TestRedactWhatTheNoticePromises(t *testing.T) {
 		{"live at, words end at a stop", "we live at 5 Rose Cottages near the park", "we live at [address] near the park", redact.KindAddress},
 		{"live at, flat alone", "I live at Flat 12b", "I live at [address]", redact.KindAddress},
 		{"home address label", "My home address: 40 Wolverton Mews", "My home address: [address]", redact.KindAddress},
+		{"live on, a street without a number", "I live on Elm Grove in Bletchley, do you share data?", "I live on [address] in Bletchley, do you share data?", redact.KindAddress},
+		{"live in, a street", "we live in Station Road", "we live in [address]", redact.KindAddress},
+		{"live off, lower case", "i live off elm grove, near the school", "i live off [address], near the school", redact.KindAddress},
+		{"live in, The", "I live in The Green, Olney", "I live in [address], Olney", redact.KindAddress},
 
 		{"NI, lower case and spaced", "my NI is qq 12 34 56 c, who do you share it with?", "my NI is [NI number], who do you share it with?", redact.KindNINumber},
 		{"NI no, lower case", "ni no jg 10 37 42 a", "ni no [NI number]", redact.KindNINumber},
@@ -316,6 +320,11 @@ func TestRedactKeepsOrdinaryQuestions(t *testing.T) {
 		"Data Protection Officer here?",
 		"Council Tax here",
 		"we moved from Milton Keynes here in 2019",
+		"I live on benefits",
+		"I live in a quiet road",
+		"I live in the park",
+		"I live on my own in Bletchley",
+		"I live in social housing",
 		"- Housing\n- Council Tax\n",
 	}
 	r := redact.New()
