@@ -511,14 +511,99 @@ const (
 		`|` + monthPattern + `\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?)\b`
 )
 
-var dobRE = newPattern(`(?i)(?:born(?:\s+on)?\b|d\.?o\.?b\b\.?|date\s+of\s+birth\b|birth\s*date\b|birthday\b)[^0-9\n.!?]{0,16}?(`+datePattern+`)`, 96, wordStartIn("bd"))
+// dobTriggerRE finds the words that say a date is a date of birth.
+var dobTriggerRE = newPattern(`(?i)(?:born|d\.?o\.?b|date\s+of\s+birth|birth\s*date|birthday)\b\.?`, 24, wordStartIn("bd"))
 
+// dateRE finds a date with a day and a month.
+var dateRE = newPattern(`(?i)`+datePattern, 48, func(s string, i int) bool {
+	return digitStart(s, i) || monthStart(s, i)
+})
+
+// monthStart reports whether a month's name may start at byte i.
+var monthStart = wordStartIn("jfmasond")
+
+// findDatesOfBirth redacts every date in the sentence that says it gives a date of birth, or in
+// the next one if that has none: residents correct one ("my DOB is 12/03/1985 not 12/03/1958",
+// "my date of birth is wrong. It should be 12/03/1985"), and the wrong one is as close to theirs.
 func findDatesOfBirth(s string, out []span) []span {
-	dobRE.each(s, func(m []int) int {
-		out = append(out, span{KindDateOfBirth, m[2], m[3]})
+	scanned := 0 // dates before this byte were looked for already
+	dobTriggerRE.each(s, func(m []int) int {
+		from := max(sentenceStartBefore(s, m[0]), scanned)
+		to := sentenceEndAfter(s, m[1])
+		n := len(out)
+		out = findDates(s, from, to, out)
+		if len(out) == n && to < len(s) && ownDOB(s, m[0]) {
+			from, to = to, sentenceEndAfter(s, to+1)
+			out = findDates(s, from, to, out)
+		}
+		scanned = to
+		return max(m[1], to)
+	})
+	return out
+}
+
+// ownDOB reports whether the date-of-birth words at byte i are someone's ("my date of birth",
+// "my son's DOB", "I was born"), not a notice's ("your date of birth is kept for 6 years").
+func ownDOB(s string, i int) bool {
+	w := strings.ToLower(lastWord(s[:i]))
+	switch w {
+	case "my", "his", "her", "their", "our", "was", "were", "i", "i'm", "i’m":
+		return true
+	}
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
+
+// findDates appends a date-of-birth span for each date within s[from:to].
+func findDates(s string, from, to int, out []span) []span {
+	dateRE.each(s[:to], func(m []int) int {
+		if m[0] < from {
+			return from
+		}
+		if !plausibleDate(s, m[0], m[1]) {
+			return -1
+		}
+		out = append(out, span{KindDateOfBirth, m[0], m[1]})
 		return m[1]
 	})
 	return out
+}
+
+// plausibleDate reports whether the date s[start:end] stands alone rather than being part of a
+// longer dotted or slashed number ("81.2.69.160"). A date of birth given as such is redacted even
+// if mistyped ("32/13/1985").
+func plausibleDate(s string, start, end int) bool {
+	return !inReference(s, start) && !(end+1 < len(s) && strings.IndexByte("./-:", s[end]) >= 0 && isDigit(s[end+1]))
+}
+
+// sentenceStartBefore returns where the sentence containing byte i starts.
+func sentenceStartBefore(s string, i int) int {
+	for j := i - 1; j > 0; j-- {
+		switch s[j] {
+		case '\n':
+			return j + 1
+		case ' ':
+			if c := s[j-1]; c == '.' || c == '!' || c == '?' {
+				return j + 1
+			}
+		}
+	}
+	return 0
+}
+
+// sentenceEndAfter returns where the sentence containing byte i ends: at a line break, or at a
+// full stop, "!" or "?" followed by a space or the end (so "03.04.85" is one date).
+func sentenceEndAfter(s string, i int) int {
+	for j := i; j < len(s); j++ {
+		switch s[j] {
+		case '\n':
+			return j
+		case '.', '!', '?':
+			if j+1 == len(s) || s[j+1] == ' ' || s[j+1] == '\n' {
+				return j + 1
+			}
+		}
+	}
+	return len(s)
 }
 
 // --- IP addresses -------------------------------------------------------------------------------

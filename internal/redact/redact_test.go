@@ -236,6 +236,12 @@ func TestRedactWhatTheNoticePromises(t *testing.T) {
 		{"live off, lower case", "i live off elm grove, near the school", "i live off [address], near the school", redact.KindAddress},
 		{"live in, The", "I live in The Green, Olney", "I live in [address], Olney", redact.KindAddress},
 
+		{"date of birth corrected", "my DOB is 12/03/1985 not 12/03/1958", "my DOB is [date of birth] not [date of birth]", redact.KindDateOfBirth},
+		{"date of birth corrected, far from the words", "my date of birth is wrong, it should be 12/03/1985 not 12/03/1958", "my date of birth is wrong, it should be [date of birth] not [date of birth]", redact.KindDateOfBirth},
+		{"wrong date before the words", "You have 12/03/1958 but my date of birth is 12/03/1985", "You have [date of birth] but my date of birth is [date of birth]", redact.KindDateOfBirth},
+		{"date of birth in the next sentence", "My son's date of birth is wrong. It should be 3 April 2015, not 4 March 2015.", "My son's date of birth is wrong. It should be [date of birth], not [date of birth].", redact.KindDateOfBirth},
+		{"date of birth mistyped", "my DOB is 32/13/1985", "my DOB is [date of birth]", redact.KindDateOfBirth},
+
 		{"NI, lower case and spaced", "my NI is qq 12 34 56 c, who do you share it with?", "my NI is [NI number], who do you share it with?", redact.KindNINumber},
 		{"NI no, lower case", "ni no jg 10 37 42 a", "ni no [NI number]", redact.KindNINumber},
 
@@ -321,6 +327,10 @@ func TestRedactKeepsOrdinaryQuestions(t *testing.T) {
 		"Council Tax here",
 		"we moved from Milton Keynes here in 2019",
 		"I live on benefits",
+		"it should be 2024 not 2023",
+		"my date of birth is wrong on your records, it should be 1985 not 1958",
+		"Your date of birth is kept for 6 years. This notice was last updated on 17 May 2018.",
+		"Born in Bletchley? The notice of 17 May 2018 applies.",
 		"I live in a quiet road",
 		"I live in the park",
 		"I live on my own in Bletchley",
