@@ -645,21 +645,40 @@ func lastWord(s string) string {
 
 // --- account numbers ---------------------------------------------------------------------------
 
-// accountRE finds a run of 6–20 digits the resident says is an account, customer, tenancy, claim
-// or reference number ("my council tax account number is 12345678"). A case reference such as
-// "DPO-2026-000123" starts with letters, so it never matches and stays for status checks.
-var accountRE = newPattern(`(?i)(?:account|acct|a/c|customer|tenancy|claim|reference|ref)\b(?:`+spaceClass+`*(?:number|num|no\b\.?|#))?(?:`+spaceClass+`+(?:is|was)\b)?[^\p{L}\p{N}\n]{0,4}([0-9](?:`+sepClass+`?[0-9]){5,19})`, 96,
+// accountRE finds a number the resident says is an account, customer, tenancy, claim or reference
+// number: group 1 a code of letters and digits ("my tenancy ref is HSG-0045123"), which
+// accountCode checks, group 2 a run of 6–20 digits ("my council tax account number is 12345678").
+// A case reference such as "DPO-2026-000123" stays for status checks.
+var accountRE = newPattern(`(?i)(?:account|acct|a/c|customer|tenancy|claim|reference|ref)\b(?:`+spaceClass+`*(?:number|num|no\b\.?|#))?(?:`+spaceClass+`+(?:is|was)\b)?[^\p{L}\p{N}\n]{0,4}`+
+	`(?:([A-Z]{1,6} [0-9][0-9A-Z]*(?:[-/][0-9A-Z]+){0,3}|(?:[0-9]+[-/]?)*[A-Z][0-9A-Z]*(?:[-/][0-9A-Z]+){0,3})|([0-9](?:`+sepClass+`?[0-9]){5,19}))`, 96,
 	wordStartWith("account", "acct", "a/c", "customer", "tenancy", "claim", "ref"))
 
 func findAccountNumbers(s string, out []span) []span {
 	accountRE.each(s, func(m []int) int {
-		if wordAfter(s, m[3]) || inReference(s, m[2]) {
-			return -1 // "ref 123456-A" or "ref X-123456" is some other code
+		start, end := m[4], m[5]
+		if start < 0 {
+			start, end = m[2], m[3]
+			if !accountCode(s[start:end]) {
+				return -1
+			}
 		}
-		out = append(out, span{KindAccount, m[2], m[3]})
+		if wordAfter(s, end) || inReference(s, start) || end < len(s) && (s[end] == '-' || s[end] == '/') {
+			return -1 // part of a longer code or a case reference ("ref X-123456")
+		}
+		out = append(out, span{KindAccount, start, end})
 		return m[1]
 	})
 	return out
+}
+
+// accountCode reports whether c, letters and digits given as an account or reference number, is
+// one: at least five digits, letters in capitals if a space splits it ("HSG 0045123", not "sent
+// 12345"), and not a DPO case reference ("DPO-2026-000123"), which the bot needs to see.
+func accountCode(c string) bool {
+	if len(digitsOf(c)) < 5 || hasPrefixFold(c, "dpo") {
+		return false
+	}
+	return !strings.Contains(c, " ") || c == strings.ToUpper(c)
 }
 
 // --- street addresses ---------------------------------------------------------------------------

@@ -250,6 +250,11 @@ func TestRedactWhatTheNoticePromises(t *testing.T) {
 		{"tenancy ref", "Tenancy ref: 00123456", "Tenancy ref: [account number]", redact.KindAccount},
 		{"claim number", "housing benefit claim number 123456789", "housing benefit claim number [account number]", redact.KindAccount},
 		{"reference number, digits only", "reference number 654321", "reference number [account number]", redact.KindAccount},
+		{"tenancy ref with letters", "my tenancy ref is HSG-0045123", "my tenancy ref is [account number]", redact.KindAccount},
+		{"tenancy ref with letters, spaced", "my tenancy ref is HSG 0045123, who sees it?", "my tenancy ref is [account number], who sees it?", redact.KindAccount},
+		{"claim number with slashes", "my claim number is HB/2024/00123", "my claim number is [account number]", redact.KindAccount},
+		{"customer ref, lower case", "customer ref: ab12345c", "customer ref: [account number]", redact.KindAccount},
+		{"ref, a letter after the digits", "ref 123456-A", "ref [account number]", redact.KindAccount},
 	}
 	assertRedacts(t, tests)
 }
@@ -286,6 +291,10 @@ func TestRedactKeepsOrdinaryQuestions(t *testing.T) {
 		"reference DPO-2026-000123",
 		"my reference number is DPO-2026-000123",
 		"reference DPO 2026 000123, any update?",
+		"ref dpo-2026-000123 please",
+		"my tenancy ref is DPO-2026-000123",
+		"my account ref was sent 12345 times",
+		"reference A1234",
 		"Milton Keynes",
 		"Buckinghamshire Council",
 		"Adult Social Care",
