@@ -84,7 +84,7 @@ func bareName(s string, i int) (start, end int, words []string) {
 // is among them or no name is there.
 func readCapitalisedName(s string, i, maxWords int) (end int, words []string, n int) {
 	end = i
-	for pos := i; pos > 0 || pos == i; {
+	for pos := i; ; {
 		tok, next := readNameToken(s, pos)
 		if tok == "" {
 			break
@@ -114,6 +114,9 @@ func readCapitalisedName(s string, i, maxWords int) (end int, words []string, n 
 		end = pos + len(tok)
 		if strings.HasSuffix(tok, ".") && !isInitial(tok) {
 			end--
+			break
+		}
+		if next == 0 {
 			break
 		}
 		pos = next

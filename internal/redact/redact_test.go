@@ -360,6 +360,7 @@ func TestRedactNameBeforeAnAddress(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"Please delete my data. Jane Doe, 4 Park Lane, Milton Keynes MK9 1AA", "Please delete my data. [name], [address], Milton Keynes [postcode]"},
 		{"send it to Kwame Mensah 12a Church Street", "send it to [name] [address]"},
+		{"Jane Doe, 4 Park Lane", "[name], [address]"},
 		{"Go to Station Road, 4 Park Lane is the old office", "Go to Station Road, [address] is the old office"},
 	} {
 		got, findings := redact.New().Redact(tt.in)
