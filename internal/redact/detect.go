@@ -511,14 +511,99 @@ const (
 		`|` + monthPattern + `\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?)\b`
 )
 
-var dobRE = newPattern(`(?i)(?:born(?:\s+on)?\b|d\.?o\.?b\b\.?|date\s+of\s+birth\b|birth\s*date\b|birthday\b)[^0-9\n.!?]{0,16}?(`+datePattern+`)`, 96, wordStartIn("bd"))
+// dobTriggerRE finds the words that say a date is a date of birth.
+var dobTriggerRE = newPattern(`(?i)(?:born|d\.?o\.?b|date\s+of\s+birth|birth\s*date|birthday)\b\.?`, 24, wordStartIn("bd"))
 
+// dateRE finds a date with a day and a month.
+var dateRE = newPattern(`(?i)`+datePattern, 48, func(s string, i int) bool {
+	return digitStart(s, i) || monthStart(s, i)
+})
+
+// monthStart reports whether a month's name may start at byte i.
+var monthStart = wordStartIn("jfmasond")
+
+// findDatesOfBirth redacts every date in the sentence that says it gives a date of birth, or in
+// the next one if that has none: residents correct one ("my DOB is 12/03/1985 not 12/03/1958",
+// "my date of birth is wrong. It should be 12/03/1985"), and the wrong one is as close to theirs.
 func findDatesOfBirth(s string, out []span) []span {
-	dobRE.each(s, func(m []int) int {
-		out = append(out, span{KindDateOfBirth, m[2], m[3]})
+	scanned := 0 // dates before this byte were looked for already
+	dobTriggerRE.each(s, func(m []int) int {
+		from := max(sentenceStartBefore(s, m[0]), scanned)
+		to := sentenceEndAfter(s, m[1])
+		n := len(out)
+		out = findDates(s, from, to, out)
+		if len(out) == n && to < len(s) && ownDOB(s, m[0]) {
+			from, to = to, sentenceEndAfter(s, to+1)
+			out = findDates(s, from, to, out)
+		}
+		scanned = to
+		return max(m[1], to)
+	})
+	return out
+}
+
+// ownDOB reports whether the date-of-birth words at byte i are someone's ("my date of birth",
+// "my son's DOB", "I was born"), not a notice's ("your date of birth is kept for 6 years").
+func ownDOB(s string, i int) bool {
+	w := strings.ToLower(lastWord(s[:i]))
+	switch w {
+	case "my", "his", "her", "their", "our", "was", "were", "i", "i'm", "i’m":
+		return true
+	}
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
+
+// findDates appends a date-of-birth span for each date within s[from:to].
+func findDates(s string, from, to int, out []span) []span {
+	dateRE.each(s[:to], func(m []int) int {
+		if m[0] < from {
+			return from
+		}
+		if !plausibleDate(s, m[0], m[1]) {
+			return -1
+		}
+		out = append(out, span{KindDateOfBirth, m[0], m[1]})
 		return m[1]
 	})
 	return out
+}
+
+// plausibleDate reports whether the date s[start:end] stands alone rather than being part of a
+// longer dotted or slashed number ("81.2.69.160"). A date of birth given as such is redacted even
+// if mistyped ("32/13/1985").
+func plausibleDate(s string, start, end int) bool {
+	return !inReference(s, start) && !(end+1 < len(s) && strings.IndexByte("./-:", s[end]) >= 0 && isDigit(s[end+1]))
+}
+
+// sentenceStartBefore returns where the sentence containing byte i starts.
+func sentenceStartBefore(s string, i int) int {
+	for j := i - 1; j > 0; j-- {
+		switch s[j] {
+		case '\n':
+			return j + 1
+		case ' ':
+			if c := s[j-1]; c == '.' || c == '!' || c == '?' {
+				return j + 1
+			}
+		}
+	}
+	return 0
+}
+
+// sentenceEndAfter returns where the sentence containing byte i ends: at a line break, or at a
+// full stop, "!" or "?" followed by a space or the end (so "03.04.85" is one date).
+func sentenceEndAfter(s string, i int) int {
+	for j := i; j < len(s); j++ {
+		switch s[j] {
+		case '\n':
+			return j
+		case '.', '!', '?':
+			if j+1 == len(s) || s[j+1] == ' ' || s[j+1] == '\n' {
+				return j + 1
+			}
+		}
+	}
+	return len(s)
 }
 
 // --- IP addresses -------------------------------------------------------------------------------
@@ -560,21 +645,40 @@ func lastWord(s string) string {
 
 // --- account numbers ---------------------------------------------------------------------------
 
-// accountRE finds a run of 6–20 digits the resident says is an account, customer, tenancy, claim
-// or reference number ("my council tax account number is 12345678"). A case reference such as
-// "DPO-2026-000123" starts with letters, so it never matches and stays for status checks.
-var accountRE = newPattern(`(?i)(?:account|acct|a/c|customer|tenancy|claim|reference|ref)\b(?:`+spaceClass+`*(?:number|num|no\b\.?|#))?(?:`+spaceClass+`+(?:is|was)\b)?[^\p{L}\p{N}\n]{0,4}([0-9](?:`+sepClass+`?[0-9]){5,19})`, 96,
+// accountRE finds a number the resident says is an account, customer, tenancy, claim or reference
+// number: group 1 a code of letters and digits ("my tenancy ref is HSG-0045123"), which
+// accountCode checks, group 2 a run of 6–20 digits ("my council tax account number is 12345678").
+// A case reference such as "DPO-2026-000123" stays for status checks.
+var accountRE = newPattern(`(?i)(?:account|acct|a/c|customer|tenancy|claim|reference|ref)\b(?:`+spaceClass+`*(?:number|num|no\b\.?|#))?(?:`+spaceClass+`+(?:is|was)\b)?[^\p{L}\p{N}\n]{0,4}`+
+	`(?:([A-Z]{1,6} [0-9][0-9A-Z]*(?:[-/][0-9A-Z]+){0,3}|(?:[0-9]+[-/]?)*[A-Z][0-9A-Z]*(?:[-/][0-9A-Z]+){0,3})|([0-9](?:`+sepClass+`?[0-9]){5,19}))`, 96,
 	wordStartWith("account", "acct", "a/c", "customer", "tenancy", "claim", "ref"))
 
 func findAccountNumbers(s string, out []span) []span {
 	accountRE.each(s, func(m []int) int {
-		if wordAfter(s, m[3]) || inReference(s, m[2]) {
-			return -1 // "ref 123456-A" or "ref X-123456" is some other code
+		start, end := m[4], m[5]
+		if start < 0 {
+			start, end = m[2], m[3]
+			if !accountCode(s[start:end]) {
+				return -1
+			}
 		}
-		out = append(out, span{KindAccount, m[2], m[3]})
+		if wordAfter(s, end) || inReference(s, start) || end < len(s) && (s[end] == '-' || s[end] == '/') {
+			return -1 // part of a longer code or a case reference ("ref X-123456")
+		}
+		out = append(out, span{KindAccount, start, end})
 		return m[1]
 	})
 	return out
+}
+
+// accountCode reports whether c, letters and digits given as an account or reference number, is
+// one: at least five digits, letters in capitals if a space splits it ("HSG 0045123", not "sent
+// 12345"), and not a DPO case reference ("DPO-2026-000123"), which the bot needs to see.
+func accountCode(c string) bool {
+	if len(digitsOf(c)) < 5 || hasPrefixFold(c, "dpo") {
+		return false
+	}
+	return !strings.Contains(c, " ") || c == strings.ToUpper(c)
 }
 
 // --- street addresses ---------------------------------------------------------------------------
@@ -618,6 +722,13 @@ var addressIntroRE = newPattern(`(?i)(?:(?:live|living|lives|lived|reside|reside
 	`(?:([0-9]{1,4}[a-z]?(?:-[0-9]{1,4}[a-z]?)?)\b,?((?:`+spaceClass+`+\p{L}[\p{L}\p{M}'’\-]*){1,4}))?`, 160,
 	wordStartWith("live", "living", "lives", "lived", "reside", "residing", "staying", "my", "our", "his", "her"))
 
+// streetIntroRE finds a street the resident says they live on, without a house number ("I live on
+// Elm Grove in Bletchley", "we live in Station Road"): up to three words and a street type. A town
+// alone ("I live in Bletchley") has no street type and stays. Group 1 is the street.
+var streetIntroRE = newPattern(`(?i)(?:live|living|lives|lived|reside|resides|residing|staying)`+spaceClass+`+(?:on|in|at|off)`+spaceClass+`+`+
+	`((?:\p{L}[\p{L}\p{M}'’\-]*`+spaceClass+`+){1,3}?`+streetSuffix+`)\b`, 96,
+	wordStartWith("live", "living", "lives", "lived", "reside", "residing", "staying"))
+
 // addressIntroStop end the street read after "I live at" ("22 Queensway and want to know").
 var addressIntroStop = setOf(`but so if when where who which how what why please can could would
 	do does have has need want wanted since because now currently near next i i'm im`)
@@ -654,22 +765,39 @@ func findAddresses(s string, out []span) []span {
 		out = append(out, span{KindAddress, start, end})
 		return end
 	})
+	streetIntroRE.each(s, func(m []int) int {
+		if !streetNameOK(s[m[2]:m[3]]) {
+			return -1
+		}
+		out = append(out, span{KindAddress, m[2], m[3]})
+		return m[1]
+	})
 	addressRE.each(s, func(m []int) int {
-		for i, w := range strings.FieldsFunc(s[m[2]:m[3]], unicode.IsSpace) {
-			lw := strings.ToLower(w)
-			if !addressStop[lw] {
-				continue
-			}
-			// "The" may start a street name ("12 The Green").
-			if r, _ := utf8.DecodeRuneInString(w); i == 0 && lw == "the" && unicode.IsUpper(r) {
-				continue
-			}
+		if !streetNameOK(s[m[2]:m[3]]) {
 			return -1
 		}
 		out = append(out, span{KindAddress, m[0], m[1]})
 		return m[1]
 	})
 	return out
+}
+
+// streetNameOK reports whether the words before a street type can name a street: none is an
+// ordinary word that shows a quantity or a phrase ("6 years in the park", "live in a quiet road"),
+// though "The" may start one ("12 The Green").
+func streetNameOK(words string) bool {
+	for i, w := range strings.FieldsFunc(words, unicode.IsSpace) {
+		lw := strings.ToLower(w)
+		if !addressStop[lw] {
+			continue
+		}
+		// "The" may start a street name ("12 The Green").
+		if r, _ := utf8.DecodeRuneInString(w); i == 0 && lw == "the" && unicode.IsUpper(r) {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // setOf makes a set from whitespace-separated words.

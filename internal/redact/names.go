@@ -16,19 +16,26 @@ const relations = `(?:son|daughter|mum|mother|mom|dad|father|husband|wife|partne
 
 // nameTriggerRE finds the phrases that introduce a name. Groups: 1 an introduction that also
 // admits lower-case names ("hi it's dave", "call me Sam", "I'm called Priya"), 2 strong ("my name
-// is", "my son's name is", "name:"), 3 weak ("I'm", "I am"), 4 "this is", 5 a sign-off ("Kind
+// is", "my son's name is", "name:", "me llamo"), 3 weak ("I'm", "I am"), 4 "this is", 5 a sign-off ("Kind
 // regards,"), 6 someone close named after who they are ("my son Oliver Smith", "my daughter
 // emily brown", "my husband, David Jones,"), which admits lower-case names too.
 var nameTriggerRE = newPattern(`(?i)(?:`+
 	`((?:hi|hiya|hello|hey|morning|afternoon|evening|good\s+(?:morning|afternoon|evening))(?:\s+there)?\b[\s,!.\-]*(?:it['’]?s|this\s+is)|(?:i['’]?m|i\s+am)\s+(?:called|known\s+as)|(?:please\s+|just\s+)?call\s+me)\b`+
-	`|((?:my|his|her)(?:\s+`+relations+`['’]s)?\s+(?:full\s+|first\s+|last\s+)?name\s+is|my\s+name['’]s|(?:(?:full|first|last|given)\s+)?(?:sur|fore)?name\s*[:=])`+
+	`|((?:my|his|her)(?:\s+`+relations+`['’]s)?\s+(?:full\s+|first\s+|last\s+)?name\s+is|my\s+name['’]s|(?:(?:full|first|last|given)\s+)?(?:sur|fore)?name\s*[:=]|`+foreignNameIs+`)`+
 	`|(i['’]?m|i\s+am)\b`+
 	`|(this\s+is)\b`+
 	`|((?:kind|best|warm|many)\s+(?:regards|thanks|wishes)|regards|thanks|yours\s+(?:sincerely|faithfully|truly)|thank\s+you|cheers)\s*[,.!\-]?`+
 	`|(my\s+`+relations+`)\b\s*,?`+
 	`)`, 64, wordStartWith("my", "his", "her", "name", "full", "first", "last", "given", "sur", "fore", "i'", "i’", "im", "i ",
 	"this", "kind", "best", "warm", "many", "regards", "thank", "yours", "cheers",
-	"hi", "hello", "hey", "morning", "afternoon", "evening", "good", "call", "please", "just"))
+	"hi", "hello", "hey", "morning", "afternoon", "evening", "good", "call", "please", "just",
+	"me", "je", "naz", "mam", "ma", "mă", "cham", "meu", "ich", "mein", "fy", "mi", "mon", "ik", "numele"))
+
+// foreignNameIs is "my name is" in the languages residents most often write in besides English:
+// Spanish, French, Polish, Romanian, Portuguese, German, Welsh, Italian and Dutch.
+const foreignNameIs = `me\s+llamo|mi\s+nombre\s+es|je\s+m['’]appelle|mon\s+nom\s+est|nazywam\s+si[eę]|mam\s+na\s+imi[eę]|` +
+	`m[ăa]\s+numesc|numele\s+meu\s+este|chamo-me|me\s+chamo|meu\s+nome\s+[ée]|ich\s+hei(?:ß|ss)e|mein\s+name\s+ist|` +
+	`fy\s+enw\s+(?:i\s+)?yw|mi\s+chiamo|ik\s+heet|mijn\s+naam\s+is`
 
 // nameMode says how sure a trigger is that a name follows.
 type nameMode int
@@ -80,7 +87,16 @@ var nameStop = setOf(`a an the and or but so i i'm i’m im me my mine we our yo
 	father son daughter wife husband partner carer parent guardian friend neighbour neighbor here
 	monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday important urgent
 	interested correct right wrong glad pleased available back home out off up down into onto via
-	myself yourself himself herself themselves`)
+	myself yourself himself herself themselves
+	et und oraz ale si și ac ich je yo eu jestem soy sou sono ist est es`)
+
+// statusWords describe the writer, not name them: "I'm Deaf, how do I contact the DPO?", "I'm
+// Single", "I'm Retired". Residents capitalise them; they end a name like nameStop.
+var statusWords = setOf(`deaf deafblind blind disabled partially sighted registered autistic dyslexic
+	dyspraxic epileptic diabetic neurodivergent pregnant single married divorced separated widowed
+	bereaved homeless housebound bedbound unemployed employed self-employed redundant furloughed
+	retired pensioner student vulnerable elderly sick ill unwell terminally anonymous
+	transgender trans gay lesbian bisexual muslim christian jewish hindu sikh british foreign`)
 
 // orgWords show that a capitalised phrase is an organisation, a service or a role, not a person:
 // "This is Milton Keynes Council", "Name: Data Protection Officer", "hi it's Adult Social Care".
@@ -112,6 +128,17 @@ const maxRepeatWords = 32
 
 func findNames(s string, out []span) []span {
 	var words map[string]bool
+	addWords := func(toks []string) {
+		for _, t := range toks {
+			if words == nil {
+				words = make(map[string]bool)
+			}
+			// Each word costs a pass over s; a real message introduces a handful of people.
+			if len(words) < maxRepeatWords {
+				words[t] = true
+			}
+		}
+	}
 	nameTriggerRE.each(s, func(m []int) int {
 		var mode nameMode
 		switch {
@@ -128,6 +155,9 @@ func findNames(s string, out []span) []span {
 			mode = signOffName
 		}
 		start, end, toks := readName(s, m[1], mode)
+		if end <= start && m[6] >= 0 {
+			start, end, toks = lowerFullName(s, m[1]) // "i'm ahmed khan"
+		}
 		if end <= start {
 			return m[1]
 		}
@@ -138,17 +168,10 @@ func findNames(s string, out []span) []span {
 			toks = append(toks, more...)
 			end = e2
 		}
-		for _, t := range toks {
-			if words == nil {
-				words = make(map[string]bool)
-			}
-			// Each word costs a pass over s; a real message introduces a handful of people.
-			if len(words) < maxRepeatWords {
-				words[t] = true
-			}
-		}
+		addWords(toks)
 		return end
 	})
+	out = findBareNames(s, out, addWords)
 	for w := range words {
 		out = findWord(s, w, out)
 		if r, size := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
@@ -210,7 +233,14 @@ func readName(s string, i int, mode nameMode) (start, end int, words []string) {
 				return 0, 0, nil // "This is Milton Keynes Council": not a person
 			}
 			return start, end, words
-		case nameStop[lower]:
+		case statusWords[lower]:
+			return start, end, words
+		case (tok == "y" || tok == "e") && names > 0:
+			// "and" in Spanish, Italian and Portuguese ends a name; "Y." and "E." are initials.
+			return start, end, words
+		case nameStop[lower] && !(names == 0 && noRepeat[lower] && unicode.IsUpper(first) && (mode == weakName || mode == strongName)):
+			// A capitalised name that is also a word counts where the writer introduces
+			// themselves ("I'm Will and …", "my name is Will").
 			return start, end, words
 		case mode != strongName && unicode.IsLower(first) && !lowerOK:
 			if !nameParticles[lower] || names == 0 {

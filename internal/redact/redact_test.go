@@ -201,12 +201,46 @@ func TestRedactWhatTheNoticePromises(t *testing.T) {
 		{"relation, lower case", "my daughter emily brown goes to school here", "my daughter [name] goes to school here", redact.KindName},
 		{"relation, lower case first name only", "my husband tom wants a copy", "my husband [name] wants a copy", redact.KindName},
 		{"relation, lower case then ing", "my son jake attending the youth club", "my son [name] attending the youth club", redact.KindName},
+		{"I'm, a name that is also a word", "I'm Will and I want to know who the DPO is", "I'm [name] and I want to know who the DPO is", redact.KindName},
+		{"my name is, a name that is also a word", "my name is Will, who sees my data?", "my name is [name], who sees my data?", redact.KindName},
+		{"me llamo", "Quiero borrar mis datos, me llamo Maria Lopez", "Quiero borrar mis datos, me llamo [name]", redact.KindName},
+		{"me llamo, lower case, then y", "me llamo maria lopez y quiero borrar mis datos", "me llamo [name] y quiero borrar mis datos", redact.KindName},
+		{"je m'appelle", "Bonjour, je m'appelle Jean-Pierre Dubois et je voudrais savoir", "Bonjour, je m'appelle [name] et je voudrais savoir", redact.KindName},
+		{"nazywam się", "Dzień dobry, nazywam się Anna Kowalska, chcę usunąć dane", "Dzień dobry, nazywam się [name], chcę usunąć dane", redact.KindName},
+		{"mam na imię", "mam na imię Piotr", "mam na imię [name]", redact.KindName},
+		{"mă numesc, and without the accent", "Bună, mă numesc Ion Popescu. ma numesc Ion Popescu si vreau", "Bună, mă numesc [name]. ma numesc [name] si vreau", redact.KindName},
+		{"chamo-me", "Olá, chamo-me João Silva", "Olá, chamo-me [name]", redact.KindName},
+		{"ich heiße", "Hallo, ich heiße Jürgen Müller und ich möchte wissen", "Hallo, ich heiße [name] und ich möchte wissen", redact.KindName},
+		{"fy enw i yw", "Helo, fy enw i yw Siân Jones", "Helo, fy enw i yw [name]", redact.KindName},
+		{"mi chiamo, an initial", "mi chiamo E. Rossi", "mi chiamo [name]", redact.KindName},
+		{"name then here", "Kwame Mensah here. who is the DPO?", "[name] here. who is the DPO?", redact.KindName},
+		{"greeting, name then here", "Hi, Dave Smith here, how long do you keep complaint records?", "Hi, [name] here, how long do you keep complaint records?", redact.KindName},
+		{"It's and a full name", "It's Dave Smith, how long do you keep complaint records?", "It's [name], how long do you keep complaint records?", redact.KindName},
+		{"its and a full name, mid-message", "Thanks for replying. its Dave Smith from Bletchley again", "Thanks for replying. its [name] from Bletchley again", redact.KindName},
+		{"i'm, lower-case full name", "i'm ahmed khan, who is the DPO?", "i'm [name], who is the DPO?", redact.KindName},
+		{"im, lower-case full name then and", "im ahmed khan and i want my records", "im [name] and i want my records", redact.KindName},
+		{"title anywhere", "Mr Ahmed Khan asking: who is the DPO?", "Mr [name] asking: who is the DPO?", redact.KindName},
+		{"title with a full stop, mid-sentence", "I spoke to Dr. Okafor yesterday, and Ms Lee", "I spoke to Dr. [name] yesterday, and Ms [name]", redact.KindName},
+		{"From:", "From: Anna Kowalska. Who is the data protection officer?", "From: [name]. Who is the data protection officer?", redact.KindName},
+		{"dash sign-off", "Who holds my data?\n— Priya Patel", "Who holds my data?\n— [name]", redact.KindName},
+		{"dash sign-off, first name on its own line", "Who holds my data?\n– Jane", "Who holds my data?\n– [name]", redact.KindName},
+		{"I'm, a relative's name that is also a word", "I'm Will's mum, can I see his records?", "I'm [name] mum, can I see his records?", redact.KindName},
 
 		{"live at, flat, no street type", "I live at Flat 3, 22 Queensway, Bletchley and want to know who sees my data", "I live at [address], Bletchley and want to know who sees my data", redact.KindAddress},
 		{"my address is, lower case", "my address is 7 the green, olney. who sees my data", "my address is [address], olney. who sees my data", redact.KindAddress},
 		{"live at, words end at a stop", "we live at 5 Rose Cottages near the park", "we live at [address] near the park", redact.KindAddress},
 		{"live at, flat alone", "I live at Flat 12b", "I live at [address]", redact.KindAddress},
 		{"home address label", "My home address: 40 Wolverton Mews", "My home address: [address]", redact.KindAddress},
+		{"live on, a street without a number", "I live on Elm Grove in Bletchley, do you share data?", "I live on [address] in Bletchley, do you share data?", redact.KindAddress},
+		{"live in, a street", "we live in Station Road", "we live in [address]", redact.KindAddress},
+		{"live off, lower case", "i live off elm grove, near the school", "i live off [address], near the school", redact.KindAddress},
+		{"live in, The", "I live in The Green, Olney", "I live in [address], Olney", redact.KindAddress},
+
+		{"date of birth corrected", "my DOB is 12/03/1985 not 12/03/1958", "my DOB is [date of birth] not [date of birth]", redact.KindDateOfBirth},
+		{"date of birth corrected, far from the words", "my date of birth is wrong, it should be 12/03/1985 not 12/03/1958", "my date of birth is wrong, it should be [date of birth] not [date of birth]", redact.KindDateOfBirth},
+		{"wrong date before the words", "You have 12/03/1958 but my date of birth is 12/03/1985", "You have [date of birth] but my date of birth is [date of birth]", redact.KindDateOfBirth},
+		{"date of birth in the next sentence", "My son's date of birth is wrong. It should be 3 April 2015, not 4 March 2015.", "My son's date of birth is wrong. It should be [date of birth], not [date of birth].", redact.KindDateOfBirth},
+		{"date of birth mistyped", "my DOB is 32/13/1985", "my DOB is [date of birth]", redact.KindDateOfBirth},
 
 		{"NI, lower case and spaced", "my NI is qq 12 34 56 c, who do you share it with?", "my NI is [NI number], who do you share it with?", redact.KindNINumber},
 		{"NI no, lower case", "ni no jg 10 37 42 a", "ni no [NI number]", redact.KindNINumber},
@@ -216,6 +250,11 @@ func TestRedactWhatTheNoticePromises(t *testing.T) {
 		{"tenancy ref", "Tenancy ref: 00123456", "Tenancy ref: [account number]", redact.KindAccount},
 		{"claim number", "housing benefit claim number 123456789", "housing benefit claim number [account number]", redact.KindAccount},
 		{"reference number, digits only", "reference number 654321", "reference number [account number]", redact.KindAccount},
+		{"tenancy ref with letters", "my tenancy ref is HSG-0045123", "my tenancy ref is [account number]", redact.KindAccount},
+		{"tenancy ref with letters, spaced", "my tenancy ref is HSG 0045123, who sees it?", "my tenancy ref is [account number], who sees it?", redact.KindAccount},
+		{"claim number with slashes", "my claim number is HB/2024/00123", "my claim number is [account number]", redact.KindAccount},
+		{"customer ref, lower case", "customer ref: ab12345c", "customer ref: [account number]", redact.KindAccount},
+		{"ref, a letter after the digits", "ref 123456-A", "ref [account number]", redact.KindAccount},
 	}
 	assertRedacts(t, tests)
 }
@@ -252,18 +291,81 @@ func TestRedactKeepsOrdinaryQuestions(t *testing.T) {
 		"reference DPO-2026-000123",
 		"my reference number is DPO-2026-000123",
 		"reference DPO 2026 000123, any update?",
+		"ref dpo-2026-000123 please",
+		"my tenancy ref is DPO-2026-000123",
+		"my account ref was sent 12345 times",
+		"reference A1234",
 		"Milton Keynes",
 		"Buckinghamshire Council",
 		"Adult Social Care",
 		"hi it's Adult Social Care I want to ask about",
 		"my NI is not on my payslip",
 		"NI 12 34 56 a timeline",
+		"I'm Deaf, how do I contact the DPO?",
+		"I'm Disabled and need the notice in large print",
+		"I'm Single, does that change my council tax?",
+		"I'm Homeless. Who keeps my housing records?",
+		"I'm Blind",
+		"I'm Autistic and find forms hard",
+		"I'm Pregnant, who sees my midwife records?",
+		"I am Unemployed",
+		"I'm Retired now",
+		"I'm Vulnerable, is my data protected?",
+		"I'm will be honest, I don't trust you",
+		"Hola, me llamo",
+		"the name of the game",
+		"It's about my council tax",
+		"It's Adult Social Care",
+		"It's Milton Keynes Council",
+		"It's Milton Keynes, do you hold my data?",
+		"It's Christmas Eve, are you open?",
+		"Thanks, that helps",
+		"Regards",
+		"i'm not happy with how you handled this",
+		"i'm looking for the DPO",
+		"i'm worried about my data",
+		"i'm fed up, who do I complain to?",
+		"i'm so confused.",
+		"i'm partially sighted, can I get it in braille?",
+		"From: the council",
+		"From: Milton Keynes Council",
+		"Mr Men books",
+		"MS Word files are fine",
+		"Same Problem here",
+		"Data Protection Officer here?",
+		"Council Tax here",
+		"we moved from Milton Keynes here in 2019",
+		"I live on benefits",
+		"it should be 2024 not 2023",
+		"my date of birth is wrong on your records, it should be 1985 not 1958",
+		"Your date of birth is kept for 6 years. This notice was last updated on 17 May 2018.",
+		"Born in Bletchley? The notice of 17 May 2018 applies.",
+		"I live in a quiet road",
+		"I live in the park",
+		"I live on my own in Bletchley",
+		"I live in social housing",
+		"- Housing\n- Council Tax\n",
 	}
 	r := redact.New()
 	for _, in := range tests {
 		got, findings := r.Redact(in)
 		assert.Equal(t, in, got)
 		assert.Empty(t, findings, "%q", in)
+	}
+}
+
+// TestRedactNameBeforeAnAddress covers a full name given with no introduction but directly
+// before a street address, as people write an envelope.
+func TestRedactNameBeforeAnAddress(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Please delete my data. Jane Doe, 4 Park Lane, Milton Keynes MK9 1AA", "Please delete my data. [name], [address], Milton Keynes [postcode]"},
+		{"send it to Kwame Mensah 12a Church Street", "send it to [name] [address]"},
+		{"Jane Doe, 4 Park Lane", "[name], [address]"},
+		{"Go to Station Road, 4 Park Lane is the old office", "Go to Station Road, [address] is the old office"},
+	} {
+		got, findings := redact.New().Redact(tt.in)
+		assert.Equal(t, tt.want, got)
+		requireConsistent(t, tt.in, got, findings)
 	}
 }
 

@@ -1,0 +1,242 @@
+package redact
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A capitalised phrase on its own is as likely a place or a service as a person, so findNames
+// needs an introduction. Some contexts say "a person" without one, and these are read here:
+//
+//   - a title: "Mr Ahmed Khan asking: …", "… spoke to Dr Okafor"
+//   - a full name, then "here", opening a sentence: "Kwame Mensah here. who is the DPO?"
+//   - a full name after "It's" opening a sentence: "It's Dave Smith, how long …"
+//   - a full name after "From:": "From: Anna Kowalska."
+//   - a name after a dash that ends the message: "… thanks - Jane Smith"
+//   - a full name, then an address: "Jane Doe, 4 Park Lane"
+//
+// A full name is two or three capitalised words, none of them an ordinary word (ordinaryWord) or
+// an organisation's (orgWords): "It's Adult Social Care" and "Mr Men books" are not people.
+
+// titleWords may open a name anywhere. "MS" in capitals is multiple sclerosis, not a title.
+var titleWords = setOf(`Mr Mrs Ms Miss Mx Dr MR MRS MISS MX DR`)
+
+// lowerNameFollowers may follow a lower-case name after "i'm": "i'm ahmed khan and i …".
+var lowerNameFollowers = setOf(`and from here of in at living`)
+
+// findBareNames appends the spans of names found in the contexts above, and reports each name's
+// words to addWords so that findNames redacts their other uses too.
+func findBareNames(s string, out []span, addWords func([]string)) []span {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x80 && (c < 'A' || c > 'Z') || wordBefore(s, i) {
+			continue
+		}
+		if c >= 0x80 {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); !unicode.IsUpper(r) {
+				continue
+			}
+		}
+		start, end, words := bareName(s, i)
+		if end > start {
+			out = append(out, span{KindName, start, end})
+			addWords(words)
+			i = end - 1
+		}
+	}
+	return out
+}
+
+// bareName returns the span of the name starting with the capitalised word at byte i when its
+// context says it is a person's, and the name's words.
+func bareName(s string, i int) (start, end int, words []string) {
+	tok, next := readNameToken(s, i)
+	if titleWords[strings.TrimSuffix(tok, ".")] {
+		if next == 0 {
+			return 0, 0, nil
+		}
+		if e, w, n := readCapitalisedName(s, next, 3); n > 0 {
+			return next, e, w // the title stays, as in "Mrs [name] has moved"
+		}
+		return 0, 0, nil
+	}
+	e, w, n := readCapitalisedName(s, i, 3)
+	if n == 0 {
+		return 0, 0, nil
+	}
+	before := strings.TrimRight(s[:i], " \t\u00a0")
+	switch {
+	case n >= 2 && followedByWord(s, e, "here") && (atSentenceStart(s, i) || strings.HasSuffix(before, ",")):
+	case n >= 2 && openingWord(before, "it's", "it’s", "its", "it is") && nameEndsClause(s, e):
+	case n >= 2 && openingWord(before, "from:"):
+	case endsWithDash(before) && restIsPunct(s, e):
+	case n >= 2 && addressFollows(s, e) && !streetWord(s[i:e]):
+	default:
+		return 0, 0, nil
+	}
+	return i, e, w
+}
+
+// readCapitalisedName reads up to maxWords capitalised words of a name at byte i ("Anna
+// Kowalska", "Ludwig van Beethoven", "J. Smith") and returns where the name ends, its words to
+// redact elsewhere and how many words it has; n is 0 if an ordinary or an organisation's word
+// is among them or no name is there.
+func readCapitalisedName(s string, i, maxWords int) (end int, words []string, n int) {
+	end = i
+	for pos := i; ; {
+		tok, next := readNameToken(s, pos)
+		if tok == "" {
+			break
+		}
+		bare := strings.TrimSuffix(tok, ".")
+		lower := strings.ToLower(bare)
+		first, _ := utf8.DecodeRuneInString(tok)
+		if !unicode.IsUpper(first) {
+			if !nameParticles[lower] || n == 0 || next == 0 {
+				break
+			}
+			if nt, _ := readNameToken(s, next); nt == "" || !unicode.IsUpper([]rune(nt)[0]) {
+				break
+			}
+		} else {
+			if orgWords[lower] || ordinaryWord(lower) && !isInitial(tok) {
+				return 0, nil, 0
+			}
+			if n == maxWords {
+				return 0, nil, 0 // a long run of capitals is a heading or a place, not a name
+			}
+			n++
+			if utf8.RuneCountInString(lower) >= 2 && !noRepeat[lower] {
+				words = append(words, bare)
+			}
+		}
+		end = pos + len(tok)
+		if strings.HasSuffix(tok, ".") && !isInitial(tok) {
+			end--
+			break
+		}
+		if next == 0 {
+			break
+		}
+		pos = next
+	}
+	return end, words, n
+}
+
+// atSentenceStart reports whether a sentence or a line starts at byte i.
+func atSentenceStart(s string, i int) bool {
+	t := strings.TrimRight(s[:i], " \t\u00a0\"'“‘(")
+	if t == "" {
+		return true
+	}
+	switch t[len(t)-1] {
+	case '\n', '\r', '.', '!', '?':
+		return true
+	}
+	return false
+}
+
+// openingWord reports whether before (the text before a name, spaces trimmed) ends with one of
+// words, case aside, and that word opens a sentence.
+func openingWord(before string, words ...string) bool {
+	for _, w := range words {
+		if len(before) < len(w) || !hasPrefixFold(before[len(before)-len(w):], w) {
+			continue
+		}
+		at := len(before) - len(w)
+		if !wordBefore(before, at) && atSentenceStart(before, at) {
+			return true
+		}
+	}
+	return false
+}
+
+// followedByWord reports whether the word w (lower case) follows byte i after one space, and
+// ends there.
+func followedByWord(s string, i int, w string) bool {
+	if i >= len(s) || s[i] != ' ' {
+		return false
+	}
+	i++
+	return hasPrefixFold(s[i:], w) && !wordAfter(s, i+len(w))
+}
+
+// nameEndsClause reports whether the name ending at byte i ends its clause: punctuation, the
+// end, or "here", "from" or "and" follow ("It's Dave Smith, how long …").
+func nameEndsClause(s string, i int) bool {
+	if i >= len(s) || strings.IndexByte(",.!?;:-\n\r", s[i]) >= 0 {
+		return true
+	}
+	return followedByWord(s, i, "here") || followedByWord(s, i, "from") || followedByWord(s, i, "and")
+}
+
+// endsWithDash reports whether before ends with a dash that stands alone ("thanks - Jane").
+func endsWithDash(before string) bool {
+	for _, d := range []string{"--", "-", "–", "—"} {
+		if t, ok := strings.CutSuffix(before, d); ok {
+			return t == "" || strings.HasSuffix(t, " ") || strings.HasSuffix(t, "\n")
+		}
+	}
+	return false
+}
+
+// restIsPunct reports whether nothing but spaces and punctuation follow byte i.
+func restIsPunct(s string, i int) bool {
+	return strings.TrimRightFunc(s[i:], func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) == ""
+}
+
+// addressFollows reports whether a street address starts after a comma or spaces at byte i
+// ("Jane Doe, 4 Park Lane").
+func addressFollows(s string, i int) bool {
+	if i < len(s) && s[i] == ',' {
+		i++
+	}
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if i >= len(s) || !isDigit(s[i]) && !flatWordAt(s, i) {
+		return false
+	}
+	return addressRE.re.MatchString(s[i:min(len(s), i+addressRE.maxLen)])
+}
+
+// streetWords are the street types of streetSuffix.
+var streetWords = setOf(strings.NewReplacer("(?:", "", ")", "", "|", " ", "?", "").Replace(streetSuffix))
+
+// streetWord reports whether the phrase name ends with a street type, so that it is the street of
+// an address ("Station Road, 4 Park Lane"), not a person.
+func streetWord(name string) bool {
+	return streetWords[strings.ToLower(lastWord(name))]
+}
+
+// lowerFullName reads a name written in lower case after "i'm" at byte i ("i'm ahmed khan, who
+// is …"): exactly two words, neither an ordinary word, then punctuation, the end or a word that
+// follows names ("and", "from"). "i'm not happy" and "i'm looking for" are not names.
+func lowerFullName(s string, i int) (start, end int, words []string) {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	pos := i
+	for k := 0; k < 2; k++ {
+		if k > 0 && pos == 0 {
+			return 0, 0, nil
+		}
+		tok, next := readNameToken(s, pos)
+		first, _ := utf8.DecodeRuneInString(tok)
+		if tok == "" || strings.HasSuffix(tok, ".") && k == 0 || !unicode.IsLower(first) ||
+			utf8.RuneCountInString(tok) < 2 || ordinaryWord(strings.TrimSuffix(tok, ".")) || nameParticles[tok] {
+			return 0, 0, nil
+		}
+		words = append(words, strings.TrimSuffix(tok, "."))
+		end = pos + len(strings.TrimSuffix(tok, "."))
+		pos = next
+	}
+	if end < len(s) && strings.IndexByte(",.!?;:-\n\r)", s[end]) < 0 {
+		nt, _ := readNameToken(s, end+1)
+		if s[end] != ' ' || !lowerNameFollowers[strings.ToLower(nt)] {
+			return 0, 0, nil
+		}
+	}
+	return i, end, words
+}

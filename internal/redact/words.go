@@ -1,0 +1,58 @@
+package redact
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// commonWords are ordinary English words that residents put where a bare name could stand: after
+// "i'm" in lower case ("i'm fed up", "i'm so confused"), or capitalised at the start of a sentence
+// ("It's Christmas Eve", "Same Problem here", "Mr Men books"). A phrase with one of them in it is
+// not read as a name unless the writer says it is one ("my name is Will Grace").
+var commonWords = setOf(`
+	about above across actually after again against ago ahead alone along already also although
+	always am among angry anonymous anxious anyone anything anyway anywhere apparently around
+	asleep away awful bad badly basically being below beside besides best better between beyond
+	big bit both bored brief broke busy but by certainly cheap clear clearly close cold complete
+	completely confident confused considering cool could cross curious currently daft dead deeply
+	definitely desperate different difficult disgusted distressed done double down due during
+	each early easy either else elsewhere embarrassed empty enough entirely especially even ever
+	every everyone everything exactly excited exhausted extremely fair fairly fed few fine finished
+	first fit following for forever fortunately free frightened from full fully furious further
+	generally genuinely getting glad gone good great grateful guilty half hard hardly heartbroken
+	helpless honest honestly hopeful hopeless horrible hot hungry hurt ill in inside instead
+	just kind kinda last late lately least less let lost low lucky mad many maybe mean meanwhile
+	mere merely more most mostly much nervous never nevertheless next nice nobody none normal
+	normally not nothing now nowhere obviously off okay old on once only open or other otherwise
+	out outside over overwhelmed own panicking particularly perfectly perhaps personally plain
+	pleased polite poor possibly pretty probably proper properly quite rather ready real really
+	relieved rightly round sad safe same scared seriously shocked short shy sick similar simply
+	since slightly small so sole solely some someone something sometimes somewhat somewhere sorry
+	sort sorta stressed strong stuck stupid such super supposed sure surely surprised suspicious
+	terrible terribly terrified thankful thankfully then there though through thus tired together
+	too total totally tough true truly trusting twice unclear under unfortunately unhappy unless
+	unlikely up upon upset urgently used usually utterly very waiting way weird welcome well what
+	whatever whether while whole why wide with within without worried worse worst worth wrong yet
+	men women man woman people person boy girl kids family folks guys everybody somebody anybody
+	question questions query problem problems issue issues help request complaint concern update
+	quick long new second final general another friendly local
+	christmas easter year eve bank holiday friday weekend today tonight
+	mum mam dad parent carer tenant landlord owner resident citizen member user customer client
+	patient worker employee volunteer victim witness applicant claimant recipient
+	afraid aware able unable allowed eligible entitled responsible liable registered
+	moving leaving calling writing asking staying going trying
+	driver nurse teacher doctor cleaner builder plumber electrician chef pharmacist
+	solicitor lawyer manager assistant receptionist mechanic farmer teaching supply agency`)
+
+// placeWords are words of the places the bot's councils serve that come in two-word names
+// ("It's Milton Keynes, do you hold my data?"): a capitalised phrase with one in it is a place.
+var placeWords = setOf(`keynes wycombe pagnell stratford buzzard chalfont giles amersham
+	beaconsfield marlow chesham aylesbury bletchley wolverton olney buckingham princes risborough
+	gerrards cross`)
+
+// ordinaryWord reports whether lw, a word in lower case, is an ordinary word rather than a name.
+func ordinaryWord(lw string) bool {
+	return commonWords[lw] || placeWords[lw] || nameStop[lw] || notNameWords[lw] || statusWords[lw] || orgWords[lw] ||
+		strings.HasSuffix(lw, "n't") || strings.HasSuffix(lw, "n’t") ||
+		utf8.RuneCountInString(lw) >= 5 && strings.HasSuffix(lw, "ing")
+}
