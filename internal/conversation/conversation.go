@@ -294,7 +294,7 @@ func (b *Bot) Ask(ctx context.Context, q answer.Question) (answer.Answer, error)
 // answer answers an information question, carrying the topic of the last question over to a
 // follow-up ("and for complaints?").
 func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Intent, onDelta func(string)) (Reply, error) {
-	q := withoutIntroductions(b.withoutPersonalData(t.Text))
+	q := b.questionOf(t.Text)
 	about := "" // what the conversation was about, when the follow-up is asked in its context
 	followUp := s.lastQuestion != "" && IsFollowUp(q)
 	if followUp {
@@ -447,25 +447,28 @@ var introRe = regexp.MustCompile(`(?i)^(?:(?:hi|hello|hey|good (?:morning|aftern
 // sentenceRe splits a message into sentences, each with its closing punctuation.
 var sentenceRe = regexp.MustCompile(`[^.!?]+[.!?]*`)
 
+// leadRe is a clause that opens a message before its question: "Mr [name] asking:", "i'm
+// [name],", "I live on [address] in Bletchley,".
+var leadRe = regexp.MustCompile(`^([^,:;?]{1,80})[,:;]\s*(.+)$`)
+
 // withoutIntroductions asks only the question of a message that introduces its asker first: "I
 // live in Bletchley. do you share my data with the police?" is asked as its last sentence, which
 // the notices answer, where "Bletchley" made it look like a question they don't. A short
-// sentence counts as an introduction only when another sentence is left to ask; "I'm a GP
-// practice manager and we've been asked to send patient info to MK Together…" says what the
-// question is about, and stays.
+// sentence, or a clause before the question, counts as an introduction when it is one ("I live
+// in…", "this is…") or holds only the asker's redacted details ("[name] here.", "Mr [name]
+// asking:"), and another sentence is left to ask; "I'm a GP practice manager and we've been
+// asked to send patient info to MK Together…" says what the question is about, and stays.
 func withoutIntroductions(q string) string {
-	sentences := sentenceRe.FindAllString(q, -1)
-	if len(sentences) < 2 {
-		return q
+	introduces := func(s string) bool {
+		return !strings.HasSuffix(s, "?") && len(strings.Fields(s)) <= 10 && (introRe.MatchString(s) || placeholderRe.MatchString(s))
 	}
 	var kept []string
-	for _, s := range sentences {
-		s = strings.TrimSpace(s)
-		if s == "" {
+	for _, s := range sentenceRe.FindAllString(q, -1) {
+		if s = strings.TrimSpace(s); s == "" || introduces(s) {
 			continue
 		}
-		if !strings.HasSuffix(s, "?") && len(strings.Fields(s)) <= 10 && introRe.MatchString(s) {
-			continue
+		if m := leadRe.FindStringSubmatch(s); m != nil && len(kept) == 0 && introduces(strings.TrimSpace(m[1])) {
+			s = m[2] // "i'm [name], who is the DPO?"
 		}
 		kept = append(kept, s)
 	}
@@ -475,13 +478,14 @@ func withoutIntroductions(q string) string {
 	return strings.Join(kept, " ")
 }
 
-// withoutPersonalData drops a resident's own details from a question before it is searched
-// (or sent to a model): "my email is jo@x.com, how long…" asks only "how long…".
-func (b *Bot) withoutPersonalData(q string) string {
-	if b.Redact == nil {
-		return q
+// questionOf is what of a message is searched (or sent to a model): without the resident's own
+// details, and without what only introduces them. "my email is jo@x.com, how long…" asks only
+// "how long…".
+func (b *Bot) questionOf(q string) string {
+	if b.Redact != nil {
+		q = b.Redact(q)
 	}
-	out := strings.Join(strings.Fields(placeholderRe.ReplaceAllString(b.Redact(q), " ")), " ")
+	out := strings.Join(strings.Fields(placeholderRe.ReplaceAllString(withoutIntroductions(q), " ")), " ")
 	if out == "" {
 		return q
 	}

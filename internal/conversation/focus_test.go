@@ -11,6 +11,7 @@ import (
 
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/conversation"
+	"github.com/privacybot/privacybot/internal/redact"
 	"github.com/privacybot/privacybot/internal/rights"
 )
 
@@ -146,9 +147,12 @@ func TestAFollowUpNamingAnotherCouncilLeavesTheNoticeInFocus(t *testing.T) {
 // the notices that answer it without the introduction answer it with one.
 func TestAnIntroductionDoesntHideTheQuestion(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	bot.Redact = redact.Text // the names and addresses are the ones the bot's redactor finds
 	for _, says := range []string{"I live in Bletchley. do you share my data with the police?",
 		"Hello. This is Mrs O'Neill-Brown from Woburn Sands. Do you share my data with the police?",
-		"my mobile is 07700 900321. do you share my data with the police?"} {
+		"my mobile is 07700 900321. do you share my data with the police?",
+		"Kwame Mensah here. do you share my data with the police?", "Mr Ahmed Khan asking: do you share my data with the police?",
+		"i'm ahmed khan, do you share my data with the police?", "I live on Elm Grove in Bletchley, do you share my data with the police?"} {
 		plain := script(t, bot, "Milton Keynes", []line{{says: "do you share my data with the police?", kind: conversation.KindAnswer}})
 		require.False(t, plain.Abstained)
 		script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindAnswer, lacks: []string{"don't answer that"}}})
