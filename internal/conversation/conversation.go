@@ -224,6 +224,13 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		// "cancel" with no request under way: nothing to cancel, and no request to start.
 		return b.nothingToCancel(s, t), nil
 	}
+	if noReferenceRe.MatchString(t.Text) || s.askedReference && madeElsewhereRe.MatchString(t.Text) {
+		// A request made by e-mail, post or phone, or a reference lost: nothing here can look it
+		// up, and the person needs whom to ask, not a quote.
+		s.askedReference = false
+		return b.withContact(s, t, "I can only look up requests made in this chat, by their reference. For a request made another way, or if you've lost the reference, contact the data protection team and say when and how you made it. The council must respond within one calendar month of receiving a request."), nil
+	}
+	s.askedReference = false
 	if b.Queue != nil && (asksAfterRequest(t.Text) || asksAfterItRe.MatchString(t.Text) || len(s.submitted) > 0 && asksResponseTime(t.Text)) {
 		// (Right after a request, "how long will it take?" asks about that one.)
 		if n := len(s.submitted); n > 0 {
@@ -332,6 +339,11 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 	if b.Queue != nil && t.Channel == "web" && offersRequest(intent) {
 		// "how do I make a subject access request?" asks how; the bot can also just take it.
 		// (Residents ask on the web; staff in Slack and advisers with /request ask for others.)
+		if ans.Abstained {
+			// "can I do my SAR here?": the notices not saying how is no reason to say "I can't
+			// answer" and then offer to take it.
+			ans = answer.Answer{Question: ans.Question, Answer: "Yes: I can take this request here.", Citations: []answer.Citation{}, Mode: ans.Mode}
+		}
 		ans.Answer += "\n\nI can pass this request to the data protection team for you now: say \"yes\" to start it."
 		s.offered = offer{typ: intent.Type, question: t.Text}
 	}
@@ -458,24 +470,29 @@ var leadRe = regexp.MustCompile(`^([^,:;?]{1,80})[,:;]\s*(.+)$`)
 // in…", "this is…") or holds only the asker's redacted details ("[name] here.", "Mr [name]
 // asking:"), and another sentence is left to ask; "I'm a GP practice manager and we've been
 // asked to send patient info to MK Together…" says what the question is about, and stays.
-func withoutIntroductions(q string) string {
+func withoutIntroductions(q string) (question, dropped string) {
 	introduces := func(s string) bool {
 		return !strings.HasSuffix(s, "?") && len(strings.Fields(s)) <= 10 && (introRe.MatchString(s) || placeholderRe.MatchString(s))
 	}
-	var kept []string
+	var kept, left []string
 	for _, s := range sentenceRe.FindAllString(q, -1) {
-		if s = strings.TrimSpace(s); s == "" || introduces(s) {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		if introduces(s) {
+			left = append(left, s)
 			continue
 		}
 		if m := leadRe.FindStringSubmatch(s); m != nil && len(kept) == 0 && introduces(strings.TrimSpace(m[1])) {
+			left = append(left, m[1])
 			s = m[2] // "i'm [name], who is the DPO?"
 		}
 		kept = append(kept, s)
 	}
 	if len(kept) == 0 {
-		return q
+		return q, ""
 	}
-	return strings.Join(kept, " ")
+	return strings.Join(kept, " "), strings.Join(left, " ")
 }
 
 // questionOf is what of a message is searched (or sent to a model): without the resident's own
@@ -485,7 +502,13 @@ func (b *Bot) questionOf(q string) string {
 	if b.Redact != nil {
 		q = b.Redact(q)
 	}
-	out := strings.Join(strings.Fields(placeholderRe.ReplaceAllString(withoutIntroductions(q), " ")), " ")
+	question, dropped := withoutIntroductions(q)
+	if named := b.councilsNamed(dropped); len(named) > 0 && len(b.councilsNamed(question)) == 0 {
+		// "I live in Bucks." introduces the asker and says whose notices to ask: Milton Keynes's
+		// "6 years" is no answer for them.
+		question += " (" + strings.Join(named, ", ") + ")"
+	}
+	out := strings.Join(strings.Fields(placeholderRe.ReplaceAllString(question, " ")), " ")
 	if out == "" {
 		return q
 	}
@@ -721,6 +744,13 @@ var (
 	progressRe     = regexp.MustCompile(`(?i)\b(?:happening|status|progress|updates?|news|heard|hear back|looked at|dealt with|chase|chasing|processed|where is|where's|any word|been done|ready yet|finished)\b`)
 )
 
+// noReferenceRe is a person saying they have no reference to give: "I don't have a reference",
+// "I've lost my reference".
+var noReferenceRe = regexp.MustCompile(`(?i)\b(?:(?:don'?t|do not|dont|didn'?t|never) (?:have|had|get|got|receive|received) (?:a|the|my|any) (?:reference|ref)|no (?:reference|ref)(?: number)?|(?:forgot|forgotten|lost|can'?t find) (?:my |the )?(?:reference|ref)(?: number)?)\b`)
+
+// madeElsewhereRe is a request made outside the chat: "I emailed them", "I sent a letter".
+var madeElsewhereRe = regexp.MustCompile(`(?i)\b(?:e-?mailed|wrote to|posted|phoned|rang|called|sent (?:it|a letter|an e-?mail)|(?:by|via|through) (?:e-?mail|post|letter|phone|the website|a form))\b`)
+
 // asksAfterRequest reports whether a message asks how a request is going.
 func asksAfterRequest(text string) bool {
 	return requestNamedRe.MatchString(text) && progressRe.MatchString(text)
@@ -729,6 +759,7 @@ func asksAfterRequest(text string) bool {
 // askForReference answers "what's happening with my request?": only the reference and the
 // contact given with it tell the bot which request, and that the person asking made it.
 func (b *Bot) askForReference(s *session, t Turn) Reply {
+	s.askedReference = true
 	text := fmt.Sprintf("To check a request you've made, give its reference (it looks like DPO-%d-000123) with the "+
 		"e-mail address, phone number or postal address you gave with the request.", b.now().Year())
 	s.remember(t.Text, text)
@@ -765,7 +796,7 @@ func statusWords(s dpo.Status) string {
 	case dpo.Received:
 		return "received and waiting to be picked up by the data protection team"
 	case dpo.AwaitingVerification:
-		return "waiting for proof of identity (the data protection team will contact you about it)"
+		return "waiting for proof of identity, or of your authority to act for the person it is about (the data protection team will contact you about it)"
 	case dpo.AwaitingClarification:
 		return "waiting for you to clarify what you need"
 	case dpo.InProgress:
@@ -817,6 +848,9 @@ type session struct {
 	pendingRef   string
 	offered      offer         // a request the last answer offered to take
 	submitted    []sentRequest // the requests this conversation has put on the queue
+	// askedReference is set when the bot has just asked for a request's reference: "I emailed
+	// them" then says the request was made elsewhere.
+	askedReference bool
 	// prefill is what a request being started already knows (the second of two rights asked
 	// for at once), taken by startIntake.
 	prefill *intake

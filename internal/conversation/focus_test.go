@@ -158,3 +158,17 @@ func TestAnIntroductionDoesntHideTheQuestion(t *testing.T) {
 		script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindAnswer, lacks: []string{"don't answer that"}}})
 	}
 }
+
+// A council named only in the sentence that introduces the asker still says whose notices to ask:
+// "I live in Bucks." before a question Milton Keynes's notices answer and Buckinghamshire's don't
+// gets Buckinghamshire's "don't answer that", not Milton Keynes's facts.
+func TestTheCouncilOfAnIntroductionScopesTheQuestion(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	bot.Redact = redact.Text
+	for _, says := range []string{"I live in Bucks. How long do you keep complaint records?", "I live in Buckinghamshire. how long do you keep complaint records?"} {
+		last := script(t, bot, "", []line{{says: says, lacks: []string{"6 years"}}})
+		for _, c := range last.Citations {
+			assert.NotEqual(t, "Milton Keynes Council", c.Organisation, says)
+		}
+	}
+}

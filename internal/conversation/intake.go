@@ -98,9 +98,9 @@ var (
 	// correctionRe is what a correction says, whatever else it asks to delete.
 	correctionRe = regexp.MustCompile(`(?i)\b(?:correct\w*|wrong|update|change|put|replace|fix|amend|should (?:be|say|read))\b`)
 	// asAboveRe points back at the message that started the request.
-	asAboveRe = regexp.MustCompile(`(?i)^\s*(?:yes|yeah|yep|(?:as|see|like) (?:above|before|i said|said)|same as (?:above|before|i said)|(?:just )?what i (?:said|wrote|asked)(?: before| above| earlier)?|(?:i )?(?:already|just) (?:told|said)(?: you| that)?|nothing (?:else|more)|(?:it'?s |its )?in my (?:first |last )?message)\s*[.!]?\s*$`)
-	skipRe    = regexp.MustCompile(`(?i)^\s*(skip|none|n/?a|no|not sure|don'?t know|-)\s*[.!]?\s*$`)
-	yesRe     = regexp.MustCompile(`(?i)^\s*(y|yes|yeah|yep|ok|okay|confirm|correct|submit|send( it)?|go ahead|that'?s right)\b`)
+	asAboveRe = regexp.MustCompile(`(?i)^\s*(?:yes,? that'?s (?:right|it|correct)|that'?s (?:right|it|correct)|correct|yes please|yes|yeah|yep|(?:as|see|like) (?:above|before|i said|said)|same as (?:above|before|i said)|(?:just )?what i (?:said|wrote|asked)(?: before| above| earlier)?|(?:i )?(?:already|just) (?:told|said)(?: you| that)?|nothing (?:else|more)|(?:it'?s |its )?in my (?:first |last )?message)\s*[.!]?\s*$`)
+	skipRe    = regexp.MustCompile(`(?i)^\s*(skip|none|n/?a|no|(?:i'?m |i am )?not sure(?: which(?: service| one)?| what (?:it'?s called|service))?|(?:i )?(?:don'?t|do not) know(?: which(?: service| one)?)?|no idea|dunno|idk|-)\s*[.!]?\s*$`)
+	yesRe     = regexp.MustCompile(`(?i)^\s*(y|yes|yeah|yep|yh|yup|ya|ok|okay|sure|please do|please send( it)?|confirm|correct|submit|send( it)?|go ahead|that'?s (?:right|fine|ok|okay|correct|great))\b`)
 	noRe      = regexp.MustCompile(`(?i)^\s*(n|no|nope|wrong|change)\b`)
 	emailRe   = regexp.MustCompile(`(?i)^[\w.+-]+@[\w-]+(\.[\w-]+)+$`)
 	phoneRe   = regexp.MustCompile(`^\+?[\d ()-]{9,20}$`)
@@ -419,7 +419,18 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		}
 		it.org = org
 	case StepName:
+		var contact string
+		if c := contactRe.FindString(v); c != "" {
+			// "Lucy Brown, lucy@example.com": the name, and the contact the next step asks for.
+			if rest := strings.Trim(strings.Replace(v, c, "", 1), " ,;:-"); rest != "" {
+				v, contact = rest, c
+			}
+		}
 		name := nameIn(v)
+		if len(b.councilsNamed(name)) > 0 && len(strings.Fields(name)) <= 3 {
+			// "Buckinghamshire" on a Buckinghamshire widget is the council, not the person.
+			return mk("That's the council. Please give your own name. " + b.prompt(it)), nil
+		}
 		if withheldRe.MatchString(name) {
 			return mk("The data protection team needs your name to find what the council holds about you, and it stays with them. " + b.prompt(it)), nil
 		}
@@ -434,6 +445,11 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 			return mk("Please give your name. " + b.prompt(it)), nil
 		}
 		it.name = name
+		if contact != "" && it.contact == "" {
+			if _, err := ContactOf(contact); err == nil {
+				it.contact = contact
+			}
+		}
 	case StepOnBehalfOf:
 		if selfRe.MatchString(v) {
 			// "no, it's for me": the request is the asker's own, and its month starts now.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/rights"
 )
 
 // Someone at risk who says so while a request is being taken gets the safeguarding reply first;
@@ -571,4 +572,56 @@ func TestAFedUpResidentIsGivenAPerson(t *testing.T) {
 		assert.False(t, last.Abstained, says)
 	}
 	script(t, bot, "Milton Keynes", []line{{says: "is the DPO useless at replying?", lacks: []string{"sorry I haven't been able to help"}}})
+}
+
+// Thanks and greetings with a word more ("thanks very much, that's helpful", "good afternoon, I
+// hope you are well", "cheers mate") are small talk, not questions answered with quotes.
+func TestPoliteSmallTalkIsNotAQuestion(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	for _, says := range []string{"thanks very much, that's helpful", "good afternoon, I hope you are well", "hello dear", "cheers mate", "Adios", "Bonjour", "Danke"} {
+		last := script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindHelp}})
+		assert.Empty(t, last.Citations, says)
+	}
+}
+
+// A request made outside the chat, or a lost reference, gets whom to ask, not a quote.
+func TestARequestMadeElsewhereGetsTheContact(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I sent a SAR to Milton Keynes council 3 months ago and heard nothing", kind: conversation.KindStatus, contains: []string{"give its reference"}},
+		{says: "I emailed them", kind: conversation.KindHelp, contains: []string{"only look up requests made in this chat", "01908 254900"}},
+	})
+	for _, says := range []string{"I don't have a reference", "shoot, I forgot my reference"} {
+		script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindHelp, contains: []string{"only look up requests made in this chat"}}})
+	}
+}
+
+// Asked whether a request can be made here, the chat says it can and offers to take it, rather
+// than "the notices don't answer that" and then the offer.
+func TestCanIMakeARequestHere(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	bot.Classify = func(string) rights.Intent { return rights.Intent{Type: rights.Access, Confidence: 0.8} }
+	last := script(t, bot, "Milton Keynes", []line{{says: "can I do my SAR here?", kind: conversation.KindAnswer,
+		contains: []string{"say \"yes\" to start it"}, lacks: []string{"don't answer that"}}})
+	assert.False(t, last.Abstained)
+}
+
+// What a third QA pass found typed at a request's steps: the council's name is no one's name; a
+// name given with a contact gives both; "yes that's right" at the details keeps the request;
+// "I'm not sure which service" skips it; "sure" sends it.
+func TestIntakeStepsRoundThree(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Buckinghamshire", []line{
+		{says: "I would like to see what the council has on file about me please", kind: conversation.KindIntake, contains: []string{"full name"}},
+		{says: "Buckinghamshire", kind: conversation.KindIntake, contains: []string{"That's the council"}},
+		{says: "Lucy Brown, lucy@example.com", kind: conversation.KindIntake, contains: []string{"Which council service"}},
+		{says: "I'm not sure which service", kind: conversation.KindIntake, contains: []string{"Briefly"}},
+		{says: "yes that's right", kind: conversation.KindIntake, contains: []string{"Details: I would like to see what the council has on file about me please\nShall"}},
+		{says: "sure", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases, 1)
+	c := q.cases[0]
+	assert.Equal(t, "Lucy Brown", c.Requester.Name)
+	assert.Equal(t, "lucy@example.com", c.Requester.Contact.Value)
+	assert.Empty(t, c.Service)
 }

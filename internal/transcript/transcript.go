@@ -35,6 +35,9 @@ const (
 const (
 	StepAnswer   = "[an answer to a request's question]"
 	StepQuestion = "[the request's next question]"
+	// RequestStart holds the place of the message that started a request: it is the request's
+	// own details ("I look after my mother who has dementia…"), kept with the case.
+	RequestStart = "[a message starting a request]"
 )
 
 // Roles of a line.

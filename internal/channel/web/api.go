@@ -202,6 +202,8 @@ func (s *Server) keep(ctx context.Context, rep conversation.Reply, org, said str
 		// which is for seeing what the notices don't answer, keeps only that a step was answered.
 		// ("Kate Hill" on its own is two words no redactor can tell from others.)
 		resident, bot = transcript.StepAnswer, transcript.StepQuestion
+	} else if rep.Kind == conversation.KindIntake {
+		resident = transcript.RequestStart // the request's own words, often about health or family
 	}
 	err := s.Transcripts.AppendTranscripts(ctx, []TranscriptEntry{
 		{Session: rep.Session, Channel: "web", Org: org, Role: transcript.RoleResident, Text: resident, At: at},

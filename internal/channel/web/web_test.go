@@ -34,6 +34,7 @@ import (
 	"github.com/privacybot/privacybot/internal/notice"
 	"github.com/privacybot/privacybot/internal/redact"
 	"github.com/privacybot/privacybot/internal/sqlite"
+	"github.com/privacybot/privacybot/internal/transcript"
 )
 
 // engine is the real answer engine over the bundled notices, shared by the package's tests.
@@ -461,7 +462,10 @@ func TestTranscriptsKeepNoRequestersNames(t *testing.T) {
 	for _, name := range []string{"Kate Hill", "Asha Patel", "Katherine", "kate@example.com", "Tom Baker"} {
 		assert.NotContains(t, all, name)
 	}
-	assert.Contains(t, all, "my husband wants a copy", "the message that started the request is kept, redacted")
+	// The message that started the request is the request's own words (often of health or
+	// family): kept with the case, not in the transcript, which keeps only that one was started.
+	assert.NotContains(t, all, "my husband wants a copy")
+	assert.Contains(t, all, transcript.RequestStart)
 }
 
 // A question asked without choosing a council but naming one is filed under it, so that
