@@ -153,8 +153,22 @@ func queueList(ctx context.Context, app *App, args []string) error {
 		if err != nil {
 			return err
 		}
-		if len(cases) == 0 && len(unknown) > 0 {
-			return usageError("--org: no case is filed under %s", strings.Join(quoteAll(unknown), ", "))
+		if len(unknown) > 0 {
+			// A council no notice has is a council whose notices have gone, with cases still on
+			// the queue, or a misspelling: one with no case at all is the second.
+			var none []string
+			for _, org := range unknown {
+				filed, err := q.List(ctx, dpo.Filter{Organisations: []string{org}, Limit: 1})
+				if err != nil {
+					return err
+				}
+				if len(filed) == 0 {
+					none = append(none, org)
+				}
+			}
+			if len(none) > 0 {
+				return usageError("--org: no case is filed under %s", strings.Join(quoteAll(none), ", "))
+			}
 		}
 		if *asJSON {
 			out := make([]caseJSON, len(cases))
@@ -184,7 +198,7 @@ func dueText(c dpo.Case, now time.Time) string {
 	case c.Due.IsZero() && c.Status.Open() && c.LawEnforcement == dpo.LawEnforcementConfirmed:
 		return "Part 3: no UK GDPR date"
 	case c.Due.IsZero():
-		return "-"
+		text = "-"
 	case c.Overdue(now):
 		text += " OVERDUE"
 	}
@@ -409,7 +423,7 @@ func queueAssign(ctx context.Context, app *App, args []string) error {
 		return usageError("%s", usage)
 	}
 	return withQueue(ctx, app, func(q *dpo.Queue) error {
-		if err := assignable(ctx, q, pos[0], strings.TrimSpace(pos[1])); err != nil {
+		if err := assignable(ctx, app, q, pos[0], strings.TrimSpace(pos[1])); err != nil {
 			return err
 		}
 		c, err := q.Assign(ctx, pos[0], pos[1], *by)
@@ -428,7 +442,7 @@ func queueAssign(ctx context.Context, app *App, args []string) error {
 // assignable checks a case can be given to name: when the queue has dashboard users, name must be
 // one who sees the case's council, or the case would go to someone who can't open it. (A queue
 // worked without the dashboard takes any name, as Slack's "Take it" does.)
-func assignable(ctx context.Context, q *dpo.Queue, ref, name string) error {
+func assignable(ctx context.Context, app *App, q *dpo.Queue, ref, name string) error {
 	us, ok := q.Store.(userStore)
 	if !ok || name == "" {
 		return nil
@@ -441,9 +455,17 @@ func assignable(ctx context.Context, q *dpo.Queue, ref, name string) error {
 	if err != nil {
 		return err
 	}
+	council := func(org string) string { // as the notices name it: a case may keep "MK Council"
+		if named, _, _, err := canonicalOrgs(app, []string{org}); err == nil && len(named) == 1 {
+			return named[0]
+		}
+		return org
+	}
 	var names []string
 	for _, u := range users {
-		if u.Name == name && (slices.Contains(u.Organisations, "*") || slices.ContainsFunc(u.Organisations, func(o string) bool { return strings.EqualFold(o, c.Organisation) })) {
+		if u.Name == name && (slices.Contains(u.Organisations, "*") || slices.ContainsFunc(u.Organisations, func(o string) bool {
+			return strings.EqualFold(council(o), council(c.Organisation))
+		})) {
 			return nil
 		}
 		names = append(names, u.Name)

@@ -48,6 +48,9 @@ type intake struct {
 	contact    string
 	service    string
 	desc       string
+	// first is the request in the resident's own words: the message that started it, and any
+	// that changed the right asked for. The details given at their step add to it.
+	first      string
 	receivedAt time.Time // when the first message of the request reached the council
 	channel    string
 	key        string // idempotency key: the message that started the request
@@ -135,7 +138,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		desc = "" // an adviser's "/request access" is no one's words: the details are asked for
 	}
 	it := &intake{typ: in.Type, org: b.canonicalOrg(t.Org), onBehalf: in.OnBehalf, receivedAt: t.ReceivedAt,
-		channel: t.Channel, key: t.MessageID, desc: desc, lawEnforcement: rights.LawEnforcement(desc)}
+		channel: t.Channel, key: t.MessageID, desc: desc, first: desc, lawEnforcement: flagsLawEnforcement(in.Type, desc)}
 	if it.org == "" && len(named) == 1 {
 		it.org = named[0] // "I want a copy of my data from Buckinghamshire Council"
 	}
@@ -144,7 +147,11 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	}
 	it.second = b.secondRight(t.Text, in.Type)
 	if p := s.prefill; p != nil {
+		// The second right of a message asking for two: asked for when that message came in, in
+		// its words, by the same person.
 		it.org, it.name, it.contact, it.onBehalf, it.onBehalfOf = p.org, p.name, p.contact, p.onBehalf, p.onBehalfOf
+		it.receivedAt, it.first, it.desc = p.receivedAt, p.first, p.first
+		it.lawEnforcement = flagsLawEnforcement(it.typ, p.first)
 		s.prefill = nil
 	}
 	s.intake = it
@@ -175,7 +182,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	case in.Type == rights.Complaint:
 		// A complaint is not a request under the rights with a statutory month: no ID check
 		// restarts it and nothing is "extended". The queue keeps a date to answer it by.
-		fmt.Fprintf(&intro, "What happens next: I'll pass your complaint to the data protection team, who will look into it and reply to you (they aim to by %s).\n", due)
+		fmt.Fprintf(&intro, "What happens next: %s (They aim to by %s.)\n", complaintNext, due)
 	default:
 		fmt.Fprintf(&intro, "What happens next: I'll pass your request to the data protection team. The council must respond within one calendar month of receiving it (by %s), though it may need to check your identity first, which restarts that month, or extend it for complex requests.\n", due)
 	}
@@ -194,6 +201,16 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 // promised until the DPO has decided (reference rule 8). Both laws give a month (Part 3 in
 // s.54), which a resident should know; what differs is the exemptions and any extension.
 const lawEnforcementNext = "As it seems to be about information held for an investigation or a prosecution, different rules may apply to it: the council normally replies within one calendar month, and the team will confirm the time limit for their reply."
+
+// complaintNext is what happens to a complaint: not a request under the rights with a statutory
+// month, so no ID check restarts it and nothing is "extended".
+const complaintNext = "I'll pass your complaint to the data protection team, who will look into it and reply to you."
+
+// flagsLawEnforcement reports whether a request of type typ, in these words, is flagged as
+// possibly law enforcement: a complaint never is (it is no request under either law's rights).
+func flagsLawEnforcement(typ rights.Type, words string) bool {
+	return typ != rights.Complaint && rights.LawEnforcement(words)
+}
 
 // councilsNamed are the councils a message names, by canonical name.
 func (b *Bot) councilsNamed(text string) []string {
@@ -383,15 +400,21 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		// "actually, I'd rather just get a copy": the right asked for changes; what was given
 		// so far still stands, and this message is the request now. Filed as the first right,
 		// the DPO would erase what was to be copied.
-		it.typ, it.desc = typ, v
-		it.lawEnforcement = rights.LawEnforcement(v)
+		// The first words stay (what the request is about); the flag stays until the DPO decides.
+		it.typ = typ
+		it.first = strings.TrimSpace(it.first + "\n" + v)
+		it.desc = it.first
+		it.lawEnforcement = flagsLawEnforcement(typ, it.first)
 		return mk(fmt.Sprintf("I've changed the request to: %s. %s", it.typ.Label(), b.prompt(it))), nil
 	}
 	if asksResponseTime(v) {
 		// "how long will it take?" mid-request: the answer, and the request goes on.
 		next := statutoryResponseTime
-		if it.lawEnforcement {
+		switch {
+		case it.lawEnforcement:
 			next = lawEnforcementNext
+		case it.typ == rights.Complaint:
+			next = complaintNext
 		}
 		return mk(next + "\n" + b.prompt(it)), nil
 	}
@@ -483,19 +506,20 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 			}
 			break // keep the message that started the request ("as above")
 		}
-		if it.desc != "" && !strings.EqualFold(strings.TrimSpace(it.desc), strings.TrimSpace(v)) {
+		if it.first != "" && !strings.EqualFold(strings.TrimSpace(it.first), strings.TrimSpace(v)) {
 			// The message that started the request says what right and why; the details add to
 			// it. Replaced, the case would lose "I moved away" or "from the parking team".
-			v = it.desc + "\n" + v
+			v = it.first + "\n" + v
 		}
 		it.desc = v
-		it.lawEnforcement = it.lawEnforcement || rights.LawEnforcement(v)
+		it.lawEnforcement = it.lawEnforcement || flagsLawEnforcement(it.typ, v)
 	case StepConfirm:
 		switch {
 		case yesRe.MatchString(v):
 			return b.submitIntake(ctx, s, t)
 		case noRe.MatchString(v):
 			it.name, it.contact, it.service, it.onBehalfOf = "", "", "", ""
+			it.desc = it.first // the details are asked again, and replace the ones given
 			it.step = ""
 			b.advance(it)
 			return mk("Let's go through it again. " + b.prompt(it)), nil
@@ -597,7 +621,8 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 	r.Question = t.Text
 	if it.second.typ != "" {
 		s.offered = it.second
-		s.offered.from = &intake{org: it.org, name: it.name, contact: it.contact, onBehalf: it.onBehalf, onBehalfOf: it.onBehalfOf}
+		s.offered.from = &intake{org: it.org, name: it.name, contact: it.contact, onBehalf: it.onBehalf, onBehalfOf: it.onBehalfOf,
+			receivedAt: it.receivedAt, first: it.first}
 		r.Answer.Answer += fmt.Sprintf("\n\nYou also asked for something else (%s). Say \"yes\" and I'll take that request now.", it.second.typ.Label())
 	}
 	s.remember(t.Text, r.Answer.Answer)
@@ -707,7 +732,7 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 			OnBehalfOf: strings.TrimSpace(f.OnBehalfOf) != "", OnBehalfOfWhom: strings.TrimSpace(f.OnBehalfOf)},
 		Service: strings.TrimSpace(f.Service), Description: strings.TrimSpace(f.Description), Excerpt: excerpt,
 		AwaitingID:     strings.TrimSpace(f.OnBehalfOf) != "",
-		LawEnforcement: f.lawEnforcement || rights.LawEnforcement(f.Description),
+		LawEnforcement: f.lawEnforcement || flagsLawEnforcement(typ, f.Description),
 	}
 	c, err := b.Queue.Submit(ctx, sub)
 	if err != nil {
@@ -725,6 +750,9 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 	switch {
 	case c.LawEnforcement != dpo.NotLawEnforcement:
 		text.WriteString(" " + lawEnforcementNext) // no date promised: another law may set it
+		if c.AwaitingID {
+			text.WriteString(" As you are asking for someone else, the team will first ask for proof that you may act for them.")
+		}
 	case !c.Due.IsZero() && typ == rights.Complaint:
 		r.Due = c.Due.Format(time.DateOnly)
 		fmt.Fprintf(&text, " The team aims to reply by %s.", c.Due.Format("Monday 2 January 2006"))
@@ -745,18 +773,15 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 // the case holds them in their own fields, and the excerpt is for what was asked.
 func withoutRequester(excerpt string, f RequestForm) string {
 	for _, v := range []struct{ value, label string }{{f.Contact, "[contact]"}, {f.Name, "[name]"}, {f.OnBehalfOf, "[name]"}} {
-		value := strings.TrimSpace(v.value)
-		if value == "" {
-			continue
+		if value := strings.TrimSpace(v.value); value != "" {
+			excerpt = regexp.MustCompile(`(?i)\b`+regexp.QuoteMeta(value)+`\b`).ReplaceAllString(excerpt, v.label)
 		}
-		excerpt = strings.ReplaceAll(excerpt, value, v.label)
-		if v.label != "[name]" {
-			continue
-		}
-		for _, w := range strings.Fields(value) { // "[name] Hill": a surname the redactor took for a word
-			if w = strings.Trim(w, ".,"); len([]rune(w)) >= 3 {
-				excerpt = regexp.MustCompile(`(?i)\b`+regexp.QuoteMeta(w)+`\b`).ReplaceAllString(excerpt, "[name]")
-			}
+	}
+	// "[name] Hill": a surname the redactor took for a word. Only as a name is written, with a
+	// capital: "Will Smith" must not turn "I will" into "I [name]".
+	for _, w := range strings.Fields(f.Name) {
+		if w = strings.Trim(w, ".,"); len([]rune(w)) >= 3 && unicode.IsUpper([]rune(w)[0]) {
+			excerpt = regexp.MustCompile(`\b`+regexp.QuoteMeta(w)+`\b`).ReplaceAllString(excerpt, "[name]")
 		}
 	}
 	return excerpt

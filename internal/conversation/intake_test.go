@@ -451,12 +451,12 @@ func TestChangingTheRightMidRequest(t *testing.T) {
 		{says: "Tom Baker", kind: conversation.KindIntake},
 		{says: "tom@example.com", kind: conversation.KindIntake},
 		{says: "skip", kind: conversation.KindIntake},
-		{says: "as above", kind: conversation.KindIntake, contains: []string{"Type: Right of access"}, lacks: []string{"Details: please delete my data"}},
+		{says: "as above", kind: conversation.KindIntake, contains: []string{"Type: Right of access", "Details: please delete my data\nactually, I'd rather just get a copy of my data instead"}},
 		{says: "yes", kind: conversation.KindSubmitted},
 	})
 	require.Len(t, q.cases, 1)
 	assert.Equal(t, dpo.Access, q.cases[0].Type)
-	assert.NotContains(t, q.cases[0].Description, "delete", "the details are the request as changed")
+	assert.Contains(t, q.cases[0].Description, "I'd rather just get a copy", "the details say what the request became, after what it was")
 
 	// Said at any step, as a question too.
 	for _, change := range []string{"actually I'd rather have a copy", "actually can I just get a copy?"} {
@@ -495,7 +495,8 @@ func TestTheCaseExcerptLeavesOutTheRequestersDetails(t *testing.T) {
 	require.Len(t, q.cases, 1)
 	ex := q.cases[0].Excerpt
 	assert.NotContains(t, strings.ToLower(ex), "kate")
-	assert.NotContains(t, strings.ToLower(ex), "hill")
+	assert.NotContains(t, ex, "Hill")
+	assert.Contains(t, ex, "the hill estate", "a word of the name, written as a word, stays")
 	assert.NotContains(t, ex, "07700 900123")
 	assert.Contains(t, ex, "I want a copy of my data")
 	assert.Equal(t, "Kate Hill", q.cases[0].Requester.Name, "the case keeps them in their fields")
@@ -624,4 +625,73 @@ func TestIntakeStepsRoundThree(t *testing.T) {
 	assert.Equal(t, "Lucy Brown", c.Requester.Name)
 	assert.Equal(t, "lucy@example.com", c.Requester.Contact.Value)
 	assert.Empty(t, c.Service)
+}
+
+// What a review of this round's changes found, each a way a request could be filed wrong.
+func TestRequestsKeepWhatTheyWereAbout(t *testing.T) {
+	t.Run("changing the right keeps the law-enforcement flag", func(t *testing.T) {
+		bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "Milton Keynes", []line{
+			{says: "please delete the evidence your enforcement officers used to prosecute me", kind: conversation.KindIntake},
+			{says: "actually, I'd rather just get a copy of my data instead", kind: conversation.KindIntake, contains: []string{"changed the request to: Right of access"}},
+			{says: "Jo Bloggs", kind: conversation.KindIntake},
+			{says: "jo@example.com", kind: conversation.KindIntake},
+			{says: "skip", kind: conversation.KindIntake},
+			{says: "as above", kind: conversation.KindIntake},
+			{says: "yes", kind: conversation.KindSubmitted, lacks: []string{"must respond by"}},
+		})
+		assert.Equal(t, dpo.LawEnforcementSuspected, q.cases[0].LawEnforcement)
+		assert.Contains(t, q.cases[0].Description, "prosecute me")
+	})
+	t.Run("the second right of a law-enforcement message is flagged and dated from it", func(t *testing.T) {
+		bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "Milton Keynes", []line{
+			{says: "send me a copy of the evidence you used to prosecute me and then delete it all", kind: conversation.KindIntake},
+			{says: "Jo Bloggs", kind: conversation.KindIntake},
+			{says: "jo@example.com", kind: conversation.KindIntake},
+			{says: "skip", kind: conversation.KindIntake},
+			{says: "skip", kind: conversation.KindIntake},
+			{says: "yes", kind: conversation.KindSubmitted},
+			{says: "yes", kind: conversation.KindIntake, lacks: []string{"must respond within one calendar month"}},
+			{says: "skip", kind: conversation.KindIntake},
+			{says: "as above", kind: conversation.KindIntake},
+			{says: "yes", kind: conversation.KindSubmitted, lacks: []string{"must respond by"}},
+		})
+		require.Len(t, q.cases, 2)
+		assert.Equal(t, dpo.Erasure, q.cases[1].Type)
+		assert.Equal(t, dpo.LawEnforcementSuspected, q.cases[1].LawEnforcement)
+		assert.Equal(t, q.cases[0].Received, q.cases[1].Received, "asked for in the same message")
+		assert.Contains(t, q.cases[1].Description, "prosecute me")
+	})
+	t.Run("a complaint is never flagged as law enforcement", func(t *testing.T) {
+		bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "Milton Keynes", []line{
+			{says: "I want to complain that you gave my details to the police without telling me", kind: conversation.KindIntake,
+				lacks: []string{"different rules may apply"}},
+			{says: "how long will it take?", kind: conversation.KindIntake, contains: []string{"pass your complaint"}, lacks: []string{"restarts that month"}},
+			{says: "Jo Bloggs", kind: conversation.KindIntake},
+			{says: "jo@example.com", kind: conversation.KindIntake},
+			{says: "skip", kind: conversation.KindIntake},
+			{says: "as above", kind: conversation.KindIntake},
+			{says: "yes", kind: conversation.KindSubmitted},
+		})
+		assert.Equal(t, dpo.NotLawEnforcement, q.cases[0].LawEnforcement)
+	})
+	t.Run("no at the confirm step replaces the details", func(t *testing.T) {
+		bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "Milton Keynes", []line{
+			{says: "I want a copy of my data", kind: conversation.KindIntake},
+			{says: "Jo Bloggs", kind: conversation.KindIntake},
+			{says: "jo@example.com", kind: conversation.KindIntake},
+			{says: "skip", kind: conversation.KindIntake},
+			{says: "my council tax records from 2019", kind: conversation.KindIntake},
+			{says: "no", kind: conversation.KindIntake},
+			{says: "Jo Bloggs", kind: conversation.KindIntake},
+			{says: "jo@example.com", kind: conversation.KindIntake},
+			{says: "skip", kind: conversation.KindIntake},
+			{says: "my parking permit records from 2021", kind: conversation.KindIntake},
+			{says: "yes", kind: conversation.KindSubmitted},
+		})
+		assert.Equal(t, "I want a copy of my data\nmy parking permit records from 2021", q.cases[0].Description)
+	})
 }

@@ -230,9 +230,9 @@ func (c Case) NoDueDate() string {
 // pastUKGDPRDue reports whether the case is open and past the date UK GDPR gives it, flagged as
 // law enforcement or not: what a change that would restart or pause the clock is judged by, so
 // that flagging and clearing a case can't give an overdue request a new month.
-func (c *Case) pastUKGDPRDue(now time.Time) bool {
+func (c *Case) pastUKGDPRDue(now time.Time) (due time.Time, past bool) {
 	due, ok, err := c.Clock().Due()
-	return err == nil && ok && overdue(c.Status, due, now)
+	return due, err == nil && ok && overdue(c.Status, due, now)
 }
 
 // Overdue reports whether the case is still open and its due date (a whole day: the council has

@@ -202,3 +202,15 @@ func TestRefusedRepeatsSayWhy(t *testing.T) {
 	_, err = working.Transition(Change{To: InProgress, Actor: "a"}, now)
 	assert.Contains(t, err.Error(), "is already in_progress")
 }
+
+// A date given for a change is a London date: 30 June is the day before a request received at
+// 00:30 on 1 July in London (23:30 UTC on 30 June), so it is refused, not read as the moment of
+// receipt.
+func TestADateIsALondonDate(t *testing.T) {
+	c := Case{Ref: "DPO-2026-000001", Received: at(t, "2026-06-30T23:30:00Z"), Status: Received, StatusChanged: at(t, "2026-06-30T23:30:00Z")}
+	_, err := c.Transition(Change{To: InProgress, Actor: "a", At: at(t, "2026-06-30T00:00:00Z")}, at(t, "2026-07-05T10:00:00Z"))
+	assert.ErrorIs(t, err, ErrInvalid)
+	ev, err := c.Transition(Change{To: InProgress, Actor: "a", At: at(t, "2026-07-01T00:00:00Z")}, at(t, "2026-07-05T10:00:00Z"))
+	require.NoError(t, err)
+	assert.Equal(t, "2026-07-01", deadline.LondonDate(ev.At).Format(time.DateOnly))
+}

@@ -141,7 +141,7 @@ func (q *Queue) Submit(ctx context.Context, s Submission) (Case, error) {
 		Updated:        now,
 	}
 	c.Requester.Contact.Value = strings.TrimSpace(c.Requester.Contact.Value)
-	if s.LawEnforcement {
+	if s.LawEnforcement && s.Type != Complaint { // a complaint is no request under either law's rights
 		c.LawEnforcement = LawEnforcementSuspected
 	}
 	if s.AwaitingID {

@@ -118,20 +118,20 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 	kind := EventStatus
 	switch {
 	case to == AwaitingVerification:
-		if c.pastUKGDPRDue(now) {
+		if due, past := c.pastUKGDPRDue(now); past {
 			// Rule 2 restarts the month when asked-for ID arrives; asked for once the request is
 			// overdue, it would hide that it was late.
-			return Event{}, fmt.Errorf("%s (due %s): %w", c.Ref, c.Due.Format(time.DateOnly), ErrIDTooLate)
+			return Event{}, fmt.Errorf("%s (due %s): %w", c.Ref, due.Format(time.DateOnly), ErrIDTooLate)
 		}
 		next.AwaitingID, next.IDReceived, kind = true, time.Time{}, EventIDRequested
 	case from == AwaitingVerification && to == InProgress:
 		next.AwaitingID, next.IDReceived, kind = false, at, EventIDReceived
 	case to == AwaitingClarification:
-		if c.pastUKGDPRDue(now) {
+		if due, past := c.pastUKGDPRDue(now); past {
 			// Judged when recorded, as an extension is: a pause dated back into the month
 			// would move an overdue request's due date into the future (rule 5 is for
 			// clarification asked for in time).
-			return Event{}, fmt.Errorf("%s (due %s): %w", c.Ref, c.Due.Format(time.DateOnly), ErrClarificationTooLate)
+			return Event{}, fmt.Errorf("%s (due %s): %w", c.Ref, due.Format(time.DateOnly), ErrClarificationTooLate)
 		}
 		next.Pauses, kind = append(next.Pauses, deadline.Pause{From: at}), EventClarificationRequested
 	case from == AwaitingClarification && (to == InProgress || to == Extended):
@@ -147,10 +147,12 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 		if c.Extended {
 			return Event{}, fmt.Errorf("%s is already extended: %w", c.Ref, ErrInvalidTransition)
 		}
-		if c.LawEnforcement != NotLawEnforcement {
-			// Rule 6 extends a UK GDPR due date; a Part 3 request has none here to extend.
-			return Event{}, fmt.Errorf("%s is %s, which has no UK GDPR due date to extend; clear that first if it is not: %w",
-				c.Ref, c.LawEnforcement.Label(), ErrInvalidTransition)
+		if c.LawEnforcement == LawEnforcementConfirmed {
+			// Rule 6 extends a UK GDPR due date; a confirmed Part 3 request has none to extend.
+			// (One the DPO is still deciding on keeps its UK GDPR date, and may be extended
+			// within its first month like any other: cleared later, the window would be gone.)
+			return Event{}, fmt.Errorf("%s is a law-enforcement (Part 3) request, which has no UK GDPR due date to extend; clear that first if it is not one: %w",
+				c.Ref, ErrInvalidTransition)
 		}
 		if !c.Clock().ExtensionAllowed(now) {
 			// Judged when it is recorded, whatever date it is said to have been decided on: a
@@ -221,7 +223,7 @@ func (c *Case) changeTime(at, now time.Time) (time.Time, error) {
 		// A date, not a moment ("ID arrived today"): that day, after the request came in and
 		// after what was already recorded on it.
 		for _, t := range []time.Time{c.Received, last} {
-			if at.Before(t) && at.Format(time.DateOnly) == t.UTC().Format(time.DateOnly) {
+			if at.Before(t) && at.Format(time.DateOnly) == deadline.LondonDate(t).Format(time.DateOnly) {
 				at = t
 			}
 		}

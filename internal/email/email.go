@@ -125,7 +125,7 @@ func (n *Notifier) message(c dpo.Case, now time.Time) []byte {
 	if !c.Due.IsZero() {
 		due = c.Due.Format("Monday 2 January 2006")
 	}
-	if c.LawEnforcement == dpo.LawEnforcementSuspected {
+	if c.LawEnforcement == dpo.LawEnforcementSuspected && !c.Due.IsZero() {
 		due += " under UK GDPR, unless the DPO confirms it is a law-enforcement (Part 3) request"
 	}
 	lines := []string{

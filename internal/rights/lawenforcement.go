@@ -9,10 +9,10 @@ const lawOffence = `(?:fraud|fly[- ]?tipping|littering|dog fouling|fly[- ]?posti
 // investigating, cautioning or prosecuting an offence (trading standards, fraud of any kind,
 // fly-tipping and other environmental crime), or handing evidence to the police. Such a request
 // may fall under Part 3 of the Data Protection Act 2018 rather than UK GDPR, so the queue flags it
-// for the DPO instead of computing a due date.
+// for the DPO to decide, and the requester is promised no date.
 //
-// It is deliberately narrow: a false flag leaves an ordinary request without a due date until
-// the DPO clears it, so "police", "CCTV" or "investigation" alone is not enough (an investigation
+// It is deliberately narrow: a false flag tells a resident no date and puts the request before the
+// DPO for nothing (the queue still works it to its UK GDPR date), so "police", "CCTV" or "investigation" alone is not enough (an investigation
 // into a complaint, a data breach, misconduct at work or a social care case is no offence), and a
 // civil penalty (a parking ticket, a council tax summons) is not an offence. Fraud is: a request
 // that mentions it at all, even from its victim, is worth the DPO's look.

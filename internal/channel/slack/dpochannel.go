@@ -49,8 +49,9 @@ func (a *App) Notify(ctx context.Context, c dpo.Case) error {
 }
 
 // Digest posts the morning summary to the DPO's channel: the open cases that are overdue and
-// those due within seven days, soonest first, and those waiting for the DPO to decide whether
-// they are law-enforcement (Part 3) requests, which have no due date to remind anyone.
+// those due within seven days, soonest first (a possible law-enforcement one among them, marked),
+// and then every other open law-enforcement (Part 3) case: those waiting for the DPO's decision,
+// and confirmed ones, which have no UK GDPR date to bring them up.
 func (a *App) Digest(ctx context.Context) error {
 	if a.cfg.DPOChannel == "" {
 		return ErrNoDPOChannel
@@ -67,12 +68,13 @@ func (a *App) Digest(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("slack digest: list open cases: %w", err)
 	}
+	var part3 []dpo.Case
 	for _, c := range open {
-		if c.LawEnforcement == dpo.LawEnforcementSuspected && !slices.ContainsFunc(cases, func(d dpo.Case) bool { return d.Ref == c.Ref }) {
-			cases = append(cases, c)
+		if c.LawEnforcement != dpo.NotLawEnforcement && !slices.ContainsFunc(cases, func(d dpo.Case) bool { return d.Ref == c.Ref }) {
+			part3 = append(part3, c)
 		}
 	}
-	msgs := renderDigest(cases, now, a.caseLink, a.unansweredLine(ctx, now))
+	msgs := renderDigest(cases, part3, now, a.caseLink, a.unansweredLine(ctx, now))
 	for _, blocks := range msgs {
 		text := "Data protection requests: overdue and due this week"
 		if _, err := a.post(ctx, replyTarget{Channel: a.cfg.DPOChannel}, text, blocks); err != nil {
@@ -105,20 +107,16 @@ func (a *App) unansweredLine(ctx context.Context, now time.Time) string {
 	return ":grey_question: " + what + "."
 }
 
-// renderDigest lists overdue then due-soon cases, one line each, and then a closing line when
-// there is one, within Slack's limits.
-func renderDigest(cases []dpo.Case, now time.Time, linkTo func(string) string, closing string) [][]slackgo.Block {
-	var overdue, soon, undecided []string
+// renderDigest lists overdue then due-soon cases, one line each, then the other open
+// law-enforcement cases, and then a closing line when there is one, within Slack's limits.
+func renderDigest(cases, part3 []dpo.Case, now time.Time, linkTo func(string) string, closing string) [][]slackgo.Block {
+	var overdue, soon, lawEnforcement []string
+	for _, c := range part3 {
+		lawEnforcement = append(lawEnforcement, fmt.Sprintf("• %s · %s · %s · %s · received %s", linkTo(c.Ref), escape(typeLabel(c.Type)),
+			escape(c.Organisation), escape(c.LawEnforcement.Label()), c.Received.In(london()).Format("Mon 2 Jan")))
+	}
 	for _, c := range cases {
 		line := fmt.Sprintf("• %s · %s · %s · %s", linkTo(c.Ref), escape(typeLabel(c.Type)), escape(c.Organisation), dueWords(c))
-		if c.LawEnforcement == dpo.LawEnforcementSuspected {
-			// Undecided: listed for the decision, with the date UK GDPR gives it meanwhile.
-			if c.Overdue(now) {
-				line += " — *overdue*"
-			}
-			undecided = append(undecided, line)
-			continue
-		}
 		if c.Due.IsZero() {
 			continue // no clock running (awaiting ID): nothing is due
 		}
@@ -150,9 +148,9 @@ func renderDigest(cases []dpo.Case, now time.Time, linkTo func(string) string, c
 	if len(soon) > 0 {
 		blocks = append(blocks, sections("*Due in the next 7 days*\n"+strings.Join(soon, "\n"))...)
 	}
-	if len(undecided) > 0 {
-		blocks = append(blocks, sections("*For the DPO to decide: law enforcement (Part 3) or UK GDPR?* Their UK GDPR dates stand until then.\n"+
-			strings.Join(undecided, "\n"))...)
+	if len(lawEnforcement) > 0 {
+		blocks = append(blocks, sections("*Law enforcement (Part 3), open:* to decide, or worked to the time limit the DPO sets.\n"+
+			strings.Join(lawEnforcement, "\n"))...)
 	}
 	if closing != "" {
 		blocks = append(blocks, sections(closing)...)
@@ -233,10 +231,14 @@ func openStatuses() []dpo.Status {
 }
 
 func plainDue(c dpo.Case) string {
-	if c.Due.IsZero() {
-		return "no due date yet"
+	due := "no due date yet"
+	if !c.Due.IsZero() {
+		due = "due " + c.Due.Format("Mon 2 Jan 2006")
 	}
-	return "due " + c.Due.Format("Mon 2 Jan 2006")
+	if c.LawEnforcement != dpo.NotLawEnforcement {
+		due += ", " + c.LawEnforcement.Label()
+	}
+	return due
 }
 
 func plural(n int, one, many string) string {

@@ -320,29 +320,39 @@ func TestDigestListsOverdueAndDueSoonCases(t *testing.T) {
 	overdue := submit(now.AddDate(0, -2, 0))
 	soon := submit(now.AddDate(0, 0, -27))
 	later := submit(now.AddDate(0, 0, -1))
-	// A possible law-enforcement (Part 3) request has no due date to remind anyone: the digest
-	// lists it until the DPO decides.
-	undecided, err := h.queue.Submit(context.Background(), dpo.Submission{
-		Type: dpo.Access, Organisation: "Milton Keynes City Council", Received: now.AddDate(0, 0, -3), Channel: dpo.ChannelWeb,
-		Requester:   dpo.Requester{Name: "Jo Bloggs", Contact: dpo.Contact{Kind: dpo.ContactEmail, Value: "jo@example.org"}},
-		Description: "the file used to prosecute me", LawEnforcement: true,
-	})
-	require.NoError(t, err)
+	// Law-enforcement (Part 3) cases: one the DPO is deciding on, overdue by its UK GDPR date,
+	// counts with the overdue; a confirmed one has no date to bring it up, and is listed apart.
+	flag := func(received time.Time, to dpo.LawEnforcement) dpo.Case {
+		c, err := h.queue.Submit(context.Background(), dpo.Submission{
+			Type: dpo.Access, Organisation: "Milton Keynes City Council", Received: received, Channel: dpo.ChannelWeb,
+			Requester:   dpo.Requester{Name: "Jo Bloggs", Contact: dpo.Contact{Kind: dpo.ContactEmail, Value: "jo@example.org"}},
+			Description: "the file used to prosecute me", LawEnforcement: true,
+		})
+		require.NoError(t, err)
+		if to == dpo.LawEnforcementConfirmed {
+			c, err = h.queue.MarkLawEnforcement(context.Background(), c.Ref, to, "a prosecution file", "alex")
+			require.NoError(t, err)
+		}
+		return c
+	}
+	undecided := flag(now.AddDate(0, -2, -1), dpo.LawEnforcementSuspected)
+	confirmed := flag(now.AddDate(0, 0, -3), dpo.LawEnforcementConfirmed)
 
 	require.NoError(t, h.app.Digest(context.Background()))
 	posts := h.slack.posts("chat.postMessage")
 	require.Len(t, posts, 1)
 	got := posts[0].Blocks
 	assert.Equal(t, "CDPO", posts[0].Channel)
-	assert.Contains(t, got, "1 overdue · 1 due in the next 7 days")
+	assert.Contains(t, got, "2 overdue · 1 due in the next 7 days")
 	assert.Contains(t, got, overdue.Ref)
 	assert.Contains(t, got, soon.Ref)
 	assert.NotContains(t, got, later.Ref)
 	assert.Less(t, strings.Index(got, overdue.Ref), strings.Index(got, soon.Ref), "overdue first")
 	assert.NotContains(t, got, "Jo Bloggs")
-	assert.Contains(t, got, "For the DPO to decide: law enforcement (Part 3) or UK GDPR?")
 	assert.Contains(t, got, undecided.Ref)
 	assert.Contains(t, got, "under UK GDPR, unless the DPO confirms it is law enforcement (Part 3)")
+	assert.Contains(t, got, "Law enforcement (Part 3), open:")
+	assert.Contains(t, got, confirmed.Ref)
 }
 
 // The digest tells the DPO how many website questions of the last day the notices didn't

@@ -351,7 +351,9 @@ func (s *Server) queueFilter(r *http.Request, sess *dashSession) (f dpo.Filter, 
 		return f, form, fmt.Sprintf("There is no due-date filter %q.", due)
 	}
 	if org := q.Get("org"); org != "" {
-		if _, known := s.canonicalKnown(org); !known {
+		if _, known := s.canonicalKnown(org); !known && !s.hasCases(r, org) {
+			// A council whose notices have gone still has its cases listed; a misspelt one is
+			// said so, not shown as an empty queue.
 			return f, form, fmt.Sprintf("There is no council %q here.", org)
 		}
 	}
@@ -368,6 +370,15 @@ func (s *Server) queueFilter(r *http.Request, sess *dashSession) (f dpo.Filter, 
 		}
 	}
 	return f, form, ""
+}
+
+// hasCases reports whether any case is filed under org.
+func (s *Server) hasCases(r *http.Request, org string) bool {
+	if s.Cases == nil {
+		return false
+	}
+	cases, err := s.Cases.List(r.Context(), dpo.Filter{Organisations: []string{org}, Limit: 1})
+	return err == nil && len(cases) > 0
 }
 
 // names are the spellings a case of org may be stored under: as given and canonical (cases
@@ -605,6 +616,9 @@ func (s *Server) assign(r *http.Request, ref, actor string) error {
 			return err
 		}
 		_, orgs, err := s.Users.LookupUser(r.Context(), to)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("look up %q to assign %s: %w", to, ref, err) // the store failed, not the name
+		}
 		if err != nil || !s.sees(orgs, c.Organisation) {
 			return &dpo.FieldError{Field: "assignee", Reason: fmt.Sprintf("no dashboard user %q sees %s's cases", to, c.Organisation)}
 		}

@@ -637,8 +637,9 @@ func TestCasePageChangesStatusAndExtends(t *testing.T) {
 }
 
 // A request for what the council holds for a prosecution arrives flagged as possibly a
-// law-enforcement (Part 3) one, with no due date: the queue and the case page say so, and the DPO
-// records the decision there; cleared, it gets the one-month date from receipt.
+// law-enforcement (Part 3) one, the resident promised no date: the queue and the case page say
+// so, the case is worked to its UK GDPR date meanwhile, and the DPO records the decision there,
+// choosing it (none is chosen for them).
 func TestCasePageDecidesALawEnforcementRequest(t *testing.T) {
 	h := newHarness(t)
 	reply := h.request(t, mk, "The file your trading standards officers used to prosecute me")
@@ -653,7 +654,7 @@ func TestCasePageDecidesALawEnforcementRequest(t *testing.T) {
 	assert.Contains(t, casePage, "possibly law enforcement (Part 3): for the DPO to decide")
 	assert.Contains(t, casePage, "Thu 2 Apr 2026", "worked to its UK GDPR date meanwhile")
 	assert.Contains(t, casePage, `value="confirm"`)
-	assert.NotContains(t, casePage, "Record extension", "nothing to extend")
+	assert.NotContains(t, casePage, `value="confirm" checked`, "no decision is made for the DPO")
 
 	token := h.csrf(t, page)
 	post := func(body string) *httptest.ResponseRecorder {

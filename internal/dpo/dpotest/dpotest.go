@@ -556,9 +556,6 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.True(t, rep.Due.IsZero())
 		assert.True(t, rep.TimeLimitPending)
 
-		// No extension of a date that may not apply.
-		_, err = q.Extend(ctx, c.Ref, "complex", "alex")
-		require.ErrorIs(t, err, dpo.ErrInvalidTransition)
 		_, err = q.MarkLawEnforcement(ctx, c.Ref, dpo.LawEnforcementConfirmed, "", "alex")
 		require.ErrorIs(t, err, dpo.ErrInvalid, "a decision needs its reason")
 
@@ -568,6 +565,9 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.Equal(t, dpo.LawEnforcementConfirmed, confirmed.LawEnforcement)
 		assert.True(t, confirmed.Due.IsZero())
 		assert.Contains(t, confirmed.NoDueDate(), "Part 3")
+		// No extension of a UK GDPR date a Part 3 request doesn't have.
+		_, err = q.Extend(ctx, c.Ref, "complex", "alex")
+		require.ErrorIs(t, err, dpo.ErrInvalidTransition)
 		rep, err = q.Status(ctx, c.Ref, sub.Requester.Contact.Value)
 		require.NoError(t, err)
 		assert.True(t, rep.TimeLimitPending, "confirmed, the requester is still told the team will give the time limit")
@@ -580,6 +580,16 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.Equal(t, "2026-04-02", cleared.Due.Format(time.DateOnly))
 		_, err = q.MarkLawEnforcement(ctx, c.Ref, dpo.NotLawEnforcement, "again", "sam")
 		require.ErrorIs(t, err, dpo.ErrInvalidTransition, "clearing twice is refused")
+
+		// Undecided, it may be extended within its first month like any other: cleared after
+		// the month, the chance would be gone.
+		d, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k2"))
+		require.NoError(t, err)
+		_, err = q.MarkLawEnforcement(ctx, d.Ref, dpo.LawEnforcementSuspected, "mentions a caution", "alex")
+		require.NoError(t, err)
+		extended, err := q.Extend(ctx, d.Ref, "three services' records", "alex")
+		require.NoError(t, err)
+		assert.Equal(t, "2026-06-02", extended.Due.Format(time.DateOnly))
 
 		events, err := q.Events(ctx, c.Ref)
 		require.NoError(t, err)
@@ -601,6 +611,7 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 			require.NoError(t, err)
 			_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.AwaitingVerification, Actor: "alex"})
 			require.ErrorIs(t, err, dpo.ErrIDTooLate, string(flag))
+			assert.Contains(t, err.Error(), "(due 2026-04-02)", "the UK GDPR date it is past")
 			_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.AwaitingClarification, Actor: "alex"})
 			require.ErrorIs(t, err, dpo.ErrClarificationTooLate, string(flag))
 		}
