@@ -11,7 +11,7 @@ import (
 // name words in the same text is redacted too ("my name is Jane Smith … Mrs Smith called").
 
 // relations are the people close to the writer whom residents name: "my son Oliver", "my mum's
-// name is Mary".
+// name is Mary" (or "my sons name is", as it is often typed).
 const relations = `(?:son|daughter|mum|mother|mom|dad|father|husband|wife|partner|brother|sister|nan|gran|grandma|grandmother|grandad|grandfather|aunt|auntie|uncle|nephew|niece|client|friend|neighbour|neighbor|carer|stepson|stepdaughter|stepmum|stepdad|boyfriend|girlfriend|lad|boy|girl|child|kid|baby)`
 
 // nameTriggerRE finds the phrases that introduce a name. Groups: 1 an introduction that also
@@ -21,7 +21,7 @@ const relations = `(?:son|daughter|mum|mother|mom|dad|father|husband|wife|partne
 // emily brown", "my husband, David Jones,"), which admits lower-case names too.
 var nameTriggerRE = newPattern(`(?i)(?:`+
 	`((?:hi|hiya|hello|hey|morning|afternoon|evening|good\s+(?:morning|afternoon|evening))(?:\s+there)?\b[\s,!.\-]*(?:it['’]?s|this\s+is)|(?:i['’]?m|i\s+am)\s+(?:called|known\s+as)|(?:please\s+|just\s+)?call\s+me)\b`+
-	`|((?:my|his|her)(?:\s+`+relations+`['’]s)?\s+(?:full\s+|first\s+|last\s+)?name\s+is|my\s+name['’]s|(?:(?:full|first|last|given)\s+)?(?:sur|fore)?name\s*[:=]|`+foreignNameIs+`)`+
+	`|((?:my|his|her)(?:\s+`+relations+`(?:['’]?s|s['’]))?\s+(?:full\s+|first\s+|last\s+)?name\s+is|my\s+name['’]s|(?:(?:full|first|last|given)\s+)?(?:sur|fore)?name\s*[:=]|`+foreignNameIs+`)`+
 	`|(i['’]?m|i\s+am)\b`+
 	`|(this\s+is)\b`+
 	`|((?:kind|best|warm|many)\s+(?:regards|thanks|wishes)|regards|thanks|yours\s+(?:sincerely|faithfully|truly)|thank\s+you|cheers)\s*[,.!\-]?`+

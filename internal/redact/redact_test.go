@@ -198,6 +198,8 @@ func TestRedactWhatTheNoticePromises(t *testing.T) {
 		{"relation's name is", "my son's name is Jake Smith, do you share his data with schools?", "my son's name is [name], do you share his data with schools?", redact.KindName},
 		{"relation's full name is", "My mum’s full name is mary o'brien.", "My mum’s full name is [name].", redact.KindName},
 		{"her name is", "her name is Ana Lima", "her name is [name]", redact.KindName},
+		{"relation's name is, no apostrophe", "my sons name is Tyler", "my sons name is [name]", redact.KindName},
+		{"relations' name is, lower case", "my daughters' name is amy and she is 5", "my daughters' name is [name] and she is 5", redact.KindName},
 		{"relation, lower case", "my daughter emily brown goes to school here", "my daughter [name] goes to school here", redact.KindName},
 		{"relation, lower case first name only", "my husband tom wants a copy", "my husband [name] wants a copy", redact.KindName},
 		{"relation, lower case then ing", "my son jake attending the youth club", "my son [name] attending the youth club", redact.KindName},
