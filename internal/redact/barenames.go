@@ -162,6 +162,15 @@ func followedByWord(s string, i int, w string) bool {
 	return hasPrefixFold(s[i:], w) && !wordAfter(s, i+len(w))
 }
 
+// followedByAny reports whether one of words (lower case) follows byte i after one space.
+func followedByAny(s string, i int, words map[string]bool) bool {
+	if i >= len(s) || s[i] != ' ' {
+		return false
+	}
+	tok, _ := readNameToken(s, i+1)
+	return tok != "" && words[strings.ToLower(tok)]
+}
+
 // nameEndsClause reports whether the name ending at byte i ends its clause: punctuation, the
 // end, or "here", "from" or "and" follow ("It's Dave Smith, how long …").
 func nameEndsClause(s string, i int) bool {

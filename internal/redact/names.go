@@ -230,6 +230,9 @@ func findNames(s string, out []span) []span {
 				}
 			}
 		}
+		if (m[6] >= 0 || m[8] >= 0) && end > start && followedByAny(s, end, placeNounWords) {
+			return m[1] // "I'm Bucks resident": a place, not a person
+		}
 		if end <= start && m[6] >= 0 {
 			start, end, toks = lowerFullName(s, m[1]) // "i'm ahmed khan"
 		}
@@ -310,6 +313,8 @@ func readName(s string, i int, mode nameMode) (start, end int, words []string) {
 			return start, end, words
 		case statusWords[lower]:
 			return start, end, words
+		case names == 0 && pos == i && mode != strongName && unicode.IsUpper(first) && describesWriter(lower):
+			return 0, 0, nil // "I'm Polish", "I'm Aylesbury based": no title, and no name
 		case (tok == "y" || tok == "e") && names > 0:
 			// "and" in Spanish, Italian and Portuguese ends a name; "Y." and "E." are initials.
 			return start, end, words
