@@ -230,6 +230,10 @@ func TestRedactWhatTheNoticePromises(t *testing.T) {
 		{"From:", "From: Anna Kowalska. Who is the data protection officer?", "From: [name]. Who is the data protection officer?", redact.KindName},
 		{"dash sign-off", "Who holds my data?\n— Priya Patel", "Who holds my data?\n— [name]", redact.KindName},
 		{"dash sign-off, first name on its own line", "Who holds my data?\n– Jane", "Who holds my data?\n– [name]", redact.KindName},
+		{"a full name that is the whole message", "Andrei Popescu", "[name]", redact.KindName},
+		{"a full name that is the whole message, spaces and a full stop", "  Sam Jones. ", "  [name]. ", redact.KindName},
+		{"a three-word name that is the whole message", "Mary Ann Smith", "[name]", redact.KindName},
+		{"a hyphenated name that is the whole message", "Jean-Pierre Dubois?", "[name]?", redact.KindName},
 		{"I'm, a first name alone", "I'm Mohammed", "I'm [name]", redact.KindName},
 		{"I'm, a full name", "I'm Sarah Jones, who is the DPO?", "I'm [name], who is the DPO?", redact.KindName},
 		{"I'm, a first name that is also a place", "I'm Giles and I want my records", "I'm [name] and I want my records", redact.KindName},
@@ -386,6 +390,21 @@ func TestRedactKeepsOrdinaryQuestions(t *testing.T) {
 		"I live on my own in Bletchley",
 		"I live in social housing",
 		"- Housing\n- Council Tax\n",
+		// A capitalised phrase that is the whole message is a name only if no word of it is an
+		// ordinary word, a place or a service's.
+		"Council Tax",
+		"Blue Badge",
+		"Bus Pass",
+		"Thank You",
+		"Good Morning",
+		"Data Protection",
+		"Universal Credit",
+		"Domestic Abuse",
+		"Postal Vote",
+		"Phone Number",
+		"Newport Pagnell",
+		"Station Road",
+		"sam jones",
 	}
 	r := redact.New()
 	for _, in := range tests {

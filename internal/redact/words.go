@@ -8,7 +8,11 @@ import (
 // commonWords are ordinary English words that residents put where a bare name could stand: after
 // "i'm" in lower case ("i'm fed up", "i'm so confused"), or capitalised at the start of a sentence
 // ("It's Christmas Eve", "Same Problem here", "Mr Men books"). A phrase with one of them in it is
-// not read as a name unless the writer says it is one ("my name is Will Grace").
+// not read as a name unless the writer says it is one ("my name is Will Grace"). The last lines
+// are the council services and topics residents type on their own ("Blue Badge", "Universal
+// Credit", "Phone Number"), which would otherwise read as a full name that is the whole message;
+// words that are also common surnames (Day, Post, Grant, Bill) are left out, so that "Mr Day"
+// stays a person.
 var commonWords = setOf(`
 	about above across actually after again against ago ahead alone along already also although
 	always am among angry anonymous anxious anyone anything anyway anywhere apparently around
@@ -43,7 +47,16 @@ var commonWords = setOf(`
 	moving leaving calling writing asking staying going trying
 	driver nurse teacher doctor cleaner builder plumber electrician chef pharmacist
 	solicitor lawyer manager assistant receptionist mechanic farmer teaching supply agency
-	leaseholder freeholder homeowner lodger landlady self`)
+	leaseholder freeholder homeowner lodger landlady self
+	badge blue pass permit licence license passport card ticket penalty charge fine rates rent
+	benefit credit universal allowance pension vote voter postal proxy poll id photo certificate
+	birth death marriage roll register form forms record records account details contact payment
+	refund repair repairs bins collection recycling rubbish litter noise pest control pothole
+	potholes lights lighting tree gas water electricity energy mail vaccine covid abuse
+	domestic violence mental legal lawful basis period retention category special personal subject
+	breach access erasure deletion appeal decision admissions meals children bus taxi
+	business chat message menu human mate week month bye test world hours job jobs vacancies
+	phone number email address reference case`)
 
 // placeWords are words of the places the bot's councils serve that come in two-word names
 // ("It's Milton Keynes, do you hold my data?"): a capitalised phrase with one in it is a place.
