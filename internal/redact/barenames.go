@@ -15,6 +15,9 @@ import (
 //   - a full name after "From:": "From: Anna Kowalska."
 //   - a name after a dash that ends the message: "… thanks - Jane Smith"
 //   - a full name, then an address: "Jane Doe, 4 Park Lane"
+//   - a full name that is the whole message: "Andrei Popescu" (residents answer "what is your
+//     name?" so); a council's services typed alone ("Blue Badge", "Council Tax") are kept by
+//     the ordinary and organisation words
 //
 // A full name is two or three capitalised words, none of them an ordinary word (ordinaryWord) or
 // an organisation's (orgWords): "It's Adult Social Care" and "Mr Men books" are not people.
@@ -72,6 +75,7 @@ func bareName(s string, i int) (start, end int, words []string) {
 	case n >= 2 && openingWord(before, "from:"):
 	case endsWithDash(before) && restIsPunct(s, e):
 	case n >= 2 && addressFollows(s, e) && !streetWord(s[i:e]):
+	case n >= 2 && strings.TrimSpace(s[:i]) == "" && restIsPunct(s, e) && !streetWord(s[i:e]):
 	default:
 		return 0, 0, nil
 	}
@@ -160,6 +164,15 @@ func followedByWord(s string, i int, w string) bool {
 	}
 	i++
 	return hasPrefixFold(s[i:], w) && !wordAfter(s, i+len(w))
+}
+
+// followedByAny reports whether one of words (lower case) follows byte i after one space.
+func followedByAny(s string, i int, words map[string]bool) bool {
+	if i >= len(s) || s[i] != ' ' {
+		return false
+	}
+	tok, _ := readNameToken(s, i+1)
+	return tok != "" && words[strings.ToLower(tok)]
 }
 
 // nameEndsClause reports whether the name ending at byte i ends its clause: punctuation, the

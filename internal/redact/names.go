@@ -11,7 +11,7 @@ import (
 // name words in the same text is redacted too ("my name is Jane Smith … Mrs Smith called").
 
 // relations are the people close to the writer whom residents name: "my son Oliver", "my mum's
-// name is Mary".
+// name is Mary" (or "my sons name is", as it is often typed).
 const relations = `(?:son|daughter|mum|mother|mom|dad|father|husband|wife|partner|brother|sister|nan|gran|grandma|grandmother|grandad|grandfather|aunt|auntie|uncle|nephew|niece|client|friend|neighbour|neighbor|carer|stepson|stepdaughter|stepmum|stepdad|boyfriend|girlfriend|lad|boy|girl|child|kid|baby)`
 
 // nameTriggerRE finds the phrases that introduce a name. Groups: 1 an introduction that also
@@ -21,7 +21,7 @@ const relations = `(?:son|daughter|mum|mother|mom|dad|father|husband|wife|partne
 // emily brown", "my husband, David Jones,"), which admits lower-case names too.
 var nameTriggerRE = newPattern(`(?i)(?:`+
 	`((?:hi|hiya|hello|hey|morning|afternoon|evening|good\s+(?:morning|afternoon|evening))(?:\s+there)?\b[\s,!.\-]*(?:it['’]?s|this\s+is)|(?:i['’]?m|i\s+am)\s+(?:called|known\s+as)|(?:please\s+|just\s+)?call\s+me)\b`+
-	`|((?:my|his|her)(?:\s+`+relations+`['’]s)?\s+(?:full\s+|first\s+|last\s+)?name\s+is|my\s+name['’]s|(?:(?:full|first|last|given)\s+)?(?:sur|fore)?name\s*[:=]|`+foreignNameIs+`)`+
+	`|((?:my|his|her)(?:\s+`+relations+`(?:['’]?s|s['’]))?\s+(?:full\s+|first\s+|last\s+)?name\s+is|my\s+name['’]s|(?:(?:full|first|last|given)\s+)?(?:sur|fore)?name\s*[:=]|`+foreignNameIs+`)`+
 	`|(i['’]?m|i\s+am)\b`+
 	`|(this\s+is)\b`+
 	`|((?:kind|best|warm|many)\s+(?:regards|thanks|wishes)|regards|thanks|yours\s+(?:sincerely|faithfully|truly)|thank\s+you|cheers)\s*[,.!\-]?`+
@@ -70,6 +70,71 @@ var notNameWords = setOf(`goes went gone go lives attends attended works worked 
 func notAName(lw string) bool {
 	return notNameWords[lw] || strings.HasSuffix(lw, "n't") || strings.HasSuffix(lw, "n’t") ||
 		utf8.RuneCountInString(lw) >= 5 && strings.HasSuffix(lw, "ing")
+}
+
+// afterVerb are words that follow a verb rather than a name: "my partner hits me", "my husband
+// shouts at the kids", "my dad drinks too much".
+var afterVerb = setOf(`me him her us them it you everyone everybody everything anyone anybody
+	nobody my his their our your its the a an this that these those at on in to into onto with
+	about for over off out down around too so all much`)
+
+// lowerRelativeName returns where the lower-case name s[start:end], read after "my son" or "my
+// partner", ends once what the words say is checked, or start if it is none. A disclosure such as
+// "my partner hits me" or "my husband drinks and shouts" names nobody, and hiding its verb hides
+// what the resident asked about. So a third-person verb ("hits", "bullies") never starts a name,
+// and a single word counts only where a name could stand: before a verb ("my husband tom wants a
+// copy"), before "and", "who" or punctuation, and not before a pronoun or preposition ("my partner
+// beat me"). Two words name someone ("my daughter emily brown") unless the second is an ordinary
+// word. A name in lower case ending in "ed" ("ahmed") counts only before a verb, since "my partner
+// cheated." names nobody.
+func lowerRelativeName(s string, start, end int) int {
+	tok, next := readNameToken(s, start)
+	first := strings.TrimSuffix(tok, ".")
+	if thirdPersonVerb(first) {
+		return start
+	}
+	firstEnd := start + len(first)
+	if next > 0 && next < end {
+		second, _ := readNameToken(s, next)
+		if !ordinaryWord(strings.ToLower(strings.TrimSuffix(second, "."))) {
+			return end // "my daughter emily brown"
+		}
+	}
+	var following string
+	if next > 0 {
+		following, _ = readNameToken(s, next)
+		following = strings.ToLower(strings.TrimSuffix(following, "."))
+	}
+	switch {
+	case following != "" && notAName(following):
+		return firstEnd // "my husband tom wants a copy"
+	case afterVerb[following] || strings.HasSuffix(first, "ed"):
+		return start
+	}
+	return firstEnd
+}
+
+// thirdPersonVerb reports whether the lower-case word w looks like a verb with the "-s" of "he
+// hits", "she bullies", "he punches", "he drinks": a consonant other than s before the final s,
+// or "-ies", "-ches", "-shes". First names rarely end so in English ("james" and "charles" end in
+// "es", "jess" in "ss", "rhys" in "ys"); the few that do (Lars, Hans) are missed only when written in
+// lower case.
+func thirdPersonVerb(w string) bool {
+	if utf8.RuneCountInString(w) < 4 || w[len(w)-1] != 's' {
+		return false
+	}
+	for _, suf := range []string{"ies", "ches", "shes"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return strings.IndexByte("bcdfghjklmnprtvwxz", w[len(w)-2]) >= 0
+}
+
+// startsLower reports whether the word at byte i starts with a lower-case letter.
+func startsLower(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLower(r)
 }
 
 // nameStop are words that end a name (or, first, show there is none): "I'm not sure", "my name
@@ -155,6 +220,19 @@ func findNames(s string, out []span) []span {
 			mode = signOffName
 		}
 		start, end, toks := readName(s, m[1], mode)
+		if m[12] >= 0 && end > start && startsLower(s, start) {
+			// "my partner hits me": a lower-case word after "my partner" may say what they do.
+			if e := lowerRelativeName(s, start, end); e < end {
+				end = e
+				toks = nil
+				if w := s[start:end]; utf8.RuneCountInString(w) >= 2 && !noRepeat[w] {
+					toks = []string{w}
+				}
+			}
+		}
+		if (m[6] >= 0 || m[8] >= 0) && end > start && followedByAny(s, end, placeNounWords) {
+			return m[1] // "I'm Bucks resident": a place, not a person
+		}
 		if end <= start && m[6] >= 0 {
 			start, end, toks = lowerFullName(s, m[1]) // "i'm ahmed khan"
 		}
@@ -235,6 +313,8 @@ func readName(s string, i int, mode nameMode) (start, end int, words []string) {
 			return start, end, words
 		case statusWords[lower]:
 			return start, end, words
+		case names == 0 && pos == i && mode != strongName && unicode.IsUpper(first) && describesWriter(lower):
+			return 0, 0, nil // "I'm Polish", "I'm Aylesbury based": no title, and no name
 		case (tok == "y" || tok == "e") && names > 0:
 			// "and" in Spanish, Italian and Portuguese ends a name; "Y." and "E." are initials.
 			return start, end, words

@@ -8,7 +8,11 @@ import (
 // commonWords are ordinary English words that residents put where a bare name could stand: after
 // "i'm" in lower case ("i'm fed up", "i'm so confused"), or capitalised at the start of a sentence
 // ("It's Christmas Eve", "Same Problem here", "Mr Men books"). A phrase with one of them in it is
-// not read as a name unless the writer says it is one ("my name is Will Grace").
+// not read as a name unless the writer says it is one ("my name is Will Grace"). The last lines
+// are the council services and topics residents type on their own ("Blue Badge", "Universal
+// Credit", "Phone Number"), which would otherwise read as a full name that is the whole message;
+// words that are also common surnames (Day, Post, Grant, Bill) are left out, so that "Mr Day"
+// stays a person.
 var commonWords = setOf(`
 	about above across actually after again against ago ahead alone along already also although
 	always am among angry anonymous anxious anyone anything anyway anywhere apparently around
@@ -42,17 +46,59 @@ var commonWords = setOf(`
 	afraid aware able unable allowed eligible entitled responsible liable registered
 	moving leaving calling writing asking staying going trying
 	driver nurse teacher doctor cleaner builder plumber electrician chef pharmacist
-	solicitor lawyer manager assistant receptionist mechanic farmer teaching supply agency`)
+	solicitor lawyer manager assistant receptionist mechanic farmer teaching supply agency
+	leaseholder freeholder homeowner lodger landlady self
+	badge blue pass permit licence license passport card ticket penalty charge fine rates rent
+	benefit credit universal allowance pension vote voter postal proxy poll id photo certificate
+	birth death marriage roll register form forms record records account details contact payment
+	refund repair repairs bins collection recycling rubbish litter noise pest control pothole
+	potholes lights lighting tree gas water electricity energy mail vaccine covid abuse
+	domestic violence mental legal lawful basis period retention category special personal subject
+	breach access erasure deletion appeal decision admissions meals children bus taxi
+	business chat message menu human mate week month bye test world hours job jobs vacancies
+	phone number email address reference case`)
 
 // placeWords are words of the places the bot's councils serve that come in two-word names
 // ("It's Milton Keynes, do you hold my data?"): a capitalised phrase with one in it is a place.
 var placeWords = setOf(`keynes wycombe pagnell stratford buzzard chalfont giles amersham
 	beaconsfield marlow chesham aylesbury bletchley wolverton olney buckingham princes risborough
-	gerrards cross`)
+	gerrards cross bucks buckinghamshire mk newport woburn wendover haddenham`)
+
+// placeFirstNames are placeWords that are also first names: "I'm Giles" introduces someone.
+var placeFirstNames = setOf(`giles`)
+
+// nationalityWords are nationalities and languages, which residents capitalise after "I'm"
+// ("I'm Polish, my English not good"). Some are surnames too (English, French, Welsh); a full
+// name with one in it is read as a name only where the writer says it is one ("my name is").
+var nationalityWords = setOf(`english british welsh scottish irish cornish polish romanian
+	pakistani indian bangladeshi nigerian ghanaian somali kenyan zimbabwean eritrean sudanese
+	ethiopian jamaican caribbean african asian european portuguese spanish italian french german
+	lithuanian latvian estonian bulgarian hungarian czech slovak ukrainian russian albanian kosovan
+	greek turkish kurdish afghan syrian iraqi iranian arab arabic chinese filipino nepali nepalese
+	tamil punjabi gujarati bengali urdu hindi brazilian`)
 
 // ordinaryWord reports whether lw, a word in lower case, is an ordinary word rather than a name.
 func ordinaryWord(lw string) bool {
-	return commonWords[lw] || placeWords[lw] || nameStop[lw] || notNameWords[lw] || statusWords[lw] || orgWords[lw] ||
+	return commonWords[lw] || placeWords[lw] || nationalityWords[lw] || nameStop[lw] || notNameWords[lw] || statusWords[lw] || orgWords[lw] ||
 		strings.HasSuffix(lw, "n't") || strings.HasSuffix(lw, "n’t") ||
 		utf8.RuneCountInString(lw) >= 5 && strings.HasSuffix(lw, "ing")
 }
+
+// describesWriter reports whether lw, a capitalised word in lower case read first after "I'm",
+// "this is" or a sign-off, describes the writer rather than names them: an ordinary word ("I'm
+// Leaseholder", "I'm Self Employed"), a place ("I'm Aylesbury based"), a nationality or language
+// ("I'm Welsh") or a word ending in "ing" ("I'm Thinking of asking"). Names that are also words
+// ("Will", "Eve") still count there.
+func describesWriter(lw string) bool {
+	if noRepeat[lw] || placeFirstNames[lw] {
+		return false
+	}
+	return commonWords[lw] || placeWords[lw] || nationalityWords[lw] ||
+		utf8.RuneCountInString(lw) >= 5 && strings.HasSuffix(lw, "ing")
+}
+
+// placeNounWords follow a place or a nationality, not a name, after "I'm": "I'm Bucks resident",
+// "I'm Leeds based", "I'm Romanian citizen".
+var placeNounWords = setOf(`resident residents based born bred raised citizen citizens national
+	nationals native origin descent heritage background council tenant tenants leaseholder
+	homeowner area local household family person lady man woman guy girl boy community speaker`)
