@@ -848,6 +848,9 @@ type session struct {
 	pendingRef   string
 	offered      offer         // a request the last answer offered to take
 	submitted    []sentRequest // the requests this conversation has put on the queue
+	// channel is where the conversation began ("web", "slack", "discord", "phone"): only that
+	// channel resumes it.
+	channel string
 	// askedReference is set when the bot has just asked for a request's reference: "I emailed
 	// them" then says the request was made elsewhere.
 	askedReference bool
@@ -866,31 +869,44 @@ func (s *session) remember(user, bot string) {
 	}
 }
 
-// sessionFor is the conversation a message belongs to. On the web, where anyone can send any id,
-// only an id the bot issued and still holds resumes one: another gets a new, random id, so a
-// guessable id ("1") shared by two people can't show one the other's request. Slack's and
-// Discord's ids are their threads and channels, which the platform vouches for.
+// sessionFor is the conversation a message belongs to, on the channel that began it. On the web,
+// where anyone can send any id, only an id the bot issued there and still holds resumes one:
+// another gets a new, random id, so a guessable id ("1", or a Discord conversation's
+// "discord:<channel>:<user>", whose parts any member of the server can see) can't show one person
+// another's request. Slack's and Discord's ids are their threads and channels, which the
+// platform vouches for.
 func (b *Bot) sessionFor(id, channel string) *session {
-	if channel == "web" || channel == "" {
-		return b.Sessions.get(id, true)
+	if channel == "" {
+		channel = "web"
 	}
-	return b.Sessions.Get(id)
+	return b.Sessions.get(id, channel, channel == "web")
 }
 
 // Get returns the session with id, a new one when id is empty, unknown or expired.
-func (ss *Sessions) Get(id string) *session { return ss.get(id, false) }
+func (ss *Sessions) Get(id string) *session { return ss.get(id, "", false) }
 
-// get returns the session with id; an unknown or expired id makes a new session with that id,
-// or with a new random one when issuedOnly.
-func (ss *Sessions) get(id string, issuedOnly bool) *session {
+// get returns the session with id begun on channel ("" for any); an unknown or expired id, or
+// one of another channel, makes a new session with that id, or with a new random one when
+// issuedOnly.
+func (ss *Sessions) get(id, channel string, issuedOnly bool) *session {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	now := ss.Now()
 	if s, ok := ss.byID[id]; ok && id != "" {
-		if now.Sub(s.last) <= ss.TTL {
+		switch {
+		case channel != "" && s.channel != "" && s.channel != channel:
+			// Another channel's conversation: not this caller's to resume.
+			if !issuedOnly {
+				delete(ss.byID, id)
+			}
+		case now.Sub(s.last) <= ss.TTL:
+			if s.channel == "" {
+				s.channel = channel
+			}
 			return s
+		default:
+			delete(ss.byID, id)
 		}
-		delete(ss.byID, id)
 	}
 	if len(ss.byID) >= maxSessions {
 		ss.evictLocked(now)
@@ -899,7 +915,7 @@ func (ss *Sessions) get(id string, issuedOnly bool) *session {
 	if id == "" || issuedOnly {
 		id = newSessionID()
 	}
-	s := &session{ID: id, last: now, lost: resumed}
+	s := &session{ID: id, channel: channel, last: now, lost: resumed}
 	ss.byID[id] = s
 	return s
 }

@@ -144,6 +144,19 @@ func TestAWebSessionIDMustHaveBeenIssued(t *testing.T) {
 	assert.NotEqual(t, first.Session, other.Session)
 	assert.Nil(t, other.Intake)
 	assert.NotContains(t, other.Answer.Answer, "Alice")
+	// Nor does the web resume another channel's conversation, whose id may be guessed.
+	key := "discord:1111111111:2222222222"
+	for _, says := range []string{"I want a copy of my data", "Alice Victim", "alice@example.com"} {
+		_, err := bot.Reply(context.Background(), conversation.Turn{Session: key, Channel: "discord", Org: "Milton Keynes", Text: says})
+		require.NoError(t, err)
+	}
+	web := turn(key, "hmm?")
+	assert.NotEqual(t, key, web.Session)
+	assert.Nil(t, web.Intake)
+	disc, err := bot.Reply(context.Background(), conversation.Turn{Session: key, Channel: "discord", Org: "Milton Keynes", Text: "skip"})
+	require.NoError(t, err)
+	require.NotNil(t, disc.Intake, "the Discord conversation goes on")
+	assert.Equal(t, "Alice Victim", disc.Intake.Fields["name"])
 }
 
 // A resident asking how to make a request is offered to have it taken, and "yes" starts it.
