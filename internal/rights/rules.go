@@ -222,6 +222,8 @@ var requestCues = []cue{
 	// "give me my data" opening a clause is a demand, wherever the clause stands: "this is a
 	// joke, give me my data" ("would you give me my data if …" is a question).
 	c("give me", 2.5, `(?:^ |[.,!;:] |\b(?:please|just|now|and|so|then|actually|ok|okay|right|yes|no) )(?:give|hand|send) (?:me|us) (?:my|our|all|a copy|copies|everything|back)\b|\bhand over\b`),
+	// An instruction opening a later clause: "the council keeps writing to me, delete my details".
+	c("clause imperative", 2.5, `[,;:] (?:delete|remove|erase|wipe|correct|update|fix|amend|rectify|restrict|stop|unsubscribe|transfer|export|forward|disclose|release) (?:my|our|all|it|them|everything|the|his|her|their)\b`),
 	c("i want", 2.5, `\b(?:i|we)(?: \S+ly| really| just| also| still| now)? (?:want|need|wish|demand|require)\b|\b(?:and|but|so) (?:now )?(?:want|wish|would like)\b`),
 	cn("i don't want it used", 2.5, `\b(?:i|we) (?:don't|do not) want (?:you|my|his|her|the council|it|them|anyone)\b`),
 	cn("please don't", 2.5, `\b(?:please|just|so) (?:don't|do not) (?:use|share|process|do|delete|pass|send|contact|destroy)\b`),
