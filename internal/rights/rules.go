@@ -37,6 +37,8 @@ const (
 	third = `(?:me|him|her|them|us)`
 	data  = `(?:data|details|information|records?|files?|notes|account|personal data|personal information)`
 	gap3  = `(?: \S+){0,3}`
+	// item is one value in a record, which can be wrong or out of date.
+	item = `(?:name|surname|first name|last name|address|email|email address|number|phone number|mobile|mobile number|details|date of birth|dob|birthday|title|gp|gender|spelling|bank details)`
 )
 
 // Two grievances about handling told without the word "complaint": personal
@@ -100,6 +102,11 @@ var typeCues = map[Type][]cue{
 		c("change what was written", 3, `\b(?:change|changes|changed|alter|edit|remove)\b(?: \S+){0,3} (?:opinion|entry|wrote|written)\b`),
 		// Calling the record lies is saying it is wrong.
 		c("lies", 3, `\b(?:lies|made up|lied|fabricated|lying|misleading|twisted|exaggerated|not what happened|never happened)\b`).needs(`\b(?:report|reports|notes|record|records|file|assessment|letter|statement|minutes|entry|evidence|wrote|written|says|said|data|information|details)\b`),
+		// Deleting the wrong or the old value to put the right one in its place is a
+		// correction, not erasure: "erase the wrong date of birth", "delete my old email
+		// and use my new one", "my surname changed, please delete the old one".
+		c("delete the wrong value", 4.5, `\b(?:delete|erase|remove|wipe|get rid of|take off|take out)\b(?: \S+){0,3} (?:wrong|incorrect|inaccurate|outdated|out of date|misspelt|misspelled) (?:\S+ )?`+item+`\b`),
+		c("delete the old value", 4.5, `\b(?:delete|erase|remove|wipe|get rid of|take off|take out)\b(?: \S+){0,2} (?:old|previous|former|maiden) (?:\S+ )?(?:one|`+item+`)\b`).needs(`\b(?:new|instead|replac\w*|changed|current|updated?|married|correct|right one)\b`),
 		c("lists me as", 1.5, `\b(?:lists?|listed|says?) `+third+` (?:as|is)\b|\brecords? says?\b`),
 	},
 	Erasure: {
