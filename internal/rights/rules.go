@@ -202,6 +202,12 @@ var typeCues = map[Type][]cue{
 		// "a copy of my council tax bill" asks the service for a document it sends anyway, not
 		// for the personal data the council holds.
 		c("a document's copy", 4, `\bcop(?:y|ies) of (?:my|our|the|a|his|her|their) (?:\S+ ){0,2}(?:bill|bills|statement|statements|receipt|receipts|invoice|invoices|certificate|certificates|licence|license|permit|permits|payslip|payslips|p60|tenancy agreement|contract|bin calendar|badge|pass)\b`),
+		// A service transaction names no right: cancelling a blue badge or a permit,
+		// changing a bin day or a direct debit. (Cancelling a newsletter or one's
+		// consent is withdrawing consent: neither is an errand here.)
+		c("service transaction", 4, `\b(?:cancel\w*|renew\w*|updat\w*|chang\w*|amend\w*|book\w*|rebook\w*|reschedul\w*|rearrang\w*|pay|paying|top up|set up|setting up|apply for|applying for|order\w*|replac\w*)\b (?:(?:my|our|the|a|an|this|that|his|her|their) )?(?:\S+ ){0,2}(?:blue badge|badge|permit|permits|direct debit|direct debits|standing order|bin day|collection day|(?:bin|waste|garden waste|bulky waste|recycling) collection|bins?|appointment|booking|instalments?|payment date|payment plan|bus pass|parking ticket|pcn|licence|license)\b`),
+		// The message the writer just sent in this chat is not a record to erase.
+		c("this chat's message", 5, `\b(?:delete|remove|erase|unsend|undo|cancel)\b (?:the|that|this|my) (?:last |previous |earlier )?(?:message|msg|text|question|comment)\b(?: (?:i|i've))?(?: just)?(?: (?:sent|wrote|typed|posted|asked))?(?: (?:you|to you|here|in this chat))? (?:$|[.,!?;]|please|thanks)`),
 		c("how long", 2.5, `\bhow long\b`),
 		c("retention", 2.5, `\b(?:retention|retain\w*)\b`),
 		c("keep", 1, `\b(?:keep|kept)\b`),
