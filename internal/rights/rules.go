@@ -66,7 +66,7 @@ var typeCues = map[Type][]cue{
 		c("see/get my records", 2, `\b(?:see|view|get|have|access|obtain|receive|request|requests|want|wants|need|needs|provide|send|email|post|forward|disclose|release|ask|asking)\b(?: \S+){0,6} (?:`+poss+`|own) (?:\S+ ){0,3}(?:records?|files?|notes|data|information|details)\b`),
 		c("what do you hold about me", 1, `\b(?:what|which)(?: \S+){0,2} (?:data|information|details|records)\b(?: \S+){0,3} (?:hold|have|got|keep)\b(?: \S+){0,2} (?:about|on) me\b`),
 		c("held about me", 2.5, `\b(?:hold|holds|held|have|has|got|keep|kept|store|stored|made)\b`+gap3+` (?:about|on) `+third+` `),
-		c("relating to me", 2.5, `\b(?:relating to|concerning|that mention|mentioning|held on|held about) `+third+` |\b(?:file|files|records?|notes|dossier|data|information|details|everything|anything|evidence) (?:on|about) (?:me|him|her|them|us) `),
+		c("relating to me", 2.5, `\b(?:relating to|concerning|that mention|mentioning|held on|held about) `+third+` |\b(?:file|files|records?|notes|dossier|data|information|details|everything|anything|evidence|paper|papers|paperwork|documents?) (?:on|about) (?:me|him|her|them|us) `),
 		// What is held about something of the writer's ("the data you hold about my parking fine").
 		c("held about my case", 2.5, `\b(?:data|information|details|records?|everything|anything|all)\b(?: \S+){0,3} (?:hold|holds|held|have|has|got|keep|kept|store|stored)\b(?: \S+){0,2} (?:about|on|relating to|regarding|for) (?:my |our )`),
 		// A demand for one's data in any words: "give me my data", "hand over my file".
