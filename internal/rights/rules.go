@@ -159,6 +159,12 @@ var typeCues = map[Type][]cue{
 		cn("don't want my data used", 3, `\b(?:don't|do not|doesn't|does not) want `+poss+` (?:data|details|information|personal data|name)\b|\b(?:don't|doesn't|do not|does not) want (?:you|the council) (?:to )?(?:use|using|share|sharing|pass|passing)\b`),
 		c("purpose", 1, `\b(?:marketing|research|surveys?|press|media|political parties|councillors|performance|planning|analysis|analysing|nhs number)\b`),
 		cn("never asked", 1, `\bnever asked for\b`),
+		// Keeping an address confidential objects to one use of it, disclosure, while
+		// the council goes on using it for its services (restriction would pause every
+		// use): "please don't share my address with anyone", "I need my address kept
+		// confidential", "mark my records as confidential so my ex can't find me".
+		cn("don't disclose my data", 4.5, `\b(?:don't|do not|never|not to|stop) (?:share|sharing|disclose|disclosing|pass on|passing on|pass|passing|give out|giving out|give|giving|release|releasing|publish|publishing|hand over|handing over)\b(?: \S+)? `+poss+` (?:\S+ )?(?:`+item+`|data|information|location|whereabouts|personal data|personal information|records?)\b|\b`+poss+` (?:\S+ )?(?:`+item+`|data|information|location|whereabouts|records?)\b(?: \S+){0,2} (?:isn't|is not|aren't|are not|not be|never be|won't be|not being|not get|doesn't get|don't get|never gets?) (?:\S+ )?(?:shared|disclosed|passed on|passed|given out|given|released|handed over|published)\b`),
+		c("keep it confidential", 4.5, `\b(?:keep|kept|keeping|mark|marked|flag|flagged|treat|treated|make|made|hold|held|list|listed|stay|stays|remain|remains)\b(?: \S+){0,3} (?:as )?(?:confidential|private|secret|hidden|ex directory|anonymous)\b`).needs(`\b(?:need|needs|want|wants|please|can you|could you|would you|would like|i'd like|make sure|ensure)\b`),
 	},
 	AutomatedDecision: {
 		c("automated", 3.5, `\bautomat\w*\b`),
@@ -246,7 +252,7 @@ var requestCues = []cue{
 	c("i am requesting", 2.5, `\b(?:i|we|i'm|we're|i am|we are) (?:hereby |formally |now )?(?:request|requesting|asking for|making a|withdraw|withdrawing|revoke|object|complaining|reporting|lodging|raising|contest|challenge|dispute)\b`),
 	cn("i no longer consent", 2.5, `\b(?:no longer|don't|do not) consent\b|\bno longer agree\b`),
 	c("this is a request", 3, `\b(?:this is|treat this as|accept this(?: \S+)? as)\b(?: \S+){0,3} (?:request|complaint)\b`),
-	c("polite you", 3, `\b(?:can|could|would|will) (?:you|someone|somebody)(?: please)? (?:delete|remove|erase|wipe|send|give|stop|correct|update|change|fix|amend|sort|unsubscribe|take|cancel|restrict|freeze|transfer|export|put|pause|get rid|provide|confirm|get|check|review|look|email|post|forward|disclose|move|lock|revoke|release|show|let (?:me|us) (?:have|see|get))\b`),
+	c("polite you", 3, `\b(?:can|could|would|will) (?:you|someone|somebody)(?: please)? (?:delete|remove|erase|wipe|send|give|stop|correct|update|change|fix|amend|sort|unsubscribe|take|cancel|restrict|freeze|transfer|export|put|pause|get rid|provide|confirm|get|check|review|look|email|post|forward|disclose|move|lock|revoke|release|show|make sure|ensure|mark|flag|keep|hide|withhold|let (?:me|us) (?:have|see|get))\b`),
 	// "can I have my file?" asks for the thing, as "can I ask for it?" does not.
 	c("could i have", 3, `\b(?:can|could|may) (?:i|we)(?: please)? have\b|\bcould i please\b`),
 	// Policy: asking what is held about oneself is a subject access request,
