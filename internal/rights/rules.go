@@ -63,6 +63,8 @@ var typeCues = map[Type][]cue{
 		c("article 15", 3.5, `\barticle 15\b`),
 		c("right of access", 3, `\bright of access\b|\baccess to `+poss+`\b|\brequest for access\b`),
 		c("copy of", 2.5, `\bcop(?:y|ies) of\b`),
+		// A copy asked for after naming the file: "my case file - can I get a copy?".
+		c("get a copy", 3, `\b(?:get|have|want|need|request|send|receive|obtain|see)\b(?: \S+){0,2} (?:a )?cop(?:y|ies)\b`).needs(`\b(?:file|files|records?|notes|case|report|reports|data|information|details)\b`),
 		c("see/get my records", 2, `\b(?:see|view|get|have|access|obtain|receive|request|requests|want|wants|need|needs|provide|send|email|post|forward|disclose|release|ask|asking)\b(?: \S+){0,6} (?:`+poss+`|own) (?:\S+ ){0,3}(?:records?|files?|notes|data|information|details)\b`),
 		c("what do you hold about me", 1, `\b(?:what|which)(?: \S+){0,2} (?:data|information|details|records)\b(?: \S+){0,3} (?:hold|have|got|keep)\b(?: \S+){0,2} (?:about|on) me\b`),
 		c("held about me", 2.5, `\b(?:hold|holds|held|have|has|got|keep|kept|store|stored|made)\b`+gap3+` (?:about|on) `+third+` `),
