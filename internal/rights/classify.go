@@ -47,7 +47,9 @@ var (
 	whWords     = map[string]bool{"what": true, "what's": true, "how": true, "how's": true, "when": true, "which": true, "who": true, "where": true, "why": true}
 	leadingPrep = map[string]bool{"in": true, "on": true, "at": true, "for": true, "by": true, "to": true, "from": true, "with": true, "under": true}
 	auxWords    = map[string]bool{"do": true, "does": true, "did": true, "is": true, "are": true, "am": true, "will": true, "can": true, "could": true, "may": true, "should": true, "have": true, "has": true, "would": true, "was": true, "were": true, "shall": true}
-	imperative  = map[string]bool{"delete": true, "remove": true, "erase": true, "wipe": true, "send": true, "give": true, "stop": true, "cease": true, "get": true, "correct": true, "update": true, "change": true, "fix": true, "amend": true, "unsubscribe": true, "take": true, "cancel": true, "restrict": true, "freeze": true, "transfer": true, "export": true, "keep": true, "opt": true, "provide": true, "confirm": true, "explain": true, "forward": true, "rectify": true, "limit": true, "pause": true, "withdraw": true, "revoke": true, "move": true, "port": true, "lock": true, "disclose": true, "email": true, "release": true, "kill": true, "nuke": true}
+	imperative  = map[string]bool{"delete": true, "remove": true, "erase": true, "wipe": true, "send": true, "give": true, "stop": true, "cease": true, "get": true, "correct": true, "update": true, "change": true, "fix": true, "amend": true, "unsubscribe": true, "take": true, "cancel": true, "restrict": true, "freeze": true, "transfer": true, "export": true, "keep": true, "opt": true, "provide": true, "confirm": true, "explain": true, "forward": true, "rectify": true, "limit": true, "pause": true, "withdraw": true, "revoke": true, "move": true, "port": true, "lock": true, "disclose": true, "email": true, "release": true, "kill": true, "nuke": true, "mark": true, "flag": true, "hide": true, "ensure": true, "withhold": true, "don't": true}
+	// notOrder follows a "don't" that opens a sentence without giving an order ("don't know what you hold").
+	notOrder = map[string]bool{"know": true, "understand": true, "think": true, "see": true, "have": true, "mind": true, "worry": true, "care": true, "get": true, "remember": true, "want": true}
 )
 
 // trace records why a message was classified as it was; tests print it.
@@ -217,7 +219,7 @@ func openings(s string, tr *trace) (req, info float64) {
 		case auxWords[w]:
 			info += 1.5
 			tr.fired = append(tr.fired, "open:aux")
-		case imperative[w] && next != "you":
+		case imperative[w] && next != "you" && !(w == "don't" && notOrder[next]):
 			req += 2.5
 			tr.fired = append(tr.fired, "open:imperative")
 		}

@@ -27,7 +27,7 @@ var typos = map[string]string{
 	"whats": "what's", "hows": "how's",
 	"wanna": "want to", "gonna": "going to", "gimme": "give me", "lemme": "let me", "wud": "would", "cud": "could", "cn": "can",
 	"mums": "mum's", "dads": "dad's", "elses": "else's", "mothers": "mother's", "fathers": "father's",
-	"info": "information", "infomation": "information", "informaton": "information", "imformation": "information",
+	"info": "information", "informations": "information", "datas": "data", "documentations": "documents", "infomation": "information", "informaton": "information", "imformation": "information",
 	"detials": "details", "detail": "details",
 	"recrods": "records", "reocrds": "records", "recods": "records", "recordes": "records",
 	"delte": "delete", "delet": "delete", "deleat": "delete", "dlete": "delete", "deleet": "delete",

@@ -34,6 +34,16 @@
 //     number sharing); withdrawing consent is about something the person agreed
 //     or signed up to (consent, newsletters, mailing lists); restriction is
 //     keeping the data but limiting or pausing its use.
+//   - Keeping an address or details confidential ("don't share my address
+//     with anyone", "mark my records as confidential") is an objection: it
+//     stops one use, disclosure, on grounds of the person's own situation,
+//     while the council goes on using the address to provide its services;
+//     restriction would pause every use. Asked "so my ex can't find me", it
+//     is still a request, not an urgent message: it asks for the protective
+//     step, which safeguarding routing would not take; a present risk in the
+//     same words ("he's outside", "he'll kill me") still overrides.
+//   - An ordinary service transaction (cancelling a blue badge or a permit,
+//     changing a bin day or a direct debit) names no right.
 //   - Complaint means a complaint about how personal data was handled. A
 //     complaint about bins or roads is not a rights matter (Type None).
 //   - Safeguarding (a present risk of harm to a child or adult, self-harm,

@@ -380,3 +380,89 @@ func TestClassifyQAPassRequests(t *testing.T) {
 		assert.False(t, got.Safeguarding, "%q", tc.text)
 	}
 }
+
+// TestClassifyQAPass3 holds the rules to a third QA pass as residents: a
+// correction told as deleting the old or wrong value, a service transaction
+// that names no right, an access request in poor English, keeping an address
+// confidential (an objection to its disclosure: see the package doc), and a
+// question about making a subject access request here; each with variants,
+// and the requests and questions they must leave be.
+func TestClassifyQAPass3(t *testing.T) {
+	tests := []struct {
+		text       string
+		want       Type
+		actionable bool
+	}{
+		// Deleting the old or wrong value to put the right one is a correction.
+		{"Can you delete my old email address and use my new one instead", Rectification, true},
+		{"please remove my old address from your records and put my new one", Rectification, true},
+		{"please erase the wrong date of birth you have for me", Rectification, true},
+		{"my surname changed when I got married, please delete the old one", Rectification, true},
+		{"please delete my maiden name and use my married name", Rectification, true},
+		{"remove my previous phone number, the new one is 07700 900123", Rectification, true},
+		{"delete the incorrect address you hold for me", Rectification, true},
+		{"delete my old account", Erasure, true},
+		{"delete all my old records", Erasure, true},
+		{"delete my data", Erasure, true},
+		{"the council keeps harassing me with letters, delete my details", Erasure, true},
+
+		// A service transaction is not a right.
+		{"I want to cancel my blue badge", None, false},
+		{"I want to update my council tax direct debit", None, false},
+		{"Can you delete the message I just sent?", None, false},
+		{"cancel my parking permit", None, false},
+		{"I want to change my bin collection day", None, false},
+		{"I'd like to renew my parking permit", None, false},
+		{"can you cancel my direct debit?", None, false},
+		{"delete my last message", None, false},
+		{"I need to book a bulky waste collection", None, false},
+		{"I want to withdraw my consent to the newsletter", WithdrawConsent, true},
+		{"I want to cancel my newsletter subscription", WithdrawConsent, true},
+		{"cancel my consent", WithdrawConsent, true},
+		{"update my address on your records, it's wrong", Rectification, true},
+		{"delete my account", Erasure, true},
+
+		// Access in poor English.
+		{"i want see my informations", Access, true},
+		{"i want all paper about me", Access, true},
+		{"hello i am from romania my english not so good. council have my informations? i want see", Access, true},
+		{"i want see all paper about me from housing office", Access, true},
+		{"i want all documents about me", Access, true},
+		{"please i want the papers you have about me", Access, true},
+
+		// Keeping an address confidential is objecting to its disclosure.
+		{"can you make sure my address isn't shared with anyone?", Objection, true},
+		{"please don't share my address with anyone", Objection, true},
+		{"I need my address kept confidential", Objection, true},
+		{"please mark my records as confidential so my ex can't find me", Objection, true},
+		{"keep my details private please", Objection, true},
+		{"don't give my phone number to anyone", Objection, true},
+		{"how do you keep my data confidential?", None, false},
+		{"do you share my address with anyone?", None, false},
+
+		// A question about a copy of one's file.
+		{"my child protection case file - can I get a copy?", Access, false},
+		{"my housing file, can I get a copy?", Access, false},
+		{"my council tax bill - can I get a copy?", None, false},
+	}
+	for _, tc := range tests {
+		got, tr := classify(tc.text)
+		assert.Equal(t, tc.want, got.Type, "type of %q; %s", tc.text, tr)
+		assert.Equal(t, tc.actionable, got.Actionable, "actionable %q; %s", tc.text, tr)
+		assert.False(t, got.Safeguarding, "%q; %s", tc.text, tr)
+	}
+
+	// A question about making a subject access request here: information
+	// about access, sure enough that the chat offers to take it.
+	for _, text := range []string{
+		"can I do my SAR here?",
+		"I'm hanging on the phone for ages, can I do my SAR here?",
+		"can i make a subject access request through this chat?",
+	} {
+		got, tr := classify(text)
+		assert.Equal(t, Access, got.Type, "type of %q; %s", text, tr)
+		assert.False(t, got.Actionable, "actionable %q; %s", text, tr)
+		assert.GreaterOrEqual(t, got.Confidence, 0.5, "confidence of %q; %s", text, tr)
+		assert.False(t, got.Safeguarding, "%q; %s", text, tr)
+	}
+}

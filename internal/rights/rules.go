@@ -37,6 +37,8 @@ const (
 	third = `(?:me|him|her|them|us)`
 	data  = `(?:data|details|information|records?|files?|notes|account|personal data|personal information)`
 	gap3  = `(?: \S+){0,3}`
+	// item is one value in a record, which can be wrong or out of date.
+	item = `(?:name|surname|first name|last name|address|email|email address|number|phone number|mobile|mobile number|details|date of birth|dob|birthday|title|gp|gender|spelling|bank details)`
 )
 
 // Two grievances about handling told without the word "complaint": personal
@@ -61,10 +63,12 @@ var typeCues = map[Type][]cue{
 		c("article 15", 3.5, `\barticle 15\b`),
 		c("right of access", 3, `\bright of access\b|\baccess to `+poss+`\b|\brequest for access\b`),
 		c("copy of", 2.5, `\bcop(?:y|ies) of\b`),
+		// A copy asked for after naming the file: "my case file - can I get a copy?".
+		c("get a copy", 3, `\b(?:get|have|want|need|request|send|receive|obtain|see)\b(?: \S+){0,2} (?:a )?cop(?:y|ies)\b`).needs(`\b(?:file|files|records?|notes|case|report|reports|data|information|details)\b`),
 		c("see/get my records", 2, `\b(?:see|view|get|have|access|obtain|receive|request|requests|want|wants|need|needs|provide|send|email|post|forward|disclose|release|ask|asking)\b(?: \S+){0,6} (?:`+poss+`|own) (?:\S+ ){0,3}(?:records?|files?|notes|data|information|details)\b`),
 		c("what do you hold about me", 1, `\b(?:what|which)(?: \S+){0,2} (?:data|information|details|records)\b(?: \S+){0,3} (?:hold|have|got|keep)\b(?: \S+){0,2} (?:about|on) me\b`),
 		c("held about me", 2.5, `\b(?:hold|holds|held|have|has|got|keep|kept|store|stored|made)\b`+gap3+` (?:about|on) `+third+` `),
-		c("relating to me", 2.5, `\b(?:relating to|concerning|that mention|mentioning|held on|held about) `+third+` |\b(?:file|files|records?|notes|dossier|data|information|details|everything|anything|evidence) (?:on|about) (?:me|him|her|them|us) `),
+		c("relating to me", 2.5, `\b(?:relating to|concerning|that mention|mentioning|held on|held about) `+third+` |\b(?:file|files|records?|notes|dossier|data|information|details|everything|anything|evidence|paper|papers|paperwork|documents?) (?:on|about) (?:me|him|her|them|us) `),
 		// What is held about something of the writer's ("the data you hold about my parking fine").
 		c("held about my case", 2.5, `\b(?:data|information|details|records?|everything|anything|all)\b(?: \S+){0,3} (?:hold|holds|held|have|has|got|keep|kept|store|stored)\b(?: \S+){0,2} (?:about|on|relating to|regarding|for) (?:my |our )`),
 		// A demand for one's data in any words: "give me my data", "hand over my file".
@@ -100,6 +104,11 @@ var typeCues = map[Type][]cue{
 		c("change what was written", 3, `\b(?:change|changes|changed|alter|edit|remove)\b(?: \S+){0,3} (?:opinion|entry|wrote|written)\b`),
 		// Calling the record lies is saying it is wrong.
 		c("lies", 3, `\b(?:lies|made up|lied|fabricated|lying|misleading|twisted|exaggerated|not what happened|never happened)\b`).needs(`\b(?:report|reports|notes|record|records|file|assessment|letter|statement|minutes|entry|evidence|wrote|written|says|said|data|information|details)\b`),
+		// Deleting the wrong or the old value to put the right one in its place is a
+		// correction, not erasure: "erase the wrong date of birth", "delete my old email
+		// and use my new one", "my surname changed, please delete the old one".
+		c("delete the wrong value", 4.5, `\b(?:delete|erase|remove|wipe|get rid of|take off|take out)\b(?: \S+){0,3} (?:wrong|incorrect|inaccurate|outdated|out of date|misspelt|misspelled) (?:\S+ )?`+item+`\b`),
+		c("delete the old value", 4.5, `\b(?:delete|erase|remove|wipe|get rid of|take off|take out)\b(?: \S+){0,2} (?:old|previous|former|maiden) (?:\S+ )?(?:one|`+item+`)\b`).needs(`\b(?:new|instead|replac\w*|changed|current|updated?|married|correct|right one)\b`),
 		c("lists me as", 1.5, `\b(?:lists?|listed|says?) `+third+` (?:as|is)\b|\brecords? says?\b`),
 	},
 	Erasure: {
@@ -152,6 +161,12 @@ var typeCues = map[Type][]cue{
 		cn("don't want my data used", 3, `\b(?:don't|do not|doesn't|does not) want `+poss+` (?:data|details|information|personal data|name)\b|\b(?:don't|doesn't|do not|does not) want (?:you|the council) (?:to )?(?:use|using|share|sharing|pass|passing)\b`),
 		c("purpose", 1, `\b(?:marketing|research|surveys?|press|media|political parties|councillors|performance|planning|analysis|analysing|nhs number)\b`),
 		cn("never asked", 1, `\bnever asked for\b`),
+		// Keeping an address confidential objects to one use of it, disclosure, while
+		// the council goes on using it for its services (restriction would pause every
+		// use): "please don't share my address with anyone", "I need my address kept
+		// confidential", "mark my records as confidential so my ex can't find me".
+		cn("don't disclose my data", 4.5, `\b(?:don't|do not|never|not to|stop) (?:share|sharing|disclose|disclosing|pass on|passing on|pass|passing|give out|giving out|give|giving|release|releasing|publish|publishing|hand over|handing over)\b(?: \S+)? `+poss+` (?:\S+ )?(?:`+item+`|data|information|location|whereabouts|personal data|personal information|records?)\b|\b`+poss+` (?:\S+ )?(?:`+item+`|data|information|location|whereabouts|records?)\b(?: \S+){0,2} (?:isn't|is not|aren't|are not|not be|never be|won't be|not being|not get|doesn't get|don't get|never gets?) (?:\S+ )?(?:shared|disclosed|passed on|passed|given out|given|released|handed over|published)\b`),
+		c("keep it confidential", 4.5, `\b(?:keep|kept|keeping|mark|marked|flag|flagged|treat|treated|make|made|hold|held|list|listed|stay|stays|remain|remains)\b(?: \S+){0,3} (?:as )?(?:confidential|private|secret|hidden|ex directory|anonymous)\b`).needs(`\b(?:need|needs|want|wants|please|can you|could you|would you|would like|i'd like|make sure|ensure)\b`),
 	},
 	AutomatedDecision: {
 		c("automated", 3.5, `\bautomat\w*\b`),
@@ -195,6 +210,12 @@ var typeCues = map[Type][]cue{
 		// "a copy of my council tax bill" asks the service for a document it sends anyway, not
 		// for the personal data the council holds.
 		c("a document's copy", 4, `\bcop(?:y|ies) of (?:my|our|the|a|his|her|their) (?:\S+ ){0,2}(?:bill|bills|statement|statements|receipt|receipts|invoice|invoices|certificate|certificates|licence|license|permit|permits|payslip|payslips|p60|tenancy agreement|contract|bin calendar|badge|pass)\b`),
+		// A service transaction names no right: cancelling a blue badge or a permit,
+		// changing a bin day or a direct debit. (Cancelling a newsletter or one's
+		// consent is withdrawing consent: neither is an errand here.)
+		c("service transaction", 4, `\b(?:cancel\w*|renew\w*|updat\w*|chang\w*|amend\w*|book\w*|rebook\w*|reschedul\w*|rearrang\w*|pay|paying|top up|set up|setting up|apply for|applying for|order\w*|replac\w*)\b (?:(?:my|our|the|a|an|this|that|his|her|their) )?(?:\S+ ){0,2}(?:blue badge|badge|permit|permits|direct debit|direct debits|standing order|bin day|collection day|(?:bin|waste|garden waste|bulky waste|recycling) collection|bins?|appointment|booking|instalments?|payment date|payment plan|bus pass|parking ticket|pcn|licence|license)\b`),
+		// The message the writer just sent in this chat is not a record to erase.
+		c("this chat's message", 5, `\b(?:delete|remove|erase|unsend|undo|cancel)\b (?:the|that|this|my) (?:last |previous |earlier )?(?:message|msg|text|question|comment)\b(?: (?:i|i've))?(?: just)?(?: (?:sent|wrote|typed|posted|asked))?(?: (?:you|to you|here|in this chat))? (?:$|[.,!?;]|please|thanks)`),
 		c("how long", 2.5, `\bhow long\b`),
 		c("retention", 2.5, `\b(?:retention|retain\w*)\b`),
 		c("keep", 1, `\b(?:keep|kept)\b`),
@@ -222,6 +243,8 @@ var requestCues = []cue{
 	// "give me my data" opening a clause is a demand, wherever the clause stands: "this is a
 	// joke, give me my data" ("would you give me my data if …" is a question).
 	c("give me", 2.5, `(?:^ |[.,!;:] |\b(?:please|just|now|and|so|then|actually|ok|okay|right|yes|no) )(?:give|hand|send) (?:me|us) (?:my|our|all|a copy|copies|everything|back)\b|\bhand over\b`),
+	// An instruction opening a later clause: "the council keeps writing to me, delete my details".
+	c("clause imperative", 2.5, `[,;:] (?:delete|remove|erase|wipe|correct|update|fix|amend|rectify|restrict|stop|unsubscribe|transfer|export|forward|disclose|release) (?:my|our|all|it|them|everything|the|his|her|their)\b`),
 	c("i want", 2.5, `\b(?:i|we)(?: \S+ly| really| just| also| still| now)? (?:want|need|wish|demand|require)\b|\b(?:and|but|so) (?:now )?(?:want|wish|would like)\b`),
 	cn("i don't want it used", 2.5, `\b(?:i|we) (?:don't|do not) want (?:you|my|his|her|the council|it|them|anyone)\b`),
 	cn("please don't", 2.5, `\b(?:please|just|so) (?:don't|do not) (?:use|share|process|do|delete|pass|send|contact|destroy)\b`),
@@ -231,7 +254,7 @@ var requestCues = []cue{
 	c("i am requesting", 2.5, `\b(?:i|we|i'm|we're|i am|we are) (?:hereby |formally |now )?(?:request|requesting|asking for|making a|withdraw|withdrawing|revoke|object|complaining|reporting|lodging|raising|contest|challenge|dispute)\b`),
 	cn("i no longer consent", 2.5, `\b(?:no longer|don't|do not) consent\b|\bno longer agree\b`),
 	c("this is a request", 3, `\b(?:this is|treat this as|accept this(?: \S+)? as)\b(?: \S+){0,3} (?:request|complaint)\b`),
-	c("polite you", 3, `\b(?:can|could|would|will) (?:you|someone|somebody)(?: please)? (?:delete|remove|erase|wipe|send|give|stop|correct|update|change|fix|amend|sort|unsubscribe|take|cancel|restrict|freeze|transfer|export|put|pause|get rid|provide|confirm|get|check|review|look|email|post|forward|disclose|move|lock|revoke|release|show|let (?:me|us) (?:have|see|get))\b`),
+	c("polite you", 3, `\b(?:can|could|would|will) (?:you|someone|somebody)(?: please)? (?:delete|remove|erase|wipe|send|give|stop|correct|update|change|fix|amend|sort|unsubscribe|take|cancel|restrict|freeze|transfer|export|put|pause|get rid|provide|confirm|get|check|review|look|email|post|forward|disclose|move|lock|revoke|release|show|make sure|ensure|mark|flag|keep|hide|withhold|let (?:me|us) (?:have|see|get))\b`),
 	// "can I have my file?" asks for the thing, as "can I ask for it?" does not.
 	c("could i have", 3, `\b(?:can|could|may) (?:i|we)(?: please)? have\b|\bcould i please\b`),
 	// Policy: asking what is held about oneself is a subject access request,

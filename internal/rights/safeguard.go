@@ -26,12 +26,14 @@ var safeguardingVocab string
 // (1.5) never is.
 const safeThreshold = 3
 
-// safePerson and safeObject expand {P} and {ME} in the vocabulary: a person
-// who may be at risk, and the object of a harmful verb ("hits me", "beating
-// his partner").
+// safePerson, safeObject and safeChore expand {P}, {ME} and {CHORE} in the
+// vocabulary: a person who may be at risk, the object of a harmful verb
+// ("hits me", "beating his partner"), and an everyday errand or thing whose
+// loss no one is harmed over ("kill me if I miss the bin day").
 const (
 	safePerson = `(?:partner|partner's|wife|husband|girlfriend|boyfriend|ex|mum|mother|mom|dad|father|stepdad|stepmum|step dad|son|daughter|kid|kids|children|child|baby|babies|sister|brother|gran|nan|grandmother|grandad|grandfather|carer|neighbour|neighbours|neighbour's|friend|uncle|aunt|auntie|nephew|niece|parent|parents|man|woman|lady|boy|girl|lad|teenager|tenant|family)`
 	safeObject = `(?:me|her|him|them|us|(?:my|his|her|their|the|our) (?:\S+ )?` + safePerson + `)\b`
+	safeChore  = `(?:bins?|bin day|bin bags?|recycling|rubbish|letters?|bills?|permits?|forms?|fines?|tickets?|council tax|homework|appointment|deadline|payments?|direct debit|keys|phone|car|rent|licence|license|badge|post|parcel|shopping|dishes|washing|books?)\b`
 )
 
 // cueSet is a set of cue names.
@@ -50,12 +52,14 @@ type safeCue struct {
 	re     pattern
 }
 
-var safeCues = mustParseSafeVocab(safeguardingVocab)
+// safeCues are the scored cues; safeIdioms the idioms, whose first group's
+// words are blanked before scoring (weight 0 in the struct).
+var safeCues, safeIdioms = mustParseSafeVocab(safeguardingVocab)
 
-// mustParseSafeVocab reads "weight | name | pattern" lines; the vocabulary is
-// compiled into the binary, so a bad line is a programming error.
-func mustParseSafeVocab(src string) []safeCue {
-	var out []safeCue
+// mustParseSafeVocab reads "weight | name | pattern" lines, and "idiom |
+// name | pattern" lines apart; the vocabulary is compiled into the binary, so
+// a bad line is a programming error.
+func mustParseSafeVocab(src string) (cues, idioms []safeCue) {
 	for n, line := range strings.Split(src, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -65,22 +69,62 @@ func mustParseSafeVocab(src string) []safeCue {
 		if len(parts) != 3 {
 			panic(fmt.Sprintf("safeguarding.txt:%d: want weight | name | pattern", n+1))
 		}
+		pat := strings.TrimSpace(parts[2])
+		pat = strings.ReplaceAll(pat, "{ME}", safeObject)
+		pat = strings.ReplaceAll(pat, "{P}", safePerson)
+		pat = strings.ReplaceAll(pat, "{CHORE}", safeChore)
+		cu := safeCue{name: strings.TrimSpace(parts[1]), re: mustPattern(pat)}
+		if strings.TrimSpace(parts[0]) == "idiom" {
+			idioms = append(idioms, cu)
+			continue
+		}
 		w, err := strconv.ParseFloat(strings.TrimSpace(parts[0]), 64)
 		if err != nil {
 			panic(fmt.Sprintf("safeguarding.txt:%d: weight: %v", n+1, err))
 		}
-		pat := strings.TrimSpace(parts[2])
-		pat = strings.ReplaceAll(pat, "{ME}", safeObject)
-		pat = strings.ReplaceAll(pat, "{P}", safePerson)
-		out = append(out, safeCue{name: strings.TrimSpace(parts[1]), weight: w, re: mustPattern(pat)})
+		cu.weight = w
+		cues = append(cues, cu)
 	}
-	return out
+	return cues, idioms
+}
+
+// blankIdioms replaces the words of each idiom's first group (its whole
+// match when it has none) with "_", so "kill me" in "my mum will kill me if I
+// miss the bin day" counts for nothing while the rest of the message still
+// counts. It lists the idioms it blanked.
+func blankIdioms(s string) (string, []string) {
+	var blanked []string
+	for _, id := range safeIdioms {
+		if !id.re.possible(s) {
+			continue
+		}
+		locs := id.re.FindAllStringSubmatchIndex(s, 4)
+		if len(locs) == 0 {
+			continue
+		}
+		var b strings.Builder
+		last := 0
+		for _, loc := range locs {
+			from, to := loc[0], loc[1]
+			if len(loc) >= 4 && loc[2] >= 0 {
+				from, to = loc[2], loc[3]
+			}
+			b.WriteString(s[last:from])
+			b.WriteString("_")
+			last = to
+		}
+		b.WriteString(s[last:])
+		s = b.String()
+		blanked = append(blanked, "idiom:"+id.name)
+	}
+	return s, blanked
 }
 
 // safeguardingScore adds the weights of the cues that match s (each once),
 // skipping a positive cue whose every match is negated, and lists the cues
 // that counted.
 func safeguardingScore(s string) (score float64, fired []string) {
+	s, fired = blankIdioms(s)
 	for _, cu := range safeCues {
 		if !cu.re.possible(s) {
 			continue

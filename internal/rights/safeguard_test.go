@@ -158,6 +158,11 @@ func TestSafeguardingVocabularyParses(t *testing.T) {
 	}
 	assert.Greater(t, pos, 20)
 	assert.Greater(t, neg, 2)
+	assert.NotEmpty(t, safeIdioms)
+	for _, id := range safeIdioms {
+		assert.False(t, names[id.name], "duplicate cue name %q", id.name)
+		names[id.name] = true
+	}
 	assert.Panics(t, func() { mustParseSafeVocab("not a cue line") })
 }
 
@@ -179,7 +184,7 @@ func TestPrefilterIsSound(t *testing.T) {
 	for _, cu := range append(requestCues, infoCues...) {
 		pats = append(pats, cu.re)
 	}
-	for _, cu := range safeCues {
+	for _, cu := range append(safeCues, safeIdioms...) {
 		pats = append(pats, cu.re)
 	}
 	filtered := 0
@@ -269,6 +274,64 @@ func TestSafeguardingQAPass(t *testing.T) {
 		"the council is going to kill the library",
 		"the new parking charges will kill the high street",
 		"it's going to take me ages to fill in this form",
+	}
+	for _, text := range calm {
+		got, tr := classify(text)
+		assert.False(t, got.Safeguarding, "%q is not urgent; %s", text, tr)
+	}
+}
+
+// TestSafeguardingQAPass3 holds the scorer to a third QA pass as residents:
+// "X is going to kill me" over a chore (a bin day, a letter, a permit, a
+// bill, being late) is an idiom, while the same words with no chore, or with
+// a condition that is no chore ("if I tell anyone", "if I leave him"), are a
+// threat; harassment by the council, feeling unsafe about one's data and
+// ending it "with the council" are not risks of harm.
+func TestSafeguardingQAPass3(t *testing.T) {
+	urgent := []struct {
+		text     string
+		selfHarm bool
+	}{
+		{"my partner is going to kill me", false},
+		{"he said he's going to kill me if I tell anyone", false},
+		{"my husband will kill me if I leave him", false},
+		{"he said he'd kill me if I left, I lost my keys and can't get in", false},
+		{"he'll kill me if I leave him and take the car", false},
+		{"he'll kill me if I don't pay him back the rent", false},
+		{"he'll kill me if he finds out I called you", false},
+		{"my dad will kill me when he gets home, he hit me last time I lost a letter", false},
+		{"I feel unsafe at home", false},
+		{"I don't feel safe with my ex knowing my address", false},
+		{"my ex keeps harassing me and turning up at my house", false},
+		{"my ex keeps harassing me with texts", false},
+		{"my ex who works at the council keeps harassing me", false},
+		{"I want to end it all", true},
+		{"I'm going to end it with pills", true},
+		{"I'm going to end it with him tonight, I want to die", true},
+	}
+	for _, tc := range urgent {
+		got, tr := classify(tc.text)
+		assert.True(t, got.Safeguarding, "%q must be urgent; %s", tc.text, tr)
+		assert.Equal(t, tc.selfHarm, got.SelfHarm, "self-harm %q; %s", tc.text, tr)
+	}
+
+	calm := []string{
+		"my mum is going to kill me if I miss the bin day",
+		"my dad is going to kill me, I lost the council tax letter",
+		"My mum will kill me if I forget to renew the parking permit",
+		"my nan will kill me if we forget to put the bins out",
+		"my wife's going to kill me, I missed the recycling again",
+		"I lost the parking permit, my dad will kill me",
+		"my boss will kill me if I'm late for the appointment",
+		"my mum will kill me if I don't pay the bill",
+		"the council keeps harassing me with letters, delete my details",
+		"you keep hounding me about the council tax",
+		"hello, bailiffs keep harassing me about a parking fine",
+		"I feel unsafe with you having my data",
+		"I don't feel safe with the council holding my information",
+		"I feel unsafe about my data",
+		"I'm going to end it with the council if they don't answer, do you share with the police?",
+		"I'm going to end it with you lot if you don't reply",
 	}
 	for _, text := range calm {
 		got, tr := classify(text)
