@@ -185,11 +185,7 @@ func BenchmarkClassify(b *testing.B) {
 // TestClassifyFreshWording holds the rules to requests worded unlike the
 // labelled sets: a category of wording, not a memorised sentence.
 func TestClassifyFreshWording(t *testing.T) {
-	tests := []struct {
-		text       string
-		want       Type
-		actionable bool
-	}{
+	tests := []classified{
 		{"I'd like to see everything the housing team has written about me", Access, true},
 		{"send me my file", Access, true},
 		{"could you tell me what information you keep on me", Access, true},
@@ -225,12 +221,7 @@ func TestClassifyFreshWording(t *testing.T) {
 		{"I want to complain about the state of the roads", None, false},
 		{"do you share my data with the police", None, false},
 	}
-	for _, tc := range tests {
-		got, tr := classify(tc.text)
-		assert.Equal(t, tc.want, got.Type, "type of %q; %s", tc.text, tr)
-		assert.Equal(t, tc.actionable, got.Actionable, "actionable %q; %s", tc.text, tr)
-		assert.False(t, got.Safeguarding, "%q", tc.text)
-	}
+	assertClassified(t, tests)
 }
 
 // TestClassifyQAPass holds the rules to wordings a QA pass found
@@ -326,11 +317,7 @@ func TestClassifyQAPass(t *testing.T) {
 // held about something of the writer's, "kill my account", and preferring a
 // copy to deletion; each with a variant, and the questions they must leave be.
 func TestClassifyQAPassRequests(t *testing.T) {
-	tests := []struct {
-		text       string
-		want       Type
-		actionable bool
-	}{
+	tests := []classified{
 		// A case file about the writer is their data, whatever the case is about.
 		{"Send me the data from the benefit fraud investigation into me", Access, true},
 		{"I want a copy of the council tax fraud file on me", Access, true},
@@ -373,12 +360,7 @@ func TestClassifyQAPassRequests(t *testing.T) {
 		{"would you give me my data if I asked?", Access, false},
 		{"do you share information about me with the police?", None, false},
 	}
-	for _, tc := range tests {
-		got, tr := classify(tc.text)
-		assert.Equal(t, tc.want, got.Type, "type of %q; %s", tc.text, tr)
-		assert.Equal(t, tc.actionable, got.Actionable, "actionable %q; %s", tc.text, tr)
-		assert.False(t, got.Safeguarding, "%q", tc.text)
-	}
+	assertClassified(t, tests)
 }
 
 // TestClassifyQAPass3 holds the rules to a third QA pass as residents: a
@@ -388,11 +370,7 @@ func TestClassifyQAPassRequests(t *testing.T) {
 // question about making a subject access request here; each with variants,
 // and the requests and questions they must leave be.
 func TestClassifyQAPass3(t *testing.T) {
-	tests := []struct {
-		text       string
-		want       Type
-		actionable bool
-	}{
+	tests := []classified{
 		// Deleting the old or wrong value to put the right one is a correction.
 		{"Can you delete my old email address and use my new one instead", Rectification, true},
 		{"please remove my old address from your records and put my new one", Rectification, true},
@@ -445,12 +423,7 @@ func TestClassifyQAPass3(t *testing.T) {
 		{"my housing file, can I get a copy?", Access, false},
 		{"my council tax bill - can I get a copy?", None, false},
 	}
-	for _, tc := range tests {
-		got, tr := classify(tc.text)
-		assert.Equal(t, tc.want, got.Type, "type of %q; %s", tc.text, tr)
-		assert.Equal(t, tc.actionable, got.Actionable, "actionable %q; %s", tc.text, tr)
-		assert.False(t, got.Safeguarding, "%q; %s", tc.text, tr)
-	}
+	assertClassified(t, tests)
 
 	// A question about making a subject access request here: information
 	// about access, sure enough that the chat offers to take it.
@@ -464,5 +437,24 @@ func TestClassifyQAPass3(t *testing.T) {
 		assert.False(t, got.Actionable, "actionable %q; %s", text, tr)
 		assert.GreaterOrEqual(t, got.Confidence, 0.5, "confidence of %q; %s", text, tr)
 		assert.False(t, got.Safeguarding, "%q; %s", text, tr)
+	}
+}
+
+// classified is a message and how it must be classified: its type, and whether it is a request
+// to act on now.
+type classified struct {
+	text       string
+	want       Type
+	actionable bool
+}
+
+// assertClassified checks each message is classified as wanted, and as no safeguarding message.
+func assertClassified(t *testing.T, tests []classified) {
+	t.Helper()
+	for _, tc := range tests {
+		got, tr := classify(tc.text)
+		assert.Equal(t, tc.want, got.Type, "type of %q; %s", tc.text, tr)
+		assert.Equal(t, tc.actionable, got.Actionable, "actionable %q; %s", tc.text, tr)
+		assert.False(t, got.Safeguarding, "%q; %s", tc.text, tr)
 	}
 }

@@ -228,10 +228,7 @@ func TestSelfHarmIsMarked(t *testing.T) {
 // weapon, a threat the writer makes against someone else, arson), each with a
 // variant, and to the idioms and service talk that must stay calm.
 func TestSafeguardingQAPass(t *testing.T) {
-	urgent := []struct {
-		text     string
-		selfHarm bool
-	}{
+	urgent := []urgentMessage{
 		{"I feel like ending it all", true},
 		{"i feel like ending it all, nobody would care", true},
 		{"sometimes i just feel like ending it", true},
@@ -255,11 +252,7 @@ func TestSafeguardingQAPass(t *testing.T) {
 		{"my husband hits me", false},
 		{"someone is trying to break in right now", false},
 	}
-	for _, tc := range urgent {
-		got, tr := classify(tc.text)
-		assert.True(t, got.Safeguarding, "%q must be urgent; %s", tc.text, tr)
-		assert.Equal(t, tc.selfHarm, got.SelfHarm, "self-harm %q; %s", tc.text, tr)
-	}
+	assertUrgent(t, urgent)
 
 	calm := []string{
 		"how long do you keep knife crime records?",
@@ -275,10 +268,7 @@ func TestSafeguardingQAPass(t *testing.T) {
 		"the new parking charges will kill the high street",
 		"it's going to take me ages to fill in this form",
 	}
-	for _, text := range calm {
-		got, tr := classify(text)
-		assert.False(t, got.Safeguarding, "%q is not urgent; %s", text, tr)
-	}
+	assertCalm(t, calm)
 }
 
 // TestSafeguardingQAPass3 holds the scorer to a third QA pass as residents:
@@ -288,10 +278,7 @@ func TestSafeguardingQAPass(t *testing.T) {
 // threat; harassment by the council, feeling unsafe about one's data and
 // ending it "with the council" are not risks of harm.
 func TestSafeguardingQAPass3(t *testing.T) {
-	urgent := []struct {
-		text     string
-		selfHarm bool
-	}{
+	urgent := []urgentMessage{
 		{"my partner is going to kill me", false},
 		{"he said he's going to kill me if I tell anyone", false},
 		{"my husband will kill me if I leave him", false},
@@ -309,11 +296,7 @@ func TestSafeguardingQAPass3(t *testing.T) {
 		{"I'm going to end it with pills", true},
 		{"I'm going to end it with him tonight, I want to die", true},
 	}
-	for _, tc := range urgent {
-		got, tr := classify(tc.text)
-		assert.True(t, got.Safeguarding, "%q must be urgent; %s", tc.text, tr)
-		assert.Equal(t, tc.selfHarm, got.SelfHarm, "self-harm %q; %s", tc.text, tr)
-	}
+	assertUrgent(t, urgent)
 
 	calm := []string{
 		"my mum is going to kill me if I miss the bin day",
@@ -333,6 +316,29 @@ func TestSafeguardingQAPass3(t *testing.T) {
 		"I'm going to end it with the council if they don't answer, do you share with the police?",
 		"I'm going to end it with you lot if you don't reply",
 	}
+	assertCalm(t, calm)
+}
+
+// urgentMessage is a message that must get the safeguarding reply, and whether it is about
+// suicide or self-harm (crisis lines first).
+type urgentMessage struct {
+	text     string
+	selfHarm bool
+}
+
+// assertUrgent checks each message is a safeguarding one, of self-harm or not as said.
+func assertUrgent(t *testing.T, urgent []urgentMessage) {
+	t.Helper()
+	for _, tc := range urgent {
+		got, tr := classify(tc.text)
+		assert.True(t, got.Safeguarding, "%q must be urgent; %s", tc.text, tr)
+		assert.Equal(t, tc.selfHarm, got.SelfHarm, "self-harm %q; %s", tc.text, tr)
+	}
+}
+
+// assertCalm checks no message is taken for a safeguarding one.
+func assertCalm(t *testing.T, calm []string) {
+	t.Helper()
 	for _, text := range calm {
 		got, tr := classify(text)
 		assert.False(t, got.Safeguarding, "%q is not urgent; %s", text, tr)
