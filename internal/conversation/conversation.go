@@ -224,7 +224,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		// "cancel" with no request under way: nothing to cancel, and no request to start.
 		return b.nothingToCancel(s, t), nil
 	}
-	if noReferenceRe.MatchString(t.Text) || s.askedReference && madeElsewhereRe.MatchString(t.Text) {
+	if !intent.Actionable && (noReferenceRe.MatchString(t.Text) || s.askedReference && madeElsewhereRe.MatchString(t.Text)) {
 		// A request made by e-mail, post or phone, or a reference lost: nothing here can look it
 		// up, and the person needs whom to ask, not a quote.
 		s.askedReference = false
@@ -339,9 +339,10 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 	if b.Queue != nil && t.Channel == "web" && offersRequest(intent) {
 		// "how do I make a subject access request?" asks how; the bot can also just take it.
 		// (Residents ask on the web; staff in Slack and advisers with /request ask for others.)
-		if ans.Abstained {
+		if ans.Abstained && askedHereRe.MatchString(t.Text) {
 			// "can I do my SAR here?": the notices not saying how is no reason to say "I can't
-			// answer" and then offer to take it.
+			// answer" and then offer to take it. (Only that: "can my ex get a copy?" answered
+			// "Yes" would say the ex can.)
 			ans = answer.Answer{Question: ans.Question, Answer: "Yes: I can take this request here.", Citations: []answer.Citation{}, Mode: ans.Mode}
 		}
 		ans.Answer += "\n\nI can pass this request to the data protection team for you now: say \"yes\" to start it."
@@ -406,6 +407,9 @@ func (b *Bot) namesAnotherCouncil(q, org string) bool {
 	}
 	return false
 }
+
+// askedHereRe is a question about making a request in this chat: "can I do my SAR here?".
+var askedHereRe = regexp.MustCompile(`(?i)\b(?:here|in this chat|through (?:you|this(?: chat)?)|with you|(?:on|via) (?:this|the) (?:chat|site|website)|online)\b`)
 
 // offer is a request an answer offered to take, and the question it answered.
 type offer struct {

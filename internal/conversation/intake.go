@@ -50,7 +50,9 @@ type intake struct {
 	desc       string
 	// first is the request in the resident's own words: the message that started it, and any
 	// that changed the right asked for. The details given at their step add to it.
-	first      string
+	first string
+	// details are what the resident typed at the details step, if anything.
+	details    string
 	receivedAt time.Time // when the first message of the request reached the council
 	channel    string
 	key        string // idempotency key: the message that started the request
@@ -103,10 +105,13 @@ var (
 	// asAboveRe points back at the message that started the request.
 	asAboveRe = regexp.MustCompile(`(?i)^\s*(?:yes,? that'?s (?:right|it|correct)|that'?s (?:right|it|correct)|correct|yes please|yes|yeah|yep|(?:as|see|like) (?:above|before|i said|said)|same as (?:above|before|i said)|(?:just )?what i (?:said|wrote|asked)(?: before| above| earlier)?|(?:i )?(?:already|just) (?:told|said)(?: you| that)?|nothing (?:else|more)|(?:it'?s |its )?in my (?:first |last )?message)\s*[.!]?\s*$`)
 	skipRe    = regexp.MustCompile(`(?i)^\s*(skip|none|n/?a|no|(?:i'?m |i am )?not sure(?: which(?: service| one)?| what (?:it'?s called|service))?|(?:i )?(?:don'?t|do not) know(?: which(?: service| one)?)?|no idea|dunno|idk|-)\s*[.!]?\s*$`)
-	yesRe     = regexp.MustCompile(`(?i)^\s*(y|yes|yeah|yep|yh|yup|ya|ok|okay|sure|please do|please send( it)?|confirm|correct|submit|send( it)?|go ahead|that'?s (?:right|fine|ok|okay|correct|great))\b`)
-	noRe      = regexp.MustCompile(`(?i)^\s*(n|no|nope|wrong|change)\b`)
-	emailRe   = regexp.MustCompile(`(?i)^[\w.+-]+@[\w-]+(\.[\w-]+)+$`)
-	phoneRe   = regexp.MustCompile(`^\+?[\d ()-]{9,20}$`)
+	// yesRe is a yes to "Shall I send this?"; notYetRe a yes that isn't one ("please do not send
+	// it yet", "sure, but change my email").
+	yesRe    = regexp.MustCompile(`(?i)^\s*(y|yes|yeah|yep|yh|yup|ya|ok|okay|sure|please do|please send( it)?|confirm|correct|submit|send( it)?|go ahead|that'?s (?:right|fine|ok|okay|correct|great))\b`)
+	notYetRe = regexp.MustCompile(`(?i)\b(?:not|don'?t|dont|wait|hold on|hang on|but|wrong|change|mistake|incorrect)\b`)
+	noRe     = regexp.MustCompile(`(?i)^\s*(n|no|nope|wrong|change)\b`)
+	emailRe  = regexp.MustCompile(`(?i)^[\w.+-]+@[\w-]+(\.[\w-]+)+$`)
+	phoneRe  = regexp.MustCompile(`^\+?[\d ()-]{9,20}$`)
 )
 
 // StartIntake begins a request of the given type in a session (the CLI's /request, a button).
@@ -151,7 +156,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		// its words, by the same person.
 		it.org, it.name, it.contact, it.onBehalf, it.onBehalfOf = p.org, p.name, p.contact, p.onBehalf, p.onBehalfOf
 		it.receivedAt, it.first, it.desc = p.receivedAt, p.first, p.first
-		it.lawEnforcement = flagsLawEnforcement(it.typ, p.first)
+		it.lawEnforcement = it.typ != rights.Complaint && (p.lawEnforcement || rights.LawEnforcement(p.first))
 		s.prefill = nil
 	}
 	s.intake = it
@@ -170,7 +175,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	ans.Question = t.Text
 	ans.Mode = "extractive"
 	ans.Request = requestOf(in)
-	due := b.expectedDue(t.ReceivedAt)
+	due := b.expectedDue(it.receivedAt) // the second of two rights was received with the first
 	var intro strings.Builder
 	fmt.Fprintf(&intro, "It sounds like you want to make a request: %s.\n", in.Type.Label())
 	if ans.Answer != "" {
@@ -400,11 +405,15 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		// "actually, I'd rather just get a copy": the right asked for changes; what was given
 		// so far still stands, and this message is the request now. Filed as the first right,
 		// the DPO would erase what was to be copied.
-		// The first words stay (what the request is about); the flag stays until the DPO decides.
+		// The first words and any details stay (what the request is about); the flag stays
+		// until the DPO decides, unless it is now a complaint.
 		it.typ = typ
 		it.first = strings.TrimSpace(it.first + "\n" + v)
-		it.desc = it.first
-		it.lawEnforcement = flagsLawEnforcement(typ, it.first)
+		it.desc = strings.TrimSpace(it.first + "\n" + it.details)
+		it.lawEnforcement = typ != rights.Complaint && (it.lawEnforcement || rights.LawEnforcement(it.desc))
+		if it.second.typ == typ {
+			it.second = offer{} // the right offered for later is the one asked for now
+		}
 		return mk(fmt.Sprintf("I've changed the request to: %s. %s", it.typ.Label(), b.prompt(it))), nil
 	}
 	if asksResponseTime(v) {
@@ -511,15 +520,16 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 			// it. Replaced, the case would lose "I moved away" or "from the parking team".
 			v = it.first + "\n" + v
 		}
+		it.details = strings.TrimSpace(strings.TrimPrefix(v, it.first))
 		it.desc = v
 		it.lawEnforcement = it.lawEnforcement || flagsLawEnforcement(it.typ, v)
 	case StepConfirm:
 		switch {
-		case yesRe.MatchString(v):
+		case yesRe.MatchString(v) && !notYetRe.MatchString(v):
 			return b.submitIntake(ctx, s, t)
 		case noRe.MatchString(v):
 			it.name, it.contact, it.service, it.onBehalfOf = "", "", "", ""
-			it.desc = it.first // the details are asked again, and replace the ones given
+			it.desc, it.details = it.first, "" // the details are asked again, and replace the ones given
 			it.step = ""
 			b.advance(it)
 			return mk("Let's go through it again. " + b.prompt(it)), nil
@@ -622,7 +632,7 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 	if it.second.typ != "" {
 		s.offered = it.second
 		s.offered.from = &intake{org: it.org, name: it.name, contact: it.contact, onBehalf: it.onBehalf, onBehalfOf: it.onBehalfOf,
-			receivedAt: it.receivedAt, first: it.first}
+			receivedAt: it.receivedAt, first: it.first, lawEnforcement: it.lawEnforcement}
 		r.Answer.Answer += fmt.Sprintf("\n\nYou also asked for something else (%s). Say \"yes\" and I'll take that request now.", it.second.typ.Label())
 	}
 	s.remember(t.Text, r.Answer.Answer)

@@ -1,0 +1,133 @@
+package conversation_test
+
+// Ways a request could be filed wrong, found by a second review of this round's changes.
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/conversation"
+	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/rights"
+)
+
+var reviewNow = time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC)
+
+// "please do not send it yet" at the confirm step must not send it.
+func TestPleaseDoNotSendIsNotYes(t *testing.T) {
+	bot, q := newBot(t, reviewNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data", kind: conversation.KindIntake},
+		{says: "Jo Bloggs", kind: conversation.KindIntake},
+		{says: "jo@example.com", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "as above", kind: conversation.KindIntake, contains: []string{"Shall"}},
+		{says: "please do not send it yet, my email is wrong", lacks: []string{"DPO-2026"}},
+	})
+	assert.Empty(t, q.cases, "nothing was confirmed")
+}
+
+// A flag that came from the details survives a change of right made afterwards.
+func TestSwitchAfterDetailsKeepsFlagAndDetails(t *testing.T) {
+	bot, q := newBot(t, reviewNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "please delete my data", kind: conversation.KindIntake},
+		{says: "Jo Bloggs", kind: conversation.KindIntake},
+		{says: "jo@example.com", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "the evidence your enforcement officers used to prosecute me for fly-tipping", kind: conversation.KindIntake, contains: []string{"Shall"}},
+		{says: "actually, I'd rather just get a copy of my data instead", kind: conversation.KindIntake, contains: []string{"changed the request to"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases, 1)
+	assert.Contains(t, q.cases[0].Description, "prosecute me", "the details given survive the change of right")
+	assert.Equal(t, dpo.LawEnforcementSuspected, q.cases[0].LawEnforcement, "the flag stays until the DPO decides")
+}
+
+// The second right of a message whose first request was flagged from its details is flagged too.
+func TestSecondRightFlaggedFromDetails(t *testing.T) {
+	bot, q := newBot(t, reviewNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "send me a copy of my data and then delete it all", kind: conversation.KindIntake},
+		{says: "Jo Bloggs", kind: conversation.KindIntake},
+		{says: "jo@example.com", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "the file your trading standards officers used to prosecute me", kind: conversation.KindIntake},
+		{says: "yes", kind: conversation.KindSubmitted},
+		{says: "yes", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "as above", kind: conversation.KindIntake},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases, 2)
+	assert.Equal(t, dpo.LawEnforcementSuspected, q.cases[0].LawEnforcement)
+	assert.Equal(t, dpo.LawEnforcementSuspected, q.cases[1].LawEnforcement, "same file, same regime question")
+}
+
+// "I don't have a reference" inside an actionable request must not swallow the request.
+func TestNoReferenceDoesNotSwallowARequest(t *testing.T) {
+	bot, _ := newBot(t, reviewNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I don't have a reference number for my council tax account but please delete my data", kind: conversation.KindIntake},
+	})
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I posted a letter about my bins last week, I want a copy of my data", kind: conversation.KindIntake},
+	})
+}
+
+func TestYesAnswersOtherQuestions(t *testing.T) {
+	bot, _ := newBot(t, reviewNow)
+	for _, q := range []string{
+		"can my ex get a copy of my data?",
+		"can my landlord get a copy of my records from you?",
+		"can I get my benefit fraud file deleted?",
+		"can you delete my council tax debt records?",
+		"can I see my neighbour's records?",
+		"can I get a copy of my husband's social care file?",
+	} {
+		in := rights.Classify(q)
+		last := script(t, bot, "Milton Keynes", []line{{says: q}})
+		t.Logf("%q type=%s act=%v conf=%.2f -> %q", q, in.Type, in.Actionable, in.Confidence, last.Answer.Answer)
+		assert.NotContains(t, last.Answer.Answer, "Yes: I can take", q)
+	}
+}
+
+// Switching to the right that was the second one offers it again after submit: a duplicate.
+func TestSwitchToTheSecondRightIsNotOfferedTwice(t *testing.T) {
+	bot, q := newBot(t, reviewNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "send me a copy of my data and then delete it all", kind: conversation.KindIntake},
+		{says: "actually, I'd rather you just delete it all instead", kind: conversation.KindIntake, contains: []string{"changed the request to"}},
+		{says: "Jo Bloggs", kind: conversation.KindIntake},
+		{says: "jo@example.com", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "as above", kind: conversation.KindIntake},
+		{says: "yes", kind: conversation.KindSubmitted, lacks: []string{"You also asked for something else (Right to erasure"}},
+	})
+	require.Len(t, q.cases, 1)
+}
+
+// The second right's intro promises the date the case will get: counted from the first message.
+func TestSecondRightIntroDateMatchesTheCase(t *testing.T) {
+	cur := time.Date(2026, 9, 29, 22, 50, 0, 0, time.UTC) // 23:50 on Tue 29 Sep in London
+	bot, q := newBot(t, cur)
+	bot.Now = func() time.Time { return cur }
+	bot.Sessions.Now = func() time.Time { return cur }
+	session := ""
+	var last conversation.Reply
+	for i, says := range []string{"send me a copy of my data and then delete it all", "Jo Bloggs", "jo@example.com", "skip", "skip", "yes", "yes"} {
+		if i == 1 {
+			cur = cur.Add(20 * time.Minute) // past midnight in London
+		}
+		rep, err := bot.Reply(context.Background(), conversation.Turn{Session: session, Channel: "web", Org: "Milton Keynes", Text: says, MessageID: fmt.Sprint(i)})
+		require.NoError(t, err)
+		session, last = rep.Session, rep
+	}
+	require.Len(t, q.cases, 1)
+	assert.Contains(t, last.Answer.Answer, "by Thursday 29 October 2026", "received 29 Sep, as the case will be: %s", last.Answer.Answer)
+}
