@@ -214,7 +214,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if wantsPersonRe.MatchString(t.Text) && smallTalkOf(t.Text) != smallTalkHelp { // "am I talking to a real person?" asks about the bot
 		return b.wantsPerson(s, t), nil
 	}
-	if withdrawRequestRe.MatchString(t.Text) {
+	if withdrawRequestRe.MatchString(t.Text) || len(s.submitted)+len(s.checked.ref) > 0 && cancelOneRe.MatchString(t.Text) {
 		if n := len(s.submitted); n > 0 && t.Org == "" {
 			t.Org = s.submitted[n-1].org // the request this conversation sent went to that council
 		}
@@ -234,15 +234,31 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if b.Queue != nil && (asksAfterRequest(t.Text) || asksAfterItRe.MatchString(t.Text) || len(s.submitted) > 0 && asksResponseTime(t.Text)) {
 		// (Right after a request, "how long will it take?" asks about that one.)
 		if n := len(s.submitted); n > 0 {
-			// The request this conversation just made: its reference and contact are known.
-			last := s.submitted[n-1]
-			r, err := b.statusCheck(ctx, s, Turn{Session: t.Session, Text: last.contact, Channel: t.Channel}, last.ref)
+			// The requests this conversation just made: their references and contacts are known.
+			var texts []string
+			var r Reply
+			for _, sent := range s.submitted {
+				var err error
+				if r, err = b.statusCheck(ctx, s, Turn{Session: t.Session, Text: sent.contact, Channel: t.Channel}, sent.ref); err != nil {
+					return r, err
+				}
+				texts = append(texts, r.Answer.Answer)
+			}
+			r.Answer.Answer, r.Answer.Question = strings.Join(texts, "\n"), t.Text
+			return r, nil
+		}
+		if c := s.checked; c.ref != "" {
+			// "when is it due?" after a status check: that request.
+			r, err := b.statusCheck(ctx, s, Turn{Session: t.Session, Text: c.contact, Channel: t.Channel}, c.ref)
 			r.Answer.Question = t.Text
 			return r, err
 		}
 		if asksAfterRequest(t.Text) {
 			return b.askForReference(s, t), nil
 		}
+	}
+	if intent.Type == rights.Complaint && icoRe.MatchString(t.Text) {
+		intent.Actionable = false // a complaint to the regulator: what the notices say of it, not one to the council
 	}
 	if intent.Actionable && intent.Type != rights.None {
 		return b.startIntake(ctx, s, t, intent)
@@ -696,8 +712,10 @@ func (b *Bot) statusCheck(ctx context.Context, s *session, t Turn, ref string) (
 	s.pendingRef = ""
 	rep, err := b.Queue.Status(ctx, ref, contact)
 	if errors.Is(err, dpo.ErrNotFound) {
+		s.pendingRef = ref // "sorry, typo: it's jo@example.com" tries again
 		return mk(fmt.Sprintf("I couldn't find a request %s with that contact. Check the reference and give the contact exactly as you gave it with the request.", ref)), nil
 	}
+	s.checked = sentRequest{ref: rep.Ref, contact: contact}
 	if err != nil {
 		return Reply{}, fmt.Errorf("look up %s: %w", ref, err)
 	}
@@ -712,6 +730,9 @@ func (b *Bot) statusCheck(ctx context.Context, s *session, t Turn, ref string) (
 		} else {
 			r.Answer.Answer += fmt.Sprintf(" It is due by %s.", due)
 		}
+	}
+	if rep.Status == dpo.Extended && rep.ExtensionReason != "" {
+		r.Answer.Answer += " The reason for the extension: " + rep.ExtensionReason
 	}
 	if rep.TimeLimitPending {
 		r.Answer.Answer += " The council normally replies within one calendar month; the data protection team will confirm the time limit for their reply."
@@ -730,12 +751,20 @@ var acceptRe = regexp.MustCompile(`(?i)^\s*(?:please do|go on(?: then)?|sure(?: 
 // sentRequest is a request a conversation put on the queue: what a status check needs.
 type sentRequest struct{ ref, contact, org string }
 
+// cancelOneRe is a wish to cancel one of the requests the conversation is about: "cancel the
+// first one".
+var cancelOneRe = regexp.MustCompile(`(?i)\b(?:cancel|withdraw|call off|stop)\b[^.?!]{0,20}\b(?:the|that|this) (?:first|second|other|last|earlier|previous|latest)?\s*(?:one|request)\b`)
+
+// icoRe names the regulator: "I want to complain to the ICO" is about complaining to it, not to
+// the council.
+var icoRe = regexp.MustCompile(`(?i)\b(?:ico|information commissioner(?:'s office)?)\b`)
+
 // cancelWordRe is a wish to cancel, said beside a reference: "please cancel DPO-2026-000001".
 var cancelWordRe = regexp.MustCompile(`(?i)\b(?:cancel|withdraw|call off|changed my mind)\b`)
 
 // asksAfterItRe finds a question about the request just made, in the conversation that made it:
 // "when will I hear back?", "what is my reference again?", "has it been received?".
-var asksAfterItRe = regexp.MustCompile(`(?i)\b(?:when will (?:i|we) hear|hear back|what(?:'s| is| was) (?:my|the) reference|my reference (?:number|again)|reference again|has it (?:been )?(?:received|sent|gone through|arrived)|did it (?:go through|send|work)|is it (?:sent|received|through))\b`)
+var asksAfterItRe = regexp.MustCompile(`(?i)\b(?:when is it (?:due|coming)|why (?:has|was|is) it (?:been )?(?:extended|delayed|late)|chase it up|any (?:news|update)|when will (?:i|we) hear|hear back|what(?:'s| is| was) (?:my|the) reference|my reference (?:number|again)|reference again|has it (?:been )?(?:received|sent|gone through|arrived)|did it (?:go through|send|work)|is it (?:sent|received|through))\b`)
 
 // wantsToCancelRe is "I want to cancel" said with nothing named to cancel.
 var wantsToCancelRe = regexp.MustCompile(`(?i)^\s*i(?:'d| would)? (?:want|like|wanna|need) to (?:cancel|stop)(?: it| this)?\s*[.!]?\s*$`)
@@ -802,7 +831,7 @@ func statusWords(s dpo.Status) string {
 	case dpo.AwaitingVerification:
 		return "waiting for proof of identity, or of your authority to act for the person it is about (the data protection team will contact you about it)"
 	case dpo.AwaitingClarification:
-		return "waiting for you to clarify what you need"
+		return "waiting for you to clarify what you need: please reply to the data protection team's message, or contact them (this chat can't pass your answer on, and a new request here would be a second one)"
 	case dpo.InProgress:
 		return "being worked on"
 	case dpo.Extended:
@@ -855,6 +884,9 @@ type session struct {
 	// channel is where the conversation began ("web", "slack", "discord", "phone"): only that
 	// channel resumes it.
 	channel string
+	// checked is the request a status check in this conversation found: "when is it due?"
+	// next asks about it.
+	checked sentRequest
 	// askedReference is set when the bot has just asked for a request's reference: "I emailed
 	// them" then says the request was made elsewhere.
 	askedReference bool

@@ -416,6 +416,14 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		}
 		return mk(fmt.Sprintf("I've changed the request to: %s. %s", it.typ.Label(), b.prompt(it))), nil
 	}
+	if wantsPersonRe.MatchString(v) {
+		// "I want to talk to a real person" is no council, name or detail: whom to ask, and the
+		// request waits.
+		r := b.wantsPerson(s, t)
+		r.Answer.Answer += "\nYour request is still open: when you're ready, " + lowerFirst(b.prompt(it)) + " (or type \"cancel\")"
+		r.Intake = b.state(it)
+		return r, nil
+	}
 	if asksResponseTime(v) {
 		// "how long will it take?" mid-request: the answer, and the request goes on.
 		next := statutoryResponseTime

@@ -131,3 +131,46 @@ func TestSecondRightIntroDateMatchesTheCase(t *testing.T) {
 	require.Len(t, q.cases, 1)
 	assert.Contains(t, last.Answer.Answer, "by Thursday 29 October 2026", "received 29 Sep, as the case will be: %s", last.Answer.Answer)
 }
+
+// What a fourth QA pass found after a status check or two requests, and during one.
+func TestAfterAStatusCheckAndDuringARequest(t *testing.T) {
+	bot, q := newBot(t, reviewNow)
+	script(t, bot, "Milton Keynes", accessRequest("jo@example.com"))
+	q.cases[0].Status = dpo.AwaitingClarification
+	script(t, bot, "", []line{
+		{says: "DPO-2026-000001", kind: conversation.KindStatus},
+		{says: "jo@exmaple.com", kind: conversation.KindStatus, contains: []string{"couldn't find"}},
+		{says: "sorry typo, it's jo@example.com", kind: conversation.KindStatus, contains: []string{"reply to the data protection team's message"}},
+		{says: "when is it due?", kind: conversation.KindStatus, contains: []string{"DPO-2026-000001"}},
+	})
+
+	// Two requests sent: both references, and "cancel the first one" withdraws nothing here.
+	bot, _ = newBot(t, reviewNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "send me a copy of my data and then delete it all", kind: conversation.KindIntake},
+		{says: "Jo Bloggs", kind: conversation.KindIntake},
+		{says: "jo@example.com", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "yes", kind: conversation.KindSubmitted},
+		{says: "yes", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "as above", kind: conversation.KindIntake},
+		{says: "yes", kind: conversation.KindSubmitted},
+		{says: "what is my reference again?", kind: conversation.KindStatus, contains: []string{"DPO-2026-000001", "DPO-2026-000002"}},
+		{says: "actually I've changed my mind, cancel the first one", contains: []string{"can't be withdrawn in this chat"}, lacks: []string{"full name"}},
+	})
+
+	// Asking for a person mid-request gets whom to ask, and the request waits.
+	bot, _ = newBot(t, reviewNow)
+	last := script(t, bot, "", []line{
+		{says: "please delete my data", kind: conversation.KindIntake, contains: []string{"Which council"}},
+		{says: "I want to talk to a real person", contains: []string{"can't put you through", "Your request is still open"}, lacks: []string{"didn't recognise that council"}},
+	})
+	require.NotNil(t, last.Intake)
+
+	// A complaint to the regulator is not one to the council.
+	bot, q = newBot(t, reviewNow)
+	script(t, bot, "Milton Keynes", []line{{says: "I want to complain to the ICO", kind: conversation.KindAnswer}})
+	assert.Empty(t, q.cases)
+}

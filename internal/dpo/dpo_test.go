@@ -214,3 +214,12 @@ func TestADateIsALondonDate(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "2026-07-01", deadline.LondonDate(ev.At).Format(time.DateOnly))
 }
+
+// A complaint is no request under either law's rights: it can't be flagged as law enforcement.
+func TestAComplaintIsNeverFlaggedAsLawEnforcement(t *testing.T) {
+	c := Case{Ref: "DPO-2026-000001", Type: Complaint, Received: at(t, "2026-03-02T10:00:00Z"), Status: Received}
+	for _, to := range []LawEnforcement{LawEnforcementSuspected, LawEnforcementConfirmed} {
+		_, err := c.MarkLawEnforcement(to, "mentions the police", "alex", at(t, "2026-03-03T10:00:00Z"))
+		assert.ErrorIs(t, err, ErrInvalidTransition, string(to))
+	}
+}

@@ -12,7 +12,8 @@ import (
 // not UK GDPR: other exemptions, another time limit. The queue flags one for the DPO rather than
 // computing its date (reference rule 8): the requester is promised none, and a confirmed one has
 // none. While the DPO decides, the case keeps the date UK GDPR would give it, so that it stays
-// among the overdue and due-soon cases instead of dropping out of sight; it can't be extended.
+// among the overdue and due-soon cases instead of dropping out of sight, and it may be extended
+// within its first month; a confirmed one can't. A complaint is never flagged.
 type LawEnforcement string
 
 // The law-enforcement states of a case.
@@ -65,6 +66,8 @@ func (c *Case) MarkLawEnforcement(to LawEnforcement, reason, actor string, now t
 		return Event{}, invalid("reason", "say why the request is or is not a law-enforcement (Part 3) one")
 	case !c.Status.Open():
 		return Event{}, fmt.Errorf("%s is %s: %w", c.Ref, c.Status, ErrInvalidTransition)
+	case c.Type == Complaint && to != NotLawEnforcement:
+		return Event{}, fmt.Errorf("%s is a complaint, which is no request under either law's rights: %w", c.Ref, ErrInvalidTransition)
 	case to == c.LawEnforcement && to == NotLawEnforcement:
 		return Event{}, fmt.Errorf("%s is not flagged as law enforcement: %w", c.Ref, ErrInvalidTransition)
 	case to == c.LawEnforcement:

@@ -184,6 +184,8 @@ type StatusReport struct {
 	// TimeLimitPending is set for a request that may be, or is, a law-enforcement one: the
 	// requester will be told the time limit by the DPO's team, and is given no date here.
 	TimeLimitPending bool `json:"time_limit_pending,omitempty"`
+	// ExtensionReason is the reason for an extension, which the requester is told.
+	ExtensionReason string `json:"extension_reason,omitempty"`
 }
 
 // Overdue reports whether the request is open and past its due date at now, as Case.Overdue.
@@ -209,7 +211,7 @@ func (q *Queue) Status(ctx context.Context, ref, contact string) (StatusReport, 
 	if got == "" || subtle.ConstantTimeCompare([]byte(want), []byte(got)) != 1 {
 		return StatusReport{}, ErrNotFound
 	}
-	rep := StatusReport{Ref: c.Ref, Status: c.Status, Due: c.Due}
+	rep := StatusReport{Ref: c.Ref, Status: c.Status, Due: c.Due, ExtensionReason: c.ExtensionReason}
 	if c.LawEnforcement != NotLawEnforcement && c.Status.Open() {
 		// Another law may set the time limit: the DPO tells the requester, the bot promises none.
 		rep.Due, rep.TimeLimitPending = time.Time{}, true

@@ -530,7 +530,7 @@ func (s *Server) showCase(w http.ResponseWriter, r *http.Request, code int, msg,
 	}
 	// The law-enforcement decisions other than the case's own state; none once it is closed.
 	var part3 []lawEnforcementChoice
-	if c.Status.Open() {
+	if c.Status.Open() && c.Type != dpo.Complaint { // a complaint is no request under either law's rights
 		for _, le := range []dpo.LawEnforcement{dpo.LawEnforcementConfirmed, dpo.NotLawEnforcement, dpo.LawEnforcementSuspected} {
 			if le != c.LawEnforcement && (le != dpo.LawEnforcementSuspected || c.LawEnforcement == dpo.NotLawEnforcement) {
 				part3 = append(part3, lawEnforcementChoices[le])
@@ -578,7 +578,17 @@ func (s *Server) changeStatus(r *http.Request, ref, actor string) error {
 	if err != nil {
 		return err
 	}
-	_, err = s.Cases.UpdateStatus(r.Context(), ref, dpo.Change{To: st, Note: r.PostFormValue("note"), Actor: actor})
+	ch := dpo.Change{To: st, Note: r.PostFormValue("note"), Actor: actor}
+	if at := strings.TrimSpace(r.PostFormValue("at")); at != "" {
+		// The day ID, proof of authority or a clarification answer arrived, when it is logged
+		// later: rule 2 and rule 5 count from that day, not from the click.
+		day, err := time.Parse(time.DateOnly, at)
+		if err != nil {
+			return &dpo.FieldError{Field: "at", Reason: fmt.Sprintf("%q is not a date", at)}
+		}
+		ch.At = day
+	}
+	_, err = s.Cases.UpdateStatus(r.Context(), ref, ch)
 	return err
 }
 

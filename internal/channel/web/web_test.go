@@ -612,6 +612,7 @@ func TestCasePageChangesStatusAndExtends(t *testing.T) {
 	}
 	require.Equal(t, http.StatusSeeOther, post(page+"/status", "status=in_progress").Code)
 	require.Equal(t, http.StatusSeeOther, post(page+"/extend", "reason=Many+records+across+services").Code)
+	assert.Equal(t, http.StatusUnprocessableEntity, post(page+"/status", "status=awaiting_clarification&at=last+tuesday").Code, "a date the form can't read")
 	c, err := h.queue.Get(context.Background(), ref)
 	require.NoError(t, err)
 	assert.Equal(t, dpo.Extended, c.Status)
@@ -706,6 +707,28 @@ func TestDPOSeesOnlyTheirOrganisations(t *testing.T) {
 	assert.Equal(t, http.StatusBadRequest, nowhere.Code)
 	assert.Contains(t, nowhere.Body.String(), "There is no council")
 	assert.Equal(t, http.StatusBadRequest, h.do(t, "GET", "/dpo/export.csv?org=Nowhere", "").Code)
+}
+
+// ID that arrived by post on Wednesday and is logged on Friday restarts the month on Wednesday:
+// the case page takes the day it arrived.
+func TestCasePageDatesWhenIDArrived(t *testing.T) {
+	h := newHarness(t) // 10:00 on Monday 2 March 2026
+	ref := h.submit(t, mk)
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	h.signIn(t, "dpo", "correct horse battery")
+	page := "/dpo/cases/" + ref
+	token := h.csrf(t, page)
+	post := func(body string) *httptest.ResponseRecorder {
+		return h.do(t, "POST", page+"/status", body+"&csrf="+token, "Content-Type", "application/x-www-form-urlencoded")
+	}
+	require.Equal(t, http.StatusSeeOther, post("status=awaiting_verification").Code)
+	h.clock.Add(4 * 24 * time.Hour) // Friday 6 March
+	h.signIn(t, "dpo", "correct horse battery")
+	token = h.csrf(t, page)
+	require.Equal(t, http.StatusSeeOther, post("status=in_progress&at=2026-03-04").Code)
+	c, err := h.queue.Get(context.Background(), ref)
+	require.NoError(t, err)
+	assert.Equal(t, "2026-04-07", c.Due.Format(time.DateOnly), "a month from Wednesday 4 March: 4 April is a Saturday, 6 April Easter Monday")
 }
 
 // A case page offers only the changes the rule book allows now: an overdue case offers neither
