@@ -26,14 +26,26 @@ var safeguardingVocab string
 // (1.5) never is.
 const safeThreshold = 3
 
-// safePerson, safeObject and safeChore expand {P}, {ME} and {CHORE} in the
-// vocabulary: a person who may be at risk, the object of a harmful verb
-// ("hits me", "beating his partner"), and an everyday errand or thing whose
-// loss no one is harmed over ("kill me if I miss the bin day").
+// safePerson, safeObject, safeElder, safeAux, safeChore, safeBill,
+// safeChoreGap and safeClauseEnd expand {P}, {ME}, {ELDER}, {AUX}, {CHORE},
+// {BILL}, {GAP} and {END} in the vocabulary: a person who may be at risk, the
+// object of a harmful verb ("hits me", "beating his partner"), a parent or a
+// boss whose "kill me" over a chore is a figure of speech (never a partner,
+// "he" or "she": from them the same words may be coercive control), the
+// auxiliaries between that person and "kill me" ("'s going to", "will"), an
+// everyday thing one loses, misses or forgets ("the bin day", "my keys"), a
+// bill or permit one pays to an office (never rent, which is paid to a
+// person), the few words that may stand between the errand's verb and the
+// thing (no person: "pay him the rent" is no chore), and the end of a clause.
 const (
-	safePerson = `(?:partner|partner's|wife|husband|girlfriend|boyfriend|ex|mum|mother|mom|dad|father|stepdad|stepmum|step dad|son|daughter|kid|kids|children|child|baby|babies|sister|brother|gran|nan|grandmother|grandad|grandfather|carer|neighbour|neighbours|neighbour's|friend|uncle|aunt|auntie|nephew|niece|parent|parents|man|woman|lady|boy|girl|lad|teenager|tenant|family)`
-	safeObject = `(?:me|her|him|them|us|(?:my|his|her|their|the|our) (?:\S+ )?` + safePerson + `)\b`
-	safeChore  = `(?:bins?|bin day|bin bags?|recycling|rubbish|letters?|bills?|permits?|forms?|fines?|tickets?|council tax|homework|appointment|deadline|payments?|direct debit|keys|phone|car|rent|licence|license|badge|post|parcel|shopping|dishes|washing|books?)\b`
+	safePerson    = `(?:partner|partner's|wife|husband|girlfriend|boyfriend|ex|mum|mother|mom|dad|father|stepdad|stepmum|step dad|son|daughter|kid|kids|children|child|baby|babies|sister|brother|gran|nan|grandmother|grandad|grandfather|carer|neighbour|neighbours|neighbour's|friend|uncle|aunt|auntie|nephew|niece|parent|parents|man|woman|lady|boy|girl|lad|teenager|tenant|family)`
+	safeObject    = `(?:me|her|him|them|us|(?:my|his|her|their|the|our) (?:\S+ )?` + safePerson + `)\b`
+	safeElder     = `(?:mum|mom|mam|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|boss|manager|teacher)(?:'s|'ll|'d)?`
+	safeAux       = `(?: (?:is|was|will|would|might|going|to|gonna|literally|actually|definitely|absolutely|honestly|seriously|probably|so))*`
+	safeChore     = `(?:bins?|bin day|bin bags?|recycling|rubbish|letters?|bills?|permits?|forms?|fines?|tickets?|council tax|homework|appointment|deadline|payments?|direct debit|keys|phone|car|licence|license|badge|post|parcel|shopping|dishes|washing|books?)\b`
+	safeBill      = `(?:bills?|council tax|fines?|tickets?|direct debit|payments?|licence|license|permits?)\b`
+	safeChoreGap  = `(?: (?:the|my|our|a|an|this|that|to|put|renew|pay|take|bring|post|send|parking|council|tax|water|gas|electric|electricity|phone|tv|car|school|library|blue|green|black|brown|food|garden|last|whole|bloody|stupid)){0,3}`
+	safeClauseEnd = `(?: (?:out|in|again|today|tomorrow|tonight|yesterday|on time|this week|back|either|too))* ?(?:$|[.!?,;:])`
 )
 
 // cueSet is a set of cue names.
@@ -72,7 +84,12 @@ func mustParseSafeVocab(src string) (cues, idioms []safeCue) {
 		pat := strings.TrimSpace(parts[2])
 		pat = strings.ReplaceAll(pat, "{ME}", safeObject)
 		pat = strings.ReplaceAll(pat, "{P}", safePerson)
+		pat = strings.ReplaceAll(pat, "{ELDER}", safeElder)
+		pat = strings.ReplaceAll(pat, "{AUX}", safeAux)
 		pat = strings.ReplaceAll(pat, "{CHORE}", safeChore)
+		pat = strings.ReplaceAll(pat, "{BILL}", safeBill)
+		pat = strings.ReplaceAll(pat, "{GAP}", safeChoreGap)
+		pat = strings.ReplaceAll(pat, "{END}", safeClauseEnd)
 		cu := safeCue{name: strings.TrimSpace(parts[1]), re: mustPattern(pat)}
 		if strings.TrimSpace(parts[0]) == "idiom" {
 			idioms = append(idioms, cu)

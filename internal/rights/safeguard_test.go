@@ -272,11 +272,15 @@ func TestSafeguardingQAPass(t *testing.T) {
 }
 
 // TestSafeguardingQAPass3 holds the scorer to a third QA pass as residents:
-// "X is going to kill me" over a chore (a bin day, a letter, a permit, a
-// bill, being late) is an idiom, while the same words with no chore, or with
-// a condition that is no chore ("if I tell anyone", "if I leave him"), are a
-// threat; harassment by the council, feeling unsafe about one's data and
-// ending it "with the council" are not risks of harm.
+// a parent's or a boss's "X is going to kill me" over a chore (a bin day, a
+// letter, a permit, a bill; being late only for a boss) is an idiom, while the
+// same words with no chore, from a partner, "he" or "she", with a condition
+// that is no chore ("if I tell anyone", "if I leave him", "if I don't pay him
+// the rent"), or with a chore in another sentence are a threat; harassment by
+// the council, feeling unsafe about how one's data is held and ending it
+// "with the council" or with a partner are not risks of harm, but a person
+// after the office word, data given to a person and ending it with a means
+// ("my dad's pills") are.
 func TestSafeguardingQAPass3(t *testing.T) {
 	urgent := []urgentMessage{
 		{"my partner is going to kill me", false},
@@ -295,15 +299,42 @@ func TestSafeguardingQAPass3(t *testing.T) {
 		{"I want to end it all", true},
 		{"I'm going to end it with pills", true},
 		{"I'm going to end it with him tonight, I want to die", true},
+		// Found by a review: an idiom hid each of these.
+		{"He's going to kill me. I lost my phone and can't call anyone", false},
+		{"my partner said he will kill me. I lost my keys", false},
+		{"he said he will kill me if I'm late home again", false},
+		{"he'll kill me because I was late back from work", false},
+		{"my boyfriend says he'll kill me if I don't pay him the rent", false},
+		{"I lost my phone, he took it and he will kill me", false},
+		{"the council carer keeps threatening me", false},
+		{"your staff member keeps threatening me", false},
+		{"the council tenant keeps threatening me", false},
+		{"I don't feel safe because the council gave my address to my ex", false},
+		{"I'm going to end it with my dad's pills", true},
+		{"I'm going to end it with my husband's shotgun", true},
+		{"he'll kill me if I miss the bin day", false},
+		{"my mum will kill me if I'm late home", false},
+		{"I lost my keys, he will kill me", false},
+		{"bailiffs keep threatening me", false},
+		{"I'm going to end it with my kids", true},
 	}
 	assertUrgent(t, urgent)
+
+	// Accepted false alarms: a partner's "kill me" with a chore after a comma
+	// has the very shape of "he's going to kill me, I lost my phone and can't
+	// call anyone", which a regular expression cannot tell apart, and from a
+	// partner the words may be coercive control; so only a parent or a boss
+	// makes it an idiom, and these get the safeguarding reply.
+	accepted := []urgentMessage{
+		{"my wife's going to kill me, I missed the recycling again", false},
+	}
+	assertUrgent(t, accepted)
 
 	calm := []string{
 		"my mum is going to kill me if I miss the bin day",
 		"my dad is going to kill me, I lost the council tax letter",
 		"My mum will kill me if I forget to renew the parking permit",
 		"my nan will kill me if we forget to put the bins out",
-		"my wife's going to kill me, I missed the recycling again",
 		"I lost the parking permit, my dad will kill me",
 		"my boss will kill me if I'm late for the appointment",
 		"my mum will kill me if I don't pay the bill",
@@ -315,6 +346,10 @@ func TestSafeguardingQAPass3(t *testing.T) {
 		"I feel unsafe about my data",
 		"I'm going to end it with the council if they don't answer, do you share with the police?",
 		"I'm going to end it with you lot if you don't reply",
+		"my dad will kill me if I lose my phone",
+		"I lost my keys, my mum will kill me",
+		"the council keeps threatening me",
+		"I'm going to end it with my boyfriend",
 	}
 	assertCalm(t, calm)
 }
