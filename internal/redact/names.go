@@ -72,25 +72,39 @@ func notAName(lw string) bool {
 		utf8.RuneCountInString(lw) >= 5 && strings.HasSuffix(lw, "ing")
 }
 
-// afterVerb are words that follow a verb rather than a name: "my partner hits me", "my husband
-// shouts at the kids", "my dad drinks too much".
+// afterVerb are words that follow a verb rather than a name: "my partner hits me", "my partner
+// beat the kids". Prepositions are not among them, since a name is followed by one as often as a
+// verb: "my son oliver in year 5", "my daughter emily at st marys".
 var afterVerb = setOf(`me him her us them it you everyone everybody everything anyone anybody
-	nobody my his their our your its the a an this that these those at on in to into onto with
-	about for over off out down around too so all much`)
+	nobody my his their our your its the a an this these those`)
+
+// pastVerbs are past tenses without "-ed" that residents write after "my partner" ("my partner hit
+// me", "my ex took the kids"), read as verbs wherever they stand. Past tenses that are also names
+// (Drew, Rose) are left out, as are those notNameWords holds already.
+var pastVerbs = setOf(`hit beat ran threw drank ate stole broke bit spat fought swore slept struck
+	hurt shook shut sold spent stood stuck tore wore woke drove rode fell forgot hid held bought
+	brought caught dealt taught lost led lent let put quit sat`)
+
+// edNames are first names ending in "-ed". Any other lower-case word ending so after "my partner"
+// is read as a verb ("my husband cheated."), these as names ("my son mohammed.").
+var edNames = setOf(`ahmed mohammed muhammed mohamed muhamed mehmed hamed hameed saeed syed sayed
+	javed naveed waheed rasheed fareed majeed fred alfred wilfred winifred mildred manfred ed ned
+	ted jed zed reed jared`)
 
 // lowerRelativeName returns where the lower-case name s[start:end], read after "my son" or "my
 // partner", ends once what the words say is checked, or start if it is none. A disclosure such as
 // "my partner hits me" or "my husband drinks and shouts" names nobody, and hiding its verb hides
-// what the resident asked about. So a third-person verb ("hits", "bullies") never starts a name,
-// and a single word counts only where a name could stand: before a verb ("my husband tom wants a
-// copy"), before "and", "who" or punctuation, and not before a pronoun or preposition ("my partner
-// beat me"). Two words name someone ("my daughter emily brown") unless the second is an ordinary
-// word. A name in lower case ending in "ed" ("ahmed") counts only before a verb, since "my partner
-// cheated." names nobody.
+// what the resident asked about. So a verb with the "-s" of "hits" or "bullies" or a past tense
+// such as "hit" or "took" (pastVerbs) never starts a name. Two words name someone ("my daughter
+// emily brown") unless the second is an ordinary word. A single word ending in "-ed" is a verb
+// ("my husband cheated again") unless it is a name such as "ahmed" (edNames). Any other single
+// word counts only where a name could stand: before a verb ("my husband tom wants a copy"),
+// "and", "who", a preposition ("my son oliver in year 5") or punctuation, and not before a
+// pronoun or an article ("my partner beat me").
 func lowerRelativeName(s string, start, end int) int {
 	tok, next := readNameToken(s, start)
 	first := strings.TrimSuffix(tok, ".")
-	if thirdPersonVerb(first) {
+	if thirdPersonVerb(first) || pastVerbs[first] {
 		return start
 	}
 	firstEnd := start + len(first)
@@ -106,9 +120,11 @@ func lowerRelativeName(s string, start, end int) int {
 		following = strings.ToLower(strings.TrimSuffix(following, "."))
 	}
 	switch {
+	case strings.HasSuffix(first, "ed") && !edNames[first]:
+		return start // "my husband cheated.", "my partner slapped me"
 	case following != "" && notAName(following):
 		return firstEnd // "my husband tom wants a copy"
-	case afterVerb[following] || strings.HasSuffix(first, "ed"):
+	case afterVerb[following]:
 		return start
 	}
 	return firstEnd
@@ -230,7 +246,7 @@ func findNames(s string, out []span) []span {
 				}
 			}
 		}
-		if (m[6] >= 0 || m[8] >= 0) && end > start && followedByAny(s, end, placeNounWords) {
+		if (m[6] >= 0 || m[8] >= 0) && end > start && describesPlace(s, start, end) {
 			return m[1] // "I'm Bucks resident": a place, not a person
 		}
 		if end <= start && m[6] >= 0 {
@@ -257,6 +273,31 @@ func findNames(s string, out []span) []span {
 		}
 	}
 	return out
+}
+
+// describesPlace reports whether s[start:end], read after "I'm" or "this is", is where the writer
+// lives or comes from, not their name, because a word such as "resident" follows: "I'm Bucks
+// resident", "I'm Milton Keynes resident", "I'm Leeds Resident". A phrase with a place or a
+// nationality in it counts, and so does a single word unless "of" follows the noun ("Hi I'm Ahmed
+// resident of Bletchley"). A full name stays a name: "I'm John Smith tenant of MK council".
+func describesPlace(s string, start, end int) bool {
+	if !followedByAny(s, end, placeNounWords) {
+		return false
+	}
+	words := strings.Fields(s[start:end])
+	for _, w := range words {
+		if lw := strings.ToLower(strings.TrimSuffix(w, ".")); placeWords[lw] || nationalityWords[lw] {
+			return true
+		}
+	}
+	if len(words) > 1 {
+		return false
+	}
+	if _, next := readNameToken(s, end+1); next > 0 {
+		of, _ := readNameToken(s, next)
+		return !strings.EqualFold(of, "of")
+	}
+	return true
 }
 
 // nameLabelOK reports whether a "name:" label at s[start:end] labels a person's name: "my name

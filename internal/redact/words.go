@@ -56,7 +56,11 @@ var commonWords = setOf(`
 	domestic violence mental legal lawful basis period retention category special personal subject
 	breach access erasure deletion appeal decision admissions meals children bus taxi
 	business chat message menu human mate week month bye test world hours job jobs vacancies
-	phone number email address reference case`)
+	phone number email address reference case
+	food hygiene missed bulky garden fly graffiti dog fouling abandoned vehicle vehicles trading
+	standards allotment allotments cemetery burial cremation flooding drainage compost clinical
+	grass hedge kerb dropped footpath pavement fostering adoption respite hardship discount
+	exemption reduction arrears bailiff bailiffs enforcement nuisance transport leisure toilets`)
 
 // placeWords are words of the places the bot's councils serve that come in two-word names
 // ("It's Milton Keynes, do you hold my data?"): a capitalised phrase with one in it is a place.
