@@ -257,6 +257,10 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			return b.askForReference(s, t), nil
 		}
 	}
+	if intent.Type == rights.None && !intent.Safeguarding && confidentialRe.MatchString(t.Text) {
+		// "mark my records as confidential so my ex can't find me": an objection to disclosure.
+		intent = rights.Intent{Type: rights.Objection, Actionable: true, Confidence: 0.8}
+	}
 	if intent.Type == rights.Complaint && icoRe.MatchString(t.Text) {
 		intent.Actionable = false // a complaint to the regulator: what the notices say of it, not one to the council
 	}
@@ -685,6 +689,12 @@ func (b *Bot) safeguarding(s *session, t Turn, intent rights.Intent) Reply {
 		text = strings.ReplaceAll(text, "your council's", answer.Possessive(council)) // the chat is that council's
 	}
 	text += "\nThis chat can't act on safeguarding concerns, so please contact them now."
+	if confidentialRe.MatchString(t.Text) && b.Queue != nil {
+		// "please don't give my new address to anyone, I've fled domestic abuse": the danger
+		// first, and then the request that protects them (an objection to the disclosure).
+		text += "\nIf you want the council to keep your address confidential, I can pass that request to the data protection team: say \"yes\" to start it."
+		s.offered = offer{typ: rights.Objection, question: t.Text}
+	}
 	s.remember(t.Text, text)
 	return Reply{
 		Answer: answer.Answer{Question: t.Text, Answer: text, Citations: []answer.Citation{}, Mode: "extractive",
@@ -754,6 +764,10 @@ type sentRequest struct{ ref, contact, org string }
 // cancelOneRe is a wish to cancel one of the requests the conversation is about: "cancel the
 // first one".
 var cancelOneRe = regexp.MustCompile(`(?i)\b(?:cancel|withdraw|call off|stop)\b[^.?!]{0,20}\b(?:the|that|this) (?:first|second|other|last|earlier|previous|latest)?\s*(?:one|request)\b`)
+
+// confidentialRe is asking for an address or records to be kept confidential: an objection to
+// their disclosure.
+var confidentialRe = regexp.MustCompile(`(?i)\b(?:keep|mark|make|treat|flag)\b[^.?!]{0,40}\b(?:confidential|private|secret|hidden)\b|\b(?:don'?t|do not|never|not to) (?:give|share|pass|disclose|tell|send)\b[^.?!]{0,40}\baddress\b`)
 
 // icoRe names the regulator: "I want to complain to the ICO" is about complaining to it, not to
 // the council.

@@ -174,3 +174,16 @@ func TestAfterAStatusCheckAndDuringARequest(t *testing.T) {
 	script(t, bot, "Milton Keynes", []line{{says: "I want to complain to the ICO", kind: conversation.KindAnswer}})
 	assert.Empty(t, q.cases)
 }
+
+// A survivor asking for their address to be kept confidential gets the request taken (an
+// objection to its disclosure), after the safeguarding reply when they say they are in danger.
+func TestKeepingAnAddressConfidential(t *testing.T) {
+	bot, _ := newBot(t, reviewNow)
+	script(t, bot, "Milton Keynes", []line{{says: "mark my records as confidential so my ex can't find me", kind: conversation.KindIntake,
+		contains: []string{"Right to object"}}})
+	script(t, bot, "Milton Keynes", []line{
+		{says: "please don't give my new address to anyone, I've fled domestic abuse", kind: conversation.KindSafeguarding,
+			contains: []string{"999", "keep your address confidential"}},
+		{says: "yes", kind: conversation.KindIntake, contains: []string{"Right to object"}},
+	})
+}
