@@ -790,16 +790,24 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 // steps, whether or not the redactor recognised it ("Kate Hill" typed alone reads as two words):
 // the case holds them in their own fields, and the excerpt is for what was asked.
 func withoutRequester(excerpt string, f RequestForm) string {
+	// Go's \b knows ASCII letters only: "Zoë" or "+44 7700 900123" would never match it.
+	word := func(s string, fold bool) *regexp.Regexp {
+		flags := ""
+		if fold {
+			flags = "(?i)"
+		}
+		return regexp.MustCompile(flags + `(^|[^\p{L}\p{N}])` + regexp.QuoteMeta(s) + `($|[^\p{L}\p{N}])`)
+	}
 	for _, v := range []struct{ value, label string }{{f.Contact, "[contact]"}, {f.Name, "[name]"}, {f.OnBehalfOf, "[name]"}} {
 		if value := strings.TrimSpace(v.value); value != "" {
-			excerpt = regexp.MustCompile(`(?i)\b`+regexp.QuoteMeta(value)+`\b`).ReplaceAllString(excerpt, v.label)
+			excerpt = word(value, true).ReplaceAllString(excerpt, "${1}"+v.label+"${2}")
 		}
 	}
 	// "[name] Hill": a surname the redactor took for a word. Only as a name is written, with a
 	// capital: "Will Smith" must not turn "I will" into "I [name]".
-	for _, w := range strings.Fields(f.Name) {
+	for _, w := range strings.Fields(f.Name + " " + f.OnBehalfOf) {
 		if w = strings.Trim(w, ".,"); len([]rune(w)) >= 3 && unicode.IsUpper([]rune(w)[0]) {
-			excerpt = regexp.MustCompile(`\b`+regexp.QuoteMeta(w)+`\b`).ReplaceAllString(excerpt, "[name]")
+			excerpt = word(w, false).ReplaceAllString(excerpt, "${1}[name]${2}")
 		}
 	}
 	return excerpt

@@ -187,3 +187,19 @@ func TestKeepingAnAddressConfidential(t *testing.T) {
 		{says: "yes", kind: conversation.KindIntake, contains: []string{"Right to object"}},
 	})
 }
+
+// The excerpt leaves out a name or a contact with letters or signs Go's \b doesn't know.
+func TestTheExcerptLeavesOutNonASCIINamesAndContacts(t *testing.T) {
+	bot, q := newBot(t, reviewNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data", kind: conversation.KindIntake},
+		{says: "Zoë Brontë", kind: conversation.KindIntake},
+		{says: "+44 7700 900123", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "everything about Zoë since 2020", kind: conversation.KindIntake},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases, 1)
+	assert.NotContains(t, q.cases[0].Excerpt, "Zoë")
+	assert.NotContains(t, q.cases[0].Excerpt, "+44 7700 900123")
+}

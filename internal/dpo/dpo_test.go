@@ -223,3 +223,12 @@ func TestAComplaintIsNeverFlaggedAsLawEnforcement(t *testing.T) {
 		assert.ErrorIs(t, err, ErrInvalidTransition, string(to))
 	}
 }
+
+// "Today", typed as a date in the first hour of a London summer day (before 00:00 UTC), is today.
+func TestTodayInTheFirstHourOfASummerDay(t *testing.T) {
+	c := Case{Ref: "DPO-2026-000001", Received: at(t, "2026-06-20T10:00:00Z"), Status: Received, StatusChanged: at(t, "2026-06-20T10:00:00Z")}
+	now := at(t, "2026-07-01T23:30:00Z") // 00:30 on 2 July in London
+	ev, err := c.Transition(Change{To: InProgress, Actor: "a", At: at(t, "2026-07-02T00:00:00Z")}, now)
+	require.NoError(t, err)
+	assert.True(t, ev.At.Equal(now))
+}

@@ -227,6 +227,9 @@ func (c *Case) changeTime(at, now time.Time) (time.Time, error) {
 				at = t
 			}
 		}
+		if at.After(now) && at.Format(time.DateOnly) == deadline.LondonDate(now).Format(time.DateOnly) {
+			at = now // "today" at 00:30 in a London summer, when 00:00 UTC is still to come
+		}
 	}
 	if at.Before(c.Received) {
 		return time.Time{}, invalid("at", "%s is before the request was received", at.Format(time.RFC3339))

@@ -350,7 +350,9 @@ func (s *Server) queueFilter(r *http.Request, sess *dashSession) (f dpo.Filter, 
 	default:
 		return f, form, fmt.Sprintf("There is no due-date filter %q.", due)
 	}
-	if org := q.Get("org"); org != "" {
+	if org := q.Get("org"); org != "" && sess.seesAll() {
+		// (Only who sees every council is told whether one has cases: another user learns
+		// nothing of councils not theirs.)
 		if _, known := s.canonicalKnown(org); !known && !s.hasCases(r, org) {
 			// A council whose notices have gone still has its cases listed; a misspelt one is
 			// said so, not shown as an empty queue.
@@ -372,13 +374,14 @@ func (s *Server) queueFilter(r *http.Request, sess *dashSession) (f dpo.Filter, 
 	return f, form, ""
 }
 
-// hasCases reports whether any case is filed under org.
+// hasCases reports whether any case is filed under org; a store that fails to say is taken to
+// have some, so the failure shows when the queue is listed rather than as "no such council".
 func (s *Server) hasCases(r *http.Request, org string) bool {
 	if s.Cases == nil {
 		return false
 	}
 	cases, err := s.Cases.List(r.Context(), dpo.Filter{Organisations: []string{org}, Limit: 1})
-	return err == nil && len(cases) > 0
+	return err != nil || len(cases) > 0
 }
 
 // names are the spellings a case of org may be stored under: as given and canonical (cases
