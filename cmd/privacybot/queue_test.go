@@ -430,6 +430,11 @@ func TestQueueAssign(t *testing.T) {
 	code, _, errOut = f.run(t, april1, "queue", "assign", f.soon.Ref, "alex")
 	assert.Equal(t, exitFailure, code)
 	assert.Contains(t, errOut, "already assigned to alex")
+
+	// Removing a user who still has open cases says which, to give them to someone else.
+	code, _, errOut = f.run(t, april1, "users", "remove", "alex")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, errOut, "alex still has open cases: "+f.soon.Ref)
 }
 
 // Leaving the adviser chat while a caller's request is being taken doesn't lose it silently:

@@ -145,6 +145,27 @@ line of standard input with --password-stdin, otherwise makes a random one and p
 			return err
 		}
 		fmt.Fprintf(app.Stdout, "removed %s\n", rest[1])
+		// Open cases left with someone who has gone would be worked by nobody: say which.
+		var open []dpo.Status
+		for _, s := range dpo.Statuses {
+			if s.Open() {
+				open = append(open, s)
+			}
+		}
+		cases, err := st.List(ctx, dpo.Filter{Statuses: open, Now: app.Now()})
+		if err != nil {
+			return err
+		}
+		var theirs []string
+		for _, c := range cases {
+			if c.AssignedTo == rest[1] {
+				theirs = append(theirs, c.Ref)
+			}
+		}
+		if len(theirs) > 0 {
+			fmt.Fprintf(app.Stderr, "privacybot users: %s still has open cases: %s (give each to someone: privacybot queue assign REF NAME)\n",
+				rest[1], strings.Join(theirs, ", "))
+		}
 		return nil
 	default:
 		return usageError("unknown users command %q: say add, list or remove", verb)

@@ -228,10 +228,11 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		// A request made by e-mail, post or phone, or a reference lost: nothing here can look it
 		// up, and the person needs whom to ask, not a quote.
 		s.askedReference = false
-		return b.withContact(s, t, "I can only look up requests made in this chat, by their reference. For a request made another way, or if you've lost the reference, contact the data protection team and say when and how you made it. The council must respond within one calendar month of receiving a request."), nil
+		return b.withContact(s, t, noReferenceHelp), nil
 	}
 	s.askedReference = false
-	if b.Queue != nil && (asksAfterRequest(t.Text) || asksAfterItRe.MatchString(t.Text) || len(s.submitted) > 0 && asksResponseTime(t.Text)) {
+	if b.Queue != nil && (asksAfterRequest(t.Text) || asksAfterItRe.MatchString(t.Text) || waitingRe.MatchString(t.Text) && !intent.Actionable ||
+		len(s.submitted) > 0 && asksResponseTime(t.Text)) {
 		// (Right after a request, "how long will it take?" asks about that one.)
 		if n := len(s.submitted); n > 0 {
 			// The requests this conversation just made: their references and contacts are known.
@@ -253,8 +254,13 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			r.Answer.Question = t.Text
 			return r, err
 		}
-		if asksAfterRequest(t.Text) {
+		if asksAfterRequest(t.Text) || waitingRe.MatchString(t.Text) {
 			return b.askForReference(s, t), nil
+		}
+		if asksAfterItRe.MatchString(t.Text) {
+			// "what is my reference again?" in a conversation that made no request: it can't be
+			// found here, and the data protection team can find it.
+			return b.withContact(s, t, noReferenceHelp), nil
 		}
 	}
 	if intent.Type == rights.None && !intent.Safeguarding && confidentialRe.MatchString(t.Text) {
@@ -744,7 +750,10 @@ func (b *Bot) statusCheck(ctx context.Context, s *session, t Turn, ref string) (
 	if rep.Status == dpo.Extended && rep.ExtensionReason != "" {
 		r.Answer.Answer += " The reason for the extension: " + rep.ExtensionReason
 	}
-	if rep.TimeLimitPending {
+	switch {
+	case rep.TimeLimitPending && rep.Status == dpo.Extended:
+		r.Answer.Answer += " The data protection team will confirm the time limit for their reply."
+	case rep.TimeLimitPending:
 		r.Answer.Answer += " The council normally replies within one calendar month; the data protection team will confirm the time limit for their reply."
 	}
 	return r, nil
@@ -790,6 +799,13 @@ var (
 	requestNamedRe = regexp.MustCompile(`(?i)\b(?:my|our|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:request|case|sar|dsar)\b`)
 	progressRe     = regexp.MustCompile(`(?i)\b(?:happening|status|progress|updates?|news|heard|hear back|looked at|dealt with|chase|chasing|processed|where is|where's|any word|been done|ready yet|finished)\b`)
 )
+
+// noReferenceHelp is what to do about a request the chat can't look up.
+const noReferenceHelp = "I can only look up requests made in this chat, by their reference. For a request made another way, or if you've lost the reference, contact the data protection team and say when and how you made it. The council must respond within one calendar month of receiving a request."
+
+// waitingRe is a person waiting for a request's answer: "I've been waiting 3 months for my
+// data", which asks how it is going.
+var waitingRe = regexp.MustCompile(`(?i)\b(?:waiting|waited|still not (?:had|got|received)|heard nothing|no (?:reply|response|answer))\b[^.?!]{0,40}\b(?:my|the) (?:data|records?|file|sar|request|information|copy|reply|response)\b`)
 
 // noReferenceRe is a person saying they have no reference to give: "I don't have a reference",
 // "I've lost my reference".

@@ -735,6 +735,10 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 	if err != nil {
 		return Reply{}, &dpo.FieldError{Field: "contact", Reason: err.Error()}
 	}
+	if c, err := ContactOf(f.Name); err == nil && c.Kind != dpo.ContactPostal {
+		// An e-mail address or a phone number is no one's name (the chat refuses it too).
+		return Reply{}, &dpo.FieldError{Field: "name", Reason: "that is a contact, not a name"}
+	}
 	if b.Redact != nil {
 		excerpt = b.Redact(excerpt)
 	}

@@ -203,3 +203,16 @@ func TestTheExcerptLeavesOutNonASCIINamesAndContacts(t *testing.T) {
 	assert.NotContains(t, q.cases[0].Excerpt, "Zoë")
 	assert.NotContains(t, q.cases[0].Excerpt, "+44 7700 900123")
 }
+
+// A returning resident, or one waiting for a request made elsewhere, is told where to ask, not
+// given a quote; the request form refuses an e-mail address for a name.
+func TestAskingAfterARequestTheChatDidntTake(t *testing.T) {
+	bot, _ := newBot(t, reviewNow)
+	script(t, bot, "Milton Keynes", []line{{says: "what is my reference again?", kind: conversation.KindHelp, contains: []string{"only look up requests made in this chat"}}})
+	script(t, bot, "Milton Keynes", []line{{says: "this is ridiculous, I've been waiting 3 months for my data", kind: conversation.KindStatus, contains: []string{"give its reference"}}})
+	_, err := bot.SubmitForm(context.Background(), conversation.RequestForm{Type: "access", Org: "Milton Keynes", Name: "ida@example.com",
+		Contact: "ida@example.com", Description: "a copy"})
+	var fe *dpo.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "name", fe.Field)
+}

@@ -29,6 +29,8 @@ var typos = map[string]string{
 	"mums": "mum's", "dads": "dad's", "elses": "else's", "mothers": "mother's", "fathers": "father's",
 	"info": "information", "informations": "information", "datas": "data", "documentations": "documents", "infomation": "information", "informaton": "information", "imformation": "information",
 	"detials": "details", "detail": "details",
+	"wnat": "want", "wamt": "want", "whant": "want", "wnt": "want", "acess": "access", "acces": "access", "accesss": "access",
+	"requst": "request", "reqest": "request", "reques": "request", "subjet": "subject", "subjetc": "subject",
 	"recrods": "records", "reocrds": "records", "recods": "records", "recordes": "records",
 	"delte": "delete", "delet": "delete", "deleat": "delete", "dlete": "delete", "deleet": "delete",
 	"earse": "erase", "errase": "erase",

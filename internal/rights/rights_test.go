@@ -420,6 +420,9 @@ func TestClassifyQAPass3(t *testing.T) {
 
 		// A question about a copy of one's file.
 		{"my child protection case file - can I get a copy?", Access, false},
+		{"I need to see what social services wrote about me", Access, true},
+		{"i wnat a copy of my infomation", Access, true},
+		{"I want to make a subject acess request", Access, true},
 		{"my housing file, can I get a copy?", Access, false},
 		{"my council tax bill - can I get a copy?", None, false},
 	}

@@ -76,6 +76,8 @@ var typeCues = map[Type][]cue{
 		// Preferring a copy to the alternative ("I'd rather have a copy", "a copy instead of
 		// deleting it"): access, however the alternative is named.
 		c("a copy instead", 5, `\b(?:rather|instead|prefer)\b(?: \S+){0,3} (?:a )?cop(?:y|ies)\b|\bcop(?:y|ies)\b(?: \S+){0,5} (?:rather than|instead of)\b`),
+		// What was written about the writer: "I need to see what social services wrote about me".
+		c("what was written about me", 3, `\b(?:see|read|know|get|have)\b(?: \S+){0,2} what (?:\S+ ){0,4}(?:wrote|written|write|writes|recorded|said|put|noted|say|says|reported)\b(?: \S+){0,3} (?:about|on|of) (?:me|my (?:son|daughter|child|mum|dad))\b`),
 		c("on file for me", 2.5, `\bon file (?:for|about|on) `+third+` |\b(?:got|have|hold|held|is) on (?:file|record|your system)\b`),
 		c("disclose records", 2.5, `\b(?:disclose|release|supply)\b(?: \S+){0,2} (?:records?|files?|data|information|notes|copies|documents)\b|\brecords held by\b`),
 		c("authority enclosed", 3, `\b(?:enclose\w*|attached|signed) (?:\S+ ){0,2}(?:consent|authority|authorisation|mandate)\b|\b(?:consent|authority|authorisation) (?:is )?(?:enclosed|attached)\b`),
