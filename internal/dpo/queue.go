@@ -186,6 +186,8 @@ type StatusReport struct {
 	TimeLimitPending bool `json:"time_limit_pending,omitempty"`
 	// ExtensionReason is the reason for an extension, which the requester is told.
 	ExtensionReason string `json:"extension_reason,omitempty"`
+	// Organisation is the council the request went to: whom the requester contacts about it.
+	Organisation string `json:"organisation,omitempty"`
 }
 
 // Overdue reports whether the request is open and past its due date at now, as Case.Overdue.
@@ -211,7 +213,7 @@ func (q *Queue) Status(ctx context.Context, ref, contact string) (StatusReport, 
 	if got == "" || subtle.ConstantTimeCompare([]byte(want), []byte(got)) != 1 {
 		return StatusReport{}, ErrNotFound
 	}
-	rep := StatusReport{Ref: c.Ref, Status: c.Status, Due: c.Due, ExtensionReason: c.ExtensionReason}
+	rep := StatusReport{Ref: c.Ref, Status: c.Status, Due: c.Due, ExtensionReason: c.ExtensionReason, Organisation: c.Organisation}
 	if c.LawEnforcement != NotLawEnforcement && c.Status.Open() {
 		// Another law may set the time limit: the DPO tells the requester, the bot promises none.
 		rep.Due, rep.TimeLimitPending = time.Time{}, true

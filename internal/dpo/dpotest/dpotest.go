@@ -683,7 +683,7 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 
 		rep, err := q.Status(ctx, c.Ref, "  Jo.Bloggs@EXAMPLE.org ")
 		require.NoError(t, err)
-		assert.Equal(t, dpo.StatusReport{Ref: c.Ref, Status: dpo.Received, Due: c.Due}, rep)
+		assert.Equal(t, dpo.StatusReport{Ref: c.Ref, Status: dpo.Received, Due: c.Due, Organisation: "Leeds City Council"}, rep)
 		rep, err = q.Status(ctx, strings.ToLower(p.Ref), "07700900123")
 		require.NoError(t, err)
 		assert.Equal(t, p.Ref, rep.Ref)
