@@ -199,6 +199,23 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			// "cancel my request DPO-…": how to withdraw it, not its status.
 			return b.withContact(s, t, fmt.Sprintf("A request that has been sent can't be withdrawn in this chat: tell the data protection team that you want to withdraw %s, and they will close it.", strings.ToUpper(ref))), nil
 		}
+		if refs := refRe.FindAllString(t.Text, -1); len(refs) > 1 && contactIn(refRe.ReplaceAllString(t.Text, " ")) != "" {
+			// "DPO-2026-000002 and DPO-2026-000003, my email is …": each of them.
+			var texts []string
+			var r Reply
+			for _, one := range refs {
+				if canon, err := dpo.ParseRef(one); err == nil {
+					one = canon
+				}
+				var err error
+				if r, err = b.statusCheck(ctx, s, t, strings.ToUpper(one)); err != nil {
+					return r, err
+				}
+				texts = append(texts, r.Answer.Answer)
+			}
+			r.Answer.Answer = strings.Join(texts, "\n")
+			return r, nil
+		}
 		return b.statusCheck(ctx, s, t, strings.ToUpper(ref))
 	}
 	if s.pendingRef != "" {
@@ -214,7 +231,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if wantsPersonRe.MatchString(t.Text) && smallTalkOf(t.Text) != smallTalkHelp { // "am I talking to a real person?" asks about the bot
 		return b.wantsPerson(s, t), nil
 	}
-	if withdrawRequestRe.MatchString(t.Text) || len(s.submitted)+len(s.checked.ref) > 0 && cancelOneRe.MatchString(t.Text) {
+	if !notCancelRe.MatchString(t.Text) && (withdrawRequestRe.MatchString(t.Text) || cancelsASentOne(s, t.Text)) {
 		if n := len(s.submitted); n > 0 && t.Org == "" {
 			t.Org = s.submitted[n-1].org // the request this conversation sent went to that council
 		}
@@ -263,7 +280,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			return b.withContact(s, t, noReferenceHelp), nil
 		}
 	}
-	if intent.Type == rights.None && !intent.Safeguarding && confidentialRe.MatchString(t.Text) {
+	if !intent.Actionable && !intent.Safeguarding && confidentialRe.MatchString(t.Text) && !questionRe.MatchString(t.Text) {
 		// "mark my records as confidential so my ex can't find me": an objection to disclosure.
 		intent = rights.Intent{Type: rights.Objection, Actionable: true, Confidence: 0.8}
 	}
@@ -319,7 +336,10 @@ func (b *Bot) Ask(ctx context.Context, q answer.Question) (answer.Answer, error)
 	ans.Request = requestOf(intent)
 	ans.Safeguarding = intent.Safeguarding
 	if intent.Safeguarding {
-		ans.Answer = b.safeguardingText() + "\n\n" + ans.Answer
+		// The adviser reads out what the chat would say: the safeguarding reply, not a quote or
+		// "the notices don't answer that" beside it.
+		ans = answer.Answer{Question: q.Text, Answer: b.safeguardingFor(intent, q.Organisation), Citations: []answer.Citation{},
+			Mode: ans.Mode, Safeguarding: true, Request: requestOf(intent)}
 	}
 	return ans, nil
 }
@@ -684,22 +704,35 @@ func (b *Bot) safeguardingText() string {
 	return text
 }
 
-func (b *Bot) safeguarding(s *session, t Turn, intent rights.Intent) Reply {
+// safeguardingFor is the reply to an urgent message, the same on every channel: emergency first,
+// crisis lines for suicide or self-harm, then the safeguarding team (the chat's council's).
+func (b *Bot) safeguardingFor(intent rights.Intent, org string) string {
 	text := b.safeguardingText()
 	if intent.SelfHarm && b.Crisis != "" {
 		// "I don't want to live any more" needs someone to talk to now, before a team to report to.
 		em, rest, _ := strings.Cut(text, "\n")
 		text = strings.TrimSuffix(em+"\n"+b.Crisis+"\n"+rest, "\n")
 	}
-	if council := b.canonicalOrg(t.Org); council != "" {
+	if council := b.canonicalOrg(org); council != "" {
 		text = strings.ReplaceAll(text, "your council's", answer.Possessive(council)) // the chat is that council's
 	}
-	text += "\nThis chat can't act on safeguarding concerns, so please contact them now."
+	return text + "\nThis chat can't act on safeguarding concerns, so please contact them now."
+}
+
+func (b *Bot) safeguarding(s *session, t Turn, intent rights.Intent) Reply {
+	text := b.safeguardingFor(intent, t.Org)
 	if confidentialRe.MatchString(t.Text) && b.Queue != nil {
 		// "please don't give my new address to anyone, I've fled domestic abuse": the danger
 		// first, and then the request that protects them (an objection to the disclosure).
-		text += "\nIf you want the council to keep your address confidential, I can pass that request to the data protection team: say \"yes\" to start it."
-		s.offered = offer{typ: rights.Objection, question: t.Text}
+		if s.intake != nil && s.intake.second.typ == "" {
+			// A request is being taken: one question at a time, or "yes" answers the wrong one.
+			// The confidentiality request is offered once this one is sent.
+			text += "\nOnce this request is sent, I'll offer to take a request to keep your address confidential too."
+			s.intake.second = offer{typ: rights.Objection, question: t.Text}
+		} else if s.intake == nil {
+			text += "\nIf you want the council to keep your address confidential, I can pass that request to the data protection team: say \"yes\" to start it."
+			s.offered = offer{typ: rights.Objection, question: t.Text}
+		}
 	}
 	s.remember(t.Text, text)
 	return Reply{
@@ -756,6 +789,13 @@ func (b *Bot) statusCheck(ctx context.Context, s *session, t Turn, ref string) (
 	case rep.TimeLimitPending:
 		r.Answer.Answer += " The council normally replies within one calendar month; the data protection team will confirm the time limit for their reply."
 	}
+	if rep.Status == dpo.AwaitingClarification && b.Contacts != nil {
+		// "reply to the team, or contact them": whom, as the notices give it.
+		if contact := b.Contacts(rep.Organisation); contact.Answer != "" {
+			r.Answer.Answer += "\n" + contact.Answer
+			r.Answer.Citations = contact.Citations
+		}
+	}
 	return r, nil
 }
 
@@ -776,18 +816,47 @@ var cancelOneRe = regexp.MustCompile(`(?i)\b(?:cancel|withdraw|call off|stop)\b[
 
 // confidentialRe is asking for an address or records to be kept confidential: an objection to
 // their disclosure.
-var confidentialRe = regexp.MustCompile(`(?i)\b(?:keep|mark|make|treat|flag)\b[^.?!]{0,40}\b(?:confidential|private|secret|hidden)\b|\b(?:don'?t|do not|never|not to) (?:give|share|pass|disclose|tell|send)\b[^.?!]{0,40}\baddress\b`)
+var confidentialRe = regexp.MustCompile(`(?i)\b(?:keep|mark|make|treat|flag)\b[^.?!]{0,40}\b(?:confidential|private|secret|hidden)\b|\b(?:don'?t|do not|never|not to) (?:give|share|pass|disclose|tell|send)\b[^.?!]{0,40}\baddress\b|` +
+	`\b(?:don'?t|do not) want (?:him|her|them|my ex|anyone|anybody|people)\b[^.?!]{0,30}\b(?:find|finding|know|knowing|get|getting|see|seeing|have|having)\b[^.?!]{0,20}\baddress\b|` +
+	`\baddress\b[^.?!]{0,30}\b(?:is not|isn'?t|not be|never be|won'?t be) (?:given|shared|passed|disclosed|sent|told)\b|\b(?:find|track) (?:out )?my (?:new )?address\b`)
 
-// icoRe names the regulator: "I want to complain to the ICO" is about complaining to it, not to
-// the council.
-var icoRe = regexp.MustCompile(`(?i)\b(?:ico|information commissioner(?:'s office)?)\b`)
+// notCancelRe is a message saying it does not want to cancel: "I don't want to cancel the
+// first one".
+var notCancelRe = regexp.MustCompile(`(?i)\b(?:don'?t|do not|not|never)\b[^.?!]{0,15}\b(?:cancel|withdraw)\b`)
+
+// cancelsASentOne reports whether a message asks to cancel one of the requests this conversation
+// sent or checked: "cancel the first one" after two were sent. (The second of two, only offered,
+// was never sent: "cancel" then is not this.)
+func cancelsASentOne(s *session, text string) bool {
+	if !cancelOneRe.MatchString(text) {
+		return false
+	}
+	n := len(s.submitted)
+	if s.checked.ref != "" {
+		n++
+	}
+	switch {
+	case n == 0:
+		return false
+	case strings.Contains(strings.ToLower(text), "second"):
+		return n >= 2
+	}
+	return true
+}
+
+// icoRe is complaining to the regulator: "I want to complain to the ICO" is about that, not a
+// complaint to the council ("…or I'll go to the ICO" still is one).
+var icoRe = regexp.MustCompile(`(?i)\b(?:want|need|would like|'d like|how (?:do|can) i|can i|going) (?:to )?(?:complain|make a complaint|report (?:this|it|you|the council))\b[^.?!]{0,15}\b(?:to|with) the (?:ico|information commissioner)\b`)
+
+// questionRe is a message asking rather than telling: "how do you keep my data private?".
+var questionRe = regexp.MustCompile(`(?i)^\s*(?:how|what|why|when|where|which|who|will|would|do|does|did|can|could|is|are|should|may)\b|\?\s*$`)
 
 // cancelWordRe is a wish to cancel, said beside a reference: "please cancel DPO-2026-000001".
 var cancelWordRe = regexp.MustCompile(`(?i)\b(?:cancel|withdraw|call off|changed my mind)\b`)
 
 // asksAfterItRe finds a question about the request just made, in the conversation that made it:
 // "when will I hear back?", "what is my reference again?", "has it been received?".
-var asksAfterItRe = regexp.MustCompile(`(?i)\b(?:when is it (?:due|coming)|why (?:has|was|is) it (?:been )?(?:extended|delayed|late)|chase it up|any (?:news|update)|when will (?:i|we) hear|hear back|what(?:'s| is| was) (?:my|the) reference|my reference (?:number|again)|reference again|has it (?:been )?(?:received|sent|gone through|arrived)|did it (?:go through|send|work)|is it (?:sent|received|through))\b`)
+var asksAfterItRe = regexp.MustCompile(`(?i)\b(?:what (?:are|were) (?:my|the) (?:references|reference numbers|refs)|(?:my|the) reference numbers|status of (?:my|the|both) requests|when is it (?:due|coming)|why (?:has|was|is) it (?:been )?(?:extended|delayed|late)|chase it up|when will (?:i|we) hear|hear back|what(?:'s| is| was) (?:my|the) reference|my reference (?:number|again)|reference again|has it (?:been )?(?:received|sent|gone through|arrived)|did it (?:go through|send|work)|is it (?:sent|received|through))\b`)
 
 // wantsToCancelRe is "I want to cancel" said with nothing named to cancel.
 var wantsToCancelRe = regexp.MustCompile(`(?i)^\s*i(?:'d| would)? (?:want|like|wanna|need) to (?:cancel|stop)(?: it| this)?\s*[.!]?\s*$`)

@@ -61,7 +61,7 @@ func (q *fakeQueue) Status(_ context.Context, ref, contact string) (dpo.StatusRe
 			if c.LawEnforcement != "" {
 				return dpo.StatusReport{Ref: c.Ref, Status: c.Status, TimeLimitPending: true}, nil
 			}
-			return dpo.StatusReport{Ref: c.Ref, Status: c.Status, Due: c.Due}, nil
+			return dpo.StatusReport{Ref: c.Ref, Status: c.Status, Due: c.Due, Organisation: c.Organisation}, nil
 		}
 	}
 	return dpo.StatusReport{}, dpo.ErrNotFound

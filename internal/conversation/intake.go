@@ -100,6 +100,9 @@ var (
 	// switchTypeRe is a person changing the right they ask for mid-request: "actually I'd rather
 	// have a copy", "sorry, I meant delete it", "a copy instead".
 	switchTypeRe = regexp.MustCompile(`(?i)\b(?:actually|rather|instead|i meant|meant to|sorry|on second thoughts?|not (?:to )?(?:delete|erase|remove|correct|a copy)|don'?t (?:delete|erase|remove))\b`)
+	// contactLabelRe is the label of a contact given after a name: "Kate Hill. Phone:", "Kate
+	// Hill and my email is".
+	contactLabelRe = regexp.MustCompile(`(?i)[\s,.;]*(?:and )?(?:my )?(?:phone|tel|telephone|mobile|email|e-mail|contact|number)(?: (?:number|address|no|is))*\s*:?\s*$`)
 	// correctionRe is what a correction says, whatever else it asks to delete.
 	correctionRe = regexp.MustCompile(`(?i)\b(?:correct\w*|wrong|update|change|put|replace|fix|amend|should (?:be|say|read))\b`)
 	// asAboveRe points back at the message that started the request.
@@ -108,7 +111,7 @@ var (
 	// yesRe is a yes to "Shall I send this?"; notYetRe a yes that isn't one ("please do not send
 	// it yet", "sure, but change my email").
 	yesRe    = regexp.MustCompile(`(?i)^\s*(y|yes|yeah|yep|yh|yup|ya|ok|okay|sure|please do|please send( it)?|confirm|correct|submit|send( it)?|go ahead|that'?s (?:right|fine|ok|okay|correct|great))\b`)
-	notYetRe = regexp.MustCompile(`(?i)\b(?:not|don'?t|dont|wait|hold on|hang on|but|wrong|change|mistake|incorrect)\b`)
+	notYetRe = regexp.MustCompile(`(?i)\b(?:not|don'?t|dont|wait|hold on|hang on|but|wrong|change|mistake|incorrect|except|however|instead|actually|apart from)\b|@|\d{5,}|\bmy (?:e-?mail|phone|number|address|name|contact|service)\b`)
 	noRe     = regexp.MustCompile(`(?i)^\s*(n|no|nope|wrong|change)\b`)
 	emailRe  = regexp.MustCompile(`(?i)^[\w.+-]+@[\w-]+(\.[\w-]+)+$`)
 	phoneRe  = regexp.MustCompile(`^\+?[\d ()-]{9,20}$`)
@@ -155,8 +158,11 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		// The second right of a message asking for two: asked for when that message came in, in
 		// its words, by the same person.
 		it.org, it.name, it.contact, it.onBehalf, it.onBehalfOf = p.org, p.name, p.contact, p.onBehalf, p.onBehalfOf
-		it.receivedAt, it.first, it.desc = p.receivedAt, p.first, p.first
-		it.lawEnforcement = it.typ != rights.Complaint && (p.lawEnforcement || rights.LawEnforcement(p.first))
+		if strings.Contains(p.first, t.Text) {
+			// Asked for in the message that started the first request: then, and in its words.
+			it.receivedAt, it.first, it.desc = p.receivedAt, p.first, p.first
+		}
+		it.lawEnforcement = it.typ != rights.Complaint && (p.lawEnforcement || rights.LawEnforcement(it.first))
 		s.prefill = nil
 	}
 	s.intake = it
@@ -416,7 +422,7 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		}
 		return mk(fmt.Sprintf("I've changed the request to: %s. %s", it.typ.Label(), b.prompt(it))), nil
 	}
-	if wantsPersonRe.MatchString(v) {
+	if wantsPersonRe.MatchString(v) && contactIn(v) == "" && it.step != StepDescription && it.step != StepContact {
 		// "I want to talk to a real person" is no council, name or detail: whom to ask, and the
 		// request waits.
 		r := b.wantsPerson(s, t)
@@ -462,7 +468,9 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		var contact string
 		if c := contactRe.FindString(v); c != "" {
 			// "Lucy Brown, lucy@example.com": the name, and the contact the next step asks for.
-			if rest := strings.Trim(strings.Replace(v, c, "", 1), " ,;:-"); rest != "" {
+			rest := strings.Trim(strings.Replace(v, c, "", 1), " ,;:-")
+			rest = strings.Trim(contactLabelRe.ReplaceAllString(rest, ""), " ,;:-.") // "Kate Hill. Phone:"
+			if rest != "" {
 				v, contact = rest, c
 			}
 		}
@@ -669,7 +677,7 @@ func (b *Bot) wantedRight(v string) rights.Type {
 	for _, w := range []struct {
 		re  *regexp.Regexp
 		typ rights.Type
-	}{{copyRe, rights.Access}, {eraseRe, rights.Erasure}, {correctWordRe, rights.Rectification}} {
+	}{{copyRe, rights.Access}, {eraseRe, rights.Erasure}, {correctWordRe, rights.Rectification}, {complainWordRe, rights.Complaint}} {
 		if w.re.MatchString(wanted) {
 			return w.typ
 		}
@@ -678,9 +686,10 @@ func (b *Bot) wantedRight(v string) rights.Type {
 }
 
 var (
-	copyRe        = regexp.MustCompile(`(?i)\b(?:a copy|copies|see (?:my|what)|what you (?:hold|have))\b`)
-	eraseRe       = regexp.MustCompile(`(?i)\b(?:delete|erase|remove|wipe|get rid of)\b`)
-	correctWordRe = regexp.MustCompile(`(?i)\b(?:correct|fix|update|amend)\b`)
+	copyRe         = regexp.MustCompile(`(?i)\b(?:a copy|copies|see (?:my|what)|what you (?:hold|have))\b`)
+	eraseRe        = regexp.MustCompile(`(?i)\b(?:delete|erase|remove|wipe|get rid of)\b`)
+	correctWordRe  = regexp.MustCompile(`(?i)\b(?:correct|fix|update|amend)\b`)
+	complainWordRe = regexp.MustCompile(`(?i)\b(?:complain|complaint)\b`)
 )
 
 // clauseRe splits a request into the clauses that may each ask for a right: "send me a copy of
@@ -810,8 +819,10 @@ func withoutRequester(excerpt string, f RequestForm) string {
 	// "[name] Hill": a surname the redactor took for a word. Only as a name is written, with a
 	// capital: "Will Smith" must not turn "I will" into "I [name]".
 	for _, w := range strings.Fields(f.Name + " " + f.OnBehalfOf) {
-		if w = strings.Trim(w, ".,"); len([]rune(w)) >= 3 && unicode.IsUpper([]rune(w)[0]) {
-			excerpt = word(w, false).ReplaceAllString(excerpt, "${1}[name]${2}")
+		if rs := []rune(strings.Trim(w, ".,")); len(rs) >= 3 && unicode.IsLetter(rs[0]) {
+			// As a name is written wherever it stands, however it was typed at the name step.
+			capitalised := string(unicode.ToUpper(rs[0])) + string(rs[1:])
+			excerpt = word(capitalised, false).ReplaceAllString(excerpt, "${1}[name]${2}")
 		}
 	}
 	return excerpt
