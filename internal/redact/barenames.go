@@ -18,6 +18,11 @@ import (
 //   - a full name that is the whole message: "Andrei Popescu" (residents answer "what is your
 //     name?" so); a council's services typed alone ("Blue Badge", "Council Tax") are kept by
 //     the ordinary and organisation words
+//   - a full name on a line of its own in a longer message: "I need my records.\nKate Hill\nThanks"
+//
+// A surname that is also a street type or a word ("Kate Hill", "Mary Green") may end a full name
+// that is the whole message, a line of its own or before an address, but not after a street's
+// first word ("Castle Hill", "Church Green"), and such a word never starts one ("Green Belt").
 //
 // A full name is two or three capitalised words, none of them an ordinary word (ordinaryWord) or
 // an organisation's (orgWords): "It's Adult Social Care" and "Mr Men books" are not people.
@@ -74,8 +79,9 @@ func bareName(s string, i int) (start, end int, words []string) {
 	case n >= 2 && openingWord(before, "it's", "it’s", "its", "it is") && nameEndsClause(s, e):
 	case n >= 2 && openingWord(before, "from:"):
 	case endsWithDash(before) && restIsPunct(s, e):
-	case n >= 2 && addressFollows(s, e) && !streetWord(s[i:e]):
-	case n >= 2 && strings.TrimSpace(s[:i]) == "" && restIsPunct(s, e) && !streetWord(s[i:e]):
+	case n >= 2 && addressFollows(s, e) && !streetName(s[i:e]):
+	case n >= 2 && strings.TrimSpace(s[:i]) == "" && restIsPunct(s, e) && !streetName(s[i:e]) && !startsWithWord(s[i:e]):
+	case n >= 2 && lineAlone(s, i, e) && !streetName(s[i:e]) && !startsWithWord(s[i:e]):
 	default:
 		return 0, 0, nil
 	}
@@ -216,6 +222,26 @@ func addressFollows(s string, i int) bool {
 
 // streetWords are the street types of streetSuffix.
 var streetWords = setOf(strings.NewReplacer("(?:", "", ")", "", "|", " ", "?", "").Replace(streetSuffix))
+
+// streetName reports whether the phrase name is a street ("Station Road", "Castle Hill"), not a
+// person whose surname is a street type ("Kate Hill", "Mary Green").
+func streetName(name string) bool {
+	return streetWord(name) && !surnameEnds(name)
+}
+
+// lineAlone reports whether s[i:e] is the whole of its line, but for spaces and a full stop or
+// comma after it, in a message of more than one line ("I need my records.\nKate Hill\nThanks"):
+// residents put their name on a line of its own as they would sign a letter.
+func lineAlone(s string, i, e int) bool {
+	j := i
+	for j > 0 && (s[j-1] == ' ' || s[j-1] == '\t') {
+		j--
+	}
+	if j == 0 || s[j-1] != '\n' && s[j-1] != '\r' {
+		return false
+	}
+	return lineEndsAt(s, e)
+}
 
 // streetWord reports whether the phrase name ends with a street type, so that it is the street of
 // an address ("Station Road, 4 Park Lane"), not a person.

@@ -11,8 +11,16 @@ import (
 // name words in the same text is redacted too ("my name is Jane Smith … Mrs Smith called").
 
 // relations are the people close to the writer whom residents name: "my son Oliver", "my mum's
-// name is Mary" (or "my sons name is", as it is often typed).
-const relations = `(?:son|daughter|mum|mother|mom|dad|father|husband|wife|partner|brother|sister|nan|gran|grandma|grandmother|grandad|grandfather|aunt|auntie|uncle|nephew|niece|client|friend|neighbour|neighbor|carer|stepson|stepdaughter|stepmum|stepdad|boyfriend|girlfriend|lad|boy|girl|child|kid|baby)`
+// name is Mary" (or "my sons name is", as it is often typed), a former partner ("my ex Liam", "my
+// ex-husband Liam"), an in-law ("my sister-in-law Kwame") and the workers in the writer's life
+// ("my social worker Sarah Jones", "my GP Dr Patel"). The longer forms come first, since the
+// first alternative that matches wins: "my brother-in-law" must not stop at "my brother".
+const relations = `(?:(?:son|daughter|mother|father|brother|sister)[\s-]*in[\s-]*law|` +
+	`ex[\s-]?(?:husband|wife|partner|boyfriend|girlfriend|bf|gf|fianc[eé]e?)|ex|` +
+	`(?:social|support|key|case|family|link|youth|housing)[\s-]?worker|` +
+	`(?:housing|probation|liaison|tenancy)\s+officer|health\s+visitor|` +
+	`teacher|gp|doctor|midwife|therapist|counsellor|counselor|solicitor|landlord|landlady|` +
+	`son|daughter|mum|mother|mom|dad|father|husband|wife|partner|brother|sister|nan|gran|grandma|grandmother|grandad|grandfather|aunt|auntie|uncle|nephew|niece|client|friend|neighbour|neighbor|carer|stepson|stepdaughter|stepmum|stepdad|boyfriend|girlfriend|lad|boy|girl|child|kid|baby)`
 
 // nameTriggerRE finds the phrases that introduce a name. Groups: 1 an introduction that also
 // admits lower-case names ("hi it's dave", "call me Sam", "I'm called Priya"), 2 strong ("my name
@@ -21,7 +29,7 @@ const relations = `(?:son|daughter|mum|mother|mom|dad|father|husband|wife|partne
 // emily brown", "my husband, David Jones,"), which admits lower-case names too.
 var nameTriggerRE = newPattern(`(?i)(?:`+
 	`((?:hi|hiya|hello|hey|morning|afternoon|evening|good\s+(?:morning|afternoon|evening))(?:\s+there)?\b[\s,!.\-]*(?:it['’]?s|this\s+is)|(?:i['’]?m|i\s+am)\s+(?:called|known\s+as)|(?:please\s+|just\s+)?call\s+me)\b`+
-	`|((?:my|his|her)(?:\s+`+relations+`(?:['’]?s|s['’]))?\s+(?:full\s+|first\s+|last\s+)?name\s+is|my\s+name['’]s|(?:(?:full|first|last|given)\s+)?(?:sur|fore)?name\s*[:=]|`+foreignNameIs+`)`+
+	`|((?:my|his|her)(?:\s+`+relations+`(?:['’]?s|s['’])?)?\s+(?:full\s+|first\s+|last\s+)?name\s+is|my\s+name['’]s|(?:(?:full|first|last|given)\s+)?(?:sur|fore)?name\s*[:=]|`+foreignNameIs+`)`+
 	`|(i['’]?m|i\s+am)\b`+
 	`|(this\s+is)\b`+
 	`|((?:kind|best|warm|many)\s+(?:regards|thanks|wishes)|regards|thanks|yours\s+(?:sincerely|faithfully|truly)|thank\s+you|cheers)\s*[,.!\-]?`+
@@ -130,6 +138,26 @@ func lowerRelativeName(s string, start, end int) int {
 	return firstEnd
 }
 
+// roleFollowers are nouns that follow "my GP", "my social worker" or "my mum" where no name does:
+// "my GP surgery", "my social worker's report", "my support worker hours", "my ex employer".
+var roleFollowers = setOf(`surgery surgeries practice appointment appointments visit visits report reports
+	notes letter letters plan plans meeting meetings referral referrals assessment assessments clinic
+	review reviews hours number numbers details name names file files office team assistant
+	employer employers boss colleague colleagues workplace work house home flat property firm`)
+
+// relativeNameStarts reports whether the word at byte start, read after "my son", "my ex" or "my
+// social worker", can start a name: a title, or a word that is not an ordinary word ("my carer
+// allowance") nor a noun that follows a role ("my GP surgery"). Names that are also words count
+// ("my son Will").
+func relativeNameStarts(s string, start int) bool {
+	tok, _ := readNameToken(s, start)
+	lw := strings.ToLower(strings.TrimSuffix(tok, "."))
+	if nameTitles[lw] || noRepeat[lw] {
+		return true
+	}
+	return !roleFollowers[lw] && !ordinaryWord(lw)
+}
+
 // thirdPersonVerb reports whether the lower-case word w looks like a verb with the "-s" of "he
 // hits", "she bullies", "he punches", "he drinks": a consonant other than s before the final s,
 // or "-ies", "-ches", "-shes". First names rarely end so in English ("james" and "charles" end in
@@ -236,6 +264,9 @@ func findNames(s string, out []span) []span {
 			mode = signOffName
 		}
 		start, end, toks := readName(s, m[1], mode)
+		if m[12] >= 0 && end > start && !relativeNameStarts(s, start) {
+			return m[1] // "my carer allowance stopped", "my GP Surgery has my records"
+		}
 		if m[12] >= 0 && end > start && startsLower(s, start) {
 			// "my partner hits me": a lower-case word after "my partner" may say what they do.
 			if e := lowerRelativeName(s, start, end); e < end {
@@ -266,13 +297,60 @@ func findNames(s string, out []span) []span {
 		return end
 	})
 	out = findBareNames(s, out, addWords)
+	// A full name given again is redacted whole, even where a word of it is also a word and so
+	// not looked for on its own: "my ex Dean Smith … Dean Smith must not get my address".
+	var phrases []string
+	for _, sp := range out {
+		if p := s[sp.start:sp.end]; sp.kind == KindName && strings.ContainsRune(p, ' ') && len(phrases) < maxRepeatWords {
+			phrases = append(phrases, p)
+		}
+	}
+	for _, p := range phrases {
+		out = findWord(s, p, out)
+	}
+	var surnames []string
 	for w := range words {
+		from := len(out)
 		out = findWord(s, w, out)
 		if r, size := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
 			out = findWord(s, string(unicode.ToUpper(r))+w[size:], out)
 		}
+		surnames = extendSurnames(s, out[from:], surnames)
+	}
+	for _, w := range surnames {
+		if !words[w] {
+			out = findWord(s, w, out)
+		}
 	}
 	return out
+}
+
+// extendSurnames widens each span of a capitalised name word found again elsewhere over the
+// surname that follows it, so that "I'm Kate. Kate Hill is my full name" keeps neither, and
+// returns surnames with those surnames added. The surname is a capitalised word after one space
+// that is no ordinary, place or organisation word, nor a street type unless surnames are also
+// that ("Hill", "Green").
+func extendSurnames(s string, spans []span, surnames []string) []string {
+	for k := range spans {
+		sp := &spans[k]
+		if !unicode.IsUpper([]rune(s[sp.start:sp.end])[0]) || sp.end+1 >= len(s) || s[sp.end] != ' ' {
+			continue
+		}
+		tok, _ := readNameToken(s, sp.end+1)
+		bare := strings.TrimSuffix(tok, ".")
+		if r, _ := utf8.DecodeRuneInString(bare); !unicode.IsUpper(r) || utf8.RuneCountInString(bare) < 2 {
+			continue
+		}
+		lw := strings.ToLower(bare)
+		if ordinaryWord(lw) || titleWords[bare] || nameTitles[lw] || streetWords[lw] && !surnameWords[lw] {
+			continue
+		}
+		sp.end += 1 + len(bare)
+		if !noRepeat[lw] && len(surnames) < maxRepeatWords {
+			surnames = append(surnames, bare)
+		}
+	}
+	return surnames
 }
 
 // describesPlace reports whether s[start:end], read after "I'm" or "this is", is where the writer

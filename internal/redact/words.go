@@ -60,7 +60,62 @@ var commonWords = setOf(`
 	food hygiene missed bulky garden fly graffiti dog fouling abandoned vehicle vehicles trading
 	standards allotment allotments cemetery burial cremation flooding drainage compost clinical
 	grass hedge kerb dropped footpath pavement fostering adoption respite hardship discount
-	exemption reduction arrears bailiff bailiffs enforcement nuisance transport leisure toilets`)
+	exemption reduction arrears bailiff bailiffs enforcement nuisance transport leisure toilets
+	bin bag bags sack sacks box caddy paper papers belt belts goods waste`)
+
+// surnameWords are common British surnames that are also ordinary words or street types. On its
+// own a capitalised "Hill" or "Green" is as likely a street ("Castle Hill", "The Green") or a
+// colour ("Green Bin") as a surname, so such a word may end a full name that is the whole message
+// or stands on its own line ("Kate Hill", "Mary Green") only after a first word that is no
+// ordinary, place or street word (streetFirstWords), and it never starts one ("Green Belt",
+// "Brown Bin", "White Paper"), unless it is a first name too (givenNameWords).
+var surnameWords = setOf(`hill hills green greene brown white black wood woods king young hall wright
+	walker baker turner cook cooke carter bell ward fox rose long marsh lane field fields ford shaw
+	mills mill price day page hunt gray grey knight stone rice little moss reed read west bird cross
+	booth holmes parks park banks bank wells well brooks brook newman bishop chambers porter hope
+	frost lamb nash payne sharp sweet waters rivers river gates gate croft dale vale chase mead meade
+	heath moor moore hart head short summers winter winters north south east snow rich bush
+	underwood forest lake lord mason fisher fletcher hunter butler cooper taylor miller potter
+	archer webb rowe court drake pond pool poole spring lodge steel steele dean coates best`)
+
+// givenNameWords are surnameWords that are first names too, so that they may start a full name
+// ("Rose Hill", "Hope Green").
+var givenNameWords = setOf(`rose hope dale chase dean hunter mason summer winter brook brooke
+	heath price day bell ford drake forest`)
+
+// streetFirstWords open street and place names that end in a street type: "Station Hill",
+// "Church Green", "Castle Hill", "Mill Lane". A full name that is the whole message does not
+// start with one.
+var streetFirstWords = setOf(`station church chapel mill castle tower forest manor park high bridge
+	market queen queens queen's king kings king's windmill farm orchard spring water bank oak oaks elm
+	ash beech birch cedar cherry chestnut hazel maple willow pine meadow brook priory abbey college
+	school vicarage rectory mount north south east west upper lower old new little great long broad
+	red golden silver green grange hall court cross well wells fountain pond pound dovecote
+	common village town city london bath bedford oxford cambridge northampton luton watford
+	buckingham stony shenley loughton bradwell wavendon walton woughton fishermead
+	springfield coffee brickhill gold
+	rose lime garden gardens field fields sandy stone hanger heath hill top bottom back front
+	cemetery pump tannery wharf canal dock quarry saxon roman knoll`)
+
+// surnameEnds reports whether the capitalised phrase name, a full name that is the whole message
+// or a line of its own, ends with a surname that is also a street type or a word ("Kate Hill")
+// rather than being a street ("Castle Hill") or a phrase ("Green Belt").
+func surnameEnds(name string) bool {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return false
+	}
+	first := strings.ToLower(strings.TrimSuffix(words[0], "."))
+	last := strings.ToLower(strings.TrimSuffix(words[len(words)-1], "."))
+	return surnameWords[last] && !streetFirstWords[first] && !placeWords[first]
+}
+
+// startsWithWord reports whether the capitalised phrase name starts with a surname that is also
+// an ordinary word and is no first name ("Green Belt", "White Paper").
+func startsWithWord(name string) bool {
+	first := strings.ToLower(strings.TrimSuffix(strings.Fields(name)[0], "."))
+	return surnameWords[first] && !givenNameWords[first]
+}
 
 // placeWords are words of the places the bot's councils serve that come in two-word names
 // ("It's Milton Keynes, do you hold my data?"): a capitalised phrase with one in it is a place.
