@@ -284,7 +284,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		// "mark my records as confidential so my ex can't find me": an objection to disclosure.
 		intent = rights.Intent{Type: rights.Objection, Actionable: true, Confidence: 0.8}
 	}
-	if intent.Type == rights.Complaint && icoRe.MatchString(t.Text) {
+	if intent.Type == rights.Complaint && icoRe.MatchString(t.Text) && !councilComplaintRe.MatchString(t.Text) {
 		intent.Actionable = false // a complaint to the regulator: what the notices say of it, not one to the council
 	}
 	if intent.Actionable && intent.Type != rights.None {
@@ -393,6 +393,10 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 		}
 		ans.Answer += "\n\nI can pass this request to the data protection team for you now: say \"yes\" to start it."
 		s.offered = offer{typ: intent.Type, question: t.Text}
+	} else if b.Queue != nil && confidentialRe.MatchString(t.Text) {
+		// "Is it possible to keep my address hidden from my ex?": answered, and the request offered.
+		ans.Answer += "\n\nIf you want the council to keep your address confidential, I can pass that request to the data protection team: say \"yes\" to start it."
+		s.offered = offer{typ: rights.Objection, question: t.Text}
 	}
 	s.lastQuestion = strings.TrimSpace(q + " " + about) // what the next follow-up leans on
 	s.questions = append(s.questions, q)
@@ -822,7 +826,7 @@ var confidentialRe = regexp.MustCompile(`(?i)\b(?:keep|mark|make|treat|flag)\b[^
 
 // notCancelRe is a message saying it does not want to cancel: "I don't want to cancel the
 // first one".
-var notCancelRe = regexp.MustCompile(`(?i)\b(?:don'?t|do not|not|never)\b[^.?!]{0,15}\b(?:cancel|withdraw)\b`)
+var notCancelRe = regexp.MustCompile(`(?i)\b(?:don'?t|do not|not|never) (?:want to |wish to |need to |going to )?(?:cancel|withdraw)\b`)
 
 // cancelsASentOne reports whether a message asks to cancel one of the requests this conversation
 // sent or checked: "cancel the first one" after two were sent. (The second of two, only offered,
@@ -846,7 +850,11 @@ func cancelsASentOne(s *session, text string) bool {
 
 // icoRe is complaining to the regulator: "I want to complain to the ICO" is about that, not a
 // complaint to the council ("…or I'll go to the ICO" still is one).
-var icoRe = regexp.MustCompile(`(?i)\b(?:want|need|would like|'d like|how (?:do|can) i|can i|going) (?:to )?(?:complain|make a complaint|report (?:this|it|you|the council))\b[^.?!]{0,15}\b(?:to|with) the (?:ico|information commissioner)\b`)
+var icoRe = regexp.MustCompile(`(?i)\b(?:want|need|would like|'d like|how (?:do|can) i|can i|going) (?:to )?(?:complain|make a complaint|report (?:this|it|you|the council))\b[^.?!]{0,15}\b(?:to|with) (?:the )?(?:ico|information commissioner)\b`)
+
+// councilComplaintRe is a complaint made to the council as well: "… and make a complaint to the
+// council".
+var councilComplaintRe = regexp.MustCompile(`(?i)\b(?:complain|complaint)\b[^.?!]{0,15}\b(?:to|with) (?:the |you|your )?(?:council|dpo|data protection)`)
 
 // questionRe is a message asking rather than telling: "how do you keep my data private?".
 var questionRe = regexp.MustCompile(`(?i)^\s*(?:how|what|why|when|where|which|who|will|would|do|does|did|can|could|is|are|should|may)\b|\?\s*$`)

@@ -110,11 +110,16 @@ var (
 	skipRe    = regexp.MustCompile(`(?i)^\s*(skip|none|n/?a|no|(?:i'?m |i am )?not sure(?: which(?: service| one)?| what (?:it'?s called|service))?|(?:i )?(?:don'?t|do not) know(?: which(?: service| one)?)?|no idea|dunno|idk|-)\s*[.!]?\s*$`)
 	// yesRe is a yes to "Shall I send this?"; notYetRe a yes that isn't one ("please do not send
 	// it yet", "sure, but change my email").
-	yesRe    = regexp.MustCompile(`(?i)^\s*(y|yes|yeah|yep|yh|yup|ya|ok|okay|sure|please do|please send( it)?|confirm|correct|submit|send( it)?|go ahead|that'?s (?:right|fine|ok|okay|correct|great))\b`)
-	notYetRe = regexp.MustCompile(`(?i)\b(?:not|don'?t|dont|wait|hold on|hang on|but|wrong|change|mistake|incorrect|except|however|instead|actually|apart from)\b|@|\d{5,}|\bmy (?:e-?mail|phone|number|address|name|contact|service)\b`)
-	noRe     = regexp.MustCompile(`(?i)^\s*(n|no|nope|wrong|change)\b`)
-	emailRe  = regexp.MustCompile(`(?i)^[\w.+-]+@[\w-]+(\.[\w-]+)+$`)
-	phoneRe  = regexp.MustCompile(`^\+?[\d ()-]{9,20}$`)
+	yesRe = regexp.MustCompile(`(?i)^\s*(y|yes|yeah|yep|yh|yup|ya|ok|okay|sure|please do|please send( it)?|confirm|correct|submit|send( it)?|go ahead|that'?s (?:right|fine|ok|okay|correct|great))\b`)
+	// plainYesRe is a yes with nothing after it but politeness: "yes please", "yes, send it".
+	// Anything more ("yes, except my email is…", "yes, also include…") is not a plain yes.
+	plainYesRe = regexp.MustCompile(`(?i)^\s*(?:y|yes|yeah|yep|yh|yup|ya|ok|okay|sure|please do|please send(?: it)?|confirm|correct|submit|send(?: it)?|go ahead|that'?s (?:right|fine|ok|okay|correct|great))(?:[\s,.!]+(?:please|thanks|thank you|send it|go ahead|that'?s (?:right|fine|correct|great)|nothing to change|all good|it'?s fine|looks good|ok|okay|do it|yes|correct|that'?s all))*[\s.!]*$`)
+	// confirmNameRe is a name corrected at the confirm step: "my name should be Joanna Bloggs".
+	confirmNameRe = regexp.MustCompile(`(?i)\b(?:my )?(?:full |sur)?name (?:is|should be|should read|is actually|is spelt|is spelled)\s+([^,.;!?]+)`)
+	notYetRe      = regexp.MustCompile(`(?i)\b(?:not|don'?t|dont|wait|hold on|hang on|but|wrong|change|mistake|incorrect|except|however|instead|actually|apart from)\b|@|\d{5,}|\bmy (?:e-?mail|phone|number|address|name|contact|service)\b`)
+	noRe          = regexp.MustCompile(`(?i)^\s*(n|no|nope|wrong|change)\b`)
+	emailRe       = regexp.MustCompile(`(?i)^[\w.+-]+@[\w-]+(\.[\w-]+)+$`)
+	phoneRe       = regexp.MustCompile(`^\+?[\d ()-]{9,20}$`)
 )
 
 // StartIntake begins a request of the given type in a session (the CLI's /request, a button).
@@ -387,7 +392,13 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 	}
 	if cancelRe.MatchString(t.Text) {
 		s.intake = nil
-		r := mk("I've cancelled that request; nothing was sent. You can ask me anything else.")
+		text := "I've cancelled that request; nothing was sent. You can ask me anything else."
+		if it.second.typ != "" {
+			// A request asked for beside it (a confidential address, a second right) still stands.
+			s.offered = it.second
+			text += fmt.Sprintf(" You also asked for something else (%s): say \"yes\" and I'll take that request now.", it.second.typ.Label())
+		}
+		r := mk(text)
 		r.Kind, r.Intake = KindCancelled, nil
 		return r, nil
 	}
@@ -406,8 +417,10 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		return mk("I'm taking your request for the data protection team, a question at a time. Answer this one, " +
 			"or type \"cancel\" to stop: " + b.prompt(it)), nil
 	}
-	if typ := b.wantedRight(v); typ != rights.None && typ != it.typ &&
-		!(it.typ == rights.Rectification && correctionRe.MatchString(v)) { // "delete the old address, put the new one instead" corrects
+	// "sorry, the email is wrong: jo2@…" corrects a detail; "delete the old address, put the new
+	// one instead" is a correction asking to delete.
+	if typ := b.wantedRight(v); typ != rights.None && typ != it.typ && !contactRe.MatchString(v) && !confirmNameRe.MatchString(v) &&
+		!(it.typ == rights.Rectification && correctionRe.MatchString(v)) {
 		// "actually, I'd rather just get a copy": the right asked for changes; what was given
 		// so far still stands, and this message is the request now. Filed as the first right,
 		// the DPO would erase what was to be copied.
@@ -541,8 +554,20 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		it.lawEnforcement = it.lawEnforcement || flagsLawEnforcement(it.typ, v)
 	case StepConfirm:
 		switch {
-		case yesRe.MatchString(v) && !notYetRe.MatchString(v):
+		case plainYesRe.MatchString(v):
 			return b.submitIntake(ctx, s, t)
+		case contactRe.MatchString(v) || confirmNameRe.MatchString(v):
+			// "sorry, the email is wrong, it's jo2@example.com", "my name should be Joanna
+			// Bloggs": the correction, and the summary again to confirm.
+			if c := contactRe.FindString(v); c != "" {
+				if _, err := ContactOf(c); err == nil {
+					it.contact = c
+				}
+			}
+			if m := confirmNameRe.FindStringSubmatch(v); m != nil && looksLikeName(strings.TrimSpace(m[1])) {
+				it.name = strings.TrimSpace(m[1])
+			}
+			return mk("I've changed that. " + b.prompt(it)), nil
 		case noRe.MatchString(v):
 			it.name, it.contact, it.service, it.onBehalfOf = "", "", "", ""
 			it.desc, it.details = it.first, "" // the details are asked again, and replace the ones given
@@ -828,6 +853,13 @@ func withoutRequester(excerpt string, f RequestForm) string {
 	return excerpt
 }
 
+// postcodeRe is a UK postcode; streetRe a word of a street address. Three words with a digit are
+// no address without one: "1 sec let me check", "12 March 1985".
+var (
+	postcodeRe = regexp.MustCompile(`(?i)\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b`)
+	streetRe   = regexp.MustCompile(`(?i)\b(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|court|ct|crescent|place|pl|gardens|grove|hill|park|row|square|terrace|walk|mews|green|flat|house|cottage|farm|view|rise|parade|vale|end)\b`)
+)
+
 // ContactOf recognises the one way to reach a requester: e-mail, phone or postal address.
 func ContactOf(v string) (dpo.Contact, error) {
 	v = strings.TrimSpace(v)
@@ -840,7 +872,7 @@ func ContactOf(v string) (dpo.Contact, error) {
 		return dpo.Contact{Kind: dpo.ContactPhone, Value: v}, nil
 	case strings.Contains(v, "@"):
 		return dpo.Contact{}, errors.New("That e-mail address doesn't look complete.")
-	case len(strings.Fields(v)) >= 3 && countDigits(v) > 0 || len(strings.Split(v, ",")) >= 3:
+	case postcodeRe.MatchString(v) || len(strings.Fields(v)) >= 3 && countDigits(v) > 0 && streetRe.MatchString(v) || len(strings.Split(v, ",")) >= 3:
 		return dpo.Contact{Kind: dpo.ContactPostal, Value: v}, nil
 	}
 	return dpo.Contact{}, errors.New("That doesn't look like an e-mail address, a phone number or a postal address.")

@@ -175,3 +175,36 @@ func TestFifthQAPass(t *testing.T) {
 	assert.Contains(t, ans.Answer, "Samaritans")
 	assert.NotContains(t, ans.Answer, "don't answer that")
 }
+
+// What a fourth review and a sixth QA pass found at the confirm step, the contact step, on
+// cancelling, and in confidentiality questions.
+func TestConfirmContactAndCancelRoundSix(t *testing.T) {
+	for _, says := range []string{"yes, name should be Joanna Bloggs", "Yes. Surname is Blogs", "yes, also include the CCTV"} {
+		bot, q := newBot(t, reviewNow)
+		script(t, bot, "Milton Keynes", append(append([]line{}, review3Intake...), line{says: says, lacks: []string{"DPO-2026"}}))
+		assert.Empty(t, q.cases, says)
+	}
+	bot, q := newBot(t, reviewNow)
+	script(t, bot, "Milton Keynes", append(append([]line{}, review3Intake...),
+		line{says: "sorry the email is wrong, it's jo2@example.com", contains: []string{"I've changed that", "jo2@example.com"}},
+		line{says: "yes please, nothing to change", kind: conversation.KindSubmitted}))
+	require.Len(t, q.cases, 1)
+	assert.Equal(t, "jo2@example.com", q.cases[0].Requester.Contact.Value)
+
+	bot, _ = newBot(t, reviewNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data", kind: conversation.KindIntake},
+		{says: "Jo Bloggs", kind: conversation.KindIntake},
+		{says: "1 sec let me check", kind: conversation.KindIntake, contains: []string{"How should the data protection team contact you"}},
+		{says: "12 March 1985", kind: conversation.KindIntake, contains: []string{"How should the data protection team contact you"}},
+	})
+
+	bot, q = newBot(t, reviewNow)
+	script(t, bot, "Milton Keynes", append(append([]line{}, review3Intake...),
+		line{says: "my ex is threatening me, please don't give him my address", kind: conversation.KindSafeguarding},
+		line{says: "cancel", kind: conversation.KindCancelled, contains: []string{"Right to object"}},
+		line{says: "yes", kind: conversation.KindIntake, contains: []string{"Right to object"}}))
+
+	bot, _ = newBot(t, reviewNow)
+	script(t, bot, "Milton Keynes", []line{{says: "Is it possible to keep my address hidden from my ex?", contains: []string{"keep your address confidential"}}})
+}

@@ -267,6 +267,9 @@ func TestSafeguardingQAPass(t *testing.T) {
 		"the council is going to kill the library",
 		"the new parking charges will kill the high street",
 		"the council tax rise really hit me hard",
+		"I broke my leg falling on a broken paving slab, can I have the CCTV?",
+		"she meant it when she promised a reply",
+		"he was serious about moving out",
 		"my son beat me at chess",
 		"it's going to take me ages to fill in this form",
 	}
