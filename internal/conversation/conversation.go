@@ -725,6 +725,11 @@ func (b *Bot) safeguardingFor(intent rights.Intent, org string) string {
 
 func (b *Bot) safeguarding(s *session, t Turn, intent rights.Intent) Reply {
 	text := b.safeguardingFor(intent, t.Org)
+	if requestWordsRe.MatchString(t.Text) && !confidentialRe.MatchString(t.Text) && s.intake == nil && b.Queue != nil {
+		// "my partner hits me, I want a copy of my records": the danger first; the request, when
+		// they are ready, is not lost.
+		text += "\nWhen you're ready, I can still take your request about your data: just tell me what you'd like."
+	}
 	if confidentialRe.MatchString(t.Text) && b.Queue != nil {
 		// "please don't give my new address to anyone, I've fled domestic abuse": the danger
 		// first, and then the request that protects them (an objection to the disclosure).
@@ -820,7 +825,7 @@ var cancelOneRe = regexp.MustCompile(`(?i)\b(?:cancel|withdraw|call off|stop)\b[
 
 // confidentialRe is asking for an address or records to be kept confidential: an objection to
 // their disclosure.
-var confidentialRe = regexp.MustCompile(`(?i)\b(?:keep|mark|make|treat|flag)\b[^.?!]{0,40}\b(?:confidential|private|secret|hidden)\b|\b(?:don'?t|do not|never|not to) (?:give|share|pass|disclose|tell|send)\b[^.?!]{0,40}\baddress\b|` +
+var confidentialRe = regexp.MustCompile(`(?i)\b(?:can'?t|cannot|won'?t|doesn'?t|never) (?:get|find|see|know|have)\b[^.?!]{0,20}\baddress\b|\b(?:keep|mark|make|treat|flag)\b[^.?!]{0,40}\b(?:confidential|private|secret|hidden)\b|\b(?:don'?t|do not|never|not to) (?:give|share|pass|disclose|tell|send)\b[^.?!]{0,40}\baddress\b|` +
 	`\b(?:don'?t|do not) want (?:him|her|them|my ex|anyone|anybody|people)\b[^.?!]{0,30}\b(?:find|finding|know|knowing|get|getting|see|seeing|have|having)\b[^.?!]{0,20}\baddress\b|` +
 	`\baddress\b[^.?!]{0,30}\b(?:is not|isn'?t|not be|never be|won'?t be) (?:given|shared|passed|disclosed|sent|told)\b|\b(?:find|track) (?:out )?my (?:new )?address\b`)
 
@@ -847,6 +852,9 @@ func cancelsASentOne(s *session, text string) bool {
 	}
 	return true
 }
+
+// requestWordsRe is a message that also asks for something about the writer's data.
+var requestWordsRe = regexp.MustCompile(`(?i)\b(?:copy of|delete|erase|correct|my (?:records?|data|file|information|details))\b`)
 
 // icoRe is complaining to the regulator: "I want to complain to the ICO" is about that, not a
 // complaint to the council ("…or I'll go to the ICO" still is one).

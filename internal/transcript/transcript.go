@@ -38,6 +38,9 @@ const (
 	// RequestStart holds the place of the message that started a request: it is the request's
 	// own details ("I look after my mother who has dementia…"), kept with the case.
 	RequestStart = "[a message starting a request]"
+	// Urgent holds the place of a message answered with the safeguarding reply: a disclosure of
+	// harm is not the DPO's list of questions the notices don't answer, and is kept by no one here.
+	Urgent = "[an urgent message, answered with the safeguarding reply]"
 )
 
 // Roles of a line.

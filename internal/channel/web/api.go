@@ -204,6 +204,8 @@ func (s *Server) keep(ctx context.Context, rep conversation.Reply, org, said str
 		resident, bot = transcript.StepAnswer, transcript.StepQuestion
 	} else if rep.Kind == conversation.KindIntake {
 		resident = transcript.RequestStart // the request's own words, often about health or family
+	} else if rep.Kind == conversation.KindSafeguarding {
+		resident = transcript.Urgent
 	}
 	err := s.Transcripts.AppendTranscripts(ctx, []TranscriptEntry{
 		{Session: rep.Session, Channel: "web", Org: org, Role: transcript.RoleResident, Text: resident, At: at},

@@ -878,3 +878,15 @@ func TestDashboardListsQuestionsTheNoticesDontAnswer(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, rows, 1, "older than the period asked for")
 }
+
+// A message answered with the safeguarding reply is not kept in the transcript: a disclosure of
+// harm is no question for the DPO's list, and the chat's notice says so.
+func TestTranscriptsKeepNoDisclosures(t *testing.T) {
+	h := newHarness(t)
+	r := h.chat(t, "", "my partner hits me and I'm scared")
+	lines, err := h.store.Transcript(context.Background(), r.Session)
+	require.NoError(t, err)
+	all := strings.Join(lines, "\n")
+	assert.NotContains(t, all, "hits me")
+	assert.Contains(t, all, transcript.Urgent)
+}
