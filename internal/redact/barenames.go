@@ -76,6 +76,9 @@ func bareName(s string, i int) (start, end int, words []string) {
 	before := strings.TrimRight(s[:i], " \t\u00a0")
 	switch {
 	case n >= 2 && followedByWord(s, e, "here") && (atSentenceStart(s, i) || strings.HasSuffix(before, ",")):
+	case n >= 2 && followedByWord(s, e, "from") && atSentenceStart(s, i) && !streetName(s[i:e]) && !startsWithWord(s[i:e]):
+	case n >= 2 && openingWord(before, "does", "did", "is", "was", "can", "could", "will", "has") && !streetName(s[i:e]) && !startsWithWord(s[i:e]):
+	case spokeTo(before) && !streetName(s[i:e]) && !startsWithWord(s[i:e]) && (n >= 2 || nameEndsClause(s, e) || followedByAny(s, e, lowerNameFollowers)):
 	case n >= 2 && openingWord(before, "it's", "it’s", "its", "it is") && nameEndsClause(s, e):
 	case n >= 2 && openingWord(before, "from:"):
 	case endsWithDash(before) && restIsPunct(s, e):
@@ -237,7 +240,12 @@ func lineAlone(s string, i, e int) bool {
 	for j > 0 && (s[j-1] == ' ' || s[j-1] == '\t') {
 		j--
 	}
-	if j == 0 || s[j-1] != '\n' && s[j-1] != '\r' {
+	if j == 0 {
+		// The first line of a longer message: "Jo Bloggs\njo@example.com".
+		k := strings.IndexAny(s[e:], "\n\r")
+		return k >= 0 && lineEndsAt(s, e) && strings.TrimSpace(s[e+k:]) != ""
+	}
+	if s[j-1] != '\n' && s[j-1] != '\r' {
 		return false
 	}
 	return lineEndsAt(s, e)
@@ -279,3 +287,73 @@ func lowerFullName(s string, i int) (start, end int, words []string) {
 	}
 	return i, end, words
 }
+
+// spokeTo reports whether before (the text before a name, spaces trimmed) ends with a phrase
+// that names the person spoken to: "I spoke to Helen in the planning team", "I asked for Bob".
+func spokeTo(before string) bool {
+	lb := strings.ToLower(before)
+	for _, p := range []string{"spoke to", "spoken to", "speak to", "speaking to", "talked to", "talking to", "talk to", "asked for", "ask for", "spoke with", "dealt with"} {
+		if strings.HasSuffix(lb, p) && !wordBefore(lb, len(lb)-len(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerTitles may open a name typed in lower case: "mrs jones next door".
+var lowerTitles = setOf(`mr mrs`)
+
+// findLowerNames appends the spans of names typed in lower case after a title ("mrs jones next
+// door") and of a lower-case full name that is the whole message ("kate hill", "siobhan
+// o'connor"): two words, neither an ordinary, place, street or organisation word, so that "council
+// tax", "bus pass" or "bin day" typed alone stay.
+func findLowerNames(s string, out []span, addWords func([]string)) []span {
+	if f := strings.Fields(strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '\'' && r != '’' })); len(f) == 2 {
+		a, b := f[0], f[1]
+		if lowerNameWord(a) && lowerNameWord(b) && !streetFirstWords[a] && !surnameWords[a] && !streetWords[b] || lowerNameWord(a) && surnameWords[b] && !streetFirstWords[a] && !surnameWords[a] && !streetWords[a] {
+			i := strings.Index(s, a)
+			j := strings.LastIndex(s, b)
+			out = append(out, span{KindName, i, j + len(b)})
+			addWords([]string{a, b})
+			return out
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		if wordBefore(s, i) || !isASCIILetter(s[i]) {
+			continue
+		}
+		tok, next := readNameToken(s, i)
+		if !lowerTitles[strings.TrimSuffix(tok, ".")] || next == 0 {
+			continue
+		}
+		w, _ := readNameToken(s, next)
+		w = strings.TrimSuffix(w, ".")
+		if !lowerNameWord(w) {
+			continue
+		}
+		out = append(out, span{KindName, next, next + len(w)})
+		addWords([]string{w})
+		i = next + len(w)
+	}
+	return out
+}
+
+// lowerNameWord reports whether w is a lower-case word that may be a name: letters, apostrophes
+// and hyphens only, at least two letters, no ordinary, place, organisation or role word.
+func lowerNameWord(w string) bool {
+	if utf8.RuneCountInString(w) < 2 || nameParticles[w] {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLower(r) && r != '\'' && r != '’' && r != '-' {
+			return false
+		}
+	}
+	return !ordinaryWord(w) && !roleFollowers[w] && !lowerServiceWords[w] && !nameTitles[w]
+}
+
+// lowerServiceWords are words residents type alone, in lower case, that no list above holds:
+// "cctv footage", "tenancy agreement".
+var lowerServiceWords = setOf(`cctv footage tenancy agreement ehcp sen foi sar dpo gp nhs dbs
+	send pip esa jsa uc hmo council tax bin bins day bank hello hi hey thanks cheers yes no ok okay
+	please help faq info`)

@@ -733,7 +733,19 @@ var streetIntroRE = newPattern(`(?i)(?:live|living|lives|lived|reside|resides|re
 var addressIntroStop = setOf(`but so if when where who which how what why please can could would
 	do does have has need want wanted since because now currently near next i i'm im`)
 
+// houseNameRE matches a house name and the street after it: "Rose Cottage, Church Lane", "The Old
+// Barn, Mill Road". The words are capitalised; the house and street types may be in any case.
+var houseNameRE = newPattern(`(?:\p{Lu}[\p{L}'’\-]*\s+){1,3}(?i:cottage|cottages|house|farm|farmhouse|lodge|barn|villa|bungalow|manor|grange|mill|hall)\b,?\s+((?:\p{Lu}[\p{L}'’\-]*\s+){1,3})(?i:`+streetSuffix+`)\b`, 160,
+	func(s string, i int) bool { return !wordBefore(s, i) && 'A' <= s[i] && s[i] <= 'Z' })
+
 func findAddresses(s string, out []span) []span {
+	houseNameRE.each(s, func(m []int) int {
+		if !streetNameOK(s[m[2]:m[3]]) || strings.ContainsAny(s[m[0]:m[1]], "\n\r") {
+			return -1
+		}
+		out = append(out, span{KindAddress, m[0], m[1]})
+		return m[1]
+	})
 	addressIntroRE.each(s, func(m []int) int {
 		start, end := m[2], m[3]
 		if m[4] >= 0 {

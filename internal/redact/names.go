@@ -15,7 +15,7 @@ import (
 // ex-husband Liam"), an in-law ("my sister-in-law Kwame") and the workers in the writer's life
 // ("my social worker Sarah Jones", "my GP Dr Patel"). The longer forms come first, since the
 // first alternative that matches wins: "my brother-in-law" must not stop at "my brother".
-const relations = `(?:(?:son|daughter|mother|father|brother|sister)[\s-]*in[\s-]*law|` +
+const relations = `(?:foster[\s-]?(?:carer|parent|mum|mom|dad|mother|father)|child[\s-]?minder|nanny|babysitter|(?:son|daughter|mother|father|brother|sister)[\s-]*in[\s-]*law|` +
 	`ex[\s-]?(?:husband|wife|partner|boyfriend|girlfriend|bf|gf|fianc[eé]e?)|ex|` +
 	`(?:social|support|key|case|family|link|youth|housing)[\s-]?worker|` +
 	`(?:housing|probation|liaison|tenancy)\s+officer|health\s+visitor|` +
@@ -30,11 +30,12 @@ const relations = `(?:(?:son|daughter|mother|father|brother|sister)[\s-]*in[\s-]
 var nameTriggerRE = newPattern(`(?i)(?:`+
 	`((?:hi|hiya|hello|hey|morning|afternoon|evening|good\s+(?:morning|afternoon|evening))(?:\s+there)?\b[\s,!.\-]*(?:it['’]?s|this\s+is)|(?:i['’]?m|i\s+am)\s+(?:called|known\s+as)|(?:please\s+|just\s+)?call\s+me)\b`+
 	`|((?:my|his|her)(?:\s+`+relations+`(?:['’]?s|s['’])?)?\s+(?:full\s+|first\s+|last\s+)?name\s+is|my\s+name['’]s|(?:(?:full|first|last|given)\s+)?(?:sur|fore)?name\s*[:=]|`+foreignNameIs+`)`+
-	`|(i['’]?m|i\s+am)\b`+
+	`|(i['’]?m|i\s+am|called|named|(?:man|woman|lady|guy|bloke|person|he|she)\s+(?:is|was))\b`+
 	`|(this\s+is)\b`+
 	`|((?:kind|best|warm|many)\s+(?:regards|thanks|wishes)|regards|thanks|yours\s+(?:sincerely|faithfully|truly)|thank\s+you|cheers)\s*[,.!\-]?`+
-	`|(my\s+`+relations+`)\b\s*,?`+
-	`)`, 64, wordStartWith("my", "his", "her", "name", "full", "first", "last", "given", "sur", "fore", "i'", "i’", "im", "i ",
+	`|((?:my|our)\s+(?:`+relations+`['’]s\s+)?`+relations+`)\b\s*[,(]?`+
+	`|(the\s+(?:(?:social|support|key|case|family|link|youth|housing)[\s-]?worker|(?:housing|probation|liaison|tenancy)\s+officer|health\s+visitor|landlord|landlady|child[\s-]?minder|foster\s+carer|solicitor|midwife|teacher|head\s*teacher))\b\s*[,(]?`+
+	`)`, 96, wordStartWith("our", "the", "called", "named", "man", "woman", "lady", "guy", "bloke", "person", "he", "she", "my", "his", "her", "name", "full", "first", "last", "given", "sur", "fore", "i'", "i’", "im", "i ",
 	"this", "kind", "best", "warm", "many", "regards", "thank", "yours", "cheers",
 	"hi", "hello", "hey", "morning", "afternoon", "evening", "good", "call", "please", "just",
 	"me", "je", "naz", "mam", "ma", "mă", "cham", "meu", "ich", "mein", "fy", "mi", "mon", "ik", "numele"))
@@ -253,6 +254,15 @@ func findNames(s string, out []span) []span {
 		switch {
 		case m[2] >= 0, m[12] >= 0:
 			mode = looseName
+		case m[14] >= 0:
+			// "the housing officer, Gemma Lloyd, said …": only a capitalised name, since "the
+			// landlord never replied" names nobody.
+			mode = looseName
+			if j := skipSpaces(s, m[1]); j >= len(s) || startsLower(s, j) {
+				return -1
+			}
+		case m[6] >= 0 && !calledAfterVerb(s, m[6], m[7]):
+			return -1
 		case m[4] >= 0:
 			mode = strongName
 			if !nameLabelOK(s, m[4], m[5]) {
@@ -264,7 +274,7 @@ func findNames(s string, out []span) []span {
 			mode = signOffName
 		}
 		start, end, toks := readName(s, m[1], mode)
-		if m[12] >= 0 && end > start && !relativeNameStarts(s, start) {
+		if (m[12] >= 0 || m[14] >= 0) && end > start && !relativeNameStarts(s, start) {
 			return m[1] // "my carer allowance stopped", "my GP Surgery has my records"
 		}
 		if m[12] >= 0 && end > start && startsLower(s, start) {
@@ -280,7 +290,7 @@ func findNames(s string, out []span) []span {
 		if (m[6] >= 0 || m[8] >= 0) && end > start && describesPlace(s, start, end) {
 			return m[1] // "I'm Bucks resident": a place, not a person
 		}
-		if end <= start && m[6] >= 0 {
+		if end <= start && m[6] >= 0 && strings.HasPrefix(strings.ToLower(s[m[6]:m[7]]), "i") {
 			start, end, toks = lowerFullName(s, m[1]) // "i'm ahmed khan"
 		}
 		if end <= start {
@@ -297,6 +307,7 @@ func findNames(s string, out []span) []span {
 		return end
 	})
 	out = findBareNames(s, out, addWords)
+	out = findLowerNames(s, out, addWords)
 	// A full name given again is redacted whole, even where a word of it is also a word and so
 	// not looked for on its own: "my ex Dean Smith … Dean Smith must not get my address".
 	var phrases []string
@@ -323,6 +334,31 @@ func findNames(s string, out []span) []span {
 		}
 	}
 	return out
+}
+
+// skipSpaces returns the first byte at or after i that is no space or tab.
+func skipSpaces(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// calledAfterVerb reports whether the weak trigger s[start:end] introduces a name: "I'm", "he
+// is", "the man was", or "called" and "named" after "is", "was" or "'s" ("He's called Tyrone
+// Brown", "my dad is called Barry"), not after "I called" or "they named".
+func calledAfterVerb(s string, start, end int) bool {
+	w := strings.ToLower(s[start:end])
+	if w != "called" && w != "named" {
+		return true
+	}
+	before := strings.ToLower(strings.TrimRight(s[:start], " \t"))
+	for _, v := range []string{"'s", "’s", " is", " was", " are", " were", " be", " been"} {
+		if strings.HasSuffix(before, v) || before == strings.TrimSpace(v) {
+			return true
+		}
+	}
+	return false
 }
 
 // extendSurnames widens each span of a capitalised name word found again elsewhere over the
