@@ -393,7 +393,7 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 		}
 		ans.Answer += "\n\nI can pass this request to the data protection team for you now: say \"yes\" to start it."
 		s.offered = offer{typ: intent.Type, question: t.Text}
-	} else if b.Queue != nil && confidentialRe.MatchString(t.Text) {
+	} else if b.Queue != nil && confidentialRe.MatchString(t.Text) && addressWordRe.MatchString(t.Text) {
 		// "Is it possible to keep my address hidden from my ex?": answered, and the request offered.
 		ans.Answer += "\n\nIf you want the council to keep your address confidential, I can pass that request to the data protection team: say \"yes\" to start it."
 		s.offered = offer{typ: rights.Objection, question: t.Text}
@@ -825,7 +825,7 @@ var cancelOneRe = regexp.MustCompile(`(?i)\b(?:cancel|withdraw|call off|stop)\b[
 
 // confidentialRe is asking for an address or records to be kept confidential: an objection to
 // their disclosure.
-var confidentialRe = regexp.MustCompile(`(?i)\b(?:can'?t|cannot|won'?t|doesn'?t|never) (?:get|find|see|know|have)\b[^.?!]{0,20}\baddress\b|\b(?:keep|mark|make|treat|flag)\b[^.?!]{0,40}\b(?:confidential|private|secret|hidden)\b|\b(?:don'?t|do not|never|not to) (?:give|share|pass|disclose|tell|send)\b[^.?!]{0,40}\baddress\b|` +
+var confidentialRe = regexp.MustCompile(`(?i)\b(?:make sure|ensure|so that|so)\b[^.?!]{0,30}\b(?:can'?t|cannot|won'?t|never)\b[^.?!]{0,20}\baddress\b|\b(?:keep|mark|make|treat|flag)\b[^.?!]{0,40}\b(?:confidential|private|secret|hidden)\b|\b(?:don'?t|do not|never|not to) (?:give|share|pass|disclose|tell|send)\b[^.?!]{0,40}\baddress\b|` +
 	`\b(?:don'?t|do not) want (?:him|her|them|my ex|anyone|anybody|people)\b[^.?!]{0,30}\b(?:find|finding|know|knowing|get|getting|see|seeing|have|having)\b[^.?!]{0,20}\baddress\b|` +
 	`\baddress\b[^.?!]{0,30}\b(?:is not|isn'?t|not be|never be|won'?t be) (?:given|shared|passed|disclosed|sent|told)\b|\b(?:find|track) (?:out )?my (?:new )?address\b`)
 
@@ -854,7 +854,11 @@ func cancelsASentOne(s *session, text string) bool {
 }
 
 // requestWordsRe is a message that also asks for something about the writer's data.
-var requestWordsRe = regexp.MustCompile(`(?i)\b(?:copy of|delete|erase|correct|my (?:records?|data|file|information|details))\b`)
+var requestWordsRe = regexp.MustCompile(`(?i)\b(?:(?:a )?copy of my|delete my|erase my|correct my|(?:want|need|see|get) my (?:records?|data|information|details))\b`)
+
+// addressWordRe is a message about where someone lives: whose address a confidentiality offer
+// is about (not "do you keep CCTV footage private?").
+var addressWordRe = regexp.MustCompile(`(?i)\b(?:address|where i live|where we live|my location)\b`)
 
 // icoRe is complaining to the regulator: "I want to complain to the ICO" is about that, not a
 // complaint to the council ("…or I'll go to the ICO" still is one).

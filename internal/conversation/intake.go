@@ -108,12 +108,10 @@ var (
 	// asAboveRe points back at the message that started the request.
 	asAboveRe = regexp.MustCompile(`(?i)^\s*(?:yes,? that'?s (?:right|it|correct)|that'?s (?:right|it|correct)|correct|yes please|yes|yeah|yep|(?:as|see|like) (?:above|before|i said|said)|same as (?:above|before|i said)|(?:just )?what i (?:said|wrote|asked)(?: before| above| earlier)?|(?:i )?(?:already|just) (?:told|said)(?: you| that)?|nothing (?:else|more)|(?:it'?s |its )?in my (?:first |last )?message)\s*[.!]?\s*$`)
 	skipRe    = regexp.MustCompile(`(?i)^\s*(skip|none|n/?a|no|(?:i'?m |i am )?not sure(?: which(?: service| one)?| what (?:it'?s called|service))?|(?:i )?(?:don'?t|do not) know(?: which(?: service| one)?)?|no idea|dunno|idk|-)\s*[.!]?\s*$`)
-	// yesRe is a yes to "Shall I send this?"; notYetRe a yes that isn't one ("please do not send
-	// it yet", "sure, but change my email").
+	// yesRe is a message that starts with a yes (the confirm step wants a plain one: plainYes).
 	yesRe = regexp.MustCompile(`(?i)^\s*(y|yes|yeah|yep|yh|yup|ya|ok|okay|sure|please do|please send( it)?|confirm|correct|submit|send( it)?|go ahead|that'?s (?:right|fine|ok|okay|correct|great))\b`)
-	// plainYesRe is a yes with nothing after it but politeness: "yes please", "yes, send it".
-	// Anything more ("yes, except my email is…", "yes, also include…") is not a plain yes.
-	plainYesRe = regexp.MustCompile(`(?i)^\s*(?:y|yes|yeah|yep|yh|yup|ya|ok|okay|sure|please do|please send(?: it)?|confirm|correct|submit|send(?: it)?|go ahead|that'?s (?:right|fine|ok|okay|correct|great))(?:[\s,.!]+(?:please|thanks|thank you|send it|go ahead|that'?s (?:right|fine|correct|great)|nothing to change|all good|it'?s fine|looks good|ok|okay|do it|yes|correct|that'?s all))*[\s.!]*$`)
+	// anyEmailRe is an e-mail address within a message.
+	anyEmailRe = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
 	// confirmNameRe is a name corrected at the confirm step: "my name should be Joanna Bloggs".
 	confirmNameRe = regexp.MustCompile(`(?i)\b(?:my )?(?:full |sur)?name (?:is|should be|should read|is actually|is spelt|is spelled)\s+([^,.;!?]+)`)
 	notYetRe      = regexp.MustCompile(`(?i)\b(?:not|don'?t|dont|wait|hold on|hang on|but|wrong|change|mistake|incorrect|except|however|instead|actually|apart from)\b|@|\d{5,}|\bmy (?:e-?mail|phone|number|address|name|contact|service)\b`)
@@ -554,20 +552,17 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		it.lawEnforcement = it.lawEnforcement || flagsLawEnforcement(it.typ, v)
 	case StepConfirm:
 		switch {
-		case plainYesRe.MatchString(v):
+		case plainYes(v):
 			return b.submitIntake(ctx, s, t)
-		case contactRe.MatchString(v) || confirmNameRe.MatchString(v):
-			// "sorry, the email is wrong, it's jo2@example.com", "my name should be Joanna
-			// Bloggs": the correction, and the summary again to confirm.
-			if c := contactRe.FindString(v); c != "" {
-				if _, err := ContactOf(c); err == nil {
-					it.contact = c
-				}
-			}
-			if m := confirmNameRe.FindStringSubmatch(v); m != nil && looksLikeName(strings.TrimSpace(m[1])) {
-				it.name = strings.TrimSpace(m[1])
-			}
-			return mk("I've changed that. " + b.prompt(it)), nil
+		case len(anyEmailRe.FindAllString(v, -1)) == 1:
+			// "sorry, the email is wrong, it's jo2@example.com": the new address, and the summary
+			// again to confirm. (A number may be a reference or an account: not taken as a phone.)
+			it.contact = anyEmailRe.FindString(v)
+			return mk("I've changed the contact. " + b.prompt(it)), nil
+		case confirmNameRe.MatchString(v):
+			// A name to change: say no and go through it again, rather than guess which words
+			// of "my son's name is Tom" are the requester's name.
+			return mk("To change the name or anything else, answer no and I'll ask again. Or answer yes to send it as it is."), nil
 		case noRe.MatchString(v):
 			it.name, it.contact, it.service, it.onBehalfOf = "", "", "", ""
 			it.desc, it.details = it.first, "" // the details are asked again, and replace the ones given
@@ -856,9 +851,46 @@ func withoutRequester(excerpt string, f RequestForm) string {
 // postcodeRe is a UK postcode; streetRe a word of a street address. Three words with a digit are
 // no address without one: "1 sec let me check", "12 March 1985".
 var (
-	postcodeRe = regexp.MustCompile(`(?i)\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b`)
-	streetRe   = regexp.MustCompile(`(?i)\b(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|court|ct|crescent|place|pl|gardens|grove|hill|park|row|square|terrace|walk|mews|green|flat|house|cottage|farm|view|rise|parade|vale|end)\b`)
+	postcodeRe  = regexp.MustCompile(`(?i)\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b`)
+	poBoxRe     = regexp.MustCompile(`(?i)\bp\.?\s?o\.? box \d+`)
+	houseNameRe = regexp.MustCompile(`(?i)\b(?:cottage|farm|house|lodge|barn|manor|hall|mill|view|hillside|orchard|bungalow|rectory|croft|oast|villa|the lee)\b|^\s*[A-Z][a-z]+,\s*[A-Z][a-z]+`)
+	streetRe    = regexp.MustCompile(`(?i)\b(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|court|ct|crescent|place|pl|gardens|grove|hill|park|row|square|terrace|walk|mews|green|flat|house|cottage|farm|view|rise|parade|vale|end|gate|chase|croft|boulevard|wood|heights|meadow|meadows|fields|common|bank|mount|yard|wharf|quay|dene|glade|copse|spinney|paddock|brow|crossing|circus|broadway|precinct|centre|apartments?)\b`)
 )
+
+// yesWords start a plain yes; yesFiller may follow it: "yes please", "yes ta", "yes thank you so
+// much", "Yes that is correct :)". Anything else after a yes ("yes, but…", "yes, my email is…") is
+// not a plain yes, and sends nothing.
+var (
+	yesWords  = setOf(`y yes yeah yep yup yh ya yea yess ok okay sure confirm confirmed correct submit send`)
+	yesFiller = setOf(`please pls plz thanks thank thankyou thx ta cheers you so much very a lot that that's thats is it it's its
+	correct right fine ok okay all good great perfect lovely brilliant send go ahead do yes yeah looks nothing to change
+	absolutely definitely sure of course indeed exactly`)
+)
+
+// plainYes reports whether a message is a yes and nothing more.
+func plainYes(v string) bool {
+	words := strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(v, "’", "'")), func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '\''
+	})
+	if len(words) == 0 {
+		return false
+	}
+	two := len(words) > 1
+	switch {
+	case yesWords[words[0]]:
+	case two && words[0] == "please" && (yesWords[words[1]] || words[1] == "do"): // "please do", "please send it"
+	case two && words[0] == "go" && words[1] == "ahead":
+	case two && (words[0] == "that's" || words[0] == "thats") && yesFiller[words[1]]: // "that's right"
+	default:
+		return false
+	}
+	for _, w := range words[1:] {
+		if !yesFiller[w] && !yesWords[w] {
+			return false
+		}
+	}
+	return true
+}
 
 // ContactOf recognises the one way to reach a requester: e-mail, phone or postal address.
 func ContactOf(v string) (dpo.Contact, error) {
@@ -872,7 +904,8 @@ func ContactOf(v string) (dpo.Contact, error) {
 		return dpo.Contact{Kind: dpo.ContactPhone, Value: v}, nil
 	case strings.Contains(v, "@"):
 		return dpo.Contact{}, errors.New("That e-mail address doesn't look complete.")
-	case postcodeRe.MatchString(v) || len(strings.Fields(v)) >= 3 && countDigits(v) > 0 && streetRe.MatchString(v) || len(strings.Split(v, ",")) >= 3:
+	case postcodeRe.MatchString(v) || poBoxRe.MatchString(v) || len(strings.Fields(v)) >= 3 && countDigits(v) > 0 && streetRe.MatchString(v) ||
+		len(strings.Split(v, ",")) >= 3 || len(strings.Split(v, ",")) == 2 && (streetRe.MatchString(v) || houseNameRe.MatchString(v)):
 		return dpo.Contact{Kind: dpo.ContactPostal, Value: v}, nil
 	}
 	return dpo.Contact{}, errors.New("That doesn't look like an e-mail address, a phone number or a postal address.")

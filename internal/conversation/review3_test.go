@@ -186,7 +186,7 @@ func TestConfirmContactAndCancelRoundSix(t *testing.T) {
 	}
 	bot, q := newBot(t, reviewNow)
 	script(t, bot, "Milton Keynes", append(append([]line{}, review3Intake...),
-		line{says: "sorry the email is wrong, it's jo2@example.com", contains: []string{"I've changed that", "jo2@example.com"}},
+		line{says: "sorry the email is wrong, it's jo2@example.com", contains: []string{"I've changed the contact", "jo2@example.com"}},
 		line{says: "yes please, nothing to change", kind: conversation.KindSubmitted}))
 	require.Len(t, q.cases, 1)
 	assert.Equal(t, "jo2@example.com", q.cases[0].Requester.Contact.Value)
@@ -207,4 +207,34 @@ func TestConfirmContactAndCancelRoundSix(t *testing.T) {
 
 	bot, _ = newBot(t, reviewNow)
 	script(t, bot, "Milton Keynes", []line{{says: "Is it possible to keep my address hidden from my ex?", contains: []string{"keep your address confidential"}}})
+}
+
+// A seventh QA pass: yes said in many ways sends; "my name is wrong" changes no name; rural
+// addresses are addresses.
+func TestYesNamesAndAddressesRoundSeven(t *testing.T) {
+	for _, says := range []string{"yes pls", "yes ta", "yes, cheers", "yes thank you so much", "Yes that is correct", "yes :)", "Yes – please", "please do", "that's right", "Yes!"} {
+		bot, q := newBot(t, reviewNow)
+		script(t, bot, "Milton Keynes", append(append([]line{}, review3Intake...), line{says: says, kind: conversation.KindSubmitted}))
+		assert.Len(t, q.cases, 1, says)
+	}
+	bot, q := newBot(t, reviewNow)
+	script(t, bot, "Milton Keynes", append(append([]line{}, review3Intake...),
+		line{says: "my name is wrong", lacks: []string{"Name: wrong"}},
+	))
+	assert.Empty(t, q.cases)
+	for _, address := range []string{"Holly Cottage, The Lee", "Hillside, Chartridge", "PO Box 123, Aylesbury", "14 Church Lane, Wendover"} {
+		c, err := conversation.ContactOf(address)
+		require.NoError(t, err, address)
+		assert.Equal(t, "postal", string(c.Kind), address)
+	}
+}
+
+// A fifth review: ordinary messages that mention an address, privacy or a file start nothing and
+// offer nothing they didn't ask for.
+func TestNoConfidentialityOfferForOrdinaryQuestions(t *testing.T) {
+	for _, says := range []string{"The council doesn't have my new address", "I can't find the postal address for your DPO", "Do you keep CCTV footage private?"} {
+		bot, _ := newBot(t, reviewNow)
+		last := script(t, bot, "Milton Keynes", []line{{says: says, lacks: []string{"keep your address confidential"}}})
+		assert.NotEqual(t, conversation.KindIntake, last.Kind, says)
+	}
 }
