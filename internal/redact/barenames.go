@@ -308,16 +308,6 @@ var lowerTitles = setOf(`mr mrs`)
 // o'connor"): two words, neither an ordinary, place, street or organisation word, so that "council
 // tax", "bus pass" or "bin day" typed alone stay.
 func findLowerNames(s string, out []span, addWords func([]string)) []span {
-	if f := strings.Fields(strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '\'' && r != '’' })); len(f) == 2 {
-		a, b := f[0], f[1]
-		if lowerNameWord(a) && lowerNameWord(b) && !streetFirstWords[a] && !surnameWords[a] && !streetWords[b] || lowerNameWord(a) && surnameWords[b] && !streetFirstWords[a] && !surnameWords[a] && !streetWords[a] {
-			i := strings.Index(s, a)
-			j := strings.LastIndex(s, b)
-			out = append(out, span{KindName, i, j + len(b)})
-			addWords([]string{a, b})
-			return out
-		}
-	}
 	for i := 0; i < len(s); i++ {
 		if wordBefore(s, i) || !isASCIILetter(s[i]) {
 			continue
