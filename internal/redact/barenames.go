@@ -304,9 +304,8 @@ func spokeTo(before string) bool {
 var lowerTitles = setOf(`mr mrs`)
 
 // findLowerNames appends the spans of names typed in lower case after a title ("mrs jones next
-// door") and of a lower-case full name that is the whole message ("kate hill", "siobhan
-// o'connor"): two words, neither an ordinary, place, street or organisation word, so that "council
-// tax", "bus pass" or "bin day" typed alone stay.
+// door"). Two lower-case words typed alone are left: far more often a topic ("direct payments")
+// than a name.
 func findLowerNames(s string, out []span, addWords func([]string)) []span {
 	for i := 0; i < len(s); i++ {
 		if wordBefore(s, i) || !isASCIILetter(s[i]) {
