@@ -19,6 +19,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/deadline"
@@ -769,6 +770,10 @@ func (b *Bot) statusCheck(ctx context.Context, s *session, t Turn, ref string) (
 	}
 	s.pendingRef = ""
 	rep, err := b.Queue.Status(ctx, ref, contact)
+	if i := strings.IndexFunc(contact, unicode.IsDigit); errors.Is(err, dpo.ErrNotFound) && i > 0 {
+		// "Any update? 14 Church Lane, Wendover": a postal address begins at its number.
+		rep, err = b.Queue.Status(ctx, ref, contact[i:])
+	}
 	if errors.Is(err, dpo.ErrNotFound) {
 		s.pendingRef = ref // "sorry, typo: it's jo@example.com" tries again
 		return mk(fmt.Sprintf("I couldn't find a request %s with that contact. Check the reference and give the contact exactly as you gave it with the request.", ref)), nil

@@ -238,3 +238,11 @@ func TestNoConfidentialityOfferForOrdinaryQuestions(t *testing.T) {
 		assert.NotEqual(t, conversation.KindIntake, last.Kind, says)
 	}
 }
+
+// A status check by postal address finds it with other words around it.
+func TestStatusByPostalAddressWithOtherWords(t *testing.T) {
+	bot, _ := newBot(t, reviewNow)
+	script(t, bot, "Milton Keynes", accessRequest("14 Church Lane, Wendover, HP22 6AA"))
+	script(t, bot, "", []line{{says: "Any update on DPO-2026-000001? 14 Church Lane, Wendover, HP22 6AA", kind: conversation.KindStatus,
+		contains: []string{"is received"}}})
+}
