@@ -291,6 +291,9 @@ func lowerFullName(s string, i int) (start, end int, words []string) {
 // spokeTo reports whether before (the text before a name, spaces trimmed) ends with a phrase
 // that names the person spoken to: "I spoke to Helen in the planning team", "I asked for Bob".
 func spokeTo(before string) bool {
+	if len(before) > 24 {
+		before = before[len(before)-24:] // the phrase ends there; lower-casing all that came before was quadratic
+	}
 	lb := strings.ToLower(before)
 	for _, p := range []string{"spoke to", "spoken to", "speak to", "speaking to", "talked to", "talking to", "talk to", "asked for", "ask for", "spoke with", "dealt with"} {
 		if strings.HasSuffix(lb, p) && !wordBefore(lb, len(lb)-len(p)) {
