@@ -285,6 +285,10 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		// "mark my records as confidential so my ex can't find me": an objection to disclosure.
 		intent = rights.Intent{Type: rights.Objection, Actionable: true, Confidence: 0.8}
 	}
+	if intent.Type != rights.None && !intent.Actionable && alsoWantRe.MatchString(t.Text) {
+		// "I'd also like you to delete my old account": a wish, whatever "also" did to the reading.
+		intent.Actionable = true
+	}
 	if intent.Type == rights.Complaint && icoRe.MatchString(t.Text) && !councilComplaintRe.MatchString(t.Text) {
 		intent.Actionable = false // a complaint to the regulator: what the notices say of it, not one to the council
 	}
@@ -864,6 +868,9 @@ var requestWordsRe = regexp.MustCompile(`(?i)\b(?:(?:a )?copy of my|delete my|er
 // addressWordRe is a message about where someone lives: whose address a confidentiality offer
 // is about (not "do you keep CCTV footage private?").
 var addressWordRe = regexp.MustCompile(`(?i)\b(?:address|where i live|where we live|my location)\b`)
+
+// alsoWantRe is a further wish: "I'd also like you to delete…", "I also want a copy…".
+var alsoWantRe = regexp.MustCompile(`(?i)\b(?:i'?d|i would|i) also (?:like|want|need)\b`)
 
 // icoRe is complaining to the regulator: "I want to complain to the ICO" is about that, not a
 // complaint to the council ("…or I'll go to the ICO" still is one).

@@ -723,7 +723,7 @@ func (b *Bot) secondRight(text string, first rights.Type) offer {
 	if len(clauses) < 2 {
 		return offer{}
 	}
-	for _, c := range clauses[1:] {
+	for _, c := range clauses { // "correct my address and get a copy": the first clause may be the other right
 		if len(strings.Fields(c)) < 2 {
 			continue
 		}

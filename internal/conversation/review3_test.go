@@ -246,3 +246,13 @@ func TestStatusByPostalAddressWithOtherWords(t *testing.T) {
 	script(t, bot, "", []line{{says: "Any update on DPO-2026-000001? 14 Church Lane, Wendover, HP22 6AA", kind: conversation.KindStatus,
 		contains: []string{"is received"}}})
 }
+
+// A further wish after a request is a request; two rights whose first is the other one offer it.
+func TestFurtherAndFirstRights(t *testing.T) {
+	bot, _ := newBot(t, reviewNow)
+	script(t, bot, "Milton Keynes", append(accessRequest("jo@example.com"),
+		line{says: "I'd also like you to delete my old council tax account", kind: conversation.KindIntake, contains: []string{"Right to erasure"}}))
+	bot, _ = newBot(t, reviewNow)
+	last := script(t, bot, "Milton Keynes", []line{{says: "I want to correct my address and get a copy of my file", kind: conversation.KindIntake}})
+	assert.Contains(t, last.Answer.Answer, "You also asked for something else")
+}
