@@ -29,6 +29,7 @@ var typos = map[string]string{
 	"mums": "mum's", "dads": "dad's", "elses": "else's", "mothers": "mother's", "fathers": "father's",
 	"info": "information", "informations": "information", "datas": "data", "documentations": "documents", "infomation": "information", "informaton": "information", "imformation": "information",
 	"detials": "details", "detail": "details",
+	"suicidial": "suicidal", "sucidial": "suicidal",
 	"kil": "kill", "kll": "kill", "suicidel": "suicidal", "sucidal": "suicidal", "suicdal": "suicidal", "suicial": "suicidal", "myslef": "myself", "mysefl": "myself",
 	"wnat": "want", "wamt": "want", "whant": "want", "wnt": "want", "acess": "access", "acces": "access", "accesss": "access",
 	"requst": "request", "reqest": "request", "reques": "request", "subjet": "subject", "subjetc": "subject",

@@ -38,8 +38,8 @@ const safeThreshold = 3
 // person), the few words that may stand between the errand's verb and the
 // thing (no person: "pay him the rent" is no chore), and the end of a clause.
 const (
-	safePerson    = `(?:partner|partner's|wife|husband|girlfriend|boyfriend|ex|mum|mother|mom|dad|father|stepdad|stepmum|step dad|son|daughter|kid|kids|children|child|baby|babies|sister|brother|gran|nan|grandmother|grandad|grandfather|carer|neighbour|neighbours|neighbour's|friend|uncle|aunt|auntie|nephew|niece|parent|parents|man|woman|lady|boy|girl|lad|teenager|tenant|family)`
-	safeObject    = `(?:me|her|him|them|us|(?:my|his|her|their|the|our) (?:\S+ )?` + safePerson + `)\b`
+	safePerson    = `(?:partner|partner's|wife|husband|girlfriend|boyfriend|ex|mum|mother|mom|dad|father|stepdad|stepmum|step dad|son|daughter|kid|kids|children|child|baby|babies|sister|brother|gran|nan|grandmother|grandad|grandfather|carer|neighbour|neighbours|neighbour's|friend|uncle|aunt|auntie|nephew|niece|parent|parents|man|woman|lady|boy|girl|lad|teenager|tenant|family|landlord|landlady|boss|teacher|officer|council officer|social worker)`
+	safeObject    = `(?:me|her|him|them|us|someone|somebody|anyone|anybody|people|everyone|(?:my|his|her|their|the|our|a|the next) (?:\S+ )?` + safePerson + `)\b`
 	safeElder     = `(?:mum|mom|mam|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|boss|manager|teacher)(?:'s|'ll|'d)?`
 	safeAux       = `(?: (?:is|was|will|would|might|going|to|gonna|literally|actually|definitely|absolutely|honestly|seriously|probably|so))*`
 	safeChore     = `(?:bins?|bin day|bin bags?|recycling|rubbish|letters?|bills?|permits?|forms?|fines?|tickets?|council tax|homework|appointment|deadline|payments?|direct debit|keys|phone|car|licence|license|badge|post|parcel|shopping|dishes|washing|books?)\b`
@@ -56,7 +56,7 @@ func (s cueSet) has(name string) bool { return s[name] }
 // selfHarmCues are the cues of safeguarding.txt's section on suicide and self-harm.
 var selfHarmCues = cueSet{"suicide": true, "suicide or self-harm named": true, "self-harm": true, "overdose": true,
 	"want to die": true, "don't want to be here": true, "end it": true, "can't go on": true, "jump": true,
-	"suicide in other words": true}
+	"suicide in other words": true, "taken pills": true, "ready to die": true}
 
 // safeCue is one line of safeguarding.txt.
 type safeCue struct {
