@@ -455,20 +455,24 @@ func assignable(ctx context.Context, app *App, q *dpo.Queue, ref, name string) e
 	if err != nil {
 		return err
 	}
-	council := func(org string) string { // as the notices name it: a case may keep "MK Council"
-		if named, _, _, err := canonicalOrgs(app, []string{org}); err == nil && len(named) == 1 {
-			return named[0]
-		}
-		return org
-	}
 	var names []string
 	for _, u := range users {
-		if u.Name == name && (slices.Contains(u.Organisations, "*") || slices.ContainsFunc(u.Organisations, func(o string) bool {
-			return strings.EqualFold(council(o), council(c.Organisation))
-		})) {
+		names = append(names, u.Name)
+		if u.Name != name {
+			continue
+		}
+		if slices.Contains(u.Organisations, "*") {
 			return nil
 		}
-		names = append(names, u.Name)
+		// Councils as the notices name them, read once: a case may keep "MK Council".
+		raw := append([]string{c.Organisation}, u.Organisations...)
+		councils, _, _, err := canonicalOrgs(app, raw)
+		if err != nil {
+			councils = raw // no notices to read names from: compare as given
+		}
+		if slices.ContainsFunc(councils[1:], func(o string) bool { return strings.EqualFold(o, councils[0]) }) {
+			return nil
+		}
 	}
 	return usageError("no dashboard user %q sees %s's cases (the users are %s)", name, c.Organisation, strings.Join(names, ", "))
 }

@@ -146,13 +146,7 @@ line of standard input with --password-stdin, otherwise makes a random one and p
 		}
 		fmt.Fprintf(app.Stdout, "removed %s\n", rest[1])
 		// Open cases left with someone who has gone would be worked by nobody: say which.
-		var open []dpo.Status
-		for _, s := range dpo.Statuses {
-			if s.Open() {
-				open = append(open, s)
-			}
-		}
-		cases, err := st.List(ctx, dpo.Filter{Statuses: open, Now: app.Now()})
+		cases, err := st.List(ctx, dpo.Filter{Statuses: dpo.OpenStatuses(), Now: app.Now()})
 		if err != nil {
 			return err
 		}

@@ -201,21 +201,16 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			return b.withContact(s, t, fmt.Sprintf("A request that has been sent can't be withdrawn in this chat: tell the data protection team that you want to withdraw %s, and they will close it.", strings.ToUpper(ref))), nil
 		}
 		if refs := refRe.FindAllString(t.Text, -1); len(refs) > 1 && contactIn(refRe.ReplaceAllString(t.Text, " ")) != "" {
-			// "DPO-2026-000002 and DPO-2026-000003, my email is …": each of them.
-			var texts []string
-			var r Reply
+			// "DPO-2026-000002 and DPO-2026-000003, my email is …": each of them, with the
+			// contact the message gives (statusCheck reads it from the text).
+			var each []sentRequest
 			for _, one := range refs {
 				if canon, err := dpo.ParseRef(one); err == nil {
 					one = canon
 				}
-				var err error
-				if r, err = b.statusCheck(ctx, s, t, strings.ToUpper(one)); err != nil {
-					return r, err
-				}
-				texts = append(texts, r.Answer.Answer)
+				each = append(each, sentRequest{ref: strings.ToUpper(one), contact: t.Text})
 			}
-			r.Answer.Answer = strings.Join(texts, "\n")
-			return r, nil
+			return b.statusOfEach(ctx, s, t, each)
 		}
 		return b.statusCheck(ctx, s, t, strings.ToUpper(ref))
 	}
@@ -252,25 +247,13 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if b.Queue != nil && (asksAfterRequest(t.Text) || asksAfterItRe.MatchString(t.Text) || waitingRe.MatchString(t.Text) && !intent.Actionable ||
 		len(s.submitted) > 0 && asksResponseTime(t.Text)) {
 		// (Right after a request, "how long will it take?" asks about that one.)
-		if n := len(s.submitted); n > 0 {
+		if len(s.submitted) > 0 {
 			// The requests this conversation just made: their references and contacts are known.
-			var texts []string
-			var r Reply
-			for _, sent := range s.submitted {
-				var err error
-				if r, err = b.statusCheck(ctx, s, Turn{Session: t.Session, Text: sent.contact, Channel: t.Channel}, sent.ref); err != nil {
-					return r, err
-				}
-				texts = append(texts, r.Answer.Answer)
-			}
-			r.Answer.Answer, r.Answer.Question = strings.Join(texts, "\n"), t.Text
-			return r, nil
+			return b.statusOfEach(ctx, s, t, slices.Clone(s.submitted))
 		}
 		if c := s.checked; c.ref != "" {
 			// "when is it due?" after a status check: that request.
-			r, err := b.statusCheck(ctx, s, Turn{Session: t.Session, Text: c.contact, Channel: t.Channel}, c.ref)
-			r.Answer.Question = t.Text
-			return r, err
+			return b.statusOfEach(ctx, s, t, []sentRequest{c})
 		}
 		if asksAfterRequest(t.Text) || waitingRe.MatchString(t.Text) {
 			return b.askForReference(s, t), nil
@@ -400,8 +383,7 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 		s.offered = offer{typ: intent.Type, question: t.Text}
 	} else if b.Queue != nil && confidentialRe.MatchString(t.Text) && addressWordRe.MatchString(t.Text) {
 		// "Is it possible to keep my address hidden from my ex?": answered, and the request offered.
-		ans.Answer += "\n\nIf you want the council to keep your address confidential, I can pass that request to the data protection team: say \"yes\" to start it."
-		s.offered = offer{typ: rights.Objection, question: t.Text}
+		ans.Answer += "\n\n" + offerConfidentiality(s, t)
 	}
 	s.lastQuestion = strings.TrimSpace(q + " " + about) // what the next follow-up leans on
 	s.questions = append(s.questions, q)
@@ -744,8 +726,7 @@ func (b *Bot) safeguarding(s *session, t Turn, intent rights.Intent) Reply {
 			text += "\nOnce this request is sent, I'll offer to take a request to keep your address confidential too."
 			s.intake.second = offer{typ: rights.Objection, question: t.Text}
 		} else if s.intake == nil {
-			text += "\nIf you want the council to keep your address confidential, I can pass that request to the data protection team: say \"yes\" to start it."
-			s.offered = offer{typ: rights.Objection, question: t.Text}
+			text += "\n" + offerConfidentiality(s, t)
 		}
 	}
 	s.remember(t.Text, text)
@@ -817,6 +798,22 @@ func (b *Bot) statusCheck(ctx context.Context, s *session, t Turn, ref string) (
 	return r, nil
 }
 
+// statusOfEach answers message t about several requests (or one) with the status of each, in
+// order, each checked with the contact it carries.
+func (b *Bot) statusOfEach(ctx context.Context, s *session, t Turn, reqs []sentRequest) (Reply, error) {
+	var texts []string
+	var r Reply
+	for _, req := range reqs {
+		var err error
+		if r, err = b.statusCheck(ctx, s, Turn{Session: t.Session, Text: req.contact, Channel: t.Channel}, req.ref); err != nil {
+			return r, err
+		}
+		texts = append(texts, r.Answer.Answer)
+	}
+	r.Answer.Answer, r.Answer.Question = strings.Join(texts, "\n"), t.Text
+	return r, nil
+}
+
 // takesUp reports whether a message takes up an offer: "yes", "sure", "please do".
 func takesUp(text string) bool {
 	return answersAStep(text) && yesRe.MatchString(text) || smallTalkOf(text) == smallTalkYes || acceptRe.MatchString(text)
@@ -860,6 +857,13 @@ func cancelsASentOne(s *session, text string) bool {
 		return n >= 2
 	}
 	return true
+}
+
+// offerConfidentiality offers to take a request to keep an address confidential (an objection
+// to its disclosure), asked for in t, and says so.
+func offerConfidentiality(s *session, t Turn) string {
+	s.offered = offer{typ: rights.Objection, question: t.Text}
+	return "If you want the council to keep your address confidential, I can pass that request to the data protection team: say \"yes\" to start it."
 }
 
 // requestWordsRe is a message that also asks for something about the writer's data.

@@ -149,7 +149,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		desc = "" // an adviser's "/request access" is no one's words: the details are asked for
 	}
 	it := &intake{typ: in.Type, org: b.canonicalOrg(t.Org), onBehalf: in.OnBehalf, receivedAt: t.ReceivedAt,
-		channel: t.Channel, key: t.MessageID, desc: desc, first: desc, lawEnforcement: flagsLawEnforcement(in.Type, desc)}
+		channel: t.Channel, key: t.MessageID, desc: desc, first: desc, lawEnforcement: flagsLawEnforcement(in.Type, false, desc)}
 	if it.org == "" && len(named) == 1 {
 		it.org = named[0] // "I want a copy of my data from Buckinghamshire Council"
 	}
@@ -165,7 +165,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 			// Asked for in the message that started the first request: then, and in its words.
 			it.receivedAt, it.first, it.desc = p.receivedAt, p.first, p.first
 		}
-		it.lawEnforcement = it.typ != rights.Complaint && (p.lawEnforcement || rights.LawEnforcement(it.first))
+		it.lawEnforcement = flagsLawEnforcement(it.typ, p.lawEnforcement, it.first)
 		s.prefill = nil
 	}
 	s.intake = it
@@ -220,10 +220,11 @@ const lawEnforcementNext = "As it seems to be about information held for an inve
 // month, so no ID check restarts it and nothing is "extended".
 const complaintNext = "I'll pass your complaint to the data protection team, who will look into it and reply to you."
 
-// flagsLawEnforcement reports whether a request of type typ, in these words, is flagged as
-// possibly law enforcement: a complaint never is (it is no request under either law's rights).
-func flagsLawEnforcement(typ rights.Type, words string) bool {
-	return typ != rights.Complaint && rights.LawEnforcement(words)
+// flagsLawEnforcement reports whether a request of type typ is flagged as possibly law
+// enforcement: once flagged (the flag stays until the DPO decides), or by these words; a
+// complaint never is (it is no request under either law's rights).
+func flagsLawEnforcement(typ rights.Type, flagged bool, words string) bool {
+	return typ != rights.Complaint && (flagged || rights.LawEnforcement(words))
 }
 
 // councilsNamed are the councils a message names, by canonical name.
@@ -427,7 +428,7 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		it.typ = typ
 		it.first = strings.TrimSpace(it.first + "\n" + v)
 		it.desc = strings.TrimSpace(it.first + "\n" + it.details)
-		it.lawEnforcement = typ != rights.Complaint && (it.lawEnforcement || rights.LawEnforcement(it.desc))
+		it.lawEnforcement = flagsLawEnforcement(typ, it.lawEnforcement, it.desc)
 		if it.second.typ == typ {
 			it.second = offer{} // the right offered for later is the one asked for now
 		}
@@ -549,7 +550,7 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		}
 		it.details = strings.TrimSpace(strings.TrimPrefix(v, it.first))
 		it.desc = v
-		it.lawEnforcement = it.lawEnforcement || flagsLawEnforcement(it.typ, v)
+		it.lawEnforcement = flagsLawEnforcement(it.typ, it.lawEnforcement, v)
 	case StepConfirm:
 		switch {
 		case plainYes(v):
@@ -783,7 +784,7 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 			OnBehalfOf: strings.TrimSpace(f.OnBehalfOf) != "", OnBehalfOfWhom: strings.TrimSpace(f.OnBehalfOf)},
 		Service: strings.TrimSpace(f.Service), Description: strings.TrimSpace(f.Description), Excerpt: excerpt,
 		AwaitingID:     strings.TrimSpace(f.OnBehalfOf) != "",
-		LawEnforcement: f.lawEnforcement || flagsLawEnforcement(typ, f.Description),
+		LawEnforcement: flagsLawEnforcement(typ, f.lawEnforcement, f.Description),
 	}
 	c, err := b.Queue.Submit(ctx, sub)
 	if err != nil {

@@ -57,6 +57,17 @@ func ParseStatus(s string) (Status, error) {
 // Valid reports whether s is a known status.
 func (s Status) Valid() bool { return slices.Contains(Statuses, s) }
 
+// OpenStatuses are the statuses of cases still being worked, in Statuses' order.
+func OpenStatuses() []Status {
+	var out []Status
+	for _, s := range Statuses {
+		if s.Open() {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // Open reports whether a case in status s still needs work (and so can be overdue).
 func (s Status) Open() bool { return s.Valid() && !s.Final() }
 

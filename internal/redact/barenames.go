@@ -291,10 +291,7 @@ func lowerFullName(s string, i int) (start, end int, words []string) {
 // spokeTo reports whether before (the text before a name, spaces trimmed) ends with a phrase
 // that names the person spoken to: "I spoke to Helen in the planning team", "I asked for Bob".
 func spokeTo(before string) bool {
-	if len(before) > 24 {
-		before = before[len(before)-24:] // the phrase ends there; lower-casing all that came before was quadratic
-	}
-	lb := strings.ToLower(before)
+	lb := lowerTail(before, 24) // the phrase ends there
 	for _, p := range []string{"spoke to", "spoken to", "speak to", "speaking to", "talked to", "talking to", "talk to", "asked for", "ask for", "spoke with", "dealt with"} {
 		if strings.HasSuffix(lb, p) && !wordBefore(lb, len(lb)-len(p)) {
 			return true
@@ -349,3 +346,12 @@ func lowerNameWord(w string) bool {
 var lowerServiceWords = setOf(`cctv footage tenancy agreement ehcp sen foi sar dpo gp nhs dbs
 	send pip esa jsa uc hmo council tax bin bins day bank hello hi hey thanks cheers yes no ok okay
 	please help faq info`)
+
+// lowerTail is the last n bytes of s (or all of it), lower-cased: what a check of the words just
+// before a candidate needs. Lower-casing all the text before each candidate was quadratic.
+func lowerTail(s string, n int) string {
+	if len(s) > n {
+		s = s[len(s)-n:]
+	}
+	return strings.ToLower(s)
+}

@@ -352,7 +352,7 @@ func calledAfterVerb(s string, start, end int) bool {
 	if w != "called" && w != "named" {
 		return true
 	}
-	before := strings.ToLower(strings.TrimRight(s[:start], " \t"))
+	before := lowerTail(strings.TrimRight(s[:start], " \t"), 16)
 	for _, v := range []string{"'s", "’s", " is", " was", " are", " were", " be", " been"} {
 		if strings.HasSuffix(before, v) || before == strings.TrimSpace(v) {
 			return true

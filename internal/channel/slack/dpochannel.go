@@ -64,7 +64,7 @@ func (a *App) Digest(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("slack digest: list cases: %w", err)
 	}
-	open, err := a.cases.List(ctx, dpo.Filter{Statuses: openStatuses(), Now: now})
+	open, err := a.cases.List(ctx, dpo.Filter{Statuses: dpo.OpenStatuses(), Now: now})
 	if err != nil {
 		return fmt.Errorf("slack digest: list open cases: %w", err)
 	}
@@ -217,17 +217,6 @@ func dueWords(c dpo.Case) string {
 		due += " under UK GDPR, unless the DPO confirms it is law enforcement (Part 3)"
 	}
 	return due
-}
-
-// openStatuses are the statuses of cases still being worked.
-func openStatuses() []dpo.Status {
-	var out []dpo.Status
-	for _, st := range dpo.Statuses {
-		if st.Open() {
-			out = append(out, st)
-		}
-	}
-	return out
 }
 
 func plainDue(c dpo.Case) string {

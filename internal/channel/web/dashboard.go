@@ -328,11 +328,7 @@ func (s *Server) queueFilter(r *http.Request, sess *dashSession) (f dpo.Filter, 
 	switch st := q.Get("status"); st {
 	case "", "open":
 		form["status"] = "open"
-		for _, v := range dpo.Statuses {
-			if v.Open() {
-				f.Statuses = append(f.Statuses, v)
-			}
-		}
+		f.Statuses = dpo.OpenStatuses()
 	case "all":
 	default:
 		v, err := dpo.ParseStatus(st)
