@@ -61,7 +61,7 @@ var kindRes = map[string]*regexp.Regexp{
 // kindWords are the words with which a question asks for a kind of fact; a sentence that has
 // the fact says them ("Tel No: 01908 …" answers "what's the phone number").
 var kindWords = map[string]string{
-	KindPhone:         "phone telephone number ring call contact",
+	KindPhone:         "phone telephone number ring call contact helpline hotline",
 	KindPostcode:      "postal post address write send based located",
 	KindEmail:         "email address",
 	KindDuration:      "long keep kept retention period years time",
