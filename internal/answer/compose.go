@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -585,7 +587,13 @@ func (c *Composer) compose(ans Answer, q Question, hits []Hit, chosen []candidat
 
 	var b strings.Builder
 	if len(orgs) > 1 {
-		fmt.Fprintf(&b, "The notices of %d organisations answer this differently:\n", len(orgs))
+		if sameFigures(orgs, byOrg) {
+			// Every council quoting the ICO's helpline gives the same number: saying they
+			// differ would send a resident looking for a difference that isn't there.
+			fmt.Fprintf(&b, "The notices of %d organisations say the same:\n", len(orgs))
+		} else {
+			fmt.Fprintf(&b, "The notices of %d organisations answer this differently:\n", len(orgs))
+		}
 	}
 	lost := false // a quote holds an e-mail address the captured page replaced
 	for oi, org := range orgs {
@@ -640,6 +648,68 @@ func (c *Composer) stale(cits []Citation) []StaleNotice {
 		out = append(out, StaleNotice{Notice: ct.Notice, Title: ct.Title, Updated: ct.Updated,
 			Note: "last updated " + t.Format("2 January 2006")})
 	}
+	return out
+}
+
+// sameFigures reports whether the quotes of each organisation state the same figures (periods,
+// prices, phone numbers) and some: what the organisations could differ on, they don't. Quotes
+// without such a figure can't be told to agree.
+func sameFigures(orgs []string, byOrg map[string][]candidate) bool {
+	var first []string
+	for i, org := range orgs {
+		var quotes []string
+		for _, cd := range byOrg[org] {
+			quotes = append(quotes, cd.unit.quote())
+		}
+		fs := figures(strings.Join(quotes, "\n"))
+		if len(fs) == 0 {
+			return false
+		}
+		if i == 0 {
+			first = fs
+		} else if !slices.Equal(fs, first) {
+			return false
+		}
+	}
+	return true
+}
+
+// figureRe finds a number (digits in groups, as a phone number is written; not the digits of a
+// postcode, "SK9 5AF"), a pound sign before it and the word after it.
+var figureRe = regexp.MustCompile(`(?i)(£\s?)?\b(\d+(?:[ ,.]\d+)*)\b(?:\s+([a-z]+))?`)
+
+// figureUnits are the words that make a number a period.
+var figureUnits = setOf("year years month months week weeks day days hour hours minute minutes working calendar")
+
+// figures are the periods, prices and phone numbers of a text ("6years", "£10", "03031231113"),
+// sorted, once each. Other numbers ("Article 6(1)(e)", a house number) are not what
+// organisations differ on, or not alone.
+func figures(text string) []string {
+	var out []string
+	for _, m := range figureRe.FindAllStringSubmatch(text, -1) {
+		num := strings.Map(func(r rune) rune {
+			if r == ' ' || r == ',' {
+				return -1
+			}
+			return r
+		}, m[2])
+		unit := strings.ToLower(m[3])
+		var f string
+		switch {
+		case m[1] != "":
+			f = "£" + num
+		case figureUnits[unit]:
+			f = num + unit
+		case len(num) >= 6:
+			f = num // a phone number
+		default:
+			continue
+		}
+		if !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	slices.Sort(out)
 	return out
 }
 

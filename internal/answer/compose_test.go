@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -285,4 +286,31 @@ func TestLongQuestionsAreAnsweredByWhatTheyAsk(t *testing.T) {
 		{"My wife's consultant sent a letter about her mobility needs and a photograph, the parking enforcement " +
 			"officers were kind and the website settings were fine. How long do you keep CCTV footage of the car park?", true, ""},
 	})
+}
+
+// Two councils quoting the same fact (the ICO's helpline) say the same; two stating different
+// periods answer differently, each with its own.
+func TestComposerSaysWhetherCouncilsAgree(t *testing.T) {
+	fs := fstest.MapFS{
+		"organisations.yaml": {Data: []byte("organisations:\n  - name: Eastby Borough Council\n  - name: Northam County Council\n")},
+		"eastby.md": {Data: []byte("---\nid: eastby\ntitle: Library privacy notice\norganisation: Eastby Borough Council\n---\n" +
+			"How long we keep it\n\nLibrary membership records are kept for 2 years after your last loan.\n\n" +
+			"Complaints\n\nYou can complain to the Information Commissioner's Office (ICO) on 0303 123 1113 or at ico.org.uk.\n")},
+		"northam.md": {Data: []byte("---\nid: northam\ntitle: Libraries privacy notice\norganisation: Northam County Council\n---\n" +
+			"Retention\n\nLibrary membership records are kept for 6 years after your last loan.\n\n" +
+			"Complaints\n\nIf you are unhappy, contact the Information Commissioner's Office, Wycliffe House, Water Lane, Wilmslow SK9 5AF (phone 0303 123 1113).\n")},
+	}
+	comp := composerOver(t, fs)
+	tests := []struct{ question, opening string }{
+		{"What is the ICO's phone number?", "The notices of 2 organisations say the same:"},
+		{"How long do you keep library membership records?", "The notices of 2 organisations answer this differently:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			ans, err := comp.Answer(context.Background(), Question{Text: tt.question})
+			require.NoError(t, err)
+			require.False(t, ans.Abstained, ans.Answer)
+			assert.True(t, strings.HasPrefix(ans.Answer, tt.opening), ans.Answer)
+		})
+	}
 }
