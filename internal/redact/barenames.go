@@ -79,7 +79,7 @@ func bareName(s string, i int) (start, end int, words []string) {
 	case n >= 2 && followedByWord(s, e, "from") && atSentenceStart(s, i) && !streetName(s[i:e]) && !startsWithWord(s[i:e]):
 	case n >= 2 && openingWord(before, "does", "did", "is", "was", "can", "could", "will", "has") && !streetName(s[i:e]) && !startsWithWord(s[i:e]):
 	case spokeTo(before) && !streetName(s[i:e]) && !startsWithWord(s[i:e]) && (n >= 2 || nameEndsClause(s, e) || followedByAny(s, e, lowerNameFollowers)):
-	case n >= 2 && openingWord(before, "it's", "it’s", "its", "it is") && nameEndsClause(s, e):
+	case n >= 2 && openingWord(before, "it's", "it’s", "its", "it is") && (nameEndsClause(s, e) || followedByWord(s, e, "here")):
 	case n >= 2 && openingWord(before, "from:"):
 	case endsWithDash(before) && restIsPunct(s, e):
 	case n >= 2 && addressFollows(s, e) && !streetName(s[i:e]):
@@ -323,6 +323,34 @@ func findLowerNames(s string, out []span, addWords func([]string)) []span {
 		out = append(out, span{KindName, next, next + len(w)})
 		addWords([]string{w})
 		i = next + len(w)
+	}
+	return out
+}
+
+// findOpeningLowerName appends the span of a full name typed in lower case after "it's" opening
+// a line, as people start a message to someone who knows them: "it's jane smith here". A phrase
+// of ordinary words ("it's council tax again") is no name (lowerFullName).
+func findOpeningLowerName(s string, out []span, addWords func([]string)) []span {
+	for line := 0; line < len(s); {
+		i := line
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		rest := strings.ToLower(s[i:min(len(s), i+8)])
+		for _, opening := range []string{"it's ", "it’s ", "its ", "it is "} {
+			if strings.HasPrefix(rest, opening) {
+				if start, end, words := lowerFullName(s, i+len(opening)); end > start {
+					out = append(out, span{KindName, start, end})
+					addWords(words)
+				}
+				break
+			}
+		}
+		nl := strings.IndexByte(s[line:], '\n')
+		if nl < 0 {
+			break
+		}
+		line += nl + 1
 	}
 	return out
 }

@@ -184,7 +184,7 @@ func startsLower(s string, i int) bool {
 
 // nameStop are words that end a name (or, first, show there is none): "I'm not sure", "my name
 // is jane and i live …", "I'm Writing to ask".
-var nameStop = setOf(`a an the and or but so i i'm i’m im me my mine we our you your he she it its they
+var nameStop = setOf(`a an the and or but so i i'm i’m im me my mine we our you your he she it its it's it’s they
 	their them this that these those here there from at in on of to for with by about regarding re
 	as is am are was were be been being have has had do does did not no yes ok okay please thanks
 	thank hi hello dear just also still only very really too now currently already sorry afraid happy
@@ -290,8 +290,9 @@ func findNames(s string, out []span) []span {
 		if (m[6] >= 0 || m[8] >= 0) && end > start && describesPlace(s, start, end) {
 			return m[1] // "I'm Bucks resident": a place, not a person
 		}
-		if end <= start && m[6] >= 0 && strings.HasPrefix(strings.ToLower(s[m[6]:m[7]]), "i") {
-			start, end, toks = lowerFullName(s, m[1]) // "i'm ahmed khan"
+		if end <= start && (m[6] >= 0 && strings.HasPrefix(strings.ToLower(s[m[6]:m[7]]), "i") || m[8] >= 0) {
+			// "i'm ahmed khan", "this is sam jones from flat 2": a full name, typed in lower case.
+			start, end, toks = lowerFullName(s, m[1])
 		}
 		if end <= start {
 			return m[1]
@@ -308,6 +309,7 @@ func findNames(s string, out []span) []span {
 	})
 	out = findBareNames(s, out, addWords)
 	out = findLowerNames(s, out, addWords)
+	out = findOpeningLowerName(s, out, addWords)
 	// A full name given again is redacted whole, even where a word of it is also a word and so
 	// not looked for on its own: "my ex Dean Smith … Dean Smith must not get my address".
 	var phrases []string
