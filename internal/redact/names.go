@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -287,8 +288,8 @@ func findNames(s string, out []span) []span {
 				}
 			}
 		}
-		if (m[6] >= 0 || m[8] >= 0) && end > start && describesPlace(s, start, end) {
-			return m[1] // "I'm Bucks resident": a place, not a person
+		if (m[6] >= 0 || m[8] >= 0) && end > start && (describesPlace(s, start, end) || legalRoleRE.MatchString(s[start:])) {
+			return m[1] // "I'm Bucks resident", "I'm Power of Attorney for mum": not a person's name
 		}
 		if end <= start && (m[6] >= 0 && strings.HasPrefix(strings.ToLower(s[m[6]:m[7]]), "i") || m[8] >= 0) {
 			// "i'm ahmed khan", "this is sam jones from flat 2": a full name, typed in lower case.
@@ -415,6 +416,11 @@ func describesPlace(s string, start, end int) bool {
 	}
 	return true
 }
+
+// legalRoleRE is a role in law a resident acts in for someone else, capitalised as people do:
+// "I'm Power of Attorney for my mum", "I am Executor of her estate". Read as a name, "Power"
+// (also a surname) would hide what the request is.
+var legalRoleRE = regexp.MustCompile(`(?i)^(?:lasting\s+|enduring\s+)?power\s+of\s+attorney\b|^(?:executor|executrix|appointee|deputy|attorney|trustee|next\s+of\s+kin)\b`)
 
 // nameLabelOK reports whether a "name:" label at s[start:end] labels a person's name: "my name
 // is", or "Name:"/"Full name:" starting a line or a sentence, not "Controller name:" or "File

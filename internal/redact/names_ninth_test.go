@@ -35,3 +35,18 @@ func TestOpeningTopicsAreKept(t *testing.T) {
 		assert.Equal(t, s, redact.Text(s), "%q", s)
 	}
 }
+
+// A role in law the writer acts in is not their name; a surname that is also the word still is.
+func TestLegalRolesAreNotNames(t *testing.T) {
+	for in, want := range map[string]string{
+		"I'm Power of Attorney for my mum":       "I'm Power of Attorney for my mum",
+		"I am Lasting Power of Attorney for dad": "I am Lasting Power of Attorney for dad",
+		"I'm Executor of her estate":             "I'm Executor of her estate",
+		"I'm Appointee for my son":               "I'm Appointee for my son",
+		"I'm Deputy for my brother":              "I'm Deputy for my brother",
+		"my name is Samantha Power":              "my name is [name]",
+		"I'm Samantha Power":                     "I'm [name]",
+	} {
+		assert.Equal(t, want, redact.Text(in), "%q", in)
+	}
+}
