@@ -288,7 +288,7 @@ func findNames(s string, out []span) []span {
 				}
 			}
 		}
-		if (m[6] >= 0 || m[8] >= 0) && end > start && (describesPlace(s, start, end) || legalRoleRE.MatchString(s[start:])) {
+		if (m[6] >= 0 || m[8] >= 0) && end > start && (describesPlace(s, start, end) || legalRoleRE.MatchString(s[start:min(len(s), start+40)])) {
 			return m[1] // "I'm Bucks resident", "I'm Power of Attorney for mum": not a person's name
 		}
 		if end <= start && (m[6] >= 0 && strings.HasPrefix(strings.ToLower(s[m[6]:m[7]]), "i") || m[8] >= 0) {
