@@ -148,8 +148,70 @@ func findEmails(s string, out []span) []span {
 		out = append(out, span{KindEmail, start, end})
 		last, at = end, end
 	}
+	return findSpelledEmails(s, out)
+}
+
+// spelledEmailRE is an address spelt out so that no robot reads it, as people type one into a
+// chat: "john.smith at gmail dot com", "sarah dot m at outlook dot com",
+// "jo(at)example(dot)co(dot)uk". Groups: 1 the local part, 2 "at", 3 the domain. An "at" in words
+// needs a "dot" in words after it: "I work at tesco.com" gives a website, not an address.
+var spelledEmailRE = regexp.MustCompile(`(?i)((?:[\p{L}\p{N}._%+\-]+\s+dot\s+)*[\p{L}\p{N}._%+\-]*[\p{L}\p{N}])` +
+	`(\s*[(\[]at[)\]]\s*|\s+at\s+)([\p{L}\p{N}\-]+)` +
+	`(?:(?:\s*[(\[]dot[)\]]\s*|\s+dot\s+|\.)[\p{L}\p{N}\-]+)*` +
+	`(?:\s*[(\[]dot[)\]]\s*|\s+dot\s+)(?:com|net|org|uk|co|gov|ac|nhs|sch|io|me|info|biz|ie|eu|de|fr|pl|ro)\b`)
+
+// mailProviders are the domains residents' addresses are most often at.
+var mailProviders = setOf(`gmail googlemail hotmail outlook live msn yahoo ymail btinternet btopenworld icloud me
+	mac aol sky virginmedia ntlworld blueyonder talktalk tiscali protonmail proton gmx mail`)
+
+// emailCueRE ends the words that introduce an address: "email me on", "reply to", "my address is".
+var emailCueRE = regexp.MustCompile(`(?i)(?:e-?mail|mail|reply|write|contact|address)\b[^.!?\n]{0,24}$`)
+
+// findSpelledEmails appends the spans of addresses spelt out in words (spelledEmailRE): those
+// written in brackets, with a local part no word has ("john.smith", "sarah dot m"), at a mail
+// provider, or introduced as an address. "look at gov dot uk" is a website.
+func findSpelledEmails(s string, out []span) []span {
+	last := 0
+	// Only around an "at" with a "dot" soon after: the expression run over a whole 100 KB
+	// transcript took a second (Go's matcher is linear, not fast).
+	for p := 0; p < len(s); {
+		k := indexFold(s[p:], "at")
+		if k < 0 {
+			break
+		}
+		at := p + k
+		p = at + 2
+		if at < last || wordBefore(s, at) || at+2 < len(s) && isASCIILetter(s[at+2]) || !containsFold(s[at:min(len(s), at+100)], "dot") {
+			continue
+		}
+		from, to := max(last, at-80), min(len(s), at+120)
+		for _, m := range spelledEmailRE.FindAllStringSubmatchIndex(s[from:to], -1) {
+			if from+m[4] > at || from+m[5] < at+2 {
+				continue // another "at" of the window
+			}
+			local, sep, domain := s[from+m[2]:from+m[3]], s[from+m[4]:from+m[5]], strings.ToLower(s[from+m[6]:from+m[7]])
+			if strings.ContainsAny(sep, "([") || strings.ContainsAny(local, "._%+0123456789") || containsFold(local, " dot ") ||
+				mailProviders[domain] || emailCueRE.MatchString(s[max(0, from+m[0]-40):from+m[0]]) {
+				out = append(out, span{KindEmail, from + m[0], from + m[1]})
+				last = from + m[1]
+			}
+		}
+	}
 	return out
 }
+
+// indexFold is the index of the first instance of the ASCII sub in s in any case, or -1.
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+// containsFold reports whether s contains the ASCII sub in any case.
+func containsFold(s, sub string) bool { return indexFold(s, sub) >= 0 }
 
 // --- phone numbers ----------------------------------------------------------------------------
 
