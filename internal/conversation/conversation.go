@@ -101,6 +101,9 @@ type Submitter interface {
 	Status(ctx context.Context, ref, contact string) (dpo.StatusReport, error)
 }
 
+// The queue the service runs is a Submitter, and is what the tests run against.
+var _ Submitter = (*dpo.Queue)(nil)
+
 // Bot holds what a conversation needs. The zero value is not usable; fill the fields.
 type Bot struct {
 	Answerer answer.Answerer

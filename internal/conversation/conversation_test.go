@@ -4,8 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
+	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,63 +19,46 @@ import (
 	"github.com/privacybot/privacybot/internal/dpo"
 	"github.com/privacybot/privacybot/internal/index/indextest"
 	"github.com/privacybot/privacybot/internal/rights"
+	"github.com/privacybot/privacybot/internal/sqlite"
 )
 
-// fakeQueue is an in-memory queue with the real deadline rules, recording what was submitted.
-type fakeQueue struct {
-	mu    sync.Mutex
-	cases []dpo.Case
-	byKey map[string]int
+// queue is the DPO's real queue over a SQLite store in the test's temporary directory, as the
+// service runs it: references, idempotency, due dates and what a requester may learn of a
+// law-enforcement (Part 3) request are the queue's own rules, so a change to them is one these
+// tests see rather than a copy of them that stays behind.
+type queue struct {
+	*dpo.Queue
+	t *testing.T
 }
 
-func (q *fakeQueue) Submit(_ context.Context, s dpo.Submission) (dpo.Case, error) {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	if err := s.Validate(); err != nil {
-		return dpo.Case{}, err
-	}
-	if q.byKey == nil {
-		q.byKey = map[string]int{}
-	}
-	if i, ok := q.byKey[s.IdempotencyKey]; ok && s.IdempotencyKey != "" {
-		return q.cases[i], nil
-	}
-	c := dpo.Case{Ref: dpo.FormatRef(dpo.RefYear(s.Received), int64(len(q.cases)+1)), Type: s.Type, Organisation: s.Organisation,
-		Received: s.Received, Channel: s.Channel, Requester: s.Requester, Description: s.Description, Excerpt: s.Excerpt,
-		Status: dpo.Received, AwaitingID: s.AwaitingID}
-	if s.LawEnforcement {
-		c.LawEnforcement = dpo.LawEnforcementSuspected // worked to its UK GDPR date until the DPO decides
-	}
-	if due, ok, err := (deadline.Clock{Received: s.Received, Region: s.Region, AwaitingID: s.AwaitingID}).Due(); err == nil && ok {
-		c.Due = due
-	}
-	q.byKey[s.IdempotencyKey] = len(q.cases)
-	q.cases = append(q.cases, c)
-	return c, nil
+// cases is what was put on the queue, in the order it was filed (by reference: the store lists
+// soonest due first).
+func (q queue) cases() []dpo.Case {
+	q.t.Helper()
+	cs, err := q.List(context.Background(), dpo.Filter{})
+	require.NoError(q.t, err)
+	slices.SortFunc(cs, func(a, b dpo.Case) int { return strings.Compare(a.Ref, b.Ref) })
+	return cs
 }
 
-func (q *fakeQueue) Status(_ context.Context, ref, contact string) (dpo.StatusReport, error) {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	for _, c := range q.cases {
-		if c.Ref == ref && strings.EqualFold(strings.TrimSpace(c.Requester.Contact.Value), strings.TrimSpace(contact)) {
-			if c.LawEnforcement != "" {
-				return dpo.StatusReport{Ref: c.Ref, Status: c.Status, TimeLimitPending: true}, nil
-			}
-			return dpo.StatusReport{Ref: c.Ref, Status: c.Status, Due: c.Due, Organisation: c.Organisation}, nil
-		}
-	}
-	return dpo.StatusReport{}, dpo.ErrNotFound
+// setStatus is the data protection team moving a case on, through the queue's rule book.
+func (q queue) setStatus(ref string, to dpo.Status) {
+	q.t.Helper()
+	_, err := q.UpdateStatus(context.Background(), ref, dpo.Change{To: to, Actor: "dpo@test", Note: "set by the test"})
+	require.NoError(q.t, err)
 }
 
-func newBot(t *testing.T, now time.Time) (*conversation.Bot, *fakeQueue) {
+func newBot(t *testing.T, now time.Time) (*conversation.Bot, queue) {
 	t.Helper()
 	e := indextest.Bundled(t)
 	composer, orgs, canonical := e.Composer, e.Orgs, e.Corpus.Organisations.Canonical
-	q := &fakeQueue{}
+	store, err := sqlite.Open(filepath.Join(t.TempDir(), "privacybot.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = store.Close() })
+	q := queue{Queue: &dpo.Queue{Store: store, Now: func() time.Time { return now }}, t: t}
 	sessions := conversation.NewSessions(30 * time.Minute)
 	sessions.Now = func() time.Time { return now }
-	return &conversation.Bot{Answerer: composer, Queue: q, Classify: rights.Classify, Region: deadline.EnglandAndWales,
+	return &conversation.Bot{Answerer: composer, Queue: q.Queue, Classify: rights.Classify, Region: deadline.EnglandAndWales,
 		Orgs: orgs, Canonical: canonical, Mentioned: e.Corpus.Organisations.Mentioned, Contacts: composer.Contacts, Now: func() time.Time { return now }, Sessions: sessions,
 		Emergency: "If anyone is in immediate danger, call 999.", Safeguarding: "Call the safeguarding team.",
 		Redact: func(s string) string { return strings.ReplaceAll(s, "jane@example.com", "[email]") }}, q
@@ -141,8 +125,8 @@ func TestAccessRequestIntake(t *testing.T) {
 	})
 	assert.Equal(t, "DPO-2026-000001", last.Reference)
 	assert.Equal(t, "2026-10-05", last.Due)
-	require.Len(t, q.cases, 1)
-	c := q.cases[0]
+	require.Len(t, q.cases(), 1)
+	c := q.cases()[0]
 	assert.Equal(t, dpo.RequestType("access"), c.Type)
 	assert.Equal(t, "Milton Keynes City Council", c.Organisation)
 	assert.Equal(t, dpo.ContactEmail, c.Requester.Contact.Kind)
@@ -193,7 +177,7 @@ func TestInformationIsNotIntake(t *testing.T) {
 	assert.NotEmpty(t, rep.Citations)
 	require.NotNil(t, rep.Request)
 	assert.False(t, rep.Request.Actionable)
-	assert.Empty(t, q.cases)
+	assert.Empty(t, q.cases())
 }
 
 func TestCancelAtAnyStep(t *testing.T) {
@@ -204,7 +188,7 @@ func TestCancelAtAnyStep(t *testing.T) {
 		{says: "cancel", kind: conversation.KindCancelled, contains: []string{"nothing was sent"}},
 		{says: "how long do you keep complaint records?", kind: conversation.KindAnswer},
 	})
-	assert.Empty(t, q.cases)
+	assert.Empty(t, q.cases())
 }
 
 func TestOnBehalfOfSomeoneElseHasNoDueDateUntilAuthorityArrives(t *testing.T) {
@@ -218,10 +202,10 @@ func TestOnBehalfOfSomeoneElseHasNoDueDateUntilAuthorityArrives(t *testing.T) {
 		{says: "her care records", kind: conversation.KindIntake, contains: []string{"On behalf of: Pat Doe"}},
 		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"proof that you may act for them"}},
 	})
-	require.Len(t, q.cases, 1)
-	assert.True(t, q.cases[0].Requester.OnBehalfOf)
-	assert.Equal(t, "Pat Doe", q.cases[0].Requester.OnBehalfOfWhom)
-	assert.True(t, q.cases[0].Due.IsZero())
+	require.Len(t, q.cases(), 1)
+	assert.True(t, q.cases()[0].Requester.OnBehalfOf)
+	assert.Equal(t, "Pat Doe", q.cases()[0].Requester.OnBehalfOfWhom)
+	assert.True(t, q.cases()[0].Due.IsZero())
 }
 
 func TestSafeguardingGivesContactsAndNoIntake(t *testing.T) {
@@ -231,7 +215,7 @@ func TestSafeguardingGivesContactsAndNoIntake(t *testing.T) {
 			contains: []string{"999", "safeguarding"}},
 	})
 	assert.True(t, rep.Safeguarding)
-	assert.Empty(t, q.cases)
+	assert.Empty(t, q.cases())
 }
 
 func TestFollowUpKeepsTheTopic(t *testing.T) {
@@ -251,7 +235,7 @@ func TestSubmitFormIsIdempotent(t *testing.T) {
 	b, err := bot.SubmitForm(context.Background(), form)
 	require.NoError(t, err)
 	assert.Equal(t, a.Reference, b.Reference)
-	assert.Len(t, q.cases, 1)
+	assert.Len(t, q.cases(), 1)
 
 	form.Contact = "nope"
 	_, err = bot.SubmitForm(context.Background(), form)

@@ -30,7 +30,7 @@ func TestSafeguardingInterruptsARequest(t *testing.T) {
 	require.NotNil(t, last.Intake, "the request is still open")
 	assert.Equal(t, "Jo Bloggs", last.Intake.Fields["name"])
 	assert.Equal(t, conversation.StepContact, last.Intake.Step)
-	assert.Empty(t, q.cases)
+	assert.Empty(t, q.cases())
 }
 
 // What a requester types at each step is read as a person would: a name without "my name is",
@@ -53,8 +53,8 @@ func TestIntakeReadsRepliesAsTheyAreMeant(t *testing.T) {
 		{says: "everything", kind: conversation.KindIntake, contains: []string{"Name: Kate Hill", "Contact: kate@example.com"}, lacks: []string{"On behalf of"}},
 		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"must respond by"}},
 	})
-	require.Len(t, q.cases, 1)
-	c := q.cases[0]
+	require.Len(t, q.cases(), 1)
+	c := q.cases()[0]
 	assert.Equal(t, "Kate Hill", c.Requester.Name)
 	assert.Equal(t, "kate@example.com", c.Requester.Contact.Value)
 	assert.False(t, c.Requester.OnBehalfOf)
@@ -77,7 +77,7 @@ func TestCancelWithNothingToCancel(t *testing.T) {
 		{says: "cancel", kind: conversation.KindHelp, contains: []string{"nothing to cancel"}},
 	})
 	script(t, bot, "", []line{{says: "cancel", kind: conversation.KindHelp, contains: []string{"nothing to cancel"}}})
-	assert.Empty(t, q.cases)
+	assert.Empty(t, q.cases())
 }
 
 // A form naming a council the bot doesn't serve is refused, so no case lands where no DPO looks.
@@ -89,7 +89,7 @@ func TestFormForAnUnknownCouncilIsRefused(t *testing.T) {
 	require.True(t, errors.As(err, &fe), "%v", err)
 	assert.Equal(t, "org", fe.Field)
 	assert.Contains(t, fe.Reason, "Buckinghamshire Council")
-	assert.Empty(t, q.cases)
+	assert.Empty(t, q.cases())
 }
 
 // A request naming its council needs no "which council?"; one made in a chat scoped to another
@@ -106,7 +106,7 @@ func TestARequestGoesToTheCouncilItNames(t *testing.T) {
 		{says: "please delete my data held by milton keynes council", kind: conversation.KindAnswer,
 			contains: []string{"Milton Keynes City Council", "01908 254900"}, lacks: []string{"full name"}},
 	})
-	assert.Empty(t, q.cases)
+	assert.Empty(t, q.cases())
 }
 
 // A "yes" sent to a conversation that has ended (idle too long, or the service restarted)
@@ -117,7 +117,7 @@ func TestAYesToAnEndedConversationSaysNothingWasSent(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, conversation.KindHelp, rep.Kind)
 	assert.Contains(t, rep.Answer.Answer, "nothing was sent")
-	assert.Empty(t, q.cases)
+	assert.Empty(t, q.cases())
 
 	// Only its first message: the conversation goes on as any other, under the id it was given.
 	assert.NotEqual(t, "ended-123", rep.Session, "on the web a new conversation gets an id the bot chose")
@@ -171,8 +171,8 @@ func TestAskingHowToMakeARequestOffersToTakeIt(t *testing.T) {
 		{says: "skip", kind: conversation.KindIntake, contains: []string{"Council: Buckinghamshire Council"}},
 		{says: "yes", kind: conversation.KindSubmitted},
 	})
-	require.Len(t, q.cases, 1)
-	assert.Equal(t, dpo.Access, q.cases[0].Type)
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, dpo.Access, q.cases()[0].Type)
 
 	// Anything else after the offer is read as usual; the offer lapses.
 	script(t, bot, "", []line{
@@ -180,7 +180,7 @@ func TestAskingHowToMakeARequestOffersToTakeIt(t *testing.T) {
 		{says: "how long do you keep complaint records?", kind: conversation.KindAnswer, lacks: []string{"say \"yes\""}},
 		{says: "yes", kind: conversation.KindHelp},
 	})
-	assert.Len(t, q.cases, 1)
+	assert.Len(t, q.cases(), 1)
 }
 
 // Asking to talk to a person puts nothing on the DPO's queue: the bot says it can't put them
@@ -191,7 +191,7 @@ func TestAskingForAPersonGivesTheContact(t *testing.T) {
 		rep := script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindHelp, contains: []string{"can't put you through", "01908 254900"}}})
 		assert.NotEmpty(t, rep.Citations, "the contact is cited")
 	}
-	assert.Empty(t, q.cases)
+	assert.Empty(t, q.cases())
 }
 
 // Withdrawing a request already sent is the data protection team's to do: the bot says so and
@@ -202,7 +202,7 @@ func TestWithdrawingASentRequest(t *testing.T) {
 		script(t, bot, "Buckinghamshire Council", []line{{says: says, kind: conversation.KindHelp, contains: []string{"giving its reference", "Maria Damigos"}}})
 	}
 	script(t, bot, "", []line{{says: "I want to cancel", kind: conversation.KindHelp, contains: []string{"nothing to cancel"}}})
-	assert.Empty(t, q.cases)
+	assert.Empty(t, q.cases())
 }
 
 // Second QA pass: what residents type mid-request, read as meant.
@@ -221,8 +221,8 @@ func TestIntakeReadsMoreRepliesAsMeant(t *testing.T) {
 		{says: "everything", kind: conversation.KindIntake, contains: []string{"Council: Buckinghamshire Council", "Contact: 12 Tonbridge Road, Aylesbury, HP20 1AA"}, lacks: []string{"On behalf of"}},
 		{says: "yes", kind: conversation.KindSubmitted},
 	})
-	require.Len(t, q.cases, 1)
-	c := q.cases[0]
+	require.Len(t, q.cases(), 1)
+	c := q.cases()[0]
 	assert.Equal(t, "Buckinghamshire Council", c.Organisation)
 	assert.False(t, c.Requester.OnBehalfOf)
 
@@ -278,7 +278,7 @@ func TestShortNamesAreNames(t *testing.T) {
 			{says: "I want a copy of my data", kind: conversation.KindIntake},
 			{says: name, kind: conversation.KindIntake, contains: []string{"contact"}},
 		})
-		assert.Empty(t, q.cases)
+		assert.Empty(t, q.cases())
 	}
 }
 
@@ -297,8 +297,8 @@ func TestALawEnforcementRequestIsFlaggedAndPromisesNoDate(t *testing.T) {
 		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"DPO-2026-000001", "confirm the time limit"}, lacks: []string{"must respond by"}},
 		{says: "when will I hear back?", kind: conversation.KindStatus, contains: []string{"confirm the time limit"}},
 	})
-	require.Len(t, q.cases, 1)
-	assert.Equal(t, dpo.LawEnforcementSuspected, q.cases[0].LawEnforcement)
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, dpo.LawEnforcementSuspected, q.cases()[0].LawEnforcement)
 
 	// Said only when describing it, the flag is still raised.
 	bot, q = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
@@ -310,11 +310,47 @@ func TestALawEnforcementRequestIsFlaggedAndPromisesNoDate(t *testing.T) {
 		{says: "the notes of my interview under caution about the fly-tipping", kind: conversation.KindIntake},
 		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"confirm the time limit"}},
 	})
-	assert.Equal(t, dpo.LawEnforcementSuspected, q.cases[0].LawEnforcement)
+	assert.Equal(t, dpo.LawEnforcementSuspected, q.cases()[0].LawEnforcement)
 
 	bot, q = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "Milton Keynes", accessRequest("jo@example.com"))
-	assert.Equal(t, dpo.NotLawEnforcement, q.cases[0].LawEnforcement)
+	assert.Equal(t, dpo.NotLawEnforcement, q.cases()[0].LawEnforcement)
+}
+
+// What a requester is told of a possibly law-enforcement (Part 3) request follows the DPO's
+// decision, by the queue's own rule: while it is flagged, no date; cleared as no Part 3 request,
+// the UK GDPR date, counted from when it was received; once closed, only that it is closed.
+func TestStatusOfALawEnforcementRequestFollowsTheDPOsDecision(t *testing.T) {
+	prosecution := []line{
+		{says: "I want a copy of the evidence your enforcement officers used to prosecute me", kind: conversation.KindIntake},
+		{says: "Jo Bloggs", kind: conversation.KindIntake},
+		{says: "jo@example.com", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"DPO-2026-000001"}},
+	}
+	check := line{says: "DPO-2026-000001 jo@example.com", kind: conversation.KindStatus}
+	ctx := context.Background()
+
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", prosecution)
+	flagged := check
+	flagged.contains, flagged.lacks = []string{"is received", "confirm the time limit"}, []string{"due by"}
+	script(t, bot, "", []line{flagged})
+	_, err := q.MarkLawEnforcement(ctx, "DPO-2026-000001", dpo.NotLawEnforcement, "the evidence is held for a licensing review, not a prosecution", "dpo@test")
+	require.NoError(t, err)
+	cleared := check
+	cleared.contains, cleared.lacks = []string{"is received", "due by Monday 5 October 2026"}, []string{"time limit"}
+	script(t, bot, "", []line{cleared})
+
+	bot, q = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", prosecution)
+	_, err = q.MarkLawEnforcement(ctx, "DPO-2026-000001", dpo.LawEnforcementConfirmed, "held for a prosecution", "dpo@test")
+	require.NoError(t, err)
+	q.setStatus("DPO-2026-000001", dpo.Completed)
+	closed := check
+	closed.contains, closed.lacks = []string{"is completed"}, []string{"time limit", "due by"}
+	script(t, bot, "", []line{closed})
 }
 
 // A status check on an open request past its due date says the date has passed.
@@ -386,8 +422,8 @@ func TestIntakeStepsTakeWhatResidentsMean(t *testing.T) {
 		{says: "as above", kind: conversation.KindIntake, contains: []string{"Details: Please delete everything the parking team holds about me, I moved away"}},
 		{says: "yes", kind: conversation.KindSubmitted},
 	})
-	require.NotEmpty(t, q.cases)
-	assert.Equal(t, "Please delete everything the parking team holds about me, I moved away", q.cases[len(q.cases)-1].Description)
+	require.NotEmpty(t, q.cases())
+	assert.Equal(t, "Please delete everything the parking team holds about me, I moved away", q.cases()[len(q.cases())-1].Description)
 }
 
 // "cancel my request DPO-…" says how to withdraw it, not only its status.
@@ -415,7 +451,7 @@ func TestCancellingARequestByItsReference(t *testing.T) {
 func TestStatusOfAClosedRequestGivesNoDueDate(t *testing.T) {
 	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "Milton Keynes", accessRequest("jo@example.com"))
-	q.cases[0].Status = dpo.Completed
+	q.setStatus("DPO-2026-000001", dpo.Completed)
 	script(t, bot, "", []line{{says: "DPO-2026-000001 jo@example.com", kind: conversation.KindStatus,
 		contains: []string{"is completed"}, lacks: []string{"due by"}}})
 }
@@ -467,9 +503,9 @@ func TestChangingTheRightMidRequest(t *testing.T) {
 		{says: "as above", kind: conversation.KindIntake, contains: []string{"Type: Right of access", "Details: please delete my data\nactually, I'd rather just get a copy of my data instead"}},
 		{says: "yes", kind: conversation.KindSubmitted},
 	})
-	require.Len(t, q.cases, 1)
-	assert.Equal(t, dpo.Access, q.cases[0].Type)
-	assert.Contains(t, q.cases[0].Description, "I'd rather just get a copy", "the details say what the request became, after what it was")
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, dpo.Access, q.cases()[0].Type)
+	assert.Contains(t, q.cases()[0].Description, "I'd rather just get a copy", "the details say what the request became, after what it was")
 
 	// Said at any step, as a question too.
 	for _, change := range []string{"actually I'd rather have a copy", "actually can I just get a copy?"} {
@@ -490,7 +526,7 @@ func TestChangingTheRightMidRequest(t *testing.T) {
 		{says: "please delete the old address and put 4 Elm Road instead", kind: conversation.KindIntake},
 		{says: "yes", kind: conversation.KindSubmitted},
 	})
-	assert.Equal(t, dpo.Rectification, q.cases[0].Type)
+	assert.Equal(t, dpo.Rectification, q.cases()[0].Type)
 }
 
 // The conversation stored with a case doesn't keep the name and contact the requester gave at
@@ -505,14 +541,14 @@ func TestTheCaseExcerptLeavesOutTheRequestersDetails(t *testing.T) {
 		{says: "my records, I'm kate hill from the hill estate", kind: conversation.KindIntake},
 		{says: "yes", kind: conversation.KindSubmitted},
 	})
-	require.Len(t, q.cases, 1)
-	ex := q.cases[0].Excerpt
+	require.Len(t, q.cases(), 1)
+	ex := q.cases()[0].Excerpt
 	assert.NotContains(t, strings.ToLower(ex), "kate")
 	assert.NotContains(t, ex, "Hill")
 	assert.Contains(t, ex, "the hill estate", "a word of the name, written as a word, stays")
 	assert.NotContains(t, ex, "07700 900123")
 	assert.Contains(t, ex, "I want a copy of my data")
-	assert.Equal(t, "Kate Hill", q.cases[0].Requester.Name, "the case keeps them in their fields")
+	assert.Equal(t, "Kate Hill", q.cases()[0].Requester.Name, "the case keeps them in their fields")
 }
 
 // A message in another language is told the chat reads English only, with the contact; it is not
@@ -558,8 +594,8 @@ func TestASecondRightInTheSameMessageIsOffered(t *testing.T) {
 		{says: "already told you", kind: conversation.KindIntake},
 		{says: "already told you", kind: conversation.KindIntake, contains: []string{"Name: Jo Bloggs", "Contact: jo@example.com"}, lacks: []string{"Service:"}},
 	})
-	require.Len(t, q.cases, 1)
-	assert.Equal(t, dpo.Access, q.cases[0].Type)
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, dpo.Access, q.cases()[0].Type)
 
 	// One right, said at length, is one request.
 	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
@@ -633,8 +669,8 @@ func TestIntakeStepsRoundThree(t *testing.T) {
 		{says: "yes that's right", kind: conversation.KindIntake, contains: []string{"Details: I would like to see what the council has on file about me please\nShall"}},
 		{says: "sure", kind: conversation.KindSubmitted},
 	})
-	require.Len(t, q.cases, 1)
-	c := q.cases[0]
+	require.Len(t, q.cases(), 1)
+	c := q.cases()[0]
 	assert.Equal(t, "Lucy Brown", c.Requester.Name)
 	assert.Equal(t, "lucy@example.com", c.Requester.Contact.Value)
 	assert.Empty(t, c.Service)
@@ -653,8 +689,8 @@ func TestRequestsKeepWhatTheyWereAbout(t *testing.T) {
 			{says: "as above", kind: conversation.KindIntake},
 			{says: "yes", kind: conversation.KindSubmitted, lacks: []string{"must respond by"}},
 		})
-		assert.Equal(t, dpo.LawEnforcementSuspected, q.cases[0].LawEnforcement)
-		assert.Contains(t, q.cases[0].Description, "prosecute me")
+		assert.Equal(t, dpo.LawEnforcementSuspected, q.cases()[0].LawEnforcement)
+		assert.Contains(t, q.cases()[0].Description, "prosecute me")
 	})
 	t.Run("the second right of a law-enforcement message is flagged and dated from it", func(t *testing.T) {
 		bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
@@ -670,11 +706,11 @@ func TestRequestsKeepWhatTheyWereAbout(t *testing.T) {
 			{says: "as above", kind: conversation.KindIntake},
 			{says: "yes", kind: conversation.KindSubmitted, lacks: []string{"must respond by"}},
 		})
-		require.Len(t, q.cases, 2)
-		assert.Equal(t, dpo.Erasure, q.cases[1].Type)
-		assert.Equal(t, dpo.LawEnforcementSuspected, q.cases[1].LawEnforcement)
-		assert.Equal(t, q.cases[0].Received, q.cases[1].Received, "asked for in the same message")
-		assert.Contains(t, q.cases[1].Description, "prosecute me")
+		require.Len(t, q.cases(), 2)
+		assert.Equal(t, dpo.Erasure, q.cases()[1].Type)
+		assert.Equal(t, dpo.LawEnforcementSuspected, q.cases()[1].LawEnforcement)
+		assert.Equal(t, q.cases()[0].Received, q.cases()[1].Received, "asked for in the same message")
+		assert.Contains(t, q.cases()[1].Description, "prosecute me")
 	})
 	t.Run("a complaint is never flagged as law enforcement", func(t *testing.T) {
 		bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
@@ -688,7 +724,7 @@ func TestRequestsKeepWhatTheyWereAbout(t *testing.T) {
 			{says: "as above", kind: conversation.KindIntake},
 			{says: "yes", kind: conversation.KindSubmitted},
 		})
-		assert.Equal(t, dpo.NotLawEnforcement, q.cases[0].LawEnforcement)
+		assert.Equal(t, dpo.NotLawEnforcement, q.cases()[0].LawEnforcement)
 	})
 	t.Run("no at the confirm step replaces the details", func(t *testing.T) {
 		bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
@@ -705,6 +741,6 @@ func TestRequestsKeepWhatTheyWereAbout(t *testing.T) {
 			{says: "my parking permit records from 2021", kind: conversation.KindIntake},
 			{says: "yes", kind: conversation.KindSubmitted},
 		})
-		assert.Equal(t, "I want a copy of my data\nmy parking permit records from 2021", q.cases[0].Description)
+		assert.Equal(t, "I want a copy of my data\nmy parking permit records from 2021", q.cases()[0].Description)
 	})
 }

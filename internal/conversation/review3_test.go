@@ -12,6 +12,7 @@ import (
 
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/conversation"
+	"github.com/privacybot/privacybot/internal/dpo"
 )
 
 var review3Intake = []line{
@@ -33,7 +34,7 @@ func TestYesWithACorrectionSendsNothing(t *testing.T) {
 		t.Run(says, func(t *testing.T) {
 			bot, q := newBot(t, reviewNow)
 			script(t, bot, "Milton Keynes", append(append([]line{}, review3Intake...), line{says: says, lacks: []string{"DPO-2026"}}))
-			assert.Empty(t, q.cases, "sent with jo@example.com although the resident corrected it")
+			assert.Empty(t, q.cases(), "sent with jo@example.com although the resident corrected it")
 		})
 	}
 }
@@ -80,11 +81,11 @@ func TestConfidentialityOfferedMidRequestIsNotLost(t *testing.T) {
 		line{says: "yes"},
 	))
 	var types []string
-	for _, c := range q.cases {
+	for _, c := range q.cases() {
 		types = append(types, string(c.Type))
 	}
 	assert.Contains(t, types, "objection", "the confidentiality request the bot offered was never taken: %v", types)
-	for _, c := range q.cases {
+	for _, c := range q.cases() {
 		if c.Type == "objection" {
 			assert.Contains(t, c.Description, "don't give him my address", "in the words that asked for it")
 		}
@@ -150,13 +151,13 @@ func TestFifthQAPass(t *testing.T) {
 		{says: "Name: Kate Hill. Phone: 07700900123", kind: conversation.KindIntake, contains: []string{"Which council service"}},
 		{says: "skip"}, {says: "as above"}, {says: "yes", kind: conversation.KindSubmitted},
 	})
-	require.Len(t, q.cases, 1)
-	assert.Equal(t, "Kate Hill", q.cases[0].Requester.Name)
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, "Kate Hill", q.cases()[0].Requester.Name)
 
 	bot, q = newBot(t, reviewNow)
 	script(t, bot, "Milton Keynes", accessRequest("jo@example.com"))
 	script(t, bot, "Milton Keynes", []line{{says: "hello"}, {says: "I want to delete my data"}, {says: "Jo Bloggs"}, {says: "jo@example.com"}, {says: "skip"}, {says: "skip"}, {says: "yes", kind: conversation.KindSubmitted}})
-	q.cases[1].Status = "awaiting_clarification"
+	q.setStatus("DPO-2026-000002", dpo.AwaitingClarification)
 	script(t, bot, "", []line{{says: "DPO-2026-000001 and DPO-2026-000002, my email is jo@example.com", kind: conversation.KindStatus,
 		contains: []string{"DPO-2026-000001 is", "DPO-2026-000002 is", "01908 254900"}}})
 
@@ -182,14 +183,14 @@ func TestConfirmContactAndCancelRoundSix(t *testing.T) {
 	for _, says := range []string{"yes, name should be Joanna Bloggs", "Yes. Surname is Blogs", "yes, also include the CCTV"} {
 		bot, q := newBot(t, reviewNow)
 		script(t, bot, "Milton Keynes", append(append([]line{}, review3Intake...), line{says: says, lacks: []string{"DPO-2026"}}))
-		assert.Empty(t, q.cases, says)
+		assert.Empty(t, q.cases(), says)
 	}
 	bot, q := newBot(t, reviewNow)
 	script(t, bot, "Milton Keynes", append(append([]line{}, review3Intake...),
 		line{says: "sorry the email is wrong, it's jo2@example.com", contains: []string{"I've changed the contact", "jo2@example.com"}},
 		line{says: "yes please, nothing to change", kind: conversation.KindSubmitted}))
-	require.Len(t, q.cases, 1)
-	assert.Equal(t, "jo2@example.com", q.cases[0].Requester.Contact.Value)
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, "jo2@example.com", q.cases()[0].Requester.Contact.Value)
 
 	bot, _ = newBot(t, reviewNow)
 	script(t, bot, "Milton Keynes", []line{
@@ -215,13 +216,13 @@ func TestYesNamesAndAddressesRoundSeven(t *testing.T) {
 	for _, says := range []string{"yes pls", "yes ta", "yes, cheers", "yes thank you so much", "Yes that is correct", "yes :)", "Yes – please", "please do", "that's right", "Yes!"} {
 		bot, q := newBot(t, reviewNow)
 		script(t, bot, "Milton Keynes", append(append([]line{}, review3Intake...), line{says: says, kind: conversation.KindSubmitted}))
-		assert.Len(t, q.cases, 1, says)
+		assert.Len(t, q.cases(), 1, says)
 	}
 	bot, q := newBot(t, reviewNow)
 	script(t, bot, "Milton Keynes", append(append([]line{}, review3Intake...),
 		line{says: "my name is wrong", lacks: []string{"Name: wrong"}},
 	))
-	assert.Empty(t, q.cases)
+	assert.Empty(t, q.cases())
 	for _, address := range []string{"Holly Cottage, The Lee", "Hillside, Chartridge", "PO Box 123, Aylesbury", "14 Church Lane, Wendover"} {
 		c, err := conversation.ContactOf(address)
 		require.NoError(t, err, address)

@@ -29,7 +29,7 @@ func TestPleaseDoNotSendIsNotYes(t *testing.T) {
 		{says: "as above", kind: conversation.KindIntake, contains: []string{"Shall"}},
 		{says: "please do not send it yet, my email is wrong", lacks: []string{"DPO-2026"}},
 	})
-	assert.Empty(t, q.cases, "nothing was confirmed")
+	assert.Empty(t, q.cases(), "nothing was confirmed")
 }
 
 // A flag that came from the details survives a change of right made afterwards.
@@ -44,9 +44,9 @@ func TestSwitchAfterDetailsKeepsFlagAndDetails(t *testing.T) {
 		{says: "actually, I'd rather just get a copy of my data instead", kind: conversation.KindIntake, contains: []string{"changed the request to"}},
 		{says: "yes", kind: conversation.KindSubmitted},
 	})
-	require.Len(t, q.cases, 1)
-	assert.Contains(t, q.cases[0].Description, "prosecute me", "the details given survive the change of right")
-	assert.Equal(t, dpo.LawEnforcementSuspected, q.cases[0].LawEnforcement, "the flag stays until the DPO decides")
+	require.Len(t, q.cases(), 1)
+	assert.Contains(t, q.cases()[0].Description, "prosecute me", "the details given survive the change of right")
+	assert.Equal(t, dpo.LawEnforcementSuspected, q.cases()[0].LawEnforcement, "the flag stays until the DPO decides")
 }
 
 // The second right of a message whose first request was flagged from its details is flagged too.
@@ -64,9 +64,9 @@ func TestSecondRightFlaggedFromDetails(t *testing.T) {
 		{says: "as above", kind: conversation.KindIntake},
 		{says: "yes", kind: conversation.KindSubmitted},
 	})
-	require.Len(t, q.cases, 2)
-	assert.Equal(t, dpo.LawEnforcementSuspected, q.cases[0].LawEnforcement)
-	assert.Equal(t, dpo.LawEnforcementSuspected, q.cases[1].LawEnforcement, "same file, same regime question")
+	require.Len(t, q.cases(), 2)
+	assert.Equal(t, dpo.LawEnforcementSuspected, q.cases()[0].LawEnforcement)
+	assert.Equal(t, dpo.LawEnforcementSuspected, q.cases()[1].LawEnforcement, "same file, same regime question")
 }
 
 // "I don't have a reference" inside an actionable request must not swallow the request.
@@ -109,7 +109,7 @@ func TestSwitchToTheSecondRightIsNotOfferedTwice(t *testing.T) {
 		{says: "as above", kind: conversation.KindIntake},
 		{says: "yes", kind: conversation.KindSubmitted, lacks: []string{"You also asked for something else (Right to erasure"}},
 	})
-	require.Len(t, q.cases, 1)
+	require.Len(t, q.cases(), 1)
 }
 
 // The second right's intro promises the date the case will get: counted from the first message.
@@ -128,7 +128,7 @@ func TestSecondRightIntroDateMatchesTheCase(t *testing.T) {
 		require.NoError(t, err)
 		session, last = rep.Session, rep
 	}
-	require.Len(t, q.cases, 1)
+	require.Len(t, q.cases(), 1)
 	assert.Contains(t, last.Answer.Answer, "by Thursday 29 October 2026", "received 29 Sep, as the case will be: %s", last.Answer.Answer)
 }
 
@@ -136,7 +136,7 @@ func TestSecondRightIntroDateMatchesTheCase(t *testing.T) {
 func TestAfterAStatusCheckAndDuringARequest(t *testing.T) {
 	bot, q := newBot(t, reviewNow)
 	script(t, bot, "Milton Keynes", accessRequest("jo@example.com"))
-	q.cases[0].Status = dpo.AwaitingClarification
+	q.setStatus("DPO-2026-000001", dpo.AwaitingClarification)
 	script(t, bot, "", []line{
 		{says: "DPO-2026-000001", kind: conversation.KindStatus},
 		{says: "jo@exmaple.com", kind: conversation.KindStatus, contains: []string{"couldn't find"}},
@@ -172,7 +172,7 @@ func TestAfterAStatusCheckAndDuringARequest(t *testing.T) {
 	// A complaint to the regulator is not one to the council.
 	bot, q = newBot(t, reviewNow)
 	script(t, bot, "Milton Keynes", []line{{says: "I want to complain to the ICO", kind: conversation.KindAnswer}})
-	assert.Empty(t, q.cases)
+	assert.Empty(t, q.cases())
 }
 
 // A survivor asking for their address to be kept confidential gets the request taken (an
@@ -199,9 +199,9 @@ func TestTheExcerptLeavesOutNonASCIINamesAndContacts(t *testing.T) {
 		{says: "everything about Zoë since 2020", kind: conversation.KindIntake},
 		{says: "yes", kind: conversation.KindSubmitted},
 	})
-	require.Len(t, q.cases, 1)
-	assert.NotContains(t, q.cases[0].Excerpt, "Zoë")
-	assert.NotContains(t, q.cases[0].Excerpt, "+44 7700 900123")
+	require.Len(t, q.cases(), 1)
+	assert.NotContains(t, q.cases()[0].Excerpt, "Zoë")
+	assert.NotContains(t, q.cases()[0].Excerpt, "+44 7700 900123")
 }
 
 // A returning resident, or one waiting for a request made elsewhere, is told where to ask, not
