@@ -195,34 +195,19 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			return conversationLost(s, t), nil
 		}
 	}
-	if ref := refRe.FindString(t.Text); ref != "" {
-		if canon, err := dpo.ParseRef(ref); err == nil {
-			ref = canon
-		}
+	if refs := refsIn(t.Text); len(refs) > 0 {
 		if withdrawRequestRe.MatchString(t.Text) || cancelWordRe.MatchString(t.Text) {
 			// "cancel my request DPO-…": how to withdraw it, not its status.
-			return b.withContact(s, t, fmt.Sprintf("A request that has been sent can't be withdrawn in this chat: tell the data protection team that you want to withdraw %s, and they will close it.", strings.ToUpper(ref))), nil
+			return b.withContact(s, t, fmt.Sprintf("A request that has been sent can't be withdrawn in this chat: tell the data protection team that you want to withdraw %s, and they will close it.", joinRefs(refs))), nil
 		}
-		if refs := refRe.FindAllString(t.Text, -1); len(refs) > 1 && contactIn(refRe.ReplaceAllString(t.Text, " ")) != "" {
-			// "DPO-2026-000002 and DPO-2026-000003, my email is …": each of them, with the
-			// contact the message gives (statusCheck reads it from the text).
-			var each []sentRequest
-			for _, one := range refs {
-				if canon, err := dpo.ParseRef(one); err == nil {
-					one = canon
-				}
-				each = append(each, sentRequest{ref: strings.ToUpper(one), contact: t.Text})
-			}
-			return b.statusOfEach(ctx, s, t, each)
-		}
-		return b.statusCheck(ctx, s, t, strings.ToUpper(ref))
+		return b.statusCheck(ctx, s, t, refs)
 	}
-	if s.pendingRef != "" {
+	if len(s.pendingRefs) > 0 {
 		if contactIn(t.Text) != "" {
-			return b.statusCheck(ctx, s, t, s.pendingRef)
+			return b.statusCheck(ctx, s, t, s.pendingRefs)
 		}
 		// Asked for the contact, the person asked something else instead: answer that.
-		s.pendingRef = ""
+		s.pendingRefs = nil
 	}
 	if t.Channel == "web" && aboutThisChatRe.MatchString(t.Text) { // what the web chat keeps: its own notice says
 		return aboutThisChat(s, t), nil
@@ -740,38 +725,74 @@ func (b *Bot) safeguarding(s *session, t Turn, intent rights.Intent) Reply {
 	}
 }
 
-// statusCheck answers "what's happening with DPO-2026-000123?": it needs the contact the
-// requester gave, and tells nothing but the status and due date.
-func (b *Bot) statusCheck(ctx context.Context, s *session, t Turn, ref string) (Reply, error) {
+// statusCheck answers "what's happening with DPO-2026-000123?", or with several: it needs the
+// contact the requester gave, which it reads from the message, and tells nothing but the status
+// and due date of each. Without the contact it asks for it once, naming every reference, and the
+// next message giving one checks them all.
+func (b *Bot) statusCheck(ctx context.Context, s *session, t Turn, refs []string) (Reply, error) {
 	if b.Queue == nil {
 		return Reply{}, ErrNoQueue
 	}
-	contact := strings.TrimSpace(refRe.ReplaceAllString(t.Text, " "))
-	contact = contactIn(contact)
-	mk := func(text string) Reply {
-		return Reply{Answer: answer.Answer{Question: t.Text, Answer: text, Citations: []answer.Citation{}, Mode: "extractive",
-			Request: &answer.Request{Type: "none"}}, Session: s.ID, Kind: KindStatus}
-	}
+	contact := contactIn(strings.TrimSpace(withoutRefs(t.Text)))
 	if contact == "" {
-		s.pendingRef = ref
-		return mk(fmt.Sprintf("To check %s, please give the e-mail address, phone number or postal address you gave with the request.", ref)), nil
+		s.pendingRefs = refs
+		with := "the request"
+		if len(refs) > 1 {
+			// One question for all of them. Requests made with different contacts still work:
+			// the ones the contact given doesn't find wait for the next (statusOfEach).
+			with = "the requests"
+		}
+		return statusReply(s, t, fmt.Sprintf("To check %s, please give the e-mail address, phone number or postal address you gave with %s.", joinRefs(refs), with)), nil
 	}
-	s.pendingRef = ""
+	each := make([]sentRequest, len(refs))
+	for i, ref := range refs {
+		each[i] = sentRequest{ref: ref, contact: contact}
+	}
+	return b.statusOfEach(ctx, s, t, each)
+}
+
+// statusOfEach answers message t about several requests (or one) with the status of each, in
+// order, each checked with its own contact. The ones not found are kept for the next message
+// giving a contact ("sorry, typo: it's jo@example.com"), without hiding the others' status.
+func (b *Bot) statusOfEach(ctx context.Context, s *session, t Turn, reqs []sentRequest) (Reply, error) {
+	if b.Queue == nil {
+		return Reply{}, ErrNoQueue
+	}
+	s.pendingRefs = nil
+	var texts []string
+	var r Reply
+	for _, req := range reqs {
+		var found bool
+		var err error
+		if r, found, err = b.statusOf(ctx, s, t, req); err != nil {
+			return r, err
+		}
+		if !found {
+			s.pendingRefs = append(s.pendingRefs, req.ref)
+		}
+		texts = append(texts, r.Answer.Answer)
+	}
+	r.Answer.Answer = strings.Join(texts, "\n")
+	return r, nil
+}
+
+// statusOf looks up one request with the contact given for it, and says how it is going, or
+// that no request with that reference and contact was found.
+func (b *Bot) statusOf(ctx context.Context, s *session, t Turn, req sentRequest) (r Reply, found bool, err error) {
+	ref, contact := req.ref, req.contact
 	rep, err := b.Queue.Status(ctx, ref, contact)
 	if i := strings.IndexFunc(contact, unicode.IsDigit); errors.Is(err, dpo.ErrNotFound) && i > 0 {
 		// "Any update? 14 Church Lane, Wendover": a postal address begins at its number.
 		rep, err = b.Queue.Status(ctx, ref, contact[i:])
 	}
 	if errors.Is(err, dpo.ErrNotFound) {
-		s.pendingRef = ref // "sorry, typo: it's jo@example.com" tries again
-		return mk(fmt.Sprintf("I couldn't find a request %s with that contact. Check the reference and give the contact exactly as you gave it with the request.", ref)), nil
+		return statusReply(s, t, fmt.Sprintf("I couldn't find a request %s with that contact. Check the reference and give the contact exactly as you gave it with the request.", ref)), false, nil
 	}
 	s.checked = sentRequest{ref: rep.Ref, contact: contact}
 	if err != nil {
-		return Reply{}, fmt.Errorf("look up %s: %w", ref, err)
+		return Reply{}, false, fmt.Errorf("look up %s: %w", ref, err)
 	}
-	text := fmt.Sprintf("Request %s is %s.", rep.Ref, statusWords(rep.Status))
-	r := mk(text)
+	r = statusReply(s, t, fmt.Sprintf("Request %s is %s.", rep.Ref, statusWords(rep.Status)))
 	r.Reference = rep.Ref
 	if !rep.Due.IsZero() && rep.Status.Open() { // a closed request is due by nothing any more
 		r.Due = rep.Due.Format(time.DateOnly)
@@ -798,23 +819,44 @@ func (b *Bot) statusCheck(ctx context.Context, s *session, t Turn, ref string) (
 			r.Answer.Citations = contact.Citations
 		}
 	}
-	return r, nil
+	return r, true, nil
 }
 
-// statusOfEach answers message t about several requests (or one) with the status of each, in
-// order, each checked with the contact it carries.
-func (b *Bot) statusOfEach(ctx context.Context, s *session, t Turn, reqs []sentRequest) (Reply, error) {
-	var texts []string
-	var r Reply
-	for _, req := range reqs {
-		var err error
-		if r, err = b.statusCheck(ctx, s, Turn{Session: t.Session, Text: req.contact, Channel: t.Channel}, req.ref); err != nil {
-			return r, err
+// statusReply is a reply to a status check saying text.
+func statusReply(s *session, t Turn, text string) Reply {
+	return Reply{Answer: answer.Answer{Question: t.Text, Answer: text, Citations: []answer.Citation{}, Mode: "extractive",
+		Request: &answer.Request{Type: "none"}}, Session: s.ID, Kind: KindStatus}
+}
+
+// refsIn is the references a message gives, in order, each once, in their canonical spelling
+// ("dpo 2026 000123" is DPO-2026-000123).
+func refsIn(text string) []string {
+	var refs []string
+	for _, ref := range refRe.FindAllString(text, -1) {
+		if canon, err := dpo.ParseRef(ref); err == nil {
+			ref = canon
 		}
-		texts = append(texts, r.Answer.Answer)
+		if ref = strings.ToUpper(ref); !slices.Contains(refs, ref) {
+			refs = append(refs, ref)
+		}
 	}
-	r.Answer.Answer, r.Answer.Question = strings.Join(texts, "\n"), t.Text
-	return r, nil
+	return refs
+}
+
+// refListRe is a reference with what lists it after another: ", DPO-…", " and DPO-…".
+var refListRe = regexp.MustCompile(`(?i)(?:\s*(?:,|&|/|\band\b)\s*)?` + refRe.String())
+
+// withoutRefs is a message without its references, and without the commas and "and"s that
+// listed them: "DPO-2026-000001, DPO-2026-000002 and DPO-2026-000003" leaves no commas that would
+// read as a postal address's.
+func withoutRefs(text string) string { return refListRe.ReplaceAllString(text, " ") }
+
+// joinRefs lists references as a sentence does: "A", "A and B", "A, B and C".
+func joinRefs(refs []string) string {
+	if len(refs) < 2 {
+		return strings.Join(refs, "")
+	}
+	return strings.Join(refs[:len(refs)-1], ", ") + " and " + refs[len(refs)-1]
 }
 
 // takesUp reports whether a message takes up an offer: "yes", "sure", "please do".
@@ -1016,9 +1058,11 @@ type session struct {
 	questions    []string    // the questions asked, as searched (personal data removed)
 	turns        []string    // redacted by the caller before they leave the process
 	intake       *intake
-	pendingRef   string
-	offered      offer         // a request the last answer offered to take
-	submitted    []sentRequest // the requests this conversation has put on the queue
+	// pendingRefs are the references a status check is waiting for the contact of: asked for,
+	// or not found with the one given.
+	pendingRefs []string
+	offered     offer         // a request the last answer offered to take
+	submitted   []sentRequest // the requests this conversation has put on the queue
 	// channel is where the conversation began ("web", "slack", "discord", "phone"): only that
 	// channel resumes it.
 	channel string

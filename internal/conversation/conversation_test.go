@@ -146,6 +146,82 @@ func TestAccessRequestIntake(t *testing.T) {
 	})
 }
 
+// fileRequests puts one request on the queue for each contact, in order, as a form would (an
+// adviser's /request): DPO-2026-000001 is the first contact's, and so on.
+func fileRequests(t *testing.T, bot *conversation.Bot, contacts ...string) {
+	t.Helper()
+	for i, contact := range contacts {
+		rep, err := bot.SubmitForm(context.Background(), conversation.RequestForm{Type: "access", Org: "Milton Keynes", Name: "Jo Bloggs",
+			Contact: contact, Description: "my housing file", Channel: "web", IdempotencyKey: fmt.Sprintf("form-%d", i)})
+		require.NoError(t, err)
+		require.Equal(t, fmt.Sprintf("DPO-2026-%06d", i+1), rep.Reference)
+	}
+}
+
+// Asked after several requests without the contact, the bot asks for it once, naming each, and
+// then gives the status of each with it: not only the first one's.
+func TestSeveralReferencesWithoutAContact(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	fileRequests(t, bot, "jo@example.com", "jo@example.com")
+	q.setStatus("DPO-2026-000002", dpo.InProgress) // a status of its own, so each answer is that request's
+	script(t, bot, "", []line{
+		{says: "Any news on DPO-2026-000001 and DPO-2026-000002?", kind: conversation.KindStatus,
+			contains: []string{"To check DPO-2026-000001 and DPO-2026-000002, please give the e-mail address, phone number or postal address"},
+			lacks:    []string{"is received", "being worked on"}},
+		{says: "jo@example.com", kind: conversation.KindStatus,
+			contains: []string{"Request DPO-2026-000001 is received", "Request DPO-2026-000002 is being worked on"}, lacks: []string{"couldn't find"}},
+	})
+
+	// Three, spelt as people type them, and one of them given twice.
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	fileRequests(t, bot, "jo@example.com", "jo@example.com", "jo@example.com")
+	script(t, bot, "", []line{
+		{says: "what about dpo 2026 000001, DPO-2026-000002, DPO-2026-000001 and DPO2026000003", kind: conversation.KindStatus,
+			contains: []string{"To check DPO-2026-000001, DPO-2026-000002 and DPO-2026-000003, please give"}},
+		{says: "it's jo@example.com", kind: conversation.KindStatus,
+			contains: []string{"Request DPO-2026-000001 is", "Request DPO-2026-000002 is", "Request DPO-2026-000003 is"}},
+	})
+	// Wanting to withdraw several: how to withdraw each of them.
+	script(t, bot, "", []line{{says: "please cancel DPO-2026-000001 and DPO-2026-000002",
+		contains: []string{"withdraw DPO-2026-000001 and DPO-2026-000002"}}})
+}
+
+// A reference not found with the contact given says so for that one, and the others' status is
+// still given; the contact given again ("sorry, typo") checks again the ones not found.
+func TestSeveralReferencesOneNotFound(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	fileRequests(t, bot, "jo@example.com", "sam@example.com")
+	q.setStatus("DPO-2026-000002", dpo.InProgress)
+	script(t, bot, "", []line{
+		{says: "Any news on DPO-2026-000001 and DPO-2026-000002?", kind: conversation.KindStatus, contains: []string{"To check DPO-2026-000001 and DPO-2026-000002"}},
+		{says: "jo@example.com", kind: conversation.KindStatus,
+			contains: []string{"Request DPO-2026-000001 is received", "It is due by Monday 5 October 2026", "I couldn't find a request DPO-2026-000002 with that contact"},
+			lacks:    []string{"couldn't find a request DPO-2026-000001", "being worked on"}},
+		{says: "sorry, the other one was with sam@example.com", kind: conversation.KindStatus,
+			contains: []string{"Request DPO-2026-000002 is being worked on"}, lacks: []string{"couldn't find", "DPO-2026-000001"}},
+	})
+
+	// Neither found with a mistyped contact: the typo corrected finds both.
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	fileRequests(t, bot, "jo@example.com", "jo@example.com")
+	script(t, bot, "", []line{
+		{says: "Any news on DPO-2026-000001 and DPO-2026-000002?", kind: conversation.KindStatus},
+		{says: "jo@exmaple.com", kind: conversation.KindStatus,
+			contains: []string{"couldn't find a request DPO-2026-000001", "couldn't find a request DPO-2026-000002"}},
+		{says: "sorry, typo: it's jo@example.com", kind: conversation.KindStatus,
+			contains: []string{"Request DPO-2026-000001 is received", "Request DPO-2026-000002 is received"}, lacks: []string{"couldn't find"}},
+	})
+
+	// A reference that was never given out, beside one that was.
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	fileRequests(t, bot, "jo@example.com")
+	script(t, bot, "", []line{
+		{says: "status of DPO-2026-000001 and DPO-2026-000009 please", kind: conversation.KindStatus, contains: []string{"To check DPO-2026-000001 and DPO-2026-000009"}},
+		{says: "jo@example.com", kind: conversation.KindStatus,
+			contains: []string{"Request DPO-2026-000001 is received", "I couldn't find a request DPO-2026-000009"}},
+	})
+}
+
 // A status check reads only a contact from the message: a question about the request is no
 // address, and a person asked for the contact who asks something else gets that answered.
 func TestStatusCheckTakesOnlyAContact(t *testing.T) {
