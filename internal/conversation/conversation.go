@@ -232,6 +232,15 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		return b.withContact(s, t, noReferenceHelp), nil
 	}
 	s.askedReference = false
+	if b.Queue != nil && len(s.submitted) > 0 && nextStepsRe.MatchString(t.Text) {
+		// "what happens now?" right after a request: that request's status, and what the team
+		// may ask for before the month is up.
+		r, err := b.statusOfEach(ctx, s, t, slices.Clone(s.submitted))
+		if err == nil {
+			r.Answer.Answer += "\n\n" + nextSteps + " " + statutoryResponseTime
+		}
+		return r, err
+	}
 	if b.Queue != nil && (asksAfterRequest(t.Text) || asksAfterItRe.MatchString(t.Text) || waitingRe.MatchString(t.Text) && !intent.Actionable ||
 		len(s.submitted) > 0 && asksResponseTime(t.Text)) {
 		// (Right after a request, "how long will it take?" asks about that one.)
@@ -938,6 +947,13 @@ var cancelWordRe = regexp.MustCompile(`(?i)\b(?:cancel|withdraw|call off|changed
 // asksAfterItRe finds a question about the request just made, in the conversation that made it:
 // "when will I hear back?", "what is my reference again?", "has it been received?".
 var asksAfterItRe = regexp.MustCompile(`(?i)\b(?:what (?:are|were) (?:my|the) (?:references|reference numbers|refs)|(?:my|the) reference numbers|status of (?:my|the|both) requests|when is it (?:due|coming)|why (?:has|was|is) it (?:been )?(?:extended|delayed|late)|chase it up|when will (?:i|we) hear|hear back|what(?:'s| is| was) (?:my|the) reference|my reference (?:number|again)|reference again|has it (?:been )?(?:received|sent|gone through|arrived)|did it (?:go through|send|work)|is it (?:sent|received|through))\b`)
+
+// nextStepsRe asks what happens after a request is made: "what happens now?", "what's next?",
+// "so what do I do now?".
+var nextStepsRe = regexp.MustCompile(`(?i)^\s*(?:so|ok(?:ay)?|and|right|thanks|thank you)?[,.!]?\s*(?:what (?:happens|will happen) (?:now|next)|what(?:'s| is) next|what (?:are )?the next steps|what (?:do|should) i do (?:now|next)|what now|now what)\b`)
+
+// nextSteps is what the data protection team may do after a request, before replying.
+const nextSteps = "What happens next: the data protection team will deal with your request, and will contact you with the details you gave if they need proof of your identity or need to know more exactly what you want."
 
 // wantsToCancelRe is "I want to cancel" said with nothing named to cancel.
 var wantsToCancelRe = regexp.MustCompile(`(?i)^\s*i(?:'d| would)? (?:want|like|wanna|need) to (?:cancel|stop)(?: it| this)?\s*[.!]?\s*$`)

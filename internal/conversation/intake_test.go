@@ -613,6 +613,20 @@ func TestHowLongAfterARequestIsThatRequestsDate(t *testing.T) {
 	}
 }
 
+// Right after a request is sent, "what happens now?" is answered with that request's date and
+// what the team may ask for, not "the notices don't answer that"; without a request made in the
+// conversation it is a question like any other.
+func TestWhatHappensNowAfterARequest(t *testing.T) {
+	for _, says := range []string{"what happens now?", "ok, what happens next?", "so what's next", "thanks. what do I do now?", "Now what?"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "Milton Keynes", append(accessRequest("jo@example.com"),
+			line{says: says, kind: conversation.KindStatus, contains: []string{"DPO-2026-000001", "Monday 5 October 2026", "proof of your identity", "one calendar month"},
+				lacks: []string{"don't answer", "say \"yes\""}}))
+	}
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{{says: "what happens now?", lacks: []string{"DPO-2026", "What happens next"}}})
+}
+
 // A resident who says the bot is useless is given whom to ask, not "the notices don't answer
 // that" (which the DPO's team would list as a gap in the notices).
 func TestAFedUpResidentIsGivenAPerson(t *testing.T) {
