@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"slices"
@@ -506,12 +505,6 @@ func queuePart3(ctx context.Context, app *App, args []string) error {
 	})
 }
 
-// exportColumns is the CSV header of queue export.
-var exportColumns = []string{"ref", "type", "status", "organisation", "region", "service", "received", "channel",
-	"due", "overdue", "extended", "extension_reason", "assigned_to", "closed", "requester_name", "contact_kind",
-	"contact", "on_behalf_of", "on_behalf_of_whom", "description", "created", "updated", "law_enforcement",
-	"received_date"}
-
 func queueExport(ctx context.Context, app *App, args []string) error {
 	fs := newFlags(app, "queue export", "queue export --csv")
 	asCSV := fs.Bool("csv", false, "write CSV (the only format so far)")
@@ -530,50 +523,9 @@ func queueExport(ctx context.Context, app *App, args []string) error {
 		if err != nil {
 			return err
 		}
-		now := app.Now()
-		w := csv.NewWriter(app.Stdout)
-		if err := w.Write(exportColumns); err != nil {
-			return err
-		}
-		rfc := func(t time.Time) string {
-			if t.IsZero() {
-				return ""
-			}
-			return t.UTC().Format(time.RFC3339)
-		}
-		date := func(t time.Time) string {
-			if t.IsZero() {
-				return ""
-			}
-			return t.Format(time.DateOnly)
-		}
-		for _, c := range cases {
-			row := []string{c.Ref, string(c.Type), string(c.Status), c.Organisation, string(c.Region), c.Service,
-				rfc(c.Received), string(c.Channel), date(c.Due), strconv.FormatBool(c.Overdue(now)),
-				strconv.FormatBool(c.Extended), c.ExtensionReason, c.AssignedTo, rfc(c.Closed), c.Requester.Name,
-				string(c.Requester.Contact.Kind), c.Requester.Contact.Value, strconv.FormatBool(c.Requester.OnBehalfOf),
-				c.Requester.OnBehalfOfWhom, c.Description, rfc(c.Created), rfc(c.Updated), string(c.LawEnforcement),
-				ukDate(c.Received)}
-			for i := range row {
-				row[i] = csvSafe(row[i])
-			}
-			if err := w.Write(row); err != nil {
-				return err
-			}
-		}
-		w.Flush()
-		return w.Error()
+		// The dashboard's download writes the same columns (dpo.WriteCSV), so a script reads either.
+		return dpo.WriteCSV(app.Stdout, cases, app.Now())
 	})
-}
-
-// csvSafe defuses CSV formula injection: a spreadsheet runs a cell starting with = + - @ (or a
-// tab or carriage return that hides one) as a formula, and requesters write some of these cells.
-// A leading apostrophe makes it text.
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 func quoteAll(ss []string) []string {

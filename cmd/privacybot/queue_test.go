@@ -6,15 +6,20 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io/fs"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/crypto/bcrypt"
 
+	"github.com/privacybot/privacybot/internal/channel/web"
 	"github.com/privacybot/privacybot/internal/dpo"
 	"github.com/privacybot/privacybot/internal/dpo/dpotest"
 	"github.com/privacybot/privacybot/internal/sqlite"
@@ -232,9 +237,9 @@ func TestQueueExportCSV(t *testing.T) {
 	records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 	require.NoError(t, err, "stdout is valid CSV")
 	require.Len(t, records, 4)
-	assert.Equal(t, exportColumns, records[0])
+	assert.Equal(t, dpo.CSVColumns, records[0])
 	col := func(name string) int {
-		for i, c := range exportColumns {
+		for i, c := range dpo.CSVColumns {
 			if c == name {
 				return i
 			}
@@ -251,13 +256,44 @@ func TestQueueExportCSV(t *testing.T) {
 	assert.Equal(t, "", records[3][col("due")], "awaiting ID: no due date")
 }
 
-func TestCSVSafe(t *testing.T) {
-	for in, want := range map[string]string{
-		"=1+1": "'=1+1", "+44 7700": "'+44 7700", "-2": "'-2", "@cmd": "'@cmd", "\t=x": "'\t=x",
-		"plain": "plain", "": "", "a=b": "a=b",
-	} {
-		assert.Equal(t, want, csvSafe(in), "%q", in)
+// The dashboard's download and the command line's export are one export: for the same case, the
+// same header and the same row, a cell a requester began with a formula defused in both.
+func TestCLIAndDashboardExportTheSameCSV(t *testing.T) {
+	f := newQueueFixture(t)
+	code, cli, errOut := f.run(t, april1, "queue", "export", "--csv")
+	require.Equal(t, exitOK, code, errOut)
+
+	s, err := sqlite.Open(filepath.Join(f.env["PRIVACYBOT_DATA"], "privacybot.db"))
+	require.NoError(t, err)
+	defer s.Close()
+	now := func() time.Time { return dpotest.Date(t, april1) }
+	hash, err := bcrypt.GenerateFromPassword([]byte("correct horse battery"), bcrypt.MinCost)
+	require.NoError(t, err)
+	require.NoError(t, s.AddUser(context.Background(), "dpo", hash, []string{"*"}, now()))
+	h := (&web.Server{Cases: &dpo.Queue{Store: s, Now: now}, Users: s, Now: now, RatePerMinute: -1}).Handler()
+	signIn := httptest.NewRequest("POST", "/dpo/sign-in", strings.NewReader("name=dpo&password=correct+horse+battery"))
+	signIn.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	signIn.Header.Set("Sec-Fetch-Site", "same-origin")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, signIn)
+	require.Equal(t, http.StatusSeeOther, rec.Code, rec.Body.String())
+	get := httptest.NewRequest("GET", "/dpo/export.csv?status=all", nil)
+	for _, c := range rec.Result().Cookies() {
+		get.AddCookie(c)
 	}
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, get)
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+
+	read := func(s string) [][]string {
+		records, err := csv.NewReader(strings.NewReader(s)).ReadAll()
+		require.NoError(t, err)
+		return records
+	}
+	fromCLI, fromDashboard := read(cli), read(rec.Body.String())
+	require.Len(t, fromCLI, 4)
+	assert.Equal(t, fromCLI, fromDashboard, "the same header and rows")
+	assert.Equal(t, `'=HYPERLINK("http://evil.example","click")`, fromDashboard[1][slices.Index(dpo.CSVColumns, "requester_name")])
 }
 
 func TestPrintableDropsTerminalEscapes(t *testing.T) {

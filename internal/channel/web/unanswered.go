@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/privacybot/privacybot/internal/dpo"
 	"github.com/privacybot/privacybot/internal/transcript"
 )
 
@@ -103,7 +104,7 @@ func (s *Server) handleUnansweredExport(w http.ResponseWriter, r *http.Request) 
 	cw := csv.NewWriter(w)
 	_ = cw.Write([]string{"asked", "organisation", "outcome", "question"})
 	for _, q := range rows {
-		_ = cw.Write([]string{q.At.Format(time.RFC3339), csvSafe(q.Organisation), q.Outcome, csvSafe(q.Question)})
+		_ = cw.Write([]string{q.At.Format(time.RFC3339), dpo.CSVSafe(q.Organisation), q.Outcome, dpo.CSVSafe(q.Question)})
 	}
 	cw.Flush()
 }

@@ -1,0 +1,50 @@
+package dpo
+
+import (
+	"bytes"
+	"encoding/csv"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/deadline"
+)
+
+func TestCSVSafe(t *testing.T) {
+	for in, want := range map[string]string{
+		"=1+1": "'=1+1", "+44 7700": "'+44 7700", "-2": "'-2", "@cmd": "'@cmd", "\t=x": "'\t=x", "\r=x": "'\r=x",
+		"plain": "plain", "": "", "a=b": "a=b",
+	} {
+		assert.Equal(t, want, CSVSafe(in), "%q", in)
+	}
+}
+
+// A case's row: every column under its name, the cells a requester wrote defused.
+func TestWriteCSV(t *testing.T) {
+	c := Case{Ref: "DPO-2026-000001", Type: Access, Status: Received, Organisation: "Leeds City Council",
+		Region: deadline.EnglandAndWales, Received: at(t, "2026-06-30T23:30:00Z"), Channel: ChannelWeb,
+		Requester:   Requester{Name: "=HYPERLINK(\"http://evil.example\")", Contact: Contact{Kind: ContactPhone, Value: "+44 7700 900123"}},
+		Description: "@SUM(A1) and a line\nwith \"quotes\", commas", Due: at(t, "2026-08-03T00:00:00Z"),
+		AssignedTo: "-sam", Created: at(t, "2026-06-30T23:31:00Z"), Updated: at(t, "2026-06-30T23:31:00Z")}
+	var buf bytes.Buffer
+	require.NoError(t, WriteCSV(&buf, []Case{c}, at(t, "2026-08-04T09:00:00Z")))
+	records, err := csv.NewReader(&buf).ReadAll()
+	require.NoError(t, err, "valid CSV")
+	require.Len(t, records, 2)
+	require.Equal(t, CSVColumns, records[0])
+	got := map[string]string{}
+	for i, name := range records[0] {
+		got[name] = records[1][i]
+	}
+	assert.Equal(t, map[string]string{
+		"ref": "DPO-2026-000001", "type": "access", "status": "received", "organisation": "Leeds City Council",
+		"region": "england-and-wales", "service": "", "received": "2026-06-30T23:30:00Z", "channel": "web",
+		"due": "2026-08-03", "overdue": "true", "extended": "false", "extension_reason": "", "assigned_to": "'-sam",
+		"closed": "", "requester_name": `'=HYPERLINK("http://evil.example")`, "contact_kind": "phone",
+		"contact": "'+44 7700 900123", "on_behalf_of": "false", "on_behalf_of_whom": "",
+		"description": "'@SUM(A1) and a line\nwith \"quotes\", commas", "created": "2026-06-30T23:31:00Z",
+		"updated": "2026-06-30T23:31:00Z", "law_enforcement": "",
+		"received_date": "2026-07-01", // 23:30 UTC on 30 June is 1 July in London
+	}, got)
+}
