@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -105,13 +106,15 @@ func parseSpan(s string) (time.Duration, error) {
 }
 
 func queueList(ctx context.Context, app *App, args []string) error {
-	fs := newFlags(app, "queue list", "queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--json]")
+	fs := newFlags(app, "queue list", "queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--assigned NAME | --unassigned] [--json]")
 	var statuses stringList
 	var orgs orgList
 	fs.Var(&statuses, "status", "only cases in this `status` (repeat or comma-separate)")
 	fs.Var(&orgs, "org", "only cases for this `organisation` (repeatable; case-insensitive)")
 	overdue := fs.Bool("overdue", false, "only open cases past their due date")
 	dueWithin := fs.String("due-within", "", "only open cases due within this `span` (7d, 48h), overdue included")
+	assigned := fs.String("assigned", "", "only cases assigned to this `name` (as assigned: queue show says it)")
+	unassigned := fs.Bool("unassigned", false, "only cases assigned to nobody")
 	limit := fs.Int("limit", 0, "at most `n` cases")
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, err := parseFlags(fs, args)
@@ -120,6 +123,15 @@ func queueList(ctx context.Context, app *App, args []string) error {
 	}
 	if len(pos) > 0 {
 		return usageError("queue list takes no arguments, got %q", pos)
+	}
+	assignedSet := false
+	fs.Visit(func(fl *flag.Flag) { assignedSet = assignedSet || fl.Name == "assigned" })
+	switch {
+	case assignedSet && strings.TrimSpace(*assigned) == "":
+		// An empty name would silently list everyone's cases: say which flag means nobody's.
+		return usageError("--assigned needs a name; --unassigned lists the cases assigned to nobody")
+	case assignedSet && *unassigned:
+		return usageError("--assigned and --unassigned can't both be given: a case is assigned to someone or to nobody")
 	}
 	if *limit < 0 {
 		return usageError("--limit must be 0 (no limit) or more, got %d", *limit)
@@ -134,7 +146,8 @@ func queueList(ctx context.Context, app *App, args []string) error {
 		fmt.Fprintf(app.Stderr, "privacybot queue: no notice is %s's; the organisations are %s\n",
 			strings.Join(quoteAll(unknown), ", "), strings.Join(known, ", "))
 	}
-	f := dpo.Filter{Organisations: named, Overdue: *overdue, Limit: *limit, Now: app.Now()}
+	f := dpo.Filter{Organisations: named, Overdue: *overdue, Limit: *limit, Now: app.Now(),
+		AssignedTo: strings.TrimSpace(*assigned), Unassigned: *unassigned}
 	for _, s := range statuses {
 		st, err := dpo.ParseStatus(s)
 		if err != nil {

@@ -508,3 +508,42 @@ func TestQueueCommandsNeedAQueue(t *testing.T) {
 	_, err := os.Stat(dir)
 	assert.ErrorIs(t, err, fs.ErrNotExist, "nothing is created")
 }
+
+// The team lists one member's cases, or the cases nobody has taken yet.
+func TestQueueListByAssignee(t *testing.T) {
+	f := newQueueFixture(t)
+	code, _, errOut := f.run(t, april1, "queue", "assign", f.soon.Ref, "Sam Patel")
+	require.Equal(t, exitOK, code, errOut)
+	list := func(args ...string) []string {
+		t.Helper()
+		code, out, errOut := f.run(t, april1, append([]string{"queue", "list", "--json"}, args...)...)
+		require.Equal(t, exitOK, code, errOut)
+		var got []dpo.Case
+		require.NoError(t, json.Unmarshal([]byte(out), &got))
+		refs := []string{}
+		for _, c := range got {
+			refs = append(refs, c.Ref)
+		}
+		return refs
+	}
+	assert.Equal(t, []string{f.soon.Ref}, list("--assigned", "Sam Patel"))
+	assert.Equal(t, []string{f.overdue.Ref, f.awaiting.Ref}, list("--unassigned"))
+	assert.Equal(t, []string{}, list("--assigned", "alex"), "alex has none")
+	assert.Equal(t, []string{}, list("--assigned", "Sam Patel", "--org", "Leeds City Council"), "with the other filters")
+
+	code, out, _ := f.run(t, april1, "queue", "list", "--assigned", "Sam Patel")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, f.soon.Ref)
+	assert.NotContains(t, out, f.overdue.Ref)
+
+	for _, args := range [][]string{{"--assigned", ""}, {"--assigned", " "}, {"--assigned", "Sam Patel", "--unassigned"}} {
+		code, out, errOut := f.run(t, april1, append([]string{"queue", "list"}, args...)...)
+		assert.Equal(t, exitUsage, code, "%q", args)
+		assert.Empty(t, out, "%q: no list that looks filtered", args)
+		assert.Contains(t, errOut, "--unassigned", "%q", args)
+	}
+	code, out, _ = f.run(t, april1, "queue", "list", "--help")
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, out, "-assigned name")
+	assert.Contains(t, out, "-unassigned")
+}

@@ -50,6 +50,11 @@ type Filter struct {
 	// DueWithin keeps open cases due by Now+DueWithin (Due <= DueBy()) — overdue ones included,
 	// since those are the most urgent of all.
 	DueWithin time.Duration
+	// AssignedTo keeps the cases assigned to this member of the team (the name exactly as
+	// assigned: the dashboard's user names are exact too).
+	AssignedTo string
+	// Unassigned keeps the cases assigned to nobody. With AssignedTo too, nothing matches.
+	Unassigned bool
 	// Now is the reference time for Overdue and DueWithin; required when either is set.
 	Now   time.Time
 	Limit int // 0: no limit

@@ -287,6 +287,12 @@ func (s *Store) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
 		}
 		where = append(where, `organisation_key = ANY(`+arg(vals)+`)`)
 	}
+	if f.AssignedTo != "" {
+		where = append(where, `assigned_to = `+arg(f.AssignedTo))
+	}
+	if f.Unassigned {
+		where = append(where, `assigned_to = ''`)
+	}
 	if f.Overdue || f.DueWithin > 0 {
 		if f.Now.IsZero() {
 			return nil, errors.New("list cases: a time to compare due dates with is required")

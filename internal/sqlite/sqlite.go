@@ -295,6 +295,13 @@ func (s *Store) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
 		}
 		in("organisation_key", vals)
 	}
+	if f.AssignedTo != "" {
+		where = append(where, `assigned_to = ?`)
+		args = append(args, f.AssignedTo)
+	}
+	if f.Unassigned {
+		where = append(where, `assigned_to = ''`)
+	}
 	if f.Overdue || f.DueWithin > 0 {
 		if f.Now.IsZero() {
 			return nil, errors.New("list cases: a time to compare due dates with is required")

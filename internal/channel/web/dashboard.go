@@ -323,7 +323,7 @@ func (s *Server) handleSignOut(w http.ResponseWriter, r *http.Request) {
 func (s *Server) queueFilter(r *http.Request, sess *dashSession) (f dpo.Filter, form map[string]string, problem string) {
 	q := r.URL.Query()
 	f = dpo.Filter{Now: s.now()}
-	form = map[string]string{"status": q.Get("status"), "org": q.Get("org"), "due": q.Get("due")}
+	form = map[string]string{"status": q.Get("status"), "org": q.Get("org"), "due": q.Get("due"), "assigned": q.Get("assigned")}
 	switch st := q.Get("status"); st {
 	case "", "open":
 		form["status"] = "open"
@@ -345,6 +345,18 @@ func (s *Server) queueFilter(r *http.Request, sess *dashSession) (f dpo.Filter, 
 	default:
 		return f, form, fmt.Sprintf("There is no due-date filter %q.", due)
 	}
+	switch a := q.Get("assigned"); {
+	case a == "":
+	case a == "me":
+		f.AssignedTo = sess.user
+	case a == "none":
+		f.Unassigned = true
+	case strings.HasPrefix(a, assignedToPrefix) && strings.TrimSpace(strings.TrimPrefix(a, assignedToPrefix)) != "":
+		// A named person is "to:NAME", so a user called "me" or "none" is still one.
+		f.AssignedTo = strings.TrimSpace(strings.TrimPrefix(a, assignedToPrefix))
+	default:
+		return f, form, fmt.Sprintf("There is no assignee filter %q.", a)
+	}
 	if org := q.Get("org"); org != "" && sess.seesAll() {
 		// (Only who sees every council is told whether one has cases: another user learns
 		// nothing of councils not theirs.)
@@ -358,15 +370,47 @@ func (s *Server) queueFilter(r *http.Request, sess *dashSession) (f dpo.Filter, 
 		f.Organisations = s.names(org)
 	} else if org != "" {
 		return f, form, fmt.Sprintf("You don't see the cases of %q.", org)
-	} else if !sess.seesAll() {
-		for _, o := range sess.orgs {
-			f.Organisations = append(f.Organisations, s.names(o)...)
-		}
-		if len(f.Organisations) == 0 {
-			f.Organisations = []string{"\x00none"} // a user with no organisation sees nothing
-		}
+	} else {
+		f.Organisations = s.scope(sess)
 	}
 	return f, form, ""
+}
+
+// assignedToPrefix begins the assignee filter's value for a named person ("to:Sam Patel").
+const assignedToPrefix = "to:"
+
+// scope is the spellings of the organisations whose cases the user sees, for a Filter: nil
+// for who sees every one.
+func (s *Server) scope(sess *dashSession) []string {
+	if sess.seesAll() {
+		return nil
+	}
+	var orgs []string
+	for _, o := range sess.orgs {
+		orgs = append(orgs, s.names(o)...)
+	}
+	if len(orgs) == 0 {
+		orgs = []string{"\x00none"} // a user with no organisation sees nothing
+	}
+	return orgs
+}
+
+// assignees are the people the user's cases are assigned to, open or closed, sorted: whom the
+// queue can be filtered by. It reads the user's whole queue; a council's is thousands of cases,
+// read as the page is.
+func (s *Server) assignees(ctx context.Context, sess *dashSession) ([]string, error) {
+	cases, err := s.Cases.List(ctx, dpo.Filter{Organisations: s.scope(sess)})
+	if err != nil {
+		return nil, fmt.Errorf("list assignees: %w", err)
+	}
+	var names []string
+	for _, c := range cases {
+		if c.AssignedTo != "" && !slices.Contains(names, c.AssignedTo) {
+			names = append(names, c.AssignedTo)
+		}
+	}
+	slices.Sort(names)
+	return names, nil
 }
 
 // hasCases reports whether any case is filed under org; a store that fails to say is taken to
@@ -406,6 +450,9 @@ func (s *Server) rows(cases []dpo.Case) []caseRow {
 	return out
 }
 
+// assigneeChoice is a named person the queue can be filtered by.
+type assigneeChoice struct{ Value, Name string }
+
 func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
 	sess := sessionOf(r)
 	if s.Cases == nil {
@@ -427,9 +474,21 @@ func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
 	if !sess.seesAll() {
 		orgs = sess.orgs
 	}
+	assignees, err := s.assignees(r.Context(), sess)
+	if err != nil {
+		s.dashError(w, r, err)
+		return
+	}
+	if f.AssignedTo != "" && f.AssignedTo != sess.user && !slices.Contains(assignees, f.AssignedTo) {
+		assignees = append(assignees, f.AssignedTo) // chosen, with no case now: still shown as chosen
+	}
+	var people []assigneeChoice
+	for _, name := range assignees {
+		people = append(people, assigneeChoice{Value: assignedToPrefix + name, Name: name})
+	}
 	s.render(w, r, code, "queue.html", map[string]any{
 		"Title": "Rights requests", "User": sess.user, "CSRF": sess.csrf, "Rows": s.rows(cases), "Form": form,
-		"Statuses": dpo.Statuses, "Orgs": orgs, "Problem": problem,
+		"Statuses": dpo.Statuses, "Orgs": orgs, "Assignees": people, "Problem": problem,
 		// The export takes the same filters. Re-encoded here, the query is safe to put in the
 		// link as it is: escaped by the template as text, "status=received&due=overdue" lost its
 		// "=" and "&" and the file held every case.

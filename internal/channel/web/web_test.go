@@ -766,6 +766,62 @@ func TestExportLinkKeepsTheFilters(t *testing.T) {
 	assert.Equal(t, 1, strings.Count(strings.TrimSpace(csv), "\n")+1, "the header only: nothing is overdue, as the page says: %s", csv)
 }
 
+// The queue says who has each case, and lists everyone's, the signed-in user's, nobody's or a
+// named person's; the CSV link downloads the same cases.
+func TestQueueFiltersByAssignee(t *testing.T) {
+	h := newHarness(t)
+	mine, sams, nobodys := h.submit(t, mk), h.submit(t, mk), h.submit(t, mk)
+	theirs := h.submit(t, bucks) // assigned to someone the MK DPO must not learn of
+	ctx := context.Background()
+	for ref, who := range map[string]string{mine: "dpo", sams: "Sam Patel", theirs: "Bucks Person"} {
+		_, err := h.queue.Assign(ctx, ref, who, "lead")
+		require.NoError(t, err)
+	}
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	h.signIn(t, "dpo", "correct horse battery")
+
+	everyone := h.do(t, "GET", "/dpo", "").Body.String()
+	assert.Contains(t, everyone, `<th scope="col">Assigned to</th>`)
+	assert.Regexp(t, regexp.MustCompile(sams+`</a></th>(?s:.*?)<td>Sam Patel</td>`), everyone, "the row says who has it")
+	assert.Regexp(t, regexp.MustCompile(nobodys+`</a></th>(?s:.*?)<td>Nobody yet</td>`), everyone)
+	assert.Contains(t, everyone, `<option value="to:Sam Patel" >Sam Patel</option>`, "a named person, from the cases' assignees")
+	assert.NotContains(t, everyone, "Bucks Person", "nobody of another council's cases")
+
+	listed := func(query string) []string {
+		t.Helper()
+		rec := h.do(t, "GET", "/dpo?"+query, "")
+		require.Equal(t, http.StatusOK, rec.Code, query)
+		var refs []string
+		for _, ref := range []string{mine, sams, nobodys, theirs} {
+			if strings.Contains(rec.Body.String(), ref) {
+				refs = append(refs, ref)
+			}
+		}
+		return refs
+	}
+	assert.Equal(t, []string{mine, sams, nobodys}, listed(""))
+	assert.Equal(t, []string{mine}, listed("assigned=me"))
+	assert.Equal(t, []string{nobodys}, listed("assigned=none"))
+	assert.Equal(t, []string{sams}, listed("assigned="+url.QueryEscape("to:Sam Patel")))
+	assert.Empty(t, listed("assigned="+url.QueryEscape("to:Bucks Person")), "another council's assignee has none of mine")
+	assert.Contains(t, h.do(t, "GET", "/dpo?assigned=none", "").Body.String(), `<option value="none" selected>`, "the choice is kept")
+
+	bogus := h.do(t, "GET", "/dpo?assigned=sam", "")
+	assert.Equal(t, http.StatusBadRequest, bogus.Code)
+	assert.Contains(t, bogus.Body.String(), "There is no assignee filter")
+	assert.Equal(t, http.StatusBadRequest, h.do(t, "GET", "/dpo/export.csv?assigned=to:", "").Code)
+
+	page := h.do(t, "GET", "/dpo?assigned=me", "").Body.String()
+	m := regexp.MustCompile(`href="(/dpo/export\.csv[^"]*)"`).FindStringSubmatch(page)
+	require.NotNil(t, m)
+	link := html.UnescapeString(m[1])
+	assert.Equal(t, "/dpo/export.csv?assigned=me", link)
+	rows, err := csv.NewReader(h.do(t, "GET", link, "").Body).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, rows, 2, "the header and my case")
+	assert.Equal(t, mine, rows[1][0])
+}
+
 func TestQueueHighlightsOverdueAndDueThisWeek(t *testing.T) {
 	h := newHarness(t)
 	ref := h.submit(t, mk)

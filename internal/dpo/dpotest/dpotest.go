@@ -669,6 +669,45 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.Contains(t, refs(dpo.Filter{Overdue: true}), soon.Ref)
 	})
 
+	t.Run("ListByAssignee", func(t *testing.T) {
+		q, _, clock := setup(t, "2026-03-30T09:00:00Z")
+		submit := func(received, key string) dpo.Case {
+			c, err := q.Submit(ctx, Sample(Date(t, received), key))
+			require.NoError(t, err)
+			return c
+		}
+		alexs, sams, nobodys := submit("2026-03-02T10:00:00Z", "a"), submit("2026-03-03T10:00:00Z", "s"), submit("2026-03-04T10:00:00Z", "n")
+		alexClosed, handedBack := submit("2026-03-05T10:00:00Z", "ac"), submit("2026-03-06T10:00:00Z", "hb")
+		for ref, who := range map[string]string{alexs.Ref: "alex", sams.Ref: "Sam Patel", alexClosed.Ref: "alex", handedBack.Ref: "alex"} {
+			_, err := q.Assign(ctx, ref, who, "lead")
+			require.NoError(t, err)
+		}
+		_, err := q.Assign(ctx, handedBack.Ref, "", "alex") // unassigned again: nobody's now
+		require.NoError(t, err)
+		_, err = q.UpdateStatus(ctx, alexClosed.Ref, dpo.Change{To: dpo.Completed, Actor: "alex"})
+		require.NoError(t, err)
+		clock.Set(Date(t, "2026-04-01T09:00:00Z"))
+
+		refs := func(f dpo.Filter) []string {
+			t.Helper()
+			cases, err := q.List(ctx, f)
+			require.NoError(t, err)
+			out := []string{}
+			for _, c := range cases {
+				out = append(out, c.Ref)
+			}
+			return out
+		}
+		assert.Equal(t, []string{alexs.Ref, alexClosed.Ref}, refs(dpo.Filter{AssignedTo: "alex"}))
+		assert.Equal(t, []string{sams.Ref}, refs(dpo.Filter{AssignedTo: "Sam Patel"}))
+		assert.Equal(t, []string{}, refs(dpo.Filter{AssignedTo: "Sam"}), "the name as assigned, not a part of it")
+		assert.Equal(t, []string{nobodys.Ref, handedBack.Ref}, refs(dpo.Filter{Unassigned: true}))
+		assert.Equal(t, []string{alexs.Ref}, refs(dpo.Filter{AssignedTo: "alex", Statuses: dpo.OpenStatuses()}),
+			"with the other filters")
+		assert.Equal(t, []string{}, refs(dpo.Filter{AssignedTo: "alex", Unassigned: true}))
+		assert.Len(t, refs(dpo.Filter{}), 5, "no assignee filter: everyone's")
+	})
+
 	t.Run("StatusLookupNeedsTheRightContact", func(t *testing.T) {
 		q, _, _ := setup(t, "2026-03-02T10:05:00Z")
 		sub := Sample(Date(t, "2026-03-02T10:00:00Z"), "k")
