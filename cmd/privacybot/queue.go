@@ -15,7 +15,7 @@ import (
 	"github.com/privacybot/privacybot/internal/dpo"
 )
 
-const queueSynopsis = `queue <list|show|update|assign|extend|part3|export> …
+const queueSynopsis = `queue <list|show|update|assign|extend|part3|limit|export> …
 
   queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--json]
   queue show REF [--json]                         the case and its audit trail
@@ -25,6 +25,8 @@ const queueSynopsis = `queue <list|show|update|assign|extend|part3|export> …
   queue extend REF --reason "…" [--by NAME]       the one extension, within the first month
   queue part3 REF confirm|clear|suspect --reason "…" [--by NAME]
                                                   whether it is a law-enforcement (Part 3) request
+  queue limit REF --due YYYY-MM-DD --reason "…" [--by NAME]
+                                                  the time limit the DPO sets for a confirmed Part 3 request
   queue export --csv                              every case as CSV on stdout`
 
 // runQueue is the DPO's command line onto the queue.
@@ -36,6 +38,7 @@ func runQueue(ctx context.Context, app *App, args []string) error {
 		"assign": queueAssign,
 		"extend": queueExtend,
 		"part3":  queuePart3,
+		"limit":  queueLimit,
 		"export": queueExport,
 	}, args)
 }
@@ -214,6 +217,9 @@ func dueText(c dpo.Case, now time.Time) string {
 	case c.Overdue(now):
 		text += " OVERDUE"
 	}
+	if c.Status.Open() && c.LawEnforcement == dpo.LawEnforcementConfirmed && !c.Due.IsZero() {
+		text += " (Part 3: the DPO's time limit)"
+	}
 	if c.Status.Open() && c.LawEnforcement == dpo.LawEnforcementSuspected {
 		text += " (Part 3? DPO to decide)" // the date UK GDPR gives it, unless the DPO confirms Part 3
 	}
@@ -289,6 +295,9 @@ func printCase(w io.Writer, c dpo.Case, events []dpo.Event, now time.Time) {
 	row("Due", due)
 	if c.LawEnforcement != dpo.NotLawEnforcement {
 		row("Law enforcement", c.LawEnforcement.Label())
+	}
+	if !c.TimeLimit.IsZero() {
+		row("Time limit", c.TimeLimit.Format(time.DateOnly)+" set by the DPO (Part 3): "+printable(c.TimeLimitReason))
 	}
 	if c.Extended {
 		row("Extended", c.ExtensionReason)
@@ -514,6 +523,44 @@ func queuePart3(ctx context.Context, app *App, args []string) error {
 			return err
 		}
 		fmt.Fprintf(app.Stdout, "%s: %s; due %s\n", c.Ref, c.LawEnforcement.Label(), dueText(c, app.Now()))
+		return nil
+	})
+}
+
+func queueLimit(ctx context.Context, app *App, args []string) error {
+	const usage = `queue limit REF --due YYYY-MM-DD --reason "…" [--by NAME]`
+	fs := newFlags(app, "queue limit", usage+`
+
+Records the time limit the DPO sets for a request confirmed as law enforcement (Part 3 of the
+Data Protection Act 2018; queue part3 REF confirm), which has no UK GDPR due date: from then the
+case is due on that date. Setting it again changes it; both are on the audit trail.`)
+	due := fs.String("due", "", "the `date` (YYYY-MM-DD) the request is to be answered by; not before it was received")
+	reason := fs.String("reason", "", "why that time limit (for the audit trail)")
+	by := fs.String("by", defaultActor(app), "who is setting it (default $USER)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	ref, err := oneRef("limit", pos)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(*due) == "" {
+		return usageError("queue limit needs --due YYYY-MM-DD")
+	}
+	day, err := time.Parse(time.DateOnly, strings.TrimSpace(*due))
+	if err != nil {
+		return usageError("--due: %q is not a date like 2026-05-29", *due)
+	}
+	if strings.TrimSpace(*reason) == "" {
+		return usageError("queue limit needs --reason")
+	}
+	return withQueue(ctx, app, func(q *dpo.Queue) error {
+		c, err := q.SetTimeLimit(ctx, ref, day, *reason, *by)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(app.Stdout, "%s: time limit set; due %s\n", c.Ref, dueText(c, app.Now()))
 		return nil
 	})
 }

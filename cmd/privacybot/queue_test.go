@@ -547,3 +547,55 @@ func TestQueueListByAssignee(t *testing.T) {
 	assert.Contains(t, out, "-assigned name")
 	assert.Contains(t, out, "-unassigned")
 }
+
+// The DPO records the time limit of a request confirmed as law enforcement (Part 3): the case
+// is then due that day, listed by it and overdue after it; a UK GDPR request is refused one.
+func TestQueueLimit(t *testing.T) {
+	f := newQueueFixture(t)
+	const mar9 = "2026-03-09T09:00:00Z"
+	code, _, errOut := f.run(t, mar9, "queue", "limit", f.soon.Ref, "--due", "2026-03-20", "--reason", "short file")
+	assert.Equal(t, exitFailure, code)
+	assert.Contains(t, errOut, "is not a law-enforcement (Part 3) request: it follows the UK GDPR clock (due 2026-04-07)")
+
+	code, _, errOut = f.run(t, mar9, "queue", "part3", f.soon.Ref, "confirm", "--reason", "benefit fraud investigation")
+	require.Equal(t, exitOK, code, errOut)
+	code, out, _ := f.run(t, mar9, "queue", "show", f.soon.Ref)
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "none is set yet (set one with queue limit")
+
+	for _, tc := range []struct {
+		args []string
+		says string
+	}{
+		{[]string{f.soon.Ref, "--reason", "x"}, "needs --due"},
+		{[]string{f.soon.Ref, "--due", "20/03/2026", "--reason", "x"}, `"20/03/2026" is not a date like 2026-05-29`},
+		{[]string{f.soon.Ref, "--due", "2026-03-20T10:00:00Z", "--reason", "x"}, "is not a date"},
+		{[]string{f.soon.Ref, "--due", "2026-03-20"}, "needs --reason"},
+		{[]string{"--due", "2026-03-20", "--reason", "x"}, "exactly one reference"},
+	} {
+		code, _, errOut := f.run(t, mar9, append([]string{"queue", "limit"}, tc.args...)...)
+		assert.Equal(t, exitUsage, code, "%q", tc.args)
+		assert.Contains(t, errOut, tc.says, "%q", tc.args)
+	}
+	code, _, errOut = f.run(t, mar9, "queue", "limit", f.soon.Ref, "--due", "2026-03-04", "--reason", "x")
+	assert.Equal(t, exitFailure, code)
+	assert.Contains(t, errOut, "before the request was received (2026-03-05)")
+
+	code, out, errOut = f.run(t, mar9, "queue", "limit", f.soon.Ref, "--due", "2026-03-20", "--reason", "s.45 file is short", "--by", "dpo")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Equal(t, f.soon.Ref+": time limit set; due 2026-03-20 (Part 3: the DPO's time limit)\n", out)
+	code, out, _ = f.run(t, mar9, "queue", "show", f.soon.Ref)
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "Time limit:       2026-03-20 set by the DPO (Part 3): s.45 file is short")
+	assert.Regexp(t, `dpo\s+time_limit\s+.*Part 3 time limit set: due 2026-03-20: s.45 file is short`, out, "audited")
+
+	// Past it, the case is overdue like any other.
+	code, out, errOut = f.run(t, "2026-03-23T09:00:00Z", "queue", "list", "--overdue")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, f.soon.Ref)
+	assert.Contains(t, out, "2026-03-20 OVERDUE (Part 3: the DPO's time limit)")
+
+	code, out, _ = f.run(t, "2026-03-23T09:00:00Z", "queue", "limit", "--help")
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, out, "queue limit REF --due YYYY-MM-DD")
+}

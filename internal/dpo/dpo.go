@@ -167,6 +167,14 @@ type Case struct {
 	// enforcement (Part 3 of the Data Protection Act 2018), which follows another regime: the
 	// DPO decides (reference rule 8). See LawEnforcement for what the clock does meanwhile.
 	LawEnforcement LawEnforcement `json:"law_enforcement,omitempty"`
+	// TimeLimit is the date the DPO set for a confirmed law-enforcement (Part 3) request to be
+	// answered by: Part 3 has its own time limit, which the DPO decides rather than the queue
+	// computing one (reference rule 8). While set, it is the case's Due; zero until the DPO sets
+	// one, and dropped when the Part 3 flag is cleared (the UK GDPR clock applies again).
+	TimeLimit time.Time `json:"time_limit,omitzero"`
+	// TimeLimitReason is why the DPO chose that time limit, for the audit trail and the team
+	// (the requester is told the date, not the reasoning, which may concern an investigation).
+	TimeLimitReason string `json:"time_limit_reason,omitempty"`
 
 	Created time.Time `json:"created"`
 	Updated time.Time `json:"updated"`
@@ -194,11 +202,12 @@ func (c *Case) Clock() deadline.Clock {
 	}
 }
 
-// recomputeDue sets Due from the clock; no due date (awaiting ID, open pause, a confirmed
-// law-enforcement request) leaves it zero.
+// recomputeDue sets Due from the clock; no due date (awaiting ID, open pause) leaves it zero. A
+// confirmed law-enforcement request is due by the time limit the DPO set, and has no due date
+// until they set one.
 func (c *Case) recomputeDue() error {
 	if c.LawEnforcement == LawEnforcementConfirmed {
-		c.Due = time.Time{}
+		c.Due = c.TimeLimit
 		return nil
 	}
 	due, ok, err := c.Clock().Due()
@@ -220,7 +229,7 @@ func (c Case) NoDueDate() string {
 	case !c.Due.IsZero() || !c.Status.Open():
 		return ""
 	case c.LawEnforcement == LawEnforcementConfirmed:
-		return "a law-enforcement (Part 3) request: the DPO sets the time limit"
+		return "a law-enforcement (Part 3) request: the DPO sets the time limit, and none is set yet (set one with queue limit or on the case page)"
 	case c.AwaitingID:
 		return "the clock is stopped: awaiting proof of identity or authority"
 	}
@@ -274,6 +283,7 @@ const (
 	EventNote                   EventKind = "note"
 	EventAssigned               EventKind = "assigned"
 	EventLawEnforcement         EventKind = "law_enforcement"
+	EventTimeLimit              EventKind = "time_limit"
 )
 
 // london is where reference years and dates are counted: the council's own calendar.

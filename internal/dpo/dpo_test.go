@@ -232,3 +232,77 @@ func TestTodayInTheFirstHourOfASummerDay(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, ev.At.Equal(now))
 }
+
+// Only a confirmed Part 3 request, open, takes a time limit the DPO sets: a date with a reason,
+// not before the day of receipt. Refused, the case is left as it was.
+func TestSetTimeLimit(t *testing.T) {
+	now := at(t, "2026-03-10T09:00:00Z")
+	date := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		require.NoError(t, err)
+		return d
+	}
+	base := func() Case {
+		c := Case{Ref: "DPO-2026-000001", Type: Access, Status: InProgress, Region: deadline.EnglandAndWales,
+			Received: at(t, "2026-03-01T23:30:00Z"), LawEnforcement: LawEnforcementConfirmed} // 1 March in London
+		require.NoError(t, c.recomputeDue())
+		return c
+	}
+	tests := []struct {
+		name    string
+		edit    func(*Case)
+		due     time.Time
+		reason  string
+		wantErr error
+		says    string
+	}{
+		{name: "set", due: date("2026-03-31"), reason: "s.45: a month"},
+		{name: "on the day of receipt", due: date("2026-03-01"), reason: "urgent"},
+		{name: "already overdue is still recorded, as set", due: date("2026-03-05"), reason: "agreed on the phone on the 2nd"},
+		{name: "before receipt", due: date("2026-02-28"), reason: "x", wantErr: ErrInvalid, says: "before the request was received (2026-03-01)"},
+		{name: "no reason", due: date("2026-03-31"), reason: "  ", wantErr: ErrInvalid, says: "reason"},
+		{name: "no date", reason: "x", wantErr: ErrInvalid, says: "give the date"},
+		{name: "a time, not a date", due: at(t, "2026-03-31T12:00:00Z"), reason: "x", wantErr: ErrInvalid, says: "calendar date"},
+		{name: "suspected only", edit: func(c *Case) { c.LawEnforcement = LawEnforcementSuspected; _ = c.recomputeDue() },
+			due: date("2026-03-31"), reason: "x", wantErr: ErrInvalidTransition, says: "not confirmed as a law-enforcement (Part 3) request: it follows the UK GDPR clock (due 2026-04-01)"},
+		{name: "UK GDPR", edit: func(c *Case) { c.LawEnforcement = NotLawEnforcement; _ = c.recomputeDue() },
+			due: date("2026-03-31"), reason: "x", wantErr: ErrInvalidTransition, says: "not a law-enforcement (Part 3) request: it follows the UK GDPR clock"},
+		{name: "closed", edit: func(c *Case) { c.Status = Completed }, due: date("2026-03-31"), reason: "x", wantErr: ErrInvalidTransition, says: "closed"},
+		{name: "the same date again", edit: func(c *Case) { c.TimeLimit = date("2026-03-31"); _ = c.recomputeDue() },
+			due: date("2026-03-31"), reason: "x", wantErr: ErrInvalidTransition, says: "already due 2026-03-31"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := base()
+			if tc.edit != nil {
+				tc.edit(&c)
+			}
+			before := c
+			ev, err := c.SetTimeLimit(tc.due, tc.reason, "alex", now)
+			if tc.wantErr != nil {
+				require.ErrorIs(t, err, tc.wantErr)
+				assert.Contains(t, err.Error(), tc.says)
+				assert.Equal(t, before, c, "a refused change leaves the case as it was")
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.due, c.Due, "the time limit is the due date")
+			assert.Equal(t, tc.due, c.TimeLimit)
+			assert.Equal(t, tc.reason, c.TimeLimitReason)
+			assert.Equal(t, EventTimeLimit, ev.Kind)
+			assert.Equal(t, "alex", ev.Actor)
+			assert.Contains(t, ev.Note, tc.due.Format(time.DateOnly))
+			assert.Equal(t, tc.due.Before(date("2026-03-10")), c.Overdue(now))
+		})
+	}
+}
+
+// Why a case has no due date, for the team: a confirmed Part 3 request says to set its time limit.
+func TestNoDueDate(t *testing.T) {
+	confirmed := Case{Status: InProgress, LawEnforcement: LawEnforcementConfirmed}
+	assert.Contains(t, confirmed.NoDueDate(), "the DPO sets the time limit, and none is set yet")
+	confirmed.TimeLimit = at(t, "2026-03-31T00:00:00Z")
+	require.NoError(t, confirmed.recomputeDue())
+	assert.Empty(t, confirmed.NoDueDate(), "a time limit is a due date")
+	assert.Contains(t, Case{Status: AwaitingVerification, AwaitingID: true}.NoDueDate(), "awaiting proof of identity")
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/privacybot/privacybot/internal/deadline"
 )
 
 // LawEnforcement says whether a request is for personal data the council processes for law
@@ -75,6 +77,11 @@ func (c *Case) MarkLawEnforcement(to LawEnforcement, reason, actor string, now t
 	}
 	next := *c
 	next.LawEnforcement = to
+	var dropped time.Time
+	if to != LawEnforcementConfirmed {
+		// The time limit was the DPO's for a Part 3 request; any other follows UK GDPR's clock.
+		dropped, next.TimeLimit, next.TimeLimitReason = c.TimeLimit, time.Time{}, ""
+	}
 	if err := next.recomputeDue(); err != nil {
 		return Event{}, err
 	}
@@ -84,5 +91,60 @@ func (c *Case) MarkLawEnforcement(to LawEnforcement, reason, actor string, now t
 	if to == NotLawEnforcement {
 		note = "not law enforcement (UK GDPR applies): " + reason
 	}
+	if !dropped.IsZero() {
+		note += fmt.Sprintf(" (the Part 3 time limit, %s, no longer applies)", dropped.Format(time.DateOnly))
+	}
 	return Event{Ref: c.Ref, At: now, Actor: actor, Kind: EventLawEnforcement, From: c.Status, To: c.Status, Note: note}, nil
+}
+
+// SetTimeLimit records the date the DPO set for a confirmed law-enforcement (Part 3) request to
+// be answered by, with why: from then it is the case's due date, so the case sorts, shows
+// overdue and comes up in alerts like any other. due is a calendar date (00:00 UTC, as Due), not
+// before the day the request was received; it may be changed later, each change on the audit
+// trail. A case not confirmed as Part 3 is refused: it follows the UK GDPR clock.
+func (c *Case) SetTimeLimit(due time.Time, reason, actor string, now time.Time) (Event, error) {
+	reason, actor = strings.TrimSpace(reason), strings.TrimSpace(actor)
+	received := deadline.LondonDate(c.Received)
+	switch {
+	case actor == "":
+		return Event{}, invalid("actor", "say who is setting the time limit")
+	case reason == "":
+		return Event{}, invalid("reason", "say why the request is due by then (for the audit trail)")
+	case due.IsZero():
+		return Event{}, invalid("due", "give the date the request is to be answered by")
+	case !due.Equal(deadline.LondonDate(due)):
+		return Event{}, invalid("due", "give a calendar date (YYYY-MM-DD), not a time")
+	case !c.Status.Open():
+		return Event{}, fmt.Errorf("%s is %s; a closed case has no time limit: %w", c.Ref, c.Status, ErrInvalidTransition)
+	case c.LawEnforcement != LawEnforcementConfirmed:
+		what := "is not a law-enforcement (Part 3) request"
+		if c.LawEnforcement == LawEnforcementSuspected {
+			what = "is not confirmed as a law-enforcement (Part 3) request"
+		}
+		return Event{}, fmt.Errorf("%s %s: it follows the UK GDPR clock (due %s); only the DPO's time limit for a confirmed Part 3 request can be set (confirm Part 3 first if it applies): %w",
+			c.Ref, what, dueOrNone(c.Due), ErrInvalidTransition)
+	case due.Before(received):
+		return Event{}, invalid("due", "%s is before the request was received (%s)", due.Format(time.DateOnly), received.Format(time.DateOnly))
+	case due.Equal(c.TimeLimit):
+		return Event{}, fmt.Errorf("%s is already due %s: %w", c.Ref, due.Format(time.DateOnly), ErrInvalidTransition)
+	}
+	note := "Part 3 time limit set: due " + due.Format(time.DateOnly) + ": " + reason
+	if !c.TimeLimit.IsZero() {
+		note = fmt.Sprintf("Part 3 time limit changed from %s to %s: %s", c.TimeLimit.Format(time.DateOnly), due.Format(time.DateOnly), reason)
+	}
+	next := *c
+	next.TimeLimit, next.TimeLimitReason = due, reason
+	if err := next.recomputeDue(); err != nil {
+		return Event{}, err
+	}
+	next.Updated = now
+	*c = next
+	return Event{Ref: c.Ref, At: now, Actor: actor, Kind: EventTimeLimit, From: c.Status, To: c.Status, Note: note}, nil
+}
+
+func dueOrNone(due time.Time) string {
+	if due.IsZero() {
+		return "none while its clock is stopped"
+	}
+	return due.Format(time.DateOnly)
 }

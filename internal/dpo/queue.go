@@ -214,7 +214,11 @@ func (q *Queue) Status(ctx context.Context, ref, contact string) (StatusReport, 
 		return StatusReport{}, ErrNotFound
 	}
 	rep := StatusReport{Ref: c.Ref, Status: c.Status, Due: c.Due, ExtensionReason: c.ExtensionReason, Organisation: c.Organisation}
-	if c.LawEnforcement != NotLawEnforcement && c.Status.Open() {
+	switch {
+	case !c.Status.Open():
+	case c.LawEnforcement == LawEnforcementConfirmed && !c.TimeLimit.IsZero():
+		// The DPO has set the Part 3 time limit (its Due): the requester is given that date.
+	case c.LawEnforcement != NotLawEnforcement:
 		// Another law may set the time limit: the DPO tells the requester, the bot promises none.
 		rep.Due, rep.TimeLimitPending = time.Time{}, true
 	}
@@ -281,6 +285,12 @@ func (q *Queue) Extend(ctx context.Context, ref, reason, actor string) (Case, er
 // Case.MarkLawEnforcement).
 func (q *Queue) MarkLawEnforcement(ctx context.Context, ref string, to LawEnforcement, reason, actor string) (Case, error) {
 	return q.update(ctx, ref, func(c *Case) (Event, error) { return c.MarkLawEnforcement(to, reason, actor, q.now()) })
+}
+
+// SetTimeLimit records the time limit the DPO set for a confirmed law-enforcement (Part 3)
+// request (see Case.SetTimeLimit).
+func (q *Queue) SetTimeLimit(ctx context.Context, ref string, due time.Time, reason, actor string) (Case, error) {
+	return q.update(ctx, ref, func(c *Case) (Event, error) { return c.SetTimeLimit(due, reason, actor, q.now()) })
 }
 
 // AddNote appends a note to a case's audit trail.

@@ -162,7 +162,7 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 			// Rule 6 extends a UK GDPR due date; a confirmed Part 3 request has none to extend.
 			// (One the DPO is still deciding on keeps its UK GDPR date, and may be extended
 			// within its first month like any other: cleared later, the window would be gone.)
-			return Event{}, fmt.Errorf("%s is a law-enforcement (Part 3) request, which has no UK GDPR due date to extend; clear that first if it is not one: %w",
+			return Event{}, fmt.Errorf("%s is a law-enforcement (Part 3) request, which has no UK GDPR due date to extend (the DPO sets its time limit, and may change it); clear that first if it is not one: %w",
 				c.Ref, ErrInvalidTransition)
 		}
 		if !c.Clock().ExtensionAllowed(now) {

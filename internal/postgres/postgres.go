@@ -167,15 +167,16 @@ func (s *Store) create(ctx context.Context, c dpo.Case, first dpo.Event) (ref st
 			organisation_key, region, received_at, channel, requester_name, contact_kind, contact_value,
 			on_behalf_of, on_behalf_of_whom, service, description, excerpt, status, due_at, awaiting_id,
 			id_received_at, pauses, extended, extension_reason, assigned_to, law_enforcement, created_at, updated_at,
-			closed_at, status_changed_at)
+			closed_at, status_changed_at, time_limit_at, time_limit_reason)
 			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,
-			$24,$25,$26,$27,$28,$29,$30,$31)`,
+			$24,$25,$26,$27,$28,$29,$30,$31,$32,$33)`,
 			ref, year, seq, nullString(c.IdempotencyKey), string(c.Type), c.Organisation,
 			strings.ToLower(c.Organisation), string(c.Region), c.Received, string(c.Channel), c.Requester.Name,
 			string(c.Requester.Contact.Kind), c.Requester.Contact.Value, c.Requester.OnBehalfOf,
 			c.Requester.OnBehalfOfWhom, c.Service, c.Description, c.Excerpt, string(c.Status), nullTime(c.Due),
 			c.AwaitingID, nullTime(c.IDReceived), json.RawMessage(pauses), c.Extended, c.ExtensionReason,
-			c.AssignedTo, string(c.LawEnforcement), c.Created, c.Updated, nullTime(c.Closed), nullTime(c.StatusChanged))
+			c.AssignedTo, string(c.LawEnforcement), c.Created, c.Updated, nullTime(c.Closed), nullTime(c.StatusChanged),
+			nullTime(c.TimeLimit), c.TimeLimitReason)
 		if err != nil {
 			return fmt.Errorf("insert case: %w", err)
 		}
@@ -207,19 +208,19 @@ func insertEvent(ctx context.Context, tx pgx.Tx, e dpo.Event) error {
 const caseColumns = `ref, idempotency_key, type, organisation, region, received_at, channel, requester_name,
 	contact_kind, contact_value, on_behalf_of, on_behalf_of_whom, service, description, excerpt, status,
 	due_at, awaiting_id, id_received_at, pauses, extended, extension_reason, assigned_to, law_enforcement, created_at,
-	updated_at, closed_at, status_changed_at`
+	updated_at, closed_at, status_changed_at, time_limit_at, time_limit_reason`
 
 func scanCase(row pgx.Row) (dpo.Case, error) {
 	var c dpo.Case
 	var key *string
 	var typ, region, channel, kind, status string
-	var due, idReceived, closed, statusChanged *time.Time
+	var due, idReceived, closed, statusChanged, timeLimit *time.Time
 	var pauses []byte
 	err := row.Scan(&c.Ref, &key, &typ, &c.Organisation, &region, &c.Received, &channel,
 		&c.Requester.Name, &kind, &c.Requester.Contact.Value, &c.Requester.OnBehalfOf,
 		&c.Requester.OnBehalfOfWhom, &c.Service, &c.Description, &c.Excerpt, &status, &due, &c.AwaitingID,
 		&idReceived, &pauses, &c.Extended, &c.ExtensionReason, &c.AssignedTo, &c.LawEnforcement, &c.Created, &c.Updated, &closed,
-		&statusChanged)
+		&statusChanged, &timeLimit, &c.TimeLimitReason)
 	if err != nil {
 		return dpo.Case{}, err
 	}
@@ -230,6 +231,7 @@ func scanCase(row pgx.Row) (dpo.Case, error) {
 	c.Requester.Contact.Kind, c.Status = dpo.ContactKind(kind), dpo.Status(status)
 	c.Received, c.Created, c.Updated = c.Received.UTC(), c.Created.UTC(), c.Updated.UTC()
 	c.Due, c.IDReceived, c.Closed, c.StatusChanged = deref(due), deref(idReceived), deref(closed), deref(statusChanged)
+	c.TimeLimit = deref(timeLimit)
 	var ps []deadline.Pause
 	if err := json.Unmarshal(pauses, &ps); err != nil {
 		return dpo.Case{}, fmt.Errorf("read case %s: pauses: %w", c.Ref, err)
@@ -356,9 +358,11 @@ func (s *Store) Update(ctx context.Context, ref string, fn func(*dpo.Case) (dpo.
 		}
 		_, err = tx.Exec(ctx, `UPDATE cases SET status = $1, due_at = $2, awaiting_id = $3,
 			id_received_at = $4, pauses = $5, extended = $6, extension_reason = $7, assigned_to = $8,
-			law_enforcement = $9, updated_at = $10, closed_at = $11, status_changed_at = $12 WHERE ref = $13`,
+			law_enforcement = $9, updated_at = $10, closed_at = $11, status_changed_at = $12, time_limit_at = $13,
+			time_limit_reason = $14 WHERE ref = $15`,
 			string(c.Status), nullTime(c.Due), c.AwaitingID, nullTime(c.IDReceived), json.RawMessage(pauses),
-			c.Extended, c.ExtensionReason, c.AssignedTo, string(c.LawEnforcement), c.Updated, nullTime(c.Closed), nullTime(c.StatusChanged), ref)
+			c.Extended, c.ExtensionReason, c.AssignedTo, string(c.LawEnforcement), c.Updated, nullTime(c.Closed), nullTime(c.StatusChanged),
+			nullTime(c.TimeLimit), c.TimeLimitReason, ref)
 		if err != nil {
 			return fmt.Errorf("save case: %w", err)
 		}

@@ -208,6 +208,7 @@ func (s *Server) dashboardRoutes(mux *http.ServeMux) {
 	page("POST /dpo/cases/{ref}/extend", s.signedIn(s.caseChange("extended", s.extend)))
 	page("POST /dpo/cases/{ref}/note", s.signedIn(s.caseChange("note", s.addNote)))
 	page("POST /dpo/cases/{ref}/part3", s.signedIn(s.caseChange("part3", s.decideLawEnforcement)))
+	page("POST /dpo/cases/{ref}/limit", s.signedIn(s.caseChange("limit", s.setTimeLimit)))
 	page("POST /dpo/cases/{ref}/assign", s.signedIn(s.caseChange("assigned", s.assign)))
 }
 
@@ -538,7 +539,7 @@ func (s *Server) loadCase(r *http.Request) (dpo.Case, error) {
 }
 
 var doneMessages = map[string]string{"status": "Status changed.", "extended": "Extension recorded.", "note": "Note added.",
-	"part3": "Decision on law enforcement (Part 3) recorded.", "assigned": "Assignment changed."}
+	"part3": "Decision on law enforcement (Part 3) recorded.", "assigned": "Assignment changed.", "limit": "Time limit recorded."}
 
 func (s *Server) handleCase(w http.ResponseWriter, r *http.Request) {
 	s.showCase(w, r, http.StatusOK, doneMessages[r.URL.Query().Get("done")], "")
@@ -582,6 +583,8 @@ func (s *Server) showCase(w http.ResponseWriter, r *http.Request, code int, msg,
 	s.render(w, r, code, "case.html", map[string]any{
 		"Title": "Case " + c.Ref, "User": sess.user, "CSRF": sess.csrf, "Case": row, "Events": events, "Next": next,
 		"CanExtend": allowed(dpo.Extended), "Part3": part3, "Message": msg, "Problem": problem,
+		// Only a confirmed Part 3 request has a time limit the DPO sets (the others follow UK GDPR).
+		"CanSetTimeLimit": c.Status.Open() && c.LawEnforcement == dpo.LawEnforcementConfirmed,
 	})
 }
 
@@ -654,6 +657,20 @@ func (s *Server) decideLawEnforcement(r *http.Request, ref, actor string) error 
 		return err
 	}
 	_, err = s.Cases.MarkLawEnforcement(r.Context(), ref, to, r.PostFormValue("reason"), actor)
+	return err
+}
+
+// setTimeLimit records the date the DPO set for a confirmed Part 3 request to be answered by.
+func (s *Server) setTimeLimit(r *http.Request, ref, actor string) error {
+	due := strings.TrimSpace(r.PostFormValue("due"))
+	if due == "" {
+		return &dpo.FieldError{Field: "due", Reason: "give the date the request is to be answered by"}
+	}
+	day, err := time.Parse(time.DateOnly, due)
+	if err != nil {
+		return &dpo.FieldError{Field: "due", Reason: fmt.Sprintf("%q is not a date", due)}
+	}
+	_, err = s.Cases.SetTimeLimit(r.Context(), ref, day, r.PostFormValue("reason"), actor)
 	return err
 }
 

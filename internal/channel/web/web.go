@@ -70,6 +70,7 @@ type Cases interface {
 	Extend(ctx context.Context, ref, reason, actor string) (dpo.Case, error)
 	AddNote(ctx context.Context, ref, note, actor string) (dpo.Case, error)
 	MarkLawEnforcement(ctx context.Context, ref string, to dpo.LawEnforcement, reason, actor string) (dpo.Case, error)
+	SetTimeLimit(ctx context.Context, ref string, due time.Time, reason, actor string) (dpo.Case, error)
 	Assign(ctx context.Context, ref, to, actor string) (dpo.Case, error)
 }
 

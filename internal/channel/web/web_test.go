@@ -672,6 +672,73 @@ func TestCasePageDecidesALawEnforcementRequest(t *testing.T) {
 	assert.Contains(t, after, "Record extension")
 }
 
+// Confirmed as a law-enforcement (Part 3) request, a case has no UK GDPR date: the case page
+// takes the time limit the DPO sets, and the case is then due that day, on the queue too; a UK
+// GDPR case offers no such form and is refused one.
+func TestCasePageSetsAPart3TimeLimit(t *testing.T) {
+	h := newHarness(t) // Monday 2 March 2026
+	ref := h.request(t, mk, "The file your trading standards officers used to prosecute me").Reference
+	ordinary := h.submit(t, mk)
+	_, err := h.queue.MarkLawEnforcement(context.Background(), ref, dpo.LawEnforcementConfirmed, "prosecution file", "lead")
+	require.NoError(t, err)
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	h.signIn(t, "dpo", "correct horse battery")
+
+	page := "/dpo/cases/" + ref
+	before := h.do(t, "GET", page, "").Body.String()
+	assert.Contains(t, before, "none is set yet")
+	assert.Contains(t, before, `action="/dpo/cases/`+ref+`/limit"`)
+	assert.Contains(t, h.do(t, "GET", "/dpo", "").Body.String(), "No time limit set yet")
+	assert.NotContains(t, h.do(t, "GET", "/dpo/cases/"+ordinary, "").Body.String(), "/limit\"", "a UK GDPR case has its clock")
+
+	token := h.csrf(t, page)
+	post := func(path, body string) *httptest.ResponseRecorder {
+		return h.do(t, "POST", path+"/limit", body, "Content-Type", "application/x-www-form-urlencoded")
+	}
+	assert.Equal(t, http.StatusForbidden, post(page, "due=2026-03-20&reason=short").Code, "no CSRF token, no change")
+	bad := post(page, "due=20%2F03%2F2026&reason=short&csrf="+token)
+	assert.Equal(t, http.StatusUnprocessableEntity, bad.Code)
+	assert.Contains(t, bad.Body.String(), "is not a date")
+	assert.Equal(t, http.StatusUnprocessableEntity, post(page, "due=2026-03-20&csrf="+token).Code, "a time limit needs its reason")
+	early := post(page, "due=2026-03-01&reason=x&csrf="+token)
+	assert.Equal(t, http.StatusUnprocessableEntity, early.Code)
+	assert.Contains(t, early.Body.String(), "before the request was received")
+	refused := post("/dpo/cases/"+ordinary, "due=2026-03-20&reason=x&csrf="+token)
+	assert.Equal(t, http.StatusConflict, refused.Code)
+	assert.Contains(t, refused.Body.String(), "it follows the UK GDPR clock")
+
+	status := func() string {
+		t.Helper()
+		r := h.chat(t, "", ref+" jo@example.org")
+		require.Equal(t, conversation.KindStatus, r.Kind, r.Answer.Answer)
+		return r.Answer.Answer
+	}
+	assert.Contains(t, status(), "will confirm the time limit", "no date promised before the DPO sets one")
+
+	done := post(page, "due=2026-03-20&reason=a+short+file%2C+s.45&csrf="+token)
+	require.Equal(t, http.StatusSeeOther, done.Code, done.Body.String())
+	after := h.do(t, "GET", done.Header().Get("Location"), "").Body.String()
+	assert.Contains(t, after, "Time limit recorded.")
+	assert.Contains(t, after, "Fri 20 Mar 2026, set by the DPO: a short file, s.45")
+	assert.Contains(t, after, "Part 3 time limit set: due 2026-03-20: a short file, s.45", "on the audit trail")
+	assert.Contains(t, after, `value="2026-03-20"`, "the form offers to change it")
+	c, err := h.queue.Get(context.Background(), ref)
+	require.NoError(t, err)
+	assert.Equal(t, "2026-03-20", c.Due.Format(time.DateOnly))
+	// The resident checking on it is given the date the DPO set (not the reasoning).
+	told := status()
+	assert.Contains(t, told, "It is due by Friday 20 March 2026.")
+	assert.NotContains(t, told, "confirm the time limit")
+	assert.NotContains(t, told, "s.45")
+
+	h.clock.Add(20 * 24 * time.Hour) // Sunday 22 March
+	h.signIn(t, "dpo", "correct horse battery")
+	overdue := h.do(t, "GET", "/dpo?due=overdue", "").Body.String()
+	assert.Contains(t, overdue, ref)
+	assert.Contains(t, overdue, "Overdue</strong>")
+	assert.NotContains(t, overdue, ordinary)
+}
+
 func TestDPOSeesOnlyTheirOrganisations(t *testing.T) {
 	h := newHarness(t)
 	mine, theirs := h.submit(t, mk), h.submit(t, bucks)

@@ -598,6 +598,100 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.Contains(t, events[2].Note, "UK GDPR applies")
 	})
 
+	t.Run("TheDPOSetsAPart3RequestsTimeLimit", func(t *testing.T) {
+		q, _, clock := setup(t, "2026-03-02T10:05:00Z")
+		sub := Sample(Date(t, "2026-03-02T10:00:00Z"), "k")
+		sub.LawEnforcement = true
+		c, err := q.Submit(ctx, sub)
+		require.NoError(t, err)
+		other, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k2"))
+		require.NoError(t, err)
+
+		// Only a confirmed Part 3 request has a time limit the DPO sets; the others follow UK GDPR.
+		for _, ref := range []string{c.Ref, other.Ref} {
+			_, err = q.SetTimeLimit(ctx, ref, Date(t, "2026-03-20"), "investigation file is short", "alex")
+			require.ErrorIs(t, err, dpo.ErrInvalidTransition)
+			assert.Contains(t, err.Error(), "UK GDPR clock (due 2026-04-02)")
+		}
+		_, err = q.MarkLawEnforcement(ctx, c.Ref, dpo.LawEnforcementConfirmed, "trading standards prosecution file", "alex")
+		require.NoError(t, err)
+		_, err = q.SetTimeLimit(ctx, c.Ref, Date(t, "2026-03-20"), "", "alex")
+		require.ErrorIs(t, err, dpo.ErrInvalid, "a time limit needs its reason")
+		_, err = q.SetTimeLimit(ctx, c.Ref, Date(t, "2026-03-01"), "backdated", "alex")
+		require.ErrorIs(t, err, dpo.ErrInvalid, "not before the request was received")
+		_, err = q.SetTimeLimit(ctx, c.Ref, Date(t, "2026-03-20T15:00:00Z"), "a moment", "alex")
+		require.ErrorIs(t, err, dpo.ErrInvalid, "a date, not a time")
+
+		set, err := q.SetTimeLimit(ctx, c.Ref, Date(t, "2026-03-20"), "a short file; Part 3 s.45", "alex")
+		require.NoError(t, err)
+		got, err := q.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.Equal(t, set, got)
+		assert.Equal(t, "2026-03-20", got.Due.Format(time.DateOnly), "the time limit is its due date")
+		assert.Equal(t, "2026-03-20", got.TimeLimit.Format(time.DateOnly))
+		assert.Equal(t, "a short file; Part 3 s.45", got.TimeLimitReason)
+		assert.Empty(t, got.NoDueDate())
+		rep, err := q.Status(ctx, c.Ref, sub.Requester.Contact.Value)
+		require.NoError(t, err)
+		assert.False(t, rep.TimeLimitPending, "the requester is given the date")
+		assert.Equal(t, "2026-03-20", rep.Due.Format(time.DateOnly))
+
+		// It sorts, comes up as due this week and then as overdue, like any other.
+		refs := func(f dpo.Filter) []string {
+			t.Helper()
+			cases, err := q.List(ctx, f)
+			require.NoError(t, err)
+			out := []string{}
+			for _, c := range cases {
+				out = append(out, c.Ref)
+			}
+			return out
+		}
+		assert.Equal(t, []string{c.Ref, other.Ref}, refs(dpo.Filter{}), "soonest due first")
+		clock.Set(Date(t, "2026-03-16T09:00:00Z"))
+		assert.Equal(t, []string{c.Ref}, refs(dpo.Filter{DueWithin: 7 * 24 * time.Hour}))
+		clock.Set(Date(t, "2026-03-21T09:00:00Z"))
+		assert.Equal(t, []string{c.Ref}, refs(dpo.Filter{Overdue: true}))
+		got, err = q.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.True(t, got.Overdue(clock.Now()))
+
+		// Changed (each change on the audit trail), then dropped when the flag is cleared.
+		changed, err := q.SetTimeLimit(ctx, c.Ref, Date(t, "2026-04-17"), "the police asked us to wait", "sam")
+		require.NoError(t, err)
+		assert.Equal(t, "2026-04-17", changed.Due.Format(time.DateOnly))
+		_, err = q.SetTimeLimit(ctx, c.Ref, Date(t, "2026-04-17"), "again", "sam")
+		require.ErrorIs(t, err, dpo.ErrInvalidTransition, "already due then")
+		cleared, err := q.MarkLawEnforcement(ctx, c.Ref, dpo.NotLawEnforcement, "only the licensing file", "sam")
+		require.NoError(t, err)
+		assert.True(t, cleared.TimeLimit.IsZero())
+		assert.Empty(t, cleared.TimeLimitReason)
+		assert.Equal(t, "2026-04-02", cleared.Due.Format(time.DateOnly), "the UK GDPR clock again, from receipt")
+		reconfirmed, err := q.MarkLawEnforcement(ctx, c.Ref, dpo.LawEnforcementConfirmed, "it is the prosecution file after all", "alex")
+		require.NoError(t, err)
+		assert.True(t, reconfirmed.Due.IsZero(), "no time limit until the DPO sets one again")
+		assert.Contains(t, reconfirmed.NoDueDate(), "none is set yet")
+
+		events, err := q.Events(ctx, c.Ref)
+		require.NoError(t, err)
+		var kinds []dpo.EventKind
+		for _, e := range events {
+			kinds = append(kinds, e.Kind)
+		}
+		assert.Equal(t, []dpo.EventKind{dpo.EventSubmitted, dpo.EventLawEnforcement, dpo.EventTimeLimit, dpo.EventTimeLimit,
+			dpo.EventLawEnforcement, dpo.EventLawEnforcement}, kinds, "every change audited; refused ones not")
+		assert.Equal(t, "alex", events[2].Actor)
+		assert.Equal(t, "Part 3 time limit set: due 2026-03-20: a short file; Part 3 s.45", events[2].Note)
+		assert.Equal(t, "Part 3 time limit changed from 2026-03-20 to 2026-04-17: the police asked us to wait", events[3].Note)
+		assert.Contains(t, events[4].Note, "the Part 3 time limit, 2026-04-17, no longer applies")
+
+		// A closed case has none to set.
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.Completed, Actor: "alex"})
+		require.NoError(t, err)
+		_, err = q.SetTimeLimit(ctx, c.Ref, Date(t, "2026-04-30"), "late", "alex")
+		require.ErrorIs(t, err, dpo.ErrInvalidTransition)
+	})
+
 	t.Run("AFlagCantGiveAnOverdueRequestANewMonth", func(t *testing.T) {
 		// Due 2 April, overdue on 20 April: flagged as possibly Part 3 (or confirmed), ID asked
 		// for, the flag cleared, ID in: that would restart the month and hide that it was late.
