@@ -112,8 +112,17 @@ func (a *App) unansweredLine(ctx context.Context, now time.Time) string {
 func renderDigest(cases, part3 []dpo.Case, now time.Time, linkTo func(string) string, closing string) [][]slackgo.Block {
 	var overdue, soon, lawEnforcement []string
 	for _, c := range part3 {
-		lawEnforcement = append(lawEnforcement, fmt.Sprintf("• %s · %s · %s · %s · received %s", linkTo(c.Ref), escape(typeLabel(c.Type)),
-			escape(c.Organisation), escape(c.LawEnforcement.Label()), c.Received.In(london()).Format("Mon 2 Jan")))
+		line := fmt.Sprintf("• %s · %s · %s · %s · received %s", linkTo(c.Ref), escape(typeLabel(c.Type)),
+			escape(c.Organisation), escape(c.LawEnforcement.Label()), c.Received.In(london()).Format("Mon 2 Jan"))
+		if c.LawEnforcement == dpo.LawEnforcementConfirmed {
+			// Its date is the time limit the DPO set, if any: say which, so one without is set.
+			if c.Due.IsZero() {
+				line += " · _no time limit set_"
+			} else {
+				line += " · time limit " + c.Due.Format("Mon 2 Jan 2006")
+			}
+		}
+		lawEnforcement = append(lawEnforcement, line)
 	}
 	for _, c := range cases {
 		line := fmt.Sprintf("• %s · %s · %s · %s", linkTo(c.Ref), escape(typeLabel(c.Type)), escape(c.Organisation), dueWords(c))
@@ -213,8 +222,11 @@ func dueWords(c dpo.Case) string {
 		return "no due date: " + c.NoDueDate()
 	}
 	due := "due *" + c.Due.Format("Mon 2 Jan 2006") + "*"
-	if c.LawEnforcement == dpo.LawEnforcementSuspected {
+	switch c.LawEnforcement {
+	case dpo.LawEnforcementSuspected:
 		due += " under UK GDPR, unless the DPO confirms it is law enforcement (Part 3)"
+	case dpo.LawEnforcementConfirmed:
+		due += ", the time limit the DPO set (Part 3)"
 	}
 	return due
 }

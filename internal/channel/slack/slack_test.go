@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -353,6 +354,45 @@ func TestDigestListsOverdueAndDueSoonCases(t *testing.T) {
 	assert.Contains(t, got, "under UK GDPR, unless the DPO confirms it is law enforcement (Part 3)")
 	assert.Contains(t, got, "Law enforcement (Part 3), open:")
 	assert.Contains(t, got, confirmed.Ref)
+}
+
+// A confirmed Part 3 case is due by the time limit the DPO set: due this week, it is listed
+// with the cases due soon, once; due later, among the Part 3 cases with its time limit; with
+// none, it says so.
+func TestDigestListsAPart3CaseByItsTimeLimit(t *testing.T) {
+	h := newHarness(t, nil)
+	now := time.Date(2026, 6, 15, 8, 0, 0, 0, time.UTC) // Monday
+	h.app.cfg.Now = func() time.Time { return now }
+	h.queue.Now = func() time.Time { return now }
+	ctx := context.Background()
+	confirmed := func(limit string) dpo.Case {
+		c, err := h.queue.Submit(ctx, dpo.Submission{
+			Type: dpo.Access, Organisation: "Milton Keynes City Council", Received: now.AddDate(0, 0, -3), Channel: dpo.ChannelWeb,
+			Requester:   dpo.Requester{Name: "Jo Bloggs", Contact: dpo.Contact{Kind: dpo.ContactEmail, Value: "jo@example.org"}},
+			Description: "the file used to prosecute me", LawEnforcement: true,
+		})
+		require.NoError(t, err)
+		c, err = h.queue.MarkLawEnforcement(ctx, c.Ref, dpo.LawEnforcementConfirmed, "a prosecution file", "alex")
+		require.NoError(t, err)
+		if limit != "" {
+			day, err := time.Parse(time.DateOnly, limit)
+			require.NoError(t, err)
+			c, err = h.queue.SetTimeLimit(ctx, c.Ref, day, "s.45", "alex")
+			require.NoError(t, err)
+		}
+		return c
+	}
+	soon, later, unset := confirmed("2026-06-18"), confirmed("2026-07-31"), confirmed("")
+
+	require.NoError(t, h.app.Digest(ctx))
+	posts := h.slack.posts("chat.postMessage")
+	require.Len(t, posts, 1)
+	got := posts[0].Blocks
+	assert.Contains(t, got, "0 overdue · 1 due in the next 7 days")
+	assert.Equal(t, 1, strings.Count(got, "|"+soon.Ref+">"), "listed once, with the cases due soon: %s", got)
+	assert.Contains(t, got, "due *Thu 18 Jun 2026*, the time limit the DPO set (Part 3)")
+	assert.Regexp(t, regexp.QuoteMeta(later.Ref)+`[^•]*time limit Fri 31 Jul 2026`, got)
+	assert.Regexp(t, regexp.QuoteMeta(unset.Ref)+`[^•]*no time limit set`, got)
 }
 
 // The digest tells the DPO how many website questions of the last day the notices didn't
