@@ -211,7 +211,7 @@ func dueText(c dpo.Case, now time.Time) string {
 	text := c.Due.Format(time.DateOnly)
 	switch {
 	case c.Due.IsZero() && c.Status.Open() && c.LawEnforcement == dpo.LawEnforcementConfirmed:
-		return "Part 3: no UK GDPR date"
+		return "Part 3: no time limit set yet (queue limit)"
 	case c.Due.IsZero():
 		text = "-"
 	case c.Overdue(now):

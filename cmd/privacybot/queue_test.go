@@ -557,9 +557,10 @@ func TestQueueLimit(t *testing.T) {
 	assert.Equal(t, exitFailure, code)
 	assert.Contains(t, errOut, "is not a law-enforcement (Part 3) request: it follows the UK GDPR clock (due 2026-04-07)")
 
-	code, _, errOut = f.run(t, mar9, "queue", "part3", f.soon.Ref, "confirm", "--reason", "benefit fraud investigation")
+	code, out, errOut := f.run(t, mar9, "queue", "part3", f.soon.Ref, "confirm", "--reason", "benefit fraud investigation")
 	require.Equal(t, exitOK, code, errOut)
-	code, out, _ := f.run(t, mar9, "queue", "show", f.soon.Ref)
+	assert.Contains(t, out, "due Part 3: no time limit set yet (queue limit)")
+	code, out, _ = f.run(t, mar9, "queue", "show", f.soon.Ref)
 	require.Equal(t, exitOK, code)
 	assert.Contains(t, out, "none is set yet (set one with queue limit")
 

@@ -480,12 +480,16 @@ func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
 		s.dashError(w, r, err)
 		return
 	}
-	if f.AssignedTo != "" && f.AssignedTo != sess.user && !slices.Contains(assignees, f.AssignedTo) {
+	if f.AssignedTo == sess.user && sess.user != "" {
+		form["assigned"] = "me" // the user's own name is offered as "me"
+	} else if f.AssignedTo != "" && !slices.Contains(assignees, f.AssignedTo) {
 		assignees = append(assignees, f.AssignedTo) // chosen, with no case now: still shown as chosen
 	}
 	var people []assigneeChoice
 	for _, name := range assignees {
-		people = append(people, assigneeChoice{Value: assignedToPrefix + name, Name: name})
+		if name != sess.user {
+			people = append(people, assigneeChoice{Value: assignedToPrefix + name, Name: name})
+		}
 	}
 	s.render(w, r, code, "queue.html", map[string]any{
 		"Title": "Rights requests", "User": sess.user, "CSRF": sess.csrf, "Rows": s.rows(cases), "Form": form,

@@ -872,6 +872,8 @@ func TestQueueFiltersByAssignee(t *testing.T) {
 	assert.Equal(t, []string{sams}, listed("assigned="+url.QueryEscape("to:Sam Patel")))
 	assert.Empty(t, listed("assigned="+url.QueryEscape("to:Bucks Person")), "another council's assignee has none of mine")
 	assert.Contains(t, h.do(t, "GET", "/dpo?assigned=none", "").Body.String(), `<option value="none" selected>`, "the choice is kept")
+	assert.NotContains(t, everyone, `value="to:dpo"`, "the user is offered as me")
+	assert.Contains(t, h.do(t, "GET", "/dpo?assigned=to%3Adpo", "").Body.String(), `<option value="me" selected>`)
 
 	bogus := h.do(t, "GET", "/dpo?assigned=sam", "")
 	assert.Equal(t, http.StatusBadRequest, bogus.Code)
