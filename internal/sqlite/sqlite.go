@@ -22,7 +22,7 @@ import (
 	"strings"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // registers the "sqlite" driver
 
 	"github.com/privacybot/privacybot/internal/deadline"
 	"github.com/privacybot/privacybot/internal/dpo"
@@ -57,11 +57,25 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("open queue %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path}
-	if err := s.migrate(context.Background()); err != nil {
+	err = s.migrate(context.Background())
+	for wait := 10 * time.Millisecond; busy(err) && wait < 3*time.Second; wait *= 2 {
+		// Two processes creating the file at once: the one turning it to WAL mode holds a lock
+		// SQLite's busy timeout doesn't wait for. Once it has, the schema is there to check.
+		time.Sleep(wait)
+		err = s.migrate(context.Background())
+	}
+	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open queue %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// busy reports whether err is SQLite's "database is locked" (SQLITE_BUSY, in any of its
+// extended forms).
+func busy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == 5
 }
 
 // Close closes the database.
