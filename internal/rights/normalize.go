@@ -25,6 +25,7 @@ var typos = map[string]string{
 	"hasnt": "hasn't", "hadnt": "hadn't", "couldnt": "couldn't", "shouldnt": "shouldn't", "werent": "weren't",
 	"shes": "she's", "hes": "he's", "theyre": "they're", "youve": "you've", "youre": "you're", "thats": "that's",
 	"whats": "what's", "hows": "how's",
+	"dnt": "don't", "tmrw": "tomorrow", "tmrow": "tomorrow", "2moro": "tomorrow", "tonite": "tonight", "2nite": "tonight", "whos": "who's",
 	"wanna": "want to", "gonna": "going to", "gimme": "give me", "lemme": "let me", "wud": "would", "cud": "could", "cn": "can",
 	"mums": "mum's", "dads": "dad's", "elses": "else's", "mothers": "mother's", "fathers": "father's",
 	"info": "information", "informations": "information", "datas": "data", "documentations": "documents", "infomation": "information", "informaton": "information", "imformation": "information",

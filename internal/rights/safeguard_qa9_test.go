@@ -1,0 +1,92 @@
+package rights
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestSafeguardingNinthQAPass holds the scorer to the development half of the messages a ninth
+// QA pass wrote blind (testdata/rights/safeguarding-qa9-dev.jsonl; a helper who never saw the
+// vocabulary wrote 200, every other one kept for measuring): what must get the safeguarding
+// reply and what must not. A son's "kill me" over nothing that is a chore is urgent by design.
+func TestSafeguardingNinthQAPass(t *testing.T) {
+	accepted := map[string]bool{
+		"my son's going to kill me for asking but can i see what the school passed to the council about his SEN assessment": true,
+	}
+	for _, m := range loadPass(t, "safeguarding-qa9-dev.jsonl") {
+		got, tr := classify(m.Text)
+		switch {
+		case m.Urgent && !got.Safeguarding:
+			t.Errorf("%q must be urgent; %s", m.Text, tr)
+		case !m.Urgent && got.Safeguarding && !accepted[m.Text]:
+			t.Errorf("%q is not urgent; %s", m.Text, tr)
+		}
+	}
+}
+
+// The test half of the ninth pass (safeguarding-qa9-test.jsonl) measures how the scorer does
+// on messages nobody tuned it on: only its totals are read, never its misses. When the pass
+// was written the vocabulary missed 25 of its 50 urgent messages and raised 3 false alarms of
+// 50; cues written from the development half left that unchanged.
+func TestSafeguardingNinthQAPassTestHalf(t *testing.T) {
+	var urgent, missed, calm, alarms int
+	for _, m := range loadPass(t, "safeguarding-qa9-test.jsonl") {
+		got, _ := classify(m.Text)
+		if m.Urgent {
+			urgent++
+			if !got.Safeguarding {
+				missed++
+			}
+		} else {
+			calm++
+			if got.Safeguarding {
+				alarms++
+			}
+		}
+	}
+	t.Logf("ninth QA pass, test half: %d of %d urgent messages missed, %d false alarms of %d (misses not shown)", missed, urgent, alarms, calm)
+	if missed > 25 {
+		t.Errorf("%d of %d urgent messages missed, more than the 25 measured", missed, urgent)
+	}
+	if alarms > 3 {
+		t.Errorf("%d false alarms of %d, more than the 3 measured", alarms, calm)
+	}
+}
+
+// passMessage is one message of a QA pass: what a resident wrote, and whether it is urgent.
+type passMessage struct {
+	Text   string `json:"text"`
+	Urgent bool   `json:"urgent"`
+}
+
+// loadPass reads a QA pass's messages: {"text", "urgent", "why"}.
+func loadPass(t *testing.T, name string) []passMessage {
+	t.Helper()
+	return readLines[passMessage](t, filepath.Join("..", "..", "testdata", "rights", name))
+}
+
+func readLines[T any](t *testing.T, path string) []T {
+	t.Helper()
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	var out []T
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for line := 1; sc.Scan(); line++ {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var v T
+		require.NoError(t, json.Unmarshal(sc.Bytes(), &v), "%s:%d", path, line)
+		out = append(out, v)
+	}
+	require.NoError(t, sc.Err())
+	return out
+}
