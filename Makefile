@@ -2,7 +2,7 @@
 GO ?= go
 PKG := ./...
 
-.PHONY: run test bench load build eval eval-test question-sets train tidy browser-test
+.PHONY: run test bench load build eval eval-test question-sets train train-safeguarding tidy browser-test
 
 # Serve the bot on http://localhost:8080 with the embedded defaults: bundled notices,
 # extractive answers, a SQLite queue under ./data. No network, no model needed.
@@ -54,6 +54,12 @@ question-sets:
 train:
 	@log=$$(mktemp); $(GO) test -count=1 -v -run '^TestAbstentionModelIsTrainedOnTheDevelopmentSets$$' ./internal/eval/ -update > $$log; status=$$?; \
 		grep -E 'leave one development set out|--- FAIL' $$log | sed 's/^ *[a-z_]*_test.go:[0-9]*: //'; rm -f $$log; exit $$status
+
+# Retrain the safeguarding model over word vectors (internal/rights/safeguard_model.json) on the
+# labelled messages, the ninth QA pass's development half and the development question sets;
+# then go test -v -run NinthQAPassTestHalf ./internal/rights/ says how it does on the test half.
+train-safeguarding:
+	$(GO) test -count=1 -run '^TestSafeguardingModelIsTrained$$' ./internal/rights/ -update
 
 tidy:
 	$(GO) mod tidy

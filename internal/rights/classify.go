@@ -75,11 +75,21 @@ func classify(text string) (Intent, trace) {
 	s := normalize(text)
 	tr := trace{scores: make(map[Type]float64, 10)}
 
-	if score, fired := safeguardingScore(s); score >= safeThreshold {
+	score, fired := safeguardingScore(s)
+	if score >= safeThreshold {
 		tr.fired = append(tr.fired, "safeguarding:"+strings.Join(fired, "+"))
 		return Intent{Type: None, Safeguarding: true, SelfHarm: slices.ContainsFunc(fired, selfHarmCues.has), OnBehalf: safeOnBehalf(s),
 			Confidence: min(0.99, logistic(score-safeThreshold+1))}, tr
-	} else if len(fired) > 0 {
+	}
+	if p := safeguardProbability(s); p >= safeguardModel().Threshold {
+		// Said in words no cue has ("stood on the bridge over the bypass"), about danger as a
+		// whole: the model is sure. The cues that fired below the threshold still say whether
+		// it is self-harm.
+		tr.fired = append(tr.fired, fmt.Sprintf("safeguarding-model:%.2f:%s", p, strings.Join(fired, "+")))
+		return Intent{Type: None, Safeguarding: true, SelfHarm: slices.ContainsFunc(fired, selfHarmCues.has), OnBehalf: safeOnBehalf(s),
+			Confidence: p}, tr
+	}
+	if len(fired) > 0 {
 		tr.fired = append(tr.fired, fmt.Sprintf("safeguarding-below:%.1f:%s", score, strings.Join(fired, "+")))
 	}
 

@@ -5,7 +5,7 @@
 //
 // Classify is a transparent, weighted rule set (see rules.go): every cue is a
 // named regular expression with a weight, so a reviewer can read why a message
-// was routed the way it was, and no model or network is needed. Safeguarding
+// was routed the way it was, and no language model or network is needed. Safeguarding
 // is scored first and separately (safeguard.go) from its own vocabulary,
 // safeguarding.txt, embedded in the binary: cues grouped by the ways people
 // describe risk without keywords (someone not seen for days, a child left
@@ -13,8 +13,10 @@
 // threats, someone at the door, control, money taken, exploitation), weighed
 // against damping cues for records and policy talk, a past event and "I'm
 // safe now". Every cue carries a literal prefilter (prefilter.go) so most
-// regular expressions never run. The labelled messages under testdata/rights
-// measure it.
+// regular expressions never run. What no cue catches in a longer message, a
+// small logistic regression over its mean word vector may (safeguard_model.go):
+// phrases written from one QA pass caught none of another's. The labelled
+// messages under testdata/rights measure both.
 //
 // Policy, applied consistently by the rules and the labelled data:
 //

@@ -33,7 +33,9 @@ func TestSafeguardingNinthQAPass(t *testing.T) {
 // The test half of the ninth pass (safeguarding-qa9-test.jsonl) measures how the scorer does
 // on messages nobody tuned it on: only its totals are read, never its misses. When the pass
 // was written the vocabulary missed 25 of its 50 urgent messages and raised 3 false alarms of
-// 50; cues written from the development half left that unchanged.
+// 50; cues written from the development half left that unchanged; the model over word vectors
+// took the misses to 22 (and one more of the answer engine's 2,375 validation questions to a
+// false alarm, 16).
 func TestSafeguardingNinthQAPassTestHalf(t *testing.T) {
 	var urgent, missed, calm, alarms int
 	for _, m := range loadPass(t, "safeguarding-qa9-test.jsonl") {
@@ -51,8 +53,8 @@ func TestSafeguardingNinthQAPassTestHalf(t *testing.T) {
 		}
 	}
 	t.Logf("ninth QA pass, test half: %d of %d urgent messages missed, %d false alarms of %d (misses not shown)", missed, urgent, alarms, calm)
-	if missed > 25 {
-		t.Errorf("%d of %d urgent messages missed, more than the 25 measured", missed, urgent)
+	if missed > 22 {
+		t.Errorf("%d of %d urgent messages missed, more than the 22 measured", missed, urgent)
 	}
 	if alarms > 3 {
 		t.Errorf("%d false alarms of %d, more than the 3 measured", alarms, calm)
