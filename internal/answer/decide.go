@@ -15,6 +15,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"github.com/privacybot/privacybot/internal/logreg"
 	"math"
 	"regexp"
 	"slices"
@@ -178,23 +179,11 @@ func (c *Composer) AnswerAnyway(ctx context.Context, q Question) (Judged, error)
 // AbstentionModel is a logistic regression over the signals: the probability that the best
 // sentence answers the question. The composer answers when it is at least Threshold.
 type AbstentionModel struct {
-	Signals   []string  `json:"signals"` // the signals' names when it was trained
-	Mean      []float64 `json:"mean"`    // each signal is standardised, (x − mean) / scale
-	Scale     []float64 `json:"scale"`
-	Weights   []float64 `json:"weights"`
-	Bias      float64   `json:"bias"`
-	Threshold float64   `json:"threshold"`
+	Signals      []string `json:"signals"` // the signals' names when it was trained
+	logreg.Model          // Probability: that the sentence the signals describe answers
+	Threshold    float64  `json:"threshold"`
 	// Trained says on what: the question sets and how many of their questions taught it.
 	Trained string `json:"trained"`
-}
-
-// Probability is the model's probability that the sentence the signals describe answers.
-func (m *AbstentionModel) Probability(sig []float64) float64 {
-	z := m.Bias
-	for i, x := range sig {
-		z += m.Weights[i] * (x - m.Mean[i]) / m.Scale[i]
-	}
-	return 1 / (1 + math.Exp(-z))
 }
 
 // SureAt is the probability from which the bot is sure enough of an answer to give it without
@@ -207,30 +196,16 @@ const SureAt = 0.8
 // threshold: SureAt, or the threshold itself when a council sets it higher.
 func sureFrom(threshold float64) float64 { return max(threshold, SureAt) }
 
-// contributions are what each signal added to the model's log-odds.
-func (m *AbstentionModel) contributions(sig []float64) []float64 {
-	out := make([]float64, len(sig))
-	for i, x := range sig {
-		out[i] = m.Weights[i] * (x - m.Mean[i]) / m.Scale[i]
-	}
-	return out
-}
-
 // Check reports whether a model reads the signals this composer gives.
 func (m *AbstentionModel) Check() error {
 	n := len(signalNames)
 	switch {
 	case !slices.Equal(m.Signals, signalNames):
 		return fmt.Errorf("the abstention model reads the signals %q, the composer gives %q: retrain it (make train)", m.Signals, signalNames)
-	case len(m.Mean) != n || len(m.Scale) != n || len(m.Weights) != n:
-		return fmt.Errorf("the abstention model has %d means, %d scales and %d weights for %d signals", len(m.Mean), len(m.Scale), len(m.Weights), n)
+	case m.Model.Check(n) != nil:
+		return fmt.Errorf("the abstention model: %w", m.Model.Check(n))
 	case m.Threshold <= 0 || m.Threshold >= 1:
 		return fmt.Errorf("the abstention model's threshold %v is not between 0 and 1", m.Threshold)
-	}
-	for _, s := range m.Scale {
-		if !(s > 0) {
-			return fmt.Errorf("the abstention model has a scale of %v", s)
-		}
 	}
 	return nil
 }

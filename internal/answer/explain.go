@@ -119,7 +119,7 @@ func (ex *Explanation) weigh(m *AbstentionModel, sig []float64, p float64) {
 	if ex == nil {
 		return
 	}
-	for i, add := range m.contributions(sig) {
+	for i, add := range m.Contributions(sig) {
 		ex.Signals = append(ex.Signals, ExplainedSignal{Name: signalNames[i], Value: round(sig[i]), Contribution: round(add)})
 	}
 	p = round(p)

@@ -3,9 +3,9 @@ package eval
 import (
 	"context"
 	"fmt"
-	"math"
 
 	"github.com/privacybot/privacybot/internal/answer"
+	"github.com/privacybot/privacybot/internal/logreg"
 )
 
 // Judge answers however well the best sentence fits and says how well it does: the composer.
@@ -69,52 +69,23 @@ type Example struct {
 }
 
 // TrainAbstention fits the model by gradient descent on the log loss with an L2 penalty, each
-// signal standardised so that the penalty treats them alike. It is deterministic: the same
-// examples give the same model.
+// signal standardised so that the penalty treats them alike (logreg.Train). It is
+// deterministic: the same examples give the same model.
 func TrainAbstention(examples []Example, l2 float64, iterations int) (*answer.AbstentionModel, error) {
 	signals := answer.SignalNames()
-	n := len(signals)
-	if len(examples) == 0 {
-		return nil, fmt.Errorf("train abstention model: no examples")
+	xs := make([][]float64, len(examples))
+	ys := make([]float64, len(examples))
+	for k, e := range examples {
+		if len(e.Signals) != len(signals) {
+			return nil, fmt.Errorf("train abstention model: an example has %d signals, want %d", len(e.Signals), len(signals))
+		}
+		xs[k], ys[k] = e.Signals, target(e)
 	}
-	m := &answer.AbstentionModel{Signals: signals, Mean: make([]float64, n), Scale: make([]float64, n), Weights: make([]float64, n), Threshold: 0.5}
-	for _, e := range examples {
-		if len(e.Signals) != n {
-			return nil, fmt.Errorf("train abstention model: an example has %d signals, want %d", len(e.Signals), n)
-		}
-		for i, x := range e.Signals {
-			m.Mean[i] += x / float64(len(examples))
-		}
+	m, err := logreg.Train(xs, ys, nil, l2, iterations)
+	if err != nil {
+		return nil, fmt.Errorf("train abstention model: %w", err)
 	}
-	for _, e := range examples {
-		for i, x := range e.Signals {
-			m.Scale[i] += (x - m.Mean[i]) * (x - m.Mean[i]) / float64(len(examples))
-		}
-	}
-	for i := range m.Scale {
-		m.Scale[i] = math.Sqrt(m.Scale[i])
-		if m.Scale[i] < 1e-9 {
-			m.Scale[i] = 1 // a signal that never varies: its weight stays 0
-		}
-	}
-	const rate = 0.5
-	grad := make([]float64, n)
-	for range iterations {
-		clear(grad)
-		var gb float64
-		for _, e := range examples {
-			d := m.Probability(e.Signals) - target(e)
-			for i, x := range e.Signals {
-				grad[i] += d * (x - m.Mean[i]) / m.Scale[i]
-			}
-			gb += d
-		}
-		for i := range m.Weights {
-			m.Weights[i] -= rate * (grad[i]/float64(len(examples)) + l2*m.Weights[i])
-		}
-		m.Bias -= rate * gb / float64(len(examples))
-	}
-	return m, nil
+	return &answer.AbstentionModel{Signals: signals, Model: *m, Threshold: 0.5}, nil
 }
 
 // target is what the model should give an example: 1 when its sentence answers.

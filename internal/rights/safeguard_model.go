@@ -14,22 +14,19 @@ package rights
 import (
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"math"
-	"slices"
 	"strings"
 	"sync"
 
+	"github.com/privacybot/privacybot/internal/logreg"
 	"github.com/privacybot/privacybot/internal/wordvec"
 )
 
 // SafeguardModel is a logistic regression over a message's mean word vector (safeguardVector):
 // the probability that the message shows someone at risk now.
 type SafeguardModel struct {
-	Mean    []float64 `json:"mean"` // each dimension is standardised, (x − mean) / scale
-	Scale   []float64 `json:"scale"`
-	Weights []float64 `json:"weights"`
-	Bias    float64   `json:"bias"`
+	logreg.Model
 	// Threshold is the probability from which a message is urgent: high, because a false alarm
 	// takes the place of an answer.
 	Threshold float64 `json:"threshold"`
@@ -62,7 +59,7 @@ func safeguardProbability(normalised string) float64 {
 	if len(strings.Fields(normalised)) < safeModelMinWords {
 		return 0
 	}
-	return safeguardModel().Probability(safeguardVector(normalised))
+	return safeguardModel().urgency(safeguardVector(normalised))
 }
 
 // safeguardVector is what the model reads of a normalised message: the mean word vector of its
@@ -79,9 +76,11 @@ func ParseSafeguardModel(b []byte) (*SafeguardModel, error) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		return nil, fmt.Errorf("safeguarding model: %w", err)
 	}
-	n := len(m.Weights)
-	if n == 0 || len(m.Mean) != n || len(m.Scale) != n || slices.Contains(m.Scale, 0) {
-		return nil, fmt.Errorf("safeguarding model: %d weights, %d means, %d scales (none zero) must agree", n, len(m.Mean), len(m.Scale))
+	if len(m.Weights) == 0 {
+		return nil, errors.New("safeguarding model: no weights")
+	}
+	if err := m.Check(len(m.Weights)); err != nil {
+		return nil, fmt.Errorf("safeguarding model: %w", err)
 	}
 	if m.Threshold <= 0 || m.Threshold >= 1 {
 		return nil, fmt.Errorf("safeguarding model: threshold %v is not a probability", m.Threshold)
@@ -89,17 +88,17 @@ func ParseSafeguardModel(b []byte) (*SafeguardModel, error) {
 	return &m, nil
 }
 
-// Probability is the model's probability that a message with this mean word vector shows
-// someone at risk; 0 for a message without a word it knows.
-func (m *SafeguardModel) Probability(vec []float32) float64 {
+// urgency is the model's probability that a message with this mean word vector shows someone
+// at risk; 0 for a message without a word it knows.
+func (m *SafeguardModel) urgency(vec []float32) float64 {
 	if len(vec) != len(m.Weights) {
 		return 0
 	}
-	z := m.Bias
-	for i, x := range vec {
-		z += m.Weights[i] * (float64(x) - m.Mean[i]) / m.Scale[i]
+	x := make([]float64, len(vec))
+	for i, v := range vec {
+		x[i] = float64(v)
 	}
-	return 1 / (1 + math.Exp(-z))
+	return m.Probability(x)
 }
 
 // SafeguardExample is one labelled message the model learns from.
@@ -108,9 +107,9 @@ type SafeguardExample struct {
 	Urgent bool
 }
 
-// TrainSafeguardModel fits the model by gradient descent on the log loss, each class weighing
-// as much as the other (urgent messages are few), with an L2 penalty of l2 on the standardised
-// weights. It is deterministic: the same examples give the same model.
+// TrainSafeguardModel fits the model (logreg.Train), each class weighing as much as the other
+// (urgent messages are few), with an L2 penalty of l2 on the standardised weights. It is
+// deterministic: the same examples give the same model.
 func TrainSafeguardModel(examples []SafeguardExample, l2 float64, iterations int) (*SafeguardModel, error) {
 	var xs [][]float64
 	var ys []float64
@@ -135,51 +134,18 @@ func TrainSafeguardModel(examples []SafeguardExample, l2 float64, iterations int
 	if urgent == 0 || urgent == len(xs) {
 		return nil, fmt.Errorf("train safeguarding model: %d urgent of %d examples; it needs both", urgent, len(xs))
 	}
-	dims := len(xs[0])
-	m := &SafeguardModel{Mean: make([]float64, dims), Scale: make([]float64, dims), Weights: make([]float64, dims)}
-	for _, x := range xs {
-		for i, v := range x {
-			m.Mean[i] += v / float64(len(xs))
-		}
-	}
-	for _, x := range xs {
-		for i, v := range x {
-			m.Scale[i] += (v - m.Mean[i]) * (v - m.Mean[i]) / float64(len(xs))
-		}
-	}
-	for i := range m.Scale {
-		m.Scale[i] = math.Sqrt(m.Scale[i])
-		if m.Scale[i] == 0 {
-			m.Scale[i] = 1
-		}
-	}
-	for _, x := range xs {
-		for i := range x {
-			x[i] = (x[i] - m.Mean[i]) / m.Scale[i]
-		}
-	}
 	// Balanced: each class's examples together weigh half.
-	classWeight := [2]float64{float64(len(xs)) / (2 * float64(len(xs)-urgent)), float64(len(xs)) / (2 * float64(urgent))}
-	const rate = 0.5
-	grad := make([]float64, dims)
-	for range iterations {
-		clear(grad)
-		var gb float64
-		for k, x := range xs {
-			z := m.Bias
-			for i, v := range x {
-				z += m.Weights[i] * v
-			}
-			d := (1/(1+math.Exp(-z)) - ys[k]) * classWeight[int(ys[k])] / float64(len(xs))
-			for i, v := range x {
-				grad[i] += d * v
-			}
-			gb += d
+	weights := make([]float64, len(xs))
+	for k, y := range ys {
+		if y == 1 {
+			weights[k] = float64(len(xs)) / (2 * float64(urgent))
+		} else {
+			weights[k] = float64(len(xs)) / (2 * float64(len(xs)-urgent))
 		}
-		for i := range m.Weights {
-			m.Weights[i] -= rate * (grad[i] + l2*m.Weights[i])
-		}
-		m.Bias -= rate * gb
 	}
-	return m, nil
+	m, err := logreg.Train(xs, ys, weights, l2, iterations)
+	if err != nil {
+		return nil, fmt.Errorf("train safeguarding model: %w", err)
+	}
+	return &SafeguardModel{Model: *m}, nil
 }
