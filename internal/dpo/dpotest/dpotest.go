@@ -85,6 +85,18 @@ func Sample(received time.Time, key string) dpo.Submission {
 
 var refRE = regexp.MustCompile(`^DPO-(\d{4})-(\d{6})$`)
 
+// listedRefs are the references of the cases q lists for f, in its order.
+func listedRefs(t *testing.T, ctx context.Context, q *dpo.Queue, f dpo.Filter) []string {
+	t.Helper()
+	cases, err := q.List(ctx, f)
+	require.NoError(t, err)
+	out := []string{}
+	for _, c := range cases {
+		out = append(out, c.Ref)
+	}
+	return out
+}
+
 // Run runs the contract suite. open must return a new, empty store for each call; it is called
 // once per subtest, and subtests run in parallel.
 func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
@@ -637,16 +649,7 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.Equal(t, "2026-03-20", rep.Due.Format(time.DateOnly))
 
 		// It sorts, comes up as due this week and then as overdue, like any other.
-		refs := func(f dpo.Filter) []string {
-			t.Helper()
-			cases, err := q.List(ctx, f)
-			require.NoError(t, err)
-			out := []string{}
-			for _, c := range cases {
-				out = append(out, c.Ref)
-			}
-			return out
-		}
+		refs := func(f dpo.Filter) []string { return listedRefs(t, ctx, q, f) }
 		assert.Equal(t, []string{c.Ref, other.Ref}, refs(dpo.Filter{}), "soonest due first")
 		clock.Set(Date(t, "2026-03-16T09:00:00Z"))
 		assert.Equal(t, []string{c.Ref}, refs(dpo.Filter{DueWithin: 7 * 24 * time.Hour}))
@@ -731,16 +734,7 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		require.NoError(t, err)
 		clock.Set(Date(t, "2026-04-01T09:00:00Z"))
 
-		refs := func(f dpo.Filter) []string {
-			t.Helper()
-			cases, err := q.List(ctx, f)
-			require.NoError(t, err)
-			out := make([]string, len(cases))
-			for i, c := range cases {
-				out[i] = c.Ref
-			}
-			return out
-		}
+		refs := func(f dpo.Filter) []string { return listedRefs(t, ctx, q, f) }
 		assert.Equal(t, []string{overdue.Ref}, refs(dpo.Filter{Overdue: true}))
 		assert.Equal(t, []string{overdue.Ref, soon.Ref}, refs(dpo.Filter{DueWithin: 7 * 24 * time.Hour}),
 			"due within a week, most urgent first, overdue included")
@@ -782,16 +776,7 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		require.NoError(t, err)
 		clock.Set(Date(t, "2026-04-01T09:00:00Z"))
 
-		refs := func(f dpo.Filter) []string {
-			t.Helper()
-			cases, err := q.List(ctx, f)
-			require.NoError(t, err)
-			out := []string{}
-			for _, c := range cases {
-				out = append(out, c.Ref)
-			}
-			return out
-		}
+		refs := func(f dpo.Filter) []string { return listedRefs(t, ctx, q, f) }
 		assert.Equal(t, []string{alexs.Ref, alexClosed.Ref}, refs(dpo.Filter{AssignedTo: "alex"}))
 		assert.Equal(t, []string{sams.Ref}, refs(dpo.Filter{AssignedTo: "Sam Patel"}))
 		assert.Equal(t, []string{}, refs(dpo.Filter{AssignedTo: "Sam"}), "the name as assigned, not a part of it")
