@@ -197,10 +197,14 @@ func queueList(ctx context.Context, app *App, args []string) error {
 			return nil
 		}
 		tw := tabwriter.NewWriter(app.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "REF\tSTATUS\tTYPE\tDUE\tRECEIVED\tORGANISATION")
+		fmt.Fprintln(tw, "REF\tSTATUS\tTYPE\tDUE\tRECEIVED\tORGANISATION\tASSIGNED TO")
 		for _, c := range cases {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", c.Ref, c.Status, c.Type, dueText(c, f.Now),
-				ukDate(c.Received), c.Organisation)
+			assigned := c.AssignedTo
+			if assigned == "" {
+				assigned = "-"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Ref, c.Status, c.Type, dueText(c, f.Now),
+				ukDate(c.Received), c.Organisation, assigned)
 		}
 		return tw.Flush()
 	})

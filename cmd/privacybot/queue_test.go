@@ -536,6 +536,19 @@ func TestQueueListByAssignee(t *testing.T) {
 	assert.Contains(t, out, f.soon.Ref)
 	assert.NotContains(t, out, f.overdue.Ref)
 
+	// The table says who has each case, and which have nobody.
+	code, out, _ = f.run(t, april1, "queue", "list")
+	require.Equal(t, exitOK, code)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	assert.True(t, strings.HasSuffix(lines[0], "ASSIGNED TO"), lines[0])
+	for _, line := range lines[1:] {
+		if strings.HasPrefix(line, f.soon.Ref) {
+			assert.True(t, strings.HasSuffix(line, "Sam Patel"), line)
+		} else {
+			assert.True(t, strings.HasSuffix(line, " -"), line)
+		}
+	}
+
 	for _, args := range [][]string{{"--assigned", ""}, {"--assigned", " "}, {"--assigned", "Sam Patel", "--unassigned"}} {
 		code, out, errOut := f.run(t, april1, append([]string{"queue", "list"}, args...)...)
 		assert.Equal(t, exitUsage, code, "%q", args)
