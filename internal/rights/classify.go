@@ -81,10 +81,10 @@ func classify(text string) (Intent, trace) {
 		return Intent{Type: None, Safeguarding: true, SelfHarm: slices.ContainsFunc(fired, selfHarmCues.has), OnBehalf: safeOnBehalf(s),
 			Confidence: min(0.99, logistic(score-safeThreshold+1))}, tr
 	}
-	if p := safeguardProbability(s); p >= safeguardModel().Threshold {
-		// Said in words no cue has ("stood on the bridge over the bypass"), about danger as a
-		// whole: the model is sure. The cues that fired below the threshold still say whether
-		// it is self-harm.
+	if p := safeguardProbability(s); p >= safeguardModel().Threshold && modelMayJudge(fired) {
+		// A sign the cues found, said in words they don't weigh enough ("he's just thrown me
+		// down the stairs"): the model, reading the whole message, is sure. The cues that fired
+		// still say whether it is self-harm.
 		tr.fired = append(tr.fired, fmt.Sprintf("safeguarding-model:%.2f:%s", p, strings.Join(fired, "+")))
 		return Intent{Type: None, Safeguarding: true, SelfHarm: slices.ContainsFunc(fired, selfHarmCues.has), OnBehalf: safeOnBehalf(s),
 			Confidence: p}, tr

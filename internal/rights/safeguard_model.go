@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -52,6 +53,19 @@ var safeguardModel = sync.OnceValue(func() *SafeguardModel {
 // killing me"), and short messages of danger say it in the words the vocabulary has ("he broke
 // my arm", "i wanna die").
 const safeModelMinWords = 12
+
+// modelMayJudge reports whether the model may mark a message urgent, given the cues that fired
+// on it: not when the writer says they are safe now ("I left him, I'm safe now").
+//
+// Requiring a cue of danger too was tried. On the tenth pass's 600 messages, with the model
+// trained without them, the vocabulary alone missed 170 of the 300 urgent ones and raised 15
+// false alarms of the 300 calm ones; with the model unrestricted, 117 and 20; needing a cue, 133
+// and 15. Counting a miss as three false alarms that is a tie, and a miss is the worse harm: a
+// false alarm shows emergency contacts to someone who needed none ("I'm going to end it with you
+// lot if you don't reply", "I broke my leg on a broken paving slab, can I have the CCTV?").
+func modelMayJudge(fired []string) bool {
+	return !slices.Contains(fired, "resolved")
+}
 
 // safeguardProbability is the model's probability that a message, normalised, shows someone at
 // risk now; 0 for one too short to judge (safeModelMinWords).

