@@ -177,7 +177,17 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	// Someone at risk comes first, whatever else the message says (a reference, a "yes").
 	intent := b.classify(t.Text)
 	if intent.Safeguarding {
-		return b.safeguarding(s, t, intent), nil
+		r := b.safeguarding(s, t, intent)
+		if alsoAnswered(intent, t.Text) {
+			ans, err := b.answer(ctx, s, t, rights.Intent{Type: rights.None}, nil)
+			if err != nil {
+				return Reply{}, err
+			}
+			r.Answer = withAnswer(r.Answer, ans.Answer)
+			s.forgetLast(2) // remembered apart, the safeguarding reply and the answer are one reply
+			s.remember(t.Text, r.Answer.Answer)
+		}
+		return r, nil
 	}
 	if offered := s.offered; offered.typ != "" {
 		s.offered = offer{}
@@ -322,11 +332,32 @@ func (b *Bot) Ask(ctx context.Context, q answer.Question) (answer.Answer, error)
 	ans.Safeguarding = intent.Safeguarding
 	if intent.Safeguarding {
 		// The adviser reads out what the chat would say: the safeguarding reply, not a quote or
-		// "the notices don't answer that" beside it.
-		ans = answer.Answer{Question: q.Text, Answer: b.safeguardingFor(intent, q.Organisation), Citations: []answer.Citation{},
+		// "the notices don't answer that" beside it (unless the danger is less certain).
+		safe := answer.Answer{Question: q.Text, Answer: b.safeguardingFor(intent, q.Organisation), Citations: []answer.Citation{},
 			Mode: ans.Mode, Safeguarding: true, Request: requestOf(intent)}
+		if alsoAnswered(intent, q.Text) {
+			safe = withAnswer(safe, ans)
+		}
+		ans = safe
 	}
 	return ans, nil
+}
+
+// alsoAnswered reports whether a safeguarding message's question is answered too, after the
+// safeguarding reply: when only the model took it for urgent (the danger is less certain:
+// "I told the council something about my neighbour in confidence. Will they tell him it was
+// me?") and it asks something. A false alarm then costs the resident nothing but a paragraph.
+func alsoAnswered(intent rights.Intent, text string) bool {
+	return intent.ByModel && (questionRe.MatchString(text) || strings.Contains(text, "?"))
+}
+
+// withAnswer is a safeguarding reply followed by the answer to what the message asked, with
+// the answer's citations (the safeguarding reply cites nothing).
+func withAnswer(safe, ans answer.Answer) answer.Answer {
+	safe.Answer += "\n\nAnd to what you asked:\n" + ans.Answer
+	safe.Citations = ans.Citations
+	safe.Abstained, safe.Hedged, safe.Stale = ans.Abstained, ans.Hedged, ans.Stale
+	return safe
 }
 
 // answer answers an information question, carrying the topic of the last question over to a
@@ -1094,6 +1125,11 @@ type session struct {
 	// lost is set on a session made for an id the caller gave that had expired or was unknown,
 	// until its first message is answered: a "yes" then confirmed nothing.
 	lost bool
+}
+
+// forgetLast forgets the last n exchanges remembered.
+func (s *session) forgetLast(n int) {
+	s.turns = s.turns[:max(0, len(s.turns)-2*n)]
 }
 
 func (s *session) remember(user, bot string) {

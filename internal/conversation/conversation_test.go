@@ -294,6 +294,46 @@ func TestSafeguardingGivesContactsAndNoIntake(t *testing.T) {
 	assert.Empty(t, q.cases())
 }
 
+// When only the model over word vectors took a question for a danger, the safeguarding reply
+// comes first and the question is answered after it, with its citations: a false alarm costs the
+// resident a paragraph, not the answer. A danger the vocabulary found gets the safeguarding reply
+// alone, as before.
+func TestALessCertainDangerIsAnsweredToo(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		byModel  bool
+		answered bool
+	}{
+		{"found by the model alone", true, true},
+		{"found by the vocabulary", false, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			bot.Classify = func(string) rights.Intent {
+				return rights.Intent{Safeguarding: true, ByModel: tt.byModel, Confidence: 0.9}
+			}
+			rep := script(t, bot, "Milton Keynes", []line{{says: "how long do you keep complaint records?", kind: conversation.KindSafeguarding,
+				contains: []string{"999"}}})
+			assert.True(t, rep.Safeguarding)
+			assert.Equal(t, tt.answered, strings.Contains(rep.Answer.Answer, "6 years"), rep.Answer.Answer)
+			assert.Equal(t, tt.answered, len(rep.Citations) > 0, "the answer's citations")
+			if tt.answered {
+				assert.Less(t, strings.Index(rep.Answer.Answer, "999"), strings.Index(rep.Answer.Answer, "6 years"), "the safeguarding reply first")
+			}
+
+			// An adviser's look-up (privacybot ask) reads the same.
+			ans, err := bot.Ask(context.Background(), answer.Question{Text: "how long do you keep complaint records?", Organisation: "Milton Keynes"})
+			require.NoError(t, err)
+			assert.True(t, ans.Safeguarding)
+			assert.Equal(t, tt.answered, strings.Contains(ans.Answer, "6 years"), ans.Answer)
+
+			// A statement, not a question, is not "answered".
+			statement := script(t, bot, "Milton Keynes", []line{{says: "my neighbour shouts a lot", kind: conversation.KindSafeguarding}})
+			assert.Empty(t, statement.Citations)
+		})
+	}
+}
+
 func TestFollowUpKeepsTheTopic(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "", []line{

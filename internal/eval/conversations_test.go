@@ -49,9 +49,10 @@ var conversationSets = []struct {
 	// asked as it is, in the context of the previous question's topic (answer.Question.Context).
 	// The safeguarding model over word vectors (a session after round 33) takes one of its turns
 	// for a danger ("I told MK council something about my neighbour in confidence. Will they
-	// tell him it was me?"), and its follow-up then lacks the question before: 0.727 / 0.694 /
-	// 0.640, floors lowered for that accepted false alarm (internal/rights, modelMayJudge).
-	{"conversations/bundled2.jsonl", development, conversationFloors{accuracy: 0.72, followUpAccuracy: 0.69, abstainPrecision: 0.64, abstainRecall: 0.68}},
+	// tell him it was me?"): the reply answers it after the safeguarding reply, but is of kind
+	// safeguarding, which the harness counts as no answer: 0.739 / 0.714 / 0.640 (81 of 110
+	// right), floors lowered for that accepted false alarm (internal/rights, modelMayJudge).
+	{"conversations/bundled2.jsonl", development, conversationFloors{accuracy: 0.73, followUpAccuracy: 0.71, abstainPrecision: 0.64, abstainRecall: 0.68}},
 	// Validation: measured first at 0.533 / 0.436 / 0.565 / 0.591 (62 of 114 turns right, 36 of
 	// 74 follow-ups); 0.554 / 0.473 / 0.600 / 0.682 (66 right, 40 follow-ups) after the above;
 	// 0.565 / 0.491 / 0.593 / 0.727 (68 right, 42) with the context; 0.565 / 0.491 / 0.552 /

@@ -86,7 +86,7 @@ func classify(text string) (Intent, trace) {
 		// down the stairs"): the model, reading the whole message, is sure. The cues that fired
 		// still say whether it is self-harm.
 		tr.fired = append(tr.fired, fmt.Sprintf("safeguarding-model:%.2f:%s", p, strings.Join(fired, "+")))
-		return Intent{Type: None, Safeguarding: true, SelfHarm: slices.ContainsFunc(fired, selfHarmCues.has), OnBehalf: safeOnBehalf(s),
+		return Intent{Type: None, Safeguarding: true, ByModel: true, SelfHarm: slices.ContainsFunc(fired, selfHarmCues.has), OnBehalf: safeOnBehalf(s),
 			Confidence: p}, tr
 	}
 	if len(fired) > 0 {

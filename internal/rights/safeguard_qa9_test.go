@@ -39,11 +39,17 @@ var modelsAcceptedAlarms = []string{
 	"I'm going to end it with you lot if you don't reply",
 }
 
+// They say so (ByModel), so that the chat answers their question after the safeguarding reply;
+// a danger the vocabulary finds does not.
 func TestSafeguardingModelsAcceptedFalseAlarms(t *testing.T) {
 	for _, text := range modelsAcceptedAlarms {
-		if got, tr := classify(text); !got.Safeguarding {
+		if got, tr := classify(text); !got.Safeguarding || !got.ByModel {
 			t.Errorf("%q is an accepted false alarm of the model; if it is calm now, move it back to the calm messages; %s", text, tr)
 		}
+	}
+	got, tr := classify("my partner hits me, can I see my housing file?")
+	if !got.Safeguarding || got.ByModel {
+		t.Errorf("a danger the vocabulary finds is not the model's: %s", tr)
 	}
 }
 
