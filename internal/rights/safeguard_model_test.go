@@ -14,23 +14,24 @@ import (
 
 var update = flag.Bool("update", false, "retrain the safeguarding model (safeguard_model.json)")
 
-// What the safeguarding model is trained with, chosen on the training data alone (each source
-// left out in turn: misses + 3 × false alarms, of L2 0.003–0.1 and thresholds 0.8–0.98; with
-// the tenth pass's messages, 0.03 and 0.9: 406 of 635 urgent messages missed by the model alone,
-// most of them under its twelve words, and 14 false alarms of about 3,900; and, on the tenth
-// pass's messages with the vocabulary, whether it needs a cue of danger, modelMayJudge) before
-// the ninth pass's test half was measured.
+// What the safeguarding model is trained with, chosen on messages it wasn't trained on, before
+// the fresh test set (safeguarding-test12.jsonl) was measured a second time. With the tenth
+// pass's messages as the judge (each training source left out in turn: misses + 3 × false
+// alarms) L2 0.03 and 0.9; then, trained without the eleventh pass's 800 and judged on them with
+// the vocabulary, L2 0.01 and 0.85 cost least (206: 80 misses of 400 urgent, 42 false alarms of
+// 400), 0.01 and 0.9 nearly as little (208: 97 and 37) with 27 false alarms among the 2,375
+// validation questions, not 42: that one.
 const (
-	safeguardL2         = 0.03 // scikit-learn's C = 0.01 for about 3,300 examples
+	safeguardL2         = 0.01
 	safeguardIterations = 1500
 	safeguardThreshold  = 0.90
 )
 
 // safeguardTraining are the messages the model learns from: the labelled messages (not the
-// held-out ones) and the earlier QA passes' tests, the ninth QA pass's development half and the
-// 600 of the tenth (written as training data, by a helper who never saw the rules), and the
-// questions of the answer engine's development sets, every one of them a calm question about a
-// privacy notice.
+// held-out ones) and the earlier QA passes' tests, the ninth QA pass's development half, the 600
+// of the tenth and the 800 of the eleventh (written as training data by helpers who never saw
+// the rules), and the questions of the answer engine's development sets, every one of them a
+// calm question about a privacy notice.
 func safeguardTraining(t *testing.T) ([]SafeguardExample, string) {
 	t.Helper()
 	var exs []SafeguardExample
@@ -62,7 +63,7 @@ func safeguardTraining(t *testing.T) ([]SafeguardExample, string) {
 		}
 	}
 	labelled := len(exs)
-	for _, name := range []string{"safeguarding-qa9-dev.jsonl", "safeguarding-train10.jsonl"} {
+	for _, name := range []string{"safeguarding-qa9-dev.jsonl", "safeguarding-train10.jsonl", "safeguarding-train11.jsonl"} {
 		for _, m := range loadPass(t, name) {
 			exs = append(exs, SafeguardExample{Text: m.Text, Urgent: m.Urgent})
 		}
@@ -80,7 +81,7 @@ func safeguardTraining(t *testing.T) ([]SafeguardExample, string) {
 			exs = append(exs, SafeguardExample{Text: q.Question})
 		}
 	}
-	return exs, fmt.Sprintf("%d labelled messages (testdata/rights/messages*.jsonl and the earlier QA passes' tests), %d written for it (safeguarding-qa9-dev.jsonl, safeguarding-train10.jsonl), %d questions of the development question sets",
+	return exs, fmt.Sprintf("%d labelled messages (testdata/rights/messages*.jsonl and the earlier QA passes' tests), %d written for it (safeguarding-qa9-dev.jsonl, safeguarding-train10.jsonl, safeguarding-train11.jsonl), %d questions of the development question sets",
 		labelled, pass, len(exs)-labelled-pass)
 }
 

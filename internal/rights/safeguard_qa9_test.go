@@ -57,8 +57,8 @@ func TestSafeguardingModelsAcceptedFalseAlarms(t *testing.T) {
 // on messages nobody tuned it on: only its totals are read, never its misses. When the pass
 // was written the vocabulary missed 25 of its 50 urgent messages and raised 3 false alarms of
 // 50; cues written from the development half left that unchanged; the model over word vectors
-// took the misses to 22, and to 15 once trained on the tenth pass's 600 messages too, at the
-// threshold chosen without this half (0.9). Its totals were read for each of those choices (and
+// took the misses to 22, to 15 once trained on the tenth pass's 600 messages too, at the
+// threshold chosen without this half (0.9), and to 13 with the eleventh pass's 800. Its totals were read for each of those choices (and
 // for the restriction modelMayJudge tried), so it is no longer quite unseen: the next pass
 // should write a fresh test set.
 func TestSafeguardingNinthQAPassTestHalf(t *testing.T) {
@@ -78,8 +78,8 @@ func TestSafeguardingNinthQAPassTestHalf(t *testing.T) {
 		}
 	}
 	t.Logf("ninth QA pass, test half: %d of %d urgent messages missed, %d false alarms of %d (misses not shown)", missed, urgent, alarms, calm)
-	if missed > 15 {
-		t.Errorf("%d of %d urgent messages missed, more than the 15 measured", missed, urgent)
+	if missed > 13 {
+		t.Errorf("%d of %d urgent messages missed, more than the 13 measured", missed, urgent)
 	}
 	if alarms > 3 {
 		t.Errorf("%d false alarms of %d, more than the 3 measured", alarms, calm)
@@ -116,4 +116,34 @@ func readLines[T any](t *testing.T, path string) []T {
 	}
 	require.NoError(t, sc.Err())
 	return out
+}
+
+// The twelfth pass is a fresh test set of 300 messages (safeguarding-test12.jsonl, 150 urgent),
+// written blind by a helper who never saw the rules or any earlier message, to measure the
+// scorer once its choices were made: only its totals are read. Measured twice, as planned: with
+// the model trained on the tenth pass (55 of 150 urgent messages missed, 9 false alarms of 150;
+// the vocabulary alone 83 and 9) and with the eleventh pass too (47 and 9).
+func TestSafeguardingFreshTestSet(t *testing.T) {
+	var urgent, missed, calm, alarms int
+	for _, m := range loadPass(t, "safeguarding-test12.jsonl") {
+		got, _ := classify(m.Text)
+		if m.Urgent {
+			urgent++
+			if !got.Safeguarding {
+				missed++
+			}
+		} else {
+			calm++
+			if got.Safeguarding {
+				alarms++
+			}
+		}
+	}
+	t.Logf("fresh test set: %d of %d urgent messages missed, %d false alarms of %d (misses not shown)", missed, urgent, alarms, calm)
+	if missed > 47 {
+		t.Errorf("%d of %d urgent messages missed, more than the 47 measured", missed, urgent)
+	}
+	if alarms > 9 {
+		t.Errorf("%d false alarms of %d, more than the 9 measured", alarms, calm)
+	}
 }
