@@ -62,28 +62,7 @@ func TestSafeguardingModelsAcceptedFalseAlarms(t *testing.T) {
 // for the restriction modelMayJudge tried), so it is no longer quite unseen: the next pass
 // should write a fresh test set.
 func TestSafeguardingNinthQAPassTestHalf(t *testing.T) {
-	var urgent, missed, calm, alarms int
-	for _, m := range loadPass(t, "safeguarding-qa9-test.jsonl") {
-		got, _ := classify(m.Text)
-		if m.Urgent {
-			urgent++
-			if !got.Safeguarding {
-				missed++
-			}
-		} else {
-			calm++
-			if got.Safeguarding {
-				alarms++
-			}
-		}
-	}
-	t.Logf("ninth QA pass, test half: %d of %d urgent messages missed, %d false alarms of %d (misses not shown)", missed, urgent, alarms, calm)
-	if missed > 13 {
-		t.Errorf("%d of %d urgent messages missed, more than the 13 measured", missed, urgent)
-	}
-	if alarms > 3 {
-		t.Errorf("%d false alarms of %d, more than the 3 measured", alarms, calm)
-	}
+	measureUnseen(t, "ninth QA pass, test half", "safeguarding-qa9-test.jsonl", 13, 3)
 }
 
 // passMessage is one message of a QA pass: what a resident wrote, and whether it is urgent.
@@ -124,8 +103,16 @@ func readLines[T any](t *testing.T, path string) []T {
 // the model trained on the tenth pass (55 of 150 urgent messages missed, 9 false alarms of 150;
 // the vocabulary alone 83 and 9) and with the eleventh pass too (47 and 9).
 func TestSafeguardingFreshTestSet(t *testing.T) {
+	measureUnseen(t, "fresh test set", "safeguarding-test12.jsonl", 47, 9)
+}
+
+// measureUnseen logs how many of a set's urgent messages the scorer misses and how many calm ones
+// it takes for urgent, never which (nobody tunes on the set), and fails when either is above
+// what was measured.
+func measureUnseen(t *testing.T, what, name string, maxMissed, maxAlarms int) {
+	t.Helper()
 	var urgent, missed, calm, alarms int
-	for _, m := range loadPass(t, "safeguarding-test12.jsonl") {
+	for _, m := range loadPass(t, name) {
 		got, _ := classify(m.Text)
 		if m.Urgent {
 			urgent++
@@ -139,11 +126,11 @@ func TestSafeguardingFreshTestSet(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("fresh test set: %d of %d urgent messages missed, %d false alarms of %d (misses not shown)", missed, urgent, alarms, calm)
-	if missed > 47 {
-		t.Errorf("%d of %d urgent messages missed, more than the 47 measured", missed, urgent)
+	t.Logf("%s: %d of %d urgent messages missed, %d false alarms of %d (misses not shown)", what, missed, urgent, alarms, calm)
+	if missed > maxMissed {
+		t.Errorf("%d of %d urgent messages missed, more than the %d measured", missed, urgent, maxMissed)
 	}
-	if alarms > 9 {
-		t.Errorf("%d false alarms of %d, more than the 9 measured", alarms, calm)
+	if alarms > maxAlarms {
+		t.Errorf("%d false alarms of %d, more than the %d measured", alarms, calm, maxAlarms)
 	}
 }
