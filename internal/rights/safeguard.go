@@ -56,7 +56,8 @@ func (s cueSet) has(name string) bool { return s[name] }
 // selfHarmCues are the cues of safeguarding.txt's section on suicide and self-harm.
 var selfHarmCues = cueSet{"suicide": true, "suicide or self-harm named": true, "self-harm": true, "overdose": true,
 	"want to die": true, "don't want to be here": true, "end it": true, "can't go on": true, "jump": true,
-	"suicide in other words": true, "taken pills": true, "ready to die": true}
+	"suicide in other words": true, "taken pills": true, "ready to die": true, "method asked": true, "rope bought": true,
+	"lethal dose": true, "not wake up": true, "life ended": true, "a plan to die": true, "at a height": true, "exhaust": true, "quantity taken": true}
 
 // safeCue is one line of safeguarding.txt.
 type safeCue struct {

@@ -58,11 +58,12 @@ func TestSafeguardingModelsAcceptedFalseAlarms(t *testing.T) {
 // was written the vocabulary missed 25 of its 50 urgent messages and raised 3 false alarms of
 // 50; cues written from the development half left that unchanged; the model over word vectors
 // took the misses to 22, to 15 once trained on the tenth pass's 600 messages too, at the
-// threshold chosen without this half (0.9), and to 13 with the eleventh pass's 800. Its totals were read for each of those choices (and
+// threshold chosen without this half (0.9), to 13 with the eleventh pass's 800, and to 12 with
+// cues for short messages (a method asked for, a poison swallowed, a fire). Its totals were read for each of those choices (and
 // for the restriction modelMayJudge tried), so it is no longer quite unseen: the next pass
 // should write a fresh test set.
 func TestSafeguardingNinthQAPassTestHalf(t *testing.T) {
-	measureUnseen(t, "ninth QA pass, test half", "safeguarding-qa9-test.jsonl", 13, 3)
+	measureUnseen(t, "ninth QA pass, test half", "safeguarding-qa9-test.jsonl", 12, 3)
 }
 
 // passMessage is one message of a QA pass: what a resident wrote, and whether it is urgent.
