@@ -58,12 +58,14 @@ func TestSafeguardingModelsAcceptedFalseAlarms(t *testing.T) {
 // was written the vocabulary missed 25 of its 50 urgent messages and raised 3 false alarms of
 // 50; cues written from the development half left that unchanged; the model over word vectors
 // took the misses to 22, to 15 once trained on the tenth pass's 600 messages too, at the
-// threshold chosen without this half (0.9), to 13 with the eleventh pass's 800, and to 12 with
-// cues for short messages (a method asked for, a poison swallowed, a fire). Its totals were read for each of those choices (and
+// threshold chosen without this half (0.9), to 13 with the eleventh pass's 800, to 12 with
+// cues for short messages (a method asked for, a poison swallowed, a fire), and to 11 with cues
+// for the ways the training batches put danger (goodbyes, places, means, emergencies, missing
+// people, FGM, being held). Its totals were read for each of those choices (and
 // for the restriction modelMayJudge tried), so it is no longer quite unseen: the next pass
 // should write a fresh test set.
 func TestSafeguardingNinthQAPassTestHalf(t *testing.T) {
-	measureUnseen(t, "ninth QA pass, test half", "safeguarding-qa9-test.jsonl", 12, 3)
+	measureUnseen(t, "ninth QA pass, test half", "safeguarding-qa9-test.jsonl", 11, 3)
 }
 
 // passMessage is one message of a QA pass: what a resident wrote, and whether it is urgent.
@@ -102,9 +104,10 @@ func readLines[T any](t *testing.T, path string) []T {
 // written blind by a helper who never saw the rules or any earlier message, to measure the
 // scorer once its choices were made: only its totals are read. Measured twice, as planned: with
 // the model trained on the tenth pass (55 of 150 urgent messages missed, 9 false alarms of 150;
-// the vocabulary alone 83 and 9) and with the eleventh pass too (47 and 9).
+// the vocabulary alone 83 and 9) and with the eleventh pass too (47 and 9); then a third time,
+// once the vocabulary had cues for the ways the training batches put danger (37 and 9).
 func TestSafeguardingFreshTestSet(t *testing.T) {
-	measureUnseen(t, "fresh test set", "safeguarding-test12.jsonl", 47, 9)
+	measureUnseen(t, "fresh test set", "safeguarding-test12.jsonl", 37, 9)
 }
 
 // measureUnseen logs how many of a set's urgent messages the scorer misses and how many calm ones
