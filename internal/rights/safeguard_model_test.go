@@ -29,8 +29,8 @@ const (
 
 // safeguardTraining are the messages the model learns from: the labelled messages (not the
 // held-out ones) and the earlier QA passes' tests, the ninth QA pass's development half, the 600
-// of the tenth and the 800 of the eleventh (written as training data by helpers who never saw
-// the rules), and the questions of the answer engine's development sets, every one of them a
+// of the tenth and the 800 of the eleventh and of the thirteenth (written as training data by
+// helpers who never saw the rules), and the questions of the answer engine's development sets, every one of them a
 // calm question about a privacy notice.
 func safeguardTraining(t *testing.T) ([]SafeguardExample, string) {
 	t.Helper()
@@ -63,7 +63,7 @@ func safeguardTraining(t *testing.T) ([]SafeguardExample, string) {
 		}
 	}
 	labelled := len(exs)
-	for _, name := range []string{"safeguarding-qa9-dev.jsonl", "safeguarding-train10.jsonl", "safeguarding-train11.jsonl"} {
+	for _, name := range []string{"safeguarding-qa9-dev.jsonl", "safeguarding-train10.jsonl", "safeguarding-train11.jsonl", "safeguarding-train13.jsonl"} {
 		for _, m := range loadPass(t, name) {
 			exs = append(exs, SafeguardExample{Text: m.Text, Urgent: m.Urgent})
 		}
@@ -81,7 +81,7 @@ func safeguardTraining(t *testing.T) ([]SafeguardExample, string) {
 			exs = append(exs, SafeguardExample{Text: q.Question})
 		}
 	}
-	return exs, fmt.Sprintf("%d labelled messages (testdata/rights/messages*.jsonl and the earlier QA passes' tests), %d written for it (safeguarding-qa9-dev.jsonl, safeguarding-train10.jsonl, safeguarding-train11.jsonl), %d questions of the development question sets",
+	return exs, fmt.Sprintf("%d labelled messages (testdata/rights/messages*.jsonl and the earlier QA passes' tests), %d written for it (safeguarding-qa9-dev.jsonl, safeguarding-train10.jsonl, safeguarding-train11.jsonl, safeguarding-train13.jsonl), %d questions of the development question sets",
 		labelled, pass, len(exs)-labelled-pass)
 }
 

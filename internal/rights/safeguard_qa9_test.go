@@ -61,11 +61,11 @@ func TestSafeguardingModelsAcceptedFalseAlarms(t *testing.T) {
 // threshold chosen without this half (0.9), to 13 with the eleventh pass's 800, to 12 with
 // cues for short messages (a method asked for, a poison swallowed, a fire), and to 11 with cues
 // for the ways the training batches put danger (goodbyes, places, means, emergencies, missing
-// people, FGM, being held). Its totals were read for each of those choices (and
+// people, FGM, being held), and to 10 with the thirteenth batch's. Its totals were read for each of those choices (and
 // for the restriction modelMayJudge tried), so it is no longer quite unseen: the next pass
 // should write a fresh test set.
 func TestSafeguardingNinthQAPassTestHalf(t *testing.T) {
-	measureUnseen(t, "ninth QA pass, test half", "safeguarding-qa9-test.jsonl", 11, 3)
+	measureUnseen(t, "ninth QA pass, test half", "safeguarding-qa9-test.jsonl", 10, 3)
 }
 
 // passMessage is one message of a QA pass: what a resident wrote, and whether it is urgent.
@@ -105,9 +105,19 @@ func readLines[T any](t *testing.T, path string) []T {
 // scorer once its choices were made: only its totals are read. Measured twice, as planned: with
 // the model trained on the tenth pass (55 of 150 urgent messages missed, 9 false alarms of 150;
 // the vocabulary alone 83 and 9) and with the eleventh pass too (47 and 9); then a third time,
-// once the vocabulary had cues for the ways the training batches put danger (37 and 9).
+// once the vocabulary had cues for the ways the training batches put danger (37 and 9); and a
+// fourth with the thirteenth batch's cues and idioms (36 and 7).
 func TestSafeguardingFreshTestSet(t *testing.T) {
-	measureUnseen(t, "fresh test set", "safeguarding-test12.jsonl", 37, 9)
+	measureUnseen(t, "fresh test set", "safeguarding-test12.jsonl", 36, 7)
+}
+
+// The fourteenth pass is another fresh test set of 300 (safeguarding-test14.jsonl, 150 urgent),
+// written blind like the twelfth, once the twelfth had been read several times. Measured before
+// the thirteenth training batch (40 of 150 urgent messages missed, 16 false alarms of 150; with
+// the scorer of the session's start, 78 and 11), after the model learnt from that batch (40 and
+// 16), and after the batch's cues and idioms (38 and 15).
+func TestSafeguardingSecondFreshTestSet(t *testing.T) {
+	measureUnseen(t, "second fresh test set", "safeguarding-test14.jsonl", 38, 15)
 }
 
 // measureUnseen logs how many of a set's urgent messages the scorer misses and how many calm ones
