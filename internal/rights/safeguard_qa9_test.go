@@ -106,18 +106,20 @@ func readLines[T any](t *testing.T, path string) []T {
 // the model trained on the tenth pass (55 of 150 urgent messages missed, 9 false alarms of 150;
 // the vocabulary alone 83 and 9) and with the eleventh pass too (47 and 9); then a third time,
 // once the vocabulary had cues for the ways the training batches put danger (37 and 9); and a
-// fourth with the thirteenth batch's cues and idioms (36 and 7).
+// fourth with the thirteenth batch's cues and idioms (36 and 7); 6 false alarms once recovery,
+// a death being dealt with and professionals' questions damp.
 func TestSafeguardingFreshTestSet(t *testing.T) {
-	measureUnseen(t, "fresh test set", "safeguarding-test12.jsonl", 36, 7)
+	measureUnseen(t, "fresh test set", "safeguarding-test12.jsonl", 36, 6)
 }
 
 // The fourteenth pass is another fresh test set of 300 (safeguarding-test14.jsonl, 150 urgent),
 // written blind like the twelfth, once the twelfth had been read several times. Measured before
 // the thirteenth training batch (40 of 150 urgent messages missed, 16 false alarms of 150; with
 // the scorer of the session's start, 78 and 11), after the model learnt from that batch (40 and
-// 16), and after the batch's cues and idioms (38 and 15).
+// 16), after the batch's cues and idioms (38 and 15), and with the damping of recovery, deaths
+// being dealt with and professionals' questions (38 and 14).
 func TestSafeguardingSecondFreshTestSet(t *testing.T) {
-	measureUnseen(t, "second fresh test set", "safeguarding-test14.jsonl", 38, 15)
+	measureUnseen(t, "second fresh test set", "safeguarding-test14.jsonl", 38, 14)
 }
 
 // measureUnseen logs how many of a set's urgent messages the scorer misses and how many calm ones
