@@ -17,7 +17,7 @@ import (
 
 const queueSynopsis = `queue <list|show|update|assign|extend|part3|limit|export> …
 
-  queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--json]
+  queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--assigned NAME | --unassigned] [--json]
   queue show REF [--json]                         the case and its audit trail
   queue update REF --status S --note "…" [--by NAME] [--at DATE]
   queue update REF --note "…" [--by NAME]         add a note only
