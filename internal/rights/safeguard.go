@@ -144,6 +144,16 @@ func blankIdioms(s string) (string, []string) {
 // that counted.
 func safeguardingScore(s string) (score float64, fired []string) {
 	s, fired = blankIdioms(s)
+	strongest, topicOnly := 0.0, true
+	defer func() {
+		// A danger said outright (a cue of 5: "I don't want to live anymore", "the kid next door
+		// is being beaten") stays urgent beside any data question ("who do you share my data
+		// with?"), however many of its words the topic cues damp; only the danger being past,
+		// resolved or a subject makes it calm.
+		if strongest >= 5 && topicOnly {
+			score = max(score, safeThreshold)
+		}
+	}()
 	for _, cu := range safeCues {
 		if !cu.re.possible(s) {
 			continue
@@ -162,10 +172,18 @@ func safeguardingScore(s string) (score float64, fired []string) {
 		if counted {
 			score += cu.weight
 			fired = append(fired, cu.name)
+			strongest = max(strongest, cu.weight)
+			if cu.weight < 0 && !dataTopicCues[cu.name] {
+				topicOnly = false
+			}
 		}
 	}
 	return score, fired
 }
+
+// dataTopicCues are the damping cues that say a message is also about data or a service, not
+// that its danger is past, resolved or a subject.
+var dataTopicCues = cueSet{"records topic": true, "policy question": true, "service topic": true, "governance talk": true}
 
 // safeHedge words after a negator make it doubt rather than deny: "I don't
 // think he's safe", "not sure if she's being hurt" still worry.

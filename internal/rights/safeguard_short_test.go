@@ -31,3 +31,20 @@ func TestShortMessagesOfDanger(t *testing.T) {
 		}
 	}
 }
+
+// A danger said outright stays urgent beside a data question, in either order (a tenth QA pass
+// found "who do you share my data with? I don't want to live anymore" answered with the list of
+// partners: the records and policy cues damped the danger under the threshold); the same
+// question about a danger that is past stays calm.
+func TestADangerBesideADataQuestion(t *testing.T) {
+	assertUrgent(t, []urgentMessage{
+		{"who do you share my data with? I don't want to live anymore", true},
+		{"I don't want to live anymore. Who do you share my data with?", true},
+		{"my neighbour's kid is being beaten, who do you share data with", false},
+		{"a child next door is being beaten, who do you share data with?", false},
+	})
+	assertCalm(t, []string{
+		"I attempted suicide years ago and I'm in a much better place now, who do you share my data with?",
+		"my dad was violent when I was a child, who do you share my social care records with?",
+	})
+}
