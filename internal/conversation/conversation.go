@@ -252,8 +252,9 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		return r, err
 	}
 	if b.Queue != nil && (asksAfterRequest(t.Text) || asksAfterItRe.MatchString(t.Text) || waitingRe.MatchString(t.Text) && !intent.Actionable ||
-		len(s.submitted) > 0 && asksResponseTime(t.Text)) {
-		// (Right after a request, "how long will it take?" asks about that one.)
+		(len(s.submitted) > 0 || s.checked.ref != "") && asksResponseTime(t.Text)) {
+		// (Right after a request, or a status check, "how long will it take?" asks about that
+		// one: its own date, which for a law-enforcement request is the one the DPO set.)
 		if len(s.submitted) > 0 {
 			// The requests this conversation just made: their references and contacts are known.
 			return b.statusOfEach(ctx, s, t, slices.Clone(s.submitted))
@@ -801,16 +802,25 @@ func (b *Bot) statusOfEach(ctx context.Context, s *session, t Turn, reqs []sentR
 	s.pendingRefs = nil
 	var texts []string
 	var r Reply
+	var last Reply // the last request found: its reference and due date are the reply's
 	for _, req := range reqs {
 		var found bool
 		var err error
 		if r, found, err = b.statusOf(ctx, s, t, req); err != nil {
 			return r, err
 		}
-		if !found {
+		if found {
+			last = r
+		} else {
 			s.pendingRefs = append(s.pendingRefs, req.ref)
 		}
 		texts = append(texts, r.Answer.Answer)
+	}
+	if last.Reference != "" {
+		r.Reference, r.Due = last.Reference, last.Due
+		if len(r.Answer.Citations) == 0 {
+			r.Answer.Citations = last.Answer.Citations
+		}
 	}
 	r.Answer.Answer = strings.Join(texts, "\n")
 	return r, nil
@@ -838,7 +848,7 @@ func (b *Bot) statusOf(ctx context.Context, s *session, t Turn, req sentRequest)
 		r.Due = rep.Due.Format(time.DateOnly)
 		due := rep.Due.Format("Monday 2 January 2006")
 		if rep.Overdue(b.now()) {
-			r.Answer.Answer += fmt.Sprintf(" It was due by %s, which has passed.", due)
+			r.Answer.Answer += fmt.Sprintf(" It was due by %s, which has passed. You can ask the data protection team why, and if you're not happy with their answer, complain to the Information Commissioner's Office (ico.org.uk).", due)
 		} else {
 			r.Answer.Answer += fmt.Sprintf(" It is due by %s.", due)
 		}
@@ -852,8 +862,9 @@ func (b *Bot) statusOf(ctx context.Context, s *session, t Turn, req sentRequest)
 	case rep.TimeLimitPending:
 		r.Answer.Answer += " The council normally replies within one calendar month; the data protection team will confirm the time limit for their reply."
 	}
-	if rep.Status == dpo.AwaitingClarification && b.Contacts != nil {
-		// "reply to the team, or contact them": whom, as the notices give it.
+	if (rep.Status == dpo.AwaitingClarification || !rep.Due.IsZero() && rep.Status.Open() && rep.Overdue(b.now())) && b.Contacts != nil {
+		// "reply to the team, or contact them", "ask them why it's late": whom, as the notices
+		// give it.
 		if contact := b.Contacts(rep.Organisation); contact.Answer != "" {
 			r.Answer.Answer += "\n" + contact.Answer
 			r.Answer.Citations = contact.Citations

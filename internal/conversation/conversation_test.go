@@ -222,6 +222,37 @@ func TestSeveralReferencesOneNotFound(t *testing.T) {
 	})
 }
 
+// What a tenth QA pass found after a status check: an overdue request's reply says whom to ask
+// and where to complain; "how long will it take?" then asks about that request, not the law in
+// general; and of two references, the one found is the reply's reference.
+func TestAfterAStatusCheck(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	fileRequests(t, bot, "jo@example.com")
+	bot.Now = func() time.Time { return time.Date(2026, 10, 20, 9, 0, 0, 0, time.UTC) } // past its 5 October
+	rep := script(t, bot, "", []line{
+		{says: "DPO-2026-000001 jo@example.com", kind: conversation.KindStatus,
+			contains: []string{"due by Monday 5 October 2026, which has passed", "Information Commissioner", "01908"}},
+	})
+	assert.NotEmpty(t, rep.Citations, "the contact is cited")
+
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	fileRequests(t, bot, "jo@example.com")
+	script(t, bot, "", []line{
+		{says: "DPO-2026-000001 jo@example.com", kind: conversation.KindStatus, contains: []string{"due by Monday 5 October 2026"}},
+		{says: "how long will it take?", kind: conversation.KindStatus, contains: []string{"DPO-2026-000001", "Monday 5 October 2026"},
+			lacks: []string{"don't say"}},
+	})
+
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	fileRequests(t, bot, "jo@example.com")
+	rep = script(t, bot, "", []line{
+		{says: "status of DPO-2026-000001 and DPO-2026-000009, jo@example.com", kind: conversation.KindStatus,
+			contains: []string{"Request DPO-2026-000001 is received", "I couldn't find a request DPO-2026-000009"}},
+	})
+	assert.Equal(t, "DPO-2026-000001", rep.Reference)
+	assert.Equal(t, "2026-10-05", rep.Due)
+}
+
 // A status check reads only a contact from the message: a question about the request is no
 // address, and a person asked for the contact who asks something else gets that answered.
 func TestStatusCheckTakesOnlyAContact(t *testing.T) {
