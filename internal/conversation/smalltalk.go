@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/rights"
@@ -102,8 +103,9 @@ var smallTalkPunct = regexp.MustCompile(`[^a-z' ]+`)
 func smallTalkOf(text string) string {
 	t := strings.ToLower(strings.ReplaceAll(text, "’", "'"))
 	t = strings.Join(strings.Fields(smallTalkPunct.ReplaceAllString(t, " ")), " ")
-	if t == "" && strings.Trim(text, " \t\n?!.…") == "" || bareRe.MatchString(t) {
-		return smallTalkHelp // "?", "huh", "test": nothing asked yet (a phone number is no small talk)
+	if t == "" && strings.Trim(text, " \t\n?!.…") == "" || bareRe.MatchString(t) || !strings.ContainsFunc(text, isWordRune) {
+		// "?", "huh", "test", "😀😀😀": nothing asked yet (a phone number is no small talk)
+		return smallTalkHelp
 	}
 	for _, s := range smallTalkRes {
 		if s.re.MatchString(t) {
@@ -184,3 +186,6 @@ func (b *Bot) whatICanDo(org string) string {
 		"say, for example, \"I want a copy of my data\" or \"Please delete my data\". " +
 		fmt.Sprintf("To check a request you've made, give its reference (DPO-%d-000123).", b.now().Year())
 }
+
+// isWordRune reports whether r can be part of a word: a message without one asks nothing.
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

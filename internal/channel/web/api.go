@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -87,7 +88,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.Is(err, answer.ErrEmptyQuestion):
 		code, body.Error = http.StatusBadRequest, "Please type a message."
 	case errors.Is(err, answer.ErrQuestionTooLong):
-		code, body.Error = http.StatusRequestEntityTooLarge, "That message is too long. Please shorten it."
+		code, body.Error = http.StatusRequestEntityTooLarge, fmt.Sprintf("That message is too long: please keep it under %s characters.", thousands(answer.MaxQuestionRunes))
 	case errors.As(err, &fe):
 		code, body.Error, body.Field = http.StatusUnprocessableEntity, capitalise(fe.Reason), formField(fe.Field)
 		if fe.Reason == "empty" {
@@ -327,4 +328,13 @@ func (s *Server) handleNotices(w http.ResponseWriter, r *http.Request) {
 			Source: n.Source, Updated: n.UpdatedString()})
 	}
 	writeJSON(w, http.StatusOK, out)
+}
+
+// thousands writes n with a comma between its thousands, as people read a limit: 2,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

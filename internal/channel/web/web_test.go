@@ -247,6 +247,7 @@ func TestChatRejectsBadInput(t *testing.T) {
 		{"not JSON", `hello`, http.StatusBadRequest},
 		{"empty message", `{"message":"   "}`, http.StatusBadRequest},
 		{"body over the limit", `{"message":"` + strings.Repeat("a", 20<<10) + `"}`, http.StatusRequestEntityTooLarge},
+		{"a question over the limit", `{"message":"` + strings.Repeat("a ", 1001) + `"}`, http.StatusRequestEntityTooLarge},
 		{"a council the bot doesn't serve", `{"message":"how long do you keep complaints?","org":"Nowhere Council"}`, http.StatusBadRequest},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -255,6 +256,9 @@ func TestChatRejectsBadInput(t *testing.T) {
 			var e web.ErrorResponse
 			require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &e))
 			assert.NotEmpty(t, e.Error)
+			if tc.name == "a question over the limit" {
+				assert.Contains(t, e.Error, "under 2,000 characters", "the resident is told the limit")
+			}
 		})
 	}
 }
