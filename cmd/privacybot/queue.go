@@ -185,6 +185,13 @@ func queueList(ctx context.Context, app *App, args []string) error {
 				return usageError("--org: no case is filed under %s", strings.Join(quoteAll(none), ", "))
 			}
 		}
+		if f.Overdue || f.DueWithin > 0 {
+			// A confirmed Part 3 request without the DPO's time limit has no due date, so a
+			// deadline view can't list it: it says so (on stderr, beside the table scripts read).
+			if err := warnNoTimeLimit(ctx, app, q, f); err != nil {
+				return err
+			}
+		}
 		if *asJSON {
 			out := make([]caseJSON, len(cases))
 			for i := range cases {
@@ -208,6 +215,27 @@ func queueList(ctx context.Context, app *App, args []string) error {
 		}
 		return tw.Flush()
 	})
+}
+
+// warnNoTimeLimit writes to stderr the confirmed Part 3 requests of f's councils (and assignee)
+// that have no time limit yet, which no deadline view lists.
+func warnNoTimeLimit(ctx context.Context, app *App, q *dpo.Queue, f dpo.Filter) error {
+	open, err := q.List(ctx, dpo.Filter{Organisations: f.Organisations, Statuses: dpo.OpenStatuses(), AssignedTo: f.AssignedTo,
+		Unassigned: f.Unassigned, Now: f.Now})
+	if err != nil {
+		return err
+	}
+	var refs []string
+	for _, c := range open {
+		if c.NeedsTimeLimit() {
+			refs = append(refs, c.Ref)
+		}
+	}
+	if len(refs) > 0 {
+		fmt.Fprintf(app.Stderr, "privacybot queue: also %d confirmed law-enforcement (Part 3) request(s) with no time limit set, which no deadline view lists: %s (privacybot queue limit REF --due YYYY-MM-DD --reason …)\n",
+			len(refs), strings.Join(refs, ", "))
+	}
+	return nil
 }
 
 // dueText is a case's due date for people, flagging an overdue one.

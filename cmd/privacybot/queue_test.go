@@ -576,6 +576,16 @@ func TestQueueLimit(t *testing.T) {
 	code, out, _ = f.run(t, mar9, "queue", "show", f.soon.Ref)
 	require.Equal(t, exitOK, code)
 	assert.Contains(t, out, "none is set yet (set one with queue limit")
+	// With no due date, no deadline view lists it: each says so (a tenth QA pass lost such a case).
+	for _, view := range [][]string{{"--overdue"}, {"--due-within", "7d"}, {"--overdue", "--json"}} {
+		code, out, errOut := f.run(t, mar9, append([]string{"queue", "list"}, view...)...)
+		require.Equal(t, exitOK, code, errOut)
+		assert.NotContains(t, out, f.soon.Ref, "%q", view)
+		assert.Contains(t, errOut, "1 confirmed law-enforcement (Part 3) request(s) with no time limit set", "%q", view)
+		assert.Contains(t, errOut, f.soon.Ref, "%q", view)
+	}
+	_, _, errOut = f.run(t, mar9, "queue", "list")
+	assert.Empty(t, errOut, "the whole queue lists it")
 
 	for _, tc := range []struct {
 		args []string

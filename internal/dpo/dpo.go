@@ -222,6 +222,12 @@ func (c *Case) recomputeDue() error {
 	return nil
 }
 
+// NeedsTimeLimit reports whether the case is an open, confirmed law-enforcement (Part 3) request
+// whose time limit the DPO has not set: it has no due date, so no deadline view lists it.
+func (c Case) NeedsTimeLimit() bool {
+	return c.Status.Open() && c.LawEnforcement == LawEnforcementConfirmed && c.Due.IsZero()
+}
+
 // NoDueDate says why a case has no due date, for the DPO's team ("" when it has one or is
 // closed).
 func (c Case) NoDueDate() string {

@@ -397,21 +397,24 @@ func (s *Server) scope(sess *dashSession) []string {
 }
 
 // assignees are the people the user's cases are assigned to, open or closed, sorted: whom the
-// queue can be filtered by. It reads the user's whole queue; a council's is thousands of cases,
-// read as the page is.
-func (s *Server) assignees(ctx context.Context, sess *dashSession) ([]string, error) {
+// queue can be filtered by; and the confirmed Part 3 requests with no time limit set, which no
+// deadline filter lists (a tenth QA pass lost one). It reads the user's whole queue; a
+// council's is thousands of cases, read as the page is.
+func (s *Server) assignees(ctx context.Context, sess *dashSession) (names, needLimit []string, err error) {
 	cases, err := s.Cases.List(ctx, dpo.Filter{Organisations: s.scope(sess)})
 	if err != nil {
-		return nil, fmt.Errorf("list assignees: %w", err)
+		return nil, nil, fmt.Errorf("list assignees: %w", err)
 	}
-	var names []string
 	for _, c := range cases {
 		if c.AssignedTo != "" && !slices.Contains(names, c.AssignedTo) {
 			names = append(names, c.AssignedTo)
 		}
+		if c.NeedsTimeLimit() {
+			needLimit = append(needLimit, c.Ref)
+		}
 	}
 	slices.Sort(names)
-	return names, nil
+	return names, needLimit, nil
 }
 
 // hasCases reports whether any case is filed under org; a store that fails to say is taken to
@@ -475,7 +478,7 @@ func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
 	if !sess.seesAll() {
 		orgs = sess.orgs
 	}
-	assignees, err := s.assignees(r.Context(), sess)
+	assignees, needLimit, err := s.assignees(r.Context(), sess)
 	if err != nil {
 		s.dashError(w, r, err)
 		return
@@ -493,7 +496,7 @@ func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, code, "queue.html", map[string]any{
 		"Title": "Rights requests", "User": sess.user, "CSRF": sess.csrf, "Rows": s.rows(cases), "Form": form,
-		"Statuses": dpo.Statuses, "Orgs": orgs, "Assignees": people, "Problem": problem,
+		"Statuses": dpo.Statuses, "Orgs": orgs, "Assignees": people, "Problem": problem, "NeedLimit": needLimit,
 		// The export takes the same filters. Re-encoded here, the query is safe to put in the
 		// link as it is: escaped by the template as text, "status=received&due=overdue" lost its
 		// "=" and "&" and the file held every case.

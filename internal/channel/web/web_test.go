@@ -694,6 +694,10 @@ func TestCasePageSetsAPart3TimeLimit(t *testing.T) {
 	assert.Contains(t, before, `action="/dpo/cases/`+ref+`/limit"`)
 	assert.Contains(t, h.do(t, "GET", "/dpo", "").Body.String(), "No time limit set yet")
 	assert.NotContains(t, h.do(t, "GET", "/dpo/cases/"+ordinary, "").Body.String(), "/limit\"", "a UK GDPR case has its clock")
+	// No deadline filter lists it (it has no due date): the queue says so, on every filter.
+	overdueView := h.do(t, "GET", "/dpo?due=overdue", "").Body.String()
+	assert.Contains(t, overdueView, "1 confirmed law-enforcement (Part 3) request has no time limit set")
+	assert.Contains(t, overdueView, `<a href="/dpo/cases/`+ref+`">`)
 
 	token := h.csrf(t, page)
 	post := func(path, body string) *httptest.ResponseRecorder {
@@ -723,6 +727,7 @@ func TestCasePageSetsAPart3TimeLimit(t *testing.T) {
 	require.Equal(t, http.StatusSeeOther, done.Code, done.Body.String())
 	after := h.do(t, "GET", done.Header().Get("Location"), "").Body.String()
 	assert.Contains(t, after, "Time limit recorded.")
+	assert.NotContains(t, h.do(t, "GET", "/dpo", "").Body.String(), "no time limit set", "once set, the notice goes")
 	assert.Contains(t, after, "Fri 20 Mar 2026, set by the DPO: a short file, s.45")
 	assert.Contains(t, after, "Part 3 time limit set: due 2026-03-20: a short file, s.45", "on the audit trail")
 	assert.Contains(t, after, `value="2026-03-20"`, "the form offers to change it")
