@@ -842,7 +842,11 @@ func (b *Bot) statusOf(ctx context.Context, s *session, t Turn, req sentRequest)
 	if err != nil {
 		return Reply{}, false, fmt.Errorf("look up %s: %w", ref, err)
 	}
-	r = statusReply(s, t, fmt.Sprintf("Request %s is %s.", rep.Ref, statusWords(rep.Status)))
+	words := statusWords(rep.Status)
+	if rep.Status == dpo.Received && rep.Assigned {
+		words = "received, and a member of the data protection team has it" // picked up, if not yet started
+	}
+	r = statusReply(s, t, fmt.Sprintf("Request %s is %s.", rep.Ref, words))
 	r.Reference = rep.Ref
 	if !rep.Due.IsZero() && rep.Status.Open() { // a closed request is due by nothing any more
 		r.Due = rep.Due.Format(time.DateOnly)

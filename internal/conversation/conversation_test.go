@@ -224,7 +224,8 @@ func TestSeveralReferencesOneNotFound(t *testing.T) {
 
 // What a tenth QA pass found after a status check: an overdue request's reply says whom to ask
 // and where to complain; "how long will it take?" then asks about that request, not the law in
-// general; and of two references, the one found is the reply's reference.
+// general; a request someone has is not "waiting to be picked up"; and of two references, the one
+// found is the reply's reference.
 func TestAfterAStatusCheck(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	fileRequests(t, bot, "jo@example.com")
@@ -242,6 +243,15 @@ func TestAfterAStatusCheck(t *testing.T) {
 		{says: "how long will it take?", kind: conversation.KindStatus, contains: []string{"DPO-2026-000001", "Monday 5 October 2026"},
 			lacks: []string{"don't say"}},
 	})
+
+	// A request a member of the team has taken is not "waiting to be picked up" (who has it is
+	// not said).
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	fileRequests(t, bot, "jo@example.com")
+	_, err := q.Assign(context.Background(), "DPO-2026-000001", "alex", "dpo@test")
+	require.NoError(t, err)
+	script(t, bot, "", []line{{says: "DPO-2026-000001 jo@example.com", kind: conversation.KindStatus,
+		contains: []string{"a member of the data protection team has it"}, lacks: []string{"waiting to be picked up", "alex"}}})
 
 	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	fileRequests(t, bot, "jo@example.com")

@@ -188,6 +188,8 @@ type StatusReport struct {
 	ExtensionReason string `json:"extension_reason,omitempty"`
 	// Organisation is the council the request went to: whom the requester contacts about it.
 	Organisation string `json:"organisation,omitempty"`
+	// Assigned is set when a member of the team has the request (who is not said).
+	Assigned bool `json:"assigned,omitempty"`
 }
 
 // Overdue reports whether the request is open and past its due date at now, as Case.Overdue.
@@ -213,7 +215,8 @@ func (q *Queue) Status(ctx context.Context, ref, contact string) (StatusReport, 
 	if got == "" || subtle.ConstantTimeCompare([]byte(want), []byte(got)) != 1 {
 		return StatusReport{}, ErrNotFound
 	}
-	rep := StatusReport{Ref: c.Ref, Status: c.Status, Due: c.Due, ExtensionReason: c.ExtensionReason, Organisation: c.Organisation}
+	rep := StatusReport{Ref: c.Ref, Status: c.Status, Due: c.Due, ExtensionReason: c.ExtensionReason, Organisation: c.Organisation,
+		Assigned: c.AssignedTo != ""}
 	switch {
 	case !c.Status.Open():
 	case c.LawEnforcement == LawEnforcementConfirmed && !c.TimeLimit.IsZero():
