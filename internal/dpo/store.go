@@ -50,8 +50,8 @@ type Filter struct {
 	// DueWithin keeps open cases due by Now+DueWithin (Due <= DueBy()) — overdue ones included,
 	// since those are the most urgent of all.
 	DueWithin time.Duration
-	// AssignedTo keeps the cases assigned to this member of the team (the name exactly as
-	// assigned: the dashboard's user names are exact too).
+	// AssignedTo keeps the cases assigned to this member of the team: the name as assigned, in
+	// any case ("Alice" finds alice's), never a part of it.
 	AssignedTo string
 	// Unassigned keeps the cases assigned to nobody. With AssignedTo too, nothing matches.
 	Unassigned bool

@@ -290,7 +290,7 @@ func (s *Store) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
 		where = append(where, `organisation_key = ANY(`+arg(vals)+`)`)
 	}
 	if f.AssignedTo != "" {
-		where = append(where, `assigned_to = `+arg(f.AssignedTo))
+		where = append(where, `lower(assigned_to) = lower(`+arg(f.AssignedTo)+`)`)
 	}
 	if f.Unassigned {
 		where = append(where, `assigned_to = ''`)

@@ -311,7 +311,7 @@ func (s *Store) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
 		in("organisation_key", vals)
 	}
 	if f.AssignedTo != "" {
-		where = append(where, `assigned_to = ?`)
+		where = append(where, `lower(assigned_to) = lower(?)`)
 		args = append(args, f.AssignedTo)
 	}
 	if f.Unassigned {

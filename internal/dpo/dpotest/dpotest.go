@@ -780,6 +780,7 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.Equal(t, []string{alexs.Ref, alexClosed.Ref}, refs(dpo.Filter{AssignedTo: "alex"}))
 		assert.Equal(t, []string{sams.Ref}, refs(dpo.Filter{AssignedTo: "Sam Patel"}))
 		assert.Equal(t, []string{}, refs(dpo.Filter{AssignedTo: "Sam"}), "the name as assigned, not a part of it")
+		assert.Equal(t, []string{sams.Ref}, refs(dpo.Filter{AssignedTo: "sam patel"}), "in any case")
 		assert.Equal(t, []string{nobodys.Ref, handedBack.Ref}, refs(dpo.Filter{Unassigned: true}))
 		assert.Equal(t, []string{alexs.Ref}, refs(dpo.Filter{AssignedTo: "alex", Statuses: dpo.OpenStatuses()}),
 			"with the other filters")
