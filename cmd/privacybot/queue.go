@@ -593,6 +593,10 @@ case is due on that date. Setting it again changes it; both are on the audit tra
 			return err
 		}
 		fmt.Fprintf(app.Stdout, "%s: time limit set; due %s\n", c.Ref, dueText(c, app.Now()))
+		if c.TimeLimitOnClosedDay() {
+			fmt.Fprintf(app.Stderr, "privacybot queue: %s is not a working day (a weekend or bank holiday); a UK GDPR due date would move to the next one\n",
+				c.TimeLimit.Format("Monday 2 January 2006"))
+		}
 		return nil
 	})
 }

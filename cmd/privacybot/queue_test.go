@@ -605,13 +605,19 @@ func TestQueueLimit(t *testing.T) {
 	assert.Equal(t, exitFailure, code)
 	assert.Contains(t, errOut, "before the request was received (2026-03-05)")
 
+	// A Sunday is allowed, with a word that it is no working day (a tenth QA pass).
+	code, _, errOut = f.run(t, mar9, "queue", "limit", f.soon.Ref, "--due", "2026-03-22", "--reason", "first go", "--by", "dpo")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, errOut, "Sunday 22 March 2026 is not a working day")
+
 	code, out, errOut = f.run(t, mar9, "queue", "limit", f.soon.Ref, "--due", "2026-03-20", "--reason", "s.45 file is short", "--by", "dpo")
 	require.Equal(t, exitOK, code, errOut)
 	assert.Equal(t, f.soon.Ref+": time limit set; due 2026-03-20 (Part 3: the DPO's time limit)\n", out)
+	assert.Empty(t, errOut, "a Friday is a working day")
 	code, out, _ = f.run(t, mar9, "queue", "show", f.soon.Ref)
 	require.Equal(t, exitOK, code)
 	assert.Contains(t, out, "Time limit:       2026-03-20 set by the DPO (Part 3): s.45 file is short")
-	assert.Regexp(t, `dpo\s+time_limit\s+.*Part 3 time limit set: due 2026-03-20: s.45 file is short`, out, "audited")
+	assert.Regexp(t, `dpo\s+time_limit\s+.*Part 3 time limit changed from 2026-03-22 to 2026-03-20: s.45 file is short`, out, "audited")
 
 	// Past it, the case is overdue like any other.
 	code, out, errOut = f.run(t, "2026-03-23T09:00:00Z", "queue", "list", "--overdue")

@@ -222,6 +222,17 @@ func (c *Case) recomputeDue() error {
 	return nil
 }
 
+// TimeLimitOnClosedDay reports whether the DPO's time limit falls on a weekend or a bank holiday
+// of the case's region: allowed (the DPO sets it), but worth a second look, since a UK GDPR due
+// date never does.
+func (c *Case) TimeLimitOnClosedDay() bool {
+	cal := c.calendar
+	if cal == nil {
+		cal = deadline.DefaultCalendar()
+	}
+	return !c.TimeLimit.IsZero() && !cal.IsWorkingDay(c.Region, c.TimeLimit)
+}
+
 // NeedsTimeLimit reports whether the case is an open, confirmed law-enforcement (Part 3) request
 // whose time limit the DPO has not set: it has no due date, so no deadline view lists it.
 func (c Case) NeedsTimeLimit() bool {
