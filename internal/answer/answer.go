@@ -43,6 +43,10 @@ type Answer struct {
 	Hedged bool `json:"hedged"`
 	// Contact is the data protection contact given when the bot abstains or hedges.
 	Contact *Contact `json:"contact,omitempty"`
+	// Best is the number (N) of the citation whose passage holds the sentence that answers best,
+	// which need not be shown first (an out-of-date notice is quoted last); 0 when unknown. What
+	// a follow-up is about.
+	Best int `json:"-"`
 }
 
 // Citation is one quoted passage behind an answer; N is the number shown as [N].

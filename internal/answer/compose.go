@@ -562,6 +562,12 @@ func (c *Composer) compose(ans Answer, q Question, hits []Hit, chosen []candidat
 		byOrg[org] = append(byOrg[org], cd)
 	}
 	for _, org := range orgs {
+		// A notice more than three years old is quoted after the council's current ones: its
+		// "we do not pass on your details to any third party" must not open an answer whose
+		// next quotes list the partners, with its date only in the note at the end.
+		slices.SortStableFunc(byOrg[org], func(a, b candidate) int {
+			return cmpBool(c.isStale(hits[a.hit].Passage.Updated), c.isStale(hits[b.hit].Passage.Updated))
+		})
 		for _, cd := range byOrg[org] {
 			if _, ok := num[cd.hit]; !ok {
 				num[cd.hit] = len(num) + 1
@@ -573,6 +579,9 @@ func (c *Composer) compose(ans Answer, q Question, hits []Hit, chosen []candidat
 				})
 			}
 		}
+	}
+	if len(chosen) > 0 {
+		ans.Best = num[chosen[0].hit]
 	}
 	// Excerpts: the chosen units of each cited passage, in the passage's order.
 	for i := range ans.Citations {
@@ -632,6 +641,23 @@ func (c *Composer) compose(ans Answer, q Question, hits []Hit, chosen []candidat
 }
 
 // stale lists cited notices last updated more than three years ago.
+// isStale reports whether a notice updated on updated (YYYY-MM-DD) is more than three years old.
+func (c *Composer) isStale(updated string) bool {
+	t, err := time.Parse(time.DateOnly, updated)
+	return err == nil && c.Now().Sub(t) > staleAfter
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
 func (c *Composer) stale(cits []Citation) []StaleNotice {
 	var out []StaleNotice
 	seen := map[string]bool{}

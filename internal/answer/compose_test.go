@@ -314,3 +314,26 @@ func TestComposerSaysWhetherCouncilsAgree(t *testing.T) {
 		})
 	}
 }
+
+// A notice more than three years old is quoted after the council's current ones, however well
+// it matches, with its date noted: an out-of-date "we share with no one" must not open an answer
+// whose next quote lists the partners. Best still names the quote that answers best.
+func TestComposerQuotesAnOutOfDateNoticeLast(t *testing.T) {
+	fs := fstest.MapFS{
+		"organisations.yaml": {Data: []byte("organisations:\n  - name: Eastby Borough Council\n")},
+		"old.md": {Data: []byte("---\nid: old\ntitle: Website privacy statement\norganisation: Eastby Borough Council\nupdated: 2018-05-17\n---\n" +
+			"Who we share your information with\n\nWe do not share your information with any other organisation.\n")},
+		"new.md": {Data: []byte("---\nid: new\ntitle: Housing privacy notice\norganisation: Eastby Borough Council\nupdated: 2025-01-10\n---\n" +
+			"Who we share it with\n\nWe share your information with the police, the NHS and housing associations.\n")},
+	}
+	comp := composerOver(t, fs)
+	ans, err := comp.Answer(context.Background(), Question{Text: "who do you share my information with?"})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	fresh, old := strings.Index(ans.Answer, "the police, the NHS"), strings.Index(ans.Answer, "We do not share")
+	require.True(t, fresh >= 0 && old >= 0, "both are quoted: %s", ans.Answer)
+	assert.Less(t, fresh, old, "the current notice first: %s", ans.Answer)
+	assert.Contains(t, ans.Answer, "last updated 17 May 2018")
+	assert.NotZero(t, ans.Best)
+	assert.Equal(t, "new", ans.Citations[0].Notice)
+}

@@ -515,6 +515,9 @@ func noticeInFocus(before focusNotice, ans answer.Answer, followUp bool) focusNo
 		if c.Organisation != first.Organisation {
 			return focusNotice{} // two councils' notices answer together
 		}
+		if c.N == ans.Best {
+			first = c // the best sentence's notice, shown later (an out-of-date one is quoted last)
+		}
 	}
 	return focusNotice{id: first.Notice, org: first.Organisation}
 }
