@@ -303,6 +303,22 @@ const (
 	EventTimeLimit              EventKind = "time_limit"
 )
 
+// eventLabels are the kinds as the DPO's team reads them on the audit trail.
+var eventLabels = map[EventKind]string{
+	EventSubmitted: "Submitted", EventStatus: "Status changed", EventIDRequested: "Proof of identity asked for",
+	EventIDReceived: "Proof of identity received", EventClarificationRequested: "Clarification asked for",
+	EventClarificationAnswered: "Clarification received", EventExtended: "Extended", EventNote: "Note",
+	EventAssigned: "Assigned", EventLawEnforcement: "Law enforcement (Part 3) decision", EventTimeLimit: "Part 3 time limit set",
+}
+
+// Label is the kind as people read it ("Part 3 time limit set", not "time_limit").
+func (k EventKind) Label() string {
+	if l, ok := eventLabels[k]; ok {
+		return l
+	}
+	return string(k)
+}
+
 // london is where reference years and dates are counted: the council's own calendar.
 var london = mustLoadLondon()
 

@@ -306,3 +306,12 @@ func TestNoDueDate(t *testing.T) {
 	assert.Empty(t, confirmed.NoDueDate(), "a time limit is a due date")
 	assert.Contains(t, Case{Status: AwaitingVerification, AwaitingID: true}.NoDueDate(), "awaiting proof of identity")
 }
+
+// Every kind of audit event reads as words on the dashboard's trail.
+func TestEventKindsHaveLabels(t *testing.T) {
+	for _, k := range []EventKind{EventSubmitted, EventStatus, EventIDRequested, EventIDReceived, EventClarificationRequested,
+		EventClarificationAnswered, EventExtended, EventNote, EventAssigned, EventLawEnforcement, EventTimeLimit} {
+		assert.NotEqual(t, string(k), k.Label(), "%s has a label", k)
+	}
+	assert.Equal(t, "something_new", EventKind("something_new").Label(), "an unknown kind reads as it is")
+}
