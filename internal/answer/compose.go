@@ -661,16 +661,12 @@ func cmpBool(a, b bool) int {
 func (c *Composer) stale(cits []Citation) []StaleNotice {
 	var out []StaleNotice
 	seen := map[string]bool{}
-	now := c.Now()
 	for _, ct := range cits {
-		if seen[ct.Notice] || ct.Updated == "" {
+		if seen[ct.Notice] || !c.isStale(ct.Updated) {
 			continue
 		}
 		seen[ct.Notice] = true
-		t, err := time.Parse(time.DateOnly, ct.Updated)
-		if err != nil || now.Sub(t) <= staleAfter {
-			continue
-		}
+		t, _ := time.Parse(time.DateOnly, ct.Updated) // isStale has parsed it
 		out = append(out, StaleNotice{Notice: ct.Notice, Title: ct.Title, Updated: ct.Updated,
 			Note: "last updated " + t.Format("2 January 2006")})
 	}

@@ -75,13 +75,14 @@ func classify(text string) (Intent, trace) {
 	s := normalize(text)
 	tr := trace{scores: make(map[Type]float64, 10)}
 
-	score, fired := safeguardingScore(s)
+	blanked, idioms := blankIdioms(s)
+	score, fired := scoreBlanked(blanked, idioms)
 	if score >= safeThreshold {
 		tr.fired = append(tr.fired, "safeguarding:"+strings.Join(fired, "+"))
 		return Intent{Type: None, Safeguarding: true, SelfHarm: slices.ContainsFunc(fired, selfHarmCues.has), OnBehalf: safeOnBehalf(s),
 			Confidence: min(0.99, logistic(score-safeThreshold+1))}, tr
 	}
-	if p := safeguardProbability(s); p >= safeguardModel().Threshold && modelMayJudge(fired) {
+	if p := safeguardProbability(s, blanked); p >= safeguardModel().Threshold && modelMayJudge(fired) {
 		// A sign the cues found, said in words they don't weigh enough ("he's just thrown me
 		// down the stairs"): the model, reading the whole message, is sure. The cues that fired
 		// still say whether it is self-harm.

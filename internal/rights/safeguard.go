@@ -143,7 +143,13 @@ func blankIdioms(s string) (string, []string) {
 // skipping a positive cue whose every match is negated, and lists the cues
 // that counted.
 func safeguardingScore(s string) (score float64, fired []string) {
-	s, fired = blankIdioms(s)
+	return scoreBlanked(blankIdioms(s))
+}
+
+// scoreBlanked is safeguardingScore of a message whose idioms are blanked already (blankIdioms),
+// with the idioms it blanked: classify blanks once for the cues and the model.
+func scoreBlanked(s string, idioms []string) (score float64, fired []string) {
+	fired = idioms
 	strongest, topicOnly := 0.0, true
 	defer func() {
 		// A danger said outright (a cue of 5: "I don't want to live anymore", "the kid next door

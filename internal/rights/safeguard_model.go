@@ -70,13 +70,14 @@ func modelMayJudge(fired []string) bool {
 	return !slices.Contains(fired, "resolved")
 }
 
-// safeguardProbability is the model's probability that a message, normalised, shows someone at
-// risk now; 0 for one too short to judge (safeModelMinWords).
-func safeguardProbability(normalised string) float64 {
+// safeguardProbability is the model's probability that a message, normalised and with its idioms
+// blanked (blankIdioms), shows someone at risk now; 0 for one too short to judge
+// (safeModelMinWords, counted before blanking).
+func safeguardProbability(normalised, blanked string) float64 {
 	if len(strings.Fields(normalised)) < safeModelMinWords {
 		return 0
 	}
-	return safeguardModel().urgency(safeguardVector(normalised))
+	return safeguardModel().urgency(wordvec.MeanOf(blanked))
 }
 
 // safeguardVector is what the model reads of a normalised message: the mean word vector of its
