@@ -225,13 +225,7 @@ func warnNoTimeLimit(ctx context.Context, app *App, q *dpo.Queue, f dpo.Filter) 
 	if err != nil {
 		return err
 	}
-	var refs []string
-	for _, c := range open {
-		if c.NeedsTimeLimit() {
-			refs = append(refs, c.Ref)
-		}
-	}
-	if len(refs) > 0 {
+	if refs := dpo.NeedingTimeLimit(open); len(refs) > 0 {
 		fmt.Fprintf(app.Stderr, "privacybot queue: also %d confirmed law-enforcement (Part 3) request(s) with no time limit set, which no deadline view lists: %s (privacybot queue limit REF --due YYYY-MM-DD --reason …)\n",
 			len(refs), strings.Join(refs, ", "))
 	}
@@ -242,7 +236,7 @@ func warnNoTimeLimit(ctx context.Context, app *App, q *dpo.Queue, f dpo.Filter) 
 func dueText(c dpo.Case, now time.Time) string {
 	text := c.Due.Format(time.DateOnly)
 	switch {
-	case c.Due.IsZero() && c.Status.Open() && c.LawEnforcement == dpo.LawEnforcementConfirmed:
+	case c.NeedsTimeLimit():
 		return "Part 3: no time limit set yet (queue limit)"
 	case c.Due.IsZero():
 		text = "-"

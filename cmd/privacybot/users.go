@@ -146,13 +146,13 @@ line of standard input with --password-stdin, otherwise makes a random one and p
 		}
 		fmt.Fprintf(app.Stdout, "removed %s\n", rest[1])
 		// Open cases left with someone who has gone would be worked by nobody: say which.
-		cases, err := st.List(ctx, dpo.Filter{Statuses: dpo.OpenStatuses(), Now: app.Now()})
+		cases, err := st.List(ctx, dpo.Filter{Statuses: dpo.OpenStatuses(), AssignedTo: rest[1], Now: app.Now()})
 		if err != nil {
 			return err
 		}
 		var theirs []string
 		for _, c := range cases {
-			if c.AssignedTo == rest[1] {
+			if c.AssignedTo == rest[1] { // the filter ignores case; user names don't
 				theirs = append(theirs, c.Ref)
 			}
 		}

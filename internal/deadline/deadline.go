@@ -213,6 +213,9 @@ func (c Clock) ExtensionAllowed(at time.Time) bool {
 	return !LondonDate(at).After(original)
 }
 
+// IsWorkingDay reports whether date is a working day in the clock's region and calendar.
+func (c Clock) IsWorkingDay(date time.Time) bool { return c.calendar().IsWorkingDay(c.Region, date) }
+
 func (c Clock) calendar() *Calendar {
 	if c.Calendar != nil {
 		return c.Calendar

@@ -226,17 +226,25 @@ func (c *Case) recomputeDue() error {
 // of the case's region: allowed (the DPO sets it), but worth a second look, since a UK GDPR due
 // date never does.
 func (c *Case) TimeLimitOnClosedDay() bool {
-	cal := c.calendar
-	if cal == nil {
-		cal = deadline.DefaultCalendar()
-	}
-	return !c.TimeLimit.IsZero() && !cal.IsWorkingDay(c.Region, c.TimeLimit)
+	return !c.TimeLimit.IsZero() && !c.Clock().IsWorkingDay(c.TimeLimit)
 }
 
 // NeedsTimeLimit reports whether the case is an open, confirmed law-enforcement (Part 3) request
 // whose time limit the DPO has not set: it has no due date, so no deadline view lists it.
 func (c Case) NeedsTimeLimit() bool {
 	return c.Status.Open() && c.LawEnforcement == LawEnforcementConfirmed && c.Due.IsZero()
+}
+
+// NeedingTimeLimit are the references of the cases that need the DPO's time limit
+// (NeedsTimeLimit), in order.
+func NeedingTimeLimit(cases []Case) []string {
+	var refs []string
+	for _, c := range cases {
+		if c.NeedsTimeLimit() {
+			refs = append(refs, c.Ref)
+		}
+	}
+	return refs
 }
 
 // NoDueDate says why a case has no due date, for the DPO's team ("" when it has one or is

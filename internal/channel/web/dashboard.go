@@ -409,20 +409,14 @@ func (s *Server) assignees(ctx context.Context, sess *dashSession) (names, needL
 		if c.AssignedTo != "" && !slices.Contains(names, c.AssignedTo) {
 			names = append(names, c.AssignedTo)
 		}
-		if c.NeedsTimeLimit() {
-			needLimit = append(needLimit, c.Ref)
-		}
 	}
 	slices.Sort(names)
-	return names, needLimit, nil
+	return names, dpo.NeedingTimeLimit(cases), nil
 }
 
 // hasCases reports whether any case is filed under org; a store that fails to say is taken to
 // have some, so the failure shows when the queue is listed rather than as "no such council".
 func (s *Server) hasCases(r *http.Request, org string) bool {
-	if s.Cases == nil {
-		return false
-	}
 	cases, err := s.Cases.List(r.Context(), dpo.Filter{Organisations: []string{org}, Limit: 1})
 	return err != nil || len(cases) > 0
 }
@@ -614,37 +608,47 @@ func (s *Server) afterChange(w http.ResponseWriter, r *http.Request, err error, 
 // caseChange is the handler of one of the case page's forms: the case must be one the user may
 // see; change makes the change, as the signed-in user, from the form's values; the page is shown
 // again saying it was done, or why it was refused.
-func (s *Server) caseChange(done string, change func(r *http.Request, ref, actor string) error) http.HandlerFunc {
+func (s *Server) caseChange(done string, change func(r *http.Request, c dpo.Case, actor string) error) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if _, err := s.loadCase(r); err != nil {
+		c, err := s.loadCase(r)
+		if err != nil {
 			s.dashError(w, r, err)
 			return
 		}
-		s.afterChange(w, r, change(r, r.PathValue("ref"), sessionOf(r).user), done)
+		s.afterChange(w, r, change(r, c, sessionOf(r).user), done)
 	}
 }
 
-func (s *Server) changeStatus(r *http.Request, ref, actor string) error {
+// formDate is a form's date field (YYYY-MM-DD); the zero time when it is empty.
+func formDate(r *http.Request, field string) (time.Time, error) {
+	v := strings.TrimSpace(r.PostFormValue(field))
+	if v == "" {
+		return time.Time{}, nil
+	}
+	day, err := time.Parse(time.DateOnly, v)
+	if err != nil {
+		return time.Time{}, &dpo.FieldError{Field: field, Reason: fmt.Sprintf("%q is not a date", v)}
+	}
+	return day, nil
+}
+
+func (s *Server) changeStatus(r *http.Request, c dpo.Case, actor string) error {
 	st, err := dpo.ParseStatus(r.PostFormValue("status"))
 	if err != nil {
 		return err
 	}
-	ch := dpo.Change{To: st, Note: r.PostFormValue("note"), Actor: actor}
-	if at := strings.TrimSpace(r.PostFormValue("at")); at != "" {
-		// The day ID, proof of authority or a clarification answer arrived, when it is logged
-		// later: rule 2 and rule 5 count from that day, not from the click.
-		day, err := time.Parse(time.DateOnly, at)
-		if err != nil {
-			return &dpo.FieldError{Field: "at", Reason: fmt.Sprintf("%q is not a date", at)}
-		}
-		ch.At = day
+	// The day ID, proof of authority or a clarification answer arrived, when it is logged
+	// later: rule 2 and rule 5 count from that day, not from the click.
+	at, err := formDate(r, "at")
+	if err != nil {
+		return err
 	}
-	_, err = s.Cases.UpdateStatus(r.Context(), ref, ch)
+	_, err = s.Cases.UpdateStatus(r.Context(), c.Ref, dpo.Change{To: st, Note: r.PostFormValue("note"), Actor: actor, At: at})
 	return err
 }
 
-func (s *Server) extend(r *http.Request, ref, actor string) error {
-	_, err := s.Cases.Extend(r.Context(), ref, r.PostFormValue("reason"), actor)
+func (s *Server) extend(r *http.Request, c dpo.Case, actor string) error {
+	_, err := s.Cases.Extend(r.Context(), c.Ref, r.PostFormValue("reason"), actor)
 	return err
 }
 
@@ -658,52 +662,47 @@ var lawEnforcementChoices = map[dpo.LawEnforcement]lawEnforcementChoice{
 	dpo.LawEnforcementSuspected: {"suspect", "May be law enforcement: flag it for the DPO to decide"},
 }
 
-func (s *Server) decideLawEnforcement(r *http.Request, ref, actor string) error {
+func (s *Server) decideLawEnforcement(r *http.Request, c dpo.Case, actor string) error {
 	to, err := dpo.ParseLawEnforcement(r.PostFormValue("decision"))
 	if err != nil {
 		return err
 	}
-	_, err = s.Cases.MarkLawEnforcement(r.Context(), ref, to, r.PostFormValue("reason"), actor)
+	_, err = s.Cases.MarkLawEnforcement(r.Context(), c.Ref, to, r.PostFormValue("reason"), actor)
 	return err
 }
 
 // setTimeLimit records the date the DPO set for a confirmed Part 3 request to be answered by.
-func (s *Server) setTimeLimit(r *http.Request, ref, actor string) error {
-	due := strings.TrimSpace(r.PostFormValue("due"))
-	if due == "" {
+func (s *Server) setTimeLimit(r *http.Request, c dpo.Case, actor string) error {
+	day, err := formDate(r, "due")
+	if err != nil {
+		return err
+	}
+	if day.IsZero() {
 		return &dpo.FieldError{Field: "due", Reason: "give the date the request is to be answered by"}
 	}
-	day, err := time.Parse(time.DateOnly, due)
-	if err != nil {
-		return &dpo.FieldError{Field: "due", Reason: fmt.Sprintf("%q is not a date", due)}
-	}
-	_, err = s.Cases.SetTimeLimit(r.Context(), ref, day, r.PostFormValue("reason"), actor)
+	_, err = s.Cases.SetTimeLimit(r.Context(), c.Ref, day, r.PostFormValue("reason"), actor)
 	return err
 }
 
 // assign gives the case to a dashboard user who sees its council's cases (or to nobody): one
 // who can't open it would never work it.
-func (s *Server) assign(r *http.Request, ref, actor string) error {
+func (s *Server) assign(r *http.Request, c dpo.Case, actor string) error {
 	to := strings.TrimSpace(r.PostFormValue("to"))
 	if to != "" && s.Users != nil {
-		c, err := s.Cases.Get(r.Context(), ref)
-		if err != nil {
-			return err
-		}
 		_, orgs, err := s.Users.LookupUser(r.Context(), to)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("look up %q to assign %s: %w", to, ref, err) // the store failed, not the name
+			return fmt.Errorf("look up %q to assign %s: %w", to, c.Ref, err) // the store failed, not the name
 		}
 		if err != nil || !s.sees(orgs, c.Organisation) {
 			return &dpo.FieldError{Field: "assignee", Reason: fmt.Sprintf("no dashboard user %q sees %s's cases", to, c.Organisation)}
 		}
 	}
-	_, err := s.Cases.Assign(r.Context(), ref, to, actor)
+	_, err := s.Cases.Assign(r.Context(), c.Ref, to, actor)
 	return err
 }
 
-func (s *Server) addNote(r *http.Request, ref, actor string) error {
-	_, err := s.Cases.AddNote(r.Context(), ref, r.PostFormValue("note"), actor)
+func (s *Server) addNote(r *http.Request, c dpo.Case, actor string) error {
+	_, err := s.Cases.AddNote(r.Context(), c.Ref, r.PostFormValue("note"), actor)
 	return err
 }
 
