@@ -177,16 +177,16 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	// Someone at risk comes first, whatever else the message says (a reference, a "yes").
 	intent := b.classify(t.Text)
 	if intent.Safeguarding {
-		r := b.safeguarding(s, t, intent)
-		if alsoAnswered(intent, t.Text) {
-			ans, err := b.answer(ctx, s, t, rights.Intent{Type: rights.None}, nil)
-			if err != nil {
-				return Reply{}, err
-			}
-			r.Answer = withAnswer(r.Answer, ans.Answer)
-			s.forgetLast(2) // remembered apart, the safeguarding reply and the answer are one reply
-			s.remember(t.Text, r.Answer.Answer)
+		if !alsoAnswered(intent, t.Text) {
+			return b.safeguarding(s, t, intent), nil
 		}
+		r := b.safeguardingReply(s, t, intent)
+		ans, err := b.answer(ctx, s, t, rights.Intent{Type: rights.None}, nil) // remembers the exchange
+		if err != nil {
+			return Reply{}, err
+		}
+		r.Answer = withAnswer(r.Answer, ans.Answer)
+		s.turns[len(s.turns)-1] = "Bot: " + r.Answer.Answer // the one reply, safeguarding first
 		return r, nil
 	}
 	if offered := s.offered; offered.typ != "" {
@@ -208,7 +208,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if refs := refsIn(t.Text); len(refs) > 0 {
 		if withdrawRequestRe.MatchString(t.Text) || cancelWordRe.MatchString(t.Text) {
 			// "cancel my request DPO-…": how to withdraw it, not its status.
-			return b.withContact(s, t, fmt.Sprintf("A request that has been sent can't be withdrawn in this chat: tell the data protection team that you want to withdraw %s, and they will close it.", joinRefs(refs))), nil
+			return b.withContact(s, t, fmt.Sprintf("A request that has been sent can't be withdrawn in this chat: tell the data protection team that you want to withdraw %s, and they will close it.", joinAnd(refs))), nil
 		}
 		return b.statusCheck(ctx, s, t, refs)
 	}
@@ -245,7 +245,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if b.Queue != nil && len(s.submitted) > 0 && nextStepsRe.MatchString(t.Text) {
 		// "what happens now?" right after a request: that request's status, and what the team
 		// may ask for before the month is up.
-		r, err := b.statusOfEach(ctx, s, t, slices.Clone(s.submitted))
+		r, err := b.statusOfEach(ctx, s, t, s.submitted)
 		if err == nil {
 			r.Answer.Answer += "\n\n" + nextSteps + " " + statutoryResponseTime
 		}
@@ -257,7 +257,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		// one: its own date, which for a law-enforcement request is the one the DPO set.)
 		if len(s.submitted) > 0 {
 			// The requests this conversation just made: their references and contacts are known.
-			return b.statusOfEach(ctx, s, t, slices.Clone(s.submitted))
+			return b.statusOfEach(ctx, s, t, s.submitted)
 		}
 		if c := s.checked; c.ref != "" {
 			// "when is it due?" after a status check: that request.
@@ -272,7 +272,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			return b.withContact(s, t, noReferenceHelp), nil
 		}
 	}
-	if !intent.Actionable && !intent.Safeguarding && confidentialRe.MatchString(t.Text) && !questionRe.MatchString(t.Text) {
+	if !intent.Actionable && confidentialRe.MatchString(t.Text) && !questionRe.MatchString(t.Text) {
 		// "mark my records as confidential so my ex can't find me": an objection to disclosure.
 		intent = rights.Intent{Type: rights.Objection, Actionable: true, Confidence: 0.8}
 	}
@@ -286,11 +286,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if intent.Actionable && intent.Type != rights.None {
 		return b.startIntake(ctx, s, t, intent)
 	}
-	if st := smallTalkOf(t.Text); st == smallTalkFed {
-		// "you're useless": not a question the notices fail to answer, but a person the bot
-		// hasn't helped, who should know whom to ask.
-		return b.withContact(s, t, "I'm sorry I haven't been able to help. To talk to a person about your personal data, contact the data protection team:"), nil
-	} else if st != smallTalkNone {
+	if st := smallTalkOf(t.Text); st != smallTalkNone {
 		return b.smallTalk(s, t, st), nil
 	}
 	if notEnglish(t.Text) {
@@ -743,13 +739,21 @@ func (b *Bot) safeguardingFor(intent rights.Intent, org string) string {
 }
 
 func (b *Bot) safeguarding(s *session, t Turn, intent rights.Intent) Reply {
+	r := b.safeguardingReply(s, t, intent)
+	s.remember(t.Text, r.Answer.Answer)
+	return r
+}
+
+// safeguardingReply is the reply to an urgent message, not yet remembered.
+func (b *Bot) safeguardingReply(s *session, t Turn, intent rights.Intent) Reply {
 	text := b.safeguardingFor(intent, t.Org)
-	if requestWordsRe.MatchString(t.Text) && !confidentialRe.MatchString(t.Text) && s.intake == nil && b.Queue != nil {
+	confidential := confidentialRe.MatchString(t.Text)
+	if requestWordsRe.MatchString(t.Text) && !confidential && s.intake == nil && b.Queue != nil {
 		// "my partner hits me, I want a copy of my records": the danger first; the request, when
 		// they are ready, is not lost.
 		text += "\nWhen you're ready, I can still take your request about your data: just tell me what you'd like."
 	}
-	if confidentialRe.MatchString(t.Text) && b.Queue != nil {
+	if confidential && b.Queue != nil {
 		// "please don't give my new address to anyone, I've fled domestic abuse": the danger
 		// first, and then the request that protects them (an objection to the disclosure).
 		if s.intake != nil && s.intake.second.typ == "" {
@@ -761,7 +765,6 @@ func (b *Bot) safeguarding(s *session, t Turn, intent rights.Intent) Reply {
 			text += "\n" + offerConfidentiality(s, t)
 		}
 	}
-	s.remember(t.Text, text)
 	return Reply{
 		Answer: answer.Answer{Question: t.Text, Answer: text, Citations: []answer.Citation{}, Mode: "extractive",
 			Safeguarding: true, Request: requestOf(intent)},
@@ -786,7 +789,7 @@ func (b *Bot) statusCheck(ctx context.Context, s *session, t Turn, refs []string
 			// the ones the contact given doesn't find wait for the next (statusOfEach).
 			with = "the requests"
 		}
-		return statusReply(s, t, fmt.Sprintf("To check %s, please give the e-mail address, phone number or postal address you gave with %s.", joinRefs(refs), with)), nil
+		return statusReply(s, t, fmt.Sprintf("To check %s, please give the e-mail address, phone number or postal address you gave with %s.", joinAnd(refs), with)), nil
 	}
 	each := make([]sentRequest, len(refs))
 	for i, ref := range refs {
@@ -841,10 +844,10 @@ func (b *Bot) statusOf(ctx context.Context, s *session, t Turn, req sentRequest)
 	if errors.Is(err, dpo.ErrNotFound) {
 		return statusReply(s, t, fmt.Sprintf("I couldn't find a request %s with that contact. Check the reference and give the contact exactly as you gave it with the request.", ref)), false, nil
 	}
-	s.checked = sentRequest{ref: rep.Ref, contact: contact}
 	if err != nil {
 		return Reply{}, false, fmt.Errorf("look up %s: %w", ref, err)
 	}
+	s.checked = sentRequest{ref: rep.Ref, contact: contact}
 	words := statusWords(rep.Status)
 	if rep.Status == dpo.Received && rep.Assigned {
 		words = "received, and a member of the data protection team has it" // picked up, if not yet started
@@ -909,8 +912,8 @@ var refListRe = regexp.MustCompile(`(?i)(?:\s*(?:,|&|/|\band\b)\s*)?` + refRe.St
 // read as a postal address's.
 func withoutRefs(text string) string { return refListRe.ReplaceAllString(text, " ") }
 
-// joinRefs lists references as a sentence does: "A", "A and B", "A, B and C".
-func joinRefs(refs []string) string {
+// joinAnd lists things as a sentence does: "A", "A and B", "A, B and C".
+func joinAnd(refs []string) string {
 	if len(refs) < 2 {
 		return strings.Join(refs, "")
 	}
@@ -1041,8 +1044,7 @@ func (b *Bot) askForReference(s *session, t Turn) Reply {
 	text := fmt.Sprintf("To check a request you've made, give its reference (it looks like DPO-%d-000123) with the "+
 		"e-mail address, phone number or postal address you gave with the request.", b.now().Year())
 	s.remember(t.Text, text)
-	return Reply{Answer: answer.Answer{Question: t.Text, Answer: text, Citations: []answer.Citation{}, Mode: "extractive",
-		Request: &answer.Request{Type: "none"}}, Session: s.ID, Kind: KindStatus}
+	return statusReply(s, t, text)
 }
 
 var contactRe = regexp.MustCompile(`(?i)[\w.+-]+@[\w-]+\.[\w.-]+|\+?\d[\d ()-]{8,}\d`)
@@ -1143,11 +1145,6 @@ type session struct {
 	// lost is set on a session made for an id the caller gave that had expired or was unknown,
 	// until its first message is answered: a "yes" then confirmed nothing.
 	lost bool
-}
-
-// forgetLast forgets the last n exchanges remembered.
-func (s *session) forgetLast(n int) {
-	s.turns = s.turns[:max(0, len(s.turns)-2*n)]
 }
 
 func (s *session) remember(user, bot string) {

@@ -116,7 +116,7 @@ var (
 	confirmNameRe = regexp.MustCompile(`(?i)\b(?:my )?(?:full |sur)?name (?:is|should be|should read|is actually|is spelt|is spelled)\s+([^,.;!?]+)`)
 	notYetRe      = regexp.MustCompile(`(?i)\b(?:not|don'?t|dont|wait|hold on|hang on|but|wrong|change|mistake|incorrect|except|however|instead|actually|apart from)\b|@|\d{5,}|\bmy (?:e-?mail|phone|number|address|name|contact|service)\b`)
 	noRe          = regexp.MustCompile(`(?i)^\s*(n|no|nope|wrong|change)\b`)
-	emailRe       = regexp.MustCompile(`(?i)^[\w.+-]+@[\w-]+(\.[\w-]+)+$`)
+	emailRe       = regexp.MustCompile(`^(?:` + anyEmailRe.String() + `)$`) // a message that is an e-mail address
 	phoneRe       = regexp.MustCompile(`^\+?[\d ()-]{9,20}$`)
 )
 
@@ -555,7 +555,7 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		switch {
 		case plainYes(v):
 			return b.submitIntake(ctx, s, t)
-		case len(anyEmailRe.FindAllString(v, -1)) == 1:
+		case len(anyEmailRe.FindAllString(v, 2)) == 1:
 			// "sorry, the email is wrong, it's jo2@example.com": the new address, and the summary
 			// again to confirm. (A number may be a reference or an account: not taken as a phone.)
 			it.contact = anyEmailRe.FindString(v)

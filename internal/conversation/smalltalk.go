@@ -103,7 +103,7 @@ var smallTalkPunct = regexp.MustCompile(`[^a-z' ]+`)
 func smallTalkOf(text string) string {
 	t := strings.ToLower(strings.ReplaceAll(text, "’", "'"))
 	t = strings.Join(strings.Fields(smallTalkPunct.ReplaceAllString(t, " ")), " ")
-	if t == "" && strings.Trim(text, " \t\n?!.…") == "" || bareRe.MatchString(t) || !strings.ContainsFunc(text, isWordRune) {
+	if bareRe.MatchString(t) || !strings.ContainsFunc(text, isWordRune) {
 		// "?", "huh", "test", "😀😀😀": nothing asked yet (a phone number is no small talk)
 		return smallTalkHelp
 	}
@@ -119,6 +119,11 @@ func smallTalkOf(text string) string {
 // to ask. It claims nothing about the notices, so it cites none; the conversation's topic is
 // kept, so "thanks" then "and for MK?" is still a follow-up.
 func (b *Bot) smallTalk(s *session, t Turn, kind string) Reply {
+	if kind == smallTalkFed {
+		// "you're useless": not a question the notices fail to answer, but a person the bot
+		// hasn't helped, who should know whom to ask.
+		return b.withContact(s, t, "I'm sorry I haven't been able to help. To talk to a person about your personal data, contact the data protection team:")
+	}
 	var text string
 	switch kind {
 	case smallTalkThanks:
@@ -175,7 +180,7 @@ func (b *Bot) whatICanDo(org string) string {
 	case b.canonicalOrg(org) != "":
 		whose = answer.Possessive(b.canonicalOrg(org)) + " privacy notices"
 	case len(b.Orgs) > 1:
-		whose = "the privacy notices of " + strings.Join(b.Orgs[:len(b.Orgs)-1], ", ") + " and " + b.Orgs[len(b.Orgs)-1]
+		whose = "the privacy notices of " + joinAnd(b.Orgs)
 	}
 	text := fmt.Sprintf("I'm an automated assistant: I answer questions about %s, quoting what they say and where, "+
 		"for example \"How long do you keep complaint records?\" or \"Who is the data protection officer?\"", whose)
