@@ -1164,30 +1164,25 @@ func (b *Bot) sessionFor(id, channel string) *session {
 	if channel == "" {
 		channel = "web"
 	}
-	return b.Sessions.get(id, channel, channel == "web")
+	return b.Sessions.get(id, channel)
 }
 
-// Get returns the session with id, a new one when id is empty, unknown or expired.
-func (ss *Sessions) Get(id string) *session { return ss.get(id, "", false) }
-
-// get returns the session with id begun on channel ("" for any); an unknown or expired id, or
-// one of another channel, makes a new session with that id, or with a new random one when
-// issuedOnly.
-func (ss *Sessions) get(id, channel string, issuedOnly bool) *session {
+// get returns the session with id begun on channel; an unknown or expired id, or one of another
+// channel, makes a new session: with that id, or on the web (where ids are issued, not chosen)
+// with a new random one.
+func (ss *Sessions) get(id, channel string) *session {
+	issuedOnly := channel == "web"
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	now := ss.Now()
 	if s, ok := ss.byID[id]; ok && id != "" {
 		switch {
-		case channel != "" && s.channel != "" && s.channel != channel:
+		case s.channel != channel:
 			// Another channel's conversation: not this caller's to resume.
 			if !issuedOnly {
 				delete(ss.byID, id)
 			}
 		case now.Sub(s.last) <= ss.TTL:
-			if s.channel == "" {
-				s.channel = channel
-			}
 			return s
 		default:
 			delete(ss.byID, id)
