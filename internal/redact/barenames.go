@@ -308,7 +308,7 @@ var lowerTitles = setOf(`mr mrs`)
 // than a name.
 func findLowerNames(s string, out []span, addWords func([]string)) []span {
 	for i := 0; i < len(s); i++ {
-		if wordBefore(s, i) || !isASCIILetter(s[i]) {
+		if s[i] != 'm' || wordBefore(s, i) { // lowerTitles are "mr" and "mrs": no token read for other words
 			continue
 		}
 		tok, next := readNameToken(s, i)
@@ -336,9 +336,8 @@ func findOpeningLowerName(s string, out []span, addWords func([]string)) []span 
 		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
 			i++
 		}
-		rest := strings.ToLower(s[i:min(len(s), i+8)])
 		for _, opening := range []string{"it's ", "it’s ", "its ", "it is "} {
-			if strings.HasPrefix(rest, opening) {
+			if hasPrefixFold(s[i:], opening) {
 				if start, end, words := lowerFullName(s, i+len(opening)); end > start {
 					out = append(out, span{KindName, start, end})
 					addWords(words)

@@ -148,7 +148,7 @@ func findEmails(s string, out []span) []span {
 		out = append(out, span{KindEmail, start, end})
 		last, at = end, end
 	}
-	return findSpelledEmails(s, out)
+	return out
 }
 
 // spelledEmailRE is an address spelt out so that no robot reads it, as people type one into a
@@ -200,10 +200,11 @@ func findSpelledEmails(s string, out []span) []span {
 	return out
 }
 
-// indexFold is the index of the first instance of the ASCII sub in s in any case, or -1.
+// indexFold is the index of the first instance of sub (ASCII, lower case) in s in any case, or
+// -1.
 func indexFold(s, sub string) int {
 	for i := 0; i+len(sub) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(sub)], sub) {
+		if hasPrefixFold(s[i:], sub) {
 			return i
 		}
 	}
@@ -617,10 +618,9 @@ func ownDOB(s string, i int) bool {
 
 // findDates appends a date-of-birth span for each date within s[from:to].
 func findDates(s string, from, to int, out []span) []span {
-	dateRE.each(s[:to], func(m []int) int {
-		if m[0] < from {
-			return from
-		}
+	// From the words on, not from the text's start: a transcript saying "date of birth" on
+	// every line would be scanned again from byte 0 for each.
+	dateRE.eachFrom(s[:to], from, func(m []int) int {
 		if !plausibleDate(s, m[0], m[1]) {
 			return -1
 		}

@@ -2,6 +2,7 @@ package redact
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -315,7 +316,7 @@ func findNames(s string, out []span) []span {
 	// not looked for on its own: "my ex Dean Smith … Dean Smith must not get my address".
 	var phrases []string
 	for _, sp := range out {
-		if p := s[sp.start:sp.end]; sp.kind == KindName && strings.ContainsRune(p, ' ') && len(phrases) < maxRepeatWords {
+		if p := s[sp.start:sp.end]; sp.kind == KindName && strings.ContainsRune(p, ' ') && len(phrases) < maxRepeatWords && !slices.Contains(phrases, p) {
 			phrases = append(phrases, p)
 		}
 	}

@@ -149,6 +149,7 @@ type detector struct {
 // detectors run in this order; the order does not affect the result because spans are merged.
 var detectors = []detector{
 	{KindEmail, findEmails},
+	{KindEmail, findSpelledEmails},
 	{KindNHSNumber, findNHSNumbers},
 	{KindNINumber, findNINumbers},
 	{KindCard, findCards},

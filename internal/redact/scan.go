@@ -21,8 +21,11 @@ func newPattern(expr string, maxLen int, canStart func(s string, i int) bool) pa
 // each calls fn for each match, leftmost first, with the submatch offsets (as from
 // FindStringSubmatchIndex) made relative to s. fn returns the offset at which to look for the next
 // match, normally the end of what it accepted, or -1 to look again one byte on.
-func (p pattern) each(s string, fn func(m []int) int) {
-	for i := 0; i < len(s); i++ {
+func (p pattern) each(s string, fn func(m []int) int) { p.eachFrom(s, 0, fn) }
+
+// eachFrom is each for the matches that start at byte from or after.
+func (p pattern) eachFrom(s string, from int, fn func(m []int) int) {
+	for i := from; i < len(s); i++ {
 		if !p.canStart(s, i) {
 			continue
 		}
