@@ -286,7 +286,11 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 		return c.otherCouncil(ans, q, other), nil
 	}
 	retrieve := asked
-	retrieve.K = max(k, 8) // look a little wider than we cite
+	// Look a little wider than we cite. Eight lexical passages hold one that answers for 1,932 of
+	// the 2,049 answerable development questions; the eight nearest by GloVe word vectors (IDF-
+	// weighted means of each sentence) for 1,228, and two or four of them added after the lexical
+	// eight gave 1,893 right of 2,538 against 1,894 (round 34, not kept).
+	retrieve.K = max(k, 8)
 	// What the conversation was about is searched with the question. It was a question once,
 	// so it is cleaned as one; context that isn't one is dropped, not an error.
 	about, _ := CleanQuestion(q.Context)
