@@ -15,7 +15,7 @@ import (
 	"github.com/privacybot/privacybot/internal/dpo"
 )
 
-const queueSynopsis = `queue <list|show|update|assign|extend|part3|limit|export> …
+const queueSynopsis = `queue <list|show|update|assign|extend|part3|limit|reopen|export> …
 
   queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--assigned NAME | --unassigned] [--json]
   queue show REF [--json]                         the case and its audit trail
@@ -27,6 +27,7 @@ const queueSynopsis = `queue <list|show|update|assign|extend|part3|limit|export>
                                                   whether it is a law-enforcement (Part 3) request
   queue limit REF --due YYYY-MM-DD --reason "…" [--by NAME]
                                                   the time limit the DPO sets for a confirmed Part 3 request
+  queue reopen REF --note "…" [--by NAME]         open a closed case again (closed by mistake, reply incomplete)
   queue export --csv                              every case as CSV on stdout`
 
 // runQueue is the DPO's command line onto the queue.
@@ -39,6 +40,7 @@ func runQueue(ctx context.Context, app *App, args []string) error {
 		"extend": queueExtend,
 		"part3":  queuePart3,
 		"limit":  queueLimit,
+		"reopen": queueReopen,
 		"export": queueExport,
 	}, args)
 }
@@ -454,6 +456,34 @@ func queueExtend(ctx context.Context, app *App, args []string) error {
 			return err
 		}
 		fmt.Fprintf(app.Stdout, "%s: extended; now due %s\n", c.Ref, dueText(c, app.Now()))
+		return nil
+	})
+}
+
+func queueReopen(ctx context.Context, app *App, args []string) error {
+	fs := newFlags(app, "queue reopen", `queue reopen REF --note "…" [--by NAME]`+`
+
+Opens a closed case again, where its clock stood when it was closed (waiting for ID or a
+clarification answer, extended, or in progress), with its due date: reopening gives no new month.`)
+	note := fs.String("note", "", "why it is reopened, for the audit trail (required)")
+	by := fs.String("by", defaultActor(app), "who is reopening it (default $USER)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	ref, err := oneRef("reopen", pos)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(*note) == "" {
+		return usageError("queue reopen needs --note: why the case is reopened")
+	}
+	return withQueue(ctx, app, func(q *dpo.Queue) error {
+		c, err := q.Reopen(ctx, ref, *note, *by)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(app.Stdout, "%s: reopened, %s; due %s\n", c.Ref, c.Status, dueText(c, app.Now()))
 		return nil
 	})
 }

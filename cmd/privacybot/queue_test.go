@@ -629,3 +629,30 @@ func TestQueueLimit(t *testing.T) {
 	assert.Equal(t, exitOK, code)
 	assert.Contains(t, out, "queue limit REF --due YYYY-MM-DD")
 }
+
+func TestQueueReopen(t *testing.T) {
+	f := newQueueFixture(t)
+	code, _, errOut := f.run(t, "2026-03-06T09:00:00Z", "queue", "update", f.soon.Ref, "--status", "completed")
+	require.Equal(t, exitOK, code, errOut)
+
+	// Closed by mistake: the status can't simply be set back, and the refusal says what to do.
+	code, _, errOut = f.run(t, "2026-03-06T10:00:00Z", "queue", "update", f.soon.Ref, "--status", "in_progress")
+	assert.Equal(t, exitFailure, code)
+	assert.Contains(t, errOut, "reopen it first")
+
+	code, _, errOut = f.run(t, "2026-03-06T10:00:00Z", "queue", "reopen", f.soon.Ref)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "needs --note")
+
+	code, out, errOut := f.run(t, "2026-03-06T10:00:00Z", "queue", "reopen", f.soon.Ref, "--note", "closed the wrong case", "--by", "sam")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "reopened, in_progress; due "+f.soon.Due.Format(time.DateOnly))
+
+	code, out, _ = f.run(t, "2026-03-06T10:00:00Z", "queue", "show", f.soon.Ref)
+	require.Equal(t, exitOK, code)
+	assert.Regexp(t, `sam +reopened +completed → in_progress +closed the wrong case`, out, "on the audit trail")
+
+	code, _, errOut = f.run(t, "2026-03-06T11:00:00Z", "queue", "reopen", f.soon.Ref, "--note", "again")
+	assert.Equal(t, exitFailure, code)
+	assert.Contains(t, errOut, "only a closed case can be reopened")
+}

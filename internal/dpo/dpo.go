@@ -309,6 +309,7 @@ const (
 	EventAssigned               EventKind = "assigned"
 	EventLawEnforcement         EventKind = "law_enforcement"
 	EventTimeLimit              EventKind = "time_limit"
+	EventReopened               EventKind = "reopened"
 )
 
 // eventLabels are the kinds as the DPO's team reads them on the audit trail.
@@ -317,6 +318,7 @@ var eventLabels = map[EventKind]string{
 	EventIDReceived: "Proof of identity received", EventClarificationRequested: "Clarification asked for",
 	EventClarificationAnswered: "Clarification received", EventExtended: "Extended", EventNote: "Note",
 	EventAssigned: "Assigned", EventLawEnforcement: "Law enforcement (Part 3) decision", EventTimeLimit: "Part 3 time limit set",
+	EventReopened: "Reopened",
 }
 
 // Label is the kind as people read it ("Part 3 time limit set", not "time_limit").

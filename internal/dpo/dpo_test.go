@@ -315,3 +315,67 @@ func TestEventKindsHaveLabels(t *testing.T) {
 	}
 	assert.Equal(t, "something_new", EventKind("something_new").Label(), "an unknown kind reads as it is")
 }
+
+func TestReopenReturnsACaseToWhereItsClockStood(t *testing.T) {
+	received := at(t, "2026-03-02T10:00:00Z")
+	tests := []struct {
+		name  string
+		steps []Change
+		want  Status
+	}{
+		{"completed while in progress", []Change{{To: InProgress}, {To: Completed}}, InProgress},
+		{"withdrawn while ID was awaited", []Change{{To: AwaitingVerification}, {To: Withdrawn}}, AwaitingVerification},
+		{"refused while a clarification was awaited", []Change{{To: AwaitingClarification}, {To: Refused, Note: "no answer"}}, AwaitingClarification},
+		{"completed after an extension", []Change{{To: Extended, Note: "complex"}, {To: Completed}}, Extended},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := Case{Ref: "DPO-2026-000001", Region: deadline.EnglandAndWales, Received: received, Status: Received}
+			now := received
+			for _, ch := range tc.steps {
+				now = now.Add(24 * time.Hour)
+				ch.Actor = "alex"
+				_, err := c.Transition(ch, now)
+				require.NoError(t, err)
+			}
+			due := c.Due
+			reopened := now.Add(24 * time.Hour)
+			ev, err := c.Reopen("closed by mistake", "sam", reopened)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, c.Status)
+			assert.True(t, c.Status.Open())
+			assert.True(t, c.Closed.IsZero(), "an open case has no closing date")
+			assert.Equal(t, due, c.Due, "reopening gives no new month")
+			assert.Equal(t, Event{Ref: c.Ref, At: reopened, Actor: "sam", Kind: EventReopened, From: tc.steps[len(tc.steps)-1].To, To: tc.want,
+				Note: "closed by mistake"}, ev)
+			// And it is worked as before: the next change is judged by the same rules.
+			_, err = c.Transition(Change{To: Completed, Actor: "sam"}, reopened.Add(time.Hour))
+			if tc.want == InProgress || tc.want == Extended {
+				require.NoError(t, err)
+			} else {
+				require.ErrorIs(t, err, ErrInvalidTransition, "still waiting: ID or the answer comes first")
+			}
+		})
+	}
+}
+
+func TestReopenIsRefusedWithoutAReasonOrForAnOpenCase(t *testing.T) {
+	now := at(t, "2026-03-05T10:00:00Z")
+	closed := Case{Ref: "DPO-2026-000001", Region: deadline.EnglandAndWales, Received: at(t, "2026-03-02T10:00:00Z"), Status: Received}
+	_, err := closed.Transition(Change{To: Completed, Actor: "alex"}, now)
+	require.NoError(t, err)
+	before := closed
+	_, err = closed.Reopen("  ", "sam", now)
+	assert.ErrorIs(t, err, ErrInvalid, "a reason is required")
+	_, err = closed.Reopen("mistake", "", now)
+	assert.ErrorIs(t, err, ErrInvalid, "so is who reopens it")
+	assert.Equal(t, before, closed, "a refused reopening leaves the case untouched")
+
+	open := Case{Ref: "DPO-2026-000002", Region: deadline.EnglandAndWales, Received: at(t, "2026-03-02T10:00:00Z"), Status: InProgress}
+	_, err = open.Reopen("mistake", "sam", now)
+	assert.ErrorIs(t, err, ErrInvalidTransition)
+
+	_, err = closed.Transition(Change{To: InProgress, Actor: "sam"}, now)
+	require.ErrorIs(t, err, ErrInvalidTransition)
+	assert.Contains(t, err.Error(), "reopen it first", "the refusal says what to do instead")
+}

@@ -296,6 +296,11 @@ func (q *Queue) SetTimeLimit(ctx context.Context, ref string, due time.Time, rea
 	return q.update(ctx, ref, func(c *Case) (Event, error) { return c.SetTimeLimit(due, reason, actor, q.now()) })
 }
 
+// Reopen opens a closed case again (see Case.Reopen).
+func (q *Queue) Reopen(ctx context.Context, ref, note, actor string) (Case, error) {
+	return q.update(ctx, ref, func(c *Case) (Event, error) { return c.Reopen(note, actor, q.now()) })
+}
+
 // AddNote appends a note to a case's audit trail.
 func (q *Queue) AddNote(ctx context.Context, ref, note, actor string) (Case, error) {
 	return q.update(ctx, ref, func(c *Case) (Event, error) { return c.AddNote(note, actor, q.now()) })

@@ -113,8 +113,8 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 	}
 	switch {
 	case from.Final():
-		return Event{}, fmt.Errorf("%s was closed (%s) on %s; a closed case can't change: %w", c.Ref, from,
-			c.Closed.In(london).Format("2 January 2006"), ErrInvalidTransition)
+		return Event{}, fmt.Errorf("%s was closed (%s) on %s; a closed case can't change (reopen it first if it was closed by mistake): %w",
+			c.Ref, from, c.Closed.In(london).Format("2 January 2006"), ErrInvalidTransition)
 	case from == to && to == Extended:
 		return Event{}, fmt.Errorf("%s is already extended (due %s); the law allows one extension: %w", c.Ref,
 			c.Due.Format(time.DateOnly), ErrInvalidTransition)
@@ -188,6 +188,45 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 		note = strings.TrimSpace(note + fmt.Sprintf(" (recorded %s)", now.UTC().Format("2006-01-02 15:04 MST")))
 	}
 	return Event{Ref: c.Ref, At: at, Actor: actor, Kind: kind, From: from, To: to, Note: note}, nil
+}
+
+// Reopen opens a closed case again, with the reason for the audit trail: it was closed by mistake,
+// or the requester shows the reply left something out. It goes back to where its clock stood
+// when it was closed (still waiting for ID or a clarification answer, extended, or in progress),
+// and keeps its due date: the law's month ran from the request, and reopening gives no new one.
+func (c *Case) Reopen(note, actor string, now time.Time) (Event, error) {
+	note, actor = strings.TrimSpace(note), strings.TrimSpace(actor)
+	switch {
+	case actor == "":
+		return Event{}, invalid("actor", "say who is reopening the case")
+	case note == "":
+		return Event{}, invalid("note", "say why the case is reopened")
+	case !c.Status.Final():
+		return Event{}, fmt.Errorf("%s is open (%s); only a closed case can be reopened: %w", c.Ref, c.Status, ErrInvalidTransition)
+	}
+	next, was := *c, c.Status
+	next.Status = c.statusWhenClosed()
+	next.Closed, next.StatusChanged, next.Updated = time.Time{}, now, now
+	if err := next.recomputeDue(); err != nil {
+		return Event{}, err
+	}
+	*c = next
+	return Event{Ref: c.Ref, At: now, Actor: actor, Kind: EventReopened, From: was, To: next.Status, Note: note}, nil
+}
+
+// statusWhenClosed is the open status a closed case's clock says it was in: closing doesn't
+// touch the clock, so ID still awaited, a clarification pause not ended or an extension are
+// still there to read.
+func (c *Case) statusWhenClosed() Status {
+	switch {
+	case c.AwaitingID:
+		return AwaitingVerification
+	case len(c.Pauses) > 0 && c.Pauses[len(c.Pauses)-1].To.IsZero():
+		return AwaitingClarification
+	case c.Extended:
+		return Extended
+	}
+	return InProgress
 }
 
 // AddNote records a note on the audit trail without changing anything else.

@@ -210,6 +210,7 @@ func (s *Server) dashboardRoutes(mux *http.ServeMux) {
 	page("POST /dpo/cases/{ref}/part3", s.signedIn(s.caseChange("part3", s.decideLawEnforcement)))
 	page("POST /dpo/cases/{ref}/limit", s.signedIn(s.caseChange("limit", s.setTimeLimit)))
 	page("POST /dpo/cases/{ref}/assign", s.signedIn(s.caseChange("assigned", s.assign)))
+	page("POST /dpo/cases/{ref}/reopen", s.signedIn(s.caseChange("reopened", s.reopen)))
 }
 
 type sessionKey struct{}
@@ -540,7 +541,8 @@ func (s *Server) loadCase(r *http.Request) (dpo.Case, error) {
 }
 
 var doneMessages = map[string]string{"status": "Status changed.", "extended": "Extension recorded.", "note": "Note added.",
-	"part3": "Decision on law enforcement (Part 3) recorded.", "assigned": "Assignment changed.", "limit": "Time limit recorded."}
+	"part3": "Decision on law enforcement (Part 3) recorded.", "assigned": "Assignment changed.", "limit": "Time limit recorded.",
+	"reopened": "Case reopened."}
 
 func (s *Server) handleCase(w http.ResponseWriter, r *http.Request) {
 	s.showCase(w, r, http.StatusOK, doneMessages[r.URL.Query().Get("done")], "")
@@ -583,7 +585,7 @@ func (s *Server) showCase(w http.ResponseWriter, r *http.Request, code int, msg,
 	row := s.rows([]dpo.Case{c})[0]
 	s.render(w, r, code, "case.html", map[string]any{
 		"Title": "Case " + c.Ref, "User": sess.user, "CSRF": sess.csrf, "Case": row, "Events": events, "Next": next,
-		"CanExtend": allowed(dpo.Extended), "Part3": part3, "Message": msg, "Problem": problem,
+		"CanExtend": allowed(dpo.Extended), "CanReopen": c.Status.Final(), "Part3": part3, "Message": msg, "Problem": problem,
 		// Only a confirmed Part 3 request has a time limit the DPO sets (the others follow UK GDPR).
 		"CanSetTimeLimit": c.Status.Open() && c.LawEnforcement == dpo.LawEnforcementConfirmed,
 	})
@@ -644,6 +646,12 @@ func (s *Server) changeStatus(r *http.Request, c dpo.Case, actor string) error {
 		return err
 	}
 	_, err = s.Cases.UpdateStatus(r.Context(), c.Ref, dpo.Change{To: st, Note: r.PostFormValue("note"), Actor: actor, At: at})
+	return err
+}
+
+// reopen opens a closed case again, with the reason for the audit trail.
+func (s *Server) reopen(r *http.Request, c dpo.Case, actor string) error {
+	_, err := s.Cases.Reopen(r.Context(), c.Ref, r.PostFormValue("note"), actor)
 	return err
 }
 

@@ -71,6 +71,7 @@ type Cases interface {
 	AddNote(ctx context.Context, ref, note, actor string) (dpo.Case, error)
 	MarkLawEnforcement(ctx context.Context, ref string, to dpo.LawEnforcement, reason, actor string) (dpo.Case, error)
 	SetTimeLimit(ctx context.Context, ref string, due time.Time, reason, actor string) (dpo.Case, error)
+	Reopen(ctx context.Context, ref, note, actor string) (dpo.Case, error)
 	Assign(ctx context.Context, ref, to, actor string) (dpo.Case, error)
 }
 

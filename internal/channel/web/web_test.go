@@ -830,6 +830,36 @@ func TestCasePageOffersOnlyAllowedChanges(t *testing.T) {
 	assert.Contains(t, overdue, `value="completed"`)
 }
 
+// A case closed by mistake is reopened from its page, with a reason; an open case offers no
+// reopening.
+func TestCasePageReopensAClosedCase(t *testing.T) {
+	h := newHarness(t)
+	ref := h.submit(t, mk)
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	h.signIn(t, "dpo", "correct horse battery")
+	page := "/dpo/cases/" + ref
+	assert.NotContains(t, h.do(t, "GET", page, "").Body.String(), "Reopen case", "an open case isn't reopened")
+	token := h.csrf(t, page)
+	post := func(path, body string) *httptest.ResponseRecorder {
+		return h.do(t, "POST", page+path, body+"&csrf="+token, "Content-Type", "application/x-www-form-urlencoded")
+	}
+	require.Equal(t, http.StatusSeeOther, post("/status", "status=completed").Code)
+	closed := h.do(t, "GET", page, "").Body.String()
+	assert.Contains(t, closed, `action="/dpo/cases/`+ref+`/reopen"`)
+
+	assert.Equal(t, http.StatusUnprocessableEntity, post("/reopen", "note=+").Code, "a reopening needs its reason")
+	done := post("/reopen", "note=Closed+the+wrong+case")
+	require.Equal(t, http.StatusSeeOther, done.Code)
+	c, err := h.queue.Get(context.Background(), ref)
+	require.NoError(t, err)
+	assert.Equal(t, dpo.InProgress, c.Status)
+	after := h.do(t, "GET", done.Header().Get("Location"), "").Body.String()
+	assert.Contains(t, after, "Case reopened.")
+	assert.Contains(t, after, "Closed the wrong case", "on the audit trail")
+	assert.NotContains(t, after, "Reopen case")
+	assert.Equal(t, http.StatusConflict, post("/reopen", "note=again").Code, "an open case isn't reopened")
+}
+
 // The queue page's CSV link downloads the cases the page shows, with its filters.
 func TestExportLinkKeepsTheFilters(t *testing.T) {
 	h := newHarness(t)

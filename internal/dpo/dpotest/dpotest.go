@@ -320,6 +320,35 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.Len(t, events, 2, "refused changes leave no trace in the trail")
 	})
 
+	t.Run("ACaseClosedByMistakeIsReopened", func(t *testing.T) {
+		q, _, clock := setup(t, "2026-03-03T10:00:00Z")
+		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
+		require.NoError(t, err)
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.Completed, Actor: "alex"})
+		require.NoError(t, err)
+		clock.Add(2 * time.Hour)
+
+		got, err := q.Reopen(ctx, c.Ref, "closed the wrong case", "sam")
+		require.NoError(t, err)
+		assert.Equal(t, dpo.InProgress, got.Status)
+		stored, err := q.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.Equal(t, dpo.InProgress, stored.Status)
+		assert.True(t, stored.Closed.IsZero(), "saved open")
+		assert.True(t, stored.Due.Equal(c.Due), "with its due date")
+		assert.Equal(t, []string{c.Ref}, listedRefs(t, ctx, q, dpo.Filter{Statuses: dpo.OpenStatuses()}), "back on the open queue")
+		events, err := q.Events(ctx, c.Ref)
+		require.NoError(t, err)
+		last := events[len(events)-1]
+		assert.Equal(t, dpo.EventReopened, last.Kind)
+		assert.Equal(t, "sam", last.Actor)
+		assert.Equal(t, "closed the wrong case", last.Note)
+		assert.Equal(t, dpo.Completed, last.From)
+
+		_, err = q.Reopen(ctx, c.Ref, "again", "sam")
+		assert.ErrorIs(t, err, dpo.ErrInvalidTransition, "an open case isn't reopened")
+	})
+
 	t.Run("UpdateErrorSavesNothing", func(t *testing.T) {
 		q, s, _ := setup(t, "2026-03-03T10:00:00Z")
 		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
