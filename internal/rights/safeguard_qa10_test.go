@@ -1,0 +1,39 @@
+package rights
+
+import "testing"
+
+// TestSafeguardingTenthQAPass holds the scorer to what a tenth QA pass as residents found
+// missed: a wish for it all to end said inside a complaint, and a threat already made with the
+// fear of being found, inside a request about records. The calm ones are their near misses: an
+// office's threat of court, a wish that letters or noise stop.
+func TestSafeguardingTenthQAPass(t *testing.T) {
+	for _, m := range []struct {
+		text     string
+		selfHarm bool
+	}{
+		{"i cant cope anymore, the council shared my mental health info with my employer and now ive lost my job. i just want it all to end", true},
+		{"i just want it all to end", true},
+		{"I want the pain to stop.", true},
+		{"some days i wish everything would just be over. i want it all to be over", true},
+		{"please help my ex partner works at the council and i think hes been looking up my new address on the system. im terrified he'll turn up, he's already threatened me. can you stop him seeing my records", false},
+		{"My ex has threatened me again and I'm scared he'll find me, can you hide my address?", false},
+		{"my neighbour threatened me yesterday and I'm scared they'll come round tonight", false},
+	} {
+		got, tr := classify(m.text)
+		if !got.Safeguarding {
+			t.Errorf("%q must be urgent; %s", m.text, tr)
+			continue
+		}
+		if got.SelfHarm != m.selfHarm {
+			t.Errorf("%q: self-harm %v, want %v (the crisis lines come first for self-harm); %s", m.text, got.SelfHarm, m.selfHarm, tr)
+		}
+	}
+	assertCalm(t, []string{
+		"The council threatened me with court over my council tax. Can I see what they hold on me?",
+		"my landlord threatened me with eviction, what data does housing keep about complaints?",
+		"I want everything to stop being sent to my old address",
+		"i just want the noise from next door to stop, who do i report it to?",
+		"how long do you keep records of threats made to staff?",
+		"I want this whole process to be over quickly, how long does a subject access request take?",
+	})
+}
