@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/privacybot/privacybot/internal/answer"
+	"github.com/privacybot/privacybot/internal/dpo"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -368,4 +369,50 @@ func TestAskHowLongToRespondGivesTheCurrentRule(t *testing.T) {
 	code, out, errOut := runCLI(t, nil, "ask", "How long do you have to respond to a subject access request?")
 	require.Contains(t, []int{exitOK, exitNoMatch}, code, errOut)
 	assert.Contains(t, out, "must respond within one calendar month")
+}
+
+// A letter or a voicemail logged days later is logged with the day it reached the council: its
+// month runs from then. Two of one day are two requests.
+func TestChatRequestReceivedEarlier(t *testing.T) {
+	data := t.TempDir()
+	letter := "Milton Keynes\nSam Jones\n01908 123456\nskip\nskip\nplease delete my old housing file\nyes\n"
+	input := "/request erasure --received 2026-12-10\n/request erasure --received 4 Dec\n/request erasure --received 2026-12-04\n" + letter +
+		"/request access --received 2026-12-04\n" + strings.Replace(letter, "Sam Jones", "Kim Lee", 1)
+	var stdout, stderr bytes.Buffer
+	monday := time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC)
+	app := &App{Stdin: strings.NewReader(input), Stdout: &stdout, Stderr: &stderr,
+		Getenv: func(k string) string { return map[string]string{"PRIVACYBOT_DATA": data}[k] },
+		Now:    func() time.Time { return monday }}
+	require.Equal(t, exitOK, Main(context.Background(), app, []string{"chat"}), stderr.String())
+	assert.Contains(t, stdout.String(), "2026-12-10 is in the future")
+	assert.Contains(t, stdout.String(), `"4" is not a date like 2026-12-04`)
+	assert.Contains(t, stdout.String(), "DPO-2026-000001")
+	assert.Contains(t, stdout.String(), "DPO-2026-000002", "a second letter of the same day is a second request")
+
+	for _, ref := range []string{"DPO-2026-000001", "DPO-2026-000002"} {
+		code, out, errOut := runCLI(t, map[string]string{"PRIVACYBOT_DATA": data}, "queue", "show", ref, "--json")
+		require.Equal(t, exitOK, code, errOut)
+		var got struct{ Case dpo.Case }
+		require.NoError(t, json.Unmarshal([]byte(out), &got))
+		assert.Equal(t, "2026-12-04", got.Case.Received.In(queueLondon()).Format(time.DateOnly), "received the day the letter came")
+		assert.Equal(t, "2027-01-04", got.Case.Due.Format(time.DateOnly), "a month from Friday 4 December, not from Monday")
+	}
+}
+
+// /new starts the next caller's conversation: the last caller's request and topic don't carry
+// over to them.
+func TestChatNewCaller(t *testing.T) {
+	data := t.TempDir()
+	input := "/request erasure\nMilton Keynes\nSam Jones\n01908 123456\nskip\nskip\nplease delete my old housing file\nyes\n" +
+		"/new\nhow long will it take?\n"
+	var stdout, stderr bytes.Buffer
+	app := &App{Stdin: strings.NewReader(input), Stdout: &stdout, Stderr: &stderr,
+		Getenv: func(k string) string { return map[string]string{"PRIVACYBOT_DATA": data}[k] },
+		Now:    func() time.Time { return time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC) }}
+	require.Equal(t, exitOK, Main(context.Background(), app, []string{"chat"}), stderr.String())
+	out := stdout.String()
+	require.Contains(t, out, "DPO-2026-000001")
+	require.Contains(t, out, "Next caller")
+	after := out[strings.Index(out, "Next caller"):]
+	assert.NotContains(t, after, "DPO-2026-000001", "the next caller is not told the last caller's request")
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/config"
@@ -18,7 +19,10 @@ import (
 const chatHelp = `Type a question, or:
   /sources          the full passages behind the last answer
   /org NAME         answer only from this organisation's notices (/org alone: all)
-  /request [TYPE]   log a caller's rights request (access, erasure, …), stamped with the call time
+  /request [TYPE] [--received YYYY-MM-DD]
+                    log a caller's rights request (access, erasure, …), stamped with the call time,
+                    or with the day it reached the council (a letter, a voicemail)
+  /new              the next caller: nothing of this conversation carries over
   /help             this help
   /quit             leave (or Ctrl-D)`
 
@@ -69,6 +73,7 @@ func (c *chat) newConversation() {
 
 type chat struct {
 	conversations int
+	requests      int  // requests started with /request, for their idempotency keys
 	taking        bool // a request is being taken in this conversation
 	app           *App
 	bot           *conversation.Bot
@@ -202,18 +207,27 @@ func (c *chat) command(ctx context.Context, line string) bool {
 		c.org = name
 		c.newConversation()
 		fmt.Fprintf(w, "Answering from %s's notices only.\n", name)
-	case "/request":
-		typ := rights.Access
-		if arg != "" {
-			t, err := rights.ParseType(arg)
-			if err != nil || t == rights.None {
-				fmt.Fprintf(w, "Unknown request type %q. Types: %s\n", arg, typeNames())
-				break
-			}
-			typ = t
+	case "/new", "/next", "/reset":
+		if c.taking {
+			// A new caller would leave the request half taken, never sent.
+			fmt.Fprintln(w, "A request is being taken: finish it, or type \"cancel\", before the next caller.")
+			break
 		}
+		c.newConversation()
+		c.last = nil
+		fmt.Fprintln(w, "Next caller: nothing of the last conversation carries over.")
+	case "/request":
+		typ, received, problem := c.requestArgs(arg)
+		if problem != "" {
+			fmt.Fprintln(w, problem)
+			break
+		}
+		// Keyed by when it is logged, not when it was received: two letters of one day are two
+		// requests, never one resubmitted.
+		c.requests++
+		key := fmt.Sprintf("%s/%d/%d", c.session, c.app.Now().UnixNano(), c.requests)
 		rep, err := c.bot.StartIntake(ctx, conversation.Turn{Session: c.session, Channel: "phone", Org: c.org,
-			Text: "/request " + string(typ), ReceivedAt: c.app.Now()}, typ)
+			Text: "/request " + string(typ), ReceivedAt: received, MessageID: key}, typ)
 		if err != nil {
 			c.printError(err)
 			break
@@ -223,6 +237,40 @@ func (c *chat) command(ctx context.Context, line string) bool {
 		fmt.Fprintf(w, "Unknown command %s. /help lists them.\n", name)
 	}
 	return false
+}
+
+// requestArgs reads /request's arguments: the right (access when none is named) and when the
+// request reached the council (now, a call; or --received DATE, a letter or a voicemail logged
+// later, whose month runs from that day). A problem is said to the adviser, and nothing starts.
+func (c *chat) requestArgs(arg string) (typ rights.Type, received time.Time, problem string) {
+	typ, received = rights.Access, c.app.Now()
+	words := strings.Fields(arg)
+	for i := 0; i < len(words); i++ {
+		switch w := words[i]; {
+		case w == "--received" || w == "-received":
+			if i+1 == len(words) {
+				return "", time.Time{}, "--received needs the day the request reached the council: YYYY-MM-DD."
+			}
+			i++
+			day, err := time.Parse(time.DateOnly, words[i])
+			if err != nil {
+				return "", time.Time{}, fmt.Sprintf("--received: %q is not a date like 2026-12-04.", words[i])
+			}
+			// The London day the request arrived, at its start: the clock runs from the day.
+			day = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, queueLondon())
+			if today := c.app.Now(); day.After(today) {
+				return "", time.Time{}, fmt.Sprintf("--received: %s is in the future.", words[i])
+			}
+			received = day
+		default:
+			t, err := rights.ParseType(w)
+			if err != nil || t == rights.None {
+				return "", time.Time{}, fmt.Sprintf("Unknown request type %q. Types: %s", w, typeNames())
+			}
+			typ = t
+		}
+	}
+	return typ, received, ""
 }
 
 func typeNames() string {
