@@ -258,6 +258,9 @@ func (c *Case) Assign(to, actor string, now time.Time) (Event, error) {
 	if to == "" {
 		note = "unassigned"
 	}
+	if c.AssignedTo != "" {
+		note += " (was " + c.AssignedTo + ")" // the trail says whose case it was taken from
+	}
 	c.AssignedTo, c.Updated = to, now
 	return Event{Ref: c.Ref, At: now, Actor: actor, Kind: EventAssigned, From: c.Status, To: c.Status, Note: note}, nil
 }

@@ -830,6 +830,33 @@ func TestCasePageOffersOnlyAllowedChanges(t *testing.T) {
 	assert.Contains(t, overdue, `value="completed"`)
 }
 
+// Two of the team on one case: assigning from a page loaded before the other took it is refused
+// (it would take the case from them without either knowing); the trail says whose it was.
+func TestCasePageAssignFromAStalePage(t *testing.T) {
+	h := newHarness(t)
+	ref := h.submit(t, mk)
+	h.addUser(t, "alice", "correct horse battery", mk)
+	h.addUser(t, "bob", "correct horse battery", mk)
+	h.signIn(t, "alice", "correct horse battery")
+	page := "/dpo/cases/" + ref
+	loaded := h.do(t, "GET", page, "").Body.String()
+	assert.Contains(t, loaded, `name="was" value=""`, "the form says who had the case when the page was loaded")
+	token := h.csrf(t, page)
+	_, err := h.queue.Assign(context.Background(), ref, "bob", "bob") // bob takes it meanwhile
+	require.NoError(t, err)
+
+	stale := h.do(t, "POST", page+"/assign", "to=alice&was=&csrf="+token, "Content-Type", "application/x-www-form-urlencoded")
+	assert.Equal(t, http.StatusConflict, stale.Code)
+	assert.Contains(t, stale.Body.String(), "assigned to bob since this page was loaded")
+	c, err := h.queue.Get(context.Background(), ref)
+	require.NoError(t, err)
+	assert.Equal(t, "bob", c.AssignedTo, "bob keeps it")
+
+	fresh := h.do(t, "POST", page+"/assign", "to=alice&was=bob&csrf="+token, "Content-Type", "application/x-www-form-urlencoded")
+	require.Equal(t, http.StatusSeeOther, fresh.Code, "seen and taken on purpose")
+	assert.Contains(t, h.do(t, "GET", page, "").Body.String(), "assigned to alice (was bob)")
+}
+
 // A case closed by mistake is reopened from its page, with a reason; an open case offers no
 // reopening.
 func TestCasePageReopensAClosedCase(t *testing.T) {
