@@ -114,7 +114,7 @@ func queueList(ctx context.Context, app *App, args []string) error {
 	fs := newFlags(app, "queue list", "queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--assigned NAME | --unassigned] [--json]")
 	var statuses stringList
 	var orgs orgList
-	fs.Var(&statuses, "status", "only cases in this `status` (repeat or comma-separate)")
+	fs.Var(&statuses, "status", "only cases in this `status` (repeat or comma-separate; open: every open status, closed: completed, refused, withdrawn)")
 	fs.Var(&orgs, "org", "only cases for this `organisation` (repeatable; case-insensitive)")
 	overdue := fs.Bool("overdue", false, "only open cases past their due date")
 	dueWithin := fs.String("due-within", "", "only open cases due within this `span` (7d, 48h), overdue included")
@@ -154,9 +154,18 @@ func queueList(ctx context.Context, app *App, args []string) error {
 	f := dpo.Filter{Organisations: named, Overdue: *overdue, Limit: *limit, Now: app.Now(),
 		AssignedTo: strings.TrimSpace(*assigned), Unassigned: *unassigned}
 	for _, s := range statuses {
+		// "open" is the working queue, as the dashboard shows it first; "closed" what is done.
+		switch strings.ToLower(strings.TrimSpace(s)) {
+		case "open":
+			f.Statuses = append(f.Statuses, dpo.OpenStatuses()...)
+			continue
+		case "closed":
+			f.Statuses = append(f.Statuses, dpo.ClosedStatuses()...)
+			continue
+		}
 		st, err := dpo.ParseStatus(s)
 		if err != nil {
-			return usageError("--status: %v", err)
+			return usageError("--status: %v, or open or closed", err)
 		}
 		f.Statuses = append(f.Statuses, st)
 	}

@@ -656,3 +656,29 @@ func TestQueueReopen(t *testing.T) {
 	assert.Equal(t, exitFailure, code)
 	assert.Contains(t, errOut, "only a closed case can be reopened")
 }
+
+// The working queue is the open cases: "--status open" lists them, as the dashboard does first,
+// and "--status closed" what is done.
+func TestQueueListOpenOrClosed(t *testing.T) {
+	f := newQueueFixture(t)
+	code, _, errOut := f.run(t, "2026-03-06T09:00:00Z", "queue", "update", f.soon.Ref, "--status", "completed")
+	require.Equal(t, exitOK, code, errOut)
+	refs := func(args ...string) []string {
+		t.Helper()
+		code, out, errOut := f.run(t, april1, append([]string{"queue", "list", "--json"}, args...)...)
+		require.Equal(t, exitOK, code, errOut)
+		var got []dpo.Case
+		require.NoError(t, json.Unmarshal([]byte(out), &got))
+		var refs []string
+		for _, c := range got {
+			refs = append(refs, c.Ref)
+		}
+		return refs
+	}
+	assert.Equal(t, []string{f.overdue.Ref, f.awaiting.Ref}, refs("--status", "open"))
+	assert.Equal(t, []string{f.soon.Ref}, refs("--status", "Closed"))
+	assert.Equal(t, []string{f.overdue.Ref, f.soon.Ref, f.awaiting.Ref}, refs("--status", "open,closed"))
+	code, _, errOut = f.run(t, april1, "queue", "list", "--status", "done")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "or open or closed")
+}

@@ -68,6 +68,17 @@ func OpenStatuses() []Status {
 	return out
 }
 
+// ClosedStatuses are the statuses that end a case, in Statuses' order.
+func ClosedStatuses() []Status {
+	var out []Status
+	for _, s := range Statuses {
+		if s.Final() {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // Open reports whether a case in status s still needs work (and so can be overdue).
 func (s Status) Open() bool { return s.Valid() && !s.Final() }
 
