@@ -156,6 +156,9 @@ func TestUsersCommand(t *testing.T) {
 
 	code, _, _ = run("", "users", "add", "alex", "--org", "*")
 	assert.Equal(t, exitUsage, code, "a name is taken once")
+	code, _, errOut = run("", "users", "add", "Alex", "--org", "Milton Keynes")
+	assert.Equal(t, exitUsage, code, "in any case: cases are found by assignee ignoring case")
+	assert.Contains(t, errOut, `already a user "alex"`)
 	code, _, _ = run("", "users", "add", "nobody")
 	assert.Equal(t, exitUsage, code, "an organisation is required")
 	code, _, _ = run("", "users", "add", "  ", "--org", "*")

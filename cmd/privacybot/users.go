@@ -74,6 +74,17 @@ line of standard input with --password-stdin, otherwise makes a random one and p
 		if name == "" {
 			return usageError("users add NAME: the name is empty")
 		}
+		existing, err := us.Users(ctx)
+		if err != nil {
+			return err
+		}
+		for _, u := range existing {
+			if strings.EqualFold(u.Name, name) && u.Name != name {
+				// Cases are found by assignee ignoring case ("--assigned alice" finds Alice's):
+				// two users so named would share a queue view they must not.
+				return usageError("there is already a user %q: names that differ only in case are one name here", u.Name)
+			}
+		}
 		pw, generated := "", false
 		if *pwStdin {
 			line, err := bufio.NewReader(app.Stdin).ReadString('\n')
