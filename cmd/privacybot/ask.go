@@ -44,6 +44,9 @@ or abstained: for whoever maintains the vocabulary or adds notices.`)
 		return err
 	}
 	defer eng.Close()
+	if err := eng.scoped(q); err != nil {
+		return err
+	}
 	if *explain {
 		return explainAnswer(ctx, app, eng, q, lf.json)
 	}

@@ -131,7 +131,7 @@ func TestAskBadInput(t *testing.T) {
 		{"no question", []string{"ask"}, exitUsage, "give a question"},
 		{"blank question", []string{"ask", "   "}, exitUsage, "empty"},
 		{"100 KB question", []string{"ask", strings.Repeat("how long do you keep records ", 3500)}, exitUsage, "longer than"},
-		{"unknown organisation", []string{"ask", "who is the DPO?", "--org", "Atlantis"}, exitUsage, "unknown organisation"},
+		{"unknown organisation", []string{"ask", "who is the DPO?", "--org", "Atlantis"}, exitUsage, `I don't know "Atlantis"`},
 		{"unknown notice", []string{"ask", "who is the DPO?", "--notice", "nope"}, exitUsage, "unknown notice"},
 		{"another council's notice", []string{"ask", "how long do you keep complaints?", "--org", "Bucks", "--notice", "mkc-customer-services"},
 			exitUsage, `"mkc-customer-services" is Milton Keynes City Council's notice, not Buckinghamshire Council's`},
@@ -172,6 +172,15 @@ func TestSearchAndNotices(t *testing.T) {
 	require.Equal(t, exitOK, code)
 	assert.Contains(t, stdout, "mkc-website-privacy-statement")
 	assert.Contains(t, stdout, "2018-05-17")
+}
+
+// A misspelt council is a usage error naming the councils there are, as chat's /org says.
+func TestAskAndSearchNameTheCouncilsForAnUnknownOne(t *testing.T) {
+	for _, cmd := range []string{"ask", "search"} {
+		code, _, stderr := runCLI(t, nil, cmd, "who is the data protection officer?", "--org", "Narnia")
+		assert.Equal(t, exitUsage, code, cmd)
+		assert.Contains(t, stderr, `I don't know "Narnia"; the organisations are Buckinghamshire Council, Milton Keynes City Council`, cmd)
+	}
 }
 
 func TestIndexBuildThenOpen(t *testing.T) {

@@ -73,7 +73,8 @@ func plausibleClock(c deadline.Clock) error {
 		dates = append(dates, dated{"--clarification", p.From}, dated{"--clarification", p.To})
 	}
 	for _, d := range dates {
-		if y := d.t.UTC().Year(); !d.t.IsZero() && (y < 2000 || y > 2199) {
+		// --received is required: its zero is "0001-01-01" typed, not a date left out.
+		if y := d.t.UTC().Year(); (d.flag == "--received" || !d.t.IsZero()) && (y < 2000 || y > 2199) {
 			return fmt.Errorf("%s %s: a year from 2000 to 2199, please", d.flag, d.t.UTC().Format(time.DateOnly))
 		}
 	}

@@ -79,6 +79,7 @@ func TestDeadlineCommandUsageErrors(t *testing.T) {
 		{"pause before the request", []string{"--received", "2023-09-03", "--clarification", "2023-08-01:2023-08-05"}, "starts before the request"},
 		{"year typed wrong", []string{"--received", "2203-09-03"}, "a year from 2000 to 2199"},
 		{"year 0, said as typed", []string{"--received", "0000-06-15"}, "--received 0000-06-15: a year from 2000 to 2199"},
+		{"year 1, the zero date", []string{"--received", "0001-01-01"}, "--received 0001-01-01: a year from 2000 to 2199"},
 		{"ID year typed wrong", []string{"--received", "2026-09-03", "--id-received", "2400-01-01"}, "--id-received 2400-01-01"},
 		{"pause year typed wrong", []string{"--received", "2026-09-03", "--clarification", "2026-09-10:2300-01-01"}, "--clarification 2300-01-01"},
 	}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/privacybot/privacybot/corpus"
@@ -193,6 +194,22 @@ func (f lookupFlags) question(text string) (answer.Question, error) {
 		return answer.Question{}, usageError("-k must be between 1 and %d", index.MaxK)
 	}
 	return answer.Question{Text: text, Organisation: f.org, NoticeID: f.notice, K: f.k}, nil
+}
+
+// scoped checks a question's --org against the notices' organisations, so that a misspelt council
+// is a usage error naming the ones there are, not "unknown organisation" from the index.
+func (e *engine) scoped(q answer.Question) error {
+	if q.Organisation == "" {
+		return nil
+	}
+	if _, ok := e.corpus.Organisations.Canonical(q.Organisation); ok {
+		return nil
+	}
+	var names []string
+	for _, o := range e.corpus.Organisations.All() {
+		names = append(names, o.Name)
+	}
+	return usageError("--org: I don't know %q; the organisations are %s", q.Organisation, strings.Join(names, ", "))
 }
 
 // canonicalOrgs reads organisation names given on a command line (any of their names, "MK" or

@@ -50,6 +50,9 @@ Lists the passages that best match a query, with their scores. Exit code 3 when 
 		return err
 	}
 	defer eng.Close()
+	if err := eng.scoped(q); err != nil {
+		return err
+	}
 	hits, err := eng.index.Retrieve(ctx, q)
 	if badQuestion(err) {
 		return usageError("%v", err)

@@ -96,6 +96,13 @@ func TestTransitionRules(t *testing.T) {
 	}
 }
 
+func TestARefusedStepSaysWhichAreAllowed(t *testing.T) {
+	c := Case{Ref: "DPO-2026-000001", Region: deadline.EnglandAndWales, Received: at(t, "2026-03-02T10:00:00Z"), Status: Extended, Extended: true}
+	_, err := c.Transition(Change{To: InProgress, Actor: "alex"}, at(t, "2026-03-05T10:00:00Z"))
+	require.ErrorIs(t, err, ErrInvalidTransition)
+	assert.Contains(t, err.Error(), "from extended: awaiting_clarification, completed, refused, withdrawn")
+}
+
 func TestTransitionNeedsActorAndPlausibleTime(t *testing.T) {
 	now := at(t, "2026-03-05T10:00:00Z")
 	c := Case{Ref: "DPO-2026-000001", Received: at(t, "2026-03-02T10:00:00Z"), Status: Received}

@@ -132,7 +132,12 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 	case from == to:
 		return Event{}, fmt.Errorf("%s is already %s: %w", c.Ref, from, ErrInvalidTransition)
 	case !from.CanMoveTo(to):
-		return Event{}, fmt.Errorf("%s: %s → %s: %w", c.Ref, from, to, ErrInvalidTransition)
+		next := make([]string, len(transitions[from]))
+		for i, st := range transitions[from] {
+			next[i] = string(st)
+		}
+		return Event{}, fmt.Errorf("%s: %s → %s is not a step the rules allow (from %s: %s): %w", c.Ref, from, to, from,
+			strings.Join(next, ", "), ErrInvalidTransition)
 	}
 
 	next := *c
