@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/privacybot/privacybot/internal/deadline"
 )
@@ -318,6 +319,16 @@ func (q *Queue) update(ctx context.Context, ref string, fn func(*Case) (Event, e
 	}
 	return q.Store.Update(ctx, canon, func(c *Case) (Event, error) {
 		c.calendar = q.Calendar
-		return fn(c)
+		ev, err := fn(c)
+		if err == nil && utf8.RuneCountInString(ev.Note) > MaxNote {
+			// Refused before the store saves anything: the note, a reason or grounds, is a
+			// paragraph for the audit trail, and the dashboard's form holds no more.
+			return Event{}, invalid("note", "%d characters; at most %d (attach long documents elsewhere and say where)",
+				utf8.RuneCountInString(ev.Note), MaxNote)
+		}
+		return ev, err
 	})
 }
+
+// MaxNote is the most characters a note, a reason or grounds on the audit trail may have.
+const MaxNote = 10000

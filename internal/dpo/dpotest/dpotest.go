@@ -349,6 +349,25 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.ErrorIs(t, err, dpo.ErrInvalidTransition, "an open case isn't reopened")
 	})
 
+	t.Run("ANoteTooLongIsRefusedWhole", func(t *testing.T) {
+		q, _, _ := setup(t, "2026-03-03T10:00:00Z")
+		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
+		require.NoError(t, err)
+		long := strings.Repeat("é", dpo.MaxNote+1)
+		_, err = q.AddNote(ctx, c.Ref, long, "alex")
+		assert.ErrorIs(t, err, dpo.ErrInvalid)
+		_, err = q.Extend(ctx, c.Ref, long, "alex")
+		assert.ErrorIs(t, err, dpo.ErrInvalid, "a reason too")
+		got, err := q.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.False(t, got.Extended, "nothing of a refused change is saved")
+		events, err := q.Events(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.Len(t, events, 1)
+		_, err = q.AddNote(ctx, c.Ref, strings.Repeat("é", dpo.MaxNote), "alex")
+		assert.NoError(t, err, "a note of the most characters allowed is kept")
+	})
+
 	t.Run("UpdateErrorSavesNothing", func(t *testing.T) {
 		q, s, _ := setup(t, "2026-03-03T10:00:00Z")
 		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
