@@ -28,7 +28,7 @@ const queueSynopsis = `queue <list|show|update|assign|extend|part3|limit|reopen|
   queue limit REF --due YYYY-MM-DD --reason "…" [--by NAME]
                                                   the time limit the DPO sets for a confirmed Part 3 request
   queue reopen REF --note "…" [--by NAME]         open a closed case again (closed by mistake, reply incomplete)
-  queue export --csv                              every case as CSV on stdout`
+  queue export --csv [--status S] [--org ORG] …   the cases as CSV on stdout (every case, or list's filters)`
 
 // runQueue is the DPO's command line onto the queue.
 func runQueue(ctx context.Context, app *App, args []string) error {
@@ -112,14 +112,8 @@ func parseSpan(s string) (time.Duration, error) {
 
 func queueList(ctx context.Context, app *App, args []string) error {
 	fs := newFlags(app, "queue list", "queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--assigned NAME | --unassigned] [--json]")
-	var statuses stringList
-	var orgs orgList
-	fs.Var(&statuses, "status", "only cases in this `status` (repeat or comma-separate; open: every open status, closed: completed, refused, withdrawn)")
-	fs.Var(&orgs, "org", "only cases for this `organisation` (repeatable; case-insensitive)")
-	overdue := fs.Bool("overdue", false, "only open cases past their due date")
-	dueWithin := fs.String("due-within", "", "only open cases due within this `span` (7d, 48h), overdue included")
-	assigned := fs.String("assigned", "", "only cases assigned to this `name` (as assigned: queue show says it)")
-	unassigned := fs.Bool("unassigned", false, "only cases assigned to nobody")
+	var cf caseFilter
+	cf.register(fs)
 	limit := fs.Int("limit", 0, "at most `n` cases")
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, err := parseFlags(fs, args)
@@ -129,72 +123,21 @@ func queueList(ctx context.Context, app *App, args []string) error {
 	if len(pos) > 0 {
 		return usageError("queue list takes no arguments, got %q", pos)
 	}
-	assignedSet := false
-	fs.Visit(func(fl *flag.Flag) { assignedSet = assignedSet || fl.Name == "assigned" })
-	switch {
-	case assignedSet && strings.TrimSpace(*assigned) == "":
-		// An empty name would silently list everyone's cases: say which flag means nobody's.
-		return usageError("--assigned needs a name; --unassigned lists the cases assigned to nobody")
-	case assignedSet && *unassigned:
-		return usageError("--assigned and --unassigned can't both be given: a case is assigned to someone or to nobody")
-	}
 	if *limit < 0 {
 		return usageError("--limit must be 0 (no limit) or more, got %d", *limit)
 	}
-	named, unknown, known, err := canonicalOrgs(app, orgs)
+	f, unknown, err := cf.filter(app, fs)
 	if err != nil {
 		return err
 	}
-	if len(unknown) > 0 {
-		// Cases of an organisation no longer in the notices can still be listed, but a misspelt
-		// council must not look like an empty queue.
-		fmt.Fprintf(app.Stderr, "privacybot queue: no notice is %s's; the organisations are %s\n",
-			strings.Join(quoteAll(unknown), ", "), strings.Join(known, ", "))
-	}
-	f := dpo.Filter{Organisations: named, Overdue: *overdue, Limit: *limit, Now: app.Now(),
-		AssignedTo: strings.TrimSpace(*assigned), Unassigned: *unassigned}
-	for _, s := range statuses {
-		// "open" is the working queue, as the dashboard shows it first; "closed" what is done.
-		switch strings.ToLower(strings.TrimSpace(s)) {
-		case "open":
-			f.Statuses = append(f.Statuses, dpo.OpenStatuses()...)
-			continue
-		case "closed":
-			f.Statuses = append(f.Statuses, dpo.ClosedStatuses()...)
-			continue
-		}
-		st, err := dpo.ParseStatus(s)
-		if err != nil {
-			return usageError("--status: %v, or open or closed", err)
-		}
-		f.Statuses = append(f.Statuses, st)
-	}
-	if *dueWithin != "" {
-		if f.DueWithin, err = parseSpan(*dueWithin); err != nil {
-			return usageError("--due-within: %v", err)
-		}
-	}
+	f.Limit = *limit
 	return withQueue(ctx, app, func(q *dpo.Queue) error {
 		cases, err := q.List(ctx, f)
 		if err != nil {
 			return err
 		}
-		if len(unknown) > 0 {
-			// A council no notice has is a council whose notices have gone, with cases still on
-			// the queue, or a misspelling: one with no case at all is the second.
-			var none []string
-			for _, org := range unknown {
-				filed, err := q.List(ctx, dpo.Filter{Organisations: []string{org}, Limit: 1})
-				if err != nil {
-					return err
-				}
-				if len(filed) == 0 {
-					none = append(none, org)
-				}
-			}
-			if len(none) > 0 {
-				return usageError("--org: no case is filed under %s", strings.Join(quoteAll(none), ", "))
-			}
+		if err := cf.filedUnder(ctx, app, q, unknown); err != nil {
+			return err
 		}
 		if f.Overdue || f.DueWithin > 0 {
 			// A confirmed Part 3 request without the DPO's time limit has no due date, so a
@@ -226,6 +169,95 @@ func queueList(ctx context.Context, app *App, args []string) error {
 		}
 		return tw.Flush()
 	})
+}
+
+// caseFilter is the flags that choose cases, shared by queue list and queue export.
+type caseFilter struct {
+	statuses   stringList
+	orgs       orgList
+	overdue    *bool
+	dueWithin  *string
+	assigned   *string
+	unassigned *bool
+	known      []string // the notices' councils, once filter has read --org
+}
+
+func (cf *caseFilter) register(fs *flag.FlagSet) {
+	fs.Var(&cf.statuses, "status", "only cases in this `status` (repeat or comma-separate; open: every open status, closed: completed, refused, withdrawn)")
+	fs.Var(&cf.orgs, "org", "only cases for this `organisation` (repeatable; case-insensitive)")
+	cf.overdue = fs.Bool("overdue", false, "only open cases past their due date")
+	cf.dueWithin = fs.String("due-within", "", "only open cases due within this `span` (7d, 48h), overdue included")
+	cf.assigned = fs.String("assigned", "", "only cases assigned to this `name` (as assigned: queue show says it)")
+	cf.unassigned = fs.Bool("unassigned", false, "only cases assigned to nobody")
+}
+
+// filter checks the parsed flags and makes the filter. Councils no notice has are kept in it and
+// returned in unknown, for filedUnder to check against the queue.
+func (cf *caseFilter) filter(app *App, fs *flag.FlagSet) (f dpo.Filter, unknown []string, err error) {
+	assignedSet := false
+	fs.Visit(func(fl *flag.Flag) { assignedSet = assignedSet || fl.Name == "assigned" })
+	switch {
+	case assignedSet && strings.TrimSpace(*cf.assigned) == "":
+		// An empty name would silently list everyone's cases: say which flag means nobody's.
+		return f, nil, usageError("--assigned needs a name; --unassigned lists the cases assigned to nobody")
+	case assignedSet && *cf.unassigned:
+		return f, nil, usageError("--assigned and --unassigned can't both be given: a case is assigned to someone or to nobody")
+	}
+	named, unknown, known, err := canonicalOrgs(app, cf.orgs)
+	if err != nil {
+		return f, nil, err
+	}
+	cf.known = known
+	f = dpo.Filter{Organisations: named, Overdue: *cf.overdue, Now: app.Now(),
+		AssignedTo: strings.TrimSpace(*cf.assigned), Unassigned: *cf.unassigned}
+	for _, s := range cf.statuses {
+		// "open" is the working queue, as the dashboard shows it first; "closed" what is done.
+		switch strings.ToLower(strings.TrimSpace(s)) {
+		case "open":
+			f.Statuses = append(f.Statuses, dpo.OpenStatuses()...)
+			continue
+		case "closed":
+			f.Statuses = append(f.Statuses, dpo.ClosedStatuses()...)
+			continue
+		}
+		st, err := dpo.ParseStatus(s)
+		if err != nil {
+			return f, nil, usageError("--status: %v, or open or closed", err)
+		}
+		f.Statuses = append(f.Statuses, st)
+	}
+	if *cf.dueWithin != "" {
+		if f.DueWithin, err = parseSpan(*cf.dueWithin); err != nil {
+			return f, nil, usageError("--due-within: %v", err)
+		}
+	}
+	return f, unknown, nil
+}
+
+// filedUnder checks councils no notice has against the queue: cases of a council whose notices
+// have gone can still be listed (said on stderr, with the councils there are), but a misspelt
+// council, with no case filed under it, must not look like an empty queue.
+func (cf *caseFilter) filedUnder(ctx context.Context, app *App, q *dpo.Queue, unknown []string) error {
+	if len(unknown) == 0 {
+		return nil
+	}
+	var none []string
+	for _, org := range unknown {
+		filed, err := q.List(ctx, dpo.Filter{Organisations: []string{org}, Limit: 1})
+		if err != nil {
+			return err
+		}
+		if len(filed) == 0 {
+			none = append(none, org)
+		}
+	}
+	if len(none) > 0 {
+		return usageError("--org: no notice is %s's and no case is filed under it; the organisations are %s",
+			strings.Join(quoteAll(none), ", "), strings.Join(cf.known, ", "))
+	}
+	fmt.Fprintf(app.Stderr, "privacybot queue: no notice is %s's (cases filed under it are listed); the organisations are %s\n",
+		strings.Join(quoteAll(unknown), ", "), strings.Join(cf.known, ", "))
+	return nil
 }
 
 // warnNoTimeLimit writes to stderr the confirmed Part 3 requests of f's councils (and assignee)
@@ -635,8 +667,10 @@ case is due on that date. Setting it again changes it; both are on the audit tra
 }
 
 func queueExport(ctx context.Context, app *App, args []string) error {
-	fs := newFlags(app, "queue export", "queue export --csv")
+	fs := newFlags(app, "queue export", "queue export --csv [--status S] [--overdue] [--due-within 7d] [--org ORG] [--assigned NAME | --unassigned]")
 	asCSV := fs.Bool("csv", false, "write CSV (the only format so far)")
+	var cf caseFilter
+	cf.register(fs) // the cases queue list would list, as the dashboard's download keeps its filters
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -647,8 +681,15 @@ func queueExport(ctx context.Context, app *App, args []string) error {
 	if !*asCSV {
 		return usageError("say which format: queue export --csv")
 	}
+	f, unknown, err := cf.filter(app, fs)
+	if err != nil {
+		return err
+	}
 	return withQueue(ctx, app, func(q *dpo.Queue) error {
-		cases, err := q.List(ctx, dpo.Filter{})
+		if err := cf.filedUnder(ctx, app, q, unknown); err != nil {
+			return err
+		}
+		cases, err := q.List(ctx, f)
 		if err != nil {
 			return err
 		}
