@@ -4,6 +4,7 @@ package answer
 // misspellings, WordNet synonyms).
 
 import (
+	"github.com/privacybot/privacybot/internal/wordvec"
 	"regexp"
 	"slices"
 	"sort"
@@ -196,6 +197,15 @@ func (l *Lexicon) replace(w string) string {
 		if c, ok := l.correction(low); ok {
 			return c
 		}
+	} else if n >= minCorrectedNonWord && !englishWord(low) {
+		// A shorter word is corrected only when it is no word at all and the slip is one of the
+		// commonest: a double letter typed once ("oficer", "acess") or two letters swapped
+		// ("recieve"). The word lists are American and general: a British word they lack, met
+		// beside a notice's word one slip away, would be read as that word ("carers" as
+		// "careers", where a notice says "careers" and never "carers").
+		if c, ok := l.correction(low); ok && commonSlip([]rune(low), []rune(c)) {
+			return c
+		}
 	}
 	if n >= minSynonymed && !slices.ContainsFunc(lemmas(low), everydayWord) && !isGenericConcept(Stem(low)) {
 		// An everyday word has too many senses for its first one to be the one meant ("cover",
@@ -240,6 +250,21 @@ const minSynonymed = 4
 // its own ("counts", "carers") as a slip of one the notices use ("courts", "careers").
 const minCorrected = 8
 
+// minCorrectedNonWord is the shortest word the lexicon corrects when it is no English word at all
+// ("oficer", "acess"): one that is a word ("counts") may be meant as it is, one that isn't can only
+// be a slip.
+const minCorrectedNonWord = 5
+
+// englishWord reports whether a lower-case word is an English word: one of the 60,000 commonest
+// (the word vectors'), or of spoken English.
+func englishWord(w string) bool {
+	if _, ok := wordvec.Lookup(wordvec.Stem(w)); ok {
+		return true
+	}
+	_, spoken := spokenRank[w]
+	return spoken
+}
+
 // correction finds the corpus word a misspelt word means: one letter added, dropped, changed or
 // two swapped, with the same first letter and the same last two letters (a different ending is
 // another word: "browse" and "browser"). The most frequent such word wins; none when two are
@@ -249,7 +274,7 @@ func (l *Lexicon) correction(w string) (string, bool) {
 	best, bestN, tie := "", 0, false
 	for _, c := range l.byFirst[r[0]] {
 		cr := []rune(c)
-		if len(cr) < minCorrected || abs(len(cr)-len(r)) > 1 || string(cr[len(cr)-2:]) != string(r[len(r)-2:]) || editDistance(r, cr) > 1 {
+		if len(cr) < minCorrectedNonWord || abs(len(cr)-len(r)) > 1 || string(cr[len(cr)-2:]) != string(r[len(r)-2:]) || editDistance(r, cr) > 1 {
 			continue
 		}
 		switch n := l.words[c]; {
@@ -260,6 +285,31 @@ func (l *Lexicon) correction(w string) (string, bool) {
 		}
 	}
 	return best, bestN > 0 && !tie
+}
+
+// commonSlip reports whether typed is meant with one of its letters doubled (or a doubled one
+// typed once more), or with two neighbouring letters swapped.
+func commonSlip(typed, meant []rune) bool {
+	switch len(meant) - len(typed) {
+	case 1, -1:
+		long, short := meant, typed
+		if len(typed) > len(meant) {
+			long, short = typed, meant
+		}
+		for i := 1; i < len(long); i++ {
+			// long without its i-th letter, which repeats the one before it.
+			if long[i] == long[i-1] && string(long[:i])+string(long[i+1:]) == string(short) {
+				return true
+			}
+		}
+	case 0:
+		for i := 0; i+1 < len(typed); i++ {
+			if typed[i] != meant[i] {
+				return typed[i] == meant[i+1] && typed[i+1] == meant[i] && string(typed[i+2:]) == string(meant[i+2:])
+			}
+		}
+	}
+	return false
 }
 
 func abs(n int) int {

@@ -23,6 +23,7 @@ func TestLexiconExpandsAcronymsAndMisspellings(t *testing.T) {
 		"Send it to the courts.",
 		"We keep a license for each driver. This notice does not cover other websites.",
 		"Tell Fire and Rescue. Report Anti-Social Behaviour to us. We share it under section 115 of the Act.",
+		"Write to the Data Protection Officer. No hopping between queues.",
 	}
 	var ps []notice.Passage
 	for i, s := range texts {
@@ -38,6 +39,9 @@ func TestLexiconExpandsAcronymsAndMisspellings(t *testing.T) {
 		{"a lower-case acronym of ordinary words is not expanded", "lpa for my mum", "lpa for my mum"},
 		{"two letters never skip a small word", "do you use AI", "do you use AI"},
 		{"a short word is not corrected", "what counts as health data", "what counts as health data"},
+		{"a short slip that is no word is corrected", "who is the data protection oficer", "who is the data protection officer"},
+		{"a five-letter slip too", "a subject acess request", "a subject access request"},
+		{"a short English word is meant as it is, slip or not", "we are hoping to hear", "we are hoping to hear"},
 		{"part of a hyphenated name is not a word", "my PAR-Q", "my PAR-Q"},
 		{"a word the notices use is kept", "a survey", "a survey"},
 		{"a rarer word is read as its WordNet synonym the notices use", "my driving licence", "my driving license"},
