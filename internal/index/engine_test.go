@@ -44,6 +44,8 @@ func TestAnswersTheSeedQuestions(t *testing.T) {
 		// Everyday wording around the topic doesn't make the bot abstain.
 		{"everyday words", "how long do u keep complaints on file after its sorted", "", []string{"6 years"}, "mkc-customer-services"},
 		{"a bare request for a number", "MK Together phone number", "", []string{"01908"}, "mkc-mk-together"},
+		// Residents' words for what the notices call otherwise (a tenth QA pass).
+		{"data kept safe is data kept securely", "how do you keep my data safe", "Milton Keynes", []string{"securely"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
