@@ -466,6 +466,27 @@ var qualifierRe = regexp.MustCompile(`^(?:However|But|Unless|Except)\b|^(?:There
 // is voluntary …". What the first sentence introduces, the second often answers.
 var continuationRe = regexp.MustCompile(`^(?:\S+\s+){0,3}?(?:it|this|these|that|those|they|them|such)\b`)
 
+// pointsBackTo reports whether a sentence names, with a demonstrative, a thing the sentence before
+// it named: "The council has a list of how long it keeps data for, called a 'retention
+// schedule'. You can request to view this list." What the first names, the second says how to
+// get.
+func pointsBackTo(sentence, before string) bool {
+	named := map[string]bool{}
+	for _, w := range Words(before) {
+		named[Stem(w)] = true
+	}
+	for _, m := range demonstrativeRe.FindAllStringSubmatch(strings.ToLower(sentence), -1) {
+		if named[Stem(m[1])] && !stopWords[m[1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// demonstrativeRe finds "this list", "these records", "that schedule": the noun after a
+// demonstrative.
+var demonstrativeRe = regexp.MustCompile(`\b(?:this|these|that|those|such)\s+([a-z]{3,})\b`)
+
 // withFollowers adds, after a chosen sentence, the sentence that follows and qualifies it; and
 // after the best one, the sentence that follows and goes on about it (bullets are items of a
 // list, not sentences that go on).
@@ -482,7 +503,8 @@ func (c *Composer) withFollowers(hits []Hit, chosen []candidate) []candidate {
 			continue
 		}
 		qualifies := !us[next].leadIn && qualifierRe.MatchString(us[next].text)
-		continues := i == 0 && !cd.unit.item && !us[next].item && continuationRe.MatchString(strings.ToLower(us[next].text))
+		continues := i == 0 && !cd.unit.item && !us[next].item &&
+			(continuationRe.MatchString(strings.ToLower(us[next].text)) || pointsBackTo(us[next].text, cd.unit.text))
 		if qualifies || continues {
 			out = append(out, candidate{hit: cd.hit, unit: us[next], order: next, coverage: cd.coverage, score: cd.score})
 		}

@@ -120,3 +120,21 @@ func TestAQuoteKeepsTheOtherRouteThatFollowsIt(t *testing.T) {
 	assert.Contains(t, ans.Answer, "complaint to the Data Protection Officer")
 	assert.Contains(t, ans.Answer, "Information Commissioner's Office")
 }
+
+// A sentence that names with "this" what the sentence before it named goes on about it: quoted
+// after it ("…called a 'retention schedule'. You can request to view this list."); one that
+// doesn't point back is not.
+func TestAQuoteKeepsTheSentenceThatPointsBackAtIt(t *testing.T) {
+	e := alderbyNotice(t, "records", "Records privacy notice", "How long we keep it\n"+
+		"The council has a list of how long it keeps data for, called a retention schedule. You can request to view this list.\n"+
+		"Our records are reviewed every year. Staff are trained in data protection.\n")
+	ans, err := e.Composer.Answer(context.Background(), answer.Question{Text: "can I see the retention schedule?"})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	assert.Contains(t, ans.Answer, "You can request to view this list.")
+
+	ans, err = e.Composer.Answer(context.Background(), answer.Question{Text: "are records reviewed every year?"})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	assert.NotContains(t, ans.Answer, "Staff are trained", "a sentence that doesn't point back is not quoted with it")
+}
