@@ -476,7 +476,8 @@ func TestAComplaintIsNotToldTheRightsRequestRules(t *testing.T) {
 func TestHowLongARequestTakes(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	for _, says := range []string{"how long will it take to get my data?", "how long until I get my records?",
-		"how long does the council have to answer a subject access request?", "is it 20 working days to get my records?"} {
+		"how long does the council have to answer a subject access request?", "is it 20 working days to get my records?",
+		"how long does milton keynes council have to provide the information for a subject access request"} {
 		last := script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindAnswer,
 			contains: []string{"must respond within one calendar month"}}})
 		assert.NotRegexp(t, `\d+ years`, last.Answer.Answer, says)

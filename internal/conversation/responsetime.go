@@ -8,7 +8,7 @@ import (
 
 // responseTimeRe is a question of how long the council has to answer a request ("how long will
 // it take to get my data?", "is it 20 working days?"), not of how long it keeps records.
-var responseTimeRe = regexp.MustCompile(`(?i)\bhow (?:long|many (?:days|weeks))\b[^.?!]{0,60}\b(?:take|taking|until|till|before I|to (?:reply|respond|answer|get back|deal with|process)|have to (?:reply|respond|answer)|get (?:my|a|the) (?:data|records|information|copy|file|reply|response|answer)|hear back|wait)\b|` +
+var responseTimeRe = regexp.MustCompile(`(?i)\bhow (?:long|many (?:days|weeks))\b[^.?!]{0,60}\b(?:take|taking|until|till|before I|to (?:reply|respond|answer|get back|deal with|process|provide|send|supply|hand over)|have to (?:reply|respond|answer|provide|send)|get (?:my|a|the) (?:data|records|information|copy|file|reply|response|answer)|hear back|wait)\b|` +
 	`\b(?:time ?limits?|deadlines?|timescales?|time ?frames?)\b[^.?!]{0,40}\b(?:requests?|sars?|dsars?|repl(?:y|ies)|respond|responses?|answer)\b|` +
 	`\b(?:requests?|sars?|dsars?)\b[^.?!]{0,40}\b(?:time ?limits?|deadlines?|timescales?)\b|` +
 	`\bwhen (?:will|should|do|can) I (?:get|receive|hear|expect)\b[^.?!]{0,40}\b(?:data|records|copy|information|file|reply|response|answer|back)\b|` +
