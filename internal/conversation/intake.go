@@ -62,6 +62,21 @@ type intake struct {
 	// second is another right the first message asked for ("a copy, and then delete it"), to
 	// be offered once this request is sent.
 	second offer
+	// others are contacts given beside the one the team will use ("x@… or my mobile 07…"):
+	// sent in the details rather than dropped.
+	others []string
+	// revising is set when the resident said no to the summary: a detail asked again goes back
+	// to the summary, not on through the steps after it.
+	revising bool
+}
+
+// description is what the case's description will be: the request in the resident's words, the
+// details, and any other contact they gave.
+func (it *intake) description() string {
+	if len(it.others) == 0 {
+		return it.desc
+	}
+	return strings.TrimSpace(it.desc + "\nAlso given as a contact: " + strings.Join(it.others, ", "))
 }
 
 // RequestForm is a rights request filled in at once (the widget's form, a Slack or Discord
@@ -103,6 +118,11 @@ var (
 	// contactLabelRe is the label of a contact given after a name: "Kate Hill. Phone:", "Kate
 	// Hill and my email is".
 	contactLabelRe = regexp.MustCompile(`(?i)[\s,.;]*(?:and )?(?:my )?(?:phone|tel|telephone|mobile|email|e-mail|contact|number)(?: (?:number|address|no|is))*\s*:?\s*$`)
+	// alreadySaidRe points back at something said before: "I already told you", "as I said".
+	alreadySaidRe = regexp.MustCompile(`(?i)^\s*(?:i\s+)?(?:already|just)\s+(?:told|said|gave)|^\s*(?:as|like)\s+i\s+(?:said|told you)|^\s*(?:it'?s |its )?in my (?:first |last )?message|^\s*(?:as|see) above`)
+	// orRe is what is left of "Lucy Brown, lucy@example.com or my mobile 07…" once the contacts
+	// are taken out: no part of the name.
+	orRe = regexp.MustCompile(`(?i)[\s,;]*\bor\b(?:\s+my)?(?:\s+(?:mobile|phone|e-?mail|number|landline|tel))*(?:\s+(?:is|on|at))?\s*$`)
 	// correctionRe is what a correction says, whatever else it asks to delete.
 	correctionRe = regexp.MustCompile(`(?i)\b(?:correct\w*|wrong|update|change|put|replace|fix|amend|should (?:be|say|read))\b`)
 	// asAboveRe points back at the message that started the request.
@@ -157,6 +177,13 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		it.key = fmt.Sprintf("%s/%d", s.ID, t.ReceivedAt.UnixNano())
 	}
 	it.second = b.secondRight(t.Text, in.Type)
+	if desc != "" {
+		// "My name is David Pritchard, 14 Oakridge Road, …, I want a copy of my data": what the
+		// message already says is not asked for again.
+		name, rest := b.introducedName(desc)
+		it.name, it.contact = name, introducedContact(desc, rest)
+	}
+	prefilled := s.prefill != nil
 	if p := s.prefill; p != nil {
 		// The second right of a message asking for two: asked for when that message came in, in
 		// its words, by the same person.
@@ -203,11 +230,27 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	if it.second.typ != "" {
 		fmt.Fprintf(&intro, "You also asked for something else (%s): it is a request of its own, and I'll offer to take it once this one is sent.\n", it.second.typ.Label())
 	}
+	if given := givenInFirst(it); given != "" && !prefilled {
+		fmt.Fprintf(&intro, "From your message I have %s: tell me if that's wrong.\n", given)
+	}
 	intro.WriteString("I won't ask for identity documents here; the data protection team will contact you if they need proof of identity. You can type \"cancel\" at any time.\n")
 	b.advance(it)
 	ans.Answer = intro.String() + b.prompt(it)
 	s.remember(t.Text, ans.Answer)
 	return Reply{Answer: ans, Session: s.ID, Kind: KindIntake, Intake: b.state(it)}, nil
+}
+
+// givenInFirst says what of the requester's details the first message gave: "your name (David
+// Pritchard) and contact (jo@example.com)", or "".
+func givenInFirst(it *intake) string {
+	var parts []string
+	if it.name != "" {
+		parts = append(parts, "your name as "+it.name)
+	}
+	if it.contact != "" {
+		parts = append(parts, "your contact as "+it.contact)
+	}
+	return strings.Join(parts, " and ")
 }
 
 // lawEnforcementNext is what happens to a request that may be for data held for an investigation
@@ -320,6 +363,9 @@ func (b *Bot) advance(it *intake) {
 		it.step = StepOnBehalfOf
 	case it.contact == "":
 		it.step = StepContact
+	case it.revising:
+		// A detail changed after the summary: the summary again, not the steps after it.
+		it.step = StepConfirm
 	case it.service == "" && it.step != StepService && it.step != StepDescription && it.step != StepConfirm:
 		it.step = StepService
 	case it.step == StepService || it.step == StepOnBehalfOf || it.step == StepContact || it.step == StepName || it.step == StepOrg || it.step == "":
@@ -356,6 +402,9 @@ func (b *Bot) summary(it *intake) string {
 		fmt.Fprintf(&s, "- On behalf of: %s\n", it.onBehalfOf)
 	}
 	fmt.Fprintf(&s, "- Contact: %s\n", it.contact)
+	if len(it.others) > 0 {
+		fmt.Fprintf(&s, "- Also given (in the details): %s\n", strings.Join(it.others, ", "))
+	}
 	if it.service != "" && it.service != "-" {
 		fmt.Fprintf(&s, "- Service: %s\n", it.service)
 	}
@@ -372,7 +421,7 @@ func (b *Bot) state(it *intake) *IntakeState {
 		st.Options = []string{"yes", "no"}
 	}
 	for k, v := range map[string]string{"organisation": it.org, "name": it.name, "on_behalf_of": it.onBehalfOf,
-		"contact": it.contact, "service": it.service, "description": it.desc} {
+		"contact": it.contact, "service": it.service, "description": it.description()} {
 		if v != "" && v != "-" {
 			st.Fields[k] = v
 		}
@@ -415,6 +464,12 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		// "help" is not a council, a name or a service: say what is going on.
 		return mk("I'm taking your request for the data protection team, a question at a time. Answer this one, " +
 			"or type \"cancel\" to stop: " + b.prompt(it)), nil
+	}
+	// "oh wait, the email is wrong, it's jo2@…" at the details, "sorry my name is actually
+	// Katherine Hill" at the service step: the field it corrects changes, whatever step it is
+	// said at, and that step's question is asked again.
+	if text, ok := b.correction(it, v); ok {
+		return mk(text + " " + b.prompt(it)), nil
 	}
 	// "sorry, the email is wrong: jo2@…" corrects a detail; "delete the old address, put the new
 	// one instead" is a correction asking to delete.
@@ -478,15 +533,30 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		it.org = org
 	case StepName:
 		var contact string
-		if c := contactRe.FindString(v); c != "" {
-			// "Lucy Brown, lucy@example.com": the name, and the contact the next step asks for.
-			rest := strings.Trim(strings.Replace(v, c, "", 1), " ,;:-")
+		var others []string
+		if cs := contactsIn(v); len(cs) > 0 {
+			// "Lucy Brown, lucy@example.com": the name, and the contact the next step asks for
+			// (and any other given with it: "… or 07700 900123").
+			rest := v
+			for _, c := range cs {
+				rest = strings.Replace(rest, c, "", 1)
+			}
+			rest = strings.Trim(rest, " ,;:-")
+			rest = strings.Trim(orRe.ReplaceAllString(rest, ""), " ,;:-.")
 			rest = strings.Trim(contactLabelRe.ReplaceAllString(rest, ""), " ,;:-.") // "Kate Hill. Phone:"
 			if rest != "" {
-				v, contact = rest, c
+				v, contact, others = rest, cs[0], cs[1:]
 			}
 		}
-		name := nameIn(v)
+		if alreadySaidRe.MatchString(v) && strings.TrimSpace(leadInRe.ReplaceAllString(v+" ", "")) == "" {
+			// "I already told you", and no name with it: not in words the bot could find, or it
+			// would not ask.
+			return mk("Sorry, I couldn't find your name in what you wrote before. " + b.prompt(it)), nil
+		}
+		name := b.nameGiven(v) // "sorry, my name is actually Katherine Hill"
+		if name == "" {
+			name = nameIn(v)
+		}
 		if len(b.councilsNamed(name)) > 0 && len(strings.Fields(name)) <= 3 {
 			// "Buckinghamshire" on a Buckinghamshire widget is the council, not the person.
 			return mk("That's the council. Please give your own name. " + b.prompt(it)), nil
@@ -508,6 +578,7 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		if contact != "" && it.contact == "" {
 			if _, err := ContactOf(contact); err == nil {
 				it.contact = contact
+				it.addOthers(others)
 			}
 		}
 	case StepOnBehalfOf:
@@ -530,6 +601,19 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 			return mk(err.Error() + " " + b.prompt(it)), nil
 		}
 		it.contact = contact
+		var others []string
+		for _, c := range contactsIn(v) {
+			if !sameContact(c, contact) {
+				others = append(others, c)
+			}
+		}
+		if len(others) > 0 {
+			// "x@gmail.com or my mobile 07912 345678": one contact is used, and the other is not
+			// silently dropped.
+			it.addOthers(others)
+			b.advance(it)
+			return mk(fmt.Sprintf("The data protection team will contact you at %s. %s %s", contact, othersNote(others), b.prompt(it))), nil
+		}
 	case StepService:
 		if skipRe.MatchString(v) || asAboveRe.MatchString(v) {
 			it.service = "-"
@@ -556,32 +640,129 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		case plainYes(v):
 			return b.submitIntake(ctx, s, t)
 		case len(anyEmailRe.FindAllString(v, 2)) == 1:
-			// "sorry, the email is wrong, it's jo2@example.com": the new address, and the summary
-			// again to confirm. (A number may be a reference or an account: not taken as a phone.)
+			// "send it to jo2@example.com": the new address, and the summary again to confirm.
+			// (A number may be a reference or an account: not taken as a phone unless called one.)
 			it.contact = anyEmailRe.FindString(v)
 			return mk("I've changed the contact. " + b.prompt(it)), nil
-		case confirmNameRe.MatchString(v):
-			// A name to change: say no and go through it again, rather than guess which words
-			// of "my son's name is Tom" are the requester's name.
-			return mk("To change the name or anything else, answer no and I'll ask again. Or answer yes to send it as it is."), nil
-		case noRe.MatchString(v):
-			it.name, it.contact, it.service, it.onBehalfOf = "", "", "", ""
+		case startAgainRe.MatchString(v):
+			it.name, it.contact, it.service, it.onBehalfOf, it.others = "", "", "", "", nil
 			it.desc, it.details = it.first, "" // the details are asked again, and replace the ones given
-			it.step = ""
+			it.step, it.revising = "", false
 			b.advance(it)
 			return mk("Let's go through it again. " + b.prompt(it)), nil
+		case serviceGiven(v) != "":
+			// "the service is housing": that field, and the summary again.
+			it.service = serviceGiven(v)
+			return mk("I've changed the service. " + b.prompt(it)), nil
+		case fieldOf(v) != "":
+			// "no, the name", "change the service": that question again, then the summary.
+			b.reask(it, fieldOf(v))
+			return mk(b.prompt(it)), nil
+		case noRe.MatchString(v) || confirmNameRe.MatchString(v):
+			// "no": which detail, not every question again. ("my son's name is Tom" names no
+			// field the bot can be sure of.)
+			return mk(whatToChange), nil
 		default:
-			return mk("Please answer yes to send it, no to change it, or cancel."), nil
+			return mk("Please answer yes to send it, or tell me what to change (" + changeExamples + "), or cancel."), nil
 		}
 	}
 	b.advance(it)
 	return mk(b.prompt(it)), nil
 }
 
+// changeExamples are the ways of changing a detail at the summary.
+const changeExamples = `for example "my name is …", "my email is …", "the service is …" or "the details", or "start again"`
+
+// whatToChange answers "no" to the summary: which detail, rather than every question again.
+const whatToChange = "What would you like to change? Tell me, " + changeExamples + ". Or say \"cancel\" to stop."
+
+var (
+	// startAgainRe asks to go through the whole request again.
+	startAgainRe = regexp.MustCompile(`(?i)\b(?:start (?:again|over|afresh|from (?:the )?(?:beginning|start|scratch))|(?:begin|do it|go through it) again|restart|from scratch)\b`)
+	// serviceIsRe gives the service at the summary: "the service is housing", "service should be
+	// parking".
+	serviceIsRe = regexp.MustCompile(`(?i)\bservice (?:is|was|should be|should say)\s+(?:actually\s+)?([^,.;!?]+)`)
+	// fieldWordRes name each detail a resident may want to change at the summary.
+	fieldWordRes = []struct {
+		field string
+		re    *regexp.Regexp
+	}{
+		{StepOnBehalfOf, regexp.MustCompile(`(?i)\b(?:their name|(?:his|her|my (?:\w+'s|mum's|son's)) name|on behalf of|the person it'?s for)\b`)},
+		{StepName, regexp.MustCompile(`(?i)\b(?:my name|the name|name|surname)\b`)},
+		{StepContact, regexp.MustCompile(`(?i)\b(?:contact(?: details)?|e-?mail(?: address)?|phone(?: number)?|mobile|number|address)\b`)},
+		{StepService, regexp.MustCompile(`(?i)\bservice\b`)},
+		{StepDescription, regexp.MustCompile(`(?i)\b(?:details?|description|what i (?:want|asked for|said))\b`)},
+	}
+)
+
+// notAValueRe is what "the service is …" or "my name is …" says when it gives no new value:
+// "wrong", "not right", "misspelt".
+var notAValueRe = regexp.MustCompile(`(?i)^(?:wrong|incorrect|not (?:right|correct|it)|missing|blank|empty|a mistake|mistaken|misspelt|misspelled|spelt wrong|spelled wrong|mistyped|a typo)\b`)
+
+// serviceGiven is the service a message at the summary gives ("the service is housing, not
+// parking" is housing), or "" when it gives none ("the service is wrong").
+func serviceGiven(v string) string {
+	m := serviceIsRe.FindStringSubmatch(v)
+	if m == nil {
+		return ""
+	}
+	service := strings.TrimSpace(m[1])
+	if loc := regexp.MustCompile(`(?i)\s(?:not|rather than|instead(?: of)?)\b`).FindStringIndex(service); loc != nil {
+		service = strings.TrimSpace(service[:loc[0]])
+	}
+	if service == "" || notAValueRe.MatchString(service) {
+		return ""
+	}
+	return service
+}
+
+// fieldOf is the one detail a message at the summary asks to change without giving its new value
+// ("no, the name is wrong", "change the email", "the details"), or "" when it names none or
+// several.
+func fieldOf(v string) string {
+	if len(strings.Fields(v)) > 8 {
+		return "" // a sentence may mention a field without asking to change it
+	}
+	found := ""
+	for _, f := range fieldWordRes {
+		if f.re.MatchString(v) {
+			if found != "" && !(found == StepOnBehalfOf && f.field == StepName) {
+				return ""
+			}
+			if found == "" {
+				found = f.field
+			}
+		}
+	}
+	return found
+}
+
+// reask goes back to one step of a request, to come back to the summary once it is answered.
+func (b *Bot) reask(it *intake, field string) {
+	it.revising = true
+	switch field {
+	case StepName:
+		it.name = ""
+	case StepOnBehalfOf:
+		if !it.onBehalf {
+			field = StepName // no one else's name was asked for
+			it.name = ""
+		}
+		it.onBehalfOf = ""
+	case StepContact:
+		it.contact, it.others = "", nil
+	case StepService:
+		it.service = ""
+	case StepDescription:
+		it.desc, it.details = it.first, "" // replaced, not added to
+	}
+	it.step = field
+}
+
 // nameIn is the name in a reply to "what is your name?": "my name is Sarah O'Brien" is
-// Sarah O'Brien.
+// Sarah O'Brien, and so is "sorry, I already told you, it's Sarah O'Brien".
 func nameIn(v string) string {
-	return strings.TrimSpace(strings.TrimRight(namePrefixRe.ReplaceAllString(v, ""), " .!"))
+	return strings.TrimSpace(strings.TrimRight(namePrefixRe.ReplaceAllString(leadInRe.ReplaceAllString(v, ""), ""), " .!"))
 }
 
 // looksLikeName reports whether a reply could be a person's name: some letters, not too long,
@@ -657,7 +838,7 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 		service = ""
 	}
 	form := RequestForm{Type: string(it.typ), Org: it.org, Name: it.name, Contact: it.contact, OnBehalfOf: it.onBehalfOf,
-		Service: service, Description: it.desc, Channel: it.channel, ReceivedAt: it.receivedAt, IdempotencyKey: it.key,
+		Service: service, Description: it.description(), Channel: it.channel, ReceivedAt: it.receivedAt, IdempotencyKey: it.key,
 		lawEnforcement: it.lawEnforcement}
 	excerpt := strings.Join(s.turns, "\n")
 	r, err := b.submit(ctx, s, form, excerpt)

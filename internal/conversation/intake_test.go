@@ -742,21 +742,26 @@ func TestRequestsKeepWhatTheyWereAbout(t *testing.T) {
 		})
 		assert.Equal(t, dpo.NotLawEnforcement, q.cases()[0].LawEnforcement)
 	})
-	t.Run("no at the confirm step replaces the details", func(t *testing.T) {
-		bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
-		script(t, bot, "Milton Keynes", []line{
-			{says: "I want a copy of my data", kind: conversation.KindIntake},
-			{says: "Jo Bloggs", kind: conversation.KindIntake},
-			{says: "jo@example.com", kind: conversation.KindIntake},
-			{says: "skip", kind: conversation.KindIntake},
-			{says: "my council tax records from 2019", kind: conversation.KindIntake},
-			{says: "no", kind: conversation.KindIntake},
-			{says: "Jo Bloggs", kind: conversation.KindIntake},
-			{says: "jo@example.com", kind: conversation.KindIntake},
-			{says: "skip", kind: conversation.KindIntake},
-			{says: "my parking permit records from 2021", kind: conversation.KindIntake},
-			{says: "yes", kind: conversation.KindSubmitted},
-		})
-		assert.Equal(t, "I want a copy of my data\nmy parking permit records from 2021", q.cases()[0].Description)
+	t.Run("details given again at the confirm step replace the details", func(t *testing.T) {
+		for _, change := range [][]line{
+			{{says: "no", kind: conversation.KindIntake, contains: []string{"What would you like to change?"}},
+				{says: "the details", kind: conversation.KindIntake, contains: []string{"Briefly"}}},
+			{{says: "start again", kind: conversation.KindIntake, contains: []string{"full name"}},
+				{says: "Jo Bloggs", kind: conversation.KindIntake},
+				{says: "jo@example.com", kind: conversation.KindIntake},
+				{says: "skip", kind: conversation.KindIntake}},
+		} {
+			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			script(t, bot, "Milton Keynes", append(append([]line{
+				{says: "I want a copy of my data", kind: conversation.KindIntake},
+				{says: "Jo Bloggs", kind: conversation.KindIntake},
+				{says: "jo@example.com", kind: conversation.KindIntake},
+				{says: "skip", kind: conversation.KindIntake},
+				{says: "my council tax records from 2019", kind: conversation.KindIntake},
+			}, change...),
+				line{says: "my parking permit records from 2021", kind: conversation.KindIntake, contains: []string{"Shall I send"}},
+				line{says: "yes", kind: conversation.KindSubmitted}))
+			assert.Equal(t, "I want a copy of my data\nmy parking permit records from 2021", q.cases()[0].Description)
+		}
 	})
 }

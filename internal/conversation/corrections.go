@@ -1,0 +1,319 @@
+package conversation
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/rights"
+)
+
+// Corrections mid-request. A resident who sees a mistake in what they gave says so at whatever
+// step the bot has reached ("oh wait, the email is wrong, it's …", "sorry, my name is actually
+// Katherine Hill not Kate"): read as the answer to the step, the correction became the service or
+// was added to the details, and the case went to the DPO with the wrong name or address.
+
+var (
+	// myNameRe is the requester giving or correcting their own name: "my name is actually
+	// Katherine Hill", "my name should be …", "my full name's …". Only "my name": in "my son's
+	// name is Tom" the name is someone else's.
+	myNameRe = regexp.MustCompile(`(?i)\bmy (?:full |real |proper |actual )?name(?:\s+(?:is|was)\s+(?:wrong|incorrect|misspelt|misspelled|spelt wrong|spelled wrong|mistyped)[\s,.:;!-]*(?:(?:it'?s|its|it is|it should be|should be)\s+)?` +
+		`|(?:'s|\s+is|\s+should (?:be|say|read)|\s+is spelt|\s+is spelled)\s+(?:actually\s+|really\s+|in fact\s+)?)(.+)`)
+	// nameEndRe is where a name given in a sentence ends: "Katherine Hill not Kate", "David
+	// Pritchard, 14 Oakridge Road", "Jo Bloggs and I want a copy".
+	nameEndRe = regexp.MustCompile(`(?i)[,;:!?()]|\p{L}{2}(\.)(?:\s|$)|\s(?:not|rather than|instead(?: of)?|and|but|from|of|at|in|living|i|i'?m|please|thanks|thank you|here)(?:\s|$)`)
+	// notOldRe is a correction that says what it replaces: "Katherine Hill not Kate", "it's
+	// sarah.okafor1982@gmail.com not 82".
+	notOldRe = regexp.MustCompile(`(?i)\b(?:not|rather than|instead of)\s+([^\s,.;!?]+(?:\s+[^\s,.;!?]+)?)`)
+	// leadInRe is what people put before an answer without it being part of it: "sorry, ",
+	// "i already told you, ", "oh wait ". Not words that are also names ("So", "Well"), and "no"
+	// only with its comma.
+	leadInRe = regexp.MustCompile(`(?i)^\s*(?:(?:(?:ok(?:ay)?|oh|ah|oops|sorry|wait|yes|yeah|hi|hello|um+|erm|actually|as i said|like i said|as i (?:already )?(?:said|told you)|i (?:already |just )?(?:told you|said|gave (?:it|you it|you that|you my name))|already told you)(?:\s+(?:before|already|earlier|above))?[\s,.:;!-]+)|no[,.!]\s*)+`)
+	// contactWordRe names a way of being contacted.
+	contactWordRe = regexp.MustCompile(`(?i)\b(?:e-?mail|email address|phone|mobile|number|tel|telephone|contact|address)\b`)
+	// phoneWordRe names a phone: only then is a number in a correction taken for one.
+	phoneWordRe = regexp.MustCompile(`(?i)\b(?:phone|mobile|number|tel|telephone|landline|call me|ring me|text me)\b`)
+	// fixCueRe says a message corrects something: "wrong", "typo", "should be", "actually".
+	fixCueRe = regexp.MustCompile(`(?i)\b(?:wrong|typo|mistake|misspelt|incorrect|sorry|oops|wait|actually|should (?:be|say|read)|meant|instead|not|except|change|changed|update|correct|correction|new)\b`)
+	// ownContactRe is the request's own contact named as such: in a request to correct records,
+	// "my email is wrong, it should be …" at the details step is what to correct, but "the email I
+	// gave you is wrong" is the contact.
+	ownContactRe = regexp.MustCompile(`(?i)\b(?:contact(?: details)?|typo|(?:e-?mail|number|address|phone) (?:i|that i|you) (?:gave|typed|put|have)|(?:gave|typed) (?:you )?(?:the )?wrong)\b`)
+	// phoneInRe is a phone number within a message.
+	phoneInRe = regexp.MustCompile(`\+?\d[\d ()-]{8,}\d`)
+	// contactLeadRe is the label before a contact given alone: "my email is", "it's", "use".
+	contactLeadRe = regexp.MustCompile(`(?i)^\s*(?:(?:please\s+)?(?:use|try|email me at|contact me (?:at|on)|call me on|send it to)\s+|(?:my |the )?(?:new |correct |right )?(?:e-?mail(?: address)?|phone(?: number)?|mobile(?: number)?|number|contact)(?: is| should be|'s)?\s*:?\s*|it'?s\s+|its\s+|it is\s+)+`)
+	// introNameRe is a first message that gives the requester's name: "My name is David
+	// Pritchard, 14 Oakridge Road, … I want a copy of my data", "I'm called Jo Bloggs and …".
+	introNameRe = regexp.MustCompile(`(?i)(?:^|[.!?,]\s*|\b(?:hi|hello|dear \w+)[,!.]?\s+)(?:my (?:full )?name is|my name's|i am called|i'm called|im called|name:)\s+(.+)`)
+	// labelledContactRe is a contact a first message says is the requester's: "my email is …",
+	// "contact me on …". An address in it without such words may be anyone's ("the emails I
+	// sent to housing@…").
+	labelledContactRe = regexp.MustCompile(`(?i)\b(?:my (?:e-?mail(?: address)?|phone(?: number)?|mobile(?: number)?|number|contact)(?: is)?|(?:e-?mail|contact|call|ring|text) me (?:at|on))\s*:?\s*(` +
+		anyEmailRe.String() + `|\+?\d[\d ()-]{8,}\d)`)
+	// houseRe is the first line of a postal address: a number or a house name, then a street.
+	houseRe = regexp.MustCompile(`(?i)^\s*(?:(?:flat|apartment) \w+,?\s*)?\d+[a-z]?\s+\S+`)
+)
+
+// nameGiven is the requester's own name in a message that gives or corrects it ("sorry my name
+// is actually Katherine Hill not Kate"), or "" when it gives none that reads as a name.
+func (b *Bot) nameGiven(v string) string {
+	m := myNameRe.FindStringSubmatch(v)
+	if m == nil {
+		return ""
+	}
+	return b.nameFrom(m[1])
+}
+
+// nameFrom is the name at the start of text, up to where the sentence goes on; "" when that is
+// no name ("Buckinghamshire", "wrong", "12 High Street").
+func (b *Bot) nameFrom(text string) string {
+	if loc := nameEndRe.FindStringSubmatchIndex(text); loc != nil {
+		end := loc[0]
+		if loc[2] >= 0 {
+			end = loc[2] // "Jo Bloggs. I want…" ends at its full stop; "J. Bloggs" goes on
+		}
+		text = text[:end]
+	}
+	name := strings.TrimSpace(text)
+	if name == "" || !looksLikeName(name) || len(b.councilsNamed(name)) > 0 || withheldRe.MatchString(name) || notAValueRe.MatchString(name) {
+		return ""
+	}
+	return name
+}
+
+// replacedName is the name in a message that says which name it replaces ("Katherine Hill, not
+// Kate" when the name given was Kate Hill), or "".
+func (b *Bot) replacedName(it *intake, v string) string {
+	m := notOldRe.FindStringSubmatchIndex(v)
+	if m == nil || it.name == "" || !sharesWord(it.name, v[m[2]:m[3]]) {
+		return ""
+	}
+	return b.nameFrom(strings.TrimSpace(leadInRe.ReplaceAllString(v[:m[0]], "")))
+}
+
+// sharesWord reports whether old has a word of said (a name's "Kate" in "not Kate").
+func sharesWord(old, said string) bool {
+	for _, w := range strings.Fields(strings.ToLower(said)) {
+		for _, o := range strings.Fields(strings.ToLower(old)) {
+			if w == o {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// contactsIn are the e-mail addresses and phone numbers in a message, in order, each once.
+func contactsIn(v string) []string {
+	type at struct {
+		i int
+		s string
+	}
+	var found []at
+	for _, m := range anyEmailRe.FindAllStringIndex(v, -1) {
+		found = append(found, at{m[0], v[m[0]:m[1]]})
+	}
+	for _, m := range phoneInRe.FindAllStringIndex(v, -1) {
+		p := strings.TrimSpace(v[m[0]:m[1]])
+		if n := countDigits(p); n < 10 || n > 13 || insideAny(m[0], anyEmailRe.FindAllStringIndex(v, -1)) {
+			continue // an account or a reference, or the digits of an e-mail address
+		}
+		found = append(found, at{m[0], p})
+	}
+	for i := 1; i < len(found); i++ { // by position: the one said first is the one meant
+		for j := i; j > 0 && found[j].i < found[j-1].i; j-- {
+			found[j], found[j-1] = found[j-1], found[j]
+		}
+	}
+	var out []string
+	for _, f := range found {
+		dup := false
+		for _, o := range out {
+			dup = dup || sameContact(o, f.s)
+		}
+		if !dup {
+			out = append(out, f.s)
+		}
+	}
+	return out
+}
+
+func insideAny(i int, spans [][]int) bool {
+	for _, s := range spans {
+		if i >= s[0] && i < s[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// sameContact reports whether two contacts are one, however punctuated or capitalised.
+func sameContact(a, b string) bool {
+	norm := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r == ' ' || r == '-' || r == '(' || r == ')' {
+				return -1
+			}
+			return r
+		}, strings.ToLower(s))
+	}
+	return norm(a) == norm(b)
+}
+
+// correctedContact is the contact a message gives in place of the one the request has, and any
+// other it gives beside it ("it's x@… or my mobile 07…"); ok is false when it corrects none.
+// At the contact step a contact is the answer, not a correction.
+func correctedContact(it *intake, v string) (contact string, others []string, ok bool) {
+	if it.contact == "" || it.step == StepContact || it.step == StepOrg {
+		return "", nil, false
+	}
+	var fresh []string
+	for _, c := range contactsIn(v) {
+		if !sameContact(c, it.contact) {
+			fresh = append(fresh, c)
+		}
+	}
+	if len(fresh) == 0 {
+		return "", nil, false
+	}
+	contact, others = fresh[0], fresh[1:]
+	email := emailRe.MatchString(contact)
+	// Says what it replaces: "…1982@gmail.com not 82" when the address given was …82@gmail.com.
+	m := notOldRe.FindStringSubmatch(v)
+	replaces := m != nil && strings.Contains(strings.ToLower(it.contact), strings.ToLower(strings.Trim(m[1], "'\"")))
+	// Nothing but the contact: "my email is jo2@example.com", "jo2@example.com".
+	alone := strings.TrimSpace(strings.Trim(strings.Replace(contactLeadRe.ReplaceAllString(leadInRe.ReplaceAllString(v, ""), ""), contact, "", 1), " .,!;:")) == "" ||
+		strings.EqualFold(strings.TrimSpace(strings.TrimRight(strings.Replace(v, contact, "", 1), " .!")), "please")
+	cue := fixCueRe.MatchString(v) && contactWordRe.MatchString(v)
+	switch {
+	case replaces:
+	case it.typ == rights.Rectification && it.step == StepDescription:
+		// "my email on file is wrong, it should be jo2@…" is what the request asks to correct.
+		if !ownContactRe.MatchString(v) {
+			return "", nil, false
+		}
+	case email && (alone || cue):
+	case !email && cue && phoneWordRe.MatchString(v):
+	case !email && alone && (it.step == StepName || it.step == StepOnBehalfOf || it.step == StepService):
+		// A number alone at the details or the summary may be an account or a reference.
+	default:
+		return "", nil, false
+	}
+	if _, err := ContactOf(contact); err != nil {
+		return "", nil, false
+	}
+	return contact, others, true
+}
+
+// introducedName is the requester's name in the message that starts a request, when it says
+// it ("My name is David Pritchard, 14 Oakridge Road, …"), and what follows it.
+func (b *Bot) introducedName(text string) (name, rest string) {
+	m := introNameRe.FindStringSubmatchIndex(text)
+	if m == nil {
+		return "", ""
+	}
+	after := text[m[2]:m[3]]
+	name = b.nameFrom(after)
+	if name == "" {
+		return "", ""
+	}
+	return name, strings.TrimSpace(strings.TrimPrefix(after, name))
+}
+
+// introducedContact is the contact the message that starts a request gives as the requester's:
+// one it labels as theirs ("my email is …"), or a postal address written straight after their
+// name ("My name is David Pritchard, 14 Oakridge Road, Bletchley, MK3 6AB, I want …"), up to its
+// postcode. "" when it gives none.
+func introducedContact(text, afterName string) string {
+	if m := labelledContactRe.FindStringSubmatch(text); m != nil {
+		if c, err := ContactOf(strings.TrimSpace(m[1])); err == nil {
+			return c.Value
+		}
+	}
+	parts := strings.Split(strings.TrimLeft(afterName, " ,"), ",")
+	if len(parts) == 0 || !houseRe.MatchString(parts[0]) || !streetRe.MatchString(parts[0]) {
+		return ""
+	}
+	for i := 0; i < len(parts) && i < 5; i++ {
+		if loc := postcodeRe.FindStringIndex(parts[i]); loc != nil {
+			address := strings.Join(append(append([]string{}, parts[:i]...), parts[i][:loc[1]]), ",")
+			address = strings.Join(strings.Fields(address), " ")
+			if c, err := ContactOf(address); err == nil && c.Kind == dpo.ContactPostal {
+				return address
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// ownNameRe is the request's own name named as such: in a request to correct records, "my name
+// should be Katherine Hill" at the details step is what to correct, but "I typed my name wrong"
+// is the requester's.
+var ownNameRe = regexp.MustCompile(`(?i)\b(?:typo|(?:typed|spelt|spelled|put|gave) (?:you )?my name (?:wrong|incorrectly)|name (?:i|that i) (?:gave|typed|put))\b`)
+
+// correction applies a correction of the requester's name or contact made at any step but the
+// one asking for it, and says what changed; ok is false when the message corrects neither. The
+// step stays where it was: its question is asked again.
+func (b *Bot) correction(it *intake, v string) (text string, ok bool) {
+	if contact, others, found := correctedContact(it, v); found {
+		it.contact = contact
+		it.addOthers(others)
+		text = "I've changed the contact to " + contact + "."
+		if len(others) > 0 {
+			text += " " + othersNote(others)
+		}
+		return text, true
+	}
+	if it.step == StepName || it.step == StepOrg {
+		return "", false // the name step reads a name itself; before it, there is none to correct
+	}
+	if it.name != "" && strings.EqualFold(nameIn(leadInRe.ReplaceAllString(v, "")), it.name) {
+		// "i already told you, David Pritchard", the name taken from the first message: nothing
+		// to change, and it is no service or detail.
+		return "I have your name as " + it.name + " already.", true
+	}
+	name := b.nameGiven(v)
+	if name == "" {
+		name = b.replacedName(it, v)
+	}
+	switch {
+	case name == "" || strings.EqualFold(name, it.name):
+		return "", false
+	case it.step == StepContact && (len(contactsIn(v)) > 0 || contactIn(v) != ""):
+		return "", false // "my name's Jo, email jo@…" answers the contact step
+	case it.step == StepDescription && it.typ == rights.Rectification && !ownNameRe.MatchString(v):
+		return "", false // "my name should be Kate Hill" may be what the records are to say
+	case it.step == StepDescription && !fixCueRe.MatchString(v):
+		return "", false // "my name is Jo Bloggs and I want the housing emails": details
+	case it.step == StepOnBehalfOf && !fixCueRe.MatchString(v):
+		return "", false // their name, asked for now, may be written "my name is…" by mistake
+	}
+	it.name = name
+	return "I've changed your name to " + name + ".", true
+}
+
+// addOthers keeps the contacts given beside the one the team will use: they go to the team in
+// the request's details, not lost.
+func (it *intake) addOthers(others []string) {
+	for _, o := range others {
+		if !sameContact(o, it.contact) && !slicesContainsContact(it.others, o) {
+			it.others = append(it.others, o)
+		}
+	}
+}
+
+func slicesContainsContact(list []string, c string) bool {
+	for _, l := range list {
+		if sameContact(l, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// othersNote tells the resident what happened to the contacts not used.
+func othersNote(others []string) string {
+	return "You also gave " + joinAnd(others) + ": I've added it to the request's details for the team."
+}

@@ -1,0 +1,192 @@
+package conversation_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/conversation"
+)
+
+var qaNow = time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC)
+
+// upTo is a request taken as far as the step after the ones given: the name, contact and
+// service, as a resident answers them.
+func upTo(first, name, contact, service string) []line {
+	lines := []line{{says: first, kind: conversation.KindIntake}}
+	for _, says := range []string{name, contact, service} {
+		if says != "" {
+			lines = append(lines, line{says: says, kind: conversation.KindIntake})
+		}
+	}
+	return lines
+}
+
+// A correction of the name or the contact, said at whatever step the bot has reached, changes
+// that field and asks the same step's question again; it is not taken for the service or added
+// to the details (an eleventh QA pass).
+func TestACorrectionChangesItsFieldAtAnyStep(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		lines   []line
+		says    string
+		step    string
+		field   string
+		want    string
+		details string // the details the case keeps; "" to send nothing
+	}{
+		{"the contact, at the details step", upTo("I want a copy of my data", "Sarah Okafor", "sarah.okafor82@gmail.com", "housing"),
+			"oh wait sorry the email is wrong its sarah.okafor1982@gmail.com not 82", conversation.StepDescription, "contact", "sarah.okafor1982@gmail.com", "I want a copy of my data"},
+		{"the name, at the service step", upTo("I want a copy of my data", "Kate Hill", "kate@example.com", ""),
+			"sorry my name is actually Katherine Hill not Kate", conversation.StepService, "name", "Katherine Hill", ""},
+		{"the name, said as what it replaces", upTo("I want a copy of my data", "Kate Hill", "kate@example.com", ""),
+			"Katherine Hill, not Kate", conversation.StepService, "name", "Katherine Hill", ""},
+		{"the name, at the summary", append(upTo("I want a copy of my data", "Kate Hill", "kate@example.com", "skip"), line{says: "skip"}),
+			"my name should be Katherine Hill", conversation.StepConfirm, "name", "Katherine Hill", ""},
+		{"a phone number called one, at the summary", append(upTo("I want a copy of my data", "Kate Hill", "kate@example.com", "skip"), line{says: "skip"}),
+			"actually please use my mobile 07912 345678 instead", conversation.StepConfirm, "contact", "07912 345678", ""},
+		{"the name, when asked whose behalf", upTo("I want a copy of my mum's data, it's for my mum", "Kate Hill", "", ""),
+			"sorry, my name is actually Katherine Hill", conversation.StepOnBehalfOf, "name", "Katherine Hill", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			bot, _ := newBot(t, qaNow)
+			last := script(t, bot, "Milton Keynes", append(tc.lines, line{says: tc.says, kind: conversation.KindIntake, contains: []string{"I've changed"}}))
+			require.NotNil(t, last.Intake)
+			assert.Equal(t, tc.step, last.Intake.Step, "the same question again")
+			assert.Equal(t, tc.want, last.Intake.Fields[tc.field])
+			if tc.details != "" {
+				assert.Equal(t, tc.details, last.Intake.Fields["description"], "nothing added to the details")
+			}
+		})
+	}
+}
+
+// What must stay as it was: details that mention a name or an address, a request to correct
+// records that says what they should say, and "my name is wrong" with no new name.
+func TestWhatIsNoCorrection(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		lines []line
+		says  string
+		field string
+		want  string
+	}{
+		{"someone else's name in the details", upTo("I want a copy of my data", "Kate Hill", "kate@example.com", "skip"),
+			"the letters about my son, his name is Tom Hill", "name", "Kate Hill"},
+		{"a name introducing the details", upTo("I want a copy of my data", "Kate Hill", "kate@example.com", "skip"),
+			"my name is Katherine Hill on the tenancy and I want those records", "name", "Kate Hill"},
+		{"an address the details are about", upTo("I want a copy of my data", "Kate Hill", "kate@example.com", "skip"),
+			"the emails I sent to housing@milton-keynes.gov.uk", "contact", "kate@example.com"},
+		{"what a correction of records should say", upTo("Please correct my email address on my council tax account", "Kate Hill", "kate@example.com", "skip"),
+			"my email is wrong on your system, it should be k.hill@example.com", "contact", "kate@example.com"},
+		{"a number in the details", upTo("I want a copy of my data", "Kate Hill", "kate@example.com", "skip"),
+			"my council tax account 07912345678", "contact", "kate@example.com"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			bot, _ := newBot(t, qaNow)
+			last := script(t, bot, "Milton Keynes", append(tc.lines, line{says: tc.says, kind: conversation.KindIntake, contains: []string{"Shall I send"}, lacks: []string{"I've changed"}}))
+			require.NotNil(t, last.Intake)
+			assert.Equal(t, tc.want, last.Intake.Fields[tc.field])
+			assert.Contains(t, last.Intake.Fields["description"], tc.says, "kept as details")
+		})
+	}
+}
+
+// "no" at the summary asks what to change, and the detail named is asked again, then the summary:
+// not every question from the start ("start again" does that).
+func TestNoAtTheSummaryAsksWhatToChange(t *testing.T) {
+	bot, q := newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Kate Hill", "kate@example.com", "parking"),
+		line{says: "my parking permit", kind: conversation.KindIntake, contains: []string{"Shall I send"}},
+		line{says: "no", kind: conversation.KindIntake, contains: []string{"What would you like to change?"}},
+		line{says: "the email", kind: conversation.KindIntake, contains: []string{"How should the data protection team contact you"}},
+		line{says: "k.hill@example.com", kind: conversation.KindIntake, contains: []string{"Contact: k.hill@example.com", "Shall I send"}},
+		line{says: "no, the service is wrong", kind: conversation.KindIntake, contains: []string{"Which council service"}, lacks: []string{"Service: wrong"}},
+		line{says: "housing", kind: conversation.KindIntake, contains: []string{"Service: housing", "Name: Kate Hill", "Details: I want a copy of my data\nmy parking permit", "Shall I send"}},
+		line{says: "my name is wrong", kind: conversation.KindIntake, contains: []string{"full name"}, lacks: []string{"Name: wrong"}},
+		line{says: "Katherine Hill", kind: conversation.KindIntake, contains: []string{"Name: Katherine Hill", "Shall I send"}},
+		line{says: "the service should be parking not housing", kind: conversation.KindIntake, contains: []string{"Service: parking", "Shall I send"}},
+		line{says: "yes", kind: conversation.KindSubmitted},
+	))
+	require.Len(t, q.cases(), 1)
+	c := q.cases()[0]
+	assert.Equal(t, "Katherine Hill", c.Requester.Name)
+	assert.Equal(t, "k.hill@example.com", c.Requester.Contact.Value)
+	assert.Equal(t, "parking", c.Service)
+}
+
+// A name (and an address) the first message gives is not asked for again, and "I already told
+// you, David Pritchard" is a name; a first message without one, or with someone else's e-mail
+// address, still asks.
+func TestANameAlreadyGivenIsTaken(t *testing.T) {
+	bot, q := newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "My name is David Pritchard, 14 Oakridge Road, Bletchley, MK3 6AB, I want a copy of my data", kind: conversation.KindIntake,
+			contains: []string{"your name as David Pritchard", "your contact as 14 Oakridge Road, Bletchley, MK3 6AB", "Which council service"}, lacks: []string{"full name"}},
+		{says: "i already told you, David Pritchard", kind: conversation.KindIntake, contains: []string{"Which council service"}},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "as above", kind: conversation.KindIntake, contains: []string{"Name: David Pritchard", "Contact: 14 Oakridge Road, Bletchley, MK3 6AB"}, lacks: []string{"Service:"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, "David Pritchard", q.cases()[0].Requester.Name)
+
+	for _, tc := range []struct{ first, then, name string }{
+		{"I want a copy of my data", "i already told you, David Pritchard", "David Pritchard"},
+		{"I want a copy of my data", "as I said, it's Kate Hill", "Kate Hill"},
+		{"hi my name's Jo Bloggs and I want a copy of my data, my email is jo@example.com", "", "Jo Bloggs"},
+	} {
+		bot, _ := newBot(t, qaNow)
+		lines := []line{{says: tc.first, kind: conversation.KindIntake}}
+		if tc.then != "" {
+			lines = append(lines, line{says: tc.then, kind: conversation.KindIntake, contains: []string{"contact"}})
+		}
+		last := script(t, bot, "Milton Keynes", lines)
+		require.NotNil(t, last.Intake)
+		assert.Equal(t, tc.name, last.Intake.Fields["name"], tc.first)
+	}
+
+	for _, first := range []string{"Hi, I'm a tenant and I want a copy of my data", "I want a copy of the emails I sent to housing@milton-keynes.gov.uk",
+		"my name is on the tenancy, I want a copy of my data"} {
+		bot, _ := newBot(t, qaNow)
+		last := script(t, bot, "Milton Keynes", []line{{says: first, kind: conversation.KindIntake, contains: []string{"full name"}}})
+		require.NotNil(t, last.Intake, first)
+		assert.Empty(t, last.Intake.Fields["contact"], first)
+	}
+	bot, _ = newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data", kind: conversation.KindIntake},
+		{says: "I already told you", kind: conversation.KindIntake, contains: []string{"couldn't find your name", "full name"}},
+	})
+}
+
+// Two contacts given at once: the first is the one the team uses, and the other goes to them in
+// the details, not dropped; the resident is told which.
+func TestASecondContactIsNotDropped(t *testing.T) {
+	bot, q := newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Jo Bloggs", "", ""),
+		line{says: "its x@gmail.com or my mobile 07912 345678", kind: conversation.KindIntake,
+			contains: []string{"contact you at x@gmail.com", "You also gave 07912 345678", "Which council service"}},
+		line{says: "skip"},
+		line{says: "as above", contains: []string{"Contact: x@gmail.com", "Also given (in the details): 07912 345678"}},
+		line{says: "yes", kind: conversation.KindSubmitted},
+	))
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, "x@gmail.com", q.cases()[0].Requester.Contact.Value)
+	assert.Contains(t, q.cases()[0].Description, "07912 345678")
+
+	bot, _ = newBot(t, qaNow)
+	last := script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "", "", ""),
+		line{says: "Lucy Brown, lucy@example.com or 07700 900123", kind: conversation.KindIntake, contains: []string{"Which council service"}}))
+	assert.Equal(t, "Lucy Brown", last.Intake.Fields["name"])
+	assert.Equal(t, "lucy@example.com", last.Intake.Fields["contact"])
+	assert.Contains(t, last.Intake.Fields["description"], "07700 900123")
+
+	// One contact is one contact.
+	bot, _ = newBot(t, qaNow)
+	last = script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Jo Bloggs", "", ""),
+		line{says: "my email is jo@example.com", kind: conversation.KindIntake, lacks: []string{"You also gave"}}))
+	assert.Equal(t, "I want a copy of my data", last.Intake.Fields["description"])
+}
