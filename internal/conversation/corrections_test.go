@@ -162,6 +162,27 @@ func TestANameAlreadyGivenIsTaken(t *testing.T) {
 	})
 }
 
+// "nah leave it", "scrap that" and "don't bother" stop a request at any step; "nah" at the
+// summary is a no. Said with more, they are what they say.
+func TestMoreWaysOfStopping(t *testing.T) {
+	for _, says := range []string{"nah leave it", "scrap that", "don't bother", "just drop it", "ok forget that then"} {
+		for _, lines := range [][]line{upTo("I want a copy of my data", "", "", ""), upTo("I want a copy of my data", "Jo Bloggs", "jo@example.com", "skip")} {
+			bot, q := newBot(t, qaNow)
+			script(t, bot, "Milton Keynes", append(lines, line{says: says, kind: conversation.KindCancelled, contains: []string{"nothing was sent"}}))
+			assert.Empty(t, q.cases(), says)
+		}
+	}
+	bot, _ := newBot(t, qaNow)
+	last := script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Jo Bloggs", "jo@example.com", "skip"),
+		line{says: "scrap that, I want the housing file", kind: conversation.KindIntake, contains: []string{"Shall I send"}}))
+	assert.Contains(t, last.Intake.Fields["description"], "I want the housing file")
+	bot, _ = newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Jo Bloggs", "jo@example.com", "skip"),
+		line{says: "skip"}, line{says: "nah", kind: conversation.KindIntake, contains: []string{"What would you like to change?"}, lacks: []string{"Please answer yes"}}))
+	bot, _ = newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", []line{{says: "nah leave it", kind: conversation.KindHelp, contains: []string{"nothing to cancel"}}})
+}
+
 // Two contacts given at once: the first is the one the team uses, and the other goes to them in
 // the details, not dropped; the resident is told which.
 func TestASecondContactIsNotDropped(t *testing.T) {

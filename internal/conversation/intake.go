@@ -101,7 +101,9 @@ type RequestForm struct {
 var (
 	// cancelRe is a wish to stop the chat's request. "stop", "quit" and "exit" count only on their
 	// own ("stop it", "stop now please"): "stop using my data" is an objection, not a command.
-	cancelRe = regexp.MustCompile(`(?i)^\s*(?:/?cancel\b|(?:stop|quit|exit|abort)(?:\s+(?:it|this|that|now|please|the request|here))*\s*[.!]*\s*$|never ?mind\b|forget it\b)|\b(?:changed my mind|never ?mind|forget (?:it|about it)|(?:do not|don'?t|dont) want to (?:do this|do it|continue|carry on|go ahead|go on)(?: any ?more)?)\b`)
+	// A message that is only a way of dropping something ("nah leave it", "scrap that", "don't
+	// bother") stops it too; said with more ("scrap that, I want the housing file") it is not.
+	cancelRe = regexp.MustCompile(`(?i)^\s*(?:(?:no|nah|nope|ok|okay|oh|actually|just|um+|erm|hmm|sorry|wait)[\s,.!]+)*(?:leave it|(?:scrap|drop|ditch|bin) (?:it|that|this|the (?:request|whole thing|lot))|don'?t bother|not bothered|forget (?:that|this|the whole thing)|no longer (?:needed|necessary|wanted)|(?:i'?ll|let'?s|i will) leave it)(?:\s+(?:then|now|please|thanks|thank you|for now|for today|after all|actually|there|it))*\s*[.!]*\s*$|^\s*(?:/?cancel\b|(?:stop|quit|exit|abort)(?:\s+(?:it|this|that|now|please|the request|here))*\s*[.!]*\s*$|never ?mind\b|forget it\b)|\b(?:changed my mind|never ?mind|forget (?:it|about it)|(?:do not|don'?t|dont) want to (?:do this|do it|continue|carry on|go ahead|go on)(?: any ?more)?)\b`)
 	// namePrefixRe is how people introduce their name: "my name is Sarah", "it's Kate Hill".
 	namePrefixRe = regexp.MustCompile(`(?i)^\s*(?:my (?:full )?name is|my name's|i am|i'm|im|it is|it's|its|name:?|this is)\s+`)
 	// withheldRe is a name not given: "prefer not to say", "anonymous".
@@ -135,9 +137,10 @@ var (
 	// confirmNameRe is a name corrected at the confirm step: "my name should be Joanna Bloggs".
 	confirmNameRe = regexp.MustCompile(`(?i)\b(?:my )?(?:full |sur)?name (?:is|should be|should read|is actually|is spelt|is spelled)\s+([^,.;!?]+)`)
 	notYetRe      = regexp.MustCompile(`(?i)\b(?:not|don'?t|dont|wait|hold on|hang on|but|wrong|change|mistake|incorrect|except|however|instead|actually|apart from)\b|@|\d{5,}|\bmy (?:e-?mail|phone|number|address|name|contact|service)\b`)
-	noRe          = regexp.MustCompile(`(?i)^\s*(n|no|nope|wrong|change)\b`)
-	emailRe       = regexp.MustCompile(`^(?:` + anyEmailRe.String() + `)$`) // a message that is an e-mail address
-	phoneRe       = regexp.MustCompile(`^\+?[\d ()-]{9,20}$`)
+	// noRe is a message that starts with a no: "no", "nah", "nope, the email's wrong", "not quite".
+	noRe    = regexp.MustCompile(`(?i)^\s*(?:n|no|nah|na|naw|nay|nope|noo+|wrong|incorrect|change|not (?:right|quite|correct|really))\b`)
+	emailRe = regexp.MustCompile(`^(?:` + anyEmailRe.String() + `)$`) // a message that is an e-mail address
+	phoneRe = regexp.MustCompile(`^\+?[\d ()-]{9,20}$`)
 )
 
 // StartIntake begins a request of the given type in a session (the CLI's /request, a button).
