@@ -211,3 +211,15 @@ func TestASecondContactIsNotDropped(t *testing.T) {
 		line{says: "my email is jo@example.com", kind: conversation.KindIntake, lacks: []string{"You also gave"}}))
 	assert.Equal(t, "I want a copy of my data", last.Intake.Fields["description"])
 }
+
+// In a chat scoped to one council, a request meant for another gets that council's contact as
+// its notices give it, cited, and the request waits.
+func TestAnotherCouncilMidRequestGetsItsContact(t *testing.T) {
+	bot, q := newBot(t, qaNow)
+	last := script(t, bot, "Buckinghamshire", append(upTo("I want a copy of my data", "Jo Bloggs", "", ""),
+		line{says: "actually i meant milton keynes council, sorry", kind: conversation.KindIntake,
+			contains: []string{"takes requests for Buckinghamshire Council only", "01908 254900", "How should the data protection team contact you"}, lacks: []string{"HP20 1UA"}}))
+	assert.NotEmpty(t, last.Citations, "the contact is cited")
+	assert.Equal(t, "Buckinghamshire Council", last.Intake.Fields["organisation"])
+	assert.Empty(t, q.cases())
+}

@@ -519,9 +519,21 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 	if named := b.councilsNamed(v); it.step != StepOrg && len(named) == 1 && named[0] != it.org &&
 		countDigits(v) == 0 && (switchCouncilRe.MatchString(v) || len(strings.Fields(v)) <= 4) { // an address may name a council's town
 		if b.canonicalOrg(t.Org) != "" {
-			// A chat scoped to one council takes its requests only.
-			return mk(fmt.Sprintf("This chat takes requests for %s only. To ask %s, type \"cancel\" and contact their data protection team. Or answer: %s",
-				it.org, named[0], b.prompt(it))), nil
+			// A chat scoped to one council takes its requests only; the other council's contact,
+			// as its notices give it, says where to go instead.
+			text := fmt.Sprintf("This chat takes requests for %s only. To ask %s, type \"cancel\" and contact their data protection team.", it.org, named[0])
+			var cited []answer.Citation
+			if b.Contacts != nil {
+				if c := b.Contacts(named[0]); c.Answer != "" {
+					text += "\n" + c.Answer
+					cited = c.Citations
+				}
+			}
+			r := mk(text + "\nOr answer: " + b.prompt(it))
+			if cited != nil {
+				r.Answer.Citations = cited
+			}
+			return r, nil
 		}
 		// "actually I meant Buckinghamshire": the request goes to that council instead.
 		it.org = named[0]
