@@ -139,7 +139,10 @@ var (
 	ErrNoQueue = errors.New("rights requests can't be taken here: no queue is configured")
 )
 
-var refRe = regexp.MustCompile(`(?i)\bDPO[-\s]?\d{4}[-\s]?\d{6}\b`) // "DPO-2026-000123", "DPO 2026 000123", "dpo2026000123"
+// refRe is a request's reference as people type it: "DPO-2026-000123", "DPO 2026 000123",
+// "dpo2026000123", and with its number's leading zeros left out, "DPO-2026-123" or "dpo 2026 1"
+// (then the year and number must be apart, or "dpo20261" could be any split).
+var refRe = regexp.MustCompile(`(?i)\bDPO(?:[-\s]?\d{4}[-\s]?\d{6}|[-\s]?\d{4}[-\s]\d{1,5})\b`)
 
 // Reply answers one message.
 func (b *Bot) Reply(ctx context.Context, t Turn) (Reply, error) {
@@ -206,9 +209,15 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		}
 	}
 	if refs := refsIn(t.Text); len(refs) > 0 {
+		if org := s.orgOf(refs); org != "" {
+			t.Org = org // a request this conversation made or found: its council's contact, not the chat's
+		}
 		if withdrawRequestRe.MatchString(t.Text) || cancelWordRe.MatchString(t.Text) {
 			// "cancel my request DPO-…": how to withdraw it, not its status.
 			return b.withContact(s, t, fmt.Sprintf("A request that has been sent can't be withdrawn in this chat: tell the data protection team that you want to withdraw %s, and they will close it.", joinAnd(refs))), nil
+		}
+		if s.addsToRequest(t.Text, refs) {
+			return b.addToRequest(s, t, refs), nil
 		}
 		return b.statusCheck(ctx, s, t, refs)
 	}
@@ -216,8 +225,25 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		if contactIn(t.Text) != "" {
 			return b.statusCheck(ctx, s, t, s.pendingRefs)
 		}
+		if triesAContact(t.Text, intent) {
+			// "sarah.okafor@gmail", a name: no contact the queue could match. Said plainly, and
+			// nothing about the request; the next message with a contact checks it again.
+			return statusReply(s, t, fmt.Sprintf("That doesn't match a contact given with %s. Please give the e-mail address, phone number or postal address exactly as you gave it with the request. "+
+				"If you can't remember it, contact the data protection team.", joinAnd(s.pendingRefs))), nil
+		}
 		// Asked for the contact, the person asked something else instead: answer that.
 		s.pendingRefs = nil
+	}
+	if s.addsToRequest(t.Text, nil) {
+		// "can I add my old address to the request?": a sent request is the team's now.
+		var refs []string
+		for _, r := range s.sentAndChecked() {
+			refs = append(refs, r.ref)
+		}
+		if org := s.orgOf(refs); org != "" {
+			t.Org = org
+		}
+		return b.addToRequest(s, t, refs), nil
 	}
 	if t.Channel == "web" && aboutThisChatRe.MatchString(t.Text) { // what the web chat keeps: its own notice says
 		return aboutThisChat(s, t), nil
@@ -226,8 +252,10 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		return b.wantsPerson(s, t), nil
 	}
 	if !notCancelRe.MatchString(t.Text) && (withdrawRequestRe.MatchString(t.Text) || cancelsASentOne(s, t.Text)) {
-		if n := len(s.submitted); n > 0 && t.Org == "" {
-			t.Org = s.submitted[n-1].org // the request this conversation sent went to that council
+		if n := len(s.submitted); n > 0 {
+			// The request this conversation sent went to that council: its contact, whatever
+			// council the chat is about.
+			t.Org = s.submitted[n-1].org
 		}
 		return b.withdrawRequest(s, t), nil
 	}
@@ -847,7 +875,7 @@ func (b *Bot) statusOf(ctx context.Context, s *session, t Turn, req sentRequest)
 	if err != nil {
 		return Reply{}, false, fmt.Errorf("look up %s: %w", ref, err)
 	}
-	s.checked = sentRequest{ref: rep.Ref, contact: contact}
+	s.checked = sentRequest{ref: rep.Ref, contact: contact, org: rep.Organisation}
 	words := statusWords(rep.Status)
 	if rep.Status == dpo.Received && rep.Assigned {
 		words = "received, and a member of the data protection team has it" // picked up, if not yet started
@@ -930,6 +958,84 @@ var acceptRe = regexp.MustCompile(`(?i)^\s*(?:please do|go on(?: then)?|sure(?: 
 
 // sentRequest is a request a conversation put on the queue: what a status check needs.
 type sentRequest struct{ ref, contact, org string }
+
+// sentAndChecked are the requests a conversation made, and the one it checked the status of.
+func (s *session) sentAndChecked() []sentRequest {
+	reqs := slices.Clone(s.submitted)
+	if s.checked.ref != "" && !slices.ContainsFunc(reqs, func(r sentRequest) bool { return r.ref == s.checked.ref }) {
+		reqs = append(reqs, s.checked)
+	}
+	return reqs
+}
+
+// orgOf is the council of the requests refs, when the conversation made or checked them all and
+// they went to one council; "" otherwise. Of a reference it only heard of, it knows nothing: the
+// queue says whose it is only to the contact given with it.
+func (s *session) orgOf(refs []string) string {
+	org := ""
+	for _, ref := range refs {
+		i := slices.IndexFunc(s.sentAndChecked(), func(r sentRequest) bool { return r.ref == ref })
+		if i < 0 {
+			return ""
+		}
+		switch o := s.sentAndChecked()[i].org; {
+		case o == "" || org != "" && o != org:
+			return ""
+		default:
+			org = o
+		}
+	}
+	return org
+}
+
+// addToRequestRe is a wish to add to or change a request: "can I add my old address to the
+// request?", "I need to change my SAR"; its noun is group 1. anyRequestRe is a request that can
+// only be one made to the data protection team ("my SAR", "the data request I sent"), and
+// addToItRe a wish to add to what was just sent ("I forgot to mention…"). An update as a noun
+// ("can I get an update on my request?") asks how it is going.
+var (
+	addToRequestRe = regexp.MustCompile(`(?i)\b(?:can|could|may|how (?:do|can|would|should) i|i (?:want|need|would like|wish)|i'?d like|i have|please|let me|is it possible)\b[^.?!]{0,20}?` +
+		`\b(?:add|include|attach|put|mention|give|send|tell (?:them|the team|you)|update|change|amend|correct)\b[^.?!]{0,60}?\b` +
+		`(?:(?:to|in|on|into|with|about|for)\s+)?(?:the|my|that|this|our)\s+((?:\w+\s+){0,3}?(?:request|sar|dsar)\b(?:\s+(?:i|we) (?:made|sent|submitted|put in))?)`)
+	anyRequestRe = regexp.MustCompile(`(?i)\b(?:sar|dsar|subject access|data (?:protection )?request|dpo|(?:request|sar) (?:i|we) (?:made|sent|submitted|put in))\b`)
+	addToItRe    = regexp.MustCompile(`(?i)\b(?:forgot|forgotten|meant) to (?:mention|say|add|include|tell|give)\b|\badd (?:something|more|this|that) to (?:it|that)\b|\b(?:add|include|attach|amend|change|correct)\b[^.?!]{0,40}\b(?:to|in|on)\s+DPO\b`)
+	updateNounRe = regexp.MustCompile(`(?i)\b(?:an|any|the|no|for|get) updates?\b`)
+)
+
+// addsToRequest reports whether a message asks to add to or change a request already made: one
+// this conversation made or checked, one of refs, or one it can only mean.
+func (s *session) addsToRequest(text string, refs []string) bool {
+	if updateNounRe.MatchString(text) {
+		return false
+	}
+	known := len(refs) > 0 || len(s.sentAndChecked()) > 0
+	if m := addToRequestRe.FindStringSubmatch(text); m != nil && (known || anyRequestRe.MatchString(m[1])) {
+		return true
+	}
+	return known && addToItRe.MatchString(text)
+}
+
+// addToRequest answers a wish to add to a request already sent: this chat can't change it, the
+// data protection team can, quoting its reference; with their contact, as the notices give it.
+func (b *Bot) addToRequest(s *session, t Turn, refs []string) Reply {
+	which := "the request's reference"
+	if len(refs) > 0 {
+		which = joinAnd(refs)
+	}
+	return b.withContact(s, t, fmt.Sprintf("A request that has been sent can't be changed in this chat. To add to it or correct it, reply to the data protection team's message about it, or contact them, quoting %s:", which))
+}
+
+// triesAContact reports whether a message, sent when the bot asked for the contact given with a
+// request, is an attempt at one rather than something else: not a question, thanks or a request
+// of its own, and with an "@", digits or a contact's name in it, or a name ("Sarah Okafor", which
+// is no contact). "tell me about CCTV" is something else.
+func triesAContact(text string, intent rights.Intent) bool {
+	if strings.HasSuffix(strings.TrimSpace(text), "?") || questionRe.MatchString(text) || intent.Actionable ||
+		smallTalkOf(text) != smallTalkNone || cancelRe.MatchString(text) || noReferenceRe.MatchString(text) {
+		return false
+	}
+	return strings.Contains(text, "@") || countDigits(text) >= 5 || contactWordRe.MatchString(text) || looksLikeName(strings.TrimSpace(text))
+}
 
 // cancelOneRe is a wish to cancel one of the requests the conversation is about: "cancel the
 // first one".

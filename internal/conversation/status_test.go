@@ -1,0 +1,80 @@
+package conversation_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/privacybot/privacybot/internal/conversation"
+)
+
+// mkRequest is Sarah's access request to Milton Keynes, made in a chat about no council in
+// particular, through to its reference DPO-2026-000001.
+var mkRequest = []line{
+	{says: "I want a copy of my data from Milton Keynes", kind: conversation.KindIntake},
+	{says: "Sarah Okafor", kind: conversation.KindIntake},
+	{says: "sarah.okafor1982@gmail.com", kind: conversation.KindIntake},
+	{says: "skip", kind: conversation.KindIntake},
+	{says: "skip", kind: conversation.KindIntake},
+	{says: "yes", kind: conversation.KindSubmitted, contains: []string{"DPO-2026-000001"}},
+}
+
+// A reference typed with its number short ("DPO-2026-1") and words round it is a status check,
+// with the contact in the message or asked for; a contact that doesn't match says so, tells
+// nothing of the request, and the right one then finds it.
+func TestStatusChecksAsResidentsTypeThem(t *testing.T) {
+	bot, _ := newBot(t, qaNow)
+	script(t, bot, "", mkRequest)
+
+	script(t, bot, "", []line{
+		{says: "DPO-2026-1 update please", kind: conversation.KindStatus, contains: []string{"To check DPO-2026-000001", "e-mail address"}},
+		{says: "sarah.okafor1982@gmail.com", kind: conversation.KindStatus, contains: []string{"DPO-2026-000001 is received"}},
+	})
+	for _, says := range []string{"status of dpo 2026 1 please, email Sarah.Okafor1982@Gmail.com", "any news on DPO-2026-001? sarah.okafor1982@gmail.com"} {
+		script(t, bot, "", []line{{says: says, kind: conversation.KindStatus, contains: []string{"DPO-2026-000001 is received", "Monday 5 October 2026"},
+			lacks: []string{"HP20 1UA", "may not answer"}}})
+	}
+	for _, wrong := range []string{"sarah.okafor@gmail", "Sarah Okafor", "my email is sarah@example"} {
+		script(t, bot, "", []line{
+			{says: "DPO-2026-000001", kind: conversation.KindStatus},
+			{says: wrong, kind: conversation.KindStatus, contains: []string{"doesn't match", "DPO-2026-000001"}, lacks: []string{"received", "due", "Milton Keynes"}},
+			{says: "sarah.okafor1982@gmail.com", kind: conversation.KindStatus, contains: []string{"is received"}},
+		})
+	}
+	// A mismatched contact that is a contact still gets the queue's "couldn't find".
+	script(t, bot, "", []line{
+		{says: "DPO-2026-000001", kind: conversation.KindStatus},
+		{says: "jo@example.com", kind: conversation.KindStatus, contains: []string{"couldn't find a request DPO-2026-000001"}, lacks: []string{"received"}},
+	})
+	// Asked for the contact, a question is still answered as one.
+	script(t, bot, "Milton Keynes", []line{
+		{says: "DPO-2026-000001", kind: conversation.KindStatus},
+		{says: "how long do you keep complaint records?", kind: conversation.KindAnswer},
+	})
+	// "DPO" with a year is no reference without a number after it.
+	script(t, bot, "Milton Keynes", []line{{says: "who was the DPO in 2024", lacks: []string{"To check"}}})
+}
+
+// After a request is sent, adding to it is the data protection team's to take: the resident is
+// told to reply to them or contact them, quoting the reference, with the contact of the council
+// the request went to; withdrawing it by its reference gives that council's contact alone.
+func TestAddingToOrWithdrawingASentRequest(t *testing.T) {
+	bot, q := newBot(t, qaNow)
+	script(t, bot, "", append(append([]line{}, mkRequest...),
+		line{says: "actually can i add my old address to the request, it was 5 Elm Road MK3 6AB", kind: conversation.KindHelp,
+			contains: []string{"can't be changed in this chat", "quoting DPO-2026-000001", "01908 254900"}, lacks: []string{"HP20 1UA", "don't answer"}},
+		line{says: "I forgot to mention my previous surname was Adeyemi", kind: conversation.KindHelp, contains: []string{"quoting DPO-2026-000001"}},
+		line{says: "i want to withdraw my request DPO-2026-000001", kind: conversation.KindHelp,
+			contains: []string{"withdraw DPO-2026-000001", "01908 254900"}, lacks: []string{"HP20 1UA"}},
+		line{says: "can I get an update on my request?", kind: conversation.KindStatus, contains: []string{"DPO-2026-000001 is received"}},
+	))
+	assert.Len(t, q.cases(), 1, "nothing added makes a new case")
+
+	// A reference the conversation didn't make: the team, quoting it, and every council's contact.
+	script(t, bot, "", []line{{says: "how do I add something to DPO-2026-000001?", kind: conversation.KindHelp, contains: []string{"quoting DPO-2026-000001", "01908 254900"}}})
+	// Without a request in the conversation, only one that can be a request to the DPO.
+	script(t, bot, "Milton Keynes", []line{{says: "I need to add my new address to my SAR", kind: conversation.KindHelp, contains: []string{"can't be changed in this chat"}}})
+	for _, says := range []string{"how do I update my address on my council tax account?", "what do you put on my housing application?", "I forgot to mention, how long do you keep CCTV?"} {
+		script(t, bot, "Milton Keynes", []line{{says: says, lacks: []string{"can't be changed in this chat"}}})
+	}
+}
