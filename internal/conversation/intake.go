@@ -931,8 +931,81 @@ func (b *Bot) secondRight(text string, first rights.Type) offer {
 	return offer{}
 }
 
+// The longest a request form's fields may be, in characters. A chat message is at most 2,000
+// (answer.MaxQuestionRunes), and a request taken in the chat keeps its first message and the
+// details: a form's description has room for both. A name is as long as the chat's name step
+// and the Slack and Discord forms take (200); a name or an address longer than these is no name
+// or address, and would be cut by whoever writes to it.
+const (
+	MaxNameRunes        = 200
+	MaxContactRunes     = 300
+	MaxServiceRunes     = 200
+	MaxDescriptionRunes = 5000
+	MaxKeyRunes         = 200 // the idempotency key
+)
+
+// checkForm refuses a form whose fields can't be what they say: over their limit, holding
+// control characters (a NUL byte cut "A\u0000B" to "A" in the store: refused, never stored
+// cut), or a sentence for a name ("I want to cancel now"). Each error names the form's field.
+func checkForm(f RequestForm) error {
+	for _, c := range []struct {
+		field, value string
+		max          int
+		lines        bool // may hold line breaks and tabs
+	}{
+		{"name", f.Name, MaxNameRunes, false},
+		{"on_behalf_of", f.OnBehalfOf, MaxNameRunes, false},
+		{"contact", f.Contact, MaxContactRunes, false},
+		{"service", f.Service, MaxServiceRunes, false},
+		{"description", f.Description, MaxDescriptionRunes, true},
+		{"idempotency_key", f.IdempotencyKey, MaxKeyRunes, false},
+	} {
+		if n := utf8.RuneCountInString(c.value); n > c.max {
+			return &dpo.FieldError{Field: c.field, Reason: fmt.Sprintf("this can be at most %s characters long (it has %s)", thousands(c.max), thousands(n))}
+		}
+		if !utf8.ValidString(c.value) || strings.ContainsFunc(c.value, func(r rune) bool {
+			return unicode.IsControl(r) && !(c.lines && (r == '\n' || r == '\r' || r == '\t'))
+		}) {
+			return &dpo.FieldError{Field: c.field, Reason: "this contains a control character (such as a NUL byte) or invalid text: please remove it"}
+		}
+	}
+	for _, c := range []struct{ field, value string }{{"name", f.Name}, {"on_behalf_of", f.OnBehalfOf}} {
+		if v := strings.TrimSpace(c.value); v != "" && sentenceForName(v) {
+			return &dpo.FieldError{Field: c.field, Reason: "that doesn't look like a person's name: please give just the name"}
+		}
+	}
+	return nil
+}
+
+// sentenceForName reports whether what a form gives as a name is a sentence ("I want to cancel
+// now") or has no letter at all. A form's field is laxer than the chat's name step
+// (looksLikeName): "Can Yilmaz" is a name, and only two or more of a sentence's words, or more
+// words than a name has, refuse it.
+func sentenceForName(v string) bool {
+	words := strings.Fields(strings.ToLower(v))
+	sentence := 0
+	for _, w := range words {
+		if notNameWords[strings.Trim(w, ".,!?;:")] {
+			sentence++
+		}
+	}
+	return sentence >= 2 || len(words) > 8 || !strings.ContainsFunc(v, unicode.IsLetter)
+}
+
+// thousands writes n as people read a limit: 5,000.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
 // SubmitForm puts a request filled in at once on the queue and returns the reference.
 func (b *Bot) SubmitForm(ctx context.Context, f RequestForm) (Reply, error) {
+	if err := checkForm(f); err != nil {
+		return Reply{}, err
+	}
 	s := b.sessionFor(f.Session, f.Channel)
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -58,13 +59,37 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 	r.Body = http.MaxBytesReader(w, r.Body, maxAPIBody)
 	dec := json.NewDecoder(r.Body)
 	if err := dec.Decode(v); err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
+		var (
+			mbe *http.MaxBytesError
+			ute *json.UnmarshalTypeError
+		)
+		switch {
+		case errors.As(err, &mbe):
 			return err
+		case errors.As(err, &ute) && ute.Field != "":
+			// {"message": 42} is a JSON object: what is wrong is the field, and the client
+			// should be told which and what it must be.
+			return &badRequest{msg: fmt.Sprintf("The field %q must be %s.", ute.Field, jsonKind(ute.Type.Kind()))}
 		}
 		return &badRequest{msg: "The request body must be a JSON object."}
 	}
 	return nil
+}
+
+// jsonKind names what a JSON value of Go kind k is, as a client writes it.
+func jsonKind(k reflect.Kind) string {
+	switch k {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8, reflect.Uint16,
+		reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	}
+	return "an object"
 }
 
 type badRequest struct{ msg string }

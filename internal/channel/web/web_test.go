@@ -238,6 +238,50 @@ func TestRequestForm(t *testing.T) {
 	assert.Equal(t, "Please fill this in.", e.Error)
 }
 
+// A request form is refused, with the field and the reason, when a field is over its limit,
+// holds a control character (a NUL byte cut "A\u0000B" to "A" in the store) or is a sentence
+// for a name; never stored cut or as given. Names, addresses and details of ordinary lengths,
+// with line breaks in the details, still go through.
+func TestRequestFormRefusesWhatItCantKeep(t *testing.T) {
+	h := newHarness(t)
+	form := func(name, contact, description string) string {
+		b, err := json.Marshal(map[string]string{"type": "access", "org": "MK Council", "name": name, "contact": contact, "description": description})
+		require.NoError(t, err)
+		return string(b)
+	}
+	for _, tc := range []struct {
+		name, body, field, says string
+	}{
+		{"a sentence for a name", form("I want to cancel now", "jo@example.com", "x"), "name", "doesn't look like a person's name"},
+		{"a name of 5,000 characters", form(strings.Repeat("a", 5000), "jo@example.com", "x"), "name", "at most 200 characters"},
+		{"a description of 15,000 characters", form("Jo Bloggs", "jo@example.com", strings.Repeat("word ", 3000)), "description", "at most 5,000 characters"},
+		{"a NUL in the name", form("A\u0000B", "jo@example.com", "x"), "name", "control character"},
+		{"an escape in the contact", form("Jo Bloggs", "jo@example.com\u001b[2J", "x"), "contact", "control character"},
+		{"a NUL in the description", form("Jo Bloggs", "jo@example.com", "my file\u0000"), "description", "control character"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := h.do(t, "POST", "/api/request", tc.body) // the control characters go as JSON escapes ("\u0000")
+			require.Equal(t, http.StatusUnprocessableEntity, rec.Code, rec.Body.String())
+			var e web.ErrorResponse
+			require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &e))
+			assert.Equal(t, tc.field, e.Field)
+			assert.Contains(t, e.Error, tc.says)
+		})
+	}
+	cases, err := h.queue.List(context.Background(), dpo.Filter{})
+	require.NoError(t, err)
+	assert.Empty(t, cases, "nothing refused was stored")
+
+	for _, ok := range []string{
+		form("Mary-Jo O'Neill", "Flat 2, 14 Church Lane, Wendover, HP22 6AA", "My housing file\n\tand the letters from 2019"),
+		form("Can Yılmaz", "07700 900123", strings.Repeat("x", 5000)),
+		form(strings.Repeat("a", 200), "jo@example.com", "x"),
+	} {
+		rec := h.do(t, "POST", "/api/request", ok)
+		assert.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	}
+}
+
 func TestChatRejectsBadInput(t *testing.T) {
 	h := newHarness(t)
 	for _, tc := range []struct {
@@ -249,6 +293,8 @@ func TestChatRejectsBadInput(t *testing.T) {
 		{"body over the limit", `{"message":"` + strings.Repeat("a", 20<<10) + `"}`, http.StatusRequestEntityTooLarge},
 		{"a question over the limit", `{"message":"` + strings.Repeat("a ", 1001) + `"}`, http.StatusRequestEntityTooLarge},
 		{"a council the bot doesn't serve", `{"message":"how long do you keep complaints?","org":"Nowhere Council"}`, http.StatusBadRequest},
+		{"a message that is no string", `{"message":42}`, http.StatusBadRequest},
+		{"a body that is no object", `["how long?"]`, http.StatusBadRequest},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rec := h.do(t, "POST", "/api/chat", tc.body)
@@ -256,8 +302,14 @@ func TestChatRejectsBadInput(t *testing.T) {
 			var e web.ErrorResponse
 			require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &e))
 			assert.NotEmpty(t, e.Error)
-			if tc.name == "a question over the limit" {
+			switch tc.name {
+			case "a question over the limit":
 				assert.Contains(t, e.Error, "under 2,000 characters", "the resident is told the limit")
+			case "a message that is no string":
+				// It is a JSON object: the field is what is wrong.
+				assert.Equal(t, `The field "message" must be a string.`, e.Error)
+			case "a body that is no object", "not JSON":
+				assert.Equal(t, "The request body must be a JSON object.", e.Error)
 			}
 		})
 	}
