@@ -202,9 +202,11 @@ func (a *App) fieldErrors(err error) map[string]string {
 	var fe *dpo.FieldError
 	switch {
 	case errors.As(err, &fe):
+		// The queue names a field as it stores it ("requester name"), the form's check as the
+		// form names it ("name", "on_behalf_of"): both are shown under their input.
 		block := map[string]string{
-			"type": fieldType, "organisation": fieldOrg, "requester name": fieldName, "contact": fieldContact,
-			"on behalf of": fieldOnBehalfOf, "service": fieldService, "description": fieldDescription,
+			"type": fieldType, "organisation": fieldOrg, "org": fieldOrg, "requester name": fieldName, "name": fieldName, "contact": fieldContact,
+			"on behalf of": fieldOnBehalfOf, "on_behalf_of": fieldOnBehalfOf, "service": fieldService, "description": fieldDescription,
 		}[fe.Field]
 		if block == "" {
 			block = fieldDescription

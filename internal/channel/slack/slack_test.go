@@ -478,3 +478,14 @@ func (l lockedWriter) Write(p []byte) (int, error) {
 	defer l.mu.Unlock()
 	return l.w.Write(p)
 }
+
+// A form error is shown under the input it is about, whether the queue named the field ("requester
+// name") or the form's check did ("name", "on_behalf_of"); one about no input shows under the
+// description.
+func TestFieldErrorsShowUnderTheirInput(t *testing.T) {
+	a := &App{}
+	for field, block := range map[string]string{"name": fieldName, "requester name": fieldName, "on_behalf_of": fieldOnBehalfOf,
+		"on behalf of": fieldOnBehalfOf, "contact": fieldContact, "org": fieldOrg, "idempotency_key": fieldDescription} {
+		assert.Contains(t, a.fieldErrors(&dpo.FieldError{Field: field, Reason: "this can be at most 200 characters long"}), block, field)
+	}
+}
