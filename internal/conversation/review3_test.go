@@ -233,7 +233,8 @@ func TestYesNamesAndAddressesRoundSeven(t *testing.T) {
 // A fifth review: ordinary messages that mention an address, privacy or a file start nothing and
 // offer nothing they didn't ask for.
 func TestNoConfidentialityOfferForOrdinaryQuestions(t *testing.T) {
-	for _, says := range []string{"The council doesn't have my new address", "I can't find the postal address for your DPO", "Do you keep CCTV footage private?"} {
+	for _, says := range []string{"The council doesn't have my new address", "I can't find the postal address for your DPO", "Do you keep CCTV footage private?",
+		"how do you stop them seeing my records if they don't need to?", "how do I look up my address on the electoral register?"} {
 		bot, _ := newBot(t, reviewNow)
 		last := script(t, bot, "Milton Keynes", []line{{says: says, lacks: []string{"keep your address confidential"}}})
 		assert.NotEqual(t, conversation.KindIntake, last.Kind, says)

@@ -186,6 +186,12 @@ func TestKeepingAnAddressConfidential(t *testing.T) {
 			contains: []string{"999", "keep your address confidential"}},
 		{says: "yes", kind: conversation.KindIntake, contains: []string{"Right to object"}},
 	})
+	// Said as what is happening, not as a request (a tenth QA pass): someone with access looking
+	// the address up.
+	script(t, bot, "Milton Keynes", []line{
+		{says: "please help my ex partner works at the council and i think hes been looking up my new address on the system. im terrified he'll turn up, he's already threatened me. can you stop him seeing my records",
+			kind: conversation.KindSafeguarding, contains: []string{"999", "keep your address confidential"}},
+	})
 }
 
 // The excerpt leaves out a name or a contact with letters or signs Go's \b doesn't know.
