@@ -10,7 +10,8 @@ import (
 // needs an introduction. Some contexts say "a person" without one, and these are read here:
 //
 //   - a title: "Mr Ahmed Khan asking: …", "… spoke to Dr Okafor"
-//   - a full name, then "here", opening a sentence: "Kwame Mensah here. who is the DPO?"
+//   - a full name, then "here", opening a sentence: "Kwame Mensah here. who is the DPO?", or in
+//     lower case, "john smith here, who is the dpo" (findLowerNamesHere)
 //   - a full name after "It's" opening a sentence: "It's Dave Smith, how long …"
 //   - a full name after "From:": "From: Anna Kowalska."
 //   - a name after a dash that ends the message: "… thanks - Jane Smith"
@@ -30,8 +31,10 @@ import (
 // titleWords may open a name anywhere. "MS" in capitals is multiple sclerosis, not a title.
 var titleWords = setOf(`Mr Mrs Ms Miss Mx Dr MR MRS MISS MX DR`)
 
-// lowerNameFollowers may follow a lower-case name after "i'm": "i'm ahmed khan and i …".
-var lowerNameFollowers = setOf(`and from here of in at living`)
+// lowerNameFollowers may follow a lower-case name after "i'm": "i'm ahmed khan and i …", "im
+// john smith born 14/03/1962" (a date of birth follows a name, never a phrase such as "i'm fed
+// up").
+var lowerNameFollowers = setOf(`and from here of in at living born aged age dob`)
 
 // findBareNames appends the spans of names found in the contexts above, and reports each name's
 // words to addWords so that findNames redacts their other uses too.
@@ -175,13 +178,14 @@ func followedByWord(s string, i int, w string) bool {
 	return hasPrefixFold(s[i:], w) && !wordAfter(s, i+len(w))
 }
 
-// followedByAny reports whether one of words (lower case) follows byte i after one space.
+// followedByAny reports whether one of words (lower case) follows byte i after one space, a full
+// stop after it aside.
 func followedByAny(s string, i int, words map[string]bool) bool {
 	if i >= len(s) || s[i] != ' ' {
 		return false
 	}
 	tok, _ := readNameToken(s, i+1)
-	return tok != "" && words[strings.ToLower(tok)]
+	return tok != "" && words[strings.ToLower(strings.TrimSuffix(tok, "."))]
 }
 
 // nameEndsClause reports whether the name ending at byte i ends its clause: punctuation, the
@@ -304,15 +308,15 @@ func spokeTo(before string) bool {
 var lowerTitles = setOf(`mr mrs`)
 
 // findLowerNames appends the spans of names typed in lower case after a title ("mrs jones next
-// door"). Two lower-case words typed alone are left: far more often a topic ("direct payments")
-// than a name.
+// door", "Mr smith"). Two lower-case words typed alone are left: far more often a topic ("direct
+// payments") than a name.
 func findLowerNames(s string, out []span, addWords func([]string)) []span {
 	for i := 0; i < len(s); i++ {
-		if s[i] != 'm' || wordBefore(s, i) { // lowerTitles are "mr" and "mrs": no token read for other words
+		if s[i] != 'm' && s[i] != 'M' || wordBefore(s, i) { // lowerTitles are "mr" and "mrs": no token read for other words
 			continue
 		}
 		tok, next := readNameToken(s, i)
-		if !lowerTitles[strings.TrimSuffix(tok, ".")] || next == 0 {
+		if !lowerTitles[strings.ToLower(strings.TrimSuffix(tok, "."))] || next == 0 {
 			continue
 		}
 		w, _ := readNameToken(s, next)
@@ -325,6 +329,72 @@ func findLowerNames(s string, out []span, addWords func([]string)) []span {
 		i = next + len(w)
 	}
 	return out
+}
+
+// hereFollowers may follow "here" after a full name typed in lower case, where a question or
+// what the writer wants starts without punctuation: "john smith here who is the dpo".
+var hereFollowers = setOf(`who what how when where why can could do does did i im i'm i’m and again
+	just asking wondering about re regarding with`)
+
+// findLowerNamesHere appends the spans of full names typed in lower case before "here" that open
+// a sentence or follow a greeting's comma, as residents start a chat ("john smith here, who is
+// the dpo", "hi, jo bloggs here."): two words, neither an ordinary, place, service or role word
+// (lowerNameWord), so "same problem here", "new tenant here" and "ward councillor here" stay.
+// "here" must end its clause or lead into the question, not start a phrase ("dog mess here is
+// everywhere"). Only each "here" is looked at, so text without one costs a single search.
+func findLowerNamesHere(s string, out []span, addWords func([]string)) []span {
+	for p := 0; p < len(s); {
+		k := strings.Index(s[p:], "here")
+		if k < 0 {
+			break
+		}
+		h := p + k
+		p = h + len("here")
+		if h < 2 || s[h-1] != ' ' || wordAfter(s, p) || !clauseGoesOn(s, p) {
+			continue
+		}
+		second := wordStartBefore(s, h-1)
+		if second < 2 || s[second-1] != ' ' {
+			continue
+		}
+		first := wordStartBefore(s, second-1)
+		if first == second-1 {
+			continue
+		}
+		before := strings.TrimRight(s[:first], " \t\u00a0")
+		if !atSentenceStart(s, first) && !strings.HasSuffix(before, ",") {
+			continue
+		}
+		w1, w2 := s[first:second-1], s[second:h-1]
+		if !lowerNameWord(w1) || !lowerNameWord(w2) {
+			continue
+		}
+		out = append(out, span{KindName, first, h - 1})
+		addWords([]string{w1, w2})
+	}
+	return out
+}
+
+// wordStartBefore returns where the word of letters, apostrophes and hyphens that ends at byte i
+// starts (i itself if none does).
+func wordStartBefore(s string, i int) int {
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' {
+			break
+		}
+		i -= size
+	}
+	return i
+}
+
+// clauseGoesOn reports whether what follows "here" ending at byte i ends the clause (the end,
+// punctuation, a line break) or is a word of hereFollowers.
+func clauseGoesOn(s string, i int) bool {
+	if i >= len(s) || strings.IndexByte(",.!?;:-\n\r)", s[i]) >= 0 {
+		return true
+	}
+	return followedByAny(s, i, hereFollowers)
 }
 
 // findOpeningLowerName appends the span of a full name typed in lower case after "it's" opening
@@ -369,10 +439,10 @@ func lowerNameWord(w string) bool {
 }
 
 // lowerServiceWords are words residents type alone, in lower case, that no list above holds:
-// "cctv footage", "tenancy agreement".
+// "cctv footage", "tenancy agreement", and roles they say they hold ("ward councillor here").
 var lowerServiceWords = setOf(`cctv footage tenancy agreement ehcp sen foi sar dpo gp nhs dbs
 	send pip esa jsa uc hmo council tax bin bins day bank hello hi hey thanks cheers yes no ok okay
-	please help faq info`)
+	please help faq info councillor cllr governor trustee clerk mp`)
 
 // lowerTail is the last n bytes of s (or all of it), lower-cased: what a check of the words just
 // before a candidate needs. Lower-casing all the text before each candidate was quadratic.

@@ -26,9 +26,9 @@ const relations = `(?:foster[\s-]?(?:carer|parent|mum|mom|dad|mother|father)|chi
 
 // nameTriggerRE finds the phrases that introduce a name. Groups: 1 an introduction that also
 // admits lower-case names ("hi it's dave", "call me Sam", "I'm called Priya"), 2 strong ("my name
-// is", "my son's name is", "name:", "me llamo"), 3 weak ("I'm", "I am"), 4 "this is", 5 a sign-off ("Kind
-// regards,"), 6 someone close named after who they are ("my son Oliver Smith", "my daughter
-// emily brown", "my husband, David Jones,"), which admits lower-case names too.
+// is", "my son's name is", "name:", "me llamo"), 3 weak ("I'm", "I am"), 4 "this is", 5 a
+// sign-off ("Kind regards,"), 6 someone close named after who they are ("my son Oliver Smith",
+// "my daughter emily brown", "my husband, David Jones,"), which admits lower-case names too.
 var nameTriggerRE = newPattern(`(?i)(?:`+
 	`((?:hi|hiya|hello|hey|morning|afternoon|evening|good\s+(?:morning|afternoon|evening))(?:\s+there)?\b[\s,!.\-]*(?:it['’]?s|this\s+is)|(?:i['’]?m|i\s+am)\s+(?:called|known\s+as)|(?:please\s+|just\s+)?call\s+me)\b`+
 	`|((?:my|his|her)(?:\s+`+relations+`(?:['’]?s|s['’])?)?\s+(?:full\s+|first\s+|last\s+)?name\s+is|my\s+name['’]s|(?:(?:full|first|last|given)\s+)?(?:sur|fore)?name\s*[:=]|`+foreignNameIs+`)`+
@@ -276,6 +276,11 @@ func findNames(s string, out []span) []span {
 			mode = signOffName
 		}
 		start, end, toks := readName(s, m[1], mode)
+		switch {
+		case end > start:
+		case mode == signOffName:
+			start, end, toks = lowerSignOff(s, m[1], formalSignOff(s[m[10]:m[11]])) // "regards, jane doe"
+		}
 		if (m[12] >= 0 || m[14] >= 0) && end > start && !relativeNameStarts(s, start) {
 			return m[1] // "my carer allowance stopped", "my GP Surgery has my records"
 		}
@@ -312,6 +317,7 @@ func findNames(s string, out []span) []span {
 	out = findBareNames(s, out, addWords)
 	out = findLowerNames(s, out, addWords)
 	out = findOpeningLowerName(s, out, addWords)
+	out = findLowerNamesHere(s, out, addWords)
 	// A full name given again is redacted whole, even where a word of it is also a word and so
 	// not looked for on its own: "my ex Dean Smith … Dean Smith must not get my address".
 	var phrases []string
@@ -338,6 +344,43 @@ func findNames(s string, out []span) []span {
 		}
 	}
 	return out
+}
+
+// formalSignOff reports whether the sign-off words are a letter's ("Kind regards", "Yours
+// sincerely", "Best wishes"), after which only a signature comes, rather than a chat's thanks.
+func formalSignOff(words string) bool {
+	lw := strings.ToLower(words)
+	return strings.Contains(lw, "regards") || strings.Contains(lw, "wishes") || strings.Contains(lw, "yours")
+}
+
+// signOffWords follow a chat's "thanks" or "cheers" in lower case and are no name: "cheers
+// love", "thanks lots xx".
+var signOffWords = setOf(`love hun hon babe pal bud buddy lots loads heaps kindly muchly xx xxx xo
+	xox xoxo guys everyone folks team bot chatbot dear`)
+
+// lowerSignOff reads a name typed in lower case after a sign-off at byte i, ending its line:
+// "regards, jane doe", "Kind regards\njane". After a letter's sign-off (formal) one or two words
+// count; after "thanks" or "cheers" only two, since "thanks love" and "cheers pal" name nobody.
+// Each word must be able to be a name (lowerNameWord): "regards council tax team" is kept.
+func lowerSignOff(s string, i int, formal bool) (start, end int, words []string) {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+		i++
+	}
+	pos := i
+	for len(words) < 2 && pos > 0 {
+		tok, next := readNameToken(s, pos)
+		w := strings.TrimSuffix(tok, ".")
+		if !lowerNameWord(w) || signOffWords[w] {
+			break
+		}
+		words = append(words, w)
+		end = pos + len(w)
+		pos = next
+	}
+	if len(words) == 0 || !formal && len(words) < 2 || !lineEndsAt(s, end) {
+		return 0, 0, nil
+	}
+	return i, end, words
 }
 
 // skipSpaces returns the first byte at or after i that is no space or tab.
@@ -466,7 +509,8 @@ func readName(s string, i int, mode nameMode) (start, end int, words []string) {
 		lower := strings.ToLower(strings.TrimSuffix(tok, "."))
 		first, _ := utf8.DecodeRuneInString(tok)
 		lowerOK := mode == looseName && unicode.IsLower(first) && (names == 0 || lowerRun) &&
-			names < maxLowerNameWords && !notAName(lower)
+			names < maxLowerNameWords && !notAName(lower) ||
+			names == 0 && pos > i && lowerNameWord(lower) // after a title: "this is Mrs patel", "regards, mr jones"
 		switch {
 		case nameTitles[lower] && names == 0:
 			// a title is kept with the name but is not a name word

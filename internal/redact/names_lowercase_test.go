@@ -1,0 +1,52 @@
+package redact_test
+
+import "testing"
+
+// Full names typed in lower case, as residents type in a chat, that `privacybot transcripts`
+// kept: after "im" with a date of birth or an age next, opening a chat before "here", after a
+// letter's sign-off, and after a title.
+func TestLowerCaseFullNamesAreRedacted(t *testing.T) {
+	redactsTo(t, map[string]string{
+		"im john smith born 14/03/1962, do you share my data with the NHS": "im [name] born [date of birth], do you share my data with the NHS",
+		"i'm priya shah aged 34 and want my records":                       "i'm [name] aged 34 and want my records",
+		"i am kofi mensah born in 1980":                                    "i am [name] born in 1980",
+		"I’m ana lima dob 3/4/1990":                                        "I’m [name] dob [date of birth]",
+
+		"john smith here, who is the dpo":        "[name] here, who is the dpo",
+		"john smith here who is the dpo":         "[name] here who is the dpo",
+		"hi, jo bloggs here.":                    "hi, [name] here.",
+		"Thanks.\namy o'neil here, flat 3":       "Thanks.\n[name] here, flat 3",
+		"kwame mensah here again. Mensah is me.": "[name] here again. [name] is me.",
+
+		"regards, jane doe":                  "regards, [name]",
+		"Kind regards,\njane":                "Kind regards,\n[name]",
+		"who sees it?\nbest wishes\nsam lee": "who sees it?\nbest wishes\n[name]",
+		"thanks, jane doe":                   "thanks, [name]",
+		"yours sincerely, mr jones":          "yours sincerely, [name]",
+
+		"this is Mrs patel from flat 2": "this is [name] from flat 2",
+		"I'm Mrs jones":                 "I'm [name]",
+		"Mr smith rang me":              "Mr [name] rang me",
+	})
+}
+
+// What those contexts must not take for a name: a phrase of ordinary, role or service words, a
+// chat's thanks, "here" starting a phrase.
+func TestLowerCaseNearMissesAreKept(t *testing.T) {
+	keeps(t, []string{
+		"im fed up born and bred here", "i'm really worried born again", "im gonna ask born",
+		"i'm not sure how old my records are",
+
+		"same problem here", "new tenant here, who sees my data", "ward councillor here",
+		"council tax here", "data protection here?", "first time here", "what happens here",
+		"i live here", "the problem here is my data", "foster parent here", "mk resident here",
+		"uni student here, how long do you keep records", "single mum here", "long time reader here",
+		"fly tipping here", "dog mess here is everywhere", "who is the data protection officer here",
+
+		"with regards to my data", "best wishes all", "regards council tax team", "thanks again",
+		"thanks in advance", "thank you kindly", "cheers love", "thanks lots xx", "thank you so much",
+		"cheers mate", "thanks jane", "regards dpo", "Kind regards,\nData Protection Team",
+
+		"Mr Men books", "I spoke to Mrs and she said no",
+	})
+}
