@@ -26,12 +26,13 @@ const relations = `(?:foster[\s-]?(?:carer|parent|mum|mom|dad|mother|father)|chi
 
 // nameTriggerRE finds the phrases that introduce a name. Groups: 1 an introduction that also
 // admits lower-case names ("hi it's dave", "call me Sam", "I'm called Priya"), 2 strong ("my name
-// is", "my son's name is", "name:", "me llamo"), 3 weak ("I'm", "I am"), 4 "this is", 5 a
-// sign-off ("Kind regards,"), 6 someone close named after who they are ("my son Oliver Smith",
-// "my daughter emily brown", "my husband, David Jones,"), which admits lower-case names too.
+// is", "my son's name is", "my names" as it is often typed, "name:", "me llamo"), 3 weak ("I'm",
+// "I am"), 4 "this is", 5 a sign-off ("Kind regards,"), 6 someone close named after who they are
+// ("my son Oliver Smith", "my daughter emily brown", "my husband, David Jones,"), which admits
+// lower-case names too, or said to be someone ("my son is Gary Holt", relativeIsName).
 var nameTriggerRE = newPattern(`(?i)(?:`+
 	`((?:hi|hiya|hello|hey|morning|afternoon|evening|good\s+(?:morning|afternoon|evening))(?:\s+there)?\b[\s,!.\-]*(?:it['’]?s|this\s+is)|(?:i['’]?m|i\s+am)\s+(?:called|known\s+as)|(?:please\s+|just\s+)?call\s+me)\b`+
-	`|((?:my|his|her)(?:\s+`+relations+`(?:['’]?s|s['’])?)?\s+(?:full\s+|first\s+|last\s+)?name\s+is|my\s+name['’]s|(?:(?:full|first|last|given)\s+)?(?:sur|fore)?name\s*[:=]|`+foreignNameIs+`)`+
+	`|((?:my|his|her)(?:\s+`+relations+`(?:['’]?s|s['’])?)?\s+(?:full\s+|first\s+|last\s+)?name(?:\s+is|['’]?s\b)|(?:(?:full|first|last|given)\s+)?(?:sur|fore)?name\s*[:=]|`+foreignNameIs+`)`+
 	`|(i['’]?m|i\s+am|called|named|(?:man|woman|lady|guy|bloke|person|he|she)\s+(?:is|was))\b`+
 	`|(this\s+is)\b`+
 	`|((?:kind|best|warm|many)\s+(?:regards|thanks|wishes)|regards|thanks|yours\s+(?:sincerely|faithfully|truly)|thank\s+you|cheers)\s*[,.!\-]?`+
@@ -278,6 +279,8 @@ func findNames(s string, out []span) []span {
 		start, end, toks := readName(s, m[1], mode)
 		switch {
 		case end > start:
+		case m[12] >= 0:
+			start, end, toks = relativeIsName(s, m[1]) // "my son is Gary Holt"
 		case mode == signOffName:
 			start, end, toks = lowerSignOff(s, m[1], formalSignOff(s[m[10]:m[11]])) // "regards, jane doe"
 		}
@@ -344,6 +347,30 @@ func findNames(s string, out []span) []span {
 		}
 	}
 	return out
+}
+
+// relativeIsName reads the full name of someone close to the writer said to be who they are
+// after "my son", "my neighbour" and the like, at byte i: "my son is Gary Holt", "my husband was
+// David Jones". Only two or three capitalised words count, none an ordinary, place or
+// organisation word (readCapitalisedName) and no street ("my dad is Station Road's postman"), for
+// "my son is Autistic", "my mum is Power of Attorney" and "my daughter is Year 5" say what they
+// are, not who.
+func relativeIsName(s string, i int) (start, end int, words []string) {
+	i = skipSpaces(s, i)
+	tok, next := readNameToken(s, i)
+	if next == 0 || !strings.EqualFold(tok, "is") && !strings.EqualFold(tok, "was") {
+		return 0, 0, nil
+	}
+	e, w, n := readCapitalisedName(s, next, 3)
+	if n < 2 {
+		return 0, 0, nil
+	}
+	name := s[next:e]
+	first, _ := readNameToken(s, next)
+	if streetName(name) || startsWithWord(name) || streetFirstWords[strings.ToLower(first)] || legalRoleRE.MatchString(name) {
+		return 0, 0, nil
+	}
+	return next, e, w
 }
 
 // formalSignOff reports whether the sign-off words are a letter's ("Kind regards", "Yours
