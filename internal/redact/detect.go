@@ -137,6 +137,9 @@ func findEmails(s string, out []span) []span {
 		}
 		m := emailRE.FindStringIndex(s[start:min(len(s), at+256)])
 		if m == nil {
+			m = bareEmail(s, start, at)
+		}
+		if m == nil {
 			at++
 			continue
 		}
@@ -149,6 +152,32 @@ func findEmails(s string, out []span) []span {
 		last, at = end, end
 	}
 	return out
+}
+
+// bareEmailRE is an address typed without its top-level domain, as residents do in a hurry:
+// "sarah.okafor82@gmail", "jo@btinternet". Group 1 is the domain's first label.
+var bareEmailRE = regexp.MustCompile(`^[\p{L}\p{N}._%+'\-]*[\p{L}\p{N}]@([\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?)(?:\.[\p{L}\p{N}]+)*`)
+
+// bareEmail returns the offsets, relative to start, of an address without a top-level domain
+// whose local part starts at byte start and whose '@' is at byte at, or nil. It counts at a mail
+// provider ("sarah.okafor82@gmail re cookies") or where the words before say an address follows
+// ("email me at jo@work"): "logo@2x" and "meet@noon" in other text are kept.
+func bareEmail(s string, start, at int) []int {
+	if start == at {
+		return nil
+	}
+	m := bareEmailRE.FindStringSubmatchIndex(s[start:min(len(s), at+256)])
+	if m == nil {
+		return nil
+	}
+	domain := strings.ToLower(s[start+m[2] : start+m[3]])
+	if !strings.ContainsFunc(domain, unicode.IsLetter) {
+		return nil
+	}
+	if mailProviders[domain] || emailCueRE.MatchString(s[max(0, start-40):start]) {
+		return m[:2]
+	}
+	return nil
 }
 
 // spelledEmailRE is an address spelt out so that no robot reads it, as people type one into a
@@ -165,6 +194,7 @@ var mailProviders = setOf(`gmail googlemail hotmail outlook live msn yahoo ymail
 	mac aol sky virginmedia ntlworld blueyonder talktalk tiscali protonmail proton gmx mail`)
 
 // emailCueRE ends the words that introduce an address: "email me on", "reply to", "my address is".
+// An address spelt out in words or typed without its top-level domain needs one, or a provider.
 var emailCueRE = regexp.MustCompile(`(?i)(?:e-?mail|mail|reply|write|contact|address)\b[^.!?\n]{0,24}$`)
 
 // findSpelledEmails appends the spans of addresses spelt out in words (spelledEmailRE): those
