@@ -518,20 +518,37 @@ func NIPrefixValid(p string) bool {
 var cardRE = newPattern(`[0-9](?:[ \-]?[0-9]){12,18}`, 48,
 	func(s string, i int) bool { return '2' <= s[i] && s[i] <= '6' && !wordBefore(s, i) })
 
+// cardContextRE finds a number the resident says is their card's: "card 4929 1234 5678 9012",
+// "card no: …", "the long number on my card is …". Residents mistype card numbers, and one that
+// fails the Luhn check is still nearly theirs, so after these words only its shape is checked.
+// Group 1 is the number.
+var cardContextRE = newPattern(`(?i)(?:card|long`+spaceClass+`+number)(?:`+spaceClass+`*(?:number|num|no\b\.?|#|details))?`+
+	`(?:`+spaceClass+`+(?:on`+spaceClass+`+(?:my|the)`+spaceClass+`+card`+spaceClass+`+)?(?:is|was)\b)?[^\p{L}\p{N}\n]{0,4}([0-9](?:[ \-]?[0-9]){12,18})`, 96,
+	wordStartWith("card", "long"))
+
 func findCards(s string, out []span) []span {
 	cardRE.each(s, func(m []int) int {
-		e, ok := acceptCard(s, m[0], m[1])
+		e, ok := acceptCard(s, m[0], m[1], true)
 		if !ok {
 			return -1
 		}
 		out = append(out, span{KindCard, m[0], e})
 		return e
 	})
+	cardContextRE.each(s, func(m []int) int {
+		e, ok := acceptCard(s, m[2], m[3], false)
+		if !ok {
+			return -1
+		}
+		out = append(out, span{KindCard, m[2], e})
+		return e
+	})
 	return out
 }
 
-// acceptCard returns the end of the longest card number starting at start within s[:end].
-func acceptCard(s string, start, end int) (int, bool) {
+// acceptCard returns the end of the longest card number starting at start within s[:end]; luhn
+// says whether its check digit must be right.
+func acceptCard(s string, start, end int, luhn bool) (int, bool) {
 	if inReference(s, start) {
 		return 0, false
 	}
@@ -540,7 +557,7 @@ func acceptCard(s string, start, end int) (int, bool) {
 			continue
 		}
 		c := s[start:e]
-		if d := digitsOf(c); len(d) >= 13 && cardGrouping(c) && Luhn(d) {
+		if d := digitsOf(c); len(d) >= 13 && cardGrouping(c) && (!luhn || Luhn(d)) {
 			return e, true
 		}
 	}
