@@ -511,6 +511,76 @@ func NIPrefixValid(p string) bool {
 	return true
 }
 
+// --- passports and driving licences --------------------------------------------------------------
+
+// idNumberTail ends the words that introduce a document's number: "number", "no.", "#", then "is"
+// or "was", then a few punctuation marks ("passport no: …").
+const idNumberTail = `(?:` + spaceClass + `*(?:number|num|no\b\.?|#))?(?:` + spaceClass + `+(?:is|was)\b)?[^\p{L}\p{N}\n]{0,4}`
+
+var (
+	// passportRE finds a number the resident says is their passport's: nine digits for a UK one,
+	// up to two letters and digits for others ("PA1234567"), spaced or not. findIDDocuments
+	// checks the digits. Group 1 is the number.
+	passportRE = newPattern(`(?i)passport`+idNumberTail+`((?:[A-Z]{1,2}`+sepClass+`?)?[0-9]{2,}(?:`+sepClass+`?[0-9]{2,}){0,4})`, 80,
+		wordStartWith("passport"))
+	// licenceRE finds a code the resident says is their driving licence number ("driving licence
+	// OKAFO852128SJ9AB", "licence no: okafo 852128 sj9ab"), typed in any case and grouped any
+	// way; a group after the first has a digit in it, so that words after the number are not
+	// taken. findIDDocuments checks the digits. Group 1 is the code.
+	licenceRE = newPattern(`(?i)(?:(?:driving|driver['’]?s)`+spaceClass+`+licen[cs]e|licen[cs]e(?:`+spaceClass+`*(?:number|num|no\b\.?|#))|DL`+spaceClass+`*(?:number|no\b\.?))`+idNumberTail+
+		`([A-Z0-9]{5,18}(?:[ \-][A-Z]{0,7}[0-9][A-Z0-9]{0,7}){0,3})\b`, 112,
+		wordStartWith("driving", "driver", "licen", "dl"))
+	// dvlaRE is the shape of a GB driving licence number, which is distinctive enough to redact
+	// without words before it: five characters of the surname padded with 9s, six digits (the
+	// date of birth, the month plus 5 for a woman), two initials padded with 9s, a digit and two
+	// check characters: "MORGA753116SM9IJ". dvlaNumber checks the parts.
+	dvlaRE = newPattern(`[A-Z][A-Z9]{4}[0-9]{6}[A-Z9]{2}[0-9][A-Z0-9]{2}\b`, 24,
+		func(s string, i int) bool {
+			return 'A' <= s[i] && s[i] <= 'Z' && i+16 <= len(s) && isDigit(s[i+5]) && isDigit(s[i+10]) && !wordBefore(s, i)
+		})
+)
+
+func findIDDocuments(s string, out []span) []span {
+	passportRE.each(s, func(m []int) int {
+		if n := len(digitsOf(s[m[2]:m[3]])); n < 6 || n > 10 || wordAfter(s, m[3]) {
+			return -1 // "passport 2019", "passport no. 12 weeks"
+		}
+		out = append(out, span{KindIDDocument, m[2], m[3]})
+		return m[1]
+	})
+	licenceRE.each(s, func(m []int) int {
+		if len(digitsOf(s[m[2]:m[3]])) < 5 {
+			return -1 // "licence number is missing", "licence no. 2024"
+		}
+		out = append(out, span{KindIDDocument, m[2], m[3]})
+		return m[1]
+	})
+	dvlaRE.each(s, func(m []int) int {
+		if !dvlaNumber(s[m[0]:m[1]]) {
+			return -1
+		}
+		out = append(out, span{KindIDDocument, m[0], m[1]})
+		return m[1]
+	})
+	return out
+}
+
+// dvlaNumber reports whether c, 16 characters in dvlaRE's shape, is a GB driving licence number:
+// the surname's part is letters then only 9s, and the month (plus 5 for a woman) and day can be
+// a date.
+func dvlaNumber(c string) bool {
+	name := strings.TrimRight(c[:5], "9")
+	if strings.ContainsRune(name, '9') {
+		return false
+	}
+	month := int(c[6]-'0')%5*10 + int(c[7]-'0') // the tens digit is 0 or 1, plus 5 for a woman
+	if c[6] > '6' || c[6] > '1' && c[6] < '5' {
+		return false
+	}
+	day := int(c[8]-'0')*10 + int(c[9]-'0')
+	return 1 <= month && month <= 12 && 1 <= day && day <= 31
+}
+
 // --- payment cards ------------------------------------------------------------------------------
 
 // cardRE finds up to 19 digits; Visa, Mastercard, Amex, Discover, Diners, JCB and Maestro numbers

@@ -4,7 +4,7 @@
 //
 // It is tuned for what residents type to a council's privacy bot: e-mail addresses, UK phone
 // numbers, postcodes, NHS numbers (including mistyped ones), National Insurance numbers, payment
-// card numbers, dates of birth given as such, account and reference numbers given as such,
+// card numbers, passport and driving licence numbers, dates of birth given as such, account and reference numbers given as such,
 // self-introduced names and names of people close to the writer, street addresses and IPv4
 // addresses. It deliberately leaves alone what the bot needs to answer: retention periods ("6
 // years"), dates of notices ("17 May 2018"), years, section numbers, money and case references
@@ -39,13 +39,14 @@ const (
 	KindDateOfBirth Kind = "date_of_birth"
 	KindIP          Kind = "ip"
 	KindAccount     Kind = "account_number" // an account, customer, tenancy or claim number given as such
+	KindIDDocument  Kind = "id_document"    // a passport or driving licence number
 )
 
 // kindOrder lists every kind, most specific first: when spans of different kinds overlap the
 // merged span takes the earliest kind here (an NHS number written after "NHS no" that also looks
 // like a phone number is reported as an NHS number).
 var kindOrder = []Kind{
-	KindEmail, KindNHSNumber, KindNINumber, KindCard, KindDateOfBirth, KindIP, KindAccount,
+	KindEmail, KindNHSNumber, KindNINumber, KindIDDocument, KindCard, KindDateOfBirth, KindIP, KindAccount,
 	KindPhone, KindPostcode, KindAddress, KindName,
 }
 
@@ -67,6 +68,8 @@ func (k Kind) Placeholder() string {
 		return "[IP address]"
 	case KindAccount:
 		return "[account number]"
+	case KindIDDocument:
+		return "[ID document number]"
 	default:
 		return "[" + string(k) + "]"
 	}
@@ -152,6 +155,7 @@ var detectors = []detector{
 	{KindEmail, findSpelledEmails},
 	{KindNHSNumber, findNHSNumbers},
 	{KindNINumber, findNINumbers},
+	{KindIDDocument, findIDDocuments},
 	{KindCard, findCards},
 	{KindDateOfBirth, findDatesOfBirth},
 	{KindIP, findIPs},

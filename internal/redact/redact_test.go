@@ -601,7 +601,7 @@ func TestKindPlaceholders(t *testing.T) {
 		redact.KindEmail: "[email]", redact.KindPhone: "[phone]", redact.KindPostcode: "[postcode]",
 		redact.KindNHSNumber: "[NHS number]", redact.KindNINumber: "[NI number]", redact.KindCard: "[card number]",
 		redact.KindName: "[name]", redact.KindAddress: "[address]", redact.KindDateOfBirth: "[date of birth]",
-		redact.KindIP: "[IP address]", redact.KindAccount: "[account number]",
+		redact.KindIP: "[IP address]", redact.KindAccount: "[account number]", redact.KindIDDocument: "[ID document number]",
 	}
 	require.Len(t, redact.Kinds(), len(want), "every kind has a placeholder here")
 	for _, k := range redact.Kinds() {
