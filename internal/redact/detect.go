@@ -862,7 +862,9 @@ func accountCode(c string) bool {
 
 // --- street addresses ---------------------------------------------------------------------------
 
-const streetSuffix = `(?:street|st|road|rd|avenue|ave|lane|ln|drive|close|way|crescent|court|place|gardens|grove|terrace|hill|row|square|mews|walk|park|rise|green|parade|boulevard|gate|wharf|yard|vale|meadows?|mount|heights|fields|croft|chase|quay|circus|embankment|broadway|passage|approach)`
+// streetSuffix are the street types, with the abbreviations residents type ("22 Windermere Dr",
+// "4 Acacia Cl", "9 Elm Gdns").
+const streetSuffix = `(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|cl|way|crescent|cres|court|ct|place|pl|gardens|gdns|grove|gr|terrace|terr?|hill|row|square|sq|mews|walk|park|rise|green|parade|pde|boulevard|gate|wharf|yard|vale|meadows?|mount|heights|fields|croft|chase|quay|circus|embankment|broadway|passage|approach|orchard|paddock|spinney|leys)`
 
 // addressRE matches "12 High Street", "12a Mill Lane", "3-5 Station Road" and "Flat 3, 45 Station
 // Road": a house number, one to four words and a street type.
@@ -913,13 +915,17 @@ var addressIntroStop = setOf(`but so if when where who which how what why please
 	do does have has need want wanted since because now currently near next i i'm im`)
 
 // houseNameRE matches a house name and the street after it: "Rose Cottage, Church Lane", "The Old
-// Barn, Mill Road". The words are capitalised; the house and street types may be in any case.
-var houseNameRE = newPattern(`(?:\p{Lu}[\p{L}'’\-]*\s+){1,3}(?i:cottage|cottages|house|farm|farmhouse|lodge|barn|villa|bungalow|manor|grange|mill|hall)\b,?\s+((?:\p{Lu}[\p{L}'’\-]*\s+){1,3})(?i:`+streetSuffix+`)\b`, 160,
+// Barn, Mill Road", "The Old Rectory, Church Lane", "The Old Post Office, High Street": capitalised
+// words ending in a type of house, or any capitalised words after "The Old", which names only
+// houses. The house and street types may be in any case. Group 1 is the house's first word,
+// group 2 the street's words.
+var houseNameRE = newPattern(`(?:(\p{Lu}[\p{L}'’\-]*)\s+(?:\p{Lu}[\p{L}'’\-]*\s+){0,2}(?i:cottage|cottages|house|farm|farmhouse|lodge|barn|villa|bungalow|manor|grange|mill|hall|rectory|vicarage|parsonage|manse|forge|smithy|stables|granary|dairy|oast|chapel|schoolhouse|gatehouse|coach\s+house)|The\s+Old(?:\s+\p{Lu}[\p{L}'’\-]*){1,3})\b,?\s+((?:\p{Lu}[\p{L}'’\-]*\s+){1,3})(?i:`+streetSuffix+`)\b`, 160,
 	func(s string, i int) bool { return !wordBefore(s, i) && 'A' <= s[i] && s[i] <= 'Z' })
 
 func findAddresses(s string, out []span) []span {
 	houseNameRE.each(s, func(m []int) int {
-		if !streetNameOK(s[m[2]:m[3]]) || strings.ContainsAny(s[m[0]:m[1]], "\n\r") {
+		if !streetNameOK(s[m[4]:m[5]], false) || strings.ContainsAny(s[m[0]:m[1]], "\n\r") ||
+			m[2] >= 0 && publicHall(s[m[2]:m[3]], strings.TrimRight(s[m[0]:m[4]], ", \t")) {
 			return -1
 		}
 		out = append(out, span{KindAddress, m[0], m[1]})
@@ -957,14 +963,18 @@ func findAddresses(s string, out []span) []span {
 		return end
 	})
 	streetIntroRE.each(s, func(m []int) int {
-		if !streetNameOK(s[m[2]:m[3]]) {
+		if !streetNameOK(s[m[2]:m[3]], false) {
 			return -1
 		}
 		out = append(out, span{KindAddress, m[2], m[3]})
 		return m[1]
 	})
 	addressRE.each(s, func(m []int) int {
-		if !streetNameOK(s[m[2]:m[3]]) {
+		// "7 the green, stony stratford": a street typed in lower case is an address where it
+		// ends the line or a town follows, not in "reason 1 the way you handled it".
+		lowerThe := (m[1] == len(s) || strings.IndexByte(",\n\r", s[m[1]]) >= 0) &&
+			!numberLabels[strings.ToLower(strings.TrimRight(lastWord(s[:m[0]]), ".:"))]
+		if !streetNameOK(s[m[2]:m[3]], lowerThe) || titleLikeDr(s[m[2]:m[3]], s[m[3]:m[1]]) {
 			return -1
 		}
 		out = append(out, span{KindAddress, m[0], m[1]})
@@ -975,21 +985,52 @@ func findAddresses(s string, out []span) []span {
 
 // streetNameOK reports whether the words before a street type can name a street: none is an
 // ordinary word that shows a quantity or a phrase ("6 years in the park", "live in a quiet road"),
-// though "The" may start one ("12 The Green").
-func streetNameOK(words string) bool {
+// though "The" may start one ("12 The Green"), and so may "the" where lowerThe says so.
+func streetNameOK(words string, lowerThe bool) bool {
 	for i, w := range strings.FieldsFunc(words, unicode.IsSpace) {
 		lw := strings.ToLower(w)
 		if !addressStop[lw] {
 			continue
 		}
-		// "The" may start a street name ("12 The Green").
-		if r, _ := utf8.DecodeRuneInString(w); i == 0 && lw == "the" && unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(w); i == 0 && lw == "the" && (lowerThe || unicode.IsUpper(r)) {
 			continue
 		}
 		return false
 	}
 	return true
 }
+
+// titleLikeDr reports whether the street type suffix, after the street's words, is "Dr" read as
+// a doctor rather than a drive: "I saw 2 different Dr", not "22 Windermere Dr".
+func titleLikeDr(words, suffix string) bool {
+	if !strings.EqualFold(suffix, "dr") {
+		return false
+	}
+	for _, w := range strings.Fields(words) {
+		if ordinaryWord(strings.ToLower(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// numberLabels are words after which a number counts something in a document or a list ("step 2
+// the park"), not a house.
+var numberLabels = setOf(`section sections s para paragraph clause article schedule part chapter
+	rule regulation reg version ver release page pages p pg step steps point points question
+	questions q option options item items stage phase level reason`)
+
+// publicHall reports whether the house name, whose first word is first, is a hall the public
+// use, not a home: "County Hall, Walton Street", "Village Hall, Church Lane". "Church Cottage"
+// and "Town House" may be homes.
+func publicHall(first, name string) bool {
+	lw := strings.ToLower(first)
+	return strings.EqualFold(lastWord(name), "hall") && (orgWords[lw] || publicHallWords[lw])
+}
+
+// publicHallWords open the names of halls the public use.
+var publicHallWords = setOf(`village community civic memorial scout scouts guide guides sports
+	leisure church chapel parish mission masonic`)
 
 // setOf makes a set from whitespace-separated words.
 func setOf(words string) map[string]bool {
