@@ -712,6 +712,9 @@ func findDatesOfBirth(s string, out []span) []span {
 		to := sentenceEndAfter(s, m[1])
 		n := len(out)
 		out = findDates(s, from, to, out)
+		if len(out) == n && writersBirth(s, m[0]) {
+			out = findMonthYear(s, m[1], to, out) // "I was born in April 1979"
+		}
 		if len(out) == n && to < len(s) && ownDOB(s, m[0]) {
 			from, to = to, sentenceEndAfter(s, to+1)
 			out = findDates(s, from, to, out)
@@ -731,6 +734,75 @@ func ownDOB(s string, i int) bool {
 		return true
 	}
 	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
+
+// monthYearRE is a month and a year with no day: "April 1979", "Sept. of '85", "04/1979".
+var monthYearRE = newPattern(`(?i)(?:`+monthPattern+`\.?,?(?:\s+of)?\s+(?:[0-9]{4}|'[0-9]{2})|(?:0?[1-9]|1[0-2])[/.\-](?:19|20)[0-9]{2})\b`, 32,
+	func(s string, i int) bool { return digitStart(s, i) || monthStart(s, i) })
+
+// findMonthYear appends a date-of-birth span for a month and year (monthYearRE) that follows the
+// words saying a date of birth comes, ending at byte from, closely: at most three words between,
+// each a place or a word of birthYearGap ("I was born in April 1979", "born in Bletchley in May
+// 1980", "my DOB is 04/1979"). "Date of birth and address, kept since May 2018" and "my date of
+// birth changed in May 2018" stay.
+func findMonthYear(s string, from, to int, out []span) []span {
+	limit := min(to, from+32)
+	monthYearRE.eachFrom(s[:to], from, func(m []int) int {
+		if m[0] > limit || !birthYearGap(s[from:m[0]]) {
+			return len(s) // too far from the words: no later one is nearer
+		}
+		if !plausibleDate(s, m[0], m[1]) {
+			return -1
+		}
+		out = append(out, span{KindDateOfBirth, m[0], m[1]})
+		return len(s)
+	})
+	return out
+}
+
+// birthYearWords may stand between "born" or "my DOB is" and a month and year.
+var birthYearWords = setOf(`is was in on of around about approx approximately circa roughly
+	sometime early mid late the`)
+
+// birthYearGap reports whether gap, the text between the date-of-birth words and a month and
+// year, holds at most three words, each a capitalised place or a word of birthYearWords, and
+// punctuation.
+func birthYearGap(gap string) bool {
+	words := strings.FieldsFunc(gap, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(":-–,.=", r) })
+	if len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !birthYearWords[strings.ToLower(w)] && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// writersBirth reports whether the date-of-birth words at byte i are about the writer or someone
+// close ("I was born", "my son was born", "DOB:", "jane doe, born"), where a month and year alone
+// are theirs, and not about whoever reads a notice ("if your child was born", "children born").
+func writersBirth(s string, i int) bool {
+	before := strings.TrimRight(s[sentenceStartBefore(s, i):i], " \t")
+	if before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, ":") {
+		return true
+	}
+	words := strings.Fields(lowerTail(before, 40))
+	if len(words) > 4 {
+		words = words[len(words)-4:]
+	}
+	own := false
+	for _, w := range words {
+		switch w {
+		case "your", "you", "whose":
+			return false
+		case "i", "i'm", "im", "i’m", "my", "our", "his", "her", "their", "we":
+			own = true
+		}
+		own = own || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+	}
+	return own
 }
 
 // findDates appends a date-of-birth span for each date within s[from:to].

@@ -1,0 +1,36 @@
+package redact_test
+
+import (
+	"testing"
+
+	"github.com/privacybot/privacybot/internal/redact"
+)
+
+// A month and year given as the writer's (or someone close's) date of birth is one: with the day
+// left out it still narrows who they are to a few hundred people in a council's area.
+func TestMonthAndYearOfBirthAreRedacted(t *testing.T) {
+	assertRedacts(t, []redaction{
+		{"born in", "I was born in April 1979", "I was born in [date of birth]", redact.KindDateOfBirth},
+		{"born in, then a question", "I was born in April 1979, do you keep it?", "I was born in [date of birth], do you keep it?", redact.KindDateOfBirth},
+		{"someone close, abbreviated month", "my son was born in Sept 2015 and goes to school", "my son was born in [date of birth] and goes to school", redact.KindDateOfBirth},
+		{"date of birth is", "my date of birth is April 1979", "my date of birth is [date of birth]", redact.KindDateOfBirth},
+		{"DOB label, numeric", "DOB: 04/1979", "DOB: [date of birth]", redact.KindDateOfBirth},
+		{"after a name, lower case", "jane doe, born april 1979", "jane doe, born [date of birth]", redact.KindDateOfBirth},
+		{"opening the message", "Born March 1990, want my records", "Born [date of birth], want my records", redact.KindDateOfBirth},
+		{"short year", "i was born in april of '79", "i was born in [date of birth]", redact.KindDateOfBirth},
+		{"a place between", "I was born in Bletchley in April 1979", "I was born in Bletchley in [date of birth]", redact.KindDateOfBirth},
+	})
+}
+
+// A month and year that is no one's birth, or not the writer's, stays: a notice's admissions
+// rules, the date something changed, a year alone.
+func TestMonthsAndYearsNearBirthWordsAreKept(t *testing.T) {
+	keeps(t, []string{
+		"born in 1985", "I was born in Bletchley in 1979",
+		"if your child was born in September 2020 they start school in 2024",
+		"children born between September 2019 and August 2020",
+		"Date of birth, address and phone number are kept from April 2018",
+		"my date of birth changed in May 2018 records", "my dob is wrong since April 2018",
+		"how long do you keep complaint records from April 2019",
+	})
+}
