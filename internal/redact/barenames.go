@@ -191,10 +191,19 @@ func followedByAny(s string, i int, words map[string]bool) bool {
 // nameEndsClause reports whether the name ending at byte i ends its clause: punctuation, the
 // end, or "here", "from" or "and" follow ("It's Dave Smith, how long …").
 func nameEndsClause(s string, i int) bool {
-	if i >= len(s) || strings.IndexByte(",.!?;:-\n\r", s[i]) >= 0 {
+	if clauseEndsAt(s, i, ",.!?;:-\n\r") {
 		return true
 	}
 	return followedByWord(s, i, "here") || followedByWord(s, i, "from") || followedByWord(s, i, "and")
+}
+
+// clauseEndsAt reports whether the text ends at byte i, or one of the bytes in punct follows it,
+// spaces and tabs aside. Spaces are skipped so that what is redacted does not depend on whether
+// a resident left one at the end ("i'm ahmed khan "), nor on whether a line break follows it:
+// the web chat stores messages as typed, `privacybot redact` reads them with a final line break.
+func clauseEndsAt(s string, i int, punct string) bool {
+	j := skipSpaces(s, i)
+	return j >= len(s) || strings.IndexByte(punct, s[j]) >= 0
 }
 
 // endsWithDash reports whether before ends with a dash that stands alone ("thanks - Jane").
@@ -283,7 +292,7 @@ func lowerFullName(s string, i int) (start, end int, words []string) {
 		end = pos + len(strings.TrimSuffix(tok, "."))
 		pos = next
 	}
-	if end < len(s) && strings.IndexByte(",.!?;:-\n\r)", s[end]) < 0 {
+	if !clauseEndsAt(s, end, ",.!?;:-\n\r)") {
 		nt, _ := readNameToken(s, end+1)
 		if s[end] != ' ' || !lowerNameFollowers[strings.ToLower(nt)] {
 			return 0, 0, nil
@@ -391,7 +400,7 @@ func wordStartBefore(s string, i int) int {
 // clauseGoesOn reports whether what follows "here" ending at byte i ends the clause (the end,
 // punctuation, a line break) or is a word of hereFollowers.
 func clauseGoesOn(s string, i int) bool {
-	if i >= len(s) || strings.IndexByte(",.!?;:-\n\r)", s[i]) >= 0 {
+	if clauseEndsAt(s, i, ",.!?;:-\n\r)") {
 		return true
 	}
 	return followedByAny(s, i, hereFollowers)

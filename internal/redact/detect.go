@@ -1044,7 +1044,7 @@ func findAddresses(s string, out []span) []span {
 	addressRE.each(s, func(m []int) int {
 		// "7 the green, stony stratford": a street typed in lower case is an address where it
 		// ends the line or a town follows, not in "reason 1 the way you handled it".
-		lowerThe := (m[1] == len(s) || strings.IndexByte(",\n\r", s[m[1]]) >= 0) &&
+		lowerThe := clauseEndsAt(s, m[1], ",\n\r") &&
 			!numberLabels[strings.ToLower(strings.TrimRight(lastWord(s[:m[0]]), ".:"))]
 		if !streetNameOK(s[m[2]:m[3]], lowerThe) || titleLikeDr(s[m[2]:m[3]], s[m[3]:m[1]]) {
 			return -1
