@@ -325,7 +325,7 @@ func findLowerNames(s string, out []span, addWords func([]string)) []span {
 			continue
 		}
 		tok, next := readNameToken(s, i)
-		if !lowerTitles[strings.ToLower(strings.TrimSuffix(tok, "."))] || next == 0 {
+		if !inSetFold(lowerTitles, strings.TrimSuffix(tok, ".")) || next == 0 {
 			continue
 		}
 		w, _ := readNameToken(s, next)

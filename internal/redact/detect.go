@@ -1012,6 +1012,19 @@ const houseTypes = `cottage|cottages|house|farm|farmhouse|lodge|barn|villa|bunga
 // houseTypeWords are the words of houseTypes.
 var houseTypeWords = setOf(strings.ReplaceAll(houseTypes, "|", " "))
 
+// inSetFold reports whether the ASCII word w, in any case, is in set (of short lower-case words),
+// without lower-casing a copy: it is asked of every capitalised word of a text.
+func inSetFold(set map[string]bool, w string) bool {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for j := 0; j < len(w); j++ {
+		buf[j] = lowerASCII(w[j])
+	}
+	return set[string(buf[:len(w)])]
+}
+
 // houseNameStart reports whether a house's name may start at byte i: a capitalised word, with a
 // house type among it and the next three words or "The Old" opening it. Every capital in a text
 // starts a word, and houseNameRE tried at each cost a 100 KB transcript a tenth of its time.
@@ -1026,7 +1039,7 @@ func houseNameStart(s string, i int) bool {
 		if tok == "" {
 			return false
 		}
-		if k > 0 && houseTypeWords[strings.ToLower(tok)] || k == 1 && first == "The" && tok == "Old" {
+		if k > 0 && inSetFold(houseTypeWords, tok) || k == 1 && first == "The" && tok == "Old" {
 			return true
 		}
 		pos += len(tok)
