@@ -286,6 +286,139 @@ func findPhones(s string, out []span) []span {
 	return out
 }
 
+// findSpokenPhones finds a phone number typed as it is said: "oh seven seven double one, two
+// three four…", digits and number words mixed ("07700 nine double oh…"). It starts only at a
+// word that can open a UK number ("oh", "zero", "nought", a group starting 0, "plus" before "four
+// four"), so ordinary prose costs a word scan; a run of ten to thirteen digits, three or more of
+// them said in words, is a number.
+func findSpokenPhones(s string, out []span) []span {
+	for i := 0; i < len(s); {
+		ws, we := nextASCIIWord(s, i)
+		if ws < 0 {
+			break
+		}
+		i = we
+		if !opensSpokenNumber(s[ws:we]) {
+			continue
+		}
+		digits, words, end := 0, 0, we
+		repeat := 1
+		for p := ws; ; {
+			a, b := nextASCIIWord(s, p)
+			if a < 0 || !onlySeparators(s[p:a]) || p != ws && a == p {
+				break
+			}
+			w := s[a:b]
+			switch n, d := spokenDigits(w); {
+			case n > 0:
+				digits += n * repeat
+				if !d {
+					words++
+				}
+				repeat, end = 1, b
+			case equalFold(w, "double") && repeat == 1:
+				repeat = 2
+			case equalFold(w, "triple") && repeat == 1:
+				repeat = 3
+			case equalFold(w, "plus") && p == ws:
+			default:
+				goto done
+			}
+			p = b
+		}
+	done:
+		if digits >= 10 && digits <= 13 && words >= 3 && !countingOn(s, end) {
+			out = append(out, span{KindPhone, ws, end})
+			i = end
+		}
+	}
+	return out
+}
+
+// countingOn reports whether the word after a run of number words goes on counting ("… nine ten
+// eleven"): counting, not a phone number.
+func countingOn(s string, end int) bool {
+	a, b := nextASCIIWord(s, end)
+	if a < 0 || !onlySeparators(s[end:a]) {
+		return false
+	}
+	switch w := s[a:b]; strings.ToLower(w) { // once per spoken number, not per word
+	case "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+		"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand":
+		return true
+	}
+	return false
+}
+
+// nextASCIIWord is the next run of ASCII letters or digits from i: its start and end, or -1.
+func nextASCIIWord(s string, i int) (int, int) {
+	for i < len(s) && !isASCIILetter(s[i]) && !isDigit(s[i]) {
+		i++
+	}
+	if i == len(s) {
+		return -1, -1
+	}
+	j := i
+	for j < len(s) && (isASCIILetter(s[j]) || isDigit(s[j])) {
+		j++
+	}
+	return i, j
+}
+
+// onlySeparators reports whether what stands between two words of a spoken number is spaces,
+// commas, dashes or dots (not a sentence's end followed by more words: ". " is allowed once).
+func onlySeparators(gap string) bool {
+	if len(gap) > 4 {
+		return false
+	}
+	for k := 0; k < len(gap); k++ {
+		switch gap[k] {
+		case ' ', ',', '-', '.', '\t':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// opensSpokenNumber reports whether a word can begin a UK phone number said aloud.
+func opensSpokenNumber(w string) bool {
+	switch lowerASCII(w[0]) {
+	case '0':
+		return allDigits(w)
+	case 'o', 'z', 'n', 'p':
+		return equalFold(w, "oh") || equalFold(w, "zero") || equalFold(w, "nought") || equalFold(w, "plus")
+	}
+	return false
+}
+
+// spokenDigits is how many digits a word of a spoken number gives (a digit group gives its
+// length), and whether it was written in digits; 0 for a word that is no digit.
+func spokenDigits(w string) (int, bool) {
+	if allDigits(w) {
+		return len(w), true
+	}
+	for _, d := range digitWords {
+		if equalFold(w, d) {
+			return 1, false
+		}
+	}
+	return 0, false
+}
+
+var digitWords = []string{"oh", "o", "zero", "nought", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+
+func allDigits(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if !isDigit(w[k]) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+func equalFold(a, b string) bool { return len(a) == len(b) && hasPrefixFold(a, b) }
+
 // acceptPhone returns the end of the longest phone number starting at start within s[:end].
 func acceptPhone(s string, start, end int) (int, bool) {
 	if s[start] == '0' && (wordBefore(s, start) || inReference(s, start)) {

@@ -161,6 +161,7 @@ var detectors = []detector{
 	{KindIP, findIPs},
 	{KindAccount, findAccountNumbers},
 	{KindPhone, findPhones},
+	{KindPhone, findSpokenPhones},
 	{KindPostcode, findPostcodes},
 	{KindAddress, findAddresses},
 	{KindName, findNames},
