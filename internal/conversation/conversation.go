@@ -180,6 +180,21 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	// Someone at risk comes first, whatever else the message says (a reference, a "yes").
 	intent := b.classify(t.Text)
 	if intent.Safeguarding {
+		if intent.ByModel && intent.Actionable && intent.Type != rights.None && b.Queue != nil {
+			// Only the model took it for urgent, and it asks to exercise a right ("hi, I'm Kate
+			// and I want a copy of everything you hold on me please"): the safeguarding reply
+			// first, and the request taken, not left for the resident to ask again.
+			safe := b.safeguardingFor(intent, t.Org)
+			asked := intent
+			asked.Safeguarding, asked.ByModel, asked.SelfHarm = false, false, false
+			r, err := b.startIntake(ctx, s, t, asked)
+			if err != nil {
+				return Reply{}, err
+			}
+			r.Answer.Answer = safe + "\n\n" + r.Answer.Answer
+			r.Answer.Safeguarding = true
+			return r, nil
+		}
 		if !alsoAnswered(intent, t.Text) {
 			return b.safeguarding(s, t, intent), nil
 		}

@@ -222,3 +222,14 @@ func TestAskingAfterARequestTheChatDidntTake(t *testing.T) {
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "name", fe.Field)
 }
+
+// A polite request that introduces its writer by name is taken, whatever the safeguarding model
+// makes of it (a QA pass found it answered with the safeguarding reply alone): the resident
+// never has to ask again.
+func TestAPoliteRequestIsTakenWhateverTheModelSays(t *testing.T) {
+	for _, says := range []string{"hi, I'm Kate and I want a copy of everything you hold on me please",
+		"hi, I'm Tom and I'd like everything you've got on me please"} {
+		bot, _ := newBot(t, reviewNow)
+		script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindIntake, contains: []string{"Right of access", "full name"}}})
+	}
+}

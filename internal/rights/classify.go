@@ -85,22 +85,32 @@ func classify(text string) (Intent, trace) {
 	if p := safeguardProbability(s, blanked); p >= safeguardModel().Threshold && modelMayJudge(fired) {
 		// A sign the cues found, said in words they don't weigh enough ("he's just thrown me
 		// down the stairs"): the model, reading the whole message, is sure. The cues that fired
-		// still say whether it is self-harm.
+		// still say whether it is self-harm. The danger is less certain than a cue's, so the
+		// message is read for a request too: a polite "hi, I'm Kate and I want a copy of
+		// everything you hold on me please" may read as urgent to the model, and must still be
+		// taken (the conversation gives the safeguarding reply first).
 		tr.fired = append(tr.fired, fmt.Sprintf("safeguarding-model:%.2f:%s", p, strings.Join(fired, "+")))
-		return Intent{Type: None, Safeguarding: true, ByModel: true, SelfHarm: slices.ContainsFunc(fired, selfHarmCues.has), OnBehalf: safeOnBehalf(s),
-			Confidence: p}, tr
+		in := classifyRequest(s, &tr)
+		in.Safeguarding, in.ByModel, in.SelfHarm = true, true, slices.ContainsFunc(fired, selfHarmCues.has)
+		in.OnBehalf = in.OnBehalf || safeOnBehalf(s)
+		return in, tr
 	}
 	if len(fired) > 0 {
 		tr.fired = append(tr.fired, fmt.Sprintf("safeguarding-below:%.1f:%s", score, strings.Join(fired, "+")))
 	}
+	return classifyRequest(s, &tr), tr
+}
 
+// classifyRequest reads a normalised message for the right it concerns and whether it asks to
+// exercise it now.
+func classifyRequest(s string, tr *trace) Intent {
 	// Score every type; None starts at noneBase, so a right needs evidence.
 	// A tie goes to the right mentioned first: in "what's the difference
 	// between restricting and deleting", restriction is the topic.
 	best, bestScore, bestPos, second := None, 0.0, len(s), 0.0
 	var firstAt [10]int
 	for k, t := range append([]Type{None}, Types()...) {
-		score, pos := sumCues(s, typeCues[t], &tr, string(t))
+		score, pos := sumCues(s, typeCues[t], tr, string(t))
 		if t == None {
 			score += noneBase
 		}
@@ -126,9 +136,9 @@ func classify(text string) (Intent, trace) {
 		}
 	}
 
-	req, _ := sumCues(s, requestCues, &tr, "req")
-	info, _ := sumCues(s, infoCues, &tr, "info")
-	r, i := openings(s, &tr)
+	req, _ := sumCues(s, requestCues, tr, "req")
+	info, _ := sumCues(s, infoCues, tr, "info")
+	r, i := openings(s, tr)
 	req, info = req+r, info+i
 	tr.req, tr.info = req, info
 
@@ -138,13 +148,13 @@ func classify(text string) (Intent, trace) {
 		// With no information cue at all, None is only the absence of a
 		// right, so it is reported with modest confidence.
 		in.Confidence = logistic(bestScore - second - 1)
-		return in, tr
+		return in
 	}
 	// Ties go to information: intake starts only on a clear wish, and the
 	// conversation can still offer to make the request.
 	in.Actionable = req > info
 	in.Confidence = typeConf * logistic(math.Abs(req-info))
-	return in, tr
+	return in
 }
 
 // sumCues adds the weight of each cue that matches s (once per cue),

@@ -37,3 +37,18 @@ func TestSafeguardingTenthQAPass(t *testing.T) {
 		"I want this whole process to be over quickly, how long does a subject access request take?",
 	})
 }
+
+// A request the model alone takes for urgent is still read as the request it is: the
+// conversation gives the safeguarding reply and takes it (a QA pass found 12 of 14 polite
+// requests introducing the writer by name read as urgent by the model, and not taken).
+func TestARequestTheModelAloneFlagsIsStillARequest(t *testing.T) {
+	for _, text := range []string{
+		"hi, I'm Kate and I want a copy of everything you hold on me please",
+		"hi, I'm Tom and I'd like everything you've got on me please",
+	} {
+		got, tr := classify(text)
+		if got.Type != Access || !got.Actionable {
+			t.Errorf("%q: %s, actionable %v; want an access request; %s", text, got.Type, got.Actionable, tr)
+		}
+	}
+}
