@@ -122,6 +122,16 @@ func TestSafeguardingSecondFreshTestSet(t *testing.T) {
 	measureUnseen(t, "second fresh test set", "safeguarding-test14.jsonl", 38, 14)
 }
 
+// The fifteenth pass is a third fresh test set of 300 (safeguarding-test15.jsonl, 150 urgent),
+// written blind once the others had been read several times, with calm messages of the kinds a
+// verification QA pass found taken for urgent (polite requests introducing the writer by name,
+// phone numbers typed as words, angry complaints). Measured once with the scorer of the end of
+// the session that had it written (23 of 150 urgent messages missed, 9 false alarms of 150) and
+// the scorer of that session's start (24 and 9), before anything was chosen on it.
+func TestSafeguardingThirdFreshTestSet(t *testing.T) {
+	measureUnseen(t, "third fresh test set", "safeguarding-test15.jsonl", 23, 9)
+}
+
 // measureUnseen logs how many of a set's urgent messages the scorer misses and how many calm ones
 // it takes for urgent, never which (nobody tunes on the set), and fails when either is above
 // what was measured.
