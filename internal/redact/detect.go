@@ -312,6 +312,11 @@ func findSpokenPhones(s string, out []span) []span {
 			switch n, d := spokenDigits(w); {
 			case n > 0:
 				digits += n * repeat
+				if digits > maxSpokenDigits {
+					// Longer than any phone number: no need to read on (a pasted table of
+					// zeros would otherwise be read from each of its words to its end).
+					goto done
+				}
 				if !d {
 					words++
 				}
@@ -327,13 +332,17 @@ func findSpokenPhones(s string, out []span) []span {
 			p = b
 		}
 	done:
-		if digits >= 10 && digits <= 13 && words >= 3 && !countingOn(s, end) {
+		if digits >= 10 && digits <= maxSpokenDigits && words >= 3 && !countingOn(s, end) {
 			out = append(out, span{KindPhone, ws, end})
 			i = end
 		}
 	}
 	return out
 }
+
+// maxSpokenDigits is the most digits a phone number said aloud has ("plus four four" and ten
+// more, or a national number's eleven).
+const maxSpokenDigits = 13
 
 // countingOn reports whether the word after a run of number words goes on counting ("… nine ten
 // eleven"): counting, not a phone number.

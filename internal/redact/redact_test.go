@@ -673,6 +673,9 @@ func BenchmarkRedact(b *testing.B) {
 		{"transcript", bigInput()},
 		{"prose", proseInput()},
 		{"adversarial", adversarialInput()},
+		// A pasted table of zeros: every word could open a phone number said aloud.
+		{"zeros", strings.Repeat("0, ", 33_000)},
+		{"number words", strings.Repeat("oh seven seven double oh ", 4_000)},
 	} {
 		b.Run(bm.name, func(b *testing.B) {
 			r := redact.New()
