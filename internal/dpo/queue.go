@@ -312,6 +312,23 @@ func (q *Queue) Assign(ctx context.Context, ref, to, actor string) (Case, error)
 	return q.update(ctx, ref, func(c *Case) (Event, error) { return c.Assign(to, actor, q.now()) })
 }
 
+// AssignIf gives a case to someone only while it is still assigned to was (empty: to nobody),
+// the assignee the person assigning saw: judged inside the store's transaction, so of two people
+// assigning from pages loaded at the same time, the second is told, not silently obeyed.
+func (q *Queue) AssignIf(ctx context.Context, ref, was, to, actor string) (Case, error) {
+	return q.update(ctx, ref, func(c *Case) (Event, error) {
+		if c.AssignedTo != strings.TrimSpace(was) {
+			holder := c.AssignedTo
+			if holder == "" {
+				holder = "nobody"
+			}
+			return Event{}, fmt.Errorf("%s has been assigned to %s since you looked; look again before changing it: %w",
+				c.Ref, holder, ErrInvalidTransition)
+		}
+		return c.Assign(to, actor, q.now())
+	})
+}
+
 func (q *Queue) update(ctx context.Context, ref string, fn func(*Case) (Event, error)) (Case, error) {
 	canon, err := ParseRef(ref)
 	if err != nil {

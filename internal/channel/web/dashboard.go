@@ -705,16 +705,11 @@ func (s *Server) assign(r *http.Request, c dpo.Case, actor string) error {
 			return &dpo.FieldError{Field: "assignee", Reason: fmt.Sprintf("no dashboard user %q sees %s's cases", to, c.Organisation)}
 		}
 	}
-	if was, ok := r.PostForm["was"]; ok && len(was) == 1 && was[0] != c.AssignedTo {
-		// The page was loaded before someone else (re)assigned the case: assigning from it would
-		// take the case from them without either knowing.
-		holder := c.AssignedTo
-		if holder == "" {
-			holder = "nobody"
-		}
-		stale := fmt.Errorf("%s has been assigned to %s since this page was loaded; look again before changing it: %w",
-			c.Ref, holder, dpo.ErrInvalidTransition)
-		return fmt.Errorf("assign %s: %w", c.Ref, stale) // as the store wraps it: the page shows stale's words
+	if was, ok := r.PostForm["was"]; ok && len(was) == 1 {
+		// The page says whose case it was when it was loaded: assigning from it must not take the
+		// case from someone who took it since, without either knowing (judged in the store).
+		_, err := s.Cases.AssignIf(r.Context(), c.Ref, was[0], to, actor)
+		return err
 	}
 	_, err := s.Cases.Assign(r.Context(), c.Ref, to, actor)
 	return err

@@ -72,6 +72,7 @@ type Cases interface {
 	MarkLawEnforcement(ctx context.Context, ref string, to dpo.LawEnforcement, reason, actor string) (dpo.Case, error)
 	SetTimeLimit(ctx context.Context, ref string, due time.Time, reason, actor string) (dpo.Case, error)
 	Reopen(ctx context.Context, ref, note, actor string) (dpo.Case, error)
+	AssignIf(ctx context.Context, ref, was, to, actor string) (dpo.Case, error)
 	Assign(ctx context.Context, ref, to, actor string) (dpo.Case, error)
 }
 

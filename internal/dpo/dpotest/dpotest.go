@@ -349,6 +349,23 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.ErrorIs(t, err, dpo.ErrInvalidTransition, "an open case isn't reopened")
 	})
 
+	t.Run("AssignIfStillAsSeen", func(t *testing.T) {
+		q, _, _ := setup(t, "2026-03-03T10:00:00Z")
+		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
+		require.NoError(t, err)
+		// Two of the team saw it unassigned; the first takes it, the second is told.
+		_, err = q.AssignIf(ctx, c.Ref, "", "bob", "bob")
+		require.NoError(t, err)
+		_, err = q.AssignIf(ctx, c.Ref, "", "alice", "alice")
+		require.ErrorIs(t, err, dpo.ErrInvalidTransition)
+		assert.Contains(t, err.Error(), "assigned to bob since you looked")
+		got, err := q.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.Equal(t, "bob", got.AssignedTo)
+		_, err = q.AssignIf(ctx, c.Ref, "bob", "alice", "alice")
+		require.NoError(t, err, "seen as bob's, taken on purpose")
+	})
+
 	t.Run("ANoteTooLongIsRefusedWhole", func(t *testing.T) {
 		q, _, _ := setup(t, "2026-03-03T10:00:00Z")
 		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
