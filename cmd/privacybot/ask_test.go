@@ -385,7 +385,8 @@ func TestAskHowLongToRespondGivesTheCurrentRule(t *testing.T) {
 func TestChatRequestReceivedEarlier(t *testing.T) {
 	data := t.TempDir()
 	letter := "Milton Keynes\nSam Jones\n01908 123456\nskip\nskip\nplease delete my old housing file\nyes\n"
-	input := "/request erasure --received 2026-12-10\n/request erasure --received 4 Dec\n/request erasure --received 2026-12-04\n" + letter +
+	input := "/request erasure --received 2026-12-10\n/request erasure --received 4 Dec\n/request erasure --received 2016-12-04\n/request erasure --received 0001-01-01\n" +
+		"/request erasure --received 2026-12-04\n" + letter +
 		"/request access --received 2026-12-04\n" + strings.Replace(letter, "Sam Jones", "Kim Lee", 1)
 	var stdout, stderr bytes.Buffer
 	monday := time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC)
@@ -395,6 +396,8 @@ func TestChatRequestReceivedEarlier(t *testing.T) {
 	require.Equal(t, exitOK, Main(context.Background(), app, []string{"chat"}), stderr.String())
 	assert.Contains(t, stdout.String(), "2026-12-10 is in the future")
 	assert.Contains(t, stdout.String(), `"4" is not a date like 2026-12-04`)
+	assert.Contains(t, stdout.String(), "2016-12-04 is more than a year ago; check the year")
+	assert.Contains(t, stdout.String(), "0001-01-01 is more than a year ago")
 	assert.Contains(t, stdout.String(), "DPO-2026-000001")
 	assert.Contains(t, stdout.String(), "DPO-2026-000002", "a second letter of the same day is a second request")
 

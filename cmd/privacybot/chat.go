@@ -258,8 +258,12 @@ func (c *chat) requestArgs(arg string) (typ rights.Type, received time.Time, pro
 			}
 			// The London day the request arrived, at its start: the clock runs from the day.
 			day = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, queueLondon())
-			if today := c.app.Now(); day.After(today) {
+			switch today := c.app.Now(); {
+			case day.After(today):
 				return "", time.Time{}, fmt.Sprintf("--received: %s is in the future.", words[i])
+			case day.Before(today.AddDate(-1, 0, 0)):
+				// A year typed wrong (2016 for 2026, 0001) would file a case long overdue.
+				return "", time.Time{}, fmt.Sprintf("--received: %s is more than a year ago; check the year.", words[i])
 			}
 			received = day
 		default:
