@@ -276,6 +276,9 @@ func (q *Queue) List(ctx context.Context, f Filter) ([]Case, error) {
 
 // UpdateStatus moves a case to another status (see Case.Transition for the rules).
 func (q *Queue) UpdateStatus(ctx context.Context, ref string, ch Change) (Case, error) {
+	if err := checkNote("note", ch.Note); err != nil {
+		return Case{}, err
+	}
 	return q.update(ctx, ref, func(c *Case) (Event, error) { return c.Transition(ch, q.now()) })
 }
 
@@ -288,22 +291,34 @@ func (q *Queue) Extend(ctx context.Context, ref, reason, actor string) (Case, er
 // MarkLawEnforcement records whether a case is a law-enforcement (Part 3) request (see
 // Case.MarkLawEnforcement).
 func (q *Queue) MarkLawEnforcement(ctx context.Context, ref string, to LawEnforcement, reason, actor string) (Case, error) {
+	if err := checkNote("reason", reason); err != nil {
+		return Case{}, err
+	}
 	return q.update(ctx, ref, func(c *Case) (Event, error) { return c.MarkLawEnforcement(to, reason, actor, q.now()) })
 }
 
 // SetTimeLimit records the time limit the DPO set for a confirmed law-enforcement (Part 3)
 // request (see Case.SetTimeLimit).
 func (q *Queue) SetTimeLimit(ctx context.Context, ref string, due time.Time, reason, actor string) (Case, error) {
+	if err := checkNote("reason", reason); err != nil {
+		return Case{}, err
+	}
 	return q.update(ctx, ref, func(c *Case) (Event, error) { return c.SetTimeLimit(due, reason, actor, q.now()) })
 }
 
 // Reopen opens a closed case again (see Case.Reopen).
 func (q *Queue) Reopen(ctx context.Context, ref, note, actor string) (Case, error) {
+	if err := checkNote("note", note); err != nil {
+		return Case{}, err
+	}
 	return q.update(ctx, ref, func(c *Case) (Event, error) { return c.Reopen(note, actor, q.now()) })
 }
 
 // AddNote appends a note to a case's audit trail.
 func (q *Queue) AddNote(ctx context.Context, ref, note, actor string) (Case, error) {
+	if err := checkNote("note", note); err != nil {
+		return Case{}, err
+	}
 	return q.update(ctx, ref, func(c *Case) (Event, error) { return c.AddNote(note, actor, q.now()) })
 }
 
@@ -336,16 +351,19 @@ func (q *Queue) update(ctx context.Context, ref string, fn func(*Case) (Event, e
 	}
 	return q.Store.Update(ctx, canon, func(c *Case) (Event, error) {
 		c.calendar = q.Calendar
-		ev, err := fn(c)
-		if err == nil && utf8.RuneCountInString(ev.Note) > MaxNote {
-			// Refused before the store saves anything: the note, a reason or grounds, is a
-			// paragraph for the audit trail, and the dashboard's form holds no more.
-			return Event{}, invalid("note", "%d characters; at most %d (attach long documents elsewhere and say where)",
-				utf8.RuneCountInString(ev.Note), MaxNote)
-		}
-		return ev, err
+		return fn(c)
 	})
 }
 
-// MaxNote is the most characters a note, a reason or grounds on the audit trail may have.
+// MaxNote is the most characters a note, a reason or grounds on the audit trail may have: a
+// paragraph, as the dashboard's form holds.
 const MaxNote = 10000
+
+// checkNote refuses a note, reason or grounds over MaxNote characters as typed (not counting
+// what the audit trail adds, "(recorded …)").
+func checkNote(field, text string) error {
+	if n := utf8.RuneCountInString(strings.TrimSpace(text)); n > MaxNote {
+		return invalid(field, "%d characters; at most %d (attach long documents elsewhere and say where)", n, MaxNote)
+	}
+	return nil
+}
