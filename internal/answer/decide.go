@@ -15,12 +15,13 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
-	"github.com/privacybot/privacybot/internal/logreg"
 	"math"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/privacybot/privacybot/internal/logreg"
 )
 
 // signalNames name the signals the decision reads, in the order of their vector.

@@ -4,7 +4,6 @@ package answer
 // misspellings, WordNet synonyms).
 
 import (
-	"github.com/privacybot/privacybot/internal/wordvec"
 	"regexp"
 	"slices"
 	"sort"
@@ -13,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/privacybot/privacybot/internal/notice"
+	"github.com/privacybot/privacybot/internal/wordvec"
 )
 
 // Lexicon is what a corpus's own words say about the words of a question it doesn't use: a
