@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode"
 
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/transcript"
@@ -138,13 +139,23 @@ func dash(s string) string {
 	return s
 }
 
-// shortLine is s on one line, cut to n characters.
+// shortLine is s on one line, cut to n characters, with any control character a resident typed
+// shown as its escape ("\u001b"): printed raw, one could clear or forge lines of the DPO's
+// terminal.
 func shortLine(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if len(r) > n {
+		r = append(r[:n-1], '…')
 	}
-	return s
+	var b strings.Builder
+	for _, c := range r {
+		if unicode.IsControl(c) {
+			fmt.Fprintf(&b, "\\u%04x", c)
+			continue
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
 // questionID names a stored question the same way in every export, whatever the filters: its

@@ -27,6 +27,7 @@ func TestTranscriptsListWhatTheNoticesDontAnswer(t *testing.T) {
 		{Session: "a", Channel: "web", Role: "bot", Text: "The privacy notices I have don't answer that", At: asked, Outcome: "abstained"},
 		{Session: "b", Channel: "web", Org: "Buckinghamshire Council", Role: "resident", Text: "who is the DPO?", At: asked},
 		{Session: "b", Channel: "web", Org: "Buckinghamshire Council", Role: "bot", Text: "Maria Damigos", At: asked, Outcome: "answered"},
+		{Session: "d", Channel: "web", Role: "resident", Text: "\x1b[2J\x1b[31mFAKE\x00 line", At: asked},
 		{Session: "c", Channel: "web", Role: "resident", Text: "do you keep my bin photos?", At: asked.AddDate(0, 0, -60)},
 		{Session: "c", Channel: "web", Role: "bot", Text: "The notices may not answer this exactly.", At: asked.AddDate(0, 0, -60), Outcome: "unsure"},
 	}))
@@ -44,6 +45,8 @@ func TestTranscriptsListWhatTheNoticesDontAnswer(t *testing.T) {
 	assert.Contains(t, stdout, "abstained")
 	assert.Contains(t, stdout, "who is the DPO?")
 	assert.NotContains(t, stdout, "bin photos", "older than 30 days")
+	assert.Contains(t, stdout, `\u001b[2J\u001b[31mFAKE\u0000 line`, "a control character typed is shown, never sent to the terminal")
+	assert.NotContains(t, stdout, "\x1b")
 
 	code, stdout, stderr = runCLI(t, env, "transcripts", "--since", "2025-01-01", "--outcome", "abstained,unsure", "--jsonl")
 	require.Equal(t, exitOK, code, stderr)
