@@ -375,13 +375,25 @@ func findLowerNamesHere(s string, out []span, addWords func([]string)) []span {
 			continue
 		}
 		w1, w2 := s[first:second-1], s[second:h-1]
-		if !lowerNameWord(w1) || !lowerNameWord(w2) {
+		if !lowerNameWord(w1) || !lowerNameWord(w2) || wordShaped(w1) || wordShaped(w2) {
 			continue
 		}
 		out = append(out, span{KindName, first, h - 1})
 		addWords([]string{w1, w2})
 	}
 	return out
+}
+
+// wordShaped reports whether a lower-case word ends as words do and names seldom: "-where" or an
+// abstract noun's ending ("rats everywhere here", "mould infestation here", "anti-social
+// behaviour here"). No list of words holds them all; "-ly" and "-ed" end names too (Emily, Alfred).
+func wordShaped(w string) bool {
+	for _, suffix := range []string{"where", "ness", "ment", "ments", "tion", "tions", "sion", "ity", "ities", "our", "ours"} {
+		if strings.HasSuffix(w, suffix) && len(w) > len(suffix)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // wordStartBefore returns where the word of letters, apostrophes and hyphens that ends at byte i

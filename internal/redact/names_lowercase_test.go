@@ -42,6 +42,7 @@ func TestLowerCaseNearMissesAreKept(t *testing.T) {
 		"i live here", "the problem here is my data", "foster parent here", "mk resident here",
 		"uni student here, how long do you keep records", "single mum here", "long time reader here",
 		"fly tipping here", "dog mess here is everywhere", "who is the data protection officer here",
+		"rats everywhere here, can you help", "mould infestation here. who do i tell", "anti-social behaviour here, who sees my report",
 
 		"with regards to my data", "best wishes all", "regards council tax team", "thanks again",
 		"thanks in advance", "thank you kindly", "cheers love", "thanks lots xx", "thank you so much",
