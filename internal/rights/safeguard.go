@@ -57,7 +57,7 @@ func (s cueSet) has(name string) bool { return s[name] }
 var selfHarmCues = cueSet{"suicide": true, "suicide or self-harm named": true, "self-harm": true, "overdose": true,
 	"want to die": true, "don't want to be here": true, "end it": true, "can't go on": true, "jump": true,
 	"suicide in other words": true, "taken pills": true, "ready to die": true, "method asked": true, "rope bought": true,
-	"lethal dose": true, "not wake up": true, "finality": true, "place to jump": true, "means ready": true, "life ended": true, "a plan to die": true, "at a height": true, "exhaust": true, "quantity taken": true, "want it all to end": true}
+	"lethal dose": true, "not wake up": true, "finality": true, "place to jump": true, "means ready": true, "life ended": true, "a plan to die": true, "at a height": true, "exhaust": true, "quantity taken": true, "want it all to end": true, "had enough of life": true}
 
 // safeCue is one line of safeguarding.txt.
 type safeCue struct {

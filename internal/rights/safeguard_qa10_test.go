@@ -18,6 +18,11 @@ func TestSafeguardingTenthQAPass(t *testing.T) {
 		{"please help my ex partner works at the council and i think hes been looking up my new address on the system. im terrified he'll turn up, he's already threatened me. can you stop him seeing my records", false},
 		{"My ex has threatened me again and I'm scared he'll find me, can you hide my address?", false},
 		{"my neighbour threatened me yesterday and I'm scared they'll come round tonight", false},
+		// A verification QA pass: the same inside complaints and records requests.
+		{"I want to complain, the way adult social care treated my dad is disgusting and honestly I can't cope any more, I've had enough of life", true},
+		{"complaint: your bailiffs keep turning up, I'm at breaking point and thinking of ending things", true},
+		{"i want to put in a complaint about the housing team. i cant do this anymore i just want to disappear forever", true},
+		{"can i get my council tax file? my ex partner said he'd hurt me if he ever found me, please don't let him get my new address", false},
 	} {
 		got, tr := classify(m.text)
 		if !got.Safeguarding {
@@ -35,6 +40,9 @@ func TestSafeguardingTenthQAPass(t *testing.T) {
 		"i just want the noise from next door to stop, who do i report it to?",
 		"how long do you keep records of threats made to staff?",
 		"I want this whole process to be over quickly, how long does a subject access request take?",
+		"I've had enough of these letters, how do I stop you sending them?",
+		"can my dad see my file? he'd never hurt me but I want to know what's in it",
+		"I'm thinking of ending things with my energy supplier, do you share my details with them?",
 	})
 }
 
