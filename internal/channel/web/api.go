@@ -17,8 +17,13 @@ import (
 	"github.com/privacybot/privacybot/internal/transcript"
 )
 
-// maxAPIBody bounds a chat or request body: a message is at most a few hundred words.
+// maxAPIBody bounds a chat or feedback body: a message is at most a few hundred words.
 const maxAPIBody = 16 << 10
+
+// maxRequestFormBody bounds a request form's body: its fields at their limits (a 5,000-character
+// description among them) in any script, even written as JSON escapes ("\ud83d\ude00" is 12
+// bytes for one character), so that the field limits, which name the field, refuse first.
+const maxRequestFormBody = 96 << 10
 
 // chatTimeout bounds one answer, so a stuck model call can't hold a connection for ever.
 const chatTimeout = 20 * time.Second
@@ -54,9 +59,9 @@ type NoticeInfo struct {
 	Updated      string `json:"updated,omitempty"`
 }
 
-// decode reads a JSON body of at most maxAPIBody bytes into v.
-func decode(w http.ResponseWriter, r *http.Request, v any) error {
-	r.Body = http.MaxBytesReader(w, r.Body, maxAPIBody)
+// decode reads a JSON body of at most limit bytes into v.
+func decode(w http.ResponseWriter, r *http.Request, v any, limit int64) error {
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	dec := json.NewDecoder(r.Body)
 	if err := dec.Decode(v); err != nil {
 		var (
@@ -244,7 +249,7 @@ func (s *Server) keep(ctx context.Context, rep conversation.Reply, org, said str
 
 func (s *Server) handleChat(w http.ResponseWriter, r *http.Request) {
 	var req ChatRequest
-	if err := decode(w, r, &req); err != nil {
+	if err := decode(w, r, &req, maxAPIBody); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -262,7 +267,7 @@ func (s *Server) handleChat(w http.ResponseWriter, r *http.Request) {
 // one delta.
 func (s *Server) handleChatStream(w http.ResponseWriter, r *http.Request) {
 	var req ChatRequest
-	if err := decode(w, r, &req); err != nil {
+	if err := decode(w, r, &req, maxAPIBody); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -312,7 +317,7 @@ func writeEvent(w http.ResponseWriter, event string, v any) {
 // handleRequest takes a rights request filled in at once and answers with its reference.
 func (s *Server) handleRequest(w http.ResponseWriter, r *http.Request) {
 	var f conversation.RequestForm
-	if err := decode(w, r, &f); err != nil {
+	if err := decode(w, r, &f, maxRequestFormBody); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -334,7 +339,7 @@ func (s *Server) handleRequest(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) handleFeedback(w http.ResponseWriter, r *http.Request) {
 	var f FeedbackRequest
-	if err := decode(w, r, &f); err != nil {
+	if err := decode(w, r, &f, maxAPIBody); err != nil {
 		s.fail(w, r, err)
 		return
 	}

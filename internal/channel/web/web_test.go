@@ -276,6 +276,9 @@ func TestRequestFormRefusesWhatItCantKeep(t *testing.T) {
 		form("Mary-Jo O'Neill", "Flat 2, 14 Church Lane, Wendover, HP22 6AA", "My housing file\n\tand the letters from 2019"),
 		form("Can Yılmaz", "07700 900123", strings.Repeat("x", 5000)),
 		form(strings.Repeat("a", 200), "jo@example.com", "x"),
+		// 5,000 characters in any script, however the JSON writes them, are within the limit.
+		form("Zoë Brontë", "07700 900124", strings.Repeat("😀", 5000)),
+		`{"type":"access","org":"MK Council","name":"Zoë Brontë","contact":"07700 900125","description":"` + strings.Repeat(`\ud83d\ude00`, 5000) + `"}`,
 	} {
 		rec := h.do(t, "POST", "/api/request", ok)
 		assert.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
