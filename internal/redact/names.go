@@ -533,6 +533,12 @@ func readName(s string, i int, mode nameMode) (start, end int, words []string) {
 		if tok == "" {
 			break
 		}
+		// A possessive ends the name, without its "'s": "my son Jack Brown's EHCP" names Jack
+		// Brown, and "EHCP" is what is his.
+		possessive := false
+		if base, ok := possessiveOf(tok); ok {
+			tok, next, possessive = base, 0, true
+		}
 		lower := strings.ToLower(strings.TrimSuffix(tok, "."))
 		first, _ := utf8.DecodeRuneInString(tok)
 		lowerOK := mode == looseName && unicode.IsLower(first) && (names == 0 || lowerRun) &&
@@ -578,6 +584,9 @@ func readName(s string, i int, mode nameMode) (start, end int, words []string) {
 			}
 		}
 		end = pos + len(tok)
+		if possessive {
+			break
+		}
 		if strings.HasSuffix(tok, ".") && !isInitial(tok) {
 			end-- // a full stop after a name ends the sentence, and the name
 			break
@@ -594,6 +603,16 @@ func readName(s string, i int, mode nameMode) (start, end int, words []string) {
 		return 0, 0, nil // "Thanks, John Lewis is where I bought it" is not a signature
 	}
 	return start, end, words
+}
+
+// possessiveOf is a word without its possessive "'s" ("Brown's" → "Brown"), and whether it had one.
+func possessiveOf(tok string) (string, bool) {
+	for _, suffix := range []string{"'s", "’s"} {
+		if base, ok := strings.CutSuffix(tok, suffix); ok && utf8.RuneCountInString(base) >= 2 {
+			return base, true
+		}
+	}
+	return tok, false
 }
 
 // restatedName returns the span and words of a name restated in full after a comma, starting

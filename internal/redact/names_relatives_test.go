@@ -30,3 +30,12 @@ func TestRelationsDescribedAreKept(t *testing.T) {
 		"my son is at Olney Middle School", "my neighbour is Buckinghamshire Council",
 	})
 }
+
+// A possessive ends the name without its "'s", so what is the person's stays readable.
+func TestAPossessiveEndsTheName(t *testing.T) {
+	redactsTo(t, map[string]string{
+		"my son Jack Brown's EHCP is late":               "my son [name]'s EHCP is late",
+		"my daughter Lily Smith's school admission data": "my daughter [name]'s school admission data",
+		"this is Dave's phone":                           "this is [name]'s phone",
+	})
+}

@@ -239,7 +239,7 @@ func TestRedactWhatTheNoticePromises(t *testing.T) {
 		{"I'm, a first name that is also a place", "I'm Giles and I want my records", "I'm [name] and I want my records", redact.KindName},
 		{"I'm, a name, then what they are doing", "I'm Sarah writing to ask who sees my data", "I'm [name] writing to ask who sees my data", redact.KindName},
 		{"I'm, a title and a surname that is a nationality", "I'm Mrs Welsh from Olney", "I'm [name] from Olney", redact.KindName},
-		{"I'm, a relative's name that is also a word", "I'm Will's mum, can I see his records?", "I'm [name] mum, can I see his records?", redact.KindName},
+		{"I'm, a relative's name that is also a word", "I'm Will's mum, can I see his records?", "I'm [name]'s mum, can I see his records?", redact.KindName},
 
 		{"live at, flat, no street type", "I live at Flat 3, 22 Queensway, Bletchley and want to know who sees my data", "I live at [address], Bletchley and want to know who sees my data", redact.KindAddress},
 		{"my address is, lower case", "my address is 7 the green, olney. who sees my data", "my address is [address], olney. who sees my data", redact.KindAddress},
