@@ -675,7 +675,7 @@ var (
 	// passportRE finds a number the resident says is their passport's: nine digits for a UK one,
 	// up to two letters and digits for others ("PA1234567"), spaced or not. findIDDocuments
 	// checks the digits. Group 1 is the number.
-	passportRE = newPattern(`(?i)passport`+idNumberTail+`((?:[A-Z]{1,2}`+sepClass+`?)?[0-9]{2,}(?:`+sepClass+`?[0-9]{2,}){0,4})`, 80,
+	passportRE = newPattern(`(?i)passport`+idNumberTail+`((?:[A-Z]{1,2}`+sepClass+`?)?[0-9]{2,}(?:`+sepClass+`?[0-9]+){0,4})`, 80,
 		wordStartWith("passport"))
 	// licenceRE finds a code the resident says is their driving licence number ("driving licence
 	// OKAFO852128SJ9AB", "licence no: okafo 852128 sj9ab"), typed in any case and grouped any
@@ -688,9 +688,10 @@ var (
 	// without words before it: five characters of the surname padded with 9s, six digits (the
 	// date of birth, the month plus 5 for a woman), two initials padded with 9s, a digit and two
 	// check characters: "MORGA753116SM9IJ". dvlaNumber checks the parts.
-	dvlaRE = newPattern(`[A-Z][A-Z9]{4}[0-9]{6}[A-Z9]{2}[0-9][A-Z0-9]{2}\b`, 24,
+	dvlaRE = newPattern(`[A-Z][A-Z9]{4} ?[0-9]{6} ?[A-Z9]{2}[0-9][A-Z0-9]{2}\b`, 26,
 		func(s string, i int) bool {
-			return 'A' <= s[i] && s[i] <= 'Z' && i+16 <= len(s) && isDigit(s[i+5]) && isDigit(s[i+10]) && !wordBefore(s, i)
+			// Typed whole or in its three groups ("MORGA 657054 SM9IJ").
+			return 'A' <= s[i] && s[i] <= 'Z' && i+16 <= len(s) && (isDigit(s[i+5]) || s[i+5] == ' ' && isDigit(s[i+6])) && !wordBefore(s, i)
 		})
 )
 
@@ -710,7 +711,7 @@ func findIDDocuments(s string, out []span) []span {
 		return m[1]
 	})
 	dvlaRE.each(s, func(m []int) int {
-		if !dvlaNumber(s[m[0]:m[1]]) {
+		if !dvlaNumber(strings.ReplaceAll(s[m[0]:m[1]], " ", "")) {
 			return -1
 		}
 		out = append(out, span{KindIDDocument, m[0], m[1]})
