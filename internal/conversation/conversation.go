@@ -1006,28 +1006,44 @@ func (s *session) orgOf(refs []string) string {
 // addToRequestRe is a wish to add to or change a request: "can I add my old address to the
 // request?", "I need to change my SAR"; its noun is group 1. anyRequestRe is a request that can
 // only be one made to the data protection team ("my SAR", "the data request I sent"), and
-// addToItRe a wish to add to what was just sent ("I forgot to mention…"). An update as a noun
-// ("can I get an update on my request?") asks how it is going.
+// addToItRe a wish to add to what was just sent ("I forgot to mention…", "can you add my council
+// tax records to it?"). An update as a noun ("can I get an update on my request?") asks how it is
+// going.
 var (
 	addToRequestRe = regexp.MustCompile(`(?i)\b(?:can|could|may|how (?:do|can|would|should) i|i (?:want|need|would like|wish)|i'?d like|i have|please|let me|is it possible)\b[^.?!]{0,20}?` +
 		`\b(?:add|include|attach|put|mention|give|send|tell (?:them|the team|you)|update|change|amend|correct)\b[^.?!]{0,60}?\b` +
 		`(?:(?:to|in|on|into|with|about|for)\s+)?(?:the|my|that|this|our)\s+((?:\w+\s+){0,3}?(?:request|sar|dsar)\b(?:\s+(?:i|we) (?:made|sent|submitted|put in))?)`)
 	anyRequestRe = regexp.MustCompile(`(?i)\b(?:sar|dsar|subject access|data (?:protection )?request|dpo|(?:request|sar) (?:i|we) (?:made|sent|submitted|put in))\b`)
-	addToItRe    = regexp.MustCompile(`(?i)\b(?:forgot|forgotten|meant) to (?:mention|say|add|include|tell|give)\b|\badd (?:something|more|this|that) to (?:it|that)\b|\b(?:add|include|attach|amend|change|correct)\b[^.?!]{0,40}\b(?:to|in|on)\s+DPO\b`)
+	addToItRe    = regexp.MustCompile(`(?i)\b(?:forgot|forgotten|meant) to (?:mention|say|add|include|tell|give)\b|\badd (?:something|more|this|that) to (?:it|that)\b|\b(?:add|include|attach|amend|change|correct)\b[^.?!]{0,40}\b(?:to|in|on)\s+DPO\b|` +
+		`\b(?:add|adding|include|including|attach)\b[^.?!]{0,60}?\b(?:to|in|into|on|with)\s+(?:it|that one|that request)\b`)
 	updateNounRe = regexp.MustCompile(`(?i)\b(?:an|any|the|no|for|get) updates?\b`)
+	// sentBeforeRe says the request named was made before: "the SAR I sent last week", "my
+	// existing request", "I've already put in a subject access request". Tied to the request:
+	// "the emails I sent to housing" says nothing of one.
+	sentBeforeRe = regexp.MustCompile(`(?i)\b(?:request|sar|dsar)s?\s+(?:that\s+|which\s+)?(?:(?:i|we)(?:'ve|'d)?|i have|we have|i had|we had|you have|you'?ve)\s+(?:already\s+|just\s+|recently\s+|previously\s+)?(?:made|sent|submitted|put in|lodged|filed|raised|got|had|emailed|posted)\b|` +
+		`\b(?:request|sar|dsar)s?\s+(?:that\s+|which\s+)?(?:was|were|has been|had been|is|went)\s+(?:already\s+)?(?:made|sent|submitted|put in|lodged|filed|raised|in)\b|` +
+		`\b(?:i|we)(?:'ve|'d| have| had)?\s+(?:already\s+|just\s+|recently\s+|previously\s+)?(?:made|sent|submitted|put in|lodged|filed|raised)(?:\s+(?:you|them|the council|in))?\s+(?:a|an|my|the|our|one)\s+(?:\w+\s+){0,3}?(?:request|sar|dsar)\b|` +
+		`\b(?:my|the|our|that)\s+(?:existing|previous|earlier|original|current|open|pending|outstanding|ongoing|recent|last|old)\s+(?:\w+\s+){0,3}?(?:request|sar|dsar)\b|` +
+		`\b(?:request|sar|dsar)s?\s+(?:from|of)\s+(?:last|yesterday|earlier)\b|\balready\b[^.?!]{0,40}\b(?:request|sar|dsar)\b|\b(?:request|sar|dsar)\b[^.?!]{0,30}\balready\b`)
 )
 
 // addsToRequest reports whether a message asks to add to or change a request already made: one
-// this conversation made or checked, one of refs, or one it can only mean.
+// this conversation made or checked, one of refs, or one it can only mean and says was made
+// before. "Please include my council tax records in my subject access request", in a
+// conversation that sent none, asks for one to be made: read as adding to one already sent, it
+// was turned away with "a request that has been sent can't be changed", and nothing was taken.
 func (s *session) addsToRequest(text string, refs []string) bool {
 	if updateNounRe.MatchString(text) {
 		return false
 	}
 	known := len(refs) > 0 || len(s.sentAndChecked()) > 0
-	if m := addToRequestRe.FindStringSubmatch(text); m != nil && (known || anyRequestRe.MatchString(m[1])) {
+	if m := addToRequestRe.FindStringSubmatch(text); m != nil && (known || anyRequestRe.MatchString(m[1]) && sentBeforeRe.MatchString(text)) {
 		return true
 	}
-	return known && addToItRe.MatchString(text)
+	// "I've already put in a SAR, can I include my council tax records in it?": the request
+	// "it" is, said to have been made.
+	saysMade := anyRequestRe.MatchString(text) && sentBeforeRe.MatchString(text)
+	return (known || saysMade) && addToItRe.MatchString(text)
 }
 
 // addToRequest answers a wish to add to a request already sent: this chat can't change it, the

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/privacybot/privacybot/internal/conversation"
 )
@@ -72,9 +73,32 @@ func TestAddingToOrWithdrawingASentRequest(t *testing.T) {
 
 	// A reference the conversation didn't make: the team, quoting it, and every council's contact.
 	script(t, bot, "", []line{{says: "how do I add something to DPO-2026-000001?", kind: conversation.KindHelp, contains: []string{"quoting DPO-2026-000001", "01908 254900"}}})
-	// Without a request in the conversation, only one that can be a request to the DPO.
-	script(t, bot, "Milton Keynes", []line{{says: "I need to add my new address to my SAR", kind: conversation.KindHelp, contains: []string{"can't be changed in this chat"}}})
+	// Without a request in the conversation, only one that can be a request to the DPO, said to
+	// have been made before.
+	for _, says := range []string{"I need to add my new address to the SAR I sent last week", "can I add my housing file to my existing subject access request?",
+		"I've already put in a subject access request, can I include my council tax records in it too", "please add my old address to the SAR that was submitted in March"} {
+		script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindHelp, contains: []string{"can't be changed in this chat"}}})
+	}
 	for _, says := range []string{"how do I update my address on my council tax account?", "what do you put on my housing application?", "I forgot to mention, how long do you keep CCTV?"} {
 		script(t, bot, "Milton Keynes", []line{{says: says, lacks: []string{"can't be changed in this chat"}}})
+	}
+}
+
+// A request named in a conversation that has sent none, with nothing saying it was made before,
+// is one to make: "Please include my council tax records in my subject access request" starts the
+// intake (review A). It was turned away as "a request that has been sent", and nothing was taken.
+func TestARequestNamedButNotYetMadeIsTaken(t *testing.T) {
+	for _, tc := range []struct{ org, says string }{
+		{"", "I want to include my housing emails in my subject access request to Milton Keynes"},
+		{"Milton Keynes", "Please include my council tax records in my subject access request"},
+		{"Milton Keynes", "I want to add my parking fines to my SAR"},
+		{"Milton Keynes", "I'd like to include the emails I sent to housing in my subject access request"},
+	} {
+		bot, _ := newBot(t, qaNow)
+		last := script(t, bot, tc.org, []line{{says: tc.says, kind: conversation.KindIntake, contains: []string{"Right of access", "full name"},
+			lacks: []string{"can't be changed"}}})
+		require.NotNil(t, last.Intake, tc.says)
+		assert.Equal(t, "Milton Keynes City Council", last.Intake.Fields["organisation"], tc.says)
+		assert.Equal(t, tc.says, last.Intake.Fields["description"], "the request in the resident's words")
 	}
 }
