@@ -33,8 +33,18 @@ var (
 	contactWordRe = regexp.MustCompile(`(?i)\b(?:e-?mail|email address|phone|mobile|number|tel|telephone|contact|address)\b`)
 	// phoneWordRe names a phone: only then is a number in a correction taken for one.
 	phoneWordRe = regexp.MustCompile(`(?i)\b(?:phone|mobile|number|tel|telephone|landline|call me|ring me|text me)\b`)
-	// fixCueRe says a message corrects something: "wrong", "typo", "should be", "actually".
+	// fixCueRe says a message corrects something: "wrong", "typo", "should be", "actually". It
+	// governs names; a contact changes on contactFixRe, whose cues are the contact's own.
 	fixCueRe = regexp.MustCompile(`(?i)\b(?:wrong|typo|mistake|misspelt|incorrect|sorry|oops|wait|actually|should (?:be|say|read)|meant|instead|not|except|change|changed|update|correct|correction|new)\b`)
+	// contactFixRe is a message correcting the resident's contact, its cue about the contact word:
+	// "the email is wrong", "my number should be …", "my new email is …", "use my mobile …
+	// instead". Not "emails sent to my old address x@…, not my current one", or "the email housing
+	// sent from repairs@…, not the letters": there "not" and the e-mail address belong to the
+	// details.
+	contactFixRe = regexp.MustCompile(`(?i)\b(?:my|the|that|this)\s+(?:e-?mail(?: address)?|phone(?: number)?|mobile(?: number)?|number|contact(?: details)?)(?:'s|\s+(?:is|was|has))?\s+(?:(?:wrong|incorrect|misspelt|misspelled|mistyped|a typo|a mistake|out of date|changed|actually|really|now)\b|should (?:be|say|read)\b)|` +
+		`\b(?:wrong|incorrect|misspelt|misspelled|mistyped|new|correct|right|updated|proper)\s+(?:e-?mail(?: address)?|phone(?: number)?|mobile(?: number)?|number|contact(?: details)?)\b|` +
+		`\btypo\b|\b(?:e-?mail|number|address|phone|mobile|contact(?: details)?) (?:i|that i|you) (?:gave|typed|put|have)\b|\b(?:gave|typed|put) (?:you )?(?:the |a )?wrong\b|` +
+		`\b(?:use|try|contact me (?:at|on)|e-?mail me (?:at|on)|call me on|ring me on|text me on|reach me (?:at|on)|send (?:it|everything|the reply) to)\b[^.?!]{0,50}\binstead\b`)
 	// ownContactRe is the request's own contact named as such: in a request to correct records,
 	// "my email is wrong, it should be …" at the details step is what to correct, but "the email I
 	// gave you is wrong" is the contact.
@@ -185,7 +195,9 @@ func correctedContact(it *intake, v string) (contact string, others []string, ok
 	// Nothing but the contact: "my email is jo2@example.com", "jo2@example.com".
 	alone := strings.TrimSpace(strings.Trim(strings.Replace(contactLeadRe.ReplaceAllString(leadInRe.ReplaceAllString(v, ""), ""), contact, "", 1), " .,!;:")) == "" ||
 		strings.EqualFold(strings.TrimSpace(strings.TrimRight(strings.Replace(v, contact, "", 1), " .!")), "please")
-	cue := fixCueRe.MatchString(v) && contactWordRe.MatchString(v)
+	// Said to correct the contact: bare "not" or "new" anywhere in a message ("emails sent to my
+	// old address x@…, not my current one") say nothing of it.
+	cue := contactFixRe.MatchString(v)
 	switch {
 	case replaces:
 	case it.typ == rights.Rectification && it.step == StepDescription:

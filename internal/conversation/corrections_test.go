@@ -47,6 +47,12 @@ func TestACorrectionChangesItsFieldAtAnyStep(t *testing.T) {
 			"my name should be Katherine Hill", conversation.StepConfirm, "name", "Katherine Hill", ""},
 		{"a phone number called one, at the summary", append(upTo("I want a copy of my data", "Kate Hill", "kate@example.com", "skip"), line{says: "skip"}),
 			"actually please use my mobile 07912 345678 instead", conversation.StepConfirm, "contact", "07912 345678", ""},
+		{"the contact said to be wrong, at the details step", upTo("I want a copy of my data", "Sam Old", "sam@example.com", "housing"),
+			"sorry, my email is wrong, it should be sam.old@hotmail.co.uk", conversation.StepDescription, "contact", "sam.old@hotmail.co.uk", "I want a copy of my data"},
+		{"the contact given, at the details step", upTo("I want a copy of my data", "Sam Old", "sam@example.com", "housing"),
+			"the email I gave you is out of date, it's sam.old@hotmail.co.uk", conversation.StepDescription, "contact", "sam.old@hotmail.co.uk", "I want a copy of my data"},
+		{"a new e-mail address, at the details step", upTo("I want a copy of my data", "Sam Old", "sam@example.com", "housing"),
+			"oh, my new email is sam.old@hotmail.co.uk", conversation.StepDescription, "contact", "sam.old@hotmail.co.uk", "I want a copy of my data"},
 		{"the name, when asked whose behalf", upTo("I want a copy of my mum's data, it's for my mum", "Kate Hill", "", ""),
 			"sorry, my name is actually Katherine Hill", conversation.StepOnBehalfOf, "name", "Katherine Hill", ""},
 	} {
@@ -83,6 +89,17 @@ func TestWhatIsNoCorrection(t *testing.T) {
 			"my email is wrong on your system, it should be k.hill@example.com", "contact", "kate@example.com"},
 		{"a number in the details", upTo("I want a copy of my data", "Kate Hill", "kate@example.com", "skip"),
 			"my council tax account 07912345678", "contact", "kate@example.com"},
+		// Review B: "not" and "address" in details about e-mails are no correction of the contact.
+		{"an old address the details are about", upTo("I want a copy of my data", "Kate Hill", "kate@example.com", "housing"),
+			"emails sent to my old address sam.old@hotmail.co.uk, not my current one", "contact", "kate@example.com"},
+		{"the council's mailbox", upTo("I want a copy of my data", "Kate Hill", "kate@example.com", "housing"),
+			"I want the email housing sent from repairs@milton-keynes.gov.uk, not the letters", "contact", "kate@example.com"},
+		{"new e-mails the details are about", upTo("I want a copy of my data", "Kate Hill", "kate@example.com", "housing"),
+			"the new emails between me and repairs@milton-keynes.gov.uk about my boiler", "contact", "kate@example.com"},
+		{"someone else's address", upTo("I want a copy of my data", "Kate Hill", "kate@example.com", "skip"),
+			"anything you sent to my son's address tom.hill@gmail.com instead of mine", "contact", "kate@example.com"},
+		{"a phone number the details are about", upTo("I want a copy of my data", "Kate Hill", "kate@example.com", "skip"),
+			"the calls from 01908 252525 to my phone, not the letters", "contact", "kate@example.com"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			bot, _ := newBot(t, qaNow)
