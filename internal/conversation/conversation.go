@@ -141,8 +141,25 @@ var (
 
 // refRe is a request's reference as people type it: "DPO-2026-000123", "DPO 2026 000123",
 // "dpo2026000123", and with its number's leading zeros left out, "DPO-2026-123" or "dpo 2026 1"
-// (then the year and number must be apart, or "dpo20261" could be any split).
+// (then the year and number must be apart, or "dpo20261" could be any split). A short number set
+// off by a space is a reference only where refAt says.
 var refRe = regexp.MustCompile(`(?i)\bDPO(?:[-\s]?\d{4}[-\s]?\d{6}|[-\s]?\d{4}[-\s]\d{1,5})\b`)
+
+var (
+	// spacedShortRefRe is a reference whose short number is set off by a space: "dpo 2026 1",
+	// which ordinary words make too ("I emailed the DPO 2025 3 times").
+	spacedShortRefRe = regexp.MustCompile(`(?i)^DPO[-\s]?\d{4}\s\d{1,5}$`)
+	// afterRefRe is what may follow such a reference: nothing, a question mark, a word asking
+	// after it ("update", "status", "please"), the contact given with it, or another reference.
+	afterRefRe = regexp.MustCompile(`(?i)^[\s.!?]*$|^\s*\?|^[\s,;:.-]*(?:updates?|status|please|pls|plz|progress|news|thanks|thank you|cheers)\b|` +
+		`^[\s,;:-]*(?:(?:my )?(?:e-?mail|contact|phone|number)(?: is)?\s*:?\s*)?(?:[\w.+-]+@|\+?\d[\d ]{8,}\d)|^[\s,;:&/-]*(?:and\s+)?DPO\b`)
+)
+
+// refAt reports whether the text refRe matched at loc is a reference: "DPO-2026-1" or "status of
+// dpo 2026 1 please" is one; "I emailed the DPO 2025 3 times" is not.
+func refAt(text string, loc []int) bool {
+	return !spacedShortRefRe.MatchString(text[loc[0]:loc[1]]) || afterRefRe.MatchString(text[loc[1]:])
+}
 
 // Reply answers one message.
 func (b *Bot) Reply(ctx context.Context, t Turn) (Reply, error) {
@@ -936,7 +953,11 @@ func statusReply(s *session, t Turn, text string) Reply {
 // ("dpo 2026 000123" is DPO-2026-000123).
 func refsIn(text string) []string {
 	var refs []string
-	for _, ref := range refRe.FindAllString(text, -1) {
+	for _, loc := range refRe.FindAllStringIndex(text, -1) {
+		if !refAt(text, loc) {
+			continue
+		}
+		ref := text[loc[0]:loc[1]]
 		if canon, err := dpo.ParseRef(ref); err == nil {
 			ref = canon
 		}
@@ -953,7 +974,21 @@ var refListRe = regexp.MustCompile(`(?i)(?:\s*(?:,|&|/|\band\b)\s*)?` + refRe.St
 // withoutRefs is a message without its references, and without the commas and "and"s that
 // listed them: "DPO-2026-000001, DPO-2026-000002 and DPO-2026-000003" leaves no commas that would
 // read as a postal address's.
-func withoutRefs(text string) string { return refListRe.ReplaceAllString(text, " ") }
+func withoutRefs(text string) string {
+	var out strings.Builder
+	last := 0
+	for _, m := range refListRe.FindAllStringIndex(text, -1) {
+		ref := refRe.FindStringIndex(text[m[0]:m[1]])
+		if !refAt(text, []int{m[0] + ref[0], m[0] + ref[1]}) {
+			continue // "the DPO 2025 3 times": words, kept
+		}
+		out.WriteString(text[last:m[0]])
+		out.WriteString(" ")
+		last = m[1]
+	}
+	out.WriteString(text[last:])
+	return out.String()
+}
 
 // joinAnd lists things as a sentence does: "A", "A and B", "A, B and C".
 func joinAnd(refs []string) string {

@@ -54,6 +54,17 @@ func TestStatusChecksAsResidentsTypeThem(t *testing.T) {
 	})
 	// "DPO" with a year is no reference without a number after it.
 	script(t, bot, "Milton Keynes", []line{{says: "who was the DPO in 2024", lacks: []string{"To check"}}})
+
+	// A short number set off by a space is a reference when nothing but a word asking after it,
+	// the contact or a question mark follows; hyphenated, whatever follows (review E).
+	for _, says := range []string{"status of dpo 2026 1 please", "dpo 2026 1", "DPO 2026 1?", "dpo-2026-1 where is it up to", "dpo 2026 1 sarah.okafor1982@gmail.com"} {
+		script(t, bot, "", []line{{says: says, kind: conversation.KindStatus, contains: []string{"DPO-2026-000001"}}})
+	}
+	for _, says := range []string{"I emailed the DPO 2025 3 times and nobody answered", "I wrote to your DPO 2026 2 weeks ago about my neighbour",
+		"the DPO 2024 12 month report, is it published?"} {
+		last := script(t, bot, "Milton Keynes", []line{{says: says, lacks: []string{"To check", "DPO-2025-", "DPO-2026-", "DPO-2024-"}}})
+		assert.NotEqual(t, conversation.KindStatus, last.Kind, says)
+	}
 }
 
 // After a request is sent, adding to it is the data protection team's to take: the resident is
