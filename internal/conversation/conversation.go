@@ -284,12 +284,18 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		return b.wantsPerson(s, t), nil
 	}
 	if !notCancelRe.MatchString(t.Text) && (withdrawRequestRe.MatchString(t.Text) || cancelsASentOne(s, t.Text)) {
-		if n := len(s.submitted); n > 0 {
-			// The request this conversation sent went to that council: its contact, whatever
-			// council the chat is about.
+		var refs []string
+		for _, r := range s.sentAndChecked() {
+			refs = append(refs, r.ref)
+		}
+		if org := s.orgOf(refs); org != "" {
+			// The requests this conversation sent or checked went to that council: its contact,
+			// whatever council the chat is about.
+			t.Org = org
+		} else if n := len(s.submitted); n > 0 {
 			t.Org = s.submitted[n-1].org
 		}
-		return b.withdrawRequest(s, t), nil
+		return b.withdrawRequest(s, t, refs), nil
 	}
 	if (cancelRe.MatchString(t.Text) || wantsToCancelRe.MatchString(t.Text)) && len(strings.Fields(t.Text)) <= 5 {
 		// "cancel" with no request under way: nothing to cancel, and no request to start.
@@ -1121,10 +1127,23 @@ var confidentialRe = regexp.MustCompile(`(?i)\b(?:make sure|ensure|so that|so)\b
 // first one".
 var notCancelRe = regexp.MustCompile(`(?i)\b(?:don'?t|do not|not|never) (?:want to |wish to |need to |going to )?(?:cancel|withdraw)\b`)
 
+// withdrawItRe is a wish to withdraw what the conversation is about, in loose words: "please
+// withdraw it", "can I cancel it?", "I don't need it any more, you can close it". withdrawAskRe
+// asks about it instead: "when will you close it?".
+var (
+	withdrawItRe = regexp.MustCompile(`(?i)\b(?:withdraw|cancel|close|call off|scrap)\s+(?:it|(?:my|the|that|this) (?:\w+ )?(?:request|sar|dsar|case))\b|\bcall it off\b|` +
+		`\bno longer (?:need|want) (?:it|(?:my|the|that) (?:\w+ )?(?:request|sar|dsar))\b|\b(?:don'?t|do not) (?:need|want) (?:it|(?:my|the|that) (?:\w+ )?(?:request|sar|dsar))\s+(?:any ?more|after all)\b`)
+	withdrawAskRe = regexp.MustCompile(`(?i)^\s*(?:when|why|where|who|how (?:long|soon|quickly))\b`)
+)
+
 // cancelsASentOne reports whether a message asks to cancel one of the requests this conversation
-// sent or checked: "cancel the first one" after two were sent. (The second of two, only offered,
-// was never sent: "cancel" then is not this.)
+// sent or checked: "cancel the first one" after two were sent, "please withdraw it" after one
+// (which read as the right to withdraw consent started a request). (The second of two, only
+// offered, was never sent: "cancel" then is not this.)
 func cancelsASentOne(s *session, text string) bool {
+	if withdrawItRe.MatchString(text) && !withdrawAskRe.MatchString(text) {
+		return len(s.sentAndChecked()) > 0
+	}
 	if !cancelOneRe.MatchString(text) {
 		return false
 	}

@@ -54,8 +54,15 @@ var wantsPersonRe = regexp.MustCompile(`(?i)\b(?:talk|speak|chat)(?:ing)? (?:to|
 var withdrawRequestRe = regexp.MustCompile(`(?i)\b(?:cancel|withdraw|stop|take back|call off)\b[^.?!]{0,20}\b(?:my|the|that|this|our)\s+(?:\w+\s+){0,2}?(?:request|case|sar|dsar|application to the dpo)\b`)
 
 // withdrawRequest answers a request to withdraw one already sent: only the data protection team
-// can, given its reference.
-func (b *Bot) withdrawRequest(s *session, t Turn) Reply {
+// can, given its reference. refs are the requests the conversation sent or checked: the one it
+// must be, or those it may be.
+func (b *Bot) withdrawRequest(s *session, t Turn, refs []string) Reply {
+	switch n := len(refs); {
+	case n == 1:
+		return b.withContact(s, t, fmt.Sprintf("A request that has been sent can't be withdrawn in this chat: tell the data protection team that you want to withdraw %s, and they will close it.", refs[0]))
+	case n > 1:
+		return b.withContact(s, t, fmt.Sprintf("A request that has been sent can't be withdrawn in this chat: tell the data protection team, giving its reference (%s or %s), and they will close it.", strings.Join(refs[:n-1], ", "), refs[n-1]))
+	}
 	return b.withContact(s, t, "A request that has been sent can't be withdrawn in this chat: tell the data protection team, giving its reference, and they will close it.")
 }
 

@@ -113,3 +113,41 @@ func TestARequestNamedButNotYetMadeIsTaken(t *testing.T) {
 		assert.Equal(t, tc.says, last.Intake.Fields["description"], "the request in the resident's words")
 	}
 }
+
+// After a request is sent or its status checked, withdrawing or adding to it in loose words
+// ("please withdraw it", "can I cancel it?", "also can you add my council tax records to it")
+// gets the withdraw or add reply, with that request's reference and its council's contact: they
+// started a request to withdraw consent, or got "the notices don't answer that" (a QA pass).
+func TestWithdrawingOrAddingToItInLooseWords(t *testing.T) {
+	withdraw := []string{"please withdraw it", "actually I want to withdraw it", "can I cancel it?", "I don't need it any more, you can close it", "how do I call it off?"}
+	for _, says := range withdraw {
+		bot, q := newBot(t, qaNow)
+		script(t, bot, "", append(append([]line{}, mkRequest...),
+			line{says: says, kind: conversation.KindHelp, contains: []string{"can't be withdrawn in this chat", "withdraw DPO-2026-000001", "01908 254900"},
+				lacks: []string{"HP20 1UA", "withdraw consent"}}))
+		assert.Len(t, q.cases(), 1, "%q makes no new case", says)
+	}
+	bot, q := newBot(t, qaNow)
+	script(t, bot, "", append(append([]line{}, mkRequest...),
+		line{says: "also can you add my council tax records to it", kind: conversation.KindHelp,
+			contains: []string{"can't be changed in this chat", "quoting DPO-2026-000001", "01908 254900"}, lacks: []string{"HP20 1UA", "don't answer"}}))
+	assert.Len(t, q.cases(), 1)
+
+	// After a status check in another conversation: the request checked, and its council's contact.
+	for _, says := range []string{"please withdraw it", "can you include my housing file in it as well?"} {
+		script(t, bot, "Buckinghamshire", []line{
+			{says: "DPO-2026-000001 sarah.okafor1982@gmail.com", kind: conversation.KindStatus, contains: []string{"is received"}},
+			{says: says, kind: conversation.KindHelp, contains: []string{"DPO-2026-000001", "01908 254900"}, lacks: []string{"HP20 1UA"}},
+		})
+	}
+
+	// What stays as it was: other things said of "it" after a request, and "it" in a conversation
+	// that sent none.
+	for _, says := range []string{"I don't want it shared with the police", "when will you close it?", "can I withdraw my consent for the newsletter?",
+		"I don't want to cancel it, just tell me when it is due", "what do you put in it?"} {
+		bot, _ := newBot(t, qaNow)
+		script(t, bot, "", append(append([]line{}, mkRequest...), line{says: says, lacks: []string{"can't be withdrawn", "can't be changed"}}))
+	}
+	bot, _ = newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", []line{{says: "can I cancel it?", lacks: []string{"can't be withdrawn in this chat", "DPO-2026"}}})
+}
