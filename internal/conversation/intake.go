@@ -584,6 +584,10 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 			it.onBehalf = true
 			return mk("I'll ask for their name next. First: " + lowerFirst(b.prompt(it))), nil
 		}
+		if hesitates(name) || hesitates(v) {
+			// "erm", "hang on", "no just asking really": no name yet, and perhaps no request.
+			return mk(takeYourTime(b.prompt(it))), nil
+		}
 		if !looksLikeName(name) || talk != smallTalkNone {
 			// "thanks" or "ok" is a reply to the bot, an e-mail address a contact, "I want to
 			// cancel" a sentence: none is the requester's name.
@@ -603,6 +607,9 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 			break
 		}
 		name := nameIn(v)
+		if hesitates(name) || hesitates(v) {
+			return mk(takeYourTime(b.prompt(it))), nil
+		}
 		if !looksLikeName(name) || talk != smallTalkNone {
 			return mk("Please give the name of the person the request is for, or say \"it's for me\". " + b.prompt(it)), nil
 		}
@@ -683,6 +690,12 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 	}
 	b.advance(it)
 	return mk(b.prompt(it)), nil
+}
+
+// takeYourTime asks a step's question again of someone who paused ("hang on") or was only
+// musing ("no just asking really"), and says how to stop if they meant no request.
+func takeYourTime(prompt string) string {
+	return "No problem, take your time. When you're ready: " + prompt + " (If you only wanted to ask something, type \"cancel\" and ask it.)"
 }
 
 // changeExamples are the ways of changing a detail at the summary.
@@ -798,16 +811,53 @@ func looksLikeName(v string) bool {
 			return false // "I want to cancel", "can I stay anonymous", "what happens to my name"
 		}
 	}
+	if hesitates(v) {
+		return false // "hang on", "just a sec": no answer yet
+	}
 	c, err := ContactOf(v)
 	return err != nil || c.Kind == dpo.ContactPostal
 }
+
+// hesitates reports whether a reply is no answer yet, but someone pausing or musing: "erm",
+// "hang on", "no just asking", "one sec". Its words may be names ("Hang Nguyen", "So-yeon",
+// "Joy Oh"), so it is one only when every word is such a word and all but the first (which a
+// phone capitalises) are in lower case: "Hang on" is a pause, "Hang Nguyen" and "Hang" may be
+// names. Fillers ("erm", "hmm") are no one's name however they are typed.
+func hesitates(v string) bool {
+	words := strings.FieldsFunc(strings.ReplaceAll(v, "’", "'"), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	if len(words) == 0 {
+		return false
+	}
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		switch {
+		case fillerWords[lw]:
+		case !hesitationWords[lw]:
+			return false
+		case w != lw && (i > 0 || len(words) == 1):
+			return false // "Hang Nguyen", "Joy Oh", or one capitalised word: maybe a name
+		}
+	}
+	return true
+}
+
+var (
+	// fillerWords are sounds made while thinking, no one's name.
+	fillerWords = setOf(`erm ermm errm errr err hmm hmmm hmmmm umm ummm uhm uhmm uhh uhhh mmm mmmm`)
+	// hesitationWords are the words of a pause or an aside ("hang on", "no just asking really",
+	// "let me think", "one sec"), which alone make no answer. Some are names too.
+	hesitationWords = setOf(`no nope nah not just only still so well like actually really hang on hold wait sec secs second
+	moment minute min mo let me think check see sure ok okay maybe perhaps er um uh ah oh eh hm a an one bit lol haha yet now then
+	again here there asking wondering thinking looking i i'm im was am`)
+)
 
 // notNameWords are words of a sentence that no one's name has. Short words that are also
 // initials or surnames ("I Khan", "A Patel", "Do Van Thanh", "To") are not among them.
 var notNameWords = setOf(`i'm im my mine we you your it it's its is are was for of the this that what why how when where
 	can can't cant could would won't dont don't does not yes want wanted need please cancel stop help data council request name
 	anonymous happens happen give sorry thanks thank hello with about from have has
-	skip idk dunno unknown none nothing nobody housing parking benefits tax social care services service planning`)
+	skip idk dunno unknown none nothing nobody housing parking benefits tax social care services service planning
+	asking wondering thinking`)
 
 func setOf(words string) map[string]bool {
 	m := map[string]bool{}

@@ -765,3 +765,34 @@ func TestRequestsKeepWhatTheyWereAbout(t *testing.T) {
 		}
 	})
 }
+
+// A pause or an aside at the name step ("erm", "hang on", "no just asking really") is no name: the
+// question is asked again, kindly, with how to stop. Names made of such words are still names
+// ("Hang Nguyen"), and a name typed in lower case is one (a QA pass as residents).
+func TestAPauseIsNoName(t *testing.T) {
+	for _, says := range []string{"no just asking really", "just wondering", "hang on", "erm", "Hang on", "Erm...", "hmm let me think", "one sec", "Just Wondering", "No, I was just asking"} {
+		bot, q := newBot(t, qaNow)
+		last := script(t, bot, "Milton Keynes", []line{
+			{says: "I want a copy of my data", kind: conversation.KindIntake},
+			{says: says, kind: conversation.KindIntake, contains: []string{"full name"}, lacks: []string{"How should the data protection team contact you"}},
+		})
+		require.NotNil(t, last.Intake, says)
+		assert.Empty(t, last.Intake.Fields["name"], says)
+		assert.Empty(t, q.cases())
+	}
+	bot, _ := newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data", kind: conversation.KindIntake},
+		{says: "hang on", kind: conversation.KindIntake, contains: []string{"take your time", "cancel"}},
+		{says: "Hang Nguyen", kind: conversation.KindIntake, contains: []string{"How should the data protection team contact you"}},
+	})
+	for _, name := range []string{"Hang Nguyen", "hang nguyen", "Joy Oh", "So-yeon Park", "Will Just", "No Min-jun", "Hang", "jo bloggs"} {
+		bot, _ := newBot(t, qaNow)
+		last := script(t, bot, "Milton Keynes", []line{
+			{says: "I want a copy of my data", kind: conversation.KindIntake},
+			{says: name, kind: conversation.KindIntake, contains: []string{"How should the data protection team contact you"}},
+		})
+		require.NotNil(t, last.Intake, name)
+		assert.Equal(t, name, last.Intake.Fields["name"])
+	}
+}
