@@ -227,6 +227,33 @@ func TestASecondContactIsNotDropped(t *testing.T) {
 	last = script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Jo Bloggs", "", ""),
 		line{says: "my email is jo@example.com", kind: conversation.KindIntake, lacks: []string{"You also gave"}}))
 	assert.Equal(t, "I want a copy of my data", last.Intake.Fields["description"])
+
+	// An e-mail address and a postal address, in either order: the one said first is used, and
+	// the other goes to the team in the details (a QA pass: the address was dropped).
+	for _, tc := range []struct{ says, contact, other string }{
+		{"ann@x.org and 14 Mill Road, Olney MK46 4BB", "ann@x.org", "14 Mill Road, Olney MK46 4BB"},
+		{"my email is ann@x.org, my address is 14 Mill Road, Olney MK46 4BB", "ann@x.org", "14 Mill Road, Olney MK46 4BB"},
+		{"14 Mill Road, Olney MK46 4BB or ann@x.org", "14 Mill Road, Olney MK46 4BB", "ann@x.org"},
+		{"07912 345678 or post to 14 Mill Road, Olney", "07912 345678", "14 Mill Road, Olney"},
+	} {
+		bot, q := newBot(t, qaNow)
+		script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Ann Lee", "", ""),
+			line{says: tc.says, kind: conversation.KindIntake, contains: []string{"contact you at " + tc.contact, "You also gave " + tc.other, "Which council service"}},
+			line{says: "skip"},
+			line{says: "as above", contains: []string{"Contact: " + tc.contact, "Also given (in the details): " + tc.other}},
+			line{says: "yes", kind: conversation.KindSubmitted},
+		))
+		require.Len(t, q.cases(), 1, tc.says)
+		assert.Equal(t, tc.contact, q.cases()[0].Requester.Contact.Value, tc.says)
+		assert.Contains(t, q.cases()[0].Description, tc.other, tc.says)
+	}
+	// Words beside one contact are no address.
+	for _, says := range []string{"ann@x.org, thanks", "ann@x.org (I live in Olney, near the park)", "email ann@x.org, I'm at work until 5"} {
+		bot, _ := newBot(t, qaNow)
+		last := script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Ann Lee", "", ""),
+			line{says: says, kind: conversation.KindIntake, lacks: []string{"You also gave"}}))
+		assert.Equal(t, "ann@x.org", last.Intake.Fields["contact"], says)
+	}
 }
 
 // In a chat scoped to one council, a request meant for another gets that council's contact as

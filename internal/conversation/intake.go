@@ -624,10 +624,21 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		}
 		it.contact = contact
 		var others []string
-		for _, c := range contactsIn(v) {
+		cs := contactsIn(v)
+		for _, c := range cs {
 			if !sameContact(c, contact) {
 				others = append(others, c)
 			}
+		}
+		if postal, first := postalBeside(v, cs); postal != "" {
+			// "ann@x.org and 14 Mill Road, Olney MK46 4BB": the address is not dropped either;
+			// said first, it is the one meant.
+			if first {
+				it.contact, others = postal, cs
+			} else {
+				others = append(others, postal)
+			}
+			contact = it.contact
 		}
 		if len(others) > 0 {
 			// "x@gmail.com or my mobile 07912 345678": one contact is used, and the other is not
@@ -690,6 +701,37 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 	}
 	b.advance(it)
 	return mk(b.prompt(it)), nil
+}
+
+var (
+	// postalLeadRe and postalTailRe are the words round a postal address given beside an e-mail
+	// address or a phone number: "and my address is …", "… or my mobile".
+	postalLeadRe = regexp.MustCompile(`(?i)^[\s,;:.&/-]*(?:(?:and|or|also|plus)\s+)?(?:(?:my\s+)?(?:postal\s+|home\s+)?address(?:\s+is)?\s*:?\s*|(?:by\s+)?post(?:\s+(?:it\s+|letters\s+)?(?:to|at)\b|\s*:)\s*|(?:write|send (?:it|letters|post)) to me at\s+|send (?:it|letters|post) to\s+)?`)
+	postalTailRe = regexp.MustCompile(`(?i)[\s,;:.&/-]*(?:\b(?:and|or|also|plus)(?:\s+(?:my\s+)?(?:e-?mail(?: address)?|phone(?: number)?|mobile(?: number)?|number|tel)(?:\s+is)?)?)?[\s,;:&/-]*$`)
+)
+
+// postalBeside is a postal address a message gives beside the e-mail addresses and phone numbers
+// contacts ("ann@x.org and 14 Mill Road, Olney MK46 4BB"), and whether it comes before them; ""
+// when it gives none. Only an address with a postcode, a PO box or a numbered street is one: "my
+// email is ann@x.org, thanks" has no address in it.
+func postalBeside(v string, contacts []string) (postal string, first bool) {
+	if len(contacts) == 0 {
+		return "", false
+	}
+	rest := v
+	for _, c := range contacts {
+		rest = strings.Replace(rest, c, "\x00", 1)
+	}
+	for i, part := range strings.Split(rest, "\x00") {
+		part = strings.TrimSpace(postalTailRe.ReplaceAllString(postalLeadRe.ReplaceAllString(part, ""), ""))
+		if !postcodeRe.MatchString(part) && !poBoxRe.MatchString(part) && !(houseRe.MatchString(part) && streetRe.MatchString(part)) {
+			continue
+		}
+		if c, err := ContactOf(part); err == nil && c.Kind == dpo.ContactPostal {
+			return part, i == 0
+		}
+	}
+	return "", false
 }
 
 // takeYourTime asks a step's question again of someone who paused ("hang on") or was only
