@@ -958,12 +958,24 @@ func statusReply(s *session, t Turn, text string) Reply {
 // refsIn is the references a message gives, in order, each once, in their canonical spelling
 // ("dpo 2026 000123" is DPO-2026-000123).
 func refsIn(text string) []string {
-	var refs []string
+	type at struct {
+		i   int
+		ref string
+	}
+	var found []at
 	for _, loc := range refRe.FindAllStringIndex(text, -1) {
-		if !refAt(text, loc) {
-			continue
+		if refAt(text, loc) {
+			found = append(found, at{loc[0], text[loc[0]:loc[1]]})
 		}
-		ref := text[loc[0]:loc[1]]
+	}
+	for _, m := range refWordRe.FindAllStringSubmatchIndex(text, -1) {
+		// "ref 2026-000001": the year and number of a reference, introduced as one.
+		found = append(found, at{m[0], "DPO-" + text[m[2]:m[3]] + "-" + text[m[4]:m[5]]})
+	}
+	slices.SortStableFunc(found, func(a, b at) int { return a.i - b.i })
+	var refs []string
+	for _, f := range found {
+		ref := f.ref
 		if canon, err := dpo.ParseRef(ref); err == nil {
 			ref = canon
 		}
@@ -973,6 +985,12 @@ func refsIn(text string) []string {
 	}
 	return refs
 }
+
+// refWordRe is a reference's year and number without its "DPO", introduced as a reference:
+// "has anything happened with ref 2026-000001", "my reference number is 2026 000001". Only the
+// whole number, set apart from a year of this century: "reference 2025-26" is a year's, and
+// "my council tax reference 2026000001" an account's.
+var refWordRe = regexp.MustCompile(`(?i)\b(?:ref|reference)(?:\s+(?:no|number|num|is)){0,2}\.?\s*[:#]?\s*(20\d\d)[-\s](\d{6})\b`)
 
 // refListRe is a reference with what lists it after another: ", DPO-…", " and DPO-…".
 var refListRe = regexp.MustCompile(`(?i)(?:\s*(?:,|&|/|\band\b)\s*)?` + refRe.String())
@@ -993,7 +1011,7 @@ func withoutRefs(text string) string {
 		last = m[1]
 	}
 	out.WriteString(text[last:])
-	return out.String()
+	return refWordRe.ReplaceAllString(out.String(), " ") // its digits would read as a phone number
 }
 
 // joinAnd lists things as a sentence does: "A", "A and B", "A, B and C".

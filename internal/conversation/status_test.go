@@ -65,6 +65,20 @@ func TestStatusChecksAsResidentsTypeThem(t *testing.T) {
 		last := script(t, bot, "Milton Keynes", []line{{says: says, lacks: []string{"To check", "DPO-2025-", "DPO-2026-", "DPO-2024-"}}})
 		assert.NotEqual(t, conversation.KindStatus, last.Kind, says)
 	}
+
+	// Its year and number introduced as a reference, without "DPO", are one too (a QA pass); its
+	// digits are no phone number.
+	script(t, bot, "", []line{
+		{says: "has anything happened with ref 2026-000001", kind: conversation.KindStatus, contains: []string{"To check DPO-2026-000001"}},
+		{says: "sarah.okafor1982@gmail.com", kind: conversation.KindStatus, contains: []string{"DPO-2026-000001 is received"}},
+	})
+	for _, says := range []string{"reference 2026-000001, sarah.okafor1982@gmail.com", "my reference number is 2026 000001 and my email is sarah.okafor1982@gmail.com"} {
+		script(t, bot, "", []line{{says: says, kind: conversation.KindStatus, contains: []string{"DPO-2026-000001 is received"}}})
+	}
+	for _, says := range []string{"my council tax reference 2026000001 is wrong", "what was the reference 2025-26 budget for data protection?", "I have 2026-000001 written down somewhere"} {
+		last := script(t, bot, "Milton Keynes", []line{{says: says, lacks: []string{"To check", "DPO-2026-000001"}}})
+		assert.NotEqual(t, conversation.KindStatus, last.Kind, says)
+	}
 }
 
 // After a request is sent, adding to it is the data protection team's to take: the resident is
