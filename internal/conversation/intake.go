@@ -771,13 +771,17 @@ var notAValueRe = regexp.MustCompile(`(?i)^(?:wrong|incorrect|not (?:right|corre
 
 // serviceGiven is the service a message at the summary gives ("the service is housing, not
 // parking" is housing), or "" when it gives none ("the service is wrong").
+// serviceNotRe ends a service named at the words that say what it is not ("housing, not
+// council tax").
+var serviceNotRe = regexp.MustCompile(`(?i)\s(?:not|rather than|instead(?: of)?)\b`)
+
 func serviceGiven(v string) string {
 	m := serviceIsRe.FindStringSubmatch(v)
 	if m == nil {
 		return ""
 	}
 	service := strings.TrimSpace(m[1])
-	if loc := regexp.MustCompile(`(?i)\s(?:not|rather than|instead(?: of)?)\b`).FindStringIndex(service); loc != nil {
+	if loc := serviceNotRe.FindStringIndex(service); loc != nil {
 		service = strings.TrimSpace(service[:loc[0]])
 	}
 	if service == "" || notAValueRe.MatchString(service) {
@@ -1056,9 +1060,9 @@ func checkForm(f RequestForm) error {
 			return &dpo.FieldError{Field: c.field, Reason: fmt.Sprintf("this can be at most %s characters long (it has %s)", thousands(c.max), thousands(n))}
 		}
 		if !utf8.ValidString(c.value) || strings.ContainsFunc(c.value, func(r rune) bool {
-			return unicode.IsControl(r) && !(c.lines && (r == '\n' || r == '\r' || r == '\t'))
+			return unicode.IsControl(r) && !(c.lines && (r == '\n' || r == '\r' || r == '\t')) || !c.lines && hiddenFormatting(r)
 		}) {
-			return &dpo.FieldError{Field: c.field, Reason: "this contains a control character (such as a NUL byte) or invalid text: please remove it"}
+			return &dpo.FieldError{Field: c.field, Reason: "this contains a control character (such as a NUL byte), hidden formatting or invalid text: please remove it"}
 		}
 	}
 	for _, c := range []struct{ field, value string }{{"name", f.Name}, {"on_behalf_of", f.OnBehalfOf}} {
@@ -1067,6 +1071,14 @@ func checkForm(f RequestForm) error {
 		}
 	}
 	return nil
+}
+
+// hiddenFormatting reports whether r is a character that changes how text around it shows
+// without showing itself: a direction override or isolate (a name that reads one way on the
+// dashboard and is stored another), a zero-width space or joiner-less break, a byte-order mark.
+// The joiners some scripts write names with (U+200C, U+200D) are kept.
+func hiddenFormatting(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200B || r == 0x2060 || r == 0xFEFF
 }
 
 // sentenceForName reports whether what a form gives as a name is a sentence ("I want to cancel
