@@ -1139,7 +1139,11 @@ var confidentialRe = regexp.MustCompile(`(?i)\b(?:make sure|ensure|so that|so)\b
 	// Someone with access looking it up: "he's been looking up my new address on the system, can
 	// you stop him seeing my records".
 	`\b(?:he|she|they|hes|shes|someone|somebody)(?:'s| has| have| is| was| keeps| kept)?(?: been)? (?:looking|looked|looks) up my (?:new |current )?address\b|` +
-	`\bstop (?:him|her|my ex|my ex-\w+|my ex \w+)(?: from)? (?:seeing|looking at|looking up|accessing|finding|getting)\b[^.?!]{0,30}\b(?:address|records|details|file|information)\b`)
+	`\bstop (?:him|her|my ex|my ex-\w+|my ex \w+)(?: from)? (?:seeing|looking at|looking up|accessing|finding|getting)\b[^.?!]{0,30}\b(?:address|records|details|file|information)\b|` +
+	// A verification QA pass: "please don't let him get my new address", "stop them giving my
+	// address out".
+	`\b(?:don'?t|do not|never) let (?:him|her|them|my ex|anyone|anybody)\b[^.?!]{0,20}\b(?:get|have|find|see|know)\b[^.?!]{0,20}\baddress\b|` +
+	`\bstop (?:them|you|the council|anyone|people)(?: from)? (?:giving|passing|sharing|handing|sending|releasing) (?:out )?my (?:new |current )?address\b`)
 
 // notCancelRe is a message saying it does not want to cancel: "I don't want to cancel the
 // first one".

@@ -192,6 +192,13 @@ func TestKeepingAnAddressConfidential(t *testing.T) {
 		{says: "please help my ex partner works at the council and i think hes been looking up my new address on the system. im terrified he'll turn up, he's already threatened me. can you stop him seeing my records",
 			kind: conversation.KindSafeguarding, contains: []string{"999", "keep your address confidential"}},
 	})
+	for _, says := range []string{
+		"can i get my council tax file? my ex partner said he'd hurt me if he ever found me, please don't let him get my new address",
+		"my ex has said he'll kill me, he's been asking around where I live. can I see what the council has on me and stop them giving my address out",
+	} {
+		bot, _ := newBot(t, reviewNow)
+		script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindSafeguarding, contains: []string{"999", "keep your address confidential"}}})
+	}
 }
 
 // The excerpt leaves out a name or a contact with letters or signs Go's \b doesn't know.
