@@ -56,6 +56,10 @@ var (
 	// introNameRe is a first message that gives the requester's name: "My name is David
 	// Pritchard, 14 Oakridge Road, … I want a copy of my data", "I'm called Jo Bloggs and …".
 	introNameRe = regexp.MustCompile(`(?i)(?:^|[.!?,]\s*|\b(?:hi|hello|dear \w+)[,!.]?\s+)(?:my (?:full )?name is|my name's|i am called|i'm called|im called|name:)\s+(.+)`)
+	// introFullNameRe is a first message that opens with the requester's full name, capitalised:
+	// "I'm Priya Sharma, I want a copy of my data", "This is Gary Oldman, please delete…",
+	// "Priya Sharma here, …". Group 1 runs on from the name, as introNameRe's does.
+	introFullNameRe = regexp.MustCompile(`^\s*(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood (?:morning|afternoon|evening))[,!.]?\s+)?(?:(?:I'm|I’m|Im|I am|[Tt]his is|[Ii]t's|[Ii]t’s)\s+([A-Z][\p{L}'’-]+\s+[A-Z][\p{L}'’-]+.*)|([A-Z][\p{L}'’-]+\s+[A-Z][\p{L}'’-]+)\s+here\b.*)`)
 	// labelledContactRe is a contact a first message says is the requester's: "my email is …",
 	// "contact me on …". An address in it without such words may be anyone's ("the emails I
 	// sent to housing@…").
@@ -223,7 +227,14 @@ func correctedContact(it *intake, v string) (contact string, others []string, ok
 func (b *Bot) introducedName(text string) (name, rest string) {
 	m := introNameRe.FindStringSubmatchIndex(text)
 	if m == nil {
-		return "", ""
+		// "I'm Priya Sharma, …", "This is Gary Oldman, …", "Priya Sharma here, …": a full name,
+		// capitalised (so "I'm fed up" and "this is urgent" are none).
+		if m = introFullNameRe.FindStringSubmatchIndex(text); m == nil {
+			return "", ""
+		}
+		if m[2] < 0 {
+			m = m[2:] // "Priya Sharma here": the name is its second group
+		}
 	}
 	after := text[m[2]:m[3]]
 	name = b.nameFrom(after)

@@ -154,6 +154,10 @@ func TestANameAlreadyGivenIsTaken(t *testing.T) {
 		{"I want a copy of my data", "i already told you, David Pritchard", "David Pritchard"},
 		{"I want a copy of my data", "as I said, it's Kate Hill", "Kate Hill"},
 		{"hi my name's Jo Bloggs and I want a copy of my data, my email is jo@example.com", "", "Jo Bloggs"},
+		// A verification QA pass: a full name opening the message, however it is introduced.
+		{"I'm Priya Sharma, I want a copy of my data", "", "Priya Sharma"},
+		{"Priya Sharma here, I want a copy of my data", "", "Priya Sharma"},
+		{"This is Gary Oldman, please delete my data", "", "Gary Oldman"},
 	} {
 		bot, _ := newBot(t, qaNow)
 		lines := []line{{says: tc.first, kind: conversation.KindIntake}}
@@ -166,7 +170,8 @@ func TestANameAlreadyGivenIsTaken(t *testing.T) {
 	}
 
 	for _, first := range []string{"Hi, I'm a tenant and I want a copy of my data", "I want a copy of the emails I sent to housing@milton-keynes.gov.uk",
-		"my name is on the tenancy, I want a copy of my data"} {
+		"my name is on the tenancy, I want a copy of my data", "I'm fed up, I want a copy of my data", "I'm Kate and I want a copy of my data",
+		"This is Milton Keynes Council's fault, I want a copy of my data"} {
 		bot, _ := newBot(t, qaNow)
 		last := script(t, bot, "Milton Keynes", []line{{says: first, kind: conversation.KindIntake, contains: []string{"full name"}}})
 		require.NotNil(t, last.Intake, first)
