@@ -37,6 +37,9 @@ var (
 	// ErrInvalid is returned (wrapped in a FieldError) for a submission or change that is incomplete
 	// or malformed.
 	ErrInvalid = errors.New("invalid")
+	// ErrChangedSince is returned for a change made from a view of the case older than its last
+	// change (Queue.Seen): a colleague's change must not be undone unseen.
+	ErrChangedSince = errors.New("the case has changed since you looked at it")
 	// ErrKeyReused is returned when an idempotency key already made a case that is another
 	// request (another type, council or requester): a retry of it would be the same request.
 	ErrKeyReused = errors.New("the idempotency key was already used for a different request")

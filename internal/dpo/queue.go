@@ -23,6 +23,18 @@ type Queue struct {
 	// Calendar is the bank holidays due dates are moved past (PRIVACYBOT_HOLIDAYS adds one-off
 	// holidays to the built-in rules); nil means deadline.DefaultCalendar.
 	Calendar *deadline.Calendar
+	// seen, when set, is when the person changing a case last looked at it (Seen).
+	seen time.Time
+}
+
+// Seen is the queue for a change made by someone who looked at the case at seen (the case's
+// Updated time their page showed): the change is refused with ErrChangedSince when the case was
+// changed after that, judged inside the store's transaction. A page loaded before a colleague
+// asked for ID must not mark the case in progress and restart its month unseen.
+func (q *Queue) Seen(seen time.Time) *Queue {
+	guarded := *q
+	guarded.seen = seen
+	return &guarded
 }
 
 // NewQueue returns a queue over s using the real clock.
@@ -351,6 +363,10 @@ func (q *Queue) update(ctx context.Context, ref string, fn func(*Case) (Event, e
 	}
 	return q.Store.Update(ctx, canon, func(c *Case) (Event, error) {
 		c.calendar = q.Calendar
+		if !q.seen.IsZero() && c.Updated.After(q.seen) {
+			return Event{}, fmt.Errorf("%s was changed at %s, after you looked at it; look again before changing it: %w",
+				c.Ref, c.Updated.In(london).Format("15:04 on 2 January"), ErrChangedSince)
+		}
 		return fn(c)
 	})
 }

@@ -585,6 +585,7 @@ func (s *Server) showCase(w http.ResponseWriter, r *http.Request, code int, msg,
 	row := s.rows([]dpo.Case{c})[0]
 	s.render(w, r, code, "case.html", map[string]any{
 		"Title": "Case " + c.Ref, "User": sess.user, "CSRF": sess.csrf, "Case": row, "Events": events, "Next": next,
+		"Seen":      c.Updated.Format(time.RFC3339Nano), // a change from this page is refused once the case changes
 		"CanExtend": allowed(dpo.Extended), "CanReopen": c.Status.Final(), "Part3": part3, "Message": msg, "Problem": problem,
 		// Only a confirmed Part 3 request has a time limit the DPO sets (the others follow UK GDPR).
 		"CanSetTimeLimit": c.Status.Open() && c.LawEnforcement == dpo.LawEnforcementConfirmed,
@@ -600,11 +601,23 @@ func (s *Server) afterChange(w http.ResponseWriter, r *http.Request, err error, 
 		http.Redirect(w, r, "/dpo/cases/"+url.PathEscape(r.PathValue("ref"))+"?done="+url.QueryEscape(done), http.StatusSeeOther)
 	case errors.As(err, &fe):
 		s.showCase(w, r, http.StatusUnprocessableEntity, "", capitalise(fe.Error()))
-	case errors.Is(err, dpo.ErrInvalidTransition), errors.Is(err, dpo.ErrExtensionTooLate), errors.Is(err, dpo.ErrIDTooLate), errors.Is(err, dpo.ErrClarificationTooLate):
+	case errors.Is(err, dpo.ErrInvalidTransition), errors.Is(err, dpo.ErrExtensionTooLate), errors.Is(err, dpo.ErrIDTooLate), errors.Is(err, dpo.ErrClarificationTooLate),
+		errors.Is(err, dpo.ErrChangedSince):
 		s.showCase(w, r, http.StatusConflict, "", capitalise(errors.Unwrap(err).Error()))
 	default:
 		s.dashError(w, r, err)
 	}
+}
+
+// casesSeen is the queue for a change from a case page: one that refuses it when the case
+// changed after the page was loaded (the page's "seen", the case's Updated time), so that a page
+// loaded before a colleague's change can't undo it unseen (dpo.Queue.Seen). A form without it
+// (a script's) changes the case as it stands.
+func (s *Server) casesSeen(r *http.Request) Cases {
+	if seen, err := time.Parse(time.RFC3339Nano, r.PostFormValue("seen")); err == nil {
+		return s.Cases.Seen(seen)
+	}
+	return s.Cases
 }
 
 // caseChange is the handler of one of the case page's forms: the case must be one the user may
@@ -645,18 +658,18 @@ func (s *Server) changeStatus(r *http.Request, c dpo.Case, actor string) error {
 	if err != nil {
 		return err
 	}
-	_, err = s.Cases.UpdateStatus(r.Context(), c.Ref, dpo.Change{To: st, Note: r.PostFormValue("note"), Actor: actor, At: at})
+	_, err = s.casesSeen(r).UpdateStatus(r.Context(), c.Ref, dpo.Change{To: st, Note: r.PostFormValue("note"), Actor: actor, At: at})
 	return err
 }
 
 // reopen opens a closed case again, with the reason for the audit trail.
 func (s *Server) reopen(r *http.Request, c dpo.Case, actor string) error {
-	_, err := s.Cases.Reopen(r.Context(), c.Ref, r.PostFormValue("note"), actor)
+	_, err := s.casesSeen(r).Reopen(r.Context(), c.Ref, r.PostFormValue("note"), actor)
 	return err
 }
 
 func (s *Server) extend(r *http.Request, c dpo.Case, actor string) error {
-	_, err := s.Cases.Extend(r.Context(), c.Ref, r.PostFormValue("reason"), actor)
+	_, err := s.casesSeen(r).Extend(r.Context(), c.Ref, r.PostFormValue("reason"), actor)
 	return err
 }
 
@@ -675,7 +688,7 @@ func (s *Server) decideLawEnforcement(r *http.Request, c dpo.Case, actor string)
 	if err != nil {
 		return err
 	}
-	_, err = s.Cases.MarkLawEnforcement(r.Context(), c.Ref, to, r.PostFormValue("reason"), actor)
+	_, err = s.casesSeen(r).MarkLawEnforcement(r.Context(), c.Ref, to, r.PostFormValue("reason"), actor)
 	return err
 }
 
@@ -688,7 +701,7 @@ func (s *Server) setTimeLimit(r *http.Request, c dpo.Case, actor string) error {
 	if day.IsZero() {
 		return &dpo.FieldError{Field: "due", Reason: "give the date the request is to be answered by"}
 	}
-	_, err = s.Cases.SetTimeLimit(r.Context(), c.Ref, day, r.PostFormValue("reason"), actor)
+	_, err = s.casesSeen(r).SetTimeLimit(r.Context(), c.Ref, day, r.PostFormValue("reason"), actor)
 	return err
 }
 

@@ -73,6 +73,8 @@ type Cases interface {
 	SetTimeLimit(ctx context.Context, ref string, due time.Time, reason, actor string) (dpo.Case, error)
 	Reopen(ctx context.Context, ref, note, actor string) (dpo.Case, error)
 	AssignIf(ctx context.Context, ref, was, to, actor string) (dpo.Case, error)
+	// Seen is the queue for a change by someone who looked at the case at seen.
+	Seen(seen time.Time) *dpo.Queue
 	Assign(ctx context.Context, ref, to, actor string) (dpo.Case, error)
 }
 

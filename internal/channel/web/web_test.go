@@ -915,6 +915,41 @@ func TestCasePageAssignFromAStalePage(t *testing.T) {
 	assert.Contains(t, h.do(t, "GET", page, "").Body.String(), "assigned to alice (was bob)")
 }
 
+// A change from a page loaded before a colleague's is refused, so it can't undo theirs unseen: a
+// stale "in progress" after a colleague asked for ID would have marked the ID received and given
+// the request a new month.
+func TestCasePageRefusesAChangeFromAStalePage(t *testing.T) {
+	h := newHarness(t)
+	ref := h.submit(t, mk)
+	h.addUser(t, "alice", "correct horse battery", mk)
+	h.signIn(t, "alice", "correct horse battery")
+	page := "/dpo/cases/" + ref
+	loaded := h.do(t, "GET", page, "").Body.String()
+	m := regexp.MustCompile(`name="seen" value="([^"]+)"`).FindStringSubmatch(loaded)
+	require.NotNil(t, m, "the forms say when the page was loaded")
+	seen := url.QueryEscape(html.UnescapeString(m[1]))
+	token := h.csrf(t, page)
+	h.clock.Add(time.Hour)
+	_, err := h.queue.UpdateStatus(context.Background(), ref, dpo.Change{To: dpo.AwaitingVerification, Actor: "bob"}) // bob asks for ID
+	require.NoError(t, err)
+	before, err := h.queue.Get(context.Background(), ref)
+	require.NoError(t, err)
+
+	stale := h.do(t, "POST", page+"/status", "status=in_progress&note=picking+it+up&seen="+seen+"&csrf="+token, "Content-Type", "application/x-www-form-urlencoded")
+	assert.Equal(t, http.StatusConflict, stale.Code)
+	assert.Contains(t, stale.Body.String(), "after you looked at it")
+	after, err := h.queue.Get(context.Background(), ref)
+	require.NoError(t, err)
+	assert.Equal(t, dpo.AwaitingVerification, after.Status, "still waiting for ID")
+	assert.Equal(t, before.Due, after.Due, "no new month")
+
+	// Looked at again, the change is made.
+	fresh := regexp.MustCompile(`name="seen" value="([^"]+)"`).FindStringSubmatch(h.do(t, "GET", page, "").Body.String())
+	require.NotNil(t, fresh)
+	ok := h.do(t, "POST", page+"/note", "note=seen+it&seen="+url.QueryEscape(html.UnescapeString(fresh[1]))+"&csrf="+token, "Content-Type", "application/x-www-form-urlencoded")
+	assert.Equal(t, http.StatusSeeOther, ok.Code)
+}
+
 // A case closed by mistake is reopened from its page, with a reason; an open case offers no
 // reopening.
 func TestCasePageReopensAClosedCase(t *testing.T) {

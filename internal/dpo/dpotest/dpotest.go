@@ -349,6 +349,24 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.ErrorIs(t, err, dpo.ErrInvalidTransition, "an open case isn't reopened")
 	})
 
+	t.Run("AChangeFromAnOldLookIsRefused", func(t *testing.T) {
+		q, _, clock := setup(t, "2026-03-03T10:00:00Z")
+		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
+		require.NoError(t, err)
+		looked, err := q.Get(ctx, c.Ref) // as stored: its Updated as the store keeps it
+		require.NoError(t, err)
+		_, err = q.Seen(looked.Updated).AddNote(ctx, c.Ref, "nothing changed since I looked", "alice")
+		require.NoError(t, err, "a look as recent as the case's last change")
+		clock.Add(time.Minute)
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.AwaitingVerification, Actor: "bob"})
+		require.NoError(t, err)
+		_, err = q.Seen(looked.Updated).UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.InProgress, Actor: "alice"})
+		require.ErrorIs(t, err, dpo.ErrChangedSince)
+		got, err := q.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.Equal(t, dpo.AwaitingVerification, got.Status, "bob's change stands")
+	})
+
 	t.Run("AssignIfStillAsSeen", func(t *testing.T) {
 		q, _, _ := setup(t, "2026-03-03T10:00:00Z")
 		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
