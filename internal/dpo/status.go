@@ -222,7 +222,10 @@ func (c *Case) Reopen(note, actor string, now time.Time) (Event, error) {
 	}
 	next, was := *c, c.Status
 	next.Status = c.statusWhenClosed()
-	next.Closed, next.StatusChanged, next.Updated = time.Time{}, now, now
+	// The closing is undone, and so is the order it imposed: what it hid may be recorded on the
+	// day it happened ("the ID was in the post room since 25 November"), bounded only by the
+	// clock's own dates (ID received, clarification asked and answered).
+	next.Closed, next.StatusChanged, next.Updated = time.Time{}, time.Time{}, now
 	if err := next.recomputeDue(); err != nil {
 		return Event{}, err
 	}

@@ -349,6 +349,23 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.ErrorIs(t, err, dpo.ErrInvalidTransition, "an open case isn't reopened")
 	})
 
+	t.Run("WhatAClosingHidIsDatedWhenItHappened", func(t *testing.T) {
+		q, _, clock := setup(t, "2026-03-03T10:00:00Z")
+		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
+		require.NoError(t, err)
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.AwaitingVerification, Actor: "alex"})
+		require.NoError(t, err)
+		clock.Add(10 * 24 * time.Hour)
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.Withdrawn, Actor: "alex", Note: "no reply"})
+		require.NoError(t, err)
+		clock.Add(2 * 24 * time.Hour)
+		_, err = q.Reopen(ctx, c.Ref, "the ID was in the post room since 9 March", "sam")
+		require.NoError(t, err)
+		got, err := q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.InProgress, Actor: "sam", At: Date(t, "2026-03-09")})
+		require.NoError(t, err, "the ID's own day, before the closing")
+		assert.Equal(t, "2026-04-09", got.Due.Format(time.DateOnly), "a month from the day the ID arrived")
+	})
+
 	t.Run("AChangeFromAnOldLookIsRefused", func(t *testing.T) {
 		q, _, clock := setup(t, "2026-03-03T10:00:00Z")
 		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
