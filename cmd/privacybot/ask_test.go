@@ -386,7 +386,7 @@ func TestChatRequestReceivedEarlier(t *testing.T) {
 	data := t.TempDir()
 	letter := "Milton Keynes\nSam Jones\n01908 123456\nskip\nskip\nplease delete my old housing file\nyes\n"
 	input := "/request erasure --received 2026-12-10\n/request erasure --received 4 Dec\n/request erasure --received 2016-12-04\n/request erasure --received 0001-01-01\n" +
-		"/request erasure --received 2026-12-04\n" + letter +
+		"/request erasure --received 2026-12-04 --received 2026-12-03\n/request erasure --received=2026-12-04\n" + letter +
 		"/request access --received 2026-12-04\n" + strings.Replace(letter, "Sam Jones", "Kim Lee", 1)
 	var stdout, stderr bytes.Buffer
 	monday := time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC)
@@ -398,6 +398,7 @@ func TestChatRequestReceivedEarlier(t *testing.T) {
 	assert.Contains(t, stdout.String(), `"4" is not a date like 2026-12-04`)
 	assert.Contains(t, stdout.String(), "2016-12-04 is more than a year ago; check the year")
 	assert.Contains(t, stdout.String(), "0001-01-01 is more than a year ago")
+	assert.Contains(t, stdout.String(), "--received is given twice")
 	assert.Contains(t, stdout.String(), "DPO-2026-000001")
 	assert.Contains(t, stdout.String(), "DPO-2026-000002", "a second letter of the same day is a second request")
 
@@ -427,4 +428,21 @@ func TestChatNewCaller(t *testing.T) {
 	require.Contains(t, out, "Next caller")
 	after := out[strings.Index(out, "Next caller"):]
 	assert.NotContains(t, after, "DPO-2026-000001", "the next caller is not told the last caller's request")
+}
+
+// A /request typed while one is being taken is refused, not started over it (the first would be
+// lost unsent); /new keeps the adviser's council and says so.
+func TestChatOneRequestAtATime(t *testing.T) {
+	data := t.TempDir()
+	input := "/org Milton Keynes\n/request access\nSam Jones\n/request erasure\n07700 900123\nskip\nmy housing file\nyes\n/new\n"
+	var stdout, stderr bytes.Buffer
+	app := &App{Stdin: strings.NewReader(input), Stdout: &stdout, Stderr: &stderr,
+		Getenv: func(k string) string { return map[string]string{"PRIVACYBOT_DATA": data}[k] },
+		Now:    func() time.Time { return time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC) }}
+	require.Equal(t, exitOK, Main(context.Background(), app, []string{"chat"}), stderr.String())
+	out := stdout.String()
+	assert.Contains(t, out, "A request is being taken: finish it, or type \"cancel\", before logging another.")
+	assert.Contains(t, out, "DPO-2026-000001", "the first request is sent")
+	assert.NotContains(t, out, "DPO-2026-000002")
+	assert.Contains(t, out, "still answering from Milton Keynes City Council's notices")
 }

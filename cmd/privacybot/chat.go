@@ -12,6 +12,7 @@ import (
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/config"
 	"github.com/privacybot/privacybot/internal/conversation"
+	"github.com/privacybot/privacybot/internal/deadline"
 	"github.com/privacybot/privacybot/internal/dpo"
 	"github.com/privacybot/privacybot/internal/rights"
 )
@@ -215,8 +216,18 @@ func (c *chat) command(ctx context.Context, line string) bool {
 		}
 		c.newConversation()
 		c.last = nil
+		if c.org != "" {
+			// The adviser's own scope stays: their desk answers for one council.
+			fmt.Fprintf(w, "Next caller: nothing of the last conversation carries over (still answering from %s's notices; /org alone for every council's).\n", c.org)
+			break
+		}
 		fmt.Fprintln(w, "Next caller: nothing of the last conversation carries over.")
 	case "/request":
+		if c.taking {
+			// A second intake would drop the one being taken, never sent.
+			fmt.Fprintln(w, "A request is being taken: finish it, or type \"cancel\", before logging another.")
+			break
+		}
 		typ, received, problem := c.requestArgs(arg)
 		if problem != "" {
 			fmt.Fprintln(w, problem)
@@ -244,13 +255,25 @@ func (c *chat) command(ctx context.Context, line string) bool {
 // later, whose month runs from that day). A problem is said to the adviser, and nothing starts.
 func (c *chat) requestArgs(arg string) (typ rights.Type, received time.Time, problem string) {
 	typ, received = rights.Access, c.app.Now()
-	words := strings.Fields(arg)
+	var words []string
+	for _, w := range strings.Fields(arg) {
+		if v, ok := strings.CutPrefix(w, "--received="); ok { // --received=2026-12-04
+			words = append(words, "--received", v)
+			continue
+		}
+		words = append(words, w)
+	}
+	dated := false
 	for i := 0; i < len(words); i++ {
 		switch w := words[i]; {
 		case w == "--received" || w == "-received":
 			if i+1 == len(words) {
 				return "", time.Time{}, "--received needs the day the request reached the council: YYYY-MM-DD."
 			}
+			if dated {
+				return "", time.Time{}, "--received is given twice: give the one day the request reached the council."
+			}
+			dated = true
 			i++
 			day, err := time.Parse(time.DateOnly, words[i])
 			if err != nil {
@@ -261,7 +284,7 @@ func (c *chat) requestArgs(arg string) (typ rights.Type, received time.Time, pro
 			switch today := c.app.Now(); {
 			case day.After(today):
 				return "", time.Time{}, fmt.Sprintf("--received: %s is in the future.", words[i])
-			case day.Before(today.AddDate(-1, 0, 0)):
+			case day.Format(time.DateOnly) < deadline.LondonDate(today).AddDate(-1, 0, 0).Format(time.DateOnly): // a year ago today is allowed
 				// A year typed wrong (2016 for 2026, 0001) would file a case long overdue.
 				return "", time.Time{}, fmt.Sprintf("--received: %s is more than a year ago; check the year.", words[i])
 			}

@@ -207,6 +207,9 @@ func (cf *caseFilter) filter(app *App, fs *flag.FlagSet) (f dpo.Filter, unknown 
 	if err != nil {
 		return f, nil, err
 	}
+	if slices.Contains(named, "*") {
+		named = nil // every council's, as a dashboard user's '*'
+	}
 	cf.known = known
 	f = dpo.Filter{Organisations: named, Overdue: *cf.overdue, Now: app.Now(),
 		AssignedTo: strings.TrimSpace(*cf.assigned), Unassigned: *cf.unassigned}

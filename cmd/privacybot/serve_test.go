@@ -159,6 +159,11 @@ func TestUsersCommand(t *testing.T) {
 	code, _, errOut = run("", "users", "add", "Alex", "--org", "Milton Keynes")
 	assert.Equal(t, exitUsage, code, "in any case: cases are found by assignee ignoring case")
 	assert.Contains(t, errOut, `already a user "alex"`)
+	for _, lookalike := range []string{"alex\u200b", "ａｌｅｘ", "al\tex", "al\nex"} {
+		code, _, errOut = run("", "users", "add", lookalike, "--org", "*")
+		assert.Equal(t, exitUsage, code, "%q looks like alex", lookalike)
+		assert.Contains(t, errOut, "hidden, control or full-width character")
+	}
 	code, _, _ = run("", "users", "add", "nobody")
 	assert.Equal(t, exitUsage, code, "an organisation is required")
 	code, _, _ = run("", "users", "add", "  ", "--org", "*")

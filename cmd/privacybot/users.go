@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode"
 
 	"github.com/privacybot/privacybot/internal/dpo"
 	"golang.org/x/crypto/bcrypt"
@@ -73,6 +74,13 @@ line of standard input with --password-stdin, otherwise makes a random one and p
 		name := strings.TrimSpace(rest[1])
 		if name == "" {
 			return usageError("users add NAME: the name is empty")
+		}
+		if strings.ContainsFunc(name, func(r rune) bool {
+			return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r >= 0xFF00 && r <= 0xFFEF || unicode.IsSpace(r) && r != ' '
+		}) {
+			// "alice" with a zero-width space, or in full-width letters, would look like alice
+			// on the dashboard and in the audit trail, and be someone else.
+			return usageError("users add NAME: the name has a hidden, control or full-width character; use plain letters, digits and spaces")
 		}
 		existing, err := us.Users(ctx)
 		if err != nil {

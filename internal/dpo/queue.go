@@ -297,6 +297,9 @@ func (q *Queue) UpdateStatus(ctx context.Context, ref string, ch Change) (Case, 
 // Extend records the one extension the law allows, with the reason the requester will be told.
 // It fails with ErrExtensionTooLate after the first month.
 func (q *Queue) Extend(ctx context.Context, ref, reason, actor string) (Case, error) {
+	if err := checkNote("reason", reason); err != nil {
+		return Case{}, err
+	}
 	return q.UpdateStatus(ctx, ref, Change{To: Extended, Note: reason, Actor: actor})
 }
 
@@ -378,7 +381,8 @@ const MaxNote = 10000
 // checkNote refuses a note, reason or grounds over MaxNote characters as typed (not counting
 // what the audit trail adds, "(recorded …)").
 func checkNote(field, text string) error {
-	if n := utf8.RuneCountInString(strings.TrimSpace(text)); n > MaxNote {
+	// A browser sends each line break as CRLF: a line break is one character, as it typed it.
+	if n := utf8.RuneCountInString(strings.ReplaceAll(strings.TrimSpace(text), "\r\n", "\n")); n > MaxNote {
 		return invalid(field, "%d characters; at most %d (attach long documents elsewhere and say where)", n, MaxNote)
 	}
 	return nil

@@ -418,6 +418,8 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.Len(t, events, 1)
 		_, err = q.AddNote(ctx, c.Ref, strings.Repeat("é", dpo.MaxNote), "alex")
 		assert.NoError(t, err, "a note of the most characters allowed is kept")
+		_, err = q.AddNote(ctx, c.Ref, strings.Repeat("line\r\n", dpo.MaxNote/5), "alex")
+		assert.NoError(t, err, "a browser's CRLF is one line break, one character")
 		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.InProgress, Actor: "alex", Note: strings.Repeat("a", dpo.MaxNote),
 			At: Date(t, "2026-03-02T12:00:00Z")})
 		assert.NoError(t, err, "what the trail adds to a backdated change's note ('recorded …') doesn't count")
