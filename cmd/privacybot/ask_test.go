@@ -386,7 +386,7 @@ func TestChatRequestReceivedEarlier(t *testing.T) {
 	data := t.TempDir()
 	letter := "Milton Keynes\nSam Jones\n01908 123456\nskip\nskip\nplease delete my old housing file\nyes\n"
 	input := "/request erasure --received 2026-12-10\n/request erasure --received 4 Dec\n/request erasure --received 2016-12-04\n/request erasure --received 0001-01-01\n" +
-		"/request erasure --received 2026-12-04 --received 2026-12-03\n/request erasure --received=2026-12-04\n" + letter +
+		"/request erasure --received 2026-12-04 --received 2026-12-03\n/request erasure --via fax\n/request erasure --received=2026-12-04 --via post\n" + letter +
 		"/request access --received 2026-12-04\n" + strings.Replace(letter, "Sam Jones", "Kim Lee", 1)
 	var stdout, stderr bytes.Buffer
 	monday := time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC)
@@ -399,6 +399,7 @@ func TestChatRequestReceivedEarlier(t *testing.T) {
 	assert.Contains(t, stdout.String(), "2016-12-04 is more than a year ago; check the year")
 	assert.Contains(t, stdout.String(), "0001-01-01 is more than a year ago")
 	assert.Contains(t, stdout.String(), "--received is given twice")
+	assert.Contains(t, stdout.String(), `--via: "fax" is not phone, post or email.`)
 	assert.Contains(t, stdout.String(), "DPO-2026-000001")
 	assert.Contains(t, stdout.String(), "DPO-2026-000002", "a second letter of the same day is a second request")
 
@@ -409,6 +410,9 @@ func TestChatRequestReceivedEarlier(t *testing.T) {
 		require.NoError(t, json.Unmarshal([]byte(out), &got))
 		assert.Equal(t, "2026-12-04", got.Case.Received.In(queueLondon()).Format(time.DateOnly), "received the day the letter came")
 		assert.Equal(t, "2027-01-04", got.Case.Due.Format(time.DateOnly), "a month from Friday 4 December, not from Monday")
+		if ref == "DPO-2026-000001" {
+			assert.Equal(t, dpo.ChannelPost, got.Case.Channel, "a letter came by post")
+		}
 	}
 }
 

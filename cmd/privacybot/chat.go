@@ -20,9 +20,9 @@ import (
 const chatHelp = `Type a question, or:
   /sources          the full passages behind the last answer
   /org NAME         answer only from this organisation's notices (/org alone: all)
-  /request [TYPE] [--received YYYY-MM-DD]
+  /request [TYPE] [--received YYYY-MM-DD] [--via phone|post|email]
                     log a caller's rights request (access, erasure, …), stamped with the call time,
-                    or with the day it reached the council (a letter, a voicemail)
+                    or with the day it reached the council and how (a letter, an e-mail, a voicemail)
   /new              the next caller: nothing of this conversation carries over
   /help             this help
   /quit             leave (or Ctrl-D)`
@@ -228,7 +228,7 @@ func (c *chat) command(ctx context.Context, line string) bool {
 			fmt.Fprintln(w, "A request is being taken: finish it, or type \"cancel\", before logging another.")
 			break
 		}
-		typ, received, problem := c.requestArgs(arg)
+		typ, received, via, problem := c.requestArgs(arg)
 		if problem != "" {
 			fmt.Fprintln(w, problem)
 			break
@@ -238,7 +238,7 @@ func (c *chat) command(ctx context.Context, line string) bool {
 		c.requests++
 		key := fmt.Sprintf("%s/%d/%d", c.session, c.app.Now().UnixNano(), c.requests)
 		rep, err := c.bot.StartIntake(ctx, conversation.Turn{Session: c.session, Channel: "phone", Org: c.org,
-			Text: "/request " + string(typ), ReceivedAt: received, MessageID: key}, typ)
+			Text: "/request " + string(typ), ReceivedAt: received, MessageID: key, Via: string(via)}, typ)
 		if err != nil {
 			c.printError(err)
 			break
@@ -250,15 +250,16 @@ func (c *chat) command(ctx context.Context, line string) bool {
 	return false
 }
 
-// requestArgs reads /request's arguments: the right (access when none is named) and when the
+// requestArgs reads /request's arguments: the right (access when none is named), when the
 // request reached the council (now, a call; or --received DATE, a letter or a voicemail logged
-// later, whose month runs from that day). A problem is said to the adviser, and nothing starts.
-func (c *chat) requestArgs(arg string) (typ rights.Type, received time.Time, problem string) {
-	typ, received = rights.Access, c.app.Now()
+// later, whose month runs from that day) and how (--via phone, post or email; a call by default).
+// A problem is said to the adviser, and nothing starts.
+func (c *chat) requestArgs(arg string) (typ rights.Type, received time.Time, via dpo.Channel, problem string) {
+	typ, received, via = rights.Access, c.app.Now(), dpo.ChannelPhone
 	var words []string
 	for _, w := range strings.Fields(arg) {
-		if v, ok := strings.CutPrefix(w, "--received="); ok { // --received=2026-12-04
-			words = append(words, "--received", v)
+		if flag, v, ok := strings.Cut(w, "="); ok && (flag == "--received" || flag == "--via") { // --received=2026-12-04
+			words = append(words, flag, v)
 			continue
 		}
 		words = append(words, w)
@@ -268,36 +269,47 @@ func (c *chat) requestArgs(arg string) (typ rights.Type, received time.Time, pro
 		switch w := words[i]; {
 		case w == "--received" || w == "-received":
 			if i+1 == len(words) {
-				return "", time.Time{}, "--received needs the day the request reached the council: YYYY-MM-DD."
+				return "", time.Time{}, "", "--received needs the day the request reached the council: YYYY-MM-DD."
 			}
 			if dated {
-				return "", time.Time{}, "--received is given twice: give the one day the request reached the council."
+				return "", time.Time{}, "", "--received is given twice: give the one day the request reached the council."
 			}
 			dated = true
 			i++
 			day, err := time.Parse(time.DateOnly, words[i])
 			if err != nil {
-				return "", time.Time{}, fmt.Sprintf("--received: %q is not a date like 2026-12-04.", words[i])
+				return "", time.Time{}, "", fmt.Sprintf("--received: %q is not a date like 2026-12-04.", words[i])
 			}
 			// The London day the request arrived, at its start: the clock runs from the day.
 			day = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, queueLondon())
 			switch today := c.app.Now(); {
 			case day.After(today):
-				return "", time.Time{}, fmt.Sprintf("--received: %s is in the future.", words[i])
+				return "", time.Time{}, "", fmt.Sprintf("--received: %s is in the future.", words[i])
 			case day.Format(time.DateOnly) < deadline.LondonDate(today).AddDate(-1, 0, 0).Format(time.DateOnly): // a year ago today is allowed
 				// A year typed wrong (2016 for 2026, 0001) would file a case long overdue.
-				return "", time.Time{}, fmt.Sprintf("--received: %s is more than a year ago; check the year.", words[i])
+				return "", time.Time{}, "", fmt.Sprintf("--received: %s is more than a year ago; check the year.", words[i])
 			}
 			received = day
+		case w == "--via" || w == "-via":
+			if i+1 == len(words) {
+				return "", time.Time{}, "", "--via needs how the request came: phone, post or email."
+			}
+			i++
+			switch ch := dpo.Channel(strings.ToLower(words[i])); ch {
+			case dpo.ChannelPhone, dpo.ChannelPost, dpo.ChannelEmail:
+				via = ch
+			default:
+				return "", time.Time{}, "", fmt.Sprintf("--via: %q is not phone, post or email.", words[i])
+			}
 		default:
 			t, err := rights.ParseType(w)
 			if err != nil || t == rights.None {
-				return "", time.Time{}, fmt.Sprintf("Unknown request type %q. Types: %s", w, typeNames())
+				return "", time.Time{}, "", fmt.Sprintf("Unknown request type %q. Types: %s", w, typeNames())
 			}
 			typ = t
 		}
 	}
-	return typ, received, ""
+	return typ, received, via, ""
 }
 
 func typeNames() string {

@@ -36,6 +36,9 @@ type Turn struct {
 	Text       string    // what the person wrote
 	ReceivedAt time.Time // when the message reached the council: it starts a request's clock
 	MessageID  string    // the platform's id, so a retried delivery makes no second case
+	// Via is how a request started by this turn reached the council when it is not the channel:
+	// a letter ("post") or an e-mail an adviser logs in their chat. Empty: the channel.
+	Via string
 }
 
 // Reply kinds.

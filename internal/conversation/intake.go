@@ -1,6 +1,7 @@
 package conversation
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -172,7 +173,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		desc = "" // an adviser's "/request access" is no one's words: the details are asked for
 	}
 	it := &intake{typ: in.Type, org: b.canonicalOrg(t.Org), onBehalf: in.OnBehalf, receivedAt: t.ReceivedAt,
-		channel: t.Channel, key: t.MessageID, desc: desc, first: desc, lawEnforcement: flagsLawEnforcement(in.Type, false, desc)}
+		channel: cmp.Or(t.Via, t.Channel), key: t.MessageID, desc: desc, first: desc, lawEnforcement: flagsLawEnforcement(in.Type, false, desc)}
 	if it.org == "" && len(named) == 1 {
 		it.org = named[0] // "I want a copy of my data from Buckinghamshire Council"
 	}

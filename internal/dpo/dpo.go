@@ -102,12 +102,15 @@ const (
 	ChannelSlack   Channel = "slack"
 	ChannelDiscord Channel = "discord"
 	ChannelPhone   Channel = "phone"
+	// ChannelPost and ChannelEmail are a letter or an e-mail to the council, logged by an adviser.
+	ChannelPost  Channel = "post"
+	ChannelEmail Channel = "email"
 )
 
 // Valid reports whether c is a known channel.
 func (c Channel) Valid() bool {
 	switch c {
-	case ChannelCLI, ChannelWeb, ChannelSlack, ChannelDiscord, ChannelPhone:
+	case ChannelCLI, ChannelWeb, ChannelSlack, ChannelDiscord, ChannelPhone, ChannelPost, ChannelEmail:
 		return true
 	}
 	return false
