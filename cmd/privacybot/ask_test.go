@@ -251,21 +251,16 @@ func TestChatPiped(t *testing.T) {
 func TestChatRequestCommand(t *testing.T) {
 	data := t.TempDir()
 	input := "/request erasure\nMilton Keynes\nSam Jones\n01908 123456\nskip\nskip\nplease delete my old housing file\nyes\n"
-	var stdout, stderr bytes.Buffer
-	call := time.Date(2026, 1, 31, 23, 30, 0, 0, time.UTC)
-	app := &App{Stdin: strings.NewReader(input), Stdout: &stdout, Stderr: &stderr,
-		Getenv: func(k string) string { return map[string]string{"PRIVACYBOT_DATA": data}[k] },
-		Now:    func() time.Time { return call }}
-	require.Equal(t, exitOK, Main(context.Background(), app, []string{"chat"}), stderr.String())
-	assert.Contains(t, stdout.String(), "Right to erasure")
-	assert.Contains(t, stdout.String(), "DPO-2026-000001")
+	chatted := chatSession(t, map[string]string{"PRIVACYBOT_DATA": data}, time.Date(2026, 1, 31, 23, 30, 0, 0, time.UTC), input)
+	assert.Contains(t, chatted, "Right to erasure")
+	assert.Contains(t, chatted, "DPO-2026-000001")
 
 	code, out, errOut := runCLI(t, map[string]string{"PRIVACYBOT_DATA": data}, "queue", "show", "DPO-2026-000001", "--json")
 	require.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, out, `"channel": "phone"`)
 	assert.Contains(t, out, `"type": "erasure"`)
 	assert.Contains(t, out, "2026-01-31T23:30:00Z", "received at the time of the call")
-	assert.Contains(t, stdout.String(), "needs to know what the request is about", "the details are asked for, not skipped")
+	assert.Contains(t, chatted, "needs to know what the request is about", "the details are asked for, not skipped")
 	assert.Contains(t, out, `"description": "please delete my old housing file"`, "the adviser's command is not the caller's words")
 
 	// A note is dated when it is added: --at is for status changes.
@@ -388,20 +383,15 @@ func TestChatRequestReceivedEarlier(t *testing.T) {
 	input := "/request erasure --received 2026-12-10\n/request erasure --received 4 Dec\n/request erasure --received 2016-12-04\n/request erasure --received 0001-01-01\n" +
 		"/request erasure --received 2026-12-04 --received 2026-12-03\n/request erasure --via fax\n/request erasure --received=2026-12-04 --via post\n" + letter +
 		"/request access --received 2026-12-04\n" + strings.Replace(letter, "Sam Jones", "Kim Lee", 1)
-	var stdout, stderr bytes.Buffer
-	monday := time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC)
-	app := &App{Stdin: strings.NewReader(input), Stdout: &stdout, Stderr: &stderr,
-		Getenv: func(k string) string { return map[string]string{"PRIVACYBOT_DATA": data}[k] },
-		Now:    func() time.Time { return monday }}
-	require.Equal(t, exitOK, Main(context.Background(), app, []string{"chat"}), stderr.String())
-	assert.Contains(t, stdout.String(), "2026-12-10 is in the future")
-	assert.Contains(t, stdout.String(), `"4" is not a date like 2026-12-04`)
-	assert.Contains(t, stdout.String(), "2016-12-04 is more than a year ago; check the year")
-	assert.Contains(t, stdout.String(), "0001-01-01 is more than a year ago")
-	assert.Contains(t, stdout.String(), "--received is given twice")
-	assert.Contains(t, stdout.String(), `--via: "fax" is not phone, post or email.`)
-	assert.Contains(t, stdout.String(), "DPO-2026-000001")
-	assert.Contains(t, stdout.String(), "DPO-2026-000002", "a second letter of the same day is a second request")
+	out := chatSession(t, map[string]string{"PRIVACYBOT_DATA": data}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC), input)
+	assert.Contains(t, out, "2026-12-10 is in the future")
+	assert.Contains(t, out, `"4" is not a date like 2026-12-04`)
+	assert.Contains(t, out, "2016-12-04 is more than a year ago; check the year")
+	assert.Contains(t, out, "0001-01-01 is more than a year ago")
+	assert.Contains(t, out, "--received is given twice")
+	assert.Contains(t, out, `--via: "fax" is not phone, post or email.`)
+	assert.Contains(t, out, "DPO-2026-000001")
+	assert.Contains(t, out, "DPO-2026-000002", "a second letter of the same day is a second request")
 
 	for _, ref := range []string{"DPO-2026-000001", "DPO-2026-000002"} {
 		code, out, errOut := runCLI(t, map[string]string{"PRIVACYBOT_DATA": data}, "queue", "show", ref, "--json")
@@ -422,12 +412,7 @@ func TestChatNewCaller(t *testing.T) {
 	data := t.TempDir()
 	input := "/request erasure\nMilton Keynes\nSam Jones\n01908 123456\nskip\nskip\nplease delete my old housing file\nyes\n" +
 		"/new\nhow long will it take?\n"
-	var stdout, stderr bytes.Buffer
-	app := &App{Stdin: strings.NewReader(input), Stdout: &stdout, Stderr: &stderr,
-		Getenv: func(k string) string { return map[string]string{"PRIVACYBOT_DATA": data}[k] },
-		Now:    func() time.Time { return time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC) }}
-	require.Equal(t, exitOK, Main(context.Background(), app, []string{"chat"}), stderr.String())
-	out := stdout.String()
+	out := chatSession(t, map[string]string{"PRIVACYBOT_DATA": data}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC), input)
 	require.Contains(t, out, "DPO-2026-000001")
 	require.Contains(t, out, "Next caller")
 	after := out[strings.Index(out, "Next caller"):]
@@ -439,14 +424,21 @@ func TestChatNewCaller(t *testing.T) {
 func TestChatOneRequestAtATime(t *testing.T) {
 	data := t.TempDir()
 	input := "/org Milton Keynes\n/request access\nSam Jones\n/request erasure\n07700 900123\nskip\nmy housing file\nyes\n/new\n"
-	var stdout, stderr bytes.Buffer
-	app := &App{Stdin: strings.NewReader(input), Stdout: &stdout, Stderr: &stderr,
-		Getenv: func(k string) string { return map[string]string{"PRIVACYBOT_DATA": data}[k] },
-		Now:    func() time.Time { return time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC) }}
-	require.Equal(t, exitOK, Main(context.Background(), app, []string{"chat"}), stderr.String())
-	out := stdout.String()
+	out := chatSession(t, map[string]string{"PRIVACYBOT_DATA": data}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC), input)
 	assert.Contains(t, out, "A request is being taken: finish it, or type \"cancel\", before logging another.")
 	assert.Contains(t, out, "DPO-2026-000001", "the first request is sent")
 	assert.NotContains(t, out, "DPO-2026-000002")
 	assert.Contains(t, out, "still answering from Milton Keynes City Council's notices")
+}
+
+// chatSession runs privacybot chat at now with the environment env on input, and returns what it
+// printed; the chat must end well.
+func chatSession(t *testing.T, env map[string]string, now time.Time, input string) string {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	app := &App{Stdin: strings.NewReader(input), Stdout: &stdout, Stderr: &stderr,
+		Getenv: func(k string) string { return env[k] },
+		Now:    func() time.Time { return now }}
+	require.Equal(t, exitOK, Main(context.Background(), app, []string{"chat"}), stderr.String())
+	return stdout.String()
 }
