@@ -586,10 +586,29 @@ func (s *Server) showCase(w http.ResponseWriter, r *http.Request, code int, msg,
 	s.render(w, r, code, "case.html", map[string]any{
 		"Title": "Case " + c.Ref, "User": sess.user, "CSRF": sess.csrf, "Case": row, "Events": events, "Next": next,
 		"Seen":      c.Updated.Format(time.RFC3339Nano), // a change from this page is refused once the case changes
+		"Kept":      keptInput(r, problem),
 		"CanExtend": allowed(dpo.Extended), "CanReopen": c.Status.Final(), "Part3": part3, "Message": msg, "Problem": problem,
 		// Only a confirmed Part 3 request has a time limit the DPO sets (the others follow UK GDPR).
 		"CanSetTimeLimit": c.Status.Open() && c.LawEnforcement == dpo.LawEnforcementConfirmed,
 	})
+}
+
+// keptInput is what the person typed into the form a refused change came from, as "form.field"
+// (the form named by the last part of its path: "status.note", "extend.reason"), to put back in
+// it: a long note must not be lost because the case changed meanwhile. Nil when nothing was
+// refused.
+func keptInput(r *http.Request, problem string) map[string]string {
+	if problem == "" || r.Method != http.MethodPost {
+		return nil
+	}
+	form := r.URL.Path[strings.LastIndex(r.URL.Path, "/")+1:]
+	kept := map[string]string{}
+	for _, field := range []string{"note", "reason"} {
+		if v := r.PostFormValue(field); v != "" {
+			kept[form+"."+field] = v
+		}
+	}
+	return kept
 }
 
 // afterChange shows the case again: on success with a message (after a redirect, so reloading

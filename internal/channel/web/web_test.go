@@ -938,6 +938,7 @@ func TestCasePageRefusesAChangeFromAStalePage(t *testing.T) {
 	stale := h.do(t, "POST", page+"/status", "status=in_progress&note=picking+it+up&seen="+seen+"&csrf="+token, "Content-Type", "application/x-www-form-urlencoded")
 	assert.Equal(t, http.StatusConflict, stale.Code)
 	assert.Contains(t, stale.Body.String(), "after you looked at it")
+	assert.Contains(t, stale.Body.String(), `name="note" rows="2">picking it up</textarea>`, "what was typed is put back, not lost")
 	after, err := h.queue.Get(context.Background(), ref)
 	require.NoError(t, err)
 	assert.Equal(t, dpo.AwaitingVerification, after.Status, "still waiting for ID")
