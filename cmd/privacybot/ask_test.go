@@ -390,6 +390,11 @@ func TestChatRequestReceivedEarlier(t *testing.T) {
 	assert.Contains(t, out, "0001-01-01 is more than a year ago")
 	assert.Contains(t, out, "--received is given twice")
 	assert.Contains(t, out, `--via: "fax" is not phone, post or email.`)
+	assert.NotContains(t, out, "overdue already", "a letter of last Friday is in time")
+
+	late := chatSession(t, map[string]string{"PRIVACYBOT_DATA": t.TempDir()}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC),
+		"/request access --received 2026-07-04 --via post\n/quit\n/quit\n")
+	assert.Contains(t, late, "this request was due by Tuesday 4 August 2026 and is overdue already", "the adviser is told at once")
 	assert.Contains(t, out, "DPO-2026-000001")
 	assert.Contains(t, out, "DPO-2026-000002", "a second letter of the same day is a second request")
 

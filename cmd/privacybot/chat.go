@@ -61,7 +61,7 @@ piped input too.
 		}
 		*org = name
 	}
-	c := &chat{app: app, bot: bot, session: "cli", org: *org}
+	c := &chat{app: app, bot: bot, session: "cli", org: *org, region: deadline.Region(cfg.Region)}
 	return c.loop(ctx)
 }
 
@@ -74,7 +74,8 @@ func (c *chat) newConversation() {
 
 type chat struct {
 	conversations int
-	requests      int  // requests started with /request, for their idempotency keys
+	requests      int // requests started with /request, for their idempotency keys
+	region        deadline.Region
 	taking        bool // a request is being taken in this conversation
 	app           *App
 	bot           *conversation.Bot
@@ -244,10 +245,22 @@ func (c *chat) command(ctx context.Context, line string) bool {
 			break
 		}
 		c.render(rep)
+		c.warnIfOverdue(received)
 	default:
 		fmt.Fprintf(w, "Unknown command %s. /help lists them.\n", name)
 	}
 	return false
+}
+
+// warnIfOverdue tells the adviser when a request logged late is overdue already: its month ran
+// out before it was logged, and the DPO must know at once.
+func (c *chat) warnIfOverdue(received time.Time) {
+	due, ok, err := deadline.Clock{Received: received, Region: c.region}.Due()
+	if err != nil || !ok || !due.Before(deadline.LondonDate(c.app.Now())) {
+		return
+	}
+	fmt.Fprintf(c.app.Stdout, "Note for the adviser: received on %s, this request was due by %s and is overdue already; tell the data protection team now.\n",
+		received.In(queueLondon()).Format("Monday 2 January 2006"), due.Format("Monday 2 January 2006"))
 }
 
 // requestArgs reads /request's arguments: the right (access when none is named), when the
