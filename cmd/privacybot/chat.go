@@ -61,7 +61,11 @@ piped input too.
 		}
 		*org = name
 	}
-	c := &chat{app: app, bot: bot, session: "cli", org: *org, region: deadline.Region(cfg.Region)}
+	region, err := deadline.ParseRegion(cfg.Region)
+	if err != nil {
+		return usageError("PRIVACYBOT_REGION: %v", err)
+	}
+	c := &chat{app: app, bot: bot, session: "cli", org: *org, region: region}
 	return c.loop(ctx)
 }
 
@@ -277,7 +281,7 @@ func (c *chat) requestArgs(arg string) (typ rights.Type, received time.Time, via
 		}
 		words = append(words, w)
 	}
-	dated := false
+	dated, viaGiven := false, false
 	for i := 0; i < len(words); i++ {
 		switch w := words[i]; {
 		case w == "--received" || w == "-received":
@@ -304,6 +308,10 @@ func (c *chat) requestArgs(arg string) (typ rights.Type, received time.Time, via
 			}
 			received = day
 		case w == "--via" || w == "-via":
+			if via != dpo.ChannelPhone || viaGiven {
+				return "", time.Time{}, "", "--via is given twice: say once how the request came."
+			}
+			viaGiven = true
 			if i+1 == len(words) {
 				return "", time.Time{}, "", "--via needs how the request came: phone, post or email."
 			}

@@ -149,7 +149,7 @@ func shortLine(s string, n int) string {
 	}
 	var b strings.Builder
 	for _, c := range r {
-		if unicode.IsControl(c) {
+		if unicode.IsControl(c) || unicode.Is(unicode.Cf, c) && c != 0x200C && c != 0x200D { // a direction override too
 			fmt.Fprintf(&b, "\\u%04x", c)
 			continue
 		}

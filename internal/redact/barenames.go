@@ -386,9 +386,10 @@ func findLowerNamesHere(s string, out []span, addWords func([]string)) []span {
 
 // wordShaped reports whether a lower-case word ends as words do and names seldom: "-where" or an
 // abstract noun's ending ("rats everywhere here", "mould infestation here", "anti-social
-// behaviour here"). No list of words holds them all; "-ly" and "-ed" end names too (Emily, Alfred).
+// behaviour here"). No list of words holds them all; "-ly", "-ed", "-our", "-ment", "-ity" and
+// "-ness" end names too (Emily, Alfred, Seymour, Clement, Charity, Ness).
 func wordShaped(w string) bool {
-	for _, suffix := range []string{"where", "ness", "ment", "ments", "tion", "tions", "sion", "ity", "ities", "our", "ours"} {
+	for _, suffix := range []string{"where", "ments", "tion", "tions", "sion", "ities", "iour", "nesses"} {
 		if strings.HasSuffix(w, suffix) && len(w) > len(suffix)+2 {
 			return true
 		}

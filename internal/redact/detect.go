@@ -675,7 +675,7 @@ var (
 	// passportRE finds a number the resident says is their passport's: nine digits for a UK one,
 	// up to two letters and digits for others ("PA1234567"), spaced or not. findIDDocuments
 	// checks the digits. Group 1 is the number.
-	passportRE = newPattern(`(?i)passport`+idNumberTail+`((?:[A-Z]{1,2}`+sepClass+`?)?[0-9]{2,}(?:`+sepClass+`?[0-9]+){0,4})`, 80,
+	passportRE = newPattern(`(?i)passport`+idNumberTail+`((?:[A-Z]{1,2}`+sepClass+`?)?[0-9]{2,}(?:`+sepClass+`?[0-9]{2,}){0,4})`, 80,
 		wordStartWith("passport"))
 	// licenceRE finds a code the resident says is their driving licence number ("driving licence
 	// OKAFO852128SJ9AB", "licence no: okafo 852128 sj9ab"), typed in any case and grouped any

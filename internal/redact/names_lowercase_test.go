@@ -17,6 +17,9 @@ func TestLowerCaseFullNamesAreRedacted(t *testing.T) {
 		"hi, jo bloggs here.":                    "hi, [name] here.",
 		"Thanks.\namy o'neil here, flat 3":       "Thanks.\n[name] here, flat 3",
 		"kwame mensah here again. Mensah is me.": "[name] here again. [name] is me.",
+		"jane seymour here, quick question":      "[name] here, quick question",
+		"clement jones here, who is the dpo":     "[name] here, who is the dpo",
+		"charity smith here, who is the dpo":     "[name] here, who is the dpo",
 
 		"regards, jane doe":                  "regards, [name]",
 		"Kind regards,\njane":                "Kind regards,\n[name]",

@@ -43,6 +43,10 @@ func TestSafeguardingTenthQAPass(t *testing.T) {
 		"I've had enough of these letters, how do I stop you sending them?",
 		"can my dad see my file? he'd never hurt me but I want to know what's in it",
 		"I'm thinking of ending things with my energy supplier, do you share my details with them?",
+		// A second review's near misses.
+		"they'd beat us to the allotment if we didn't get there early, can I see the waiting list data?",
+		"he'd hardly hurt me, can I see my son's file",
+		"I want to disappear forever from your marketing lists, please delete my email",
 	})
 }
 
