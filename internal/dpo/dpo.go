@@ -189,6 +189,9 @@ type Case struct {
 	// StatusChanged is when the case last changed status, as dated (--at), not as recorded: a
 	// later change may not be dated before it.
 	StatusChanged time.Time `json:"status_changed,omitzero"`
+	// Reopened is when the case was last reopened (zero if never): no change may be dated before
+	// it but what the closing hid, ID arriving or a clarification answered.
+	Reopened time.Time `json:"reopened,omitzero"`
 
 	// calendar holds the bank holidays the due date is moved past; nil is the built-in one.
 	// The Queue sets it from its Calendar before the clock is used.

@@ -122,6 +122,13 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 	if from == AwaitingClarification && to == InProgress && c.Extended {
 		to = Extended
 	}
+	hidden := from == AwaitingVerification && to == InProgress || from == AwaitingClarification && (to == InProgress || to == Extended)
+	if at.Before(c.Reopened) && !hidden {
+		// Only what the closing hid (ID that arrived, a clarification answered) may be dated
+		// before the reopening; closing it again "on time" in the past may not.
+		return Event{}, invalid("at", "%s is before the case was reopened (%s); only ID arriving or a clarification answered may be dated earlier",
+			at.Format(time.RFC3339), c.Reopened.Format(time.RFC3339))
+	}
 	switch {
 	case from.Final():
 		return Event{}, fmt.Errorf("%s was closed (%s) on %s; a closed case can't change (reopen it first if it was closed by mistake): %w",
@@ -225,7 +232,7 @@ func (c *Case) Reopen(note, actor string, now time.Time) (Event, error) {
 	// The closing is undone, and so is the order it imposed: what it hid may be recorded on the
 	// day it happened ("the ID was in the post room since 25 November"), bounded only by the
 	// clock's own dates (ID received, clarification asked and answered).
-	next.Closed, next.StatusChanged, next.Updated = time.Time{}, time.Time{}, now
+	next.Closed, next.StatusChanged, next.Updated, next.Reopened = time.Time{}, time.Time{}, now, now
 	if err := next.recomputeDue(); err != nil {
 		return Event{}, err
 	}

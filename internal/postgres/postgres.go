@@ -208,19 +208,19 @@ func insertEvent(ctx context.Context, tx pgx.Tx, e dpo.Event) error {
 const caseColumns = `ref, idempotency_key, type, organisation, region, received_at, channel, requester_name,
 	contact_kind, contact_value, on_behalf_of, on_behalf_of_whom, service, description, excerpt, status,
 	due_at, awaiting_id, id_received_at, pauses, extended, extension_reason, assigned_to, law_enforcement, created_at,
-	updated_at, closed_at, status_changed_at, time_limit_at, time_limit_reason`
+	updated_at, closed_at, status_changed_at, time_limit_at, time_limit_reason, reopened_at`
 
 func scanCase(row pgx.Row) (dpo.Case, error) {
 	var c dpo.Case
 	var key *string
 	var typ, region, channel, kind, status string
-	var due, idReceived, closed, statusChanged, timeLimit *time.Time
+	var due, idReceived, closed, statusChanged, timeLimit, reopened *time.Time
 	var pauses []byte
 	err := row.Scan(&c.Ref, &key, &typ, &c.Organisation, &region, &c.Received, &channel,
 		&c.Requester.Name, &kind, &c.Requester.Contact.Value, &c.Requester.OnBehalfOf,
 		&c.Requester.OnBehalfOfWhom, &c.Service, &c.Description, &c.Excerpt, &status, &due, &c.AwaitingID,
 		&idReceived, &pauses, &c.Extended, &c.ExtensionReason, &c.AssignedTo, &c.LawEnforcement, &c.Created, &c.Updated, &closed,
-		&statusChanged, &timeLimit, &c.TimeLimitReason)
+		&statusChanged, &timeLimit, &c.TimeLimitReason, &reopened)
 	if err != nil {
 		return dpo.Case{}, err
 	}
@@ -231,7 +231,7 @@ func scanCase(row pgx.Row) (dpo.Case, error) {
 	c.Requester.Contact.Kind, c.Status = dpo.ContactKind(kind), dpo.Status(status)
 	c.Received, c.Created, c.Updated = c.Received.UTC(), c.Created.UTC(), c.Updated.UTC()
 	c.Due, c.IDReceived, c.Closed, c.StatusChanged = deref(due), deref(idReceived), deref(closed), deref(statusChanged)
-	c.TimeLimit = deref(timeLimit)
+	c.TimeLimit, c.Reopened = deref(timeLimit), deref(reopened)
 	var ps []deadline.Pause
 	if err := json.Unmarshal(pauses, &ps); err != nil {
 		return dpo.Case{}, fmt.Errorf("read case %s: pauses: %w", c.Ref, err)
@@ -359,10 +359,10 @@ func (s *Store) Update(ctx context.Context, ref string, fn func(*dpo.Case) (dpo.
 		_, err = tx.Exec(ctx, `UPDATE cases SET status = $1, due_at = $2, awaiting_id = $3,
 			id_received_at = $4, pauses = $5, extended = $6, extension_reason = $7, assigned_to = $8,
 			law_enforcement = $9, updated_at = $10, closed_at = $11, status_changed_at = $12, time_limit_at = $13,
-			time_limit_reason = $14 WHERE ref = $15`,
+			time_limit_reason = $14, reopened_at = $15 WHERE ref = $16`,
 			string(c.Status), nullTime(c.Due), c.AwaitingID, nullTime(c.IDReceived), json.RawMessage(pauses),
 			c.Extended, c.ExtensionReason, c.AssignedTo, string(c.LawEnforcement), c.Updated, nullTime(c.Closed), nullTime(c.StatusChanged),
-			nullTime(c.TimeLimit), c.TimeLimitReason, ref)
+			nullTime(c.TimeLimit), c.TimeLimitReason, nullTime(c.Reopened), ref)
 		if err != nil {
 			return fmt.Errorf("save case: %w", err)
 		}

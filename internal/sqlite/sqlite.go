@@ -220,19 +220,19 @@ func insertEvent(ctx context.Context, tx *sql.Tx, e dpo.Event) error {
 const caseColumns = `ref, idempotency_key, type, organisation, region, received_at, channel, requester_name,
 	contact_kind, contact_value, on_behalf_of, on_behalf_of_whom, service, description, excerpt, status,
 	due_at, awaiting_id, id_received_at, pauses, extended, extension_reason, assigned_to, law_enforcement, created_at,
-	updated_at, closed_at, status_changed_at, time_limit_at, time_limit_reason`
+	updated_at, closed_at, status_changed_at, time_limit_at, time_limit_reason, reopened_at`
 
 type scanner interface{ Scan(dest ...any) error }
 
 func scanCase(row scanner) (dpo.Case, error) {
 	var c dpo.Case
-	var key, due, idReceived, closed, statusChanged, timeLimit sql.NullString
+	var key, due, idReceived, closed, statusChanged, timeLimit, reopened sql.NullString
 	var received, created, updated, pauses string
 	err := row.Scan(&c.Ref, &key, &c.Type, &c.Organisation, &c.Region, &received, &c.Channel,
 		&c.Requester.Name, &c.Requester.Contact.Kind, &c.Requester.Contact.Value, &c.Requester.OnBehalfOf,
 		&c.Requester.OnBehalfOfWhom, &c.Service, &c.Description, &c.Excerpt, &c.Status, &due, &c.AwaitingID,
 		&idReceived, &pauses, &c.Extended, &c.ExtensionReason, &c.AssignedTo, &c.LawEnforcement, &created, &updated, &closed,
-		&statusChanged, &timeLimit, &c.TimeLimitReason)
+		&statusChanged, &timeLimit, &c.TimeLimitReason, &reopened)
 	if err != nil {
 		return dpo.Case{}, err
 	}
@@ -254,6 +254,7 @@ func scanCase(row scanner) (dpo.Case, error) {
 	parse(&c.Closed, closed.String)
 	parse(&c.StatusChanged, statusChanged.String)
 	parse(&c.TimeLimit, timeLimit.String)
+	parse(&c.Reopened, reopened.String)
 	var ps []deadline.Pause
 	errs = append(errs, json.Unmarshal([]byte(pauses), &ps))
 	for i := range ps {
@@ -388,10 +389,10 @@ func (s *Store) Update(ctx context.Context, ref string, fn func(*dpo.Case) (dpo.
 		_, err = tx.ExecContext(ctx, `UPDATE cases SET status = ?, due_at = ?, awaiting_id = ?,
 			id_received_at = ?, pauses = ?, extended = ?, extension_reason = ?, assigned_to = ?,
 			law_enforcement = ?, updated_at = ?, closed_at = ?, status_changed_at = ?, time_limit_at = ?,
-			time_limit_reason = ? WHERE ref = ?`,
+			time_limit_reason = ?, reopened_at = ? WHERE ref = ?`,
 			c.Status, nullTime(c.Due), c.AwaitingID, nullTime(c.IDReceived), string(pauses), c.Extended,
 			c.ExtensionReason, c.AssignedTo, string(c.LawEnforcement), fmtTime(c.Updated), nullTime(c.Closed),
-			nullTime(c.StatusChanged), nullTime(c.TimeLimit), c.TimeLimitReason, ref)
+			nullTime(c.StatusChanged), nullTime(c.TimeLimit), c.TimeLimitReason, nullTime(c.Reopened), ref)
 		if err != nil {
 			return fmt.Errorf("save case: %w", err)
 		}

@@ -364,6 +364,14 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		got, err := q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.InProgress, Actor: "sam", At: Date(t, "2026-03-09")})
 		require.NoError(t, err, "the ID's own day, before the closing")
 		assert.Equal(t, "2026-04-09", got.Due.Format(time.DateOnly), "a month from the day the ID arrived")
+		assert.False(t, got.Reopened.IsZero(), "stored: when it was reopened")
+
+		// Only what the closing hid goes back: closing it again "on time" in the past may not.
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.Completed, Actor: "sam", At: Date(t, "2026-03-10")})
+		require.ErrorIs(t, err, dpo.ErrInvalid)
+		assert.Contains(t, err.Error(), "before the case was reopened")
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.Completed, Actor: "sam"})
+		require.NoError(t, err, "closed now")
 	})
 
 	t.Run("AChangeFromAnOldLookIsRefused", func(t *testing.T) {
