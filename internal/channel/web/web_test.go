@@ -944,11 +944,15 @@ func TestCasePageRefusesAChangeFromAStalePage(t *testing.T) {
 	assert.Equal(t, dpo.AwaitingVerification, after.Status, "still waiting for ID")
 	assert.Equal(t, before.Due, after.Due, "no new month")
 
-	// Looked at again, the change is made.
+	// Looked at again, the change is made: the page's own "seen" matches the case as stored.
 	fresh := regexp.MustCompile(`name="seen" value="([^"]+)"`).FindStringSubmatch(h.do(t, "GET", page, "").Body.String())
 	require.NotNil(t, fresh)
-	ok := h.do(t, "POST", page+"/note", "note=seen+it&seen="+url.QueryEscape(html.UnescapeString(fresh[1]))+"&csrf="+token, "Content-Type", "application/x-www-form-urlencoded")
-	assert.Equal(t, http.StatusSeeOther, ok.Code)
+	ok := h.do(t, "POST", page+"/status", "status=in_progress&note=ID+arrived&seen="+url.QueryEscape(html.UnescapeString(fresh[1]))+"&csrf="+token,
+		"Content-Type", "application/x-www-form-urlencoded")
+	assert.Equal(t, http.StatusSeeOther, ok.Code, ok.Body.String())
+	after, err = h.queue.Get(context.Background(), ref)
+	require.NoError(t, err)
+	assert.Equal(t, dpo.InProgress, after.Status)
 }
 
 // A case closed by mistake is reopened from its page, with a reason; an open case offers no
