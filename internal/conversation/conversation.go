@@ -972,7 +972,11 @@ func refsIn(text string) []string {
 		}
 	}
 	for _, m := range refWordRe.FindAllStringSubmatchIndex(text, -1) {
-		// "ref 2026-000001": the year and number of a reference, introduced as one.
+		// "ref 2026-000001": the year and number of a reference, introduced as one; but not
+		// another service's ("my council tax reference is 2026 123456", "planning ref 2026-123456").
+		if otherServiceRefRe.MatchString(text[max(0, m[0]-30):m[0]]) {
+			continue
+		}
 		found = append(found, at{m[0], "DPO-" + text[m[2]:m[3]] + "-" + text[m[4]:m[5]]})
 	}
 	slices.SortStableFunc(found, func(a, b at) int { return a.i - b.i })
@@ -994,6 +998,9 @@ func refsIn(text string) []string {
 // whole number, set apart from a year of this century: "reference 2025-26" is a year's, and
 // "my council tax reference 2026000001" an account's.
 var refWordRe = regexp.MustCompile(`(?i)\b(?:ref|reference)(?:\s+(?:no|number|num|is)){0,2}\.?\s*[:#]?\s*(20\d\d)[-\s](\d{6})\b`)
+
+// otherServiceRefRe is a service's name just before "reference": its reference is not the DPO's.
+var otherServiceRefRe = regexp.MustCompile(`(?i)\b(?:tax|planning|application|account|claim|benefit|housing|parking|penalty|pcn|licen[cs]e|permit|badge|case|complaint|booking|invoice|order|tenancy|payment)(?:\s+(?:no|number))?\s*$|\b(?:tax|planning|account|claim|benefit|parking|badge|tenancy|payment)\s+\w+\s*$`)
 
 // refListRe is a reference with what lists it after another: ", DPO-…", " and DPO-…".
 var refListRe = regexp.MustCompile(`(?i)(?:\s*(?:,|&|/|\band\b)\s*)?` + refRe.String())

@@ -225,6 +225,7 @@ func correctedContact(it *intake, v string) (contact string, others []string, ok
 // introducedName is the requester's name in the message that starts a request, when it says
 // it ("My name is David Pritchard, 14 Oakridge Road, …"), and what follows it.
 func (b *Bot) introducedName(text string) (name, rest string) {
+	full := false
 	m := introNameRe.FindStringSubmatchIndex(text)
 	if m == nil {
 		// "I'm Priya Sharma, …", "This is Gary Oldman, …", "Priya Sharma here, …": a full name,
@@ -235,14 +236,35 @@ func (b *Bot) introducedName(text string) (name, rest string) {
 		if m[2] < 0 {
 			m = m[2:] // "Priya Sharma here": the name is its second group
 		}
+		full = true
 	}
 	after := text[m[2]:m[3]]
 	name = b.nameFrom(after)
-	if name == "" {
+	if name == "" || full && !ownFullName(name, after[len(name):]) {
 		return "", ""
 	}
 	return name, strings.TrimSpace(strings.TrimPrefix(after, name))
 }
+
+// ownFullName reports whether two capitalised words opening a message ("I'm Priya Sharma") are
+// the writer's name: not someone else's with what the writer is to them ("I'm Jane Smith's
+// mother"), nor how they feel or a greeting ("I'm Very Upset", "Good Morning here").
+func ownFullName(name, next string) bool {
+	if strings.HasPrefix(next, "'") || strings.HasPrefix(next, "’") {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if notAFullNameWord[w] || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			return false
+		}
+	}
+	return true
+}
+
+// notAFullNameWord are the capitalised words that open a message without naming anyone.
+var notAFullNameWord = map[string]bool{"very": true, "so": true, "really": true, "quite": true, "not": true, "just": true,
+	"totally": true, "extremely": true, "good": true, "morning": true, "afternoon": true, "evening": true, "upset": true,
+	"angry": true, "annoyed": true, "worried": true, "confused": true, "disappointed": true, "fed": true, "sorry": true}
 
 // introducedContact is the contact the message that starts a request gives as the requester's:
 // one it labels as theirs ("my email is …"), or a postal address written straight after their

@@ -171,7 +171,8 @@ func TestANameAlreadyGivenIsTaken(t *testing.T) {
 
 	for _, first := range []string{"Hi, I'm a tenant and I want a copy of my data", "I want a copy of the emails I sent to housing@milton-keynes.gov.uk",
 		"my name is on the tenancy, I want a copy of my data", "I'm fed up, I want a copy of my data", "I'm Kate and I want a copy of my data",
-		"This is Milton Keynes Council's fault, I want a copy of my data"} {
+		"This is Milton Keynes Council's fault, I want a copy of my data", "I'm Jane Smith's mother and I want a copy of her records",
+		"I'm Very Upset, please delete my data", "Good Morning here, I want a copy of my data"} {
 		bot, _ := newBot(t, qaNow)
 		last := script(t, bot, "Milton Keynes", []line{{says: first, kind: conversation.KindIntake, contains: []string{"full name"}}})
 		require.NotNil(t, last.Intake, first)

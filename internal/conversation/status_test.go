@@ -75,7 +75,8 @@ func TestStatusChecksAsResidentsTypeThem(t *testing.T) {
 	for _, says := range []string{"reference 2026-000001, sarah.okafor1982@gmail.com", "my reference number is 2026 000001 and my email is sarah.okafor1982@gmail.com"} {
 		script(t, bot, "", []line{{says: says, kind: conversation.KindStatus, contains: []string{"DPO-2026-000001 is received"}}})
 	}
-	for _, says := range []string{"my council tax reference 2026000001 is wrong", "what was the reference 2025-26 budget for data protection?", "I have 2026-000001 written down somewhere"} {
+	for _, says := range []string{"my council tax reference 2026000001 is wrong", "what was the reference 2025-26 budget for data protection?", "I have 2026-000001 written down somewhere",
+		"my council tax reference is 2026 000001, why do you hold my bank details?", "planning ref 2026-000001: who sees my comments?"} {
 		last := script(t, bot, "Milton Keynes", []line{{says: says, lacks: []string{"To check", "DPO-2026-000001"}}})
 		assert.NotEqual(t, conversation.KindStatus, last.Kind, says)
 	}
