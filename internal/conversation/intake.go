@@ -850,7 +850,7 @@ func looksLikeName(v string) bool {
 		}
 	}
 	words := strings.Fields(strings.ToLower(v))
-	if letters < 2 || len(v) > 200 || countDigits(v) > 0 || len(words) > 6 {
+	if letters < 2 || len(v) > 200 || countDigits(v) > 0 || len(words) > 6 || strings.ContainsFunc(v, dpo.HiddenFormatting) {
 		return false
 	}
 	for _, w := range words {
@@ -1061,7 +1061,7 @@ func checkForm(f RequestForm) error {
 			return &dpo.FieldError{Field: c.field, Reason: fmt.Sprintf("this can be at most %s characters long (it has %s)", thousands(c.max), thousands(n))}
 		}
 		if !utf8.ValidString(c.value) || strings.ContainsFunc(c.value, func(r rune) bool {
-			return unicode.IsControl(r) && !(c.lines && (r == '\n' || r == '\r' || r == '\t')) || !c.lines && hiddenFormatting(r)
+			return unicode.IsControl(r) && !(c.lines && (r == '\n' || r == '\r' || r == '\t')) || !c.lines && dpo.HiddenFormatting(r)
 		}) {
 			return &dpo.FieldError{Field: c.field, Reason: "this contains a control character (such as a NUL byte), hidden formatting or invalid text: please remove it"}
 		}
@@ -1072,14 +1072,6 @@ func checkForm(f RequestForm) error {
 		}
 	}
 	return nil
-}
-
-// hiddenFormatting reports whether r is a character that changes how text around it shows
-// without showing itself: a direction override or isolate (a name that reads one way on the
-// dashboard and is stored another), a zero-width space or joiner-less break, a byte-order mark.
-// The joiners some scripts write names with (U+200C, U+200D) are kept.
-func hiddenFormatting(r rune) bool {
-	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200B || r == 0x2060 || r == 0xFEFF
 }
 
 // sentenceForName reports whether what a form gives as a name is a sentence ("I want to cancel

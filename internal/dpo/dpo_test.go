@@ -151,6 +151,8 @@ func TestSubmissionValidate(t *testing.T) {
 		{"contact", func(s *Submission) { s.Requester.Contact = Contact{Kind: ContactPhone, Value: "call me maybe"} }},
 		{"contact", func(s *Submission) { s.Requester.Contact = Contact{Kind: ContactPostal, Value: " "} }},
 		{"contact", func(s *Submission) { s.Requester.Contact = Contact{Kind: "pigeon", Value: "loft 3"} }},
+		{"requester", func(s *Submission) { s.Requester.Name = "Jo \u202eeknalB" }},
+		{"requester", func(s *Submission) { s.Requester.Contact.Value = "jo@exa\u200bmple.org" }},
 	}
 	for _, tc := range tests {
 		s := good

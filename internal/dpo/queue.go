@@ -71,6 +71,13 @@ type Submission struct {
 	LawEnforcement bool
 }
 
+// HiddenFormatting reports whether r changes how text around it shows without showing itself: a
+// direction override or isolate, a zero-width space, a word joiner, a byte-order mark. The joiners
+// some scripts write names with (U+200C, U+200D) are not among them.
+func HiddenFormatting(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200B || r == 0x2060 || r == 0xFEFF
+}
+
 // Validate checks a submission, naming the first field that is wrong.
 func (s Submission) Validate() error {
 	switch {
@@ -84,6 +91,9 @@ func (s Submission) Validate() error {
 		return invalid("channel", "%q is not a channel", s.Channel)
 	case strings.TrimSpace(s.Requester.Name) == "":
 		return invalid("requester name", "empty")
+	case strings.ContainsFunc(s.Requester.Name+s.Requester.OnBehalfOfWhom+s.Requester.Contact.Value, HiddenFormatting):
+		// Whatever the channel: a name that reads one way on the dashboard and is stored another.
+		return invalid("requester", "a name or contact holds hidden formatting (a direction override, a zero-width space)")
 	case strings.TrimSpace(s.Description) == "":
 		return invalid("description", "empty")
 	case s.Requester.OnBehalfOf && strings.TrimSpace(s.Requester.OnBehalfOfWhom) == "":
