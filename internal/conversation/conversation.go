@@ -1157,7 +1157,7 @@ var confidentialRe = regexp.MustCompile(`(?i)\b(?:make sure|ensure|so that|so)\b
 
 // notCancelRe is a message saying it does not want to cancel: "I don't want to cancel the
 // first one".
-var notCancelRe = regexp.MustCompile(`(?i)\b(?:don'?t|do not|not|never) (?:want to |wish to |need to |going to )?(?:cancel|withdraw)\b`)
+var notCancelRe = regexp.MustCompile(`(?i)\b(?:don'?t|do not|not|never|please don'?t) (?:want (?:you )?to |wish to |need (?:you )?to |going to )?(?:cancel|withdraw|close)\b`)
 
 // withdrawItRe is a wish to withdraw what the conversation is about, in loose words: "please
 // withdraw it", "can I cancel it?", "I don't need it any more, you can close it". withdrawAskRe
@@ -1166,6 +1166,9 @@ var (
 	withdrawItRe = regexp.MustCompile(`(?i)\b(?:withdraw|cancel|close|call off|scrap)\s+(?:it|(?:my|the|that|this) (?:\w+ )?(?:request|sar|dsar|case))\b|\bcall it off\b|` +
 		`\bno longer (?:need|want) (?:it|(?:my|the|that) (?:\w+ )?(?:request|sar|dsar))\b|\b(?:don'?t|do not) (?:need|want) (?:it|(?:my|the|that) (?:\w+ )?(?:request|sar|dsar))\s+(?:any ?more|after all)\b`)
 	withdrawAskRe = regexp.MustCompile(`(?i)^\s*(?:when|why|where|who|how (?:long|soon|quickly))\b`)
+	// councilClosesRe tells of the council closing it, not the resident's wish: "you would close
+	// it after a month".
+	councilClosesRe = regexp.MustCompile(`(?i)\b(?:you|they|the council|the team)(?:'ll|'d| will| would| might| are going to| said)\s+(?:\w+\s+)?(?:close|cancel|withdraw)\b`)
 )
 
 // cancelsASentOne reports whether a message asks to cancel one of the requests this conversation
@@ -1173,7 +1176,9 @@ var (
 // (which read as the right to withdraw consent started a request). (The second of two, only
 // offered, was never sent: "cancel" then is not this.)
 func cancelsASentOne(s *session, text string) bool {
-	if withdrawItRe.MatchString(text) && !withdrawAskRe.MatchString(text) {
+	if withdrawItRe.MatchString(text) && !withdrawAskRe.MatchString(text) && !notCancelRe.MatchString(text) && !councilClosesRe.MatchString(text) {
+		// "please don't close it, I still need it" and "the letter said you would close it after a
+		// month, is that right?" are no wish to withdraw; "can I cancel it?" is one.
 		return len(s.sentAndChecked()) > 0
 	}
 	if !cancelOneRe.MatchString(text) {

@@ -159,7 +159,8 @@ func TestWithdrawingOrAddingToItInLooseWords(t *testing.T) {
 	// What stays as it was: other things said of "it" after a request, and "it" in a conversation
 	// that sent none.
 	for _, says := range []string{"I don't want it shared with the police", "when will you close it?", "can I withdraw my consent for the newsletter?",
-		"I don't want to cancel it, just tell me when it is due", "what do you put in it?"} {
+		"I don't want to cancel it, just tell me when it is due", "what do you put in it?",
+		"please don't close it, I still need it", "the letter said you would close it after a month, is that right?"} {
 		bot, _ := newBot(t, qaNow)
 		script(t, bot, "", append(append([]line{}, mkRequest...), line{says: says, lacks: []string{"can't be withdrawn", "can't be changed"}}))
 	}
