@@ -154,7 +154,7 @@ var (
 	spacedShortRefRe = regexp.MustCompile(`(?i)^DPO[-\s]?\d{4}\s\d{1,5}$`)
 	// afterRefRe is what may follow such a reference: nothing, a question mark, a word asking
 	// after it ("update", "status", "please"), the contact given with it, or another reference.
-	afterRefRe = regexp.MustCompile(`(?i)^[\s.!?]*$|^\s*\?|^[\s,;:.-]*(?:updates?|status|please|pls|plz|progress|news|thanks|thank you|cheers)\b|` +
+	afterRefRe = regexp.MustCompile(`(?i)^[\s.!?]*$|^\s*\?|^[\s,;:.-]*(?:any |an |for (?:an )?)?(?:updates?|status|please|pls|plz|progress|news|thanks|thank you|cheers|where is it|what's happening|whats happening)\b|` +
 		`^[\s,;:-]*(?:(?:my )?(?:e-?mail|contact|phone|number)(?: is)?\s*:?\s*)?(?:[\w.+-]+@|\+?\d[\d ]{8,}\d)|^[\s,;:&/-]*(?:and\s+)?DPO\b`)
 )
 

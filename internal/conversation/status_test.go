@@ -57,7 +57,8 @@ func TestStatusChecksAsResidentsTypeThem(t *testing.T) {
 
 	// A short number set off by a space is a reference when nothing but a word asking after it,
 	// the contact or a question mark follows; hyphenated, whatever follows (review E).
-	for _, says := range []string{"status of dpo 2026 1 please", "dpo 2026 1", "DPO 2026 1?", "dpo-2026-1 where is it up to", "dpo 2026 1 sarah.okafor1982@gmail.com"} {
+	for _, says := range []string{"status of dpo 2026 1 please", "dpo 2026 1", "DPO 2026 1?", "dpo-2026-1 where is it up to", "dpo 2026 1 sarah.okafor1982@gmail.com",
+		"my reference is DPO 2026 1, any news", "DPO 2026 1 any update?"} {
 		script(t, bot, "", []line{{says: says, kind: conversation.KindStatus, contains: []string{"DPO-2026-000001"}}})
 	}
 	for _, says := range []string{"I emailed the DPO 2025 3 times and nobody answered", "I wrote to your DPO 2026 2 weeks ago about my neighbour",

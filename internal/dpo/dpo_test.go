@@ -2,6 +2,7 @@ package dpo
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -387,4 +388,16 @@ func TestReopenIsRefusedWithoutAReasonOrForAnOpenCase(t *testing.T) {
 	_, err = closed.Transition(Change{To: InProgress, Actor: "sam"}, now)
 	require.ErrorIs(t, err, ErrInvalidTransition)
 	assert.Contains(t, err.Error(), "reopen it first", "the refusal says what to do instead")
+}
+
+// A case is assigned to a name, not to a paragraph or a name dressed to look like another's.
+func TestAssignRefusesWhatIsNoName(t *testing.T) {
+	c := Case{Ref: "DPO-2026-000001", Region: deadline.EnglandAndWales, Received: at(t, "2026-03-02T10:00:00Z"), Status: Received}
+	now := at(t, "2026-03-03T10:00:00Z")
+	for _, to := range []string{strings.Repeat("a", 101), "alice\u200b", "al\nice"} {
+		_, err := c.Assign(to, "lead", now)
+		assert.ErrorIs(t, err, ErrInvalid, "%q", to)
+	}
+	_, err := c.Assign(strings.Repeat("a", 100), "lead", now)
+	assert.NoError(t, err)
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/privacybot/privacybot/internal/deadline"
 )
@@ -268,11 +270,18 @@ func (c *Case) AddNote(note, actor string, now time.Time) (Event, error) {
 	return Event{Ref: c.Ref, At: now, Actor: actor, Kind: EventNote, From: c.Status, To: c.Status, Note: note}, nil
 }
 
+// maxAssignee is the longest name a case may be assigned to.
+const maxAssignee = 100
+
 // Assign gives the case to someone (empty to unassign), recorded on the audit trail.
 func (c *Case) Assign(to, actor string, now time.Time) (Event, error) {
 	to, actor = strings.TrimSpace(to), strings.TrimSpace(actor)
 	if actor == "" {
 		return Event{}, invalid("actor", "say who is assigning the case")
+	}
+	if utf8.RuneCountInString(to) > maxAssignee || strings.ContainsFunc(to, func(r rune) bool { return unicode.IsControl(r) || HiddenFormatting(r) }) {
+		// A member of the team is named, not described: the name shows on every queue row.
+		return Event{}, invalid("assignee", "a name of at most %d characters, without control characters or hidden formatting", maxAssignee)
 	}
 	if to == c.AssignedTo {
 		if to == "" {

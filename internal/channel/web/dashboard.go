@@ -636,6 +636,11 @@ func (s *Server) casesSeen(r *http.Request) Cases {
 	if seen, err := time.Parse(time.RFC3339Nano, r.PostFormValue("seen")); err == nil {
 		return s.Cases.Seen(seen)
 	}
+	if r.PostFormValue("seen") != "" {
+		// Mangled, it can't say when the page was loaded: judged as loaded long ago, the change
+		// is refused and the page shown afresh, rather than made unchecked.
+		return s.Cases.Seen(time.Unix(0, 0))
+	}
 	return s.Cases
 }
 

@@ -943,6 +943,8 @@ func TestCasePageRefusesAChangeFromAStalePage(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, dpo.AwaitingVerification, after.Status, "still waiting for ID")
 	assert.Equal(t, before.Due, after.Due, "no new month")
+	mangled := h.do(t, "POST", page+"/status", "status=in_progress&seen=yesterday&csrf="+token, "Content-Type", "application/x-www-form-urlencoded")
+	assert.Equal(t, http.StatusConflict, mangled.Code, "a 'seen' that says nothing is no licence to change it unchecked")
 
 	// Looked at again, the change is made: the page's own "seen" matches the case as stored.
 	fresh := regexp.MustCompile(`name="seen" value="([^"]+)"`).FindStringSubmatch(h.do(t, "GET", page, "").Body.String())
