@@ -576,26 +576,34 @@ func assignable(ctx context.Context, app *App, q *dpo.Queue, ref, name string) e
 	if err != nil {
 		return err
 	}
-	var names []string
-	for _, u := range users {
-		names = append(names, u.Name)
-		if u.Name != name {
-			continue
-		}
+	sees := func(u dpo.User) bool {
 		if slices.Contains(u.Organisations, "*") {
-			return nil
+			return true
 		}
-		// Councils as the notices name them, read once: a case may keep "MK Council".
+		// Councils as the notices name them: a case may keep "MK Council".
 		raw := append([]string{c.Organisation}, u.Organisations...)
 		councils, _, _, err := canonicalOrgs(app, raw)
 		if err != nil {
 			councils = raw // no notices to read names from: compare as given
 		}
-		if slices.ContainsFunc(councils[1:], func(o string) bool { return strings.EqualFold(o, councils[0]) }) {
+		return slices.ContainsFunc(councils[1:], func(o string) bool { return strings.EqualFold(o, councils[0]) })
+	}
+	// Only the users who could take it are named: the others are no answer, and another
+	// council's team is not this one's to learn of.
+	var names []string
+	for _, u := range users {
+		if !sees(u) {
+			continue
+		}
+		if u.Name == name {
 			return nil
 		}
+		names = append(names, u.Name)
 	}
-	return usageError("no dashboard user %q sees %s's cases (the users are %s)", name, c.Organisation, strings.Join(names, ", "))
+	if len(names) == 0 {
+		return usageError("no dashboard user %q sees %s's cases, and no user does", name, c.Organisation)
+	}
+	return usageError("no dashboard user %q sees %s's cases (the users who do are %s)", name, c.Organisation, strings.Join(names, ", "))
 }
 
 func queuePart3(ctx context.Context, app *App, args []string) error {
