@@ -249,7 +249,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		}
 		if withdrawRequestRe.MatchString(t.Text) || cancelWordRe.MatchString(t.Text) {
 			// "cancel my request DPO-…": how to withdraw it, not its status.
-			return b.withContact(s, t, fmt.Sprintf("A request that has been sent can't be withdrawn in this chat: tell the data protection team that you want to withdraw %s, and they will close it.", joinAnd(refs))), nil
+			return b.withContact(s, t, withdrawOne(joinAnd(refs))), nil
 		}
 		if s.addsToRequest(t.Text, refs) {
 			return b.addToRequest(s, t, refs), nil
@@ -941,12 +941,11 @@ func (b *Bot) statusOf(ctx context.Context, s *session, t Turn, req sentRequest)
 	case rep.TimeLimitPending:
 		r.Answer.Answer += " The council normally replies within one calendar month; the data protection team will confirm the time limit for their reply."
 	}
-	if (rep.Status == dpo.AwaitingClarification || !rep.Due.IsZero() && rep.Status.Open() && rep.Overdue(b.now())) && b.Contacts != nil {
+	if rep.Status == dpo.AwaitingClarification || !rep.Due.IsZero() && rep.Status.Open() && rep.Overdue(b.now()) {
 		// "reply to the team, or contact them", "ask them why it's late": whom, as the notices
 		// give it.
-		if contact := b.Contacts(rep.Organisation); contact.Answer != "" {
-			r.Answer.Answer += "\n" + contact.Answer
-			r.Answer.Citations = contact.Citations
+		if text, cited, ok := b.withContactOf(rep.Organisation, r.Answer.Answer); ok {
+			r.Answer.Answer, r.Answer.Citations = text, cited
 		}
 	}
 	return r, true, nil
@@ -1025,11 +1024,14 @@ func withoutRefs(text string) string {
 }
 
 // joinAnd lists things as a sentence does: "A", "A and B", "A, B and C".
-func joinAnd(refs []string) string {
-	if len(refs) < 2 {
-		return strings.Join(refs, "")
+func joinAnd(refs []string) string { return joinList(refs, "and") }
+
+// joinList joins items as a list is said: "a, b or c".
+func joinList(items []string, conj string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
 	}
-	return strings.Join(refs[:len(refs)-1], ", ") + " and " + refs[len(refs)-1]
+	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
 }
 
 // takesUp reports whether a message takes up an offer: "yes", "sure", "please do".

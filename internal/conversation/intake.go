@@ -522,14 +522,7 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		if b.canonicalOrg(t.Org) != "" {
 			// A chat scoped to one council takes its requests only; the other council's contact,
 			// as its notices give it, says where to go instead.
-			text := fmt.Sprintf("This chat takes requests for %s only. To ask %s, type \"cancel\" and contact their data protection team.", it.org, named[0])
-			var cited []answer.Citation
-			if b.Contacts != nil {
-				if c := b.Contacts(named[0]); c.Answer != "" {
-					text += "\n" + c.Answer
-					cited = c.Citations
-				}
-			}
+			text, cited, _ := b.withContactOf(named[0], fmt.Sprintf("This chat takes requests for %s only. To ask %s, type \"cancel\" and contact their data protection team.", it.org, named[0]))
 			r := mk(text + "\nOr answer: " + b.prompt(it))
 			if cited != nil {
 				r.Answer.Citations = cited

@@ -57,13 +57,18 @@ var withdrawRequestRe = regexp.MustCompile(`(?i)\b(?:cancel|withdraw|stop|take b
 // can, given its reference. refs are the requests the conversation sent or checked: the one it
 // must be, or those it may be.
 func (b *Bot) withdrawRequest(s *session, t Turn, refs []string) Reply {
-	switch n := len(refs); {
-	case n == 1:
-		return b.withContact(s, t, fmt.Sprintf("A request that has been sent can't be withdrawn in this chat: tell the data protection team that you want to withdraw %s, and they will close it.", refs[0]))
-	case n > 1:
-		return b.withContact(s, t, fmt.Sprintf("A request that has been sent can't be withdrawn in this chat: tell the data protection team, giving its reference (%s or %s), and they will close it.", strings.Join(refs[:n-1], ", "), refs[n-1]))
+	switch len(refs) {
+	case 0:
+		return b.withContact(s, t, "A request that has been sent can't be withdrawn in this chat: tell the data protection team, giving its reference, and they will close it.")
+	case 1:
+		return b.withContact(s, t, withdrawOne(refs[0]))
 	}
-	return b.withContact(s, t, "A request that has been sent can't be withdrawn in this chat: tell the data protection team, giving its reference, and they will close it.")
+	return b.withContact(s, t, fmt.Sprintf("A request that has been sent can't be withdrawn in this chat: tell the data protection team, giving its reference (%s), and they will close it.", joinList(refs, "or")))
+}
+
+// withdrawOne says how to withdraw a request already sent, by its reference ("DPO-… and DPO-…").
+func withdrawOne(ref string) string {
+	return fmt.Sprintf("A request that has been sent can't be withdrawn in this chat: tell the data protection team that you want to withdraw %s, and they will close it.", ref)
 }
 
 // wantsPerson answers a person asking to talk to someone: the bot can't put them through, and
@@ -75,15 +80,26 @@ func (b *Bot) wantsPerson(s *session, t Turn) Reply {
 // withContact is a reply of the bot's own followed by the data protection contact of the
 // conversation's council (or of each), quoted and cited from the notices.
 func (b *Bot) withContact(s *session, t Turn, text string) Reply {
-	if b.Contacts != nil {
-		if contact := b.Contacts(t.Org); contact.Answer != "" {
-			text += "\n" + contact.Answer
-			r := helpReply(s, t, text)
-			r.Answer.Citations = contact.Citations
-			return r
-		}
+	text, cited, ok := b.withContactOf(t.Org, text)
+	r := helpReply(s, t, text)
+	if ok {
+		r.Answer.Citations = cited
 	}
-	return helpReply(s, t, text)
+	return r
+}
+
+// withContactOf is text followed by an organisation's data protection contact as its notices
+// give it (each council's when org is empty), with the contact's citations; ok is false, and
+// text is as it was, when the notices give none.
+func (b *Bot) withContactOf(org, text string) (with string, cited []answer.Citation, ok bool) {
+	if b.Contacts == nil {
+		return text, nil, false
+	}
+	contact := b.Contacts(org)
+	if contact.Answer == "" {
+		return text, nil, false
+	}
+	return text + "\n" + contact.Answer, contact.Citations, true
 }
 
 // aboutThisChatRe finds a question about the chat itself rather than the council's notices:
