@@ -82,7 +82,7 @@ func bareName(s string, i int) (start, end int, words []string) {
 	case n >= 2 && followedByWord(s, e, "from") && atSentenceStart(s, i) && !streetName(s[i:e]) && !startsWithWord(s[i:e]):
 	case n >= 2 && openingWord(before, "does", "did", "is", "was", "can", "could", "will", "has") && !streetName(s[i:e]) && !startsWithWord(s[i:e]):
 	case spokeTo(before) && !streetName(s[i:e]) && !startsWithWord(s[i:e]) && (n >= 2 || nameEndsClause(s, e) || followedByAny(s, e, lowerNameFollowers)):
-	case n >= 2 && openingWord(before, "it's", "it’s", "its", "it is") && (nameEndsClause(s, e) || followedByWord(s, e, "here")):
+	case n >= 2 && openingWord(before, "it's", "it’s", "its", "it is") && nameEndsClause(s, e):
 	case n >= 2 && openingWord(before, "from:"):
 	case endsWithDash(before) && restIsPunct(s, e):
 	case n >= 2 && addressFollows(s, e) && !streetName(s[i:e]):
@@ -274,9 +274,7 @@ func streetWord(name string) bool {
 // is …"): exactly two words, neither an ordinary word, then punctuation, the end or a word that
 // follows names ("and", "from"). "i'm not happy" and "i'm looking for" are not names.
 func lowerFullName(s string, i int) (start, end int, words []string) {
-	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
-		i++
-	}
+	i = skipSpaces(s, i)
 	pos := i
 	for k := 0; k < 2; k++ {
 		if k > 0 && pos == 0 {
@@ -292,11 +290,8 @@ func lowerFullName(s string, i int) (start, end int, words []string) {
 		end = pos + len(strings.TrimSuffix(tok, "."))
 		pos = next
 	}
-	if !clauseEndsAt(s, end, ",.!?;:-\n\r)") {
-		nt, _ := readNameToken(s, end+1)
-		if s[end] != ' ' || !lowerNameFollowers[strings.ToLower(nt)] {
-			return 0, 0, nil
-		}
+	if !clauseEndsAt(s, end, ",.!?;:-\n\r)") && !followedByAny(s, end, lowerNameFollowers) {
+		return 0, 0, nil
 	}
 	return i, end, words
 }
@@ -316,12 +311,14 @@ func spokeTo(before string) bool {
 // lowerTitles may open a name typed in lower case: "mrs jones next door".
 var lowerTitles = setOf(`mr mrs`)
 
+var lowerTitleStart = wordStartIn("m") // the first letter of lowerTitles
+
 // findLowerNames appends the spans of names typed in lower case after a title ("mrs jones next
 // door", "Mr smith"). Two lower-case words typed alone are left: far more often a topic ("direct
 // payments") than a name.
 func findLowerNames(s string, out []span, addWords func([]string)) []span {
 	for i := 0; i < len(s); i++ {
-		if s[i] != 'm' && s[i] != 'M' || wordBefore(s, i) { // lowerTitles are "mr" and "mrs": no token read for other words
+		if !lowerTitleStart(s, i) {
 			continue
 		}
 		tok, next := readNameToken(s, i)
@@ -424,10 +421,7 @@ func clauseGoesOn(s string, i int) bool {
 // of ordinary words ("it's council tax again") is no name (lowerFullName).
 func findOpeningLowerName(s string, out []span, addWords func([]string)) []span {
 	for line := 0; line < len(s); {
-		i := line
-		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
-			i++
-		}
+		i := skipSpaces(s, line)
 		for _, opening := range []string{"it's ", "it’s ", "its ", "it is "} {
 			if hasPrefixFold(s[i:], opening) {
 				if start, end, words := lowerFullName(s, i+len(opening)); end > start {

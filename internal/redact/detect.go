@@ -233,7 +233,7 @@ func findSpelledEmails(s string, out []span) []span {
 			}
 			local, sep, domain := s[from+m[2]:from+m[3]], s[from+m[4]:from+m[5]], strings.ToLower(s[from+m[6]:from+m[7]])
 			if strings.ContainsAny(sep, "([") || strings.ContainsAny(local, "._%+0123456789") || containsFold(local, " dot ") ||
-				mailProviders[domain] || emailCueRE.MatchString(s[max(0, from+m[0]-40):from+m[0]]) {
+				mailProviders[domain] || emailCued(s[max(0, from+m[0]-40):from+m[0]]) {
 				out = append(out, span{KindEmail, from + m[0], from + m[1]})
 				last = from + m[1]
 			}
@@ -321,11 +321,11 @@ func findSpokenPhones(s string, out []span) []span {
 					words++
 				}
 				repeat, end = 1, b
-			case equalFold(w, "double") && repeat == 1:
+			case strings.EqualFold(w, "double") && repeat == 1:
 				repeat = 2
-			case equalFold(w, "triple") && repeat == 1:
+			case strings.EqualFold(w, "triple") && repeat == 1:
 				repeat = 3
-			case equalFold(w, "plus") && p == ws:
+			case strings.EqualFold(w, "plus") && p == ws:
 			default:
 				goto done
 			}
@@ -396,7 +396,7 @@ func opensSpokenNumber(w string) bool {
 	case '0':
 		return allDigits(w)
 	case 'o', 'z', 'n', 'p':
-		return equalFold(w, "oh") || equalFold(w, "zero") || equalFold(w, "nought") || equalFold(w, "plus")
+		return strings.EqualFold(w, "oh") || strings.EqualFold(w, "zero") || strings.EqualFold(w, "nought") || strings.EqualFold(w, "plus")
 	}
 	return false
 }
@@ -407,15 +407,13 @@ func spokenDigits(w string) (int, bool) {
 	if allDigits(w) {
 		return len(w), true
 	}
-	for _, d := range digitWords {
-		if equalFold(w, d) {
-			return 1, false
-		}
+	if inSetFold(digitWords, w) {
+		return 1, false
 	}
 	return 0, false
 }
 
-var digitWords = []string{"oh", "o", "zero", "nought", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+var digitWords = setOf(`oh o zero nought one two three four five six seven eight nine`)
 
 func allDigits(w string) bool {
 	for k := 0; k < len(w); k++ {
@@ -426,7 +424,6 @@ func allDigits(w string) bool {
 	return w != ""
 }
 
-func equalFold(a, b string) bool { return len(a) == len(b) && hasPrefixFold(a, b) }
 
 // acceptPhone returns the end of the longest phone number starting at start within s[:end].
 func acceptPhone(s string, start, end int) (int, bool) {
@@ -850,9 +847,9 @@ const (
 var dobTriggerRE = newPattern(`(?i)(?:born|d\.?o\.?b|date\s+of\s+birth|birth\s*date|birthday)\b\.?`, 24, wordStartIn("bd"))
 
 // dateRE finds a date with a day and a month.
-var dateRE = newPattern(`(?i)`+datePattern, 48, func(s string, i int) bool {
-	return digitStart(s, i) || monthStart(s, i)
-})
+var dateRE = newPattern(`(?i)`+datePattern, 48, dateStart)
+
+func dateStart(s string, i int) bool { return digitStart(s, i) || monthStart(s, i) }
 
 // monthStart reports whether a month's name may start at byte i.
 var monthStart = wordStartIn("jfmasond")
@@ -892,8 +889,7 @@ func ownDOB(s string, i int) bool {
 }
 
 // monthYearRE is a month and a year with no day: "April 1979", "Sept. of '85", "04/1979".
-var monthYearRE = newPattern(`(?i)(?:`+monthPattern+`\.?,?(?:\s+of)?\s+(?:[0-9]{4}|'[0-9]{2})|(?:0?[1-9]|1[0-2])[/.\-](?:19|20)[0-9]{2})\b`, 32,
-	func(s string, i int) bool { return digitStart(s, i) || monthStart(s, i) })
+var monthYearRE = newPattern(`(?i)(?:`+monthPattern+`\.?,?(?:\s+of)?\s+(?:[0-9]{4}|'[0-9]{2})|(?:0?[1-9]|1[0-2])[/.\-](?:19|20)[0-9]{2})\b`, 32, dateStart)
 
 // findMonthYear appends a date-of-birth span for a month and year (monthYearRE) that follows the
 // words saying a date of birth comes, ending at byte from, closely: at most three words between,
@@ -1019,8 +1015,10 @@ const octet = `(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])`
 var ipRE = newPattern(octet+`(?:\.`+octet+`){3}\b`, 24, digitStart)
 
 // ipNotBefore are words after which a dotted number is a section or version, not an address.
-var ipNotBefore = setOf(`section sections s para paragraph clause article schedule part chapter
-	rule regulation reg version ver release`)
+const docPartWords = `section sections s para paragraph clause article schedule part chapter
+	rule regulation reg version ver release`
+
+var ipNotBefore = setOf(docPartWords)
 
 func findIPs(s string, out []span) []span {
 	ipRE.each(s, func(m []int) int {
@@ -1055,7 +1053,7 @@ func lastWord(s string) string {
 // number: group 1 a code of letters and digits ("my tenancy ref is HSG-0045123"), which
 // accountCode checks, group 2 a run of 6–20 digits ("my council tax account number is 12345678").
 // A case reference such as "DPO-2026-000123" stays for status checks.
-var accountRE = newPattern(`(?i)(?:account|acct|a/c|customer|tenancy|claim|reference|ref)\b(?:`+spaceClass+`*(?:number|num|no\b\.?|#))?(?:`+spaceClass+`+(?:is|was)\b)?[^\p{L}\p{N}\n]{0,4}`+
+var accountRE = newPattern(`(?i)(?:account|acct|a/c|customer|tenancy|claim|reference|ref)\b`+idNumberTail+
 	`(?:([A-Z]{1,6} [0-9][0-9A-Z]*(?:[-/][0-9A-Z]+){0,3}|(?:[0-9]+[-/]?)*[A-Z][0-9A-Z]*(?:[-/][0-9A-Z]+){0,3})|([0-9](?:`+sepClass+`?[0-9]){5,19}))`, 96,
 	wordStartWith("account", "acct", "a/c", "customer", "tenancy", "claim", "ref"))
 
@@ -1243,7 +1241,7 @@ func findAddresses(s string, out []span) []span {
 	addressRE.each(s, func(m []int) int {
 		// "7 the green, stony stratford": a street typed in lower case is an address where it
 		// ends the line or a town follows, not in "reason 1 the way you handled it".
-		lowerThe := clauseEndsAt(s, m[1], ",\n\r") &&
+		lowerThe := strings.HasPrefix(s[m[2]:m[3]], "the") && clauseEndsAt(s, m[1], ",\n\r") &&
 			!numberLabels[strings.ToLower(strings.TrimRight(lastWord(s[:m[0]]), ".:"))]
 		if !streetNameOK(s[m[2]:m[3]], lowerThe) || titleLikeDr(s[m[2]:m[3]], s[m[3]:m[1]]) {
 			return -1
@@ -1287,8 +1285,7 @@ func titleLikeDr(words, suffix string) bool {
 
 // numberLabels are words after which a number counts something in a document or a list ("step 2
 // the park"), not a house.
-var numberLabels = setOf(`section sections s para paragraph clause article schedule part chapter
-	rule regulation reg version ver release page pages p pg step steps point points question
+var numberLabels = setOf(docPartWords + ` page pages p pg step steps point points question
 	questions q option options item items stage phase level reason`)
 
 // publicHall reports whether the house name, whose first word is first, is a hall the public

@@ -535,9 +535,8 @@ func readName(s string, i int, mode nameMode) (start, end int, words []string) {
 		}
 		// A possessive ends the name, without its "'s": "my son Jack Brown's EHCP" names Jack
 		// Brown, and "EHCP" is what is his.
-		possessive := false
 		if base, ok := possessiveOf(tok); ok {
-			tok, next, possessive = base, 0, true
+			tok, next = base, 0
 		}
 		lower := strings.ToLower(strings.TrimSuffix(tok, "."))
 		first, _ := utf8.DecodeRuneInString(tok)
@@ -584,9 +583,6 @@ func readName(s string, i int, mode nameMode) (start, end int, words []string) {
 			}
 		}
 		end = pos + len(tok)
-		if possessive {
-			break
-		}
 		if strings.HasSuffix(tok, ".") && !isInitial(tok) {
 			end-- // a full stop after a name ends the sentence, and the name
 			break
