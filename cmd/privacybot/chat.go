@@ -61,11 +61,7 @@ piped input too.
 		}
 		*org = name
 	}
-	region, err := deadline.ParseRegion(cfg.Region)
-	if err != nil {
-		return usageError("PRIVACYBOT_REGION: %v", err)
-	}
-	c := &chat{app: app, bot: bot, session: "cli", org: *org, region: region}
+	c := &chat{app: app, bot: bot, session: "cli", org: *org}
 	return c.loop(ctx)
 }
 
@@ -259,7 +255,7 @@ func (c *chat) command(ctx context.Context, line string) bool {
 // warnIfOverdue tells the adviser when a request logged late is overdue already: its month ran
 // out before it was logged, and the DPO must know at once.
 func (c *chat) warnIfOverdue(received time.Time) {
-	due, ok, err := deadline.Clock{Received: received, Region: c.region}.Due()
+	due, ok, err := deadline.Clock{Received: received, Region: c.bot.Region}.Due() // the region newBot read
 	if err != nil || !ok || !due.Before(deadline.LondonDate(c.app.Now())) {
 		return
 	}

@@ -199,13 +199,13 @@ func sureFrom(threshold float64) float64 { return max(threshold, SureAt) }
 
 // Check reports whether a model reads the signals this composer gives.
 func (m *AbstentionModel) Check() error {
-	n := len(signalNames)
-	switch {
-	case !slices.Equal(m.Signals, signalNames):
+	if !slices.Equal(m.Signals, signalNames) {
 		return fmt.Errorf("the abstention model reads the signals %q, the composer gives %q: retrain it (make train)", m.Signals, signalNames)
-	case m.Model.Check(n) != nil:
-		return fmt.Errorf("the abstention model: %w", m.Model.Check(n))
-	case m.Threshold <= 0 || m.Threshold >= 1:
+	}
+	if err := m.Model.Check(len(signalNames)); err != nil {
+		return fmt.Errorf("the abstention model: %w", err)
+	}
+	if m.Threshold <= 0 || m.Threshold >= 1 {
 		return fmt.Errorf("the abstention model's threshold %v is not between 0 and 1", m.Threshold)
 	}
 	return nil

@@ -310,7 +310,9 @@ func (q *Queue) Extend(ctx context.Context, ref, reason, actor string) (Case, er
 	if err := checkNote("reason", reason); err != nil {
 		return Case{}, err
 	}
-	return q.UpdateStatus(ctx, ref, Change{To: Extended, Note: reason, Actor: actor})
+	return q.update(ctx, ref, func(c *Case) (Event, error) {
+		return c.Transition(Change{To: Extended, Note: reason, Actor: actor}, q.now())
+	})
 }
 
 // MarkLawEnforcement records whether a case is a law-enforcement (Part 3) request (see

@@ -424,7 +424,6 @@ func allDigits(w string) bool {
 	return w != ""
 }
 
-
 // acceptPhone returns the end of the longest phone number starting at start within s[:end].
 func acceptPhone(s string, start, end int) (int, bool) {
 	if s[start] == '0' && (wordBefore(s, start) || inReference(s, start)) {

@@ -323,10 +323,8 @@ func (s *Store) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
 			return nil, errors.New("list cases: a time to compare due dates with is required")
 		}
 		var final []string
-		for _, st := range dpo.Statuses {
-			if st.Final() {
-				final = append(final, string(st))
-			}
+		for _, st := range dpo.ClosedStatuses() {
+			final = append(final, string(st))
 		}
 		where = append(where, `due_at IS NOT NULL AND status NOT IN (`+strings.TrimSuffix(strings.Repeat("?,", len(final)), ",")+`)`)
 		for _, v := range final {

@@ -587,6 +587,7 @@ func (s *Server) showCase(w http.ResponseWriter, r *http.Request, code int, msg,
 		"Title": "Case " + c.Ref, "User": sess.user, "CSRF": sess.csrf, "Case": row, "Events": events, "Next": next,
 		"Seen":      c.Updated.Format(time.RFC3339Nano), // a change from this page is refused once the case changes
 		"Kept":      keptInput(r, problem),
+		"MaxNote":   dpo.MaxNote,
 		"CanExtend": allowed(dpo.Extended), "CanReopen": c.Status.Final(), "Part3": part3, "Message": msg, "Problem": problem,
 		// Only a confirmed Part 3 request has a time limit the DPO sets (the others follow UK GDPR).
 		"CanSetTimeLimit": c.Status.Open() && c.LawEnforcement == dpo.LawEnforcementConfirmed,
