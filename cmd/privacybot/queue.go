@@ -576,17 +576,22 @@ func assignable(ctx context.Context, app *App, q *dpo.Queue, ref, name string) e
 	if err != nil {
 		return err
 	}
-	sees := func(u dpo.User) bool {
-		if slices.Contains(u.Organisations, "*") {
-			return true
-		}
-		// Councils as the notices name them: a case may keep "MK Council".
-		raw := append([]string{c.Organisation}, u.Organisations...)
-		councils, _, _, err := canonicalOrgs(app, raw)
-		if err != nil {
-			councils = raw // no notices to read names from: compare as given
-		}
-		return slices.ContainsFunc(councils[1:], func(o string) bool { return strings.EqualFold(o, councils[0]) })
+	// Councils as the notices name them (a case may keep "MK Council"), read once for every user:
+	// the case's first, then each user's in turn.
+	raw := []string{c.Organisation}
+	for _, u := range users {
+		raw = append(raw, u.Organisations...)
+	}
+	councils, _, _, err := canonicalOrgs(app, raw)
+	if err != nil {
+		councils = raw // no notices to read names from: compare as given
+	}
+	caseCouncil, rest := councils[0], councils[1:]
+	sees := func(u dpo.User) bool { // called for each user in turn, as raw lists them
+
+		own := rest[:len(u.Organisations)]
+		rest = rest[len(u.Organisations):]
+		return slices.Contains(u.Organisations, "*") || slices.ContainsFunc(own, func(o string) bool { return strings.EqualFold(o, caseCouncil) })
 	}
 	// Only the users who could take it are named: the others are no answer, and another
 	// council's team is not this one's to learn of.
