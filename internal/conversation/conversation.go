@@ -1178,7 +1178,7 @@ var (
 // (which read as the right to withdraw consent started a request). (The second of two, only
 // offered, was never sent: "cancel" then is not this.)
 func cancelsASentOne(s *session, text string) bool {
-	if withdrawItRe.MatchString(text) && !withdrawAskRe.MatchString(text) && !notCancelRe.MatchString(text) && !councilClosesRe.MatchString(text) {
+	if withdrawItRe.MatchString(text) && !withdrawAskRe.MatchString(text) && !councilClosesRe.MatchString(text) { // the caller has ruled out notCancelRe
 		// "please don't close it, I still need it" and "the letter said you would close it after a
 		// month, is that right?" are no wish to withdraw; "can I cancel it?" is one.
 		return len(s.sentAndChecked()) > 0

@@ -2,6 +2,7 @@ package conversation
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/privacybot/privacybot/internal/dpo"
@@ -125,28 +126,21 @@ func contactsIn(v string) []string {
 		s string
 	}
 	var found []at
-	for _, m := range anyEmailRe.FindAllStringIndex(v, -1) {
+	emails := anyEmailRe.FindAllStringIndex(v, -1)
+	for _, m := range emails {
 		found = append(found, at{m[0], v[m[0]:m[1]]})
 	}
 	for _, m := range phoneInRe.FindAllStringIndex(v, -1) {
 		p := strings.TrimSpace(v[m[0]:m[1]])
-		if n := countDigits(p); n < 10 || n > 13 || insideAny(m[0], anyEmailRe.FindAllStringIndex(v, -1)) {
+		if n := countDigits(p); n < 10 || n > 13 || insideAny(m[0], emails) {
 			continue // an account or a reference, or the digits of an e-mail address
 		}
 		found = append(found, at{m[0], p})
 	}
-	for i := 1; i < len(found); i++ { // by position: the one said first is the one meant
-		for j := i; j > 0 && found[j].i < found[j-1].i; j-- {
-			found[j], found[j-1] = found[j-1], found[j]
-		}
-	}
+	slices.SortStableFunc(found, func(a, b at) int { return a.i - b.i }) // the one said first is the one meant
 	var out []string
 	for _, f := range found {
-		dup := false
-		for _, o := range out {
-			dup = dup || sameContact(o, f.s)
-		}
-		if !dup {
+		if !slices.ContainsFunc(out, func(o string) bool { return sameContact(o, f.s) }) {
 			out = append(out, f.s)
 		}
 	}
@@ -314,7 +308,7 @@ func (b *Bot) correction(it *intake, v string) (text string, ok bool) {
 	if it.step == StepName || it.step == StepOrg {
 		return "", false // the name step reads a name itself; before it, there is none to correct
 	}
-	if it.name != "" && strings.EqualFold(nameIn(leadInRe.ReplaceAllString(v, "")), it.name) {
+	if it.name != "" && strings.EqualFold(nameIn(v), it.name) {
 		// "i already told you, David Pritchard", the name taken from the first message: nothing
 		// to change, and it is no service or detail.
 		return "I have your name as " + it.name + " already.", true
@@ -343,19 +337,10 @@ func (b *Bot) correction(it *intake, v string) (text string, ok bool) {
 // the request's details, not lost.
 func (it *intake) addOthers(others []string) {
 	for _, o := range others {
-		if !sameContact(o, it.contact) && !slicesContainsContact(it.others, o) {
+		if !sameContact(o, it.contact) && !slices.ContainsFunc(it.others, func(l string) bool { return sameContact(l, o) }) {
 			it.others = append(it.others, o)
 		}
 	}
-}
-
-func slicesContainsContact(list []string, c string) bool {
-	for _, l := range list {
-		if sameContact(l, c) {
-			return true
-		}
-	}
-	return false
 }
 
 // othersNote tells the resident what happened to the contacts not used.

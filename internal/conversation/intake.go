@@ -663,6 +663,7 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		it.desc = v
 		it.lawEnforcement = flagsLawEnforcement(it.typ, it.lawEnforcement, v)
 	case StepConfirm:
+		service, field := serviceGiven(v), fieldOf(v) // read once: each is a case below, and its value
 		switch {
 		case plainYes(v):
 			return b.submitIntake(ctx, s, t)
@@ -677,13 +678,13 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 			it.step, it.revising = "", false
 			b.advance(it)
 			return mk("Let's go through it again. " + b.prompt(it)), nil
-		case serviceGiven(v) != "":
+		case service != "":
 			// "the service is housing": that field, and the summary again.
-			it.service = serviceGiven(v)
+			it.service = service
 			return mk("I've changed the service. " + b.prompt(it)), nil
-		case fieldOf(v) != "":
+		case field != "":
 			// "no, the name", "change the service": that question again, then the summary.
-			b.reask(it, fieldOf(v))
+			b.reask(it, field)
 			return mk(b.prompt(it)), nil
 		case noRe.MatchString(v) || confirmNameRe.MatchString(v):
 			// "no": which detail, not every question again. ("my son's name is Tom" names no
@@ -1051,7 +1052,7 @@ func checkForm(f RequestForm) error {
 		{"idempotency_key", f.IdempotencyKey, MaxKeyRunes, false},
 	} {
 		if n := utf8.RuneCountInString(c.value); n > c.max {
-			return &dpo.FieldError{Field: c.field, Reason: fmt.Sprintf("this can be at most %s characters long (it has %s)", thousands(c.max), thousands(n))}
+			return &dpo.FieldError{Field: c.field, Reason: fmt.Sprintf("this can be at most %s characters long (it has %s)", Thousands(c.max), Thousands(n))}
 		}
 		if !utf8.ValidString(c.value) || strings.ContainsFunc(c.value, func(r rune) bool {
 			return unicode.IsControl(r) && !(c.lines && (r == '\n' || r == '\r' || r == '\t')) || !c.lines && dpo.HiddenFormatting(r)
@@ -1082,8 +1083,8 @@ func sentenceForName(v string) bool {
 	return sentence >= 2 || len(words) > 8 || !strings.ContainsFunc(v, unicode.IsLetter)
 }
 
-// thousands writes n as people read a limit: 5,000.
-func thousands(n int) string {
+// Thousands writes n as people read a limit: 5,000.
+func Thousands(n int) string {
 	s := fmt.Sprint(n)
 	for i := len(s) - 3; i > 0; i -= 3 {
 		s = s[:i] + "," + s[i:]

@@ -151,15 +151,6 @@ func safeguardingScore(s string) (score float64, fired []string) {
 func scoreBlanked(s string, idioms []string) (score float64, fired []string) {
 	fired = idioms
 	strongest, topicOnly := 0.0, true
-	defer func() {
-		// A danger said outright (a cue of 5: "I don't want to live anymore", "the kid next door
-		// is being beaten") stays urgent beside any data question ("who do you share my data
-		// with?"), however many of its words the topic cues damp; only the danger being past,
-		// resolved or a subject makes it calm.
-		if strongest >= 5 && topicOnly {
-			score = max(score, safeThreshold)
-		}
-	}()
 	for _, cu := range safeCues {
 		if !cu.re.possible(s) {
 			continue
@@ -183,6 +174,13 @@ func scoreBlanked(s string, idioms []string) (score float64, fired []string) {
 				topicOnly = false
 			}
 		}
+	}
+	if strongest >= 5 && topicOnly {
+		// A danger said outright (a cue of 5: "I don't want to live anymore", "the kid next door
+		// is being beaten") stays urgent beside any data question ("who do you share my data
+		// with?"), however many of its words the topic cues damp; only the danger being past,
+		// resolved or a subject makes it calm.
+		score = max(score, safeThreshold)
 	}
 	return score, fired
 }

@@ -112,11 +112,7 @@ func (m *SafeguardModel) urgency(vec []float32) float64 {
 	if len(vec) != len(m.Weights) {
 		return 0
 	}
-	x := make([]float64, len(vec))
-	for i, v := range vec {
-		x[i] = float64(v)
-	}
-	return m.Probability(x)
+	return m.Probability(float64s(vec))
 }
 
 // SafeguardExample is one labelled message the model learns from.
@@ -137,11 +133,7 @@ func TrainSafeguardModel(examples []SafeguardExample, l2 float64, iterations int
 		if vec == nil {
 			continue // no word it knows: nothing to learn
 		}
-		x := make([]float64, len(vec))
-		for i, v := range vec {
-			x[i] = float64(v)
-		}
-		xs = append(xs, x)
+		xs = append(xs, float64s(vec))
 		if ex.Urgent {
 			ys = append(ys, 1)
 			urgent++
@@ -166,4 +158,13 @@ func TrainSafeguardModel(examples []SafeguardExample, l2 float64, iterations int
 		return nil, fmt.Errorf("train safeguarding model: %w", err)
 	}
 	return &SafeguardModel{Model: *m}, nil
+}
+
+// float64s is a word vector as the regression reads it.
+func float64s(vec []float32) []float64 {
+	x := make([]float64, len(vec))
+	for i, v := range vec {
+		x[i] = float64(v)
+	}
+	return x
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net/http"
 	"reflect"
-	"strconv"
 	"strings"
 	"time"
 
@@ -118,7 +117,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.Is(err, answer.ErrEmptyQuestion):
 		code, body.Error = http.StatusBadRequest, "Please type a message."
 	case errors.Is(err, answer.ErrQuestionTooLong):
-		code, body.Error = http.StatusRequestEntityTooLarge, fmt.Sprintf("That message is too long: please keep it under %s characters.", thousands(answer.MaxQuestionRunes))
+		code, body.Error = http.StatusRequestEntityTooLarge, fmt.Sprintf("That message is too long: please keep it under %s characters.", conversation.Thousands(answer.MaxQuestionRunes))
 	case errors.As(err, &fe):
 		code, body.Error, body.Field = http.StatusUnprocessableEntity, capitalise(fe.Reason), formField(fe.Field)
 		if fe.Reason == "empty" {
@@ -358,13 +357,4 @@ func (s *Server) handleNotices(w http.ResponseWriter, r *http.Request) {
 			Source: n.Source, Updated: n.UpdatedString()})
 	}
 	writeJSON(w, http.StatusOK, out)
-}
-
-// thousands writes n with a comma between its thousands, as people read a limit: 2,000.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
