@@ -479,6 +479,18 @@ func queueUpdate(ctx context.Context, app *App, args []string) error {
 	})
 }
 
+// changeCase makes one change to a case on the queue and prints, on one line, what became of it.
+func changeCase(ctx context.Context, app *App, change func(*dpo.Queue) (dpo.Case, error), done func(dpo.Case) string) error {
+	return withQueue(ctx, app, func(q *dpo.Queue) error {
+		c, err := change(q)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(app.Stdout, done(c))
+		return nil
+	})
+}
+
 func queueExtend(ctx context.Context, app *App, args []string) error {
 	fs := newFlags(app, "queue extend", `queue extend REF --reason "…" [--by NAME]`)
 	reason := fs.String("reason", "", "why the extra two months are needed (the requester is told)")
@@ -494,14 +506,8 @@ func queueExtend(ctx context.Context, app *App, args []string) error {
 	if strings.TrimSpace(*reason) == "" {
 		return usageError("queue extend needs --reason")
 	}
-	return withQueue(ctx, app, func(q *dpo.Queue) error {
-		c, err := q.Extend(ctx, ref, *reason, *by)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(app.Stdout, "%s: extended; now due %s\n", c.Ref, dueText(c, app.Now()))
-		return nil
-	})
+	return changeCase(ctx, app, func(q *dpo.Queue) (dpo.Case, error) { return q.Extend(ctx, ref, *reason, *by) },
+		func(c dpo.Case) string { return fmt.Sprintf("%s: extended; now due %s", c.Ref, dueText(c, app.Now())) })
 }
 
 func queueReopen(ctx context.Context, app *App, args []string) error {
@@ -522,14 +528,10 @@ clarification answer, extended, or in progress), with its due date: reopening gi
 	if strings.TrimSpace(*note) == "" {
 		return usageError("queue reopen needs --note: why the case is reopened")
 	}
-	return withQueue(ctx, app, func(q *dpo.Queue) error {
-		c, err := q.Reopen(ctx, ref, *note, *by)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(app.Stdout, "%s: reopened, %s; due %s\n", c.Ref, c.Status, dueText(c, app.Now()))
-		return nil
-	})
+	return changeCase(ctx, app, func(q *dpo.Queue) (dpo.Case, error) { return q.Reopen(ctx, ref, *note, *by) },
+		func(c dpo.Case) string {
+			return fmt.Sprintf("%s: reopened, %s; due %s", c.Ref, c.Status, dueText(c, app.Now()))
+		})
 }
 
 func queueAssign(ctx context.Context, app *App, args []string) error {
@@ -630,14 +632,10 @@ func queuePart3(ctx context.Context, app *App, args []string) error {
 	if strings.TrimSpace(*reason) == "" {
 		return usageError("queue part3 needs --reason")
 	}
-	return withQueue(ctx, app, func(q *dpo.Queue) error {
-		c, err := q.MarkLawEnforcement(ctx, pos[0], to, *reason, *by)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(app.Stdout, "%s: %s; due %s\n", c.Ref, c.LawEnforcement.Label(), dueText(c, app.Now()))
-		return nil
-	})
+	return changeCase(ctx, app, func(q *dpo.Queue) (dpo.Case, error) { return q.MarkLawEnforcement(ctx, pos[0], to, *reason, *by) },
+		func(c dpo.Case) string {
+			return fmt.Sprintf("%s: %s; due %s", c.Ref, c.LawEnforcement.Label(), dueText(c, app.Now()))
+		})
 }
 
 func queueLimit(ctx context.Context, app *App, args []string) error {
