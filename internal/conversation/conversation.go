@@ -1281,7 +1281,11 @@ func (b *Bot) askForReference(s *session, t Turn) Reply {
 	return statusReply(s, t, text)
 }
 
-var contactRe = regexp.MustCompile(`(?i)[\w.+-]+@[\w-]+\.[\w.-]+|\+?\d[\d ()-]{8,}\d`)
+var contactRe = regexp.MustCompile(`(?i)[\w.+-]+@[\w-]+\.[\w.-]+|` + phonePattern)
+
+// phonePattern is a phone number as people type one within a message: digits with spaces,
+// brackets and dashes.
+const phonePattern = `\+?\d[\d ()-]{8,}\d`
 
 // contactIn picks the contact out of a status message ("it's jo@example.com"); a postal address
 // is taken as written, when it looks like one as the intake would take it ("can I withdraw my

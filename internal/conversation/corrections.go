@@ -51,7 +51,7 @@ var (
 	// gave you is wrong" is the contact.
 	ownContactRe = regexp.MustCompile(`(?i)\b(?:contact(?: details)?|typo|(?:e-?mail|number|address|phone) (?:i|that i|you) (?:gave|typed|put|have)|(?:gave|typed) (?:you )?(?:the )?wrong)\b`)
 	// phoneInRe is a phone number within a message.
-	phoneInRe = regexp.MustCompile(`\+?\d[\d ()-]{8,}\d`)
+	phoneInRe = regexp.MustCompile(phonePattern)
 	// contactLeadRe is the label before a contact given alone: "my email is", "it's", "use".
 	contactLeadRe = regexp.MustCompile(`(?i)^\s*(?:(?:please\s+)?(?:use|try|email me at|contact me (?:at|on)|call me on|send it to)\s+|(?:my |the )?(?:new |correct |right )?(?:e-?mail(?: address)?|phone(?: number)?|mobile(?: number)?|number|contact)(?: is| should be|'s)?\s*:?\s*|it'?s\s+|its\s+|it is\s+)+`)
 	// introNameRe is a first message that gives the requester's name: "My name is David
@@ -65,7 +65,7 @@ var (
 	// "contact me on …". An address in it without such words may be anyone's ("the emails I
 	// sent to housing@…").
 	labelledContactRe = regexp.MustCompile(`(?i)\b(?:my (?:e-?mail(?: address)?|phone(?: number)?|mobile(?: number)?|number|contact)(?: is)?|(?:e-?mail|contact|call|ring|text) me (?:at|on))\s*:?\s*(` +
-		anyEmailRe.String() + `|\+?\d[\d ()-]{8,}\d)`)
+		anyEmailRe.String() + `|` + phonePattern + `)`)
 	// houseRe is the first line of a postal address: a number or a house name, then a street.
 	houseRe = regexp.MustCompile(`(?i)^\s*(?:(?:flat|apartment) \w+,?\s*)?\d+[a-z]?\s+\S+`)
 )
