@@ -298,7 +298,7 @@ func (c *chat) requestArgs(arg string) (typ rights.Type, received time.Time, via
 			switch today := c.app.Now(); {
 			case day.After(today):
 				return "", time.Time{}, "", fmt.Sprintf("--received: %s is in the future.", words[i])
-			case day.Format(time.DateOnly) < deadline.LondonDate(today).AddDate(-1, 0, 0).Format(time.DateOnly): // a year ago today is allowed
+			case deadline.LondonDate(day).Before(deadline.LondonDate(today).AddDate(-1, 0, 0)): // a year ago today is allowed
 				// A year typed wrong (2016 for 2026, 0001) would file a case long overdue.
 				return "", time.Time{}, "", fmt.Sprintf("--received: %s is more than a year ago; check the year.", words[i])
 			}
