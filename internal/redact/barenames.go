@@ -296,6 +296,55 @@ func lowerFullName(s string, i int) (start, end int, words []string) {
 	return i, end, words
 }
 
+// lowerFirstName reads a first name alone, written in lower case after "i'm" at byte i ("hi im
+// sarah, can i see my file", "i'm priya and i want my records"): one word that may be a name
+// (lowerNameWord), then punctuation, the end or "and", "from", "here". A word that says how the
+// writer is rather than who ("im pregnant", "i'm unemployed", "im skint.") is a word of the
+// lists or has an adjective's ending, and is kept.
+func lowerFirstName(s string, i int) (start, end int, words []string) {
+	i = skipSpaces(s, i)
+	tok, _ := readNameToken(s, i)
+	w := strings.TrimSuffix(tok, ".")
+	if !lowerNameWord(w) || describesState(w) || lowerStates[w] {
+		return 0, 0, nil
+	}
+	end = i + len(w)
+	if !clauseEndsAt(s, end, ",.!?;:-\n\r)") && !followedByAny(s, end, lowerFirstNameFollowers) {
+		return 0, 0, nil
+	}
+	return i, end, []string{w}
+}
+
+// lowerFirstNameFollowers may follow a first name typed alone after "i'm": "im sarah and i …",
+// "i'm dev from flat 2", "im jo here".
+var lowerFirstNameFollowers = setOf(`and from here`)
+
+// lowerStates are words residents type after "im" that say what they are, which neither the
+// lists of ordinary words nor an adjective's ending catch. Kept here, not in statusWords, since
+// some are surnames too ("my name is Jack White").
+var lowerStates = setOf(`alive abroad clean sober livid innocent young black white asian mixed vegan
+	catholic atheist agoraphobic bipolar schizophrenic paranoid menopausal widow widower executor
+	foster adoptive staff contractor squatter hmm`)
+
+// adjectiveEndings end the words that say how someone is ("pregnant", "unemployed", "homeless",
+// "hopeful", "anxious", "vulnerable"). Endings that first names share are left out: "-ly"
+// (Emily, Kelly), "-ic" (Eric), "-ish" (Manish), "-ent" (Vincent), "-al" (Bilal), "-ive" (Clive).
+var adjectiveEndings = []string{"ed", "ing", "less", "ful", "ous", "able", "ible", "ant"}
+
+// describesState reports whether w, read after "i'm", says how the writer is: a word with an
+// adjective's ending, or one starting "un" or "over" ("unwell", "overwhelmed").
+func describesState(w string) bool {
+	if strings.HasPrefix(w, "un") || strings.HasPrefix(w, "over") {
+		return true
+	}
+	for _, e := range adjectiveEndings {
+		if strings.HasSuffix(w, e) && len(w) >= len(e)+3 {
+			return e != "ed" || !edNames[w] // "im ahmed" names the writer
+		}
+	}
+	return false
+}
+
 // spokeTo reports whether before (the text before a name, spaces trimmed) ends with a phrase
 // that names the person spoken to: "I spoke to Helen in the planning team", "I asked for Bob".
 func spokeTo(before string) bool {

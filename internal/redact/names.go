@@ -303,6 +303,9 @@ func findNames(s string, out []span) []span {
 		if end <= start && (m[6] >= 0 && strings.HasPrefix(strings.ToLower(s[m[6]:m[7]]), "i") || m[8] >= 0) {
 			// "i'm ahmed khan", "this is sam jones from flat 2": a full name, typed in lower case.
 			start, end, toks = lowerFullName(s, m[1])
+			if end <= start && m[6] >= 0 {
+				start, end, toks = lowerFirstName(s, m[1]) // "hi im sarah, can i see my file"
+			}
 		}
 		if end <= start {
 			return m[1]

@@ -54,3 +54,29 @@ func TestLowerCaseNearMissesAreKept(t *testing.T) {
 		"Mr Men books", "I spoke to Mrs and she said no",
 	})
 }
+
+// A first name alone, typed in lower case after "im", as residents open a chat: a transcript
+// kept "hi im sarah" whole.
+func TestLowerCaseFirstNamesAreRedacted(t *testing.T) {
+	redactsTo(t, map[string]string{
+		"hi im sarah":                       "hi im [name]",
+		"hi im sarah, can i see my file":    "hi im [name], can i see my file",
+		"i'm priya and i want my records":   "i'm [name] and i want my records",
+		"hello i am dev from flat 2":        "hello i am [name] from flat 2",
+		"im ahmed. how long do you keep it": "im [name]. how long do you keep it",
+		"im emily here about my housing":    "im [name] here about my housing",
+	})
+}
+
+// What residents say they are after "im", in lower case, is no name: a state ("im pregnant", "im
+// unwell"), a word with an adjective's ending, a role, a belief. A word before a phrase goes on
+// ("im moving house") is no name either.
+func TestLowerCaseStatesAfterImAreKept(t *testing.T) {
+	keeps(t, []string{
+		"im pregnant", "im skint.", "im new here", "im back", "im poorly", "im unwell", "im suicidal",
+		"im 34", "im lost", "im stuck", "im done.", "im homeless and scared", "im retired",
+		"im traumatised", "im gutted", "im knackered, who do i ask", "im vulnerable", "im hopeful",
+		"im anxious", "im carer", "im leaseholder", "im vegan", "im catholic", "im bipolar", "im widower",
+		"im abroad", "im staff", "im sober", "im moving house",
+	})
+}

@@ -37,6 +37,7 @@ var commonWords = setOf(`
 	too total totally tough true truly trusting twice unclear under unfortunately unhappy unless
 	unlikely up upon upset urgently used usually utterly very waiting way weird welcome well what
 	whatever whether while whole why wide with within without worried worse worst worth wrong yet
+	lonely lovely poorly skint suicidal emotional mental patient different independent
 	gonna wanna gotta
 	men women man woman people person boy girl kids family folks guys everybody somebody anybody
 	question questions query problem problems issue issues help request complaint concern update
