@@ -82,7 +82,7 @@ func classify(text string) (Intent, trace) {
 		return Intent{Type: None, Safeguarding: true, SelfHarm: slices.ContainsFunc(fired, selfHarmCues.has), OnBehalf: safeOnBehalf(s),
 			Confidence: min(0.99, logistic(score-safeThreshold+1))}, tr
 	}
-	if p := safeguardProbability(s, blanked); p >= safeguardModel().Threshold && modelMayJudge(fired) {
+	if p := safeguardProbability(text, s); p >= safeguardModel().Threshold && modelMayJudge(fired) {
 		// A sign the cues found, said in words they don't weigh enough ("he's just thrown me
 		// down the stairs"): the model, reading the whole message, is sure. The cues that fired
 		// still say whether it is self-harm. The danger is less certain than a cue's, so the

@@ -102,3 +102,19 @@ func TestSafeguardingModelIsTrained(t *testing.T) {
 	assert.InDelta(t, m.Bias, shipped.Bias, 1e-6, "retrain the safeguarding model (make train-safeguarding)")
 	assert.InDeltaSlice(t, m.Weights, shipped.Weights, 1e-6, "retrain the safeguarding model (make train-safeguarding)")
 }
+
+// A name, an address or a reference says nothing of danger: the model reads a message without
+// them. Two QA passes had the safeguarding reply for "my name is …, my address is …" and for a
+// status check giving a reference and a postal address.
+func TestPersonalDetailsAreNotADanger(t *testing.T) {
+	for _, text := range []string{
+		"my name is Priya Sharma, my address is Flat 2, 12 Acacia Avenue, Aylesbury",
+		"DPO-2026-000003 Flat 3, 45 Silbury Boulevard, MK9 2AA",
+		"what is happening with DPO-2026-000003, my address is flat 3, 45 silbury boulevard, mk9 2aa",
+		"Mohammed Ali, 23 Queens Road, Bletchley, MK2 2DH, 07700 900123, mo.ali@example.com",
+	} {
+		if got, tr := classify(text); got.Safeguarding {
+			t.Errorf("%q is taken for someone at risk; %s", text, tr)
+		}
+	}
+}
