@@ -273,3 +273,25 @@ func TestAnotherCouncilMidRequestGetsItsContact(t *testing.T) {
 	assert.Equal(t, "Buckinghamshire Council", last.Intake.Fields["organisation"])
 	assert.Empty(t, q.cases())
 }
+
+// A name with the postal address after it, as people answer "What is your full name?" on the
+// phone or in a chat: the name is the name, the address the contact (a QA pass: "Priya Sharma
+// here, 12 Acacia Avenue, …" was refused as no name). "here" and "speaking" are not part of it.
+func TestANameWithItsAddressIsBoth(t *testing.T) {
+	for _, tc := range []struct{ says, name, contact string }{
+		{"Priya Sharma here, 12 Acacia Avenue, Aylesbury HP19 8FF", "Priya Sharma", "12 Acacia Avenue, Aylesbury HP19 8FF"},
+		{"Kate Hill, 4 Park Lane, Olney MK46 4BB", "Kate Hill", "4 Park Lane, Olney MK46 4BB"},
+		{"Kate Hill, Rose Cottage, Olney MK46 4BB", "Kate Hill", "Rose Cottage, Olney MK46 4BB"},
+		{"my name is Priya Sharma, my address is Flat 2, 12 Acacia Avenue, Aylesbury", "Priya Sharma", "Flat 2, 12 Acacia Avenue, Aylesbury"},
+		{"Priya Sharma here", "Priya Sharma", ""},
+		{"Kate Hill speaking.", "Kate Hill", ""},
+	} {
+		t.Run(tc.says, func(t *testing.T) {
+			bot, _ := newBot(t, qaNow)
+			last := script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "", "", ""),
+				line{says: tc.says, kind: conversation.KindIntake}))
+			assert.Equal(t, tc.name, last.Intake.Fields["name"])
+			assert.Equal(t, tc.contact, last.Intake.Fields["contact"])
+		})
+	}
+}

@@ -107,6 +107,9 @@ var (
 	cancelRe = regexp.MustCompile(`(?i)^\s*(?:(?:no|nah|nope|ok|okay|oh|actually|just|um+|erm|hmm|sorry|wait)[\s,.!]+)*(?:leave it|(?:scrap|drop|ditch|bin) (?:it|that|this|the (?:request|whole thing|lot))|don'?t bother|not bothered|forget (?:that|this|the whole thing)|no longer (?:needed|necessary|wanted)|(?:i'?ll|let'?s|i will) leave it)(?:\s+(?:then|now|please|thanks|thank you|for now|for today|after all|actually|there|it))*\s*[.!]*\s*$|^\s*(?:/?cancel\b|(?:stop|quit|exit|abort)(?:\s+(?:it|this|that|now|please|the request|here))*\s*[.!]*\s*$|never ?mind\b|forget it\b)|\b(?:changed my mind|never ?mind|forget (?:it|about it)|(?:do not|don'?t|dont) want to (?:do this|do it|continue|carry on|go ahead|go on)(?: any ?more)?)\b`)
 	// namePrefixRe is how people introduce their name: "my name is Sarah", "it's Kate Hill".
 	namePrefixRe = regexp.MustCompile(`(?i)^\s*(?:my (?:full )?name is|my name's|i am|i'm|im|it is|it's|its|name:?|this is)\s+`)
+	// nameSuffixRe ends a name said as people introduce themselves on the phone or in a chat:
+	// "Priya Sharma here", "Kate Hill speaking".
+	nameSuffixRe = regexp.MustCompile(`(?i)\s+(?:here|speaking)(?:\s+again)?$`)
 	// withheldRe is a name not given: "prefer not to say", "anonymous".
 	withheldRe = regexp.MustCompile(`(?i)^\s*(?:i'?d )?(?:prefer|rather) not(?: to)?(?: say| give it)?\b|^\s*(?:anon|anonymous|no name|none of your business|not saying|n/?a)\s*[.!]?\s*$`)
 	// selfRe says a request thought to be for someone else is for the person asking.
@@ -557,6 +560,13 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 				v, contact, others = rest, cs[0], cs[1:]
 			}
 		}
+		if contact == "" {
+			if name, postal := nameThenAddress(v); postal != "" {
+				// "Priya Sharma here, 12 Acacia Avenue, Aylesbury HP19 8FF": the name, and the
+				// address the contact step would ask for.
+				v, contact = name, postal
+			}
+		}
 		if alreadySaidRe.MatchString(v) && strings.TrimSpace(leadInRe.ReplaceAllString(v+" ", "")) == "" {
 			// "I already told you", and no name with it: not in words the bot could find, or it
 			// would not ask.
@@ -729,6 +739,28 @@ func postalBeside(v string, contacts []string) (postal string, first bool) {
 	return "", false
 }
 
+// nameThenAddress splits a reply to "What is your full name?" that goes on to the postal
+// address ("Kate Hill, 4 Park Lane, Olney MK46 4BB") at the first comma after which the rest is
+// an address: a house number and a street, a postcode or a PO box. postal is empty when there is
+// none.
+func nameThenAddress(v string) (name, postal string) {
+	for i := strings.IndexByte(v, ','); i > 0; {
+		rest := strings.TrimSpace(v[i+1:])
+		rest = strings.TrimSpace(postalTailRe.ReplaceAllString(postalLeadRe.ReplaceAllString(rest, ""), ""))
+		if houseRe.MatchString(rest) && streetRe.MatchString(rest) || postcodeRe.MatchString(rest) || poBoxRe.MatchString(rest) {
+			if c, err := ContactOf(rest); err == nil && c.Kind == dpo.ContactPostal {
+				return strings.TrimSpace(v[:i]), rest
+			}
+		}
+		next := strings.IndexByte(v[i+1:], ',')
+		if next < 0 {
+			break
+		}
+		i += next + 1
+	}
+	return v, ""
+}
+
 // takeYourTime asks a step's question again of someone who paused ("hang on") or was only
 // musing ("no just asking really"), and says how to stop if they meant no request.
 func takeYourTime(prompt string) string {
@@ -831,7 +863,8 @@ func (b *Bot) reask(it *intake, field string) {
 // nameIn is the name in a reply to "what is your name?": "my name is Sarah O'Brien" is
 // Sarah O'Brien, and so is "sorry, I already told you, it's Sarah O'Brien".
 func nameIn(v string) string {
-	return strings.TrimSpace(strings.TrimRight(namePrefixRe.ReplaceAllString(leadInRe.ReplaceAllString(v, ""), ""), " .!"))
+	v = strings.TrimRight(namePrefixRe.ReplaceAllString(leadInRe.ReplaceAllString(v, ""), ""), " .!")
+	return strings.TrimSpace(nameSuffixRe.ReplaceAllString(v, ""))
 }
 
 // looksLikeName reports whether a reply could be a person's name: some letters, not too long,
