@@ -355,6 +355,11 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if intent.Actionable && intent.Type != rights.None {
 		return b.startIntake(ctx, s, t, intent)
 	}
+	if b.Queue != nil && t.Channel == "web" {
+		if req, rest, ok := b.requestAmong(t.Text); ok {
+			return b.answerAndOffer(ctx, s, t, rest, req, onDelta)
+		}
+	}
 	if st := smallTalkOf(t.Text); st != smallTalkNone {
 		return b.smallTalk(s, t, st), nil
 	}
@@ -364,6 +369,52 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		return b.withContact(s, t, "Sorry, I can only read and answer messages in English. The data protection team can help you in other ways:"), nil
 	}
 	return b.answer(ctx, s, t, intent, onDelta)
+}
+
+// maxSentencesRead bounds the sentences of a message read one by one for a request.
+const maxSentencesRead = 12
+
+// requestAmong finds the request one sentence of a message makes when the message as a whole
+// reads as a question: "Who do you share my data with? Please delete it.", "How long do you keep
+// blue badge records? I want mine deleted." (a QA pass: answered, and the request never
+// offered). It returns the request, for an offer, and the message's other sentences, to answer.
+func (b *Bot) requestAmong(text string) (req rights.Intent, rest string, ok bool) {
+	ss := sentenceRe.FindAllString(text, maxSentencesRead+1)
+	if len(ss) < 2 || len(ss) > maxSentencesRead {
+		return rights.Intent{}, "", false
+	}
+	for i, sentence := range ss {
+		in := b.classify(sentence)
+		if !in.Actionable || in.Safeguarding || in.Type == rights.None || in.Type == rights.Complaint {
+			continue
+		}
+		others := strings.TrimSpace(strings.Join(slices.Delete(slices.Clone(ss), i, i+1), " "))
+		if !strings.ContainsFunc(others, unicode.IsLetter) {
+			return rights.Intent{}, "", false
+		}
+		return rights.Intent{Type: in.Type, Confidence: max(in.Confidence, 0.5), OnBehalf: in.OnBehalf}, others, true
+	}
+	return rights.Intent{}, "", false
+}
+
+// answerAndOffer answers the question of a message that also makes a request (requestAmong),
+// and offers to take the request: the whole message is what the resident said, and what the
+// request, if taken, starts from.
+func (b *Bot) answerAndOffer(ctx context.Context, s *session, t Turn, question string, req rights.Intent, onDelta func(string)) (Reply, error) {
+	asked := t
+	asked.Text = question
+	r, err := b.answer(ctx, s, asked, req, onDelta)
+	if err != nil {
+		return r, err
+	}
+	r.Answer.Question = t.Text
+	if s.offered.typ != "" {
+		s.offered.question = t.Text
+	}
+	if n := len(s.turns); n >= 2 {
+		s.turns[n-2] = "Resident: " + t.Text
+	}
+	return r, nil
 }
 
 func (b *Bot) now() time.Time {

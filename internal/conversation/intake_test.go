@@ -796,3 +796,40 @@ func TestAPauseIsNoName(t *testing.T) {
 		assert.Equal(t, name, last.Intake.Fields["name"])
 	}
 }
+
+// A message that asks a question and, in another sentence, makes a request: the question is
+// answered and the request offered; "yes" takes it, with the whole message as its details (a QA
+// pass: "Who do you share my data with? Please delete it." was answered and the request lost).
+func TestAQuestionWithARequestOffersTheRequest(t *testing.T) {
+	for _, tc := range []struct {
+		says string
+		typ  rights.Type
+	}{
+		{"who do you share my data with? please delete it", rights.Erasure},
+		{"Do you share my data with the police? I want a copy of everything you hold.", rights.Access},
+		{"How long do you keep complaint records? I want mine deleted.", rights.Erasure},
+		{"can you delete my data? how long do you keep it anyway", rights.Erasure},
+	} {
+		t.Run(tc.says, func(t *testing.T) {
+			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			last := script(t, bot, "Milton Keynes", []line{
+				// Answered from the notices ([1]), and the request offered.
+				{says: tc.says, kind: conversation.KindAnswer, contains: []string{"[1]", "I can pass this request", `say "yes"`}},
+				{says: "yes", kind: conversation.KindIntake},
+			})
+			require.NotNil(t, last.Intake)
+			assert.Equal(t, string(tc.typ), last.Intake.Type)
+			assert.Contains(t, last.Intake.Fields["description"], tc.says)
+			assert.Empty(t, q.cases(), "nothing is sent before the resident confirms")
+		})
+	}
+	// A sentence about a request, not making one, is no request.
+	for _, says := range []string{
+		"I don't want you to delete my data. Who sees it?",
+		"I want to know who sees my data. Do you share it with the police?",
+		"Someone told me you sell data. Is that true?",
+	} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "Milton Keynes", []line{{says: says, lacks: []string{"I can pass this request"}}})
+	}
+}
