@@ -641,9 +641,10 @@ func noticeInFocus(before focusNotice, ans answer.Answer, followUp bool) focusNo
 var placeholderRe = regexp.MustCompile(`\[[A-Za-z ]{2,20}\]`)
 
 // introRe is a sentence in which a person says who they are, where they live or how to reach
-// them: "I live in Bletchley.", "hi, this is Priya.", "my mobile is [phone]". Not "I'm a
+// them: "I live in Bletchley.", "hi, this is Priya.", "I'm a High Wycombe resident", "my mobile
+// is [phone]". Not "I'm a
 // landlord applying for an HMO licence.", which says what the question is about.
-var introRe = regexp.MustCompile(`(?i)^(?:(?:hi|hello|hey|good (?:morning|afternoon|evening)|dear [\w ]{1,20})[,!.\s]*)?(?:my name is|my name's|i'?m called|i am called|call me|this is|it'?s|i live|we live|i'?m from|i am from|my (?:mobile|phone|number|email|e-mail|address|postcode) is)\b|^(?:hi|hello|hey|good (?:morning|afternoon|evening))[,!.\s]*$`)
+var introRe = regexp.MustCompile(`(?i)^(?:(?:hi|hello|hey|good (?:morning|afternoon|evening)|dear [\w ]{1,20})[,!.\s]*)?(?:my name is|my name's|i'?m called|i am called|call me|this is|it'?s|i live|we live|i'?m from|i am from|(?:i'?m|i am) an? (?:[\w-]+ ){1,3}resident|my (?:mobile|phone|number|email|e-mail|address|postcode) is)\b|^(?:hi|hello|hey|good (?:morning|afternoon|evening))[,!.\s]*$`)
 
 // sentenceRe splits a message into sentences, each with its closing punctuation.
 var sentenceRe = regexp.MustCompile(`[^.!?]+[.!?]*`)
@@ -668,13 +669,16 @@ func withoutIntroductions(q string) (question, dropped string) {
 		if s = strings.TrimSpace(s); s == "" {
 			continue
 		}
+		if m := leadRe.FindStringSubmatch(s); m != nil && len(kept) == 0 && introduces(strings.TrimSpace(m[1])) && !introduces(strings.TrimSpace(m[2])) {
+			// "i'm [name], who is the DPO?", "i'm from bletchley, who is your data protection
+			// officer": the clause after the introduction asks, with or without its "?".
+			left = append(left, m[1])
+			kept = append(kept, m[2])
+			continue
+		}
 		if introduces(s) {
 			left = append(left, s)
 			continue
-		}
-		if m := leadRe.FindStringSubmatch(s); m != nil && len(kept) == 0 && introduces(strings.TrimSpace(m[1])) {
-			left = append(left, m[1])
-			s = m[2] // "i'm [name], who is the DPO?"
 		}
 		kept = append(kept, s)
 	}

@@ -152,7 +152,9 @@ func TestAnIntroductionDoesntHideTheQuestion(t *testing.T) {
 		"Hello. This is Mrs O'Neill-Brown from Woburn Sands. Do you share my data with the police?",
 		"my mobile is 07700 900321. do you share my data with the police?",
 		"Kwame Mensah here. do you share my data with the police?", "Mr Ahmed Khan asking: do you share my data with the police?",
-		"i'm ahmed khan, do you share my data with the police?", "I live on Elm Grove in Bletchley, do you share my data with the police?"} {
+		"i'm ahmed khan, do you share my data with the police?", "I live on Elm Grove in Bletchley, do you share my data with the police?",
+		// The question after the comma asks, with or without its "?" (a QA pass: abstained).
+		"i'm from bletchley, do you share my data with the police", "im a newport pagnell resident, do you share my data with the police"} {
 		plain := script(t, bot, "Milton Keynes", []line{{says: "do you share my data with the police?", kind: conversation.KindAnswer}})
 		require.False(t, plain.Abstained)
 		script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindAnswer, lacks: []string{"don't answer that"}}})
@@ -165,7 +167,9 @@ func TestAnIntroductionDoesntHideTheQuestion(t *testing.T) {
 func TestTheCouncilOfAnIntroductionScopesTheQuestion(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	bot.Redact = redact.Text
-	for _, says := range []string{"I live in Bucks. How long do you keep complaint records?", "I live in Buckinghamshire. how long do you keep complaint records?"} {
+	for _, says := range []string{"I live in Bucks. How long do you keep complaint records?", "I live in Buckinghamshire. how long do you keep complaint records?",
+		// A town of the council's area says it too (organisations.yaml's places).
+		"i live in aylesbury, how long do you keep complaint records", "I'm from High Wycombe. How long do you keep complaint records?"} {
 		last := script(t, bot, "", []line{{says: says, lacks: []string{"6 years"}}})
 		for _, c := range last.Citations {
 			assert.NotEqual(t, "Milton Keynes Council", c.Organisation, says)

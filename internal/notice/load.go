@@ -275,10 +275,10 @@ func firstInvalidLine(data []byte) int {
 // one its text names first (a notice introduces its data controller at the start). "" when it
 // names none of them: a notice is never given an organisation it doesn't name.
 func namedOrganisation(orgs *Organisations, n Notice) string {
-	if named := orgs.Mentioned(n.Title); len(named) > 0 {
+	if named := orgs.NamedIn(n.Title); len(named) > 0 {
 		return named[0]
 	}
-	if named := orgs.Mentioned(n.Body); len(named) > 0 {
+	if named := orgs.NamedIn(n.Body); len(named) > 0 {
 		return named[0]
 	}
 	return ""

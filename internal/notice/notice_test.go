@@ -93,6 +93,31 @@ func TestOrganisationsNamedTogether(t *testing.T) {
 	}
 }
 
+// A question naming a town of a council's area names the council; a notice naming a town is not
+// made that council's by it; a place given to two councils is refused at start-up.
+func TestOrganisationPlaces(t *testing.T) {
+	c, err := notice.Load(corpus.FS)
+	require.NoError(t, err)
+	for q, want := range map[string][]string{
+		"i live in aylesbury, how long do you keep complaint records": {"Buckinghamshire Council"},
+		"I'm from Bletchley, who is your DPO?":                        {"Milton Keynes City Council"},
+		"i live in high wycombe but work in olney":                    {"Buckinghamshire Council", "Milton Keynes City Council"},
+		"I live in Milton Keynes":                                     {"Milton Keynes City Council"},
+		"how long do you keep CCTV footage?":                          nil,
+		"i live in buckingham":                                        {"Buckinghamshire Council"},
+	} {
+		assert.Equal(t, want, c.Organisations.Mentioned(q), q)
+	}
+	assert.Empty(t, c.Organisations.NamedIn("Our office is at The Gateway, Aylesbury"), "a town in an address names no council")
+
+	orgs, err := notice.ParseOrganisations("organisations.yaml", []byte("organisations:\n  - name: Fernshire County Council\n    places: [Eastbrook]\n"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Fernshire County Council"}, orgs.Mentioned("I live in Eastbrook"))
+	_, err = notice.ParseOrganisations("organisations.yaml", []byte("organisations:\n  - name: A Council\n    places: [Eastbrook]\n  - name: B Council\n    places: [eastbrook]\n"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `the place "eastbrook" is given to both "A Council" and "B Council"`)
+}
+
 // A council's own abstain_threshold is read, and one the bot can't use is refused at start-up,
 // naming the organisation.
 func TestOrganisationAbstainThreshold(t *testing.T) {

@@ -3,6 +3,7 @@ package notice
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -14,8 +15,13 @@ import (
 
 // Organisation is one council (or other controller), with every name it goes by.
 type Organisation struct {
-	Name       string     `yaml:"name"`
-	Aliases    []string   `yaml:"aliases"`
+	Name    string   `yaml:"name"`
+	Aliases []string `yaml:"aliases"`
+	// Places are the towns and villages of its area, as residents say where they live: "I live in
+	// Aylesbury, how long do you keep …" asks about Buckinghamshire Council. A question naming a
+	// place names its council (Mentioned); a notice's text naming one does not make the notice
+	// that council's (NamedIn), since notices give addresses in other areas.
+	Places     []string   `yaml:"places"`
 	DPOContact ContactRef `yaml:"dpo_contact"`
 	// AbstainThreshold, when set, is how sure the bot must be that a sentence of this
 	// organisation's notices answers before it answers with it (between 0 and 1): a council
@@ -33,8 +39,9 @@ type ContactRef struct {
 // Organisations resolves the many names of an organisation to one canonical name, so that
 // "Milton Keynes Council", "Milton Keynes City Council" and "MK council" scope alike.
 type Organisations struct {
-	list  []Organisation
-	index map[string]int // folded name → position in list
+	list   []Organisation
+	index  map[string]int // folded name → position in list
+	places map[string]int // folded place → position in list
 }
 
 // ParseOrganisations reads organisations.yaml.
@@ -59,9 +66,23 @@ func ParseOrganisations(file string, data []byte) (*Organisations, error) {
 			}
 			o.indexName(name, len(o.list))
 		}
+		for _, place := range org.Places {
+			if i, ok := o.placeOf(place); ok {
+				return nil, &ParseError{File: file, Err: fmt.Errorf("the place %q is given to both %q and %q", place, o.list[i].Name, org.Name)}
+			}
+			if o.places == nil {
+				o.places = map[string]int{}
+			}
+			o.places[FoldName(place)] = len(o.list)
+		}
 		o.list = append(o.list, org)
 	}
 	return o, nil
+}
+
+func (o *Organisations) placeOf(place string) (int, bool) {
+	i, ok := o.places[FoldName(place)]
+	return i, ok
 }
 
 // add registers a name met in a notice; an unknown name becomes its own organisation.
@@ -124,7 +145,20 @@ func (o *Organisations) All() []Organisation {
 // "Milton Keynes Council"), in the order of their first mention. Short aliases must stand as
 // whole words.
 func (o *Organisations) Mentioned(text string) []string {
-	_, ms := o.mentions(text)
+	_, ms := o.mentions(text, true)
+	var out []string
+	for _, m := range ms {
+		if !slices.Contains(out, m.name) {
+			out = append(out, m.name)
+		}
+	}
+	return out
+}
+
+// NamedIn returns the canonical names of the organisations a text names by one of their names,
+// not by a place of their area, in the order of their first mention.
+func (o *Organisations) NamedIn(text string) []string {
+	_, ms := o.mentions(text, false)
 	var out []string
 	for _, m := range ms {
 		if !slices.Contains(out, m.name) {
@@ -139,7 +173,7 @@ func (o *Organisations) Mentioned(text string) []string {
 // in the order named; nil when it names fewer, or names them apart ("I live in Sedgeholme and a
 // friend in Brantwick opted out: how do I?" asks about one of them).
 func (o *Organisations) NamedTogether(text string) []string {
-	folded, ms := o.mentions(text)
+	folded, ms := o.mentions(text, true)
 	var names []string
 	last := -1
 	for _, m := range ms {
@@ -170,16 +204,25 @@ type mention struct {
 	name    string
 }
 
-// mentions finds every place a text names an organisation by any of its names, in the order
-// they stand, the longest name first where two start at one place; and the folded text the
-// places are in.
-func (o *Organisations) mentions(text string) (string, []mention) {
+// mentions finds every place a text names an organisation by any of its names (and, withPlaces,
+// by a place of its area), in the order they stand, the longest name first where two start at
+// one place; and the folded text the places are in.
+func (o *Organisations) mentions(text string, withPlaces bool) (string, []mention) {
 	if o == nil {
 		return "", nil
 	}
 	folded := " " + FoldName(possessiveRe.ReplaceAllString(text, "$1")) + " "
 	var ms []mention
-	for alias, i := range o.index {
+	find := o.index
+	if withPlaces && len(o.places) > 0 {
+		find = maps.Clone(o.index)
+		for place, i := range o.places {
+			if _, named := find[place]; !named {
+				find[place] = i // "Milton Keynes" is a name and a place: one mention
+			}
+		}
+	}
+	for alias, i := range find {
 		needle := " " + alias + " "
 		for from := 0; ; {
 			j := strings.Index(folded[from:], needle)
