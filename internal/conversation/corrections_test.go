@@ -285,6 +285,8 @@ func TestANameWithItsAddressIsBoth(t *testing.T) {
 		{"my name is Priya Sharma, my address is Flat 2, 12 Acacia Avenue, Aylesbury", "Priya Sharma", "Flat 2, 12 Acacia Avenue, Aylesbury"},
 		{"Priya Sharma here", "Priya Sharma", ""},
 		{"Kate Hill speaking.", "Kate Hill", ""},
+		{"Kate Burnham", "Kate Burnham", ""}, // a town of Buckinghamshire, and a surname: no change of council
+		{"Olney", "Olney", ""},
 	} {
 		t.Run(tc.says, func(t *testing.T) {
 			bot, _ := newBot(t, qaNow)

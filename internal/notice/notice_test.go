@@ -105,6 +105,10 @@ func TestOrganisationPlaces(t *testing.T) {
 		"I live in Milton Keynes":                                     {"Milton Keynes City Council"},
 		"how long do you keep CCTV footage?":                          nil,
 		"i live in buckingham":                                        {"Buckinghamshire Council"},
+		"im a high wycombe resident, who sees my data":                {"Buckinghamshire Council"},
+		// A town that is a surname, said as one, names no council.
+		"Kate Burnham":                        nil,
+		"my neighbour Mr Olney reads my post": nil,
 	} {
 		assert.Equal(t, want, c.Organisations.Mentioned(q), q)
 	}

@@ -3,7 +3,6 @@ package notice
 import (
 	"errors"
 	"fmt"
-	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -213,16 +212,7 @@ func (o *Organisations) mentions(text string, withPlaces bool) (string, []mentio
 	}
 	folded := " " + FoldName(possessiveRe.ReplaceAllString(text, "$1")) + " "
 	var ms []mention
-	find := o.index
-	if withPlaces && len(o.places) > 0 {
-		find = maps.Clone(o.index)
-		for place, i := range o.places {
-			if _, named := find[place]; !named {
-				find[place] = i // "Milton Keynes" is a name and a place: one mention
-			}
-		}
-	}
-	for alias, i := range find {
+	for alias, i := range o.index {
 		needle := " " + alias + " "
 		for from := 0; ; {
 			j := strings.Index(folded[from:], needle)
@@ -233,11 +223,46 @@ func (o *Organisations) mentions(text string, withPlaces bool) (string, []mentio
 			from += j + 1
 		}
 	}
+	for place, i := range o.places {
+		if !withPlaces {
+			break
+		}
+		if _, named := o.index[place]; named {
+			continue // "Milton Keynes" is a name and a place: one mention
+		}
+		needle := " " + place + " "
+		for from := 0; ; {
+			j := strings.Index(folded[from:], needle)
+			if j < 0 {
+				break
+			}
+			if end := j + len(needle) - 1; saysWhere(folded[:from+j], folded[from+end:]) {
+				ms = append(ms, mention{from + j, from + end, o.list[i].Name})
+			}
+			from += j + 1
+		}
+	}
 	sort.Slice(ms, func(i, j int) bool {
 		return ms[i].at < ms[j].at || ms[i].at == ms[j].at && ms[i].end > ms[j].end
 	})
 	return folded, ms
 }
+
+// saysWhere reports whether a place named between before and after (folded text) is said as where
+// someone lives or what they ask about: "in Aylesbury", "from Bletchley", "an Olney resident",
+// "the Marlow area". Towns are surnames too ("Kate Burnham", "Mr Olney"), and a name is no place.
+func saysWhere(before, after string) bool {
+	prev := before[strings.LastIndexByte(strings.TrimRight(before, " "), ' ')+1:]
+	next, _, _ := strings.Cut(strings.TrimLeft(after, " "), " ")
+	return placeBefore[strings.TrimSpace(prev)] || placeAfter[next]
+}
+
+var (
+	// placeBefore are the words a place follows when it says where: "I live in Aylesbury".
+	placeBefore = map[string]bool{"in": true, "from": true, "at": true, "near": true, "around": true, "of": true, "to": true, "outside": true}
+	// placeAfter are the words a place comes before when it says where: "an Olney resident".
+	placeAfter = map[string]bool{"resident": true, "residents": true, "area": true, "based": true, "born": true, "council": true, "office": true, "library": true}
+)
 
 // possessiveRe finds a possessive ending: "MK's DPO" and "Milton Keynes's notice" name MK and
 // Milton Keynes.
