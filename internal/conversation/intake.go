@@ -538,8 +538,18 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 	}
 	switch it.step {
 	case StepOrg:
+		if named := b.councilsNamed(v); len(named) > 1 || bothRe.MatchString(v) {
+			// "both", "bucks and mk": each council's data protection team answers for its own
+			// records, so each gets its own request.
+			return mk("Each council's data protection team answers for its own records, so that's one request for each. " +
+				"Which council is this one for? You can make the other request once it's sent. (" + strings.Join(b.Orgs, " or ") + ")"), nil
+		}
 		org := b.matchOrg(v)
+		noted := b.detailsBeside(it, v) // "mk, my name is Tom Hardy and my email is tom@…"
 		if org == "" {
+			if noted != "" {
+				return mk("Thanks, I've noted " + noted + ". " + b.prompt(it)), nil
+			}
 			return mk("Sorry, I didn't recognise that council. " + b.prompt(it)), nil
 		}
 		it.org = org
@@ -759,6 +769,31 @@ func nameThenAddress(v string) (name, postal string) {
 		i += next + 1
 	}
 	return v, ""
+}
+
+// bothRe answers "which council?" with more than one.
+var bothRe = regexp.MustCompile(`(?i)^\s*(?:both|all|both of them|both councils|all of them|either|each)(?: (?:of them|councils|please))?[\s.!]*$`)
+
+// detailsBeside takes the requester's name and contact from an answer to another step that gives
+// them too ("mk, my name is Tom Hardy and my email is tom@example.org", or an e-mail address
+// alone at the council step), where the request has none yet, and says what it took ("your
+// name and your contact details"); "" when none.
+func (b *Bot) detailsBeside(it *intake, v string) string {
+	var took []string
+	if it.name == "" {
+		if name, _ := b.introducedName(v); name != "" {
+			it.name = name
+			took = append(took, "your name")
+		}
+	}
+	if it.contact == "" {
+		if cs := contactsIn(v); len(cs) > 0 {
+			it.contact = cs[0]
+			it.addOthers(cs[1:])
+			took = append(took, "your contact details")
+		}
+	}
+	return strings.Join(took, " and ")
 }
 
 // takeYourTime asks a step's question again of someone who paused ("hang on") or was only

@@ -833,3 +833,29 @@ func TestAQuestionWithARequestOffersTheRequest(t *testing.T) {
 		script(t, bot, "Milton Keynes", []line{{says: says, lacks: []string{"I can pass this request"}}})
 	}
 }
+
+// At the council step, what else the answer gives is kept (a QA pass: "mk, my name is Tom Hardy
+// and my email is …" set the council, then asked the name again and lost the e-mail address),
+// and "both" is told that each council takes its own request.
+func TestTheCouncilStepKeepsTheDetailsGivenWithIt(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "please send me a copy of my data", contains: []string{"Which council"}},
+		{says: "both", kind: conversation.KindIntake, contains: []string{"one request for each", "Which council"}},
+		{says: "tom.hardy@example.org", kind: conversation.KindIntake, contains: []string{"noted your contact details", "Which council"}},
+		{says: "mk, my name is Tom Hardy", kind: conversation.KindIntake, contains: []string{"service"}},
+		{says: "skip"},
+		{says: "as above", contains: []string{"Name: Tom Hardy", "Contact: tom.hardy@example.org", "Milton Keynes City Council"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, "Tom Hardy", q.cases()[0].Requester.Name)
+
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last := script(t, bot, "", []line{
+		{says: "please send me a copy of my data"},
+		{says: "mk, my name is Tom Hardy and my email is tom.hardy@example.org", kind: conversation.KindIntake, contains: []string{"service"}},
+	})
+	assert.Equal(t, "tom.hardy@example.org", last.Intake.Fields["contact"])
+	assert.Equal(t, "Tom Hardy", last.Intake.Fields["name"])
+}
