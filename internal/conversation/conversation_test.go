@@ -414,6 +414,11 @@ func TestContactOf(t *testing.T) {
 		{"12 High Street, Bletchley, MK2 2AB", dpo.ContactPostal, true},
 		{"jane@", "", false},
 		{"call me", "", false},
+		// A UK mobile number has 11 digits (a QA pass: one a digit short was taken).
+		{"0770090012", "", false},
+		{"077009001234", "", false},
+		{"(07700) 900123", dpo.ContactPhone, true},
+		{"01908 25490", dpo.ContactPhone, true}, // some landlines have 10 digits
 		{"", "", false},
 	}
 	for _, tt := range tests {

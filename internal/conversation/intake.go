@@ -110,6 +110,8 @@ var (
 	// nameSuffixRe ends a name said as people introduce themselves on the phone or in a chat:
 	// "Priya Sharma here", "Kate Hill speaking".
 	nameSuffixRe = regexp.MustCompile(`(?i)\s+(?:here|speaking)(?:\s+again)?$`)
+	// whyNameRe asks why the name is wanted: "why do you need my name?", "what's my name for".
+	whyNameRe = regexp.MustCompile(`(?i)\bwhy\b.*\b(?:name|need (?:it|that|this)|want (?:it|that|this))\b|\bwhat(?:'s| is| do you need)\s+(?:my name|it|that)\s+for\b`)
 	// withheldRe is a name not given: "prefer not to say", "anonymous".
 	withheldRe = regexp.MustCompile(`(?i)^\s*(?:i'?d )?(?:prefer|rather) not(?: to)?(?: say| give it)?\b|^\s*(?:anon|anonymous|no name|none of your business|not saying|n/?a)\s*[.!]?\s*$`)
 	// selfRe says a request thought to be for someone else is for the person asking.
@@ -145,6 +147,8 @@ var (
 	noRe    = regexp.MustCompile(`(?i)^\s*(?:n|no|nah|na|naw|nay|nope|noo+|wrong|incorrect|change|not (?:right|quite|correct|really))\b`)
 	emailRe = regexp.MustCompile(`^(?:` + anyEmailRe.String() + `)$`) // a message that is an e-mail address
 	phoneRe = regexp.MustCompile(`^\+?[\d ()-]{9,20}$`)
+	// mobileRe is a UK mobile number written without the country code: 07…
+	mobileRe = regexp.MustCompile(`^\(?0\s*7`)
 )
 
 // StartIntake begins a request of the given type in a session (the CLI's /request, a button).
@@ -515,6 +519,10 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		}
 		return mk(next + "\n" + b.prompt(it)), nil
 	}
+	if it.step == StepName && whyNameRe.MatchString(v) {
+		// "why do you need my name?" asks about this step: why, and the question again.
+		return mk(whyTheName + b.prompt(it)), nil
+	}
 	if it.step != StepDescription && it.step != StepConfirm && strings.HasSuffix(v, "?") {
 		// "how long do you keep it?" is not a council, a name or an address: a person who asks a
 		// question mid-request is told how to ask it, not taken to be called that.
@@ -591,7 +599,7 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 			return mk("That's the council. Please give your own name. " + b.prompt(it)), nil
 		}
 		if withheldRe.MatchString(name) {
-			return mk("The data protection team needs your name to find what the council holds about you, and it stays with them. " + b.prompt(it)), nil
+			return mk(whyTheName + b.prompt(it)), nil
 		}
 		if forSomeoneRe.MatchString(v) && !it.onBehalf {
 			// "it's for my mum": their name comes next; this step wants the asker's own.
@@ -770,6 +778,9 @@ func nameThenAddress(v string) (name, postal string) {
 	}
 	return v, ""
 }
+
+// whyTheName says why the name step asks, to someone who would rather not say or asks why.
+const whyTheName = "The data protection team needs your name to find what the council holds about you, and it stays with them. "
 
 // bothRe answers "which council?" with more than one.
 var bothRe = regexp.MustCompile(`(?i)^\s*(?:both|all|both of them|both councils|all of them|either|each)(?: (?:of them|councils|please))?[\s.!]*$`)
@@ -1330,6 +1341,10 @@ func ContactOf(v string) (dpo.Contact, error) {
 	case emailRe.MatchString(v):
 		return dpo.Contact{Kind: dpo.ContactEmail, Value: v}, nil
 	case phoneRe.MatchString(v) && countDigits(v) >= 10 && countDigits(v) <= 13:
+		if mobileRe.MatchString(v) && countDigits(v) != 11 {
+			// A UK mobile number has 11 digits: one short or long would reach nobody, or someone else.
+			return dpo.Contact{}, fmt.Errorf("That mobile number has %d digits, not 11: please check it.", countDigits(v))
+		}
 		return dpo.Contact{Kind: dpo.ContactPhone, Value: v}, nil
 	case strings.Contains(v, "@"):
 		return dpo.Contact{}, errors.New("That e-mail address doesn't look complete.")

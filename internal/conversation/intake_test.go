@@ -43,6 +43,7 @@ func TestIntakeReadsRepliesAsTheyAreMeant(t *testing.T) {
 		{says: "12345", kind: conversation.KindIntake, contains: []string{"Please give your name"}},
 		{says: "kate@example.com", kind: conversation.KindIntake, contains: []string{"Please give your name"}},
 		{says: "prefer not to say", kind: conversation.KindIntake, contains: []string{"needs your name"}},
+		{says: "why do you need my name?", kind: conversation.KindIntake, contains: []string{"needs your name"}},
 		{says: "my name is Kate Hill", kind: conversation.KindIntake, contains: []string{"their name"}},
 		{says: "07700 900123", kind: conversation.KindIntake, contains: []string{"it's for me"}},
 		{says: "no it's for me", kind: conversation.KindIntake, contains: []string{"contact"}},
