@@ -524,7 +524,9 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 			// "Yes" would say the ex can.)
 			ans = answer.Answer{Question: ans.Question, Answer: "Yes: I can take this request here.", Citations: []answer.Citation{}, Mode: ans.Mode}
 		}
-		ans.Answer += "\n\nI can pass this request to the data protection team for you now: say \"yes\" to start it."
+		// The offer names the right, so that one made on a question ("do you have CCTV on the
+		// bin lorries?") says what "yes" would start.
+		ans.Answer += fmt.Sprintf("\n\nIf you'd like to make a request for this (%s), I can pass it to the data protection team for you now: say \"yes\" to start it.", intent.Type.Label())
 		s.offered = offer{typ: intent.Type, question: t.Text}
 	} else if b.Queue != nil && confidentialRe.MatchString(t.Text) && addressWordRe.MatchString(t.Text) {
 		// "Is it possible to keep my address hidden from my ex?": answered, and the request offered.
@@ -1262,7 +1264,8 @@ func offerConfidentiality(s *session, t Turn) string {
 }
 
 // requestWordsRe is a message that also asks for something about the writer's data.
-var requestWordsRe = regexp.MustCompile(`(?i)\b(?:(?:a )?copy of my|delete my|erase my|correct my|(?:want|need|see|get) my (?:records?|data|information|details))\b`)
+var requestWordsRe = regexp.MustCompile(`(?i)\b(?:(?:a )?copy of (?:my|everything|all)|delete my|erase my|correct my|(?:want|need|see|get|read) my (?:records?|data|information|details|file|notes)|` +
+	`(?:want|need|like) to (?:see|read|know|get|have) (?:what|everything|all) (?:they|you|the council|social services|social workers?|the school|housing)(?: have)? (?:wrote|written|said|put|say|hold|holds?|has|have|recorded|keeps?) (?:about|on) me)\b`)
 
 // addressWordRe is a message about where someone lives: whose address a confidentiality offer
 // is about (not "do you keep CCTV footage private?").

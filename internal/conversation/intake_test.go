@@ -815,7 +815,7 @@ func TestAQuestionWithARequestOffersTheRequest(t *testing.T) {
 			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 			last := script(t, bot, "Milton Keynes", []line{
 				// Answered from the notices ([1]), and the request offered.
-				{says: tc.says, kind: conversation.KindAnswer, contains: []string{"[1]", "I can pass this request", `say "yes"`}},
+				{says: tc.says, kind: conversation.KindAnswer, contains: []string{"[1]", "I can pass it to the data protection team", tc.typ.Label(), `say "yes"`}},
 				{says: "yes", kind: conversation.KindIntake},
 			})
 			require.NotNil(t, last.Intake)
@@ -831,7 +831,7 @@ func TestAQuestionWithARequestOffersTheRequest(t *testing.T) {
 		"Someone told me you sell data. Is that true?",
 	} {
 		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
-		script(t, bot, "Milton Keynes", []line{{says: says, lacks: []string{"I can pass this request"}}})
+		script(t, bot, "Milton Keynes", []line{{says: says, lacks: []string{"I can pass it"}}})
 	}
 }
 
@@ -859,4 +859,22 @@ func TestTheCouncilStepKeepsTheDetailsGivenWithIt(t *testing.T) {
 	})
 	assert.Equal(t, "tom.hardy@example.org", last.Intake.Fields["contact"])
 	assert.Equal(t, "Tom Hardy", last.Intake.Fields["name"])
+}
+
+// Someone at risk who also asks for their records gets the safeguarding reply first and is told
+// the request can still be taken (a QA pass: "… i want to see what they wrote about me …" got
+// no word of it); someone who asks for nothing is not offered a request.
+func TestSafeguardingKeepsTheRequestInMind(t *testing.T) {
+	for _, tc := range []struct {
+		says   string
+		offers bool
+	}{
+		{"my partner hits me, I want a copy of my records", true},
+		{"i cant cope anymore, social services took my kids and i want to see what they wrote about me, i dont see the point in living", true},
+		{"he hit me again last night and I'm scared to go home", false},
+	} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		last := script(t, bot, "Milton Keynes", []line{{says: tc.says, kind: conversation.KindSafeguarding}})
+		assert.Equal(t, tc.offers, strings.Contains(last.Answer.Answer, "I can still take your request"), tc.says)
+	}
 }
