@@ -1445,6 +1445,9 @@ type session struct {
 
 func (s *session) remember(user, bot string) {
 	s.turns = append(s.turns, "Resident: "+user, "Bot: "+bot)
+	if s.intake != nil {
+		s.intake.logTurn("Resident: "+user, "Bot: "+bot)
+	}
 	if len(s.turns) > 2*maxTurns {
 		s.turns = s.turns[len(s.turns)-2*maxTurns:]
 	}

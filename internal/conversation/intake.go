@@ -69,6 +69,23 @@ type intake struct {
 	// revising is set when the resident said no to the summary: a detail asked again goes back
 	// to the summary, not on through the steps after it.
 	revising bool
+	// log is the conversation the request came from, for the case's excerpt: the turns before it
+	// began (up to maxTurns) and every turn since (up to maxIntakeLog lines). The session keeps
+	// only its last turns, and a request takes that many: the excerpt lost its first message.
+	log []string
+}
+
+// maxIntakeLog bounds the lines of a request's log kept after its first ones.
+const maxIntakeLog = 40
+
+// logTurn adds a turn to the request's log, keeping the opening lines (the request in the
+// resident's words) and the last ones when it is long.
+func (it *intake) logTurn(lines ...string) {
+	it.log = append(it.log, lines...)
+	if over := len(it.log) - maxIntakeLog; over > 0 {
+		const opening = 2 * maxTurns
+		it.log = slices.Delete(it.log, opening, opening+over)
+	}
 }
 
 // description is what the case's description will be: the request in the resident's words, the
@@ -110,8 +127,9 @@ var (
 	// nameSuffixRe ends a name said as people introduce themselves on the phone or in a chat:
 	// "Priya Sharma here", "Kate Hill speaking".
 	nameSuffixRe = regexp.MustCompile(`(?i)\s+(?:here|speaking)(?:\s+again)?$`)
-	// whyNameRe asks why the name is wanted: "why do you need my name?", "what's my name for".
-	whyNameRe = regexp.MustCompile(`(?i)\bwhy\b.*\b(?:name|need (?:it|that|this)|want (?:it|that|this))\b|\bwhat(?:'s| is| do you need)\s+(?:my name|it|that)\s+for\b`)
+	// whyStepRe asks why a detail is wanted: "why do you need my name?", "what do you need my
+	// contact for?".
+	whyStepRe = regexp.MustCompile(`(?i)\bwhy\b.*\b(?:name|contact|e-?mail|phone|number|address|need (?:it|that|this)|want (?:it|that|this))\b|\bwhat(?:'s| is| do you need| do you want)\s+(?:my \w+(?: details)?|it|that|them)\s+for\b`)
 	// withheldRe is a name not given: "prefer not to say", "anonymous".
 	withheldRe = regexp.MustCompile(`(?i)^\s*(?:i'?d )?(?:prefer|rather) not(?: to)?(?: say| give it)?\b|^\s*(?:anon|anonymous|no name|none of your business|not saying|n/?a)\s*[.!]?\s*$`)
 	// selfRe says a request thought to be for someone else is for the person asking.
@@ -206,6 +224,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		it.lawEnforcement = flagsLawEnforcement(it.typ, p.lawEnforcement, it.first)
 		s.prefill = nil
 	}
+	it.log = slices.Clone(s.turns) // what was said before the request: its context
 	s.intake = it
 
 	// Explain the right with a cited excerpt from the notices.
@@ -519,9 +538,14 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		}
 		return mk(next + "\n" + b.prompt(it)), nil
 	}
-	if it.step == StepName && whyNameRe.MatchString(v) {
-		// "why do you need my name?" asks about this step: why, and the question again.
-		return mk(whyTheName + b.prompt(it)), nil
+	if whyStepRe.MatchString(v) && (it.step == StepName || it.step == StepContact) {
+		// "why do you need my name?", "what do you need my contact for?" ask about this step:
+		// why, and the question again.
+		why := whyTheName
+		if it.step == StepContact {
+			why = "The data protection team needs a way to reach you to send their reply. "
+		}
+		return mk(why + b.prompt(it)), nil
 	}
 	if it.step != StepDescription && it.step != StepConfirm && strings.HasSuffix(v, "?") {
 		// "how long do you keep it?" is not a council, a name or an address: a person who asks a
@@ -1025,7 +1049,7 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 	form := RequestForm{Type: string(it.typ), Org: it.org, Name: it.name, Contact: it.contact, OnBehalfOf: it.onBehalfOf,
 		Service: service, Description: it.description(), Channel: it.channel, ReceivedAt: it.receivedAt, IdempotencyKey: it.key,
 		lawEnforcement: it.lawEnforcement}
-	excerpt := strings.Join(s.turns, "\n")
+	excerpt := strings.Join(it.log, "\n")
 	r, err := b.submit(ctx, s, form, excerpt)
 	if err != nil {
 		return Reply{}, err

@@ -878,3 +878,27 @@ func TestSafeguardingKeepsTheRequestInMind(t *testing.T) {
 		assert.Equal(t, tc.offers, strings.Contains(last.Answer.Answer, "I can still take your request"), tc.says)
 	}
 }
+
+// The case's excerpt holds the conversation the request came from, from the question before it
+// to the confirmation: a request takes more turns than the session keeps, and a QA pass found an
+// excerpt starting at the council's name, the request itself lost.
+func TestTheExcerptKeepsTheWholeRequest(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "how long do you keep complaint records?"},
+		{says: "I want a copy of the complaint file you hold on me", kind: conversation.KindIntake},
+		{says: "erm"},
+		{says: "milton keyns"},
+		{says: "Jo Bloggs"},
+		{says: "what do you need my contact for?", contains: []string{"a way to reach you", "How should"}},
+		{says: "jo@example.com"},
+		{says: "complaints"},
+		{says: "the complaint I made in March"},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases(), 1)
+	excerpt := q.cases()[0].Excerpt
+	assert.Contains(t, excerpt, "how long do you keep complaint records?")
+	assert.Contains(t, excerpt, "I want a copy of the complaint file you hold on me")
+	assert.Contains(t, excerpt, "the complaint I made in March")
+}
