@@ -4,6 +4,7 @@ package answer
 // the question, and picking the few that answer it.
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"sort"
@@ -327,7 +328,7 @@ func wholeLists(cands []candidate) {
 		if !strings.HasSuffix(strings.TrimSpace(lead.unit.text), ":") {
 			need = 3
 		}
-		best, ties := -1.0, 0
+		best, ties, bestScore := -1.0, 0, math.Inf(-1)
 		for _, o := range cands {
 			if o.hit != lead.hit || o.unit.leadIn || !slices.Contains(lead.unit.items, o.unit.text) {
 				continue
@@ -338,9 +339,12 @@ func wholeLists(cands []candidate) {
 			case o.coverage > best-1e-9:
 				ties++
 			}
+			bestScore = max(bestScore, o.score)
 		}
 		if ties >= need && lead.coverage >= best {
-			lead.score += leadInPenalty
+			// The list answers, and quotes every bullet that does: ahead of any one of them
+			// ("What rights do I have?" quoted two of seven rights, by a hair's difference in rank).
+			lead.score = max(lead.score+leadInPenalty, bestScore+1e-6)
 		}
 	}
 }
@@ -590,7 +594,7 @@ func choose(cands []candidate, k int, orgOf func(hit int) string, scoped bool, m
 			return
 		}
 		for _, o := range out {
-			if o.unit.text == cd.unit.text { // the same sentence in two notices of one council
+			if o.unit.quote() == cd.unit.quote() { // the same sentence (or list) in two notices of one council
 				return
 			}
 		}
@@ -633,10 +637,12 @@ func itemsChosen(chosen []candidate, lead candidate) bool {
 	return false
 }
 
-// quotedAlready reports whether a bullet is already quoted as part of a chosen lead-in's list.
+// quotedAlready reports whether a bullet is already quoted as part of a chosen lead-in's list:
+// that passage's, or another notice's with the same bullet (as a sentence said twice is quoted
+// once).
 func quotedAlready(chosen []candidate, cd candidate) bool {
 	for _, o := range chosen {
-		if o.hit == cd.hit && o.unit.leadIn && slices.Contains(o.unit.items, cd.unit.text) {
+		if o.unit.leadIn && slices.Contains(o.unit.items, cd.unit.text) {
 			return true
 		}
 	}

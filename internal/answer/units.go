@@ -63,7 +63,8 @@ func units(text string) []unit {
 			out = append(out, unit{text: strings.TrimSpace(bulletLineRe.ReplaceAllString(l, "")), item: true})
 			continue
 		}
-		isLeadIn := i+1 < len(lines) && bulletLineRe.MatchString(strings.TrimSpace(lines[i+1]))
+		next := nextLine(lines, i) // a blank line may stand between a list and its lead-in
+		isLeadIn := next > 0 && bulletLineRe.MatchString(strings.TrimSpace(lines[next]))
 		ss := sentences(l)
 		for si, s := range ss {
 			u := unit{text: s, leadIn: isLeadIn}
@@ -96,10 +97,24 @@ func Units(text string) []string {
 	return out
 }
 
-// bulletsAfter returns the bullets of the list that starts after line i.
+// nextLine is the index of the first line after line i with text on it; 0 when none has.
+func nextLine(lines []string, i int) int {
+	for j := i + 1; j < len(lines); j++ {
+		if strings.TrimSpace(lines[j]) != "" {
+			return j
+		}
+	}
+	return 0
+}
+
+// bulletsAfter returns the bullets of the list that starts after line i (after any blank line).
 func bulletsAfter(lines []string, i int) []string {
 	var out []string
-	for _, l := range lines[i+1:] {
+	start := nextLine(lines, i)
+	if start == 0 {
+		return nil
+	}
+	for _, l := range lines[start:] {
 		l = strings.TrimSpace(l)
 		if !bulletLineRe.MatchString(l) {
 			break

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -469,4 +470,27 @@ func TestKindsOfUnitsAreThoseOfTheWholeText(t *testing.T) {
 			assert.Equal(t, Kinds(u), each[i], u)
 		}
 	}
+}
+
+// A question every bullet of a list answers alike is answered with the list, from its lead-in,
+// even with a blank line between them: "What rights do I have?" quoted two rights of seven (a QA
+// pass), which an adviser reading it out would have given as all the resident has.
+func TestAListEveryBulletAnswersIsQuotedWhole(t *testing.T) {
+	rights := "What rights you have\n\nYou have various rights around the data we hold about you.\n\n" +
+		"  • Right of access (to receive a copy of your personal data)\n" +
+		"  • Right to erasure (to request that data is deleted)\n" +
+		"  • Right to restrict processing (to request we don’t use your data in a certain way)\n" +
+		"  • Right to object (generally to make a complaint about any aspect of our use of your data)\n"
+	comp := composerOver(t, fstest.MapFS{
+		"organisations.yaml": {Data: []byte("organisations:\n  - name: Milton Keynes City Council\n")},
+		"a.md":               {Data: []byte("---\nid: a\ntitle: Customer services privacy notice\norganisation: Milton Keynes City Council\n---\n" + rights)},
+		"b.md":               {Data: []byte("---\nid: b\ntitle: Employment support privacy notice\norganisation: Milton Keynes City Council\n---\n" + rights)},
+	})
+	ans, err := comp.Answer(context.Background(), Question{Text: "What rights do I have?"})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained)
+	for _, right := range []string{"Right of access", "Right to erasure", "Right to restrict processing", "Right to object"} {
+		assert.Equal(t, 1, strings.Count(ans.Answer, right), "%s, quoted once though two notices list it:\n%s", right, ans.Answer)
+	}
+	assert.Len(t, ans.Citations, 1, "the same list in two notices is quoted once")
 }
