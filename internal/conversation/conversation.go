@@ -184,6 +184,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	defer b.Sessions.touch(s)
+	lost := s.takeLost()
 	// A conversation keeps the organisation it was scoped to (the widget's data-org, a channel's
 	// council) for the turns that don't say.
 	if t.Org == "" {
@@ -237,11 +238,8 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			return b.startIntake(ctx, s, start, rights.Intent{Type: offered.typ, Actionable: true, Confidence: 1})
 		}
 	}
-	if lost := s.lost; lost {
-		s.lost = false
-		if answersAStep(t.Text) {
-			return conversationLost(s, t), nil
-		}
+	if lost && answersAStep(t.Text) {
+		return conversationLost(s, t), nil
 	}
 	if refs := refsIn(t.Text); len(refs) > 0 {
 		if org := s.orgOf(refs); org != "" {
@@ -1441,6 +1439,16 @@ type session struct {
 	// lost is set on a session made for an id the caller gave that had expired or was unknown,
 	// until its first message is answered: a "yes" then confirmed nothing.
 	lost bool
+}
+
+// takeLost reports whether the session was made for an id that had ended, and clears it: only the
+// session's first message can be a reply to the ended conversation, whichever way it is answered
+// (a request begun by command, a safeguarding reply). Left set, it outlived a whole request taken
+// after it, and the "ok" after that request was told nothing had been sent.
+func (s *session) takeLost() bool {
+	lost := s.lost
+	s.lost = false
+	return lost
 }
 
 func (s *session) remember(user, bot string) {

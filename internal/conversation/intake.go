@@ -174,6 +174,7 @@ func (b *Bot) StartIntake(ctx context.Context, t Turn, typ rights.Type) (Reply, 
 	s := b.sessionFor(t.Session, t.Channel)
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.takeLost() // the command is the conversation's first message: a later "yes" answers its steps
 	if t.Org == "" {
 		t.Org = s.Org
 	}

@@ -127,6 +127,32 @@ func TestAYesToAnEndedConversationSaysNothingWasSent(t *testing.T) {
 	assert.NotContains(t, rep.Answer.Answer, "nothing was sent")
 }
 
+// A request begun by command (the adviser's /request) in a conversation the bot didn't know is
+// its first message: once the request is sent, an "ok" or "yes" is not taken for a reply to a
+// conversation that had ended. QA found "ok" after a filed request answered "nothing was sent",
+// and advisers filed the request again.
+func TestAnOKAfterARequestStartedByCommandIsNotAnEndedConversation(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	ctx := context.Background()
+	turn := conversation.Turn{Session: "desk-7", Channel: "phone", Text: "/request access", MessageID: "desk-7/1"}
+	rep, err := bot.StartIntake(ctx, turn, rights.Access)
+	require.NoError(t, err)
+	require.NotNil(t, rep.Intake)
+	for _, says := range []string{"Buckinghamshire", "Ivy Lee", "ivy@example.com", "skip", "copy of everything", "yes"} {
+		turn.Text = says
+		rep, err = bot.Reply(ctx, turn)
+		require.NoError(t, err, "%q", says)
+	}
+	require.Equal(t, conversation.KindSubmitted, rep.Kind, rep.Answer.Answer)
+	for _, says := range []string{"yes", "ok"} {
+		turn.Text = says
+		rep, err = bot.Reply(ctx, turn)
+		require.NoError(t, err)
+		assert.NotContains(t, rep.Answer.Answer, "nothing was sent", "%q after the request was sent", says)
+	}
+	assert.Len(t, q.cases(), 1)
+}
+
 // On the web an id the bot didn't issue resumes nothing: two people who both send "shared-1"
 // don't share a conversation, and one never sees the other's request.
 func TestAWebSessionIDMustHaveBeenIssued(t *testing.T) {
