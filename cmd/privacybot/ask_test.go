@@ -411,6 +411,23 @@ func TestChatRequestReceivedEarlier(t *testing.T) {
 	}
 }
 
+// The adviser's chat never resumes a conversation the service lost: an "ok" as its first line, or
+// after a request was filed, or after /new, gets a reply, never "that conversation had ended …
+// nothing was sent", which had advisers filing requests twice.
+func TestChatOKIsNotAnEndedConversation(t *testing.T) {
+	for name, input := range map[string]string{
+		"first line":      "ok\n",
+		"after a request": "/request access\nBuckinghamshire\nIvy Lee\nivy@example.com\nskip\ncopy of everything\nyes\nyes\nok\n",
+		"after /new":      "how long do you keep complaint records?\n/new\nyes\n",
+		"after /org":      "/org Bucks\nskip\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			out := chatSession(t, map[string]string{"PRIVACYBOT_DATA": t.TempDir()}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC), input)
+			assert.NotContains(t, out, "had ended")
+		})
+	}
+}
+
 // /new starts the next caller's conversation: the last caller's request and topic don't carry
 // over to them.
 func TestChatNewCaller(t *testing.T) {

@@ -61,28 +61,35 @@ piped input too.
 		}
 		*org = name
 	}
-	c := &chat{app: app, bot: bot, session: "cli", org: *org}
+	c := &chat{app: app, bot: bot, org: *org}
 	return c.loop(ctx)
 }
 
 // newConversation starts a new conversation (a new caller, another council): nothing of the
-// last one, neither its topic nor its council, carries over.
+// last one, neither its topic nor its council, carries over. The bot gives it an id with its first
+// reply: an id the chat made up would be one the bot never issued, which it takes for a
+// conversation that ended (a restart, an expiry), and its "ok" for a reply to a lost request.
 func (c *chat) newConversation() {
-	c.conversations++
-	c.session = fmt.Sprintf("cli-%d", c.conversations)
+	c.session = ""
+}
+
+// follow keeps the conversation the bot answered in, so the next line continues it.
+func (c *chat) follow(rep conversation.Reply) {
+	if rep.Session != "" {
+		c.session = rep.Session
+	}
 }
 
 type chat struct {
-	conversations int
-	requests      int // requests started with /request, for their idempotency keys
-	region        deadline.Region
-	taking        bool // a request is being taken in this conversation
-	app           *App
-	bot           *conversation.Bot
-	session       string
-	org           string
-	last          []answer.Citation
-	quitWarned    bool // /quit was typed once while a request was being taken
+	requests   int // requests started with /request, for their idempotency keys
+	region     deadline.Region
+	taking     bool // a request is being taken in this conversation
+	app        *App
+	bot        *conversation.Bot
+	session    string // the id the bot gave the conversation; "" until its first reply
+	org        string
+	last       []answer.Citation
+	quitWarned bool // /quit was typed once while a request was being taken
 }
 
 func (c *chat) loop(ctx context.Context) error {
@@ -142,6 +149,7 @@ func (c *chat) printError(err error) {
 
 func (c *chat) render(rep conversation.Reply) {
 	w := c.app.Stdout
+	c.follow(rep)
 	c.taking = rep.Intake != nil // a request is being taken until a reply has no intake step
 	c.quitWarned = false
 	fmt.Fprintln(w, rep.Answer.Answer)
@@ -237,7 +245,7 @@ func (c *chat) command(ctx context.Context, line string) bool {
 		// Keyed by when it is logged, not when it was received: two letters of one day are two
 		// requests, never one resubmitted.
 		c.requests++
-		key := fmt.Sprintf("%s/%d/%d", c.session, c.app.Now().UnixNano(), c.requests)
+		key := fmt.Sprintf("cli/%d/%d", c.app.Now().UnixNano(), c.requests)
 		rep, err := c.bot.StartIntake(ctx, conversation.Turn{Session: c.session, Channel: "phone", Org: c.org,
 			Text: "/request " + string(typ), ReceivedAt: received, MessageID: key, Via: string(via)}, typ)
 		if err != nil {
