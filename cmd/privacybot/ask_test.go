@@ -428,6 +428,21 @@ func TestChatOKIsNotAnEndedConversation(t *testing.T) {
 	}
 }
 
+// /sources after "the notices don't answer that" shows the passages of the contacts it gave, not
+// their headings over blanks; a citation that carries no passage shows what it quoted.
+func TestChatSourcesAfterAnAbstention(t *testing.T) {
+	out := chatSession(t, map[string]string{"PRIVACYBOT_DATA": t.TempDir()}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC),
+		"how long do you keep housing records\n/sources\n")
+	require.Contains(t, out, "don't answer that")
+	sources := out[strings.LastIndex(out, "> [1]"):]
+	assert.Contains(t, sources, "Maria Damigos", "the passage under [1]")
+	assert.NotContains(t, sources, "\n\n\n", "no heading over a blank passage")
+
+	var buf bytes.Buffer
+	printSources(&buf, []answer.Citation{{N: 1, Title: "Privacy policy", Organisation: "Buckinghamshire Council", Section: "Contact", Excerpt: "Data Protection Officer, Walton Street"}})
+	assert.Contains(t, buf.String(), "[1] Privacy policy — Buckinghamshire Council — Contact\nData Protection Officer, Walton Street\n")
+}
+
 // /new starts the next caller's conversation: the last caller's request and topic don't carry
 // over to them.
 func TestChatNewCaller(t *testing.T) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -183,20 +184,7 @@ func (c *chat) command(ctx context.Context, line string) bool {
 	case "/help":
 		fmt.Fprintln(w, chatHelp)
 	case "/sources":
-		if len(c.last) == 0 {
-			fmt.Fprintln(w, "No answer yet.")
-		}
-		for _, ct := range c.last {
-			fmt.Fprintf(w, "[%d] %s — %s — %s", ct.N, ct.Title, ct.Organisation, ct.Section)
-			if ct.Updated != "" {
-				fmt.Fprintf(w, " (updated %s)", ct.Updated)
-			}
-			fmt.Fprintf(w, "\n%s\n\n", ct.Passage)
-			if strings.Contains(ct.Passage, "[email") && strings.Contains(ct.Passage, "protected]") {
-				fmt.Fprintln(w, "(“[email protected]” is where the copy of the notice lost an e-mail address: not an address to give a caller.)")
-				fmt.Fprintln(w)
-			}
-		}
+		printSources(w, c.last)
 	case "/org":
 		if c.taking {
 			// Changing council would leave the request half taken: the caller decides first.
@@ -258,6 +246,27 @@ func (c *chat) command(ctx context.Context, line string) bool {
 		fmt.Fprintf(w, "Unknown command %s. /help lists them.\n", name)
 	}
 	return false
+}
+
+// printSources prints the passages behind the last answer, each under its heading.
+func printSources(w io.Writer, cites []answer.Citation) {
+	if len(cites) == 0 {
+		fmt.Fprintln(w, "No answer yet.")
+	}
+	for _, ct := range cites {
+		fmt.Fprintf(w, "[%d] %s — %s — %s", ct.N, ct.Title, ct.Organisation, ct.Section)
+		if ct.Updated != "" {
+			fmt.Fprintf(w, " (updated %s)", ct.Updated)
+		}
+		// A citation made without its passage still has what was quoted: a heading over a blank
+		// left the adviser nothing to read out.
+		text := cmp.Or(ct.Passage, ct.Excerpt)
+		fmt.Fprintf(w, "\n%s\n\n", text)
+		if strings.Contains(text, "[email") && strings.Contains(text, "protected]") {
+			fmt.Fprintln(w, "(“[email protected]” is where the copy of the notice lost an e-mail address: not an address to give a caller.)")
+			fmt.Fprintln(w)
+		}
+	}
 }
 
 // warnIfOverdue tells the adviser when a request logged late is overdue already: its month ran

@@ -159,7 +159,8 @@ func (c *Composer) citeContact(ans *Answer, org string) (orgContact, int, bool) 
 	}
 	n := len(ans.Citations) + 1
 	ans.Citations = append(ans.Citations, Citation{N: n, Notice: contact.Notice, Title: contact.Title,
-		Organisation: org, Section: contact.section, Excerpt: contact.Text, Source: contact.source, Updated: contact.updated})
+		Organisation: org, Section: contact.section, Excerpt: contact.Text, Source: contact.source, Updated: contact.updated,
+		Passage: contact.passage})
 	return contact, n, true
 }
 
@@ -167,6 +168,7 @@ func (c *Composer) citeContact(ans *Answer, org string) (orgContact, int, bool) 
 type orgContact struct {
 	Contact
 	section, source, updated string
+	passage                  string // the whole passage, as captured: Contact.Text leaves out what the page lost
 }
 
 // Contact finds an organisation's data protection contact as its notices state it: where
@@ -270,7 +272,7 @@ func (c *Composer) withConfiguredContacts(hits []Hit, q Question, reqs []require
 func contactFrom(org string, p notice.Passage) orgContact {
 	return orgContact{
 		Contact: Contact{Organisation: org, Text: contactText(p.Text), Notice: p.NoticeID, Title: p.Title},
-		section: p.Section(), source: p.Source, updated: p.Updated,
+		section: p.Section(), source: p.Source, updated: p.Updated, passage: p.Text,
 	}
 }
 

@@ -178,6 +178,21 @@ func TestComposerKeepsEachCouncilsFactsApart(t *testing.T) {
 	}
 }
 
+// An answer that abstains cites the council's data protection contact with the whole passage it
+// is quoted from, as every citation does: /sources and the widget show the passage, and showed
+// a blank one after "the notices don't answer that".
+func TestAnAbstentionCitesTheContactsWholePassage(t *testing.T) {
+	comp := roundFiveComposer(t)
+	ans, err := comp.Answer(context.Background(), Question{Text: "How long does Eastby keep children's social care records?"})
+	require.NoError(t, err)
+	require.True(t, ans.Abstained, ans.Answer)
+	require.NotEmpty(t, ans.Citations, "the contact is cited")
+	for _, ct := range ans.Citations {
+		assert.NotEmpty(t, ct.Excerpt, "[%d]", ct.N)
+		assert.Contains(t, ct.Passage, "Our Data Protection Officer is Jane Example.", "[%d] carries its whole passage", ct.N)
+	}
+}
+
 // missingRetriever retrieves every passage but those of one section: retrieval missing it.
 type missingRetriever struct {
 	c       *notice.Corpus
