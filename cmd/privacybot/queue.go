@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -417,6 +418,37 @@ func indent(s string) string {
 	return "  " + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n  ")
 }
 
+// actorName is --by, who makes a change as the audit trail names them. A name that could forge
+// the trail (a line break and a made-up event after it, hidden formatting) is refused as the
+// flag is read, a usage error like any other bad flag, by the rule the queue itself applies.
+type actorName string
+
+func (a *actorName) String() string {
+	if a == nil {
+		return "" // the flag package asks a zero value what its default would print
+	}
+	return string(*a)
+}
+
+func (a *actorName) Set(s string) error {
+	if err := dpo.CheckName("--by", strings.TrimSpace(s)); err != nil {
+		var fe *dpo.FieldError
+		if errors.As(err, &fe) {
+			return fmt.Errorf("give %s", fe.Reason) // the flag package names the flag and value
+		}
+		return err
+	}
+	*a = actorName(s)
+	return nil
+}
+
+// byFlag registers --by on fs, who is doing what the command does: whoever runs it unless given.
+func byFlag(fs *flag.FlagSet, app *App, doing string) *string {
+	name := actorName(defaultActor(app))
+	fs.Var(&name, "by", fmt.Sprintf("who is %s: the `NAME` on the audit trail (default $USER)", doing))
+	return (*string)(&name)
+}
+
 // defaultActor names whoever runs the command, for the audit trail.
 func defaultActor(app *App) string {
 	if u := strings.TrimSpace(app.Getenv("USER")); u != "" {
@@ -429,7 +461,7 @@ func queueUpdate(ctx context.Context, app *App, args []string) error {
 	fs := newFlags(app, "queue update", `queue update REF [--status S] --note "…" [--by NAME] [--at DATE]`)
 	status := fs.String("status", "", "the new `status` (omit to add a note only)")
 	note := fs.String("note", "", "why, for the audit trail (required for refused; a note alone is added as a note)")
-	by := fs.String("by", defaultActor(app), "who is making the change (default $USER)")
+	by := byFlag(fs, app, "making the change")
 	at := fs.String("at", "", "when it happened, if not now: `YYYY-MM-DD` or RFC 3339 (e.g. the day ID arrived)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -494,7 +526,7 @@ func changeCase(ctx context.Context, app *App, change func(*dpo.Queue) (dpo.Case
 func queueExtend(ctx context.Context, app *App, args []string) error {
 	fs := newFlags(app, "queue extend", `queue extend REF --reason "…" [--by NAME]`)
 	reason := fs.String("reason", "", "why the extra two months are needed (the requester is told)")
-	by := fs.String("by", defaultActor(app), "who is extending (default $USER)")
+	by := byFlag(fs, app, "extending")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -516,7 +548,7 @@ func queueReopen(ctx context.Context, app *App, args []string) error {
 Opens a closed case again, where its clock stood when it was closed (waiting for ID or a
 clarification answer, extended, or in progress), with its due date: reopening gives no new month.`)
 	note := fs.String("note", "", "why it is reopened, for the audit trail (required)")
-	by := fs.String("by", defaultActor(app), "who is reopening it (default $USER)")
+	by := byFlag(fs, app, "reopening it")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -537,13 +569,16 @@ clarification answer, extended, or in progress), with its due date: reopening gi
 func queueAssign(ctx context.Context, app *App, args []string) error {
 	const usage = `queue assign REF NAME [--by NAME]   (NAME "" unassigns)`
 	fs := newFlags(app, "queue assign", usage)
-	by := fs.String("by", defaultActor(app), "who is assigning (default $USER)")
+	by := byFlag(fs, app, "assigning")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 2 {
 		return usageError("%s", usage)
+	}
+	if err := dpo.CheckName("name", strings.TrimSpace(pos[1])); err != nil {
+		return usageError("%v", err)
 	}
 	return withQueue(ctx, app, func(q *dpo.Queue) error {
 		if err := assignable(ctx, app, q, pos[0], strings.TrimSpace(pos[1])); err != nil {
@@ -617,7 +652,7 @@ func queuePart3(ctx context.Context, app *App, args []string) error {
 	const usage = `queue part3 REF confirm|clear|suspect --reason "…" [--by NAME]`
 	fs := newFlags(app, "queue part3", usage)
 	reason := fs.String("reason", "", "why it is or is not a law-enforcement request (for the audit trail)")
-	by := fs.String("by", defaultActor(app), "who is deciding (default $USER)")
+	by := byFlag(fs, app, "deciding")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -647,7 +682,7 @@ Data Protection Act 2018; queue part3 REF confirm), which has no UK GDPR due dat
 case is due on that date. Setting it again changes it; both are on the audit trail.`)
 	due := fs.String("due", "", "the `date` (YYYY-MM-DD) the request is to be answered by; not before it was received")
 	reason := fs.String("reason", "", "why that time limit (for the audit trail)")
-	by := fs.String("by", defaultActor(app), "who is setting it (default $USER)")
+	by := byFlag(fs, app, "setting it")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err

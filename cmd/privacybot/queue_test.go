@@ -699,3 +699,35 @@ func TestQueueListOpenOrClosed(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut, "or open or closed")
 }
+
+// Every queue command that makes a change refuses a --by that could forge the audit trail (a line
+// break and a made-up event after it), as a usage error, and changes nothing.
+func TestQueueChangesRefuseAForgedBy(t *testing.T) {
+	f := newQueueFixture(t)
+	forged := "mallory\n  2026-11-03 00:00  dpo  id_requested  fake"
+	ref := f.soon.Ref
+	for _, args := range [][]string{
+		{"update", ref, "--status", "in_progress"},
+		{"update", ref, "--note", "called them"},
+		{"extend", ref, "--reason", "complex"},
+		{"reopen", ref, "--note", "closed by mistake"},
+		{"part3", ref, "confirm", "--reason", "police request"},
+		{"limit", ref, "--due", "2026-05-29", "--reason", "agreed"},
+		{"assign", ref, "sam"},
+	} {
+		t.Run(strings.Join(args[:1], " ")+" "+args[len(args)-1], func(t *testing.T) {
+			code, _, errOut := f.run(t, april1, append(append([]string{"queue"}, args...), "--by", forged)...)
+			assert.Equal(t, exitUsage, code, errOut)
+			assert.Contains(t, errOut, "without control characters or hidden formatting")
+		})
+	}
+	// Nor is a case given to a name that hides formatting, the same rule.
+	code, _, errOut := f.run(t, april1, "queue", "assign", ref, "sam\u202e")
+	assert.Equal(t, exitUsage, code, errOut)
+	assert.Contains(t, errOut, "without control characters or hidden formatting")
+
+	code, out, errOut := f.run(t, april1, "queue", "show", ref)
+	require.Equal(t, exitOK, code, errOut)
+	assert.NotContains(t, out, "mallory")
+	assert.NotContains(t, out, "assigned to")
+}

@@ -401,3 +401,67 @@ func TestAssignRefusesWhatIsNoName(t *testing.T) {
 	_, err := c.Assign(strings.Repeat("a", 100), "lead", now)
 	assert.NoError(t, err)
 }
+
+// Whoever makes a change is named on the audit trail, so every change refuses, as an assignee
+// is refused, a name that could forge a line of it (a line break and a made-up event after it)
+// or show another name (hidden formatting). QA forged a trail with queue update --by.
+func TestEveryChangeRefusesAnActorThatIsNoName(t *testing.T) {
+	now := at(t, "2026-03-03T10:00:00Z")
+	open := func() Case {
+		c := Case{Ref: "DPO-2026-000001", Type: Access, Region: deadline.EnglandAndWales, Received: at(t, "2026-03-02T10:00:00Z"), Status: InProgress}
+		require.NoError(t, c.recomputeDue())
+		return c
+	}
+	closed := func() Case {
+		c := open()
+		c.Status, c.Closed = Completed, now
+		return c
+	}
+	partThree := func() Case {
+		c := open()
+		c.LawEnforcement = LawEnforcementConfirmed
+		return c
+	}
+	changes := []struct {
+		name   string
+		change func(actor string) error
+	}{
+		{"status", func(a string) error {
+			c := open()
+			_, err := c.Transition(Change{To: Completed, Actor: a}, now)
+			return err
+		}},
+		{"extension", func(a string) error {
+			c := open()
+			_, err := c.Transition(Change{To: Extended, Note: "complex", Actor: a}, now)
+			return err
+		}},
+		{"reopening", func(a string) error { c := closed(); _, err := c.Reopen("closed by mistake", a, now); return err }},
+		{"note", func(a string) error { c := open(); _, err := c.AddNote("called them", a, now); return err }},
+		{"assignment", func(a string) error { c := open(); _, err := c.Assign("sam", a, now); return err }},
+		{"Part 3 decision", func(a string) error {
+			c := open()
+			_, err := c.MarkLawEnforcement(LawEnforcementConfirmed, "police request", a, now)
+			return err
+		}},
+		{"Part 3 time limit", func(a string) error {
+			c := partThree()
+			_, err := c.SetTimeLimit(time.Date(2026, 4, 30, 0, 0, 0, 0, time.UTC), "agreed", a, now)
+			return err
+		}},
+	}
+	forged := []string{"mallory\n  2026-11-03 00:00  dpo  id_requested  fake", "mal\rlory", "mal\tlory", "\u202emallory", "mallory\u200b", strings.Repeat("a", 101), " "}
+	for _, ch := range changes {
+		t.Run(ch.name, func(t *testing.T) {
+			for _, actor := range forged {
+				err := ch.change(actor)
+				var fe *FieldError
+				if assert.ErrorAs(t, err, &fe, "%q", actor) {
+					assert.Equal(t, "actor", fe.Field, "%q", actor)
+				}
+			}
+			assert.NoError(t, ch.change("  Sam O'Brien-Jones  "), "a name")
+			assert.NoError(t, ch.change("slack:U0123ABCD (sam)"), "a channel's name for someone")
+		})
+	}
+}

@@ -60,10 +60,11 @@ func (l LawEnforcement) Label() string {
 // computed from the day the request was received (and may already have passed). A reason is
 // required, since the decision changes the requester's rights.
 func (c *Case) MarkLawEnforcement(to LawEnforcement, reason, actor string, now time.Time) (Event, error) {
-	reason, actor = strings.TrimSpace(reason), strings.TrimSpace(actor)
+	reason = strings.TrimSpace(reason)
+	actor, err := actorOf(actor, "deciding")
 	switch {
-	case actor == "":
-		return Event{}, invalid("actor", "say who is deciding")
+	case err != nil:
+		return Event{}, err
 	case reason == "":
 		return Event{}, invalid("reason", "say why the request is or is not a law-enforcement (Part 3) one")
 	case !c.Status.Open():
@@ -103,11 +104,12 @@ func (c *Case) MarkLawEnforcement(to LawEnforcement, reason, actor string, now t
 // before the day the request was received; it may be changed later, each change on the audit
 // trail. A case not confirmed as Part 3 is refused: it follows the UK GDPR clock.
 func (c *Case) SetTimeLimit(due time.Time, reason, actor string, now time.Time) (Event, error) {
-	reason, actor = strings.TrimSpace(reason), strings.TrimSpace(actor)
+	reason = strings.TrimSpace(reason)
+	actor, err := actorOf(actor, "setting the time limit")
 	received := deadline.LondonDate(c.Received)
 	switch {
-	case actor == "":
-		return Event{}, invalid("actor", "say who is setting the time limit")
+	case err != nil:
+		return Event{}, err
 	case reason == "":
 		return Event{}, invalid("reason", "say why the request is due by then (for the audit trail)")
 	case due.IsZero():

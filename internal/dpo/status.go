@@ -115,9 +115,9 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 	if err != nil {
 		return Event{}, err
 	}
-	actor := strings.TrimSpace(ch.Actor)
-	if actor == "" {
-		return Event{}, invalid("actor", "say who is making the change")
+	actor, err := actorOf(ch.Actor, "making the change")
+	if err != nil {
+		return Event{}, err
 	}
 	note := strings.TrimSpace(ch.Note)
 	from, to := c.Status, ch.To
@@ -220,10 +220,11 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 // when it was closed (still waiting for ID or a clarification answer, extended, or in progress),
 // and keeps its due date: the law's month ran from the request, and reopening gives no new one.
 func (c *Case) Reopen(note, actor string, now time.Time) (Event, error) {
-	note, actor = strings.TrimSpace(note), strings.TrimSpace(actor)
+	note = strings.TrimSpace(note)
+	actor, err := actorOf(actor, "reopening the case")
 	switch {
-	case actor == "":
-		return Event{}, invalid("actor", "say who is reopening the case")
+	case err != nil:
+		return Event{}, err
 	case note == "":
 		return Event{}, invalid("note", "say why the case is reopened")
 	case !c.Status.Final():
@@ -259,29 +260,51 @@ func (c *Case) statusWhenClosed() Status {
 
 // AddNote records a note on the audit trail without changing anything else.
 func (c *Case) AddNote(note, actor string, now time.Time) (Event, error) {
-	note, actor = strings.TrimSpace(note), strings.TrimSpace(actor)
+	note = strings.TrimSpace(note)
 	if note == "" {
 		return Event{}, invalid("note", "empty")
 	}
-	if actor == "" {
-		return Event{}, invalid("actor", "say who is writing the note")
+	actor, err := actorOf(actor, "writing the note")
+	if err != nil {
+		return Event{}, err
 	}
 	c.Updated = now
 	return Event{Ref: c.Ref, At: now, Actor: actor, Kind: EventNote, From: c.Status, To: c.Status, Note: note}, nil
 }
 
-// maxAssignee is the longest name a case may be assigned to.
-const maxAssignee = 100
+// maxName is the longest name of a person the queue shows: whom a case is assigned to, who made
+// a change.
+const maxName = 100
+
+// CheckName checks the name of a person the queue shows on its rows and audit trail, as field:
+// a member of the team is named, not described, and a line break (which would start a forged
+// line of the trail) or hidden formatting (a direction override showing another name) is no
+// part of a name.
+func CheckName(field, name string) error {
+	if utf8.RuneCountInString(name) > maxName || strings.ContainsFunc(name, func(r rune) bool { return unicode.IsControl(r) || HiddenFormatting(r) }) {
+		return invalid(field, "a name of at most %d characters, without control characters or hidden formatting", maxName)
+	}
+	return nil
+}
+
+// actorOf is the name of whoever is doing a change, trimmed and checked: every change names one.
+func actorOf(actor, doing string) (string, error) {
+	actor = strings.TrimSpace(actor)
+	if actor == "" {
+		return "", invalid("actor", "say who is %s", doing)
+	}
+	return actor, CheckName("actor", actor)
+}
 
 // Assign gives the case to someone (empty to unassign), recorded on the audit trail.
 func (c *Case) Assign(to, actor string, now time.Time) (Event, error) {
-	to, actor = strings.TrimSpace(to), strings.TrimSpace(actor)
-	if actor == "" {
-		return Event{}, invalid("actor", "say who is assigning the case")
+	to = strings.TrimSpace(to)
+	actor, err := actorOf(actor, "assigning the case")
+	if err != nil {
+		return Event{}, err
 	}
-	if utf8.RuneCountInString(to) > maxAssignee || strings.ContainsFunc(to, func(r rune) bool { return unicode.IsControl(r) || HiddenFormatting(r) }) {
-		// A member of the team is named, not described: the name shows on every queue row.
-		return Event{}, invalid("assignee", "a name of at most %d characters, without control characters or hidden formatting", maxAssignee)
+	if err := CheckName("assignee", to); err != nil {
+		return Event{}, err
 	}
 	if to == c.AssignedTo {
 		if to == "" {
