@@ -16,10 +16,10 @@ const deadlineSynopsis = "deadline --received YYYY-MM-DD [--region england-and-w
 func runDeadline(ctx context.Context, app *App, args []string) error {
 	fs := newFlags(app, "deadline", deadlineSynopsis)
 	received := fs.String("received", "", "`date` the request was received: YYYY-MM-DD, or an RFC 3339 moment (its Europe/London date counts)")
-	region := fs.String("region", app.Getenv("PRIVACYBOT_REGION"), "bank-holiday `region`: england-and-wales, scotland or northern-ireland (default $PRIVACYBOT_REGION, else england-and-wales)")
+	region := fs.String("region", app.Getenv("PRIVACYBOT_REGION"), "bank-holiday `region`: england-and-wales, scotland or northern-ireland (PRIVACYBOT_REGION; england-and-wales when neither is set)")
 	extended := fs.Bool("extended", false, "extended by two months: due three months from the start")
 	idReceived := fs.String("id-received", "", "`date` the requested ID or proof of authority arrived; the month restarts then")
-	holidays := fs.String("holidays", app.Getenv("PRIVACYBOT_HOLIDAYS"), "extra bank holidays `file` (YAML/JSON; default $PRIVACYBOT_HOLIDAYS)")
+	holidays := fs.String("holidays", app.Getenv("PRIVACYBOT_HOLIDAYS"), "extra bank holidays `file` (YAML/JSON; PRIVACYBOT_HOLIDAYS)")
 	var pauses pauseFlags
 	fs.Var(&pauses, "clarification", "clarification pause `FROM:TO` (dates, both inclusive, don't count); repeatable")
 	rest, err := parseFlags(fs, args)

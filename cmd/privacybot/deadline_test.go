@@ -149,3 +149,22 @@ func TestDeadlineCommandHelp(t *testing.T) {
 	assert.Equal(t, exitOK, code)
 	assert.Contains(t, stdout, "deadline")
 }
+
+// A flag's help gives its default once: the flag package adds the value, so the text doesn't say
+// it too (QA saw `(default $USER) (default "cli")`).
+func TestFlagHelpGivesADefaultOnce(t *testing.T) {
+	env := map[string]string{"USER": "alex", "PRIVACYBOT_REGION": "scotland", "PRIVACYBOT_HOLIDAYS": "holidays.yaml"}
+	for _, cmd := range [][]string{
+		{"queue", "update"}, {"queue", "extend"}, {"queue", "reopen"}, {"queue", "assign"}, {"queue", "part3"}, {"queue", "limit"},
+		{"deadline"},
+	} {
+		t.Run(strings.Join(cmd, " "), func(t *testing.T) {
+			code, stdout, _ := runCLI(t, env, append(cmd, "--help")...)
+			require.Equal(t, exitOK, code)
+			require.Contains(t, stdout, "(default ")
+			for _, l := range strings.Split(stdout, "\n") {
+				assert.LessOrEqual(t, strings.Count(l, "(default"), 1, l)
+			}
+		})
+	}
+}

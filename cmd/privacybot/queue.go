@@ -445,7 +445,8 @@ func (a *actorName) Set(s string) error {
 // byFlag registers --by on fs, who is doing what the command does: whoever runs it unless given.
 func byFlag(fs *flag.FlagSet, app *App, doing string) *string {
 	name := actorName(defaultActor(app))
-	fs.Var(&name, "by", fmt.Sprintf("who is %s: the `NAME` on the audit trail (default $USER)", doing))
+	// The flag package adds the default's value; the text says only where it comes from.
+	fs.Var(&name, "by", fmt.Sprintf("who is %s: the `NAME` on the audit trail ($USER)", doing))
 	return (*string)(&name)
 }
 
