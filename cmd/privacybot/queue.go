@@ -20,7 +20,8 @@ const queueSynopsis = `queue <list|show|update|assign|extend|part3|limit|reopen|
 
   queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--assigned NAME | --unassigned] [--json]
   queue show REF [--json]                         the case and its audit trail
-  queue update REF --status S --note "…" [--by NAME] [--at DATE]
+  queue update REF --status S [--note "…"] [--by NAME] [--at DATE]
+                                                  a refusal needs --note (its grounds), an extension too (its reason)
   queue update REF --note "…" [--by NAME]         add a note only
   queue assign REF NAME [--by NAME]               give the case to a member of the team ("" unassigns)
   queue extend REF --reason "…" [--by NAME]       the one extension, within the first month
@@ -459,9 +460,12 @@ func defaultActor(app *App) string {
 }
 
 func queueUpdate(ctx context.Context, app *App, args []string) error {
-	fs := newFlags(app, "queue update", `queue update REF [--status S] --note "…" [--by NAME] [--at DATE]`)
+	// The note is the rules' to require (Case.Transition): the grounds of a refusal, the reason for
+	// an extension; any other change may go without one.
+	fs := newFlags(app, "queue update", `queue update REF --status S [--note "…"] [--by NAME] [--at DATE]
+       privacybot queue update REF --note "…" [--by NAME]`)
 	status := fs.String("status", "", "the new `status` (omit to add a note only)")
-	note := fs.String("note", "", "why, for the audit trail (required for refused; a note alone is added as a note)")
+	note := fs.String("note", "", "why, for the audit trail: required for refused and extended (the grounds or the reason, which the requester is told); without --status, added as a note")
 	by := byFlag(fs, app, "making the change")
 	at := fs.String("at", "", "when it happened, if not now: `YYYY-MM-DD` or RFC 3339 (e.g. the day ID arrived)")
 	pos, err := parseFlags(fs, args)

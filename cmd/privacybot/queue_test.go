@@ -731,3 +731,25 @@ func TestQueueChangesRefuseAForgedBy(t *testing.T) {
 	assert.NotContains(t, out, "mallory")
 	assert.NotContains(t, out, "assigned to")
 }
+
+// queue update's help says what its rules do: --note is optional with --status, except the
+// grounds of a refusal and the reason for an extension, and a note alone needs no status.
+func TestQueueUpdateHelpSaysWhenANoteIsNeeded(t *testing.T) {
+	f := newQueueFixture(t)
+	code, out, _ := f.run(t, april1, "queue", "update", "--help")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, `queue update REF --status S [--note "…"]`, "the note is optional with a status")
+	assert.Contains(t, out, "required for refused and extended")
+	code, out, _ = f.run(t, april1, "queue", "--help")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, `queue update REF --status S [--note "…"]`)
+
+	code, _, errOut := f.run(t, april1, "queue", "update", f.soon.Ref, "--status", "refused")
+	assert.NotEqual(t, exitOK, code, "a refusal needs its grounds")
+	assert.Contains(t, errOut, "grounds")
+	code, _, errOut = f.run(t, april1, "queue", "update", f.soon.Ref, "--status", "extended")
+	assert.NotEqual(t, exitOK, code, "an extension needs its reason")
+	assert.Contains(t, errOut, "reason")
+	code, _, errOut = f.run(t, april1, "queue", "update", f.soon.Ref, "--status", "completed")
+	assert.Equal(t, exitOK, code, errOut)
+}
