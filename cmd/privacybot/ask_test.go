@@ -443,6 +443,17 @@ func TestChatSourcesAfterAnAbstention(t *testing.T) {
 	assert.Contains(t, buf.String(), "[1] Privacy policy — Buckinghamshire Council — Contact\nData Protection Officer, Walton Street\n")
 }
 
+// A caller's details in the adviser's chat may run past a question's 2,000 characters, up to a
+// request's 5,000; past that the chat says how long they may be and asks again.
+func TestChatTakesLongDetails(t *testing.T) {
+	long := strings.Repeat("every record about my housing repairs ", 70) // 2,660 characters
+	input := "/request access\nBuckinghamshire\nIvy Lee\nivy@example.com\nskip\n" + strings.Repeat("x", 5001) + "\n" + long + "\nyes\n"
+	out := chatSession(t, map[string]string{"PRIVACYBOT_DATA": t.TempDir()}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC), input)
+	assert.Contains(t, out, "the details are too long (at most 5,000 characters)")
+	assert.NotContains(t, out, "the question is longer")
+	assert.Contains(t, out, "DPO-2026-000001")
+}
+
 // /new starts the next caller's conversation: the last caller's request and topic don't carry
 // over to them.
 func TestChatNewCaller(t *testing.T) {

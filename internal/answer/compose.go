@@ -528,6 +528,19 @@ func (c *Composer) weighAskingSentence(reqs []requirement, total float64, asked 
 // CleanQuestion makes user input safe to process: valid UTF-8, no control characters, folded
 // white space, bounded length.
 func CleanQuestion(s string) (string, error) {
+	s, err := CleanText(s)
+	if err != nil {
+		return "", err
+	}
+	if utf8.RuneCountInString(s) > MaxQuestionRunes {
+		return "", ErrQuestionTooLong
+	}
+	return s, nil
+}
+
+// CleanText is CleanQuestion without its bound, for a message whose limit depends on what it
+// answers: a request's details may be longer than a question.
+func CleanText(s string) (string, error) {
 	s = strings.ToValidUTF8(s, " ")
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) || r == '\uFFFD' || unicode.Is(unicode.Co, r) {
@@ -538,9 +551,6 @@ func CleanQuestion(s string) (string, error) {
 	s = strings.Join(strings.Fields(s), " ")
 	if s == "" {
 		return "", ErrEmptyQuestion
-	}
-	if utf8.RuneCountInString(s) > MaxQuestionRunes {
-		return "", ErrQuestionTooLong
 	}
 	return s, nil
 }

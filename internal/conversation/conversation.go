@@ -20,6 +20,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/deadline"
@@ -172,7 +173,9 @@ func (b *Bot) Reply(ctx context.Context, t Turn) (Reply, error) {
 // ReplyStream answers one message like Reply, passing the answer's text to onDelta as it is
 // written when the answerer streams. Only information answers stream; onDelta may be nil.
 func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Reply, error) {
-	text, err := answer.CleanQuestion(t.Text)
+	// How long a message may be depends on what it answers (a request's details are longer than
+	// a question), which the session says.
+	text, err := answer.CleanText(t.Text)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -184,6 +187,9 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	defer b.Sessions.touch(s)
+	if s.intake == nil && utf8.RuneCountInString(t.Text) > answer.MaxQuestionRunes {
+		return Reply{}, answer.ErrQuestionTooLong
+	}
 	lost := s.takeLost()
 	// A conversation keeps the organisation it was scoped to (the widget's data-org, a channel's
 	// council) for the turns that don't say.

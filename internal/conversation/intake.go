@@ -88,6 +88,28 @@ func (it *intake) logTurn(lines ...string) {
 	}
 }
 
+// longestAnswer is the most characters a reply to the step may have: the details take the room
+// the description has left beside the request's first words (MaxDescriptionRunes, a request
+// form's limit too); any other step's answer is no longer than a question.
+func (it *intake) longestAnswer() int {
+	if it.step != StepDescription {
+		return answer.MaxQuestionRunes
+	}
+	kept := utf8.RuneCountInString(it.description())
+	if kept > 0 {
+		kept++ // the line break before the details
+	}
+	return MaxDescriptionRunes - kept
+}
+
+// tooLongFor says that a reply was longer than the step takes (longestAnswer).
+func tooLongFor(it *intake, most int) string {
+	if it.step == StepDescription {
+		return fmt.Sprintf("Sorry, the details are too long (at most %s characters): please shorten them.", Thousands(most))
+	}
+	return fmt.Sprintf("Sorry, that is too long for an answer here (at most %s characters).", Thousands(most))
+}
+
 // description is what the case's description will be: the request in the resident's words, the
 // details, and any other contact they gave.
 func (it *intake) description() string {
@@ -463,11 +485,18 @@ func (b *Bot) state(it *intake) *IntakeState {
 // intakeStep takes the answer to the current step.
 func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error) {
 	it := s.intake
-	mk := func(text string) Reply {
-		s.remember(t.Text, text)
+	reply := func(text string) Reply {
 		return Reply{Answer: answer.Answer{Question: t.Text, Answer: text, Citations: []answer.Citation{}, Mode: "extractive",
 			Request: &answer.Request{Type: string(it.typ), Actionable: true, Confidence: 1}},
 			Session: s.ID, Kind: KindIntake, Intake: b.state(it)}
+	}
+	mk := func(text string) Reply {
+		s.remember(t.Text, text)
+		return reply(text)
+	}
+	if most := it.longestAnswer(); utf8.RuneCountInString(t.Text) > most {
+		// Not remembered: the excerpt kept with the case would be the paste.
+		return reply(tooLongFor(it, most) + " " + b.prompt(it)), nil
 	}
 	if cancelRe.MatchString(t.Text) {
 		s.intake = nil
@@ -1126,9 +1155,9 @@ func (b *Bot) secondRight(text string, first rights.Type) offer {
 	return offer{}
 }
 
-// The longest a request form's fields may be, in characters. A chat message is at most 2,000
-// (answer.MaxQuestionRunes), and a request taken in the chat keeps its first message and the
-// details: a form's description has room for both. A name is as long as the chat's name step
+// The longest a request form's fields may be, in characters. A request taken in the chat keeps
+// its first message (a question, at most answer.MaxQuestionRunes) and the details, which take the
+// room the description has left (intake.longestAnswer). A name is as long as the chat's name step
 // and the Slack and Discord forms take (200); a name or an address longer than these is no name
 // or address, and would be cut by whoever writes to it.
 const (

@@ -3,6 +3,7 @@ package conversation_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/dpo"
 	"github.com/privacybot/privacybot/internal/rights"
@@ -151,6 +153,50 @@ func TestAnOKAfterARequestStartedByCommandIsNotAnEndedConversation(t *testing.T)
 		assert.NotContains(t, rep.Answer.Answer, "nothing was sent", "%q after the request was sent", says)
 	}
 	assert.Len(t, q.cases(), 1)
+}
+
+// A request's details may be as long as a request form's description (5,000 characters, with
+// the request's first words), not only as long as a question (2,000): a longer paste is told the
+// limit, and the request goes on. QA saw 2,500 characters of details refused as "the question".
+func TestARequestsDetailsMayBeLongerThanAQuestion(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	ctx := context.Background()
+	details := strings.Repeat("my housing repair records from 2019 ", 110) // 3,960 characters
+	require.Greater(t, len(details), 2000)
+	say := func(session, text string) conversation.Reply {
+		rep, err := bot.Reply(ctx, conversation.Turn{Session: session, Channel: "web", Org: "Milton Keynes", Text: text})
+		require.NoError(t, err, "%.40q", text)
+		return rep
+	}
+	rep := say("", "I want a copy of my data")
+	for _, text := range []string{"Jo Bloggs", "jo@example.com", "skip"} {
+		rep = say(rep.Session, text)
+	}
+	require.Equal(t, conversation.StepDescription, rep.Intake.Step)
+
+	// Past the room the description has: said so, and the details asked for again.
+	room := conversation.MaxDescriptionRunes - len("I want a copy of my data") - 1
+	rep = say(rep.Session, strings.Repeat("x", room+1))
+	assert.Equal(t, conversation.KindIntake, rep.Kind)
+	assert.Contains(t, rep.Answer.Answer, fmt.Sprintf("the details are too long (at most %s characters)", conversation.Thousands(room)))
+	require.Equal(t, conversation.StepDescription, rep.Intake.Step)
+
+	rep = say(rep.Session, details)
+	require.Equal(t, conversation.StepConfirm, rep.Intake.Step, rep.Answer.Answer)
+	rep = say(rep.Session, "yes")
+	require.Equal(t, conversation.KindSubmitted, rep.Kind)
+	cases := q.cases()
+	require.Len(t, cases, 1)
+	assert.Contains(t, cases[0].Description, strings.TrimSpace(details))
+	assert.LessOrEqual(t, len(cases[0].Description), conversation.MaxDescriptionRunes)
+
+	// A question is still a question's length, and so is the answer to any other step.
+	_, err := bot.Reply(ctx, conversation.Turn{Channel: "web", Text: details})
+	assert.ErrorIs(t, err, answer.ErrQuestionTooLong)
+	rep = say("", "I want a copy of my data")
+	rep = say(rep.Session, strings.Repeat("Jo ", 700))
+	assert.Equal(t, conversation.StepName, rep.Intake.Step)
+	assert.Contains(t, rep.Answer.Answer, "too long")
 }
 
 // On the web an id the bot didn't issue resumes nothing: two people who both send "shared-1"

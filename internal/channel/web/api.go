@@ -24,6 +24,13 @@ const maxAPIBody = 16 << 10
 // bytes for one character), so that the field limits, which name the field, refuse first.
 const maxRequestFormBody = 96 << 10
 
+// maxChatBody bounds a chat message's body: a request's details at their limit (5,000
+// characters, conversation.MaxDescriptionRunes) in any script, even written as JSON escapes (12
+// bytes for a character outside the BMP), with the session and council beside them, so that the
+// chat, which says how long the details may be, refuses first. A question's limit (2,000) is the
+// conversation's to say too.
+const maxChatBody = 64 << 10
+
 // chatTimeout bounds one answer, so a stuck model call can't hold a connection for ever.
 const chatTimeout = 20 * time.Second
 
@@ -248,7 +255,7 @@ func (s *Server) keep(ctx context.Context, rep conversation.Reply, org, said str
 
 func (s *Server) handleChat(w http.ResponseWriter, r *http.Request) {
 	var req ChatRequest
-	if err := decode(w, r, &req, maxAPIBody); err != nil {
+	if err := decode(w, r, &req, maxChatBody); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -266,7 +273,7 @@ func (s *Server) handleChat(w http.ResponseWriter, r *http.Request) {
 // one delta.
 func (s *Server) handleChatStream(w http.ResponseWriter, r *http.Request) {
 	var req ChatRequest
-	if err := decode(w, r, &req, maxAPIBody); err != nil {
+	if err := decode(w, r, &req, maxChatBody); err != nil {
 		s.fail(w, r, err)
 		return
 	}

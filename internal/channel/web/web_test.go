@@ -194,6 +194,36 @@ func TestIntakeThroughTheChatGivesAReference(t *testing.T) {
 	assert.NotContains(t, c.Excerpt, "jo.bloggs@example.org", "the stored excerpt is redacted")
 }
 
+// A request's details in the chat may be as long as the request form's description (5,000
+// characters, with the first words), in any script and even written as JSON escapes; past that
+// the chat says so and asks again, as every channel does. A question stays at 2,000.
+func TestChatTakesDetailsAsLongAsTheFormsDescription(t *testing.T) {
+	h := newHarness(t)
+	r := h.chat(t, "", "I want a copy of my data")
+	for _, says := range []string{"Milton Keynes", "Jo Bloggs", "jo.bloggs@example.org", "skip"} {
+		r = h.chat(t, r.Session, says)
+	}
+	require.Equal(t, conversation.StepDescription, r.Intake.Step, r.Answer.Answer)
+	send := func(escaped string) conversation.Reply {
+		rec := h.do(t, "POST", "/api/chat", fmt.Sprintf(`{"session":%q,"message":"%s"}`, r.Session, escaped))
+		require.Equal(t, http.StatusOK, rec.Code, "%.300s", rec.Body.String())
+		var rep conversation.Reply
+		require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &rep))
+		return rep
+	}
+	over := send(strings.Repeat(`\ud83c\udfe0`, conversation.MaxDescriptionRunes)) // a house, as a surrogate pair: 12 bytes a character
+	assert.Equal(t, conversation.KindIntake, over.Kind)
+	assert.Contains(t, over.Answer.Answer, "the details are too long (at most 4,975 characters)")
+
+	details := send(strings.Repeat(`y\u0175 `, 1300)) // "yŵ " in Welsh, 3,900 characters
+	require.Equal(t, conversation.StepConfirm, details.Intake.Step, "%.300s", details.Answer.Answer)
+	submitted := h.chat(t, r.Session, "yes")
+	require.Equal(t, conversation.KindSubmitted, submitted.Kind)
+	c, err := h.queue.Get(context.Background(), submitted.Reference)
+	require.NoError(t, err)
+	assert.Contains(t, c.Description, strings.Repeat("yŵ ", 1299))
+}
+
 func TestRequestForm(t *testing.T) {
 	h := newHarness(t)
 	ok := `{"type":"erasure","org":"MK Council","name":"Jo Bloggs","contact":"07700 900123","description":"Delete my old account","idempotency_key":"form-1"}`
@@ -296,7 +326,7 @@ func TestChatRejectsBadInput(t *testing.T) {
 	}{
 		{"not JSON", `hello`, http.StatusBadRequest},
 		{"empty message", `{"message":"   "}`, http.StatusBadRequest},
-		{"body over the limit", `{"message":"` + strings.Repeat("a", 20<<10) + `"}`, http.StatusRequestEntityTooLarge},
+		{"body over the limit", `{"message":"` + strings.Repeat("a", 100<<10) + `"}`, http.StatusRequestEntityTooLarge},
 		{"a question over the limit", `{"message":"` + strings.Repeat("a ", 1001) + `"}`, http.StatusRequestEntityTooLarge},
 		{"a council the bot doesn't serve", `{"message":"how long do you keep complaints?","org":"Nowhere Council"}`, http.StatusBadRequest},
 		{"a message that is no string", `{"message":42}`, http.StatusBadRequest},
