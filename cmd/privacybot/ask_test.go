@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -454,6 +457,18 @@ func TestChatTakesLongDetails(t *testing.T) {
 	assert.Contains(t, out, "DPO-2026-000001")
 }
 
+// A line too long to read (QA piped 1.1 MB) is refused, and the chat reads on: the request being
+// taken is not dropped with the program.
+func TestChatReadsOnPastAnOverlongLine(t *testing.T) {
+	huge := strings.Repeat("x", 1_100_000)
+	out := chatSession(t, map[string]string{"PRIVACYBOT_DATA": t.TempDir()}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC),
+		huge+"\n/request access\nBuckinghamshire\nIvy Lee\n"+huge+"\nivy@example.com\nskip\nmy housing file\nyes\n")
+	assert.Equal(t, 2, strings.Count(out, "That line is too long"), "each over-long line is refused")
+	assert.Contains(t, out, "That line is too long (over 1 MiB), so none of it was taken.\nHow should the data protection team contact you?", "the step is asked again")
+	assert.Contains(t, out, "DPO-2026-000001")
+	assert.NotContains(t, out, "xxxx")
+}
+
 // /new starts the next caller's conversation: the last caller's request and topic don't carry
 // over to them.
 func TestChatNewCaller(t *testing.T) {
@@ -489,4 +504,39 @@ func chatSession(t *testing.T, env map[string]string, now time.Time, input strin
 		Now:    func() time.Time { return now }}
 	require.Equal(t, exitOK, Main(context.Background(), app, []string{"chat"}), stderr.String())
 	return stdout.String()
+}
+
+func TestReadLine(t *testing.T) {
+	type read struct {
+		line    string
+		tooLong bool
+	}
+	tests := []struct {
+		name, input string
+		want        []read
+	}{
+		{"lines", "ok\nyes\n", []read{{"ok", false}, {"yes", false}}},
+		{"a Windows line ending", "ok\r\n", []read{{"ok", false}}},
+		{"the last line without a line break", "ok\nyes", []read{{"ok", false}, {"yes", false}}},
+		{"a line at the limit", "12345678\n", []read{{"12345678", false}}},
+		{"a line over the limit, then one within it", "123456789\nok\n", []read{{"", true}, {"ok", false}}},
+		{"a line over the buffer and the limit", strings.Repeat("x", 100) + "\nok", []read{{"", true}, {"ok", false}}},
+		{"the last line over the limit", "ok\n123456789", []read{{"ok", false}, {"", true}}},
+		{"an empty line", "\nok\n", []read{{"", false}, {"ok", false}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := bufio.NewReaderSize(strings.NewReader(tt.input), 16) // the smallest buffer: lines span several reads
+			var got []read
+			for {
+				line, tooLong, err := readLine(r, 8)
+				if errors.Is(err, io.EOF) {
+					break
+				}
+				require.NoError(t, err)
+				got = append(got, read{line, tooLong})
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
 }

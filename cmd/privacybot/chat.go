@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -84,7 +85,8 @@ func (c *chat) follow(rep conversation.Reply) {
 type chat struct {
 	requests   int // requests started with /request, for their idempotency keys
 	region     deadline.Region
-	taking     bool // a request is being taken in this conversation
+	taking     bool   // a request is being taken in this conversation
+	prompt     string // the question the request being taken asked last
 	app        *App
 	bot        *conversation.Bot
 	session    string // the id the bot gave the conversation; "" until its first reply
@@ -96,13 +98,17 @@ type chat struct {
 func (c *chat) loop(ctx context.Context) error {
 	w := c.app.Stdout
 	fmt.Fprintln(w, "privacybot chat — ask about the councils' privacy notices. /help for commands.")
-	sc := bufio.NewScanner(c.app.Stdin)
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	in := bufio.NewReader(c.app.Stdin)
 	for {
 		fmt.Fprint(w, "> ")
-		if !sc.Scan() {
+		text, tooLong, err := readLine(in, maxChatLine)
+		if tooLong {
+			c.refuseLine()
+			continue
+		}
+		if err != nil {
 			fmt.Fprintln(w)
-			if err := sc.Err(); err != nil && !errors.Is(err, io.EOF) {
+			if !errors.Is(err, io.EOF) {
 				return fmt.Errorf("read input: %w", err)
 			}
 			if c.taking {
@@ -112,7 +118,7 @@ func (c *chat) loop(ctx context.Context) error {
 			}
 			return nil
 		}
-		line := strings.TrimSpace(sc.Text())
+		line := strings.TrimSpace(text)
 		if line == "" {
 			continue
 		}
@@ -136,6 +142,45 @@ func (c *chat) loop(ctx context.Context) error {
 	}
 }
 
+// maxChatLine is the longest line the chat reads, in bytes: far past what any message may be (a
+// request's details, 5,000 characters), and the bot says how long that is; longer is a paste gone
+// wrong, not read into memory.
+const maxChatLine = 1 << 20
+
+// readLine reads the next line of r, without its line ending. A line longer than max bytes is read
+// to its end and dropped, and tooLong says so; the next call reads the line after it. err is
+// io.EOF when the input has ended.
+func readLine(r *bufio.Reader, max int) (line string, tooLong bool, err error) {
+	var buf []byte
+	for {
+		chunk, err := r.ReadSlice('\n')
+		chunk = bytes.TrimSuffix(chunk, []byte("\n"))
+		if !tooLong && len(buf)+len(chunk) > max {
+			tooLong, buf = true, nil
+		}
+		if !tooLong {
+			buf = append(buf, chunk...)
+		}
+		switch {
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case errors.Is(err, io.EOF) && (len(buf) > 0 || tooLong):
+			err = nil // the last line, without a line break: the end comes with the next call
+		case err != nil:
+			return "", false, err
+		}
+		return strings.TrimSuffix(string(buf), "\r"), tooLong, nil
+	}
+}
+
+// refuseLine tells the adviser a line was too long to take, and asks a request's question again.
+func (c *chat) refuseLine() {
+	fmt.Fprintf(c.app.Stdout, "That line is too long (over %d MiB), so none of it was taken.\n", maxChatLine>>20)
+	if c.taking {
+		fmt.Fprintln(c.app.Stdout, c.prompt)
+	}
+}
+
 func (c *chat) printError(err error) {
 	var fe *dpo.FieldError
 	switch {
@@ -152,6 +197,9 @@ func (c *chat) render(rep conversation.Reply) {
 	w := c.app.Stdout
 	c.follow(rep)
 	c.taking = rep.Intake != nil // a request is being taken until a reply has no intake step
+	if c.taking {
+		c.prompt = rep.Intake.Prompt
+	}
 	c.quitWarned = false
 	fmt.Fprintln(w, rep.Answer.Answer)
 	printUnsureContact(w, rep.Answer)
