@@ -594,7 +594,7 @@ func choose(cands []candidate, k int, orgOf func(hit int) string, scoped bool, m
 			return
 		}
 		for _, o := range out {
-			if o.unit.quote() == cd.unit.quote() { // the same sentence (or list) in two notices of one council
+			if o.unit.quote() == cd.unit.quote() && orgOf(o.hit) == orgOf(cd.hit) { // the same sentence (or list) in two notices of one council
 				return
 			}
 		}

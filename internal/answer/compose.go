@@ -610,12 +610,17 @@ func (c *Composer) compose(ans Answer, q Question, hits []Hit, chosen []candidat
 
 	var b strings.Builder
 	if len(orgs) > 1 {
-		if sameFigures(orgs, byOrg) {
+		switch same, compared := sameFigures(orgs, byOrg); {
+		case same:
 			// Every council quoting the ICO's helpline gives the same number: saying they
 			// differ would send a resident looking for a difference that isn't there.
 			fmt.Fprintf(&b, "The notices of %d organisations say the same:\n", len(orgs))
-		} else {
+		case compared:
 			fmt.Fprintf(&b, "The notices of %d organisations answer this differently:\n", len(orgs))
+		default:
+			// No figures to compare ("who do you share my data with?"): what each says, without
+			// claiming they differ (a QA pass found "differently" over answers that agreed).
+			fmt.Fprintf(&b, "What the notices of each of %d organisations say:\n", len(orgs))
 		}
 	}
 	lost := false // a quote holds an e-mail address the captured page replaced
@@ -687,11 +692,12 @@ func (c *Composer) stale(cits []Citation) []StaleNotice {
 	return out
 }
 
-// sameFigures reports whether the quotes of each organisation state the same figures (periods,
-// prices, phone numbers) and some: what the organisations could differ on, they don't. Quotes
-// without such a figure can't be told to agree.
-func sameFigures(orgs []string, byOrg map[string][]candidate) bool {
+// sameFigures reports whether the quotes of each organisation state figures (periods, prices,
+// phone numbers) to compare, and whether they are the same: what the organisations could differ
+// on, they don't. Quotes without such a figure can't be told to agree or to differ.
+func sameFigures(orgs []string, byOrg map[string][]candidate) (same, compared bool) {
 	var first []string
+	same = true
 	for i, org := range orgs {
 		var quotes []string
 		for _, cd := range byOrg[org] {
@@ -699,15 +705,15 @@ func sameFigures(orgs []string, byOrg map[string][]candidate) bool {
 		}
 		fs := figures(strings.Join(quotes, "\n"))
 		if len(fs) == 0 {
-			return false
+			return false, false
 		}
 		if i == 0 {
 			first = fs
 		} else if !slices.Equal(fs, first) {
-			return false
+			same = false
 		}
 	}
-	return true
+	return same, true
 }
 
 // figureRe finds a number (digits in groups, as a phone number is written; not the digits of a

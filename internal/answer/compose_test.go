@@ -304,21 +304,25 @@ func TestLongQuestionsAreAnsweredByWhatTheyAsk(t *testing.T) {
 }
 
 // Two councils quoting the same fact (the ICO's helpline) say the same; two stating different
-// periods answer differently, each with its own.
+// periods answer differently, each with its own; two with no figure to compare say what each says.
 func TestComposerSaysWhetherCouncilsAgree(t *testing.T) {
 	fs := fstest.MapFS{
 		"organisations.yaml": {Data: []byte("organisations:\n  - name: Eastby Borough Council\n  - name: Northam County Council\n")},
 		"eastby.md": {Data: []byte("---\nid: eastby\ntitle: Library privacy notice\norganisation: Eastby Borough Council\n---\n" +
 			"How long we keep it\n\nLibrary membership records are kept for 2 years after your last loan.\n\n" +
-			"Complaints\n\nYou can complain to the Information Commissioner's Office (ICO) on 0303 123 1113 or at ico.org.uk.\n")},
+			"Complaints\n\nYou can complain to the Information Commissioner's Office (ICO) on 0303 123 1113 or at ico.org.uk.\n\n" +
+			"Sharing\n\nWe share library records with the schools library service.\n")},
 		"northam.md": {Data: []byte("---\nid: northam\ntitle: Libraries privacy notice\norganisation: Northam County Council\n---\n" +
 			"Retention\n\nLibrary membership records are kept for 6 years after your last loan.\n\n" +
-			"Complaints\n\nIf you are unhappy, contact the Information Commissioner's Office, Wycliffe House, Water Lane, Wilmslow SK9 5AF (phone 0303 123 1113).\n")},
+			"Complaints\n\nIf you are unhappy, contact the Information Commissioner's Office, Wycliffe House, Water Lane, Wilmslow SK9 5AF (phone 0303 123 1113).\n\n" +
+			"Sharing\n\nWe share library records with the schools library service.\n")},
 	}
 	comp := composerOver(t, fs)
 	tests := []struct{ question, opening string }{
 		{"What is the ICO's phone number?", "The notices of 2 organisations say the same:"},
 		{"How long do you keep library membership records?", "The notices of 2 organisations answer this differently:"},
+		// Nothing to compare: what each says, not a difference claimed (a QA pass).
+		{"Who do you share library records with?", "What the notices of each of 2 organisations say:"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
