@@ -65,6 +65,8 @@ type harness struct {
 	clock   *clock
 	orgs    []string
 	cookies []*http.Cookie
+	// submitted counts the requests submit sent, each made different from the last.
+	submitted int
 }
 
 const (
@@ -238,6 +240,18 @@ func TestRequestForm(t *testing.T) {
 	var r2 conversation.Reply
 	require.NoError(t, json.Unmarshal(again.Body.Bytes(), &r2))
 	assert.Equal(t, r.Reference, r2.Reference, "a retried form makes no second case")
+
+	// Sent without a key, the same request twice on one day is one case (a QA pass: two); a
+	// different one is another case.
+	noKey := `{"type":"access","org":"Bucks","name":"Ann Lee","contact":"ann@example.com","description":"My housing file"}`
+	var first, second, third conversation.Reply
+	require.NoError(t, json.Unmarshal(h.do(t, "POST", "/api/request", noKey).Body.Bytes(), &first))
+	require.NoError(t, json.Unmarshal(h.do(t, "POST", "/api/request", noKey).Body.Bytes(), &second))
+	assert.Regexp(t, refRe, first.Reference)
+	assert.Equal(t, first.Reference, second.Reference, "a form sent twice makes no second case")
+	require.NoError(t, json.Unmarshal(h.do(t, "POST", "/api/request", strings.Replace(noKey, "housing", "council tax", 1)).Body.Bytes(), &third))
+	assert.Regexp(t, refRe, third.Reference)
+	assert.NotEqual(t, first.Reference, third.Reference, "another request is another case")
 
 	// Another person's request under the same key is not given Jo's reference as if filed.
 	other := h.do(t, "POST", "/api/request", `{"type":"access","org":"Bucks","name":"Bo Lee","contact":"bo@example.com","description":"x","idempotency_key":"form-1"}`)
@@ -602,7 +616,8 @@ func (h *harness) csrf(t testing.TB, page string) string {
 
 func (h *harness) submit(t testing.TB, org string) string {
 	t.Helper()
-	return h.request(t, org, "A copy of my records").Reference
+	h.submitted++ // a different request each time: the same one twice in a day is one case
+	return h.request(t, org, fmt.Sprintf("A copy of my records (%d)", h.submitted)).Reference
 }
 
 // request sends Jo Bloggs's access request, with a description, through the request form.
