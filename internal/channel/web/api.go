@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/http"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -235,7 +236,7 @@ func (s *Server) keep(ctx context.Context, rep conversation.Reply, org, said str
 	if org == "" {
 		org = rep.Council // "does Buckinghamshire Council sell data?" asked unscoped: Buckinghamshire's
 	}
-	resident, bot := red(said), red(rep.Answer.Answer)
+	resident, bot := red(said), redactReply(red, rep.Answer)
 	if rep.AnsweredStep {
 		// What a resident types to a request's questions (names, a contact, other people's names
 		// in the details) is the request's, kept with the case for the DPO: the transcript,
@@ -254,6 +255,48 @@ func (s *Server) keep(ctx context.Context, rep conversation.Reply, org, said str
 	if err != nil {
 		s.log().Warn("store transcript", "err", err)
 	}
+}
+
+// redactReply redacts a bot's reply for the transcript, but not what it quotes from the notices:
+// those are published, and the DPO reviewing a transcript must see which contact was given
+// ("Maria Damigos, Data Protection Officer", "Tel. No: 01908 254900"), not "[name]" and "[phone]"
+// (a QA pass). Whatever else the reply says (a summary of a request, a name said back) is
+// redacted.
+func redactReply(red func(string) string, ans answer.Answer) string {
+	text := ans.Answer
+	type span struct{ start, end int }
+	var quoted []span
+	for _, c := range ans.Citations {
+		for _, q := range strings.Split(c.Excerpt, " … ") {
+			if len(q) < 8 {
+				continue // too short to be told from the reply's own words
+			}
+			for from := 0; ; {
+				i := strings.Index(text[from:], q)
+				if i < 0 {
+					break
+				}
+				quoted = append(quoted, span{from + i, from + i + len(q)})
+				from += i + len(q)
+			}
+		}
+	}
+	if len(quoted) == 0 {
+		return red(text)
+	}
+	slices.SortFunc(quoted, func(a, b span) int { return a.start - b.start })
+	var b strings.Builder
+	at := 0
+	for _, q := range quoted {
+		if q.start < at {
+			continue // inside a quote already kept
+		}
+		b.WriteString(red(text[at:q.start]))
+		b.WriteString(text[q.start:q.end])
+		at = q.end
+	}
+	b.WriteString(red(text[at:]))
+	return b.String()
 }
 
 func (s *Server) handleChat(w http.ResponseWriter, r *http.Request) {

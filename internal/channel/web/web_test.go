@@ -1229,3 +1229,19 @@ func TestTranscriptsKeepNoDisclosures(t *testing.T) {
 	assert.NotContains(t, all, "hits me")
 	assert.Contains(t, all, transcript.Urgent)
 }
+
+// What the bot quotes from the notices is published, and kept in the transcript as quoted: the
+// DPO reviewing it sees which contact was given, not "[name]" and "[phone]" (a QA pass). The
+// resident's own words are still redacted.
+func TestTranscriptsKeepWhatTheNoticesSay(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	r := h.chat(t, "", "I'm jo.bloggs@example.org, who is the data protection officer at Bucks?")
+	require.NotEmpty(t, r.Answer.Citations)
+	require.Contains(t, r.Answer.Answer, "Maria Damigos")
+	lines, err := h.store.Transcript(ctx, r.Session)
+	require.NoError(t, err)
+	require.Len(t, lines, 2)
+	assert.NotContains(t, lines[0], "jo.bloggs@example.org")
+	assert.Contains(t, lines[1], "Maria Damigos", "the DPO the notice names, as quoted")
+}
