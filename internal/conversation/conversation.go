@@ -40,6 +40,10 @@ type Turn struct {
 	// Via is how a request started by this turn reached the council when it is not the channel:
 	// a letter ("post") or an e-mail an adviser logs in their chat. Empty: the channel.
 	Via string
+	// Starts is set by a channel that knows the message begins a conversation under a session
+	// id of its own (a new Slack mention, whose thread is its own): an id the bot has not seen
+	// is then no conversation that ended, and "ok" is not told that nothing was sent.
+	Starts bool
 }
 
 // Reply kinds.
@@ -190,7 +194,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if s.intake == nil && utf8.RuneCountInString(t.Text) > answer.MaxQuestionRunes {
 		return Reply{}, answer.ErrQuestionTooLong
 	}
-	lost := s.takeLost()
+	lost := s.takeLost() && !t.Starts
 	// A conversation keeps the organisation it was scoped to (the widget's data-org, a channel's
 	// council) for the turns that don't say.
 	if t.Org == "" {

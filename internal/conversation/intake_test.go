@@ -155,6 +155,20 @@ func TestAnOKAfterARequestStartedByCommandIsNotAnEndedConversation(t *testing.T)
 	assert.Len(t, q.cases(), 1)
 }
 
+// A message a channel says begins a conversation (a new Slack mention, under its own thread's id)
+// is no reply to one that ended: "ok" there is answered, not told nothing was sent. The same id
+// without the mark, as a reply in a thread the bot lost on a restart, still is.
+func TestAMessageThatStartsAConversationIsNotAnEndedOne(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	ctx := context.Background()
+	rep, err := bot.Reply(ctx, conversation.Turn{Session: "C1:1700000000.000100", Channel: "slack", Text: "ok", Starts: true})
+	require.NoError(t, err)
+	assert.NotContains(t, rep.Answer.Answer, "nothing was sent")
+	rep, err = bot.Reply(ctx, conversation.Turn{Session: "C1:1700000000.000200", Channel: "slack", Text: "yes"})
+	require.NoError(t, err)
+	assert.Contains(t, rep.Answer.Answer, "nothing was sent")
+}
+
 // A request's details may be as long as a request form's description (5,000 characters, with
 // the request's first words), not only as long as a question (2,000): a longer paste is told the
 // limit, and the request goes on. QA saw 2,500 characters of details refused as "the question".

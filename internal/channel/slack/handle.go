@@ -24,6 +24,7 @@ type question struct {
 	text      string
 	received  time.Time
 	messageID string // the platform's id, so a retried delivery makes no second case
+	starts    bool   // a new mention, not a reply in a thread: a conversation of its own begins
 }
 
 // onEvent handles an Events API event (from HTTP or Socket Mode). It returns errBusy when the
@@ -63,8 +64,9 @@ func (a *App) questionOf(inner slackevents.EventsAPIInnerEvent) (question, bool)
 			thread = e.TimeStamp
 		}
 		return question{
-			to:   replyTarget{Channel: e.Channel, Thread: thread, Session: e.Channel + ":" + thread},
-			user: e.User, text: mentionRe.ReplaceAllString(e.Text, " "),
+			starts: e.ThreadTimeStamp == "", // a new mention begins its own thread's conversation
+			to:     replyTarget{Channel: e.Channel, Thread: thread, Session: e.Channel + ":" + thread},
+			user:   e.User, text: mentionRe.ReplaceAllString(e.Text, " "),
 			received: tsTime(e.TimeStamp, a.cfg.Now), messageID: "slack:" + e.Channel + ":" + e.TimeStamp,
 		}, true
 	case *slackevents.MessageEvent:
@@ -99,7 +101,7 @@ func tsTime(ts string, now func() time.Time) time.Time {
 // answer asks the bot and posts its reply.
 func (a *App) answer(ctx context.Context, q question) {
 	t := conversation.Turn{Session: q.to.Session, Channel: "slack", Org: a.cfg.ChannelOrgs[q.to.Channel],
-		Text: q.text, ReceivedAt: q.received, MessageID: q.messageID}
+		Text: q.text, ReceivedAt: q.received, MessageID: q.messageID, Starts: q.starts}
 	var r conversation.Reply
 	var err error
 	placeholder := "" // the ts of the message the streamed text was shown in, if any
