@@ -200,6 +200,15 @@ func TestFormInAnUnscopedChannelAsksForTheCouncil(t *testing.T) {
 	ids := modalInputIDs(resp)
 	assert.Contains(t, ids, inputOrg)
 	assert.LessOrEqual(t, len(ids), 5)
+	// The description takes as much as Discord lets a text input take, not 2,000 of the queue's
+	// 5,000 characters.
+	for _, c := range resp.Data.Components {
+		for _, in := range c.(discordgo.ActionsRow).Components {
+			if in := in.(discordgo.TextInput); in.CustomID == inputDescription {
+				assert.Equal(t, 4000, in.MaxLength)
+			}
+		}
+	}
 }
 
 func TestFormSubmitCreatesOneCaseAndRepliesWithTheReference(t *testing.T) {
