@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/privacybot/privacybot/internal/conversation"
+	"github.com/privacybot/privacybot/internal/dpo"
 	"github.com/privacybot/privacybot/internal/transcript"
 )
 
@@ -149,7 +150,7 @@ func shortLine(s string, n int) string {
 	}
 	var b strings.Builder
 	for _, c := range r {
-		if unicode.IsControl(c) || unicode.Is(unicode.Cf, c) && c != 0x200C && c != 0x200D { // a direction override too
+		if unicode.IsControl(c) || dpo.HiddenFormatting(c) { // a direction override too
 			fmt.Fprintf(&b, "\\u%04x", c)
 			continue
 		}

@@ -76,7 +76,7 @@ line of standard input with --password-stdin, otherwise makes a random one and p
 			return usageError("users add NAME: the name is empty")
 		}
 		if strings.ContainsFunc(name, func(r rune) bool {
-			return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r >= 0xFF01 && r <= 0xFF5E || unicode.IsSpace(r) && r != ' '
+			return unicode.IsControl(r) || dpo.HiddenFormatting(r) || r >= 0xFF01 && r <= 0xFF5E || unicode.IsSpace(r) && r != ' '
 		}) {
 			// "alice" with a zero-width space, or in full-width letters, would look like alice
 			// on the dashboard and in the audit trail, and be someone else.

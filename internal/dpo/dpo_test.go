@@ -154,6 +154,9 @@ func TestSubmissionValidate(t *testing.T) {
 		{"contact", func(s *Submission) { s.Requester.Contact = Contact{Kind: "pigeon", Value: "loft 3"} }},
 		{"requester", func(s *Submission) { s.Requester.Name = "Jo \u202eeknalB" }},
 		{"requester", func(s *Submission) { s.Requester.Contact.Value = "jo@exa\u200bmple.org" }},
+		// A direction mark is as invisible as an override: "Maria\u200e" shows as Maria.
+		{"requester", func(s *Submission) { s.Requester.Name = "Maria\u200e Damigos" }},
+		{"requester", func(s *Submission) { s.Requester.Name = "Jo\u00adBloggs" }}, // a soft hyphen
 	}
 	for _, tc := range tests {
 		s := good
@@ -164,6 +167,14 @@ func TestSubmissionValidate(t *testing.T) {
 		assert.Equal(t, tc.field, fe.Field)
 		assert.ErrorIs(t, err, ErrInvalid)
 	}
+}
+
+// The joiners some scripts write names with are part of the name, not hidden formatting.
+func TestJoinersAreNoHiddenFormatting(t *testing.T) {
+	assert.False(t, HiddenFormatting('\u200c'))
+	assert.False(t, HiddenFormatting('\u200d'))
+	assert.True(t, HiddenFormatting('\u200f'))
+	assert.True(t, HiddenFormatting('\u2066'))
 }
 
 func TestNormaliseContact(t *testing.T) {

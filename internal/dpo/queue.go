@@ -71,11 +71,12 @@ type Submission struct {
 	LawEnforcement bool
 }
 
-// HiddenFormatting reports whether r changes how text around it shows without showing itself: a
-// direction override or isolate, a zero-width space, a word joiner, a byte-order mark. The joiners
-// some scripts write names with (U+200C, U+200D) are not among them.
+// HiddenFormatting reports whether r changes how text around it shows without showing itself:
+// Unicode's format characters (a direction mark, override or isolate, a zero-width space, a word
+// joiner, a byte-order mark, a soft hyphen). The joiners some scripts write names with (U+200C,
+// U+200D) are not among them. Every check of names and of what a terminal prints uses this one.
 func HiddenFormatting(r rune) bool {
-	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200B || r == 0x2060 || r == 0xFEFF
+	return unicode.Is(unicode.Cf, r) && r != 0x200C && r != 0x200D
 }
 
 // Validate checks a submission, naming the first field that is wrong.
