@@ -277,6 +277,11 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		// A complaint is not a request under the rights with a statutory month: no ID check
 		// restarts it and nothing is "extended". The queue keeps a date to answer it by.
 		fmt.Fprintf(&intro, "What happens next: %s (They aim to by %s.)\n", complaintNext, due)
+	case it.onBehalf:
+		// Asked for someone else: the month starts when proof of authority arrives (reference
+		// rule 2), so no date can be promised yet (a QA pass: the first reply gave one, the
+		// last said otherwise).
+		intro.WriteString("What happens next: I'll pass your request to the data protection team. " + onBehalfNext + "\n")
 	default:
 		fmt.Fprintf(&intro, "What happens next: I'll pass your request to the data protection team. The council must respond within one calendar month of receiving it (by %s), though it may need to check your identity first, which restarts that month, or extend it for complex requests.\n", due)
 	}
@@ -311,6 +316,9 @@ func givenInFirst(it *intake) string {
 // promised until the DPO has decided (reference rule 8). Both laws give a month (Part 3 in
 // s.54), which a resident should know; what differs is the exemptions and any extension.
 const lawEnforcementNext = "As it seems to be about information held for an investigation or a prosecution, different rules may apply to it: the council normally replies within one calendar month, and the team will confirm the time limit for their reply."
+
+// onBehalfNext is what happens to a request for someone else, as the submitted reply says it.
+const onBehalfNext = "Because you are asking for someone else, the team will first ask for proof that you may act for them; the one-month time limit starts when that arrives."
 
 // complaintNext is what happens to a complaint: not a request under the rights with a statutory
 // month, so no ID check restarts it and nothing is "extended".
@@ -682,7 +690,7 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 			it.onBehalf = false
 			break
 		}
-		name := nameIn(v)
+		name := theirName(v)
 		if hesitates(name) || hesitates(v) {
 			return mk(takeYourTime(b.prompt(it))), nil
 		}
@@ -958,6 +966,25 @@ func (b *Bot) reask(it *intake, field string) {
 		it.desc, it.details = it.first, "" // replaced, not added to
 	}
 	it.step = field
+}
+
+var (
+	// theirNameIsRe opens a reply giving someone else's name: "his name is Arjun Sharma", "she's
+	// called Joan".
+	theirNameIsRe = regexp.MustCompile(`(?i)^\s*(?:(?:his|her|their)\s+(?:full\s+)?name\s+is|(?:his|her|their)\s+name's|(?:he|she)(?:'s|\s+is)\s+called|they(?:'re|\s+are)\s+called)\s+`)
+	// relationRe is who the person is to the asker, said beside their name: "Arjun Sharma, my
+	// son", "my mum, Joan Lewis", "Arjun Sharma (my son)".
+	relationRe = regexp.MustCompile(`(?i)[(,\s-]*\b(?:my|our)\s+(?:(?:late|elderly|disabled|adult|young|little|eldest|youngest)\s+)?` +
+		`(?:son|daughter|child|kid|mum|mother|mom|dad|father|parent|husband|wife|partner|brother|sister|nan|nana|gran|grandma|grandmother|grandad|grandfather|aunt|auntie|uncle|nephew|niece|client|friend|neighbour|cousin|stepson|stepdaughter|stepmum|stepdad|ward|grandson|granddaughter)(?:'s name is|\s+is)?[),:\s-]*`)
+)
+
+// theirName is the name in a reply to "what is their name?", without who they are to the asker.
+func theirName(v string) string {
+	v = theirNameIsRe.ReplaceAllString(v, "")
+	if stripped := strings.Trim(relationRe.ReplaceAllString(v, " "), " ,.;:()-"); stripped != "" {
+		v = stripped
+	}
+	return nameIn(v)
 }
 
 // nameIn is the name in a reply to "what is your name?": "my name is Sarah O'Brien" is
@@ -1305,7 +1332,7 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 		r.Due = c.Due.Format(time.DateOnly)
 		fmt.Fprintf(&text, " The council must respond by %s.", c.Due.Format("Monday 2 January 2006"))
 	default:
-		text.WriteString(" Because you are asking for someone else, the team will first ask for proof that you may act for them; the one-month time limit starts when that arrives.")
+		text.WriteString(" " + onBehalfNext)
 	}
 	text.WriteString(" To check on it later, give me the reference and the contact you gave.")
 	r.Answer = answer.Answer{Answer: text.String(), Citations: []answer.Citation{}, Mode: "extractive",

@@ -988,3 +988,27 @@ func TestTheExcerptKeepsTheWholeRequest(t *testing.T) {
 	assert.Contains(t, excerpt, "I want a copy of the complaint file you hold on me")
 	assert.Contains(t, excerpt, "the complaint I made in March")
 }
+
+// Asked whose behalf, people say who the person is to them beside the name; the name is taken
+// without it (a QA pass: "Arjun Sharma, my son" was refused). The first reply to a request for
+// someone else promises no date: the month starts when proof of authority arrives.
+func TestTheirNameIsTakenWithoutWhoTheyAre(t *testing.T) {
+	for _, says := range []string{"Arjun Sharma, my son", "his name is Arjun Sharma", "my son Arjun Sharma", "Arjun Sharma (my son)", "my son is Arjun Sharma"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		last := script(t, bot, "Buckinghamshire", []line{
+			{says: "I want to see the records you have on my son, he is 9", kind: conversation.KindIntake,
+				contains: []string{"proof that you may act for them", "starts when that arrives"}, lacks: []string{"by Monday", "respond within one calendar month of receiving it"}},
+			{says: "Priya Sharma", contains: []string{"their name"}},
+			{says: says, kind: conversation.KindIntake, contains: []string{"contact"}},
+		})
+		assert.Equal(t, "Arjun Sharma", last.Intake.Fields["on_behalf_of"], says)
+	}
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last := script(t, bot, "Buckinghamshire", []line{
+		{says: "I want a copy of my mum's records, I have power of attorney for her"},
+		{says: "Priya Sharma"},
+		{says: "my mum", contains: []string{"Please give the name of the person"}}, // who, but no name
+		{says: "my mum, Joan Lewis", contains: []string{"contact"}},
+	})
+	assert.Equal(t, "Joan Lewis", last.Intake.Fields["on_behalf_of"])
+}
