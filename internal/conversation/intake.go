@@ -69,6 +69,9 @@ type intake struct {
 	// revising is set when the resident said no to the summary: a detail asked again goes back
 	// to the summary, not on through the steps after it.
 	revising bool
+	// previous is the request this conversation sent last, if any: "same as before" at a step
+	// takes its council, name or contact.
+	previous *sentRequest
 	// log is the conversation the request came from, for the case's excerpt: the turns before it
 	// began (up to maxTurns) and every turn since (up to maxIntakeLog lines). The session keeps
 	// only its last turns, and a request takes that many: the excerpt lost its first message.
@@ -248,6 +251,9 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		s.prefill = nil
 	}
 	it.log = slices.Clone(s.turns) // what was said before the request: its context
+	if n := len(s.submitted); n > 0 {
+		it.previous = &s.submitted[n-1]
+	}
 	s.intake = it
 
 	// Explain the right with a cited excerpt from the notices.
@@ -437,6 +443,15 @@ func (b *Bot) advance(it *intake) {
 }
 
 func (b *Bot) prompt(it *intake) string {
+	q := b.question(it)
+	if it.previous != nil && (it.step == StepOrg || it.step == StepName || it.step == StepContact) {
+		q += ` (Or say "same as before" to use your last request's.)`
+	}
+	return q
+}
+
+// question is the question a step asks.
+func (b *Bot) question(it *intake) string {
 	switch it.step {
 	case StepOrg:
 		return "Which council is this request for? (" + strings.Join(b.Orgs, " or ") + ")"
@@ -606,6 +621,25 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		it.org = named[0]
 		return mk(fmt.Sprintf("I've changed the council to %s. %s", it.org, b.prompt(it))), nil
 	}
+	if p := it.previous; p != nil && sameAsBeforeRe.MatchString(v) {
+		// "same as before" for a second request: the first one's council, name or contact (a QA
+		// pass stored "same as before" as the name).
+		switch it.step {
+		case StepOrg:
+			it.org = p.org
+		case StepName:
+			it.name = p.name
+			if it.contact == "" {
+				it.contact = p.contact
+			}
+		case StepContact:
+			it.contact = p.contact
+		}
+		if it.step == StepOrg || it.step == StepName || it.step == StepContact {
+			b.advance(it)
+			return mk("I've used the same details as your last request. " + b.prompt(it)), nil
+		}
+	}
 	switch it.step {
 	case StepOrg:
 		if named := b.councilsNamed(v); len(named) > 1 || bothRe.MatchString(v) {
@@ -699,6 +733,14 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		}
 		it.onBehalfOf = name
 	case StepContact:
+		if oldContactRe.MatchString(v) && len(contactsIn(v)) == 1 {
+			// "my old address was s.o@hotmail.com, please delete it": what the request is about,
+			// not where to reach them (a QA pass: the team would have written to the address the
+			// resident wanted deleted).
+			it.first = strings.TrimSpace(it.first + "\n" + v) // kept when the details are given
+			it.desc = strings.TrimSpace(it.first + "\n" + it.details)
+			return mk("I've added that to the request's details. Which contact should the team use to reach you now? " + b.prompt(it)), nil
+		}
 		contact := contactIn(v) // "my email is jo@example.com": the address, not the sentence
 		if contact == "" {
 			contact = v
@@ -840,6 +882,13 @@ func nameThenAddress(v string) (name, postal string) {
 	}
 	return v, ""
 }
+
+// oldContactRe says a contact given is an old one, or one to delete: not one to use.
+var oldContactRe = regexp.MustCompile(`(?i)\b(?:old|previous|former|no longer|not in use|delete|remove|erase|don'?t use|do not use)\b`)
+
+// sameAsBeforeRe answers a step of a second request with the first one's detail: "same as
+// before", "same email as last time", "the same".
+var sameAsBeforeRe = regexp.MustCompile(`(?i)^\s*(?:(?:it'?s|use)\s+)?(?:the\s+)?same(?:\s+(?:one|name|e-?mail(?:\s+address)?|address|number|phone(?:\s+number)?|details|council|contact))?(?:\s+(?:as|like)\s+(?:before|last\s+time|(?:the\s+)?(?:last|first|other)(?:\s+(?:one|time|request))?))?(?:\s+please)?[\s.!]*$|^\s*as before[\s.!]*$`)
 
 // whyTheName says why the name step asks, to someone who would rather not say or asks why.
 const whyTheName = "The data protection team needs your name to find what the council holds about you, and it stays with them. "
@@ -1314,7 +1363,7 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 		return Reply{}, fmt.Errorf("submit request: %w", err)
 	}
 	// The same conversation may ask after it ("when will I hear back?") without repeating them.
-	s.submitted = append(s.submitted, sentRequest{ref: c.Ref, contact: contact.Value, org: c.Organisation})
+	s.submitted = append(s.submitted, sentRequest{ref: c.Ref, contact: contact.Value, org: c.Organisation, name: c.Requester.Name})
 	// The reference is shown only now, after the queue committed the case.
 	var text strings.Builder
 	fmt.Fprintf(&text, "Your request is with the data protection team. Your reference is %s — please keep it.", c.Ref)

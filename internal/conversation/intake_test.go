@@ -1012,3 +1012,46 @@ func TestTheirNameIsTakenWithoutWhoTheyAre(t *testing.T) {
 	})
 	assert.Equal(t, "Joan Lewis", last.Intake.Fields["on_behalf_of"])
 }
+
+// A second request in a conversation may take the first one's council, name and contact with
+// "same as before" (a QA pass stored "same as before" as the requester's name).
+func TestASecondRequestTakesTheFirstsDetails(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "I want a copy of my data", contains: []string{"Which council"}, lacks: []string{"same as before"}},
+		{says: "mk"}, {says: "Sarah Okafor"}, {says: "sarah.okafor@gmail.com"}, {says: "skip"}, {says: "my housing file"},
+		{says: "yes", kind: conversation.KindSubmitted},
+		{says: "I also want you to correct my date of birth on my council tax account", kind: conversation.KindIntake, contains: []string{`"same as before"`}},
+		{says: "same as before", kind: conversation.KindIntake, contains: []string{"What is your full name"}}, // the council
+		{says: "same as before", kind: conversation.KindIntake, contains: []string{"service"}},                // the name and the contact
+		{says: "council tax"},
+		{says: "it should be 3 March 1980"},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	cases := q.cases()
+	require.Len(t, cases, 2)
+	second := cases[1]
+	assert.Equal(t, "Sarah Okafor", second.Requester.Name)
+	assert.Equal(t, "sarah.okafor@gmail.com", second.Requester.Contact.Value)
+	assert.Equal(t, "Milton Keynes City Council", second.Organisation)
+}
+
+// A contact the resident says is an old one, to delete, is what the request is about, not where
+// to reach them (a QA pass: the team would have written to the address to be deleted).
+func TestAnOldContactToDeleteIsNotTheContact(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want you to delete my old email address from your records", kind: conversation.KindIntake},
+		{says: "Sarah Okafor"},
+		{says: "my old address was s.okafor@hotmail.com, please delete it", kind: conversation.KindIntake, contains: []string{"added that to the request's details", "contact"}},
+		{says: "sarah.okafor@gmail.com", contains: []string{"service"}},
+		{says: "skip"},
+		{says: "from the housing team"},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases(), 1)
+	c := q.cases()[0]
+	assert.Equal(t, "sarah.okafor@gmail.com", c.Requester.Contact.Value)
+	assert.Contains(t, c.Description, "s.okafor@hotmail.com")
+	assert.Contains(t, c.Description, "from the housing team")
+}
