@@ -264,6 +264,13 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		}
 		return b.statusCheck(ctx, s, t, refs)
 	}
+	if b.Queue != nil && len(s.pendingRefs) == 0 {
+		if text := notQuiteAReference(t.Text); text != "" {
+			r := statusReply(s, t, text)
+			s.remember(t.Text, text)
+			return r, nil
+		}
+	}
 	if len(s.pendingRefs) > 0 {
 		if contactIn(t.Text) != "" {
 			return b.statusCheck(ctx, s, t, s.pendingRefs)
@@ -1020,6 +1027,28 @@ func (b *Bot) statusOf(ctx context.Context, s *session, t Turn, req sentRequest)
 func statusReply(s *session, t Turn, text string) Reply {
 	return Reply{Answer: answer.Answer{Question: t.Text, Answer: text, Citations: []answer.Citation{}, Mode: "extractive",
 		Request: &answer.Request{Type: "none"}}, Session: s.ID, Kind: KindStatus}
+}
+
+// nearRefRe is something typed as a request's reference that is not one: a letter for a digit or
+// the other way round ("DP0-2026-000001", "DPO-2O26-000001"), the letters swapped ("DOP-…"), a
+// digit too many ("DPO-2026-0000001"). Only written as one, with six digits or more: "I emailed
+// the DPO 2025 3 times" is no reference.
+var nearRefRe = regexp.MustCompile(`(?i)\b(?:DPO|DOP|DP0|D0P|PDO|OPD|DPD|D0O)-?[0-9OIl]{4}-?[0-9OIl]{6,9}\b`)
+
+// notQuiteAReference is the reply to a message that looks like a status check but can't be
+// one: a reference mistyped, or a contact alone. "" when the message is neither. Answered from
+// the notices, both were counted as questions the notices don't answer (a QA pass).
+func notQuiteAReference(text string) string {
+	if nearRefRe.MatchString(text) && len(refsIn(text)) == 0 {
+		return "That looks like a request's reference, but I can't read it as one. References look like DPO-2026-000123: the letters D, P, O, the year, then six digits. " +
+			"Please check it and send it again with the e-mail address, phone number or postal address you gave with the request."
+	}
+	v := strings.TrimSpace(strings.TrimRight(text, " .!"))
+	if c, err := ContactOf(v); err == nil && c.Kind != dpo.ContactPostal && len(strings.Fields(v)) <= 4 {
+		return "That looks like contact details. If you're checking on a request, send its reference (it looks like DPO-2026-000123) with them. " +
+			"If you'd like to make a request, tell me what you'd like the council to do. Otherwise there's no need to give me your contact details."
+	}
+	return ""
 }
 
 // refsIn is the references a message gives, in order, each once, in their canonical spelling

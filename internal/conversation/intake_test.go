@@ -1055,3 +1055,21 @@ func TestAnOldContactToDeleteIsNotTheContact(t *testing.T) {
 	assert.Contains(t, c.Description, "s.okafor@hotmail.com")
 	assert.Contains(t, c.Description, "from the housing team")
 }
+
+// A reference typed wrong, or a contact sent alone, is a status check gone wrong, not a question
+// for the notices: the resident is told what a reference looks like (a QA pass: answered "the
+// notices don't answer that", and counted as a gap in them).
+func TestAMistypedReferenceIsToldWhatOneLooksLike(t *testing.T) {
+	for _, says := range []string{"DPO-2026-0000001 sarah.okafor@gmail.com", "DOP-2026-000001 sarah.okafor@gmail.com", "ref DP0-2026-000001", "DPO-2O26-000001"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "", []line{{says: says, kind: conversation.KindStatus, contains: []string{"References look like DPO-2026-000123"}}})
+	}
+	for _, says := range []string{"07700 900123", "sarah.okafor@gmail.com"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "", []line{{says: says, kind: conversation.KindStatus, contains: []string{"send its reference"}, lacks: []string{"don't answer"}}})
+	}
+	// A real reference is still checked, and a question naming the DPO is still a question.
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{{says: "DPO-2026-000001", kind: conversation.KindStatus, contains: []string{"please give the e-mail address"}}})
+	script(t, bot, "", []line{{says: "who is the DPO?", kind: conversation.KindAnswer}})
+}
