@@ -273,10 +273,17 @@ func streetWord(name string) bool {
 // lowerFullName reads a name written in lower case after "i'm" at byte i ("i'm ahmed khan, who
 // is …"): exactly two words, neither an ordinary word, then punctuation, the end or a word that
 // follows names ("and", "from"). "i'm not happy" and "i'm looking for" are not names.
-func lowerFullName(s string, i int) (start, end int, words []string) {
+//
+// A question straight after the two words, with no comma, counts too where both words may be a
+// name by the stricter test of lowerNamesBeforeQuestion: "im sarah jones how long do you keep my
+// data". After "i'm" (selfIntro) two such words are the writer; after "this is" or "it's" they
+// are as often what the message is about ("this is road closure how do i apply"), so there the
+// question must be about the writer's own things ("this is mark taylor can i see my file").
+func lowerFullName(s string, i int, selfIntro bool) (start, end int, words []string) {
 	i = skipSpaces(s, i)
 	pos := i
-	for k := 0; k < 2; k++ {
+	var name [2]string
+	for k := range name {
 		if k > 0 && pos == 0 {
 			return 0, 0, nil
 		}
@@ -286,14 +293,105 @@ func lowerFullName(s string, i int) (start, end int, words []string) {
 			utf8.RuneCountInString(tok) < 2 || ordinaryWord(strings.TrimSuffix(tok, ".")) || nameParticles[tok] {
 			return 0, 0, nil
 		}
-		words = append(words, strings.TrimSuffix(tok, "."))
-		end = pos + len(strings.TrimSuffix(tok, "."))
+		name[k] = strings.TrimSuffix(tok, ".")
+		end = pos + len(name[k])
 		pos = next
 	}
-	if !clauseEndsAt(s, end, ",.!?;:-\n\r)") && !followedByAny(s, end, lowerNameFollowers) {
+	if !clauseEndsAt(s, end, ",.!?;:-\n\r)") && !followedByAny(s, end, lowerNameFollowers) &&
+		!(questionFollows(s, end) && lowerNamesBeforeQuestion(name[0], name[1]) && (selfIntro || asksForOwn(s, end))) {
 		return 0, 0, nil
 	}
+	for _, w := range name {
+		if !noRepeat[w] {
+			words = append(words, w) // "mark" is redacted here, not in "please mark it urgent"
+		}
+	}
 	return i, end, words
+}
+
+// questionWords open a question that follows a name typed without a comma: "im sarah jones how
+// long …". askVerbs open one with a pronoun or a determiner after them (askObjects): "… can i
+// see my file", "… do you keep cctv".
+var (
+	questionWords = setOf(`who what how when where why which whose`)
+	askVerbs      = setOf(`can could may do does did will would should is are have has`)
+	askObjects    = setOf(`i you u we my me it the they someone anyone somebody anybody`)
+)
+
+// questionFollows reports whether a question starts after one space at byte i: a word of
+// questionWords, or one of askVerbs and then one of askObjects.
+func questionFollows(s string, i int) bool {
+	if i >= len(s) || s[i] != ' ' {
+		return false
+	}
+	tok, next := readNameToken(s, i+1)
+	lw := strings.ToLower(tok)
+	if questionWords[lw] {
+		return true
+	}
+	if !askVerbs[lw] || next == 0 {
+		return false
+	}
+	obj, _ := readNameToken(s, next)
+	return askObjects[strings.ToLower(obj)]
+}
+
+// asksForOwn reports whether the rest of the sentence after byte i speaks of the writer's own
+// things: "my", "me", "mine" or "myself" ("… can i see my file", "… do you hold data on me").
+func asksForOwn(s string, i int) bool {
+	rest := s[i:sentenceEndAfter(s, i)]
+	for p := 0; p < len(rest); {
+		a, b := nextASCIIWord(rest, p)
+		if a < 0 {
+			break
+		}
+		switch strings.ToLower(rest[a:b]) {
+		case "my", "me", "mine", "myself":
+			return true
+		}
+		p = b
+	}
+	return false
+}
+
+// lowerNamesBeforeQuestion reports whether first and last, two lower-case words read after
+// "i'm", "this is" or "it's" with a question straight after them, may be a name. Without a comma
+// or "and" to end them the words are read more strictly than lowerFullName's: each may be a name
+// (lowerNameWord) and is no abstract noun (wordShaped: "this is antisocial behaviour who …");
+// the first says nothing of how the writer is (describesState, lowerStates: "im ex forces can i
+// …") and is no adverb ("this is absolutely ridiculous why …", "im visually impaired how …"); the
+// last is no adjective ("this is frankly outrageous why …", "im newly qualified can i …"). A surname with such an ending
+// ("Constable") is missed here, not after a comma.
+func lowerNamesBeforeQuestion(first, last string) bool {
+	for _, w := range []string{first, last} {
+		if !lowerNameWord(w) || wordShaped(w) {
+			return false
+		}
+	}
+	if describesState(first) || lowerStates[first] || adverbShaped(first) {
+		return false
+	}
+	for _, e := range []string{"ed", "ous", "ful", "less", "able", "ible"} {
+		if strings.HasSuffix(last, e) && len(last) >= len(e)+3 && !edNames[last] {
+			return false
+		}
+	}
+	return true
+}
+
+// adverbShaped reports whether w ends as adverbs do and names do not ("absolutely", "visually",
+// "legally", "seriously"). A bare "-ly" ends names too (Emily, Kelly, Stanley), as does a short
+// "-ally" (Sally).
+func adverbShaped(w string) bool {
+	if strings.HasSuffix(w, "ally") && utf8.RuneCountInString(w) >= 7 {
+		return true
+	}
+	for _, e := range []string{"ously", "ually", "utely", "etely", "ibly", "ably", "ently", "antly", "ively", "edly"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // lowerFirstName reads a first name alone, written in lower case after "i'm" at byte i ("hi im
@@ -312,6 +410,9 @@ func lowerFirstName(s string, i int) (start, end int, words []string) {
 	if !clauseEndsAt(s, end, ",.!?;:-\n\r)") && !followedByAny(s, end, lowerFirstNameFollowers) {
 		return 0, 0, nil
 	}
+	if noRepeat[w] {
+		return i, end, nil
+	}
 	return i, end, []string{w}
 }
 
@@ -324,7 +425,7 @@ var lowerFirstNameFollowers = setOf(`and from here`)
 // some are surnames too ("my name is Jack White").
 var lowerStates = setOf(`alive abroad clean sober livid innocent young black white asian mixed vegan
 	catholic atheist agoraphobic bipolar schizophrenic paranoid menopausal widow widower executor
-	foster adoptive staff contractor squatter hmm`)
+	foster adoptive staff contractor squatter hmm ex`)
 
 // adjectiveEndings end the words that say how someone is ("pregnant", "unemployed", "homeless",
 // "hopeful", "anxious", "vulnerable"). Endings that first names share are left out: "-ly"
@@ -473,7 +574,7 @@ func findOpeningLowerName(s string, out []span, addWords func([]string)) []span 
 		i := skipSpaces(s, line)
 		for _, opening := range []string{"it's ", "it’s ", "its ", "it is "} {
 			if hasPrefixFold(s[i:], opening) {
-				if start, end, words := lowerFullName(s, i+len(opening)); end > start {
+				if start, end, words := lowerFullName(s, i+len(opening), false); end > start {
 					out = append(out, span{KindName, start, end})
 					addWords(words)
 				}
@@ -504,10 +605,14 @@ func lowerNameWord(w string) bool {
 }
 
 // lowerServiceWords are words residents type alone, in lower case, that no list above holds:
-// "cctv footage", "tenancy agreement", and roles they say they hold ("ward councillor here").
+// "cctv footage", "tenancy agreement", roles they say they hold ("ward councillor here", "im
+// army veteran can i …", "im lpa holder can i …") and what they report ("this is damp mould who
+// do i tell", "this is tenancy fraud how do i …").
 var lowerServiceWords = setOf(`cctv footage tenancy agreement ehcp sen foi sar dpo gp nhs dbs
 	send pip esa jsa uc hmo council tax bin bins day bank hello hi hey thanks cheers yes no ok okay
-	please help faq info councillor cllr governor trustee clerk mp`)
+	please help faq info councillor cllr governor trustee clerk mp leader former veteran survivor
+	holder trader agent artist warden executor attorney lpa dv time bound illiterate mums dads hair
+	damp mould mold leak leaks sewage asbestos disrepair fraud scam spam harassment dispute stuff`)
 
 // lowerTail is the last n bytes of s (or all of it), lower-cased: what a check of the words just
 // before a candidate needs. Lower-casing all the text before each candidate was quadratic.

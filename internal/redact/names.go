@@ -302,7 +302,7 @@ func findNames(s string, out []span) []span {
 		}
 		if end <= start && (m[6] >= 0 && strings.HasPrefix(strings.ToLower(s[m[6]:m[7]]), "i") || m[8] >= 0) {
 			// "i'm ahmed khan", "this is sam jones from flat 2": a full name, typed in lower case.
-			start, end, toks = lowerFullName(s, m[1])
+			start, end, toks = lowerFullName(s, m[1], m[6] >= 0)
 			if end <= start && m[6] >= 0 {
 				start, end, toks = lowerFirstName(s, m[1]) // "hi im sarah, can i see my file"
 			}
@@ -325,7 +325,8 @@ func findNames(s string, out []span) []span {
 	out = findOpeningLowerName(s, out, addWords)
 	out = findLowerNamesHere(s, out, addWords)
 	// A full name given again is redacted whole, even where a word of it is also a word and so
-	// not looked for on its own: "my ex Dean Smith … Dean Smith must not get my address".
+	// not looked for on its own: "my ex Dean Smith … Dean Smith must not get my address", and
+	// capitalised where it was typed in lower case: "im mark taylor … Mark Taylor".
 	var phrases []string
 	for _, sp := range out {
 		if p := s[sp.start:sp.end]; sp.kind == KindName && strings.ContainsRune(p, ' ') && len(phrases) < maxRepeatWords && !slices.Contains(phrases, p) {
@@ -334,6 +335,9 @@ func findNames(s string, out []span) []span {
 	}
 	for _, p := range phrases {
 		out = findWord(s, p, out)
+		if p == strings.ToLower(p) {
+			out = findWord(s, titleCase(p), out)
+		}
 	}
 	var surnames []string
 	for w := range words {
@@ -350,6 +354,21 @@ func findNames(s string, out []span) []span {
 		}
 	}
 	return out
+}
+
+// titleCase is the lower-case phrase p with each word capitalised ("mark taylor" → "Mark Taylor").
+func titleCase(p string) string {
+	var b strings.Builder
+	b.Grow(len(p))
+	up := true
+	for _, r := range p {
+		if up {
+			r = unicode.ToUpper(r)
+		}
+		up = r == ' '
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // relativeIsName reads the full name of someone close to the writer said to be who they are

@@ -80,3 +80,54 @@ func TestLowerCaseStatesAfterImAreKept(t *testing.T) {
 		"im abroad", "im staff", "im sober", "im moving house",
 	})
 }
+
+// A full name typed in lower case straight before a question, with no comma, as residents type
+// in a chat: transcripts kept "im sarah jones how long do you keep my data" whole. After "this
+// is" or "it's" the question must be about the writer's own things.
+func TestLowerCaseFullNamesBeforeAQuestionAreRedacted(t *testing.T) {
+	redactsTo(t, map[string]string{
+		"im sarah jones how long do you keep my data":        "im [name] how long do you keep my data",
+		"this is mark taylor can i see my file":              "this is [name] can i see my file",
+		"hello im mark taylor can i see my file":             "hello im [name] can i see my file",
+		"i'm dave from bletchley how long do you keep cctv":  "i'm [name] from bletchley how long do you keep cctv",
+		"I am kofi mensah what do you hold on me":            "I am [name] what do you hold on me",
+		"i’m priya shah could i have a copy of my records":   "i’m [name] could i have a copy of my records",
+		"im ahmed khan do you share my data with the police": "im [name] do you share my data with the police",
+		"it's jane smith how do i get my file":               "it's [name] how do i get my file",
+		"im reed bryant when will you reply":                 "im [name] when will you reply",
+
+		// A name that is also a word is redacted where it names the writer, and nowhere else;
+		// typed again capitalised, the whole name is.
+		"this is mark taylor can i see my file. please mark it urgent": "this is [name] can i see my file. please mark it urgent",
+		"im mark taylor, please mark it urgent. Mark Taylor":           "im [name], please mark it urgent. [name]",
+		"hi im mark, please mark it":                                   "hi im [name], please mark it",
+	})
+}
+
+// What comes before a question after "im", "this is" or "it's" and is no name: how the writer
+// is, what they are, what the message is about.
+func TestLowerCaseNearMissesBeforeAQuestionAreKept(t *testing.T) {
+	keeps(t, []string{
+		"im fed up how do i complain", "i'm not sure what to do", "this is council tax how do i pay",
+		"im still waiting why has nobody replied", "this is taking ages can you hurry",
+
+		// Adverbs and adjectives, roles and states.
+		"this is absolutely ridiculous why do you need my data", "this is frankly outrageous why",
+		"im visually impaired how do i get large print", "im legally blind can i get help",
+		"im newly qualified can i see my file", "im ex forces can i get priority",
+		"im army veteran can i get priority", "im lpa holder can i see my mums records",
+		"im sixth former can i see my school records", "im scout leader can i see the records",
+		"im market trader can i", "im part time can i", "im wheelchair bound can i",
+		"im private tenant what are my rights", "im council tenant can i see my file",
+		"im mums executor can i", "im computer illiterate can i",
+
+		// Topics: after "this is" or "it's" only a question about the writer's own things counts,
+		// and words that name a topic never do.
+		"this is road closure how do i apply", "this is gym membership can i cancel",
+		"this is boiler broken who do i call", "this is pupil premium who qualifies",
+		"this is solar panels can i get a grant", "its debt advice where can i get it",
+		"this is damp mould who do i tell about my flat", "this is tenancy fraud how do i report my neighbour",
+		"this is antisocial behaviour who sees my report", "this is sewage leak can you fix my drain",
+		"it's council tax how do i pay my bill",
+	})
+}
