@@ -259,8 +259,9 @@ func containsFold(s, sub string) bool { return indexFold(s, sub) >= 0 }
 // --- phone numbers ----------------------------------------------------------------------------
 
 // phoneRE finds candidates: an international or national prefix followed by digits and the
-// punctuation people put in phone numbers. validPhone decides.
-var phoneRE = newPattern(`(?:\+`+spaceClass+`?44|0044|\(0|0)[0-9 ().\-\x{00A0}\x{202F}\x{2010}-\x{2013}]{7,24}[0-9]`, 64,
+// punctuation people put in phone numbers, or the country code without its plus ("447700900123",
+// as phones show a number and residents copy it). validPhone decides.
+var phoneRE = newPattern(`(?:\+`+spaceClass+`?44|0044|44|\(0|0)[0-9 ().\-\x{00A0}\x{202F}\x{2010}-\x{2013}]{7,24}[0-9]`, 64,
 	func(s string, i int) bool {
 		switch s[i] {
 		case '+':
@@ -269,6 +270,8 @@ var phoneRE = newPattern(`(?:\+`+spaceClass+`?44|0044|\(0|0)[0-9 ().\-\x{00A0}\x
 			return i+1 < len(s) && s[i+1] == '0'
 		case '0':
 			return !wordBefore(s, i)
+		case '4':
+			return i+1 < len(s) && s[i+1] == '4' && !wordBefore(s, i)
 		}
 		return false
 	})
@@ -426,8 +429,11 @@ func allDigits(w string) bool {
 
 // acceptPhone returns the end of the longest phone number starting at start within s[:end].
 func acceptPhone(s string, start, end int) (int, bool) {
-	if s[start] == '0' && (wordBefore(s, start) || inReference(s, start)) {
+	if (s[start] == '0' || s[start] == '4') && (wordBefore(s, start) || inReference(s, start)) {
 		return 0, false
+	}
+	if s[start] == '4' && strings.ContainsRune("£$€", runeBefore(s, start)) {
+		return 0, false // money, not a country code
 	}
 	for e := end; e > start; e = shorterAtSeparator(s, start, e) {
 		if e < len(s) && isDigit(s[e]) {
@@ -442,7 +448,10 @@ func acceptPhone(s string, start, end int) (int, bool) {
 
 // validPhone reports whether c is a UK phone number: 0 and 9–10 digits starting 1, 2, 3, 5, 7, 8
 // or 9, or the same after +44/0044 with an optional "(0)", written with at most one space, dash or
-// dot between digit groups (brackets aside) and no group of a single digit except the "(0)".
+// dot between digit groups (brackets aside) and no group of a single digit except the "(0)". After
+// 44 without the plus only a mobile or a geographic or 03 number of the full ten digits counts
+// ("447700900123", "44 1908 254900"), and no 0 but "(0)": another twelve-digit run starting 44 is
+// as likely some reference, and "44 07700 900123" counts 44 of something before a number.
 func validPhone(c string) bool {
 	depth := 0
 	sepRunes := 0
@@ -492,6 +501,15 @@ func validPhone(c string) bool {
 			return false
 		}
 		national = strings.TrimPrefix(rest, "0") // "(0)", or a 0 written out of habit
+	case strings.HasPrefix(c, "44"):
+		if len(c) < 3 || c[2] == '.' {
+			return false // a decimal: "44.7700900123"
+		}
+		national = d[2:]
+		if strings.Contains(c, "(0)") {
+			national = strings.TrimPrefix(national, "0")
+		}
+		return len(national) == 10 && strings.IndexByte("1237", national[0]) >= 0
 	case len(d) >= 2 && d[0] == '0':
 		national = d[1:]
 	default:

@@ -17,6 +17,8 @@ func FuzzRedact(f *testing.F) {
 		{"my name is", "and I live at 12 High Street"},
 		{"NHS number", "943 476 5919"},
 		{"+44 (0)7700", "900123 MK9 3HS"},
+		{"44", "7700 900123 44(0"},
+		{"0 7 7 0 0 9 0", "oh seven nine hundred"},
 		{"a@b.cc.", "@example.com"},
 		{"QQ 12 34 56", "C QQ123456C"},
 		{"born 3/4/1985 I'm Zoë", "☕ 192.168.0.1 \xff\xfe"},
