@@ -271,7 +271,8 @@ var phoneRE = newPattern(`(?:\+`+spaceClass+`?44|0044|44|\(0|0)[0-9 ().\-\x{00A0
 		case '0':
 			return !wordBefore(s, i)
 		case '4':
-			return i+1 < len(s) && s[i+1] == '4' && !wordBefore(s, i)
+			// 44 and a mobile, geographic or 03 number, or a separator: not "4444 5555".
+			return i+2 < len(s) && s[i+1] == '4' && (strings.IndexByte("1237 -(", s[i+2]) >= 0 || s[i+2] >= 0x80) && !wordBefore(s, i)
 		}
 		return false
 	})
@@ -290,10 +291,13 @@ func findPhones(s string, out []span) []span {
 }
 
 // findSpokenPhones finds a phone number typed as it is said: "oh seven seven double one, two
-// three four…", digits and number words mixed ("07700 nine double oh…"). It starts only at a
-// word that can open a UK number ("oh", "zero", "nought", a group starting 0, "plus" before "four
-// four"), so ordinary prose costs a word scan; a run of ten to thirteen digits, three or more of
-// them said in words, is a number.
+// three four…", digits and number words mixed ("07700 nine double oh…"), "hundred" after a digit
+// ("… double oh nine hundred one two three"), or digits typed one by one as a screen reader or
+// dictation gives them ("0 7 7 0 0 9 0 0 1 2 3"). It starts only at a word that can open a UK
+// number ("oh", "zero", "nought", a group starting 0, "plus" before "four four"), so ordinary
+// prose costs a word scan; a run of ten to thirteen digits, three or more of them said in words,
+// is a number, and so is a whole run of single digits that makes a UK number (spacedPhone). A run
+// that counts up from its start ("zero one two three four five six seven …") is counting.
 func findSpokenPhones(s string, out []span) []span {
 	for i := 0; i < len(s); {
 		ws, we := nextASCIIWord(s, i)
@@ -304,43 +308,148 @@ func findSpokenPhones(s string, out []span) []span {
 		if !opensSpokenNumber(s[ws:we]) {
 			continue
 		}
-		digits, words, end := 0, 0, we
-		repeat := 1
+		var num [maxSpokenDigits + 1]byte // the digits read, after a '+' for "plus"
+		n, words, end := 0, 0, we
+		repeat, last := 1, 0 // last: how many digits the word before gave
+		singles := true      // every group typed in digits is one digit
+		hundred := false     // "hundred" or "thousand" was read
 		for p := ws; ; {
 			a, b := nextASCIIWord(s, p)
 			if a < 0 || !onlySeparators(s[p:a]) || p != ws && a == p {
 				break
 			}
 			w := s[a:b]
-			switch n, d := spokenDigits(w); {
-			case n > 0:
-				digits += n * repeat
-				if digits > maxSpokenDigits {
+			switch k, d := spokenDigits(w); {
+			case k > 0:
+				if digitCount(num[:n])+k*repeat > maxSpokenDigits {
 					// Longer than any phone number: no need to read on (a pasted table of
 					// zeros would otherwise be read from each of its words to its end).
+					n = -1
 					goto done
+				}
+				for range repeat {
+					if d {
+						n += copy(num[n:], w)
+					} else {
+						num[n] = digitWordValue(w)
+						n++
+					}
 				}
 				if !d {
 					words++
+				} else if k > 1 {
+					singles = false
 				}
-				repeat, end = 1, b
+				repeat, last, end = 1, k, b
 			case strings.EqualFold(w, "double") && repeat == 1:
 				repeat = 2
 			case strings.EqualFold(w, "triple") && repeat == 1:
 				repeat = 3
+			case (strings.EqualFold(w, "hundred") || strings.EqualFold(w, "thousand")) && repeat == 1 && last == 1 && !hundred:
+				// Once: "oh seven hundred, oh eight hundred, oh nine hundred" are times.
+				hundred = true
+				zeros := 2
+				if len(w) == len("thousand") {
+					zeros = 3
+				}
+				if digitCount(num[:n])+zeros > maxSpokenDigits {
+					n = -1
+					goto done
+				}
+				for range zeros {
+					num[n] = '0'
+					n++
+				}
+				words++
+				last, end = 0, b
 			case strings.EqualFold(w, "plus") && p == ws:
+				num[n] = '+'
+				n++
 			default:
 				goto done
 			}
 			p = b
 		}
 	done:
-		if digits >= 10 && digits <= maxSpokenDigits && words >= 3 && !countingOn(s, end) {
+		if n < 0 {
+			continue
+		}
+		digits := digitCount(num[:n])
+		if digits >= 10 && (words >= 3 || words == 0 && singles && spacedPhone(num[:n]) && !digitBefore(s, ws)) && !countsUp(num[:n]) && !countingOn(s, end) {
 			out = append(out, span{KindPhone, ws, end})
 			i = end
 		}
 	}
 	return out
+}
+
+// digitCount is how many digits num holds (a '+' aside).
+func digitCount(num []byte) int {
+	if len(num) > 0 && num[0] == '+' {
+		return len(num) - 1
+	}
+	return len(num)
+}
+
+// spacedPhone reports whether num, digits typed one by one with nothing said in words, makes a
+// whole UK number: eleven digits from 0 (or "plus" and 44 and ten more) that validPhone takes,
+// and not only noughts and ones ("0 1 1 0 1 0 0 1 1 0 1" is binary, or a tally).
+func spacedPhone(num []byte) bool {
+	c := string(num)
+	if c[0] == '+' && len(c) != 13 || c[0] != '+' && len(c) != 11 {
+		return false
+	}
+	return strings.Trim(c, "+01") != "" && validPhone(c)
+}
+
+// digitBefore reports whether a digit comes before byte i, spaces and the separators of a
+// spoken number aside: digits typed one by one from there are the tail of a longer run ("scores 2
+// 0 1 3 …").
+func digitBefore(s string, i int) bool {
+	j := i
+	for j > 0 && i-j < 4 && strings.IndexByte(" ,-.\t", s[j-1]) >= 0 {
+		j--
+	}
+	return j < i && j > 0 && isDigit(s[j-1])
+}
+
+// countsUp reports whether the first seven digits of num each go up by one ("0 1 2 3 4 5 6 …",
+// "zero one two three four five six …"): counting, not a number.
+func countsUp(num []byte) bool {
+	if len(num) < 7 || num[0] == '+' {
+		return false
+	}
+	for k := 1; k < 7; k++ {
+		if num[k] != num[k-1]+1 {
+			return false
+		}
+	}
+	return true
+}
+
+// digitWordValue is the digit a number word (digitWords) stands for.
+func digitWordValue(w string) byte {
+	switch strings.ToLower(w) {
+	case "one":
+		return '1'
+	case "two":
+		return '2'
+	case "three":
+		return '3'
+	case "four":
+		return '4'
+	case "five":
+		return '5'
+	case "six":
+		return '6'
+	case "seven":
+		return '7'
+	case "eight":
+		return '8'
+	case "nine":
+		return '9'
+	}
+	return '0' // oh, o, zero, nought
 }
 
 // maxSpokenDigits is the most digits a phone number said aloud has ("plus four four" and ten

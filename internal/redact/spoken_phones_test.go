@@ -10,6 +10,13 @@ func TestSpokenPhoneNumbersAreRedacted(t *testing.T) {
 		"my mobile is zero seven nine one two, three four five, six seven eight":     "my mobile is [phone]",
 		"call plus four four seven seven double oh nine oh oh one two three please":  "call [phone] please",
 		"Oh one nine oh eight, two five four, nine triple oh is the landline":        "[phone] is the landline",
+
+		"oh seven seven double oh nine hundred one two three":   "[phone]",
+		"ring oh one nine oh eight two five four nine thousand": "ring [phone]",
+		"my number is 0 7 7 0 0 9 0 0 1 2 3 thanks":             "my number is [phone] thanks",
+		"0-7-7-0-0-9-0-0-1-2-3":                                 "[phone]",
+		"plus 4 4 7 7 0 0 9 0 0 1 2 3":                          "[phone]",
+		"call me on 0 1 9 0 8 2 5 4 9 0 0 after 5":              "call me on [phone] after 5",
 	})
 }
 
@@ -21,5 +28,13 @@ func TestNumberWordsThatAreNoPhoneAreKept(t *testing.T) {
 		"zero hours contracts, one or two of them",
 		"oh seven, that's my floor number",
 		"zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen",
+
+		// "hundred" after a digit, once, and digits typed one by one that make no whole number.
+		"oh nine hundred hours", "my shifts are oh seven hundred, oh eight hundred, oh nine hundred",
+		"zero one two three four five six seven eight nine hundred", "oh one two three four five six seven eight nine",
+		"we had zero complaints and nine hundred replies", "oh seven seven double oh nine hundred",
+		"3 4 5 times", "rate us 0 1 2 3 4 5 6 7 8 9 10", "0 1 2 3 4 5 6 7 8 9", "0 0 0 0 0 0 0 0 0 0 0",
+		"answers 0 1 1 0 1 0 0 1 1 0 1", "0 7 7 0 0 9 0 0 1 2", "0 7 7 0 0 9 0 0 1 2 3 4",
+		"scores 2 0 1 3 0 7 7 1 2 0 9 1", "DPO-2026-000123 on 12 05 2026 for £25",
 	})
 }
