@@ -300,6 +300,9 @@ func findNames(s string, out []span) []span {
 		if (m[6] >= 0 || m[8] >= 0) && end > start && (describesPlace(s, start, end) || legalRoleRE.MatchString(s[start:min(len(s), start+40)])) {
 			return m[1] // "I'm Bucks resident", "I'm Power of Attorney for mum": not a person's name
 		}
+		if end <= start && m[6] >= 0 && closeOneCalled(s, m[6], m[7]) {
+			start, end, toks = lowerCalledName(s, m[1]) // "my partner is called jamie"
+		}
 		if end <= start && (m[6] >= 0 && strings.HasPrefix(strings.ToLower(s[m[6]:m[7]]), "i") || m[8] >= 0) {
 			// "i'm ahmed khan", "this is sam jones from flat 2": a full name, typed in lower case.
 			start, end, toks = lowerFullName(s, m[1], m[6] >= 0)
@@ -455,6 +458,64 @@ func calledAfterVerb(s string, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// closeCalledRE ends the words before "called" or "named" that say someone close to the writer
+// is called so now: "my partner is", "my son's", "my mum's carer is", "she's".
+var closeCalledRE = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:(?:my|our|his|her|their)\s+(?:` + relations + `['’]s\s+)?` + relations + `|he|she)(?:\s+is|['’]s)$`)
+
+// closeOneCalled reports whether "called" or "named" at s[start:end] says what someone close to
+// the writer is called: "my partner is called jamie", "my son's named oliver", "she's called jo".
+// "was called" is left to capitalised names, since "my son was called ugly" says what bullies
+// said; so are "the app is called fixmystreet" and "my condition is called fibromyalgia".
+func closeOneCalled(s string, start, end int) bool {
+	w := s[start:end]
+	if !strings.EqualFold(w, "called") && !strings.EqualFold(w, "named") {
+		return false
+	}
+	return closeCalledRE.MatchString(lowerTail(strings.TrimRight(s[:start], " \t"), 64))
+}
+
+// calledNameFollowers may follow the name of someone close typed in lower case after "is
+// called": "my son is called oliver and he …", "my partner is called jamie he hits me".
+var calledNameFollowers = setOf(`and but who he she they his her aged age born dob from`)
+
+// lowerCalledName reads the name, typed in lower case, of someone close said to be called so at
+// byte i (closeOneCalled): one or two words that may be names (lowerNameWord), the first of them
+// saying nothing of how someone is ("my son is called fat", "… called useless"), then
+// punctuation, the end or a word of calledNameFollowers. "my son is called names at school" and
+// "my daughter is called thick by other kids" name nobody.
+func lowerCalledName(s string, i int) (start, end int, words []string) {
+	i = skipSpaces(s, i)
+	pos := i
+	var name []string
+	for k := 0; k < 2 && (k == 0 || pos > 0); k++ {
+		tok, next := readNameToken(s, pos)
+		w := strings.TrimSuffix(tok, ".")
+		if !lowerNameWord(w) || k == 0 && (describesState(w) || lowerStates[w]) {
+			break
+		}
+		name, end = append(name, w), pos+len(w)
+		if w != tok {
+			break
+		}
+		pos = next
+	}
+	for ; len(name) > 0; name = name[:len(name)-1] {
+		end = i + len(strings.Join(name, " "))
+		if clauseEndsAt(s, end, ",.!?;:-\n\r)") || followedByAny(s, end, calledNameFollowers) {
+			break
+		}
+	}
+	if len(name) == 0 {
+		return 0, 0, nil
+	}
+	for _, w := range name {
+		if !noRepeat[w] {
+			words = append(words, w)
+		}
+	}
+	return i, end, words
 }
 
 // extendSurnames widens each span of a capitalised name word found again elsewhere over the

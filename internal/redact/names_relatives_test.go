@@ -39,3 +39,31 @@ func TestAPossessiveEndsTheName(t *testing.T) {
 		"this is Dave's phone":                           "this is [name]'s phone",
 	})
 }
+
+// The name of someone close said to be called so, typed in lower case: a transcript kept "my
+// partner is called jamie" whole.
+func TestCloseOnesCalledSoInLowerCaseAreRedacted(t *testing.T) {
+	redactsTo(t, map[string]string{
+		"my partner is called jamie":                  "my partner is called [name]",
+		"my partner is called jamie, he hits me":      "my partner is called [name], he hits me",
+		"my partner is called jamie he is violent":    "my partner is called [name] he is violent",
+		"my son is called oliver smith and he is 5":   "my son is called [name] and he is 5",
+		"my son's called oliver":                      "my son's called [name]",
+		"my ex is named liam. liam has my address":    "my ex is named [name]. [name] has my address",
+		"my mum's carer is called bev, who sees this": "my mum's carer is called [name], who sees this",
+		"she's called jo":                             "she's called [name]",
+	})
+}
+
+// What "called" says of someone close that is no name, and what things are called, stays.
+func TestCalledThatIsNoNameIsKept(t *testing.T) {
+	keeps(t, []string{
+		"my son is called names at school", "my son is called racist names",
+		"my daughter is called thick by other kids", "my son is called fat", "my son was called ugly",
+		"my partner is called into work a lot", "my son is called up for jury service",
+		"my husband is called back to the army", "my son is named after his grandad",
+		"my partner is named on the tenancy", "my dad was called to court",
+		"the app is called fixmystreet", "my condition is called fibromyalgia",
+		"my dog is called buster", "it's called council tax support", "the form is called sar",
+	})
+}
