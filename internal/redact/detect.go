@@ -1175,15 +1175,21 @@ func lastWord(s string) string {
 
 // --- account numbers ---------------------------------------------------------------------------
 
-// accountRE finds a number the resident says is an account, customer, tenancy, claim or reference
-// number: group 1 a code of letters and digits ("my tenancy ref is HSG-0045123"), which
+// accountRE finds a number the resident says is an account ("acc no 12345678" too), customer,
+// tenancy, claim or reference number: group 1 a code of letters and digits ("my tenancy ref is HSG-0045123"), which
 // accountCode checks, group 2 a run of 6–20 digits ("my council tax account number is 12345678").
 // A case reference such as "DPO-2026-000123" stays for status checks.
-var accountRE = newPattern(`(?i)(?:account|acct|a/c|customer|tenancy|claim|reference|ref)\b`+idNumberTail+
+var accountRE = newPattern(`(?i)(?:account|acct|acc|a/c|customer|tenancy|claim|reference|ref)\b\.?`+idNumberTail+
 	`(?:([A-Z]{1,6} [0-9][0-9A-Z]*(?:[-/][0-9A-Z]+){0,3}|(?:[0-9]+[-/]?)*[A-Z][0-9A-Z]*(?:[-/][0-9A-Z]+){0,3})|([0-9](?:`+sepClass+`?[0-9]){5,19}))`, 96,
-	wordStartWith("account", "acct", "a/c", "customer", "tenancy", "claim", "ref"))
+	wordStartWith("account", "acct", "acc ", "acc.", "acc:", "acc#", "a/c", "customer", "tenancy", "claim", "ref"))
 
 func findAccountNumbers(s string, out []span) []span {
+	// A bank account's number given straight after its sort code: "20-00-00 12345678".
+	eachSortCode(s, func(_, end int) {
+		if e := accountAfterSortCode(s, end); e > 0 {
+			out = append(out, span{KindAccount, e - 8, e})
+		}
+	})
 	accountRE.each(s, func(m []int) int {
 		start, end := m[4], m[5]
 		if start < 0 {
@@ -1199,6 +1205,85 @@ func findAccountNumbers(s string, out []span) []span {
 		return m[1]
 	})
 	return out
+}
+
+// --- bank sort codes ---------------------------------------------------------------------------
+
+// sortCodeLabelRE finds a sort code the resident says is one, written in any of the ways banks
+// print it ("sort code 20-00-00", "sort code: 20 00 00", "sortcode 200000", "sort code and account
+// number are 20-00-00 12345678"), even where it could be a date. Group 1 is the code.
+var sortCodeLabelRE = newPattern(`(?i)sort`+sepClass+`?codes?(?:`+spaceClass+`*(?:&|and)`+spaceClass+`*(?:account|acc|acct|a/c)(?:`+spaceClass+`*(?:numbers?|num|no\b\.?|#))?)?`+
+	`(?:`+spaceClass+`+(?:is|are|was|were)\b)?[^\p{L}\p{N}\n]{0,4}([0-9]{2}`+sepClass+`?[0-9]{2}`+sepClass+`?[0-9]{2})`, 96,
+	wordStartWith("sort"))
+
+// sortCodeRE is the printed shape of a sort code, which needs no words before it: two digits
+// three times with a dash between ("20-00-00"). A date has the same shape ("20-10-26"), so only
+// one that can be no date counts (sortCodeShape).
+var sortCodeRE = newPattern(`[0-9]{2}[\-\x{2010}-\x{2013}][0-9]{2}[\-\x{2010}-\x{2013}][0-9]{2}`, 16,
+	func(s string, i int) bool {
+		return i+2 < len(s) && isDigit(s[i+1]) && (s[i+2] == '-' || s[i+2] == 0xE2) && digitStart(s, i)
+	})
+
+func findSortCodes(s string, out []span) []span {
+	eachSortCode(s, func(start, end int) { out = append(out, span{KindSortCode, start, end}) })
+	return out
+}
+
+// eachSortCode calls fn with the span of each sort code in s, labelled (sortCodeLabelRE) or in
+// the printed shape of one that is no date (sortCodeRE): "20-00-00", "40-47-84", not "20-10-26",
+// "01-02-03" or "12-31-99". Neither is part of a longer number ("20-00-00-12", "DPO-20-00-00") or
+// a count ("20-30-40 minutes").
+func eachSortCode(s string, fn func(start, end int)) {
+	sortCodeLabelRE.each(s, func(m []int) int {
+		if !standsAlone(s, m[2], m[3]) {
+			return -1
+		}
+		fn(m[2], m[3])
+		return m[1]
+	})
+	sortCodeRE.each(s, func(m []int) int {
+		if !standsAlone(s, m[0], m[1]) || maybeDate(s[m[0]:m[1]]) || followedByAny(s, m[1], quantityWords) {
+			return -1
+		}
+		fn(m[0], m[1])
+		return m[1]
+	})
+}
+
+// standsAlone reports whether the digits s[start:end] are a number of their own: not the tail
+// of a reference or a decimal, and no digit, letter or further group of digits after them.
+func standsAlone(s string, start, end int) bool {
+	return !inReference(s, start) && !wordAfter(s, end) &&
+		!(end+1 < len(s) && strings.IndexByte("-/.:", s[end]) >= 0 && isDigit(s[end+1]))
+}
+
+// maybeDate reports whether c, three pairs of digits, can be a day, a month and a year in
+// either order residents use (13-05-24, 05-13-24).
+func maybeDate(c string) bool {
+	d := digitsOf(c)
+	a, b := int(d[0]-'0')*10+int(d[1]-'0'), int(d[2]-'0')*10+int(d[3]-'0')
+	return 1 <= a && a <= 31 && 1 <= b && b <= 12 || 1 <= a && a <= 12 && 1 <= b && b <= 31
+}
+
+// quantityWords follow numbers that count: "20-30-40 minutes".
+var quantityWords = setOf(`minutes mins minute hours hrs hour days day weeks week months month years
+	year times people percent per mph miles kg`)
+
+// accountAfterSortCode returns the end of an eight-digit account number that follows a sort code
+// ending at byte i after a space, a comma or a slash, or "and" ("20-00-00 12345678", "20-00-00,
+// 12345678", "20 00 00 and 12345678"), or 0.
+func accountAfterSortCode(s string, i int) int {
+	j := i
+	for j < len(s) && j-i < 3 && (s[j] == ' ' || s[j] == ',' || s[j] == '/' || s[j] == ';') {
+		j++
+	}
+	if rest := s[j:]; hasPrefixFold(rest, "and ") || hasPrefixFold(rest, "& ") {
+		j = skipSpaces(s, j+strings.IndexByte(rest, ' '))
+	}
+	if j == i || j+8 > len(s) || !allDigits(s[j:j+8]) || wordAfter(s, j+8) {
+		return 0
+	}
+	return j + 8
 }
 
 // accountCode reports whether c, letters and digits given as an account or reference number, is

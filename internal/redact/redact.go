@@ -4,7 +4,7 @@
 //
 // It is tuned for what residents type to a council's privacy bot: e-mail addresses, UK phone
 // numbers, postcodes, NHS numbers (including mistyped ones), National Insurance numbers, payment
-// card numbers, passport and driving licence numbers, dates of birth given as such, account and reference numbers given as such,
+// card numbers, passport and driving licence numbers, dates of birth given as such, account and reference numbers given as such, bank sort codes,
 // self-introduced names and names of people close to the writer, street addresses and IPv4
 // addresses. It deliberately leaves alone what the bot needs to answer: retention periods ("6
 // years"), dates of notices ("17 May 2018"), years, section numbers, money and case references
@@ -40,6 +40,7 @@ const (
 	KindIP          Kind = "ip"
 	KindAccount     Kind = "account_number" // an account, customer, tenancy or claim number given as such
 	KindIDDocument  Kind = "id_document"    // a passport or driving licence number
+	KindSortCode    Kind = "sort_code"      // a UK bank sort code
 )
 
 // kindOrder lists every kind, most specific first: when spans of different kinds overlap the
@@ -47,7 +48,7 @@ const (
 // like a phone number is reported as an NHS number).
 var kindOrder = []Kind{
 	KindEmail, KindNHSNumber, KindNINumber, KindIDDocument, KindCard, KindDateOfBirth, KindIP, KindAccount,
-	KindPhone, KindPostcode, KindAddress, KindName,
+	KindSortCode, KindPhone, KindPostcode, KindAddress, KindName,
 }
 
 // Kinds returns every kind a Redactor can find, most specific first.
@@ -70,6 +71,8 @@ func (k Kind) Placeholder() string {
 		return "[account number]"
 	case KindIDDocument:
 		return "[ID document number]"
+	case KindSortCode:
+		return "[sort code]"
 	default:
 		return "[" + string(k) + "]"
 	}
@@ -160,6 +163,7 @@ var detectors = []detector{
 	{KindDateOfBirth, findDatesOfBirth},
 	{KindIP, findIPs},
 	{KindAccount, findAccountNumbers},
+	{KindSortCode, findSortCodes},
 	{KindPhone, findPhones},
 	{KindPhone, findSpokenPhones},
 	{KindPostcode, findPostcodes},

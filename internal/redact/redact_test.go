@@ -138,6 +138,12 @@ func TestRedactFindsEachKind(t *testing.T) {
 		{"abbreviated", "22 Acacia Ave", "[address]", redact.KindAddress},
 
 		{"ipv4", "from 192.168.10.254 at", "from [IP address] at", redact.KindIP},
+
+		{"sort code, printed", "pay it to 20-00-00 please", "pay it to [sort code] please", redact.KindSortCode},
+		{"sort code, typographic dashes", "40–47–84", "[sort code]", redact.KindSortCode},
+		{"sort code, labelled, spaced", "sort code 20 00 00", "sort code [sort code]", redact.KindSortCode},
+		{"sort code, labelled, solid", "Sortcode: 200000.", "Sortcode: [sort code].", redact.KindSortCode},
+		{"sort code, labelled, shaped like a date", "my sort code is 20-10-26", "my sort code is [sort code]", redact.KindSortCode},
 		{"ipv4 with a zero", "10.0.0.1", "[IP address]", redact.KindIP},
 	}
 	assertRedacts(t, tests)
@@ -179,6 +185,10 @@ func TestRedactLeavesOrdinaryTextAlone(t *testing.T) {
 		"Regards,\nData Protection Team",
 		"Name: Data Protection Officer",
 		"03-04-1985 without any birth context",
+		"dates in the shape of bank codes: 20-10-26, 01-02-03, 12-31-99 and 13-05-24",
+		"20 00 00 and 200000 with no words to say what they are, 20-30-40 minutes",
+		"DPO-20-00-00, 20-00-00-12, 1.20-00-00, 20-10-2026 and 2026-10-20",
+		"the sort code is missing and sort code 20 is short; access 12345678",
 		"born in 1985",
 		"",
 	}
@@ -278,6 +288,8 @@ func TestRedactWhatTheNoticePromises(t *testing.T) {
 		{"claim number with slashes", "my claim number is HB/2024/00123", "my claim number is [account number]", redact.KindAccount},
 		{"customer ref, lower case", "customer ref: ab12345c", "customer ref: [account number]", redact.KindAccount},
 		{"ref, a letter after the digits", "ref 123456-A", "ref [account number]", redact.KindAccount},
+		{"acc no", "my acc no is 12345678", "my acc no is [account number]", redact.KindAccount},
+		{"acc. no.", "acc. no. 12345678", "acc. no. [account number]", redact.KindAccount},
 	}
 	assertRedacts(t, tests)
 }
@@ -610,6 +622,7 @@ func TestKindPlaceholders(t *testing.T) {
 		redact.KindNHSNumber: "[NHS number]", redact.KindNINumber: "[NI number]", redact.KindCard: "[card number]",
 		redact.KindName: "[name]", redact.KindAddress: "[address]", redact.KindDateOfBirth: "[date of birth]",
 		redact.KindIP: "[IP address]", redact.KindAccount: "[account number]", redact.KindIDDocument: "[ID document number]",
+		redact.KindSortCode: "[sort code]",
 	}
 	require.Len(t, redact.Kinds(), len(want), "every kind has a placeholder here")
 	for _, k := range redact.Kinds() {
@@ -693,4 +706,19 @@ func BenchmarkRedact(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestRedactBankDetails covers a sort code and the account number given with it, the way
+// residents paste their bank details for a refund.
+func TestRedactBankDetails(t *testing.T) {
+	redactsTo(t, map[string]string{
+		"my bank details are 20-00-00 12345678":                "my bank details are [sort code] [account number]",
+		"20-00-00, 12345678":                                   "[sort code], [account number]",
+		"sort code and account number are 20-00-00 12345678":   "sort code and account number are [sort code] [account number]",
+		"sort code is 40-47-84 and account number is 12345678": "sort code is [sort code] and account number is [account number]",
+		"sort code 20 00 00 and 12345678, refund please":       "sort code [sort code] and [account number], refund please",
+	})
+	keeps(t, []string{
+		"on 20-10-26 I paid 12345678 pence", "20 00 00 12345678", "20-10-26 12345678",
+	})
 }
