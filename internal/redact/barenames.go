@@ -271,8 +271,9 @@ func streetWord(name string) bool {
 }
 
 // lowerFullName reads a name written in lower case after "i'm" at byte i ("i'm ahmed khan, who
-// is …"): exactly two words, neither an ordinary word, then punctuation, the end or a word that
-// follows names ("and", "from"). "i'm not happy" and "i'm looking for" are not names.
+// is …"): exactly two words that may be names (lowerNameWord), then punctuation, the end or a
+// word that follows names ("and", "from"). "i'm not happy", "i'm looking for" and "this is
+// tenancy fraud, how do i report it" are not names.
 //
 // A question straight after the two words, with no comma, counts too where both words may be a
 // name by the stricter test of lowerNamesBeforeQuestion: "im sarah jones how long do you keep my
@@ -290,7 +291,7 @@ func lowerFullName(s string, i int, selfIntro bool) (start, end int, words []str
 		tok, next := readNameToken(s, pos)
 		first, _ := utf8.DecodeRuneInString(tok)
 		if tok == "" || strings.HasSuffix(tok, ".") && k == 0 || !unicode.IsLower(first) ||
-			utf8.RuneCountInString(tok) < 2 || ordinaryWord(strings.TrimSuffix(tok, ".")) || nameParticles[tok] {
+			!lowerNameWord(strings.TrimSuffix(tok, ".")) {
 			return 0, 0, nil
 		}
 		name[k] = strings.TrimSuffix(tok, ".")
@@ -356,19 +357,14 @@ func asksForOwn(s string, i int) bool {
 
 // lowerNamesBeforeQuestion reports whether first and last, two lower-case words read after
 // "i'm", "this is" or "it's" with a question straight after them, may be a name. Without a comma
-// or "and" to end them the words are read more strictly than lowerFullName's: each may be a name
-// (lowerNameWord) and is no abstract noun (wordShaped: "this is antisocial behaviour who …");
+// or "and" to end them the words are read more strictly than lowerFullName's: each is no abstract
+// noun (wordShaped: "this is antisocial behaviour who …");
 // the first says nothing of how the writer is (describesState, lowerStates: "im ex forces can i
 // …") and is no adverb ("this is absolutely ridiculous why …", "im visually impaired how …"); the
 // last is no adjective ("this is frankly outrageous why …", "im newly qualified can i …"). A surname with such an ending
 // ("Constable") is missed here, not after a comma.
 func lowerNamesBeforeQuestion(first, last string) bool {
-	for _, w := range []string{first, last} {
-		if !lowerNameWord(w) || wordShaped(w) {
-			return false
-		}
-	}
-	if describesState(first) || lowerStates[first] || adverbShaped(first) {
+	if wordShaped(first) || wordShaped(last) || describesState(first) || lowerStates[first] || adverbShaped(first) {
 		return false
 	}
 	for _, e := range []string{"ed", "ous", "ful", "less", "able", "ible"} {

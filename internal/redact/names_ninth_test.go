@@ -23,6 +23,8 @@ func TestOpeningTopicsAreKept(t *testing.T) {
 		"this is about my bins", "this is blue badge renewal", "this is housing benefit", "this is not right",
 		"it's council tax again", "it’s really urgent", "it is about my bins", "it's tuesday again",
 		"its broken, please fix", "It's Council Tax again", "It's Milton Keynes Council here",
+		"this is tenancy fraud, how do i report it", "this is damp mould, who do i tell",
+		"im cctv footage, can i see it", "its tenancy agreement, where is it",
 	})
 }
 
