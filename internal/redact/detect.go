@@ -309,7 +309,7 @@ func findSpokenPhones(s string, out []span) []span {
 			continue
 		}
 		var num [maxSpokenDigits + 1]byte // the digits read, after a '+' for "plus"
-		n, words, end := 0, 0, we
+		n, digits, words, end := 0, 0, 0, we
 		repeat, last := 1, 0 // last: how many digits the word before gave
 		singles := true      // every group typed in digits is one digit
 		hundred := false     // "hundred" or "thousand" was read
@@ -321,18 +321,21 @@ func findSpokenPhones(s string, out []span) []span {
 			w := s[a:b]
 			switch k, d := spokenDigits(w); {
 			case k > 0:
-				if digitCount(num[:n])+k*repeat > maxSpokenDigits {
+				if digits += k * repeat; digits > maxSpokenDigits {
 					// Longer than any phone number: no need to read on (a pasted table of
 					// zeros would otherwise be read from each of its words to its end).
-					n = -1
 					goto done
 				}
 				for range repeat {
-					if d {
-						n += copy(num[n:], w)
-					} else {
+					switch {
+					case !d:
 						num[n] = digitWordValue(w)
 						n++
+					case len(w) == 1: // a digit typed alone, as most are in a run of them
+						num[n] = w[0]
+						n++
+					default:
+						n += copy(num[n:], w)
 					}
 				}
 				if !d {
@@ -352,8 +355,7 @@ func findSpokenPhones(s string, out []span) []span {
 				if len(w) == len("thousand") {
 					zeros = 3
 				}
-				if digitCount(num[:n])+zeros > maxSpokenDigits {
-					n = -1
+				if digits += zeros; digits > maxSpokenDigits {
 					goto done
 				}
 				for range zeros {
@@ -371,24 +373,12 @@ func findSpokenPhones(s string, out []span) []span {
 			p = b
 		}
 	done:
-		if n < 0 {
-			continue
-		}
-		digits := digitCount(num[:n])
-		if digits >= 10 && (words >= 3 || words == 0 && singles && spacedPhone(num[:n]) && !digitBefore(s, ws)) && !countsUp(num[:n]) && !countingOn(s, end) {
+		if digits >= 10 && digits <= maxSpokenDigits && (words >= 3 || words == 0 && singles && spacedPhone(num[:n]) && !digitBefore(s, ws)) && !countsUp(num[:n]) && !countingOn(s, end) {
 			out = append(out, span{KindPhone, ws, end})
 			i = end
 		}
 	}
 	return out
-}
-
-// digitCount is how many digits num holds (a '+' aside).
-func digitCount(num []byte) int {
-	if len(num) > 0 && num[0] == '+' {
-		return len(num) - 1
-	}
-	return len(num)
 }
 
 // spacedPhone reports whether num, digits typed one by one with nothing said in words, makes a
@@ -1181,15 +1171,18 @@ func lastWord(s string) string {
 // A case reference such as "DPO-2026-000123" stays for status checks.
 var accountRE = newPattern(`(?i)(?:account|acct|acc|a/c|customer|tenancy|claim|reference|ref)\b\.?`+idNumberTail+
 	`(?:([A-Z]{1,6} [0-9][0-9A-Z]*(?:[-/][0-9A-Z]+){0,3}|(?:[0-9]+[-/]?)*[A-Z][0-9A-Z]*(?:[-/][0-9A-Z]+){0,3})|([0-9](?:`+sepClass+`?[0-9]){5,19}))`, 96,
-	wordStartWith("account", "acct", "acc ", "acc.", "acc:", "acc#", "a/c", "customer", "tenancy", "claim", "ref"))
+	wordStartWith("acc", "a/c", "customer", "tenancy", "claim", "ref"))
 
 func findAccountNumbers(s string, out []span) []span {
-	// A bank account's number given straight after its sort code: "20-00-00 12345678".
-	eachSortCode(s, func(_, end int) {
-		if e := accountAfterSortCode(s, end); e > 0 {
-			out = append(out, span{KindAccount, e - 8, e})
-		}
-	})
+	// A bank account's number given straight after its sort code: "20-00-00 12345678". Most text
+	// has no eight digits in a row, and a byte loop is cheaper than looking for sort codes.
+	if hasDigitRun(s, 8) {
+		eachSortCode(s, func(_, end int) {
+			if e := accountAfterSortCode(s, end); e > 0 {
+				out = append(out, span{KindAccount, e - 8, e})
+			}
+		})
+	}
 	accountRE.each(s, func(m []int) int {
 		start, end := m[4], m[5]
 		if start < 0 {
@@ -1209,19 +1202,20 @@ func findAccountNumbers(s string, out []span) []span {
 
 // --- bank sort codes ---------------------------------------------------------------------------
 
-// sortCodeLabelRE finds a sort code the resident says is one, written in any of the ways banks
-// print it ("sort code 20-00-00", "sort code: 20 00 00", "sortcode 200000", "sort code and account
-// number are 20-00-00 12345678"), even where it could be a date. Group 1 is the code.
-var sortCodeLabelRE = newPattern(`(?i)sort`+sepClass+`?codes?(?:`+spaceClass+`*(?:&|and)`+spaceClass+`*(?:account|acc|acct|a/c)(?:`+spaceClass+`*(?:numbers?|num|no\b\.?|#))?)?`+
-	`(?:`+spaceClass+`+(?:is|are|was|were)\b)?[^\p{L}\p{N}\n]{0,4}([0-9]{2}`+sepClass+`?[0-9]{2}`+sepClass+`?[0-9]{2})`, 96,
-	wordStartWith("sort"))
-
-// sortCodeRE is the printed shape of a sort code, which needs no words before it: two digits
-// three times with a dash between ("20-00-00"). A date has the same shape ("20-10-26"), so only
-// one that can be no date counts (sortCodeShape).
-var sortCodeRE = newPattern(`[0-9]{2}[\-\x{2010}-\x{2013}][0-9]{2}[\-\x{2010}-\x{2013}][0-9]{2}`, 16,
+// sortCodeRE finds a sort code: group 1 one the resident says is one, written in any of the
+// ways banks print it ("sort code 20-00-00", "sort code: 20 00 00", "sortcode 200000", "sort code
+// and account number are 20-00-00 12345678"), even where it could be a date; group 2 the printed
+// shape, which needs no words before it: two digits three times with a dash between
+// ("20-00-00"). A date has that shape too ("20-10-26"), so only one that can be no date counts
+// there (maybeDate).
+var sortCodeRE = newPattern(`(?i)sort`+sepClass+`?codes?(?:`+spaceClass+`*(?:&|and)`+spaceClass+`*(?:account|acc|acct|a/c)(?:`+spaceClass+`*(?:numbers?|num|no\b\.?|#))?)?`+
+	`(?:`+spaceClass+`+(?:is|are|was|were)\b)?[^\p{L}\p{N}\n]{0,4}([0-9]{2}`+sepClass+`?[0-9]{2}`+sepClass+`?[0-9]{2})`+
+	`|([0-9]{2}[\-\x{2010}-\x{2013}][0-9]{2}[\-\x{2010}-\x{2013}][0-9]{2})`, 96,
 	func(s string, i int) bool {
-		return i+2 < len(s) && isDigit(s[i+1]) && (s[i+2] == '-' || s[i+2] == 0xE2) && digitStart(s, i)
+		if isDigit(s[i]) {
+			return i+2 < len(s) && isDigit(s[i+1]) && (s[i+2] == '-' || s[i+2] == 0xE2) && !wordBefore(s, i)
+		}
+		return (s[i] == 's' || s[i] == 'S') && hasPrefixFold(s[i:], "sort") && !wordBefore(s, i)
 	})
 
 func findSortCodes(s string, out []span) []span {
@@ -1229,23 +1223,22 @@ func findSortCodes(s string, out []span) []span {
 	return out
 }
 
-// eachSortCode calls fn with the span of each sort code in s, labelled (sortCodeLabelRE) or in
-// the printed shape of one that is no date (sortCodeRE): "20-00-00", "40-47-84", not "20-10-26",
-// "01-02-03" or "12-31-99". Neither is part of a longer number ("20-00-00-12", "DPO-20-00-00") or
-// a count ("20-30-40 minutes").
+// eachSortCode calls fn with the span of each sort code in s (sortCodeRE): "sort code 20 00 00",
+// "20-00-00", "40-47-84", not "20-10-26", "01-02-03" or "12-31-99". None is part of a longer
+// number ("20-00-00-12", "DPO-20-00-00") or a count ("20-30-40 minutes").
 func eachSortCode(s string, fn func(start, end int)) {
-	sortCodeLabelRE.each(s, func(m []int) int {
-		if !standsAlone(s, m[2], m[3]) {
-			return -1
-		}
-		fn(m[2], m[3])
-		return m[1]
-	})
 	sortCodeRE.each(s, func(m []int) int {
-		if !standsAlone(s, m[0], m[1]) || maybeDate(s[m[0]:m[1]]) || followedByAny(s, m[1], quantityWords) {
+		start, end := m[2], m[3]
+		if start < 0 {
+			start, end = m[4], m[5]
+			if maybeDate(s[start:end]) || followedByAny(s, end, quantityWords) {
+				return -1
+			}
+		}
+		if !standsAlone(s, start, end) {
 			return -1
 		}
-		fn(m[0], m[1])
+		fn(start, end)
 		return m[1]
 	})
 }
@@ -1268,6 +1261,19 @@ func maybeDate(c string) bool {
 // quantityWords follow numbers that count: "20-30-40 minutes".
 var quantityWords = setOf(`minutes mins minute hours hrs hour days day weeks week months month years
 	year times people percent per mph miles kg`)
+
+// hasDigitRun reports whether s holds n ASCII digits in a row.
+func hasDigitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			run = 0
+		} else if run++; run == n {
+			return true
+		}
+	}
+	return false
+}
 
 // accountAfterSortCode returns the end of an eight-digit account number that follows a sort code
 // ending at byte i after a space, a comma or a slash, or "and" ("20-00-00 12345678", "20-00-00,
