@@ -1230,6 +1230,21 @@ func TestTranscriptsKeepNoDisclosures(t *testing.T) {
 	assert.Contains(t, all, transcript.Urgent)
 }
 
+// A status check keeps no reference in the transcript: it would tie the conversation to the
+// named case (a QA pass found "status of DPO-2026-000001 please" stored as typed).
+func TestTranscriptsKeepNoReferences(t *testing.T) {
+	h := newHarness(t)
+	ref := h.submit(t, mk)
+	r := h.chat(t, "", "status of "+ref+" please")
+	r2 := h.chat(t, r.Session, "jo@example.org")
+	require.Equal(t, conversation.KindStatus, r2.Kind, r2.Answer.Answer)
+	lines, err := h.store.Transcript(context.Background(), r.Session)
+	require.NoError(t, err)
+	all := strings.Join(lines, "\n")
+	assert.NotContains(t, all, ref)
+	assert.Contains(t, all, transcript.StatusCheck)
+}
+
 // What the bot quotes from the notices is published, and kept in the transcript as quoted: the
 // DPO reviewing it sees which contact was given, not "[name]" and "[phone]" (a QA pass). The
 // resident's own words are still redacted.
