@@ -1,12 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -108,6 +110,7 @@ privacybot users add.`)
 	if err != nil {
 		return err
 	}
+	bot.Chat = chatFacts(cfg)
 	// Transcript lines are written in batches off the request path; closed after the server
 	// has shut down (deferred before it), so every line a request handed over is written.
 	transcripts := web.NewTranscriptWriter(store, web.TranscriptWriterOptions{Log: log})
@@ -119,7 +122,7 @@ privacybot users add.`)
 		}
 	}()
 	srv := &web.Server{
-		Bot: bot, Cases: queue, Users: store, Sessions: store, Transcripts: transcripts, Questions: store, Redact: redact.Text,
+		Bot: bot, Cases: queue, Users: store, Sessions: store, Transcripts: transcripts, Questions: store, Redact: redact.Text, Chat: bot.Chat,
 		TranscriptDays: cfg.TranscriptDays, Notices: eng.corpus.Notices, Orgs: bot.Orgs,
 		CanonicalOrg:   eng.corpus.Organisations.Canonical,
 		AllowedOrigins: splitList(app.Getenv("PRIVACYBOT_ALLOWED_ORIGINS")), BaseURL: cfg.BaseURL,
@@ -313,4 +316,17 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// chatFacts are what the web chat says of itself when asked: how long it keeps transcripts, and
+// the language model it writes answers with, if any.
+func chatFacts(cfg config.Config) conversation.ChatFacts {
+	f := conversation.ChatFacts{TranscriptDays: cmp.Or(cfg.TranscriptDays, web.DefaultTranscriptDays), ModelSelfHosted: cfg.ModelSelfHosted}
+	if cfg.Model != "" {
+		f.ModelService = "api.openai.com" // go-openai's default
+		if u, err := url.Parse(cfg.OpenAIBaseURL); err == nil && u.Host != "" {
+			f.ModelService = u.Host
+		}
+	}
+	return f
 }

@@ -138,6 +138,8 @@ type Bot struct {
 	Crisis string
 	// Redact is applied to the conversation excerpt stored with a case.
 	Redact func(string) string
+	// Chat is what the web chat says of itself when asked ("how long do you keep this chat?").
+	Chat ChatFacts
 	// Rewriter, when set, rewrites follow-ups; without it the previous topic is carried over.
 	Rewriter Rewriter
 }
@@ -295,8 +297,10 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		}
 		return b.addToRequest(s, t, refs), nil
 	}
-	if t.Channel == "web" && aboutThisChatRe.MatchString(t.Text) { // what the web chat keeps: its own notice says
-		return aboutThisChat(s, t), nil
+	if t.Channel == "web" { // what the web chat keeps: its own notice says
+		if r, ok := b.aboutThisChat(s, t); ok {
+			return r, nil
+		}
 	}
 	if wantsPersonRe.MatchString(t.Text) && smallTalkOf(t.Text) != smallTalkHelp { // "am I talking to a real person?" asks about the bot
 		return b.wantsPerson(s, t), nil

@@ -102,20 +102,6 @@ func (b *Bot) withContactOf(org, text string) (with string, cited []answer.Citat
 	return text + "\n" + contact.Answer, contact.Citations, true
 }
 
-// aboutThisChatRe finds a question about the chat itself rather than the council's notices:
-// "what do you do with this chat?", "do you store what I type here?". The council's notices
-// don't answer those; the chat's own notice does.
-var aboutThisChatRe = regexp.MustCompile(`(?i)\b(?:this chat|the chat|this conversation|our conversation|what i (?:type|write|say|send)|chat history|chat logs?)\b[^.?!]{0,40}\b(?:keep|kept|store|stored|save|saved|record|recorded|log|logged|delete|deleted|do with|happens? to|read|see|use)\b|\b(?:keep|kept|store|stored|save|saved|record|recorded|log|logged|delete|deleted|do with|happens? to|read|see|use)\b[^.?!]{0,30}\b(?:this chat|the chat|this conversation|our conversation|what i (?:type|write|say|send)|chat history|chat logs?)\b`)
-
-// aboutThisChat answers a question about the chat itself from what the chat does, and points to
-// its own privacy notice for the details.
-func aboutThisChat(s *session, t Turn) Reply {
-	return helpReply(s, t, "This chat keeps what you type, with personal details such as e-mail addresses, phone numbers and names taken out, "+
-		"for a limited time, to see what the council's notices don't answer and to fix the chat's mistakes; then it is deleted. "+
-		"The details of a request you make go to the council's data protection team with the request, not into that record. "+
-		"The chat's own privacy notice says what it keeps and for how long: the link \"How this chat uses your information\" under the chat.")
-}
-
 // bareRe are messages that ask nothing yet: "what?", "huh", "test", "anyone there?".
 var bareRe = regexp.MustCompile(`^(?:what|huh|eh|pardon|sorry|test|testing|test test|anyone there|is anyone there|hello anyone there|hello is anyone there|hello are you there|are you there)$`)
 

@@ -108,6 +108,8 @@ type Server struct {
 	Questions QuestionLog
 	// Redact removes personal data before a transcript line is stored; redact.Text in production.
 	Redact func(string) string
+	// Chat is what the chat's own privacy notice says of the language model, if one is used.
+	Chat conversation.ChatFacts
 	// TranscriptDays is how long transcripts are kept (PRIVACYBOT_TRANSCRIPT_DAYS); default 30.
 	TranscriptDays int
 	Notices        []notice.Notice
@@ -168,8 +170,12 @@ func (s *Server) transcriptDays() int {
 	if s.TranscriptDays > 0 {
 		return s.TranscriptDays
 	}
-	return 30
+	return DefaultTranscriptDays
 }
+
+// DefaultTranscriptDays is how long redacted transcripts are kept when PRIVACYBOT_TRANSCRIPT_DAYS
+// doesn't say.
+const DefaultTranscriptDays = 30
 
 // canonical is the canonical name of an organisation, or the name as given when unknown.
 func (s *Server) canonical(name string) string {
@@ -308,6 +314,7 @@ func (s *Server) handlePrivacy(w http.ResponseWriter, r *http.Request) {
 		"Title": "How this chat uses your information",
 		"Days":  s.transcriptDays(),
 		"Orgs":  s.Orgs,
+		"Model": s.Chat, // a language model the answers are written with, if any
 	})
 }
 

@@ -1260,3 +1260,19 @@ func TestTranscriptsKeepWhatTheNoticesSay(t *testing.T) {
 	assert.NotContains(t, lines[0], "jo.bloggs@example.org")
 	assert.Contains(t, lines[1], "Maria Damigos", "the DPO the notice names, as quoted")
 }
+
+// The chat's own privacy notice says what is kept and for how long, and, when a language model
+// writes the answers, which service is sent the (redacted) questions: "Nothing is shared with
+// anyone else" alone would not be true then.
+func TestThePrivacyNoticeSaysWhoIsSentWhat(t *testing.T) {
+	plain := newHarness(t, func(s *web.Server) { s.TranscriptDays = 14 })
+	page := plain.do(t, "GET", "/privacy", "").Body.String()
+	assert.Contains(t, page, "<strong>14 days</strong>")
+	assert.Contains(t, page, "Nothing is shared with anyone else.")
+	assert.NotContains(t, page, "language model")
+
+	withModel := newHarness(t, func(s *web.Server) { s.Chat = conversation.ChatFacts{ModelService: "api.example.net"} })
+	page = withModel.do(t, "GET", "/privacy", "").Body.String()
+	assert.Contains(t, page, "language model service (api.example.net)")
+	assert.Contains(t, page, "personal details removed first")
+}

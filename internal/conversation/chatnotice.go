@@ -1,0 +1,93 @@
+package conversation
+
+import (
+	"fmt"
+	"regexp"
+)
+
+// Questions about the chat itself ("is this chat recorded?", "who can see what I type?", "does
+// this chat use cookies?", "are you ChatGPT?") are answered from what the chat does, as its own
+// privacy notice (the web channel's /privacy) says it: the council's notices are about the
+// council's services, and answered from them a question about the chat quoted the customer
+// services team's "accessible only to staff who need to see it" as if it were about the chat (a
+// QA pass). Only on the web, whose notice this is.
+
+// ChatFacts are what the chat's own answers about itself depend on, as the deployment is set up.
+type ChatFacts struct {
+	// TranscriptDays is how long the redacted transcripts are kept; 0 when none are.
+	TranscriptDays int
+	// ModelService names the language-model service answers are written with, when one is
+	// configured ("api.openai.com"); "" for the extractive answers alone.
+	ModelService string
+	// ModelSelfHosted is set when the council runs that model itself, and it may see what is
+	// typed as it is (PRIVACYBOT_MODEL_SELF_HOSTED).
+	ModelSelfHosted bool
+}
+
+// modelSees says what the language model is sent, when there is one.
+func (f ChatFacts) modelSees() string {
+	if f.ModelSelfHosted {
+		return "A language model the council runs itself writes my answers from those quotes"
+	}
+	return fmt.Sprintf("A language model service (%s) writes my answers from those quotes, sent your question with personal details such as names and contact details taken out", f.ModelService)
+}
+
+// chatSubject names the chat, or what is typed into it.
+const chatSubject = `(?:(?:this|the|your)\s+(?:chat|chatbot|chat ?bot|bot|conversation|web ?chat|service)|our conversation|chat history|chat logs?|` +
+	`what i (?:type|write|say|send|ask(?:ed)?|put)|my (?:messages|questions|conversation|chat)|(?:this|these) messages?)`
+
+var (
+	// chatKeepsRe asks what the chat keeps: "is this chat recorded?", "how long do you keep this
+	// conversation?", "what do you do with what I type?".
+	chatKeepsRe = regexp.MustCompile(`(?i)\b` + chatSubject + `\b[^.?!]{0,40}\b(?:keep|kept|store|stored|save|saved|record|recorded|log|logged|delete|deleted|do with|happens? to|use|used)\b|` +
+		`\b(?:keep|kept|store|stored|save|saved|record|recorded|log|logged|delete|deleted|do with|happens? to|use)\b[^.?!]{0,30}\b` + chatSubject + `\b`)
+	// chatSeenRe asks who sees it: "who can see this?", "will the council see what I asked?",
+	// "is my conversation private?".
+	chatSeenRe = regexp.MustCompile(`(?i)\bwho\b[^.?!]{0,20}\b(?:see|sees|read|reads|access|look at)\s+(?:this|it|that|` + chatSubject + `)\b|` +
+		`\b(?:see|read|look at|access)\s+` + chatSubject + `\b|\b` + chatSubject + `\b[^.?!]{0,20}\b(?:private|confidential|anonymous|secure|shared|passed on)\b`)
+	// chatCookiesRe asks whether the chat tracks the person: cookies, an IP address.
+	chatCookiesRe = regexp.MustCompile(`(?i)\b` + chatSubject + `\b[^.?!]{0,30}\b(?:cookies?|ip address(?:es)?|track|tracking|tracks)\b|` +
+		`\b(?:cookies?|ip address(?:es)?|track|tracking)\b[^.?!]{0,30}\b` + chatSubject + `\b`)
+	// chatIsAIRe asks what the chat is: "are you ChatGPT?", "are you a robot?", "is this AI?".
+	chatIsAIRe = regexp.MustCompile(`(?i)\bare you\s+(?:an?\s+)?(?:ai|a\.i\.|chat ?gpt|gpt|robot|bot|chat ?bot|computer|machine|real|human|person|real person)\b|` +
+		`\b(?:is this|is it|is the chat|is this chat)\s+(?:an?\s+)?(?:ai|a\.i\.|chat ?gpt|robot|bot|chat ?bot|automated|a real person|a person|human)\b|\b(?:this chat|the chat|this bot|you)\s+use\s+(?:ai|chat ?gpt|artificial intelligence)\b`)
+)
+
+// aboutThisChat answers a question about the chat itself; ok is false when the message is none.
+func (b *Bot) aboutThisChat(s *session, t Turn) (Reply, bool) {
+	var text string
+	switch {
+	case chatIsAIRe.MatchString(t.Text):
+		text = "I'm an automated chat, not a person: I answer by quoting the council's privacy notices, and I can take a data protection request to the council's data protection team."
+		if b.Chat.ModelService != "" {
+			text += " " + b.Chat.modelSees() + "."
+		}
+		text += " To talk to a person, contact the data protection team." + aboutTheNotice
+		return b.withContact(s, t, text), true
+	case chatCookiesRe.MatchString(t.Text):
+		text = "This chat doesn't use cookies. The conversation is linked by a random number kept in your browser tab, forgotten when you close it. " +
+			"Your internet (IP) address is held only in the server's memory while you chat, and for about ten minutes after, to stop any one computer sending too many messages; it is not kept with what you type."
+	case chatSeenRe.MatchString(t.Text):
+		text = "Only the council's data protection team see the requests made to their council, signed in to their dashboard. " +
+			"The people who run the chat can see what is typed here, with personal details taken out, to improve it."
+		if b.Chat.ModelService != "" && !b.Chat.ModelSelfHosted {
+			text += fmt.Sprintf(" Questions, with personal details taken out, are also sent to the language model service (%s) that writes the answers.", b.Chat.ModelService)
+		} else {
+			text += " Nothing else is shared."
+		}
+	case chatKeepsRe.MatchString(t.Text):
+		kept := "for a limited time"
+		if d := b.Chat.TranscriptDays; d > 0 {
+			kept = fmt.Sprintf("for %d days", d)
+		}
+		text = "This chat keeps what you type, with personal details such as e-mail addresses, phone numbers and names taken out, " + kept +
+			", to see what the council's notices don't answer and to fix the chat's mistakes; then it is deleted automatically. " +
+			"The details of a request you make go to the council's data protection team with the request, not into that record."
+	default:
+		return Reply{}, false
+	}
+	return helpReply(s, t, text+aboutTheNotice), true
+}
+
+// aboutTheNotice points to the chat's own privacy notice.
+const aboutTheNotice = " The chat's own privacy notice says more: the link \"How this chat uses your information\" under the chat."

@@ -1,0 +1,44 @@
+package conversation_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/privacybot/privacybot/internal/conversation"
+)
+
+// Questions about the chat itself are answered from what it does, as its own notice says, each
+// with what was asked (a QA pass: "who can see this?" quoted a council notice, "does this chat use
+// cookies?" got how long it keeps what is typed, "are you chatgpt" got "the notices don't answer
+// that"). The facts depend on how the chat is set up: how long it keeps transcripts, and whether
+// a language model writes the answers. A question about the council's own cookies or its use of
+// computers to decide is still one for the notices.
+func TestQuestionsAboutTheChatItself(t *testing.T) {
+	tests := []struct {
+		facts          conversation.ChatFacts
+		says           string
+		contains, lack []string
+	}{
+		{conversation.ChatFacts{TranscriptDays: 30}, "how long do you keep this conversation?", []string{"for 30 days"}, []string{"a limited time"}},
+		{conversation.ChatFacts{TranscriptDays: 30}, "is this chat recorded?", []string{"for 30 days"}, nil},
+		{conversation.ChatFacts{}, "who can see this conversation?", []string{"data protection team", "Nothing else is shared"}, []string{"language model"}},
+		{conversation.ChatFacts{ModelService: "api.example.net"}, "will the council see what I asked?", []string{"data protection team", "api.example.net"}, []string{"Nothing else is shared"}},
+		{conversation.ChatFacts{}, "is my conversation private?", []string{"personal details taken out"}, nil},
+		{conversation.ChatFacts{}, "does this chat use cookies?", []string{"doesn't use cookies", "IP"}, []string{"for 30 days"}},
+		{conversation.ChatFacts{}, "are you chatgpt", []string{"automated chat, not a person"}, []string{"language model"}},
+		{conversation.ChatFacts{ModelService: "api.example.net"}, "are you a robot?", []string{"automated chat", "api.example.net", "personal details"}, nil},
+		{conversation.ChatFacts{ModelService: "llm.council.internal", ModelSelfHosted: true}, "is this AI?", []string{"the council runs itself"}, []string{"taken out"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.says, func(t *testing.T) {
+			bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			bot.Chat = tt.facts
+			script(t, bot, "", []line{{says: tt.says, kind: conversation.KindHelp,
+				contains: append(tt.contains, "How this chat uses your information"), lacks: append(tt.lack, "don't answer that")}})
+		})
+	}
+	for _, says := range []string{"do you use cookies on your website?", "do you use computers to make decisions about me?"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "", []line{{says: says, lacks: []string{"How this chat uses your information"}}})
+	}
+}
