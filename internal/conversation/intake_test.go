@@ -644,11 +644,12 @@ func TestTheCaseExcerptLeavesOutTheRequestersDetails(t *testing.T) {
 func TestAMessageInAnotherLanguage(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	for _, says := range []string{"Chcę kopię moich danych osobowych", "Dw i eisiau copi o fy nata", "quiero una copia de mis datos please",
-		"我想要我的数据副本", "میں اپنے ڈیٹا کی کاپی چاہتا ہوں", "Я хочу удалить свои данные", "Ich möchte meine Daten löschen"} {
+		"我想要我的数据副本", "میں اپنے ڈیٹا کی کاپی چاہتا ہوں", "Я хочу удалить свои данные", "Ich möchte meine Daten löschen",
+		"Faint gwybodaeth amdanaf i ydych chi'n ei gadw?"} { // a QA pass: answered as an English question
 		last := script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindHelp, contains: []string{"only read and answer messages in English", "01908 254900"}}})
 		assert.False(t, last.Abstained, says)
 	}
-	for _, says := range []string{"how lng do u kep complant recrds", "who is the dpo for mk"} {
+	for _, says := range []string{"how lng do u kep complant recrds", "who is the dpo for mk", "can i get a copi of my data from the cyngor"} {
 		script(t, bot, "Milton Keynes", []line{{says: says, lacks: []string{"only read and answer messages in English"}}})
 	}
 }

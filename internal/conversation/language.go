@@ -20,6 +20,7 @@ var englishWords = setOf(`a an the i me my mine you your we our us they their th
 // Welsh, Romanian, Spanish, Portuguese, French, Lithuanian, German) that English doesn't have.
 var foreignWords = setOf(`chcę chce proszę prosze moich moje mój moj moje jest nie się sie czy jak dane danych mnie moja kopię kopie
 	dw dwi eisiau fy yw ydw mae beth sut gyda chi eich ein hoffwn data'r
+	gwybodaeth wybodaeth amdanaf amdanoch ydych ydy chi'n gadw cadw faint pwy pam gennych cyngor ddata dileu copi rwyf rwy
 	vreau datele mele este sunt pentru copie va rog
 	quiero una mis datos por favor que los las para con del
 	quero meus dados uma obrigado
