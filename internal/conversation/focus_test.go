@@ -176,3 +176,15 @@ func TestTheCouncilOfAnIntroductionScopesTheQuestion(t *testing.T) {
 		}
 	}
 }
+
+// A follow-up the notice in focus answers only unsure is not answered instead from a notice out
+// of date that seems sure: after complaint records, "who do they share it with" quoted the 2018
+// website statement's "we do not pass on any of your personal information" (a QA pass), over the
+// customer services notice's list of recipients.
+func TestAFollowUpPrefersTheNoticeInFocusToAnOutOfDateOne(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "how long does Milton Keynes keep complaint records?", contains: []string{"6 years"}},
+		{says: "who do they share it with", contains: []string{"Customer services team privacy notice", "Who we share information with"}, lacks: []string{"17 May 2018"}},
+	})
+}
