@@ -144,20 +144,19 @@ func (o *Organisations) All() []Organisation {
 // "Milton Keynes Council"), in the order of their first mention. Short aliases must stand as
 // whole words.
 func (o *Organisations) Mentioned(text string) []string {
-	_, ms := o.mentions(text, true)
-	var out []string
-	for _, m := range ms {
-		if !slices.Contains(out, m.name) {
-			out = append(out, m.name)
-		}
-	}
-	return out
+	return o.named(text, true)
 }
 
 // NamedIn returns the canonical names of the organisations a text names by one of their names,
 // not by a place of their area, in the order of their first mention.
 func (o *Organisations) NamedIn(text string) []string {
-	_, ms := o.mentions(text, false)
+	return o.named(text, false)
+}
+
+// named is the organisations a text mentions (withPlaces: by a place of their area too), each
+// once, in the order of their first mention.
+func (o *Organisations) named(text string, withPlaces bool) []string {
+	_, ms := o.mentions(text, withPlaces)
 	var out []string
 	for _, m := range ms {
 		if !slices.Contains(out, m.name) {
