@@ -395,6 +395,14 @@ func TestChatRequestReceivedEarlier(t *testing.T) {
 	assert.Contains(t, out, `--via: "fax" is not phone, post or email.`)
 	assert.NotContains(t, out, "overdue already", "a letter of last Friday is in time")
 
+	// The right must be named, once: taken for access, a forgotten "erasure" was filed as the
+	// wrong right (a QA pass).
+	noType := chatSession(t, map[string]string{"PRIVACYBOT_DATA": t.TempDir()}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC),
+		"/request --received 2026-12-04 --via post\n/request access erasure\n/quit\n")
+	assert.Contains(t, noType, "Which right is the request? /request TYPE")
+	assert.Contains(t, noType, "names two rights (access, erasure)")
+	assert.NotContains(t, noType, "It sounds like you want to make a request")
+
 	late := chatSession(t, map[string]string{"PRIVACYBOT_DATA": t.TempDir()}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC),
 		"/request access --received 2026-07-04 --via post\n/quit\n/quit\n")
 	assert.Contains(t, late, "this request was due by Tuesday 4 August 2026 and is overdue already", "the adviser is told at once")

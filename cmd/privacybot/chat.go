@@ -22,7 +22,7 @@ import (
 const chatHelp = `Type a question, or:
   /sources          the full passages behind the last answer
   /org NAME         answer only from this organisation's notices (/org alone: all)
-  /request [TYPE] [--received YYYY-MM-DD] [--via phone|post|email]
+  /request TYPE [--received YYYY-MM-DD] [--via phone|post|email]
                     log a caller's rights request (access, erasure, …), stamped with the call time,
                     or with the day it reached the council and how (a letter, an e-mail, a voicemail)
   /new              the next caller: nothing of this conversation carries over
@@ -328,12 +328,13 @@ func (c *chat) warnIfOverdue(received time.Time) {
 		received.In(queueLondon()).Format("Monday 2 January 2006"), due.Format("Monday 2 January 2006"))
 }
 
-// requestArgs reads /request's arguments: the right (access when none is named), when the
+// requestArgs reads /request's arguments: the right (which must be named: taken for access, an
+// erasure the adviser forgot to name was filed as the wrong right), when the
 // request reached the council (now, a call; or --received DATE, a letter or a voicemail logged
 // later, whose month runs from that day) and how (--via phone, post or email; a call by default).
 // A problem is said to the adviser, and nothing starts.
 func (c *chat) requestArgs(arg string) (typ rights.Type, received time.Time, via dpo.Channel, problem string) {
-	typ, received, via = rights.Access, c.app.Now(), dpo.ChannelPhone
+	received, via = c.app.Now(), dpo.ChannelPhone
 	var words []string
 	for _, w := range strings.Fields(arg) {
 		if flag, v, ok := strings.Cut(w, "="); ok && (flag == "--received" || flag == "--via") { // --received=2026-12-04
@@ -388,8 +389,14 @@ func (c *chat) requestArgs(arg string) (typ rights.Type, received time.Time, via
 			if err != nil || t == rights.None {
 				return "", time.Time{}, "", fmt.Sprintf("Unknown request type %q. Types: %s", w, typeNames())
 			}
+			if typ != "" {
+				return "", time.Time{}, "", fmt.Sprintf("/request names two rights (%s, %s): log each as its own request.", typ, t)
+			}
 			typ = t
 		}
+	}
+	if typ == "" {
+		return "", time.Time{}, "", "Which right is the request? /request TYPE, for example /request erasure. Types: " + typeNames()
 	}
 	return typ, received, via, ""
 }
