@@ -258,7 +258,10 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 
 	// Explain the right with a cited excerpt from the notices.
 	var ans answer.Answer
-	if b.Answerer != nil {
+	if b.Answerer != nil && (it.org != "" || len(b.Orgs) <= 1) {
+		// Only the council's own notices: before the council is known, another's would be read to
+		// a resident it is not about (a QA pass: a Buckinghamshire resident was read Milton
+		// Keynes's rights).
 		a, err := b.Answerer.Answer(ctx, answer.Question{Text: explainQuestion(in.Type), Organisation: it.org, K: 2})
 		if err == nil && !a.Abstained {
 			ans = a

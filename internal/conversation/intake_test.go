@@ -1074,3 +1074,15 @@ func TestAMistypedReferenceIsToldWhatOneLooksLike(t *testing.T) {
 	script(t, bot, "", []line{{says: "DPO-2026-000001", kind: conversation.KindStatus, contains: []string{"please give the e-mail address"}}})
 	script(t, bot, "", []line{{says: "who is the DPO?", kind: conversation.KindAnswer}})
 }
+
+// A request begun before its council is known quotes no council's notice about the right: it
+// would be another council's to half the residents (a QA pass). Once scoped, it quotes its own.
+func TestARequestQuotesOnlyItsOwnCouncilsNotices(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	unscoped := script(t, bot, "", []line{{says: "please send me a copy of my data", kind: conversation.KindIntake, lacks: []string{"What the notices say"}}})
+	assert.Empty(t, unscoped.Citations)
+	scoped := script(t, bot, "Buckinghamshire", []line{{says: "please send me a copy of my data", kind: conversation.KindIntake}})
+	for _, c := range scoped.Citations {
+		assert.Equal(t, "Buckinghamshire Council", c.Organisation)
+	}
+}
