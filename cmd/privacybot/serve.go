@@ -273,7 +273,9 @@ func logNotifier(log *slog.Logger) dpo.Notifier {
 		if !c.Due.IsZero() {
 			due = c.Due.Format(time.DateOnly)
 		}
-		log.Info("new case on the DPO's queue", "ref", c.Ref, "type", c.Type, "organisation", c.Organisation, "due", due)
+		// Its status now: a case filed while the server was down may be worked (even closed,
+		// from the CLI) before this announcement goes out.
+		log.Info("new case on the DPO's queue", "ref", c.Ref, "type", c.Type, "organisation", c.Organisation, "due", due, "status", c.Status)
 		return nil
 	})
 }

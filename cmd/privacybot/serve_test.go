@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"regexp"
 	"strings"
@@ -14,6 +15,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/dpo"
 )
 
 // syncBuffer is a bytes.Buffer safe to write from the server while the test reads it.
@@ -187,4 +190,14 @@ func TestUsersCommand(t *testing.T) {
 	assert.Equal(t, exitOK, code)
 	code, _, _ = run("", "users", "remove", "alex")
 	assert.Equal(t, exitUsage, code)
+}
+
+// The log's announcement of a case says its status now, so one closed before the announcement
+// went out (filed while the server was down, worked from the CLI) doesn't read as waiting.
+func TestTheLogAnnouncesACaseWithItsStatus(t *testing.T) {
+	var buf bytes.Buffer
+	n := logNotifier(slog.New(slog.NewTextHandler(&buf, nil)))
+	require.NoError(t, n.Notify(context.Background(), dpo.Case{Ref: "DPO-2026-000005", Type: "access", Organisation: "Buckinghamshire Council", Status: dpo.Completed}))
+	assert.Contains(t, buf.String(), "ref=DPO-2026-000005")
+	assert.Contains(t, buf.String(), "status=completed")
 }
