@@ -419,6 +419,13 @@ func TestContactOf(t *testing.T) {
 		{"077009001234", "", false},
 		{"(07700) 900123", dpo.ContactPhone, true},
 		{"01908 25490", dpo.ContactPhone, true}, // some landlines have 10 digits
+		// A slip in a common service's domain would send the team's reply nowhere (a QA pass).
+		{"tom.hardy@gmial.con", "", false},
+		{"tom.hardy@hotmial.co.uk", "", false},
+		{"jo@example.con", "", false},
+		{"jo@gmail.com", dpo.ContactEmail, true},
+		{"jo@conwy.gov.uk", dpo.ContactEmail, true},
+		{"jo@falcon.co.uk", dpo.ContactEmail, true},
 		{"", "", false},
 	}
 	for _, tt := range tests {

@@ -1472,6 +1472,10 @@ func ContactOf(v string) (dpo.Contact, error) {
 	case v == "":
 		return dpo.Contact{}, errors.New("I need one way to contact you.")
 	case emailRe.MatchString(v):
+		if meant := mistypedEmail(v); meant != "" {
+			// The team's reply would go nowhere, and the resident would think the council ignored them.
+			return dpo.Contact{}, fmt.Errorf("That e-mail address looks mistyped: did you mean %s? Please type it again.", meant)
+		}
 		return dpo.Contact{Kind: dpo.ContactEmail, Value: v}, nil
 	case phoneRe.MatchString(v) && countDigits(v) >= 10 && countDigits(v) <= 13:
 		if mobileRe.MatchString(v) && countDigits(v) != 11 {
@@ -1486,6 +1490,39 @@ func ContactOf(v string) (dpo.Contact, error) {
 		return dpo.Contact{Kind: dpo.ContactPostal, Value: v}, nil
 	}
 	return dpo.Contact{}, errors.New("That doesn't look like an e-mail address, a phone number or a postal address.")
+}
+
+// mailDomainSlips are common slips in the domains of the e-mail services most residents use, and
+// in their endings: "gmial.com", "hotmial.co.uk", "gmail.con".
+var mailDomainSlips = map[string]string{
+	"gmial.com": "gmail.com", "gmai.com": "gmail.com", "gamil.com": "gmail.com", "gnail.com": "gmail.com", "gmaill.com": "gmail.com",
+	"gmal.com": "gmail.com", "gmail.co": "gmail.com", "gmail.con": "gmail.com", "gmail.cm": "gmail.com", "gmail.om": "gmail.com",
+	"gmail.co.uk": "gmail.com", "googlemail.con": "googlemail.com",
+	"hotmial.com": "hotmail.com", "hotmal.com": "hotmail.com", "hotnail.com": "hotmail.com", "hotmail.con": "hotmail.com",
+	"hotmial.co.uk": "hotmail.co.uk", "hotmail.co.uj": "hotmail.co.uk", "hotmail.co": "hotmail.co.uk",
+	"yahooo.com": "yahoo.com", "yaho.com": "yahoo.com", "yahoo.con": "yahoo.com", "yahoo.co.uj": "yahoo.co.uk",
+	"outlok.com": "outlook.com", "outloo.com": "outlook.com", "outlook.con": "outlook.com",
+	"btinternt.com": "btinternet.com", "btinterent.com": "btinternet.com", "btinternet.con": "btinternet.com",
+	"icloud.con": "icloud.com", "iclod.com": "icloud.com", "live.con": "live.com", "live.co.uj": "live.co.uk",
+}
+
+// mistypedEmail is the address an e-mail address with a slip in a common service's domain, or a
+// ".con" ending, was meant to be; "" when it has none.
+func mistypedEmail(v string) string {
+	at := strings.LastIndexByte(v, '@')
+	if at < 0 {
+		return ""
+	}
+	domain := strings.ToLower(strings.TrimRight(v[at+1:], "."))
+	if meant, ok := mailDomainSlips[domain]; ok {
+		return v[:at+1] + meant
+	}
+	for slip, meant := range map[string]string{".con": ".com", ".co.uj": ".co.uk"} {
+		if name, ok := strings.CutSuffix(domain, slip); ok {
+			return v[:at+1] + name + meant
+		}
+	}
+	return ""
 }
 
 func countDigits(s string) int {
