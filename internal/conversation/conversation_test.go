@@ -428,6 +428,9 @@ func TestContactOf(t *testing.T) {
 		{"jo@falcon.co.uk", dpo.ContactEmail, true},
 		{"", "", false},
 	}
+	_, err := conversation.ContactOf("tom.hardy@gmial.con")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "did you mean tom.hardy@gmail.com?")
 	for _, tt := range tests {
 		c, err := conversation.ContactOf(tt.in)
 		if !tt.ok {

@@ -1513,16 +1513,20 @@ func mistypedEmail(v string) string {
 	if at < 0 {
 		return ""
 	}
-	domain := strings.ToLower(strings.TrimRight(v[at+1:], "."))
-	if meant, ok := mailDomainSlips[domain]; ok {
-		return v[:at+1] + meant
-	}
+	typed := strings.ToLower(strings.TrimRight(v[at+1:], "."))
+	domain := typed
 	for slip, meant := range map[string]string{".con": ".com", ".co.uj": ".co.uk"} {
 		if name, ok := strings.CutSuffix(domain, slip); ok {
-			return v[:at+1] + name + meant
+			domain = name + meant
 		}
 	}
-	return ""
+	if meant, ok := mailDomainSlips[domain]; ok {
+		domain = meant
+	}
+	if domain == typed {
+		return ""
+	}
+	return v[:at+1] + domain
 }
 
 func countDigits(s string) int {
