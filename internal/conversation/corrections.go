@@ -60,11 +60,11 @@ var (
 	// introFullNameRe is a first message that opens with the requester's full name, capitalised:
 	// "I'm Priya Sharma, I want a copy of my data", "This is Gary Oldman, please delete…",
 	// "Priya Sharma here, …". Group 1 runs on from the name, as introNameRe's does.
-	introFullNameRe = regexp.MustCompile(`^\s*(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood (?:morning|afternoon|evening))[,!.]?\s+)?(?:(?:I'm|I’m|Im|I am|[Tt]his is|[Ii]t's|[Ii]t’s)\s+([A-Z][\p{L}'’-]+\s+[A-Z][\p{L}'’-]+.*)|([A-Z][\p{L}'’-]+\s+[A-Z][\p{L}'’-]+)\s+here\b.*)`)
+	introFullNameRe = regexp.MustCompile(`^\s*(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Gg]ood (?:morning|afternoon|evening))[,!.]?\s+)?(?:(?:[Ii]'m|[Ii]’m|[Ii]m|[Ii] am|[Tt]his is|[Ii]t's|[Ii]t’s)\s+([A-Z][\p{L}'’-]+\s+[A-Z][\p{L}'’-]+.*)|([A-Z][\p{L}'’-]+\s+[A-Z][\p{L}'’-]+)\s+here\b.*)`)
 	// labelledContactRe is a contact a first message says is the requester's: "my email is …",
 	// "contact me on …". An address in it without such words may be anyone's ("the emails I
 	// sent to housing@…").
-	labelledContactRe = regexp.MustCompile(`(?i)\b(?:my (?:e-?mail(?: address)?|phone(?: number)?|mobile(?: number)?|number|contact)(?: is)?|(?:e-?mail|contact|call|ring|text) me (?:at|on))\s*:?\s*(` +
+	labelledContactRe = regexp.MustCompile(`(?i)(?:\b(?:my (?:e-?mail(?: address)?|phone(?: number)?|mobile(?: number)?|number|contact)(?: is)?|(?:e-?mail|contact|call|ring|text) me (?:at|on))|(?:^|[.!?;]\s*)(?:e-?mail|mobile|phone|tel|contact)\b)\s*:?\s*(` +
 		anyEmailRe.String() + `|` + phonePattern + `)`)
 	// houseRe is the first line of a postal address: a number or a house name, then a street.
 	houseRe = regexp.MustCompile(`(?i)^\s*(?:(?:flat|apartment) \w+,?\s*)?\d+[a-z]?\s+\S+`)
@@ -267,6 +267,13 @@ var notAFullNameWord = map[string]bool{"very": true, "so": true, "really": true,
 func introducedContact(text, afterName string) string {
 	if m := labelledContactRe.FindStringSubmatch(text); m != nil {
 		if c, err := ContactOf(strings.TrimSpace(m[1])); err == nil {
+			return c.Value
+		}
+	}
+	if cs := contactsIn(afterName); len(cs) > 0 && strings.HasPrefix(strings.TrimLeft(afterName, " ,-:"), cs[0]) {
+		// "I'm Dave Smyth, dave.smyth@btinternet.com, …": given straight after the name, the
+		// writer's own.
+		if c, err := ContactOf(cs[0]); err == nil {
 			return c.Value
 		}
 	}

@@ -297,3 +297,21 @@ func TestANameWithItsAddressIsBoth(t *testing.T) {
 		})
 	}
 }
+
+// A first message that labels its e-mail address as a sentence of its own ("… council. email
+// dave@…"), or gives it straight after the writer's name ("i'm Dave Smyth, dave@…"), has given
+// the contact, and the name with a lower-case "i'm" (a QA pass: both asked again). An address
+// the message is about is no contact.
+func TestAFirstMessagesOwnContactIsTaken(t *testing.T) {
+	for _, tc := range []struct{ says, name, contact string }{
+		{"i want a copy of my data from bucks council. email dave.smyth@btinternet.com", "", "dave.smyth@btinternet.com"},
+		{"i'm Dave Smyth, dave.smyth@btinternet.com, i want a copy of my data from bucks", "Dave Smyth", "dave.smyth@btinternet.com"},
+		{"I want copies of the emails I sent to housing@example.gov.uk", "", ""},
+		{"I'm fed up, delete my data", "", ""},
+	} {
+		bot, _ := newBot(t, qaNow)
+		last := script(t, bot, "", []line{{says: tc.says, kind: conversation.KindIntake}})
+		assert.Equal(t, tc.name, last.Intake.Fields["name"], tc.says)
+		assert.Equal(t, tc.contact, last.Intake.Fields["contact"], tc.says)
+	}
+}
