@@ -461,3 +461,18 @@ func assertClassified(t *testing.T, tests []classified) {
 		assert.False(t, got.Safeguarding, "%q; %s", tc.text, tr)
 	}
 }
+
+// Plain speech for deleting: "rub out", "bin", "scrub" (a QA pass of low-literacy messages got no
+// offer of a request).
+func TestPlainSpeechForDeleting(t *testing.T) {
+	for _, text := range []string{"can u rub out my data", "please bin my details", "scrub my records please"} {
+		if got := Classify(text); got.Type != Erasure {
+			t.Errorf("%q: %s, want erasure", text, got.Type)
+		}
+	}
+	for _, text := range []string{"my bin wasn't collected", "the bin men scrub the street"} {
+		if got := Classify(text); got.Actionable {
+			t.Errorf("%q: an actionable %s request", text, got.Type)
+		}
+	}
+}

@@ -114,7 +114,9 @@ var typeCues = map[Type][]cue{
 		c("lists me as", 1.5, `\b(?:lists?|listed|says?) `+third+` (?:as|is)\b|\brecords? says?\b`),
 	},
 	Erasure: {
-		c("delete", 4, `\b(?:delete|deleted|deleting|deletion|erase|erased|erasing|erasure|wipe|wiped|wiping|purge|purged|destroy|destroyed|get rid of)\b`),
+		c("delete", 4, `\b(?:delete|deleted|deleting|deletion|erase|erased|erasing|erasure|wipe|wiped|wiping|purge|purged|destroy|destroyed|get rid of|rub out|rub it out|rub them out|scrub|scrubbed)\b`),
+		// "bin my details", in plain speech: the verb before what is the writer's.
+		c("bin it", 4, `\bbin (?:my|our|all my|all of my|the) (?:data|details|information|info|records|file|files)\b`),
 		c("remove", 3, `\b(?:remove|removed|removing)\b`),
 		c("forgotten", 4, `\bforgotten\b`),
 		c("article 17", 3.5, `\barticle 17\b`),
