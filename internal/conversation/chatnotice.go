@@ -33,17 +33,19 @@ func (f ChatFacts) modelSees() string {
 }
 
 // chatSubject names the chat, or what is typed into it.
-const chatSubject = `(?:(?:this|the|your)\s+(?:chat|chatbot|chat ?bot|bot|conversation|web ?chat|service)|our conversation|chat history|chat logs?|` +
-	`what i (?:type|write|say|send|ask(?:ed)?|put)|my (?:messages|questions|conversation|chat)|(?:this|these) messages?)`
+const chatSubject = `(?:(?:this|the|your)\s+(?:chat|chatbot|chat ?bot|bot|conversation|web ?chat)|our conversation|chat history|chat logs?|` +
+	`what i (?:type|write|say|send|ask(?:ed)?|put)(?: (?:here|you))?|my (?:questions to you|conversation|chat)|(?:this|these) messages?)`
 
 var (
 	// chatKeepsRe asks what the chat keeps: "is this chat recorded?", "how long do you keep this
 	// conversation?", "what do you do with what I type?".
 	chatKeepsRe = regexp.MustCompile(`(?i)\b` + chatSubject + `\b[^.?!]{0,40}\b(?:keep|kept|store|stored|save|saved|record|recorded|log|logged|delete|deleted|do with|happens? to|use|used)\b|` +
 		`\b(?:keep|kept|store|stored|save|saved|record|recorded|log|logged|delete|deleted|do with|happens? to|use)\b[^.?!]{0,30}\b` + chatSubject + `\b`)
-	// chatSeenRe asks who sees it: "who can see this?", "will the council see what I asked?",
-	// "is my conversation private?".
-	chatSeenRe = regexp.MustCompile(`(?i)\bwho\b[^.?!]{0,20}\b(?:see|sees|read|reads|access|look at)\s+(?:this|it|that|` + chatSubject + `)\b|` +
+	// chatSeenRe asks who sees it: "who can see this?" on its own, "will the council see what I
+	// asked?", "is my conversation private?" ("Who can access it?" after a sentence about an
+	// EHCP asks about the EHCP).
+	chatSeenRe = regexp.MustCompile(`(?i)^\s*(?:so\s+)?who\s+(?:can|will|would|could|else)?\s*(?:see|sees|read|reads)\s+(?:this|that)\s*\??\s*$|` +
+		`\bwho\b[^.?!]{0,20}\b(?:see|sees|read|reads|access|look at)\s+` + chatSubject + `\b|` +
 		`\b(?:see|read|look at|access)\s+` + chatSubject + `\b|\b` + chatSubject + `\b[^.?!]{0,20}\b(?:private|confidential|anonymous|secure|shared|passed on)\b`)
 	// chatCookiesRe asks whether the chat tracks the person: cookies, an IP address.
 	chatCookiesRe = regexp.MustCompile(`(?i)\b` + chatSubject + `\b[^.?!]{0,30}\b(?:cookies?|ip address(?:es)?|track|tracking|tracks)\b|` +

@@ -37,8 +37,17 @@ func TestQuestionsAboutTheChatItself(t *testing.T) {
 				contains: append(tt.contains, "How this chat uses your information"), lacks: append(tt.lack, "don't answer that")}})
 		})
 	}
-	for _, says := range []string{"do you use cookies on your website?", "do you use computers to make decisions about me?"} {
+	for _, says := range []string{"do you use cookies on your website?", "do you use computers to make decisions about me?",
+		// About a record, not the chat (a review).
+		"My son has an EHCP. Who can access it?", "What happens to my data if I stop using the service?",
+		"do you delete my messages to the housing officer?"} {
 		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 		script(t, bot, "", []line{{says: says, lacks: []string{"How this chat uses your information"}}})
+	}
+	// A request with a question about who sees it is a request first (a review: the chat's own
+	// answer took its place, and the request was lost).
+	for _, says := range []string{"I want a copy of my social care file, who can see it?", "please delete my data, who else can access it"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "", []line{{says: says, kind: conversation.KindIntake}})
 	}
 }

@@ -297,11 +297,6 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		}
 		return b.addToRequest(s, t, refs), nil
 	}
-	if t.Channel == "web" { // what the web chat keeps: its own notice says
-		if r, ok := b.aboutThisChat(s, t); ok {
-			return r, nil
-		}
-	}
 	if wantsPersonRe.MatchString(t.Text) && smallTalkOf(t.Text) != smallTalkHelp { // "am I talking to a real person?" asks about the bot
 		return b.wantsPerson(s, t), nil
 	}
@@ -377,6 +372,11 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if b.Queue != nil && t.Channel == "web" {
 		if req, rest, ok := b.requestAmong(t.Text); ok {
 			return b.answerAndOffer(ctx, s, t, rest, req, onDelta)
+		}
+	}
+	if t.Channel == "web" { // what the web chat keeps: its own notice says (a request comes first)
+		if r, ok := b.aboutThisChat(s, t); ok {
+			return r, nil
 		}
 	}
 	if st := smallTalkOf(t.Text); st != smallTalkNone {
