@@ -1145,7 +1145,7 @@ func takesUp(text string) bool {
 var acceptRe = regexp.MustCompile(`(?i)^\s*(?:please do|go on(?: then)?|sure(?: thing)?|ok(?:ay)?,? please|do it|yes,? do it|let'?s do (?:it|that)|that would be (?:great|good|helpful))\s*[.!]?\s*$`)
 
 // sentRequest is a request a conversation put on the queue: what a status check needs.
-type sentRequest struct{ ref, contact, org, name string }
+type sentRequest struct{ ref, contact, org, name, onBehalfOf string }
 
 // sentAndChecked are the requests a conversation made, and the one it checked the status of.
 func (s *session) sentAndChecked() []sentRequest {

@@ -637,8 +637,10 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 			}
 		case StepContact:
 			it.contact = p.contact
+		case StepOnBehalfOf:
+			it.onBehalfOf = p.onBehalfOf // "" when the last request was the resident's own: asked again
 		}
-		if it.step == StepOrg || it.step == StepName || it.step == StepContact {
+		if it.step == StepOrg || it.step == StepName || it.step == StepContact || it.step == StepOnBehalfOf && p.onBehalfOf != "" {
 			b.advance(it)
 			return mk("I've used the same details as your last request. " + b.prompt(it)), nil
 		}
@@ -736,7 +738,7 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		}
 		it.onBehalfOf = name
 	case StepContact:
-		if oldContactRe.MatchString(v) && len(contactsIn(v)) == 1 {
+		if use, old := contactsByUse(v); len(use) == 0 && len(old) > 0 {
 			// "my old address was s.o@hotmail.com, please delete it": what the request is about,
 			// not where to reach them (a QA pass: the team would have written to the address the
 			// resident wanted deleted).
@@ -912,14 +914,58 @@ func (b *Bot) detailsBeside(it *intake, v string) string {
 		}
 	}
 	if it.contact == "" {
-		if cs := contactsIn(v); len(cs) > 0 {
-			it.contact = cs[0]
-			it.addOthers(cs[1:])
+		use, old := contactsByUse(v)
+		if len(use) > 0 {
+			it.contact = use[0]
+			it.addOthers(use[1:])
 			took = append(took, "your contact details")
+		}
+		if len(old) > 0 {
+			// "my old email x@…, please delete it": what the request is about.
+			it.first = strings.TrimSpace(it.first + "\n" + v)
+			it.desc = strings.TrimSpace(it.first + "\n" + it.details)
+			took = append(took, "the old contact details in the request's details")
 		}
 	}
 	return strings.Join(took, " and ")
 }
+
+// contactClauseRe ends the clause a contact is said in: a comma, a bracket, a semicolon, a
+// sentence's end, or "and"/"but"/"or".
+var contactClauseRe = regexp.MustCompile(`(?i)[,;()]|[.!?](?:\s|$)|\s(?:and|but|or)\s`)
+
+// contactsByUse splits the contacts a message gives into those to reach the resident at and
+// those the message says are old or to be deleted, each by the words of its own clause: in
+// "jo@example.com, please don't use my old phone number" the e-mail address is to use; in "my old
+// email s.o@hotmail.com, please delete it" it is not.
+func contactsByUse(v string) (use, old []string) {
+	for _, c := range contactsIn(v) {
+		i := strings.Index(v, c)
+		if i < 0 {
+			use = append(use, c)
+			continue
+		}
+		start := 0
+		for _, m := range contactClauseRe.FindAllStringIndex(v[:i], -1) {
+			start = m[1]
+		}
+		end := len(v)
+		if m := contactClauseRe.FindStringIndex(v[i+len(c):]); m != nil {
+			end = i + len(c) + m[0]
+		}
+		clause := v[start:i] + " " + v[i+len(c):end]
+		// "… please delete it" after the clause still says what to do with the contact in it.
+		if rest := strings.TrimLeft(v[end:], " ,;.!?()"); oldContactRe.MatchString(clause) || deleteItRe.MatchString(rest) {
+			old = append(old, c)
+			continue
+		}
+		use = append(use, c)
+	}
+	return use, old
+}
+
+// deleteItRe is a clause asking for the contact just said to be deleted: "…, please delete it".
+var deleteItRe = regexp.MustCompile(`(?i)^(?:and\s+|so\s+)?(?:please\s+|can you\s+|could you\s+)?(?:delete|remove|erase|get rid of)\s+(?:it|that|this|that one|this one)\b`)
 
 // takeYourTime asks a step's question again of someone who paused ("hang on") or was only
 // musing ("no just asking really"), and says how to stop if they meant no request.
@@ -1056,7 +1102,8 @@ func looksLikeName(v string) bool {
 		}
 	}
 	words := strings.Fields(strings.ToLower(v))
-	if letters < 2 || len(v) > 200 || countDigits(v) > 0 || len(words) > 6 || strings.ContainsFunc(v, dpo.HiddenFormatting) {
+	if letters < 2 || len(v) > 200 || countDigits(v) > 0 || len(words) > 6 || strings.ContainsFunc(v, dpo.HiddenFormatting) ||
+		sameAsBeforeRe.MatchString(v) { // "same as before" with no request before it names no one
 		return false
 	}
 	for _, w := range words {
@@ -1366,7 +1413,8 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 		return Reply{}, fmt.Errorf("submit request: %w", err)
 	}
 	// The same conversation may ask after it ("when will I hear back?") without repeating them.
-	s.submitted = append(s.submitted, sentRequest{ref: c.Ref, contact: contact.Value, org: c.Organisation, name: c.Requester.Name})
+	s.submitted = append(s.submitted, sentRequest{ref: c.Ref, contact: contact.Value, org: c.Organisation, name: c.Requester.Name,
+		onBehalfOf: c.Requester.OnBehalfOfWhom})
 	// The reference is shown only now, after the queue committed the case.
 	var text strings.Builder
 	fmt.Fprintf(&text, "Your request is with the data protection team. Your reference is %s — please keep it.", c.Ref)

@@ -1035,6 +1035,27 @@ func TestASecondRequestTakesTheFirstsDetails(t *testing.T) {
 	assert.Equal(t, "Sarah Okafor", second.Requester.Name)
 	assert.Equal(t, "sarah.okafor@gmail.com", second.Requester.Contact.Value)
 	assert.Equal(t, "Milton Keynes City Council", second.Organisation)
+
+	// For someone else: the same person as before; and "same as before" is never a name (a
+	// review found it filed as the person a request was for).
+	bot, q = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Buckinghamshire", []line{
+		{says: "I want to see the records you have on my son, he is 9"},
+		{says: "Priya Sharma"}, {says: "Arjun Sharma"}, {says: "priya@example.com"}, {says: "skip"}, {says: "his school records"},
+		{says: "yes", kind: conversation.KindSubmitted},
+		{says: "I also want my son's social care records deleted", kind: conversation.KindIntake},
+		{says: "same as before"},                                // the name and the contact
+		{says: "same as before", contains: []string{"service"}}, // the son
+		{says: "skip"}, {says: "the ones from 2019"},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases(), 2)
+	assert.Equal(t, "Arjun Sharma", q.cases()[1].Requester.OnBehalfOfWhom)
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Buckinghamshire", []line{
+		{says: "I want a copy of my data"},
+		{says: "same as before", contains: []string{"Please give your name"}},
+	})
 }
 
 // A contact the resident says is an old one, to delete, is what the request is about, not where
@@ -1055,6 +1076,21 @@ func TestAnOldContactToDeleteIsNotTheContact(t *testing.T) {
 	assert.Equal(t, "sarah.okafor@gmail.com", c.Requester.Contact.Value)
 	assert.Contains(t, c.Description, "s.okafor@hotmail.com")
 	assert.Contains(t, c.Description, "from the housing team")
+
+	// Given at the council step, too (a review: filed as the contact to use); and a contact to
+	// use beside words about another, old one is the one to use.
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last := script(t, bot, "", []line{
+		{says: "I want you to delete my old email address from your records"},
+		{says: "mk, my old email is s.okafor@hotmail.com, please delete it", kind: conversation.KindIntake},
+	})
+	assert.Empty(t, last.Intake.Fields["contact"])
+	assert.Contains(t, last.Intake.Fields["description"], "s.okafor@hotmail.com")
+	for _, says := range []string{"jo@example.com, please don't use my old phone number", "jo@example.com (I no longer use my landline)"} {
+		bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		last = script(t, bot, "Milton Keynes", []line{{says: "I want a copy of my data"}, {says: "Jo Bloggs"}, {says: says, contains: []string{"service"}}})
+		assert.Equal(t, "jo@example.com", last.Intake.Fields["contact"], says)
+	}
 }
 
 // A reference typed wrong, or a contact sent alone, is a status check gone wrong, not a question
