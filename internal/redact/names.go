@@ -489,20 +489,24 @@ func lowerCalledName(s string, i int) (start, end int, words []string) {
 	i = skipSpaces(s, i)
 	pos := i
 	var name []string
+	var ends []int // where each word of the name ends: words may stand apart by any space
 	for k := 0; k < 2 && (k == 0 || pos > 0); k++ {
 		tok, next := readNameToken(s, pos)
 		w := strings.TrimSuffix(tok, ".")
 		if !lowerNameWord(w) || k == 0 && (describesState(w) || lowerStates[w]) {
 			break
 		}
-		name, end = append(name, w), pos+len(w)
+		name, ends = append(name, w), append(ends, pos+len(w))
 		if w != tok {
 			break
+		}
+		if next == 0 {
+			next = afterBlanks(s, pos+len(tok)) // "jamie  smith", "jamie\tsmith": typed apart, still one name
 		}
 		pos = next
 	}
 	for ; len(name) > 0; name = name[:len(name)-1] {
-		end = i + len(strings.Join(name, " "))
+		end = ends[len(name)-1]
 		if clauseEndsAt(s, end, ",.!?;:-\n\r)") || followedByAny(s, end, calledNameFollowers) {
 			break
 		}
@@ -748,6 +752,19 @@ func readNameToken(s string, i int) (tok string, next int) {
 		}
 	}
 	return tok, 0
+}
+
+// afterBlanks is the start of the word after the spaces and tabs at byte i, or 0 when none
+// follows on the line.
+func afterBlanks(s string, i int) int {
+	j := i
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+		j++
+	}
+	if j == i || !wordAfter(s, j) {
+		return 0
+	}
+	return j
 }
 
 // isInitial reports whether tok is a single letter or a title followed by a full stop.

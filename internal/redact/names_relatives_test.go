@@ -44,14 +44,16 @@ func TestAPossessiveEndsTheName(t *testing.T) {
 // partner is called jamie" whole.
 func TestCloseOnesCalledSoInLowerCaseAreRedacted(t *testing.T) {
 	redactsTo(t, map[string]string{
-		"my partner is called jamie":                  "my partner is called [name]",
-		"my partner is called jamie, he hits me":      "my partner is called [name], he hits me",
-		"my partner is called jamie he is violent":    "my partner is called [name] he is violent",
-		"my son is called oliver smith and he is 5":   "my son is called [name] and he is 5",
-		"my son's called oliver":                      "my son's called [name]",
-		"my ex is named liam. liam has my address":    "my ex is named [name]. [name] has my address",
-		"my mum's carer is called bev, who sees this": "my mum's carer is called [name], who sees this",
-		"she's called jo":                             "she's called [name]",
+		"my partner is called jamie":                       "my partner is called [name]",
+		"my partner is called jamie  smith and he hits me": "my partner is called [name] and he hits me", // two spaces (a review)
+		"my partner is called jamie\tsmith, he hits me":    "my partner is called [name], he hits me",
+		"my partner is called jamie, he hits me":           "my partner is called [name], he hits me",
+		"my partner is called jamie he is violent":         "my partner is called [name] he is violent",
+		"my son is called oliver smith and he is 5":        "my son is called [name] and he is 5",
+		"my son's called oliver":                           "my son's called [name]",
+		"my ex is named liam. liam has my address":         "my ex is named [name]. [name] has my address",
+		"my mum's carer is called bev, who sees this":      "my mum's carer is called [name], who sees this",
+		"she's called jo":                                  "she's called [name]",
 	})
 }
 
