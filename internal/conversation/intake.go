@@ -76,6 +76,9 @@ type intake struct {
 	// began (up to maxTurns) and every turn since (up to maxIntakeLog lines). The session keeps
 	// only its last turns, and a request takes that many: the excerpt lost its first message.
 	log []string
+	// opening is how many lines of log come before the request's own first message and its
+	// reply: kept, with them, when the log is cut.
+	opening int
 }
 
 // maxIntakeLog bounds the lines of a request's log kept after its first ones.
@@ -86,8 +89,9 @@ const maxIntakeLog = 40
 func (it *intake) logTurn(lines ...string) {
 	it.log = append(it.log, lines...)
 	if over := len(it.log) - maxIntakeLog; over > 0 {
-		const opening = 2 * maxTurns
-		it.log = slices.Delete(it.log, opening, opening+over)
+		// What came before the request, and the request itself, stay; the middle goes.
+		keep := it.opening + 2
+		it.log = slices.Delete(it.log, keep, keep+over)
 	}
 }
 
@@ -251,6 +255,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		s.prefill = nil
 	}
 	it.log = slices.Clone(s.turns) // what was said before the request: its context
+	it.opening = len(it.log)
 	if n := len(s.submitted); n > 0 {
 		it.previous = &s.submitted[n-1]
 	}

@@ -988,6 +988,28 @@ func TestTheExcerptKeepsTheWholeRequest(t *testing.T) {
 	assert.Contains(t, excerpt, "how long do you keep complaint records?")
 	assert.Contains(t, excerpt, "I want a copy of the complaint file you hold on me")
 	assert.Contains(t, excerpt, "the complaint I made in March")
+
+	// A long conversation before a long request: the request's own words still stay, with the
+	// end (a review: cutting the middle began at the request).
+	bot, q = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	var lines []line
+	for _, asked := range []string{"who is the dpo?", "how long do you keep complaint records?", "who do you share my data with?",
+		"do you use cookies?", "what is the ICO?", "can I complain?"} {
+		lines = append(lines, line{says: asked})
+	}
+	lines = append(lines, line{says: "I want a copy of the complaint file you hold on me", kind: conversation.KindIntake}, line{says: "mk"})
+	for range 20 {
+		lines = append(lines, line{says: "erm"})
+	}
+	lines = append(lines, line{says: "Jo Bloggs"}, line{says: "jo@example.com"}, line{says: "complaints"},
+		line{says: "the complaint I made in March"}, line{says: "yes", kind: conversation.KindSubmitted})
+	script(t, bot, "", lines)
+	require.Len(t, q.cases(), 1)
+	excerpt = q.cases()[0].Excerpt
+	assert.Contains(t, excerpt, "who is the dpo?")
+	assert.Contains(t, excerpt, "Resident: I want a copy of the complaint file you hold on me", "the request as said, not only its summary")
+	assert.Contains(t, excerpt, "the complaint I made in March")
+	assert.LessOrEqual(t, strings.Count(excerpt, "Resident: "), 20, "the log is bounded")
 }
 
 // Asked whose behalf, people say who the person is to them beside the name; the name is taken
