@@ -323,12 +323,13 @@ func splitList(s string) []string {
 // chatFacts are what the web chat says of itself when asked: how long it keeps transcripts, and
 // the language model it writes answers with, if any.
 func chatFacts(cfg config.Config) conversation.ChatFacts {
-	f := conversation.ChatFacts{TranscriptDays: cmp.Or(cfg.TranscriptDays, web.DefaultTranscriptDays), ModelSelfHosted: cfg.ModelSelfHosted}
-	if cfg.Model != "" {
+	f := conversation.ChatFacts{TranscriptDays: cmp.Or(cfg.TranscriptDays, web.DefaultTranscriptDays)}
+	if cfg.ModelEnabled() || cfg.HybridEnabled() { // an embedding model is sent the questions too
 		f.ModelService = "api.openai.com" // go-openai's default
 		if u, err := url.Parse(cfg.OpenAIBaseURL); err == nil && u.Host != "" {
 			f.ModelService = u.Host
 		}
+		f.ModelWrites, f.ModelSelfHosted = cfg.ModelEnabled(), cfg.ModelSelfHosted
 	}
 	return f
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/privacybot/privacybot/internal/config"
 	"github.com/privacybot/privacybot/internal/dpo"
 )
 
@@ -200,4 +201,23 @@ func TestTheLogAnnouncesACaseWithItsStatus(t *testing.T) {
 	require.NoError(t, n.Notify(context.Background(), dpo.Case{Ref: "DPO-2026-000005", Type: "access", Organisation: "Buckinghamshire Council", Status: dpo.Completed}))
 	assert.Contains(t, buf.String(), "ref=DPO-2026-000005")
 	assert.Contains(t, buf.String(), "status=completed")
+}
+
+// What the chat says of a language model follows what is configured: an embedding model alone is
+// sent the questions too, and "self-hosted" means nothing without a model.
+func TestChatFactsFollowTheModelConfigured(t *testing.T) {
+	none := chatFacts(config.Config{ModelSelfHosted: true})
+	assert.Empty(t, none.ModelService)
+	assert.False(t, none.ModelSelfHosted, "no model, so none the council runs")
+	assert.Equal(t, 30, none.TranscriptDays)
+
+	embeddings := chatFacts(config.Config{EmbeddingModel: "text-embedding-3-small", OpenAIKey: "k"})
+	assert.Equal(t, "api.openai.com", embeddings.ModelService)
+	assert.False(t, embeddings.ModelWrites)
+
+	model := chatFacts(config.Config{Model: "m", OpenAIBaseURL: "https://llm.council.internal/v1", ModelSelfHosted: true, TranscriptDays: 14})
+	assert.Equal(t, "llm.council.internal", model.ModelService)
+	assert.True(t, model.ModelWrites)
+	assert.True(t, model.ModelSelfHosted)
+	assert.Equal(t, 14, model.TranscriptDays)
 }

@@ -16,20 +16,35 @@ import (
 type ChatFacts struct {
 	// TranscriptDays is how long the redacted transcripts are kept; 0 when none are.
 	TranscriptDays int
-	// ModelService names the language-model service answers are written with, when one is
-	// configured ("api.openai.com"); "" for the extractive answers alone.
+	// ModelService names the language-model service questions are sent to, when one is
+	// configured ("api.openai.com"): to write the answers, or only to find the passages that
+	// answer (embeddings); "" for the extractive answers alone.
 	ModelService string
+	// ModelWrites is set when the model writes the answers, not only finds passages.
+	ModelWrites bool
 	// ModelSelfHosted is set when the council runs that model itself, and it may see what is
 	// typed as it is (PRIVACYBOT_MODEL_SELF_HOSTED).
 	ModelSelfHosted bool
 }
 
-// modelSees says what the language model is sent, when there is one.
+// modelSees says what the language model does and is sent, when there is one.
 func (f ChatFacts) modelSees() string {
-	if f.ModelSelfHosted {
-		return "A language model the council runs itself writes my answers from those quotes"
+	does := "helps find the passages that answer you"
+	if f.ModelWrites {
+		does = "writes my answers from those quotes"
 	}
-	return fmt.Sprintf("A language model service (%s) writes my answers from those quotes, sent your question with personal details such as names and contact details taken out", f.ModelService)
+	if f.ModelSelfHosted {
+		return "A language model the council runs itself " + does
+	}
+	return fmt.Sprintf("A language model service (%s) %s, sent your question with personal details such as names and contact details taken out", f.ModelService, does)
+}
+
+// modelDoes is what the model service does, for "… sent to the service that …".
+func (f ChatFacts) modelDoes() string {
+	if f.ModelWrites {
+		return "writes the answers"
+	}
+	return "helps find the passages that answer"
 }
 
 // chatSubject names the chat, or what is typed into it.
@@ -73,7 +88,7 @@ func (b *Bot) aboutThisChat(s *session, t Turn) (Reply, bool) {
 		text = "Only the council's data protection team see the requests made to their council, signed in to their dashboard. " +
 			"The people who run the chat can see what is typed here, with personal details taken out, to improve it."
 		if b.Chat.ModelService != "" && !b.Chat.ModelSelfHosted {
-			text += fmt.Sprintf(" Questions, with personal details taken out, are also sent to the language model service (%s) that writes the answers.", b.Chat.ModelService)
+			text += fmt.Sprintf(" Questions, with personal details taken out, are also sent to the language model service (%s) that %s.", b.Chat.ModelService, b.Chat.modelDoes())
 		} else {
 			text += " Nothing else is shared."
 		}

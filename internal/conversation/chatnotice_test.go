@@ -22,12 +22,13 @@ func TestQuestionsAboutTheChatItself(t *testing.T) {
 		{conversation.ChatFacts{TranscriptDays: 30}, "how long do you keep this conversation?", []string{"for 30 days"}, []string{"a limited time"}},
 		{conversation.ChatFacts{TranscriptDays: 30}, "is this chat recorded?", []string{"for 30 days"}, nil},
 		{conversation.ChatFacts{}, "who can see this conversation?", []string{"data protection team", "Nothing else is shared"}, []string{"language model"}},
-		{conversation.ChatFacts{ModelService: "api.example.net"}, "will the council see what I asked?", []string{"data protection team", "api.example.net"}, []string{"Nothing else is shared"}},
+		{conversation.ChatFacts{ModelService: "api.example.net", ModelWrites: true}, "will the council see what I asked?", []string{"data protection team", "api.example.net", "writes the answers"}, []string{"Nothing else is shared"}},
+		{conversation.ChatFacts{ModelService: "api.example.net"}, "who can read my conversation?", []string{"api.example.net", "helps find the passages"}, []string{"Nothing else is shared"}},
 		{conversation.ChatFacts{}, "is my conversation private?", []string{"personal details taken out"}, nil},
 		{conversation.ChatFacts{}, "does this chat use cookies?", []string{"doesn't use cookies", "IP"}, []string{"for 30 days"}},
 		{conversation.ChatFacts{}, "are you chatgpt", []string{"automated chat, not a person"}, []string{"language model"}},
-		{conversation.ChatFacts{ModelService: "api.example.net"}, "are you a robot?", []string{"automated chat", "api.example.net", "personal details"}, nil},
-		{conversation.ChatFacts{ModelService: "llm.council.internal", ModelSelfHosted: true}, "is this AI?", []string{"the council runs itself"}, []string{"taken out"}},
+		{conversation.ChatFacts{ModelService: "api.example.net", ModelWrites: true}, "are you a robot?", []string{"automated chat", "api.example.net", "writes my answers", "personal details"}, nil},
+		{conversation.ChatFacts{ModelService: "llm.council.internal", ModelWrites: true, ModelSelfHosted: true}, "is this AI?", []string{"the council runs itself"}, []string{"taken out"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.says, func(t *testing.T) {

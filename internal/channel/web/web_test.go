@@ -1271,8 +1271,16 @@ func TestThePrivacyNoticeSaysWhoIsSentWhat(t *testing.T) {
 	assert.Contains(t, page, "Nothing is shared with anyone else.")
 	assert.NotContains(t, page, "language model")
 
-	withModel := newHarness(t, func(s *web.Server) { s.Chat = conversation.ChatFacts{ModelService: "api.example.net"} })
+	withModel := newHarness(t, func(s *web.Server) {
+		s.Chat = conversation.ChatFacts{ModelService: "api.example.net", ModelWrites: true}
+	})
 	page = withModel.do(t, "GET", "/privacy", "").Body.String()
 	assert.Contains(t, page, "language model service (api.example.net)")
 	assert.Contains(t, page, "personal details removed first")
+	assert.Contains(t, page, "writes the chat's answers")
+
+	embeddings := newHarness(t, func(s *web.Server) { s.Chat = conversation.ChatFacts{ModelService: "api.example.net"} })
+	page = embeddings.do(t, "GET", "/privacy", "").Body.String()
+	assert.Contains(t, page, "helps the chat find the passages")
+	assert.NotContains(t, page, "writes the chat")
 }
