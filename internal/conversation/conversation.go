@@ -1059,6 +1059,12 @@ func notQuiteAReference(text string) string {
 	return ""
 }
 
+// MentionsReference reports whether text gives a request's reference, as a resident types one
+// ("dpo 2026 1") or the bot writes it: a transcript keeping it would be tied to the named case.
+func MentionsReference(text string) bool {
+	return len(refsIn(text)) > 0 || nearRefRe.MatchString(text)
+}
+
 // refsIn is the references a message gives, in order, each once, in their canonical spelling
 // ("dpo 2026 000123" is DPO-2026-000123).
 func refsIn(text string) []string {

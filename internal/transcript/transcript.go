@@ -41,11 +41,11 @@ const (
 	// Urgent holds the place of a message answered with the safeguarding reply: a disclosure of
 	// harm is not the DPO's list of questions the notices don't answer, and is kept by no one here.
 	Urgent = "[an urgent message, answered with the safeguarding reply]"
-	// StatusCheck holds the place of a message checking on a request, and StatusReply of the
-	// bot's reply: a request's reference ties the transcript to the named case, and a status
-	// check is no question for the notices.
-	StatusCheck = "[a message checking on a request]"
-	StatusReply = "[the request's status, or how to check it]"
+	// StatusCheck holds the place of a message checking on a request (its status, withdrawing
+	// it, adding to it), and StatusReply of the bot's reply: a request's reference ties the
+	// transcript to the named case, and such a message is no question for the notices.
+	StatusCheck = "[a message about a request made]"
+	StatusReply = "[the reply about that request]"
 )
 
 // Roles of a line.

@@ -247,9 +247,10 @@ func (s *Server) keep(ctx context.Context, rep conversation.Reply, org, said str
 		resident = transcript.RequestStart // the request's own words, often about health or family
 	} else if rep.Kind == conversation.KindSafeguarding {
 		resident = transcript.Urgent
-	} else if rep.Kind == conversation.KindStatus {
-		// "status of DPO-2026-000001 please": the reference would tie these lines to the named
-		// case, which the chat's notice says the transcript doesn't (a QA pass).
+	} else if rep.Kind == conversation.KindStatus || conversation.MentionsReference(said) || conversation.MentionsReference(rep.Answer.Answer) {
+		// "status of DPO-2026-000001 please", "cancel my request DPO-…": the reference would tie
+		// these lines to the named case, which the chat's notice says the transcript doesn't (a
+		// QA pass; a review found withdrawals still kept it).
 		resident, bot = transcript.StatusCheck, transcript.StatusReply
 	}
 	err := s.Transcripts.AppendTranscripts(ctx, []TranscriptEntry{

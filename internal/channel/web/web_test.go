@@ -1243,6 +1243,19 @@ func TestTranscriptsKeepNoReferences(t *testing.T) {
 	all := strings.Join(lines, "\n")
 	assert.NotContains(t, all, ref)
 	assert.Contains(t, all, transcript.StatusCheck)
+
+	// Withdrawing it, or adding to it, names it too (a review).
+	for _, says := range []string{"cancel my request " + ref + " please", "can I add my old address to " + ref + "?"} {
+		r := h.chat(t, "", says)
+		lines, err := h.store.Transcript(context.Background(), r.Session)
+		require.NoError(t, err)
+		assert.NotContains(t, strings.Join(lines, "\n"), ref, says)
+	}
+	// A question with no reference is kept as asked.
+	r = h.chat(t, "", "how long do you keep complaint records?")
+	lines, err = h.store.Transcript(context.Background(), r.Session)
+	require.NoError(t, err)
+	assert.Contains(t, strings.Join(lines, "\n"), "complaint records")
 }
 
 // What the bot quotes from the notices is published, and kept in the transcript as quoted: the
