@@ -181,7 +181,7 @@ func (b *Bot) Reply(ctx context.Context, t Turn) (Reply, error) {
 func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Reply, error) {
 	// How long a message may be depends on what it answers (a request's details are longer than
 	// a question), which the session says.
-	text, err := answer.CleanText(t.Text)
+	text, err := answer.CleanText(dpo.WithoutMarks(t.Text)) // "Sara\u200f Ahmed" is Sara Ahmed
 	if err != nil {
 		return Reply{}, err
 	}

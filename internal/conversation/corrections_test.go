@@ -1,6 +1,7 @@
 package conversation_test
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -314,4 +315,27 @@ func TestAFirstMessagesOwnContactIsTaken(t *testing.T) {
 		assert.Equal(t, tc.name, last.Intake.Fields["name"], tc.says)
 		assert.Equal(t, tc.contact, last.Intake.Fields["contact"], tc.says)
 	}
+}
+
+// A right-to-left keyboard types invisible direction marks: a name with one is taken without it,
+// not refused again and again for a character the resident can't see (a review). A name that
+// reorders itself ("Jo \u202eeknalB") is still refused.
+func TestANameTypedWithInvisibleMarks(t *testing.T) {
+	bot, q := newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data"},
+		{says: "Sara\u200f Ahmed", contains: []string{"contact"}},
+		{says: "sara@example.com"}, {says: "skip"}, {says: "everything"},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, "Sara Ahmed", q.cases()[0].Requester.Name)
+
+	bot, _ = newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", []line{{says: "I want a copy of my data"}, {says: "Jo \u202eeknalB", contains: []string{"Please give your name"}}})
+
+	rep, err := bot.SubmitForm(context.Background(), conversation.RequestForm{Type: "access", Org: "Milton Keynes", Name: "Sara\u200f Ahmed",
+		Contact: "sara@example.com", Description: "my file", Channel: "web"})
+	require.NoError(t, err)
+	assert.Equal(t, conversation.KindSubmitted, rep.Kind)
 }

@@ -1358,6 +1358,9 @@ func Thousands(n int) string {
 
 // SubmitForm puts a request filled in at once on the queue and returns the reference.
 func (b *Bot) SubmitForm(ctx context.Context, f RequestForm) (Reply, error) {
+	for _, field := range []*string{&f.Name, &f.OnBehalfOf, &f.Contact, &f.Service, &f.Description} {
+		*field = dpo.WithoutMarks(*field) // marks a keyboard typed, that the resident can't see to remove
+	}
 	if err := checkForm(f); err != nil {
 		return Reply{}, err
 	}

@@ -476,3 +476,12 @@ func TestEveryChangeRefusesAnActorThatIsNoName(t *testing.T) {
 		})
 	}
 }
+
+// The invisible marks keyboards type are taken out of what residents type; what reorders text
+// stays, to be refused.
+func TestWithoutMarks(t *testing.T) {
+	assert.Equal(t, "Sara Ahmed", WithoutMarks("Sara\u200f Ahmed"))
+	assert.Equal(t, "JoBloggs", WithoutMarks("Jo\u00adBloggs"))
+	assert.Equal(t, "Jo \u202eeknalB", WithoutMarks("Jo \u202eeknalB"))
+	assert.Equal(t, "نور\u200dا", WithoutMarks("نور\u200dا"), "a joiner is part of the name")
+}

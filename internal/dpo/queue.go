@@ -79,6 +79,29 @@ func HiddenFormatting(r rune) bool {
 	return unicode.Is(unicode.Cf, r) && r != 0x200C && r != 0x200D
 }
 
+// WithoutMarks removes the invisible marks that keyboards and pasted text put into what people
+// type, which change nothing a reader sees or needs: direction marks (a right-to-left keyboard
+// types U+200F), soft hyphens, zero-width spaces, word joiners, byte-order marks. Left in, a
+// name with one is refused (HiddenFormatting) for a character its writer can't see to remove.
+// Overrides and isolates, which reorder what is shown, stay, to be refused.
+func WithoutMarks(s string) string {
+	if !strings.ContainsFunc(s, HiddenFormatting) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if HiddenFormatting(r) && !reorders(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// reorders reports whether r is a direction override or isolate: it changes the order in which
+// the text around it is shown ("Jo \u202eeknalB" shows as "Jo Blanke").
+func reorders(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
+}
+
 // Validate checks a submission, naming the first field that is wrong.
 func (s Submission) Validate() error {
 	switch {
