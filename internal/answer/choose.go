@@ -598,7 +598,7 @@ func choose(cands []candidate, k int, orgOf func(hit int) string, scoped bool, m
 				return
 			}
 		}
-		if quotedAlready(out, cd) || cd.unit.leadIn && itemsChosen(out, cd) {
+		if quotedAlready(out, cd, orgOf) || cd.unit.leadIn && itemsChosen(out, cd) {
 			return // the list is quoted already, or the bullets that say it are
 		}
 		passages[cd.hit] = true
@@ -638,11 +638,11 @@ func itemsChosen(chosen []candidate, lead candidate) bool {
 }
 
 // quotedAlready reports whether a bullet is already quoted as part of a chosen lead-in's list:
-// that passage's, or another notice's with the same bullet (as a sentence said twice is quoted
-// once).
-func quotedAlready(chosen []candidate, cd candidate) bool {
+// that passage's, or another notice's of the same council with the same bullet (as a sentence
+// said twice is quoted once; another council's saying it is its own answer).
+func quotedAlready(chosen []candidate, cd candidate, orgOf func(hit int) string) bool {
 	for _, o := range chosen {
-		if o.unit.leadIn && slices.Contains(o.unit.items, cd.unit.text) {
+		if o.unit.leadIn && slices.Contains(o.unit.items, cd.unit.text) && orgOf(o.hit) == orgOf(cd.hit) {
 			return true
 		}
 	}

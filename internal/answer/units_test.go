@@ -493,4 +493,19 @@ func TestAListEveryBulletAnswersIsQuotedWhole(t *testing.T) {
 		assert.Equal(t, 1, strings.Count(ans.Answer, right), "%s, quoted once though two notices list it:\n%s", right, ans.Answer)
 	}
 	assert.Len(t, ans.Citations, 1, "the same list in two notices is quoted once")
+
+	// Another council's notice with the same list is that council's answer, quoted for it (a
+	// review: its bullets were dropped as quoted already).
+	comp = composerOver(t, fstest.MapFS{
+		"organisations.yaml": {Data: []byte("organisations:\n  - name: Milton Keynes City Council\n  - name: Eastby Borough Council\n")},
+		"a.md":               {Data: []byte("---\nid: a\ntitle: Customer services privacy notice\norganisation: Milton Keynes City Council\n---\n" + rights)},
+		"c.md":               {Data: []byte("---\nid: c\ntitle: Housing privacy notice\norganisation: Eastby Borough Council\n---\n" + rights)},
+	})
+	ans, err = comp.Answer(context.Background(), Question{Text: "What rights do I have?"})
+	require.NoError(t, err)
+	var orgs []string
+	for _, c := range ans.Citations {
+		orgs = append(orgs, c.Organisation)
+	}
+	assert.ElementsMatch(t, []string{"Milton Keynes City Council", "Eastby Borough Council"}, orgs, ans.Answer)
 }

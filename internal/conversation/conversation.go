@@ -590,7 +590,7 @@ func (b *Bot) askInFocus(ctx context.Context, s *session, aq answer.Question, fo
 		}
 	}
 	wide, err := ask(aq)
-	if err != nil || focused.Answer == "" || focused.Abstained || !wide.Abstained && !wide.Hedged && len(wide.Stale) == 0 {
+	if err != nil || focused.Answer == "" || focused.Abstained || !wide.Abstained && !wide.Hedged && !onlyStale(wide) {
 		return wide, err
 	}
 	// Unsure everywhere, or sure only from a notice out of date: the notice in focus's own answer
@@ -598,6 +598,19 @@ func (b *Bot) askInFocus(ctx context.Context, s *session, aq answer.Question, fo
 	// statement's "we do not pass on any of your personal information" over the customer
 	// services notice's list).
 	return focused, nil
+}
+
+// onlyStale reports whether every notice an answer cites is out of date.
+func onlyStale(ans answer.Answer) bool {
+	if len(ans.Stale) == 0 {
+		return false
+	}
+	for _, c := range ans.Citations {
+		if !slices.ContainsFunc(ans.Stale, func(st answer.StaleNotice) bool { return st.Notice == c.Notice }) {
+			return false
+		}
+	}
+	return true
 }
 
 // namesAnotherCouncil reports whether a question names a council other than org: "same with
