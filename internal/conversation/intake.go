@@ -3,6 +3,8 @@ package conversation
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"regexp"
@@ -1302,6 +1304,19 @@ const (
 // checkForm refuses a form whose fields can't be what they say: over their limit, holding
 // control characters (a NUL byte cut "A\u0000B" to "A" in the store: refused, never stored
 // cut), or a sentence for a name ("I want to cancel now"). Each error names the form's field.
+// sameDayKey is the idempotency key of a form sent without one: the same request, word for word,
+// sent again on the same (UK) day is a form sent twice (a double click, a retry after a timeout),
+// and gets the case the first made rather than a second (a QA pass: two cases).
+func sameDayKey(f RequestForm) string {
+	h := sha256.New()
+	for _, v := range []string{f.Type, f.Org, f.Name, f.Contact, f.OnBehalfOf, f.Service, f.Description, f.Channel,
+		deadline.LondonDate(f.ReceivedAt).Format(time.DateOnly)} {
+		h.Write([]byte(strings.TrimSpace(v)))
+		h.Write([]byte{0})
+	}
+	return "form:" + hex.EncodeToString(h.Sum(nil))
+}
+
 func checkForm(f RequestForm) error {
 	for _, c := range []struct {
 		field, value string
@@ -1369,6 +1384,9 @@ func (b *Bot) SubmitForm(ctx context.Context, f RequestForm) (Reply, error) {
 	defer s.mu.Unlock()
 	if f.ReceivedAt.IsZero() {
 		f.ReceivedAt = b.now()
+	}
+	if f.IdempotencyKey == "" {
+		f.IdempotencyKey = sameDayKey(f)
 	}
 	if f.Org != "" && b.Canonical != nil {
 		if _, ok := b.Canonical(f.Org); !ok {

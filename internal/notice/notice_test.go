@@ -112,7 +112,10 @@ func TestOrganisationPlaces(t *testing.T) {
 	} {
 		assert.Equal(t, want, c.Organisations.Mentioned(q), q)
 	}
-	assert.Empty(t, c.Organisations.NamedIn("Our office is at The Gateway, Aylesbury"), "a town in an address names no council")
+	// A notice's text naming a town is not made that council's by it (NamedIn), though a
+	// question saying so names it (Mentioned).
+	assert.Equal(t, []string{"Buckinghamshire Council"}, c.Organisations.Mentioned("Our office is in Aylesbury"))
+	assert.Empty(t, c.Organisations.NamedIn("Our office is in Aylesbury"), "a town names no council for a notice")
 
 	orgs, err := notice.ParseOrganisations("organisations.yaml", []byte("organisations:\n  - name: Fernshire County Council\n    places: [Eastbrook]\n"))
 	require.NoError(t, err)

@@ -222,23 +222,22 @@ func (o *Organisations) mentions(text string, withPlaces bool) (string, []mentio
 			from += j + 1
 		}
 	}
-	for place, i := range o.places {
-		if !withPlaces {
-			break
-		}
-		if _, named := o.index[place]; named {
-			continue // "Milton Keynes" is a name and a place: one mention
-		}
-		needle := " " + place + " "
-		for from := 0; ; {
-			j := strings.Index(folded[from:], needle)
-			if j < 0 {
-				break
+	if withPlaces {
+		for place, i := range o.places {
+			if _, named := o.index[place]; named {
+				continue // "Milton Keynes" is a name and a place: one mention
 			}
-			if end := j + len(needle) - 1; saysWhere(folded[:from+j], folded[from+end:]) {
-				ms = append(ms, mention{from + j, from + end, o.list[i].Name})
+			needle := " " + place + " "
+			for from := 0; ; {
+				j := strings.Index(folded[from:], needle)
+				if j < 0 {
+					break
+				}
+				if end := j + len(needle) - 1; saysWhere(folded[:from+j], folded[from+end:]) {
+					ms = append(ms, mention{from + j, from + end, o.list[i].Name})
+				}
+				from += j + 1
 			}
-			from += j + 1
 		}
 	}
 	sort.Slice(ms, func(i, j int) bool {

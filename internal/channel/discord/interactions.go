@@ -167,7 +167,6 @@ func (a *App) requestModal(typ, org string) *discordgo.InteractionResponse {
 		row(discordgo.TextInput{CustomID: inputName, Label: "Your full name", Style: discordgo.TextInputShort, Required: true, MaxLength: 200}),
 		row(discordgo.TextInput{CustomID: inputContact, Label: "E-mail, phone or postal address", Style: discordgo.TextInputShort,
 			Placeholder: "How the data protection team should contact you", Required: true, MaxLength: 300}))
-	const discordMaxInput = 4000
 	descHint := "Which records, which service, what is wrong…"
 	if askOrg {
 		// No room for a sixth input: someone asking for another person says so here.
@@ -177,7 +176,6 @@ func (a *App) requestModal(typ, org string) *discordgo.InteractionResponse {
 			Style: discordgo.TextInputShort, Placeholder: "Leave empty if the request is about you", Required: false, MaxLength: 200}))
 	}
 	comps = append(comps, row(discordgo.TextInput{CustomID: inputDescription, Label: "What would you like the council to do?",
-		// Discord's most for a text input (the queue takes 5,000): a long description is not cut short.
 		Style: discordgo.TextInputParagraph, Placeholder: descHint, Required: true, MaxLength: discordMaxInput}))
 	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseModal, Data: &discordgo.InteractionResponseData{
 		CustomID: idForm, Title: "Data protection request", Components: comps}}
@@ -431,3 +429,7 @@ func (s *seen) evictLocked(now time.Time) {
 		delete(s.m, oldestID)
 	}
 }
+
+// discordMaxInput is Discord's most for a modal's text input: the description takes it all (the
+// queue takes 5,000), not 2,000.
+const discordMaxInput = 4000

@@ -2,8 +2,6 @@ package web
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,7 +13,6 @@ import (
 
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/conversation"
-	"github.com/privacybot/privacybot/internal/deadline"
 	"github.com/privacybot/privacybot/internal/dpo"
 	"github.com/privacybot/privacybot/internal/transcript"
 )
@@ -383,9 +380,6 @@ func (s *Server) handleRequest(w http.ResponseWriter, r *http.Request) {
 		f.Org = s.canonical(f.Org) // one the bot doesn't serve is refused by SubmitForm (field org)
 	}
 	f.ReceivedAt = s.now() // the server's clock starts the statutory clock, not the browser's
-	if f.IdempotencyKey == "" {
-		f.IdempotencyKey = sameDayKey(f)
-	}
 	ctx, cancel := context.WithTimeout(r.Context(), chatTimeout)
 	defer cancel()
 	rep, err := s.Bot.SubmitForm(ctx, f)
@@ -395,19 +389,6 @@ func (s *Server) handleRequest(w http.ResponseWriter, r *http.Request) {
 	}
 	s.metrics.reply(rep)
 	writeJSON(w, http.StatusOK, rep)
-}
-
-// sameDayKey is the idempotency key of a form sent without one: the same request, word for word,
-// sent again on the same (UK) day is a form sent twice (a double click, a retry after a timeout),
-// and gets the case the first made rather than a second (a QA pass: two cases).
-func sameDayKey(f conversation.RequestForm) string {
-	h := sha256.New()
-	for _, v := range []string{f.Type, f.Org, f.Name, f.Contact, f.OnBehalfOf, f.Service, f.Description,
-		deadline.LondonDate(f.ReceivedAt).Format(time.DateOnly)} {
-		h.Write([]byte(strings.TrimSpace(v)))
-		h.Write([]byte{0})
-	}
-	return "web:form:" + hex.EncodeToString(h.Sum(nil))
 }
 
 func (s *Server) handleFeedback(w http.ResponseWriter, r *http.Request) {
