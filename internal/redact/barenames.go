@@ -421,7 +421,9 @@ var lowerFirstNameFollowers = setOf(`and from here`)
 // some are surnames too ("my name is Jack White").
 var lowerStates = setOf(`alive abroad clean sober livid innocent young black white asian mixed vegan
 	catholic atheist agoraphobic bipolar schizophrenic paranoid menopausal widow widower executor
-	foster adoptive staff contractor squatter hmm ex fat ugly thick dumb lazy`)
+	foster adoptive staff contractor squatter hmm ex fat ugly thick dumb lazy
+	one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+	seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred`)
 
 // adjectiveEndings end the words that say how someone is ("pregnant", "unemployed", "homeless",
 // "hopeful", "anxious", "vulnerable"). Endings that first names share are left out: "-ly"

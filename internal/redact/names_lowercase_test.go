@@ -77,7 +77,7 @@ func TestLowerCaseStatesAfterImAreKept(t *testing.T) {
 		"im 34", "im lost", "im stuck", "im done.", "im homeless and scared", "im retired",
 		"im traumatised", "im gutted", "im knackered, who do i ask", "im vulnerable", "im hopeful",
 		"im anxious", "im carer", "im leaseholder", "im vegan", "im catholic", "im bipolar", "im widower",
-		"im abroad", "im staff", "im sober", "im moving house", "im fat", "im lazy, sorry",
+		"im abroad", "im staff", "im sober", "im moving house", "im eighteen, can i see my file", "im seventy and confused", "im fat", "im lazy, sorry",
 	})
 }
 
