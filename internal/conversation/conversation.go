@@ -70,6 +70,10 @@ type Reply struct {
 	// a contact, the details, "yes"): the request's, kept with the case, not a question for the
 	// notices, so a transcript need not keep it.
 	AnsweredStep bool `json:"-"`
+	// AboutRequest is set on a reply about requests this conversation made or checked (withdrawing
+	// one, adding to one), which names their references: a transcript keeping it would be tied to
+	// the named cases.
+	AboutRequest bool `json:"-"`
 	// Council is the one council an answered question was about, when it named one or the
 	// conversation was about one: a transcript files the question under it, so that council's
 	// DPO sees what its notices don't answer.
@@ -1245,7 +1249,9 @@ func (b *Bot) addToRequest(s *session, t Turn, refs []string) Reply {
 	if len(refs) > 0 {
 		which = joinAnd(refs)
 	}
-	return b.withContact(s, t, fmt.Sprintf("A request that has been sent can't be changed in this chat. To add to it or correct it, reply to the data protection team's message about it, or contact them, quoting %s:", which))
+	r := b.withContact(s, t, fmt.Sprintf("A request that has been sent can't be changed in this chat. To add to it or correct it, reply to the data protection team's message about it, or contact them, quoting %s:", which))
+	r.AboutRequest = true
+	return r
 }
 
 // triesAContact reports whether a message, sent when the bot asked for the contact given with a

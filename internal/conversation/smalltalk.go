@@ -57,13 +57,17 @@ var withdrawRequestRe = regexp.MustCompile(`(?i)\b(?:cancel|withdraw|stop|take b
 // can, given its reference. refs are the requests the conversation sent or checked: the one it
 // must be, or those it may be.
 func (b *Bot) withdrawRequest(s *session, t Turn, refs []string) Reply {
+	var r Reply
 	switch len(refs) {
 	case 0:
-		return b.withContact(s, t, "A request that has been sent can't be withdrawn in this chat: tell the data protection team, giving its reference, and they will close it.")
+		r = b.withContact(s, t, "A request that has been sent can't be withdrawn in this chat: tell the data protection team, giving its reference, and they will close it.")
 	case 1:
-		return b.withContact(s, t, withdrawOne(refs[0]))
+		r = b.withContact(s, t, withdrawOne(refs[0]))
+	default:
+		r = b.withContact(s, t, fmt.Sprintf("A request that has been sent can't be withdrawn in this chat: tell the data protection team, giving its reference (%s), and they will close it.", joinList(refs, "or")))
 	}
-	return b.withContact(s, t, fmt.Sprintf("A request that has been sent can't be withdrawn in this chat: tell the data protection team, giving its reference (%s), and they will close it.", joinList(refs, "or")))
+	r.AboutRequest = true
+	return r
 }
 
 // withdrawOne says how to withdraw a request already sent, by its reference ("DPO-… and DPO-…").

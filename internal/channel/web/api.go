@@ -241,10 +241,13 @@ func (s *Server) keep(ctx context.Context, rep conversation.Reply, org, said str
 		// ("Kate Hill" on its own is two words no redactor can tell from others.)
 		resident, bot = transcript.StepAnswer, transcript.StepQuestion
 	} else if rep.Kind == conversation.KindIntake {
-		resident = transcript.RequestStart // the request's own words, often about health or family
+		// The request's own words, often about health or family; and the reply, which says back
+		// the name and contact the message gave ("From your message I have your name as …", a
+		// QA pass found it kept).
+		resident, bot = transcript.RequestStart, transcript.StepQuestion
 	} else if rep.Kind == conversation.KindSafeguarding {
 		resident = transcript.Urgent
-	} else if rep.Kind == conversation.KindStatus || conversation.MentionsReference(said) || conversation.MentionsReference(rep.Answer.Answer) {
+	} else if rep.Kind == conversation.KindStatus || rep.AboutRequest || conversation.MentionsReference(said) {
 		// "status of DPO-2026-000001 please", "cancel my request DPO-…": the reference would tie
 		// these lines to the named case, which the chat's notice says the transcript doesn't (a
 		// QA pass; a review found withdrawals still kept it).

@@ -574,6 +574,14 @@ func TestTranscriptsKeepNoRequestersNames(t *testing.T) {
 	// family): kept with the case, not in the transcript, which keeps only that one was started.
 	assert.NotContains(t, all, "my husband wants a copy")
 	assert.Contains(t, all, transcript.RequestStart)
+
+	// Nor does the reply to it, which says back the name the message gave (a QA pass).
+	r = h.chat(t, "", "My name is Li Wei and I live at 5 Park Road, Olney MK46 5AA. Please stop sending me marketing.")
+	require.Equal(t, conversation.KindIntake, r.Kind)
+	require.Contains(t, r.Answer.Answer, "Li Wei", "the reply says the name back")
+	lines, err = h.store.Transcript(ctx, r.Session)
+	require.NoError(t, err)
+	assert.NotContains(t, strings.Join(lines, "\n"), "Li Wei")
 }
 
 // A question asked without choosing a council but naming one is filed under it, so that
@@ -1253,11 +1261,14 @@ func TestTranscriptsKeepNoReferences(t *testing.T) {
 		require.NoError(t, err)
 		assert.NotContains(t, strings.Join(lines, "\n"), ref, says)
 	}
-	// A question with no reference is kept as asked.
-	r = h.chat(t, "", "how long do you keep complaint records?")
-	lines, err = h.store.Transcript(context.Background(), r.Session)
-	require.NoError(t, err)
-	assert.Contains(t, strings.Join(lines, "\n"), "complaint records")
+	// A question with no reference is kept as asked; so is a greeting, whose reply shows an
+	// example reference (a QA pass found those blanked).
+	for _, says := range []string{"how long do you keep complaint records?", "hi", "what can you do?"} {
+		r = h.chat(t, "", says)
+		lines, err = h.store.Transcript(context.Background(), r.Session)
+		require.NoError(t, err)
+		assert.Contains(t, strings.Join(lines, "\n"), says)
+	}
 }
 
 // What the bot quotes from the notices is published, and kept in the transcript as quoted: the
