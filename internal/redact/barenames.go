@@ -116,6 +116,13 @@ func readCapitalisedName(s string, i, maxWords int) (end int, words []string, n 
 				break
 			}
 		} else {
+			if n > 0 && townSurnames[lower] && !orgWords[lower] {
+				// "Wendy Chesham here": a town after a first name is a surname, and ends the name.
+				n++
+				words = append(words, bare)
+				end = pos + len(strings.TrimSuffix(tok, "."))
+				break
+			}
 			if orgWords[lower] || ordinaryWord(lower) && !isInitial(tok) {
 				return 0, nil, 0
 			}
@@ -139,6 +146,12 @@ func readCapitalisedName(s string, i, maxWords int) (end int, words []string, n 
 	}
 	return end, words, n
 }
+
+// townSurnames are towns of a word of their own that are also surnames: after a first name they
+// are one ("Sarah Marlow here", "Peter Olney here"), where their being places kept them before.
+// Words that are only part of a town's name ("Keynes", "Wycombe") are not among them.
+var townSurnames = setOf(`aylesbury amersham beaconsfield bletchley buckingham burnham chesham denham
+	marlow olney wendover wolverton winslow haddenham hazlemere iver`)
 
 // atSentenceStart reports whether a sentence or a line starts at byte i.
 func atSentenceStart(s string, i int) bool {

@@ -131,3 +131,14 @@ func TestLowerCaseNearMissesBeforeAQuestionAreKept(t *testing.T) {
 		"it's council tax how do i pay my bill",
 	})
 }
+
+// A town that is also a surname, after a first name, is a surname (a QA pass: "Wendy Chesham
+// here" was kept, "John Denham here" redacted); a town alone, or a two-word town, stays.
+func TestTownSurnamesAreRedacted(t *testing.T) {
+	redactsTo(t, map[string]string{
+		"Wendy Chesham here - how long do you keep complaint records?": "[name] here - how long do you keep complaint records?",
+		"Sarah Marlow here, how long do you keep complaint records?":   "[name] here, how long do you keep complaint records?",
+		"Peter Olney here, who is the DPO?":                            "[name] here, who is the DPO?",
+	})
+	keeps(t, []string{"Milton Keynes here", "I live in Marlow", "Marlow Council here", "Great Marlow here", "High Wycombe here, who is the DPO?"})
+}
