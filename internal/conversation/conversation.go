@@ -251,7 +251,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			start := t
 			start.Text = offered.question
 			s.prefill = offered.from
-			return b.startIntake(ctx, s, start, rights.Intent{Type: offered.typ, Actionable: true, Confidence: 1})
+			return b.startIntake(ctx, s, start, rights.Intent{Type: offered.typ, Actionable: true, Confidence: 1, OnBehalf: offered.onBehalf})
 		}
 	}
 	if lost && answersAStep(t.Text) {
@@ -550,7 +550,7 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 		// The offer names the right, so that one made on a question ("do you have CCTV on the
 		// bin lorries?") says what "yes" would start.
 		ans.Answer += fmt.Sprintf("\n\nIf you'd like to make a request for this (%s), I can pass it to the data protection team for you now: say \"yes\" to start it.", intent.Type.Label())
-		s.offered = offer{typ: intent.Type, question: t.Text}
+		s.offered = offer{typ: intent.Type, question: t.Text, onBehalf: intent.OnBehalf}
 	} else if b.Queue != nil && confidentialRe.MatchString(t.Text) && addressWordRe.MatchString(t.Text) {
 		// "Is it possible to keep my address hidden from my ex?": answered, and the request offered.
 		ans.Answer += "\n\n" + offerConfidentiality(s, t)
@@ -639,6 +639,7 @@ var askedHereRe = regexp.MustCompile(`(?i)\b(?:here|in this chat|through (?:you|
 type offer struct {
 	typ      rights.Type
 	question string
+	onBehalf bool // the message offered asks for someone else ("… please delete my mum's")
 	// from is the request just sent, when the offer is of a second right it asked for: its
 	// council, name and contact are this one's too, and aren't asked again.
 	from *intake

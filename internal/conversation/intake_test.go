@@ -1144,3 +1144,14 @@ func TestARequestQuotesOnlyItsOwnCouncilsNotices(t *testing.T) {
 		assert.Equal(t, "Buckinghamshire Council", c.Organisation)
 	}
 }
+
+// A request for someone else taken through the offer is one for someone else: their name is
+// asked, and no date is promised (a QA pass: filed as the resident's own, due in a month).
+func TestAnOfferedRequestForSomeoneElse(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "How long do you keep adult social care records? Please delete my mum's.", contains: []string{"I can pass it"}},
+		{says: "yes", kind: conversation.KindIntake, contains: []string{"proof that you may act for them"}, lacks: []string{"respond within one calendar month of receiving it"}},
+		{says: "Priya Sharma", contains: []string{"their name"}},
+	})
+}

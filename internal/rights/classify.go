@@ -32,7 +32,9 @@ var (
 		`\bsomeone else's (?:records|data|file|information|details)\b|\b(?:for|of) someone else\b|` +
 		`\bi act for\b|\bacting for\b|\bas (?:his|her|their|the) (?:executor|next of kin|attorney)\b|\bas executor\b|` +
 		`\b` + relatives + `'s (?:\S+ ){0,2}(?:data|details|information|records?|files?|account|notes|name|photo|photos|picture|video|address|report|charges)\b|` +
-		`\bmy (?:late )?` + relatives + `\b(?: \S+){0,6} (?:wants|would like|needs|requests|objects|doesn't want|does not want|has withdrawn|is moving|signed up)\b`)
+		`\bmy (?:late )?` + relatives + `\b(?: \S+){0,6} (?:wants|would like|needs|requests|objects|doesn't want|does not want|has withdrawn|is moving|signed up)\b|` +
+		// "… please delete my mum's.": the records of the sentence before, the relative's.
+		`\bmy (?:late )?` + relatives + `'s(?: too| as well)? *(?:[.!?,;]|$)`)
 	misdirectedRe  = mustPattern(misdirected)
 	behalfRelative = regexp.MustCompile(`\bmy (?:late )?` + relatives + `\b`)
 	behalfTheirs   = regexp.MustCompile(`\b(?:his|her|their) (?:\S+ ){0,3}(?:data|details|information|records?|files?|account|notes)\b`)

@@ -476,3 +476,15 @@ func TestPlainSpeechForDeleting(t *testing.T) {
 		}
 	}
 }
+
+// "… please delete my mum's." asks for the relative's records, though it doesn't say the noun (a
+// QA pass filed it as the writer's own request); "my mum's house was burgled" asks for nothing
+// of hers.
+func TestAnElidedRelativesRecordsAreSomeoneElses(t *testing.T) {
+	if !Classify("How long do you keep adult social care records? Please delete my mum's.").OnBehalf {
+		t.Error("\"Please delete my mum's.\" is not read as for someone else")
+	}
+	if Classify("my mum's house was burgled, do you share crime reports?").OnBehalf {
+		t.Error("a relative's house is not a request for her")
+	}
+}
