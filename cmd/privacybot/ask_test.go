@@ -548,3 +548,13 @@ func TestReadLine(t *testing.T) {
 		})
 	}
 }
+
+// A caller's question and request in one line: the adviser gets the answer, and the command that
+// logs the request, not the request's first step in place of the answer (a QA pass).
+func TestChatAnswersTheQuestionOfAQuestionAndARequest(t *testing.T) {
+	out := chatSession(t, map[string]string{"PRIVACYBOT_DATA": t.TempDir()}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC),
+		"/org Milton Keynes\nWho do you share data with? Caller wants it deleted.\n/quit\n")
+	assert.Contains(t, out, "Who we share information with")
+	assert.Contains(t, out, "log it with /request erasure")
+	assert.NotContains(t, out, "What is your full name?")
+}

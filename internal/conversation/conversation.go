@@ -371,6 +371,15 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		intent.Actionable = false // a complaint to the regulator: what the notices say of it, not one to the council
 	}
 	if intent.Actionable && intent.Type != rights.None {
+		if b.Queue != nil && (t.Channel == "web" || t.Channel == "phone") {
+			if req, rest, ok := b.requestAmong(t.Text); ok && asksSomething(rest) {
+				// "Do you share my data with the police? Please delete it.": the question is
+				// answered and the request offered, not the question dropped for the request's
+				// first step (a QA pass).
+				req.OnBehalf = req.OnBehalf || intent.OnBehalf
+				return b.answerAndOffer(ctx, s, t, rest, req, onDelta)
+			}
+		}
 		return b.startIntake(ctx, s, t, intent)
 	}
 	if b.Queue != nil && t.Channel == "web" {
@@ -407,6 +416,9 @@ func (b *Bot) requestAmong(text string) (req rights.Intent, rest string, ok bool
 		return rights.Intent{}, "", false
 	}
 	for i, sentence := range ss {
+		if reportsRequestRe.MatchString(sentence) {
+			continue // "My husband asked for his records to be erased last year.": no request now
+		}
 		in := b.classify(sentence)
 		if !in.Actionable || in.Safeguarding || in.Type == rights.None || in.Type == rights.Complaint {
 			continue
@@ -418,6 +430,17 @@ func (b *Bot) requestAmong(text string) (req rights.Intent, rest string, ok bool
 		return rights.Intent{Type: in.Type, Confidence: max(in.Confidence, 0.5), OnBehalf: in.OnBehalf}, others, true
 	}
 	return rights.Intent{}, "", false
+}
+
+// reportsRequestRe is a sentence telling of a request made before, or of someone else's: "I asked
+// for my records to be deleted in March.", "My husband asked for his records to be erased."
+var reportsRequestRe = regexp.MustCompile(`(?i)\b(?:asked|requested|applied|wanted|made a request|put in a request|was told)\b|` +
+	`^\s*(?:my\s+(?:husband|wife|partner|neighbour|neighbor|son|daughter|mum|mother|dad|father|friend|ex|brother|sister)|he|she|they)\s+(?:wants|would like|has|had|is|was)\b`)
+
+// asksSomething reports whether text asks a question: a question mark, or the words one starts
+// with.
+func asksSomething(text string) bool {
+	return strings.Contains(text, "?") || questionRe.MatchString(text)
 }
 
 // answerAndOffer answers the question of a message that also makes a request (requestAmong),
@@ -433,6 +456,10 @@ func (b *Bot) answerAndOffer(ctx context.Context, s *session, t Turn, question s
 	r.Answer.Question = t.Text
 	if s.offered.typ != "" {
 		s.offered.question = t.Text
+	}
+	if t.Channel == "phone" {
+		// The adviser logs the caller's request by command.
+		r.Answer.Answer += fmt.Sprintf("\n\nThe caller also asked for a request (%s): log it with /request %s.", req.Type.Label(), req.Type)
 	}
 	if n := len(s.turns); n >= 2 {
 		s.turns[n-2] = "Resident: " + t.Text
@@ -538,7 +565,7 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 	s.notice = noticeInFocus(s.notice, ans, followUp)
 	ans.Question = t.Text
 	ans.Request = requestOf(intent)
-	if b.Queue != nil && t.Channel == "web" && offersRequest(intent) {
+	if b.Queue != nil && t.Channel == "web" && offersRequest(intent) && !reportsRequestRe.MatchString(t.Text) {
 		// "how do I make a subject access request?" asks how; the bot can also just take it.
 		// (Residents ask on the web; staff in Slack and advisers with /request ask for others.)
 		if ans.Abstained && askedHereRe.MatchString(t.Text) {

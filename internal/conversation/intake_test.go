@@ -897,6 +897,10 @@ func TestAQuestionWithARequestOffersTheRequest(t *testing.T) {
 		{"Do you share my data with the police? I want a copy of everything you hold.", rights.Access},
 		{"How long do you keep complaint records? I want mine deleted.", rights.Erasure},
 		{"can you delete my data? how long do you keep it anyway", rights.Erasure},
+		// The whole message reads as a request, and still asks first (a QA pass: the question
+		// was dropped for the request's first step).
+		{"Do you share my data with the police? Please delete it.", rights.Erasure},
+		{"Do you sell my data? If so I want it deleted.", rights.Erasure},
 	} {
 		t.Run(tc.says, func(t *testing.T) {
 			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
@@ -915,6 +919,9 @@ func TestAQuestionWithARequestOffersTheRequest(t *testing.T) {
 	for _, says := range []string{
 		"I don't want you to delete my data. Who sees it?",
 		"I want to know who sees my data. Do you share it with the police?",
+		// A request told of, made before or someone else's, is none now (a QA pass).
+		"My husband asked for his records to be erased last year. Do you keep complaints?",
+		"I asked for my records to be deleted in March. Why do you still have them?",
 		"Someone told me you sell data. Is that true?",
 	} {
 		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
