@@ -48,8 +48,9 @@ func (f ChatFacts) modelDoes() string {
 }
 
 // chatSubject names the chat, or what is typed into it.
-const chatSubject = `(?:(?:this|the|your)\s+(?:chat|chatbot|chat ?bot|bot|conversation|web ?chat)|our conversation|chat history|chat logs?|` +
-	`what i (?:type|write|say|send|ask(?:ed)?|put)(?: (?:here|you))?|my (?:questions to you|conversation|chat)|(?:this|these) messages?)`
+const chatSubject = `(?:(?:this|the|your)\s+(?:chat|chatbot|chat ?bot|bot|web ?chat)|this conversation|our conversation|chat history|chat logs?|` +
+	`what i (?:type|typed|write|wrote|send|sent)|what i (?:say|said|ask|asked|put) (?:here|to you|in (?:this|the) chat)|` +
+	`my (?:questions to you|chat|messages here|conversation)|(?:this|these) messages?|(?:my )?messages (?:here|to you))`
 
 var (
 	// chatKeepsRe asks what the chat keeps: "is this chat recorded?", "how long do you keep this
@@ -65,15 +66,34 @@ var (
 	// chatCookiesRe asks whether the chat tracks the person: cookies, an IP address.
 	chatCookiesRe = regexp.MustCompile(`(?i)\b` + chatSubject + `\b[^.?!]{0,30}\b(?:cookies?|ip address(?:es)?|track|tracking|tracks)\b|` +
 		`\b(?:cookies?|ip address(?:es)?|track|tracking)\b[^.?!]{0,30}\b` + chatSubject + `\b`)
+	// elsewhereRe places a conversation or what was said somewhere else than the chat: "my
+	// conversation with the housing officer", "what I say at the housing office".
+	elsewhereRe = regexp.MustCompile(`(?i)\b(?:conversations?|talks?|calls?|meetings?|say|said)\s+(?:with|at|in|to)\s+(?:the|a|an|my|his|her|their|our|someone|somebody|council|housing|social)\b`)
+	// chatDeleteRe asks the chat to delete what was typed into it: "can you delete this chat?" is
+	// no erasure request for the council's records (a QA pass: it started one).
+	chatDeleteRe = regexp.MustCompile(`(?i)\b(?:delete|erase|remove|wipe|clear|forget)\b[^.?!]{0,20}\b` + chatSubject + `\b`)
 	// chatIsAIRe asks what the chat is: "are you ChatGPT?", "are you a robot?", "is this AI?".
 	chatIsAIRe = regexp.MustCompile(`(?i)\bare you\s+(?:an?\s+)?(?:ai|a\.i\.|chat ?gpt|gpt|robot|bot|chat ?bot|computer|machine|real|human|person|real person)\b|` +
+		`\b(?:is\s+)?(?:chat ?gpt|ai|a\.i\.|artificial intelligence)\s+(?:used|behind)\s+(?:for\s+)?(?:this|you|the chat)\b|` +
+
 		`\b(?:is this|is it|is the chat|is this chat)\s+(?:an?\s+)?(?:ai|a\.i\.|chat ?gpt|robot|bot|chat ?bot|automated|a real person|a person|human)\b|\b(?:this chat|the chat|this bot|you)\s+use\s+(?:ai|chat ?gpt|artificial intelligence)\b`)
 )
 
 // aboutThisChat answers a question about the chat itself; ok is false when the message is none.
 func (b *Bot) aboutThisChat(s *session, t Turn) (Reply, bool) {
+	if elsewhereRe.MatchString(t.Text) {
+		return Reply{}, false // "is my conversation with the housing officer recorded?"
+	}
 	var text string
 	switch {
+	case chatDeleteRe.MatchString(t.Text):
+		kept := "after a limited time"
+		if d := b.Chat.TranscriptDays; d > 0 {
+			kept = fmt.Sprintf("after %d days", d)
+		}
+		text = "I can't delete it in the chat. The chat forgets this conversation after half an hour without messages, " +
+			"and the record of what you typed, with personal details such as names and contact details taken out, is deleted automatically " + kept + ". " +
+			"A request you made here is the data protection team's, with its details."
 	case chatIsAIRe.MatchString(t.Text):
 		text = "I'm an automated chat, not a person: I answer by quoting the council's privacy notices, and I can take a data protection request to the council's data protection team."
 		if b.Chat.ModelService != "" {

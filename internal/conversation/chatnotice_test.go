@@ -22,13 +22,18 @@ func TestQuestionsAboutTheChatItself(t *testing.T) {
 		{conversation.ChatFacts{TranscriptDays: 30}, "how long do you keep this conversation?", []string{"for 30 days"}, []string{"a limited time"}},
 		{conversation.ChatFacts{TranscriptDays: 30}, "is this chat recorded?", []string{"for 30 days"}, nil},
 		{conversation.ChatFacts{}, "who can see this conversation?", []string{"data protection team", "Nothing else is shared"}, []string{"language model"}},
-		{conversation.ChatFacts{ModelService: "api.example.net", ModelWrites: true}, "will the council see what I asked?", []string{"data protection team", "api.example.net", "writes the answers"}, []string{"Nothing else is shared"}},
+		{conversation.ChatFacts{ModelService: "api.example.net", ModelWrites: true}, "will the council see what I asked here?", []string{"data protection team", "api.example.net", "writes the answers"}, []string{"Nothing else is shared"}},
 		{conversation.ChatFacts{ModelService: "api.example.net"}, "who can read my conversation?", []string{"api.example.net", "helps find the passages"}, []string{"Nothing else is shared"}},
 		{conversation.ChatFacts{}, "is my conversation private?", []string{"personal details taken out"}, nil},
 		{conversation.ChatFacts{}, "does this chat use cookies?", []string{"doesn't use cookies", "IP"}, []string{"for 30 days"}},
 		{conversation.ChatFacts{}, "are you chatgpt", []string{"automated chat, not a person"}, []string{"language model"}},
 		{conversation.ChatFacts{ModelService: "api.example.net", ModelWrites: true}, "are you a robot?", []string{"automated chat", "api.example.net", "writes my answers", "personal details"}, nil},
 		{conversation.ChatFacts{ModelService: "llm.council.internal", ModelWrites: true, ModelSelfHosted: true}, "is this AI?", []string{"the council runs itself"}, []string{"taken out"}},
+		// A QA pass: these abstained, quoted a notice or started an erasure request.
+		{conversation.ChatFacts{}, "is chatgpt used for this?", []string{"automated chat"}, nil},
+		{conversation.ChatFacts{}, "Are my messages here shared with anyone?", []string{"Nothing else is shared"}, []string{"2018"}},
+		{conversation.ChatFacts{TranscriptDays: 30}, "can you delete this chat?", []string{"can't delete it in the chat", "after 30 days"}, []string{"What is your full name"}},
+		{conversation.ChatFacts{TranscriptDays: 30}, "can you delete what I typed here?", []string{"after 30 days"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.says, func(t *testing.T) {
@@ -41,7 +46,8 @@ func TestQuestionsAboutTheChatItself(t *testing.T) {
 	for _, says := range []string{"do you use cookies on your website?", "do you use computers to make decisions about me?",
 		// About a record, not the chat (a review).
 		"My son has an EHCP. Who can access it?", "What happens to my data if I stop using the service?",
-		"do you delete my messages to the housing officer?"} {
+		"do you delete my messages to the housing officer?",
+		"Is my conversation with the housing officer recorded?", "Does the council keep a record of what I say at the housing office?"} {
 		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 		script(t, bot, "", []line{{says: says, lacks: []string{"How this chat uses your information"}}})
 	}

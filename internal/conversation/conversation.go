@@ -370,6 +370,12 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if intent.Type == rights.Complaint && icoRe.MatchString(t.Text) && !councilComplaintRe.MatchString(t.Text) {
 		intent.Actionable = false // a complaint to the regulator: what the notices say of it, not one to the council
 	}
+	if t.Channel == "web" && chatDeleteRe.MatchString(t.Text) {
+		// "can you delete this chat?" asks about the chat, not for the council's records to go.
+		if r, ok := b.aboutThisChat(s, t); ok {
+			return r, nil
+		}
+	}
 	if intent.Actionable && intent.Type != rights.None {
 		if b.Queue != nil && (t.Channel == "web" || t.Channel == "phone") {
 			if req, rest, ok := b.requestAmong(t.Text); ok && asksSomething(rest) {
