@@ -418,6 +418,12 @@ func TestContactOf(t *testing.T) {
 		{"0770090012", "", false},
 		{"077009001234", "", false},
 		{"(07700) 900123", dpo.ContactPhone, true},
+		{"+44 7700 900123", dpo.ContactPhone, true},
+		{"+44 (0)7700 900123", dpo.ContactPhone, true},
+		{"+44 7700 90012", "", false}, // a digit short, as a QA pass found accepted
+		{"tom@gmail.cmo", "", false},
+		{"tom@hotmail.co.k", "", false},
+		{"tom.hardy@gmail.com.com", "", false},
 		{"01908 25490", dpo.ContactPhone, true}, // some landlines have 10 digits
 		// A slip in a common service's domain would send the team's reply nowhere (a QA pass).
 		{"tom.hardy@gmial.con", "", false},

@@ -198,6 +198,8 @@ var (
 	phoneRe = regexp.MustCompile(`^\+?[\d ()-]{9,20}$`)
 	// mobileRe is a UK mobile number written without the country code: 07…
 	mobileRe = regexp.MustCompile(`^\(?0\s*7`)
+	// intlMobileRe is one written with the country code: +44 7…, 0044 7…, +44 (0)7….
+	intlMobileRe = regexp.MustCompile(`^(?:\+|00)\s*44\s*(?:\(0\)\s*)?7`)
 )
 
 // StartIntake begins a request of the given type in a session (the CLI's /request, a button).
@@ -745,13 +747,22 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		}
 		it.onBehalfOf = name
 	case StepContact:
-		if use, old := contactsByUse(v); len(use) == 0 && len(old) > 0 {
+		if m := spacedEmailRe.FindStringSubmatch(v); m != nil && !contactLabelWords[strings.ToLower(m[1])] {
+			// "tom hardy@gmail.com" would be hardy@gmail.com, someone else's address.
+			return mk(fmt.Sprintf("An e-mail address has no spaces: did you mean %s%s or %s.%s? Please type it again. ", m[1], m[2], m[1], m[2]) + b.prompt(it)), nil
+		}
+		use, old := contactsByUse(v)
+		if len(old) > 0 {
 			// "my old address was s.o@hotmail.com, please delete it": what the request is about,
 			// not where to reach them (a QA pass: the team would have written to the address the
 			// resident wanted deleted).
 			it.first = strings.TrimSpace(it.first + "\n" + v) // kept when the details are given
 			it.desc = strings.TrimSpace(it.first + "\n" + it.details)
-			return mk("I've added that to the request's details. Which contact should the team use to reach you now? " + b.prompt(it)), nil
+			if len(use) == 0 {
+				return mk("I've added that to the request's details. Which contact should the team use to reach you now? " + b.prompt(it)), nil
+			}
+			// "my old email was tom@old.com, use tom@new.com": the new one, said second.
+			v = strings.Join(use, " or ")
 		}
 		contact := contactIn(v) // "my email is jo@example.com": the address, not the sentence
 		if contact == "" {
@@ -894,6 +905,13 @@ func nameThenAddress(v string) (name, postal string) {
 	}
 	return v, ""
 }
+
+// spacedEmailRe is an e-mail address typed with a space in it: "tom hardy@gmail.com".
+var spacedEmailRe = regexp.MustCompile(`^\s*([A-Za-z0-9._%+-]+)\s+([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})\s*[.!]?\s*$`)
+
+// contactLabelWords may stand before an e-mail address as words, not as part of it: "email
+// jo@example.com", "it's jo@…".
+var contactLabelWords = setOf(`email e-mail mail it's its is use at to on try contact me address my new current please yes ok okay so`)
 
 // oldContactRe says a contact given is an old one, or one to delete: not one to use.
 var oldContactRe = regexp.MustCompile(`(?i)\b(?:old|previous|former|no longer|not in use|delete|remove|erase|don'?t use|do not use)\b`)
@@ -1552,9 +1570,10 @@ func ContactOf(v string) (dpo.Contact, error) {
 		}
 		return dpo.Contact{Kind: dpo.ContactEmail, Value: v}, nil
 	case phoneRe.MatchString(v) && countDigits(v) >= 10 && countDigits(v) <= 13:
-		if mobileRe.MatchString(v) && countDigits(v) != 11 {
-			// A UK mobile number has 11 digits: one short or long would reach nobody, or someone else.
-			return dpo.Contact{}, fmt.Errorf("That mobile number has %d digits, not 11: please check it.", countDigits(v))
+		if n := mobileDigits(v); n > 0 && n != 10 {
+			// A UK mobile number has 11 digits (07…), 10 after +44: one short or long would reach
+			// nobody, or someone else.
+			return dpo.Contact{}, fmt.Errorf("That mobile number has %d digits after the 0, not 10: please check it.", n)
 		}
 		return dpo.Contact{Kind: dpo.ContactPhone, Value: v}, nil
 	case strings.Contains(v, "@"):
@@ -1589,7 +1608,8 @@ func mistypedEmail(v string) string {
 	}
 	typed := strings.ToLower(strings.TrimRight(v[at+1:], "."))
 	domain := typed
-	for slip, meant := range map[string]string{".con": ".com", ".co.uj": ".co.uk"} {
+	for slip, meant := range map[string]string{".con": ".com", ".cmo": ".com", ".ocm": ".com", ".comm": ".com", ".com.com": ".com",
+		".co.uj": ".co.uk", ".co.k": ".co.uk", ".co.ukk": ".co.uk", ".couk": ".co.uk"} {
 		if name, ok := strings.CutSuffix(domain, slip); ok {
 			domain = name + meant
 		}
@@ -1601,6 +1621,25 @@ func mistypedEmail(v string) string {
 		return ""
 	}
 	return v[:at+1] + domain
+}
+
+// mobileDigits is how many digits a UK mobile number has after its 0 (or +44), which is 10; 0
+// when v is no UK mobile number.
+func mobileDigits(v string) int {
+	if !mobileRe.MatchString(v) && !intlMobileRe.MatchString(v) {
+		return 0
+	}
+	d := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, strings.Replace(v, "(0)", "", 1))
+	d = strings.TrimPrefix(d, "00")
+	if intlMobileRe.MatchString(v) {
+		d = strings.TrimPrefix(d, "44")
+	}
+	return len(strings.TrimPrefix(d, "0"))
 }
 
 func countDigits(s string) int {

@@ -1087,6 +1087,18 @@ func TestASecondRequestTakesTheFirstsDetails(t *testing.T) {
 	})
 }
 
+// An e-mail address typed with a space in it is asked again: "tom hardy@gmail.com" is someone
+// else's address (a QA pass found it kept as hardy@gmail.com).
+func TestAnEmailAddressWithASpaceIsAskedAgain(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last := script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data"}, {says: "Tom Hardy"},
+		{says: "tom hardy@gmail.com", contains: []string{"has no spaces", "tomhardy@gmail.com", "tom.hardy@gmail.com"}},
+		{says: "email tom.hardy@gmail.com", contains: []string{"service"}},
+	})
+	assert.Equal(t, "tom.hardy@gmail.com", last.Intake.Fields["contact"])
+}
+
 // A contact the resident says is an old one, to delete, is what the request is about, not where
 // to reach them (a QA pass: the team would have written to the address to be deleted).
 func TestAnOldContactToDeleteIsNotTheContact(t *testing.T) {
@@ -1115,7 +1127,8 @@ func TestAnOldContactToDeleteIsNotTheContact(t *testing.T) {
 	})
 	assert.Empty(t, last.Intake.Fields["contact"])
 	assert.Contains(t, last.Intake.Fields["description"], "s.okafor@hotmail.com")
-	for _, says := range []string{"jo@example.com, please don't use my old phone number", "jo@example.com (I no longer use my landline)"} {
+	for _, says := range []string{"jo@example.com, please don't use my old phone number", "jo@example.com (I no longer use my landline)",
+		"my old email was tom@old.com, use jo@example.com", "jo@example.com (tom@old.com is no longer used)"} {
 		bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 		last = script(t, bot, "Milton Keynes", []line{{says: "I want a copy of my data"}, {says: "Jo Bloggs"}, {says: says, contains: []string{"service"}}})
 		assert.Equal(t, "jo@example.com", last.Intake.Fields["contact"], says)
