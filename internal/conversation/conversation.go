@@ -1102,13 +1102,41 @@ func notQuiteAReference(text string) string {
 		return "That looks like a request's reference, but I can't read it as one. References look like DPO-2026-000123: the letters D, P, O, the year, then six digits. " +
 			"Please check it and send it again with the e-mail address, phone number or postal address you gave with the request."
 	}
-	v := strings.TrimSpace(strings.TrimRight(text, " .!"))
-	if c, err := ContactOf(v); err == nil && c.Kind != dpo.ContactPostal && len(strings.Fields(v)) <= 4 {
+	if onlyContactDetails(text) {
 		return "That looks like contact details. If you're checking on a request, send its reference (it looks like DPO-2026-000123) with them. " +
 			"If you'd like to make a request, tell me what you'd like the council to do. Otherwise there's no need to give me your contact details."
 	}
 	return ""
 }
+
+// onlyContactDetails reports whether a message is contact details and little else: an e-mail
+// address, a phone number or a postal address alone, labelled ("my email is …"), or asking after
+// something ("jo@example.com - any update?"). A question with a contact in it is a question.
+func onlyContactDetails(text string) bool {
+	v := strings.TrimSpace(strings.TrimRight(text, " .!"))
+	if questionRe.MatchString(v) && !updateRe.MatchString(v) {
+		return false
+	}
+	if c, err := ContactOf(v); err == nil {
+		// An address is read loosely (three commas make one): only a short message with a
+		// postcode is an address alone, not "My name is …, 14 Oakridge Road, …, I want a copy".
+		return c.Kind != dpo.ContactPostal && len(strings.Fields(v)) <= 4 ||
+			c.Kind == dpo.ContactPostal && postcodeRe.MatchString(v) && len(strings.Fields(v)) <= 10 && !strings.Contains(v, "?")
+	}
+	cs := contactsIn(v)
+	if len(cs) == 0 {
+		return false
+	}
+	rest := v
+	for _, c := range cs {
+		rest = strings.Replace(rest, c, " ", 1)
+	}
+	rest = updateRe.ReplaceAllString(contactLabelRe.ReplaceAllString(rest, " "), " ")
+	return len(strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })) == 0
+}
+
+// updateRe asks after something with no question of its own: "any update?", "any news".
+var updateRe = regexp.MustCompile(`(?i)\b(?:any\s+)?(?:updates?|news|progress)\b[\s?!.]*|\bmy\s+(?:e-?mail(?:\s+address)?|phone(?:\s+number)?|mobile(?:\s+number)?|number|address)\s+is\b`)
 
 // MentionsReference reports whether text gives a request's reference, as a resident types one
 // ("dpo 2026 1") or the bot writes it: a transcript keeping it would be tied to the named case.

@@ -1143,7 +1143,9 @@ func TestAMistypedReferenceIsToldWhatOneLooksLike(t *testing.T) {
 		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 		script(t, bot, "", []line{{says: says, kind: conversation.KindStatus, contains: []string{"References look like DPO-2026-000123"}}})
 	}
-	for _, says := range []string{"07700 900123", "sarah.okafor@gmail.com"} {
+	for _, says := range []string{"07700 900123", "sarah.okafor@gmail.com",
+		// A QA pass: answered from the notices.
+		"12 High Street, Aylesbury HP20 1AA", "MK9 3HS", "my email is jo@example.com", "jo@example.com - any update?"} {
 		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 		script(t, bot, "", []line{{says: says, kind: conversation.KindStatus, contains: []string{"send its reference"}, lacks: []string{"don't answer"}}})
 	}
@@ -1151,6 +1153,7 @@ func TestAMistypedReferenceIsToldWhatOneLooksLike(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "", []line{{says: "DPO-2026-000001", kind: conversation.KindStatus, contains: []string{"please give the e-mail address"}}})
 	script(t, bot, "", []line{{says: "who is the DPO?", kind: conversation.KindAnswer}})
+	script(t, bot, "", []line{{says: "do you share my email jo@example.com with the police?", kind: conversation.KindAnswer}})
 }
 
 // A request begun before its council is known quotes no council's notice about the right: it
