@@ -603,12 +603,15 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		}
 		return mk(next + "\n" + b.prompt(it)), nil
 	}
-	if whyStepRe.MatchString(v) && (it.step == StepName || it.step == StepContact) {
+	if whyStepRe.MatchString(v) && (it.step == StepName || it.step == StepContact || it.step == StepOnBehalfOf) {
 		// "why do you need my name?", "what do you need my contact for?" ask about this step:
 		// why, and the question again.
 		why := whyTheName
-		if it.step == StepContact {
+		switch it.step {
+		case StepContact:
 			why = "The data protection team needs a way to reach you to send their reply. "
+		case StepOnBehalfOf:
+			why = "The data protection team needs the name of the person the request is for to find what the council holds about them, and it stays with them. "
 		}
 		return mk(why + b.prompt(it)), nil
 	}
@@ -633,26 +636,32 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		it.org = named[0]
 		return mk(fmt.Sprintf("I've changed the council to %s. %s", it.org, b.prompt(it))), nil
 	}
-	if p := it.previous; p != nil && sameAsBeforeRe.MatchString(v) {
+	if sameAsBeforeRe.MatchString(v) && (it.step == StepOrg || it.step == StepName || it.step == StepContact || it.step == StepOnBehalfOf) {
+		p := it.previous
+		if p == nil {
+			return mk("There's no earlier request in this conversation to copy. " + b.prompt(it)), nil
+		}
 		// "same as before" for a second request: the first one's council, name or contact (a QA
-		// pass stored "same as before" as the name).
+		// pass stored "same as before" as the name), said back, so nothing is taken unseen.
+		var used []string
 		switch it.step {
 		case StepOrg:
-			it.org = p.org
+			it.org, used = p.org, []string{"council (" + p.org + ")"}
 		case StepName:
-			it.name = p.name
-			if it.contact == "" {
-				it.contact = p.contact
+			it.name, used = p.name, []string{"name (" + p.name + ")"}
+			if it.contact == "" && !namesOneDetailRe.MatchString(v) { // "same name" is the name only
+				it.contact, used = p.contact, append(used, "contact ("+p.contact+")")
 			}
 		case StepContact:
-			it.contact = p.contact
+			it.contact, used = p.contact, []string{"contact (" + p.contact + ")"}
 		case StepOnBehalfOf:
-			it.onBehalfOf = p.onBehalfOf // "" when the last request was the resident's own: asked again
+			if p.onBehalfOf == "" {
+				return mk("Your last request was for yourself. " + b.prompt(it)), nil
+			}
+			it.onBehalfOf, used = p.onBehalfOf, []string{"person it's for (" + p.onBehalfOf + ")"}
 		}
-		if it.step == StepOrg || it.step == StepName || it.step == StepContact || it.step == StepOnBehalfOf && p.onBehalfOf != "" {
-			b.advance(it)
-			return mk("I've used the same details as your last request. " + b.prompt(it)), nil
-		}
+		b.advance(it)
+		return mk("I've used your last request's " + strings.Join(used, " and ") + ". " + b.prompt(it)), nil
 	}
 	switch it.step {
 	case StepOrg:
@@ -920,6 +929,9 @@ var oldContactRe = regexp.MustCompile(`(?i)\b(?:old|previous|former|no longer|no
 // before", "same email as last time", "the same".
 var sameAsBeforeRe = regexp.MustCompile(`(?i)^\s*(?:(?:it'?s|use)\s+)?(?:the\s+)?same(?:\s+(?:one|name|e-?mail(?:\s+address)?|address|number|phone(?:\s+number)?|details|council|contact))?(?:\s+(?:as|like)\s+(?:before|last\s+time|(?:the\s+)?(?:last|first|other)(?:\s+(?:one|time|request))?))?(?:\s+please)?[\s.!]*$|^\s*as before[\s.!]*$`)
 
+// namesOneDetailRe is a "same …" naming the one detail meant: "same name".
+var namesOneDetailRe = regexp.MustCompile(`(?i)\bsame\s+name\b`)
+
 // whyTheName says why the name step asks, to someone who would rather not say or asks why.
 const whyTheName = "The data protection team needs your name to find what the council holds about you, and it stays with them. "
 
@@ -1104,11 +1116,22 @@ var (
 // theirName is the name in a reply to "what is their name?", without who they are to the asker.
 func theirName(v string) string {
 	v = theirNameIsRe.ReplaceAllString(v, "")
+	v = asideRe.ReplaceAllString(v, " ") // "Arjun Sharma (son)"
 	if stripped := strings.Trim(relationRe.ReplaceAllString(v, " "), " ,.;:()-"); stripped != "" {
 		v = stripped
 	}
+	if possessiveStartRe.MatchString(v) {
+		return "" // "his school attendance records" is what the request is for, not who
+	}
 	return nameIn(v)
 }
+
+var (
+	// asideRe is a short aside in brackets after a name: "(son)", "(my mum)".
+	asideRe = regexp.MustCompile(`\s*\([^()]{0,30}\)`)
+	// possessiveStartRe opens a phrase about something of someone's, not a name.
+	possessiveStartRe = regexp.MustCompile(`(?i)^\s*(?:his|her|their|my|our|your|the)\b`)
+)
 
 // nameIn is the name in a reply to "what is your name?": "my name is Sarah O'Brien" is
 // Sarah O'Brien, and so is "sorry, I already told you, it's Sarah O'Brien".

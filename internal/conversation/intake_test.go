@@ -1023,7 +1023,8 @@ func TestTheExcerptKeepsTheWholeRequest(t *testing.T) {
 // without it (a QA pass: "Arjun Sharma, my son" was refused). The first reply to a request for
 // someone else promises no date: the month starts when proof of authority arrives.
 func TestTheirNameIsTakenWithoutWhoTheyAre(t *testing.T) {
-	for _, says := range []string{"Arjun Sharma, my son", "his name is Arjun Sharma", "my son Arjun Sharma", "Arjun Sharma (my son)", "my son is Arjun Sharma"} {
+	for _, says := range []string{"Arjun Sharma, my son", "his name is Arjun Sharma", "my son Arjun Sharma", "Arjun Sharma (my son)", "my son is Arjun Sharma",
+		"Arjun Sharma (son)"} {
 		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 		last := script(t, bot, "Buckinghamshire", []line{
 			{says: "I want to see the records you have on my son, he is 9", kind: conversation.KindIntake,
@@ -1038,6 +1039,8 @@ func TestTheirNameIsTakenWithoutWhoTheyAre(t *testing.T) {
 		{says: "I want a copy of my mum's records, I have power of attorney for her"},
 		{says: "Priya Sharma"},
 		{says: "my mum", contains: []string{"Please give the name of the person"}}, // who, but no name
+		{says: "her social care records", contains: []string{"Please give the name of the person"}},
+		{says: "why do you need her name?", contains: []string{"needs the name of the person the request is for"}},
 		{says: "my mum, Joan Lewis", contains: []string{"contact"}},
 	})
 	assert.Equal(t, "Joan Lewis", last.Intake.Fields["on_behalf_of"])
@@ -1083,8 +1086,19 @@ func TestASecondRequestTakesTheFirstsDetails(t *testing.T) {
 	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "Buckinghamshire", []line{
 		{says: "I want a copy of my data"},
-		{says: "same as before", contains: []string{"Please give your name"}},
+		{says: "same as before", contains: []string{"no earlier request in this conversation", "full name"}},
 	})
+
+	// "same name" is the name only, and what is used is said back (a QA pass: the contact was
+	// filled unseen, and the next answer taken for the service).
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last := script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data"}, {says: "Sarah Okafor"}, {says: "sarah.okafor@gmail.com"}, {says: "skip"}, {says: "my housing file"},
+		{says: "yes", kind: conversation.KindSubmitted},
+		{says: "I also want my council tax records corrected"},
+		{says: "same name", contains: []string{"name (Sarah Okafor)", "contact"}, lacks: []string{"sarah.okafor@gmail.com"}},
+	})
+	assert.Empty(t, last.Intake.Fields["contact"])
 }
 
 // An e-mail address typed with a space in it is asked again: "tom hardy@gmail.com" is someone
