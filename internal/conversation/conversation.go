@@ -720,14 +720,14 @@ var placeholderRe = regexp.MustCompile(`\[[A-Za-z ]{2,20}\]`)
 // them: "I live in Bletchley.", "hi, this is Priya.", "I'm a High Wycombe resident", "my mobile
 // is [phone]". Not "I'm a
 // landlord applying for an HMO licence.", which says what the question is about.
-var introRe = regexp.MustCompile(`(?i)^(?:(?:hi|hello|hey|good (?:morning|afternoon|evening)|dear [\w ]{1,20})[,!.\s]*)?(?:my name is|my name's|i'?m called|i am called|call me|this is|it'?s|i live|we live|i'?m from|i am from|(?:i'?m|i am) an? (?:[\w-]+ ){1,3}resident|my (?:mobile|phone|number|email|e-mail|address|postcode) is)\b|^(?:hi|hello|hey|good (?:morning|afternoon|evening))[,!.\s]*$`)
+var introRe = regexp.MustCompile(`(?i)^(?:(?:hi|hello|hey|good (?:morning|afternoon|evening)|dear [\w ]{1,20})[,!.\s]*)?(?:my name is|my name's|i'?m called|i am called|call me|this is|it'?s|i live|we live|i'?m from|i am from|(?:i'?m|i am) an? (?:[\w-]+ ){1,3}resident|(?:[\w-]+ ){1,3}resident$|my (?:mobile|phone|number|email|e-mail|address|postcode) is)\b|^(?:hi|hello|hey|good (?:morning|afternoon|evening))[,!.\s]*$`)
 
 // sentenceRe splits a message into sentences, each with its closing punctuation.
 var sentenceRe = regexp.MustCompile(`[^.!?]+[.!?]*`)
 
 // leadRe is a clause that opens a message before its question: "Mr [name] asking:", "i'm
-// [name],", "I live on [address] in Bletchley,".
-var leadRe = regexp.MustCompile(`^([^,:;?]{1,80})[,:;]\s*(.+)$`)
+// [name],", "I live on [address] in Bletchley,", "I'm from Bletchley -".
+var leadRe = regexp.MustCompile(`^([^,:;?]{1,80}?)(?:[,:;]|\s[-–—]\s)\s*(.+)$`)
 
 // withoutIntroductions asks only the question of a message that introduces its asker first: "I
 // live in Bletchley. do you share my data with the police?" is asked as its last sentence, which
