@@ -253,6 +253,10 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			s.prefill = offered.from
 			return b.startIntake(ctx, s, start, rights.Intent{Type: offered.typ, Actionable: true, Confidence: 1, OnBehalf: offered.onBehalf})
 		}
+		if declinesRe.MatchString(t.Text) {
+			// "no" to the offer declines it, and is no goodbye (a QA pass).
+			return helpReply(s, t, "OK, I haven't made a request. Ask me anything else about the council's privacy notices."), nil
+		}
 	}
 	if lost && answersAStep(t.Text) {
 		return conversationLost(s, t), nil
@@ -438,6 +442,9 @@ func (b *Bot) requestAmong(text string) (req rights.Intent, rest string, ok bool
 	return rights.Intent{}, "", false
 }
 
+// declinesRe answers an offer with no: "no", "no thanks", "not now", "no I'm fine".
+var declinesRe = regexp.MustCompile(`(?i)^\s*(?:no|nope|nah|not now|not yet|no thanks?|no thank you|i'?m ok|i'?m fine|no,? (?:i'?m|that'?s) (?:ok|fine|alright))[\s.!,]*(?:thanks?|thank you|cheers)?[\s.!]*$`)
+
 // reportsRequestRe is a sentence telling of a request made before, or of someone else's: "I asked
 // for my records to be deleted in March.", "My husband asked for his records to be erased."
 var reportsRequestRe = regexp.MustCompile(`(?i)\b(?:asked|requested|applied|wanted|made a request|put in a request|was told)\b|` +
@@ -582,7 +589,7 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 		}
 		// The offer names the right, so that one made on a question ("do you have CCTV on the
 		// bin lorries?") says what "yes" would start.
-		ans.Answer += fmt.Sprintf("\n\nIf you'd like to make a request for this (%s), I can pass it to the data protection team for you now: say \"yes\" to start it.", intent.Type.Label())
+		ans.Answer += fmt.Sprintf("\n\nIf you'd like to make this request — %s — I can pass it to the data protection team for you now: say \"yes\" to start it.", intent.Type.Label())
 		s.offered = offer{typ: intent.Type, question: t.Text, onBehalf: intent.OnBehalf}
 	} else if b.Queue != nil && confidentialRe.MatchString(t.Text) && addressWordRe.MatchString(t.Text) {
 		// "Is it possible to keep my address hidden from my ex?": answered, and the request offered.

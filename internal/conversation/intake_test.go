@@ -1192,3 +1192,14 @@ func TestAnOfferedRequestForSomeoneElse(t *testing.T) {
 		{says: "Priya Sharma", contains: []string{"their name"}},
 	})
 }
+
+// "no" to an offer declines it: nothing is made, and it is no goodbye (a QA pass).
+func TestNoToAnOfferDeclinesIt(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "who do you share my data with? please delete it", contains: []string{"I can pass it"}},
+		{says: "no thanks", kind: conversation.KindHelp, contains: []string{"haven't made a request"}, lacks: []string{"Goodbye"}},
+		{says: "yes", lacks: []string{"It sounds like you want to make a request"}},
+	})
+	assert.Empty(t, q.cases())
+}
