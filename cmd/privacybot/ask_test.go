@@ -401,6 +401,10 @@ func TestChatRequestReceivedEarlier(t *testing.T) {
 		"/request --received 2026-12-04 --via post\n/request access erasure\n/quit\n")
 	assert.Contains(t, noType, "Which right is the request? /request TYPE")
 	assert.Contains(t, noType, "names two rights (access, erasure)")
+	guessed := chatSession(t, map[string]string{"PRIVACYBOT_DATA": t.TempDir()}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC),
+		"/request delete\n/request copy\n/quit\n")
+	assert.Contains(t, guessed, "did you mean /request erasure?")
+	assert.Contains(t, guessed, "did you mean /request access?")
 	assert.NotContains(t, noType, "It sounds like you want to make a request")
 
 	late := chatSession(t, map[string]string{"PRIVACYBOT_DATA": t.TempDir()}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC),
