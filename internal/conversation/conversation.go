@@ -382,10 +382,11 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	}
 	if intent.Actionable && intent.Type != rights.None {
 		if b.Queue != nil && (t.Channel == "web" || t.Channel == "phone") {
-			if req, rest, ok := b.requestAmong(t.Text); ok && asksSomething(rest) {
+			if req, rest, ok := b.requestAmong(t.Text); ok && asksSomething(rest) && !aboutTheRequestRe.MatchString(rest) && b.answers(ctx, rest, t.Org) {
 				// "Do you share my data with the police? Please delete it.": the question is
 				// answered and the request offered, not the question dropped for the request's
-				// first step (a QA pass).
+				// first step (a QA pass). Only a question the notices answer: "Please delete my
+				// account. Can you do that?" asks about the request, which is taken.
 				req.OnBehalf = req.OnBehalf || intent.OnBehalf
 				return b.answerAndOffer(ctx, s, t, rest, req, onDelta)
 			}
@@ -394,6 +395,12 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	}
 	if b.Queue != nil && t.Channel == "web" {
 		if req, rest, ok := b.requestAmong(t.Text); ok {
+			if aboutTheRequestRe.MatchString(rest) {
+				// "I want my data deleted. What happens next?": the request, whose first reply
+				// says what happens next.
+				req.Actionable = true
+				return b.startIntake(ctx, s, t, req)
+			}
 			return b.answerAndOffer(ctx, s, t, rest, req, onDelta)
 		}
 	}
@@ -449,6 +456,22 @@ var declinesRe = regexp.MustCompile(`(?i)^\s*(?:no|nope|nah|not now|not yet|no t
 // for my records to be deleted in March.", "My husband asked for his records to be erased."
 var reportsRequestRe = regexp.MustCompile(`(?i)\b(?:asked|requested|applied|wanted|made a request|put in a request|was told)\b|` +
 	`^\s*(?:my\s+(?:husband|wife|partner|neighbour|neighbor|son|daughter|mum|mother|dad|father|friend|ex|brother|sister)|he|she|they)\s+(?:wants|would like|has|had|is|was)\b`)
+
+// aboutTheRequestRe is a question about the request the message makes, not one for the notices:
+// "Can you do that?", "What do I need to do?", "What happens next?".
+var aboutTheRequestRe = regexp.MustCompile(`(?i)^\s*(?:(?:can|could|will|would) you (?:do|sort|action|arrange) (?:that|this|it)|what (?:do|should|must) i (?:need to |have to )?do|` +
+	`what happens (?:next|now|then)|how (?:long )?(?:will|does|would) (?:it|that|this) take|what (?:info|information|details|documents?) (?:do|will) you need|` +
+	`is (?:that|this|it) (?:ok|okay|possible|alright|all right)|how do i (?:do|start) (?:that|this|it)|can i do (?:that|this|it) here)\b`)
+
+// answers reports whether the notices answer a question (not abstaining), asked of the council the
+// conversation is about.
+func (b *Bot) answers(ctx context.Context, question, org string) bool {
+	if b.Answerer == nil {
+		return false
+	}
+	ans, err := b.Answerer.Answer(ctx, answer.Question{Text: b.questionOf(question), Organisation: org})
+	return err == nil && !ans.Abstained
+}
 
 // asksSomething reports whether text asks a question: a question mark, or the words one starts
 // with.

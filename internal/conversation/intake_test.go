@@ -1203,3 +1203,14 @@ func TestNoToAnOfferDeclinesIt(t *testing.T) {
 	})
 	assert.Empty(t, q.cases())
 }
+
+// A request with a question about the request itself, or one the notices don't answer, is taken
+// as a request (a QA pass: "Please delete my account. Can you do that?" got "the notices don't
+// answer that" and an offer).
+func TestARequestWithAQuestionAboutItIsTaken(t *testing.T) {
+	for _, says := range []string{"Please delete my account. Can you do that?", "Please delete my data. What do I need to do?",
+		"I'd like a copy of my data please. What do I need to do?", "I want my data deleted. What happens next?"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "", []line{{says: says, kind: conversation.KindIntake, lacks: []string{"don't answer that"}}})
+	}
+}
