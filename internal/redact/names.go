@@ -422,8 +422,8 @@ func lowerSignOff(s string, i int, formal bool) (start, end int, words []string)
 	for len(words) < 2 && pos > 0 {
 		tok, next := readNameToken(s, pos)
 		w := strings.TrimSuffix(tok, ".")
-		if !lowerNameWord(w) || signOffWords[w] {
-			break
+		if !lowerNameWord(w) || signOffWords[w] || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || describesState(w) {
+			break // "thank you, that's helpful" says how it was, not who wrote it
 		}
 		words = append(words, w)
 		end = pos + len(w)

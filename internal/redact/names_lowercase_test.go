@@ -50,6 +50,7 @@ func TestLowerCaseNearMissesAreKept(t *testing.T) {
 		"with regards to my data", "best wishes all", "regards council tax team", "thanks again",
 		"thanks in advance", "thank you kindly", "cheers love", "thanks lots xx", "thank you so much",
 		"cheers mate", "thanks jane", "regards dpo", "Kind regards,\nData Protection Team",
+		"thank you, that's helpful", "thanks, that's helpful", "cheers, that's brilliant", // a QA pass
 
 		"Mr Men books", "I spoke to Mrs and she said no",
 	})
