@@ -19,7 +19,10 @@ var (
 	// Katherine Hill", "my name should be …", "my full name's …". Only "my name": in "my son's
 	// name is Tom" the name is someone else's.
 	myNameRe = regexp.MustCompile(`(?i)\bmy (?:full |real |proper |actual )?name(?:\s+(?:is|was)\s+(?:wrong|incorrect|misspelt|misspelled|spelt wrong|spelled wrong|mistyped)[\s,.:;!-]*(?:(?:it'?s|its|it is|it should be|should be)\s+)?` +
-		`|(?:'s|\s+is|\s+should (?:be|say|read)|\s+is spelt|\s+is spelled)\s+(?:actually\s+|really\s+|in fact\s+)?)(.+)`)
+		`|(?:\s+is\s+(?:actually\s+)?(?:spelt|spelled)(?:\s+as)?|\s+should\s+be\s+(?:spelt|spelled)(?:\s+as)?|'s|\s+is|\s+should (?:be|say|read))\s+(?:actually\s+|really\s+|in fact\s+)?)(.+)`)
+	// changeNameRe asks for the name to be changed: "change my name to Tomas Hardy", "the name
+	// should be Tomas Hardy".
+	changeNameRe = regexp.MustCompile(`(?i)\b(?:(?:change|update|correct|amend)\s+(?:my|the)\s+name\s+to|the\s+name\s+(?:should\s+be|is)(?:\s+(?:spelt|spelled))?)\s+(.+)`)
 	// nameEndRe is where a name given in a sentence ends: "Katherine Hill not Kate", "David
 	// Pritchard, 14 Oakridge Road", "Jo Bloggs and I want a copy".
 	nameEndRe = regexp.MustCompile(`(?i)[,;:!?()]|\p{L}{2}(\.)(?:\s|$)|\s(?:not|rather than|instead(?: of)?|and|but|from|of|at|in|living|i|i'?m|please|thanks|thank you|here)(?:\s|$)`)
@@ -75,7 +78,9 @@ var (
 func (b *Bot) nameGiven(v string) string {
 	m := myNameRe.FindStringSubmatch(v)
 	if m == nil {
-		return ""
+		if m = changeNameRe.FindStringSubmatch(v); m == nil {
+			return ""
+		}
 	}
 	return b.nameFrom(m[1])
 }

@@ -339,3 +339,23 @@ func TestANameTypedWithInvisibleMarks(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, conversation.KindSubmitted, rep.Kind)
 }
+
+// A name corrected at the summary as people say it: "my name is spelled …", "change my name to
+// …", "the name should be …" (a QA pass stored "spelled Tomas Hardy"); "Kate Bush, thanks" at the
+// name step is Kate Bush.
+func TestANameCorrectedAsPeopleSayIt(t *testing.T) {
+	for _, says := range []string{"my name is spelled Tomas Hardy", "no, my name is spelt Tomas Hardy", "change my name to Tomas Hardy", "the name should be Tomas Hardy"} {
+		bot, _ := newBot(t, qaNow)
+		last := script(t, bot, "Milton Keynes", []line{
+			{says: "I want a copy of my data"}, {says: "Tom Hardy"}, {says: "tom@example.com"}, {says: "skip"}, {says: "everything"},
+			{says: says, kind: conversation.KindIntake},
+		})
+		assert.Equal(t, "Tomas Hardy", last.Intake.Fields["name"], says)
+	}
+	for _, says := range []string{"my name is spelt Tomas Hardy", "Kate Bush, thanks"} {
+		bot, _ := newBot(t, qaNow)
+		last := script(t, bot, "Milton Keynes", []line{{says: "I want a copy of my data"}, {says: says, contains: []string{"contact"}}})
+		assert.NotContains(t, last.Intake.Fields["name"], "spel")
+		assert.NotContains(t, last.Intake.Fields["name"], "thanks")
+	}
+}

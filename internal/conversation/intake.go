@@ -154,10 +154,10 @@ var (
 	// bother") stops it too; said with more ("scrap that, I want the housing file") it is not.
 	cancelRe = regexp.MustCompile(`(?i)^\s*(?:(?:no|nah|nope|ok|okay|oh|actually|just|um+|erm|hmm|sorry|wait)[\s,.!]+)*(?:leave it|(?:scrap|drop|ditch|bin) (?:it|that|this|the (?:request|whole thing|lot))|don'?t bother|not bothered|forget (?:that|this|the whole thing)|no longer (?:needed|necessary|wanted)|(?:i'?ll|let'?s|i will) leave it)(?:\s+(?:then|now|please|thanks|thank you|for now|for today|after all|actually|there|it))*\s*[.!]*\s*$|^\s*(?:/?cancel\b|(?:stop|quit|exit|abort)(?:\s+(?:it|this|that|now|please|the request|here))*\s*[.!]*\s*$|never ?mind\b|forget it\b)|\b(?:changed my mind|never ?mind|forget (?:it|about it)|(?:do not|don'?t|dont) want to (?:do this|do it|continue|carry on|go ahead|go on)(?: any ?more)?)\b`)
 	// namePrefixRe is how people introduce their name: "my name is Sarah", "it's Kate Hill".
-	namePrefixRe = regexp.MustCompile(`(?i)^\s*(?:my (?:full )?name is|my name's|i am|i'm|im|it is|it's|its|name:?|this is)\s+`)
+	namePrefixRe = regexp.MustCompile(`(?i)^\s*(?:my (?:full )?name is(?:\s+(?:spelt|spelled)(?:\s+as)?)?|my name's|i am|i'm|im|it is|it's|its|name:?|this is)\s+`)
 	// nameSuffixRe ends a name said as people introduce themselves on the phone or in a chat:
 	// "Priya Sharma here", "Kate Hill speaking".
-	nameSuffixRe = regexp.MustCompile(`(?i)\s+(?:here|speaking)(?:\s+again)?$`)
+	nameSuffixRe = regexp.MustCompile(`(?i)\s+(?:here|speaking)(?:\s+again)?$|,?\s+(?:thanks|thank you|cheers|ta)$`)
 	// whyStepRe asks why a detail is wanted: "why do you need my name?", "what do you need my
 	// contact for?".
 	whyStepRe = regexp.MustCompile(`(?i)\bwhy\b.*\b(?:name|contact|e-?mail|phone|number|address|need (?:it|that|this)|want (?:it|that|this))\b|\bwhat(?:'s| is| do you need| do you want)\s+(?:my \w+(?: details)?|it|that|them)\s+for\b`)
