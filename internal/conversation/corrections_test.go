@@ -359,3 +359,17 @@ func TestANameCorrectedAsPeopleSayIt(t *testing.T) {
 		assert.NotContains(t, last.Intake.Fields["name"], "thanks")
 	}
 }
+
+// An e-mail address with a council's name in it is a contact, not a change of council (a QA
+// pass: "jo.bucks@gmail.com" moved a Milton Keynes request to Buckinghamshire and was lost).
+func TestAnEmailNamingACouncilIsAContact(t *testing.T) {
+	for _, contact := range []string{"jo.bucks@gmail.com", "jo@buckinghamshire.gov.uk"} {
+		bot, _ := newBot(t, qaNow)
+		last := script(t, bot, "", []line{
+			{says: "I want a copy of my data"}, {says: "mk"}, {says: "Jo Bloggs"},
+			{says: contact, contains: []string{"service"}, lacks: []string{"changed the council"}},
+		})
+		assert.Equal(t, "Milton Keynes City Council", last.Intake.Fields["organisation"])
+		assert.Equal(t, contact, last.Intake.Fields["contact"])
+	}
+}

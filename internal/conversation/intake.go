@@ -349,13 +349,18 @@ func flagsLawEnforcement(typ rights.Type, flagged bool, words string) bool {
 	return typ != rights.Complaint && (flagged || rights.LawEnforcement(words))
 }
 
-// councilsNamed are the councils a message names, by canonical name.
+// councilsNamed are the councils a message names, by canonical name. An e-mail or web address is
+// no naming: "jo.bucks@gmail.com" given on a Milton Keynes request moved it to Buckinghamshire (a
+// QA pass).
 func (b *Bot) councilsNamed(text string) []string {
 	if b.Mentioned == nil {
 		return nil
 	}
-	return b.Mentioned(text)
+	return b.Mentioned(addressesRe.ReplaceAllString(text, " "))
 }
+
+// addressesRe finds e-mail and web addresses.
+var addressesRe = regexp.MustCompile(`(?i)[\w.%+-]+@[\w.-]+|\bhttps?://\S+|\bwww\.\S+`)
 
 // otherCouncilsRequest answers a request made, in a chat scoped to one council, of another: it
 // is not that council's to take, and the person is told whose it is and how to reach them.
