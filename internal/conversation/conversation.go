@@ -169,6 +169,9 @@ var (
 		`^[\s,;:-]*(?:(?:my )?(?:e-?mail|contact|phone|number)(?: is)?\s*:?\s*)?(?:[\w.+-]+@|\+?\d[\d ]{8,}\d)|^[\s,;:&/-]*(?:and\s+)?DPO\b`)
 )
 
+// houseWordRe names a house without a number: "Rose Cottage", "Mill Farm".
+var houseWordRe = regexp.MustCompile(`(?i)\b(?:cottage|farm|house|lodge|barn|manor|hall|mill|bungalow|rectory|croft|oast|villa)\b`)
+
 // refAt reports whether the text refRe matched at loc is a reference: "DPO-2026-1" or "status of
 // dpo 2026 1 please" is one; "I emailed the DPO 2025 3 times" is not.
 func refAt(text string, loc []int) bool {
@@ -1524,6 +1527,12 @@ func contactIn(s string) string {
 	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.TrimRight(s, " .!")), "please"))
 	s = strings.TrimRight(s, " ,")
 	if c, err := ContactOf(s); err != nil || c.Kind != dpo.ContactPostal {
+		return ""
+	}
+	if countDigits(s) == 0 && !poBoxRe.MatchString(s) && !houseWordRe.MatchString(s) {
+		// Three commas make an address loosely ("hello, reference …, what's the status?" was
+		// checked as one, and not found): an address said in a sentence has a number, a
+		// postcode or a house's name.
 		return ""
 	}
 	return s

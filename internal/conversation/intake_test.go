@@ -1166,6 +1166,8 @@ func TestAMistypedReferenceIsToldWhatOneLooksLike(t *testing.T) {
 	// A real reference is still checked, and a question naming the DPO is still a question.
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "", []line{{says: "DPO-2026-000001", kind: conversation.KindStatus, contains: []string{"please give the e-mail address"}}})
+	// Its words are no address (a QA pass: "couldn't find a request … with that contact").
+	script(t, bot, "", []line{{says: "hello, reference DPO-2026-000001, what's the status?", kind: conversation.KindStatus, contains: []string{"please give the e-mail address"}}})
 	script(t, bot, "", []line{{says: "who is the DPO?", kind: conversation.KindAnswer}})
 	script(t, bot, "", []line{{says: "do you share my email jo@example.com with the police?", kind: conversation.KindAnswer}})
 }
