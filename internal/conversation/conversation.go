@@ -453,7 +453,7 @@ func (b *Bot) requestAmong(text string) (req rights.Intent, rest string, ok bool
 }
 
 // declinesRe answers an offer with no: "no", "no thanks", "not now", "no I'm fine".
-var declinesRe = regexp.MustCompile(`(?i)^\s*(?:no|nope|nah|not now|not yet|no thanks?|no thank you|i'?m ok|i'?m fine|no,? (?:i'?m|that'?s) (?:ok|fine|alright))[\s.!,]*(?:thanks?|thank you|cheers)?[\s.!]*$`)
+var declinesRe = regexp.MustCompile(`(?i)^\s*(?:no|nope|nah|not now|not yet|not right now|maybe later|later|another time|no thanks?|no thank you|i'?m ok|i'?m fine|no,? (?:i'?m|that'?s) (?:ok|fine|alright))[\s.!,]*(?:thanks?|thank you|cheers)?[\s.!]*$`)
 
 // reportsRequestRe is a sentence telling of a request made before, or of someone else's: "I asked
 // for my records to be deleted in March.", "My husband asked for his records to be erased."
@@ -753,7 +753,7 @@ var placeholderRe = regexp.MustCompile(`\[[A-Za-z ]{2,20}\]`)
 // them: "I live in Bletchley.", "hi, this is Priya.", "I'm a High Wycombe resident", "my mobile
 // is [phone]". Not "I'm a
 // landlord applying for an HMO licence.", which says what the question is about.
-var introRe = regexp.MustCompile(`(?i)^(?:(?:hi|hello|hey|good (?:morning|afternoon|evening)|dear [\w ]{1,20})[,!.\s]*)?(?:my name is|my name's|i'?m called|i am called|call me|this is|it'?s|i live|we live|i'?m from|i am from|(?:i'?m|i am) an? (?:[\w-]+ ){1,3}resident|(?:[\w-]+ ){1,3}resident$|my (?:mobile|phone|number|email|e-mail|address|postcode) is)\b|^(?:hi|hello|hey|good (?:morning|afternoon|evening))[,!.\s]*$`)
+var introRe = regexp.MustCompile(`(?i)^(?:(?:hi|hello|hey|good (?:morning|afternoon|evening)|dear [\w ]{1,20})[,!.\s]*)?(?:my name is|my name's|i'?m called|i am called|call me|this is|it'?s|i live|we live|i'?m from|i am from|(?:i'?m|i am) an? (?:[\w-]+ ){1,3}resident|(?:[\w-]+ ){1,3}resident$|(?:i'?m|i am|we'?re|we are) (?:based )?in|my (?:mobile|phone|number|email|e-mail|address|postcode) is)\b|^(?:hi|hello|hey|good (?:morning|afternoon|evening))[,!.\s]*$`)
 
 // sentenceRe splits a message into sentences, each with its closing punctuation.
 var sentenceRe = regexp.MustCompile(`[^.!?]+[.!?]*`)

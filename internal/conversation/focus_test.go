@@ -155,7 +155,8 @@ func TestAnIntroductionDoesntHideTheQuestion(t *testing.T) {
 		"i'm ahmed khan, do you share my data with the police?", "I live on Elm Grove in Bletchley, do you share my data with the police?",
 		// The question after the comma asks, with or without its "?" (a QA pass: abstained).
 		"i'm from bletchley, do you share my data with the police", "im a newport pagnell resident, do you share my data with the police",
-		"I'm from Bletchley - do you share my data with the police?", "Bletchley resident, do you share my data with the police?"} {
+		"I'm from Bletchley - do you share my data with the police?", "Bletchley resident, do you share my data with the police?",
+		"I'm in Olney, do you share my data with the police?"} {
 		plain := script(t, bot, "Milton Keynes", []line{{says: "do you share my data with the police?", kind: conversation.KindAnswer}})
 		require.False(t, plain.Abstained)
 		script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindAnswer, lacks: []string{"don't answer that"}}})

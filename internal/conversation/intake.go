@@ -811,7 +811,7 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 			return mk(fmt.Sprintf("The data protection team will contact you at %s. %s %s", contact, othersNote(others), b.prompt(it))), nil
 		}
 	case StepService:
-		if skipRe.MatchString(v) || asAboveRe.MatchString(v) {
+		if skipRe.MatchString(v) || asAboveRe.MatchString(v) || sameAsBeforeRe.MatchString(v) { // "same": no service is kept from the last request
 			it.service = "-"
 		} else {
 			it.service = v
@@ -1244,6 +1244,10 @@ func (b *Bot) matchOrg(v string) string {
 	}
 	// "the bucks one", "mk council": a council named by any of its aliases (organisations.yaml).
 	if named := b.councilsNamed(v); len(named) == 1 {
+		return named[0]
+	}
+	// "Aylesbury", answering "which council?": a town of its area, said alone as where.
+	if named := b.councilsNamed("in " + v); len(named) == 1 && len(strings.Fields(v)) <= 3 {
 		return named[0]
 	}
 	return ""

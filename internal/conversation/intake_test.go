@@ -938,6 +938,7 @@ func TestTheCouncilStepKeepsTheDetailsGivenWithIt(t *testing.T) {
 		{says: "please send me a copy of my data", contains: []string{"Which council"}},
 		{says: "both", kind: conversation.KindIntake, contains: []string{"one request for each", "Which council"}},
 		{says: "tom.hardy@example.org", kind: conversation.KindIntake, contains: []string{"noted your contact details", "Which council"}},
+		{says: "Bletchley", kind: conversation.KindIntake, contains: []string{"What is your full name"}}, // a town of the council's (a QA pass)
 		{says: "mk, my name is Tom Hardy", kind: conversation.KindIntake, contains: []string{"service"}},
 		{says: "skip"},
 		{says: "as above", contains: []string{"Name: Tom Hardy", "Contact: tom.hardy@example.org", "Milton Keynes City Council"}},
@@ -1200,7 +1201,7 @@ func TestNoToAnOfferDeclinesIt(t *testing.T) {
 	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "Milton Keynes", []line{
 		{says: "who do you share my data with? please delete it", contains: []string{"I can pass it"}},
-		{says: "no thanks", kind: conversation.KindHelp, contains: []string{"haven't made a request"}, lacks: []string{"Goodbye"}},
+		{says: "maybe later", kind: conversation.KindHelp, contains: []string{"haven't made a request"}, lacks: []string{"Goodbye", "don't answer"}},
 		{says: "yes", lacks: []string{"It sounds like you want to make a request"}},
 	})
 	assert.Empty(t, q.cases())
