@@ -1508,7 +1508,7 @@ var contactRe = regexp.MustCompile(`(?i)[\w.+-]+@[\w-]+\.[\w.-]+|` + phonePatter
 
 // phonePattern is a phone number as people type one within a message: digits with spaces,
 // brackets and dashes.
-const phonePattern = `\+?\d[\d ()-]{8,}\d`
+const phonePattern = `(?:\+|\()?\d[\d ()-]{8,}\d` // "(01908) 123456" keeps its bracket
 
 // contactIn picks the contact out of a status message ("it's jo@example.com"); a postal address
 // is taken as written, when it looks like one as the intake would take it ("can I withdraw my

@@ -360,6 +360,14 @@ func TestANameCorrectedAsPeopleSayIt(t *testing.T) {
 	}
 }
 
+// A phone number written with its area code in brackets keeps them (a QA pass stored
+// "01908) 123456").
+func TestABracketedAreaCodeIsKept(t *testing.T) {
+	bot, _ := newBot(t, qaNow)
+	last := script(t, bot, "Milton Keynes", []line{{says: "I want a copy of my data"}, {says: "Jo Bloggs"}, {says: "call me on (01908) 123456 please", contains: []string{"service"}}})
+	assert.Equal(t, "(01908) 123456", last.Intake.Fields["contact"])
+}
+
 // An e-mail address with a council's name in it is a contact, not a change of council (a QA
 // pass: "jo.bucks@gmail.com" moved a Milton Keynes request to Buckinghamshire and was lost).
 func TestAnEmailNamingACouncilIsAContact(t *testing.T) {
