@@ -1455,7 +1455,8 @@ var cancelWordRe = regexp.MustCompile(`(?i)\b(?:cancel|withdraw|call off|changed
 
 // asksAfterItRe finds a question about the request just made, in the conversation that made it:
 // "when will I hear back?", "what is my reference again?", "has it been received?".
-var asksAfterItRe = regexp.MustCompile(`(?i)\b(?:what (?:are|were) (?:my|the) (?:references|reference numbers|refs)|(?:my|the) reference numbers|status of (?:my|the|both) requests|when is it (?:due|coming)|why (?:has|was|is) it (?:been )?(?:extended|delayed|late)|chase it up|when will (?:i|we) hear|hear back|what(?:'s| is| was) (?:my|the) reference|my reference (?:number|again)|reference again|has it (?:been )?(?:received|sent|gone through|arrived)|did it (?:go through|send|work)|is it (?:sent|received|through))\b`)
+var asksAfterItRe = regexp.MustCompile(`(?i)\b(?:what (?:are|were) (?:my|the) (?:references|reference numbers|refs)|(?:my|the) reference numbers|status of (?:my|the|both) requests|when is it (?:due|coming)|why (?:has|was|is) it (?:been )?(?:extended|delayed|late)|chase it up|when will (?:i|we) hear|hear back|what(?:'s| is| was) (?:my|the) reference|my reference (?:number|again)|reference again|has it (?:been )?(?:received|sent|gone through|arrived)|did it (?:go through|send|work)|is it (?:sent|received|through)|` +
+	`is (?:it|anyone|someone) (?:being )?(?:dealt with|looked at|handled|worked on|looking at it|dealing with it)|has (?:anyone|someone) (?:looked at|picked up|dealt with) it|any (?:progress|news) on it)\b`)
 
 // nextStepsRe asks what happens after a request is made: "what happens now?", "what's next?",
 // "so what do I do now?".

@@ -333,6 +333,7 @@ func TestAskingAfterTheRequestJustMade(t *testing.T) {
 	script(t, bot, "Milton Keynes", append(accessRequest("jo@example.com"),
 		line{says: "what's the status of my request?", kind: conversation.KindStatus, contains: []string{"DPO-2026-000001", "received", "Monday 5 October 2026"}},
 		line{says: "when will I hear back?", kind: conversation.KindStatus, contains: []string{"Monday 5 October 2026"}},
+		line{says: "is it being dealt with?", kind: conversation.KindStatus}, // a QA pass: answered from the notices
 		line{says: "what is my reference again?", kind: conversation.KindStatus, contains: []string{"DPO-2026-000001"}},
 	))
 	// Another conversation knows nothing of it.
