@@ -368,6 +368,20 @@ func TestABracketedAreaCodeIsKept(t *testing.T) {
 	assert.Equal(t, "(01908) 123456", last.Intake.Fields["contact"])
 }
 
+// When to use a contact, said with it, goes to the team with the request (a QA pass: "after 5pm"
+// was lost).
+func TestWhenToContactIsKept(t *testing.T) {
+	bot, q := newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data"}, {says: "Jo Bloggs"},
+		{says: "my mobile 07700 900123 after 5pm", contains: []string{"service"}},
+		{says: "skip"}, {says: "my housing file"}, {says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, "07700 900123", q.cases()[0].Requester.Contact.Value)
+	assert.Contains(t, q.cases()[0].Description, "When to contact: after 5pm")
+}
+
 // An e-mail address with a council's name in it is a contact, not a change of council (a QA
 // pass: "jo.bucks@gmail.com" moved a Milton Keynes request to Buckinghamshire and was lost).
 func TestAnEmailNamingACouncilIsAContact(t *testing.T) {

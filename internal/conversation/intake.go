@@ -786,6 +786,11 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 			return mk(err.Error() + " " + b.prompt(it)), nil
 		}
 		it.contact = contact
+		if m := whenToContactRe.FindString(v); m != "" {
+			// "my mobile 07700 900123 after 5pm": when to call goes to the team with the request.
+			it.first = strings.TrimSpace(it.first + "\nWhen to contact: " + strings.TrimSpace(m))
+			it.desc = strings.TrimSpace(it.first + "\n" + it.details)
+		}
 		var others []string
 		cs := contactsIn(v)
 		for _, c := range cs {
@@ -926,6 +931,11 @@ var spacedEmailRe = regexp.MustCompile(`^\s*([A-Za-z0-9._%+-]+)\s+([A-Za-z0-9._%
 // contactLabelWords may stand before an e-mail address as words, not as part of it: "email
 // jo@example.com", "it's jo@…".
 var contactLabelWords = setOf(`email e-mail mail it's its is use at to on try contact me address my new current please yes ok okay so`)
+
+// whenToContactRe is when a contact may be used, said with it: "after 5pm", "evenings only",
+// "not before 10am", "weekdays".
+var whenToContactRe = regexp.MustCompile(`(?i)\b(?:(?:not\s+)?(?:after|before|between|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?(?:\s*(?:and|-|to)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)?|` +
+	`(?:in the\s+)?(?:evenings?|mornings?|afternoons?|weekends?|weekdays?|lunchtimes?)(?:\s+only)?|any ?time)\b`)
 
 // oldContactRe says a contact given is an old one, or one to delete: not one to use.
 var oldContactRe = regexp.MustCompile(`(?i)\b(?:old|previous|former|no longer|not in use|delete|remove|erase|don'?t use|do not use)\b`)
