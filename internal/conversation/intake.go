@@ -1166,6 +1166,7 @@ func looksLikeName(v string) bool {
 	}
 	words := strings.Fields(strings.ToLower(v))
 	if letters < 2 || len(v) > 200 || countDigits(v) > 0 || len(words) > 6 || strings.ContainsFunc(v, dpo.HiddenFormatting) ||
+		strings.Contains(v, "@") || // an e-mail address, even one mistyped ("linda.jones@gmial.com"), is no name
 		sameAsBeforeRe.MatchString(v) { // "same as before" with no request before it names no one
 		return false
 	}

@@ -1042,6 +1042,7 @@ func TestTheirNameIsTakenWithoutWhoTheyAre(t *testing.T) {
 		{says: "Priya Sharma"},
 		{says: "my mum", contains: []string{"Please give the name of the person"}}, // who, but no name
 		{says: "her social care records", contains: []string{"Please give the name of the person"}},
+		{says: "linda.jones@gmial.com", contains: []string{"Please give the name of the person"}}, // a QA pass stored it as her name
 		{says: "why do you need her name?", contains: []string{"needs the name of the person the request is for"}},
 		{says: "my mum, Joan Lewis", contains: []string{"contact"}},
 	})

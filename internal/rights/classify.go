@@ -34,7 +34,10 @@ var (
 		`\b` + relatives + `'s (?:\S+ ){0,2}(?:data|details|information|records?|files?|account|notes|name|photo|photos|picture|video|address|report|charges)\b|` +
 		`\bmy (?:late )?` + relatives + `\b(?: \S+){0,6} (?:wants|would like|needs|requests|objects|doesn't want|does not want|has withdrawn|is moving|signed up)\b|` +
 		// "… please delete my mum's.": the records of the sentence before, the relative's.
-		`\bmy (?:late )?` + relatives + `'s(?: too| as well)? *(?:[.!?,;]|$)`)
+		`\bmy (?:late )?` + relatives + `'s(?: too| as well)? *(?:[.!?,;]|$)|` +
+		// "my son Jack Hall's school records", "the data you hold on my son Jack".
+		`\bmy (?:late )?` + relatives + `(?: [a-z][a-z'-]+){1,2}'s (?:\S+ ){0,2}(?:data|details|information|records?|files?|account|notes)\b|` +
+		`\b(?:hold|have|keep|kept|held) (?:on|about) my (?:late )?` + relatives + `\b`)
 	misdirectedRe  = mustPattern(misdirected)
 	behalfRelative = regexp.MustCompile(`\bmy (?:late )?` + relatives + `\b`)
 	behalfTheirs   = regexp.MustCompile(`\b(?:his|her|their) (?:\S+ ){0,3}(?:data|details|information|records?|files?|account|notes)\b`)

@@ -488,3 +488,17 @@ func TestAnElidedRelativesRecordsAreSomeoneElses(t *testing.T) {
 		t.Error("a relative's house is not a request for her")
 	}
 }
+
+// A relative named in full is still someone else (a QA pass filed "my son Jack Hall's school
+// records" as the writer's own request).
+func TestANamedRelativesRecordsAreSomeoneElses(t *testing.T) {
+	for _, text := range []string{"I want a copy of my son Jack Hall's school records from Bucks council", "I want a copy of my son Jack's data",
+		"I want the data you hold on my son Jack Hall, Bucks"} {
+		if !Classify(text).OnBehalf {
+			t.Errorf("%q is not read as for someone else", text)
+		}
+	}
+	if Classify("I want a copy of my data, my son helped me write this").OnBehalf {
+		t.Error("help from a son makes no request for him")
+	}
+}
