@@ -398,9 +398,10 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	}
 	if b.Queue != nil && t.Channel == "web" {
 		if req, rest, ok := b.requestAmong(t.Text); ok {
-			if aboutTheRequestRe.MatchString(rest) {
+			if aboutTheRequestRe.MatchString(rest) || !asksSomething(rest) {
 				// "I want my data deleted. What happens next?": the request, whose first reply
-				// says what happens next.
+				// says what happens next; "can you also delete my old parking account? same
+				// details" asks nothing else.
 				req.Actionable = true
 				return b.startIntake(ctx, s, t, req)
 			}
@@ -1437,7 +1438,7 @@ var requestWordsRe = regexp.MustCompile(`(?i)\b(?:(?:a )?copy of (?:my|everythin
 var addressWordRe = regexp.MustCompile(`(?i)\b(?:address|where i live|where we live|my location)\b`)
 
 // alsoWantRe is a further wish: "I'd also like you to delete…", "I also want a copy…".
-var alsoWantRe = regexp.MustCompile(`(?i)\b(?:i'?d|i would|i) also (?:like|want|need)\b`)
+var alsoWantRe = regexp.MustCompile(`(?i)\b(?:i'?d|i would|i) also (?:like|want|need)\b|\b(?:can|could|will|would) you also\b|\bsame details\b`)
 
 // icoRe is complaining to the regulator: "I want to complain to the ICO" is about that, not a
 // complaint to the council ("…or I'll go to the ICO" still is one).

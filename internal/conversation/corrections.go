@@ -228,8 +228,19 @@ func (b *Bot) introducedName(text string) (name, rest string) {
 	m := introNameRe.FindStringSubmatchIndex(text)
 	if m == nil {
 		// "I'm Priya Sharma, …", "This is Gary Oldman, …", "Priya Sharma here, …": a full name,
-		// capitalised (so "I'm fed up" and "this is urgent" are none).
-		if m = introFullNameRe.FindStringSubmatchIndex(text); m == nil {
+		// capitalised (so "I'm fed up" and "this is urgent" are none), opening the message or a
+		// sentence of it ("Please delete my data. I'm John Smith, …").
+		for _, start := range sentenceStarts(text) {
+			if m = introFullNameRe.FindStringSubmatchIndex(text[start:]); m != nil {
+				for k := range m {
+					if m[k] >= 0 {
+						m[k] += start
+					}
+				}
+				break
+			}
+		}
+		if m == nil {
 			return "", ""
 		}
 		if m[2] < 0 {
@@ -243,6 +254,18 @@ func (b *Bot) introducedName(text string) (name, rest string) {
 		return "", ""
 	}
 	return name, strings.TrimSpace(strings.TrimPrefix(after, name))
+}
+
+// sentenceStarts are where a message's sentences start: 0, and after each full stop, question or
+// exclamation mark followed by a space.
+func sentenceStarts(text string) []int {
+	starts := []int{0}
+	for i := 1; i < len(text); i++ {
+		if text[i] == ' ' && strings.ContainsRune(".!?", rune(text[i-1])) {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
 }
 
 // ownFullName reports whether two capitalised words opening a message ("I'm Priya Sharma") are

@@ -309,6 +309,8 @@ func TestAFirstMessagesOwnContactIsTaken(t *testing.T) {
 		{"i'm Dave Smyth, dave.smyth@btinternet.com, i want a copy of my data from bucks", "Dave Smyth", "dave.smyth@btinternet.com"},
 		{"I want copies of the emails I sent to housing@example.gov.uk", "", ""},
 		{"I'm fed up, delete my data", "", ""},
+		// The name opening a later sentence (a QA pass: both asked again).
+		{"I'd like you to delete all my data please. I'm John Smith, john.smith@example.com, it's for Bucks", "John Smith", "john.smith@example.com"},
 	} {
 		bot, _ := newBot(t, qaNow)
 		last := script(t, bot, "", []line{{says: tc.says, kind: conversation.KindIntake}})

@@ -1086,6 +1086,14 @@ func TestASecondRequestTakesTheFirstsDetails(t *testing.T) {
 	})
 	require.Len(t, q.cases(), 2)
 	assert.Equal(t, "Arjun Sharma", q.cases()[1].Requester.OnBehalfOfWhom)
+
+	// "also … ? same details" is a second request, not a question (a QA pass).
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Buckinghamshire", []line{
+		{says: "I want a copy of my data"}, {says: "Jo Bloggs"}, {says: "jo@example.com"}, {says: "skip"}, {says: "everything"},
+		{says: "yes", kind: conversation.KindSubmitted},
+		{says: "can you also delete my old parking account? same details", kind: conversation.KindIntake, lacks: []string{"don't answer"}},
+	})
 	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "Buckinghamshire", []line{
 		{says: "I want a copy of my data"},
