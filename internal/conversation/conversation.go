@@ -9,6 +9,7 @@
 package conversation
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -279,6 +280,10 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	}
 	if b.Queue != nil && len(s.pendingRefs) == 0 {
 		if text := notQuiteAReference(t.Text); text != "" {
+			if onlyContactDetails(t.Text) {
+				// Kept for the reference that may follow ("sarah@…", then "DPO-2026-000001").
+				s.contactGiven = strings.TrimSpace(strings.TrimRight(cmp.Or(contactIn(t.Text), t.Text), " .!?"))
+			}
 			r := statusReply(s, t, text)
 			s.remember(t.Text, text)
 			return r, nil
@@ -1015,6 +1020,9 @@ func (b *Bot) statusCheck(ctx context.Context, s *session, t Turn, refs []string
 		return Reply{}, ErrNoQueue
 	}
 	contact := contactIn(strings.TrimSpace(withoutRefs(t.Text)))
+	if contact == "" && s.contactGiven != "" {
+		contact = s.contactGiven // given in the message before, alone (a QA pass: asked for again)
+	}
 	if contact == "" {
 		s.pendingRefs = refs
 		with := "the request"
@@ -1589,6 +1597,8 @@ type session struct {
 	mu           sync.Mutex
 	last         time.Time
 	lastQuestion string
+	// contactGiven is a contact sent alone, kept for the reference of a status check that follows.
+	contactGiven string
 	council      string      // the one council the conversation is about, when it named one
 	notice       focusNotice // the one notice the conversation's answers quote, while they quote one
 	questions    []string    // the questions asked, as searched (personal data removed)

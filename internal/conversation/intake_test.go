@@ -1160,6 +1160,21 @@ func TestAnOldContactToDeleteIsNotTheContact(t *testing.T) {
 	}
 }
 
+// A contact sent alone, then the reference: the status check uses the contact (a QA pass asked
+// for it again).
+func TestAContactThenAReferenceIsAStatusCheck(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last := script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data"}, {says: "Sarah Jones"}, {says: "sarah.jones@example.com"}, {says: "skip"}, {says: "everything"},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	ref := last.Reference
+	script(t, bot, "", []line{ // a new conversation, as a resident checking days later
+		{says: "sarah.jones@example.com", kind: conversation.KindStatus, contains: []string{"send its reference"}},
+		{says: ref, kind: conversation.KindStatus, contains: []string{ref}, lacks: []string{"please give the e-mail address"}},
+	})
+}
+
 // A reference typed wrong, or a contact sent alone, is a status check gone wrong, not a question
 // for the notices: the resident is told what a reference looks like (a QA pass: answered "the
 // notices don't answer that", and counted as a gap in them).
