@@ -309,7 +309,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	if given := givenInFirst(it); given != "" && !prefilled {
 		fmt.Fprintf(&intro, "From your message I have %s: tell me if that's wrong.\n", given)
 	}
-	intro.WriteString("I won't ask for identity documents here; the data protection team will contact you if they need proof of identity. You can type \"cancel\" at any time.\n")
+	intro.WriteString(noIDHere + " You can type \"cancel\" at any time.\n")
 	b.advance(it)
 	ans.Answer = intro.String() + b.prompt(it)
 	s.remember(t.Text, ans.Answer)
@@ -607,6 +607,14 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 			next = complaintNext
 		}
 		return mk(next + "\n" + b.prompt(it)), nil
+	}
+	if asksAboutIDRe.MatchString(v) {
+		// "do you need my ID?" mid-request: what the chat does about proof of identity.
+		return mk(noIDHere + "\n" + b.prompt(it)), nil
+	}
+	if it.step == StepService && (postcodeRe.MatchString(v) || houseRe.MatchString(v) && streetRe.MatchString(v)) {
+		// An address is no service ("12 High Street, Bletchley, MK2 2AB" was kept as one).
+		return mk("That looks like an address, not a council service. " + b.prompt(it)), nil
 	}
 	if whyStepRe.MatchString(v) && (it.step == StepName || it.step == StepContact || it.step == StepOnBehalfOf) {
 		// "why do you need my name?", "what do you need my contact for?" ask about this step:
@@ -946,6 +954,13 @@ var sameAsBeforeRe = regexp.MustCompile(`(?i)^\s*(?:(?:it'?s|use)\s+)?(?:the\s+)
 
 // namesOneDetailRe is a "same …" naming the one detail meant: "same name".
 var namesOneDetailRe = regexp.MustCompile(`(?i)\bsame\s+name\b`)
+
+// noIDHere is what the chat does about proof of identity.
+const noIDHere = "I won't ask for identity documents here; the data protection team will contact you if they need proof of identity."
+
+// asksAboutIDRe asks whether proof of identity is needed: "do you need my ID?", "will I have to
+// show my passport?".
+var asksAboutIDRe = regexp.MustCompile(`(?i)\b(?:do|will|would|does)\s+(?:you|they|i|the team|the council)\s+(?:need|want|have to|require)\b[^?.!]{0,30}\b(?:id|identification|proof of (?:identity|id|address)|passport|driving licen[cs]e)\b`)
 
 // whyTheName says why the name step asks, to someone who would rather not say or asks why.
 const whyTheName = "The data protection team needs your name to find what the council holds about you, and it stays with them. "

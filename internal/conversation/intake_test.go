@@ -52,6 +52,8 @@ func TestIntakeReadsRepliesAsTheyAreMeant(t *testing.T) {
 		{says: "my email is kate@example.com please", kind: conversation.KindIntake, contains: []string{"service"}},
 		{says: "who else will see it?", kind: conversation.KindIntake, contains: []string{"looks like a question", "service"}},
 		{says: "how long will this take?", kind: conversation.KindIntake, contains: []string{"one calendar month", "service"}, lacks: []string{"looks like a question"}},
+		{says: "do you need my ID?", kind: conversation.KindIntake, contains: []string{"won't ask for identity documents", "service"}, lacks: []string{"looks like a question"}},
+		{says: "12 High Street, Bletchley, MK2 2AB", kind: conversation.KindIntake, contains: []string{"looks like an address", "service"}},
 		{says: "skip", kind: conversation.KindIntake},
 		{says: "everything", kind: conversation.KindIntake, contains: []string{"Name: Kate Hill", "Contact: kate@example.com"}, lacks: []string{"On behalf of"}},
 		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"must respond by"}},
