@@ -141,6 +141,9 @@ type RequestForm struct {
 	Channel        string    `json:"channel"`
 	ReceivedAt     time.Time `json:"received_at"`
 	IdempotencyKey string    `json:"idempotency_key,omitempty"`
+	// sameDay is set when the key is the same-day key SubmitForm made (sameDayKey): a closed
+	// case under it is no reason to refuse a new one.
+	sameDay bool
 	Session        string    `json:"session,omitempty"`
 	// lawEnforcement carries the intake's flag: the message that started the request may have
 	// said what the description no longer does.
@@ -1380,6 +1383,9 @@ const (
 // checkForm refuses a form whose fields can't be what they say: over their limit, holding
 // control characters (a NUL byte cut "A\u0000B" to "A" in the store: refused, never stored
 // cut), or a sentence for a name ("I want to cancel now"). Each error names the form's field.
+// maxSameDayCases bounds the closed cases one same-day key is followed past.
+const maxSameDayCases = 20
+
 // sameDayKey is the idempotency key of a form sent without one: the same request, word for word,
 // sent again on the same (UK) day is a form sent twice (a double click, a retry after a timeout),
 // and gets the case the first made rather than a second (a QA pass: two cases).
@@ -1462,7 +1468,7 @@ func (b *Bot) SubmitForm(ctx context.Context, f RequestForm) (Reply, error) {
 		f.ReceivedAt = b.now()
 	}
 	if f.IdempotencyKey == "" {
-		f.IdempotencyKey = sameDayKey(f)
+		f.IdempotencyKey, f.sameDay = sameDayKey(f), true
 	}
 	if f.Org != "" && b.Canonical != nil {
 		if _, ok := b.Canonical(f.Org); !ok {
@@ -1508,6 +1514,13 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 		LawEnforcement: flagsLawEnforcement(typ, f.lawEnforcement, f.Description),
 	}
 	c, err := b.Queue.Submit(ctx, sub)
+	for tries := 0; err == nil && f.sameDay && c.Status.Final() && tries < maxSameDayCases; tries++ {
+		// The same request sent again the same day after the first was closed (withdrawn,
+		// refused, completed) is a new request, not the closed one (a QA pass: the resident was
+		// told it was being dealt with, and nothing reached the queue).
+		sub.IdempotencyKey = f.IdempotencyKey + ":after:" + c.Ref
+		c, err = b.Queue.Submit(ctx, sub)
+	}
 	if err != nil {
 		if errors.Is(err, dpo.ErrInvalid) {
 			return Reply{}, err

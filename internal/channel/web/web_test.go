@@ -252,6 +252,14 @@ func TestRequestForm(t *testing.T) {
 	require.NoError(t, json.Unmarshal(h.do(t, "POST", "/api/request", strings.Replace(noKey, "housing", "council tax", 1)).Body.Bytes(), &third))
 	assert.Regexp(t, refRe, third.Reference)
 	assert.NotEqual(t, first.Reference, third.Reference, "another request is another case")
+	// Once the first is closed, the same request again is a new one (a QA pass: sent to the
+	// withdrawn case, it reached no one).
+	_, err := h.queue.UpdateStatus(context.Background(), first.Reference, dpo.Change{To: dpo.Withdrawn, Note: "withdrew by phone", Actor: "dpo"})
+	require.NoError(t, err)
+	var again2 conversation.Reply
+	require.NoError(t, json.Unmarshal(h.do(t, "POST", "/api/request", noKey).Body.Bytes(), &again2))
+	assert.Regexp(t, refRe, again2.Reference)
+	assert.NotEqual(t, first.Reference, again2.Reference, "a new case after the closed one")
 
 	// Another person's request under the same key is not given Jo's reference as if filed.
 	other := h.do(t, "POST", "/api/request", `{"type":"access","org":"Bucks","name":"Bo Lee","contact":"bo@example.com","description":"x","idempotency_key":"form-1"}`)
