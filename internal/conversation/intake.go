@@ -144,7 +144,7 @@ type RequestForm struct {
 	// sameDay is set when the key is the same-day key SubmitForm made (sameDayKey): a closed
 	// case under it is no reason to refuse a new one.
 	sameDay bool
-	Session        string    `json:"session,omitempty"`
+	Session string `json:"session,omitempty"`
 	// lawEnforcement carries the intake's flag: the message that started the request may have
 	// said what the description no longer does.
 	lawEnforcement bool
