@@ -157,6 +157,7 @@ func TestSubmissionValidate(t *testing.T) {
 		// A direction mark is as invisible as an override: "Maria\u200e" shows as Maria.
 		{"requester", func(s *Submission) { s.Requester.Name = "Maria\u200e Damigos" }},
 		{"requester", func(s *Submission) { s.Requester.Name = "Jo\u00adBloggs" }}, // a soft hyphen
+		{"requester", func(s *Submission) { s.Requester.Name = "Zoë\u2028Fake" }},  // a line separator (a QA pass)
 	}
 	for _, tc := range tests {
 		s := good
@@ -461,7 +462,8 @@ func TestEveryChangeRefusesAnActorThatIsNoName(t *testing.T) {
 			return err
 		}},
 	}
-	forged := []string{"mallory\n  2026-11-03 00:00  dpo  id_requested  fake", "mal\rlory", "mal\tlory", "\u202emallory", "mallory\u200b", strings.Repeat("a", 101), " "}
+	forged := []string{"mallory\n  2026-11-03 00:00  dpo  id_requested  fake", "mal\rlory", "mal\tlory", "\u202emallory", "mallory\u200b", strings.Repeat("a", 101), " ",
+		"Zoë\u2028Fake", "Zoë\u2029Fake"}
 	for _, ch := range changes {
 		t.Run(ch.name, func(t *testing.T) {
 			for _, actor := range forged {
@@ -484,4 +486,6 @@ func TestWithoutMarks(t *testing.T) {
 	assert.Equal(t, "JoBloggs", WithoutMarks("Jo\u00adBloggs"))
 	assert.Equal(t, "Jo \u202eeknalB", WithoutMarks("Jo \u202eeknalB"))
 	assert.Equal(t, "نور\u200dا", WithoutMarks("نور\u200dا"), "a joiner is part of the name")
+	wales := "\U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C\U000E0073\U000E007F"
+	assert.Equal(t, "for "+wales, WithoutMarks("for "+wales), "the tags of a flag are kept (a QA pass)")
 }

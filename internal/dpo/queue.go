@@ -79,6 +79,11 @@ func HiddenFormatting(r rune) bool {
 	return unicode.Is(unicode.Cf, r) && r != 0x200C && r != 0x200D
 }
 
+// BreaksLine reports whether r is Unicode's line or paragraph separator (U+2028, U+2029): no
+// control character, but a line break in many viewers, so in a name it could start a forged line
+// of the audit trail.
+func BreaksLine(r rune) bool { return unicode.In(r, unicode.Zl, unicode.Zp) }
+
 // WithoutMarks removes the invisible marks that keyboards and pasted text put into what people
 // type, which change nothing a reader sees or needs: direction marks (a right-to-left keyboard
 // types U+200F), soft hyphens, zero-width spaces, word joiners, byte-order marks. Left in, a
@@ -89,7 +94,7 @@ func WithoutMarks(s string) string {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		if HiddenFormatting(r) && !reorders(r) {
+		if HiddenFormatting(r) && !reorders(r) && !(r >= 0xE0020 && r <= 0xE007F) { // tags make flags: 🏴󠁧󠁢󠁷󠁬󠁳󠁿 stays Wales's
 			return -1
 		}
 		return r
@@ -115,7 +120,7 @@ func (s Submission) Validate() error {
 		return invalid("channel", "%q is not a channel", s.Channel)
 	case strings.TrimSpace(s.Requester.Name) == "":
 		return invalid("requester name", "empty")
-	case strings.ContainsFunc(s.Requester.Name+s.Requester.OnBehalfOfWhom+s.Requester.Contact.Value, HiddenFormatting):
+	case strings.ContainsFunc(s.Requester.Name+s.Requester.OnBehalfOfWhom+s.Requester.Contact.Value, func(r rune) bool { return HiddenFormatting(r) || BreaksLine(r) }):
 		// Whatever the channel: a name that reads one way on the dashboard and is stored another.
 		return invalid("requester", "a name or contact holds hidden formatting (a direction override, a zero-width space)")
 	case strings.TrimSpace(s.Description) == "":
