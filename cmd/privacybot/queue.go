@@ -582,14 +582,15 @@ func queueAssign(ctx context.Context, app *App, args []string) error {
 	if len(pos) != 2 {
 		return usageError("%s", usage)
 	}
-	if err := dpo.CheckName("name", strings.TrimSpace(pos[1])); err != nil {
+	name := dpo.PersonName(pos[1]) // "Zoe\u0308" is the Zoë the users list holds
+	if err := dpo.CheckName("name", name); err != nil {
 		return usageError("%v", err)
 	}
 	return withQueue(ctx, app, func(q *dpo.Queue) error {
-		if err := assignable(ctx, app, q, pos[0], strings.TrimSpace(pos[1])); err != nil {
+		if err := assignable(ctx, app, q, pos[0], name); err != nil {
 			return err
 		}
-		c, err := q.Assign(ctx, pos[0], pos[1], *by)
+		c, err := q.Assign(ctx, pos[0], name, *by)
 		if err != nil {
 			return err
 		}

@@ -12,6 +12,8 @@ import (
 	"time"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/privacybot/privacybot/internal/dpo"
 	"golang.org/x/crypto/bcrypt"
 )
@@ -71,7 +73,7 @@ line of standard input with --password-stdin, otherwise makes a random one and p
 			return usageError("--org: no notice is %q's; the organisations are %s (or '*' for all)", unknown[0], strings.Join(known, ", "))
 		}
 		orgs = named
-		name := strings.TrimSpace(rest[1])
+		name := norm.NFC.String(strings.TrimSpace(rest[1])) // one form, as assignees are chosen (dpo.PersonName)
 		if name == "" {
 			return usageError("users add NAME: the name is empty")
 		}

@@ -489,3 +489,12 @@ func TestWithoutMarks(t *testing.T) {
 	wales := "\U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C\U000E0073\U000E007F"
 	assert.Equal(t, "for "+wales, WithoutMarks("for "+wales), "the tags of a flag are kept (a QA pass)")
 }
+
+// A person's name typed to choose them is in one form: a keyboard's invisible mark or a
+// decomposed accent doesn't make another person (a QA pass: "Zoë O'Neill" was refused as no
+// user, by a message naming Zoë O'Neill).
+func TestPersonName(t *testing.T) {
+	assert.Equal(t, "Zoë O'Neill", PersonName(" Zoe\u0308 O'Neill "))
+	assert.Equal(t, "Łukasz", PersonName("Łukasz\u200f"))
+	assert.Equal(t, "محمد", PersonName("محمد"))
+}

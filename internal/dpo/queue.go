@@ -11,6 +11,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/privacybot/privacybot/internal/deadline"
 )
 
@@ -77,6 +79,13 @@ type Submission struct {
 // U+200D) are not among them. Every check of names and of what a terminal prints uses this one.
 func HiddenFormatting(r rune) bool {
 	return unicode.Is(unicode.Cf, r) && r != 0x200C && r != 0x200D
+}
+
+// PersonName is a name as the team types it to choose a person (an assignee, a dashboard user),
+// in one form: invisible marks taken out, composed (NFC: "Zoe" with a combining diaeresis is
+// "Zoë", as stored), trimmed. Two spellings that look the same then are the same.
+func PersonName(s string) string {
+	return strings.TrimSpace(norm.NFC.String(WithoutMarks(s)))
 }
 
 // BreaksLine reports whether r is Unicode's line or paragraph separator (U+2028, U+2029): no

@@ -733,7 +733,7 @@ func (s *Server) setTimeLimit(r *http.Request, c dpo.Case, actor string) error {
 // assign gives the case to a dashboard user who sees its council's cases (or to nobody): one
 // who can't open it would never work it.
 func (s *Server) assign(r *http.Request, c dpo.Case, actor string) error {
-	to := strings.TrimSpace(r.PostFormValue("to"))
+	to := dpo.PersonName(r.PostFormValue("to")) // "Łukasz" with a keyboard's direction mark is Łukasz
 	if to != "" && s.Users != nil {
 		_, orgs, err := s.Users.LookupUser(r.Context(), to)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
