@@ -238,7 +238,9 @@ func TestChatPiped(t *testing.T) {
 	assert.Contains(t, out, "We only keep information for as long as it is needed.", "/sources prints the whole passage")
 	assert.Contains(t, out, "Maria Damigos")
 	assert.Contains(t, out, "not an address to give a caller", "/sources warns of the address the captured page lost")
-	assert.Contains(t, out, "won't ask for identity documents")
+	assert.Contains(t, out, "No identity documents are taken here") // said to the adviser, about the requester
+	assert.Contains(t, out, "What is the requester's full name?")
+	assert.NotContains(t, out, "What is your full name?")
 	assert.Contains(t, out, "DPO-2026-000001")
 	assert.Contains(t, out, "Monday 5 October 2026", "received 3 September 2026: due 3 October, a Saturday")
 
@@ -476,7 +478,7 @@ func TestChatReadsOnPastAnOverlongLine(t *testing.T) {
 	out := chatSession(t, map[string]string{"PRIVACYBOT_DATA": t.TempDir()}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC),
 		huge+"\n/request access\nBuckinghamshire\nIvy Lee\n"+huge+"\nivy@example.com\nskip\nmy housing file\nyes\n")
 	assert.Equal(t, 2, strings.Count(out, "That line is too long"), "each over-long line is refused")
-	assert.Contains(t, out, "That line is too long (over 1 MiB), so none of it was taken.\nHow should the data protection team contact you?", "the step is asked again")
+	assert.Contains(t, out, "That line is too long (over 1 MiB), so none of it was taken.\nHow should the data protection team contact the requester?", "the step is asked again")
 	assert.Contains(t, out, "DPO-2026-000001")
 	assert.NotContains(t, out, "xxxx")
 }

@@ -83,6 +83,16 @@ type intake struct {
 	opening int
 }
 
+// loggedByAdviser reports whether the request is being logged by an adviser for a requester who
+// called, wrote or e-mailed (the adviser chat), not made by the requester in a chat.
+func (it *intake) loggedByAdviser() bool {
+	switch dpo.Channel(it.channel) {
+	case dpo.ChannelPhone, dpo.ChannelPost, dpo.ChannelEmail:
+		return true
+	}
+	return false
+}
+
 // maxIntakeLog bounds the lines of a request's log kept after its first ones.
 const maxIntakeLog = 40
 
@@ -312,7 +322,11 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	if given := givenInFirst(it); given != "" && !prefilled {
 		fmt.Fprintf(&intro, "From your message I have %s: tell me if that's wrong.\n", given)
 	}
-	intro.WriteString(noIDHere + " You can type \"cancel\" at any time.\n")
+	if it.loggedByAdviser() {
+		intro.WriteString("No identity documents are taken here; the data protection team will contact the requester if they need proof of identity. Type \"cancel\" at any time.\n")
+	} else {
+		intro.WriteString(noIDHere + " You can type \"cancel\" at any time.\n")
+	}
 	b.advance(it)
 	ans.Answer = intro.String() + b.prompt(it)
 	s.remember(t.Text, ans.Answer)
@@ -472,6 +486,22 @@ func (b *Bot) prompt(it *intake) string {
 
 // question is the question a step asks.
 func (b *Bot) question(it *intake) string {
+	if it.loggedByAdviser() {
+		// An adviser logging a call, a letter or an e-mail is asked about the requester, not
+		// addressed as them (a QA pass: "What is your full name?").
+		switch it.step {
+		case StepName:
+			return "What is the requester's full name?"
+		case StepOnBehalfOf:
+			return "They're asking for someone else: what is that person's name? (The data protection team will ask them for proof that they may act for them.)"
+		case StepContact:
+			return "How should the data protection team contact the requester? Give one of: an e-mail address, a phone number, or a postal address."
+		case StepService:
+			return "Which council service is it about, if known? (Type \"skip\" if not.)"
+		case StepDescription:
+			return "Briefly, what does the requester want the council to do? (For example, which records, or what is wrong.)"
+		}
+	}
 	switch it.step {
 	case StepOrg:
 		return "Which council is this request for? (" + strings.Join(b.Orgs, " or ") + ")"
