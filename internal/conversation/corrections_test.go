@@ -397,3 +397,13 @@ func TestAnEmailNamingACouncilIsAContact(t *testing.T) {
 		assert.Equal(t, contact, last.Intake.Fields["contact"])
 	}
 }
+
+// A new postal address at the summary is the contact to use (a QA pass: not understood).
+func TestANewAddressAtTheSummary(t *testing.T) {
+	bot, _ := newBot(t, qaNow)
+	last := script(t, bot, "Buckinghamshire", []line{
+		{says: "I want a copy of my data"}, {says: "Jo Bloggs"}, {says: "jo@example.com"}, {says: "skip"}, {says: "everything"},
+		{says: "my address is now 3 New Road, Marlow SL7 1AA", contains: []string{"changed the contact", "Contact: 3 New Road, Marlow SL7 1AA"}},
+	})
+	assert.Equal(t, "3 New Road, Marlow SL7 1AA", last.Intake.Fields["contact"])
+}

@@ -882,6 +882,10 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		switch {
 		case plainYes(v):
 			return b.submitIntake(ctx, s, t)
+		case newPostalAddress(v) != "":
+			// "my address is now 3 New Road, Marlow SL7 1AA": the new contact, and the summary again.
+			it.contact = newPostalAddress(v)
+			return mk("I've changed the contact. " + b.prompt(it)), nil
 		case len(anyEmailRe.FindAllString(v, 2)) == 1:
 			// "send it to jo2@example.com": the new address, and the summary again to confirm.
 			// (A number may be a reference or an account: not taken as a phone unless called one.)
@@ -977,6 +981,24 @@ var contactLabelWords = setOf(`email e-mail mail it's its is use at to on try co
 // "not before 10am", "weekdays".
 var whenToContactRe = regexp.MustCompile(`(?i)\b(?:(?:not\s+)?(?:after|before|between|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?(?:\s*(?:and|-|to)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)?|` +
 	`(?:in the\s+)?(?:evenings?|mornings?|afternoons?|weekends?|weekdays?|lunchtimes?)(?:\s+only)?|any ?time)\b`)
+
+// newAddressRe says a postal address that follows is the one to use now: "my address is now …",
+// "new address: …", "I've moved to …".
+var newAddressRe = regexp.MustCompile(`(?i)^\s*(?:(?:no,?\s+)?my (?:new |postal |home )?address is(?: now)?|new address(?: is)?:?|(?:i'?ve|i have) moved(?: house)? to|send it to|post it to)\s*:?\s*(.+)$`)
+
+// newPostalAddress is the postal address a message gives as the one to use now, or "": a
+// number and a street, or a postcode.
+func newPostalAddress(v string) string {
+	m := newAddressRe.FindStringSubmatch(v)
+	if m == nil {
+		return ""
+	}
+	addr := strings.TrimSpace(strings.TrimRight(m[1], " .!"))
+	if c, err := ContactOf(addr); err != nil || c.Kind != dpo.ContactPostal || !postcodeRe.MatchString(addr) && !(houseRe.MatchString(addr) && streetRe.MatchString(addr)) {
+		return ""
+	}
+	return addr
+}
 
 // oldContactRe says a contact given is an old one, or one to delete: not one to use.
 var oldContactRe = regexp.MustCompile(`(?i)\b(?:old|previous|former|no longer|not in use|delete|remove|erase|don'?t use|do not use)\b`)
