@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/privacybot/privacybot/internal/conversation"
+	"github.com/privacybot/privacybot/internal/dpo"
 )
 
 var qaNow = time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC)
@@ -406,4 +407,18 @@ func TestANewAddressAtTheSummary(t *testing.T) {
 		{says: "my address is now 3 New Road, Marlow SL7 1AA", contains: []string{"changed the contact", "Contact: 3 New Road, Marlow SL7 1AA"}},
 	})
 	assert.Equal(t, "3 New Road, Marlow SL7 1AA", last.Intake.Fields["contact"])
+}
+
+// "I'd also like …" mid-request is a second right, offered once this one is sent, not this one
+// changed into it (a QA pass: ignored at the summary).
+func TestAnotherRightAskedForMidRequest(t *testing.T) {
+	bot, q := newBot(t, qaNow)
+	script(t, bot, "Buckinghamshire", []line{
+		{says: "please delete my old parking account"}, {says: "Jo Bloggs"}, {says: "jo@example.com"}, {says: "skip"}, {says: "the account from 2019"},
+		{says: "I'd also like a copy of everything you hold on me", contains: []string{"once this request is sent", "Type: Right to erasure"}},
+		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"You also asked for something else"}},
+		{says: "yes", kind: conversation.KindIntake},
+	})
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, dpo.Erasure, q.cases()[0].Type)
 }

@@ -606,6 +606,12 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 	}
 	// "sorry, the email is wrong: jo2@…" corrects a detail; "delete the old address, put the new
 	// one instead" is a correction asking to delete.
+	if typ := b.classify(v).Type; alsoWantRe.MatchString(v) && typ != rights.None && typ != it.typ && it.second.typ == "" && !contactRe.MatchString(v) {
+		// "I'd also like a copy of everything you hold on me": a second right, taken once this
+		// one is sent, not this one changed into it.
+		it.second = offer{typ: typ, question: v}
+		return mk(fmt.Sprintf("I'll offer to take that too (%s) once this request is sent. %s", typ.Label(), b.prompt(it))), nil
+	}
 	if typ := b.wantedRight(v); typ != rights.None && typ != it.typ && !contactRe.MatchString(v) && !confirmNameRe.MatchString(v) &&
 		!(it.typ == rights.Rectification && correctionRe.MatchString(v)) {
 		// "actually, I'd rather just get a copy": the right asked for changes; what was given
