@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -325,10 +324,7 @@ func splitList(s string) []string {
 func chatFacts(cfg config.Config) conversation.ChatFacts {
 	f := conversation.ChatFacts{TranscriptDays: cmp.Or(cfg.TranscriptDays, web.DefaultTranscriptDays)}
 	if cfg.ModelEnabled() || cfg.HybridEnabled() { // an embedding model is sent the questions too
-		f.ModelService = "api.openai.com" // go-openai's default
-		if u, err := url.Parse(cfg.OpenAIBaseURL); err == nil && u.Host != "" {
-			f.ModelService = u.Host
-		}
+		f.ModelService = llm.Host(cfg.OpenAIBaseURL)
 		f.ModelWrites, f.ModelSelfHosted = cfg.ModelEnabled(), cfg.ModelSelfHosted
 	}
 	return f

@@ -27,6 +27,15 @@ type ChatFacts struct {
 	ModelSelfHosted bool
 }
 
+// keptFor is how long the redacted transcripts are kept, as said: "30 days", or "a limited time"
+// when the deployment doesn't say.
+func (f ChatFacts) keptFor() string {
+	if f.TranscriptDays > 0 {
+		return fmt.Sprintf("%d days", f.TranscriptDays)
+	}
+	return "a limited time"
+}
+
 // modelSees says what the language model does and is sent, when there is one.
 func (f ChatFacts) modelSees() string {
 	does := "helps find the passages that answer you"
@@ -87,12 +96,8 @@ func (b *Bot) aboutThisChat(s *session, t Turn) (Reply, bool) {
 	var text string
 	switch {
 	case chatDeleteRe.MatchString(t.Text):
-		kept := "after a limited time"
-		if d := b.Chat.TranscriptDays; d > 0 {
-			kept = fmt.Sprintf("after %d days", d)
-		}
 		text = "I can't delete it in the chat. The chat forgets this conversation after half an hour without messages, " +
-			"and the record of what you typed, with personal details such as names and contact details taken out, is deleted automatically " + kept + ". " +
+			"and the record of what you typed, with personal details such as names and contact details taken out, is deleted automatically after " + b.Chat.keptFor() + ". " +
 			"A request you made here is the data protection team's, with its details."
 	case chatIsAIRe.MatchString(t.Text):
 		text = "I'm an automated chat, not a person: I answer by quoting the council's privacy notices, and I can take a data protection request to the council's data protection team."
@@ -113,11 +118,7 @@ func (b *Bot) aboutThisChat(s *session, t Turn) (Reply, bool) {
 			text += " Nothing else is shared."
 		}
 	case chatKeepsRe.MatchString(t.Text):
-		kept := "for a limited time"
-		if d := b.Chat.TranscriptDays; d > 0 {
-			kept = fmt.Sprintf("for %d days", d)
-		}
-		text = "This chat keeps what you type, with personal details such as e-mail addresses, phone numbers and names taken out, " + kept +
+		text = "This chat keeps what you type, with personal details such as e-mail addresses, phone numbers and names taken out, for " + b.Chat.keptFor() +
 			", to see what the council's notices don't answer and to fix the chat's mistakes; then it is deleted automatically. " +
 			"The details of a request you make go to the council's data protection team with the request, not into that record."
 	default:

@@ -170,8 +170,11 @@ var (
 		`^[\s,;:-]*(?:(?:my )?(?:e-?mail|contact|phone|number)(?: is)?\s*:?\s*)?(?:[\w.+-]+@|\+?\d[\d ]{8,}\d)|^[\s,;:&/-]*(?:and\s+)?DPO\b`)
 )
 
-// houseWordRe names a house without a number: "Rose Cottage", "Mill Farm".
-var houseWordRe = regexp.MustCompile(`(?i)\b(?:cottage|farm|house|lodge|barn|manor|hall|mill|bungalow|rectory|croft|oast|villa)\b`)
+// houseWords name a house without a number: "Rose Cottage", "Mill Farm".
+const houseWords = `cottage|farm|house|lodge|barn|manor|hall|mill|bungalow|rectory|croft|oast|villa`
+
+// houseWordRe finds one of houseWords (houseNameRe reads the other ways a house is named).
+var houseWordRe = regexp.MustCompile(`(?i)\b(?:` + houseWords + `)\b`)
 
 // refAt reports whether the text refRe matched at loc is a reference: "DPO-2026-1" or "status of
 // dpo 2026 1 please" is one; "I emailed the DPO 2025 3 times" is not.
@@ -279,10 +282,9 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		return b.statusCheck(ctx, s, t, refs)
 	}
 	if b.Queue != nil && len(s.pendingRefs) == 0 {
-		if text := notQuiteAReference(t.Text); text != "" {
-			if onlyContactDetails(t.Text) {
-				// Kept for the reference that may follow ("sarah@…", then "DPO-2026-000001").
-				s.contactGiven = strings.TrimSpace(strings.TrimRight(cmp.Or(contactIn(t.Text), t.Text), " .!?"))
+		if text, contact := notQuiteAReference(t.Text); text != "" {
+			if contact != "" {
+				s.contactGiven = contact // kept for the reference that may follow ("sarah@…", then "DPO-2026-000001")
 			}
 			r := statusReply(s, t, text)
 			s.remember(t.Text, text)
@@ -1137,18 +1139,20 @@ func statusReply(s *session, t Turn, text string) Reply {
 var nearRefRe = regexp.MustCompile(`(?i)\b(?:DPO|DOP|DP0|D0P|PDO|OPD|DPD|D0O)-?[0-9OIl]{4}-?[0-9OIl]{6,9}\b`)
 
 // notQuiteAReference is the reply to a message that looks like a status check but can't be
-// one: a reference mistyped, or a contact alone. "" when the message is neither. Answered from
-// the notices, both were counted as questions the notices don't answer (a QA pass).
-func notQuiteAReference(text string) string {
+// one: a reference mistyped, or a contact alone (and then the contact, for the reference that may
+// follow). "" when the message is neither. Answered from the notices, both were counted as
+// questions the notices don't answer (a QA pass).
+func notQuiteAReference(text string) (reply, contact string) {
 	if nearRefRe.MatchString(text) && len(refsIn(text)) == 0 {
 		return "That looks like a request's reference, but I can't read it as one. References look like DPO-2026-000123: the letters D, P, O, the year, then six digits. " +
-			"Please check it and send it again with the e-mail address, phone number or postal address you gave with the request."
+			"Please check it and send it again with the e-mail address, phone number or postal address you gave with the request.", ""
 	}
 	if onlyContactDetails(text) {
 		return "That looks like contact details. If you're checking on a request, send its reference (it looks like DPO-2026-000123) with them. " +
-			"If you'd like to make a request, tell me what you'd like the council to do. Otherwise there's no need to give me your contact details."
+				"If you'd like to make a request, tell me what you'd like the council to do. Otherwise there's no need to give me your contact details.",
+			strings.TrimSpace(strings.TrimRight(cmp.Or(contactIn(text), text), " .!?"))
 	}
-	return ""
+	return "", ""
 }
 
 // onlyContactDetails reports whether a message is contact details and little else: an e-mail

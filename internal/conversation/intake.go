@@ -93,6 +93,14 @@ func (it *intake) loggedByAdviser() bool {
 	return false
 }
 
+// addWords adds to the request's own words what the resident said of it at another step (an
+// old contact to delete, when to call, the right it now asks for): kept, with the details given
+// at their step, in what the team reads.
+func (it *intake) addWords(text string) {
+	it.first = strings.TrimSpace(it.first + "\n" + text)
+	it.desc = strings.TrimSpace(it.first + "\n" + it.details)
+}
+
 // maxIntakeLog bounds the lines of a request's log kept after its first ones.
 const maxIntakeLog = 40
 
@@ -366,18 +374,13 @@ func flagsLawEnforcement(typ rights.Type, flagged bool, words string) bool {
 	return typ != rights.Complaint && (flagged || rights.LawEnforcement(words))
 }
 
-// councilsNamed are the councils a message names, by canonical name. An e-mail or web address is
-// no naming: "jo.bucks@gmail.com" given on a Milton Keynes request moved it to Buckinghamshire (a
-// QA pass).
+// councilsNamed are the councils a message names, by canonical name.
 func (b *Bot) councilsNamed(text string) []string {
 	if b.Mentioned == nil {
 		return nil
 	}
-	return b.Mentioned(addressesRe.ReplaceAllString(text, " "))
+	return b.Mentioned(text)
 }
-
-// addressesRe finds e-mail and web addresses.
-var addressesRe = regexp.MustCompile(`(?i)[\w.%+-]+@[\w.-]+|\bhttps?://\S+|\bwww\.\S+`)
 
 // otherCouncilsRequest answers a request made, in a chat scoped to one council, of another: it
 // is not that council's to take, and the person is told whose it is and how to reach them.
@@ -620,8 +623,7 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		// The first words and any details stay (what the request is about); the flag stays
 		// until the DPO decides, unless it is now a complaint.
 		it.typ = typ
-		it.first = strings.TrimSpace(it.first + "\n" + v)
-		it.desc = strings.TrimSpace(it.first + "\n" + it.details)
+		it.addWords(v)
 		it.lawEnforcement = flagsLawEnforcement(typ, it.lawEnforcement, it.desc)
 		if it.second.typ == typ {
 			it.second = offer{} // the right offered for later is the one asked for now
@@ -817,8 +819,7 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 			// "my old address was s.o@hotmail.com, please delete it": what the request is about,
 			// not where to reach them (a QA pass: the team would have written to the address the
 			// resident wanted deleted).
-			it.first = strings.TrimSpace(it.first + "\n" + v) // kept when the details are given
-			it.desc = strings.TrimSpace(it.first + "\n" + it.details)
+			it.addWords(v)
 			if len(use) == 0 {
 				return mk("I've added that to the request's details. Which contact should the team use to reach you now? " + b.prompt(it)), nil
 			}
@@ -835,8 +836,7 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		it.contact = contact
 		if m := whenToContactRe.FindString(v); m != "" {
 			// "my mobile 07700 900123 after 5pm": when to call goes to the team with the request.
-			it.first = strings.TrimSpace(it.first + "\nWhen to contact: " + strings.TrimSpace(m))
-			it.desc = strings.TrimSpace(it.first + "\n" + it.details)
+			it.addWords("When to contact: " + strings.TrimSpace(m))
 		}
 		var others []string
 		cs := contactsIn(v)
@@ -1050,8 +1050,7 @@ func (b *Bot) detailsBeside(it *intake, v string) string {
 		}
 		if len(old) > 0 {
 			// "my old email x@…, please delete it": what the request is about.
-			it.first = strings.TrimSpace(it.first + "\n" + v)
-			it.desc = strings.TrimSpace(it.first + "\n" + it.details)
+			it.addWords(v)
 			took = append(took, "the old contact details in the request's details")
 		}
 	}
@@ -1647,7 +1646,7 @@ func withoutRequester(excerpt string, f RequestForm) string {
 var (
 	postcodeRe  = regexp.MustCompile(`(?i)\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b`)
 	poBoxRe     = regexp.MustCompile(`(?i)\bp\.?\s?o\.? box \d+`)
-	houseNameRe = regexp.MustCompile(`(?i)\b(?:cottage|farm|house|lodge|barn|manor|hall|mill|view|hillside|orchard|bungalow|rectory|croft|oast|villa|the lee)\b|^\s*[A-Z][a-z]+,\s*[A-Z][a-z]+`)
+	houseNameRe = regexp.MustCompile(`(?i)\b(?:` + houseWords + `|view|hillside|orchard|the lee)\b|^\s*[A-Z][a-z]+,\s*[A-Z][a-z]+`)
 	streetRe    = regexp.MustCompile(`(?i)\b(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|court|ct|crescent|place|pl|gardens|grove|hill|park|row|square|terrace|walk|mews|green|flat|house|cottage|farm|view|rise|parade|vale|end|gate|chase|croft|boulevard|wood|heights|meadow|meadows|fields|common|bank|mount|yard|wharf|quay|dene|glade|copse|spinney|paddock|brow|crossing|circus|broadway|precinct|centre|apartments?)\b`)
 )
 

@@ -93,6 +93,10 @@ func PersonName(s string) string {
 // of the audit trail.
 func BreaksLine(r rune) bool { return unicode.In(r, unicode.Zl, unicode.Zp) }
 
+// hidesOrBreaks reports whether r has no place in a name or a contact: hidden formatting, or a
+// line break that is no control character.
+func hidesOrBreaks(r rune) bool { return HiddenFormatting(r) || BreaksLine(r) }
+
 // WithoutMarks removes the invisible marks that keyboards and pasted text put into what people
 // type, which change nothing a reader sees or needs: direction marks (a right-to-left keyboard
 // types U+200F), soft hyphens, zero-width spaces, word joiners, byte-order marks. Left in, a
@@ -129,7 +133,7 @@ func (s Submission) Validate() error {
 		return invalid("channel", "%q is not a channel", s.Channel)
 	case strings.TrimSpace(s.Requester.Name) == "":
 		return invalid("requester name", "empty")
-	case strings.ContainsFunc(s.Requester.Name+s.Requester.OnBehalfOfWhom+s.Requester.Contact.Value, func(r rune) bool { return HiddenFormatting(r) || BreaksLine(r) }):
+	case strings.ContainsFunc(s.Requester.Name+s.Requester.OnBehalfOfWhom+s.Requester.Contact.Value, hidesOrBreaks):
 		// Whatever the channel: a name that reads one way on the dashboard and is stored another.
 		return invalid("requester", "a name or contact holds hidden formatting (a direction override, a zero-width space)")
 	case strings.TrimSpace(s.Description) == "":

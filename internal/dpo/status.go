@@ -281,7 +281,7 @@ const maxName = 100
 // line of the trail) or hidden formatting (a direction override showing another name) is no
 // part of a name.
 func CheckName(field, name string) error {
-	if utf8.RuneCountInString(name) > maxName || strings.ContainsFunc(name, func(r rune) bool { return unicode.IsControl(r) || HiddenFormatting(r) || BreaksLine(r) }) {
+	if utf8.RuneCountInString(name) > maxName || strings.ContainsFunc(name, func(r rune) bool { return unicode.IsControl(r) || hidesOrBreaks(r) }) {
 		return invalid(field, "a name of at most %d characters, without control characters or hidden formatting", maxName)
 	}
 	return nil

@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"regexp"
 	"sort"
 	"strings"
@@ -114,6 +115,19 @@ func New(fallback answer.Answerer, r answer.Retriever, o Options) (*Answerer, er
 		a.maxTokens = DefaultMaxTokens
 	}
 	return a, nil
+}
+
+// Host is the host questions are sent to for baseURL (OPENAI_BASE_URL), go-openai's own when
+// it is empty: what the chat's privacy notice names.
+func Host(baseURL string) string {
+	u := openai.DefaultConfig("").BaseURL
+	if baseURL != "" {
+		u = baseURL
+	}
+	if parsed, err := url.Parse(u); err == nil && parsed.Host != "" {
+		return parsed.Host
+	}
+	return u
 }
 
 // newClient is an OpenAI-compatible client for the endpoint the options name.

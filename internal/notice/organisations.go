@@ -209,6 +209,9 @@ func (o *Organisations) mentions(text string, withPlaces bool) (string, []mentio
 	if o == nil {
 		return "", nil
 	}
+	// An e-mail or web address names no one: "jo.bucks@gmail.com" given on a Milton Keynes
+	// request moved it to Buckinghamshire (a QA pass).
+	text = addressesRe.ReplaceAllString(text, " ")
 	folded := " " + FoldName(possessiveRe.ReplaceAllString(text, "$1")) + " "
 	var ms []mention
 	for alias, i := range o.index {
@@ -261,6 +264,9 @@ var (
 	// placeAfter are the words a place comes before when it says where: "an Olney resident".
 	placeAfter = map[string]bool{"resident": true, "residents": true, "area": true, "based": true, "born": true, "council": true, "office": true, "library": true}
 )
+
+// addressesRe finds e-mail and web addresses.
+var addressesRe = regexp.MustCompile(`(?i)[\w.%+-]+@[\w.-]+|\bhttps?://\S+|\bwww\.\S+`)
 
 // possessiveRe finds a possessive ending: "MK's DPO" and "Milton Keynes's notice" name MK and
 // Milton Keynes.
