@@ -1,6 +1,7 @@
 package rights
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -131,8 +132,11 @@ func normalize(text string) string {
 		}
 	}
 	flush()
-	return b.String()
+	return idLike.ReplaceAllString(b.String(), "${1}i'd $2")
 }
+
+// idLike is "id like" typed for "I'd like" where a clause opens, as "ID like a passport" can't.
+var idLike = regexp.MustCompile(`((?:^|[.,!;:?]|\b(?:hi|hello|hey|yes|ok|okay|please|so|and|but|now)) )id (like|love|prefer|rather|appreciate)\b`)
 
 // fuzzyKeyword returns the keyword that w is a one-edit typo of, or "".
 // Inflections (deleted, records) start with the keyword and are left alone.

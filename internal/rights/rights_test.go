@@ -502,3 +502,18 @@ func TestANamedRelativesRecordsAreSomeoneElses(t *testing.T) {
 		t.Error("help from a son makes no request for him")
 	}
 }
+
+// "I'd like my records" asks for them as "I want my records" does (it was answered from the
+// notices' retention passages); liking one's file in a question is not a request.
+func TestWouldLikeMyRecordsIsAnAccessRequest(t *testing.T) {
+	for _, text := range []string{"I'd like my records", "id like my records please", "I would like my file", "we would like our data"} {
+		if got := Classify(text); got.Type != Access || !got.Actionable {
+			t.Errorf("%q: %s (actionable %v), want an actionable access request", text, got.Type, got.Actionable)
+		}
+	}
+	for _, text := range []string{"would you like my details for the form?", "how long do you keep records i'd like to know"} {
+		if got := Classify(text); got.Actionable && got.Type == Access {
+			t.Errorf("%q: an access request", text)
+		}
+	}
+}

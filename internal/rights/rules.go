@@ -65,7 +65,7 @@ var typeCues = map[Type][]cue{
 		c("copy of", 2.5, `\bcop(?:y|ies) of\b`),
 		// A copy asked for after naming the file: "my case file - can I get a copy?".
 		c("get a copy", 3, `\b(?:get|have|want|need|request|send|receive|obtain|see)\b(?: \S+){0,2} (?:a )?cop(?:y|ies)\b`).needs(`\b(?:file|files|records?|notes|case|report|reports|data|information|details)\b`),
-		c("see/get my records", 2, `\b(?:see|view|get|have|access|obtain|receive|request|requests|want|wants|need|needs|provide|send|email|post|forward|disclose|release|ask|asking)\b(?: \S+){0,6} (?:`+poss+`|own) (?:\S+ ){0,3}(?:records?|files?|notes|data|information|details)\b`),
+		c("see/get my records", 2, `\b(?:see|view|get|have|access|obtain|receive|request|requests|want|wants|need|needs|provide|send|email|post|forward|disclose|release|ask|asking|(?:would|'d| d) like)\b(?: \S+){0,6} (?:`+poss+`|own) (?:\S+ ){0,3}(?:records?|files?|notes|data|information|details)\b`),
 		c("what do you hold about me", 1, `\b(?:what|which)(?: \S+){0,2} (?:data|information|details|records)\b(?: \S+){0,3} (?:hold|have|got|keep)\b(?: \S+){0,2} (?:about|on) me\b`),
 		c("held about me", 2.5, `\b(?:hold|holds|held|have|has|got|keep|kept|store|stored|made)\b`+gap3+` (?:about|on) `+third+` `),
 		c("relating to me", 2.5, `\b(?:relating to|concerning|that mention|mentioning|held on|held about) `+third+` |\b(?:file|files|records?|notes|dossier|data|information|details|everything|anything|evidence|paper|papers|paperwork|documents?) (?:on|about) (?:me|him|her|them|us) `),
