@@ -558,9 +558,17 @@ func TestReadLine(t *testing.T) {
 // A caller's question and request in one line: the adviser gets the answer, and the command that
 // logs the request, not the request's first step in place of the answer (a QA pass).
 func TestChatAnswersTheQuestionOfAQuestionAndARequest(t *testing.T) {
-	out := chatSession(t, map[string]string{"PRIVACYBOT_DATA": t.TempDir()}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC),
-		"/org Milton Keynes\nWho do you share data with? Caller wants it deleted.\n/quit\n")
-	assert.Contains(t, out, "Who we share information with")
-	assert.Contains(t, out, "log it with /request erasure")
-	assert.NotContains(t, out, "What is your full name?")
+	for _, tc := range []struct{ line, answer, request string }{
+		{"Who do you share data with? Caller wants it deleted.", "Who we share information with", "erasure"},
+		// A question the whole line reads as, with the request in its own sentence (a QA pass of
+		// advisers: the request was dropped without a word).
+		{"How long do you keep complaint records? Please delete my data.", "6 years", "erasure"},
+		{"who is the DPO? I want a copy of my data", "Data Protection", "access"},
+	} {
+		out := chatSession(t, map[string]string{"PRIVACYBOT_DATA": t.TempDir()}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC),
+			"/org Milton Keynes\n"+tc.line+"\n/quit\n")
+		assert.Contains(t, out, tc.answer, tc.line)
+		assert.Contains(t, out, "log it with /request "+tc.request, tc.line)
+		assert.NotContains(t, out, "full name?", tc.line)
+	}
 }

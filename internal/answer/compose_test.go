@@ -356,3 +356,34 @@ func TestComposerQuotesAnOutOfDateNoticeLast(t *testing.T) {
 	assert.NotZero(t, ans.Best)
 	assert.Equal(t, "new", ans.Citations[0].Notice)
 }
+
+// A town said as where the resident lives scopes the question as the council's name does: "I
+// live in Eastbrook, who's the DPO?" was refused because no notice says "Eastbrook" (a QA pass of
+// advisers). A town asked about is still a topic no notice covers.
+func TestATownSaidAsWhereIsNoTopic(t *testing.T) {
+	c, err := notice.Load(fstest.MapFS{
+		"organisations.yaml": {Data: []byte("organisations:\n  - name: Calderbrook City Council\n    places: [Eastbrook, Low Fell]\n" +
+			"    dpo_contact:\n      notice: main\n      section: How to contact our Data Protection Officer\n")},
+		"main.md": {Data: []byte("---\nid: main\ntitle: Privacy notice\norganisation: Calderbrook City Council\n---\n" +
+			"How to contact our Data Protection Officer\nOur Data Protection Officer is Nadia Okonjo.\n\nCivic Centre, 1 Foundry Square, Calderbrook CL1 3DS\n\n" +
+			"Complaints\nWe keep records of complaints for 6 years after the complaint is closed.\n")},
+	})
+	require.NoError(t, err)
+	comp := NewComposer(fixedRetriever{c}, c, DefaultVocabulary())
+	for _, tc := range []struct {
+		question, want string
+	}{
+		{"I live in Eastbrook, who's the DPO?", "Nadia Okonjo"},
+		{"im from low fell - how long do you keep complaints?", "6 years"},
+		{"Eastbrook Park events: how long do you keep the photos?", ""},
+	} {
+		ans, err := comp.Answer(context.Background(), Question{Text: tc.question})
+		require.NoError(t, err)
+		if tc.want == "" {
+			assert.True(t, ans.Abstained, "%q: %s", tc.question, ans.Answer)
+			continue
+		}
+		assert.False(t, ans.Abstained, "%q: %s", tc.question, ans.Answer)
+		assert.Contains(t, ans.Answer, tc.want, tc.question)
+	}
+}

@@ -75,10 +75,22 @@ func (c *Composer) requirements(question string) []requirement {
 		reqs = append(reqs, requirement{concepts: cs, need: (len(cs) + 1) / 2, weight: w / float64(len(cs)), phrase: true, own: own})
 	}
 	seen := conceptsOf(reqs) // the words the phrases already ask for ("how long do you keep")
+	// A town said as where ("I live in Bletchley") scopes the question as a council's name does;
+	// a word of it no notice uses is no topic the notices lack.
+	place := map[string]bool{}
+	if c.Corpus != nil {
+		for _, p := range c.Corpus.Organisations.PlacesSaid(question) {
+			for _, t := range Terms(p) {
+				if k := c.Vocab.Concept(t); !c.usedByANotice(k) {
+					place[k] = true
+				}
+			}
+		}
+	}
 	for _, tw := range termWords(rest) {
 		word, t := tw.word, tw.term
 		k := c.Vocab.Concept(t)
-		if seen[k] || isGenericConcept(k) || c.orgWord[k] {
+		if seen[k] || isGenericConcept(k) || c.orgWord[k] || place[k] {
 			continue
 		}
 		seen[k] = true
@@ -95,6 +107,12 @@ func (c *Composer) requirements(question string) []requirement {
 		reqs = append(reqs, requirement{concepts: []string{k}, need: 1, weight: w, everyday: everyday})
 	}
 	return reqs
+}
+
+// usedByANotice reports whether a notice uses the concept.
+func (c *Composer) usedByANotice(k string) bool {
+	_, ok := c.idf[k]
+	return ok
 }
 
 // unseenShare is the share of the topic words' weight that no notice can satisfy. Everyday words

@@ -403,7 +403,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		}
 		return b.startIntake(ctx, s, t, intent)
 	}
-	if b.Queue != nil && t.Channel == "web" {
+	if b.Queue != nil && (t.Channel == "web" || t.Channel == "phone") {
 		if req, rest, ok := b.requestAmong(t.Text); ok {
 			if aboutTheRequestRe.MatchString(rest) || !asksSomething(rest) {
 				// "I want my data deleted. What happens next?": the request, whose first reply

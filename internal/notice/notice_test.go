@@ -117,6 +117,12 @@ func TestOrganisationPlaces(t *testing.T) {
 	assert.Equal(t, []string{"Buckinghamshire Council"}, c.Organisations.Mentioned("Our office is in Aylesbury"))
 	assert.Empty(t, c.Organisations.NamedIn("Our office is in Aylesbury"), "a town names no council for a notice")
 
+	// The places said as where, for the answer engine to read as scope, not topic.
+	assert.Equal(t, []string{"bletchley"}, c.Organisations.PlacesSaid("I live in Bletchley, who is the DPO?"))
+	assert.Equal(t, []string{"high wycombe", "olney"}, c.Organisations.PlacesSaid("i live in high wycombe but work in olney"))
+	assert.Empty(t, c.Organisations.PlacesSaid("my neighbour Mr Olney reads my post"))
+	assert.Empty(t, c.Organisations.PlacesSaid("I live in Milton Keynes"), "a council's name is no place")
+
 	orgs, err := notice.ParseOrganisations("organisations.yaml", []byte("organisations:\n  - name: Fernshire County Council\n    places: [Eastbrook]\n"))
 	require.NoError(t, err)
 	assert.Equal(t, []string{"Fernshire County Council"}, orgs.Mentioned("I live in Eastbrook"))

@@ -153,6 +153,21 @@ func (o *Organisations) NamedIn(text string) []string {
 	return o.named(text, false)
 }
 
+// PlacesSaid returns the places of the organisations' areas a text says as where ("I live in
+// Bletchley"), folded as FoldName folds them, each once: they scope a question, as a council's
+// name does, rather than ask about the place.
+func (o *Organisations) PlacesSaid(text string) []string {
+	folded, ms := o.mentions(text, true)
+	var out []string
+	for _, m := range ms {
+		p := strings.TrimSpace(folded[m.at:m.end])
+		if _, isPlace := o.places[p]; isPlace && !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // named is the organisations a text mentions (withPlaces: by a place of their area too), each
 // once, in the order of their first mention.
 func (o *Organisations) named(text string, withPlaces bool) []string {
