@@ -418,10 +418,35 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 		scoped, c.MinCoverage)
 	chosen = c.withFollowers(hits, c.withAntecedents(hits, chosen))
 	ans = c.compose(ans, q, hits, chosen)
+	ans = c.withSilentCouncils(ans, q)
 	if unsure {
 		ans = c.hedge(ans)
 	}
 	return ans, nil
+}
+
+// withSilentCouncils says, of each council a question names side by side whose notices gave no
+// quote, that its notices don't answer, with its data protection contact: "How long do Bucks and
+// MK keep complaints?" quoted Milton Keynes's 6 years alone, which an adviser read out to a
+// Buckinghamshire resident as Buckinghamshire's (a QA pass).
+func (c *Composer) withSilentCouncils(ans Answer, q Question) Answer {
+	if q.Organisation != "" || q.NoticeID != "" {
+		return ans
+	}
+	quoted := map[string]bool{}
+	for _, ct := range ans.Citations {
+		quoted[c.canonical(ct.Organisation)] = true
+	}
+	var b strings.Builder
+	for _, org := range c.Corpus.Organisations.NamedTogether(q.Text) {
+		if quoted[org] || len(c.byOrg[org]) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "\n\n%s privacy notices don't answer that.", Possessive(org))
+		c.writeContact(&b, &ans, org)
+	}
+	ans.Answer += b.String()
+	return ans
 }
 
 // retrieve finds the passages for a question. A question naming councils side by side ("do Bucks

@@ -387,3 +387,25 @@ func TestATownSaidAsWhereIsNoTopic(t *testing.T) {
 		assert.Contains(t, ans.Answer, tc.want, tc.question)
 	}
 }
+
+// Councils named side by side are each answered, or said not to answer: "How long do Eastby and
+// Northam keep complaints?" quoted Eastby alone, which read out to a Northam resident is Northam's
+// (a QA pass of advisers).
+func TestEachCouncilNamedTogetherIsAnsweredOrSaidNotTo(t *testing.T) {
+	comp := roundFiveComposer(t)
+	ans, err := comp.Answer(context.Background(), Question{Text: "How long do Eastby and Northam keep complaints?"})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	assert.Contains(t, ans.Answer, "6 years after the complaint is closed")
+	assert.Contains(t, ans.Answer, "Northam County Council's privacy notices don't answer that.")
+	assert.Contains(t, ans.Answer, "Please ask Northam County Council's data protection officer.")
+
+	// Each quoted: nothing said missing.
+	ans, err = comp.Answer(context.Background(), Question{Text: "How long do Eastby and Northam keep records?"})
+	require.NoError(t, err)
+	assert.NotContains(t, ans.Answer, "don't answer", ans.Answer)
+	// Named apart, one council is context, not asked about.
+	ans, err = comp.Answer(context.Background(), Question{Text: "I live in Eastby but work for Northam, how long do you keep complaints?"})
+	require.NoError(t, err)
+	assert.NotContains(t, ans.Answer, "don't answer", ans.Answer)
+}

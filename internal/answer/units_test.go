@@ -90,7 +90,11 @@ func (f fixedRetriever) Retrieve(_ context.Context, q Question) ([]Hit, error) {
 		asked[t] = true
 	}
 	var hits []Hit
+	scope, _ := f.c.Organisations.Canonical(q.Organisation)
 	for _, p := range f.c.Passages() {
+		if org, _ := f.c.Organisations.Canonical(p.Organisation); scope != "" && org != scope {
+			continue // scoped, as the index is
+		}
 		shared := map[string]bool{}
 		for _, t := range Terms(p.Section() + " " + p.Text) {
 			if asked[t] {
