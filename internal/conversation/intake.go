@@ -560,6 +560,12 @@ func (b *Bot) state(it *intake) *IntakeState {
 
 // intakeStep takes the answer to the current step.
 func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error) {
+	return b.takeStep(ctx, s, t, true)
+}
+
+// takeStep takes the answer to the current step; readForDanger, the message is first read for
+// someone at risk.
+func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bool) (Reply, error) {
 	it := s.intake
 	reply := func(text string) Reply {
 		return Reply{Answer: answer.Answer{Question: t.Text, Answer: text, Citations: []answer.Citation{}, Mode: "extractive",
@@ -587,7 +593,19 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 		return r, nil
 	}
 	v := strings.TrimSpace(t.Text)
-	if in := b.classify(v); in.Safeguarding {
+	if in := b.classify(v); readForDanger && in.Safeguarding {
+		if in.ByModel {
+			// Only the model took it for urgent, not a word of danger ("Joan Whitfield, she
+			// lives at 22 Church Street…", "I am 84 and my carer comes Tuesdays": a QA pass lost
+			// both): the safeguarding contacts first, and the answer taken for its step.
+			r, err := b.takeStep(ctx, s, t, false)
+			if err != nil {
+				return r, err
+			}
+			r.Answer.Answer = b.safeguardingFor(in, t.Org) + "\n\n" + r.Answer.Answer
+			r.Answer.Safeguarding = true
+			return r, nil
+		}
 		// Someone at risk comes first: the request waits, and nothing said is taken for a
 		// name, a council or the details.
 		r := b.safeguarding(s, t, in)
@@ -801,7 +819,8 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 			it.onBehalf = false
 			break
 		}
-		name := theirName(v)
+		who, postal := nameThenAddress(v) // "Joan Whitfield, she lives at 22 Church Street, Amersham"
+		name := theirName(who)
 		if hesitates(name) || hesitates(v) {
 			return mk(takeYourTime(b.prompt(it))), nil
 		}
@@ -809,6 +828,10 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 			return mk("Please give the name of the person the request is for, or say \"it's for me\". " + b.prompt(it)), nil
 		}
 		it.onBehalfOf = name
+		if postal != "" {
+			// Their address helps the team find their records; it is no contact for the asker.
+			it.addWords("Their address: " + postal)
+		}
 	case StepContact:
 		if m := spacedEmailRe.FindStringSubmatch(v); m != nil && !contactLabelWords[strings.ToLower(m[1])] {
 			// "tom hardy@gmail.com" would be hardy@gmail.com, someone else's address.
@@ -926,7 +949,7 @@ func (b *Bot) intakeStep(ctx context.Context, s *session, t Turn) (Reply, error)
 var (
 	// postalLeadRe and postalTailRe are the words round a postal address given beside an e-mail
 	// address or a phone number: "and my address is …", "… or my mobile".
-	postalLeadRe = regexp.MustCompile(`(?i)^[\s,;:.&/-]*(?:(?:and|or|also|plus)\s+)?(?:(?:my\s+)?(?:postal\s+|home\s+)?address(?:\s+is)?\s*:?\s*|(?:by\s+)?post(?:\s+(?:it\s+|letters\s+)?(?:to|at)\b|\s*:)\s*|(?:write|send (?:it|letters|post)) to me at\s+|send (?:it|letters|post) to\s+)?`)
+	postalLeadRe = regexp.MustCompile(`(?i)^[\s,;:.&/-]*(?:(?:and|or|also|plus)\s+)?(?:(?:(?:my|his|her|their)\s+)?(?:postal\s+|home\s+)?address(?:\s+is)?\s*:?\s*|(?:i|he|she|they)\s+(?:lives?|is|are)\s+(?:living\s+)?at\s+|(?:by\s+)?post(?:\s+(?:it\s+|letters\s+)?(?:to|at)\b|\s*:)\s*|(?:write|send (?:it|letters|post)) to me at\s+|send (?:it|letters|post) to\s+)?`)
 	postalTailRe = regexp.MustCompile(`(?i)[\s,;:.&/-]*(?:\b(?:and|or|also|plus)(?:\s+(?:my\s+)?(?:e-?mail(?: address)?|phone(?: number)?|mobile(?: number)?|number|tel)(?:\s+is)?)?)?[\s,;:&/-]*$`)
 )
 

@@ -35,6 +35,32 @@ func TestSafeguardingInterruptsARequest(t *testing.T) {
 	assert.Empty(t, q.cases())
 }
 
+// A step's answer that only the safeguarding model reads as urgent ("Joan Whitfield, she lives at
+// 22 Church Street…", "I am 84 and my carer comes Tuesdays") gets the safeguarding contacts and is
+// taken for its step: a QA pass found carers' and older people's answers dropped and the step
+// asked again. A word of danger still pauses the request.
+func TestAnAnswerOnlyTheModelFindsUrgentIsTakenForItsStep(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	modelOnly := map[string]bool{"Joan Whitfield, she lives at 22 Church Street": true, "I am 84 and my carer comes Tuesdays": true}
+	bot.Classify = func(text string) rights.Intent {
+		if modelOnly[text] {
+			return rights.Intent{Type: rights.None, Safeguarding: true, ByModel: true, Confidence: 0.6}
+		}
+		return rights.Classify(text)
+	}
+	last := script(t, bot, "Milton Keynes", []line{
+		{says: "please delete my mum's data, I have power of attorney", kind: conversation.KindIntake, contains: []string{"full name"}},
+		{says: "Susan Whitfield", kind: conversation.KindIntake},
+		{says: "Joan Whitfield, she lives at 22 Church Street", kind: conversation.KindIntake, contains: []string{"999", "How should the data protection team contact you?"}},
+		{says: "susan@example.com", kind: conversation.KindIntake, contains: []string{"service"}},
+		{says: "adult social care", kind: conversation.KindIntake},
+		{says: "I am 84 and my carer comes Tuesdays", kind: conversation.KindIntake, contains: []string{"999", "Name: Susan Whitfield", "I am 84", "Their address: 22 Church Street"}},
+	})
+	require.NotNil(t, last.Intake)
+	assert.Equal(t, "Joan Whitfield", last.Intake.Fields["on_behalf_of"])
+	assert.Empty(t, q.cases())
+}
+
 // What a requester types at each step is read as a person would: a name without "my name is",
 // a contact without the sentence around it, "it's for me" when asked whose behalf, and ways of
 // changing their mind.
