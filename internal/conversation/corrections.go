@@ -18,8 +18,10 @@ var (
 	// myNameRe is the requester giving or correcting their own name: "my name is actually
 	// Katherine Hill", "my name should be …", "my full name's …". Only "my name": in "my son's
 	// name is Tom" the name is someone else's.
-	myNameRe = regexp.MustCompile(`(?i)\bmy (?:full |real |proper |actual )?name(?:\s+(?:is|was)\s+(?:wrong|incorrect|misspelt|misspelled|spelt wrong|spelled wrong|mistyped)[\s,.:;!-]*(?:(?:it'?s|its|it is|it should be|should be)\s+)?` +
-		`|(?:\s+is\s+(?:actually\s+)?(?:spelt|spelled)(?:\s+as)?|\s+should\s+be\s+(?:spelt|spelled)(?:\s+as)?|'s|\s+is|\s+should (?:be|say|read))\s+(?:actually\s+|really\s+|in fact\s+)?)(.+)`)
+	myNameRe = regexp.MustCompile(`(?i)\bmy ` + nameIsTail)
+	// theirNameRe is someone else's name given or corrected: "sorry, his name is actually Jon
+	// Browne" (an adviser of the caller, or a resident of the person the request is for).
+	theirNameRe = regexp.MustCompile(`(?i)\b(?:his|her|their|the (?:requester|caller|customer|resident|client|person)(?:'s|’s|s))\s+` + nameIsTail)
 	// changeNameRe asks for the name to be changed: "change my name to Tomas Hardy", "the name
 	// should be Tomas Hardy".
 	changeNameRe = regexp.MustCompile(`(?i)\b(?:(?:change|update|correct|amend)\s+(?:my|the)\s+name\s+to|the\s+name\s+(?:should\s+be|is)(?:\s+(?:spelt|spelled))?)\s+(.+)`)
@@ -49,6 +51,11 @@ var (
 		`\b(?:wrong|incorrect|misspelt|misspelled|mistyped|new|correct|right|updated|proper)\s+(?:e-?mail(?: address)?|phone(?: number)?|mobile(?: number)?|number|contact(?: details)?)\b|` +
 		`\btypo\b|\b(?:e-?mail|number|address|phone|mobile|contact(?: details)?) (?:i|that i|you) (?:gave|typed|put|have)\b|\b(?:gave|typed|put) (?:you )?(?:the |a )?wrong\b|` +
 		`\b(?:use|try|contact me (?:at|on)|e-?mail me (?:at|on)|call me on|ring me on|text me on|reach me (?:at|on)|send (?:it|everything|the reply) to)\b[^.?!]{0,50}\binstead\b`)
+	// correctionLeadRe opens a message that takes back what was said: "no wait, ", "sorry - ".
+	correctionLeadRe = regexp.MustCompile(`(?i)^\s*(?:(?:no|sorry|oops|wait|actually|oh|hang on|hold on)(?:\s*[,.:;!-]\s*|\s+))+`)
+	// theirContactRe is the requester's contact as an adviser gives it: "his phone is …", "her
+	// email should be …".
+	theirContactRe = regexp.MustCompile(`(?i)\b(?:his|her|their|the (?:requester|caller)(?:'s|’s|s))\s+(?:e-?mail(?: address)?|phone(?: number)?|mobile(?: number)?|number|contact(?: details)?)(?:'s|\s+(?:is|was|should be))\b`)
 	// ownContactRe is the request's own contact named as such: in a request to correct records,
 	// "my email is wrong, it should be …" at the details step is what to correct, but "the email I
 	// gave you is wrong" is the contact.
@@ -72,6 +79,11 @@ var (
 	// houseRe is the first line of a postal address: a number or a house name, then a street.
 	houseRe = regexp.MustCompile(`(?i)^\s*(?:(?:flat|apartment) \w+,?\s*)?\d+[a-z]?\s+\S+`)
 )
+
+// nameIsTail is "name is …" as a name is given or corrected, after whose name it is: "name is
+// actually Katherine Hill", "name should be spelt …", "name's …". Group 1 runs on from the name.
+const nameIsTail = `(?:full |real |proper |actual )?name(?:\s+(?:is|was)\s+(?:wrong|incorrect|misspelt|misspelled|spelt wrong|spelled wrong|mistyped)[\s,.:;!-]*(?:(?:it'?s|its|it is|it should be|should be)\s+)?` +
+	`|(?:\s+is\s+(?:actually\s+)?(?:spelt|spelled)(?:\s+as)?|\s+should\s+be\s+(?:spelt|spelled)(?:\s+as)?|'s|\s+is|\s+should (?:be|say|read))\s+(?:actually\s+|really\s+|in fact\s+)?)(.+)`
 
 // nameGiven is the requester's own name in a message that gives or corrects it ("sorry my name
 // is actually Katherine Hill not Kate"), or "" when it gives none that reads as a name.
@@ -209,6 +221,8 @@ func correctedContact(it *intake, v string) (contact string, others []string, ok
 			return "", nil, false
 		}
 	case email && (alone || cue):
+	case it.loggedByAdviser() && theirContactRe.MatchString(v):
+		// "his phone is 07700 900999": the caller's, in an adviser's chat.
 	case !email && cue && phoneWordRe.MatchString(v):
 	case !email && alone && (it.step == StepName || it.step == StepOnBehalfOf || it.step == StepService):
 		// A number alone at the details or the summary may be an account or a reference.
@@ -346,11 +360,21 @@ func (b *Bot) correction(it *intake, v string) (text string, ok bool) {
 	if it.name != "" && strings.EqualFold(nameIn(v), it.name) {
 		// "i already told you, David Pritchard", the name taken from the first message: nothing
 		// to change, and it is no service or detail.
-		return "I have your name as " + it.name + " already.", true
+		return "I have " + it.whose("your name") + " as " + it.name + " already.", true
+	}
+	if text, ok := b.theirNameCorrection(it, v); ok {
+		return text, true
 	}
 	name := b.nameGiven(v)
 	if name == "" {
 		name = b.replacedName(it, v)
+	}
+	if lead := correctionLeadRe.FindString(v); name == "" && it.step == StepContact && lead != "" {
+		// "no wait, Mary Jones-Smith" at the contact step: the name given before, corrected (it
+		// was refused as no contact, and the name lost). Only a name sharing a word with it.
+		if n := b.nameFrom(nameIn(v[len(lead):])); n != "" && sharesWord(it.name, n) && contactIn(v) == "" {
+			name = n
+		}
 	}
 	switch {
 	case name == "" || strings.EqualFold(name, it.name):
@@ -365,7 +389,47 @@ func (b *Bot) correction(it *intake, v string) (text string, ok bool) {
 		return "", false // their name, asked for now, may be written "my name is…" by mistake
 	}
 	it.name = name
-	return "I've changed your name to " + name + ".", true
+	return "I've changed " + it.whose("your name") + " to " + name + ".", true
+}
+
+// whose is what a resident calls theirs ("your name"), as an adviser logging a request for a
+// caller reads it: "the requester's name".
+func (it *intake) whose(yours string) string {
+	if it.loggedByAdviser() {
+		return strings.Replace(yours, "your ", "the requester's ", 1)
+	}
+	return yours
+}
+
+// theirNameCorrection applies "his name is actually Jon Browne": in an adviser's chat the
+// requester's name (the caller is "he"), unless it shares a word with the name of the person the
+// request is for and not with the caller's; in a resident's, the name of the person the request
+// is for. ok is false when the message gives no such name, or there is none it can correct.
+func (b *Bot) theirNameCorrection(it *intake, v string) (text string, ok bool) {
+	m := theirNameRe.FindStringSubmatch(v)
+	if m == nil || it.step == StepOnBehalfOf && !it.loggedByAdviser() {
+		return "", false // asked for now, their name is the step's answer
+	}
+	name := b.nameFrom(m[1])
+	if name == "" || it.step == StepDescription && !fixCueRe.MatchString(v) {
+		return "", false // "her name is Jo and she wants the housing emails": details
+	}
+	theirs := it.onBehalf && it.onBehalfOf != "" && (!it.loggedByAdviser() || sharesWord(it.onBehalfOf, name) && !sharesWord(it.name, name))
+	switch {
+	case theirs:
+		if strings.EqualFold(name, it.onBehalfOf) {
+			return "", false
+		}
+		it.onBehalfOf = name
+		return "I've changed the name of the person the request is for to " + name + ".", true
+	case it.loggedByAdviser() && it.name != "":
+		if strings.EqualFold(name, it.name) {
+			return "I have " + it.whose("your name") + " as " + it.name + " already.", true
+		}
+		it.name = name
+		return "I've changed the requester's name to " + name + ".", true
+	}
+	return "", false
 }
 
 // addOthers keeps the contacts given beside the one the team will use: they go to the team in

@@ -692,7 +692,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		// question mid-request is told how to ask it, not taken to be called that.
 		return mk("That looks like a question. I'm taking your request at the moment: type \"cancel\" to stop it and ask your question, or answer: " + b.prompt(it)), nil
 	}
-	if named := b.councilsNamed(v); it.step != StepOrg && len(named) == 1 && named[0] != it.org &&
+	if named := b.councilsSwitchedTo(it, v); it.step != StepOrg && len(named) == 1 && named[0] != it.org &&
 		countDigits(v) == 0 && (switchCouncilRe.MatchString(v) || len(strings.Fields(v)) <= 4) { // an address may name a council's town
 		if b.canonicalOrg(t.Org) != "" {
 			// A chat scoped to one council takes its requests only; the other council's contact,
@@ -937,9 +937,9 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		case noRe.MatchString(v) || confirmNameRe.MatchString(v):
 			// "no": which detail, not every question again. ("my son's name is Tom" names no
 			// field the bot can be sure of.)
-			return mk(whatToChange), nil
+			return mk(it.whatToChange()), nil
 		default:
-			return mk("Please answer yes to send it, or tell me what to change (" + changeExamples + "), or cancel."), nil
+			return mk("Please answer yes to send it, or tell me what to change (" + it.changeExamples() + "), or cancel."), nil
 		}
 	}
 	b.advance(it)
@@ -975,6 +975,19 @@ func postalBeside(v string, contacts []string) (postal string, first bool) {
 		}
 	}
 	return "", false
+}
+
+// councilsSwitchedTo is the councils a message names, less the request's own when it says it
+// is not that one: "actually make that Milton Keynes not Bucks" switches to Milton Keynes.
+func (b *Bot) councilsSwitchedTo(it *intake, v string) []string {
+	named := b.councilsNamed(v)
+	if len(named) != 2 || it.org == "" {
+		return named
+	}
+	if m := notOldRe.FindStringSubmatch(v); m != nil && slices.Contains(b.councilsNamed(m[1]), it.org) {
+		return slices.DeleteFunc(named, func(n string) bool { return n == it.org })
+	}
+	return named
 }
 
 // nameThenAddress splits a reply to "What is your full name?" that goes on to the postal
@@ -1123,11 +1136,19 @@ func takeYourTime(prompt string) string {
 	return "No problem, take your time. When you're ready: " + prompt + " (If you only wanted to ask something, type \"cancel\" and ask it.)"
 }
 
-// changeExamples are the ways of changing a detail at the summary.
-const changeExamples = `for example "my name is …", "my email is …", "the service is …" or "the details", or "start again"`
+// changeExamples are the ways of changing a detail at the summary, as the one logging the request
+// would say them.
+func (it *intake) changeExamples() string {
+	if it.loggedByAdviser() {
+		return `for example "his name is …", "her email is …", "the service is …" or "the details", or "start again"`
+	}
+	return `for example "my name is …", "my email is …", "the service is …" or "the details", or "start again"`
+}
 
 // whatToChange answers "no" to the summary: which detail, rather than every question again.
-const whatToChange = "What would you like to change? Tell me, " + changeExamples + ". Or say \"cancel\" to stop."
+func (it *intake) whatToChange() string {
+	return "What would you like to change? Tell me, " + it.changeExamples() + ". Or say \"cancel\" to stop."
+}
 
 var (
 	// startAgainRe asks to go through the whole request again.

@@ -1270,3 +1270,64 @@ func TestARequestWithAQuestionAboutItIsTaken(t *testing.T) {
 		script(t, bot, "", []line{{says: says, kind: conversation.KindIntake, lacks: []string{"don't answer that"}}})
 	}
 }
+
+// An adviser corrects what the caller gave as they say it, in the third person, at whatever step
+// the request has reached: "sorry, his name is actually Jon Browne" at the service step was filed
+// as the service, "his phone is …" and "his name is …" at the summary were not taken, "actually
+// make that Milton Keynes not Bucks" was not understood, and "no wait, Mary Jones-Smith" at the
+// contact step was refused as no contact (a QA pass of advisers).
+func TestAnAdviserCorrectsTheCallersDetailsInTheThirdPerson(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	ctx := context.Background()
+	turn := conversation.Turn{Session: "desk-9", Channel: "phone", Text: "/request erasure"}
+	rep, err := bot.StartIntake(ctx, turn, rights.Erasure)
+	require.NoError(t, err)
+	for _, l := range []line{
+		{says: "Bucks"},
+		{says: "John Brown"},
+		{says: "07700 900123"},
+		{says: "sorry, his name is actually Jon Browne", contains: []string{"I've changed the requester's name to Jon Browne", "service"}},
+		{says: "library"},
+		{says: "delete his library account and borrowing history", contains: []string{"Service: library", "Name: Jon Browne"}},
+		{says: "his phone is 07700 900999", contains: []string{"Contact: 07700 900999"}},
+		{says: "actually make that Milton Keynes not Bucks", contains: []string{"Council: Milton Keynes City Council"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	} {
+		turn.Text = l.says
+		rep, err = bot.Reply(ctx, turn)
+		require.NoError(t, err, "%q", l.says)
+		if l.kind != "" {
+			assert.Equal(t, l.kind, rep.Kind, "%q → %s", l.says, rep.Answer.Answer)
+		}
+		for _, want := range l.contains {
+			assert.Contains(t, rep.Answer.Answer, want, "%q", l.says)
+		}
+	}
+	cases := q.cases()
+	require.Len(t, cases, 1)
+	assert.Equal(t, "Jon Browne", cases[0].Requester.Name)
+	assert.Equal(t, "Milton Keynes City Council", cases[0].Organisation)
+	assert.Equal(t, "library", cases[0].Service)
+
+	turn = conversation.Turn{Session: "desk-10", Channel: "phone", Text: "/request access"}
+	_, err = bot.StartIntake(ctx, turn, rights.Access)
+	require.NoError(t, err)
+	for _, says := range []string{"MK", "Mary Jones", "no wait, Mary Jones-Smith"} {
+		turn.Text = says
+		rep, err = bot.Reply(ctx, turn)
+		require.NoError(t, err)
+	}
+	assert.Contains(t, rep.Answer.Answer, "I've changed the requester's name to Mary Jones-Smith")
+	assert.Equal(t, "Mary Jones-Smith", rep.Intake.Fields["name"])
+
+	// A resident's "her name is …" corrects the person the request is for.
+	last := script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my mum's records"},
+		{says: "Susan Hall"},
+		{says: "Joan Hal"},
+		{says: "susan@example.com"},
+		{says: "sorry her name is Joan Hall", contains: []string{"I've changed the name of the person the request is for to Joan Hall"}},
+	})
+	assert.Equal(t, "Joan Hall", last.Intake.Fields["on_behalf_of"])
+	assert.Equal(t, "Susan Hall", last.Intake.Fields["name"])
+}
