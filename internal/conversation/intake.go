@@ -838,6 +838,9 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			return mk(fmt.Sprintf("An e-mail address has no spaces: did you mean %s%s or %s.%s? Please type it again. ", m[1], m[2], m[1], m[2]) + b.prompt(it)), nil
 		}
 		use, old := contactsByUse(v)
+		if kept := takenBack(v, use); len(kept) < len(use) && len(old) == 0 {
+			v, use = strings.Join(kept, " or "), kept
+		}
 		if len(old) > 0 {
 			// "my old address was s.o@hotmail.com, please delete it": what the request is about,
 			// not where to reach them (a QA pass: the team would have written to the address the
@@ -1117,8 +1120,10 @@ func contactsByUse(v string) (use, old []string) {
 			end = i + len(c) + m[0]
 		}
 		clause := v[start:i] + " " + v[i+len(c):end]
-		// "… please delete it" after the clause still says what to do with the contact in it.
-		if rest := strings.TrimLeft(v[end:], " ,;.!?()"); oldContactRe.MatchString(clause) || deleteItRe.MatchString(rest) {
+		// "… please delete it" after the clause still says what to do with the contact in it;
+		// "… the gmail one is old" names it by its provider.
+		clause = withoutOthersCalledOld(c, clause) // "use x@outlook.com, the gmail one is old"
+		if rest := strings.TrimLeft(v[end:], " ,;.!?()"); oldContactRe.MatchString(clause) || deleteItRe.MatchString(rest) || namedOld(c, rest) {
 			old = append(old, c)
 			continue
 		}
@@ -1126,6 +1131,63 @@ func contactsByUse(v string) (use, old []string) {
 	}
 	return use, old
 }
+
+// providerOldRe calls an e-mail address old by its provider: "the gmail one is old", "hotmail
+// address is no longer used". Group 1 is the provider.
+var providerOldRe = regexp.MustCompile(`(?i)\b(?:the\s+)?([a-z0-9-]{3,})(?:\s+(?:one|address|account|email|e-mail))?\s+(?:is|was|'s)\s+(?:\S+\s+)?(?:old|not in use|no longer used|dead|closed)\b`)
+
+// providerOf is an e-mail address's provider ("gmail" of jo@gmail.com), or "".
+func providerOf(contact string) string {
+	at := strings.LastIndexByte(contact, '@')
+	if at < 0 {
+		return ""
+	}
+	provider, _, _ := strings.Cut(strings.ToLower(contact[at+1:]), ".")
+	return provider
+}
+
+// notAProvider are words providerOldRe may read as a provider that name a contact of any kind.
+var notAProvider = setOf(`number phone mobile email e-mail address one it this that contact account landline`)
+
+// namedOld reports whether what follows an e-mail address calls it old by its provider: "the
+// gmail one is old".
+func namedOld(contact, after string) bool {
+	p := providerOf(contact)
+	for _, m := range providerOldRe.FindAllStringSubmatch(after, -1) {
+		if p != "" && strings.EqualFold(m[1], p) {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutOthersCalledOld takes out of a contact's clause what calls another address old by its
+// provider: in "use x@outlook.com the gmail one is old", outlook is not.
+func withoutOthersCalledOld(contact, clause string) string {
+	p := providerOf(contact)
+	return providerOldRe.ReplaceAllStringFunc(clause, func(m string) string {
+		sub := providerOldRe.FindStringSubmatch(m)
+		if notAProvider[strings.ToLower(sub[1])] || p != "" && strings.EqualFold(sub[1], p) {
+			return m // "my number is old" is this contact's, whatever it is
+		}
+		return " "
+	})
+}
+
+// takenBack drops the contacts a message takes back for a later one: in "tom@gmail.com no wait
+// use tom.reed@outlook.com instead" the first was a slip, not another way to reach them.
+func takenBack(v string, use []string) []string {
+	for i := len(use) - 1; i > 0; i-- {
+		from, to := strings.Index(v, use[i-1]), strings.Index(v, use[i])
+		if from >= 0 && to > from && takeBackRe.MatchString(v[from+len(use[i-1]):to]) {
+			return use[i:]
+		}
+	}
+	return use
+}
+
+// takeBackRe says that what was just given is taken back: "no wait", "actually", "sorry, I mean".
+var takeBackRe = regexp.MustCompile(`(?i)\b(?:no wait|wait|actually|sorry|i mean|i meant|scratch that|rather|instead|correction|no,? use)\b`)
 
 // deleteItRe is a clause asking for the contact just said to be deleted: "…, please delete it".
 var deleteItRe = regexp.MustCompile(`(?i)^(?:and\s+|so\s+)?(?:please\s+|can you\s+|could you\s+)?(?:delete|remove|erase|get rid of)\s+(?:it|that|this|that one|this one)\b`)

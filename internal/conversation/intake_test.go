@@ -1331,3 +1331,28 @@ func TestAnAdviserCorrectsTheCallersDetailsInTheThirdPerson(t *testing.T) {
 	assert.Equal(t, "Joan Hall", last.Intake.Fields["on_behalf_of"])
 	assert.Equal(t, "Susan Hall", last.Intake.Fields["name"])
 }
+
+// A contact taken back for another in the same answer is not the one used: "x@gmail.com ,
+// actually no use x@outlook.com the gmail one is old" kept the gmail address, and "tom@gmail.com
+// no wait use tom.reed@outlook.com instead" said it would write to tom@gmail.com (a QA pass).
+func TestAContactTakenBackIsNotUsed(t *testing.T) {
+	for _, tc := range []struct{ says, want, lacks string }{
+		{"a.alrashid@gmail.com , actually no use a.alrashid@outlook.com the gmail one is old", "Contact: a.alrashid@outlook.com", "Contact: a.alrashid@gmail.com"},
+		{"tom@gmail.com no wait use tom.reed@outlook.com instead", "Contact: tom.reed@outlook.com", "tom@gmail.com"},
+		{"jo@example.com or 07700 900123", "Contact: jo@example.com", ""},
+		{"07700 900123 is my old number, use jo@example.com", "Contact: jo@example.com", "Contact: 07700"},
+	} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		lacks := []string{}
+		if tc.lacks != "" {
+			lacks = append(lacks, tc.lacks)
+		}
+		script(t, bot, "Milton Keynes", []line{
+			{says: "I want to withdraw my consent for email updates"},
+			{says: "Ahmed Al-Rashid"},
+			{says: tc.says, kind: conversation.KindIntake},
+			{says: "skip"},
+			{says: "the newsletter", contains: []string{tc.want}, lacks: lacks},
+		})
+	}
+}
