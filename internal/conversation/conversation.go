@@ -26,6 +26,7 @@ import (
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/deadline"
 	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/redact"
 	"github.com/privacybot/privacybot/internal/rights"
 	"github.com/privacybot/privacybot/internal/transcript"
 )
@@ -1530,6 +1531,11 @@ const phonePattern = `(?:\+|\()?\d[\d ()-]{8,}\d` // "(01908) 123456" keeps its 
 func contactIn(s string) string {
 	if m := contactRe.FindString(s); m != "" {
 		return m
+	}
+	if n := redact.SpokenPhoneNumber(s); n != "" {
+		// "oh one nine oh eight, six double four, three two one": the number, in digits (it
+		// was taken for a postal address, and the resident could never check their request).
+		return n
 	}
 	s = strings.TrimSpace(strings.Trim(s, " ,.:;-"))
 	for _, p := range []string{"my contact is", "my email is", "my phone is", "it's", "it is", "status of", "status", "what's happening with", "check",

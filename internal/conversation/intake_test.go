@@ -1356,3 +1356,26 @@ func TestAContactTakenBackIsNotUsed(t *testing.T) {
 		})
 	}
 }
+
+// A phone number typed in words at the contact step is the number, in digits: an older
+// resident's "my phone is oh one nine oh eight, six double four, three two one" was filed as a
+// postal address, and her status check with the number could never find the request (a QA pass).
+func TestAPhoneNumberInWordsIsTheContact(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I object to you using my NHS number in adult social care"},
+		{says: "MRS DOROTHY HIGGINS"},
+		{says: "my phone is oh one nine oh eight, six double four, three two one", contains: []string{"service"}},
+		{says: "adult social care"},
+		{says: "I dont want the NHS number used", contains: []string{"Contact: 01908644321"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	cases := q.cases()
+	require.Len(t, cases, 1)
+	assert.Equal(t, "01908644321", cases[0].Requester.Contact.Value)
+	ref := cases[0].Ref
+	script(t, bot, "Milton Keynes", []line{
+		{says: "status " + ref + ", my phone is oh one nine oh eight, six double four, three two one", kind: conversation.KindStatus,
+			contains: []string{ref}, lacks: []string{"couldn't find"}},
+	})
+}

@@ -299,6 +299,28 @@ func findPhones(s string, out []span) []span {
 // is a number, and so is a whole run of single digits that makes a UK number (spacedPhone). A run
 // that counts up from its start ("zero one two three four five six seven …") is counting.
 func findSpokenPhones(s string, out []span) []span {
+	eachSpokenPhone(s, func(start, end int, _ []byte) bool {
+		out = append(out, span{KindPhone, start, end})
+		return true
+	})
+	return out
+}
+
+// SpokenPhoneNumber is the phone number a text types as it is said ("oh one nine oh eight, six
+// double four, three two one"), in digits ("01908644321"), or "" when it types none: the number
+// a resident gave in words, written as the team can dial it.
+func SpokenPhoneNumber(s string) string {
+	var number string
+	eachSpokenPhone(s, func(_, _ int, num []byte) bool {
+		number = string(num)
+		return false
+	})
+	return number
+}
+
+// eachSpokenPhone calls found with each phone number typed as it is said in s (see
+// findSpokenPhones), its span and its digits, until found returns false.
+func eachSpokenPhone(s string, found func(start, end int, num []byte) bool) {
 	for i := 0; i < len(s); {
 		ws, we := nextASCIIWord(s, i)
 		if ws < 0 {
@@ -374,11 +396,12 @@ func findSpokenPhones(s string, out []span) []span {
 		}
 	done:
 		if digits >= 10 && digits <= maxSpokenDigits && (words >= 3 || words == 0 && singles && spacedPhone(num[:n]) && !digitBefore(s, ws)) && !countsUp(num[:n]) && !countingOn(s, end) {
-			out = append(out, span{KindPhone, ws, end})
+			if !found(ws, end, num[:n]) {
+				return
+			}
 			i = end
 		}
 	}
-	return out
 }
 
 // spacedPhone reports whether num, digits typed one by one with nothing said in words, makes a

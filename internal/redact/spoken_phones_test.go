@@ -1,6 +1,10 @@
 package redact_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/privacybot/privacybot/internal/redact"
+)
 
 // A phone number typed as it is said, in words or words and digits, is a phone number.
 func TestSpokenPhoneNumbersAreRedacted(t *testing.T) {
@@ -37,4 +41,20 @@ func TestNumberWordsThatAreNoPhoneAreKept(t *testing.T) {
 		"answers 0 1 1 0 1 0 0 1 1 0 1", "0 7 7 0 0 9 0 0 1 2", "0 7 7 0 0 9 0 0 1 2 3 4",
 		"scores 2 0 1 3 0 7 7 1 2 0 9 1", "DPO-2026-000123 on 12 05 2026 for £25",
 	})
+}
+
+// A phone number typed as it is said is read in digits, for the team to dial (an older resident's
+// "oh one nine oh eight, six double four, three two one" was filed as a postal address).
+func TestSpokenPhoneNumberIsReadInDigits(t *testing.T) {
+	for text, want := range map[string]string{
+		"my phone is oh one nine oh eight, six double four, three two one": "01908644321",
+		"07700 nine double oh one two three":                               "07700900123",
+		"plus four four seven seven double oh nine oh oh one two three":    "+447700900123",
+		"I live at 4 the crescent":                                         "",
+		"zero one two three four five six seven eight nine":                "",
+	} {
+		if got := redact.SpokenPhoneNumber(text); got != want {
+			t.Errorf("SpokenPhoneNumber(%q) = %q, want %q", text, got, want)
+		}
+	}
 }
