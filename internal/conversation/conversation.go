@@ -353,6 +353,12 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		}
 		return r, err
 	}
+	if b.Queue != nil && len(s.submitted) == 0 && s.checked.ref == "" && lateReplyRe.MatchString(t.Text) && requestMadeRe.MatchString(t.Text) {
+		// "I've been waiting 3 months for my subject access request and nobody has replied, who
+		// do I complain to?": not a new request (it was offered one), but where that one stands,
+		// the time limit, and whom to complain to.
+		return b.lateReply(ctx, s, t)
+	}
 	if b.Queue != nil && (asksAfterRequest(t.Text) || asksAfterItRe.MatchString(t.Text) || waitingRe.MatchString(t.Text) && !intent.Actionable ||
 		(len(s.submitted) > 0 || s.checked.ref != "") && asksResponseTime(t.Text)) {
 		// (Right after a request, or a status check, "how long will it take?" asks about that
@@ -1496,6 +1502,48 @@ const noReferenceHelp = "I can only look up requests made in this chat, by their
 // waitingRe is a person waiting for a request's answer: "I've been waiting 3 months for my
 // data", which asks how it is going.
 var waitingRe = regexp.MustCompile(`(?i)\b(?:waiting|waited|still not (?:had|got|received)|heard nothing|no (?:reply|response|answer))\b[^.?!]{0,40}\b(?:my|the) (?:data|records?|file|sar|request|information|copy|reply|response)\b`)
+
+// lateReplyRe says a request has had no reply: "nobody has replied", "still haven't heard",
+// "I've been waiting 3 months for …", "it's way past the deadline".
+var lateReplyRe = regexp.MustCompile(`(?i)\b(?:(?:been|still|kept) waiting|waited|heard nothing|not heard|(?:no|not had an?y?|not got an?y?|never got an?y?|still no) (?:reply|response|answer)|` +
+	`(?:haven'?t|havent|hasn'?t|hasnt|have not|has not|not|never|nobody has|no one has|noone has|nobody's|they still) (?:replied|responded|answered|got back|come back|sent (?:it|anything|me anything))|` +
+	`past the (?:deadline|time limit|month)|overdue)\b`)
+
+// requestMadeRe names a request made before: "my subject access request", "I asked for my
+// records", "a SAR to Milton Keynes".
+var requestMadeRe = regexp.MustCompile(`(?i)\b(?:sar|dsar|subject access|(?:my|the|a|an) (?:\w+ ){0,2}request|(?:asked|applied|wrote|emailed|requested) (?:for|to|them|you|the council)|my (?:data|records|file|information))\b`)
+
+// lateReply answers a person whose request has had no reply: how to check it, if made here; the
+// time limit; and whom the notices say to complain to.
+func (b *Bot) lateReply(ctx context.Context, s *session, t Turn) (Reply, error) {
+	s.askedReference = true
+	text := fmt.Sprintf("If you made the request in this chat, give its reference (it looks like DPO-%d-000123) with the "+
+		"e-mail address, phone number or postal address you gave with it, and I'll tell you where it stands.\n%s", b.now().Year(), statutoryResponseTime)
+	org := t.Org
+	if named := b.councilsNamed(t.Text); org == "" && len(named) == 1 {
+		org = named[0]
+	}
+	var cited []answer.Citation
+	if b.Answerer != nil {
+		ans, err := b.Answerer.Answer(ctx, answer.Question{Text: "Who do I complain to?", Organisation: org})
+		if err != nil {
+			return Reply{}, err
+		}
+		if !ans.Abstained {
+			text += "\n\nIf the reply is late, what the notices say about complaining:\n" + ans.Answer
+			cited = ans.Citations
+		}
+	}
+	if cited == nil {
+		text, cited, _ = b.withContactOf(org, text+"\n\nIf the reply is late, contact the data protection team.")
+	}
+	s.remember(t.Text, text)
+	r := statusReply(s, t, text)
+	if cited != nil {
+		r.Answer.Citations = cited
+	}
+	return r, nil
+}
 
 // noReferenceRe is a person saying they have no reference to give: "I don't have a reference",
 // "I've lost my reference".

@@ -240,3 +240,24 @@ func TestAPoliteRequestIsTakenWhateverTheModelSays(t *testing.T) {
 		script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindIntake, contains: []string{"Right of access", "full name"}}})
 	}
 }
+
+// A request that has had no reply is not offered again: the resident is told how to check it, the
+// time limit, and whom the notices say to complain to ("I've been waiting 3 months for my subject
+// access request and nobody has replied. who do I complain to???" got "the notices don't answer
+// that" and an offer of a new request, a QA pass).
+func TestALateReplyIsNotOfferedANewRequest(t *testing.T) {
+	bot, q := newBot(t, reviewNow)
+	for _, tc := range []struct{ org, says, complaint string }{
+		{"", "this is ridiculous, I've been waiting 3 months for my subject access request and nobody has replied. who do I complain to???", "Information Commissioner"},
+		{"", "I made a SAR to milton keynes in august and they still havent replied, its way past the deadline", "Data Protection Officer"},
+		{"Buckinghamshire", "I asked for my records in September and have heard nothing", "Information Commissioner"},
+	} {
+		last := script(t, bot, tc.org, []line{{says: tc.says, kind: conversation.KindStatus,
+			contains: []string{"give its reference", "one calendar month", tc.complaint}, lacks: []string{"say \"yes\" to start it", "don't answer"}}})
+		assert.NotEmpty(t, last.Answer.Citations, tc.says)
+	}
+	// A question about response times, and a new request, are not late replies.
+	script(t, bot, "Milton Keynes", []line{{says: "how long do you keep complaint records?", kind: conversation.KindAnswer, contains: []string{"6 years"}}})
+	script(t, bot, "Milton Keynes", []line{{says: "I want a copy of my data", kind: conversation.KindIntake}})
+	assert.Empty(t, q.cases())
+}
