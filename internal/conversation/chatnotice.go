@@ -88,6 +88,11 @@ var (
 		`\b(?:is this|is it|is the chat|is this chat)\s+(?:an?\s+)?(?:ai|a\.i\.|chat ?gpt|robot|bot|chat ?bot|automated|a real person|a person|human)\b|\b(?:this chat|the chat|this bot|you)\s+use\s+(?:ai|chat ?gpt|artificial intelligence)\b`)
 )
 
+// councilsProcessingRe makes a question about AI one about what the council does with people's
+// data, not about the chat: "do you use AI on my data?", "… to make decisions about my benefits?"
+// (the notices say whether there is automated decision-making; a QA pass got the chat's notice).
+var councilsProcessingRe = regexp.MustCompile(`(?i)\b(?:on|with|for|about|to (?:process|assess|score|check|profile))\s+(?:my|our|his|her|their|people'?s|residents'?|anyone'?s)\b|\b(?:decisions?|decide|deciding|profiling|profile|assess|score|scoring)\b`)
+
 // aboutThisChat answers a question about the chat itself; ok is false when the message is none.
 func (b *Bot) aboutThisChat(s *session, t Turn) (Reply, bool) {
 	if elsewhereRe.MatchString(t.Text) {
@@ -99,7 +104,7 @@ func (b *Bot) aboutThisChat(s *session, t Turn) (Reply, bool) {
 		text = "I can't delete it in the chat. The chat forgets this conversation after half an hour without messages, " +
 			"and the record of what you typed, with personal details such as names and contact details taken out, is deleted automatically after " + b.Chat.keptFor() + ". " +
 			"A request you made here is the data protection team's, with its details."
-	case chatIsAIRe.MatchString(t.Text):
+	case chatIsAIRe.MatchString(t.Text) && !councilsProcessingRe.MatchString(t.Text):
 		text = "I'm an automated chat, not a person: I answer by quoting the council's privacy notices, and I can take a data protection request to the council's data protection team."
 		if b.Chat.ModelService != "" {
 			text += " " + b.Chat.modelSees() + "."

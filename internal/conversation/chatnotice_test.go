@@ -47,6 +47,8 @@ func TestQuestionsAboutTheChatItself(t *testing.T) {
 		// About a record, not the chat (a review).
 		"My son has an EHCP. Who can access it?", "What happens to my data if I stop using the service?",
 		"do you delete my messages to the housing officer?",
+		// The council's use of AI on people's data, not the chat (a QA pass got the chat's notice).
+		"do you use AI on my data", "do you use AI to make decisions about my benefits",
 		"Is my conversation with the housing officer recorded?", "Does the council keep a record of what I say at the housing office?"} {
 		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 		script(t, bot, "", []line{{says: says, lacks: []string{"How this chat uses your information"}}})
