@@ -39,3 +39,13 @@ func TestAddressLikeTextIsKept(t *testing.T) {
 		"does Milton Keynes share with the police",
 	})
 }
+
+// A lower-case street after a house number, with its town after it, is an address though the
+// clause goes on ("hi im kevin o'donnell from 4 the crescent wolverton, how long …" kept it).
+func TestALowerCaseStreetBeforeATownIsAnAddress(t *testing.T) {
+	redactsTo(t, map[string]string{
+		"hi im kevin o'donnell from 4 the crescent wolverton, how long do you keep complaint records": "hi im [name] from [address] wolverton, how long do you keep complaint records",
+		"send it to 7 the green olney please": "send it to [address] olney please",
+	})
+	keeps(t, []string{"reason 1 the way olney council handled it", "we waited 3 the long way round"})
+}

@@ -88,6 +88,14 @@ func bareName(s string, i int) (start, end int, words []string) {
 	case n >= 2 && addressFollows(s, e) && !streetName(s[i:e]):
 	case n >= 2 && strings.TrimSpace(s[:i]) == "" && restIsPunct(s, e) && !streetName(s[i:e]) && !startsWithWord(s[i:e]):
 	case n >= 2 && lineAlone(s, i, e) && !streetName(s[i:e]) && !startsWithWord(s[i:e]):
+	case n >= 2 && firstNameFirst(s[i:e]) && !streetName(s[i:e]): // "data about Jane Smith" (firstnames.go)
+		// A possessive ends the name, and stays: "Jack Brown's EHCP" is "[name]'s EHCP".
+		for _, p := range []string{"'s", "’s"} {
+			if k := strings.Index(s[i:e], p); k > 0 && (i+k+len(p) == e || s[i+k+len(p)] == ' ') {
+				e = i + k
+				w = strings.Fields(s[i:e])
+			}
+		}
 	default:
 		return 0, 0, nil
 	}

@@ -1481,7 +1481,7 @@ func findAddresses(s string, out []span) []span {
 	addressRE.each(s, func(m []int) int {
 		// "7 the green, stony stratford": a street typed in lower case is an address where it
 		// ends the line or a town follows, not in "reason 1 the way you handled it".
-		lowerThe := strings.HasPrefix(s[m[2]:m[3]], "the") && clauseEndsAt(s, m[1], ",\n\r") &&
+		lowerThe := strings.HasPrefix(s[m[2]:m[3]], "the") && (clauseEndsAt(s, m[1], ",\n\r") || townFollows(s, m[1])) &&
 			!numberLabels[strings.ToLower(strings.TrimRight(lastWord(s[:m[0]]), ".:"))]
 		if !streetNameOK(s[m[2]:m[3]], lowerThe) || titleLikeDr(s[m[2]:m[3]], s[m[3]:m[1]]) {
 			return -1
@@ -1490,6 +1490,17 @@ func findAddresses(s string, out []span) []span {
 		return m[1]
 	})
 	return out
+}
+
+// townFollows reports whether a town of the councils' areas is the next word after byte i: "4 the
+// crescent wolverton, how long …".
+func townFollows(s string, i int) bool {
+	if i >= len(s) || s[i] != ' ' {
+		return false
+	}
+	tok, _ := readNameToken(s, i+1)
+	lw := strings.ToLower(strings.TrimSuffix(tok, "."))
+	return placeWords[lw] || townSurnames[lw]
 }
 
 // streetNameOK reports whether the words before a street type can name a street: none is an

@@ -327,6 +327,7 @@ func findNames(s string, out []span) []span {
 	out = findLowerNames(s, out, addWords)
 	out = findOpeningLowerName(s, out, addWords)
 	out = findLowerNamesHere(s, out, addWords)
+	out = findLowerFirstNames(s, out, addWords)
 	// A full name given again is redacted whole, even where a word of it is also a word and so
 	// not looked for on its own: "my ex Dean Smith … Dean Smith must not get my address", and
 	// capitalised where it was typed in lower case: "im mark taylor … Mark Taylor".
@@ -534,7 +535,7 @@ func extendSurnames(s string, spans []span, surnames []string) []string {
 			continue
 		}
 		tok, _ := readNameToken(s, sp.end+1)
-		bare := strings.TrimSuffix(tok, ".")
+		bare := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(tok, "."), "'s"), "’s") // "Brown's EHCP": [name]'s
 		if r, _ := utf8.DecodeRuneInString(bare); !unicode.IsUpper(r) || utf8.RuneCountInString(bare) < 2 {
 			continue
 		}

@@ -117,9 +117,12 @@ func TestSafeguardingFreshTestSet(t *testing.T) {
 // the thirteenth training batch (40 of 150 urgent messages missed, 16 false alarms of 150; with
 // the scorer of the session's start, 78 and 11), after the model learnt from that batch (40 and
 // 16), after the batch's cues and idioms (38 and 15), and with the damping of recovery, deaths
-// being dealt with and professionals' questions (38 and 14).
+// being dealt with and professionals' questions (38 and 14). 15 false alarms once the model read
+// messages without full names opened by a common first name ("about Jane Smith"), which redaction
+// takes out for the language model's sake: accepted, not tuned away (the model is retrained on
+// its training sets only, and a model-only alarm no longer stops a request's step).
 func TestSafeguardingSecondFreshTestSet(t *testing.T) {
-	measureUnseen(t, "second fresh test set", "safeguarding-test14.jsonl", 38, 14)
+	measureUnseen(t, "second fresh test set", "safeguarding-test14.jsonl", 38, 15)
 }
 
 // The fifteenth pass is a third fresh test set of 300 (safeguarding-test15.jsonl, 150 urgent),

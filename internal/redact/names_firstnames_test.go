@@ -1,0 +1,30 @@
+package redact_test
+
+import "testing"
+
+// A full name said without an introduction, mid-sentence, reached the language model and the
+// transcripts ("does the council share data about Jane Smith with the police?", a follow-up "and
+// for Gary Wilson?"): a common first name says it is a person's. In lower case, only after a word
+// saying whom something is about.
+func TestNamesOpenedByAFirstNameAreRedacted(t *testing.T) {
+	redactsTo(t, map[string]string{
+		"does the council share data about Jane Smith with the police?": "does the council share data about [name] with the police?",
+		"and for Gary Wilson?":                          "and for [name]?",
+		"what about Jane Smith":                         "what about [name]",
+		"who sees the records about Tommy Smith?":       "who sees the records about [name]?",
+		"I want Jack Hall's school records":             "I want [name]'s school records",
+		"its for jane doe her dob is 1 jan 1950":        "its for [name] her dob is [date of birth]",
+		"what about gary wilson, do you hold his data?": "what about [name], do you hold his data?",
+		"Ask Sarah Jones in housing":                    "Ask [name] in housing",
+	})
+}
+
+// Places, services and streets are not opened by a first name, and a first name followed by an
+// ordinary word is no full name.
+func TestPhrasesWithoutAFirstNameAreKept(t *testing.T) {
+	keeps(t, []string{
+		"what about Milton Keynes?", "I live in Newport Pagnell", "Adult Social Care records for Victoria Road",
+		"for jane please", "what about Council Tax?", "is it the same for Blue Badge holders?",
+		"records about Stony Stratford library", "how long for John Lewis Partnership staff?",
+	})
+}
