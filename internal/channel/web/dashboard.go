@@ -673,6 +673,12 @@ func formDate(r *http.Request, field string) (time.Time, error) {
 }
 
 func (s *Server) changeStatus(r *http.Request, c dpo.Case, actor string) error {
+	if strings.TrimSpace(r.PostFormValue("status")) == "" {
+		// The form's first choice is no status: a note typed and "Change status" pressed must not
+		// change the case to whatever the list happened to show first (asking for ID restarts the
+		// month). The note is put back in the form.
+		return &dpo.FieldError{Field: "status", Reason: "choose the status to change to; nothing was changed (to add the note alone, use “Add a note to the audit trail”)"}
+	}
 	st, err := dpo.ParseStatus(r.PostFormValue("status"))
 	if err != nil {
 		return err

@@ -762,6 +762,37 @@ func TestCasePageChangesStatusAndExtends(t *testing.T) {
 	assert.Contains(t, body, "jo@example.org")
 }
 
+// The status form chooses no status for the DPO: a note typed and "Change status" pressed used to
+// ask for ID (the list's first entry), restarting the month. Now nothing is changed, the DPO is
+// told to choose one, and the note is put back.
+func TestCasePageStatusFormChoosesNoStatus(t *testing.T) {
+	h := newHarness(t)
+	ref := h.submit(t, mk)
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	h.signIn(t, "dpo", "correct horse battery")
+	page := "/dpo/cases/" + ref
+	loaded := h.do(t, "GET", page, "").Body.String()
+	assert.Regexp(t, `<select id="status" name="status" required><option value="">— choose a status —</option><option value="awaiting_verification">`, loaded,
+		"the first choice is none")
+	before, err := h.queue.Get(context.Background(), ref)
+	require.NoError(t, err)
+
+	token := h.csrf(t, page)
+	for _, tc := range []struct{ name, status string }{{"nothing chosen", ""}, {"blank", "+"}} {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := h.do(t, "POST", page+"/status", "status="+tc.status+"&note=Rang+the+requester&csrf="+token,
+				"Content-Type", "application/x-www-form-urlencoded")
+			assert.Equal(t, http.StatusUnprocessableEntity, rec.Code)
+			assert.Contains(t, rec.Body.String(), "choose the status to change to; nothing was changed")
+			assert.Contains(t, rec.Body.String(), `name="note" rows="2">Rang the requester</textarea>`, "what was typed is put back")
+		})
+	}
+	after, err := h.queue.Get(context.Background(), ref)
+	require.NoError(t, err)
+	assert.Equal(t, before.Status, after.Status)
+	assert.Equal(t, before.Due, after.Due, "the due date is where it was")
+}
+
 // A request for what the council holds for a prosecution arrives flagged as possibly a
 // law-enforcement (Part 3) one, the resident promised no date: the queue and the case page say
 // so, the case is worked to its UK GDPR date meanwhile, and the DPO records the decision there,
