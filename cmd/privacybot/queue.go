@@ -686,7 +686,7 @@ func queueLimit(ctx context.Context, app *App, args []string) error {
 Records the time limit the DPO sets for a request confirmed as law enforcement (Part 3 of the
 Data Protection Act 2018; queue part3 REF confirm), which has no UK GDPR due date: from then the
 case is due on that date. Setting it again changes it; both are on the audit trail.`)
-	due := fs.String("due", "", "the `date` (YYYY-MM-DD) the request is to be answered by; not before it was received")
+	due := fs.String("due", "", "the `date` (YYYY-MM-DD) the request is to be answered by; not before it was received nor more than a year after")
 	reason := fs.String("reason", "", "why that time limit (for the audit trail)")
 	by := byFlag(fs, app, "setting it")
 	pos, err := parseFlags(fs, args)

@@ -621,6 +621,9 @@ func TestQueueLimit(t *testing.T) {
 	code, _, errOut = f.run(t, mar9, "queue", "limit", f.soon.Ref, "--due", "2026-03-04", "--reason", "x")
 	assert.Equal(t, exitFailure, code)
 	assert.Contains(t, errOut, "before the request was received (2026-03-05)")
+	code, _, errOut = f.run(t, mar9, "queue", "limit", f.soon.Ref, "--due", "2072-03-20", "--reason", "x")
+	assert.Equal(t, exitFailure, code, "a year typed wrong (a QA pass)")
+	assert.Contains(t, errOut, "2072-03-20 is more than a year after the request was received (2026-03-05); check the year")
 
 	// A Sunday is allowed, with a word that it is no working day (a tenth QA pass).
 	code, _, errOut = f.run(t, mar9, "queue", "limit", f.soon.Ref, "--due", "2026-03-22", "--reason", "first go", "--by", "dpo")

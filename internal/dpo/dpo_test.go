@@ -256,7 +256,7 @@ func TestTodayInTheFirstHourOfASummerDay(t *testing.T) {
 }
 
 // Only a confirmed Part 3 request, open, takes a time limit the DPO sets: a date with a reason,
-// not before the day of receipt. Refused, the case is left as it was.
+// not before the day of receipt nor more than a year after it (a year typed wrong). Refused, the case is left as it was.
 func TestSetTimeLimit(t *testing.T) {
 	now := at(t, "2026-03-10T09:00:00Z")
 	date := func(s string) time.Time {
@@ -282,6 +282,10 @@ func TestSetTimeLimit(t *testing.T) {
 		{name: "on the day of receipt", due: date("2026-03-01"), reason: "urgent"},
 		{name: "already overdue is still recorded, as set", due: date("2026-03-05"), reason: "agreed on the phone on the 2nd"},
 		{name: "before receipt", due: date("2026-02-28"), reason: "x", wantErr: ErrInvalid, says: "before the request was received (2026-03-01)"},
+		{name: "a year after receipt", due: date("2027-03-01"), reason: "a long investigation"},
+		{name: "more than a year after receipt", due: date("2027-03-02"), reason: "x", wantErr: ErrInvalid,
+			says: "2027-03-02 is more than a year after the request was received (2026-03-01); check the year"},
+		{name: "a year typed wrong", due: date("2072-03-31"), reason: "x", wantErr: ErrInvalid, says: "check the year"},
 		{name: "no reason", due: date("2026-03-31"), reason: "  ", wantErr: ErrInvalid, says: "reason"},
 		{name: "no date", reason: "x", wantErr: ErrInvalid, says: "give the date"},
 		{name: "a time, not a date", due: at(t, "2026-03-31T12:00:00Z"), reason: "x", wantErr: ErrInvalid, says: "calendar date"},

@@ -101,8 +101,9 @@ func (c *Case) MarkLawEnforcement(to LawEnforcement, reason, actor string, now t
 // SetTimeLimit records the date the DPO set for a confirmed law-enforcement (Part 3) request to
 // be answered by, with why: from then it is the case's due date, so the case sorts, shows
 // overdue and comes up in alerts like any other. due is a calendar date (00:00 UTC, as Due), not
-// before the day the request was received; it may be changed later, each change on the audit
-// trail. A case not confirmed as Part 3 is refused: it follows the UK GDPR clock.
+// before the day the request was received nor more than a year after it; it may be changed
+// later, each change on the audit trail. A case not confirmed as Part 3 is refused: it follows
+// the UK GDPR clock.
 func (c *Case) SetTimeLimit(due time.Time, reason, actor string, now time.Time) (Event, error) {
 	reason = strings.TrimSpace(reason)
 	actor, err := actorOf(actor, "setting the time limit")
@@ -127,6 +128,11 @@ func (c *Case) SetTimeLimit(due time.Time, reason, actor string, now time.Time) 
 			c.Ref, what, dueOrNone(c.Due), ErrInvalidTransition)
 	case due.Before(received):
 		return Event{}, invalid("due", "%s is before the request was received (%s)", due.Format(time.DateOnly), received.Format(time.DateOnly))
+	case due.After(received.AddDate(1, 0, 0)):
+		// A year typed wrong (2072 for 2027) would take the request off every deadline view for
+		// decades: a year from receipt (that date allowed), as a receipt logged may be a year old.
+		return Event{}, invalid("due", "%s is more than a year after the request was received (%s); check the year",
+			due.Format(time.DateOnly), received.Format(time.DateOnly))
 	case due.Equal(c.TimeLimit):
 		return Event{}, fmt.Errorf("%s is already due %s: %w", c.Ref, due.Format(time.DateOnly), ErrInvalidTransition)
 	}
