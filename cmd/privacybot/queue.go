@@ -432,7 +432,7 @@ func (a *actorName) String() string {
 }
 
 func (a *actorName) Set(s string) error {
-	if err := dpo.CheckName("--by", strings.TrimSpace(s)); err != nil {
+	if err := dpo.CheckActor("--by", strings.TrimSpace(s)); err != nil {
 		var fe *dpo.FieldError
 		if errors.As(err, &fe) {
 			return fmt.Errorf("give %s", fe.Reason) // the flag package names the flag and value

@@ -704,25 +704,31 @@ func TestQueueListOpenOrClosed(t *testing.T) {
 }
 
 // Every queue command that makes a change refuses a --by that could forge the audit trail (a line
-// break and a made-up event after it), as a usage error, and changes nothing.
+// break and a made-up event after it, or the name the queue gives whoever sent the request), as
+// a usage error, and changes nothing.
 func TestQueueChangesRefuseAForgedBy(t *testing.T) {
 	f := newQueueFixture(t)
-	forged := "mallory\n  2026-11-03 00:00  dpo  id_requested  fake"
 	ref := f.soon.Ref
-	for _, args := range [][]string{
-		{"update", ref, "--status", "in_progress"},
-		{"update", ref, "--note", "called them"},
-		{"extend", ref, "--reason", "complex"},
-		{"reopen", ref, "--note", "closed by mistake"},
-		{"part3", ref, "confirm", "--reason", "police request"},
-		{"limit", ref, "--due", "2026-05-29", "--reason", "agreed"},
-		{"assign", ref, "sam"},
+	for _, forged := range []struct{ by, says string }{
+		{"mallory\n  2026-11-03 00:00  dpo  id_requested  fake", "without control characters or hidden formatting"},
+		{"requester via web", `not one the queue writes itself ("requester via web" is how the audit trail names whoever sent the request)`},
+		{"Requester  Via Slack", "not one the queue writes itself"},
 	} {
-		t.Run(strings.Join(args[:1], " ")+" "+args[len(args)-1], func(t *testing.T) {
-			code, _, errOut := f.run(t, april1, append(append([]string{"queue"}, args...), "--by", forged)...)
-			assert.Equal(t, exitUsage, code, errOut)
-			assert.Contains(t, errOut, "without control characters or hidden formatting")
-		})
+		for _, args := range [][]string{
+			{"update", ref, "--status", "in_progress"},
+			{"update", ref, "--note", "called them"},
+			{"extend", ref, "--reason", "complex"},
+			{"reopen", ref, "--note", "closed by mistake"},
+			{"part3", ref, "confirm", "--reason", "police request"},
+			{"limit", ref, "--due", "2026-05-29", "--reason", "agreed"},
+			{"assign", ref, "sam"},
+		} {
+			t.Run(strings.Join(args[:1], " ")+" "+args[len(args)-1]+" by "+forged.by, func(t *testing.T) {
+				code, _, errOut := f.run(t, april1, append(append([]string{"queue"}, args...), "--by", forged.by)...)
+				assert.Equal(t, exitUsage, code, errOut)
+				assert.Contains(t, errOut, forged.says)
+			})
+		}
 	}
 	// Nor is a case given to a name that hides formatting, the same rule.
 	code, _, errOut := f.run(t, april1, "queue", "assign", ref, "sam\u202e")
@@ -733,6 +739,7 @@ func TestQueueChangesRefuseAForgedBy(t *testing.T) {
 	require.Equal(t, exitOK, code, errOut)
 	assert.NotContains(t, out, "mallory")
 	assert.NotContains(t, out, "assigned to")
+	assert.Equal(t, 1, strings.Count(strings.ToLower(out), "requester via"), "only the submission names the requester")
 }
 
 // queue update's help says what its rules do: --note is optional with --status, except the

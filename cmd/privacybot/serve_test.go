@@ -168,6 +168,9 @@ func TestUsersCommand(t *testing.T) {
 		assert.Equal(t, exitUsage, code, "%q looks like alex", lookalike)
 		assert.Contains(t, errOut, "hidden, control or full-width character")
 	}
+	code, _, errOut = run("", "users", "add", "Requester via web", "--org", "*")
+	assert.Equal(t, exitUsage, code, "the dashboard signs changes with the user's name")
+	assert.Contains(t, errOut, "reads as the queue's own name for whoever sent a request")
 	code, _, _ = run("", "users", "add", "nobody")
 	assert.Equal(t, exitUsage, code, "an organisation is required")
 	code, _, _ = run("", "users", "add", "  ", "--org", "*")

@@ -84,6 +84,10 @@ line of standard input with --password-stdin, otherwise makes a random one and p
 			// on the dashboard and in the audit trail, and be someone else.
 			return usageError("users add NAME: the name has a hidden, control or full-width character; use plain letters, digits and spaces")
 		}
+		if dpo.SystemActor(name) {
+			// The user's changes are signed with the name: these would read as the requester's.
+			return usageError("users add NAME: %q reads as the queue's own name for whoever sent a request (requester via web); use the person's name", name)
+		}
 		existing, err := us.Users(ctx)
 		if err != nil {
 			return err

@@ -467,7 +467,8 @@ func TestEveryChangeRefusesAnActorThatIsNoName(t *testing.T) {
 		}},
 	}
 	forged := []string{"mallory\n  2026-11-03 00:00  dpo  id_requested  fake", "mal\rlory", "mal\tlory", "\u202emallory", "mallory\u200b", strings.Repeat("a", 101), " ",
-		"Zoë\u2028Fake", "Zoë\u2029Fake"}
+		"Zoë\u2028Fake", "Zoë\u2029Fake",
+		"requester via web", "Requester  via Slack", " REQUESTER VIA\u00a0phone", "requester"} // the queue's own name for whoever sent the request
 	for _, ch := range changes {
 		t.Run(ch.name, func(t *testing.T) {
 			for _, actor := range forged {

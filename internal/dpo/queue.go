@@ -216,7 +216,7 @@ func (q *Queue) Submit(ctx context.Context, s Submission) (Case, error) {
 	if err := c.recomputeDue(); err != nil {
 		return Case{}, err
 	}
-	first := Event{At: s.Received, Actor: "requester via " + string(s.Channel), Kind: EventSubmitted,
+	first := Event{At: s.Received, Actor: submitter(s.Channel), Kind: EventSubmitted,
 		To: c.Status, Note: "request received"}
 	stored, created, err := q.Store.Create(ctx, c, first)
 	if err != nil {

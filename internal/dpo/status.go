@@ -287,13 +287,37 @@ func CheckName(field, name string) error {
 	return nil
 }
 
+// CheckActor checks the name of whoever makes a change, as field: a name (CheckName), and not
+// one the queue writes on the audit trail itself (SystemActor), which would make a person's
+// change read as the system's.
+func CheckActor(field, name string) error {
+	if err := CheckName(field, name); err != nil {
+		return err
+	}
+	if SystemActor(name) {
+		return invalid(field, "a person's name, not one the queue writes itself (%q is how the audit trail names whoever sent the request)",
+			submitter(ChannelWeb))
+	}
+	return nil
+}
+
+// SystemActor reports whether name reads as one the queue itself writes on the audit trail:
+// "requester via web" (whoever sent a request, as Submit records it), in any case or spacing.
+func SystemActor(name string) bool {
+	n := strings.ToLower(strings.Join(strings.Fields(WithoutMarks(name)), " "))
+	return n == "requester" || strings.HasPrefix(n, "requester via")
+}
+
+// submitter is the actor of a submission's audit event: whoever sent the request, through ch.
+func submitter(ch Channel) string { return "requester via " + string(ch) }
+
 // actorOf is the name of whoever is doing a change, trimmed and checked: every change names one.
 func actorOf(actor, doing string) (string, error) {
 	actor = strings.TrimSpace(actor)
 	if actor == "" {
 		return "", invalid("actor", "say who is %s", doing)
 	}
-	return actor, CheckName("actor", actor)
+	return actor, CheckActor("actor", actor)
 }
 
 // Assign gives the case to someone (empty to unassign), recorded on the audit trail.
