@@ -141,6 +141,9 @@ func queueList(ctx context.Context, app *App, args []string) error {
 		if err := cf.filedUnder(ctx, app, q, unknown); err != nil {
 			return err
 		}
+		if err := knownAssignee(ctx, q, f.AssignedTo); err != nil {
+			return err
+		}
 		if f.Overdue || f.DueWithin > 0 {
 			// A confirmed Part 3 request without the DPO's time limit has no due date, so a
 			// deadline view can't list it: it says so (on stderr, beside the table scripts read).
@@ -189,7 +192,7 @@ func (cf *caseFilter) register(fs *flag.FlagSet) {
 	fs.Var(&cf.orgs, "org", "only cases for this `organisation` (repeatable; case-insensitive)")
 	cf.overdue = fs.Bool("overdue", false, "only open cases past their due date")
 	cf.dueWithin = fs.String("due-within", "", "only open cases due within this `span` (7d, 48h), overdue included")
-	cf.assigned = fs.String("assigned", "", "only cases assigned to this `name` (as assigned: queue show says it)")
+	cf.assigned = fs.String("assigned", "", "only cases assigned to this `name` (as assigned, in any case: queue show says it; a name never assigned and no user's is refused)")
 	cf.unassigned = fs.Bool("unassigned", false, "only cases assigned to nobody")
 }
 
@@ -214,7 +217,7 @@ func (cf *caseFilter) filter(app *App, fs *flag.FlagSet) (f dpo.Filter, unknown 
 	}
 	cf.known = known
 	f = dpo.Filter{Organisations: named, Overdue: *cf.overdue, Now: app.Now(),
-		AssignedTo: strings.TrimSpace(*cf.assigned), Unassigned: *cf.unassigned}
+		AssignedTo: dpo.PersonName(*cf.assigned), Unassigned: *cf.unassigned} // "Zoe\u0308" is the Zoë assigned
 	for _, s := range cf.statuses {
 		// "open" is the working queue, as the dashboard shows it first; "closed" what is done.
 		switch strings.ToLower(strings.TrimSpace(s)) {
@@ -263,6 +266,63 @@ func (cf *caseFilter) filedUnder(ctx context.Context, app *App, q *dpo.Queue, un
 	fmt.Fprintf(app.Stderr, "privacybot queue: no notice is %s's (cases filed under it are listed); the organisations are %s\n",
 		strings.Join(quoteAll(unknown), ", "), strings.Join(cf.known, ", "))
 	return nil
+}
+
+// knownAssignee checks --assigned: a name no case was ever assigned to (open or closed, as the
+// audit trails say) and no dashboard user has is a name mistyped ("Maya Patal"), which must not
+// look like someone with nothing to do. It is refused naming who cases are assigned to and the
+// users, as --org names the councils.
+func knownAssignee(ctx context.Context, q *dpo.Queue, name string) error {
+	if name == "" {
+		return nil
+	}
+	if some, err := q.List(ctx, dpo.Filter{AssignedTo: name, Limit: 1}); err != nil || len(some) > 0 {
+		return err
+	}
+	var known []string
+	add := func(n string) {
+		if n != "" && !slices.ContainsFunc(known, func(k string) bool { return strings.EqualFold(k, n) }) {
+			known = append(known, n)
+		}
+	}
+	if us, ok := q.Store.(userStore); ok {
+		users, err := us.Users(ctx)
+		if err != nil {
+			return err
+		}
+		for _, u := range users {
+			if strings.EqualFold(u.Name, name) {
+				return nil // a user with no case yet
+			}
+			add(u.Name)
+		}
+	}
+	all, err := q.List(ctx, dpo.Filter{})
+	if err != nil {
+		return err
+	}
+	for _, c := range all {
+		add(c.AssignedTo)
+	}
+	// Not now assigned to anyone: perhaps it was (the trails are read only on this path, for a
+	// name that is otherwise unknown).
+	for _, c := range all {
+		events, err := q.Events(ctx, c.Ref)
+		if err != nil {
+			return err
+		}
+		for _, e := range events {
+			if strings.EqualFold(e.Assignee(), name) {
+				return nil
+			}
+		}
+	}
+	if len(known) == 0 {
+		return usageError("--assigned: no case is assigned to %q, nor to anyone, and there are no dashboard users (--unassigned lists the cases assigned to nobody)", name)
+	}
+	slices.SortFunc(known, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
+	return usageError("--assigned: no case is assigned to %q and no dashboard user has that name; the names are %s (--unassigned lists the cases assigned to nobody)",
+		name, strings.Join(quoteAll(known), ", "))
 }
 
 // warnNoTimeLimit writes to stderr the confirmed Part 3 requests of f's councils (and assignee)
@@ -742,6 +802,9 @@ func queueExport(ctx context.Context, app *App, args []string) error {
 	}
 	return withQueue(ctx, app, func(q *dpo.Queue) error {
 		if err := cf.filedUnder(ctx, app, q, unknown); err != nil {
+			return err
+		}
+		if err := knownAssignee(ctx, q, f.AssignedTo); err != nil {
 			return err
 		}
 		cases, err := q.List(ctx, f)

@@ -503,3 +503,18 @@ func TestPersonName(t *testing.T) {
 	assert.Equal(t, "Łukasz", PersonName("Łukasz\u200f"))
 	assert.Equal(t, "محمد", PersonName("محمد"))
 }
+
+// An assignment event names whom the case was given to, whatever it was taken from; the trail
+// keeps the names the case has forgotten.
+func TestEventAssignee(t *testing.T) {
+	now := at(t, "2026-03-10T09:00:00Z")
+	c := Case{Ref: "DPO-2026-000001", Status: InProgress}
+	var got []string
+	for _, to := range []string{"Maya Patel", "Sam (was) Lee", "", "Jo"} {
+		ev, err := c.Assign(to, "alex", now)
+		require.NoError(t, err)
+		got = append(got, ev.Assignee())
+	}
+	assert.Equal(t, []string{"Maya Patel", "Sam (was) Lee", "", "Jo"}, got)
+	assert.Empty(t, Event{Kind: EventNote, Note: "assigned to Maya"}.Assignee(), "a note is no assignment")
+}

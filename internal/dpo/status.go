@@ -336,7 +336,7 @@ func (c *Case) Assign(to, actor string, now time.Time) (Event, error) {
 		}
 		return Event{}, fmt.Errorf("%s is already assigned to %s: %w", c.Ref, to, ErrInvalidTransition)
 	}
-	note := "assigned to " + to
+	note := assignedNote + to
 	if to == "" {
 		note = "unassigned"
 	}
@@ -345,6 +345,23 @@ func (c *Case) Assign(to, actor string, now time.Time) (Event, error) {
 	}
 	c.AssignedTo, c.Updated = to, now
 	return Event{Ref: c.Ref, At: now, Actor: actor, Kind: EventAssigned, From: c.Status, To: c.Status, Note: note}, nil
+}
+
+// assignedNote begins the note of an assignment to someone; " (was NAME)" may follow the name.
+const assignedNote = "assigned to "
+
+// Assignee is whom an assignment event gave the case to, read from its note: "" for an
+// unassignment or an event of another kind. The trail keeps the names a case was ever given to,
+// which the case itself (its AssignedTo) forgets.
+func (e Event) Assignee() string {
+	name, ok := strings.CutPrefix(e.Note, assignedNote)
+	if e.Kind != EventAssigned || !ok {
+		return ""
+	}
+	if i := strings.LastIndex(name, " (was "); i >= 0 && strings.HasSuffix(name, ")") {
+		name = name[:i]
+	}
+	return name
 }
 
 // changeTime resolves when a change happened and checks it is plausible: not before receipt
