@@ -26,6 +26,13 @@ var (
 	ErrNotFound = errors.New("case not found")
 	// ErrInvalidTransition is returned when a status change is not allowed from the current status.
 	ErrInvalidTransition = errors.New("invalid status transition")
+	// ErrNoChange is returned for a change other than of status that would change nothing: a case
+	// given to whom it is already assigned (or unassigned when it is nobody's), a time limit set
+	// to the date it already has, a law-enforcement decision the case already has.
+	ErrNoChange = errors.New("nothing to change")
+	// ErrNotAllowed is returned for a change other than of status that the case's state rules
+	// out: a time limit for a request not confirmed as Part 3, a decision on a closed case.
+	ErrNotAllowed = errors.New("not allowed for this case")
 	// ErrExtensionTooLate is returned when an extension is recorded after the first month.
 	ErrExtensionTooLate = errors.New("extension recorded too late: it must be decided within the first month")
 	// ErrIDTooLate is returned when identity (or authority) is asked for after the request's due

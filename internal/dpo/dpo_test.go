@@ -242,7 +242,7 @@ func TestAComplaintIsNeverFlaggedAsLawEnforcement(t *testing.T) {
 	c := Case{Ref: "DPO-2026-000001", Type: Complaint, Received: at(t, "2026-03-02T10:00:00Z"), Status: Received}
 	for _, to := range []LawEnforcement{LawEnforcementSuspected, LawEnforcementConfirmed} {
 		_, err := c.MarkLawEnforcement(to, "mentions the police", "alex", at(t, "2026-03-03T10:00:00Z"))
-		assert.ErrorIs(t, err, ErrInvalidTransition, string(to))
+		assert.ErrorIs(t, err, ErrNotAllowed, string(to))
 	}
 }
 
@@ -290,12 +290,12 @@ func TestSetTimeLimit(t *testing.T) {
 		{name: "no date", reason: "x", wantErr: ErrInvalid, says: "give the date"},
 		{name: "a time, not a date", due: at(t, "2026-03-31T12:00:00Z"), reason: "x", wantErr: ErrInvalid, says: "calendar date"},
 		{name: "suspected only", edit: func(c *Case) { c.LawEnforcement = LawEnforcementSuspected; _ = c.recomputeDue() },
-			due: date("2026-03-31"), reason: "x", wantErr: ErrInvalidTransition, says: "not confirmed as a law-enforcement (Part 3) request: it follows the UK GDPR clock (due 2026-04-01)"},
+			due: date("2026-03-31"), reason: "x", wantErr: ErrNotAllowed, says: "not confirmed as a law-enforcement (Part 3) request: it follows the UK GDPR clock (due 2026-04-01)"},
 		{name: "UK GDPR", edit: func(c *Case) { c.LawEnforcement = NotLawEnforcement; _ = c.recomputeDue() },
-			due: date("2026-03-31"), reason: "x", wantErr: ErrInvalidTransition, says: "not a law-enforcement (Part 3) request: it follows the UK GDPR clock"},
-		{name: "closed", edit: func(c *Case) { c.Status = Completed }, due: date("2026-03-31"), reason: "x", wantErr: ErrInvalidTransition, says: "closed"},
+			due: date("2026-03-31"), reason: "x", wantErr: ErrNotAllowed, says: "not a law-enforcement (Part 3) request: it follows the UK GDPR clock"},
+		{name: "closed", edit: func(c *Case) { c.Status = Completed }, due: date("2026-03-31"), reason: "x", wantErr: ErrNotAllowed, says: "closed"},
 		{name: "the same date again", edit: func(c *Case) { c.TimeLimit = date("2026-03-31"); _ = c.recomputeDue() },
-			due: date("2026-03-31"), reason: "x", wantErr: ErrInvalidTransition, says: "already due 2026-03-31"},
+			due: date("2026-03-31"), reason: "x", wantErr: ErrNoChange, says: "already due 2026-03-31: nothing to change"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -517,4 +517,63 @@ func TestEventAssignee(t *testing.T) {
 	}
 	assert.Equal(t, []string{"Maya Patel", "Sam (was) Lee", "", "Jo"}, got)
 	assert.Empty(t, Event{Kind: EventNote, Note: "assigned to Maya"}.Assignee(), "a note is no assignment")
+}
+
+// A refused change that is no change of status says so in its own words: not "invalid status
+// transition" (a QA pass read "is already assigned to Maya Patel: invalid status transition").
+func TestNonStatusRefusalsSayWhatTheyAre(t *testing.T) {
+	now := at(t, "2026-03-10T09:00:00Z")
+	open := func() Case {
+		c := Case{Ref: "DPO-2026-000001", Type: Access, Status: InProgress, Region: deadline.EnglandAndWales,
+			Received: at(t, "2026-03-02T10:00:00Z")}
+		require.NoError(t, c.recomputeDue())
+		return c
+	}
+	tests := []struct {
+		name    string
+		refuse  func(c *Case) error
+		wantErr error
+		says    string
+	}{
+		{"unassigning nobody's", func(c *Case) error { _, err := c.Assign("", "alex", now); return err },
+			ErrNoChange, "DPO-2026-000001 is not assigned to anyone: nothing to change"},
+		{"assigning to whom it is", func(c *Case) error {
+			c.AssignedTo = "Maya Patel"
+			_, err := c.Assign("Maya Patel", "alex", now)
+			return err
+		}, ErrNoChange, "DPO-2026-000001 is already assigned to Maya Patel: nothing to change"},
+		{"the same time limit", func(c *Case) error {
+			c.LawEnforcement, c.TimeLimit = LawEnforcementConfirmed, at(t, "2027-01-15T00:00:00Z")
+			_, err := c.SetTimeLimit(c.TimeLimit, "again", "alex", now)
+			return err
+		}, ErrNoChange, "DPO-2026-000001 is already due 2027-01-15: nothing to change"},
+		{"a time limit for UK GDPR", func(c *Case) error {
+			_, err := c.SetTimeLimit(at(t, "2026-04-15T00:00:00Z"), "x", "alex", now)
+			return err
+		}, ErrNotAllowed, "confirm Part 3 first if it applies): not allowed for this case"},
+		{"clearing what isn't flagged", func(c *Case) error {
+			_, err := c.MarkLawEnforcement(NotLawEnforcement, "x", "alex", now)
+			return err
+		}, ErrNoChange, "is not flagged as law enforcement: nothing to change"},
+		{"deciding on a closed case", func(c *Case) error {
+			c.Status = Completed
+			_, err := c.MarkLawEnforcement(LawEnforcementConfirmed, "x", "alex", now)
+			return err
+		}, ErrNotAllowed, "is completed; a closed case can't change"},
+		{"flagging a complaint", func(c *Case) error {
+			c.Type = Complaint
+			_, err := c.MarkLawEnforcement(LawEnforcementSuspected, "x", "alex", now)
+			return err
+		}, ErrNotAllowed, "no request under either law's rights: not allowed for this case"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := open()
+			err := tc.refuse(&c)
+			require.ErrorIs(t, err, tc.wantErr)
+			assert.NotErrorIs(t, err, ErrInvalidTransition)
+			assert.Contains(t, err.Error(), tc.says)
+			assert.NotContains(t, err.Error(), "status transition")
+		})
+	}
 }

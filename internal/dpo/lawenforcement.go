@@ -68,13 +68,13 @@ func (c *Case) MarkLawEnforcement(to LawEnforcement, reason, actor string, now t
 	case reason == "":
 		return Event{}, invalid("reason", "say why the request is or is not a law-enforcement (Part 3) one")
 	case !c.Status.Open():
-		return Event{}, fmt.Errorf("%s is %s: %w", c.Ref, c.Status, ErrInvalidTransition)
+		return Event{}, fmt.Errorf("%s is %s; a closed case can't change (reopen it first if it was closed by mistake): %w", c.Ref, c.Status, ErrNotAllowed)
 	case c.Type == Complaint && to != NotLawEnforcement:
-		return Event{}, fmt.Errorf("%s is a complaint, which is no request under either law's rights: %w", c.Ref, ErrInvalidTransition)
+		return Event{}, fmt.Errorf("%s is a complaint, which is no request under either law's rights: %w", c.Ref, ErrNotAllowed)
 	case to == c.LawEnforcement && to == NotLawEnforcement:
-		return Event{}, fmt.Errorf("%s is not flagged as law enforcement: %w", c.Ref, ErrInvalidTransition)
+		return Event{}, fmt.Errorf("%s is not flagged as law enforcement: %w", c.Ref, ErrNoChange)
 	case to == c.LawEnforcement:
-		return Event{}, fmt.Errorf("%s is already %s: %w", c.Ref, to.Label(), ErrInvalidTransition)
+		return Event{}, fmt.Errorf("%s is already %s: %w", c.Ref, to.Label(), ErrNoChange)
 	}
 	next := *c
 	next.LawEnforcement = to
@@ -118,14 +118,14 @@ func (c *Case) SetTimeLimit(due time.Time, reason, actor string, now time.Time) 
 	case !due.Equal(deadline.LondonDate(due)):
 		return Event{}, invalid("due", "give a calendar date (YYYY-MM-DD), not a time")
 	case !c.Status.Open():
-		return Event{}, fmt.Errorf("%s is %s; a closed case has no time limit: %w", c.Ref, c.Status, ErrInvalidTransition)
+		return Event{}, fmt.Errorf("%s is %s; a closed case has no time limit: %w", c.Ref, c.Status, ErrNotAllowed)
 	case c.LawEnforcement != LawEnforcementConfirmed:
 		what := "is not a law-enforcement (Part 3) request"
 		if c.LawEnforcement == LawEnforcementSuspected {
 			what = "is not confirmed as a law-enforcement (Part 3) request"
 		}
 		return Event{}, fmt.Errorf("%s %s: it follows the UK GDPR clock (due %s); only the DPO's time limit for a confirmed Part 3 request can be set (confirm Part 3 first if it applies): %w",
-			c.Ref, what, dueOrNone(c.Due), ErrInvalidTransition)
+			c.Ref, what, dueOrNone(c.Due), ErrNotAllowed)
 	case due.Before(received):
 		return Event{}, invalid("due", "%s is before the request was received (%s)", due.Format(time.DateOnly), received.Format(time.DateOnly))
 	case due.After(received.AddDate(1, 0, 0)):
@@ -134,7 +134,7 @@ func (c *Case) SetTimeLimit(due time.Time, reason, actor string, now time.Time) 
 		return Event{}, invalid("due", "%s is more than a year after the request was received (%s); check the year",
 			due.Format(time.DateOnly), received.Format(time.DateOnly))
 	case due.Equal(c.TimeLimit):
-		return Event{}, fmt.Errorf("%s is already due %s: %w", c.Ref, due.Format(time.DateOnly), ErrInvalidTransition)
+		return Event{}, fmt.Errorf("%s is already due %s: %w", c.Ref, due.Format(time.DateOnly), ErrNoChange)
 	}
 	note := "Part 3 time limit set: due " + due.Format(time.DateOnly) + ": " + reason
 	if !c.TimeLimit.IsZero() {

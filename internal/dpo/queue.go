@@ -406,8 +406,8 @@ func (q *Queue) AssignIf(ctx context.Context, ref, was, to, actor string) (Case,
 			if holder == "" {
 				holder = "nobody"
 			}
-			return Event{}, fmt.Errorf("%s has been assigned to %s since you looked; look again before changing it: %w",
-				c.Ref, holder, ErrInvalidTransition)
+			return Event{}, fmt.Errorf("%s is now assigned to %s; look again before changing it: %w",
+				c.Ref, holder, ErrChangedSince)
 		}
 		return c.Assign(to, actor, q.now())
 	})

@@ -332,9 +332,9 @@ func (c *Case) Assign(to, actor string, now time.Time) (Event, error) {
 	}
 	if to == c.AssignedTo {
 		if to == "" {
-			return Event{}, fmt.Errorf("%s is not assigned to anyone: %w", c.Ref, ErrInvalidTransition)
+			return Event{}, fmt.Errorf("%s is not assigned to anyone: %w", c.Ref, ErrNoChange)
 		}
-		return Event{}, fmt.Errorf("%s is already assigned to %s: %w", c.Ref, to, ErrInvalidTransition)
+		return Event{}, fmt.Errorf("%s is already assigned to %s: %w", c.Ref, to, ErrNoChange)
 	}
 	note := assignedNote + to
 	if to == "" {

@@ -272,6 +272,8 @@ func (a *App) updateCase(ctx context.Context, ic slackgo.InteractionCallback, ac
 	switch {
 	case errors.Is(err, dpo.ErrNotFound):
 		a.postEphemeral(ctx, channel, "", ic.User.ID, ref+" wasn't found on the queue.")
+	case errors.Is(err, dpo.ErrNoChange): // taken by whoever already has it
+		a.postEphemeral(ctx, channel, "", ic.User.ID, ref+" is already yours.")
 	case errors.Is(err, dpo.ErrInvalidTransition):
 		a.postEphemeral(ctx, channel, "", ic.User.ID, ref+" can't be marked in progress from its current status; open it in the dashboard.")
 	case err != nil:

@@ -255,6 +255,23 @@ func TestModalSubmissionCreatesCaseAndPostsItToTheDPOChannel(t *testing.T) {
 		return err == nil && got.AssignedTo == "sam.dpo"
 	})
 	waitFor(t, "the team is told in the case's thread", func() bool { return len(h.slack.inThread("CDPO", dpoPost.TS)) == 1 })
+
+	// Pressed again, it is already theirs: said so, not "can't be marked in progress".
+	rec = h.signedSend(t, "/slack/interactions", interaction(t, map[string]any{
+		"type": "block_actions", "trigger_id": "TRIG-TAKE-2", "user": map[string]any{"id": "U2", "name": "sam.dpo"},
+		"channel":   map[string]any{"id": "CDPO"},
+		"container": map[string]any{"type": "message", "channel_id": "CDPO", "message_ts": dpoPost.TS},
+		"actions":   []map[string]any{{"action_id": actionTake, "block_id": "case_actions", "type": "button", "value": c.Ref}},
+	}))
+	require.Equal(t, http.StatusOK, rec.Code)
+	waitFor(t, "sam is told the case is theirs already", func() bool {
+		for _, p := range h.slack.posts("chat.postEphemeral") {
+			if strings.Contains(p.Text, c.Ref+" is already yours.") {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 type responseJSON struct {

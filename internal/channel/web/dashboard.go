@@ -622,7 +622,7 @@ func (s *Server) afterChange(w http.ResponseWriter, r *http.Request, err error, 
 	case errors.As(err, &fe):
 		s.showCase(w, r, http.StatusUnprocessableEntity, "", capitalise(fe.Error()))
 	case errors.Is(err, dpo.ErrInvalidTransition), errors.Is(err, dpo.ErrExtensionTooLate), errors.Is(err, dpo.ErrIDTooLate), errors.Is(err, dpo.ErrClarificationTooLate),
-		errors.Is(err, dpo.ErrChangedSince):
+		errors.Is(err, dpo.ErrChangedSince), errors.Is(err, dpo.ErrNoChange), errors.Is(err, dpo.ErrNotAllowed):
 		s.showCase(w, r, http.StatusConflict, "", capitalise(errors.Unwrap(err).Error()))
 	default:
 		s.dashError(w, r, err)

@@ -1002,7 +1002,7 @@ func TestCasePageAssignFromAStalePage(t *testing.T) {
 
 	stale := h.do(t, "POST", page+"/assign", "to=alice&was=&csrf="+token, "Content-Type", "application/x-www-form-urlencoded")
 	assert.Equal(t, http.StatusConflict, stale.Code)
-	assert.Contains(t, stale.Body.String(), "assigned to bob since you looked")
+	assert.Contains(t, stale.Body.String(), "is now assigned to bob; look again before changing it")
 	c, err := h.queue.Get(context.Background(), ref)
 	require.NoError(t, err)
 	assert.Equal(t, "bob", c.AssignedTo, "bob keeps it")

@@ -400,8 +400,8 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		_, err = q.AssignIf(ctx, c.Ref, "", "bob", "bob")
 		require.NoError(t, err)
 		_, err = q.AssignIf(ctx, c.Ref, "", "alice", "alice")
-		require.ErrorIs(t, err, dpo.ErrInvalidTransition)
-		assert.Contains(t, err.Error(), "assigned to bob since you looked")
+		require.ErrorIs(t, err, dpo.ErrChangedSince)
+		assert.Contains(t, err.Error(), "is now assigned to bob; look again before changing it: the case has changed since you looked at it")
 		got, err := q.Get(ctx, c.Ref)
 		require.NoError(t, err)
 		assert.Equal(t, "bob", got.AssignedTo)
@@ -702,7 +702,8 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.Equal(t, dpo.NotLawEnforcement, cleared.LawEnforcement)
 		assert.Equal(t, "2026-04-02", cleared.Due.Format(time.DateOnly))
 		_, err = q.MarkLawEnforcement(ctx, c.Ref, dpo.NotLawEnforcement, "again", "sam")
-		require.ErrorIs(t, err, dpo.ErrInvalidTransition, "clearing twice is refused")
+		require.ErrorIs(t, err, dpo.ErrNoChange, "clearing twice is refused")
+		assert.NotContains(t, err.Error(), "status transition", "no status was changed")
 
 		// Undecided, it may be extended within its first month like any other: cleared after
 		// the month, the chance would be gone.
@@ -735,7 +736,7 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		// Only a confirmed Part 3 request has a time limit the DPO sets; the others follow UK GDPR.
 		for _, ref := range []string{c.Ref, other.Ref} {
 			_, err = q.SetTimeLimit(ctx, ref, Date(t, "2026-03-20"), "investigation file is short", "alex")
-			require.ErrorIs(t, err, dpo.ErrInvalidTransition)
+			require.ErrorIs(t, err, dpo.ErrNotAllowed)
 			assert.Contains(t, err.Error(), "UK GDPR clock (due 2026-04-02)")
 		}
 		_, err = q.MarkLawEnforcement(ctx, c.Ref, dpo.LawEnforcementConfirmed, "trading standards prosecution file", "alex")
@@ -777,7 +778,8 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		require.NoError(t, err)
 		assert.Equal(t, "2026-04-17", changed.Due.Format(time.DateOnly))
 		_, err = q.SetTimeLimit(ctx, c.Ref, Date(t, "2026-04-17"), "again", "sam")
-		require.ErrorIs(t, err, dpo.ErrInvalidTransition, "already due then")
+		require.ErrorIs(t, err, dpo.ErrNoChange, "already due then")
+		assert.Contains(t, err.Error(), "is already due 2026-04-17: nothing to change")
 		cleared, err := q.MarkLawEnforcement(ctx, c.Ref, dpo.NotLawEnforcement, "only the licensing file", "sam")
 		require.NoError(t, err)
 		assert.True(t, cleared.TimeLimit.IsZero())
@@ -805,7 +807,7 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.Completed, Actor: "alex"})
 		require.NoError(t, err)
 		_, err = q.SetTimeLimit(ctx, c.Ref, Date(t, "2026-04-30"), "late", "alex")
-		require.ErrorIs(t, err, dpo.ErrInvalidTransition)
+		require.ErrorIs(t, err, dpo.ErrNotAllowed)
 	})
 
 	t.Run("AFlagCantGiveAnOverdueRequestANewMonth", func(t *testing.T) {
