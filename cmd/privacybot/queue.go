@@ -647,7 +647,7 @@ func queueAssign(ctx context.Context, app *App, args []string) error {
 		return usageError("%v", err)
 	}
 	return withQueue(ctx, app, func(q *dpo.Queue) error {
-		if err := assignable(ctx, app, q, pos[0], name); err != nil {
+		if name, err = assignable(ctx, app, q, pos[0], name); err != nil {
 			return err
 		}
 		c, err := q.Assign(ctx, pos[0], name, *by)
@@ -663,21 +663,22 @@ func queueAssign(ctx context.Context, app *App, args []string) error {
 	})
 }
 
-// assignable checks a case can be given to name: when the queue has dashboard users, name must be
-// one who sees the case's council, or the case would go to someone who can't open it. (A queue
-// worked without the dashboard takes any name, as Slack's "Take it" does.)
-func assignable(ctx context.Context, app *App, q *dpo.Queue, ref, name string) error {
+// assignable checks a case can be given to name, and returns the name to give it to: when the
+// queue has dashboard users, name must be one who sees the case's council, or the case would go
+// to someone who can't open it, and is that user's name in any case, given as they spell it. (A
+// queue worked without the dashboard takes any name, as Slack's "Take it" does.)
+func assignable(ctx context.Context, app *App, q *dpo.Queue, ref, name string) (string, error) {
 	us, ok := q.Store.(userStore)
 	if !ok || name == "" {
-		return nil
+		return name, nil
 	}
 	users, err := us.Users(ctx)
 	if err != nil || len(users) == 0 {
-		return err
+		return name, err
 	}
 	c, err := q.Get(ctx, ref)
 	if err != nil {
-		return err
+		return "", err
 	}
 	// Councils as the notices name them (a case may keep "MK Council"), read once for every user:
 	// the case's first, then each user's in turn.
@@ -703,15 +704,15 @@ func assignable(ctx context.Context, app *App, q *dpo.Queue, ref, name string) e
 		if !sees(u) {
 			continue
 		}
-		if u.Name == name {
-			return nil
+		if dpo.SameName(u.Name, name) {
+			return u.Name, nil
 		}
 		names = append(names, u.Name)
 	}
 	if len(names) == 0 {
-		return usageError("no dashboard user %q sees %s's cases, and no user does", name, c.Organisation)
+		return "", usageError("no dashboard user %q sees %s's cases, and no user does", name, c.Organisation)
 	}
-	return usageError("no dashboard user %q sees %s's cases (the users who do are %s)", name, c.Organisation, strings.Join(names, ", "))
+	return "", usageError("no dashboard user %q sees %s's cases (the users who do are %s)", name, c.Organisation, strings.Join(names, ", "))
 }
 
 func queuePart3(ctx context.Context, app *App, args []string) error {

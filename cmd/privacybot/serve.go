@@ -44,7 +44,7 @@ const (
 type webStore interface {
 	dpo.Store
 	web.SessionStore
-	LookupUser(ctx context.Context, name string) (hash []byte, orgs []string, err error)
+	web.Users
 	AppendTranscripts(ctx context.Context, entries []web.TranscriptEntry) error
 	PurgeTranscripts(ctx context.Context, before time.Time) (int64, error)
 	web.QuestionLog

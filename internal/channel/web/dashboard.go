@@ -737,16 +737,34 @@ func (s *Server) setTimeLimit(r *http.Request, c dpo.Case, actor string) error {
 }
 
 // assign gives the case to a dashboard user who sees its council's cases (or to nobody): one
-// who can't open it would never work it.
+// who can't open it would never work it. The name is the user's in any case ("maya patel" is
+// Maya Patel, stored as the user spells it); refused, the users who could take it are named.
 func (s *Server) assign(r *http.Request, c dpo.Case, actor string) error {
 	to := dpo.PersonName(r.PostFormValue("to")) // "Łukasz" with a keyboard's direction mark is Łukasz
 	if to != "" && s.Users != nil {
-		_, orgs, err := s.Users.LookupUser(r.Context(), to)
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("look up %q to assign %s: %w", to, c.Ref, err) // the store failed, not the name
+		users, err := s.Users.Users(r.Context())
+		if err != nil {
+			return fmt.Errorf("list users to assign %s: %w", c.Ref, err) // the store failed, not the name
 		}
-		if err != nil || !s.sees(orgs, c.Organisation) {
-			return &dpo.FieldError{Field: "assignee", Reason: fmt.Sprintf("no dashboard user %q sees %s's cases", to, c.Organisation)}
+		var who string
+		var can []string // only who could take it: another council's team is not this one's to learn of
+		for _, u := range users {
+			if !s.sees(u.Organisations, c.Organisation) {
+				continue
+			}
+			if dpo.SameName(u.Name, to) {
+				who = u.Name
+			}
+			can = append(can, u.Name)
+		}
+		switch {
+		case who != "":
+			to = who
+		case len(can) == 0:
+			return &dpo.FieldError{Field: "assignee", Reason: fmt.Sprintf("no dashboard user %q sees %s's cases, and no user does", to, c.Organisation)}
+		default:
+			return &dpo.FieldError{Field: "assignee", Reason: fmt.Sprintf("no dashboard user %q sees %s's cases (the users who do are %s)",
+				to, c.Organisation, strings.Join(can, ", "))}
 		}
 	}
 	if was, ok := r.PostForm["was"]; ok && len(was) == 1 {

@@ -79,9 +79,11 @@ type Cases interface {
 }
 
 // Users looks up a dashboard user: their bcrypt hash and the organisations whose cases they see
-// ("*" for all). An unknown name is an error wrapping fs.ErrNotExist.
+// ("*" for all). An unknown name is an error wrapping fs.ErrNotExist. Users lists them all (no
+// hashes), for choosing whom a case is given to.
 type Users interface {
 	LookupUser(ctx context.Context, name string) (hash []byte, orgs []string, err error)
+	Users(ctx context.Context) ([]dpo.User, error)
 }
 
 // Transcripts keeps redacted lines of web conversations and forgets them after a while. A

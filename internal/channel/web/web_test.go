@@ -793,6 +793,37 @@ func TestCasePageStatusFormChoosesNoStatus(t *testing.T) {
 	assert.Equal(t, before.Due, after.Due, "the due date is where it was")
 }
 
+// A user is one name ignoring case: "maya patel" assigns the case to Maya Patel, as she spells it;
+// a name no user who sees the case has is refused naming those who do (a QA pass: "maya patel"
+// was refused, naming nobody).
+func TestCasePageAssignsAUserInAnyCase(t *testing.T) {
+	h := newHarness(t)
+	ref := h.submit(t, mk)
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	h.addUser(t, "Maya Patel", "correct horse battery", "*")
+	h.addUser(t, "bucksdpo", "correct horse battery", bucks)
+	h.signIn(t, "dpo", "correct horse battery")
+	page := "/dpo/cases/" + ref
+	token := h.csrf(t, page)
+	post := func(body string) *httptest.ResponseRecorder {
+		return h.do(t, "POST", page+"/assign", body+"&csrf="+token, "Content-Type", "application/x-www-form-urlencoded")
+	}
+	for _, tc := range []struct{ to, says string }{
+		{"Maya+Patal", `no dashboard user &#34;Maya Patal&#34; sees Milton Keynes City Council&#39;s cases (the users who do are Maya Patel, dpo)`},
+		{"bucksdpo", `no dashboard user &#34;bucksdpo&#34; sees`},
+	} {
+		refused := post("to=" + tc.to + "&was=")
+		assert.Equal(t, http.StatusUnprocessableEntity, refused.Code, tc.to)
+		assert.Contains(t, refused.Body.String(), tc.says, tc.to)
+		assert.NotContains(t, refused.Body.String(), "are Maya Patel, bucksdpo", "another council's team is not named")
+	}
+	require.Equal(t, http.StatusSeeOther, post("to=maya+patel&was=").Code)
+	c, err := h.queue.Get(context.Background(), ref)
+	require.NoError(t, err)
+	assert.Equal(t, "Maya Patel", c.AssignedTo, "as the user spells it")
+	assert.Equal(t, http.StatusConflict, post("to=MAYA+PATEL&was=Maya+Patel").Code, "already hers, in any case")
+}
+
 // A request for what the council holds for a prosecution arrives flagged as possibly a
 // law-enforcement (Part 3) one, the resident promised no date: the queue and the case page say
 // so, the case is worked to its UK GDPR date meanwhile, and the DPO records the decision there,
