@@ -383,12 +383,57 @@ func (q *Queue) Reopen(ctx context.Context, ref, note, actor string) (Case, erro
 	return q.update(ctx, ref, func(c *Case) (Event, error) { return c.Reopen(note, actor, q.now()) })
 }
 
-// AddNote appends a note to a case's audit trail.
+// AddNote appends a note to a case's audit trail. From a page (Seen), a note the same person
+// added since the page was loaded, word for word, is not added again (the form sent twice, a
+// double click): ErrNoChange says it is there. Any other change since is no reason to refuse a
+// note, which undoes nothing: it is added, judged afresh against the case as it now stands.
 func (q *Queue) AddNote(ctx context.Context, ref, note, actor string) (Case, error) {
 	if err := checkNote("note", note); err != nil {
 		return Case{}, err
 	}
-	return q.update(ctx, ref, func(c *Case) (Event, error) { return c.AddNote(note, actor, q.now()) })
+	add := func(q *Queue) (Case, error) {
+		return q.update(ctx, ref, func(c *Case) (Event, error) { return c.AddNote(note, actor, q.now()) })
+	}
+	if q.seen.IsZero() {
+		return add(q)
+	}
+	guarded := q
+	for range 5 { // a colleague changing the case between each look is all that repeats this
+		c, err := add(guarded)
+		if !errors.Is(err, ErrChangedSince) {
+			return c, err
+		}
+		// Judged inside the transaction, the change since was made: read what it was, and the
+		// case as it now is, to add the note against that if it is not this very note.
+		canon, err := ParseRef(ref)
+		if err != nil {
+			return Case{}, err
+		}
+		now, err := q.Store.Get(ctx, canon)
+		if err != nil {
+			return Case{}, fmt.Errorf("add note to %s: %w", canon, err)
+		}
+		events, err := q.Store.Events(ctx, canon)
+		if err != nil {
+			return Case{}, fmt.Errorf("add note to %s: %w", canon, err)
+		}
+		for _, e := range events {
+			if e.Kind == EventNote && e.At.After(q.seen) && sameNote(e, note, actor) {
+				return Case{}, fmt.Errorf("add note to %s: %w", canon, fmt.Errorf(
+					"%s already has this note from %s, added at %s after the page was loaded (was the form sent twice?); it was not added again: %w",
+					canon, e.Actor, e.At.In(london).Format("15:04"), ErrNoChange))
+			}
+		}
+		guarded = q.Seen(now.Updated)
+	}
+	return add(q.Seen(time.Time{}))
+}
+
+// sameNote reports whether e is note, written by actor: the same words, trimmed, with a line
+// break however the browser sent it.
+func sameNote(e Event, note, actor string) bool {
+	norm := func(s string) string { return strings.ReplaceAll(strings.TrimSpace(s), "\r\n", "\n") }
+	return strings.TrimSpace(e.Actor) == strings.TrimSpace(actor) && norm(e.Note) == norm(note)
 }
 
 // Assign gives a case to a member of the DPO's team.

@@ -777,8 +777,10 @@ func (s *Server) assign(r *http.Request, c dpo.Case, actor string) error {
 	return err
 }
 
+// addNote adds a note to the audit trail; from the page (its "seen"), the same note sent twice is
+// added once.
 func (s *Server) addNote(r *http.Request, c dpo.Case, actor string) error {
-	_, err := s.Cases.AddNote(r.Context(), c.Ref, r.PostFormValue("note"), actor)
+	_, err := s.casesSeen(r).AddNote(r.Context(), c.Ref, r.PostFormValue("note"), actor)
 	return err
 }
 

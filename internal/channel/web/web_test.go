@@ -793,6 +793,39 @@ func TestCasePageStatusFormChoosesNoStatus(t *testing.T) {
 	assert.Equal(t, before.Due, after.Due, "the due date is where it was")
 }
 
+// The note form sent twice (a double click, a resubmitted page) adds the note once, and says so,
+// keeping what was typed (a QA pass found it added twice).
+func TestCasePageAddsANoteSentTwiceOnce(t *testing.T) {
+	h := newHarness(t)
+	ref := h.submit(t, mk)
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	h.signIn(t, "dpo", "correct horse battery")
+	page := "/dpo/cases/" + ref
+	loaded := h.do(t, "GET", page, "").Body.String()
+	m := regexp.MustCompile(`action="/dpo/cases/[^"]+/note" class="stack">\s*<input type="hidden" name="csrf" value="[0-9a-f]+">\s*<input type="hidden" name="seen" value="([^"]+)"`).FindStringSubmatch(loaded)
+	require.NotNil(t, m, "the note form says when the page was loaded")
+	token := h.csrf(t, page)
+	h.clock.Add(time.Minute)
+	send := func() *httptest.ResponseRecorder {
+		return h.do(t, "POST", page+"/note", "note=Rang+the+requester&seen="+url.QueryEscape(html.UnescapeString(m[1]))+"&csrf="+token,
+			"Content-Type", "application/x-www-form-urlencoded")
+	}
+	require.Equal(t, http.StatusSeeOther, send().Code)
+	again := send()
+	assert.Equal(t, http.StatusConflict, again.Code)
+	assert.Contains(t, again.Body.String(), "already has this note from dpo, added at 10:01 after the page was loaded (was the form sent twice?); it was not added again")
+	assert.Contains(t, again.Body.String(), `name="note" rows="2" required>Rang the requester</textarea>`, "what was typed is put back")
+	events, err := h.queue.Events(context.Background(), ref)
+	require.NoError(t, err)
+	notes := 0
+	for _, e := range events {
+		if e.Kind == dpo.EventNote {
+			notes++
+		}
+	}
+	assert.Equal(t, 1, notes)
+}
+
 // A user is one name ignoring case: "maya patel" assigns the case to Maya Patel, as she spells it;
 // a name no user who sees the case has is refused naming those who do (a QA pass: "maya patel"
 // was refused, naming nobody).

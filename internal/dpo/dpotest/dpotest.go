@@ -392,6 +392,46 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.Equal(t, dpo.AwaitingVerification, got.Status, "bob's change stands")
 	})
 
+	// A note sent twice from one look (a double click, a resubmitted form) is added once, and the
+	// second time is told so; another note, or the same words from someone else, is added
+	// whatever changed since (a note undoes nothing).
+	t.Run("ANoteSentTwiceIsAddedOnce", func(t *testing.T) {
+		q, _, clock := setup(t, "2026-03-03T10:00:00Z")
+		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
+		require.NoError(t, err)
+		looked, err := q.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		page := q.Seen(looked.Updated)
+		clock.Add(time.Minute) // 10:01: the note is written
+		_, err = page.AddNote(ctx, c.Ref, "Rang the requester\r\nabout the address", "alice")
+		require.NoError(t, err)
+		clock.Add(time.Second)
+		_, err = page.AddNote(ctx, c.Ref, " Rang the requester\r\nabout the address ", "alice")
+		require.ErrorIs(t, err, dpo.ErrNoChange)
+		assert.Contains(t, err.Error(), c.Ref+" already has this note from alice, added at 10:01 after the page was loaded")
+		clock.Add(time.Minute)
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.InProgress, Actor: "bob"})
+		require.NoError(t, err)
+		_, err = page.AddNote(ctx, c.Ref, "Rang the requester\r\nabout the address", "alice")
+		require.ErrorIs(t, err, dpo.ErrNoChange, "still the same note, whatever else changed")
+		_, err = page.AddNote(ctx, c.Ref, "Rang the requester\r\nabout the address", "bob")
+		require.NoError(t, err, "someone else's note")
+		_, err = page.AddNote(ctx, c.Ref, "Left a voicemail", "alice")
+		require.NoError(t, err, "another note, from a page older than bob's change")
+		_, err = q.AddNote(ctx, c.Ref, "Left a voicemail", "alice")
+		require.NoError(t, err, "from no page (the command line), as asked")
+		events, err := q.Events(ctx, c.Ref)
+		require.NoError(t, err)
+		var notes []string
+		for _, e := range events {
+			if e.Kind == dpo.EventNote {
+				notes = append(notes, e.Actor+": "+strings.ReplaceAll(e.Note, "\r\n", " / "))
+			}
+		}
+		assert.Equal(t, []string{"alice: Rang the requester / about the address", "bob: Rang the requester / about the address",
+			"alice: Left a voicemail", "alice: Left a voicemail"}, notes)
+	})
+
 	t.Run("AssignIfStillAsSeen", func(t *testing.T) {
 		q, _, _ := setup(t, "2026-03-03T10:00:00Z")
 		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
