@@ -216,8 +216,12 @@ func (q *Queue) Submit(ctx context.Context, s Submission) (Case, error) {
 	if err := c.recomputeDue(); err != nil {
 		return Case{}, err
 	}
-	first := Event{At: s.Received, Actor: submitter(s.Channel), Kind: EventSubmitted,
-		To: c.Status, Note: "request received"}
+	note := "request received"
+	if !deadline.LondonDate(s.Received).Equal(deadline.LondonDate(now)) {
+		// Logged late (a letter entered weeks on): the trail says when, as a backdated change's does.
+		note += recorded(now)
+	}
+	first := Event{At: s.Received, Actor: submitter(s.Channel), Kind: EventSubmitted, To: c.Status, Note: note}
 	stored, created, err := q.Store.Create(ctx, c, first)
 	if err != nil {
 		return Case{}, fmt.Errorf("submit %s request: %w", s.Type, err)

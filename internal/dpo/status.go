@@ -210,9 +210,14 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 	*c = next
 	if !at.Equal(now) {
 		// The audit trail says when a backdated change was entered, not only the date given.
-		note = strings.TrimSpace(note + fmt.Sprintf(" (recorded %s)", now.UTC().Format("2006-01-02 15:04 MST")))
+		note = strings.TrimSpace(note + recorded(now))
 	}
 	return Event{Ref: c.Ref, At: at, Actor: actor, Kind: kind, From: from, To: to, Note: note}, nil
+}
+
+// recorded is what an audit line dated other than when it was entered adds: when it was.
+func recorded(now time.Time) string {
+	return fmt.Sprintf(" (recorded %s)", now.UTC().Format("2006-01-02 15:04 MST"))
 }
 
 // Reopen opens a closed case again, with the reason for the audit trail: it was closed by mistake,

@@ -108,6 +108,29 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		return &dpo.Queue{Store: s, Now: clock.Now}, s, clock
 	}
 
+	// A request logged after the day it was received (a letter entered weeks on) says on its
+	// first audit line when it was entered, as a backdated change does; one logged the day it
+	// came in needs no such word.
+	t.Run("ALateLoggedRequestSaysWhenItWasRecorded", func(t *testing.T) {
+		q, _, _ := setup(t, "2026-12-07T09:30:00Z")
+		for _, tc := range []struct{ received, key, note string }{
+			{"2026-10-31T00:00:00Z", "post-1", "request received (recorded 2026-12-07 09:30 UTC)"},
+			{"2026-12-06T23:59:00Z", "post-2", "request received (recorded 2026-12-07 09:30 UTC)"},
+			{"2026-12-07T00:00:00Z", "post-3", "request received"},
+		} {
+			sub := Sample(Date(t, tc.received), tc.key)
+			sub.Channel = dpo.ChannelPost
+			sub.Description += " " + tc.key
+			c, err := q.Submit(ctx, sub)
+			require.NoError(t, err)
+			events, err := q.Events(ctx, c.Ref)
+			require.NoError(t, err)
+			require.Len(t, events, 1)
+			assert.Equal(t, tc.note, events[0].Note, tc.received)
+			assert.True(t, events[0].At.Equal(Date(t, tc.received)), "dated when it was received")
+		}
+	})
+
 	t.Run("SubmitThenGet", func(t *testing.T) {
 		q, _, _ := setup(t, "2026-03-02T10:05:00Z")
 		sub := Sample(Date(t, "2026-03-02T10:00:00Z"), "web:msg-1")
