@@ -57,7 +57,7 @@ or abstained: for whoever maintains the vocabulary or adds notices.`)
 	ans, err := bot.Ask(ctx, q)
 	switch {
 	case badQuestion(err):
-		return usageError("%v", err)
+		return questionError(err)
 	case err != nil:
 		return fmt.Errorf("answer: %w", err)
 	}
@@ -79,7 +79,7 @@ func explainAnswer(ctx context.Context, app *App, eng *engine, q answer.Question
 	ex, err := eng.composer.Explain(ctx, q)
 	switch {
 	case badQuestion(err):
-		return usageError("%v", err)
+		return questionError(err)
 	case err != nil:
 		return fmt.Errorf("explain: %w", err)
 	}

@@ -135,7 +135,7 @@ func TestAskBadInput(t *testing.T) {
 		{"blank question", []string{"ask", "   "}, exitUsage, "empty"},
 		{"100 KB question", []string{"ask", strings.Repeat("how long do you keep records ", 3500)}, exitUsage, "longer than"},
 		{"unknown organisation", []string{"ask", "who is the DPO?", "--org", "Atlantis"}, exitUsage, `I don't know "Atlantis"`},
-		{"unknown notice", []string{"ask", "who is the DPO?", "--notice", "nope"}, exitUsage, "unknown notice"},
+		{"unknown notice", []string{"ask", "who is the DPO?", "--notice", "nope"}, exitUsage, `--notice: I don't know "nope"; privacybot notices lists`},
 		{"another council's notice", []string{"ask", "how long do you keep complaints?", "--org", "Bucks", "--notice", "mkc-customer-services"},
 			exitUsage, `"mkc-customer-services" is Milton Keynes City Council's notice, not Buckinghamshire Council's`},
 		{"bad k", []string{"ask", "q", "-k", "0"}, exitUsage, "-k"},
@@ -170,6 +170,11 @@ func TestSearchAndNotices(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(stdout), &hits))
 	require.Len(t, hits, 3)
 	assert.GreaterOrEqual(t, hits[0].Score, hits[1].Score)
+
+	// The text says whose notice each passage is: two councils' notices share titles.
+	code, stdout, _ = runCLI(t, nil, "search", "complaints retention", "-k", "3")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, stdout, "Milton Keynes Council — Customer services team privacy notice")
 
 	code, stdout, _ = runCLI(t, nil, "notices")
 	require.Equal(t, exitOK, code)
@@ -404,8 +409,9 @@ func TestChatRequestReceivedEarlier(t *testing.T) {
 	assert.Contains(t, noType, "Which right is the request? /request TYPE")
 	assert.Contains(t, noType, "names two rights (access, erasure)")
 	guessed := chatSession(t, map[string]string{"PRIVACYBOT_DATA": t.TempDir()}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC),
-		"/request delete\n/request copy\n/quit\n")
+		"/request delete\n/request copy\n/request subject access\n/quit\n")
 	assert.Contains(t, guessed, "did you mean /request erasure?")
+	assert.Contains(t, guessed, `"subject access": did you mean /request access?`)
 	assert.Contains(t, guessed, "did you mean /request access?")
 	assert.NotContains(t, noType, "It sounds like you want to make a request")
 

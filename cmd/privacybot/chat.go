@@ -387,10 +387,15 @@ func (c *chat) requestArgs(arg string) (typ rights.Type, received time.Time, via
 		default:
 			t, err := rights.ParseType(w)
 			if err != nil || t == rights.None {
-				// "/request delete", "/request copy": the word said, for the right it names.
-				for _, probe := range []string{w + " my data", "a " + w + " of my data"} {
+				// "/request delete", "/request copy", "/request subject access": the words said, for
+				// the right they name.
+				said := w
+				for j := i + 1; j < len(words) && !strings.HasPrefix(words[j], "-"); j++ {
+					said += " " + words[j]
+				}
+				for _, probe := range []string{said + " request", w + " my data", "a " + w + " of my data"} {
 					if meant := rights.Classify(probe).Type; meant != rights.None {
-						return "", time.Time{}, "", fmt.Sprintf("Unknown request type %q: did you mean /request %s? Types: %s", w, meant, typeNames())
+						return "", time.Time{}, "", fmt.Sprintf("Unknown request type %q: did you mean /request %s? Types: %s", said, meant, typeNames())
 					}
 				}
 				return "", time.Time{}, "", fmt.Sprintf("Unknown request type %q. Types: %s", w, typeNames())

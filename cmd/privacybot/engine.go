@@ -174,6 +174,17 @@ func badQuestion(err error) bool {
 		errors.Is(err, index.ErrUnknownOrganisation) || errors.Is(err, index.ErrUnknownNotice)
 }
 
+// questionError is the usage error of a question badQuestion blames on the asker, worded for
+// the command line: a notice id is given with --notice ("retrieve passages: unknown notice" named
+// the engine's step, not the flag).
+func questionError(err error) error {
+	if errors.Is(err, index.ErrUnknownNotice) {
+		_, which, _ := strings.Cut(err.Error(), index.ErrUnknownNotice.Error()+": ")
+		return usageError("--notice: I don't know %s; privacybot notices lists the notices' ids", which)
+	}
+	return usageError("%v", err)
+}
+
 // lookupFlags are the flags of the commands that look something up in the notices.
 type lookupFlags struct {
 	org, notice string

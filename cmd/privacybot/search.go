@@ -55,7 +55,7 @@ Lists the passages that best match a query, with their scores. Exit code 3 when 
 	}
 	hits, err := eng.index.Retrieve(ctx, q)
 	if badQuestion(err) {
-		return usageError("%v", err)
+		return questionError(err)
 	}
 	if err != nil {
 		return err
@@ -72,7 +72,8 @@ Lists the passages that best match a query, with their scores. Exit code 3 when 
 		}
 	} else {
 		for _, h := range out {
-			fmt.Fprintf(app.Stdout, "%2d. %.3f  %s  [%s]\n    %s\n", h.Rank, h.Score, h.Title, h.Section, strings.ReplaceAll(h.Text, "\n", "\n    "))
+			// The organisation too: two councils' notices share titles ("Privacy policy").
+			fmt.Fprintf(app.Stdout, "%2d. %.3f  %s — %s  [%s]\n    %s\n", h.Rank, h.Score, h.Organisation, h.Title, h.Section, strings.ReplaceAll(h.Text, "\n", "\n    "))
 		}
 	}
 	if len(hits) == 0 {
