@@ -1492,7 +1492,7 @@ var wantsToCancelRe = regexp.MustCompile(`(?i)^\s*i(?:'d| would)? (?:want|like|w
 // reference: "what's happening with my request?", "I made a request last week, has anyone
 // looked at it?".
 var (
-	requestNamedRe = regexp.MustCompile(`(?i)\b(?:my|our|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:request|case|sar|dsar)\b`)
+	requestNamedRe = regexp.MustCompile(`(?i)\b(?:my|our|his|her|their|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:request|case|sar|dsar)\b`)
 	progressRe     = regexp.MustCompile(`(?i)\b(?:happening|status|progress|updates?|news|heard|hear back|looked at|dealt with|chase|chasing|processed|where is|where's|any word|been done|ready yet|finished)\b`)
 )
 

@@ -1379,3 +1379,14 @@ func TestAPhoneNumberInWordsIsTheContact(t *testing.T) {
 			contains: []string{ref}, lacks: []string{"couldn't find"}},
 	})
 }
+
+// An adviser asking after a caller's request is asked for its reference, not quoted passages (a
+// QA pass of advisers got the rectification row and the on-behalf form).
+func TestAnAdviserAskingAfterACallersRequestIsAskedForItsReference(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	rep, err := bot.Reply(context.Background(), conversation.Turn{Session: "desk-11", Channel: "phone",
+		Text: "the caller wants to know what is happening with her request"})
+	require.NoError(t, err)
+	assert.Equal(t, conversation.KindStatus, rep.Kind, rep.Answer.Answer)
+	assert.Contains(t, rep.Answer.Answer, "give its reference")
+}

@@ -517,3 +517,24 @@ func TestWouldLikeMyRecordsIsAnAccessRequest(t *testing.T) {
 		}
 	}
 }
+
+// An adviser tells of a caller's request in the third person: "Mrs Patel is asking us to delete
+// her records" abstained, and "caller asks for a copy of all the data we hold on her son" got the
+// list of rights (a QA pass of advisers). A request told of as made before is still none.
+func TestAnAdvisersAccountOfACallersRequestIsARequest(t *testing.T) {
+	for text, want := range map[string]Type{
+		"Mrs Patel is asking us to delete her records":              Erasure,
+		"caller asks for a copy of all the data we hold on her son": Access,
+		"the resident asked us to correct his address":              Rectification,
+	} {
+		if got := Classify(text); got.Type != want || !got.Actionable {
+			t.Errorf("%q: %s (actionable %v), want an actionable %s request", text, got.Type, got.Actionable, want)
+		}
+	}
+	if !Classify("caller asks for a copy of all the data we hold on her son").OnBehalf {
+		t.Error("the caller's son's data is not read as for someone else")
+	}
+	if got := Classify("my mum asked for her records last year, how long do you keep them?"); got.Actionable {
+		t.Errorf("a request told of is taken as one: %s", got.Type)
+	}
+}

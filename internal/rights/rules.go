@@ -254,7 +254,9 @@ var requestCues = []cue{
 	cn("please don't", 2.5, `\b(?:please|just|so) (?:don't|do not) (?:use|share|process|do|delete|pass|send|contact|destroy)\b`),
 	c("changed my mind", 2.5, `\bchanged (?:my|her|his|their|our) minds?\b`),
 	c("i am writing to", 3, `\b(?:i|we) (?:\S+ ){0,2}(?:writing|write) to (?:request|ask|withdraw|object|complain|make|exercise|inform|formally)\b|\brequest that (?:you|the council)\b`),
-	c("they want", 2.5, `\b(?:who|he|she|they|she's|he's|they've|caller|resident|customer|applicant|tenant|`+relatives+`)\b(?: \S+){0,4} (?:wants|would like|requests|needs|objects|withdraws|withdrawn|revokes|doesn't want|does not want|is asking for|asking for)\b`),
+	// An adviser of a caller: "Mrs Patel is asking us to delete her records", "caller asks for a
+	// copy of all the data we hold on her son".
+	c("they want", 2.5, `\b(?:who|he|she|they|she's|he's|they've|caller|resident|customer|applicant|tenant|`+relatives+`|(?:mr|mrs|ms|miss|dr) \S+)\b(?: \S+){0,4} (?:wants|would like|requests|needs|objects|withdraws|withdrawn|revokes|doesn't want|does not want|is asking for|asking for|asks for|asked for|(?:is )?asking (?:us|you|the council) to|asks (?:us|you|the council) to|asked (?:us|you|the council) to)\b`),
 	c("i am requesting", 2.5, `\b(?:i|we|i'm|we're|i am|we are) (?:hereby |formally |now )?(?:request|requesting|asking for|making a|withdraw|withdrawing|revoke|object|complaining|reporting|lodging|raising|contest|challenge|dispute)\b`),
 	cn("i no longer consent", 2.5, `\b(?:no longer|don't|do not) consent\b|\bno longer agree\b`),
 	c("this is a request", 3, `\b(?:this is|treat this as|accept this(?: \S+)? as)\b(?: \S+){0,3} (?:request|complaint)\b`),
