@@ -42,9 +42,13 @@ type IntakeState struct {
 }
 
 type intake struct {
-	typ        rights.Type
-	step       string
-	org        string
+	typ  rights.Type
+	step string
+	org  string
+	// both are the councils the request was asked of when it named more than one ("delete my
+	// data from both MK and Bucks"): each takes its own request, the next offered once this
+	// one is sent.
+	both       []string
 	name       string
 	onBehalf   bool
 	onBehalfOf string
@@ -257,6 +261,9 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	if it.org == "" && len(named) == 1 {
 		it.org = named[0] // "I want a copy of my data from Buckinghamshire Council"
 	}
+	if it.org == "" && len(named) > 1 {
+		it.both = named
+	}
 	if it.key == "" {
 		it.key = fmt.Sprintf("%s/%d", s.ID, t.ReceivedAt.UnixNano())
 	}
@@ -277,6 +284,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 			it.receivedAt, it.first, it.desc = p.receivedAt, p.first, p.first
 		}
 		it.lawEnforcement = flagsLawEnforcement(it.typ, p.lawEnforcement, it.first)
+		it.both = nil // the second council's request, offered by the first
 		s.prefill = nil
 	}
 	it.log = slices.Clone(s.turns) // what was said before the request: its context
@@ -739,7 +747,10 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 	case StepOrg:
 		if named := b.councilsNamed(v); len(named) > 1 || bothRe.MatchString(v) {
 			// "both", "bucks and mk": each council's data protection team answers for its own
-			// records, so each gets its own request.
+			// records, so each gets its own request, the other offered once this one is sent.
+			if it.both = named; len(named) < 2 {
+				it.both = b.Orgs
+			}
 			return mk("Each council's data protection team answers for its own records, so that's one request for each. " +
 				"Which council is this one for? You can make the other request once it's sent. (" + strings.Join(b.Orgs, " or ") + ")"), nil
 		}
@@ -1461,14 +1472,32 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 	}
 	s.intake = nil
 	r.Question = t.Text
-	if it.second.typ != "" {
+	from := &intake{org: it.org, name: it.name, contact: it.contact, onBehalf: it.onBehalf, onBehalfOf: it.onBehalfOf,
+		receivedAt: it.receivedAt, first: it.first, lawEnforcement: it.lawEnforcement}
+	switch other := otherThan(it.both, it.org); {
+	case it.second.typ != "":
 		s.offered = it.second
-		s.offered.from = &intake{org: it.org, name: it.name, contact: it.contact, onBehalf: it.onBehalf, onBehalfOf: it.onBehalfOf,
-			receivedAt: it.receivedAt, first: it.first, lawEnforcement: it.lawEnforcement}
+		s.offered.from = from
 		r.Answer.Answer += fmt.Sprintf("\n\nYou also asked for something else (%s). Say \"yes\" and I'll take that request now.", it.second.typ.Label())
+	case other != "":
+		// "delete my data from both MK and Bucks": the other council's request, with the same
+		// name and contact (a QA pass: it was never offered).
+		from.org = other
+		s.offered = offer{typ: it.typ, question: it.first, onBehalf: it.onBehalf, from: from}
+		r.Answer.Answer += fmt.Sprintf("\n\nYou asked %s too, which answers for its own records: say \"yes\" and I'll take the same request for %s now, with the same name and contact.", other, other)
 	}
 	s.remember(t.Text, r.Answer.Answer)
 	return r, nil
+}
+
+// otherThan is the first of councils that is not org, or "".
+func otherThan(councils []string, org string) string {
+	for _, c := range councils {
+		if c != org {
+			return c
+		}
+	}
+	return ""
 }
 
 // ratherThanRe is the part of a message that says what is no longer wanted: "a copy rather than

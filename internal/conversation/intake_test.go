@@ -1390,3 +1390,27 @@ func TestAnAdviserAskingAfterACallersRequestIsAskedForItsReference(t *testing.T)
 	assert.Equal(t, conversation.KindStatus, rep.Kind, rep.Answer.Answer)
 	assert.Contains(t, rep.Answer.Answer, "give its reference")
 }
+
+// A request asked of both councils is one for each: once the first is sent, the other council's
+// is offered with the same name and contact (a QA pass: "please delete my data from both MK and
+// Bucks" filed Milton Keynes's, and Buckinghamshire's was never offered).
+func TestARequestOfBothCouncilsOffersTheOthersOnceSent(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "please delete my data from both MK and Bucks, i moved away", kind: conversation.KindIntake, contains: []string{"Which council"}},
+		{says: "both", contains: []string{"one request for each"}},
+		{says: "MK"},
+		{says: "Sam Reed"},
+		{says: "sam@example.com"},
+		{says: "skip"},
+		{says: "everything"},
+		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"say \"yes\" and I'll take the same request for Buckinghamshire Council"}},
+		{says: "yes", kind: conversation.KindIntake, lacks: []string{"full name", "Which council is"}},
+		{says: "skip"},
+		{says: "everything", contains: []string{"Council: Buckinghamshire Council", "Name: Sam Reed", "Contact: sam@example.com"}},
+		{says: "yes", kind: conversation.KindSubmitted, lacks: []string{"too, which answers for its own records"}},
+	})
+	cases := q.cases()
+	require.Len(t, cases, 2)
+	assert.ElementsMatch(t, []string{"Milton Keynes City Council", "Buckinghamshire Council"}, []string{cases[0].Organisation, cases[1].Organisation})
+}
