@@ -5,7 +5,10 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	openai "github.com/sashabaranov/go-openai"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -56,4 +59,42 @@ func TestHybridRetrieval(t *testing.T) {
 	require.Equal(t, exitOK, code, stderr)
 	assert.Contains(t, stdout, "6 years", "answered from the index alone")
 	assert.Contains(t, stderr, "answered from the index alone")
+}
+
+// Personal data in a question reaches neither the embedding model nor the chat model, however
+// the composer rewrote the question for the index: its acronyms expanded, "MK2 3AB" was "MK2
+// 3accepted business", which no redaction recognised. And a question is embedded once a turn,
+// though the composer and the model each retrieve for it.
+func TestHybridRetrievalSendsNoPersonalData(t *testing.T) {
+	m := llmtest.New(t, func(openai.ChatCompletionRequest) llmtest.Reply { return llmtest.Reply{Content: "NOT_IN_NOTICES"} })
+	env := map[string]string{"OPENAI_BASE_URL": m.URL(), "PRIVACYBOT_EMBEDDING_MODEL": "embed-small",
+		"PRIVACYBOT_MODEL": "chat-small", "PRIVACYBOT_DATA": t.TempDir()}
+	questions := map[string][]string{
+		"I'm at MK2 3AB, how long do you keep complaint records?":                 {"MK2", "3AB", "3accepted"},
+		"I live at HP19 8BB, how long do you keep complaint records?":             {"HP19", "8BB", "8bed"},
+		"My licence is SMITH851033J99AB, how long do you keep complaint records?": {"SMITH", "851033", "J99"},
+		"My NI number is BB123456C, how long do you keep complaint records?":      {"BB123456", "bed blocking"},
+		"How long do you keep complaint records?":                                 nil, // the model is asked too
+	}
+	for q, fragments := range questions {
+		before, chats := len(m.EmbedInputs()), len(m.Requests())
+		code, _, stderr := runCLI(t, env, "ask", "--json", q)
+		require.Contains(t, []int{exitOK, exitNoMatch}, code, stderr)
+		asked := m.EmbedInputs()[before:]
+		if before == 0 {
+			asked = asked[len(asked)-1:] // after the passages
+		}
+		assert.Len(t, asked, 1, "%s: embedded once", q)
+		var sent []string
+		if fragments == nil {
+			require.NotEmpty(t, m.Requests()[chats:], "the model was asked")
+		}
+		for _, r := range m.Requests()[chats:] {
+			sent = append(sent, llmtest.Question(r))
+		}
+		for _, f := range fragments {
+			assert.NotContains(t, strings.Join(asked, "\n"), f, q)
+			assert.NotContains(t, strings.Join(sent, "\n"), f, q)
+		}
+	}
 }

@@ -22,6 +22,11 @@ type Question struct {
 	// them?"): searched with the question, to find the passages about it, but never required of
 	// the sentence that answers.
 	Context string
+	// AsTyped is the question and its context as the person wrote them, before the composer put
+	// them in the notices' words: what an embedding model is sent (redacted there). Rewritten,
+	// personal data escapes redaction ("MK2 3AB" with its acronyms expanded is "MK2 3accepted
+	// business"). Empty when Text is that already.
+	AsTyped string
 }
 
 // Answer is the bot's reply to a question. Its JSON is the contract of `ask --json`.

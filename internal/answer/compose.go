@@ -294,6 +294,10 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 	// What the conversation was about is searched with the question. It was a question once,
 	// so it is cleaned as one; context that isn't one is dropped, not an error.
 	about, _ := CleanQuestion(q.Context)
+	retrieve.AsTyped = text
+	if about != "" {
+		retrieve.AsTyped += " " + about
+	}
 	about = c.lex.Expand(about)
 	if about != "" {
 		retrieve.Text += " " + about

@@ -19,6 +19,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/notice"
@@ -43,6 +44,9 @@ type Retriever struct {
 	embed    Embedder
 	passages []notice.Passage
 	vectors  [][]float32
+
+	mu     sync.Mutex
+	recent map[string][]float32 // question vectors by the text embedded
 	// OnFallback, when set, is told each time the question couldn't be embedded and the lexical
 	// ranking was returned alone.
 	OnFallback func(err error)
@@ -54,7 +58,7 @@ var _ answer.Retriever = (*Retriever)(nil)
 // passages are the ones they were made from, and writes them there when not. An empty cacheDir
 // keeps them in memory only.
 func New(ctx context.Context, lexical answer.Retriever, c *notice.Corpus, e Embedder, cacheDir string) (*Retriever, error) {
-	r := &Retriever{lexical: lexical, corpus: c, embed: e, passages: c.Passages()}
+	r := &Retriever{lexical: lexical, corpus: c, embed: e, passages: c.Passages(), recent: map[string][]float32{}}
 	key := cacheKey(e.Model(), r.passages)
 	file := ""
 	if cacheDir != "" {
@@ -96,7 +100,7 @@ func (r *Retriever) Retrieve(ctx context.Context, q answer.Question) ([]answer.H
 	if err != nil {
 		return nil, err // an unknown organisation or notice: the asker's to fix
 	}
-	qv, err := r.embed.EmbedQuestion(ctx, q.Text)
+	qv, err := r.question(ctx, q)
 	if err != nil {
 		if r.OnFallback != nil {
 			r.OnFallback(err)
@@ -124,6 +128,38 @@ func (r *Retriever) Retrieve(ctx context.Context, q answer.Question) ([]answer.H
 		return hits[i].Passage.ID < hits[j].Passage.ID
 	})
 	return hits[:min(k, len(hits))], nil
+}
+
+// recentQuestions is how many question vectors are kept: a turn embeds its question once
+// though both the extractive answerer and the model retrieve for it (and each council named
+// retrieves again).
+const recentQuestions = 32
+
+// question embeds the question as the person typed it (AsTyped): the text the composer searches
+// with has its acronyms expanded, and personal data rewritten so escapes redaction. A question
+// embedded lately is not embedded again.
+func (r *Retriever) question(ctx context.Context, q answer.Question) ([]float32, error) {
+	text := q.AsTyped
+	if text == "" {
+		text = q.Text
+	}
+	r.mu.Lock()
+	v, ok := r.recent[text]
+	r.mu.Unlock()
+	if ok {
+		return v, nil
+	}
+	v, err := r.embed.EmbedQuestion(ctx, text)
+	if err != nil {
+		return nil, err
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.recent) >= recentQuestions {
+		clear(r.recent) // simpler than an LRU; what matters is the turn in progress
+	}
+	r.recent[text] = v
+	return v, nil
 }
 
 // nearest are the n passages in the question's scope most like it by cosine similarity.

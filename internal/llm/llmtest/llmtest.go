@@ -216,3 +216,14 @@ func PassageWith(prompt, s string) int {
 	}
 	return 0
 }
+
+// Question is what the answer prompt of a request puts between its <question> tags: the
+// resident's question as the model was sent it (the whole user prompt when there are none).
+func Question(req openai.ChatCompletionRequest) string {
+	p := UserPrompt(req)
+	start, end := strings.Index(p, "<question>"), strings.Index(p, "</question>")
+	if start < 0 || end < start {
+		return p
+	}
+	return strings.TrimSpace(p[start+len("<question>") : end])
+}
