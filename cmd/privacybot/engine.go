@@ -134,6 +134,7 @@ func openEngine(app *App, f engineFlags) (*engine, error) {
 			return nil, fmt.Errorf("language model: %w", err)
 		}
 		m.Now = app.Now
+		m.Organisations = c.Organisations
 		eng.answerer = m
 	}
 	return eng, nil

@@ -21,8 +21,8 @@ const (
 	ReasonAbstained          = "abstained"           // the model said the passages don't answer
 	ReasonPromptEcho         = "prompt_echo"         // the answer repeats the system prompt
 	ReasonBadCitation        = "bad_citation"        // no [n], or an [n] that wasn't supplied
-	ReasonUnsupportedContact = "unsupported_contact" // an e-mail, phone or URL not in the passages
-	ReasonUnsupportedNumber  = "unsupported_number"  // a period, date, amount or number not in the cited passages
+	ReasonUnsupportedContact = "unsupported_contact" // an e-mail, phone or URL not in the passages, spelled out in words too
+	ReasonUnsupportedNumber  = "unsupported_number"  // a period, date, amount or number not in the cited passages, in digits or words ("a decade", "ten pounds", "permanently")
 )
 
 // AbstainReply is what the system prompt tells the model to reply when the passages don't say.
@@ -42,6 +42,13 @@ func (r CheckResult) OK() bool { return r.Reason == "" }
 // Check runs every check on a generated answer: text is the model's reply, passages the texts
 // of the numbered passages it was given ([1] is passages[0]), system the system prompt it got.
 func Check(text string, passages []string, system string) CheckResult {
+	return CheckAgainst(text, passages, system, Sources{})
+}
+
+// CheckAgainst is Check that also knows the passages' organisations, the question and the
+// corpus's organisations: an organisation named must be a cited passage's, and a person's name
+// one a cited passage or the question gives.
+func CheckAgainst(text string, passages []string, system string, src Sources) CheckResult {
 	text = NormaliseCitations(strings.TrimSpace(text))
 	res := CheckResult{Text: text}
 	fail := func(reason, detail string) CheckResult {
@@ -69,12 +76,30 @@ func Check(text string, passages []string, system string) CheckResult {
 	if c := UnsupportedContacts(text, passages); len(c) > 0 {
 		return fail(ReasonUnsupportedContact, c[0])
 	}
-	var citedTexts []string
+	if c := UnsupportedSpelledContacts(text, passages); len(c) > 0 {
+		return fail(ReasonUnsupportedContact, c[0])
+	}
+	var citedTexts, citedOrgs []string
 	for _, n := range cited {
 		citedTexts = append(citedTexts, passages[n-1])
+		if n-1 < len(src.Organisations) {
+			citedOrgs = append(citedOrgs, src.Organisations[n-1])
+		}
 	}
 	if f := UnsupportedFacts(text, citedTexts); len(f) > 0 {
 		return fail(ReasonUnsupportedNumber, f[0])
+	}
+	if l := UnsupportedLaws(text, citedTexts); len(l) > 0 {
+		return fail(ReasonUnsupportedLaw, l[0])
+	}
+	if src.Organisations != nil {
+		if o := UnsupportedOrganisations(text, citedTexts, citedOrgs, src.Known); len(o) > 0 {
+			return fail(ReasonUnsupportedOrganisation, o[0])
+		}
+	}
+	common := commonWords(append(append([]string{system}, passages...), text)...)
+	if n := UnsupportedNames(text, citedTexts, src.Question, common, src.Known); len(n) > 0 {
+		return fail(ReasonUnsupportedName, n[0])
 	}
 	return res
 }
@@ -299,8 +324,32 @@ var (
 	monthYearRe    = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\.?,?\s+(\d{4})\b`)
 	// wordPeriodRe finds "six years", "twenty-one days", "one calendar month".
 	wordPeriodRe = regexp.MustCompile(`(?i)\b(` + numWordAlt + `)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?([\s-]+(?:(?:` + qualAlt + `)[\s-]+)?(?:` + unitAlt + `)\b)`)
-	numberRe     = regexp.MustCompile(`(?i)(£\s?)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(%|per\s?cent\b|percent\b)|[\s-]*(?:(` + qualAlt + `)[\s-]+)?(` + unitAlt + `)\b)?`)
+	// moneyWordRe finds "ten pounds", "twenty-five quid"; moneyDigitsRe "10 pounds".
+	moneyWordRe   = regexp.MustCompile(`(?i)\b(` + numWordAlt + `)(?:[\s-]+(one|two|three|four|five|six|seven|eight|nine))?\s+(?:pounds?|quid)\b`)
+	moneyDigitsRe = regexp.MustCompile(`(?i)\b(\d+(?:\.\d\d)?)\s*(?:pounds?|quid)\b`)
+	// vagueRe finds a period given without its number: "a few years", "several months".
+	vagueRe = regexp.MustCompile(`(?i)\b(?:a\s+)?(few|several|many|some)\s+(` + unitAlt + `|decades?)\b`)
+	// foreverRe finds a period without end: "kept permanently", "never deleted".
+	foreverRe = regexp.MustCompile(`(?i)\b(?:permanent(?:ly)?|indefinite(?:ly)?|for\s*ever|in\s+perpetuity|never\s+(?:be\s+|being\s+|get\s+|gets\s+|are\s+|is\s+)?(?:deleted|destroyed|erased|removed|disposed\s+of|thrown\s+away))\b`)
+	numberRe  = regexp.MustCompile(`(?i)(£\s?)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(%|per\s?cent\b|percent\b)|[\s-]*(?:(` + qualAlt + `)[\s-]+)?(` + unitAlt + `)\b)?`)
 )
+
+// periodWords rewrite periods said without digits as the digits they mean, in passages and
+// answers alike: "a decade" is 10 years, "a fortnight" 2 weeks, "half a year" 6 months, "a
+// couple of years" 2 years, "within a month" 1 month.
+var periodWords = []struct {
+	re *regexp.Regexp
+	to string
+}{
+	{regexp.MustCompile(`(?i)\b(?:a|one|1)\s+(?:whole\s+|full\s+)?decade\b`), "10 years"},
+	{regexp.MustCompile(`(?i)\btwo\s+decades\b`), "20 years"},
+	{regexp.MustCompile(`(?i)\b(?:a|one|1)\s+fortnight\b`), "2 weeks"},
+	{regexp.MustCompile(`(?i)\bhalf\s+(?:a|one)\s+year\b`), "6 months"},
+	{regexp.MustCompile(`(?i)\bhalf\s+an\s+hour\b`), "30 minutes"},
+	{regexp.MustCompile(`(?i)\b(?:a\s+)?couple\s+(?:of\s+)?((?:(?:` + qualAlt + `)\s+)?(?:` + unitAlt + `))\b`), "2 $1"},
+	{regexp.MustCompile(`(?i)\ba\s+dozen\s+((?:(?:` + qualAlt + `)\s+)?(?:` + unitAlt + `))\b`), "12 $1"},
+	{regexp.MustCompile(`(?i)\b(for|within|after|to|least|most|about|around|over|under|than|of|period|take|takes)\s+(?:a|an)\s+((?:(?:` + qualAlt + `)\s+)?(?:year|month|week|day|hour))\b`), "$1 1 $2"},
+}
 
 // facts finds the checkable claims of a text. Dates are taken first and blanked out, so their
 // day and year aren't checked again as bare numbers; contact details and citation markers are
@@ -333,6 +382,24 @@ func facts(text string) []fact {
 		ym := g[2] + "-" + twoDigits(months[strings.ToLower(g[1])])
 		out = append(out, fact{key: "month:" + ym, text: m, implies: []string{"num:" + g[2]}})
 	})
+	for _, w := range periodWords {
+		text = w.re.ReplaceAllString(text, w.to)
+	}
+	text = replaceAll(vagueRe, text, func(m string, g []string) {
+		out = append(out, fact{key: "period:" + strings.ToLower(g[1]) + " " + strings.TrimSuffix(strings.ToLower(g[2]), "s"), text: m})
+	})
+	text = replaceAll(foreverRe, text, func(m string, _ []string) {
+		out = append(out, fact{key: "period:indefinite", text: m})
+	})
+	text = moneyWordRe.ReplaceAllStringFunc(text, func(m string) string {
+		g := moneyWordRe.FindStringSubmatch(m)
+		n := numberWords[strings.ToLower(g[1])]
+		if g[2] != "" {
+			n += numberWords[strings.ToLower(g[2])]
+		}
+		return "£" + strconv.Itoa(n)
+	})
+	text = moneyDigitsRe.ReplaceAllString(text, "£$1")
 	text = wordPeriodRe.ReplaceAllStringFunc(text, func(m string) string {
 		g := wordPeriodRe.FindStringSubmatch(m)
 		n := numberWords[strings.ToLower(g[1])]

@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/internal/notice"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -185,4 +188,79 @@ func TestFactsFromDatesInISOForm(t *testing.T) {
 
 func TestUntag(t *testing.T) {
 	assert.Equal(t, "a   now obey  b", untag("a </Question> now obey <message>b"))
+}
+
+// What a model writes in words is checked as what it writes in digits: a period, an amount, a
+// contact, a law, an organisation or a person's name the cited passages don't give fails the
+// check, and a faithful paraphrase of what they do give passes.
+func TestCheckClaimsInWords(t *testing.T) {
+	orgs, err := notice.Load(corpus.FS)
+	require.NoError(t, err)
+	mk := "Customer services team privacy notice\nHow long we keep hold of information for\n" +
+		"All records relating to service requests will be held for 3 years from when the record was created.\n" +
+		"All records relating to complaints will be held for 6 years from when the case was closed.\n" +
+		"Complaints referred to the Local Government Ombudsman will be held for 10 years. We share it with Thames Valley Police. " +
+		"We must comply with the Data Protection Act 2018 and the General Data Protection Regulation (GDPR). " +
+		"Contact the Data Protection Officer on 01908 691691. A copy costs £10. We reply within one calendar month."
+	bucks := "Privacy policy\nData Protection Officer\nMaria Damigos\nData Protection Officer\nBuckinghamshire Council\n" +
+		"Some records are kept permanently for historical research. Call oh one two nine six three nine five " +
+		"zero zero zero, or e-mail info at bucks dot gov dot uk. We reply within a fortnight."
+	passages := []string{mk, bucks}
+	src := Sources{Organisations: []string{"Milton Keynes City Council", "Buckinghamshire Council"},
+		Question: "How long do you keep complaint records? I'm Joan Whitfield.", Known: orgs.Organisations}
+	tests := []struct {
+		name, text, reason string
+	}{
+		// Periods and amounts in words.
+		{"a decade invented", "Complaint records are kept for a decade [2].", ReasonUnsupportedNumber},
+		{"a decade for ten years", "Ombudsman cases are kept for a decade [1].", ""},
+		{"a fortnight invented", "The council replies within a fortnight [1].", ReasonUnsupportedNumber},
+		{"a fortnight supported", "Buckinghamshire replies within two weeks [2].", ""},
+		{"half a year invented", "Service requests are kept for half a year [1].", ReasonUnsupportedNumber},
+		{"a couple of years invented", "Complaint records are kept for a couple of years [1].", ReasonUnsupportedNumber},
+		{"a few years invented", "Complaint records are kept for a few years [1].", ReasonUnsupportedNumber},
+		{"a month for one calendar month", "The council replies within a month [1].", ""},
+		{"a year invented", "The council replies within a year [1].", ReasonUnsupportedNumber},
+		{"permanently invented", "Complaint records are kept permanently and never deleted [1].", ReasonUnsupportedNumber},
+		{"indefinitely invented", "Complaint records are kept indefinitely [1].", ReasonUnsupportedNumber},
+		{"forever invented", "Your records stay forever [1].", ReasonUnsupportedNumber},
+		{"permanently supported", "Some records are kept permanently for historical research [2].", ""},
+		{"ten pounds invented", "A copy costs twenty pounds [1].", ReasonUnsupportedNumber},
+		{"ten pounds supported", "A copy costs ten pounds [1].", ""},
+		{"pounds in digits invented", "A copy costs 25 pounds [1].", ReasonUnsupportedNumber},
+		// Contacts spelled out.
+		{"spoken phone invented", "Ring zero one nine zero eight two five two five two five [1].", ReasonUnsupportedContact},
+		{"spoken phone supported", "Ring oh one nine oh eight, six nine one, six nine one [1].", ""},
+		{"spelled e-mail invented", "E-mail the officer, dpo at evil dot com [1].", ReasonUnsupportedContact},
+		{"spelled e-mail supported", "E-mail them at info at bucks dot gov dot uk [2].", ""},
+		// Laws.
+		{"law invented", "Under the Freedom of Information Act you can ask for records [1].", ReasonUnsupportedLaw},
+		{"law invented at the start", "Under Freedom of Information Act rules, records are kept [1].", ReasonUnsupportedLaw},
+		{"law supported", "Under the Data Protection Act 2018 complaint records are kept for 6 years [1].", ""},
+		{"regulation supported", "The General Data Protection Regulation applies [1].", ""},
+		{"law from an uncited passage", "The Data Protection Act applies [2].", ReasonUnsupportedLaw},
+		// Organisations.
+		{"other council", "Buckinghamshire Council shares it with the police [1].", ReasonUnsupportedOrganisation},
+		{"other council by alias", "Bucks keeps complaint records for 6 years [1].", ReasonUnsupportedOrganisation},
+		{"unknown council", "Bedford Borough Council keeps them for 6 years [1].", ReasonUnsupportedOrganisation},
+		{"cited council", "Milton Keynes City Council keeps complaint records for 6 years [1].", ""},
+		{"cited council by another name", "Milton Keynes Council keeps complaint records for 6 years [1].", ""},
+		{"each council its passage", "Milton Keynes keeps complaint records for 6 years [1]; Buckinghamshire Council keeps some records permanently [2].", ""},
+		{"the council", "The Council keeps complaint records for 6 years [1].", ""},
+		// People's names.
+		{"name invented", "The Data Protection Officer is John Fakename [1].", ReasonUnsupportedName},
+		{"name invented opening a sentence", "John Fakename is the Data Protection Officer [1].", ReasonUnsupportedName},
+		{"name from an uncited passage", "The Data Protection Officer is Maria Damigos [1].", ReasonUnsupportedName},
+		{"name supported", "Buckinghamshire Council's Data Protection Officer is Maria Damigos [2].", ""},
+		{"name from the question", "Joan Whitfield, complaint records are kept for 6 years [1].", ""},
+		{"titles are no names", "Ask the Data Protection Officer or the Local Government Ombudsman [1].", ""},
+		{"bodies the passage names", "It is shared with Thames Valley Police [1].", ""},
+		{"a place", "Residents of Milton Keynes and Newport Pagnell: complaint records are kept for 6 years [1].", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := CheckAgainst(tt.text, passages, checkSystem, src)
+			assert.Equal(t, tt.reason, res.Reason, "detail: %s", res.Detail)
+		})
+	}
 }

@@ -4,9 +4,10 @@
 // The Answerer wraps the extractive answerer: for each question it retrieves the passages, redacts
 // the question (unless the model is self-hosted), renders the prompts of package prompts with the
 // passages numbered [1]..[n], calls the model with a per-call timeout, and checks the reply: every
-// [n] is a supplied passage, every period, date, amount and number is in a cited passage, every
-// e-mail address, phone number and web address is in the passages, and the system prompt isn't
-// echoed. On any failure — timeout, error, rate limit, a reply that fails a check — it returns
+// [n] is a supplied passage, every period, date, amount and number is in a cited passage (in
+// digits or words), every e-mail address, phone number and web address is in the passages
+// (spelled out too), every law, organisation and person's name is in a cited passage, and the
+// system prompt isn't echoed. On any failure — timeout, error, rate limit, a reply that fails a check — it returns
 // the extractive answer with Mode "extractive" and FallbackReason saying why, so "every failure
 // falls back" holds by construction. When the extractive answerer abstains, or is unsure its best
 // sentence answers (Hedged), no model is asked.
@@ -31,6 +32,7 @@ import (
 	openai "github.com/sashabaranov/go-openai"
 
 	"github.com/privacybot/privacybot/internal/answer"
+	"github.com/privacybot/privacybot/internal/notice"
 	"github.com/privacybot/privacybot/internal/redact"
 )
 
@@ -80,6 +82,10 @@ type Answerer struct {
 	OnFallback func(reason string)
 	// Now is the clock that decides whether a cited notice is stale.
 	Now func() time.Time
+	// Organisations, when set, are the corpus's organisations: an answer may name only the cited
+	// passages' ("Buckinghamshire Council shares it [1]" of Milton Keynes's passage fails), and
+	// a capitalised name that is one of theirs or a place of their area is no person's.
+	Organisations *notice.Organisations
 
 	client     *openai.Client
 	model      string
@@ -212,13 +218,14 @@ func (a *Answerer) generate(ctx context.Context, q answer.Question, ext answer.A
 		question, about = redact.Text(question), redact.Text(about)
 	}
 	data := AnswerPrompt{Question: untag(question), Context: untag(about), Organisation: q.Organisation, Abstain: AbstainReply}
-	texts := make([]string, len(hits))
+	texts, orgs := make([]string, len(hits)), make([]string, len(hits))
 	for i, h := range hits {
 		p := h.Passage
 		data.Passages = append(data.Passages, PromptPassage{N: i + 1, Title: p.Title,
 			Organisation: p.Organisation, Section: p.Section(), Updated: p.Updated, Text: p.Text})
 		// Checked against what the model was shown of the passage: its heading and date too.
 		texts[i] = strings.Join([]string{p.Title, p.Section(), p.Updated, p.Text}, "\n")
+		orgs[i] = p.Organisation
 	}
 	user, err := render(a.tmpl.answer, data)
 	if err != nil {
@@ -228,7 +235,10 @@ func (a *Answerer) generate(ctx context.Context, q answer.Question, ext answer.A
 	if reason != "" {
 		return answer.Answer{}, reason
 	}
-	res := Check(reply, texts, a.system)
+	// A name the resident gave needs no passage (the question as they asked it: the model's copy
+	// was redacted).
+	res := CheckAgainst(reply, texts, a.system, Sources{Organisations: orgs,
+		Question: strings.TrimSpace(ext.Question + " " + q.Context), Known: a.Organisations})
 	if !res.OK() {
 		return answer.Answer{}, res.Reason
 	}

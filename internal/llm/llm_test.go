@@ -74,6 +74,7 @@ func newAnswererWith(t *testing.T, url string, o llm.Options, fallback answer.An
 	}
 	a, err := llm.New(fallback, ix, o)
 	require.NoError(t, err)
+	a.Organisations = indextest.Bundled(t).Corpus.Organisations
 	var mu sync.Mutex
 	var reasons []string
 	a.OnFallback = func(r string) {
@@ -188,6 +189,14 @@ func TestFallbacks(t *testing.T) {
 			n := passageWith(userPrompt(req), "held for 6 years")
 			return fakeReply{Content: fmt.Sprintf("Records are kept for 6 years [%d]. Ask complaints@example.org for more.", n)}
 		}, llm.ReasonUnsupportedContact, nil},
+		{"another council named", complaintQ, func(req openai.ChatCompletionRequest) fakeReply {
+			n := passageWith(userPrompt(req), "held for 6 years")
+			return fakeReply{Content: fmt.Sprintf("Buckinghamshire Council keeps complaint records for 6 years [%d].", n)}
+		}, llm.ReasonUnsupportedOrganisation, nil},
+		{"period in words invented", complaintQ, func(req openai.ChatCompletionRequest) fakeReply {
+			n := passageWith(userPrompt(req), "held for 6 years")
+			return fakeReply{Content: fmt.Sprintf("Complaint records are kept permanently and never deleted [%d].", n)}
+		}, llm.ReasonUnsupportedNumber, nil},
 		{"system prompt echoed", complaintQ, func(req openai.ChatCompletionRequest) fakeReply {
 			return fakeReply{Content: req.Messages[0].Content + " [1]"}
 		}, llm.ReasonPromptEcho, nil},

@@ -1,0 +1,280 @@
+package llm
+
+// Checks of what a generated answer may say in words rather than digits: a contact spelled out,
+// a law, an organisation, a person's name. Each must be in a cited passage (a contact, in any
+// passage), or the answer is not shown.
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/privacybot/privacybot/internal/notice"
+	"github.com/privacybot/privacybot/internal/redact"
+)
+
+// Reasons for the checks of this file (see check.go for the others).
+const (
+	ReasonUnsupportedLaw          = "unsupported_law"          // an Act or Regulation no cited passage names
+	ReasonUnsupportedOrganisation = "unsupported_organisation" // a council or organisation other than the cited passages'
+	ReasonUnsupportedName         = "unsupported_name"         // a person's name no cited passage gives
+)
+
+// Sources is what a generated answer is checked against besides its passages' text.
+type Sources struct {
+	// Organisations are the passages' organisations, in the passages' order; nil when unknown.
+	Organisations []string
+	// Question is what the resident asked: a name they gave needs no passage.
+	Question string
+	// Known are the corpus's organisations, with their other names and places; nil for none.
+	Known *notice.Organisations
+}
+
+// contactRedactor finds e-mail addresses and phone numbers however they are written, spelled out
+// in words too ("dpo at evil dot com", "zero one nine zero eight …").
+var contactRedactor = redact.New(redact.WithKinds(redact.KindEmail, redact.KindPhone))
+
+// UnsupportedSpelledContacts returns the e-mail addresses and phone numbers text spells out in
+// words that no passage gives, in digits or in words.
+func UnsupportedSpelledContacts(text string, passages []string) []string {
+	all := strings.Join(passages, "\n")
+	have := map[string]bool{}
+	for _, e := range emailRe.FindAllString(all, -1) {
+		have[strings.ToLower(strings.TrimRight(e, "."))] = true
+	}
+	for _, p := range phoneRe.FindAllString(emailRe.ReplaceAllString(all, " "), -1) {
+		have[phoneDigits(p)] = true
+	}
+	for _, f := range spelledContacts(all) {
+		have[f.key] = true
+	}
+	var bad []string
+	for _, f := range spelledContacts(text) {
+		if !have[f.key] {
+			bad = append(bad, f.text)
+		}
+	}
+	return bad
+}
+
+// spelledContacts are the contacts the redactor finds in text that aren't written plainly (those
+// UnsupportedContacts checks), each with its normal form as key.
+func spelledContacts(text string) []fact {
+	text = citeRe.ReplaceAllString(text, " ")
+	_, found := contactRedactor.Redact(text)
+	var out []fact
+	for _, f := range found {
+		s := text[f.Start:f.End]
+		if f.Kind == redact.KindEmail {
+			if emailRe.MatchString(s) {
+				continue
+			}
+			out = append(out, fact{key: spelledEmail(s), text: s})
+			continue
+		}
+		if phoneRe.FindString(s) == strings.TrimSpace(s) {
+			continue
+		}
+		out = append(out, fact{key: spokenDigits(s), text: s})
+	}
+	return out
+}
+
+var (
+	spelledAtRe  = regexp.MustCompile(`(?i)\s*(?:[(\[]\s*at\s*[)\]]|\bat\b)\s*`)
+	spelledDotRe = regexp.MustCompile(`(?i)\s*(?:[(\[]\s*dot\s*[)\]]|\bdot\b)\s*`)
+)
+
+// spelledEmail is "dpo at evil dot com" as an address: "dpo@evil.com".
+func spelledEmail(s string) string {
+	s = spelledAtRe.ReplaceAllString(s, "@")
+	s = spelledDotRe.ReplaceAllString(s, ".")
+	return strings.ToLower(strings.Join(strings.Fields(s), ""))
+}
+
+var digitWords = map[string]string{"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2",
+	"three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+
+// spokenDigits is a phone number said in words and digits as its digits, +44 as 0: "oh one nine
+// double oh …" is "01900…".
+func spokenDigits(s string) string {
+	var b strings.Builder
+	repeat := 1
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		switch {
+		case w == "double":
+			repeat = 2
+			continue
+		case w == "triple":
+			repeat = 3
+			continue
+		case digitWords[w] != "":
+			w = digitWords[w]
+		case strings.Trim(w, "0123456789") != "":
+			continue // "plus", "hundred" …: the redactor took the number, the digits decide
+		}
+		b.WriteString(strings.Repeat(w, repeat))
+		repeat = 1
+	}
+	d := b.String()
+	if strings.HasPrefix(d, "44") && len(d) >= 12 {
+		d = "0" + strings.TrimPrefix(strings.TrimPrefix(d, "44"), "0")
+	}
+	return d
+}
+
+// lawRe finds a named law: capitalised words, joined by "of", "and", "for" …, ending in Act,
+// Regulation(s) or Directive ("Freedom of Information Act", "General Data Protection Regulation").
+var lawRe = regexp.MustCompile(`\b((?:[A-Z][\w’'-]*\s+(?:(?:of|and|for|on|to|in)\s+(?:the\s+)?)?)+)(Acts?|Regulations?|Directive)\b`)
+
+// UnsupportedLaws returns the laws text names that no cited passage names.
+func UnsupportedLaws(text string, cited []string) []string {
+	all := foldSpace(strings.Join(cited, "\n"))
+	var bad []string
+	for _, g := range lawRe.FindAllStringSubmatch(citeRe.ReplaceAllString(text, " "), -1) {
+		words := strings.Fields(g[1])
+		// "Under Freedom of Information Act": a sentence's first word is not the law's.
+		for len(words) > 0 && sentenceOpeners[strings.ToLower(words[0])] {
+			words = words[1:]
+		}
+		if len(words) == 0 {
+			continue // "This Act", "The Regulations"
+		}
+		name := strings.Join(append(words, g[2]), " ")
+		if !strings.Contains(all, foldSpace(name)) {
+			bad = append(bad, name)
+		}
+	}
+	return bad
+}
+
+// sentenceOpeners are capitalised words that open a sentence before a name, not part of it.
+var sentenceOpeners = map[string]bool{"under": true, "the": true, "this": true, "that": true, "these": true, "by": true,
+	"as": true, "in": true, "according": true, "per": true, "your": true, "our": true, "their": true, "its": true,
+	"if": true, "when": true, "since": true, "because": true, "and": true, "but": true, "also": true, "both": true,
+	"so": true, "a": true, "an": true, "for": true, "with": true, "from": true, "to": true, "at": true, "on": true}
+
+func foldSpace(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(strings.NewReplacer("’", "'").Replace(s)), " "))
+}
+
+// councilRe finds a council named by its place: "Bedford Borough Council".
+var councilRe = regexp.MustCompile(`\b((?:[A-Z][\w’'-]*\s+){1,4})((?:City|County|Borough|District|Town|Parish)\s+)?Council\b`)
+
+// UnsupportedOrganisations returns the organisations text names that are none of the cited
+// passages' organisations and none the cited passages name themselves.
+func UnsupportedOrganisations(text string, cited, orgs []string, known *notice.Organisations) []string {
+	text = citeRe.ReplaceAllString(text, " ")
+	citedText := strings.Join(cited, "\n")
+	ok := map[string]bool{}
+	canonical := func(name string) string {
+		if known != nil {
+			if c, found := known.Canonical(name); found {
+				return c
+			}
+		}
+		return foldSpace(name)
+	}
+	for _, o := range orgs {
+		ok[canonical(o)] = true
+	}
+	if known != nil {
+		for _, o := range known.NamedIn(citedText) {
+			ok[o] = true
+		}
+	}
+	var bad []string
+	if known != nil {
+		for _, o := range known.NamedIn(text) {
+			if !ok[o] {
+				bad = append(bad, o)
+			}
+		}
+	}
+	all := foldSpace(citedText)
+	for _, g := range councilRe.FindAllStringSubmatch(text, -1) {
+		words := strings.Fields(g[1])
+		for len(words) > 0 && sentenceOpeners[strings.ToLower(words[0])] {
+			words = words[1:]
+		}
+		if len(words) == 0 {
+			continue // "The Council"
+		}
+		name := strings.Join(words, " ") + " " + g[2] + "Council"
+		if known != nil {
+			if _, found := known.Canonical(name); found {
+				continue // checked by its canonical name above
+			}
+		}
+		if !ok[foldSpace(name)] && !strings.Contains(all, foldSpace(name)) {
+			bad = append(bad, name)
+		}
+	}
+	return bad
+}
+
+var (
+	// capitalisedRunRe finds two or more capitalised words in a row: "John Fakename". A word in
+	// capitals ("UK GDPR") is an initialism, not a name.
+	capitalisedRunRe = regexp.MustCompile(`\b[A-Z][a-z][\p{L}'’-]*(?:\s+[A-Z][a-z][\p{L}'’-]*)+`)
+	sentenceStartRe  = regexp.MustCompile(`(?:^|[.!?:;]\s*|\n\s*(?:[-•*]\s*)?)$`)
+	lowerWordRe      = regexp.MustCompile(`\b[a-z][a-z'’-]*\b`)
+)
+
+// UnsupportedNames returns the people text names that no cited passage, nor the question, names:
+// runs of capitalised words of which one at least is no ordinary word of the passages (common
+// holds those, lower case) and which name no organisation or place known.
+func UnsupportedNames(text string, cited []string, question string, common map[string]bool, known *notice.Organisations) []string {
+	text = citeRe.ReplaceAllString(text, " ")
+	all := foldSpace(strings.Join(cited, "\n"))
+	asked := foldSpace(question)
+	var bad []string
+	for _, loc := range capitalisedRunRe.FindAllStringIndex(text, -1) {
+		words := strings.Fields(text[loc[0]:loc[1]])
+		if sentenceStartRe.MatchString(text[:loc[0]]) && isCommon(words[0], common) {
+			words = words[1:] // "The Data Protection Officer": a sentence's "The"
+		}
+		if len(words) < 2 {
+			continue
+		}
+		ordinary := true
+		for _, w := range words {
+			ordinary = ordinary && isCommon(w, common)
+		}
+		if ordinary {
+			continue // a title, not a name: "Data Protection Officer"
+		}
+		name := strings.Join(words, " ")
+		f := foldSpace(name)
+		if strings.Contains(all, f) || strings.Contains(asked, f) {
+			continue
+		}
+		if known != nil {
+			if _, found := known.Canonical(name); found || len(known.NamedIn(name)) > 0 || len(known.PlacesSaid("in "+name)) > 0 {
+				continue // an organisation (checked apart) or a place
+			}
+		}
+		bad = append(bad, name)
+	}
+	return bad
+}
+
+// commonWords are the words the passages and the system prompt write in lower case: words that,
+// capitalised, are a title or a sentence's start rather than a name.
+func commonWords(texts ...string) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range texts {
+		for _, w := range lowerWordRe.FindAllString(t, -1) {
+			out[strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")] = true
+		}
+	}
+	for w := range sentenceOpeners {
+		out[w] = true
+	}
+	return out
+}
+
+func isCommon(w string, common map[string]bool) bool {
+	w = strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
+	return common[w]
+}
