@@ -146,6 +146,17 @@ func TestRewriteLine(t *testing.T) {
 		"\n\"How long are complaint records kept?\"\nok": "How long are complaint records kept?",
 		"<message>How long are complaint records kept?":  "How long are complaint records kept?",
 		"   ": "",
+		// Preambles the prompt asked for none of.
+		"Sure! Here is the rewritten question: How long are service request records kept?":     "How long are service request records kept?",
+		"Sure!\nHow long are service request records kept?":                                    "How long are service request records kept?",
+		"Certainly. Here's the standalone question:\n\"How long are complaint records kept?\"": "How long are complaint records kept?",
+		"Rewritten question: how long are complaint records kept":                              "how long are complaint records kept",
+		"**How long are complaint records kept?**":                                             "How long are complaint records kept?",
+		// Chatter, or no question: nothing to use.
+		"Sure!": "",
+		"I think you mean complaint records. How long are complaint records kept?": "",
+		"The resident is asking about complaints.":                                 "",
+		"I'm sorry, I can't help with that.":                                       "",
 	}
 	for in, want := range tests {
 		assert.Equal(t, want, rewriteLine(in), in)

@@ -45,6 +45,10 @@ const (
 // ReasonTruncated is the fallback reason when the model stopped at its token limit mid-answer.
 const ReasonTruncated = "truncated"
 
+// ReasonNotAQuestion is why a follow-up's rewrite by the model is not used: its reply is no one
+// question ("Sure!", or chatter around one); the built-in rewrite is used instead.
+const ReasonNotAQuestion = "not_a_question"
+
 // Defaults for Options left zero.
 const (
 	DefaultTimeout   = 10 * time.Second
@@ -343,7 +347,8 @@ func classify(parent, call context.Context, err error) string {
 // Rewrite turns a follow-up ("and how long for those?") into a question that stands on its own,
 // using the earlier messages of the conversation, oldest first. It returns the question unchanged
 // when there is no history or the model fails or replies with something that isn't a question
-// (the failure is counted through OnFallback as "rewrite_<reason>"). Its only errors are for a
+// (the failure is counted through OnFallback as "rewrite_<reason>"). A preamble ("Sure! Here is
+// the rewritten question:") is taken off; a reply of more than one sentence is chatter, not used. Its only errors are for a
 // question that can't be asked at all (answer.ErrEmptyQuestion, answer.ErrQuestionTooLong).
 // Unless the model is self-hosted, the model sees the history and question redacted, and so the
 // rewrite carries placeholders such as "[email]" in place of personal data.
@@ -387,9 +392,12 @@ func (a *Answerer) Rewrite(ctx context.Context, history []string, question strin
 	if reason != "" {
 		return keep(reason)
 	}
-	out := rewriteLine(reply)
-	if out == "" || strings.Contains(strings.ToUpper(out), AbstainReply) {
+	if strings.TrimSpace(reply) == "" || strings.Contains(strings.ToUpper(reply), AbstainReply) {
 		return keep(ReasonEmpty)
+	}
+	out := rewriteLine(reply)
+	if out == "" {
+		return keep(ReasonNotAQuestion)
 	}
 	out, err = answer.CleanQuestion(out)
 	if err != nil {
@@ -404,18 +412,37 @@ var tagRe = regexp.MustCompile(`(?i)<\s*/?\s*(?:question|message|context)\s*>`)
 
 func untag(s string) string { return tagRe.ReplaceAllString(s, " ") }
 
-var rewritePrefixRe = regexp.MustCompile(`(?i)^(?:stand-?alone question|rewritten question|question)\s*:\s*`)
+var (
+	// rewritePreambleRe is what models put before the question despite the prompt: "Sure!",
+	// "Here is the rewritten question:", "Question:".
+	rewritePreambleRe = regexp.MustCompile(`(?i)^(?:(?:sure|certainly|of course|ok|okay|absolutely|great|yes|no problem|happy to help)\b[!,.:]*\s*)*` +
+		`(?:(?:here(?:'s|’s| is)|this is|below is)\s+(?:the|a|your|my)\s+(?:[\w-]+\s+){0,3}?question\s*[:\-–—]?\s*|` +
+		`(?:the\s+)?(?:stand-?alone|rewritten|reformulated|rephrased|new)?\s*question(?:\s+is)?\s*[:\-–—]\s*)?`)
+	// questionStartRe opens a question that doesn't end with "?".
+	questionStartRe = regexp.MustCompile(`(?i)^(?:how|what|what's|who|whom|whose|when|where|why|which|can|could|do|does|did|is|are|was|were|will|would|should|may|might|has|have|must|shall)\b`)
+	// sentenceEndRe ends a sentence before another: "I think you mean complaints. How long …?"
+	sentenceEndRe = regexp.MustCompile(`[.!?]["”’)]?\s+["“‘(]?[A-Z]`)
+)
 
-// rewriteLine takes the question out of a rewrite reply: its first non-empty line, without a
-// "Question:" label, quotes or the <message> tags the prompt used.
+// rewriteLine takes the question out of a rewrite reply: the first line that, without a
+// preamble ("Sure! Here is the rewritten question:"), quotes or the <message> tags the prompt
+// used, is one question; "" when there is none, or it comes with chatter of its own.
 func rewriteLine(s string) string {
 	for _, l := range strings.Split(s, "\n") {
 		l = strings.TrimSpace(strings.NewReplacer("<message>", "", "</message>", "").Replace(l))
-		l = rewritePrefixRe.ReplaceAllString(l, "")
-		l = strings.Trim(l, "\"'“”` ")
-		if l != "" {
-			return l
+		l = strings.Trim(l, "\"'“”`* ")
+		l = strings.TrimSpace(rewritePreambleRe.ReplaceAllString(l, ""))
+		l = strings.Trim(l, "\"'“”`* ")
+		if l == "" {
+			continue // a preamble on a line of its own: the question may follow
 		}
+		if !strings.HasSuffix(l, "?") && !questionStartRe.MatchString(l) {
+			continue // "I can help with that." is no question; one may follow
+		}
+		if sentenceEndRe.MatchString(l) {
+			return "" // more than one sentence: chatter, however it ends
+		}
+		return l
 	}
 	return ""
 }

@@ -394,6 +394,37 @@ func TestRewrite(t *testing.T) {
 	assert.ErrorIs(t, err, answer.ErrEmptyQuestion)
 }
 
+// A model's rewrite is used for its question only: a preamble is taken off, and a reply that is
+// no question, or chatter around one, keeps the question as asked (the conversation then
+// rewrites it without the model).
+func TestRewriteTakesTheQuestionOutOfTheReply(t *testing.T) {
+	history := []string{"How long do you keep complaint records?", "Complaint records are kept for 6 years [1]."}
+	tests := []struct {
+		reply, want, reason string
+	}{
+		{"Sure! Here is the rewritten question: How long are service request records kept?", "How long are service request records kept?", ""},
+		{"Sure!\nHow long are service request records kept?", "How long are service request records kept?", ""},
+		{"Sure!", "and service requests?", "rewrite_not_a_question"},
+		{"I think you mean service requests. How long are service request records kept?", "and service requests?", "rewrite_not_a_question"},
+		{"The resident wants to know about service requests.", "and service requests?", "rewrite_not_a_question"},
+		{"", "and service requests?", "rewrite_empty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.reply, func(t *testing.T) {
+			fm := newFakeModel(t, func(openai.ChatCompletionRequest) fakeReply { return fakeReply{Content: tt.reply} })
+			a, reasons := newAnswerer(t, fm.URL(), llm.Options{})
+			got, err := a.Rewrite(context.Background(), history, "and service requests?")
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+			if tt.reason == "" {
+				assert.Empty(t, *reasons)
+			} else {
+				assert.Equal(t, []string{tt.reason}, *reasons)
+			}
+		})
+	}
+}
+
 func TestPromptsOverriddenFromDir(t *testing.T) {
 	dir := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "system.tmpl"), []byte("Council rules v2. Say {{.Abstain}} if unsure."), 0o644))
