@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/notice"
@@ -45,10 +46,14 @@ type Retriever struct {
 	passages []notice.Passage
 	vectors  [][]float32
 
-	mu     sync.Mutex
-	recent map[string][]float32 // question vectors by the text embedded
+	dim int // the length every vector has
+
+	mu      sync.Mutex
+	recent  map[string][]float32 // question vectors by the text embedded
+	dimOnce atomic.Bool          // a question vector of another length was reported
 	// OnFallback, when set, is told each time the question couldn't be embedded and the lexical
-	// ranking was returned alone.
+	// ranking was returned alone; once only when the question's vector has another length than
+	// the passages' (ErrDimensions), as it will have again.
 	OnFallback func(err error)
 }
 
@@ -63,8 +68,8 @@ func New(ctx context.Context, lexical answer.Retriever, c *notice.Corpus, e Embe
 	file := ""
 	if cacheDir != "" {
 		file = filepath.Join(cacheDir, "embeddings-"+key[:16]+".json")
-		if vs, err := readCache(file, key, len(r.passages)); err == nil {
-			r.vectors = vs
+		if vs, err := readCache(file, key, len(r.passages)); err == nil && dimension(vs) > 0 {
+			r.vectors, r.dim = vs, dimension(vs)
 			return r, nil
 		}
 	}
@@ -78,6 +83,11 @@ func New(ctx context.Context, lexical answer.Retriever, c *notice.Corpus, e Embe
 	}
 	if len(vs) != len(r.passages) {
 		return nil, fmt.Errorf("embedded %d passages, got %d vectors", len(r.passages), len(vs))
+	}
+	// Vectors of differing lengths can't be compared (cosine would be 0, the ranking arbitrary):
+	// refused, and not cached.
+	if r.dim = dimension(vs); r.dim == 0 {
+		return nil, fmt.Errorf("embedding model %s: %w", e.Model(), errBadVectors(vs))
 	}
 	r.vectors = vs
 	if file != "" {
@@ -101,6 +111,12 @@ func (r *Retriever) Retrieve(ctx context.Context, q answer.Question) ([]answer.H
 		return nil, err // an unknown organisation or notice: the asker's to fix
 	}
 	qv, err := r.question(ctx, q)
+	if err == nil && len(qv) != r.dim {
+		err = fmt.Errorf("%w: the question's has %d numbers, the passages' %d", ErrDimensions, len(qv), r.dim)
+		if r.dimOnce.Swap(true) {
+			return lexical[:min(k, len(lexical))], nil // said once; the model won't change its mind
+		}
+	}
 	if err != nil {
 		if r.OnFallback != nil {
 			r.OnFallback(err)
@@ -128,6 +144,35 @@ func (r *Retriever) Retrieve(ctx context.Context, q answer.Question) ([]answer.H
 		return hits[i].Passage.ID < hits[j].Passage.ID
 	})
 	return hits[:min(k, len(hits))], nil
+}
+
+// ErrDimensions is why a question was answered from the index alone when the model gave its
+// vector another length than the passages'.
+var ErrDimensions = errors.New("the embedding model's vectors changed length")
+
+// dimension is the length all the vectors share; 0 when they don't, or it is 0.
+func dimension(vs [][]float32) int {
+	if len(vs) == 0 {
+		return 0
+	}
+	for _, v := range vs {
+		if len(v) != len(vs[0]) {
+			return 0
+		}
+	}
+	return len(vs[0])
+}
+
+// errBadVectors says how the passages' vectors are unusable.
+func errBadVectors(vs [][]float32) error {
+	lengths := map[int]int{}
+	for _, v := range vs {
+		lengths[len(v)]++
+	}
+	if len(lengths) == 1 {
+		return errors.New("the passages' vectors are empty")
+	}
+	return fmt.Errorf("the passages' vectors have %d different lengths", len(lengths))
 }
 
 // recentQuestions is how many question vectors are kept: a turn embeds its question once

@@ -23,6 +23,11 @@ type fakeEmbedder struct {
 	passages      int // texts embedded as passages
 	fail          error
 	failQuestions error
+	// shape, when set, gives the i-th passage's vector its length (a model's bug); questionLen,
+	// when not zero, the question's.
+	shape       func(i int) int
+	questionLen int
+	questions   []string // texts embedded as questions
 }
 
 func (f *fakeEmbedder) Model() string { return f.model }
@@ -35,13 +40,26 @@ func (f *fakeEmbedder) EmbedPassages(_ context.Context, texts []string) ([][]flo
 	out := make([][]float32, len(texts))
 	for i, t := range texts {
 		out[i] = llmtest.Embedding(t)
+		if f.shape != nil {
+			out[i] = resize(out[i], f.shape(i))
+		}
 	}
 	return out, nil
+}
+
+func resize(v []float32, n int) []float32 {
+	out := make([]float32, n)
+	copy(out, v)
+	return out
 }
 
 func (f *fakeEmbedder) EmbedQuestion(_ context.Context, q string) ([]float32, error) {
 	if f.failQuestions != nil {
 		return nil, f.failQuestions
+	}
+	f.questions = append(f.questions, q)
+	if f.questionLen != 0 {
+		return resize(llmtest.Embedding(q), f.questionLen), nil
 	}
 	return llmtest.Embedding(q), nil
 }
@@ -140,4 +158,56 @@ func TestCachesPassageVectors(t *testing.T) {
 	require.NoError(t, err)
 	files, _ := filepath.Glob(filepath.Join(dir, "embeddings-*.json"))
 	assert.Len(t, files, 1, "vectors of an earlier corpus or model are removed")
+}
+
+// Passage vectors that don't share one non-zero length can't be compared: refused at start-up
+// (the caller answers from the index alone) and not cached.
+func TestRefusesPassageVectorsOfDifferingLengths(t *testing.T) {
+	c := corpus(t, "Camera recordings are wiped after a month.")
+	tests := map[string]func(i int) int{
+		"differing lengths": func(i int) int { return 64 - i%2 },
+		"empty vectors":     func(int) int { return 0 },
+	}
+	for name, shape := range tests {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			_, err := hybrid.New(context.Background(), lexicalOnly{c}, c, &fakeEmbedder{model: "m", shape: shape}, dir)
+			require.Error(t, err)
+			files, _ := filepath.Glob(filepath.Join(dir, "embeddings-*.json"))
+			assert.Empty(t, files, "nothing cached")
+		})
+	}
+}
+
+// A question vector of another length than the passages' is answered from the index alone,
+// said once.
+func TestQuestionVectorOfAnotherLength(t *testing.T) {
+	c := corpus(t, "Camera recordings are wiped after a month.")
+	r, err := hybrid.New(context.Background(), lexicalOnly{c}, c, &fakeEmbedder{model: "m", questionLen: 32}, "")
+	require.NoError(t, err)
+	var told []error
+	r.OnFallback = func(err error) { told = append(told, err) }
+	for _, q := range []string{"how long are complaint records kept", "are complaint records kept long"} {
+		hits, err := r.Retrieve(context.Background(), answer.Question{Text: q, K: 2})
+		require.NoError(t, err)
+		require.Len(t, hits, 1, "the lexical ranking alone")
+		assert.Contains(t, hits[0].Passage.Text, "Complaint records")
+	}
+	require.Len(t, told, 1, "said once")
+	assert.ErrorIs(t, told[0], hybrid.ErrDimensions)
+}
+
+// The question is embedded as typed (AsTyped, when the caller rewrote Text), and once however
+// often it is retrieved for in a turn.
+func TestEmbedsAQuestionAsTypedOnce(t *testing.T) {
+	c := corpus(t, "Camera recordings are wiped after a month.")
+	e := &fakeEmbedder{model: "m"}
+	r, err := hybrid.New(context.Background(), lexicalOnly{c}, c, e, "")
+	require.NoError(t, err)
+	q := answer.Question{Text: "how long is closed-circuit television kept", AsTyped: "how long is CCTV kept", K: 2}
+	for range 3 {
+		_, err := r.Retrieve(context.Background(), q)
+		require.NoError(t, err)
+	}
+	assert.Equal(t, []string{"how long is CCTV kept"}, e.questions)
 }
