@@ -382,4 +382,45 @@ func TestBrowserShowsAStreamedAnswerAsItIsWritten(t *testing.T) {
 	))
 	assert.Equal(t, 0, drafts, "the draft is replaced by the final answer")
 	assert.Contains(t, final, "6 years")
+	assert.NotContains(t, final, "couldn't be checked", "a draft that passed its check needs no note")
+}
+
+// A streamed draft is marked as not yet checked; when the check fails and the notices' own
+// words replace it, the answer says why the text changed. Audited for accessibility while the
+// draft shows and after.
+func TestBrowserSaysADraftIsNotYetChecked(t *testing.T) {
+	ctx := browser(t)
+	h := newHarness(t, func(s *web.Server) {
+		s.Bot.(*conversation.Bot).Answerer = indextest.Streaming{Answerer: s.Bot.(*conversation.Bot).Answerer, Pause: 150 * time.Millisecond,
+			Draft: "Complaint records are kept for 12 years [1]. They are then deleted securely by the council.", FallbackReason: "unsupported_number"}
+	})
+	ts := httptest.NewServer(h.h)
+	defer ts.Close()
+	var label, status string
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/"),
+		chromedp.WaitVisible(chromedp.CSS(".pb-launcher")),
+		chromedp.Click(chromedp.CSS(".pb-launcher")),
+		chromedp.WaitVisible(chromedp.CSS(".pb-panel")),
+		chromedp.SendKeys(chromedp.CSS(".pb-form textarea"), "How long do you keep complaint records?"),
+		chromedp.Click(chromedp.CSS(".pb-form .pb-send")),
+		chromedp.WaitVisible(chromedp.CSS(".pb-draft .pb-draft-text")),
+		text(".pb-draft .pb-draft-label", &label),
+		text(".pb-status", &status),
+	))
+	assert.Contains(t, label, "not yet checked")
+	assert.Contains(t, label, "Checking against the notices")
+	assert.Contains(t, status, "Checking the answer against the notices")
+	reportViolations(t, "the widget with a draft", axeAudit(ctx, t))
+
+	waitReplies(ctx, t, 1)
+	var final, note string
+	require.NoError(t, chromedp.Do(ctx,
+		text(".pb-bot", &final),
+		text(".pb-bot .pb-note", &note),
+	))
+	assert.Contains(t, note, "couldn't be checked against the notices")
+	assert.Contains(t, final, "6 years")
+	assert.NotContains(t, final, "12 years")
+	reportViolations(t, "the widget after a draft failed its check", axeAudit(ctx, t))
 }

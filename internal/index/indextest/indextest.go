@@ -67,12 +67,20 @@ func Build(c *notice.Corpus) (*Engine, error) {
 type Streaming struct {
 	answer.Answerer
 	Pause time.Duration
+	// Draft, when set, is streamed in place of the answer, which is then returned with
+	// FallbackReason: a model's draft that failed its check.
+	Draft, FallbackReason string
 }
 
-// AnswerStream passes the answer's words to onDelta, then returns the whole answer.
+// AnswerStream passes the answer's words (or the Draft's) to onDelta, then returns the whole
+// answer.
 func (s Streaming) AnswerStream(ctx context.Context, q answer.Question, onDelta func(string)) (answer.Answer, error) {
 	ans, err := s.Answer(ctx, q)
-	for _, w := range strings.SplitAfter(ans.Answer, " ") {
+	streamed := ans.Answer
+	if s.Draft != "" {
+		streamed, ans.FallbackReason = s.Draft, s.FallbackReason
+	}
+	for _, w := range strings.SplitAfter(streamed, " ") {
 		onDelta(w)
 		if s.Pause > 0 {
 			time.Sleep(s.Pause)

@@ -171,23 +171,31 @@
     if (session) { body.session = session; }
     if (org) { body.org = org; }
     // While a language model writes, its text appears in a draft that screen readers skip
-    // (aria-hidden): only the final, checked answer is announced, and it replaces the draft.
-    var draft = null, drafted = "";
+    // (aria-hidden): only the final, checked answer is announced, and it replaces the draft. The
+    // draft is not checked yet (it may say "12 years" where the notices say 6), so it says so,
+    // and looks provisional; the status line says it too, for screen readers.
+    var draft = null, draftText = null, drafted = "";
     function onDelta(text) {
       drafted += text;
       if (!draft) {
         draft = el("div", "pb-msg pb-draft");
         draft.setAttribute("aria-hidden", "true");
+        draft.appendChild(el("p", "pb-draft-label", "Draft, not yet checked · Checking against the notices…"));
+        draftText = el("p", "pb-draft-text");
+        draft.appendChild(draftText);
         log.appendChild(draft);
+        status.textContent = "Checking the answer against the notices…";
       }
-      draft.textContent = drafted + " …";
+      draftText.textContent = drafted + " …";
       scrollDown();
     }
     function dropDraft() { if (draft && draft.parentNode) { draft.parentNode.removeChild(draft); } }
     post("/api/chat/stream", body, onDelta).then(function (reply) {
       dropDraft();
       setBusy(false);
-      render(reply);
+      // A draft that failed its check is replaced by the notices' own words: say why the text
+      // changed, so no one takes the draft they glimpsed for the answer.
+      render(reply, !!(drafted && reply.fallback_reason));
     }, function (err) {
       dropDraft();
       setBusy(false);
@@ -256,12 +264,16 @@
     return pump();
   }
 
-  function render(reply) {
+  // render shows a reply; draftFailed says the draft shown while it was written failed its check.
+  function render(reply, draftFailed) {
     if (reply.session) {
       session = reply.session;
       try { window.sessionStorage.setItem(storeKey, session); } catch (e) { /* storage blocked */ }
     }
     var m = addMessage("privacybot said", "pb-bot");
+    if (draftFailed) {
+      m.appendChild(el("p", "pb-note", "The draft answer couldn't be checked against the notices, so their own words are shown instead."));
+    }
     paragraphs(m, reply.answer);
     if (reply.reference) {
       var ref = el("p", "pb-ref");
