@@ -636,7 +636,14 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 		// "Is it possible to keep my address hidden from my ex?": answered, and the request offered.
 		ans.Answer += "\n\n" + offerConfidentiality(s, t)
 	}
-	s.lastQuestion = strings.TrimSpace(q + " " + about) // what the next follow-up leans on
+	last := q
+	if own := b.canonicalOrg(t.Org); own != "" && ans.Abstained && b.namesAnotherCouncil(q, own) {
+		// Refused as another council's question in a chat scoped to one: the next follow-up
+		// leans on its topic, asked of this chat's council ("and MK?" refused, "how long do you
+		// keep it?" was refused again, a QA pass of advisers).
+		last = b.withoutCouncilsBut(q, []string{own})
+	}
+	s.lastQuestion = strings.TrimSpace(last + " " + about) // what the next follow-up leans on
 	s.questions = append(s.questions, q)
 	if len(s.questions) > maxTurns {
 		s.questions = s.questions[len(s.questions)-maxTurns:]

@@ -261,3 +261,15 @@ func TestALateReplyIsNotOfferedANewRequest(t *testing.T) {
 	script(t, bot, "Milton Keynes", []line{{says: "I want a copy of my data", kind: conversation.KindIntake}})
 	assert.Empty(t, q.cases())
 }
+
+// In a chat scoped to one council, a follow-up refused as another council's leaves the topic,
+// not that council, for the next: after "and MK?" was refused, "how long do you keep it?" was
+// refused again as Milton Keynes's (a QA pass of advisers).
+func TestAFollowUpRefusedAsAnotherCouncilsLeavesItsTopic(t *testing.T) {
+	bot, _ := newBot(t, reviewNow)
+	script(t, bot, "Buckinghamshire", []line{
+		{says: "do you share with the police?", kind: conversation.KindAnswer},
+		{says: "and MK?", contains: []string{"I'm answering from Buckinghamshire Council's notices only"}},
+		{says: "how long do you keep it?", lacks: []string{"That asks about Milton Keynes"}},
+	})
+}
