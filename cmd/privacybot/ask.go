@@ -93,10 +93,18 @@ func explainAnswer(ctx context.Context, app *App, eng *engine, q answer.Question
 // printUnsureContact prints the data protection contact under an answer the bot is unsure of, so
 // that an adviser can read it out without looking up the source. (An abstention's text has it.)
 func printUnsureContact(w io.Writer, ans answer.Answer) {
-	if !ans.Hedged || ans.Contact == nil || ans.Contact.Text == "" {
+	if !ans.Hedged {
 		return
 	}
-	fmt.Fprintf(w, "\nData protection contact, %s:\n%s\n", ans.Contact.Organisation, ans.Contact.Text)
+	contacts := ans.Contacts
+	if len(contacts) == 0 && ans.Contact != nil {
+		contacts = []answer.Contact{*ans.Contact}
+	}
+	for _, c := range contacts { // each council the answer quotes: "contact X's team [5]" gave only Y's
+		if c.Text != "" {
+			fmt.Fprintf(w, "\nData protection contact, %s:\n%s\n", c.Organisation, c.Text)
+		}
+	}
 }
 
 func writeJSON(w io.Writer, v any) error {

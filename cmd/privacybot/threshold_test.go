@@ -95,6 +95,14 @@ func TestAnUnsureAnswerPrintsTheContact(t *testing.T) {
 	printAnswer(&b, ans)
 	assert.Contains(t, b.String(), "Data protection contact, Milton Keynes City Council:\nData Protection Officer\n01908 254900")
 
+	// Each council an unsure answer quotes: "contact Buckinghamshire Council's data protection
+	// team [5]" printed only Milton Keynes's (a QA pass of advisers).
+	b.Reset()
+	ans.Contacts = []answer.Contact{*ans.Contact, {Organisation: "Buckinghamshire Council", Text: "Walton Street, Aylesbury HP20 1UA"}}
+	printAnswer(&b, ans)
+	assert.Contains(t, b.String(), "Data protection contact, Milton Keynes City Council:\nData Protection Officer\n01908 254900")
+	assert.Contains(t, b.String(), "Data protection contact, Buckinghamshire Council:\nWalton Street, Aylesbury HP20 1UA")
+
 	b.Reset()
 	ans.Hedged = false
 	printAnswer(&b, ans)

@@ -157,6 +157,9 @@ func (c *Composer) citeContact(ans *Answer, org string) (orgContact, int, bool) 
 		cc := contact.Contact
 		ans.Contact = &cc
 	}
+	if !slices.ContainsFunc(ans.Contacts, func(k Contact) bool { return k.Organisation == contact.Organisation }) {
+		ans.Contacts = append(ans.Contacts, contact.Contact)
+	}
 	n := len(ans.Citations) + 1
 	ans.Citations = append(ans.Citations, Citation{N: n, Notice: contact.Notice, Title: contact.Title,
 		Organisation: org, Section: contact.section, Excerpt: contact.Text, Source: contact.source, Updated: contact.updated,

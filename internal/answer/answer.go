@@ -48,6 +48,9 @@ type Answer struct {
 	Hedged bool `json:"hedged"`
 	// Contact is the data protection contact given when the bot abstains or hedges.
 	Contact *Contact `json:"contact,omitempty"`
+	// Contacts are the data protection contacts of every organisation an abstention or a hedged
+	// answer names, Contact first: a hedged answer quoting two councils says to contact each.
+	Contacts []Contact `json:"contacts,omitempty"`
 	// Best is the number (N) of the citation whose passage holds the sentence that answers best,
 	// which need not be shown first (an out-of-date notice is quoted last); 0 when unknown. What
 	// a follow-up is about.
