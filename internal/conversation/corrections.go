@@ -74,7 +74,7 @@ var (
 	// labelledContactRe is a contact a first message says is the requester's: "my email is …",
 	// "contact me on …". An address in it without such words may be anyone's ("the emails I
 	// sent to housing@…").
-	labelledContactRe = regexp.MustCompile(`(?i)(?:\b(?:my (?:e-?mail(?: address)?|phone(?: number)?|mobile(?: number)?|number|contact)(?: is)?|(?:e-?mail|contact|call|ring|text) me (?:at|on))|(?:^|[.!?;]\s*)(?:e-?mail|mobile|phone|tel|contact)\b)\s*:?\s*(` +
+	labelledContactRe = regexp.MustCompile(`(?i)(?:\b(?:my (?:e-?mail(?: address)?|(?:tele)?phone(?: number)?|mobile(?: number)?|landline(?: number)?|number|contact)(?: is)?|(?:e-?mail|contact|call|ring|text) me (?:at|on))|(?:^|[.!?;]\s*)(?:e-?mail|mobile|phone|tel|contact)\b)\s*:?\s*(` +
 		anyEmailRe.String() + `|` + phonePattern + `)`)
 	// houseRe is the first line of a postal address: a number or a house name, then a street.
 	houseRe = regexp.MustCompile(`(?i)^\s*(?:(?:flat|apartment) \w+,?\s*)?\d+[a-z]?\s+\S+`)
@@ -235,12 +235,24 @@ func correctedContact(it *intake, v string) (contact string, others []string, ok
 	return contact, others, true
 }
 
+// signOffRe is a letter's or e-mail's signature at the end of a message: "Yours faithfully, Mrs
+// Patricia Collins", "Kind regards,\nJohn Smith". Group 1 is the name, without its title.
+var signOffRe = regexp.MustCompile(`(?i:yours (?:faithfully|sincerely|truly)|kind regards|best regards|best wishes|many thanks|regards)[,.]?\s+(?:(?i:mr|mrs|ms|miss|mx|dr)\.?\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})\s*[.!]?\s*$`)
+
 // introducedName is the requester's name in the message that starts a request, when it says
-// it ("My name is David Pritchard, 14 Oakridge Road, …"), and what follows it.
+// it ("My name is David Pritchard, 14 Oakridge Road, …", or signs it as a letter is signed), and
+// what follows it.
 func (b *Bot) introducedName(text string) (name, rest string) {
 	full := false
 	m := introNameRe.FindStringSubmatchIndex(text)
 	if m == nil {
+		if s := signOffRe.FindStringSubmatch(text); s != nil {
+			// "… Yours faithfully, Mrs Patricia Collins": the writer signs the letter they paste
+			// (a QA pass: the name was asked for again, and "Patricia Collins, as I said" filed).
+			if name := b.nameFrom(s[1]); name != "" {
+				return name, ""
+			}
+		}
 		// "I'm Priya Sharma, …", "This is Gary Oldman, …", "Priya Sharma here, …": a full name,
 		// capitalised (so "I'm fed up" and "this is urgent" are none), opening the message or a
 		// sentence of it ("Please delete my data. I'm John Smith, …").

@@ -182,7 +182,8 @@ var (
 	namePrefixRe = regexp.MustCompile(`(?i)^\s*(?:my (?:full )?name is(?:\s+(?:spelt|spelled)(?:\s+as)?)?|my name's|i am|i'm|im|it is|it's|its|name:?|this is)\s+`)
 	// nameSuffixRe ends a name said as people introduce themselves on the phone or in a chat:
 	// "Priya Sharma here", "Kate Hill speaking".
-	nameSuffixRe = regexp.MustCompile(`(?i)\s+(?:here|speaking)(?:\s+again)?$|,?\s+(?:thanks|thank you|cheers|ta)$`)
+	nameSuffixRe = regexp.MustCompile(`(?i)\s+(?:here|speaking)(?:\s+again)?$|,?\s+(?:thanks|thank you|cheers|ta)$|` +
+		`,?\s+(?:as i (?:said|told you|mentioned|wrote)|like i said|as (?:above|before)|(?:as )?in my (?:first |last |earlier )?(?:message|letter))(?:\s+(?:before|already|earlier|above))?[.!]?$`)
 	// whyStepRe asks why a detail is wanted: "why do you need my name?", "what do you need my
 	// contact for?".
 	whyStepRe = regexp.MustCompile(`(?i)\bwhy\b.*\b(?:name|contact|e-?mail|phone|number|address|need (?:it|that|this)|want (?:it|that|this))\b|\bwhat(?:'s| is| do you need| do you want)\s+(?:my \w+(?: details)?|it|that|them)\s+for\b`)
@@ -848,6 +849,11 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			// "tom hardy@gmail.com" would be hardy@gmail.com, someone else's address.
 			return mk(fmt.Sprintf("An e-mail address has no spaces: did you mean %s%s or %s.%s? Please type it again. ", m[1], m[2], m[1], m[2]) + b.prompt(it)), nil
 		}
+		if said := contactSaidBefore(it, v); said != "" {
+			// "the phone number in my message above": the contact the request's first message
+			// gave (a QA pass: refused, though the pasted letter gave it).
+			v = said
+		}
 		use, old := contactsByUse(v)
 		if kept := takenBack(v, use); len(kept) < len(use) && len(old) == 0 {
 			v, use = strings.Join(kept, " or "), kept
@@ -1488,6 +1494,25 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 	}
 	s.remember(t.Text, r.Answer.Answer)
 	return r, nil
+}
+
+// pointsBackRe points at what an earlier message said: "in my message above", "as I said",
+// "the number in my letter".
+var pointsBackRe = regexp.MustCompile(`(?i)\b(?:in|from) my (?:first |earlier |last |previous |original )?(?:message|letter|e-?mail)\b|\b(?:as|see) above\b|\bas i (?:said|told you|wrote|mentioned)\b|\bi (?:already )?(?:gave|told) (?:it to )?you\b|\bin the letter\b`)
+
+// contactSaidBefore is the contact the request's own words gave, when a reply at the contact step
+// points back to them and gives none itself; "" otherwise.
+func contactSaidBefore(it *intake, v string) string {
+	if !pointsBackRe.MatchString(v) || len(contactsIn(v)) > 0 || contactIn(v) != "" {
+		return ""
+	}
+	if c := introducedContact(it.first, ""); c != "" {
+		return c
+	}
+	if cs := contactsIn(it.first); len(cs) == 1 {
+		return cs[0]
+	}
+	return ""
 }
 
 // otherThan is the first of councils that is not org, or "".

@@ -1414,3 +1414,29 @@ func TestARequestOfBothCouncilsOffersTheOthersOnceSent(t *testing.T) {
 	require.Len(t, cases, 2)
 	assert.ElementsMatch(t, []string{"Milton Keynes City Council", "Buckinghamshire Council"}, []string{cases[0].Organisation, cases[1].Organisation})
 }
+
+// A pasted letter gives the writer's name as it is signed and the phone number it labels: a QA
+// pass's letter ("… my telephone number is 01908 562 781 … Yours faithfully, Mrs Patricia
+// Collins") was asked both again, and "Patricia Collins, as I said" was filed as the name; a
+// reply pointing back to the letter for the contact was refused.
+func TestAPastedLetterGivesItsSignatureAndContact(t *testing.T) {
+	letter := "Dear Sir/Madam, I am writing to request a copy of the records you hold about my late husband Mr Geoffrey Collins. " +
+		"My address is 9 Wren Close, Stony Stratford, Milton Keynes MK11 1PQ and my telephone number is 01908 562 781. Yours faithfully, Mrs Patricia Collins"
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last := script(t, bot, "Milton Keynes", []line{{says: letter, kind: conversation.KindIntake, lacks: []string{"What is your full name?"}}})
+	require.NotNil(t, last.Intake)
+	assert.Equal(t, "Patricia Collins", last.Intake.Fields["name"])
+	assert.Equal(t, "01908 562 781", last.Intake.Fields["contact"])
+
+	// Said again with "as I said", the name is the name; the contact pointed back to is the letter's.
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last = script(t, bot, "Milton Keynes", []line{
+		{says: "Please delete my late husband's records. I'm on 01908 562781 most mornings."},
+		{says: "Patricia Collins, as I said", contains: []string{"their name"}},
+		{says: "Geoffrey Collins", contains: []string{"contact you"}},
+		{says: "the phone number in my message above", contains: []string{"service"}},
+	})
+	require.NotNil(t, last.Intake)
+	assert.Equal(t, "Patricia Collins", last.Intake.Fields["name"])
+	assert.Equal(t, "01908 562781", last.Intake.Fields["contact"])
+}
