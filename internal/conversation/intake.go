@@ -1478,6 +1478,7 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 	}
 	s.intake = nil
 	r.Question = t.Text
+	r.Council = it.org // the transcript files the request's last lines under its council too
 	from := &intake{org: it.org, name: it.name, contact: it.contact, onBehalf: it.onBehalf, onBehalfOf: it.onBehalfOf,
 		receivedAt: it.receivedAt, first: it.first, lawEnforcement: it.lawEnforcement}
 	switch other := otherThan(it.both, it.org); {

@@ -35,6 +35,9 @@ const (
 const (
 	StepAnswer   = "[an answer to a request's question]"
 	StepQuestion = "[the request's next question]"
+	// RequestSent holds the place of the reply that sent a request: it gives the reference, which
+	// would tie the transcript to the case.
+	RequestSent = "[the request was sent; its reference is kept with the case]"
 	// RequestStart holds the place of the message that started a request: it is the request's
 	// own details ("I look after my mother who has dementia…"), kept with the case.
 	RequestStart = "[a message starting a request]"

@@ -233,6 +233,9 @@ func (s *Server) keep(ctx context.Context, rep conversation.Reply, org, said str
 	if org == "" {
 		org = rep.Council // "does Buckinghamshire Council sell data?" asked unscoped: Buckinghamshire's
 	}
+	if org == "" && rep.Intake != nil {
+		org = rep.Intake.Fields["organisation"] // a request's steps: the council it is for, once known
+	}
 	resident, bot := red(said), redactReply(red, rep.Answer)
 	if rep.AnsweredStep {
 		// What a resident types to a request's questions (names, a contact, other people's names
@@ -240,6 +243,9 @@ func (s *Server) keep(ctx context.Context, rep conversation.Reply, org, said str
 		// which is for seeing what the notices don't answer, keeps only that a step was answered.
 		// ("Kate Hill" on its own is two words no redactor can tell from others.)
 		resident, bot = transcript.StepAnswer, transcript.StepQuestion
+		if rep.Kind == conversation.KindSubmitted {
+			bot = transcript.RequestSent // not "the next question": the request was sent
+		}
 	} else if rep.Kind == conversation.KindIntake {
 		// The request's own words, often about health or family; and the reply, which says back
 		// the name and contact the message gave ("From your message I have your name as …", a

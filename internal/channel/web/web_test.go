@@ -605,6 +605,24 @@ func TestAQuestionNamingACouncilIsFiledUnderIt(t *testing.T) {
 	}
 }
 
+// A request's lines are filed under its council once it is chosen, and the reply that sent it is
+// kept as sent, not as "the request's next question" (a QA pass read the transcript so).
+func TestTranscriptsFileARequestUnderItsCouncilAndSayItWasSent(t *testing.T) {
+	h := newHarness(t)
+	r := h.chat(t, "", "I want a copy of my data")
+	for _, say := range []string{"Buckinghamshire", "Kate Hill", "kate@example.com", "skip", "everything", "yes"} {
+		r = h.chat(t, r.Session, say)
+	}
+	require.Equal(t, conversation.KindSubmitted, r.Kind, r.Answer.Answer)
+	entries, err := h.store.TranscriptsSince(context.Background(), time.Time{})
+	require.NoError(t, err)
+	require.NotEmpty(t, entries)
+	last := entries[len(entries)-1]
+	assert.Equal(t, transcript.RequestSent, last.Text)
+	assert.Equal(t, "Buckinghamshire Council", last.Org)
+	assert.NotContains(t, last.Text, r.Answer.Request.Type)
+}
+
 // --- the DPO dashboard ---
 
 func (h *harness) addUser(t testing.TB, name, password string, orgs ...string) {
