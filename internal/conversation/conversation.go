@@ -1517,8 +1517,9 @@ var lateReplyRe = regexp.MustCompile(`(?i)\b(?:(?:been|still|kept) waiting|waite
 	`past the (?:deadline|time limit|month)|overdue)\b`)
 
 // requestMadeRe names a request made before: "my subject access request", "I asked for my
-// records", "a SAR to Milton Keynes".
-var requestMadeRe = regexp.MustCompile(`(?i)\b(?:sar|dsar|subject access|(?:my|the|a|an) (?:\w+ ){0,2}request|(?:asked|applied|wrote|emailed|requested) (?:for|to|them|you|the council)|my (?:data|records|file|information))\b`)
+// records", "a SAR to Milton Keynes". Not "my file" or "my data" alone: "I have been waiting for a
+// repair. How long do you keep my file?" asks the notices (a review).
+var requestMadeRe = regexp.MustCompile(`(?i)\b(?:sar|dsar|subject access|(?:my|the|a|an|our|that) (?:\w+ ){0,2}request|(?:asked|applied|wrote|emailed|requested) (?:\w+ ){0,2}for (?:a copy of )?(?:my|our|his|her|their) (?:data|records?|file|information|details)|requested (?:my|our|his|her|their) (?:data|records?|file|information))\b`)
 
 // lateReply answers a person whose request has had no reply: how to check it, if made here; the
 // time limit; and whom the notices say to complain to.

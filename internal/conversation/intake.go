@@ -194,7 +194,9 @@ var (
 	// forSomeoneRe says a request is for someone else: "it's for my mum", "on behalf of my son".
 	forSomeoneRe = regexp.MustCompile(`(?i)\b(?:for|on behalf of) my (?:mum|mother|mom|dad|father|son|daughter|husband|wife|partner|child|kids?|children|nan|gran|grandma|grandmother|grandad|grandfather|brother|sister|client|friend|neighbour|aunt|uncle)\b`)
 	// switchCouncilRe is a person correcting the council mid-request: "actually I meant Bucks".
-	switchCouncilRe = regexp.MustCompile(`(?i)\b(?:actually|meant|sorry|wrong council|change the council|not that|it'?s|its|should be|it was)\b`)
+	switchCouncilRe = regexp.MustCompile(`(?i)\b(?:actually|meant|sorry|wrong council|change the council|not that|it'?s|its|should be|it was|instead|send it to|make (?:it|that)|should go to)\b`)
+	// wrongCouncilRe says the request's council is wrong, without saying which is right.
+	wrongCouncilRe = regexp.MustCompile(`(?i)\b(?:wrong|different|other|another|not (?:the right|that|this)) council\b|\bcouncil (?:is|was|'s) (?:wrong|not right|incorrect)\b|\bchange the council\b`)
 	// switchTypeRe is a person changing the right they ask for mid-request: "actually I'd rather
 	// have a copy", "sorry, I meant delete it", "a copy instead".
 	switchTypeRe = regexp.MustCompile(`(?i)\b(?:actually|rather|instead|i meant|meant to|sorry|on second thoughts?|not (?:to )?(?:delete|erase|remove|correct|a copy)|don'?t (?:delete|erase|remove))\b`)
@@ -262,7 +264,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	if it.org == "" && len(named) == 1 {
 		it.org = named[0] // "I want a copy of my data from Buckinghamshire Council"
 	}
-	if it.org == "" && len(named) > 1 {
+	if len(named) > 1 {
 		it.both = named
 	}
 	if it.key == "" {
@@ -634,6 +636,12 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 	if text, ok := b.correction(it, v); ok {
 		return mk(text + " " + b.prompt(it)), nil
 	}
+	if wrongCouncilRe.MatchString(v) && it.step != StepOrg && len(b.councilsSwitchedTo(it, v)) == 0 {
+		// "sorry wrong council": which one, asked again (its "wrong" made it a request to
+		// correct records, filed with the council it said was wrong, a QA pass).
+		b.reask(it, StepOrg)
+		return mk(b.prompt(it)), nil
+	}
 	// "sorry, the email is wrong: jo2@…" corrects a detail; "delete the old address, put the new
 	// one instead" is a correction asking to delete.
 	if typ := b.classify(v).Type; alsoWantRe.MatchString(v) && typ != rights.None && typ != it.typ && it.second.typ == "" && !contactRe.MatchString(v) {
@@ -642,7 +650,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		it.second = offer{typ: typ, question: v}
 		return mk(fmt.Sprintf("I'll offer to take that too (%s) once this request is sent. %s", typ.Label(), b.prompt(it))), nil
 	}
-	if typ := b.wantedRight(v); typ != rights.None && typ != it.typ && !contactRe.MatchString(v) && !confirmNameRe.MatchString(v) &&
+	if typ := b.wantedRight(v); typ != rights.None && typ != it.typ && !contactRe.MatchString(v) && !confirmNameRe.MatchString(v) && !wrongCouncilRe.MatchString(v) &&
 		!(it.typ == rights.Rectification && correctionRe.MatchString(v)) {
 		// "actually, I'd rather just get a copy": the right asked for changes; what was given
 		// so far still stands, and this message is the request now. Filed as the first right,
@@ -1196,15 +1204,22 @@ func withoutOthersCalledOld(contact, clause string) string {
 func takenBack(v string, use []string) []string {
 	for i := len(use) - 1; i > 0; i-- {
 		from, to := strings.Index(v, use[i-1]), strings.Index(v, use[i])
-		if from >= 0 && to > from && takeBackRe.MatchString(v[from+len(use[i-1]):to]) {
+		if from >= 0 && to > from && (takeBackRe.MatchString(v[from+len(use[i-1]):to]) || insteadRe.MatchString(v[to+len(use[i]):])) {
 			return use[i:]
 		}
 	}
 	return use
 }
 
-// takeBackRe says that what was just given is taken back: "no wait", "actually", "sorry, I mean".
-var takeBackRe = regexp.MustCompile(`(?i)\b(?:no wait|wait|actually|sorry|i mean|i meant|scratch that|rather|instead|correction|no,? use)\b`)
+// takeBackRe says, where the words between two contacts start, that the first is taken back: "no
+// wait use", "actually no", "sorry, I mean", "oh no my bad it's" (or the second is said
+// "instead", insteadRe).
+// Not "sorry" or "actually" anywhere: "jo@example.com, sorry I'm hopeless with computers, or my
+// mobile …" gives two contacts (a review).
+var takeBackRe = regexp.MustCompile(`(?i)^[\s,;:.!-]*(?:no wait|wait,? (?:no|use)|(?:oh )?no,? (?:wait|use|sorry|my bad|it'?s)|sorry,? (?:i mean|i meant|use|it'?s|wrong one)|i mean|i meant|actually,? (?:no|use|it'?s)|scratch that|correction|my bad|no)\b`)
+
+// insteadRe follows a contact said in place of the one before it: "… use tom.reed@… instead".
+var insteadRe = regexp.MustCompile(`(?i)^[\s,]*instead\b`)
 
 // deleteItRe is a clause asking for the contact just said to be deleted: "…, please delete it".
 var deleteItRe = regexp.MustCompile(`(?i)^(?:and\s+|so\s+)?(?:please\s+|can you\s+|could you\s+)?(?:delete|remove|erase|get rid of)\s+(?:it|that|this|that one|this one)\b`)
@@ -1298,6 +1313,8 @@ func fieldOf(v string) string {
 func (b *Bot) reask(it *intake, field string) {
 	it.revising = true
 	switch field {
+	case StepOrg:
+		it.org = ""
 	case StepName:
 		it.name = ""
 	case StepOnBehalfOf:
@@ -1486,6 +1503,12 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 		s.offered = it.second
 		s.offered.from = from
 		r.Answer.Answer += fmt.Sprintf("\n\nYou also asked for something else (%s). Say \"yes\" and I'll take that request now.", it.second.typ.Label())
+	case other != "" && b.canonicalOrg(t.Org) != "":
+		// A chat scoped to one council takes its requests only: the other's contact, as its
+		// notices give it (a review: the other council was dropped without a word).
+		text, cited, _ := b.withContactOf(other, fmt.Sprintf("\n\nYou asked %s too: this chat takes %s's requests only, so please contact %s's data protection team.", other, it.org, other))
+		r.Answer.Answer += text
+		r.Answer.Citations = append(r.Answer.Citations, cited...)
 	case other != "":
 		// "delete my data from both MK and Bucks": the other council's request, with the same
 		// name and contact (a QA pass: it was never offered).

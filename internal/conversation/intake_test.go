@@ -1341,6 +1341,9 @@ func TestAContactTakenBackIsNotUsed(t *testing.T) {
 		{"tom@gmail.com no wait use tom.reed@outlook.com instead", "Contact: tom.reed@outlook.com", "tom@gmail.com"},
 		{"jo@example.com or 07700 900123", "Contact: jo@example.com", ""},
 		{"07700 900123 is my old number, use jo@example.com", "Contact: jo@example.com", "Contact: 07700"},
+		{"tom@gmail.com - no, tom.reed@outlook.com is better", "Contact: tom.reed@outlook.com", "Contact: tom@gmail.com"},
+		// A "sorry" that takes nothing back: both kept (a review found the e-mail dropped).
+		{"jo@example.com, sorry I'm hopeless with computers, or my mobile 07700 900123", "Contact: jo@example.com", ""},
 	} {
 		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 		lacks := []string{}
@@ -1413,6 +1416,16 @@ func TestARequestOfBothCouncilsOffersTheOthersOnceSent(t *testing.T) {
 	cases := q.cases()
 	require.Len(t, cases, 2)
 	assert.ElementsMatch(t, []string{"Milton Keynes City Council", "Buckinghamshire Council"}, []string{cases[0].Organisation, cases[1].Organisation})
+
+	// A chat scoped to one council takes its own, and gives the other's contact (a review: the
+	// other was dropped without a word).
+	bot, q = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "please delete my data from both MK and Bucks", kind: conversation.KindIntake},
+		{says: "Sam Reed"}, {says: "sam@example.com"}, {says: "skip"}, {says: "everything"},
+		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"You asked Buckinghamshire Council too", "Walton Street"}},
+	})
+	require.Len(t, q.cases(), 1)
 }
 
 // A pasted letter gives the writer's name as it is signed and the phone number it labels: a QA
@@ -1439,4 +1452,33 @@ func TestAPastedLetterGivesItsSignatureAndContact(t *testing.T) {
 	require.NotNil(t, last.Intake)
 	assert.Equal(t, "Patricia Collins", last.Intake.Fields["name"])
 	assert.Equal(t, "01908 562781", last.Intake.Fields["contact"])
+}
+
+// "sorry wrong council" asks which council, rather than reading "wrong" as a request to correct
+// records filed with the council said to be wrong (a QA pass); a council named with it, or "send
+// it to Bucks instead", is the council.
+func TestAWrongCouncilIsAskedAgain(t *testing.T) {
+	steps := []string{"I want a copy of my data", "Bucks", "Lena Novak", "lena2@example.com", "skip", "all"}
+	for _, tc := range []struct{ says, contains, council string }{
+		{"sorry wrong council", "Which council is this request for?", "Milton Keynes City Council"},
+		{"the council is wrong", "Which council is this request for?", "Milton Keynes City Council"},
+		{"sorry wrong council, I live in Bletchley", "I've changed the council to Milton Keynes City Council", ""},
+		{"can you send it to MK instead", "I've changed the council to Milton Keynes City Council", ""},
+	} {
+		bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		var lines []line
+		for _, s := range steps {
+			lines = append(lines, line{says: s})
+		}
+		lines = append(lines, line{says: tc.says, contains: []string{tc.contains}, lacks: []string{"Right to rectification"}})
+		if tc.council != "" {
+			lines = append(lines, line{says: "MK"})
+		}
+		lines = append(lines, line{says: "yes", kind: conversation.KindSubmitted})
+		script(t, bot, "", lines)
+		cases := q.cases()
+		require.Len(t, cases, 1, tc.says)
+		assert.Equal(t, "Milton Keynes City Council", cases[0].Organisation, tc.says)
+		assert.Equal(t, dpo.Access, cases[0].Type, tc.says)
+	}
 }

@@ -273,3 +273,13 @@ func TestAFollowUpRefusedAsAnotherCouncilsLeavesItsTopic(t *testing.T) {
 		{says: "how long do you keep it?", lacks: []string{"That asks about Milton Keynes"}},
 	})
 }
+
+// Waiting for something else is no late request: the question is answered (a review found
+// these taken for late replies to a request).
+func TestWaitingForSomethingElseIsNoLateRequest(t *testing.T) {
+	bot, _ := newBot(t, reviewNow)
+	for _, says := range []string{"I have been waiting for a repair. How long do you keep complaint records about my file?",
+		"My council tax is overdue. How long do you keep my information?"} {
+		script(t, bot, "Milton Keynes", []line{{says: says, lacks: []string{"give its reference"}}})
+	}
+}
