@@ -48,6 +48,10 @@ type Answer struct {
 	Hedged bool `json:"hedged"`
 	// Contact is the data protection contact given when the bot abstains or hedges.
 	Contact *Contact `json:"contact,omitempty"`
+	// NotAnsweredBy are the organisations a question named side by side whose notices gave no
+	// quote: the answer says so, with their contacts ("How long do Bucks and MK keep complaints?"
+	// quoted Milton Keynes alone). A model rewording the answer would lose that.
+	NotAnsweredBy []string `json:"not_answered_by,omitempty"`
 	// Contacts are the data protection contacts of every organisation an abstention or a hedged
 	// answer names, Contact first: a hedged answer quoting two councils says to contact each.
 	Contacts []Contact `json:"contacts,omitempty"`

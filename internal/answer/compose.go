@@ -448,6 +448,7 @@ func (c *Composer) withSilentCouncils(ans Answer, q Question) Answer {
 		}
 		fmt.Fprintf(&b, "\n\n%s privacy notices don't answer that.", Possessive(org))
 		c.writeContact(&b, &ans, org)
+		ans.NotAnsweredBy = append(ans.NotAnsweredBy, org)
 	}
 	ans.Answer += b.String()
 	return ans

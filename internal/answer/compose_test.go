@@ -399,6 +399,7 @@ func TestEachCouncilNamedTogetherIsAnsweredOrSaidNotTo(t *testing.T) {
 	assert.Contains(t, ans.Answer, "6 years after the complaint is closed")
 	assert.Contains(t, ans.Answer, "Northam County Council's privacy notices don't answer that.")
 	assert.Contains(t, ans.Answer, "Please ask Northam County Council's data protection officer.")
+	assert.Equal(t, []string{"Northam County Council"}, ans.NotAnsweredBy)
 
 	// Each quoted: nothing said missing.
 	ans, err = comp.Answer(context.Background(), Question{Text: "How long do Eastby and Northam keep records?"})

@@ -154,6 +154,10 @@ func TestRewriteLine(t *testing.T) {
 		"**How long are complaint records kept?**":                                             "How long are complaint records kept?",
 		// Chatter, or no question: nothing to use.
 		"Sure!": "",
+		// An interjection's word without its punctuation begins the question (a review).
+		"Great Missenden library: how long is CCTV kept?":                          "Great Missenden library: how long is CCTV kept?",
+		"Okay Milton Keynes, how long do you keep complaints?":                     "Okay Milton Keynes, how long do you keep complaints?",
+		"Okay, how long do you keep complaints?":                                   "how long do you keep complaints?",
 		"I think you mean complaint records. How long are complaint records kept?": "",
 		"The resident is asking about complaints.":                                 "",
 		"I'm sorry, I can't help with that.":                                       "",
@@ -242,6 +246,8 @@ func TestCheckClaimsInWords(t *testing.T) {
 		// Contacts spelled out.
 		{"spoken phone invented", "Ring zero one nine zero eight two five two five two five [1].", ReasonUnsupportedContact},
 		{"spoken phone supported", "Ring oh one nine oh eight, six nine one, six nine one [1].", ""},
+		// "hundred" as the redactor reads it: the passage's own number (a review found it refused).
+		{"spoken phone with hundred supported", "Ring oh one nine oh eight, six nine one, six nine one [1]. Or oh one two nine six, three nine five, thousand [2].", ""},
 		{"spelled e-mail invented", "E-mail the officer, dpo at evil dot com [1].", ReasonUnsupportedContact},
 		{"spelled e-mail supported", "E-mail them at info at bucks dot gov dot uk [2].", ""},
 		// Laws.
@@ -258,6 +264,9 @@ func TestCheckClaimsInWords(t *testing.T) {
 		{"cited council by another name", "Milton Keynes Council keeps complaint records for 6 years [1].", ""},
 		{"each council its passage", "Milton Keynes keeps complaint records for 6 years [1]; Buckinghamshire Council keeps some records permanently [2].", ""},
 		{"the council", "The Council keeps complaint records for 6 years [1].", ""},
+		// A verb opening the sentence is no part of the council's name (a review).
+		{"a verb before the cited council", "Contact Milton Keynes City Council's Data Protection Officer on 01908 691691 [1].", ""},
+		{"email before the cited council", "Email Milton Keynes Council for a copy [1].", ""},
 		// People's names.
 		{"name invented", "The Data Protection Officer is John Fakename [1].", ReasonUnsupportedName},
 		{"name invented opening a sentence", "John Fakename is the Data Protection Officer [1].", ReasonUnsupportedName},

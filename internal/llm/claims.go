@@ -92,31 +92,19 @@ func spelledEmail(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), ""))
 }
 
-var digitWords = map[string]string{"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2",
-	"three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
-
 // spokenDigits is a phone number said in words and digits as its digits, +44 as 0: "oh one nine
-// double oh …" is "01900…".
+// double oh …" is "01900…". The redactor reads the words ("hundred" too), as it does to find them.
 func spokenDigits(s string) string {
-	var b strings.Builder
-	repeat := 1
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		switch {
-		case w == "double":
-			repeat = 2
-			continue
-		case w == "triple":
-			repeat = 3
-			continue
-		case digitWords[w] != "":
-			w = digitWords[w]
-		case strings.Trim(w, "0123456789") != "":
-			continue // "plus", "hundred" …: the redactor took the number, the digits decide
-		}
-		b.WriteString(strings.Repeat(w, repeat))
-		repeat = 1
+	d := redact.SpokenPhoneNumber(s)
+	if d == "" {
+		d = strings.Map(func(r rune) rune {
+			if unicode.IsDigit(r) {
+				return r
+			}
+			return -1
+		}, s)
 	}
-	d := b.String()
+	d = strings.TrimPrefix(d, "+")
 	if strings.HasPrefix(d, "44") && len(d) >= 12 {
 		d = "0" + strings.TrimPrefix(strings.TrimPrefix(d, "44"), "0")
 	}
@@ -204,6 +192,9 @@ func UnsupportedOrganisations(text string, cited, orgs []string, known *notice.O
 		if known != nil {
 			if _, found := known.Canonical(name); found {
 				continue // checked by its canonical name above
+			}
+			if len(known.NamedIn(name)) > 0 {
+				continue // "Contact Milton Keynes City Council's …": a known council, checked above
 			}
 		}
 		if !ok[foldSpace(name)] && !strings.Contains(all, foldSpace(name)) {

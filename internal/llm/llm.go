@@ -9,8 +9,9 @@
 // (spelled out too), every law, organisation and person's name is in a cited passage, and the
 // system prompt isn't echoed. On any failure — timeout, error, rate limit, a reply that fails a check — it returns
 // the extractive answer with Mode "extractive" and FallbackReason saying why, so "every failure
-// falls back" holds by construction. When the extractive answerer abstains, or is unsure its best
-// sentence answers (Hedged), no model is asked.
+// falls back" holds by construction. When the extractive answerer abstains, is unsure its best
+// sentence answers (Hedged), or says a council asked about doesn't answer (NotAnsweredBy), no
+// model is asked.
 //
 // This is an adapter: it may import the domain (answer, notice), prompts, redact and go-openai;
 // it must not import another adapter (index, a database, a chat platform). It never logs question
@@ -176,9 +177,11 @@ func (a *Answerer) AnswerStream(ctx context.Context, q answer.Question, onDelta 
 
 func (a *Answerer) answer(ctx context.Context, q answer.Question, onDelta func(string)) (answer.Answer, error) {
 	ext, err := a.Fallback.Answer(ctx, q)
-	if err != nil || ext.Abstained || ext.Hedged {
+	if err != nil || ext.Abstained || ext.Hedged || len(ext.NotAnsweredBy) > 0 {
 		// The notices don't answer it, or may not: a model would only be guessing, and its
-		// paraphrase would sound surer than the quote of the closest passage and its doubt.
+		// paraphrase would sound surer than the quote of the closest passage and its doubt. Nor
+		// when a council asked about side by side isn't answered: the paraphrase would drop
+		// saying so, and one council's figure would read as both's (a review).
 		return ext, err
 	}
 	if ext.Mode == "" {
@@ -414,8 +417,9 @@ func untag(s string) string { return tagRe.ReplaceAllString(s, " ") }
 
 var (
 	// rewritePreambleRe is what models put before the question despite the prompt: "Sure!",
-	// "Here is the rewritten question:", "Question:".
-	rewritePreambleRe = regexp.MustCompile(`(?i)^(?:(?:sure|certainly|of course|ok|okay|absolutely|great|yes|no problem|happy to help)\b[!,.:]*\s*)*` +
+	// "Here is the rewritten question:", "Question:". An interjection counts only with its
+	// punctuation: "Great Missenden library: …" and "Okay Milton Keynes, …" keep their first word.
+	rewritePreambleRe = regexp.MustCompile(`(?i)^(?:(?:sure|certainly|of course|ok|okay|absolutely|great|yes|no problem|happy to help)(?:[!,.:]+\s*|\s*$))*` +
 		`(?:(?:here(?:'s|’s| is)|this is|below is)\s+(?:the|a|your|my)\s+(?:[\w-]+\s+){0,3}?question\s*[:\-–—]?\s*|` +
 		`(?:the\s+)?(?:stand-?alone|rewritten|reformulated|rephrased|new)?\s*question(?:\s+is)?\s*[:\-–—]\s*)?`)
 	// questionStartRe opens a question that doesn't end with "?".

@@ -329,6 +329,31 @@ func TestAnUnsureAnswerIsNotSentToTheModel(t *testing.T) {
 	assert.Empty(t, fm.Requests())
 }
 
+// partly stands in for the extractive answerer when a council asked about side by side gave no
+// quote, and the answer says so.
+type partly struct{ answered }
+
+func (p partly) Answer(ctx context.Context, q answer.Question) (answer.Answer, error) {
+	a, err := p.answered.Answer(ctx, q)
+	a.Answer += "\n\nBuckinghamshire Council's privacy notices don't answer that."
+	a.NotAnsweredBy = []string{"Buckinghamshire Council"}
+	return a, err
+}
+
+// An answer that says a council asked about doesn't answer keeps saying so: a model's paraphrase
+// of the other council's quote dropped it (a review: Milton Keynes's 6 years read as both's).
+func TestAnAnswerSayingACouncilDoesntAnswerIsNotSentToTheModel(t *testing.T) {
+	_, ix := engine(t)
+	fm := newFakeModel(t, goodReply)
+	a, err := llm.New(partly{}, ix, llm.Options{BaseURL: fm.URL(), APIKey: "test", Model: "test-model"})
+	require.NoError(t, err)
+	ans, err := a.Answer(context.Background(), answer.Question{Text: "How long do Bucks and MK keep complaint records?"})
+	require.NoError(t, err)
+	assert.Equal(t, "extractive", ans.Mode)
+	assert.Contains(t, ans.Answer, "Buckinghamshire Council's privacy notices don't answer that.")
+	assert.Empty(t, fm.Requests())
+}
+
 func TestInputErrorsPassThrough(t *testing.T) {
 	fm := newFakeModel(t, goodReply)
 	a, _ := newAnswerer(t, fm.URL(), llm.Options{})
