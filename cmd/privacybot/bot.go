@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/privacybot/privacybot/internal/deadline"
 	"github.com/privacybot/privacybot/internal/dpo"
 	"github.com/privacybot/privacybot/internal/llm"
+	"github.com/privacybot/privacybot/internal/notice"
 	"github.com/privacybot/privacybot/internal/redact"
 	"github.com/privacybot/privacybot/internal/rights"
 )
@@ -46,6 +48,7 @@ func newBot(app *App, cfg config.Config, eng *engine, queue *dpo.Queue) (*conver
 		Safeguarding: cfg.SafeguardingContact,
 		Crisis:       cfg.CrisisContact,
 		Redact:       redact.Text,
+		Published:    publishedNames(eng.corpus),
 	}
 	if queue != nil {
 		b.Queue = queue
@@ -115,4 +118,21 @@ func openService(ctx context.Context, app *App, cfg config.Config, ef engineFlag
 		return nil, nil, err
 	}
 	return &service{eng: eng, store: store, queue: queue, bot: bot}, closeAll, nil
+}
+
+// publishedNames are the people's names the notices publish (a Data Protection Officer's, as the
+// redactor reads a name in them), each once: a question keeps them when its personal details are
+// taken out.
+func publishedNames(c *notice.Corpus) []string {
+	var published []string
+	names := redact.New(redact.WithKinds(redact.KindName))
+	for _, p := range c.Passages() {
+		_, found := names.Redact(p.Text)
+		for _, f := range found {
+			if n := p.Text[f.Start:f.End]; strings.ContainsRune(n, ' ') && !slices.Contains(published, n) {
+				published = append(published, n)
+			}
+		}
+	}
+	return published
 }

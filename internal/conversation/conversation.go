@@ -142,8 +142,12 @@ type Bot struct {
 	Safeguarding string
 	// Crisis is the configured text for a message about suicide or self-harm (crisis lines).
 	Crisis string
-	// Redact is applied to the conversation excerpt stored with a case.
+	// Redact is applied to the conversation excerpt stored with a case, and to a question before
+	// it is answered (its personal details are not what it asks about).
 	Redact func(string) string
+	// Published are the names the notices publish (a Data Protection Officer's): kept in a
+	// question, which asks about them ("who is Maria Damigos?" was asked as "who is").
+	Published []string
 	// Chat is what the web chat says of itself when asked ("how long do you keep this chat?").
 	Chat ChatFacts
 	// Rewriter, when set, rewrites follow-ups; without it the previous topic is carried over.
@@ -542,10 +546,17 @@ func requestOf(in rights.Intent) *answer.Request {
 // Ask answers one information question without a session, classifying it: what `ask` prints.
 func (b *Bot) Ask(ctx context.Context, q answer.Question) (answer.Answer, error) {
 	intent := b.classify(q.Text)
-	ans, err := b.Answerer.Answer(ctx, q)
+	asked := q
+	if b.Redact != nil {
+		// "Who is the DPO? My dob is 03/03/1985", "I'm at MK2 3AB, how long …": the details are
+		// not what is asked (they made the answer abstain), as in the chat.
+		asked.Text = b.questionOf(q.Text)
+	}
+	ans, err := b.Answerer.Answer(ctx, asked)
 	if err != nil {
 		return ans, err
 	}
+	ans.Question = q.Text
 	if asksResponseTime(q.Text) {
 		ans = b.responseTime(ans, q.Organisation) // an adviser reads out what the chat says
 	}
@@ -824,7 +835,7 @@ func withoutIntroductions(q string) (question, dropped string) {
 // "how long…".
 func (b *Bot) questionOf(q string) string {
 	if b.Redact != nil {
-		q = b.Redact(q)
+		q = b.redactKeepingPublished(q)
 	}
 	question, dropped := withoutIntroductions(q)
 	if named := b.councilsNamed(dropped); len(named) > 0 && len(b.councilsNamed(question)) == 0 {
@@ -838,6 +849,26 @@ func (b *Bot) questionOf(q string) string {
 	}
 	return out
 }
+
+// redactKeepingPublished redacts a question but the names the notices publish.
+func (b *Bot) redactKeepingPublished(q string) string {
+	var kept []string
+	for _, name := range b.Published {
+		if i := strings.Index(strings.ToLower(q), strings.ToLower(name)); i >= 0 && len(name) > 3 {
+			kept = append(kept, q[i:i+len(name)])
+			q = q[:i] + publishedMark(len(kept)-1) + q[i+len(name):]
+		}
+	}
+	q = b.Redact(q)
+	for i, name := range kept {
+		q = strings.Replace(q, publishedMark(i), name, 1)
+	}
+	return q
+}
+
+// publishedMark holds a published name's place while the rest of a question is redacted: a
+// word no redactor reads as personal data.
+func publishedMark(i int) string { return fmt.Sprintf("zqpublished%dz", i) }
 
 // ofCouncilsNamed asks a rewritten follow-up that names a council of that council only: "same
 // with Bucks?" after a question about Milton Keynes asks it of Buckinghamshire, not of both.

@@ -11,8 +11,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/redact"
 	"github.com/privacybot/privacybot/internal/rights"
 )
 
@@ -281,5 +283,21 @@ func TestWaitingForSomethingElseIsNoLateRequest(t *testing.T) {
 	for _, says := range []string{"I have been waiting for a repair. How long do you keep complaint records about my file?",
 		"My council tax is overdue. How long do you keep my information?"} {
 		script(t, bot, "Milton Keynes", []line{{says: says, lacks: []string{"give its reference"}}})
+	}
+}
+
+// A question's personal details are not what it asks about, but a name the notices publish is:
+// "who is Maria Damigos?" was asked as "who is" and abstained, and "Who is the data protection
+// officer? My dob is 03/03/1985" abstained through Ask (the adviser's and Slack's way in).
+func TestAQuestionKeepsPublishedNamesAndLosesPersonalDetails(t *testing.T) {
+	bot, _ := newBot(t, reviewNow)
+	bot.Redact = redact.Text
+	bot.Published = []string{"Maria Damigos"}
+	script(t, bot, "", []line{{says: "who is Maria Damigos?", kind: conversation.KindAnswer, contains: []string{"Data Protection Officer"}, lacks: []string{"don't answer"}}})
+	for _, q := range []string{"Who is the data protection officer? My dob is 03/03/1985", "I'm at MK2 3AB, how long do you keep complaint records?"} {
+		ans, err := bot.Ask(context.Background(), answer.Question{Text: q})
+		require.NoError(t, err)
+		assert.False(t, ans.Abstained, "%q: %s", q, ans.Answer)
+		assert.Equal(t, q, ans.Question)
 	}
 }
