@@ -538,3 +538,29 @@ func TestAnAdvisersAccountOfACallersRequestIsARequest(t *testing.T) {
 		t.Errorf("a request told of is taken as one: %s", got.Type)
 	}
 }
+
+// What is wanted done to the records, said after them, is the right: "I'd like my records
+// corrected" was an access request (a QA pass), wanting one's records being asking for them. And
+// very short messages ("want my info", "i want my stuff") and an adviser's "the lady on the phone
+// wants her file" ask for the records.
+func TestWhatIsWantedDoneToTheRecordsIsTheRight(t *testing.T) {
+	for text, want := range map[string]Type{
+		"I'd like my records corrected":                  Rectification,
+		"id like my records fixed please":                Rectification,
+		"I'd like my details updated":                    Rectification,
+		"I want my records removed":                      Erasure,
+		"i want my records moved to another council":     Portability,
+		"I'd like my records not shared with the police": Objection,
+		"I want my records":                              Access,
+		"want my info":                                   Access,
+		"i want my stuff":                                Access,
+		"the lady on the phone wants her file":           Access,
+	} {
+		if got := Classify(text); got.Type != want || !got.Actionable {
+			t.Errorf("%q: %s (actionable %v), want an actionable %s request", text, got.Type, got.Actionable, want)
+		}
+	}
+	if got := Classify("how long are records kept before they are deleted?"); got.Actionable {
+		t.Errorf("a question of retention is a %s request", got.Type)
+	}
+}

@@ -65,7 +65,7 @@ var typeCues = map[Type][]cue{
 		c("copy of", 2.5, `\bcop(?:y|ies) of\b`),
 		// A copy asked for after naming the file: "my case file - can I get a copy?".
 		c("get a copy", 3, `\b(?:get|have|want|need|request|send|receive|obtain|see)\b(?: \S+){0,2} (?:a )?cop(?:y|ies)\b`).needs(`\b(?:file|files|records?|notes|case|report|reports|data|information|details)\b`),
-		c("see/get my records", 2, `\b(?:see|view|get|have|access|obtain|receive|request|requests|want|wants|need|needs|provide|send|email|post|forward|disclose|release|ask|asking|(?:would|'d| d) like)\b(?: \S+){0,6} (?:`+poss+`|own) (?:\S+ ){0,3}(?:records?|files?|notes|data|information|details)\b`),
+		c("see/get my records", 2, `\b(?:see|view|get|have|access|obtain|receive|request|requests|want|wants|need|needs|provide|send|email|post|forward|disclose|release|ask|asking|(?:would|'d| d) like)\b(?: \S+){0,6} (?:`+poss+`|own) (?:\S+ ){0,3}(?:records?|files?|notes|data|information|details|stuff)\b`),
 		c("what do you hold about me", 1, `\b(?:what|which)(?: \S+){0,2} (?:data|information|details|records)\b(?: \S+){0,3} (?:hold|have|got|keep)\b(?: \S+){0,2} (?:about|on) me\b`),
 		c("held about me", 2.5, `\b(?:hold|holds|held|have|has|got|keep|kept|store|stored|made)\b`+gap3+` (?:about|on) `+third+` `),
 		c("relating to me", 2.5, `\b(?:relating to|concerning|that mention|mentioning|held on|held about) `+third+` |\b(?:file|files|records?|notes|dossier|data|information|details|everything|anything|evidence|paper|papers|paperwork|documents?) (?:on|about) (?:me|him|her|them|us) `),
@@ -95,6 +95,9 @@ var typeCues = map[Type][]cue{
 		c("my records", 1, `\b(?:`+poss+`|own) (?:\S+ ){0,2}(?:records|file)\b`),
 	},
 	Rectification: {
+		// What is wanted done to the records said after them: "I'd like my records corrected"
+		// (a QA pass: an access request, since wanting one's records is asking for them).
+		c("records corrected", 3.5, `\b(?:records?|data|details|file|files|information|address|name|account)\b(?: \S+){0,2} (?:corrected|updated|amended|fixed|changed|put right)\b`),
 		c("defect", 3, `\b(?:wrong|incorrect|inaccurate|inaccuracy|inaccuracies|out of date|outdated|mistake|mistakes|error|errors|typo|misspelt|misspelled|not true|untrue|false)\b`),
 		c("correct", 3, `\b(?:correct|corrected|correcting|correction|amend|amended|amending|amendment|rectify|rectified|rectification)\b`),
 		c("fix it", 1.5, `\b(?:update|change|fix|sort|put right)\b(?: \S+)? (?:it|that|this|them|my|his|her)\b`),
@@ -114,6 +117,7 @@ var typeCues = map[Type][]cue{
 		c("lists me as", 1.5, `\b(?:lists?|listed|says?) `+third+` (?:as|is)\b|\brecords? says?\b`),
 	},
 	Erasure: {
+		c("records removed", 3.5, `\b(?:records?|data|details|file|files|information|account)\b(?: \S+){0,2} (?:removed|deleted|erased|wiped|destroyed|got rid of|gotten rid of)\b`),
 		c("delete", 4, `\b(?:delete|deleted|deleting|deletion|erase|erased|erasing|erasure|wipe|wiped|wiping|purge|purged|destroy|destroyed|get rid of|rub out|rub it out|rub them out|scrub|scrubbed)\b`),
 		// "bin my details", in plain speech: the verb before what is the writer's.
 		c("bin it", 4, `\bbin (?:my|our|all my|all of my|the) (?:data|details|information|info|records|file|files)\b`),
@@ -143,6 +147,7 @@ var typeCues = map[Type][]cue{
 		c("whether correct", 2, `\bwhether\b(?: \S+){0,4} (?:is|are) (?:correct|accurate|right)\b`),
 	},
 	Portability: {
+		c("records moved", 3.5, `\b(?:records?|data|file|files|information)\b(?: \S+){0,2} (?:moved|transferred|sent over) to\b`),
 		c("portability", 4, `\bportab\w*\b`),
 		c("article 20", 3.5, `\barticle 20\b`),
 		c("machine format", 2, `\b(?:machine readable|structured|commonly used|electronic|electronically|csv|json|spreadsheet|xml|excel|can open in|their system can read)\b`),
@@ -154,6 +159,7 @@ var typeCues = map[Type][]cue{
 		c("move elsewhere", 2, `\b(?:move|moving|switch\w*|reuse|re use|give it to|port)\b(?: \S+){0,6} (?:another|other|new|elsewhere|different|private)\b`),
 	},
 	Objection: {
+		cn("records not shared", 3.5, `\b(?:records?|data|details|information)\b(?: \S+){0,2} not (?:shared|used|passed on|passed|given|disclosed)\b`),
 		c("object", 3.5, `\bobject(?:s|ed|ing|ion)?\b`),
 		c("article 21", 3.5, `\barticle 21\b`),
 		c("opt out", 3, `\bopt(?:ed|ing)? (?:me )?out\b`),
@@ -249,14 +255,15 @@ var requestCues = []cue{
 	c("give me", 2.5, `(?:^ |[.,!;:] |\b(?:please|just|now|and|so|then|actually|ok|okay|right|yes|no) )(?:give|hand|send) (?:me|us) (?:my|our|all|a copy|copies|everything|back)\b|\bhand over\b`),
 	// An instruction opening a later clause: "the council keeps writing to me, delete my details".
 	c("clause imperative", 2.5, `[,;:] (?:delete|remove|erase|wipe|correct|update|fix|amend|rectify|restrict|stop|unsubscribe|transfer|export|forward|disclose|release) (?:my|our|all|it|them|everything|the|his|her|their)\b`),
-	c("i want", 2.5, `\b(?:i|we)(?: \S+ly| really| just| also| still| now)? (?:want|need|wish|demand|require)\b|\b(?:and|but|so) (?:now )?(?:want|wish|would like)\b`),
+	// "want my info", typed without the "I" (a QA pass of very short messages).
+	c("i want", 2.5, `\b(?:i|we)(?: \S+ly| really| just| also| still| now)? (?:want|need|wish|demand|require)\b|\b(?:and|but|so) (?:now )?(?:want|wish|would like)\b|^ (?:want|need) (?:my|all my|a copy)\b`),
 	cn("i don't want it used", 2.5, `\b(?:i|we) (?:don't|do not) want (?:you|my|his|her|the council|it|them|anyone)\b`),
 	cn("please don't", 2.5, `\b(?:please|just|so) (?:don't|do not) (?:use|share|process|do|delete|pass|send|contact|destroy)\b`),
 	c("changed my mind", 2.5, `\bchanged (?:my|her|his|their|our) minds?\b`),
 	c("i am writing to", 3, `\b(?:i|we) (?:\S+ ){0,2}(?:writing|write) to (?:request|ask|withdraw|object|complain|make|exercise|inform|formally)\b|\brequest that (?:you|the council)\b`),
 	// An adviser of a caller: "Mrs Patel is asking us to delete her records", "caller asks for a
 	// copy of all the data we hold on her son".
-	c("they want", 2.5, `\b(?:who|he|she|they|she's|he's|they've|caller|resident|customer|applicant|tenant|`+relatives+`|(?:mr|mrs|ms|miss|dr) \S+)\b(?: \S+){0,4} (?:wants|would like|requests|needs|objects|withdraws|withdrawn|revokes|doesn't want|does not want|is asking for|asking for|asks for|asked for|(?:is )?asking (?:us|you|the council) to|asks (?:us|you|the council) to|asked (?:us|you|the council) to)\b`),
+	c("they want", 2.5, `\b(?:who|he|she|they|she's|he's|they've|caller|resident|customer|applicant|tenant|`+relatives+`|(?:mr|mrs|ms|miss|dr) \S+|lady|gentleman|gent|man|woman|person|client|someone|somebody)\b(?: \S+){0,4} (?:wants|would like|requests|needs|objects|withdraws|withdrawn|revokes|doesn't want|does not want|is asking for|asking for|asks for|asked for|(?:is )?asking (?:us|you|the council) to|asks (?:us|you|the council) to|asked (?:us|you|the council) to)\b`),
 	c("i am requesting", 2.5, `\b(?:i|we|i'm|we're|i am|we are) (?:hereby |formally |now )?(?:request|requesting|asking for|making a|withdraw|withdrawing|revoke|object|complaining|reporting|lodging|raising|contest|challenge|dispute)\b`),
 	cn("i no longer consent", 2.5, `\b(?:no longer|don't|do not) consent\b|\bno longer agree\b`),
 	c("this is a request", 3, `\b(?:this is|treat this as|accept this(?: \S+)? as)\b(?: \S+){0,3} (?:request|complaint)\b`),
