@@ -62,6 +62,9 @@ func withQueue(ctx context.Context, app *App, fn func(q *dpo.Queue) error) (err 
 	if err != nil {
 		return err
 	}
+	if err := recalendar(ctx, app, q); err != nil {
+		return err
+	}
 	return fn(q)
 }
 

@@ -785,3 +785,53 @@ func TestQueueUpdateHelpSaysWhenANoteIsNeeded(t *testing.T) {
 	code, _, errOut = f.run(t, april1, "queue", "update", f.soon.Ref, "--status", "completed")
 	assert.Equal(t, exitOK, code, errOut)
 }
+
+// A bank holiday cancelled in PRIVACYBOT_HOLIDAYS reaches the cases already on the queue as the
+// queue commands start: the due date is the one `deadline` gives, moved once, on the trail by the
+// system, and moved back (on the trail too) by a command run without the file, never silently
+// by a status change.
+func TestQueueCommandsFollowTheBankHolidays(t *testing.T) {
+	dir := t.TempDir()
+	s, err := sqlite.Open(filepath.Join(dir, "privacybot.db"))
+	require.NoError(t, err)
+	q := &dpo.Queue{Store: s, Now: func() time.Time { return dpotest.Date(t, "2026-11-27T10:05:00Z") }}
+	c, err := q.Submit(context.Background(), dpotest.Sample(dpotest.Date(t, "2026-11-27T10:00:00Z"), "k"))
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+	require.Equal(t, "2026-12-29", c.Due.Format(time.DateOnly))
+	hol := filepath.Join(dir, "hol.yaml")
+	require.NoError(t, os.WriteFile(hol, []byte("holidays:\n  - date: 2026-12-28\n    cancel: true\n"), 0o600))
+	f := &queueFixture{env: map[string]string{"PRIVACYBOT_DATA": dir, "USER": "alex", "PRIVACYBOT_HOLIDAYS": hol}}
+	const now = "2026-12-07T09:00:00Z"
+
+	code, out, _ := f.run(t, now, "deadline", "--received", "2026-11-27")
+	require.Equal(t, 0, code)
+	require.Contains(t, out, "2026-12-28")
+	code, out, errOut := f.run(t, now, "queue", "list")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "2026-12-28")
+	assert.NotContains(t, out, "2026-12-29")
+	assert.Contains(t, errOut, c.Ref+": due date moved from 2026-12-29 to 2026-12-28: bank holidays changed")
+	code, out, errOut = f.run(t, now, "queue", "show", c.Ref)
+	require.Equal(t, 0, code, errOut)
+	assert.Empty(t, errOut, "moved once")
+	assert.Regexp(t, `system\s+.*due date moved from 2026-12-29 to 2026-12-28: bank holidays changed`, out)
+
+	delete(f.env, "PRIVACYBOT_HOLIDAYS")
+	code, _, errOut = f.run(t, now, "queue", "update", c.Ref, "--status", "in_progress")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, errOut, c.Ref+": due date moved from 2026-12-28 to 2026-12-29: bank holidays changed")
+	code, out, _ = f.run(t, now, "queue", "show", c.Ref, "--json")
+	require.Equal(t, 0, code)
+	var shown struct {
+		Case   dpo.Case    `json:"case"`
+		Events []dpo.Event `json:"events"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &shown))
+	assert.Equal(t, "2026-12-29", shown.Case.Due.Format(time.DateOnly))
+	var kinds []string
+	for _, e := range shown.Events {
+		kinds = append(kinds, e.Actor+" "+string(e.Kind))
+	}
+	assert.Equal(t, []string{"requester via web submitted", "system due_date_moved", "system due_date_moved", "alex status"}, kinds)
+}

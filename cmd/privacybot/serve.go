@@ -105,6 +105,9 @@ privacybot users add.`)
 	if err != nil {
 		return err
 	}
+	if err := recalendar(ctx, app, queue); err != nil {
+		return err
+	}
 	bot, err := newBot(app, cfg, eng, queue)
 	if err != nil {
 		return err

@@ -201,7 +201,10 @@ func TestUsersCommand(t *testing.T) {
 	}
 	code, _, errOut = run("", "users", "add", "Requester via web", "--org", "*")
 	assert.Equal(t, exitUsage, code, "the dashboard signs changes with the user's name")
-	assert.Contains(t, errOut, "reads as the queue's own name for whoever sent a request")
+	assert.Contains(t, errOut, "reads as one of the queue's own names on the audit trail")
+	code, _, errOut = run("", "users", "add", "System", "--org", "*")
+	assert.Equal(t, exitUsage, code, "nor as the queue's own changes")
+	assert.Contains(t, errOut, "reads as one of the queue's own names on the audit trail")
 	code, _, _ = run("", "users", "add", "nobody")
 	assert.Equal(t, exitUsage, code, "an organisation is required")
 	code, _, _ = run("", "users", "add", "  ", "--org", "*")

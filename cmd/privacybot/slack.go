@@ -163,6 +163,9 @@ Posts the digest of overdue cases and cases due within 7 days to SLACK_DPO_CHANN
 	if err != nil {
 		return err
 	}
+	if err := recalendar(ctx, app, queue); err != nil { // the digest lists what is due
+		return err
+	}
 	log := slog.New(slog.NewTextHandler(app.Stderr, nil))
 	sa, err := newSlackApp(app, cfg, nil, noConversation{}, queue, log)
 	if err != nil {

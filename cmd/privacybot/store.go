@@ -67,3 +67,14 @@ func newQueue(app *App, store dpo.Store) (*dpo.Queue, error) {
 	}
 	return &dpo.Queue{Store: store, Now: app.Now, Calendar: cal}, nil
 }
+
+// recalendar moves the due dates of open cases to those the queue's bank holidays give, each on
+// its audit trail (dpo.Queue.Recalendar), and says which on stderr: run as serve and the queue
+// commands start, so what they show and change agree with PRIVACYBOT_HOLIDAYS as it now is.
+func recalendar(ctx context.Context, app *App, q *dpo.Queue) error {
+	moved, err := q.Recalendar(ctx)
+	for _, e := range moved {
+		fmt.Fprintf(app.Stderr, "privacybot: %s: %s\n", e.Ref, e.Note)
+	}
+	return err
+}

@@ -86,7 +86,7 @@ line of standard input with --password-stdin, otherwise makes a random one and p
 		}
 		if dpo.SystemActor(name) {
 			// The user's changes are signed with the name: these would read as the requester's.
-			return usageError("users add NAME: %q reads as the queue's own name for whoever sent a request (requester via web); use the person's name", name)
+			return usageError("users add NAME: %q reads as one of the queue's own names on the audit trail (requester via web, for whoever sent a request; %s, for its own changes); use the person's name", name, dpo.SystemName)
 		}
 		existing, err := us.Users(ctx)
 		if err != nil {

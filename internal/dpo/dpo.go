@@ -238,6 +238,36 @@ func (c *Case) recomputeDue() error {
 	return nil
 }
 
+// calendarDue is the due date the calendar in use gives an open case whose due date comes from
+// its clock, and whether it differs from the one stored: bank holidays added or cancelled since
+// it was computed (PRIVACYBOT_HOLIDAYS, a release's rules). A closed case keeps its due date, a
+// confirmed law-enforcement one has the DPO's, and a stopped clock has none under any calendar.
+func (c *Case) calendarDue() (due time.Time, moved bool) {
+	if !c.Status.Open() || c.LawEnforcement == LawEnforcementConfirmed || c.Due.IsZero() {
+		return time.Time{}, false
+	}
+	due, ok, err := c.Clock().Due()
+	if err != nil || !ok || due.Equal(c.Due) {
+		return time.Time{}, false
+	}
+	return due, true
+}
+
+// Recalendar gives an open case the due date the calendar in use gives it, when the bank
+// holidays changed since it was computed, and returns the audit event saying so, by SystemName:
+// nobody asked for the change, and it must not pass unseen, nor ride on someone's unrelated
+// one. ErrNoChange when the due date is already the calendar's (and for a closed case, which
+// keeps its own).
+func (c *Case) Recalendar(now time.Time) (Event, error) {
+	due, moved := c.calendarDue()
+	if !moved {
+		return Event{}, fmt.Errorf("%s: its due date is the calendar's: %w", c.Ref, ErrNoChange)
+	}
+	note := fmt.Sprintf("due date moved from %s to %s: bank holidays changed", c.Due.Format(time.DateOnly), due.Format(time.DateOnly))
+	c.Due, c.Updated = due, now
+	return Event{Ref: c.Ref, At: now, Actor: SystemName, Kind: EventDueDateMoved, From: c.Status, To: c.Status, Note: note}, nil
+}
+
 // TimeLimitOnClosedDay reports whether the DPO's time limit falls on a weekend or a bank holiday
 // of the case's region: allowed (the DPO sets it), but worth a second look, since a UK GDPR due
 // date never does.
@@ -326,6 +356,9 @@ const (
 	EventLawEnforcement         EventKind = "law_enforcement"
 	EventTimeLimit              EventKind = "time_limit"
 	EventReopened               EventKind = "reopened"
+	// EventDueDateMoved records a due date the queue itself moved (Actor SystemName) because the
+	// bank holidays in use changed since it was computed (Case.Recalendar).
+	EventDueDateMoved EventKind = "due_date_moved"
 )
 
 // eventLabels are the kinds as the DPO's team reads them on the audit trail.
@@ -334,7 +367,7 @@ var eventLabels = map[EventKind]string{
 	EventIDReceived: "Proof of identity received", EventClarificationRequested: "Clarification asked for",
 	EventClarificationAnswered: "Clarification received", EventExtended: "Extended", EventNote: "Note",
 	EventAssigned: "Assigned", EventLawEnforcement: "Law enforcement (Part 3) decision", EventTimeLimit: "Part 3 time limit set",
-	EventReopened: "Reopened",
+	EventReopened: "Reopened", EventDueDateMoved: "Due date moved",
 }
 
 // Label is the kind as people read it ("Part 3 time limit set", not "time_limit").

@@ -577,3 +577,68 @@ func TestNonStatusRefusalsSayWhatTheyAre(t *testing.T) {
 		})
 	}
 }
+
+// cancelled28Dec is the built-in calendar with the 28 December 2026 bank holiday (Boxing Day's
+// substitute) cancelled, as a PRIVACYBOT_HOLIDAYS file would.
+func cancelled28Dec(t *testing.T) *deadline.Calendar {
+	t.Helper()
+	cal, err := deadline.DefaultCalendar().WithChanges("hol.yaml", []byte("holidays:\n  - date: 2026-12-28\n    cancel: true\n"))
+	require.NoError(t, err)
+	return cal
+}
+
+// An open case whose due date another calendar gave is given the calendar's, on the trail by the
+// queue itself; a closed case, a Part 3 time limit and a stopped clock keep theirs.
+func TestRecalendarMovesAnOpenCasesDueDateOnTheTrail(t *testing.T) {
+	received := at(t, "2026-11-27T10:00:00Z") // a month on is Sunday 27 December; 28th is a bank holiday
+	now := at(t, "2026-12-07T09:00:00Z")
+	base := func(edit func(*Case)) Case {
+		c := Case{Ref: "DPO-2026-000001", Region: deadline.EnglandAndWales, Received: received, Status: InProgress,
+			StatusChanged: received, Due: at(t, "2026-12-29T00:00:00Z")}
+		if edit != nil {
+			edit(&c)
+		}
+		return c
+	}
+	tests := []struct {
+		name    string
+		c       Case
+		cal     *deadline.Calendar
+		wantDue string // "" : not moved (ErrNoChange)
+	}{
+		{"holiday cancelled", base(nil), cancelled28Dec(t), "2026-12-28"},
+		{"holiday back", base(func(c *Case) { c.Due = at(t, "2026-12-28T00:00:00Z") }), nil, "2026-12-29"},
+		{"already the calendar's", base(nil), nil, ""},
+		{"closed keeps its own", base(func(c *Case) { c.Status, c.Closed = Completed, now }), cancelled28Dec(t), ""},
+		{"Part 3 time limit is the DPO's", base(func(c *Case) {
+			c.LawEnforcement, c.TimeLimit = LawEnforcementConfirmed, c.Due
+		}), cancelled28Dec(t), ""},
+		{"awaiting ID has none", base(func(c *Case) { c.Status, c.AwaitingID, c.Due = AwaitingVerification, true, time.Time{} }), cancelled28Dec(t), ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := tc.c
+			c.calendar = tc.cal
+			was := c
+			ev, err := c.Recalendar(now)
+			if tc.wantDue == "" {
+				assert.ErrorIs(t, err, ErrNoChange)
+				assert.Equal(t, was, c, "unchanged")
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.wantDue, c.Due.Format(time.DateOnly))
+			assert.Equal(t, now, c.Updated)
+			assert.Equal(t, Event{Ref: c.Ref, At: now, Actor: SystemName, Kind: EventDueDateMoved, From: c.Status, To: c.Status,
+				Note: "due date moved from " + was.Due.Format(time.DateOnly) + " to " + tc.wantDue + ": bank holidays changed"}, ev)
+		})
+	}
+}
+
+// No person may sign a change as the queue's own name for its moves.
+func TestSystemIsNoPersonsName(t *testing.T) {
+	for _, name := range []string{"system", " System ", "SYSTEM"} {
+		assert.ErrorIs(t, CheckActor("actor", name), ErrInvalid, name)
+	}
+	assert.NoError(t, CheckActor("actor", "Systema Jones"))
+}

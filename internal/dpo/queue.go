@@ -384,7 +384,19 @@ func (q *Queue) Reopen(ctx context.Context, ref, note, actor string) (Case, erro
 	if err := checkNote("note", note); err != nil {
 		return Case{}, err
 	}
-	return q.update(ctx, ref, func(c *Case) (Event, error) { return c.Reopen(note, actor, q.now()) })
+	c, err := q.update(ctx, ref, func(c *Case) (Event, error) { return c.Reopen(note, actor, q.now()) })
+	if err != nil {
+		return Case{}, err
+	}
+	// Closed, it kept its due date; open again, it has the calendar's (bank holidays changed
+	// meanwhile), moved on the trail by the queue.
+	if moved, err := q.recalendar(ctx, c.Ref); err != nil || moved != nil {
+		if err != nil {
+			return Case{}, err
+		}
+		return *moved, nil
+	}
+	return c, nil
 }
 
 // AddNote appends a note to a case's audit trail. From a page (Seen), a note the same person
@@ -467,6 +479,11 @@ func (q *Queue) update(ctx context.Context, ref string, fn func(*Case) (Event, e
 	if err != nil {
 		return Case{}, err
 	}
+	// A due date another calendar gave (a process started with other bank holidays moved it)
+	// is moved first, on the trail by the queue: the change asked for must not move it silently.
+	if _, err := q.recalendar(ctx, canon); err != nil {
+		return Case{}, err
+	}
 	return q.Store.Update(ctx, canon, func(c *Case) (Event, error) {
 		c.calendar = q.Calendar
 		if !q.seen.IsZero() && c.Updated.After(q.seen) {
@@ -475,6 +492,77 @@ func (q *Queue) update(ctx context.Context, ref string, fn func(*Case) (Event, e
 		}
 		return fn(c)
 	})
+}
+
+// Recalendar gives every open case the due date the queue's Calendar gives it, where the bank
+// holidays changed since it was computed (PRIVACYBOT_HOLIDAYS edited, a release's rules): each
+// move is on the case's audit trail, by SystemName ("due date moved from … to …: bank holidays
+// changed"). It returns those events, in the order of the list. Run at start-up, it makes what a
+// queue shows and what it changes agree with the calendar the process uses; a case another
+// replica moved meanwhile is left as it found it.
+func (q *Queue) Recalendar(ctx context.Context) ([]Event, error) {
+	cases, err := q.Store.List(ctx, Filter{Statuses: OpenStatuses()})
+	if err != nil {
+		return nil, fmt.Errorf("recompute due dates for the bank holidays: %w", err)
+	}
+	var events []Event
+	for _, c := range cases {
+		c.calendar = q.Calendar
+		if _, moved := c.calendarDue(); !moved {
+			continue
+		}
+		e, err := q.moveDue(ctx, c.Ref)
+		if err != nil {
+			return events, err
+		}
+		if e != nil {
+			events = append(events, *e)
+		}
+	}
+	return events, nil
+}
+
+// recalendar moves the due date of the case ref to the calendar's, when another calendar gave it
+// (see Recalendar), returning the case moved, or nil when it needed no move.
+func (q *Queue) recalendar(ctx context.Context, ref string) (*Case, error) {
+	c, err := q.Store.Get(ctx, ref)
+	if err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return nil, nil // the change itself says so
+		}
+		return nil, fmt.Errorf("recompute the due date of %s: %w", ref, err)
+	}
+	c.calendar = q.Calendar
+	if _, moved := c.calendarDue(); !moved {
+		return nil, nil
+	}
+	if _, err := q.moveDue(ctx, ref); err != nil {
+		return nil, err
+	}
+	c, err = q.Store.Get(ctx, ref)
+	if err != nil {
+		return nil, fmt.Errorf("recompute the due date of %s: %w", ref, err)
+	}
+	return &c, nil
+}
+
+// moveDue records the move of one case's due date to the calendar's, judged again inside the
+// store's transaction: nil when, by then, it needs none.
+func (q *Queue) moveDue(ctx context.Context, ref string) (*Event, error) {
+	var ev Event
+	_, err := q.Store.Update(ctx, ref, func(c *Case) (Event, error) {
+		c.calendar = q.Calendar
+		e, err := c.Recalendar(q.now())
+		ev = e
+		return e, err
+	})
+	switch {
+	case errors.Is(err, ErrNoChange):
+		return nil, nil
+	case err != nil:
+		return nil, fmt.Errorf("recompute the due date of %s: %w", ref, err)
+	}
+	return &ev, nil
 }
 
 // MaxNote is the most characters a note, a reason or grounds on the audit trail may have: a

@@ -241,9 +241,8 @@ func (c *Case) Reopen(note, actor string, now time.Time) (Event, error) {
 	// day it happened ("the ID was in the post room since 25 November"), bounded only by the
 	// clock's own dates (ID received, clarification asked and answered).
 	next.Closed, next.StatusChanged, next.Updated, next.Reopened = time.Time{}, time.Time{}, now, now
-	if err := next.recomputeDue(); err != nil {
-		return Event{}, err
-	}
+	// The due date is kept as it was: should the bank holidays have changed while it was
+	// closed, Queue.Reopen has the queue move it, on the trail (Recalendar), not this reopening.
 	*c = next
 	return Event{Ref: c.Ref, At: now, Actor: actor, Kind: EventReopened, From: was, To: next.Status, Note: note}, nil
 }
@@ -300,17 +299,22 @@ func CheckActor(field, name string) error {
 		return err
 	}
 	if SystemActor(name) {
-		return invalid(field, "a person's name, not one the queue writes itself (%q is how the audit trail names whoever sent the request)",
-			submitter(ChannelWeb))
+		return invalid(field, "a person's name, not one the queue writes itself (%q is how the audit trail names whoever sent the request), nor %q (its own changes)",
+			submitter(ChannelWeb), SystemName)
 	}
 	return nil
 }
 
+// SystemName is how the audit trail names the queue itself, for a change nobody asked for: a due
+// date moved because the bank holidays changed (Case.Recalendar).
+const SystemName = "system"
+
 // SystemActor reports whether name reads as one the queue itself writes on the audit trail:
-// "requester via web" (whoever sent a request, as Submit records it), in any case or spacing.
+// "requester via web" (whoever sent a request, as Submit records it) or SystemName, in any case
+// or spacing.
 func SystemActor(name string) bool {
 	n := strings.ToLower(strings.Join(strings.Fields(WithoutMarks(name)), " "))
-	return n == "requester" || strings.HasPrefix(n, "requester via")
+	return n == "requester" || strings.HasPrefix(n, "requester via") || n == SystemName
 }
 
 // submitter is the actor of a submission's audit event: whoever sent the request, through ch.

@@ -372,6 +372,73 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.ErrorIs(t, err, dpo.ErrInvalidTransition, "an open case isn't reopened")
 	})
 
+	// When the bank holidays in use change (PRIVACYBOT_HOLIDAYS edited), an open case's due date
+	// is moved to the new calendar's once, on its trail by the queue, not silently by the next
+	// unrelated change; a closed case keeps its own until it is reopened.
+	t.Run("ADueDateFollowsTheBankHolidaysOnTheTrail", func(t *testing.T) {
+		builtIn, _, clock := setup(t, "2026-11-27T10:05:00Z")
+		cancelled, err := deadline.DefaultCalendar().WithChanges("hol.yaml", []byte("holidays:\n  - date: 2026-12-28\n    cancel: true\n"))
+		require.NoError(t, err)
+		edited := &dpo.Queue{Store: builtIn.Store, Now: clock.Now, Calendar: cancelled}
+		received := Date(t, "2026-11-27T10:00:00Z") // a month on is Sunday 27 December; the 28th is a bank holiday
+		open, err := builtIn.Submit(ctx, Sample(received, "open"))
+		require.NoError(t, err)
+		require.Equal(t, "2026-12-29", open.Due.Format(time.DateOnly))
+		closedSub := Sample(received, "closed")
+		closedSub.Description += " (another)"
+		closed, err := builtIn.Submit(ctx, closedSub)
+		require.NoError(t, err)
+		_, err = builtIn.UpdateStatus(ctx, closed.Ref, dpo.Change{To: dpo.Completed, Actor: "alex"})
+		require.NoError(t, err)
+		trail := func(ref string) []string {
+			events, err := builtIn.Events(ctx, ref)
+			require.NoError(t, err)
+			var out []string
+			for _, e := range events {
+				out = append(out, e.Actor+": "+string(e.Kind)+": "+e.Note)
+			}
+			return out
+		}
+		due := func(ref string) string {
+			c, err := builtIn.Get(ctx, ref)
+			require.NoError(t, err)
+			return c.Due.Format(time.DateOnly)
+		}
+
+		clock.Add(24 * time.Hour)
+		moved, err := edited.Recalendar(ctx)
+		require.NoError(t, err)
+		require.Len(t, moved, 1, "the open case only")
+		assert.Equal(t, open.Ref, moved[0].Ref)
+		assert.Equal(t, "2026-12-28", due(open.Ref))
+		assert.Equal(t, "2026-12-29", due(closed.Ref), "a closed case keeps its due date")
+		cases, err := edited.List(ctx, dpo.Filter{Statuses: dpo.OpenStatuses()})
+		require.NoError(t, err)
+		require.Len(t, cases, 1)
+		assert.Equal(t, "2026-12-28", cases[0].Due.Format(time.DateOnly), "listed as the calendar gives it")
+		again, err := edited.Recalendar(ctx)
+		require.NoError(t, err)
+		assert.Empty(t, again, "once")
+		moveTo28 := "system: due_date_moved: due date moved from 2026-12-29 to 2026-12-28: bank holidays changed"
+		assert.Equal(t, []string{"requester via web: submitted: request received", moveTo28}, trail(open.Ref))
+
+		// A change by a process with the other calendar moves it back first, on the trail.
+		clock.Add(time.Hour)
+		got, err := builtIn.UpdateStatus(ctx, open.Ref, dpo.Change{To: dpo.InProgress, Actor: "alex"})
+		require.NoError(t, err)
+		assert.Equal(t, "2026-12-29", got.Due.Format(time.DateOnly))
+		assert.Equal(t, []string{"requester via web: submitted: request received", moveTo28,
+			"system: due_date_moved: due date moved from 2026-12-28 to 2026-12-29: bank holidays changed",
+			"alex: status: "}, trail(open.Ref))
+
+		// Reopened, the closed case is open again, with the calendar's due date, said so.
+		got, err = edited.Reopen(ctx, closed.Ref, "closed the wrong case", "sam")
+		require.NoError(t, err)
+		assert.Equal(t, "2026-12-28", got.Due.Format(time.DateOnly))
+		closedTrail := trail(closed.Ref)
+		assert.Equal(t, []string{"sam: reopened: closed the wrong case", moveTo28}, closedTrail[len(closedTrail)-2:])
+	})
+
 	t.Run("WhatAClosingHidIsDatedWhenItHappened", func(t *testing.T) {
 		q, _, clock := setup(t, "2026-03-03T10:00:00Z")
 		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
