@@ -18,7 +18,8 @@ import (
 
 const queueSynopsis = `queue <list|show|update|assign|extend|part3|limit|reopen|export> …
 
-  queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--assigned NAME | --unassigned] [--json]
+  queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--assigned NAME | --unassigned] [--search TEXT] [--json]
+                                                  --search: reference, requester's name or contact, any case, in part
   queue show REF [--json]                         the case and its audit trail
   queue update REF --status S [--note "…"] [--by NAME] [--at DATE]
                                                   a refusal needs --note (its grounds), an extension too (its reason)
@@ -116,7 +117,7 @@ func parseSpan(s string) (time.Duration, error) {
 }
 
 func queueList(ctx context.Context, app *App, args []string) error {
-	fs := newFlags(app, "queue list", "queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--assigned NAME | --unassigned] [--json]")
+	fs := newFlags(app, "queue list", "queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--assigned NAME | --unassigned] [--search TEXT] [--json]")
 	var cf caseFilter
 	cf.register(fs)
 	limit := fs.Int("limit", 0, "at most `n` cases")
@@ -187,6 +188,7 @@ type caseFilter struct {
 	dueWithin  *string
 	assigned   *string
 	unassigned *bool
+	search     *string
 	known      []string // the notices' councils, once filter has read --org
 }
 
@@ -197,6 +199,7 @@ func (cf *caseFilter) register(fs *flag.FlagSet) {
 	cf.dueWithin = fs.String("due-within", "", "only open cases due within this `span` (7d, 48h), overdue included")
 	cf.assigned = fs.String("assigned", "", "only cases assigned to this `name` (as assigned, in any case: queue show says it; a name never assigned and no user's is refused)")
 	cf.unassigned = fs.Bool("unassigned", false, "only cases assigned to nobody")
+	cf.search = fs.String("search", "", "only cases whose reference, requester's name or contact holds this `text` (any case, a part is enough; a phone number however spaced)")
 }
 
 // filter checks the parsed flags and makes the filter. Councils no notice has are kept in it and
@@ -242,6 +245,10 @@ func (cf *caseFilter) filter(app *App, fs *flag.FlagSet) (f dpo.Filter, unknown 
 			return f, nil, usageError("--due-within: %v", err)
 		}
 	}
+	if err := dpo.CheckSearch(*cf.search); err != nil {
+		return f, nil, usageError("--search: %v", err)
+	}
+	f.Search = strings.TrimSpace(*cf.search)
 	return f, unknown, nil
 }
 
@@ -786,7 +793,7 @@ case is due on that date. Setting it again changes it; both are on the audit tra
 }
 
 func queueExport(ctx context.Context, app *App, args []string) error {
-	fs := newFlags(app, "queue export", "queue export --csv [--status S] [--overdue] [--due-within 7d] [--org ORG] [--assigned NAME | --unassigned]")
+	fs := newFlags(app, "queue export", "queue export --csv [--status S] [--overdue] [--due-within 7d] [--org ORG] [--assigned NAME | --unassigned] [--search TEXT]")
 	asCSV := fs.Bool("csv", false, "write CSV (the only format so far)")
 	var cf caseFilter
 	cf.register(fs) // the cases queue list would list, as the dashboard's download keeps its filters

@@ -89,6 +89,11 @@ func TestQueueList(t *testing.T) {
 		{"by status", []string{"--status", "awaiting-verification"}, []dpo.Case{f.awaiting}},
 		{"by organisation", []string{"--org", "bristol city council"}, []dpo.Case{f.soon}},
 		{"nothing matches", []string{"--status", "completed"}, nil},
+		{"by reference, in part", []string{"--search", f.soon.Ref[len(f.soon.Ref)-3:]}, []dpo.Case{f.soon}},
+		{"by requester name, any case", []string{"--search", "HYPERLINK"}, []dpo.Case{f.overdue}},
+		{"by contact", []string{"--search", "JO.BLOGGS@"}, []dpo.Case{f.overdue, f.soon, f.awaiting}},
+		{"by search and organisation", []string{"--search", "jo.bloggs", "--org", "bristol city council"}, []dpo.Case{f.soon}},
+		{"no one so named", []string{"--search", "nobody"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -144,6 +149,8 @@ func TestQueueListUsageErrors(t *testing.T) {
 		{"queue", "list", "--due-within", "1m"}, // a month meant, a minute read
 		{"queue", "list", "--limit", "-1"},
 		{"queue", "list", "--status", "archived"},
+		{"queue", "list", "--search", "jo\nbloggs"},
+		{"queue", "list", "--search", strings.Repeat("a", 201)},
 		{"queue", "show"},
 		{"queue", "update", f.soon.Ref},
 		{"queue", "update", f.soon.Ref, "--status", "done"},

@@ -2,7 +2,12 @@ package dpo
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/privacybot/privacybot/internal/deadline"
 )
@@ -55,6 +60,12 @@ type Filter struct {
 	AssignedTo string
 	// Unassigned keeps the cases assigned to nobody. With AssignedTo too, nothing matches.
 	Unassigned bool
+	// Search keeps the cases whose reference, requester's name or contact holds it, in any case
+	// (a part is enough: "bloggs", "07700", "000123"); one it names by a reference in any form
+	// ParseRef reads ("dpo 2026 5"); and, when it reads as a phone number, those whose contact
+	// has its digits however they are spaced ("07700 900123" finds 07700-900-123). Stores match
+	// it in their query (SearchPattern, SearchRef, SearchDigits).
+	Search string
 	// Now is the reference time for Overdue and DueWithin; required when either is set.
 	Now   time.Time
 	Limit int // 0: no limit
@@ -67,6 +78,63 @@ func (f Filter) OverdueBefore() time.Time { return deadline.LondonDate(f.Now) }
 // DueBy is the cut-off for DueWithin: the UK date of Now+DueWithin; cases due on or before it
 // match.
 func (f Filter) DueBy() time.Time { return deadline.LondonDate(f.Now.Add(f.DueWithin)) }
+
+// SearchPattern is Search as a SQL LIKE pattern, lower-cased, with % _ and \ escaped by a
+// backslash (ESCAPE '\'), matching it anywhere in a lower-cased column; "" for no search.
+func (f Filter) SearchPattern() string {
+	text := strings.ToLower(strings.TrimSpace(f.Search))
+	if text == "" {
+		return ""
+	}
+	return "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(text) + "%"
+}
+
+// SearchRef is the reference Search names (ParseRef's canonical form), or "".
+func (f Filter) SearchRef() string {
+	ref, err := ParseRef(f.Search)
+	if err != nil {
+		return ""
+	}
+	return ref
+}
+
+// SearchDigits is Search's digits when it reads as a phone number, or part of one (at least six
+// digits, and nothing but + ( ) - . and spaces besides), for matching against a contact with its
+// own spacing and punctuation taken out (PhonePunctuation); "" otherwise.
+func (f Filter) SearchDigits() string {
+	var digits strings.Builder
+	for _, r := range strings.TrimSpace(f.Search) {
+		switch {
+		case r >= '0' && r <= '9':
+			digits.WriteRune(r)
+		case !strings.ContainsRune(PhonePunctuation, r):
+			return ""
+		}
+	}
+	if digits.Len() < 6 {
+		return ""
+	}
+	return digits.String()
+}
+
+// MaxSearch is the most characters a search (Filter.Search) may have: a name or an address.
+const MaxSearch = 200
+
+// CheckSearch refuses a search no case could match: over MaxSearch characters, or holding a
+// control character (a line break pasted with it).
+func CheckSearch(s string) error {
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) > MaxSearch {
+		return fmt.Errorf("%d characters; at most %d (a reference, a name or a contact, or part of one)", utf8.RuneCountInString(s), MaxSearch)
+	}
+	if strings.ContainsFunc(s, unicode.IsControl) {
+		return errors.New("a line break or control character; search for one line (a reference, a name or a contact)")
+	}
+	return nil
+}
+
+// PhonePunctuation are// PhonePunctuation are the characters besides digits a phone number may be written with.
+const PhonePunctuation = " +()-."
 
 // Delivery is one outbox row claimed for one notifier.
 type Delivery struct {

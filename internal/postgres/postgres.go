@@ -295,6 +295,20 @@ func (s *Store) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
 	if f.Unassigned {
 		where = append(where, `assigned_to = ''`)
 	}
+	if pattern := f.SearchPattern(); pattern != "" {
+		// lower() folds as the database's locale does (C.UTF-8 and the usual ones fold every
+		// letter, as the SQLite store's privacybot_lower does).
+		p := arg(pattern)
+		match := []string{`lower(ref) LIKE ` + p + ` ESCAPE '\'`, `lower(requester_name) LIKE ` + p + ` ESCAPE '\'`,
+			`lower(contact_value) LIKE ` + p + ` ESCAPE '\'`}
+		if ref := f.SearchRef(); ref != "" {
+			match = append(match, `ref = `+arg(ref))
+		}
+		if digits := f.SearchDigits(); digits != "" {
+			match = append(match, withoutPhonePunctuation("contact_value")+` LIKE `+arg("%"+digits+"%"))
+		}
+		where = append(where, `(`+strings.Join(match, ` OR `)+`)`)
+	}
 	if f.Overdue || f.DueWithin > 0 {
 		if f.Now.IsZero() {
 			return nil, errors.New("list cases: a time to compare due dates with is required")
@@ -336,6 +350,16 @@ func (s *Store) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
 		return nil, fmt.Errorf("list cases: %w", err)
 	}
 	return out, nil
+}
+
+// withoutPhonePunctuation is the SQL for column with the characters a phone number is written
+// with besides digits (dpo.PhonePunctuation) taken out.
+func withoutPhonePunctuation(column string) string {
+	expr := column
+	for _, r := range dpo.PhonePunctuation {
+		expr = `replace(` + expr + `, '` + string(r) + `', '')`
+	}
+	return expr
 }
 
 // Update implements dpo.Store; the case row is locked (FOR UPDATE) from read to commit.

@@ -10,6 +10,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -30,6 +31,20 @@ import (
 
 //go:embed migrations/*.sql
 var migrations embed.FS
+
+func init() {
+	// SQLite's own lower() folds only ASCII letters: a search for "zoë" would miss "ZOË", and
+	// "łukasz" "Łukasz". The queue's search folds with Go's, as PostgreSQL's lower() does.
+	sqlite.MustRegisterDeterministicScalarFunction("privacybot_lower", 1, func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+		switch v := args[0].(type) {
+		case string:
+			return strings.ToLower(v), nil
+		case []byte:
+			return strings.ToLower(string(v)), nil
+		}
+		return args[0], nil
+	})
+}
 
 // Store is a dpo.Store in one SQLite file.
 type Store struct {
@@ -318,6 +333,20 @@ func (s *Store) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
 	if f.Unassigned {
 		where = append(where, `assigned_to = ''`)
 	}
+	if pattern := f.SearchPattern(); pattern != "" {
+		match := []string{`privacybot_lower(ref) LIKE ? ESCAPE '\'`, `privacybot_lower(requester_name) LIKE ? ESCAPE '\'`,
+			`privacybot_lower(contact_value) LIKE ? ESCAPE '\'`}
+		args = append(args, pattern, pattern, pattern)
+		if ref := f.SearchRef(); ref != "" {
+			match = append(match, `ref = ?`)
+			args = append(args, ref)
+		}
+		if digits := f.SearchDigits(); digits != "" {
+			match = append(match, withoutPhonePunctuation("contact_value")+` LIKE ?`)
+			args = append(args, "%"+digits+"%")
+		}
+		where = append(where, `(`+strings.Join(match, ` OR `)+`)`)
+	}
 	if f.Overdue || f.DueWithin > 0 {
 		if f.Now.IsZero() {
 			return nil, errors.New("list cases: a time to compare due dates with is required")
@@ -365,6 +394,16 @@ func (s *Store) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
 		return nil, fmt.Errorf("list cases: %w", err)
 	}
 	return out, nil
+}
+
+// withoutPhonePunctuation is the SQL for column with the characters a phone number is written
+// with besides digits (dpo.PhonePunctuation) taken out.
+func withoutPhonePunctuation(column string) string {
+	expr := column
+	for _, r := range dpo.PhonePunctuation {
+		expr = `replace(` + expr + `, '` + string(r) + `', '')`
+	}
+	return expr
 }
 
 // Update implements dpo.Store. The transaction holds SQLite's write lock from its start, so the

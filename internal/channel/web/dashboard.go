@@ -325,7 +325,8 @@ func (s *Server) handleSignOut(w http.ResponseWriter, r *http.Request) {
 func (s *Server) queueFilter(r *http.Request, sess *dashSession) (f dpo.Filter, form map[string]string, problem string) {
 	q := r.URL.Query()
 	f = dpo.Filter{Now: s.now()}
-	form = map[string]string{"status": q.Get("status"), "org": q.Get("org"), "due": q.Get("due"), "assigned": q.Get("assigned")}
+	form = map[string]string{"status": q.Get("status"), "org": q.Get("org"), "due": q.Get("due"), "assigned": q.Get("assigned"),
+		"q": strings.TrimSpace(q.Get("q"))}
 	switch st := q.Get("status"); st {
 	case "", "open":
 		form["status"] = "open"
@@ -338,6 +339,12 @@ func (s *Server) queueFilter(r *http.Request, sess *dashSession) (f dpo.Filter, 
 		}
 		f.Statuses = []dpo.Status{v}
 	}
+	// The search box: a caller on the phone found by reference, name or contact (within the
+	// user's organisations, as every filter is).
+	if err := dpo.CheckSearch(form["q"]); err != nil {
+		return f, form, fmt.Sprintf("The search can't be used: %v.", err)
+	}
+	f.Search = form["q"]
 	switch due := q.Get("due"); due {
 	case "":
 	case "overdue":

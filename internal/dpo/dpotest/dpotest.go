@@ -1002,6 +1002,48 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.Contains(t, refs(dpo.Filter{Overdue: true}), soon.Ref)
 	})
 
+	// A caller on the phone is found by reference, name or contact, in any case and in part: the
+	// store's query, with other filters.
+	t.Run("ListBySearch", func(t *testing.T) {
+		q, _, _ := setup(t, "2026-03-30T09:00:00Z")
+		submit := func(key, name string, contact dpo.Contact, org string) dpo.Case {
+			sub := Sample(Date(t, "2026-03-02T10:00:00Z"), key)
+			sub.Requester.Name, sub.Requester.Contact, sub.Organisation = name, contact, org
+			sub.Description += " " + key
+			c, err := q.Submit(ctx, sub)
+			require.NoError(t, err)
+			return c
+		}
+		jo := submit("jo", "Jo Bloggs", dpo.Contact{Kind: dpo.ContactEmail, Value: "Jo.Bloggs@Example.org"}, "Leeds City Council")
+		zoe := submit("zoe", "ZOË ŁUKASZ", dpo.Contact{Kind: dpo.ContactPhone, Value: "07700-900-123"}, "Leeds City Council")
+		pat := submit("pat", "Pat 100%_Sure", dpo.Contact{Kind: dpo.ContactPostal, Value: "14 Mill Road\nOlney MK46 4BB"}, "Bristol City Council")
+		refs := func(f dpo.Filter) []string { return listedRefs(t, ctx, q, f) }
+		for _, tc := range []struct {
+			search string
+			want   []string
+		}{
+			{"bloggs", []string{jo.Ref}},
+			{"  JO BLOGGS ", []string{jo.Ref}},
+			{"jo.bloggs@example", []string{jo.Ref}},
+			{"zoë łukasz", []string{zoe.Ref}},
+			{"07700-900", []string{zoe.Ref}},
+			{"07700 900123", []string{zoe.Ref}},
+			{"mk46", []string{pat.Ref}},
+			{"100%_", []string{pat.Ref}},
+			{"%", []string{pat.Ref}},
+			{"_", []string{pat.Ref}},
+			{"o_b", []string{}},
+			{strings.ToLower(zoe.Ref), []string{zoe.Ref}},
+			{"dpo 2026 2", []string{zoe.Ref}},
+			{"DPO-2026-", []string{jo.Ref, zoe.Ref, pat.Ref}},
+			{"nobody", []string{}},
+		} {
+			assert.Equal(t, tc.want, refs(dpo.Filter{Search: tc.search}), tc.search)
+		}
+		assert.Equal(t, []string{pat.Ref}, refs(dpo.Filter{Search: "dpo-2026", Organisations: []string{"Bristol City Council"}}),
+			"with the other filters")
+	})
+
 	t.Run("ListByAssignee", func(t *testing.T) {
 		q, _, clock := setup(t, "2026-03-30T09:00:00Z")
 		submit := func(received, key string) dpo.Case {
