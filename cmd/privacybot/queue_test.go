@@ -842,3 +842,20 @@ func TestQueueCommandsFollowTheBankHolidays(t *testing.T) {
 	}
 	assert.Equal(t, []string{"requester via web submitted", "system due_date_moved", "system due_date_moved", "alex status"}, kinds)
 }
+
+// A reference is read with any number of zeros in front of its number, within reason, as it is
+// with fewer: the case is found whichever way it was typed.
+func TestQueueReadsAReferenceWithZerosInFront(t *testing.T) {
+	f := newQueueFixture(t)
+	require.Equal(t, "DPO-2026-000001", f.overdue.Ref)
+	for _, typed := range []string{"DPO-2026-000001", "DPO-2026-00001", "dpo-2026-1", "DPO-2026-0000001", "dpo 2026 0000000001"} {
+		code, out, errOut := f.run(t, april1, "queue", "show", typed)
+		assert.Equal(t, exitOK, code, "%s: %s", typed, errOut)
+		assert.Contains(t, out, f.overdue.Ref, typed)
+	}
+	code, _, errOut := f.run(t, april1, "queue", "update", "DPO-2026-0000001", "--note", "called back")
+	assert.Equal(t, exitOK, code, errOut)
+	code, _, errOut = f.run(t, april1, "queue", "show", "DPO-2026-1000001")
+	assert.NotEqual(t, exitOK, code)
+	assert.Contains(t, errOut, "case not found")
+}

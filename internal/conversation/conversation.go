@@ -160,10 +160,11 @@ var (
 )
 
 // refRe is a request's reference as people type it: "DPO-2026-000123", "DPO 2026 000123",
-// "dpo2026000123", and with its number's leading zeros left out, "DPO-2026-123" or "dpo 2026 1"
-// (then the year and number must be apart, or "dpo20261" could be any split). A short number set
-// off by a space is a reference only where refAt says.
-var refRe = regexp.MustCompile(`(?i)\bDPO(?:[-\s]?\d{4}[-\s]?\d{6}|[-\s]?\d{4}[-\s]\d{1,5})\b`)
+// "dpo2026000123", with zeros more in front of its number, "DPO-2026-0000123" (up to four, as
+// dpo.ParseRef reads), and with its number's leading zeros left out, "DPO-2026-123" or "dpo 2026
+// 1" (then the year and number must be apart, or "dpo20261" could be any split). A short number
+// set off by a space is a reference only where refAt says.
+var refRe = regexp.MustCompile(`(?i)\bDPO(?:[-\s]?\d{4}[-\s]?0{0,4}\d{6}|[-\s]?\d{4}[-\s]\d{1,5})\b`)
 
 var (
 	// spacedShortRefRe is a reference whose short number is set off by a space: "dpo 2026 1",
@@ -1179,7 +1180,8 @@ func statusReply(s *session, t Turn, text string) Reply {
 
 // nearRefRe is something typed as a request's reference that is not one: a letter for a digit or
 // the other way round ("DP0-2026-000001", "DPO-2O26-000001"), the letters swapped ("DOP-…"), a
-// digit too many ("DPO-2026-0000001"). Only written as one, with six digits or more: "I emailed
+// digit too many ("DPO-2026-1234567"; zeros in front, "DPO-2026-0000001", are read as the
+// reference they pad). Only written as one, with six digits or more: "I emailed
 // the DPO 2025 3 times" is no reference.
 var nearRefRe = regexp.MustCompile(`(?i)\b(?:DPO|DOP|DP0|D0P|PDO|OPD|DPD|D0O)-?[0-9OIl]{4}-?[0-9OIl]{6,9}\b`)
 
@@ -1274,7 +1276,7 @@ func refsIn(text string) []string {
 // "has anything happened with ref 2026-000001", "my reference number is 2026 000001". Only the
 // whole number, set apart from a year of this century: "reference 2025-26" is a year's, and
 // "my council tax reference 2026000001" an account's.
-var refWordRe = regexp.MustCompile(`(?i)\b(?:ref|reference)(?:\s+(?:no|number|num|is)){0,2}\.?\s*[:#]?\s*(20\d\d)[-\s](\d{6})\b`)
+var refWordRe = regexp.MustCompile(`(?i)\b(?:ref|reference)(?:\s+(?:no|number|num|is)){0,2}\.?\s*[:#]?\s*(20\d\d)[-\s](0{0,4}\d{6})\b`)
 
 // otherServiceRefRe is a service's name just before "reference": its reference is not the DPO's.
 var otherServiceRefRe = regexp.MustCompile(`(?i)\b(?:tax|planning|application|account|claim|benefit|housing|parking|penalty|pcn|licen[cs]e|permit|badge|case|complaint|booking|invoice|order|tenancy|payment)(?:\s+(?:no|number))?\s*$|\b(?:tax|planning|account|claim|benefit|parking|badge|tenancy|payment)\s+\w+\s*$`)

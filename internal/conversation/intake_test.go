@@ -1207,7 +1207,7 @@ func TestAContactThenAReferenceIsAStatusCheck(t *testing.T) {
 // for the notices: the resident is told what a reference looks like (a QA pass: answered "the
 // notices don't answer that", and counted as a gap in them).
 func TestAMistypedReferenceIsToldWhatOneLooksLike(t *testing.T) {
-	for _, says := range []string{"DPO-2026-0000001 sarah.okafor@gmail.com", "DOP-2026-000001 sarah.okafor@gmail.com", "ref DP0-2026-000001", "DPO-2O26-000001"} {
+	for _, says := range []string{"DPO-2026-1000001 sarah.okafor@gmail.com", "DOP-2026-000001 sarah.okafor@gmail.com", "ref DP0-2026-000001", "DPO-2O26-000001"} {
 		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 		script(t, bot, "", []line{{says: says, kind: conversation.KindStatus, contains: []string{"References look like DPO-2026-000123"}}})
 	}
@@ -1220,6 +1220,10 @@ func TestAMistypedReferenceIsToldWhatOneLooksLike(t *testing.T) {
 	// A real reference is still checked, and a question naming the DPO is still a question.
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "", []line{{says: "DPO-2026-000001", kind: conversation.KindStatus, contains: []string{"please give the e-mail address"}}})
+	// So is one with zeros more in front of its number, as the queue commands and the dashboard read it.
+	for _, says := range []string{"DPO-2026-0000001", "dpo 2026 00000001 any update?", "my ref is 2026-0000001"} {
+		script(t, bot, "", []line{{says: says, kind: conversation.KindStatus, contains: []string{"please give the e-mail address"}, lacks: []string{"can't read it"}}})
+	}
 	// Its words are no address (a QA pass: "couldn't find a request … with that contact").
 	script(t, bot, "", []line{{says: "hello, reference DPO-2026-000001, what's the status?", kind: conversation.KindStatus, contains: []string{"please give the e-mail address"}}})
 	script(t, bot, "", []line{{says: "who is the DPO?", kind: conversation.KindAnswer}})

@@ -31,7 +31,8 @@ func TestStatusChecksAsResidentsTypeThem(t *testing.T) {
 		{says: "DPO-2026-1 update please", kind: conversation.KindStatus, contains: []string{"To check DPO-2026-000001", "e-mail address"}},
 		{says: "sarah.okafor1982@gmail.com", kind: conversation.KindStatus, contains: []string{"DPO-2026-000001 is received"}},
 	})
-	for _, says := range []string{"status of dpo 2026 1 please, email Sarah.Okafor1982@Gmail.com", "any news on DPO-2026-001? sarah.okafor1982@gmail.com"} {
+	for _, says := range []string{"status of dpo 2026 1 please, email Sarah.Okafor1982@Gmail.com", "any news on DPO-2026-001? sarah.okafor1982@gmail.com",
+		"any news on DPO-2026-0000001? sarah.okafor1982@gmail.com", "ref 2026-0000001 sarah.okafor1982@gmail.com"} {
 		script(t, bot, "", []line{{says: says, kind: conversation.KindStatus, contains: []string{"DPO-2026-000001 is received", "Monday 5 October 2026"},
 			lacks: []string{"HP20 1UA", "may not answer"}}})
 	}

@@ -396,11 +396,14 @@ func RefYear(received time.Time) int { return received.In(london).Year() }
 // FormatRef renders a reference as people read it out on the phone: DPO-2026-000123.
 func FormatRef(year int, seq int64) string { return fmt.Sprintf("DPO-%04d-%06d", year, seq) }
 
-var refPattern = regexp.MustCompile(`^DPO[-\s]*(\d{4})[-\s]*(\d{1,6})$`)
+// refPattern is a reference as typed: its number may have up to four zeros more in front than
+// the six digits it is written with ("DPO-2026-0000005"), or fewer ("dpo 2026 5"); within
+// reason, since a number of a dozen digits is no reference mistyped but something else.
+var refPattern = regexp.MustCompile(`^DPO[-\s]*(\d{4})[-\s]*0{0,4}(\d{1,6})$`)
 
 // ParseRef normalises a reference as a person might type or say it ("dpo 2026 123",
-// " DPO-2026-000123 ") to its canonical form. A malformed reference is ErrNotFound, because no
-// case can have it.
+// " DPO-2026-000123 ", "DPO-2026-0000123") to its canonical form. A malformed reference is
+// ErrNotFound, because no case can have it.
 func ParseRef(s string) (string, error) {
 	m := refPattern.FindStringSubmatch(strings.ToUpper(strings.TrimSpace(s)))
 	if m == nil {

@@ -26,13 +26,19 @@ func TestParseRef(t *testing.T) {
 		{"DPO 2026 123", "DPO-2026-000123"},
 		{"dpo2026000123", "DPO-2026-000123"},
 		{"DPO-2026-1", "DPO-2026-000001"},
+		{"DPO-2026-00005", "DPO-2026-000005"},
+		{"dpo-2026-5", "DPO-2026-000005"},
+		{"DPO-2026-0000005", "DPO-2026-000005"},
+		{"DPO-2026-0000000005", "DPO-2026-000005"},
+		{"dpo 2026 0000123", "DPO-2026-000123"},
+		{"DPO-2026-0123456", "DPO-2026-123456"},
 	}
 	for _, tc := range tests {
 		got, err := ParseRef(tc.in)
 		require.NoError(t, err, tc.in)
 		assert.Equal(t, tc.want, got)
 	}
-	for _, bad := range []string{"", "DPO-26-000123", "DPO-2026-0000001", "DPO-2026-000000", "REF-2026-000123", "DPO-2026-12a"} {
+	for _, bad := range []string{"", "DPO-26-000123", "DPO-2026-1234567", "DPO-2026-00000000005", "DPO-2026-0000000", "DPO-2026-000000", "REF-2026-000123", "DPO-2026-12a"} {
 		_, err := ParseRef(bad)
 		assert.ErrorIs(t, err, ErrNotFound, bad)
 	}

@@ -1496,3 +1496,19 @@ func TestQueueSearch(t *testing.T) {
 	assert.Equal(t, http.StatusBadRequest, bad.Code)
 	assert.Contains(t, bad.Body.String(), "The search can&#39;t be used")
 }
+
+// A case page's address is read as the queue commands read a reference: zeros in front of the
+// number, or fewer of them, find the case (a QA pass: "DPO-2026-0000005" was "not found").
+func TestACasePageTakesTheReferenceAsTyped(t *testing.T) {
+	h := newHarness(t)
+	ref := h.submit(t, mk)
+	require.Equal(t, "DPO-2026-000001", ref)
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	h.signIn(t, "dpo", "correct horse battery")
+	for _, typed := range []string{"DPO-2026-000001", "DPO-2026-00001", "dpo-2026-1", "DPO-2026-0000001", "DPO-2026-0000000001"} {
+		rec := h.do(t, "GET", "/dpo/cases/"+typed, "")
+		assert.Equal(t, http.StatusOK, rec.Code, typed)
+		assert.Contains(t, rec.Body.String(), ref, typed)
+	}
+	assert.Equal(t, http.StatusNotFound, h.do(t, "GET", "/dpo/cases/DPO-2026-00000000001", "").Code, "not any number of digits")
+}
