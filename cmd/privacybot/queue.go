@@ -22,7 +22,8 @@ const queueSynopsis = `queue <list|show|update|assign|extend|part3|limit|reopen|
                                                   --search: reference, requester's name or contact, any case, in part
   queue show REF [--json]                         the case and its audit trail
   queue update REF --status S [--note "…"] [--by NAME] [--at DATE]
-                                                  a refusal needs --note (its grounds), an extension too (its reason)
+                                                  a refusal needs --note (its grounds), an extension too (its reason),
+                                                  a withdrawal too (how and when the requester withdrew)
   queue update REF --note "…" [--by NAME]         add a note only
   queue assign REF NAME [--by NAME]               give the case to a member of the team ("" unassigns)
   queue extend REF --reason "…" [--by NAME]       the one extension, within the first month
@@ -535,7 +536,7 @@ func queueUpdate(ctx context.Context, app *App, args []string) error {
 	fs := newFlags(app, "queue update", `queue update REF --status S [--note "…"] [--by NAME] [--at DATE]
        privacybot queue update REF --note "…" [--by NAME]`)
 	status := fs.String("status", "", "the new `status` (omit to add a note only)")
-	note := fs.String("note", "", "why, for the audit trail: required for refused and extended (the grounds or the reason, which the requester is told); without --status, added as a note")
+	note := fs.String("note", "", "why, for the audit trail: required for refused and extended (the grounds or the reason, which the requester is told) and withdrawn (how and when the requester withdrew); without --status, added as a note")
 	by := byFlag(fs, app, "making the change")
 	at := fs.String("at", "", "when it happened, if not now: `YYYY-MM-DD` or RFC 3339 (e.g. the day ID arrived)")
 	pos, err := parseFlags(fs, args)

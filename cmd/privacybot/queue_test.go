@@ -779,6 +779,7 @@ func TestQueueUpdateHelpSaysWhenANoteIsNeeded(t *testing.T) {
 	require.Equal(t, exitOK, code)
 	assert.Contains(t, out, `queue update REF --status S [--note "…"]`, "the note is optional with a status")
 	assert.Contains(t, out, "required for refused and extended")
+	assert.Contains(t, out, "and withdrawn (how and when the requester withdrew)")
 	code, out, _ = f.run(t, april1, "queue", "--help")
 	require.Equal(t, exitOK, code)
 	assert.Contains(t, out, `queue update REF --status S [--note "…"]`)
@@ -789,7 +790,21 @@ func TestQueueUpdateHelpSaysWhenANoteIsNeeded(t *testing.T) {
 	code, _, errOut = f.run(t, april1, "queue", "update", f.soon.Ref, "--status", "extended")
 	assert.NotEqual(t, exitOK, code, "an extension needs its reason")
 	assert.Contains(t, errOut, "reason")
-	code, _, errOut = f.run(t, april1, "queue", "update", f.soon.Ref, "--status", "completed")
+	for _, args := range [][]string{
+		{"--status", "withdrawn"},
+		{"--status", "withdrawn", "--note", "  .  "},
+		{"--status", "refused", "--note", "."},
+	} {
+		code, _, errOut = f.run(t, april1, append([]string{"queue", "update", f.soon.Ref}, args...)...)
+		assert.NotEqual(t, exitOK, code, "%q: the trail needs the grounds, or how and when it was withdrawn", args)
+		assert.Regexp(t, "grounds|how and when the requester withdrew", errOut)
+	}
+	code, out, _ = f.run(t, april1, "queue", "show", f.soon.Ref)
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "[received]", "nothing changed")
+	code, _, errOut = f.run(t, april1, "queue", "update", f.soon.Ref, "--status", "withdrawn", "--note", "phoned on 31 March to withdraw it")
+	assert.Equal(t, exitOK, code, errOut)
+	code, _, errOut = f.run(t, april1, "queue", "update", f.overdue.Ref, "--status", "completed")
 	assert.Equal(t, exitOK, code, errOut)
 }
 

@@ -69,6 +69,12 @@ func TestTransitionRules(t *testing.T) {
 		{Received, Completed, "", nil},
 		{Received, Refused, "manifestly unfounded", nil},
 		{Received, Refused, "", ErrInvalid},
+		{Received, Refused, " . ", ErrInvalid},
+		{Received, Refused, "-- ?!", ErrInvalid},
+		{Received, Withdrawn, "", ErrInvalid},
+		{InProgress, Withdrawn, "…", ErrInvalid},
+		{InProgress, Withdrawn, "phoned 3 March to withdraw", nil},
+		{Received, Withdrawn, "2", nil},
 		{AwaitingVerification, InProgress, "", nil},
 		{AwaitingVerification, Completed, "", ErrInvalidTransition},
 		{AwaitingVerification, Extended, "x", ErrInvalidTransition},
@@ -356,7 +362,7 @@ func TestReopenReturnsACaseToWhereItsClockStood(t *testing.T) {
 		want  Status
 	}{
 		{"completed while in progress", []Change{{To: InProgress}, {To: Completed}}, InProgress},
-		{"withdrawn while ID was awaited", []Change{{To: AwaitingVerification}, {To: Withdrawn}}, AwaitingVerification},
+		{"withdrawn while ID was awaited", []Change{{To: AwaitingVerification}, {To: Withdrawn, Note: "e-mailed to withdraw"}}, AwaitingVerification},
 		{"refused while a clarification was awaited", []Change{{To: AwaitingClarification}, {To: Refused, Note: "no answer"}}, AwaitingClarification},
 		{"completed after an extension", []Change{{To: Extended, Note: "complex"}, {To: Completed}}, Extended},
 	}

@@ -94,7 +94,7 @@ func (s Status) CanMoveTo(to Status) bool { return slices.Contains(transitions[s
 type Change struct {
 	To    Status
 	Actor string // who made the change; required
-	Note  string // why; required for Extended (the reason) and Refused (the grounds)
+	Note  string // why; required for Extended (the reason), Refused (the grounds) and Withdrawn (how and when)
 	// At is when the thing happened (the day the ID letter arrived, say); zero means now. It may
 	// not be before the case was received nor after now.
 	At time.Time
@@ -196,8 +196,11 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 			return Event{}, fmt.Errorf("%s: %w", c.Ref, ErrExtensionTooLate)
 		}
 		next.Extended, next.ExtensionReason, kind = true, note, EventExtended
-	case to == Refused && note == "":
+	case to == Refused && !saysSomething(note):
 		return Event{}, invalid("note", "a refusal needs the grounds the requester will be told")
+	case to == Withdrawn && !saysSomething(note):
+		// The trail is the evidence the request was withdrawn, not closed unanswered.
+		return Event{}, invalid("note", "a withdrawal needs how and when the requester withdrew (\"phoned on 3 March to withdraw it\")")
 	}
 	next.Status, next.StatusChanged = to, at
 	if to.Final() {
@@ -213,6 +216,12 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 		note = strings.TrimSpace(note + recorded(now))
 	}
 	return Event{Ref: c.Ref, At: at, Actor: actor, Kind: kind, From: from, To: to, Note: note}, nil
+}
+
+// saysSomething reports whether a note has a letter or a digit: grounds or evidence of "." or
+// "-" say nothing.
+func saysSomething(note string) bool {
+	return strings.ContainsFunc(note, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
 
 // recorded is what an audit line dated other than when it was entered adds: when it was.

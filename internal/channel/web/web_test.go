@@ -1512,3 +1512,35 @@ func TestACasePageTakesTheReferenceAsTyped(t *testing.T) {
 	}
 	assert.Equal(t, http.StatusNotFound, h.do(t, "GET", "/dpo/cases/DPO-2026-00000000001", "").Code, "not any number of digits")
 }
+
+// A case is marked withdrawn only with how and when the requester withdrew, and refused only
+// with grounds that say something: "." is neither (a QA pass). Nothing changes, and the form
+// says what is needed.
+func TestCasePageWithdrawalAndRefusalNeedANote(t *testing.T) {
+	h := newHarness(t)
+	ref := h.submit(t, mk)
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	h.signIn(t, "dpo", "correct horse battery")
+	page := "/dpo/cases/" + ref
+	assert.Contains(t, h.do(t, "GET", page, "").Body.String(), "when withdrawn: how and when the requester withdrew")
+	token := h.csrf(t, page)
+	post := func(body string) *httptest.ResponseRecorder {
+		return h.do(t, "POST", page+"/status", body+"&csrf="+token, "Content-Type", "application/x-www-form-urlencoded")
+	}
+	for _, tc := range []struct{ body, says string }{
+		{"status=withdrawn", "how and when the requester withdrew"},
+		{"status=withdrawn&note=+-+", "how and when the requester withdrew"},
+		{"status=refused&note=.", "grounds"},
+	} {
+		rec := post(tc.body)
+		assert.Equal(t, http.StatusUnprocessableEntity, rec.Code, tc.body)
+		assert.Contains(t, rec.Body.String(), tc.says, tc.body)
+	}
+	c, err := h.queue.Get(context.Background(), ref)
+	require.NoError(t, err)
+	assert.Equal(t, dpo.Received, c.Status, "nothing changed")
+	require.Equal(t, http.StatusSeeOther, post("status=withdrawn&note="+url.QueryEscape("e-mailed on 2 March to withdraw it")).Code)
+	events, err := h.queue.Events(context.Background(), ref)
+	require.NoError(t, err)
+	assert.Equal(t, "e-mailed on 2 March to withdraw it", events[len(events)-1].Note)
+}
