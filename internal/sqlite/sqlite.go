@@ -327,7 +327,7 @@ func (s *Store) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
 		in("organisation_key", vals)
 	}
 	if f.AssignedTo != "" {
-		where = append(where, `lower(assigned_to) = lower(?)`)
+		where = append(where, `privacybot_lower(assigned_to) = privacybot_lower(?)`)
 		args = append(args, f.AssignedTo)
 	}
 	if f.Unassigned {

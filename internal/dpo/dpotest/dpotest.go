@@ -1044,6 +1044,17 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 			"with the other filters")
 	})
 
+	t.Run("ListByAssigneeInAnyCaseOfAnyLetter", func(t *testing.T) {
+		// SQLite's lower() folds only ASCII letters: "émile zola" listed nothing of Émile Zola's
+		// (a review), where the audit trail and the users matched it.
+		q, _, _ := setup(t, "2026-03-30T09:00:00Z")
+		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "e"))
+		require.NoError(t, err)
+		_, err = q.Assign(ctx, c.Ref, "Émile Zola", "lead")
+		require.NoError(t, err)
+		assert.Equal(t, []string{c.Ref}, listedRefs(t, ctx, q, dpo.Filter{AssignedTo: "émile zola"}))
+	})
+
 	t.Run("ListByAssignee", func(t *testing.T) {
 		q, _, clock := setup(t, "2026-03-30T09:00:00Z")
 		submit := func(received, key string) dpo.Case {
