@@ -791,6 +791,16 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		}
 		if contact == "" {
 			if name, postal := nameThenAddress(v); postal != "" {
+				if theyLiveRe.MatchString(v) && it.onBehalf && it.onBehalfOf == "" {
+					// "Joan Whitfield, she lives at 22 Church Street…" asked for the asker's own
+					// name: the person the request is for, and where she lives (a QA pass filed
+					// the mother as the requester, her address as the asker's contact).
+					if who := theirName(name); looksLikeName(who) {
+						it.onBehalfOf = who
+						it.addWords("Their address: " + postal)
+						return mk("I've noted " + who + " as the person the request is for. Now your own name, please: " + b.prompt(it)), nil
+					}
+				}
 				// "Priya Sharma here, 12 Acacia Avenue, Aylesbury HP19 8FF": the name, and the
 				// address the contact step would ask for.
 				v, contact = name, postal
@@ -1018,12 +1028,16 @@ func (b *Bot) councilsSwitchedTo(it *intake, v string) []string {
 	return named
 }
 
+// theyLiveRe tells where someone else lives: "…, she lives at 22 Church Street".
+var theyLiveRe = regexp.MustCompile(`(?i)[,.]\s*(?:she|he|they)\s+(?:lives?|is living|are living|lived)\b`)
+
 // nameThenAddress splits a reply to "What is your full name?" that goes on to the postal
-// address ("Kate Hill, 4 Park Lane, Olney MK46 4BB") at the first comma after which the rest is
+// address ("Kate Hill, 4 Park Lane, Olney MK46 4BB", "Joan Whitfield. she lives at 22 Church
+// Street") at the first comma or full stop after which the rest is
 // an address: a house number and a street, a postcode or a PO box. postal is empty when there is
 // none.
 func nameThenAddress(v string) (name, postal string) {
-	for i := strings.IndexByte(v, ','); i > 0; {
+	for i := strings.IndexAny(v, ",."); i > 0; {
 		rest := strings.TrimSpace(v[i+1:])
 		rest = strings.TrimSpace(postalTailRe.ReplaceAllString(postalLeadRe.ReplaceAllString(rest, ""), ""))
 		if houseRe.MatchString(rest) && streetRe.MatchString(rest) || postcodeRe.MatchString(rest) || poBoxRe.MatchString(rest) {
@@ -1031,7 +1045,7 @@ func nameThenAddress(v string) (name, postal string) {
 				return strings.TrimSpace(v[:i]), rest
 			}
 		}
-		next := strings.IndexByte(v[i+1:], ',')
+		next := strings.IndexAny(v[i+1:], ",.")
 		if next < 0 {
 			break
 		}

@@ -1486,3 +1486,29 @@ func TestAWrongCouncilIsAskedAgain(t *testing.T) {
 		assert.Equal(t, dpo.Access, cases[0].Type, tc.says)
 	}
 }
+
+// The person a request is for, named where the asker's own name was asked, with where they live
+// ("Joan Whitfield, she lives at 22 Church Street…"), is that person, not the asker: a QA pass
+// filed the mother as the requester and her address as the carer's contact. And named with a full
+// stop before where they live, at their own step, they are taken.
+func TestThePersonARequestIsForNamedWithWhereTheyLive(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	bot.Classify = func(text string) rights.Intent { // the safeguarding model aside: the steps are tested here
+		in := rights.Classify(text)
+		in.Safeguarding, in.ByModel = false, false
+		return in
+	}
+	script(t, bot, "Buckinghamshire", []line{
+		{says: "please delete my mum's data", kind: conversation.KindIntake},
+		{says: "Joan Whitfield, she lives at 22 Church Street, Amersham HP7 0AA", contains: []string{"I've noted Joan Whitfield as the person the request is for", "your own name"}},
+		{says: "Susan Whitfield", contains: []string{"contact you"}},
+		{says: "susan@example.com"}, {says: "skip"},
+		{says: "everything", contains: []string{"Name: Susan Whitfield", "On behalf of: Joan Whitfield", "Contact: susan@example.com", "Their address: 22 Church Street"}},
+	})
+	assert.Empty(t, q.cases())
+	last := script(t, bot, "Buckinghamshire", []line{
+		{says: "please delete my mum's data"}, {says: "Susan Whitfield"},
+		{says: "Joan Whitfield. she lives at 22 Church Street Amersham", contains: []string{"contact you"}},
+	})
+	assert.Equal(t, "Joan Whitfield", last.Intake.Fields["on_behalf_of"])
+}
