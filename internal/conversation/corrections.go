@@ -21,7 +21,13 @@ var (
 	myNameRe = regexp.MustCompile(`(?i)\bmy ` + nameIsTail)
 	// theirNameRe is someone else's name given or corrected: "sorry, his name is actually Jon
 	// Browne" (an adviser of the caller, or a resident of the person the request is for).
-	theirNameRe = regexp.MustCompile(`(?i)\b(?:his|her|their|the (?:requester|caller|customer|resident|client|person)(?:'s|’s|s))\s+` + nameIsTail)
+	theirNameRe = regexp.MustCompile(`(?i)\b(?:his|her|their|the (?:requester|caller|customer|resident|client|person)(?:'s|’s|s)|my (?:\w+ )?` + relativeWords + `(?:'s|’s|s))\s+` + nameIsTail +
+		`|\bthe person (?:it'?s|it is|the request is) for (?:is|should be)\s+(?:actually\s+)?(.+)`)
+	// surnameRe corrects only a surname: "her surname is Hall not Hal".
+	surnameRe = regexp.MustCompile(`(?i)\b(?:(his|her|their|my)\s+)?(?:surname|last name|family name)\s+(?:is|should be|'s)\s+(?:actually\s+)?([\p{L}'’-]+)`)
+	// bareNameFixRe opens a name given to correct one said before: "oops, it's Joan Hall", "I
+	// meant Joan Hall", "sorry, it's Jon Browne".
+	bareNameFixRe = regexp.MustCompile(`(?i)^\s*(?:(?:oops|sorry|no|wait|oh|ah|actually)[\s,.!-]+)*(?:i meant|i mean|it'?s|its|it is|it should be|should be)\s+(.+)$`)
 	// changeNameRe asks for the name to be changed: "change my name to Tomas Hardy", "the name
 	// should be Tomas Hardy".
 	changeNameRe = regexp.MustCompile(`(?i)\b(?:(?:change|update|correct|amend)\s+(?:my|the)\s+name\s+to|the\s+name\s+(?:should\s+be|is)(?:\s+(?:spelt|spelled))?)\s+(.+)`)
@@ -418,11 +424,17 @@ func (it *intake) whose(yours string) string {
 // request is for and not with the caller's; in a resident's, the name of the person the request
 // is for. ok is false when the message gives no such name, or there is none it can correct.
 func (b *Bot) theirNameCorrection(it *intake, v string) (text string, ok bool) {
-	m := theirNameRe.FindStringSubmatch(v)
-	if m == nil || it.step == StepOnBehalfOf && !it.loggedByAdviser() {
-		return "", false // asked for now, their name is the step's answer
+	if it.step == StepOnBehalfOf && !it.loggedByAdviser() || it.step == StepName || it.step == StepOrg {
+		return "", false // asked for now, a name is the step's answer
 	}
-	name := b.nameFrom(m[1])
+	if text, ok := b.surnameCorrection(it, v); ok {
+		return text, true
+	}
+	m := theirNameRe.FindStringSubmatch(v)
+	if m == nil {
+		return b.bareNameCorrection(it, v)
+	}
+	name := b.nameFrom(m[1] + m[2])
 	if name == "" || it.step == StepDescription && !fixCueRe.MatchString(v) {
 		return "", false // "her name is Jo and she wants the housing emails": details
 	}
@@ -442,6 +454,88 @@ func (b *Bot) theirNameCorrection(it *intake, v string) (text string, ok bool) {
 		return "I've changed the requester's name to " + name + ".", true
 	}
 	return "", false
+}
+
+// bareNameCorrection applies "oops, it's Joan Hall" or "I meant Joan Hall" to the name it
+// corrects: the one of the request's names it shares a word with (the person's it is for, or the
+// requester's), not another step's answer (a QA pass filed it as the service).
+func (b *Bot) bareNameCorrection(it *intake, v string) (string, bool) {
+	m := bareNameFixRe.FindStringSubmatch(v)
+	if m == nil || it.step == StepContact && contactIn(v) != "" {
+		return "", false
+	}
+	name := b.nameFrom(m[1])
+	if name == "" || len(strings.Fields(name)) < 2 {
+		return "", false
+	}
+	switch {
+	case it.onBehalfOf != "" && nearName(it.onBehalfOf, name) && !strings.EqualFold(it.onBehalfOf, name):
+		it.onBehalfOf = name
+		return "I've changed the name of the person the request is for to " + name + ".", true
+	case it.name != "" && nearName(it.name, name) && !strings.EqualFold(it.name, name):
+		it.name = name
+		return "I've changed " + it.whose("your name") + " to " + name + ".", true
+	}
+	return "", false
+}
+
+// nearName reports whether said corrects old: a word of each the same, or a letter apart ("Jon
+// Browne" for "John Brown").
+func nearName(old, said string) bool {
+	for _, w := range strings.Fields(strings.ToLower(said)) {
+		for _, o := range strings.Fields(strings.ToLower(old)) {
+			if w == o || len(w) >= 3 && len(o) >= 3 && oneEditApart(w, o) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// oneEditApart reports whether a and b differ by one letter added, taken out or changed.
+func oneEditApart(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if i == len(a) {
+		return true // the same, or one letter more at the end
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
+}
+
+// surnameCorrection applies "her surname is Hall not Hal" to the name whose surname it is: the
+// person the request is for's ("her", in a resident's chat) or the requester's ("my", or an
+// adviser's "his"/"her" when no one else is named).
+func (b *Bot) surnameCorrection(it *intake, v string) (string, bool) {
+	m := surnameRe.FindStringSubmatch(v)
+	if m == nil || !looksLikeName(m[2]) || len(b.councilsNamed(m[2])) > 0 {
+		return "", false
+	}
+	whose := strings.ToLower(m[1])
+	target := &it.name
+	if whose != "my" && it.onBehalfOf != "" && (!it.loggedByAdviser() || whose == "" && !it.loggedByAdviser()) {
+		target = &it.onBehalfOf
+	}
+	if *target == "" {
+		return "", false
+	}
+	words := strings.Fields(*target)
+	words[len(words)-1] = m[2]
+	*target = strings.Join(words, " ")
+	if target == &it.onBehalfOf {
+		return "I've changed the name of the person the request is for to " + *target + ".", true
+	}
+	return "I've changed " + it.whose("your name") + " to " + *target + ".", true
 }
 
 // addOthers keeps the contacts given beside the one the team will use: they go to the team in

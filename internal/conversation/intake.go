@@ -1028,6 +1028,9 @@ func (b *Bot) councilsSwitchedTo(it *intake, v string) []string {
 	return named
 }
 
+// relativeWords are the people someone asks for: "my mum", "my son".
+const relativeWords = `(?:son|daughter|child|kid|mum|mother|mom|dad|father|parent|husband|wife|partner|brother|sister|nan|nana|gran|grandma|grandmother|grandad|grandfather|aunt|auntie|uncle|nephew|niece|client|friend|neighbour|cousin|stepson|stepdaughter|stepmum|stepdad|ward|grandson|granddaughter)`
+
 // theyLiveRe tells where someone else lives: "…, she lives at 22 Church Street".
 var theyLiveRe = regexp.MustCompile(`(?i)[,.]\s*(?:she|he|they)\s+(?:lives?|is living|are living|lived)\b`)
 
@@ -1354,7 +1357,7 @@ var (
 	// relationRe is who the person is to the asker, said beside their name: "Arjun Sharma, my
 	// son", "my mum, Joan Lewis", "Arjun Sharma (my son)".
 	relationRe = regexp.MustCompile(`(?i)[(,\s-]*\b(?:my|our)\s+(?:(?:late|elderly|disabled|adult|young|little|eldest|youngest)\s+)?` +
-		`(?:son|daughter|child|kid|mum|mother|mom|dad|father|parent|husband|wife|partner|brother|sister|nan|nana|gran|grandma|grandmother|grandad|grandfather|aunt|auntie|uncle|nephew|niece|client|friend|neighbour|cousin|stepson|stepdaughter|stepmum|stepdad|ward|grandson|granddaughter)(?:'s name is|\s+is)?[),:\s-]*`)
+		relativeWords + `(?:'s name is|\s+is)?[),:\s-]*`)
 )
 
 // theirName is the name in a reply to "what is their name?", without who they are to the asker.

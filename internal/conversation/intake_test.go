@@ -1512,3 +1512,32 @@ func TestThePersonARequestIsForNamedWithWhereTheyLive(t *testing.T) {
 	})
 	assert.Equal(t, "Joan Whitfield", last.Intake.Fields["on_behalf_of"])
 }
+
+// A name corrected as people say it, at the service step, changes the name it corrects, not the
+// service (a QA pass filed "sorry my mum's name is Joan Hall" and the like as the service).
+func TestNamesCorrectedAsPeopleSayThem(t *testing.T) {
+	for _, fix := range []string{"sorry my mum's name is Joan Hall", "her surname is Hall not Hal", "oops, it's Joan Hall",
+		"I meant Joan Hall", "the person it's for is Joan Hall"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		last := script(t, bot, "Milton Keynes", []line{
+			{says: "I want a copy of my mum's records"}, {says: "Sarah Hall"}, {says: "Joan Hal"}, {says: "sarah@example.com"},
+			{says: fix, contains: []string{"I've changed the name of the person the request is for to Joan Hall", "service"}},
+		})
+		assert.Empty(t, last.Intake.Fields["service"], fix)
+		assert.Equal(t, "Sarah Hall", last.Intake.Fields["name"], fix)
+	}
+	for fix, want := range map[string]string{"sorry, it's Jon Browne": "Jon Browne", "his surname is Browne with an e": "John Browne"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		turn := conversation.Turn{Session: "desk-12", Channel: "phone", Text: "/request access"}
+		_, err := bot.StartIntake(context.Background(), turn, rights.Access)
+		require.NoError(t, err)
+		var rep conversation.Reply
+		for _, says := range []string{"MK", "John Brown", "07700 900123", fix} {
+			turn.Text = says
+			rep, err = bot.Reply(context.Background(), turn)
+			require.NoError(t, err)
+		}
+		assert.Equal(t, want, rep.Intake.Fields["name"], fix)
+		assert.Empty(t, rep.Intake.Fields["service"], fix)
+	}
+}
