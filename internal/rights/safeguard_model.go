@@ -73,20 +73,34 @@ func modelMayJudge(fired []string) bool {
 
 // safeguardProbability is the model's probability that a message shows someone at risk now
 // (safeguardVector); 0 for one too short to judge (safeModelMinWords, counted on the message
-// normalised, before anything is taken out).
+// normalised, and again on what the model reads of it once its personal data and idioms are
+// taken out).
 func safeguardProbability(text, normalised string) float64 {
 	if len(strings.Fields(normalised)) < safeModelMinWords {
 		return 0
 	}
-	return safeguardModel().urgency(safeguardVector(text))
+	s := modelWords(text)
+	if len(strings.Fields(s)) < safeModelMinWords {
+		// Mostly personal data ("call me on oh one nine oh eight six four four three two one
+		// please" read as urgent, a QA pass): what is left is as short as a message too short
+		// to judge.
+		return 0
+	}
+	return safeguardModel().urgency(wordvec.MeanOf(s))
 }
 
 // safeguardVector is what the model reads of a message: the mean word vector of its words, with
 // its personal data taken out (modelText) and the words of idioms blanked ("my mum will kill me
 // if I lose my keys", "end it with my boyfriend"), as the vocabulary reads them.
 func safeguardVector(text string) []float32 {
+	return wordvec.MeanOf(modelWords(text))
+}
+
+// modelWords are the words the model reads of a message: normalised, without its personal data
+// and with its idioms blanked.
+func modelWords(text string) string {
 	s, _ := blankIdioms(modelText(text))
-	return wordvec.MeanOf(s)
+	return s
 }
 
 // withoutPersonalData takes names, addresses, contacts and numbers out of a message, leaving a

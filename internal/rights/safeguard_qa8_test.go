@@ -137,6 +137,9 @@ var qa8Accepted = []string{
 }
 
 var qa8Calm = []string{
+	// An accepted false alarm of the model until it judged only what is left once personal data
+	// and idioms are taken out: too short to judge then, as "end it with" is blanked.
+	"I'm going to end it with you lot if you don't reply",
 	"this form is killing me",
 	"my mum will kill me if I forget the bins",
 	"I could murder a cuppa",

@@ -36,7 +36,6 @@ func TestSafeguardingNinthQAPass(t *testing.T) {
 // alarms (modelMayJudge). They are the model's training too, as calm.
 var modelsAcceptedAlarms = []string{
 	"I broke my leg falling on a broken paving slab, can I have the CCTV?",
-	"I'm going to end it with you lot if you don't reply",
 }
 
 // They say so (ByModel), so that the chat answers their question after the safeguarding reply;
