@@ -1608,6 +1608,15 @@ func (b *Bot) askForReference(s *session, t Turn) Reply {
 	return statusReply(s, t, text)
 }
 
+// letterOhRe is a phone number typed with the letter O for its first zero: "o1908 644321".
+var letterOhRe = regexp.MustCompile(`\b[oO](\d{3,})`)
+
+// withLetterOhs writes a phone number's first zero typed as the letter O as a zero (a QA pass:
+// "o1908 644321" was kept as 1908 644321, and the status check with it failed).
+func withLetterOhs(s string) string {
+	return letterOhRe.ReplaceAllString(s, "0$1")
+}
+
 var contactRe = regexp.MustCompile(`(?i)[\w.+-]+@[\w-]+\.[\w.-]+|` + phonePattern)
 
 // phonePattern is a phone number as people type one within a message: digits with spaces,
@@ -1618,6 +1627,7 @@ const phonePattern = `(?:\+|\()?\d[\d ()-]{8,}\d` // "(01908) 123456" keeps its 
 // is taken as written, when it looks like one as the intake would take it ("can I withdraw my
 // request?" is no address).
 func contactIn(s string) string {
+	s = withLetterOhs(s)
 	if m := contactRe.FindString(s); m != "" {
 		return m
 	}

@@ -867,6 +867,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			// "tom hardy@gmail.com" would be hardy@gmail.com, someone else's address.
 			return mk(fmt.Sprintf("An e-mail address has no spaces: did you mean %s%s or %s.%s? Please type it again. ", m[1], m[2], m[1], m[2]) + b.prompt(it)), nil
 		}
+		v = withLetterOhs(v)
 		if said := contactSaidBefore(it, v); said != "" {
 			// "the phone number in my message above": the contact the request's first message
 			// gave (a QA pass: refused, though the pasted letter gave it).

@@ -1385,6 +1385,15 @@ func TestAPhoneNumberInWordsIsTheContact(t *testing.T) {
 		{says: "status " + ref + ", my phone is oh one nine oh eight, six double four, three two one", kind: conversation.KindStatus,
 			contains: []string{ref}, lacks: []string{"couldn't find"}},
 	})
+	// The letter O typed for the first zero (a QA pass kept "1908 644321").
+	script(t, bot, "Milton Keynes", []line{
+		{says: "status " + ref + " o1908 644321", kind: conversation.KindStatus, contains: []string{ref}, lacks: []string{"couldn't find"}},
+	})
+	bot, q = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data"}, {says: "Dot Higgins"}, {says: "o1908 644321"}, {says: "skip"},
+		{says: "everything", contains: []string{"Contact: 01908 644321"}},
+	})
 }
 
 // An adviser asking after a caller's request is asked for its reference, not quoted passages (a
