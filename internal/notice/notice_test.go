@@ -117,6 +117,22 @@ func TestOrganisationPlaces(t *testing.T) {
 	assert.Equal(t, []string{"Buckinghamshire Council"}, c.Organisations.Mentioned("Our office is in Aylesbury"))
 	assert.Empty(t, c.Organisations.NamedIn("Our office is in Aylesbury"), "a town names no council for a notice")
 
+	// Named side by side, as an afterthought ending the question, or as both.
+	for q, want := range map[string][]string{
+		"How long does Bucks keep complaints, and MK?":    {"Buckinghamshire Council", "Milton Keynes City Council"},
+		"complaints retention Bucks v MK":                 {"Buckinghamshire Council", "Milton Keynes City Council"},
+		"how long do both councils keep complaints":       {"Milton Keynes City Council", "Buckinghamshire Council"},
+		"I live in Bucks but work in MK, who is the DPO?": nil,
+		"Bucks said MK would reply":                       nil,
+	} {
+		got := c.Organisations.NamedTogether(q)
+		if want == nil {
+			assert.Empty(t, got, q)
+			continue
+		}
+		assert.ElementsMatch(t, want, got, q)
+	}
+
 	// The places said as where, for the answer engine to read as scope, not topic.
 	assert.Equal(t, []string{"bletchley"}, c.Organisations.PlacesSaid("I live in Bletchley, who is the DPO?"))
 	assert.Equal(t, []string{"high wycombe", "olney"}, c.Organisations.PlacesSaid("i live in high wycombe but work in olney"))

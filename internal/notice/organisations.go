@@ -187,15 +187,19 @@ func (o *Organisations) named(text string, withPlaces bool) []string {
 // friend in Brantwick opted out: how do I?" asks about one of them).
 func (o *Organisations) NamedTogether(text string) []string {
 	folded, ms := o.mentions(text, true)
+	if o != nil && len(o.list) == 2 && bothCouncilsRe.MatchString(folded) {
+		// "how long do both councils keep complaints?"
+		return []string{o.list[0].Name, o.list[1].Name}
+	}
 	var names []string
 	last := -1
 	for _, m := range ms {
 		if m.at < last {
 			continue // a name within another ("Milton Keynes" in "Milton Keynes Council") is the same mention
 		}
-		if last >= 0 {
+		if last >= 0 && !addedLast(folded[last:m.at], folded[m.end:]) {
 			for _, w := range strings.Fields(folded[last:m.at]) {
-				if w != "and" && w != "or" && w != "vs" && w != "versus" {
+				if w != "and" && w != "or" && w != "vs" && w != "v" && w != "versus" {
 					return nil
 				}
 			}
@@ -209,6 +213,16 @@ func (o *Organisations) NamedTogether(text string) []string {
 		return nil
 	}
 	return names
+}
+
+// bothCouncilsRe asks of every council at once, in folded text.
+var bothCouncilsRe = regexp.MustCompile(`\b(?:both|each|either) (?:of the )?councils\b|\bboth of you\b`)
+
+// addedLast reports whether a council is named as an afterthought ending the question: "how long
+// does Bucks keep complaints, and MK?", between being what comes before it and after the rest.
+func addedLast(between, after string) bool {
+	b := strings.Fields(between)
+	return len(b) > 0 && (b[len(b)-1] == "and" || b[len(b)-1] == "or" || b[len(b)-1] == "vs") && len(strings.Fields(after)) <= 1
 }
 
 // mention is where a text names an organisation, in the text as FoldName folds it.
