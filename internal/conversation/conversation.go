@@ -1533,7 +1533,7 @@ var wantsToCancelRe = regexp.MustCompile(`(?i)^\s*i(?:'d| would)? (?:want|like|w
 // looked at it?".
 var (
 	requestNamedRe = regexp.MustCompile(`(?i)\b(?:my|our|his|her|their|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:request|case|sar|dsar)\b`)
-	progressRe     = regexp.MustCompile(`(?i)\b(?:happening|status|progress|updates?|news|heard|hear back|looked at|dealt with|chase|chasing|processed|where is|where's|any word|been done|ready yet|finished)\b`)
+	progressRe     = regexp.MustCompile(`(?i)\b(?:happening|status|progress|updates?|news|heard|hear back|looked at|dealt with|chase|chasing|processed|where is|where's|any word|been done|ready yet|finished|(?:is|are) up to)\b`)
 )
 
 // noReferenceHelp is what to do about a request the chat can't look up.
@@ -1547,7 +1547,7 @@ var waitingRe = regexp.MustCompile(`(?i)\b(?:waiting|waited|still not (?:had|got
 // "I've been waiting 3 months for …", "it's way past the deadline".
 var lateReplyRe = regexp.MustCompile(`(?i)\b(?:(?:been|still|kept) waiting|waited|heard nothing|not heard|(?:no|not had an?y?|not got an?y?|never got an?y?|still no) (?:reply|response|answer)|` +
 	`(?:haven'?t|havent|hasn'?t|hasnt|have not|has not|not|never|nobody has|no one has|noone has|nobody's|they still) (?:replied|responded|answered|got back|come back|sent (?:it|anything|me anything))|` +
-	`past the (?:deadline|time limit|month)|overdue)\b`)
+	`past the (?:deadline|time limit|month)|overdue|ignored|ignoring|still nothing|(?:is|are|was) (?:very |so |really )?late)\b`)
 
 // requestMadeRe names a request made before: "my subject access request", "I asked for my
 // records", "a SAR to Milton Keynes". Not "my file" or "my data" alone: "I have been waiting for a

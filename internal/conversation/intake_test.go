@@ -1405,6 +1405,10 @@ func TestAnAdviserAskingAfterACallersRequestIsAskedForItsReference(t *testing.T)
 	require.NoError(t, err)
 	assert.Equal(t, conversation.KindStatus, rep.Kind, rep.Answer.Answer)
 	assert.Contains(t, rep.Answer.Answer, "give its reference")
+	rep, err = bot.Reply(context.Background(), conversation.Turn{Session: "desk-13", Channel: "phone",
+		Text: "Mr Jones wants to know where his request is up to"})
+	require.NoError(t, err)
+	assert.Equal(t, conversation.KindStatus, rep.Kind, rep.Answer.Answer)
 }
 
 // A request asked of both councils is one for each: once the first is sent, the other council's

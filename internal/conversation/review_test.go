@@ -253,6 +253,10 @@ func TestALateReplyIsNotOfferedANewRequest(t *testing.T) {
 		{"", "this is ridiculous, I've been waiting 3 months for my subject access request and nobody has replied. who do I complain to???", "Information Commissioner"},
 		{"", "I made a SAR to milton keynes in august and they still havent replied, its way past the deadline", "Data Protection Officer"},
 		{"Buckinghamshire", "I asked for my records in September and have heard nothing", "Information Commissioner"},
+		// Said other ways (a QA pass got a new request, or "don't answer").
+		{"", "the council has ignored my request for my data for months", "Information Commissioner"},
+		{"Milton Keynes", "I emailed MK for a copy of my records in September and still nothing. can I complain?", "Data Protection Officer"},
+		{"", "my subject access request is late", "Information Commissioner"},
 	} {
 		last := script(t, bot, tc.org, []line{{says: tc.says, kind: conversation.KindStatus,
 			contains: []string{"give its reference", "one calendar month", tc.complaint}, lacks: []string{"say \"yes\" to start it", "don't answer"}}})
@@ -261,6 +265,7 @@ func TestALateReplyIsNotOfferedANewRequest(t *testing.T) {
 	// A question about response times, and a new request, are not late replies.
 	script(t, bot, "Milton Keynes", []line{{says: "how long do you keep complaint records?", kind: conversation.KindAnswer, contains: []string{"6 years"}}})
 	script(t, bot, "Milton Keynes", []line{{says: "I want a copy of my data", kind: conversation.KindIntake}})
+	script(t, bot, "Milton Keynes", []line{{says: "I was late paying, do you share my data with debt collectors?", lacks: []string{"give its reference"}}})
 	assert.Empty(t, q.cases())
 }
 
