@@ -261,7 +261,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	}
 	it := &intake{typ: in.Type, org: b.canonicalOrg(t.Org), onBehalf: in.OnBehalf, receivedAt: t.ReceivedAt,
 		channel: cmp.Or(t.Via, t.Channel), key: t.MessageID, desc: desc, first: desc, lawEnforcement: flagsLawEnforcement(in.Type, false, desc)}
-	if it.org == "" && len(named) == 1 {
+	if it.org == "" && len(named) == 1 && !b.namesWhereTo(t.Text, named[0]) {
 		it.org = named[0] // "I want a copy of my data from Buckinghamshire Council"
 	}
 	if len(named) > 1 {
@@ -390,8 +390,14 @@ func (b *Bot) councilsNamed(text string) []string {
 	if b.Mentioned == nil {
 		return nil
 	}
-	return b.Mentioned(text)
+	return b.Mentioned(otherBodiesRe.ReplaceAllString(text, " "))
 }
+
+// otherBodiesRe is a council's short name as part of another body's name: "Bucks Fire and
+// Rescue", "Buckinghamshire Healthcare NHS Trust", "MK College". A request about one is no
+// request of the council (a QA pass filed a Milton Keynes objection about Bucks Fire and Rescue
+// with Buckinghamshire Council).
+var otherBodiesRe = regexp.MustCompile(`(?i)\b[\p{L}]+\s+(?:fire(?:\s+(?:and|&)\s+rescue)?|healthcare|hospitals?|nhs|college|university|police|constabulary)\b`)
 
 // otherCouncilsRequest answers a request made, in a chat scoped to one council, of another: it
 // is not that council's to take, and the person is told whose it is and how to reach them.
@@ -636,7 +642,8 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 	if text, ok := b.correction(it, v); ok {
 		return mk(text + " " + b.prompt(it)), nil
 	}
-	if wrongCouncilRe.MatchString(v) && it.step != StepOrg && len(b.councilsSwitchedTo(it, v)) == 0 {
+	if wrongCouncilRe.MatchString(v) && it.step != StepOrg && it.step != StepDescription && len(strings.Fields(v)) <= 10 && len(b.councilsSwitchedTo(it, v)) == 0 {
+		// (In the details, "my letters were sent to the wrong council" is what went wrong.)
 		// "sorry wrong council": which one, asked again (its "wrong" made it a request to
 		// correct records, filed with the council it said was wrong, a QA pass).
 		b.reask(it, StepOrg)
@@ -650,7 +657,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		it.second = offer{typ: typ, question: v}
 		return mk(fmt.Sprintf("I'll offer to take that too (%s) once this request is sent. %s", typ.Label(), b.prompt(it))), nil
 	}
-	if typ := b.wantedRight(v); typ != rights.None && typ != it.typ && !contactRe.MatchString(v) && !confirmNameRe.MatchString(v) && !wrongCouncilRe.MatchString(v) &&
+	if typ := b.wantedRight(v); typ != rights.None && typ != it.typ && !contactRe.MatchString(v) && !confirmNameRe.MatchString(v) && !(wrongCouncilRe.MatchString(v) && it.step != StepDescription) &&
 		!(it.typ == rights.Rectification && correctionRe.MatchString(v)) {
 		// "actually, I'd rather just get a copy": the right asked for changes; what was given
 		// so far still stands, and this message is the request now. Filed as the first right,
@@ -812,6 +819,15 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			return mk("Sorry, I couldn't find your name in what you wrote before. " + b.prompt(it)), nil
 		}
 		name := b.nameGiven(v) // "sorry, my name is actually Katherine Hill"
+		if name == "" && it.loggedByAdviser() {
+			// The caller's name as an adviser says it: "her name is Linda Croft", "she's called
+			// …", "the caller is Mrs …" (a QA pass: refused, and the next line filed as the name).
+			if m := theirNameRe.FindStringSubmatch(v); m != nil {
+				name = b.nameFrom(m[1] + m[2])
+			} else if m := callerIsRe.FindStringSubmatch(v); m != nil {
+				name = b.nameFrom(m[1])
+			}
+		}
 		if name == "" {
 			name = nameIn(v)
 		}
@@ -834,7 +850,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		if !looksLikeName(name) || talk != smallTalkNone {
 			// "thanks" or "ok" is a reply to the bot, an e-mail address a contact, "I want to
 			// cancel" a sentence: none is the requester's name.
-			return mk("Please give your name. " + b.prompt(it)), nil
+			return mk("Please give " + it.whose("your name") + ". " + b.prompt(it)), nil
 		}
 		it.name = name
 		if contact != "" && it.contact == "" {
@@ -1031,6 +1047,21 @@ func (b *Bot) councilsSwitchedTo(it *intake, v string) []string {
 
 // relativeWords are the people someone asks for: "my mum", "my son".
 const relativeWords = `(?:son|daughter|child|kid|mum|mother|mom|dad|father|parent|husband|wife|partner|brother|sister|nan|nana|gran|grandma|grandmother|grandad|grandfather|aunt|auntie|uncle|nephew|niece|client|friend|neighbour|cousin|stepson|stepdaughter|stepmum|stepdad|ward|grandson|granddaughter)`
+
+// movedToRe is where records are to go: "moved to", "transferred to", "sent over to".
+var movedToRe = regexp.MustCompile(`(?i)\b(?:moved?|moving|transfer(?:red)?|send|sent|pass(?:ed)?|give|given|forward(?:ed)?)\b(?:\s+\S+){0,4}?\s+(?:over\s+)?(?:to|into)\s`)
+
+// namesWhereTo reports whether a message names council only as where records are to go: "I'd
+// like my records moved to Bucks council" is a request of the council that holds them (a QA pass
+// filed it with Buckinghamshire).
+func (b *Bot) namesWhereTo(text, council string) bool {
+	loc := movedToRe.FindStringIndex(text)
+	return loc != nil && slices.Contains(b.councilsNamed(text[loc[1]:]), council) && !slices.Contains(b.councilsNamed(text[:loc[0]]), council)
+}
+
+// callerIsRe names the caller as an adviser says it: "she's called Linda Croft", "the caller is
+// Mrs Linda Croft". Group 1 runs on from the name, without its title.
+var callerIsRe = regexp.MustCompile(`(?i)^\s*(?:(?:she|he|they)(?:'s|’s| is| are) called|(?:the )?(?:caller|requester|customer|resident|lady|gentleman|man|woman)(?:'s name)? is)\s+(?:(?:mr|mrs|ms|miss|mx|dr)\.?\s+)?(.+)`)
 
 // theyLiveRe tells where someone else lives: "…, she lives at 22 Church Street".
 var theyLiveRe = regexp.MustCompile(`(?i)[,.]\s*(?:she|he|they)\s+(?:lives?|is living|are living|lived)\b`)
@@ -1454,7 +1485,7 @@ var notNameWords = setOf(`i'm im my mine we you your it it's its is are was for 
 	can can't cant could would won't dont don't does not yes want wanted need please cancel stop help data council request name
 	anonymous happens happen give sorry thanks thank hello with about from have has
 	skip idk dunno unknown none nothing nobody housing parking benefits tax social care services service planning
-	asking wondering thinking`)
+	asking wondering thinking she he they says said use using call ring`)
 
 func setOf(words string) map[string]bool {
 	m := map[string]bool{}

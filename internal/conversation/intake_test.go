@@ -1554,3 +1554,36 @@ func TestNamesCorrectedAsPeopleSayThem(t *testing.T) {
 		assert.Empty(t, rep.Intake.Fields["service"], fix)
 	}
 }
+
+// An adviser gives the caller's name as they say it: "her name is Linda Croft" was refused, and
+// the next line ("she says use 07700 900321") filed as the name (a QA pass).
+func TestAnAdviserGivesTheCallersNameInTheThirdPerson(t *testing.T) {
+	for _, says := range []string{"her name is Linda Croft", "she's called Linda Croft", "caller is Mrs Linda Croft", "the caller's name is Linda Croft"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		var rep conversation.Reply
+		for _, line := range []string{"the caller wants a copy of her records from MK", says, "she says use 07700 900321"} {
+			var err error
+			rep, err = bot.Reply(context.Background(), conversation.Turn{Session: "desk-14", Channel: "phone", Text: line})
+			require.NoError(t, err)
+		}
+		require.NotNil(t, rep.Intake, says)
+		assert.Equal(t, "Linda Croft", rep.Intake.Fields["name"], says)
+		assert.Equal(t, "07700 900321", rep.Intake.Fields["contact"], says)
+	}
+}
+
+// "wrong council" in the details is what went wrong, not the request's council corrected; a
+// request to move records names where they go, not the council that holds them; "Bucks Fire and
+// Rescue" is not Buckinghamshire Council (three QA passes).
+func TestCouncilsNamedInPassingAreNotTheRequestsCouncil(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "please delete my data"}, {says: "MK"}, {says: "Helen Ward"}, {says: "07812 345678"}, {says: "skip"},
+		{says: "my details were passed to the wrong council by mistake", contains: []string{"Council: Milton Keynes City Council", "wrong council by mistake"}, lacks: []string{"Which council is this request for?"}},
+	})
+	for _, says := range []string{"I'd like my records moved to Bucks council, I've moved to Aylesbury", "I'd like my records not shared with Bucks Fire and Rescue"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		last := script(t, bot, "", []line{{says: says, kind: conversation.KindIntake}})
+		assert.Empty(t, last.Intake.Fields["organisation"], says)
+	}
+}
