@@ -224,6 +224,19 @@ func (e *engine) scoped(q answer.Question) error {
 	return usageError("--org: I don't know %q; the organisations are %s", q.Organisation, strings.Join(names, ", "))
 }
 
+// organisations reads the organisations the notices name, from the configured corpus.
+func organisations(app *App) (*notice.Organisations, error) {
+	cfg, err := config.FromEnv(app.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	c, err := loadCorpus(cfg.CorpusDir)
+	if err != nil {
+		return nil, err
+	}
+	return c.Organisations, nil
+}
+
 // canonicalOrgs reads organisation names given on a command line (any of their names, "MK" or
 // "Milton Keynes Council") as the canonical names the queue files cases under, so that a filter
 // or a dashboard user names a council as the notices do. Names no notice's organisation has are
@@ -233,19 +246,15 @@ func canonicalOrgs(app *App, names []string) (out, unknown, known []string, err 
 	if len(names) == 0 {
 		return nil, nil, nil, nil
 	}
-	cfg, err := config.FromEnv(app.Getenv)
+	orgs, err := organisations(app)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	c, err := loadCorpus(cfg.CorpusDir)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	for _, o := range c.Organisations.All() {
+	for _, o := range orgs.All() {
 		known = append(known, o.Name)
 	}
 	for _, n := range names {
-		canon, ok := c.Organisations.Canonical(n)
+		canon, ok := orgs.Canonical(n)
 		switch {
 		case n == "*":
 			out = append(out, n)

@@ -674,10 +674,9 @@ func queueAssign(ctx context.Context, app *App, args []string) error {
 	})
 }
 
-// assignable checks a case can be given to name, and returns the name to give it to: when the
-// queue has dashboard users, name must be one who sees the case's council, or the case would go
-// to someone who can't open it, and is that user's name in any case, given as they spell it. (A
-// queue worked without the dashboard takes any name, as Slack's "Take it" does.)
+// assignable checks a case can be given to name, and returns the name to give it to
+// (dpo.Assignee: a dashboard user who sees the case's council, as they spell their name). A queue
+// worked without the dashboard (no users) takes any name, as Slack's "Take it" does.
 func assignable(ctx context.Context, app *App, q *dpo.Queue, ref, name string) (string, error) {
 	us, ok := q.Store.(userStore)
 	if !ok || name == "" {
@@ -691,39 +690,15 @@ func assignable(ctx context.Context, app *App, q *dpo.Queue, ref, name string) (
 	if err != nil {
 		return "", err
 	}
-	// Councils as the notices name them (a case may keep "MK Council"), read once for every user:
-	// the case's first, then each user's in turn.
-	raw := []string{c.Organisation}
-	for _, u := range users {
-		raw = append(raw, u.Organisations...)
+	var canonical func(string) (string, bool) // nil: no notices to read names from, compare as given
+	if orgs, err := organisations(app); err == nil {
+		canonical = orgs.Canonical // a case may keep "MK Council"
 	}
-	councils, _, _, err := canonicalOrgs(app, raw)
-	if err != nil {
-		councils = raw // no notices to read names from: compare as given
+	name, err = dpo.Assignee(users, c, name, canonical)
+	if refused := (*dpo.NotAssignableError)(nil); errors.As(err, &refused) {
+		return "", usageError("%v", refused)
 	}
-	caseCouncil, rest := councils[0], councils[1:]
-	sees := func(u dpo.User) bool { // called for each user in turn, as raw lists them
-
-		own := rest[:len(u.Organisations)]
-		rest = rest[len(u.Organisations):]
-		return slices.Contains(u.Organisations, "*") || slices.ContainsFunc(own, func(o string) bool { return strings.EqualFold(o, caseCouncil) })
-	}
-	// Only the users who could take it are named: the others are no answer, and another
-	// council's team is not this one's to learn of.
-	var names []string
-	for _, u := range users {
-		if !sees(u) {
-			continue
-		}
-		if dpo.SameName(u.Name, name) {
-			return u.Name, nil
-		}
-		names = append(names, u.Name)
-	}
-	if len(names) == 0 {
-		return "", usageError("no dashboard user %q sees %s's cases, and no user does", name, c.Organisation)
-	}
-	return "", usageError("no dashboard user %q sees %s's cases (the users who do are %s)", name, c.Organisation, strings.Join(names, ", "))
+	return name, err
 }
 
 func queuePart3(ctx context.Context, app *App, args []string) error {

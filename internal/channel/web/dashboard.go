@@ -257,8 +257,7 @@ func sessionOf(r *http.Request) *dashSession { return r.Context().Value(sessionK
 
 // sees reports whether a DPO of orgs may see a case of org (comparing canonical names).
 func (s *Server) sees(orgs []string, org string) bool {
-	org = s.canonical(org)
-	return slices.ContainsFunc(orgs, func(o string) bool { return o == "*" || strings.EqualFold(s.canonical(o), org) })
+	return dpo.Sees(orgs, org, s.CanonicalOrg)
 }
 
 // safeNext keeps the post-sign-in redirect on the dashboard (no open redirect).
@@ -743,9 +742,8 @@ func (s *Server) setTimeLimit(r *http.Request, c dpo.Case, actor string) error {
 	return err
 }
 
-// assign gives the case to a dashboard user who sees its council's cases (or to nobody): one
-// who can't open it would never work it. The name is the user's in any case ("maya patel" is
-// Maya Patel, stored as the user spells it); refused, the users who could take it are named.
+// assign gives the case to a dashboard user who sees its council's cases (or to nobody), as
+// dpo.Assignee allows; refused, the users who could take it are named.
 func (s *Server) assign(r *http.Request, c dpo.Case, actor string) error {
 	to := dpo.PersonName(r.PostFormValue("to")) // "Łukasz" with a keyboard's direction mark is Łukasz
 	if to != "" && s.Users != nil {
@@ -753,25 +751,12 @@ func (s *Server) assign(r *http.Request, c dpo.Case, actor string) error {
 		if err != nil {
 			return fmt.Errorf("list users to assign %s: %w", c.Ref, err) // the store failed, not the name
 		}
-		var who string
-		var can []string // only who could take it: another council's team is not this one's to learn of
-		for _, u := range users {
-			if !s.sees(u.Organisations, c.Organisation) {
-				continue
-			}
-			if dpo.SameName(u.Name, to) {
-				who = u.Name
-			}
-			can = append(can, u.Name)
+		to, err = dpo.Assignee(users, c, to, s.CanonicalOrg)
+		if refused := (*dpo.NotAssignableError)(nil); errors.As(err, &refused) {
+			return &dpo.FieldError{Field: "assignee", Reason: refused.Error()}
 		}
-		switch {
-		case who != "":
-			to = who
-		case len(can) == 0:
-			return &dpo.FieldError{Field: "assignee", Reason: fmt.Sprintf("no dashboard user %q sees %s's cases, and no user does", to, c.Organisation)}
-		default:
-			return &dpo.FieldError{Field: "assignee", Reason: fmt.Sprintf("no dashboard user %q sees %s's cases (the users who do are %s)",
-				to, c.Organisation, strings.Join(can, ", "))}
+		if err != nil {
+			return err
 		}
 	}
 	if was, ok := r.PostForm["was"]; ok && len(was) == 1 {
