@@ -292,7 +292,7 @@ func knownAssignee(ctx context.Context, q *dpo.Queue, name string) error {
 	}
 	var known []string
 	add := func(n string) {
-		if n != "" && !slices.ContainsFunc(known, func(k string) bool { return strings.EqualFold(k, n) }) {
+		if n != "" && !slices.ContainsFunc(known, func(k string) bool { return dpo.SameName(k, n) }) {
 			known = append(known, n)
 		}
 	}
@@ -302,7 +302,7 @@ func knownAssignee(ctx context.Context, q *dpo.Queue, name string) error {
 			return err
 		}
 		for _, u := range users {
-			if strings.EqualFold(u.Name, name) {
+			if dpo.SameName(u.Name, name) {
 				return nil // a user with no case yet
 			}
 			add(u.Name)
@@ -323,7 +323,7 @@ func knownAssignee(ctx context.Context, q *dpo.Queue, name string) error {
 			return err
 		}
 		for _, e := range events {
-			if strings.EqualFold(e.Assignee(), name) {
+			if dpo.SameName(e.Assignee(), name) {
 				return nil
 			}
 		}
