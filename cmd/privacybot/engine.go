@@ -179,9 +179,8 @@ func badQuestion(err error) bool {
 // the command line: a notice id is given with --notice ("retrieve passages: unknown notice" named
 // the engine's step, not the flag).
 func questionError(err error) error {
-	if errors.Is(err, index.ErrUnknownNotice) {
-		_, which, _ := strings.Cut(err.Error(), index.ErrUnknownNotice.Error()+": ")
-		return usageError("--notice: I don't know %s; privacybot notices lists the notices' ids", which)
+	if unknown := (*index.UnknownNoticeError)(nil); errors.As(err, &unknown) {
+		return usageError("--notice: I don't know %s; privacybot notices lists the notices' ids", unknown.Detail())
 	}
 	return usageError("%v", err)
 }

@@ -319,3 +319,31 @@ func FuzzAnswersQuoteTheNotices(f *testing.F) {
 		}
 	})
 }
+
+// A question scoped to a notice the corpus doesn't have, or to another council's, is refused
+// with the notice's id (and whose it is), and is still ErrUnknownNotice.
+func TestUnknownNoticeSaysWhichNotice(t *testing.T) {
+	ix, _ := engine(t)
+	tests := []struct {
+		name string
+		q    answer.Question
+		want index.UnknownNoticeError
+		msg  string
+	}{
+		{"no such notice", answer.Question{Text: "who is the DPO?", NoticeID: "nope"},
+			index.UnknownNoticeError{ID: "nope"}, `unknown notice: "nope"`},
+		{"another council's", answer.Question{Text: "who is the DPO?", NoticeID: "mkc-customer-services", Organisation: "Buckinghamshire"},
+			index.UnknownNoticeError{ID: "mkc-customer-services", Organisation: "Milton Keynes City Council", QuestionOrganisation: "Buckinghamshire Council"},
+			`unknown notice: "mkc-customer-services" is Milton Keynes City Council's notice, not Buckinghamshire Council's`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ix.Retrieve(context.Background(), tc.q)
+			require.ErrorIs(t, err, index.ErrUnknownNotice)
+			var unknown *index.UnknownNoticeError
+			require.True(t, errors.As(err, &unknown))
+			assert.Equal(t, tc.want, *unknown)
+			assert.EqualError(t, err, tc.msg)
+		})
+	}
+}

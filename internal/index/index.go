@@ -262,8 +262,32 @@ func newMapping() mapping.IndexMapping {
 // doesn't know.
 var ErrUnknownOrganisation = errors.New("unknown organisation")
 
-// ErrUnknownNotice is returned when a question is scoped to a notice the corpus doesn't have.
+// ErrUnknownNotice is what every *UnknownNoticeError is (errors.Is): a question was scoped to a
+// notice the corpus doesn't have, or to another organisation's.
 var ErrUnknownNotice = errors.New("unknown notice")
+
+// UnknownNoticeError is returned when a question is scoped to a notice the corpus doesn't have
+// (Organisation is empty), or to a notice of another organisation than the question's, which
+// would leave nothing to answer with.
+type UnknownNoticeError struct {
+	ID                   string // the notice id the question gave
+	Organisation         string // the notice's organisation (canonical), when the notice exists
+	QuestionOrganisation string // the organisation the question was scoped to (canonical), then
+}
+
+func (e *UnknownNoticeError) Error() string { return ErrUnknownNotice.Error() + ": " + e.Detail() }
+
+// Detail says which notice, and when it is another organisation's, whose: `"nope"`, or
+// `"mkc-customer-services" is Milton Keynes City Council's notice, not Buckinghamshire Council's`.
+func (e *UnknownNoticeError) Detail() string {
+	if e.Organisation == "" {
+		return fmt.Sprintf("%q", e.ID)
+	}
+	return fmt.Sprintf("%q is %s's notice, not %s's", e.ID, e.Organisation, e.QuestionOrganisation)
+}
+
+// Unwrap makes errors.Is(err, ErrUnknownNotice) true.
+func (e *UnknownNoticeError) Unwrap() error { return ErrUnknownNotice }
 
 // Retrieve returns the passages that best match the question, best first.
 func (ix *Index) Retrieve(ctx context.Context, q answer.Question) ([]answer.Hit, error) {
@@ -334,12 +358,12 @@ func (ix *Index) Retrieve(ctx context.Context, q answer.Question) ([]answer.Hit,
 	if q.NoticeID != "" {
 		n, ok := ix.corpus.Notice(q.NoticeID)
 		if !ok {
-			return nil, fmt.Errorf("%w: %q", ErrUnknownNotice, q.NoticeID)
+			return nil, &UnknownNoticeError{ID: q.NoticeID}
 		}
 		org, _ := ix.corpus.Organisations.Canonical(q.Organisation)
 		if nOrg, _ := ix.corpus.Organisations.Canonical(n.Organisation); q.Organisation != "" && org != nOrg {
 			// Both filters would leave nothing, and "the notices don't answer that" would be a lie.
-			return nil, fmt.Errorf("%w: %q is %s's notice, not %s's", ErrUnknownNotice, q.NoticeID, nOrg, org)
+			return nil, &UnknownNoticeError{ID: q.NoticeID, Organisation: nOrg, QuestionOrganisation: org}
 		}
 		t := bleve.NewTermQuery(q.NoticeID)
 		t.SetField(fieldNotice)
