@@ -120,11 +120,7 @@ func UnsupportedLaws(text string, cited []string) []string {
 	all := foldSpace(strings.Join(cited, "\n"))
 	var bad []string
 	for _, g := range lawRe.FindAllStringSubmatch(citeRe.ReplaceAllString(text, " "), -1) {
-		words := strings.Fields(g[1])
-		// "Under Freedom of Information Act": a sentence's first word is not the law's.
-		for len(words) > 0 && sentenceOpeners[strings.ToLower(words[0])] {
-			words = words[1:]
-		}
+		words := withoutOpeners(g[1]) // "Under Freedom of Information Act": "Under" is not the law's
 		if len(words) == 0 {
 			continue // "This Act", "The Regulations"
 		}
@@ -141,6 +137,17 @@ var sentenceOpeners = map[string]bool{"under": true, "the": true, "this": true, 
 	"as": true, "in": true, "according": true, "per": true, "your": true, "our": true, "their": true, "its": true,
 	"if": true, "when": true, "since": true, "because": true, "and": true, "but": true, "also": true, "both": true,
 	"so": true, "a": true, "an": true, "for": true, "with": true, "from": true, "to": true, "at": true, "on": true}
+
+// withoutOpeners returns the words of s, a name's capitalised words as a pattern found them,
+// after the sentence openers before them ("Under Freedom of Information" is "Freedom of
+// Information"; nothing is left of "This").
+func withoutOpeners(s string) []string {
+	words := strings.Fields(s)
+	for len(words) > 0 && sentenceOpeners[strings.ToLower(words[0])] {
+		words = words[1:]
+	}
+	return words
+}
 
 func foldSpace(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(strings.NewReplacer("’", "'").Replace(s)), " "))
@@ -181,10 +188,7 @@ func UnsupportedOrganisations(text string, cited, orgs []string, known *notice.O
 	}
 	all := foldSpace(citedText)
 	for _, g := range councilRe.FindAllStringSubmatch(text, -1) {
-		words := strings.Fields(g[1])
-		for len(words) > 0 && sentenceOpeners[strings.ToLower(words[0])] {
-			words = words[1:]
-		}
+		words := withoutOpeners(g[1])
 		if len(words) == 0 {
 			continue // "The Council"
 		}
