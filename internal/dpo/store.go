@@ -133,8 +133,18 @@ func CheckSearch(s string) error {
 	return nil
 }
 
-// PhonePunctuation are// PhonePunctuation are the characters besides digits a phone number may be written with.
+// PhonePunctuation are the characters besides digits a phone number may be written with.
 const PhonePunctuation = " +()-."
+
+// WithoutPhonePunctuationSQL is the SQL for column with PhonePunctuation taken out, to match
+// against SearchDigits: nested replace() calls, which SQLite and PostgreSQL both have.
+func WithoutPhonePunctuationSQL(column string) string {
+	expr := column
+	for _, r := range PhonePunctuation {
+		expr = `replace(` + expr + `, '` + string(r) + `', '')`
+	}
+	return expr
+}
 
 // Delivery is one outbox row claimed for one notifier.
 type Delivery struct {

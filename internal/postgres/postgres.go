@@ -305,7 +305,7 @@ func (s *Store) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
 			match = append(match, `ref = `+arg(ref))
 		}
 		if digits := f.SearchDigits(); digits != "" {
-			match = append(match, withoutPhonePunctuation("contact_value")+` LIKE `+arg("%"+digits+"%"))
+			match = append(match, dpo.WithoutPhonePunctuationSQL("contact_value")+` LIKE `+arg("%"+digits+"%"))
 		}
 		where = append(where, `(`+strings.Join(match, ` OR `)+`)`)
 	}
@@ -350,16 +350,6 @@ func (s *Store) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
 		return nil, fmt.Errorf("list cases: %w", err)
 	}
 	return out, nil
-}
-
-// withoutPhonePunctuation is the SQL for column with the characters a phone number is written
-// with besides digits (dpo.PhonePunctuation) taken out.
-func withoutPhonePunctuation(column string) string {
-	expr := column
-	for _, r := range dpo.PhonePunctuation {
-		expr = `replace(` + expr + `, '` + string(r) + `', '')`
-	}
-	return expr
 }
 
 // Update implements dpo.Store; the case row is locked (FOR UPDATE) from read to commit.
