@@ -137,7 +137,7 @@ func TestAskBadInput(t *testing.T) {
 		{"unknown organisation", []string{"ask", "who is the DPO?", "--org", "Atlantis"}, exitUsage, `I don't know "Atlantis"`},
 		{"unknown notice", []string{"ask", "who is the DPO?", "--notice", "nope"}, exitUsage, `--notice: I don't know "nope"; privacybot notices lists`},
 		{"another council's notice", []string{"ask", "how long do you keep complaints?", "--org", "Bucks", "--notice", "mkc-customer-services"},
-			exitUsage, `"mkc-customer-services" is Milton Keynes City Council's notice, not Buckinghamshire Council's`},
+			exitUsage, `--notice: "mkc-customer-services" is Milton Keynes City Council's notice, not Buckinghamshire Council's`},
 		{"bad k", []string{"ask", "q", "-k", "0"}, exitUsage, "-k"},
 		{"unknown flag", []string{"ask", "q", "--bogus"}, exitUsage, "bogus"},
 		{"missing corpus", []string{"ask", "q", "--corpus", "/nonexistent/dir"}, exitFailure, "corpus"},

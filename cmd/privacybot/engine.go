@@ -180,6 +180,9 @@ func badQuestion(err error) bool {
 // the engine's step, not the flag).
 func questionError(err error) error {
 	if unknown := (*index.UnknownNoticeError)(nil); errors.As(err, &unknown) {
+		if unknown.Organisation != "" {
+			return usageError("--notice: %s", unknown.Detail()) // another council's notice: say whose
+		}
 		return usageError("--notice: I don't know %s; privacybot notices lists the notices' ids", unknown.Detail())
 	}
 	return usageError("%v", err)

@@ -93,7 +93,7 @@ line of standard input with --password-stdin, otherwise makes a random one and p
 			return err
 		}
 		for _, u := range existing {
-			if strings.EqualFold(u.Name, name) && u.Name != name {
+			if dpo.SameName(u.Name, name) && u.Name != name {
 				// Cases are found by assignee ignoring case ("--assigned alice" finds Alice's):
 				// two users so named would share a queue view they must not.
 				return usageError("there is already a user %q: names that differ only in case are one name here", u.Name)
