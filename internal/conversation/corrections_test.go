@@ -422,3 +422,16 @@ func TestAnotherRightAskedForMidRequest(t *testing.T) {
 	require.Len(t, q.cases(), 1)
 	assert.Equal(t, dpo.Erasure, q.cases()[0].Type)
 }
+
+// "any time after 6pm" is kept whole: "any time" alone told the team to ring at times the
+// requester ruled out (a QA pass).
+func TestAnyTimeAfterIsKeptWhole(t *testing.T) {
+	bot, q := newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data"}, {says: "Jo Bloggs"},
+		{says: "ring me on 07700 900123 any time after 6pm", contains: []string{"service"}},
+		{says: "skip"}, {says: "my housing file"}, {says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases(), 1)
+	assert.Contains(t, q.cases()[0].Description, "When to contact: any time after 6pm")
+}

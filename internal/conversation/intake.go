@@ -338,6 +338,11 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	if it.second.typ != "" {
 		fmt.Fprintf(&intro, "You also asked for something else (%s): it is a request of its own, and I'll offer to take it once this one is sent.\n", it.second.typ.Label())
 	}
+	if len(it.both) > 1 && it.org == "" {
+		// "delete my data from both MK and Bucks": said at once, so that the council question
+		// that follows isn't answered with the name (a QA pass).
+		intro.WriteString("Each council's data protection team answers for its own records, so that's one request for each: I'll take this one first, and offer the other once it's sent.\n")
+	}
 	if given := givenInFirst(it); given != "" && !prefilled {
 		fmt.Fprintf(&intro, "From your message I have %s: tell me if that's wrong.\n", given)
 	}
@@ -1098,7 +1103,7 @@ var contactLabelWords = setOf(`email e-mail mail it's its is use at to on try co
 
 // whenToContactRe is when a contact may be used, said with it: "after 5pm", "evenings only",
 // "not before 10am", "weekdays".
-var whenToContactRe = regexp.MustCompile(`(?i)\b(?:(?:not\s+)?(?:after|before|between|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?(?:\s*(?:and|-|to)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)?|` +
+var whenToContactRe = regexp.MustCompile(`(?i)\b(?:(?:any ?time,?\s+)?(?:not\s+)?(?:after|before|between|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?(?:\s*(?:and|-|to)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)?|` +
 	`(?:in the\s+)?(?:evenings?|mornings?|afternoons?|weekends?|weekdays?|lunchtimes?)(?:\s+only)?|any ?time)\b`)
 
 // newAddressRe says a postal address that follows is the one to use now: "my address is now …",

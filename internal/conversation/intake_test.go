@@ -1417,7 +1417,7 @@ func TestAnAdviserAskingAfterACallersRequestIsAskedForItsReference(t *testing.T)
 func TestARequestOfBothCouncilsOffersTheOthersOnceSent(t *testing.T) {
 	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "", []line{
-		{says: "please delete my data from both MK and Bucks, i moved away", kind: conversation.KindIntake, contains: []string{"Which council"}},
+		{says: "please delete my data from both MK and Bucks, i moved away", kind: conversation.KindIntake, contains: []string{"one request for each", "Which council"}},
 		{says: "both", contains: []string{"one request for each"}},
 		{says: "MK"},
 		{says: "Sam Reed"},
