@@ -47,8 +47,7 @@ func newBot(app *App, cfg config.Config, eng *engine, queue *dpo.Queue) (*conver
 		Emergency:    cfg.EmergencyContact,
 		Safeguarding: cfg.SafeguardingContact,
 		Crisis:       cfg.CrisisContact,
-		Redact:       redact.Text,
-		Published:    publishedNames(eng.corpus),
+		Redact:       redact.Keeping(publishedNames(eng.corpus), redact.Text),
 	}
 	if queue != nil {
 		b.Queue = queue

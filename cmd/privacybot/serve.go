@@ -23,7 +23,6 @@ import (
 	"github.com/privacybot/privacybot/internal/dpo"
 	"github.com/privacybot/privacybot/internal/email"
 	"github.com/privacybot/privacybot/internal/llm"
-	"github.com/privacybot/privacybot/internal/redact"
 )
 
 // Server timeouts. Answers are quick (extractive, or a model call bounded by its own timeout);
@@ -124,7 +123,7 @@ privacybot users add.`)
 		}
 	}()
 	srv := &web.Server{
-		Bot: bot, Cases: queue, Users: store, Sessions: store, Transcripts: transcripts, Questions: store, Redact: redact.Text, Chat: bot.Chat,
+		Bot: bot, Cases: queue, Users: store, Sessions: store, Transcripts: transcripts, Questions: store, Redact: bot.Redact, Chat: bot.Chat,
 		TranscriptDays: cfg.TranscriptDays, Notices: eng.corpus.Notices, Orgs: bot.Orgs,
 		CanonicalOrg:   eng.corpus.Organisations.Canonical,
 		AllowedOrigins: splitList(app.Getenv("PRIVACYBOT_ALLOWED_ORIGINS")), BaseURL: cfg.BaseURL,

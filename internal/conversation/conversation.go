@@ -143,11 +143,9 @@ type Bot struct {
 	// Crisis is the configured text for a message about suicide or self-harm (crisis lines).
 	Crisis string
 	// Redact is applied to the conversation excerpt stored with a case, and to a question before
-	// it is answered (its personal details are not what it asks about).
+	// it is answered (its personal details are not what it asks about). It should keep the names
+	// the notices publish (redact.Keeping): "who is Maria Damigos?" was asked as "who is".
 	Redact func(string) string
-	// Published are the names the notices publish (a Data Protection Officer's): kept in a
-	// question, which asks about them ("who is Maria Damigos?" was asked as "who is").
-	Published []string
 	// Chat is what the web chat says of itself when asked ("how long do you keep this chat?").
 	Chat ChatFacts
 	// Rewriter, when set, rewrites follow-ups; without it the previous topic is carried over.
@@ -836,7 +834,7 @@ func withoutIntroductions(q string) (question, dropped string) {
 // "how long…".
 func (b *Bot) questionOf(q string) string {
 	if b.Redact != nil {
-		q = b.redactKeepingPublished(q)
+		q = b.Redact(q)
 	}
 	question, dropped := withoutIntroductions(q)
 	if named := b.councilsNamed(dropped); len(named) > 0 && len(b.councilsNamed(question)) == 0 {
@@ -850,26 +848,6 @@ func (b *Bot) questionOf(q string) string {
 	}
 	return out
 }
-
-// redactKeepingPublished redacts a question but the names the notices publish.
-func (b *Bot) redactKeepingPublished(q string) string {
-	var kept []string
-	for _, name := range b.Published {
-		if i := strings.Index(strings.ToLower(q), strings.ToLower(name)); i >= 0 && len(name) > 3 {
-			kept = append(kept, q[i:i+len(name)])
-			q = q[:i] + publishedMark(len(kept)-1) + q[i+len(name):]
-		}
-	}
-	q = b.Redact(q)
-	for i, name := range kept {
-		q = strings.Replace(q, publishedMark(i), name, 1)
-	}
-	return q
-}
-
-// publishedMark holds a published name's place while the rest of a question is redacted: a
-// word no redactor reads as personal data.
-func publishedMark(i int) string { return fmt.Sprintf("zqpublished%dz", i) }
 
 // ofCouncilsNamed asks a rewritten follow-up that names a council of that council only: "same
 // with Bucks?" after a question about Milton Keynes asks it of Buckinghamshire, not of both.

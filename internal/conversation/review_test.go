@@ -296,8 +296,7 @@ func TestWaitingForSomethingElseIsNoLateRequest(t *testing.T) {
 // officer? My dob is 03/03/1985" abstained through Ask (the adviser's and Slack's way in).
 func TestAQuestionKeepsPublishedNamesAndLosesPersonalDetails(t *testing.T) {
 	bot, _ := newBot(t, reviewNow)
-	bot.Redact = redact.Text
-	bot.Published = []string{"Maria Damigos"}
+	bot.Redact = redact.Keeping([]string{"Maria Damigos"}, redact.Text)
 	script(t, bot, "", []line{{says: "who is Maria Damigos?", kind: conversation.KindAnswer, contains: []string{"Data Protection Officer"}, lacks: []string{"don't answer"}}})
 	for _, q := range []string{"Who is the data protection officer? My dob is 03/03/1985", "I'm at MK2 3AB, how long do you keep complaint records?"} {
 		ans, err := bot.Ask(context.Background(), answer.Question{Text: q})

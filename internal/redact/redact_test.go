@@ -722,3 +722,10 @@ func TestRedactBankDetails(t *testing.T) {
 		"on 20-10-26 I paid 12345678 pence", "20 00 00 12345678", "20-10-26 12345678",
 	})
 }
+
+// The names the notices publish are kept, in any case, however often; the rest is redacted.
+func TestKeepingKeepsThePublishedNames(t *testing.T) {
+	red := redact.Keeping([]string{"Maria Damigos"}, redact.Text)
+	assert.Equal(t, "who is Maria Damigos? I'm [name], not maria damigos", red("who is Maria Damigos? I'm Jane Smith, not maria damigos"))
+	assert.Equal(t, "does the council share data about [name]?", red("does the council share data about Jane Smith?"))
+}
