@@ -49,3 +49,10 @@ func TestALowerCaseStreetBeforeATownIsAnAddress(t *testing.T) {
 	})
 	keeps(t, []string{"reason 1 the way olney council handled it", "we waited 3 the long way round"})
 }
+
+// "St" before a capitalised name is a saint's, in a village's name: "I live in Chalfont St Giles"
+// was redacted to "[address] Giles", and the council the village names was lost (a QA pass).
+func TestAVillageNamedForASaintIsNoStreet(t *testing.T) {
+	keeps(t, []string{"I live in Chalfont St Giles, who is the DPO?", "I live in Chalfont St Peter"})
+	redactsTo(t, map[string]string{"I live on Mill St, Olney": "I live on [address], Olney"})
+}

@@ -1472,7 +1472,7 @@ func findAddresses(s string, out []span) []span {
 		return end
 	})
 	streetIntroRE.each(s, func(m []int) int {
-		if !streetNameOK(s[m[2]:m[3]], false) {
+		if !streetNameOK(s[m[2]:m[3]], false) || saintFollows(s[m[2]:m[3]], s[m[3]:]) {
 			return -1
 		}
 		out = append(out, span{KindAddress, m[2], m[3]})
@@ -1490,6 +1490,21 @@ func findAddresses(s string, out []span) []span {
 		return m[1]
 	})
 	return out
+}
+
+// saintFollows reports whether a street ending "St" goes on with a capitalised name, so that "St"
+// is a saint's: "I live in Chalfont St Giles" is a village (it was redacted to "[address] Giles",
+// and the council it names was lost).
+func saintFollows(street, after string) bool {
+	if !strings.HasSuffix(strings.ToLower(street), " st") && !strings.EqualFold(street, "st") {
+		return false
+	}
+	after = strings.TrimPrefix(after, ".")
+	if !strings.HasPrefix(after, " ") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(after[1:])
+	return unicode.IsUpper(r)
 }
 
 // townFollows reports whether a town of the councils' areas is the next word after byte i: "4 the
