@@ -1344,7 +1344,9 @@ var (
 		`(?:(?:to|in|on|into|with|about|for)\s+)?(?:the|my|that|this|our)\s+((?:\w+\s+){0,3}?(?:request|sar|dsar)\b(?:\s+(?:i|we) (?:made|sent|submitted|put in))?)`)
 	anyRequestRe = regexp.MustCompile(`(?i)\b(?:sar|dsar|subject access|data (?:protection )?request|dpo|(?:request|sar) (?:i|we) (?:made|sent|submitted|put in))\b`)
 	addToItRe    = regexp.MustCompile(`(?i)\b(?:forgot|forgotten|meant) to (?:mention|say|add|include|tell|give)\b|\badd (?:something|more|this|that) to (?:it|that)\b|\b(?:add|include|attach|amend|change|correct)\b[^.?!]{0,40}\b(?:to|in|on)\s+DPO\b|` +
-		`\b(?:add|adding|include|including|attach)\b[^.?!]{0,60}?\b(?:to|in|into|on|with)\s+(?:it|that one|that request)\b`)
+		`\b(?:add|adding|include|including|attach)\b[^.?!]{0,60}?\b(?:to|in|into|on|with)\s+(?:it|that one|that request)\b|` +
+		// "can I add my phone number too?", right after a request was sent.
+		`\b(?:add|include|give you|send you)\b[^.?!]{0,40}?\b(?:too|as well)\b|\b(?:also|can i|could i) (?:add|include)\b`)
 	updateNounRe = regexp.MustCompile(`(?i)\b(?:an|any|the|no|for|get) updates?\b`)
 	// sentBeforeRe says the request named was made before: "the SAR I sent last week", "my
 	// existing request", "I've already put in a subject access request". Tied to the request:

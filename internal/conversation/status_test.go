@@ -93,6 +93,8 @@ func TestAddingToOrWithdrawingASentRequest(t *testing.T) {
 		line{says: "actually can i add my old address to the request, it was 5 Elm Road MK3 6AB", kind: conversation.KindHelp,
 			contains: []string{"can't be changed in this chat", "quoting DPO-2026-000001", "01908 254900"}, lacks: []string{"HP20 1UA", "don't answer"}},
 		line{says: "I forgot to mention my previous surname was Adeyemi", kind: conversation.KindHelp, contains: []string{"quoting DPO-2026-000001"}},
+		// Without naming the request (a QA pass got quotes about holding phone numbers).
+		line{says: "can I add my phone number too? 07700 900777", kind: conversation.KindHelp, contains: []string{"quoting DPO-2026-000001"}},
 		line{says: "i want to withdraw my request DPO-2026-000001", kind: conversation.KindHelp,
 			contains: []string{"withdraw DPO-2026-000001", "01908 254900"}, lacks: []string{"HP20 1UA"}},
 		line{says: "can I get an update on my request?", kind: conversation.KindStatus, contains: []string{"DPO-2026-000001 is received"}},
