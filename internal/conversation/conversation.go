@@ -1618,7 +1618,7 @@ func contactIn(s string) string {
 	}
 	s = strings.TrimSpace(strings.Trim(s, " ,.:;-"))
 	for _, p := range []string{"my contact is", "my email is", "my phone is", "it's", "it is", "status of", "status", "what's happening with", "check",
-		"my address is", "my postal address is", "address:", "post it to", "send it to", "write to me at", "to"} {
+		"my address is", "my postal address is", "address:", "post please:", "by post please:", "by post:", "post:", "post it to", "send it to", "write to me at", "to"} {
 		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) && (s[len(p)] == ' ' || strings.HasSuffix(p, ":")) {
 			s = strings.TrimSpace(s[len(p):]) // "my address is 12 High Street, …": the address, not "Tonbridge" cut to "nbridge"
 		}

@@ -80,7 +80,7 @@ var (
 	// labelledContactRe is a contact a first message says is the requester's: "my email is …",
 	// "contact me on …". An address in it without such words may be anyone's ("the emails I
 	// sent to housing@…").
-	labelledContactRe = regexp.MustCompile(`(?i)(?:\b(?:my (?:e-?mail(?: address)?|(?:tele)?phone(?: number)?|mobile(?: number)?|landline(?: number)?|number|contact)(?: is)?|(?:e-?mail|contact|call|ring|text) me (?:at|on))|(?:^|[.!?;]\s*)(?:e-?mail|mobile|phone|tel|contact)\b)\s*:?\s*(` +
+	labelledContactRe = regexp.MustCompile(`(?i)(?:\b(?:my (?:e-?mail(?: address)?|(?:tele)?phone(?: number)?|mobile(?: number)?|landline(?: number)?|number|contact)(?: is)?|(?:e-?mail|contact|call|ring|text) me (?:at|on))|(?:^|[.!?;,]\s*)(?:e-?mail|mobile|phone|tel|contact)\b)\s*:?\s*(` +
 		anyEmailRe.String() + `|` + phonePattern + `)`)
 	// houseRe is the first line of a postal address: a number or a house name, then a street.
 	houseRe = regexp.MustCompile(`(?i)^\s*(?:(?:flat|apartment) \w+,?\s*)?\d+[a-z]?\s+\S+`)

@@ -435,3 +435,13 @@ func TestAnyTimeAfterIsKeptWhole(t *testing.T) {
 	require.Len(t, q.cases(), 1)
 	assert.Contains(t, q.cases()[0].Description, "When to contact: any time after 6pm")
 }
+
+// Contacts as people label them: "…, email mary@…" in a first message (it was asked for again)
+// and "post please: 22 church street, …" (kept with its label) (a QA pass).
+func TestContactsAsPeopleLabelThem(t *testing.T) {
+	bot, _ := newBot(t, qaNow)
+	last := script(t, bot, "", []line{{says: "please delete my data, I'm with Bucks, email mary.evans@btinternet.com", kind: conversation.KindIntake}})
+	assert.Equal(t, "mary.evans@btinternet.com", last.Intake.Fields["contact"])
+	last = script(t, bot, "Milton Keynes", []line{{says: "I want a copy of my data"}, {says: "Jo Bloggs"}, {says: "post please: 22 church street, olney mk46 4aa"}})
+	assert.Equal(t, "22 church street, olney mk46 4aa", last.Intake.Fields["contact"])
+}

@@ -1009,7 +1009,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 var (
 	// postalLeadRe and postalTailRe are the words round a postal address given beside an e-mail
 	// address or a phone number: "and my address is …", "… or my mobile".
-	postalLeadRe = regexp.MustCompile(`(?i)^[\s,;:.&/-]*(?:(?:and|or|also|plus)\s+)?(?:(?:(?:my|his|her|their)\s+)?(?:postal\s+|home\s+)?address(?:\s+is)?\s*:?\s*|(?:i|he|she|they)\s+(?:lives?|is|are)\s+(?:living\s+)?at\s+|(?:by\s+)?post(?:\s+(?:it\s+|letters\s+)?(?:to|at)\b|\s*:)\s*|(?:write|send (?:it|letters|post)) to me at\s+|send (?:it|letters|post) to\s+)?`)
+	postalLeadRe = regexp.MustCompile(`(?i)^[\s,;:.&/-]*(?:(?:and|or|also|plus)\s+)?(?:(?:(?:my|his|her|their)\s+)?(?:postal\s+|home\s+)?address(?:\s+is)?\s*:?\s*|(?:i|he|she|they)\s+(?:lives?|is|are)\s+(?:living\s+)?at\s+|(?:by\s+)?post(?:\s+please)?(?:\s+(?:it\s+|letters\s+)?(?:to|at)\b|\s*:)\s*|(?:write|send (?:it|letters|post)) to me at\s+|send (?:it|letters|post) to\s+)?`)
 	postalTailRe = regexp.MustCompile(`(?i)[\s,;:.&/-]*(?:\b(?:and|or|also|plus)(?:\s+(?:my\s+)?(?:e-?mail(?: address)?|phone(?: number)?|mobile(?: number)?|number|tel)(?:\s+is)?)?)?[\s,;:&/-]*$`)
 )
 
