@@ -19,6 +19,8 @@
 package redact
 
 import (
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -235,24 +237,35 @@ func merge(spans []span) []Finding {
 	return out
 }
 
-// Keeping returns red keeping the names given, as written in any case: the names the notices
-// publish (a Data Protection Officer's) are no one's personal data to take out of "who is Maria
-// Damigos?", which was kept as "who is [name]?" and answered as "who is".
+// Keeping returns red keeping the names given, as written in any case, as whole words: the
+// names the notices publish (a Data Protection Officer's) are no one's personal data to take out
+// of "who is Maria Damigos?", which was kept as "who is [name]?" and answered as "who is".
 func Keeping(names []string, red func(string) string) func(string) string {
+	var res []*regexp.Regexp
+	for _, name := range names {
+		if len(name) > 3 {
+			res = append(res, regexp.MustCompile(`(?i)\b`+regexp.QuoteMeta(name)+`\b`))
+		}
+	}
 	return func(s string) string {
-		var kept []string
-		for _, name := range names {
-			if len(name) <= 3 {
-				continue
-			}
-			for {
-				i := strings.Index(strings.ToLower(s), strings.ToLower(name))
-				if i < 0 || len(kept) >= 20 {
-					break
+		type found struct{ start, end int }
+		var spans []found
+		for _, re := range res {
+			for _, m := range re.FindAllStringIndex(s, maxKept) {
+				if !slices.ContainsFunc(spans, func(f found) bool { return m[0] < f.end && f.start < m[1] }) {
+					spans = append(spans, found{m[0], m[1]})
 				}
-				kept = append(kept, s[i:i+len(name)])
-				s = s[:i] + keptMark(len(kept)-1) + s[i+len(name):]
 			}
+		}
+		if len(spans) > maxKept {
+			spans = spans[:maxKept]
+		}
+		// Right to left, so that each span's offsets still hold; the marks are runes no one types.
+		sort.Slice(spans, func(i, j int) bool { return spans[i].start > spans[j].start })
+		kept := make([]string, len(spans))
+		for i, f := range spans {
+			kept[i] = s[f.start:f.end]
+			s = s[:f.start] + keptMark(i) + s[f.end:]
 		}
 		s = red(s)
 		for i, name := range kept {
@@ -262,6 +275,9 @@ func Keeping(names []string, red func(string) string) func(string) string {
 	}
 }
 
-// keptMark holds a kept name's place while the rest is redacted: a word no rule reads as
-// personal data.
-func keptMark(i int) string { return "zqkept" + string(rune('a'+i)) + "z" }
+// maxKept bounds the names kept in one text.
+const maxKept = 20
+
+// keptMark holds a kept name's place while the rest is redacted: private-use runes, which no
+// one types and no rule reads as personal data.
+func keptMark(i int) string { return "\ue000" + string(rune('a'+i)) + "\ue001" }

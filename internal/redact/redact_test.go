@@ -729,3 +729,18 @@ func TestKeepingKeepsThePublishedNames(t *testing.T) {
 	assert.Equal(t, "who is Maria Damigos? I'm [name], not maria damigos", red("who is Maria Damigos? I'm Jane Smith, not maria damigos"))
 	assert.Equal(t, "does the council share data about [name]?", red("does the council share data about Jane Smith?"))
 }
+
+// Keeping works on the text as typed: letters whose lower case is longer or shorter than they
+// are ("Ⱥ", "İ") crashed it and let a phone number through, and a published name inside a longer
+// one kept that one (a review).
+func TestKeepingHoldsOnAnyText(t *testing.T) {
+	red := redact.Keeping([]string{"Maria Damigos", "John Smith"}, redact.Text)
+	assert.Equal(t, "Ⱥ who is Maria Damigos", red("Ⱥ who is Maria Damigos"))
+	got := red("İİİİİİİİ ring me on 07700 900123 is Maria Damigos")
+	assert.NotContains(t, got, "07700")
+	assert.Contains(t, got, "Maria Damigos")
+	assert.Equal(t, "data about [name] please", red("data about John Smithson please"))
+	many := strings.Repeat("Maria Damigos and ", 30)
+	assert.NotPanics(t, func() { red(many) })
+	assert.NotContains(t, red(many), "\ue000")
+}

@@ -176,6 +176,12 @@ func (a *App) goWork(work func(ctx context.Context)) {
 	a.wg.Add(1)
 	go func() {
 		defer a.wg.Done()
+		defer func() {
+			// A bug reached by one message must not stop the server for everyone.
+			if r := recover(); r != nil {
+				a.log.Error("discord: a reply failed", "panic", fmt.Sprint(r))
+			}
+		}()
 		ctx, cancel := context.WithTimeout(a.base, 14*time.Minute)
 		defer cancel()
 		work(ctx)

@@ -211,6 +211,13 @@ func (a *App) goNow(timeout time.Duration, job func(context.Context)) {
 	a.wg.Add(1)
 	go func() {
 		defer a.wg.Done()
+		defer func() {
+			// A bug reached by one message must not stop the server for everyone (net/http
+			// recovers its handlers so; these goroutines are the app's own).
+			if r := recover(); r != nil {
+				a.log.Error("slack: a reply failed", "panic", fmt.Sprint(r))
+			}
+		}()
 		ctx, cancel := context.WithTimeout(a.ctx, timeout)
 		defer cancel()
 		job(ctx)
