@@ -883,6 +883,11 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			// Their address helps the team find their records; it is no contact for the asker.
 			it.addWords("Their address: " + postal)
 		}
+		if diedRe.MatchString(v) || diedRe.MatchString(it.first) {
+			// "Geoffrey Collins (deceased)": the team handles a dead person's records otherwise,
+			// and the aside was dropped with the name's brackets (a QA pass).
+			it.addWords("The person the request is for has died.")
+		}
 	case StepContact:
 		if m := spacedEmailRe.FindStringSubmatch(v); m != nil && !contactLabelWords[strings.ToLower(m[1])] {
 			// "tom hardy@gmail.com" would be hardy@gmail.com, someone else's address.
@@ -1067,6 +1072,9 @@ func (b *Bot) namesWhereTo(text, council string) bool {
 // callerIsRe names the caller as an adviser says it: "she's called Linda Croft", "the caller is
 // Mrs Linda Croft". Group 1 runs on from the name, without its title.
 var callerIsRe = regexp.MustCompile(`(?i)^\s*(?:(?:she|he|they)(?:'s|’s| is| are) called|(?:the )?(?:caller|requester|customer|resident|lady|gentleman|man|woman)(?:'s name)? is)\s+(?:(?:mr|mrs|ms|miss|mx|dr)\.?\s+)?(.+)`)
+
+// diedRe says the person a request is for has died.
+var diedRe = regexp.MustCompile(`(?i)\b(?:deceased|died|passed away|late (?:husband|wife|partner|mum|mother|dad|father|son|daughter|brother|sister|nan|gran|grandmother|grandfather|grandad|aunt|uncle))\b`)
 
 // theyLiveRe tells where someone else lives: "…, she lives at 22 Church Street".
 var theyLiveRe = regexp.MustCompile(`(?i)[,.]\s*(?:she|he|they)\s+(?:lives?|is living|are living|lived)\b`)

@@ -1587,3 +1587,14 @@ func TestCouncilsNamedInPassingAreNotTheRequestsCouncil(t *testing.T) {
 		assert.Empty(t, last.Intake.Fields["organisation"], says)
 	}
 }
+
+// A request for someone who has died says so to the team: "(deceased)" went with the name's
+// brackets, and "my dad died last month" was filed as any other request (a QA pass).
+func TestARequestForSomeoneWhoHasDiedSaysSo(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "My dad died last month. Can I get a copy of his social care records?"},
+		{says: "yes"}, {says: "Ann Reid"}, {says: "Peter Reid (deceased)"}, {says: "ann@example.com"}, {says: "adult social care"},
+		{says: "his care notes", contains: []string{"On behalf of: Peter Reid", "The person the request is for has died."}},
+	})
+}
