@@ -356,7 +356,8 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		}
 		return r, err
 	}
-	if b.Queue != nil && len(s.submitted) == 0 && s.checked.ref == "" && lateReplyRe.MatchString(t.Text) && requestMadeRe.MatchString(t.Text) {
+	if b.Queue != nil && len(s.submitted) == 0 && s.checked.ref == "" && requestMadeRe.MatchString(t.Text) &&
+		(lateReplyRe.MatchString(t.Text) || lateWeakRe.MatchString(t.Text) && dataRequestRe.MatchString(t.Text)) {
 		// "I've been waiting 3 months for my subject access request and nobody has replied, who
 		// do I complain to?": not a new request (it was offered one), but where that one stands,
 		// the time limit, and whom to complain to.
@@ -1527,7 +1528,14 @@ var waitingRe = regexp.MustCompile(`(?i)\b(?:waiting|waited|still not (?:had|got
 // "I've been waiting 3 months for …", "it's way past the deadline".
 var lateReplyRe = regexp.MustCompile(`(?i)\b(?:(?:been|still|kept) waiting|waited|heard nothing|not heard|(?:no|not had an?y?|not got an?y?|never got an?y?|still no) (?:reply|response|answer)|` +
 	`(?:haven'?t|havent|hasn'?t|hasnt|have not|has not|not|never|nobody has|no one has|noone has|nobody's|they still) (?:replied|responded|answered|got back|come back|sent (?:it|anything|me anything))|` +
-	`past the (?:deadline|time limit|month)|overdue|ignored|ignoring|still nothing|(?:is|are|was) (?:very |so |really )?late)\b`)
+	`past the (?:deadline|time limit|month)|overdue)\b`)
+
+// lateWeakRe says something is late in words said of anything ("my request for a new bin was
+// ignored"): a late reply only of a data protection request named as one (dataRequestRe).
+var lateWeakRe = regexp.MustCompile(`(?i)\b(?:ignored|ignoring|still nothing|(?:is|are|was) (?:very |so |really )?late)\b`)
+
+// dataRequestRe names a data protection request: "my SAR", "my request for my records".
+var dataRequestRe = regexp.MustCompile(`(?i)\b(?:sar|dsar|subject access|(?:data|information|records?|access) request|request (?:for|of) (?:a copy of )?(?:my|our|his|her|their) (?:data|records?|file|information|details)|(?:asked|emailed|wrote|applied) (?:\w+ ){0,2}for (?:a copy of )?(?:my|our|his|her|their) (?:data|records?|file|information|details))\b`)
 
 // requestMadeRe names a request made before: "my subject access request", "I asked for my
 // records", "a SAR to Milton Keynes". Not "my file" or "my data" alone: "I have been waiting for a

@@ -468,28 +468,41 @@ func (b *Bot) bareNameCorrection(it *intake, v string) (string, bool) {
 	if name == "" || len(strings.Fields(name)) < 2 {
 		return "", false
 	}
+	// The name it is nearer: a family shares a surname, so a first name counts for more ("sorry,
+	// it's Mary Smith" corrects Mary Smtih, not her son John Smith; a review).
+	theirs, own := nameNearness(it.onBehalfOf, name), nameNearness(it.name, name)
 	switch {
-	case it.onBehalfOf != "" && nearName(it.onBehalfOf, name) && !strings.EqualFold(it.onBehalfOf, name):
+	case theirs > own && !strings.EqualFold(it.onBehalfOf, name):
 		it.onBehalfOf = name
 		return "I've changed the name of the person the request is for to " + name + ".", true
-	case it.name != "" && nearName(it.name, name) && !strings.EqualFold(it.name, name):
+	case own > theirs && !strings.EqualFold(it.name, name):
 		it.name = name
 		return "I've changed " + it.whose("your name") + " to " + name + ".", true
 	}
 	return "", false
 }
 
-// nearName reports whether said corrects old: a word of each the same, or a letter apart ("Jon
-// Browne" for "John Brown").
-func nearName(old, said string) bool {
-	for _, w := range strings.Fields(strings.ToLower(said)) {
-		for _, o := range strings.Fields(strings.ToLower(old)) {
-			if w == o || len(w) >= 3 && len(o) >= 3 && oneEditApart(w, o) {
-				return true
+// nameNearness is how near said is to old as a correction of it: 2 for the first name the same
+// or a letter apart, and 1 for each other word so; 0 when nothing is near.
+func nameNearness(old, said string) int {
+	o, w := strings.Fields(strings.ToLower(old)), strings.Fields(strings.ToLower(said))
+	if len(o) == 0 || len(w) == 0 {
+		return 0
+	}
+	near := func(a, b string) bool { return a == b || len(a) >= 3 && len(b) >= 3 && oneEditApart(a, b) }
+	n := 0
+	if near(o[0], w[0]) {
+		n += 2
+	}
+	for _, x := range w[1:] {
+		for _, y := range o[1:] {
+			if near(x, y) {
+				n++
+				break
 			}
 		}
 	}
-	return false
+	return n
 }
 
 // oneEditApart reports whether a and b differ by one letter added, taken out or changed.
@@ -523,7 +536,9 @@ func (b *Bot) surnameCorrection(it *intake, v string) (string, bool) {
 	}
 	whose := strings.ToLower(m[1])
 	target := &it.name
-	if whose != "my" && it.onBehalfOf != "" && (!it.loggedByAdviser() || whose == "" && !it.loggedByAdviser()) {
+	if whose != "my" && it.onBehalfOf != "" && !it.loggedByAdviser() {
+		// A resident's "her surname" is the person the request is for; an adviser's "his" is
+		// the caller's (the requester's).
 		target = &it.onBehalfOf
 	}
 	if *target == "" {

@@ -196,7 +196,7 @@ var (
 	// switchCouncilRe is a person correcting the council mid-request: "actually I meant Bucks".
 	switchCouncilRe = regexp.MustCompile(`(?i)\b(?:actually|meant|sorry|wrong council|change the council|not that|it'?s|its|should be|it was|instead|send it to|make (?:it|that)|should go to)\b`)
 	// wrongCouncilRe says the request's council is wrong, without saying which is right.
-	wrongCouncilRe = regexp.MustCompile(`(?i)\b(?:wrong|different|other|another|not (?:the right|that|this)) council\b|\bcouncil (?:is|was|'s) (?:wrong|not right|incorrect)\b|\bchange the council\b`)
+	wrongCouncilRe = regexp.MustCompile(`(?i)\b(?:wrong|not (?:the right|that|this)) council\b|\bcouncil (?:is|was|'s) (?:wrong|not right|incorrect)\b|\bchange the council\b`)
 	// switchTypeRe is a person changing the right they ask for mid-request: "actually I'd rather
 	// have a copy", "sorry, I meant delete it", "a copy instead".
 	switchTypeRe = regexp.MustCompile(`(?i)\b(?:actually|rather|instead|i meant|meant to|sorry|on second thoughts?|not (?:to )?(?:delete|erase|remove|correct|a copy)|don'?t (?:delete|erase|remove))\b`)
@@ -647,7 +647,8 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 	if text, ok := b.correction(it, v); ok {
 		return mk(text + " " + b.prompt(it)), nil
 	}
-	if wrongCouncilRe.MatchString(v) && it.step != StepOrg && it.step != StepDescription && len(strings.Fields(v)) <= 10 && len(b.councilsSwitchedTo(it, v)) == 0 {
+	if wrongCouncilRe.MatchString(v) && it.step != StepOrg && it.step != StepDescription && len(strings.Fields(v)) <= 10 && len(b.councilsSwitchedTo(it, v)) == 0 &&
+		b.canonicalOrg(t.Org) == "" { // a chat scoped to one council has no other to ask
 		// (In the details, "my letters were sent to the wrong council" is what went wrong.)
 		// "sorry wrong council": which one, asked again (its "wrong" made it a request to
 		// correct records, filed with the council it said was wrong, a QA pass).
@@ -1061,12 +1062,21 @@ const relativeWords = `(?:son|daughter|child|kid|mum|mother|mom|dad|father|paren
 // movedToRe is where records are to go: "moved to", "transferred to", "sent over to".
 var movedToRe = regexp.MustCompile(`(?i)\b(?:moved?|moving|transfer(?:red)?|send|sent|pass(?:ed)?|give|given|forward(?:ed)?)\b(?:\s+\S+){0,4}?\s+(?:over\s+)?(?:to|into)\s`)
 
+// toThePerson are where records sent "to" someone go to the requester, not another council.
+var toThePerson = setOf(`me us you my our him her them myself`)
+
 // namesWhereTo reports whether a message names council only as where records are to go: "I'd
 // like my records moved to Bucks council" is a request of the council that holds them (a QA pass
 // filed it with Buckinghamshire).
 func (b *Bot) namesWhereTo(text, council string) bool {
 	loc := movedToRe.FindStringIndex(text)
-	return loc != nil && slices.Contains(b.councilsNamed(text[loc[1]:]), council) && !slices.Contains(b.councilsNamed(text[:loc[0]]), council)
+	if loc == nil {
+		return false
+	}
+	if next, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(text[loc[1]:])), " "); toThePerson[next] {
+		return false // "sent to me by Bucks council": Bucks holds them
+	}
+	return slices.Contains(b.councilsNamed(text[loc[1]:]), council) && !slices.Contains(b.councilsNamed(text[:loc[0]]), council)
 }
 
 // callerIsRe names the caller as an adviser says it: "she's called Linda Croft", "the caller is
@@ -1085,7 +1095,7 @@ var theyLiveRe = regexp.MustCompile(`(?i)[,.]\s*(?:she|he|they)\s+(?:lives?|is l
 // an address: a house number and a street, a postcode or a PO box. postal is empty when there is
 // none.
 func nameThenAddress(v string) (name, postal string) {
-	for i := strings.IndexAny(v, ",."); i > 0; {
+	for i := nextNameEnd(v, 0); i > 0; {
 		rest := strings.TrimSpace(v[i+1:])
 		rest = strings.TrimSpace(postalTailRe.ReplaceAllString(postalLeadRe.ReplaceAllString(rest, ""), ""))
 		if houseRe.MatchString(rest) && streetRe.MatchString(rest) || postcodeRe.MatchString(rest) || poBoxRe.MatchString(rest) {
@@ -1093,14 +1103,32 @@ func nameThenAddress(v string) (name, postal string) {
 				return strings.TrimSpace(v[:i]), rest
 			}
 		}
-		next := strings.IndexAny(v[i+1:], ",.")
+		next := nextNameEnd(v, i+1)
 		if next < 0 {
 			break
 		}
-		i += next + 1
+		i = next
 	}
 	return v, ""
 }
+
+// nextNameEnd is where, from byte from, a name may end before an address: a comma, or a full stop
+// before "she lives …" ("Joan Whitfield. she lives at …"), not the one of "Mr. John Smith" or
+// "John A. Smith"; -1 when there is none.
+func nextNameEnd(v string, from int) int {
+	for i := from; i < len(v); i++ {
+		switch {
+		case v[i] == ',':
+			return i
+		case v[i] == '.' && theyLiveAfterRe.MatchString(v[i:]):
+			return i
+		}
+	}
+	return -1
+}
+
+// theyLiveAfterRe is a full stop before where someone else lives: ". she lives at …".
+var theyLiveAfterRe = regexp.MustCompile(`(?i)^\.\s*(?:she|he|they)\s+(?:lives?|is living|are living|lived)\b`)
 
 // spacedEmailRe is an e-mail address typed with a space in it: "tom hardy@gmail.com".
 var spacedEmailRe = regexp.MustCompile(`^\s*([A-Za-z0-9._%+-]+)\s+([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})\s*[.!]?\s*$`)

@@ -1586,6 +1586,16 @@ func TestCouncilsNamedInPassingAreNotTheRequestsCouncil(t *testing.T) {
 		last := script(t, bot, "", []line{{says: says, kind: conversation.KindIntake}})
 		assert.Empty(t, last.Intake.Fields["organisation"], says)
 	}
+	// Sent to the requester by the council: that council's (a review).
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last := script(t, bot, "", []line{{says: "I'd like a copy of my data sent to me by Bucks council", kind: conversation.KindIntake}})
+	assert.Equal(t, "Buckinghamshire Council", last.Intake.Fields["organisation"])
+	// "another council" in an answer is no correction of this one's (a review).
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "please delete my data"}, {says: "Helen Ward"}, {says: "07812 345678"},
+		{says: "housing, I moved from another council", lacks: []string{"Which council is this request for?"}},
+	})
 }
 
 // A request for someone who has died says so to the team: "(deceased)" went with the name's
@@ -1597,4 +1607,27 @@ func TestARequestForSomeoneWhoHasDiedSaysSo(t *testing.T) {
 		{says: "yes"}, {says: "Ann Reid"}, {says: "Peter Reid (deceased)"}, {says: "ann@example.com"}, {says: "adult social care"},
 		{says: "his care notes", contains: []string{"On behalf of: Peter Reid", "The person the request is for has died."}},
 	})
+}
+
+// A title or an initial with its full stop is part of the name before an address (a review: "Mr.
+// John Smith, 4 Park Lane, …" was filed as "Mr").
+func TestAFullStopInANameIsNoEndOfIt(t *testing.T) {
+	for _, says := range []string{"Mr. John Smith, 4 Park Lane, Olney MK46 4BB", "John A. Smith, 4 Park Lane, Olney MK46 4BB"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		last := script(t, bot, "Milton Keynes", []line{{says: "I want a copy of my data"}, {says: says}})
+		assert.Contains(t, last.Intake.Fields["name"], "John", says)
+		assert.Equal(t, "4 Park Lane, Olney MK46 4BB", last.Intake.Fields["contact"], says)
+	}
+}
+
+// A bare correction goes to the name it is nearer, a first name counting most: a family shares a
+// surname (a review: "sorry, it's Mary Smith" renamed the son John Smith).
+func TestABareCorrectionGoesToTheNearerName(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last := script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my son's records"}, {says: "Mary Smtih"}, {says: "John Smith"}, {says: "mary@example.com"},
+		{says: "sorry, it's Mary Smith", contains: []string{"I've changed your name to Mary Smith"}},
+	})
+	assert.Equal(t, "Mary Smith", last.Intake.Fields["name"])
+	assert.Equal(t, "John Smith", last.Intake.Fields["on_behalf_of"])
 }

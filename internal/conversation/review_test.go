@@ -266,6 +266,10 @@ func TestALateReplyIsNotOfferedANewRequest(t *testing.T) {
 	script(t, bot, "Milton Keynes", []line{{says: "how long do you keep complaint records?", kind: conversation.KindAnswer, contains: []string{"6 years"}}})
 	script(t, bot, "Milton Keynes", []line{{says: "I want a copy of my data", kind: conversation.KindIntake}})
 	script(t, bot, "Milton Keynes", []line{{says: "I was late paying, do you share my data with debt collectors?", lacks: []string{"give its reference"}}})
+	// Another request late is no data request's (a review).
+	for _, says := range []string{"the council has ignored my request for a new bin, how long do you keep complaints?", "my request for a parking permit is late, who do I complain to?"} {
+		script(t, bot, "Milton Keynes", []line{{says: says, lacks: []string{"give its reference"}}})
+	}
 	assert.Empty(t, q.cases())
 }
 

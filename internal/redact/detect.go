@@ -1492,8 +1492,8 @@ func findAddresses(s string, out []span) []span {
 	return out
 }
 
-// saintFollows reports whether a street ending "St" goes on with a capitalised name, so that "St"
-// is a saint's: "I live in Chalfont St Giles" is a village (it was redacted to "[address] Giles",
+// saintFollows reports whether a street ending "St" goes on with a saint's name, so that "St" is
+// a saint's: "I live in Chalfont St Giles" is a village (it was redacted to "[address] Giles",
 // and the council it names was lost).
 func saintFollows(street, after string) bool {
 	if !strings.HasSuffix(strings.ToLower(street), " st") && !strings.EqualFold(street, "st") {
@@ -1503,9 +1503,15 @@ func saintFollows(street, after string) bool {
 	if !strings.HasPrefix(after, " ") {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(after[1:])
-	return unicode.IsUpper(r)
+	tok, _ := readNameToken(after, 1)
+	r, _ := utf8.DecodeRuneInString(tok)
+	return unicode.IsUpper(r) && placeSaints[strings.ToLower(tok)] // "High St Wendover" is a street and its town
 }
+
+// placeSaints are the saints places are named for after "St": "Chalfont St Giles", "St Albans".
+var placeSaints = setOf(`giles peter peters albans leonards leonard neots ives helens helen austell davids andrews
+	edmunds johns john marys mary margarets margaret pauls paul michaels michael georges george asaph osyth
+	columb mawes agnes just blazey budeaux germans catherine catherines nicholas lawrence annes anne brides`)
 
 // townFollows reports whether a town of the councils' areas is the next word after byte i: "4 the
 // crescent wolverton, how long …".
