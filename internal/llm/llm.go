@@ -138,7 +138,7 @@ func Host(baseURL string) string {
 	if parsed, err := url.Parse(u); err == nil && parsed.Host != "" {
 		return parsed.Host
 	}
-	return u
+	return "(an OPENAI_BASE_URL that is no URL)" // never the text itself: it may hold a key
 }
 
 // newClient is an OpenAI-compatible client for the endpoint the options name.

@@ -108,7 +108,8 @@ type Server struct {
 	// Questions reads the transcripts back for the dashboard's page of questions the notices
 	// don't answer (the store); nil: the page says none are configured.
 	Questions QuestionLog
-	// Redact removes personal data before a transcript line is stored; redact.Text in production.
+	// Redact removes personal data before a transcript line is stored (in production the
+	// conversation's own: redact.Text keeping the names the notices publish).
 	Redact func(string) string
 	// Chat is what the chat's own privacy notice says of the language model, if one is used.
 	Chat conversation.ChatFacts
