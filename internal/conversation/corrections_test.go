@@ -382,7 +382,7 @@ func TestWhenToContactIsKept(t *testing.T) {
 	})
 	require.Len(t, q.cases(), 1)
 	assert.Equal(t, "07700 900123", q.cases()[0].Requester.Contact.Value)
-	assert.Contains(t, q.cases()[0].Description, "When to contact: after 5pm")
+	assert.Contains(t, q.cases()[0].Description, "Said with the contact: my mobile … after 5pm")
 }
 
 // An e-mail address with a council's name in it is a contact, not a change of council (a QA
@@ -433,7 +433,35 @@ func TestAnyTimeAfterIsKeptWhole(t *testing.T) {
 		{says: "skip"}, {says: "my housing file"}, {says: "yes", kind: conversation.KindSubmitted},
 	})
 	require.Len(t, q.cases(), 1)
-	assert.Contains(t, q.cases()[0].Description, "When to contact: any time after 6pm")
+	assert.Contains(t, q.cases()[0].Description, "Said with the contact: ring me on … any time after 6pm")
+}
+
+// What is said with a contact goes to the team in the resident's words, negations and all, and
+// the contact asked for is the one used (a QA pass: "mornings are no good" was filed as "When to
+// contact: mornings", "text only, I'm deaf" was lost, and "x is my work email so please use y"
+// used x).
+func TestWhatIsSaidWithAContactIsKeptAsSaid(t *testing.T) {
+	for says, want := range map[string][2]string{
+		"07700 900321, I work nights so mornings are no good":                                      {"07700 900321", "Said with the contact: …, I work nights so mornings are no good"},
+		"text only 07700900789, I'm deaf":                                                          {"07700900789", "Said with the contact: text only …, I'm deaf"},
+		"joanne.king@buckinghamshire.gov.uk is my work email so please use jo.king.home@gmail.com": {"jo.king.home@gmail.com", "my work email"},
+		"mum's number is 07700 900222 but contact me on 07700 900111":                              {"07700 900111", "mum's number"},
+		"home: 01908 111222, mobile 07700 900444 (preferred)":                                      {"07700 900444", "Also given as a contact: 01908 111222"},
+	} {
+		bot, q := newBot(t, qaNow)
+		script(t, bot, "Milton Keynes", []line{
+			{says: "I want a copy of my data"}, {says: "Jo King"}, {says: says, contains: []string{"service"}},
+			{says: "skip"}, {says: "my housing file"}, {says: "yes", kind: conversation.KindSubmitted},
+		})
+		require.Len(t, q.cases(), 1, says)
+		assert.Equal(t, want[0], q.cases()[0].Requester.Contact.Value, says)
+		assert.Contains(t, q.cases()[0].Description, want[1], says)
+	}
+	// A contact alone says nothing more.
+	bot, q := newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", []line{{says: "I want a copy of my data"}, {says: "Jo King"}, {says: "my email is jo@example.com"},
+		{says: "skip"}, {says: "my housing file"}, {says: "yes", kind: conversation.KindSubmitted}})
+	assert.NotContains(t, q.cases()[0].Description, "Said with the contact")
 }
 
 // Contacts as people label them: "…, email mary@…" in a first message (it was asked for again)

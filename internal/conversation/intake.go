@@ -179,7 +179,7 @@ var (
 	// bother") stops it too; said with more ("scrap that, I want the housing file") it is not.
 	cancelRe = regexp.MustCompile(`(?i)^\s*(?:(?:no|nah|nope|ok|okay|oh|actually|just|um+|erm|hmm|sorry|wait)[\s,.!]+)*(?:leave it|(?:scrap|drop|ditch|bin) (?:it|that|this|the (?:request|whole thing|lot))|don'?t bother|not bothered|forget (?:that|this|the whole thing)|no longer (?:needed|necessary|wanted)|(?:i'?ll|let'?s|i will) leave it)(?:\s+(?:then|now|please|thanks|thank you|for now|for today|after all|actually|there|it))*\s*[.!]*\s*$|^\s*(?:/?cancel\b|(?:stop|quit|exit|abort)(?:\s+(?:it|this|that|now|please|the request|here))*\s*[.!]*\s*$|never ?mind\b|forget it\b)|\b(?:changed my mind|never ?mind|forget (?:it|about it)|(?:do not|don'?t|dont) want to (?:do this|do it|continue|carry on|go ahead|go on)(?: any ?more)?)\b`)
 	// namePrefixRe is how people introduce their name: "my name is Sarah", "it's Kate Hill".
-	namePrefixRe = regexp.MustCompile(`(?i)^\s*(?:my (?:full )?name is(?:\s+(?:spelt|spelled)(?:\s+as)?)?|my name's|i am|i'm|im|it is|it's|its|name:?|this is)\s+`)
+	namePrefixRe = regexp.MustCompile(`(?i)^\s*(?:(?:my )?(?:full )?name is(?:\s+(?:spelt|spelled)(?:\s+as)?)?|(?:my )?name'?s|i am|i'm|im|it is|it's|its|name:?|this is|sure\s*[-,:]?)\s+`)
 	// nameSuffixRe ends a name said as people introduce themselves on the phone or in a chat:
 	// "Priya Sharma here", "Kate Hill speaking".
 	nameSuffixRe = regexp.MustCompile(`(?i)\s+(?:here|speaking)(?:\s+again)?$|,?\s+(?:thanks|thank you|cheers|ta)$|` +
@@ -202,7 +202,7 @@ var (
 	switchTypeRe = regexp.MustCompile(`(?i)\b(?:actually|rather|instead|i meant|meant to|sorry|on second thoughts?|not (?:to )?(?:delete|erase|remove|correct|a copy)|don'?t (?:delete|erase|remove))\b`)
 	// contactLabelRe is the label of a contact given after a name: "Kate Hill. Phone:", "Kate
 	// Hill and my email is".
-	contactLabelRe = regexp.MustCompile(`(?i)[\s,.;]*(?:and )?(?:my )?(?:phone|tel|telephone|mobile|email|e-mail|contact|number)(?: (?:number|address|no|is))*\s*:?\s*$`)
+	contactLabelRe = regexp.MustCompile(`(?i)(?:^|[\s,.;]+)(?:and )?(?:my )?\b(?:phone|tel|telephone|mobile|email|e-mail|contact|number)(?: (?:number|address|no|is))*\s*:?\s*$`)
 	// alreadySaidRe points back at something said before: "I already told you", "as I said".
 	alreadySaidRe = regexp.MustCompile(`(?i)^\s*(?:i\s+)?(?:already|just)\s+(?:told|said|gave)|^\s*(?:as|like)\s+i\s+(?:said|told you)|^\s*(?:it'?s |its )?in my (?:first |last )?message|^\s*(?:as|see) above`)
 	// orRe is what is left of "Lucy Brown, lucy@example.com or my mobile 07…" once the contacts
@@ -895,6 +895,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			return mk(fmt.Sprintf("An e-mail address has no spaces: did you mean %s%s or %s.%s? Please type it again. ", m[1], m[2], m[1], m[2]) + b.prompt(it)), nil
 		}
 		v = withLetterOhs(v)
+		typed := v // as said, for what is said with the contact
 		if said := contactSaidBefore(it, v); said != "" {
 			// "the phone number in my message above": the contact the request's first message
 			// gave (a QA pass: refused, though the pasted letter gave it).
@@ -903,6 +904,11 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		use, old := contactsByUse(v)
 		if kept := takenBack(v, use); len(kept) < len(use) && len(old) == 0 {
 			v, use = strings.Join(kept, " or "), kept
+		} else if p := preferredAmong(v, use); p > 0 && len(old) == 0 {
+			// "x@work is my work email so please use y@home", "mum's number is … but contact me
+			// on …": the one asked for first (a QA pass: the first typed was used).
+			use = append([]string{use[p]}, slices.Delete(slices.Clone(use), p, p+1)...)
+			v = strings.Join(use, " or ")
 		}
 		if len(old) > 0 {
 			// "my old address was s.o@hotmail.com, please delete it": what the request is about,
@@ -923,9 +929,11 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			return mk(err.Error() + " " + b.prompt(it)), nil
 		}
 		it.contact = contact
-		if m := whenToContactRe.FindString(v); m != "" {
-			// "my mobile 07700 900123 after 5pm": when to call goes to the team with the request.
-			it.addWords("When to contact: " + strings.TrimSpace(m))
+		if note := saidWithContact(typed); note != "" {
+			// "07700 900321, I work nights so mornings are no good", "text only, I'm deaf": what
+			// is said of the contact goes to the team in the resident's words (a QA pass: "When
+			// to contact: mornings" said the opposite, and "text only" was lost).
+			it.addWords("Said with the contact: " + note)
 		}
 		var others []string
 		cs := contactsIn(v)
@@ -1062,6 +1070,52 @@ const relativeWords = `(?:son|daughter|child|kid|mum|mother|mom|dad|father|paren
 // movedToRe is where records are to go: "moved to", "transferred to", "sent over to".
 var movedToRe = regexp.MustCompile(`(?i)\b(?:moved?|moving|transfer(?:red)?|send|sent|pass(?:ed)?|give|given|forward(?:ed)?)\b(?:\s+\S+){0,4}?\s+(?:over\s+)?(?:to|into)\s`)
 
+// preferredRe says a contact is the one to use, before it ("please use", "contact me on") or after
+// it ("(preferred)", "is better").
+var (
+	preferBeforeRe = regexp.MustCompile(`(?i)\b(?:(?:please |so |but )?use|contact me (?:on|at|via)|call me on|ring me on|text me on|e-?mail me (?:on|at)|reach me (?:on|at)|best (?:on|at|is))\s*:?\s*$`)
+	preferAfterRe  = regexp.MustCompile(`(?i)^\s*,?\s*(?:\(?preferred\)?|is (?:better|best|preferred)|(?:is )?the (?:best|one to use))\b`)
+)
+
+// preferredAmong is the index in use of the contact a message says to use, when it is not the
+// first; 0 when none is said to be.
+func preferredAmong(v string, use []string) int {
+	for i, c := range use {
+		at := strings.Index(v, c)
+		if i == 0 || at < 0 {
+			continue
+		}
+		if preferBeforeRe.MatchString(v[:at]) || preferAfterRe.MatchString(v[at+len(c):]) {
+			return i
+		}
+	}
+	return 0
+}
+
+// saidWithContact is what a reply at the contact step says besides its contacts, each shown as
+// "…", when it says more than their labels: "07700 900321, I work nights so mornings are no
+// good"; "" for "my email is jo@example.com".
+func saidWithContact(v string) string {
+	note := v
+	for _, c := range contactsIn(v) {
+		note = strings.ReplaceAll(note, c, "…")
+	}
+	words := 0
+	for _, w := range strings.FieldsFunc(strings.ToLower(note), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' }) {
+		if !contactFillerWords[w] {
+			words++
+		}
+	}
+	if words < 1 || !strings.Contains(note, "…") {
+		return ""
+	}
+	return strings.TrimSpace(note)
+}
+
+// contactFillerWords label or join contacts and say nothing else.
+var contactFillerWords = setOf(`my the a is it's its it or and on at please use email e-mail mail phone mobile number tel telephone landline
+	home work contact me call ring text you can reach best preferred to thanks thank ok yes`)
+
 // toThePerson are where records sent "to" someone go to the requester, not another council.
 var toThePerson = setOf(`me us you my our him her them myself`)
 
@@ -1136,11 +1190,6 @@ var spacedEmailRe = regexp.MustCompile(`^\s*([A-Za-z0-9._%+-]+)\s+([A-Za-z0-9._%
 // contactLabelWords may stand before an e-mail address as words, not as part of it: "email
 // jo@example.com", "it's jo@…".
 var contactLabelWords = setOf(`email e-mail mail it's its is use at to on try contact me address my new current please yes ok okay so`)
-
-// whenToContactRe is when a contact may be used, said with it: "after 5pm", "evenings only",
-// "not before 10am", "weekdays".
-var whenToContactRe = regexp.MustCompile(`(?i)\b(?:(?:any ?time,?\s+)?(?:not\s+)?(?:after|before|between|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?(?:\s*(?:and|-|to)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)?|` +
-	`(?:in the\s+)?(?:evenings?|mornings?|afternoons?|weekends?|weekdays?|lunchtimes?)(?:\s+only)?|any ?time)\b`)
 
 // newAddressRe says a postal address that follows is the one to use now: "my address is now …",
 // "new address: …", "I've moved to …".

@@ -1631,3 +1631,14 @@ func TestABareCorrectionGoesToTheNearerName(t *testing.T) {
 	assert.Equal(t, "Mary Smith", last.Intake.Fields["name"])
 	assert.Equal(t, "John Smith", last.Intake.Fields["on_behalf_of"])
 }
+
+// A surname ending in "tel" is no contact label ("Ravi Patel, 07700 900456" was filed as "Ravi
+// Pa", a QA pass), and "name's Callum Stewart" or "sure - Callum Stewart" is the name alone.
+func TestNamesAsTypedBesideContacts(t *testing.T) {
+	for says, want := range map[string]string{"Ravi Patel, 07700 900456": "Ravi Patel", "Sam Patel - sam.patel@gmail.com": "Sam Patel",
+		"name's Callum Stewart": "Callum Stewart", "sure - Callum James Stewart": "Callum James Stewart"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		last := script(t, bot, "Milton Keynes", []line{{says: "I want a copy of my data"}, {says: says}})
+		assert.Equal(t, want, last.Intake.Fields["name"], says)
+	}
+}
