@@ -86,6 +86,7 @@ func bareName(s string, i int) (start, end int, words []string) {
 	case n >= 2 && openingWord(before, "from:"):
 	case endsWithDash(before) && restIsPunct(s, e):
 	case n >= 2 && addressFollows(s, e) && !streetName(s[i:e]):
+	case n >= 2 && contactFollows(s, e) && !streetName(s[i:e]) && !startsWithWord(s[i:e]): // "Ravi Patel, 07700 900456"
 	case n >= 2 && strings.TrimSpace(s[:i]) == "" && restIsPunct(s, e) && !streetName(s[i:e]) && !startsWithWord(s[i:e]):
 	case n >= 2 && lineAlone(s, i, e) && !streetName(s[i:e]) && !startsWithWord(s[i:e]):
 	case n >= 2 && firstNameFirst(s[i:e]) && !streetName(s[i:e]): // "data about Jane Smith" (firstnames.go)
@@ -255,6 +256,34 @@ func addressFollows(s string, i int) bool {
 		return false
 	}
 	return addressRE.re.MatchString(s[i:min(len(s), i+addressRE.maxLen)])
+}
+
+// contactFollows reports whether an e-mail address or a phone number follows byte i after a comma
+// or a dash: "Ravi Patel, 07700 900456", "Wei Zhang - wei@example.com" (a QA pass found names of
+// South Asian, Chinese and West African origin kept there, no first-name list holding them).
+func contactFollows(s string, i int) bool {
+	j := i
+	for j < len(s) && (s[j] == ' ' || s[j] == ',' || s[j] == '-' || s[j] == ':') {
+		j++
+	}
+	sep := s[i:j]
+	if j >= len(s) || !strings.ContainsAny(sep, ",:") && !(strings.Contains(sep, "-") && strings.Contains(sep, " ")) {
+		return false // "Ref DPO-2026-000123": a hyphen joins a reference, not a name and a number
+	}
+	tok := s[j:]
+	if k := strings.IndexAny(tok, " ,;"); k >= 0 {
+		tok = tok[:k]
+	}
+	if strings.Contains(tok, "@") {
+		return true
+	}
+	digits := 0
+	for k := j; k < len(s) && k < j+20 && (isDigit(s[k]) || s[k] == ' ' || s[k] == '+' || s[k] == '(' || s[k] == ')' || s[k] == '-'); k++ {
+		if isDigit(s[k]) {
+			digits++
+		}
+	}
+	return digits >= 10
 }
 
 // streetWords are the street types of streetSuffix.

@@ -28,3 +28,15 @@ func TestPhrasesWithoutAFirstNameAreKept(t *testing.T) {
 		"records about Stony Stratford library", "how long for John Lewis Partnership staff?",
 	})
 }
+
+// A full name followed by a contact is a person's, whatever the first name: "Ravi Patel, 07700
+// 900456" was kept in transcripts (a QA pass). A council's service or a place with its number
+// stays.
+func TestANameBeforeAContactIsRedacted(t *testing.T) {
+	redactsTo(t, map[string]string{
+		"Ravi Patel, 07700 900456":    "[name], [phone]",
+		"Wei Zhang - wei@example.com": "[name] - [email]",
+	})
+	keeps(t, []string{"Adult Social Care, call us", "Thames Valley Police - 101"})
+	redactsTo(t, map[string]string{"Milton Keynes, 01908 691691": "Milton Keynes, [phone]"})
+}

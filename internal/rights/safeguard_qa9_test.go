@@ -131,7 +131,7 @@ func TestSafeguardingSecondFreshTestSet(t *testing.T) {
 // the session that had it written (23 of 150 urgent messages missed, 9 false alarms of 150) and
 // the scorer of that session's start (24 and 9), before anything was chosen on it.
 func TestSafeguardingThirdFreshTestSet(t *testing.T) {
-	measureUnseen(t, "third fresh test set", "safeguarding-test15.jsonl", 23, 9)
+	measureUnseen(t, "third fresh test set", "safeguarding-test15.jsonl", 23, 7) // 7 false alarms since the model read messages redacted
 }
 
 // measureUnseen logs how many of a set's urgent messages the scorer misses and how many calm ones
