@@ -647,6 +647,33 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 	if text, ok := b.correction(it, v); ok {
 		return mk(text + " " + b.prompt(it)), nil
 	}
+	if it.contact != "" && it.step != StepContact && alsoReachRe.MatchString(v) {
+		// "also my phone is 07700 900555", "oh and you can also call me on …": another way to
+		// reach them, kept with the one given (a QA pass: the contact was cleared and asked
+		// again, or the number filed as the service).
+		var more []string
+		for _, c := range contactsIn(v) {
+			if !sameContact(c, it.contact) {
+				more = append(more, c)
+			}
+		}
+		if len(more) > 0 {
+			it.addOthers(more)
+			return mk("I've added " + joinAnd(more) + " as another way to reach you. " + b.prompt(it)), nil
+		}
+	}
+	if m := nowForSomeoneRe.FindStringSubmatch(v); m != nil && !it.onBehalf && it.step != StepName && it.step != StepOrg {
+		// "actually I'm asking for my son Arjun Patel" after their own details: the request is
+		// his, and its month waits for proof (a QA pass filed it as the writer's own, with the
+		// sentence as the service).
+		it.onBehalf = true
+		if name := b.nameFrom(m[1]); name != "" {
+			it.onBehalfOf = name
+			return mk("I've noted that the request is for " + name + ". The data protection team will ask you for proof that you may act for them. " + b.prompt(it)), nil
+		}
+		b.reask(it, StepOnBehalfOf)
+		return mk(b.prompt(it)), nil
+	}
 	if wrongCouncilRe.MatchString(v) && it.step != StepOrg && it.step != StepDescription && len(strings.Fields(v)) <= 10 && len(b.councilsSwitchedTo(it, v)) == 0 &&
 		b.canonicalOrg(t.Org) == "" { // a chat scoped to one council has no other to ask
 		// (In the details, "my letters were sent to the wrong council" is what went wrong.)
@@ -1115,6 +1142,14 @@ func saidWithContact(v string) string {
 // contactFillerWords label or join contacts and say nothing else.
 var contactFillerWords = setOf(`my the a is it's its it or and on at please use email e-mail mail phone mobile number tel telephone landline
 	home work contact me call ring text you can reach best preferred to thanks thank ok yes`)
+
+// alsoReachRe gives another way to reach the person besides the contact given.
+var alsoReachRe = regexp.MustCompile(`(?i)\b(?:also|as well|too|another)\b`)
+
+// nowForSomeoneRe says, after the asker's own details, that the request is for someone else:
+// "actually I'm asking for my son Arjun Patel", "wait, it's not for me, it's for my son". Group 1
+// runs on from the relative, for their name.
+var nowForSomeoneRe = regexp.MustCompile(`(?i)\b(?:(?:i'?m|i am) (?:asking|doing (?:it|this)|making (?:it|this))|it'?s(?: not for me,? it'?s)?|this is|(?:it|the request) is) (?:for|on behalf of) my (?:\w+ )?` + relativeWords + `\b,?\s*(.*)`)
 
 // toThePerson are where records sent "to" someone go to the requester, not another council.
 var toThePerson = setOf(`me us you my our him her them myself`)

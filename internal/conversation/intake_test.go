@@ -1642,3 +1642,25 @@ func TestNamesAsTypedBesideContacts(t *testing.T) {
 		assert.Equal(t, want, last.Intake.Fields["name"], says)
 	}
 }
+
+// Said after the asker's own details: the request is for someone else ("actually I'm asking for
+// my son Arjun Patel" was filed as the asker's own, the sentence as the service), and "also my
+// phone is …" is another way to reach them (the contact was cleared, or the number filed as the
+// service) (a QA pass).
+func TestSaidLaterTheRequestIsForSomeoneElseOrThereIsAnotherContact(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "delete my data please, milton keynes council"}, {says: "Sam Patel"}, {says: "sam.patel@gmail.com"},
+		{says: "actually I'm asking for my son Arjun Patel", contains: []string{"the request is for Arjun Patel", "service"}},
+		{says: "also my phone is 07700 900555", contains: []string{"I've added 07700 900555"}},
+		{says: "school transport"}, {says: "Remove him from the mailing list"},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	cases := q.cases()
+	require.Len(t, cases, 1)
+	assert.Equal(t, "Arjun Patel", cases[0].Requester.OnBehalfOfWhom)
+	assert.Equal(t, "sam.patel@gmail.com", cases[0].Requester.Contact.Value)
+	assert.Equal(t, "school transport", cases[0].Service)
+	assert.Contains(t, cases[0].Description, "07700 900555")
+	assert.Equal(t, dpo.AwaitingVerification, cases[0].Status)
+}
