@@ -564,3 +564,14 @@ func TestWhatIsWantedDoneToTheRecordsIsTheRight(t *testing.T) {
 		t.Errorf("a question of retention is a %s request", got.Type)
 	}
 }
+
+// A complaint about case notes e-mailed to the wrong family is a complaint, not a request to
+// correct records (a QA pass filed it as rectification).
+func TestAComplaintAboutNotesSentToTheWrongFamilyIsAComplaint(t *testing.T) {
+	for _, text := range []string{"I'm making a complaint on behalf of my brother about Buckinghamshire council - a social worker emailed his case notes to the wrong family",
+		"I want to make a complaint about Buckinghamshire council - a social worker emailed my case notes to the wrong family"} {
+		if got := Classify(text); got.Type != Complaint {
+			t.Errorf("%q: %s, want a complaint", text, got.Type)
+		}
+	}
+}

@@ -203,7 +203,7 @@ var typeCues = map[Type][]cue{
 		c("take me off", 2.5, `\btake me off\b`),
 	},
 	Complaint: {
-		c("complain", 3.5, `\bcomplain\w*\b`).needs(`\b(?:data|information|details|records?|privacy|breach|personal|gdpr|files?|letter|ico|commissioner|sar|request|disclos\w*|shar\w*|leak\w*|address)\b`),
+		c("complain", 3.5, `\bcomplain\w*\b`).needs(`\b(?:data|information|details|records?|notes|privacy|breach|personal|gdpr|files?|letter|ico|commissioner|sar|request|disclos\w*|shar\w*|leak\w*|address|emailed|sent)\b`),
 		c("breach", 2.5, `\b(?:breach|breached|leak\w*|lost|disclosed|disclosure|misused|mishandled)\b`).needs(`\b` + poss + `\b`),
 		c("report you", 2.5, `\breport(?:ing)? (?:you|the council|this|them)\b`),
 		c("sent my data", 2, `\b(?:sent|told|gave|emailed|posted|shared|passed|given|disclosed)\b(?: \S+){0,4} `+poss+` `),
@@ -214,7 +214,7 @@ var typeCues = map[Type][]cue{
 		c("looked me up", 2.5, `\blooked (?:me|him|her|us) up\b|\bsnoop\w*\b|\baccessed (?:my|his|her) (?:\S+ )?(?:records?|file|details|data) without\b`),
 		c("received someone else's", 3.5, misdirected),
 		c("looked without permission", 3.5, unauthorised),
-		c("wrong recipient", 1.5, `\bwrong person\b|\bwrong address\b|\bsomeone else's letter\b`),
+		c("wrong recipient", 1.5, `\bwrong (?:person|address|family|household|house|people|tenant|resident|email address)\b|\bsomeone else's letter\b`),
 	},
 	None: {
 		// "a copy of my council tax bill" asks the service for a document it sends anyway, not
