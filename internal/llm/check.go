@@ -331,7 +331,9 @@ var (
 	vagueRe = regexp.MustCompile(`(?i)\b(?:a\s+)?(few|several|many|some)\s+(` + unitAlt + `|decades?)\b`)
 	// foreverRe finds a period without end: "kept permanently", "never deleted".
 	foreverRe = regexp.MustCompile(`(?i)\b(?:permanent(?:ly)?|indefinite(?:ly)?|for\s*ever|in\s+perpetuity|never\s+(?:be\s+|being\s+|get\s+|gets\s+|are\s+|is\s+)?(?:deleted|destroyed|erased|removed|disposed\s+of|thrown\s+away))\b`)
-	numberRe  = regexp.MustCompile(`(?i)(£\s?)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(%|per\s?cent\b|percent\b)|[\s-]*(?:(` + qualAlt + `)[\s-]+)?(` + unitAlt + `)\b)?`)
+	// notForeverRe finds a period without end denied: "not kept permanently", "no longer held indefinitely".
+	notForeverRe = regexp.MustCompile(`(?i)\b(?:not|no longer|n't)\s+(?:\w+\s+){0,3}?(?:permanent(?:ly)?|indefinite(?:ly)?|for\s*ever|in\s+perpetuity)\b`)
+	numberRe     = regexp.MustCompile(`(?i)(£\s?)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(%|per\s?cent\b|percent\b)|[\s-]*(?:(` + qualAlt + `)[\s-]+)?(` + unitAlt + `)\b)?`)
 )
 
 // periodWords rewrite periods said without digits as the digits they mean, in passages and
@@ -387,6 +389,10 @@ func facts(text string) []fact {
 	}
 	text = replaceAll(vagueRe, text, func(m string, g []string) {
 		out = append(out, fact{key: "period:" + strings.ToLower(g[1]) + " " + strings.TrimSuffix(strings.ToLower(g[2]), "s"), text: m})
+	})
+	text = replaceAll(notForeverRe, text, func(m string, _ []string) {
+		// "We do not keep them permanently" supports no answer that they are (a review).
+		out = append(out, fact{key: "period:not indefinite", text: m})
 	})
 	text = replaceAll(foreverRe, text, func(m string, _ []string) {
 		out = append(out, fact{key: "period:indefinite", text: m})

@@ -212,6 +212,7 @@ func TestCheckClaimsInWords(t *testing.T) {
 	orgs, err := notice.Load(corpus.FS)
 	require.NoError(t, err)
 	mk := "Customer services team privacy notice\nHow long we keep hold of information for\n" +
+		"We do not keep complaint records permanently.\n" +
 		"All records relating to service requests will be held for 3 years from when the record was created.\n" +
 		"All records relating to complaints will be held for 6 years from when the case was closed.\n" +
 		"Complaints referred to the Local Government Ombudsman will be held for 10 years. We share it with Thames Valley Police. " +
@@ -240,6 +241,8 @@ func TestCheckClaimsInWords(t *testing.T) {
 		{"indefinitely invented", "Complaint records are kept indefinitely [1].", ReasonUnsupportedNumber},
 		{"forever invented", "Your records stay forever [1].", ReasonUnsupportedNumber},
 		{"permanently supported", "Some records are kept permanently for historical research [2].", ""},
+		// The passage denies it (a review: accepted).
+		{"permanently denied", "Complaint records are kept permanently [1].", ReasonUnsupportedNumber},
 		{"ten pounds invented", "A copy costs twenty pounds [1].", ReasonUnsupportedNumber},
 		{"ten pounds supported", "A copy costs ten pounds [1].", ""},
 		{"pounds in digits invented", "A copy costs 25 pounds [1].", ReasonUnsupportedNumber},
