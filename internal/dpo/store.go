@@ -82,7 +82,8 @@ func (f Filter) DueBy() time.Time { return deadline.LondonDate(f.Now.Add(f.DueWi
 // SearchPattern is Search as a SQL LIKE pattern, lower-cased, with % _ and \ escaped by a
 // backslash (ESCAPE '\'), matching it anywhere in a lower-cased column; "" for no search.
 func (f Filter) SearchPattern() string {
-	text := strings.ToLower(strings.TrimSpace(f.Search))
+	// In one form, as names are stored (PersonName): a decomposed "Zoë" typed found no one.
+	text := strings.ToLower(strings.TrimSpace(PersonName(f.Search)))
 	if text == "" {
 		return ""
 	}

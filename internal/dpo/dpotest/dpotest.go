@@ -1026,6 +1026,7 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 			{"  JO BLOGGS ", []string{jo.Ref}},
 			{"jo.bloggs@example", []string{jo.Ref}},
 			{"zoë łukasz", []string{zoe.Ref}},
+			{"zoe\u0308", []string{zoe.Ref}}, // typed decomposed, stored composed (a review)
 			{"07700-900", []string{zoe.Ref}},
 			{"07700 900123", []string{zoe.Ref}},
 			{"mk46", []string{pat.Ref}},
