@@ -728,6 +728,12 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		// "do you need my ID?" mid-request: what the chat does about proof of identity.
 		return mk(noIDHere + "\n" + b.prompt(it)), nil
 	}
+	if it.step == StepService && postcodeRe.MatchString(v) && !postcodeRe.MatchString(it.contact) && !strings.Contains(it.contact, "@") && countDigits(it.contact) > 0 && countDigits(it.contact) < 9 {
+		// "Flat 2, 10 Queens Court," then "Milton Keynes MK9 2AB": the rest of the postal address
+		// given as the contact (a QA pass dropped it, and filed an address without its postcode).
+		it.contact = strings.TrimRight(strings.TrimSpace(it.contact), ",") + ", " + v
+		return mk("I've added that to your address: " + it.contact + ". " + b.prompt(it)), nil
+	}
 	if it.step == StepService && (postcodeRe.MatchString(v) || houseRe.MatchString(v) && streetRe.MatchString(v)) {
 		// An address is no service ("12 High Street, Bletchley, MK2 2AB" was kept as one).
 		return mk("That looks like an address, not a council service. " + b.prompt(it)), nil

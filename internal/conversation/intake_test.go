@@ -1664,3 +1664,19 @@ func TestSaidLaterTheRequestIsForSomeoneElseOrThereIsAnotherContact(t *testing.T
 	assert.Contains(t, cases[0].Description, "07700 900555")
 	assert.Equal(t, dpo.AwaitingVerification, cases[0].Status)
 }
+
+// A postal address given over two lines is one contact: "Flat 2, 10 Queens Court," then "Milton
+// Keynes MK9 2AB" at the next step was refused as no service and the postcode lost (a QA pass).
+func TestAPostalAddressOverTwoLinesIsOneContact(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last := script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data"}, {says: "Jo Bloggs"}, {says: "Flat 2, 10 Queens Court,"},
+		{says: "Milton Keynes MK9 2AB", contains: []string{"I've added that to your address", "service"}},
+	})
+	assert.Equal(t, "Flat 2, 10 Queens Court, Milton Keynes MK9 2AB", last.Intake.Fields["contact"])
+	// An address at the service step after an e-mail contact is still no service.
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data"}, {says: "Jo Bloggs"}, {says: "jo@example.com"},
+		{says: "12 High Street, Bletchley, MK2 2AB", contains: []string{"looks like an address"}},
+	})
+}
