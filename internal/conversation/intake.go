@@ -1027,6 +1027,11 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			// (A number may be a reference or an account: not taken as a phone unless called one.)
 			it.contact = anyEmailRe.FindString(v)
 			return mk("I've changed the contact. " + b.prompt(it)), nil
+		case detailsEditRe.MatchString(v):
+			// "no, don't include the landlord licensing bit": the details typed again as they are
+			// to be sent (a QA pass: asked what to change, and a "yes" sent them whole).
+			b.reask(it, StepDescription)
+			return mk("Please type the details again as you'd like them sent. " + b.prompt(it)), nil
 		case startAgainRe.MatchString(v):
 			it.name, it.contact, it.service, it.onBehalfOf, it.others = "", "", "", "", nil
 			it.desc, it.details = it.first, "" // the details are asked again, and replace the ones given
@@ -1156,6 +1161,10 @@ var alsoReachRe = regexp.MustCompile(`(?i)\b(?:also|as well|too|another)\b`)
 // "actually I'm asking for my son Arjun Patel", "wait, it's not for me, it's for my son". Group 1
 // runs on from the relative, for their name.
 var nowForSomeoneRe = regexp.MustCompile(`(?i)\b(?:(?:i'?m|i am) (?:asking|doing (?:it|this)|making (?:it|this))|it'?s(?: not for me,? it'?s)?|this is|(?:it|the request) is) (?:for|on behalf of) my (?:\w+ )?` + relativeWords + `\b,?\s*(.*)`)
+
+// detailsEditRe takes part of the details back at the summary: "don't include the … bit", "take
+// out the part about …", "just the surveys".
+var detailsEditRe = regexp.MustCompile(`(?i)\b(?:don'?t|do not) (?:include|mention|send)\b|\b(?:take|leave) (?:out|off)\b|\b(?:remove|drop|delete) the (?:\w+ ){0,4}?(?:bit|part|line|sentence)\b|^\s*(?:no,?\s+)?(?:just|only) the\b`)
 
 // toThePerson are where records sent "to" someone go to the requester, not another council.
 var toThePerson = setOf(`me us you my our him her them myself`)

@@ -1680,3 +1680,20 @@ func TestAPostalAddressOverTwoLinesIsOneContact(t *testing.T) {
 		{says: "12 High Street, Bletchley, MK2 2AB", contains: []string{"looks like an address"}},
 	})
 }
+
+// Part of the details taken back at the summary has them typed again, not sent whole (a QA pass:
+// "no, don't include the landlord licensing bit" was asked what to change, and "yes" sent it all).
+func TestPartOfTheDetailsTakenBackAtTheSummary(t *testing.T) {
+	for _, takeBack := range []string{"no, don't include the landlord licensing bit", "take out the landlord licensing bit", "just the surveys"} {
+		bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "Buckinghamshire", []line{
+			{says: "I object to my data being used in your tenant satisfaction research"}, {says: "Imran Hussain"}, {says: "imran.h@gmail.com"}, {says: "housing"},
+			{says: "Please stop using my contact details for surveys, and also remove me from the landlord licensing mailing list"},
+			{says: takeBack, contains: []string{"Please type the details again"}},
+			{says: "Please stop using my contact details for surveys", contains: []string{"Shall I send this"}},
+			{says: "yes", kind: conversation.KindSubmitted},
+		})
+		require.Len(t, q.cases(), 1, takeBack)
+		assert.NotContains(t, q.cases()[0].Description, "landlord licensing", takeBack)
+	}
+}
