@@ -647,6 +647,19 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 	if text, ok := b.correction(it, v); ok {
 		return mk(text + " " + b.prompt(it)), nil
 	}
+	if m := numberEndsRe.FindStringSubmatch(v); m != nil && it.contact != "" && countDigits(it.contact) >= 10 {
+		// "sorry my number ends 98 not 99": the phone's last digits corrected (a QA pass filed
+		// it as the details, and the number stayed wrong).
+		if fixed, ok := withLastDigits(it.contact, m[1], m[2]); ok {
+			it.contact = fixed
+			return mk("I've changed the contact to " + fixed + ". " + b.prompt(it)), nil
+		}
+	}
+	if service := serviceGiven(v); service != "" && it.step != StepService && it.step != StepConfirm && fixCueRe.MatchString(v) && it.service != "" {
+		// "actually the service is housing not planning" at the details step.
+		it.service = service
+		return mk("I've changed the service to " + service + ". " + b.prompt(it)), nil
+	}
 	if it.contact != "" && it.step != StepContact && alsoReachRe.MatchString(v) {
 		// "also my phone is 07700 900555", "oh and you can also call me on …": another way to
 		// reach them, kept with the one given (a QA pass: the contact was cleared and asked
@@ -1165,6 +1178,37 @@ var nowForSomeoneRe = regexp.MustCompile(`(?i)\b(?:(?:i'?m|i am) (?:asking|doing
 // detailsEditRe takes part of the details back at the summary: "don't include the … bit", "take
 // out the part about …", "just the surveys".
 var detailsEditRe = regexp.MustCompile(`(?i)\b(?:don'?t|do not) (?:include|mention|send)\b|\b(?:take|leave) (?:out|off)\b|\b(?:remove|drop|delete) the (?:\w+ ){0,4}?(?:bit|part|line|sentence)\b|^\s*(?:no,?\s+)?(?:just|only) the\b`)
+
+// numberEndsRe corrects a phone number's last digits: "my number ends 98 not 99". Group 1 is the
+// right ending, group 2 the wrong one if said.
+var numberEndsRe = regexp.MustCompile(`(?i)\b(?:number|phone|mobile|it)\s+(?:should\s+)?ends?\s+(?:in\s+|with\s+)?(\d{1,4})(?:,?\s+not\s+(\d{1,4}))?\b`)
+
+// withLastDigits is phone with its last digits changed to ending, when wrong (if said) is how it
+// ended; ok is false otherwise.
+func withLastDigits(phone, ending, wrong string) (string, bool) {
+	var idx []int // positions of the digits
+	for i := 0; i < len(phone); i++ {
+		if phone[i] >= '0' && phone[i] <= '9' {
+			idx = append(idx, i)
+		}
+	}
+	if len(ending) > len(idx) {
+		return "", false
+	}
+	tail := idx[len(idx)-len(ending):]
+	var had strings.Builder
+	for _, i := range tail {
+		had.WriteByte(phone[i])
+	}
+	if wrong != "" && (len(wrong) != len(ending) || had.String() != wrong) || had.String() == ending {
+		return "", false
+	}
+	b := []byte(phone)
+	for k, i := range tail {
+		b[i] = ending[k]
+	}
+	return string(b), true
+}
 
 // toThePerson are where records sent "to" someone go to the requester, not another council.
 var toThePerson = setOf(`me us you my our him her them myself`)

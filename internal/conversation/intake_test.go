@@ -1697,3 +1697,18 @@ func TestPartOfTheDetailsTakenBackAtTheSummary(t *testing.T) {
 		assert.NotContains(t, q.cases()[0].Description, "landlord licensing", takeBack)
 	}
 }
+
+// Corrections typed at the details step correct their field: "sorry my number ends 98 not 99"
+// and "actually the service is housing not planning" were filed as the details (a QA pass).
+func TestCorrectionsAtTheDetailsStep(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last := script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data"}, {says: "Jo Bloggs"}, {says: "07456 778899"}, {says: "planning"},
+		{says: "sorry my number ends 98 not 99", contains: []string{"I've changed the contact to 07456 778898"}},
+		{says: "actually the service is housing not planning", contains: []string{"I've changed the service to housing"}},
+	})
+	assert.Equal(t, "07456 778898", last.Intake.Fields["contact"])
+	assert.Equal(t, "housing", last.Intake.Fields["service"])
+	assert.NotContains(t, last.Intake.Fields["description"], "ends 98")
+	assert.NotContains(t, last.Intake.Fields["description"], "service is housing")
+}
