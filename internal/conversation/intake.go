@@ -844,6 +844,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			rest = strings.Trim(rest, " ,;:-")
 			rest = strings.Trim(orRe.ReplaceAllString(rest, ""), " ,;:-.")
 			rest = strings.Trim(contactLabelRe.ReplaceAllString(rest, ""), " ,;:-.") // "Kate Hill. Phone:"
+			rest = strings.Trim(reachMeAtRe.ReplaceAllString(rest, ""), " ,;:-.")    // "Sam Patel, you can email me at"
 			if rest != "" {
 				v, contact, others = rest, cs[0], cs[1:]
 			}
@@ -919,6 +920,11 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		}
 		who, postal := nameThenAddress(v) // "Joan Whitfield, she lives at 22 Church Street, Amersham"
 		name := theirName(who)
+		if !looksLikeName(name) {
+			if n := b.nameFrom(name); n != "" {
+				name = n // "Jean Baker, she's 84": the name, up to where the sentence goes on
+			}
+		}
 		if hesitates(name) || hesitates(v) {
 			return mk(takeYourTime(b.prompt(it))), nil
 		}
@@ -1209,6 +1215,12 @@ func withLastDigits(phone, ending, wrong string) (string, bool) {
 	}
 	return string(b), true
 }
+
+// reachMeAtRe is what leads to a contact after a name: "…, you can email me at".
+var reachMeAtRe = regexp.MustCompile(`(?i)[\s,;:-]*(?:you can |please |just )?(?:e-?mail|call|ring|text|contact|reach) me (?:at|on|via)?\s*$`)
+
+// forWhomRe opens a reply saying whom the request is for: "it's for", "it is on behalf of".
+var forWhomRe = regexp.MustCompile(`(?i)^\s*(?:(?:it'?s|its|it is|this is|the request is|i'?m asking|i am asking)\s+)?(?:for|on behalf of)\s+`)
 
 // toThePerson are where records sent "to" someone go to the requester, not another council.
 var toThePerson = setOf(`me us you my our him her them myself`)
@@ -1578,6 +1590,7 @@ var (
 
 // theirName is the name in a reply to "what is their name?", without who they are to the asker.
 func theirName(v string) string {
+	v = forWhomRe.ReplaceAllString(v, "") // "it's for my mother, Anita Sharma", "it's for Anita Sharma"
 	v = theirNameIsRe.ReplaceAllString(v, "")
 	v = asideRe.ReplaceAllString(v, " ") // "Arjun Sharma (son)"
 	if stripped := strings.Trim(relationRe.ReplaceAllString(v, " "), " ,.;:()-"); stripped != "" {
@@ -2074,7 +2087,7 @@ var (
 	yesWords  = setOf(`y yes yeah yep yup yh ya yea yess ok okay sure confirm confirmed correct submit send`)
 	yesFiller = setOf(`please pls plz thanks thank thankyou thx ta cheers you so much very a lot that that's thats is it it's its
 	correct right fine ok okay all good great perfect lovely brilliant send go ahead do yes yeah looks nothing to change
-	absolutely definitely sure of course indeed exactly`)
+	absolutely definitely sure of course indeed exactly now`)
 )
 
 // plainYes reports whether a message is a yes and nothing more.

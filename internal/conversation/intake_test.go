@@ -1712,3 +1712,21 @@ func TestCorrectionsAtTheDetailsStep(t *testing.T) {
 	assert.NotContains(t, last.Intake.Fields["description"], "ends 98")
 	assert.NotContains(t, last.Intake.Fields["description"], "service is housing")
 }
+
+// Names as people give them at the steps (a QA pass refused each): whom the request is for with
+// "it's for …" or with a word about them after a comma; the asker's name with "you can email me
+// at …"; and "ok send it now" sends.
+func TestStepAnswersAsPeopleGiveThem(t *testing.T) {
+	for says, want := range map[string]string{"it's for my mother, Anita Sharma": "Anita Sharma", "it's for Anita Sharma": "Anita Sharma", "Jean Baker, she's 84": "Jean Baker"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		last := script(t, bot, "Milton Keynes", []line{{says: "I want a copy of my mum's records"}, {says: "Priya Sharma"}, {says: says}})
+		assert.Equal(t, want, last.Intake.Fields["on_behalf_of"], says)
+	}
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last := script(t, bot, "Milton Keynes", []line{{says: "I want a copy of my data"}, {says: "Sam Patel, you can email me at sam.patel@gmail.com"}})
+	assert.Equal(t, "Sam Patel", last.Intake.Fields["name"])
+	assert.Equal(t, "sam.patel@gmail.com", last.Intake.Fields["contact"])
+	script(t, bot, "Milton Keynes", []line{{says: "I want a copy of my data"}, {says: "Sam Patel"}, {says: "sam@example.com"}, {says: "skip"},
+		{says: "everything"}, {says: "ok send it now", kind: conversation.KindSubmitted}})
+	assert.Len(t, q.cases(), 1)
+}
