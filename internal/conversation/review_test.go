@@ -309,3 +309,11 @@ func TestAQuestionKeepsPublishedNamesAndLosesPersonalDetails(t *testing.T) {
 		assert.Equal(t, q, ans.Question)
 	}
 }
+
+// Someone else's records are offered as someone else's: a landlord asking for a tenant's records
+// was offered "a copy of your data" (a QA pass).
+func TestSomeoneElsesRecordsAreOfferedAsTheirs(t *testing.T) {
+	bot, _ := newBot(t, reviewNow)
+	script(t, bot, "Milton Keynes", []line{{says: "can I get a copy of my tenant's housing benefit records?",
+		contains: []string{"a copy of their data), for someone else", "proof that you may act for them"}, lacks: []string{"a copy of your data"}}})
+}
