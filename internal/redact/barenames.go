@@ -89,7 +89,7 @@ func bareName(s string, i int) (start, end int, words []string) {
 	case n >= 2 && contactFollows(s, e) && !streetName(s[i:e]) && !startsWithWord(s[i:e]): // "Ravi Patel, 07700 900456"
 	case n >= 2 && strings.TrimSpace(s[:i]) == "" && restIsPunct(s, e) && !streetName(s[i:e]) && !startsWithWord(s[i:e]):
 	case n >= 2 && lineAlone(s, i, e) && !streetName(s[i:e]) && !startsWithWord(s[i:e]):
-	case n >= 2 && firstNameFirst(s[i:e]) && !streetName(s[i:e]): // "data about Jane Smith" (firstnames.go)
+	case n >= 2 && firstNameFirst(s[i:e]) && !streetName(s[i:e]) && !strings.EqualFold(lastWord(before), "the"): // "data about Jane Smith" (firstnames.go); "the Elizabeth Line" is none
 		// A possessive ends the name, and stays: "Jack Brown's EHCP" is "[name]'s EHCP".
 		for _, p := range []string{"'s", "’s"} {
 			if k := strings.Index(s[i:e], p); k > 0 && (i+k+len(p) == e || s[i+k+len(p)] == ' ') {

@@ -26,6 +26,7 @@ func TestPhrasesWithoutAFirstNameAreKept(t *testing.T) {
 		"what about Milton Keynes?", "I live in Newport Pagnell", "Adult Social Care records for Victoria Road",
 		"for jane please", "what about Council Tax?", "is it the same for Blue Badge holders?",
 		"records about Stony Stratford library", "how long for John Lewis Partnership staff?",
+		"What about the Elizabeth Line?", // a name's "the" says it is no person (a review)
 	})
 }
 
