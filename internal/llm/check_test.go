@@ -258,6 +258,7 @@ func TestCheckClaimsInWords(t *testing.T) {
 		{"law invented at the start", "Under Freedom of Information Act rules, records are kept [1].", ReasonUnsupportedLaw},
 		{"law supported", "Under the Data Protection Act 2018 complaint records are kept for 6 years [1].", ""},
 		{"regulation supported", "The General Data Protection Regulation applies [1].", ""},
+		{"UK regulation supported", "The UK General Data Protection Regulation applies [1].", ""},
 		{"law from an uncited passage", "The Data Protection Act applies [2].", ReasonUnsupportedLaw},
 		// Organisations.
 		{"other council", "Buckinghamshire Council shares it with the police [1].", ReasonUnsupportedOrganisation},

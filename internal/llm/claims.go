@@ -6,6 +6,7 @@ package llm
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -125,7 +126,10 @@ func UnsupportedLaws(text string, cited []string) []string {
 			continue // "This Act", "The Regulations"
 		}
 		name := strings.Join(append(words, g[2]), " ")
-		if !strings.Contains(all, foldSpace(name)) {
+		// "the UK General Data Protection Regulation" is the one a notice calls "the General Data
+		// Protection Regulation" (a review: refused).
+		bare := strings.Join(append(slices.DeleteFunc(slices.Clone(words), func(w string) bool { return w == "UK" || w == "EU" }), g[2]), " ")
+		if !strings.Contains(all, foldSpace(name)) && !strings.Contains(all, foldSpace(bare)) {
 			bad = append(bad, name)
 		}
 	}
