@@ -641,11 +641,11 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Inte
 		}
 		// The offer names the right, so that one made on a question ("do you have CCTV on the
 		// bin lorries?") says what "yes" would start.
-		label := intent.Type.Label()
+		label := requestLabel(intent.Type, intent.OnBehalf)
 		if intent.OnBehalf {
 			// "a copy of my tenant's records": someone else's, which only someone acting for them
 			// may ask for (a QA pass: offered "a copy of your data" to a landlord).
-			label = strings.Replace(label, "your data", "their data", 1) + ", for someone else: the data protection team will ask for proof that you may act for them"
+			label += ", for someone else: the data protection team will ask for proof that you may act for them"
 		}
 		ans.Answer += fmt.Sprintf("\n\nIf you'd like to make this request — %s — I can pass it to the data protection team for you now: say \"yes\" to start it.", label)
 		s.offered = offer{typ: intent.Type, question: t.Text, onBehalf: intent.OnBehalf}

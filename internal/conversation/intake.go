@@ -276,6 +276,13 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		// message already says is not asked for again.
 		name, rest := b.introducedName(desc)
 		it.name, it.contact = name, introducedContact(desc, rest)
+		if m := relativeNamedRe.FindStringSubmatch(desc); m != nil && it.onBehalf {
+			// "I'm asking on behalf of my father, John Smith": his name is not asked again (a QA
+			// pass).
+			if who := b.nameFrom(m[1]); who != "" && !strings.EqualFold(who, it.name) {
+				it.onBehalfOf = who
+			}
+		}
 	}
 	prefilled := s.prefill != nil
 	if p := s.prefill; p != nil {
@@ -316,7 +323,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	ans.Request = requestOf(in)
 	due := b.expectedDue(it.receivedAt) // the second of two rights was received with the first
 	var intro strings.Builder
-	fmt.Fprintf(&intro, "It sounds like you want to make a request: %s.\n", in.Type.Label())
+	fmt.Fprintf(&intro, "It sounds like you want to make a request: %s.\n", requestLabel(in.Type, it.onBehalf))
 	if ans.Answer != "" {
 		fmt.Fprintf(&intro, "What the notices say:\n%s\n", ans.Answer)
 	}
@@ -1221,6 +1228,19 @@ var reachMeAtRe = regexp.MustCompile(`(?i)[\s,;:-]*(?:you can |please |just )?(?
 
 // forWhomRe opens a reply saying whom the request is for: "it's for", "it is on behalf of".
 var forWhomRe = regexp.MustCompile(`(?i)^\s*(?:(?:it'?s|its|it is|this is|the request is|i'?m asking|i am asking)\s+)?(?:for|on behalf of)\s+`)
+
+// relativeNamedRe names the person a first message asks for: "on behalf of my father, John
+// Smith", "for my son Arjun Patel". Group 1 runs on from the name, capitalised.
+var relativeNamedRe = regexp.MustCompile(`(?:for|on behalf of|about) (?i:my (?:late )?)` + `(?i:` + relativeWords + `)` + `,?\s+(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+.*)`)
+
+// requestLabel names the right a request is of, and, for someone else, whose data it is: "Right
+// of access (a copy of their data)".
+func requestLabel(typ rights.Type, onBehalf bool) string {
+	if onBehalf {
+		return strings.Replace(typ.Label(), "your data", "their data", 1)
+	}
+	return typ.Label()
+}
 
 // toThePerson are where records sent "to" someone go to the requester, not another council.
 var toThePerson = setOf(`me us you my our him her them myself`)

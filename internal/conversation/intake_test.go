@@ -1730,3 +1730,19 @@ func TestStepAnswersAsPeopleGiveThem(t *testing.T) {
 		{says: "everything"}, {says: "ok send it now", kind: conversation.KindSubmitted}})
 	assert.Len(t, q.cases(), 1)
 }
+
+// Asking for a relative's records, naming them in the first message: a request for someone
+// else's data, said so, whose name is not asked again ("I'm asking on behalf of my father, John
+// Smith, for …" was answered; "I'd like to see what MK holds about my mum" was no request) (a QA
+// pass).
+func TestARelativesRequestNamedInTheFirstMessage(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last := script(t, bot, "", []line{
+		{says: "I'm asking on behalf of my father, John Smith, for a copy of his social care records from MK", kind: conversation.KindIntake,
+			contains: []string{"a copy of their data"}},
+		{says: "Sue Smith", contains: []string{"contact you"}},
+	})
+	assert.Equal(t, "John Smith", last.Intake.Fields["on_behalf_of"])
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{{says: "I'd like to see what Milton Keynes City Council holds about my mum", kind: conversation.KindIntake}})
+}

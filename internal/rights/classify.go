@@ -37,7 +37,7 @@ var (
 		`\bmy (?:late )?` + relatives + `'s(?: too| as well)? *(?:[.!?,;]|$)|` +
 		// "my son Jack Hall's school records", "the data you hold on my son Jack".
 		`\bmy (?:late )?` + relatives + `(?: [a-z][a-z'-]+){1,2}'s (?:\S+ ){0,2}(?:data|details|information|records?|files?|account|notes)\b|` +
-		`\b(?:hold|have|keep|kept|held) (?:on|about) (?:my|his|her|their) (?:late )?` + relatives + `\b`)
+		`\b(?:hold|holds|have|has|keep|keeps|kept|held) (?:on|about) (?:my|his|her|their) (?:late )?` + relatives + `\b`)
 	misdirectedRe  = mustPattern(misdirected)
 	behalfRelative = regexp.MustCompile(`\bmy (?:late )?` + relatives + `\b`)
 	behalfTheirs   = regexp.MustCompile(`\b(?:his|her|their) (?:\S+ ){0,3}(?:data|details|information|records?|files?|account|notes)\b`)

@@ -68,6 +68,8 @@ var typeCues = map[Type][]cue{
 		c("see/get my records", 2, `\b(?:see|view|get|have|access|obtain|receive|request|requests|want|wants|need|needs|provide|send|email|post|forward|disclose|release|ask|asking|(?:would|'d| d) like)\b(?: \S+){0,6} (?:`+poss+`|own) (?:\S+ ){0,3}(?:records?|files?|notes|data|information|details|stuff)\b`),
 		c("what do you hold about me", 1, `\b(?:what|which)(?: \S+){0,2} (?:data|information|details|records)\b(?: \S+){0,3} (?:hold|have|got|keep)\b(?: \S+){0,2} (?:about|on) me\b`),
 		c("held about me", 2.5, `\b(?:hold|holds|held|have|has|got|keep|kept|store|stored|made)\b`+gap3+` (?:about|on) `+third+` `),
+		// "I'd like to see what the council holds about my mum" (a QA pass: no request).
+		c("held about my relative", 2.5, `\b(?:see|know|find out|tell me|show me) what\b(?: \S+){0,5} (?:hold|holds|held|have|has|got|keep|keeps|kept|store|stores|stored)\b`+gap3+` (?:about|on) my (?:late )?`+relatives+`\b`),
 		c("relating to me", 2.5, `\b(?:relating to|concerning|that mention|mentioning|held on|held about) `+third+` |\b(?:file|files|records?|notes|dossier|data|information|details|everything|anything|evidence|paper|papers|paperwork|documents?) (?:on|about) (?:me|him|her|them|us) `),
 		// What is held about something of the writer's ("the data you hold about my parking fine").
 		c("held about my case", 2.5, `\b(?:data|information|details|records?|everything|anything|all)\b(?: \S+){0,3} (?:hold|holds|held|have|has|got|keep|kept|store|stored)\b(?: \S+){0,2} (?:about|on|relating to|regarding|for) (?:my |our )`),
@@ -265,6 +267,8 @@ var requestCues = []cue{
 	// copy of all the data we hold on her son".
 	c("they want", 2.5, `\b(?:who|he|she|they|she's|he's|they've|caller|resident|customer|applicant|tenant|`+relatives+`|(?:mr|mrs|ms|miss|dr) \S+|lady|gentleman|gent|man|woman|person|client|someone|somebody)\b(?: \S+){0,4} (?:wants|would like|requests|needs|objects|withdraws|withdrawn|revokes|doesn't want|does not want|is asking for|asking for|asks for|asked for|(?:is )?asking (?:us|you|the council) to|asks (?:us|you|the council) to|asked (?:us|you|the council) to)\b`),
 	c("i am requesting", 2.5, `\b(?:i|we|i'm|we're|i am|we are) (?:hereby |formally |now )?(?:request|requesting|asking for|making a|withdraw|withdrawing|revoke|object|complaining|reporting|lodging|raising|contest|challenge|dispute)\b`),
+	// "I'm asking on behalf of my father, John Smith, for a copy of …" (a QA pass: answered).
+	c("asking on behalf", 2.5, `\b(?:i'm|i am|we're|we are|i'm just|im) (?:asking|writing|contacting you|getting in touch|enquiring) on behalf of\b`),
 	cn("i no longer consent", 2.5, `\b(?:no longer|don't|do not) consent\b|\bno longer agree\b`),
 	c("this is a request", 3, `\b(?:this is|treat this as|accept this(?: \S+)? as)\b(?: \S+){0,3} (?:request|complaint)\b`),
 	c("polite you", 3, `\b(?:can|could|would|will) (?:you|someone|somebody)(?: please)? (?:delete|remove|erase|wipe|send|give|stop|correct|update|change|fix|amend|sort|unsubscribe|take|cancel|restrict|freeze|transfer|export|put|pause|get rid|provide|confirm|get|check|review|look|email|post|forward|disclose|move|lock|revoke|release|show|make sure|ensure|mark|flag|keep|hide|withhold|let (?:me|us) (?:have|see|get))\b`),
@@ -272,7 +276,7 @@ var requestCues = []cue{
 	c("could i have", 3, `\b(?:can|could|may) (?:i|we)(?: please)? have\b|\bcould i please\b`),
 	// Policy: asking what is held about oneself is a subject access request,
 	// so this outweighs the question form.
-	c("tell me what you hold", 5, `\b(?:know|see|tell me|find out|show me) what (?:\S+ ){0,3}(?:hold|have|got|keep|held|store)\b(?: \S+){0,3} (?:about|on|for) me\b`),
+	c("tell me what you hold", 5, `\b(?:know|see|tell me|find out|show me) what (?:\S+ ){0,4}(?:holds?|has|have|got|keeps?|held|stores?)\b(?: \S+){0,3} (?:about|on|for) (?:me|my (?:\S+ )?`+relatives+`)\b`),
 	c("they want it changed", 2.5, `\bwants? (?:it|them|this|that|her \S+|his \S+) (?:changed|updated|corrected|deleted|removed|amended|sent)\b`),
 	c("what do you hold about me", 5, `\b(?:what|which)(?: \S+){0,2} (?:data|information|details|records)\b(?: \S+){0,3} (?:hold|have|got|keep)\b(?: \S+){0,2} (?:about|on) me\b`),
 	c("it is wrong", 2, `\b(?:is|are|was|were) (?:all |completely |totally )?(?:wrong|incorrect|inaccurate|out of date|not true|untrue|false|lies|made up|fabricated|misleading)\b|\bfull of (?:lies|mistakes|errors|inaccuracies)\b|\bthere's a mistake\b|\bspelt `+gap3+`wrong\b`),
