@@ -1608,7 +1608,13 @@ var letterOhRe = regexp.MustCompile(`\b[oO](\d{3,})`)
 // withLetterOhs writes a phone number's first zero typed as the letter O as a zero (a QA pass:
 // "o1908 644321" was kept as 1908 644321, and the status check with it failed).
 func withLetterOhs(s string) string {
-	return letterOhRe.ReplaceAllString(s, "0$1")
+	words := strings.Split(s, " ")
+	for i, w := range words {
+		if !strings.Contains(w, "@") { // "o1908@example.com" is an address as typed
+			words[i] = letterOhRe.ReplaceAllString(w, "0$1")
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 var contactRe = regexp.MustCompile(`(?i)[\w.+-]+@[\w-]+\.[\w.-]+|` + phonePattern)

@@ -1394,6 +1394,11 @@ func TestAPhoneNumberInWordsIsTheContact(t *testing.T) {
 		{says: "I want a copy of my data"}, {says: "Dot Higgins"}, {says: "o1908 644321"}, {says: "skip"},
 		{says: "everything", contains: []string{"Contact: 01908 644321"}},
 	})
+	// An e-mail address is kept as typed (a review).
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data"}, {says: "Dot Higgins"}, {says: "o1908@example.com"}, {says: "skip"},
+		{says: "everything", contains: []string{"Contact: o1908@example.com"}},
+	})
 }
 
 // An adviser asking after a caller's request is asked for its reference, not quoted passages (a
