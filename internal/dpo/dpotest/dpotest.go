@@ -129,6 +129,14 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 			assert.Equal(t, tc.note, events[0].Note, tc.received)
 			assert.True(t, events[0].At.Equal(Date(t, tc.received)), "dated when it was received")
 		}
+		// A chat's request begun before midnight and sent after it is no late entry (a review).
+		sub := Sample(Date(t, "2026-12-06T23:58:00Z"), "web-1")
+		sub.Channel = dpo.ChannelWeb
+		c, err := q.Submit(ctx, sub)
+		require.NoError(t, err)
+		events, err := q.Events(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.Equal(t, "request received", events[0].Note)
 	})
 
 	t.Run("SubmitThenGet", func(t *testing.T) {
