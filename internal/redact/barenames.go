@@ -80,7 +80,7 @@ func bareName(s string, i int) (start, end int, words []string) {
 	switch {
 	case n >= 2 && followedByWord(s, e, "here") && (atSentenceStart(s, i) || strings.HasSuffix(before, ",")):
 	case n >= 2 && followedByWord(s, e, "from") && atSentenceStart(s, i) && !streetName(s[i:e]) && !startsWithWord(s[i:e]):
-	case n >= 2 && openingWord(before, "does", "did", "is", "was", "can", "could", "will", "has") && !streetName(s[i:e]) && !startsWithWord(s[i:e]):
+	case n >= 2 && openingWord(before, "does", "did", "is", "was", "can", "could", "will", "has") && !streetName(s[i:e]) && !startsWithWord(s[i:e]) && !namesPlace(s[i:e]):
 	case spokeTo(before) && !streetName(s[i:e]) && !startsWithWord(s[i:e]) && (n >= 2 || nameEndsClause(s, e) || followedByAny(s, e, lowerNameFollowers)):
 	case n >= 2 && openingWord(before, "it's", "it’s", "its", "it is") && nameEndsClause(s, e):
 	case n >= 2 && openingWord(before, "from:"):

@@ -39,11 +39,33 @@ var firstNames = setOf(`aaron abdul abigail adam adrian ahmed aisha alan albert 
 // aboutWords say whom what follows is about: "data about jane doe", "it's for jane doe".
 var aboutWords = setOf(`about for on regarding re concerning of called named`)
 
-// firstNameFirst reports whether the capitalised phrase name opens with a common first name.
+// firstNameFirst reports whether the capitalised phrase name opens with a common first name, and
+// names no place or building ("Victoria Road Surgery", "Lloyd Park", "Stacey Bushes" were
+// redacted as people; a QA pass).
 func firstNameFirst(name string) bool {
-	first, _, _ := strings.Cut(name, " ")
-	return firstNames[strings.ToLower(first)]
+	words := strings.Fields(name)
+	if len(words) == 0 || !firstNames[strings.ToLower(words[0])] {
+		return false
+	}
+	return !namesPlace(name)
 }
+
+// namesPlace reports whether a capitalised phrase ends in a word of a place or building after its
+// first: "Victoria Road Surgery", "Ashley Green".
+func namesPlace(name string) bool {
+	words := strings.Fields(name)
+	for _, w := range words[1:] {
+		if placeTypeWords[strings.ToLower(strings.Trim(w, ".,"))] {
+			return true
+		}
+	}
+	return false
+}
+
+// placeTypeWords end the names of places and buildings that open with a first name.
+var placeTypeWords = setOf(`road street lane avenue close way park green bushes surgery house court hall centre center
+	school academy college church chapel library hospital estate gardens fields field heath common bridge mill farm
+	square place terrace walk grove wood woods hill view lodge manor`)
 
 // findLowerFirstNames appends the spans of full names typed in lower case after a word saying
 // whom something is about ("its for jane doe her dob is…", "what about gary wilson"): a common

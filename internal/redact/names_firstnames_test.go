@@ -41,3 +41,11 @@ func TestANameBeforeAContactIsRedacted(t *testing.T) {
 	keeps(t, []string{"Adult Social Care, call us", "Thames Valley Police - 101"})
 	redactsTo(t, map[string]string{"Milton Keynes, 01908 691691": "Milton Keynes, [phone]"})
 }
+
+// Places and buildings opened by a first name are no people: "Victoria Road Surgery", "Lloyd
+// Park", "Stacey Bushes", "Ashley Green" were redacted (a QA pass and a review).
+func TestPlacesOpenedByAFirstNameAreKept(t *testing.T) {
+	keeps(t, []string{"Is Victoria Road Surgery part of the NHS sharing?", "I live near Lloyd Park", "I live in Stacey Bushes",
+		"Is Ashley Green in Buckinghamshire?"})
+	redactsTo(t, map[string]string{"Does Jane Smith work for you?": "Does [name] work for you?"})
+}
