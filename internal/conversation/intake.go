@@ -654,7 +654,8 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 	if text, ok := b.correction(it, v); ok {
 		return mk(text + " " + b.prompt(it)), nil
 	}
-	if m := numberEndsRe.FindStringSubmatch(v); m != nil && it.contact != "" && countDigits(it.contact) >= 10 {
+	if m := numberEndsRe.FindStringSubmatch(v); m != nil && it.contact != "" && countDigits(it.contact) >= 10 &&
+		!(it.typ == rights.Rectification && it.step == StepDescription && !ownContactRe.MatchString(v)) { // "it ends 98 not 99" may be what to correct
 		// "sorry my number ends 98 not 99": the phone's last digits corrected (a QA pass filed
 		// it as the details, and the number stayed wrong).
 		if fixed, ok := withLastDigits(it.contact, m[1], m[2]); ok {
@@ -667,7 +668,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		it.service = service
 		return mk("I've changed the service to " + service + ". " + b.prompt(it)), nil
 	}
-	if it.contact != "" && it.step != StepContact && alsoReachRe.MatchString(v) {
+	if it.contact != "" && it.step != StepContact && alsoReachRe.MatchString(v) && !oldContactRe.MatchString(v) { // "also my phone … please delete it" is what to delete
 		// "also my phone is 07700 900555", "oh and you can also call me on …": another way to
 		// reach them, kept with the one given (a QA pass: the contact was cleared and asked
 		// again, or the number filed as the service).
@@ -1022,7 +1023,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		if skipRe.MatchString(v) || asAboveRe.MatchString(v) || sameAsBeforeRe.MatchString(v) { // "same": no service is kept from the last request
 			it.service = "-"
 		} else {
-			it.service = v
+			it.service = serviceAsSaid(v)
 		}
 	case StepDescription:
 		if skipRe.MatchString(v) || asAboveRe.MatchString(v) {
@@ -1240,6 +1241,18 @@ func requestLabel(typ rights.Type, onBehalf bool) string {
 		return strings.Replace(typ.Label(), "your data", "their data", 1)
 	}
 	return typ.Label()
+}
+
+// serviceFillerRe is what people put around a service's name: "Housing please", "it's about
+// housing", "Council tax, I think" (a QA pass filed them whole).
+var serviceFillerRe = regexp.MustCompile(`(?i)^\s*(?:(?:it'?s|its|it is|it was)\s+)?(?:about|for|with|regarding|re:?)?\s+|[\s,;.!-]*(?:please|thanks|thank you|i think|i guess|probably|i believe)?[\s,;.!?-]*$`)
+
+// serviceAsSaid is the service a reply names, without the words around it.
+func serviceAsSaid(v string) string {
+	if s := strings.TrimSpace(serviceFillerRe.ReplaceAllString(v, "")); s != "" {
+		return s
+	}
+	return v
 }
 
 // toThePerson are where records sent "to" someone go to the requester, not another council.
@@ -2039,7 +2052,14 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 		onBehalfOf: c.Requester.OnBehalfOfWhom})
 	// The reference is shown only now, after the queue committed the case.
 	var text strings.Builder
-	fmt.Fprintf(&text, "Your request is with the data protection team. Your reference is %s — please keep it.", c.Ref)
+	staff := dpo.Channel(f.Channel) == dpo.ChannelPhone || dpo.Channel(f.Channel) == dpo.ChannelPost || dpo.Channel(f.Channel) == dpo.ChannelEmail
+	if staff {
+		// An adviser logged it for a caller or a letter: what to tell them (a QA pass: it spoke
+		// to the adviser as the requester).
+		fmt.Fprintf(&text, "The request is with the data protection team. Its reference is %s — give it to the requester.", c.Ref)
+	} else {
+		fmt.Fprintf(&text, "Your request is with the data protection team. Your reference is %s — please keep it.", c.Ref)
+	}
 	r := Reply{Session: s.ID, Kind: KindSubmitted, Reference: c.Ref}
 	switch {
 	case c.LawEnforcement != dpo.NotLawEnforcement:
@@ -2056,7 +2076,11 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 	default:
 		text.WriteString(" " + onBehalfNext)
 	}
-	text.WriteString(" To check on it later, give me the reference and the contact you gave.")
+	if staff {
+		text.WriteString(" To check on it later, the requester gives the reference and the contact they gave.")
+	} else {
+		text.WriteString(" To check on it later, give me the reference and the contact you gave.")
+	}
 	r.Answer = answer.Answer{Answer: text.String(), Citations: []answer.Citation{}, Mode: "extractive",
 		Request: &answer.Request{Type: string(typ), Actionable: true, Confidence: 1}}
 	return r, nil

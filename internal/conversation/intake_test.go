@@ -1751,3 +1751,37 @@ func TestARelativesRequestNamedInTheFirstMessage(t *testing.T) {
 	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "", []line{{says: "I'd like to see what Milton Keynes City Council holds about my mum", kind: conversation.KindIntake}})
 }
+
+// Regressions a QA pass found in the last changes: in a request to correct records, "it ends 98
+// not 99" is what to correct, not the contact; in an erasure request, "also my phone number …
+// please delete it" is what to delete, not another contact. And the service is kept without the
+// words around it; an adviser is told to give the reference to the requester.
+func TestDetailsThatLookLikeContactCorrections(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "my phone number is wrong on my council tax account"}, {says: "Milton Keynes"}, {says: "Dan Fox"}, {says: "07700 900199"},
+		{says: "Council tax, I think"}, {says: "it ends 98 not 99", contains: []string{"Contact: 07700 900199", "it ends 98 not 99", "Service: Council tax\n"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	bot, q2 := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "I want my data deleted"}, {says: "Buckinghamshire"}, {says: "Zara Ali"}, {says: "zara.ali@example.com"}, {says: "skip"},
+		{says: "also my phone number 07700 900555 please delete it", lacks: []string{"another way to reach you"}},
+	})
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, "07700 900199", q.cases()[0].Requester.Contact.Value)
+	assert.Empty(t, q2.cases())
+
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	turn := conversation.Turn{Session: "desk-15", Channel: "phone", Text: "/request access"}
+	_, err := bot.StartIntake(context.Background(), turn, rights.Access)
+	require.NoError(t, err)
+	var rep conversation.Reply
+	for _, says := range []string{"MK", "Ann Lee", "ann@example.com", "skip", "her housing file", "yes"} {
+		turn.Text = says
+		rep, err = bot.Reply(context.Background(), turn)
+		require.NoError(t, err)
+	}
+	assert.Contains(t, rep.Answer.Answer, "give it to the requester")
+	assert.NotContains(t, rep.Answer.Answer, "Your reference")
+}
