@@ -386,6 +386,9 @@ const lawEnforcementNext = "As it seems to be about information held for an inve
 // onBehalfNext is what happens to a request for someone else, as the submitted reply says it.
 const onBehalfNext = "Because you are asking for someone else, the team will first ask for proof that you may act for them; the one-month time limit starts when that arrives."
 
+// onBehalfNextForStaff is onBehalfNext as an adviser logging a caller's request reads it.
+const onBehalfNextForStaff = "Because the requester is asking for someone else, the team will first ask them for proof that they may act for them; the one-month time limit starts when that arrives."
+
 // complaintNext is what happens to a complaint: not a request under the rights with a statutory
 // month, so no ID check restarts it and nothing is "extended".
 const complaintNext = "I'll pass your complaint to the data protection team, who will look into it and reply to you."
@@ -2065,7 +2068,11 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 	case c.LawEnforcement != dpo.NotLawEnforcement:
 		text.WriteString(" " + lawEnforcementNext) // no date promised: another law may set it
 		if c.AwaitingID {
-			text.WriteString(" As you are asking for someone else, the team will first ask for proof that you may act for them.")
+			if staff {
+				text.WriteString(" As the requester is asking for someone else, the team will first ask them for proof that they may act for them.")
+			} else {
+				text.WriteString(" As you are asking for someone else, the team will first ask for proof that you may act for them.")
+			}
 		}
 	case !c.Due.IsZero() && typ == rights.Complaint:
 		r.Due = c.Due.Format(time.DateOnly)
@@ -2073,6 +2080,8 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 	case !c.Due.IsZero():
 		r.Due = c.Due.Format(time.DateOnly)
 		fmt.Fprintf(&text, " The council must respond by %s.", c.Due.Format("Monday 2 January 2006"))
+	case staff:
+		text.WriteString(" " + onBehalfNextForStaff)
 	default:
 		text.WriteString(" " + onBehalfNext)
 	}

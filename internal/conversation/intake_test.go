@@ -1785,3 +1785,18 @@ func TestDetailsThatLookLikeContactCorrections(t *testing.T) {
 	assert.Contains(t, rep.Answer.Answer, "give it to the requester")
 	assert.NotContains(t, rep.Answer.Answer, "Your reference")
 }
+
+// An adviser logging a request for someone else is told what the requester will be asked for, not
+// addressed as the requester (a QA pass).
+func TestAnAdviserIsToldWhatTheRequesterWillBeAskedFor(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	var rep conversation.Reply
+	for _, says := range []string{"the caller wants a copy of her son's records from MK", "Ann Lee", "Tom Lee", "ann@example.com", "skip", "his school file", "yes"} {
+		var err error
+		rep, err = bot.Reply(context.Background(), conversation.Turn{Session: "desk-16", Channel: "phone", Text: says})
+		require.NoError(t, err, says)
+	}
+	require.Equal(t, conversation.KindSubmitted, rep.Kind, rep.Answer.Answer)
+	assert.Contains(t, rep.Answer.Answer, "ask them for proof that they may act for them")
+	assert.NotContains(t, rep.Answer.Answer, "you may act for them")
+}
