@@ -378,7 +378,7 @@ func (b *Bot) correction(it *intake, v string) (text string, ok bool) {
 	if it.name != "" && strings.EqualFold(nameIn(v), it.name) {
 		// "i already told you, David Pritchard", the name taken from the first message: nothing
 		// to change, and it is no service or detail.
-		return "I have " + it.whose("your name") + " as " + it.name + " already.", true
+		return "I have " + it.yourName() + " as " + it.name + " already.", true
 	}
 	if text, ok := b.theirNameCorrection(it, v); ok {
 		return text, true
@@ -407,16 +407,16 @@ func (b *Bot) correction(it *intake, v string) (text string, ok bool) {
 		return "", false // their name, asked for now, may be written "my name is…" by mistake
 	}
 	it.name = name
-	return "I've changed " + it.whose("your name") + " to " + name + ".", true
+	return "I've changed " + it.yourName() + " to " + name + ".", true
 }
 
-// whose is what a resident calls theirs ("your name"), as an adviser logging a request for a
-// caller reads it: "the requester's name".
-func (it *intake) whose(yours string) string {
+// yourName is what the bot calls the requester's name: "your name" to a resident, "the
+// requester's name" to an adviser logging a request for a caller.
+func (it *intake) yourName() string {
 	if it.loggedByAdviser() {
-		return strings.Replace(yours, "your ", "the requester's ", 1)
+		return "the requester's name"
 	}
-	return yours
+	return "your name"
 }
 
 // theirNameCorrection applies "his name is actually Jon Browne": in an adviser's chat the
@@ -448,7 +448,7 @@ func (b *Bot) theirNameCorrection(it *intake, v string) (text string, ok bool) {
 		return "I've changed the name of the person the request is for to " + name + ".", true
 	case it.loggedByAdviser() && it.name != "":
 		if strings.EqualFold(name, it.name) {
-			return "I have " + it.whose("your name") + " as " + it.name + " already.", true
+			return "I have " + it.yourName() + " as " + it.name + " already.", true
 		}
 		it.name = name
 		return "I've changed the requester's name to " + name + ".", true
@@ -477,7 +477,7 @@ func (b *Bot) bareNameCorrection(it *intake, v string) (string, bool) {
 		return "I've changed the name of the person the request is for to " + name + ".", true
 	case own > theirs && !strings.EqualFold(it.name, name):
 		it.name = name
-		return "I've changed " + it.whose("your name") + " to " + name + ".", true
+		return "I've changed " + it.yourName() + " to " + name + ".", true
 	}
 	return "", false
 }
@@ -550,7 +550,7 @@ func (b *Bot) surnameCorrection(it *intake, v string) (string, bool) {
 	if target == &it.onBehalfOf {
 		return "I've changed the name of the person the request is for to " + *target + ".", true
 	}
-	return "I've changed " + it.whose("your name") + " to " + *target + ".", true
+	return "I've changed " + it.yourName() + " to " + *target + ".", true
 }
 
 // addOthers keeps the contacts given beside the one the team will use: they go to the team in

@@ -90,11 +90,7 @@ type intake struct {
 // loggedByAdviser reports whether the request is being logged by an adviser for a requester who
 // called, wrote or e-mailed (the adviser chat), not made by the requester in a chat.
 func (it *intake) loggedByAdviser() bool {
-	switch dpo.Channel(it.channel) {
-	case dpo.ChannelPhone, dpo.ChannelPost, dpo.ChannelEmail:
-		return true
-	}
-	return false
+	return dpo.Channel(it.channel).LoggedByStaff()
 }
 
 // addWords adds to the request's own words what the resident said of it at another step (an
@@ -625,7 +621,8 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		return r, nil
 	}
 	v := strings.TrimSpace(t.Text)
-	if in := b.classify(v); readForDanger && in.Safeguarding {
+	in := b.classify(v) // read once: for danger here, for a second right below
+	if readForDanger && in.Safeguarding {
 		if in.ByModel {
 			// Only the model took it for urgent, not a word of danger ("Joan Whitfield, she
 			// lives at 22 Church Street…", "I am 84 and my carer comes Tuesdays": a QA pass lost
@@ -708,7 +705,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 	}
 	// "sorry, the email is wrong: jo2@…" corrects a detail; "delete the old address, put the new
 	// one instead" is a correction asking to delete.
-	if typ := b.classify(v).Type; alsoWantRe.MatchString(v) && typ != rights.None && typ != it.typ && it.second.typ == "" && !contactRe.MatchString(v) {
+	if typ := in.Type; alsoWantRe.MatchString(v) && typ != rights.None && typ != it.typ && it.second.typ == "" && !contactRe.MatchString(v) {
 		// "I'd also like a copy of everything you hold on me": a second right, taken once this
 		// one is sent, not this one changed into it.
 		it.second = offer{typ: typ, question: v}
@@ -914,7 +911,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		if !looksLikeName(name) || talk != smallTalkNone {
 			// "thanks" or "ok" is a reply to the bot, an e-mail address a contact, "I want to
 			// cancel" a sentence: none is the requester's name.
-			return mk("Please give " + it.whose("your name") + ". " + b.prompt(it)), nil
+			return mk("Please give " + it.yourName() + ". " + b.prompt(it)), nil
 		}
 		it.name = name
 		if contact != "" && it.contact == "" {
@@ -1044,13 +1041,13 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		it.desc = v
 		it.lawEnforcement = flagsLawEnforcement(it.typ, it.lawEnforcement, v)
 	case StepConfirm:
-		service, field := serviceGiven(v), fieldOf(v) // read once: each is a case below, and its value
+		service, field, address := serviceGiven(v), fieldOf(v), newPostalAddress(v) // read once: each is a case below, and its value
 		switch {
 		case plainYes(v):
 			return b.submitIntake(ctx, s, t)
-		case newPostalAddress(v) != "":
+		case address != "":
 			// "my address is now 3 New Road, Marlow SL7 1AA": the new contact, and the summary again.
-			it.contact = newPostalAddress(v)
+			it.contact = address
 			return mk("I've changed the contact. " + b.prompt(it)), nil
 		case len(anyEmailRe.FindAllString(v, 2)) == 1:
 			// "send it to jo2@example.com": the new address, and the summary again to confirm.
@@ -1283,7 +1280,10 @@ var callerIsRe = regexp.MustCompile(`(?i)^\s*(?:(?:she|he|they)(?:'s|’s| is| a
 var diedRe = regexp.MustCompile(`(?i)\b(?:deceased|died|passed away|late (?:husband|wife|partner|mum|mother|dad|father|son|daughter|brother|sister|nan|gran|grandmother|grandfather|grandad|aunt|uncle))\b`)
 
 // theyLiveRe tells where someone else lives: "…, she lives at 22 Church Street".
-var theyLiveRe = regexp.MustCompile(`(?i)[,.]\s*(?:she|he|they)\s+(?:lives?|is living|are living|lived)\b`)
+var theyLiveRe = regexp.MustCompile(`(?i)[,.]\s*` + theyLive)
+
+// theyLive is someone else said to live somewhere: "she lives", "they are living".
+const theyLive = `(?:she|he|they)\s+(?:lives?|is living|are living|lived)\b`
 
 // nameThenAddress splits a reply to "What is your full name?" that goes on to the postal
 // address ("Kate Hill, 4 Park Lane, Olney MK46 4BB", "Joan Whitfield. she lives at 22 Church
@@ -1324,7 +1324,7 @@ func nextNameEnd(v string, from int) int {
 }
 
 // theyLiveAfterRe is a full stop before where someone else lives: ". she lives at …".
-var theyLiveAfterRe = regexp.MustCompile(`(?i)^\.\s*(?:she|he|they)\s+(?:lives?|is living|are living|lived)\b`)
+var theyLiveAfterRe = regexp.MustCompile(`(?i)^\.\s*` + theyLive)
 
 // spacedEmailRe is an e-mail address typed with a space in it: "tom hardy@gmail.com".
 var spacedEmailRe = regexp.MustCompile(`^\s*([A-Za-z0-9._%+-]+)\s+([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})\s*[.!]?\s*$`)
@@ -2055,7 +2055,7 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 		onBehalfOf: c.Requester.OnBehalfOfWhom})
 	// The reference is shown only now, after the queue committed the case.
 	var text strings.Builder
-	staff := dpo.Channel(f.Channel) == dpo.ChannelPhone || dpo.Channel(f.Channel) == dpo.ChannelPost || dpo.Channel(f.Channel) == dpo.ChannelEmail
+	staff := dpo.Channel(f.Channel).LoggedByStaff()
 	if staff {
 		// An adviser logged it for a caller or a letter: what to tell them (a QA pass: it spoke
 		// to the adviser as the requester).
@@ -2219,10 +2219,9 @@ func mistypedEmail(v string) string {
 	}
 	typed := strings.ToLower(strings.TrimRight(v[at+1:], "."))
 	domain := typed
-	for slip, meant := range map[string]string{".con": ".com", ".cmo": ".com", ".ocm": ".com", ".comm": ".com", ".com.com": ".com",
-		".co.uj": ".co.uk", ".co.k": ".co.uk", ".co.ukk": ".co.uk", ".couk": ".co.uk"} {
-		if name, ok := strings.CutSuffix(domain, slip); ok {
-			domain = name + meant
+	for _, e := range endingSlips {
+		if name, ok := strings.CutSuffix(domain, e.slip); ok {
+			domain = name + e.meant
 		}
 	}
 	if meant, ok := mailDomainSlips[domain]; ok {
@@ -2232,6 +2231,13 @@ func mistypedEmail(v string) string {
 		return ""
 	}
 	return v[:at+1] + domain
+}
+
+// endingSlips are slips in an e-mail address's ending, in the order they are mended: a list, not a
+// map, so that "….com.con" is mended the same way every time (a map's order is random; a review).
+var endingSlips = []struct{ slip, meant string }{
+	{".con", ".com"}, {".cmo", ".com"}, {".ocm", ".com"}, {".comm", ".com"}, {".com.com", ".com"},
+	{".co.uj", ".co.uk"}, {".co.k", ".co.uk"}, {".co.ukk", ".co.uk"}, {".couk", ".co.uk"},
 }
 
 // mobileDigits is how many digits a UK mobile number has after its 0 (or +44), which is 10; 0

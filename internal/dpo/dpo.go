@@ -114,6 +114,12 @@ const (
 	ChannelEmail Channel = "email"
 )
 
+// LoggedByStaff reports whether requests of the channel are entered by staff for the requester (a
+// call, a letter, an e-mail an adviser logs), who may enter them days after they came.
+func (c Channel) LoggedByStaff() bool {
+	return c == ChannelPhone || c == ChannelPost || c == ChannelEmail
+}
+
 // Valid reports whether c is a known channel.
 func (c Channel) Valid() bool {
 	switch c {

@@ -217,7 +217,7 @@ func (q *Queue) Submit(ctx context.Context, s Submission) (Case, error) {
 		return Case{}, err
 	}
 	note := "request received"
-	if loggedByStaff(s.Channel) && !deadline.LondonDate(s.Received).Equal(deadline.LondonDate(now)) {
+	if s.Channel.LoggedByStaff() && !deadline.LondonDate(s.Received).Equal(deadline.LondonDate(now)) {
 		// Logged late (a letter entered weeks on): the trail says when, as a backdated change's
 		// does. A chat's own request is received when its first message came (a request begun
 		// before midnight and sent after it is no late entry; a review).
@@ -570,12 +570,6 @@ func (q *Queue) moveDue(ctx context.Context, ref string) (*Event, error) {
 // MaxNote is the most characters a note, a reason or grounds on the audit trail may have: a
 // paragraph, as the dashboard's form holds.
 const MaxNote = 10000
-
-// loggedByStaff reports whether requests of a channel are entered by staff (a call, a letter, an
-// e-mail an adviser logs), who may enter them days after they came.
-func loggedByStaff(c Channel) bool {
-	return c == ChannelPhone || c == ChannelPost || c == ChannelEmail
-}
 
 // checkNote refuses a note, reason or grounds over MaxNote characters as typed (not counting
 // what the audit trail adds, "(recorded …)").

@@ -68,9 +68,11 @@ func New(ctx context.Context, lexical answer.Retriever, c *notice.Corpus, e Embe
 	file := ""
 	if cacheDir != "" {
 		file = filepath.Join(cacheDir, "embeddings-"+key[:16]+".json")
-		if vs, err := readCache(file, key, len(r.passages)); err == nil && dimension(vs) > 0 {
-			r.vectors, r.dim = vs, dimension(vs)
-			return r, nil
+		if vs, err := readCache(file, key, len(r.passages)); err == nil {
+			if d := dimension(vs); d > 0 {
+				r.vectors, r.dim = vs, d
+				return r, nil
+			}
 		}
 	}
 	texts := make([]string, len(r.passages))

@@ -199,7 +199,7 @@ func (o *Organisations) NamedTogether(text string) []string {
 		}
 		if last >= 0 && !addedLast(folded[last:m.at], folded[m.end:]) {
 			for _, w := range strings.Fields(folded[last:m.at]) {
-				if w != "and" && w != "or" && w != "vs" && w != "v" && w != "versus" {
+				if !joiningWords[w] {
 					return nil
 				}
 			}
@@ -215,6 +215,9 @@ func (o *Organisations) NamedTogether(text string) []string {
 	return names
 }
 
+// joiningWords set councils side by side: "Bucks and MK", "Bucks v MK".
+var joiningWords = map[string]bool{"and": true, "or": true, "vs": true, "v": true, "versus": true}
+
 // bothCouncilsRe asks of every council at once, in folded text.
 var bothCouncilsRe = regexp.MustCompile(`\b(?:both|each|either) (?:of the )?councils\b|\bboth of you\b`)
 
@@ -222,7 +225,7 @@ var bothCouncilsRe = regexp.MustCompile(`\b(?:both|each|either) (?:of the )?coun
 // does Bucks keep complaints, and MK?", between being what comes before it and after the rest.
 func addedLast(between, after string) bool {
 	b := strings.Fields(between)
-	return len(b) > 0 && (b[len(b)-1] == "and" || b[len(b)-1] == "or" || b[len(b)-1] == "vs") && len(strings.Fields(after)) <= 1
+	return len(b) > 0 && joiningWords[b[len(b)-1]] && len(strings.Fields(after)) <= 1
 }
 
 // mention is where a text names an organisation, in the text as FoldName folds it.
