@@ -404,6 +404,12 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 		ex.decide(fmt.Sprintf("abstained: %.2f of the question's topic is in words no notice uses (at most %.2f)", c.unseenShare(reqs), c.MaxUnseenShare))
 		return c.abstain(ans, q, hits), nil
 	}
+	if !unsure && kind == KindDuration && keptRe.MatchString(asked.Text) && !saysKept(hits[cands[0].hit].Passage, cands[0].unit.quote()) {
+		// "How long do you keep records about my son?" answered by "The Council has 40
+		// calendar days … to provide the information": a period, but not of keeping anything.
+		ex.decide("answered, unsure: the best sentence gives a period, but neither it nor its section says what is kept for it")
+		unsure = true
+	}
 	ex.decide("answered")
 	if AsksForLaw(asked.Text) {
 		// Whether to answer is settled; which sentence to quote is not: "what's the legal

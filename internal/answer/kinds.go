@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/privacybot/privacybot/internal/notice"
 )
 
 // Answer kinds: what shape of fact a question asks for. "How long do you keep…" wants a period,
@@ -287,4 +289,15 @@ func hasName(text string) bool {
 		}
 	}
 	return false
+}
+
+// keptRe finds what says a period is one of keeping something: a sentence or section heading
+// about keeping, holding or getting rid of records ("held for 6 years", "How long we keep
+// hold of information for", "footage is overwritten after 30 days").
+var keptRe = regexp.MustCompile(`(?i)\b(?:keep|keeps|kept|keeping|hold|holds|held|holding|retain\w*|retention|stor(?:e|es|ed|ing|age)|destroy\w*|destruction|delet\w*|dispos\w*|remov\w*|eras\w*|archiv\w*|shred\w*|anonymi[sz]\w*|overwrit\w*|purg\w*|wip(?:e|ed|es|ing)|remain\w*|lifetime|life of|for as long as)\b`)
+
+// saysKept reports whether a sentence answering "how long do you keep …?" gives a period of
+// keeping: the sentence or its section says so.
+func saysKept(p notice.Passage, sentence string) bool {
+	return keptRe.MatchString(sentence) || keptRe.MatchString(p.Section())
 }

@@ -158,6 +158,34 @@ func BenchmarkAnswer(b *testing.B) {
 	}
 }
 
+// "How long do you keep …?" answered with a period of something else (how long the council has
+// to send a copy of someone's records) says it may not answer exactly and gives the contact; a
+// period of keeping is quoted as sure.
+func TestAPeriodOfSomethingElseIsNoSureRetentionAnswer(t *testing.T) {
+	_, comp := engine(t)
+	tests := []struct {
+		question   string
+		quoted     string
+		wantHedged bool
+	}{
+		{"how long do you keep records about my son?", "40 calendar days", true},
+		{"how long do you keep complaint records?", "6 years", false},
+		{"how long does the council have to provide my records?", "40 calendar days", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			ans, err := comp.Answer(context.Background(), answer.Question{Text: tt.question})
+			require.NoError(t, err)
+			require.False(t, ans.Abstained, ans.Answer)
+			assert.Contains(t, ans.Answer, tt.quoted)
+			assert.Equal(t, tt.wantHedged, ans.Hedged, ans.Answer)
+			if tt.wantHedged {
+				assert.NotNil(t, ans.Contact, "an unsure answer gives the data protection contact")
+			}
+		})
+	}
+}
+
 // BenchmarkAnswerMisspelt is a question typed in a hurry: each slip is looked up among the
 // everyday words and the notices' words.
 func BenchmarkAnswerMisspelt(b *testing.B) {
