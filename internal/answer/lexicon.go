@@ -183,9 +183,6 @@ var sectionRe = regexp.MustCompile(`(?i)\bs\.?\s?(\d{1,3}[A-Z]?)\b`)
 // replace is a word of a question, or what the corpus calls it.
 func (l *Lexicon) replace(w string) string {
 	low := strings.ToLower(w)
-	if s, ok := textSpeak[w]; ok {
-		return s // "wat", "hw": in lower case only, as "R" or "Y" may be an initial
-	}
 	if l.words[low] > 0 || stopWords[low] || l.stems[Stem(low)] || l.vocab.known(low) {
 		return w
 	}
@@ -208,22 +205,6 @@ func (l *Lexicon) replace(w string) string {
 		// "careers", where a notice says "careers" and never "carers").
 		if c, ok := l.correction(low); ok && commonSlip([]rune(low), []rune(c)) {
 			return c
-		}
-	}
-	if isLowerWord(w) && len(l.acronyms[low]) == 0 {
-		// A slip of an everyday word ("kepp", "shair", "aply"), typed in lower case: a name is
-		// written with capitals, and the initials of a notice's phrase are kept ("lpa" is not
-		// "lap"). A word without a vowel may be in the word vectors as an acronym ("lng",
-		// liquefied natural gas) and still be typed for an everyday one.
-		switch {
-		case !englishWord(low):
-			if c, ok := l.everyday(low, commonSpokenRank+1); ok {
-				return c
-			}
-		case !hasVowel(low) && !spokenWithin(low, commonSpokenRank):
-			if c, ok := l.everyday(low, everydaySpokenRank); ok {
-				return c
-			}
 		}
 	}
 	if n >= minSynonymed && !slices.ContainsFunc(lemmas(low), everydayWord) && !isGenericConcept(Stem(low)) {

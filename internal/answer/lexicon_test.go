@@ -24,7 +24,6 @@ func TestLexiconExpandsAcronymsAndMisspellings(t *testing.T) {
 		"We keep a license for each driver. This notice does not cover other websites.",
 		"Tell Fire and Rescue. Report Anti-Social Behaviour to us. We share it under section 115 of the Act.",
 		"Write to the Data Protection Officer. No hopping between queues.",
-		"Apply online.",
 	}
 	var ps []notice.Passage
 	for i, s := range texts {
@@ -52,14 +51,6 @@ func TestLexiconExpandsAcronymsAndMisspellings(t *testing.T) {
 		{"a lower-case everyday word is not an acronym", "he can't walk far", "he can't walk far"},
 		{"a hyphenated word gives each part's initial", "how do I report asb", "how do I report Anti Social Behaviour"},
 		{"a section of an Act in shorthand", "is it shared under s115?", "is it shared under section 115?"},
-		{"text-message spellings", "wat do u tell the courts", "what do you tell the courts"},
-		{"a capital letter may be an initial", "is R Smith the officer", "is R Smith the officer"},
-		{"a slip of an everyday word", "how long do you kepp reports", "how long do you keep reports"},
-		{"a slip read as the notices' word before a commoner one", "how do i aply for a license", "how do i apply for a license"},
-		{"a longer slip spelt as it sounds", "who do you shair it with", "who do you share it with"},
-		{"a word without vowels the word vectors know as an acronym", "how lng are reports kept", "how long are reports kept"},
-		{"a capitalised word that is no English word is a name", "is Tkep the officer", "is Tkep the officer"},
-		{"a slip near no word is left", "qzx", "qzx"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -186,19 +186,6 @@ func TestAPeriodOfSomethingElseIsNoSureRetentionAnswer(t *testing.T) {
 	}
 }
 
-// BenchmarkAnswerMisspelt is a question typed in a hurry: each slip is looked up among the
-// everyday words and the notices' words.
-func BenchmarkAnswerMisspelt(b *testing.B) {
-	_, comp := engine(b)
-	q := answer.Question{Text: "how lng do u kepp my detials wen i stop gong to emplyment suport"}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, err := comp.Answer(context.Background(), q); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 // A question for a kind of fact finds the piece that states one, though it shares few words with
 // the question ("Tel No: …" under a "please contact:" lead-in).
 func TestFindsThePieceWithTheKindOfFactAsked(t *testing.T) {
