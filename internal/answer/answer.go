@@ -55,6 +55,10 @@ type Answer struct {
 	// Contacts are the data protection contacts of every organisation an abstention or a hedged
 	// answer names, Contact first: a hedged answer quoting two councils says to contact each.
 	Contacts []Contact `json:"contacts,omitempty"`
+	// ReadAs is the question as the bot read it when it was asked again with its everyday words
+	// as meant ("how long do you keep complaint records" for "how lng do u kepp complant
+	// records"): the answer says so too. Empty when read as typed.
+	ReadAs string `json:"read_as,omitempty"`
 	// Best is the number (N) of the citation whose passage holds the sentence that answers best,
 	// which need not be shown first (an out-of-date notice is quoted last); 0 when unknown. What
 	// a follow-up is about.

@@ -261,7 +261,56 @@ func (c *Composer) canonical(org string) string {
 
 // Answer answers a question by quoting the notices, or abstains.
 func (c *Composer) Answer(ctx context.Context, q Question) (Answer, error) {
-	return c.answerWith(ctx, q, nil, nil)
+	return c.answerRespelt(ctx, q, nil)
+}
+
+// answerRespelt answers a question, and asks it again with its everyday words as meant when
+// the notices don't seem to answer it as typed ("how lng do u kepp complant records"); the
+// answer then says how it was read. A question answered as typed is not second-guessed. When
+// ex is not nil it records why the answer given was given.
+func (c *Composer) answerRespelt(ctx context.Context, q Question, ex *Explanation) (Answer, error) {
+	first := ex
+	if ex != nil {
+		first = &Explanation{}
+	}
+	ans, err := c.answerWith(ctx, q, first, nil)
+	if err != nil || !ans.Abstained {
+		keep(ex, first)
+		return ans, err
+	}
+	respelt := c.lex.Respell(ans.Question)
+	if respelt == ans.Question {
+		keep(ex, first)
+		return ans, nil
+	}
+	again := q
+	again.Text = respelt
+	if again.AsTyped == "" {
+		again.AsTyped = q.Text
+	}
+	second := ex
+	if ex != nil {
+		second = &Explanation{}
+	}
+	got, err := c.answerWith(ctx, again, second, nil)
+	if err != nil || got.Abstained {
+		keep(ex, first)
+		return ans, nil
+	}
+	keep(ex, second)
+	if ex != nil {
+		ex.Decision = fmt.Sprintf("asked again as %q, as typed it %s; then %s", respelt, first.Decision, second.Decision)
+	}
+	got.Question, got.ReadAs = ans.Question, respelt
+	got.Answer = fmt.Sprintf("I read your question as “%s”.\n%s", respelt, got.Answer)
+	return got, nil
+}
+
+// keep makes an explanation the one recorded.
+func keep(ex, from *Explanation) {
+	if ex != nil && from != nil {
+		*ex = *from
+	}
 }
 
 // answerWith answers a question; when ex is not nil it records why it answered or abstained.

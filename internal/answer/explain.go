@@ -65,7 +65,7 @@ const explainCandidates = 6
 // Explain answers a question and says why it answered or abstained.
 func (c *Composer) Explain(ctx context.Context, q Question) (Explanation, error) {
 	var ex Explanation
-	ans, err := c.answerWith(ctx, q, &ex, nil)
+	ans, err := c.answerRespelt(ctx, q, &ex)
 	ex.Answer = ans
 	return ex, err
 }
