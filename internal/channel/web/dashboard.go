@@ -200,7 +200,11 @@ func (s *Server) dashboardRoutes(mux *http.ServeMux) {
 	page("POST /dpo/sign-out", s.signedIn(s.handleSignOut))
 	page("GET /dpo", s.signedIn(s.handleQueue))
 	page("GET /dpo/{$}", s.signedIn(s.handleQueue))
+	// The queue's form is POSTed, so that a search (a resident's name or phone number) is sent
+	// in the body, never in an address that access logs and browser history keep.
+	page("POST /dpo", s.signedIn(s.handleQueue))
 	page("GET /dpo/export.csv", s.signedIn(s.handleExport))
+	page("POST /dpo/export.csv", s.signedIn(s.handleExport))
 	page("GET /dpo/unanswered", s.signedIn(s.handleUnanswered))
 	page("GET /dpo/unanswered.csv", s.signedIn(s.handleUnansweredExport))
 	page("GET /dpo/cases/{ref}", s.signedIn(s.handleCase))
@@ -318,14 +322,59 @@ func (s *Server) handleSignOut(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/dpo/sign-in", http.StatusSeeOther)
 }
 
-// queueFilter reads the queue's filters from the query string, always scoped to the DPO's
-// organisations. problem says what in the query was not understood, and so not applied: an
-// unknown status or an organisation the user doesn't see must not look like a filtered queue.
+// filterFields are the queue's filters that may be in an address: they hold no personal data, so
+// a link, a bookmark or a redirect may carry them. The search ("q") is never one of them.
+var filterFields = []string{"status", "org", "due", "assigned"}
+
+// filterQuery is the query string of the filters in v, and of nothing else: whatever else v
+// holds (a search, an unknown parameter) stays out of the links built from it.
+func filterQuery(v url.Values) string {
+	out := url.Values{}
+	for _, k := range filterFields {
+		if x := v.Get(k); x != "" {
+			out.Set(k, x)
+		}
+	}
+	return out.Encode()
+}
+
+// filterValues are where a request's filters are read from: a POSTed form (parsed by signedIn,
+// its values first, then the query string's), or the query string.
+func filterValues(r *http.Request) url.Values {
+	if r.Method == http.MethodPost {
+		return r.Form
+	}
+	return r.URL.Query()
+}
+
+// searchInAddress is why a search given in the address (an old bookmark's or a script's
+// "/dpo?q=…") is not run: a resident's name or phone number there is kept by proxies' access
+// logs and browser history, which a search must not add to.
+const searchInAddress = "Nothing was searched: a search is no longer taken from the page's address, where a resident's name or phone number " +
+	"would be kept in browser history and server logs. It is in the Find box below: press Filter to search for it."
+
+// queueFilter reads the queue's filters, always scoped to the DPO's organisations: on a GET from
+// the query string; on a POST (the queue page's own form) from the form, the query string
+// filling in what the form doesn't give. The search is read only from a POSTed form, so that
+// what a DPO types in it never lands in a URL. problem says what was not understood, and so not
+// applied: an unknown status or an organisation the user doesn't see must not look like a
+// filtered queue.
 func (s *Server) queueFilter(r *http.Request, sess *dashSession) (f dpo.Filter, form map[string]string, problem string) {
-	q := r.URL.Query()
+	q, search := filterValues(r), ""
+	if r.Method == http.MethodPost {
+		search = strings.TrimSpace(r.PostFormValue("q"))
+	}
 	f = dpo.Filter{Now: s.now()}
 	form = map[string]string{"status": q.Get("status"), "org": q.Get("org"), "due": q.Get("due"), "assigned": q.Get("assigned"),
-		"q": strings.TrimSpace(q.Get("q"))}
+		"q": search}
+	if inURL := strings.TrimSpace(r.URL.Query().Get("q")); inURL != "" {
+		// Refused, not run, so that no bookmark or script goes on putting residents' details in
+		// addresses unnoticed; the term is put in the box (the response's body, which nothing
+		// logs), one press from the search done the page's way. An empty "q=", which the
+		// page's old form put in every filtered address, filters as it did.
+		form["q"] = inURL
+		return f, form, searchInAddress
+	}
 	switch st := q.Get("status"); st {
 	case "", "open":
 		form["status"] = "open"
@@ -464,6 +513,13 @@ func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
 		s.dashError(w, r, errNoQueue)
 		return
 	}
+	filters := filterQuery(filterValues(r))
+	if r.Method == http.MethodPost && strings.TrimSpace(r.PostFormValue("q")) == "" {
+		// Filters alone are shown at their address, as before the form was POSTed: a reload
+		// doesn't ask to send the form again, and the address can be bookmarked.
+		http.Redirect(w, r, (&url.URL{Path: "/dpo", RawQuery: filters}).String(), http.StatusSeeOther)
+		return
+	}
 	f, form, problem := s.queueFilter(r, sess)
 	var cases []dpo.Case
 	code := http.StatusBadRequest
@@ -498,10 +554,14 @@ func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, code, "queue.html", map[string]any{
 		"Title": "Rights requests", "User": sess.user, "CSRF": sess.csrf, "Rows": s.rows(cases), "Form": form,
 		"Statuses": dpo.Statuses, "Orgs": orgs, "Assignees": people, "Problem": problem, "NeedLimit": needLimit,
-		// The export takes the same filters. Re-encoded here, the query is safe to put in the
+		"SearchInAddress": problem == searchInAddress,
+		// The export takes the same filters, and a search is POSTed to it with the page's form
+		// (so it stays out of the address). Re-encoded here, the query is safe to put in the
 		// link as it is: escaped by the template as text, "status=received&due=overdue" lost its
 		// "=" and "&" and the file held every case.
-		"ExportURL": template.URL((&url.URL{Path: "/dpo/export.csv", RawQuery: r.URL.Query().Encode()}).String()),
+		"ExportURL": template.URL((&url.URL{Path: "/dpo/export.csv", RawQuery: filters}).String()),
+		// The queue with the same filters and no search.
+		"ClearURL": template.URL((&url.URL{Path: "/dpo", RawQuery: filters}).String()),
 	})
 }
 

@@ -1435,68 +1435,6 @@ func TestThePrivacyNoticeSaysWhoIsSentWhat(t *testing.T) {
 	assert.NotContains(t, page, "writes the chat")
 }
 
-// A caller on the phone is found from the queue page's search box, by reference, name or contact,
-// within the user's councils only; the other filters and the CSV link keep it.
-func TestQueueSearch(t *testing.T) {
-	h := newHarness(t)
-	ctx := context.Background()
-	submit := func(org, name, contact string) string {
-		t.Helper()
-		kind := dpo.ContactEmail
-		if !strings.Contains(contact, "@") {
-			kind = dpo.ContactPhone
-		}
-		h.submitted++
-		c, err := h.queue.Submit(ctx, dpo.Submission{Type: dpo.Access, Organisation: org, Received: h.clock.Now(), Channel: dpo.ChannelPhone,
-			Requester:   dpo.Requester{Name: name, Contact: dpo.Contact{Kind: kind, Value: contact}},
-			Description: fmt.Sprintf("A copy of my records (%d)", h.submitted)})
-		require.NoError(t, err)
-		return c.Ref
-	}
-	priya := submit(mk, "Priya Sharma", "priya.sharma@example.org")
-	dave := submit(mk, "David Pritchard", "07700 900123")
-	bucksPriya := submit(bucks, "Priya Sharma", "p.sharma@example.net")
-	_, err := h.queue.UpdateStatus(ctx, dave, dpo.Change{To: dpo.Completed, Actor: "dpo"})
-	require.NoError(t, err)
-	h.addUser(t, "dpo", "correct horse battery", mk)
-	h.signIn(t, "dpo", "correct horse battery")
-
-	listed := func(query string) []string {
-		t.Helper()
-		rec := h.do(t, "GET", "/dpo?"+query, "")
-		require.Equal(t, http.StatusOK, rec.Code, query)
-		var refs []string
-		for _, ref := range []string{priya, dave, bucksPriya} {
-			if strings.Contains(rec.Body.String(), ref) {
-				refs = append(refs, ref)
-			}
-		}
-		return refs
-	}
-	assert.Equal(t, []string{priya}, listed("q=SHARMA"), "name, any case; not another council's Priya Sharma")
-	assert.Equal(t, []string{priya}, listed("q=priya.sharma%40"), "e-mail, in part")
-	assert.Empty(t, listed("q=07700900123"), "a closed case is not on the open queue")
-	assert.Equal(t, []string{dave}, listed("status=all&q=07700900123"), "a phone number however spaced")
-	assert.Equal(t, []string{dave}, listed("status=all&q="+url.QueryEscape(strings.ToLower(dave))), "reference")
-	assert.Empty(t, listed("status=all&q=p.sharma"), "nothing of another council's")
-
-	page := h.do(t, "GET", "/dpo?q=07700900123", "").Body.String()
-	assert.Contains(t, page, `<input type="search" id="f-q" name="q" value="07700900123"`, "the search is kept in the box")
-	assert.Contains(t, page, `choose Status "All" to include them`)
-	m := regexp.MustCompile(`href="(/dpo/export\.csv[^"]*)"`).FindStringSubmatch(h.do(t, "GET", "/dpo?status=all&q=sharma", "").Body.String())
-	require.NotNil(t, m)
-	link := html.UnescapeString(m[1])
-	assert.Equal(t, "/dpo/export.csv?q=sharma&status=all", link)
-	rows, err := csv.NewReader(h.do(t, "GET", link, "").Body).ReadAll()
-	require.NoError(t, err)
-	require.Len(t, rows, 2, "the header and the case found")
-	assert.Equal(t, priya, rows[1][0])
-
-	bad := h.do(t, "GET", "/dpo?q="+strings.Repeat("a", 201), "")
-	assert.Equal(t, http.StatusBadRequest, bad.Code)
-	assert.Contains(t, bad.Body.String(), "The search can&#39;t be used")
-}
-
 // A case page's address is read as the queue commands read a reference: zeros in front of the
 // number, or fewer of them, find the case (a QA pass: "DPO-2026-0000005" was "not found").
 func TestACasePageTakesTheReferenceAsTyped(t *testing.T) {
