@@ -8,11 +8,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -423,4 +425,61 @@ func TestBrowserSaysADraftIsNotYetChecked(t *testing.T) {
 	assert.Contains(t, final, "6 years")
 	assert.NotContains(t, final, "12 years")
 	reportViolations(t, "the widget after a draft failed its check", axeAudit(ctx, t))
+}
+
+// A DPO searches for a caller from the queue page in a real browser: the cases are found, and no
+// address the browser asked for or shows holds what was typed (the form is POSTed). Clearing the
+// search keeps the other filters, which stay in the address.
+func TestBrowserDPOSearchKeepsTheTermOutOfAddresses(t *testing.T) {
+	ctx := browser(t)
+	h, cs := searchHarness(t)
+	var mu sync.Mutex
+	var asked []string // every address the browser requested
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		asked = append(asked, r.Method+" "+r.URL.RequestURI())
+		mu.Unlock()
+		h.h.ServeHTTP(w, r)
+	}))
+	defer ts.Close()
+
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/dpo"),
+		chromedp.WaitVisible(chromedp.CSS("#password")),
+		chromedp.SendKeys(chromedp.CSS("#name"), "dpo"),
+		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
+		chromedp.Submit(chromedp.CSS("#password")),
+		chromedp.WaitVisible(chromedp.CSS("table.queue")),
+	))
+	var addr, found string
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.SetValue(chromedp.CSS("#f-status"), "all"),
+		chromedp.SendKeys(chromedp.CSS("#f-q"), "07700 900123"),
+		chromedp.Click(chromedp.CSS(".filters button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS(".filters a")), // "Clear the search": the results are shown
+		location(&addr),
+		text("table.queue", &found),
+	))
+	assert.Equal(t, ts.URL+"/dpo", addr)
+	assert.Contains(t, found, cs.dave)
+	assert.NotContains(t, found, cs.priya)
+	reportViolations(t, "the queue's search results", axeAudit(ctx, t))
+
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(".filters a")),
+		chromedp.WaitNotPresent(chromedp.CSS(".filters a")),
+		chromedp.WaitVisible(chromedp.CSS("table.queue")),
+		location(&addr),
+		text("table.queue", &found),
+	))
+	assert.Equal(t, ts.URL+"/dpo?status=all", addr, "the search cleared, the filters kept")
+	assert.Contains(t, found, cs.priya)
+
+	mu.Lock()
+	defer mu.Unlock()
+	assert.Contains(t, asked, "POST /dpo")
+	for _, a := range asked {
+		assert.NotContains(t, a, "07700", "an address the browser asked for holds the search")
+		assert.NotContains(t, a, "900123")
+	}
 }
