@@ -36,6 +36,7 @@ func newBot(app *App, cfg config.Config, eng *engine, queue *dpo.Queue) (*conver
 	sessions.Now = app.Now
 	b := &conversation.Bot{
 		Answerer:     eng.answerer,
+		Decider:      eng.composer,
 		Classify:     rights.Classify,
 		Region:       region,
 		Orgs:         orgs,

@@ -121,6 +121,11 @@ var _ Submitter = (*dpo.Queue)(nil)
 // Bot holds what a conversation needs. The zero value is not usable; fill the fields.
 type Bot struct {
 	Answerer answer.Answerer
+	// Decider says whether the notices answer a question before the bot decides what to do with
+	// a message (answer a question asked beside a request, or only take the request): the
+	// extractive answerer, whose abstentions a language model's answers follow, so that no
+	// model call is spent on a question only checked. Nil asks Answerer.
+	Decider  answer.Answerer
 	Queue    Submitter
 	Classify func(string) rights.Intent // rights.Classify by default
 	Region   deadline.Region            // the council's part of the UK
@@ -488,10 +493,14 @@ var aboutTheRequestRe = regexp.MustCompile(`(?i)^\s*(?:(?:can|could|will|would) 
 // answers reports whether the notices answer a question (not abstaining), asked of the council the
 // conversation is about.
 func (b *Bot) answers(ctx context.Context, question, org string) bool {
-	if b.Answerer == nil {
+	decider := b.Decider
+	if decider == nil {
+		decider = b.Answerer
+	}
+	if decider == nil {
 		return false
 	}
-	ans, err := b.Answerer.Answer(ctx, answer.Question{Text: b.questionOf(question), Organisation: org})
+	ans, err := decider.Answer(ctx, answer.Question{Text: b.questionOf(question), Organisation: org})
 	return err == nil && !ans.Abstained
 }
 

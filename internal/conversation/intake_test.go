@@ -1800,3 +1800,27 @@ func TestAnAdviserIsToldWhatTheRequesterWillBeAskedFor(t *testing.T) {
 	assert.Contains(t, rep.Answer.Answer, "ask them for proof that they may act for them")
 	assert.NotContains(t, rep.Answer.Answer, "you may act for them")
 }
+
+// countingAnswerer counts the questions a (costly) answerer is asked.
+type countingAnswerer struct {
+	answer.Answerer
+	asked int
+}
+
+func (c *countingAnswerer) Answer(ctx context.Context, q answer.Question) (answer.Answer, error) {
+	c.asked++
+	return c.Answerer.Answer(ctx, q)
+}
+
+// A question asked beside a request is checked against the notices by the Decider (the
+// extractive answerer), and only answered by the Answerer (a language model): one model call,
+// not two (a review: it was asked of the model once to see it answered, once to answer).
+func TestAQuestionBesideARequestIsAnsweredOnce(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	model := &countingAnswerer{Answerer: bot.Answerer}
+	bot.Decider, bot.Answerer = bot.Answerer, model
+	script(t, bot, "Milton Keynes", []line{
+		{says: "Do you share my data with the police? Please delete it.", kind: conversation.KindAnswer, contains: []string{"[1]", "I can pass it to the data protection team"}},
+	})
+	assert.Equal(t, 1, model.asked)
+}
