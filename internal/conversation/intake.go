@@ -22,6 +22,10 @@ import (
 
 // Intake steps, in order. The bot asks only for what the DPO needs.
 const (
+	// StepWhose asks whose records a first message meant when it could mean either ("my data for
+	// my mum": the asker's, sent to her, or hers?): before anything else, as what happens next
+	// depends on it.
+	StepWhose       = "whose"
 	StepOrg         = "organisation"
 	StepName        = "name"
 	StepOnBehalfOf  = "on_behalf_of"
@@ -48,9 +52,13 @@ type intake struct {
 	// both are the councils the request was asked of when it named more than one ("delete my
 	// data from both MK and Bucks"): each takes its own request, the next offered once this
 	// one is sent.
-	both       []string
-	name       string
-	onBehalf   bool
+	both     []string
+	name     string
+	onBehalf bool
+	// whose is the person the first message named the request "for" ("mum" of "my data for my
+	// mum") while it is not known whether the records are theirs or the asker's: asked first
+	// (StepWhose), "" once answered or when the message was clear.
+	whose      string
 	onBehalfOf string
 	contact    string
 	service    string
@@ -188,7 +196,8 @@ var (
 	// selfRe says a request thought to be for someone else is for the person asking.
 	selfRe = regexp.MustCompile(`(?i)^\s*(?:no[,.!]?\s+)?(?:it'?s\s+|its\s+|it is\s+)?(?:(?:just|only)\s+)?(?:for\s+)?(?:me|myself|my ?self|my own)\b(?:\s+(?:only|though|actually))?\s*[.!]?\s*$|\b(?:for me|it'?s me|its me|mine|myself|my own|my data|my records|my information|me not (?:him|her|them))\b|\bnot for (?:someone|anyone|somebody) else\b`)
 	// forSomeoneRe says a request is for someone else: "it's for my mum", "on behalf of my son".
-	forSomeoneRe = regexp.MustCompile(`(?i)\b(?:for|on behalf of) my (?:mum|mother|mom|dad|father|son|daughter|husband|wife|partner|child|kids?|children|nan|gran|grandma|grandmother|grandad|grandfather|brother|sister|client|friend|neighbour|aunt|uncle)\b`)
+	// Group 1 is who they are to the asker.
+	forSomeoneRe = regexp.MustCompile(`(?i)\b(?:for|on behalf of) my (mum|mother|mom|dad|father|son|daughter|husband|wife|partner|child|kids?|children|nan|gran|grandma|grandmother|grandad|grandfather|brother|sister|client|friend|neighbour|aunt|uncle)\b`)
 	// switchCouncilRe is a person correcting the council mid-request: "actually I meant Bucks".
 	switchCouncilRe = regexp.MustCompile(`(?i)\b(?:actually|meant|sorry|wrong council|change the council|not that|it'?s|its|should be|it was|instead|send it to|make (?:it|that)|should go to)\b`)
 	// wrongCouncilRe says the request's council is wrong, without saying which is right.
@@ -272,6 +281,16 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		// message already says is not asked for again.
 		name, rest := b.introducedName(desc)
 		it.name, it.contact = name, introducedContact(desc, rest)
+		if m := forSomeoneRe.FindStringSubmatch(desc); m != nil && !it.onBehalf {
+			// "I'd like to request the records you hold for my mum" is hers: the request goes
+			// the way of one for someone else (a QA pass filed it as the asker's own). "I'd like
+			// to request my data for my mum" may be either, and is asked.
+			if ownDataRe.MatchString(desc) {
+				it.whose = strings.ToLower(m[1])
+			} else {
+				it.onBehalf = true
+			}
+		}
 		if m := relativeNamedRe.FindStringSubmatch(desc); m != nil && it.onBehalf {
 			// "I'm asking on behalf of my father, John Smith": his name is not asked again (a QA
 			// pass).
@@ -285,6 +304,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		// The second right of a message asking for two: asked for when that message came in, in
 		// its words, by the same person.
 		it.org, it.name, it.contact, it.onBehalf, it.onBehalfOf = p.org, p.name, p.contact, p.onBehalf, p.onBehalfOf
+		it.whose = "" // whose the records are was settled by the first request
 		if strings.Contains(p.first, t.Text) {
 			// Asked for in the message that started the first request: then, and in its words.
 			it.receivedAt, it.first, it.desc = p.receivedAt, p.first, p.first
@@ -317,26 +337,14 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	ans.Question = t.Text
 	ans.Mode = "extractive"
 	ans.Request = requestOf(in)
-	due := b.expectedDue(it.receivedAt) // the second of two rights was received with the first
 	var intro strings.Builder
 	fmt.Fprintf(&intro, "It sounds like you want to make a request: %s.\n", requestLabel(in.Type, it.onBehalf))
 	if ans.Answer != "" {
 		fmt.Fprintf(&intro, "What the notices say:\n%s\n", ans.Answer)
 	}
-	switch {
-	case it.lawEnforcement:
-		intro.WriteString("What happens next: I'll pass your request to the data protection team. " + lawEnforcementNext + "\n")
-	case in.Type == rights.Complaint:
-		// A complaint is not a request under the rights with a statutory month: no ID check
-		// restarts it and nothing is "extended". The queue keeps a date to answer it by.
-		fmt.Fprintf(&intro, "What happens next: %s (They aim to by %s.)\n", complaintNext, due)
-	case it.onBehalf:
-		// Asked for someone else: the month starts when proof of authority arrives (reference
-		// rule 2), so no date can be promised yet (a QA pass: the first reply gave one, the
-		// last said otherwise).
-		intro.WriteString("What happens next: I'll pass your request to the data protection team. " + onBehalfNext + "\n")
-	default:
-		fmt.Fprintf(&intro, "What happens next: I'll pass your request to the data protection team. The council must respond within one calendar month of receiving it (by %s), though it may need to check your identity first, which restarts that month, or extend it for complex requests.\n", due)
+	if it.whose == "" {
+		// (Whose records they are decides what happens next: said once that is answered.)
+		intro.WriteString(b.whatHappensNext(it) + "\n")
 	}
 	if it.second.typ != "" {
 		fmt.Fprintf(&intro, "You also asked for something else (%s): it is a request of its own, and I'll offer to take it once this one is sent.\n", it.second.typ.Label())
@@ -358,6 +366,25 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	ans.Answer = intro.String() + b.prompt(it)
 	s.remember(t.Text, ans.Answer)
 	return Reply{Answer: ans, Session: s.ID, Kind: KindIntake, Intake: b.state(it)}, nil
+}
+
+// whatHappensNext is what happens to the request once sent, as its first reply says it.
+func (b *Bot) whatHappensNext(it *intake) string {
+	due := b.expectedDue(it.receivedAt) // the second of two rights was received with the first
+	switch {
+	case it.lawEnforcement:
+		return "What happens next: I'll pass your request to the data protection team. " + lawEnforcementNext
+	case it.typ == rights.Complaint:
+		// A complaint is not a request under the rights with a statutory month: no ID check
+		// restarts it and nothing is "extended". The queue keeps a date to answer it by.
+		return fmt.Sprintf("What happens next: %s (They aim to by %s.)", complaintNext, due)
+	case it.onBehalf:
+		// Asked for someone else: the month starts when proof of authority arrives (reference
+		// rule 2), so no date can be promised yet (a QA pass: the first reply gave one, the
+		// last said otherwise).
+		return "What happens next: I'll pass your request to the data protection team. " + onBehalfNext
+	}
+	return fmt.Sprintf("What happens next: I'll pass your request to the data protection team. The council must respond within one calendar month of receiving it (by %s), though it may need to check your identity first, which restarts that month, or extend it for complex requests.", due)
 }
 
 // givenInFirst says what of the requester's details the first message gave: "your name (David
@@ -487,6 +514,8 @@ func (b *Bot) canonicalOrg(org string) string {
 // advance moves to the next step that still needs an answer.
 func (b *Bot) advance(it *intake) {
 	switch {
+	case it.whose != "":
+		it.step = StepWhose
 	case it.org == "":
 		it.step = StepOrg
 	case it.name == "":
@@ -521,6 +550,8 @@ func (b *Bot) question(it *intake) string {
 		// An adviser logging a call, a letter or an e-mail is asked about the requester, not
 		// addressed as them (a QA pass: "What is your full name?").
 		switch it.step {
+		case StepWhose:
+			return "Is the request for the requester's own records, or for their " + possessive(it.whose) + "?"
 		case StepName:
 			return "What is the requester's full name?"
 		case StepOnBehalfOf:
@@ -534,6 +565,8 @@ func (b *Bot) question(it *intake) string {
 		}
 	}
 	switch it.step {
+	case StepWhose:
+		return "Is this request for your own records, or for your " + possessive(it.whose) + "?"
 	case StepOrg:
 		return "Which council is this request for? (" + strings.Join(b.Orgs, " or ") + ")"
 	case StepName:
@@ -554,7 +587,7 @@ func (b *Bot) question(it *intake) string {
 
 func (b *Bot) summary(it *intake) string {
 	var s strings.Builder
-	fmt.Fprintf(&s, "Your request:\n- Type: %s\n- Council: %s\n- Name: %s\n", it.typ.Label(), it.org, it.name)
+	fmt.Fprintf(&s, "Your request:\n- Type: %s\n- Council: %s\n- Name: %s\n", requestLabel(it.typ, it.onBehalf), it.org, it.name)
 	if it.onBehalfOf != "" {
 		fmt.Fprintf(&s, "- On behalf of: %s\n", it.onBehalfOf)
 	}
@@ -576,6 +609,9 @@ func (b *Bot) state(it *intake) *IntakeState {
 	}
 	if it.step == StepConfirm {
 		st.Options = []string{"yes", "no"}
+	}
+	if it.step == StepWhose {
+		st.Options = []string{"My own", "My " + possessive(it.whose)}
 	}
 	for k, v := range map[string]string{"organisation": it.org, "name": it.name, "on_behalf_of": it.onBehalfOf,
 		"contact": it.contact, "service": it.service, "description": it.description()} {
@@ -647,6 +683,10 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		// "help" is not a council, a name or a service: say what is going on.
 		return mk("I'm taking your request for the data protection team, a question at a time. Answer this one, " +
 			"or type \"cancel\" to stop: " + b.prompt(it)), nil
+	}
+	if it.step == StepWhose {
+		// Answered before anything else is asked: no name, contact or correction is in it yet.
+		return mk(b.takeWhose(it, v)), nil
 	}
 	// "oh wait, the email is wrong, it's jo2@…" at the details, "sorry my name is actually
 	// Katherine Hill" at the service step: the field it corrects changes, whatever step it is
@@ -1127,6 +1167,62 @@ func (b *Bot) councilsSwitchedTo(it *intake, v string) []string {
 		return slices.DeleteFunc(named, func(n string) bool { return n == it.org })
 	}
 	return named
+}
+
+// ownDataRe speaks of the asker's own records: "my data", "everything you hold on me".
+var ownDataRe = regexp.MustCompile(`(?i)\bmy (?:own )?(?:personal )?(?:data|records?|information|info|details|files?|account)\b|\b(?:on|about|of) me\b|\bmine\b`)
+
+var (
+	// theirsRe answers "your own records, or your mum's?" with the other person's: "hers", "my
+	// mum's", "for her", "on her behalf".
+	theirsRe = regexp.MustCompile(`(?i)\b(?:hers|his|theirs|(?:her|his|their)(?: own)? (?:records?|data|information|info|files?|details|account)|(?:for|of|on) (?:her|him|them)|on (?:her|his|their) behalf|` +
+		`(?:for |on behalf of )?my (?:late )?(?:` + relativeWords + `|kids|children|parents))\b`)
+	// notMineRe and notTheirsRe take one of them out: "hers, not mine", "mine, not my mum's".
+	notMineRe   = regexp.MustCompile(`(?i)\bnot (?:for )?(?:me|mine|myself|my own)\b|\bnot my (?:own )?(?:data|records|information)\b`)
+	notTheirsRe = regexp.MustCompile(`(?i)\bnot (?:for )?(?:hers|his|theirs|her|him|them|my (?:late )?(?:` + relativeWords + `|kids|children|parents))`)
+	// bothOfUsRe answers it with both: "both", "mine and hers".
+	bothOfUsRe = regexp.MustCompile(`(?i)\bboth\b|\beach of us\b|\bmine and (?:hers|his|theirs|my)\b|\b(?:hers|his|theirs) and mine\b`)
+)
+
+// takeWhose takes the answer to "your own records, or your mum's?" and says what happens next, or
+// asks again.
+func (b *Bot) takeWhose(it *intake, v string) string {
+	notMine, notTheirs := notMineRe.MatchString(v), notTheirsRe.MatchString(v)
+	mine := selfRe.MatchString(v) && !notMine || notTheirs
+	named := slices.ContainsFunc(strings.FieldsFunc(strings.ToLower(v), func(r rune) bool { return !unicode.IsLetter(r) }),
+		func(w string) bool { return w == it.whose }) // "Mum's", "mum", not the "son" of "person"
+	theirs := (theirsRe.MatchString(v) || named) && !notTheirs || notMine
+	switch {
+	case bothOfUsRe.MatchString(v):
+		// Each person's records are a request of their own, made with their own authority.
+		return "Each person's records are a request of their own, so please choose one for now (you can make the other once this one is sent). " + b.prompt(it)
+	case mine == theirs:
+		return "Sorry, I didn't follow. " + b.prompt(it)
+	case theirs:
+		it.onBehalf = true
+		if m := relativeNamedRe.FindStringSubmatch(v); m != nil {
+			// "for my mum, Anita Sharma": her name is not asked again.
+			it.onBehalfOf = b.nameFrom(m[1])
+		}
+	}
+	it.whose = ""
+	b.advance(it)
+	noted := ""
+	if it.onBehalfOf != "" {
+		noted = "I've noted that the request is for " + it.onBehalfOf + ". "
+	}
+	return noted + b.whatHappensNext(it) + "\n" + b.prompt(it)
+}
+
+// possessive is whose something is, of the person someone asks for: "mum's", "kids'".
+func possessive(who string) string {
+	switch {
+	case who == "children":
+		return "children's"
+	case strings.HasSuffix(who, "s"):
+		return who + "'"
+	}
+	return who + "'s"
 }
 
 // relativeWords are the people someone asks for: "my mum", "my son".

@@ -1824,3 +1824,66 @@ func TestAQuestionBesideARequestIsAnsweredOnce(t *testing.T) {
 	})
 	assert.Equal(t, 1, model.asked)
 }
+
+// A request for someone else's records goes the way of one however it is worded: their name is
+// asked, the team will ask for proof of authority, and no date is given until it arrives. "My
+// data for my mum" may be the asker's records sent to her, so whose they are is asked first, once
+// (a QA pass filed each of these as the asker's own, or took no request).
+func TestARequestForSomeoneElseHoweverItIsWorded(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		opening []line // up to "What is your full name?"
+	}{
+		{"my data for my mum, asked whose", []line{
+			{says: "I'd like to request my data for my mum", kind: conversation.KindIntake,
+				contains: []string{"Is this request for your own records, or for your mum's?"}, lacks: []string{"must respond within", "full name"}},
+			{says: "my mum's", kind: conversation.KindIntake, contains: []string{"proof that you may act for them", "full name"}}}},
+		{"my mum's data", []line{{says: "I want my mum's data", kind: conversation.KindIntake}}},
+		{"my dad's records for him, offered", []line{
+			{says: "can I get my dad's records for him", kind: conversation.KindAnswer, contains: []string{"for someone else"}},
+			{says: "yes", kind: conversation.KindIntake}}},
+		{"my data on behalf of my mother", []line{{says: "request my data on behalf of my mother", kind: conversation.KindIntake}}},
+		{"the records held for my dad", []line{{says: "I'd like to request the records you hold for my dad", kind: conversation.KindIntake}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			script(t, bot, "Milton Keynes", append(tt.opening,
+				line{says: "Kate Hill", kind: conversation.KindIntake, contains: []string{"what is their name?"}},
+				line{says: "Anita Hill", kind: conversation.KindIntake},
+				line{says: "kate@example.com"}, line{says: "skip"},
+				line{says: "everything", contains: []string{"a copy of their data", "On behalf of: Anita Hill"}},
+				line{says: "yes", kind: conversation.KindSubmitted, contains: []string{"proof that you may act for them"}},
+			))
+			cases := q.cases()
+			require.Len(t, cases, 1)
+			assert.Equal(t, "Anita Hill", cases[0].Requester.OnBehalfOfWhom)
+			assert.True(t, cases[0].Due.IsZero(), "no date until proof of authority arrives")
+		})
+	}
+
+	// Said to be the asker's own, it is theirs, with its month starting now; said with her name,
+	// it is not asked again.
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my records for my mum"},
+		{says: "yes", contains: []string{"Sorry, I didn't follow", "your own records, or for your mum's?"}},
+		{says: "mine, not my mum's", contains: []string{"must respond within one calendar month", "full name"}},
+		{says: "Kate Hill", contains: []string{"contact you"}}, {says: "kate@example.com"}, {says: "skip"}, {says: "everything", lacks: []string{"On behalf of"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases(), 1)
+	assert.False(t, q.cases()[0].Requester.OnBehalfOf)
+	assert.False(t, q.cases()[0].Due.IsZero())
+	last := script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my records for my mum"},
+		{says: "for my mum, Anita Sharma", contains: []string{"the request is for Anita Sharma", "full name"}},
+		{says: "Kate Sharma", contains: []string{"contact you"}},
+	})
+	assert.Equal(t, "Anita Sharma", last.Intake.Fields["on_behalf_of"])
+
+	// The widget shows the two answers as buttons.
+	first := script(t, bot, "Milton Keynes", []line{{says: "I'd like to request my data for my mum"}})
+	require.NotNil(t, first.Intake)
+	assert.Equal(t, conversation.StepWhose, first.Intake.Step)
+	assert.Equal(t, []string{"My own", "My mum's"}, first.Intake.Options)
+}

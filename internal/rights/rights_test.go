@@ -287,6 +287,9 @@ func TestClassifyQAPass(t *testing.T) {
 		{"a member of staff went through my file without any reason", Complaint, true, false},
 		{"what happens if someone looked at my records without permission?", Complaint, false, false},
 		{"I'm requesting someone else's data on behalf of my mother", Access, true, true},
+		// A bare "request …" instructs, as "send …" does (a QA pass: answered, and no request offered).
+		{"request my data on behalf of my mother", Access, true, true},
+		{"request a copy of my housing file", Access, true, false},
 
 		// Near-misses that stay as they are.
 		{"how do I make a subject access request?", Access, false, false},

@@ -353,6 +353,7 @@
   }
 
   var fieldLabels = {
+    whose: "Whose records?",
     organisation: "Council",
     name: "Your full name",
     on_behalf_of: "Their name",
