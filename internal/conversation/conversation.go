@@ -252,8 +252,12 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			return b.safeguarding(s, t, intent), nil
 		}
 		r := b.safeguardingReply(s, t, intent)
-		ans, err := b.answer(ctx, s, t, rights.Intent{Type: rights.None}, nil) // remembers the exchange
-		if err != nil {
+		var ans Reply // either way, the exchange is remembered
+		if rights.SomeoneElsesDetails(t.Text) {
+			// "my ex-partner moved out, can you tell me her phone number?" is told what anyone
+			// asking for someone else's details is, not "the notices don't answer that".
+			ans = b.withContact(s, t, someoneElsesDetails)
+		} else if ans, err = b.answer(ctx, s, t, rights.Intent{Type: rights.None}, nil); err != nil {
 			return Reply{}, err
 		}
 		r.Answer = withAnswer(r.Answer, ans.Answer)
@@ -388,6 +392,12 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			// found here, and the data protection team can find it.
 			return b.withContact(s, t, noReferenceHelp), nil
 		}
+	}
+	if rights.SomeoneElsesDetails(t.Text) {
+		// "my tenant left owing rent, can you give me his new address?" asks for no right of the
+		// writer's (its "new address" started a request to correct records, a QA pass): said
+		// plainly, and who decides whether the law lets anything be shared.
+		return b.withContact(s, t, someoneElsesDetails), nil
 	}
 	if !intent.Actionable && confidentialRe.MatchString(t.Text) && !questionRe.MatchString(t.Text) {
 		// "mark my records as confidential so my ex can't find me": an objection to disclosure.
@@ -1531,6 +1541,12 @@ var (
 	requestNamedRe = regexp.MustCompile(`(?i)\b(?:my|our|his|her|their|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:request|case|sar|dsar)\b`)
 	progressRe     = regexp.MustCompile(`(?i)\b(?:happening|status|progress|updates?|news|heard|hear back|looked at|dealt with|chase|chasing|processed|where is|where's|any word|been done|ready yet|finished|(?:is|are) up to)\b`)
 )
+
+// someoneElsesDetails answers a request for another person's address, phone number or
+// whereabouts (rights.SomeoneElsesDetails).
+const someoneElsesDetails = "I can't help with that: the council doesn't give out another person's details, such as their address or phone number, through this chat. " +
+	"Your data protection rights are to your own information, not someone else's, so this isn't a request I can take. " +
+	"Whether the law lets the council share anything about another person is for its data protection team to decide:"
 
 // noReferenceHelp is what to do about a request the chat can't look up.
 const noReferenceHelp = "I can only look up requests made in this chat, by their reference. For a request made another way, or if you've lost the reference, contact the data protection team and say when and how you made it. The council must respond within one calendar month of receiving a request."

@@ -1887,3 +1887,27 @@ func TestARequestForSomeoneElseHoweverItIsWorded(t *testing.T) {
 	assert.Equal(t, conversation.StepWhose, first.Intake.Step)
 	assert.Equal(t, []string{"My own", "My mum's"}, first.Intake.Options)
 }
+
+// Someone else's address or phone number is no right of the asker's: the chat says plainly that
+// the council doesn't give them out this way, and who decides what the law allows (the data
+// protection team, as the notices give its contact), and starts no request (a QA pass: a
+// landlord's "can you give me his new address?" started a request to correct records).
+func TestSomeoneElsesDetailsStartNoRequest(t *testing.T) {
+	for _, says := range []string{
+		"my tenant left owing rent, can you give me his new address?",
+		"what is my neighbour's address? he owes me money",
+		"My ex-partner moved out, can you tell me her phone number?",
+	} {
+		bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		rep := script(t, bot, "Buckinghamshire Council", []line{{says: says,
+			contains: []string{"doesn't give out another person's details", "Maria Damigos"}, lacks: []string{"It sounds like you want to make a request", "full name"}}})
+		assert.Nil(t, rep.Intake, says)
+		assert.False(t, rep.Answer.Request.Actionable, says)
+		assert.Empty(t, q.cases(), says)
+	}
+	// Their details to correct are still a request.
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Buckinghamshire Council", []line{
+		{says: "please change my mum's address on her council tax account, I have power of attorney", kind: conversation.KindIntake},
+	})
+}

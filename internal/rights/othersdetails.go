@@ -1,0 +1,60 @@
+package rights
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A message asking the council for another person's contact details or whereabouts ("my tenant
+// left owing rent, can you give me his new address?", "can I have my ex's phone number?") asks
+// for no right of the writer's: the rights are to one's own data, and another person's are
+// theirs. Read for a right, "his new address" made it a request to correct records, filed as the
+// writer's own (a QA pass); the writer needs telling plainly that this is no way to get them.
+
+// othersPerson is someone a resident might want found: a former tenant, an ex, a neighbour, a
+// relative, a debtor. The council's own people (its DPO, an officer) are asked after in other
+// words, and their published contacts are what the notices answer ("who is the DPO? whats her
+// address").
+const othersPerson = `(?:ex|ex-?(?:partner|husband|wife|boyfriend|girlfriend)|former (?:partner|husband|wife|tenant|lodger)|old (?:tenant|lodger|flatmate|housemate)|` +
+	`tenants?|lodgers?|flatmate|housemate|neighbou?rs?|partner|husband|wife|boyfriend|girlfriend|son|daughter|dad|father|mum|mother|brother|sister|` +
+	`cousin|uncle|aunt|debtor|builder)`
+
+// othersDetail is what locates a person: an address, a phone number, an e-mail address.
+const othersDetail = `(?:(?:new|current|present|home|forwarding|latest|mobile|phone|telephone|e-?mail|contact)\s+)*` +
+	`(?:address(?:es)?|phone(?: number)?|(?:mobile )?number|mobile|e-?mail(?: address)?|contact (?:details|number)|whereabouts)`
+
+// askedFor is a message asking to be given or told something: "can you give me", "I need",
+// "what's".
+const askedFor = `(?:(?:(?:can|could|will|would) you\s+)?(?:please\s+)?(?:give|tell|send|pass|forward|provide|e-?mail|text)\s+(?:me|us)|let (?:me|us) (?:have|know)|` +
+	`(?:can|could|may) (?:i|we)\s+(?:please\s+)?(?:have|get|know|find out)|(?:i|we)\s+(?:want|need|would like|'d like)(?:\s+to\s+(?:have|get|know|find out))?|` +
+	`(?:do|can|could) you (?:know|find out)|what(?:'s|s|\s+is))`
+
+var (
+	// othersDetailsRe asks to be given someone's details or whereabouts: "give me his new
+	// address", "can I have my ex's number", "I need my tenant's forwarding address", "where does
+	// my ex live now".
+	othersDetailsRe = regexp.MustCompile(`(?i)\b(?:` +
+		askedFor + `\s+(?:(?:the|a)\s+)?(?:(?:his|her|their)\s+|(?:my|our|the)\s+(?:\w+\s+)?` + othersPerson + `(?:'s|s')\s+)` + othersDetail + `\b|` +
+		`(?:` + askedFor + `\s+where|where\s+(?:does|do|did|has|have|is|are))\s+(?:my|our|the)\s+(?:\w+\s+)?` + othersPerson +
+		`\s+(?:lives?|living|moved|has moved|gone|went|is staying|stays|is now)\b)`)
+	// othersPersonRe names such a person in the message, for a "his" or "her" to be theirs.
+	othersPersonRe = regexp.MustCompile(`(?i)\b(?:my|our|the)\s+(?:\w+\s+)?` + othersPerson + `\b|\b(?:owes?|owing|owed|debt|arrears|unpaid rent)\b`)
+	// ownOrAuthorisedRe is what makes it no such message: details to correct, hide or delete, or
+	// asked for with authority to act for the person ("I need my mum's address history for her
+	// benefits claim, I have power of attorney").
+	ownOrAuthorisedRe = regexp.MustCompile(`(?i)\b(?:updat\w*|chang\w*|correct\w*|amend\w*|wrong|remov\w*|delet\w*|eras\w*|hid(?:e|den|ing)|confidential|withh[oe]ld\w*|` +
+		`power of attorney|attorney|appointee|executor|deputy|on (?:her|his|their) behalf|on behalf of|act for|acting for)\b`)
+)
+
+// SomeoneElsesDetails reports whether a message asks the council to give the writer another
+// person's address, phone number or whereabouts: no data-protection right of the writer's, however
+// Classify reads it, and no request to take.
+func SomeoneElsesDetails(text string) bool {
+	s := strings.ReplaceAll(text, "’", "'")
+	if !othersDetailsRe.MatchString(s) || ownOrAuthorisedRe.MatchString(s) {
+		return false
+	}
+	// "give me his address" is someone's whom the message names ("my tenant left owing rent, …"),
+	// not the council's officer it asks after.
+	return othersPersonRe.MatchString(s)
+}
