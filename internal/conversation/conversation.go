@@ -240,6 +240,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			safe := b.safeguardingFor(intent, t.Org)
 			asked := intent
 			asked.Safeguarding, asked.ByModel, asked.SelfHarm = false, false, false
+			s.toldOfRisk(nil) // before the request starts, which takes it from the conversation
 			r, err := b.startIntake(ctx, s, t, asked)
 			if err != nil {
 				return Reply{}, err
@@ -1037,6 +1038,7 @@ func (b *Bot) safeguarding(s *session, t Turn, intent rights.Intent) Reply {
 
 // safeguardingReply is the reply to an urgent message, not yet remembered.
 func (b *Bot) safeguardingReply(s *session, t Turn, intent rights.Intent) Reply {
+	s.toldOfRisk(s.intake)
 	text := b.safeguardingFor(intent, t.Org)
 	confidential := confidentialRe.MatchString(t.Text)
 	if requestWordsRe.MatchString(t.Text) && !confidential && s.intake == nil && b.Queue != nil {
@@ -1758,6 +1760,20 @@ type session struct {
 	// lost is set on a session made for an id the caller gave that had expired or was unknown,
 	// until its first message is answered: a "yes" then confirmed nothing.
 	lost bool
+	// riskTold is set once the chat has given the safeguarding contacts in this conversation: a
+	// request it then takes, or is taking, tells the team so.
+	riskTold bool
+}
+
+// toldOfRisk records that the chat gave the safeguarding contacts, on the conversation and on
+// the request it is taking (it may be nil): the disclosure itself stays where the conversation
+// goes, and the team is told to look (a QA pass: a danger told mid-request left no trace on the
+// case).
+func (s *session) toldOfRisk(it *intake) {
+	s.riskTold = true
+	if it != nil {
+		it.riskTold = true
+	}
 }
 
 // takeLost reports whether the session was made for an id that had ended, and clears it: only the

@@ -93,6 +93,40 @@ type intake struct {
 	// opening is how many lines of log come before the request's own first message and its
 	// reply: kept, with them, when the log is cut.
 	opening int
+	// riskTold is set once the chat has given the safeguarding contacts in the conversation the
+	// request comes from: the team is told so on the case (teamNotes), whose excerpt alone would
+	// leave it to be found.
+	riskTold bool
+}
+
+// teamNotes are what the chat tells the data protection team of how the request was taken,
+// besides the resident's words: a risk told of in the conversation. They say nothing of what was
+// told, which is in the conversation's excerpt, redacted.
+func (it *intake) teamNotes() []string {
+	var notes []string
+	if it.riskTold {
+		notes = append(notes, riskToldNote)
+	}
+	return notes
+}
+
+// riskToldNote is the note on a request from a conversation in which the chat gave the
+// safeguarding contacts.
+const riskToldNote = "In this conversation the requester said something the chat read as a risk to someone's safety, and was given the safeguarding contacts (see the conversation excerpt)."
+
+// caseDescription is the description the case is filed with: the chat's notes for the team
+// first, so they are read before the resident's words, then the description.
+func (it *intake) caseDescription() string {
+	return withNotes(it.teamNotes(), it.description())
+}
+
+// withNotes puts the chat's notes for the team before a request's description.
+func withNotes(notes []string, description string) string {
+	var b strings.Builder
+	for _, n := range notes {
+		b.WriteString("Note from the chat: " + n + "\n")
+	}
+	return b.String() + description
 }
 
 // loggedByAdviser reports whether the request is being logged by an adviser for a requester who
@@ -130,7 +164,7 @@ func (it *intake) longestAnswer() int {
 	if it.step != StepDescription {
 		return answer.MaxQuestionRunes
 	}
-	kept := utf8.RuneCountInString(it.description())
+	kept := utf8.RuneCountInString(it.caseDescription())
 	if kept > 0 {
 		kept++ // the line break before the details
 	}
@@ -313,6 +347,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		it.both = nil // the second council's request, offered by the first
 		s.prefill = nil
 	}
+	it.riskTold = s.riskTold       // a danger told before the request was asked for
 	it.log = slices.Clone(s.turns) // what was said before the request: its context
 	it.opening = len(it.log)
 	if n := len(s.submitted); n > 0 {
@@ -599,6 +634,9 @@ func (b *Bot) summary(it *intake) string {
 		fmt.Fprintf(&s, "- Service: %s\n", it.service)
 	}
 	fmt.Fprintf(&s, "- Details: %s", it.desc)
+	for _, n := range it.teamNotes() {
+		fmt.Fprintf(&s, "\n- Note for the team: %s", n) // sent with the request, so shown before it is
+	}
 	return s.String()
 }
 
@@ -663,6 +701,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			// Only the model took it for urgent, not a word of danger ("Joan Whitfield, she
 			// lives at 22 Church Street…", "I am 84 and my carer comes Tuesdays": a QA pass lost
 			// both): the safeguarding contacts first, and the answer taken for its step.
+			s.toldOfRisk(it) // before the step, whose reply may be the summary
 			r, err := b.takeStep(ctx, s, t, false)
 			if err != nil {
 				return r, err
@@ -1864,7 +1903,7 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 		service = ""
 	}
 	form := RequestForm{Type: string(it.typ), Org: it.org, Name: it.name, Contact: it.contact, OnBehalfOf: it.onBehalfOf,
-		Service: service, Description: it.description(), Channel: it.channel, ReceivedAt: it.receivedAt, IdempotencyKey: it.key,
+		Service: service, Description: it.caseDescription(), Channel: it.channel, ReceivedAt: it.receivedAt, IdempotencyKey: it.key,
 		lawEnforcement: it.lawEnforcement}
 	excerpt := strings.Join(it.log, "\n")
 	r, err := b.submit(ctx, s, form, excerpt)
@@ -2088,6 +2127,11 @@ func (b *Bot) SubmitForm(ctx context.Context, f RequestForm) (Reply, error) {
 	}
 	if f.IdempotencyKey == "" {
 		f.IdempotencyKey, f.sameDay = sameDayKey(f), true
+	}
+	if s.riskTold {
+		// Sent from a conversation in which the chat gave the safeguarding contacts: the team is
+		// told, as of a request taken in the chat.
+		f.Description = withNotes([]string{riskToldNote}, f.Description)
 	}
 	if f.Org != "" && b.Canonical != nil {
 		if _, ok := b.Canonical(f.Org); !ok {

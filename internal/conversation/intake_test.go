@@ -1911,3 +1911,58 @@ func TestSomeoneElsesDetailsStartNoRequest(t *testing.T) {
 		{says: "please change my mum's address on her council tax account, I have power of attorney", kind: conversation.KindIntake},
 	})
 }
+
+// A danger told while a request is being taken gets the safeguarding reply, and the case the
+// request becomes tells the data protection team so, first, with nothing of what was told: that
+// stays in the conversation's excerpt, where it went before (a QA pass: the case bore no trace of
+// it). So does a danger told before the request, in the same conversation, or one only the model
+// read as urgent.
+func TestADangerToldInTheConversationIsNotedOnTheCase(t *testing.T) {
+	const disclosure = "he's threatening me and I'm scared he'll find where I live"
+	modelOnly := "I am 84 and my carer comes Tuesdays"
+	for _, tt := range []struct {
+		name  string
+		lines []line
+		// takenForItsStep is set when the message is taken for the step's answer too, as one
+		// only the model reads as urgent is (TestAnAnswerOnlyTheModelFindsUrgentIsTakenForItsStep).
+		takenForItsStep bool
+	}{
+		{"at the details step", []line{
+			{says: "I want a copy of my data"}, {says: "Jo Bloggs"}, {says: "jo@example.com"}, {says: "skip"},
+			{says: disclosure, kind: conversation.KindSafeguarding, contains: []string{"999", "Your request is still open"}},
+			{says: "my housing file", contains: []string{"- Note for the team: In this conversation the requester said something the chat read as a risk"}}}, false},
+		{"before the request", []line{
+			{says: disclosure, kind: conversation.KindSafeguarding},
+			{says: "I want a copy of my data"}, {says: "Jo Bloggs"}, {says: "jo@example.com"}, {says: "skip"}, {says: "my housing file"}}, false},
+		{"read as urgent by the model alone", []line{
+			{says: "I want a copy of my data"}, {says: "Jo Bloggs"}, {says: "jo@example.com"}, {says: "skip"},
+			{says: modelOnly, kind: conversation.KindIntake, contains: []string{"999", "Shall I send this", "Note for the team"}}}, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			bot.Classify = func(text string) rights.Intent {
+				if text == modelOnly {
+					return rights.Intent{Type: rights.None, Safeguarding: true, ByModel: true, Confidence: 0.6}
+				}
+				return rights.Classify(text)
+			}
+			script(t, bot, "Milton Keynes", append(tt.lines, line{says: "yes", kind: conversation.KindSubmitted}))
+			cases := q.cases()
+			require.Len(t, cases, 1)
+			first, _, _ := strings.Cut(cases[0].Description, "\n")
+			assert.Equal(t, "Note from the chat: In this conversation the requester said something the chat read as a risk to someone's safety, "+
+				"and was given the safeguarding contacts (see the conversation excerpt).", first)
+			if !tt.takenForItsStep {
+				assert.NotContains(t, cases[0].Description, "threatening", "what was told stays in the excerpt")
+				assert.Contains(t, cases[0].Excerpt, disclosure)
+			}
+		})
+	}
+
+	// A conversation with no danger in it has no such note.
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{{says: "I want a copy of my data"}, {says: "Jo Bloggs"}, {says: "jo@example.com"}, {says: "skip"},
+		{says: "my housing file", lacks: []string{"Note for the team"}}, {says: "yes", kind: conversation.KindSubmitted}})
+	require.Len(t, q.cases(), 1)
+	assert.NotContains(t, q.cases()[0].Description, "Note from the chat")
+}

@@ -23,6 +23,9 @@ func TestSafeguardingTenthQAPass(t *testing.T) {
 		{"complaint: your bailiffs keep turning up, I'm at breaking point and thinking of ending things", true},
 		{"i want to put in a complaint about the housing team. i cant do this anymore i just want to disappear forever", true},
 		{"can i get my council tax file? my ex partner said he'd hurt me if he ever found me, please don't let him get my new address", false},
+		// A QA pass of the chat's requests: the fear of being found, said at a request's details.
+		{"he's threatening me and I'm scared he'll find where I live", false},
+		{"I'm terrified she will find where I'm staying", false},
 	} {
 		got, tr := classify(m.text)
 		if !got.Safeguarding {
