@@ -97,15 +97,28 @@ type intake struct {
 	// request comes from: the team is told so on the case (teamNotes), whose excerpt alone would
 	// leave it to be found.
 	riskTold bool
+	// namedCouncil is the council the request's first words named, when the request was taken
+	// for it: corrected later ("sorry, it's Buckinghamshire not MK"), the words kept with the
+	// case still name it, and the team is told of the correction (teamNotes).
+	namedCouncil string
 }
 
 // teamNotes are what the chat tells the data protection team of how the request was taken,
-// besides the resident's words: a risk told of in the conversation. They say nothing of what was
-// told, which is in the conversation's excerpt, redacted.
+// besides the resident's words: a risk told of in the conversation (saying nothing of what was
+// told, which is in the conversation's excerpt, redacted), and a council corrected after the
+// first words named another.
+//
+// The first words are kept as they were said, not mended to name the council they now go to: they
+// are the resident's, the excerpt holds the same words, and a quote changed by the chat would
+// misquote them. Read after this note, "I want MK council to delete …" on Buckinghamshire's case
+// is a slip the resident corrected, not a request sent to the wrong council.
 func (it *intake) teamNotes() []string {
 	var notes []string
 	if it.riskTold {
 		notes = append(notes, riskToldNote)
+	}
+	if it.namedCouncil != "" && it.org != "" && it.org != it.namedCouncil {
+		notes = append(notes, fmt.Sprintf("The council was corrected in the chat to %s; the request's first words name %s.", it.org, it.namedCouncil))
 	}
 	return notes
 }
@@ -303,6 +316,9 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	if it.org == "" && len(named) == 1 && !b.namesWhereTo(t.Text, named[0]) {
 		it.org = named[0] // "I want a copy of my data from Buckinghamshire Council"
 	}
+	if len(named) == 1 && it.org == named[0] {
+		it.namedCouncil = it.org
+	}
 	if len(named) > 1 {
 		it.both = named
 	}
@@ -341,7 +357,9 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		it.whose = "" // whose the records are was settled by the first request
 		if strings.Contains(p.first, t.Text) {
 			// Asked for in the message that started the first request: then, and in its words.
-			it.receivedAt, it.first, it.desc = p.receivedAt, p.first, p.first
+			it.receivedAt, it.first, it.desc, it.namedCouncil = p.receivedAt, p.first, p.first, p.namedCouncil
+		} else if it.namedCouncil != it.org {
+			it.namedCouncil = ""
 		}
 		it.lawEnforcement = flagsLawEnforcement(it.typ, p.lawEnforcement, it.first)
 		it.both = nil // the second council's request, offered by the first
@@ -1914,7 +1932,7 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 	r.Question = t.Text
 	r.Council = it.org // the transcript files the request's last lines under its council too
 	from := &intake{org: it.org, name: it.name, contact: it.contact, onBehalf: it.onBehalf, onBehalfOf: it.onBehalfOf,
-		receivedAt: it.receivedAt, first: it.first, lawEnforcement: it.lawEnforcement}
+		receivedAt: it.receivedAt, first: it.first, lawEnforcement: it.lawEnforcement, namedCouncil: it.namedCouncil}
 	switch other := otherThan(it.both, it.org); {
 	case it.second.typ != "":
 		s.offered = it.second

@@ -1966,3 +1966,40 @@ func TestADangerToldInTheConversationIsNotedOnTheCase(t *testing.T) {
 	require.Len(t, q.cases(), 1)
 	assert.NotContains(t, q.cases()[0].Description, "Note from the chat")
 }
+
+// A council the resident corrects mid-request takes the request, and the words they first wrote
+// stay as they wrote them, for they are what they said; but the case tells the team, before those
+// words, that the council was corrected and which one the words name (a QA pass: Buckinghamshire's
+// case read "I want MK council to delete everything …", nothing saying why it was theirs).
+func TestACouncilCorrectedMidRequestIsNotedBeforeTheFirstWords(t *testing.T) {
+	const first = "I want MK council to delete everything they have on me"
+	const note = "Note from the chat: The council was corrected in the chat to Buckinghamshire Council; the request's first words name Milton Keynes City Council."
+	for _, tt := range []struct {
+		name  string
+		lines []line
+	}{
+		{"named at the next step", []line{{says: first}, {says: "sorry, it's Buckinghamshire not MK", contains: []string{"changed the council to Buckinghamshire Council"}},
+			{says: "Jo Bloggs"}, {says: "jo@example.com"}, {says: "skip"}, {says: "everything", contains: []string{"- Note for the team: The council was corrected"}}}},
+		{"wrong, and asked again", []line{{says: first}, {says: "Jo Bloggs"}, {says: "sorry wrong council", contains: []string{"Which council"}},
+			{says: "Buckinghamshire"}, {says: "jo@example.com"}}},
+		{"at the summary", []line{{says: first}, {says: "Jo Bloggs"}, {says: "jo@example.com"}, {says: "skip"}, {says: "everything"},
+			{says: "actually it should go to Bucks", contains: []string{"changed the council to Buckinghamshire Council", "Note for the team"}}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			script(t, bot, "", append(tt.lines, line{says: "yes", kind: conversation.KindSubmitted}))
+			cases := q.cases()
+			require.Len(t, cases, 1)
+			assert.Equal(t, "Buckinghamshire Council", cases[0].Organisation)
+			assert.True(t, strings.HasPrefix(cases[0].Description, note+"\n"+first), cases[0].Description)
+		})
+	}
+
+	// Switched back, or never changed, the words name the council they go to: nothing to note.
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{{says: first}, {says: "actually I meant Bucks"}, {says: "no sorry, it is MK after all", contains: []string{"changed the council to Milton Keynes City Council"}},
+		{says: "Jo Bloggs"}, {says: "jo@example.com"}, {says: "skip"}, {says: "everything", lacks: []string{"Note for the team"}},
+		{says: "yes", kind: conversation.KindSubmitted}})
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, first+"\neverything", q.cases()[0].Description)
+}
