@@ -432,3 +432,15 @@ var qaPass3Calm = []string{
 	"the council keeps threatening me",
 	"I'm going to end it with my boyfriend",
 }
+
+// "Who gets it?" asks who receives the data, and gets no safeguarding reply (a QA pass: "pcn info
+// who gets it" did); a threat that someone "gets it" is still one. (Not among the labelled
+// messages, which the model is trained on.)
+func TestWhoGetsItIsAQuestionNotAThreat(t *testing.T) {
+	for _, m := range []string{"who gets it", "pcn info who gets it", "council tax who gets it then", "which departments gets it?"} {
+		assert.False(t, Classify(m).Safeguarding, m)
+	}
+	for _, m := range []string{"the next one who kicks my fence gets it.", "if he comes back he gets it"} {
+		assert.True(t, Classify(m).Safeguarding, m)
+	}
+}
