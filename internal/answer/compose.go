@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -285,21 +286,28 @@ func (c *Composer) answerRespelt(ctx context.Context, q Question, ex *Explanatio
 	}
 	again := q
 	again.Text = respelt
-	if again.AsTyped == "" {
-		again.AsTyped = q.Text
-	}
+	// An embedding model is sent what was typed: respelt, a postcode may escape redaction
+	// ("ec1y" read as another word).
+	again.AsTyped = cmp.Or(q.AsTyped, q.Text)
 	second := ex
 	if ex != nil {
 		second = &Explanation{}
 	}
 	got, err := c.answerWith(ctx, again, second, nil)
 	if err != nil || got.Abstained {
+		// The abstention as typed stands: the respelt question is the bot's guess, and an error
+		// of it (none is expected of a question already cleaned once) is no error of the one asked.
 		keep(ex, first)
 		return ans, nil
 	}
 	keep(ex, second)
 	if ex != nil {
-		ex.Decision = fmt.Sprintf("asked again as %q, as typed it %s; then %s", respelt, first.Decision, second.Decision)
+		ex.Decision = fmt.Sprintf("asked again as %q, as typed it %s; then %s, unsure (respelt)", respelt, first.Decision, second.Decision)
+	}
+	if !got.Hedged {
+		// A respelling may be wrong ("dept" read as "debt" would be): the answer is given as
+		// unsure, with the contact, and no language model rewords it as sure.
+		got = c.hedge(got)
 	}
 	got.Question, got.ReadAs = ans.Question, respelt
 	got.Answer = fmt.Sprintf("I read your question as “%s”.\n%s", respelt, got.Answer)
@@ -343,7 +351,7 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 	// What the conversation was about is searched with the question. It was a question once,
 	// so it is cleaned as one; context that isn't one is dropped, not an error.
 	about, _ := CleanQuestion(q.Context)
-	retrieve.AsTyped = text
+	retrieve.AsTyped = cmp.Or(q.AsTyped, text)
 	if about != "" {
 		retrieve.AsTyped += " " + about
 	}

@@ -410,3 +410,26 @@ func TestEachCouncilNamedTogetherIsAnsweredOrSaidNotTo(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotContains(t, ans.Answer, "don't answer", ans.Answer)
 }
+
+// A sentence answering "how long do you keep …?" gives a period of keeping when it, or its
+// section, says so; holding records and a reply time is no period of keeping.
+func TestSaysKept(t *testing.T) {
+	tests := []struct {
+		section, sentence string
+		want              bool
+	}{
+		{"How long we keep hold of information for", "All records relating to service requests: 3 years from when the record was created", true},
+		{"Retention", "Applications: 2 years after the decision", true},
+		{"Who we share it with", "Complaint records are held for 6 years after the case closes.", true},
+		{"CCTV", "Footage is overwritten after 30 days unless it is needed for an investigation.", true},
+		{"Your account", "We keep your account for as long as you use it.", true},
+		{"How to see your records", "The Council has 40 calendar days in which to provide the information.", false},
+		{"Your right to see the information we hold about you", "We will send you a copy within one month.", false},
+		{"Your rights", "If we hold records about you, we will send them within 40 calendar days.", false},
+		{"Consultations", "The survey will remain open for 28 days.", false},
+		{"Projects", "We use your data for the life of the project.", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, saysKept(notice.Passage{Headings: []string{tt.section}}, tt.sentence), tt.sentence)
+	}
+}

@@ -291,13 +291,22 @@ func hasName(text string) bool {
 	return false
 }
 
-// keptRe finds what says a period is one of keeping something: a sentence or section heading
-// about keeping, holding or getting rid of records ("held for 6 years", "How long we keep
-// hold of information for", "footage is overwritten after 30 days").
-var keptRe = regexp.MustCompile(`(?i)\b(?:keep|keeps|kept|keeping|hold|holds|held|holding|retain\w*|retention|stor(?:e|es|ed|ing|age)|destroy\w*|destruction|delet\w*|dispos\w*|remov\w*|eras\w*|archiv\w*|shred\w*|anonymi[sz]\w*|overwrit\w*|purg\w*|wip(?:e|ed|es|ing)|remain\w*|lifetime|life of|for as long as)\b`)
+// keptRe finds a question about keeping something: "how long do you keep / hold / store …".
+var keptRe = regexp.MustCompile(`(?i)\b(?:keep|keeps|kept|keeping|hold|holds|held|holding|retain\w*|retention|stor(?:e|es|ed|ing|age)|destroy\w*|delet\w*|dispos\w*|eras\w*|archiv\w*|shred\w*|overwrit\w*|purg\w*)\b`)
+
+// keptSentenceRe finds a sentence giving a period of keeping: "held for 6 years", "destroyed
+// after 12 months", "overwritten after 30 days", "for as long as". Holding, storing or removing is
+// keeping only when the period follows ("if we hold records about you, we will send them within
+// 40 days" is not).
+var keptSentenceRe = regexp.MustCompile(`(?i)\b(?:keep|keeps|kept|keeping|retain\w*|retention|destroy\w*|destruction|delet\w*|dispos\w*|eras(?:e|ed|es|ing|ure)|archiv\w*|shred\w*|anonymi[sz]\w*|overwrit\w*|purg\w*|wip(?:e|ed|es|ing))\b|\bfor as long as\b|` +
+	`\b(?:hold|holds|held|holding|store|stores|stored|storing|remove|removes|removed)\b(?:\s+\S+){0,5}?\s+(?:for|until|after|up to|no longer than)\b`)
+
+// keptHeadingRe finds a section about keeping: "How long we keep hold of information for",
+// "Retention", "Storage and disposal". "The information we hold about you" is not one.
+var keptHeadingRe = regexp.MustCompile(`(?i)\bhow long\b|\b(?:keep|keeps|kept|keeping|retain\w*|retention|storage|stored|destr\w*|delet\w*|dispos\w*)\b`)
 
 // saysKept reports whether a sentence answering "how long do you keep …?" gives a period of
 // keeping: the sentence or its section says so.
 func saysKept(p notice.Passage, sentence string) bool {
-	return keptRe.MatchString(sentence) || keptRe.MatchString(p.Section())
+	return keptSentenceRe.MatchString(sentence) || keptHeadingRe.MatchString(p.Section())
 }

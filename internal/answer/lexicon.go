@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,6 +26,9 @@ type Lexicon struct {
 	byFirst  map[rune][]string              // words of six letters or more, by first letter
 	acronyms map[string]map[string]*acronym // initials → lower-case phrase → what is known of it
 	vocab    *Vocabulary
+
+	targetsOnce sync.Once
+	targets     map[rune][]string // slipTargets
 }
 
 // acronym is the phrase a set of initials stands for, and whether every word of it is written
@@ -148,22 +152,28 @@ func (l *Lexicon) Expand(q string) string {
 	if l == nil {
 		return q
 	}
-	q = sectionRe.ReplaceAllString(q, "section $1")
+	return eachWord(sectionRe.ReplaceAllString(q, "section $1"), func(w, _ string) string { return l.replace(w) })
+}
+
+// eachWord is text with each of its words (runs of letters) as f makes it, given the word and the
+// one before it (lower case; "" at the start); what is between words is kept. A part of a
+// hyphenated word ("PAR-Q", "opt-out") is no word on its own, and is kept as it is.
+func eachWord(text string, f func(w, before string) string) string {
 	var b strings.Builder
-	start := -1
+	start, before := -1, ""
 	flush := func(end int) {
 		if start < 0 {
 			return
 		}
-		w := q[start:end]
-		if start > 0 && q[start-1] == '-' || end < len(q) && q[end] == '-' {
-			b.WriteString(w) // a part of "PAR-Q" or "opt-out" is not a word on its own
+		w := text[start:end]
+		if start > 0 && text[start-1] == '-' || end < len(text) && text[end] == '-' {
+			b.WriteString(w)
 		} else {
-			b.WriteString(l.replace(w))
+			b.WriteString(f(w, before))
 		}
-		start = -1
+		before, start = strings.ToLower(w), -1
 	}
-	for i, r := range q {
+	for i, r := range text {
 		if unicode.IsLetter(r) {
 			if start < 0 {
 				start = i
@@ -173,7 +183,7 @@ func (l *Lexicon) Expand(q string) string {
 		flush(i)
 		b.WriteRune(r)
 	}
-	flush(len(q))
+	flush(len(text))
 	return b.String()
 }
 
@@ -183,7 +193,7 @@ var sectionRe = regexp.MustCompile(`(?i)\bs\.?\s?(\d{1,3}[A-Z]?)\b`)
 // replace is a word of a question, or what the corpus calls it.
 func (l *Lexicon) replace(w string) string {
 	low := strings.ToLower(w)
-	if l.words[low] > 0 || stopWords[low] || l.stems[Stem(low)] || l.vocab.known(low) {
+	if l.known(low) {
 		return w
 	}
 	n := utf8.RuneCountInString(low)
@@ -193,19 +203,8 @@ func (l *Lexicon) replace(w string) string {
 			return p
 		}
 	}
-	if n >= minCorrected && !commonWords[Stem(low)] {
-		if c, ok := l.correction(low); ok {
-			return c
-		}
-	} else if n >= minCorrectedNonWord && !englishWord(low) {
-		// A shorter word is corrected only when it is no word at all and the slip is one of the
-		// commonest: a double letter typed once ("oficer", "acess") or two letters swapped
-		// ("recieve"). The word lists are American and general: a British word they lack, met
-		// beside a notice's word one slip away, would be read as that word ("carers" as
-		// "careers", where a notice says "careers" and never "carers").
-		if c, ok := l.correction(low); ok && commonSlip([]rune(low), []rune(c)) {
-			return c
-		}
+	if c, ok := l.misspelt(low); ok {
+		return c
 	}
 	if n >= minSynonymed && !slices.ContainsFunc(lemmas(low), everydayWord) && !isGenericConcept(Stem(low)) {
 		// An everyday word has too many senses for its first one to be the one meant ("cover",
@@ -215,6 +214,31 @@ func (l *Lexicon) replace(w string) string {
 		}
 	}
 	return w
+}
+
+// known reports whether a lower-case word is one the notices or the vocabulary use, or a stop
+// word: a word meant as it is.
+func (l *Lexicon) known(low string) bool {
+	return l.words[low] > 0 || stopWords[low] || l.stems[Stem(low)] || l.vocab.known(low)
+}
+
+// misspelt finds the notices' word a lower-case word no notice uses is a slip of.
+func (l *Lexicon) misspelt(low string) (string, bool) {
+	n := utf8.RuneCountInString(low)
+	if n >= minCorrected && !commonWords[Stem(low)] {
+		return l.correction(low)
+	}
+	if n >= minCorrectedNonWord && !englishWord(low) {
+		// A shorter word is corrected only when it is no word at all and the slip is one of the
+		// commonest: a double letter typed once ("oficer", "acess") or two letters swapped
+		// ("recieve"). The word lists are American and general: a British word they lack, met
+		// beside a notice's word one slip away, would be read as that word ("carers" as
+		// "careers", where a notice says "careers" and never "carers").
+		if c, ok := l.correction(low); ok && commonSlip([]rune(low), []rune(c)) {
+			return c, true
+		}
+	}
+	return "", false
 }
 
 // acronym finds the phrase a word's letters are the initials of: any phrase for a word written

@@ -4,7 +4,9 @@ package answer
 // u kepp complaint records", "wat is the dpo", "who do you shair my data with". The lexicon
 // corrects a notice's own longer words (lexicon.go: "assesment"); these are the short everyday
 // words a question is asked with, which carry what kind of answer is wanted ("how long",
-// "keep", "share"), and the text-message spellings everyone knows.
+// "keep", "share"), and the text-message spellings and abbreviations everyone knows. The
+// composer asks a question again respelt only when the notices don't answer it as typed
+// (Composer.answerRespelt), and says how it read it.
 
 import (
 	"strings"
@@ -12,14 +14,18 @@ import (
 	"unicode/utf8"
 )
 
-// textSpeak maps text-message spellings to the words meant. Only spellings that are no word of
-// their own: "ill", "wont" and "cos" are words.
+// textSpeak maps text-message spellings and common abbreviations to the words meant. Only
+// spellings that are no word of their own: "ill", "wont" and "cos" are words.
 var textSpeak = map[string]string{
 	"u": "you", "ur": "your", "yr": "your", "r": "are", "y": "why",
 	"wat": "what", "wot": "what", "wht": "what", "hw": "how", "wen": "when", "wer": "where", "whr": "where",
+	"wich": "which", "whic": "which", "thier": "their", "tho": "though", "thru": "through", "tht": "that",
 	"pls": "please", "plz": "please", "abt": "about", "coz": "because", "cuz": "because", "bcoz": "because", "becoz": "because",
-	"knw": "know", "dnt": "don't", "cnt": "can't", "wud": "would", "cud": "could", "shud": "should",
-	"ppl": "people", "thx": "thanks", "tho": "though", "thru": "through", "nd": "and", "wiv": "with",
+	"knw": "know", "dnt": "don't", "cnt": "can't", "cn": "can", "hav": "have", "giv": "give", "wil": "will",
+	"wud": "would", "cud": "could", "shud": "should", "nd": "and", "wiv": "with", "woz": "was",
+	"ppl": "people", "thx": "thanks", "fone": "phone", "txt": "text", "txts": "texts", "msg": "message", "msgs": "messages",
+	"hrs": "hours", "wks": "weeks", "yrs": "years", "mths": "months", "mnths": "months",
+	"dept": "department", "depts": "departments", "addr": "address", "appt": "appointment", "govt": "government", "cllr": "councillor",
 	"im": "I'm", "dont": "don't", "cant": "can't", "doesnt": "doesn't", "didnt": "didn't", "whats": "what's",
 }
 
@@ -27,60 +33,121 @@ var textSpeak = map[string]string{
 // what was meant ("mk" is a place).
 const minEveryday = 3
 
+// notSlipTargets are words a slip is never read as: a function word changes what is asked
+// without saying it ("which dept" as "which debt" is one thing, "wich" as "with" another), and a
+// rude one would be said back to the resident ("I read your question as …").
+var notSlipTargets = setOf(`via per upon unto tits shit fuck fucking damn ass arse bitch crap dick piss cock bastard hell sex sexy`)
+
+// placeWords come before a place ("people in tring"): the word after them is a name, typed in
+// lower case, not a slip.
+var placeWords = setOf(`in at from near around outside`)
+
+// Respell is a question with its mistyped everyday words as meant ("how lng do u kepp complant
+// records" is "how long do you keep complaint records"). Every other word is left as typed.
+func (l *Lexicon) Respell(q string) string {
+	if l == nil {
+		return q
+	}
+	return eachWord(q, l.respellWord)
+}
+
+// respellWord is a word as meant: a text-message spelling's word, the notices' word a slip of
+// one is (as Expand reads it), or the everyday or notice word a lower-case slip that is no word
+// was typed for. A name (capitals, or after "in" or "at"), a word the notices or the vocabulary
+// use and the notices' initials ("lpa" is not "lap") are kept.
+func (l *Lexicon) respellWord(w, before string) string {
+	if s, ok := textSpeak[w]; ok {
+		return s // "wat", "hw": in lower case only, as "R" or "Y" may be an initial
+	}
+	low := strings.ToLower(w)
+	if !isLowerWord(w) || placeWords[before] || l.known(low) || len(l.acronyms[low]) > 0 {
+		return w
+	}
+	if c, ok := l.misspelt(low); ok {
+		return c // "complant" is "complaint"
+	}
+	switch {
+	case !englishWord(low):
+		if c, ok := l.everyday(low, commonSpokenRank+1); ok {
+			return c
+		}
+	case !hasVowel(low) && !spokenWithin(low, commonSpokenRank):
+		// In the word vectors as an acronym ("lng", liquefied natural gas), and still typed for
+		// an everyday word.
+		if c, ok := l.everyday(low, everydaySpokenRank); ok {
+			return c
+		}
+	}
+	return w
+}
+
 // everyday finds the everyday word, or the notices' word, that a lower-case word which is no
-// English word was typed for: one letter added, dropped, changed or two swapped ("lng", "kepp",
-// "wich"), or, in a longer word, two letters that sound the same ("shair" for "share"). It
-// starts with the same letter (people rarely slip on the first). A word the notices use wins
-// over one they don't, then the commoner in spoken English, then the one the notices use most;
-// none when two are as common. Only words of spoken English within maxRank are candidates, and
-// the notices' own words when maxRank is beyond commonSpokenRank.
+// English word was typed for: one letter added, dropped, changed or two swapped ("lng", "kepp"),
+// or, in a longer word, two letters that sound the same ("shair" for "share"). It starts with the
+// same letter (people rarely slip on the first). A word the notices use wins over one they don't,
+// the one they use more over one they use less ("shre" is "share", not "sure"), then the commoner
+// in spoken English; none when two are as common. Candidates are the words of spoken English
+// within maxRank, and the notices' own words when maxRank is beyond commonSpokenRank.
 func (l *Lexicon) everyday(w string, maxRank int) (string, bool) {
 	r := []rune(w)
 	if len(r) < minEveryday {
 		return "", false
 	}
 	key := soundex(w)
-	best, bestRank, bestN, tie := "", 0, 0, false
-	consider := func(c string) {
+	best, bestN, bestRank, tie := "", 0, 0, false
+	for _, c := range l.slipTargets()[r[0]] {
 		cr := []rune(c)
-		if len(cr) < minEveryday || cr[0] != r[0] || abs(len(cr)-len(r)) > 1 {
-			return
+		if abs(len(cr)-len(r)) > 1 {
+			continue
+		}
+		rank, spoken := spokenRank[c]
+		if !spoken || rank > commonSpokenRank {
+			rank = commonSpokenRank + 1
+		}
+		if rank > maxRank {
+			continue
 		}
 		switch d := editDistance(r, cr); {
 		case d == 1:
 		case d == 2 && len(r) >= minCorrectedNonWord && soundex(c) == key:
 		default:
-			return
-		}
-		rank, ok := spokenRank[c]
-		if !ok || rank > commonSpokenRank {
-			rank = commonSpokenRank + 1
-		}
-		if rank > maxRank {
-			return
+			continue
 		}
 		n := l.words[c]
-		if n == 0 {
-			rank += commonSpokenRank + 1 // a word the notices use first: what the question is about
-		}
 		switch {
-		case best == "" || rank < bestRank || rank == bestRank && n > bestN:
-			best, bestRank, bestN, tie = c, rank, n, false
-		case rank == bestRank && n == bestN && c != best:
+		case best == "" || n > bestN || n == bestN && rank < bestRank:
+			best, bestN, bestRank, tie = c, n, rank, false
+		case n == bestN && rank == bestRank:
 			tie = true
 		}
 	}
-	for c, rank := range spokenRank {
-		if rank <= commonSpokenRank {
-			consider(c)
-		}
-	}
-	for c := range l.words {
-		if _, spoken := spokenRank[c]; !spoken {
-			consider(c)
-		}
-	}
 	return best, best != "" && !tie
+}
+
+// slipTargets are the words a slip may be read as, by first letter: the words of spoken English
+// and of the notices, of three letters or more, but no stop word or notSlipTargets. Found once.
+func (l *Lexicon) slipTargets() map[rune][]string {
+	l.targetsOnce.Do(func() {
+		l.targets = map[rune][]string{}
+		add := func(c string) {
+			if utf8.RuneCountInString(c) < minEveryday || stopWords[c] || notSlipTargets[c] {
+				return
+			}
+			first, _ := utf8.DecodeRuneInString(c)
+			l.targets[first] = append(l.targets[first], c)
+		}
+		for c, rank := range spokenRank {
+			if rank <= commonSpokenRank {
+				add(c)
+			}
+		}
+		for c := range l.words {
+			if _, spoken := spokenRank[c]; !spoken {
+				add(c)
+			}
+		}
+	})
+	return l.targets
 }
 
 // soundex is a word's American Soundex code: its first letter and the sounds of the next three
@@ -113,81 +180,8 @@ func soundex(w string) string {
 	return string(out)
 }
 
-// isLowerWord reports whether a word was typed in lower case (a slip, not a name).
-func isLowerWord(w string) bool {
-	for len(w) > 0 {
-		r, size := utf8.DecodeRuneInString(w)
-		if r >= 'A' && r <= 'Z' {
-			return false
-		}
-		w = w[size:]
-	}
-	return true
-}
+// isLowerWord reports whether a word was typed without capitals (a slip, not a name).
+func isLowerWord(w string) bool { return strings.IndexFunc(w, unicode.IsUpper) < 0 }
 
 // hasVowel reports whether a lower-case word has a vowel (y counts: "fly", "my").
 func hasVowel(w string) bool { return strings.ContainsAny(w, "aeiouy") }
-
-// Respell is a question with its mistyped everyday words as meant ("how lng do u kepp complant
-// records" is "how long do you keep complant records"; the notices' longer words are Expand's).
-// Every other word is left as typed.
-func (l *Lexicon) Respell(q string) string {
-	if l == nil {
-		return q
-	}
-	var b strings.Builder
-	start := -1
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		w := q[start:end]
-		if start > 0 && q[start-1] == '-' || end < len(q) && q[end] == '-' {
-			b.WriteString(w)
-		} else {
-			b.WriteString(l.respellWord(w))
-		}
-		start = -1
-	}
-	for i, r := range q {
-		if unicode.IsLetter(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		flush(i)
-		b.WriteRune(r)
-	}
-	flush(len(q))
-	return b.String()
-}
-
-// respellWord is a word as meant: a text-message spelling's word, or the everyday or notice
-// word a lower-case slip that is no word was typed for. A name (capitals), a word the notices
-// or the vocabulary use and the notices' initials ("lpa" is not "lap") are kept.
-func (l *Lexicon) respellWord(w string) string {
-	if s, ok := textSpeak[w]; ok {
-		return s // "wat", "hw": in lower case only, as "R" or "Y" may be an initial
-	}
-	low := strings.ToLower(w)
-	if !isLowerWord(w) || l.words[low] > 0 || stopWords[low] || l.stems[Stem(low)] || l.vocab.known(low) || len(l.acronyms[low]) > 0 {
-		return w
-	}
-	switch {
-	case !englishWord(low):
-		if c, ok := l.correction(low); ok && utf8.RuneCountInString(low) >= minCorrectedNonWord {
-			return c // the notices' word, as Expand reads it ("complant" is "complaint")
-		}
-		if c, ok := l.everyday(low, commonSpokenRank+1); ok {
-			return c
-		}
-	case !hasVowel(low) && !spokenWithin(low, commonSpokenRank):
-		// In the word vectors as an acronym ("lng", liquefied natural gas), and still typed for
-		// an everyday word.
-		if c, ok := l.everyday(low, everydaySpokenRank); ok {
-			return c
-		}
-	}
-	return w
-}

@@ -19,6 +19,7 @@ func TestRespellReadsMistypedEverydayWords(t *testing.T) {
 	for i, s := range []string{
 		"We keep complaint records for 6 years. Apply online for a licence.",
 		"You may hold a lasting power of attorney. We share reports with the courts.",
+		"We share it with partners. Make sure you tell us. We share it with the police.",
 	} {
 		ps = append(ps, notice.Passage{ID: "n#" + string(rune('a'+i)), Text: s})
 	}
@@ -35,6 +36,11 @@ func TestRespellReadsMistypedEverydayWords(t *testing.T) {
 		{"the notices' initials are kept", "lpa for my mum", "lpa for my mum"},
 		{"an English word is meant as it is", "we are hoping to hear", "we are hoping to hear"},
 		{"a slip near no word is left", "qzx", "qzx"},
+		{"the word the notices use more", "do u shre my data", "do you share my data"},
+		{"abbreviations", "which dept has my details, and opening hrs", "which department has my details, and opening hours"},
+		{"never a function word", "wich council holds it", "which council holds it"},
+		{"a slip is not read as a rude word", "do u keep my txts", "do you keep my texts"},
+		{"a place in lower case is a name", "reports on people in tring", "reports on people in tring"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -60,8 +66,10 @@ func TestAMistypedQuestionIsAskedAgainAsMeant(t *testing.T) {
 	ans, err := comp.Answer(ctx, Question{Text: typed})
 	require.NoError(t, err)
 	require.False(t, ans.Abstained, ans.Answer)
-	assert.True(t, strings.HasPrefix(ans.Answer, "I read your question as “how long do you keep complaint records”.\n"), ans.Answer)
+	assert.True(t, strings.HasPrefix(ans.Answer, "I read your question as “how long do you keep complaint records”.\n"+hedgeLead), ans.Answer)
 	assert.Contains(t, ans.Answer, "6 years")
+	assert.True(t, ans.Hedged, "a respelling may be wrong: the answer is unsure, with the contact")
+	assert.NotNil(t, ans.Contact)
 	assert.Equal(t, typed, ans.Question, "the question is still what was asked")
 	assert.Equal(t, "how long do you keep complaint records", ans.ReadAs)
 	ex, err := comp.Explain(ctx, Question{Text: typed})
@@ -79,4 +87,21 @@ func TestAMistypedQuestionIsAskedAgainAsMeant(t *testing.T) {
 	assert.True(t, ans.Abstained, ans.Answer)
 	assert.Empty(t, ans.ReadAs)
 	assert.NotContains(t, ans.Answer, "I read your question")
+}
+
+// BenchmarkRespellGibberish is the worst a question can cost to respell: the longest question
+// (2,000 characters) of lower-case words that are no word, each looked up among the slip
+// targets of its first letter.
+func BenchmarkRespellGibberish(b *testing.B) {
+	comp := testComposer(b)
+	words := []string{"qzxv", "blorf", "snerk", "glim", "trabble", "wexin", "kepp", "lng", "shre", "zorp"}
+	var sb strings.Builder
+	for i := 0; sb.Len() < 1990; i++ {
+		sb.WriteString(words[i%len(words)] + " ")
+	}
+	q := sb.String()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		comp.lex.Respell(q)
+	}
 }

@@ -108,7 +108,7 @@ func (f fixedRetriever) Retrieve(_ context.Context, q Question) ([]Hit, error) {
 }
 
 // composerOver is the extractive composer over a test's own notices, every passage retrieved.
-func composerOver(t *testing.T, files fstest.MapFS) *Composer {
+func composerOver(t testing.TB, files fstest.MapFS) *Composer {
 	t.Helper()
 	c, err := notice.Load(files)
 	require.NoError(t, err)
@@ -153,7 +153,7 @@ func checkAnswers(t *testing.T, comp *Composer, cases []answerCase) {
 	}
 }
 
-func testComposer(t *testing.T) *Composer {
+func testComposer(t testing.TB) *Composer {
 	t.Helper()
 	fs := fstest.MapFS{
 		"organisations.yaml": {Data: []byte("organisations:\n  - name: Milton Keynes City Council\n    aliases: [MK]\n")},
