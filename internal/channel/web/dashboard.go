@@ -239,7 +239,15 @@ func (s *Server) signedIn(next http.HandlerFunc) http.HandlerFunc {
 				http.Error(w, "Please sign in again.", http.StatusForbidden)
 				return
 			}
-			http.Redirect(w, r, "/dpo/sign-in?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+			// Back to the page asked for, without a search in its address ("/dpo?q=…" of an old
+			// bookmark): the sign-in page's own address would keep it.
+			back := *r.URL
+			if back.Query().Has("q") {
+				q := back.Query()
+				q.Del("q")
+				back.RawQuery = q.Encode()
+			}
+			http.Redirect(w, r, "/dpo/sign-in?next="+url.QueryEscape(back.RequestURI()), http.StatusSeeOther)
 			return
 		}
 		if r.Method == http.MethodPost {

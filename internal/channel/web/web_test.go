@@ -677,6 +677,11 @@ func TestDashboardNeedsSignIn(t *testing.T) {
 	}
 	assert.Equal(t, http.StatusForbidden, h.do(t, "POST", "/dpo/cases/DPO-2026-000001/note", "note=x",
 		"Content-Type", "application/x-www-form-urlencoded").Code)
+	// An old bookmark's search is not copied into the sign-in page's address (a review); its
+	// filters are.
+	rec := h.do(t, "GET", "/dpo?status=all&q=Pritchard", "")
+	require.Equal(t, http.StatusSeeOther, rec.Code)
+	assert.Equal(t, "/dpo/sign-in?next="+url.QueryEscape("/dpo?status=all"), rec.Header().Get("Location"))
 }
 
 func TestSignIn(t *testing.T) {
