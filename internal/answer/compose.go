@@ -314,6 +314,19 @@ func (c *Composer) answerRespelt(ctx context.Context, q Question, ex *Explanatio
 	return got, nil
 }
 
+// noticesOf is how many notices an organisation has (any of its names).
+func (c *Composer) noticesOf(org string) int {
+	n := 0
+	if c.Corpus != nil {
+		for _, nt := range c.Corpus.Notices {
+			if c.canonical(nt.Organisation) == c.canonical(org) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // keep makes an explanation the one recorded.
 func keep(ex, from *Explanation) {
 	if ex != nil && from != nil {
@@ -465,6 +478,14 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 		// "How long do you keep records about my son?" answered by "The Council has 40
 		// calendar days … to provide the information": a period, but not of keeping anything.
 		ex.decide("answered, unsure: the best sentence gives a period, but neither it nor its section says what is kept for it")
+		unsure = true
+	}
+	if !unsure && kind == KindDuration && len(reqs) == 0 && about == "" && keptRe.MatchString(asked.Text) &&
+		c.noticesOf(hits[cands[0].hit].Passage.Organisation) > 1 {
+		// "How long do you keep my data?" asks of no record in particular; a council of
+		// several notices keeps each service's records for its own period, and the best
+		// sentence gives one of them.
+		ex.decide("answered, unsure: the question names no record, and the council's notices give periods of their own")
 		unsure = true
 	}
 	ex.decide("answered")
