@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -34,22 +35,34 @@ func askJSON(t *testing.T, args ...string) (int, answer.Answer, string) {
 	return code, ans, stderr
 }
 
-// The `ask --json` output is a contract: the golden file shows every key, and changes to it are
-// reviewed (go test ./cmd/privacybot -run TestAskJSONGolden -update rewrites it).
+// The `ask --json` output is a contract: the golden files show every key, and changes to them
+// are reviewed (go test ./cmd/privacybot -run TestAskJSONGolden -update rewrites them).
 func TestAskJSONGolden(t *testing.T) {
-	code, stdout, stderr := runCLI(t, nil, "ask", "--json", "How long do you keep complaint records?")
-	require.Equal(t, exitOK, code, stderr)
-	golden := filepath.Join("testdata", "ask-complaints.golden.json")
-	if *update {
-		require.NoError(t, os.WriteFile(golden, []byte(stdout), 0o644))
-	}
-	want, err := os.ReadFile(golden)
-	require.NoError(t, err)
-	// Scores move whenever ranking is tuned; the golden file pins everything else.
-	assert.JSONEq(t, withoutScores(t, string(want)), withoutScores(t, stdout))
-	for _, key := range []string{`"question"`, `"answer"`, `"abstained"`, `"citations"`, `"n"`, `"notice"`, `"title"`,
-		`"organisation"`, `"section"`, `"excerpt"`, `"source"`, `"updated"`, `"score"`, `"request"`, `"safeguarding"`, `"mode"`, `"hedged"`} {
-		assert.Contains(t, stdout, key)
+	keys := []string{`"question"`, `"answer"`, `"abstained"`, `"citations"`, `"n"`, `"notice"`, `"title"`,
+		`"organisation"`, `"section"`, `"excerpt"`, `"source"`, `"updated"`, `"score"`, `"request"`, `"safeguarding"`, `"mode"`, `"hedged"`}
+	for _, tt := range []struct {
+		question, golden string
+		keys             []string
+	}{
+		{"How long do you keep complaint records?", "ask-complaints.golden.json", keys},
+		// Asked again respelt: the question as typed, how it was read, unsure with the contact.
+		{"how lng do u kepp complant records", "ask-respelt.golden.json", append(slices.Clone(keys), `"read_as"`, `"contact"`, `"contacts"`)},
+	} {
+		t.Run(tt.golden, func(t *testing.T) {
+			code, stdout, stderr := runCLI(t, nil, "ask", "--json", tt.question)
+			require.Equal(t, exitOK, code, stderr)
+			golden := filepath.Join("testdata", tt.golden)
+			if *update {
+				require.NoError(t, os.WriteFile(golden, []byte(stdout), 0o644))
+			}
+			want, err := os.ReadFile(golden)
+			require.NoError(t, err)
+			// Scores move whenever ranking is tuned; the golden file pins everything else.
+			assert.JSONEq(t, withoutScores(t, string(want)), withoutScores(t, stdout))
+			for _, key := range tt.keys {
+				assert.Contains(t, stdout, key)
+			}
+		})
 	}
 }
 
@@ -279,15 +292,18 @@ func TestChatRequestCommand(t *testing.T) {
 	assert.Contains(t, errOut, "--at dates a status change")
 }
 
-// withoutScores zeroes the citations' scores (after checking they are positive).
+// withoutScores zeroes the citations' scores (after checking the first, a retrieved passage's,
+// is positive: a data protection contact cited after the quotes has none).
 func withoutScores(t *testing.T, js string) string {
 	t.Helper()
 	var v map[string]any
 	require.NoError(t, json.Unmarshal([]byte(js), &v))
 	cits, _ := v["citations"].([]any)
-	for _, c := range cits {
+	for i, c := range cits {
 		m := c.(map[string]any)
-		assert.Greater(t, m["score"], 0.0)
+		if i == 0 {
+			assert.Greater(t, m["score"], 0.0)
+		}
 		m["score"] = 0.0
 	}
 	out, err := json.Marshal(v)
