@@ -235,8 +235,8 @@ func correctedContact(it *intake, v string) (contact string, others []string, ok
 	default:
 		return "", nil, false
 	}
-	if _, err := ContactOf(contact); err != nil {
-		return "", nil, false
+	if _, err := ContactOf(contact); err != nil && mistypedEmail(contact) == "" {
+		return "", nil, false // a mistyped e-mail address is asked about (correction)
 	}
 	return contact, others, true
 }
@@ -364,6 +364,11 @@ var ownNameRe = regexp.MustCompile(`(?i)\b(?:typo|(?:typed|spelt|spelled|put|gav
 // step stays where it was: its question is asked again.
 func (b *Bot) correction(it *intake, v string) (text string, ok bool) {
 	if contact, others, found := correctedContact(it, v); found {
+		if meant := mistypedEmail(contact); meant != "" {
+			// "sorry, my email is actually tom@hotmial.com" at the details was filed as the
+			// details: the address meant is asked about, the contact kept meanwhile.
+			return it.didYouMean(mistypedLead, meant), true
+		}
 		it.contact = contact
 		it.addOthers(others)
 		text = "I've changed the contact to " + contact + "."

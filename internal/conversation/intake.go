@@ -86,6 +86,11 @@ type intake struct {
 	// previous is the request this conversation sent last, if any: "same as before" at a step
 	// takes its council, name or contact.
 	previous *sentRequest
+	// suggested are the e-mail addresses the last reply asked about ("did you mean
+	// tom@hotmail.com?"), and doubted the mobile number it asked to check: the next reply may
+	// answer with a "yes" (takeMeant). Any reply forgets them.
+	suggested []string
+	doubted   string
 	// log is the conversation the request came from, for the case's excerpt: the turns before it
 	// began (up to maxTurns) and every turn since (up to maxIntakeLog lines). The session keeps
 	// only its last turns, and a request takes that many: the excerpt lost its first message.
@@ -735,6 +740,14 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		r.Intake = b.state(it)
 		return r, nil
 	}
+	suggested, doubted := it.suggested, it.doubted
+	it.suggested, it.doubted = nil, ""
+	if text, ok := b.takeMeant(it, v, suggested, doubted); ok {
+		// "yes" to "did you mean tom@hotmail.com?": that address (a QA pass: refused as no
+		// e-mail address, and the resident had to type it again). Before anything else reads
+		// the reply: "correct" would change the request to one to correct records.
+		return mk(text), nil
+	}
 	talk := smallTalkOf(v) // "help", "thanks": a reply to the bot, not an answer to the step
 	if talk == smallTalkHelp {
 		// "help" is not a council, a name or a service: say what is going on.
@@ -1015,6 +1028,11 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			if _, err := ContactOf(contact); err == nil {
 				it.contact = contact
 				it.addOthers(others)
+			} else if meant := mistypedEmail(contact); meant != "" && !it.onBehalf {
+				// "Tom Hardy, tom@hotmial.com": the name, and the address asked about at the
+				// contact step that comes next, not dropped unsaid.
+				b.advance(it)
+				return mk(it.didYouMean(mistypedLead, meant) + " " + b.prompt(it)), nil
 			}
 		}
 	case StepOnBehalfOf:
@@ -1049,7 +1067,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 	case StepContact:
 		if m := spacedEmailRe.FindStringSubmatch(v); m != nil && !contactLabelWords[strings.ToLower(m[1])] {
 			// "tom hardy@gmail.com" would be hardy@gmail.com, someone else's address.
-			return mk(fmt.Sprintf("An e-mail address has no spaces: did you mean %s%s or %s.%s? Please type it again. ", m[1], m[2], m[1], m[2]) + b.prompt(it)), nil
+			return mk(it.didYouMean("An e-mail address has no spaces", m[1]+m[2], m[1]+"."+m[2]) + " " + b.prompt(it)), nil
 		}
 		v = withLetterOhs(v)
 		typed := v // as said, for what is said with the contact
@@ -1083,7 +1101,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			contact = v
 		}
 		if _, err := ContactOf(contact); err != nil {
-			return mk(err.Error() + " " + b.prompt(it)), nil
+			return mk(it.questionContact(contact, err) + " " + b.prompt(it)), nil
 		}
 		it.contact = contact
 		if note := saidWithContact(typed); note != "" {
@@ -1149,7 +1167,12 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		case len(anyEmailRe.FindAllString(v, 2)) == 1:
 			// "send it to jo2@example.com": the new address, and the summary again to confirm.
 			// (A number may be a reference or an account: not taken as a phone unless called one.)
-			it.contact = anyEmailRe.FindString(v)
+			email := anyEmailRe.FindString(v)
+			if meant := mistypedEmail(email); meant != "" {
+				// "send it to jo2@hotmial.com" was taken as it was typed.
+				return mk(it.didYouMean(mistypedLead, meant) + " " + b.prompt(it)), nil
+			}
+			it.contact = email
 			return mk("I've changed the contact. " + b.prompt(it)), nil
 		case detailsEditRe.MatchString(v):
 			// "no, don't include the landlord licensing bit": the details typed again as they are
@@ -2324,6 +2347,97 @@ func plainYes(v string) bool {
 		}
 	}
 	return true
+}
+
+// mistypedLead opens what is said of an e-mail address with a slip in it.
+const mistypedLead = "That e-mail address looks mistyped"
+
+// didYouMean asks whether an address was meant to be one of those offered ("did you mean
+// tom@hotmail.com?"), and remembers them for the reply, which may just say "yes" (takeMeant).
+func (it *intake) didYouMean(lead string, meant ...string) string {
+	it.suggested = meant
+	if len(meant) == 1 {
+		return fmt.Sprintf("%s: did you mean %s? Say \"yes\" to use it, or type it again.", lead, meant[0])
+	}
+	return fmt.Sprintf("%s: did you mean %s? Say which, or type it again.", lead, joinList(meant, "or"))
+}
+
+// questionContact is what is said of a contact that can't be used (err says why): the address it
+// was probably meant to be, asked about, or the mobile number to check, remembered for a "yes".
+func (it *intake) questionContact(contact string, err error) string {
+	if meant := mistypedEmail(contact); meant != "" {
+		return it.didYouMean(mistypedLead, meant)
+	}
+	if n := mobileDigits(contact); n > 0 && n != 10 {
+		it.doubted = contact
+	}
+	return err.Error()
+}
+
+var (
+	// thatOneRe says yes to an address offered in other words than a plain yes: "that one",
+	// "yes that's the one", "spot on".
+	thatOneRe = regexp.MustCompile(`(?i)^\s*(?:(?:yes|yeah|yep|yup|ya|yh|oh|oops|sorry|ok|okay)[\s,.!]*)*` +
+		`(?:(?:use )?(?:that|this|the) one|(?:that|this)(?:'s|’s| is) (?:it|the one|the right one|right|correct|my (?:e-?mail(?: address)?|address))|spot on|exactly|(?:please )?use (?:it|that))` +
+		`(?:[\s,.!]+(?:please|thanks|thank you|cheers|sorry|oops))*[\s.!]*$`)
+	// whichOfTwoRe picks one of two addresses offered: "the first", "second one", "yes the 1st".
+	whichOfTwoRe = regexp.MustCompile(`(?i)^\s*(?:(?:yes|yeah|yep|ok|okay)[\s,.!]*)?(?:the\s+)?(first|1st|second|2nd)(?:\s+one)?(?:[\s,.!]+(?:please|thanks|thank you))*[\s.!]*$`)
+)
+
+// meantOf is the address a reply to "did you mean …?" takes of those offered: the one offered, on
+// a yes ("yes", "yep that's right", "that one"), or the first or second of two. yes is true when
+// the reply says yes, even to two without saying which.
+func meantOf(v string, offered []string) (meant string, yes bool) {
+	if m := whichOfTwoRe.FindStringSubmatch(v); m != nil && len(offered) == 2 {
+		if m[1] == "first" || m[1] == "1st" {
+			return offered[0], true
+		}
+		return offered[1], true
+	}
+	if !plainYes(v) && !thatOneRe.MatchString(v) {
+		return "", false
+	}
+	if len(offered) == 1 {
+		return offered[0], true
+	}
+	return "", true
+}
+
+// takeMeant answers a reply to the last reply's "did you mean …?" (the addresses suggested) or
+// "please check it" (the mobile number doubted): a yes takes the address meant as the contact,
+// a no keeps asking. ok is false when the reply answers neither, and is read as the step's answer.
+func (b *Bot) takeMeant(it *intake, v string, suggested []string, doubted string) (text string, ok bool) {
+	if len(suggested) > 0 {
+		meant, yes := meantOf(v, suggested)
+		switch {
+		case meant != "":
+			had := it.contact
+			it.contact = meant
+			if it.step == StepContact {
+				b.advance(it)
+			}
+			if had == "" {
+				return "Thanks: the data protection team will contact you at " + meant + ". " + b.prompt(it), true
+			}
+			return "I've changed the contact to " + meant + ". " + b.prompt(it), true
+		case yes:
+			it.suggested = suggested
+			return fmt.Sprintf("Which did you mean, %s? Say \"the first\" or \"the second\", or type it.", joinList(suggested, "or")), true
+		case noRe.MatchString(v) && !strings.Contains(v, "@") && len(contactsIn(v)) == 0:
+			if it.contact == "" {
+				return "OK, I won't use it. " + b.prompt(it), true
+			}
+			return "OK, the contact stays " + it.contact + ". " + b.prompt(it), true
+		}
+		return "", false
+	}
+	if doubted != "" && (plainYes(v) || thatOneRe.MatchString(v)) {
+		// "yes it's right" to "please check it": it can't be, and saying so is more use than
+		// "that doesn't look like a phone number".
+		return fmt.Sprintf("A UK mobile number has 11 digits, starting 07, and %s has %d after the 0, so the team couldn't reach you on it. "+
+			"Please check it and type it again, or give another way to reach you.", doubted, mobileDigits(doubted)), true
+	}
+	return "", false
 }
 
 // ContactOf recognises the one way to reach a requester: e-mail, phone or postal address.

@@ -2003,3 +2003,69 @@ func TestACouncilCorrectedMidRequestIsNotedBeforeTheFirstWords(t *testing.T) {
 	require.Len(t, q.cases(), 1)
 	assert.Equal(t, first+"\neverything", q.cases()[0].Description)
 }
+
+// "Yes" to the bot's own "did you mean tom@hotmail.com?" takes that address, in the words people
+// say it in, and "no" asks for the address again (a QA pass: "yes" got "That doesn't look like an
+// e-mail address", and the resident had to type it again). The same holds where else the intake
+// asks: an address given with the name, or corrected later, and one of two meant by a space.
+func TestAYesToDidYouMeanTakesTheAddressMeant(t *testing.T) {
+	for _, yes := range []string{"yes", "Yes that's right", "yep", "correct", "that one", "yes, that's the one thanks"} {
+		bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "Milton Keynes", []line{
+			{says: "I want a copy of my data"}, {says: "Tom Hardy"},
+			{says: "tom@hotmial.com", contains: []string{"did you mean tom@hotmail.com?", `Say "yes" to use it`}},
+			{says: yes, kind: conversation.KindIntake, contains: []string{"contact you at tom@hotmail.com", "service"}, lacks: []string{"doesn't look like"}},
+			{says: "skip"}, {says: "my housing file", contains: []string{"tom@hotmail.com"}, lacks: []string{"Right to rectification"}},
+			{says: "yes", kind: conversation.KindSubmitted},
+		})
+		require.Len(t, q.cases(), 1, yes)
+		assert.Equal(t, "tom@hotmail.com", q.cases()[0].Requester.Contact.Value, yes)
+	}
+
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last := script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data"}, {says: "Tom Hardy"},
+		{says: "tom@hotmial.com", contains: []string{"did you mean tom@hotmail.com?"}},
+		{says: "no", kind: conversation.KindIntake, contains: []string{"How should the data protection team contact you?"}, lacks: []string{"tom@hotmail.com", "doesn't look like"}},
+		{says: "yes", kind: conversation.KindIntake, contains: []string{"doesn't look like"}}, // nothing is offered any more
+	})
+	assert.Empty(t, last.Intake.Fields["contact"])
+
+	// Given with the name, the address is asked about, not dropped unsaid.
+	last = script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data"},
+		{says: "Tom Hardy, tom@hotmial.com", contains: []string{"did you mean tom@hotmail.com?"}},
+		{says: "yep", contains: []string{"contact you at tom@hotmail.com", "service"}},
+	})
+	assert.Equal(t, "tom@hotmail.com", last.Intake.Fields["contact"])
+
+	// Corrected later, or at the summary, the address is not taken as typed, nor filed as the
+	// details: asked about, and "yes" changes the contact.
+	last = script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data"}, {says: "Tom Hardy"}, {says: "tom@hotmail.com"}, {says: "housing"},
+		{says: "sorry my email is actually tom2@hotmial.com", contains: []string{"did you mean tom2@hotmail.com?", "what would you like the council to do"}},
+		{says: "yes", contains: []string{"changed the contact to tom2@hotmail.com", "what would you like the council to do"}},
+		{says: "my housing file"},
+		{says: "send it to tom3@gmial.com", contains: []string{"did you mean tom3@gmail.com?"}, lacks: []string{"I've changed the contact"}},
+		{says: "no", kind: conversation.KindIntake, contains: []string{"the contact stays tom2@hotmail.com", "Shall I send this"}},
+	})
+	assert.Equal(t, "tom2@hotmail.com", last.Intake.Fields["contact"])
+	assert.NotContains(t, last.Intake.Fields["description"], "hotmial")
+
+	// Two addresses offered: "yes" asks which, and "the second" takes it.
+	last = script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data"}, {says: "Tom Hardy"},
+		{says: "tom hardy@gmail.com", contains: []string{"tomhardy@gmail.com or tom.hardy@gmail.com"}},
+		{says: "yes", kind: conversation.KindIntake, contains: []string{"Which did you mean"}},
+		{says: "the second one", contains: []string{"contact you at tom.hardy@gmail.com"}},
+	})
+	assert.Equal(t, "tom.hardy@gmail.com", last.Intake.Fields["contact"])
+
+	// A mobile number a digit short has no address to offer: "yes it's right" is told why it
+	// can't be, not that it is no phone number.
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data"}, {says: "Tom Hardy"},
+		{says: "07700 90012", contains: []string{"please check it"}},
+		{says: "yes it's right", kind: conversation.KindIntake, contains: []string{"11 digits", "07700 90012 has 9 after the 0"}, lacks: []string{"doesn't look like"}},
+	})
+}
