@@ -450,6 +450,12 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if st := smallTalkOf(t.Text); st != smallTalkNone {
 		return b.smallTalk(s, t, st), nil
 	}
+	if b.onlyOwnDetails(t.Text) {
+		// "John Smith", "Priya Shah, 12 elm rd mk6" with no request step asking for them: searched,
+		// the redacted "[name]" was answered with the notices' lists of what they hold ("• “Name”",
+		// a QA pass). What they would like is asked, and nothing of them said back.
+		return helpReply(s, t, b.whatWouldYouLike(t.Org)), nil
+	}
 	if notEnglish(t.Text) {
 		// Not a question the notices fail to answer (the DPO's list of those), but one the bot
 		// can't read: say so, and who can help.

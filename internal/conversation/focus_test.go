@@ -163,6 +163,39 @@ func TestAnIntroductionDoesntHideTheQuestion(t *testing.T) {
 	}
 }
 
+// A message that only gives the writer's name, or their name and address, when no request step
+// asks for them, is asked what they would like: searched, the redacted name was answered with the
+// notices' lists of what they hold (• “Name” [1], a QA pass), and the details are not said back.
+// Asked for at a request's name step, a name is taken as before.
+func TestANameAloneIsAskedWhatTheyWouldLike(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	bot.Redact = redact.Text // the names and addresses are the ones the bot's redactor finds
+	for _, org := range []string{"Milton Keynes", ""} {
+		for _, says := range []string{"John Smith", "Priya Shah", "Priya Shah, 12 elm rd mk6", "my name is John Smith", "Hi, I'm Priya Shah",
+			"Priya Shah, 12 Elm Road, Bletchley"} {
+			last := script(t, bot, org, []line{{says: says, kind: conversation.KindHelp,
+				contains: []string{"What would you like to know or ask for?", "uses your data", "a copy of"},
+				lacks:    []string{"Name", "Smith", "Priya", "Shah", "elm rd", "Elm Road", "don't answer that"}}})
+			assert.Empty(t, last.Citations, says)
+		}
+	}
+	// Mid-chat, after a question, the same.
+	script(t, bot, "Milton Keynes", []line{
+		{says: "how long do you keep complaint records?", kind: conversation.KindAnswer, contains: []string{"6 years"}},
+		{says: "Priya Shah, 12 elm rd mk6", kind: conversation.KindHelp, contains: []string{"What would you like to know or ask for?"}, lacks: []string{"Priya", "elm rd", "6 years"}},
+	})
+	// A name with a question is the question; a topic in capitals is no name.
+	script(t, bot, "Milton Keynes", []line{{says: "John Smith. Who is the data protection officer?", kind: conversation.KindAnswer, lacks: []string{"What would you like"}}})
+	script(t, bot, "Milton Keynes", []line{{says: "Council Tax", lacks: []string{"What would you like"}}})
+	// At a request's name step, the name is the answer.
+	last := script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data", kind: conversation.KindIntake, contains: []string{"full name"}},
+		{says: "Priya Shah", kind: conversation.KindIntake, contains: []string{"contact"}, lacks: []string{"What would you like"}},
+	})
+	assert.Equal(t, "Priya Shah", last.Intake.Fields["name"])
+	assert.Empty(t, q.cases())
+}
+
 // A council named only in the sentence that introduces the asker still says whose notices to ask:
 // "I live in Bucks." before a question Milton Keynes's notices answer and Buckinghamshire's don't
 // gets Buckinghamshire's "don't answer that", not Milton Keynes's facts.

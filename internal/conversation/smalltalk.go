@@ -205,5 +205,44 @@ func (b *Bot) whatICanDo(org string) string {
 		fmt.Sprintf("To check a request you've made, give its reference (DPO-%d-000123).", b.now().Year())
 }
 
+// ownDetailsWordsRe are what a message giving only the writer's details may say besides them,
+// once they are redacted: a greeting, an introduction ("my name is", "I'm", "… here"), a title,
+// and a postcode's first half ("mk6", which the redactor leaves).
+var ownDetailsWordsRe = regexp.MustCompile(`(?i)\b(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|my (?:full )?name is|my name'?s|(?:my )?name|i'?m|i am|im|this is|it'?s|here|called|` +
+	`mr|mrs|ms|miss|mx|dr|and|from|at|i live|my (?:address|postcode|phone|mobile|number|e-?mail)(?: is)?|[a-z]{1,2}\d{1,2}[a-z]?)\b`)
+
+// onlyOwnDetails reports whether a message is the writer's name and nothing else but their
+// address or other contact (and a greeting, or the town they live in): no question, and no
+// request. The bot's redactor says what is a name: "Blue Badge" and "Council Tax" are none, and a
+// name the notices publish ("Maria Damigos", the DPO) is kept, so asked about.
+func (b *Bot) onlyOwnDetails(text string) bool {
+	if b.Redact == nil || strings.Contains(text, "?") || questionRe.MatchString(text) {
+		return false
+	}
+	redacted := b.Redact(text)
+	if !strings.Contains(redacted, "[name]") {
+		return false // a contact alone is answered as one (notQuiteAReference)
+	}
+	rest := ownDetailsWordsRe.ReplaceAllString(placeholderRe.ReplaceAllString(redacted, " "), " ")
+	left := strings.FieldsFunc(rest, func(r rune) bool { return !isWordRune(r) && r != '\'' })
+	// "Priya Shah, 12 Elm Road, Bletchley": what is left is where they live (said as a place, not a
+	// surname, once the address before it is gone).
+	return len(left) == 0 || len(left) <= 3 && len(b.councilsNamed("in "+strings.Join(left, " "))) > 0
+}
+
+// whatWouldYouLike answers a message that only gives the writer's details: what they can ask, and
+// that a request would take them.
+func (b *Bot) whatWouldYouLike(org string) string {
+	who := "the council"
+	if c := b.canonicalOrg(org); c != "" {
+		who = c
+	}
+	text := fmt.Sprintf("Thanks. What would you like to know or ask for? You can ask how %s uses your data, for example \"Who do you share my information with?\"", who)
+	if b.Queue == nil {
+		return text + "."
+	}
+	return text + ", or make a request about your data, such as for a copy of it: I'll ask for your name and how to reach you then."
+}
+
 // isWordRune reports whether r can be part of a word: a message without one asks nothing.
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
