@@ -831,3 +831,24 @@ func TestAskingAfterARequestWithoutItsReference(t *testing.T) {
 		assert.Equal(t, tt.kind, rep.Kind, "%q → %s", tt.says, rep.Answer.Answer)
 	}
 }
+
+// A request typed in text-speak is taken as its plain words are (a QA pass: refused as a question
+// the notices don't answer, or answered with no offer): a wish starts the request, and a question
+// of whether one may is answered and the request offered.
+func TestARequestInTextSpeakIsTaken(t *testing.T) {
+	for says, right := range map[string]string{
+		"wot info do u hav on me":          "Right of access",
+		"can u stp usin my info":           "Right to object",
+		"wrong adress on my file":          "Right to rectification",
+		"u got my adress wrong":            "Right to rectification",
+		"i dont want u emailin me no more": "Right to object",
+	} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindIntake, contains: []string{"It sounds like you want to make a request: " + right}}})
+	}
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "cn i get a copy of my recrods", kind: conversation.KindAnswer, contains: []string{"If you'd like to make this request — Right of access"}},
+		{says: "yh", kind: conversation.KindIntake, contains: []string{"full name"}},
+	})
+}

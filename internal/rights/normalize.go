@@ -28,6 +28,7 @@ var typos = map[string]string{
 	"whats": "what's", "hows": "how's",
 	"dnt": "don't", "tmrw": "tomorrow", "tmrow": "tomorrow", "2moro": "tomorrow", "tonite": "tonight", "2nite": "tonight", "whos": "who's",
 	"wanna": "want to", "gonna": "going to", "gimme": "give me", "lemme": "let me", "wud": "would", "cud": "could", "cn": "can",
+	"wot": "what", "wat": "what", "wut": "what", "hav": "have", "hve": "have", "stp": "stop",
 	"mums": "mum's", "dads": "dad's", "elses": "else's", "mothers": "mother's", "fathers": "father's",
 	"info": "information", "informations": "information", "datas": "data", "documentations": "documents", "infomation": "information", "informaton": "information", "imformation": "information",
 	"detials": "details", "detail": "details",
@@ -51,6 +52,19 @@ var typos = map[string]string{
 	"safegaurding": "safeguarding", "safeguardin": "safeguarding",
 	"selfharm": "self harm",
 }
+
+// droppedG are the -ing words the rules read of how data is used and how people are contacted,
+// which text-speak types without their g ("usin", "emailin", "sharin"): a word that is one of
+// them less its g is read as it.
+var droppedG = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`using sharing sending passing giving selling keeping holding storing processing
+		deleting removing recording tracking monitoring marketing contacting emailing texting calling phoning ringing
+		messaging writing posting spamming bothering chasing asking getting putting telling`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // keywords are the words the rules depend on most; an unknown token one
 // edit away from one of them is taken to be a typo of it.
@@ -108,6 +122,8 @@ func normalize(text string) string {
 		}
 		if r, ok := typos[w]; ok {
 			w = r
+		} else if strings.HasSuffix(w, "in") && droppedG[w+"g"] {
+			w += "g"
 		} else if f := fuzzyKeyword(w); f != "" {
 			w = f
 		}
@@ -132,8 +148,17 @@ func normalize(text string) string {
 		}
 	}
 	flush()
-	return idLike.ReplaceAllString(b.String(), "${1}i'd $2")
+	out := idLike.ReplaceAllString(b.String(), "${1}i'd $2")
+	if strings.Contains(out, " no more ") {
+		out = noMoreAfterNot.ReplaceAllString(out, "${1}any more ${2}")
+	}
+	return out
 }
+
+// noMoreAfterNot is "no more" ending a clause that a "not" began, typed for "any more" ("i dont
+// want u emailin me no more", "i can't cope no more"), as the rules read it. Not "no more emails",
+// which asks for none.
+var noMoreAfterNot = regexp.MustCompile(`(\b(?:not|don't|doesn't|didn't|won't|can't|cannot|isn't|aren't|never|wouldn't|shouldn't|couldn't) (?:[^.,;:!?]+? )?)no more ((?:[.,;:!?] )?$|[.,;:!?] )`)
 
 // idLike is "id like" typed for "I'd like" where a clause opens, as "ID like a passport" can't.
 var idLike = regexp.MustCompile(`((?:^|[.,!;:?]|\b(?:hi|hello|hey|yes|ok|okay|please|so|and|but|now)) )id (like|love|prefer|rather|appreciate)\b`)

@@ -578,3 +578,42 @@ func TestAComplaintAboutNotesSentToTheWrongFamilyIsAComplaint(t *testing.T) {
 		}
 	}
 }
+
+// Text-speak reads as the plain words it stands for: a request typed "wot info do u hav on me" is
+// the request "what information do you have on me" is (a QA pass refused the one as a question
+// the notices don't answer, and answered others with no offer). A report that one's data is wrong
+// is one however it is put, and not wanting to be e-mailed any more objects to being contacted.
+func TestTextSpeakReadsAsThePlainWords(t *testing.T) {
+	for _, tt := range []struct {
+		typed, plain string
+		want         Type
+		actionable   bool
+	}{
+		// A question of whether one may, offered by the conversation, as its plain words are.
+		{"cn i get a copy of my recrods", "can I get a copy of my records", Access, false},
+		{"wot info do u hav on me", "what information do you have on me", Access, true},
+		{"can u stp usin my info", "can you stop using my information", Objection, true},
+		{"wrong adress on my file", "the wrong address is on my file", Rectification, true},
+		{"u got my adress wrong", "you got my address wrong", Rectification, true},
+		{"i dont want u emailin me no more", "I don't want you emailing me any more", Objection, true},
+		{"wat data do u hold on me", "what data do you hold on me", Access, true},
+		{"pls stp sharin my details", "please stop sharing my details", Objection, true},
+		{"u hav my name spelt wrong on my account", "you have my name spelt wrong on my account", Rectification, true},
+		{"stop textin me", "stop texting me", Objection, true},
+	} {
+		for _, text := range []string{tt.plain, tt.typed} {
+			got := Classify(text)
+			assert.Equal(t, tt.want, got.Type, text)
+			assert.Equal(t, tt.actionable, got.Actionable, text)
+		}
+	}
+	assert.Equal(t, " i don't want you emailing me any more ", normalize("i dont want u emailin me no more"))
+	assert.Equal(t, " can't cope any more . ", normalize("cant cope no more."))
+	assert.Equal(t, " no more emails please ", normalize("no more emails please"), "no more asked for, not said for any more")
+	assert.Equal(t, " a robin in the cabin ", normalize("a robin in the cabin"), "only the -ing words the rules read lose their g")
+
+	// Asked about, not reported, they stay questions.
+	for _, text := range []string{"what happens if you got my address wrong?", "how do I stop you emailing me?", "can you explain why you text people?"} {
+		assert.False(t, Classify(text).Actionable, text)
+	}
+}

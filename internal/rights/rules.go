@@ -37,6 +37,9 @@ const (
 	third = `(?:me|him|her|them|us)`
 	data  = `(?:data|details|information|records?|files?|notes|account|personal data|personal information)`
 	gap3  = `(?: \S+){0,3}`
+	// contacting is being contacted, as an objection stops it: "stop emailing me", "I don't want
+	// you texting me".
+	contacting = `(?:emailing|e mailing|texting|calling|phoning|ringing|messaging|writing to|spamming|bothering|chasing)`
 	// item is one value in a record, which can be wrong or out of date.
 	item = `(?:name|surname|first name|last name|address|email|email address|number|phone number|mobile|mobile number|details|date of birth|dob|birthday|title|gp|gender|spelling|bank details)`
 )
@@ -168,9 +171,10 @@ var typeCues = map[Type][]cue{
 		// With no purpose named, "stop using my data" is still an objection: the
 		// right to object needs no purpose, and nothing says to keep the data
 		// meanwhile (which would be restriction).
-		c("stop using", 2.5, `\b(?:stop|cease|halt) (?:you |the council |them |anyone )?(?:from )?(?:using|sending|passing|sharing|analysing|processing|profiling|contacting|giving)\b`),
+		c("stop using", 2.5, `\b(?:stop|cease|halt) (?:you |the council |them |anyone )?(?:from )?(?:using|sending|passing|sharing|analysing|processing|profiling|contacting|giving|`+contacting+`)\b`),
 		c("stop", 1, `\bstop\b`),
-		cn("don't want my data used", 3, `\b(?:don't|do not|doesn't|does not) want `+poss+` (?:data|details|information|personal data|name)\b|\b(?:don't|doesn't|do not|does not) want (?:you|the council) (?:to )?(?:use|using|share|sharing|pass|passing)\b`),
+		// "I don't want you emailing me any more": being contacted is a use of one's details too.
+		cn("don't want my data used", 3, `\b(?:don't|do not|doesn't|does not) want `+poss+` (?:data|details|information|personal data|name)\b|\b(?:don't|doesn't|do not|does not) want (?:you|the council) (?:to )?(?:use|using|share|sharing|pass|passing|contact|`+contacting+`|email|e mail|text|call|phone|ring|message|write to)\b`),
 		c("purpose", 1, `\b(?:marketing|research|surveys?|press|media|political parties|councillors|performance|planning|analysis|analysing|nhs number)\b`),
 		cn("never asked", 1, `\bnever asked for\b`),
 		// Keeping an address confidential objects to one use of it, disclosure, while
@@ -279,6 +283,10 @@ var requestCues = []cue{
 	c("tell me what you hold", 5, `\b(?:know|see|tell me|find out|show me) what (?:\S+ ){0,4}(?:holds?|has|have|got|keeps?|held|stores?)\b(?: \S+){0,3} (?:about|on|for) (?:me|my (?:\S+ )?`+relatives+`)\b`),
 	c("they want it changed", 2.5, `\bwants? (?:it|them|this|that|her \S+|his \S+) (?:changed|updated|corrected|deleted|removed|amended|sent)\b`),
 	c("what do you hold about me", 5, `\b(?:what|which)(?: \S+){0,2} (?:data|information|details|records)\b(?: \S+){0,3} (?:hold|have|got|keep)\b(?: \S+){0,2} (?:about|on) me\b`),
+	// "wrong address on my file", "you've got my name wrong": the same report, said the other way
+	// round.
+	c("wrong on my file", 2, `\b(?:wrong|incorrect|inaccurate|outdated|out of date|misspelt|misspelled) (?:\S+ )?`+item+` (?:is |are |was )?(?:on|in|for|against) (?:my|our|his|her|their|your|the) (?:\S+ )?(?:file|files|records?|account|system|details|database|notes)\b|`+
+		`\b(?:got|have|has|had|put|put down|recorded|listed|spelt|spelled|written|wrote|entered|typed)\b (?:my|our|his|her|their) (?:\S+ ){0,2}(?:`+item+`|data|details|information|records?) (?:down )?(?:all )?(?:wrong|incorrect|incorrectly|wrongly|inaccurately)\b`),
 	c("it is wrong", 2, `\b(?:is|are|was|were) (?:all |completely |totally )?(?:wrong|incorrect|inaccurate|out of date|not true|untrue|false|lies|made up|fabricated|misleading)\b|\bfull of (?:lies|mistakes|errors|inaccuracies)\b|\bthere's a mistake\b|\bspelt `+gap3+`wrong\b`),
 	c("grievance", 2, `\b(?:you|someone|staff|council|contractor) (?:\S+ ){0,2}(?:sent|told|gave|emailed|shared|passed|lost|leaked|disclosed)\b|\b(?:were|was) disclosed\b|\bdata breach\b`),
 	c("misdirected or snooped", 2, misdirected+`|`+unauthorised),
