@@ -18,7 +18,8 @@ import (
 //   - a full name, then an address: "Jane Doe, 4 Park Lane"
 //   - a full name that is the whole message: "Andrei Popescu" (residents answer "what is your
 //     name?" so); a council's services typed alone ("Blue Badge", "Council Tax") are kept by
-//     the ordinary and organisation words
+//     the ordinary and organisation words; in lower case, opened by a common first name: "john
+//     smith" (findLowerNameAlone)
 //   - a full name on a line of its own in a longer message: "I need my records.\nKate Hill\nThanks"
 //
 // A surname that is also a street type or a word ("Kate Hill", "Mary Green") may end a full name
@@ -612,6 +613,31 @@ func clauseGoesOn(s string, i int) bool {
 		return true
 	}
 	return followedByAny(s, i, hereFollowers)
+}
+
+// findLowerNameAlone appends the span of a message that is nothing but a full name typed in
+// lower case, as residents answer "what is your name?" or say who they are first ("john smith",
+// "priya patel."): two or three words, the first a common first name (firstNames), each able to
+// be a name (lowerNameWord, not wordShaped). Two lower-case words alone are more often a topic
+// ("direct payments", "council tax"), which no first name opens (a QA pass: "john smith" was kept
+// in a transcript said to have personal details removed).
+func findLowerNameAlone(s string, out []span, addWords func([]string)) []span {
+	start := skipSpaces(s, 0)
+	end := len(strings.TrimRight(s, " \t\r\n.!,"))
+	if end <= start {
+		return out
+	}
+	words := strings.Fields(s[start:end])
+	if len(words) < 2 || len(words) > 3 || !firstNames[words[0]] {
+		return out
+	}
+	for _, w := range words {
+		if !lowerNameWord(w) || wordShaped(w) {
+			return out
+		}
+	}
+	addWords(words)
+	return append(out, span{KindName, start, end})
 }
 
 // findOpeningLowerName appends the span of a full name typed in lower case after "it's" opening

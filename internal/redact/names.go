@@ -327,6 +327,7 @@ func findNames(s string, out []span) []span {
 	out = findLowerNames(s, out, addWords)
 	out = findOpeningLowerName(s, out, addWords)
 	out = findLowerNamesHere(s, out, addWords)
+	out = findLowerNameAlone(s, out, addWords)
 	out = findLowerFirstNames(s, out, addWords)
 	// A full name given again is redacted whole, even where a word of it is also a word and so
 	// not looked for on its own: "my ex Dean Smith … Dean Smith must not get my address", and

@@ -30,7 +30,14 @@ func TestLowerCaseFullNamesAreRedacted(t *testing.T) {
 		"this is Mrs patel from flat 2": "this is [name] from flat 2",
 		"I'm Mrs jones":                 "I'm [name]",
 		"Mr smith rang me":              "Mr [name] rang me",
+
+		// The whole message, opened by a common first name (a QA pass: kept in transcripts).
+		"john smith":          "[name]",
+		"priya patel.":        "[name].",
+		"mohammed ali khan\n": "[name]\n",
 	})
+	// Two lower-case words alone that no first name opens are a topic.
+	keeps(t, []string{"direct payments", "council tax", "grace period", "mark it urgent", "smith"})
 }
 
 // What those contexts must not take for a name: a phrase of ordinary, role or service words, a
