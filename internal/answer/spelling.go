@@ -38,6 +38,10 @@ const minEveryday = 3
 // rude one would be said back to the resident ("I read your question as …").
 var notSlipTargets = setOf(`via per upon unto tits shit fuck fucking damn ass arse bitch crap dick piss cock bastard hell sex sexy`)
 
+// chatWords are typed as they are meant, however unlike words they look: "lol" is no slip of
+// "log".
+var chatWords = setOf(`lol lols lmao rofl omg haha hahaha hehe hmm hmmm ugh tbh btw fyi idk imo ffs smh xx xxx ty np`)
+
 // placeWords come before a place ("people in tring"): the word after them is a name, typed in
 // lower case, not a slip.
 var placeWords = setOf(`in at from near around outside`)
@@ -60,7 +64,7 @@ func (l *Lexicon) respellWord(w, before string) string {
 		return s // "wat", "hw": in lower case only, as "R" or "Y" may be an initial
 	}
 	low := strings.ToLower(w)
-	if !isLowerWord(w) || placeWords[before] || l.known(low) || len(l.acronyms[low]) > 0 {
+	if !isLowerWord(w) || placeWords[before] || chatWords[low] || l.known(low) || len(l.acronyms[low]) > 0 {
 		return w
 	}
 	if c, ok := l.misspelt(low); ok {

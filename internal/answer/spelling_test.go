@@ -41,6 +41,7 @@ func TestRespellReadsMistypedEverydayWords(t *testing.T) {
 		{"never a function word", "wich council holds it", "which council holds it"},
 		{"a slip is not read as a rude word", "do u keep my txts", "do you keep my texts"},
 		{"a place in lower case is a name", "reports on people in tring", "reports on people in tring"},
+		{"chat words are meant as typed", "lol", "lol"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -271,7 +271,7 @@ var (
 	asAboveRe = regexp.MustCompile(`(?i)^\s*(?:yes,? that'?s (?:right|it|correct)|that'?s (?:right|it|correct)|correct|yes please|yes|yeah|yep|(?:as|see|like) (?:above|before|i said|said)|same as (?:above|before|i said)|(?:just )?what i (?:said|wrote|asked)(?: before| above| earlier)?|(?:i )?(?:already|just) (?:told|said)(?: you| that)?|nothing (?:else|more)|(?:it'?s |its )?in my (?:first |last )?message)\s*[.!]?\s*$`)
 	skipRe    = regexp.MustCompile(`(?i)^\s*(skip|none|n/?a|no|(?:i'?m |i am )?not sure(?: which(?: service| one)?| what (?:it'?s called|service))?|(?:i )?(?:don'?t|do not) know(?: which(?: service| one)?)?|no idea|dunno|idk|-)\s*[.!]?\s*$`)
 	// yesRe is a message that starts with a yes (the confirm step wants a plain one: plainYes).
-	yesRe = regexp.MustCompile(`(?i)^\s*(y|yes|yeah|yep|yh|yup|ya|ok|okay|sure|please do|please send( it)?|confirm|correct|submit|send( it)?|go ahead|that'?s (?:right|fine|ok|okay|correct|great))\b`)
+	yesRe = regexp.MustCompile(`(?i)^\s*(y|yes|ye|yea|yeah|yep|yh|yup|ya|yas|yass|ok|okay|sure|please do|please send( it)?|confirm|correct|submit|send( it)?|go ahead|that'?s (?:right|fine|ok|okay|correct|great))\b`)
 	// anyEmailRe is an e-mail address within a message.
 	anyEmailRe = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
 	// confirmNameRe is a name corrected at the confirm step: "my name should be Joanna Bloggs".
@@ -2318,7 +2318,7 @@ var (
 // much", "Yes that is correct :)". Anything else after a yes ("yes, but…", "yes, my email is…") is
 // not a plain yes, and sends nothing.
 var (
-	yesWords  = setOf(`y yes yeah yep yup yh ya yea yess ok okay sure confirm confirmed correct submit send`)
+	yesWords  = setOf(`y yes ye yeah yep yup yh ya yea yess yas yass ok okay sure confirm confirmed correct submit send`)
 	yesFiller = setOf(`please pls plz thanks thank thankyou thx ta cheers you so much very a lot that that's thats is it it's its
 	correct right fine ok okay all good great perfect lovely brilliant send go ahead do yes yeah looks nothing to change
 	absolutely definitely sure of course indeed exactly now`)

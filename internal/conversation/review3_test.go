@@ -258,3 +258,12 @@ func TestFurtherAndFirstRights(t *testing.T) {
 	last := script(t, bot, "Milton Keynes", []line{{says: "I want to correct my address and get a copy of my file", kind: conversation.KindIntake}})
 	assert.Contains(t, last.Answer.Answer, "You also asked for something else")
 }
+
+// A yes typed short or drawn out at the summary sends (a QA pass: "ye" and "yas" were asked again).
+func TestShortAndDrawnOutYesSends(t *testing.T) {
+	for _, says := range []string{"ye", "yas", "yea thanks"} {
+		bot, q := newBot(t, reviewNow)
+		script(t, bot, "Milton Keynes", append(append([]line{}, review3Intake...), line{says: says, kind: conversation.KindSubmitted}))
+		assert.Len(t, q.cases(), 1, says)
+	}
+}

@@ -361,6 +361,10 @@ func filterValues(r *http.Request) url.Values {
 const searchInAddress = "Nothing was searched: a search is no longer taken from the page's address, where a resident's name or phone number " +
 	"would be kept in browser history and server logs. It is in the Find box below: press Filter to search for it."
 
+// exportSearchInAddress is searchInAddress for the CSV export, which has no Find box.
+const exportSearchInAddress = "Nothing was exported: a search is no longer taken from the address, where a resident's name or phone number " +
+	"would be kept in browser history and server logs. Search in the queue's Find box, then use its Download button."
+
 // queueFilter reads the queue's filters, always scoped to the DPO's organisations: on a GET from
 // the query string; on a POST (the queue page's own form) from the form, the query string
 // filling in what the form doesn't give. The search is read only from a POSTed form, so that
@@ -580,6 +584,10 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f, _, problem := s.queueFilter(r, sess)
+	if problem == searchInAddress {
+		// A file has no Find box to point to.
+		problem = exportSearchInAddress
+	}
 	if problem != "" {
 		http.Error(w, problem, http.StatusBadRequest)
 		return

@@ -193,7 +193,8 @@ func TestQueueSearchInTheAddressIsRefused(t *testing.T) {
 
 	export := h.do(t, "GET", "/dpo/export.csv?status=all&q=sharma", "")
 	assert.Equal(t, http.StatusBadRequest, export.Code)
-	assert.Contains(t, export.Body.String(), "Nothing was searched")
+	assert.Contains(t, export.Body.String(), "Nothing was exported")
+	assert.NotContains(t, export.Body.String(), "below", "a file has no Find box below")
 	assert.NotContains(t, export.Body.String(), cs.priya)
 
 	postedToIt := h.post(t, "/dpo?q=sharma", url.Values{"status": {"all"}, "q": {"pritchard"}})
