@@ -617,3 +617,17 @@ func TestTextSpeakReadsAsThePlainWords(t *testing.T) {
 		assert.False(t, Classify(text).Actionable, text)
 	}
 }
+
+// Asking whether data goes abroad is a question about the council's international transfers, not
+// a request to move one's data to another provider (a QA pass: "Do you transfer my data outside
+// the UK?" was offered a data portability request); moving it to another council still is one.
+func TestInternationalTransfersAreAskedAbout(t *testing.T) {
+	for _, m := range []string{"Do you transfer my data outside the UK?", "do you send my data abroad", "Is my data stored outside the EU?"} {
+		assert.Equal(t, None, Classify(m).Type, m)
+	}
+	for _, m := range []string{"can you transfer my data to another council", "please transfer my records to my new GP"} {
+		in := Classify(m)
+		assert.Equal(t, Portability, in.Type, m)
+		assert.True(t, in.Actionable, m)
+	}
+}

@@ -223,6 +223,10 @@ var typeCues = map[Type][]cue{
 		c("wrong recipient", 1.5, `\bwrong (?:person|address|family|household|house|people|tenant|resident|email address)\b|\bsomeone else's letter\b`),
 	},
 	None: {
+		// "Do you transfer my data outside the UK?" asks where the council sends it (a notice's
+		// international transfers), not for it to go to another provider (a QA pass: a data
+		// portability request was offered).
+		c("sent abroad", 4, `\b(?:transfer\w*|send|sent|sending|move|moved|moving|store|stored|storing|keep|kept|hold|held|process\w*)\b(?: \S+){0,4} (?:outside (?:of )?(?:the )?(?:uk|united kingdom|country|eea|eu|europe|european union)|abroad|overseas|out of the country)\b|\b(?:third countries|international(?:ly)? transfer\w*)\b`),
 		// "a copy of my council tax bill" asks the service for a document it sends anyway, not
 		// for the personal data the council holds.
 		c("a document's copy", 4, `\bcop(?:y|ies) of (?:my|our|the|a|his|her|their) (?:\S+ ){0,2}(?:bill|bills|statement|statements|receipt|receipts|invoice|invoices|certificate|certificates|licence|license|permit|permits|payslip|payslips|p60|tenancy agreement|contract|bin calendar|badge|pass)\b`),
