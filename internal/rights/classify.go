@@ -24,7 +24,7 @@ var (
 )
 
 // On-behalf evidence: a representative's words, or a relative's data.
-const relatives = `(?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|nan|gran|grandmother|grandfather|grandad|child|friend|uncle|aunt|nephew|niece|parent|parents|client|tenant|tenants|lodger|neighbour|neighbor|ex|employee|patient|pupil)`
+const relatives = `(?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|nan|gran|grandma|grandmother|grandfather|grandad|grandson|granddaughter|child|children|kid|kids|friend|uncle|aunt|nephew|niece|parent|parents|client|tenant|tenants|lodger|neighbour|neighbor|ex|employee|patient|pupil)`
 
 var (
 	behalfStrong = regexp.MustCompile(`\bon behalf of\b|\b(?:my|our) client\b|\bpower of attorney\b|\bappointee\b|` +

@@ -149,6 +149,9 @@ func normalize(text string) string {
 	}
 	flush()
 	out := idLike.ReplaceAllString(b.String(), "${1}i'd $2")
+	if strings.Contains(out, " my ") || strings.Contains(out, " our ") {
+		out = possessives(out)
+	}
 	if strings.Contains(out, " no more ") {
 		out = noMoreAfterNot.ReplaceAllString(out, "${1}any more ${2}")
 	}
@@ -206,4 +209,88 @@ func withinOneEdit(a, b string) bool {
 	default:
 		return a[i:] == b[i+1:] // insertion into a
 	}
+}
+
+// relations are the people a resident asks for, as they are named when the records are theirs:
+// "my son's data", "my tenant's details", "my kid's file" (a plural's apostrophe is trimmed
+// from the word, so "my kids' data" reads as "my kid's data" here).
+var relations = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`son daughter wife husband partner boyfriend girlfriend fiance fiancee child children kid
+		grandchild grandchildren grandkid grandson granddaughter stepson stepdaughter baby brother sister sibling
+		mum mom mam mummy mother dad daddy father parent stepmum stepdad nan nana nanna gran granny grandma grandmother
+		grandad granddad grandpa grandfather aunt auntie aunty uncle nephew niece cousin friend neighbour neighbor
+		tenant lodger client carer patient pupil ward`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// theirs are the things of a person's that a request is about: "my son's data", "my wife's
+// address", "my daughter's school file".
+var theirs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`data information details record records file files address addresses account accounts
+		notes name number phone mobile email photo photos picture pictures video videos footage image images report reports
+		history documents document stuff case assessment plan ehcp profile application claim dob`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// notBetween are words that, standing between a relation and one of theirs, make the relation
+// no possessive: "my sons have records" and "my sons and their data" say what the sons do or
+// have, not whose the records are.
+var notBetween = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`are were is was be been being have has had do does did don't doesn't didn't and or but
+		who whom which that at in on to for with from of about by as the a an his her their my our your its it they them
+		he she him all both also still not never will would can could should may might want wants need needs got get gets
+		live lives moved went go goes asked told said say says`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// possessives restores the apostrophe of a relation's possessive typed without one, where what
+// follows is theirs: "my sons info" is "my son's information" (a QA pass filed it as the asker's
+// own request), while "my sons are at school" keeps its meaning. Up to two words may stand
+// between ("my daughters school file"), and one before the relation ("my late husbands records").
+func possessives(s string) string {
+	words := strings.Fields(s)
+	changed := false
+	for k := 1; k < len(words); k++ {
+		w := words[k]
+		if !strings.HasSuffix(w, "s") || !relations[strings.TrimSuffix(w, "s")] {
+			continue
+		}
+		owner := words[k-1]
+		if owner != "my" && owner != "our" && !(k > 1 && (words[k-2] == "my" || words[k-2] == "our") && ownerModifier[owner]) {
+			continue
+		}
+		for j := k + 1; j < len(words) && j <= k+3; j++ {
+			if theirs[words[j]] {
+				words[k] = strings.TrimSuffix(w, "s") + "'s"
+				changed = true
+				break
+			}
+			if notBetween[words[j]] || !isWord(words[j]) {
+				break
+			}
+		}
+	}
+	if !changed {
+		return s
+	}
+	return " " + strings.Join(words, " ") + " "
+}
+
+// ownerModifier may stand between "my" and a relation: "my late husbands records".
+var ownerModifier = map[string]bool{"late": true, "little": true, "eldest": true, "oldest": true, "youngest": true, "younger": true,
+	"older": true, "elder": true, "elderly": true, "disabled": true, "adult": true, "teenage": true, "baby": true, "step": true, "ex": true, "two": true}
+
+// isWord reports whether a token is a word, not a punctuation mark.
+func isWord(tok string) bool {
+	r, _ := utf8.DecodeRuneInString(tok)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }

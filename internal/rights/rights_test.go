@@ -631,3 +631,22 @@ func TestInternationalTransfersAreAskedAbout(t *testing.T) {
 		assert.True(t, in.Actionable, m)
 	}
 }
+
+// A relative's possessive typed without its apostrophe is still theirs: "can u delete my sons
+// info" was filed as the asker's own request (a QA pass), while "my son's info" went the way of
+// one for someone else. Only before what is theirs: "my sons are at school" keeps its meaning.
+func TestARelativesPossessiveWithoutItsApostropheIsTheirs(t *testing.T) {
+	for _, text := range []string{"can u delete my sons info", "i want a copy of my daughters file", "please delete my sons data",
+		"correct my wifes address", "stop usin my kids data", "my husbands details are wrong", "I want my partners records",
+		"please send me my brothers school records", "delete my late grandads details", "i want a copy of my tenants file"} {
+		assert.True(t, Classify(text).OnBehalf, text)
+	}
+	assert.Equal(t, " can you delete my son's information ", normalize("can u delete my sons info"))
+	assert.Equal(t, " my daughter's school file ", normalize("my daughters school file"))
+	for _, text := range []string{"my sons are at school", "my sons have their own data", "my friends and their data", "my sons, data and more"} {
+		assert.NotContains(t, normalize(text), "'s", text)
+	}
+	for _, text := range []string{"I want a copy of my data, my sons are at school all day", "delete my data please, my kids have moved out"} {
+		assert.False(t, Classify(text).OnBehalf, text)
+	}
+}
