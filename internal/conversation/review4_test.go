@@ -33,3 +33,25 @@ func TestARelativesRecordsTypedWithoutTheApostropheAreTheirs(t *testing.T) {
 		})
 	}
 }
+
+// Someone else's address or whereabouts asked for however it is typed gets the plain answer that
+// the council gives out no one's details this way, and no request: "i need his new adress" was
+// filed as a request to correct records, "where is he now" got "the notices don't answer that",
+// and a landlord's "tell me where he's gone" the safeguarding reply (a QA pass).
+func TestSomeoneElsesAddressHoweverTypedIsNoRequest(t *testing.T) {
+	for _, says := range []string{"my tenant left owing rent, i need his new adress", "my lodger left owing rent, where is he now",
+		"tenant gone owing rent need his forwarding adress", "I need to find where my brother lives now",
+		"I'm a landlord, my tenant did a runner, can you tell me where he's gone"} {
+		bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		rep := script(t, bot, "Milton Keynes", []line{
+			{says: says, kind: conversation.KindHelp, contains: []string{"doesn't give out another person's details"}, lacks: []string{"Call the safeguarding team"}},
+		})
+		assert.False(t, rep.Answer.Safeguarding, says)
+		assert.Empty(t, q.cases(), says)
+	}
+	// A child who ran away is still a worry first.
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I need to find where my daughter lives now, she ran away", kind: conversation.KindSafeguarding, contains: []string{"Call the safeguarding team"}},
+	})
+}

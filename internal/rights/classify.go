@@ -87,7 +87,11 @@ func classify(text string) (Intent, trace) {
 		return Intent{Type: None, Safeguarding: true, SelfHarm: slices.ContainsFunc(fired, selfHarmCues.has), OnBehalf: safeOnBehalf(s),
 			Confidence: min(0.99, logistic(score-safeThreshold+1))}, tr
 	}
-	if p := safeguardProbability(text, s); p >= safeguardModel().Threshold && modelMayJudge(fired) {
+	// A landlord or creditor seeking someone, with no cue of danger, is no emergency whatever the
+	// model makes of "where he's gone": the reply that the council gives out no one's details is
+	// what protects the person sought. A cue of danger ("he threatened me", "she's only 14") still
+	// makes it urgent, and a child or relative sought with no debt said stays the model's to judge.
+	if p := safeguardProbability(text, s); p >= safeguardModel().Threshold && modelMayJudge(fired) && !(score <= 0 && seeksADebtor(s)) {
 		// A sign the cues found, said in words they don't weigh enough ("he's just thrown me
 		// down the stairs"): the model, reading the whole message, is sure. The cues that fired
 		// still say whether it is self-harm. The danger is less certain than a cue's, so the

@@ -2,7 +2,6 @@ package rights
 
 import (
 	"regexp"
-	"strings"
 )
 
 // A message asking the council for another person's contact details or whereabouts ("my tenant
@@ -20,13 +19,18 @@ const othersPerson = `(?:ex|ex-?(?:partner|husband|wife|boyfriend|girlfriend)|fo
 	`cousin|uncle|aunt|debtor|builder)`
 
 // othersDetail is what locates a person: an address, a phone number, an e-mail address.
-const othersDetail = `(?:(?:new|current|present|home|forwarding|latest|mobile|phone|telephone|e-?mail|contact)\s+)*` +
-	`(?:address(?:es)?|phone(?: number)?|(?:mobile )?number|mobile|e-?mail(?: address)?|contact (?:details|number)|whereabouts)`
+const othersDetail = `(?:(?:new|current|present|home|forwarding|latest|mobile|phone|telephone|e[- ]?mail|contact)\s+)*` +
+	`(?:address(?:es)?|phone(?: number)?|(?:mobile )?number|mobile|e[- ]?mail(?: address)?|contact (?:details|number)|whereabouts)`
+
+// goneTo is where someone has gone, said of them by a pronoun: "where he's gone", "where is she
+// now", "where they live".
+const goneTo = `(?:(?:he|she|they)(?:'s|'re|\s+(?:is|are|has|have|was|were))?\s+(?:gone|moved(?: to)?|went|living|staying|lives?|now)|` +
+	`(?:is|are|has|have|did)\s+(?:he|she|they)\s+(?:gone|moved|go|went|living|staying|now|live)|(?:he|she|they)\s+(?:lives?|went|moved))`
 
 // askedFor is a message asking to be given or told something: "can you give me", "I need",
 // "what's".
-const askedFor = `(?:(?:(?:can|could|will|would) you\s+)?(?:please\s+)?(?:give|tell|send|pass|forward|provide|e-?mail|text)\s+(?:me|us)|let (?:me|us) (?:have|know)|` +
-	`(?:can|could|may) (?:i|we)\s+(?:please\s+)?(?:have|get|know|find out)|(?:i|we)\s+(?:want|need|would like|'d like)(?:\s+to\s+(?:have|get|know|find out))?|` +
+const askedFor = `(?:(?:(?:can|could|will|would) you\s+)?(?:please\s+)?(?:give|tell|send|pass|forward|provide|e[- ]?mail|text)\s+(?:me|us)|let (?:me|us) (?:have|know)|` +
+	`(?:can|could|may) (?:i|we)\s+(?:please\s+)?(?:have|get|know|find(?: out)?)|(?:(?:i|we)\s+)?(?:need|want|would like|'d like)(?:\s+to\s+(?:have|get|know|find(?: out)?))?|` +
 	`(?:do|can|could) you (?:know|find out)|what(?:'s|s|\s+is))`
 
 var (
@@ -34,9 +38,18 @@ var (
 	// address", "can I have my ex's number", "I need my tenant's forwarding address", "where does
 	// my ex live now".
 	othersDetailsRe = regexp.MustCompile(`(?i)\b(?:` +
-		askedFor + `\s+(?:(?:the|a)\s+)?(?:(?:his|her|their)\s+|(?:my|our|the)\s+(?:\w+\s+)?` + othersPerson + `(?:'s|s')\s+)` + othersDetail + `\b|` +
+		askedFor + `\s+(?:(?:the|a)\s+)?(?:(?:his|her|their)\s+|(?:my|our|the)\s+(?:\w+\s+)?` + othersPerson + `(?:'s|s'?)\s+)` + othersDetail + `\b|` +
 		`(?:` + askedFor + `\s+where|where\s+(?:does|do|did|has|have|is|are))\s+(?:my|our|the)\s+(?:\w+\s+)?` + othersPerson +
-		`\s+(?:lives?|living|moved|has moved|gone|went|is staying|stays|is now)\b)`)
+		`\s+(?:lives?|living|moved|has moved|gone|went|is staying|stays|is now)\b|` +
+		// "my tenant did a runner, can you tell me where he's gone": the person the message names
+		// (othersPersonRe).
+		askedFor + `\s+where(?:'s)?\s+` + goneTo + `\b)`)
+	// whereaboutsRe asks where someone is without asking to be told: "where is he now". Only of a
+	// debtor (owedRe): of a son in care or a runaway daughter it may be a worry, not a search.
+	whereaboutsRe = regexp.MustCompile(`\bwhere(?:'s)?\s+` + goneTo + `\b`)
+	// owedRe is what a landlord or creditor seeking someone says: the rent, a debt, a tenant who
+	// "did a runner".
+	owedRe = regexp.MustCompile(`\b(?:owes?|owing|owed|debts?|arrears|rent|landlord|landlady|tenants?|lodgers?|(?:did|done|doing) a runner|without paying)\b`)
 	// othersPersonRe names such a person in the message, for a "his" or "her" to be theirs.
 	othersPersonRe = regexp.MustCompile(`(?i)\b(?:my|our|the)\s+(?:\w+\s+)?` + othersPerson + `\b|\b(?:owes?|owing|owed|debt|arrears|unpaid rent)\b`)
 	// ownOrAuthorisedRe is what makes it no such message: details to correct, hide or delete, or
@@ -49,12 +62,28 @@ var (
 // SomeoneElsesDetails reports whether a message asks the council to give the writer another
 // person's address, phone number or whereabouts: no data-protection right of the writer's, however
 // Classify reads it, and no request to take.
+//
+// The message is read normalised, as Classify reads it: "i need his new adress" asks for an
+// address as "i need his new address" does (a QA pass filed the one as a request to correct
+// records, and refused the other).
 func SomeoneElsesDetails(text string) bool {
-	s := strings.ReplaceAll(text, "’", "'")
-	if !othersDetailsRe.MatchString(s) || ownOrAuthorisedRe.MatchString(s) {
+	return someoneElsesDetails(normalize(text))
+}
+
+// someoneElsesDetails is SomeoneElsesDetails of a normalised message.
+func someoneElsesDetails(s string) bool {
+	if !(othersDetailsRe.MatchString(s) || whereaboutsRe.MatchString(s) && owedRe.MatchString(s)) || ownOrAuthorisedRe.MatchString(s) {
 		return false
 	}
 	// "give me his address" is someone's whom the message names ("my tenant left owing rent, …"),
 	// not the council's officer it asks after.
 	return othersPersonRe.MatchString(s)
+}
+
+// seeksADebtor reports whether a normalised message is a landlord or creditor asking for someone's
+// whereabouts or details ("I'm a landlord, my tenant did a runner, can you tell me where he's
+// gone"): a search for someone, which the safeguarding model, reading "where he's gone", took for
+// someone missing or fleeing (a QA pass gave it the safeguarding reply).
+func seeksADebtor(s string) bool {
+	return owedRe.MatchString(s) && someoneElsesDetails(s)
 }

@@ -41,3 +41,25 @@ func TestSomeoneElsesDetailsAreNoRightOfTheWriters(t *testing.T) {
 		assert.Equal(t, tt.want, SomeoneElsesDetails(tt.text), tt.text)
 	}
 }
+
+// A search for someone is one however it is typed or put: "his new adress" (a QA pass filed it as
+// a request to correct records), "where is he now" of a lodger owing rent, "need his forwarding
+// adress" with no "I". A landlord's "tell me where he's gone" is no emergency (the safeguarding
+// model gave it the safeguarding reply), while danger said, or a runaway child, still is.
+func TestASearchForSomeoneIsOneHoweverTyped(t *testing.T) {
+	for _, text := range []string{"my tenant left owing rent, i need his new adress", "my lodger left owing rent, where is he now",
+		"tenant gone owing rent need his forwarding adress", "I need to find where my brother lives now",
+		"I'm a landlord, my tenant did a runner, can you tell me where he's gone", "can u give me my ex's new e-mail, he owes me"} {
+		assert.True(t, SomeoneElsesDetails(text), text)
+	}
+	for _, text := range []string{"my son is in care, where is he now", "I want my data, where is it now", "where is he now?",
+		"my tenant left owing rent, i need his new adress removed from my file"} {
+		assert.False(t, SomeoneElsesDetails(text), text)
+	}
+
+	assert.False(t, Classify("I'm a landlord, my tenant did a runner, can you tell me where he's gone").Safeguarding)
+	for _, text := range []string{"I need to find where my daughter lives now, she ran away",
+		"I'm a landlord, my tenant threatened me with a knife and did a runner, can you tell me where he's gone"} {
+		assert.True(t, Classify(text).Safeguarding, text)
+	}
+}
