@@ -55,3 +55,27 @@ func TestSomeoneElsesAddressHoweverTypedIsNoRequest(t *testing.T) {
 		{says: "I need to find where my daughter lives now, she ran away", kind: conversation.KindSafeguarding, contains: []string{"Call the safeguarding team"}},
 	})
 }
+
+// A relative's records named without a verb start the request for them, as "I want my dad's
+// records" does; "my data for my mum" asks whose they are. Asked what is held on a relative, the
+// question is answered and the request offered (a QA pass answered all of these from the notices).
+func TestARelativesRecordsNamedAloneStartTheRequest(t *testing.T) {
+	for _, says := range []string{"the records you hold for my dad", "records for my dad", "the data you hold on my dad", "copy of my dad's data"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "Milton Keynes", []line{
+			{says: says, kind: conversation.KindIntake, contains: []string{"a copy of their data", "proof that you may act for them", "full name"}},
+			{says: "Kate Hill", kind: conversation.KindIntake, contains: []string{"what is their name?"}},
+		})
+	}
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "my data for my mum", kind: conversation.KindIntake, contains: []string{"your own records, or for your mum's?"}},
+	})
+	for _, says := range []string{"wot do u hav on my dad", "what data do you hold on my dad?"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "Milton Keynes", []line{
+			{says: says, kind: conversation.KindAnswer, contains: []string{"a copy of their data), for someone else", `say "yes" to start it`}},
+			{says: "yes", kind: conversation.KindIntake, contains: []string{"proof that you may act for them", "full name"}},
+		})
+	}
+}

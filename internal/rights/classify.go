@@ -38,9 +38,13 @@ var (
 		// "my son Jack Hall's school records", "the data you hold on my son Jack".
 		`\bmy (?:late )?` + relatives + `(?: [a-z][a-z'-]+){1,2}'s (?:\S+ ){0,2}(?:data|details|information|records?|files?|account|notes)\b|` +
 		`\b(?:hold|holds|have|has|keep|keeps|kept|held) (?:on|about) (?:my|his|her|their) (?:late )?` + relatives + `\b`)
-	misdirectedRe  = mustPattern(misdirected)
-	behalfRelative = regexp.MustCompile(`\bmy (?:late )?` + relatives + `\b`)
-	behalfTheirs   = regexp.MustCompile(`\b(?:his|her|their) (?:\S+ ){0,3}(?:data|details|information|records?|files?|account|notes)\b`)
+	// recordsForRelative names records for a relative ("records for my dad", "the data you hold on
+	// my dad"); ownRecords the writer's own ("my data"), which makes it unclear whose.
+	recordsForRelative = regexp.MustCompile(`\b` + data + `(?: \S+){0,3} (?:for|on|about) my (?:late )?` + relatives + `\b`)
+	ownRecords         = regexp.MustCompile(`\bmy (?:own )?` + data + `\b`)
+	misdirectedRe      = mustPattern(misdirected)
+	behalfRelative     = regexp.MustCompile(`\bmy (?:late )?` + relatives + `\b`)
+	behalfTheirs       = regexp.MustCompile(`\b(?:his|her|their) (?:\S+ ){0,3}(?:data|details|information|records?|files?|account|notes)\b`)
 	// behalfThem: the relative is then spoken of in the third person ("my
 	// son … he doesn't", "my daughter … delete it … of her").
 	behalfThem = regexp.MustCompile(`\b(?:he|she|him|her|his|they|them|their|he's|she's|they're|hes|shes)\b`)
@@ -289,6 +293,11 @@ func onBehalf(s string) bool {
 		s = misdirectedRe.ReplaceAllString(s, " ")
 	}
 	if behalfStrong.MatchString(s) {
+		return true
+	}
+	if recordsForRelative.MatchString(s) && !ownRecords.MatchString(s) {
+		// "the records you hold for my dad" are his; "my data for my mum" may be the writer's,
+		// which the conversation asks.
 		return true
 	}
 	if loc := behalfRelative.FindStringIndex(s); loc != nil {

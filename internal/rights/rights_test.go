@@ -650,3 +650,29 @@ func TestARelativesPossessiveWithoutItsApostropheIsTheirs(t *testing.T) {
 		assert.False(t, Classify(text).OnBehalf, text)
 	}
 }
+
+// A relative's records named and nothing else ask for them, as "I want my dad's records" does
+// (a QA pass answered "the records you hold for my dad" and "copy of my dad's data" from the
+// notices). Asked what is held on a relative, it is an access question, which the conversation
+// offers to make a request of; with a question about records, it is the question.
+func TestARelativesRecordsNamedAloneAreARequest(t *testing.T) {
+	for _, text := range []string{"the records you hold for my dad", "records for my dad", "the data you hold on my dad",
+		"copy of my dad's data", "my dads records", "the care records for my mum please"} {
+		got := Classify(text)
+		assert.Equal(t, Access, got.Type, text)
+		assert.True(t, got.Actionable, text)
+		assert.True(t, got.OnBehalf, text)
+	}
+	// Whose "my data for my mum" is, the conversation asks.
+	got := Classify("my data for my mum")
+	assert.True(t, got.Actionable && got.Type == Access && !got.OnBehalf, "my data for my mum: %+v", got)
+	for _, text := range []string{"wot do u hav on my dad", "what data do you hold on my dad?"} {
+		got := Classify(text)
+		assert.Equal(t, Access, got.Type, text)
+		assert.False(t, got.Actionable, text)
+		assert.True(t, got.OnBehalf, text)
+	}
+	for _, text := range []string{"how long do you keep records for my dad", "my dad's records were lost in a flood"} {
+		assert.False(t, Classify(text).Actionable, text)
+	}
+}

@@ -73,6 +73,10 @@ var typeCues = map[Type][]cue{
 		c("held about me", 2.5, `\b(?:hold|holds|held|have|has|got|keep|kept|store|stored|made)\b`+gap3+` (?:about|on) `+third+` `),
 		// "I'd like to see what the council holds about my mum" (a QA pass: no request).
 		c("held about my relative", 2.5, `\b(?:see|know|find out|tell me|show me) what\b(?: \S+){0,5} (?:hold|holds|held|have|has|got|keep|keeps|kept|store|stores|stored)\b`+gap3+` (?:about|on) my (?:late )?`+relatives+`\b`),
+		// "what do you have on my dad": what is held on a relative, asked straight out.
+		c("what do you hold about my relative", 2.5, `\b(?:what|which)(?: \S+){0,3} (?:hold|holds|have|has|got|keep|keeps|store|stores)\b(?: \S+){0,2} (?:about|on) my (?:late )?`+relatives+`\b`),
+		// "records for my dad", "my data for my mum": records named for a relative, or theirs.
+		c("records for my relative", 2, data+`(?: \S+){0,3} (?:for|on|about) my (?:late )?`+relatives+`\b|\bmy (?:late )?`+relatives+`'s (?:\S+ ){0,2}?`+data+`\b`),
 		c("relating to me", 2.5, `\b(?:relating to|concerning|that mention|mentioning|held on|held about) `+third+` |\b(?:file|files|records?|notes|dossier|data|information|details|everything|anything|evidence|paper|papers|paperwork|documents?) (?:on|about) (?:me|him|her|them|us) `),
 		// What is held about something of the writer's ("the data you hold about my parking fine").
 		c("held about my case", 2.5, `\b(?:data|information|details|records?|everything|anything|all)\b(?: \S+){0,3} (?:hold|holds|held|have|has|got|keep|kept|store|stored)\b(?: \S+){0,2} (?:about|on|relating to|regarding|for) (?:my |our )`),
@@ -294,6 +298,13 @@ var requestCues = []cue{
 	c("it is wrong", 2, `\b(?:is|are|was|were) (?:all |completely |totally )?(?:wrong|incorrect|inaccurate|out of date|not true|untrue|false|lies|made up|fabricated|misleading)\b|\bfull of (?:lies|mistakes|errors|inaccuracies)\b|\bthere's a mistake\b|\bspelt `+gap3+`wrong\b`),
 	c("grievance", 2, `\b(?:you|someone|staff|council|contractor) (?:\S+ ){0,2}(?:sent|told|gave|emailed|shared|passed|lost|leaked|disclosed)\b|\b(?:were|was) disclosed\b|\bdata breach\b`),
 	c("misdirected or snooped", 2, misdirected+`|`+unauthorised),
+	// A relative's records named and nothing else: "records for my dad", "the data you hold on my
+	// dad", "copy of my dad's data" ask for them as "I want my dad's records" does (a QA pass
+	// answered them from the notices). Only a message that is the records named, to its end.
+	c("their records named", 3, `^(?: (?:hi|hello|hey|please|ok|okay|so|and|also|right)| [,.!])* (?:(?:a|the|all|all the|any|full|complete|all of) )?`+
+		`(?:(?:full |complete )?cop(?:y|ies) of (?:(?:the|all|all the|all of) )?)?`+
+		`(?:my (?:late )?`+relatives+`'s (?:\S+ ){0,2}?`+data+`|(?:(?:my|all my|any) )?(?:\S+ )?`+data+`(?: (?:that |which )?(?:you|the council|they) (?:hold|holds|have|has|got|keep|keeps|store|stores|held|kept))? (?:for|on|about|of) my (?:late )?`+relatives+`)`+
+		`(?: (?:from|at|with) (?:the )?(?:\S+ ){0,3}?(?:council|team|services?|care|department|school))?(?: please| pls| thanks| thank you| cheers| [.!?])* $`),
 	c("would it be possible", 2, `\bwould it be possible\b`),
 	c("formal", 2, `\b(?:formally|formal|under article|hereby)\b`),
 }
