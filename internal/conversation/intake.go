@@ -802,7 +802,13 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			it.onBehalfOf = name
 			return mk("I've noted that the request is for " + name + ". The data protection team will ask you for proof that you may act for them. " + b.prompt(it)), nil
 		}
+		// Their name is asked, then the step that was asked when the resident said so: said at
+		// the details, the details are still to come (a QA pass went from the name to the
+		// summary, and the case had only the first words). Only from the summary does it go
+		// back there.
+		revising := it.revising || it.step == StepConfirm
 		b.reask(it, StepOnBehalfOf)
+		it.revising = revising
 		return mk(b.prompt(it)), nil
 	}
 	if wrongCouncilRe.MatchString(v) && it.step != StepOrg && it.step != StepDescription && len(strings.Fields(v)) <= 10 && len(b.councilsSwitchedTo(it, v)) == 0 &&

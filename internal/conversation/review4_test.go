@@ -79,3 +79,28 @@ func TestARelativesRecordsNamedAloneStartTheRequest(t *testing.T) {
 		})
 	}
 }
+
+// Said at the details to be for someone else, the request asks their name and then the details
+// still to come, not the summary (a QA pass filed only the first words, and refused the details
+// typed at the summary).
+func TestForSomeoneElseSaidAtTheDetailsStillTakesTheDetails(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data"}, {says: "Kate Hill"}, {says: "kate@example.com"}, {says: "skip"},
+		{says: "actually it's for my dad, not me", kind: conversation.KindIntake, contains: []string{"what is their name?"}},
+		{says: "John Hill", kind: conversation.KindIntake, contains: []string{"what would you like the council to do?"}, lacks: []string{"Shall I send"}},
+		{says: "his housing records", kind: conversation.KindIntake, contains: []string{"On behalf of: John Hill", "his housing records", "Shall I send"}},
+		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"proof that you may act for them"}},
+	})
+	cases := q.cases()
+	require.Len(t, cases, 1)
+	assert.Equal(t, "I want a copy of my data\nhis housing records", cases[0].Description)
+	assert.True(t, cases[0].Due.IsZero())
+
+	// Said at the summary, it goes back to the summary, with the details given.
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data"}, {says: "Kate Hill"}, {says: "kate@example.com"}, {says: "skip"}, {says: "my housing file"},
+		{says: "it's for my dad actually", contains: []string{"what is their name?"}},
+		{says: "John Hill", contains: []string{"On behalf of: John Hill", "my housing file", "Shall I send"}},
+	})
+}
