@@ -106,12 +106,18 @@ type intake struct {
 	// for it: corrected later ("sorry, it's Buckinghamshire not MK"), the words kept with the
 	// case still name it, and the team is told of the correction (teamNotes).
 	namedCouncil string
+	// firstOnBehalf is whether the request's first words asked for someone else's records (once
+	// "whose?" is answered, when they didn't say): changed in the chat ("I want my mum's data",
+	// then "all my records"), the first words kept with the case say otherwise, and the team is
+	// told of the change (teamNotes).
+	firstOnBehalf bool
 }
 
 // teamNotes are what the chat tells the data protection team of how the request was taken,
 // besides the resident's words: a risk told of in the conversation (saying nothing of what was
-// told, which is in the conversation's excerpt, redacted), and a council corrected after the
-// first words named another.
+// told, which is in the conversation's excerpt, redacted), a council corrected after the first
+// words named another, and a request changed from the requester's own to someone else's, or back,
+// after the first words read as the other.
 //
 // The first words are kept as they were said, not mended to name the council they now go to: they
 // are the resident's, the excerpt holds the same words, and a quote changed by the chat would
@@ -124,6 +130,15 @@ func (it *intake) teamNotes() []string {
 	}
 	if it.namedCouncil != "" && it.org != "" && it.org != it.namedCouncil {
 		notes = append(notes, fmt.Sprintf("The council was corrected in the chat to %s; the request's first words name %s.", it.org, it.namedCouncil))
+	}
+	switch {
+	case it.whose != "" || it.onBehalf == it.firstOnBehalf:
+	case it.onBehalf && it.onBehalfOf != "":
+		notes = append(notes, fmt.Sprintf("The request was changed in the chat to be for someone else (%s); the request's first words read as the requester's own.", it.onBehalfOf))
+	case it.onBehalf:
+		notes = append(notes, "The request was changed in the chat to be for someone else; the request's first words read as the requester's own.")
+	default:
+		notes = append(notes, "The request was changed in the chat to be the requester's own; the request's first words read as for someone else.")
 	}
 	return notes
 }
@@ -370,6 +385,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		it.both = nil // the second council's request, offered by the first
 		s.prefill = nil
 	}
+	it.firstOnBehalf = it.onBehalf
 	it.riskTold = s.riskTold       // a danger told before the request was asked for
 	it.log = slices.Clone(s.turns) // what was said before the request: its context
 	it.opening = len(it.log)
@@ -1043,8 +1059,12 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		}
 	case StepOnBehalfOf:
 		if selfRe.MatchString(v) {
-			// "no, it's for me": the request is the asker's own, and its month starts now.
+			// "no, it's for me": the request is the asker's own, and its month starts now. What
+			// they want of their own ("all my records") is kept with the request's words.
 			it.onBehalf = false
+			if ownDataRe.MatchString(v) {
+				it.addWords(v)
+			}
 			break
 		}
 		who, postal := nameThenAddress(v) // "Joan Whitfield, she lives at 22 Church Street, Amersham"
@@ -1292,6 +1312,7 @@ func (b *Bot) takeWhose(it *intake, v string) string {
 		}
 	}
 	it.whose = ""
+	it.firstOnBehalf = it.onBehalf // the first words didn't say whose: the answer is no change
 	b.advance(it)
 	noted := ""
 	if it.onBehalfOf != "" {

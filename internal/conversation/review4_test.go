@@ -82,7 +82,7 @@ func TestARelativesRecordsNamedAloneStartTheRequest(t *testing.T) {
 
 // Said at the details to be for someone else, the request asks their name and then the details
 // still to come, not the summary (a QA pass filed only the first words, and refused the details
-// typed at the summary).
+// typed at the summary); the team is told the first words read as the requester's own.
 func TestForSomeoneElseSaidAtTheDetailsStillTakesTheDetails(t *testing.T) {
 	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "Milton Keynes", []line{
@@ -94,7 +94,8 @@ func TestForSomeoneElseSaidAtTheDetailsStillTakesTheDetails(t *testing.T) {
 	})
 	cases := q.cases()
 	require.Len(t, cases, 1)
-	assert.Equal(t, "I want a copy of my data\nhis housing records", cases[0].Description)
+	assert.Equal(t, "Note from the chat: The request was changed in the chat to be for someone else (John Hill); the request's first words read as the requester's own.\n"+
+		"I want a copy of my data\nhis housing records", cases[0].Description)
 	assert.True(t, cases[0].Due.IsZero())
 
 	// Said at the summary, it goes back to the summary, with the details given.
@@ -102,5 +103,33 @@ func TestForSomeoneElseSaidAtTheDetailsStillTakesTheDetails(t *testing.T) {
 		{says: "I want a copy of my data"}, {says: "Kate Hill"}, {says: "kate@example.com"}, {says: "skip"}, {says: "my housing file"},
 		{says: "it's for my dad actually", contains: []string{"what is their name?"}},
 		{says: "John Hill", contains: []string{"On behalf of: John Hill", "my housing file", "Shall I send"}},
+	})
+}
+
+// Changed from a relative's records to the requester's own, the request is filed as theirs with
+// what they said they want, and the team is told of the change, as of a council corrected (a QA
+// pass: no note, and first words asking for the mum's data).
+func TestChangedToTheRequestersOwnIsNoted(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want my mum's data", contains: []string{"a copy of their data"}},
+		{says: "Kate Hill", contains: []string{"what is their name?"}},
+		{says: "all my records", contains: []string{"contact you"}},
+		{says: "kate@example.com"}, {says: "skip"},
+		{says: "everything", contains: []string{"a copy of your data", "Note for the team: The request was changed in the chat to be the requester's own"}, lacks: []string{"On behalf of"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	cases := q.cases()
+	require.Len(t, cases, 1)
+	assert.False(t, cases[0].Requester.OnBehalfOf)
+	assert.Equal(t, "Note from the chat: The request was changed in the chat to be the requester's own; the request's first words read as for someone else.\n"+
+		"I want my mum's data\nall my records\neverything", cases[0].Description)
+
+	// Whose the records are, asked because the first words didn't say, is no change.
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my records for my mum", contains: []string{"your own records, or for your mum's?"}},
+		{says: "mine", contains: []string{"full name"}},
+		{says: "Kate Hill"}, {says: "kate@example.com"}, {says: "skip"},
+		{says: "everything", lacks: []string{"Note for the team"}},
 	})
 }
