@@ -493,6 +493,30 @@ func (b *Bot) requestAmong(text string) (req rights.Intent, rest string, ok bool
 	return rights.Intent{}, "", false
 }
 
+// requestWords are the sentences of a message that ask for something of the council about data,
+// apart from what else it says ("I'm scared he'll find where I live. Please delete my old address
+// records."): the request in the resident's words, and the right the first of them asks for; ""
+// if no sentence is one on its own.
+func (b *Bot) requestWords(text string) (rights.Intent, string) {
+	ss := sentenceRe.FindAllString(text, maxSentencesRead+1)
+	if len(ss) > maxSentencesRead {
+		return rights.Intent{}, ""
+	}
+	var first rights.Intent
+	var words []string
+	for _, sentence := range ss {
+		in := b.classify(sentence)
+		if !in.Actionable || in.Safeguarding || in.Type == rights.None || reportsRequestRe.MatchString(sentence) {
+			continue
+		}
+		if len(words) == 0 {
+			first = in
+		}
+		words = append(words, strings.TrimSpace(sentence))
+	}
+	return first, strings.Join(words, " ")
+}
+
 // declinesRe answers an offer with no: "no", "no thanks", "not now", "no I'm fine".
 var declinesRe = regexp.MustCompile(`(?i)^\s*(?:no|nope|nah|not now|not yet|not right now|maybe later|later|another time|no thanks?|no thank you|i'?m ok|i'?m fine|no,? (?:i'?m|that'?s) (?:ok|fine|alright))[\s.!,]*(?:thanks?|thank you|cheers)?[\s.!]*$`)
 
@@ -1049,8 +1073,15 @@ func (b *Bot) safeguardingReply(s *session, t Turn, intent rights.Intent) Reply 
 	confidential := confidentialRe.MatchString(t.Text)
 	if requestWordsRe.MatchString(t.Text) && !confidential && s.intake == nil && b.Queue != nil {
 		// "my partner hits me, I want a copy of my records": the danger first; the request, when
-		// they are ready, is not lost.
-		text += "\nWhen you're ready, I can still take your request about your data: just tell me what you'd like."
+		// they are ready, is not lost. Said in a sentence of its own ("… he'll find where I live.
+		// Please delete my old address records"), it is offered in those words, which a "yes"
+		// starts it with.
+		if req, words := b.requestWords(t.Text); words != "" {
+			text += fmt.Sprintf("\nWhen you're ready, I can still take your request — \"%s\", %s — say \"yes\" to start it, or tell me what you'd like.", words, requestLabel(req.Type, req.OnBehalf))
+			s.offered = offer{typ: req.Type, question: words, onBehalf: req.OnBehalf}
+		} else {
+			text += "\nWhen you're ready, I can still take your request about your data: just tell me what you'd like."
+		}
 	}
 	if confidential && b.Queue != nil {
 		// "please don't give my new address to anyone, I've fled domestic abuse": the danger
@@ -1790,6 +1821,20 @@ func (s *session) takeLost() bool {
 	lost := s.lost
 	s.lost = false
 	return lost
+}
+
+// rememberedAs replaces the bot's last remembered reply with the one sent, added to after it was
+// remembered ("Your request is still open: …"): the case's excerpt shows what the resident's next
+// message answered.
+func (s *session) rememberedAs(bot string) {
+	if n := len(s.turns); n > 0 {
+		s.turns[n-1] = "Bot: " + bot
+	}
+	if s.intake != nil {
+		if n := len(s.intake.log); n > 0 {
+			s.intake.log[n-1] = "Bot: " + bot
+		}
+	}
 }
 
 func (s *session) remember(user, bot string) {

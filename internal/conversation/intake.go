@@ -750,9 +750,17 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			return r, nil
 		}
 		// Someone at risk comes first: the request waits, and nothing said is taken for a
-		// name, a council or the details.
+		// name, a council or the details. What the message asks of the request in a sentence of
+		// its own ("… he'll find where I live. Please delete my old address records") is kept
+		// with its words (a QA pass filed "Please delete my data" alone).
 		r := b.safeguarding(s, t, in)
-		r.Answer.Answer += "\nYour request is still open: when you're ready, " + lowerFirst(b.prompt(it)) + " (or type \"cancel\")"
+		kept := ""
+		if _, words := b.requestWords(v); words != "" && !strings.Contains(it.first, words) {
+			it.addWords(words)
+			kept = fmt.Sprintf("I've kept \"%s\" with your request. ", words)
+		}
+		r.Answer.Answer += "\n" + kept + "Your request is still open: when you're ready, " + lowerFirst(b.prompt(it)) + " (or type \"cancel\")"
+		s.rememberedAs(r.Answer.Answer) // what the next message answers, in the case's excerpt
 		r.Intake = b.state(it)
 		return r, nil
 	}

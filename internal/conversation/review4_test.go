@@ -1,6 +1,7 @@
 package conversation_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -132,4 +133,34 @@ func TestChangedToTheRequestersOwnIsNoted(t *testing.T) {
 		{says: "Kate Hill"}, {says: "kate@example.com"}, {says: "skip"},
 		{says: "everything", lacks: []string{"Note for the team"}},
 	})
+}
+
+// A request asked for beside a danger told keeps its words: said while a request is taken, they
+// are kept with it, and the excerpt shows the "Your request is still open" the next message
+// answered (a QA pass filed "Please delete my data" alone, the "yes" reading as a reply to the
+// safeguarding contacts); said first, the request is offered in them, and "yes" starts it.
+func TestARequestSaidBesideADangerKeepsItsWords(t *testing.T) {
+	const says = "He hit me and I'm scared he'll find where I live. Please delete my old address records"
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "Please delete my data"}, {says: "Kate Hill"}, {says: "kate@example.com"}, {says: "skip"},
+		{says: says, kind: conversation.KindSafeguarding, contains: []string{"999", `I've kept "Please delete my old address records"`, "Your request is still open"}},
+		{says: "yes", kind: conversation.KindIntake, contains: []string{"Please delete my old address records", "Shall I send"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	cases := q.cases()
+	require.Len(t, cases, 1)
+	assert.Contains(t, cases[0].Description, "Please delete my data\nPlease delete my old address records")
+	assert.Contains(t, cases[0].Excerpt, "Your request is still open: when you're ready, briefly, what would you like the council to do?")
+
+	bot, q = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: says, kind: conversation.KindSafeguarding, contains: []string{"999", `"Please delete my old address records"`, `say "yes" to start it`}},
+		{says: "yes", kind: conversation.KindIntake, contains: []string{"Right to erasure", "full name"}},
+		{says: "Kate Hill"}, {says: "kate@example.com"}, {says: "skip"}, {says: "as above"},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	cases = q.cases()
+	require.Len(t, cases, 1)
+	assert.True(t, strings.HasSuffix(cases[0].Description, "safeguarding contacts (see the conversation excerpt).\nPlease delete my old address records"), cases[0].Description)
 }
