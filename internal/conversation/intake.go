@@ -264,7 +264,7 @@ var (
 	selfRe = regexp.MustCompile(`(?i)^\s*(?:no[,.!]?\s+)?(?:it'?s\s+|its\s+|it is\s+)?(?:(?:just|only)\s+)?(?:for\s+)?(?:me|myself|my ?self|my own)\b(?:\s+(?:only|though|actually))?\s*[.!]?\s*$|\b(?:for me|it'?s me|its me|mine|myself|my own|my data|my records|my information|me not (?:him|her|them))\b|\bnot for (?:someone|anyone|somebody) else\b`)
 	// forSomeoneRe says a request is for someone else: "it's for my mum", "on behalf of my son".
 	// Group 1 is who they are to the asker.
-	forSomeoneRe = regexp.MustCompile(`(?i)\b(?:for|on behalf of) my (mum|mother|mom|dad|father|son|daughter|husband|wife|partner|child|kids?|children|nan|gran|grandma|grandmother|grandad|grandfather|brother|sister|client|friend|neighbour|aunt|uncle)\b`)
+	forSomeoneRe = regexp.MustCompile(`(?i)\b(?:for|on behalf of) my (mum|mother|mom|dad|father|son|daughter|husband|wife|partner|child|kids?|children|nan|gran|grandma|grandmother|grandad|grandfather|brother|sister|client|friend|neighbour|aunt|uncle)(?:'s|’s|s'|s)?\b`)
 	// switchCouncilRe is a person correcting the council mid-request: "actually I meant Bucks".
 	switchCouncilRe = regexp.MustCompile(`(?i)\b(?:actually|meant|sorry|wrong council|change the council|not that|it'?s|its|should be|it was|instead|send it to|make (?:it|that)|should go to)\b`)
 	// wrongCouncilRe says the request's council is wrong, without saying which is right.
@@ -822,7 +822,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		// his, and its month waits for proof (a QA pass filed it as the writer's own, with the
 		// sentence as the service).
 		it.onBehalf = true
-		if name := b.nameFrom(m[1]); name != "" {
+		if name := b.nameFrom(m[1]); name != "" && !theirThingRe.MatchString(m[1]) {
 			it.onBehalfOf = name
 			return mk("I've noted that the request is for " + name + ". The data protection team will ask you for proof that you may act for them. " + b.prompt(it)), nil
 		}
@@ -1290,10 +1290,10 @@ var (
 	// theirsRe answers "your own records, or your mum's?" with the other person's: "hers", "my
 	// mum's", "for her", "on her behalf".
 	theirsRe = regexp.MustCompile(`(?i)\b(?:hers|his|theirs|(?:her|his|their)(?: own)? (?:records?|data|information|info|files?|details|account)|(?:for|of|on) (?:her|him|them)|on (?:her|his|their) behalf|` +
-		`(?:for |on behalf of )?my (?:late )?(?:` + relativeWords + `|kids|children|parents))\b`)
+		`(?:for |on behalf of )?my (?:late )?(?:` + relativeWords + relativeOwns + `|kids|children|parents))\b`)
 	// notMineRe and notTheirsRe take one of them out: "hers, not mine", "mine, not my mum's".
 	notMineRe   = regexp.MustCompile(`(?i)\bnot (?:for )?(?:me|mine|myself|my own)\b|\bnot my (?:own )?(?:data|records|information)\b`)
-	notTheirsRe = regexp.MustCompile(`(?i)\bnot (?:for )?(?:hers|his|theirs|her|him|them|my (?:late )?(?:` + relativeWords + `|kids|children|parents))`)
+	notTheirsRe = regexp.MustCompile(`(?i)\bnot (?:for )?(?:hers|his|theirs|her|him|them|my (?:late )?(?:` + relativeWords + relativeOwns + `|kids|children|parents))`)
 	// bothOfUsRe answers it with both: "both", "mine and hers".
 	bothOfUsRe = regexp.MustCompile(`(?i)\bboth\b|\beach of us\b|\bmine and (?:hers|his|theirs|my)\b|\b(?:hers|his|theirs) and mine\b`)
 )
@@ -1304,7 +1304,7 @@ func (b *Bot) takeWhose(it *intake, v string) string {
 	notMine, notTheirs := notMineRe.MatchString(v), notTheirsRe.MatchString(v)
 	mine := selfRe.MatchString(v) && !notMine || notTheirs
 	named := slices.ContainsFunc(strings.FieldsFunc(strings.ToLower(v), func(r rune) bool { return !unicode.IsLetter(r) }),
-		func(w string) bool { return w == it.whose }) // "Mum's", "mum", not the "son" of "person"
+		func(w string) bool { return w == it.whose || w == it.whose+"s" }) // "Mum's", "mum", "mums", not the "son" of "person"
 	theirs := (theirsRe.MatchString(v) || named) && !notTheirs || notMine
 	switch {
 	case bothOfUsRe.MatchString(v):
@@ -1339,6 +1339,10 @@ func possessive(who string) string {
 	}
 	return who + "'s"
 }
+
+// relativeOwns may follow one of relativeWords: what is theirs, with its apostrophe or typed
+// without it ("my son's", "my sons records"), or more than one of them ("my sons").
+const relativeOwns = `(?:'s|’s|s'|s)?`
 
 // relativeWords are the people someone asks for: "my mum", "my son".
 const relativeWords = `(?:son|daughter|child|kid|mum|mother|mom|dad|father|parent|husband|wife|partner|brother|sister|nan|nana|gran|grandma|grandmother|grandad|grandfather|aunt|auntie|uncle|nephew|niece|client|friend|neighbour|cousin|stepson|stepdaughter|stepmum|stepdad|ward|grandson|granddaughter)`
@@ -1398,7 +1402,11 @@ var alsoReachRe = regexp.MustCompile(`(?i)\b(?:also|as well|too|another)\b`)
 // nowForSomeoneRe says, after the asker's own details, that the request is for someone else:
 // "actually I'm asking for my son Arjun Patel", "wait, it's not for me, it's for my son". Group 1
 // runs on from the relative, for their name.
-var nowForSomeoneRe = regexp.MustCompile(`(?i)\b(?:(?:i'?m|i am) (?:asking|doing (?:it|this)|making (?:it|this))|it'?s(?: not for me,? it'?s)?|this is|(?:it|the request) is) (?:for|on behalf of) my (?:\w+ )?` + relativeWords + `\b,?\s*(.*)`)
+var nowForSomeoneRe = regexp.MustCompile(`(?i)\b(?:(?:i'?m|i am) (?:asking|doing (?:it|this)|making (?:it|this))|it'?s(?: not for me,? it'?s)?|this is|(?:it|the request) is) (?:for|on behalf of) my (?:\w+ )?` + relativeWords + `(?:(?:'s|’s|s')\s.*|s?\b,?\s*(.*))`)
+
+// theirThingRe opens what follows "for my son" when it is what of theirs the request is for ("my
+// sons records", "my son's housing file"), not their name.
+var theirThingRe = regexp.MustCompile(`(?i)^\s*(?:\w+\s+){0,2}?(?:data|records?|information|info|details|files?|notes|account|stuff|address)\b`)
 
 // detailsEditRe takes part of the details back at the summary: "don't include the … bit", "take
 // out the part about …", "just the surveys".

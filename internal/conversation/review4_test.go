@@ -164,3 +164,23 @@ func TestARequestSaidBesideADangerKeepsItsWords(t *testing.T) {
 	require.Len(t, cases, 1)
 	assert.True(t, strings.HasSuffix(cases[0].Description, "safeguarding contacts (see the conversation excerpt).\nPlease delete my old address records"), cases[0].Description)
 }
+
+// The conversation's own readings of whom a request is for take a relative's possessive typed
+// without its apostrophe as they take it with one: "my sons" answers "your own records, or your
+// son's?", and "its for my sons records" at the details makes the request his, asking his name
+// rather than noting it as "records" (or, with the apostrophe, "'s records").
+func TestTheConversationReadsARelativesPossessiveWithoutItsApostrophe(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my records for my son", contains: []string{"your own records, or for your son's?"}},
+		{says: "my sons", kind: conversation.KindIntake, contains: []string{"proof that you may act for them", "full name"}, lacks: []string{"didn't follow"}},
+	})
+	for _, says := range []string{"actually its for my sons records not mine", "actually it's for my son's records not mine"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "Milton Keynes", []line{
+			{says: "I want a copy of my data"}, {says: "Kate Hill"}, {says: "kate@example.com"}, {says: "skip"},
+			{says: says, kind: conversation.KindIntake, contains: []string{"what is their name?"}, lacks: []string{"the request is for"}},
+			{says: "Tom Hill", kind: conversation.KindIntake, contains: []string{"what would you like the council to do?"}},
+		})
+	}
+}
