@@ -628,6 +628,18 @@ func findLowerNameAlone(s string, out []span, addWords func([]string)) []span {
 		return out
 	}
 	words := strings.Fields(s[start:end])
+	// A greeting before the name, or thanks after it, is no part of it: "hi john smith", "jack
+	// smith please" (a review).
+	if len(words) > 2 && nameGreetings[strings.Trim(words[0], ",")] {
+		after := start + strings.Index(s[start:], words[0]) + len(words[0])
+		start = after + strings.Index(s[after:], words[1])
+		words = words[1:]
+	}
+	if n := len(words); n > 2 && nameThanks[words[n-1]] {
+		words = words[:n-1]
+		end = strings.LastIndex(s[:end], words[len(words)-1]) + len(words[len(words)-1])
+	}
+	words[len(words)-1] = strings.TrimRight(words[len(words)-1], ",")
 	if len(words) < 2 || len(words) > 3 || !firstNames[words[0]] {
 		return out
 	}
@@ -639,6 +651,12 @@ func findLowerNameAlone(s string, out []span, addWords func([]string)) []span {
 	addWords(words)
 	return append(out, span{KindName, start, end})
 }
+
+// nameGreetings and nameThanks may open and close a message that is otherwise a name.
+var (
+	nameGreetings = setOf(`hi hello hey hiya morning afternoon evening`)
+	nameThanks    = setOf(`please pls thanks thank thx ta cheers here`)
+)
 
 // findOpeningLowerName appends the span of a full name typed in lower case after "it's" opening
 // a line, as people start a message to someone who knows them: "it's jane smith here". A phrase

@@ -35,9 +35,14 @@ func TestLowerCaseFullNamesAreRedacted(t *testing.T) {
 		"john smith":          "[name]",
 		"priya patel.":        "[name].",
 		"mohammed ali khan\n": "[name]\n",
+		// With a greeting before it or thanks after it (a review).
+		"hi john smith":     "hi [name]",
+		"hi, priya patel":   "hi, [name]",
+		"jack smith please": "[name] please",
+		"hi hi smith jones": "hi hi smith jones",
 	})
 	// Two lower-case words alone that no first name opens are a topic.
-	keeps(t, []string{"direct payments", "council tax", "grace period", "mark it urgent", "smith"})
+	keeps(t, []string{"direct payments", "council tax", "grace period", "mark it urgent", "smith", "hi council tax", "hello direct payments please"})
 }
 
 // What those contexts must not take for a name: a phrase of ordinary, role or service words, a

@@ -630,6 +630,17 @@ func TestInternationalTransfersAreAskedAbout(t *testing.T) {
 		assert.Equal(t, Portability, in.Type, m)
 		assert.True(t, in.Actionable, m)
 	}
+	// Someone who has moved abroad, or wants their data kept at home, still asks for something.
+	for m, want := range map[string]Type{
+		"I've moved abroad, please delete my data":                                  Erasure,
+		"I'm moving overseas so please delete my data":                              Erasure,
+		"can you transfer my data to my new council, I've moved out of the country": Portability,
+		"please stop sending my data outside the UK":                                Objection,
+	} {
+		in := Classify(m)
+		assert.Equal(t, want, in.Type, m)
+		assert.True(t, in.Actionable, m)
+	}
 }
 
 // A relative's possessive typed without its apostrophe is still theirs: "can u delete my sons

@@ -229,8 +229,9 @@ var typeCues = map[Type][]cue{
 	None: {
 		// "Do you transfer my data outside the UK?" asks where the council sends it (a notice's
 		// international transfers), not for it to go to another provider (a QA pass: a data
-		// portability request was offered).
-		c("sent abroad", 4, `\b(?:transfer\w*|send|sent|sending|move|moved|moving|store|stored|storing|keep|kept|hold|held|process\w*)\b(?: \S+){0,4} (?:outside (?:of )?(?:the )?(?:uk|united kingdom|country|eea|eu|europe|european union)|abroad|overseas|out of the country)\b|\b(?:third countries|international(?:ly)? transfer\w*)\b`),
+		// portability request was offered). Only asked, and of the data: "I've moved abroad,
+		// please delete my data" and "stop sending my data outside the UK" are requests (a review).
+		c("sent abroad", 4, `\b(?:do|does|did|will|would|can|could|is|are|was|were)\b (?:\S+ ){0,3}?(?:transfer\w*|send|sent|stor(?:e|ed|es|ing)|kept|keep|held|hold|process\w*) (?:my|our|your|people's|personal|any|the) (?:\S+ )?(?:data|information|records|details|info) (?:\S+ ){0,2}?(?:outside (?:of )?(?:the )?(?:uk|united kingdom|country|eea|eu|europe|european union)|abroad|overseas|out of the country)\b|\b(?:is|are|was|were) (?:my|our|your|people's|personal|any|the) (?:\S+ )?(?:data|information|records|details|info) (?:\S+ ){0,2}?(?:stored|kept|held|sent|transferred|processed) (?:\S+ ){0,2}?(?:outside (?:of )?(?:the )?(?:uk|united kingdom|country|eea|eu|europe|european union)|abroad|overseas|out of the country)\b|\b(?:third countries|international(?:ly)? transfer\w*)\b`),
 		// "a copy of my council tax bill" asks the service for a document it sends anyway, not
 		// for the personal data the council holds.
 		c("a document's copy", 4, `\bcop(?:y|ies) of (?:my|our|the|a|his|her|their) (?:\S+ ){0,2}(?:bill|bills|statement|statements|receipt|receipts|invoice|invoices|certificate|certificates|licence|license|permit|permits|payslip|payslips|p60|tenancy agreement|contract|bin calendar|badge|pass)\b`),
