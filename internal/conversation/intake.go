@@ -2017,7 +2017,14 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 		s.offered = offer{typ: it.typ, question: it.first, onBehalf: it.onBehalf, from: from}
 		r.Answer.Answer += fmt.Sprintf("\n\nYou asked %s too, which answers for its own records: say \"yes\" and I'll take the same request for %s now, with the same name and contact.", other, other)
 	}
-	s.remember(t.Text, r.Answer.Answer)
+	if dpo.Channel(it.channel).LoggedByStaff() && s.offered.typ == "" {
+		// An adviser logs one caller's request after another's in one chat: what this caller
+		// said is not the next one's excerpt (a QA pass: the next caller's case held the last
+		// one's details and reference). A request offered to this caller keeps it.
+		s.turns = nil
+	} else {
+		s.remember(t.Text, r.Answer.Answer)
+	}
 	return r, nil
 }
 

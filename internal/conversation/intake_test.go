@@ -2069,3 +2069,35 @@ func TestAYesToDidYouMeanTakesTheAddressMeant(t *testing.T) {
 		{says: "yes it's right", kind: conversation.KindIntake, contains: []string{"11 digits", "07700 90012 has 9 after the 0"}, lacks: []string{"doesn't look like"}},
 	})
 }
+
+// An adviser logging one caller's request after another's in one chat: the second case's excerpt
+// holds nothing of the first caller (a QA pass: Bob's case held Alice's details and reference).
+func TestTheNextCallersCaseHoldsNothingOfTheLast(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	ctx := context.Background()
+	n := 0 // the chat numbers each line it reads
+	for _, caller := range [][]string{
+		{"MK", "Alice Wong", "alice.wong@example.org", "skip", "her housing benefit file, she has a mental health condition", "yes"},
+		{"MK", "Bob Hart", "bob.hart@example.org", "skip", "his parking permit records", "yes"},
+	} {
+		n++
+		turn := conversation.Turn{Session: "desk-20", Channel: "phone", Text: "/request access", MessageID: fmt.Sprintf("desk-20/%d", n)}
+		rep, err := bot.StartIntake(ctx, turn, rights.Access)
+		require.NoError(t, err)
+		for _, says := range caller {
+			n++
+			turn.Text, turn.MessageID = says, fmt.Sprintf("desk-20/%d", n)
+			rep, err = bot.Reply(ctx, turn)
+			require.NoError(t, err, says)
+		}
+		require.Equal(t, conversation.KindSubmitted, rep.Kind, rep.Answer.Answer)
+	}
+	cases := q.cases()
+	require.Len(t, cases, 2)
+	second := cases[1]
+	require.Equal(t, "Bob Hart", second.Requester.Name)
+	for _, first := range []string{"Alice", "alice.wong", "mental health", cases[0].Ref} {
+		assert.NotContains(t, second.Excerpt, first)
+		assert.NotContains(t, second.Description, first)
+	}
+}
