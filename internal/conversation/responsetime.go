@@ -11,6 +11,8 @@ import (
 var responseTimeRe = regexp.MustCompile(`(?i)\bhow (?:long|many (?:days|weeks))\b[^.?!]{0,60}\b(?:take|taking|until|till|before I|to (?:reply|respond|answer|get back|deal with|process|provide|send|supply|hand over)|have to (?:reply|respond|answer|provide|send)|get (?:my|a|the) (?:data|records|information|copy|file|reply|response|answer)|hear back|wait)\b|` +
 	`\b(?:time ?limits?|deadlines?|timescales?|time ?frames?)\b[^.?!]{0,40}\b(?:requests?|sars?|dsars?|repl(?:y|ies)|respond|responses?|answer)\b|` +
 	`\b(?:requests?|sars?|dsars?)\b[^.?!]{0,40}\b(?:time ?limits?|deadlines?|timescales?)\b|` +
+	// An adviser's note: "sar how long", "how long for a sar".
+	`\b(?:sars?|dsars?|subject access(?: requests?)?)\b[^.?!]{0,30}\bhow long\b|\bhow long\b[^.?!]{0,20}\b(?:for|is|on) (?:a |an |the )?(?:sars?|dsars?|subject access)\b|` +
 	`\bwhen (?:will|should|do|can) I (?:get|receive|hear|expect)\b[^.?!]{0,40}\b(?:data|records|copy|information|file|reply|response|answer|back)\b|` +
 	`\b(?:20|twenty) working days\b|\b(?:40|forty|30|thirty|28) (?:calendar )?days\b[^.?!]{0,30}\b(?:reply|respond|request|sar)`)
 

@@ -1,0 +1,18 @@
+package conversation_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/privacybot/privacybot/internal/conversation"
+)
+
+// An adviser's note-like "sar how long" asks how long the council has to answer, as "sar time
+// limit" does (a QA pass: it gave the contacts only); keeping SAR records is still retention.
+func TestAnAdvisersNoteAsksHowLongARequestTakes(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	for _, says := range []string{"sar how long", "how long for a sar", "subject access request how long?"} {
+		script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindAnswer, contains: []string{"must respond within one calendar month"}}})
+	}
+	script(t, bot, "Milton Keynes", []line{{says: "how long do you keep sar records", lacks: []string{"must respond within one calendar month"}}})
+}
