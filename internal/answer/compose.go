@@ -275,7 +275,11 @@ func (c *Composer) answerRespelt(ctx context.Context, q Question, ex *Explanatio
 		first = &Explanation{}
 	}
 	ans, err := c.answerWith(ctx, q, first, nil)
-	if err != nil || !ans.Abstained {
+	// "Do I need ID to get my records?" answered with how long records are kept: "ID" is no
+	// word the composer reads (it is "I'd" typed in a hurry), and the answer says nothing of
+	// identity. Asked again with "identity", an answer that quotes it is better.
+	missedID := err == nil && !ans.Abstained && asksForID(ans.Question) && !quotesIdentity(ans)
+	if err != nil || !ans.Abstained && !missedID {
 		keep(ex, first)
 		return ans, err
 	}
@@ -294,7 +298,7 @@ func (c *Composer) answerRespelt(ctx context.Context, q Question, ex *Explanatio
 		second = &Explanation{}
 	}
 	got, err := c.answerWith(ctx, again, second, nil)
-	if err != nil || got.Abstained {
+	if err != nil || got.Abstained || missedID && !quotesIdentity(got) {
 		// The abstention as typed stands: the respelt question is the bot's guess, and an error
 		// of it (none is expected of a question already cleaned once) is no error of the one asked.
 		keep(ex, first)
@@ -325,6 +329,25 @@ func (c *Composer) noticesOf(org string) int {
 		}
 	}
 	return n
+}
+
+// idRe finds "ID" meaning identity: in capitals, or after words that say so ("proof of id").
+var idRe = regexp.MustCompile(`\bID\b|(?i:\b(?:proof of|photo|my|your|need|needs|without|bring|show) id\b)`)
+
+// identityRe finds a quote about proving who someone is.
+var identityRe = regexp.MustCompile(`(?i)\b(?:identity|identification|ID|proof|passport|driving licen[cs]e)\b`)
+
+// asksForID reports whether a question asks about "ID", meaning identity.
+func asksForID(question string) bool { return idRe.MatchString(question) }
+
+// quotesIdentity reports whether an answer quotes something about proving who someone is.
+func quotesIdentity(ans Answer) bool {
+	for _, c := range ans.Citations {
+		if identityRe.MatchString(c.Excerpt) {
+			return true
+		}
+	}
+	return false
 }
 
 // keep makes an explanation the one recorded.

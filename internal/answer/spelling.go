@@ -42,6 +42,10 @@ var notSlipTargets = setOf(`via per upon unto tits shit fuck fucking damn ass ar
 // "log".
 var chatWords = setOf(`lol lols lmao rofl omg haha hahaha hehe hmm hmmm ugh tbh btw fyi idk imo ffs smh xx xxx ty np`)
 
+// idBefore are the words after which "id" is identity ("proof of id", "photo id", "my id"), not
+// "I'd" typed without its apostrophe.
+var idBefore = setOf(`of photo my your their his her any some need needs without with show bring`)
+
 // placeWords come before a place ("people in tring"): the word after them is a name, typed in
 // lower case, not a slip.
 var placeWords = setOf(`in at from near around outside`)
@@ -60,6 +64,9 @@ func (l *Lexicon) Respell(q string) string {
 // was typed for. A name (capitals, or after "in" or "at"), a word the notices or the vocabulary
 // use and the notices' initials ("lpa" is not "lap") are kept.
 func (l *Lexicon) respellWord(w, before string) string {
+	if w == "ID" || w == "id" && idBefore[before] {
+		return "identity" // "proof of ID", "photo id"; a lone "id" may be "I'd"
+	}
 	if s, ok := textSpeak[w]; ok {
 		return s // "wat", "hw": in lower case only, as "R" or "Y" may be an initial
 	}

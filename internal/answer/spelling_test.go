@@ -42,6 +42,9 @@ func TestRespellReadsMistypedEverydayWords(t *testing.T) {
 		{"a slip is not read as a rude word", "do u keep my txts", "do you keep my texts"},
 		{"a place in lower case is a name", "reports on people in tring", "reports on people in tring"},
 		{"chat words are meant as typed", "lol", "lol"},
+		{"ID is identity", "do I need ID for a sar", "do I need identity for a sar"},
+		{"so is id after proof of", "do they need proof of id", "do they need proof of identity"},
+		{"a lone id may be I'd", "id like my data", "id like my data"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

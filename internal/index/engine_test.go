@@ -200,6 +200,21 @@ func TestFindsThePieceWithTheKindOfFactAsked(t *testing.T) {
 	assert.Contains(t, ans.Answer, "01908 254373")
 }
 
+// "Do I need ID …?" is about proving who one is: "ID" is no word the composer reads, and the
+// answer quoted how long records are kept. Asked again as "identity", the notices' "proof of
+// identity" is quoted, and the answer says how the question was read.
+func TestIDIsAskedAboutAsIdentity(t *testing.T) {
+	_, comp := engine(t)
+	for _, q := range []string{"do I need ID to get my records?", "do they need proof of id for a sar"} {
+		ans, err := comp.Answer(context.Background(), answer.Question{Text: q})
+		require.NoError(t, err)
+		require.False(t, ans.Abstained, ans.Answer)
+		assert.Contains(t, ans.Answer, "proof of identity", q)
+		assert.NotEmpty(t, ans.ReadAs, q)
+		assert.True(t, ans.Hedged, q)
+	}
+}
+
 // BenchmarkBuild is the start-up cost: loading the bundled notices, splitting them and building
 // the in-memory index (the target is well under a second).
 func BenchmarkBuild(b *testing.B) {
