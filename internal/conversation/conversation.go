@@ -523,7 +523,7 @@ var declinesRe = regexp.MustCompile(`(?i)^\s*(?:no|nope|nah|not now|not yet|not 
 // reportsRequestRe is a sentence telling of a request made before, or of someone else's: "I asked
 // for my records to be deleted in March.", "My husband asked for his records to be erased."
 var reportsRequestRe = regexp.MustCompile(`(?i)\b(?:asked|requested|applied|wanted|made a request|put in a request|was told)\b|` +
-	`^\s*(?:my\s+(?:husband|wife|partner|neighbour|neighbor|son|daughter|mum|mother|dad|father|friend|ex|brother|sister)|he|she|they)\s+(?:wants|would like|has|had|is|was)\b`)
+	`^\s*(?:my\s+` + relativeWords + `|he|she|they)\s+(?:wants|would like|has|had|is|was)\b`)
 
 // aboutTheRequestRe is a question about the request the message makes, not one for the notices:
 // "Can you do that?", "What do I need to do?", "What happens next?".

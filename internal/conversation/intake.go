@@ -264,7 +264,7 @@ var (
 	selfRe = regexp.MustCompile(`(?i)^\s*(?:no[,.!]?\s+)?(?:it'?s\s+|its\s+|it is\s+)?(?:(?:just|only)\s+)?(?:for\s+)?(?:me|myself|my ?self|my own)\b(?:\s+(?:only|though|actually))?\s*[.!]?\s*$|\b(?:for me|it'?s me|its me|mine|myself|my own|my data|my records|my information|me not (?:him|her|them))\b|\bnot for (?:someone|anyone|somebody) else\b`)
 	// forSomeoneRe says a request is for someone else: "it's for my mum", "on behalf of my son".
 	// Group 1 is who they are to the asker.
-	forSomeoneRe = regexp.MustCompile(`(?i)\b(?:for|on behalf of) my (mum|mother|mom|dad|father|son|daughter|husband|wife|partner|child|kids?|children|nan|gran|grandma|grandmother|grandad|grandfather|brother|sister|client|friend|neighbour|aunt|uncle)(?:'s|’s|s'|s)?\b`)
+	forSomeoneRe = regexp.MustCompile(`(?i)\b(?:for|on behalf of) my (` + relativeWords + `)` + relativeOwns + `\b`)
 	// switchCouncilRe is a person correcting the council mid-request: "actually I meant Bucks".
 	switchCouncilRe = regexp.MustCompile(`(?i)\b(?:actually|meant|sorry|wrong council|change the council|not that|it'?s|its|should be|it was|instead|send it to|make (?:it|that)|should go to)\b`)
 	// wrongCouncilRe says the request's council is wrong, without saying which is right.
@@ -351,14 +351,18 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		// message already says is not asked for again.
 		name, rest := b.introducedName(desc)
 		it.name, it.contact = name, introducedContact(desc, rest)
-		if m := forSomeoneRe.FindStringSubmatch(desc); m != nil && !it.onBehalf {
+		if !it.onBehalf {
 			// "I'd like to request the records you hold for my mum" is hers: the request goes
 			// the way of one for someone else (a QA pass filed it as the asker's own). "I'd like
-			// to request my data for my mum" may be either, and is asked.
-			if ownDataRe.MatchString(desc) {
-				it.whose = strings.ToLower(m[1])
-			} else {
+			// to request my data for my mum" may be either, and is asked. "Please delete my old
+			// address, I moved in to care for my mum" is the asker's own: whose the records are
+			// is read as the classifier reads it, not by a reader of the chat's own that said
+			// otherwise (a review).
+			switch r := rights.RecordsOf(desc); r.Whose {
+			case rights.Theirs:
 				it.onBehalf = true
+			case rights.Unclear:
+				it.whose = r.Relative
 			}
 		}
 		if m := relativeNamedRe.FindStringSubmatch(desc); m != nil && it.onBehalf {
@@ -374,7 +378,14 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		// The second right of a message asking for two: asked for when that message came in, in
 		// its words, by the same person.
 		it.org, it.name, it.contact, it.onBehalf, it.onBehalfOf = p.org, p.name, p.contact, p.onBehalf, p.onBehalfOf
-		it.whose = "" // whose the records are was settled by the first request
+		it.whose = "" // whose the records are was settled by the first request, unless its own words say
+		if strings.TrimSpace(t.Text) != strings.TrimSpace(p.first) {
+			// The second right's own words ("I want a copy of my records for my mum and I want my
+			// address corrected") say whose records it is about, whatever the first's were: the
+			// address is the asker's own, not filed for the mum with no date (a review). Words
+			// that say nothing ("and then delete them") are about the first request's records.
+			whoseSecond(it, t.Text)
+		}
 		if strings.Contains(p.first, t.Text) {
 			// Asked for in the message that started the first request: then, and in its words.
 			it.receivedAt, it.first, it.desc, it.namedCouncil = p.receivedAt, p.first, p.first, p.namedCouncil
@@ -440,6 +451,22 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	ans.Answer = intro.String() + b.prompt(it)
 	s.remember(t.Text, ans.Answer)
 	return Reply{Answer: ans, Session: s.ID, Kind: KindIntake, Intake: b.state(it)}, nil
+}
+
+// whoseSecond reads whose records the second of two requests asked for in one message is about,
+// from its own words: the asker's own, someone else's (whose name is asked, unless the first
+// request was for someone else too, whose name it keeps), or either, which is asked.
+func whoseSecond(it *intake, words string) {
+	switch r := rights.RecordsOf(words); r.Whose {
+	case rights.Own:
+		it.onBehalf, it.onBehalfOf = false, ""
+	case rights.Theirs:
+		if !it.onBehalf {
+			it.onBehalf, it.onBehalfOf = true, ""
+		}
+	case rights.Unclear:
+		it.onBehalf, it.onBehalfOf, it.whose = false, "", r.Relative
+	}
 }
 
 // whatHappensNext is what happens to the request once sent, as its first reply says it.
@@ -755,7 +782,18 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		// with its words (a QA pass filed "Please delete my data" alone).
 		r := b.safeguarding(s, t, in)
 		kept := ""
-		if _, words := b.requestWords(v); words != "" && !strings.Contains(it.first, words) {
+		switch req, words := b.requestWords(v); {
+		case words == "" || strings.Contains(it.first, words):
+		case req.Type != it.typ && it.second.typ == "":
+			// "He hit me. Stop sending letters to my address." during a request for a copy: a
+			// request of its own, taken once this one is sent, not words added to the copy's
+			// details (a review: the objection never became a request).
+			it.second = offer{typ: req.Type, question: words, onBehalf: req.OnBehalf}
+			kept = fmt.Sprintf("I'll offer to take \"%s\" as a request of its own (%s) once this one is sent. ", words, req.Type.Label())
+		case req.Type != it.typ && it.second.typ == req.Type:
+			// Already offered for later (a confidential address asked for beside the danger): no
+			// words added to this request, whose type they are not.
+		default:
 			it.addWords(words)
 			kept = fmt.Sprintf("I've kept \"%s\" with your request. ", words)
 		}
@@ -1070,7 +1108,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			// "no, it's for me": the request is the asker's own, and its month starts now. What
 			// they want of their own ("all my records") is kept with the request's words.
 			it.onBehalf = false
-			if ownDataRe.MatchString(v) {
+			if rights.RecordsOf(v).Whose == rights.Own {
 				it.addWords(v)
 			}
 			break
@@ -1283,17 +1321,14 @@ func (b *Bot) councilsSwitchedTo(it *intake, v string) []string {
 	return named
 }
 
-// ownDataRe speaks of the asker's own records: "my data", "everything you hold on me".
-var ownDataRe = regexp.MustCompile(`(?i)\bmy (?:own )?(?:personal )?(?:data|records?|information|info|details|files?|account)\b|\b(?:on|about|of) me\b|\bmine\b`)
-
 var (
 	// theirsRe answers "your own records, or your mum's?" with the other person's: "hers", "my
 	// mum's", "for her", "on her behalf".
 	theirsRe = regexp.MustCompile(`(?i)\b(?:hers|his|theirs|(?:her|his|their)(?: own)? (?:records?|data|information|info|files?|details|account)|(?:for|of|on) (?:her|him|them)|on (?:her|his|their) behalf|` +
-		`(?:for |on behalf of )?my (?:late )?(?:` + relativeWords + relativeOwns + `|kids|children|parents))\b`)
+		`(?:for |on behalf of )?my (?:late )?(?:` + relativeWords + relativeOwns + `))\b`)
 	// notMineRe and notTheirsRe take one of them out: "hers, not mine", "mine, not my mum's".
 	notMineRe   = regexp.MustCompile(`(?i)\bnot (?:for )?(?:me|mine|myself|my own)\b|\bnot my (?:own )?(?:data|records|information)\b`)
-	notTheirsRe = regexp.MustCompile(`(?i)\bnot (?:for )?(?:hers|his|theirs|her|him|them|my (?:late )?(?:` + relativeWords + relativeOwns + `|kids|children|parents))`)
+	notTheirsRe = regexp.MustCompile(`(?i)\bnot (?:for )?(?:hers|his|theirs|her|him|them|my (?:late )?(?:` + relativeWords + relativeOwns + `))`)
 	// bothOfUsRe answers it with both: "both", "mine and hers".
 	bothOfUsRe = regexp.MustCompile(`(?i)\bboth\b|\beach of us\b|\bmine and (?:hers|his|theirs|my)\b|\b(?:hers|his|theirs) and mine\b`)
 )
@@ -1344,8 +1379,9 @@ func possessive(who string) string {
 // without it ("my son's", "my sons records"), or more than one of them ("my sons").
 const relativeOwns = `(?:'s|’s|s'|s)?`
 
-// relativeWords are the people someone asks for: "my mum", "my son".
-const relativeWords = `(?:son|daughter|child|kid|mum|mother|mom|dad|father|parent|husband|wife|partner|brother|sister|nan|nana|gran|grandma|grandmother|grandad|grandfather|aunt|auntie|uncle|nephew|niece|client|friend|neighbour|cousin|stepson|stepdaughter|stepmum|stepdad|ward|grandson|granddaughter)`
+// relativeWords are the people someone asks for: "my mum", "my son". They are the classifier's
+// (rights.Relatives), so that the chat and the classifier agree on who is someone else.
+const relativeWords = rights.Relatives
 
 // movedToRe is where records are to go: "moved to", "transferred to", "sent over to".
 var movedToRe = regexp.MustCompile(`(?i)\b(?:moved?|moving|transfer(?:red)?|send|sent|pass(?:ed)?|give|given|forward(?:ed)?)\b(?:\s+\S+){0,4}?\s+(?:over\s+)?(?:to|into)\s`)

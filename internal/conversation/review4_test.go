@@ -184,3 +184,130 @@ func TestTheConversationReadsARelativesPossessiveWithoutItsApostrophe(t *testing
 		})
 	}
 }
+
+// A resident's own records, named beside a relative, are their own request, due in a month: the
+// chat's own reader of "for my mum" filed "delete my old address, I moved in to care for my mum"
+// for the mum, with no date (a review). Where either may be meant ("my data for my grandson"),
+// whose is asked, of any relative the classifier knows; someone else's records are still theirs.
+func TestOwnRecordsBesideARelativeAreTheResidentsOwn(t *testing.T) {
+	for _, says := range []string{"Please delete my old address, I moved in to care for my mum",
+		"I want a copy of my housing file for my son's school application", "please delete my account, my sons name is on it too",
+		"I want a copy of my data, I look after my nephew"} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			script(t, bot, "Milton Keynes", []line{
+				{says: says, kind: conversation.KindIntake, contains: []string{"your data", "within one calendar month", "full name"}, lacks: []string{"your own records, or", "proof that you may act"}},
+				{says: "Kate Hill", contains: []string{"contact you"}},
+				{says: "kate@example.com"}, {says: "skip"}, {says: "as above"},
+				{says: "yes", kind: conversation.KindSubmitted},
+			})
+			cases := q.cases()
+			require.Len(t, cases, 1)
+			assert.False(t, cases[0].Requester.OnBehalfOf)
+			assert.False(t, cases[0].Due.IsZero())
+		})
+	}
+	for says, who := range map[string]string{"I'd like my data for my grandson": "grandson's", "I'd like my data for my nephew": "nephew's",
+		"I'd like my data for my mum": "mum's", "I want a copy of my records for my kids": "kids'"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "Milton Keynes", []line{
+			{says: says, kind: conversation.KindIntake, contains: []string{"your own records, or for your " + who + "?"}},
+			{says: "my " + who, contains: []string{"proof that you may act for them", "full name"}},
+		})
+	}
+	for _, says := range []string{"please delete my son's account", "I want a copy of the records you hold for my nephew", "delete my mum's new address from your records"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "Milton Keynes", []line{
+			{says: says, kind: conversation.KindIntake, contains: []string{"their data", "proof that you may act for them"}, lacks: []string{"your own records, or"}},
+		})
+	}
+}
+
+// Another person's detail to come off, or go on, the resident's own records is the resident's
+// request, not a request for someone else's details: "I don't want my ex-husband's address on my
+// records any more" was refused, its "don't want" read as wanting the address (a review). Asking
+// to be given someone's details is still refused.
+func TestAnothersDetailOnTheResidentsRecordsIsTheirRequest(t *testing.T) {
+	for says, typ := range map[string]string{"I don't want my ex-husband's address on my records any more": "erasure",
+		"I want my ex's phone number taken off my account": "erasure", "I want my mum's new address put on my account": "rectification",
+		"please take my ex's number off my file": "erasure"} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			script(t, bot, "Milton Keynes", []line{
+				{says: says, kind: conversation.KindIntake, contains: []string{"your data", "full name"}, lacks: []string{"another person's details"}},
+				{says: "Kate Hill", contains: []string{"contact you"}},
+				{says: "kate@example.com"}, {says: "skip"}, {says: "as above"},
+				{says: "yes", kind: conversation.KindSubmitted},
+			})
+			cases := q.cases()
+			require.Len(t, cases, 1)
+			assert.Equal(t, typ, string(cases[0].Type))
+			assert.False(t, cases[0].Requester.OnBehalfOf)
+			assert.False(t, cases[0].Due.IsZero())
+		})
+	}
+	for _, says := range []string{"I want my ex's phone number", "I don't have it any more, can you give me my ex's phone number", "can you give me my nephew's address"} {
+		bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindHelp, contains: []string{"doesn't give out another person's details"}}})
+		assert.Empty(t, q.cases(), says)
+	}
+}
+
+// The second of two requests in one message is whose its own words say: "… for my mum and I want
+// my address corrected", answered "hers", filed the address for the mum with no date (a review).
+// Words that say nothing of whose ("and then delete them") are about the first request's records.
+func TestTheSecondRequestIsWhoseItsOwnWordsSay(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my records for my mum and I want my address corrected", contains: []string{"your own records, or for your mum's?"}},
+		{says: "hers"}, {says: "Kate Hill"}, {says: "Ann Hill"}, {says: "kate@example.com"}, {says: "skip"}, {says: "everything"},
+		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"Right to rectification"}},
+		{says: "yes", kind: conversation.KindIntake, contains: []string{"a copy of your data", "correcting inaccurate data", "within one calendar month"}, lacks: []string{"their data", "proof that you may act"}},
+		{says: "skip"}, {says: "as above", contains: []string{"Name: Kate Hill"}, lacks: []string{"On behalf of"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	cases := q.cases()
+	require.Len(t, cases, 2)
+	assert.True(t, cases[0].Requester.OnBehalfOf)
+	assert.Equal(t, "rectification", string(cases[1].Type))
+	assert.False(t, cases[1].Requester.OnBehalfOf)
+	assert.False(t, cases[1].Due.IsZero())
+
+	bot, q = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my mum's records and then delete them", contains: []string{"their data"}},
+		{says: "Kate Hill"}, {says: "Ann Hill"}, {says: "kate@example.com"}, {says: "skip"}, {says: "everything"},
+		{says: "yes", kind: conversation.KindSubmitted},
+		{says: "yes", kind: conversation.KindIntake, contains: []string{"deleting their data"}},
+		{says: "skip"}, {says: "as above", contains: []string{"On behalf of: Ann Hill"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	cases = q.cases()
+	require.Len(t, cases, 2)
+	assert.True(t, cases[1].Requester.OnBehalfOf)
+}
+
+// A request of another type said beside a danger, while a request is taken, is a request of its
+// own, offered once this one is sent, after the safeguarding reply: "Stop sending letters to my
+// address" during a request for a copy was added to the copy's details (a review). One of the same
+// type is still kept with the request's words.
+func TestARequestOfAnotherTypeSaidBesideADangerIsItsOwn(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data"}, {says: "Kate Hill"}, {says: "kate@example.com"}, {says: "skip"},
+		{says: "He hit me. Stop sending letters to my address.", kind: conversation.KindSafeguarding,
+			contains: []string{"If anyone is in immediate danger, call 999.\nCall the safeguarding team.", `"Stop sending letters to my address."`, "Right to object", "Your request is still open"},
+			lacks:    []string{"I've kept"}},
+		{says: "my housing file", contains: []string{"Shall I send"}, lacks: []string{"Stop sending letters"}},
+		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"Right to object"}},
+		{says: "yes", kind: conversation.KindIntake, contains: []string{"Right to object"}},
+		{says: "skip"}, {says: "as above"},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	cases := q.cases()
+	require.Len(t, cases, 2)
+	assert.Equal(t, "access", string(cases[0].Type))
+	assert.NotContains(t, cases[0].Description, "Stop sending letters")
+	assert.Equal(t, "objection", string(cases[1].Type))
+	assert.Contains(t, cases[1].Description, "Stop sending letters to my address.")
+}

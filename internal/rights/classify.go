@@ -23,8 +23,9 @@ var (
 	headingAfter = map[string]bool{"for": true, ":": true, "under": true, "of": true, "re": true, "regarding": true, "about": true, "concerning": true}
 )
 
-// On-behalf evidence: a representative's words, or a relative's data.
-const relatives = `(?:mother|mum|mom|father|dad|son|daughter|husband|wife|partner|brother|sister|nan|gran|grandma|grandmother|grandfather|grandad|grandson|granddaughter|child|children|kid|kids|friend|uncle|aunt|nephew|niece|parent|parents|client|tenant|tenants|lodger|neighbour|neighbor|ex|employee|patient|pupil)`
+// On-behalf evidence: a representative's words, or a relative's data (relatives is the one list
+// of them, Relatives).
+const relatives = Relatives
 
 var (
 	behalfStrong = regexp.MustCompile(`\bon behalf of\b|\b(?:my|our) client\b|\bpower of attorney\b|\bappointee\b|` +
@@ -39,9 +40,9 @@ var (
 		`\bmy (?:late )?` + relatives + `(?: [a-z][a-z'-]+){1,2}'s (?:\S+ ){0,2}(?:data|details|information|records?|files?|account|notes)\b|` +
 		`\b(?:hold|holds|have|has|keep|keeps|kept|held) (?:on|about) (?:my|his|her|their) (?:late )?` + relatives + `\b`)
 	// recordsForRelative names records for a relative ("records for my dad", "the data you hold on
-	// my dad"); ownRecords the writer's own ("my data"), which makes it unclear whose.
-	recordsForRelative = regexp.MustCompile(`\b` + data + `(?: \S+){0,3} (?:for|on|about) my (?:late )?` + relatives + `\b`)
-	ownRecords         = regexp.MustCompile(`\bmy (?:own )?` + data + `\b`)
+	// my dad"); group 1 is who they are. "My housing file for my son's school application" is for
+	// what of the son's follows, which is no record of his.
+	recordsForRelative = regexp.MustCompile(`\b` + data + `(?: \S+){0,3} (?:for|on|about) my (?:late )?(` + relatives + `)(?:'s (?:\S+ ){0,2}?` + data + `\b|\b(?:[^']|$))`)
 	misdirectedRe      = mustPattern(misdirected)
 	behalfRelative     = regexp.MustCompile(`\bmy (?:late )?` + relatives + `\b`)
 	behalfTheirs       = regexp.MustCompile(`\b(?:his|her|their) (?:\S+ ){0,3}(?:data|details|information|records?|files?|account|notes)\b`)
@@ -288,22 +289,7 @@ func heading(words []string) bool {
 
 // onBehalf reports whether the message concerns someone else's data.
 func onBehalf(s string) bool {
-	// Having received someone else's data is the writer's own grievance.
-	if misdirectedRe.possible(s) {
-		s = misdirectedRe.ReplaceAllString(s, " ")
-	}
-	if behalfStrong.MatchString(s) {
-		return true
-	}
-	if recordsForRelative.MatchString(s) && !ownRecords.MatchString(s) {
-		// "the records you hold for my dad" are his; "my data for my mum" may be the writer's,
-		// which the conversation asks.
-		return true
-	}
-	if loc := behalfRelative.FindStringIndex(s); loc != nil {
-		return behalfTheirs.MatchString(s) || behalfThem.MatchString(s[loc[1]:])
-	}
-	return false
+	return recordsOf(s).Whose == Theirs
 }
 
 func logistic(x float64) float64 { return 1 / (1 + math.Exp(-x)) }

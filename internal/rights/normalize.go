@@ -211,21 +211,6 @@ func withinOneEdit(a, b string) bool {
 	}
 }
 
-// relations are the people a resident asks for, as they are named when the records are theirs:
-// "my son's data", "my tenant's details", "my kid's file" (a plural's apostrophe is trimmed
-// from the word, so "my kids' data" reads as "my kid's data" here).
-var relations = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`son daughter wife husband partner boyfriend girlfriend fiance fiancee child children kid
-		grandchild grandchildren grandkid grandson granddaughter stepson stepdaughter baby brother sister sibling
-		mum mom mam mummy mother dad daddy father parent stepmum stepdad nan nana nanna gran granny grandma grandmother
-		grandad granddad grandpa grandfather aunt auntie aunty uncle nephew niece cousin friend neighbour neighbor
-		tenant lodger client carer patient pupil ward`) {
-		m[w] = true
-	}
-	return m
-}()
-
 // theirs are the things of a person's that a request is about: "my son's data", "my wife's
 // address", "my daughter's school file".
 var theirs = func() map[string]bool {

@@ -14,9 +14,8 @@ import (
 // relative, a debtor. The council's own people (its DPO, an officer) are asked after in other
 // words, and their published contacts are what the notices answer ("who is the DPO? whats her
 // address").
-const othersPerson = `(?:ex|ex-?(?:partner|husband|wife|boyfriend|girlfriend)|former (?:partner|husband|wife|tenant|lodger)|old (?:tenant|lodger|flatmate|housemate)|` +
-	`tenants?|lodgers?|flatmate|housemate|neighbou?rs?|partner|husband|wife|boyfriend|girlfriend|son|daughter|dad|father|mum|mother|brother|sister|` +
-	`cousin|uncle|aunt|debtor|builder)`
+const othersPerson = `(?:ex-?(?:partner|husband|wife|boyfriend|girlfriend)|former (?:partner|husband|wife|tenant|lodger)|old (?:tenant|lodger|flatmate|housemate)|` +
+	`lodgers|flatmate|housemate|neighbours|neighbors|debtor|builder|` + Relatives + `)`
 
 // othersDetail is what locates a person: an address, a phone number, an e-mail address.
 const othersDetail = `(?:(?:new|current|present|home|forwarding|latest|mobile|phone|telephone|e[- ]?mail|contact)\s+)*` +
@@ -56,7 +55,11 @@ var (
 	// asked for with authority to act for the person ("I need my mum's address history for her
 	// benefits claim, I have power of attorney").
 	ownOrAuthorisedRe = regexp.MustCompile(`(?i)\b(?:updat\w*|chang\w*|correct\w*|amend\w*|wrong|remov\w*|delet\w*|eras\w*|hid(?:e|den|ing)|confidential|withh[oe]ld\w*|` +
-		`power of attorney|attorney|appointee|executor|deputy|on (?:her|his|their) behalf|on behalf of|act for|acting for)\b`)
+		`power of attorney|attorney|appointee|executor|deputy|on (?:her|his|their) behalf|on behalf of|act for|acting for)\b|` +
+		// On or off the writer's own records: "I want my ex's phone number taken off my account",
+		// "my mum's new address put on my account" (a review: refused).
+		`\b(?:on|off|onto|into|from|out of) my (?:[a-z]+\s+){0,2}?(?:records?|account|file|files|details|data|information|notes)\b|` +
+		`\b(?:take|taken|taking|took)\s+(?:it\s+|them\s+)?off\b|\bput\s+(?:it\s+|them\s+)?on\b`)
 )
 
 // SomeoneElsesDetails reports whether a message asks the council to give the writer another
@@ -72,7 +75,7 @@ func SomeoneElsesDetails(text string) bool {
 
 // someoneElsesDetails is SomeoneElsesDetails of a normalised message.
 func someoneElsesDetails(s string) bool {
-	if !(othersDetailsRe.MatchString(s) || whereaboutsRe.MatchString(s) && owedRe.MatchString(s)) || ownOrAuthorisedRe.MatchString(s) {
+	if !(askedForDetails(s) || whereaboutsRe.MatchString(s) && owedRe.MatchString(s)) || ownOrAuthorisedRe.MatchString(s) {
 		return false
 	}
 	// "give me his address" is someone's whom the message names ("my tenant left owing rent, …"),
@@ -86,4 +89,16 @@ func someoneElsesDetails(s string) bool {
 // someone missing or fleeing (a QA pass gave it the safeguarding reply).
 func seeksADebtor(s string) bool {
 	return owedRe.MatchString(s) && someoneElsesDetails(s)
+}
+
+// askedForDetails reports whether a normalised message asks to be given someone's details or
+// whereabouts (othersDetailsRe), not in a clause that says it doesn't want them: "I don't want my
+// ex-husband's address on my records any more" wants nothing of his (a review: refused).
+func askedForDetails(s string) bool {
+	for _, loc := range othersDetailsRe.FindAllStringIndex(s, 8) {
+		if !negated(s[:loc[0]]) {
+			return true
+		}
+	}
+	return false
 }

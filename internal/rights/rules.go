@@ -123,6 +123,9 @@ var typeCues = map[Type][]cue{
 		// and use my new one", "my surname changed, please delete the old one".
 		c("delete the wrong value", 4.5, `\b(?:delete|erase|remove|wipe|get rid of|take off|take out)\b(?: \S+){0,3} (?:wrong|incorrect|inaccurate|outdated|out of date|misspelt|misspelled) (?:\S+ )?`+item+`\b`),
 		c("delete the old value", 4.5, `\b(?:delete|erase|remove|wipe|get rid of|take off|take out)\b(?: \S+){0,2} (?:old|previous|former|maiden) (?:\S+ )?(?:one|`+item+`)\b`).needs(`\b(?:new|instead|replac\w*|changed|current|updated?|married|correct|right one)\b`),
+		// A detail to go on the writer's own records: "I want my mum's new address put on my
+		// account" (a review: refused as asking for someone else's details).
+		c("put on my records", 3, `\b(?:put|putting|add|added|adding)\b(?: \S+){0,4} (?:on|onto|to) my (?:\S+ )?(?:records?|account|file|files|details)\b`),
 		c("lists me as", 1.5, `\b(?:lists?|listed|says?) `+third+` (?:as|is)\b|\brecords? says?\b`),
 	},
 	Erasure: {
@@ -137,6 +140,11 @@ var typeCues = map[Type][]cue{
 		c("take it down", 2.5, `\btake (?:it|them|this|that|the \S+) down\b`),
 		// Off the system, not off a mailing list (that is withdrawing consent).
 		c("off your system", 3.5, `\b(?:take|taken|get|got|wipe|clear|scrub)\b(?: \S+){0,4} (?:off|out of) (?:your|the|all|every|any)(?: \S+)? (?:system|systems|database|databases|records|computer|computers|books|files)\b`),
+		// A detail to come off the writer's own records: "I want my ex's phone number taken off
+		// my account", "I don't want my ex-husband's address on my records any more" (a review:
+		// refused as asking for someone else's details).
+		cn("off my records", 3.5, `\b(?:take|taken|taking|took|get|got|getting)\b(?: \S+){0,4} (?:off|out of) my (?:\S+ )?(?:records?|account|file|files|details)\b|`+
+			`\b(?:don't|do not|no longer) want\b(?: \S+){1,4} (?:on|in) my (?:\S+ )?(?:records?|account|file|files|details)\b`),
 		// Not wanting the council to hold the data at all; not wanting it used is objection.
 		cn("don't want you holding it", 3.5, `\b(?:don't|do not|doesn't|does not|no longer) want (?:you|the council|anyone|them) (?:to )?(?:hold|holding|keep|keeping|have|having|store|storing|retain|retaining)\b|\b(?:stop|cease) (?:holding|keeping|storing|retaining)\b`),
 	},
