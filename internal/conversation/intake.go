@@ -111,6 +111,9 @@ type intake struct {
 	// then "all my records"), the first words kept with the case say otherwise, and the team is
 	// told of the change (teamNotes).
 	firstOnBehalf bool
+	// byCommand is set when the request was begun by a command (an adviser's "/request access"):
+	// it has no first words, so none read as the requester's own or as another's (teamNotes).
+	byCommand bool
 }
 
 // teamNotes are what the chat tells the data protection team of how the request was taken,
@@ -132,7 +135,7 @@ func (it *intake) teamNotes() []string {
 		notes = append(notes, fmt.Sprintf("The council was corrected in the chat to %s; the request's first words name %s.", it.org, it.namedCouncil))
 	}
 	switch {
-	case it.whose != "" || it.onBehalf == it.firstOnBehalf:
+	case it.whose != "" || it.onBehalf == it.firstOnBehalf || it.byCommand:
 	case it.onBehalf && it.onBehalfOf != "":
 		notes = append(notes, fmt.Sprintf("The request was changed in the chat to be for someone else (%s); the request's first words read as the requester's own.", it.onBehalfOf))
 	case it.onBehalf:
@@ -328,11 +331,13 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		return b.otherCouncilsRequest(ctx, s, t, in)
 	}
 	desc := t.Text
-	if strings.HasPrefix(desc, "/") {
+	byCommand := strings.HasPrefix(desc, "/")
+	if byCommand {
 		desc = "" // an adviser's "/request access" is no one's words: the details are asked for
 	}
 	it := &intake{typ: in.Type, org: b.canonicalOrg(t.Org), onBehalf: in.OnBehalf, receivedAt: t.ReceivedAt,
-		channel: cmp.Or(t.Via, t.Channel), key: t.MessageID, desc: desc, first: desc, lawEnforcement: flagsLawEnforcement(in.Type, false, desc)}
+		channel: cmp.Or(t.Via, t.Channel), key: t.MessageID, desc: desc, first: desc, lawEnforcement: flagsLawEnforcement(in.Type, false, desc),
+		byCommand: byCommand}
 	if it.org == "" && len(named) == 1 && !b.namesWhereTo(t.Text, named[0]) {
 		it.org = named[0] // "I want a copy of my data from Buckinghamshire Council"
 	}
@@ -855,14 +860,13 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			return mk("I've added " + joinAnd(more) + " as another way to reach you. " + b.prompt(it)), nil
 		}
 	}
-	if m := nowForSomeoneRe.FindStringSubmatch(v); m != nil && !it.onBehalf && it.step != StepName && it.step != StepOrg {
-		// "actually I'm asking for my son Arjun Patel" after their own details: the request is
-		// his, and its month waits for proof (a QA pass filed it as the writer's own, with the
-		// sentence as the service).
-		it.onBehalf = true
-		if name := b.nameFrom(m[1]); name != "" && !theirThingRe.MatchString(m[1]) {
-			it.onBehalfOf = name
-			return mk("I've noted that the request is for " + name + ". The data protection team will ask you for proof that you may act for them. " + b.prompt(it)), nil
+	if se, ok := b.someoneElseIn(it, v); ok && !it.onBehalf && it.step != StepName && it.step != StepOrg && se.saidAfterDetails(v) {
+		// "actually I'm asking for my son Arjun Patel" after their own details, an adviser's
+		// "it's for his son Liam Baker" at the summary: the request is his, and its month waits
+		// for proof (a QA pass filed it as the writer's own, with the sentence as the service).
+		noted := it.notedForSomeoneElse(se)
+		if it.onBehalfOf != "" {
+			return mk(noted + b.prompt(it)), nil
 		}
 		// Their name is asked, then the step that was asked when the resident said so: said at
 		// the details, the details are still to come (a QA pass went from the name to the
@@ -871,7 +875,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		revising := it.revising || it.step == StepConfirm
 		b.reask(it, StepOnBehalfOf)
 		it.revising = revising
-		return mk(b.prompt(it)), nil
+		return mk(noted + b.prompt(it)), nil
 	}
 	if wrongCouncilRe.MatchString(v) && it.step != StepOrg && it.step != StepDescription && len(strings.Fields(v)) <= 10 && len(b.councilsSwitchedTo(it, v)) == 0 &&
 		b.canonicalOrg(t.Org) == "" { // a chat scoped to one council has no other to ask
@@ -1018,6 +1022,23 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		}
 		it.org = org
 	case StepName:
+		say, noted, saidWhose := mk, "", false // what this step says, after what it noted of whom the request is for
+		if se, ok := b.someoneElseIn(it, v); ok {
+			saidWhose = true
+			// "it's for her husband", "she is calling on behalf of her mother", "caller is Tom
+			// Baker, calling for his son Liam Baker": the request is that person's, and this step
+			// still wants the requester's own name, which may come before it (a QA pass filed
+			// Tom Baker's request as his own, with a due date and Liam's name nowhere).
+			noted = it.notedForSomeoneElse(se)
+			before := se.beforeIt(v)
+			if cs := contactsIn(v[se.at:]); len(cs) > 0 && before != "" {
+				before += ", " + strings.Join(cs, ", ") // "Linda Croft for her son Tom, 07700 900123"
+			}
+			if v = before; v == "" {
+				return mk(askNameFirst(it, noted, b.prompt(it))), nil
+			}
+			say = func(text string) Reply { return mk(noted + text) }
+		}
 		var contact string
 		var others []string
 		if cs := contactsIn(v); len(cs) > 0 {
@@ -1044,7 +1065,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 					if who := theirName(name); looksLikeName(who) {
 						it.onBehalfOf = who
 						it.addWords("Their address: " + postal)
-						return mk("I've noted " + who + " as the person the request is for. Now your own name, please: " + b.prompt(it)), nil
+						return say("I've noted " + who + " as the person the request is for. Now your own name, please: " + b.prompt(it)), nil
 					}
 				}
 				// "Priya Sharma here, 12 Acacia Avenue, Aylesbury HP19 8FF": the name, and the
@@ -1055,7 +1076,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		if alreadySaidRe.MatchString(v) && strings.TrimSpace(leadInRe.ReplaceAllString(v+" ", "")) == "" {
 			// "I already told you", and no name with it: not in words the bot could find, or it
 			// would not ask.
-			return mk("Sorry, I couldn't find your name in what you wrote before. " + b.prompt(it)), nil
+			return say("Sorry, I couldn't find your name in what you wrote before. " + b.prompt(it)), nil
 		}
 		name := b.nameGiven(v) // "sorry, my name is actually Katherine Hill"
 		if name == "" && it.loggedByAdviser() {
@@ -1072,24 +1093,23 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		}
 		if len(b.councilsNamed(name)) > 0 && len(strings.Fields(name)) <= 3 {
 			// "Buckinghamshire" on a Buckinghamshire widget is the council, not the person.
-			return mk("That's the council. Please give your own name. " + b.prompt(it)), nil
+			return say("That's the council. Please give your own name. " + b.prompt(it)), nil
 		}
 		if withheldRe.MatchString(name) {
-			return mk(whyTheName + b.prompt(it)), nil
-		}
-		if forSomeoneRe.MatchString(v) && !it.onBehalf {
-			// "it's for my mum": their name comes next; this step wants the asker's own.
-			it.onBehalf = true
-			return mk("I'll ask for their name next. First: " + lowerFirst(b.prompt(it))), nil
+			return say(whyTheName + b.prompt(it)), nil
 		}
 		if hesitates(name) || hesitates(v) {
 			// "erm", "hang on", "no just asking really": no name yet, and perhaps no request.
-			return mk(takeYourTime(b.prompt(it))), nil
+			return say(takeYourTime(b.prompt(it))), nil
 		}
 		if !looksLikeName(name) || talk != smallTalkNone {
+			if saidWhose {
+				// "it's not for the caller, it's for her son": no name but whose it is.
+				return mk(askNameFirst(it, noted, b.prompt(it))), nil
+			}
 			// "thanks" or "ok" is a reply to the bot, an e-mail address a contact, "I want to
 			// cancel" a sentence: none is the requester's name.
-			return mk("Please give " + it.yourName() + ". " + b.prompt(it)), nil
+			return say("Please give " + it.yourName() + ". " + b.prompt(it)), nil
 		}
 		it.name = name
 		if contact != "" && it.contact == "" {
@@ -1100,8 +1120,12 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 				// "Tom Hardy, tom@hotmial.com": the name, and the address asked about at the
 				// contact step that comes next, not dropped unsaid.
 				b.advance(it)
-				return mk(it.didYouMean(mistypedLead, meant) + " " + b.prompt(it)), nil
+				return say(it.didYouMean(mistypedLead, meant) + " " + b.prompt(it)), nil
 			}
+		}
+		if saidWhose {
+			b.advance(it)
+			return mk(noted + b.prompt(it)), nil
 		}
 	case StepOnBehalfOf:
 		if selfRe.MatchString(v) {
@@ -1308,6 +1332,15 @@ func postalBeside(v string, contacts []string) (postal string, first bool) {
 	return "", false
 }
 
+// askNameFirst asks the requester's name after a message at the name step said whom the request
+// is for, and what was noted of it: their name comes next, unless it was given.
+func askNameFirst(it *intake, noted, prompt string) string {
+	if it.onBehalfOf == "" {
+		noted += "I'll ask for their name next. "
+	}
+	return noted + "First: " + lowerFirst(prompt)
+}
+
 // councilsSwitchedTo is the councils a message names, less the request's own when it says it
 // is not that one: "actually make that Milton Keynes not Bucks" switches to Milton Keynes.
 func (b *Bot) councilsSwitchedTo(it *intake, v string) []string {
@@ -1428,17 +1461,14 @@ func saidWithContact(v string) string {
 	return strings.TrimSpace(note)
 }
 
-// contactFillerWords label or join contacts and say nothing else.
+// contactFillerWords label or join contacts and say nothing else: an adviser's "her number is
+// …", "she says use …" too (a QA pass noted "Said with the contact: her number is …").
 var contactFillerWords = setOf(`my the a is it's its it or and on at please use email e-mail mail phone mobile number tel telephone landline
-	home work contact me call ring text you can reach best preferred to thanks thank ok yes`)
+	home work contact me call ring text you can reach best preferred to thanks thank ok yes
+	her his their them him she he they she's he's they're says say said caller caller's requester requester's customer customer's`)
 
 // alsoReachRe gives another way to reach the person besides the contact given.
 var alsoReachRe = regexp.MustCompile(`(?i)\b(?:also|as well|too|another)\b`)
-
-// nowForSomeoneRe says, after the asker's own details, that the request is for someone else:
-// "actually I'm asking for my son Arjun Patel", "wait, it's not for me, it's for my son". Group 1
-// runs on from the relative, for their name.
-var nowForSomeoneRe = regexp.MustCompile(`(?i)\b(?:(?:i'?m|i am) (?:asking|doing (?:it|this)|making (?:it|this))|it'?s(?: not for me,? it'?s)?|this is|(?:it|the request) is) (?:for|on behalf of) my (?:\w+ )?` + relativeWords + `(?:(?:'s|’s|s')\s.*|s?\b,?\s*(.*))`)
 
 // theirThingRe opens what follows "for my son" when it is what of theirs the request is for ("my
 // sons records", "my son's housing file"), not their name.

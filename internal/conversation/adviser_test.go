@@ -1,0 +1,152 @@
+package conversation_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/conversation"
+	"github.com/privacybot/privacybot/internal/rights"
+)
+
+// logged plays an adviser's chat (the phone channel, scoped to org as the CLI's /org scopes it,
+// or to none): "/request typ", then lines, each reply checked as script checks them. It returns
+// the last reply.
+func logged(t *testing.T, bot *conversation.Bot, org string, typ rights.Type, lines []line) conversation.Reply {
+	t.Helper()
+	ctx := context.Background()
+	turn := conversation.Turn{Session: "desk-1", Channel: "phone", Org: org, Text: "/request " + string(typ), MessageID: "desk-1/0"}
+	rep, err := bot.StartIntake(ctx, turn, typ)
+	require.NoError(t, err)
+	for i, l := range lines {
+		turn.Session, turn.Text, turn.MessageID = rep.Session, l.says, fmt.Sprintf("desk-1/%d", i+1)
+		rep, err = bot.Reply(ctx, turn)
+		require.NoError(t, err, "line %d: %q", i, l.says)
+		if l.kind != "" {
+			assert.Equal(t, l.kind, rep.Kind, "line %d: %q → %s", i, l.says, rep.Answer.Answer)
+		}
+		for _, want := range l.contains {
+			assert.Contains(t, rep.Answer.Answer, want, "line %d: %q", i, l.says)
+		}
+		for _, not := range l.lacks {
+			assert.NotContains(t, rep.Answer.Answer, not, "line %d: %q", i, l.says)
+		}
+	}
+	return rep
+}
+
+// assertOnBehalf checks the one case filed: the caller's request for someone else, waiting for
+// proof of authority with no due date, and nothing in it saying the request's first words (a
+// command has none) read otherwise.
+func assertOnBehalf(t *testing.T, q queue, requester, whom string) {
+	t.Helper()
+	cases := q.cases()
+	require.Len(t, cases, 1)
+	c := cases[0]
+	assert.Equal(t, requester, c.Requester.Name)
+	assert.True(t, c.Requester.OnBehalfOf, "on behalf of someone else")
+	assert.Equal(t, whom, c.Requester.OnBehalfOfWhom)
+	assert.True(t, c.Due.IsZero(), "no due date until proof of authority arrives: %v", c.Due)
+	assert.NotContains(t, c.Description, "first words")
+}
+
+// An adviser says the caller's request is for someone else as advisers speak, of the caller in
+// the third person: at the name step it takes the on-behalf path "it's for my mum" takes, not
+// "Please give the requester's name", and the caller's own name and the other person's may come
+// in one line. A QA pass filed "caller is Tom Baker, calling for his son Liam Baker" as Tom's own
+// request, with a firm due date and Liam's name nowhere.
+func TestAnAdviserSaysTheRequestIsForSomeoneElseInTheThirdPerson(t *testing.T) {
+	for _, says := range []string{"it's for her husband", "on behalf of her son", "for his mum", "she is calling on behalf of her mother",
+		"the caller is acting for her mum", "it's not for the caller, it's for her son", "it's for someone else", "for the caller's dad"} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			logged(t, bot, "", rights.Access, []line{
+				{says: "MK"},
+				{says: says, kind: conversation.KindIntake, contains: []string{"their name next", "proof", "starts when that arrives", "requester's full name"}, lacks: []string{"Please give"}},
+				{says: "Ann Lee", contains: []string{"what is that person's name?"}},
+				{says: "Sam Lee"}, {says: "ann@example.com"}, {says: "skip"},
+				{says: "the file", contains: []string{"On behalf of: Sam Lee", "their data"}},
+				{says: "yes", kind: conversation.KindSubmitted, contains: []string{"proof that they may act for them"}, lacks: []string{"must respond by"}},
+			})
+			assertOnBehalf(t, q, "Ann Lee", "Sam Lee")
+		})
+	}
+
+	// Both names in one line: the caller's, then the person's, and on to the contact.
+	for says, names := range map[string][2]string{
+		"caller is Tom Baker, calling for his son Liam Baker":      {"Tom Baker", "Liam Baker"},
+		"Tom Baker for his son Liam Baker":                         {"Tom Baker", "Liam Baker"},
+		"her name is Linda Croft, on behalf of her mum Joan Croft": {"Linda Croft", "Joan Croft"},
+	} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			logged(t, bot, "", rights.Access, []line{
+				{says: "MK"},
+				{says: says, contains: []string{"the request is for " + names[1], "proof", "contact the requester"}},
+				{says: "07700 900123"}, {says: "skip"}, {says: "his school records"},
+				{says: "yes", kind: conversation.KindSubmitted},
+			})
+			assertOnBehalf(t, q, names[0], names[1])
+		})
+	}
+
+	// Said at the summary: the request becomes one for someone else there, their name asked if
+	// not given, and back to the summary.
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	logged(t, bot, "", rights.Access, []line{
+		{says: "MK"}, {says: "Ann Lee"}, {says: "ann@example.com"}, {says: "skip"}, {says: "the school file"},
+		{says: "it's for his son Liam Baker", contains: []string{"the request is for Liam Baker", "On behalf of: Liam Baker", "yes / no"}, lacks: []string{"Please answer yes"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	assertOnBehalf(t, q, "Ann Lee", "Liam Baker")
+	bot, q = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	logged(t, bot, "", rights.Access, []line{
+		{says: "MK"}, {says: "Ann Lee"}, {says: "ann@example.com"}, {says: "skip"}, {says: "the school file"},
+		{says: "it's for her son", contains: []string{"what is that person's name?"}},
+		{says: "Liam Lee", contains: []string{"On behalf of: Liam Lee", "yes / no"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	assertOnBehalf(t, q, "Ann Lee", "Liam Lee")
+
+	// In the details, "for her son's school" is what the request is about, not whom it is for.
+	bot, q = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	logged(t, bot, "", rights.Access, []line{
+		{says: "MK"}, {says: "Ann Lee"}, {says: "ann@example.com"}, {says: "skip"},
+		{says: "the letters she sent for her son's school place", lacks: []string{"On behalf of"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases(), 1)
+	assert.False(t, q.cases()[0].Requester.OnBehalfOf)
+}
+
+// What the chat tells the team of a request logged with /request says something: no note that
+// "the request's first words read as the requester's own" (a command has no first words), and no
+// "Said with the contact: her number is …" for a contact given with its label; what is said with
+// a contact that says something ("she works nights") is still noted (a QA pass).
+func TestARequestLoggedByCommandHasNoNoteThatSaysNothing(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	logged(t, bot, "", rights.Access, []line{
+		{says: "MK"}, {says: "it's for my mum"}, {says: "Ann Lee"}, {says: "Joan Lee"},
+		{says: "her number is 07700 900123"}, {says: "skip"},
+		{says: "her care file", lacks: []string{"Note for the team", "Said with the contact"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	assertOnBehalf(t, q, "Ann Lee", "Joan Lee")
+	assert.Equal(t, "her care file", q.cases()[0].Description)
+
+	for _, says := range []string{"his mobile is 07700 900123", "she says use 07700 900123", "the caller's number is 07700 900123"} {
+		bot, q = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		logged(t, bot, "", rights.Access, []line{{says: "MK"}, {says: "Ann Lee"}, {says: says}, {says: "skip"}, {says: "her file"}, {says: "yes"}})
+		require.Len(t, q.cases(), 1, says)
+		assert.Equal(t, "her file", q.cases()[0].Description, says)
+	}
+
+	bot, q = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	logged(t, bot, "", rights.Access, []line{{says: "MK"}, {says: "Ann Lee"}, {says: "07700 900123, she works nights"}, {says: "skip"}, {says: "her file"}, {says: "yes"}})
+	require.Len(t, q.cases(), 1)
+	assert.Contains(t, q.cases()[0].Description, "Said with the contact: …, she works nights")
+}

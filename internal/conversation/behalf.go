@@ -1,0 +1,98 @@
+package conversation
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A request for someone else said after it began: at the name step ("it's for my mum"), or later
+// ("actually I'm asking for my son Arjun Patel"). An adviser says it in the third person, of the
+// caller: "it's for her husband", "she is calling on behalf of her mother", "caller is Tom Baker,
+// calling for his son Liam Baker" (a QA pass: each was refused as no name, or filed as the
+// caller's own request with a firm due date and the son's name nowhere).
+
+var (
+	// someoneElseRe says whom a request is for, when it is someone else: "for my mum", "on behalf
+	// of her son", "for his dad's records", "for someone else". Group 1 is whose relative they are
+	// ("my", "her", "the caller's"), group 2 the apostrophe of "son's" (what of theirs it is for,
+	// not their name), and group 3 runs on from them, for their name.
+	someoneElseRe = regexp.MustCompile(`(?i)\b(?:for|on behalf of)\s+(?:(my|his|her|their|the (?:caller|requester|customer|resident)(?:'s|’s|s))\s+(?:\w+\s+)?(?:` +
+		relativeWords + `|children)s?\b('s|’s|')?|(?:someone|somebody|another person|a relative|a family member)(?:\s+else)?\b)[,:;-]?\s*(.*)`)
+	// notJustBeforeRe is a "not" just before it: "not for my mum", "not for someone else".
+	notJustBeforeRe = regexp.MustCompile(`(?i)\bnot\s+$`)
+	// someoneElseLeadRe is what comes just before it, said after the request's own details, to
+	// be a change of whom the request is for: "it's …", "I'm asking …", "she is calling …", "the
+	// caller is acting …". Without it, "for my son" may be part of the details ("the letters I
+	// sent for my son's school").
+	someoneElseLeadRe = regexp.MustCompile(`(?i)(?:\b(?:it'?s|its|it is|this is|(?:it|the request|the call) is)|(?:\b(?:i'?m|i am|(?:she|he|they)(?:'s|’s| is| are)|(?:the )?caller(?:'s| is)|who(?:'s| is))\s+)?\b(?:asking|calling|ringing|phoning|acting|writing|doing (?:it|this)|making (?:it|this)))\s+$`)
+	// runOnRe is what may follow who someone is without being their name: "her mum as well".
+	runOnRe = regexp.MustCompile(`(?i)^\s*(?:as well|too|also|instead|now|then|though|actually|please|thanks|thank you)\b[\s,.!]*`)
+	// callingLeadRe is what ends the part of a message before it that may give the requester's
+	// name: "caller is Tom Baker, calling", "Ann Lee who is asking", "I'm Ann Lee and it's".
+	callingLeadRe = regexp.MustCompile(`(?i)[\s,;:.-]*(?:\b(?:and|but)\s+)?(?:\b(?:she|he|they|who|i|(?:the )?caller)(?:'s|’s|'m|’m| is| are| am)?\s+)?(?:\b(?:calling|ringing|phoning|asking|acting|writing|here)\s*)?(?:\b(?:it'?s|its|it is|this is|the request is)\s*)?[\s,;:.-]*$`)
+)
+
+// someoneElse is what a message says of the person a request is for.
+type someoneElse struct {
+	at   int    // where the saying starts: what comes before may be the requester's name
+	name string // their name, when it follows who they are ("his son Liam Baker"); "" if not
+}
+
+// someoneElseIn reads a message saying the request is for someone else; ok is false when it says
+// no such thing. Only in an adviser's chat is "her son" the requester's son: in a resident's, it
+// is someone else's.
+func (b *Bot) someoneElseIn(it *intake, v string) (se someoneElse, ok bool) {
+	for _, m := range someoneElseRe.FindAllStringSubmatchIndex(v, -1) {
+		whose := ""
+		if m[2] >= 0 {
+			whose = strings.ToLower(v[m[2]:m[3]])
+		}
+		if whose != "" && whose != "my" && !it.loggedByAdviser() || notJustBeforeRe.MatchString(v[:m[0]]) {
+			continue
+		}
+		se.at = m[0]
+		if rest := runOnRe.ReplaceAllString(v[m[6]:m[7]], ""); m[4] < 0 && !theirThingRe.MatchString(rest) {
+			se.name = b.nameFrom(rest)
+		}
+		return se, true
+	}
+	return someoneElse{}, false
+}
+
+// saidAfterDetails reports whether a message said after the request's own details changes whom it
+// is for: its saying is led as one ("it's for her son", "she's calling on behalf of her mum").
+func (se someoneElse) saidAfterDetails(v string) bool {
+	return someoneElseLeadRe.MatchString(v[:se.at])
+}
+
+// beforeIt is the part of a message before it says whom the request is for, without the words
+// that lead to that: "caller is Tom Baker" of "caller is Tom Baker, calling for his son Liam
+// Baker", "" of "she is calling on behalf of her mother".
+func (se someoneElse) beforeIt(v string) string {
+	return strings.TrimSpace(callingLeadRe.ReplaceAllString(v[:se.at], ""))
+}
+
+// forSomeoneElseNext is what the chat says once a request is found to be for someone else: the
+// month waits for proof of authority, so the date the first reply gave no longer holds.
+func (it *intake) forSomeoneElseNext() string {
+	if it.loggedByAdviser() {
+		return onBehalfNextForStaff
+	}
+	return onBehalfNext
+}
+
+// notedForSomeoneElse takes the request as for someone else, and their name when the message
+// gives it, and says so; the first time, what happens next (the first reply gave a date that no
+// longer holds).
+func (it *intake) notedForSomeoneElse(se someoneElse) string {
+	noted := ""
+	if se.name != "" && it.onBehalfOf == "" && !strings.EqualFold(se.name, it.name) {
+		it.onBehalfOf = se.name
+		noted = "I've noted that the request is for " + se.name + ". "
+	}
+	if !it.onBehalf {
+		it.onBehalf = true
+		noted += it.forSomeoneElseNext() + " "
+	}
+	return noted
+}
