@@ -150,3 +150,63 @@ func TestARequestLoggedByCommandHasNoNoteThatSaysNothing(t *testing.T) {
 	require.Len(t, q.cases(), 1)
 	assert.Contains(t, q.cases()[0].Description, "Said with the contact: …, she works nights")
 }
+
+// An adviser's correction of a name changes the name it is of, and only the part it corrects: a
+// surname "spelt Aly" is the surname, a name spelt out letter by letter is the word it spells, and
+// the name of the person the request is for ("his dad's name is …") is theirs, never the
+// requester's. A QA pass changed a name to "Mohammed spelt" and to "A-L-Y", put the dad's name in
+// place of the requester's, and refused "the dad's name is …" at the contact step as no e-mail.
+func TestAnAdvisersNameCorrectionChangesTheNameItCorrects(t *testing.T) {
+	for says, want := range map[string]string{
+		"her surname is spelt Aly":        "Mohammed Aly",
+		"sorry, her name is spelt A-L-Y":  "Mohammed Aly",
+		"her surname is spelt A-L-Y":      "Mohammed Aly",
+		"her last name is actually Aly":   "Mohammed Aly",
+		"sorry, her name is Mohamed Ali":  "Mohamed Ali",
+		"her first name is spelt Mohamed": "Mohamed Ali",
+	} {
+		t.Run(says, func(t *testing.T) {
+			bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			rep := logged(t, bot, "", rights.Access, []line{
+				{says: "MK"}, {says: "Mohammed Ali"}, {says: "07700 900123"}, {says: "skip"}, {says: "her file"},
+				{says: says, contains: []string{"Name: " + want, "yes / no"}},
+			})
+			assert.Equal(t, want, rep.Intake.Fields["name"])
+		})
+	}
+	// A word the name has nothing near: which part it replaces is asked, and nothing changes.
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	rep := logged(t, bot, "", rights.Access, []line{
+		{says: "MK"}, {says: "Mohammed Ali"}, {says: "07700 900123"}, {says: "skip"}, {says: "her file"},
+		{says: "her name is spelt Khan", contains: []string{"full name as it should be"}},
+	})
+	assert.Equal(t, "Mohammed Ali", rep.Intake.Fields["name"])
+
+	// The name of the person the request is for, at the summary and at another step.
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	logged(t, bot, "", rights.Access, []line{
+		{says: "MK"}, {says: "it's for his dad"}, {says: "Tom Wilson"}, {says: "Frank Wilson"}, {says: "07700 900123"}, {says: "skip"}, {says: "his file"},
+		{says: "his dad's name is Francis Wilson", contains: []string{"changed the name of the person the request is for to Francis Wilson", "Name: Tom Wilson", "On behalf of: Francis Wilson"},
+			lacks: []string{"requester's full name"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	assertOnBehalf(t, q, "Tom Wilson", "Francis Wilson")
+	bot, q = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	logged(t, bot, "", rights.Access, []line{
+		{says: "MK"}, {says: "it's for his dad"}, {says: "Tom Wilson"}, {says: "Frank Wilson"},
+		{says: "sorry the dad's name is Francis Wilson not Frank", contains: []string{"changed the name of the person the request is for to Francis Wilson", "contact the requester"},
+			lacks: []string{"doesn't look like"}},
+		{says: "07700 900123"}, {says: "skip"}, {says: "his file"},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	assertOnBehalf(t, q, "Tom Wilson", "Francis Wilson")
+
+	// The adviser called the caller "her" ("for her husband"): "his surname" is the husband's.
+	bot, q = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	logged(t, bot, "", rights.Access, []line{
+		{says: "MK"}, {says: "it's for her husband"}, {says: "Linda Croft"}, {says: "Brian Croft"}, {says: "07700 900123"}, {says: "skip"}, {says: "his file"},
+		{says: "his surname is spelt C-R-O-F-T-E", contains: []string{"On behalf of: Brian Crofte", "Name: Linda Croft\n"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	assertOnBehalf(t, q, "Linda Croft", "Brian Crofte")
+}

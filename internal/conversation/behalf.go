@@ -34,8 +34,9 @@ var (
 
 // someoneElse is what a message says of the person a request is for.
 type someoneElse struct {
-	at   int    // where the saying starts: what comes before may be the requester's name
-	name string // their name, when it follows who they are ("his son Liam Baker"); "" if not
+	at    int    // where the saying starts: what comes before may be the requester's name
+	name  string // their name, when it follows who they are ("his son Liam Baker"); "" if not
+	whose string // whose relative they are: "my", an adviser's "her" of the caller; "" if not said
 }
 
 // someoneElseIn reads a message saying the request is for someone else; ok is false when it says
@@ -50,7 +51,7 @@ func (b *Bot) someoneElseIn(it *intake, v string) (se someoneElse, ok bool) {
 		if whose != "" && whose != "my" && !it.loggedByAdviser() || notJustBeforeRe.MatchString(v[:m[0]]) {
 			continue
 		}
-		se.at = m[0]
+		se.at, se.whose = m[0], whose
 		if rest := runOnRe.ReplaceAllString(v[m[6]:m[7]], ""); m[4] < 0 && !theirThingRe.MatchString(rest) {
 			se.name = b.nameFrom(rest)
 		}
@@ -83,7 +84,8 @@ func (it *intake) forSomeoneElseNext() string {
 
 // notedForSomeoneElse takes the request as for someone else, and their name when the message
 // gives it, and says so; the first time, what happens next (the first reply gave a date that no
-// longer holds).
+// longer holds). An adviser's "her son" says the caller is "her": a later "his surname is …" is
+// the son's (callersPronoun).
 func (it *intake) notedForSomeoneElse(se someoneElse) string {
 	noted := ""
 	if se.name != "" && it.onBehalfOf == "" && !strings.EqualFold(se.name, it.name) {
@@ -94,5 +96,20 @@ func (it *intake) notedForSomeoneElse(se someoneElse) string {
 		it.onBehalf = true
 		noted += it.forSomeoneElseNext() + " "
 	}
+	if it.loggedByAdviser() && thirdPerson[se.whose] {
+		it.callersPronoun = se.whose
+	}
 	return noted
+}
+
+// thirdPerson are the words an adviser says of whose something is, the caller's or another's.
+var thirdPerson = map[string]bool{"his": true, "her": true, "their": true}
+
+// pronounIsTheirs reports whether an adviser's "his" or "her" (pronoun) is the person the request
+// is for, not the caller: the adviser said the other of the caller ("it's for her husband", then
+// "his surname is …"). Unknown, it is the caller's, as advisers speak of the caller.
+func (it *intake) pronounIsTheirs(pronoun string) bool {
+	pronoun = strings.ToLower(pronoun)
+	return it.loggedByAdviser() && it.onBehalf && it.onBehalfOf != "" && it.callersPronoun != "" &&
+		thirdPerson[pronoun] && pronoun != it.callersPronoun
 }

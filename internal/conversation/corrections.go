@@ -1,9 +1,12 @@
 package conversation
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/privacybot/privacybot/internal/dpo"
 	"github.com/privacybot/privacybot/internal/rights"
@@ -23,8 +26,16 @@ var (
 	// Browne" (an adviser of the caller, or a resident of the person the request is for).
 	theirNameRe = regexp.MustCompile(`(?i)\b(?:his|her|their|the (?:requester|caller|customer|resident|client|person)(?:'s|’s|s)|my (?:\w+ )?` + relativeWords + `(?:'s|’s|s))\s+` + nameIsTail +
 		`|\bthe person (?:it'?s|it is|the request is) for (?:is|should be)\s+(?:actually\s+)?(.+)`)
-	// surnameRe corrects only a surname: "her surname is Hall not Hal".
-	surnameRe = regexp.MustCompile(`(?i)\b(?:(his|her|their|my)\s+)?(?:surname|last name|family name)\s+(?:is|should be|'s)\s+(?:actually\s+)?([\p{L}'’-]+)`)
+	// surnameRe corrects only a surname, or only a first name: "her surname is Hall not Hal",
+	// "her surname is spelt A-L-Y", "his dad's surname is Wilson", "her first name is spelt
+	// Mohamed". Group 1 is whose ("her", "my"), group 2 who they are to the requester when said
+	// ("dad"), group 3 which name, group 4 the name (a QA pass took "spelt" for it).
+	surnameRe = regexp.MustCompile(`(?i)\b(?:(his|her|their|my|the)\s+)?(?:(?:\w+\s+)?(` + relativeWords + `)(?:'s|’s|s)\s+)?(surname|last name|family name|first name|forename|given name|christian name)` +
+		`(?:\s+is|\s+should be|\s+was|'s)?\s+(?:actually\s+)?(?:(?:spelt|spelled|written)\s+(?:as\s+|like\s+)?)?(` + spelledOutPattern + `|[\p{L}'’-]+)`)
+	// relativesNameRe is the name of the requester's relative given or corrected, in an adviser's
+	// words or a resident's: "his dad's name is Francis Wilson", "sorry the dad's name is Francis
+	// Wilson not Frank", "my mum's name should be …". Group 1 runs on from the name.
+	relativesNameRe = regexp.MustCompile(`(?i)\b(?:(?:my|his|her|their|the)\s+)?(?:\w+\s+)?` + relativeWords + `(?:'s|’s|s)\s+` + nameIsTail)
 	// bareNameFixRe opens a name given to correct one said before: "oops, it's Joan Hall", "I
 	// meant Joan Hall", "sorry, it's Jon Browne".
 	bareNameFixRe = regexp.MustCompile(`(?i)^\s*(?:(?:oops|sorry|no|wait|oh|ah|actually)[\s,.!-]+)*(?:i meant|i mean|it'?s|its|it is|it should be|should be)\s+(.+)$`)
@@ -86,6 +97,77 @@ var (
 	houseRe = regexp.MustCompile(`(?i)^\s*(?:(?:flat|apartment) \w+,?\s*)?\d+[a-z]?\s+\S+`)
 )
 
+// spelledOutPattern is a name spelt out letter by letter, as an adviser types what a caller
+// spells: "A-L-Y", "A L Y" (three letters at least: "J-P" and "J K" are initials).
+const spelledOutPattern = `\p{L}(?:-\p{L}){2,}\b|\p{L}(?:\s+\p{L}){2,}\b`
+
+// spelledOutRe is a name spelt out within a name.
+var spelledOutRe = regexp.MustCompile(`(?:^|\b)(?:` + spelledOutPattern + `)`)
+
+// unspelt is a name with any word spelt out letter by letter written as the word: "A-L-Y" is
+// Aly (a QA pass changed a name to "A-L-Y").
+func unspelt(name string) string {
+	return spelledOutRe.ReplaceAllStringFunc(name, func(spelt string) string {
+		letters := []rune(strings.ToLower(strings.Map(func(r rune) rune {
+			if r == '-' || unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, spelt)))
+		letters[0] = unicode.ToUpper(letters[0])
+		return string(letters)
+	})
+}
+
+// withNameWord is old with said in place of the word of it that said corrects, when said is one
+// word and old has more ("her name is spelt Aly" of Mohammed Ali is Mohammed Aly: a QA pass made
+// it "Aly"); said itself when it is a whole name. ok is false when no word of old is near enough
+// to said to tell which it corrects: that is asked, not guessed.
+func withNameWord(old, said string) (name string, ok bool) {
+	words := strings.Fields(old)
+	if len(strings.Fields(said)) != 1 || len(words) < 2 {
+		return said, true
+	}
+	best, nearest := -1, 0
+	for i, w := range words {
+		d := editDistance(strings.ToLower(w), strings.ToLower(said))
+		most := 1 // "Ali" and "Aly"; a longer name may be two letters out ("Mohamed", "Muhammad")
+		if utf8.RuneCountInString(said) > 5 {
+			most = 2
+		}
+		if d <= most && (best < 0 || d < nearest) {
+			best, nearest = i, d
+		}
+	}
+	if best < 0 {
+		return "", false
+	}
+	words[best] = said
+	return strings.Join(words, " "), true
+}
+
+// editDistance is how many letters must be added, taken out or changed to make a into b.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}
+
 // nameIsTail is "name is …" as a name is given or corrected, after whose name it is: "name is
 // actually Katherine Hill", "name should be spelt …", "name's …". Group 1 runs on from the name.
 const nameIsTail = `(?:full |real |proper |actual )?name(?:\s+(?:is|was)\s+(?:wrong|incorrect|misspelt|misspelled|spelt wrong|spelled wrong|mistyped)[\s,.:;!-]*(?:(?:it'?s|its|it is|it should be|should be)\s+)?` +
@@ -113,7 +195,7 @@ func (b *Bot) nameFrom(text string) string {
 		}
 		text = text[:end]
 	}
-	name := strings.TrimSpace(text)
+	name := unspelt(strings.TrimSpace(text))
 	if name == "" || !looksLikeName(name) || len(b.councilsNamed(name)) > 0 || withheldRe.MatchString(name) || notAValueRe.MatchString(name) {
 		return ""
 	}
@@ -411,8 +493,7 @@ func (b *Bot) correction(it *intake, v string) (text string, ok bool) {
 	case it.step == StepOnBehalfOf && !fixCueRe.MatchString(v):
 		return "", false // their name, asked for now, may be written "my name is…" by mistake
 	}
-	it.name = name
-	return "I've changed " + it.yourName() + " to " + name + ".", true
+	return it.renamed(&it.name, name), true
 }
 
 // yourName is what the bot calls the requester's name: "your name" to a resident, "the
@@ -435,30 +516,65 @@ func (b *Bot) theirNameCorrection(it *intake, v string) (text string, ok bool) {
 	if text, ok := b.surnameCorrection(it, v); ok {
 		return text, true
 	}
-	m := theirNameRe.FindStringSubmatch(v)
+	if m := relativesNameRe.FindStringSubmatch(v); m != nil {
+		// "his dad's name is Francis Wilson", "sorry the dad's name is Francis Wilson not Frank":
+		// the person the request is for, never the requester (a QA pass asked the requester's
+		// name again and put the dad's in its place, or refused it as no contact).
+		name := b.nameFrom(m[1])
+		if name == "" || !it.onBehalf || it.step == StepOnBehalfOf || it.step == StepDescription && !fixCueRe.MatchString(v) {
+			return "", false // asked for now, their name is the step's answer; in the details, details
+		}
+		return it.renamed(&it.onBehalfOf, name), true
+	}
+	m := theirNameRe.FindStringSubmatchIndex(v)
 	if m == nil {
 		return b.bareNameCorrection(it, v)
 	}
-	name := b.nameFrom(m[1] + m[2])
+	name := b.nameFrom(submatch(v, m, 1) + submatch(v, m, 2))
 	if name == "" || it.step == StepDescription && !fixCueRe.MatchString(v) {
 		return "", false // "her name is Jo and she wants the housing emails": details
 	}
-	theirs := it.onBehalf && it.onBehalfOf != "" && (!it.loggedByAdviser() || sharesWord(it.onBehalfOf, name) && !sharesWord(it.name, name))
+	pronoun, _, _ := strings.Cut(v[m[0]:m[1]], " ")
+	theirs := it.onBehalf && it.onBehalfOf != "" && (!it.loggedByAdviser() || sharesWord(it.onBehalfOf, name) && !sharesWord(it.name, name)) ||
+		it.pronounIsTheirs(pronoun)
 	switch {
 	case theirs:
 		if strings.EqualFold(name, it.onBehalfOf) {
 			return "", false
 		}
-		it.onBehalfOf = name
-		return "I've changed the name of the person the request is for to " + name + ".", true
+		return it.renamed(&it.onBehalfOf, name), true
 	case it.loggedByAdviser() && it.name != "":
-		if strings.EqualFold(name, it.name) {
-			return "I have " + it.yourName() + " as " + it.name + " already.", true
-		}
-		it.name = name
-		return "I've changed the requester's name to " + name + ".", true
+		return it.renamed(&it.name, name), true
 	}
 	return "", false
+}
+
+// submatch is group n of a match m of v (FindStringSubmatchIndex), or "" when it took no part.
+func submatch(v string, m []int, n int) string {
+	if m[2*n] < 0 {
+		return ""
+	}
+	return v[m[2*n]:m[2*n+1]]
+}
+
+// renamed puts name in place of the requester's name or the name of the person the request is
+// for (whose is the field it is given), or the word of it that name corrects when name is one
+// word ("her name is spelt Aly"), and says what it did: the name as it was when nothing changed,
+// and the full name asked for when it cannot tell which word one corrects.
+func (it *intake) renamed(whose *string, name string) string {
+	label := it.yourName()
+	if whose == &it.onBehalfOf {
+		label = "the name of the person the request is for"
+	}
+	full, ok := withNameWord(*whose, name)
+	switch {
+	case !ok:
+		return fmt.Sprintf("I have %s as %s, and can't tell which part of it %s replaces: please give the full name as it should be.", label, *whose, name)
+	case strings.EqualFold(full, *whose):
+		return fmt.Sprintf("I have %s as %s already.", label, *whose)
+	}
+	*whose = full
+	return fmt.Sprintf("I've changed %s to %s.", label, full)
 }
 
 // bareNameCorrection applies "oops, it's Joan Hall" or "I meant Joan Hall" to the name it
@@ -531,26 +647,41 @@ func oneEditApart(a, b string) bool {
 	return a[i:] == b[i+1:]
 }
 
-// surnameCorrection applies "her surname is Hall not Hal" to the name whose surname it is: the
-// person the request is for's ("her", in a resident's chat) or the requester's ("my", or an
-// adviser's "his"/"her" when no one else is named).
+// surnameCorrection applies "her surname is Hall not Hal", or "her first name is spelt Mohamed",
+// to the name whose part it is: the person the request is for's ("her", in a resident's chat, or
+// "his dad's") or the requester's ("my", or an adviser's "his"/"her" of the caller).
 func (b *Bot) surnameCorrection(it *intake, v string) (string, bool) {
 	m := surnameRe.FindStringSubmatch(v)
-	if m == nil || !looksLikeName(m[2]) || len(b.councilsNamed(m[2])) > 0 {
+	if m == nil {
+		return "", false
+	}
+	part := unspelt(m[4]) // "her surname is spelt A-L-Y"
+	if !looksLikeName(part) || len(b.councilsNamed(part)) > 0 {
 		return "", false
 	}
 	whose := strings.ToLower(m[1])
 	target := &it.name
-	if whose != "my" && it.onBehalfOf != "" && !it.loggedByAdviser() {
+	switch {
+	case m[2] != "":
+		// "his dad's surname is Wilson": the person the request is for, never the requester.
+		if !it.onBehalf || it.step == StepOnBehalfOf {
+			return "", false
+		}
+		target = &it.onBehalfOf
+	case whose != "my" && it.onBehalfOf != "" && !it.loggedByAdviser() || it.pronounIsTheirs(whose):
 		// A resident's "her surname" is the person the request is for; an adviser's "his" is
-		// the caller's (the requester's).
+		// the caller's (the requester's), unless the adviser called the caller "her".
 		target = &it.onBehalfOf
 	}
 	if *target == "" {
 		return "", false
 	}
 	words := strings.Fields(*target)
-	words[len(words)-1] = m[2]
+	if which := strings.ToLower(m[3]); which == "surname" || which == "last name" || which == "family name" {
+		words[len(words)-1] = part
+	} else {
+		words[0] = part // "her first name is spelt Mohamed"
+	}
 	*target = strings.Join(words, " ")
 	if target == &it.onBehalfOf {
 		return "I've changed the name of the person the request is for to " + *target + ".", true

@@ -114,6 +114,9 @@ type intake struct {
 	// byCommand is set when the request was begun by a command (an adviser's "/request access"):
 	// it has no first words, so none read as the requester's own or as another's (teamNotes).
 	byCommand bool
+	// callersPronoun is what an adviser called the caller when saying whom the request is for
+	// ("her" of "it's for her husband"): their other "his" is the husband (pronounIsTheirs).
+	callersPronoun string
 }
 
 // teamNotes are what the chat tells the data protection team of how the request was taken,
@@ -1821,7 +1824,8 @@ var (
 		field string
 		re    *regexp.Regexp
 	}{
-		{StepOnBehalfOf, regexp.MustCompile(`(?i)\b(?:their name|(?:his|her|my (?:\w+'s|mum's|son's)) name|on behalf of|the person it'?s for)\b`)},
+		{StepOnBehalfOf, regexp.MustCompile(`(?i)\b(?:their name|(?:his|her|my (?:\w+'s|mum's|son's)) name|on behalf of|the person it'?s for|` +
+			`(?:his|her|their|the) (?:\w+ )?` + relativeWords + `(?:'s|’s|s)? name)\b`)}, // an adviser's "his dad's name"
 		{StepName, regexp.MustCompile(`(?i)\b(?:my name|the name|name|surname)\b`)},
 		{StepContact, regexp.MustCompile(`(?i)\b(?:contact(?: details)?|e-?mail(?: address)?|phone(?: number)?|mobile|number|address)\b`)},
 		{StepService, regexp.MustCompile(`(?i)\bservice\b`)},
@@ -1911,6 +1915,9 @@ var (
 
 // theirName is the name in a reply to "what is their name?", without who they are to the asker.
 func theirName(v string) string {
+	if m := relativesNameRe.FindStringSubmatch(v); m != nil {
+		v = m[1] // "his dad's name is Francis Wilson"
+	}
 	v = forWhomRe.ReplaceAllString(v, "") // "it's for my mother, Anita Sharma", "it's for Anita Sharma"
 	v = theirNameIsRe.ReplaceAllString(v, "")
 	v = asideRe.ReplaceAllString(v, " ") // "Arjun Sharma (son)"
