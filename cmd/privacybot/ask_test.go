@@ -292,6 +292,25 @@ func TestChatRequestCommand(t *testing.T) {
 	assert.Contains(t, errOut, "--at dates a status change")
 }
 
+// An adviser scoped to Buckinghamshire logs a caller who meant Milton Keynes: the request goes to
+// Milton Keynes, and the adviser's /org stays, whose notices answer the next question (a QA pass:
+// told to cancel, and a "yes" filed it with Buckinghamshire). The scope is the adviser's desk,
+// kept across callers: one caller's slip is no reason to change it unasked.
+func TestChatScopedAdviserMovesARequestToTheCouncilMeant(t *testing.T) {
+	data := t.TempDir()
+	input := "/org Bucks\n/request access\nAnn Lee\nann@example.com\nskip\nher housing file\nactually I meant Milton Keynes\nyes\nwho is the data protection officer?\n"
+	chatted := chatSession(t, map[string]string{"PRIVACYBOT_DATA": data}, time.Date(2026, 9, 3, 10, 0, 0, 0, time.UTC), input)
+	assert.Contains(t, chatted, "I've changed the council to Milton Keynes City Council. (Questions in this chat are still answered from Buckinghamshire Council's notices.)")
+	assert.Contains(t, chatted, "DPO-2026-000001")
+	_, after, _ := strings.Cut(chatted, "DPO-2026-000001")
+	assert.Contains(t, after, "Maria Damigos", "the next question is still answered from Buckinghamshire's notices")
+	assert.NotContains(t, after, "— Milton Keynes City Council —", "and from no other council's")
+
+	code, out, errOut := runCLI(t, map[string]string{"PRIVACYBOT_DATA": data}, "queue", "show", "DPO-2026-000001", "--json")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, `"organisation": "Milton Keynes City Council"`)
+}
+
 // withoutScores zeroes the citations' scores (after checking the first, a retrieved passage's,
 // is positive: a data protection contact cited after the quotes has none).
 func withoutScores(t *testing.T, js string) string {

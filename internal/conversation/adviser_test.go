@@ -210,3 +210,39 @@ func TestAnAdvisersNameCorrectionChangesTheNameItCorrects(t *testing.T) {
 	})
 	assertOnBehalf(t, q, "Linda Croft", "Brian Crofte")
 }
+
+// An adviser whose chat is scoped to one council (the CLI's /org) logs a caller who meant another:
+// the caller's correction moves the request there, as in a chat scoped to none, and the adviser is
+// told their scope, whose notices answer questions, stays. A QA pass was told to cancel, and a
+// "yes" filed it with Buckinghamshire. A council's own widget still takes its requests only.
+func TestAnAdviserScopedToACouncilMovesTheRequestToTheCouncilMeant(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	logged(t, bot, "Buckinghamshire Council", rights.Access, []line{
+		{says: "Ann Lee"}, {says: "ann@example.com"}, {says: "skip"}, {says: "her housing file", contains: []string{"Council: Buckinghamshire Council"}},
+		{says: "actually I meant Milton Keynes", contains: []string{"changed the council to Milton Keynes City Council", "still answered from Buckinghamshire Council's notices",
+			"Council: Milton Keynes City Council"}, lacks: []string{"cancel"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, "Milton Keynes City Council", q.cases()[0].Organisation)
+
+	// "wrong council" without which: asked, and on through the steps not yet answered.
+	bot, q = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	logged(t, bot, "Buckinghamshire Council", rights.Access, []line{
+		{says: "Ann Lee"}, {says: "ann@example.com"},
+		{says: "sorry wrong council", contains: []string{"Which council"}},
+		{says: "MK", contains: []string{"service"}}, {says: "skip"}, {says: "her file", contains: []string{"Council: Milton Keynes City Council"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, "Milton Keynes City Council", q.cases()[0].Organisation)
+	assert.Empty(t, q.cases()[0].Service)
+
+	// A resident on Buckinghamshire's widget is told whom to ask.
+	bot, q = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Buckinghamshire Council", []line{
+		{says: "I want a copy of my data"}, {says: "Ann Lee"}, {says: "ann@example.com"}, {says: "skip"}, {says: "my housing file"},
+		{says: "actually I meant Milton Keynes", contains: []string{"takes requests for Buckinghamshire Council only"}},
+	})
+	assert.Empty(t, q.cases())
+}

@@ -881,11 +881,14 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		return mk(noted + b.prompt(it)), nil
 	}
 	if wrongCouncilRe.MatchString(v) && it.step != StepOrg && it.step != StepDescription && len(strings.Fields(v)) <= 10 && len(b.councilsSwitchedTo(it, v)) == 0 &&
-		b.canonicalOrg(t.Org) == "" { // a chat scoped to one council has no other to ask
+		b.requestScope(it, t) == "" { // a chat that takes one council's requests has no other to ask
 		// (In the details, "my letters were sent to the wrong council" is what went wrong.)
 		// "sorry wrong council": which one, asked again (its "wrong" made it a request to
-		// correct records, filed with the council it said was wrong, a QA pass).
+		// correct records, filed with the council it said was wrong, a QA pass). Said before
+		// the summary, the steps go on from the council: not to a summary without the details.
+		revising := it.revising || it.step == StepConfirm
 		b.reask(it, StepOrg)
+		it.revising = revising
 		return mk(b.prompt(it)), nil
 	}
 	// "sorry, the email is wrong: jo2@…" corrects a detail; "delete the old address, put the new
@@ -963,7 +966,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 	}
 	if named := b.councilsSwitchedTo(it, v); it.step != StepOrg && len(named) == 1 && named[0] != it.org &&
 		countDigits(v) == 0 && (switchCouncilRe.MatchString(v) || len(strings.Fields(v)) <= 4) { // an address may name a council's town
-		if b.canonicalOrg(t.Org) != "" {
+		if b.requestScope(it, t) != "" {
 			// A chat scoped to one council takes its requests only; the other council's contact,
 			// as its notices give it, says where to go instead.
 			text, cited, _ := b.withContactOf(named[0], fmt.Sprintf("This chat takes requests for %s only. To ask %s, type \"cancel\" and contact their data protection team.", it.org, named[0]))
@@ -975,7 +978,13 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		}
 		// "actually I meant Buckinghamshire": the request goes to that council instead.
 		it.org = named[0]
-		return mk(fmt.Sprintf("I've changed the council to %s. %s", it.org, b.prompt(it))), nil
+		scope := ""
+		if own := b.canonicalOrg(t.Org); own != "" && own != it.org {
+			// An adviser's chat scoped to a council: the request moves, and the scope, which the
+			// next caller's questions are answered from too, stays the adviser's to change.
+			scope = fmt.Sprintf(" (Questions in this chat are still answered from %s's notices.)", own)
+		}
+		return mk(fmt.Sprintf("I've changed the council to %s.%s %s", it.org, scope, b.prompt(it))), nil
 	}
 	if sameAsBeforeRe.MatchString(v) && (it.step == StepOrg || it.step == StepName || it.step == StepContact || it.step == StepOnBehalfOf) {
 		p := it.previous
@@ -1342,6 +1351,18 @@ func askNameFirst(it *intake, noted, prompt string) string {
 		noted += "I'll ask for their name next. "
 	}
 	return noted + "First: " + lowerFirst(prompt)
+}
+
+// requestScope is the council whose requests alone a chat takes (a council's own widget or
+// channel), or "". An adviser's chat scoped to a council (the CLI's /org) chooses the notices its
+// questions are answered from, not whom a caller may ask: a caller who meant another council has
+// the request moved there, as in a chat scoped to none (a QA pass: told to cancel, and a "yes"
+// filed it with the council the caller said was wrong).
+func (b *Bot) requestScope(it *intake, t Turn) string {
+	if it.loggedByAdviser() {
+		return ""
+	}
+	return b.canonicalOrg(t.Org)
 }
 
 // councilsSwitchedTo is the councils a message names, less the request's own when it says it

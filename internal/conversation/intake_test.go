@@ -1981,7 +1981,7 @@ func TestACouncilCorrectedMidRequestIsNotedBeforeTheFirstWords(t *testing.T) {
 		{"named at the next step", []line{{says: first}, {says: "sorry, it's Buckinghamshire not MK", contains: []string{"changed the council to Buckinghamshire Council"}},
 			{says: "Jo Bloggs"}, {says: "jo@example.com"}, {says: "skip"}, {says: "everything", contains: []string{"- Note for the team: The council was corrected"}}}},
 		{"wrong, and asked again", []line{{says: first}, {says: "Jo Bloggs"}, {says: "sorry wrong council", contains: []string{"Which council"}},
-			{says: "Buckinghamshire"}, {says: "jo@example.com"}}},
+			{says: "Buckinghamshire"}, {says: "jo@example.com", contains: []string{"service"}}, {says: "skip"}, {says: "everything"}}},
 		{"at the summary", []line{{says: first}, {says: "Jo Bloggs"}, {says: "jo@example.com"}, {says: "skip"}, {says: "everything"},
 			{says: "actually it should go to Bucks", contains: []string{"changed the council to Buckinghamshire Council", "Note for the team"}}}},
 	} {
