@@ -3,6 +3,7 @@ package conversation
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // A request for someone else said after it began: at the name step ("it's for my mum"), or later
@@ -113,3 +114,23 @@ func (it *intake) pronounIsTheirs(pronoun string) bool {
 	return it.loggedByAdviser() && it.onBehalf && it.onBehalfOf != "" && it.callersPronoun != "" &&
 		thirdPerson[pronoun] && pronoun != it.callersPronoun
 }
+
+// saysMoreThanWhose reports whether a message saying whom a request is for says more of it than
+// that and their name: "it is for my mum, her address should be 2 Low Rd", not "it's for my
+// dad, not me" or "it's for her son Liam Baker".
+func saysMoreThanWhose(v string, se someoneElse) bool {
+	rest := someoneElseRe.ReplaceAllString(v, " $3") // what runs on after whom: a name, or more
+	if se.name != "" {
+		rest = strings.Replace(rest, se.name, " ", 1)
+	}
+	n := 0
+	for _, w := range strings.FieldsFunc(strings.ToLower(rest), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' }) {
+		if !whoseFiller[w] {
+			n++
+		}
+	}
+	return n >= 3
+}
+
+// whoseFiller are the words around saying whom a request is for that say nothing of what it is.
+var whoseFiller = setOf(`actually sorry oh wait it it's its is this that the a not me mine myself i i'm im am and but please thanks caller requester calling she he they her his their`)

@@ -876,6 +876,12 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		// summary, and the case had only the first words). Only from the summary does it go
 		// back there.
 		revising := it.revising || it.step == StepConfirm
+		if it.step == StepDescription && saysMoreThanWhose(v, se) {
+			// "it is for my mum, her address should be 2 Low Rd": what she wants is kept with
+			// the request (a QA pass lost it: the details were asked again, and the case had
+			// only what came after).
+			it.addWords(v)
+		}
 		b.reask(it, StepOnBehalfOf)
 		it.revising = revising
 		return mk(noted + b.prompt(it)), nil
@@ -1402,6 +1408,10 @@ func (b *Bot) takeWhose(it *intake, v string) string {
 	case bothOfUsRe.MatchString(v):
 		// Each person's records are a request of their own, made with their own authority.
 		return "Each person's records are a request of their own, so please choose one for now (you can make the other once this one is sent). " + b.prompt(it)
+	case mine == theirs && (plainYes(v) || noRe.MatchString(v)):
+		// "yes" to "your own records, or your mum's?" says neither (a QA pass: it was told
+		// "Sorry, I didn't follow" again and again).
+		return fmt.Sprintf("It could be either, so please say which: \"my own\" or \"my %s\".", possessive(it.whose))
 	case mine == theirs:
 		return "Sorry, I didn't follow. " + b.prompt(it)
 	case theirs:

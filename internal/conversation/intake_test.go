@@ -1866,7 +1866,8 @@ func TestARequestForSomeoneElseHoweverItIsWorded(t *testing.T) {
 	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "Milton Keynes", []line{
 		{says: "I want a copy of my records for my mum"},
-		{says: "yes", contains: []string{"Sorry, I didn't follow", "your own records, or for your mum's?"}},
+		{says: "yes", contains: []string{`please say which: "my own" or "my mum's"`}}, // a yes says neither
+		{says: "hmm", contains: []string{"Sorry, I didn't follow", "your own records, or for your mum's?"}},
 		{says: "mine, not my mum's", contains: []string{"must respond within one calendar month", "full name"}},
 		{says: "Kate Hill", contains: []string{"contact you"}}, {says: "kate@example.com"}, {says: "skip"}, {says: "everything", lacks: []string{"On behalf of"}},
 		{says: "yes", kind: conversation.KindSubmitted},

@@ -311,3 +311,35 @@ func TestARequestOfAnotherTypeSaidBesideADangerIsItsOwn(t *testing.T) {
 	assert.Equal(t, "objection", string(cases[1].Type))
 	assert.Contains(t, cases[1].Description, "Stop sending letters to my address.")
 }
+
+// "Yes" to "your own records, or your mum's?" is told what to say, not "Sorry, I didn't follow"
+// again and again (a QA pass); "my own" then takes it.
+func TestAYesToWhoseRecordsIsToldTheChoices(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I'd like to request my data for my mum", kind: conversation.KindIntake},
+		{says: "yes", kind: conversation.KindIntake, contains: []string{`"my own" or "my mum's"`}, lacks: []string{"didn't follow"}},
+		{says: "my own", kind: conversation.KindIntake, contains: []string{"full name"}},
+	})
+}
+
+// Saying at the details step that the request is for someone else, with what they want in the
+// same message, keeps what they want (a QA pass lost "her address should be 2 Low Rd"); saying
+// only whose it is adds nothing.
+func TestWhatTheyWantIsKeptWhenTheRequestTurnsOutToBeForSomeoneElse(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "my address is wrong", kind: conversation.KindIntake},
+		{says: "Milton Keynes", kind: conversation.KindIntake},
+		{says: "Jo Smith", kind: conversation.KindIntake},
+		{says: "jo.smith@example.org", kind: conversation.KindIntake},
+		{says: "skip", kind: conversation.KindIntake},
+		{says: "it is for my mum, her address should be 2 Low Rd", kind: conversation.KindIntake},
+		{says: "Mary Smith", kind: conversation.KindIntake},
+		{says: "as above", kind: conversation.KindIntake, contains: []string{"2 Low Rd"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases(), 1)
+	assert.Contains(t, q.cases()[0].Description, "her address should be 2 Low Rd")
+	assert.Equal(t, "Mary Smith", q.cases()[0].Requester.OnBehalfOfWhom)
+}
