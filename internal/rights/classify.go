@@ -17,10 +17,9 @@ const comparisonMargin = 1.5
 
 // headingNoun and headingAfter recognise a message that opens with a short
 // noun phrase naming a request ("subject access request for …",
-// "complaint: …", "a copy of my housing file"): the word after the noun shows
-// it is a heading.
+// "complaint: …"): the word after the noun shows it is a heading.
 var (
-	headingNoun  = map[string]bool{"request": true, "complaint": true, "objection": true, "copy": true, "copies": true}
+	headingNoun  = map[string]bool{"request": true, "complaint": true, "objection": true}
 	headingAfter = map[string]bool{"for": true, ":": true, "under": true, "of": true, "re": true, "regarding": true, "about": true, "concerning": true}
 )
 

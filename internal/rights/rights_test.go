@@ -687,17 +687,3 @@ func TestARelativesRecordsNamedAloneAreARequest(t *testing.T) {
 		assert.False(t, Classify(text).Actionable, text)
 	}
 }
-
-// A message opening with "a copy of my …" asks for it, as "request for …" does (a QA pass: "a
-// copy of my housing file for my son's school application" was answered from the notices, and
-// no request offered); asked as a question it is still one, and a document's copy is no request.
-func TestACopyOfMyRecordsAsksForThem(t *testing.T) {
-	for _, m := range []string{"a copy of my housing file for my son's school application", "a copy of my records", "Copy of my records please"} {
-		in := Classify(m)
-		assert.Equal(t, Access, in.Type, m)
-		assert.True(t, in.Actionable, m)
-		assert.False(t, in.OnBehalf, m)
-	}
-	assert.False(t, Classify("can I get a copy of my records?").Actionable)
-	assert.Equal(t, None, Classify("a copy of my council tax bill").Type)
-}
