@@ -26,15 +26,7 @@ func logged(t *testing.T, bot *conversation.Bot, org string, typ rights.Type, li
 		turn.Session, turn.Text, turn.MessageID = rep.Session, l.says, fmt.Sprintf("desk-1/%d", i+1)
 		rep, err = bot.Reply(ctx, turn)
 		require.NoError(t, err, "line %d: %q", i, l.says)
-		if l.kind != "" {
-			assert.Equal(t, l.kind, rep.Kind, "line %d: %q → %s", i, l.says, rep.Answer.Answer)
-		}
-		for _, want := range l.contains {
-			assert.Contains(t, rep.Answer.Answer, want, "line %d: %q", i, l.says)
-		}
-		for _, not := range l.lacks {
-			assert.NotContains(t, rep.Answer.Answer, not, "line %d: %q", i, l.says)
-		}
+		l.check(t, i, rep)
 	}
 	return rep
 }

@@ -73,6 +73,20 @@ type line struct {
 	lacks    []string
 }
 
+// check checks the reply to line i of a scripted conversation.
+func (l line) check(t *testing.T, i int, rep conversation.Reply) {
+	t.Helper()
+	if l.kind != "" {
+		assert.Equal(t, l.kind, rep.Kind, "line %d: %q → %s", i, l.says, rep.Answer.Answer)
+	}
+	for _, want := range l.contains {
+		assert.Contains(t, rep.Answer.Answer, want, "line %d: %q", i, l.says)
+	}
+	for _, not := range l.lacks {
+		assert.NotContains(t, rep.Answer.Answer, not, "line %d: %q", i, l.says)
+	}
+}
+
 // script plays a conversation through Reply and checks every reply; it returns the last one.
 func script(t *testing.T, bot *conversation.Bot, org string, lines []line) conversation.Reply {
 	t.Helper()
@@ -82,15 +96,7 @@ func script(t *testing.T, bot *conversation.Bot, org string, lines []line) conve
 		rep, err := bot.Reply(context.Background(), conversation.Turn{Session: session, Channel: "web", Org: org, Text: l.says, MessageID: fmt.Sprintf("m%d", i)})
 		require.NoError(t, err, "line %d: %q", i, l.says)
 		session = rep.Session
-		if l.kind != "" {
-			assert.Equal(t, l.kind, rep.Kind, "line %d: %q → %s", i, l.says, rep.Answer.Answer)
-		}
-		for _, want := range l.contains {
-			assert.Contains(t, rep.Answer.Answer, want, "line %d: %q", i, l.says)
-		}
-		for _, not := range l.lacks {
-			assert.NotContains(t, rep.Answer.Answer, not, "line %d: %q", i, l.says)
-		}
+		l.check(t, i, rep)
 		last = rep
 	}
 	return last
