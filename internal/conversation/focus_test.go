@@ -223,3 +223,14 @@ func TestAFollowUpPrefersTheNoticeInFocusToAnOutOfDateOne(t *testing.T) {
 		{says: "who do they share it with", contains: []string{"Customer services team privacy notice", "Who we share information with"}, lacks: []string{"17 May 2018"}},
 	})
 }
+
+// A name the notices publish (the DPO's) typed alone is asked about, not taken for the resident's
+// own name: the bot's redactor keeps published names (redact.Keeping, as the service wires it),
+// and a lower-case full name typed alone is the resident's (a review: untested with the
+// production redactor).
+func TestAPublishedNameAloneIsAskedAbout(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	bot.Redact = redact.Keeping([]string{"Maria Damigos"}, redact.Text)
+	script(t, bot, "Buckinghamshire", []line{{says: "Maria Damigos", lacks: []string{"What would you like to know or ask for?"}}})
+	script(t, bot, "Milton Keynes", []line{{says: "john smith", kind: conversation.KindHelp, contains: []string{"What would you like to know or ask for?"}, lacks: []string{"john", "smith"}}})
+}
