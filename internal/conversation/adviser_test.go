@@ -238,3 +238,14 @@ func TestAnAdviserScopedToACouncilMovesTheRequestToTheCouncilMeant(t *testing.T)
 	})
 	assert.Empty(t, q.cases())
 }
+
+// "What do I tell her?" after logging a caller's request says where that request stands, to read
+// out (a QA pass: "the notices don't answer that", with both councils' contacts).
+func TestWhatToTellTheCallerAfterLogging(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	logged(t, bot, "", rights.Access, []line{
+		{says: "MK"}, {says: "Ann Lee"}, {says: "ann@example.com"}, {says: "skip"}, {says: "her housing file"},
+		{says: "yes", kind: conversation.KindSubmitted},
+		{says: "what do I tell her?", kind: conversation.KindStatus, contains: []string{"DPO-2026-000001"}, lacks: []string{"don't answer that"}},
+	})
+}

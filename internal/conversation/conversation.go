@@ -373,6 +373,12 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		// the time limit, and whom to complain to.
 		return b.lateReply(ctx, s, t)
 	}
+	if b.Queue != nil && len(s.submitted) > 0 && whatToTellRe.MatchString(t.Text) {
+		// An adviser's "what do I tell her?" after logging a caller's request: where that request
+		// stands, to read out (a QA pass: "the notices don't answer that", with both councils'
+		// contacts). Only the last one: the chat may have logged other callers' before it.
+		return b.statusOfEach(ctx, s, t, s.submitted[len(s.submitted)-1:])
+	}
 	if b.Queue != nil && (asksAfterRequest(t.Text) || asksAfterItRe.MatchString(t.Text) || waitingRe.MatchString(t.Text) && !intent.Actionable ||
 		(len(s.submitted) > 0 || s.checked.ref != "") && asksResponseTime(t.Text)) {
 		// (Right after a request, or a status check, "how long will it take?" asks about that
@@ -1562,6 +1568,10 @@ var cancelWordRe = regexp.MustCompile(`(?i)\b(?:cancel|withdraw|call off|changed
 // "when will I hear back?", "what is my reference again?", "has it been received?".
 var asksAfterItRe = regexp.MustCompile(`(?i)\b(?:what (?:are|were) (?:my|the) (?:references|reference numbers|refs)|(?:my|the) reference numbers|status of (?:my|the|both) requests|when is it (?:due|coming)|why (?:has|was|is) it (?:been )?(?:extended|delayed|late)|chase it up|when will (?:i|we) hear|hear back|what(?:'s| is| was) (?:my|the) reference|my reference (?:number|again)|reference again|has it (?:been )?(?:received|sent|gone through|arrived)|did it (?:go through|send|work)|is it (?:sent|received|through)|` +
 	`is (?:it|anyone|someone) (?:being )?(?:dealt with|looked at|handled|worked on|looking at it|dealing with it)|has (?:anyone|someone) (?:looked at|picked up|dealt with) it|any (?:progress|news) on it)\b`)
+
+// whatToTellRe is an adviser asking what to say to the caller about the request just logged:
+// "what do I tell her?", "what should I say to the caller?".
+var whatToTellRe = regexp.MustCompile(`(?i)\bwhat (?:do|should|can|shall) i (?:tell|say to|let) (?:her|him|them|the caller|the customer|the resident|the requester)\b`)
 
 // nextStepsRe asks what happens after a request is made: "what happens now?", "what's next?",
 // "so what do I do now?".
