@@ -385,7 +385,12 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		// one: its own date, which for a law-enforcement request is the one the DPO set.)
 		if len(s.submitted) > 0 {
 			// The requests this conversation just made: their references and contacts are known.
-			return b.statusOfEach(ctx, s, t, s.submitted)
+			// An adviser's chat logs one caller's after another's: only the last is this caller's.
+			made := s.submitted
+			if dpo.Channel(t.Channel).LoggedByStaff() {
+				made = made[len(made)-1:]
+			}
+			return b.statusOfEach(ctx, s, t, made)
 		}
 		if c := s.checked; c.ref != "" {
 			// "when is it due?" after a status check: that request.

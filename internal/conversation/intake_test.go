@@ -2093,6 +2093,12 @@ func TestTheNextCallersCaseHoldsNothingOfTheLast(t *testing.T) {
 		}
 		require.Equal(t, conversation.KindSubmitted, rep.Kind, rep.Answer.Answer)
 	}
+	// "When will they hear back?" is of this caller's request only.
+	n++
+	rep, err := bot.Reply(ctx, conversation.Turn{Session: "desk-20", Channel: "phone", Text: "when will she hear back?", MessageID: fmt.Sprintf("desk-20/%d", n)})
+	require.NoError(t, err)
+	assert.Contains(t, rep.Answer.Answer, "DPO-2026-000002")
+	assert.NotContains(t, rep.Answer.Answer, "DPO-2026-000001")
 	cases := q.cases()
 	require.Len(t, cases, 2)
 	second := cases[1]
