@@ -1,6 +1,8 @@
 package conversation_test
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -342,4 +344,21 @@ func TestWhatTheyWantIsKeptWhenTheRequestTurnsOutToBeForSomeoneElse(t *testing.T
 	require.Len(t, q.cases(), 1)
 	assert.Contains(t, q.cases()[0].Description, "her address should be 2 Low Rd")
 	assert.Equal(t, "Mary Smith", q.cases()[0].Requester.OnBehalfOfWhom)
+}
+
+// A form sent from a chat in which the bot gave the safeguarding contacts carries the note for the
+// team, and nothing of what was said; one from another chat carries none (a review: untested).
+func TestAFormFromAChatThatToldOfRiskIsNoted(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	first := script(t, bot, "Milton Keynes", []line{{says: "my ex is threatening to kill me", kind: conversation.KindSafeguarding}})
+	for i, session := range []string{first.Session, ""} {
+		_, err := bot.SubmitForm(context.Background(), conversation.RequestForm{Type: "access", Org: "Milton Keynes", Name: "Jo Bloggs",
+			Contact: "jo@example.org", Description: "my housing file", Channel: "web", Session: session, IdempotencyKey: fmt.Sprintf("form-%d", i)})
+		require.NoError(t, err)
+	}
+	cases := q.cases()
+	require.Len(t, cases, 2)
+	assert.Contains(t, cases[0].Description, "risk to someone's safety")
+	assert.NotContains(t, cases[0].Description, "kill")
+	assert.NotContains(t, cases[1].Description, "risk to someone's safety")
 }
