@@ -249,3 +249,37 @@ func TestWhatToTellTheCallerAfterLogging(t *testing.T) {
 		{says: "what do I tell her?", kind: conversation.KindStatus, contains: []string{"DPO-2026-000001"}, lacks: []string{"don't answer that"}},
 	})
 }
+
+// A review of the adviser's fixes: a new caller's question is not read the last caller's request;
+// a name in a request's details is what it is about, not a correction; a relative word naming a
+// service ("child benefit", "carer's assessment") is no request for someone else.
+func TestAdviserFixesReview(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	logged(t, bot, "", rights.Access, []line{
+		{says: "MK"}, {says: "Ann Lee"}, {says: "ann@example.com"}, {says: "skip"}, {says: "her housing file"},
+		{says: "yes", kind: conversation.KindSubmitted},
+		{says: "new caller asks about CCTV, what do I tell him?", lacks: []string{"DPO-2026-000001"}},
+	})
+
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "my name is wrong on my council tax account", kind: conversation.KindIntake},
+		{says: "Milton Keynes"}, {says: "Jane Jones"}, {says: "jane@example.com"}, {says: "skip"},
+		{says: "my surname Jones should be Smith since I married", lacks: []string{"I've changed your name"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, "Jane Jones", q.cases()[0].Requester.Name)
+	assert.Contains(t, q.cases()[0].Description, "should be Smith since I married")
+
+	bot, q = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data", kind: conversation.KindIntake},
+		{says: "Milton Keynes"}, {says: "Jane Jones"}, {says: "jane@example.com"}, {says: "skip"},
+		{says: "it's for my child benefit claim", lacks: []string{"their name", "that person's name"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases(), 1)
+	assert.False(t, q.cases()[0].Requester.OnBehalfOf, "the resident's own request")
+	assert.False(t, q.cases()[0].Due.IsZero(), "due in a month")
+}

@@ -52,6 +52,9 @@ func (b *Bot) someoneElseIn(it *intake, v string) (se someoneElse, ok bool) {
 		if whose != "" && whose != "my" && !it.loggedByAdviser() || notJustBeforeRe.MatchString(v[:m[0]]) {
 			continue
 		}
+		if next := strings.Fields(strings.ToLower(v[m[6]:m[7]])); len(next) > 0 && servedAs[strings.Trim(next[0], ",.;:!?")] {
+			continue // "for my child benefit claim", "for my carer's assessment": a service, no person
+		}
 		se.at, se.whose = m[0], whose
 		if rest := runOnRe.ReplaceAllString(v[m[6]:m[7]], ""); m[4] < 0 && !theirThingRe.MatchString(rest) {
 			se.name = b.nameFrom(rest)
@@ -134,3 +137,10 @@ func saysMoreThanWhose(v string, se someoneElse) bool {
 
 // whoseFiller are the words around saying whom a request is for that say nothing of what it is.
 var whoseFiller = setOf(`actually sorry oh wait it it's its is this that the a not me mine myself i i'm im am and but please thanks caller requester calling she he they her his their`)
+
+// servedAs are the words that make a relative word name a service or an entitlement rather than
+// a person: "child benefit", "carer's allowance", "carer's assessment", "pupil premium" (a review:
+// "it's for my child benefit claim" was filed on behalf of "benefit claim", with no due date).
+var servedAs = setOf(`benefit benefits allowance allowances assessment assessments premium maintenance tax credit credits
+	support payment payments care trust protection plan plans place places arrangements arrangement account grant
+	transport pass badge card leave scheme group groups centre center services service`)

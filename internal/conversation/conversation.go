@@ -373,23 +373,19 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		// the time limit, and whom to complain to.
 		return b.lateReply(ctx, s, t)
 	}
-	if b.Queue != nil && len(s.submitted) > 0 && whatToTellRe.MatchString(t.Text) {
+	made := s.madeHere(t)
+	if b.Queue != nil && len(made) > 0 && whatToTellRe.MatchString(t.Text) {
 		// An adviser's "what do I tell her?" after logging a caller's request: where that request
 		// stands, to read out (a QA pass: "the notices don't answer that", with both councils'
-		// contacts). Only the last one: the chat may have logged other callers' before it.
-		return b.statusOfEach(ctx, s, t, s.submitted[len(s.submitted)-1:])
+		// contacts).
+		return b.statusOfEach(ctx, s, t, made)
 	}
 	if b.Queue != nil && (asksAfterRequest(t.Text) || asksAfterItRe.MatchString(t.Text) || waitingRe.MatchString(t.Text) && !intent.Actionable ||
-		(len(s.submitted) > 0 || s.checked.ref != "") && asksResponseTime(t.Text)) {
+		(len(made) > 0 || s.checked.ref != "") && asksResponseTime(t.Text)) {
 		// (Right after a request, or a status check, "how long will it take?" asks about that
 		// one: its own date, which for a law-enforcement request is the one the DPO set.)
-		if len(s.submitted) > 0 {
+		if len(made) > 0 {
 			// The requests this conversation just made: their references and contacts are known.
-			// An adviser's chat logs one caller's after another's: only the last is this caller's.
-			made := s.submitted
-			if dpo.Channel(t.Channel).LoggedByStaff() {
-				made = made[len(made)-1:]
-			}
 			return b.statusOfEach(ctx, s, t, made)
 		}
 		if c := s.checked; c.ref != "" {
@@ -1573,6 +1569,23 @@ var cancelWordRe = regexp.MustCompile(`(?i)\b(?:cancel|withdraw|call off|changed
 // "when will I hear back?", "what is my reference again?", "has it been received?".
 var asksAfterItRe = regexp.MustCompile(`(?i)\b(?:what (?:are|were) (?:my|the) (?:references|reference numbers|refs)|(?:my|the) reference numbers|status of (?:my|the|both) requests|when is it (?:due|coming)|why (?:has|was|is) it (?:been )?(?:extended|delayed|late)|chase it up|when will (?:i|we) hear|hear back|what(?:'s| is| was) (?:my|the) reference|my reference (?:number|again)|reference again|has it (?:been )?(?:received|sent|gone through|arrived)|did it (?:go through|send|work)|is it (?:sent|received|through)|` +
 	`is (?:it|anyone|someone) (?:being )?(?:dealt with|looked at|handled|worked on|looking at it|dealing with it)|has (?:anyone|someone) (?:looked at|picked up|dealt with) it|any (?:progress|news) on it)\b`)
+
+// madeHere are the requests a message may ask after: those this conversation made. An adviser's
+// chat logs one caller's request after another's: there only the one just logged, and only
+// right after it (nothing said since) and not of a new caller ("new caller asks about CCTV,
+// what do I tell him?" read out the last caller's request, a review).
+func (s *session) madeHere(t Turn) []sentRequest {
+	if !dpo.Channel(t.Channel).LoggedByStaff() || len(s.submitted) == 0 {
+		return s.submitted
+	}
+	if len(s.turns) > 0 || newCallerRe.MatchString(t.Text) {
+		return nil
+	}
+	return s.submitted[len(s.submitted)-1:]
+}
+
+// newCallerRe is an adviser turning to another caller: "new caller asks …", "next caller".
+var newCallerRe = regexp.MustCompile(`(?i)\b(?:new|next|another|different|other) (?:caller|customer|resident|person on the (?:phone|line))\b`)
 
 // whatToTellRe is an adviser asking what to say to the caller about the request just logged:
 // "what do I tell her?", "what should I say to the caller?".

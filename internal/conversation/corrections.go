@@ -659,6 +659,15 @@ func (b *Bot) surnameCorrection(it *intake, v string) (string, bool) {
 	if !looksLikeName(part) || len(b.councilsNamed(part)) > 0 {
 		return "", false
 	}
+	if first, _ := utf8.DecodeRuneInString(m[4]); !unicode.IsUpper(first) && part == m[4] {
+		return "", false // a name is written with a capital or spelt out: "my first name was changed by deed poll" gives none
+	}
+	if it.step == StepDescription && (!fixCueRe.MatchString(v) || it.typ == rights.Rectification) {
+		// In the details, a name is what the request is about ("my surname Jones should be Smith
+		// since I married"), unless the resident says they are correcting their own (a review:
+		// the name was changed and the details lost).
+		return "", false
+	}
 	whose := strings.ToLower(m[1])
 	target := &it.name
 	switch {
