@@ -147,6 +147,28 @@ func WithoutPhonePunctuationSQL(column string) string {
 	return expr
 }
 
+// SearchSQL is the condition a Filter's search puts on a store's cases (its reference, the
+// requester's name or contact, or a phone number's digits), or "" with no search: the same in
+// each store but for its lower-case function (lower) and how it adds an argument (arg, which
+// returns the argument's placeholder).
+func SearchSQL(f Filter, lower string, arg func(v any) string) string {
+	pattern := f.SearchPattern()
+	if pattern == "" {
+		return ""
+	}
+	var match []string
+	for _, column := range []string{"ref", "requester_name", "contact_value"} {
+		match = append(match, lower+`(`+column+`) LIKE `+arg(pattern)+` ESCAPE '\'`)
+	}
+	if ref := f.SearchRef(); ref != "" {
+		match = append(match, `ref = `+arg(ref))
+	}
+	if digits := f.SearchDigits(); digits != "" {
+		match = append(match, WithoutPhonePunctuationSQL("contact_value")+` LIKE `+arg("%"+digits+"%"))
+	}
+	return `(` + strings.Join(match, ` OR `) + `)`
+}
+
 // Delivery is one outbox row claimed for one notifier.
 type Delivery struct {
 	OutboxID int64

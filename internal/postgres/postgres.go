@@ -295,19 +295,10 @@ func (s *Store) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
 	if f.Unassigned {
 		where = append(where, `assigned_to = ''`)
 	}
-	if pattern := f.SearchPattern(); pattern != "" {
-		// lower() folds as the database's locale does (C.UTF-8 and the usual ones fold every
-		// letter, as the SQLite store's privacybot_lower does).
-		p := arg(pattern)
-		match := []string{`lower(ref) LIKE ` + p + ` ESCAPE '\'`, `lower(requester_name) LIKE ` + p + ` ESCAPE '\'`,
-			`lower(contact_value) LIKE ` + p + ` ESCAPE '\'`}
-		if ref := f.SearchRef(); ref != "" {
-			match = append(match, `ref = `+arg(ref))
-		}
-		if digits := f.SearchDigits(); digits != "" {
-			match = append(match, dpo.WithoutPhonePunctuationSQL("contact_value")+` LIKE `+arg("%"+digits+"%"))
-		}
-		where = append(where, `(`+strings.Join(match, ` OR `)+`)`)
+	// lower() folds as the database's locale does (C.UTF-8 and the usual ones fold every letter,
+	// as the SQLite store's privacybot_lower does).
+	if search := dpo.SearchSQL(f, "lower", arg); search != "" {
+		where = append(where, search)
 	}
 	if f.Overdue || f.DueWithin > 0 {
 		if f.Now.IsZero() {

@@ -333,19 +333,8 @@ func (s *Store) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
 	if f.Unassigned {
 		where = append(where, `assigned_to = ''`)
 	}
-	if pattern := f.SearchPattern(); pattern != "" {
-		match := []string{`privacybot_lower(ref) LIKE ? ESCAPE '\'`, `privacybot_lower(requester_name) LIKE ? ESCAPE '\'`,
-			`privacybot_lower(contact_value) LIKE ? ESCAPE '\'`}
-		args = append(args, pattern, pattern, pattern)
-		if ref := f.SearchRef(); ref != "" {
-			match = append(match, `ref = ?`)
-			args = append(args, ref)
-		}
-		if digits := f.SearchDigits(); digits != "" {
-			match = append(match, dpo.WithoutPhonePunctuationSQL("contact_value")+` LIKE ?`)
-			args = append(args, "%"+digits+"%")
-		}
-		where = append(where, `(`+strings.Join(match, ` OR `)+`)`)
+	if search := dpo.SearchSQL(f, "privacybot_lower", func(v any) string { args = append(args, v); return "?" }); search != "" {
+		where = append(where, search)
 	}
 	if f.Overdue || f.DueWithin > 0 {
 		if f.Now.IsZero() {
