@@ -610,7 +610,7 @@ func nameNearness(old, said string) int {
 	if len(o) == 0 || len(w) == 0 {
 		return 0
 	}
-	near := func(a, b string) bool { return a == b || len(a) >= 3 && len(b) >= 3 && oneEditApart(a, b) }
+	near := func(a, b string) bool { return a == b || len(a) >= 3 && len(b) >= 3 && editDistance(a, b) <= 1 }
 	n := 0
 	if near(o[0], w[0]) {
 		n += 2
@@ -624,27 +624,6 @@ func nameNearness(old, said string) int {
 		}
 	}
 	return n
-}
-
-// oneEditApart reports whether a and b differ by one letter added, taken out or changed.
-func oneEditApart(a, b string) bool {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	if len(b)-len(a) > 1 {
-		return false
-	}
-	i := 0
-	for i < len(a) && a[i] == b[i] {
-		i++
-	}
-	if i == len(a) {
-		return true // the same, or one letter more at the end
-	}
-	if len(a) == len(b) {
-		return a[i+1:] == b[i+1:]
-	}
-	return a[i:] == b[i+1:]
 }
 
 // surnameCorrection applies "her surname is Hall not Hal", or "her first name is spelt Mohamed",

@@ -268,9 +268,6 @@ var (
 	withheldRe = regexp.MustCompile(`(?i)^\s*(?:i'?d )?(?:prefer|rather) not(?: to)?(?: say| give it)?\b|^\s*(?:anon|anonymous|no name|none of your business|not saying|n/?a)\s*[.!]?\s*$`)
 	// selfRe says a request thought to be for someone else is for the person asking.
 	selfRe = regexp.MustCompile(`(?i)^\s*(?:no[,.!]?\s+)?(?:it'?s\s+|its\s+|it is\s+)?(?:(?:just|only)\s+)?(?:for\s+)?(?:me|myself|my ?self|my own)\b(?:\s+(?:only|though|actually))?\s*[.!]?\s*$|\b(?:for me|it'?s me|its me|mine|myself|my own|my data|my records|my information|me not (?:him|her|them))\b|\bnot for (?:someone|anyone|somebody) else\b`)
-	// forSomeoneRe says a request is for someone else: "it's for my mum", "on behalf of my son".
-	// Group 1 is who they are to the asker.
-	forSomeoneRe = regexp.MustCompile(`(?i)\b(?:for|on behalf of) my (` + relativeWords + `)` + relativeOwns + `\b`)
 	// switchCouncilRe is a person correcting the council mid-request: "actually I meant Bucks".
 	switchCouncilRe = regexp.MustCompile(`(?i)\b(?:actually|meant|sorry|wrong council|change the council|not that|it'?s|its|should be|it was|instead|send it to|make (?:it|that)|should go to)\b`)
 	// wrongCouncilRe says the request's council is wrong, without saying which is right.
@@ -2121,7 +2118,7 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 		s.offered = offer{typ: it.typ, question: it.first, onBehalf: it.onBehalf, from: from}
 		r.Answer.Answer += fmt.Sprintf("\n\nYou asked %s too, which answers for its own records: say \"yes\" and I'll take the same request for %s now, with the same name and contact.", other, other)
 	}
-	if dpo.Channel(it.channel).LoggedByStaff() && s.offered.typ == "" {
+	if it.loggedByAdviser() && s.offered.typ == "" {
 		// An adviser logs one caller's request after another's in one chat: what this caller
 		// said is not the next one's excerpt (a QA pass: the next caller's case held the last
 		// one's details and reference). A request offered to this caller keeps it.

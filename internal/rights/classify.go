@@ -44,7 +44,7 @@ var (
 	// what of the son's follows, which is no record of his.
 	recordsForRelative = regexp.MustCompile(`\b` + data + `(?: \S+){0,3} (?:for|on|about) my (?:late )?(` + relatives + `)(?:'s (?:\S+ ){0,2}?` + data + `\b|\b(?:[^']|$))`)
 	misdirectedRe      = mustPattern(misdirected)
-	behalfRelative     = regexp.MustCompile(`\bmy (?:late )?` + relatives + `\b`)
+	behalfRelative     = regexp.MustCompile(`\bmy (?:late )?(` + relatives + `)\b`) // group 1: who
 	behalfTheirs       = regexp.MustCompile(`\b(?:his|her|their) (?:\S+ ){0,3}(?:data|details|information|records?|files?|account|notes)\b`)
 	// behalfThem: the relative is then spoken of in the third person ("my
 	// son … he doesn't", "my daughter … delete it … of her").

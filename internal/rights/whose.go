@@ -86,9 +86,9 @@ func recordsOf(s string) Records {
 		s, own = theirsOnMine.ReplaceAllString(s, " my records "), true
 	}
 	own = own || namesOwn(s)
-	relative := ""
-	if m := behalfRelativeWho.FindStringSubmatch(s); m != nil {
-		relative = m[1]
+	relative, loc := "", behalfRelative.FindStringSubmatchIndex(s)
+	if loc != nil {
+		relative = s[loc[2]:loc[3]]
 	}
 	if behalfStrong.MatchString(s) {
 		return Records{Whose: Theirs, Relative: relative}
@@ -102,7 +102,7 @@ func recordsOf(s string) Records {
 	}
 	// A relative then spoken of ("my son … he doesn't want it") is theirs, unless the writer's own
 	// records are what is asked about: "my ex is threatening me, please don't give him my address".
-	if loc := behalfRelative.FindStringIndex(s); loc != nil && (behalfTheirs.MatchString(s) || !own && behalfThem.MatchString(s[loc[1]:])) {
+	if loc != nil && (behalfTheirs.MatchString(s) || !own && behalfThem.MatchString(s[loc[1]:])) {
 		return Records{Whose: Theirs, Relative: relative}
 	}
 	if own {
@@ -110,9 +110,6 @@ func recordsOf(s string) Records {
 	}
 	return Records{}
 }
-
-// behalfRelativeWho is behalfRelative, saying who.
-var behalfRelativeWho = regexp.MustCompile(`\bmy (?:late )?(` + relatives + `)\b`)
 
 // namesOwn reports whether a normalised message names records or a detail of the writer's own.
 func namesOwn(s string) bool {
