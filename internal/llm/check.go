@@ -209,6 +209,15 @@ var (
 	phoneRe = regexp.MustCompile(`(?:\+44\s?(?:\(0\)\s?)?|\b0)\d(?:[\s-]?\d){8,9}\b`)
 )
 
+// phonesIn are the phone numbers text gives (outside its e-mail addresses), by their digits.
+func phonesIn(text string) map[string]bool {
+	phones := map[string]bool{}
+	for _, p := range phoneRe.FindAllString(emailRe.ReplaceAllString(text, " "), -1) {
+		phones[phoneDigits(p)] = true
+	}
+	return phones
+}
+
 // UnsupportedContacts returns the e-mail addresses, phone numbers and web addresses in text
 // that no passage contains. A contact detail the model made up sends a resident's personal data
 // to the wrong place, so these are checked against every passage, exactly.
@@ -228,10 +237,7 @@ func UnsupportedContacts(text string, passages []string) []string {
 			bad = append(bad, u)
 		}
 	}
-	phones := map[string]bool{}
-	for _, p := range phoneRe.FindAllString(emailRe.ReplaceAllString(all, " "), -1) {
-		phones[phoneDigits(p)] = true
-	}
+	phones := phonesIn(all)
 	for _, p := range phoneRe.FindAllString(text, -1) {
 		if !phones[phoneDigits(p)] {
 			bad = append(bad, p)

@@ -39,12 +39,9 @@ var contactRedactor = redact.New(redact.WithKinds(redact.KindEmail, redact.KindP
 // words that no passage gives, in digits or in words.
 func UnsupportedSpelledContacts(text string, passages []string) []string {
 	all := strings.Join(passages, "\n")
-	have := map[string]bool{}
+	have := phonesIn(all)
 	for _, e := range emailRe.FindAllString(all, -1) {
 		have[strings.ToLower(strings.TrimRight(e, "."))] = true
-	}
-	for _, p := range phoneRe.FindAllString(emailRe.ReplaceAllString(all, " "), -1) {
-		have[phoneDigits(p)] = true
 	}
 	for _, f := range spelledContacts(all) {
 		have[f.key] = true
