@@ -116,13 +116,44 @@ func (s *Store) DeleteDashSession(ctx context.Context, tokenHash string) error {
 	return nil
 }
 
-// PurgeDashSessions deletes the sessions that expired before cutoff and says how many.
+// PurgeDashSessions deletes the sessions that expired before cutoff, with their searches, and
+// the searches that expired before it; it says how many sessions.
 func (s *Store) PurgeDashSessions(ctx context.Context, before time.Time) (int64, error) {
+	if _, err := s.pool.Exec(ctx, `DELETE FROM dash_searches WHERE expires_at < $1`, before); err != nil {
+		return 0, fmt.Errorf("purge dashboard searches: %w", err)
+	}
+	// The sessions' other searches go with them (ON DELETE CASCADE).
 	tag, err := s.pool.Exec(ctx, `DELETE FROM dash_sessions WHERE expires_at < $1`, before)
 	if err != nil {
 		return 0, fmt.Errorf("purge dashboard sessions: %w", err)
 	}
 	return tag.RowsAffected(), nil
+}
+
+// SaveDashSearch keeps a search of the dashboard's queue under id for the session tokenHash,
+// until expires or the session's end (ON DELETE CASCADE). A session that doesn't exist is an
+// error. The term is personal data: it is in no error this returns.
+func (s *Store) SaveDashSearch(ctx context.Context, id, tokenHash, term string, expires time.Time) error {
+	_, err := s.pool.Exec(ctx, `INSERT INTO dash_searches (id, session_hash, term, expires_at) VALUES ($1,$2,$3,$4)`,
+		id, tokenHash, term, expires)
+	if err != nil {
+		return fmt.Errorf("save dashboard search: %w", err)
+	}
+	return nil
+}
+
+// DashSearch returns the search saved under id for the session tokenHash, expired or not, or
+// fs.ErrNotExist, which is also what another session's search is.
+func (s *Store) DashSearch(ctx context.Context, id, tokenHash string) (term string, expires time.Time, err error) {
+	err = s.pool.QueryRow(ctx, `SELECT term, expires_at FROM dash_searches WHERE id = $1 AND session_hash = $2`,
+		id, tokenHash).Scan(&term, &expires)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", time.Time{}, fmt.Errorf("dashboard search: %w", fs.ErrNotExist)
+	}
+	if err != nil {
+		return "", time.Time{}, fmt.Errorf("read dashboard search: %w", err)
+	}
+	return term, expires, nil
 }
 
 // AppendTranscript stores one line of a conversation. The caller redacts text first: this store

@@ -130,14 +130,49 @@ func (s *Store) DeleteDashSession(ctx context.Context, tokenHash string) error {
 	return nil
 }
 
-// PurgeDashSessions deletes the sessions that expired before cutoff and says how many.
+// PurgeDashSessions deletes the sessions that expired before cutoff, with their searches, and
+// the searches that expired before it; it says how many sessions.
 func (s *Store) PurgeDashSessions(ctx context.Context, before time.Time) (int64, error) {
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM dash_searches WHERE expires_at < ?`, fmtTime(before)); err != nil {
+		return 0, fmt.Errorf("purge dashboard searches: %w", err)
+	}
+	// The sessions' other searches go with them (ON DELETE CASCADE).
 	res, err := s.db.ExecContext(ctx, `DELETE FROM dash_sessions WHERE expires_at < ?`, fmtTime(before))
 	if err != nil {
 		return 0, fmt.Errorf("purge dashboard sessions: %w", err)
 	}
 	n, _ := res.RowsAffected()
 	return n, nil
+}
+
+// SaveDashSearch keeps a search of the dashboard's queue under id for the session tokenHash,
+// until expires or the session's end (ON DELETE CASCADE). A session that doesn't exist is an
+// error. The term is personal data: it is in no error this returns.
+func (s *Store) SaveDashSearch(ctx context.Context, id, tokenHash, term string, expires time.Time) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO dash_searches (id, session_hash, term, expires_at) VALUES (?,?,?,?)`,
+		id, tokenHash, term, fmtTime(expires))
+	if err != nil {
+		return fmt.Errorf("save dashboard search: %w", err)
+	}
+	return nil
+}
+
+// DashSearch returns the search saved under id for the session tokenHash, expired or not, or
+// fs.ErrNotExist, which is also what another session's search is.
+func (s *Store) DashSearch(ctx context.Context, id, tokenHash string) (term string, expires time.Time, err error) {
+	var exp string
+	err = s.db.QueryRowContext(ctx, `SELECT term, expires_at FROM dash_searches WHERE id = ? AND session_hash = ?`,
+		id, tokenHash).Scan(&term, &exp)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", time.Time{}, fmt.Errorf("dashboard search: %w", fs.ErrNotExist)
+	}
+	if err != nil {
+		return "", time.Time{}, fmt.Errorf("read dashboard search: %w", err)
+	}
+	if expires, err = time.Parse(time.RFC3339Nano, exp); err != nil {
+		return "", time.Time{}, fmt.Errorf("read dashboard search expiry: %w", err)
+	}
+	return term, expires, nil
 }
 
 // AppendTranscript stores one line of a conversation. The caller redacts text first: this store

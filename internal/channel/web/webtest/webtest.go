@@ -1,5 +1,5 @@
 // Package webtest is the contract suite for the stores behind the web channel: dashboard users,
-// their sign-in sessions and redacted transcripts. internal/sqlite and internal/postgres run the same tests, so the two
+// their sign-in sessions and searches, and redacted transcripts. internal/sqlite and internal/postgres run the same tests, so the two
 // behave alike. It imports testify and the transcript record; never a store or a database
 // driver (the caller hands it an opened store).
 package webtest
@@ -33,6 +33,8 @@ type Store interface {
 	DashSession(ctx context.Context, tokenHash string) (user, csrf string, expires time.Time, err error)
 	DeleteDashSession(ctx context.Context, tokenHash string) error
 	PurgeDashSessions(ctx context.Context, before time.Time) (int64, error)
+	SaveDashSearch(ctx context.Context, id, tokenHash, term string, expires time.Time) error
+	DashSearch(ctx context.Context, id, tokenHash string) (term string, expires time.Time, err error)
 }
 
 // Run runs the suite; open must return an empty store that lives until the test ends.
@@ -43,6 +45,72 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 	t.Run("TranscriptsSinceKeepWhatTheBotDid", func(t *testing.T) { testTranscriptsSince(t, open(t)) })
 	t.Run("DashSessions", func(t *testing.T) { testDashSessions(t, open(t)) })
 	t.Run("RemovingAUserEndsTheirSessions", func(t *testing.T) { testRemoveUserEndsSessions(t, open(t)) })
+	t.Run("DashSearchesAreTheirSessions", func(t *testing.T) { testDashSearches(t, open(t)) })
+	t.Run("DashSearchesGoWithTheirSession", func(t *testing.T) { testDashSearchesEnd(t, open(t)) })
+}
+
+// A search typed in the dashboard's Find box is read back only by the session that made it.
+func testDashSearches(t *testing.T, s Store) {
+	ctx := context.Background()
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	require.NoError(t, s.CreateDashSession(ctx, "mine", "dpo", "c", at, at.Add(8*time.Hour)))
+	require.NoError(t, s.CreateDashSession(ctx, "theirs", "other", "c", at, at.Add(8*time.Hour)))
+	require.NoError(t, s.SaveDashSearch(ctx, "search-1", "mine", "Priya Sharma", at.Add(time.Hour)))
+	require.NoError(t, s.SaveDashSearch(ctx, "search-2", "mine", "07700 900123", at.Add(time.Hour)))
+	assert.Error(t, s.SaveDashSearch(ctx, "search-1", "mine", "Zoë", at.Add(time.Hour)), "an id already in use")
+	assert.Error(t, s.SaveDashSearch(ctx, "search-3", "no-such-session", "Zoë", at.Add(time.Hour)),
+		"a search belongs to a session")
+
+	term, expires, err := s.DashSearch(ctx, "search-1", "mine")
+	require.NoError(t, err)
+	assert.Equal(t, "Priya Sharma", term)
+	assert.True(t, expires.Equal(at.Add(time.Hour)), "expires %s", expires)
+	term, _, err = s.DashSearch(ctx, "search-2", "mine")
+	require.NoError(t, err)
+	assert.Equal(t, "07700 900123", term)
+
+	_, _, err = s.DashSearch(ctx, "search-1", "theirs")
+	assert.ErrorIs(t, err, fs.ErrNotExist, "another session's search")
+	_, _, err = s.DashSearch(ctx, "no-such-search", "mine")
+	assert.ErrorIs(t, err, fs.ErrNotExist)
+}
+
+// A search is kept no longer than its own expiry or its session: signing out, the session's
+// expiry and the user's removal each delete it (and a session made again with the same hash
+// doesn't find it).
+func testDashSearchesEnd(t *testing.T, s Store) {
+	ctx := context.Background()
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	require.NoError(t, s.AddUser(ctx, "dpo", []byte("hash"), []string{"*"}, at))
+	for _, h := range []string{"signs-out", "expires", "removed", "stays"} {
+		user, expires := "other", at.Add(8*time.Hour)
+		switch h {
+		case "expires":
+			expires = at.Add(-time.Minute)
+		case "removed":
+			user = "dpo"
+		}
+		require.NoError(t, s.CreateDashSession(ctx, h, user, "c", at.Add(-time.Hour), expires))
+		require.NoError(t, s.SaveDashSearch(ctx, h+"-search", h, "Priya Sharma", at.Add(time.Hour)))
+	}
+	require.NoError(t, s.SaveDashSearch(ctx, "stale-search", "stays", "David Pritchard", at.Add(-time.Second)))
+
+	require.NoError(t, s.DeleteDashSession(ctx, "signs-out"))
+	n, err := s.PurgeDashSessions(ctx, at)
+	require.NoError(t, err)
+	assert.Equal(t, int64(1), n, "one session expired")
+	require.NoError(t, s.RemoveUser(ctx, "dpo"))
+
+	for _, h := range []string{"signs-out", "expires", "removed"} {
+		require.NoError(t, s.CreateDashSession(ctx, h, "other", "c", at, at.Add(8*time.Hour)))
+		_, _, err := s.DashSearch(ctx, h+"-search", h)
+		assert.ErrorIs(t, err, fs.ErrNotExist, "the search of the session that %s is gone", h)
+	}
+	_, _, err = s.DashSearch(ctx, "stale-search", "stays")
+	assert.ErrorIs(t, err, fs.ErrNotExist, "a search past its own expiry is purged")
+	term, _, err := s.DashSearch(ctx, "stays-search", "stays")
+	require.NoError(t, err, "a live session's live search stays")
+	assert.Equal(t, "Priya Sharma", term)
 }
 
 func testDashSessions(t *testing.T, s Store) {
