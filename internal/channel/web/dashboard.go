@@ -36,6 +36,8 @@ type dashSession struct {
 	user string
 	orgs []string
 	csrf string
+	// tokenHash is the session's key in the SessionStore, which its searches are kept under.
+	tokenHash string
 }
 
 // seesAll reports whether the signed-in user sees every organisation ("*").
@@ -47,11 +49,19 @@ func (sess *dashSession) seesAll() bool { return slices.Contains(sess.orgs, "*")
 // is kept as given: on its own it is worthless (every change also needs the session cookie).
 // An unknown hash is an error wrapping fs.ErrNotExist. Expiry is enforced by the caller, which
 // owns the clock; PurgeDashSessions deletes the sessions that expired before a time.
+//
+// A session's searches (what was typed in the queue's Find box, kept so that the results are at
+// an address holding only a random id) are kept with it: SaveDashSearch refuses a session that
+// doesn't exist, DashSearch finds a search only for the session that saved it (another's is
+// fs.ErrNotExist), and a search goes when its session does (signing out, the user's removal,
+// PurgeDashSessions) or, with PurgeDashSessions, when it expired itself.
 type SessionStore interface {
 	CreateDashSession(ctx context.Context, tokenHash, user, csrf string, created, expires time.Time) error
 	DashSession(ctx context.Context, tokenHash string) (user, csrf string, expires time.Time, err error)
 	DeleteDashSession(ctx context.Context, tokenHash string) error
 	PurgeDashSessions(ctx context.Context, before time.Time) (int64, error)
+	SaveDashSearch(ctx context.Context, id, tokenHash, term string, expires time.Time) error
+	DashSearch(ctx context.Context, id, tokenHash string) (term string, expires time.Time, err error)
 }
 
 // sessionTTL is how long a DPO stays signed in.
@@ -66,8 +76,9 @@ func hashToken(token string) string {
 // memSessions is the SessionStore used when the server is given none (tests, zero config): one
 // process only, forgotten on restart.
 type memSessions struct {
-	mu     sync.Mutex
-	byHash map[string]memSession
+	mu       sync.Mutex
+	byHash   map[string]memSession
+	searches map[string]memSearch // by id
 }
 
 type memSession struct {
@@ -75,7 +86,14 @@ type memSession struct {
 	expires    time.Time
 }
 
-func newMemSessions() *memSessions { return &memSessions{byHash: map[string]memSession{}} }
+type memSearch struct {
+	tokenHash, term string
+	expires         time.Time
+}
+
+func newMemSessions() *memSessions {
+	return &memSessions{byHash: map[string]memSession{}, searches: map[string]memSearch{}}
+}
 
 func (m *memSessions) CreateDashSession(_ context.Context, tokenHash, user, csrf string, _, expires time.Time) error {
 	m.mu.Lock()
@@ -97,21 +115,59 @@ func (m *memSessions) DashSession(_ context.Context, tokenHash string) (string, 
 func (m *memSessions) DeleteDashSession(_ context.Context, tokenHash string) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	delete(m.byHash, tokenHash)
+	m.deleteLocked(tokenHash)
 	return nil
+}
+
+// deleteLocked ends a session and its searches; m.mu is held.
+func (m *memSessions) deleteLocked(tokenHash string) {
+	delete(m.byHash, tokenHash)
+	for id, s := range m.searches {
+		if s.tokenHash == tokenHash {
+			delete(m.searches, id)
+		}
+	}
 }
 
 func (m *memSessions) PurgeDashSessions(_ context.Context, before time.Time) (int64, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	for id, s := range m.searches {
+		if s.expires.Before(before) {
+			delete(m.searches, id)
+		}
+	}
 	var n int64
 	for h, s := range m.byHash {
 		if s.expires.Before(before) {
-			delete(m.byHash, h)
+			m.deleteLocked(h)
 			n++
 		}
 	}
 	return n, nil
+}
+
+func (m *memSessions) SaveDashSearch(_ context.Context, id, tokenHash, term string, expires time.Time) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, ok := m.byHash[tokenHash]; !ok {
+		return fmt.Errorf("save dashboard search: no such session: %w", fs.ErrNotExist)
+	}
+	if _, taken := m.searches[id]; taken {
+		return fmt.Errorf("save dashboard search: %w", fs.ErrExist)
+	}
+	m.searches[id] = memSearch{tokenHash: tokenHash, term: term, expires: expires}
+	return nil
+}
+
+func (m *memSessions) DashSearch(_ context.Context, id, tokenHash string) (string, time.Time, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s, ok := m.searches[id]
+	if !ok || s.tokenHash != tokenHash {
+		return "", time.Time{}, fmt.Errorf("dashboard search: %w", fs.ErrNotExist)
+	}
+	return s.term, s.expires, nil
 }
 
 func (s *Server) sessionStore() SessionStore {
@@ -166,7 +222,7 @@ func (s *Server) session(ctx context.Context, token string) (sess *dashSession, 
 	if err != nil {
 		return nil, false, fmt.Errorf("read dashboard user: %w", err)
 	}
-	return &dashSession{user: user, orgs: orgs, csrf: csrf}, true, nil
+	return &dashSession{user: user, orgs: orgs, csrf: csrf, tokenHash: h}, true, nil
 }
 
 // PurgeSessions deletes the dashboard sessions that expired before Now.
@@ -201,7 +257,8 @@ func (s *Server) dashboardRoutes(mux *http.ServeMux) {
 	page("GET /dpo", s.signedIn(s.handleQueue))
 	page("GET /dpo/{$}", s.signedIn(s.handleQueue))
 	// The queue's form is POSTed, so that a search (a resident's name or phone number) is sent
-	// in the body, never in an address that access logs and browser history keep.
+	// in the body, never in an address that access logs and browser history keep; its results
+	// are then at an address holding only the saved search's random id (Post/Redirect/Get).
 	page("POST /dpo", s.signedIn(s.handleQueue))
 	page("GET /dpo/export.csv", s.signedIn(s.handleExport))
 	page("POST /dpo/export.csv", s.signedIn(s.handleExport))
@@ -365,17 +422,76 @@ const searchInAddress = "Nothing was searched: a search is no longer taken from 
 const exportSearchInAddress = "Nothing was exported: a search is no longer taken from the address, where a resident's name or phone number " +
 	"would be kept in browser history and server logs. Search in the queue's Find box, then use its Download button."
 
+// searchTTL is how long a search typed in the queue's Find box is kept, so that its results'
+// address shows them again (Back from a case, Refresh): a caller's call and the work on it, no
+// longer. Signing out, or the session's end, forgets it sooner.
+const searchTTL = time.Hour
+
+// searchParam is the parameter of the results' address holding the saved search's random id:
+// the term itself is never in an address.
+const searchParam = "search"
+
+// searchExpired is said when the results' address names a search this session can't use: it
+// expired, its session ended, or another session (another browser, another user) made it. (Its
+// "an hour" is searchTTL.)
+const searchExpired = "This search has expired, so nothing is listed: a search is kept for an hour, until you sign out, " +
+	"and only for the browser it was made in. Type it in the Find box below to search again."
+
+// exportSearchExpired is searchExpired for the CSV export.
+const exportSearchExpired = "Nothing was exported: this search has expired (a search is kept for an hour, until you sign out, " +
+	"and only for the browser it was made in). Search again in the queue's Find box, then use its Download button."
+
+// searchOf is the search a queue request asks for: on a POST, the form's Find box; on a GET, the
+// saved search named by its address's id (searchParam). expired is true when the address names
+// one this session can't use (expired, or another session's: the same to the user, and no hint
+// that it exists); err only when the store couldn't be read.
+func (s *Server) searchOf(r *http.Request, sess *dashSession) (term string, expired bool, err error) {
+	if r.Method == http.MethodPost {
+		return strings.TrimSpace(r.PostFormValue("q")), false, nil
+	}
+	id := r.URL.Query().Get(searchParam)
+	if id == "" {
+		return "", false, nil
+	}
+	term, expires, err := s.sessionStore().DashSearch(r.Context(), id, sess.tokenHash)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", true, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("read the queue's search: %w", err)
+	}
+	if !s.now().Before(expires) {
+		return "", true, nil
+	}
+	return term, false, nil
+}
+
+// saveSearch keeps term for the session for searchTTL and returns the random id its results'
+// address names it by.
+func (s *Server) saveSearch(ctx context.Context, sess *dashSession, term string) (string, error) {
+	id := randomToken()
+	if err := s.sessionStore().SaveDashSearch(ctx, id, sess.tokenHash, term, s.now().Add(searchTTL)); err != nil {
+		return "", fmt.Errorf("keep the queue's search: %w", err)
+	}
+	return id, nil
+}
+
+// resultsURL is the address of a saved search's results: its id and the filters (filterQuery's
+// encoding), never the term.
+func resultsURL(filters, id string) string {
+	q, _ := url.ParseQuery(filters)
+	q.Set(searchParam, id)
+	return (&url.URL{Path: "/dpo", RawQuery: q.Encode()}).String()
+}
+
 // queueFilter reads the queue's filters, always scoped to the DPO's organisations: on a GET from
 // the query string; on a POST (the queue page's own form) from the form, the query string
-// filling in what the form doesn't give. The search is read only from a POSTed form, so that
-// what a DPO types in it never lands in a URL. problem says what was not understood, and so not
-// applied: an unknown status or an organisation the user doesn't see must not look like a
-// filtered queue.
-func (s *Server) queueFilter(r *http.Request, sess *dashSession) (f dpo.Filter, form map[string]string, problem string) {
-	q, search := filterValues(r), ""
-	if r.Method == http.MethodPost {
-		search = strings.TrimSpace(r.PostFormValue("q"))
-	}
+// filling in what the form doesn't give. The search is given by the caller (searchOf): from a
+// POSTed form or the store, never from an address, so that what a DPO types in it never lands
+// in a URL. problem says what was not understood, and so not applied: an unknown status or an
+// organisation the user doesn't see must not look like a filtered queue.
+func (s *Server) queueFilter(r *http.Request, sess *dashSession, search string) (f dpo.Filter, form map[string]string, problem string) {
+	q := filterValues(r)
 	f = dpo.Filter{Now: s.now()}
 	form = map[string]string{"status": q.Get("status"), "org": q.Get("org"), "due": q.Get("due"), "assigned": q.Get("assigned"),
 		"q": search}
@@ -526,15 +642,42 @@ func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	filters := filterQuery(filterValues(r))
-	if r.Method == http.MethodPost && strings.TrimSpace(r.PostFormValue("q")) == "" {
-		// Filters alone are shown at their address, as before the form was POSTed: a reload
-		// doesn't ask to send the form again, and the address can be bookmarked.
-		http.Redirect(w, r, (&url.URL{Path: "/dpo", RawQuery: filters}).String(), http.StatusSeeOther)
+	search, expired, err := s.searchOf(r, sess)
+	if err != nil {
+		s.dashError(w, r, err)
 		return
 	}
-	f, form, problem := s.queueFilter(r, sess)
+	if r.Method == http.MethodPost {
+		// The form is answered with a redirect (Post/Redirect/Get): Back from a case and Refresh
+		// show the page again without asking to send the form again.
+		if search == "" {
+			// Filters alone are shown at their address, which can be bookmarked.
+			http.Redirect(w, r, (&url.URL{Path: "/dpo", RawQuery: filters}).String(), http.StatusSeeOther)
+			return
+		}
+		if _, _, problem := s.queueFilter(r, sess, search); problem == "" {
+			// A search is kept with the session and its results shown at an address naming it
+			// by a random id: the term is in no address.
+			id, err := s.saveSearch(r.Context(), sess, search)
+			if err != nil {
+				s.dashError(w, r, err)
+				return
+			}
+			http.Redirect(w, r, resultsURL(filters, id), http.StatusSeeOther)
+			return
+		}
+		// A search that can't be used is answered here, with the problem and the term put back
+		// in the box (in the response's body, which nothing logs): there are no results to keep.
+	}
+	f, form, problem := s.queueFilter(r, sess, search)
+	if problem == "" && expired {
+		problem = searchExpired
+	}
 	var cases []dpo.Case
 	code := http.StatusBadRequest
+	if problem == searchExpired {
+		code = http.StatusGone
+	}
 	if problem == "" {
 		var err error
 		if cases, err = s.Cases.List(r.Context(), f); err != nil {
@@ -566,7 +709,8 @@ func (s *Server) handleQueue(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, code, "queue.html", map[string]any{
 		"Title": "Rights requests", "User": sess.user, "CSRF": sess.csrf, "Rows": s.rows(cases), "Form": form,
 		"Statuses": dpo.Statuses, "Orgs": orgs, "Assignees": people, "Problem": problem, "NeedLimit": needLimit,
-		"SearchInAddress": problem == searchInAddress,
+		// These problems point to the Find box, not to the filters.
+		"FindBox": problem == searchInAddress || problem == searchExpired,
 		// The export takes the same filters, and a search is POSTed to it with the page's form
 		// (so it stays out of the address). Re-encoded here, the query is safe to put in the
 		// link as it is: escaped by the template as text, "status=received&due=overdue" lost its
@@ -583,13 +727,23 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) {
 		s.dashError(w, r, errNoQueue)
 		return
 	}
-	f, _, problem := s.queueFilter(r, sess)
-	if problem == searchInAddress {
+	search, expired, err := s.searchOf(r, sess)
+	if err != nil {
+		s.dashError(w, r, err)
+		return
+	}
+	f, _, problem := s.queueFilter(r, sess, search)
+	code := http.StatusBadRequest
+	switch {
+	case problem == searchInAddress:
 		// A file has no Find box to point to.
 		problem = exportSearchInAddress
+	case problem == "" && expired:
+		// Not the whole queue as if it were the search's cases.
+		problem, code = exportSearchExpired, http.StatusGone
 	}
 	if problem != "" {
-		http.Error(w, problem, http.StatusBadRequest)
+		http.Error(w, problem, code)
 		return
 	}
 	cases, err := s.Cases.List(r.Context(), f)

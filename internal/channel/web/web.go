@@ -99,8 +99,9 @@ type Server struct {
 	Bot   Bot
 	Cases Cases // nil: the dashboard says no queue is configured
 	Users Users // nil: nobody can sign in
-	// Sessions keeps the dashboard's sign-in sessions (the store, so that every replica accepts
-	// them and a restart signs nobody out); nil keeps them in this process's memory.
+	// Sessions keeps the dashboard's sign-in sessions and their searches (the store, so that
+	// every replica accepts them and a restart signs nobody out); nil keeps them in this
+	// process's memory.
 	Sessions SessionStore
 	// Transcripts, when set, receives every web exchange redacted by Redact. In production it
 	// is a TranscriptWriter, so no request waits for a commit.
