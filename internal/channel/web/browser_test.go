@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -30,7 +31,8 @@ import (
 
 const chromiumPath = "/usr/bin/chromium"
 
-func browser(t *testing.T) context.Context {
+// browser starts a headless chromium for the test; extra options are added to the defaults.
+func browser(t *testing.T, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	if os.Getenv("PRIVACYBOT_BROWSER_TESTS") != "1" {
 		t.Skip("browser tests are off: install chromium, run `npm ci --prefix testdata/browser`, then PRIVACYBOT_BROWSER_TESTS=1 go test ./internal/channel/web/ -run Browser")
@@ -51,6 +53,7 @@ func browser(t *testing.T) context.Context {
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1280, 900),
 	}
+	opts = append(opts, extra...)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
 	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
@@ -428,10 +431,17 @@ func TestBrowserSaysADraftIsNotYetChecked(t *testing.T) {
 }
 
 // A DPO searches for a caller from the queue page in a real browser: the cases are found, and no
-// address the browser asked for or shows holds what was typed (the form is POSTed). Clearing the
+// address the browser asked for or shows holds what was typed (the form is POSTed, and answered
+// with a redirect to an address holding a random id for the search). Back from a case opened
+// from the results, and Reload, show them again without sending the form again. Clearing the
 // search keeps the other filters, which stay in the address.
+//
+// The back/forward cache is off: not every browser keeps a no-store page in it (Firefox doesn't;
+// Chromium not always), and then Back asks the server for the results again, where before the
+// redirect it showed "Confirm Form Resubmission". (Kept in that cache, the page is shown again
+// without asking anything of the server.)
 func TestBrowserDPOSearchKeepsTheTermOutOfAddresses(t *testing.T) {
-	ctx := browser(t)
+	ctx := browser(t, chromedp.Flag("disable-features", "BackForwardCache"))
 	h, cs := searchHarness(t)
 	var mu sync.Mutex
 	var asked []string // every address the browser requested
@@ -442,6 +452,17 @@ func TestBrowserDPOSearchKeepsTheTermOutOfAddresses(t *testing.T) {
 		h.h.ServeHTTP(w, r)
 	}))
 	defer ts.Close()
+	searches := func() int { // how many times the queue's form was sent
+		mu.Lock()
+		defer mu.Unlock()
+		n := 0
+		for _, a := range asked {
+			if a == "POST /dpo" || strings.HasPrefix(a, "POST /dpo?") {
+				n++
+			}
+		}
+		return n
+	}
 
 	require.NoError(t, chromedp.Do(ctx,
 		chromedp.Navigate(ts.URL+"/dpo"),
@@ -460,10 +481,45 @@ func TestBrowserDPOSearchKeepsTheTermOutOfAddresses(t *testing.T) {
 		location(&addr),
 		text("table.queue", &found),
 	))
-	assert.Equal(t, ts.URL+"/dpo", addr)
+	results := addr
+	assert.Regexp(t, `^`+regexp.QuoteMeta(ts.URL)+`/dpo\?search=[0-9a-f]{64}&status=all$`, results)
 	assert.Contains(t, found, cs.dave)
 	assert.NotContains(t, found, cs.priya)
 	reportViolations(t, "the queue's search results", axeAudit(ctx, t))
+	require.Equal(t, 1, searches())
+
+	// Case, Back, Reload: the results each time, and the form never sent again. (Before the
+	// redirect, Back showed the browser's "Confirm Form Resubmission" page.)
+	var caseText, box string
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(fmt.Sprintf(`a[href="/dpo/cases/%s"]`, cs.dave))),
+		chromedp.WaitVisible(chromedp.CSS("h1")),
+		text("h1", &caseText),
+	))
+	require.Contains(t, caseText, cs.dave)
+	for _, step := range []struct {
+		name string
+		act  chromedp.Action[chromedp.Void]
+	}{
+		{"Back from the case", chromedp.NavigateBack()},
+		{"Reload", chromedp.Reload()},
+	} {
+		sctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+		err := chromedp.Do(sctx,
+			step.act,
+			chromedp.WaitVisible(chromedp.CSS("table.queue")),
+			location(&addr),
+			text("table.queue", &found),
+			eval(`document.querySelector("#f-q").value`, &box),
+		)
+		cancel()
+		require.NoError(t, err, "%s: the results are not shown", step.name)
+		assert.Equal(t, results, addr, step.name)
+		assert.Contains(t, found, cs.dave, step.name)
+		assert.NotContains(t, found, cs.priya, step.name)
+		assert.Equal(t, "07700 900123", box, "%s: the search is in the box", step.name)
+		assert.Equal(t, 1, searches(), "%s sent the form again", step.name)
+	}
 
 	require.NoError(t, chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(".filters a")),
@@ -474,6 +530,16 @@ func TestBrowserDPOSearchKeepsTheTermOutOfAddresses(t *testing.T) {
 	))
 	assert.Equal(t, ts.URL+"/dpo?status=all", addr, "the search cleared, the filters kept")
 	assert.Contains(t, found, cs.priya)
+
+	// An address of a search that is no longer kept says so, with the box to search again.
+	var problem string
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/dpo?search="+strings.Repeat("0", 64)+"&status=all"),
+		chromedp.WaitVisible(chromedp.CSS(".problem")),
+		text(".problem", &problem),
+	))
+	assert.Contains(t, problem, "This search has expired")
+	reportViolations(t, "an expired search", axeAudit(ctx, t))
 
 	mu.Lock()
 	defer mu.Unlock()
