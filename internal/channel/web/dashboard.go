@@ -225,7 +225,8 @@ func (s *Server) session(ctx context.Context, token string) (sess *dashSession, 
 	return &dashSession{user: user, orgs: orgs, csrf: csrf, tokenHash: h}, true, nil
 }
 
-// PurgeSessions deletes the dashboard sessions that expired before Now.
+// PurgeSessions deletes the dashboard sessions that expired before Now, with their searches, and
+// the searches that expired before Now.
 func (s *Server) PurgeSessions(ctx context.Context) (int64, error) {
 	s.init()
 	return s.sessionStore().PurgeDashSessions(ctx, s.now())
@@ -424,7 +425,8 @@ const exportSearchInAddress = "Nothing was exported: a search is no longer taken
 
 // searchTTL is how long a search typed in the queue's Find box is kept, so that its results'
 // address shows them again (Back from a case, Refresh): a caller's call and the work on it, no
-// longer. Signing out, or the session's end, forgets it sooner.
+// longer. Signing out, or the session's end, forgets it sooner; RunPurger deletes it at its next
+// run after. (The bot's privacy notice, privacy.html, and the README say so: change them with it.)
 const searchTTL = time.Hour
 
 // searchParam is the parameter of the results' address holding the saved search's random id:

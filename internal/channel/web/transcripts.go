@@ -205,8 +205,8 @@ func (s *Server) PurgeTranscripts(ctx context.Context) (int64, error) {
 	return s.Transcripts.PurgeTranscripts(ctx, cutoff)
 }
 
-// RunPurger purges old transcripts and expired dashboard sessions at once and then every
-// interval until ctx ends. Each run's count is logged; a failure is logged and retried at the
+// RunPurger purges old transcripts and expired dashboard sessions and searches at once and then
+// every interval until ctx ends. Each run's count is logged; a failure is logged and retried at the
 // next tick.
 func (s *Server) RunPurger(ctx context.Context, every time.Duration) {
 	t := time.NewTicker(every)

@@ -1423,6 +1423,8 @@ func TestThePrivacyNoticeSaysWhoIsSentWhat(t *testing.T) {
 	plain := newHarness(t, func(s *web.Server) { s.TranscriptDays = 14 })
 	page := plain.do(t, "GET", "/privacy", "").Body.String()
 	assert.Contains(t, page, "<strong>14 days</strong>")
+	assert.Contains(t, page, "what they typed is kept with their sign-in so that they can go back to the results: for at most two hours",
+		"the DPO dashboard's searches (an hour, purged within the hour after)")
 	assert.Contains(t, page, "Nothing is shared with anyone else.")
 	assert.NotContains(t, page, "language model")
 
