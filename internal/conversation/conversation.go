@@ -461,7 +461,11 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		// "John Smith", "Priya Shah, 12 elm rd mk6" with no request step asking for them: searched,
 		// the redacted "[name]" was answered with the notices' lists of what they hold ("• “Name”",
 		// a QA pass). What they would like is asked, and nothing of them said back.
-		return helpReply(s, t, b.whatWouldYouLike(t.Org)), nil
+		return helpReply(s, t, b.whatWouldYouLike(t.Org, "Thanks. What would you like to know or ask for?")), nil
+	}
+	if topicAlone(t.Text) {
+		// "my data": what about it? Asked, not guessed at.
+		return helpReply(s, t, b.whatWouldYouLike(t.Org, "What would you like to know about your data, or ask for?")), nil
 	}
 	if notEnglish(t.Text) {
 		// Not a question the notices fail to answer (the DPO's list of those), but one the bot

@@ -163,6 +163,25 @@ func TestAnIntroductionDoesntHideTheQuestion(t *testing.T) {
 	}
 }
 
+// A message naming only what it is about ("my data", "privacy") is asked what the person would
+// like: searched, "my data" got "the privacy notices don't answer that" with every council's
+// contact, and "my records" one service's retention periods, as if that had been asked (a QA pass).
+func TestATopicAloneIsAskedWhatTheyWouldLike(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	for _, org := range []string{"Milton Keynes", ""} {
+		for _, says := range []string{"my data", "My personal information please", "privacy", "info?", "my records", "Re: my details", "data"} {
+			last := script(t, bot, org, []line{{says: says, kind: conversation.KindHelp,
+				contains: []string{"What would you like to know about your data", "Who do you share my information with?", "a copy of"},
+				lacks:    []string{"don't answer that", "years"}}})
+			assert.Empty(t, last.Citations, says)
+		}
+	}
+	// Saying anything of it is a question or a request, as before.
+	script(t, bot, "Milton Keynes", []line{{says: "my data is wrong", lacks: []string{"What would you like to know about your data"}}})
+	script(t, bot, "Milton Keynes", []line{{says: "how long do you keep my records?", kind: conversation.KindAnswer, lacks: []string{"What would you like"}}})
+	script(t, bot, "Milton Keynes", []line{{says: "delete my data", kind: conversation.KindIntake}})
+}
+
 // A message that only gives the writer's name, or their name and address, when no request step
 // asks for them, is asked what they would like: searched, the redacted name was answered with the
 // notices' lists of what they hold (• “Name” [1], a QA pass), and the details are not said back.

@@ -230,18 +230,31 @@ func (b *Bot) onlyOwnDetails(text string) bool {
 	return len(left) == 0 || len(left) <= 3 && len(b.councilsNamed("in "+strings.Join(left, " "))) > 0
 }
 
-// whatWouldYouLike answers a message that only gives the writer's details: what they can ask, and
-// that a request would take them.
-func (b *Bot) whatWouldYouLike(org string) string {
+// whatWouldYouLike answers a message that asks nothing yet, opening with opening: what the
+// person can ask, and that a request would take them.
+func (b *Bot) whatWouldYouLike(org, opening string) string {
 	who := "the council"
 	if c := b.canonicalOrg(org); c != "" {
 		who = c
 	}
-	text := fmt.Sprintf("Thanks. What would you like to know or ask for? You can ask how %s uses your data, for example \"Who do you share my information with?\"", who)
+	text := fmt.Sprintf("%s You can ask how %s uses your data, for example \"Who do you share my information with?\"", opening, who)
 	if b.Queue == nil {
 		return text + "."
 	}
 	return text + ", or make a request about your data, such as for a copy of it: I'll ask for your name and how to reach you then."
+}
+
+// topicAloneRe is a message naming only what it is about: "my data", "personal information",
+// "privacy". Searched, "my data" got "the privacy notices don't answer that" (a QA pass) and
+// "my records" one service's retention periods, as if that were what was asked.
+var topicAloneRe = regexp.MustCompile(`^(?:(?:about|re|regarding|my|our|personal|own|all|the)\s+)*` +
+	`(?:data|information|info|details|records|record|file|files|personal data|privacy|data privacy)` +
+	`(?:\s+(?:please|pls|plz|help|question|query|enquiry|request))*$`)
+
+// topicAlone reports whether a message names only what it is about, asking nothing of it.
+func topicAlone(text string) bool {
+	t := strings.ToLower(strings.ReplaceAll(text, "’", "'"))
+	return topicAloneRe.MatchString(strings.Join(strings.Fields(smallTalkPunct.ReplaceAllString(t, " ")), " "))
 }
 
 // isWordRune reports whether r can be part of a word: a message without one asks nothing.
