@@ -282,7 +282,8 @@ func (cf *caseFilter) filedUnder(ctx context.Context, app *App, q *dpo.Queue, un
 // knownAssignee checks --assigned: a name no case was ever assigned to (open or closed, as the
 // audit trails say) and no dashboard user has is a name mistyped ("Maya Patal"), which must not
 // look like someone with nothing to do. It is refused naming who cases are assigned to and the
-// users, as --org names the councils.
+// users, as --org names the councils. The store answers with names (Assignees,
+// TrailAssignees), one query each, so a queue of years of cases is not read case by case.
 func knownAssignee(ctx context.Context, q *dpo.Queue, name string) error {
 	if name == "" {
 		return nil
@@ -308,25 +309,28 @@ func knownAssignee(ctx context.Context, q *dpo.Queue, name string) error {
 			add(u.Name)
 		}
 	}
-	all, err := q.List(ctx, dpo.Filter{})
+	assigned, err := q.Assignees(ctx, dpo.Filter{})
 	if err != nil {
 		return err
 	}
-	for _, c := range all {
-		add(c.AssignedTo)
-	}
-	// Not now assigned to anyone: perhaps it was (the trails are read only on this path, for a
-	// name that is otherwise unknown).
-	for _, c := range all {
-		events, err := q.Events(ctx, c.Ref)
-		if err != nil {
-			return err
-		}
-		for _, e := range events {
-			if dpo.SameName(e.Assignee(), name) {
-				return nil
+	for _, n := range assigned {
+		spellings := sameNames(assigned, n)
+		if len(spellings) > 1 && !slices.ContainsFunc(known, func(k string) bool { return dpo.SameName(k, n) }) {
+			// One person assigned under several spellings ("maya patel", "Maya Patel"): named
+			// as the first case listed names them, as when every case was read in turn.
+			if n, err = firstSpelling(ctx, q, spellings); err != nil {
+				return err
 			}
 		}
+		add(n)
+	}
+	// Not now assigned to anyone: perhaps it was (the trails keep the names the cases forgot).
+	trail, err := q.TrailAssignees(ctx)
+	if err != nil {
+		return err
+	}
+	if slices.ContainsFunc(trail, func(n string) bool { return dpo.SameName(n, name) }) {
+		return nil
 	}
 	if len(known) == 0 {
 		return usageError("--assigned: no case is assigned to %q, nor to anyone, and there are no dashboard users (--unassigned lists the cases assigned to nobody)", name)
@@ -334,6 +338,45 @@ func knownAssignee(ctx context.Context, q *dpo.Queue, name string) error {
 	slices.SortFunc(known, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
 	return usageError("--assigned: no case is assigned to %q and no dashboard user has that name; the names are %s (--unassigned lists the cases assigned to nobody)",
 		name, strings.Join(quoteAll(known), ", "))
+}
+
+// sameNames are the spellings among names of the name n (SameName), in their order.
+func sameNames(names []string, n string) []string {
+	var same []string
+	for _, m := range names {
+		if dpo.SameName(m, n) {
+			same = append(same, m)
+		}
+	}
+	return same
+}
+
+// firstSpelling is the spelling, of those of one name, that the first case assigned to any of
+// them has, in List's order (soonest due first, no due date last, then by reference): one case
+// read per spelling, for a name spelt more than one way.
+func firstSpelling(ctx context.Context, q *dpo.Queue, spellings []string) (string, error) {
+	var first dpo.Case
+	for _, s := range spellings {
+		cases, err := q.List(ctx, dpo.Filter{AssignedTo: s, Limit: 1})
+		if err != nil {
+			return "", err
+		}
+		if len(cases) == 0 {
+			continue
+		}
+		c := cases[0]
+		switch {
+		case first.Ref == "",
+			c.Due.IsZero() != first.Due.IsZero() && first.Due.IsZero(),
+			!c.Due.IsZero() && !first.Due.IsZero() && c.Due.Before(first.Due),
+			c.Due.Equal(first.Due) && c.Ref < first.Ref:
+			first = c
+		}
+	}
+	if first.Ref == "" {
+		return spellings[0], nil // assigned elsewhere meanwhile
+	}
+	return first.AssignedTo, nil
 }
 
 // warnNoTimeLimit writes to stderr the confirmed Part 3 requests of f's councils (and assignee)

@@ -874,3 +874,66 @@ func TestQueueReadsAReferenceWithZerosInFront(t *testing.T) {
 	assert.NotEqual(t, exitOK, code)
 	assert.Contains(t, errOut, "case not found")
 }
+
+// knownAssignee's answers, table by table: whom it takes (a case's assignee, a user, a name a
+// trail gave a case to, in any case and form) and how it refuses a name no one has, naming
+// each person once, spelt as the user or the first case listed (by due date) spells them.
+func TestKnownAssignee(t *testing.T) {
+	ctx := context.Background()
+	open := func(t *testing.T) (*sqlite.Store, *dpo.Queue) {
+		s, err := sqlite.Open(filepath.Join(t.TempDir(), "privacybot.db"))
+		require.NoError(t, err)
+		t.Cleanup(func() { _ = s.Close() })
+		return s, &dpo.Queue{Store: s, Now: func() time.Time { return dpotest.Date(t, "2026-03-30T09:00:00Z") }}
+	}
+	s, q := open(t)
+	submit := func(received, key string, to ...string) dpo.Case {
+		c, err := q.Submit(ctx, dpotest.Sample(dpotest.Date(t, received), key))
+		require.NoError(t, err)
+		for _, who := range to {
+			_, err = q.Assign(ctx, c.Ref, who, "lead")
+			require.NoError(t, err)
+		}
+		return c
+	}
+	submit("2026-03-10T10:00:00Z", "later", "Maya Patel")
+	first := submit("2026-03-02T10:00:00Z", "first", "maya patel") // due first: its spelling is kept
+	submit("2026-03-05T10:00:00Z", "handed-on", "Kit Ng", "Zoë Łukasz", "Jo Khan")
+	// One person under spellings that differ by more than case (composed, decomposed): kept as
+	// the first case has it, by due date, or by reference on the same day.
+	submit("2026-03-06T10:00:00Z", "zoe-first", "Zo\u00eb Ng")
+	submit("2026-03-09T10:00:00Z", "zoe-later", "Zoe\u0308 Ng")
+	submit("2026-03-11T10:00:00Z", "asa-first", "\u00c5sa Berg")
+	submit("2026-03-11T11:00:00Z", "asa-second", "A\u030asa Berg")
+	_, err := q.AddNote(ctx, first.Ref, "assigned to Fake Person", "lead") // a note, not an assignment
+	require.NoError(t, err)
+	require.NoError(t, s.AddUser(ctx, "Alex Reid", []byte("x"), []string{"*"}, time.Now()))
+
+	_, empty := open(t)
+	const names = "the names are \"Alex Reid\", \"Jo Khan\", \"maya patel\", \"Zo\u00eb Ng\", \"\u00c5sa Berg\""
+	for _, tc := range []struct {
+		name, assigned string
+		q              *dpo.Queue
+		refused        string // "" when the name is taken
+	}{
+		{"no name", "", q, ""},
+		{"a case's assignee", "Jo Khan", q, ""},
+		{"in any case", "JO KHAN", q, ""},
+		{"a user with no case", "alex reid", q, ""},
+		{"once assigned, no longer", "kit ng", q, ""},
+		{"once assigned, typed decomposed", "zoe\u0308 łukasz", q, ""},
+		{"a typo", "Maya Patal", q, `--assigned: no case is assigned to "Maya Patal" and no dashboard user has that name; ` + names},
+		{"only a note's words", "Fake Person", q, `no case is assigned to "Fake Person" and no dashboard user has that name; ` + names},
+		{"an empty queue", "Anyone", empty, `--assigned: no case is assigned to "Anyone", nor to anyone, and there are no dashboard users`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := knownAssignee(ctx, tc.q, tc.assigned)
+			if tc.refused == "" {
+				assert.NoError(t, err)
+				return
+			}
+			require.ErrorIs(t, err, errUsage)
+			assert.Contains(t, err.Error(), tc.refused)
+		})
+	}
+}

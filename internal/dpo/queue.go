@@ -344,6 +344,21 @@ func (q *Queue) List(ctx context.Context, f Filter) ([]Case, error) {
 	return q.Store.List(ctx, f)
 }
 
+// Assignees returns the names the cases f selects are assigned to (Store.Assignees); a zero
+// f.Now is filled with the queue's clock, as List does.
+func (q *Queue) Assignees(ctx context.Context, f Filter) ([]string, error) {
+	if f.Now.IsZero() {
+		f.Now = q.now()
+	}
+	return q.Store.Assignees(ctx, f)
+}
+
+// TrailAssignees returns every name an audit trail ever assigned a case to
+// (Store.TrailAssignees).
+func (q *Queue) TrailAssignees(ctx context.Context) ([]string, error) {
+	return q.Store.TrailAssignees(ctx)
+}
+
 // UpdateStatus moves a case to another status (see Case.Transition for the rules).
 func (q *Queue) UpdateStatus(ctx context.Context, ref string, ch Change) (Case, error) {
 	if err := checkNote("note", ch.Note); err != nil {

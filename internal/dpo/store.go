@@ -35,6 +35,15 @@ type Store interface {
 	Update(ctx context.Context, ref string, fn func(*Case) (Event, error)) (Case, error)
 	// Events returns the case's audit trail, oldest first, or ErrNotFound.
 	Events(ctx context.Context, ref string) ([]Event, error)
+	// Assignees returns the names the cases f selects are assigned to (AssignedTo; nobody is no
+	// name), each spelling once, sorted (byte order); f.Limit is not applied. It answers in one
+	// query, reading names rather than cases: whom a queue of many thousand cases can be
+	// filtered by.
+	Assignees(ctx context.Context, f Filter) ([]string, error)
+	// TrailAssignees returns every name an assignment on an audit trail gave a case to
+	// (Event.Assignee), each spelling once, sorted: the names the cases' AssignedTo has since
+	// forgotten too. It answers in one query, never reading each case's trail.
+	TrailAssignees(ctx context.Context) ([]string, error)
 
 	// ClaimOutbox claims up to limit outbox rows not yet delivered to the named notifier whose
 	// next attempt is due at now, counting an attempt and hiding them from other claimers until

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -269,7 +270,39 @@ func (s *Store) Get(ctx context.Context, ref string) (dpo.Case, error) {
 
 // List implements dpo.Store.
 func (s *Store) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
-	var where []string
+	where, args, err := caseWhere(f)
+	if err != nil {
+		return nil, fmt.Errorf("list cases: %w", err)
+	}
+	query := `SELECT ` + caseColumns + ` FROM cases` + where + ` ORDER BY due_at NULLS LAST, ref`
+	if f.Limit > 0 {
+		args = append(args, f.Limit)
+		query += ` LIMIT $` + strconv.Itoa(len(args))
+	}
+	rows, err := s.pool.Query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list cases: %w", err)
+	}
+	defer rows.Close()
+	var out []dpo.Case
+	for rows.Next() {
+		c, err := scanCase(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list cases: %w", err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list cases: %w", err)
+	}
+	return out, nil
+}
+
+// caseWhere is the WHERE clause (with its leading space, or "" for every case) selecting the
+// cases f keeps that also meet the conditions given (SQL taking no arguments), and its
+// arguments ($1 on); f's Limit is the caller's.
+func caseWhere(f dpo.Filter, also ...string) (string, []any, error) {
+	where := slices.Clone(also)
 	var args []any
 	arg := func(v any) string {
 		args = append(args, v)
@@ -302,7 +335,7 @@ func (s *Store) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
 	}
 	if f.Overdue || f.DueWithin > 0 {
 		if f.Now.IsZero() {
-			return nil, errors.New("list cases: a time to compare due dates with is required")
+			return "", nil, errors.New("a time to compare due dates with is required")
 		}
 		var final []string
 		for _, st := range dpo.ClosedStatuses() {
@@ -316,29 +349,59 @@ func (s *Store) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
 	if f.DueWithin > 0 {
 		where = append(where, `due_at <= `+arg(f.DueBy()))
 	}
-	query := `SELECT ` + caseColumns + ` FROM cases`
-	if len(where) > 0 {
-		query += ` WHERE ` + strings.Join(where, ` AND `)
+	if len(where) == 0 {
+		return "", nil, nil
 	}
-	query += ` ORDER BY due_at NULLS LAST, ref`
-	if f.Limit > 0 {
-		query += ` LIMIT ` + arg(f.Limit)
+	return ` WHERE ` + strings.Join(where, ` AND `), args, nil
+}
+
+// Assignees implements dpo.Store: one query, whose rows are the names, not the cases.
+func (s *Store) Assignees(ctx context.Context, f dpo.Filter) ([]string, error) {
+	where, args, err := caseWhere(f, `assigned_to <> ''`)
+	if err != nil {
+		return nil, fmt.Errorf("list assignees: %w", err)
 	}
+	query := `SELECT DISTINCT assigned_to FROM cases` + where
 	rows, err := s.pool.Query(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("list cases: %w", err)
+		return nil, fmt.Errorf("list assignees: %w", err)
 	}
+	// Sorted here: ORDER BY would sort by the database's collation, not as the contract says.
+	names, err := scanNames(rows, "list assignees", func(name string) string { return name })
+	slices.Sort(names)
+	return names, err
+}
+
+// TrailAssignees implements dpo.Store: the assignment events' notes, each once, read in one
+// query and the names taken from them as Event.Assignee does.
+func (s *Store) TrailAssignees(ctx context.Context) ([]string, error) {
+	rows, err := s.pool.Query(ctx, `SELECT DISTINCT note FROM events WHERE kind = $1`, string(dpo.EventAssigned))
+	if err != nil {
+		return nil, fmt.Errorf("list assignees on the audit trails: %w", err)
+	}
+	names, err := scanNames(rows, "list assignees on the audit trails", func(note string) string {
+		return dpo.Event{Kind: dpo.EventAssigned, Note: note}.Assignee()
+	})
+	slices.Sort(names)
+	return names, err
+}
+
+// scanNames reads rows of one text column, each turned into a name by name, and returns the
+// names that are not empty, each spelling once, in the rows' order; doing says what for errors.
+func scanNames(rows pgx.Rows, doing string, name func(string) string) ([]string, error) {
 	defer rows.Close()
-	var out []dpo.Case
+	var out []string
 	for rows.Next() {
-		c, err := scanCase(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list cases: %w", err)
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, fmt.Errorf("%s: %w", doing, err)
 		}
-		out = append(out, c)
+		if n := name(v); n != "" && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list cases: %w", err)
+		return nil, fmt.Errorf("%s: %w", doing, err)
 	}
 	return out, nil
 }

@@ -18,6 +18,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -304,7 +305,39 @@ func getCase(ctx context.Context, q querier, ref string) (dpo.Case, error) {
 
 // List implements dpo.Store.
 func (s *Store) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
-	var where []string
+	where, args, err := caseWhere(f)
+	if err != nil {
+		return nil, fmt.Errorf("list cases: %w", err)
+	}
+	query := `SELECT ` + caseColumns + ` FROM cases` + where + ` ORDER BY due_at IS NULL, due_at, ref`
+	if f.Limit > 0 {
+		query += ` LIMIT ?`
+		args = append(args, f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list cases: %w", err)
+	}
+	defer rows.Close()
+	var out []dpo.Case
+	for rows.Next() {
+		c, err := scanCase(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list cases: %w", err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list cases: %w", err)
+	}
+	return out, nil
+}
+
+// caseWhere is the WHERE clause (with its leading space, or "" for every case) selecting the
+// cases f keeps that also meet the conditions given (SQL taking no arguments), and its
+// arguments; f's Limit is the caller's.
+func caseWhere(f dpo.Filter, also ...string) (string, []any, error) {
+	where := slices.Clone(also)
 	var args []any
 	in := func(column string, values []string) {
 		where = append(where, column+` IN (`+strings.TrimSuffix(strings.Repeat("?,", len(values)), ",")+`)`)
@@ -338,7 +371,7 @@ func (s *Store) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
 	}
 	if f.Overdue || f.DueWithin > 0 {
 		if f.Now.IsZero() {
-			return nil, errors.New("list cases: a time to compare due dates with is required")
+			return "", nil, errors.New("a time to compare due dates with is required")
 		}
 		var final []string
 		for _, st := range dpo.ClosedStatuses() {
@@ -357,30 +390,58 @@ func (s *Store) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
 		where = append(where, `due_at <= ?`)
 		args = append(args, fmtTime(f.DueBy()))
 	}
-	query := `SELECT ` + caseColumns + ` FROM cases`
-	if len(where) > 0 {
-		query += ` WHERE ` + strings.Join(where, ` AND `)
+	if len(where) == 0 {
+		return "", nil, nil
 	}
-	query += ` ORDER BY due_at IS NULL, due_at, ref`
-	if f.Limit > 0 {
-		query += ` LIMIT ?`
-		args = append(args, f.Limit)
+	return ` WHERE ` + strings.Join(where, ` AND `), args, nil
+}
+
+// Assignees implements dpo.Store: one query, whose rows are the names, not the cases.
+func (s *Store) Assignees(ctx context.Context, f dpo.Filter) ([]string, error) {
+	where, args, err := caseWhere(f, `assigned_to <> ''`)
+	if err != nil {
+		return nil, fmt.Errorf("list assignees: %w", err)
 	}
+	query := `SELECT DISTINCT assigned_to FROM cases` + where
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("list cases: %w", err)
+		return nil, fmt.Errorf("list assignees: %w", err)
 	}
+	names, err := scanNames(rows, "list assignees", func(name string) string { return name })
+	slices.Sort(names)
+	return names, err
+}
+
+// TrailAssignees implements dpo.Store: the assignment events' notes, each once, read in one
+// query and the names taken from them as Event.Assignee does.
+func (s *Store) TrailAssignees(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT note FROM events WHERE kind = ?`, string(dpo.EventAssigned))
+	if err != nil {
+		return nil, fmt.Errorf("list assignees on the audit trails: %w", err)
+	}
+	names, err := scanNames(rows, "list assignees on the audit trails", func(note string) string {
+		return dpo.Event{Kind: dpo.EventAssigned, Note: note}.Assignee()
+	})
+	slices.Sort(names)
+	return names, err
+}
+
+// scanNames reads rows of one text column, each turned into a name by name, and returns the
+// names that are not empty, each spelling once, in the rows' order; doing says what for errors.
+func scanNames(rows *sql.Rows, doing string, name func(string) string) ([]string, error) {
 	defer rows.Close()
-	var out []dpo.Case
+	var out []string
 	for rows.Next() {
-		c, err := scanCase(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list cases: %w", err)
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, fmt.Errorf("%s: %w", doing, err)
 		}
-		out = append(out, c)
+		if n := name(v); n != "" && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list cases: %w", err)
+		return nil, fmt.Errorf("%s: %w", doing, err)
 	}
 	return out, nil
 }

@@ -1095,6 +1095,73 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.Len(t, refs(dpo.Filter{}), 5, "no assignee filter: everyone's")
 	})
 
+	// Whom a queue can be filtered by, and whom a case was ever given to, are each one query over
+	// names, never a read of every case or every trail (a council has tens of thousands).
+	t.Run("AssigneesOfTheCasesAndOnTheTrails", func(t *testing.T) {
+		q, _, clock := setup(t, "2026-03-30T09:00:00Z")
+		submit := func(received, key, org string, to ...string) dpo.Case {
+			sub := Sample(Date(t, received), key)
+			sub.Organisation = org
+			c, err := q.Submit(ctx, sub)
+			require.NoError(t, err)
+			for _, who := range to {
+				c, err = q.Assign(ctx, c.Ref, who, "lead")
+				require.NoError(t, err)
+			}
+			return c
+		}
+		const leeds, bristol = "Leeds City Council", "Bristol City Council"
+		noDate := submit("2026-02-01T10:00:00Z", "p3", leeds, "Last Person")
+		_, err := q.MarkLawEnforcement(ctx, noDate.Ref, dpo.LawEnforcementConfirmed, "prosecution file", "lead")
+		require.NoError(t, err)
+		submit("2026-02-02T10:00:00Z", "maya", leeds, "Maya Patel")          // overdue on 1 April
+		submit("2026-03-03T10:00:00Z", "sam", leeds, "alex", "Sam Patel")    // alex's no longer
+		submit("2026-03-04T10:00:00Z", "maya2", leeds, "maya patel")         // the same person, spelt as typed
+		submit("2026-03-05T10:00:00Z", "bristol", bristol, "Bristol Person") // another council
+		submit("2026-03-06T10:00:00Z", "back", leeds, "Kit Ng", "")          // handed back: nobody's now
+		submit("2026-03-07T10:00:00Z", "nobody", leeds)                      // nobody's ever
+		closed := submit("2026-03-08T10:00:00Z", "closed", leeds, "Alex Reid")
+		_, err = q.UpdateStatus(ctx, closed.Ref, dpo.Change{To: dpo.Completed, Actor: "lead"})
+		require.NoError(t, err)
+		_, err = q.AddNote(ctx, closed.Ref, "assigned to Not An Assignment", "lead") // a note, not an assignment
+		require.NoError(t, err)
+		clock.Set(Date(t, "2026-04-01T09:00:00Z"))
+
+		for _, tc := range []struct {
+			name string
+			f    dpo.Filter
+			want []string
+		}{
+			{"every case's, each spelling once, sorted", dpo.Filter{},
+				[]string{"Alex Reid", "Bristol Person", "Last Person", "Maya Patel", "Sam Patel", "maya patel"}},
+			{"of a council", dpo.Filter{Organisations: []string{"bristol city council"}}, []string{"Bristol Person"}},
+			{"of the open cases", dpo.Filter{Statuses: dpo.OpenStatuses()},
+				[]string{"Bristol Person", "Last Person", "Maya Patel", "Sam Patel", "maya patel"}},
+			{"of the overdue ones", dpo.Filter{Overdue: true}, []string{"Maya Patel"}},
+			{"of one person's cases, as spelt", dpo.Filter{AssignedTo: "MAYA PATEL"}, []string{"Maya Patel", "maya patel"}},
+			{"with a search", dpo.Filter{Search: closed.Ref}, []string{"Alex Reid"}},
+			{"no limit applied", dpo.Filter{Limit: 1},
+				[]string{"Alex Reid", "Bristol Person", "Last Person", "Maya Patel", "Sam Patel", "maya patel"}},
+			{"nobody's cases have none", dpo.Filter{Unassigned: true}, nil},
+			{"no case, no name", dpo.Filter{Organisations: []string{"Cardiff Council"}}, nil},
+		} {
+			got, err := q.Assignees(ctx, tc.f)
+			require.NoError(t, err, tc.name)
+			if tc.want == nil {
+				assert.Empty(t, got, tc.name)
+				continue
+			}
+			assert.Equal(t, tc.want, got, tc.name)
+		}
+		_, err = q.Store.Assignees(ctx, dpo.Filter{Overdue: true})
+		assert.Error(t, err, "a deadline filter needs its time, as List does")
+
+		trail, err := q.TrailAssignees(ctx)
+		require.NoError(t, err)
+		assert.Equal(t, []string{"Alex Reid", "Bristol Person", "Kit Ng", "Last Person", "Maya Patel", "Sam Patel", "alex", "maya patel"}, trail,
+			"every name ever given, each spelling once: not nobody, nor a note that reads like one")
+	})
+
 	t.Run("StatusLookupNeedsTheRightContact", func(t *testing.T) {
 		q, _, _ := setup(t, "2026-03-02T10:05:00Z")
 		sub := Sample(Date(t, "2026-03-02T10:00:00Z"), "k")
