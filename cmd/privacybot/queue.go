@@ -383,7 +383,7 @@ func firstSpelling(ctx context.Context, q *dpo.Queue, spellings []string) (strin
 // that have no time limit yet, which no deadline view lists.
 func warnNoTimeLimit(ctx context.Context, app *App, q *dpo.Queue, f dpo.Filter) error {
 	open, err := q.List(ctx, dpo.Filter{Organisations: f.Organisations, Statuses: dpo.OpenStatuses(), AssignedTo: f.AssignedTo,
-		Unassigned: f.Unassigned, Now: f.Now})
+		Unassigned: f.Unassigned, NeedsTimeLimit: true, Now: f.Now}) // those cases only, not every open one
 	if err != nil {
 		return err
 	}

@@ -69,6 +69,10 @@ type Filter struct {
 	AssignedTo string
 	// Unassigned keeps the cases assigned to nobody. With AssignedTo too, nothing matches.
 	Unassigned bool
+	// NeedsTimeLimit keeps the open, confirmed law-enforcement (Part 3) requests whose time limit
+	// the DPO has not set (Case.NeedsTimeLimit): those no deadline filter lists, found without
+	// reading every case.
+	NeedsTimeLimit bool
 	// Search keeps the cases whose reference, requester's name or contact holds it, in any case
 	// (a part is enough: "bloggs", "07700", "000123"); one it names by a reference in any form
 	// ParseRef reads ("dpo 2026 5"); and, when it reads as a phone number, those whose contact

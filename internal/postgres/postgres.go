@@ -328,6 +328,13 @@ func caseWhere(f dpo.Filter, also ...string) (string, []any, error) {
 	if f.Unassigned {
 		where = append(where, `assigned_to = ''`)
 	}
+	if f.NeedsTimeLimit {
+		var open []string
+		for _, st := range dpo.OpenStatuses() {
+			open = append(open, string(st))
+		}
+		where = append(where, `status = ANY(`+arg(open)+`) AND law_enforcement = `+arg(string(dpo.LawEnforcementConfirmed))+` AND due_at IS NULL`)
+	}
 	// lower() folds as the database's locale does (C.UTF-8 and the usual ones fold every letter,
 	// as the SQLite store's privacybot_lower does).
 	if search := dpo.SearchSQL(f, "lower", arg); search != "" {

@@ -366,6 +366,15 @@ func caseWhere(f dpo.Filter, also ...string) (string, []any, error) {
 	if f.Unassigned {
 		where = append(where, `assigned_to = ''`)
 	}
+	if f.NeedsTimeLimit {
+		var open []string
+		for _, st := range dpo.OpenStatuses() {
+			open = append(open, string(st))
+		}
+		in("status", open)
+		where = append(where, `law_enforcement = ? AND due_at IS NULL`)
+		args = append(args, string(dpo.LawEnforcementConfirmed))
+	}
 	if search := dpo.SearchSQL(f, "privacybot_lower", func(v any) string { args = append(args, v); return "?" }); search != "" {
 		where = append(where, search)
 	}

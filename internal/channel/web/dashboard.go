@@ -584,19 +584,17 @@ func (s *Server) scope(sess *dashSession) []string {
 
 // assignees are the people the user's cases are assigned to, open or closed, sorted: whom the
 // queue can be filtered by; and the confirmed Part 3 requests with no time limit set, which no
-// deadline filter lists (a tenth QA pass lost one). It reads the user's whole queue; a
-// council's is thousands of cases, read as the page is.
+// deadline filter lists (a tenth QA pass lost one). A council's queue is tens of thousands of
+// cases, so neither answer reads it: the store answers with the names, and with those cases.
 func (s *Server) assignees(ctx context.Context, sess *dashSession) (names, needLimit []string, err error) {
-	cases, err := s.Cases.List(ctx, dpo.Filter{Organisations: s.scope(sess)})
+	names, err = s.Cases.Assignees(ctx, dpo.Filter{Organisations: s.scope(sess)})
 	if err != nil {
 		return nil, nil, fmt.Errorf("list assignees: %w", err)
 	}
-	for _, c := range cases {
-		if c.AssignedTo != "" && !slices.Contains(names, c.AssignedTo) {
-			names = append(names, c.AssignedTo)
-		}
+	cases, err := s.Cases.List(ctx, dpo.Filter{Organisations: s.scope(sess), NeedsTimeLimit: true})
+	if err != nil {
+		return nil, nil, fmt.Errorf("list the Part 3 requests with no time limit: %w", err)
 	}
-	slices.Sort(names)
 	return names, dpo.NeedingTimeLimit(cases), nil
 }
 

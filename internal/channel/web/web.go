@@ -64,6 +64,8 @@ func (s *Server) CountFallback(reason string) {
 // Cases is what the dashboard does with the DPO's queue; *dpo.Queue is one.
 type Cases interface {
 	List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error)
+	// Assignees are the names the cases f selects are assigned to, sorted (dpo.Store.Assignees).
+	Assignees(ctx context.Context, f dpo.Filter) ([]string, error)
 	Get(ctx context.Context, ref string) (dpo.Case, error)
 	Events(ctx context.Context, ref string) ([]dpo.Event, error)
 	UpdateStatus(ctx context.Context, ref string, ch dpo.Change) (dpo.Case, error)

@@ -1244,6 +1244,70 @@ func TestQueueFiltersByAssignee(t *testing.T) {
 	assert.Equal(t, mine, rows[1][0])
 }
 
+// The queue page's choice of people and its note of the Part 3 requests with no time limit are
+// the user's councils' only, open cases' and closed ones', each person once, in order; asked of
+// the store without reading the whole queue.
+func TestQueueOffersTheUsersPeopleAndPart3Requests(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	assigned := func(org, who string, edit ...func(ref string)) string {
+		ref := h.submit(t, org)
+		if who != "" {
+			_, err := h.queue.Assign(ctx, ref, who, "lead")
+			require.NoError(t, err)
+		}
+		for _, e := range edit {
+			e(ref)
+		}
+		return ref
+	}
+	closed := func(ref string) {
+		_, err := h.queue.UpdateStatus(ctx, ref, dpo.Change{To: dpo.Completed, Actor: "lead"})
+		require.NoError(t, err)
+	}
+	confirmed := func(ref string) {
+		_, err := h.queue.MarkLawEnforcement(ctx, ref, dpo.LawEnforcementConfirmed, "prosecution file", "lead")
+		require.NoError(t, err)
+	}
+	limited := func(ref string) {
+		_, err := h.queue.SetTimeLimit(ctx, ref, time.Date(2026, 3, 20, 0, 0, 0, 0, time.UTC), "a short file", "lead")
+		require.NoError(t, err)
+	}
+	assigned(mk, "Zed Ames")
+	assigned(mk, "Ann Lee", closed) // a closed case's person is still one to filter by
+	assigned(mk, "Zed Ames")
+	mkNeeds := assigned(mk, "", confirmed)
+	assigned(mk, "", confirmed, limited)
+	assigned(mk, "", confirmed, closed)
+	bucksNeeds := assigned(bucks, "Bucks Person", confirmed)
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	h.addUser(t, "lead", "correct horse battery", "*")
+
+	offered := regexp.MustCompile(`<option value="to:([^"]*)"`)
+	for _, tc := range []struct {
+		user      string
+		people    []string
+		needLimit []string
+	}{
+		{"dpo", []string{"Ann Lee", "Zed Ames"}, []string{mkNeeds}},
+		{"lead", []string{"Ann Lee", "Bucks Person", "Zed Ames"}, []string{mkNeeds, bucksNeeds}},
+	} {
+		h.signIn(t, tc.user, "correct horse battery")
+		page := h.do(t, "GET", "/dpo", "").Body.String()
+		var people []string
+		for _, m := range offered.FindAllStringSubmatch(page, -1) {
+			people = append(people, html.UnescapeString(m[1]))
+		}
+		assert.Equal(t, tc.people, people, tc.user)
+		note := regexp.MustCompile(`(?s)<div class="needs-limit".*?</div>`).FindString(page)
+		assert.Contains(t, note, fmt.Sprintf("%d confirmed law-enforcement (Part 3) request", len(tc.needLimit)), tc.user)
+		assert.Equal(t, len(tc.needLimit), strings.Count(note, `<a href="/dpo/cases/`), tc.user)
+		for _, ref := range tc.needLimit {
+			assert.Contains(t, note, `<a href="/dpo/cases/`+ref+`">`, tc.user)
+		}
+	}
+}
+
 func TestQueueHighlightsOverdueAndDueThisWeek(t *testing.T) {
 	h := newHarness(t)
 	ref := h.submit(t, mk)

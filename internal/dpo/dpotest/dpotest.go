@@ -948,6 +948,64 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		require.ErrorIs(t, err, dpo.ErrNotAllowed)
 	})
 
+	// The confirmed Part 3 requests with no time limit, which no deadline filter lists, are the
+	// store's to find (the dashboard says which on every page): exactly Case.NeedsTimeLimit's.
+	t.Run("ListThePart3RequestsWithNoTimeLimit", func(t *testing.T) {
+		q, _, _ := setup(t, "2026-03-30T09:00:00Z")
+		submit := func(key, org string, le dpo.LawEnforcement, edit func(ref string)) string {
+			sub := Sample(Date(t, "2026-03-02T10:00:00Z"), key)
+			sub.Organisation, sub.AwaitingID = org, key == "awaiting-id"
+			sub.Description += " " + key
+			c, err := q.Submit(ctx, sub)
+			require.NoError(t, err)
+			if le != dpo.NotLawEnforcement {
+				_, err = q.MarkLawEnforcement(ctx, c.Ref, le, "a prosecution file", "alex")
+				require.NoError(t, err)
+			}
+			if edit != nil {
+				edit(c.Ref)
+			}
+			return c.Ref
+		}
+		const leeds, bristol = "Leeds City Council", "Bristol City Council"
+		needs := submit("needs", leeds, dpo.LawEnforcementConfirmed, nil)
+		submit("set", leeds, dpo.LawEnforcementConfirmed, func(ref string) {
+			_, err := q.SetTimeLimit(ctx, ref, Date(t, "2026-04-20"), "the police asked us to wait", "alex")
+			require.NoError(t, err)
+		})
+		submit("suspected", leeds, dpo.LawEnforcementSuspected, nil)
+		submit("uk-gdpr", leeds, dpo.NotLawEnforcement, nil)
+		submit("awaiting-id", leeds, dpo.NotLawEnforcement, nil) // no due date either, but its clock's
+		submit("closed", leeds, dpo.LawEnforcementConfirmed, func(ref string) {
+			_, err := q.UpdateStatus(ctx, ref, dpo.Change{To: dpo.Completed, Actor: "alex"})
+			require.NoError(t, err)
+		})
+		bristols := submit("bristol", bristol, dpo.LawEnforcementConfirmed, func(ref string) {
+			_, err := q.Assign(ctx, ref, "Sam Patel", "alex")
+			require.NoError(t, err)
+		})
+
+		refs := func(f dpo.Filter) []string { return listedRefs(t, ctx, q, f) }
+		all, err := q.List(ctx, dpo.Filter{})
+		require.NoError(t, err)
+		require.Equal(t, []string{needs, bristols}, dpo.NeedingTimeLimit(all))
+		for _, tc := range []struct {
+			name string
+			f    dpo.Filter
+			want []string
+		}{
+			{"every council's", dpo.Filter{NeedsTimeLimit: true}, []string{needs, bristols}},
+			{"of a council", dpo.Filter{NeedsTimeLimit: true, Organisations: []string{"leeds city council"}}, []string{needs}},
+			{"of the open ones, as the queue asks", dpo.Filter{NeedsTimeLimit: true, Statuses: dpo.OpenStatuses()}, []string{needs, bristols}},
+			{"of a person's", dpo.Filter{NeedsTimeLimit: true, AssignedTo: "sam patel"}, []string{bristols}},
+			{"of nobody's", dpo.Filter{NeedsTimeLimit: true, Unassigned: true}, []string{needs}},
+			{"none closed", dpo.Filter{NeedsTimeLimit: true, Statuses: dpo.ClosedStatuses()}, []string{}},
+			{"with a limit", dpo.Filter{NeedsTimeLimit: true, Limit: 1}, []string{needs}},
+		} {
+			assert.Equal(t, tc.want, refs(tc.f), tc.name)
+		}
+	})
+
 	t.Run("AFlagCantGiveAnOverdueRequestANewMonth", func(t *testing.T) {
 		// Due 2 April, overdue on 20 April: flagged as possibly Part 3 (or confirmed), ID asked
 		// for, the flag cleared, ID in: that would restart the month and hide that it was late.
