@@ -49,8 +49,28 @@ func runQueue(ctx context.Context, app *App, args []string) error {
 	}, args)
 }
 
-// withQueue opens the store, hands a queue on it to fn, and closes it.
-func withQueue(ctx context.Context, app *App, fn func(q *dpo.Queue) error) (err error) {
+// withQueue opens the store, brings every open case's due date to the bank holidays in use
+// (recalendar), hands a queue on it to fn, and closes it: for list and export, whose deadline
+// filters and order are the store's query over the stored dates, so that no open case can be
+// left on another calendar. That is one query reading the open cases, not one per case.
+func withQueue(ctx context.Context, app *App, fn func(q *dpo.Queue) error) error {
+	return openQueue(ctx, app, func(q *dpo.Queue) error { return recalendar(ctx, app, q) }, fn)
+}
+
+// withCase is withQueue for a command that shows or changes the one case ref: only that case's
+// due date is brought to the bank holidays in use (said on stderr, as withQueue says each),
+// since nothing else the command shows depends on another case's. The other cases are moved
+// by the next list, export, digest or server start, or change to them.
+func withCase(ctx context.Context, app *App, ref string, fn func(q *dpo.Queue) error) error {
+	return openQueue(ctx, app, func(q *dpo.Queue) error {
+		moved, err := q.RecalendarCase(ctx, ref)
+		sayMoved(app, moved)
+		return err
+	}, fn)
+}
+
+// openQueue opens the store, puts a queue on it, runs first and then fn on it, and closes it.
+func openQueue(ctx context.Context, app *App, first, fn func(q *dpo.Queue) error) (err error) {
 	store, closeStore, err := openQueueStore(ctx, app)
 	if err != nil {
 		return err
@@ -64,7 +84,7 @@ func withQueue(ctx context.Context, app *App, fn func(q *dpo.Queue) error) (err 
 	if err != nil {
 		return err
 	}
-	if err := recalendar(ctx, app, q); err != nil {
+	if err := first(q); err != nil {
 		return err
 	}
 	return fn(q)
@@ -445,7 +465,7 @@ func queueShow(ctx context.Context, app *App, args []string) error {
 	if err != nil {
 		return err
 	}
-	return withQueue(ctx, app, func(q *dpo.Queue) error {
+	return withCase(ctx, app, ref, func(q *dpo.Queue) error {
 		c, err := q.Get(ctx, ref)
 		if err != nil {
 			return err
@@ -608,7 +628,7 @@ func queueUpdate(ctx context.Context, app *App, args []string) error {
 			return usageError("--at: %v", err)
 		}
 	}
-	return withQueue(ctx, app, func(q *dpo.Queue) error {
+	return withCase(ctx, app, ref, func(q *dpo.Queue) error {
 		if ch.To == "" {
 			c, err := q.AddNote(ctx, ref, ch.Note, ch.Actor)
 			if err != nil {
@@ -630,9 +650,9 @@ func queueUpdate(ctx context.Context, app *App, args []string) error {
 	})
 }
 
-// changeCase makes one change to a case on the queue and prints, on one line, what became of it.
-func changeCase(ctx context.Context, app *App, change func(*dpo.Queue) (dpo.Case, error), done func(dpo.Case) string) error {
-	return withQueue(ctx, app, func(q *dpo.Queue) error {
+// changeCase makes one change to the case ref and prints, on one line, what became of it.
+func changeCase(ctx context.Context, app *App, ref string, change func(*dpo.Queue) (dpo.Case, error), done func(dpo.Case) string) error {
+	return withCase(ctx, app, ref, func(q *dpo.Queue) error {
 		c, err := change(q)
 		if err != nil {
 			return err
@@ -657,7 +677,7 @@ func queueExtend(ctx context.Context, app *App, args []string) error {
 	if strings.TrimSpace(*reason) == "" {
 		return usageError("queue extend needs --reason")
 	}
-	return changeCase(ctx, app, func(q *dpo.Queue) (dpo.Case, error) { return q.Extend(ctx, ref, *reason, *by) },
+	return changeCase(ctx, app, ref, func(q *dpo.Queue) (dpo.Case, error) { return q.Extend(ctx, ref, *reason, *by) },
 		func(c dpo.Case) string { return fmt.Sprintf("%s: extended; now due %s", c.Ref, dueText(c, app.Now())) })
 }
 
@@ -679,7 +699,7 @@ clarification answer, extended, or in progress), with its due date: reopening gi
 	if strings.TrimSpace(*note) == "" {
 		return usageError("queue reopen needs --note: why the case is reopened")
 	}
-	return changeCase(ctx, app, func(q *dpo.Queue) (dpo.Case, error) { return q.Reopen(ctx, ref, *note, *by) },
+	return changeCase(ctx, app, ref, func(q *dpo.Queue) (dpo.Case, error) { return q.Reopen(ctx, ref, *note, *by) },
 		func(c dpo.Case) string {
 			return fmt.Sprintf("%s: reopened, %s; due %s", c.Ref, c.Status, dueText(c, app.Now()))
 		})
@@ -700,7 +720,7 @@ func queueAssign(ctx context.Context, app *App, args []string) error {
 	if err := dpo.CheckName("name", name); err != nil {
 		return usageError("%v", err)
 	}
-	return withQueue(ctx, app, func(q *dpo.Queue) error {
+	return withCase(ctx, app, pos[0], func(q *dpo.Queue) error {
 		if name, err = assignable(ctx, app, q, pos[0], name); err != nil {
 			return err
 		}
@@ -763,7 +783,7 @@ func queuePart3(ctx context.Context, app *App, args []string) error {
 	if strings.TrimSpace(*reason) == "" {
 		return usageError("queue part3 needs --reason")
 	}
-	return changeCase(ctx, app, func(q *dpo.Queue) (dpo.Case, error) { return q.MarkLawEnforcement(ctx, pos[0], to, *reason, *by) },
+	return changeCase(ctx, app, pos[0], func(q *dpo.Queue) (dpo.Case, error) { return q.MarkLawEnforcement(ctx, pos[0], to, *reason, *by) },
 		func(c dpo.Case) string {
 			return fmt.Sprintf("%s: %s; due %s", c.Ref, c.LawEnforcement.Label(), dueText(c, app.Now()))
 		})
@@ -797,7 +817,7 @@ case is due on that date. Setting it again changes it; both are on the audit tra
 	if strings.TrimSpace(*reason) == "" {
 		return usageError("queue limit needs --reason")
 	}
-	return withQueue(ctx, app, func(q *dpo.Queue) error {
+	return withCase(ctx, app, ref, func(q *dpo.Queue) error {
 		c, err := q.SetTimeLimit(ctx, ref, day, *reason, *by)
 		if err != nil {
 			return err

@@ -860,6 +860,111 @@ func TestQueueCommandsFollowTheBankHolidays(t *testing.T) {
 
 // A reference is read with any number of zeros in front of its number, within reason, as it is
 // with fewer: the case is found whichever way it was typed.
+// With the bank holidays changed, a command on one case moves that case's due date first (said
+// on stderr and on its trail, as before the command's own change), and no other case's: the
+// others are moved by whatever lists them (queue list and export), each once.
+func TestQueueCommandsOnOneCaseMoveThatCaseOnly(t *testing.T) {
+	ctx := context.Background()
+	const now = "2026-12-07T09:00:00Z"
+	moved := func(ref string) string {
+		return "privacybot: " + ref + ": due date moved from 2026-12-29 to 2026-12-28: bank holidays changed\n"
+	}
+	// queue makes a queue of three open cases due 29 December (28 December is a bank holiday)
+	// and one closed, and the CLI pointed at it with 28 December cancelled.
+	queue := func(t *testing.T) (f *queueFixture, a, b, c, closed dpo.Case, due func(ref string) string, trail func(ref string) []string) {
+		dir := t.TempDir()
+		s, err := sqlite.Open(filepath.Join(dir, "privacybot.db"))
+		require.NoError(t, err)
+		t.Cleanup(func() { _ = s.Close() })
+		q := &dpo.Queue{Store: s, Now: func() time.Time { return dpotest.Date(t, "2026-11-27T10:05:00Z") }}
+		submit := func(key string) dpo.Case {
+			sub := dpotest.Sample(dpotest.Date(t, "2026-11-27T10:00:00Z"), key)
+			sub.Description += " " + key
+			c, err := q.Submit(ctx, sub)
+			require.NoError(t, err)
+			require.Equal(t, "2026-12-29", c.Due.Format(time.DateOnly))
+			return c
+		}
+		a, b, c, closed = submit("a"), submit("b"), submit("c"), submit("closed")
+		_, err = q.UpdateStatus(ctx, closed.Ref, dpo.Change{To: dpo.Completed, Actor: "alex"})
+		require.NoError(t, err)
+		hol := filepath.Join(dir, "hol.yaml")
+		require.NoError(t, os.WriteFile(hol, []byte("holidays:\n  - date: 2026-12-28\n    cancel: true\n"), 0o600))
+		f = &queueFixture{env: map[string]string{"PRIVACYBOT_DATA": dir, "USER": "alex", "PRIVACYBOT_HOLIDAYS": hol}}
+		due = func(ref string) string {
+			c, err := s.Get(ctx, ref)
+			require.NoError(t, err)
+			return c.Due.Format(time.DateOnly)
+		}
+		trail = func(ref string) []string {
+			events, err := s.Events(ctx, ref)
+			require.NoError(t, err)
+			var out []string
+			for _, e := range events {
+				out = append(out, e.Actor+" "+string(e.Kind))
+			}
+			return out
+		}
+		return f, a, b, c, closed, due, trail
+	}
+
+	for _, tc := range []struct {
+		name   string
+		args   func(a, closed dpo.Case) []string
+		out    string // in stdout
+		movesA bool   // whether a's move is said on stderr
+		code   int
+	}{
+		{"show", func(a, _ dpo.Case) []string { return []string{"show", a.Ref} }, "2026-12-28", true, exitOK},
+		{"show --json", func(a, _ dpo.Case) []string { return []string{"show", a.Ref, "--json"} }, `"due": "2026-12-28`, true, exitOK},
+		{"a note", func(a, _ dpo.Case) []string { return []string{"update", a.Ref, "--note", "rang back"} }, "note added", true, exitOK},
+		{"a status", func(a, _ dpo.Case) []string { return []string{"update", a.Ref, "--status", "in_progress"} },
+			"received → in_progress; due 2026-12-28", true, exitOK},
+		{"assign", func(a, _ dpo.Case) []string { return []string{"assign", a.Ref, "Sam Patel"} }, "assigned to Sam Patel", true, exitOK},
+		{"extend", func(a, _ dpo.Case) []string { return []string{"extend", a.Ref, "--reason", "many files"} }, "extended; now due", true, exitOK},
+		{"part3", func(a, _ dpo.Case) []string { return []string{"part3", a.Ref, "suspect", "--reason", "police file"} },
+			"due 2026-12-28 (Part 3? DPO to decide)", true, exitOK},
+		{"reopen a closed case, on its trail", func(_, closed dpo.Case) []string {
+			return []string{"reopen", closed.Ref, "--note", "closed the wrong one"}
+		}, "reopened, in_progress; due 2026-12-28", false, exitOK},
+		{"a reference no case has", func(dpo.Case, dpo.Case) []string { return []string{"show", "DPO-2026-000999"} }, "", false, exitFailure},
+		{"no reference", func(dpo.Case, dpo.Case) []string { return []string{"update", "nonsense", "--note", "x"} }, "", false, exitFailure},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, a, b, c, closed, due, trail := queue(t)
+			code, out, errOut := f.run(t, now, append([]string{"queue"}, tc.args(a, closed)...)...)
+			require.Equal(t, tc.code, code, errOut)
+			assert.Contains(t, out, tc.out)
+			if tc.movesA {
+				assert.Equal(t, moved(a.Ref), errOut, "the case's move, and no other")
+				assert.Equal(t, "system due_date_moved", trail(a.Ref)[1], "moved before the command's change")
+			} else {
+				assert.NotContains(t, errOut, "due date moved")
+			}
+			assert.Equal(t, []string{"2026-12-29", "2026-12-29"}, []string{due(b.Ref), due(c.Ref)}, "the other cases wait")
+
+			// Listed, every other open case is moved, once.
+			code, _, errOut = f.run(t, now, "queue", "list")
+			require.Equal(t, exitOK, code, errOut)
+			want := moved(b.Ref) + moved(c.Ref)
+			if !tc.movesA {
+				want = moved(a.Ref) + want
+			}
+			assert.Equal(t, want, errOut)
+			assert.Equal(t, []string{"2026-12-28", "2026-12-28"}, []string{due(b.Ref), due(c.Ref)})
+			code, _, errOut = f.run(t, now, "queue", "export", "--csv")
+			require.Equal(t, exitOK, code, errOut)
+			assert.Empty(t, errOut, "once")
+		})
+	}
+
+	// An export moves them all, as a list does.
+	f, a, b, c, _, _, _ := queue(t)
+	code, _, errOut := f.run(t, now, "queue", "export", "--csv")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Equal(t, moved(a.Ref)+moved(b.Ref)+moved(c.Ref), errOut)
+}
+
 func TestQueueReadsAReferenceWithZerosInFront(t *testing.T) {
 	f := newQueueFixture(t)
 	require.Equal(t, "DPO-2026-000001", f.overdue.Ref)

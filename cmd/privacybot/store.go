@@ -69,12 +69,18 @@ func newQueue(app *App, store dpo.Store) (*dpo.Queue, error) {
 }
 
 // recalendar moves the due dates of open cases to those the queue's bank holidays give, each on
-// its audit trail (dpo.Queue.Recalendar), and says which on stderr: run as serve and the queue
-// commands start, so what they show and change agree with PRIVACYBOT_HOLIDAYS as it now is.
+// its audit trail (dpo.Queue.Recalendar), and says which on stderr: run as serve, the Slack
+// digest and the queue's list and export start, so what they list agree with PRIVACYBOT_HOLIDAYS
+// as it now is (the queue's commands on one case move that case only: withCase).
 func recalendar(ctx context.Context, app *App, q *dpo.Queue) error {
 	moved, err := q.Recalendar(ctx)
+	sayMoved(app, moved)
+	return err
+}
+
+// sayMoved says on stderr which due dates the bank holidays moved, one line each.
+func sayMoved(app *App, moved []dpo.Event) {
 	for _, e := range moved {
 		fmt.Fprintf(app.Stderr, "privacybot: %s: %s\n", e.Ref, e.Note)
 	}
-	return err
 }

@@ -407,7 +407,7 @@ func (q *Queue) Reopen(ctx context.Context, ref, note, actor string) (Case, erro
 	}
 	// Closed, it kept its due date; open again, it has the calendar's (bank holidays changed
 	// meanwhile), moved on the trail by the queue.
-	if moved, err := q.recalendar(ctx, c.Ref); err != nil || moved != nil {
+	if moved, _, err := q.recalendar(ctx, c.Ref); err != nil || moved != nil {
 		if err != nil {
 			return Case{}, err
 		}
@@ -498,7 +498,7 @@ func (q *Queue) update(ctx context.Context, ref string, fn func(*Case) (Event, e
 	}
 	// A due date another calendar gave (a process started with other bank holidays moved it)
 	// is moved first, on the trail by the queue: the change asked for must not move it silently.
-	if _, err := q.recalendar(ctx, canon); err != nil {
+	if _, _, err := q.recalendar(ctx, canon); err != nil {
 		return Case{}, err
 	}
 	return q.Store.Update(ctx, canon, func(c *Case) (Event, error) {
@@ -516,7 +516,10 @@ func (q *Queue) update(ctx context.Context, ref string, fn func(*Case) (Event, e
 // move is on the case's audit trail, by SystemName ("due date moved from … to …: bank holidays
 // changed"). It returns those events, in the order of the list. Run at start-up, it makes what a
 // queue shows and what it changes agree with the calendar the process uses; a case another
-// replica moved meanwhile is left as it found it.
+// replica moved meanwhile is left as it found it. Whatever lists cases by due date needs it
+// first (the overdue and due-soon filters, and the order, are the store's query over the stored
+// dates, so no open case can be left on another calendar): it reads the open cases in one query
+// and writes only those that move. A command on one case needs only RecalendarCase.
 func (q *Queue) Recalendar(ctx context.Context) ([]Event, error) {
 	cases, err := q.Store.List(ctx, Filter{Statuses: OpenStatuses()})
 	if err != nil {
@@ -539,28 +542,46 @@ func (q *Queue) Recalendar(ctx context.Context) ([]Event, error) {
 	return events, nil
 }
 
+// RecalendarCase is Recalendar for the one case ref (in any form ParseRef reads): all that a
+// command showing or changing that case alone needs, since nothing else it shows depends on
+// other cases' dates. It returns the move's event, or none: when the due date is the calendar's,
+// and when the reference is malformed or no case has it (the command itself says so).
+func (q *Queue) RecalendarCase(ctx context.Context, ref string) ([]Event, error) {
+	canon, err := ParseRef(ref)
+	if err != nil {
+		return nil, nil
+	}
+	_, e, err := q.recalendar(ctx, canon)
+	if e == nil {
+		return nil, err
+	}
+	return []Event{*e}, err
+}
+
 // recalendar moves the due date of the case ref to the calendar's, when another calendar gave it
-// (see Recalendar), returning the case moved, or nil when it needed no move.
-func (q *Queue) recalendar(ctx context.Context, ref string) (*Case, error) {
+// (see Recalendar), returning the case moved and the move's event (nil if another process made
+// it first), or nils when it needed no move.
+func (q *Queue) recalendar(ctx context.Context, ref string) (*Case, *Event, error) {
 	c, err := q.Store.Get(ctx, ref)
 	if err != nil {
 		if errors.Is(err, ErrNotFound) {
-			return nil, nil // the change itself says so
+			return nil, nil, nil // the change itself says so
 		}
-		return nil, fmt.Errorf("recompute the due date of %s: %w", ref, err)
+		return nil, nil, fmt.Errorf("recompute the due date of %s: %w", ref, err)
 	}
 	c.calendar = q.Calendar
 	if _, moved := c.calendarDue(); !moved {
-		return nil, nil
+		return nil, nil, nil
 	}
-	if _, err := q.moveDue(ctx, ref); err != nil {
-		return nil, err
+	e, err := q.moveDue(ctx, ref) // nil when another process moved it meanwhile
+	if err != nil {
+		return nil, nil, err
 	}
 	c, err = q.Store.Get(ctx, ref)
 	if err != nil {
-		return nil, fmt.Errorf("recompute the due date of %s: %w", ref, err)
+		return nil, e, fmt.Errorf("recompute the due date of %s: %w", ref, err)
 	}
-	return &c, nil
+	return &c, e, nil
 }
 
 // moveDue records the move of one case's due date to the calendar's, judged again inside the

@@ -447,6 +447,59 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.Equal(t, []string{"sam: reopened: closed the wrong case", moveTo28}, closedTrail[len(closedTrail)-2:])
 	})
 
+	// A command on one case brings that case alone to the calendar in use (RecalendarCase): the
+	// others wait for whatever lists them, which moves each (Recalendar).
+	t.Run("OneCaseFollowsTheBankHolidaysAlone", func(t *testing.T) {
+		builtIn, _, clock := setup(t, "2026-11-27T10:05:00Z")
+		cancelled, err := deadline.DefaultCalendar().WithChanges("hol.yaml", []byte("holidays:\n  - date: 2026-12-28\n    cancel: true\n"))
+		require.NoError(t, err)
+		edited := &dpo.Queue{Store: builtIn.Store, Now: clock.Now, Calendar: cancelled}
+		submit := func(key string) dpo.Case {
+			sub := Sample(Date(t, "2026-11-27T10:00:00Z"), key) // due 29 December, or the 28th without its holiday
+			sub.Description += " " + key
+			c, err := builtIn.Submit(ctx, sub)
+			require.NoError(t, err)
+			return c
+		}
+		a, b, closed := submit("a"), submit("b"), submit("closed")
+		_, err = builtIn.UpdateStatus(ctx, closed.Ref, dpo.Change{To: dpo.Completed, Actor: "alex"})
+		require.NoError(t, err)
+		due := func(ref string) string {
+			c, err := builtIn.Get(ctx, ref)
+			require.NoError(t, err)
+			return c.Due.Format(time.DateOnly)
+		}
+		clock.Add(24 * time.Hour)
+		const note = "due date moved from 2026-12-29 to 2026-12-28: bank holidays changed"
+		for _, tc := range []struct {
+			name, ref string
+			moved     string // the case moved, "" for none
+			dues      []string
+		}{
+			{"a case, its reference as typed", strings.ToLower(strings.ReplaceAll(a.Ref, "-", " ")), a.Ref, []string{"2026-12-28", "2026-12-29"}},
+			{"the same case again", a.Ref, "", []string{"2026-12-28", "2026-12-29"}},
+			{"a closed case keeps its date", closed.Ref, "", []string{"2026-12-28", "2026-12-29"}},
+			{"no such case: the command says so", "DPO-2026-999999", "", []string{"2026-12-28", "2026-12-29"}},
+			{"no reference: the command says so", "not a reference", "", []string{"2026-12-28", "2026-12-29"}},
+			{"the other case", b.Ref, b.Ref, []string{"2026-12-28", "2026-12-28"}},
+		} {
+			moved, err := edited.RecalendarCase(ctx, tc.ref)
+			require.NoError(t, err, tc.name)
+			if tc.moved == "" {
+				assert.Empty(t, moved, tc.name)
+			} else if assert.Len(t, moved, 1, tc.name) {
+				assert.Equal(t, tc.moved, moved[0].Ref, tc.name)
+				assert.Equal(t, dpo.SystemName, moved[0].Actor, tc.name)
+				assert.Equal(t, note, moved[0].Note, tc.name)
+			}
+			assert.Equal(t, tc.dues, []string{due(a.Ref), due(b.Ref)}, tc.name)
+			assert.Equal(t, "2026-12-29", due(closed.Ref), tc.name)
+		}
+		rest, err := edited.Recalendar(ctx)
+		require.NoError(t, err)
+		assert.Empty(t, rest, "each moved once")
+	})
+
 	t.Run("WhatAClosingHidIsDatedWhenItHappened", func(t *testing.T) {
 		q, _, clock := setup(t, "2026-03-03T10:00:00Z")
 		c, err := q.Submit(ctx, Sample(Date(t, "2026-03-02T10:00:00Z"), "k"))
