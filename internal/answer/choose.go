@@ -516,6 +516,61 @@ func (c *Composer) withFollowers(hits []Hit, chosen []candidate) []candidate {
 	return out
 }
 
+// withLeadIns quotes a bullet chosen without its list's lead-in with the lead-in, and the
+// bullets of one list chosen together under it once: "– Details about third parties involved in
+// supporting you" alone doesn't say it is among what the council holds (a QA pass read it as an
+// answer to "does MK sell my data?").
+func (c *Composer) withLeadIns(hits []Hit, chosen []candidate) []candidate {
+	out := make([]candidate, 0, len(chosen))
+	under := map[[2]int]int{} // a list's (hit, lead-in order) → its place in out
+	for _, cd := range chosen {
+		if !cd.unit.item {
+			out = append(out, cd)
+			continue
+		}
+		us := c.unitsOf(hits[cd.hit].Passage)
+		lead := leadInOf(us, cd.order, cd.unit.text)
+		if lead < 0 {
+			out = append(out, cd)
+			continue
+		}
+		key := [2]int{cd.hit, lead}
+		if i, ok := under[key]; ok {
+			out[i].unit.items = append(out[i].unit.items, cd.unit.text)
+			continue
+		}
+		// The lead-in's line, from its first sentence: "We only share what is needed. This may
+		// include:" — "This may include:" alone says nothing.
+		first := lead
+		for first > 0 && us[first-1].leadIn && len(us[first-1].items) == 0 {
+			first--
+		}
+		var text []string
+		for _, u := range us[first : lead+1] {
+			text = append(text, u.text)
+		}
+		listed := cd
+		listed.order = first
+		listed.unit = unit{text: strings.Join(text, " "), leadIn: true, items: []string{cd.unit.text}}
+		under[key] = len(out)
+		out = append(out, listed)
+	}
+	return out
+}
+
+// leadInOf is the place among us of the lead-in of the bullet at order, -1 when it has none.
+func leadInOf(us []unit, order int, bullet string) int {
+	for i := min(order, len(us)) - 1; i >= 0; i-- {
+		if us[i].leadIn && len(us[i].items) > 0 {
+			if slices.Contains(us[i].items, bullet) {
+				return i
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
 // unitsOf are a passage's units: analysed when the corpus was, split now for a passage of
 // another corpus.
 func (c *Composer) unitsOf(p notice.Passage) []unit {

@@ -527,7 +527,7 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 	scoped := q.Organisation != "" || q.NoticeID != ""
 	chosen := choose(cands, k, func(hit int) string { return c.canonical(hits[hit].Passage.Organisation) },
 		scoped, c.MinCoverage)
-	chosen = c.withFollowers(hits, c.withAntecedents(hits, chosen))
+	chosen = c.withLeadIns(hits, c.withFollowers(hits, c.withAntecedents(hits, chosen)))
 	ans = c.compose(ans, q, hits, chosen)
 	ans = c.withSilentCouncils(ans, q)
 	if unsure {

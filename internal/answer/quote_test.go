@@ -138,3 +138,21 @@ func TestAQuoteKeepsTheSentenceThatPointsBackAtIt(t *testing.T) {
 	require.False(t, ans.Abstained, ans.Answer)
 	assert.NotContains(t, ans.Answer, "Staff are trained", "a sentence that doesn't point back is not quoted with it")
 }
+
+// A bullet is quoted under the sentence that introduces its list (the whole of its line), and
+// the bullets that don't answer not at all: "– Details about third parties" alone doesn't say it
+// is among what the council holds, nor "– 6 years" what is kept.
+func TestABulletIsQuotedWithItsListsLeadIn(t *testing.T) {
+	e := alderbyNotice(t, "leisure", "Leisure centres privacy notice", "How long we keep it\n"+
+		"We only keep information for as long as it is needed. Our retention schedule says:\n"+
+		"- membership records are kept for 2 years after your membership ends\n"+
+		"- accident reports are kept for 3 years from the date of the accident\n"+
+		"- swimming lesson registers are kept for 1 year\n")
+	ans, err := e.Composer.Answer(context.Background(), answer.Question{Text: "how long do you keep swimming lesson registers?"})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	require.Len(t, ans.Citations, 1)
+	assert.Equal(t, "We only keep information for as long as it is needed. Our retention schedule says:\n"+
+		"  – swimming lesson registers are kept for 1 year", ans.Citations[0].Excerpt)
+	assert.Contains(t, ans.Answer, "• “We only keep information for as long as it is needed. Our retention schedule says:\n  – swimming lesson registers are kept for 1 year” [1]")
+}
