@@ -283,10 +283,21 @@ func (c *Composer) answerRespelt(ctx context.Context, q Question, ex *Explanatio
 		keep(ex, first)
 		return ans, err
 	}
+	// An answer about ID that says nothing of identity, which asking again doesn't mend, is
+	// given as unsure: the notices may not say what proof they want.
+	unsureOfID := func(ans Answer) Answer {
+		if missedID && !ans.Hedged {
+			if ex != nil {
+				ex.Decision += "; unsure: it asks about ID, and no quote says anything of identity"
+			}
+			return c.hedge(ans)
+		}
+		return ans
+	}
 	respelt := c.lex.Respell(ans.Question)
 	if respelt == ans.Question {
 		keep(ex, first)
-		return ans, nil
+		return unsureOfID(ans), nil
 	}
 	again := q
 	again.Text = respelt
@@ -302,7 +313,7 @@ func (c *Composer) answerRespelt(ctx context.Context, q Question, ex *Explanatio
 		// The abstention as typed stands: the respelt question is the bot's guess, and an error
 		// of it (none is expected of a question already cleaned once) is no error of the one asked.
 		keep(ex, first)
-		return ans, nil
+		return unsureOfID(ans), nil
 	}
 	keep(ex, second)
 	if ex != nil {

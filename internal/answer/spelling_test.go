@@ -109,3 +109,33 @@ func BenchmarkRespellGibberish(b *testing.B) {
 		comp.lex.Respell(q)
 	}
 }
+
+// "Do I need ID …?" is about proving who you are: an answer quoting nothing of identity (asked
+// again with "identity" too) is given as unsure, with the contact; a notice saying what proof
+// it wants is quoted.
+func TestAnAnswerAboutIDThatSaysNothingOfIdentityIsUnsure(t *testing.T) {
+	notice := func(text string) fstest.MapFS {
+		return fstest.MapFS{
+			"organisations.yaml": {Data: []byte("organisations:\n  - name: Ravensholme Borough Council\n")},
+			"n.md": {Data: []byte("---\nid: n\ntitle: Customer services privacy notice\norganisation: Ravensholme Borough Council\n---\n" +
+				"Your rights\nYou can make a request to see the records we hold about you. " + text + "\n\n" +
+				"How long we keep information\nRecords of requests are held for 2 years.\n\n" +
+				"Data Protection Officer\nData Protection, Town Hall, Ravensholme RV1 2AB\n")},
+		}
+	}
+	ctx := context.Background()
+	const question = "do i need id to make a request to see my records"
+
+	silent := composerOver(t, notice("We will reply within one month."))
+	ans, err := silent.Answer(ctx, Question{Text: question})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, "the request sentence is quoted")
+	assert.True(t, ans.Hedged, "nothing quoted says what proof is wanted: %s", ans.Answer)
+	assert.NotNil(t, ans.Contact)
+
+	says := composerOver(t, notice("You will be required to provide proof of identity."))
+	ans, err = says.Answer(ctx, Question{Text: question})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	assert.Contains(t, ans.Answer, "proof of identity")
+}
