@@ -517,7 +517,7 @@ func (c *Composer) withFollowers(hits []Hit, chosen []candidate) []candidate {
 }
 
 // withLeadIns quotes a bullet chosen without its list's lead-in with the lead-in, and the
-// bullets of one list chosen together under it once: "– Details about third parties involved in
+// bullets of one list chosen together under it once, marking the bullets left out ("– …"): "– Details about third parties involved in
 // supporting you" alone doesn't say it is among what the council holds (a QA pass read it as an
 // answer to "does MK sell my data?").
 func (c *Composer) withLeadIns(hits []Hit, chosen []candidate) []candidate {
@@ -537,6 +537,7 @@ func (c *Composer) withLeadIns(hits []Hit, chosen []candidate) []candidate {
 		key := [2]int{cd.hit, lead}
 		if i, ok := under[key]; ok {
 			out[i].unit.items = append(out[i].unit.items, cd.unit.text)
+			out[i].unit.some = len(out[i].unit.items) < len(us[lead].items)
 			continue
 		}
 		// The lead-in's line, from its first sentence: "We only share what is needed. This may
@@ -551,7 +552,7 @@ func (c *Composer) withLeadIns(hits []Hit, chosen []candidate) []candidate {
 		}
 		listed := cd
 		listed.order = first
-		listed.unit = unit{text: strings.Join(text, " "), leadIn: true, items: []string{cd.unit.text}}
+		listed.unit = unit{text: strings.Join(text, " "), leadIn: true, items: []string{cd.unit.text}, some: len(us[lead].items) > 1}
 		under[key] = len(out)
 		out = append(out, listed)
 	}

@@ -140,7 +140,7 @@ func TestAQuoteKeepsTheSentenceThatPointsBackAtIt(t *testing.T) {
 }
 
 // A bullet is quoted under the sentence that introduces its list (the whole of its line), and
-// the bullets that don't answer not at all: "– Details about third parties" alone doesn't say it
+// the bullets that don't answer not at all, marked left out: "– Details about third parties" alone doesn't say it
 // is among what the council holds, nor "– 6 years" what is kept.
 func TestABulletIsQuotedWithItsListsLeadIn(t *testing.T) {
 	e := alderbyNotice(t, "leisure", "Leisure centres privacy notice", "How long we keep it\n"+
@@ -153,6 +153,6 @@ func TestABulletIsQuotedWithItsListsLeadIn(t *testing.T) {
 	require.False(t, ans.Abstained, ans.Answer)
 	require.Len(t, ans.Citations, 1)
 	assert.Equal(t, "We only keep information for as long as it is needed. Our retention schedule says:\n"+
-		"  – swimming lesson registers are kept for 1 year", ans.Citations[0].Excerpt)
-	assert.Contains(t, ans.Answer, "• “We only keep information for as long as it is needed. Our retention schedule says:\n  – swimming lesson registers are kept for 1 year” [1]")
+		"  – swimming lesson registers are kept for 1 year\n  – …", ans.Citations[0].Excerpt, "the bullets left out are marked")
+	assert.Contains(t, ans.Answer, "• “We only keep information for as long as it is needed. Our retention schedule says:\n  – swimming lesson registers are kept for 1 year\n  – …” [1]")
 }
