@@ -451,8 +451,11 @@ func TestChatRequestReceivedEarlier(t *testing.T) {
 	assert.NotContains(t, noType, "It sounds like you want to make a request")
 
 	late := chatSession(t, map[string]string{"PRIVACYBOT_DATA": t.TempDir()}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC),
-		"/request access --received 2026-07-04 --via post\n/quit\n/quit\n")
+		"/request access --received 2026-07-04 --via post\n"+letter+"/quit\n")
 	assert.Contains(t, late, "this request was due by Tuesday 4 August 2026 and is overdue already", "the adviser is told at once")
+	// and again when it is logged, not read "must respond by" a day gone by (a QA pass)
+	assert.Contains(t, late, "The council had to respond by Tuesday 4 August 2026, so the request is overdue already: tell the data protection team now.")
+	assert.NotContains(t, late, "must respond by Tuesday 4 August 2026")
 	assert.Contains(t, out, "DPO-2026-000001")
 	assert.Contains(t, out, "DPO-2026-000002", "a second letter of the same day is a second request")
 

@@ -2409,6 +2409,16 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 	case !c.Due.IsZero() && typ == rights.Complaint:
 		r.Due = c.Due.Format(time.DateOnly)
 		fmt.Fprintf(&text, " The team aims to reply by %s.", c.Due.Format("Monday 2 January 2006"))
+	case !c.Due.IsZero() && c.Overdue(b.now()):
+		// A letter logged late whose month has run out: "must respond by" a date gone by was
+		// read to a caller as if there were time left (a QA pass).
+		r.Due = c.Due.Format(time.DateOnly)
+		fmt.Fprintf(&text, " The council had to respond by %s, so the request is overdue already", c.Due.Format("Monday 2 January 2006"))
+		if staff {
+			text.WriteString(": tell the data protection team now.")
+		} else {
+			text.WriteString(", and the team can see that.")
+		}
 	case !c.Due.IsZero():
 		r.Due = c.Due.Format(time.DateOnly)
 		fmt.Fprintf(&text, " The council must respond by %s.", c.Due.Format("Monday 2 January 2006"))
