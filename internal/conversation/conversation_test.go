@@ -28,7 +28,7 @@ import (
 // tests see rather than a copy of them that stays behind.
 type queue struct {
 	*dpo.Queue
-	t *testing.T
+	t testing.TB
 }
 
 // cases is what was put on the queue, in the order it was filed (by reference: the store lists
@@ -48,7 +48,7 @@ func (q queue) setStatus(ref string, to dpo.Status) {
 	require.NoError(q.t, err)
 }
 
-func newBot(t *testing.T, now time.Time) (*conversation.Bot, queue) {
+func newBot(t testing.TB, now time.Time) (*conversation.Bot, queue) {
 	t.Helper()
 	e := indextest.Bundled(t)
 	composer, orgs, canonical := e.Composer, e.Orgs, e.Corpus.Organisations.Canonical
