@@ -258,7 +258,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			// "my ex-partner moved out, can you tell me her phone number?" is told what anyone
 			// asking for someone else's details is, not "the notices don't answer that".
 			ans = b.withContact(s, t, someoneElsesDetails)
-		} else if ans, err = b.answer(ctx, s, t, rights.Intent{Type: rights.None}, nil); err != nil {
+		} else if ans, err = b.answer(ctx, s, t, b.questionOf(t.Text), rights.Intent{Type: rights.None}, nil); err != nil {
 			return Reply{}, err
 		}
 		r.Answer = withAnswer(r.Answer, ans.Answer)
@@ -426,13 +426,15 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	}
 	if intent.Actionable && intent.Type != rights.None {
 		if b.Queue != nil && (t.Channel == "web" || t.Channel == "phone") {
-			if req, rest, ok := b.requestAmong(t.Text); ok && asksSomething(rest) && !aboutTheRequestRe.MatchString(rest) && b.answers(ctx, rest, t.Org) {
-				// "Do you share my data with the police? Please delete it.": the question is
-				// answered and the request offered, not the question dropped for the request's
-				// first step (a QA pass). Only a question the notices answer: "Please delete my
-				// account. Can you do that?" asks about the request, which is taken.
-				req.OnBehalf = req.OnBehalf || intent.OnBehalf
-				return b.answerAndOffer(ctx, s, t, rest, req, onDelta)
+			if req, rest, ok := b.requestAmong(t.Text); ok && asksSomething(rest) && !aboutTheRequestRe.MatchString(rest) {
+				if q := b.questionOf(rest); b.answers(ctx, q, t.Org) {
+					// "Do you share my data with the police? Please delete it.": the question is
+					// answered and the request offered, not the question dropped for the request's
+					// first step (a QA pass). Only a question the notices answer: "Please delete my
+					// account. Can you do that?" asks about the request, which is taken.
+					req.OnBehalf = req.OnBehalf || intent.OnBehalf
+					return b.answerAndOffer(ctx, s, t, rest, q, req, onDelta)
+				}
 			}
 		}
 		return b.startIntake(ctx, s, t, intent)
@@ -446,7 +448,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 				req.Actionable = true
 				return b.startIntake(ctx, s, t, req)
 			}
-			return b.answerAndOffer(ctx, s, t, rest, req, onDelta)
+			return b.answerAndOffer(ctx, s, t, rest, b.questionOf(rest), req, onDelta)
 		}
 	}
 	if t.Channel == "web" { // what the web chat keeps: its own notice says (a request comes first)
@@ -457,7 +459,8 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if st := smallTalkOf(t.Text); st != smallTalkNone {
 		return b.smallTalk(s, t, st), nil
 	}
-	if b.onlyOwnDetails(t.Text) {
+	redacted := b.redacted(t.Text) // read for the writer's details alone, and searched
+	if b.onlyOwnDetails(t.Text, redacted) {
 		// "John Smith", "Priya Shah, 12 elm rd mk6" with no request step asking for them: searched,
 		// the redacted "[name]" was answered with the notices' lists of what they hold ("• “Name”",
 		// a QA pass). What they would like is asked, and nothing of them said back.
@@ -472,7 +475,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		// can't read: say so, and who can help.
 		return b.withContact(s, t, "Sorry, I can only read and answer messages in English. The data protection team can help you in other ways:"), nil
 	}
-	return b.answer(ctx, s, t, intent, onDelta)
+	return b.answer(ctx, s, t, b.questionOfRedacted(redacted), intent, onDelta)
 }
 
 // maxSentencesRead bounds the sentences of a message read one by one for a request.
@@ -542,8 +545,8 @@ var aboutTheRequestRe = regexp.MustCompile(`(?i)^\s*(?:(?:can|could|will|would) 
 	`what happens (?:next|now|then)|how (?:long )?(?:will|does|would) (?:it|that|this) take|what (?:info|information|details|documents?) (?:do|will) you need|` +
 	`is (?:that|this|it) (?:ok|okay|possible|alright|all right)|how do i (?:do|start) (?:that|this|it)|can i do (?:that|this|it) here)\b`)
 
-// answers reports whether the notices answer a question (not abstaining), asked of the council the
-// conversation is about.
+// answers reports whether the notices answer a question as it is searched (questionOf), not
+// abstaining, asked of the council the conversation is about.
 func (b *Bot) answers(ctx context.Context, question, org string) bool {
 	decider := b.Decider
 	if decider == nil {
@@ -552,7 +555,7 @@ func (b *Bot) answers(ctx context.Context, question, org string) bool {
 	if decider == nil {
 		return false
 	}
-	ans, err := decider.Answer(ctx, answer.Question{Text: b.questionOf(question), Organisation: org})
+	ans, err := decider.Answer(ctx, answer.Question{Text: question, Organisation: org})
 	return err == nil && !ans.Abstained
 }
 
@@ -562,13 +565,13 @@ func asksSomething(text string) bool {
 	return strings.Contains(text, "?") || questionRe.MatchString(text)
 }
 
-// answerAndOffer answers the question of a message that also makes a request (requestAmong),
-// and offers to take the request: the whole message is what the resident said, and what the
-// request, if taken, starts from.
-func (b *Bot) answerAndOffer(ctx context.Context, s *session, t Turn, question string, req rights.Intent, onDelta func(string)) (Reply, error) {
+// answerAndOffer answers question, the question of a message that also makes a request
+// (requestAmong), whose questionOf is searched, and offers to take the request: the whole message
+// is what the resident said, and what the request, if taken, starts from.
+func (b *Bot) answerAndOffer(ctx context.Context, s *session, t Turn, question, searched string, req rights.Intent, onDelta func(string)) (Reply, error) {
 	asked := t
 	asked.Text = question
-	r, err := b.answer(ctx, s, asked, req, onDelta)
+	r, err := b.answer(ctx, s, asked, searched, req, onDelta)
 	if err != nil {
 		return r, err
 	}
@@ -654,9 +657,9 @@ func withAnswer(safe, ans answer.Answer) answer.Answer {
 }
 
 // answer answers an information question, carrying the topic of the last question over to a
-// follow-up ("and for complaints?").
-func (b *Bot) answer(ctx context.Context, s *session, t Turn, intent rights.Intent, onDelta func(string)) (Reply, error) {
-	q := b.questionOf(t.Text)
+// follow-up ("and for complaints?"). q is the message as it is searched (questionOf), which the
+// caller may have made already.
+func (b *Bot) answer(ctx context.Context, s *session, t Turn, q string, intent rights.Intent, onDelta func(string)) (Reply, error) {
 	about := "" // what the conversation was about, when the follow-up is asked in its context
 	followUp := s.lastQuestion != "" && IsFollowUp(q)
 	if followUp {
@@ -901,9 +904,12 @@ func withoutIntroductions(q string) (question, dropped string) {
 // details, and without what only introduces them. "my email is jo@x.com, how long…" asks only
 // "how long…".
 func (b *Bot) questionOf(q string) string {
-	if b.Redact != nil {
-		q = b.Redact(q)
-	}
+	return b.questionOfRedacted(b.redacted(q))
+}
+
+// questionOfRedacted is questionOf of a message already redacted: a turn that reads the redacted
+// message for something else too redacts it once.
+func (b *Bot) questionOfRedacted(q string) string {
 	question, dropped := withoutIntroductions(q)
 	if named := b.councilsNamed(dropped); len(named) > 0 && len(b.councilsNamed(question)) == 0 {
 		// "I live in Bucks." introduces the asker and says whose notices to ask: Milton Keynes's
@@ -915,6 +921,15 @@ func (b *Bot) questionOf(q string) string {
 		return q
 	}
 	return out
+}
+
+// redacted is text without the personal details Redact finds; text as it is when there is no
+// Redact.
+func (b *Bot) redacted(text string) string {
+	if b.Redact == nil {
+		return text
+	}
+	return b.Redact(text)
 }
 
 // ofCouncilsNamed asks a rewritten follow-up that names a council of that council only: "same

@@ -2351,10 +2351,7 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 		// An e-mail address or a phone number is no one's name (the chat refuses it too).
 		return Reply{}, &dpo.FieldError{Field: "name", Reason: "that is a contact, not a name"}
 	}
-	if b.Redact != nil {
-		excerpt = b.Redact(excerpt)
-	}
-	excerpt = withoutRequester(excerpt, f)
+	excerpt = withoutRequester(b.redacted(excerpt), f)
 	channel := f.Channel
 	if channel == "" {
 		channel = "web"

@@ -214,12 +214,12 @@ var ownDetailsWordsRe = regexp.MustCompile(`(?i)\b(?:hi|hello|hey|hiya|good (?:m
 // onlyOwnDetails reports whether a message is the writer's name and nothing else but their
 // address or other contact (and a greeting, or the town they live in): no question, and no
 // request. The bot's redactor says what is a name: "Blue Badge" and "Council Tax" are none, and a
-// name the notices publish ("Maria Damigos", the DPO) is kept, so asked about.
-func (b *Bot) onlyOwnDetails(text string) bool {
+// name the notices publish ("Maria Damigos", the DPO) is kept, so asked about. redacted is text
+// as the redactor left it (Bot.redacted).
+func (b *Bot) onlyOwnDetails(text, redacted string) bool {
 	if b.Redact == nil || strings.Contains(text, "?") || questionRe.MatchString(text) {
 		return false
 	}
-	redacted := b.Redact(text)
 	if !strings.Contains(redacted, "[name]") {
 		return false // a contact alone is answered as one (notQuiteAReference)
 	}
