@@ -240,7 +240,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			safe := b.safeguardingFor(intent, t.Org)
 			asked := intent
 			asked.Safeguarding, asked.ByModel, asked.SelfHarm = false, false, false
-			s.toldOfRisk(nil) // before the request starts, which takes it from the conversation
+			s.riskTold = true // before the request starts, whose summary reads it
 			r, err := b.startIntake(ctx, s, t, asked)
 			if err != nil {
 				return Reply{}, err
@@ -1094,7 +1094,7 @@ func (b *Bot) safeguarding(s *session, t Turn, intent rights.Intent) Reply {
 
 // safeguardingReply is the reply to an urgent message, not yet remembered.
 func (b *Bot) safeguardingReply(s *session, t Turn, intent rights.Intent) Reply {
-	s.toldOfRisk(s.intake)
+	s.riskTold = true
 	text := b.safeguardingFor(intent, t.Org)
 	confidential := confidentialRe.MatchString(t.Text)
 	if requestWordsRe.MatchString(t.Text) && !confidential && s.intake == nil && b.Queue != nil {
@@ -1845,19 +1845,10 @@ type session struct {
 	// until its first message is answered: a "yes" then confirmed nothing.
 	lost bool
 	// riskTold is set once the chat has given the safeguarding contacts in this conversation: a
-	// request it then takes, or is taking, tells the team so.
+	// request it then takes, or is taking, reads it (intake.riskTold) and tells the team so. The
+	// disclosure itself stays where the conversation goes, and the team is told to look (a QA
+	// pass: a danger told mid-request left no trace on the case).
 	riskTold bool
-}
-
-// toldOfRisk records that the chat gave the safeguarding contacts, on the conversation and on
-// the request it is taking (it may be nil): the disclosure itself stays where the conversation
-// goes, and the team is told to look (a QA pass: a danger told mid-request left no trace on the
-// case).
-func (s *session) toldOfRisk(it *intake) {
-	s.riskTold = true
-	if it != nil {
-		it.riskTold = true
-	}
 }
 
 // takeLost reports whether the session was made for an id that had ended, and clears it: only the

@@ -98,10 +98,10 @@ type intake struct {
 	// opening is how many lines of log come before the request's own first message and its
 	// reply: kept, with them, when the log is cut.
 	opening int
-	// riskTold is set once the chat has given the safeguarding contacts in the conversation the
-	// request comes from: the team is told so on the case (teamNotes), whose excerpt alone would
-	// leave it to be found.
-	riskTold bool
+	// riskTold is the conversation's record that the chat has given the safeguarding contacts
+	// (session.riskTold), before the request or while it is taken: the team is told so on the
+	// case (teamNotes), whose excerpt alone would leave it to be found.
+	riskTold *bool
 	// namedCouncil is the council the request's first words named, when the request was taken
 	// for it: corrected later ("sorry, it's Buckinghamshire not MK"), the words kept with the
 	// case still name it, and the team is told of the correction (teamNotes).
@@ -131,7 +131,7 @@ type intake struct {
 // is a slip the resident corrected, not a request sent to the wrong council.
 func (it *intake) teamNotes() []string {
 	var notes []string
-	if it.riskTold {
+	if it.riskTold != nil && *it.riskTold {
 		notes = append(notes, riskToldNote)
 	}
 	if it.namedCouncil != "" && it.org != "" && it.org != it.namedCouncil {
@@ -402,7 +402,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		s.prefill = nil
 	}
 	it.firstOnBehalf = it.onBehalf
-	it.riskTold = s.riskTold       // a danger told before the request was asked for
+	it.riskTold = &s.riskTold      // a danger told before the request was asked for, or after
 	it.log = slices.Clone(s.turns) // what was said before the request: its context
 	it.opening = len(it.log)
 	if n := len(s.submitted); n > 0 {
@@ -772,7 +772,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			// Only the model took it for urgent, not a word of danger ("Joan Whitfield, she
 			// lives at 22 Church Street…", "I am 84 and my carer comes Tuesdays": a QA pass lost
 			// both): the safeguarding contacts first, and the answer taken for its step.
-			s.toldOfRisk(it) // before the step, whose reply may be the summary
+			s.riskTold = true // before the step, whose reply may be the summary
 			r, err := b.takeStep(ctx, s, t, false)
 			if err != nil {
 				return r, err
