@@ -3,6 +3,8 @@ package llm
 import (
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/privacybot/privacybot/corpus"
@@ -286,5 +288,35 @@ func TestCheckClaimsInWords(t *testing.T) {
 			res := CheckAgainst(tt.text, passages, checkSystem, src)
 			assert.Equal(t, tt.reason, res.Reason, "detail: %s", res.Detail)
 		})
+	}
+}
+
+// BenchmarkCheckAgainst checks an answer the way the Answerer does: against five passages of the
+// bundled corpus as the model was shown them, the bundled system prompt, the question and the
+// corpus's organisations. The answer passes, so every check runs (the names check last).
+func BenchmarkCheckAgainst(b *testing.B) {
+	c, err := notice.Load(corpus.FS)
+	require.NoError(b, err)
+	var texts, orgs []string
+	for _, p := range c.Passages() {
+		if p.NoticeID == "mkc-customer-services" && slices.Contains([]int{8, 10, 13, 15, 17}, p.Position) {
+			texts = append(texts, strings.Join([]string{p.Title, p.Section(), p.Updated, p.Text}, "\n"))
+			orgs = append(orgs, p.Organisation)
+		}
+	}
+	require.Len(b, texts, 5)
+	t, err := loadTemplates("")
+	require.NoError(b, err)
+	system, err := render(t.system, SystemPrompt{Abstain: AbstainReply})
+	require.NoError(b, err)
+	src := Sources{Organisations: orgs, Question: "How long do you keep complaint records, and who do I complain to?", Known: c.Organisations}
+	reply := "Milton Keynes Council keeps complaint records for 6 years from when the case was closed [3]. " +
+		"If you are unhappy with how your information was used, you can complain to the Data Protection Officer [5], " +
+		"and report concerns to the Information Commissioner’s Office [5]."
+	b.ReportAllocs()
+	for b.Loop() {
+		if res := CheckAgainst(reply, texts, system, src); !res.OK() {
+			b.Fatalf("%s: %s", res.Reason, res.Detail)
+		}
 	}
 }
