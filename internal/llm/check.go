@@ -2,6 +2,7 @@ package llm
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -49,6 +50,12 @@ func Check(text string, passages []string, system string) CheckResult {
 // corpus's organisations: an organisation named must be a cited passage's, and a person's name
 // one a cited passage or the question gives.
 func CheckAgainst(text string, passages []string, system string, src Sources) CheckResult {
+	return checkAgainst(text, passages, system, lowerWords(system), src)
+}
+
+// checkAgainst is CheckAgainst given the words the system prompt writes in lower case
+// (lowerWords), which an Answerer reads once from its prompt rather than at every check.
+func checkAgainst(text string, passages []string, system string, systemWords map[string]bool, src Sources) CheckResult {
 	text = NormaliseCitations(strings.TrimSpace(text))
 	res := CheckResult{Text: text}
 	fail := func(reason, detail string) CheckResult {
@@ -89,16 +96,19 @@ func CheckAgainst(text string, passages []string, system string, src Sources) Ch
 	if f := UnsupportedFacts(text, citedTexts); len(f) > 0 {
 		return fail(ReasonUnsupportedNumber, f[0])
 	}
-	if l := UnsupportedLaws(text, citedTexts); len(l) > 0 {
+	// The laws, organisations and names are looked for in the cited passages folded once.
+	joined := strings.Join(citedTexts, "\n")
+	folded := foldSpace(joined)
+	if l := unsupportedLaws(text, folded); len(l) > 0 {
 		return fail(ReasonUnsupportedLaw, l[0])
 	}
 	if src.Organisations != nil {
-		if o := UnsupportedOrganisations(text, citedTexts, citedOrgs, src.Known); len(o) > 0 {
+		if o := unsupportedOrganisations(text, joined, folded, citedOrgs, src.Known); len(o) > 0 {
 			return fail(ReasonUnsupportedOrganisation, o[0])
 		}
 	}
-	common := commonWords(append(append([]string{system}, passages...), text)...)
-	if n := UnsupportedNames(text, citedTexts, src.Question, common, src.Known); len(n) > 0 {
+	ordinary := &ordinaryWords{system: systemWords, texts: append(slices.Clip(passages), text)}
+	if n := unsupportedNames(text, folded, src.Question, ordinary, src.Known); len(n) > 0 {
 		return fail(ReasonUnsupportedName, n[0])
 	}
 	return res

@@ -113,9 +113,9 @@ func spokenDigits(s string) string {
 // Regulation(s) or Directive ("Freedom of Information Act", "General Data Protection Regulation").
 var lawRe = regexp.MustCompile(`\b((?:[A-Z][\w’'-]*\s+(?:(?:of|and|for|on|to|in)\s+(?:the\s+)?)?)+)(Acts?|Regulations?|Directive)\b`)
 
-// UnsupportedLaws returns the laws text names that no cited passage names.
-func UnsupportedLaws(text string, cited []string) []string {
-	all := foldSpace(strings.Join(cited, "\n"))
+// unsupportedLaws returns the laws text names that no cited passage names; cited is the cited
+// passages joined and folded (foldSpace).
+func unsupportedLaws(text, cited string) []string {
 	var bad []string
 	for _, g := range lawRe.FindAllStringSubmatch(citeRe.ReplaceAllString(text, " "), -1) {
 		words := withoutOpeners(g[1]) // "Under Freedom of Information Act": "Under" is not the law's
@@ -126,7 +126,7 @@ func UnsupportedLaws(text string, cited []string) []string {
 		// "the UK General Data Protection Regulation" is the one a notice calls "the General Data
 		// Protection Regulation" (a review: refused).
 		bare := strings.Join(append(slices.DeleteFunc(slices.Clone(words), func(w string) bool { return w == "UK" || w == "EU" }), g[2]), " ")
-		if !strings.Contains(all, foldSpace(name)) && !strings.Contains(all, foldSpace(bare)) {
+		if !strings.Contains(cited, foldSpace(name)) && !strings.Contains(cited, foldSpace(bare)) {
 			bad = append(bad, name)
 		}
 	}
@@ -157,11 +157,11 @@ func foldSpace(s string) string {
 // councilRe finds a council named by its place: "Bedford Borough Council".
 var councilRe = regexp.MustCompile(`\b((?:[A-Z][\w’'-]*\s+){1,4})((?:City|County|Borough|District|Town|Parish)\s+)?Council\b`)
 
-// UnsupportedOrganisations returns the organisations text names that are none of the cited
-// passages' organisations and none the cited passages name themselves.
-func UnsupportedOrganisations(text string, cited, orgs []string, known *notice.Organisations) []string {
+// unsupportedOrganisations returns the organisations text names that are none of the cited
+// passages' organisations (orgs) and none the cited passages name themselves; cited is the cited
+// passages joined one a line, and folded is cited folded (foldSpace).
+func unsupportedOrganisations(text, cited, folded string, orgs []string, known *notice.Organisations) []string {
 	text = citeRe.ReplaceAllString(text, " ")
-	citedText := strings.Join(cited, "\n")
 	ok := map[string]bool{}
 	canonical := func(name string) string {
 		if known != nil {
@@ -175,7 +175,7 @@ func UnsupportedOrganisations(text string, cited, orgs []string, known *notice.O
 		ok[canonical(o)] = true
 	}
 	if known != nil {
-		for _, o := range known.NamedIn(citedText) {
+		for _, o := range known.NamedIn(cited) {
 			ok[o] = true
 		}
 	}
@@ -187,7 +187,6 @@ func UnsupportedOrganisations(text string, cited, orgs []string, known *notice.O
 			}
 		}
 	}
-	all := foldSpace(citedText)
 	for _, g := range councilRe.FindAllStringSubmatch(text, -1) {
 		words := withoutOpeners(g[1])
 		if len(words) == 0 {
@@ -202,7 +201,7 @@ func UnsupportedOrganisations(text string, cited, orgs []string, known *notice.O
 				continue // "Contact Milton Keynes City Council's …": a known council, checked above
 			}
 		}
-		if !ok[foldSpace(name)] && !strings.Contains(all, foldSpace(name)) {
+		if !ok[foldSpace(name)] && !strings.Contains(folded, foldSpace(name)) {
 			bad = append(bad, name)
 		}
 	}
@@ -217,32 +216,31 @@ var (
 	lowerWordRe      = regexp.MustCompile(`\b[a-z][a-z'’-]*\b`)
 )
 
-// UnsupportedNames returns the people text names that no cited passage, nor the question, names:
-// runs of capitalised words of which one at least is no ordinary word of the passages (common
-// holds those, lower case) and which name no organisation or place known.
-func UnsupportedNames(text string, cited []string, question string, common map[string]bool, known *notice.Organisations) []string {
+// unsupportedNames returns the people text names that no cited passage, nor the question, names:
+// runs of capitalised words of which one at least is no ordinary word of the passages and which
+// name no organisation or place known. cited is the cited passages joined and folded (foldSpace).
+func unsupportedNames(text, cited, question string, ordinary *ordinaryWords, known *notice.Organisations) []string {
 	text = citeRe.ReplaceAllString(text, " ")
-	all := foldSpace(strings.Join(cited, "\n"))
 	asked := foldSpace(question)
 	var bad []string
 	for _, loc := range capitalisedRunRe.FindAllStringIndex(text, -1) {
 		words := strings.Fields(text[loc[0]:loc[1]])
-		if sentenceStartRe.MatchString(text[:loc[0]]) && isCommon(words[0], common) {
+		if sentenceStartRe.MatchString(text[:loc[0]]) && ordinary.has(words[0]) {
 			words = words[1:] // "The Data Protection Officer": a sentence's "The"
 		}
 		if len(words) < 2 {
 			continue
 		}
-		ordinary := true
+		title := true
 		for _, w := range words {
-			ordinary = ordinary && isCommon(w, common)
+			title = title && ordinary.has(w)
 		}
-		if ordinary {
+		if title {
 			continue // a title, not a name: "Data Protection Officer"
 		}
 		name := strings.Join(words, " ")
 		f := foldSpace(name)
-		if strings.Contains(all, f) || strings.Contains(asked, f) {
+		if strings.Contains(cited, f) || strings.Contains(asked, f) {
 			continue
 		}
 		if known != nil {
@@ -255,22 +253,34 @@ func UnsupportedNames(text string, cited []string, question string, common map[s
 	return bad
 }
 
-// commonWords are the words the passages and the system prompt write in lower case: words that,
-// capitalised, are a title or a sentence's start rather than a name.
-func commonWords(texts ...string) map[string]bool {
+// ordinaryWords are the words the system prompt, the passages and the answer write in lower case,
+// and the words that open a sentence (sentenceOpeners): words that, capitalised, are a title or a
+// sentence's start rather than a name.
+type ordinaryWords struct {
+	system map[string]bool // the system prompt's (lowerWords), read once by the Answerer
+	texts  []string        // the passages and the answer, read for theirs when first asked
+	words  map[string]bool // theirs, once read
+}
+
+// has reports whether w, capitalised or not, is an ordinary word.
+func (o *ordinaryWords) has(w string) bool {
+	w = strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
+	if sentenceOpeners[w] || o.system[w] {
+		return true
+	}
+	if o.words == nil {
+		o.words = lowerWords(o.texts...) // an answer with no capitalised run never reads them
+	}
+	return o.words[w]
+}
+
+// lowerWords are the words texts write in lower case, without a possessive's 's.
+func lowerWords(texts ...string) map[string]bool {
 	out := map[string]bool{}
 	for _, t := range texts {
 		for _, w := range lowerWordRe.FindAllString(t, -1) {
 			out[strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")] = true
 		}
 	}
-	for w := range sentenceOpeners {
-		out[w] = true
-	}
 	return out
-}
-
-func isCommon(w string, common map[string]bool) bool {
-	w = strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
-	return common[w]
 }

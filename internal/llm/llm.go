@@ -100,6 +100,9 @@ type Answerer struct {
 	maxTokens  int
 	tmpl       *templates
 	system     string // the rendered system prompt
+	// systemWords are the words the system prompt writes in lower case (lowerWords): capitalised
+	// in an answer, they are no one's name. Read once, not at every check.
+	systemWords map[string]bool
 }
 
 // New makes an Answerer that asks the model described by o and falls back to fallback; r must
@@ -115,7 +118,7 @@ func New(fallback answer.Answerer, r answer.Retriever, o Options) (*Answerer, er
 	}
 	a := &Answerer{Fallback: fallback, Retriever: r, Now: time.Now,
 		client: newClient(o), model: o.Model, timeout: o.Timeout,
-		selfHosted: o.SelfHosted, passages: o.Passages, maxTokens: o.MaxTokens, tmpl: t, system: system}
+		selfHosted: o.SelfHosted, passages: o.Passages, maxTokens: o.MaxTokens, tmpl: t, system: system, systemWords: lowerWords(system)}
 	if a.timeout <= 0 {
 		a.timeout = DefaultTimeout
 	}
@@ -244,7 +247,7 @@ func (a *Answerer) generate(ctx context.Context, q answer.Question, ext answer.A
 	}
 	// A name the resident gave needs no passage (the question as they asked it: the model's copy
 	// was redacted).
-	res := CheckAgainst(reply, texts, a.system, Sources{Organisations: orgs,
+	res := checkAgainst(reply, texts, a.system, a.systemWords, Sources{Organisations: orgs,
 		Question: strings.TrimSpace(ext.Question + " " + q.Context), Known: a.Organisations})
 	if !res.OK() {
 		return answer.Answer{}, res.Reason
