@@ -180,11 +180,18 @@ func TestANameAlreadyGivenIsTaken(t *testing.T) {
 		require.NotNil(t, last.Intake, first)
 		assert.Empty(t, last.Intake.Fields["contact"], first)
 	}
-	bot, _ = newBot(t, qaNow)
-	script(t, bot, "Milton Keynes", []line{
-		{says: "I want a copy of my data", kind: conversation.KindIntake},
-		{says: "I already told you", kind: conversation.KindIntake, contains: []string{"couldn't find your name", "full name"}},
-	})
+	// However it points back, a reply that gives no name is no name: "as above" was filed as the
+	// name "as above", "I told you already" as "already" (a review).
+	for _, says := range []string{"I already told you", "as above", "I told you already", "as I already said", "sorry, I already told you",
+		"I told you", "it's in my first message", "see above"} {
+		bot, _ = newBot(t, qaNow)
+		last := script(t, bot, "Milton Keynes", []line{
+			{says: "I want a copy of my data", kind: conversation.KindIntake},
+			{says: says, kind: conversation.KindIntake, contains: []string{"couldn't find your name", "full name"}},
+		})
+		require.NotNil(t, last.Intake, says)
+		assert.Empty(t, last.Intake.Fields["name"], says)
+	}
 }
 
 // "nah leave it", "scrap that" and "don't bother" stop a request at any step; "nah" at the

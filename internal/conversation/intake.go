@@ -1088,7 +1088,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 				v, contact = name, postal
 			}
 		}
-		if alreadySaidRe.MatchString(v) && strings.TrimSpace(leadInRe.ReplaceAllString(v+" ", "")) == "" {
+		if onlyPointsBackRe.MatchString(v) || alreadySaidRe.MatchString(v) && strings.TrimSpace(leadInRe.ReplaceAllString(v+" ", "")) == "" {
 			// "I already told you", and no name with it: not in words the bot could find, or it
 			// would not ask.
 			return say("Sorry, I couldn't find your name in what you wrote before. " + b.prompt(it)), nil
@@ -2128,6 +2128,15 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 	}
 	return r, nil
 }
+
+// onlyPointsBackRe is a reply that points back at what was said before and says nothing else:
+// "as above", "I told you already", "sorry, it's in my first message". At the name step, "as
+// above" was filed as the name "as above", "I told you already" as "already" (a review).
+var onlyPointsBackRe = regexp.MustCompile(`(?i)^[\s,.!?;:-]*(?:(?:sorry|ok(?:ay)?|well|yes|yeah|um+|erm|but|mate|please|look)\b[\s,.!?;:-]*)*` +
+	`(?:i\s+(?:already\s+|just\s+)?(?:told|gave)\s+(?:it\s+(?:to\s+)?)?you(?:\s+(?:that|it|my name))?|i\s+(?:already\s+|just\s+)?said(?:\s+(?:that|it))?|` +
+	`(?:as|like)\s+i\s+(?:already\s+|just\s+)?(?:said|told you|wrote|mentioned)|(?:it'?s\s+|its\s+|it\s+is\s+)?(?:in|from)\s+my\s+(?:first\s+|earlier\s+|last\s+|previous\s+|original\s+)?(?:message|letter|e-?mail)|` +
+	`(?:as|see)\s+above|already\s+told\s+you)` +
+	`(?:[\s,.!?;:-]*\b(?:already|before|earlier|above|again|mate|please)\b)*[\s,.!?;:-]*$`)
 
 // pointsBackRe points at what an earlier message said: "in my message above", "as I said",
 // "the number in my letter".
