@@ -536,14 +536,21 @@ func (c *Composer) withLeadIns(hits []Hit, chosen []candidate) []candidate {
 		}
 		key := [2]int{cd.hit, lead}
 		if i, ok := under[key]; ok {
-			out[i].unit.items = append(out[i].unit.items, cd.unit.text)
-			out[i].unit.some = len(out[i].unit.items) < len(us[lead].items)
+			items := append(out[i].unit.items, cd.unit.text)
+			// in the list's order, whichever answered best
+			slices.SortStableFunc(items, func(a, b string) int {
+				return slices.Index(us[lead].items, a) - slices.Index(us[lead].items, b)
+			})
+			out[i].unit.items = items
+			out[i].unit.some = len(items) < len(us[lead].items)
 			continue
 		}
-		// The lead-in's line, from its first sentence: "We only share what is needed. This may
-		// include:" — "This may include:" alone says nothing.
+		// The sentence that introduces the list, with the one before it when it points back:
+		// "We only share what is needed. This may include:" — "This may include:" alone says
+		// nothing; "Within our service, we keep the following information for the following
+		// periods:" needs nothing of the paragraph before it.
 		first := lead
-		for first > 0 && us[first-1].leadIn && len(us[first-1].items) == 0 {
+		for first > 0 && anaphoraRe.MatchString(us[first].text) && us[first-1].leadIn && len(us[first-1].items) == 0 {
 			first--
 		}
 		var text []string

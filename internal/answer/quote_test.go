@@ -139,12 +139,13 @@ func TestAQuoteKeepsTheSentenceThatPointsBackAtIt(t *testing.T) {
 	assert.NotContains(t, ans.Answer, "Staff are trained", "a sentence that doesn't point back is not quoted with it")
 }
 
-// A bullet is quoted under the sentence that introduces its list (the whole of its line), and
+// A bullet is quoted under the sentence that introduces its list (with the one before it when it
+// points back: "These are …"), and
 // the bullets that don't answer not at all, marked left out: "– Details about third parties" alone doesn't say it
 // is among what the council holds, nor "– 6 years" what is kept.
 func TestABulletIsQuotedWithItsListsLeadIn(t *testing.T) {
 	e := alderbyNotice(t, "leisure", "Leisure centres privacy notice", "How long we keep it\n"+
-		"We only keep information for as long as it is needed. Our retention schedule says:\n"+
+		"We only keep information for as long as it is needed. These are our retention periods:\n"+
 		"- membership records are kept for 2 years after your membership ends\n"+
 		"- accident reports are kept for 3 years from the date of the accident\n"+
 		"- swimming lesson registers are kept for 1 year\n")
@@ -152,7 +153,18 @@ func TestABulletIsQuotedWithItsListsLeadIn(t *testing.T) {
 	require.NoError(t, err)
 	require.False(t, ans.Abstained, ans.Answer)
 	require.Len(t, ans.Citations, 1)
-	assert.Equal(t, "We only keep information for as long as it is needed. Our retention schedule says:\n"+
+	assert.Equal(t, "We only keep information for as long as it is needed. These are our retention periods:\n"+
 		"  – swimming lesson registers are kept for 1 year\n  – …", ans.Citations[0].Excerpt, "the bullets left out are marked")
-	assert.Contains(t, ans.Answer, "• “We only keep information for as long as it is needed. Our retention schedule says:\n  – swimming lesson registers are kept for 1 year\n  – …” [1]")
+	assert.Contains(t, ans.Answer, "• “We only keep information for as long as it is needed. These are our retention periods:\n  – swimming lesson registers are kept for 1 year\n  – …” [1]")
+
+	// A lead-in that says what its list is needs nothing of the paragraph before it.
+	e = alderbyNotice(t, "leisure", "Leisure centres privacy notice", "How long we keep it\n"+
+		"We only keep information for as long as it is needed. Within our leisure service we keep the following records for the following periods:\n"+
+		"- membership records are kept for 2 years after your membership ends\n"+
+		"- swimming lesson registers are kept for 1 year\n")
+	ans, err = e.Composer.Answer(context.Background(), answer.Question{Text: "how long do you keep swimming lesson registers?"})
+	require.NoError(t, err)
+	require.Len(t, ans.Citations, 1, ans.Answer)
+	assert.Equal(t, "Within our leisure service we keep the following records for the following periods:\n"+
+		"  – swimming lesson registers are kept for 1 year\n  – …", ans.Citations[0].Excerpt)
 }
