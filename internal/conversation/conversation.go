@@ -182,7 +182,7 @@ var (
 // houseWords name a house without a number: "Rose Cottage", "Mill Farm".
 const houseWords = `cottage|farm|house|lodge|barn|manor|hall|mill|bungalow|rectory|croft|oast|villa`
 
-// houseWordRe finds one of houseWords (houseNameRe reads the other ways a house is named).
+// houseWordRe finds one of houseWords (houseNameEndRe reads the other ways a house is named).
 var houseWordRe = regexp.MustCompile(`(?i)\b(?:` + houseWords + `)\b`)
 
 // refAt reports whether the text refRe matched at loc is a reference: "DPO-2026-1" or "status of

@@ -2472,13 +2472,12 @@ func withoutRequester(excerpt string, f RequestForm) string {
 	return excerpt
 }
 
-// postcodeRe is a UK postcode; streetRe a word of a street address. Three words with a digit are
-// no address without one: "1 sec let me check", "12 March 1985".
+// postcodeRe is a UK postcode; streetRe a word of a street address, for the first line of one
+// (houseRe); poBoxRe a PO box. What is a postal address is postalAddress's to say.
 var (
-	postcodeRe  = regexp.MustCompile(`(?i)\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b`)
-	poBoxRe     = regexp.MustCompile(`(?i)\bp\.?\s?o\.? box \d+`)
-	houseNameRe = regexp.MustCompile(`(?i)\b(?:` + houseWords + `|view|hillside|orchard|the lee)\b|^\s*[A-Z][a-z]+,\s*[A-Z][a-z]+`)
-	streetRe    = regexp.MustCompile(`(?i)\b(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|court|ct|crescent|place|pl|gardens|grove|hill|park|row|square|terrace|walk|mews|green|flat|house|cottage|farm|view|rise|parade|vale|end|gate|chase|croft|boulevard|wood|heights|meadow|meadows|fields|common|bank|mount|yard|wharf|quay|dene|glade|copse|spinney|paddock|brow|crossing|circus|broadway|precinct|centre|apartments?)\b`)
+	postcodeRe = regexp.MustCompile(`(?i)\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b`)
+	poBoxRe    = regexp.MustCompile(`(?i)\bp\.?\s?o\.? box \d+`)
+	streetRe   = regexp.MustCompile(`(?i)\b(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|court|ct|crescent|place|pl|gardens|grove|hill|park|row|square|terrace|walk|mews|green|flat|house|cottage|farm|view|rise|parade|vale|end|gate|chase|croft|boulevard|wood|heights|meadow|meadows|fields|common|bank|mount|yard|wharf|quay|dene|glade|copse|spinney|paddock|brow|crossing|circus|broadway|precinct|centre|apartments?)\b`)
 )
 
 // yesWords start a plain yes; yesFiller may follow it: "yes please", "yes ta", "yes thank you so
@@ -2628,8 +2627,7 @@ func ContactOf(v string) (dpo.Contact, error) {
 		return dpo.Contact{Kind: dpo.ContactPhone, Value: v}, nil
 	case strings.Contains(v, "@"):
 		return dpo.Contact{}, errors.New("That e-mail address doesn't look complete.")
-	case postcodeRe.MatchString(v) || poBoxRe.MatchString(v) || len(strings.Fields(v)) >= 3 && countDigits(v) > 0 && streetRe.MatchString(v) ||
-		len(strings.Split(v, ",")) >= 3 || len(strings.Split(v, ",")) == 2 && (streetRe.MatchString(v) || houseNameRe.MatchString(v)):
+	case postalAddress(v):
 		return dpo.Contact{Kind: dpo.ContactPostal, Value: v}, nil
 	}
 	return dpo.Contact{}, errors.New("That doesn't look like an e-mail address, a phone number or a postal address.")

@@ -1,0 +1,71 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/channel/web"
+	"github.com/privacybot/privacybot/internal/conversation"
+	"github.com/privacybot/privacybot/internal/dpo"
+)
+
+// A request form whose contact is a reply with a comma ("no, thanks") is refused with 422 naming
+// the contact and what it must be, and nothing reaches the queue (a QA pass: filed as a postal
+// address, which the team could not write to). Real addresses go through as postal ones.
+func TestRequestFormRefusesAContactThatIsNoAddress(t *testing.T) {
+	h := newHarness(t)
+	form := func(contact string) string {
+		b, err := json.Marshal(map[string]string{"type": "access", "org": "Bucks", "name": "Ben Carter", "contact": contact, "description": "my parking permit records"})
+		require.NoError(t, err)
+		return string(b)
+	}
+	for _, contact := range []string{"no, thanks", "yes, please", "ok, fine", "sorry, what do you mean", "no, it is for me"} {
+		rec := h.do(t, "POST", "/api/request", form(contact))
+		require.Equal(t, http.StatusUnprocessableEntity, rec.Code, "%s: %s", contact, rec.Body.String())
+		var e web.ErrorResponse
+		require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &e))
+		assert.Equal(t, "contact", e.Field, contact)
+		assert.Equal(t, "That doesn't look like an e-mail address, a phone number or a postal address.", e.Error, contact)
+	}
+	cases, err := h.queue.List(context.Background(), dpo.Filter{})
+	require.NoError(t, err)
+	assert.Empty(t, cases, "nothing is filed with a contact the team can't use")
+
+	for _, address := range []string{"12 High Street, Bletchley, MK2 2AB", "flat 2, 10 high st, olney", "The Old Rectory, Church Lane, Hanslope", "Holly Cottage, The Lee"} {
+		rec := h.do(t, "POST", "/api/request", form(address))
+		require.Equal(t, http.StatusOK, rec.Code, "%s: %s", address, rec.Body.String())
+		var r conversation.Reply
+		require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &r))
+		c, err := h.queue.Get(context.Background(), r.Reference)
+		require.NoError(t, err)
+		assert.Equal(t, dpo.Contact{Kind: dpo.ContactPostal, Value: address}, c.Requester.Contact)
+	}
+}
+
+// The chat's contact step asks again after "yes, please", as the QA pass's conversation went, and
+// the case holds the contact given next.
+func TestChatAsksAgainForAContactThatIsNoAddress(t *testing.T) {
+	h := newHarness(t)
+	r := h.chat(t, "", "I want a copy of my data from Buckinghamshire council")
+	r = h.chat(t, r.Session, "Ben Carter")
+	require.Equal(t, conversation.StepContact, r.Intake.Step, r.Answer.Answer)
+	r = h.chat(t, r.Session, "yes, please")
+	assert.Equal(t, conversation.KindIntake, r.Kind)
+	assert.Equal(t, conversation.StepContact, r.Intake.Step, r.Answer.Answer)
+	assert.Contains(t, r.Answer.Answer, "an e-mail address, a phone number, or a postal address")
+	assert.Empty(t, r.Intake.Fields["contact"])
+	for _, says := range []string{"ben.carter@example.com", "skip", "my parking permit records"} {
+		r = h.chat(t, r.Session, says)
+	}
+	require.Equal(t, conversation.StepConfirm, r.Intake.Step, r.Answer.Answer)
+	r = h.chat(t, r.Session, "yes")
+	require.Equal(t, conversation.KindSubmitted, r.Kind, r.Answer.Answer)
+	c, err := h.queue.Get(context.Background(), r.Reference)
+	require.NoError(t, err)
+	assert.Equal(t, dpo.Contact{Kind: dpo.ContactEmail, Value: "ben.carter@example.com"}, c.Requester.Contact)
+}

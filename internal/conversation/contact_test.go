@@ -1,0 +1,93 @@
+package conversation_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/conversation"
+	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/rights"
+)
+
+// contactWanted is what the contact step says it wants, in every refusal.
+const contactWanted = "an e-mail address, a phone number, or a postal address"
+
+// repliesWithAComma are replies to "How should the team contact you?" that a QA pass saw filed
+// as postal addresses, for their comma alone: the team could not reach the resident.
+var repliesWithAComma = []string{"yes, please", "no, thanks", "ok, fine", "sorry, what do you mean", "no, it is for me"}
+
+// A reply with a comma is no postal address: the contact step asks again, saying what it
+// wants, and the case holds the contact given next.
+func TestAReplyWithACommaIsNoPostalAddress(t *testing.T) {
+	for _, says := range repliesWithAComma {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			script(t, bot, "", []line{
+				{says: "I want a copy of my data from Buckinghamshire council", kind: conversation.KindIntake, contains: []string{"full name"}},
+				{says: "Ben Carter", contains: []string{contactWanted}},
+				{says: says, kind: conversation.KindIntake, contains: []string{"doesn't look like an e-mail address, a phone number or a postal address", contactWanted},
+					lacks: []string{"service"}},
+				{says: "ben.carter@example.com", contains: []string{"service"}},
+				{says: "skip"},
+				{says: "my parking permit records", contains: []string{"Contact: ben.carter@example.com"}, lacks: []string{"Contact: " + says}},
+				{says: "yes", kind: conversation.KindSubmitted},
+			})
+			cases := q.cases()
+			require.Len(t, cases, 1)
+			assert.Equal(t, dpo.Contact{Kind: dpo.ContactEmail, Value: "ben.carter@example.com"}, cases[0].Requester.Contact)
+		})
+	}
+}
+
+// The addresses people type are still taken as the contact: with or without a postcode, in lower
+// case, a flat's, a house's name with its street or its village, a PO box.
+func TestRealAddressesAreTakenAsTheContact(t *testing.T) {
+	for _, address := range []string{"12 High Street, Bletchley, MK2 2AB", "14 oakridge road bletchley", "flat 2, 10 high st, olney",
+		"The Old Rectory, Church Lane, Hanslope", "Holly Cottage, The Lee", "Hillside, Chartridge", "PO Box 123, Aylesbury",
+		"14 Church End, Haddenham", "rose cottage, mill lane, olney", "7 the green, stony stratford", "Flat 3, 45 Station Road", "MK3 6AB"} {
+		t.Run(address, func(t *testing.T) {
+			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			script(t, bot, "Milton Keynes", []line{
+				{says: "I want a copy of my data"}, {says: "Ben Carter"},
+				{says: address, contains: []string{"service"}, lacks: []string{"doesn't look like"}},
+				{says: "skip"}, {says: "my parking permit records"},
+				{says: "yes", kind: conversation.KindSubmitted},
+			})
+			cases := q.cases()
+			require.Len(t, cases, 1)
+			assert.Equal(t, dpo.Contact{Kind: dpo.ContactPostal, Value: address}, cases[0].Requester.Contact)
+		})
+	}
+}
+
+func TestContactOfTakesOnlyAnAddressAsPostal(t *testing.T) {
+	for _, v := range append([]string{"no thanks", "my house, please", "no, for my house", "Rose Cottage", "yes, that's fine", "well, I don't know"}, repliesWithAComma...) {
+		_, err := conversation.ContactOf(v)
+		assert.Error(t, err, v)
+	}
+	for _, v := range []string{"12 High Street, Bletchley, MK2 2AB", "flat 2, 10 high st, olney", "The Old Rectory, Church Lane, Hanslope",
+		"Holly Cottage, The Lee", "Hillside, Chartridge", "PO Box 123, Aylesbury", "14 Church Lane, Wendover", "Manor Farm, Nash, MK17 0EP"} {
+		c, err := conversation.ContactOf(v)
+		require.NoError(t, err, v)
+		assert.Equal(t, dpo.ContactPostal, c.Kind, v)
+	}
+}
+
+// An adviser logging a call is asked again too: "no, it is for me" was filed as the caller's
+// postal address.
+func TestAnAdvisersContactWithACommaIsAskedAgain(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	logged(t, bot, "", rights.Access, []line{
+		{says: "MK"}, {says: "Sam Jones"},
+		{says: "no, it is for me", kind: conversation.KindIntake, contains: []string{"doesn't look like", "an e-mail address, a phone number, or a postal address"}},
+		{says: "07700 900123", contains: []string{"service"}},
+		{says: "skip"}, {says: "the housing file"},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	cases := q.cases()
+	require.Len(t, cases, 1)
+	assert.Equal(t, dpo.Contact{Kind: dpo.ContactPhone, Value: "07700 900123"}, cases[0].Requester.Contact)
+}
