@@ -1576,7 +1576,9 @@ var toThePerson = setOf(`me us you my our him her them myself`)
 
 // namesWhereTo reports whether a message names council only as where records are to go: "I'd
 // like my records moved to Bucks council" is a request of the council that holds them (a QA pass
-// filed it with Buckinghamshire).
+// filed it with Buckinghamshire). Only the words of that clause say where: in "what you passed to
+// the police about me, Milton Keynes council" the council is the one asked (a QA pass asked
+// "Which council?" of it).
 func (b *Bot) namesWhereTo(text, council string) bool {
 	loc := movedToRe.FindStringIndex(text)
 	if loc == nil {
@@ -1585,8 +1587,15 @@ func (b *Bot) namesWhereTo(text, council string) bool {
 	if next, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(text[loc[1]:])), " "); toThePerson[next] {
 		return false // "sent to me by Bucks council": Bucks holds them
 	}
-	return slices.Contains(b.councilsNamed(text[loc[1]:]), council) && !slices.Contains(b.councilsNamed(text[:loc[0]]), council)
+	where := text[loc[1]:]
+	if end := clauseEndRe.FindStringIndex(where); end != nil {
+		where = where[:end[0]]
+	}
+	return slices.Contains(b.councilsNamed(where), council) && !slices.Contains(b.councilsNamed(text[:loc[0]]), council)
 }
+
+// clauseEndRe ends the clause that says where records are to go.
+var clauseEndRe = regexp.MustCompile(`[,;:!?]|\.(?:\s|$)|\s(?:but|because|as|so)\s`)
 
 // callerIsRe names the caller as an adviser says it: "she's called Linda Croft", "the caller is
 // Mrs Linda Croft". Group 1 runs on from the name, without its title.

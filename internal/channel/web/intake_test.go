@@ -69,3 +69,21 @@ func TestChatAsksAgainForAContactThatIsNoAddress(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, dpo.Contact{Kind: dpo.ContactEmail, Value: "ben.carter@example.com"}, c.Requester.Contact)
 }
+
+// A council named at the end of the first message is the request's: not asked "Which council?",
+// and the case is filed with it (a QA pass).
+func TestChatTakesACouncilNamedAtTheEnd(t *testing.T) {
+	h := newHarness(t)
+	r := h.chat(t, "", "I want a copy of what you passed to the police about me, Milton Keynes council")
+	require.Equal(t, conversation.KindIntake, r.Kind, r.Answer.Answer)
+	assert.Equal(t, conversation.StepName, r.Intake.Step, r.Answer.Answer)
+	assert.NotContains(t, r.Answer.Answer, "Which council")
+	for _, says := range []string{"Ben Carter", "ben.carter@example.com", "skip", "as above"} {
+		r = h.chat(t, r.Session, says)
+	}
+	r = h.chat(t, r.Session, "yes")
+	require.Equal(t, conversation.KindSubmitted, r.Kind, r.Answer.Answer)
+	c, err := h.queue.Get(context.Background(), r.Reference)
+	require.NoError(t, err)
+	assert.Equal(t, mk, c.Organisation)
+}
