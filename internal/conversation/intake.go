@@ -331,6 +331,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		return b.otherCouncilsRequest(ctx, s, t, in)
 	}
 	desc := t.Text
+	byAddress := "" // the council the town of an address in the message names
 	byCommand := strings.HasPrefix(desc, "/")
 	if byCommand {
 		desc = "" // an adviser's "/request access" is no one's words: the details are asked for
@@ -356,6 +357,13 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		// message already says is not asked for again.
 		name, rest := b.introducedName(desc)
 		it.name, it.contact = name, introducedContact(desc, rest)
+		if it.org == "" && len(named) == 0 {
+			// "…, 14 Oakridge Road, Bletchley, MK3 6AB, I want a copy of my data": the town of the
+			// resident's address names the council, as "I live in Bletchley" does, and the reply
+			// says so, to be corrected.
+			it.org = b.councilOfAddress(desc)
+			byAddress = it.org
+		}
 		if !it.onBehalf {
 			// "I'd like to request the records you hold for my mum" is hers: the request goes
 			// the way of one for someone else (a QA pass filed it as the asker's own). "I'd like
@@ -446,6 +454,9 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	}
 	if given := givenInFirst(it); given != "" && !prefilled {
 		fmt.Fprintf(&intro, "From your message I have %s: tell me if that's wrong.\n", given)
+	}
+	if byAddress != "" && !prefilled {
+		fmt.Fprintf(&intro, "Your address is in %s's area, so the request will go to %s: tell me if it's for another council.\n", byAddress, byAddress)
 	}
 	if it.loggedByAdviser() {
 		intro.WriteString("No identity documents are taken here; the data protection team will contact the requester if they need proof of identity. Type \"cancel\" at any time.\n")

@@ -87,3 +87,26 @@ func TestChatTakesACouncilNamedAtTheEnd(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, mk, c.Organisation)
 }
+
+// The README's "My name is David Pritchard, 14 Oakridge Road, Bletchley, MK3 6AB, I want a copy of
+// my data" is taken for Milton Keynes, Bletchley being in its area: its name and address are not
+// asked again, nor is the council (a QA pass asked "Which council?").
+func TestChatTakesTheCouncilOfTheAddressGiven(t *testing.T) {
+	h := newHarness(t)
+	r := h.chat(t, "", "My name is David Pritchard, 14 Oakridge Road, Bletchley, MK3 6AB, I want a copy of my data")
+	require.Equal(t, conversation.KindIntake, r.Kind, r.Answer.Answer)
+	assert.Equal(t, conversation.StepService, r.Intake.Step, r.Answer.Answer)
+	assert.Equal(t, mk, r.Intake.Fields["organisation"])
+	assert.Contains(t, r.Answer.Answer, "Your address is in "+mk+"'s area")
+	assert.NotContains(t, r.Answer.Answer, "Which council is this request for")
+	for _, says := range []string{"skip", "as above"} {
+		r = h.chat(t, r.Session, says)
+	}
+	r = h.chat(t, r.Session, "yes")
+	require.Equal(t, conversation.KindSubmitted, r.Kind, r.Answer.Answer)
+	c, err := h.queue.Get(context.Background(), r.Reference)
+	require.NoError(t, err)
+	assert.Equal(t, mk, c.Organisation)
+	assert.Equal(t, "David Pritchard", c.Requester.Name)
+	assert.Equal(t, dpo.Contact{Kind: dpo.ContactPostal, Value: "14 Oakridge Road, Bletchley, MK3 6AB"}, c.Requester.Contact)
+}
