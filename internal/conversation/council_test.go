@@ -1,6 +1,7 @@
 package conversation_test
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/rights"
 )
 
 // A council named at the end of a request, after a clause about where something went, is the
@@ -78,4 +80,66 @@ func TestTheTownOfTheFirstMessagesAddressNamesItsCouncil(t *testing.T) {
 	})
 	require.Len(t, q.cases(), 1)
 	assert.Equal(t, "Buckinghamshire Council", q.cases()[0].Organisation)
+}
+
+// At "Which council?", a reply that names none is told what the step needs, with the councils by
+// name (and as the step's options), not "Sorry, I didn't recognise that council" again and again;
+// and what it gives of a later step (a full name, an e-mail address, an address whose town names
+// the council) is kept, not asked for again (a QA pass: a name, an e-mail and "yes" looped).
+func TestTheCouncilStepSaysWhatItNeedsAndKeepsWhatItIsGiven(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	ctx := context.Background()
+	session := ""
+	say := func(l line) conversation.Reply {
+		t.Helper()
+		rep, err := bot.Reply(ctx, conversation.Turn{Session: session, Channel: "web", Text: l.says, MessageID: l.says})
+		require.NoError(t, err)
+		session = rep.Session
+		l.check(t, 0, rep)
+		return rep
+	}
+	councils := "Buckinghamshire Council or Milton Keynes City Council"
+	say(line{says: "I want a copy of my data", contains: []string{"Which council is this request for? (" + councils + ")"}})
+	rep := say(line{says: "Ben Carter", kind: conversation.KindIntake, contains: []string{"I've noted your name as Ben Carter", "Which council is this request for?"},
+		lacks: []string{"didn't recognise"}})
+	assert.Equal(t, "Ben Carter", rep.Intake.Fields["name"])
+	say(line{says: "ben@example.com", contains: []string{"noted your contact details", "Which council is this request for?"}})
+	rep = say(line{says: "yes", kind: conversation.KindIntake, contains: []string{"I need to know which council holds the records", "town or village", "(" + councils + ")"},
+		lacks: []string{"didn't recognise"}})
+	assert.Equal(t, conversation.StepOrg, rep.Intake.Step)
+	assert.Equal(t, []string{"Buckinghamshire Council", "Milton Keynes City Council"}, rep.Intake.Options)
+	say(line{says: "Bucks", contains: []string{"service"}, lacks: []string{"full name", "contact you"}})
+	say(line{says: "skip"})
+	say(line{says: "my parking permit records", contains: []string{"Council: Buckinghamshire Council", "Name: Ben Carter", "Contact: ben@example.com"}})
+	say(line{says: "yes", kind: conversation.KindSubmitted})
+	cases := q.cases()
+	require.Len(t, cases, 1)
+	assert.Equal(t, "Buckinghamshire Council", cases[0].Organisation)
+	assert.Equal(t, "Ben Carter", cases[0].Requester.Name)
+	assert.Equal(t, dpo.Contact{Kind: dpo.ContactEmail, Value: "ben@example.com"}, cases[0].Requester.Contact)
+
+	// An address at the council step is the contact, and its town the council.
+	bot, q = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "I want a copy of my data"},
+		{says: "14 Oakridge Road, Bletchley, MK3 6AB", contains: []string{"noted your address as the contact", "The address is in Milton Keynes City Council's area", "full name"}},
+		{says: "Ben Carter", contains: []string{"service"}},
+		{says: "skip"}, {says: "as above"}, {says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, "Milton Keynes City Council", q.cases()[0].Organisation)
+	assert.Equal(t, dpo.Contact{Kind: dpo.ContactPostal, Value: "14 Oakridge Road, Bletchley, MK3 6AB"}, q.cases()[0].Requester.Contact)
+
+	// A council this chat doesn't serve is no one's name: the chat says which it serves.
+	for _, says := range []string{"Central Bedfordshire", "Luton Borough Council"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		last := script(t, bot, "", []line{{says: "I want a copy of my data"},
+			{says: says, contains: []string{"I can send requests only to " + councils, "Which council is this request for?"}, lacks: []string{"noted"}}})
+		assert.Empty(t, last.Intake.Fields["name"], says)
+	}
+
+	// An adviser's caller's name is the requester's.
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last := logged(t, bot, "", rights.Access, []line{{says: "Linda Croft", contains: []string{"I've noted the requester's name as Linda Croft", "Which council"}}})
+	assert.Equal(t, "Linda Croft", last.Intake.Fields["name"])
 }

@@ -1041,10 +1041,13 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		org := b.matchOrg(v)
 		noted := b.detailsBeside(it, v) // "mk, my name is Tom Hardy and my email is tom@…"
 		if org == "" {
-			if noted != "" {
-				return mk("Thanks, I've noted " + noted + ". " + b.prompt(it)), nil
+			org, said := b.notACouncil(it, v, noted, talk)
+			if org == "" {
+				return mk(said), nil
 			}
-			return mk("Sorry, I didn't recognise that council. " + b.prompt(it)), nil
+			it.org = org
+			b.advance(it)
+			return mk(said + " " + b.prompt(it)), nil
 		}
 		it.org = org
 	case StepName:

@@ -110,3 +110,35 @@ func TestChatTakesTheCouncilOfTheAddressGiven(t *testing.T) {
 	assert.Equal(t, "David Pritchard", c.Requester.Name)
 	assert.Equal(t, dpo.Contact{Kind: dpo.ContactPostal, Value: "14 Oakridge Road, Bletchley, MK3 6AB"}, c.Requester.Contact)
 }
+
+// At "Which council?", a name, an e-mail address and "yes" each get what the step needs with the
+// councils as its options, and the name and the e-mail address are kept: the case holds them
+// without asking again (a QA pass: "Sorry, I didn't recognise that council", again and again).
+func TestChatCouncilStepKeepsAnswersGivenEarly(t *testing.T) {
+	h := newHarness(t)
+	r := h.chat(t, "", "I want a copy of my data")
+	require.Equal(t, conversation.StepOrg, r.Intake.Step, r.Answer.Answer)
+	for _, says := range []string{"Ben Carter", "ben@example.com", "yes"} {
+		r = h.chat(t, r.Session, says)
+		require.Equal(t, conversation.KindIntake, r.Kind, r.Answer.Answer)
+		assert.Equal(t, conversation.StepOrg, r.Intake.Step, says)
+		assert.Equal(t, []string{bucks, mk}, r.Intake.Options, says)
+		assert.NotContains(t, r.Answer.Answer, "didn't recognise", says)
+		assert.Contains(t, r.Answer.Answer, "Which council is this request for? ("+bucks+" or "+mk+")", says)
+	}
+	assert.Contains(t, r.Answer.Answer, "I need to know which council holds the records")
+	assert.Equal(t, "Ben Carter", r.Intake.Fields["name"])
+	assert.Equal(t, "ben@example.com", r.Intake.Fields["contact"])
+	r = h.chat(t, r.Session, "Buckinghamshire")
+	require.Equal(t, conversation.StepService, r.Intake.Step, r.Answer.Answer)
+	for _, says := range []string{"skip", "my parking permit records"} {
+		r = h.chat(t, r.Session, says)
+	}
+	r = h.chat(t, r.Session, "yes")
+	require.Equal(t, conversation.KindSubmitted, r.Kind, r.Answer.Answer)
+	c, err := h.queue.Get(context.Background(), r.Reference)
+	require.NoError(t, err)
+	assert.Equal(t, bucks, c.Organisation)
+	assert.Equal(t, "Ben Carter", c.Requester.Name)
+	assert.Equal(t, dpo.Contact{Kind: dpo.ContactEmail, Value: "ben@example.com"}, c.Requester.Contact)
+}
