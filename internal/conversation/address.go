@@ -45,7 +45,8 @@ var notAddressWords = setOf(`yes yeah yep no nope nah ok okay fine please thanks
 
 // houseWithoutStreet reports whether v is the first line of an address without a street type the
 // redactor knows, with its place: a house number and a street the chat reads as one ("14 Church
-// End, Haddenham"), or a house's name and the village it is in ("Holly Cottage, The Lee").
+// End, Haddenham") or with the place after it ("10 Queensway, Bletchley"), or a house's name and
+// the village it is in ("Holly Cottage, The Lee").
 func houseWithoutStreet(v string) bool {
 	for _, w := range strings.FieldsFunc(strings.ToLower(v), func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == '!' || r == '?' }) {
 		if notAddressWords[w] {
@@ -57,7 +58,9 @@ func houseWithoutStreet(v string) bool {
 	if houseRe.MatchString(first) && streetRe.MatchString(lastWord(first)) {
 		return true // "14 Church End", with its place or without
 	}
-	if !houseNameEndRe.MatchString(first) {
+	// "10 Queensway, Bletchley": a house number and a street of no street type, with its place.
+	numbered := houseRe.MatchString(first) && len(strings.Fields(first)) <= 4
+	if !numbered && !houseNameEndRe.MatchString(first) {
 		return false
 	}
 	places := 0

@@ -47,7 +47,8 @@ func TestAReplyWithACommaIsNoPostalAddress(t *testing.T) {
 func TestRealAddressesAreTakenAsTheContact(t *testing.T) {
 	for _, address := range []string{"12 High Street, Bletchley, MK2 2AB", "14 oakridge road bletchley", "flat 2, 10 high st, olney",
 		"The Old Rectory, Church Lane, Hanslope", "Holly Cottage, The Lee", "Hillside, Chartridge", "PO Box 123, Aylesbury",
-		"14 Church End, Haddenham", "rose cottage, mill lane, olney", "7 the green, stony stratford", "Flat 3, 45 Station Road", "MK3 6AB"} {
+		"14 Church End, Haddenham", "rose cottage, mill lane, olney", "7 the green, stony stratford", "Flat 3, 45 Station Road", "MK3 6AB",
+		"10 Queensway, Bletchley", "22 Tudeley Hale, Fishermead"} {
 		t.Run(address, func(t *testing.T) {
 			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 			script(t, bot, "Milton Keynes", []line{
