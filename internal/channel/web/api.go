@@ -236,8 +236,11 @@ func (s *Server) keep(ctx context.Context, rep conversation.Reply, org, said str
 	if org == "" && rep.Intake != nil {
 		org = rep.Intake.Fields["organisation"] // a request's steps: the council it is for, once known
 	}
-	resident, bot := red(said), redactReply(red, rep.Answer)
-	if rep.AnsweredStep {
+	// What is kept: for most turns the exchange redacted; for these, a placeholder in its place,
+	// so the redactor runs only on what is kept.
+	var resident, bot string
+	switch {
+	case rep.AnsweredStep:
 		// What a resident types to a request's questions (names, a contact, other people's names
 		// in the details) is the request's, kept with the case for the DPO: the transcript,
 		// which is for seeing what the notices don't answer, keeps only that a step was answered.
@@ -246,18 +249,20 @@ func (s *Server) keep(ctx context.Context, rep conversation.Reply, org, said str
 		if rep.Kind == conversation.KindSubmitted {
 			bot = transcript.RequestSent // not "the next question": the request was sent
 		}
-	} else if rep.Kind == conversation.KindIntake {
+	case rep.Kind == conversation.KindIntake:
 		// The request's own words, often about health or family; and the reply, which says back
 		// the name and contact the message gave ("From your message I have your name as …", a
 		// QA pass found it kept).
 		resident, bot = transcript.RequestStart, transcript.StepQuestion
-	} else if rep.Kind == conversation.KindSafeguarding {
-		resident = transcript.Urgent
-	} else if rep.Kind == conversation.KindStatus || rep.AboutRequest || conversation.MentionsReference(said) {
+	case rep.Kind == conversation.KindSafeguarding:
+		resident, bot = transcript.Urgent, redactReply(red, rep.Answer)
+	case rep.Kind == conversation.KindStatus || rep.AboutRequest || conversation.MentionsReference(said):
 		// "status of DPO-2026-000001 please", "cancel my request DPO-…": the reference would tie
 		// these lines to the named case, which the chat's notice says the transcript doesn't (a
 		// QA pass; a review found withdrawals still kept it).
 		resident, bot = transcript.StatusCheck, transcript.StatusReply
+	default:
+		resident, bot = red(said), redactReply(red, rep.Answer)
 	}
 	err := s.Transcripts.AppendTranscripts(ctx, []TranscriptEntry{
 		{Session: rep.Session, Channel: "web", Org: org, Role: transcript.RoleResident, Text: resident, At: at},
