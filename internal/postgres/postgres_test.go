@@ -130,3 +130,8 @@ func BenchmarkSubmit(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSearch measures the dashboard's Find box on a queue of dpotest.SearchBenchCases.
+func BenchmarkSearch(b *testing.B) {
+	dpotest.BenchSearch(b, openFresh(b))
+}

@@ -140,3 +140,11 @@ func BenchmarkSubmit(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSearch measures the dashboard's Find box on a queue of dpotest.SearchBenchCases.
+func BenchmarkSearch(b *testing.B) {
+	s, err := Open(filepath.Join(b.TempDir(), "privacybot.db"))
+	require.NoError(b, err)
+	defer s.Close()
+	dpotest.BenchSearch(b, s)
+}
