@@ -27,7 +27,11 @@ type Store interface {
 	Create(ctx context.Context, c Case, first Event) (stored Case, created bool, err error)
 	// Get returns the case with the given canonical reference, or ErrNotFound.
 	Get(ctx context.Context, ref string) (Case, error)
-	// List returns the cases matching f, soonest due first (cases without a due date last).
+	// List returns the cases matching f, soonest due first (cases without a due date last). Its
+	// search is matched in the store's query (SearchSQL) against each case's SearchText, which the
+	// store keeps in SearchColumn: written by Create, and for the cases stored before, or under an
+	// older SearchTextVersion, when the store opens. (Update saves none of the fields it is made
+	// of; a store that comes to save one must write it again.)
 	List(ctx context.Context, f Filter) ([]Case, error)
 	// Update loads the case, locks it against concurrent updates, calls fn on it, and — when fn
 	// succeeds — saves the changed case and appends the event fn returned, in one transaction.
@@ -73,11 +77,13 @@ type Filter struct {
 	// the DPO has not set (Case.NeedsTimeLimit): those no deadline filter lists, found without
 	// reading every case.
 	NeedsTimeLimit bool
-	// Search keeps the cases whose reference, requester's name or contact holds it, in any case
-	// (a part is enough: "bloggs", "07700", "000123"); one it names by a reference in any form
-	// ParseRef reads ("dpo 2026 5"); and, when it reads as a phone number, those whose contact
-	// has its digits however they are spaced ("07700 900123" finds 07700-900-123). Stores match
-	// it in their query (SearchPattern, SearchRef, SearchDigits).
+	// Search keeps the cases whose reference, requester's name, the name of whom the request is
+	// for, or contact holds each of its words, in any order, in any case, with or without accents
+	// and apostrophes (a part is enough: "bloggs", "07700", "000123"; "sharma priya" finds Priya
+	// Sharma, "osullivan" Niamh O’Sullivan); one it names by a reference in any form ParseRef
+	// reads ("dpo 2026 5"); and, when it reads as a phone number, those whose contact is that
+	// number however either is written ("07700 900123" finds +44 7700-900-123). Stores match it
+	// in their query against the case's SearchText (SearchSQL).
 	Search string
 	// Now is the reference time for Overdue and DueWithin; required when either is set.
 	Now   time.Time
@@ -92,17 +98,6 @@ func (f Filter) OverdueBefore() time.Time { return deadline.LondonDate(f.Now) }
 // match.
 func (f Filter) DueBy() time.Time { return deadline.LondonDate(f.Now.Add(f.DueWithin)) }
 
-// SearchPattern is Search as a SQL LIKE pattern, lower-cased, with % _ and \ escaped by a
-// backslash (ESCAPE '\'), matching it anywhere in a lower-cased column; "" for no search.
-func (f Filter) SearchPattern() string {
-	// In one form, as names are stored (PersonName): a decomposed "Zoë" typed found no one.
-	text := strings.ToLower(strings.TrimSpace(PersonName(f.Search)))
-	if text == "" {
-		return ""
-	}
-	return "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(text) + "%"
-}
-
 // SearchRef is the reference Search names (ParseRef's canonical form), or "".
 func (f Filter) SearchRef() string {
 	ref, err := ParseRef(f.Search)
@@ -110,25 +105,6 @@ func (f Filter) SearchRef() string {
 		return ""
 	}
 	return ref
-}
-
-// SearchDigits is Search's digits when it reads as a phone number, or part of one (at least six
-// digits, and nothing but + ( ) - . and spaces besides), for matching against a contact with its
-// own spacing and punctuation taken out (PhonePunctuation); "" otherwise.
-func (f Filter) SearchDigits() string {
-	var digits strings.Builder
-	for _, r := range strings.TrimSpace(f.Search) {
-		switch {
-		case r >= '0' && r <= '9':
-			digits.WriteRune(r)
-		case !strings.ContainsRune(PhonePunctuation, r):
-			return ""
-		}
-	}
-	if digits.Len() < 6 {
-		return ""
-	}
-	return digits.String()
 }
 
 // MaxSearch is the most characters a search (Filter.Search) may have: a name or an address.
@@ -145,41 +121,6 @@ func CheckSearch(s string) error {
 		return errors.New("a line break or control character; search for one line (a reference, a name or a contact)")
 	}
 	return nil
-}
-
-// PhonePunctuation are the characters besides digits a phone number may be written with.
-const PhonePunctuation = " +()-."
-
-// WithoutPhonePunctuationSQL is the SQL for column with PhonePunctuation taken out, to match
-// against SearchDigits: nested replace() calls, which SQLite and PostgreSQL both have.
-func WithoutPhonePunctuationSQL(column string) string {
-	expr := column
-	for _, r := range PhonePunctuation {
-		expr = `replace(` + expr + `, '` + string(r) + `', '')`
-	}
-	return expr
-}
-
-// SearchSQL is the condition a Filter's search puts on a store's cases (its reference, the
-// requester's name or contact, or a phone number's digits), or "" with no search: the same in
-// each store but for its lower-case function (lower) and how it adds an argument (arg, which
-// returns the argument's placeholder).
-func SearchSQL(f Filter, lower string, arg func(v any) string) string {
-	pattern := f.SearchPattern()
-	if pattern == "" {
-		return ""
-	}
-	var match []string
-	for _, column := range []string{"ref", "requester_name", "contact_value"} {
-		match = append(match, lower+`(`+column+`) LIKE `+arg(pattern)+` ESCAPE '\'`)
-	}
-	if ref := f.SearchRef(); ref != "" {
-		match = append(match, `ref = `+arg(ref))
-	}
-	if digits := f.SearchDigits(); digits != "" {
-		match = append(match, WithoutPhonePunctuationSQL("contact_value")+` LIKE `+arg("%"+digits+"%"))
-	}
-	return `(` + strings.Join(match, ` OR `) + `)`
 }
 
 // Delivery is one outbox row claimed for one notifier.

@@ -135,3 +135,50 @@ func BenchmarkSubmit(b *testing.B) {
 func BenchmarkSearch(b *testing.B) {
 	dpotest.BenchSearch(b, openFresh(b))
 }
+
+// The cases stored before the search text existed are found like new ones: the migration that
+// makes its column leaves them without, and the store fills it in Go as it opens. A case a
+// replica of an older version stores meanwhile (with no search text) is filled before a search.
+func TestSearchTextIsFilledForCasesStoredBefore(t *testing.T) {
+	ctx := context.Background()
+	u := freshSchema(t)
+	s, err := Open(ctx, u)
+	require.NoError(t, err)
+	q := &dpo.Queue{Store: s, Now: func() time.Time { return dpotest.Date(t, "2026-03-02T10:05:00Z") }}
+	sub := dpotest.Sample(dpotest.Date(t, "2026-03-02T10:00:00Z"), "niamh")
+	sub.Requester.Name = "Niamh O’Sullivan"
+	niamh, err := q.Submit(ctx, sub)
+	require.NoError(t, err)
+	// The queue as it was before migration 0011.
+	for _, stmt := range []string{`ALTER TABLE cases DROP COLUMN search_text, DROP COLUMN search_version`,
+		`DELETE FROM schema_migrations WHERE version = 11`} {
+		_, err := s.pool.Exec(ctx, stmt)
+		require.NoError(t, err, stmt)
+	}
+	require.NoError(t, s.Close())
+
+	s, err = Open(ctx, u)
+	require.NoError(t, err)
+	defer s.Close()
+	var text string
+	var version int
+	require.NoError(t, s.pool.QueryRow(ctx, `SELECT search_text, search_version FROM cases WHERE ref = $1`, niamh.Ref).Scan(&text, &version))
+	assert.Equal(t, dpo.SearchText(niamh), text)
+	assert.Equal(t, dpo.SearchTextVersion, version)
+	q.Store = s
+	found, err := q.List(ctx, dpo.Filter{Search: "o'sullivan"})
+	require.NoError(t, err)
+	require.Len(t, found, 1)
+	assert.Equal(t, niamh.Ref, found[0].Ref)
+
+	sub = dpotest.Sample(dpotest.Date(t, "2026-03-02T10:00:00Z"), "priya")
+	sub.Requester.Name = "Priya Sharma"
+	priya, err := q.Submit(ctx, sub)
+	require.NoError(t, err)
+	_, err = s.pool.Exec(ctx, `UPDATE cases SET search_text = '', search_version = 0 WHERE ref = $1`, priya.Ref) // as an older replica stores it
+	require.NoError(t, err)
+	found, err = q.List(ctx, dpo.Filter{Search: "sharma priya"})
+	require.NoError(t, err)
+	require.Len(t, found, 1, "filled before the search")
+	assert.Equal(t, priya.Ref, found[0].Ref)
+}

@@ -34,8 +34,8 @@ import (
 var migrations embed.FS
 
 func init() {
-	// SQLite's own lower() folds only ASCII letters: a search for "zoë" would miss "ZOË", and
-	// "łukasz" "Łukasz". The queue's search folds with Go's, as PostgreSQL's lower() does.
+	// SQLite's own lower() folds only ASCII letters: "émile zola" would miss Émile Zola's cases.
+	// The assignee filter folds with Go's, as PostgreSQL's lower() does.
 	sqlite.MustRegisterDeterministicScalarFunction("privacybot_lower", 1, func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
 		switch v := args[0].(type) {
 		case string:
@@ -142,6 +142,61 @@ func (s *Store) migrate(ctx context.Context) error {
 			return fmt.Errorf("migration %s: %w", base, err)
 		}
 	}
+	return s.refreshSearchText(ctx)
+}
+
+// searchBatch is how many cases refreshSearchText writes in one transaction, so that filling a
+// large queue's search text (the first start after the migration) never holds SQLite's write
+// lock for long.
+const searchBatch = 500
+
+// refreshSearchText writes the search text (dpo.SearchText) of the cases stored without one of
+// the current dpo.SearchTextVersion: every case, when the migration that made the column has
+// just run, or the cases a process of an older version stored since.
+func (s *Store) refreshSearchText(ctx context.Context) error {
+	for {
+		rows, err := s.db.QueryContext(ctx, `SELECT ref, requester_name, contact_value, on_behalf_of_whom FROM cases
+			WHERE search_version < ? LIMIT ?`, dpo.SearchTextVersion, searchBatch)
+		if err != nil {
+			return fmt.Errorf("read cases to index for search: %w", err)
+		}
+		var stale []dpo.Case
+		for rows.Next() {
+			var c dpo.Case
+			if err := rows.Scan(&c.Ref, &c.Requester.Name, &c.Requester.Contact.Value, &c.Requester.OnBehalfOfWhom); err != nil {
+				rows.Close()
+				return fmt.Errorf("read cases to index for search: %w", err)
+			}
+			stale = append(stale, c)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("read cases to index for search: %w", err)
+		}
+		if len(stale) == 0 {
+			return nil
+		}
+		err = s.tx(ctx, func(tx *sql.Tx) error {
+			for _, c := range stale {
+				if err := writeSearchText(ctx, tx, c); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("index cases for search: %w", err)
+		}
+	}
+}
+
+// writeSearchText stores the case's search text, of the current version.
+func writeSearchText(ctx context.Context, tx *sql.Tx, c dpo.Case) error {
+	_, err := tx.ExecContext(ctx, `UPDATE cases SET `+dpo.SearchColumn+` = ?, search_version = ? WHERE ref = ?`,
+		dpo.SearchText(c), dpo.SearchTextVersion, c.Ref)
+	if err != nil {
+		return fmt.Errorf("index %s for search: %w", c.Ref, err)
+	}
 	return nil
 }
 
@@ -203,6 +258,9 @@ func (s *Store) Create(ctx context.Context, c dpo.Case, first dpo.Event) (dpo.Ca
 			nullTime(c.StatusChanged), nullTime(c.TimeLimit), c.TimeLimitReason)
 		if err != nil {
 			return fmt.Errorf("insert case: %w", err)
+		}
+		if err := writeSearchText(ctx, tx, c); err != nil {
+			return err
 		}
 		first.Ref = ref
 		if err := insertEvent(ctx, tx, first); err != nil {
@@ -305,6 +363,9 @@ func getCase(ctx context.Context, q querier, ref string) (dpo.Case, error) {
 
 // List implements dpo.Store.
 func (s *Store) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
+	if err := s.searchable(ctx, f); err != nil {
+		return nil, fmt.Errorf("list cases: %w", err)
+	}
 	where, args, err := caseWhere(f)
 	if err != nil {
 		return nil, fmt.Errorf("list cases: %w", err)
@@ -331,6 +392,16 @@ func (s *Store) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
 		return nil, fmt.Errorf("list cases: %w", err)
 	}
 	return out, nil
+}
+
+// searchable makes sure, before f's search is matched, that every case has its search text: a
+// case a process of an older version stored since this one opened has none yet. (One indexed
+// look-up finds none, almost always.)
+func (s *Store) searchable(ctx context.Context, f dpo.Filter) error {
+	if f.Search == "" {
+		return nil
+	}
+	return s.refreshSearchText(ctx)
 }
 
 // caseWhere is the WHERE clause (with its leading space, or "" for every case) selecting the
@@ -375,7 +446,7 @@ func caseWhere(f dpo.Filter, also ...string) (string, []any, error) {
 		where = append(where, `law_enforcement = ? AND due_at IS NULL`)
 		args = append(args, string(dpo.LawEnforcementConfirmed))
 	}
-	if search := dpo.SearchSQL(f, "privacybot_lower", func(v any) string { args = append(args, v); return "?" }); search != "" {
+	if search := dpo.SearchSQL(f, func(v any) string { args = append(args, v); return "?" }); search != "" {
 		where = append(where, search)
 	}
 	if f.Overdue || f.DueWithin > 0 {
@@ -407,6 +478,9 @@ func caseWhere(f dpo.Filter, also ...string) (string, []any, error) {
 
 // Assignees implements dpo.Store: one query, whose rows are the names, not the cases.
 func (s *Store) Assignees(ctx context.Context, f dpo.Filter) ([]string, error) {
+	if err := s.searchable(ctx, f); err != nil {
+		return nil, fmt.Errorf("list assignees: %w", err)
+	}
 	where, args, err := caseWhere(f, `assigned_to <> ''`)
 	if err != nil {
 		return nil, fmt.Errorf("list assignees: %w", err)

@@ -1164,6 +1164,83 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 			"with the other filters")
 	})
 
+	// A QA pass found callers' cases the search missed: a caller's name or number is found
+	// however it was written when the case was logged and however the DPO types it on the phone
+	// (curly or straight apostrophes or none, accents or none, names in any order, hyphens or
+	// spaces, a UK number with +44, 0044 or 0), and so is the person an on-behalf request is for.
+	t.Run("ListBySearchFindsACallerHoweverWritten", func(t *testing.T) {
+		q, _, _ := setup(t, "2026-03-30T09:00:00Z")
+		submit := func(key, name, whom string, contact dpo.Contact) dpo.Case {
+			sub := Sample(Date(t, "2026-03-02T10:00:00Z"), key)
+			sub.Requester.Name, sub.Requester.Contact = name, contact
+			sub.Requester.OnBehalfOf, sub.Requester.OnBehalfOfWhom = whom != "", whom
+			sub.Description += " " + key
+			c, err := q.Submit(ctx, sub)
+			require.NoError(t, err)
+			return c
+		}
+		email := func(v string) dpo.Contact { return dpo.Contact{Kind: dpo.ContactEmail, Value: v} }
+		phone := func(v string) dpo.Contact { return dpo.Contact{Kind: dpo.ContactPhone, Value: v} }
+		niamh := submit("niamh", "Niamh O’Sullivan", "", phone("+44 7700 900456"))
+		priya := submit("priya", "Priya Sharma", "", phone("07700 900 321"))
+		declan := submit("declan", "Declan O'Connor", "", email("declan@example.org"))
+		siobhan := submit("siobhan", "Siobhán Murphy", "", email("s.murphy@example.org"))
+		zoe := submit("zoe", "Zoë Evans", "", email("z.evans@example.org"))
+		tom := submit("tom", "Tom Hughes", "Margaret Wright (my mother)", email("tom.hughes@example.org"))
+		anne := submit("anne", "Anne-Marie Okafor", "", email("amo@example.org"))
+		chidi := submit("chidi", "Chidi Okafor", "", phone("01908 654321"))
+		yusuf := submit("yusuf", "Yusuf Al-Rashid", "", email("yusuf@example.org"))
+		for _, tc := range []struct {
+			search string
+			want   []dpo.Case
+		}{
+			// A UK number whichever way it is written, on either side.
+			{"07700 900456", []dpo.Case{niamh}},
+			{"07700900456", []dpo.Case{niamh}},
+			{"0044 7700 900456", []dpo.Case{niamh}},
+			{"(07700) 900-456", []dpo.Case{niamh}},
+			{"+44 (0)7700 900456", []dpo.Case{niamh}},
+			{"7700 900456", []dpo.Case{niamh}},
+			{"+44 7700 900321", []dpo.Case{priya}},
+			{"+447700900321", []dpo.Case{priya}},
+			{"0044-7700-900-321", []dpo.Case{priya}},
+			{"447700900321", []dpo.Case{priya}},
+			{"07700 900 321", []dpo.Case{priya}},
+			{"+44 1908 654321", []dpo.Case{chidi}},
+			{"07700 900 999", nil},
+			// Apostrophes: curly, straight or none.
+			{"O'Sullivan", []dpo.Case{niamh}},
+			{"o’sullivan", []dpo.Case{niamh}},
+			{"osullivan", []dpo.Case{niamh}},
+			{"Niamh O'Sullivan", []dpo.Case{niamh}},
+			{"O’Connor", []dpo.Case{declan}},
+			{"oconnor", []dpo.Case{declan}},
+			// Accents, typed or not.
+			{"Siobhan", []dpo.Case{siobhan}},
+			{"SIOBHÁN murphy", []dpo.Case{siobhan}},
+			{"Zoe", []dpo.Case{zoe}},
+			{"zoë evans", []dpo.Case{zoe}},
+			// The person an on-behalf request is for.
+			{"Margaret Wright", []dpo.Case{tom}},
+			{"wright", []dpo.Case{tom}},
+			// Each word, in any order, however spaced; a hyphen or a space between a name's parts.
+			{"sharma priya", []dpo.Case{priya}},
+			{"Priya  Sharma", []dpo.Case{priya}},
+			{"Anne Marie", []dpo.Case{anne}},
+			{"annemarie okafor", []dpo.Case{anne}},
+			{"okafor", []dpo.Case{anne, chidi}},
+			{"Al Rashid", []dpo.Case{yusuf}},
+			{"alrashid", []dpo.Case{yusuf}},
+			{"priya okafor", nil},
+		} {
+			want := []string{}
+			for _, c := range tc.want {
+				want = append(want, c.Ref)
+			}
+			assert.Equal(t, want, listedRefs(t, ctx, q, dpo.Filter{Search: tc.search}), tc.search)
+		}
+	})
+
 	t.Run("ListByAssigneeInAnyCaseOfAnyLetter", func(t *testing.T) {
 		// SQLite's lower() folds only ASCII letters: "émile zola" listed nothing of Émile Zola's
 		// (a review), where the audit trail and the users matched it.
