@@ -164,6 +164,38 @@ func TestQueueSearchIsPostedAndFindsACaller(t *testing.T) {
 	assert.Contains(t, bad.Body.String(), "The search can&#39;t be used")
 }
 
+// Two callers called Okafor are told apart in the results without opening each: a search's
+// results name who made each request, and whom it is for. The queue itself, which lists every
+// open case, names nobody.
+func TestQueueSearchResultsNameTheRequesters(t *testing.T) {
+	h, _ := searchHarness(t)
+	ctx := context.Background()
+	submit := func(name, whom string) string {
+		h.submitted++
+		c, err := h.queue.Submit(ctx, dpo.Submission{Type: dpo.Access, Organisation: mk, Received: h.clock.Now(), Channel: dpo.ChannelPhone,
+			Requester: dpo.Requester{Name: name, Contact: dpo.Contact{Kind: dpo.ContactEmail, Value: fmt.Sprintf("caller%d@example.org", h.submitted)},
+				OnBehalfOf: whom != "", OnBehalfOfWhom: whom},
+			Description: fmt.Sprintf("A copy of my records (%d)", h.submitted)})
+		require.NoError(t, err)
+		return c.Ref
+	}
+	anne, chidi := submit("Anne-Marie Okafor", ""), submit("Chidi Okafor", "Grace Okafor (my daughter)")
+	_, results := h.search(t, "/dpo", url.Values{"q": {"okafor"}})
+	require.Equal(t, http.StatusOK, results.Code)
+	row := func(page, ref string) string {
+		return regexp.MustCompile(`(?s)<tr[^>]*>\s*<th scope="row"><a href="/dpo/cases/` + ref + `">.*?</tr>`).FindString(page)
+	}
+	page := results.Body.String()
+	assert.Contains(t, page, `<th scope="col">Requester</th>`)
+	assert.Contains(t, row(page, anne), "<td>Anne-Marie Okafor</td>")
+	assert.Contains(t, row(page, chidi), "<td>Chidi Okafor, for Grace Okafor (my daughter)</td>")
+
+	queue := h.do(t, "GET", "/dpo", "").Body.String()
+	require.Contains(t, queue, anne)
+	assert.NotContains(t, queue, "Okafor", "the queue names no requester")
+	assert.NotContains(t, queue, `<th scope="col">Requester</th>`)
+}
+
 // The queue's form is POSTed: its search is refused without the session's CSRF token, as every
 // dashboard form is, and without a search the filters are shown at their own address (which
 // can be bookmarked and reloaded), with no "q" in it.
