@@ -19,9 +19,11 @@ var CSVColumns = []string{"ref", "type", "status", "organisation", "region", "se
 	"contact", "on_behalf_of", "on_behalf_of_whom", "description", "created", "updated", "law_enforcement",
 	"received_date"}
 
-// WriteCSV writes cases as CSV with the CSVColumns header: times in RFC 3339 UTC, due dates as
-// dates, overdue as of now, received_date the London date of receipt (for monthly reports).
-// Every cell goes through CSVSafe, since requesters write several of them.
+// WriteCSV writes cases as CSV with the CSVColumns header: times in RFC 3339 as UK clocks showed
+// them (2026-07-01T00:30:00+01:00, the instant of 2026-06-30T23:30:00Z: a letter received on 1
+// July reads as 1 July, as its received_date does), due dates as dates, overdue as of now,
+// received_date the London date of receipt (for monthly reports). Every cell goes through
+// CSVSafe, since requesters write several of them.
 func WriteCSV(w io.Writer, cases []Case, now time.Time) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVColumns); err != nil {
@@ -49,7 +51,7 @@ func csvRow(c Case, now time.Time) []string {
 		if t.IsZero() {
 			return ""
 		}
-		return t.UTC().Format(time.RFC3339)
+		return t.In(london).Format(time.RFC3339)
 	}
 	date := func(t time.Time) string {
 		if t.IsZero() {
@@ -57,12 +59,13 @@ func csvRow(c Case, now time.Time) []string {
 		}
 		return t.Format(time.DateOnly)
 	}
-	return []string{c.Ref, string(c.Type), string(c.Status), c.Organisation, string(c.Region), c.Service,
+	row := []string{c.Ref, string(c.Type), string(c.Status), c.Organisation, string(c.Region), c.Service,
 		rfc(c.Received), string(c.Channel), date(c.Due), strconv.FormatBool(c.Overdue(now)),
 		strconv.FormatBool(c.Extended), c.ExtensionReason, c.AssignedTo, rfc(c.Closed), c.Requester.Name,
 		string(c.Requester.Contact.Kind), c.Requester.Contact.Value, strconv.FormatBool(c.Requester.OnBehalfOf),
 		c.Requester.OnBehalfOfWhom, c.Description, rfc(c.Created), rfc(c.Updated), string(c.LawEnforcement),
 		deadline.LondonDate(c.Received).Format(time.DateOnly)}
+	return row
 }
 
 // CSVSafe defuses CSV formula injection: a spreadsheet runs a cell starting with = + - @ (or a

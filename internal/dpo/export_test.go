@@ -3,7 +3,9 @@ package dpo
 import (
 	"bytes"
 	"encoding/csv"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -39,12 +41,32 @@ func TestWriteCSV(t *testing.T) {
 	}
 	assert.Equal(t, map[string]string{
 		"ref": "DPO-2026-000001", "type": "access", "status": "received", "organisation": "Leeds City Council",
-		"region": "england-and-wales", "service": "", "received": "2026-06-30T23:30:00Z", "channel": "web",
+		"region": "england-and-wales", "service": "", "received": "2026-07-01T00:30:00+01:00", "channel": "web",
 		"due": "2026-08-03", "overdue": "true", "extended": "false", "extension_reason": "", "assigned_to": "'-sam",
 		"closed": "", "requester_name": `'=HYPERLINK("http://evil.example")`, "contact_kind": "phone",
 		"contact": "'+44 7700 900123", "on_behalf_of": "false", "on_behalf_of_whom": "",
-		"description": "'@SUM(A1) and a line\nwith \"quotes\", commas", "created": "2026-06-30T23:31:00Z",
-		"updated": "2026-06-30T23:31:00Z", "law_enforcement": "",
+		"description": "'@SUM(A1) and a line\nwith \"quotes\", commas", "created": "2026-07-01T00:31:00+01:00",
+		"updated": "2026-07-01T00:31:00+01:00", "law_enforcement": "",
 		"received_date": "2026-07-01", // 23:30 UTC on 30 June is 1 July in London
 	}, got)
+}
+
+// A time reads as UK clocks showed it, with their offset: "received" says the same day as
+// received_date (a QA pass found a letter received on 1 July exported as 30 June, in UTC), and
+// the instant is the one stored, whatever a spreadsheet makes of it.
+func TestCSVTimesAreUKTimes(t *testing.T) {
+	for stored, want := range map[string]string{
+		"2026-06-30T23:00:00Z": "2026-07-01T00:00:00+01:00", // British Summer Time
+		"2026-12-01T09:15:00Z": "2026-12-01T09:15:00Z",      // Greenwich Mean Time: no offset
+	} {
+		c := Case{Ref: "DPO-2026-000001", Received: at(t, stored), Closed: at(t, stored), Created: at(t, stored), Updated: at(t, stored)}
+		row := csvRow(c, at(t, "2026-12-02T09:00:00Z"))
+		for _, col := range []string{"received", "closed", "created", "updated"} {
+			got := row[slices.Index(CSVColumns, col)]
+			assert.Equal(t, want, got, "%s %s", col, stored)
+			parsed, err := time.Parse(time.RFC3339, got)
+			require.NoError(t, err)
+			assert.True(t, parsed.Equal(at(t, stored)), "the same instant")
+		}
+	}
 }
