@@ -48,6 +48,8 @@ func TestWriteCSV(t *testing.T) {
 		"description": "'@SUM(A1) and a line\nwith \"quotes\", commas", "created": "2026-07-01T00:31:00+01:00",
 		"updated": "2026-07-01T00:31:00+01:00", "law_enforcement": "",
 		"received_date": "2026-07-01", // 23:30 UTC on 30 June is 1 July in London
+		"closed_late":   "",           // open
+		"days_late":     "1",          // due 3 August, overdue on the 4th
 	}, got)
 }
 
@@ -68,5 +70,41 @@ func TestCSVTimesAreUKTimes(t *testing.T) {
 			require.NoError(t, err)
 			assert.True(t, parsed.Equal(at(t, stored)), "the same instant")
 		}
+	}
+}
+
+// A case closed after its due date says so: overdue is of open cases only, so a request answered
+// late exported overdue=false and nothing else, where a DPO reporting to the ICO counts the
+// requests answered late. Days are UK dates: closed at 00:30 on the day after the due date (23:30
+// UTC on the due date) is a day late.
+func TestCSVSaysWhatWasClosedLate(t *testing.T) {
+	now := at(t, "2026-08-20T09:00:00Z")
+	for _, tc := range []struct {
+		name           string
+		status         Status
+		due, closed    string // "" : none
+		late, daysLate string
+	}{
+		{"completed on its due date", Completed, "2026-08-03", "2026-08-03T22:30:00Z", "false", "0"},
+		{"completed in time", Completed, "2026-08-03", "2026-07-20T10:00:00Z", "false", "0"},
+		{"completed just after midnight, UK time", Completed, "2026-08-03", "2026-08-03T23:30:00Z", "true", "1"},
+		{"completed a week late", Completed, "2026-08-03", "2026-08-10T15:00:00Z", "true", "7"},
+		{"refused late", Refused, "2026-08-03", "2026-08-05T09:00:00Z", "true", "2"},
+		{"withdrawn late", Withdrawn, "2026-08-03", "2026-08-04T09:00:00Z", "true", "1"},
+		{"refused awaiting ID: no due date", Refused, "", "2026-08-10T09:00:00Z", "", ""},
+		{"open and overdue", InProgress, "2026-08-03", "", "", "17"},
+		{"open, not yet due", InProgress, "2026-08-25", "", "", "0"},
+		{"open, no due date", AwaitingClarification, "", "", "", ""},
+	} {
+		c := Case{Ref: "DPO-2026-000001", Status: tc.status}
+		if tc.due != "" {
+			c.Due = at(t, tc.due+"T00:00:00Z")
+		}
+		if tc.closed != "" {
+			c.Closed = at(t, tc.closed)
+		}
+		row := csvRow(c, now)
+		assert.Equal(t, tc.late, row[slices.Index(CSVColumns, "closed_late")], tc.name)
+		assert.Equal(t, tc.daysLate, row[slices.Index(CSVColumns, "days_late")], tc.name)
 	}
 }

@@ -15,8 +15,10 @@ import (
 )
 
 // The dashboard's download says a letter received on 1 July was received on 1 July, in its
-// time as in its date (a QA pass found 2026-06-30T23:00:00Z beside received_date 2026-07-01).
-func TestDashboardCSVSaysWhenInUKTime(t *testing.T) {
+// time as in its date (a QA pass found 2026-06-30T23:00:00Z beside received_date 2026-07-01), and
+// that a request answered after its due date was answered late (it said overdue=false and
+// nothing more).
+func TestDashboardCSVSaysWhenInUKTimeAndWhatWasLate(t *testing.T) {
 	h := newHarness(t)
 	ctx := context.Background()
 	h.clock.Add(time.Date(2026, 7, 2, 9, 0, 0, 0, time.UTC).Sub(h.clock.Now()))
@@ -41,4 +43,7 @@ func TestDashboardCSVSaysWhenInUKTime(t *testing.T) {
 	assert.Equal(t, "2026-07-01T00:00:00+01:00", cell("received"))
 	assert.Equal(t, "2026-07-01", cell("received_date"))
 	assert.Equal(t, "2026-08-10T10:00:00+01:00", cell("closed"))
+	assert.Equal(t, "false", cell("overdue"), "closed: no longer overdue")
+	assert.Equal(t, "true", cell("closed_late"))
+	assert.Equal(t, "7", cell("days_late"))
 }
