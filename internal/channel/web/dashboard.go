@@ -618,16 +618,19 @@ func (s *Server) names(org string) []string {
 type caseRow struct {
 	dpo.Case
 	Overdue bool
-	DueSoon bool
+	DueSoon bool // due within the week (today included), not overdue
+	// DueToday is due today, UK time: the last day to answer, which "due this week" undersold.
+	DueToday bool
 }
 
 func (s *Server) rows(cases []dpo.Case) []caseRow {
 	now := s.now()
-	week := deadline.LondonDate(now.Add(7 * 24 * time.Hour))
+	today, week := deadline.LondonDate(now), deadline.LondonDate(now.Add(7*24*time.Hour))
 	out := make([]caseRow, len(cases))
 	for i, c := range cases {
 		out[i] = caseRow{Case: c, Overdue: c.Overdue(now)}
 		out[i].DueSoon = !out[i].Overdue && c.Status.Open() && !c.Due.IsZero() && !c.Due.After(week)
+		out[i].DueToday = out[i].DueSoon && c.Due.Equal(today)
 	}
 	return out
 }
