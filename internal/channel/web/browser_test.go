@@ -352,6 +352,8 @@ func TestBrowserAccessibility(t *testing.T) {
 	reportViolations(t, "a case page", axeAudit(ctx, t))
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/dpo/unanswered"), chromedp.WaitVisible(chromedp.CSS("h1"))))
 	reportViolations(t, "the questions the notices don't answer", axeAudit(ctx, t))
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/dpo/unanswered?days=90"), chromedp.WaitVisible(chromedp.CSS(".period-note"))))
+	reportViolations(t, "the questions of a period longer than kept, with its note", axeAudit(ctx, t))
 }
 
 // While a model streams, the resident sees the text being written in a draft that screen
