@@ -654,8 +654,3 @@ func TestSystemIsNoPersonsName(t *testing.T) {
 	}
 	assert.NoError(t, CheckActor("actor", "Systema Jones"))
 }
-
-func TestWithoutPhonePunctuationSQL(t *testing.T) {
-	assert.Equal(t, `replace(replace(replace(replace(replace(replace(contact_value, ' ', ''), '+', ''), '(', ''), ')', ''), '-', ''), '.', '')`,
-		WithoutPhonePunctuationSQL("contact_value"))
-}

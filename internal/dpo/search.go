@@ -165,17 +165,6 @@ func SearchPhone(s string) string {
 	return digits
 }
 
-// WithoutPhonePunctuationSQL is the SQL for column with PhonePunctuation taken out: nested
-// replace() calls, which SQLite and PostgreSQL both have. (No longer used by the search, which
-// matches SearchPhone's digits in SearchText.)
-func WithoutPhonePunctuationSQL(column string) string {
-	expr := column
-	for _, r := range PhonePunctuation {
-		expr = `replace(` + expr + `, '` + string(r) + `', '')`
-	}
-	return expr
-}
-
 // SearchSQL is the condition a Filter's search puts on a store's cases, or "" with no search: the
 // case's SearchText (SearchColumn) holds every word of the search (SearchWords); or, when the
 // search reads as a reference (SearchRef), the case is that one or its text holds the search as
