@@ -19,7 +19,7 @@ import (
 const queueSynopsis = `queue <list|show|update|assign|extend|part3|limit|reopen|export> …
 
   queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--assigned NAME | --unassigned] [--search TEXT] [--json]
-                                                  --search: reference, requester's name or contact, any case, in part
+                                                  --search: reference, name (requester's or whom it is for) or contact; each word, any order, in part
   queue show REF [--json]                         the case and its audit trail
   queue update REF --status S [--note "…"] [--by NAME] [--at DATE]
                                                   a refusal needs --note (its grounds), an extension too (its reason),
@@ -220,7 +220,7 @@ func (cf *caseFilter) register(fs *flag.FlagSet) {
 	cf.dueWithin = fs.String("due-within", "", "only open cases due within this `span` (7d, 48h), overdue included")
 	cf.assigned = fs.String("assigned", "", "only cases assigned to this `name` (as assigned, in any case: queue show says it; a name never assigned and no user's is refused)")
 	cf.unassigned = fs.Bool("unassigned", false, "only cases assigned to nobody")
-	cf.search = fs.String("search", "", "only cases whose reference, requester's name or contact holds this `text` (any case, a part is enough; a phone number however spaced)")
+	cf.search = fs.String("search", "", "only cases whose reference, names (the requester's, whom it is for) or contact hold each word of this `text` (any order or case, accents and apostrophes aside, a part is enough; a UK phone number however written)")
 }
 
 // filter checks the parsed flags and makes the filter. Councils no notice has are kept in it and
