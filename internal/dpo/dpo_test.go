@@ -2,6 +2,7 @@ package dpo
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -74,7 +75,7 @@ func TestTransitionRules(t *testing.T) {
 		{Received, Withdrawn, "", ErrInvalid},
 		{InProgress, Withdrawn, "…", ErrInvalid},
 		{InProgress, Withdrawn, "phoned 3 March to withdraw", nil},
-		{Received, Withdrawn, "2", nil},
+		{Received, Withdrawn, "2", ErrInvalid}, // one character says neither how nor when (a QA pass)
 		{AwaitingVerification, InProgress, "", nil},
 		{AwaitingVerification, Completed, "", ErrInvalidTransition},
 		{AwaitingVerification, Extended, "x", ErrInvalidTransition},
@@ -106,6 +107,63 @@ func TestTransitionRules(t *testing.T) {
 			assert.Equal(t, tc.to, ev.To)
 			assert.Equal(t, tc.to.Final(), !c.Closed.IsZero())
 		})
+	}
+}
+
+// A refusal's grounds and a withdrawal's how and when are the audit trail's evidence: a note
+// typed to get past the field says neither (a QA pass accepted "x", "n/a" and "withdrawn").
+func TestARefusalOrWithdrawalNeedsWordsOfItsOwn(t *testing.T) {
+	tests := []struct {
+		to   Status
+		note string
+		ok   bool
+	}{
+		{Refused, "x", false},
+		{Refused, "X.", false},
+		{Refused, "n/a", false},
+		{Refused, "N/A", false},
+		{Refused, "na", false},
+		{Refused, "none", false},
+		{Refused, "tbc", false},
+		{Refused, "-", false},
+		{Refused, "refused", false},
+		{Refused, "Refusal - refused", false},
+		{Refused, "vexatious", false},
+		{Refused, "see above", false},
+		{Refused, "n/a tbc", false},
+		{Withdrawn, "n/a", false},
+		{Withdrawn, "withdrawn", false},
+		{Withdrawn, "Withdrawn.", false},
+		{Withdrawn, "requester withdrew", false},
+		{Withdrawn, "request cancelled", false},
+		{Withdrawn, "x x x", false},
+		{Withdrawn, "phoned", false},
+		// Grounds, and how and when, however short.
+		{Refused, "manifestly unfounded", true},
+		{Refused, "manifestly excessive: the same request was answered on 3 March", true},
+		{Refused, "no answer", true},
+		{Refused, "Section 31", true},
+		{Withdrawn, "by phone", true},
+		{Withdrawn, "phoned 3/3", true},
+		{Withdrawn, "e-mailed to withdraw", true},
+		{Withdrawn, "phoned on 3 March to withdraw it", true},
+		{Withdrawn, "Le demandeur a retiré sa demande", true},
+	}
+	for _, tc := range tests {
+		c := Case{Ref: "DPO-2026-000001", Region: deadline.EnglandAndWales, Received: at(t, "2026-03-02T10:00:00Z"), Status: InProgress}
+		_, err := c.Transition(Change{To: tc.to, Actor: "alex", Note: tc.note}, at(t, "2026-03-05T10:00:00Z"))
+		if tc.ok {
+			assert.NoError(t, err, "%s %q", tc.to, tc.note)
+			continue
+		}
+		var fe *FieldError
+		if assert.ErrorAs(t, err, &fe, "%s %q", tc.to, tc.note) {
+			assert.Equal(t, "note", fe.Field)
+			assert.Contains(t, fe.Reason, "in words of their own", tc.note)
+			assert.Contains(t, fe.Reason, map[Status]string{Refused: "grounds", Withdrawn: "how and when"}[tc.to], tc.note)
+			assert.Contains(t, fe.Reason, fmt.Sprintf("%q", tc.note), "the note said is quoted")
+		}
+		assert.Equal(t, InProgress, c.Status, "nothing changed")
 	}
 }
 

@@ -196,11 +196,11 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 			return Event{}, fmt.Errorf("%s: %w", c.Ref, ErrExtensionTooLate)
 		}
 		next.Extended, next.ExtensionReason, kind = true, note, EventExtended
-	case to == Refused && !saysSomething(note):
-		return Event{}, invalid("note", "a refusal needs the grounds the requester will be told")
-	case to == Withdrawn && !saysSomething(note):
+	case to == Refused && !saysWhy(note, to):
+		return Event{}, invalid("note", "a refusal needs the grounds the requester will be told, in words of their own%s: which exemption applies and why (\"manifestly excessive: the same request was answered on 3 March\")", saysNone(note, "none"))
+	case to == Withdrawn && !saysWhy(note, to):
 		// The trail is the evidence the request was withdrawn, not closed unanswered.
-		return Event{}, invalid("note", "a withdrawal needs how and when the requester withdrew (\"phoned on 3 March to withdraw it\")")
+		return Event{}, invalid("note", "a withdrawal needs how and when the requester withdrew, in words of their own%s: \"phoned on 3 March to withdraw it\"", saysNone(note, "neither"))
 	}
 	next.Status, next.StatusChanged = to, at
 	if to.Final() {
@@ -218,10 +218,67 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 	return Event{Ref: c.Ref, At: at, Actor: actor, Kind: kind, From: from, To: to, Note: note}, nil
 }
 
-// saysSomething reports whether a note has a letter or a digit: grounds or evidence of "." or
-// "-" say nothing.
-func saysSomething(note string) bool {
-	return strings.ContainsFunc(note, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+// minWhyWords is how many words of their own a refusal's grounds, or a withdrawal's how and
+// when, take at least: "manifestly excessive", "by phone". One word ("vexatious", "phoned") says
+// neither what the requester will be told nor what the trail must show.
+const minWhyWords = 2
+
+// placeholders are what is typed to get past a required note, and says nothing: "x", "n/a",
+// "tbc", "see above", "case closed".
+var placeholders = map[string]bool{
+	"x": true, "xx": true, "xxx": true, "xyz": true, "n/a": true, "na": true, "none": true, "nil": true, "null": true,
+	"nothing": true, "tbc": true, "tba": true, "tbd": true, "todo": true, "test": true, "testing": true, "asdf": true,
+	"ok": true, "okay": true, "yes": true, "see": true, "above": true, "below": true, "as": true, "per": true,
+	"same": true, "ditto": true, "idk": true, "dunno": true, "unknown": true, "blank": true, "placeholder": true,
+	"etc": true, "misc": true, "other": true, "various": true, "status": true, "closed": true, "close": true,
+	"done": true, "case": true, "request": true, "note": true, "notes": true, "reason": true, "grounds": true,
+	"details": true, "info": true,
+}
+
+// statusWords are the words that say only the status a note closes a case with: "refused",
+// "withdrawn" (the status's own word), and their kin.
+var statusWords = map[Status][]string{
+	Refused:   {"refused", "refuse", "refusal", "refusing", "declined", "decline", "rejected", "reject", "denied", "deny"},
+	Withdrawn: {"withdrawn", "withdraw", "withdrew", "withdrawal", "withdrawing", "cancelled", "canceled", "cancel", "cancellation"},
+}
+
+// saysWhy reports whether the note of a change to status to says something of its own: at least
+// minWhyWords words that are neither placeholders nor the status's own words. "x", "n/a", ".",
+// "withdrawn" and "requester withdrew" say nothing the trail can show; a word is two letters or
+// digits, or a number ("phoned 3/3" is two).
+func saysWhy(note string, to Status) bool {
+	words := strings.FieldsFunc(strings.ToLower(note), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '/' && r != '\'' && r != '’'
+	})
+	n := 0
+	for _, w := range words {
+		w = strings.Trim(w, "/'’")
+		if placeholders[w] || slices.Contains(statusWords[to], w) {
+			continue
+		}
+		chars, digits := 0, 0
+		for _, r := range w {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				chars++
+			}
+			if unicode.IsDigit(r) {
+				digits++
+			}
+		}
+		if chars >= 2 || digits > 0 {
+			n++
+		}
+	}
+	return n >= minWhyWords
+}
+
+// saysNone is what a refusal of a note that says nothing adds after "in words of their own":
+// the note quoted, saying none (or neither) of what was needed; nothing for an empty or long one.
+func saysNone(note, none string) string {
+	if note == "" || utf8.RuneCountInString(note) > 40 {
+		return ""
+	}
+	return fmt.Sprintf(" (%q says %s)", note, none)
 }
 
 // recorded is what an audit line dated other than when it was entered adds: when it was.
