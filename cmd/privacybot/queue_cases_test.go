@@ -29,3 +29,19 @@ func TestQueueUpdateRefusesAPlaceholderNote(t *testing.T) {
 	code, _, errOut := f.run(t, april1, "queue", "update", f.soon.Ref, "--status", "refused", "--note", "manifestly unfounded")
 	assert.Equal(t, exitOK, code, errOut)
 }
+
+// A hidden direction control in a note typed on the command line is taken out: the trail, and
+// queue show, read as it was typed.
+func TestQueueNoteLosesHiddenDirectionControls(t *testing.T) {
+	f := newQueueFixture(t)
+	code, _, errOut := f.run(t, april1, "queue", "update", f.soon.Ref, "--note", "please send \u202egnp.exe records\u202c by post")
+	require.Equal(t, exitOK, code, errOut)
+	code, _, errOut = f.run(t, april1, "queue", "update", f.soon.Ref, "--status", "withdrawn", "--note", "phoned \u2066on 31 March\u2069 to withdraw")
+	require.Equal(t, exitOK, code, errOut)
+	code, out, _ := f.run(t, april1, "queue", "show", f.soon.Ref)
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "please send gnp.exe records by post")
+	assert.Contains(t, out, "phoned on 31 March to withdraw")
+	assert.NotContains(t, out, "\u202e")
+	assert.NotContains(t, out, "\u2066")
+}

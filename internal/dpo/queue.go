@@ -114,6 +114,27 @@ func WithoutMarks(s string) string {
 	}, s)
 }
 
+// freeText is what someone wrote in their own words (a request's description, a note or a
+// reason on the audit trail) as the queue keeps it: WithoutMarks, and the direction overrides and
+// isolates it leaves (U+202A–U+202E, U+2066–U+2069) taken out too. A name holding one is refused
+// (it would be stored other than it reads, and its writer can retype it); in a paragraph it
+// would only make the words show in another order than they were written ("please send
+// \u202egnp.exe records" shows "exe.png"), on the dashboard, in a terminal and in the CSV, and
+// taken out the words read as they were typed. The queue applies it where text enters it
+// (Submit, and every change's note or reason), whichever channel sent it.
+func freeText(s string) string {
+	s = WithoutMarks(s)
+	if !strings.ContainsFunc(s, reorders) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if reorders(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
 // reorders reports whether r is a direction override or isolate: it changes the order in which
 // the text around it is shown ("Jo \u202eeknalB" shows as "Jo Blanke").
 func reorders(r rune) bool {
@@ -183,6 +204,8 @@ func validContact(c Contact) error {
 // once the transaction has committed, so a reference shown to a requester is never lost. A retry
 // with the same IdempotencyKey returns the same case.
 func (q *Queue) Submit(ctx context.Context, s Submission) (Case, error) {
+	// Whichever channel sent it: the form's fields, the chat's words and the excerpt of it.
+	s.Description, s.Service, s.Excerpt = freeText(s.Description), freeText(s.Service), freeText(s.Excerpt)
 	if err := s.Validate(); err != nil {
 		return Case{}, err
 	}
@@ -361,16 +384,19 @@ func (q *Queue) TrailAssignees(ctx context.Context) ([]string, error) {
 
 // UpdateStatus moves a case to another status (see Case.Transition for the rules).
 func (q *Queue) UpdateStatus(ctx context.Context, ref string, ch Change) (Case, error) {
-	if err := checkNote("note", ch.Note); err != nil {
+	note, err := noteText("note", ch.Note)
+	if err != nil {
 		return Case{}, err
 	}
+	ch.Note = note
 	return q.update(ctx, ref, func(c *Case) (Event, error) { return c.Transition(ch, q.now()) })
 }
 
 // Extend records the one extension the law allows, with the reason the requester will be told.
 // It fails with ErrExtensionTooLate after the first month.
 func (q *Queue) Extend(ctx context.Context, ref, reason, actor string) (Case, error) {
-	if err := checkNote("reason", reason); err != nil {
+	reason, err := noteText("reason", reason)
+	if err != nil {
 		return Case{}, err
 	}
 	return q.update(ctx, ref, func(c *Case) (Event, error) {
@@ -381,7 +407,8 @@ func (q *Queue) Extend(ctx context.Context, ref, reason, actor string) (Case, er
 // MarkLawEnforcement records whether a case is a law-enforcement (Part 3) request (see
 // Case.MarkLawEnforcement).
 func (q *Queue) MarkLawEnforcement(ctx context.Context, ref string, to LawEnforcement, reason, actor string) (Case, error) {
-	if err := checkNote("reason", reason); err != nil {
+	reason, err := noteText("reason", reason)
+	if err != nil {
 		return Case{}, err
 	}
 	return q.update(ctx, ref, func(c *Case) (Event, error) { return c.MarkLawEnforcement(to, reason, actor, q.now()) })
@@ -390,7 +417,8 @@ func (q *Queue) MarkLawEnforcement(ctx context.Context, ref string, to LawEnforc
 // SetTimeLimit records the time limit the DPO set for a confirmed law-enforcement (Part 3)
 // request (see Case.SetTimeLimit).
 func (q *Queue) SetTimeLimit(ctx context.Context, ref string, due time.Time, reason, actor string) (Case, error) {
-	if err := checkNote("reason", reason); err != nil {
+	reason, err := noteText("reason", reason)
+	if err != nil {
 		return Case{}, err
 	}
 	return q.update(ctx, ref, func(c *Case) (Event, error) { return c.SetTimeLimit(due, reason, actor, q.now()) })
@@ -398,7 +426,8 @@ func (q *Queue) SetTimeLimit(ctx context.Context, ref string, due time.Time, rea
 
 // Reopen opens a closed case again (see Case.Reopen).
 func (q *Queue) Reopen(ctx context.Context, ref, note, actor string) (Case, error) {
-	if err := checkNote("note", note); err != nil {
+	note, err := noteText("note", note)
+	if err != nil {
 		return Case{}, err
 	}
 	c, err := q.update(ctx, ref, func(c *Case) (Event, error) { return c.Reopen(note, actor, q.now()) })
@@ -421,7 +450,8 @@ func (q *Queue) Reopen(ctx context.Context, ref, note, actor string) (Case, erro
 // double click): ErrNoChange says it is there. Any other change since is no reason to refuse a
 // note, which undoes nothing: it is added, judged afresh against the case as it now stands.
 func (q *Queue) AddNote(ctx context.Context, ref, note, actor string) (Case, error) {
-	if err := checkNote("note", note); err != nil {
+	note, err := noteText("note", note)
+	if err != nil {
 		return Case{}, err
 	}
 	add := func(q *Queue) (Case, error) {
@@ -607,12 +637,14 @@ func (q *Queue) moveDue(ctx context.Context, ref string) (*Event, error) {
 // paragraph, as the dashboard's form holds.
 const MaxNote = 10000
 
-// checkNote refuses a note, reason or grounds over MaxNote characters as typed (not counting
-// what the audit trail adds, "(recorded …)").
-func checkNote(field, text string) error {
+// noteText is a note, reason or grounds for the audit trail as the queue keeps it (freeText),
+// refused when it is over MaxNote characters as typed (not counting what the audit trail adds,
+// "(recorded …)").
+func noteText(field, text string) (string, error) {
+	text = freeText(text)
 	// A browser sends each line break as CRLF: a line break is one character, as it typed it.
 	if n := utf8.RuneCountInString(strings.ReplaceAll(strings.TrimSpace(text), "\r\n", "\n")); n > MaxNote {
-		return invalid(field, "%d characters; at most %d (attach long documents elsewhere and say where)", n, MaxNote)
+		return "", invalid(field, "%d characters; at most %d (attach long documents elsewhere and say where)", n, MaxNote)
 	}
-	return nil
+	return text, nil
 }

@@ -46,3 +46,24 @@ func TestCasePageRefusesAPlaceholderForGroundsOrAWithdrawal(t *testing.T) {
 	assert.Equal(t, dpo.Received, c.Status, "nothing changed")
 	require.Equal(t, http.StatusSeeOther, h.caseForm(t, ref, "status", "status=refused&note="+url.QueryEscape("manifestly excessive: a fourth copy in a month")).Code)
 }
+
+// A hidden direction control (U+202E and its kin) in a request sent to /api/request, or in a
+// note typed on a case page, would make it show in another order than it was written: the queue
+// keeps the words as typed, and the page shows them so.
+func TestHiddenDirectionControlsAreTakenOutOfRequestsAndNotes(t *testing.T) {
+	h := newHarness(t)
+	r := h.request(t, mk, "please send \u202egnp.exe records\u202c from \u2067housing\u2069")
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	h.signIn(t, "dpo", "correct horse battery")
+	require.Equal(t, http.StatusSeeOther, h.caseForm(t, r.Reference, "note", "note="+url.QueryEscape("called \u202eback\u202c on Tuesday")).Code)
+	c, err := h.queue.Get(context.Background(), r.Reference)
+	require.NoError(t, err)
+	assert.Equal(t, "please send gnp.exe records from housing", c.Description)
+	events, err := h.queue.Events(context.Background(), r.Reference)
+	require.NoError(t, err)
+	assert.Equal(t, "called back on Tuesday", events[len(events)-1].Note)
+	page := h.do(t, "GET", "/dpo/cases/"+r.Reference, "").Body.String()
+	assert.Contains(t, page, "please send gnp.exe records from housing")
+	assert.NotContains(t, page, "\u202e")
+	assert.NotContains(t, page, "\u2067")
+}

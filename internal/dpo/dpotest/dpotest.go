@@ -1492,6 +1492,8 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		require.NoError(t, err)
 		assert.Empty(t, done)
 	})
+
+	runCorrections(t, open)
 }
 
 // recorder is a Notifier that counts deliveries per reference, optionally failing.

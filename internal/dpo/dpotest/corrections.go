@@ -1,0 +1,71 @@
+package dpotest
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/dpo"
+)
+
+// runCorrections is the part of the contract suite for what a QA pass of the DPO team's work
+// found the queue let through or could not do: text that shows in another order than it was
+// written. Run calls it, with the same open.
+func runCorrections(t *testing.T, open func(t *testing.T) dpo.Store) {
+	ctx := context.Background()
+	setup := func(t *testing.T, now string) (*dpo.Queue, dpo.Store, *Clock) {
+		t.Parallel()
+		s := open(t)
+		clock := NewClock(Date(t, now))
+		return &dpo.Queue{Store: s, Now: clock.Now}, s, clock
+	}
+
+	// A direction override or isolate (U+202A–U+202E, U+2066–U+2069) in a request's description
+	// or a note makes it show in another order than it was written ("please send \u202egnp.exe
+	// records" shows "exe.png"): whichever channel sent it, the queue keeps the words as typed.
+	t.Run("HiddenDirectionControlsAreTakenOutOfWhatIsWritten", func(t *testing.T) {
+		q, _, clock := setup(t, "2026-03-02T10:05:00Z")
+		sub := Sample(Date(t, "2026-03-02T10:00:00Z"), "k")
+		sub.Description = "please send \u202egnp.exe records\u202c and \u2067the \u2066file\u2069\u2069"
+		sub.Service = "Hou\u202esing"
+		sub.Excerpt = "resident: please send \u202egnp.exe records"
+		c, err := q.Submit(ctx, sub)
+		require.NoError(t, err)
+		got, err := q.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.Equal(t, "please send gnp.exe records and the file", got.Description)
+		assert.Equal(t, "Housing", got.Service)
+		assert.Equal(t, "resident: please send gnp.exe records", got.Excerpt)
+
+		sub = Sample(Date(t, "2026-03-02T10:00:00Z"), "k2")
+		sub.Description = "\u202e\u2066 \u202c"
+		_, err = q.Submit(ctx, sub)
+		require.ErrorIs(t, err, dpo.ErrInvalid, "a description of nothing but direction controls is empty")
+
+		clock.Add(time.Hour)
+		_, err = q.AddNote(ctx, c.Ref, "called back: \u202ekcab dellac", "alex")
+		require.NoError(t, err)
+		_, err = q.Extend(ctx, c.Ref, "three \u2066archives\u2069", "alex")
+		require.NoError(t, err)
+		_, err = q.MarkLawEnforcement(ctx, c.Ref, dpo.LawEnforcementSuspected, "mentions a \u202dcaution", "alex")
+		require.NoError(t, err)
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.Refused, Actor: "alex", Note: "\u202emanifestly unfounded\u202c"})
+		require.NoError(t, err)
+		_, err = q.Reopen(ctx, c.Ref, "refused \u202aby mistake", "alex")
+		require.NoError(t, err)
+		events, err := q.Events(ctx, c.Ref)
+		require.NoError(t, err)
+		var notes []string
+		for _, e := range events[1:] {
+			notes = append(notes, e.Note)
+		}
+		assert.Equal(t, []string{"called back: kcab dellac", "three archives", "possibly law enforcement (Part 3): for the DPO to decide: mentions a caution",
+			"manifestly unfounded", "refused by mistake"}, notes)
+		got, err = q.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.Equal(t, "three archives", got.ExtensionReason)
+	})
+}
