@@ -365,6 +365,9 @@ const (
 	// EventDueDateMoved records a due date the queue itself moved (Actor SystemName) because the
 	// bank holidays in use changed since it was computed (Case.Recalendar).
 	EventDueDateMoved EventKind = "due_date_moved"
+	// EventProofNotNeeded records a case awaiting proof of identity or authority moved on without
+	// it, none being needed: its month runs from receipt (Change.ProofNotNeeded).
+	EventProofNotNeeded EventKind = "proof_not_needed"
 )
 
 // eventLabels are the kinds as the DPO's team reads them on the audit trail.
@@ -373,7 +376,7 @@ var eventLabels = map[EventKind]string{
 	EventIDReceived: "Proof of identity received", EventClarificationRequested: "Clarification asked for",
 	EventClarificationAnswered: "Clarification received", EventExtended: "Extended", EventNote: "Note",
 	EventAssigned: "Assigned", EventLawEnforcement: "Law enforcement (Part 3) decision", EventTimeLimit: "Part 3 time limit set",
-	EventReopened: "Reopened", EventDueDateMoved: "Due date moved",
+	EventReopened: "Reopened", EventDueDateMoved: "Due date moved", EventProofNotNeeded: "Proof not needed",
 }
 
 // Label is the kind as people read it ("Part 3 time limit set", not "time_limit").

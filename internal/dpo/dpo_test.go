@@ -712,3 +712,61 @@ func TestSystemIsNoPersonsName(t *testing.T) {
 	}
 	assert.NoError(t, CheckActor("actor", "Systema Jones"))
 }
+
+// An on-behalf request waits for proof of authority from receipt; when the DPO finds none is
+// needed (the authority is on file), the month runs from receipt (reference rule 2: the clock
+// stops only while proof asked for is awaited), not from the day they move it on. Proof that
+// did arrive still starts the month on its day.
+func TestProofNotNeededRunsTheMonthFromReceipt(t *testing.T) {
+	received := at(t, "2026-03-02T10:00:00Z") // a month on: Thursday 2 April
+	now := at(t, "2026-03-20T09:00:00Z")
+	tests := []struct {
+		name     string
+		ch       Change
+		due      string
+		kind     EventKind
+		note     string
+		eventDay string
+	}{
+		{"no proof needed", Change{ProofNotNeeded: true}, "2026-04-02", EventProofNotNeeded,
+			"no proof of identity or authority needed: the month runs from receipt, 2 March 2026", "2026-03-20"},
+		{"no proof needed, with why", Change{ProofNotNeeded: true, Note: "LPA on file since 2024"}, "2026-04-02", EventProofNotNeeded,
+			"no proof of identity or authority needed: the month runs from receipt, 2 March 2026: LPA on file since 2024", "2026-03-20"},
+		{"no proof needed, decided on the 10th", Change{ProofNotNeeded: true, At: at(t, "2026-03-10T00:00:00Z")}, "2026-04-02", EventProofNotNeeded,
+			"no proof of identity or authority needed: the month runs from receipt, 2 March 2026 (recorded 2026-03-20 09:00 UTC)", "2026-03-10"},
+		{"proof arrived today", Change{Note: "signed authority"}, "2026-04-20", EventIDReceived, "signed authority", "2026-03-20"},
+		{"proof arrived on the 10th", Change{At: at(t, "2026-03-10T00:00:00Z")}, "2026-04-10", EventIDReceived,
+			"(recorded 2026-03-20 09:00 UTC)", "2026-03-10"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := Case{Ref: "DPO-2026-000001", Region: deadline.EnglandAndWales, Received: received, Status: AwaitingVerification,
+				AwaitingID: true, StatusChanged: received}
+			ch := tc.ch
+			ch.To, ch.Actor = InProgress, "alex"
+			ev, err := c.Transition(ch, now)
+			require.NoError(t, err)
+			assert.Equal(t, InProgress, c.Status)
+			assert.False(t, c.AwaitingID)
+			assert.Equal(t, tc.due, c.Due.Format(time.DateOnly))
+			assert.Equal(t, tc.kind, ev.Kind)
+			assert.Equal(t, tc.note, ev.Note)
+			assert.Equal(t, tc.eventDay, ev.At.Format(time.DateOnly))
+		})
+	}
+
+	// Only a case awaiting proof can be moved on without it.
+	for _, from := range []Status{Received, AwaitingClarification, InProgress} {
+		c := Case{Ref: "DPO-2026-000001", Region: deadline.EnglandAndWales, Received: received, Status: from}
+		before := c
+		_, err := c.Transition(Change{To: InProgress, Actor: "alex", ProofNotNeeded: true}, now)
+		var fe *FieldError
+		require.ErrorAs(t, err, &fe, from)
+		assert.Equal(t, "proof not needed", fe.Field)
+		assert.Equal(t, before, c)
+	}
+	c := Case{Ref: "DPO-2026-000001", Region: deadline.EnglandAndWales, Received: received, Status: AwaitingVerification, AwaitingID: true}
+	_, err := c.Transition(Change{To: Withdrawn, Actor: "alex", Note: "phoned to withdraw", ProofNotNeeded: true}, now)
+	assert.ErrorIs(t, err, ErrInvalid, "a withdrawal is no moving on without proof")
+	assert.Equal(t, "Proof not needed", EventProofNotNeeded.Label())
+}

@@ -98,6 +98,13 @@ type Change struct {
 	// At is when the thing happened (the day the ID letter arrived, say); zero means now. It may
 	// not be before the case was received nor after now.
 	At time.Time
+	// ProofNotNeeded, with To InProgress for a case awaiting verification, says no proof of
+	// identity or authority was needed after all (the authority was already on file, say): the
+	// clock never stopped, so the month runs from receipt (reference rule 2 stops it only while
+	// proof asked for is awaited), not from the day this is recorded nor from At, which only dates
+	// the decision. Without it, moving such a case to in progress records the proof's arrival,
+	// and the month runs from that day.
+	ProofNotNeeded bool
 }
 
 // Transition applies a change to the case, enforcing the rule book and keeping the clock: asking
@@ -121,6 +128,10 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 	}
 	note := strings.TrimSpace(ch.Note)
 	from, to := c.Status, ch.To
+	if ch.ProofNotNeeded && (from != AwaitingVerification || to != InProgress) {
+		return Event{}, invalid("proof not needed", "it moves a case awaiting proof of identity or authority to in progress; %s is %s, and %s was asked for",
+			c.Ref, from, to)
+	}
 	if from == AwaitingClarification && to == InProgress && c.Extended {
 		to = Extended
 	}
@@ -160,6 +171,10 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 			return Event{}, fmt.Errorf("%s (due %s): %w", c.Ref, due.Format(time.DateOnly), ErrIDTooLate)
 		}
 		next.AwaitingID, next.IDReceived, kind = true, time.Time{}, EventIDRequested
+	case from == AwaitingVerification && to == InProgress && ch.ProofNotNeeded:
+		// No proof was needed: the clock ran from receipt all along.
+		next.AwaitingID, next.IDReceived, kind = false, time.Time{}, EventProofNotNeeded
+		note = strings.TrimSuffix(fmt.Sprintf("%s: %s", proofNotNeededNote(c.Received), note), ": ")
 	case from == AwaitingVerification && to == InProgress:
 		next.AwaitingID, next.IDReceived, kind = false, at, EventIDReceived
 	case to == AwaitingClarification:
@@ -270,6 +285,12 @@ func saysWhy(note string, to Status) bool {
 		}
 	}
 	return n >= minWhyWords
+}
+
+// proofNotNeededNote begins the audit line of a case moved on without proof (Change.ProofNotNeeded):
+// which day its month runs from.
+func proofNotNeededNote(received time.Time) string {
+	return "no proof of identity or authority needed: the month runs from receipt, " + deadline.LondonDate(received).Format("2 January 2006")
 }
 
 // saysNone is what a refusal of a note that says nothing adds after "in words of their own":

@@ -23,6 +23,35 @@ func runCorrections(t *testing.T, open func(t *testing.T) dpo.Store) {
 		return &dpo.Queue{Store: s, Now: clock.Now}, s, clock
 	}
 
+	// An on-behalf request starts awaiting proof of authority; the DPO finding none is needed
+	// moves it on with the month counted from receipt, as stored, on the trail.
+	t.Run("ProofNotNeededRunsTheMonthFromReceipt", func(t *testing.T) {
+		q, _, _ := setup(t, "2026-03-20T09:00:00Z")
+		sub := Sample(Date(t, "2026-03-02T10:00:00Z"), "k")
+		sub.AwaitingID = true
+		sub.Requester.OnBehalfOf, sub.Requester.OnBehalfOfWhom = true, "Pat Bloggs"
+		c, err := q.Submit(ctx, sub)
+		require.NoError(t, err)
+		require.True(t, c.Due.IsZero())
+		moved, err := q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.InProgress, Actor: "alex", ProofNotNeeded: true,
+			Note: "lasting power of attorney already on file"})
+		require.NoError(t, err)
+		got, err := q.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.Equal(t, moved, got)
+		assert.Equal(t, dpo.InProgress, got.Status)
+		assert.False(t, got.AwaitingID)
+		assert.True(t, got.IDReceived.IsZero(), "no proof arrived")
+		assert.Equal(t, "2026-04-02", got.Due.Format(time.DateOnly), "a month from receipt, not from 20 March")
+		events, err := q.Events(ctx, c.Ref)
+		require.NoError(t, err)
+		last := events[len(events)-1]
+		assert.Equal(t, dpo.EventProofNotNeeded, last.Kind)
+		assert.Equal(t, "no proof of identity or authority needed: the month runs from receipt, 2 March 2026: lasting power of attorney already on file", last.Note)
+		assert.Equal(t, dpo.AwaitingVerification, last.From)
+		assert.Equal(t, dpo.InProgress, last.To)
+	})
+
 	// A direction override or isolate (U+202A–U+202E, U+2066–U+2069) in a request's description
 	// or a note makes it show in another order than it was written ("please send \u202egnp.exe
 	// records" shows "exe.png"): whichever channel sent it, the queue keeps the words as typed.
