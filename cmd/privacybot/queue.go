@@ -24,6 +24,9 @@ const queueSynopsis = `queue <list|show|update|assign|extend|part3|limit|reopen|
   queue update REF --status S [--note "…"] [--by NAME] [--at DATE]
                                                   a refusal needs --note (its grounds), an extension too (its reason),
                                                   a withdrawal too (how and when the requester withdrew)
+  queue update REF --proof-not-needed [--note "…"] [--by NAME]
+                                                  awaiting proof of ID or authority, none needed: in progress,
+                                                  the month running from receipt (not from today)
   queue update REF --note "…" [--by NAME]         add a note only
   queue assign REF NAME [--by NAME]               give the case to a member of the team ("" unassigns)
   queue extend REF --reason "…" [--by NAME]       the one extension, within the first month
@@ -597,8 +600,15 @@ func queueUpdate(ctx context.Context, app *App, args []string) error {
 	// The note is the rules' to require (Case.Transition): the grounds of a refusal, the reason for
 	// an extension; any other change may go without one.
 	fs := newFlags(app, "queue update", `queue update REF --status S [--note "…"] [--by NAME] [--at DATE]
-       privacybot queue update REF --note "…" [--by NAME]`)
+       privacybot queue update REF --note "…" [--by NAME]
+       privacybot queue update REF --proof-not-needed [--note "…"] [--by NAME] [--at DATE]
+
+A case awaiting verification moved to in_progress records the proof of identity or authority as
+arrived: its month runs from that day (today, or --at the day it came). When no proof was needed
+after all (the authority is already on file), --proof-not-needed says so: the month runs from the
+day the request was received, as if the clock had never stopped.`)
 	status := fs.String("status", "", "the new `status` (omit to add a note only)")
+	proofNotNeeded := fs.Bool("proof-not-needed", false, "for a case awaiting verification: no proof of identity or authority was needed, so it goes in_progress with the month running from receipt (--status in_progress is implied)")
 	note := fs.String("note", "", "why, for the audit trail: required for refused and extended (the grounds or the reason, which the requester is told) and withdrawn (how and when the requester withdrew); without --status, added as a note")
 	by := byFlag(fs, app, "making the change")
 	at := fs.String("at", "", "when it happened, if not now: `YYYY-MM-DD` or RFC 3339 (e.g. the day ID arrived)")
@@ -610,14 +620,20 @@ func queueUpdate(ctx context.Context, app *App, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *status == "" && strings.TrimSpace(*note) == "" {
+	if *status == "" && strings.TrimSpace(*note) == "" && !*proofNotNeeded {
 		return usageError("queue update needs --status, --note or both")
 	}
-	ch := dpo.Change{Note: *note, Actor: *by}
+	ch := dpo.Change{Note: *note, Actor: *by, ProofNotNeeded: *proofNotNeeded}
 	if *status != "" {
 		if ch.To, err = dpo.ParseStatus(*status); err != nil {
 			return usageError("--status: %v", err)
 		}
+	}
+	if *proofNotNeeded {
+		if ch.To != "" && ch.To != dpo.InProgress {
+			return usageError("--proof-not-needed moves a case awaiting verification to in_progress, not to %s", ch.To)
+		}
+		ch.To = dpo.InProgress
 	}
 	if *at != "" {
 		if ch.To == "" {
@@ -645,9 +661,23 @@ func queueUpdate(ctx context.Context, app *App, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(app.Stdout, "%s: %s → %s; due %s\n", c.Ref, before.Status, c.Status, dueText(c, app.Now()))
+		fmt.Fprintf(app.Stdout, "%s: %s → %s; due %s%s\n", c.Ref, before.Status, c.Status, dueText(c, app.Now()), clockFrom(before, c, ch))
 		return nil
 	})
+}
+
+// clockFrom says, for a case that was awaiting proof of identity or authority and now is not,
+// which day its month runs from, and the other way it could have been recorded: the DPO sees which
+// of the two they chose.
+func clockFrom(before, after dpo.Case, ch dpo.Change) string {
+	if before.Status != dpo.AwaitingVerification || after.AwaitingID || !after.Status.Open() {
+		return ""
+	}
+	if ch.ProofNotNeeded {
+		return fmt.Sprintf(" (no proof needed: the month runs from receipt, %s)", ukDate(after.Received))
+	}
+	return fmt.Sprintf(" (the month runs from the day the proof arrived, %s; if none was needed, --proof-not-needed runs it from receipt, %s)",
+		ukDate(after.IDReceived), ukDate(after.Received))
 }
 
 // changeCase makes one change to the case ref and prints, on one line, what became of it.

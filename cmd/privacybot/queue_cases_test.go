@@ -45,3 +45,40 @@ func TestQueueNoteLosesHiddenDirectionControls(t *testing.T) {
 	assert.NotContains(t, out, "\u202e")
 	assert.NotContains(t, out, "\u2066")
 }
+
+// A case awaiting proof of authority that needed none is moved on with its month from receipt,
+// said as it is done; proof that arrived still starts the month on its day, and the output says
+// which day the month runs from, and the other way.
+func TestQueueUpdateProofNotNeeded(t *testing.T) {
+	f := newQueueFixture(t) // f.awaiting was received on Friday 20 March 2026, awaiting ID
+	code, out, _ := f.run(t, april1, "queue", "update", "--help")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "--proof-not-needed")
+	assert.Contains(t, out, "the month runs from the\nday the request was received")
+	code, out, _ = f.run(t, april1, "queue", "--help")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "queue update REF --proof-not-needed")
+
+	code, _, errOut := f.run(t, april1, "queue", "update", f.awaiting.Ref, "--proof-not-needed", "--status", "completed")
+	assert.Equal(t, exitUsage, code, errOut)
+	code, _, errOut = f.run(t, april1, "queue", "update", f.soon.Ref, "--proof-not-needed")
+	assert.Equal(t, exitFailure, code, "a case not awaiting proof")
+	assert.Contains(t, errOut, "awaiting proof of identity or authority")
+
+	code, out, errOut = f.run(t, april1, "queue", "update", f.awaiting.Ref, "--proof-not-needed", "--note", "authority on file since 2024")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Equal(t, f.awaiting.Ref+": awaiting_verification → in_progress; due 2026-04-20 (no proof needed: the month runs from receipt, 2026-03-20)\n", out)
+	code, out, _ = f.run(t, april1, "queue", "show", f.awaiting.Ref)
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "proof_not_needed")
+	assert.Contains(t, out, "no proof of identity or authority needed: the month runs from receipt, 20 March 2026: authority on file since 2024")
+}
+
+// Proof that arrived starts the month on its day, and the output says so, naming the other way.
+func TestQueueUpdateProofArrivedSaysWhichDayTheMonthRunsFrom(t *testing.T) {
+	f := newQueueFixture(t)
+	code, out, errOut := f.run(t, april1, "queue", "update", f.awaiting.Ref, "--status", "in_progress")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Equal(t, f.awaiting.Ref+": awaiting_verification → in_progress; due 2026-05-01 (the month runs from the day the proof arrived, 2026-04-01; "+
+		"if none was needed, --proof-not-needed runs it from receipt, 2026-03-20)\n", out)
+}

@@ -2,10 +2,14 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -66,4 +70,63 @@ func TestHiddenDirectionControlsAreTakenOutOfRequestsAndNotes(t *testing.T) {
 	assert.Contains(t, page, "please send gnp.exe records from housing")
 	assert.NotContains(t, page, "\u202e")
 	assert.NotContains(t, page, "\u2067")
+}
+
+// A request made for someone else waits for proof of authority from receipt. Its page says which
+// day the month runs from each way it can move on; "Proof not needed" runs it from receipt (a
+// QA pass: moving it to in progress ran it from the click, weeks later), on the audit trail,
+// with the CSRF token and refused from a stale page as every change is.
+func TestCasePageProofNotNeededRunsTheMonthFromReceipt(t *testing.T) {
+	h := newHarness(t) // 10:00 on Monday 2 March 2026
+	body := `{"type":"access","org":"` + mk + `","name":"Jo Bloggs","contact":"jo@example.org","on_behalf_of":"Pat Bloggs (my father)","description":"A copy of my father's care records"}`
+	rec := h.do(t, "POST", "/api/request", body)
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	var sent struct{ Reference string }
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &sent))
+	ref := sent.Reference
+	c, err := h.queue.Get(context.Background(), ref)
+	require.NoError(t, err)
+	require.Equal(t, dpo.AwaitingVerification, c.Status)
+
+	h.clock.Add(18 * 24 * time.Hour) // Friday 20 March
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	h.signIn(t, "dpo", "correct horse battery")
+	page := "/dpo/cases/" + ref
+	loaded := h.do(t, "GET", page, "").Body.String()
+	assert.Contains(t, loaded, "In progress: the proof arrived (the month runs from that day)")
+	assert.Contains(t, loaded, "arrived today, the case is due Mon 20 Apr 2026")
+	assert.Contains(t, loaded, "its month running from receipt, Mon 2 Mar 2026, not from today: due Thu 2 Apr 2026.")
+	assert.Contains(t, loaded, "Proof not needed: the month runs from receipt</button>")
+
+	token := h.csrf(t, page)
+	noToken := h.do(t, "POST", page+"/proof", "note=on+file", "Content-Type", "application/x-www-form-urlencoded")
+	assert.Equal(t, http.StatusForbidden, noToken.Code)
+
+	m := regexp.MustCompile(`name="seen" value="([^"]+)"`).FindStringSubmatch(loaded)
+	require.NotNil(t, m)
+	seen := url.QueryEscape(html.UnescapeString(m[1]))
+	_, err = h.queue.AddNote(context.Background(), ref, "phoned the requester", "bob") // a colleague's change meanwhile
+	require.NoError(t, err)
+	stale := h.do(t, "POST", page+"/proof", "note=LPA+on+file&seen="+seen+"&csrf="+token, "Content-Type", "application/x-www-form-urlencoded")
+	assert.Equal(t, http.StatusConflict, stale.Code)
+	assert.Contains(t, stale.Body.String(), "after you looked at it")
+	assert.Contains(t, stale.Body.String(), `aria-describedby="proof-help">LPA on file</textarea>`, "what was typed is put back")
+	c, err = h.queue.Get(context.Background(), ref)
+	require.NoError(t, err)
+	assert.Equal(t, dpo.AwaitingVerification, c.Status, "nothing changed")
+
+	fresh := regexp.MustCompile(`name="seen" value="([^"]+)"`).FindStringSubmatch(h.do(t, "GET", page, "").Body.String())
+	require.NotNil(t, fresh)
+	done := h.do(t, "POST", page+"/proof", "note=LPA+on+file&seen="+url.QueryEscape(html.UnescapeString(fresh[1]))+"&csrf="+token,
+		"Content-Type", "application/x-www-form-urlencoded")
+	require.Equal(t, http.StatusSeeOther, done.Code, done.Body.String())
+	c, err = h.queue.Get(context.Background(), ref)
+	require.NoError(t, err)
+	assert.Equal(t, dpo.InProgress, c.Status)
+	assert.Equal(t, "2026-04-02", c.Due.Format(time.DateOnly), "a month from receipt, not from 20 March")
+	after := h.do(t, "GET", page+"?done=proof", "").Body.String()
+	assert.Contains(t, after, "Moved on without proof: the month runs from receipt.")
+	assert.Contains(t, after, "Proof not needed")
+	assert.Contains(t, after, "no proof of identity or authority needed: the month runs from receipt, 2 March 2026: LPA on file")
+	assert.NotContains(t, after, `action="/dpo/cases/`+ref+`/proof"`, "only a case waiting for proof offers it")
 }

@@ -267,6 +267,7 @@ func (s *Server) dashboardRoutes(mux *http.ServeMux) {
 	page("GET /dpo/unanswered.csv", s.signedIn(s.handleUnansweredExport))
 	page("GET /dpo/cases/{ref}", s.signedIn(s.handleCase))
 	page("POST /dpo/cases/{ref}/status", s.signedIn(s.caseChange("status", s.changeStatus)))
+	page("POST /dpo/cases/{ref}/proof", s.signedIn(s.caseChange("proof", s.proofNotNeeded)))
 	page("POST /dpo/cases/{ref}/extend", s.signedIn(s.caseChange("extended", s.extend)))
 	page("POST /dpo/cases/{ref}/note", s.signedIn(s.caseChange("note", s.addNote)))
 	page("POST /dpo/cases/{ref}/part3", s.signedIn(s.caseChange("part3", s.decideLawEnforcement)))
@@ -781,7 +782,7 @@ func (s *Server) loadCase(r *http.Request) (dpo.Case, error) {
 
 var doneMessages = map[string]string{"status": "Status changed.", "extended": "Extension recorded.", "note": "Note added.",
 	"part3": "Decision on law enforcement (Part 3) recorded.", "assigned": "Assignment changed.", "limit": "Time limit recorded.",
-	"reopened": "Case reopened."}
+	"reopened": "Case reopened.", "proof": "Moved on without proof: the month runs from receipt."}
 
 func (s *Server) handleCase(w http.ResponseWriter, r *http.Request) {
 	s.showCase(w, r, http.StatusOK, doneMessages[r.URL.Query().Get("done")], "")
@@ -821,8 +822,23 @@ func (s *Server) showCase(w http.ResponseWriter, r *http.Request, code int, msg,
 			}
 		}
 	}
+	// A case waiting for proof of identity or authority is moved on one of two ways, each
+	// saying the day its month will run from and the due date that gives (tried on copies).
+	var proof *proofChoice
+	if c.Status == dpo.AwaitingVerification && allowed(dpo.InProgress) {
+		proof = &proofChoice{Received: c.Received}
+		probe := c
+		if _, err := probe.Transition(dpo.Change{To: dpo.InProgress, Actor: sess.user, ProofNotNeeded: true}, s.now()); err == nil {
+			proof.DueNotNeeded, proof.OverdueNotNeeded = probe.Due, probe.Overdue(s.now())
+		}
+		probe = c
+		if _, err := probe.Transition(dpo.Change{To: dpo.InProgress, Actor: sess.user}, s.now()); err == nil {
+			proof.DueArrivedToday = probe.Due
+		}
+	}
 	row := s.rows([]dpo.Case{c})[0]
 	s.render(w, r, code, "case.html", map[string]any{
+		"Proof": proof,
 		"Title": "Case " + c.Ref, "User": sess.user, "CSRF": sess.csrf, "Case": row, "Events": events, "Next": next,
 		"Seen":      c.Updated.Format(time.RFC3339Nano), // a change from this page is refused once the case changes
 		"Kept":      keptInput(r, problem),
@@ -929,6 +945,26 @@ func (s *Server) changeStatus(r *http.Request, c dpo.Case, actor string) error {
 		return err
 	}
 	_, err = s.casesSeen(r).UpdateStatus(r.Context(), c.Ref, dpo.Change{To: st, Note: r.PostFormValue("note"), Actor: actor, At: at})
+	return err
+}
+
+// proofChoice is what the case page says of a case waiting for proof of identity or authority:
+// the day it was received, and the due date each way of moving it on gives (zero when the clock
+// would still be stopped, by a clarification pause).
+type proofChoice struct {
+	Received time.Time
+	// DueNotNeeded is the due date when no proof was needed: a month from receipt.
+	DueNotNeeded     time.Time
+	OverdueNotNeeded bool
+	// DueArrivedToday is the due date when the proof arrived today: a month from today.
+	DueArrivedToday time.Time
+}
+
+// proofNotNeeded moves a case waiting for proof of identity or authority on without it: none was
+// needed (the authority is on file, say), so its month runs from receipt, not from today.
+func (s *Server) proofNotNeeded(r *http.Request, c dpo.Case, actor string) error {
+	_, err := s.casesSeen(r).UpdateStatus(r.Context(), c.Ref, dpo.Change{To: dpo.InProgress, ProofNotNeeded: true,
+		Note: r.PostFormValue("note"), Actor: actor})
 	return err
 }
 
