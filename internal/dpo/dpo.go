@@ -368,6 +368,9 @@ const (
 	// EventProofNotNeeded records a case awaiting proof of identity or authority moved on without
 	// it, none being needed: its month runs from receipt (Change.ProofNotNeeded).
 	EventProofNotNeeded EventKind = "proof_not_needed"
+	// EventRetyped records a case's request type changed, when it was filed as the wrong one
+	// (Case.Retype).
+	EventRetyped EventKind = "retyped"
 )
 
 // eventLabels are the kinds as the DPO's team reads them on the audit trail.
@@ -377,6 +380,7 @@ var eventLabels = map[EventKind]string{
 	EventClarificationAnswered: "Clarification received", EventExtended: "Extended", EventNote: "Note",
 	EventAssigned: "Assigned", EventLawEnforcement: "Law enforcement (Part 3) decision", EventTimeLimit: "Part 3 time limit set",
 	EventReopened: "Reopened", EventDueDateMoved: "Due date moved", EventProofNotNeeded: "Proof not needed",
+	EventRetyped: "Request type changed",
 }
 
 // Label is the kind as people read it ("Part 3 time limit set", not "time_limit").

@@ -770,3 +770,96 @@ func TestProofNotNeededRunsTheMonthFromReceipt(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalid, "a withdrawal is no moving on without proof")
 	assert.Equal(t, "Proof not needed", EventProofNotNeeded.Label())
 }
+
+// A case filed as the wrong type of request is corrected with a reason, on the trail; what
+// depends on the type follows it: a complaint is never Part 3, and a complaint retyped as a
+// request whose words suggest Part 3 is flagged for the DPO (a QA pass: "I want all the
+// information … holds about the fly-tipping investigation against me" was filed as a complaint,
+// and could be neither corrected nor flagged).
+func TestRetype(t *testing.T) {
+	received, now := at(t, "2026-03-02T10:00:00Z"), at(t, "2026-03-05T10:00:00Z")
+	base := Case{Ref: "DPO-2026-000001", Type: Complaint, Region: deadline.EnglandAndWales, Received: received, Status: Received,
+		Due: at(t, "2026-04-02T00:00:00Z")}
+	confirmed := base
+	confirmed.Type, confirmed.LawEnforcement = Access, LawEnforcementConfirmed
+	confirmed.TimeLimit, confirmed.TimeLimitReason, confirmed.Due = at(t, "2026-03-20T00:00:00Z"), "short file", at(t, "2026-03-20T00:00:00Z")
+	tests := []struct {
+		name   string
+		c      Case
+		to     RequestType
+		cue    bool
+		le     LawEnforcement
+		due    string
+		note   string
+		reason string
+	}{
+		{"a complaint that is an access request", base, Access, false, NotLawEnforcement, "2026-04-02",
+			"request type changed from complaint to access: asks for the file on the investigation", ""},
+		{"a complaint that is a Part 3 access request", base, Access, true, LawEnforcementSuspected, "2026-04-02",
+			"request type changed from complaint to access: asks for the file on the investigation (its words suggest a law-enforcement (Part 3) request: flagged for the DPO to decide)", ""},
+		{"a Part 3 request that is a complaint", confirmed, Complaint, false, NotLawEnforcement, "2026-04-02",
+			"request type changed from access to complaint: asks for the file on the investigation (it was law enforcement (Part 3); a complaint is no request under either law's rights, and the Part 3 time limit, 2026-03-20, no longer applies)", ""},
+		{"between two rights, the flag stays", confirmed, Erasure, true, LawEnforcementConfirmed, "2026-03-20",
+			"request type changed from access to erasure: asks for the file on the investigation", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := tc.c
+			ev, err := c.Retype(tc.to, "asks for the file on the investigation", "alex", tc.cue, now)
+			require.NoError(t, err)
+			assert.Equal(t, tc.to, c.Type)
+			assert.Equal(t, tc.le, c.LawEnforcement)
+			assert.Equal(t, tc.due, c.Due.Format(time.DateOnly))
+			assert.Equal(t, EventRetyped, ev.Kind)
+			assert.Equal(t, tc.note, ev.Note)
+			assert.Equal(t, tc.c.Status, ev.From)
+			assert.Equal(t, tc.c.Status, ev.To)
+			assert.True(t, c.Updated.Equal(now))
+			if tc.le != LawEnforcementConfirmed {
+				assert.True(t, c.TimeLimit.IsZero())
+				assert.Empty(t, c.TimeLimitReason)
+			}
+		})
+	}
+
+	closed := base
+	closed.Status, closed.Closed = Completed, now
+	for _, tc := range []struct {
+		name   string
+		c      Case
+		to     RequestType
+		reason string
+		want   error
+	}{
+		{"no reason", base, Access, "", ErrInvalid},
+		{"a placeholder for a reason", base, Access, "n/a", ErrInvalid},
+		{"no such type", base, "archive", "misfiled by the chat", ErrInvalid},
+		{"the type it is", base, Complaint, "misfiled by the chat", ErrNoChange},
+		{"a closed case", closed, Access, "misfiled by the chat", ErrNotAllowed},
+	} {
+		c := tc.c
+		_, err := c.Retype(tc.to, tc.reason, "alex", true, now)
+		assert.ErrorIs(t, err, tc.want, tc.name)
+		assert.Equal(t, tc.c, c, "%s: nothing changed", tc.name)
+	}
+	c := base
+	_, err := c.Retype(Access, "misfiled by the chat", "", false, now)
+	assert.ErrorIs(t, err, ErrInvalid, "who changed it is on the trail")
+	assert.Equal(t, "Request type changed", EventRetyped.Label())
+}
+
+func TestParseRequestType(t *testing.T) {
+	for in, want := range map[string]RequestType{"access": Access, " Withdraw consent ": WithdrawConsent, "automated-decision": AutomatedDecision, "COMPLAINT": Complaint} {
+		got, err := ParseRequestType(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, got)
+	}
+	_, err := ParseRequestType("sar")
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Contains(t, fe.Reason, "access, rectification", "the error lists the types")
+	assert.Equal(t, "an access request", Access.Kind())
+	assert.Equal(t, "a complaint", Complaint.Kind())
+	assert.Equal(t, "an erasure request", Erasure.Kind())
+	assert.Equal(t, "a portability request", Portability.Kind())
+}

@@ -25,6 +25,11 @@ type Queue struct {
 	// Calendar is the bank holidays due dates are moved past (PRIVACYBOT_HOLIDAYS adds one-off
 	// holidays to the built-in rules); nil means deadline.DefaultCalendar.
 	Calendar *deadline.Calendar
+	// LawEnforcementCue reports whether a request's words suggest a law-enforcement (Part 3)
+	// request (rights.LawEnforcement, wired by the command that makes the queue): a complaint
+	// retyped as a request is flagged for the DPO when they do, as Submit's caller flags one at
+	// intake. Nil flags none.
+	LawEnforcementCue func(text string) bool
 	// seen, when set, is when the person changing a case last looked at it (Seen).
 	seen time.Time
 }

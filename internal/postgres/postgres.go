@@ -504,10 +504,10 @@ func (s *Store) Update(ctx context.Context, ref string, fn func(*dpo.Case) (dpo.
 		_, err = tx.Exec(ctx, `UPDATE cases SET status = $1, due_at = $2, awaiting_id = $3,
 			id_received_at = $4, pauses = $5, extended = $6, extension_reason = $7, assigned_to = $8,
 			law_enforcement = $9, updated_at = $10, closed_at = $11, status_changed_at = $12, time_limit_at = $13,
-			time_limit_reason = $14, reopened_at = $15 WHERE ref = $16`,
+			time_limit_reason = $14, reopened_at = $15, type = $16 WHERE ref = $17`,
 			string(c.Status), nullTime(c.Due), c.AwaitingID, nullTime(c.IDReceived), json.RawMessage(pauses),
 			c.Extended, c.ExtensionReason, c.AssignedTo, string(c.LawEnforcement), c.Updated, nullTime(c.Closed), nullTime(c.StatusChanged),
-			nullTime(c.TimeLimit), c.TimeLimitReason, nullTime(c.Reopened), ref)
+			nullTime(c.TimeLimit), c.TimeLimitReason, nullTime(c.Reopened), string(c.Type), ref)
 		if err != nil {
 			return fmt.Errorf("save case: %w", err)
 		}

@@ -549,10 +549,10 @@ func (s *Store) Update(ctx context.Context, ref string, fn func(*dpo.Case) (dpo.
 		_, err = tx.ExecContext(ctx, `UPDATE cases SET status = ?, due_at = ?, awaiting_id = ?,
 			id_received_at = ?, pauses = ?, extended = ?, extension_reason = ?, assigned_to = ?,
 			law_enforcement = ?, updated_at = ?, closed_at = ?, status_changed_at = ?, time_limit_at = ?,
-			time_limit_reason = ?, reopened_at = ? WHERE ref = ?`,
+			time_limit_reason = ?, reopened_at = ?, type = ? WHERE ref = ?`,
 			c.Status, nullTime(c.Due), c.AwaitingID, nullTime(c.IDReceived), string(pauses), c.Extended,
 			c.ExtensionReason, c.AssignedTo, string(c.LawEnforcement), fmtTime(c.Updated), nullTime(c.Closed),
-			nullTime(c.StatusChanged), nullTime(c.TimeLimit), c.TimeLimitReason, nullTime(c.Reopened), ref)
+			nullTime(c.StatusChanged), nullTime(c.TimeLimit), c.TimeLimitReason, nullTime(c.Reopened), c.Type, ref)
 		if err != nil {
 			return fmt.Errorf("save case: %w", err)
 		}

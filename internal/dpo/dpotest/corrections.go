@@ -2,6 +2,7 @@ package dpotest
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -22,6 +23,68 @@ func runCorrections(t *testing.T, open func(t *testing.T) dpo.Store) {
 		clock := NewClock(Date(t, now))
 		return &dpo.Queue{Store: s, Now: clock.Now}, s, clock
 	}
+
+	// A case filed as the wrong type of request is corrected, stored, on the trail; a complaint
+	// retyped as a request whose words suggest Part 3 is flagged for the DPO, and one retyped
+	// back to a complaint loses the flag and the DPO's time limit with it.
+	t.Run("ACaseFiledAsTheWrongTypeIsRetyped", func(t *testing.T) {
+		q, _, clock := setup(t, "2026-03-02T10:05:00Z")
+		q.LawEnforcementCue = func(text string) bool { return strings.Contains(text, "fly-tipping investigation") }
+		sub := Sample(Date(t, "2026-03-02T10:00:00Z"), "k")
+		sub.Type = dpo.Complaint
+		sub.LawEnforcement = true // a complaint is never flagged
+		sub.Description = "I want all the information Buckinghamshire Council holds about the fly-tipping investigation against me"
+		c, err := q.Submit(ctx, sub)
+		require.NoError(t, err)
+		require.Equal(t, dpo.NotLawEnforcement, c.LawEnforcement)
+		_, err = q.MarkLawEnforcement(ctx, c.Ref, dpo.LawEnforcementSuspected, "fly-tipping", "alex")
+		require.ErrorIs(t, err, dpo.ErrNotAllowed, "a complaint can't be flagged")
+
+		clock.Add(time.Hour)
+		retyped, err := q.Retype(ctx, c.Ref, dpo.Access, "asks for the investigation file: an access request", "alex")
+		require.NoError(t, err)
+		got, err := q.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.Equal(t, retyped, got)
+		assert.Equal(t, dpo.Access, got.Type, "the type is stored")
+		assert.Equal(t, dpo.LawEnforcementSuspected, got.LawEnforcement, "flagged for the DPO, as at intake")
+		assert.Equal(t, "2026-04-02", got.Due.Format(time.DateOnly), "the month from receipt, not from the correction")
+		assert.Equal(t, dpo.Received, got.Status)
+		rep, err := q.Status(ctx, c.Ref, sub.Requester.Contact.Value)
+		require.NoError(t, err)
+		assert.True(t, rep.TimeLimitPending, "the requester is promised no date while the DPO decides")
+
+		_, err = q.MarkLawEnforcement(ctx, c.Ref, dpo.LawEnforcementConfirmed, "the fly-tipping prosecution file", "sam")
+		require.NoError(t, err)
+		_, err = q.SetTimeLimit(ctx, c.Ref, Date(t, "2026-03-27"), "a short file", "sam")
+		require.NoError(t, err)
+		_, err = q.Retype(ctx, c.Ref, dpo.Access, "again, twice over", "alex")
+		require.ErrorIs(t, err, dpo.ErrNoChange)
+		back, err := q.Retype(ctx, c.Ref, dpo.Complaint, "the resident says it is a complaint about the officer after all", "sam")
+		require.NoError(t, err)
+		assert.Equal(t, dpo.Complaint, back.Type)
+		assert.Equal(t, dpo.NotLawEnforcement, back.LawEnforcement)
+		assert.True(t, back.TimeLimit.IsZero())
+		assert.Equal(t, "2026-04-02", back.Due.Format(time.DateOnly), "the UK GDPR clock again, from receipt")
+
+		events, err := q.Events(ctx, c.Ref)
+		require.NoError(t, err)
+		var kinds []dpo.EventKind
+		for _, e := range events {
+			kinds = append(kinds, e.Kind)
+		}
+		assert.Equal(t, []dpo.EventKind{dpo.EventSubmitted, dpo.EventRetyped, dpo.EventLawEnforcement, dpo.EventTimeLimit, dpo.EventRetyped}, kinds,
+			"every change audited; refused ones not")
+		assert.Equal(t, "alex", events[1].Actor)
+		assert.Equal(t, "request type changed from complaint to access: asks for the investigation file: an access request "+
+			"(its words suggest a law-enforcement (Part 3) request: flagged for the DPO to decide)", events[1].Note)
+		assert.Contains(t, events[4].Note, "the Part 3 time limit, 2026-03-27, no longer applies")
+
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.Completed, Actor: "sam"})
+		require.NoError(t, err)
+		_, err = q.Retype(ctx, c.Ref, dpo.Access, "misfiled by the chat", "sam")
+		require.ErrorIs(t, err, dpo.ErrNotAllowed, "a closed case can't change")
+	})
 
 	// An on-behalf request starts awaiting proof of authority; the DPO finding none is needed
 	// moves it on with the month counted from receipt, as stored, on the trail.
