@@ -16,7 +16,7 @@ import (
 	"github.com/privacybot/privacybot/internal/dpo"
 )
 
-const queueSynopsis = `queue <list|show|update|assign|extend|part3|limit|reopen|export> …
+const queueSynopsis = `queue <list|show|update|assign|extend|part3|limit|reopen|retype|export> …
 
   queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--assigned NAME | --unassigned] [--search TEXT] [--json]
                                                   --search: reference, name (requester's or whom it is for) or contact; each word, any order, in part
@@ -35,6 +35,8 @@ const queueSynopsis = `queue <list|show|update|assign|extend|part3|limit|reopen|
   queue limit REF --due YYYY-MM-DD --reason "…" [--by NAME]
                                                   the time limit the DPO sets for a confirmed Part 3 request
   queue reopen REF --note "…" [--by NAME]         open a closed case again (closed by mistake, reply incomplete)
+  queue retype REF --type T --reason "…" [--by NAME]
+                                                  correct the type of request a case was filed as (a complaint that asks for a file)
   queue export --csv [--status S] [--org ORG] …   the cases as CSV on stdout (every case, or list's filters)`
 
 // runQueue is the DPO's command line onto the queue.
@@ -48,6 +50,7 @@ func runQueue(ctx context.Context, app *App, args []string) error {
 		"part3":  queuePart3,
 		"limit":  queueLimit,
 		"reopen": queueReopen,
+		"retype": queueRetype,
 		"export": queueExport,
 	}, args)
 }
@@ -733,6 +736,58 @@ clarification answer, extended, or in progress), with its due date: reopening gi
 		func(c dpo.Case) string {
 			return fmt.Sprintf("%s: reopened, %s; due %s", c.Ref, c.Status, dueText(c, app.Now()))
 		})
+}
+
+func queueRetype(ctx context.Context, app *App, args []string) error {
+	types := make([]string, len(dpo.RequestTypes))
+	for i, t := range dpo.RequestTypes {
+		types[i] = string(t)
+	}
+	fs := newFlags(app, "queue retype", `queue retype REF --type T --reason "…" [--by NAME]`+`
+
+Corrects the type of request a case was filed as, when it is another (a "complaint" that asks
+for the information held about the writer is an access request), with the reason, on the audit
+trail. What depends on the type follows: a complaint is never a law-enforcement (Part 3) request,
+so one retyped as a complaint loses that flag (and the DPO's time limit); a complaint retyped as
+a request whose words suggest Part 3 is flagged for the DPO to decide, as it would have been at
+intake. The month still runs from when the request was received. A closed case is reopened first.`)
+	typ := fs.String("type", "", "the request `type` it is: "+strings.Join(types, ", "))
+	reason := fs.String("reason", "", "why it is that type of request, for the audit trail (required)")
+	by := byFlag(fs, app, "changing it")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	ref, err := oneRef("retype", pos)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(*typ) == "" {
+		return usageError("queue retype needs --type: one of %s", strings.Join(types, ", "))
+	}
+	to, err := dpo.ParseRequestType(*typ)
+	if err != nil {
+		return usageError("--type: %v", err)
+	}
+	if strings.TrimSpace(*reason) == "" {
+		return usageError("queue retype needs --reason: why it is %s", to.Kind())
+	}
+	return withCase(ctx, app, ref, func(q *dpo.Queue) error {
+		before, err := q.Get(ctx, ref)
+		if err != nil {
+			return err
+		}
+		c, err := q.Retype(ctx, ref, to, *reason, *by)
+		if err != nil {
+			return err
+		}
+		line := fmt.Sprintf("%s: now %s (was %s)", c.Ref, c.Type.Kind(), before.Type.Kind())
+		if c.LawEnforcement != before.LawEnforcement {
+			line += "; " + c.LawEnforcement.Label()
+		}
+		fmt.Fprintf(app.Stdout, "%s; due %s\n", line, dueText(c, app.Now()))
+		return nil
+	})
 }
 
 func queueAssign(ctx context.Context, app *App, args []string) error {

@@ -1,10 +1,17 @@
 package main
 
 import (
+	"context"
+	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/dpo/dpotest"
+	"github.com/privacybot/privacybot/internal/sqlite"
 )
 
 // A refusal's grounds or a withdrawal's how and when typed as a placeholder is refused, saying
@@ -81,4 +88,65 @@ func TestQueueUpdateProofArrivedSaysWhichDayTheMonthRunsFrom(t *testing.T) {
 	require.Equal(t, exitOK, code, errOut)
 	assert.Equal(t, f.awaiting.Ref+": awaiting_verification → in_progress; due 2026-05-01 (the month runs from the day the proof arrived, 2026-04-01; "+
 		"if none was needed, --proof-not-needed runs it from receipt, 2026-03-20)\n", out)
+}
+
+// submit adds a case to the fixture's queue, received at received, as edit makes it.
+func (f *queueFixture) submit(t *testing.T, received, key string, edit func(*dpo.Submission)) dpo.Case {
+	t.Helper()
+	s, err := sqlite.Open(filepath.Join(f.env["PRIVACYBOT_DATA"], "privacybot.db"))
+	require.NoError(t, err)
+	defer s.Close()
+	q := &dpo.Queue{Store: s, Now: func() time.Time { return dpotest.Date(t, received).Add(time.Minute) }}
+	sub := dpotest.Sample(dpotest.Date(t, received), key)
+	edit(&sub)
+	c, err := q.Submit(context.Background(), sub)
+	require.NoError(t, err)
+	return c
+}
+
+// A case filed as the wrong type is corrected from the command line, with a reason, on the
+// trail, and flagged for the DPO when its words suggest Part 3 (a QA pass: the fly-tipping
+// investigation's file, filed as a complaint, could be neither corrected nor flagged).
+func TestQueueRetype(t *testing.T) {
+	f := newQueueFixture(t)
+	c := f.submit(t, "2026-03-23T10:00:00Z", "fly", func(s *dpo.Submission) {
+		s.Type = dpo.Complaint
+		s.Description = "I want all the information Buckinghamshire Council holds about the fly-tipping investigation against me"
+	})
+	code, out, _ := f.run(t, april1, "queue", "--help")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, `queue retype REF --type T --reason "…"`)
+	code, out, _ = f.run(t, april1, "queue", "retype", "--help")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "Corrects the type of request a case was filed as")
+	assert.Contains(t, out, "access, rectification, erasure")
+
+	for _, args := range [][]string{
+		{"queue", "retype", c.Ref, "--reason", "asks for the file"},
+		{"queue", "retype", c.Ref, "--type", "sar", "--reason", "asks for the file"},
+		{"queue", "retype", c.Ref, "--type", "access"},
+		{"queue", "retype", "--type", "access", "--reason", "asks for the file"},
+	} {
+		code, _, errOut := f.run(t, april1, args...)
+		assert.Equal(t, exitUsage, code, "%q: %s", args, errOut)
+	}
+	code, _, errOut := f.run(t, april1, "queue", "part3", c.Ref, "suspect", "--reason", "fly-tipping investigation")
+	assert.Equal(t, exitFailure, code, "a complaint can't be flagged")
+	assert.Contains(t, errOut, "is a complaint")
+
+	code, out, errOut = f.run(t, april1, "queue", "retype", c.Ref, "--type", "access", "--reason", "asks for the investigation file", "--by", "sam")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Equal(t, c.Ref+": now an access request (was a complaint); possibly law enforcement (Part 3): for the DPO to decide; due 2026-04-23 (Part 3? DPO to decide)\n", out)
+	code, out, _ = f.run(t, april1, "queue", "show", c.Ref)
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, c.Ref+"  access request  [received]")
+	assert.Contains(t, out, "sam")
+	assert.Contains(t, out, "retyped")
+	assert.Contains(t, out, "request type changed from complaint to access: asks for the investigation file (its words suggest a law-enforcement (Part 3) request: flagged for the DPO to decide)")
+
+	code, _, errOut = f.run(t, april1, "queue", "retype", c.Ref, "--type", "Access", "--reason", "asks for the file again")
+	assert.Equal(t, exitFailure, code)
+	assert.Contains(t, errOut, "is already an access request")
+	code, _, errOut = f.run(t, april1, "queue", "part3", c.Ref, "confirm", "--reason", "the fly-tipping prosecution file")
+	assert.Equal(t, exitOK, code, errOut)
 }

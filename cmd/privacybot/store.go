@@ -12,6 +12,7 @@ import (
 	"github.com/privacybot/privacybot/internal/deadline"
 	"github.com/privacybot/privacybot/internal/dpo"
 	"github.com/privacybot/privacybot/internal/postgres"
+	"github.com/privacybot/privacybot/internal/rights"
 	"github.com/privacybot/privacybot/internal/sqlite"
 )
 
@@ -65,7 +66,9 @@ func newQueue(app *App, store dpo.Store) (*dpo.Queue, error) {
 	if err != nil {
 		return nil, fmt.Errorf("PRIVACYBOT_HOLIDAYS: %w", err)
 	}
-	return &dpo.Queue{Store: store, Now: app.Now, Calendar: cal}, nil
+	// A complaint retyped as a request is flagged for the DPO when its words suggest Part 3, by
+	// the cue the conversation flags a request with at intake.
+	return &dpo.Queue{Store: store, Now: app.Now, Calendar: cal, LawEnforcementCue: rights.LawEnforcement}, nil
 }
 
 // recalendar moves the due dates of open cases to those the queue's bank holidays give, each on

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/rights"
 )
 
 // caseForm posts a form of the case page ref's (its last path part, "status"), with the page's
@@ -129,4 +130,68 @@ func TestCasePageProofNotNeededRunsTheMonthFromReceipt(t *testing.T) {
 	assert.Contains(t, after, "Proof not needed")
 	assert.Contains(t, after, "no proof of identity or authority needed: the month runs from receipt, 2 March 2026: LPA on file")
 	assert.NotContains(t, after, `action="/dpo/cases/`+ref+`/proof"`, "only a case waiting for proof offers it")
+}
+
+// A case filed as the wrong type is corrected from its page, with a reason, on the audit trail,
+// with the CSRF token and refused from a stale page as every change is; a complaint corrected to
+// a request whose words suggest Part 3 is flagged, and the page then offers the DPO's decision
+// (a QA pass: the fly-tipping investigation's file, filed as a complaint, could be neither).
+func TestCasePageRetypesACaseFiledAsTheWrongType(t *testing.T) {
+	h := newHarness(t)
+	h.queue.LawEnforcementCue = rights.LawEnforcement // as privacybot serve wires it
+	body := `{"type":"complaint","org":"` + bucks + `","name":"Jo Bloggs","contact":"jo@example.org",` +
+		`"description":"I want all the information Buckinghamshire Council holds about the fly-tipping investigation against me"}`
+	rec := h.do(t, "POST", "/api/request", body)
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	var sent struct{ Reference string }
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &sent))
+	ref := sent.Reference
+	h.addUser(t, "dpo", "correct horse battery", bucks)
+	h.signIn(t, "dpo", "correct horse battery")
+	page := "/dpo/cases/" + ref
+	loaded := h.do(t, "GET", page, "").Body.String()
+	assert.Contains(t, loaded, "Change the request type from complaint to")
+	assert.Contains(t, loaded, `<option value="access">access</option>`)
+	assert.NotContains(t, loaded, `<option value="complaint">`, "not the type it has")
+	assert.NotContains(t, loaded, `action="/dpo/cases/`+ref+`/part3"`, "a complaint is never Part 3")
+
+	token := h.csrf(t, page)
+	form := func(body string) *httptest.ResponseRecorder {
+		return h.do(t, "POST", page+"/retype", body, "Content-Type", "application/x-www-form-urlencoded")
+	}
+	assert.Equal(t, http.StatusForbidden, form("type=access&reason=asks+for+the+file").Code, "no CSRF token")
+	none := form("type=&reason=asks+for+the+file&csrf=" + token)
+	assert.Equal(t, http.StatusUnprocessableEntity, none.Code)
+	assert.Contains(t, none.Body.String(), "choose the type of request it is")
+	assert.Contains(t, none.Body.String(), `name="reason" rows="2" required>asks for the file</textarea>`, "what was typed is put back")
+	placeholder := form("type=access&reason=n%2Fa&csrf=" + token)
+	assert.Equal(t, http.StatusUnprocessableEntity, placeholder.Code)
+	assert.Contains(t, placeholder.Body.String(), "say why it is an access request")
+
+	m := regexp.MustCompile(`name="seen" value="([^"]+)"`).FindStringSubmatch(loaded)
+	require.NotNil(t, m)
+	h.clock.Add(time.Hour)
+	_, err := h.queue.AddNote(context.Background(), ref, "phoned the requester", "bob") // a colleague's change meanwhile
+	require.NoError(t, err)
+	stale := form("type=access&reason=asks+for+the+investigation+file&seen=" + url.QueryEscape(html.UnescapeString(m[1])) + "&csrf=" + token)
+	assert.Equal(t, http.StatusConflict, stale.Code)
+	assert.Contains(t, stale.Body.String(), "after you looked at it")
+	assert.Contains(t, stale.Body.String(), `name="reason" rows="2" required>asks for the investigation file</textarea>`)
+	c, err := h.queue.Get(context.Background(), ref)
+	require.NoError(t, err)
+	assert.Equal(t, dpo.Complaint, c.Type, "nothing changed")
+
+	fresh := regexp.MustCompile(`name="seen" value="([^"]+)"`).FindStringSubmatch(h.do(t, "GET", page, "").Body.String())
+	require.NotNil(t, fresh)
+	done := form("type=access&reason=asks+for+the+investigation+file&seen=" + url.QueryEscape(html.UnescapeString(fresh[1])) + "&csrf=" + token)
+	require.Equal(t, http.StatusSeeOther, done.Code, done.Body.String())
+	c, err = h.queue.Get(context.Background(), ref)
+	require.NoError(t, err)
+	assert.Equal(t, dpo.Access, c.Type)
+	assert.Equal(t, dpo.LawEnforcementSuspected, c.LawEnforcement)
+	after := h.do(t, "GET", page+"?done=retyped", "").Body.String()
+	assert.Contains(t, after, "Request type changed.")
+	assert.Contains(t, after, "request type changed from complaint to access: asks for the investigation file (its words suggest a law-enforcement (Part 3) request: flagged for the DPO to decide)")
+	assert.Contains(t, after, `action="/dpo/cases/`+ref+`/part3"`, "the DPO's decision is offered now")
+	assert.Contains(t, after, "Change the request type from access to")
 }

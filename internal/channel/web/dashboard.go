@@ -268,6 +268,7 @@ func (s *Server) dashboardRoutes(mux *http.ServeMux) {
 	page("GET /dpo/cases/{ref}", s.signedIn(s.handleCase))
 	page("POST /dpo/cases/{ref}/status", s.signedIn(s.caseChange("status", s.changeStatus)))
 	page("POST /dpo/cases/{ref}/proof", s.signedIn(s.caseChange("proof", s.proofNotNeeded)))
+	page("POST /dpo/cases/{ref}/retype", s.signedIn(s.caseChange("retyped", s.retype)))
 	page("POST /dpo/cases/{ref}/extend", s.signedIn(s.caseChange("extended", s.extend)))
 	page("POST /dpo/cases/{ref}/note", s.signedIn(s.caseChange("note", s.addNote)))
 	page("POST /dpo/cases/{ref}/part3", s.signedIn(s.caseChange("part3", s.decideLawEnforcement)))
@@ -782,7 +783,8 @@ func (s *Server) loadCase(r *http.Request) (dpo.Case, error) {
 
 var doneMessages = map[string]string{"status": "Status changed.", "extended": "Extension recorded.", "note": "Note added.",
 	"part3": "Decision on law enforcement (Part 3) recorded.", "assigned": "Assignment changed.", "limit": "Time limit recorded.",
-	"reopened": "Case reopened.", "proof": "Moved on without proof: the month runs from receipt."}
+	"reopened": "Case reopened.", "proof": "Moved on without proof: the month runs from receipt.",
+	"retyped": "Request type changed."}
 
 func (s *Server) handleCase(w http.ResponseWriter, r *http.Request) {
 	s.showCase(w, r, http.StatusOK, doneMessages[r.URL.Query().Get("done")], "")
@@ -836,9 +838,18 @@ func (s *Server) showCase(w http.ResponseWriter, r *http.Request, code int, msg,
 			proof.DueArrivedToday = probe.Due
 		}
 	}
+	// The types a case filed as the wrong one can be changed to; none once it is closed.
+	var types []dpo.RequestType
+	if c.Status.Open() {
+		for _, t := range dpo.RequestTypes {
+			if t != c.Type {
+				types = append(types, t)
+			}
+		}
+	}
 	row := s.rows([]dpo.Case{c})[0]
 	s.render(w, r, code, "case.html", map[string]any{
-		"Proof": proof,
+		"Proof": proof, "Types": types,
 		"Title": "Case " + c.Ref, "User": sess.user, "CSRF": sess.csrf, "Case": row, "Events": events, "Next": next,
 		"Seen":      c.Updated.Format(time.RFC3339Nano), // a change from this page is refused once the case changes
 		"Kept":      keptInput(r, problem),
@@ -965,6 +976,21 @@ type proofChoice struct {
 func (s *Server) proofNotNeeded(r *http.Request, c dpo.Case, actor string) error {
 	_, err := s.casesSeen(r).UpdateStatus(r.Context(), c.Ref, dpo.Change{To: dpo.InProgress, ProofNotNeeded: true,
 		Note: r.PostFormValue("note"), Actor: actor})
+	return err
+}
+
+// retype corrects the type of request a case was filed as, with the reason for the audit trail.
+func (s *Server) retype(r *http.Request, c dpo.Case, actor string) error {
+	if strings.TrimSpace(r.PostFormValue("type")) == "" {
+		// The list's first choice is none: a reason typed and the button pressed must not change
+		// the case to whatever the list happened to show first.
+		return &dpo.FieldError{Field: "type", Reason: "choose the type of request it is; nothing was changed"}
+	}
+	to, err := dpo.ParseRequestType(r.PostFormValue("type"))
+	if err != nil {
+		return err
+	}
+	_, err = s.casesSeen(r).Retype(r.Context(), c.Ref, to, r.PostFormValue("reason"), actor)
 	return err
 }
 

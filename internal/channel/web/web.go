@@ -74,6 +74,8 @@ type Cases interface {
 	MarkLawEnforcement(ctx context.Context, ref string, to dpo.LawEnforcement, reason, actor string) (dpo.Case, error)
 	SetTimeLimit(ctx context.Context, ref string, due time.Time, reason, actor string) (dpo.Case, error)
 	Reopen(ctx context.Context, ref, note, actor string) (dpo.Case, error)
+	// Retype corrects the type of request a case was filed as (dpo.Case.Retype).
+	Retype(ctx context.Context, ref string, to dpo.RequestType, reason, actor string) (dpo.Case, error)
 	AssignIf(ctx context.Context, ref, was, to, actor string) (dpo.Case, error)
 	// Seen is the queue for a change by someone who looked at the case at seen.
 	Seen(seen time.Time) *dpo.Queue
