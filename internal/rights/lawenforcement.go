@@ -21,10 +21,10 @@ var lawEnforcementRe = regexp.MustCompile(`(?i)\b(?:` +
 	`(?:interview(?:ed)?|statement) under caution|under caution|cautioned|` +
 	`(?:fraud|trading standards|enforcement|criminal|police) investigat\w*|investigat\w* (?:into|of) (?:alleged|an? (?:alleged )?offence|fraud)|` +
 	`fraud|trading standards|` +
-	`fixed penalty(?: notice)?|fpn|fly[- ]?tipping (?:fine|offence|investigation|case|evidence)|` +
+	`fixed penalty(?: notice)?|fpn|fly[- ]?tipping (?:fine|offence|investigation|case|evidence|allegations?|accusations?|enforcement|penalty|prosecution|enquiry|inquiry|interview|caution)|` +
 	// Suspected, accused or investigated for an offence, or an allegation of one.
 	`(?:accus\w*|alleg\w*|suspect\w*|reported|investigated|charged|interviewed|caught|prosecuted|fined|arrested|questioned)(?: \w+){0,3} (?:for|of|over|about|with)(?: \w+){0,2} ` + lawOffence + `|` +
-	`(?:allegations?|accusations?|investigations?|suspicions?) (?:of|about|over) (?:\w+ ){0,2}` + lawOffence + `|` +
+	`(?:allegations?|accusations?|investigations?|suspicions?) (?:of|about|over|into) (?:\w+ ){0,2}` + lawOffence + `|` +
 	`(?:gave|give|given|pass|passed|hand|handed|send|sent|share|shared|disclose|disclosed|provide|provided|told|show|showed|shown) (?:\w+ ){0,4}to the police|` +
 	`(?:gave|give|given|passed|handed|sent|shared|disclosed|provided|told|showed|shown) the police|` +
 	`police (?:asked|requested|took|have|got|investigation|evidence|statement)|` +

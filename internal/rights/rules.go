@@ -99,6 +99,12 @@ var typeCues = map[Type][]cue{
 		// data: "the evidence you used against me", "the data your team used to
 		// prosecute me".
 		c("evidence used against me", 3, `\b(?:used|relied on|based|gathered|collected|obtained|have|has|hold|holds|held|got)\b(?: \S+){0,2} (?:against `+third+` |(?:to|in|when|for) (?:prosecut\w*|fin(?:e|ed|ing)|convict\w*|evict\w*|sanction\w*|charg\w*|caution\w*) (?:`+third+`|`+poss+` \S+) )|\b(?:want|need|see|get|have|send|copy of|copies of|request\w*|obtain|access|provide|disclose|show)\b(?: \S+){0,3} evidence\b(?: \S+){0,5} against `+third+` `).needs(`\b(?:data|information|evidence|records?|documents?|notes|details|files?|photos|footage|statements?)\b`),
+		// What is held about a case against the writer ("all the information you hold about the
+		// fly-tipping investigation against me", "the file you have on me about the complaint
+		// against me"): their data, asked for. A complaint or an investigation against them is no
+		// complaint of theirs (a QA pass filed the first as one). Said with a complaint of their
+		// own ("I want to complain about …"), the complaint still outweighs it.
+		c("held about a case against me", 4, `\b(?:data|information|info|details|records?|files?|notes|everything|anything|evidence|documents?|paperwork|dossier|reports?)\b(?: \S+){0,6} (?:about|on|regarding|relating to|concerning|for|from|in|of) (?:the|this|that|your|an?) (?:\S+ ){0,3}?(?:investigations?|cases?|complaints?|allegations?|accusations?|prosecution|enquiry|inquiry|proceedings|action|claim|dispute|matter|incident|referral|report) (?:\S+ ){0,2}?(?:against|into|about|involving|concerning|on|of) (?:me|us|my (?:late )?`+relatives+`)\b`),
 		c("someone else's records", 2.5, `\brequest on behalf\b|\bsomeone else's (?:records|data|file|information|details)\b`),
 		c("request", 1, `\brequests?\b`),
 		c("my records", 1, `\b(?:`+poss+`|own) (?:\S+ ){0,2}(?:records|file)\b`),
@@ -300,6 +306,9 @@ var requestCues = []cue{
 	c("tell me what you hold", 5, `\b(?:know|see|tell me|find out|show me) what (?:\S+ ){0,4}(?:holds?|has|have|got|keeps?|held|stores?)\b(?: \S+){0,3} (?:about|on|for) (?:me|my (?:\S+ )?`+relatives+`)\b`),
 	c("they want it changed", 2.5, `\bwants? (?:it|them|this|that|her \S+|his \S+) (?:changed|updated|corrected|deleted|removed|amended|sent)\b`),
 	c("what do you hold about me", 5, `\b(?:what|which)(?: \S+){0,2} (?:data|information|details|records)\b(?: \S+){0,3} (?:hold|have|got|keep)\b(?: \S+){0,2} (?:about|on) me\b`),
+	// The same asked of a case against the writer: "what information do you hold about the
+	// complaint against me?" is what is held about them.
+	c("what do you hold about the case against me", 5, `\b(?:what|which)(?: \S+){0,2} (?:data|information|details|records|evidence)\b(?: \S+){0,3} (?:hold|have|got|keep)\b(?: \S+){0,2} (?:about|on|regarding|relating to|concerning|for) (?:the|this|that|your|an?) (?:\S+ ){0,3}?(?:investigations?|cases?|complaints?|allegations?|accusations?|prosecution|enquiry|inquiry|proceedings|claim|dispute|matter|incident|referral) (?:\S+ ){0,2}?(?:against|into|about|involving|concerning) (?:me|us)\b`),
 	// "wrong address on my file", "you've got my name wrong": the same report, said the other way
 	// round.
 	c("wrong on my file", 2, `\b(?:wrong|incorrect|inaccurate|outdated|out of date|misspelt|misspelled) (?:\S+ )?`+item+` (?:is |are |was )?(?:on|in|for|against) (?:my|our|his|her|their|your|the) (?:\S+ )?(?:file|files|records?|account|system|details|database|notes)\b|`+
