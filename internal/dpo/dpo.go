@@ -172,6 +172,10 @@ type Case struct {
 	Description string    `json:"description"`
 	// Excerpt is the conversation that led to the request, already redacted by the caller.
 	Excerpt string `json:"excerpt,omitempty"`
+	// Safeguarding is set when the chat the request came from read a risk to someone's safety and
+	// gave the safeguarding contacts (SafeguardingNote): the team reads the excerpt before
+	// contacting the requester. It says that much, and nothing of what was said.
+	Safeguarding bool `json:"safeguarding,omitempty"`
 
 	Status Status `json:"status"`
 	// Due is the statutory deadline; zero while there is none (awaiting ID, an open clarification).
@@ -210,6 +214,13 @@ type Case struct {
 	// The Queue sets it from its Calendar before the clock is used.
 	calendar *deadline.Calendar
 }
+
+// SafeguardingNote is what the chat notes first in a request's description when it read a risk
+// to someone's safety in the conversation and gave the safeguarding contacts, after "Note from
+// the chat: ": the team is told to look, and nothing of what was said (that stays in the
+// redacted excerpt). A case whose chat did so is flagged (Case.Safeguarding); the stores' migration
+// flags the cases filed before the flag by this note.
+const SafeguardingNote = "In this conversation the requester said something the chat read as a risk to someone's safety, and was given the safeguarding contacts (see the conversation excerpt)."
 
 // Clock is the case's statutory clock, from which Due is computed.
 func (c *Case) Clock() deadline.Clock {

@@ -76,6 +76,9 @@ type Submission struct {
 	AwaitingID bool
 	// LawEnforcement flags a request that may be a law-enforcement (Part 3) one for the DPO.
 	LawEnforcement bool
+	// Safeguarding flags a request from a chat that read a risk to someone's safety and gave the
+	// safeguarding contacts (Case.Safeguarding).
+	Safeguarding bool
 }
 
 // HiddenFormatting reports whether r changes how text around it shows without showing itself:
@@ -227,6 +230,7 @@ func (q *Queue) Submit(ctx context.Context, s Submission) (Case, error) {
 		Service:        strings.TrimSpace(s.Service),
 		Description:    strings.TrimSpace(s.Description),
 		Excerpt:        s.Excerpt,
+		Safeguarding:   s.Safeguarding,
 		Status:         Received,
 		StatusChanged:  s.Received,
 		AwaitingID:     s.AwaitingID,

@@ -73,6 +73,8 @@ type Filter struct {
 	AssignedTo string
 	// Unassigned keeps the cases assigned to nobody. With AssignedTo too, nothing matches.
 	Unassigned bool
+	// Safeguarding keeps the cases whose chat read a risk to someone's safety (Case.Safeguarding).
+	Safeguarding bool
 	// NeedsTimeLimit keeps the open, confirmed law-enforcement (Part 3) requests whose time limit
 	// the DPO has not set (Case.NeedsTimeLimit): those no deadline filter lists, found without
 	// reading every case.

@@ -232,16 +232,16 @@ func (s *Store) create(ctx context.Context, c dpo.Case, first dpo.Event) (ref st
 			organisation_key, region, received_at, channel, requester_name, contact_kind, contact_value,
 			on_behalf_of, on_behalf_of_whom, service, description, excerpt, status, due_at, awaiting_id,
 			id_received_at, pauses, extended, extension_reason, assigned_to, law_enforcement, created_at, updated_at,
-			closed_at, status_changed_at, time_limit_at, time_limit_reason)
+			closed_at, status_changed_at, time_limit_at, time_limit_reason, safeguarding)
 			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,
-			$24,$25,$26,$27,$28,$29,$30,$31,$32,$33)`,
+			$24,$25,$26,$27,$28,$29,$30,$31,$32,$33,$34)`,
 			ref, year, seq, nullString(c.IdempotencyKey), string(c.Type), c.Organisation,
 			strings.ToLower(c.Organisation), string(c.Region), c.Received, string(c.Channel), c.Requester.Name,
 			string(c.Requester.Contact.Kind), c.Requester.Contact.Value, c.Requester.OnBehalfOf,
 			c.Requester.OnBehalfOfWhom, c.Service, c.Description, c.Excerpt, string(c.Status), nullTime(c.Due),
 			c.AwaitingID, nullTime(c.IDReceived), json.RawMessage(pauses), c.Extended, c.ExtensionReason,
 			c.AssignedTo, string(c.LawEnforcement), c.Created, c.Updated, nullTime(c.Closed), nullTime(c.StatusChanged),
-			nullTime(c.TimeLimit), c.TimeLimitReason)
+			nullTime(c.TimeLimit), c.TimeLimitReason, c.Safeguarding)
 		if err != nil {
 			return fmt.Errorf("insert case: %w", err)
 		}
@@ -277,7 +277,7 @@ func insertEvent(ctx context.Context, tx pgx.Tx, e dpo.Event) error {
 const caseColumns = `ref, idempotency_key, type, organisation, region, received_at, channel, requester_name,
 	contact_kind, contact_value, on_behalf_of, on_behalf_of_whom, service, description, excerpt, status,
 	due_at, awaiting_id, id_received_at, pauses, extended, extension_reason, assigned_to, law_enforcement, created_at,
-	updated_at, closed_at, status_changed_at, time_limit_at, time_limit_reason, reopened_at`
+	updated_at, closed_at, status_changed_at, time_limit_at, time_limit_reason, reopened_at, safeguarding`
 
 func scanCase(row pgx.Row) (dpo.Case, error) {
 	var c dpo.Case
@@ -289,7 +289,7 @@ func scanCase(row pgx.Row) (dpo.Case, error) {
 		&c.Requester.Name, &kind, &c.Requester.Contact.Value, &c.Requester.OnBehalfOf,
 		&c.Requester.OnBehalfOfWhom, &c.Service, &c.Description, &c.Excerpt, &status, &due, &c.AwaitingID,
 		&idReceived, &pauses, &c.Extended, &c.ExtensionReason, &c.AssignedTo, &c.LawEnforcement, &c.Created, &c.Updated, &closed,
-		&statusChanged, &timeLimit, &c.TimeLimitReason, &reopened)
+		&statusChanged, &timeLimit, &c.TimeLimitReason, &reopened, &c.Safeguarding)
 	if err != nil {
 		return dpo.Case{}, err
 	}
@@ -398,6 +398,9 @@ func caseWhere(f dpo.Filter, also ...string) (string, []any, error) {
 	}
 	if f.Unassigned {
 		where = append(where, `assigned_to = ''`)
+	}
+	if f.Safeguarding {
+		where = append(where, `safeguarding`)
 	}
 	if f.NeedsTimeLimit {
 		var open []string

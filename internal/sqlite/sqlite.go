@@ -247,15 +247,15 @@ func (s *Store) Create(ctx context.Context, c dpo.Case, first dpo.Event) (dpo.Ca
 			organisation_key, region, received_at, channel, requester_name, contact_kind, contact_value,
 			on_behalf_of, on_behalf_of_whom, service, description, excerpt, status, due_at, awaiting_id,
 			id_received_at, pauses, extended, extension_reason, assigned_to, law_enforcement, created_at, updated_at,
-			closed_at, status_changed_at, time_limit_at, time_limit_reason)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			closed_at, status_changed_at, time_limit_at, time_limit_reason, safeguarding)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			ref, year, seq, nullString(c.IdempotencyKey), c.Type, c.Organisation,
 			strings.ToLower(c.Organisation), c.Region, fmtTime(c.Received), c.Channel, c.Requester.Name,
 			c.Requester.Contact.Kind, c.Requester.Contact.Value, c.Requester.OnBehalfOf,
 			c.Requester.OnBehalfOfWhom, c.Service, c.Description, c.Excerpt, c.Status, nullTime(c.Due),
 			c.AwaitingID, nullTime(c.IDReceived), string(pauses), c.Extended, c.ExtensionReason,
 			c.AssignedTo, string(c.LawEnforcement), fmtTime(c.Created), fmtTime(c.Updated), nullTime(c.Closed),
-			nullTime(c.StatusChanged), nullTime(c.TimeLimit), c.TimeLimitReason)
+			nullTime(c.StatusChanged), nullTime(c.TimeLimit), c.TimeLimitReason, c.Safeguarding)
 		if err != nil {
 			return fmt.Errorf("insert case: %w", err)
 		}
@@ -294,7 +294,7 @@ func insertEvent(ctx context.Context, tx *sql.Tx, e dpo.Event) error {
 const caseColumns = `ref, idempotency_key, type, organisation, region, received_at, channel, requester_name,
 	contact_kind, contact_value, on_behalf_of, on_behalf_of_whom, service, description, excerpt, status,
 	due_at, awaiting_id, id_received_at, pauses, extended, extension_reason, assigned_to, law_enforcement, created_at,
-	updated_at, closed_at, status_changed_at, time_limit_at, time_limit_reason, reopened_at`
+	updated_at, closed_at, status_changed_at, time_limit_at, time_limit_reason, reopened_at, safeguarding`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -306,7 +306,7 @@ func scanCase(row scanner) (dpo.Case, error) {
 		&c.Requester.Name, &c.Requester.Contact.Kind, &c.Requester.Contact.Value, &c.Requester.OnBehalfOf,
 		&c.Requester.OnBehalfOfWhom, &c.Service, &c.Description, &c.Excerpt, &c.Status, &due, &c.AwaitingID,
 		&idReceived, &pauses, &c.Extended, &c.ExtensionReason, &c.AssignedTo, &c.LawEnforcement, &created, &updated, &closed,
-		&statusChanged, &timeLimit, &c.TimeLimitReason, &reopened)
+		&statusChanged, &timeLimit, &c.TimeLimitReason, &reopened, &c.Safeguarding)
 	if err != nil {
 		return dpo.Case{}, err
 	}
@@ -436,6 +436,9 @@ func caseWhere(f dpo.Filter, also ...string) (string, []any, error) {
 	}
 	if f.Unassigned {
 		where = append(where, `assigned_to = ''`)
+	}
+	if f.Safeguarding {
+		where = append(where, `safeguarding = 1`)
 	}
 	if f.NeedsTimeLimit {
 		var open []string

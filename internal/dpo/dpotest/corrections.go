@@ -86,6 +86,53 @@ func runCorrections(t *testing.T, open func(t *testing.T) dpo.Store) {
 		require.ErrorIs(t, err, dpo.ErrNotAllowed, "a closed case can't change")
 	})
 
+	// A request from a chat that read a risk to someone's safety is flagged, stored, kept through
+	// the case's changes, and found by the filter with any other.
+	t.Run("ASafeguardingWarningIsAFlagOnTheCase", func(t *testing.T) {
+		q, _, _ := setup(t, "2026-03-30T09:00:00Z")
+		submit := func(key, org string, safeguarding bool) dpo.Case {
+			sub := Sample(Date(t, "2026-03-02T10:00:00Z"), key)
+			sub.Organisation, sub.Safeguarding = org, safeguarding
+			sub.Description += " " + key
+			c, err := q.Submit(ctx, sub)
+			require.NoError(t, err)
+			return c
+		}
+		warned := submit("warned", "Leeds City Council", true)
+		calm := submit("calm", "Leeds City Council", false)
+		bristol := submit("bristol", "Bristol City Council", true)
+		got, err := q.Get(ctx, warned.Ref)
+		require.NoError(t, err)
+		assert.True(t, got.Safeguarding)
+		got, err = q.Get(ctx, calm.Ref)
+		require.NoError(t, err)
+		assert.False(t, got.Safeguarding)
+
+		_, err = q.UpdateStatus(ctx, warned.Ref, dpo.Change{To: dpo.InProgress, Actor: "alex"})
+		require.NoError(t, err)
+		_, err = q.Assign(ctx, bristol.Ref, "Sam Patel", "alex")
+		require.NoError(t, err)
+		got, err = q.Get(ctx, warned.Ref)
+		require.NoError(t, err)
+		assert.True(t, got.Safeguarding, "a change keeps the flag")
+
+		refs := func(f dpo.Filter) []string { return listedRefs(t, ctx, q, f) }
+		for _, tc := range []struct {
+			name string
+			f    dpo.Filter
+			want []string
+		}{
+			{"every council's", dpo.Filter{Safeguarding: true}, []string{warned.Ref, bristol.Ref}},
+			{"of a council", dpo.Filter{Safeguarding: true, Organisations: []string{"leeds city council"}}, []string{warned.Ref}},
+			{"of a status", dpo.Filter{Safeguarding: true, Statuses: []dpo.Status{dpo.Received}}, []string{bristol.Ref}},
+			{"of a person's", dpo.Filter{Safeguarding: true, AssignedTo: "sam patel"}, []string{bristol.Ref}},
+			{"none closed", dpo.Filter{Safeguarding: true, Statuses: dpo.ClosedStatuses()}, []string{}},
+			{"without the filter", dpo.Filter{}, []string{warned.Ref, calm.Ref, bristol.Ref}},
+		} {
+			assert.Equal(t, tc.want, refs(tc.f), tc.name)
+		}
+	})
+
 	// An on-behalf request starts awaiting proof of authority; the DPO finding none is needed
 	// moves it on with the month counted from receipt, as stored, on the trail.
 	t.Run("ProofNotNeededRunsTheMonthFromReceipt", func(t *testing.T) {
