@@ -150,8 +150,8 @@ func (it *intake) teamNotes() []string {
 }
 
 // riskToldNote is the note on a request from a conversation in which the chat gave the
-// safeguarding contacts.
-const riskToldNote = "In this conversation the requester said something the chat read as a risk to someone's safety, and was given the safeguarding contacts (see the conversation excerpt)."
+// safeguarding contacts; the case is flagged too (dpo.Case.Safeguarding), by the same condition.
+const riskToldNote = dpo.SafeguardingNote
 
 // caseDescription is the description the case is filed with: the chat's notes for the team
 // first, so they are read before the resident's words, then the description.
@@ -247,6 +247,9 @@ type RequestForm struct {
 	// lawEnforcement carries the intake's flag: the message that started the request may have
 	// said what the description no longer does.
 	lawEnforcement bool
+	// safeguarding is set when the request comes from a conversation in which the chat gave the
+	// safeguarding contacts: its description carries riskToldNote, and the case is flagged.
+	safeguarding bool
 }
 
 var (
@@ -2112,7 +2115,7 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 	}
 	form := RequestForm{Type: string(it.typ), Org: it.org, Name: it.name, Contact: it.contact, OnBehalfOf: it.onBehalfOf,
 		Service: service, Description: it.caseDescription(), Channel: it.channel, ReceivedAt: it.receivedAt, IdempotencyKey: it.key,
-		lawEnforcement: it.lawEnforcement}
+		lawEnforcement: it.lawEnforcement, safeguarding: it.riskTold != nil && *it.riskTold} // as teamNotes writes riskToldNote
 	excerpt := strings.Join(it.log, "\n")
 	r, err := b.submit(ctx, s, form, excerpt)
 	if err != nil {
@@ -2356,6 +2359,7 @@ func (b *Bot) SubmitForm(ctx context.Context, f RequestForm) (Reply, error) {
 		// Sent from a conversation in which the chat gave the safeguarding contacts: the team is
 		// told, as of a request taken in the chat.
 		f.Description = withNotes([]string{riskToldNote}, f.Description)
+		f.safeguarding = true
 	}
 	if f.Org != "" && b.Canonical != nil {
 		if _, ok := b.Canonical(f.Org); !ok {
@@ -2396,6 +2400,7 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 		Service: strings.TrimSpace(f.Service), Description: strings.TrimSpace(f.Description), Excerpt: excerpt,
 		AwaitingID:     strings.TrimSpace(f.OnBehalfOf) != "",
 		LawEnforcement: flagsLawEnforcement(typ, f.lawEnforcement, f.Description),
+		Safeguarding:   f.safeguarding,
 	}
 	c, err := b.Queue.Submit(ctx, sub)
 	for tries := 0; err == nil && f.sameDay && c.Status.Final() && tries < maxSameDayCases; tries++ {

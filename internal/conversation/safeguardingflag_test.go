@@ -1,0 +1,64 @@
+package conversation_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/conversation"
+	"github.com/privacybot/privacybot/internal/dpo"
+)
+
+// A request from a conversation in which the chat gave the safeguarding contacts is flagged on
+// the case, as its note says, so the queue, its filter and the export show it (a QA pass found
+// the warning only inside the case's text); the flag holds nothing of what was said. A form sent
+// from such a chat is flagged too; one from another, or none, is not.
+func TestARequestFromAChatThatReadARiskIsFlagged(t *testing.T) {
+	const note = "Note from the chat: " + dpo.SafeguardingNote
+	now := time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name  string
+		lines []line
+		want  bool
+	}{
+		{"a danger told mid-request", []line{
+			{says: "I want a copy of my data"}, {says: "Jo Bloggs"}, {says: "jo@example.com"}, {says: "skip"},
+			{says: "he's threatening me and I'm scared he'll find where I live", kind: conversation.KindSafeguarding},
+			{says: "my housing file"}, {says: "yes", kind: conversation.KindSubmitted}}, true},
+		{"a danger told before the request", []line{
+			{says: "my ex is threatening to kill me", kind: conversation.KindSafeguarding},
+			{says: "I want a copy of my data"}, {says: "Jo Bloggs"}, {says: "jo@example.com"}, {says: "skip"},
+			{says: "my housing file"}, {says: "yes", kind: conversation.KindSubmitted}}, true},
+		{"no danger", []line{
+			{says: "I want a copy of my data"}, {says: "Sam Hill"}, {says: "sam@example.com"}, {says: "skip"},
+			{says: "my council tax file"}, {says: "yes", kind: conversation.KindSubmitted}}, false},
+	} {
+		bot, q := newBot(t, now)
+		script(t, bot, "Milton Keynes", tc.lines)
+		cases := q.cases()
+		require.Len(t, cases, 1, tc.name)
+		assert.Equal(t, tc.want, cases[0].Safeguarding, tc.name)
+		assert.Equal(t, tc.want, strings.HasPrefix(cases[0].Description, note), "%s: flagged as its note says", tc.name)
+	}
+
+	bot, q := newBot(t, now)
+	first := script(t, bot, "Milton Keynes", []line{{says: "my ex is threatening to kill me", kind: conversation.KindSafeguarding}})
+	for i, session := range []string{first.Session, ""} {
+		_, err := bot.SubmitForm(context.Background(), conversation.RequestForm{Type: "access", Org: "Milton Keynes", Name: "Jo Bloggs",
+			Contact: "jo@example.org", Description: "my housing file", Channel: "web", Session: session, IdempotencyKey: fmt.Sprintf("form-%d", i)})
+		require.NoError(t, err)
+	}
+	cases := q.cases()
+	require.Len(t, cases, 2)
+	assert.True(t, cases[0].Safeguarding, "a form from the chat that gave the contacts")
+	assert.False(t, cases[1].Safeguarding, "a form from no chat")
+	flagged, err := q.List(context.Background(), dpo.Filter{Safeguarding: true})
+	require.NoError(t, err)
+	require.Len(t, flagged, 1)
+	assert.Equal(t, cases[0].Ref, flagged[0].Ref)
+}
