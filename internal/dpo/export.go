@@ -17,13 +17,14 @@ import (
 var CSVColumns = []string{"ref", "type", "status", "organisation", "region", "service", "received", "channel",
 	"due", "overdue", "extended", "extension_reason", "assigned_to", "closed", "requester_name", "contact_kind",
 	"contact", "on_behalf_of", "on_behalf_of_whom", "description", "created", "updated", "law_enforcement",
-	"received_date", "closed_late", "days_late"}
+	"received_date", "closed_late", "days_late", "safeguarding"}
 
 // WriteCSV writes cases as CSV with the CSVColumns header: times in RFC 3339 as UK clocks showed
 // them (2026-07-01T00:30:00+01:00, the instant of 2026-06-30T23:30:00Z: a letter received on 1
 // July reads as 1 July, as its received_date does), due dates as dates, overdue as of now,
 // received_date the London date of receipt (for monthly reports), closed_late and days_late as
-// lateness reads (see lateness). Every cell goes through CSVSafe, since requesters write several
+// lateness reads (see lateness), safeguarding whether the chat read a risk to someone's
+// safety (Case.Safeguarding). Every cell goes through CSVSafe, since requesters write several
 // of them.
 func WriteCSV(w io.Writer, cases []Case, now time.Time) error {
 	cw := csv.NewWriter(w)
@@ -67,7 +68,7 @@ func csvRow(c Case, now time.Time) []string {
 		c.Requester.OnBehalfOfWhom, c.Description, rfc(c.Created), rfc(c.Updated), string(c.LawEnforcement),
 		deadline.LondonDate(c.Received).Format(time.DateOnly)}
 	closedLate, daysLate := lateness(c, now)
-	return append(row, closedLate, daysLate)
+	return append(row, closedLate, daysLate, strconv.FormatBool(c.Safeguarding))
 }
 
 // lateness is what a DPO reporting how many requests were answered in time needs besides

@@ -50,7 +50,17 @@ func TestWriteCSV(t *testing.T) {
 		"received_date": "2026-07-01", // 23:30 UTC on 30 June is 1 July in London
 		"closed_late":   "",           // open
 		"days_late":     "1",          // due 3 August, overdue on the 4th
+		"safeguarding":  "false",
 	}, got)
+
+	// A case whose chat read a risk to someone's safety says so, in the last column.
+	c.Safeguarding = true
+	buf.Reset()
+	require.NoError(t, WriteCSV(&buf, []Case{c}, at(t, "2026-08-04T09:00:00Z")))
+	records, err = csv.NewReader(&buf).ReadAll()
+	require.NoError(t, err)
+	assert.Equal(t, "safeguarding", records[0][len(records[0])-1])
+	assert.Equal(t, "true", records[1][len(records[1])-1])
 }
 
 // A time reads as UK clocks showed it, with their offset: "received" says the same day as
