@@ -18,8 +18,9 @@ import (
 
 const queueSynopsis = `queue <list|show|update|assign|extend|part3|limit|reopen|retype|export> …
 
-  queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--assigned NAME | --unassigned] [--search TEXT] [--json]
+  queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--assigned NAME | --unassigned] [--search TEXT] [--safeguarding] [--json]
                                                   --search: reference, name (requester's or whom it is for) or contact; each word, any order, in part
+                                                  --safeguarding: the cases whose chat read a risk to someone's safety
   queue show REF [--json]                         the case and its audit trail
   queue update REF --status S [--note "…"] [--by NAME] [--at DATE]
                                                   a refusal needs --note (its grounds), an extension too (its reason),
@@ -144,7 +145,7 @@ func parseSpan(s string) (time.Duration, error) {
 }
 
 func queueList(ctx context.Context, app *App, args []string) error {
-	fs := newFlags(app, "queue list", "queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--assigned NAME | --unassigned] [--search TEXT] [--json]")
+	fs := newFlags(app, "queue list", "queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--assigned NAME | --unassigned] [--search TEXT] [--safeguarding] [--json]")
 	var cf caseFilter
 	cf.register(fs)
 	limit := fs.Int("limit", 0, "at most `n` cases")
@@ -194,14 +195,20 @@ func queueList(ctx context.Context, app *App, args []string) error {
 			return nil
 		}
 		tw := tabwriter.NewWriter(app.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "REF\tSTATUS\tTYPE\tDUE\tRECEIVED\tORGANISATION\tASSIGNED TO")
+		fmt.Fprintln(tw, "REF\tSTATUS\tTYPE\tDUE\tRECEIVED\tORGANISATION\tSAFEGUARDING\tASSIGNED TO")
 		for _, c := range cases {
 			assigned := c.AssignedTo
 			if assigned == "" {
 				assigned = "-"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Ref, c.Status, c.Type, dueText(c, f.Now),
-				ukDate(c.Received), c.Organisation, assigned)
+			// Whether the chat read a risk to someone's safety: read the excerpt (queue show) before
+			// contacting the requester.
+			safeguarding := "-"
+			if c.Safeguarding {
+				safeguarding = "yes"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Ref, c.Status, c.Type, dueText(c, f.Now),
+				ukDate(c.Received), c.Organisation, safeguarding, assigned)
 		}
 		return tw.Flush()
 	})
@@ -216,7 +223,9 @@ type caseFilter struct {
 	assigned   *string
 	unassigned *bool
 	search     *string
-	known      []string // the notices' councils, once filter has read --org
+	// safeguarding keeps the cases whose chat read a risk to someone's safety.
+	safeguarding *bool
+	known        []string // the notices' councils, once filter has read --org
 }
 
 func (cf *caseFilter) register(fs *flag.FlagSet) {
@@ -227,6 +236,7 @@ func (cf *caseFilter) register(fs *flag.FlagSet) {
 	cf.assigned = fs.String("assigned", "", "only cases assigned to this `name` (as assigned, in any case: queue show says it; a name never assigned and no user's is refused)")
 	cf.unassigned = fs.Bool("unassigned", false, "only cases assigned to nobody")
 	cf.search = fs.String("search", "", "only cases whose reference, names (the requester's, whom it is for) or contact hold each word of this `text` (any order or case, accents and apostrophes aside, a part is enough; a UK phone number however written)")
+	cf.safeguarding = fs.Bool("safeguarding", false, "only cases whose chat read a risk to someone's safety and gave the safeguarding contacts (read the excerpt before contacting the requester)")
 }
 
 // filter checks the parsed flags and makes the filter. Councils no notice has are kept in it and
@@ -251,6 +261,7 @@ func (cf *caseFilter) filter(app *App, fs *flag.FlagSet) (f dpo.Filter, unknown 
 	cf.known = known
 	f = dpo.Filter{Organisations: named, Overdue: *cf.overdue, Now: app.Now(),
 		AssignedTo: dpo.PersonName(*cf.assigned), Unassigned: *cf.unassigned} // "Zoe\u0308" is the Zoë assigned
+	f.Safeguarding = *cf.safeguarding
 	for _, s := range cf.statuses {
 		// "open" is the working queue, as the dashboard shows it first; "closed" what is done.
 		switch strings.ToLower(strings.TrimSpace(s)) {
@@ -507,6 +518,9 @@ func printCase(w io.Writer, c dpo.Case, events []dpo.Event, now time.Time) {
 		due = "none: " + why
 	}
 	row("Due", due)
+	if c.Safeguarding {
+		row("Safeguarding", "the chat read a risk to someone's safety and gave the safeguarding contacts: read the conversation excerpt before contacting the requester")
+	}
 	if c.LawEnforcement != dpo.NotLawEnforcement {
 		row("Law enforcement", c.LawEnforcement.Label())
 	}
@@ -917,7 +931,7 @@ case is due on that date. Setting it again changes it; both are on the audit tra
 }
 
 func queueExport(ctx context.Context, app *App, args []string) error {
-	fs := newFlags(app, "queue export", "queue export --csv [--status S] [--overdue] [--due-within 7d] [--org ORG] [--assigned NAME | --unassigned] [--search TEXT]")
+	fs := newFlags(app, "queue export", "queue export --csv [--status S] [--overdue] [--due-within 7d] [--org ORG] [--assigned NAME | --unassigned] [--search TEXT] [--safeguarding]")
 	asCSV := fs.Bool("csv", false, "write CSV (the only format so far)")
 	var cf caseFilter
 	cf.register(fs) // the cases queue list would list, as the dashboard's download keeps its filters

@@ -2,7 +2,11 @@ package main
 
 import (
 	"context"
+	"encoding/csv"
+	"encoding/json"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -149,4 +153,60 @@ func TestQueueRetype(t *testing.T) {
 	assert.Contains(t, errOut, "is already an access request")
 	code, _, errOut = f.run(t, april1, "queue", "part3", c.Ref, "confirm", "--reason", "the fly-tipping prosecution file")
 	assert.Equal(t, exitOK, code, errOut)
+}
+
+// A case whose chat read a risk to someone's safety is marked in the queue's list and on the
+// case, found by --safeguarding, and exported with it (a QA pass found the warning only inside
+// the case's text).
+func TestQueueShowsAndFiltersTheSafeguardingFlag(t *testing.T) {
+	f := newQueueFixture(t)
+	warned := f.submit(t, "2026-03-23T10:00:00Z", "warned", func(s *dpo.Submission) {
+		s.Safeguarding = true
+		s.Description = "Note from the chat: " + dpo.SafeguardingNote + "\nmy housing file"
+	})
+	code, out, errOut := f.run(t, april1, "queue", "list")
+	require.Equal(t, exitOK, code, errOut)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 5)
+	assert.Regexp(t, `SAFEGUARDING\s+ASSIGNED TO$`, lines[0], "the assignee stays last")
+	for _, l := range lines[1:] {
+		if strings.HasPrefix(l, warned.Ref) {
+			assert.Regexp(t, `\byes\s+-$`, l)
+		} else {
+			assert.Regexp(t, `\s-\s+-$`, l)
+		}
+	}
+
+	code, out, errOut = f.run(t, april1, "queue", "list", "--safeguarding", "--json")
+	require.Equal(t, exitOK, code, errOut)
+	var listed []struct {
+		Ref          string `json:"ref"`
+		Safeguarding bool   `json:"safeguarding"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &listed))
+	require.Len(t, listed, 1)
+	assert.Equal(t, warned.Ref, listed[0].Ref)
+	assert.True(t, listed[0].Safeguarding)
+	code, out, _ = f.run(t, april1, "queue", "list", "--safeguarding", "--org", "bristol city council")
+	require.Equal(t, exitOK, code)
+	assert.Equal(t, "No cases.\n", out)
+	code, out, _ = f.run(t, april1, "queue", "list", "--help")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "-safeguarding")
+
+	code, out, _ = f.run(t, april1, "queue", "show", warned.Ref)
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "Safeguarding:")
+	assert.Contains(t, out, "read the conversation excerpt before contacting the requester")
+	code, out, _ = f.run(t, april1, "queue", "show", f.soon.Ref)
+	require.Equal(t, exitOK, code)
+	assert.NotContains(t, out, "Safeguarding:")
+
+	code, out, errOut = f.run(t, april1, "queue", "export", "--csv", "--safeguarding")
+	require.Equal(t, exitOK, code, errOut)
+	records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, records, 2)
+	assert.Equal(t, warned.Ref, records[1][0])
+	assert.Equal(t, "true", records[1][slices.Index(dpo.CSVColumns, "safeguarding")])
 }

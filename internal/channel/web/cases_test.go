@@ -2,12 +2,15 @@ package web_test
 
 import (
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"html"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/dpo/dpotest"
 	"github.com/privacybot/privacybot/internal/rights"
 )
 
@@ -194,4 +198,63 @@ func TestCasePageRetypesACaseFiledAsTheWrongType(t *testing.T) {
 	assert.Contains(t, after, "request type changed from complaint to access: asks for the investigation file (its words suggest a law-enforcement (Part 3) request: flagged for the DPO to decide)")
 	assert.Contains(t, after, `action="/dpo/cases/`+ref+`/part3"`, "the DPO's decision is offered now")
 	assert.Contains(t, after, "Change the request type from access to")
+}
+
+// A case whose chat read a risk to someone's safety is marked in the queue and on its page, the
+// queue filters by it (its address, the redirect of the form and the CSV link keep the filter),
+// and the download says so (a QA pass found the warning only inside the case's text).
+func TestQueueShowsAndFiltersTheSafeguardingFlag(t *testing.T) {
+	h := newHarness(t)
+	calm := h.submit(t, mk)
+	sub := dpotest.Sample(h.clock.Now(), "warned")
+	sub.Organisation, sub.Safeguarding = mk, true
+	sub.Description = "Note from the chat: " + dpo.SafeguardingNote + "\nmy housing file"
+	warned, err := h.queue.Submit(context.Background(), sub)
+	require.NoError(t, err)
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	h.signIn(t, "dpo", "correct horse battery")
+
+	all := h.do(t, "GET", "/dpo", "").Body.String()
+	assert.Equal(t, 1, strings.Count(all, `class="tag tag-safeguarding"`), "one case is marked")
+	assert.Contains(t, all, `<a href="/dpo/cases/`+warned.Ref+`">`+warned.Ref+`</a> <strong class="tag tag-safeguarding">Safeguarding</strong>`)
+	assert.Contains(t, all, `<label for="f-safeguarding">Safeguarding</label>`)
+
+	filtered := h.do(t, "GET", "/dpo?safeguarding=yes", "")
+	require.Equal(t, http.StatusOK, filtered.Code)
+	body := filtered.Body.String()
+	assert.Contains(t, body, warned.Ref)
+	assert.NotContains(t, body, calm)
+	assert.Contains(t, body, `<option value="yes" selected>Only cases with a safeguarding warning</option>`)
+	m := regexp.MustCompile(`href="(/dpo/export\.csv[^"]*)"`).FindStringSubmatch(body)
+	require.NotNil(t, m)
+	link := html.UnescapeString(m[1])
+	assert.Equal(t, "/dpo/export.csv?safeguarding=yes", link)
+	records, err := csv.NewReader(strings.NewReader(h.do(t, "GET", link, "").Body.String())).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, records, 2, "the header and the one case")
+	assert.Equal(t, warned.Ref, records[1][0])
+	assert.Equal(t, "true", records[1][slices.Index(dpo.CSVColumns, "safeguarding")])
+
+	bad := h.do(t, "GET", "/dpo?safeguarding=maybe", "")
+	assert.Equal(t, http.StatusBadRequest, bad.Code)
+	assert.Contains(t, bad.Body.String(), `There is no safeguarding filter &#34;maybe&#34;.`)
+
+	token := h.csrf(t, "/dpo")
+	posted := h.do(t, "POST", "/dpo", "csrf="+token+"&status=open&safeguarding=yes", "Content-Type", "application/x-www-form-urlencoded")
+	require.Equal(t, http.StatusSeeOther, posted.Code)
+	assert.Equal(t, "/dpo?safeguarding=yes&status=open", posted.Header().Get("Location"), "the filter is kept in the address")
+
+	// Only the chat sets the flag: a form can't ask for it.
+	rec := h.do(t, "POST", "/api/request", `{"type":"access","org":"`+mk+`","name":"Jo Bloggs","contact":"jo@example.org","description":"my file","safeguarding":true}`)
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	var sent struct{ Reference string }
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &sent))
+	formCase, err := h.queue.Get(context.Background(), sent.Reference)
+	require.NoError(t, err)
+	assert.False(t, formCase.Safeguarding)
+
+	page := h.do(t, "GET", "/dpo/cases/"+warned.Ref, "").Body.String()
+	assert.Contains(t, page, "Safeguarding warning:")
+	assert.Contains(t, page, "Read the conversation excerpt before contacting the requester.")
+	assert.NotContains(t, h.do(t, "GET", "/dpo/cases/"+calm, "").Body.String(), "Safeguarding warning:")
 }

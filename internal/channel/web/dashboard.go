@@ -392,7 +392,7 @@ func (s *Server) handleSignOut(w http.ResponseWriter, r *http.Request) {
 
 // filterFields are the queue's filters that may be in an address: they hold no personal data, so
 // a link, a bookmark or a redirect may carry them. The search ("q") is never one of them.
-var filterFields = []string{"status", "org", "due", "assigned"}
+var filterFields = []string{"status", "org", "due", "assigned", "safeguarding"}
 
 // filterQuery is the query string of the filters in v, and of nothing else: whatever else v
 // holds (a search, an unknown parameter) stays out of the links built from it.
@@ -498,7 +498,7 @@ func (s *Server) queueFilter(r *http.Request, sess *dashSession, search string) 
 	q := filterValues(r)
 	f = dpo.Filter{Now: s.now()}
 	form = map[string]string{"status": q.Get("status"), "org": q.Get("org"), "due": q.Get("due"), "assigned": q.Get("assigned"),
-		"q": search}
+		"q": search, "safeguarding": q.Get("safeguarding")}
 	if inURL := strings.TrimSpace(r.URL.Query().Get("q")); inURL != "" {
 		// Refused, not run, so that no bookmark or script goes on putting residents' details in
 		// addresses unnoticed; the term is put in the box (the response's body, which nothing
@@ -533,6 +533,14 @@ func (s *Server) queueFilter(r *http.Request, sess *dashSession, search string) 
 		f.DueWithin = 7 * 24 * time.Hour
 	default:
 		return f, form, fmt.Sprintf("There is no due-date filter %q.", due)
+	}
+	switch sg := q.Get("safeguarding"); sg {
+	case "":
+	case "yes":
+		// The cases whose chat read a risk to someone's safety.
+		f.Safeguarding = true
+	default:
+		return f, form, fmt.Sprintf("There is no safeguarding filter %q.", sg)
 	}
 	switch a := q.Get("assigned"); {
 	case a == "":
