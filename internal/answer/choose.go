@@ -517,12 +517,19 @@ func (c *Composer) withFollowers(hits []Hit, chosen []candidate) []candidate {
 }
 
 // withLeadIns quotes a bullet chosen without its list's lead-in with the lead-in, and the
-// bullets of one list chosen together under it once, marking the bullets left out ("– …"): "– Details about third parties involved in
-// supporting you" alone doesn't say it is among what the council holds (a QA pass read it as an
-// answer to "does MK sell my data?").
+// bullets of one list chosen together under it once, in the list's order, marking where bullets
+// were left out ("– …"): "– Details about third parties involved in supporting you" alone doesn't
+// say it is among what the council holds (a QA pass read it as an answer to "does MK sell my
+// data?"), nor "– 6 years" what is kept.
 func (c *Composer) withLeadIns(hits []Hit, chosen []candidate) []candidate {
 	out := make([]candidate, 0, len(chosen))
-	under := map[[2]int]int{} // a list's (hit, lead-in order) → its place in out
+	type list struct {
+		at     int // its place in out
+		all    []string
+		chosen []string
+	}
+	var lists []*list
+	under := map[[2]int]*list{} // a list's (hit, lead-in order)
 	for _, cd := range chosen {
 		if !cd.unit.item {
 			out = append(out, cd)
@@ -530,19 +537,13 @@ func (c *Composer) withLeadIns(hits []Hit, chosen []candidate) []candidate {
 		}
 		us := c.unitsOf(hits[cd.hit].Passage)
 		lead := leadInOf(us, cd.order, cd.unit.text)
-		if lead < 0 {
+		if lead < 0 || !introducesList(us[lead]) {
 			out = append(out, cd)
 			continue
 		}
 		key := [2]int{cd.hit, lead}
-		if i, ok := under[key]; ok {
-			items := append(out[i].unit.items, cd.unit.text)
-			// in the list's order, whichever answered best
-			slices.SortStableFunc(items, func(a, b string) int {
-				return slices.Index(us[lead].items, a) - slices.Index(us[lead].items, b)
-			})
-			out[i].unit.items = items
-			out[i].unit.some = len(items) < len(us[lead].items)
+		if l, ok := under[key]; ok {
+			l.chosen = append(l.chosen, cd.unit.text)
 			continue
 		}
 		// The sentence that introduces the list, with the one before it when it points back:
@@ -559,11 +560,53 @@ func (c *Composer) withLeadIns(hits []Hit, chosen []candidate) []candidate {
 		}
 		listed := cd
 		listed.order = first
-		listed.unit = unit{text: strings.Join(text, " "), leadIn: true, items: []string{cd.unit.text}, some: len(us[lead].items) > 1}
-		under[key] = len(out)
+		listed.unit = unit{text: strings.Join(text, " "), leadIn: true}
+		l := &list{at: len(out), all: us[lead].items, chosen: []string{cd.unit.text}}
+		under[key] = l
+		lists = append(lists, l)
 		out = append(out, listed)
 	}
+	for _, l := range lists {
+		out[l.at].unit.items = elided(l.all, l.chosen)
+	}
 	return out
+}
+
+// leftOut stands for bullets of a list not quoted.
+const leftOut = "…"
+
+// elided are the chosen bullets of a list, in its order, with leftOut where bullets were left
+// out before, between or after them.
+func elided(all, chosen []string) []string {
+	var out []string
+	gap := false
+	for _, b := range all {
+		if !slices.Contains(chosen, b) {
+			gap = true
+			continue
+		}
+		if gap {
+			out = append(out, leftOut)
+		}
+		gap = false
+		out = append(out, b)
+	}
+	if gap {
+		out = append(out, leftOut)
+	}
+	return out
+}
+
+// introducesList reports whether a lead-in reads as introducing its bullets: it ends with a
+// colon, or is a whole sentence over a list of several ("We only keep information for as long
+// as it is needed."). A line ending without a stop over one "bullet" is a captured page's
+// heading or a sentence broken in two, and the bullet stands on its own.
+func introducesList(u unit) bool {
+	t := strings.TrimSpace(u.text)
+	if strings.HasSuffix(t, ":") {
+		return true
+	}
+	return len(u.items) >= 2 && strings.HasSuffix(t, ".")
 }
 
 // leadInOf is the place among us of the lead-in of the bullet at order, -1 when it has none.

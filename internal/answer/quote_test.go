@@ -154,8 +154,8 @@ func TestABulletIsQuotedWithItsListsLeadIn(t *testing.T) {
 	require.False(t, ans.Abstained, ans.Answer)
 	require.Len(t, ans.Citations, 1)
 	assert.Equal(t, "We only keep information for as long as it is needed. These are our retention periods:\n"+
-		"  – swimming lesson registers are kept for 1 year\n  – …", ans.Citations[0].Excerpt, "the bullets left out are marked")
-	assert.Contains(t, ans.Answer, "• “We only keep information for as long as it is needed. These are our retention periods:\n  – swimming lesson registers are kept for 1 year\n  – …” [1]")
+		"  – …\n  – swimming lesson registers are kept for 1 year", ans.Citations[0].Excerpt, "the bullets left out are marked where they were")
+	assert.Contains(t, ans.Answer, "• “We only keep information for as long as it is needed. These are our retention periods:\n  – …\n  – swimming lesson registers are kept for 1 year” [1]")
 
 	// A lead-in that says what its list is needs nothing of the paragraph before it.
 	e = alderbyNotice(t, "leisure", "Leisure centres privacy notice", "How long we keep it\n"+
@@ -166,5 +166,5 @@ func TestABulletIsQuotedWithItsListsLeadIn(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, ans.Citations, 1, ans.Answer)
 	assert.Equal(t, "Within our leisure service we keep the following records for the following periods:\n"+
-		"  – swimming lesson registers are kept for 1 year\n  – …", ans.Citations[0].Excerpt)
+		"  – …\n  – swimming lesson registers are kept for 1 year", ans.Citations[0].Excerpt)
 }

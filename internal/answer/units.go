@@ -15,9 +15,6 @@ type unit struct {
 	items  []string // the list a lead-in introduces, quoted with it
 	block  bool     // a contact or address block: its heading says what it is
 	item   bool     // a bullet of a list
-	// some says items are some of the list's bullets, those that answer: the quote marks the
-	// others left out.
-	some bool
 }
 
 // maxQuotedItems bounds the bullets quoted with their lead-in: a longer list is cited, not pasted.
@@ -37,9 +34,6 @@ func (u unit) quote() string {
 			break
 		}
 		b.WriteString("\n  – " + it)
-	}
-	if u.some {
-		b.WriteString("\n  – …")
 	}
 	return b.String()
 }

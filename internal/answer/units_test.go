@@ -513,3 +513,36 @@ func TestAListEveryBulletAnswersIsQuotedWhole(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []string{"Milton Keynes City Council", "Eastby Borough Council"}, orgs, ans.Answer)
 }
+
+// A list quoted in part marks where its bullets were left out: before, between or after the
+// ones quoted, so none reads as the list's first or last.
+func TestElidedMarksWhereBulletsWereLeftOut(t *testing.T) {
+	all := []string{"a", "b", "c", "d"}
+	for _, tt := range []struct {
+		chosen, want []string
+	}{
+		{[]string{"a", "b", "c", "d"}, []string{"a", "b", "c", "d"}},
+		{[]string{"a"}, []string{"a", leftOut}},
+		{[]string{"d"}, []string{leftOut, "d"}},
+		{[]string{"b", "c"}, []string{leftOut, "b", "c", leftOut}},
+		{[]string{"d", "a"}, []string{"a", leftOut, "d"}},
+	} {
+		assert.Equal(t, tt.want, elided(all, tt.chosen), "%v", tt.chosen)
+	}
+}
+
+// A bullet is quoted under a line that introduces its list: one ending with a colon, or a whole
+// sentence over several bullets; not a line broken off over one.
+func TestIntroducesList(t *testing.T) {
+	for _, tt := range []struct {
+		u    unit
+		want bool
+	}{
+		{unit{text: "This may include:", items: []string{"a"}}, true},
+		{unit{text: "We only keep information for as long as it is needed.", items: []string{"a", "b"}}, true},
+		{unit{text: "We only keep information for as long as it is needed.", items: []string{"a"}}, false},
+		{unit{text: "it will be set out in our Information Asset Register and the associated Data Protection Impact Assessment", items: []string{"a", "b"}}, false},
+	} {
+		assert.Equal(t, tt.want, introducesList(tt.u), tt.u.text)
+	}
+}
