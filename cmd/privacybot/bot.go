@@ -32,6 +32,10 @@ func newBot(app *App, cfg config.Config, eng *engine, queue *dpo.Queue) (*conver
 	for _, o := range eng.corpus.Organisations.All() {
 		orgs = append(orgs, o.Name)
 	}
+	var notices []conversation.NoticeTitle
+	for _, n := range eng.corpus.Notices {
+		notices = append(notices, conversation.NoticeTitle{Title: n.Title, Organisation: n.Organisation, Source: n.Source})
+	}
 	sessions := conversation.NewSessions(sessionTTL)
 	sessions.Now = app.Now
 	b := &conversation.Bot{
@@ -43,6 +47,7 @@ func newBot(app *App, cfg config.Config, eng *engine, queue *dpo.Queue) (*conver
 		Canonical:    eng.corpus.Organisations.Canonical,
 		Mentioned:    eng.corpus.Organisations.Mentioned,
 		Contacts:     eng.composer.Contacts,
+		Notices:      notices,
 		Now:          app.Now,
 		Sessions:     sessions,
 		Emergency:    cfg.EmergencyContact,

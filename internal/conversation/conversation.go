@@ -139,7 +139,9 @@ type Bot struct {
 	Mentioned func(string) []string
 	// Contacts gives the data protection contact of a council, or of each for "", quoted and
 	// cited from the notices (answer.Composer.Contacts): whom to ask when the bot can't help.
-	Contacts  func(org string) answer.Answer
+	Contacts func(org string) answer.Answer
+	// Notices are the notices the bot answers from, for "where is your privacy notice?".
+	Notices   []NoticeTitle
 	Now       func() time.Time
 	Sessions  *Sessions
 	Emergency string // "If anyone is in immediate danger, call 999."
@@ -465,6 +467,9 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		// the redacted "[name]" was answered with the notices' lists of what they hold ("• “Name”",
 		// a QA pass). What they would like is asked, and nothing of them said back.
 		return helpReply(s, t, b.whatWouldYouLike(t.Org, "Thanks. What would you like to know or ask for?")), nil
+	}
+	if asksForTheNotices(t.Text) {
+		return helpReply(s, t, b.theNotices(t)), nil
 	}
 	if topicAlone(t.Text) {
 		// "my data": what about it? Asked, not guessed at.

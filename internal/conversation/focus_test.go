@@ -169,7 +169,7 @@ func TestAnIntroductionDoesntHideTheQuestion(t *testing.T) {
 func TestATopicAloneIsAskedWhatTheyWouldLike(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	for _, org := range []string{"Milton Keynes", ""} {
-		for _, says := range []string{"my data", "My personal information please", "privacy", "info?", "my records", "Re: my details", "data"} {
+		for _, says := range []string{"my data", "My personal information please", "privacy", "info?", "my records", "Re: my details", "data", "my data URGENT", "my data asap"} {
 			last := script(t, bot, org, []line{{says: says, kind: conversation.KindHelp,
 				contains: []string{"What would you like to know about your data", "Who do you share my information with?", "a copy of"},
 				lacks:    []string{"don't answer that", "years"}}})
@@ -180,6 +180,29 @@ func TestATopicAloneIsAskedWhatTheyWouldLike(t *testing.T) {
 	script(t, bot, "Milton Keynes", []line{{says: "my data is wrong", lacks: []string{"What would you like to know about your data"}}})
 	script(t, bot, "Milton Keynes", []line{{says: "how long do you keep my records?", kind: conversation.KindAnswer, lacks: []string{"What would you like"}}})
 	script(t, bot, "Milton Keynes", []line{{says: "delete my data", kind: conversation.KindIntake}})
+}
+
+// Asked for the privacy notices themselves ("where is ur privacy notice"), the bot lists those
+// it answers from, the conversation's council's only when it has one, and where the chat's own
+// notice is: searched, it got "the privacy notices don't answer that" (a QA pass).
+func TestThePrivacyNoticesAreListedWhenAskedFor(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	bot.Notices = []conversation.NoticeTitle{
+		{Title: "Privacy policy", Organisation: "Buckinghamshire Council", Source: "https://www.buckinghamshire.gov.uk/privacy"},
+		{Title: "Customer services team privacy notice", Organisation: "Milton Keynes Council"},
+	}
+	for _, says := range []string{"where is ur privacy notice", "privacy policy", "Can I read the council's privacy notice?", "show me your privacy notices please"} {
+		last := script(t, bot, "", []line{{says: says, kind: conversation.KindHelp,
+			contains: []string{"I answer from these privacy notices", "• Privacy policy — Buckinghamshire Council: https://www.buckinghamshire.gov.uk/privacy",
+				"• Customer services team privacy notice — Milton Keynes Council", "How this chat uses your information"},
+			lacks: []string{"don't answer that"}}})
+		assert.Empty(t, last.Citations, says)
+	}
+	script(t, bot, "Buckinghamshire", []line{{says: "privacy notice", kind: conversation.KindHelp,
+		contains: []string{"Privacy policy — Buckinghamshire Council"}, lacks: []string{"Milton Keynes"}}})
+	// A question about what a notice says is a question.
+	script(t, bot, "Milton Keynes", []line{{says: "what does the privacy notice say about complaints?", kind: conversation.KindAnswer,
+		lacks: []string{"I answer from these privacy notices"}}})
 }
 
 // A message that only gives the writer's name, or their name and address, when no request step

@@ -749,7 +749,7 @@ func TestWhatHappensNowAfterARequest(t *testing.T) {
 // that" (which the DPO's team would list as a gap in the notices).
 func TestAFedUpResidentIsGivenAPerson(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
-	for _, says := range []string{"you're useless", "f*** off you stupid bot", "this is a joke", "useless bot"} {
+	for _, says := range []string{"you're useless", "youre useless", "u r useless", "f*** off you stupid bot", "this is a joke", "useless bot"} {
 		last := script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindHelp, contains: []string{"sorry I haven't been able to help", "01908 254900"}}})
 		assert.False(t, last.Abstained, says)
 	}

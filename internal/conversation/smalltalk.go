@@ -39,7 +39,7 @@ var smallTalkRes = []struct {
 		`(?:\s+(?:a lot|again|so much|very much|loads|for (?:your|the|all your|all the) help|for that|for this|for the (?:info|information|answer)|for helping|bot|privacybot|mate|dear|love|that's helpful|thats helpful|that was helpful|that helps|that's great|thats great|that's brilliant|really helpful|very helpful))*$`)},
 	{smallTalkOK, regexp.MustCompile(`^(?:ok|okay|k|kk|okey dokey|right|alright|all right|cool|great|perfect|fine|noted|i see|fair enough|makes sense|that makes sense|ah right|oh right|oh ok|ah ok|ah okay|oh okay|ok then|right then|hmm|hm|mm|oh|ah)$`)},
 	{smallTalkGreeting, regexp.MustCompile(`^(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|morning|afternoon|evening|hola|bonjour|salut|ciao|adios|danke|merci|gracias|dzien dobry|shalom|salaam|namaste)(?:\s+(?:there|all|everyone|bot|privacybot|dear|mate|love|friend))?(?:\s+(?:i )?hope (?:you are|you're|youre) (?:well|ok|okay|keeping well)|\s+how are you(?: (?:today|doing))?)?$`)},
-	{smallTalkFed, regexp.MustCompile(`^(?:(?:you(?:'re| are)?|this(?: bot| chatbot| thing)? is|what a|absolutely|completely|totally)\s+)*(?:useless|rubbish|pointless|stupid|an idiot|idiotic|no help|no use|crap|shit|a joke|a waste of time|waste of time|hopeless|dumb|ridiculous)(?:\s+(?:bot|chatbot|thing|machine|robot|you \w+ bot))?$|^(?:(?:useless|rubbish|pointless|stupid|crap|dumb|bloody|fucking|f)\s+)+(?:bot|chatbot|thing|machine|robot)$|^(?:f|fuck|sod|piss|bugger)\s+off(?:\s+you(?:\s+\w+)?(?:\s+bot)?)?$`)},
+	{smallTalkFed, regexp.MustCompile(`^(?:(?:you(?:'re| are|re)?|ur|u r|u|this(?: bot| chatbot| thing)? is|what a|absolutely|completely|totally)\s+)*(?:useless|rubbish|pointless|stupid|an idiot|idiotic|no help|no use|crap|shit|a joke|a waste of time|waste of time|hopeless|dumb|ridiculous)(?:\s+(?:bot|chatbot|thing|machine|robot|you \w+ bot))?$|^(?:(?:useless|rubbish|pointless|stupid|crap|dumb|bloody|fucking|f)\s+)+(?:bot|chatbot|thing|machine|robot)$|^(?:f|fuck|sod|piss|bugger)\s+off(?:\s+you(?:\s+\w+)?(?:\s+bot)?)?$`)},
 	{smallTalkHelp, regexp.MustCompile(`^(?:(?:hi|hello|hey)(?:\s+there)?\s+)?(?:help|help me|help please|please help|i need help|menu|start|what can you do|what do you do|what can i ask|what can i ask you|what should i ask|how does this work|how do i use this|who are you|what are you|what is this|what's this|whats this|(?:can|could) you help(?: me)?(?: please)?|i have a question|i've got a question|quick question|(?:are you|is this) (?:a |an )?(?:bot|robot|computer|real person|person|human|automated)|am i (?:talking|speaking|chatting) to (?:a |an )?(?:bot|robot|computer|real person|person|human))$`)},
 }
 
@@ -249,12 +249,58 @@ func (b *Bot) whatWouldYouLike(org, opening string) string {
 // "my records" one service's retention periods, as if that were what was asked.
 var topicAloneRe = regexp.MustCompile(`^(?:(?:about|re|regarding|my|our|personal|own|all|the)\s+)*` +
 	`(?:data|information|info|details|records|record|file|files|personal data|privacy|data privacy)` +
-	`(?:\s+(?:please|pls|plz|help|question|query|enquiry|request))*$`)
+	`(?:\s+(?:please|pls|plz|help|question|query|enquiry|request|urgent|urgently|asap|again|now|thanks|thank you))*$`)
 
 // topicAlone reports whether a message names only what it is about, asking nothing of it.
 func topicAlone(text string) bool {
 	t := strings.ToLower(strings.ReplaceAll(text, "’", "'"))
 	return topicAloneRe.MatchString(strings.Join(strings.Fields(smallTalkPunct.ReplaceAllString(t, " ")), " "))
+}
+
+// NoticeTitle names a notice the bot answers from.
+type NoticeTitle struct {
+	Title, Organisation, Source string
+}
+
+// noticesRe asks for the privacy notices themselves: "where is your privacy notice?", "privacy
+// policy", "can I read the council's privacy notice". Searched, it got "the privacy notices don't
+// answer that", which contradicts itself (a QA pass).
+var noticesRe = regexp.MustCompile(`^(?:(?:where|wheres|where's)\s+(?:is|are|can i (?:find|read|see))\s+|(?:can|could|how (?:do|can))\s+i\s+(?:see|read|find|get)\s+|` +
+	`(?:show|send|give)\s+me\s+|link to\s+|i want to (?:see|read)\s+)?(?:(?:the|your|ur|a copy of (?:the|your))\s+)?(?:council'?s?\s+)?` +
+	`(?:privacy|data protection)\s+(?:notices?|policy|policies|statements?)(?:\s+please)?$`)
+
+// asksForTheNotices reports whether a message asks for the privacy notices themselves.
+func asksForTheNotices(text string) bool {
+	t := strings.ToLower(strings.ReplaceAll(text, "’", "'"))
+	return noticesRe.MatchString(strings.Join(strings.Fields(smallTalkPunct.ReplaceAllString(t, " ")), " "))
+}
+
+// theNotices lists the notices the bot answers from (the conversation's council's, or every
+// council's), with where each is published when known.
+func (b *Bot) theNotices(t Turn) string {
+	org := b.canonicalOrg(t.Org)
+	var lines []string
+	for _, n := range b.Notices {
+		if org != "" && b.canonicalOrg(n.Organisation) != org {
+			continue
+		}
+		line := "• " + n.Title + " — " + n.Organisation
+		if n.Source != "" {
+			line += ": " + n.Source
+		}
+		lines = append(lines, line)
+	}
+	var text string
+	if len(lines) == 0 {
+		text = "I don't have that council's privacy notices."
+	} else {
+		text = "I answer from these privacy notices:\n" + strings.Join(lines, "\n") +
+			"\nAsk me what they say, for example \"How long do you keep complaint records?\""
+	}
+	if t.Channel == "web" {
+		text += "\n" + strings.TrimSpace(aboutTheNotice)
+	}
+	return text
 }
 
 // isWordRune reports whether r can be part of a word: a message without one asks nothing.
