@@ -456,6 +456,11 @@ func TestChatRequestReceivedEarlier(t *testing.T) {
 	// and again when it is logged, not read "must respond by" a day gone by (a QA pass)
 	assert.Contains(t, late, "The council had to respond by Tuesday 4 August 2026, so the request is overdue already: tell the data protection team now.")
 	assert.NotContains(t, late, "must respond by Tuesday 4 August 2026")
+	assert.NotContains(t, late, "which restarts that month", "no ID check moves a date gone by")
+	// A letter logged on its last day is said to be due today.
+	today := chatSession(t, map[string]string{"PRIVACYBOT_DATA": t.TempDir()}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC),
+		"/request access --received 2026-11-06 --via post\n/quit\n/quit\n")
+	assert.Contains(t, today, "this request is due today; tell the data protection team now")
 	assert.Contains(t, out, "DPO-2026-000001")
 	assert.Contains(t, out, "DPO-2026-000002", "a second letter of the same day is a second request")
 

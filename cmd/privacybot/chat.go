@@ -317,15 +317,21 @@ func printSources(w io.Writer, cites []answer.Citation) {
 	}
 }
 
-// warnIfOverdue tells the adviser when a request logged late is overdue already: its month ran
-// out before it was logged, and the DPO must know at once.
+// warnIfOverdue tells the adviser when a request logged late is overdue already (its month ran
+// out before it was logged) or due today: the DPO must know at once.
 func (c *chat) warnIfOverdue(received time.Time) {
 	due, ok, err := deadline.Clock{Received: received, Region: c.bot.Region}.Due() // the region newBot read
-	if err != nil || !ok || !due.Before(deadline.LondonDate(c.app.Now())) {
-		return
+	today := deadline.LondonDate(c.app.Now())
+	switch {
+	case err != nil || !ok:
+	case due.Before(today):
+		fmt.Fprintf(c.app.Stdout, "Note for the adviser: received on %s, this request was due by %s and is overdue already; tell the data protection team now.\n",
+			received.In(queueLondon()).Format("Monday 2 January 2006"), due.Format("Monday 2 January 2006"))
+	case due.Equal(today):
+		// A letter logged on its last day (a QA pass: nothing said so).
+		fmt.Fprintf(c.app.Stdout, "Note for the adviser: received on %s, this request is due today; tell the data protection team now.\n",
+			received.In(queueLondon()).Format("Monday 2 January 2006"))
 	}
-	fmt.Fprintf(c.app.Stdout, "Note for the adviser: received on %s, this request was due by %s and is overdue already; tell the data protection team now.\n",
-		received.In(queueLondon()).Format("Monday 2 January 2006"), due.Format("Monday 2 January 2006"))
 }
 
 // requestArgs reads /request's arguments: the right (which must be named: taken for access, an

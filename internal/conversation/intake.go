@@ -504,7 +504,18 @@ func (b *Bot) whatHappensNext(it *intake) string {
 		// last said otherwise).
 		return "What happens next: I'll pass your request to the data protection team. " + onBehalfNext
 	}
+	if b.overdueAlready(it.receivedAt) {
+		// A letter logged after its month ran out: no ID check or extension can move a date
+		// that has passed (a QA pass read "which restarts that month" above the overdue note).
+		return fmt.Sprintf("What happens next: I'll pass your request to the data protection team. The council had to respond within one calendar month of receiving it, by %s, so it is overdue already.", due)
+	}
 	return fmt.Sprintf("What happens next: I'll pass your request to the data protection team. The council must respond within one calendar month of receiving it (by %s), though it may need to check your identity first, which restarts that month, or extend it for complex requests.", due)
+}
+
+// overdueAlready reports whether a request received then was due before today.
+func (b *Bot) overdueAlready(received time.Time) bool {
+	due, ok, err := deadline.Clock{Received: received, Region: b.region(), Calendar: b.Calendar}.Due()
+	return err == nil && ok && due.Before(deadline.LondonDate(b.now()))
 }
 
 // givenInFirst says what of the requester's details the first message gave: "your name (David
