@@ -296,7 +296,7 @@ func (s *Server) signedIn(next http.HandlerFunc) http.HandlerFunc {
 		}
 		if !ok {
 			if r.Method != http.MethodGet {
-				http.Error(w, "Please sign in again.", http.StatusForbidden)
+				s.signedOut(w, r)
 				return
 			}
 			// Back to the page asked for, without a search in its address ("/dpo?q=…" of an old
@@ -323,6 +323,36 @@ func (s *Server) signedIn(next http.HandlerFunc) http.HandlerFunc {
 		}
 		next(w, r.WithContext(context.WithValue(r.Context(), sessionKey{}, sess)))
 	}
+}
+
+// typedFields are the fields of the dashboard's forms that hold what a DPO typed.
+var typedFields = []string{"note", "reason"}
+
+// signedOut answers a change sent after the session ended (eight hours, or signed out in another
+// tab): nothing is changed, and what was typed is shown to copy, with a way to sign in back to
+// the page it came from. A bare "Please sign in again." lost a note being written (a QA pass).
+func (s *Server) signedOut(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBody)
+	var typed []string
+	if err := r.ParseForm(); err == nil {
+		for _, f := range typedFields {
+			if v := strings.TrimSpace(r.PostFormValue(f)); v != "" {
+				typed = append(typed, v)
+			}
+		}
+	}
+	back := "/dpo"
+	if ref := r.PathValue("ref"); ref != "" {
+		back = "/dpo/cases/" + url.PathEscape(ref)
+	}
+	msg := "Your session had ended (after eight hours, or you signed out elsewhere), so nothing was changed. Sign in and make the change again."
+	if len(typed) > 0 {
+		msg += " What you typed is below, to copy."
+	}
+	s.render(w, r, http.StatusForbidden, "error.html", map[string]any{
+		"Title": "Signed out", "Message": msg, "Typed": typed,
+		"SignIn": "/dpo/sign-in?next=" + url.QueryEscape(back),
+	})
 }
 
 func sessionOf(r *http.Request) *dashSession { return r.Context().Value(sessionKey{}).(*dashSession) }

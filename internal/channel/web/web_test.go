@@ -677,6 +677,14 @@ func TestDashboardNeedsSignIn(t *testing.T) {
 	}
 	assert.Equal(t, http.StatusForbidden, h.do(t, "POST", "/dpo/cases/DPO-2026-000001/note", "note=x",
 		"Content-Type", "application/x-www-form-urlencoded").Code)
+	// A note sent after the session ended is not added, and what was typed is put on the page
+	// to copy, with a way to sign in back to the case (a QA pass: it was lost).
+	rec0 := h.do(t, "POST", "/dpo/cases/DPO-2026-000001/note", "note=Rang+the+requester%3A+ID+%3Cposted%3E+today",
+		"Content-Type", "application/x-www-form-urlencoded")
+	assert.Equal(t, http.StatusForbidden, rec0.Code)
+	assert.Contains(t, rec0.Body.String(), "nothing was changed")
+	assert.Contains(t, rec0.Body.String(), "Rang the requester: ID &lt;posted&gt; today", "typed text shown, escaped")
+	assert.Contains(t, rec0.Body.String(), `href="/dpo/sign-in?next=%2Fdpo%2Fcases%2FDPO-2026-000001"`)
 	// An old bookmark's search is not copied into the sign-in page's address (a review); its
 	// filters are.
 	rec := h.do(t, "GET", "/dpo?status=all&q=Pritchard", "")
