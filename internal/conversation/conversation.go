@@ -699,7 +699,8 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, q string, intent r
 	s.notice = noticeInFocus(s.notice, ans, followUp)
 	ans.Question = t.Text
 	ans.Request = requestOf(intent)
-	if b.Queue != nil && t.Channel == "web" && offersRequest(intent) && !reportsRequestRe.MatchString(t.Text) {
+	confidentialAddress := confidentialRe.MatchString(t.Text) && addressWordRe.MatchString(t.Text)
+	if b.Queue != nil && t.Channel == "web" && offersRequest(intent) && !reportsRequestRe.MatchString(t.Text) && !(intent.Type == rights.Objection && confidentialAddress) {
 		// "how do I make a subject access request?" asks how; the bot can also just take it.
 		// (Residents ask on the web; staff in Slack and advisers with /request ask for others.)
 		if ans.Abstained && askedHereRe.MatchString(t.Text) {
@@ -718,8 +719,9 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, q string, intent r
 		}
 		ans.Answer += fmt.Sprintf("\n\nIf you'd like to make this request — %s — I can pass it to the data protection team for you now: say \"yes\" to start it.", label)
 		s.offered = offer{typ: intent.Type, question: t.Text, onBehalf: intent.OnBehalf}
-	} else if b.Queue != nil && confidentialRe.MatchString(t.Text) && addressWordRe.MatchString(t.Text) {
-		// "Is it possible to keep my address hidden from my ex?": answered, and the request offered.
+	} else if b.Queue != nil && confidentialAddress {
+		// "Is it possible to keep my address hidden from my ex?": answered, and the request offered
+		// in its own words (an objection to the address's disclosure).
 		ans.Answer += "\n\n" + offerConfidentiality(s, t)
 	}
 	last := q
@@ -1513,7 +1515,11 @@ var confidentialRe = regexp.MustCompile(`(?i)\b(?:make sure|ensure|so that|so)\b
 	// A verification QA pass: "please don't let him get my new address", "stop them giving my
 	// address out".
 	`\b(?:don'?t|do not|never) let (?:him|her|them|my ex|anyone|anybody)\b[^.?!]{0,20}\b(?:get|have|find|see|know)\b[^.?!]{0,20}\baddress\b|` +
-	`\bstop (?:them|you|the council|anyone|people)(?: from)? (?:giving|passing|sharing|handing|sending|releasing) (?:out )?my (?:new |current )?address\b`)
+	`\bstop (?:them|you|the council|anyone|people)(?: from)? (?:giving|passing|sharing|handing|sending|releasing) (?:out )?my (?:new |current )?address\b|` +
+	// A QA pass of residents: "can you hide my address from my ex", "my new address, i need you to
+	// not give it out to anyone".
+	`\b(?:hide|conceal|withhold|protect) (?:my|our) (?:new |current |home )?address\b|\b(?:my|our) (?:new |current |home )?address (?:to be |be |kept )?(?:hidden|concealed|withheld)\b|` +
+	`\baddress\b[^.?!]{0,60}\b(?:don'?t|do not|never|not|not to) (?:\w+ )?(?:give|share|pass|disclose|hand|release) (?:it|them) (?:out|on|over)?\b`)
 
 // notCancelRe is a message saying it does not want to cancel: "I don't want to cancel the
 // first one".

@@ -200,6 +200,10 @@ var typeCues = map[Type][]cue{
 		// use): "please don't share my address with anyone", "I need my address kept
 		// confidential", "mark my records as confidential so my ex can't find me".
 		cn("don't disclose my data", 4.5, `\b(?:don't|do not|never|not to|stop) (?:share|sharing|disclose|disclosing|pass on|passing on|pass|passing|give out|giving out|give|giving|release|releasing|publish|publishing|hand over|handing over)\b(?: \S+)? `+poss+` (?:\S+ )?(?:`+item+`|data|information|location|whereabouts|personal data|personal information|records?)\b|\b`+poss+` (?:\S+ )?(?:`+item+`|data|information|location|whereabouts|records?)\b(?: \S+){0,2} (?:isn't|is not|aren't|are not|not be|never be|won't be|not being|not get|doesn't get|don't get|never gets?) (?:\S+ )?(?:shared|disclosed|passed on|passed|given out|given|released|handed over|published)\b`),
+		// Hiding it, or not giving it out said after it (a QA pass filed "my husband keeps finding my
+		// new address, i need you to not give it out to anyone" as a correction, for "new address").
+		cn("hide my address", 4.5, `\b(?:hide|hiding|hidden|conceal|concealing|withhold|withholding|protect|protecting) `+poss+` (?:\S+ )?(?:address|location|whereabouts|details)\b|`+
+			`\b`+poss+` (?:\S+ )?(?:address|location|whereabouts) (?:to be |be |kept )?(?:hidden|concealed|withheld)\b|\baddress\b(?: \S+){0,12} (?:don't|do not|never|not|not to) (?:\S+ )?(?:give|giving|share|sharing|pass|passing|disclose|disclosing|hand|handing|release|releasing) (?:it|them) (?:out|on|over)?\b`),
 		c("keep it confidential", 4.5, `\b(?:keep|kept|keeping|mark|marked|flag|flagged|treat|treated|make|made|hold|held|list|listed|stay|stays|remain|remains)\b(?: \S+){0,3} (?:as )?(?:confidential|private|secret|hidden|ex directory|anonymous)\b`).needs(`\b(?:need|needs|want|wants|please|can you|could you|would you|would like|i'd like|make sure|ensure)\b`),
 	},
 	AutomatedDecision: {

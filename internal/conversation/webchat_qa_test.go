@@ -1,0 +1,43 @@
+package conversation_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/conversation"
+	"github.com/privacybot/privacybot/internal/dpo"
+)
+
+// A QA pass of residents on the web chat: a message of danger that asks for the address to be
+// kept from someone gets the safeguarding reply first, and then the offer to keep the address
+// confidential, which "yes" starts ("my husband keeps finding my new address, …" was filed as a
+// request to correct records; "can you hide my address from my ex" had no offer).
+func TestDangerAndAHiddenAddressGetTheReplyAndTheOffer(t *testing.T) {
+	for _, says := range []string{
+		"my husband keeps finding my new address, i need you to not give it out to anyone, im scared",
+		"im fleeing domestic violence, can you hide my address from my ex",
+	} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			script(t, bot, "Milton Keynes", []line{
+				{says: says, kind: conversation.KindSafeguarding,
+					contains: []string{"call 999", "Call the safeguarding team", "keep your address confidential", `say "yes"`},
+					lacks:    []string{"Right to rectification"}},
+				{says: "yes", kind: conversation.KindIntake, contains: []string{"Right to object", "full name"}},
+				{says: "Kate Hill"}, {says: "kate@example.com"}, {says: "skip"}, {says: "as above"},
+				{says: "yes", kind: conversation.KindSubmitted},
+			})
+			cases := q.cases()
+			require.Len(t, cases, 1)
+			assert.Equal(t, dpo.RequestType("objection"), cases[0].Type)
+		})
+	}
+	// Without danger, the same wish starts the request to keep the address confidential.
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "can you hide my address please", kind: conversation.KindIntake, contains: []string{"Right to object", "full name"}, lacks: []string{"Right to rectification"}},
+	})
+}

@@ -1,0 +1,41 @@
+package rights
+
+import "testing"
+
+// A QA pass of residents on the web chat: someone finding, following or knowing where the writer
+// lives, said with fear, is a danger ("my husband keeps finding my new address, … im scared" was
+// filed as a request to correct records); either alone is not.
+func TestFearOfBeingTrackedDownIsUrgent(t *testing.T) {
+	assertUrgent(t, []urgentMessage{
+		{text: "my husband keeps finding my new address, i need you to not give it out to anyone, im scared"},
+		{text: "im scared my ex will find out where i live"},
+		{text: "I'm frightened, my ex-partner somehow found my new address again"},
+		{text: "my stepdad keeps following me home from school and im scared"},
+		{text: "he's tracked down where we live now and I'm terrified"},
+	})
+	assertCalm(t, []string{
+		"my ex knows my address, please update it on my council tax account",
+		"i'm scared of the council tax bill",
+		"i'm not scared, my dad knows my address anyway",
+		"my mum found my new address on the letter you sent, can you correct the postcode",
+	})
+}
+
+// Keeping an address from others, asked for as hiding it or not giving it out, is a request to
+// keep it confidential (an objection to its disclosure), not a correction for its "new address".
+func TestHidingAnAddressIsAConfidentialityRequest(t *testing.T) {
+	for _, text := range []string{
+		"my husband keeps finding my new address, i need you to not give it out to anyone",
+		"can you hide my address",
+		"hide my address please",
+		"i want my address hidden from my ex",
+		"please don't give out my address to anyone",
+	} {
+		if got := Classify(text); got.Type != Objection || !got.Actionable {
+			t.Errorf("%q: %s (actionable %v), want an actionable objection", text, got.Type, got.Actionable)
+		}
+	}
+	if got := Classify("please update my address to my new one"); got.Type != Rectification {
+		t.Errorf("a new address to record is %s, want rectification", got.Type)
+	}
+}
