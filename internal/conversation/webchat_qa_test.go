@@ -41,3 +41,22 @@ func TestDangerAndAHiddenAddressGetTheReplyAndTheOffer(t *testing.T) {
 		{says: "can you hide my address please", kind: conversation.KindIntake, contains: []string{"Right to object", "full name"}, lacks: []string{"Right to rectification"}},
 	})
 }
+
+// "i want to correct my records" starts a request to correct them, and the details ("my date of
+// birth is wrong") go with it (a QA pass filed both as a request for a copy).
+func TestCorrectingMyRecordsStartsARectification(t *testing.T) {
+	for _, says := range []string{"i want to correct my records", "i want to update my records"} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			script(t, bot, "Milton Keynes", []line{
+				{says: says, kind: conversation.KindIntake, contains: []string{"want to make a request: Right to rectification", "full name"}},
+				{says: "Kate Hill"}, {says: "kate@example.com"}, {says: "skip"},
+				{says: "my date of birth is wrong, it should be 12 March 1985", kind: conversation.KindIntake, contains: []string{"Right to rectification", "yes / no"}},
+				{says: "yes", kind: conversation.KindSubmitted},
+			})
+			cases := q.cases()
+			require.Len(t, cases, 1)
+			assert.Equal(t, dpo.RequestType("rectification"), cases[0].Type)
+		})
+	}
+}

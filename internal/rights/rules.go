@@ -116,6 +116,9 @@ var typeCues = map[Type][]cue{
 		c("defect", 3, `\b(?:wrong|incorrect|inaccurate|inaccuracy|inaccuracies|out of date|outdated|mistake|mistakes|error|errors|typo|misspelt|misspelled|not true|untrue|false)\b`),
 		c("correct", 3, `\b(?:correct|corrected|correcting|correction|amend|amended|amending|amendment|rectify|rectified|rectification)\b`),
 		c("fix it", 1.5, `\b(?:update|change|fix|sort|put right)\b(?: \S+)? (?:it|that|this|them|my|his|her)\b`),
+		// The records as what is to be changed: "i want to correct my records", "i want to update my
+		// records" (a QA pass filed both as access, for wanting one's records).
+		c("change my records", 3, `\b(?:correct|correcting|update|updating|amend|amending|change|changing|fix|fixing|rectify|rectifying|edit|editing|alter|altering)\b(?: \S+)? `+poss+` (?:\S+ ){0,2}?(?:records?|files?|notes|data|information|details|account)\b`),
 		c("data item", 1, `\b`+poss+` (?:name|surname|first name|last name|address|date of birth|dob|phone number|mobile number|number|email|email address|title|gp|gender|ethnicity|nationality)\b`),
 		c("new value", 1.5, `\bnew (?:one|address|number|name|email|surname)\b`),
 		c("article 16", 3.5, `\barticle 16\b`),

@@ -39,3 +39,21 @@ func TestHidingAnAddressIsAConfidentialityRequest(t *testing.T) {
 		t.Errorf("a new address to record is %s, want rectification", got.Type)
 	}
 }
+
+// The records named as what is to be corrected or updated are a request to rectify them, not to
+// see them ("i want to correct my records" was filed as access, for wanting one's records).
+func TestCorrectingMyRecordsIsRectification(t *testing.T) {
+	for _, text := range []string{
+		"i want to correct my records",
+		"i want to update my records",
+		"I need to amend my personal details",
+		"please can you change my details on file",
+	} {
+		if got := Classify(text); got.Type != Rectification || !got.Actionable {
+			t.Errorf("%q: %s (actionable %v), want an actionable rectification", text, got.Type, got.Actionable)
+		}
+	}
+	if got := Classify("I want a copy of my records so I can correct them"); got.Type != Access {
+		t.Errorf("a copy asked for first is %s, want access", got.Type)
+	}
+}
