@@ -540,9 +540,11 @@ func (b *Bot) requestWords(text string) (rights.Intent, string) {
 var declinesRe = regexp.MustCompile(`(?i)^\s*(?:no|nope|nah|not now|not yet|not right now|maybe later|later|another time|no thanks?|no thank you|i'?m ok|i'?m fine|no,? (?:i'?m|that'?s) (?:ok|fine|alright))[\s.!,]*(?:thanks?|thank you|cheers)?[\s.!]*$`)
 
 // reportsRequestRe is a sentence telling of a request made before, or of someone else's: "I asked
-// for my records to be deleted in March.", "My husband asked for his records to be erased."
+// for my records to be deleted in March.", "My husband asked for his records to be erased." A
+// relative's circumstances are not one: "my nan is in a care home, can i get her records" is
+// offered the request (a QA pass offered nothing).
 var reportsRequestRe = regexp.MustCompile(`(?i)\b(?:asked|requested|applied|wanted|made a request|put in a request|was told)\b|` +
-	`^\s*(?:my\s+` + relativeWords + `|he|she|they)\s+(?:wants|would like|has|had|is|was)\b`)
+	`^\s*(?:my\s+` + relativeWords + `|he|she|they)\s+(?:wants|would like|(?:has|had|is|was)\s+(?:already\s+|just\s+|also\s+)?(?:asking|requesting|applying|making|made|putting|put|sending|sent|submitting|submitted|trying|going to ask|got a request|a request))\b`)
 
 // aboutTheRequestRe is a question about the request the message makes, not one for the notices:
 // "Can you do that?", "What do I need to do?", "What happens next?".

@@ -60,3 +60,16 @@ func TestCorrectingMyRecordsStartsARectification(t *testing.T) {
 		})
 	}
 }
+
+// A relative's records asked for with their circumstances ("my nan is in a care home") are
+// offered, for someone else, and "yes" starts it (a QA pass offered nothing, and "yes" was told to
+// ask about the notices).
+func TestARelativesRecordsAskedWithTheirCircumstancesAreOffered(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Buckinghamshire", []line{
+		{says: "my nan is in a care home, can i get her records", kind: conversation.KindAnswer,
+			contains: []string{"for someone else", "proof that you may act for them", `say "yes" to start it`}},
+		{says: "yes", kind: conversation.KindIntake, contains: []string{"a copy of their data", "full name"}, lacks: []string{"Go ahead"}},
+		{says: "Kate Hill", kind: conversation.KindIntake, contains: []string{"what is their name?"}},
+	})
+}
