@@ -269,6 +269,21 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	}
 	if offered := s.offered; offered.typ != "" {
 		s.offered = offer{}
+		if council := b.councilTakingUp(t.Text); council != "" {
+			// "yes for milton keynes", "yes please, bucks", or "MK" alone: the offer taken for
+			// that council (a QA pass: answered as a question, or asked "Which council?" again).
+			start := t
+			start.Text = offered.question
+			s.prefill = offered.from
+			if own := b.canonicalOrg(t.Org); own == "" {
+				start.Org = council
+			} else if own != council {
+				// A widget of one council: the other council's request is not taken here, and
+				// startIntake says whose contact to use instead.
+				start.Text = offered.question + " (" + t.Text + ")"
+			}
+			return b.startIntake(ctx, s, start, rights.Intent{Type: offered.typ, Actionable: true, Confidence: 1, OnBehalf: offered.onBehalf})
+		}
 		if takesUp(t.Text) {
 			// "yes" to "I can take this request now": the question it answered says what is wanted.
 			start := t
@@ -1396,6 +1411,44 @@ func joinList(items []string, conj string) string {
 func takesUp(text string) bool {
 	return answersAStep(text) && yesRe.MatchString(text) || smallTalkOf(text) == smallTalkYes || acceptRe.MatchString(text)
 }
+
+// councilTakingUp is the council a reply to an offer takes it up for, "" if it names none or
+// says more than yes and a council: "yes for milton keynes", "yes please, bucks", "it's for
+// Buckinghamshire Council", "MK". Every word but the yes and a few small ones must be needed to
+// name the council, so "delete it, bucks" or "no, bucks" take nothing up.
+func (b *Bot) councilTakingUp(text string) string {
+	if strings.Contains(text, "?") || declinesRe.MatchString(text) {
+		return ""
+	}
+	rest := yesRe.ReplaceAllString(text, " ")
+	var words []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(rest), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	}) {
+		if !councilReplyFiller[w] {
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 || len(words) > 4 {
+		return ""
+	}
+	named := b.councilsNamed(strings.Join(words, " "))
+	if len(named) != 1 {
+		return ""
+	}
+	for i := range words {
+		// A word the council's name needs: without it, the council is not named.
+		without := strings.Join(slices.Delete(slices.Clone(words), i, i+1), " ")
+		if len(b.councilsNamed(without)) > 0 {
+			return ""
+		}
+	}
+	return named[0]
+}
+
+// councilReplyFiller are the words a reply naming a council may have beside the name: "yes
+// please, it's for the city council".
+var councilReplyFiller = setOf(`yes please pls plz thanks thank you ta cheers for the it its it's is that one to with in from at council city county borough district i i'm im live`)
 
 // acceptRe is taking up an offer in words other than yes: "please do", "go on then".
 var acceptRe = regexp.MustCompile(`(?i)^\s*(?:please do|go on(?: then)?|sure(?: thing)?|ok(?:ay)?,? please|do it|yes,? do it|let'?s do (?:it|that)|that would be (?:great|good|helpful))\s*[.!]?\s*$`)

@@ -61,6 +61,39 @@ func TestCorrectingMyRecordsStartsARectification(t *testing.T) {
 	}
 }
 
+// Offered to take a request, a reply naming a council, with a yes or alone, takes it for that
+// council (a QA pass: "yes for milton keynes" was answered as a question and the request lost,
+// "yes please, bucks" was asked "Which council?" again, "MK" alone was answered).
+func TestACouncilSaidToAnOfferTakesItForThatCouncil(t *testing.T) {
+	for says, council := range map[string]string{
+		"yes for milton keynes":        "Milton Keynes City Council",
+		"yes please, bucks":            "Buckinghamshire Council",
+		"yes, buckinghamshire council": "Buckinghamshire Council",
+		"MK":                           "Milton Keynes City Council",
+		"bucks":                        "Buckinghamshire Council",
+	} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			script(t, bot, "", []line{
+				{says: "can i get a copy of my data", kind: conversation.KindAnswer, contains: []string{`say "yes" to start it`}},
+				{says: says, kind: conversation.KindIntake, contains: []string{"Right of access", "full name"}, lacks: []string{"Which council", "don't answer that"}},
+				{says: "Kate Hill"}, {says: "kate@example.com"}, {says: "skip"},
+				{says: "everything", contains: []string{"Council: " + council}},
+				{says: "yes", kind: conversation.KindSubmitted},
+			})
+			cases := q.cases()
+			require.Len(t, cases, 1)
+			assert.Equal(t, council, cases[0].Organisation)
+		})
+	}
+	// Anything more than a yes and a council is read as it stands.
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "can i get a copy of my data", kind: conversation.KindAnswer},
+		{says: "no thanks", kind: conversation.KindHelp, contains: []string{"I haven't made a request"}},
+	})
+}
+
 // A relative's records asked for with their circumstances ("my nan is in a care home") are
 // offered, for someone else, and "yes" starts it (a QA pass offered nothing, and "yes" was told to
 // ask about the notices).
