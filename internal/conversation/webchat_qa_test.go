@@ -106,3 +106,15 @@ func TestARelativesRecordsAskedWithTheirCircumstancesAreOffered(t *testing.T) {
 		{says: "Kate Hill", kind: conversation.KindIntake, contains: []string{"what is their name?"}},
 	})
 }
+
+// "do i need id to get my data" is answered, with the notices' words on proving who you are, and
+// the request offered (a QA pass started the request instead).
+func TestWhatARequestNeedsIsAnsweredAndOffered(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "do i need id to get my data", kind: conversation.KindAnswer,
+			contains: []string{"proof of identity", "Right of access", `say "yes" to start it`}, lacks: []string{"What is your full name?"}},
+		{says: "yes", kind: conversation.KindIntake, contains: []string{"Right of access", "full name"}},
+	})
+	assert.Empty(t, q.cases())
+}

@@ -345,6 +345,10 @@ var infoCues = []cue{
 	// "what sort of info will they hold on me?" asks what a service would collect, not for the
 	// person's own data: what it holds now is a subject access request, what it would hold is not.
 	c("what would you hold", 4.5, `\b(?:what|which)\b(?: \S+){0,4} (?:will|would|might|could|may) (?:you|they|the council|it|we|he|she)(?: \S+)? (?:hold|keep|have|collect|store|record|need|ask for)\b`),
+	// What a request needs, asked: "do i need id to get my data", "will I have to send proof of
+	// who I am?" (a QA pass started the request on the "i need" in "do i need id").
+	c("what does it need", 4, `\b(?:do|will|would|does|did|must|should) (?:i|we|you|they|my \S+|someone)(?: \S+)? (?:need|have to|got to|require)(?: to)?(?: (?:show|send|provide|give|bring|prove|upload|include|have))?(?: (?:a|an|some|any|my|me|the|your|photo|proof of|copies of|a copy of|\S+'s))* (?:id|i d|identification|identity|proof|passport|driving licence|driving license|documents?|utility bill|fee|payment|form|signature|consent|authority|permission|reason)\b|`+
+		`\b(?:is|are) (?:id|identification|proof of (?:id|identity)|a fee|a form|a reason)(?: \S+)? (?:needed|required|necessary)\b|\bwhat (?:id|identification|proof|documents?)\b(?: \S+){0,3} (?:need|needed|required|have to)\b`),
 	c("wh-word", 1, `\b(?:what|how|when|which|who|where|why)\b`),
 	c("question mark", 1, `\?`),
 }

@@ -57,3 +57,22 @@ func TestCorrectingMyRecordsIsRectification(t *testing.T) {
 		t.Errorf("a copy asked for first is %s, want access", got.Type)
 	}
 }
+
+// A question about what a request needs ("do i need id to get my data") is a question about the
+// right, not the request itself (a QA pass started the request on the "i need" in "do i need").
+func TestWhatARequestNeedsIsAQuestion(t *testing.T) {
+	for _, text := range []string{
+		"do i need id to get my data",
+		"do I need to show ID to get a copy of my records?",
+		"is id required for a subject access request",
+		"what id do i need to get my file",
+		"do i need a reason to ask for my data deleted",
+	} {
+		if got := Classify(text); got.Type == None || got.Actionable {
+			t.Errorf("%q: %s (actionable %v), want a question about a right", text, got.Type, got.Actionable)
+		}
+	}
+	if got := Classify("I need a copy of my data, I have ID ready"); got.Type != Access || !got.Actionable {
+		t.Errorf("a request saying ID is ready is %s (actionable %v), want an access request", got.Type, got.Actionable)
+	}
+}
