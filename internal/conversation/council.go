@@ -79,11 +79,15 @@ func withoutContacts(v string) string {
 }
 
 // notACouncil answers a reply to "Which council?" that names no council the bot serves. What it
-// gives of a later step is taken, as detailsBeside takes a contact or "my name is …": a full name
-// alone ("Ben Carter"), or a postal address, whose town may say the council (org, when it does).
-// The reply then says what the step needs, and offers the councils by name (the step's options
-// too): "Sorry, I didn't recognise that council" again and again, to a name, an e-mail address
-// or "yes", kept a resident in a loop (a QA pass). noted is what detailsBeside took of it.
+// gives of a later step is taken, as detailsBeside takes a contact or "my name is …": a name said
+// with a contact or an address ("Ben Carter 07700 900123", "Ben Carter, 14 Oakridge Road,
+// Bletchley"), and a postal address, whose town may say the council (org, when it does). A bare
+// reply is a place, never a name (but an adviser's, who types the caller's name as they hear it): "Stoke Mandeville", answering "tell me the town or village you
+// live in", was filed as the resident's name and the name step skipped (a QA pass). A place the
+// bot doesn't know is asked about, with the councils to choose from; "the council" gets help
+// choosing; only a council or a place of another's ("Luton Borough Council", "Central
+// Bedfordshire") is told which councils the chat sends requests to. noted is what detailsBeside
+// took of it.
 func (b *Bot) notACouncil(it *intake, v, noted, talk string) (org, text string) {
 	took := func(what string) {
 		if noted != "" {
@@ -94,7 +98,9 @@ func (b *Bot) notACouncil(it *intake, v, noted, talk string) (org, text string) 
 	name, address := nameThenAddress(v) // "Ben Carter, 14 Oakridge Road, Bletchley"
 	if address != "" && !looksLikeName(name) || address == "" && postalAddress(v) {
 		name, address = "", v // "14 Oakridge Road, Bletchley, MK3 6AB" is all address
-	} else if address == "" {
+	}
+	contacts := contactsIn(v)
+	if address == "" {
 		name = withoutContacts(v) // "Ben Carter 07700 900123": detailsBeside took the number
 	}
 	if address != "" {
@@ -107,9 +113,10 @@ func (b *Bot) notACouncil(it *intake, v, noted, talk string) (org, text string) 
 		}
 		org = b.councilOfAddress(address)
 	}
-	if said := nameIn(name); it.name == "" && said != "" && talk == smallTalkNone && !hesitates(said) && !councilLikeRe.MatchString(said) {
-		// "Ben Carter": the answer to the next question, given first. Only a reply that is a full
-		// name and nothing else: "I live in Luton" is not "I live".
+	if said := nameIn(name); it.name == "" && said != "" && (address != "" || len(contacts) > 0 || it.loggedByAdviser()) &&
+		talk == smallTalkNone && !hesitates(said) && !councilLikeRe.MatchString(said) {
+		// "Ben Carter 07700 900123": the answer to the next question, given first with a contact.
+		// Only a full name and nothing else: "I live in Luton" is not "I live".
 		if name := b.nameFrom(said); len(strings.Fields(name)) >= 2 && name == said {
 			it.name = name
 			took(it.yourName() + " as " + name)
@@ -119,15 +126,88 @@ func (b *Bot) notACouncil(it *intake, v, noted, talk string) (org, text string) 
 	if noted != "" {
 		thanks = "Thanks, I've noted " + noted + ". "
 	}
+	councils := joinList(b.Orgs, "or")
+	place := placeAsSaid(v)
 	switch {
 	case org != "":
 		return org, thanks + "The address is in " + org + "'s area, so the request will go to " + org + ": tell me if it's for another council."
 	case noted != "":
 		return "", thanks + b.prompt(it)
+	case vagueCouncilRe.MatchString(v) || livesInRe.MatchString(v) && place == "":
+		// "the council", "the county council", "i live here": which of them, and how to tell.
+		return "", "There are two councils I can send requests to: " + councils + ". " +
+			"If you're not sure which is yours, tell me the town, village or estate you live in, or your postcode. " + b.prompt(it)
+	case place != "" && (livesInRe.MatchString(v) || !councilLikeRe.MatchString(v)):
+		// "Leighton Buzzard", "I live in Hemel Hempstead": a place the bot doesn't know may well
+		// be in one of the areas; the resident knows which, or can say a nearby town.
+		return "", "I don't know which council's area " + place + " is in: is it in the area of " + councils + "? " +
+			"Say which, or tell me a nearby town or your postcode. " + askedNext(it) + b.prompt(it)
 	case councilLikeRe.MatchString(v):
 		// A council this chat doesn't send requests to.
-		return "", "Sorry, I can send requests only to " + joinList(b.Orgs, "or") + ". For another council, type \"cancel\" and contact that council's data protection team. " + b.prompt(it)
+		return "", "Sorry, I can send requests only to " + councils + ". For another council, type \"cancel\" and contact that council's data protection team. " + b.prompt(it)
 	}
 	return "", "I need to know which council holds the records, so that the request reaches its data protection team. " +
 		"If you're not sure, tell me the town or village you live in. " + b.prompt(it)
+}
+
+var (
+	// vagueCouncilRe is a council named by no name: "the council", "the city council", "my local
+	// council".
+	vagueCouncilRe = regexp.MustCompile(`(?i)^[\s.!,]*(?:(?:it'?s|it is|its)\s+)?(?:the|my|our|your|a|local)?\s*(?:local\s+)?(?:city|county|district|borough|town|unitary|parish)?\s*council\s*(?:please|thanks)?[\s.!]*$`)
+	// livesInRe leads a place in with where someone lives: "I live in", "we're in", "near".
+	livesInRe = regexp.MustCompile(`(?i)^[\s,.]*(?:(?:i|we)\s+(?:live|lives|living|am|are|'m|'re)\s+(?:in|at|near|by)|i'?m\s+(?:in|at|near|from)|(?:we'?re|we are)\s+(?:in|at|near|from)|(?:live|living|based)\s+(?:in|at|near)|(?:it'?s|it is|its)\s+(?:in|at|near)?|in|at|near|from)\b\s*`)
+	// placeWordsRe is a place as a resident writes it: up to five words, and perhaps a postcode
+	// district ("Leighton Buzzard", "Stoke Mandeville", "mk6").
+	placeWordsRe = regexp.MustCompile(`^[\p{L}][\p{L}\d'’.-]*(?:\s+[\p{L}\d'’.-]+){0,4}$`)
+)
+
+// placeAsSaid is the place a reply to "Which council?" names ("I live in Leighton Buzzard" is
+// "Leighton Buzzard"), as said; "" when it is no place: a word of conversation ("yes", "dunno",
+// "not sure", "the council") or a sentence.
+func placeAsSaid(v string) string {
+	p := strings.Trim(livesInRe.ReplaceAllString(strings.TrimSpace(v), ""), " .!,;:")
+	if !placeWordsRe.MatchString(p) || hesitates(p) {
+		return ""
+	}
+	for _, w := range strings.Fields(strings.ToLower(p)) {
+		if notAddressWords[w] || notPlaceWords[w] {
+			return ""
+		}
+	}
+	if p != strings.ToLower(p) {
+		return p
+	}
+	words := strings.Fields(p) // "water eaton" is said back as "Water Eaton", "mk6" as "MK6"
+	for i, w := range words {
+		if countDigits(w) > 0 {
+			words[i] = strings.ToUpper(w)
+		} else {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// notPlaceWords are words of a reply to "Which council?" that no place has.
+var notPlaceWords = setOf(`dunno idk know unsure sure idea council here there this that which one either neither both any all none
+	don't dont not can't cant help what where`)
+
+// askedNext says the name is asked next, to a resident who may have given it where the council
+// was asked ("Ben Carter" is read as a place there).
+func askedNext(it *intake) string {
+	if it.name != "" {
+		return ""
+	}
+	return "(I'll ask for " + it.yourName() + " next.) "
+}
+
+// placeOnly reports whether place names a council by a place of its area alone, not by one of
+// the council's own names ("Bucks", "Milton Keynes").
+func (b *Bot) placeOnly(place string) bool {
+	if b.Canonical != nil {
+		if _, ok := b.Canonical(place); ok {
+			return false
+		}
+	}
+	return len(b.councilsNamed(place)) == 0 && len(b.councilsNamed("in "+place)) == 1
 }

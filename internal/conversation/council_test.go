@@ -100,7 +100,8 @@ func TestTheCouncilStepSaysWhatItNeedsAndKeepsWhatItIsGiven(t *testing.T) {
 	}
 	councils := "Buckinghamshire Council or Milton Keynes City Council"
 	say(line{says: "I want a copy of my data", contains: []string{"Which council is this request for? (" + councils + ")"}})
-	rep := say(line{says: "Ben Carter", kind: conversation.KindIntake, contains: []string{"I've noted your name as Ben Carter", "Which council is this request for?"},
+	// A bare reply is read as a place (TestABareReplyAtTheCouncilStepIsAPlace); said as a name, it is kept.
+	rep := say(line{says: "my name is Ben Carter", kind: conversation.KindIntake, contains: []string{"I've noted your name", "Which council is this request for?"},
 		lacks: []string{"didn't recognise"}})
 	assert.Equal(t, "Ben Carter", rep.Intake.Fields["name"])
 	say(line{says: "ben@example.com", contains: []string{"noted your contact details", "Which council is this request for?"}})
@@ -142,4 +143,60 @@ func TestTheCouncilStepSaysWhatItNeedsAndKeepsWhatItIsGiven(t *testing.T) {
 	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	last := logged(t, bot, "", rights.Access, []line{{says: "Linda Croft", contains: []string{"I've noted the requester's name as Linda Croft", "Which council"}}})
 	assert.Equal(t, "Linda Croft", last.Intake.Fields["name"])
+}
+
+// At "Which council?", after "tell me the town or village you live in", a bare reply is a place,
+// never the resident's name: "Stoke Mandeville" was noted as the name and the name step skipped
+// (a QA pass). A place or postcode district of a council's area picks the council, said so; one
+// the bot doesn't know, or one that straddles both councils (MK17), is asked about, with the
+// councils to choose from; "the council" gets help choosing. None is told to cancel.
+func TestABareReplyAtTheCouncilStepIsAPlace(t *testing.T) {
+	bucks, mk := "Buckinghamshire Council", "Milton Keynes City Council"
+	for _, tc := range []struct{ says, council, reply string }{
+		{"Stoke Mandeville", bucks, "Stoke Mandeville is in Buckinghamshire Council's area"},
+		{"Great Horwood", bucks, "Great Horwood is in Buckinghamshire Council's area"},
+		{"Flackwell Heath", bucks, "is in Buckinghamshire Council's area"},
+		{"hp20", bucks, "HP20 is in Buckinghamshire Council's area"},
+		{"Walnut Tree", mk, "Walnut Tree is in Milton Keynes City Council's area"},
+		{"Tattenhoe Park", mk, "is in Milton Keynes City Council's area"},
+		{"Water Eaton", mk, "is in Milton Keynes City Council's area"},
+		{"i live in fishermead", mk, "Fishermead is in Milton Keynes City Council's area"},
+		{"i live in mk6", mk, "MK6 is in Milton Keynes City Council's area"},
+		{"mk6", mk, "MK6 is in Milton Keynes City Council's area"},
+		{"Leighton Buzzard", "", "I don't know which council's area Leighton Buzzard is in"},
+		{"Hemel Hempstead", "", "I don't know which council's area Hemel Hempstead is in"},
+		{"I live in Hemel Hempstead", "", "I don't know which council's area Hemel Hempstead is in"},
+		{"mk17", "", "I don't know which council's area MK17 is in"},
+		{"the council", "", "If you're not sure which is yours, tell me the town"},
+		{"the city council", "", "If you're not sure which is yours, tell me the town"},
+		{"the county council", "", "If you're not sure which is yours, tell me the town"},
+	} {
+		t.Run(tc.says, func(t *testing.T) {
+			bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			last := script(t, bot, "", []line{
+				{says: "i want a copy of my data"},
+				{says: "dunno", contains: []string{"tell me the town or village you live in"}},
+				{says: tc.says, kind: conversation.KindIntake, contains: []string{tc.reply},
+					lacks: []string{"noted your name", "I can send requests only to", "cancel"}},
+			})
+			assert.Empty(t, last.Intake.Fields["name"])
+			assert.Equal(t, tc.council, last.Intake.Fields["organisation"])
+			if tc.council == "" {
+				assert.Equal(t, conversation.StepOrg, last.Intake.Step)
+				assert.Contains(t, last.Answer.Answer, "("+bucks+" or "+mk+")")
+			} else {
+				assert.Contains(t, last.Answer.Answer, "full name")
+			}
+		})
+	}
+	// The name is asked for next, and the case holds the place's council and the name given then.
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "i want a copy of my data"}, {says: "dunno"}, {says: "Stoke Mandeville", contains: []string{"full name"}},
+		{says: "Sam Patel", contains: []string{"contact"}}, {says: "sam@example.com"}, {says: "skip"}, {says: "as above"},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, bucks, q.cases()[0].Organisation)
+	assert.Equal(t, "Sam Patel", q.cases()[0].Requester.Name)
 }

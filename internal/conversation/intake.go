@@ -1064,6 +1064,11 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			return mk(said + " " + b.prompt(it)), nil
 		}
 		it.org = org
+		if place := placeAsSaid(v); place != "" && noted == "" && b.placeOnly(place) {
+			// "Stoke Mandeville", "mk6": the council its area is in, said so it can be corrected.
+			b.advance(it)
+			return mk(fmt.Sprintf("%s is in %s's area, so the request will go to %s: tell me if it's for another council. %s", place, org, org, b.prompt(it))), nil
+		}
 	case StepName:
 		say, noted, saidWhose := mk, "", false // what this step says, after what it noted of whom the request is for
 		if se, ok := b.someoneElseIn(it, v); ok {

@@ -118,7 +118,8 @@ func TestChatCouncilStepKeepsAnswersGivenEarly(t *testing.T) {
 	h := newHarness(t)
 	r := h.chat(t, "", "I want a copy of my data")
 	require.Equal(t, conversation.StepOrg, r.Intake.Step, r.Answer.Answer)
-	for _, says := range []string{"Ben Carter", "ben@example.com", "yes"} {
+	// A bare "Ben Carter" would be read as a place there: the name is said as one.
+	for _, says := range []string{"my name is Ben Carter", "ben@example.com", "yes"} {
 		r = h.chat(t, r.Session, says)
 		require.Equal(t, conversation.KindIntake, r.Kind, r.Answer.Answer)
 		assert.Equal(t, conversation.StepOrg, r.Intake.Step, says)
