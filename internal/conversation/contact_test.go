@@ -92,3 +92,66 @@ func TestAnAdvisersContactWithACommaIsAskedAgain(t *testing.T) {
 	require.Len(t, cases, 1)
 	assert.Equal(t, dpo.Contact{Kind: dpo.ContactPhone, Value: "07700 900123"}, cases[0].Requester.Contact)
 }
+
+// The first lines residents type for a house whose street the redactor's street types miss, or
+// with no comma before the town, are postal addresses (a QA pass: refused at the contact step
+// after 5cbebf8's tighter reading). Replies of conversation, time or part of an address are not.
+func TestFirstLinesOfAddressesAreTakenAsTheContact(t *testing.T) {
+	addresses := []string{"5, Kingsmead, Stony Stratford", "Flat 4a, The Maltings, Olney", "Flat 4a The Maltings, Olney",
+		"Room 3, Park House, Wolverton", "Apartment 14, The Hub, CMK", "Flat 3 Block B, Oldbrook", "The Flat, The Swan, Mursley",
+		"22 Tudeley Hale (flat at back), Fishermead", "Greenacres, Hughenden Valley", "Flat 1 above the Co-op, High Street, Winslow",
+		"4 the green great kingshill", "Apartment 3 The Exchange Aylesbury", "22 Tudeley Hale Fishermead", "12 ashpole furlong loughton",
+		"rose cottage haddenham", "ivy house stewkley", "15 Kingsbury Aylesbury"}
+	for _, v := range addresses {
+		c, err := conversation.ContactOf(v)
+		require.NoError(t, err, v)
+		assert.Equal(t, dpo.ContactPostal, c.Kind, v)
+	}
+	for _, v := range append([]string{"yes", "whatever", "22", "flat 3", "1 sec", "2 mins", "hang on", "erm", "Rose Cottage"}, repliesWithAComma...) {
+		_, err := conversation.ContactOf(v)
+		assert.Error(t, err, v)
+	}
+	for _, address := range addresses[:4] {
+		t.Run(address, func(t *testing.T) {
+			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			script(t, bot, "Milton Keynes", []line{
+				{says: "I want a copy of my data"}, {says: "Ben Carter"},
+				{says: address, contains: []string{"service"}, lacks: []string{"doesn't look like", "can't read"}},
+				{says: "skip"}, {says: "my parking permit records"},
+				{says: "yes", kind: conversation.KindSubmitted},
+			})
+			require.Len(t, q.cases(), 1)
+			assert.Equal(t, dpo.Contact{Kind: dpo.ContactPostal, Value: address}, q.cases()[0].Requester.Contact)
+		})
+	}
+}
+
+// A reply saying how to be reached is asked for that contact; one without e-mail or phone is
+// asked for the postal address, with its postcode; and after two replies that are no address,
+// the council's own data protection contact is given, so no one is stuck.
+func TestTheContactStepAsksForTheWayAsked(t *testing.T) {
+	for says, asks := range map[string]string{
+		"by post please":                "What's your postal address, with its postcode?",
+		"text me":                       "What's your mobile number?",
+		"email me":                      "What's your e-mail address?",
+		"i don't have email or a phone": "can write to you by post. What's your postal address, with its postcode?",
+		"1 sec":                         "take your time",
+		"22":                            "Sorry, I can't read that as a full postal address. What's your postal address, with its postcode?",
+	} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		script(t, bot, "Buckinghamshire", []line{{says: "I want a copy of my data"}, {says: "Ben Carter"},
+			{says: says, kind: conversation.KindIntake, contains: []string{asks}, lacks: []string{"service"}}})
+	}
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Buckinghamshire", []line{
+		{says: "I want a copy of my data"}, {says: "Ben Carter"},
+		{says: "I haven't got email", contains: []string{"postal address, with its postcode"}},
+		{says: "my house", contains: []string{"can't read that as a full postal address"}, lacks: []string{"For Buckinghamshire Council"}},
+		{says: "the white one", contains: []string{"write to Buckinghamshire Council's data protection team yourself",
+			"For Buckinghamshire Council, contact the data protection team", "How should the data protection team contact you?"}},
+		{says: "12 Acacia Avenue, Aylesbury HP19 8FF", contains: []string{"service"}},
+		{says: "skip"}, {says: "my parking permit records"}, {says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, dpo.Contact{Kind: dpo.ContactPostal, Value: "12 Acacia Avenue, Aylesbury HP19 8FF"}, q.cases()[0].Requester.Contact)
+}

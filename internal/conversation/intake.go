@@ -117,6 +117,11 @@ type intake struct {
 	// callersPronoun is what an adviser called the caller when saying whom the request is for
 	// ("her" of "it's for her husband"): their other "his" is the husband (pronounIsTheirs).
 	callersPronoun string
+	// postalAsked is set when the contact step asked for a postal address ("by post please", "I
+	// have no e-mail"), and postalMissed counts the replies to it that could not be read as one:
+	// after two, the council's own postal contact is given, so no one is stuck.
+	postalAsked  bool
+	postalMissed int
 }
 
 // teamNotes are what the chat tells the data protection team of how the request was taken,
@@ -1245,6 +1250,13 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			contact = v
 		}
 		if _, err := ContactOf(contact); err != nil {
+			if text, cited, ok := b.contactAsked(it, typed, contact); ok {
+				r := mk(text)
+				if len(cited) > 0 {
+					r.Answer.Citations = cited
+				}
+				return r, nil
+			}
 			return mk(it.questionContact(contact, err) + " " + b.prompt(it)), nil
 		}
 		it.contact = contact
