@@ -188,3 +188,8 @@ func partialAddress(v string) bool {
 	}
 	return countDigits(v) > 0 || firstLineRe.MatchString(v) || houseWordRe.MatchString(v)
 }
+
+// postalIntroRe are the words that lead a postal address in: "post to", "please post it to", "i
+// live at", "address is", "you can write to me at" (a QA pass kept them with the address, and a
+// status check with the address found nothing).
+var postalIntroRe = regexp.MustCompile(`(?i)^(?:(?:please|pls|just|you\s+can|can\s+you|could\s+you)\s+)*(?:(?:post|send|write|mail)(?:\s+(?:it|them|letters|everything|the\s+reply|the\s+letter|a\s+letter))?(?:\s+to\s+me)?\s+(?:to|at)|(?:i|we)\s+(?:live|am|are|'m|'re)\s+(?:living\s+)?at|i'?m\s+at|(?:my\s+)?(?:postal\s+|home\s+)?address(?:\s+is|\s*:)?)\s+`)

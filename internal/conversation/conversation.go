@@ -1814,6 +1814,7 @@ func contactIn(s string) string {
 		return n
 	}
 	s = strings.TrimSpace(strings.Trim(s, " ,.:;-"))
+	s = postalIntroRe.ReplaceAllString(s, "") // "please post it to …", "i live at …"
 	for _, p := range []string{"my contact is", "my email is", "my phone is", "it's", "it is", "status of", "status", "what's happening with", "check",
 		"my address is", "my postal address is", "address:", "post please:", "by post please:", "by post:", "post:", "post it to", "send it to", "write to me at", "to"} {
 		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) && (s[len(p)] == ' ' || strings.HasSuffix(p, ":")) {

@@ -1675,8 +1675,18 @@ func nameThenAddress(v string) (name, postal string) {
 		}
 		i = next
 	}
+	if m := nameThenNumberRe.FindStringSubmatch(v); m != nil && looksLikeName(m[1]) {
+		// "Sam Patel 14 Oakridge Road Bletchley MK3 6AB": no comma between them, the house number
+		// starts the address.
+		if c, err := ContactOf(m[2]); err == nil && c.Kind == dpo.ContactPostal {
+			return m[1], m[2]
+		}
+	}
 	return v, ""
 }
+
+// nameThenNumberRe is a name of two to four words and an address starting with its house number.
+var nameThenNumberRe = regexp.MustCompile(`^\s*(\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){1,3})\s+(\d+[a-zA-Z]?\s+\S.*?)\s*$`)
 
 // nextNameEnd is where, from byte from, a name may end before an address: a comma, or a full stop
 // before "she lives …" ("Joan Whitfield. she lives at …"), not the one of "Mr. John Smith" or
