@@ -480,3 +480,50 @@ func TestContactsAsPeopleLabelThem(t *testing.T) {
 	last = script(t, bot, "Milton Keynes", []line{{says: "I want a copy of my data"}, {says: "Jo Bloggs"}, {says: "post please: 22 church street, olney mk46 4aa"}})
 	assert.Equal(t, "22 church street, olney mk46 4aa", last.Intake.Fields["contact"])
 }
+
+// Text-speak pointing back ("i told u", "scroll up", "ditto") is no name at the name step, nor
+// "myself"; and at the on-behalf step "as above" is no relative's name (a QA pass stored
+// "On behalf of: as above"). A name the first message was written with, first or signed after
+// thanks, or the relative's name it gave ("her name is Margaret Green"), is the one pointed at.
+func TestPointingBackInTextSpeakIsNoName(t *testing.T) {
+	for _, says := range []string{"i already told u", "i told u", "told u already", "scroll up", "look above", "ditto", "its above", "myself"} {
+		bot, _ := newBot(t, qaNow)
+		last := script(t, bot, "Milton Keynes", []line{
+			{says: "I want a copy of my data", kind: conversation.KindIntake},
+			{says: says, kind: conversation.KindIntake, contains: []string{"full name"}, lacks: []string{"contact you"}},
+		})
+		assert.Empty(t, last.Intake.Fields["name"], says)
+	}
+	for _, first := range []string{"Sam Patel. I want a copy of my data.", "i want a copy of my data. thanks, Sam Patel"} {
+		bot, q := newBot(t, qaNow)
+		script(t, bot, "Milton Keynes", []line{
+			{says: first, contains: []string{"full name"}},
+			{says: "as above", contains: []string{"I've taken your name as Sam Patel from your first message", "contact you"}},
+			{says: "sam@example.com"}, {says: "skip"}, {says: "as above"}, {says: "yes", kind: conversation.KindSubmitted},
+		})
+		require.Len(t, q.cases(), 1, first)
+		assert.Equal(t, "Sam Patel", q.cases()[0].Requester.Name, first)
+	}
+	bot, _ := newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", []line{{says: "Milton Keynes. I want a copy of my data."},
+		{says: "as above", contains: []string{"couldn't find your name"}}})
+
+	for _, says := range []string{"as above", "i told u"} {
+		bot, _ := newBot(t, qaNow)
+		last := script(t, bot, "Milton Keynes", []line{
+			{says: "I want a copy of my mum's data"}, {says: "Sam Patel", contains: []string{"what is their name"}},
+			{says: says, contains: []string{"couldn't find their name", "what is their name"}},
+		})
+		assert.Empty(t, last.Intake.Fields["on_behalf_of"], says)
+		bot, q := newBot(t, qaNow)
+		script(t, bot, "Milton Keynes", []line{
+			{says: "I want a copy of my mum's data, her name is Margaret Green"}, {says: "Sam Patel", contains: []string{"what is their name"}},
+			{says: says, contains: []string{"I've taken their name as Margaret Green", "contact you"}},
+			{says: "sam@example.com"}, {says: "skip"}, {says: "as above", contains: []string{"Margaret Green"}, lacks: []string{"On behalf of: " + says}},
+			{says: "yes", kind: conversation.KindSubmitted},
+		})
+		require.Len(t, q.cases(), 1, says)
+		assert.Equal(t, "Sam Patel", q.cases()[0].Requester.Name)
+		assert.Equal(t, "Margaret Green", q.cases()[0].Requester.OnBehalfOfWhom)
+	}
+}

@@ -1127,9 +1127,19 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			}
 		}
 		if onlyPointsBackRe.MatchString(v) || alreadySaidRe.MatchString(v) && strings.TrimSpace(leadInRe.ReplaceAllString(v+" ", "")) == "" {
-			// "I already told you", and no name with it: not in words the bot could find, or it
-			// would not ask.
+			// "I already told you", "i told u", "scroll up", and no name with it: a name written
+			// first ("Sam Patel. I want a copy of my data.") or signed ("…, thanks, Sam Patel"),
+			// which the first message's reading leaves, or none the bot could find.
+			if name := b.nameWrittenIn(it.first); name != "" && it.name == "" && !it.loggedByAdviser() {
+				it.name = name
+				b.advance(it)
+				return say("I've taken your name as " + name + " from your first message (tell me if that's wrong). " + b.prompt(it)), nil
+			}
 			return say("Sorry, I couldn't find your name in what you wrote before. " + b.prompt(it)), nil
+		}
+		if myselfRe.MatchString(v) {
+			// "myself", "me": whose the request is, not what they are called.
+			return say("Please give " + it.yourName() + ". " + b.prompt(it)), nil
 		}
 		name := b.nameGiven(v) // "sorry, my name is actually Katherine Hill"
 		if name == "" && it.loggedByAdviser() {
@@ -1189,6 +1199,18 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 				it.addWords(v)
 			}
 			break
+		}
+		if onlyPointsBackRe.MatchString(v) || asAboveRe.MatchString(v) && !plainYes(v) {
+			// "as above", "i told u": their name as the first message gave it ("her name is
+			// Margaret Green"), or asked again (a QA pass stored "On behalf of: as above").
+			if m := theirNameRe.FindStringSubmatch(it.first); m != nil {
+				if name := b.nameFrom(m[1] + m[2]); looksLikeName(name) && !hesitates(name) {
+					it.onBehalfOf = name
+					b.advance(it)
+					return mk("I've taken their name as " + name + " from your first message (tell me if that's wrong). " + b.prompt(it)), nil
+				}
+			}
+			return mk("Sorry, I couldn't find their name in what you wrote before. " + b.prompt(it)), nil
 		}
 		who, postal := nameThenAddress(v) // "Joan Whitfield, she lives at 22 Church Street, Amersham"
 		name := theirName(who)
@@ -1683,6 +1705,32 @@ func nameThenAddress(v string) (name, postal string) {
 		}
 	}
 	return v, ""
+}
+
+var (
+	// myselfRe is "myself" or "me" given for a name.
+	myselfRe = regexp.MustCompile(`(?i)^[\s.,!]*(?:it'?s\s+|its\s+|it\s+is\s+|just\s+)?(?:me|myself|my\s*self|me\s+myself)[\s.,!]*$`)
+	// nameFirstRe is a full name written as a message's first sentence: "Sam Patel. I want …".
+	nameFirstRe = regexp.MustCompile(`^\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})\s*(?:[.:\n]|,\s)`)
+	// nameSignedRe is a full name signing a message off after thanks: "…, thanks, Sam Patel".
+	nameSignedRe = regexp.MustCompile(`(?i:thanks|thank you|thankyou|cheers|ta|regards)[,.!]?\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})\s*[.!]?\s*$`)
+)
+
+// nameWrittenIn is a full name a message is written with, first or signed after thanks, that the
+// reading of a request's first message (introducedName) leaves for a reply to point back at: ""
+// when there is none, or it is a council's or a place's name ("Milton Keynes. I want …").
+func (b *Bot) nameWrittenIn(first string) string {
+	for _, re := range []*regexp.Regexp{nameFirstRe, nameSignedRe} {
+		m := re.FindStringSubmatch(first)
+		if m == nil {
+			continue
+		}
+		name := b.nameFrom(m[1])
+		if name == m[1] && looksLikeName(name) && len(b.councilsNamed(name)) == 0 && len(b.councilsNamed("in "+name)) == 0 && b.matchOrg(name) == "" {
+			return name
+		}
+	}
+	return ""
 }
 
 // nameThenNumberRe is a name of two to four words and an address starting with its house number.
@@ -2197,10 +2245,11 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 // "as above", "I told you already", "sorry, it's in my first message". At the name step, "as
 // above" was filed as the name "as above", "I told you already" as "already" (a review).
 var onlyPointsBackRe = regexp.MustCompile(`(?i)^[\s,.!?;:-]*(?:(?:sorry|ok(?:ay)?|well|yes|yeah|um+|erm|but|mate|please|look)\b[\s,.!?;:-]*)*` +
-	`(?:i\s+(?:already\s+|just\s+)?(?:told|gave)\s+(?:it\s+(?:to\s+)?)?you(?:\s+(?:that|it|my name))?|i\s+(?:already\s+|just\s+)?said(?:\s+(?:that|it))?|` +
+	`(?:(?:i\s+)?(?:already\s+|just\s+)?(?:told|gave)\s+(?:it\s+(?:to\s+)?)?(?:you|u|ya)(?:\s+(?:that|it|my name))?|i\s+(?:already\s+|just\s+)?said(?:\s+(?:that|it))?|` +
+	`scroll\s+up|look\s+(?:above|up)|ditto|(?:it'?s\s+|its\s+|it\s+is\s+)(?:above|up\s+there)|` +
 	`(?:as|like)\s+i\s+(?:already\s+|just\s+)?(?:said|told you|wrote|mentioned)|(?:it'?s\s+|its\s+|it\s+is\s+)?(?:in|from)\s+my\s+(?:first\s+|earlier\s+|last\s+|previous\s+|original\s+)?(?:message|letter|e-?mail)|` +
-	`(?:as|see)\s+above|already\s+told\s+you)` +
-	`(?:[\s,.!?;:-]*\b(?:already|before|earlier|above|again|mate|please)\b)*[\s,.!?;:-]*$`)
+	`(?:as|see)\s+above|already\s+told\s+(?:you|u))` +
+	`(?:[\s,.!?;:-]*\b(?:already|before|earlier|above|again|mate|please|lol)\b)*[\s,.!?;:-]*$`)
 
 // pointsBackRe points at what an earlier message said: "in my message above", "as I said",
 // "the number in my letter".
