@@ -46,7 +46,7 @@ var notAddressWords = setOf(`yes yeah yep no nope nah ok okay fine please thanks
 	it it's its is are was be for not what why how do does mean want need just only myself someone else whatever
 	hi hello hiya dear here there this that these those they we he she him her them us our their live lives people
 	sec secs second seconds min mins minute minutes moment mo hour hours hr hrs day days week weeks month months year years ago
-	am pm hang hold wait erm um umm er hmm today tomorrow yesterday
+	am pm hang hold wait erm um umm er hmm today tomorrow yesterday kids children times things records
 	january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec`)
 
 // firstLineRe is how the first line of an address starts, and its rest: a house number ("5, …",

@@ -107,7 +107,7 @@ func TestFirstLinesOfAddressesAreTakenAsTheContact(t *testing.T) {
 		require.NoError(t, err, v)
 		assert.Equal(t, dpo.ContactPostal, c.Kind, v)
 	}
-	for _, v := range append([]string{"yes", "whatever", "22", "flat 3", "1 sec", "2 mins", "hang on", "erm", "Rose Cottage"}, repliesWithAComma...) {
+	for _, v := range append([]string{"yes", "whatever", "22", "flat 3", "1 sec", "2 mins", "hang on", "erm", "Rose Cottage", "12 March 1985", "3 kids at home"}, repliesWithAComma...) {
 		_, err := conversation.ContactOf(v)
 		assert.Error(t, err, v)
 	}

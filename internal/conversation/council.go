@@ -190,7 +190,8 @@ func placeAsSaid(v string) string {
 
 // notPlaceWords are words of a reply to "Which council?" that no place has.
 var notPlaceWords = setOf(`dunno idk know unsure sure idea council here there this that which one either neither both any all none
-	don't dont not can't cant help what where`)
+	don't dont not can't cant help what where county city district borough area village england uk britain data request
+	housing parking benefits benefit tax planning care social services service bins waste school schools education`)
 
 // askedNext says the name is asked next, to a resident who may have given it where the council
 // was asked ("Ben Carter" is read as a place there).

@@ -170,6 +170,8 @@ func TestABareReplyAtTheCouncilStepIsAPlace(t *testing.T) {
 		{"the council", "", "If you're not sure which is yours, tell me the town"},
 		{"the city council", "", "If you're not sure which is yours, tell me the town"},
 		{"the county council", "", "If you're not sure which is yours, tell me the town"},
+		{"i live in the county", "", "If you're not sure which is yours, tell me the town"},
+		{"Housing", "", "I need to know which council holds the records"},
 	} {
 		t.Run(tc.says, func(t *testing.T) {
 			bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))

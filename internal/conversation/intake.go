@@ -1697,7 +1697,7 @@ func nameThenAddress(v string) (name, postal string) {
 		}
 		i = next
 	}
-	if m := nameThenNumberRe.FindStringSubmatch(v); m != nil && looksLikeName(m[1]) {
+	if m := nameThenNumberRe.FindStringSubmatch(v); m != nil && looksLikeName(m[1]) && (postcodeRe.MatchString(m[2]) || streetRe.MatchString(m[2])) {
 		// "Sam Patel 14 Oakridge Road Bletchley MK3 6AB": no comma between them, the house number
 		// starts the address.
 		if c, err := ContactOf(m[2]); err == nil && c.Kind == dpo.ContactPostal {
