@@ -144,6 +144,9 @@ var typeCues = map[Type][]cue{
 		c("bin it", 4, `\bbin (?:my|our|all my|all of my|the) (?:data|details|information|info|records|file|files)\b`),
 		c("remove", 3, `\b(?:remove|removed|removing)\b`),
 		c("forgotten", 4, `\bforgotten\b`),
+		// The verb on whose data it is: "I want to delete my mum's data" read as a request for a
+		// copy of it (a QA pass), the "want … my mum's data" of access outweighing "delete".
+		c("delete a relative's data", 3, `\b(?:delete|erase|wipe|destroy|remove)\b (?:all (?:of )?)?my (?:late )?`+relatives+`(?:'s|s)? (?:\S+ ){0,2}?`+data+`\b`),
 		c("article 17", 3.5, `\barticle 17\b`),
 		c("kill my account", 3, `\b(?:kill|nuke|scrap|terminate|get rid of) (?:my|his|her|our|the) (?:\S+ )?account\b`),
 		c("take it down", 2.5, `\btake (?:it|them|this|that|the \S+) down\b`),

@@ -1,6 +1,10 @@
 package rights
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
 
 // A QA pass of residents on the web chat: someone finding, following or knowing where the writer
 // lives, said with fear, is a danger ("my husband keeps finding my new address, … im scared" was
@@ -74,5 +78,24 @@ func TestWhatARequestNeedsIsAQuestion(t *testing.T) {
 	}
 	if got := Classify("I need a copy of my data, I have ID ready"); got.Type != Access || !got.Actionable {
 		t.Errorf("a request saying ID is ready is %s (actionable %v), want an access request", got.Type, got.Actionable)
+	}
+}
+
+// "I want to delete my mum's data" asks for the mother's data to be erased: the "want … my mum's
+// data" of a copy request outweighed "delete", and the case went to the queue as access (a QA
+// pass). A copy preferred to deleting stays access.
+func TestDeletingARelativesDataIsErasure(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want Type
+	}{
+		{"i want to delete my mums data from your records", Erasure},
+		{"i want to delete my mum's data", Erasure},
+		{"i want to delete my husbands data", Erasure},
+		{"i want you to erase my mothers information", Erasure},
+		{"i want a copy of my mums data", Access},
+		{"can i have a copy of my data instead of deleting it", Access},
+	} {
+		assert.Equal(t, tt.want, Classify(tt.text).Type, tt.text)
 	}
 }
