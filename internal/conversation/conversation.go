@@ -1562,7 +1562,7 @@ var cancelOneRe = regexp.MustCompile(`(?i)\b(?:cancel|withdraw|call off|stop)\b[
 // their disclosure.
 var confidentialRe = regexp.MustCompile(`(?i)\b(?:make sure|ensure|so that|so)\b[^.?!]{0,30}\b(?:can'?t|cannot|won'?t|never)\b[^.?!]{0,20}\baddress\b|\b(?:keep|mark|make|treat|flag)\b[^.?!]{0,40}\b(?:confidential|private|secret|hidden)\b|\b(?:don'?t|do not|never|not to) (?:give|share|pass|disclose|tell|send)\b[^.?!]{0,40}\baddress\b|` +
 	`\b(?:don'?t|do not) want (?:him|her|them|my ex|anyone|anybody|people)\b[^.?!]{0,30}\b(?:find|finding|know|knowing|get|getting|see|seeing|have|having)\b[^.?!]{0,20}\baddress\b|` +
-	`\baddress\b[^.?!]{0,30}\b(?:is not|isn'?t|not be|never be|won'?t be) (?:given|shared|passed|disclosed|sent|told)\b|\b(?:find|track) (?:out )?my (?:new )?address\b|` +
+	`\baddress\b[^.?!]{0,30}\b(?:is not|isn'?t|not be|never be|won'?t be) (?:given|shared|passed|disclosed|sent|told)\b|\b(?:find|finds|finding|found|track|tracks|tracking|tracked) (?:out |down )?my (?:new |current |home )?address\b|` +
 	// Someone with access looking it up: "he's been looking up my new address on the system, can
 	// you stop him seeing my records".
 	`\b(?:he|she|they|hes|shes|someone|somebody)(?:'s| has| have| is| was| keeps| kept)?(?: been)? (?:looking|looked|looks) up my (?:new |current )?address\b|` +

@@ -19,6 +19,8 @@ func TestDangerAndAHiddenAddressGetTheReplyAndTheOffer(t *testing.T) {
 	for _, says := range []string{
 		"my husband keeps finding my new address, i need you to not give it out to anyone, im scared",
 		"im fleeing domestic violence, can you hide my address from my ex",
+		// said without asking (a later QA pass: the safeguarding reply alone)
+		"my husband keeps finding my new address, im scared",
 	} {
 		t.Run(says, func(t *testing.T) {
 			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
