@@ -190,6 +190,8 @@ func partialAddress(v string) bool {
 }
 
 // postalIntroRe are the words that lead a postal address in: "post to", "please post it to", "i
-// live at", "address is", "you can write to me at" (a QA pass kept them with the address, and a
-// status check with the address found nothing).
-var postalIntroRe = regexp.MustCompile(`(?i)^(?:(?:please|pls|just|you\s+can|can\s+you|could\s+you)\s+)*(?:(?:post|send|write|mail)(?:\s+(?:it|them|letters|everything|the\s+reply|the\s+letter|a\s+letter))?(?:\s+to\s+me)?\s+(?:to|at)|(?:i|we)\s+(?:live|am|are|'m|'re)\s+(?:living\s+)?at|i'?m\s+at|(?:my\s+)?(?:postal\s+|home\s+)?address(?:\s+is|\s*:)?)\s+`)
+// live at", "address is", "you can write to me at", "send it to my address", "1 sec, its" (QA
+// passes kept them with the address, and a status check with the address found nothing).
+var postalIntroRe = regexp.MustCompile(`(?i)^(?:(?:1|one|a|2|two)\s+(?:sec|secs|second|min|mins|minute|moment)\s*[,.]?\s*)?(?:(?:please|pls|just|you\s+can|can\s+you|could\s+you)\s+)*` +
+	`(?:(?:post|send|write|mail)(?:\s+(?:it|them|letters|everything|the\s+reply|the\s+letter|a\s+letter))?(?:\s+to\s+me)?\s+(?:to|at)(?:\s+my\s+(?:postal\s+|home\s+)?address(?:\s*[,:]|\s+which\s+is|\s+at)?)?|` +
+	`(?:i|we)\s+(?:live|am|are|'m|'re)\s+(?:living\s+)?at|i'?m\s+at|(?:my\s+)?(?:postal\s+|home\s+)?address(?:\s+is|\s*:)?|it'?s|its)\s+`)

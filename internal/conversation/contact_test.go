@@ -136,6 +136,11 @@ func TestTheContactStepAsksForTheWayAsked(t *testing.T) {
 		"email me":                      "What's your e-mail address?",
 		"i don't have email or a phone": "can write to you by post. What's your postal address, with its postcode?",
 		"1 sec":                         "take your time",
+		"5 minutes":                     "take your time",
+		"10 mins":                       "take your time",
+		"give me a minute":              "take your time",
+		"bear with me":                  "take your time",
+		"1 moment please":               "take your time",
 		"22":                            "Sorry, I can't read that as a full postal address. What's your postal address, with its postcode?",
 	} {
 		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
@@ -167,6 +172,9 @@ func TestWordsRoundAnAddressAreNotKeptWithIt(t *testing.T) {
 		"please post it to 14 Oakridge Road Bletchley MK3 6AB": "14 Oakridge Road Bletchley MK3 6AB",
 		"you can write to me at 14 Oakridge Road, MK3 6AB":     "14 Oakridge Road, MK3 6AB",
 		"you can write to me at 22 Tudeley Hale, Fishermead":   "22 Tudeley Hale, Fishermead",
+		// a later QA pass
+		"send it to my address 9 elm close, bletchley": "9 elm close, bletchley",
+		"1 sec, its 5 High Street, Olney":              "5 High Street, Olney",
 	} {
 		t.Run(says, func(t *testing.T) {
 			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))

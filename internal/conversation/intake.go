@@ -2139,9 +2139,9 @@ var (
 	fillerWords = setOf(`erm ermm errm errr err hmm hmmm hmmmm umm ummm uhm uhmm uhh uhhh mmm mmmm`)
 	// hesitationWords are the words of a pause or an aside ("hang on", "no just asking really",
 	// "let me think", "one sec"), which alone make no answer. Some are names too.
-	hesitationWords = setOf(`no nope nah not just only still so well like actually really hang on hold wait sec secs second
-	moment minute min mo let me think check see sure ok okay maybe perhaps er um uh ah oh eh hm a an one bit lol haha yet now then
-	again here there asking wondering thinking looking i i'm im was am`)
+	hesitationWords = setOf(`no nope nah not just only still so well like actually really hang on hold wait sec secs second seconds
+	moment moments minute minutes min mins mo let me think check see sure ok okay maybe perhaps er um uh ah oh eh hm a an one bit lol haha yet now then
+	again here there asking wondering thinking looking i i'm im was am give bear with couple few please pls`)
 )
 
 // notNameWords are words of a sentence that no one's name has. Short words that are also
