@@ -3,6 +3,7 @@ package conversation
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/privacybot/privacybot/internal/answer"
 
@@ -75,7 +76,14 @@ func houseWithoutStreet(v string) bool {
 	if m := firstLineRe.FindStringSubmatch(v); m != nil {
 		// "22 Tudeley Hale Fishermead", "Flat 1 above the Co-op, High Street, Winslow": a
 		// street or a house's name and its place after the number.
-		return len(strings.FieldsFunc(m[1], func(r rune) bool { return r == ' ' || r == ',' })) >= 2
+		// The words after it are words: "1 2 3 4 5 6 7", a phone number read out, is none.
+		lettered := 0
+		for _, w := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ' ' || r == ',' }) {
+			if strings.ContainsFunc(w, unicode.IsLetter) {
+				lettered++
+			}
+		}
+		return lettered >= 2
 	}
 	first, rest, comma := strings.Cut(v, ",")
 	first, rest = strings.TrimSpace(first), strings.TrimSpace(rest)

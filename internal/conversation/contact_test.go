@@ -142,6 +142,7 @@ func TestTheContactStepAsksForTheWayAsked(t *testing.T) {
 		"bear with me":                  "take your time",
 		"1 moment please":               "take your time",
 		"22":                            "Sorry, I can't read that as a full postal address. What's your postal address, with its postcode?",
+		"1 2 3 4 5 6 7":                 "doesn't look like",
 	} {
 		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 		script(t, bot, "Buckinghamshire", []line{{says: "I want a copy of my data"}, {says: "Ben Carter"},
