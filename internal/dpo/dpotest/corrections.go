@@ -17,12 +17,7 @@ import (
 // written. Run calls it, with the same open.
 func runCorrections(t *testing.T, open func(t *testing.T) dpo.Store) {
 	ctx := context.Background()
-	setup := func(t *testing.T, now string) (*dpo.Queue, dpo.Store, *Clock) {
-		t.Parallel()
-		s := open(t)
-		clock := NewClock(Date(t, now))
-		return &dpo.Queue{Store: s, Now: clock.Now}, s, clock
-	}
+	setup := setupFor(open)
 
 	// A case filed as the wrong type of request is corrected, stored, on the trail; a complaint
 	// retyped as a request whose words suggest Part 3 is flagged for the DPO, and one retyped

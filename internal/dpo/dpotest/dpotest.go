@@ -97,16 +97,22 @@ func listedRefs(t *testing.T, ctx context.Context, q *dpo.Queue, f dpo.Filter) [
 	return out
 }
 
-// Run runs the contract suite. open must return a new, empty store for each call; it is called
-// once per subtest, and subtests run in parallel.
-func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
-	ctx := context.Background()
-	setup := func(t *testing.T, now string) (*dpo.Queue, dpo.Store, *Clock) {
+// setupFor is the subtests' setup over open: a new store for each subtest, which runs in
+// parallel, with its queue and a clock set at now.
+func setupFor(open func(t *testing.T) dpo.Store) func(t *testing.T, now string) (*dpo.Queue, dpo.Store, *Clock) {
+	return func(t *testing.T, now string) (*dpo.Queue, dpo.Store, *Clock) {
 		t.Parallel()
 		s := open(t)
 		clock := NewClock(Date(t, now))
 		return &dpo.Queue{Store: s, Now: clock.Now}, s, clock
 	}
+}
+
+// Run runs the contract suite. open must return a new, empty store for each call; it is called
+// once per subtest, and subtests run in parallel.
+func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
+	ctx := context.Background()
+	setup := setupFor(open)
 
 	// A request logged after the day it was received (a letter entered weeks on) says on its
 	// first audit line when it was entered, as a backdated change does; one logged the day it
