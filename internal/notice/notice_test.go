@@ -138,6 +138,9 @@ func TestOrganisationPlaces(t *testing.T) {
 	assert.Equal(t, []string{"high wycombe", "olney"}, c.Organisations.PlacesSaid("i live in high wycombe but work in olney"))
 	assert.Empty(t, c.Organisations.PlacesSaid("my neighbour Mr Olney reads my post"))
 	assert.Empty(t, c.Organisations.PlacesSaid("I live in Milton Keynes"), "a council's name is no place")
+	// An estate is lived on (a QA pass: "i live on fishermead" was asked which council).
+	assert.Equal(t, []string{"fishermead"}, c.Organisations.PlacesSaid("i live on fishermead"))
+	assert.Equal(t, []string{"oldbrook"}, c.Organisations.PlacesSaid("i live on the oldbrook estate"))
 
 	orgs, err := notice.ParseOrganisations("organisations.yaml", []byte("organisations:\n  - name: Fernshire County Council\n    places: [Eastbrook]\n"))
 	require.NoError(t, err)

@@ -292,9 +292,11 @@ func saysWhere(before, after string) bool {
 
 var (
 	// placeBefore are the words a place follows when it says where: "I live in Aylesbury".
-	placeBefore = map[string]bool{"in": true, "from": true, "at": true, "near": true, "around": true, "of": true, "to": true, "outside": true}
-	// placeAfter are the words a place comes before when it says where: "an Olney resident".
-	placeAfter = map[string]bool{"resident": true, "residents": true, "area": true, "based": true, "born": true, "council": true, "office": true, "library": true}
+	// An estate is lived on: "I live on Fishermead".
+	placeBefore = map[string]bool{"in": true, "from": true, "at": true, "near": true, "around": true, "of": true, "to": true, "outside": true, "on": true}
+	// placeAfter are the words a place comes before when it says where: "an Olney resident",
+	// "the Oldbrook estate".
+	placeAfter = map[string]bool{"resident": true, "residents": true, "area": true, "based": true, "born": true, "council": true, "office": true, "library": true, "estate": true}
 )
 
 // addressesRe finds e-mail and web addresses.
