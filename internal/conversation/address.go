@@ -169,7 +169,16 @@ func (b *Bot) contactAsked(it *intake, typed, contact string) (text string, cite
 	case byTextRe.MatchString(typed):
 		return "What's " + your + " mobile number?", nil, true
 	case !it.postalAsked && !partialAddress(contact):
-		return "", nil, false
+		if it.contactMissed++; it.contactMissed < 3 {
+			return "", nil, false
+		}
+		// "yes", "yes", "the usual": a third reply that is no contact gets the council's own
+		// contact too, so no one is stuck (a QA pass: the same refusal five times).
+		text = "Sorry, I still can't read that as a way to reach you. Give an e-mail address, a phone number or a postal address with its postcode, or type \"cancel\" and contact the data protection team yourself."
+		if with, cited, found := b.withContactOf(it.org, text); found {
+			return with + "\n" + b.prompt(it), cited, true
+		}
+		return text + " " + b.prompt(it), nil, true
 	}
 	it.postalAsked = true
 	if it.postalMissed++; it.postalMissed < 2 {

@@ -160,6 +160,17 @@ func TestTheContactStepAsksForTheWayAsked(t *testing.T) {
 	})
 	require.Len(t, q.cases(), 1)
 	assert.Equal(t, dpo.Contact{Kind: dpo.ContactPostal, Value: "12 Acacia Avenue, Aylesbury HP19 8FF"}, q.cases()[0].Requester.Contact)
+
+	// Replies that are no contact of any kind get the council's own contact at the third (a
+	// later QA pass: the same refusal five times).
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Buckinghamshire", []line{
+		{says: "I want a copy of my data"}, {says: "Ben Carter"},
+		{says: "yes", contains: []string{"doesn't look like"}, lacks: []string{"For Buckinghamshire Council"}},
+		{says: "the usual", contains: []string{"doesn't look like"}, lacks: []string{"For Buckinghamshire Council"}},
+		{says: "yes", contains: []string{"still can't read that as a way to reach you", "For Buckinghamshire Council, contact the data protection team",
+			"How should the data protection team contact you?"}},
+	})
 }
 
 // The words that lead a postal address in are not kept with it: "post to 14 oakridge road …" was

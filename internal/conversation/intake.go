@@ -122,6 +122,8 @@ type intake struct {
 	// after two, the council's own postal contact is given, so no one is stuck.
 	postalAsked  bool
 	postalMissed int
+	// contactMissed counts the replies at the contact step that were no contact of any kind.
+	contactMissed int
 }
 
 // teamNotes are what the chat tells the data protection team of how the request was taken,
