@@ -185,8 +185,10 @@ func TestWordsRoundAnAddressAreNotKeptWithIt(t *testing.T) {
 		"you can write to me at 14 Oakridge Road, MK3 6AB":     "14 Oakridge Road, MK3 6AB",
 		"you can write to me at 22 Tudeley Hale, Fishermead":   "22 Tudeley Hale, Fishermead",
 		// a later QA pass
-		"send it to my address 9 elm close, bletchley": "9 elm close, bletchley",
-		"1 sec, its 5 High Street, Olney":              "5 High Street, Olney",
+		"send it to my address 9 elm close, bletchley":           "9 elm close, bletchley",
+		"1 sec, its 5 High Street, Olney":                        "5 High Street, Olney",
+		"i dont have email, 14 Oakridge Road, Bletchley MK3 6AB": "14 Oakridge Road, Bletchley MK3 6AB",
+		"no email or phone so 14 Oakridge Road, MK3 6AB":         "14 Oakridge Road, MK3 6AB",
 	} {
 		t.Run(says, func(t *testing.T) {
 			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))

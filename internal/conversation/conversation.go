@@ -1800,6 +1800,10 @@ var contactRe = regexp.MustCompile(`(?i)[\w.+-]+@[\w-]+\.[\w.-]+|` + phonePatter
 // brackets and dashes.
 const phonePattern = `(?:\+|\()?\d[\d ()-]{8,}\d` // "(01908) 123456" keeps its bracket
 
+// noEmailLeadRe is a clause saying there is no e-mail or phone, before the address given instead:
+// "i dont have email, 14 Oakridge Road …" was stored whole (a QA pass).
+var noEmailLeadRe = regexp.MustCompile(`(?i)^(?:(?:sorry|no|nope)[\s,.]+)?(?:i\s+)?(?:don'?t|dont|do\s+not|haven'?t|have\s+not|have\s+no|got\s+no|not\s+got|no)\s+(?:got\s+|have\s+)?(?:an?\s+|any\s+)?(?:e-?mail|phone|mobile|computer)(?:\s+(?:or|and|nor)\s+(?:an?\s+|any\s+)?(?:e-?mail|phone|mobile))?(?:\s+address)?[\s,.;:-]+(?:(?:so|but)[\s,]+)?`)
+
 // contactIn picks the contact out of a status message ("it's jo@example.com"); a postal address
 // is taken as written, when it looks like one as the intake would take it ("can I withdraw my
 // request?" is no address).
@@ -1814,6 +1818,7 @@ func contactIn(s string) string {
 		return n
 	}
 	s = strings.TrimSpace(strings.Trim(s, " ,.:;-"))
+	s = noEmailLeadRe.ReplaceAllString(s, "") // "i don't have email, 14 Oakridge Road …"
 	s = postalIntroRe.ReplaceAllString(s, "") // "please post it to …", "i live at …"
 	for _, p := range []string{"my contact is", "my email is", "my phone is", "it's", "it is", "status of", "status", "what's happening with", "check",
 		"my address is", "my postal address is", "address:", "post please:", "by post please:", "by post:", "post:", "post it to", "send it to", "write to me at", "to"} {
