@@ -56,15 +56,9 @@ var typos = map[string]string{
 // droppedG are the -ing words the rules read of how data is used and how people are contacted,
 // which text-speak types without their g ("usin", "emailin", "sharin"): a word that is one of
 // them less its g is read as it.
-var droppedG = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`using sharing sending passing giving selling keeping holding storing processing
+var droppedG = setOf(`using sharing sending passing giving selling keeping holding storing processing
 		deleting removing recording tracking monitoring marketing contacting emailing texting calling phoning ringing
-		messaging writing posting spamming bothering chasing asking getting putting telling`) {
-		m[w] = true
-	}
-	return m
-}()
+		messaging writing posting spamming bothering chasing asking getting putting telling`)
 
 // keywords are the words the rules depend on most; an unknown token one
 // edit away from one of them is taken to be a typo of it.
@@ -213,29 +207,17 @@ func withinOneEdit(a, b string) bool {
 
 // theirs are the things of a person's that a request is about: "my son's data", "my wife's
 // address", "my daughter's school file".
-var theirs = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`data information details record records file files address addresses account accounts
+var theirs = setOf(`data information details record records file files address addresses account accounts
 		notes name number phone mobile email photo photos picture pictures video videos footage image images report reports
-		history documents document stuff case assessment plan ehcp profile application claim dob`) {
-		m[w] = true
-	}
-	return m
-}()
+		history documents document stuff case assessment plan ehcp profile application claim dob`)
 
 // notBetween are words that, standing between a relation and one of theirs, make the relation
 // no possessive: "my sons have records" and "my sons and their data" say what the sons do or
 // have, not whose the records are.
-var notBetween = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`are were is was be been being have has had do does did don't doesn't didn't and or but
+var notBetween = setOf(`are were is was be been being have has had do does did don't doesn't didn't and or but
 		who whom which that at in on to for with from of about by as the a an his her their my our your its it they them
 		he she him all both also still not never will would can could should may might want wants need needs got get gets
-		live lives moved went go goes asked told said say says`) {
-		m[w] = true
-	}
-	return m
-}()
+		live lives moved went go goes asked told said say says`)
 
 // possessives restores the apostrophe of a relation's possessive typed without one, where what
 // follows is theirs: "my sons info" is "my son's information" (a QA pass filed it as the asker's
@@ -278,4 +260,13 @@ var ownerModifier = map[string]bool{"late": true, "little": true, "eldest": true
 func isWord(tok string) bool {
 	r, _ := utf8.DecodeRuneInString(tok)
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// setOf makes a set of whitespace-separated words.
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
 }
