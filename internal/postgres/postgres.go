@@ -165,16 +165,6 @@ func (s *Store) refreshSearchText(ctx context.Context) error {
 	}
 }
 
-// writeSearchText stores the case's search text, of the current version.
-func writeSearchText(ctx context.Context, tx pgx.Tx, c dpo.Case) error {
-	_, err := tx.Exec(ctx, `UPDATE cases SET `+dpo.SearchColumn+` = $1, search_version = $2 WHERE ref = $3`,
-		dpo.SearchText(c), dpo.SearchTextVersion, c.Ref)
-	if err != nil {
-		return fmt.Errorf("index %s for search: %w", c.Ref, err)
-	}
-	return nil
-}
-
 // searchable makes sure, before f's search is matched, that every case has its search text: a
 // case a replica of an older version stored since this one opened has none yet. (One indexed
 // look-up finds none, almost always.)
@@ -224,6 +214,7 @@ func (s *Store) create(ctx context.Context, c dpo.Case, first dpo.Event) (ref st
 			return fmt.Errorf("allocate reference: %w", err)
 		}
 		ref = dpo.FormatRef(year, seq)
+		c.Ref = ref // its search text holds it
 		pauses, err := json.Marshal(c.Pauses)
 		if err != nil {
 			return err
@@ -232,22 +223,18 @@ func (s *Store) create(ctx context.Context, c dpo.Case, first dpo.Event) (ref st
 			organisation_key, region, received_at, channel, requester_name, contact_kind, contact_value,
 			on_behalf_of, on_behalf_of_whom, service, description, excerpt, status, due_at, awaiting_id,
 			id_received_at, pauses, extended, extension_reason, assigned_to, law_enforcement, created_at, updated_at,
-			closed_at, status_changed_at, time_limit_at, time_limit_reason, safeguarding)
+			closed_at, status_changed_at, time_limit_at, time_limit_reason, safeguarding, `+dpo.SearchColumn+`, search_version)
 			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,
-			$24,$25,$26,$27,$28,$29,$30,$31,$32,$33,$34)`,
+			$24,$25,$26,$27,$28,$29,$30,$31,$32,$33,$34,$35,$36)`,
 			ref, year, seq, nullString(c.IdempotencyKey), string(c.Type), c.Organisation,
 			strings.ToLower(c.Organisation), string(c.Region), c.Received, string(c.Channel), c.Requester.Name,
 			string(c.Requester.Contact.Kind), c.Requester.Contact.Value, c.Requester.OnBehalfOf,
 			c.Requester.OnBehalfOfWhom, c.Service, c.Description, c.Excerpt, string(c.Status), nullTime(c.Due),
 			c.AwaitingID, nullTime(c.IDReceived), json.RawMessage(pauses), c.Extended, c.ExtensionReason,
 			c.AssignedTo, string(c.LawEnforcement), c.Created, c.Updated, nullTime(c.Closed), nullTime(c.StatusChanged),
-			nullTime(c.TimeLimit), c.TimeLimitReason, c.Safeguarding)
+			nullTime(c.TimeLimit), c.TimeLimitReason, c.Safeguarding, dpo.SearchText(c), dpo.SearchTextVersion)
 		if err != nil {
 			return fmt.Errorf("insert case: %w", err)
-		}
-		c.Ref = ref
-		if err := writeSearchText(ctx, tx, c); err != nil {
-			return err
 		}
 		first.Ref = ref
 		if err := insertEvent(ctx, tx, first); err != nil {

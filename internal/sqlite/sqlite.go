@@ -247,20 +247,18 @@ func (s *Store) Create(ctx context.Context, c dpo.Case, first dpo.Event) (dpo.Ca
 			organisation_key, region, received_at, channel, requester_name, contact_kind, contact_value,
 			on_behalf_of, on_behalf_of_whom, service, description, excerpt, status, due_at, awaiting_id,
 			id_received_at, pauses, extended, extension_reason, assigned_to, law_enforcement, created_at, updated_at,
-			closed_at, status_changed_at, time_limit_at, time_limit_reason, safeguarding)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			closed_at, status_changed_at, time_limit_at, time_limit_reason, safeguarding, `+dpo.SearchColumn+`, search_version)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			ref, year, seq, nullString(c.IdempotencyKey), c.Type, c.Organisation,
 			strings.ToLower(c.Organisation), c.Region, fmtTime(c.Received), c.Channel, c.Requester.Name,
 			c.Requester.Contact.Kind, c.Requester.Contact.Value, c.Requester.OnBehalfOf,
 			c.Requester.OnBehalfOfWhom, c.Service, c.Description, c.Excerpt, c.Status, nullTime(c.Due),
 			c.AwaitingID, nullTime(c.IDReceived), string(pauses), c.Extended, c.ExtensionReason,
 			c.AssignedTo, string(c.LawEnforcement), fmtTime(c.Created), fmtTime(c.Updated), nullTime(c.Closed),
-			nullTime(c.StatusChanged), nullTime(c.TimeLimit), c.TimeLimitReason, c.Safeguarding)
+			nullTime(c.StatusChanged), nullTime(c.TimeLimit), c.TimeLimitReason, c.Safeguarding,
+			dpo.SearchText(c), dpo.SearchTextVersion)
 		if err != nil {
 			return fmt.Errorf("insert case: %w", err)
-		}
-		if err := writeSearchText(ctx, tx, c); err != nil {
-			return err
 		}
 		first.Ref = ref
 		if err := insertEvent(ctx, tx, first); err != nil {
