@@ -123,11 +123,12 @@ func (f Filter) SearchWords() []string {
 	return words
 }
 
-// PhonePunctuation are the characters besides digits a phone number may be written with.
-const PhonePunctuation = " +()-."
+// phonePunctuation are the characters besides digits a phone number may be written with
+// (SearchPhone).
+const phonePunctuation = " +()-."
 
 // SearchPhone is s's digits when it reads as a phone number, or part of one (at least six digits,
-// and nothing but PhonePunctuation besides), with a UK number's international prefix as dialled
+// and nothing but phonePunctuation besides), with a UK number's international prefix as dialled
 // at home: "+44 7700 900456", "0044 (0)7700 900456" and "447700900456" are 07700900456, so that
 // they find, and are found by, "07700 900456". Another country's number keeps its code without
 // the + or 00 ("+353 87 123 4567" is 353871234567). "" when s is no phone number.
@@ -138,7 +139,7 @@ func SearchPhone(s string) string {
 		switch {
 		case r >= '0' && r <= '9':
 			b.WriteRune(r)
-		case !strings.ContainsRune(PhonePunctuation, r):
+		case !strings.ContainsRune(phonePunctuation, r):
 			return ""
 		}
 	}
