@@ -491,9 +491,7 @@ func (s *Store) Assignees(ctx context.Context, f dpo.Filter) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list assignees: %w", err)
 	}
-	names, err := scanNames(rows, "list assignees", func(name string) string { return name })
-	slices.Sort(names)
-	return names, err
+	return scanNames(rows, "list assignees", func(name string) string { return name })
 }
 
 // TrailAssignees implements dpo.Store: the assignment events' notes, each once, read in one
@@ -503,15 +501,14 @@ func (s *Store) TrailAssignees(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list assignees on the audit trails: %w", err)
 	}
-	names, err := scanNames(rows, "list assignees on the audit trails", func(note string) string {
+	return scanNames(rows, "list assignees on the audit trails", func(note string) string {
 		return dpo.Event{Kind: dpo.EventAssigned, Note: note}.Assignee()
 	})
-	slices.Sort(names)
-	return names, err
 }
 
 // scanNames reads rows of one text column, each turned into a name by name, and returns the
-// names that are not empty, each spelling once, in the rows' order; doing says what for errors.
+// names that are not empty, each spelling once, sorted in byte order (as the contract says; an
+// ORDER BY would sort by the database's collation); doing says what for errors.
 func scanNames(rows *sql.Rows, doing string, name func(string) string) ([]string, error) {
 	defer rows.Close()
 	var out []string
@@ -520,14 +517,15 @@ func scanNames(rows *sql.Rows, doing string, name func(string) string) ([]string
 		if err := rows.Scan(&v); err != nil {
 			return nil, fmt.Errorf("%s: %w", doing, err)
 		}
-		if n := name(v); n != "" && !slices.Contains(out, n) {
+		if n := name(v); n != "" {
 			out = append(out, n)
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", doing, err)
 	}
-	return out, nil
+	slices.Sort(out)
+	return slices.Compact(out), nil
 }
 
 // Update implements dpo.Store. The transaction holds SQLite's write lock from its start, so the
