@@ -497,7 +497,7 @@ func whoseSecond(it *intake, words string) {
 
 // whatHappensNext is what happens to the request once sent, as its first reply says it.
 func (b *Bot) whatHappensNext(it *intake) string {
-	due := b.expectedDue(it.receivedAt) // the second of two rights was received with the first
+	due, overdue := b.expectedDue(it.receivedAt) // the second of two rights was received with the first
 	switch {
 	case it.lawEnforcement:
 		return "What happens next: I'll pass your request to the data protection team. " + lawEnforcementNext
@@ -511,18 +511,12 @@ func (b *Bot) whatHappensNext(it *intake) string {
 		// last said otherwise).
 		return "What happens next: I'll pass your request to the data protection team. " + onBehalfNext
 	}
-	if b.overdueAlready(it.receivedAt) {
+	if overdue {
 		// A letter logged after its month ran out: no ID check or extension can move a date
 		// that has passed (a QA pass read "which restarts that month" above the overdue note).
 		return fmt.Sprintf("What happens next: I'll pass your request to the data protection team. The council had to respond within one calendar month of receiving it, by %s, so it is overdue already.", due)
 	}
 	return fmt.Sprintf("What happens next: I'll pass your request to the data protection team. The council must respond within one calendar month of receiving it (by %s), though it may need to check your identity first, which restarts that month, or extend it for complex requests.", due)
-}
-
-// overdueAlready reports whether a request received then was due before today.
-func (b *Bot) overdueAlready(received time.Time) bool {
-	due, ok, err := deadline.Clock{Received: received, Region: b.region(), Calendar: b.Calendar}.Due()
-	return err == nil && ok && due.Before(deadline.LondonDate(b.now()))
 }
 
 // givenInFirst says what of the requester's details the first message gave: "your name (David
@@ -612,14 +606,14 @@ func explainQuestion(t rights.Type) string {
 	return "your rights"
 }
 
-// expectedDue is the due date if the request is received now and needs no ID check.
-func (b *Bot) expectedDue(received time.Time) string {
-	c := deadline.Clock{Received: received, Region: b.region(), Calendar: b.Calendar}
-	due, ok, err := c.Due()
+// expectedDue is the due date of a request received then that needs no ID check, as a reply says
+// it, and whether that date has passed already (a letter logged after its month ran out).
+func (b *Bot) expectedDue(received time.Time) (due string, overdue bool) {
+	d, ok, err := deadline.Clock{Received: received, Region: b.region(), Calendar: b.Calendar}.Due()
 	if err != nil || !ok {
-		return "one calendar month from receipt"
+		return "one calendar month from receipt", false
 	}
-	return due.Format("Monday 2 January 2006")
+	return d.Format("Monday 2 January 2006"), d.Before(deadline.LondonDate(b.now()))
 }
 
 func (b *Bot) region() deadline.Region {
