@@ -109,13 +109,20 @@ func (b *Bot) withContactOf(org, text string) (with string, cited []answer.Citat
 // bareRe are messages that ask nothing yet: "what?", "huh", "test", "anyone there?".
 var bareRe = regexp.MustCompile(`^(?:what|huh|eh|pardon|sorry|test|testing|test test|anyone there|is anyone there|hello anyone there|hello is anyone there|hello are you there|are you there)$`)
 
-// smallTalkPunct is what smallTalkOf drops before matching: "Thanks!!" and "thanks" are one.
+// smallTalkPunct is what folded drops: "Thanks!!" and "thanks" are one.
 var smallTalkPunct = regexp.MustCompile(`[^a-z' ]+`)
+
+// folded is a message as the small talk, topic and notices patterns read it: lower case, a
+// curly apostrophe typed straight, anything but letters and apostrophes a space, and one space
+// between words.
+func folded(text string) string {
+	t := strings.ToLower(strings.ReplaceAll(text, "’", "'"))
+	return strings.Join(strings.Fields(smallTalkPunct.ReplaceAllString(t, " ")), " ")
+}
 
 // smallTalkOf says which kind of small talk a message is, or "" when it is anything else.
 func smallTalkOf(text string) string {
-	t := strings.ToLower(strings.ReplaceAll(text, "’", "'"))
-	t = strings.Join(strings.Fields(smallTalkPunct.ReplaceAllString(t, " ")), " ")
+	t := folded(text)
 	if bareRe.MatchString(t) || !strings.ContainsFunc(text, isWordRune) {
 		// "?", "huh", "test", "😀😀😀": nothing asked yet (a phone number is no small talk)
 		return smallTalkHelp
@@ -253,8 +260,7 @@ var topicAloneRe = regexp.MustCompile(`^(?:(?:about|re|regarding|my|our|personal
 
 // topicAlone reports whether a message names only what it is about, asking nothing of it.
 func topicAlone(text string) bool {
-	t := strings.ToLower(strings.ReplaceAll(text, "’", "'"))
-	return topicAloneRe.MatchString(strings.Join(strings.Fields(smallTalkPunct.ReplaceAllString(t, " ")), " "))
+	return topicAloneRe.MatchString(folded(text))
 }
 
 // NoticeTitle names a notice the bot answers from.
@@ -271,8 +277,7 @@ var noticesRe = regexp.MustCompile(`^(?:(?:where|wheres|where's)\s+(?:is|are|can
 
 // asksForTheNotices reports whether a message asks for the privacy notices themselves.
 func asksForTheNotices(text string) bool {
-	t := strings.ToLower(strings.ReplaceAll(text, "’", "'"))
-	return noticesRe.MatchString(strings.Join(strings.Fields(smallTalkPunct.ReplaceAllString(t, " ")), " "))
+	return noticesRe.MatchString(folded(text))
 }
 
 // theNotices lists the notices the bot answers from (the conversation's council's, or every
