@@ -32,8 +32,6 @@ func postalAddress(v string) bool {
 }
 
 var (
-	// flatLeadRe is a flat's number before the house's: "flat 2, ".
-	flatLeadRe = regexp.MustCompile(`(?i)^\s*(?:flat|apartment|apt|unit)\s+\w+\s*,?\s*`)
 	// houseNameEndRe is a house's name: a few words ending in a house's word ("Holly Cottage",
 	// "Hillside", "Lake View") or "The Old …" ("The Old Forge").
 	houseNameEndRe = regexp.MustCompile(`(?i)^(?:[\p{L}'’-]+\s+){0,3}(?:` + houseWords + `|hillside|orchard|view|grange|vicarage|forge)$|^the\s+old(?:\s+[\p{L}'’-]+){1,3}$`)
@@ -121,15 +119,6 @@ var (
 	// oneNameRe is one capitalised word, as a house is named: "Greenacres", "Kingsmead".
 	oneNameRe = regexp.MustCompile(`^\p{Lu}[\p{L}'’-]{2,}$`)
 )
-
-// lastWord is the last word of s.
-func lastWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
-	}
-	return f[len(f)-1]
-}
 
 var (
 	// byPostRe asks to be written to: "by post please", "post", "send me a letter".

@@ -304,7 +304,6 @@ var (
 	anyEmailRe = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
 	// confirmNameRe is a name corrected at the confirm step: "my name should be Joanna Bloggs".
 	confirmNameRe = regexp.MustCompile(`(?i)\b(?:my )?(?:full |sur)?name (?:is|should be|should read|is actually|is spelt|is spelled)\s+([^,.;!?]+)`)
-	notYetRe      = regexp.MustCompile(`(?i)\b(?:not|don'?t|dont|wait|hold on|hang on|but|wrong|change|mistake|incorrect|except|however|instead|actually|apart from)\b|@|\d{5,}|\bmy (?:e-?mail|phone|number|address|name|contact|service)\b`)
 	// noRe is a message that starts with a no: "no", "nah", "nope, the email's wrong", "not quite".
 	noRe    = regexp.MustCompile(`(?i)^\s*(?:n|no|nah|na|naw|nay|nope|noo+|wrong|incorrect|change|not (?:right|quite|correct|really))\b`)
 	emailRe = regexp.MustCompile(`^(?:` + anyEmailRe.String() + `)$`) // a message that is an e-mail address
