@@ -130,7 +130,7 @@ func (b *Bot) notACouncil(it *intake, v, noted, talk string) (org, text string) 
 	place := placeAsSaid(v)
 	switch {
 	case org != "":
-		return org, thanks + "The address is in " + org + "'s area, so the request will go to " + org + ": tell me if it's for another council."
+		return org, thanks + goesTo("The address", org)
 	case noted != "":
 		return "", thanks + b.prompt(it)
 	case vagueCouncilRe.MatchString(v) || livesInRe.MatchString(v) && place == "":
@@ -200,6 +200,12 @@ func askedNext(it *intake) string {
 		return ""
 	}
 	return "(I'll ask for " + it.yourName() + " next.) "
+}
+
+// goesTo says that the request goes to org because where (the address, a place) is in its area,
+// so that the resident can correct it: the council was read, not said.
+func goesTo(where, org string) string {
+	return where + " is in " + org + "'s area, so the request will go to " + org + ": tell me if it's for another council."
 }
 
 // placeOnly reports whether place names a council by a place of its area alone, not by one of

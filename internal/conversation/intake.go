@@ -465,7 +465,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		fmt.Fprintf(&intro, "From your message I have %s: tell me if that's wrong.\n", given)
 	}
 	if byAddress != "" && !prefilled {
-		fmt.Fprintf(&intro, "Your address is in %s's area, so the request will go to %s: tell me if it's for another council.\n", byAddress, byAddress)
+		intro.WriteString(goesTo("Your address", byAddress) + "\n")
 	}
 	if it.loggedByAdviser() {
 		intro.WriteString("No identity documents are taken here; the data protection team will contact the requester if they need proof of identity. Type \"cancel\" at any time.\n")
@@ -1067,7 +1067,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		if place := placeAsSaid(v); place != "" && noted == "" && b.placeOnly(place) {
 			// "Stoke Mandeville", "mk6": the council its area is in, said so it can be corrected.
 			b.advance(it)
-			return mk(fmt.Sprintf("%s is in %s's area, so the request will go to %s: tell me if it's for another council. %s", place, org, org, b.prompt(it))), nil
+			return mk(goesTo(place, org) + " " + b.prompt(it)), nil
 		}
 	case StepName:
 		say, noted, saidWhose := mk, "", false // what this step says, after what it noted of whom the request is for
