@@ -410,6 +410,14 @@ func TestQueueDueDatesUseTheHolidaysFile(t *testing.T) {
 	code, out, errOut := runCLI(t, env, "queue", "show", "DPO-2026-000001", "--json")
 	require.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, out, "2026-10-06")
+
+	// The adviser's warning reads the same calendar: a letter of Friday 6 November 2026 is due
+	// Monday 7 December, which the file makes a holiday, so it is not due today (a review: the
+	// warning read the built-in calendar alone).
+	require.NoError(t, os.WriteFile(holidays, []byte("holidays:\n  - date: 2026-12-07\n    name: Imaginary holiday\n"), 0o600))
+	late := chatSession(t, env, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC), "/request access --received 2026-11-06 --via post\n/quit\n/quit\n")
+	assert.NotContains(t, late, "due today")
+	assert.Contains(t, late, "(by Tuesday 8 December 2026)")
 }
 
 // An adviser asked how long the council has to reply reads out what the law says now, beside

@@ -320,7 +320,7 @@ func printSources(w io.Writer, cites []answer.Citation) {
 // warnIfOverdue tells the adviser when a request logged late is overdue already (its month ran
 // out before it was logged) or due today: the DPO must know at once.
 func (c *chat) warnIfOverdue(received time.Time) {
-	due, ok, err := deadline.Clock{Received: received, Region: c.bot.Region}.Due() // the region newBot read
+	due, ok, err := deadline.Clock{Received: received, Region: c.bot.Region, Calendar: c.bot.Calendar}.Due() // the region and bank holidays newBot read
 	today := deadline.LondonDate(c.app.Now())
 	switch {
 	case err != nil || !ok:
