@@ -754,3 +754,77 @@ func quotedAlready(chosen []candidate, cd candidate, orgOf func(hit int) string)
 	}
 	return false
 }
+
+// narrowLists quotes, of a whole list chosen, only the bullets that say what its lead-in
+// doesn't: "Do you share my data with the police?" is answered by "The types of recipients
+// include: … – Law enforcement agencies, such as Thames Valley Police …", not by all ten kinds of
+// recipient an adviser on the phone must read through to find it. A bullet scoring as well as
+// one kept is kept too: a word of the question can meet a bullet by chance ("work out who owns
+// the land" and "details of the works"). A list is quoted whole when its bullets answer together
+// ("who do you share it with?": the lead-in says "recipients", no bullet adds more), when every
+// bullet or none says the rest, and when what the question asks beyond the lead-in is not all
+// said by the bullets kept: "can I stop you using my data without deleting it?" is not answered
+// by the bullet on deleting alone.
+func (c *Composer) narrowLists(hits []Hit, cands, chosen []candidate, reqs []requirement) []candidate {
+	for i, cd := range chosen {
+		u := cd.unit
+		if !u.leadIn || len(u.items) < minNarrowedList || slices.Contains(u.items, leftOut) {
+			continue
+		}
+		p := hits[cd.hit].Passage
+		lead := []map[string]bool{
+			c.acronyms.Concepts(u.text),
+			c.acronyms.Concepts(p.Section()),
+			c.acronyms.Concepts(p.Title + " " + p.Service),
+		}
+		var beyond []requirement // what the question asks that the lead-in doesn't say
+		for _, r := range reqs {
+			if !r.context && !names(r, lead...) {
+				beyond = append(beyond, r)
+			}
+		}
+		said := make([]bool, len(beyond))
+		scored := func(item string) float64 {
+			for _, o := range cands {
+				if o.hit == cd.hit && o.unit.item && o.unit.text == item {
+					return o.score
+				}
+			}
+			return math.Inf(-1)
+		}
+		keeps, floor := make([]bool, len(u.items)), math.Inf(1)
+		for ii, it := range u.items {
+			sets := append([]map[string]bool{c.acronyms.Concepts(it)}, lead...)
+			for ri, r := range beyond {
+				if names(r, sets...) {
+					said[ri] = said[ri] || !r.everyday
+					keeps[ii] = true
+				}
+			}
+			if keeps[ii] {
+				floor = min(floor, scored(it))
+			}
+		}
+		var keep []string
+		for ii, it := range u.items {
+			if keeps[ii] || scored(it) >= floor {
+				keep = append(keep, it)
+			}
+		}
+		// Everyday words ("what do I need to give when I apply?") keep a bullet that uses them but
+		// don't narrow a list by themselves.
+		asked, everySaid := false, true
+		for ri, r := range beyond {
+			asked = asked || !r.everyday
+			everySaid = everySaid && (said[ri] || r.everyday)
+		}
+		if !asked || !everySaid || len(keep) == len(u.items) {
+			continue
+		}
+		chosen[i].unit.items = elided(u.items, keep)
+	}
+	return chosen
+}
+
+// minNarrowedList is the shortest list narrowLists cuts: three bullets read quickly enough.
+const minNarrowedList = 4

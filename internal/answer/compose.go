@@ -539,6 +539,7 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 	chosen := choose(cands, k, func(hit int) string { return c.canonical(hits[hit].Passage.Organisation) },
 		scoped, c.MinCoverage)
 	chosen = c.withLeadIns(hits, c.withFollowers(hits, c.withAntecedents(hits, chosen)))
+	chosen = c.narrowLists(hits, cands, chosen, creqs)
 	ans = c.compose(ans, q, hits, chosen)
 	ans = c.withSilentCouncils(ans, q)
 	if unsure {

@@ -168,3 +168,40 @@ func TestABulletIsQuotedWithItsListsLeadIn(t *testing.T) {
 	assert.Equal(t, "Within our leisure service we keep the following records for the following periods:\n"+
 		"  – …\n  – swimming lesson registers are kept for 1 year", ans.Citations[0].Excerpt)
 }
+
+// Of a long list, the bullets that say what its lead-in doesn't are quoted, the rest marked left
+// out: an adviser asked "do you share it with the police?" read through ten kinds of recipient to
+// find the one (a QA pass). A question the lead-in answers, or one no bullet answers all of,
+// gets the whole list.
+func TestALongListIsQuotedByTheBulletsThatAnswer(t *testing.T) {
+	e := alderbyNotice(t, "housing", "Housing privacy notice", "Who we share information with\n"+
+		"The types of recipients include:\n"+
+		"- our contractors, who repair council homes\n"+
+		"- law enforcement agencies, such as Alderby Police\n"+
+		"- health and social care organisations\n"+
+		"- schools and colleges\n"+
+		"- housing associations and landlords\n")
+	for _, tt := range []struct {
+		question    string
+		quoted, not []string
+	}{
+		{"do you share my data with the police?", []string{"The types of recipients include:\n  – …\n  – law enforcement agencies, such as Alderby Police\n  – …"},
+			[]string{"contractors", "schools"}},
+		{"do you give my details to contractors or schools?", []string{"include:\n  – our contractors, who repair council homes\n  – …\n  – schools and colleges\n  – …"},
+			[]string{"Police", "landlords"}},
+		{"who do you share my information with?", []string{"contractors", "Police", "schools", "landlords"}, nil},
+	} {
+		t.Run(tt.question, func(t *testing.T) {
+			ans, err := e.Composer.Answer(context.Background(), answer.Question{Text: tt.question})
+			require.NoError(t, err)
+			require.False(t, ans.Abstained, ans.Answer)
+			require.NotEmpty(t, ans.Citations)
+			for _, s := range tt.quoted {
+				assert.Contains(t, ans.Citations[0].Excerpt, s)
+			}
+			for _, s := range tt.not {
+				assert.NotContains(t, ans.Answer, s)
+			}
+		})
+	}
+}

@@ -236,7 +236,7 @@ func TestAnothersDetailOnTheResidentsRecordsIsTheirRequest(t *testing.T) {
 		t.Run(says, func(t *testing.T) {
 			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 			script(t, bot, "Milton Keynes", []line{
-				{says: says, kind: conversation.KindIntake, contains: []string{"your data", "full name"}, lacks: []string{"another person's details"}},
+				{says: says, kind: conversation.KindIntake, contains: []string{"full name"}, lacks: []string{"another person's details", "their data", "proof that you may act"}},
 				{says: "Kate Hill", contains: []string{"contact you"}},
 				{says: "kate@example.com"}, {says: "skip"}, {says: "as above"},
 				{says: "yes", kind: conversation.KindSubmitted},
@@ -264,7 +264,7 @@ func TestTheSecondRequestIsWhoseItsOwnWordsSay(t *testing.T) {
 		{says: "I want a copy of my records for my mum and I want my address corrected", contains: []string{"your own records, or for your mum's?"}},
 		{says: "hers"}, {says: "Kate Hill"}, {says: "Ann Hill"}, {says: "kate@example.com"}, {says: "skip"}, {says: "everything"},
 		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"Right to rectification"}},
-		{says: "yes", kind: conversation.KindIntake, contains: []string{"a copy of your data", "correcting inaccurate data", "within one calendar month"}, lacks: []string{"their data", "proof that you may act"}},
+		{says: "yes", kind: conversation.KindIntake, contains: []string{"correcting inaccurate data", "within one calendar month"}, lacks: []string{"their data", "proof that you may act"}},
 		{says: "skip"}, {says: "as above", contains: []string{"Name: Kate Hill"}, lacks: []string{"On behalf of"}},
 		{says: "yes", kind: conversation.KindSubmitted},
 	})
