@@ -210,7 +210,7 @@ func (c *Composer) candidates(hits []Hit, a askedFor) []candidate {
 			if a.defining && definitionRe.MatchString(u.text) {
 				score += definitionBonus
 			}
-			if a.typ != "" && StatesType(u.quote(), a.typ) {
+			if a.typ != "" && StatesType(u.read(), a.typ) {
 				// "Why do you need my NI number?": of the sentences naming it, the one giving a
 				// reason ("… to confirm your identity") answers.
 				score += c.TypeWeight

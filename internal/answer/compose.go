@@ -124,12 +124,12 @@ type pieces struct {
 func analyse(concepts func(string) map[string]bool, text string) pieces {
 	ps := pieces{units: units(text)}
 	for _, u := range ps.units {
-		ps.concepts = append(ps.concepts, concepts(u.quote()))
+		ps.concepts = append(ps.concepts, concepts(u.read()))
 	}
 	ps.kinds = sync.OnceValue(func() []kindSet {
 		ks := make([]kindSet, len(ps.units))
 		for i, u := range ps.units {
-			ks[i] = kindsOf(u.quote())
+			ks[i] = kindsOf(u.read())
 		}
 		return ks
 	})

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -17,8 +18,33 @@ type unit struct {
 	item   bool     // a bullet of a list
 }
 
-// maxQuotedItems bounds the bullets quoted with their lead-in: a longer list is cited, not pasted.
-const maxQuotedItems = 12
+// maxQuotedItems bounds the bullets quoted with their lead-in: a longer list is cited, not
+// pasted, and says how much of it is left to read. Twelve cut "who does employment support share
+// data with?" before courts, debt collectors and the press, and an adviser reading it out gave
+// the rest as the whole list (a QA pass).
+const maxQuotedItems = 20
+
+// maxReadItems bounds the bullets a lead-in is read with, for what it is about: the words of
+// every bullet of a long list would have its lead-in answer almost anything. Each bullet is also
+// read as a unit of its own.
+const maxReadItems = 12
+
+// read is the text a unit is analysed by: a lead-in with its first bullets.
+func (u unit) read() string {
+	if len(u.items) == 0 {
+		return u.text
+	}
+	var b strings.Builder
+	b.WriteString(u.text)
+	for i, it := range u.items {
+		if i == maxReadItems {
+			b.WriteString("\n  – …")
+			break
+		}
+		b.WriteString("\n  – " + it)
+	}
+	return b.String()
+}
 
 // quote is how a unit is quoted: a lead-in with the bullets it introduces, so "may include:" is
 // never left hanging.
@@ -30,7 +56,13 @@ func (u unit) quote() string {
 	b.WriteString(u.text)
 	for i, it := range u.items {
 		if i == maxQuotedItems {
-			b.WriteString("\n  – …")
+			more := 0
+			for _, rest := range u.items[i:] {
+				if rest != leftOut {
+					more++
+				}
+			}
+			fmt.Fprintf(&b, "\n  – … (%d more in the notice)", more)
 			break
 		}
 		b.WriteString("\n  – " + it)

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -545,4 +546,26 @@ func TestIntroducesList(t *testing.T) {
 	} {
 		assert.Equal(t, tt.want, introducesList(tt.u), tt.u.text)
 	}
+}
+
+// A list too long to paste is quoted to its limit and says how much is left: "– …" alone read as
+// the end of what the notice lists, and an adviser gave the twelve bullets quoted as all of them.
+func TestAListTooLongToQuoteSaysHowManyBulletsAreLeft(t *testing.T) {
+	var items []string
+	for i := 1; i <= maxQuotedItems+5; i++ {
+		items = append(items, fmt.Sprintf("recipient %d", i))
+	}
+	q := unit{text: "The types of recipients include:", leadIn: true, items: items}.quote()
+	assert.Contains(t, q, fmt.Sprintf("– recipient %d\n  – … (5 more in the notice)", maxQuotedItems))
+	assert.NotContains(t, q, fmt.Sprintf("recipient %d\n", maxQuotedItems+1))
+
+	// Bullets marked left out already are not counted as more to read.
+	items = append(items[:maxQuotedItems], leftOut, "recipient 30", leftOut)
+	q = unit{text: "The types of recipients include:", leadIn: true, items: items}.quote()
+	assert.True(t, strings.HasSuffix(q, "– … (1 more in the notice)"), q)
+
+	// A list within the limit is quoted whole.
+	q = unit{text: "We collect:", leadIn: true, items: items[:maxQuotedItems]}.quote()
+	assert.Equal(t, maxQuotedItems, strings.Count(q, "\n  – recipient"))
+	assert.NotContains(t, q, "more in the notice")
 }
