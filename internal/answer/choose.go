@@ -507,8 +507,8 @@ func (c *Composer) withFollowers(hits []Hit, chosen []candidate) []candidate {
 			continue
 		}
 		qualifies := !us[next].leadIn && qualifierRe.MatchString(us[next].text)
-		continues := i == 0 && !cd.unit.item && !us[next].item &&
-			(continuationRe.MatchString(strings.ToLower(us[next].text)) || pointsBackTo(us[next].text, cd.unit.text))
+		continues := !cd.unit.item && !us[next].item &&
+			(i == 0 && continuationRe.MatchString(strings.ToLower(us[next].text)) || pointsBackTo(us[next].text, cd.unit.text))
 		if qualifies || continues {
 			out = append(out, candidate{hit: cd.hit, unit: us[next], order: next, coverage: cd.coverage, score: cd.score})
 		}

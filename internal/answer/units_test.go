@@ -569,3 +569,32 @@ func TestAListTooLongToQuoteSaysHowManyBulletsAreLeft(t *testing.T) {
 	assert.Equal(t, maxQuotedItems, strings.Count(q, "\n  – recipient"))
 	assert.NotContains(t, q, "more in the notice")
 }
+
+// A sentence that says what the one before it only points at ("These services are …") is quoted
+// after it wherever it was chosen: "which services use data in other ways?" quoted "… except when
+// specific services might use your data in other ways." without the services, because a bullet
+// was chosen first (a QA pass).
+func TestASentenceNamingWhatTheOneBeforePointsAtFollowsIt(t *testing.T) {
+	comp := composerOver(t, fstest.MapFS{"leisure.md": {Data: []byte("---\nid: leisure\ntitle: Leisure privacy notice\norganisation: Alderby Borough Council\n---\n" +
+		"Data analysis\nWe analyse data to plan our services. We will only ever analyse data for the reasons above, except when specific services might use your data in other ways. " +
+		"These services are Lifeguard Training and Swimming Lessons. We publish what we find.\n")}})
+	p := comp.Corpus.Passages()[0]
+	hits := []Hit{{Passage: p}}
+	us := comp.unitsOf(p)
+	at := func(prefix string) candidate {
+		for i, u := range us {
+			if strings.HasPrefix(u.text, prefix) {
+				return candidate{hit: 0, unit: u, order: i}
+			}
+		}
+		t.Fatalf("no unit %q in %v", prefix, us)
+		return candidate{}
+	}
+	var quoted []string
+	for _, cd := range comp.withFollowers(hits, []candidate{at("We publish"), at("We will only ever")}) {
+		quoted = append(quoted, cd.unit.text)
+	}
+	assert.Equal(t, []string{"We publish what we find.",
+		"We will only ever analyse data for the reasons above, except when specific services might use your data in other ways.",
+		"These services are Lifeguard Training and Swimming Lessons."}, quoted)
+}
