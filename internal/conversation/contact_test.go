@@ -216,3 +216,42 @@ func TestWordsRoundAnAddressAreNotKeptWithIt(t *testing.T) {
 	assert.Equal(t, "Sam Patel", q.cases()[0].Requester.Name)
 	assert.Equal(t, dpo.Contact{Kind: dpo.ContactPostal, Value: "14 Oakridge Road Bletchley MK3 6AB"}, q.cases()[0].Requester.Contact)
 }
+
+// A phone number said aloud at the contact step, as a resident dictates it or a screen reader
+// types it ("oh 7 7 double 1 …", "o seven seven treble one …"), is the phone number, in digits:
+// it was refused as no contact, and "oh 7 7 double 1 2 3 4 5 6 7 8" read as a safeguarding
+// concern. One typed in digits is kept as typed; number words elsewhere stay words.
+func TestAPhoneNumberSaidAloudIsTheContact(t *testing.T) {
+	for _, tc := range []struct{ says, contact string }{
+		{"oh 7 7 double 1 2 3 4 5 6 7", "07711234567"},
+		{"zero seven seven one one, two three four, five six seven", "07711234567"},
+		{"oh seven seven treble one two three four five six", "07711123456"},
+		{"o seven seven triple one two three four five six", "07711123456"},
+		{"nought one nine oh eight, six double four, three two one", "01908644321"},
+		{"my mobile is oh 7 7 double 1 2 3 4 5 6 7", "07711234567"},
+		{"07711 234 567", "07711 234 567"},
+	} {
+		t.Run(tc.says, func(t *testing.T) {
+			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			script(t, bot, "Milton Keynes", []line{
+				{says: "I want a copy of my data"}, {says: "Otto Bauer"},
+				{says: tc.says, kind: conversation.KindIntake, contains: []string{"service"}, lacks: []string{"doesn't look like", "danger"}},
+				{says: "skip"},
+				{says: "one of my records", contains: []string{"Name: Otto Bauer", "Contact: " + tc.contact, "one of my records"}},
+				{says: "yes", kind: conversation.KindSubmitted},
+			})
+			cases := q.cases()
+			require.Len(t, cases, 1)
+			assert.Equal(t, dpo.Contact{Kind: dpo.ContactPhone, Value: tc.contact}, cases[0].Requester.Contact)
+			assert.Equal(t, "Otto Bauer", cases[0].Requester.Name)
+		})
+	}
+	// A number said aloud that is no UK number is told what is wrong with it, as one typed in
+	// digits is: "oh 7 7 double 1 2 3 4 5 6 7 8" has a digit too many.
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last := script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data"}, {says: "Otto Bauer"},
+		{says: "oh 7 7 double 1 2 3 4 5 6 7 8", kind: conversation.KindIntake, contains: []string{"11 digits after the 0, not 10", contactWanted}, lacks: []string{"danger"}},
+	})
+	assert.Empty(t, last.Intake.Fields["contact"])
+}

@@ -1809,6 +1809,13 @@ var noEmailLeadRe = regexp.MustCompile(`(?i)^(?:(?:sorry|no|nope)[\s,.]+)?(?:i\s
 // request?" is no address).
 func contactIn(s string) string {
 	s = withLetterOhs(s)
+	if n := redact.SpokenPhoneAnswer(contactLeadRe.ReplaceAllString(s, "")); n != "" && strings.ContainsFunc(s, unicode.IsLetter) && phoneRe.MatchString(n) {
+		// "oh 7 7 double 1 2 3 4 5 6 7", "my mobile is o seven seven treble one …": a reply that
+		// is nothing but a number said aloud, in digits (its "1 2 3 4 5 6 7" was taken for the
+		// number, or nothing was), and checked as one typed in digits is: a mobile a digit short
+		// or long is told so. One typed in digits alone is kept as typed.
+		return n
+	}
 	if m := contactRe.FindString(s); m != "" {
 		return m
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/deadline"
 	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/redact"
 	"github.com/privacybot/privacybot/internal/rights"
 )
 
@@ -792,6 +793,11 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 	}
 	v := strings.TrimSpace(t.Text)
 	in := b.classify(v) // read once: for danger here, for a second right below
+	if in.ByModel && it.step == StepContact && redact.SpokenPhoneAnswer(v) != "" {
+		// "oh 7 7 double 1 2 3 4 5 6 7 8" has no word of danger: the model, which never saw a
+		// number dictated, took it for urgent.
+		in.Safeguarding, in.ByModel = false, false
+	}
 	if readForDanger && in.Safeguarding {
 		if in.ByModel {
 			// Only the model took it for urgent, not a word of danger ("Joan Whitfield, she

@@ -299,7 +299,7 @@ func findPhones(s string, out []span) []span {
 // is a number, and so is a whole run of single digits that makes a UK number (spacedPhone). A run
 // that counts up from its start ("zero one two three four five six seven …") is counting.
 func findSpokenPhones(s string, out []span) []span {
-	eachSpokenPhone(s, func(start, end int, _ []byte) bool {
+	eachSpokenPhone(s, false, func(start, end int, _ []byte) bool {
 		out = append(out, span{KindPhone, start, end})
 		return true
 	})
@@ -311,23 +311,46 @@ func findSpokenPhones(s string, out []span) []span {
 // a resident gave in words, written as the team can dial it.
 func SpokenPhoneNumber(s string) string {
 	var number string
-	eachSpokenPhone(s, func(_, _ int, num []byte) bool {
+	eachSpokenPhone(s, false, func(_, _ int, num []byte) bool {
 		number = string(num)
 		return false
 	})
 	return number
 }
 
+// SpokenPhoneAnswer is the number a whole reply types as it is said, in digits: ten to thirteen
+// of them from a 0 or "plus", not counting up and not only noughts and ones; "" when the reply is
+// anything else. Given as the answer to "how should we contact you?", digits and words mix as a
+// resident dictates them ("oh 7 7 double 1 2 3 4 5 6 7 8"), which SpokenPhoneNumber, reading a
+// number out of any prose, takes only with three number words said: a reply that is nothing but
+// a number said aloud needs no such proof. The caller checks it as a number typed in digits.
+func SpokenPhoneAnswer(s string) string {
+	var number string
+	eachSpokenPhone(s, true, func(start, end int, num []byte) bool {
+		if onlySeparators(strings.TrimSpace(s[:start])) && strings.Trim(s[end:], " .!,") == "" &&
+			(num[0] == '0' || num[0] == '+') && strings.Trim(string(num), "+01") != "" {
+			number = string(num)
+		}
+		return false
+	})
+	return number
+}
+
 // eachSpokenPhone calls found with each phone number typed as it is said in s (see
-// findSpokenPhones), its span and its digits, until found returns false.
-func eachSpokenPhone(s string, found func(start, end int, num []byte) bool) {
+// findSpokenPhones), its span and its digits, until found returns false. whole reads s as a reply
+// that may be nothing but a number: a run from its first word is passed to found however few of
+// its digits were said in words (found checks that it is the whole reply and a number).
+func eachSpokenPhone(s string, whole bool, found func(start, end int, num []byte) bool) {
 	for i := 0; i < len(s); {
 		ws, we := nextASCIIWord(s, i)
 		if ws < 0 {
 			break
 		}
 		i = we
-		if !opensSpokenNumber(s[ws:we]) {
+		if !opensSpokenNumber(s[ws:we]) && !(whole && strings.EqualFold(s[ws:we], "o")) { // "o seven seven …", said alone
+			if whole {
+				return
+			}
 			continue
 		}
 		var num [maxSpokenDigits + 1]byte // the digits read, after a '+' for "plus"
@@ -368,7 +391,7 @@ func eachSpokenPhone(s string, found func(start, end int, num []byte) bool) {
 				repeat, last, end = 1, k, b
 			case strings.EqualFold(w, "double") && repeat == 1:
 				repeat = 2
-			case strings.EqualFold(w, "triple") && repeat == 1:
+			case (strings.EqualFold(w, "triple") || strings.EqualFold(w, "treble")) && repeat == 1:
 				repeat = 3
 			case (strings.EqualFold(w, "hundred") || strings.EqualFold(w, "thousand")) && repeat == 1 && last == 1 && !hundred:
 				// Once: "oh seven hundred, oh eight hundred, oh nine hundred" are times.
@@ -395,6 +418,12 @@ func eachSpokenPhone(s string, found func(start, end int, num []byte) bool) {
 			p = b
 		}
 	done:
+		if whole {
+			if digits >= 10 && digits <= maxSpokenDigits && !countsUp(num[:n]) && !countingOn(s, end) {
+				found(ws, end, num[:n])
+			}
+			return // the reply's first number, or none
+		}
 		if digits >= 10 && digits <= maxSpokenDigits && (words >= 3 || words == 0 && singles && spacedPhone(num[:n]) && !digitBefore(s, ws)) && !countsUp(num[:n]) && !countingOn(s, end) {
 			if !found(ws, end, num[:n]) {
 				return

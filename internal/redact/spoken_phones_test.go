@@ -3,6 +3,8 @@ package redact_test
 import (
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+
 	"github.com/privacybot/privacybot/internal/redact"
 )
 
@@ -56,5 +58,31 @@ func TestSpokenPhoneNumberIsReadInDigits(t *testing.T) {
 		if got := redact.SpokenPhoneNumber(text); got != want {
 			t.Errorf("SpokenPhoneNumber(%q) = %q, want %q", text, got, want)
 		}
+	}
+}
+
+// A reply that is nothing but a phone number said aloud is read in digits however it mixes digits
+// and words ("oh 7 7 double 1 …" was refused at the contact step), whatever their count (the
+// intake checks them as it checks a number typed in digits); a reply with anything else in it,
+// or whose digits make no phone number, is none.
+func TestSpokenPhoneAnswerIsReadInDigits(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"oh 7 7 double 1 2 3 4 5 6 7", "07711234567"},
+		{"oh 7 7 double 1 2 3 4 5 6 7 8", "077112345678"}, // a digit too many, for the intake to say so
+		{"zero seven seven one one, two three four, five six seven", "07711234567"},
+		{"oh seven seven treble one two three four five six", "07711123456"},
+		{"o seven seven one one two three four five six seven", "07711234567"},
+		{"nought 1 9 0 8 double 6 4 3 2 1.", "01908664321"},
+		{"Oh one nine oh eight, six double four, three two one", "01908644321"},
+
+		{"oh 7 7 double 1 2 3 4 5", ""},             // nine digits
+		{"oh 7 7 double 1 2 3 4 5 6 7 8 9 0 1", ""}, // longer than any phone number
+		{"my number is oh 7 7 double 1 2 3 4 5 6 7", ""},
+		{"oh 7 7 double 1 2 3 4 5 6 7 after six", ""},
+		{"seven seven double 1 2 3 4 5 6 7 8", ""}, // no 0 to start it
+		{"Otto Smith", ""}, {"one of my records", ""}, {"o", ""}, {"oh one two three four five six seven eight nine", ""},
+		{"oh seven seven double oh nine hundred", ""}, {"0 1 1 0 1 0 0 1 1 0 1", ""},
+	} {
+		assert.Equal(t, tc.want, redact.SpokenPhoneAnswer(tc.text), tc.text)
 	}
 }
