@@ -82,8 +82,10 @@ func withoutContacts(v string) string {
 // gives of a later step is taken, as detailsBeside takes a contact or "my name is …": a name said
 // with a contact or an address ("Ben Carter 07700 900123", "Ben Carter, 14 Oakridge Road,
 // Bletchley"), and a postal address, whose town may say the council (org, when it does). A bare
-// reply is a place, never a name (but an adviser's, who types the caller's name as they hear it): "Stoke Mandeville", answering "tell me the town or village you
-// live in", was filed as the resident's name and the name step skipped (a QA pass). A place the
+// reply is a place, never a name, from a resident or an adviser: "Stoke Mandeville", answering
+// "tell me the town or village you live in", was filed as the resident's name and the name step
+// skipped (a QA pass), and an adviser's "Linda Croft" or "Hemel Hempstead" as the caller's, with
+// no council asked again; the name step, which comes next, asks for the name. A place the
 // bot doesn't know is asked about, with the councils to choose from; "the council" gets help
 // choosing; only a council or a place of another's ("Luton Borough Council", "Central
 // Bedfordshire") is told which councils the chat sends requests to. noted is what detailsBeside
@@ -113,7 +115,7 @@ func (b *Bot) notACouncil(it *intake, v, noted, talk string) (org, text string) 
 		}
 		org = b.councilOfAddress(address)
 	}
-	if said := nameIn(name); it.name == "" && said != "" && (address != "" || len(contacts) > 0 || it.loggedByAdviser()) &&
+	if said := nameIn(name); it.name == "" && said != "" && (address != "" || len(contacts) > 0) &&
 		talk == smallTalkNone && !hesitates(said) && !councilLikeRe.MatchString(said) {
 		// "Ben Carter 07700 900123": the answer to the next question, given first with a contact.
 		// Only a full name and nothing else: "I live in Luton" is not "I live".
@@ -141,7 +143,7 @@ func (b *Bot) notACouncil(it *intake, v, noted, talk string) (org, text string) 
 		// "Leighton Buzzard", "I live in Hemel Hempstead": a place the bot doesn't know may well
 		// be in one of the areas; the resident knows which, or can say a nearby town.
 		return "", "I don't know which council's area " + place + " is in: is it in the area of " + councils + "? " +
-			"Say which, or tell me a nearby town or your postcode. " + askedNext(it) + b.prompt(it)
+			"Say which, or tell me a nearby town or " + it.yourPostcode() + ". " + askedNext(it) + b.prompt(it)
 	case councilLikeRe.MatchString(v):
 		// A council this chat doesn't send requests to.
 		return "", "Sorry, I can send requests only to " + councils + ". For another council, type \"cancel\" and contact that council's data protection team. " + b.prompt(it)
@@ -200,6 +202,14 @@ func askedNext(it *intake) string {
 		return ""
 	}
 	return "(I'll ask for " + it.yourName() + " next.) "
+}
+
+// yourPostcode is the postcode that says where the requester lives, as the intake asks for it.
+func (it *intake) yourPostcode() string {
+	if it.loggedByAdviser() {
+		return "the requester's postcode"
+	}
+	return "your postcode"
 }
 
 // goesTo says that the request goes to org because where (the address, a place) is in its area,

@@ -139,10 +139,44 @@ func TestTheCouncilStepSaysWhatItNeedsAndKeepsWhatItIsGiven(t *testing.T) {
 		assert.Empty(t, last.Intake.Fields["name"], says)
 	}
 
-	// An adviser's caller's name is the requester's.
+	// An adviser's caller's name said with a contact is the requester's (a bare one is read as a
+	// place: TestABareNameAtTheCouncilStepIsNoName).
 	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
-	last := logged(t, bot, "", rights.Access, []line{{says: "Linda Croft", contains: []string{"I've noted the requester's name as Linda Croft", "Which council"}}})
+	last := logged(t, bot, "", rights.Access, []line{{says: "Linda Croft, linda@example.com", contains: []string{"the requester's name as Linda Croft", "Which council"}}})
 	assert.Equal(t, "Linda Croft", last.Intake.Fields["name"])
+}
+
+// A bare full name typed at "Which council?", by a resident or an adviser typing the caller's
+// name as they hear it, is read as a place first: the council is asked again, with the councils
+// to choose from, and the name is asked for at its own step, not taken unasked (an adviser's
+// "Linda Croft", and "Hemel Hempstead" too, was filed as the caller's name).
+func TestABareNameAtTheCouncilStepIsNoName(t *testing.T) {
+	councils := "(Buckinghamshire Council or Milton Keynes City Council)"
+	for _, says := range []string{"Linda Croft", "linda croft", "Mrs Linda Croft", "Sarah O'Brien.", "Hemel Hempstead"} {
+		t.Run("adviser/"+says, func(t *testing.T) {
+			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			logged(t, bot, "", rights.Access, []line{
+				{says: says, kind: conversation.KindIntake, contains: []string{"Which council is this request for? " + councils, "I'll ask for the requester's name next"},
+					lacks: []string{"noted", "your postcode"}},
+				{says: "Milton Keynes", contains: []string{"What is the requester's full name?"}},
+				{says: "Linda Croft", contains: []string{"contact the requester"}},
+				{says: "linda@example.com"}, {says: "skip"}, {says: "her housing file"},
+				{says: "yes", kind: conversation.KindSubmitted},
+			})
+			require.Len(t, q.cases(), 1)
+			assert.Equal(t, "Linda Croft", q.cases()[0].Requester.Name)
+			assert.Equal(t, "Milton Keynes City Council", q.cases()[0].Organisation)
+		})
+		t.Run("resident/"+says, func(t *testing.T) {
+			bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			last := script(t, bot, "", []line{
+				{says: "I want a copy of my data"},
+				{says: says, kind: conversation.KindIntake, contains: []string{"Which council is this request for? " + councils, "I'll ask for your name next"}, lacks: []string{"noted"}},
+				{says: "Bucks", contains: []string{"What is your full name?"}},
+			})
+			assert.Empty(t, last.Intake.Fields["name"])
+		})
+	}
 }
 
 // At "Which council?", after "tell me the town or village you live in", a bare reply is a place,

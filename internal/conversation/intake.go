@@ -1812,7 +1812,7 @@ func (b *Bot) detailsBeside(it *intake, v string) string {
 	if it.name == "" {
 		if name, _ := b.introducedName(v); name != "" {
 			it.name = name
-			took = append(took, "your name")
+			took = append(took, it.yourName()) // "the requester's name", to an adviser
 		}
 	}
 	if it.contact == "" {
