@@ -236,6 +236,12 @@ func openings(s string, tr *trace) (req, info float64) {
 		if leadingPrep[w] && k+1 < len(words) && whWords[words[k+1]] {
 			continue // "in what format…", "for how long…"
 		}
+		if n := councilAddressed(words[k:]); n > 0 {
+			// "buckinghamshire council - delete my data" (the dash is gone once normalised): the
+			// council addressed, as a greeting is, and the order after it opens the message.
+			k += n - 1
+			continue
+		}
 		first := k == firstWord(words)
 		start = false
 		if first && !whWords[w] && !auxWords[w] && heading(words[k:]) {
@@ -271,6 +277,37 @@ func firstWord(words []string) int {
 	}
 	return len(words)
 }
+
+// councilAddressed is how many words open words with a council addressed by its name, up to
+// and including "council" ("milton keynes council", "bucks county council"), when an order
+// follows it; 0 when they don't. "does the council delete …" asks, and "my council …" and "the
+// council delete my data after a year?" tell or ask, so no word before "council" may be a
+// question's, an order's, an article or a pronoun.
+func councilAddressed(words []string) int {
+	for n := 1; n <= 4 && n < len(words); n++ {
+		if words[n-1] != "council" {
+			continue
+		}
+		for _, w := range words[:n-1] {
+			if whWords[w] || auxWords[w] || imperative[w] || leadingPrep[w] || notCouncilName[w] || negators[w] || strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+				return 0
+			}
+		}
+		j := n
+		for j < len(words)-1 && (words[j] == "," || words[j] == ":" || words[j] == "please" || words[j] == "kindly") {
+			j++ // "Milton Keynes Council, please stop …"
+		}
+		if !imperative[words[j]] {
+			return 0
+		}
+		return n
+	}
+	return 0
+}
+
+// notCouncilName are words that open a sentence about a council, not its name: "my council …".
+var notCouncilName = map[string]bool{"i": true, "you": true, "we": true, "they": true, "he": true, "she": true, "it": true, "my": true, "your": true,
+	"our": true, "their": true, "his": true, "her": true, "this": true, "that": true, "if": true, "a": true, "an": true, "any": true, "every": true, "the": true}
 
 // heading reports whether the words open with a short noun phrase naming a
 // request or complaint followed by what it is for.
