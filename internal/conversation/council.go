@@ -212,10 +212,15 @@ func (it *intake) yourPostcode() string {
 	return "your postcode"
 }
 
-// goesTo says that the request goes to org because where (the address, a place) is in its area,
-// so that the resident can correct it: the council was read, not said.
+// goesTo says that the request goes to org, so that the resident can correct it: because where
+// (the address, a place) is in its area, when the council was read, not said; or, where is "",
+// because the request named it, perhaps by another name ("Milton Keynes Council", "bucks").
 func goesTo(where, org string) string {
-	return where + " is in " + org + "'s area, so the request will go to " + org + ": tell me if it's for another council."
+	goes := "the request will go to " + org + ": tell me if it's for another council."
+	if where == "" {
+		return "T" + goes[1:]
+	}
+	return where + " is in " + org + "'s area, so " + goes
 }
 
 // placeOnly reports whether place names a council by a place of its area alone, not by one of

@@ -236,3 +236,45 @@ func TestABareReplyAtTheCouncilStepIsAPlace(t *testing.T) {
 	assert.Equal(t, bucks, q.cases()[0].Organisation)
 	assert.Equal(t, "Sam Patel", q.cases()[0].Requester.Name)
 }
+
+// A request that names its council says which council it will go to, as one whose council is
+// read from an address or a place does, so that the resident can correct it there and then (a
+// council named for another reason, or by a name the bot reads otherwise); "buckinghamshire
+// council - delete my data" is a request too, not a question about erasure. A chat scoped to the
+// council needs no such word.
+func TestACouncilNamedInTheRequestIsSaidBack(t *testing.T) {
+	bucks, mk := "Buckinghamshire Council", "Milton Keynes City Council"
+	for _, tc := range []struct{ says, council string }{
+		{"I want a copy of my data from Milton Keynes Council", mk},
+		{"buckinghamshire council - delete my data", bucks},
+		{"Bucks council: please delete my data", bucks},
+		{"I want a copy of what you passed to the police about me, Milton Keynes council", mk},
+	} {
+		t.Run(tc.says, func(t *testing.T) {
+			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			script(t, bot, "", []line{
+				{says: tc.says, kind: conversation.KindIntake, contains: []string{"The request will go to " + tc.council + ": tell me if it's for another council.", "full name"},
+					lacks: []string{"Which council is this request for"}},
+				{says: "Ben Carter"}, {says: "ben.carter@example.com"}, {says: "skip"}, {says: "as above", contains: []string{"Council: " + tc.council}},
+				{says: "yes", kind: conversation.KindSubmitted},
+			})
+			require.Len(t, q.cases(), 1)
+			assert.Equal(t, tc.council, q.cases()[0].Organisation)
+		})
+	}
+	// Corrected at once, the request goes to the other council.
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "I want a copy of my data from Milton Keynes Council", contains: []string{"The request will go to " + mk}},
+		{says: "sorry I meant Buckinghamshire", contains: []string{"changed the council to " + bucks, "full name"}},
+		{says: "Ben Carter"}, {says: "ben.carter@example.com"}, {says: "skip"}, {says: "as above"},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, bucks, q.cases()[0].Organisation)
+	// A chat scoped to the council, and a council asked for later, are not said back this way.
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{{says: "I want a copy of my data from Milton Keynes Council", contains: []string{"full name"}, lacks: []string{"The request will go to"}}})
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{{says: "I want a copy of my data", lacks: []string{"The request will go to"}}})
+}

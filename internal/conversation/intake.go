@@ -467,6 +467,12 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	}
 	if byAddress != "" && !prefilled {
 		intro.WriteString(goesTo("Your address", byAddress) + "\n")
+	} else if it.namedCouncil != "" && b.canonicalOrg(t.Org) == "" && !prefilled {
+		// "I want a copy of my data from Milton Keynes Council": which council the request will
+		// go to, as when it is asked for later, so that a council misread, or named for another
+		// reason, can be corrected before the rest is asked. (A chat scoped to the council needs
+		// no such word.)
+		intro.WriteString(goesTo("", it.org) + "\n")
 	}
 	if it.loggedByAdviser() {
 		intro.WriteString("No identity documents are taken here; the data protection team will contact the requester if they need proof of identity. Type \"cancel\" at any time.\n")
