@@ -62,3 +62,27 @@ func TestARequestFromAChatThatReadARiskIsFlagged(t *testing.T) {
 	require.Len(t, flagged, 1)
 	assert.Equal(t, cases[0].Ref, flagged[0].Ref)
 }
+
+// Someone who may be an abuser finding where the resident lives, told with no word of fear, gets
+// the safeguarding contacts first ("my husband keeps finding my address" was taken as a request
+// to keep the address confidential, with no word of them), and the confidentiality request is
+// still offered, and taken on a "yes", flagged.
+func TestAnAbuserFindingTheirAddressGetsTheSafeguardingReply(t *testing.T) {
+	for _, says := range []string{"my husband keeps finding my address", "my ex keeps turning up at my new flat, how does he know where I live"} {
+		t.Run(says, func(t *testing.T) {
+			bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			script(t, bot, "", []line{{says: says, kind: conversation.KindSafeguarding, contains: []string{"Call the safeguarding team."},
+				lacks: []string{"It sounds like you want to make a request"}}})
+		})
+	}
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "my husband keeps finding my address", kind: conversation.KindSafeguarding, contains: []string{"Call the safeguarding team.", "keep your address confidential"}},
+		{says: "yes", kind: conversation.KindIntake}, {says: "Jo Bloggs"}, {says: "jo@example.com"}, {says: "skip"}, {says: "as above"},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	cases := q.cases()
+	require.Len(t, cases, 1)
+	assert.Equal(t, "objection", string(cases[0].Type))
+	assert.True(t, cases[0].Safeguarding)
+}

@@ -109,6 +109,16 @@ func classify(text string) (Intent, trace) {
 		in.OnBehalf = in.OnBehalf || safeOnBehalf(s)
 		return in, tr
 	}
+	if foundWhereTheyLive(s, fired) {
+		// "my husband keeps finding my address": someone finding where the writer lives, told
+		// with no word of fear. Urgent, and, as with the model, what the message asks ("… don't
+		// give it out") is read too.
+		tr.fired = append(tr.fired, "safeguarding-found-where-they-live:"+strings.Join(fired, "+"))
+		in := classifyRequest(s, &tr)
+		in.Safeguarding, in.ByModel = true, true
+		in.OnBehalf = in.OnBehalf || safeOnBehalf(s)
+		return in, tr
+	}
 	if len(fired) > 0 {
 		tr.fired = append(tr.fired, fmt.Sprintf("safeguarding-below:%.1f:%s", score, strings.Join(fired, "+")))
 	}

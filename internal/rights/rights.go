@@ -150,9 +150,11 @@ type Intent struct {
 	// start no intake.
 	Safeguarding bool
 	// ByModel marks a safeguarding message that only the model over word
-	// vectors took for urgent, none of the vocabulary's cues enough: the danger
-	// is less certain, so what else the message asks is answered too, after
-	// the safeguarding reply.
+	// vectors took for urgent, none of the vocabulary's cues enough, or that
+	// tells of someone who may be an abuser finding where the writer lives
+	// with no word of fear (foundWhereTheyLive): the danger is less certain,
+	// so what else the message asks is answered too, after the safeguarding
+	// reply.
 	ByModel bool
 	// SelfHarm marks a safeguarding message about suicide or self-harm (the
 	// writer's or someone else's), for which a crisis line helps more than a

@@ -227,3 +227,49 @@ var (
 func safeOnBehalf(s string) bool {
 	return !safeSelf.MatchString(s) && safeOther.MatchString(s)
 }
+
+// Someone who may be an abuser finding where the writer lives, told with no word of fear: "my
+// husband keeps finding my address", "my ex keeps turning up at my new flat, how does he know
+// where I live" got a request to keep the address confidential, or an answer, and no
+// safeguarding contacts. The cues weigh such a sign only beside fear ("afraid of being tracked
+// down"), and "my ex knows my address, please update it" is no danger; what makes these urgent
+// is that it goes on, or is a mystery to the writer, or that they are found again at a new
+// home. Like the model's, the reading is less sure than a cue's, so what else the message asks
+// (to hide the address) is taken too.
+var (
+	// safeAbuser is who may be one: a partner or former partner, or "he" or "she" (never a
+	// parent or a neighbour, whose finding an address is mostly a letter read).
+	safeAbuser = `(?:(?:my|her|his|our|the) (?:ex|ex partner|expartner|former partner|partner|husband|wife|boyfriend|girlfriend|ex husband|ex wife|ex boyfriend|ex girlfriend|stepdad|stepfather|abuser|stalker)|he|she)`
+	// safeWhereILive is the writer's home: "my (new) address", "where I live", "my new flat".
+	safeWhereILive  = `(?:my (?:new |current |home |safe |latest )?(?:address|flat|house|home|place)|where (?:i|we) (?:live|am|are|stay|'m living|'re living|moved to|now live|live now))`
+	foundWhereILive = regexp.MustCompile(
+		// It goes on: "keeps finding my address", "somehow found where I live again".
+		`\b` + safeAbuser + `(?: (?:keeps?|kept|keeps on|always|somehow|still|again|just|has|have|had|'s|already|managed to|manages to|been)){1,3} ` +
+			`(?:finding|find|finds|found|tracking|tracks|tracked|tracing|traces|traced|getting|knowing|working)(?: out| down)? ` + safeWhereILive + `\b|` +
+			// Found at home again: "keeps turning up at my new flat".
+			`\b` + safeAbuser + `(?: (?:keeps?|kept|keeps on|always|still|again|just|has|'s|had|been)){1,3} (?:turning|turned|turns|showing|showed|shows|coming|rocking) up (?:at|outside) ` +
+			`(?:my|our) (?:new |current |safe )?(?:flat|house|home|door|place|address|refuge)\b|` +
+			// A mystery to the writer: "how does he know where I live", "how did my ex get my new address".
+			`\bhow (?:does|did|do|has|could|can|would|is|the hell does|on earth does|on earth did) ` + safeAbuser + ` (?:\S+ )?(?:know|knows|knew|find|found|get|got|keep finding|work)(?: out)? ` + safeWhereILive + `\b`)
+)
+
+// foundWhereTheyLive reports whether s (normalised) tells of someone who may be an abuser
+// finding where the writer lives (foundWhereILive), with no cue saying it is past, resolved, or
+// someone else's subject (fired are the cues that counted).
+func foundWhereTheyLive(s string, fired []string) bool {
+	for _, name := range fired {
+		if w, ok := cueWeights[name]; ok && w < 0 && !dataTopicCues[name] {
+			return false // "back in 2015 my ex kept turning up at my flat"
+		}
+	}
+	return foundWhereILive.MatchString(s)
+}
+
+// cueWeights are the vocabulary's cues' weights, by name.
+var cueWeights = func() map[string]float64 {
+	m := make(map[string]float64, len(safeCues))
+	for _, cu := range safeCues {
+		m[cu.name] = cu.weight
+	}
+	return m
+}()
