@@ -909,7 +909,14 @@ func shorten(s string, n int) string {
 		return s
 	}
 	r := []rune(s)
-	return strings.TrimSpace(string(r[:n])) + "…"
+	cut := string(r[:n])
+	if r[n] != ' ' {
+		// At the last word's start, not inside it: "… time limits for eras…" read as a word.
+		if sp := strings.LastIndexByte(cut, ' '); sp > len(cut)/2 {
+			cut = cut[:sp]
+		}
+	}
+	return strings.TrimRight(cut, " ,;:–-") + "…"
 }
 
 func round(f float64) float64 { return math.Round(f*1000) / 1000 }

@@ -433,3 +433,21 @@ func TestSaysKept(t *testing.T) {
 		assert.Equal(t, tt.want, saysKept(notice.Passage{Headings: []string{tt.section}}, tt.sentence), tt.sentence)
 	}
 }
+
+// A long heading is shortened at a word's start, never inside a word: "… time limits for eras…"
+// read as a word of its own (a QA pass).
+func TestShortenCutsBetweenWords(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"Data rights", 90, "Data rights"},
+		{"Tier 2: How we collect and use data › 9 The time limits for erasure", 60, "Tier 2: How we collect and use data › 9 The time limits for…"},
+		{"Who we share it with, and why", 21, "Who we share it with…"},
+		{"Who we share it with, and why", 24, "Who we share it with…"},
+		{"Supercalifragilisticexpialidocious heading", 10, "Supercalif…"}, // no word break in reach: cut the word
+	} {
+		assert.Equal(t, tt.want, shorten(tt.s, tt.n), tt.s)
+	}
+}
