@@ -646,6 +646,9 @@ func (b *Bot) Ask(ctx context.Context, q answer.Question) (answer.Answer, error)
 	if asksResponseTime(q.Text) {
 		ans = b.responseTime(ans, q.Organisation) // an adviser reads out what the chat says
 	}
+	if asksToMakeFOI(q.Text) {
+		ans = b.foi(ans, q.Organisation)
+	}
 	ans.Request = requestOf(intent)
 	ans.Safeguarding = intent.Safeguarding
 	if intent.Safeguarding {
@@ -712,6 +715,9 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, q string, intent r
 	}
 	if asksResponseTime(t.Text) {
 		ans = b.responseTime(ans, aq.Organisation)
+	}
+	if asksToMakeFOI(t.Text) {
+		ans = b.foi(ans, aq.Organisation)
 	}
 	s.notice = noticeInFocus(s.notice, ans, followUp)
 	ans.Question = t.Text

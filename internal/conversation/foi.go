@@ -1,0 +1,52 @@
+package conversation
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/privacybot/privacybot/internal/answer"
+)
+
+// makeFOIRe is a wish to make a Freedom of Information (or Environmental Information) request:
+// "how do I make an FOI request?", "I want to put in a freedom of information request", "FOI
+// request about the leisure centre budget", "can I ask for the contract under the Freedom of
+// Information Act?". A question about such requests ("will my name be released under FOI?")
+// is not one: the notices may answer it.
+var makeFOIRe = regexp.MustCompile(`(?i)\b(?:make|making|submit|submitting|send|sending|put|putting|lodge|raise|file|start|do|doing)\b(?:\s+(?:in|an|a|my|the|new|another))*\s+(?:foi|foia|freedom of information|eir|environmental information)\b|` +
+	`^\s*(?:an?\s+)?(?:foi|freedom of information|eir)\s+(?:request|application)\b|` +
+	`\b(?:request|ask for|get|see|obtain)\b[^.?!]{0,50}\bunder\s+(?:the\s+)?(?:foi|foia|freedom of information|eir|environmental information)\b`)
+
+// aboutFOIRe finds a notice's words about Freedom of Information, in a quote or where it is from.
+var aboutFOIRe = regexp.MustCompile(`(?i)\bfreedom of information\b|\bFOIA?\b|\benvironmental information regulations\b|\bEIR\b`)
+
+// foiExplained says what a Freedom of Information request is, and what is instead the resident's
+// to ask of the data protection team: residents asking to make one got a quote of their data
+// protection rights (a QA pass), which the bot can't take an FOI request as.
+const foiExplained = "A Freedom of Information request asks for information the council holds about its work, " +
+	"not for your own personal data. The privacy notices I answer from don't cover how to make one, and I can't take one here: please make it to the council directly.\n" +
+	"If it is the information the council holds about you that you want, that is a subject access request, which goes to the data protection team."
+
+// foi answers a wish to make a Freedom of Information request, when the notices' answer is
+// not about such requests (a council's own FOI notice answers it): what one is, and the data
+// protection contact for a request about the resident's own data.
+func (b *Bot) foi(ans answer.Answer, org string) answer.Answer {
+	if !ans.Abstained && citesFOI(ans) || b.Contacts == nil {
+		return ans
+	}
+	contact := b.Contacts(org)
+	return answer.Answer{Question: ans.Question, Answer: foiExplained + "\n" + contact.Answer, Abstained: true,
+		Citations: contact.Citations, Mode: ans.Mode}
+}
+
+// citesFOI reports whether an answer quotes a notice about Freedom of Information requests.
+func citesFOI(ans answer.Answer) bool {
+	for _, c := range ans.Citations {
+		if aboutFOIRe.MatchString(strings.Join([]string{c.Excerpt, c.Section, c.Title}, " ")) {
+			return true
+		}
+	}
+	return false
+}
+
+// asksToMakeFOI reports whether a message asks to make a Freedom of Information request.
+func asksToMakeFOI(text string) bool { return makeFOIRe.MatchString(text) }
