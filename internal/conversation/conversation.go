@@ -669,8 +669,12 @@ func (b *Bot) Ask(ctx context.Context, q answer.Question) (answer.Answer, error)
 // "I told the council something about my neighbour in confidence. Will they tell him it was
 // me?") and it asks something. A false alarm then costs the resident nothing but a paragraph.
 func alsoAnswered(intent rights.Intent, text string) bool {
-	return intent.ByModel && (questionRe.MatchString(text) || strings.Contains(text, "?"))
+	return intent.ByModel && (questionRe.MatchString(text) || strings.Contains(text, "?") || conditionalQuestionRe.MatchString(text))
 }
+
+// conditionalQuestionRe is a question asked after the case it is about, without a question mark:
+// "if I report a neighbour in confidence will you tell them it was me".
+var conditionalQuestionRe = regexp.MustCompile(`(?i)^\s*(?:if|when|once|after|say)\b[^.?!]{0,80}?\b(?:will|would|do|does|can|could|should|is|are)\s+(?:you|they|the council|he|she|it|i|we|my|anyone|someone)\b`)
 
 // withAnswer is a safeguarding reply followed by the answer to what the message asked, with
 // the answer's citations (the safeguarding reply cites nothing).

@@ -12,6 +12,7 @@ import (
 
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/rights"
 )
 
 // A request from a conversation in which the chat gave the safeguarding contacts is flagged on
@@ -85,4 +86,21 @@ func TestAnAbuserFindingTheirAddressGetsTheSafeguardingReply(t *testing.T) {
 	require.Len(t, cases, 1)
 	assert.Equal(t, "objection", string(cases[0].Type))
 	assert.True(t, cases[0].Safeguarding)
+}
+
+// A message only the model took for urgent is answered too when it asks something, even as "if
+// …, will you …?" without a question mark: "if I report a neighbour in confidence will you tell
+// them it was me" got the safeguarding contacts alone (a QA pass).
+func TestALessCertainAlarmOnAConditionalQuestionAnswersItToo(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	bot.Classify = func(string) rights.Intent { return rights.Intent{Type: rights.None, Safeguarding: true, ByModel: true} }
+	for says, answered := range map[string]bool{
+		"if I report a neighbour in confidence will you tell them it was me": true,
+		"when I ring the council do they record the call":                    true,
+		"if he finds out where I live I don't know what I'll do":             false,
+		"my neighbour keeps shouting at me in the street":                    false,
+	} {
+		rep := script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindSafeguarding, contains: []string{"Call the safeguarding team."}}})
+		assert.Equal(t, answered, strings.Contains(rep.Answer.Answer, "And to what you asked"), says)
+	}
 }
