@@ -421,7 +421,7 @@ const leadInPenalty = 0.1
 
 // whoIsRe finds a sentence saying who someone is or who holds a role ("Our Data Protection
 // Officer is Helen Marchbank.", "Westmere Borough Council is the data controller …").
-var whoIsRe = regexp.MustCompile(`(?i)\b(?:is|are)\s+(?:the\s+)?(?:data\s+controller|controller|data\s+protection\s+officer)\b|\b(?:data\s+protection\s+officer|dpo|data\s+controller|controller)\s+(?:is|are)\s+\S`)
+var whoIsRe = regexp.MustCompile(`(?i)\b(?:is|are)\s+(?:both\s+|also\s+)?(?:the\s+)?(?:joint\s+)?(?:data\s+controller|controller|data\s+protection\s+officer)\b|\b(?:data\s+protection\s+officer|dpo|data\s+controller|controller)\s+(?:is|are)\s+\S`)
 
 // namesWho reports whether a sentence names who holds a data protection role.
 func namesWho(s string) bool { return whoIsRe.MatchString(s) }

@@ -205,3 +205,15 @@ func TestALongListIsQuotedByTheBulletsThatAnswer(t *testing.T) {
 		})
 	}
 }
+
+// "Who is the data controller?" is answered by a sentence saying who is, however it puts it
+// ("the Council is both the Data Controller and the Data Processor"), as by a contact block.
+func TestASentenceSayingWhoIsTheControllerAnswersWhoItIs(t *testing.T) {
+	e := alderbyNotice(t, "website", "Website privacy statement", "Who we are\n"+
+		"In terms of the Data Protection Act the Council is both the Data Controller and the Data Processor.\n"+
+		"Cookies\nWe use cookies to remember your choices.\n")
+	ans, err := e.Composer.Answer(context.Background(), answer.Question{Text: "who is the data controller?", Organisation: "Alderby Borough Council"})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	assert.Contains(t, ans.Answer, "the Council is both the Data Controller")
+}
