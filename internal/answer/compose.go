@@ -707,12 +707,27 @@ func CleanText(s string) (string, error) {
 // compose writes the answer from the chosen units: grouped by organisation (naming each, so two
 // councils' facts are never blended), then by passage, in the notice's own order.
 func (c *Composer) compose(ans Answer, q Question, hits []Hit, chosen []candidate) Answer {
-	// Citation numbers in order of first use.
-	sort.SliceStable(chosen, func(i, j int) bool {
-		if chosen[i].hit != chosen[j].hit {
-			return chosen[i].hit < chosen[j].hit
+	// Citation numbers in order of first use. Passages of one section of a notice are read in
+	// the notice's order, under the section's heading once, where the best of them ranks: "We
+	// will only share information with these organisations …" came before the sentence naming
+	// them, under the same long heading twice (a QA pass).
+	best := slices.MinFunc(chosen, func(a, b candidate) int { return a.hit - b.hit }).hit
+	section := func(cd candidate) string { p := hits[cd.hit].Passage; return p.NoticeID + "\x00" + p.Section() }
+	first := map[string]int{} // the best ranked hit of each section
+	for _, cd := range chosen {
+		if h, ok := first[section(cd)]; !ok || cd.hit < h {
+			first[section(cd)] = cd.hit
 		}
-		return chosen[i].order < chosen[j].order
+	}
+	sort.SliceStable(chosen, func(i, j int) bool {
+		a, b := chosen[i], chosen[j]
+		if fa, fb := first[section(a)], first[section(b)]; fa != fb {
+			return fa < fb
+		}
+		if pa, pb := hits[a.hit].Passage.Position, hits[b.hit].Passage.Position; pa != pb {
+			return pa < pb
+		}
+		return a.order < b.order
 	})
 	num := map[int]int{}
 	var orgs []string
@@ -744,7 +759,7 @@ func (c *Composer) compose(ans Answer, q Question, hits []Hit, chosen []candidat
 		}
 	}
 	if len(chosen) > 0 {
-		ans.Best = num[chosen[0].hit]
+		ans.Best = num[best]
 	}
 	// Excerpts: the chosen units of each cited passage, in the passage's order.
 	for i := range ans.Citations {
@@ -777,11 +792,11 @@ func (c *Composer) compose(ans Answer, q Question, hits []Hit, chosen []candidat
 		if oi > 0 {
 			b.WriteString("\n")
 		}
-		lastHit := -1
+		lastSection := ""
 		for _, cd := range byOrg[org] {
 			p := hits[cd.hit].Passage
-			if cd.hit != lastHit {
-				if lastHit >= 0 {
+			if section(cd) != lastSection {
+				if lastSection != "" {
 					b.WriteString("\n")
 				}
 				fmt.Fprintf(&b, "%s — %s", p.Organisation, p.Title)
@@ -789,7 +804,7 @@ func (c *Composer) compose(ans Answer, q Question, hits []Hit, chosen []candidat
 					fmt.Fprintf(&b, ", “%s”", shorten(s, 90))
 				}
 				b.WriteString(":\n")
-				lastHit = cd.hit
+				lastSection = section(cd)
 			}
 			fmt.Fprintf(&b, "• “%s” [%d]\n", cd.unit.quote(), num[cd.hit])
 			lost = lost || hasEmailPlaceholder(cd.unit.quote())

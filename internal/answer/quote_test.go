@@ -2,6 +2,7 @@ package answer_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -216,4 +217,20 @@ func TestASentenceSayingWhoIsTheControllerAnswersWhoItIs(t *testing.T) {
 	require.NoError(t, err)
 	require.False(t, ans.Abstained, ans.Answer)
 	assert.Contains(t, ans.Answer, "the Council is both the Data Controller")
+}
+
+// Paragraphs of one section are quoted in the notice's order under its heading once: "We will
+// only share information with these organisations …" came before the sentence naming them,
+// under the same heading twice (a QA pass).
+func TestParagraphsOfOneSectionAreQuotedInTheNoticesOrder(t *testing.T) {
+	e := alderbyNotice(t, "leisure", "Leisure privacy notice", "Who we share it with\n"+
+		"We sometimes need to share information with partners such as Alderby Leisure Trust and Alderby Police.\n"+
+		"We will only share information with these organisations where it is legal to share it.\n")
+	ans, err := e.Composer.Answer(context.Background(), answer.Question{Text: "who do you share my information with?"})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	assert.Equal(t, 1, strings.Count(ans.Answer, "“Who we share it with”"), ans.Answer)
+	named, these := strings.Index(ans.Answer, "partners such as"), strings.Index(ans.Answer, "these organisations")
+	require.True(t, named >= 0 && these >= 0, ans.Answer)
+	assert.Less(t, named, these, "the organisations are named before they are pointed back to:\n%s", ans.Answer)
 }
