@@ -777,9 +777,25 @@ func (c *Composer) narrowLists(hits []Hit, cands, chosen []candidate, reqs []req
 			c.acronyms.Concepts(p.Section()),
 			c.acronyms.Concepts(p.Title + " " + p.Service),
 		}
-		var beyond []requirement // what the question asks that the lead-in doesn't say
+		itemSets := make([][]map[string]bool, len(u.items))
+		for ii, it := range u.items {
+			itemSets[ii] = append([]map[string]bool{c.acronyms.Concepts(it)}, lead...)
+		}
+		// What the question asks that the lead-in doesn't say, nor over a third of the bullets: "to
+		// request …" opens three of seven rights of a list, and "what if the council says no to my data
+		// request?" is not asked of those bullets.
+		var beyond []requirement
 		for _, r := range reqs {
-			if !r.context && !names(r, lead...) {
+			if r.context || names(r, lead...) {
+				continue
+			}
+			n := 0
+			for _, sets := range itemSets {
+				if names(r, sets...) {
+					n++
+				}
+			}
+			if 3*n <= len(u.items) {
 				beyond = append(beyond, r)
 			}
 		}
@@ -794,15 +810,14 @@ func (c *Composer) narrowLists(hits []Hit, cands, chosen []candidate, reqs []req
 		}
 		keeps, floor := make([]bool, len(u.items)), math.Inf(1)
 		for ii, it := range u.items {
-			sets := append([]map[string]bool{c.acronyms.Concepts(it)}, lead...)
 			for ri, r := range beyond {
-				if names(r, sets...) {
+				if names(r, itemSets[ii]...) {
 					said[ri] = said[ri] || !r.everyday
 					keeps[ii] = true
 				}
 			}
-			if keeps[ii] {
-				floor = min(floor, scored(it))
+			if sc := scored(it); keeps[ii] && !math.IsInf(sc, -1) {
+				floor = min(floor, sc) // a bullet not scored (not stating the fact asked for) sets no floor
 			}
 		}
 		var keep []string

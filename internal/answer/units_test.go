@@ -598,3 +598,34 @@ func TestASentenceNamingWhatTheOneBeforePointsAtFollowsIt(t *testing.T) {
 		"We will only ever analyse data for the reasons above, except when specific services might use your data in other ways.",
 		"These services are Lifeguard Training and Swimming Lessons."}, quoted)
 }
+
+// A word over a third of a list's bullets use ("to request …" opens three rights of six) doesn't
+// pick bullets: "can I request my data is deleted?", of the whole list, quotes the right to
+// erasure alone; "what happens to my request?" asks nothing of any one bullet, and the list
+// is quoted whole (a QA pass: it quoted the three rights saying "request", leaving out access).
+func TestAWordManyBulletsUseDoesNotPickBullets(t *testing.T) {
+	comp := composerOver(t, fstest.MapFS{"housing.md": {Data: []byte("---\nid: housing\ntitle: Housing privacy notice\norganisation: Alderby Borough Council\n---\n" +
+		"Your rights\nYou have various rights around the data we hold about you:\n" +
+		"- Right of access (to receive a copy of your personal data)\n- Right to rectification (to request data is corrected)\n" +
+		"- Right to erasure (to request that data is deleted)\n- Right to restrict processing (to request we don't use your data in a certain way)\n" +
+		"- Right to object (to complain about our use of your data)\n- Right to data portability (to receive your data in a common format)\n")}})
+	p := comp.Corpus.Passages()[0]
+	var list candidate
+	for i, u := range comp.unitsOf(p) {
+		if u.leadIn {
+			list = candidate{hit: 0, unit: u, order: i}
+		}
+	}
+	require.Len(t, list.unit.items, 6)
+	for _, tt := range []struct {
+		question string
+		want     []string
+	}{
+		{"can I request my data is deleted?", []string{leftOut, "Right to erasure (to request that data is deleted)", leftOut}},
+		{"what happens to my request?", list.unit.items},
+	} {
+		reqs := comp.requirements(tt.question)
+		got := comp.narrowLists([]Hit{{Passage: p}}, nil, []candidate{list}, reqs)
+		assert.Equal(t, tt.want, got[0].unit.items, tt.question)
+	}
+}
