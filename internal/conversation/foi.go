@@ -10,11 +10,16 @@ import (
 // makeFOIRe is a wish to make a Freedom of Information (or Environmental Information) request:
 // "how do I make an FOI request?", "I want to put in a freedom of information request", "FOI
 // request about the leisure centre budget", "can I ask for the contract under the Freedom of
-// Information Act?". A question about such requests ("will my name be released under FOI?")
+// Information Act?"; or asks which of the two a request for one's own data is. A question about
+// such requests ("will my name be released under FOI?")
 // is not one: the notices may answer it.
 var makeFOIRe = regexp.MustCompile(`(?i)\b(?:make|making|submit|submitting|send|sending|put|putting|lodge|raise|file|start|do|doing)\b(?:\s+(?:in|an|a|my|the|new|another))*\s+(?:foi|foia|freedom of information|eir|environmental information)\b|` +
 	`^\s*(?:an?\s+)?(?:foi|freedom of information|eir)\s+(?:request|application)\b|` +
-	`\b(?:request|ask for|get|see|obtain)\b[^.?!]{0,50}\bunder\s+(?:the\s+)?(?:foi|foia|freedom of information|eir|environmental information)\b`)
+	`\b(?:request|ask for|get|see|obtain)\b[^.?!]{0,50}\bunder\s+(?:the\s+)?(?:foi|foia|freedom of information|eir|environmental information)\b|` +
+	// Which of the two a request for one's own records is: "can I use freedom of information to
+	// get my own records?", "what's the difference between a SAR and an FOI?".
+	`\b(?:use|using|through|via)\s+(?:an?\s+|the\s+)?(?:foi|foia|freedom of information)\b[^.?!]{0,40}\b(?:my|me|myself)\b|` +
+	`\bdifference between\b[^.?!]{0,60}\b(?:foi|foia|freedom of information)\b`)
 
 // aboutFOIRe finds a notice's words about Freedom of Information, in a quote or where it is from.
 var aboutFOIRe = regexp.MustCompile(`(?i)\bfreedom of information\b|\bFOIA?\b|\benvironmental information regulations\b|\bEIR\b`)
