@@ -623,9 +623,10 @@ func queueUpdate(ctx context.Context, app *App, args []string) error {
 A case awaiting verification moved to in_progress records the proof of identity or authority as
 arrived: its month runs from that day (today, or --at the day it came). When no proof was needed
 after all (the authority is already on file), --proof-not-needed says so: the month runs from the
-day the request was received, as if the clock had never stopped.`)
+day the request was received, as if the clock had never stopped (or, when an earlier round of
+proof had arrived, from the day it did).`)
 	status := fs.String("status", "", "the new `status` (omit to add a note only)")
-	proofNotNeeded := fs.Bool("proof-not-needed", false, "for a case awaiting verification: no proof of identity or authority was needed, so it goes in_progress with the month running from receipt (--status in_progress is implied)")
+	proofNotNeeded := fs.Bool("proof-not-needed", false, "for a case awaiting verification: no proof of identity or authority was needed, so it goes in_progress with the month running from receipt, or from the day an earlier round of proof arrived (--status in_progress is implied)")
 	note := fs.String("note", "", "why, for the audit trail: required for refused and extended (the grounds or the reason, which the requester is told) and withdrawn (how and when the requester withdrew); without --status, added as a note")
 	by := byFlag(fs, app, "making the change")
 	at := fs.String("at", "", "when it happened, if not now: `YYYY-MM-DD` or RFC 3339 (e.g. the day ID arrived)")
@@ -691,10 +692,20 @@ func clockFrom(before, after dpo.Case, ch dpo.Change) string {
 		return ""
 	}
 	if ch.ProofNotNeeded {
-		return fmt.Sprintf(" (no proof needed: the month runs from receipt, %s)", ukDate(after.Received))
+		return fmt.Sprintf(" (no proof needed: the month runs from %s)", proofNotNeededFrom(before))
 	}
-	return fmt.Sprintf(" (the month runs from the day the proof arrived, %s; if none was needed, --proof-not-needed runs it from receipt, %s)",
-		ukDate(after.IDReceived), ukDate(after.Received))
+	return fmt.Sprintf(" (the month runs from the day the proof arrived, %s; if none was needed, --proof-not-needed runs it from %s)",
+		ukDate(after.IDReceived), proofNotNeededFrom(before))
+}
+
+// proofNotNeededFrom names the day the month of a case awaiting proof runs from if none was
+// needed: "receipt, DATE", or the day an earlier round of proof arrived.
+func proofNotNeededFrom(c dpo.Case) string {
+	day, earlier := c.ProofNotNeededFrom()
+	if earlier {
+		return "the day the earlier proof arrived, " + ukDate(day)
+	}
+	return "receipt, " + ukDate(day)
 }
 
 // changeCase makes one change to the case ref and prints, on one line, what became of it.

@@ -85,6 +85,36 @@ func TestQueueUpdateProofNotNeeded(t *testing.T) {
 	assert.Contains(t, out, "no proof of identity or authority needed: the month runs from receipt, 20 March 2026: authority on file since 2024")
 }
 
+// Proof asked for again after a first round arrived, and then found not needed, runs the month
+// from the day the first round arrived, not from receipt; both ways of moving it on say so.
+func TestQueueUpdateProofNotNeededAfterAnEarlierRound(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"not needed", []string{"--proof-not-needed"},
+			"due 2026-04-23 (no proof needed: the month runs from the day the earlier proof arrived, 2026-03-23)\n"},
+		{"arrived", []string{"--status", "in_progress"},
+			"due 2026-05-01 (the month runs from the day the proof arrived, 2026-04-01; if none was needed, --proof-not-needed runs it from the day the earlier proof arrived, 2026-03-23)\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newQueueFixture(t) // f.awaiting was received on Friday 20 March 2026, awaiting ID
+			for _, args := range [][]string{
+				{"--status", "in_progress", "--at", "2026-03-23"},
+				{"--status", "awaiting_verification", "--note", "the signature does not match; asked for a passport"},
+			} {
+				code, _, errOut := f.run(t, "2026-03-25T09:00:00Z", append([]string{"queue", "update", f.awaiting.Ref}, args...)...)
+				require.Equal(t, exitOK, code, errOut)
+			}
+			code, out, errOut := f.run(t, april1, append([]string{"queue", "update", f.awaiting.Ref}, tc.args...)...)
+			require.Equal(t, exitOK, code, errOut)
+			assert.Equal(t, f.awaiting.Ref+": awaiting_verification → in_progress; "+tc.want, out)
+		})
+	}
+}
+
 // Proof that arrived starts the month on its day, and the output says so, naming the other way.
 func TestQueueUpdateProofArrivedSaysWhichDayTheMonthRunsFrom(t *testing.T) {
 	f := newQueueFixture(t)

@@ -179,8 +179,11 @@ type Case struct {
 
 	Status Status `json:"status"`
 	// Due is the statutory deadline; zero while there is none (awaiting ID, an open clarification).
-	Due             time.Time        `json:"due,omitzero"`
-	AwaitingID      bool             `json:"awaiting_id,omitempty"`
+	Due        time.Time `json:"due,omitzero"`
+	AwaitingID bool      `json:"awaiting_id,omitempty"`
+	// IDReceived is when the proof of identity or authority asked for last arrived (zero if none
+	// has). While more is awaited (AwaitingID) it still says when the earlier round came, which
+	// the clock ignores until that round is found to be all that was needed (ProofNotNeeded).
 	IDReceived      time.Time        `json:"id_received,omitzero"`
 	Pauses          []deadline.Pause `json:"pauses,omitempty"`
 	Extended        bool             `json:"extended,omitempty"`

@@ -771,6 +771,75 @@ func TestProofNotNeededRunsTheMonthFromReceipt(t *testing.T) {
 	assert.Equal(t, "Proof not needed", EventProofNotNeeded.Label())
 }
 
+// Proof asked for a second time (the first round arrived, then more was asked for) and found not
+// needed after all: the clock never stopped for it, so the month runs from when the council last
+// had everything it needed, the day the earlier proof arrived, not from receipt (which would cut
+// the month the law gives short) nor from the second request or the decision (which would
+// lengthen it). Clarification pauses count as they always do: only on or after that day.
+func TestProofNotNeededAfterAnEarlierRoundRunsFromThatProof(t *testing.T) {
+	received := at(t, "2026-03-02T10:00:00Z")
+	now := at(t, "2026-03-20T09:00:00Z")
+	step := func(to Status, day string, notNeeded bool) Change {
+		return Change{To: to, At: at(t, "2026-03-"+day+"T12:00:00Z"), ProofNotNeeded: notNeeded}
+	}
+	tests := []struct {
+		name  string
+		steps []Change
+		last  Change
+		due   string
+		kind  EventKind
+		note  string
+	}{
+		{"one round, not needed: from receipt", []Change{step(AwaitingVerification, "03", false)},
+			Change{ProofNotNeeded: true}, "2026-04-02", EventProofNotNeeded,
+			"no proof of identity or authority needed: the month runs from receipt, 2 March 2026"},
+		{"earlier proof arrived on the 10th", []Change{step(AwaitingVerification, "03", false), step(InProgress, "10", false),
+			step(AwaitingVerification, "15", false)},
+			Change{ProofNotNeeded: true, Note: "the birth certificate was enough"}, "2026-04-10", EventProofNotNeeded,
+			"no proof of identity or authority needed: the month runs from the day the earlier proof arrived, 10 March 2026: the birth certificate was enough"},
+		{"decided on the 18th, still from the earlier proof", []Change{step(AwaitingVerification, "03", false), step(InProgress, "10", false),
+			step(AwaitingVerification, "15", false)},
+			Change{ProofNotNeeded: true, At: at(t, "2026-03-18T00:00:00Z")}, "2026-04-10", EventProofNotNeeded,
+			"no proof of identity or authority needed: the month runs from the day the earlier proof arrived, 10 March 2026 (recorded 2026-03-20 09:00 UTC)"},
+		{"a clarification after the earlier proof pauses it", []Change{step(AwaitingVerification, "03", false), step(InProgress, "10", false),
+			step(AwaitingClarification, "11", false), step(InProgress, "13", false), step(AwaitingVerification, "15", false)},
+			Change{ProofNotNeeded: true}, "2026-04-13", EventProofNotNeeded,
+			"no proof of identity or authority needed: the month runs from the day the earlier proof arrived, 10 March 2026"},
+		{"a clarification before the earlier proof doesn't count", []Change{step(AwaitingClarification, "03", false), step(InProgress, "05", false),
+			step(AwaitingVerification, "06", false), step(InProgress, "10", false), step(AwaitingVerification, "15", false)},
+			Change{ProofNotNeeded: true}, "2026-04-10", EventProofNotNeeded,
+			"no proof of identity or authority needed: the month runs from the day the earlier proof arrived, 10 March 2026"},
+		{"the earlier round not needed either: from receipt", []Change{step(AwaitingVerification, "03", false), step(InProgress, "05", true),
+			step(AwaitingVerification, "15", false)},
+			Change{ProofNotNeeded: true}, "2026-04-02", EventProofNotNeeded,
+			"no proof of identity or authority needed: the month runs from receipt, 2 March 2026"},
+		{"proof of the second round arriving restarts it", []Change{step(AwaitingVerification, "03", false), step(InProgress, "10", false),
+			step(AwaitingVerification, "15", false)},
+			Change{At: at(t, "2026-03-18T00:00:00Z")}, "2026-04-20", EventIDReceived, "(recorded 2026-03-20 09:00 UTC)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := Case{Ref: "DPO-2026-000001", Region: deadline.EnglandAndWales, Received: received, Status: Received}
+			for _, ch := range tc.steps {
+				ch.Actor = "alex"
+				_, err := c.Transition(ch, now)
+				require.NoError(t, err)
+			}
+			require.Equal(t, AwaitingVerification, c.Status)
+			require.True(t, c.Due.IsZero(), "no due date while proof is awaited, whatever arrived before")
+			last := tc.last
+			last.To, last.Actor = InProgress, "alex"
+			ev, err := c.Transition(last, now)
+			require.NoError(t, err)
+			assert.Equal(t, InProgress, c.Status)
+			assert.False(t, c.AwaitingID)
+			assert.Equal(t, tc.due, c.Due.Format(time.DateOnly))
+			assert.Equal(t, tc.kind, ev.Kind)
+			assert.Equal(t, tc.note, ev.Note)
+		})
+	}
+}
+
 // A case filed as the wrong type of request is corrected with a reason, on the trail; what
 // depends on the type follows it: a complaint is never Part 3, and a complaint retyped as a
 // request whose words suggest Part 3 is flagged for the DPO (a QA pass: "I want all the

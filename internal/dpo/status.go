@@ -100,10 +100,12 @@ type Change struct {
 	At time.Time
 	// ProofNotNeeded, with To InProgress for a case awaiting verification, says no proof of
 	// identity or authority was needed after all (the authority was already on file, say): the
-	// clock never stopped, so the month runs from receipt (reference rule 2 stops it only while
-	// proof asked for is awaited), not from the day this is recorded nor from At, which only dates
-	// the decision. Without it, moving such a case to in progress records the proof's arrival,
-	// and the month runs from that day.
+	// clock never stopped for it (reference rule 2 stops it only while proof asked for is
+	// awaited), so the month runs from when the council last had everything it needed: receipt,
+	// or the day an earlier round of proof arrived when there was one (Case.IDReceived). Never
+	// from the day this is recorded nor from At, which only dates the decision. Without it,
+	// moving such a case to in progress records the proof's arrival, and the month runs from
+	// that day.
 	ProofNotNeeded bool
 }
 
@@ -170,11 +172,21 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 			// overdue, it would hide that it was late.
 			return Event{}, fmt.Errorf("%s (due %s): %w", c.Ref, due.Format(time.DateOnly), ErrIDTooLate)
 		}
-		next.AwaitingID, next.IDReceived, kind = true, time.Time{}, EventIDRequested
+		// IDReceived keeps the day an earlier round of proof arrived, if one did: the clock
+		// ignores it while ID is awaited, and should this round turn out not to be needed, the
+		// month runs from that day again (ProofNotNeeded). Proof arriving replaces it.
+		next.AwaitingID, kind = true, EventIDRequested
 	case from == AwaitingVerification && to == InProgress && ch.ProofNotNeeded:
-		// No proof was needed: the clock ran from receipt all along.
-		next.AwaitingID, next.IDReceived, kind = false, time.Time{}, EventProofNotNeeded
-		note = strings.TrimSuffix(fmt.Sprintf("%s: %s", proofNotNeededNote(c.Received), note), ": ")
+		// No proof was needed this round: the clock ran all along from when the council last
+		// had everything it needed, receipt or the arrival of an earlier round of proof (kept
+		// in IDReceived). Rule 2 could be read to count from the day this round was asked for
+		// or from this decision; both give a later date than the law does, since a needless
+		// request for proof stops no clock. The earlier round was recorded as proof that was
+		// asked for and arrived (had it not been needed, it would have been recorded as such),
+		// so it did start the month on its day, and pauses before that day don't count
+		// (deadline.Clock). The trail says which day was used.
+		next.AwaitingID, kind = false, EventProofNotNeeded
+		note = strings.TrimSuffix(fmt.Sprintf("%s: %s", proofNotNeededNote(*c), note), ": ")
 	case from == AwaitingVerification && to == InProgress:
 		next.AwaitingID, next.IDReceived, kind = false, at, EventIDReceived
 	case to == AwaitingClarification:
@@ -287,10 +299,25 @@ func saysWhy(note string, to Status) bool {
 	return n >= minWhyWords
 }
 
+// ProofNotNeededFrom is the London date the month of a case awaiting proof runs from should the
+// DPO find none was needed (Change.ProofNotNeeded), and whether that is the day an earlier round
+// of proof arrived rather than receipt.
+func (c Case) ProofNotNeededFrom() (day time.Time, earlierProof bool) {
+	if c.IDReceived.IsZero() {
+		return deadline.LondonDate(c.Received), false
+	}
+	return deadline.LondonDate(c.IDReceived), true
+}
+
 // proofNotNeededNote begins the audit line of a case moved on without proof (Change.ProofNotNeeded):
-// which day its month runs from.
-func proofNotNeededNote(received time.Time) string {
-	return "no proof of identity or authority needed: the month runs from receipt, " + deadline.LondonDate(received).Format("2 January 2006")
+// which day its month runs from, receipt or the arrival of an earlier round of proof.
+func proofNotNeededNote(c Case) string {
+	const needed = "no proof of identity or authority needed: the month runs from "
+	day, earlier := c.ProofNotNeededFrom()
+	if !earlier {
+		return needed + "receipt, " + day.Format("2 January 2006")
+	}
+	return needed + "the day the earlier proof arrived, " + day.Format("2 January 2006")
 }
 
 // saysNone is what a refusal of a note that says nothing adds after "in words of their own":

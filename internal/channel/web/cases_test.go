@@ -130,10 +130,47 @@ func TestCasePageProofNotNeededRunsTheMonthFromReceipt(t *testing.T) {
 	assert.Equal(t, dpo.InProgress, c.Status)
 	assert.Equal(t, "2026-04-02", c.Due.Format(time.DateOnly), "a month from receipt, not from 20 March")
 	after := h.do(t, "GET", page+"?done=proof", "").Body.String()
-	assert.Contains(t, after, "Moved on without proof: the month runs from receipt.")
+	assert.Contains(t, after, "Moved on without proof: the audit trail says which day its month runs from.")
 	assert.Contains(t, after, "Proof not needed")
 	assert.Contains(t, after, "no proof of identity or authority needed: the month runs from receipt, 2 March 2026: LPA on file")
 	assert.NotContains(t, after, `action="/dpo/cases/`+ref+`/proof"`, "only a case waiting for proof offers it")
+}
+
+// Proof asked for again after a first round arrived: the page says "Proof not needed" runs the
+// month from the day the first round arrived, and it does.
+func TestCasePageProofNotNeededAfterAnEarlierRound(t *testing.T) {
+	h := newHarness(t) // 10:00 on Monday 2 March 2026
+	body := `{"type":"access","org":"` + mk + `","name":"Jo Bloggs","contact":"jo@example.org","on_behalf_of":"Pat Bloggs (my father)","description":"A copy of my father's care records"}`
+	rec := h.do(t, "POST", "/api/request", body)
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	var sent struct{ Reference string }
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &sent))
+	ref := sent.Reference
+	h.clock.Add(18 * 24 * time.Hour) // Friday 20 March
+	ctx := context.Background()
+	_, err := h.queue.UpdateStatus(ctx, ref, dpo.Change{To: dpo.InProgress, Actor: "bob", At: time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)})
+	require.NoError(t, err)
+	_, err = h.queue.UpdateStatus(ctx, ref, dpo.Change{To: dpo.AwaitingVerification, Actor: "bob", Note: "the authority had expired"})
+	require.NoError(t, err)
+
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	h.signIn(t, "dpo", "correct horse battery")
+	page := "/dpo/cases/" + ref
+	loaded := h.do(t, "GET", page, "").Body.String()
+	assert.Contains(t, loaded, "its month running from the day the earlier proof arrived, Tue 10 Mar 2026, not from today: due Fri 10 Apr 2026.")
+	assert.Contains(t, loaded, "Proof not needed: the month runs from the earlier proof</button>")
+	assert.NotContains(t, loaded, "running from receipt")
+
+	token := h.csrf(t, page)
+	seen := regexp.MustCompile(`name="seen" value="([^"]+)"`).FindStringSubmatch(loaded)
+	require.NotNil(t, seen)
+	done := h.do(t, "POST", page+"/proof", "note=the+old+one+was+enough&seen="+url.QueryEscape(html.UnescapeString(seen[1]))+"&csrf="+token,
+		"Content-Type", "application/x-www-form-urlencoded")
+	require.Equal(t, http.StatusSeeOther, done.Code, done.Body.String())
+	c, err := h.queue.Get(ctx, ref)
+	require.NoError(t, err)
+	assert.Equal(t, dpo.InProgress, c.Status)
+	assert.Equal(t, "2026-04-10", c.Due.Format(time.DateOnly), "a month from the earlier proof, not from receipt nor today")
 }
 
 // A case filed as the wrong type is corrected from its page, with a reason, on the audit trail,

@@ -821,7 +821,7 @@ func (s *Server) loadCase(r *http.Request) (dpo.Case, error) {
 
 var doneMessages = map[string]string{"status": "Status changed.", "extended": "Extension recorded.", "note": "Note added.",
 	"part3": "Decision on law enforcement (Part 3) recorded.", "assigned": "Assignment changed.", "limit": "Time limit recorded.",
-	"reopened": "Case reopened.", "proof": "Moved on without proof: the month runs from receipt.",
+	"reopened": "Case reopened.", "proof": "Moved on without proof: the audit trail says which day its month runs from.",
 	"retyped": "Request type changed."}
 
 func (s *Server) handleCase(w http.ResponseWriter, r *http.Request) {
@@ -866,7 +866,8 @@ func (s *Server) showCase(w http.ResponseWriter, r *http.Request, code int, msg,
 	// saying the day its month will run from and the due date that gives (tried on copies).
 	var proof *proofChoice
 	if c.Status == dpo.AwaitingVerification && allowed(dpo.InProgress) {
-		proof = &proofChoice{Received: c.Received}
+		proof = &proofChoice{}
+		proof.From, proof.FromEarlierProof = c.ProofNotNeededFrom()
 		probe := c
 		if _, err := probe.Transition(dpo.Change{To: dpo.InProgress, Actor: sess.user, ProofNotNeeded: true}, s.now()); err == nil {
 			proof.DueNotNeeded, proof.OverdueNotNeeded = probe.Due, probe.Overdue(s.now())
@@ -998,11 +999,14 @@ func (s *Server) changeStatus(r *http.Request, c dpo.Case, actor string) error {
 }
 
 // proofChoice is what the case page says of a case waiting for proof of identity or authority:
-// the day it was received, and the due date each way of moving it on gives (zero when the clock
-// would still be stopped, by a clarification pause).
+// the day its month runs from if none was needed, and the due date each way of moving it on
+// gives (zero when the clock would still be stopped, by a clarification pause).
 type proofChoice struct {
-	Received time.Time
-	// DueNotNeeded is the due date when no proof was needed: a month from receipt.
+	// From is the day the month runs from if no proof was needed: receipt, or the day an earlier
+	// round of proof arrived (FromEarlierProof) when more was asked for after it.
+	From             time.Time
+	FromEarlierProof bool
+	// DueNotNeeded is the due date when no proof was needed: a month from From.
 	DueNotNeeded     time.Time
 	OverdueNotNeeded bool
 	// DueArrivedToday is the due date when the proof arrived today: a month from today.
@@ -1010,7 +1014,8 @@ type proofChoice struct {
 }
 
 // proofNotNeeded moves a case waiting for proof of identity or authority on without it: none was
-// needed (the authority is on file, say), so its month runs from receipt, not from today.
+// needed (the authority is on file, say), so its month runs from receipt (or from an earlier
+// round of proof's arrival), not from today.
 func (s *Server) proofNotNeeded(r *http.Request, c dpo.Case, actor string) error {
 	_, err := s.casesSeen(r).UpdateStatus(r.Context(), c.Ref, dpo.Change{To: dpo.InProgress, ProofNotNeeded: true,
 		Note: r.PostFormValue("note"), Actor: actor})

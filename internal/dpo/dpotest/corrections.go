@@ -157,6 +157,35 @@ func runCorrections(t *testing.T, open func(t *testing.T) dpo.Store) {
 		assert.Equal(t, dpo.InProgress, last.To)
 	})
 
+	// Proof asked for again after a first round arrived, then found not needed: the store keeps
+	// the day the first round arrived while the second is awaited, and the month runs from it.
+	t.Run("ProofNotNeededAfterAnEarlierRoundRunsFromThatProof", func(t *testing.T) {
+		q, _, _ := setup(t, "2026-03-20T09:00:00Z")
+		sub := Sample(Date(t, "2026-03-02T10:00:00Z"), "k")
+		sub.AwaitingID = true
+		c, err := q.Submit(ctx, sub)
+		require.NoError(t, err)
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.InProgress, Actor: "alex", At: Date(t, "2026-03-10T00:00:00Z")})
+		require.NoError(t, err)
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.AwaitingVerification, Actor: "alex", Note: "the authority had expired"})
+		require.NoError(t, err)
+		got, err := q.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.True(t, got.Due.IsZero(), "no due date while proof is awaited")
+		day, earlier := got.ProofNotNeededFrom()
+		assert.True(t, earlier)
+		assert.Equal(t, "2026-03-10", day.Format(time.DateOnly))
+		_, err = q.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.InProgress, Actor: "alex", ProofNotNeeded: true})
+		require.NoError(t, err)
+		got, err = q.Get(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.Equal(t, "2026-04-10", got.Due.Format(time.DateOnly), "a month from the earlier proof, not from receipt (2 April)")
+		events, err := q.Events(ctx, c.Ref)
+		require.NoError(t, err)
+		assert.Equal(t, "no proof of identity or authority needed: the month runs from the day the earlier proof arrived, 10 March 2026",
+			events[len(events)-1].Note)
+	})
+
 	// A direction override or isolate (U+202A–U+202E, U+2066–U+2069) in a request's description
 	// or a note makes it show in another order than it was written ("please send \u202egnp.exe
 	// records" shows "exe.png"): whichever channel sent it, the queue keeps the words as typed.
