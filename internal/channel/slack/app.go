@@ -36,6 +36,7 @@ type Conversation interface {
 
 // Cases is what the DPO channel's buttons and digest need from the queue; *dpo.Queue is one.
 type Cases interface {
+	Get(ctx context.Context, ref string) (dpo.Case, error)
 	List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error)
 	Assign(ctx context.Context, ref, to, actor string) (dpo.Case, error)
 	UpdateStatus(ctx context.Context, ref string, ch dpo.Change) (dpo.Case, error)

@@ -42,10 +42,13 @@ func (a *App) onInteraction(ic slackgo.InteractionCallback) (any, error) {
 		}
 		return nil, nil
 	case slackgo.InteractionTypeViewSubmission:
-		if ic.View.CallbackID != requestCallback {
-			return nil, nil
+		switch ic.View.CallbackID {
+		case requestCallback:
+			return a.submitRequest(ic), nil
+		case proofCallback:
+			return a.submitProof(ic), nil
 		}
-		return a.submitRequest(ic), nil
+		return nil, nil
 	}
 	return nil, nil
 }
@@ -79,7 +82,9 @@ func (a *App) onAction(ic slackgo.InteractionCallback, act *slackgo.BlockAction)
 				a.log.Error("slack: views.open", "err", err)
 			}
 		})
-	case actionTake, actionInProgress:
+	case actionInProgress:
+		a.markInProgress(ic, act)
+	case actionTake:
 		ref := act.Value
 		err := a.enqueue(func(ctx context.Context) { a.updateCase(ctx, ic, act.ActionID, ref) })
 		if err != nil {
@@ -241,7 +246,8 @@ func inputValue(v slackgo.View, block string) string {
 	return strings.TrimSpace(act.Value)
 }
 
-// updateCase handles the DPO channel's buttons: take the case, or mark it in progress.
+// updateCase handles the DPO channel's buttons: take the case, or mark it in progress (one not
+// waiting for proof of identity or authority: markInProgress asks when that arrived).
 func (a *App) updateCase(ctx context.Context, ic slackgo.InteractionCallback, action, ref string) {
 	channel, thread := ic.Channel.ID, ic.Container.MessageTs
 	if channel == "" {

@@ -1,0 +1,174 @@
+package slack
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/dpo"
+)
+
+// proofNow is when the proof tests run: Friday 20 March 2026, 09:00 in London.
+var proofNow = time.Date(2026, 3, 20, 9, 0, 0, 0, time.UTC)
+
+// awaitingProof is a harness whose clock is proofNow, with a request made for someone else on
+// Monday 2 March, waiting for proof of authority.
+func awaitingProof(t *testing.T) (*harness, dpo.Case) {
+	t.Helper()
+	h := newHarness(t, nil)
+	h.app.cfg.Now = func() time.Time { return proofNow }
+	h.queue.Now = func() time.Time { return proofNow }
+	c, err := h.queue.Submit(context.Background(), dpo.Submission{
+		Type: dpo.Access, Organisation: "Milton Keynes City Council", Received: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC),
+		Channel: dpo.ChannelWeb, AwaitingID: true,
+		Requester: dpo.Requester{Name: "Jo Bloggs", Contact: dpo.Contact{Kind: dpo.ContactEmail, Value: "jo@example.org"},
+			OnBehalfOf: true, OnBehalfOfWhom: "Pat Bloggs"},
+		Description: "my father's care records",
+	})
+	require.NoError(t, err)
+	require.Equal(t, dpo.AwaitingVerification, c.Status)
+	return h, c
+}
+
+// pressInProgress presses "Mark in progress" under the case's post in the DPO channel.
+func (h *harness) pressInProgress(t *testing.T, trigger, ref string) {
+	t.Helper()
+	rec := h.signedSend(t, "/slack/interactions", interaction(t, map[string]any{
+		"type": "block_actions", "trigger_id": trigger, "user": map[string]any{"id": "U2", "name": "sam.dpo"},
+		"channel":   map[string]any{"id": "CDPO"},
+		"container": map[string]any{"type": "message", "channel_id": "CDPO", "message_ts": "1800000000.000001"},
+		"actions":   []map[string]any{{"action_id": actionInProgress, "block_id": "case_actions", "type": "button", "value": ref}},
+	}))
+	require.Equal(t, http.StatusOK, rec.Code)
+}
+
+// submitProofView submits the proof modal opened as opened, with the day picked (YYYY-MM-DD, or
+// "" for none).
+func (h *harness) submitProofView(t *testing.T, opened apiCall, viewID, day string) responseJSON {
+	t.Helper()
+	rec := h.signedSend(t, "/slack/interactions", interaction(t, map[string]any{
+		"type": "view_submission", "trigger_id": "TRIG-SUBMIT-" + viewID, "user": map[string]any{"id": "U2", "name": "sam.dpo"},
+		"view": map[string]any{
+			"id": viewID, "callback_id": proofCallback, "private_metadata": opened.View["private_metadata"],
+			"state": map[string]any{"values": map[string]any{
+				fieldProofDate: map[string]any{valueAction: map[string]any{"type": "datepicker", "selected_date": day}},
+				fieldProofNote: typed("copy of the lasting power of attorney, by post"),
+			}},
+		},
+	}))
+	require.Equal(t, http.StatusOK, rec.Code)
+	var r responseJSON
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &r), rec.Body.String())
+	return r
+}
+
+// "Mark in progress" on a case waiting for proof asks the day the proof arrived (today unless
+// changed), rather than recording it as arriving on the day of the click: a letter that came last
+// week starts the month last week. A day to come or before receipt is refused under the date.
+func TestMarkInProgressAsksTheDayTheProofArrived(t *testing.T) {
+	tests := []struct {
+		name    string
+		day     string
+		refused string // what is said under the date; "" when it is recorded
+		due     string
+	}{
+		{"by post last week", "2026-03-10", "", "Fri 10 Apr 2026"},
+		{"today, as the form suggests", "2026-03-20", "", "Mon 20 Apr 2026"},
+		{"on the day it was received", "2026-03-02", "", "Thu 2 Apr 2026"},
+		{"a day to come", "2026-03-21", "That day is still to come", ""},
+		{"before the request was received", "2026-03-01", "The request was received on Mon 2 Mar 2026", ""},
+		{"no day", "", "Choose the day the proof arrived.", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			h, c := awaitingProof(t)
+			h.pressInProgress(t, "TRIG-PROGRESS", c.Ref)
+			waitFor(t, "views.open", func() bool { return len(h.slack.posts("views.open")) == 1 })
+			opened := h.slack.posts("views.open")[0]
+			assert.Equal(t, "TRIG-PROGRESS", opened.TriggerID)
+			assert.Equal(t, proofCallback, opened.View["callback_id"])
+			blocks := mustJSON(t, opened.View["blocks"])
+			assert.Contains(t, blocks, `"initial_date":"2026-03-20"`, "today, in London")
+			assert.Contains(t, blocks, "Received Mon 2 Mar 2026")
+			assert.Contains(t, blocks, "https://privacy.example.gov.uk/dpo/cases/"+c.Ref, "where to say none was needed")
+			assert.NotContains(t, blocks, "Jo Bloggs")
+			got, err := h.queue.Get(context.Background(), c.Ref)
+			require.NoError(t, err)
+			assert.Equal(t, dpo.AwaitingVerification, got.Status, "nothing is recorded by the click")
+
+			r := h.submitProofView(t, opened, "VPROOF", tc.day)
+			got, err = h.queue.Get(context.Background(), c.Ref)
+			require.NoError(t, err)
+			if tc.refused != "" {
+				assert.Equal(t, "errors", r.ResponseAction)
+				assert.Contains(t, r.Errors[fieldProofDate], tc.refused)
+				assert.Equal(t, dpo.AwaitingVerification, got.Status, "nothing recorded")
+				return
+			}
+			require.Equal(t, "update", r.ResponseAction, r.Errors)
+			assert.Equal(t, dpo.InProgress, got.Status)
+			assert.Equal(t, tc.day, got.IDReceived.Format(time.DateOnly))
+			assert.Equal(t, tc.due, got.Due.Format("Mon 2 Jan 2006"))
+			day, err := time.Parse(time.DateOnly, tc.day)
+			require.NoError(t, err)
+			said := "proof recorded as arriving on " + day.Format("Mon 2 Jan 2006") + ", so its month runs from that day; due *" + tc.due + "*"
+			assert.Contains(t, mustJSON(t, r.View), said)
+			waitFor(t, "the team is told in the case's thread", func() bool {
+				for _, p := range h.slack.inThread("CDPO", "1800000000.000001") {
+					if strings.Contains(p.Blocks, "<@U2> marked "+c.Ref+" in progress: "+said) {
+						return true
+					}
+				}
+				return false
+			})
+			events, err := h.queue.Events(context.Background(), c.Ref)
+			require.NoError(t, err)
+			last := events[len(events)-1]
+			assert.Equal(t, dpo.EventIDReceived, last.Kind)
+			assert.Equal(t, "slack:U2 (sam.dpo)", last.Actor)
+			assert.Contains(t, last.Note, "copy of the lasting power of attorney, by post")
+
+			// The same form sent again (a double click) records nothing more, and says the same.
+			again := h.submitProofView(t, opened, "VPROOF", tc.day)
+			assert.Equal(t, "update", again.ResponseAction, again.Errors)
+			assert.Contains(t, mustJSON(t, again.View), said)
+			events2, err := h.queue.Events(context.Background(), c.Ref)
+			require.NoError(t, err)
+			assert.Len(t, events2, len(events))
+		})
+	}
+}
+
+// A case not waiting for proof is moved on by the button as before: nothing to ask.
+func TestMarkInProgressOfACaseNotWaitingForProofOpensNoForm(t *testing.T) {
+	h, c := awaitingProof(t)
+	other, err := h.queue.Submit(context.Background(), dpo.Submission{
+		Type: dpo.Access, Organisation: "Milton Keynes City Council", Received: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC),
+		Channel:     dpo.ChannelWeb,
+		Requester:   dpo.Requester{Name: "Jo Bloggs", Contact: dpo.Contact{Kind: dpo.ContactEmail, Value: "jo@example.org"}},
+		Description: "copy of my records",
+	})
+	require.NoError(t, err)
+	h.pressInProgress(t, "TRIG-OTHER", other.Ref)
+	waitFor(t, "the case is in progress", func() bool {
+		got, err := h.queue.Get(context.Background(), other.Ref)
+		return err == nil && got.Status == dpo.InProgress
+	})
+	waitFor(t, "the team is told", func() bool { return len(h.slack.inThread("CDPO", "1800000000.000001")) == 1 })
+	assert.Empty(t, h.slack.posts("views.open"))
+
+	// A proof form sent once the case has moved on (a colleague got there first) records nothing.
+	h.pressInProgress(t, "TRIG-PROOF", c.Ref)
+	waitFor(t, "views.open", func() bool { return len(h.slack.posts("views.open")) == 1 })
+	_, err = h.queue.UpdateStatus(context.Background(), c.Ref, dpo.Change{To: dpo.Withdrawn, Actor: "alex", Note: "phoned to withdraw it"})
+	require.NoError(t, err)
+	r := h.submitProofView(t, h.slack.posts("views.open")[0], "VLATE", "2026-03-10")
+	assert.Equal(t, "errors", r.ResponseAction)
+	assert.Contains(t, r.Errors[fieldProofDate], "is no longer waiting for proof (it is withdrawn now): nothing was recorded.")
+}
