@@ -79,6 +79,10 @@ type Filter struct {
 	// the DPO has not set (Case.NeedsTimeLimit): those no deadline filter lists, found without
 	// reading every case.
 	NeedsTimeLimit bool
+	// LawEnforcement keeps the cases flagged as law-enforcement (Part 3) requests, those the DPO
+	// is still deciding on and those confirmed (Case.LawEnforcement is not NotLawEnforcement):
+	// the digest's Part 3 list, found without reading every open case.
+	LawEnforcement bool
 	// Search keeps the cases whose reference, requester's name, the name of whom the request is
 	// for, or contact holds each of its words, in any order, in any case, with or without accents
 	// and apostrophes (a part is enough: "bloggs", "07700", "000123"; "sharma priya" finds Priya

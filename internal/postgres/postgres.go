@@ -389,6 +389,9 @@ func caseWhere(f dpo.Filter, also ...string) (string, []any, error) {
 	if f.Safeguarding {
 		where = append(where, `safeguarding`)
 	}
+	if f.LawEnforcement {
+		where = append(where, `law_enforcement <> `+arg(string(dpo.NotLawEnforcement)))
+	}
 	if f.NeedsTimeLimit {
 		var open []string
 		for _, st := range dpo.OpenStatuses() {

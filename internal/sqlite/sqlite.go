@@ -438,6 +438,10 @@ func caseWhere(f dpo.Filter, also ...string) (string, []any, error) {
 	if f.Safeguarding {
 		where = append(where, `safeguarding = 1`)
 	}
+	if f.LawEnforcement {
+		where = append(where, `law_enforcement <> ?`)
+		args = append(args, string(dpo.NotLawEnforcement))
+	}
 	if f.NeedsTimeLimit {
 		var open []string
 		for _, st := range dpo.OpenStatuses() {

@@ -64,14 +64,15 @@ func (a *App) Digest(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("slack digest: list cases: %w", err)
 	}
-	open, err := a.cases.List(ctx, dpo.Filter{Statuses: dpo.OpenStatuses(), Now: now})
+	// The open Part 3 cases only, chosen by the store: the queue may hold thousands of others.
+	flagged, err := a.cases.List(ctx, dpo.Filter{Statuses: dpo.OpenStatuses(), LawEnforcement: true, Now: now})
 	if err != nil {
-		return fmt.Errorf("slack digest: list open cases: %w", err)
+		return fmt.Errorf("slack digest: list open law-enforcement cases: %w", err)
 	}
 	var part3 []dpo.Case
-	for _, c := range open {
-		if c.LawEnforcement != dpo.NotLawEnforcement && !slices.ContainsFunc(cases, func(d dpo.Case) bool { return d.Ref == c.Ref }) {
-			part3 = append(part3, c)
+	for _, c := range flagged {
+		if !slices.ContainsFunc(cases, func(d dpo.Case) bool { return d.Ref == c.Ref }) {
+			part3 = append(part3, c) // not already listed among the overdue and due soon
 		}
 	}
 	msgs := renderDigest(cases, part3, now, a.caseLink, a.unansweredLine(ctx, now))

@@ -412,6 +412,69 @@ func TestDigestListsAPart3CaseByItsTimeLimit(t *testing.T) {
 	assert.Regexp(t, regexp.QuoteMeta(unset.Ref)+`[^•]*no time limit set`, got)
 }
 
+// listing records what the digest asks the queue for, and how many cases it is given.
+type listing struct {
+	Cases
+	filters []dpo.Filter
+	read    int
+}
+
+func (l *listing) List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error) {
+	l.filters = append(l.filters, f)
+	cases, err := l.Cases.List(ctx, f)
+	l.read += len(cases)
+	return cases, err
+}
+
+// The digest asks the queue for the cases it lists and no others: the due-soon ones, and the open
+// Part 3 ones (which a due date may not bring up), chosen by the store's query; never every open
+// case, of which a council's queue may hold thousands.
+func TestDigestReadsOnlyTheCasesItLists(t *testing.T) {
+	h := newHarness(t, nil)
+	now := time.Date(2026, 6, 15, 8, 0, 0, 0, time.UTC) // Monday
+	h.app.cfg.Now = func() time.Time { return now }
+	h.queue.Now = func() time.Time { return now }
+	rec := &listing{Cases: h.queue}
+	h.app.cases = rec
+	ctx := context.Background()
+	submit := func(received time.Time, description string, flag dpo.LawEnforcement) dpo.Case {
+		c, err := h.queue.Submit(ctx, dpo.Submission{
+			Type: dpo.Access, Organisation: "Milton Keynes City Council", Received: received, Channel: dpo.ChannelWeb,
+			Requester:   dpo.Requester{Name: "Jo Bloggs", Contact: dpo.Contact{Kind: dpo.ContactEmail, Value: "jo@example.org"}},
+			Description: description, LawEnforcement: flag != dpo.NotLawEnforcement,
+		})
+		require.NoError(t, err)
+		if flag == dpo.LawEnforcementConfirmed {
+			c, err = h.queue.MarkLawEnforcement(ctx, c.Ref, flag, "a prosecution file", "alex")
+			require.NoError(t, err)
+		}
+		return c
+	}
+	var ordinary []string
+	for range 20 {
+		ordinary = append(ordinary, submit(now.AddDate(0, 0, -1), "copy of my records", dpo.NotLawEnforcement).Ref) // due in a month
+	}
+	soon := submit(now.AddDate(0, 0, -27), "copy of my records", dpo.NotLawEnforcement)
+	suspected := submit(now.AddDate(0, 0, -1), "the file used to prosecute me", dpo.LawEnforcementSuspected)
+	confirmed := submit(now.AddDate(0, 0, -2), "the file used to prosecute me", dpo.LawEnforcementConfirmed)
+
+	require.NoError(t, h.app.Digest(ctx))
+	posts := h.slack.posts("chat.postMessage")
+	require.Len(t, posts, 1)
+	got := posts[0].Blocks
+	for _, c := range []dpo.Case{soon, suspected, confirmed} {
+		assert.Contains(t, got, c.Ref)
+	}
+	for _, ref := range ordinary {
+		assert.NotContains(t, got, ref)
+	}
+	assert.Equal(t, []dpo.Filter{
+		{DueWithin: 7 * 24 * time.Hour, Now: now},
+		{Statuses: dpo.OpenStatuses(), LawEnforcement: true, Now: now},
+	}, rec.filters)
+	assert.Equal(t, 3, rec.read, "the cases listed, and none of the %d others", len(ordinary))
+}
+
 // The digest tells the DPO how many website questions of the last day the notices didn't
 // answer, and links to them; not a word of the questions themselves.
 func TestDigestCountsQuestionsTheNoticesDidntAnswer(t *testing.T) {

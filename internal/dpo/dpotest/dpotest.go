@@ -1065,6 +1065,63 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		}
 	})
 
+	// The requests flagged as law enforcement (Part 3), those the DPO is deciding on and those
+	// confirmed, are the store's to find (the Slack digest lists the open ones): not a cleared
+	// one, nor an ordinary request.
+	t.Run("ListTheLawEnforcementRequests", func(t *testing.T) {
+		q, _, _ := setup(t, "2026-03-30T09:00:00Z")
+		submit := func(key, org string, flags []dpo.LawEnforcement, edit func(ref string)) string {
+			sub := Sample(Date(t, "2026-03-02T10:00:00Z"), key)
+			sub.Organisation = org
+			sub.Description += " " + key
+			c, err := q.Submit(ctx, sub)
+			require.NoError(t, err)
+			for _, le := range flags {
+				_, err = q.MarkLawEnforcement(ctx, c.Ref, le, "a prosecution file", "alex")
+				require.NoError(t, err)
+			}
+			if edit != nil {
+				edit(c.Ref)
+			}
+			return c.Ref
+		}
+		const leeds, bristol = "Leeds City Council", "Bristol City Council"
+		suspected := submit("suspected", leeds, []dpo.LawEnforcement{dpo.LawEnforcementSuspected}, nil)
+		confirmed := submit("confirmed", leeds, []dpo.LawEnforcement{dpo.LawEnforcementConfirmed}, nil)
+		closed := submit("closed", leeds, []dpo.LawEnforcement{dpo.LawEnforcementConfirmed}, func(ref string) {
+			_, err := q.UpdateStatus(ctx, ref, dpo.Change{To: dpo.Completed, Actor: "alex"})
+			require.NoError(t, err)
+		})
+		ordinary := submit("uk-gdpr", leeds, nil, nil)
+		cleared := submit("cleared", leeds, []dpo.LawEnforcement{dpo.LawEnforcementSuspected, dpo.NotLawEnforcement}, nil)
+		bristols := submit("bristol", bristol, []dpo.LawEnforcement{dpo.LawEnforcementSuspected}, func(ref string) {
+			_, err := q.Assign(ctx, ref, "Sam Patel", "alex")
+			require.NoError(t, err)
+		})
+
+		refs := func(f dpo.Filter) []string { return listedRefs(t, ctx, q, f) }
+		now := Date(t, "2026-03-30T09:00:00Z")
+		// Soonest due first: the suspected ones keep their UK GDPR date (2 April); the confirmed
+		// ones have none (no time limit set), so come last.
+		for _, tc := range []struct {
+			name string
+			f    dpo.Filter
+			want []string
+		}{
+			{"every council's", dpo.Filter{LawEnforcement: true}, []string{suspected, bristols, confirmed, closed}},
+			{"the open ones, as the digest asks", dpo.Filter{LawEnforcement: true, Statuses: dpo.OpenStatuses(), Now: now},
+				[]string{suspected, bristols, confirmed}},
+			{"of a council", dpo.Filter{LawEnforcement: true, Organisations: []string{"leeds city council"}}, []string{suspected, confirmed, closed}},
+			{"of a person's", dpo.Filter{LawEnforcement: true, AssignedTo: "sam patel"}, []string{bristols}},
+			{"due this week", dpo.Filter{LawEnforcement: true, DueWithin: 7 * 24 * time.Hour, Now: now}, []string{suspected, bristols}},
+			{"closed", dpo.Filter{LawEnforcement: true, Statuses: dpo.ClosedStatuses()}, []string{closed}},
+			{"with a limit", dpo.Filter{LawEnforcement: true, Limit: 1}, []string{suspected}},
+			{"without the filter", dpo.Filter{}, []string{suspected, ordinary, cleared, bristols, confirmed, closed}},
+		} {
+			assert.Equal(t, tc.want, refs(tc.f), tc.name)
+		}
+	})
+
 	t.Run("AFlagCantGiveAnOverdueRequestANewMonth", func(t *testing.T) {
 		// Due 2 April, overdue on 20 April: flagged as possibly Part 3 (or confirmed), ID asked
 		// for, the flag cleared, ID in: that would restart the month and hide that it was late.
