@@ -462,7 +462,11 @@ func (c *Composer) withAntecedents(hits []Hit, chosen []candidate) []candidate {
 var qualifierRe = regexp.MustCompile(`^(?:However|But|Unless|Except)\b|^(?:There are|There may be|With)\s+(?:some\s+)?exceptions\b|\bexceptions to this\b|` +
 	// Another route after the one quoted ("You can also report concerns to the national
 	// regulator"): left out, the quote says the first is the only one.
-	`^(?:You|They|Residents|People) (?:can|may|could) also\b|^(?:Alternatively|Otherwise)\b|^If you (?:are|remain) (?:still )?(?:not|un)(?:satisfied|happy)\b`)
+	`^(?:You|They|Residents|People) (?:can|may|could) also\b|^(?:Alternatively|Otherwise)\b|^If you (?:are|remain) (?:still )?(?:not|un)(?:satisfied|happy)\b|` +
+	// A rule limiting what the sentence before allows ("… we may need to pass it to our IT
+	// section. We do not pass on any of your personal information … unless you have given us
+	// permission"): left out, the quote says the council passes it on freely.
+	`^We (?:do not|don't|will not|won't|never|cannot|can't|would not|wouldn't)\b[^.;]*\bunless\b`)
 
 // continuationRe finds a sentence that goes on about what the one before it said, pointing back
 // at it in its first words: "We publish an annual complaints report. It contains figures and

@@ -258,6 +258,13 @@ func TestQuotesKeepTheSentenceAfterThatQualifiesOrGoesOn(t *testing.T) {
 				"Answering it is voluntary and choosing not to will not affect your application. We keep applications for 6 months.\n",
 			"do I have to fill in the equality monitoring form?",
 			[]string{"equality monitoring form about your age", "Answering it is voluntary"}, "6 months"},
+		// A rule limiting what the sentence before allows (a QA pass: the quote said the council
+		// passes an enquiry on, and stopped there).
+		{"a rule limiting it", "Milton Keynes City Council",
+			"Enquiries\nWe publish a list of our services. If your question is technical, we may need to pass it to our IT section. " +
+				"We do not pass on any of your personal information when dealing with your enquiry, unless you have given us permission to do so. We reply within 10 days.\n",
+			"does my technical question go to IT?",
+			[]string{"pass it to our IT section", "unless you have given us permission"}, "10 days"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
