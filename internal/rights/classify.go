@@ -160,8 +160,16 @@ func classifyRequest(s string, tr *trace) Intent {
 		}
 	}
 
-	req, _ := sumCues(s, requestCues, tr, "req")
+	// A supposition is no wish: in "if I withdraw my consent will you still provide the service"
+	// the withdrawal is supposed, and the question after it asks what follows (a QA pass started
+	// the request). The request cues read the message without it; the question is information.
+	supposed, asking := consequenceQuestions(s)
+	req, _ := sumCues(supposed, requestCues, tr, "req")
 	info, _ := sumCues(s, infoCues, tr, "info")
+	if asking > 0 {
+		info += consequenceWeight
+		tr.fired = append(tr.fired, "info:consequence")
+	}
 	r, i := openings(s, tr)
 	req, info = req+r, info+i
 	tr.req, tr.info = req, info

@@ -23,6 +23,10 @@
 //   - A question of whether or how one may exercise a right ("can I ask you to
 //     delete my data?", "how do I get a copy of my records?") is information.
 //     Its Type still names the right, which helps retrieval; Actionable is false.
+//   - So is a question of what follows from exercising it, asked as a conditional ("if I
+//     withdraw my consent will you still provide the service?"): the supposition is no wish.
+//     An order or a wish on a condition ("if you still have my old address please delete
+//     it", "if you hold anything on me I want a copy") is a request.
 //   - An explicit wish or instruction is actionable: imperatives ("delete my
 //     records"), wishes ("I want / I'd like / I need …"), statements that
 //     exercise the right ("I object", "I withdraw my consent", "this is a
