@@ -259,6 +259,11 @@ var typeCues = map[Type][]cue{
 		// "a copy of my council tax bill" asks the service for a document it sends anyway, not
 		// for the personal data the council holds.
 		c("a document's copy", 4, `\bcop(?:y|ies) of (?:my|our|the|a|his|her|their) (?:\S+ ){0,2}(?:bill|bills|statement|statements|receipt|receipts|invoice|invoices|certificate|certificates|licence|license|permit|permits|payslip|payslips|p60|tenancy agreement|contract|bin calendar|badge|pass)\b`),
+		// A copy of one of the council's own documents ("the information asset register", "your
+		// retention schedule") is no copy of the resident's data (a QA pass took the register
+		// for a subject access request). Only asked for: "delete my records, your retention
+		// policy says six years" still asks for erasure.
+		c("a council document", 6, `\b(?:cop(?:y|ies) of|see|get|have|read|view|send|send me|email me|publish|published|find|access|look at|show me|obtain|request|requesting)\b(?: \S+){0,3}? (?:the|your|a|an|council's|its|their) (?:\S+ )?(?:information asset register|asset register|records? of processing(?: activities)?|ropa|retention (?:schedule|policy)|records management policy|(?:data protection|information governance|information security|appropriate) policy(?: document)?|data protection impact assessments?|dpias?|(?:data|information) sharing (?:agreements?|protocols?)|publication scheme)\b`),
 		// A service transaction names no right: cancelling a blue badge or a permit,
 		// changing a bin day or a direct debit. (Cancelling a newsletter or one's
 		// consent is withdrawing consent: neither is an errand here.)
