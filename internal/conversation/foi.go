@@ -10,8 +10,8 @@ import (
 // makeFOIRe is a wish to make a Freedom of Information (or Environmental Information) request:
 // "how do I make an FOI request?", "I want to put in a freedom of information request", "FOI
 // request about the leisure centre budget", "can I ask for the contract under the Freedom of
-// Information Act?"; or asks which of the two a request for one's own data is. A question about
-// such requests ("will my name be released under FOI?")
+// Information Act?"; or asks which of the two a request for one's own data is ("SAR or FOI?"),
+// or what one is ("what is FOI?", "is FOI free?"). A question about such requests ("will my name be released under FOI?")
 // is not one: the notices may answer it.
 var makeFOIRe = regexp.MustCompile(`(?i)\b(?:make|making|submit|submitting|send|sending|put|putting|lodge|raise|file|start|do|doing)\b(?:\s+(?:in|an|a|my|the|new|another))*\s+(?:foi|foia|freedom of information|eir|environmental information)\b|` +
 	`^\s*(?:an?\s+)?(?:foi|freedom of information|eir)\s+(?:request|application)\b|` +
@@ -19,7 +19,11 @@ var makeFOIRe = regexp.MustCompile(`(?i)\b(?:make|making|submit|submitting|send|
 	// Which of the two a request for one's own records is: "can I use freedom of information to
 	// get my own records?", "what's the difference between a SAR and an FOI?".
 	`\b(?:use|using|through|via)\s+(?:an?\s+|the\s+)?(?:foi|foia|freedom of information)\b[^.?!]{0,40}\b(?:my|me|myself)\b|` +
-	`\bdifference between\b[^.?!]{0,60}\b(?:foi|foia|freedom of information)\b`)
+	`\bdifference between\b[^.?!]{0,60}\b(?:foi|foia|freedom of information)\b|` +
+	`\b(?:sar|dsar|subject access(?: request)?)\s+(?:or|vs\.?|versus)\s+(?:an?\s+)?(?:foi|foia|freedom of information)\b|` +
+	`\b(?:foi|foia|freedom of information)(?: request)?\s+(?:or|vs\.?|versus)\s+(?:an?\s+)?(?:sar|dsar|subject access)\b|` +
+	// What one is, or costs: "what is FOI?", "what does FOI mean?", "is FOI free?".
+	`^\s*(?:what(?:'s|’s| is| are| does)?|whats|is|are)\s+(?:an?\s+|the\s+)?(?:foi|foia|freedom of information)(?:\s+(?:requests?|act))?\s*(?:mean|free|\?|$)`)
 
 // aboutFOIRe finds a notice's words about Freedom of Information, in a quote or where it is from.
 var aboutFOIRe = regexp.MustCompile(`(?i)\bfreedom of information\b|\bFOIA?\b|\benvironmental information regulations\b|\bEIR\b`)
@@ -28,7 +32,7 @@ var aboutFOIRe = regexp.MustCompile(`(?i)\bfreedom of information\b|\bFOIA?\b|\b
 // to ask of the data protection team: residents asking to make one got a quote of their data
 // protection rights (a QA pass), which the bot can't take an FOI request as.
 const foiExplained = "A Freedom of Information request asks for information the council holds about its work, " +
-	"not for your own personal data. The privacy notices I answer from don't cover how to make one, and I can't take one here: please make it to the council directly.\n" +
+	"not for your own personal data. The privacy notices I answer from don't cover Freedom of Information requests, and I can't take one here: please make it to the council directly.\n" +
 	"If it is the information the council holds about you that you want, that is a subject access request, which goes to the data protection team."
 
 // foi answers a wish to make a Freedom of Information request, when the notices' answer is
