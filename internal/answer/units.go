@@ -29,6 +29,17 @@ const maxQuotedItems = 20
 // read as a unit of its own.
 const maxReadItems = 12
 
+// tableRow is the row of a table row read with its header as a block of two short lines
+// ("Name of right | What this means" over "Access | You have the right …"): quoted, the header
+// is left out, as a heading is (a QA pass found it opening every rights quote).
+func (u unit) tableRow() (string, bool) {
+	header, row, ok := strings.Cut(u.text, "\n")
+	if !u.block || !ok || strings.Contains(row, "\n") || !tableRowRe.MatchString(header) || !tableRowRe.MatchString(row) {
+		return "", false
+	}
+	return row, true
+}
+
 // read is the text a unit is analysed by: a lead-in with its first bullets.
 func (u unit) read() string {
 	if len(u.items) == 0 {
@@ -49,6 +60,9 @@ func (u unit) read() string {
 // quote is how a unit is quoted: a lead-in with the bullets it introduces, so "may include:" is
 // never left hanging.
 func (u unit) quote() string {
+	if row, ok := u.tableRow(); ok {
+		return row
+	}
 	if len(u.items) == 0 {
 		return u.text
 	}

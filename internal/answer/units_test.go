@@ -629,3 +629,24 @@ func TestAWordManyBulletsUseDoesNotPickBullets(t *testing.T) {
 		assert.Equal(t, tt.want, got[0].unit.items, tt.question)
 	}
 }
+
+// A table row is quoted without its header: "Name of right | What this means" opened every
+// Buckinghamshire rights quote (two QA passes), where the heading over the quote names the row.
+func TestATableRowIsQuotedWithoutItsHeader(t *testing.T) {
+	comp := composerOver(t, fstest.MapFS{"p.md": {Data: []byte("---\nid: p\ntitle: Privacy policy\norganisation: Alderby Borough Council\n---\n" +
+		"Data rights\nName of right | What this means |\n---|---|\nAccess |\nYou have the right to be informed of the information we hold about you |\n" +
+		"Erasure |\nYou have the right to ask us to delete information about you |\n")}})
+	var quotes []string
+	for _, p := range comp.Corpus.Passages() {
+		for _, u := range comp.unitsOf(p) {
+			quotes = append(quotes, u.quote())
+		}
+	}
+	assert.Contains(t, quotes, "Erasure | You have the right to ask us to delete information about you")
+	for _, q := range quotes {
+		assert.NotContains(t, q, "Name of right")
+	}
+	// An address block of short lines is quoted whole.
+	block := unit{text: "Data Protection Officer\nAlderby Town Hall\nAL1 2BC", block: true}
+	assert.Equal(t, block.text, block.quote())
+}
