@@ -540,6 +540,7 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 		scoped, c.MinCoverage)
 	chosen = c.withLeadIns(hits, c.withFollowers(hits, c.withAntecedents(hits, chosen)))
 	chosen = c.narrowLists(hits, cands, chosen, creqs)
+	hits, chosen = c.wholeTables(hits, chosen, creqs)
 	ans = c.compose(ans, q, hits, chosen)
 	ans = c.withSilentCouncils(ans, q)
 	if unsure {
@@ -712,7 +713,10 @@ func (c *Composer) compose(ans Answer, q Question, hits []Hit, chosen []candidat
 	// will only share information with these organisations …" came before the sentence naming
 	// them, under the same long heading twice (a QA pass).
 	best := slices.MinFunc(chosen, func(a, b candidate) int { return a.hit - b.hit }).hit
-	section := func(cd candidate) string { p := hits[cd.hit].Passage; return p.NoticeID + "\x00" + p.Section() }
+	section := func(cd candidate) string {
+		p := hits[cd.hit].Passage
+		return p.NoticeID + "\x00" + strings.Join(quotedSection(p), " › ")
+	}
 	first := map[string]int{} // the best ranked hit of each section
 	for _, cd := range chosen {
 		if h, ok := first[section(cd)]; !ok || cd.hit < h {
@@ -800,7 +804,7 @@ func (c *Composer) compose(ans Answer, q Question, hits []Hit, chosen []candidat
 					b.WriteString("\n")
 				}
 				fmt.Fprintf(&b, "%s — %s", p.Organisation, p.Title)
-				if s := p.Section(); s != "" {
+				if s := strings.Join(quotedSection(p), " › "); s != "" {
 					fmt.Fprintf(&b, ", “%s”", shorten(s, 90))
 				}
 				b.WriteString(":\n")

@@ -234,3 +234,32 @@ func TestParagraphsOfOneSectionAreQuotedInTheNoticesOrder(t *testing.T) {
 	require.True(t, named >= 0 && these >= 0, ans.Answer)
 	assert.Less(t, named, these, "the organisations are named before they are pointed back to:\n%s", ans.Answer)
 }
+
+// A table every row of which answers alike is quoted whole, under its heading, without its
+// header: "what rights do I have?" quoted two of Buckinghamshire's eight rights (a QA sweep). A
+// question one row answers is answered by that row.
+func TestATableTheQuestionAsksAsAWholeIsQuotedWhole(t *testing.T) {
+	e := alderbyNotice(t, "privacy", "Privacy policy", "Data rights\n"+
+		"Data protection law gives you rights over your data.\n"+
+		"Name of right | What this means |\n---|---|\n"+
+		"Retention |\nYou have the right to be told how long we keep your data |\n"+
+		"Access |\nYou have the right to be told what information we hold about you |\n"+
+		"Erasure |\nYou have the right to ask us to delete information about you |\n"+
+		"Portability |\nYou have the right to have your online form data moved to another organisation |\n"+
+		"Complaint |\nYou have the right to complain to the Information Commissioner |\n")
+	ans, err := e.Composer.Answer(context.Background(), answer.Question{Text: "what rights do I have?"})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	for _, row := range []string{"Retention | You have", "Access | You have", "Erasure | You have", "Portability | You have", "Complaint | You have"} {
+		assert.Contains(t, ans.Answer, row)
+	}
+	assert.Less(t, strings.Index(ans.Answer, "Retention |"), strings.Index(ans.Answer, "Complaint |"), "in the table's order")
+	assert.NotContains(t, ans.Answer, "Name of right")
+	assert.Equal(t, 1, strings.Count(ans.Answer, "“Data rights”"), "under the table's heading once:\n%s", ans.Answer)
+
+	ans, err = e.Composer.Answer(context.Background(), answer.Question{Text: "can I ask you to delete my data?"})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	assert.Contains(t, ans.Answer, "Erasure | You have the right to ask us to delete information about you")
+	assert.NotContains(t, ans.Answer, "Portability")
+}
