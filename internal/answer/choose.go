@@ -725,17 +725,28 @@ func choose(cands []candidate, k int, orgOf func(hit int) string, scoped bool, m
 			add(cd)
 		}
 	}
-	for _, cd := range cands {
+	for i, cd := range cands {
 		if len(out) >= max(maxUnits, len(out)) && len(out) >= maxUnits {
 			break
 		}
 		if cd.score < 0.8*best.score || cd.coverage < 0.75*best.coverage {
 			break
 		}
+		if i > 0 && aboutTheNotice(cd.unit.text) {
+			continue // beside an answer, the notice saying what it covers says nothing more
+		}
 		add(cd)
 	}
 	return out
 }
+
+// aboutTheNoticeRe finds a sentence in which a notice says what it is about ("This notice
+// explains what we do with …", "A key part of this is being open about what personal information
+// we hold about you, how we use it, …", "You also need to know what rights you have in this
+// respect."): it uses many of a question's words, and answers none.
+var aboutTheNoticeRe = regexp.MustCompile(`(?i)^(?:this|our) (?:privacy )?(?:notice|statement|policy) (?:explains|sets out|tells you|describes|covers)\b|^A key part of this is being open\b|^You (?:also )?need to know\b`)
+
+func aboutTheNotice(s string) bool { return aboutTheNoticeRe.MatchString(s) }
 
 // itemsChosen reports whether bullets of a lead-in's list are already chosen.
 func itemsChosen(chosen []candidate, lead candidate) bool {

@@ -263,3 +263,18 @@ func TestATableTheQuestionAsksAsAWholeIsQuotedWhole(t *testing.T) {
 	assert.Contains(t, ans.Answer, "Erasure | You have the right to ask us to delete information about you")
 	assert.NotContains(t, ans.Answer, "Portability")
 }
+
+// Beside an answer, the notice saying what it covers is not quoted: "This notice explains what we
+// record, why, who sees …" uses a question's words and answers none of it ("What rights do I
+// have?" quoted "You also need to know what rights you have in this respect." after the rights,
+// a QA pass).
+func TestTheNoticeSayingWhatItCoversIsNotQuotedBesideAnAnswer(t *testing.T) {
+	e := alderbyNotice(t, "cctv", "CCTV privacy notice", "About this notice\n"+
+		"This notice explains what we record, why, who sees our recordings and how long we keep our recordings.\n\n"+
+		"Who sees recordings\nOur control room staff and the police see recordings.\n")
+	ans, err := e.Composer.Answer(context.Background(), answer.Question{Text: "who sees the recordings?"})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	assert.Contains(t, ans.Answer, "Our control room staff and the police see recordings.")
+	assert.NotContains(t, ans.Answer, "This notice explains")
+}
