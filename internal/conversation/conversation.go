@@ -673,8 +673,11 @@ func alsoAnswered(intent rights.Intent, text string) bool {
 }
 
 // conditionalQuestionRe is a question asked after the case it is about, without a question mark:
-// "if I report a neighbour in confidence will you tell them it was me".
-var conditionalQuestionRe = regexp.MustCompile(`(?i)^\s*(?:if|when|once|after|say)\b[^.?!]{0,80}?\b(?:will|would|do|does|can|could|should|is|are)\s+(?:you|they|the council|he|she|it|i|we|my|anyone|someone)\b`)
+// "if I report a neighbour in confidence will you tell them it was me", and after what the
+// writer says first: "I'm worried about a child next door, if I report it will they know it was
+// me", "I want to report child neglect, will the parents know it was me".
+var conditionalQuestionRe = regexp.MustCompile(`(?i)(?:^|[,;.]\s*)(?:if|when|once|after|say)\b[^.?!]{0,80}?\b(?:will|would|do|does|can|could|should|is|are)\s+(?:you|they|the council|he|she|it|i|we|my|anyone|someone)\b|` +
+	`[,;]\s*(?:and\s+)?(?:will|would|do|does|can|could|should|is|are)\s+(?:you|they|the|he|she|it|anyone|someone|somebody|his|her|their)\b`)
 
 // withAnswer is a safeguarding reply followed by the answer to what the message asked, with
 // the answer's citations (the safeguarding reply cites nothing).

@@ -119,6 +119,15 @@ func classify(text string) (Intent, trace) {
 		in.OnBehalf = in.OnBehalf || safeOnBehalf(s)
 		return in, tr
 	}
+	if reportsAChildAtRisk(s, fired) {
+		// "I want to report child neglect, will the parents know it was me": whom to report to
+		// first, and, as with the model, the question answered too.
+		tr.fired = append(tr.fired, "safeguarding-reports-a-child:"+strings.Join(fired, "+"))
+		in := classifyRequest(s, &tr)
+		in.Safeguarding, in.ByModel = true, true
+		in.OnBehalf = true // the child at risk is someone else
+		return in, tr
+	}
 	if len(fired) > 0 {
 		tr.fired = append(tr.fired, fmt.Sprintf("safeguarding-below:%.1f:%s", score, strings.Join(fired, "+")))
 	}

@@ -257,12 +257,50 @@ var (
 // finding where the writer lives (foundWhereILive), with no cue saying it is past, resolved, or
 // someone else's subject (fired are the cues that counted).
 func foundWhereTheyLive(s string, fired []string) bool {
+	return !saidToBePast(fired) && foundWhereILive.MatchString(s)
+}
+
+// saidToBePast reports whether a damping cue other than a data topic counted (fired): the danger
+// is past, resolved or someone else's subject ("back in 2015 my ex kept turning up at my flat").
+func saidToBePast(fired []string) bool {
 	for _, name := range fired {
 		if w, ok := cueWeights[name]; ok && w < 0 && !dataTopicCues[name] {
-			return false // "back in 2015 my ex kept turning up at my flat"
+			return true
 		}
 	}
-	return foundWhereILive.MatchString(s)
+	return false
+}
+
+// Someone wanting to report a child at risk, and asking whether they will be known for it: "I
+// want to report child neglect, will the parents know it was me" was answered with a passage on
+// child deaths, and "will the family find out who reported them to social services" with a list
+// of recipients, and neither was told whom to report to. The report is the writer's, so it is
+// said with "I" or asked of "who reported them", never "who reported me" (the writer's own
+// records). Like the model's, the reading is less sure than a cue's: the question is answered
+// too. "If I report my neighbour for noise will they find out it was me" names no child.
+var (
+	// reportsAChild is a report the writer makes or means to, of a child or to children's
+	// social care.
+	reportsAChild = regexp.MustCompile(`\b(?:i|i'm|i am|i've|i have|i'd|i would|i'll|i will|should i|can i|could i|do i|if i|when i)` +
+		`(?: (?:want|need|like|would|going|thinking|think|about|of|to|just|really|have|had|already|might|may|must|be|been|wish|planning|decided|should))* ` +
+		`(?:report|reporting|reported|refer|referring|referred|raise|raising|raised)\b` +
+		`(?: \S+){0,8}? (?:(?:a |the |this |that |next door's |my neighbour's )?(?:child|children|kid|kids|baby|babies|toddler|little one|little ones)\b|` +
+		`(?:child |children's |kids )?(?:neglect|abuse|cruelty)\b)|` +
+		`\b(?:worried|concerned|concerns?|worry) (?:about|for) (?:a|the|this|that|my neighbour's|next door's|our neighbour's) (?:\S+ )?(?:child|children|kid|kids|baby|babies|toddler|little one|little ones)\b[^.?!]{0,80}\breport\b|` +
+		`\breport(?:ed|ing)? ` + reportedOnes + ` to (?:social services|children's services|social care|children's social care|the nspcc)\b`)
+	// knownForIt is the writer's fear of being known as the one who reported (not "who reported
+	// me": the writer reported, whose records those are).
+	knownForIt = regexp.MustCompile(`\b(?:know|knows|find out|found out|told|tell them|be told)(?: that)? (?:it was|it's|it is|it were) me\b|` +
+		`\b(?:know|knows|find out|found out|tell them|be told) who (?:reported|referred|rang social services about|called social services about) ` + reportedOnes + `\b`)
+)
+
+// reportedOnes are the people a writer reports to children's social care.
+const reportedOnes = `(?:them|him|her|the family|the parents|the mum|the mother|the dad|the father|my neighbours?|the neighbours?|next door)`
+
+// reportsAChildAtRisk reports whether s (normalised) is the writer reporting, or meaning to
+// report, a child at risk and fearing to be known for it, with no cue saying the danger is past.
+func reportsAChildAtRisk(s string, fired []string) bool {
+	return !saidToBePast(fired) && knownForIt.MatchString(s) && reportsAChild.MatchString(s)
 }
 
 // cueWeights are the vocabulary's cues' weights, by name.
