@@ -1134,6 +1134,11 @@ func (b *Bot) safeguardingReply(s *session, t Turn, intent rights.Intent) Reply 
 	s.riskTold = true
 	text := b.safeguardingFor(intent, t.Org)
 	confidential := confidentialRe.MatchString(t.Text)
+	// At risk from someone who knows or may learn the address ("my ex keeps turning up at my new
+	// flat"), and asking for nothing else: the request to keep it confidential is offered, as if
+	// asked for. (Told calmly, "my mum found my new address on the letter" asks for nothing, and
+	// is offered nothing.)
+	found := !requestWordsRe.MatchString(t.Text) && rights.TellsOfBeingFound(t.Text)
 	if requestWordsRe.MatchString(t.Text) && !confidential && s.intake == nil && b.Queue != nil {
 		// "my partner hits me, I want a copy of my records": the danger first; the request, when
 		// they are ready, is not lost. Said in a sentence of its own ("… he'll find where I live.
@@ -1146,7 +1151,7 @@ func (b *Bot) safeguardingReply(s *session, t Turn, intent rights.Intent) Reply 
 			text += "\nWhen you're ready, I can still take your request about your data: just tell me what you'd like."
 		}
 	}
-	if confidential && b.Queue != nil {
+	if (confidential || found) && b.Queue != nil {
 		// "please don't give my new address to anyone, I've fled domestic abuse": the danger
 		// first, and then the request that protects them (an objection to the disclosure).
 		if s.intake != nil && s.intake.second.typ == "" {
@@ -1575,7 +1580,7 @@ var cancelOneRe = regexp.MustCompile(`(?i)\b(?:cancel|withdraw|call off|stop)\b[
 // their disclosure.
 var confidentialRe = regexp.MustCompile(`(?i)\b(?:make sure|ensure|so that|so)\b[^.?!]{0,30}\b(?:can'?t|cannot|won'?t|never)\b[^.?!]{0,20}\baddress\b|\b(?:keep|mark|make|treat|flag)\b[^.?!]{0,40}\b(?:confidential|private|secret|hidden)\b|\b(?:don'?t|do not|never|not to) (?:give|share|pass|disclose|tell|send)\b[^.?!]{0,40}\baddress\b|` +
 	`\b(?:don'?t|do not) want (?:him|her|them|my ex|anyone|anybody|people)\b[^.?!]{0,30}\b(?:find|finding|know|knowing|get|getting|see|seeing|have|having)\b[^.?!]{0,20}\baddress\b|` +
-	`\baddress\b[^.?!]{0,30}\b(?:is not|isn'?t|not be|never be|won'?t be) (?:given|shared|passed|disclosed|sent|told)\b|\b(?:find|finds|finding|found|track|tracks|tracking|tracked) (?:out |down )?my (?:new |current |home )?address\b|` +
+	`\baddress\b[^.?!]{0,30}\b(?:is not|isn'?t|not be|never be|won'?t be) (?:given|shared|passed|disclosed|sent|told)\b|` +
 	// Someone with access looking it up: "he's been looking up my new address on the system, can
 	// you stop him seeing my records".
 	`\b(?:he|she|they|hes|shes|someone|somebody)(?:'s| has| have| is| was| keeps| kept)?(?: been)? (?:looking|looked|looks) up my (?:new |current )?address\b|` +

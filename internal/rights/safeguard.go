@@ -311,3 +311,22 @@ var cueWeights = func() map[string]float64 {
 	}
 	return m
 }()
+
+// beingFound is someone finding, knowing, tracing or turning up at where the writer lives, or
+// the fear of it: "my ex keeps turning up at my new flat", "he got my address from a council
+// letter", "I'm scared he'll find my address". It says nothing of danger by itself ("my mum
+// found my new address on the letter").
+var beingFound = regexp.MustCompile(`\b(?:find|finds|finding|found|track|tracks|tracking|tracked|trace|traces|tracing|traced|know|knows|knowing|knew|get|gets|getting|got|work|works|working|worked|figure|figured|look|looks|looking|looked)(?: out| down| up| hold of)? ` +
+	`(?:my|our) (?:new |current |home |safe |latest )?address\b|` +
+	`\b(?:find|finds|finding|found|track|tracks|tracking|tracked|trace|traces|tracing|traced)(?: out| down)? (?:my|our) (?:new |current |home |safe |latest )?(?:flat|house|home|place|refuge)\b|` +
+	`\b(?:find|finds|finding|found|know|knows|knowing|knew|work|works|working|worked|get|gets|got|figure|figured)(?: out)? where (?:i|we) (?:live|am|are|stay|'m living|'re living|moved to|'ve moved to|now live|live now)\b|` +
+	`\b(?:turning|turned|turns|turn|showing|showed|shows|show|coming|came|comes|come|rocking|rocked) up (?:at|outside) (?:my|our) (?:new |current |safe )?(?:flat|house|home|door|place|address|refuge)\b`)
+
+// TellsOfBeingFound reports whether a message tells of someone finding where the writer lives,
+// or the fear of it. It is no sign of danger alone: on a message that is urgent, it says the
+// writer is at risk from someone who knows, or may learn, their address, to whom the chat offers
+// a request to keep it confidential.
+func TellsOfBeingFound(text string) bool {
+	s := strings.ReplaceAll(normalize(text), "address book", "addressbook") // no address of theirs
+	return beingFound.MatchString(s)
+}
