@@ -1170,6 +1170,34 @@ func (b *Bot) safeguardingReply(s *session, t Turn, intent rights.Intent) Reply 
 	}
 }
 
+// stillOpen is the reply, while a request is taken, to a message telling of a danger that was no
+// answer to the step: the safeguarding reply, then the request still open and what it needs
+// next, replacing what the step said of the message in the conversation's record.
+func (b *Bot) stillOpen(s *session, t Turn, intent rights.Intent) Reply {
+	it := s.intake
+	r := b.safeguardingReply(s, t, intent)
+	r.Answer.Answer += "\nYour request is still open: when you're ready, " + lowerFirst(b.prompt(it)) + " (or type \"cancel\")"
+	s.rememberedAs(r.Answer.Answer)
+	r.Intake = b.state(it)
+	return r
+}
+
+// intakeTaken is what a request has taken from the resident's answers so far.
+type intakeTaken struct {
+	typ                                                                        rights.Type
+	step, org, name, whose, onBehalfOf, contact, service, desc, first, details string
+	onBehalf                                                                   bool
+	others                                                                     int
+	second                                                                     rights.Type
+}
+
+// taken is what it has taken so far: compared before and after a message, whether the message
+// was taken for its step, or for anything else of the request.
+func (it *intake) taken() intakeTaken {
+	return intakeTaken{typ: it.typ, step: it.step, org: it.org, name: it.name, whose: it.whose, onBehalfOf: it.onBehalfOf, contact: it.contact,
+		service: it.service, desc: it.desc, first: it.first, details: it.details, onBehalf: it.onBehalf, others: len(it.others), second: it.second.typ}
+}
+
 // statusCheck answers "what's happening with DPO-2026-000123?", or with several: it needs the
 // contact the requester gave, which it reads from the message, and tells nothing but the status
 // and due date of each. Without the contact it asks for it once, naming every reference, and the

@@ -810,9 +810,16 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			// lives at 22 Church Street…", "I am 84 and my carer comes Tuesdays": a QA pass lost
 			// both): the safeguarding contacts first, and the answer taken for its step.
 			s.riskTold = true // before the step, whose reply may be the summary
+			before := it.taken()
 			r, err := b.takeStep(ctx, s, t, false)
 			if err != nil {
 				return r, err
+			}
+			if s.intake == it && it.taken() == before {
+				// Nothing taken ("my ex keeps turning up at my new flat" at the contact step): no
+				// "that doesn't look like an e-mail address" after a danger told, but the request
+				// still open, as for a danger said outright.
+				return b.stillOpen(s, t, in), nil
 			}
 			r.Answer.Answer = b.safeguardingFor(in, t.Org) + "\n\n" + r.Answer.Answer
 			r.Answer.Safeguarding = true
