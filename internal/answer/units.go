@@ -42,19 +42,7 @@ func (u unit) tableRow() (string, bool) {
 
 // read is the text a unit is analysed by: a lead-in with its first bullets.
 func (u unit) read() string {
-	if len(u.items) == 0 {
-		return u.text
-	}
-	var b strings.Builder
-	b.WriteString(u.text)
-	for i, it := range u.items {
-		if i == maxReadItems {
-			b.WriteString("\n  – …")
-			break
-		}
-		b.WriteString("\n  – " + it)
-	}
-	return b.String()
+	return u.withItems(maxReadItems, func([]string) string { return leftOut })
 }
 
 // quote is how a unit is quoted: a lead-in with the bullets it introduces, so "may include:" is
@@ -63,23 +51,33 @@ func (u unit) quote() string {
 	if row, ok := u.tableRow(); ok {
 		return row
 	}
+	return u.withItems(maxQuotedItems, func(rest []string) string {
+		more := 0
+		for _, it := range rest {
+			if it != leftOut {
+				more++
+			}
+		}
+		return fmt.Sprintf("%s (%d more in the notice)", leftOut, more)
+	})
+}
+
+// withItems is the unit's text with its bullets, at most limit of them, then what rest says of
+// the bullets left.
+func (u unit) withItems(limit int, rest func(left []string) string) string {
 	if len(u.items) == 0 {
 		return u.text
 	}
 	var b strings.Builder
 	b.WriteString(u.text)
 	for i, it := range u.items {
-		if i == maxQuotedItems {
-			more := 0
-			for _, rest := range u.items[i:] {
-				if rest != leftOut {
-					more++
-				}
-			}
-			fmt.Fprintf(&b, "\n  – … (%d more in the notice)", more)
-			break
+		if i == limit {
+			it = rest(u.items[i:])
 		}
 		b.WriteString("\n  – " + it)
+		if i == limit {
+			break
+		}
 	}
 	return b.String()
 }
