@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/redact"
 	"github.com/privacybot/privacybot/internal/rights"
 )
 
@@ -281,6 +282,9 @@ func correctedContact(it *intake, v string) (contact string, others []string, ok
 	if it.contact == "" || it.step == StepContact || it.step == StepOrg {
 		return "", nil, false
 	}
+	// "it's oh seven seven double one …": read as the same words typed with the number in digits
+	// (a QA pass filed it as the service, and the old number stayed).
+	v = redact.SpokenPhonesInDigits(v)
 	var fresh []string
 	for _, c := range contactsIn(v) {
 		if !sameContact(c, it.contact) {

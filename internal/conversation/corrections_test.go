@@ -55,6 +55,16 @@ func TestACorrectionChangesItsFieldAtAnyStep(t *testing.T) {
 			"the email I gave you is out of date, it's sam.old@hotmail.co.uk", conversation.StepDescription, "contact", "sam.old@hotmail.co.uk", "I want a copy of my data"},
 		{"a new e-mail address, at the details step", upTo("I want a copy of my data", "Sam Old", "sam@example.com", "housing"),
 			"oh, my new email is sam.old@hotmail.co.uk", conversation.StepDescription, "contact", "sam.old@hotmail.co.uk", "I want a copy of my data"},
+		// A phone number said aloud corrects as one typed in digits does (a QA pass filed it as
+		// the service or the details, and the old number stayed).
+		{"a number said aloud, at the service step", upTo("I want a copy of my data", "Jane Doe", "07700 900123", ""),
+			"oh wait, the number is wrong, it's oh seven seven double one two three four five six seven", conversation.StepService, "contact", "07711234567", ""},
+		{"a number said aloud as what it actually is", upTo("I want a copy of my data", "Jane Doe", "07700 900123", ""),
+			"sorry my number is actually oh seven seven double one two three four five six seven", conversation.StepService, "contact", "07711234567", ""},
+		{"a number said aloud, at the details step", upTo("I want a copy of my data", "Jane Doe", "07700 900123", "housing"),
+			"my number should be oh seven seven double one two three four five six seven", conversation.StepDescription, "contact", "07711234567", "I want a copy of my data"},
+		{"a number said aloud, at the summary", append(upTo("I want a copy of my data", "Jane Doe", "07700 900123", "skip"), line{says: "skip"}),
+			"my number should be oh seven seven double one two three four five six seven", conversation.StepConfirm, "contact", "07711234567", ""},
 		{"the name, when asked whose behalf", upTo("I want a copy of my mum's data, it's for my mum", "Kate Hill", "", ""),
 			"sorry, my name is actually Katherine Hill", conversation.StepOnBehalfOf, "name", "Katherine Hill", ""},
 	} {
@@ -269,6 +279,17 @@ func TestASecondContactIsNotDropped(t *testing.T) {
 			line{says: says, kind: conversation.KindIntake, lacks: []string{"You also gave"}}))
 		assert.Equal(t, "ann@x.org", last.Intake.Fields["contact"], says)
 	}
+}
+
+// Another number said aloud later ("oh and you can also call me on oh seven seven …") is kept
+// beside the contact, as one typed in digits is; it is not filed as the service.
+func TestAnotherNumberSaidAloudIsKeptBesideTheContact(t *testing.T) {
+	bot, _ := newBot(t, qaNow)
+	last := script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Jane Doe", "jane@example.com", ""),
+		line{says: "oh and you can also call me on oh seven seven double one two three four five six seven", kind: conversation.KindIntake,
+			contains: []string{"I've added 07711234567 as another way to reach you", "Which council service"}}))
+	assert.Equal(t, "jane@example.com", last.Intake.Fields["contact"])
+	assert.Empty(t, last.Intake.Fields["service"])
 }
 
 // In a chat scoped to one council, a request meant for another gets that council's contact as

@@ -894,7 +894,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		// reach them, kept with the one given (a QA pass: the contact was cleared and asked
 		// again, or the number filed as the service).
 		var more []string
-		for _, c := range contactsIn(v) {
+		for _, c := range contactsIn(redact.SpokenPhonesInDigits(v)) { // "… call me on oh seven seven …"
 			if !sameContact(c, it.contact) {
 				more = append(more, c)
 			}

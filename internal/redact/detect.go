@@ -318,6 +318,26 @@ func SpokenPhoneNumber(s string) string {
 	return number
 }
 
+// SpokenPhonesInDigits is s with each phone number it types as it is said (as SpokenPhoneNumber
+// reads one) written in digits in its place, and the rest as it was: "oh seven seven double one
+// two three four five six seven, or post to 14 Mill Road" is "07711234567, or post to 14 Mill
+// Road", which reads as the same words typed with the number in digits.
+func SpokenPhonesInDigits(s string) string {
+	var b strings.Builder
+	last := 0
+	eachSpokenPhone(s, false, func(start, end int, num []byte) bool {
+		b.WriteString(s[last:start])
+		b.Write(num)
+		last = end
+		return true
+	})
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
 // SpokenPhoneAnswer is the number a whole reply types as it is said, in digits: ten to thirteen
 // of them from a 0 or "plus", not counting up and not only noughts and ones; "" when the reply is
 // anything else. Given as the answer to "how should we contact you?", digits and words mix as a

@@ -61,6 +61,25 @@ func TestSpokenPhoneNumberIsReadInDigits(t *testing.T) {
 	}
 }
 
+// Every phone number a text types as it is said is written in digits in its place, and the rest
+// of the text is kept as it was, for the intake to read as though it had been typed so (a QA pass:
+// a number said aloud beside an address lost the address, and a correction said aloud was none).
+func TestSpokenPhonesInDigitsKeepsTheRest(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"oh seven seven double one two three four five six seven, or post to 14 Mill Road Olney MK46 4BB",
+			"07711234567, or post to 14 Mill Road Olney MK46 4BB"},
+		{"oh wait, the number is wrong, it's oh seven seven double one two three four five six seven",
+			"oh wait, the number is wrong, it's 07711234567"},
+		{"oh seven seven oh oh nine oh oh one two three or email jane@example.com", "07700900123 or email jane@example.com"},
+		{"home oh one nine oh eight, six double four, three two one or mobile oh seven seven double one two three four five six seven",
+			"home 01908644321 or mobile 07711234567"},
+		{"oh one more thing, I have two or three questions", "oh one more thing, I have two or three questions"},
+		{"07711 234567", "07711 234567"},
+	} {
+		assert.Equal(t, tc.want, redact.SpokenPhonesInDigits(tc.text), tc.text)
+	}
+}
+
 // A reply that is nothing but a phone number said aloud is read in digits however it mixes digits
 // and words ("oh 7 7 double 1 …" was refused at the contact step), whatever their count (the
 // intake checks them as it checks a number typed in digits); a reply with anything else in it,
