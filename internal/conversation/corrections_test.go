@@ -260,6 +260,10 @@ func TestASecondContactIsNotDropped(t *testing.T) {
 		{"my email is ann@x.org, my address is 14 Mill Road, Olney MK46 4BB", "ann@x.org", "14 Mill Road, Olney MK46 4BB"},
 		{"14 Mill Road, Olney MK46 4BB or ann@x.org", "14 Mill Road, Olney MK46 4BB", "ann@x.org"},
 		{"07912 345678 or post to 14 Mill Road, Olney", "07912 345678", "14 Mill Road, Olney"},
+		// A number said aloud is one typed in digits: the address or e-mail address said after
+		// it is not lost, or taken in its place unsaid (a QA pass).
+		{"oh seven seven double one two three four five six seven, or post to 14 Mill Road Olney MK46 4BB", "07711234567", "14 Mill Road Olney MK46 4BB"},
+		{"oh seven seven oh oh nine oh oh one two three or email jane@example.com", "07700900123", "jane@example.com"},
 	} {
 		bot, q := newBot(t, qaNow)
 		script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Ann Lee", "", ""),

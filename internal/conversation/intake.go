@@ -1254,7 +1254,10 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			// "tom hardy@gmail.com" would be hardy@gmail.com, someone else's address.
 			return mk(it.didYouMean("An e-mail address has no spaces", m[1]+m[2], m[1]+"."+m[2]) + " " + b.prompt(it)), nil
 		}
-		v = withLetterOhs(v)
+		// "oh seven seven double one …, or post to 14 Mill Road …": read as the same words typed
+		// with the number in digits, so what is given beside it is kept as it is beside a typed
+		// number (a QA pass lost the address, and took an e-mail address said second unsaid).
+		v = redact.SpokenPhonesInDigits(withLetterOhs(v))
 		typed := v // as said, for what is said with the contact
 		if said := contactSaidBefore(it, v); said != "" {
 			// "the phone number in my message above": the contact the request's first message
