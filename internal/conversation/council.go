@@ -146,10 +146,58 @@ func (b *Bot) notACouncil(it *intake, v, noted, talk string) (org, text string) 
 			"Say which, or tell me a nearby town or " + it.yourPostcode() + ". " + askedNext(it) + b.prompt(it)
 	case councilLikeRe.MatchString(v):
 		// A council this chat doesn't send requests to.
-		return "", "Sorry, I can send requests only to " + councils + ". For another council, type \"cancel\" and contact that council's data protection team. " + b.prompt(it)
+		return "", b.onlyOurCouncils("") + b.prompt(it)
 	}
 	return "", "I need to know which council holds the records, so that the request reaches its data protection team. " +
 		"If you're not sure, tell me the town or village you live in. " + b.prompt(it)
+}
+
+// onlyOurCouncils says which councils the chat sends requests to, and where to go for another:
+// other, when said, is that council as the resident named it ("Luton").
+func (b *Bot) onlyOurCouncils(other string) string {
+	forOther := "For another council"
+	if other != "" {
+		forOther = "For " + other
+	}
+	return "Sorry, I can send requests only to " + joinList(b.Orgs, "or") + ". " + forOther + ", type \"cancel\" and contact that council's data protection team. "
+}
+
+// councilFixRe is a reply that takes back the council the request has, in the words a name is
+// corrected with: "sorry I meant Luton", "actually it's Central Bedfordshire". Group 1 is what
+// was meant; group 2 is set when it was said with "meant".
+var councilFixRe = regexp.MustCompile(`(?i)^\s*(?:(?:oops|sorry|no|wait|oh|ah|actually)[\s,.!-]+)*(?:(i meant|i mean)|it'?s|its|it is|it should be|should be)\s+(?:in\s+)?(.+?)[\s.!]*$`)
+
+// councilWordRe ends a council's name: "Luton council", "Luton Borough Council".
+var councilWordRe = regexp.MustCompile(`(?i)\s+(?:(?:city|county|district|borough|town|unitary)\s+)?council$`)
+
+// councilMeant reads a reply to the name question that corrects the council instead ("sorry I
+// meant Olney", "actually it's Central Bedfordshire"): a QA pass filed "I meant Luton" as the
+// resident's name. place is the place or council as said; org the council served whose area it
+// is, or "" with other set when it is a council the chat doesn't send requests to. All are empty
+// when the reply reads as a name ("it's Jane Doe", "sorry I meant Jane").
+func (b *Bot) councilMeant(v string) (place, org string, other bool) {
+	m := councilFixRe.FindStringSubmatch(v)
+	if m == nil {
+		return "", "", false
+	}
+	said := strings.TrimSpace(m[2])
+	place = placeAsSaid(councilWordRe.ReplaceAllString(said, ""))
+	if place == "" {
+		return "", "", false // "it's about my council tax"
+	}
+	if b.placeOnly(place) {
+		return place, b.councilsNamed("in " + place)[0], false // "sorry I meant Olney"
+	}
+	first := strings.Fields(place)[0]
+	switch {
+	case redact.FirstName(first):
+		return "", "", false // "it's Jane Hampshire", "I meant Jane": a name
+	case councilLikeRe.MatchString(said), m[1] != "" && len(strings.Fields(place)) == 1:
+		// "it's Central Bedfordshire", "I meant Luton council", and "I meant Luton": no name is one
+		// word, and what was meant in place of the council is a council.
+		return place, "", true
+	}
+	return "", "", false
 }
 
 var (

@@ -278,3 +278,46 @@ func TestACouncilNamedInTheRequestIsSaidBack(t *testing.T) {
 	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "", []line{{says: "I want a copy of my data", lacks: []string{"The request will go to"}}})
 }
+
+// Asked their name just after giving the council, a resident who takes the council back ("sorry
+// I meant Luton", "actually it's Central Bedfordshire", "sorry I meant Olney") is correcting the
+// council: a place of a council's area moves the request there, as "I meant Milton Keynes" does;
+// another council is told which councils the chat sends requests to, and the council is asked
+// again. None of it is the name (a QA pass filed "I meant Luton" as the resident's name).
+func TestACouncilTakenBackAtTheNameQuestionIsNoName(t *testing.T) {
+	only := "Sorry, I can send requests only to Buckinghamshire Council or Milton Keynes City Council."
+	for _, tc := range []struct {
+		says     string
+		contains []string
+		step     string
+		council  string
+	}{
+		{"sorry I meant Luton", []string{only, "For Luton, type \"cancel\"", "Which council is this request for?"}, conversation.StepOrg, ""},
+		{"actually it's Central Bedfordshire", []string{only, "For Central Bedfordshire", "Which council is this request for?"}, conversation.StepOrg, ""},
+		{"sorry I meant Luton Borough Council", []string{only, "For Luton,", "Which council is this request for?"}, conversation.StepOrg, ""},
+		{"sorry I meant Olney", []string{"I've changed the council to Milton Keynes City Council (Olney is in its area)", "full name"}, conversation.StepName, "Milton Keynes City Council"},
+		{"I meant Milton Keynes", []string{"I've changed the council to Milton Keynes City Council", "full name"}, conversation.StepName, "Milton Keynes City Council"},
+	} {
+		t.Run(tc.says, func(t *testing.T) {
+			bot, _ := newBot(t, qaNow)
+			last := script(t, bot, "", []line{
+				{says: "I want a copy of my data"}, {says: "Buckinghamshire", contains: []string{"full name"}},
+				{says: tc.says, kind: conversation.KindIntake, contains: tc.contains, lacks: []string{"contact you"}},
+			})
+			assert.Empty(t, last.Intake.Fields["name"])
+			assert.Equal(t, tc.step, last.Intake.Step)
+			assert.Equal(t, tc.council, last.Intake.Fields["organisation"])
+		})
+	}
+	// A name said with the same words is still the name.
+	for says, name := range map[string]string{"it's Jane Doe": "Jane Doe", "sorry it's Jane Hampshire": "Jane Hampshire"} {
+		bot, _ := newBot(t, qaNow)
+		last := script(t, bot, "", []line{{says: "I want a copy of my data"}, {says: "Buckinghamshire"}, {says: says, contains: []string{"contact you"}}})
+		assert.Equal(t, name, last.Intake.Fields["name"], says)
+	}
+	// Already the council: said back, nothing changed, and no name taken.
+	bot, _ := newBot(t, qaNow)
+	last := script(t, bot, "", []line{{says: "I want a copy of my data"}, {says: "Milton Keynes"},
+		{says: "sorry I meant Olney", contains: []string{"Olney is in Milton Keynes City Council's area", "full name"}}})
+	assert.Empty(t, last.Intake.Fields["name"])
+}

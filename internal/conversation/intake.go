@@ -1011,8 +1011,29 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		// question mid-request is told how to ask it, not taken to be called that.
 		return mk("That looks like a question. I'm taking your request at the moment: type \"cancel\" to stop it and ask your question, or answer: " + b.prompt(it)), nil
 	}
-	if named := b.councilsSwitchedTo(it, v); it.step != StepOrg && len(named) == 1 && named[0] != it.org &&
-		countDigits(v) == 0 && (switchCouncilRe.MatchString(v) || len(strings.Fields(v)) <= 4) { // an address may name a council's town
+	named := b.councilsSwitchedTo(it, v)
+	place := "" // a place of the council's area, said in its place ("sorry I meant Olney")
+	if it.step == StepName && len(named) == 0 {
+		// Asked their name, "sorry I meant Luton" corrects the council just given, not the name
+		// (a QA pass filed "I meant Luton" as it): a place moves the request to its council as
+		// "I meant Milton Keynes" does, and another council's is told where to go.
+		p, org, other := b.councilMeant(v)
+		switch {
+		case other && b.requestScope(it, t) != "":
+			return mk(fmt.Sprintf("This chat takes requests for %s only. For %s, type \"cancel\" and contact that council's data protection team. %s", it.org, p, b.prompt(it))), nil
+		case other:
+			revising := it.revising // the name is asked next, as it was, unless from the summary
+			b.reask(it, StepOrg)
+			it.revising = revising
+			return mk(b.onlyOurCouncils(p) + b.prompt(it)), nil
+		case org == it.org:
+			return mk(goesTo(p, org) + " " + b.prompt(it)), nil
+		case org != "":
+			named, place = []string{org}, p
+		}
+	}
+	if it.step != StepOrg && len(named) == 1 && named[0] != it.org &&
+		(place != "" || countDigits(v) == 0 && (switchCouncilRe.MatchString(v) || len(strings.Fields(v)) <= 4)) { // an address may name a council's town
 		if b.requestScope(it, t) != "" {
 			// A chat scoped to one council takes its requests only; the other council's contact,
 			// as its notices give it, says where to go instead.
@@ -1031,7 +1052,11 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			// next caller's questions are answered from too, stays the adviser's to change.
 			scope = fmt.Sprintf(" (Questions in this chat are still answered from %s's notices.)", own)
 		}
-		return mk(fmt.Sprintf("I've changed the council to %s.%s %s", it.org, scope, b.prompt(it))), nil
+		area := ""
+		if place != "" {
+			area = fmt.Sprintf(" (%s is in its area)", place)
+		}
+		return mk(fmt.Sprintf("I've changed the council to %s%s.%s %s", it.org, area, scope, b.prompt(it))), nil
 	}
 	if sameAsBeforeRe.MatchString(v) && (it.step == StepOrg || it.step == StepName || it.step == StepContact || it.step == StepOnBehalfOf) {
 		p := it.previous
@@ -2756,6 +2781,7 @@ func ContactOf(v string) (dpo.Contact, error) {
 			// nobody, or someone else.
 			return dpo.Contact{}, fmt.Errorf("That mobile number has %d digits after the 0, not 10: please check it.", n)
 		}
+
 		return dpo.Contact{Kind: dpo.ContactPhone, Value: v}, nil
 	case strings.Contains(v, "@"):
 		return dpo.Contact{}, errors.New("That e-mail address doesn't look complete.")

@@ -36,6 +36,10 @@ var firstNames = setOf(`aaron abdul abigail adam adrian ahmed aisha alan albert 
 	thomas timothy tina tom tony tracey tracy trevor valerie vanessa vincent wayne wendy william yasmin
 	zara zoe tommy danny billy bobby jimmy johnny sammy freddy teddy archie alfie ollie jake josh sam ben max ali omar yusuf hamza zainab ayesha sana nadia leila amira maya aria ava mia`)
 
+// FirstName reports whether w is a common UK first name, as the name finder knows them ("Jane",
+// "priya"): a caller telling a name from a place said alone ("I meant Jane", "I meant Luton").
+func FirstName(w string) bool { return firstNames[strings.ToLower(w)] }
+
 // aboutWords say whom what follows is about: "data about jane doe", "it's for jane doe".
 var aboutWords = setOf(`about for on regarding re concerning of called named`)
 

@@ -1,6 +1,10 @@
 package redact_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/privacybot/privacybot/internal/redact"
+)
 
 // A full name said without an introduction, mid-sentence, reached the language model and the
 // transcripts ("does the council share data about Jane Smith with the police?", a follow-up "and
@@ -48,4 +52,13 @@ func TestPlacesOpenedByAFirstNameAreKept(t *testing.T) {
 	keeps(t, []string{"Is Victoria Road Surgery part of the NHS sharing?", "I live near Lloyd Park", "I live in Stacey Bushes",
 		"Is Ashley Green in Buckinghamshire?"})
 	redactsTo(t, map[string]string{"Does Jane Smith work for you?": "Does [name] work for you?"})
+}
+
+// FirstName knows a common first name in any case, and no place or word.
+func TestFirstName(t *testing.T) {
+	for w, want := range map[string]bool{"Jane": true, "priya": true, "MOHAMMED": true, "Luton": false, "Olney": false, "central": false, "": false} {
+		if got := redact.FirstName(w); got != want {
+			t.Errorf("FirstName(%q) = %v, want %v", w, got, want)
+		}
+	}
 }
