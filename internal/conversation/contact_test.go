@@ -255,3 +255,25 @@ func TestAPhoneNumberSaidAloudIsTheContact(t *testing.T) {
 	})
 	assert.Empty(t, last.Intake.Fields["contact"])
 }
+
+// A landline or 03/08 number a digit long or short is refused as a mobile one is, saying how many
+// digits it has and should have (a QA pass: "019086441234" was taken, and the team could never
+// have rung it); "yes it's right" is told why it can't be.
+func TestALandlineOfTheWrongLengthIsRefused(t *testing.T) {
+	for _, tc := range []struct{ says, wants string }{
+		{"019086441234", "That phone number has 11 digits after the 0, not 9 or 10"},
+		{"020 7946 09581", "That phone number has 11 digits after the 0, not 10"},
+		{"0300 123 45678", "That phone number has 11 digits after the 0, not 10"},
+	} {
+		t.Run(tc.says, func(t *testing.T) {
+			bot, _ := newBot(t, qaNow)
+			last := script(t, bot, "Milton Keynes", []line{
+				{says: "I want a copy of my data"}, {says: "Jane Doe"},
+				{says: tc.says, kind: conversation.KindIntake, contains: []string{tc.wants, "please check it", contactWanted}, lacks: []string{"service"}},
+				{says: "yes it's right", kind: conversation.KindIntake, contains: []string{tc.says + " has 11", "couldn't reach you"}, lacks: []string{"doesn't look like"}},
+				{says: "01908 644123", contains: []string{"service"}},
+			})
+			assert.Equal(t, "01908 644123", last.Intake.Fields["contact"])
+		})
+	}
+}

@@ -431,6 +431,21 @@ func TestContactOf(t *testing.T) {
 		{"tom@hotmail.co.k", "", false},
 		{"tom.hardy@gmail.com.com", "", false},
 		{"01908 25490", dpo.ContactPhone, true}, // some landlines have 10 digits
+		// Other UK numbers are counted too: 10 digits after the 0, or 9 for a few 01 areas (a
+		// QA pass: "019086441234" was taken).
+		{"019086441234", "", false},
+		{"01908 644 1234", "", false},
+		{"016977 4123", dpo.ContactPhone, true},
+		{"020 7946 0958", dpo.ContactPhone, true},
+		{"020 7946 09581", "", false},
+		{"0207 946 095", "", false},
+		{"0300 123 4567", dpo.ContactPhone, true},
+		{"0300 123 45678", "", false},
+		{"0845 123 456", "", false},
+		{"0800 123 456", dpo.ContactPhone, true},
+		{"+44 20 7946 0958", dpo.ContactPhone, true},
+		{"+44 (0)1908 254900", dpo.ContactPhone, true},
+		{"+44 1908 2549001", "", false},
 		// A slip in a common service's domain would send the team's reply nowhere (a QA pass).
 		{"tom.hardy@gmial.con", "", false},
 		{"tom.hardy@hotmial.co.uk", "", false},
@@ -440,7 +455,10 @@ func TestContactOf(t *testing.T) {
 		{"jo@falcon.co.uk", dpo.ContactEmail, true},
 		{"", "", false},
 	}
-	_, err := conversation.ContactOf("tom.hardy@gmial.con")
+	_, err := conversation.ContactOf("019086441234")
+	require.Error(t, err)
+	assert.Equal(t, "That phone number has 11 digits after the 0, not 9 or 10: please check it.", err.Error())
+	_, err = conversation.ContactOf("tom.hardy@gmial.con")
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "did you mean tom.hardy@gmail.com?")
 	for _, tt := range tests {

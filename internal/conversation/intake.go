@@ -2694,6 +2694,9 @@ func (it *intake) questionContact(contact string, err error) string {
 	if n := mobileDigits(contact); n > 0 && n != 10 {
 		it.doubted = contact
 	}
+	if _, want := otherPhoneDigits(contact); want != "" {
+		it.doubted = contact
+	}
 	return err.Error()
 }
 
@@ -2757,6 +2760,10 @@ func (b *Bot) takeMeant(it *intake, v string, suggested []string, doubted string
 	if doubted != "" && (plainYes(v) || thatOneRe.MatchString(v)) {
 		// "yes it's right" to "please check it": it can't be, and saying so is more use than
 		// "that doesn't look like a phone number".
+		if n, want := otherPhoneDigits(doubted); want != "" {
+			return fmt.Sprintf("A UK phone number like that has %s digits after the 0, and %s has %d, so the team couldn't reach you on it. "+
+				"Please check it and type it again, or give another way to reach you.", want, doubted, n), true
+		}
 		return fmt.Sprintf("A UK mobile number has 11 digits, starting 07, and %s has %d after the 0, so the team couldn't reach you on it. "+
 			"Please check it and type it again, or give another way to reach you.", doubted, mobileDigits(doubted)), true
 	}
@@ -2781,7 +2788,11 @@ func ContactOf(v string) (dpo.Contact, error) {
 			// nobody, or someone else.
 			return dpo.Contact{}, fmt.Errorf("That mobile number has %d digits after the 0, not 10: please check it.", n)
 		}
-
+		if n, want := otherPhoneDigits(v); want != "" {
+			// "019086441234": a landline or 03/08 number a digit long or short would reach
+			// nobody, or someone else (a QA pass: only mobiles were counted).
+			return dpo.Contact{}, fmt.Errorf("That phone number has %d digits after the 0, not %s: please check it.", n, want)
+		}
 		return dpo.Contact{Kind: dpo.ContactPhone, Value: v}, nil
 	case strings.Contains(v, "@"):
 		return dpo.Contact{}, errors.New("That e-mail address doesn't look complete.")
@@ -2852,6 +2863,42 @@ func mobileDigits(v string) int {
 		d = strings.TrimPrefix(d, "44")
 	}
 	return len(strings.TrimPrefix(d, "0"))
+}
+
+// otherPhoneDigits is how many digits a UK number that is no mobile has after its 0 (or +44),
+// and, when that is not as many as its kind has, how many it should have, as said to the
+// resident: 10 for 02, 03 and 08 numbers, 9 or 10 for 01 (a few areas, 016977, have 9) and
+// 0800. want is "" when the count is right or v is no UK number of those kinds.
+func otherPhoneDigits(v string) (n int, want string) {
+	d := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, strings.Replace(v, "(0)", "", 1))
+	lead := strings.TrimLeft(v, " (")
+	switch {
+	case strings.HasPrefix(lead, "+44"), strings.HasPrefix(lead, "0044"):
+		d = strings.TrimPrefix(strings.TrimPrefix(d, "00"), "44")
+	case strings.HasPrefix(d, "0") && !strings.HasPrefix(d, "00"):
+		d = d[1:]
+	default:
+		return 0, "" // another country's, or no number
+	}
+	n = len(d)
+	switch {
+	case d == "":
+		return 0, ""
+	case d[0] == '1' || strings.HasPrefix(d, "800"):
+		if n != 9 && n != 10 {
+			return n, "9 or 10"
+		}
+	case d[0] == '2' || d[0] == '3' || d[0] == '8':
+		if n != 10 {
+			return n, "10"
+		}
+	}
+	return n, ""
 }
 
 func countDigits(s string) int {
