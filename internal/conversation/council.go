@@ -97,6 +97,14 @@ func (b *Bot) notACouncil(it *intake, v, noted, talk string) (org, text string) 
 		}
 		noted += what
 	}
+	if m := barePostcodeRe.FindStringSubmatch(v); m != nil {
+		// "MK46 4BB" alone says where the resident lives, as a town does: it is no address to
+		// write to (a QA pass noted it as the contact, and chose no council). A district the
+		// council's places list is taken before this (matchOrg); another is asked about.
+		postcode := strings.ToUpper(strings.Join(strings.Fields(m[1]), " "))
+		return "", thanksFor(noted) + "I don't know which council's area " + postcode + " is in: is it in the area of " + joinList(b.Orgs, "or") + "? " +
+			"Say which, or tell me the town or village. " + askedNext(it) + b.prompt(it)
+	}
 	name, address := nameThenAddress(v) // "Ben Carter, 14 Oakridge Road, Bletchley"
 	if address != "" && !looksLikeName(name) || address == "" && postalAddress(v) {
 		name, address = "", v // "14 Oakridge Road, Bletchley, MK3 6AB" is all address
@@ -124,10 +132,7 @@ func (b *Bot) notACouncil(it *intake, v, noted, talk string) (org, text string) 
 			took(it.yourName() + " as " + name)
 		}
 	}
-	thanks := ""
-	if noted != "" {
-		thanks = "Thanks, I've noted " + noted + ". "
-	}
+	thanks := thanksFor(noted)
 	councils := joinList(b.Orgs, "or")
 	place := placeAsSaid(v)
 	switch {
@@ -199,6 +204,18 @@ func (b *Bot) councilMeant(v string) (place, org string, other bool) {
 	}
 	return "", "", false
 }
+
+// thanksFor thanks the resident for what was noted of a later step, when anything was.
+func thanksFor(noted string) string {
+	if noted == "" {
+		return ""
+	}
+	return "Thanks, I've noted " + noted + ". "
+}
+
+// barePostcodeRe is a reply that is a postcode and nothing else: "MK46 4BB", "it's mk46 4bb",
+// "my postcode is HP20 1UA". Group 1 is the postcode.
+var barePostcodeRe = regexp.MustCompile(`(?i)^\s*(?:(?:it'?s|its|it is|my postcode is|my postcode's|postcode:?|the postcode is)\s+)?([a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2})[\s.!]*$`)
 
 var (
 	// vagueCouncilRe is a council named by no name: "the council", "the city council", "my local

@@ -321,3 +321,33 @@ func TestACouncilTakenBackAtTheNameQuestionIsNoName(t *testing.T) {
 		{says: "sorry I meant Olney", contains: []string{"Olney is in Milton Keynes City Council's area", "full name"}}})
 	assert.Empty(t, last.Intake.Fields["name"])
 }
+
+// A postcode alone at "Which council?" says where the resident lives, as a town does: its
+// district chooses the council when the council's places list it, and otherwise the council is
+// asked; it is never the contact, which it cannot be written to (a QA pass: "MK46 4BB" was noted
+// as the contact and no council chosen, while "MK3 6AB" chose Milton Keynes).
+func TestABarePostcodeAtTheCouncilStepIsNoContact(t *testing.T) {
+	for _, tc := range []struct{ says, council, contains string }{
+		{"MK3 6AB", "Milton Keynes City Council", "MK3 6AB is in Milton Keynes City Council's area"},
+		{"HP20 1UA", "Buckinghamshire Council", "HP20 1UA is in Buckinghamshire Council's area"},
+		{"MK17 8AA", "", "I don't know which council's area MK17 8AA is in"},
+		{"my postcode is mk17 8aa", "", "I don't know which council's area MK17 8AA is in"},
+	} {
+		t.Run(tc.says, func(t *testing.T) {
+			bot, _ := newBot(t, qaNow)
+			last := script(t, bot, "", []line{
+				{says: "I want a copy of my data"},
+				{says: tc.says, kind: conversation.KindIntake, contains: []string{tc.contains}, lacks: []string{"noted"}},
+			})
+			assert.Empty(t, last.Intake.Fields["contact"])
+			assert.Equal(t, tc.council, last.Intake.Fields["organisation"])
+			if tc.council != "" {
+				return
+			}
+			assert.Equal(t, conversation.StepOrg, last.Intake.Step)
+			// Asked, the resident says which, and the contact is still asked for.
+			script(t, bot, "", []line{{says: "I want a copy of my data"}, {says: tc.says},
+				{says: "Milton Keynes", contains: []string{"full name"}}, {says: "Jane Doe", contains: []string{"contact you"}}})
+		})
+	}
+}
