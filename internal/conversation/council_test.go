@@ -330,6 +330,8 @@ func TestABarePostcodeAtTheCouncilStepIsNoContact(t *testing.T) {
 	for _, tc := range []struct{ says, council, contains string }{
 		{"MK3 6AB", "Milton Keynes City Council", "MK3 6AB is in Milton Keynes City Council's area"},
 		{"HP20 1UA", "Buckinghamshire Council", "HP20 1UA is in Buckinghamshire Council's area"},
+		{"MK46 4BB", "Milton Keynes City Council", "MK46 4BB is in Milton Keynes City Council's area"},
+		{"mk46 4bb", "Milton Keynes City Council", "MK46 4BB is in Milton Keynes City Council's area"},
 		{"MK17 8AA", "", "I don't know which council's area MK17 8AA is in"},
 		{"my postcode is mk17 8aa", "", "I don't know which council's area MK17 8AA is in"},
 	} {
