@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/privacybot/privacybot/internal/redact"
 )
@@ -167,6 +169,39 @@ func (b *Bot) onlyOurCouncils(other string) string {
 	return "Sorry, I can send requests only to " + joinList(b.Orgs, "or") + ". " + forOther + ", type \"cancel\" and contact that council's data protection team. "
 }
 
+// otherCouncilRe is a council named in a message by its place and the word council: "from Luton
+// council", "to Central Bedfordshire Council", "Luton Borough Council". Group 1 (after a word
+// saying from or to whom) or group 2 (capitalised) is its place, perhaps with a word before it.
+var otherCouncilRe = regexp.MustCompile(`(?i:\b(?:from|to|with|at|by|of|in)\s+(?:the\s+)?([\p{L}'’-]+(?:\s+[\p{L}'’-]+)?)\s+(?:(?:city|county|district|borough|town|unitary|metropolitan borough)\s+)?council\b)|` +
+	`\b(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)\s+(?:(?:City|County|District|Borough|Town|Unitary)\s+)?[Cc]ouncil\b`)
+
+// notCouncilPlaceWords are words before "council" that name no council: "my local council",
+// "the parish council", "this council".
+var notCouncilPlaceWords = setOf(`my your our their his her the a an this that local same other another new old right wrong parish town city county district borough`)
+
+// otherCouncilIn is a council a message names that the chat doesn't send requests to, as named
+// ("I want a copy of my data from Luton council" is "Luton"), or "": none, or one served.
+func (b *Bot) otherCouncilIn(text string) string {
+	for _, m := range otherCouncilRe.FindAllStringSubmatch(text, -1) {
+		words := strings.Fields(m[1] + m[2])
+		for len(words) > 0 && notCouncilPlaceWords[strings.ToLower(words[0])] {
+			words = words[1:]
+		}
+		for len(words) > 0 && notCouncilPlaceWords[strings.ToLower(words[len(words)-1])] {
+			words = words[:len(words)-1] // "luton borough", read as the place before "council"
+		}
+		if len(words) == 2 && !startsUpper(words[0]) && startsUpper(words[1]) {
+			words = words[1:] // "of everything Luton Borough Council": the place is capitalised
+		}
+		place := placeAsSaid(strings.Join(words, " "))
+		if place == "" || len(b.councilsNamed(place)) > 0 || len(b.councilsNamed("in "+place)) > 0 || len(b.councilsNamed(m[0])) > 0 {
+			continue // "my local council", "council tax", "Milton Keynes council", "Olney town council"
+		}
+		return place
+	}
+	return ""
+}
+
 // councilFixRe is a reply that takes back the council the request has, in the words a name is
 // corrected with: "sorry I meant Luton", "actually it's Central Bedfordshire". Group 1 is what
 // was meant; group 2 is set when it was said with "meant".
@@ -297,4 +332,10 @@ func (b *Bot) placeOnly(place string) bool {
 		}
 	}
 	return len(b.councilsNamed(place)) == 0 && len(b.councilsNamed("in "+place)) == 1
+}
+
+// startsUpper reports whether a word starts with a capital letter.
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }

@@ -2,6 +2,7 @@ package conversation_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -351,5 +352,30 @@ func TestABarePostcodeAtTheCouncilStepIsNoContact(t *testing.T) {
 			script(t, bot, "", []line{{says: "I want a copy of my data"}, {says: tc.says},
 				{says: "Milton Keynes", contains: []string{"full name"}}, {says: "Jane Doe", contains: []string{"contact you"}}})
 		})
+	}
+}
+
+// A request of a council the chat doesn't send requests to is told so first, with where to go,
+// before "Which council?" is asked (a QA pass: "… from Luton council" was asked "Which council?"
+// as though no council had been named). A council served, or none named, is not.
+func TestARequestOfACouncilNotServedSaysSoFirst(t *testing.T) {
+	only := "Sorry, I can send requests only to Buckinghamshire Council or Milton Keynes City Council."
+	for says, other := range map[string]string{
+		"I want a copy of my data from Luton council":                 "Luton",
+		"please delete my data held by Central Bedfordshire Council":  "Central Bedfordshire",
+		"I want my data from luton borough council":                   "Luton",
+		"I'd like a copy of everything Luton Borough Council has got": "Luton",
+	} {
+		t.Run(says, func(t *testing.T) {
+			bot, _ := newBot(t, qaNow)
+			rep := script(t, bot, "", []line{{says: says, kind: conversation.KindIntake,
+				contains: []string{only, "For " + other + ", type \"cancel\"", "Which council is this request for?"}}})
+			assert.Less(t, strings.Index(rep.Answer.Answer, only), strings.Index(rep.Answer.Answer, "What happens next"), "said first")
+		})
+	}
+	for _, says := range []string{"I want a copy of my data from my local council", "I want a copy of my council tax records",
+		"I want a copy of my data from Milton Keynes council", "I want a copy of my data from Olney town council", "I want a copy of my data"} {
+		bot, _ := newBot(t, qaNow)
+		script(t, bot, "", []line{{says: says, kind: conversation.KindIntake, lacks: []string{"I can send requests only to"}}})
 	}
 }

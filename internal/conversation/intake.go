@@ -447,6 +447,11 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	ans.Request = requestOf(in)
 	var intro strings.Builder
 	fmt.Fprintf(&intro, "It sounds like you want to make a request: %s.\n", requestLabel(in.Type, it.onBehalf))
+	if other := b.otherCouncilIn(desc); it.org == "" && other != "" && !prefilled {
+		// "I want a copy of my data from Luton council": said first, not asked "Which council?"
+		// as though it were not said (a QA pass); the chat sends requests to its councils only.
+		intro.WriteString(strings.TrimSpace(b.onlyOurCouncils(other)) + "\n")
+	}
 	if ans.Answer != "" {
 		fmt.Fprintf(&intro, "What the notices say:\n%s\n", ans.Answer)
 	}
