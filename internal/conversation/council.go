@@ -202,6 +202,47 @@ func (b *Bot) otherCouncilIn(text string) string {
 	return ""
 }
 
+// nameFromPlaceRe is a name and where its bearer is from: "Jane Doe from Olney", "Sarah Okafor in
+// Aylesbury".
+var nameFromPlaceRe = regexp.MustCompile(`(?i)^\s*(.+?)\s+(?:from|in|of|at)\s+(.+?)[\s.!]*$`)
+
+// nameAndPlace reads a reply to "Which council?" that gives a name with the place ("Jane Doe,
+// Olney", "Olney, Jane Doe", "Sarah Okafor from Aylesbury"): the council the place is in (or the
+// council it names), the place as said ("" for a council's own name), and the name when it reads
+// as a person's, opened by a first name. org is "" when the reply is no name and place.
+func (b *Bot) nameAndPlace(v string) (name, place, org string) {
+	if countDigits(v) > 0 || strings.Contains(v, "@") {
+		return "", "", "" // a contact or an address: notACouncil's
+	}
+	var pairs [][2]string // who, where
+	if before, after, ok := strings.Cut(v, ","); ok && !strings.Contains(after, ",") {
+		pairs = append(pairs, [2]string{before, after}, [2]string{after, before})
+	} else if m := nameFromPlaceRe.FindStringSubmatch(v); m != nil {
+		pairs = append(pairs, [2]string{m[1], m[2]})
+	}
+	for _, p := range pairs {
+		who, where := strings.Trim(p[0], " .!"), strings.Trim(p[1], " .!")
+		if len(b.councilsNamed(who)) > 0 || len(b.councilsNamed("in "+who)) > 0 || !looksLikeName(who) || len(strings.Fields(who)) > 4 {
+			continue
+		}
+		switch named := b.councilsNamed(where); {
+		case len(named) == 1 && b.matchOrg(where) == named[0]:
+			org = named[0] // "Jane Doe, Milton Keynes"
+		default:
+			if place = placeAsSaid(where); place == "" || !b.placeOnly(place) {
+				place = ""
+				continue
+			}
+			org = b.councilsNamed("in " + place)[0]
+		}
+		if n := b.nameFrom(who); len(strings.Fields(n)) >= 2 && redact.FirstName(strings.Fields(n)[0]) {
+			name = n
+		}
+		return name, place, org
+	}
+	return "", "", ""
+}
+
 // councilFixRe is a reply that takes back the council the request has, in the words a name is
 // corrected with: "sorry I meant Luton", "actually it's Central Bedfordshire". Group 1 is what
 // was meant; group 2 is set when it was said with "meant".

@@ -379,3 +379,38 @@ func TestARequestOfACouncilNotServedSaysSoFirst(t *testing.T) {
 		script(t, bot, "", []line{{says: says, kind: conversation.KindIntake, lacks: []string{"I can send requests only to"}}})
 	}
 }
+
+// A name given with the place at "Which council?" ("Jane Doe, Olney", "Jane Doe from Olney"):
+// the place's council, said so to be corrected, and the name, asked next anyway, noted to be
+// corrected too (a QA pass: "Jane Doe, Olney" was asked "Which council?" again, and "Jane Doe
+// from Olney" went to Milton Keynes unsaid, the name dropped).
+func TestANameWithThePlaceAtTheCouncilStep(t *testing.T) {
+	for _, tc := range []struct{ says, council, place, name string }{
+		{"Jane Doe, Olney", "Milton Keynes City Council", "Olney", "Jane Doe"},
+		{"Sarah Okafor, Aylesbury", "Buckinghamshire Council", "Aylesbury", "Sarah Okafor"},
+		{"Jane Doe from Olney", "Milton Keynes City Council", "Olney", "Jane Doe"},
+		{"Olney, Jane Doe", "Milton Keynes City Council", "Olney", "Jane Doe"},
+	} {
+		t.Run(tc.says, func(t *testing.T) {
+			bot, q := newBot(t, qaNow)
+			script(t, bot, "", []line{
+				{says: "I want a copy of my data"},
+				{says: tc.says, kind: conversation.KindIntake, contains: []string{tc.place + " is in " + tc.council + "'s area",
+					"I've noted your name as " + tc.name + ": tell me if that's wrong", "contact you"}, lacks: []string{"I need to know which council"}},
+				{says: "jane@example.com"}, {says: "skip"}, {says: "as above"}, {says: "yes", kind: conversation.KindSubmitted},
+			})
+			require.Len(t, q.cases(), 1)
+			assert.Equal(t, tc.council, q.cases()[0].Organisation)
+			assert.Equal(t, tc.name, q.cases()[0].Requester.Name)
+		})
+	}
+	// An adviser's caller, the same way.
+	bot, _ := newBot(t, qaNow)
+	last := logged(t, bot, "", rights.Access, []line{{says: "Linda Croft, Aylesbury", contains: []string{"Aylesbury is in Buckinghamshire Council's area", "the requester's name as Linda Croft"}}})
+	assert.Equal(t, "Linda Croft", last.Intake.Fields["name"])
+	// Two places are no name: the place, and the name asked for.
+	bot, _ = newBot(t, qaNow)
+	last = script(t, bot, "", []line{{says: "I want a copy of my data"}, {says: "Stoke Mandeville, Aylesbury", contains: []string{"full name"}}})
+	assert.Empty(t, last.Intake.Fields["name"])
+	assert.Equal(t, "Buckinghamshire Council", last.Intake.Fields["organisation"])
+}

@@ -1101,6 +1101,22 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			return mk("Each council's data protection team answers for its own records, so that's one request for each. " +
 				"Which council is this one for? You can make the other request once it's sent. (" + strings.Join(b.Orgs, " or ") + ")"), nil
 		}
+		if name, place, org := b.nameAndPlace(v); org != "" {
+			// "Jane Doe, Olney", "Sarah Okafor from Aylesbury": the council the place is in, said
+			// so (a QA pass: asked again, or Milton Keynes taken unsaid), and the name, asked next,
+			// noted to be corrected.
+			it.org = org
+			text := ""
+			if place != "" {
+				text = goesTo(place, org) + " "
+			}
+			if name != "" && it.name == "" {
+				it.name = name
+				text += "I've noted " + it.yourName() + " as " + name + ": tell me if that's wrong. "
+			}
+			b.advance(it)
+			return mk(text + b.prompt(it)), nil
+		}
 		org := b.matchOrg(v)
 		noted := b.detailsBeside(it, v) // "mk, my name is Tom Hardy and my email is tom@…"
 		if org == "" {
