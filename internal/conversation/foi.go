@@ -11,11 +11,12 @@ import (
 // "how do I make an FOI request?", "I want to put in a freedom of information request", "FOI
 // request about the leisure centre budget", "can I ask for the contract under the Freedom of
 // Information Act?"; or asks which of the two a request for one's own data is ("SAR or FOI?"),
-// or what one is ("what is FOI?", "is FOI free?"). A question about such requests ("will my name be released under FOI?")
-// is not one: the notices may answer it.
-var makeFOIRe = regexp.MustCompile(`(?i)\b(?:make|making|submit|submitting|send|sending|put|putting|lodge|raise|file|start|do|doing)\b(?:\s+(?:in|an|a|my|the|new|another))*\s+(?:foi|foia|freedom of information|eir|environmental information)\b|` +
+// or what one is ("what is FOI?", "is FOI free?"). A question of what such a request reveals
+// ("will my name be released under FOI?", "can my neighbour get my complaint under FOI?", "will
+// you publish my name if I submit an FOI?") is not one (revealsRe): the notices may answer it.
+var makeFOIRe = regexp.MustCompile(`(?i)\b(?:make|making|submit|submitting|send|sending|put|putting|lodge|raise|file|start)\b(?:\s+(?:in|an|a|my|the|new|another))*\s+(?:foi|foia|freedom of information|eir|environmental information)\b|` +
 	`^\s*(?:an?\s+)?(?:foi|freedom of information|eir)\s+(?:request|application)\b|` +
-	`\b(?:request|ask for|get|see|obtain)\b[^.?!]{0,50}\bunder\s+(?:the\s+)?(?:foi|foia|freedom of information|eir|environmental information)\b|` +
+	`\bI\b[^.?!]{0,30}\b(?:request|ask for|get|see|obtain)\b[^.?!]{0,50}\bunder\s+(?:the\s+)?(?:foi|foia|freedom of information|eir|environmental information)\b|` +
 	// Which of the two a request for one's own records is: "can I use freedom of information to
 	// get my own records?", "what's the difference between a SAR and an FOI?".
 	`\b(?:use|using|through|via)\s+(?:an?\s+|the\s+)?(?:foi|foia|freedom of information)\b[^.?!]{0,40}\b(?:my|me|myself)\b|` +
@@ -57,5 +58,10 @@ func citesFOI(ans answer.Answer) bool {
 	return false
 }
 
+// revealsRe is a question of what someone learns through a Freedom of Information request.
+var revealsRe = regexp.MustCompile(`(?i)\b(?:reveal|reveals|revealed|release|released|publish|published|disclose|disclosed|disclosure|find out|identify|identity|my name|who (?:made|complained|reported|asked))\b`)
+
 // asksToMakeFOI reports whether a message asks to make a Freedom of Information request.
-func asksToMakeFOI(text string) bool { return makeFOIRe.MatchString(text) }
+func asksToMakeFOI(text string) bool {
+	return makeFOIRe.MatchString(text) && !revealsRe.MatchString(text)
+}

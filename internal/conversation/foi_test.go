@@ -29,7 +29,12 @@ func TestAWishToMakeAnFOIRequestIsExplained(t *testing.T) {
 		assert.Contains(t, ans.Answer, "I can't take one here", says)
 	}
 	assert.Empty(t, q.cases(), "no request is started")
-	script(t, bot, "Milton Keynes", []line{{says: "will my name be released under FOI?", lacks: []string{"asks for information the council holds about its work"}}})
+	// Questions of what such a request reveals (a review: "do FOI requests reveal …" matched "do … FOI").
+	for _, says := range []string{"will my name be released under FOI?", "do FOI requests reveal who made a complaint?",
+		"can my neighbour get my complaint under FOI?", "could someone see my planning comments under freedom of information?",
+		"will you publish my name if I submit an FOI?"} {
+		script(t, bot, "Milton Keynes", []line{{says: says, lacks: []string{"asks for information the council holds about its work"}}})
+	}
 }
 
 // A council whose own notice is about Freedom of Information requests answers from it.
