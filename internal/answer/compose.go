@@ -935,7 +935,7 @@ func shorten(s string, n int) string {
 			cut = cut[:sp]
 		}
 	}
-	return strings.TrimRight(cut, " ,;:–-") + "…"
+	return strings.TrimRight(cut, " ,;:–-›") + "…"
 }
 
 func round(f float64) float64 { return math.Round(f*1000) / 1000 }

@@ -453,7 +453,8 @@ func TestShortenCutsBetweenWords(t *testing.T) {
 		{"Tier 2: How we collect and use data › 9 The time limits for erasure", 60, "Tier 2: How we collect and use data › 9 The time limits for…"},
 		{"Who we share it with, and why", 21, "Who we share it with…"},
 		{"Who we share it with, and why", 24, "Who we share it with…"},
-		{"Supercalifragilisticexpialidocious heading", 10, "Supercalif…"}, // no word break in reach: cut the word
+		{"Tier 2: How we collect and use data › 4 The categories", 38, "Tier 2: How we collect and use data…"}, // not "data ›…" (a review)
+		{"Supercalifragilisticexpialidocious heading", 10, "Supercalif…"},                                      // no word break in reach: cut the word
 	} {
 		assert.Equal(t, tt.want, shorten(tt.s, tt.n), tt.s)
 	}

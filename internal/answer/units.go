@@ -3,6 +3,7 @@ package answer
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -52,13 +53,11 @@ func (u unit) quote() string {
 		return row
 	}
 	return u.withItems(maxQuotedItems, func(rest []string) string {
-		more := 0
-		for _, it := range rest {
-			if it != leftOut {
-				more++
-			}
+		if slices.Contains(rest, leftOut) {
+			// A leftOut among them stands for bullets not counted here.
+			return leftOut + " (more in the notice)"
 		}
-		return fmt.Sprintf("%s (%d more in the notice)", leftOut, more)
+		return fmt.Sprintf("%s (%d more in the notice)", leftOut, len(rest))
 	})
 }
 
