@@ -14,8 +14,8 @@ import (
 // tableOf is the table a passage is a row of ("" when it is none): its notice, the headings over
 // the table and its header line.
 func tableOf(p notice.Passage) string {
-	header, row, ok := strings.Cut(p.Text, "\n")
-	if !ok || strings.Contains(row, "\n") || !tableRowRe.MatchString(header) || !tableRowRe.MatchString(row) || len(p.Headings) == 0 {
+	header, _, ok := splitTableRow(p.Text)
+	if !ok || len(p.Headings) == 0 {
 		return ""
 	}
 	return p.NoticeID + "\x00" + strings.Join(p.Headings[:len(p.Headings)-1], " › ") + "\x00" + header

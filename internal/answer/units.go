@@ -34,11 +34,21 @@ const maxReadItems = 12
 // ("Name of right | What this means" over "Access | You have the right …"): quoted, the header
 // is left out, as a heading is (a QA pass found it opening every rights quote).
 func (u unit) tableRow() (string, bool) {
-	header, row, ok := strings.Cut(u.text, "\n")
-	if !u.block || !ok || strings.Contains(row, "\n") || !tableRowRe.MatchString(header) || !tableRowRe.MatchString(row) {
+	if !u.block {
 		return "", false
 	}
-	return row, true
+	_, row, ok := splitTableRow(u.text)
+	return row, ok
+}
+
+// splitTableRow splits a table row with its header, as the notice splitter writes one (a header
+// line over a row line, each with a "|"), into the two.
+func splitTableRow(text string) (header, row string, ok bool) {
+	header, row, ok = strings.Cut(text, "\n")
+	if !ok || strings.Contains(row, "\n") || !tableRowRe.MatchString(header) || !tableRowRe.MatchString(row) {
+		return "", "", false
+	}
+	return header, row, true
 }
 
 // read is the text a unit is analysed by: a lead-in with its first bullets.
@@ -92,9 +102,9 @@ func units(text string) []unit {
 	if isBlockOfShortLines(lines) {
 		return []unit{{text: strings.Join(lines, "\n"), block: true}}
 	}
-	if len(lines) == 2 && tableRowRe.MatchString(lines[0]) && tableRowRe.MatchString(lines[1]) {
+	if _, row, ok := splitTableRow(text); ok {
 		// A table row with its header: the row is the unit, the header is context.
-		return []unit{{text: lines[1]}}
+		return []unit{{text: row}}
 	}
 	var out []unit
 	for i, l := range lines {
