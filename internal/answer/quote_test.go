@@ -262,6 +262,14 @@ func TestATableTheQuestionAsksAsAWholeIsQuotedWhole(t *testing.T) {
 	require.False(t, ans.Abstained, ans.Answer)
 	assert.Contains(t, ans.Answer, "Erasure | You have the right to ask us to delete information about you")
 	assert.NotContains(t, ans.Answer, "Portability")
+
+	// Two rows a question asks of, each for itself, are those rows (a review: no test picked two).
+	ans, err = e.Composer.Answer(context.Background(), answer.Question{Text: "can I ask you to delete my data or see what you hold about me?"})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	assert.Contains(t, ans.Answer, "Erasure | You have the right")
+	assert.Contains(t, ans.Answer, "Access | You have the right")
+	assert.NotContains(t, ans.Answer, "Portability")
 }
 
 // Beside an answer, the notice saying what it covers is not quoted: "This notice explains what we
