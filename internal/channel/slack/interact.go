@@ -272,6 +272,13 @@ func (a *App) updateCase(ctx context.Context, ic slackgo.InteractionCallback, ac
 		_, err = a.cases.Assign(ctx, ref, who, actor)
 		done = fmt.Sprintf("<@%s> took %s.", ic.User.ID, ref)
 	case actionInProgress:
+		// Looked at again when the job runs: a case that came to wait for proof since the click
+		// (a colleague asked for ID on the dashboard while the queue was busy) would have its
+		// proof recorded as arriving today; markInProgress asks the day instead.
+		if c, gerr := a.cases.Get(ctx, ref); gerr == nil && c.Status == dpo.AwaitingVerification {
+			a.postEphemeral(ctx, channel, "", ic.User.ID, ref+" is now waiting for proof of identity or authority: press Mark in progress again to record the day it arrived.")
+			return
+		}
 		_, err = a.cases.UpdateStatus(ctx, ref, dpo.Change{To: dpo.InProgress, Actor: actor})
 		done = fmt.Sprintf("<@%s> marked %s in progress.", ic.User.ID, ref)
 	}

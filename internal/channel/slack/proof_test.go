@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	slackgo "github.com/slack-go/slack"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -171,4 +172,23 @@ func TestMarkInProgressOfACaseNotWaitingForProofOpensNoForm(t *testing.T) {
 	r := h.submitProofView(t, h.slack.posts("views.open")[0], "VLATE", "2026-03-10")
 	assert.Equal(t, "errors", r.ResponseAction)
 	assert.Contains(t, r.Errors[fieldProofDate], "is no longer waiting for proof (it is withdrawn now): nothing was recorded.")
+}
+
+// "Mark in progress" on a case not waiting for proof is moved on by a job on the worker queue; a
+// case that came to wait for proof before the job ran (a colleague asked for ID on the dashboard
+// while the queue was busy) is not moved on, which would record its proof as arriving today (a
+// review): the DPO is told to press again, which asks the day.
+func TestMarkInProgressOfACaseThatCameToWaitForProofRecordsNothing(t *testing.T) {
+	h, c := awaitingProof(t)
+	ic := slackgo.InteractionCallback{User: slackgo.User{ID: "U2", Name: "sam.dpo"}}
+	ic.Channel.ID = "CDPO"
+	ic.Container.MessageTs = "1800000000.000001"
+	h.app.updateCase(context.Background(), ic, actionInProgress, c.Ref)
+	got, err := h.queue.Get(context.Background(), c.Ref)
+	require.NoError(t, err)
+	assert.Equal(t, dpo.AwaitingVerification, got.Status)
+	assert.True(t, got.IDReceived.IsZero(), "no proof recorded")
+	eph := h.slack.posts("chat.postEphemeral")
+	require.Len(t, eph, 1)
+	assert.Contains(t, eph[0].Text, "is now waiting for proof of identity or authority: press Mark in progress again")
 }
