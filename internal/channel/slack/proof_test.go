@@ -192,3 +192,13 @@ func TestMarkInProgressOfACaseThatCameToWaitForProofRecordsNothing(t *testing.T)
 	require.Len(t, eph, 1)
 	assert.Contains(t, eph[0].Text, "is now waiting for proof of identity or authority: press Mark in progress again")
 }
+
+// The proof form's day is London's: half an hour after midnight in summer, the UTC date is still
+// yesterday's (a review: nothing tested it).
+func TestTheProofFormOffersLondonsToday(t *testing.T) {
+	h, c := awaitingProof(t)
+	h.app.cfg.Now = func() time.Time { return time.Date(2026, 6, 10, 23, 30, 0, 0, time.UTC) } // 00:30 on 11 June, BST
+	h.pressInProgress(t, "TRIG-NIGHT", c.Ref)
+	waitFor(t, "views.open", func() bool { return len(h.slack.posts("views.open")) == 1 })
+	assert.Contains(t, mustJSON(t, h.slack.posts("views.open")[0].View["blocks"]), `"initial_date":"2026-06-11"`)
+}
