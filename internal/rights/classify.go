@@ -203,7 +203,8 @@ func classifyRequest(s string, tr *trace) Intent {
 func sumCues(s string, cues []cue, tr *trace, tag string) (total float64, first int) {
 	first = len(s)
 	for _, cu := range cues {
-		if !cu.re.possible(s) || (cu.requires != nil && !(cu.requires.possible(s) && cu.requires.MatchString(s))) {
+		if !cu.re.possible(s) || (cu.requires != nil && !(cu.requires.possible(s) && cu.requires.MatchString(s))) ||
+			(cu.excludes != nil && cu.excludes.possible(s) && cu.excludes.MatchString(s)) {
 			continue
 		}
 		for _, loc := range cu.re.FindAllStringIndex(s, 8) {

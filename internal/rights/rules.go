@@ -13,6 +13,7 @@ type cue struct {
 	re       pattern
 	negOK    bool
 	requires *pattern // if set, the cue counts only when this also matches
+	excludes *pattern // if set, the cue counts only when this does not match
 }
 
 func c(name string, w float64, pattern string) cue {
@@ -31,6 +32,12 @@ func (cu cue) needs(pattern string) cue {
 	return cu
 }
 
+func (cu cue) unless(pattern string) cue {
+	p := mustPattern(pattern)
+	cu.excludes = &p
+	return cu
+}
+
 // Shared fragments.
 const (
 	poss  = `(?:my|his|her|their|our)`
@@ -40,6 +47,9 @@ const (
 	// contacting is being contacted, as an objection stops it: "stop emailing me", "I don't want
 	// you texting me".
 	contacting = `(?:emailing|e mailing|texting|calling|phoning|ringing|messaging|writing to|spamming|bothering|chasing)`
+	// firstPersonData is the writer's own data asked for: "held on me", "my records", "send me
+	// everything".
+	firstPersonData = `\b(?:about|on|relating to|concerning) me\b|\b(?:my|our) (?:own )?(?:\S+ ){0,2}?(?:data|records?|files?|information|personal data|notes)\b|\bsend me everything\b|\beverything (?:you|the council) (?:hold|holds|have|has|keep|keeps)\b`
 	// item is one value in a record, which can be wrong or out of date.
 	item = `(?:name|surname|first name|last name|address|email|email address|number|phone number|mobile|mobile number|details|date of birth|dob|birthday|title|gp|gender|spelling|bank details)`
 )
@@ -262,8 +272,10 @@ var typeCues = map[Type][]cue{
 		// A copy of one of the council's own documents ("the information asset register", "your
 		// retention schedule") is no copy of the resident's data (a QA pass took the register
 		// for a subject access request). Only asked for: "delete my records, your retention
-		// policy says six years" still asks for erasure.
-		c("a council document", 6, `\b(?:cop(?:y|ies) of|see|get|have|read|view|send|send me|email me|publish|published|find|access|look at|show me|obtain|request|requesting)\b(?: \S+){0,3}? (?:the|your|a|an|council's|its|their) (?:\S+ )?(?:information asset register|asset register|records? of processing(?: activities)?|ropa|retention (?:schedule|policy)|records management policy|(?:data protection|information governance|information security|appropriate) policy(?: document)?|data protection impact assessments?|dpias?|(?:data|information) sharing (?:agreements?|protocols?)|publication scheme)\b`),
+		// policy says six years" still asks for erasure. Nor when the writer's own data is asked
+		// for too: "send me all the data you hold on me, and can I see your retention policy?"
+		// is a subject access request (a review: it read as no right at all).
+		c("a council document", 6, `\b(?:cop(?:y|ies) of|see|get|have|read|view|send|send me|email me|publish|published|find|access|look at|show me|obtain|request|requesting)\b(?: \S+){0,3}? (?:the|your|a|an|council's|its|their) (?:\S+ )?(?:information asset register|asset register|records? of processing(?: activities)?|ropa|retention (?:schedule|policy)|records management policy|(?:data protection|information governance|information security|appropriate) policy(?: document)?|data protection impact assessments?|dpias?|(?:data|information) sharing (?:agreements?|protocols?)|publication scheme)\b`).unless(firstPersonData),
 		// A service transaction names no right: cancelling a blue badge or a permit,
 		// changing a bin day or a direct debit. (Cancelling a newsletter or one's
 		// consent is withdrawing consent: neither is an errand here.)
