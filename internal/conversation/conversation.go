@@ -1850,12 +1850,20 @@ const phonePattern = `(?:\+|\()?\d[\d ()-]{8,}\d` // "(01908) 123456" keeps its 
 // "i dont have email, 14 Oakridge Road …" was stored whole (a QA pass).
 var noEmailLeadRe = regexp.MustCompile(`(?i)^(?:(?:sorry|no|nope)[\s,.]+)?(?:i\s+)?(?:don'?t|dont|do\s+not|haven'?t|have\s+not|have\s+no|got\s+no|not\s+got|no)\s+(?:got\s+|have\s+)?(?:an?\s+|any\s+)?(?:e-?mail|phone|mobile|computer)(?:\s+(?:or|and|nor)\s+(?:an?\s+|any\s+)?(?:e-?mail|phone|mobile))?(?:\s+address)?[\s,.;:-]+(?:(?:so|but)[\s,]+)?`)
 
+// spokenPhoneReply is the number, in digits, of a reply that is nothing but a phone number said
+// aloud, after any lead-in ("call me on …", "it's …", "my mobile is …"), or "". contactIn takes
+// the contact with it and the contact step clears the model's alarm with it, so the two agree:
+// the alarm read the raw reply, and "call me on oh 7 7 double 1 …" was told to call 999.
+func spokenPhoneReply(s string) string {
+	return redact.SpokenPhoneAnswer(contactLeadRe.ReplaceAllString(withLetterOhs(s), ""))
+}
+
 // contactIn picks the contact out of a status message ("it's jo@example.com"); a postal address
 // is taken as written, when it looks like one as the intake would take it ("can I withdraw my
 // request?" is no address).
 func contactIn(s string) string {
 	s = withLetterOhs(s)
-	if n := redact.SpokenPhoneAnswer(contactLeadRe.ReplaceAllString(s, "")); n != "" && strings.ContainsFunc(s, unicode.IsLetter) && phoneRe.MatchString(n) {
+	if n := spokenPhoneReply(s); n != "" && strings.ContainsFunc(s, unicode.IsLetter) && phoneRe.MatchString(n) {
 		// "oh 7 7 double 1 2 3 4 5 6 7", "my mobile is o seven seven treble one …": a reply that
 		// is nothing but a number said aloud, in digits (its "1 2 3 4 5 6 7" was taken for the
 		// number, or nothing was), and checked as one typed in digits is: a mobile a digit short
