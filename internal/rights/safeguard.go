@@ -237,20 +237,24 @@ func safeOnBehalf(s string) bool {
 // home. Like the model's, the reading is less sure than a cue's, so what else the message asks
 // (to hide the address) is taken too.
 var (
-	// safeAbuser is who may be one: a partner or former partner, or "he" or "she" (never a
-	// parent or a neighbour, whose finding an address is mostly a letter read).
-	safeAbuser = `(?:(?:my|her|his|our|the) (?:ex|ex partner|expartner|former partner|partner|husband|wife|boyfriend|girlfriend|ex husband|ex wife|ex boyfriend|ex girlfriend|stepdad|stepfather|abuser|stalker)|he|she)`
+	// safePartner is a partner or former partner (never a parent or a neighbour, whose finding
+	// an address is mostly a letter read); safeAbuser is one, or "he" or "she", which only
+	// something that goes on makes one: "how did he get my new address?" is as often a bailiff's
+	// letter ("the bailiff wrote to my new flat, …", a review).
+	safePartner = `(?:(?:my|her|his|our|the) (?:ex|ex partner|expartner|former partner|partner|husband|wife|boyfriend|girlfriend|ex husband|ex wife|ex boyfriend|ex girlfriend|stepdad|stepfather|abuser|stalker))`
+	safeAbuser  = `(?:` + safePartner + `|he|she)`
 	// safeWhereILive is the writer's home: "my (new) address", "where I live", "my new flat".
 	safeWhereILive  = `(?:my (?:new |current |home |safe |latest )?(?:address|flat|house|home|place)|where (?:i|we) (?:live|am|are|stay|'m living|'re living|moved to|now live|live now))`
 	foundWhereILive = regexp.MustCompile(
-		// It goes on: "keeps finding my address", "somehow found where I live again".
+		// It goes on: "keeps finding my address", "somehow found where I live again". Not
+		// "getting": "my husband keeps getting my address wrong" on a form (a review).
 		`\b` + safeAbuser + `(?: (?:keeps?|kept|keeps on|always|somehow|still|again|just|has|have|had|'s|already|managed to|manages to|been)){1,3} ` +
-			`(?:finding|find|finds|found|tracking|tracks|tracked|tracing|traces|traced|getting|knowing|working)(?: out| down)? ` + safeWhereILive + `\b|` +
+			`(?:finding|find|finds|found|tracking|tracks|tracked|tracing|traces|traced|knowing|working)(?: out| down)? ` + safeWhereILive + `\b|` +
 			// Found at home again: "keeps turning up at my new flat".
 			`\b` + safeAbuser + `(?: (?:keeps?|kept|keeps on|always|still|again|just|has|'s|had|been)){1,3} (?:turning|turned|turns|showing|showed|shows|coming|rocking) up (?:at|outside) ` +
 			`(?:my|our) (?:new |current |safe )?(?:flat|house|home|door|place|address|refuge)\b|` +
-			// A mystery to the writer: "how does he know where I live", "how did my ex get my new address".
-			`\bhow (?:does|did|do|has|could|can|would|is|the hell does|on earth does|on earth did) ` + safeAbuser + ` (?:\S+ )?(?:know|knows|knew|find|found|get|got|keep finding|work)(?: out)? ` + safeWhereILive + `\b`)
+			// A mystery to the writer, of a partner or an ex: "how did my ex get my new address".
+			`\bhow (?:does|did|do|has|could|can|would|is|the hell does|on earth does|on earth did) ` + safePartner + ` (?:\S+ )?(?:know|knows|knew|find|found|get|got|keep finding|work)(?: out)? ` + safeWhereILive + `\b`)
 )
 
 // foundWhereTheyLive reports whether s (normalised) tells of someone who may be an abuser
