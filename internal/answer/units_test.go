@@ -207,6 +207,9 @@ func TestAskedKind(t *testing.T) {
 		{"what's the postal address for the DPO?", KindPostcode},
 		{"where are they based", KindPostcode},
 		{"what is the email address of the DPO?", KindEmail},
+		// "What is the DPO?" asks who (a QA pass: it quoted security measures).
+		{"what is the DPO?", KindContact}, {"whats a data protection officer", KindContact},
+		{"what is the DPO's job?", ""},
 		{"when was this notice last updated?", KindDate},
 		{"whats the ICO phone number", KindPhone}, // words between "the" and "phone number"
 		{"MK Together phone number", KindPhone},   // a bare request for a number
