@@ -45,8 +45,8 @@ func (a *App) onInteraction(ic slackgo.InteractionCallback) (any, error) {
 		switch ic.View.CallbackID {
 		case requestCallback:
 			return a.submitRequest(ic), nil
-		case proofCallback:
-			return a.submitProof(ic), nil
+		case arrivalCallback:
+			return a.submitArrival(ic), nil
 		}
 		return nil, nil
 	}
@@ -247,7 +247,8 @@ func inputValue(v slackgo.View, block string) string {
 }
 
 // updateCase handles the DPO channel's buttons: take the case, or mark it in progress (one not
-// waiting for proof of identity or authority: markInProgress asks when that arrived).
+// waiting for proof of identity or authority, nor for a clarification: markInProgress asks when
+// that arrived).
 func (a *App) updateCase(ctx context.Context, ic slackgo.InteractionCallback, action, ref string) {
 	channel, thread := ic.Channel.ID, ic.Container.MessageTs
 	if channel == "" {
@@ -272,12 +273,19 @@ func (a *App) updateCase(ctx context.Context, ic slackgo.InteractionCallback, ac
 		_, err = a.cases.Assign(ctx, ref, who, actor)
 		done = fmt.Sprintf("<@%s> took %s.", ic.User.ID, ref)
 	case actionInProgress:
-		// Looked at again when the job runs: a case that came to wait for proof since the click
-		// (a colleague asked for ID on the dashboard while the queue was busy) would have its
-		// proof recorded as arriving today; markInProgress asks the day instead.
-		if c, gerr := a.cases.Get(ctx, ref); gerr == nil && c.Status == dpo.AwaitingVerification {
-			a.postEphemeral(ctx, channel, "", ic.User.ID, ref+" is now waiting for proof of identity or authority: press Mark in progress again to record the day it arrived.")
-			return
+		// Looked at again when the job runs: a case that came to wait for proof or for a
+		// clarification since the click (a colleague asked for it on the dashboard while the
+		// queue was busy) would have it recorded as arriving today; markInProgress asks the day
+		// instead.
+		if c, gerr := a.cases.Get(ctx, ref); gerr == nil {
+			switch c.Status {
+			case dpo.AwaitingVerification:
+				a.postEphemeral(ctx, channel, "", ic.User.ID, ref+" is now waiting for proof of identity or authority: press Mark in progress again to record the day it arrived.")
+				return
+			case dpo.AwaitingClarification:
+				a.postEphemeral(ctx, channel, "", ic.User.ID, ref+" is now waiting for the requester's clarification: press Mark in progress again to record the day their answer arrived.")
+				return
+			}
 		}
 		_, err = a.cases.UpdateStatus(ctx, ref, dpo.Change{To: dpo.InProgress, Actor: actor})
 		done = fmt.Sprintf("<@%s> marked %s in progress.", ic.User.ID, ref)

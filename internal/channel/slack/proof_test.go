@@ -53,13 +53,20 @@ func (h *harness) pressInProgress(t *testing.T, trigger, ref string) {
 // "" for none).
 func (h *harness) submitProofView(t *testing.T, opened apiCall, viewID, day string) responseJSON {
 	t.Helper()
+	return h.submitArrivalView(t, opened, viewID, day, "copy of the lasting power of attorney, by post")
+}
+
+// submitArrivalView submits the arrival modal (proof or clarification) opened as opened, with
+// the day picked (YYYY-MM-DD, or "" for none) and the note typed.
+func (h *harness) submitArrivalView(t *testing.T, opened apiCall, viewID, day, note string) responseJSON {
+	t.Helper()
 	rec := h.signedSend(t, "/slack/interactions", interaction(t, map[string]any{
 		"type": "view_submission", "trigger_id": "TRIG-SUBMIT-" + viewID, "user": map[string]any{"id": "U2", "name": "sam.dpo"},
 		"view": map[string]any{
-			"id": viewID, "callback_id": proofCallback, "private_metadata": opened.View["private_metadata"],
+			"id": viewID, "callback_id": arrivalCallback, "private_metadata": opened.View["private_metadata"],
 			"state": map[string]any{"values": map[string]any{
-				fieldProofDate: map[string]any{valueAction: map[string]any{"type": "datepicker", "selected_date": day}},
-				fieldProofNote: typed("copy of the lasting power of attorney, by post"),
+				fieldArrivedDate: map[string]any{valueAction: map[string]any{"type": "datepicker", "selected_date": day}},
+				fieldArrivedNote: typed(note),
 			}},
 		},
 	}))
@@ -93,7 +100,7 @@ func TestMarkInProgressAsksTheDayTheProofArrived(t *testing.T) {
 			waitFor(t, "views.open", func() bool { return len(h.slack.posts("views.open")) == 1 })
 			opened := h.slack.posts("views.open")[0]
 			assert.Equal(t, "TRIG-PROGRESS", opened.TriggerID)
-			assert.Equal(t, proofCallback, opened.View["callback_id"])
+			assert.Equal(t, arrivalCallback, opened.View["callback_id"])
 			blocks := mustJSON(t, opened.View["blocks"])
 			assert.Contains(t, blocks, `"initial_date":"2026-03-20"`, "today, in London")
 			assert.Contains(t, blocks, "Received Mon 2 Mar 2026")
@@ -108,7 +115,7 @@ func TestMarkInProgressAsksTheDayTheProofArrived(t *testing.T) {
 			require.NoError(t, err)
 			if tc.refused != "" {
 				assert.Equal(t, "errors", r.ResponseAction)
-				assert.Contains(t, r.Errors[fieldProofDate], tc.refused)
+				assert.Contains(t, r.Errors[fieldArrivedDate], tc.refused)
 				assert.Equal(t, dpo.AwaitingVerification, got.Status, "nothing recorded")
 				return
 			}
@@ -171,7 +178,7 @@ func TestMarkInProgressOfACaseNotWaitingForProofOpensNoForm(t *testing.T) {
 	require.NoError(t, err)
 	r := h.submitProofView(t, h.slack.posts("views.open")[0], "VLATE", "2026-03-10")
 	assert.Equal(t, "errors", r.ResponseAction)
-	assert.Contains(t, r.Errors[fieldProofDate], "is no longer waiting for proof (it is withdrawn now): nothing was recorded.")
+	assert.Contains(t, r.Errors[fieldArrivedDate], "is no longer waiting for proof (it is withdrawn now): nothing was recorded.")
 }
 
 // "Mark in progress" on a case not waiting for proof is moved on by a job on the worker queue; a
