@@ -13,7 +13,8 @@ import (
 )
 
 // Store keeps cases, their audit trails and the outbox. It is the one large interface of the
-// project, implemented by internal/sqlite and internal/postgres and proven by dpotest.Run.
+// project, implemented by internal/sqlite and internal/postgres and proven by dpotest.Run (and
+// their migrations that mend older data by dpotest.RunDataMigrations).
 //
 // The rules live in this package, not in the stores: Update hands the case to a function (one of
 // Case's methods, via Queue) inside the store's transaction, so a store only loads, locks, saves

@@ -75,6 +75,16 @@ func TestStoreContract(t *testing.T) {
 	dpotest.Run(t, func(t *testing.T) dpo.Store { return openFresh(t) })
 }
 
+func TestDataMigrationsContract(t *testing.T) {
+	testURL(t)
+	dpotest.RunDataMigrations(t, func(t *testing.T) dpo.Store { return openFresh(t) }, func(t *testing.T, s dpo.Store, version int) {
+		st := s.(*Store)
+		_, err := st.pool.Exec(context.Background(), `DELETE FROM schema_migrations WHERE version = $1`, version)
+		require.NoError(t, err)
+		require.NoError(t, st.migrate(context.Background()))
+	})
+}
+
 func TestOpenConcurrentlyMigratesOnce(t *testing.T) {
 	u := freshSchema(t)
 	var wg sync.WaitGroup

@@ -31,6 +31,15 @@ func TestStoreContract(t *testing.T) {
 	dpotest.Run(t, func(t *testing.T) dpo.Store { return openTemp(t) })
 }
 
+func TestDataMigrationsContract(t *testing.T) {
+	dpotest.RunDataMigrations(t, func(t *testing.T) dpo.Store { return openTemp(t) }, func(t *testing.T, s dpo.Store, version int) {
+		st := s.(*Store)
+		_, err := st.db.Exec(`DELETE FROM schema_migrations WHERE version = ?`, version)
+		require.NoError(t, err)
+		require.NoError(t, st.migrate(context.Background()))
+	})
+}
+
 func TestOpenIsIdempotentAndSafeConcurrently(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "nested", "dir", "q.db")
 	var wg sync.WaitGroup
