@@ -211,17 +211,8 @@ var nameFromPlaceRe = regexp.MustCompile(`(?i)^\s*(.+?)\s+(?:from|in|of|at)\s+(.
 // council it names), the place as said ("" for a council's own name), and the name when it reads
 // as a person's, opened by a first name. org is "" when the reply is no name and place.
 func (b *Bot) nameAndPlace(v string) (name, place, org string) {
-	if countDigits(v) > 0 || strings.Contains(v, "@") {
-		return "", "", "" // a contact or an address: notACouncil's
-	}
-	var pairs [][2]string // who, where
-	if before, after, ok := strings.Cut(v, ","); ok && !strings.Contains(after, ",") {
-		pairs = append(pairs, [2]string{before, after}, [2]string{after, before})
-	} else if m := nameFromPlaceRe.FindStringSubmatch(v); m != nil {
-		pairs = append(pairs, [2]string{m[1], m[2]})
-	}
-	for _, p := range pairs {
-		who, where := strings.Trim(p[0], " .!"), strings.Trim(p[1], " .!")
+	for _, p := range namePlacePairs(v) {
+		who, where := p[0], p[1]
 		if len(b.councilsNamed(who)) > 0 || len(b.councilsNamed("in "+who)) > 0 || !looksLikeName(who) || len(strings.Fields(who)) > 4 {
 			continue
 		}
@@ -241,6 +232,48 @@ func (b *Bot) nameAndPlace(v string) (name, place, org string) {
 		return name, place, org
 	}
 	return "", "", ""
+}
+
+// namePlacePairs are the ways a reply to "Which council?" may be a name and a place: "Jane Doe,
+// Olney" either way round, "Jane Doe from Olney" one way. Each is who, then where; none for a
+// contact or an address, notACouncil's.
+func namePlacePairs(v string) [][2]string {
+	if countDigits(v) > 0 || strings.Contains(v, "@") {
+		return nil
+	}
+	var pairs [][2]string
+	if before, after, ok := strings.Cut(v, ","); ok && !strings.Contains(after, ",") {
+		pairs = append(pairs, [2]string{before, after}, [2]string{after, before})
+	} else if m := nameFromPlaceRe.FindStringSubmatch(v); m != nil {
+		pairs = append(pairs, [2]string{m[1], m[2]})
+	}
+	for i, p := range pairs {
+		pairs[i] = [2]string{strings.Trim(p[0], " .!"), strings.Trim(p[1], " .!")}
+	}
+	return pairs
+}
+
+// nameAndElsewhere reads a reply to "Which council?" that gives a full name, opened by a known
+// first name, with a place or council none of whose areas the chat serves ("Jane Doe, Luton",
+// "Jane Doe from Central Bedfordshire"): the name, and where as said, to be answered as that
+// place said alone is. Both are "" otherwise (nameAndPlace reads a place that is served).
+func (b *Bot) nameAndElsewhere(v string) (name, where string) {
+	for _, p := range namePlacePairs(v) {
+		who, w := p[0], p[1]
+		n := b.nameFrom(who)
+		if f := strings.Fields(n); len(f) < 2 || len(f) > 4 || n != who || !redact.FirstName(f[0]) || councilLikeRe.MatchString(who) ||
+			len(b.councilsNamed(who)) > 0 || len(b.councilsNamed("in "+who)) > 0 {
+			continue // "Leighton Buzzard, Beds" is two places, as far as the chat can tell
+		}
+		if len(b.councilsNamed(w)) > 0 || len(b.councilsNamed("in "+w)) > 0 {
+			continue // a council served: nameAndPlace's
+		}
+		if placeAsSaid(councilWordRe.ReplaceAllString(w, "")) == "" {
+			continue // "Jane Doe, not sure"
+		}
+		return n, w
+	}
+	return "", ""
 }
 
 // councilFixRe is a reply that takes back the council the request has, in the words a name is
@@ -379,4 +412,51 @@ func (b *Bot) placeOnly(place string) bool {
 func startsUpper(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+// takesCouncilBack reports whether a reply at step may take back the council the request has
+// ("sorry I meant Olney"): at the name question, and at the steps after it, whose answers are
+// never a council or a place alone.
+func takesCouncilBack(step string) bool {
+	switch step {
+	case StepName, StepOnBehalfOf, StepContact, StepService, StepDescription, StepConfirm:
+		return true
+	}
+	return false
+}
+
+// councilSaidAgain reports whether v takes the council back in the words councilMeant reads, to
+// say no more than a council the chat serves ("oh wait, I meant Buckinghamshire"), not a
+// sentence that names it ("I meant to say my records from Buckinghamshire").
+func (b *Bot) councilSaidAgain(v string) bool {
+	m := councilFixRe.FindStringSubmatch(v)
+	if m == nil {
+		return false
+	}
+	said := strings.TrimSpace(m[2])
+	return b.matchOrg(said) != "" && (placeAsSaid(councilWordRe.ReplaceAllString(said, "")) != "" || councilWordRe.MatchString(said))
+}
+
+// notACouncilWords are one-word answers to the steps after the name that "sorry I meant …" may
+// correct, not a council's place: a service ("Highways"), a way to be contacted ("email"), what
+// is wanted ("everything").
+var notACouncilWords = setOf(`highways highway roads libraries library licensing licence license revenues rates environmental
+	environment recycling rubbish refuse transport travel adoption fostering safeguarding complaints complaint elections electoral
+	registrars cemeteries leisure trading standards pensions payroll hr employment council-tax
+	email e-mail mail post letter phone mobile landline text texts call
+	everything all anything nothing some none both either whole full copy copies`)
+
+// otherCouncilMeant reports whether what councilMeant read as another council in v, at a step
+// after the name, is one: a council by its words ("Central Bedfordshire", "Luton council"), or
+// a place that is no answer to these steps ("Luton", not "Highways" or "email").
+func (b *Bot) otherCouncilMeant(v, place string) bool {
+	if councilLikeRe.MatchString(v) {
+		return true
+	}
+	for _, w := range strings.Fields(strings.ToLower(place)) {
+		if notACouncilWords[w] || notPlaceWords[w] || notAddressWords[w] {
+			return false
+		}
+	}
+	return true
 }

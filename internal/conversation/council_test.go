@@ -2,6 +2,7 @@ package conversation_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -413,4 +414,114 @@ func TestANameWithThePlaceAtTheCouncilStep(t *testing.T) {
 	last = script(t, bot, "", []line{{says: "I want a copy of my data"}, {says: "Stoke Mandeville, Aylesbury", contains: []string{"full name"}}})
 	assert.Empty(t, last.Intake.Fields["name"])
 	assert.Equal(t, "Buckinghamshire Council", last.Intake.Fields["organisation"])
+}
+
+// At the steps after the name (the contact, the service, the details, the summary), a council
+// taken back ("sorry I meant Olney", "oh wait, I meant Buckinghamshire", "sorry I meant Luton")
+// corrects the council as it does at the name question, and the step is asked again: none of it
+// is kept as the contact, the service or the details (a QA pass kept "sorry I meant Olney" as the
+// service and added it to the details).
+func TestACouncilTakenBackAtALaterStepIsNoAnswer(t *testing.T) {
+	only := "Sorry, I can send requests only to Buckinghamshire Council or Milton Keynes City Council."
+	before := []string{"Jane Doe", "jane@example.com", "skip", "as above"}
+	for _, step := range []struct{ name, asks string }{
+		{conversation.StepContact, "contact you"},
+		{conversation.StepService, "Which council service"},
+		{conversation.StepDescription, "what would you like the council to do"},
+		{conversation.StepConfirm, "Shall I send this"},
+	} {
+		var lines []line
+		for _, says := range before[:slices.Index([]string{conversation.StepContact, conversation.StepService, conversation.StepDescription, conversation.StepConfirm}, step.name)+1] {
+			lines = append(lines, line{says: says})
+		}
+		for _, tc := range []struct {
+			says, council string
+			contains      []string
+		}{
+			{"sorry I meant Olney", "Milton Keynes City Council", []string{"I've changed the council to Milton Keynes City Council (Olney is in its area).", step.asks}},
+			{"oh wait, I meant Buckinghamshire", "Buckinghamshire Council", []string{"The request is already for Buckinghamshire Council.", step.asks}},
+			{"sorry I meant Luton", "", []string{only, "For Luton, type \"cancel\"", "Which council is this request for?"}},
+			{"actually it's Central Bedfordshire", "", []string{only, "For Central Bedfordshire,", "Which council is this request for?"}},
+		} {
+			t.Run(step.name+"/"+tc.says, func(t *testing.T) {
+				bot, _ := newBot(t, qaNow)
+				said := append(append([]line{{says: "I want a copy of my data"}, {says: "Buckinghamshire"}}, lines...),
+					line{says: tc.says, kind: conversation.KindIntake, contains: tc.contains})
+				last := script(t, bot, "", said)
+				assert.Equal(t, tc.council, last.Intake.Fields["organisation"])
+				for _, f := range []string{"contact", "service", "description"} {
+					assert.NotContains(t, last.Intake.Fields[f], tc.says[len(tc.says)-5:], f)
+				}
+				if tc.council == "" {
+					// The council again, then the step it was at, and the request goes there.
+					said = append(said, line{says: "Milton Keynes", contains: []string{step.asks}})
+					bot, _ = newBot(t, qaNow)
+					assert.Equal(t, step.name, script(t, bot, "", said).Intake.Step)
+				}
+				bot, q := newBot(t, qaNow)
+				script(t, bot, "", append(said, finish(step.name)...))
+				require.Len(t, q.cases(), 1)
+				assert.Equal(t, map[string]string{"": "Milton Keynes City Council"}[tc.council]+tc.council, q.cases()[0].Organisation)
+				assert.Equal(t, "jane@example.com", q.cases()[0].Requester.Contact.Value)
+				assert.NotContains(t, q.cases()[0].Description, tc.says)
+			})
+		}
+	}
+	// Real answers at those steps are kept as they were.
+	for _, tc := range []struct{ at, says, field, want string }{
+		{conversation.StepService, "housing", "service", "housing"},
+		{conversation.StepService, "sorry I meant Highways", "service", "Highways"},
+		{conversation.StepDescription, "I meant to say my records from 2019", "description", "I meant to say my records from 2019"},
+		{conversation.StepDescription, "I meant everything", "description", "everything"},
+	} {
+		bot, _ := newBot(t, qaNow)
+		lines := []line{{says: "I want a copy of my data"}, {says: "Buckinghamshire"}, {says: "Jane Doe"}, {says: "jane@example.com"}}
+		if tc.at == conversation.StepDescription {
+			lines = append(lines, line{says: "skip"})
+		}
+		last := script(t, bot, "", append(lines, line{says: tc.says, lacks: []string{"changed the council", "I can send requests only to", "already for"}}))
+		assert.Contains(t, last.Intake.Fields[tc.field], tc.want, tc.says)
+		assert.Equal(t, "Buckinghamshire Council", last.Intake.Fields["organisation"], tc.says)
+	}
+	bot, _ := newBot(t, qaNow)
+	last := script(t, bot, "", []line{{says: "I want a copy of my data"}, {says: "Buckinghamshire"}, {says: "Jane Doe"}, {says: "jane@example.com"}})
+	assert.Equal(t, "jane@example.com", last.Intake.Fields["contact"])
+}
+
+// finish answers the steps of an intake from step on and sends it.
+func finish(step string) []line {
+	rest := map[string][]line{
+		conversation.StepContact:     {{says: "jane@example.com"}, {says: "skip"}, {says: "as above"}},
+		conversation.StepService:     {{says: "skip"}, {says: "as above"}},
+		conversation.StepDescription: {{says: "as above"}},
+	}[step]
+	return append(rest, line{says: "yes", kind: conversation.KindSubmitted})
+}
+
+// A name given with a place or council none of whose areas the chat serves, at "Which council?"
+// ("Jane Doe, Luton"), is answered as the place said alone is, the name noted (a QA pass: it got
+// "I need to know which council…", as though no place were said).
+func TestANameWithAnotherCouncilsPlaceAtTheCouncilStep(t *testing.T) {
+	only := "Sorry, I can send requests only to Buckinghamshire Council or Milton Keynes City Council."
+	for _, tc := range []struct {
+		says     string
+		contains []string
+	}{
+		{"Jane Doe, Luton", []string{"I don't know which council's area Luton is in"}},
+		{"Jane Doe from Luton", []string{"I don't know which council's area Luton is in"}},
+		{"Jane Doe, Luton council", []string{only, "For Luton, type \"cancel\""}},
+		{"Jane Doe, Central Bedfordshire", []string{only, "For Central Bedfordshire, type \"cancel\""}},
+	} {
+		t.Run(tc.says, func(t *testing.T) {
+			bot, _ := newBot(t, qaNow)
+			last := script(t, bot, "", []line{{says: "I want a copy of my data"}, {says: tc.says, kind: conversation.KindIntake,
+				contains: append(tc.contains, "I've noted your name as Jane Doe: tell me if that's wrong.", "Which council is this request for?"),
+				lacks:    []string{"I need to know which council", "I'll ask for your name next"}}})
+			assert.Equal(t, conversation.StepOrg, last.Intake.Step)
+			assert.Equal(t, "Jane Doe", last.Intake.Fields["name"])
+			// The council then, and the name is not asked again.
+			bot, _ = newBot(t, qaNow)
+			script(t, bot, "", []line{{says: "I want a copy of my data"}, {says: tc.says}, {says: "Milton Keynes", contains: []string{"contact you"}}})
+		})
+	}
 }

@@ -1019,16 +1019,27 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 	}
 	named := b.councilsSwitchedTo(it, v)
 	place := "" // a place of the council's area, said in its place ("sorry I meant Olney")
-	if it.step == StepName && len(named) == 0 {
-		// Asked their name, "sorry I meant Luton" corrects the council just given, not the name
-		// (a QA pass filed "I meant Luton" as it): a place moves the request to its council as
-		// "I meant Milton Keynes" does, and another council's is told where to go.
+	if it.org != "" && it.step != StepName && it.step != StepOrg && len(named) == 1 && named[0] == it.org && b.councilSaidAgain(v) {
+		// "oh wait, I meant Buckinghamshire" of the council the request has: no contact, service
+		// or details (a QA pass kept it as the service), and nothing to change.
+		return mk(fmt.Sprintf("The request is already for %s. %s", it.org, b.prompt(it))), nil
+	}
+	if takesCouncilBack(it.step) && len(named) == 0 {
+		// Asked their name, or a later step, "sorry I meant Luton" corrects the council given, not
+		// the answer (a QA pass filed "I meant Luton" as the name, and "sorry I meant Olney" as
+		// the service): a place moves the request to its council as "I meant Milton Keynes"
+		// does, and another council's is told where to go.
 		p, org, other := b.councilMeant(v)
+		if other && it.step != StepName && !b.otherCouncilMeant(v, p) {
+			p, org, other = "", "", false // "sorry I meant Highways", at the service step
+		}
 		switch {
 		case other && b.requestScope(it, t) != "":
 			return mk(fmt.Sprintf("This chat takes requests for %s only. For %s, type \"cancel\" and contact that council's data protection team. %s", it.org, p, b.prompt(it))), nil
 		case other:
-			revising := it.revising // the name is asked next, as it was, unless from the summary
+			// The step it was at is asked next, as it was, unless from the summary, which is
+			// shown again.
+			revising := it.revising || it.step == StepConfirm
 			b.reask(it, StepOrg)
 			it.revising = revising
 			return mk(b.onlyOurCouncils(p) + b.prompt(it)), nil
@@ -1117,6 +1128,21 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			}
 			b.advance(it)
 			return mk(text + b.prompt(it)), nil
+		}
+		if name, where := b.nameAndElsewhere(v); where != "" {
+			// "Jane Doe, Luton": the place answered as it is said alone (a QA pass: "I need to know
+			// which council…", as though none were said), and the name noted, not asked again.
+			text := ""
+			if it.name == "" {
+				it.name = name
+				text = "I've noted " + it.yourName() + " as " + name + ": tell me if that's wrong. "
+			}
+			if councilLikeRe.MatchString(where) {
+				// "Jane Doe, Luton council": that council named, as "sorry I meant Luton" is told.
+				return mk(text + b.onlyOurCouncils(placeAsSaid(councilWordRe.ReplaceAllString(where, ""))) + b.prompt(it)), nil
+			}
+			_, said := b.notACouncil(it, where, "", talk)
+			return mk(text + said), nil
 		}
 		org := b.matchOrg(v)
 		noted := b.detailsBeside(it, v) // "mk, my name is Tom Hardy and my email is tom@…"
