@@ -65,6 +65,14 @@ func TestACorrectionChangesItsFieldAtAnyStep(t *testing.T) {
 			"my number should be oh seven seven double one two three four five six seven", conversation.StepDescription, "contact", "07711234567", "I want a copy of my data"},
 		{"a number said aloud, at the summary", append(upTo("I want a copy of my data", "Jane Doe", "07700 900123", "skip"), line{says: "skip"}),
 			"my number should be oh seven seven double one two three four five six seven", conversation.StepConfirm, "contact", "07711234567", ""},
+		// Digits and words mixed, as dictated, with or without a lead-in (a QA pass: saved as the
+		// service, or "call 999" from the safeguarding model).
+		{"a number dictated with digits, at the service step", upTo("I want a copy of my data", "Jane Doe", "jane@example.com", ""),
+			"call me on oh 7 7 double 1 2 3 4 5 6 7", conversation.StepService, "contact", "07711234567", ""},
+		{"a number dictated with digits, at the details step", upTo("I want a copy of my data", "Jane Doe", "jane@example.com", "housing"),
+			"my number should be oh 7 7 double 1 2 3 4 5 6 7", conversation.StepDescription, "contact", "07711234567", "I want a copy of my data"},
+		{"a number dictated with digits, at the summary", append(upTo("I want a copy of my data", "Jane Doe", "jane@example.com", "skip"), line{says: "skip"}),
+			"my number should be oh 7 7 double 1 2 3 4 5 6 7", conversation.StepConfirm, "contact", "07711234567", ""},
 		{"the name, when asked whose behalf", upTo("I want a copy of my mum's data, it's for my mum", "Kate Hill", "", ""),
 			"sorry, my name is actually Katherine Hill", conversation.StepOnBehalfOf, "name", "Katherine Hill", ""},
 	} {

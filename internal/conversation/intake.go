@@ -804,10 +804,11 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 	}
 	v := strings.TrimSpace(t.Text)
 	in := b.classify(v) // read once: for danger here, for a second right below
-	if in.ByModel && it.step == StepContact && spokenPhoneReply(v) != "" {
+	if in.ByModel && spokenPhoneReply(v) != "" {
 		// "oh 7 7 double 1 2 3 4 5 6 7 8", "call me on oh 7 7 double 1 …" have no word of
 		// danger: the model, which never saw a number dictated, took them for urgent. Read as
-		// contactIn reads the contact, lead-in and all.
+		// contactIn reads the contact, lead-in and all; at any step, where it corrects the
+		// contact (a QA pass: "call me on oh 7 7 …" at the service step got "call 999").
 		in.Safeguarding, in.ByModel = false, false
 	}
 	if readForDanger && in.Safeguarding {

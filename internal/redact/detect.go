@@ -444,7 +444,10 @@ func eachSpokenPhone(s string, whole bool, found func(start, end int, num []byte
 			}
 			return // the reply's first number, or none
 		}
-		if digits >= 10 && digits <= maxSpokenDigits && (words >= 3 || words == 0 && singles && spacedPhone(num[:n]) && !digitBefore(s, ws)) && !countsUp(num[:n]) && !countingOn(s, end) {
+		// Fewer than three number words is a number when, as one typed digit by digit, it makes a
+		// whole UK number: "oh 7 7 double 1 2 3 4 5 6 7" was kept in transcripts, and not read as
+		// a correction of the contact (a QA pass).
+		if digits >= 10 && digits <= maxSpokenDigits && (words >= 3 || singles && spacedPhone(num[:n]) && !digitBefore(s, ws)) && !countsUp(num[:n]) && !countingOn(s, end) {
 			if !found(ws, end, num[:n]) {
 				return
 			}

@@ -23,6 +23,10 @@ func TestSpokenPhoneNumbersAreRedacted(t *testing.T) {
 		"0-7-7-0-0-9-0-0-1-2-3":                                 "[phone]",
 		"plus 4 4 7 7 0 0 9 0 0 1 2 3":                          "[phone]",
 		"call me on 0 1 9 0 8 2 5 4 9 0 0 after 5":              "call me on [phone] after 5",
+		// One or two number words among digits typed one by one (a QA pass found them kept in
+		// transcripts).
+		"my mobile is oh 7 7 double 1 2 3 4 5 6 7": "my mobile is [phone]",
+		"call me on oh 1 9 0 8 2 5 4 9 0 0 thanks": "call me on [phone] thanks",
 	})
 }
 
