@@ -23,6 +23,7 @@ var makeFOIRe = regexp.MustCompile(`(?i)\b(?:make|making|submit|submitting|send|
 	`\bdifference between\b[^.?!]{0,60}\b(?:foi|foia|freedom of information)\b|` +
 	`\b(?:sar|dsar|subject access(?: request)?)\s+(?:or|vs\.?|versus)\s+(?:an?\s+)?(?:foi|foia|freedom of information)\b|` +
 	`\b(?:foi|foia|freedom of information)(?: request)?\s+(?:or|vs\.?|versus)\s+(?:an?\s+)?(?:sar|dsar|subject access)\b|` +
+	`\b(?:sar|dsar|subject access(?: request)?|foi|foia|freedom of information(?: request)?)\s+(?:the same as|same as|different from|different to)\s+(?:an?\s+)?(?:sar|dsar|subject access|foi|foia|freedom of information)\b|` +
 	// What one is, or costs: "what is FOI?", "what does FOI mean?", "is FOI free?".
 	`^\s*(?:what(?:'s|’s| is| are| does)?|whats|is|are)\s+(?:an?\s+|the\s+)?(?:foi|foia|freedom of information)(?:\s+(?:requests?|act))?\s*(?:mean|free|\?|$)`)
 

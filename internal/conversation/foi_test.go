@@ -20,7 +20,7 @@ func TestAWishToMakeAnFOIRequestIsExplained(t *testing.T) {
 	for _, says := range []string{"I want to make a freedom of information request", "how do i make an FOI request about the council budget",
 		"FOI request - how much did the council spend on consultants?", "can I get the bin contract under the Freedom of Information Act?",
 		"can I use freedom of information to get my own records", "whats the difference between a subject access request and a freedom of information request",
-		"SAR or FOI?", "should I do a SAR or an FOI", "FOI vs SAR", "what is FOI", "what's a freedom of information request", "is FOI free"} {
+		"SAR or FOI?", "should I do a SAR or an FOI", "FOI vs SAR", "is a SAR the same as an FOI?", "what is FOI", "what's a freedom of information request", "is FOI free"} {
 		script(t, bot, "Milton Keynes", []line{{says: says, contains: []string{"A Freedom of Information request asks for information the council holds about its work",
 			"I can't take one here", "subject access request", "01908 254900"}, lacks: []string{"Right to rectification", "You have various rights"}}})
 		ans, err := bot.Ask(context.Background(), answer.Question{Text: says, Organisation: "Milton Keynes City Council"})
