@@ -732,7 +732,7 @@ func choose(cands []candidate, k int, orgOf func(hit int) string, scoped bool, m
 		if cd.score < 0.8*best.score || cd.coverage < 0.75*best.coverage {
 			break
 		}
-		if i > 0 && aboutTheNotice(cd.unit.text) {
+		if i > 0 && aboutTheNoticeRe.MatchString(cd.unit.text) {
 			continue // beside an answer, the notice saying what it covers says nothing more
 		}
 		add(cd)
@@ -745,8 +745,6 @@ func choose(cands []candidate, k int, orgOf func(hit int) string, scoped bool, m
 // we hold about you, how we use it, …", "You also need to know what rights you have in this
 // respect."): it uses many of a question's words, and answers none.
 var aboutTheNoticeRe = regexp.MustCompile(`(?i)^(?:this|our) (?:privacy )?(?:notice|statement|policy) (?:explains|sets out|tells you|describes|covers)\b|^A key part of this is being open\b|^You (?:also )?need to know\b`)
-
-func aboutTheNotice(s string) bool { return aboutTheNoticeRe.MatchString(s) }
 
 // itemsChosen reports whether bullets of a lead-in's list are already chosen.
 func itemsChosen(chosen []candidate, lead candidate) bool {
@@ -793,8 +791,8 @@ func (c *Composer) narrowLists(hits []Hit, cands, chosen []candidate, reqs []req
 			c.acronyms.Concepts(p.Title + " " + p.Service),
 		}
 		itemSets := make([][]map[string]bool, len(u.items))
-		for ii, it := range u.items {
-			itemSets[ii] = append([]map[string]bool{c.acronyms.Concepts(it)}, lead...)
+		for ii, concepts := range c.bulletConcepts(p, u.items) {
+			itemSets[ii] = append([]map[string]bool{concepts}, lead...)
 		}
 		// What the question asks that the lead-in doesn't say, nor over a third of the bullets: "to
 		// request …" opens three of seven rights of a list, and "what if the council says no to my data
@@ -815,11 +813,15 @@ func (c *Composer) narrowLists(hits []Hit, cands, chosen []candidate, reqs []req
 			}
 		}
 		said := make([]bool, len(beyond))
+		scores := map[string]float64{} // each bullet's score as a unit of its own, the best first
+		for _, o := range cands {
+			if _, ok := scores[o.unit.text]; !ok && o.hit == cd.hit && o.unit.item {
+				scores[o.unit.text] = o.score
+			}
+		}
 		scored := func(item string) float64 {
-			for _, o := range cands {
-				if o.hit == cd.hit && o.unit.item && o.unit.text == item {
-					return o.score
-				}
+			if sc, ok := scores[item]; ok {
+				return sc
 			}
 			return math.Inf(-1)
 		}
@@ -854,6 +856,25 @@ func (c *Composer) narrowLists(hits []Hit, cands, chosen []candidate, reqs []req
 		chosen[i].unit.items = elided(u.items, keep)
 	}
 	return chosen
+}
+
+// bulletConcepts are the concepts of a passage's bullets, as the corpus was analysed (a bullet
+// not among them, of another corpus's passage, is analysed now).
+func (c *Composer) bulletConcepts(p notice.Passage, items []string) []map[string]bool {
+	ps := c.pieces[p.ID]
+	out := make([]map[string]bool, len(items))
+	for i, it := range items {
+		for ui, u := range ps.units {
+			if u.item && u.text == it && ui < len(ps.concepts) {
+				out[i] = ps.concepts[ui]
+				break
+			}
+		}
+		if out[i] == nil {
+			out[i] = c.acronyms.Concepts(it)
+		}
+	}
+	return out
 }
 
 // minNarrowedList is the shortest list narrowLists cuts: three bullets read quickly enough.
