@@ -764,10 +764,7 @@ clarification answer, extended, or in progress), with its due date: reopening gi
 }
 
 func queueRetype(ctx context.Context, app *App, args []string) error {
-	types := make([]string, len(dpo.RequestTypes))
-	for i, t := range dpo.RequestTypes {
-		types[i] = string(t)
-	}
+	types := dpo.Names(dpo.RequestTypes)
 	fs := newFlags(app, "queue retype", `queue retype REF --type T --reason "…" [--by NAME]`+`
 
 Corrects the type of request a case was filed as, when it is another (a "complaint" that asks
@@ -776,7 +773,7 @@ trail. What depends on the type follows: a complaint is never a law-enforcement 
 so one retyped as a complaint loses that flag (and the DPO's time limit); a complaint retyped as
 a request whose words suggest Part 3 is flagged for the DPO to decide, as it would have been at
 intake. The month still runs from when the request was received. A closed case is reopened first.`)
-	typ := fs.String("type", "", "the request `type` it is: "+strings.Join(types, ", "))
+	typ := fs.String("type", "", "the request `type` it is: "+types)
 	reason := fs.String("reason", "", "why it is that type of request, for the audit trail (required)")
 	by := byFlag(fs, app, "changing it")
 	pos, err := parseFlags(fs, args)
@@ -788,7 +785,7 @@ intake. The month still runs from when the request was received. A closed case i
 		return err
 	}
 	if strings.TrimSpace(*typ) == "" {
-		return usageError("queue retype needs --type: one of %s", strings.Join(types, ", "))
+		return usageError("queue retype needs --type: one of %s", types)
 	}
 	to, err := dpo.ParseRequestType(*typ)
 	if err != nil {

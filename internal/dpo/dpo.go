@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -90,14 +91,7 @@ var RequestTypes = []RequestType{Access, Rectification, Erasure, Restriction, Po
 	Objection, AutomatedDecision, WithdrawConsent, Complaint}
 
 // Valid reports whether t is one of RequestTypes.
-func (t RequestType) Valid() bool {
-	for _, v := range RequestTypes {
-		if t == v {
-			return true
-		}
-	}
-	return false
-}
+func (t RequestType) Valid() bool { return slices.Contains(RequestTypes, t) }
 
 // Channel is where a request came in.
 type Channel string

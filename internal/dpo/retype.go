@@ -9,17 +9,7 @@ import (
 
 // ParseRequestType reads a request type as typed on a command line or posted by the dashboard
 // ("access", "Withdraw consent", "automated-decision").
-func ParseRequestType(s string) (RequestType, error) {
-	t := RequestType(strings.NewReplacer("-", "_", " ", "_").Replace(strings.ToLower(strings.TrimSpace(s))))
-	if !t.Valid() {
-		names := make([]string, len(RequestTypes))
-		for i, v := range RequestTypes {
-			names[i] = string(v)
-		}
-		return "", invalid("type", "%q is not one of %s", s, strings.Join(names, ", "))
-	}
-	return t, nil
-}
+func ParseRequestType(s string) (RequestType, error) { return parseName("type", s, RequestTypes) }
 
 // Retype changes the type of request a case was filed as, when it was filed as the wrong one (a
 // resident's "I want all the information you hold about the investigation against me" taken as

@@ -43,17 +43,26 @@ var transitions = map[Status][]Status{
 
 // ParseStatus reads a status name as typed on a command line ("in-progress" and "In Progress"
 // are accepted too).
-func ParseStatus(s string) (Status, error) {
-	norm := strings.NewReplacer("-", "_", " ", "_").Replace(strings.ToLower(strings.TrimSpace(s)))
-	st := Status(norm)
-	if !st.Valid() {
-		names := make([]string, len(Statuses))
-		for i, v := range Statuses {
-			names[i] = string(v)
-		}
-		return "", invalid("status", "%q is not one of %s", s, strings.Join(names, ", "))
+func ParseStatus(s string) (Status, error) { return parseName("status", s, Statuses) }
+
+// parseName reads one of all as typed on a command line or posted by a form: any case, with
+// hyphens or spaces for underscores ("In Progress", "withdraw-consent"). field names what it
+// is in the error.
+func parseName[T ~string](field, s string, all []T) (T, error) {
+	v := T(strings.NewReplacer("-", "_", " ", "_").Replace(strings.ToLower(strings.TrimSpace(s))))
+	if !slices.Contains(all, v) {
+		return "", invalid(field, "%q is not one of %s", s, Names(all))
 	}
-	return st, nil
+	return v, nil
+}
+
+// Names lists names comma-separated, in their order: for a usage line or an error.
+func Names[T ~string](all []T) string {
+	out := make([]string, len(all))
+	for i, v := range all {
+		out[i] = string(v)
+	}
+	return strings.Join(out, ", ")
 }
 
 // Valid reports whether s is a known status.
