@@ -35,7 +35,7 @@ func (a *App) onInteraction(ic slackgo.InteractionCallback) (any, error) {
 	switch ic.Type {
 	case slackgo.InteractionTypeBlockActions:
 		for _, act := range ic.ActionCallback.BlockActions {
-			if !a.seen.first("action:" + ic.TriggerID + ":" + act.ActionID) {
+			if !a.seen.first(actionKey(ic, act)) {
 				continue
 			}
 			a.onAction(ic, act)
@@ -53,11 +53,29 @@ func (a *App) onInteraction(ic slackgo.InteractionCallback) (any, error) {
 	return nil, nil
 }
 
-func (a *App) onAction(ic slackgo.InteractionCallback, act *slackgo.BlockAction) {
-	channel, thread := ic.Channel.ID, ic.Container.ThreadTs
-	if channel == "" {
-		channel = ic.Container.ChannelID
+// actionKey is what a button press is deduplicated by: Slack's retries of one press share it.
+func actionKey(ic slackgo.InteractionCallback, act *slackgo.BlockAction) string {
+	return "action:" + ic.TriggerID + ":" + act.ActionID
+}
+
+// channelOf is the channel an interaction came from, also when Slack gave it only in its container.
+func channelOf(ic slackgo.InteractionCallback) string {
+	if ic.Channel.ID != "" {
+		return ic.Channel.ID
 	}
+	return ic.Container.ChannelID
+}
+
+// enqueueUpdate handles a DPO-channel button on the worker queue (updateCase); a press that
+// could not be queued is forgotten, so that pressing again is not taken for a retry.
+func (a *App) enqueueUpdate(ic slackgo.InteractionCallback, act *slackgo.BlockAction, action, ref string) {
+	if err := a.enqueue(func(ctx context.Context) { a.updateCase(ctx, ic, action, ref) }); err != nil {
+		a.seen.forget(actionKey(ic, act))
+	}
+}
+
+func (a *App) onAction(ic slackgo.InteractionCallback, act *slackgo.BlockAction) {
+	channel, thread := channelOf(ic), ic.Container.ThreadTs
 	switch act.ActionID {
 	case actionHelpful, actionNotHelpful:
 		if a.cfg.OnFeedback != nil {
@@ -85,11 +103,7 @@ func (a *App) onAction(ic slackgo.InteractionCallback, act *slackgo.BlockAction)
 	case actionInProgress:
 		a.markInProgress(ic, act)
 	case actionTake:
-		ref := act.Value
-		err := a.enqueue(func(ctx context.Context) { a.updateCase(ctx, ic, act.ActionID, ref) })
-		if err != nil {
-			a.seen.forget("action:" + ic.TriggerID + ":" + act.ActionID)
-		}
+		a.enqueueUpdate(ic, act, act.ActionID, act.Value)
 	}
 }
 
@@ -250,10 +264,7 @@ func inputValue(v slackgo.View, block string) string {
 // waiting for proof of identity or authority, nor for a clarification: markInProgress asks when
 // that arrived).
 func (a *App) updateCase(ctx context.Context, ic slackgo.InteractionCallback, action, ref string) {
-	channel, thread := ic.Channel.ID, ic.Container.MessageTs
-	if channel == "" {
-		channel = ic.Container.ChannelID
-	}
+	channel, thread := channelOf(ic), ic.Container.MessageTs
 	if a.cases == nil {
 		a.postEphemeral(ctx, channel, "", ic.User.ID, "There is no queue configured here.")
 		return

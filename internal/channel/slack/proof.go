@@ -147,19 +147,12 @@ func clarificationAsked(c dpo.Case) (time.Time, bool) {
 // queue.
 func (a *App) markInProgress(ic slackgo.InteractionCallback, act *slackgo.BlockAction) {
 	ref := act.Value
-	later := func() {
-		if err := a.enqueue(func(ctx context.Context) { a.updateCase(ctx, ic, actionInProgress, ref) }); err != nil {
-			a.seen.forget("action:" + ic.TriggerID + ":" + act.ActionID)
-		}
-	}
+	later := func() { a.enqueueUpdate(ic, act, actionInProgress, ref) }
 	if a.cases == nil {
 		later()
 		return
 	}
-	channel := ic.Channel.ID
-	if channel == "" {
-		channel = ic.Container.ChannelID
-	}
+	channel := channelOf(ic)
 	// At once, outside the queue: the trigger expires three seconds after the click.
 	a.goNow(ackTimeout, func(ctx context.Context) {
 		c, err := a.cases.Get(ctx, ref)
@@ -177,7 +170,7 @@ func (a *App) markInProgress(ic slackgo.InteractionCallback, act *slackgo.BlockA
 		default:
 			// Not knowing whether anything is awaited, nothing is recorded as arriving today.
 			a.log.Error("slack: get case", "ref", ref, "err", loggable(err))
-			a.seen.forget("action:" + ic.TriggerID + ":" + act.ActionID)
+			a.seen.forget(actionKey(ic, act))
 			a.postEphemeral(ctx, channel, "", ic.User.ID, "Sorry, "+ref+" couldn't be updated. Please try again or use the dashboard.")
 			return
 		}
@@ -188,7 +181,7 @@ func (a *App) markInProgress(ic slackgo.InteractionCallback, act *slackgo.BlockA
 		})
 		if err != nil {
 			a.log.Error("slack: views.open", "ref", ref, "err", err)
-			a.seen.forget("action:" + ic.TriggerID + ":" + act.ActionID)
+			a.seen.forget(actionKey(ic, act))
 			a.postEphemeral(ctx, channel, "", ic.User.ID, "Sorry, the form asking when "+w.what+" arrived didn't open. Press the button again, or use the dashboard.")
 		}
 	})

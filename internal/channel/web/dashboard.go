@@ -909,7 +909,7 @@ func keptInput(r *http.Request, problem string) map[string]string {
 	}
 	form := r.URL.Path[strings.LastIndex(r.URL.Path, "/")+1:]
 	kept := map[string]string{}
-	for _, field := range []string{"note", "reason"} {
+	for _, field := range typedFields {
 		if v := r.PostFormValue(field); v != "" {
 			kept[form+"."+field] = v
 		}
