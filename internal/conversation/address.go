@@ -25,10 +25,13 @@ func postalAddress(v string) bool {
 	if poBoxRe.MatchString(v) {
 		return true
 	}
-	if _, found := addressFinder.Redact(v); len(found) > 0 {
-		return true
-	}
-	return houseWithoutStreet(v)
+	_, found := addressFinder.Redact(v)
+	return postalAddressFound(v, found)
+}
+
+// postalAddressFound is postalAddress of v, given what addressFinder found in it already.
+func postalAddressFound(v string, found []redact.Finding) bool {
+	return len(found) > 0 || poBoxRe.MatchString(v) || houseWithoutStreet(v)
 }
 
 var (

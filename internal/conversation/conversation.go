@@ -1138,8 +1138,9 @@ func (b *Bot) safeguardingReply(s *session, t Turn, intent rights.Intent) Reply 
 	// flat"), and asking for nothing else: the request to keep it confidential is offered, as if
 	// asked for. (Told calmly, "my mum found my new address on the letter" asks for nothing, and
 	// is offered nothing.)
-	found := !requestWordsRe.MatchString(t.Text) && rights.TellsOfBeingFound(t.Text)
-	if requestWordsRe.MatchString(t.Text) && !confidential && s.intake == nil && b.Queue != nil {
+	asksSomething := requestWordsRe.MatchString(t.Text)
+	found := !asksSomething && rights.TellsOfBeingFound(t.Text)
+	if asksSomething && !confidential && s.intake == nil && b.Queue != nil {
 		// "my partner hits me, I want a copy of my records": the danger first; the request, when
 		// they are ready, is not lost. Said in a sentence of its own ("… he'll find where I live.
 		// Please delete my old address records"), it is offered in those words, which a "yes"

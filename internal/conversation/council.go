@@ -33,7 +33,7 @@ func (b *Bot) councilOfAddress(text string) string {
 		}
 		after = append(after, rest)
 	}
-	if len(after) == 0 && postalAddress(text) {
+	if len(after) == 0 && postalAddressFound(text, found) {
 		// "PO Box 123, Aylesbury", "Holly Cottage, The Lee": the places after the first line.
 		_, rest, _ := strings.Cut(text, ",")
 		after = append(after, rest)
@@ -194,7 +194,7 @@ func (b *Bot) otherCouncilIn(text string) string {
 			words = words[1:] // "of everything Luton Borough Council": the place is capitalised
 		}
 		place := placeAsSaid(strings.Join(words, " "))
-		if place == "" || len(b.councilsNamed(place)) > 0 || len(b.councilsNamed("in "+place)) > 0 || len(b.councilsNamed(m[0])) > 0 {
+		if place == "" || b.namesServed(place) || len(b.councilsNamed(m[0])) > 0 {
 			continue // "my local council", "council tax", "Milton Keynes council", "Olney town council"
 		}
 		return place
@@ -213,18 +213,18 @@ var nameFromPlaceRe = regexp.MustCompile(`(?i)^\s*(.+?)\s+(?:from|in|of|at)\s+(.
 func (b *Bot) nameAndPlace(v string) (name, place, org string) {
 	for _, p := range namePlacePairs(v) {
 		who, where := p[0], p[1]
-		if len(b.councilsNamed(who)) > 0 || len(b.councilsNamed("in "+who)) > 0 || !looksLikeName(who) || len(strings.Fields(who)) > 4 {
+		if b.namesServed(who) || !looksLikeName(who) || len(strings.Fields(who)) > 4 {
 			continue
 		}
 		switch named := b.councilsNamed(where); {
 		case len(named) == 1 && b.matchOrg(where) == named[0]:
 			org = named[0] // "Jane Doe, Milton Keynes"
 		default:
-			if place = placeAsSaid(where); place == "" || !b.placeOnly(place) {
-				place = ""
+			place = placeAsSaid(where)
+			if org = b.placeCouncil(place); place == "" || org == "" {
+				place, org = "", ""
 				continue
 			}
-			org = b.councilsNamed("in " + place)[0]
 		}
 		if n := b.nameFrom(who); len(strings.Fields(n)) >= 2 && redact.FirstName(strings.Fields(n)[0]) {
 			name = n
@@ -262,10 +262,10 @@ func (b *Bot) nameAndElsewhere(v string) (name, where string) {
 		who, w := p[0], p[1]
 		n := b.nameFrom(who)
 		if f := strings.Fields(n); len(f) < 2 || len(f) > 4 || n != who || !redact.FirstName(f[0]) || councilLikeRe.MatchString(who) ||
-			len(b.councilsNamed(who)) > 0 || len(b.councilsNamed("in "+who)) > 0 {
+			b.namesServed(who) {
 			continue // "Leighton Buzzard, Beds" is two places, as far as the chat can tell
 		}
-		if len(b.councilsNamed(w)) > 0 || len(b.councilsNamed("in "+w)) > 0 {
+		if b.namesServed(w) {
 			continue // a council served: nameAndPlace's
 		}
 		if placeAsSaid(councilWordRe.ReplaceAllString(w, "")) == "" {
@@ -299,8 +299,8 @@ func (b *Bot) councilMeant(v string) (place, org string, other bool) {
 	if place == "" {
 		return "", "", false // "it's about my council tax"
 	}
-	if b.placeOnly(place) {
-		return place, b.councilsNamed("in " + place)[0], false // "sorry I meant Olney"
+	if org := b.placeCouncil(place); org != "" {
+		return place, org, false // "sorry I meant Olney"
 	}
 	first := strings.Fields(place)[0]
 	switch {
@@ -397,15 +397,26 @@ func goesTo(where, org string) string {
 	return where + " is in " + org + "'s area, so " + goes
 }
 
-// placeOnly reports whether place names a council by a place of its area alone, not by one of
-// the council's own names ("Bucks", "Milton Keynes").
-func (b *Bot) placeOnly(place string) bool {
+// placeCouncil is the council whose area place is a place of, named by that place alone, not by
+// one of the council's own names ("Bucks", "Milton Keynes"); "" when it is none, or several's.
+func (b *Bot) placeCouncil(place string) string {
 	if b.Canonical != nil {
 		if _, ok := b.Canonical(place); ok {
-			return false
+			return ""
 		}
 	}
-	return len(b.councilsNamed(place)) == 0 && len(b.councilsNamed("in "+place)) == 1
+	if len(b.councilsNamed(place)) > 0 {
+		return ""
+	}
+	if in := b.councilsNamed("in " + place); len(in) == 1 {
+		return in[0]
+	}
+	return ""
+}
+
+// namesServed reports whether s names a council the chat serves, or a place of one's area.
+func (b *Bot) namesServed(s string) bool {
+	return len(b.councilsNamed(s)) > 0 || len(b.councilsNamed("in "+s)) > 0
 }
 
 // startsUpper reports whether a word starts with a capital letter.

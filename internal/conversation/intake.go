@@ -127,6 +127,9 @@ type intake struct {
 	contactMissed int
 }
 
+// toldOfRisk reports whether the chat has given the safeguarding contacts in this conversation.
+func (it *intake) toldOfRisk() bool { return it.riskTold != nil && *it.riskTold }
+
 // teamNotes are what the chat tells the data protection team of how the request was taken,
 // besides the resident's words: a risk told of in the conversation (saying nothing of what was
 // told, which is in the conversation's excerpt, redacted), a council corrected after the first
@@ -139,7 +142,7 @@ type intake struct {
 // is a slip the resident corrected, not a request sent to the wrong council.
 func (it *intake) teamNotes() []string {
 	var notes []string
-	if it.riskTold != nil && *it.riskTold {
+	if it.toldOfRisk() {
 		notes = append(notes, riskToldNote)
 	}
 	if it.namedCouncil != "" && it.org != "" && it.org != it.namedCouncil {
@@ -1157,7 +1160,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			return mk(said + " " + b.prompt(it)), nil
 		}
 		it.org = org
-		if place := placeAsSaid(v); place != "" && noted == "" && b.placeOnly(place) {
+		if place := placeAsSaid(v); place != "" && noted == "" && b.placeCouncil(place) != "" {
 			// "Stoke Mandeville", "mk6": the council its area is in, said so it can be corrected.
 			b.advance(it)
 			return mk(goesTo(place, org) + " " + b.prompt(it)), nil
@@ -1817,7 +1820,7 @@ func (b *Bot) nameWrittenIn(first string) string {
 			continue
 		}
 		name := b.nameFrom(m[1])
-		if name == m[1] && looksLikeName(name) && len(b.councilsNamed(name)) == 0 && len(b.councilsNamed("in "+name)) == 0 && b.matchOrg(name) == "" {
+		if name == m[1] && looksLikeName(name) && !b.namesServed(name) && b.matchOrg(name) == "" {
 			return name
 		}
 	}
@@ -2292,7 +2295,7 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 	}
 	form := RequestForm{Type: string(it.typ), Org: it.org, Name: it.name, Contact: it.contact, OnBehalfOf: it.onBehalfOf,
 		Service: service, Description: it.caseDescription(), Channel: it.channel, ReceivedAt: it.receivedAt, IdempotencyKey: it.key,
-		lawEnforcement: it.lawEnforcement, safeguarding: it.riskTold != nil && *it.riskTold} // as teamNotes writes riskToldNote
+		lawEnforcement: it.lawEnforcement, safeguarding: it.toldOfRisk()} // as teamNotes writes riskToldNote
 	excerpt := strings.Join(it.log, "\n")
 	r, err := b.submit(ctx, s, form, excerpt)
 	if err != nil {
@@ -2895,18 +2898,23 @@ var endingSlips = []struct{ slip, meant string }{
 	{".co.uj", ".co.uk"}, {".co.k", ".co.uk"}, {".co.ukk", ".co.uk"}, {".couk", ".co.uk"},
 }
 
+// phoneDigits are the digits of a phone number as typed, without the "(0)" of "+44 (0)1908 …".
+func phoneDigits(v string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, strings.Replace(v, "(0)", "", 1))
+}
+
 // mobileDigits is how many digits a UK mobile number has after its 0 (or +44), which is 10; 0
 // when v is no UK mobile number.
 func mobileDigits(v string) int {
 	if !mobileRe.MatchString(v) && !intlMobileRe.MatchString(v) {
 		return 0
 	}
-	d := strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' {
-			return r
-		}
-		return -1
-	}, strings.Replace(v, "(0)", "", 1))
+	d := phoneDigits(v)
 	d = strings.TrimPrefix(d, "00")
 	if intlMobileRe.MatchString(v) {
 		d = strings.TrimPrefix(d, "44")
@@ -2919,12 +2927,7 @@ func mobileDigits(v string) int {
 // resident: 10 for 02, 03 and 08 numbers, 9 or 10 for 01 (a few areas, 016977, have 9) and
 // 0800. want is "" when the count is right or v is no UK number of those kinds.
 func otherPhoneDigits(v string) (n int, want string) {
-	d := strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' {
-			return r
-		}
-		return -1
-	}, strings.Replace(v, "(0)", "", 1))
+	d := phoneDigits(v)
 	lead := strings.TrimLeft(v, " (")
 	switch {
 	case strings.HasPrefix(lead, "+44"), strings.HasPrefix(lead, "0044"):
