@@ -334,8 +334,7 @@ func councilAddressed(words []string) int {
 }
 
 // notCouncilName are words that open a sentence about a council, not its name: "my council …".
-var notCouncilName = map[string]bool{"i": true, "you": true, "we": true, "they": true, "he": true, "she": true, "it": true, "my": true, "your": true,
-	"our": true, "their": true, "his": true, "her": true, "this": true, "that": true, "if": true, "a": true, "an": true, "any": true, "every": true, "the": true}
+var notCouncilName = setOf(`i you we they he she it my your our their his her this that if a an any every the`)
 
 // heading reports whether the words open with a short noun phrase naming a
 // request or complaint followed by what it is for.

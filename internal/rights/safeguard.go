@@ -36,7 +36,9 @@ const safeThreshold = 3
 // everyday thing one loses, misses or forgets ("the bin day", "my keys"), a
 // bill or permit one pays to an office (never rent, which is paid to a
 // person), the few words that may stand between the errand's verb and the
-// thing (no person: "pay him the rent" is no chore), and the end of a clause.
+// thing (no person: "pay him the rent" is no chore), and the end of a clause. safeFound expands
+// {FOUND}, someone finding, tracing or following the writer, which a cue says with fear either
+// side of it.
 const (
 	safePerson    = `(?:partner|partner's|wife|husband|girlfriend|boyfriend|ex|mum|mother|mom|dad|father|stepdad|stepmum|step dad|son|daughter|kid|kids|children|child|baby|babies|sister|brother|gran|nan|grandmother|grandad|grandfather|carer|neighbour|neighbours|neighbour's|friend|uncle|aunt|auntie|nephew|niece|parent|parents|man|woman|lady|boy|girl|lad|teenager|tenant|family|landlord|landlady|boss|teacher|officer|council officer|social worker)`
 	safeObject    = `(?:me|her|him|them|us|someone|somebody|anyone|anybody|people|everyone|(?:my|his|her|their|the|our|a|the next) (?:\S+ )?` + safePerson + `)\b`
@@ -46,6 +48,7 @@ const (
 	safeBill      = `(?:bills?|council tax|fines?|tickets?|direct debit|payments?|licence|license|permits?)\b`
 	safeChoreGap  = `(?: (?:the|my|our|a|an|this|that|to|put|renew|pay|take|bring|post|send|parking|council|tax|water|gas|electric|electricity|phone|tv|car|school|library|blue|green|black|brown|food|garden|last|whole|bloody|stupid)){0,3}`
 	safeClauseEnd = `(?: (?:out|in|again|today|tomorrow|tonight|yesterday|on time|this week|back|either|too))* ?(?:$|[.!?,;:])`
+	safeFound     = `(?:he|she|they|he's|she's|they've|(?:my|her|his|the|our) (?:\S+ )?{P})(?: (?:keeps?|kept|has|have|had|is|was|already|just|still|always|somehow|now|again|been|managed to|manages to|will|might|could|would|'ll)){0,3} (?:(?:find|finds|finding|found|track|tracks|tracking|tracked|trace|traces|traced|tracing|know|knows|knowing|knew)(?: out| down)? (?:my (?:new |current |home |safe )?address|where (?:i|we) (?:live|am|are|stay|now live|live now|moved to|'ve moved to))|(?:find|finds|finding|found|track|tracks|tracking|tracked|trace|traces|traced|follow|follows|following|followed) (?:me|us)(?: down)?)`
 )
 
 // cueSet is a set of cue names.
@@ -84,6 +87,7 @@ func mustParseSafeVocab(src string) (cues, idioms []safeCue) {
 			panic(fmt.Sprintf("safeguarding.txt:%d: want weight | name | pattern", n+1))
 		}
 		pat := strings.TrimSpace(parts[2])
+		pat = strings.ReplaceAll(pat, "{FOUND}", safeFound) // before {P}, which it holds
 		pat = strings.ReplaceAll(pat, "{ME}", safeObject)
 		pat = strings.ReplaceAll(pat, "{P}", safePerson)
 		pat = strings.ReplaceAll(pat, "{ELDER}", safeElder)
@@ -228,6 +232,10 @@ func safeOnBehalf(s string) bool {
 	return !safeSelf.MatchString(s) && safeOther.MatchString(s)
 }
 
+// safeAtMyHome is at or outside where the writer lives, as someone turns up there ("turning up at
+// my new flat"): foundWhereILive and beingFound read it alike.
+const safeAtMyHome = `(?:at|outside) (?:my|our) (?:new |current |safe )?(?:flat|house|home|door|place|address|refuge)\b`
+
 // Someone who may be an abuser finding where the writer lives, told with no word of fear: "my
 // husband keeps finding my address", "my ex keeps turning up at my new flat, how does he know
 // where I live" got a request to keep the address confidential, or an answer, and no
@@ -236,6 +244,7 @@ func safeOnBehalf(s string) bool {
 // is that it goes on, or is a mystery to the writer, or that they are found again at a new
 // home. Like the model's, the reading is less sure than a cue's, so what else the message asks
 // (to hide the address) is taken too.
+
 var (
 	// safePartner is a partner or former partner (never a parent or a neighbour, whose finding
 	// an address is mostly a letter read); safeAbuser is one, or "he" or "she", which only
@@ -251,8 +260,7 @@ var (
 		`\b` + safeAbuser + `(?: (?:keeps?|kept|keeps on|always|somehow|still|again|just|has|have|had|'s|already|managed to|manages to|been)){1,3} ` +
 			`(?:finding|find|finds|found|tracking|tracks|tracked|tracing|traces|traced|knowing|working)(?: out| down)? ` + safeWhereILive + `\b|` +
 			// Found at home again: "keeps turning up at my new flat".
-			`\b` + safeAbuser + `(?: (?:keeps?|kept|keeps on|always|still|again|just|has|'s|had|been)){1,3} (?:turning|turned|turns|showing|showed|shows|coming|rocking) up (?:at|outside) ` +
-			`(?:my|our) (?:new |current |safe )?(?:flat|house|home|door|place|address|refuge)\b|` +
+			`\b` + safeAbuser + `(?: (?:keeps?|kept|keeps on|always|still|again|just|has|'s|had|been)){1,3} (?:turning|turned|turns|showing|showed|shows|coming|rocking) up ` + safeAtMyHome + `|` +
 			// A mystery to the writer, of a partner or an ex: "how did my ex get my new address".
 			`\bhow (?:does|did|do|has|could|can|would|is|the hell does|on earth does|on earth did) ` + safePartner + ` (?:\S+ )?(?:know|knows|knew|find|found|get|got|keep finding|work)(?: out)? ` + safeWhereILive + `\b`)
 )
@@ -324,7 +332,7 @@ var beingFound = regexp.MustCompile(`\b(?:find|finds|finding|found|track|tracks|
 	`(?:my|our) (?:new |current |home |safe |latest )?address\b|` +
 	`\b(?:find|finds|finding|found|track|tracks|tracking|tracked|trace|traces|tracing|traced)(?: out| down)? (?:my|our) (?:new |current |home |safe |latest )?(?:flat|house|home|place|refuge)\b|` +
 	`\b(?:find|finds|finding|found|know|knows|knowing|knew|work|works|working|worked|get|gets|got|figure|figured)(?: out)? where (?:i|we) (?:live|am|are|stay|'m living|'re living|moved to|'ve moved to|now live|live now)\b|` +
-	`\b(?:turning|turned|turns|turn|showing|showed|shows|show|coming|came|comes|come|rocking|rocked) up (?:at|outside) (?:my|our) (?:new |current |safe )?(?:flat|house|home|door|place|address|refuge)\b`)
+	`\b(?:turning|turned|turns|turn|showing|showed|shows|show|coming|came|comes|come|rocking|rocked) up ` + safeAtMyHome)
 
 // TellsOfBeingFound reports whether a message tells of someone finding where the writer lives,
 // or the fear of it. It is no sign of danger alone: on a message that is urgent, it says the
