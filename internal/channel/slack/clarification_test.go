@@ -2,7 +2,6 @@ package slack
 
 import (
 	"context"
-	"strings"
 	"testing"
 	"time"
 
@@ -62,9 +61,7 @@ func TestMarkInProgressAsksTheDayTheClarificationArrived(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			h, c := awaitingClarification(t)
-			h.pressInProgress(t, "TRIG-PROGRESS", c.Ref)
-			waitFor(t, "views.open", func() bool { return len(h.slack.posts("views.open")) == 1 })
-			opened := h.slack.posts("views.open")[0]
+			opened := h.openArrivalForm(t, "TRIG-PROGRESS", c.Ref)
 			assert.Equal(t, "TRIG-PROGRESS", opened.TriggerID)
 			assert.Equal(t, arrivalCallback, opened.View["callback_id"])
 			assert.Contains(t, mustJSON(t, opened.View["title"]), "Clarification arrived")
@@ -102,14 +99,7 @@ func TestMarkInProgressAsksTheDayTheClarificationArrived(t *testing.T) {
 				", so the days from asking for it (Thu 5 Mar 2026) to then, both inclusive, don't count; due *" + tc.due + "*"
 			assert.Contains(t, mustJSON(t, r.View), "Clarification recorded")
 			assert.Contains(t, mustJSON(t, r.View), c.Ref+" is in progress: "+said)
-			waitFor(t, "the team is told in the case's thread", func() bool {
-				for _, p := range h.slack.inThread("CDPO", "1800000000.000001") {
-					if strings.Contains(p.Blocks, "<@U2> marked "+c.Ref+" in progress: "+said) {
-						return true
-					}
-				}
-				return false
-			})
+			h.waitToldInThread(t, "the team is told in the case's thread", "<@U2> marked "+c.Ref+" in progress: "+said)
 			events, err := h.queue.Events(context.Background(), c.Ref)
 			require.NoError(t, err)
 			last := events[len(events)-1]
@@ -118,12 +108,7 @@ func TestMarkInProgressAsksTheDayTheClarificationArrived(t *testing.T) {
 			assert.Contains(t, last.Note, "letter narrowing it to her housing file")
 
 			// The same form sent again (a double click) records nothing more, and says the same.
-			again := h.submitArrivalView(t, opened, "VCLAR", tc.day, "letter narrowing it to her housing file")
-			assert.Equal(t, "update", again.ResponseAction, again.Errors)
-			assert.Contains(t, mustJSON(t, again.View), said)
-			events2, err := h.queue.Events(context.Background(), c.Ref)
-			require.NoError(t, err)
-			assert.Len(t, events2, len(events))
+			h.assertSentAgainRecordsNothing(t, h.submitArrivalView(t, opened, "VCLAR", tc.day, "letter narrowing it to her housing file"), c.Ref, said, events)
 		})
 	}
 }
@@ -148,9 +133,8 @@ func TestClarificationOfAnExtendedCaseKeepsItExtended(t *testing.T) {
 	_, err = h.queue.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.AwaitingClarification, Actor: "alex", At: time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)})
 	require.NoError(t, err)
 
-	h.pressInProgress(t, "TRIG-EXT", c.Ref)
-	waitFor(t, "views.open", func() bool { return len(h.slack.posts("views.open")) == 1 })
-	r := h.submitArrivalView(t, h.slack.posts("views.open")[0], "VEXT", "2026-03-12", "")
+	opened := h.openArrivalForm(t, "TRIG-EXT", c.Ref)
+	r := h.submitArrivalView(t, opened, "VEXT", "2026-03-12", "")
 	require.Equal(t, "update", r.ResponseAction, r.Errors)
 	got, err := h.queue.Get(ctx, c.Ref)
 	require.NoError(t, err)
@@ -158,14 +142,7 @@ func TestClarificationOfAnExtendedCaseKeepsItExtended(t *testing.T) {
 	// Three months from 2 March is 2 June, plus 10–12 March (3 days): Friday 5 June.
 	assert.Equal(t, "Fri 5 Jun 2026", got.Due.Format("Mon 2 Jan 2006"))
 	assert.Contains(t, mustJSON(t, r.View), c.Ref+" is extended: clarification recorded as arriving on Thu 12 Mar 2026")
-	waitFor(t, "the team is told", func() bool {
-		for _, p := range h.slack.inThread("CDPO", "1800000000.000001") {
-			if strings.Contains(p.Blocks, "<@U2> moved "+c.Ref+" on (it stays extended): clarification recorded") {
-				return true
-			}
-		}
-		return false
-	})
+	h.waitToldInThread(t, "the team is told", "<@U2> moved "+c.Ref+" on (it stays extended): clarification recorded")
 }
 
 // A case awaiting nothing is still moved on by the button, without a form, beside one awaiting
@@ -190,11 +167,10 @@ func TestMarkInProgressOpensTheClarificationFormOnlyForACaseAwaitingIt(t *testin
 	assert.Contains(t, h.slack.inThread("CDPO", "1800000000.000001")[0].Text, "<@U2> marked "+other.Ref+" in progress.")
 	assert.Empty(t, h.slack.posts("views.open"))
 
-	h.pressInProgress(t, "TRIG-CLAR", c.Ref)
-	waitFor(t, "views.open", func() bool { return len(h.slack.posts("views.open")) == 1 })
+	opened := h.openArrivalForm(t, "TRIG-CLAR", c.Ref)
 	_, err = h.queue.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.InProgress, Actor: "alex", At: time.Date(2026, 3, 12, 0, 0, 0, 0, time.UTC)})
 	require.NoError(t, err)
-	r := h.submitArrivalView(t, h.slack.posts("views.open")[0], "VLATE", "2026-03-10", "")
+	r := h.submitArrivalView(t, opened, "VLATE", "2026-03-10", "")
 	assert.Equal(t, "errors", r.ResponseAction)
 	assert.Contains(t, r.Errors[fieldArrivedDate], "is no longer waiting for clarification (it is in progress now): nothing was recorded.")
 	got, err := h.queue.Get(ctx, c.Ref)

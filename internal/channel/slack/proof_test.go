@@ -49,6 +49,39 @@ func (h *harness) pressInProgress(t *testing.T, trigger, ref string) {
 	require.Equal(t, http.StatusOK, rec.Code)
 }
 
+// openArrivalForm presses "Mark in progress" on the case and waits for the form asking the day
+// what was awaited arrived (the only one opened in the test).
+func (h *harness) openArrivalForm(t *testing.T, trigger, ref string) apiCall {
+	t.Helper()
+	h.pressInProgress(t, trigger, ref)
+	waitFor(t, "views.open", func() bool { return len(h.slack.posts("views.open")) == 1 })
+	return h.slack.posts("views.open")[0]
+}
+
+// waitToldInThread waits for a post in the case's thread in the DPO channel that says text.
+func (h *harness) waitToldInThread(t *testing.T, why, text string) {
+	t.Helper()
+	waitFor(t, why, func() bool {
+		for _, p := range h.slack.inThread("CDPO", "1800000000.000001") {
+			if strings.Contains(p.Blocks, text) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// assertSentAgainRecordsNothing checks the same form sent again (a double click): it records
+// nothing more on the case's trail, which had events, and says the same.
+func (h *harness) assertSentAgainRecordsNothing(t *testing.T, again responseJSON, ref, said string, events []dpo.Event) {
+	t.Helper()
+	assert.Equal(t, "update", again.ResponseAction, again.Errors)
+	assert.Contains(t, mustJSON(t, again.View), said)
+	events2, err := h.queue.Events(context.Background(), ref)
+	require.NoError(t, err)
+	assert.Len(t, events2, len(events))
+}
+
 // submitProofView submits the proof modal opened as opened, with the day picked (YYYY-MM-DD, or
 // "" for none).
 func (h *harness) submitProofView(t *testing.T, opened apiCall, viewID, day string) responseJSON {
@@ -96,9 +129,7 @@ func TestMarkInProgressAsksTheDayTheProofArrived(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			h, c := awaitingProof(t)
-			h.pressInProgress(t, "TRIG-PROGRESS", c.Ref)
-			waitFor(t, "views.open", func() bool { return len(h.slack.posts("views.open")) == 1 })
-			opened := h.slack.posts("views.open")[0]
+			opened := h.openArrivalForm(t, "TRIG-PROGRESS", c.Ref)
 			assert.Equal(t, "TRIG-PROGRESS", opened.TriggerID)
 			assert.Equal(t, arrivalCallback, opened.View["callback_id"])
 			blocks := mustJSON(t, opened.View["blocks"])
@@ -127,14 +158,7 @@ func TestMarkInProgressAsksTheDayTheProofArrived(t *testing.T) {
 			require.NoError(t, err)
 			said := "proof recorded as arriving on " + day.Format("Mon 2 Jan 2006") + ", so its month runs from that day; due *" + tc.due + "*"
 			assert.Contains(t, mustJSON(t, r.View), said)
-			waitFor(t, "the team is told in the case's thread", func() bool {
-				for _, p := range h.slack.inThread("CDPO", "1800000000.000001") {
-					if strings.Contains(p.Blocks, "<@U2> marked "+c.Ref+" in progress: "+said) {
-						return true
-					}
-				}
-				return false
-			})
+			h.waitToldInThread(t, "the team is told in the case's thread", "<@U2> marked "+c.Ref+" in progress: "+said)
 			events, err := h.queue.Events(context.Background(), c.Ref)
 			require.NoError(t, err)
 			last := events[len(events)-1]
@@ -143,12 +167,7 @@ func TestMarkInProgressAsksTheDayTheProofArrived(t *testing.T) {
 			assert.Contains(t, last.Note, "copy of the lasting power of attorney, by post")
 
 			// The same form sent again (a double click) records nothing more, and says the same.
-			again := h.submitProofView(t, opened, "VPROOF", tc.day)
-			assert.Equal(t, "update", again.ResponseAction, again.Errors)
-			assert.Contains(t, mustJSON(t, again.View), said)
-			events2, err := h.queue.Events(context.Background(), c.Ref)
-			require.NoError(t, err)
-			assert.Len(t, events2, len(events))
+			h.assertSentAgainRecordsNothing(t, h.submitProofView(t, opened, "VPROOF", tc.day), c.Ref, said, events)
 		})
 	}
 }
@@ -172,11 +191,10 @@ func TestMarkInProgressOfACaseNotWaitingForProofOpensNoForm(t *testing.T) {
 	assert.Empty(t, h.slack.posts("views.open"))
 
 	// A proof form sent once the case has moved on (a colleague got there first) records nothing.
-	h.pressInProgress(t, "TRIG-PROOF", c.Ref)
-	waitFor(t, "views.open", func() bool { return len(h.slack.posts("views.open")) == 1 })
+	opened := h.openArrivalForm(t, "TRIG-PROOF", c.Ref)
 	_, err = h.queue.UpdateStatus(context.Background(), c.Ref, dpo.Change{To: dpo.Withdrawn, Actor: "alex", Note: "phoned to withdraw it"})
 	require.NoError(t, err)
-	r := h.submitProofView(t, h.slack.posts("views.open")[0], "VLATE", "2026-03-10")
+	r := h.submitProofView(t, opened, "VLATE", "2026-03-10")
 	assert.Equal(t, "errors", r.ResponseAction)
 	assert.Contains(t, r.Errors[fieldArrivedDate], "is no longer waiting for proof (it is withdrawn now): nothing was recorded.")
 }
@@ -205,7 +223,6 @@ func TestMarkInProgressOfACaseThatCameToWaitForProofRecordsNothing(t *testing.T)
 func TestTheProofFormOffersLondonsToday(t *testing.T) {
 	h, c := awaitingProof(t)
 	h.app.cfg.Now = func() time.Time { return time.Date(2026, 6, 10, 23, 30, 0, 0, time.UTC) } // 00:30 on 11 June, BST
-	h.pressInProgress(t, "TRIG-NIGHT", c.Ref)
-	waitFor(t, "views.open", func() bool { return len(h.slack.posts("views.open")) == 1 })
-	assert.Contains(t, mustJSON(t, h.slack.posts("views.open")[0].View["blocks"]), `"initial_date":"2026-06-11"`)
+	opened := h.openArrivalForm(t, "TRIG-NIGHT", c.Ref)
+	assert.Contains(t, mustJSON(t, opened.View["blocks"]), `"initial_date":"2026-06-11"`)
 }
