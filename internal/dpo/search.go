@@ -25,6 +25,36 @@ const SearchColumn = "search_text"
 // SearchFold changes what they give.
 const SearchTextVersion = 1
 
+// SearchSourceColumns are the columns of a stored case its SearchText is made of, in the order
+// ScanSearchSources reads them: what a store reads to fill the search column again.
+const SearchSourceColumns = "ref, requester_name, contact_value, on_behalf_of_whom"
+
+// SearchRefreshBatch is how many cases a store fills the search column of in one transaction, so
+// that filling a large queue's (the first start after the migration) is done in short steps, never
+// holding SQLite's write lock or a PostgreSQL transaction for long.
+const SearchRefreshBatch = 500
+
+// SearchSourceRows are rows of SearchSourceColumns, as either store's driver returns them.
+type SearchSourceRows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// ScanSearchSources reads rows of SearchSourceColumns into cases holding what SearchText reads.
+// The caller closes rows.
+func ScanSearchSources(rows SearchSourceRows) ([]Case, error) {
+	var out []Case
+	for rows.Next() {
+		var c Case
+		if err := rows.Scan(&c.Ref, &c.Requester.Name, &c.Requester.Contact.Value, &c.Requester.OnBehalfOfWhom); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
 // SearchText is what the queue's search finds a case by, folded (SearchFold): its reference, the
 // requester's name, the name of the person the request is for (on-behalf requests), the contact,
 // and, when the contact is a phone number, its digits as a UK number is dialled at home

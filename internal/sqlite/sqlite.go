@@ -145,32 +145,19 @@ func (s *Store) migrate(ctx context.Context) error {
 	return s.refreshSearchText(ctx)
 }
 
-// searchBatch is how many cases refreshSearchText writes in one transaction, so that filling a
-// large queue's search text (the first start after the migration) never holds SQLite's write
-// lock for long.
-const searchBatch = 500
-
 // refreshSearchText writes the search text (dpo.SearchText) of the cases stored without one of
 // the current dpo.SearchTextVersion: every case, when the migration that made the column has
 // just run, or the cases a process of an older version stored since.
 func (s *Store) refreshSearchText(ctx context.Context) error {
 	for {
-		rows, err := s.db.QueryContext(ctx, `SELECT ref, requester_name, contact_value, on_behalf_of_whom FROM cases
-			WHERE search_version < ? LIMIT ?`, dpo.SearchTextVersion, searchBatch)
+		rows, err := s.db.QueryContext(ctx, `SELECT `+dpo.SearchSourceColumns+` FROM cases
+			WHERE search_version < ? LIMIT ?`, dpo.SearchTextVersion, dpo.SearchRefreshBatch)
 		if err != nil {
 			return fmt.Errorf("read cases to index for search: %w", err)
 		}
-		var stale []dpo.Case
-		for rows.Next() {
-			var c dpo.Case
-			if err := rows.Scan(&c.Ref, &c.Requester.Name, &c.Requester.Contact.Value, &c.Requester.OnBehalfOfWhom); err != nil {
-				rows.Close()
-				return fmt.Errorf("read cases to index for search: %w", err)
-			}
-			stale = append(stale, c)
-		}
+		stale, err := dpo.ScanSearchSources(rows)
 		rows.Close()
-		if err := rows.Err(); err != nil {
+		if err != nil {
 			return fmt.Errorf("read cases to index for search: %w", err)
 		}
 		if len(stale) == 0 {
