@@ -98,3 +98,30 @@ func RunDataMigrations(t *testing.T, open func(t *testing.T) dpo.Store, rerun fu
 		assert.Equal(t, movedBefore, get(moved.Ref))
 	})
 }
+
+// CheckSearchTextRefilled is the part the stores share of their test that the search text is
+// filled for cases stored before it existed (migration 11): s, opened again after the columns
+// were dropped, has niamh's search text (stored reads the column and its version), the queue
+// finds her by it, and a case stored with none, as a replica of an older version does (blank),
+// is filled before a search.
+func CheckSearchTextRefilled(t *testing.T, q *dpo.Queue, niamh dpo.Case, stored func(ref string) (text string, version int), blank func(ref string)) {
+	t.Helper()
+	ctx := context.Background()
+	text, version := stored(niamh.Ref)
+	assert.Equal(t, dpo.SearchText(niamh), text)
+	assert.Equal(t, dpo.SearchTextVersion, version)
+	found, err := q.List(ctx, dpo.Filter{Search: "o'sullivan"})
+	require.NoError(t, err)
+	require.Len(t, found, 1)
+	assert.Equal(t, niamh.Ref, found[0].Ref)
+
+	sub := Sample(Date(t, "2026-03-02T10:00:00Z"), "priya")
+	sub.Requester.Name = "Priya Sharma"
+	priya, err := q.Submit(ctx, sub)
+	require.NoError(t, err)
+	blank(priya.Ref)
+	found, err = q.List(ctx, dpo.Filter{Search: "sharma priya"})
+	require.NoError(t, err)
+	require.Len(t, found, 1, "filled before the search")
+	assert.Equal(t, priya.Ref, found[0].Ref)
+}
