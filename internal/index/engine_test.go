@@ -46,6 +46,11 @@ func TestAnswersTheSeedQuestions(t *testing.T) {
 		{"a bare request for a number", "MK Together phone number", "", []string{"01908"}, "mkc-mk-together"},
 		// Residents' words for what the notices call otherwise (a tenth QA pass).
 		{"data kept safe is data kept securely", "how do you keep my data safe", "Milton Keynes", []string{"securely"}, ""},
+		// Sending data abroad, or to the US, is what the notices call disclosing it to third
+		// countries: "the US" was read as "us", and "send" as sending the council an e-mail.
+		{"sent abroad is disclosed to third countries", "do you send my data abroad", "", []string{"third countries"}, "buckinghamshire-privacy-policy"},
+		{"the US is a third country", "does the council send data to the US?", "", []string{"third countries"}, "buckinghamshire-privacy-policy"},
+		{"sent to America", "is my information sent to America?", "", []string{"third countries"}, "buckinghamshire-privacy-policy"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
