@@ -40,6 +40,7 @@ type Cases interface {
 	List(ctx context.Context, f dpo.Filter) ([]dpo.Case, error)
 	Assign(ctx context.Context, ref, to, actor string) (dpo.Case, error)
 	UpdateStatus(ctx context.Context, ref string, ch dpo.Change) (dpo.Case, error)
+	Events(ctx context.Context, ref string) ([]dpo.Event, error)
 }
 
 // Config is what the Slack channel needs; cmd/privacybot fills it from the environment.

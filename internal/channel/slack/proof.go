@@ -25,6 +25,15 @@ const arrivalCallback = "dpo_proof_arrived"
 const (
 	fieldArrivedDate = "proof_date"
 	fieldArrivedNote = "proof_note"
+	// fieldProofNeeded is the proof form's choice: the proof arrived (on the day chosen), or none
+	// was needed after all.
+	fieldProofNeeded = "proof_needed"
+)
+
+// The proof form's choices (fieldProofNeeded).
+const (
+	proofArrivedChoice   = "arrived"
+	proofNotNeededChoice = "not_needed"
 )
 
 // arrivalMeta travels in the arrival modal's private_metadata: the case, what it was waiting for
@@ -77,12 +86,19 @@ func (w awaited) intro(a *App, c dpo.Case) string {
 			"the day the answer arrived, both inclusive, don't count towards its due date: if it came earlier (by post, say), choose that day.",
 			c.Ref, asked.Format("Mon 2 Jan 2006"))
 	}
-	intro := fmt.Sprintf("*%s* is waiting for proof of identity or authority. Its month runs from the day the proof arrived: "+
-		"if it came earlier (by post, say), choose that day.", c.Ref)
-	if a.cfg.BaseURL != "" {
-		intro += " If none was needed after all, use “Proof not needed” on " + a.caseLink(c.Ref) + " instead."
+	return fmt.Sprintf("*%s* is waiting for proof of identity or authority. Its month runs from the day the proof arrived: "+
+		"if it came earlier (by post, say), choose that day. If none was needed after all (the authority is on file, say), "+
+		"choose that below, and the day isn't used: its month then runs from %s.", c.Ref, notNeededFrom(c))
+}
+
+// notNeededFrom says the day a case awaiting proof has its month run from should none be needed:
+// "receipt, Mon 2 Mar 2026", or the day an earlier round of proof arrived.
+func notNeededFrom(c dpo.Case) string {
+	day, earlier := c.ProofNotNeededFrom()
+	if earlier {
+		return "the day the earlier proof arrived, " + day.Format("Mon 2 Jan 2006")
 	}
-	return intro
+	return "receipt, " + day.Format("Mon 2 Jan 2006")
 }
 
 // earliest is the first day what is awaited can have arrived (London's date): the request's
@@ -193,6 +209,20 @@ func (a *App) arrivalModal(c dpo.Case, w awaited, meta arrivalMeta) slackgo.Moda
 	picker := slackgo.NewDatePickerBlockElement(valueAction)
 	picker.InitialDate = deadline.LondonDate(a.cfg.Now()).Format(time.DateOnly)
 	m, _ := json.Marshal(meta)
+	blocks := []slackgo.Block{slackgo.NewSectionBlock(mrkdwn(w.intro(a, c)), nil, nil)}
+	if w.status == dpo.AwaitingVerification {
+		// As the dashboard's "Proof not needed" does: asked for needlessly, proof stops no clock.
+		arrived := slackgo.NewOptionBlockObject(proofArrivedChoice, plain("The proof arrived"), nil)
+		notNeeded := slackgo.NewOptionBlockObject(proofNotNeededChoice, plain("None was needed after all"),
+			plain(clip("Its month runs from "+notNeededFrom(c)+".", 75))) // Slack's limit
+		choice := slackgo.NewRadioButtonsBlockElement(valueAction, arrived, notNeeded)
+		choice.InitialOption = arrived
+		blocks = append(blocks, slackgo.NewInputBlock(fieldProofNeeded, plain("Proof"), nil, choice))
+	}
+	blocks = append(blocks,
+		slackgo.NewInputBlock(fieldArrivedDate, plain("The day "+w.what+" arrived"), plain(hint), picker),
+		slackgo.NewInputBlock(fieldArrivedNote, plain("Note"), plain("Optional, for the audit trail: what arrived, and how."),
+			slackgo.NewPlainTextInputBlockElement(plain(w.example), valueAction).WithMaxLength(3000)).WithOptional(true))
 	return slackgo.ModalViewRequest{
 		Type:            slackgo.VTModal,
 		CallbackID:      arrivalCallback,
@@ -200,19 +230,15 @@ func (a *App) arrivalModal(c dpo.Case, w awaited, meta arrivalMeta) slackgo.Moda
 		Submit:          plain("Record"),
 		Close:           plain("Cancel"),
 		PrivateMetadata: string(m),
-		Blocks: slackgo.Blocks{BlockSet: []slackgo.Block{
-			slackgo.NewSectionBlock(mrkdwn(w.intro(a, c)), nil, nil),
-			slackgo.NewInputBlock(fieldArrivedDate, plain("The day "+w.what+" arrived"), plain(hint), picker),
-			slackgo.NewInputBlock(fieldArrivedNote, plain("Note"), plain("Optional, for the audit trail: what arrived, and how."),
-				slackgo.NewPlainTextInputBlockElement(plain(w.example), valueAction).WithMaxLength(3000)).WithOptional(true),
-		}},
+		Blocks:          slackgo.Blocks{BlockSet: blocks},
 	}
 }
 
 // submitArrival records what the case waited for as arrived on the day chosen, and the case in
 // progress: for proof its month runs from that day, for a clarification its pause ends that day.
 // A day to come, or before the request was received (before the clarification was asked for), is
-// refused under the date; so is a case no longer waiting for it. The team is told in the case's
+// refused under the date; so is a case no longer waiting for it. Proof said not to be needed after
+// all moves the case on with its month from receipt (Change.ProofNotNeeded), the day unread. The team is told in the case's
 // thread which day was recorded and the due date it gives.
 func (a *App) submitArrival(ic slackgo.InteractionCallback) any {
 	var meta arrivalMeta
@@ -226,21 +252,30 @@ func (a *App) submitArrival(ic slackgo.InteractionCallback) any {
 	if !ok {
 		return slackgo.NewErrorsViewSubmissionResponse(map[string]string{fieldArrivedDate: "Sorry, this form has expired: press “Mark in progress” again."})
 	}
+	// None needed: the day isn't read, and what is refused is said under the choice.
+	notNeeded := w.status == dpo.AwaitingVerification && inputValue(ic.View, fieldProofNeeded) == proofNotNeededChoice
+	field := fieldArrivedDate
+	if notNeeded {
+		field = fieldProofNeeded
+	}
 	refuse := func(why string) any {
-		return slackgo.NewErrorsViewSubmissionResponse(map[string]string{fieldArrivedDate: clip(why, 150)})
-	}
-	var picked string
-	if ic.View.State != nil {
-		picked = ic.View.State.Values[fieldArrivedDate][valueAction].SelectedDate
-	}
-	day, err := time.Parse(time.DateOnly, picked)
-	if err != nil {
-		return refuse("Choose the day " + w.what + " arrived.")
+		return slackgo.NewErrorsViewSubmissionResponse(map[string]string{field: clip(why, 150)})
 	}
 	now := a.cfg.Now()
 	today := deadline.LondonDate(now)
-	if day.After(today) {
-		return refuse("That day is still to come: choose the day " + w.what + " arrived, today at the latest.")
+	var day time.Time
+	if !notNeeded {
+		var picked string
+		if ic.View.State != nil {
+			picked = ic.View.State.Values[fieldArrivedDate][valueAction].SelectedDate
+		}
+		var err error
+		if day, err = time.Parse(time.DateOnly, picked); err != nil {
+			return refuse("Choose the day " + w.what + " arrived.")
+		}
+		if day.After(today) {
+			return refuse("That day is still to come: choose the day " + w.what + " arrived, today at the latest.")
+		}
 	}
 	ctx, cancel := context.WithTimeout(a.ctx, ackTimeout)
 	defer cancel()
@@ -253,23 +288,23 @@ func (a *App) submitArrival(ic slackgo.InteractionCallback) any {
 		return refuse("Sorry, it couldn't be recorded. Please try again, or use the dashboard.")
 	}
 	if c.Status != w.status {
-		if (c.Status == dpo.InProgress || c.Status == dpo.Extended) && w.arrived(c).Equal(day) {
-			return a.arrivalRecorded(c, w) // the same form sent twice: it is recorded already
+		if (c.Status == dpo.InProgress || c.Status == dpo.Extended) && a.sameFormRecorded(ctx, c, w, notNeeded, day) {
+			return a.arrivalRecorded(c, w, notNeeded) // the same form sent twice: it is recorded already
 		}
 		return refuse(fmt.Sprintf("%s is no longer waiting for %s (it is %s now): nothing was recorded.", c.Ref, w.waitingFor, statusWords(c.Status)))
 	}
-	if earliest, _, why := w.earliest(c); day.Before(earliest) {
+	if earliest, _, why := w.earliest(c); !notNeeded && day.Before(earliest) {
 		return refuse(why)
 	}
 	at := day // a date: the queue places it after receipt and what was recorded before it
-	if day.Equal(today) {
+	if notNeeded || day.Equal(today) {
 		at = time.Time{} // today: now, and not "recorded later" on the trail
 	}
 	actor := "slack:" + ic.User.ID
 	if ic.User.Name != "" {
 		actor += " (" + ic.User.Name + ")"
 	}
-	c, err = a.cases.UpdateStatus(ctx, meta.Ref, dpo.Change{To: dpo.InProgress, Actor: actor, At: at,
+	c, err = a.cases.UpdateStatus(ctx, meta.Ref, dpo.Change{To: dpo.InProgress, Actor: actor, At: at, ProofNotNeeded: notNeeded,
 		Note: inputValue(ic.View, fieldArrivedNote)})
 	var fe *dpo.FieldError
 	switch {
@@ -285,7 +320,7 @@ func (a *App) submitArrival(ic slackgo.InteractionCallback) any {
 	if c.Status == dpo.Extended {
 		moved = "moved " + c.Ref + " on (it stays extended)" // answering a clarification keeps the extension
 	}
-	done := fmt.Sprintf("<@%s> %s: %s", ic.User.ID, moved, w.words(c))
+	done := fmt.Sprintf("<@%s> %s: %s", ic.User.ID, moved, w.recorded(c, notNeeded))
 	if meta.Channel != "" {
 		to := replyTarget{Channel: meta.Channel, Thread: meta.Thread}
 		if err := a.enqueue(func(ctx context.Context) {
@@ -296,16 +331,39 @@ func (a *App) submitArrival(ic slackgo.InteractionCallback) any {
 			a.log.Warn("slack: busy; arrival recorded, shown in the modal only", "ref", c.Ref)
 		}
 	}
-	return a.arrivalRecorded(c, w)
+	return a.arrivalRecorded(c, w, notNeeded)
+}
+
+// sameFormRecorded reports whether a case no longer waiting is so because this form was sent
+// already (a double click): the proof recorded as arriving on the day chosen, or as not needed
+// by the last change on its trail.
+func (a *App) sameFormRecorded(ctx context.Context, c dpo.Case, w awaited, notNeeded bool, day time.Time) bool {
+	if !notNeeded {
+		return w.arrived(c).Equal(day)
+	}
+	events, err := a.cases.Events(ctx, c.Ref)
+	if err != nil {
+		a.log.Error("slack: case events", "ref", c.Ref, "err", loggable(err))
+		return false
+	}
+	return len(events) > 0 && events[len(events)-1].Kind == dpo.EventProofNotNeeded
+}
+
+// recorded says what was recorded of a case moved on, and the due date it gives.
+func (w awaited) recorded(c dpo.Case, notNeeded bool) string {
+	if notNeeded {
+		return fmt.Sprintf("no proof was needed, so its month runs from %s; %s.", notNeededFrom(c), dueWords(c))
+	}
+	return w.words(c)
 }
 
 // arrivalRecorded is the modal once the arrival is recorded: which day, and the due date it gives.
-func (a *App) arrivalRecorded(c dpo.Case, w awaited) *slackgo.ViewSubmissionResponse {
+func (a *App) arrivalRecorded(c dpo.Case, w awaited, notNeeded bool) *slackgo.ViewSubmissionResponse {
 	return slackgo.NewUpdateViewSubmissionResponse(&slackgo.ModalViewRequest{
 		Type:   slackgo.VTModal,
 		Title:  plain(w.done),
 		Close:  plain("Done"),
-		Blocks: slackgo.Blocks{BlockSet: sections(c.Ref + " is " + statusWords(c.Status) + ": " + w.words(c))},
+		Blocks: slackgo.Blocks{BlockSet: sections(c.Ref + " is " + statusWords(c.Status) + ": " + w.recorded(c, notNeeded))},
 	})
 }
 

@@ -93,14 +93,26 @@ func (h *harness) submitProofView(t *testing.T, opened apiCall, viewID, day stri
 // the day picked (YYYY-MM-DD, or "" for none) and the note typed.
 func (h *harness) submitArrivalView(t *testing.T, opened apiCall, viewID, day, note string) responseJSON {
 	t.Helper()
+	return h.submitArrivalChoice(t, opened, viewID, "", day, note)
+}
+
+// submitArrivalChoice submits the arrival modal as submitArrivalView does, with the proof form's
+// choice (fieldProofNeeded) made: "" leaves it out, as the clarification form has none.
+func (h *harness) submitArrivalChoice(t *testing.T, opened apiCall, viewID, choice, day, note string) responseJSON {
+	t.Helper()
+	values := map[string]any{
+		fieldArrivedDate: map[string]any{valueAction: map[string]any{"type": "datepicker", "selected_date": day}},
+		fieldArrivedNote: typed(note),
+	}
+	if choice != "" {
+		values[fieldProofNeeded] = map[string]any{valueAction: map[string]any{"type": "radio_buttons",
+			"selected_option": map[string]any{"value": choice}}}
+	}
 	rec := h.signedSend(t, "/slack/interactions", interaction(t, map[string]any{
 		"type": "view_submission", "trigger_id": "TRIG-SUBMIT-" + viewID, "user": map[string]any{"id": "U2", "name": "sam.dpo"},
 		"view": map[string]any{
 			"id": viewID, "callback_id": arrivalCallback, "private_metadata": opened.View["private_metadata"],
-			"state": map[string]any{"values": map[string]any{
-				fieldArrivedDate: map[string]any{valueAction: map[string]any{"type": "datepicker", "selected_date": day}},
-				fieldArrivedNote: typed(note),
-			}},
+			"state": map[string]any{"values": values},
 		},
 	}))
 	require.Equal(t, http.StatusOK, rec.Code)
@@ -135,7 +147,8 @@ func TestMarkInProgressAsksTheDayTheProofArrived(t *testing.T) {
 			blocks := mustJSON(t, opened.View["blocks"])
 			assert.Contains(t, blocks, `"initial_date":"2026-03-20"`, "today, in London")
 			assert.Contains(t, blocks, "Received Mon 2 Mar 2026")
-			assert.Contains(t, blocks, "https://privacy.example.gov.uk/dpo/cases/"+c.Ref, "where to say none was needed")
+			assert.Contains(t, blocks, "None was needed after all", "where to say none was needed")
+			assert.Contains(t, blocks, `"initial_option":{"text":{"emoji":true,"text":"The proof arrived"`, "proof arriving is what is recorded unless changed")
 			assert.NotContains(t, blocks, "Jo Bloggs")
 			got, err := h.queue.Get(context.Background(), c.Ref)
 			require.NoError(t, err)
@@ -170,6 +183,74 @@ func TestMarkInProgressAsksTheDayTheProofArrived(t *testing.T) {
 			h.assertSentAgainRecordsNothing(t, h.submitProofView(t, opened, "VPROOF", tc.day), c.Ref, said, events)
 		})
 	}
+}
+
+// The proof form also says none was needed after all (the authority was on file, say), as the
+// dashboard's "Proof not needed" does: the month runs from receipt, or from the day an earlier
+// round of proof arrived, never from the day chosen or the day of the click; the day isn't read.
+func TestTheProofFormRecordsThatNoneWasNeeded(t *testing.T) {
+	tests := []struct {
+		name        string
+		earlier     bool   // an earlier round of proof arrived on Tue 10 March, then more was asked for
+		day         string // the form's day, not read
+		runs, due   string
+		opensSaying string
+	}{
+		{"first round", false, "2026-03-20", "receipt, Mon 2 Mar 2026", "Thu 2 Apr 2026", "its month then runs from receipt, Mon 2 Mar 2026"},
+		{"the day left to come", false, "2026-03-25", "receipt, Mon 2 Mar 2026", "Thu 2 Apr 2026", "Its month runs from receipt, Mon 2 Mar 2026."},
+		{"after an earlier round of proof", true, "2026-03-20", "the day the earlier proof arrived, Tue 10 Mar 2026", "Fri 10 Apr 2026",
+			"Its month runs from the day the earlier proof arrived, Tue 10 Mar 2026."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			h, c := awaitingProof(t)
+			ctx := context.Background()
+			if tc.earlier {
+				_, err := h.queue.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.InProgress, Actor: "alex",
+					At: time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC), Note: "passport copy"})
+				require.NoError(t, err)
+				_, err = h.queue.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.AwaitingVerification, Actor: "alex", Note: "the copy is unreadable"})
+				require.NoError(t, err)
+			}
+			opened := h.openArrivalForm(t, "TRIG-NONE", c.Ref)
+			assert.Contains(t, mustJSON(t, opened.View["blocks"]), tc.opensSaying)
+
+			r := h.submitArrivalChoice(t, opened, "VNONE", proofNotNeededChoice, tc.day, "LPA already on file")
+			require.Equal(t, "update", r.ResponseAction, r.Errors)
+			got, err := h.queue.Get(ctx, c.Ref)
+			require.NoError(t, err)
+			assert.Equal(t, dpo.InProgress, got.Status)
+			assert.Equal(t, tc.due, got.Due.Format("Mon 2 Jan 2006"))
+			said := "no proof was needed, so its month runs from " + tc.runs + "; due *" + tc.due + "*"
+			assert.Contains(t, mustJSON(t, r.View), said)
+			h.waitToldInThread(t, "the team is told in the case's thread", "<@U2> marked "+c.Ref+" in progress: "+said)
+			events, err := h.queue.Events(ctx, c.Ref)
+			require.NoError(t, err)
+			last := events[len(events)-1]
+			assert.Equal(t, dpo.EventProofNotNeeded, last.Kind)
+			assert.Equal(t, "slack:U2 (sam.dpo)", last.Actor)
+			assert.Contains(t, last.Note, "LPA already on file")
+
+			// The same form sent again (a double click) records nothing more, and says the same.
+			again := h.submitArrivalChoice(t, opened, "VNONE", proofNotNeededChoice, tc.day, "LPA already on file")
+			h.assertSentAgainRecordsNothing(t, again, c.Ref, said, events)
+		})
+	}
+}
+
+// A form saying no proof was needed, sent once proof was recorded as arriving (a colleague got
+// there first), records nothing, and says so under the choice.
+func TestProofNotNeededAfterProofArrivedRecordsNothing(t *testing.T) {
+	h, c := awaitingProof(t)
+	opened := h.openArrivalForm(t, "TRIG-NONE", c.Ref)
+	_, err := h.queue.UpdateStatus(context.Background(), c.Ref, dpo.Change{To: dpo.InProgress, Actor: "alex", Note: "passport copy"})
+	require.NoError(t, err)
+	r := h.submitArrivalChoice(t, opened, "VNONE", proofNotNeededChoice, "2026-03-20", "")
+	assert.Equal(t, "errors", r.ResponseAction)
+	assert.Contains(t, r.Errors[fieldProofNeeded], "is no longer waiting for proof (it is in progress now): nothing was recorded.")
+	events, err := h.queue.Events(context.Background(), c.Ref)
+	require.NoError(t, err)
+	assert.Equal(t, dpo.EventIDReceived, events[len(events)-1].Kind)
 }
 
 // A case not waiting for proof is moved on by the button as before: nothing to ask.
