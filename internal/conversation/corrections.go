@@ -40,6 +40,10 @@ var (
 	// bareNameFixRe opens a name given to correct one said before: "oops, it's Joan Hall", "I
 	// meant Joan Hall", "sorry, it's Jon Browne".
 	bareNameFixRe = regexp.MustCompile(`(?i)^\s*(?:(?:oops|sorry|no|wait|oh|ah|actually)[\s,.!-]+)*(?:i meant|i mean|it'?s|its|it is|it should be|should be)\s+(.+)$`)
+	// meantRe opens a reply that takes back what was just said: "sorry I meant", "oops, I mean",
+	// "no, I meant to type". What follows it is the answer meant, never part of it (a name was
+	// saved as "I meant Jane", and "I meant yes" at the summary got the generic reply).
+	meantRe = regexp.MustCompile(`(?i)^\s*(?:(?:no|sorry|oops|wait|oh|ah|actually)[\s,.!-]+)*i\s+mean(?:t)?\b(?:\s+to\s+(?:say|type|write|put))?\s*[,:;.!-]?\s*`)
 	// changeNameRe asks for the name to be changed: "change my name to Tomas Hardy", "the name
 	// should be Tomas Hardy".
 	changeNameRe = regexp.MustCompile(`(?i)\b(?:(?:change|update|correct|amend)\s+(?:my|the)\s+name\s+to|the\s+name\s+(?:should\s+be|is)(?:\s+(?:spelt|spelled))?)\s+(.+)`)
@@ -173,6 +177,15 @@ func editDistance(a, b string) int {
 // actually Katherine Hill", "name should be spelt …", "name's …". Group 1 runs on from the name.
 const nameIsTail = `(?:full |real |proper |actual )?name(?:\s+(?:is|was)\s+(?:wrong|incorrect|misspelt|misspelled|spelt wrong|spelled wrong|mistyped)[\s,.:;!-]*(?:(?:it'?s|its|it is|it should be|should be)\s+)?` +
 	`|(?:\s+is\s+(?:actually\s+)?(?:spelt|spelled)(?:\s+as)?|\s+should\s+be\s+(?:spelt|spelled)(?:\s+as)?|'s|\s+is|\s+should (?:be|say|read))\s+(?:actually\s+|really\s+|in fact\s+)?)(.+)`
+
+// meantAnswer is a reply without the "sorry I meant" that opens it: "sorry I meant Jane" is
+// "Jane". A reply that is nothing else is kept as it is.
+func meantAnswer(v string) string {
+	if rest := meantRe.ReplaceAllString(v, ""); strings.TrimSpace(rest) != "" {
+		return rest
+	}
+	return v
+}
 
 // nameGiven is the requester's own name in a message that gives or corrects it ("sorry my name
 // is actually Katherine Hill not Kate"), or "" when it gives none that reads as a name.

@@ -560,3 +560,43 @@ func TestPointingBackInTextSpeakIsNoName(t *testing.T) {
 		assert.Equal(t, "Margaret Green", q.cases()[0].Requester.OnBehalfOfWhom)
 	}
 }
+
+// "I meant …" takes back what was just said, and is never part of the answer: at the name
+// question "sorry I meant Jane" is the name Jane (it was saved as "I meant Jane"), and at the
+// summary "I meant yes" is a yes (it got the generic reply).
+func TestIMeantGivesTheAnswerMeant(t *testing.T) {
+	for _, tc := range []struct{ says, name string }{
+		{"sorry I meant Jane", "Jane"},
+		{"sorry, I meant Jane Smith", "Jane Smith"},
+		{"oops, I mean Jane Smith", "Jane Smith"},
+		{"no I meant to type Jane Smith", "Jane Smith"},
+		{"I meant: Jane Smith", "Jane Smith"},
+	} {
+		t.Run(tc.says, func(t *testing.T) {
+			bot, _ := newBot(t, qaNow)
+			last := script(t, bot, "Milton Keynes", []line{
+				{says: "I want a copy of my data", contains: []string{"full name"}},
+				{says: tc.says, kind: conversation.KindIntake, contains: []string{"contact you"}},
+			})
+			assert.Equal(t, tc.name, last.Intake.Fields["name"])
+		})
+	}
+	for _, says := range []string{"I meant yes", "sorry I meant yes", "oops, I meant yes please", "no sorry, I meant to say yes"} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, qaNow)
+			script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Jane Smith", "jane@example.com", "skip"),
+				line{says: "as above", contains: []string{"Shall I send"}},
+				line{says: says, kind: conversation.KindSubmitted}))
+			assert.Len(t, q.cases(), 1)
+		})
+	}
+	for _, says := range []string{"sorry I meant no", "I meant no"} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, qaNow)
+			script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Jane Smith", "jane@example.com", "skip"),
+				line{says: "as above", contains: []string{"Shall I send"}},
+				line{says: says, kind: conversation.KindIntake, contains: []string{"What would you like to change?"}}))
+			assert.Empty(t, q.cases())
+		})
+	}
+}

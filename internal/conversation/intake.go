@@ -1465,7 +1465,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			// "no, the name", "change the service": that question again, then the summary.
 			b.reask(it, field)
 			return mk(b.prompt(it)), nil
-		case noRe.MatchString(v) || confirmNameRe.MatchString(v):
+		case noRe.MatchString(meantAnswer(v)) || confirmNameRe.MatchString(v): // "sorry I meant no"
 			// "no": which detail, not every question again. ("my son's name is Tom" names no
 			// field the bot can be sure of.)
 			return mk(it.whatToChange()), nil
@@ -2172,9 +2172,10 @@ var (
 )
 
 // nameIn is the name in a reply to "what is your name?": "my name is Sarah O'Brien" is
-// Sarah O'Brien, and so is "sorry, I already told you, it's Sarah O'Brien".
+// Sarah O'Brien, and so are "sorry, I already told you, it's Sarah O'Brien" and "sorry I meant
+// Sarah O'Brien".
 func nameIn(v string) string {
-	v = strings.TrimRight(namePrefixRe.ReplaceAllString(leadInRe.ReplaceAllString(v, ""), ""), " .!")
+	v = strings.TrimRight(namePrefixRe.ReplaceAllString(leadInRe.ReplaceAllString(meantAnswer(v), ""), ""), " .!")
 	return strings.TrimSpace(nameSuffixRe.ReplaceAllString(v, ""))
 }
 
@@ -2701,6 +2702,7 @@ var (
 
 // plainYes reports whether a message is a yes and nothing more.
 func plainYes(v string) bool {
+	v = meantAnswer(v) // "sorry I meant yes"
 	words := strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(v, "’", "'")), func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\''
 	})
