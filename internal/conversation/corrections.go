@@ -85,7 +85,7 @@ var (
 	// phoneInRe is a phone number within a message.
 	phoneInRe = regexp.MustCompile(phonePattern)
 	// contactLeadRe is the label before a contact given alone: "my email is", "it's", "use".
-	contactLeadRe = regexp.MustCompile(`(?i)^\s*(?:(?:please\s+)?(?:use|try|email me at|contact me (?:at|on)|call me on|send it to)\s+|(?:my |the )?(?:new |correct |right )?(?:e-?mail(?: address)?|phone(?: number)?|mobile(?: number)?|number|contact)(?: is| should be|'s)?\s*:?\s*|it'?s\s+|its\s+|it is\s+)+`)
+	contactLeadRe = regexp.MustCompile(`(?i)^\s*(?:(?:please\s+)?(?:you can\s+)?(?:use|try|email me at|(?:contact|call|ring|text|phone|reach) me (?:at|on)|send it to)\s+|(?:my |the )?(?:new |correct |right )?(?:e-?mail(?: address)?|phone(?: number)?|mobile(?: number)?|number|contact)(?: is| should be|'s)?\s*:?\s*|it'?s\s+|its\s+|it is\s+)+`)
 	// introNameRe is a first message that gives the requester's name: "My name is David
 	// Pritchard, 14 Oakridge Road, … I want a copy of my data", "I'm called Jo Bloggs and …".
 	introNameRe = regexp.MustCompile(`(?i)(?:^|[.!?,]\s*|\b(?:hi|hello|dear \w+)[,!.]?\s+)(?:my (?:full )?name is|my name's|i am called|i'm called|im called|name:)\s+(.+)`)
@@ -331,6 +331,10 @@ func correctedContact(it *intake, v string) (contact string, others []string, ok
 	case !email && cue && phoneWordRe.MatchString(v):
 	case !email && alone && (it.step == StepName || it.step == StepOnBehalfOf || it.step == StepService):
 		// A number alone at the details or the summary may be an account or a reference.
+	case !email && alone && phoneWordRe.MatchString(v):
+		// Unless the words before it call it a phone, and nothing else is said: "call me on
+		// 07900 123456", "my mobile is …" at the summary (a QA pass: the generic reply, or the
+		// contact asked again from the start).
 	default:
 		return "", nil, false
 	}

@@ -73,6 +73,18 @@ func TestACorrectionChangesItsFieldAtAnyStep(t *testing.T) {
 			"my number should be oh 7 7 double 1 2 3 4 5 6 7", conversation.StepDescription, "contact", "07711234567", "I want a copy of my data"},
 		{"a number dictated with digits, at the summary", append(upTo("I want a copy of my data", "Jane Doe", "jane@example.com", "skip"), line{says: "skip"}),
 			"my number should be oh 7 7 double 1 2 3 4 5 6 7", conversation.StepConfirm, "contact", "07711234567", ""},
+		// A number given as the phone to call, at the summary, is the contact corrected, spoken or
+		// typed: "call me on …" was the generic reply there.
+		{"a number to call me on, at the summary", append(upTo("I want a copy of my data", "Jane Doe", "jane.doe@example.com", "skip"), line{says: "skip"}),
+			"call me on 07900 123456", conversation.StepConfirm, "contact", "07900 123456", ""},
+		{"a landline to ring, at the summary", append(upTo("I want a copy of my data", "Jane Doe", "jane.doe@example.com", "skip"), line{says: "skip"}),
+			"you can ring me on 01908 123456", conversation.StepConfirm, "contact", "01908 123456", ""},
+		{"my mobile, at the summary", append(upTo("I want a copy of my data", "Jane Doe", "jane.doe@example.com", "skip"), line{says: "skip"}),
+			"actually my mobile is 07912 345678", conversation.StepConfirm, "contact", "07912 345678", ""},
+		{"a number to call me on said aloud, at the summary", append(upTo("I want a copy of my data", "Jane Doe", "jane.doe@example.com", "skip"), line{says: "skip"}),
+			"call me on oh seven nine double oh one two three four five six", conversation.StepConfirm, "contact", "07900123456", ""},
+		{"a number to text, at the details step", upTo("I want a copy of my data", "Jane Doe", "jane.doe@example.com", "housing"),
+			"text me on 07912 345678", conversation.StepDescription, "contact", "07912 345678", "I want a copy of my data"},
 		{"the name, when asked whose behalf", upTo("I want a copy of my mum's data, it's for my mum", "Kate Hill", "", ""),
 			"sorry, my name is actually Katherine Hill", conversation.StepOnBehalfOf, "name", "Katherine Hill", ""},
 	} {
