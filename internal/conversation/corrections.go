@@ -290,8 +290,10 @@ func sameContact(a, b string) bool {
 
 // correctedContact is the contact a message gives in place of the one the request has, and any
 // other it gives beside it ("it's x@… or my mobile 07…"); ok is false when it corrects none.
-// At the contact step a contact is the answer, not a correction.
-func correctedContact(it *intake, v string) (contact string, others []string, ok bool) {
+// At the contact step a contact is the answer, not a correction. A phone number is returned
+// though it is no full number ("actually my number is 0790 123"), to be asked about; phoneAgain,
+// the number was asked for again, and the message may be it alone.
+func correctedContact(it *intake, v string, phoneAgain bool) (contact string, others []string, ok bool) {
 	if it.contact == "" || it.step == StepContact || it.step == StepOrg {
 		return "", nil, false
 	}
@@ -305,7 +307,13 @@ func correctedContact(it *intake, v string) (contact string, others []string, ok
 		}
 	}
 	if len(fresh) == 0 {
-		return "", nil, false
+		// "actually my number is 0790 123": too few digits for contactsIn (a reference's, an
+		// account's), but a number the message calls the phone, and nothing else.
+		said := strings.Trim(contactLeadRe.ReplaceAllString(leadInRe.ReplaceAllString(v, ""), ""), " .,!;:")
+		if !shortPhoneRe.MatchString(said) || countDigits(said) < 6 || !phoneWordRe.MatchString(v) {
+			return "", nil, false
+		}
+		fresh = []string{said}
 	}
 	contact, others = fresh[0], fresh[1:]
 	email := emailRe.MatchString(contact)
@@ -331,15 +339,15 @@ func correctedContact(it *intake, v string) (contact string, others []string, ok
 	case !email && cue && phoneWordRe.MatchString(v):
 	case !email && alone && (it.step == StepName || it.step == StepOnBehalfOf || it.step == StepService):
 		// A number alone at the details or the summary may be an account or a reference.
-	case !email && alone && phoneWordRe.MatchString(v):
+	case !email && alone && (phoneWordRe.MatchString(v) || phoneAgain):
 		// Unless the words before it call it a phone, and nothing else is said: "call me on
 		// 07900 123456", "my mobile is …" at the summary (a QA pass: the generic reply, or the
 		// contact asked again from the start).
 	default:
 		return "", nil, false
 	}
-	if _, err := ContactOf(contact); err != nil && mistypedEmail(contact) == "" {
-		return "", nil, false // a mistyped e-mail address is asked about (correction)
+	if _, err := ContactOf(contact); err != nil && email && mistypedEmail(contact) == "" {
+		return "", nil, false // a mistyped e-mail address is asked about (correction), a wrong number too
 	}
 	return contact, others, true
 }
@@ -465,12 +473,20 @@ var ownNameRe = regexp.MustCompile(`(?i)\b(?:typo|(?:typed|spelt|spelled|put|gav
 // correction applies a correction of the requester's name or contact made at any step but the
 // one asking for it, and says what changed; ok is false when the message corrects neither. The
 // step stays where it was: its question is asked again.
-func (b *Bot) correction(it *intake, v string) (text string, ok bool) {
-	if contact, others, found := correctedContact(it, v); found {
+func (b *Bot) correction(it *intake, v string, phoneAgain bool) (text string, ok bool) {
+	if contact, others, found := correctedContact(it, v, phoneAgain); found {
 		if meant := mistypedEmail(contact); meant != "" {
 			// "sorry, my email is actually tom@hotmial.com" at the details was filed as the
 			// details: the address meant is asked about, the contact kept meanwhile.
 			return it.didYouMean(mistypedLead, meant), true
+		}
+		if _, err := ContactOf(contact); err != nil {
+			// "actually my number is 0790 123" at the summary wiped the contact, saying nothing
+			// of why: the number is asked about as the contact step asks it, and the contact
+			// kept meanwhile.
+			text = it.questionContact(contact, err)
+			it.phoneAgain = true
+			return text + " I've kept the contact as " + it.contact + "; type the number again to change it.", true
 		}
 		it.contact = contact
 		it.addOthers(others)

@@ -612,3 +612,43 @@ func TestIMeantGivesTheAnswerMeant(t *testing.T) {
 		})
 	}
 }
+
+// A phone number given to correct the contact that is no full UK number ("actually my number is
+// 0790 123" at the summary) keeps the contact there was, and is asked again as the contact step
+// asks a number of the wrong length (it wiped the contact, saying nothing); the number typed
+// again is the contact.
+func TestAShortNumberGivenAsACorrectionKeepsTheContact(t *testing.T) {
+	summary := append(upTo("I want a copy of my data", "Jane Doe", "jane.doe@example.com", "skip"), line{says: "skip"})
+	for _, tc := range []struct {
+		name  string
+		lines []line
+		says  string
+		step  string
+		want  string
+	}{
+		{"a short mobile number, at the summary", summary, "actually my number is 0790 123", conversation.StepConfirm, "6 digits after the 0, not 10"},
+		{"a mobile number a digit short, at the summary", summary, "call me on 07900 12345", conversation.StepConfirm, "9 digits after the 0, not 10"},
+		{"a short landline, at the summary", summary, "sorry my phone number is 01908 1234", conversation.StepConfirm, "8 digits after the 0, not 9 or 10"},
+		{"a short number, at the service step", upTo("I want a copy of my data", "Jane Doe", "jane.doe@example.com", ""),
+			"my mobile should be 07900 1234", conversation.StepService, "8 digits after the 0, not 10"},
+		{"a short number, at the details step", upTo("I want a copy of my data", "Jane Doe", "jane.doe@example.com", "housing"),
+			"oops, my number is +44 7900 123", conversation.StepDescription, "7 digits after the 0, not 10"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			bot, _ := newBot(t, qaNow)
+			last := script(t, bot, "Milton Keynes", append(tc.lines, line{says: tc.says, kind: conversation.KindIntake,
+				contains: []string{tc.want, "jane.doe@example.com"}, lacks: []string{"I've changed", "How should the data protection team contact you"}}))
+			require.NotNil(t, last.Intake)
+			assert.Equal(t, tc.step, last.Intake.Step, "the same question again")
+			assert.Equal(t, "jane.doe@example.com", last.Intake.Fields["contact"], "the contact kept")
+		})
+	}
+	// Typed again, the number alone is the contact.
+	bot, q := newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", append(summary,
+		line{says: "actually my number is 0790 123", contains: []string{"6 digits after the 0, not 10"}},
+		line{says: "07900 123456", contains: []string{"I've changed the contact to 07900 123456", "Shall I send"}},
+		line{says: "yes", kind: conversation.KindSubmitted}))
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, dpo.Contact{Kind: dpo.ContactPhone, Value: "07900 123456"}, q.cases()[0].Requester.Contact)
+}

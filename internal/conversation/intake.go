@@ -92,6 +92,10 @@ type intake struct {
 	// answer with a "yes" (takeMeant). Any reply forgets them.
 	suggested []string
 	doubted   string
+	// phoneAgain is set when the last reply asked for a phone number again, one given to
+	// correct the contact being no full number: the next reply may be the number alone, which
+	// at the summary or the details is otherwise no contact. Any reply forgets it.
+	phoneAgain bool
 	// log is the conversation the request came from, for the case's excerpt: the turns before it
 	// began (up to maxTurns) and every turn since (up to maxIntakeLog lines). The session keeps
 	// only its last turns, and a request takes that many: the excerpt lost its first message.
@@ -316,6 +320,9 @@ var (
 	mobileRe = regexp.MustCompile(`^\(?0\s*7`)
 	// intlMobileRe is one written with the country code: +44 7…, 0044 7…, +44 (0)7….
 	intlMobileRe = regexp.MustCompile(`^(?:\+|00)\s*44\s*(?:\(0\)\s*)?7`)
+	// shortPhoneRe is written as a UK phone number is, 0… or +44…, whatever its length:
+	// "0790 123".
+	shortPhoneRe = regexp.MustCompile(`^(?:(?:\+|00)\s*44\s*(?:\(0\)\s*)?|\(?0)[\d ()-]*\d$`)
 )
 
 // StartIntake begins a request of the given type in a session (the CLI's /request, a button).
@@ -861,8 +868,8 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		r.Intake = b.state(it)
 		return r, nil
 	}
-	suggested, doubted := it.suggested, it.doubted
-	it.suggested, it.doubted = nil, ""
+	suggested, doubted, phoneAgain := it.suggested, it.doubted, it.phoneAgain
+	it.suggested, it.doubted, it.phoneAgain = nil, "", false
 	if text, ok := b.takeMeant(it, v, suggested, doubted); ok {
 		// "yes" to "did you mean tom@hotmail.com?": that address (a QA pass: refused as no
 		// e-mail address, and the resident had to type it again). Before anything else reads
@@ -882,7 +889,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 	// "oh wait, the email is wrong, it's jo2@…" at the details, "sorry my name is actually
 	// Katherine Hill" at the service step: the field it corrects changes, whatever step it is
 	// said at, and that step's question is asked again.
-	if text, ok := b.correction(it, v); ok {
+	if text, ok := b.correction(it, v, phoneAgain); ok {
 		return mk(text + " " + b.prompt(it)), nil
 	}
 	if m := numberEndsRe.FindStringSubmatch(v); m != nil && it.contact != "" && countDigits(it.contact) >= 10 &&
@@ -2837,23 +2844,39 @@ func ContactOf(v string) (dpo.Contact, error) {
 		}
 		return dpo.Contact{Kind: dpo.ContactEmail, Value: v}, nil
 	case phoneRe.MatchString(v) && countDigits(v) >= 10 && countDigits(v) <= 13:
-		if n := mobileDigits(v); n > 0 && n != 10 {
-			// A UK mobile number has 11 digits (07…), 10 after +44: one short or long would reach
-			// nobody, or someone else.
-			return dpo.Contact{}, fmt.Errorf("That mobile number has %d digits after the 0, not 10: please check it.", n)
-		}
-		if n, want := otherPhoneDigits(v); want != "" {
-			// "019086441234": a landline or 03/08 number a digit long or short would reach
-			// nobody, or someone else (a QA pass: only mobiles were counted).
-			return dpo.Contact{}, fmt.Errorf("That phone number has %d digits after the 0, not %s: please check it.", n, want)
+		if err := phoneLengthError(v); err != nil {
+			return dpo.Contact{}, err
 		}
 		return dpo.Contact{Kind: dpo.ContactPhone, Value: v}, nil
+	case shortPhoneRe.MatchString(v) && countDigits(v) >= 6 && countDigits(v) < 10:
+		// "0790 123": a UK number with digits missing is asked about as one a digit short is,
+		// not called no contact at all.
+		if err := phoneLengthError(v); err != nil {
+			return dpo.Contact{}, err
+		}
+		return dpo.Contact{}, errors.New("That doesn't look like a full UK phone number: please check it.")
 	case strings.Contains(v, "@"):
 		return dpo.Contact{}, errors.New("That e-mail address doesn't look complete.")
 	case postalAddress(v):
 		return dpo.Contact{Kind: dpo.ContactPostal, Value: v}, nil
 	}
 	return dpo.Contact{}, errors.New("That doesn't look like an e-mail address, a phone number or a postal address.")
+}
+
+// phoneLengthError says how a UK phone number has too many or too few digits for its kind; nil
+// when it has as many as its kind has, or is of no kind counted.
+func phoneLengthError(v string) error {
+	if n := mobileDigits(v); n > 0 && n != 10 {
+		// A UK mobile number has 11 digits (07…), 10 after +44: one short or long would reach
+		// nobody, or someone else.
+		return fmt.Errorf("That mobile number has %d digits after the 0, not 10: please check it.", n)
+	}
+	if n, want := otherPhoneDigits(v); want != "" {
+		// "019086441234": a landline or 03/08 number a digit long or short would reach nobody,
+		// or someone else (a QA pass: only mobiles were counted).
+		return fmt.Errorf("That phone number has %d digits after the 0, not %s: please check it.", n, want)
+	}
+	return nil
 }
 
 // mailDomainSlips are common slips in the domains of the e-mail services most residents use, and
