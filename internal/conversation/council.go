@@ -253,6 +253,50 @@ func namePlacePairs(v string) [][2]string {
 	return pairs
 }
 
+// postcodeLabelRe labels a postcode: "postcode", "my postcode is", "post code:".
+var postcodeLabelRe = regexp.MustCompile(`(?i)\b(?:(?:my|the)\s+)?post\s?code(?:\s+is|'s)?\s*:?`)
+
+// nameAndPostcode reads a reply to "Which council?" that gives a full name with a postcode, and
+// perhaps the town before it ("Jane Doe, MK46 4BB", "MK46 4BB, Jane Doe", "Jane Doe, Olney MK46
+// 4BB"): the postcode says where the resident lives, as a bare one does, and is no address to
+// write to (a QA pass noted "MK46 4BB" as the contact). name is read as nameAndPlace reads it;
+// postcode, as said back, is "" when the reply is no name and postcode. A reply with a house
+// number, a house's name or a contact in it is an address or a contact: notACouncil's.
+func (b *Bot) nameAndPostcode(v string) (name, postcode, place string) {
+	locs := postcodeRe.FindAllStringIndex(v, -1)
+	if len(locs) != 1 {
+		return "", "", ""
+	}
+	at := locs[0]
+	rest := postcodeLabelRe.ReplaceAllString(v[:at[0]]+","+v[at[1]:], "")
+	if countDigits(rest) > 0 || strings.Contains(rest, "@") {
+		return "", "", ""
+	}
+	var parts []string
+	for _, p := range strings.Split(rest, ",") {
+		if p = strings.Trim(p, " .!;:-"); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 || len(parts) > 2 {
+		return "", "", ""
+	}
+	for i, p := range parts {
+		n := b.nameFrom(p)
+		if f := strings.Fields(n); n != p || len(f) < 2 || len(f) > 4 || !redact.FirstName(f[0]) || b.namesServed(p) {
+			continue
+		}
+		if len(parts) == 2 {
+			other := parts[1-i]
+			if place = placeAsSaid(other); place == "" || houseNameEndRe.MatchString(other) {
+				return "", "", "" // "Jane Doe, Rose Cottage MK46 4BB": an address
+			}
+		}
+		return n, strings.ToUpper(strings.Join(strings.Fields(v[at[0]:at[1]]), " ")), place
+	}
+	return "", "", ""
+}
+
 // nameAndElsewhere reads a reply to "Which council?" that gives a full name, opened by a known
 // first name, with a place or council none of whose areas the chat serves ("Jane Doe, Luton",
 // "Jane Doe from Central Bedfordshire"): the name, and where as said, to be answered as that

@@ -525,3 +525,38 @@ func TestANameWithAnotherCouncilsPlaceAtTheCouncilStep(t *testing.T) {
 		})
 	}
 }
+
+// A name with a postcode at "Which council?" ("Jane Doe, MK46 4BB") is the name, and the postcode
+// says where the resident lives, as a bare postcode does: its district chooses the council, or
+// the council is asked. The postcode is never the contact, which it cannot be written to (a QA
+// pass: "MK46 4BB" was noted as the contact, and no council chosen).
+func TestANameWithAPostcodeAtTheCouncilStep(t *testing.T) {
+	for _, tc := range []struct{ says, council, contains string }{
+		{"Jane Doe, MK46 4BB", "Milton Keynes City Council", "MK46 4BB is in Milton Keynes City Council's area"},
+		{"Jane Doe MK46 4BB", "Milton Keynes City Council", "MK46 4BB is in Milton Keynes City Council's area"},
+		{"mk46 4bb, Jane Doe", "Milton Keynes City Council", "MK46 4BB is in Milton Keynes City Council's area"},
+		{"Jane Doe, Olney MK46 4BB", "Milton Keynes City Council", "MK46 4BB is in Milton Keynes City Council's area"},
+		{"Jane Doe, my postcode is HP20 1UA", "Buckinghamshire Council", "HP20 1UA is in Buckinghamshire Council's area"},
+		{"Jane Doe, MK17 8AA", "", "I don't know which council's area MK17 8AA is in"},
+	} {
+		t.Run(tc.says, func(t *testing.T) {
+			bot, _ := newBot(t, qaNow)
+			last := script(t, bot, "", []line{
+				{says: "I want a copy of my data"},
+				{says: tc.says, kind: conversation.KindIntake, contains: []string{tc.contains, "I've noted your name as Jane Doe"}, lacks: []string{"as the contact"}},
+			})
+			assert.Empty(t, last.Intake.Fields["contact"])
+			assert.Equal(t, "Jane Doe", last.Intake.Fields["name"])
+			assert.Equal(t, tc.council, last.Intake.Fields["organisation"])
+			if tc.council == "" {
+				assert.Equal(t, conversation.StepOrg, last.Intake.Step)
+				return
+			}
+			assert.Equal(t, conversation.StepContact, last.Intake.Step, "the contact asked next")
+		})
+	}
+	// A full address with the name is still the contact.
+	bot, _ := newBot(t, qaNow)
+	last := script(t, bot, "", []line{{says: "I want a copy of my data"}, {says: "Jane Doe, 14 Mill Road, Olney MK46 4BB"}})
+	assert.Equal(t, "14 Mill Road, Olney MK46 4BB", last.Intake.Fields["contact"])
+}

@@ -1155,6 +1155,27 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			_, said := b.notACouncil(it, where, "", talk)
 			return mk(text + said), nil
 		}
+		if name, postcode, place := b.nameAndPostcode(v); postcode != "" {
+			// "Jane Doe, MK46 4BB": the council its district is in, as of a bare postcode, and the
+			// name noted; the postcode is no contact (a QA pass kept it as one, and chose no
+			// council).
+			text := ""
+			if it.name == "" {
+				it.name = name
+				text = "I've noted " + it.yourName() + " as " + name + ": tell me if that's wrong. "
+			}
+			org := b.matchOrg(postcode)
+			if org == "" && place != "" {
+				org = b.placeCouncil(place)
+			}
+			if org == "" {
+				_, said := b.notACouncil(it, postcode, "", talk)
+				return mk(text + said), nil
+			}
+			it.org = org
+			b.advance(it)
+			return mk(text + goesTo(postcode, org) + " " + b.prompt(it)), nil
+		}
 		org := b.matchOrg(v)
 		noted := b.detailsBeside(it, v) // "mk, my name is Tom Hardy and my email is tom@…"
 		if org == "" {
