@@ -876,3 +876,20 @@ func TestARequestInTextSpeakIsTaken(t *testing.T) {
 		{says: "yh", kind: conversation.KindIntake, contains: []string{"full name"}},
 	})
 }
+
+// How the council came by the resident's data, asked after what prompted the question, is
+// answered from the notices (or abstained on), not filed as a complaint (a QA pass: "the council
+// sent a letter to my old address, how did they get my new one" started one).
+func TestHowTheCouncilGotMyDataIsAnswered(t *testing.T) {
+	for _, says := range []string{
+		"the council sent a letter to my old address, how did they get my new one",
+		"you wrote to me at my new flat, where did you get my address from",
+		"the council emailed my work address, why do they even have it",
+	} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			script(t, bot, "", []line{{says: says, kind: conversation.KindAnswer, lacks: []string{"I'll pass your complaint", "Which council is this request for"}}})
+			assert.Empty(t, q.cases())
+		})
+	}
+}

@@ -369,6 +369,13 @@ var infoCues = []cue{
 	// who I am?" (a QA pass started the request on the "i need" in "do i need id").
 	c("what does it need", 4, `\b(?:do|will|would|does|did|must|should) (?:i|we|you|they|my \S+|someone)(?: \S+)? (?:need|have to|got to|require)(?: to)?(?: (?:show|send|provide|give|bring|prove|upload|include|have))?(?: (?:a|an|some|any|my|me|the|your|photo|proof of|copies of|a copy of|\S+'s))* (?:id|i d|identification|identity|proof|passport|driving licence|driving license|documents?|utility bill|fee|payment|form|signature|consent|authority|permission|reason)\b|`+
 		`\b(?:is|are) (?:id|identification|proof of (?:id|identity)|a fee|a form|a reason)(?: \S+)? (?:needed|required|necessary)\b|\bwhat (?:id|identification|proof|documents?)\b(?: \S+){0,3} (?:need|needed|required|have to)\b`),
+	// How, where or why the council came by the writer's data, asked: "how did they get my new
+	// address", "where did you get my number from", "why do they even have it". A grievance told
+	// before it ("the council sent a letter to my old address, …") is what prompts the question,
+	// not a request (a QA pass started a complaint: the question, after a comma, opens no
+	// sentence for "open:wh" to read).
+	c("how did they get it", 2, `\b(?:how|where|why)(?: on earth| else)? (?:did|do|does|has|have|had|would|could|can|is|are|was|were) (?:you|they|the council|council|the \S+|it|he|she|someone|somebody|anyone|staff|housing)(?: \S+){0,2} `+
+		`(?:get|got|gotten|obtain|obtained|find|found|know|knew|come by|came by|receive|received|hold|have|keep|access|accessed|learn|learnt|learned|pick up|picked up)\b`),
 	c("wh-word", 1, `\b(?:what|how|when|which|who|where|why)\b`),
 	c("question mark", 1, `\?`),
 }
