@@ -274,10 +274,39 @@ func (c *Composer) withConfiguredContacts(hits []Hit, q Question, reqs []require
 
 func contactFrom(org string, p notice.Passage) orgContact {
 	return orgContact{
-		Contact: Contact{Organisation: org, Text: contactText(p.Text), Notice: p.NoticeID, Title: p.Title},
+		Contact: Contact{Organisation: org, Text: contactText(officersPart(p.Text)), Notice: p.NoticeID, Title: p.Title},
 		section: p.Section(), source: p.Source, updated: p.Updated, passage: p.Text,
 	}
 }
+
+// officersPart is, of a block giving the data controller's address and then the data protection
+// officer's (as a notice's record of processing does, "Data Controller / Buckinghamshire Council
+// / The Gateway / … / Maria Damigos / Data Protection Officer / … / HP20 1UA"), the officer's
+// part, with the officer's name on the line before: whom a resident writes to about their data.
+// Every abstention gave both, twelve lines for one council. Any other text is kept whole.
+func officersPart(s string) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) < 3 || !strings.EqualFold(strings.TrimSpace(lines[0]), "data controller") {
+		return s
+	}
+	for i := 1; i < len(lines); i++ {
+		if !strings.EqualFold(strings.TrimSpace(lines[i]), "data protection officer") {
+			continue
+		}
+		if prev := strings.TrimSpace(lines[i-1]); i > 1 && personNameRe.MatchString(prev) && !orgWordRe.MatchString(prev) {
+			i--
+		}
+		return strings.Join(lines[i:], "\n")
+	}
+	return s
+}
+
+// personNameRe is a line that may be a person's name: two to four capitalised words; orgWordRe
+// finds a word that makes them an organisation's ("Westmere Borough Council").
+var (
+	personNameRe = regexp.MustCompile(`^(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$`)
+	orgWordRe    = regexp.MustCompile(`\b(?:Council|Borough|District|County|City|Authority|Trust|Office|House|Centre|Road|Street)\b`)
+)
 
 // contactText drops what the captured pages lost: "[email protected]" placeholders are not
 // e-mail addresses and are never presented as one. The rest of their line stays: "Write to the

@@ -459,3 +459,41 @@ func TestShortenCutsBetweenWords(t *testing.T) {
 		assert.Equal(t, tt.want, shorten(tt.s, tt.n), tt.s)
 	}
 }
+
+// A notice's record of processing gives the data controller's address and then the data
+// protection officer's; an abstention gives the officer's, with their name (every unscoped
+// abstention gave both, twelve lines for one council), and cites the whole block.
+func TestAnAbstentionGivesTheOfficersPartOfAControllerBlock(t *testing.T) {
+	tests := []struct {
+		name, block string
+		want        string // the contact's text
+	}{
+		{"the officer named", "Data Controller\nWestmere Borough Council\nTown Hall\nWM1 1AA\nJane Roe\nData Protection Officer\nWestmere Borough Council\nHigh Street\nWM1 2BB",
+			"Jane Roe\nData Protection Officer\nWestmere Borough Council\nHigh Street\nWM1 2BB\nEmail: dpo@westmere.gov.uk"},
+		{"no name before the officer", "Data Controller\nWestmere Borough Council\nTown Hall\nWM1 1AA\nData Protection Officer\nHigh Street\nWM1 2BB",
+			"Data Protection Officer\nHigh Street\nWM1 2BB\nEmail: dpo@westmere.gov.uk"},
+		{"the council's name before the officer", "Data Controller\nTown Hall\nWM1 1AA\nWestmere Borough Council\nData Protection Officer\nHigh Street\nWM1 2BB",
+			"Data Protection Officer\nHigh Street\nWM1 2BB\nEmail: dpo@westmere.gov.uk"},
+		{"no controller's block", "Write to the Data Protection Officer\nWestmere Borough Council\nTown Hall\nWM1 1AA",
+			"Write to the Data Protection Officer\nWestmere Borough Council\nTown Hall\nWM1 1AA\nEmail: dpo@westmere.gov.uk"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := notice.Load(fstest.MapFS{
+				"main.md": {Data: []byte("---\nid: main\ntitle: Privacy notice\norganisation: Westmere Borough Council\n---\n" +
+					"Who we are\nWestmere Borough Council provides local services.\n" +
+					"1 The name and contact details of the controller and the data protection officer\n" + tc.block + "\nEmail: dpo@westmere.gov.uk\n")},
+			})
+			require.NoError(t, err)
+			comp := NewComposer(fixedRetriever{c}, c, DefaultVocabulary())
+			ans, err := comp.Answer(context.Background(), Question{Text: "How long do you keep CCTV footage?"})
+			require.NoError(t, err)
+			require.True(t, ans.Abstained, ans.Answer)
+			require.NotNil(t, ans.Contact)
+			assert.Equal(t, tc.want, ans.Contact.Text)
+			assert.Contains(t, ans.Answer, tc.want)
+			require.NotEmpty(t, ans.Citations)
+			assert.Contains(t, ans.Citations[len(ans.Citations)-1].Passage, tc.block, "the whole block is cited")
+		})
+	}
+}
