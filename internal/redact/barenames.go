@@ -34,8 +34,8 @@ var titleWords = setOf(`Mr Mrs Ms Miss Mx Dr MR MRS MISS MX DR`)
 
 // lowerNameFollowers may follow a lower-case name after "i'm": "i'm ahmed khan and i …", "im
 // john smith born 14/03/1962" (a date of birth follows a name, never a phrase such as "i'm fed
-// up").
-var lowerNameFollowers = setOf(`and from here of in at living born aged age dob`)
+// up"), "this is john smith speaking" (how callers open; a QA pass found it kept).
+var lowerNameFollowers = setOf(`and from here of in at living born aged age dob speaking calling`)
 
 // findBareNames appends the spans of names found in the contexts above, and reports each name's
 // words to addWords so that findNames redacts their other uses too.

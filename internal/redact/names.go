@@ -583,11 +583,18 @@ func describesPlace(s string, start, end int) bool {
 var legalRoleRE = regexp.MustCompile(`(?i)^(?:lasting\s+|enduring\s+)?power\s+of\s+attorney\b|^(?:executor|executrix|appointee|deputy|attorney|trustee|next\s+of\s+kin)\b`)
 
 // nameLabelOK reports whether a "name:" label at s[start:end] labels a person's name: "my name
-// is", or "Name:"/"Full name:" starting a line or a sentence, not "Controller name:" or "File
-// name:".
+// is", or "Name:"/"Full name:" starting a line or a sentence, after a word that says whose name
+// it is or not ("Caller name:", "Customer's name:", personLabelWords), not "Controller name:" or
+// "File name:".
 func nameLabelOK(s string, start, end int) bool {
 	if l := strings.TrimRight(s[start:end], " \t\n"); !strings.HasSuffix(l, ":") && !strings.HasSuffix(l, "=") {
 		return true // "my name is", "his name is"
+	}
+	if before := strings.TrimRight(s[:start], " \t"); len(before) < start {
+		w := lastWord(before)
+		if base, _ := possessiveOf(w); personLabelWords[strings.ToLower(base)] {
+			start = len(before) - len(w)
+		}
 	}
 	for i := start - 1; i >= 0; i-- {
 		switch s[i] {
@@ -601,6 +608,14 @@ func nameLabelOK(s string, start, end int) bool {
 	}
 	return true
 }
+
+// personLabelWords open the labels of a person's name in the notes call handlers and forms
+// paste into the chat: "Caller name: Ewa Nowak", "Customer's name: Li Wei", "Tenant name: …".
+// Labels of things ("Controller name:", "File name:", "Service name:") are left out: what
+// follows them is an organisation or a file, which the bot needs to read.
+var personLabelWords = setOf(`caller customer resident client tenant applicant requester requestor
+	complainant claimant patient pupil student child person contact subject holder occupant
+	householder leaseholder homeowner sender writer enquirer respondent`)
 
 // readName reads the name that starts after optional spaces at byte i of s. It returns the span
 // of the name (titles included) and the words to redact elsewhere.
