@@ -297,9 +297,11 @@ func findPhones(s string, out []span) []span {
 // number ("oh", "zero", "nought", a group starting 0, "plus" before "four four"), so ordinary
 // prose costs a word scan; a run of ten to thirteen digits, three or more of them said in words,
 // is a number, and so is a whole run of single digits that makes a UK number (spacedPhone). A run
-// that counts up from its start ("zero one two three four five six seven …") is counting.
+// that counts up from its start ("zero one two three four five six seven …") is counting. A
+// mobile number said without its 0 ("seven seven oh oh nine oh oh one two three") is one too
+// (noZeroMobile), here only: the intake, reading a contact to dial, asks for the whole number.
 func findSpokenPhones(s string, out []span) []span {
-	eachSpokenPhone(s, false, func(start, end int, _ []byte) bool {
+	eachSpokenPhone(s, false, true, func(start, end int, _ []byte) bool {
 		out = append(out, span{KindPhone, start, end})
 		return true
 	})
@@ -311,7 +313,7 @@ func findSpokenPhones(s string, out []span) []span {
 // a resident gave in words, written as the team can dial it.
 func SpokenPhoneNumber(s string) string {
 	var number string
-	eachSpokenPhone(s, false, func(_, _ int, num []byte) bool {
+	eachSpokenPhone(s, false, false, func(_, _ int, num []byte) bool {
 		number = string(num)
 		return false
 	})
@@ -325,7 +327,7 @@ func SpokenPhoneNumber(s string) string {
 func SpokenPhonesInDigits(s string) string {
 	var b strings.Builder
 	last := 0
-	eachSpokenPhone(s, false, func(start, end int, num []byte) bool {
+	eachSpokenPhone(s, false, false, func(start, end int, num []byte) bool {
 		b.WriteString(s[last:start])
 		b.Write(num)
 		last = end
@@ -346,7 +348,7 @@ func SpokenPhonesInDigits(s string) string {
 // a number said aloud needs no such proof. The caller checks it as a number typed in digits.
 func SpokenPhoneAnswer(s string) string {
 	var number string
-	eachSpokenPhone(s, true, func(start, end int, num []byte) bool {
+	eachSpokenPhone(s, true, false, func(start, end int, num []byte) bool {
 		if onlySeparators(strings.TrimSpace(s[:start])) && strings.Trim(s[end:], " .!,") == "" &&
 			(num[0] == '0' || num[0] == '+') && strings.Trim(string(num), "+01") != "" {
 			number = string(num)
@@ -360,14 +362,17 @@ func SpokenPhoneAnswer(s string) string {
 // findSpokenPhones), its span and its digits, until found returns false. whole reads s as a reply
 // that may be nothing but a number: a run from its first word is passed to found however few of
 // its digits were said in words (found checks that it is the whole reply and a number).
-func eachSpokenPhone(s string, whole bool, found func(start, end int, num []byte) bool) {
+// noZero also reads a mobile number said without its leading 0 (noZeroMobile), for redaction.
+func eachSpokenPhone(s string, whole, noZero bool, found func(start, end int, num []byte) bool) {
 	for i := 0; i < len(s); {
 		ws, we := nextASCIIWord(s, i)
 		if ws < 0 {
 			break
 		}
 		i = we
-		if !opensSpokenNumber(s[ws:we]) && !(whole && strings.EqualFold(s[ws:we], "o")) { // "o seven seven …", said alone
+		// "seven seven oh oh …": a mobile without its 0.
+		bare := noZero && opensBareMobile(s[ws:we])
+		if !opensSpokenNumber(s[ws:we]) && !bare && !(whole && strings.EqualFold(s[ws:we], "o")) { // "o seven seven …", said alone
 			if whole {
 				return
 			}
@@ -447,6 +452,15 @@ func eachSpokenPhone(s string, whole bool, found func(start, end int, num []byte
 		// Fewer than three number words is a number when, as one typed digit by digit, it makes a
 		// whole UK number: "oh 7 7 double 1 2 3 4 5 6 7" was kept in transcripts, and not read as
 		// a correction of the contact (a QA pass).
+		if bare && !opensSpokenNumber(s[ws:we]) {
+			if noZeroMobile(num[:n]) && (words >= 3 || singles && !digitBefore(s, ws)) && !countingOn(s, end) {
+				if !found(ws, end, num[:n]) {
+					return
+				}
+				i = end
+			}
+			continue
+		}
 		if digits >= 10 && digits <= maxSpokenDigits && (words >= 3 || singles && spacedPhone(num[:n]) && !digitBefore(s, ws)) && !countsUp(num[:n]) && !countingOn(s, end) {
 			if !found(ws, end, num[:n]) {
 				return
@@ -454,6 +468,18 @@ func eachSpokenPhone(s string, whole bool, found func(start, end int, num []byte
 			i = end
 		}
 	}
+}
+
+// opensBareMobile reports whether w, "seven" or "7", may open a mobile number said without its
+// leading 0.
+func opensBareMobile(w string) bool { return w == "7" || strings.EqualFold(w, "seven") }
+
+// noZeroMobile reports whether num, digits read from "seven" on, is a UK mobile number said
+// without its leading 0: exactly ten digits, 7 then 1–9 (07xxx xxxxxx with the 0 dropped, as
+// people who give it to someone abroad or read it off a contact card say it), and valid with
+// the 0 put back. Nine or eleven digits, or "seven oh …", are some other number.
+func noZeroMobile(num []byte) bool {
+	return len(num) == 10 && num[0] == '7' && num[1] != '0' && validPhone("0"+string(num))
 }
 
 // spacedPhone reports whether num, digits typed one by one with nothing said in words, makes a

@@ -109,3 +109,23 @@ func TestSpokenPhoneAnswerIsReadInDigits(t *testing.T) {
 		assert.Equal(t, tc.want, redact.SpokenPhoneAnswer(tc.text), tc.text)
 	}
 }
+
+// A mobile number said without its leading 0 is still the resident's number: "call me on seven
+// seven zero zero nine zero zero one two three" was kept (a QA pass). Only ten digits from 7 then
+// 1–9 count, as a mobile's do with the 0 dropped.
+func TestSpokenMobilesWithoutTheZeroAreRedacted(t *testing.T) {
+	redactsTo(t, map[string]string{
+		"call me on seven seven zero zero nine zero zero one two three":       "call me on [phone]",
+		"my mobile is seven nine one two, three four five, six seven eight":   "my mobile is [phone]",
+		"ring seven seven double oh nine double oh one two three after six":   "ring [phone] after six",
+		"Seven eight one two three four five six seven eight is my number ok": "[phone] is my number ok",
+		"text 7 7 0 0 9 0 0 1 2 3 please":                                     "text [phone] please",
+	})
+	keeps(t, []string{
+		"seven seven zero zero nine zero zero one two",            // nine digits
+		"seven seven zero zero nine zero zero one two three four", // eleven
+		"seven oh one two three four five six seven eight",        // 70: no mobile
+		"seven days, seven weeks and two or three months",
+		"seven eight nine ten eleven twelve", "rated 7 8 9 out of ten",
+	})
+}
