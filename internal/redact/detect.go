@@ -836,6 +836,9 @@ var (
 	// c") when the resident says it is their National Insurance number.
 	niContextRE = newPattern(`(?i)(?:national`+spaceClass+`+insurance(?:`+spaceClass+`+(?:number|no))?|NI(?:`+spaceClass+`*(?:number|num|no))?|NINO)\b\.?[^A-Za-z0-9\n]{0,5}(?:is`+spaceClass+`+)?([A-Z]{2}`+sepClass+`?[0-9]{2}`+sepClass+`?[0-9]{2}`+sepClass+`?[0-9]{2}(?:`+sepClass+`?[A-D])?)\b`, 96,
 		func(s string, i int) bool { return lowerASCII(s[i]) == 'n' && !wordBefore(s, i) })
+	// niCueRE is niContextRE's words alone, for a number said aloud after them (spokenNI).
+	niCueRE = newPattern(`(?i)(?:national`+spaceClass+`+insurance(?:`+spaceClass+`+(?:number|no))?|NI(?:`+spaceClass+`*(?:number|num|no))?|NINO)\b\.?[^A-Za-z0-9\n]{0,5}(?:(?:is|was)`+spaceClass+`+)?`, 64,
+		func(s string, i int) bool { return lowerASCII(s[i]) == 'n' && !wordBefore(s, i) })
 )
 
 func findNINumbers(s string, out []span) []span {
@@ -854,7 +857,74 @@ func findNINumbers(s string, out []span) []span {
 		out = append(out, span{KindNINumber, m[2], m[3]})
 		return m[1]
 	})
+	niCueRE.each(s, func(m []int) int {
+		start, end := spokenNI(s, m[1])
+		if end <= start {
+			return -1
+		}
+		out = append(out, span{KindNINumber, start, end})
+		return end
+	})
 	return out
+}
+
+// spokenNI returns the span of a National Insurance number said aloud from byte i, after the
+// words that name one: two letters, spaced or not ("q q", "qq", "j-k"), six digits in digits or
+// words ("one two double three four five", "12 34 56"), and the suffix letter A–D if said. Said
+// so, no letter or digit can be checked, and the words before are what make it a number: "my
+// national insurance number is on my payslip" has no two letters then six digits.
+func spokenNI(s string, i int) (start, end int) {
+	// The prefix: one word of two letters, or two of one.
+	a, b := nextASCIIWord(s, i)
+	if a < 0 || !onlySeparators(s[i:a]) || !allLetters(s[a:b]) || b-a > 2 {
+		return 0, 0
+	}
+	start, end = a, b
+	if b-a == 1 {
+		c, d := nextASCIIWord(s, b)
+		if c < 0 || !onlySeparators(s[b:c]) || d-c != 1 || !allLetters(s[c:d]) {
+			return 0, 0
+		}
+		end = d
+	}
+	// Six digits, in digits or in words, "double" and "triple" repeating the next.
+	digits, repeat := 0, 1
+	for p := end; ; {
+		c, d := nextASCIIWord(s, p)
+		if c < 0 || !onlySeparators(s[p:c]) {
+			break
+		}
+		w := s[c:d]
+		if k, _ := spokenDigits(w); k > 0 {
+			digits += k * repeat
+			repeat, end = 1, d
+		} else if strings.EqualFold(w, "double") && repeat == 1 {
+			repeat = 2
+		} else if (strings.EqualFold(w, "triple") || strings.EqualFold(w, "treble")) && repeat == 1 {
+			repeat = 3
+		} else {
+			break
+		}
+		p = d
+	}
+	if digits != 6 {
+		return 0, 0
+	}
+	// The suffix, if said, is one letter A–D on its own.
+	if c, d := nextASCIIWord(s, end); c >= 0 && onlySeparators(s[end:c]) && d-c == 1 && strings.IndexByte("abcdABCD", s[c]) >= 0 {
+		end = d
+	}
+	return start, end
+}
+
+// allLetters reports whether w is ASCII letters only.
+func allLetters(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if !isASCIILetter(w[k]) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // NIPrefixValid reports whether the two letters p may begin a National Insurance number under
