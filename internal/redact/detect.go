@@ -242,6 +242,55 @@ func findSpelledEmails(s string, out []span) []span {
 	return out
 }
 
+// findProviderEmails appends the spans of addresses said without their ending: a local part,
+// "at" in words and a mail provider ("email sarahokafor at gmail", "jo.bloggs82 at hotmail"),
+// with any ending typed after it ("dave99 at yahoo.co.uk"). Without "dot" to show it is an
+// address, the words before must say one follows (emailCued) or the local part must have what
+// words lack, a digit, a dot or an underscore; and no ordinary word is one ("email me at gmail",
+// "my account at gmail was hacked", "email support at outlook").
+func findProviderEmails(s string, out []span) []span {
+	for p := 0; p < len(s); {
+		k := indexFold(s[p:], " at ")
+		if k < 0 {
+			break
+		}
+		at := p + k + 1
+		p = at + 2
+		ds := at + 3
+		de := ds
+		for de < len(s) && isASCIILetter(s[de]) {
+			de++
+		}
+		if !mailProviders[strings.ToLower(s[ds:de])] || wordAfter(s, de) {
+			continue
+		}
+		for de+1 < len(s) && s[de] == '.' && isASCIILetter(s[de+1]) { // ".co.uk", if typed
+			de++
+			for de < len(s) && isASCIILetter(s[de]) {
+				de++
+			}
+		}
+		ls := at - 1
+		for ls > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:ls])
+			if !isLocalRune(r) || r == '\'' {
+				break
+			}
+			ls -= size
+		}
+		local := strings.TrimLeft(s[ls:at-1], ".-")
+		ls = at - 1 - len(local)
+		if local == "" || ordinaryWord(strings.ToLower(local)) || !strings.ContainsFunc(local, unicode.IsLetter) {
+			continue
+		}
+		if emailCued(s[max(0, ls-40):ls]) || strings.ContainsAny(local, "._0123456789") {
+			out = append(out, span{KindEmail, ls, de})
+			p = de
+		}
+	}
+	return out
+}
+
 // indexFold is the index of the first instance of sub (ASCII, lower case) in s in any case, or
 // -1.
 func indexFold(s, sub string) int {

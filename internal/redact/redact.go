@@ -158,6 +158,7 @@ type detector struct {
 var detectors = []detector{
 	{KindEmail, findEmails},
 	{KindEmail, findSpelledEmails},
+	{KindEmail, findProviderEmails},
 	{KindNHSNumber, findNHSNumbers},
 	{KindNINumber, findNINumbers},
 	{KindIDDocument, findIDDocuments},

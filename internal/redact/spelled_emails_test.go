@@ -21,3 +21,26 @@ func TestWordsLikeSpelledEmailsAreKept(t *testing.T) {
 		"my son is at school dot com", "find it at bbc dot co dot uk",
 	})
 }
+
+// An address said without its ending, "at" in words and a mail provider after it, is an address
+// where the words before say one follows or its local part has a digit, a dot or an underscore:
+// "email sarahokafor at gmail" was kept (a QA pass).
+func TestSpelledOutEmailsWithoutTheirEndingAreRedacted(t *testing.T) {
+	redactsTo(t, map[string]string{
+		"email sarahokafor at gmail":                   "email [email]",
+		"my email is jo.bloggs82 at hotmail, thanks":   "my email is [email], thanks",
+		"reply to kwame_a at outlook please":           "reply to [email] please",
+		"sarah.okafor82 at gmail re cookies":           "[email] re cookies",
+		"contact me: dave99 at yahoo.co.uk":            "contact me: [email]",
+		"you can e-mail me, priyasharma at btinternet": "you can e-mail me, [email]",
+	})
+}
+
+// A provider after "at" with no address before it stays: a pronoun, a word, a workplace.
+func TestProviderWordsWithoutAnAddressAreKept(t *testing.T) {
+	keeps(t, []string{
+		"email me at gmail", "contact them at hotmail", "my account at gmail was hacked",
+		"I work at sky", "email support at outlook never replied", "is my data at gmail safe?",
+		"my son is at college",
+	})
+}
