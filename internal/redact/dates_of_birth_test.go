@@ -34,3 +34,27 @@ func TestMonthsAndYearsNearBirthWordsAreKept(t *testing.T) {
 		"how long do you keep complaint records from April 2019",
 	})
 }
+
+// A date of birth given in words, its day an ordinal and its year said too, is one: "born on the
+// fifth of June 1980" and "date of birth: fifth June nineteen eighty" were kept (a QA pass).
+func TestDatesOfBirthInWordsAreRedacted(t *testing.T) {
+	assertRedacts(t, []redaction{
+		{"ordinal of month", "born on the fifth of June 1980", "born on [date of birth]", redact.KindDateOfBirth},
+		{"year in words", "date of birth: fifth June nineteen eighty", "date of birth: [date of birth]", redact.KindDateOfBirth},
+		{"hyphenated ordinal and year", "my DOB is the twenty-third of March nineteen seventy-six, is that kept?", "my DOB is [date of birth], is that kept?", redact.KindDateOfBirth},
+		{"month first, two thousand and", "I was born on June the first two thousand and three", "I was born on [date of birth]", redact.KindDateOfBirth},
+		{"digits and a year in words", "my son's date of birth is 5th June nineteen eighty", "my son's date of birth is [date of birth]", redact.KindDateOfBirth},
+		{"no year", "her birthday is the thirty first of december", "her birthday is [date of birth]", redact.KindDateOfBirth},
+	})
+}
+
+// Dates in words with no birth words in the sentence, and ordinals that are no day, stay.
+func TestDatesInWordsThatAreNoBirthAreKept(t *testing.T) {
+	keeps(t, []string{
+		"the first of June 1980 is when the notice began",
+		"your date of birth is kept for the first six years",
+		"date of birth is asked for the second time",
+		"Updated on the fifth of June 2018.",
+		"born on the fifth floor? no, I was born at home",
+	})
+}

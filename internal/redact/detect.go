@@ -1179,6 +1179,27 @@ const (
 		`|` + monthPattern + `\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?)\b`
 )
 
+// Days and years said in words, as residents dictate a date of birth ("the fifth of June
+// nineteen eighty", "June the first two thousand and three").
+const (
+	unitWords    = `(?:one|two|three|four|five|six|seven|eight|nine)`
+	ordinalWords = `(?:(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|` +
+		`first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|` +
+		`fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)`
+	// yearWords: "nineteen eighty", "nineteen seventy-six", "nineteen oh five", "two thousand and three".
+	yearWords = `(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+` + unitWords + `)?|` +
+		`ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:oh|o)[\s-]+` + unitWords + `)` +
+		`|two[\s-]+thousand(?:(?:[\s-]+and)?[\s-]+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-]+` + unitWords + `)?|` + unitWords + `))?`
+	spokenDay  = `(?:the\s+)?(?:` + ordinalWords + `|[0-9]{1,2}(?:st|nd|rd|th)?)`
+	spokenYear = `(?:,?\s+(?:[0-9]{4}|` + yearWords + `))?`
+)
+
+// spokenDateRE finds a date with its day or its year in words: "the fifth of June 1980",
+// "fifth June nineteen eighty", "June the first two thousand and three", "5th June nineteen
+// eighty". dateRE finds those written in digits; where both match, the spans merge.
+var spokenDateRE = newPattern(`(?i)(?:`+spokenDay+`(?:\s+of)?\s+`+monthPattern+`\.?`+spokenYear+
+	`|`+monthPattern+`\.?\s+`+spokenDay+spokenYear+`)\b`, 96, wordStartIn("0123456789jfmasondte"))
+
 // dobTriggerRE finds the words that say a date is a date of birth.
 var dobTriggerRE = newPattern(`(?i)(?:born|d\.?o\.?b|date\s+of\s+birth|birth\s*date|birthday)\b\.?`, 24, wordStartIn("bd"))
 
@@ -1297,6 +1318,13 @@ func findDates(s string, from, to int, out []span) []span {
 	// From the words on, not from the text's start: a transcript saying "date of birth" on
 	// every line would be scanned again from byte 0 for each.
 	dateRE.eachFrom(s[:to], from, func(m []int) int {
+		if !plausibleDate(s, m[0], m[1]) {
+			return -1
+		}
+		out = append(out, span{KindDateOfBirth, m[0], m[1]})
+		return m[1]
+	})
+	spokenDateRE.eachFrom(s[:to], from, func(m []int) int {
 		if !plausibleDate(s, m[0], m[1]) {
 			return -1
 		}
