@@ -1553,8 +1553,8 @@ func accountCode(c string) bool {
 // --- street addresses ---------------------------------------------------------------------------
 
 // streetSuffix are the street types, with the abbreviations residents type ("22 Windermere Dr",
-// "4 Acacia Cl", "9 Elm Gdns").
-const streetSuffix = `(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|cl|way|crescent|cres|court|ct|place|pl|gardens|gdns|grove|gr|terrace|terr?|hill|row|square|sq|mews|walk|park|rise|green|parade|pde|boulevard|gate|wharf|yard|vale|meadows?|mount|heights|fields|croft|chase|quay|circus|embankment|broadway|passage|approach|orchard|paddock|spinney|leys)`
+// "4 Acacia Cl", "9 Elm Gdns"), and those of Milton Keynes's estates ("7 Ashpole Furlong").
+const streetSuffix = `(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|cl|way|crescent|cres|court|ct|place|pl|gardens|gdns|grove|gr|terrace|terr?|hill|row|square|sq|mews|walk|park|rise|green|parade|pde|boulevard|gate|wharf|yard|vale|meadows?|mount|heights|fields|croft|chase|quay|circus|embankment|broadway|passage|approach|orchard|paddock|spinney|leys|furlong|glade|copse)`
 
 // addressRE matches "12 High Street", "12a Mill Lane", "3-5 Station Road" and "Flat 3, 45 Station
 // Road": a house number, one to four words and a street type.
@@ -1584,14 +1584,22 @@ var addressStop = setOf(`a an the and or of on in at to for from by near with wi
 	years year months month weeks week days day hours hour minutes times people residents copies
 	pages my your our their his her its this that these those is are was were be been it we you they`)
 
-// addressIntroRE finds an address the resident says is theirs, so the street needs no street
-// type ("I live at Flat 3, 22 Queensway", "my address is 7 the green"): a flat number, a house
-// number and up to four words, or both. Groups: 1 the flat, 2 the house number, 3 the words;
-// findAddresses trims the words at the first ordinary one.
-var addressIntroRE = newPattern(`(?i)(?:(?:live|living|lives|lived|reside|resides|residing|staying)`+spaceClass+`+at|(?:my|our|his|her)`+spaceClass+`+(?:(?:home|postal|new|old|current|full)`+spaceClass+`+)?address(?:`+spaceClass+`+(?:is|was)\b|`+spaceClass+`*:))`+spaceClass+`*`+
+// addressIntroRE finds an address the resident says is theirs, or labels as one in a note
+// ("Address: 22 Tudeley Hale Fishermead"), so the street needs no street type ("I live at Flat
+// 3, 22 Queensway", "my address is 7 the green"): a flat number, a house number and up to four
+// words, or both. Groups: 1 the flat, 2 the house number, 3 the words; findAddresses trims the
+// words at the first ordinary one, and reads a house's or a building's name where neither number
+// is given ("my address is Rose Cottage, Haddenham").
+var addressIntroRE = newPattern(`(?i)(?:(?:live|living|lives|lived|reside|resides|residing|staying)`+spaceClass+`+at|(?:my|our|his|her)`+spaceClass+`+(?:(?:home|postal|new|old|current|full)`+spaceClass+`+)?address(?:`+spaceClass+`+(?:is|was)\b|`+spaceClass+`*:)|`+
+	`(?:(?:home|postal|current|full)`+spaceClass+`+)?address`+spaceClass+`*:)`+spaceClass+`*`+
 	`((?:flat|apartment|apt|unit|studio|room|maisonette)\.?`+spaceClass+`*[0-9]{1,4}[a-z]?\b)?,?`+spaceClass+`*`+
 	`(?:([0-9]{1,4}[a-z]?(?:-[0-9]{1,4}[a-z]?)?)\b,?((?:`+spaceClass+`+\p{L}[\p{L}\p{M}'’\-]*){1,4}))?`, 160,
-	wordStartWith("live", "living", "lives", "lived", "reside", "residing", "staying", "my", "our", "his", "her"))
+	wordStartWith("live", "living", "lives", "lived", "reside", "residing", "staying", "my", "our", "his", "her",
+		"address", "home", "postal", "current", "full"))
+
+// notAddressLabels come before "address:" where the address is no home's: "Email address:",
+// "IP address:".
+var notAddressLabels = setOf(`email e-mail ip web website mac`)
 
 // streetIntroRE finds a street the resident says they live on, without a house number ("I live on
 // Elm Grove in Bletchley", "we live in Station Road"): up to three words and a street type. A town
@@ -1666,7 +1674,16 @@ func findAddresses(s string, out []span) []span {
 		return m[1]
 	})
 	addressIntroRE.each(s, func(m []int) int {
+		if notAddressLabels[strings.ToLower(lastWord(s[:m[0]]))] {
+			return -1
+		}
 		start, end := m[2], m[3]
+		if start < 0 && m[4] < 0 {
+			// No number: a house's or a building's name ("I live at Kingsway House").
+			if e := buildingName(s, m[1], buildingAny); e > 0 {
+				start, end = skipSpaces(s, m[1]), e
+			}
+		}
 		if m[4] >= 0 {
 			if start < 0 {
 				start = m[4]
@@ -1715,6 +1732,152 @@ func findAddresses(s string, out []span) []span {
 		return m[1]
 	})
 	return out
+}
+
+// flatNumberRE is a flat's, an apartment's or a unit's number ("Flat 4a", "apartment 12,"), before
+// the name of the building it is in.
+var flatNumberRE = newPattern(`(?i)(flat|apartment|apt|maisonette|unit|studio|room)\.?`+spaceClass+`*[0-9]{1,4}[a-z]?\b`, 24, flatWordAt)
+
+// findNamedBuildings appends the addresses that name a building or a house rather than a street
+// (none of the patterns above has a street type to end them): a flat in a named building ("Flat
+// 4a The Maltings", "flat 3 kingsway house", "Apartment 12, Vizion, Avebury Boulevard") and a
+// house number before a house's name ("3 Kiln Farm", "2 Mill Cottages"). See buildingName.
+func findNamedBuildings(s string, out []span) []span {
+	flatNumberRE.each(s, func(m []int) int {
+		need := buildingAny
+		switch strings.ToLower(s[m[2]:m[3]]) {
+		case "unit", "studio", "room":
+			need = buildingTyped // "Unit 4 Data Rights", "Room 2 Committee Papers": no home
+		}
+		e := buildingName(s, m[1], need)
+		if e == 0 {
+			return -1
+		}
+		out = append(out, span{KindAddress, m[0], e})
+		return e
+	})
+	for i := 0; i < len(s); i++ {
+		if before := strings.ToLower(strings.TrimRight(lastWord(s[:i]), ".:")); !houseNumberAt(s, i) || numberLabels[before] || countDeterminers[before] {
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		if j < len(s) && isASCIILetter(s[j]) && !wordAfter(s, j+1) {
+			j++ // "12a"
+		}
+		if e := buildingName(s, j, buildingHouse); e > 0 {
+			out = append(out, span{KindAddress, i, e})
+			i = e
+			continue
+		}
+		i = j
+	}
+	return out
+}
+
+// countDeterminers before a number show it counts: "the 2 Church Cottages are listed".
+var countDeterminers = setOf(`the these those all both some any every`)
+
+// publicBuildingWords end the names of buildings the public use, which notices give as the
+// council's address ("Civic Offices", "Saxon Court Centre"), not a resident's.
+var publicBuildingWords = setOf(`offices centre center library hub depot station surgery hospital
+	school academy college church`)
+
+// buildingNeed says what a building's name read by buildingName must be.
+type buildingNeed int
+
+const (
+	buildingAny   buildingNeed = iota // capitalised words ("The Maltings") or ending in a house or street type ("kingsway house")
+	buildingTyped                     // ending in a house or street type
+	buildingHouse                     // capitalised words ending in a house type ("Kiln Farm")
+)
+
+// buildingName returns the end of the name of a building or a house that starts at byte i, after
+// spaces and a comma, with the street after it if one follows a comma ("Vizion, Avebury
+// Boulevard"), or 0. The name is up to four words, which end at an ordinary word ("and", "is"),
+// a town ("Kingsway House Wolverton") or punctuation. It must be two words or more (one will do
+// before a street: "Vizion"), with no ordinary word among them ("Data Rights", "Town Hall
+// meetings"), no public hall ("County Hall"), and capitalised or ending in a type of house or
+// street, as need says: "I have 3 children", "flat 5 pounds fee" and "I own 2 holiday cottages"
+// name none.
+func buildingName(s string, i int, need buildingNeed) int {
+	i = skipSpaces(s, i)
+	if i < len(s) && s[i] == ',' {
+		i = skipSpaces(s, i+1)
+	}
+	var toks []string
+	end := 0
+	for pos := i; len(toks) < 4; {
+		tok, next := readNameToken(s, pos)
+		tok = strings.TrimSuffix(tok, ".")
+		lw := strings.ToLower(tok)
+		if tok == "" || placeWords[lw] || (addressStop[lw] || addressIntroStop[lw]) && (len(toks) > 0 || lw != "the") {
+			break
+		}
+		toks = append(toks, tok)
+		end = pos + len(tok)
+		if next == 0 {
+			break
+		}
+		pos = next
+	}
+	if len(toks) == 0 {
+		return 0
+	}
+	last := strings.ToLower(toks[len(toks)-1])
+	house := houseTypeWords[last]
+	typed := house || streetWords[last]
+	capitals := true
+	for k, t := range toks {
+		r, _ := utf8.DecodeRuneInString(t)
+		capitals = capitals && unicode.IsUpper(r)
+		if lw := strings.ToLower(t); ordinaryWord(lw) && !(k == 0 && lw == "the") && !(k == len(toks)-1 && typed) {
+			return 0
+		}
+	}
+	if house && publicHall(toks[0], strings.Join(toks, " ")) || publicBuildingWords[last] {
+		return 0 // "Address: County Hall, …", "Civic Offices": the council's, quoted from a notice
+	}
+	streetEnd := streetAfterComma(s, end)
+	switch need {
+	case buildingHouse:
+		if !house || !capitals || len(toks) < 2 {
+			return 0
+		}
+	case buildingTyped:
+		if !typed || len(toks) < 2 {
+			return 0
+		}
+	default:
+		if !(typed && len(toks) >= 2 || capitals && (len(toks) >= 2 || streetEnd > 0)) {
+			return 0
+		}
+	}
+	return max(end, streetEnd)
+}
+
+// streetAfterComma returns the end of a street named after a comma at byte i (", Avebury
+// Boulevard": capitalised words ending in a street type), or 0.
+func streetAfterComma(s string, i int) int {
+	if i >= len(s) || s[i] != ',' {
+		return 0
+	}
+	pos := skipSpaces(s, i+1)
+	for n := 0; n < 4 && pos > 0; n++ {
+		tok, next := readNameToken(s, pos)
+		tok = strings.TrimSuffix(tok, ".")
+		r, _ := utf8.DecodeRuneInString(tok)
+		if tok == "" || !unicode.IsUpper(r) {
+			return 0
+		}
+		if n > 0 && streetWords[strings.ToLower(tok)] {
+			return pos + len(tok)
+		}
+		pos = next
+	}
+	return 0
 }
 
 // saintFollows reports whether a street ending "St" goes on with a saint's name, so that "St" is

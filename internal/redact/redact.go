@@ -171,6 +171,7 @@ var detectors = []detector{
 	{KindPhone, findSpokenPhones},
 	{KindPostcode, findPostcodes},
 	{KindAddress, findAddresses},
+	{KindAddress, findNamedBuildings},
 	{KindName, findNames},
 }
 
