@@ -561,6 +561,28 @@ func TestTranscriptsAreRedactedAndPurged(t *testing.T) {
 	assert.Empty(t, lines, "purged after 30 days")
 }
 
+// An address given without a postcode is stored redacted too: the README's own examples ("22
+// Tudeley Hale Fishermead", "Flat 4a The Maltings") were kept in transcripts (a QA pass).
+func TestTranscriptsKeepNoAddressWithoutAPostcode(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	for _, say := range []string{
+		"address: 22 Tudeley Hale Fishermead. How long do you keep complaint records?",
+		"I live at Flat 4a The Maltings, Olney - do you keep CCTV footage?",
+		"my address is Rose Cottage, Haddenham, how long do you keep council tax records?",
+	} {
+		r := h.chat(t, "", say)
+		lines, err := h.store.Transcript(ctx, r.Session)
+		require.NoError(t, err)
+		require.NotEmpty(t, lines)
+		all := strings.Join(lines, "\n")
+		for _, part := range []string{"Tudeley", "Maltings", "Rose Cottage", "22 ", "4a"} {
+			assert.NotContains(t, all, part, say)
+		}
+		assert.Contains(t, all, "[address]", say)
+	}
+}
+
 // The names a requester gives while a request is taken are not kept in the transcript, though
 // on their own ("Kate Hill") no redactor could tell them from other words.
 func TestTranscriptsKeepNoRequestersNames(t *testing.T) {
