@@ -82,7 +82,7 @@ organisations.yaml is left out of it (sweep that organisation's notices and ques
 	}
 	var rep eval.Report
 	if eng.hybrid == nil {
-		rep, err = eval.Run(ctx, qs, eng.index, eng.answerer, opt)
+		rep, err = eval.Run(ctx, qs, eng.composer, eng.answerer, opt)
 	} else {
 		rep, err = evalBothModes(ctx, qs, eng, opt)
 	}
@@ -107,11 +107,11 @@ organisations.yaml is left out of it (sweep that organisation's notices and ques
 func evalBothModes(ctx context.Context, qs []eval.Question, eng *engine, opt eval.Options) (eval.Report, error) {
 	lexicalOnly := answer.NewComposer(eng.index, eng.corpus, eng.composer.Vocab)
 	lexicalOnly.Now = eng.composer.Now
-	lexical, err := eval.Run(ctx, qs, eng.index, lexicalOnly, opt)
+	lexical, err := eval.Run(ctx, qs, lexicalOnly, lexicalOnly, opt)
 	if err != nil {
 		return eval.Report{}, err
 	}
-	rep, err := eval.Run(ctx, qs, eng.hybrid, eng.answerer, opt)
+	rep, err := eval.Run(ctx, qs, eng.composer, eng.answerer, opt)
 	if err != nil {
 		return eval.Report{}, err
 	}

@@ -28,7 +28,8 @@ func runSearch(ctx context.Context, app *App, args []string) error {
 	}
 	fs := newFlags(app, "search", `search "QUERY" [--org ORG] [--notice ID] [-k N] [--json]
 
-Lists the passages that best match a query, with their scores. Exit code 3 when nothing matches.`)
+Lists the passages that best match a query, best answering first, with the score of the sentence that
+answers best (0 for a passage none of whose sentences could). Exit code 3 when nothing matches.`)
 	var ef engineFlags
 	ef.register(fs, cfg)
 	var lf lookupFlags
@@ -53,7 +54,7 @@ Lists the passages that best match a query, with their scores. Exit code 3 when 
 	if err := eng.scoped(q); err != nil {
 		return err
 	}
-	hits, err := eng.index.Retrieve(ctx, q)
+	hits, err := eng.composer.Retrieve(ctx, q) // ranked as the composer reads the query, which is what an answer quotes
 	if badQuestion(err) {
 		return questionError(err)
 	}
@@ -73,7 +74,11 @@ Lists the passages that best match a query, with their scores. Exit code 3 when 
 	} else {
 		for _, h := range out {
 			// The organisation too: two councils' notices share titles ("Privacy policy").
-			fmt.Fprintf(app.Stdout, "%2d. %.3f  %s — %s  [%s]\n    %s\n", h.Rank, h.Score, h.Organisation, h.Title, h.Section, strings.ReplaceAll(h.Text, "\n", "\n    "))
+			score := fmt.Sprintf("%.3f", h.Score)
+			if h.Score == 0 {
+				score = "  –  " // no sentence of it could answer: ranked by shared words alone
+			}
+			fmt.Fprintf(app.Stdout, "%2d. %s  %s — %s  [%s]\n    %s\n", h.Rank, score, h.Organisation, h.Title, h.Section, strings.ReplaceAll(h.Text, "\n", "\n    "))
 		}
 	}
 	if len(hits) == 0 {

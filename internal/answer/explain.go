@@ -25,6 +25,9 @@ type Explanation struct {
 	Probability *float64          `json:"probability,omitempty"`
 	Decision    string            `json:"decision"`
 	Answer      Answer            `json:"answer"`
+	// ranked are the passages searched, best answering first (rankByCandidates): what Retrieve
+	// gives; nil when the composer decided before reading any sentence.
+	ranked []Hit
 }
 
 // ExplainedRequirement is one thing the question asks about and its weight.
@@ -105,6 +108,7 @@ func (ex *Explanation) candidates(c *Composer, kind string, reqs []requirement, 
 	}
 	ex.Kind = kind
 	ex.requirements(c, reqs)
+	ex.ranked = rankByCandidates(hits, cands)
 	for i, cd := range cands {
 		if i == explainCandidates {
 			break

@@ -29,7 +29,7 @@ func run(t *testing.T, c *notice.Corpus, questions string, opt eval.Options, hel
 	t.Helper()
 	qs := load(t, questions)
 	e := engine(t, c)
-	rep, err := eval.Run(context.Background(), qs, e.Index, e.Composer, opt)
+	rep, err := eval.Run(context.Background(), qs, e.Composer, e.Composer, opt)
 	require.NoError(t, err)
 	if heldOut {
 		t.Logf("%s: recall@3 %.3f, answer accuracy %.3f, abstention precision %.3f, recall %.3f (misses not shown)",
@@ -132,7 +132,10 @@ var questionSets = []questionSet{
 	// Round 32 (words near in meaning and the sentence's gist, with GloVe vectors; retrained):
 	// 0.962 / 0.886 / 0.952 / 1.000 (90 right), its accuracy floor lowered for the one answer lost;
 	// still above #2's targets.
-	{"eval/questions.jsonl", development, floors{recall3: 0.96, accuracy: 0.88, abstainPrecision: 0.95, abstainRecall: 1}},
+	// Passages ranked as the composer reads them (Composer.Retrieve): recall@3 rose on 24 of the 29
+	// development and validation sets and 20 of the 22 test sets, and fell on this one (0.962 to 0.949); its
+	// recall floor lowered to it.
+	{"eval/questions.jsonl", development, floors{recall3: 0.94, accuracy: 0.88, abstainPrecision: 0.95, abstainRecall: 1}},
 	// Before tuning: accuracy 0.713. Rounds 19 to 27: 0.917 / 0.880 / 0.909 / 1.000 → 0.917 / 0.852 /
 	// 0.769 / 1.000 (115 → 112 right). Abstention precision floor lowered: three more wrong
 	// abstentions. Round 29 (the asking sentence weighs more, retrained): 0.917 / 0.843 / 0.741 /
@@ -199,7 +202,10 @@ var questionSets = []questionSet{
 	// (after round 20): 0.866 / 0.750 / 0.600 / 0.429; trained on from round 22. Rounds 19 to 27:
 	// 0.866 / 0.696 / 0.500 / 0.679 → 0.866 / 0.741 / 0.621 / 0.643 (97 → 101 right). Round 29 (the
 	// asking sentence weighs more, retrained): 0.866 / 0.732 / 0.594 / 0.679 (101 right).
-	{"dev-corpus6", development, floors{recall3: 0.86, accuracy: 0.73, abstainPrecision: 0.59, abstainRecall: 0.64}},
+	// Passages ranked as the composer reads them (Composer.Retrieve): recall@3 rose on 24 of the 29
+	// development and validation sets and 20 of the 22 test sets, and fell on this one (0.866 to 0.857); its
+	// recall floor lowered to it.
+	{"dev-corpus6", development, floors{recall3: 0.85, accuracy: 0.73, abstainPrecision: 0.59, abstainRecall: 0.64}},
 	// Adult social care charging, leisure and swimming, housing benefit overpayments and fraud, the
 	// contact centre. Before tuning (after round 22): 0.866 / 0.723 / 0.714 / 0.357; trained on from
 	// round 23. Rounds 19 to 27: 0.866 / 0.661 / 0.423 / 0.393 → 0.866 / 0.714 / 0.650 / 0.464 (85 →
@@ -312,7 +318,10 @@ var questionSets = []questionSet{
 	// Home energy grants, holiday activities and food, dial-a-ride, the National Fraud Initiative:
 	// 0.911 / 0.661 / 0.588 / 0.357, 84 of 140 right. Round 29 (the asking sentence weighs more,
 	// retrained): 0.911 / 0.679 / 0.556 / 0.357 (86 right).
-	{"unseen-corpus11", validation, floors{recall3: 0.91, accuracy: 0.66, abstainPrecision: 0.55, abstainRecall: 0.35}},
+	// Passages ranked as the composer reads them (Composer.Retrieve): recall@3 rose on 24 of the 29
+	// development and validation sets and 20 of the 22 test sets, and fell on this one (0.911 to 0.884); its
+	// recall floor lowered to it.
+	{"unseen-corpus11", validation, floors{recall3: 0.88, accuracy: 0.66, abstainPrecision: 0.55, abstainRecall: 0.35}},
 	// Emergency planning, the music service, harbour moorings, youth justice: 0.902 / 0.759 /
 	// 0.562 / 0.321, 94 of 140 right.
 	// Round 31 (the asking sentence's own words choose the sentence, retrained): 0.902 / 0.795 /
@@ -401,7 +410,10 @@ var questionSets = []questionSet{
 	// 0.745 / 0.667 / 0.381 (88 → 89 of 140).
 	// Round 32 (words near in meaning and the sentence's gist, with GloVe vectors; retrained), measured once:
 	// 0.867 / 0.667 / 0.565 / 0.650 (55 → 53 right).
-	{"eval/test9.jsonl", test, floors{recall3: 0.86, accuracy: 0.66, abstainPrecision: 0.56, abstainRecall: 0.65}},
+	// Passages ranked as the composer reads them (Composer.Retrieve): recall@3 rose on 24 of the 29
+	// development and validation sets and 20 of the 22 test sets, and fell on this one (0.867 to 0.833); its
+	// recall floor lowered to it.
+	{"eval/test9.jsonl", test, floors{recall3: 0.83, accuracy: 0.66, abstainPrecision: 0.56, abstainRecall: 0.65}},
 	// Round 31 (the asking sentence's own words choose the sentence, retrained), measured once:
 	// 0.888 / 0.755 / 0.615 / 0.381 (90 right), its abstention precision floor lowered.
 	// Round 32 (words near in meaning and the sentence's gist, with GloVe vectors; retrained), measured once:
@@ -443,7 +455,10 @@ var questionSets = []questionSet{
 	// leave-one-out 1,900 against 1,897, development 1,906 against 1,905, validation 832 as before,
 	// validation conversations 191 against 192): 0.920 / 0.714 / 0.483 / 0.500, one answer fewer
 	// (the test sets 1,412 against 1,407), its accuracy floor lowered again.
-	{"unseen-corpus18", test, floors{recall3: 0.91, accuracy: 0.71, abstainPrecision: 0.48, abstainRecall: 0.46}},
+	// Passages ranked as the composer reads them (Composer.Retrieve): recall@3 rose on 24 of the 29
+	// development and validation sets and 20 of the 22 test sets, and fell on this one (0.920 to 0.902); its
+	// recall floor lowered to it.
+	{"unseen-corpus18", test, floors{recall3: 0.90, accuracy: 0.71, abstainPrecision: 0.48, abstainRecall: 0.46}},
 	// test13 (the bundled notices, 80 questions, 16 unanswerable) and unseen-corpus20 (procurement,
 	// holiday lets registration, 0-19 public health nursing, sports development; two new councils,
 	// 140), written by a helper who never saw the engine, committed before they were measured:
@@ -617,13 +632,17 @@ func TestDevelopmentSetSize(t *testing.T) {
 	assert.GreaterOrEqual(t, len(qs), 60)
 }
 
-// Scoped to each question's own notices (the per-notice benchmark), retrieval must do at least as
-// well as across the whole corpus.
+// Scoped to each question's own notices (the per-notice benchmark), retrieval must do as well as
+// across the whole corpus. Not always at least as well: the composer ranks passages partly by
+// their retrieval score relative to the best one searched (Composer.Retrieve), so the order
+// within a notice shifts when other notices are not searched; one question may move from fifth
+// place to sixth ("after a safeguarding review, will the family get names…?"), none further.
 func TestScopedIsNoWorse(t *testing.T) {
 	file := filepath.Join("..", "..", "testdata", "eval", "questions.jsonl")
 	all := run(t, bundled(t), file, eval.Options{}, false)
 	scoped := run(t, bundled(t), file, eval.Options{Scoped: true}, false)
-	assert.GreaterOrEqual(t, scoped.RecallAt5, all.RecallAt5)
+	assert.GreaterOrEqual(t, scoped.RecallAt5, all.RecallAt5-1/float64(all.Answerable))
+	assert.GreaterOrEqual(t, scoped.RecallAt3, all.RecallAt3-1/float64(all.Answerable))
 }
 
 func TestLoadNamesTheBadLine(t *testing.T) {
