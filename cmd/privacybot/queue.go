@@ -627,7 +627,7 @@ day the request was received, as if the clock had never stopped (or, when an ear
 proof had arrived, from the day it did).`)
 	status := fs.String("status", "", "the new `status` (omit to add a note only)")
 	proofNotNeeded := fs.Bool("proof-not-needed", false, "for a case awaiting verification: no proof of identity or authority was needed, so it goes in_progress with the month running from receipt, or from the day an earlier round of proof arrived (--status in_progress is implied)")
-	note := fs.String("note", "", "why, for the audit trail: required for refused and extended (the grounds or the reason, which the requester is told) and withdrawn (how and when the requester withdrew); without --status, added as a note")
+	note := fs.String("note", "", "why, for the audit trail: required for refused and extended (the grounds or the reason, which the requester is told) and withdrawn (how and when the requester withdrew), in two words or more of your own; without --status, added as a note")
 	by := byFlag(fs, app, "making the change")
 	at := fs.String("at", "", "when it happened, if not now: `YYYY-MM-DD` or RFC 3339 (e.g. the day ID arrived)")
 	pos, err := parseFlags(fs, args)
@@ -722,7 +722,7 @@ func changeCase(ctx context.Context, app *App, ref string, change func(*dpo.Queu
 
 func queueExtend(ctx context.Context, app *App, args []string) error {
 	fs := newFlags(app, "queue extend", `queue extend REF --reason "…" [--by NAME]`)
-	reason := fs.String("reason", "", "why the extra two months are needed (the requester is told)")
+	reason := fs.String("reason", "", "why the extra two months are needed, in two words or more of your own (the requester is told it)")
 	by := byFlag(fs, app, "extending")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -744,7 +744,7 @@ func queueReopen(ctx context.Context, app *App, args []string) error {
 
 Opens a closed case again, where its clock stood when it was closed (waiting for ID or a
 clarification answer, extended, or in progress), with its due date: reopening gives no new month.`)
-	note := fs.String("note", "", "why it is reopened, for the audit trail (required)")
+	note := fs.String("note", "", "why it is reopened, for the audit trail, in two words or more of your own (required)")
 	by := byFlag(fs, app, "reopening it")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -874,7 +874,7 @@ func assignable(ctx context.Context, app *App, q *dpo.Queue, ref, name string) (
 func queuePart3(ctx context.Context, app *App, args []string) error {
 	const usage = `queue part3 REF confirm|clear|suspect --reason "…" [--by NAME]`
 	fs := newFlags(app, "queue part3", usage)
-	reason := fs.String("reason", "", "why it is or is not a law-enforcement request (for the audit trail)")
+	reason := fs.String("reason", "", "why it is or is not a law-enforcement request, in two words or more of your own (for the audit trail)")
 	by := byFlag(fs, app, "deciding")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -904,7 +904,7 @@ Records the time limit the DPO sets for a request confirmed as law enforcement (
 Data Protection Act 2018; queue part3 REF confirm), which has no UK GDPR due date: from then the
 case is due on that date. Setting it again changes it; both are on the audit trail.`)
 	due := fs.String("due", "", "the `date` (YYYY-MM-DD) the request is to be answered by; not before it was received nor more than a year after")
-	reason := fs.String("reason", "", "why that time limit (for the audit trail)")
+	reason := fs.String("reason", "", "why that time limit, in two words or more of your own (for the audit trail)")
 	by := byFlag(fs, app, "setting it")
 	pos, err := parseFlags(fs, args)
 	if err != nil {

@@ -240,3 +240,40 @@ func TestQueueShowsAndFiltersTheSafeguardingFlag(t *testing.T) {
 	assert.Equal(t, warned.Ref, records[1][0])
 	assert.Equal(t, "true", records[1][slices.Index(dpo.CSVColumns, "safeguarding")])
 }
+
+// An extension's reason (which the requester is told), a reopening's and a Part 3 decision's or
+// time limit's reasons typed as a placeholder are refused, saying what is wanted, and nothing
+// changes (a QA pass extended a case with the reason "x").
+func TestQueueReasonsNeedWordsOfTheirOwn(t *testing.T) {
+	f := newQueueFixture(t)
+	const mar9 = "2026-03-09T09:00:00Z"
+	code, _, errOut := f.run(t, mar9, "queue", "update", f.overdue.Ref, "--status", "completed")
+	require.Equal(t, exitOK, code, errOut)
+	code, _, errOut = f.run(t, mar9, "queue", "part3", f.awaiting.Ref, "confirm", "--reason", "benefit fraud investigation")
+	require.Equal(t, exitOK, code, errOut)
+	for _, tc := range []struct {
+		args []string
+		says string
+	}{
+		{[]string{"extend", f.soon.Ref, "--reason", "x"}, `the reason the requester will be told, in words of their own ("x" says none)`},
+		{[]string{"extend", f.soon.Ref, "--reason", "complex"}, "the reason the requester will be told, in words of their own"},
+		{[]string{"update", f.soon.Ref, "--status", "extended", "--note", "y"}, "the reason the requester will be told, in words of their own"},
+		{[]string{"reopen", f.overdue.Ref, "--note", "."}, "say why the case is reopened, in words of their own"},
+		{[]string{"part3", f.soon.Ref, "suspect", "--reason", "n/a"}, "or is not a law-enforcement (Part 3) one, in words of their own"},
+		{[]string{"limit", f.awaiting.Ref, "--due", "2026-04-20", "--reason", "tbc"}, "say why the request is due by then, for the audit trail, in words of their own"},
+	} {
+		code, out, errOut := f.run(t, mar9, append([]string{"queue"}, tc.args...)...)
+		assert.Equal(t, exitFailure, code, "%q: %s", tc.args, out)
+		assert.Contains(t, errOut, tc.says, tc.args)
+	}
+	code, out, _ := f.run(t, mar9, "queue", "show", f.soon.Ref)
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "[received]", "nothing changed")
+	assert.NotContains(t, out, "law enforcement", "nothing changed")
+	code, out, _ = f.run(t, mar9, "queue", "show", f.overdue.Ref)
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "[completed]", "still closed")
+
+	code, _, errOut = f.run(t, mar9, "queue", "extend", f.soon.Ref, "--reason", "the records are held in three archives")
+	assert.Equal(t, exitOK, code, errOut)
+}

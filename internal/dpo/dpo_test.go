@@ -82,7 +82,7 @@ func TestTransitionRules(t *testing.T) {
 		{InProgress, Received, "", ErrInvalidTransition},
 		{InProgress, InProgress, "", ErrInvalidTransition},
 		{InProgress, Extended, "", ErrInvalid},
-		{InProgress, Extended, "complex", nil},
+		{InProgress, Extended, "records in three archives", nil},
 		{Extended, Completed, "", nil},
 		{Extended, InProgress, "", ErrInvalidTransition},
 		{Completed, InProgress, "", ErrInvalidTransition},
@@ -187,7 +187,7 @@ func TestTransitionNeedsActorAndPlausibleTime(t *testing.T) {
 
 func TestClarificationOnExtendedCaseReturnsToExtended(t *testing.T) {
 	c := Case{Ref: "DPO-2026-000001", Region: deadline.EnglandAndWales, Received: at(t, "2026-03-02T10:00:00Z"), Status: Received}
-	_, err := c.Transition(Change{To: Extended, Actor: "a", Note: "complex"}, at(t, "2026-03-03T10:00:00Z"))
+	_, err := c.Transition(Change{To: Extended, Actor: "a", Note: "records in three archives"}, at(t, "2026-03-03T10:00:00Z"))
 	require.NoError(t, err)
 	extendedDue := c.Due
 	_, err = c.Transition(Change{To: AwaitingClarification, Actor: "a"}, at(t, "2026-03-10T10:00:00Z"))
@@ -349,7 +349,7 @@ func TestSetTimeLimit(t *testing.T) {
 		says    string
 	}{
 		{name: "set", due: date("2026-03-31"), reason: "s.45: a month"},
-		{name: "on the day of receipt", due: date("2026-03-01"), reason: "urgent"},
+		{name: "on the day of receipt", due: date("2026-03-01"), reason: "urgent: a court date"},
 		{name: "already overdue is still recorded, as set", due: date("2026-03-05"), reason: "agreed on the phone on the 2nd"},
 		{name: "before receipt", due: date("2026-02-28"), reason: "x", wantErr: ErrInvalid, says: "before the request was received (2026-03-01)"},
 		{name: "a year after receipt", due: date("2027-03-01"), reason: "a long investigation"},
@@ -422,7 +422,7 @@ func TestReopenReturnsACaseToWhereItsClockStood(t *testing.T) {
 		{"completed while in progress", []Change{{To: InProgress}, {To: Completed}}, InProgress},
 		{"withdrawn while ID was awaited", []Change{{To: AwaitingVerification}, {To: Withdrawn, Note: "e-mailed to withdraw"}}, AwaitingVerification},
 		{"refused while a clarification was awaited", []Change{{To: AwaitingClarification}, {To: Refused, Note: "no answer"}}, AwaitingClarification},
-		{"completed after an extension", []Change{{To: Extended, Note: "complex"}, {To: Completed}}, Extended},
+		{"completed after an extension", []Change{{To: Extended, Note: "records in three archives"}, {To: Completed}}, Extended},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -519,7 +519,7 @@ func TestEveryChangeRefusesAnActorThatIsNoName(t *testing.T) {
 		}},
 		{"extension", func(a string) error {
 			c := open()
-			_, err := c.Transition(Change{To: Extended, Note: "complex", Actor: a}, now)
+			_, err := c.Transition(Change{To: Extended, Note: "records in three archives", Actor: a}, now)
 			return err
 		}},
 		{"reopening", func(a string) error { c := closed(); _, err := c.Reopen("closed by mistake", a, now); return err }},
@@ -527,12 +527,12 @@ func TestEveryChangeRefusesAnActorThatIsNoName(t *testing.T) {
 		{"assignment", func(a string) error { c := open(); _, err := c.Assign("sam", a, now); return err }},
 		{"Part 3 decision", func(a string) error {
 			c := open()
-			_, err := c.MarkLawEnforcement(LawEnforcementConfirmed, "police request", a, now)
+			_, err := c.MarkLawEnforcement(LawEnforcementConfirmed, "the police asked for it", a, now)
 			return err
 		}},
 		{"Part 3 time limit", func(a string) error {
 			c := partThree()
-			_, err := c.SetTimeLimit(time.Date(2026, 4, 30, 0, 0, 0, 0, time.UTC), "agreed", a, now)
+			_, err := c.SetTimeLimit(time.Date(2026, 4, 30, 0, 0, 0, 0, time.UTC), "agreed with the police", a, now)
 			return err
 		}},
 	}
@@ -931,4 +931,70 @@ func TestParseRequestType(t *testing.T) {
 	assert.Equal(t, "a complaint", Complaint.Kind())
 	assert.Equal(t, "an erasure request", Erasure.Kind())
 	assert.Equal(t, "a portability request", Portability.Kind())
+}
+
+// An extension's reason is what the requester is told, and a reopening's, a Part 3 decision's and
+// a time limit's reasons are the trail's evidence: a placeholder says none of them (a QA pass
+// extended a case with the reason "x", which a resident's status check then read out).
+func TestReasonsNeedWordsOfTheirOwn(t *testing.T) {
+	now := at(t, "2026-03-05T10:00:00Z")
+	open := func() Case {
+		return Case{Ref: "DPO-2026-000001", Region: deadline.EnglandAndWales, Received: at(t, "2026-03-02T10:00:00Z"), Status: InProgress}
+	}
+	closed := func() Case {
+		c := open()
+		c.Status, c.Closed, c.StatusChanged = Completed, at(t, "2026-03-04T10:00:00Z"), at(t, "2026-03-04T10:00:00Z")
+		return c
+	}
+	confirmed := func() Case { c := open(); c.LawEnforcement = LawEnforcementConfirmed; return c }
+	do := map[string]func(reason string) error{
+		"extend": func(r string) error {
+			c := open()
+			_, err := c.Transition(Change{To: Extended, Actor: "alex", Note: r}, now)
+			return err
+		},
+		"reopen": func(r string) error { c := closed(); _, err := c.Reopen(r, "alex", now); return err },
+		"suspect": func(r string) error {
+			c := open()
+			_, err := c.MarkLawEnforcement(LawEnforcementSuspected, r, "alex", now)
+			return err
+		},
+		"limit": func(r string) error {
+			c := confirmed()
+			_, err := c.SetTimeLimit(at(t, "2026-04-15T00:00:00Z"), r, "alex", now)
+			return err
+		},
+	}
+	tests := []struct {
+		reason string
+		ok     bool
+	}{
+		{"x", false},
+		{"y", false},
+		{".", false},
+		{"n/a", false},
+		{"tbc", false},
+		{"complex", false},
+		{"extended", false},
+		{"x x x", false},
+		{"records are in three archives", true},
+		{"three services' records", true},
+		{"Le dossier est complexe", true},
+	}
+	for name, fn := range do {
+		for _, tc := range tests {
+			err := fn(tc.reason)
+			if tc.ok {
+				assert.NoError(t, err, "%s %q", name, tc.reason)
+				continue
+			}
+			var fe *FieldError
+			if assert.ErrorAs(t, err, &fe, "%s %q", name, tc.reason) {
+				assert.Contains(t, fe.Reason, "in words of their own", "%s %q: says what is wanted", name, tc.reason)
+			}
+		}
+	}
+	err := do["extend"]("y")
+	assert.ErrorContains(t, err, "the reason the requester will be told")
+	assert.ErrorContains(t, err, `("y" says none)`)
 }

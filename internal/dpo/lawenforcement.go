@@ -66,7 +66,7 @@ func (c *Case) MarkLawEnforcement(to LawEnforcement, reason, actor string, now t
 	case err != nil:
 		return Event{}, err
 	case reason == "":
-		return Event{}, invalid("reason", "say why the request is or is not a law-enforcement (Part 3) one")
+		return Event{}, invalid("reason", "say why the request is or is not a law-enforcement (Part 3) one, in words of their own: \"trading standards prosecution file\"")
 	case !c.Status.Open():
 		return Event{}, fmt.Errorf("%s is %s; a closed case can't change (reopen it first if it was closed by mistake): %w", c.Ref, c.Status, ErrNotAllowed)
 	case c.Type == Complaint && to != NotLawEnforcement:
@@ -75,6 +75,9 @@ func (c *Case) MarkLawEnforcement(to LawEnforcement, reason, actor string, now t
 		return Event{}, fmt.Errorf("%s is not flagged as law enforcement: %w", c.Ref, ErrNoChange)
 	case to == c.LawEnforcement:
 		return Event{}, fmt.Errorf("%s is already %s: %w", c.Ref, to.Label(), ErrNoChange)
+	case !saysWhy(reason, ""):
+		// The decision changes the requester's rights: the trail says why, not "x".
+		return Event{}, invalid("reason", "say why the request is or is not a law-enforcement (Part 3) one, in words of their own%s: \"trading standards prosecution file\"", saysNone(reason, "nothing"))
 	}
 	next := *c
 	next.LawEnforcement = to
@@ -112,7 +115,7 @@ func (c *Case) SetTimeLimit(due time.Time, reason, actor string, now time.Time) 
 	case err != nil:
 		return Event{}, err
 	case reason == "":
-		return Event{}, invalid("reason", "say why the request is due by then (for the audit trail)")
+		return Event{}, invalid("reason", "say why the request is due by then, for the audit trail, in words of their own: \"the police asked us to wait\"")
 	case due.IsZero():
 		return Event{}, invalid("due", "give the date the request is to be answered by")
 	case !due.Equal(deadline.LondonDate(due)):
@@ -135,6 +138,8 @@ func (c *Case) SetTimeLimit(due time.Time, reason, actor string, now time.Time) 
 			due.Format(time.DateOnly), received.Format(time.DateOnly))
 	case due.Equal(c.TimeLimit):
 		return Event{}, fmt.Errorf("%s is already due %s: %w", c.Ref, due.Format(time.DateOnly), ErrNoChange)
+	case !saysWhy(reason, ""):
+		return Event{}, invalid("reason", "say why the request is due by then, for the audit trail, in words of their own%s: \"the police asked us to wait\"", saysNone(reason, "nothing"))
 	}
 	note := "Part 3 time limit set: due " + due.Format(time.DateOnly) + ": " + reason
 	if !c.TimeLimit.IsZero() {

@@ -214,7 +214,7 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 		last.To, kind = at, EventClarificationAnswered
 	case to == Extended:
 		if note == "" {
-			return Event{}, invalid("reason", "an extension needs a reason the requester will be told")
+			return Event{}, invalid("reason", "an extension needs the reason the requester will be told, in words of their own: why the request is complex or numerous (\"the records are held in three archives\")")
 		}
 		if c.Extended {
 			return Event{}, fmt.Errorf("%s is already extended: %w", c.Ref, ErrInvalidTransition)
@@ -230,6 +230,10 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 			// Judged when it is recorded, whatever date it is said to have been decided on: a
 			// backdated extension would otherwise get round rule 6.
 			return Event{}, fmt.Errorf("%s: %w", c.Ref, ErrExtensionTooLate)
+		}
+		if !saysWhy(note, to) {
+			// The requester is told it (a status check reads it out): "x" tells them nothing.
+			return Event{}, invalid("reason", "an extension needs the reason the requester will be told, in words of their own%s: why the request is complex or numerous (\"the records are held in three archives\")", saysNone(note, "none"))
 		}
 		next.Extended, next.ExtensionReason, kind = true, note, EventExtended
 	case to == Refused && !saysWhy(note, to):
@@ -254,9 +258,10 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 	return Event{Ref: c.Ref, At: at, Actor: actor, Kind: kind, From: from, To: to, Note: note}, nil
 }
 
-// minWhyWords is how many words of their own a refusal's grounds, or a withdrawal's how and
-// when, take at least: "manifestly excessive", "by phone". One word ("vexatious", "phoned") says
-// neither what the requester will be told nor what the trail must show.
+// minWhyWords is how many words of their own a refusal's grounds, a withdrawal's how and when,
+// an extension's reason or any other reason on the trail take at least: "manifestly excessive",
+// "by phone", "three archives". One word ("vexatious", "phoned", "complex") says neither what the
+// requester will be told nor what the trail must show.
 const minWhyWords = 2
 
 // placeholders are what is typed to get past a required note, and says nothing: "x", "n/a",
@@ -276,10 +281,12 @@ var placeholders = map[string]bool{
 var statusWords = map[Status][]string{
 	Refused:   {"refused", "refuse", "refusal", "refusing", "declined", "decline", "rejected", "reject", "denied", "deny"},
 	Withdrawn: {"withdrawn", "withdraw", "withdrew", "withdrawal", "withdrawing", "cancelled", "canceled", "cancel", "cancellation"},
+	Extended:  {"extended", "extend", "extension", "extending"},
 }
 
-// saysWhy reports whether the note of a change to status to says something of its own: at least
-// minWhyWords words that are neither placeholders nor the status's own words. "x", "n/a", ".",
+// saysWhy reports whether the note of a change to status to (or, with to "", any other reason
+// the trail keeps: a reopening's, a Part 3 decision's, a time limit's) says something of its
+// own: at least minWhyWords words that are neither placeholders nor the status's own words. "x", "n/a", ".",
 // "withdrawn" and "requester withdrew" say nothing the trail can show; a word is two letters or
 // digits, or a number ("phoned 3/3" is two).
 func saysWhy(note string, to Status) bool {
@@ -354,9 +361,12 @@ func (c *Case) Reopen(note, actor string, now time.Time) (Event, error) {
 	case err != nil:
 		return Event{}, err
 	case note == "":
-		return Event{}, invalid("note", "say why the case is reopened")
+		return Event{}, invalid("note", "say why the case is reopened, in words of their own: \"closed the wrong case\", \"the reply left out the CCTV footage\"")
 	case !c.Status.Final():
 		return Event{}, fmt.Errorf("%s is open (%s); only a closed case can be reopened: %w", c.Ref, c.Status, ErrInvalidTransition)
+	case !saysWhy(note, ""):
+		// The trail's evidence of why a closed case was opened again.
+		return Event{}, invalid("note", "say why the case is reopened, in words of their own%s: \"closed the wrong case\", \"the reply left out the CCTV footage\"", saysNone(note, "nothing"))
 	}
 	next, was := *c, c.Status
 	next.Status = c.statusWhenClosed()

@@ -394,7 +394,7 @@ func TestDigestListsAPart3CaseByItsTimeLimit(t *testing.T) {
 		if limit != "" {
 			day, err := time.Parse(time.DateOnly, limit)
 			require.NoError(t, err)
-			c, err = h.queue.SetTimeLimit(ctx, c.Ref, day, "s.45", "alex")
+			c, err = h.queue.SetTimeLimit(ctx, c.Ref, day, "s.45 of the DPA 2018", "alex")
 			require.NoError(t, err)
 		}
 		return c

@@ -295,3 +295,29 @@ func TestQueueShowsAndFiltersTheSafeguardingFlag(t *testing.T) {
 	assert.Contains(t, page, "Read the conversation excerpt before contacting the requester.")
 	assert.NotContains(t, h.do(t, "GET", "/dpo/cases/"+calm, "").Body.String(), "Safeguarding warning:")
 }
+
+// An extension's reason (which the requester is told) and a Part 3 decision's typed as a
+// placeholder are refused as a refusal's grounds are, saying what is wanted, with what was typed
+// put back in the form (a QA pass extended a case with the reason "x").
+func TestCasePageRefusesAPlaceholderForAReason(t *testing.T) {
+	h := newHarness(t)
+	ref := h.submit(t, mk)
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	h.signIn(t, "dpo", "correct horse battery")
+	for _, tc := range []struct{ form, body, kept, says string }{
+		{"extend", "reason=x", `id="reason" name="reason" rows="2" required>x</textarea>`, "the reason the requester will be told, in words of their own"},
+		{"extend", "reason=complex", `required>complex</textarea>`, "the reason the requester will be told"},
+		{"status", "status=extended&note=y", `name="note" rows="2">y</textarea>`, "the reason the requester will be told"},
+		{"part3", "decision=suspect&reason=n%2Fa", `id="part3-reason" name="reason" rows="2" required>n/a</textarea>`, "in words of their own"},
+	} {
+		rec := h.caseForm(t, ref, tc.form, tc.body)
+		assert.Equal(t, http.StatusUnprocessableEntity, rec.Code, tc.body)
+		assert.Contains(t, rec.Body.String(), tc.says, tc.body)
+		assert.Contains(t, rec.Body.String(), tc.kept, "%q is put back in the form", tc.body)
+	}
+	c, err := h.queue.Get(context.Background(), ref)
+	require.NoError(t, err)
+	assert.Equal(t, dpo.Received, c.Status, "nothing changed")
+	assert.Equal(t, dpo.NotLawEnforcement, c.LawEnforcement, "nothing changed")
+	require.Equal(t, http.StatusSeeOther, h.caseForm(t, ref, "extend", "reason="+url.QueryEscape("the records are held in three archives")).Code)
+}
