@@ -1294,7 +1294,7 @@ func (b *Bot) statusOf(ctx context.Context, s *session, t Turn, req sentRequest)
 		}
 	}
 	if rep.Status == dpo.Extended && rep.ExtensionReason != "" {
-		r.Answer.Answer += " The reason for the extension: " + rep.ExtensionReason
+		r.Answer.Answer += " The reason for the extension: " + asSentence(rep.ExtensionReason)
 	}
 	switch {
 	case rep.TimeLimitPending && rep.Status == dpo.Extended:
@@ -1310,6 +1310,18 @@ func (b *Bot) statusOf(ctx context.Context, s *session, t Turn, req sentRequest)
 		}
 	}
 	return r, true, nil
+}
+
+// asSentence is text the DPO typed, trimmed and ended as a sentence, so that what the bot says
+// next reads as a new one: a full stop added unless it ends with one, a question or an
+// exclamation mark (or one of those inside a closing quote or bracket).
+func asSentence(text string) string {
+	text = strings.TrimSpace(text)
+	end := strings.TrimRight(text, "\"'’”)]")
+	if text == "" || strings.HasSuffix(end, ".") || strings.HasSuffix(end, "?") || strings.HasSuffix(end, "!") || strings.HasSuffix(end, "…") {
+		return text
+	}
+	return text + "."
 }
 
 // statusReply is a reply to a status check saying text.

@@ -171,3 +171,22 @@ func TestWithdrawingOrAddingToItInLooseWords(t *testing.T) {
 	bot, _ = newBot(t, qaNow)
 	script(t, bot, "Milton Keynes", []line{{says: "can I cancel it?", lacks: []string{"can't be withdrawn in this chat", "DPO-2026"}}})
 }
+
+// An extension's reason is read out as a sentence of its own, with its full stop whether or not
+// the DPO typed one (a QA pass: "The reason for the extension: x The data protection team…").
+func TestStatusCheckReadsTheExtensionReasonAsASentence(t *testing.T) {
+	for _, tc := range []struct{ reason, want string }{
+		{"the records are held in three archives", "The reason for the extension: the records are held in three archives."},
+		{"The records are held in three archives.", "The reason for the extension: The records are held in three archives."},
+		{"records in three archives (and on microfiche)", "The reason for the extension: records in three archives (and on microfiche)."},
+		{"  records in three archives!  ", "The reason for the extension: records in three archives!"},
+	} {
+		bot, q := newBot(t, qaNow)
+		script(t, bot, "", mkRequest)
+		_, err := q.Extend(t.Context(), "DPO-2026-000001", tc.reason, "alex")
+		require.NoError(t, err)
+		last := script(t, bot, "", []line{{says: "DPO-2026-000001 sarah.okafor1982@gmail.com", kind: conversation.KindStatus, contains: []string{tc.want}}})
+		assert.NotContains(t, last.Answer.Answer, "..", tc.reason)
+		assert.NotContains(t, last.Answer.Answer, "!.", tc.reason)
+	}
+}
