@@ -629,7 +629,7 @@ proof had arrived, from the day it did).`)
 	proofNotNeeded := fs.Bool("proof-not-needed", false, "for a case awaiting verification: no proof of identity or authority was needed, so it goes in_progress with the month running from receipt, or from the day an earlier round of proof arrived (--status in_progress is implied)")
 	note := fs.String("note", "", "why, for the audit trail: required for refused and extended (the grounds or the reason, which the requester is told) and withdrawn (how and when the requester withdrew), in two words or more of your own; without --status, added as a note")
 	by := byFlag(fs, app, "making the change")
-	at := fs.String("at", "", "when it happened, if not now: `YYYY-MM-DD` or RFC 3339 (e.g. the day ID arrived)")
+	at := fs.String("at", "", "when it happened, if not now: `YYYY-MM-DD` (a London date: that day from its start) or RFC 3339 (e.g. the day ID arrived)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err

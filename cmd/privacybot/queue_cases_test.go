@@ -277,3 +277,36 @@ func TestQueueReasonsNeedWordsOfTheirOwn(t *testing.T) {
 	code, _, errOut = f.run(t, mar9, "queue", "extend", f.soon.Ref, "--reason", "the records are held in three archives")
 	assert.Equal(t, exitOK, code, errOut)
 }
+
+// A date given alone with --at is a London date, as received dates are: a change dated in summer
+// time is at 00:00 that day on the trail and in the export, not 01:00 (00:00 UTC), and a date
+// refused is said as a date, not a UTC timestamp (a QA pass).
+func TestQueueUpdateAtIsALondonDate(t *testing.T) {
+	f := newQueueFixture(t) // f.soon was received on 5 March 2026; summer time began on 29 March
+	for _, tc := range []struct{ at, says string }{
+		{"2026-03-01", "1 March 2026 is before the request was received (5 March 2026)"},
+		{"2026-04-10", "10 April 2026 is in the future"},
+	} {
+		code, _, errOut := f.run(t, april1, "queue", "update", f.soon.Ref, "--status", "completed", "--at", tc.at, "--note", "sent the records")
+		assert.Equal(t, exitFailure, code, tc.at)
+		assert.Contains(t, errOut, tc.says)
+		assert.NotContains(t, errOut, "T00:00:00Z")
+	}
+	code, _, errOut := f.run(t, april1, "queue", "update", f.soon.Ref, "--status", "completed", "--at", "2026-03-31", "--note", "sent the records")
+	require.Equal(t, exitOK, code, errOut)
+	code, out, _ := f.run(t, april1, "queue", "show", f.soon.Ref)
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "2026-03-31 00:00")
+	assert.NotContains(t, out, "2026-03-31 01:00")
+	code, out, errOut = f.run(t, april1, "queue", "export", "--csv")
+	require.Equal(t, exitOK, code, errOut)
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	require.NoError(t, err)
+	closed := slices.Index(rows[0], "closed")
+	require.GreaterOrEqual(t, closed, 0, rows[0])
+	var got []string
+	for _, row := range rows[1:] {
+		got = append(got, row[closed])
+	}
+	assert.Contains(t, got, "2026-03-31T00:00:00+01:00")
+}

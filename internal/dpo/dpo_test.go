@@ -316,13 +316,14 @@ func TestAComplaintIsNeverFlaggedAsLawEnforcement(t *testing.T) {
 	}
 }
 
-// "Today", typed as a date in the first hour of a London summer day (before 00:00 UTC), is today.
+// "Today", typed as a date in the first hour of a London summer day (before 00:00 UTC), is today,
+// from its start in London, not refused as in the future.
 func TestTodayInTheFirstHourOfASummerDay(t *testing.T) {
 	c := Case{Ref: "DPO-2026-000001", Received: at(t, "2026-06-20T10:00:00Z"), Status: Received, StatusChanged: at(t, "2026-06-20T10:00:00Z")}
 	now := at(t, "2026-07-01T23:30:00Z") // 00:30 on 2 July in London
 	ev, err := c.Transition(Change{To: InProgress, Actor: "a", At: at(t, "2026-07-02T00:00:00Z")}, now)
 	require.NoError(t, err)
-	assert.True(t, ev.At.Equal(now))
+	assert.True(t, ev.At.Equal(at(t, "2026-07-01T23:00:00Z")), "00:00 on 2 July in London, not %s", ev.At)
 }
 
 // Only a confirmed Part 3 request, open, takes a time limit the DPO sets: a date with a reason,
@@ -997,4 +998,58 @@ func TestReasonsNeedWordsOfTheirOwn(t *testing.T) {
 	err := do["extend"]("y")
 	assert.ErrorContains(t, err, "the reason the requester will be told")
 	assert.ErrorContains(t, err, `("y" says none)`)
+}
+
+// A change dated with a day alone happened on that London day: at its start, or after receipt and
+// what was recorded before it that day; never at 01:00 in summer, as 00:00 UTC is (a QA pass). A
+// date refused is said as it was typed, not as a UTC timestamp.
+func TestADatedChangeIsALondonDay(t *testing.T) {
+	london, err := time.LoadLocation("Europe/London")
+	require.NoError(t, err)
+	summer := func() Case {
+		return Case{Ref: "DPO-2026-000001", Region: deadline.EnglandAndWales, Received: at(t, "2026-07-01T09:30:00Z"), Status: InProgress,
+			StatusChanged: at(t, "2026-07-01T09:30:00Z")}
+	}
+	now := at(t, "2026-08-05T10:00:00Z")
+	tests := []struct {
+		name string
+		at   time.Time
+		want time.Time
+	}{
+		{"a summer day, as a date", at(t, "2026-08-03T00:00:00Z"), time.Date(2026, 8, 3, 0, 0, 0, 0, london)},
+		{"a summer day, as London's midnight", time.Date(2026, 8, 3, 0, 0, 0, 0, london), time.Date(2026, 8, 3, 0, 0, 0, 0, london)},
+		{"the day it was received", at(t, "2026-07-01T00:00:00Z"), at(t, "2026-07-01T09:30:00Z")},
+		{"today", at(t, "2026-08-05T00:00:00Z"), time.Date(2026, 8, 5, 0, 0, 0, 0, london)},
+		{"a moment is kept", at(t, "2026-08-03T14:05:00Z"), at(t, "2026-08-03T14:05:00Z")},
+	}
+	for _, tc := range tests {
+		c := summer()
+		ev, err := c.Transition(Change{To: Completed, Actor: "alex", At: tc.at}, now)
+		require.NoError(t, err, tc.name)
+		assert.True(t, tc.want.Equal(ev.At), "%s: the event is dated %s, not %s", tc.name, ev.At.In(london), tc.want.In(london))
+		assert.True(t, tc.want.Equal(c.Closed), "%s: closed %s", tc.name, c.Closed.In(london))
+	}
+
+	for _, tc := range []struct {
+		name string
+		at   time.Time
+		says string
+	}{
+		{"before receipt", at(t, "2026-06-30T00:00:00Z"), "30 June 2026 is before the request was received (1 July 2026)"},
+		{"a moment before receipt", at(t, "2026-07-01T07:00:00Z"), "08:00 on 1 July 2026 is before the request was received (10:30 on 1 July 2026)"},
+		{"in the future", at(t, "2026-12-10T00:00:00Z"), "10 December 2026 is in the future"},
+	} {
+		c := summer()
+		_, err := c.Transition(Change{To: Completed, Actor: "alex", At: tc.at}, now)
+		require.ErrorIs(t, err, ErrInvalid, tc.name)
+		assert.Contains(t, err.Error(), tc.says, tc.name)
+		assert.NotContains(t, err.Error(), "T00:00:00Z", tc.name)
+	}
+	c := summer()
+	july := at(t, "2026-07-20T10:00:00Z") // within the month: clarification may be asked
+	_, err = c.Transition(Change{To: AwaitingClarification, Actor: "alex", At: at(t, "2026-07-10T00:00:00Z")}, july)
+	require.NoError(t, err)
+	_, err = c.Transition(Change{To: InProgress, Actor: "alex", At: at(t, "2026-07-08T00:00:00Z")}, july)
+	require.ErrorIs(t, err, ErrInvalid)
+	assert.Contains(t, err.Error(), "8 July 2026 is before the case's last change (10 July 2026)")
 }

@@ -151,7 +151,7 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 		// Only what the closing hid (ID that arrived, a clarification answered) may be dated
 		// before the reopening; closing it again "on time" in the past may not.
 		return Event{}, invalid("at", "%s is before the case was reopened (%s); only ID arriving or a clarification answered may be dated earlier",
-			at.Format(time.RFC3339), c.Reopened.Format(time.RFC3339))
+			londonWhen(at, isDate(ch.At)), londonWhen(c.Reopened, false))
 	}
 	switch {
 	case from.Final():
@@ -508,36 +508,64 @@ func (e Event) Assignee() string {
 
 // changeTime resolves when a change happened and checks it is plausible: not before receipt
 // (the clock cannot run backwards past its start) and not in the future.
+//
+// A date alone (00:00 UTC of it, the deadline package's form for a calendar date, which is what
+// a channel parses "2026-08-03" to; or London's midnight) is a London date, as a received date
+// is: the change happened that day in London, at its start, or after the request came in and
+// after what was already recorded that day. Read as 00:00 UTC, a summer date would be dated
+// 01:00 on the trail and in the export.
 func (c *Case) changeTime(at, now time.Time) (time.Time, error) {
 	if at.IsZero() {
 		return now, nil
 	}
 	last := c.lastChange()
-	if at.Equal(at.Truncate(24 * time.Hour)) {
-		// A date, not a moment ("ID arrived today"): that day, after the request came in and
-		// after what was already recorded on it.
+	date := isDate(at)
+	if date {
+		day := deadline.LondonDate(at) // 00:00 UTC is 00:00 or 01:00 in London: the same day
+		at = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, london)
+		// "ID arrived today": that day, after the request came in and what was recorded on it.
 		for _, t := range []time.Time{c.Received, last} {
-			if at.Before(t) && at.Format(time.DateOnly) == deadline.LondonDate(t).Format(time.DateOnly) {
+			if at.Before(t) && deadline.LondonDate(at).Equal(deadline.LondonDate(t)) {
 				at = t
 			}
 		}
-		if at.After(now) && at.Format(time.DateOnly) == deadline.LondonDate(now).Format(time.DateOnly) {
-			at = now // "today" at 00:30 in a London summer, when 00:00 UTC is still to come
+		if at.After(now) && deadline.LondonDate(at).Equal(deadline.LondonDate(now)) {
+			at = now // not possible at London's midnight, but a clock may disagree
 		}
 	}
+	when := func(t time.Time) string { return londonWhen(t, date) }
 	if at.Before(c.Received) {
-		return time.Time{}, invalid("at", "%s is before the request was received", at.Format(time.RFC3339))
+		return time.Time{}, invalid("at", "%s is before the request was received (%s)", when(at), when(c.Received))
 	}
 	if at.Before(last) {
 		// The audit trail must read in the order things happened: ID can't arrive before it was
 		// asked for, nor a case close before the clarification asked on it.
 		return time.Time{}, invalid("at", "%s is before the case's last change (%s); record the changes in the order they happened",
-			at.Format(time.RFC3339), last.Format(time.RFC3339))
+			when(at), when(last))
 	}
 	if at.After(now) {
-		return time.Time{}, invalid("at", "%s is in the future", at.Format(time.RFC3339))
+		return time.Time{}, invalid("at", "%s is in the future", when(at))
 	}
 	return at, nil
+}
+
+// isDate reports whether at is a day given alone rather than a moment: 00:00 UTC (the calendar
+// date form) or London's midnight.
+func isDate(at time.Time) bool {
+	if at.Equal(at.Truncate(24 * time.Hour)) {
+		return true
+	}
+	h, m, s := at.In(london).Clock()
+	return h == 0 && m == 0 && s == 0 && at.Nanosecond() == 0
+}
+
+// londonWhen says t as a person in the council reads it: its London date ("30 June 2026") when
+// a date was given, or its London time and date ("14:05 on 30 June 2026").
+func londonWhen(t time.Time, date bool) string {
+	if date {
+		return t.In(london).Format("2 January 2006")
+	}
+	return t.In(london).Format("15:04 on 2 January 2006")
 }
 
 // lastChange is when the last change happened: of status (ID asked for, work started), or of

@@ -321,3 +321,34 @@ func TestCasePageRefusesAPlaceholderForAReason(t *testing.T) {
 	assert.Equal(t, dpo.NotLawEnforcement, c.LawEnforcement, "nothing changed")
 	require.Equal(t, http.StatusSeeOther, h.caseForm(t, ref, "extend", "reason="+url.QueryEscape("the records are held in three archives")).Code)
 }
+
+// The day a change happened, chosen on the case page, is a London date: refused, it is said as a
+// date (not "2026-03-10T00:00:00Z"), and a change dated in summer time is at the start of that
+// London day, not 01:00 (a QA pass).
+func TestCasePageDatesAChangeOnALondonDay(t *testing.T) {
+	h := newHarness(t) // 10:00 on Monday 2 March 2026
+	ref := h.submit(t, mk)
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	h.signIn(t, "dpo", "correct horse battery")
+	for _, tc := range []struct{ at, says string }{
+		{"2026-03-01", "1 March 2026 is before the request was received (2 March 2026)"},
+		{"2026-03-10", "10 March 2026 is in the future"},
+	} {
+		rec := h.caseForm(t, ref, "status", "status=completed&note=sent+the+records&at="+tc.at)
+		assert.Equal(t, http.StatusUnprocessableEntity, rec.Code, tc.at)
+		assert.Contains(t, rec.Body.String(), tc.says, tc.at)
+		assert.NotContains(t, rec.Body.String(), "T00:00:00Z", tc.at)
+	}
+	h.clock.Add(30 * 24 * time.Hour)            // Wednesday 1 April, in summer time
+	h.signIn(t, "dpo", "correct horse battery") // the session has expired
+	require.Equal(t, http.StatusSeeOther, h.caseForm(t, ref, "status", "status=completed&note=sent+the+records&at=2026-03-31").Code)
+	c, err := h.queue.Get(context.Background(), ref)
+	require.NoError(t, err)
+	assert.Equal(t, "2026-03-31T00:00:00+01:00", c.Closed.In(london(t)).Format(time.RFC3339))
+}
+
+func london(t *testing.T) *time.Location {
+	loc, err := time.LoadLocation("Europe/London")
+	require.NoError(t, err)
+	return loc
+}
