@@ -435,7 +435,7 @@ func TestChatRequestReceivedEarlier(t *testing.T) {
 	letter := "Milton Keynes\nSam Jones\n01908 123456\nskip\nskip\nplease delete my old housing file\nyes\n"
 	input := "/request erasure --received 2026-12-10\n/request erasure --received 4 Dec\n/request erasure --received 2016-12-04\n/request erasure --received 0001-01-01\n" +
 		"/request erasure --received 2026-12-04 --received 2026-12-03\n/request erasure --via fax\n/request erasure --received=2026-12-04 --via post\n" + letter +
-		"/request access --received 2026-12-04\n" + strings.Replace(letter, "Sam Jones", "Kim Lee", 1)
+		"/request access --received 2026-12-04 --via e-mail\n" + strings.Replace(letter, "Sam Jones", "Kim Lee", 1)
 	out := chatSession(t, map[string]string{"PRIVACYBOT_DATA": data}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC), input)
 	assert.Contains(t, out, "2026-12-10 is in the future")
 	assert.Contains(t, out, `"4" is not a date like 2026-12-04`)
@@ -481,6 +481,9 @@ func TestChatRequestReceivedEarlier(t *testing.T) {
 		assert.Equal(t, "2027-01-04", got.Case.Due.Format(time.DateOnly), "a month from Friday 4 December, not from Monday")
 		if ref == "DPO-2026-000001" {
 			assert.Equal(t, dpo.ChannelPost, got.Case.Channel, "a letter came by post")
+		}
+		if ref == "DPO-2026-000002" {
+			assert.Equal(t, dpo.ChannelEmail, got.Case.Channel, `"--via e-mail" is email`)
 		}
 	}
 }

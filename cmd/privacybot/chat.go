@@ -10,21 +10,27 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/config"
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/deadline"
 	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/notice"
 	"github.com/privacybot/privacybot/internal/rights"
 )
+
+// requestUsage is how /request is typed: what the adviser is shown when it is typed wrong.
+const requestUsage = "/request TYPE [--received YYYY-MM-DD] [--via phone|post|email]"
 
 const chatHelp = `Type a question, or:
   /sources          the full passages behind the last answer
   /org NAME         answer only from this organisation's notices (/org alone: all)
-  /request TYPE [--received YYYY-MM-DD] [--via phone|post|email]
+  ` + requestUsage + `
                     log a caller's rights request (access, erasure, …), stamped with the call time,
-                    or with the day it reached the council and how (a letter, an e-mail, a voicemail)
+                    or with the day it reached the council and how (a letter, an e-mail, a voicemail):
+                    --received needs --via (a past day says nothing of how it came)
   /new              the next caller: nothing of this conversation carries over
   /help             this help
   /quit             leave (or Ctrl-D)`
@@ -59,11 +65,14 @@ piped input too.
 		// A council misspelt here would file every /request where no DPO looks.
 		name, ok := bot.CanonicalOrg(*org)
 		if !ok {
+			if meant, ok := svc.eng.corpus.Organisations.Closest(*org); ok {
+				return usageError("--org: I don't know %q: did you mean %s? The organisations are %s", *org, meant, strings.Join(bot.Orgs, ", "))
+			}
 			return usageError("--org: I don't know %q; the organisations are %s", *org, strings.Join(bot.Orgs, ", "))
 		}
 		*org = name
 	}
-	c := &chat{app: app, bot: bot, org: *org}
+	c := &chat{app: app, bot: bot, org: *org, orgs: svc.eng.corpus.Organisations}
 	return c.loop(ctx)
 }
 
@@ -91,6 +100,7 @@ type chat struct {
 	bot        *conversation.Bot
 	session    string // the id the bot gave the conversation; "" until its first reply
 	org        string
+	orgs       *notice.Organisations // every name of the councils, for a "did you mean"
 	last       []answer.Citation
 	quitWarned bool // /quit was typed once while a request was being taken
 }
@@ -219,8 +229,10 @@ func (c *chat) render(rep conversation.Reply) {
 // command runs a /command; it reports whether to quit.
 func (c *chat) command(ctx context.Context, line string) bool {
 	w := c.app.Stdout
-	name, arg, _ := strings.Cut(line, " ")
-	arg = strings.TrimSpace(arg)
+	name, arg := line, ""
+	if i := strings.IndexFunc(line, unicode.IsSpace); i >= 0 { // "/request\taccess" too
+		name, arg = line[:i], strings.TrimSpace(line[i:])
+	}
 	switch strings.ToLower(name) {
 	case "/quit", "/exit", "/q":
 		if c.taking && !c.quitWarned {
@@ -247,6 +259,11 @@ func (c *chat) command(ctx context.Context, line string) bool {
 		}
 		name, ok := c.bot.CanonicalOrg(arg)
 		if !ok {
+			if meant, ok := c.orgs.Closest(arg); ok {
+				// "/org Bukcs", as "/request acess" is: the council meant, to type again.
+				fmt.Fprintf(w, "I don't know %q: did you mean %s? Known: %s\n", arg, meant, strings.Join(c.bot.Orgs, ", "))
+				break
+			}
 			fmt.Fprintf(w, "I don't know %q. Known: %s\n", arg, strings.Join(c.bot.Orgs, ", "))
 			break
 		}
@@ -384,12 +401,16 @@ func (c *chat) requestArgs(arg string) (typ rights.Type, received time.Time, via
 				return "", time.Time{}, "", "--via needs how the request came: phone, post or email."
 			}
 			i++
-			switch ch := dpo.Channel(strings.ToLower(words[i])); ch {
+			// "e-mail", as the README and most people write it, is email.
+			switch ch := dpo.Channel(strings.ReplaceAll(strings.ToLower(words[i]), "e-mail", "email")); ch {
 			case dpo.ChannelPhone, dpo.ChannelPost, dpo.ChannelEmail:
 				via = ch
 			default:
 				return "", time.Time{}, "", fmt.Sprintf("--via: %q is not phone, post or email.", words[i])
 			}
+		case strings.HasPrefix(w, "-"):
+			// "--recieved" is a flag mistyped, not a request type.
+			return "", time.Time{}, "", unknownFlag(w)
 		default:
 			t, err := rights.ParseType(w)
 			if err != nil || t == rights.None {
@@ -413,9 +434,27 @@ func (c *chat) requestArgs(arg string) (typ rights.Type, received time.Time, via
 		}
 	}
 	if typ == "" {
-		return "", time.Time{}, "", "Which right is the request? /request TYPE, for example /request erasure. Types: " + typeNames()
+		return "", time.Time{}, "", "Which right is the request? " + requestUsage + ", for example /request erasure. Types: " + typeNames()
+	}
+	if dated && !viaGiven {
+		// A request dated earlier came another way than the call now on the line, or as a
+		// voicemail: filed as a call unasked, a letter would be on the trail as a phone call.
+		return "", time.Time{}, "", "--received dates a request that reached the council earlier: say how it came with --via phone (a voicemail), post or email. " + requestUsage
 	}
 	return typ, received, via, ""
+}
+
+// unknownFlag is what /request says of a flag it doesn't know: the one meant, when its first
+// letter and about its length say which ("--recieved", "--recd", "--vai"), and how /request is
+// typed.
+func unknownFlag(w string) string {
+	name := strings.ToLower(strings.TrimLeft(w, "-"))
+	for _, flag := range []string{"received", "via"} {
+		if name != "" && name[0] == flag[0] && len(name) >= len(flag)-4 && len(name) <= len(flag)+2 {
+			return fmt.Sprintf("Unknown flag %q: did you mean --%s? %s", w, flag, requestUsage)
+		}
+	}
+	return fmt.Sprintf("Unknown flag %q. %s", w, requestUsage)
 }
 
 func typeNames() string {

@@ -28,3 +28,42 @@ func TestChatRequestAsksAgainForAContactThatIsNoAddress(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(shown), &got), shown)
 	assert.Equal(t, dpo.Contact{Kind: dpo.ContactEmail, Value: "sam@example.com"}, got.Case.Requester.Contact)
 }
+
+// The adviser's commands say what was mistyped and what was meant (a QA pass): a misspelt flag
+// is a flag, not a request type; a misspelt council gets a "did you mean"; "e-mail", as the
+// README writes it, is email; a request dated --received without --via is asked how it came,
+// never filed as a phone call; and /request alone says the usage, rights and flags.
+func TestChatCommandsSayWhatWasMeant(t *testing.T) {
+	now := time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name, input string
+		says        []string
+		lacks       []string
+	}{
+		{"a misspelt flag", "/request access --recieved 2026-12-01\n",
+			[]string{`Unknown flag "--recieved": did you mean --received?`, "/request TYPE [--received YYYY-MM-DD] [--via phone|post|email]"},
+			[]string{"Unknown request type"}},
+		{"another misspelt flag", "/request access --vai post\n", []string{`Unknown flag "--vai": did you mean --via?`}, nil},
+		{"an unknown flag", "/request access --urgent\n", []string{`Unknown flag "--urgent".`, "/request TYPE [--received"}, []string{"did you mean"}},
+		{"a misspelt council", "/org Bukcs\n", []string{`I don't know "Bukcs": did you mean Buckinghamshire Council?`}, nil},
+		{"a misspelt council, in words", "/org Buckinghamshre\n", []string{"did you mean Buckinghamshire Council?"}, nil},
+		{"no council like it", "/org Narnia\n", []string{`I don't know "Narnia". Known: Buckinghamshire Council, Milton Keynes City Council`}, []string{"did you mean"}},
+		{"e-mail is email", "/request access --received 2026-12-04 --via e-mail\n", []string{"It sounds like you want to make a request"}, []string{"is not phone, post or email"}},
+		{"dated, but how it came unsaid", "/request objection --received 2026-12-01\n",
+			[]string{"--received dates a request that reached the council earlier: say how it came with --via phone (a voicemail), post or email"},
+			[]string{"It sounds like you want to make a request"}},
+		{"no right", "/request\n",
+			[]string{"Which right is the request?", "/request TYPE [--received YYYY-MM-DD] [--via phone|post|email]", "Types: access, rectification"},
+			[]string{"It sounds like you want to make a request"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := chatSession(t, map[string]string{"PRIVACYBOT_DATA": t.TempDir()}, now, tc.input+"cancel\n/quit\n/quit\n")
+			for _, s := range tc.says {
+				assert.Contains(t, out, s)
+			}
+			for _, s := range tc.lacks {
+				assert.NotContains(t, out, s)
+			}
+		})
+	}
+}

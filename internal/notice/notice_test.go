@@ -330,3 +330,24 @@ func FuzzSplit(f *testing.F) {
 		}
 	})
 }
+
+// A council's name typed with a letter or two wrong is offered as a "did you mean"; another name,
+// or one as near to two councils, is not.
+func TestOrganisationClosest(t *testing.T) {
+	c, err := notice.Load(corpus.FS)
+	require.NoError(t, err)
+	for _, tc := range []struct{ typed, want string }{
+		{"Bukcs", "Buckinghamshire Council"},
+		{"Buckinghamshre", "Buckinghamshire Council"},
+		{"Milton Keyens", "Milton Keynes City Council"},
+		{"Miltn Keynes Council", "Milton Keynes City Council"},
+		{"Aylesbuy", "Buckinghamshire Council"},
+		{"Narnia", ""},
+		{"MX", ""},
+		{"Northshire District Council", ""},
+	} {
+		got, ok := c.Organisations.Closest(tc.typed)
+		assert.Equal(t, tc.want != "", ok, tc.typed)
+		assert.Equal(t, tc.want, got, tc.typed)
+	}
+}
