@@ -431,7 +431,8 @@ func warnNoTimeLimit(ctx context.Context, app *App, q *dpo.Queue, f dpo.Filter) 
 	return nil
 }
 
-// dueText is a case's due date for people, flagging an overdue one.
+// dueText is a case's due date for people, flagging an overdue one and one due today (as the
+// dashboard highlights them).
 func dueText(c dpo.Case, now time.Time) string {
 	text := c.Due.Format(time.DateOnly)
 	switch {
@@ -441,6 +442,8 @@ func dueText(c dpo.Case, now time.Time) string {
 		text = "-"
 	case c.Overdue(now):
 		text += " OVERDUE"
+	case c.DueToday(now):
+		text += " DUE TODAY"
 	}
 	if c.Status.Open() && c.LawEnforcement == dpo.LawEnforcementConfirmed && !c.Due.IsZero() {
 		text += " (Part 3: the DPO's time limit)"

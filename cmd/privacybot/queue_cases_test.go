@@ -310,3 +310,32 @@ func TestQueueUpdateAtIsALondonDate(t *testing.T) {
 	}
 	assert.Contains(t, got, "2026-03-31T00:00:00+01:00")
 }
+
+// queue list marks a case due today, London time, as it marks an overdue one (the dashboard
+// highlighted it; the list said nothing).
+func TestQueueListMarksACaseDueToday(t *testing.T) {
+	f := newQueueFixture(t) // f.soon is due on Tuesday 7 April 2026
+	line := func(out, ref string) string {
+		for _, l := range strings.Split(out, "\n") {
+			if strings.HasPrefix(l, ref) {
+				return l
+			}
+		}
+		return ""
+	}
+	for _, tc := range []struct{ now, want, lacks string }{
+		{april1, "2026-04-07 ", "DUE TODAY"},
+		{"2026-04-07T09:00:00Z", "2026-04-07 DUE TODAY", "OVERDUE"},
+		{"2026-04-06T23:30:00Z", "2026-04-07 DUE TODAY", "OVERDUE"}, // 00:30 on the 7th in London
+		{"2026-04-07T23:30:00Z", "2026-04-07 OVERDUE", "DUE TODAY"}, // 00:30 on the 8th
+	} {
+		code, out, errOut := f.run(t, tc.now, "queue", "list")
+		require.Equal(t, exitOK, code, errOut)
+		got := line(out, f.soon.Ref)
+		assert.Contains(t, got, tc.want, tc.now)
+		assert.NotContains(t, got, tc.lacks, tc.now)
+	}
+	code, out, _ := f.run(t, "2026-04-07T09:00:00Z", "queue", "show", f.soon.Ref)
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "2026-04-07 DUE TODAY")
+}

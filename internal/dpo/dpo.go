@@ -333,6 +333,12 @@ func (c *Case) pastUKGDPRDue(now time.Time) (due time.Time, past bool) {
 // until the end of it) has passed at now.
 func (c *Case) Overdue(now time.Time) bool { return overdue(c.Status, c.Due, now) }
 
+// DueToday reports whether the case is still open and today, on London's calendar at now, is
+// the last day of its due date: the day to answer, which every view marks as it marks Overdue.
+func (c *Case) DueToday(now time.Time) bool {
+	return c.Status.Open() && !c.Due.IsZero() && c.Due.Equal(deadline.LondonDate(now))
+}
+
 // overdue reports whether a request in a status, due on a date, is past it on London's calendar
 // at now.
 func overdue(status Status, due, now time.Time) bool {

@@ -665,12 +665,12 @@ type caseRow struct {
 
 func (s *Server) rows(cases []dpo.Case) []caseRow {
 	now := s.now()
-	today, week := deadline.LondonDate(now), deadline.LondonDate(now.Add(7*24*time.Hour))
+	week := deadline.LondonDate(now.Add(7 * 24 * time.Hour))
 	out := make([]caseRow, len(cases))
 	for i, c := range cases {
 		out[i] = caseRow{Case: c, Overdue: c.Overdue(now)}
 		out[i].DueSoon = !out[i].Overdue && c.Status.Open() && !c.Due.IsZero() && !c.Due.After(week)
-		out[i].DueToday = out[i].DueSoon && c.Due.Equal(today)
+		out[i].DueToday = c.DueToday(now)
 	}
 	return out
 }
