@@ -277,3 +277,70 @@ func TestALandlineOfTheWrongLengthIsRefused(t *testing.T) {
 		})
 	}
 }
+
+// Numbers no one can be reached on are refused as the contact, saying what they look like: a case
+// reference, a date, an account number, a number without the 0 or + a phone number starts with,
+// or a number from abroad of no country's length (a QA pass: "2026-000004", the digits of a case
+// reference, was filed as the requester's phone number, and the team could not reach them).
+func TestContactOfRefusesANumberNoOneCanBeReachedOn(t *testing.T) {
+	for _, tc := range []struct{ v, wants string }{
+		{"2026-000004", "looks like a case reference"},
+		{"DPO-2026-000004", "looks like a case reference"},
+		{"dpo 2026 000004", "looks like a case reference"},
+		{"07-12-2026", "looks like a date"},
+		{"2026-12-07", "looks like a date"},
+		{"07/12/2026", "looks like a date"},
+		{"1234567890", "starts with 0"},
+		{"12345678901", "starts with 0"},
+		{"5551234567", "starts with 0"},
+		{"12-34-56 12345678", "starts with 0"},
+		{"0607 123 4567", "01, 02, 03, 05, 07, 08 or 09"},
+		{"+44 6700 900123", "01, 02, 03, 05, 07, 08 or 09"},
+		{"+1 415 555 267", "check it"},
+		{"+353 87 123 4567 8901 23", "check it"},
+		{"+0 123 456 7890", "check it"},
+	} {
+		_, err := conversation.ContactOf(tc.v)
+		if assert.Error(t, err, tc.v) {
+			assert.Contains(t, err.Error(), tc.wants, tc.v)
+		}
+	}
+	for _, v := range []string{"07700 900123", "+44 (0)7700 900123", "0044 7700 900123", "01908 644123", "(01908) 644123", "020 7946 0000",
+		"0800 123 4567", "0300 123 4567", "+1 415 555 2671", "+33 1 23 45 67 89", "0033 1 23 45 67 89", "+353 87 123 4567", "+49 30 1234567"} {
+		c, err := conversation.ContactOf(v)
+		require.NoError(t, err, v)
+		assert.Equal(t, dpo.Contact{Kind: dpo.ContactPhone, Value: v}, c, v)
+	}
+}
+
+// A case reference typed at the contact step is told for what it is, not filed as a phone
+// number made of its digits (a QA pass: "Contact: 2026-000004"); the contact given next is kept.
+func TestACaseReferenceIsNoContact(t *testing.T) {
+	for _, says := range []string{"DPO-2026-000004", "it's DPO-2026-000004", "dpo2026000004", "2026-000004"} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, qaNow)
+			script(t, bot, "Milton Keynes", []line{
+				{says: "caller wants a copy of all their social care records"}, {says: "Jo Bloggs", contains: []string{contactWanted}},
+				{says: says, kind: conversation.KindIntake, contains: []string{"That looks like a case reference, not a way to reach you", contactWanted},
+					lacks: []string{"noted your contact", "service"}},
+				{says: "07700 900123", contains: []string{"service"}},
+				{says: "skip"},
+				{says: "all of it", contains: []string{"Contact: 07700 900123"}, lacks: []string{"Contact: 2026", "Contact: DPO"}},
+				{says: "yes", kind: conversation.KindSubmitted},
+			})
+			cases := q.cases()
+			require.Len(t, cases, 1)
+			assert.Equal(t, dpo.Contact{Kind: dpo.ContactPhone, Value: "07700 900123"}, cases[0].Requester.Contact)
+		})
+	}
+}
+
+// A case reference given beside the contact does not hide it: the phone number is the contact.
+func TestACaseReferenceBesideTheContactLeavesTheContact(t *testing.T) {
+	bot, _ := newBot(t, qaNow)
+	last := script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data"}, {says: "Jo Bloggs"},
+		{says: "ref DPO-2026-000004, 07700 900123", contains: []string{"service"}},
+	})
+	assert.Equal(t, "07700 900123", last.Intake.Fields["contact"])
+}

@@ -1859,6 +1859,13 @@ var contactRe = regexp.MustCompile(`(?i)[\w.+-]+@[\w-]+\.[\w.-]+|` + phonePatter
 // brackets and dashes.
 const phonePattern = `(?:\+|\()?\d[\d ()-]{8,}\d` // "(01908) 123456" keeps its bracket
 
+// refsMasked is s with every case reference in it ("DPO-2026-000004") masked, byte for byte, so
+// that its digits are not found as a phone number ("2026-000004", a QA pass's contact) and what
+// is found is at the same place in s.
+func refsMasked(s string) string {
+	return refRe.ReplaceAllStringFunc(s, func(ref string) string { return strings.Repeat("#", len(ref)) })
+}
+
 // noEmailLeadRe is a clause saying there is no e-mail or phone, before the address given instead:
 // "i dont have email, 14 Oakridge Road …" was stored whole (a QA pass).
 var noEmailLeadRe = regexp.MustCompile(`(?i)^(?:(?:sorry|no|nope)[\s,.]+)?(?:i\s+)?(?:don'?t|dont|do\s+not|haven'?t|have\s+not|have\s+no|got\s+no|not\s+got|no)\s+(?:got\s+|have\s+)?(?:an?\s+|any\s+)?(?:e-?mail|phone|mobile|computer)(?:\s+(?:or|and|nor)\s+(?:an?\s+|any\s+)?(?:e-?mail|phone|mobile))?(?:\s+address)?[\s,.;:-]+(?:(?:so|but)[\s,]+)?`)
@@ -1883,8 +1890,8 @@ func contactIn(s string) string {
 		// or long is told so. One typed in digits alone is kept as typed.
 		return n
 	}
-	if m := contactRe.FindString(s); m != "" {
-		return m
+	if m := contactRe.FindStringIndex(refsMasked(s)); m != nil {
+		return s[m[0]:m[1]] // not the digits of a case reference given with it
 	}
 	if n := redact.SpokenPhoneNumber(s); n != "" {
 		// "oh one nine oh eight, six double four, three two one": the number, in digits (it

@@ -2864,8 +2864,23 @@ func ContactOf(v string) (dpo.Contact, error) {
 			return dpo.Contact{}, fmt.Errorf("That e-mail address looks mistyped: did you mean %s? Please type it again.", meant)
 		}
 		return dpo.Contact{Kind: dpo.ContactEmail, Value: v}, nil
-	case phoneRe.MatchString(v) && countDigits(v) >= 10 && countDigits(v) <= 13:
-		if err := phoneLengthError(v); err != nil {
+	case caseRefRe.MatchString(v):
+		// "DPO-2026-000004", or its digits: the team would ring a number that is no one's (a QA
+		// pass filed "2026-000004" as the requester's phone number).
+		return dpo.Contact{}, errNotAContactButARef
+	case dateRe.MatchString(v):
+		return dpo.Contact{}, errors.New("That looks like a date, not a way to reach you: please give an e-mail address, a phone number or a postal address.")
+	case phoneRe.MatchString(v) && countDigits(v) >= 8 && !ukPhoneLeadRe.MatchString(v) && !intlPhoneLeadRe.MatchString(v):
+		// "1234567890", "12-34-56 12345678": an account number, a reference, or a number with its
+		// 0 left off, which the team could not ring.
+		return dpo.Contact{}, errors.New("That isn't a phone number the team could ring: a UK number starts with 0 (or +44), and one from abroad with + and its country code. Please check it.")
+	case intlPhoneLeadRe.MatchString(v) && !ukIntlLeadRe.MatchString(v) && phoneCharsRe.MatchString(v) && countDigits(v) >= 6:
+		if err := intlPhoneError(v); err != nil {
+			return dpo.Contact{}, err
+		}
+		return dpo.Contact{Kind: dpo.ContactPhone, Value: v}, nil
+	case phoneRe.MatchString(v) && countDigits(v) >= 10 && countDigits(v) <= 14:
+		if err := ukPhoneError(v); err != nil {
 			return dpo.Contact{}, err
 		}
 		return dpo.Contact{Kind: dpo.ContactPhone, Value: v}, nil
@@ -2880,8 +2895,68 @@ func ContactOf(v string) (dpo.Contact, error) {
 		return dpo.Contact{}, errors.New("That e-mail address doesn't look complete.")
 	case postalAddress(v):
 		return dpo.Contact{Kind: dpo.ContactPostal, Value: v}, nil
+	case refRe.MatchString(v):
+		return dpo.Contact{}, errNotAContactButARef // "it's DPO-2026-000004"
 	}
 	return dpo.Contact{}, errors.New("That doesn't look like an e-mail address, a phone number or a postal address.")
+}
+
+// errNotAContactButARef refuses a case reference given as the contact.
+var errNotAContactButARef = errors.New("That looks like a case reference, not a way to reach you: please give an e-mail address, a phone number or a postal address.")
+
+var (
+	// caseRefRe is a message that is a request's reference, as refRe reads one, or its digits
+	// without the "DPO": "2026-000004".
+	caseRefRe = regexp.MustCompile(`(?i)^(?:ref(?:erence)?\s*:?\s*)?(?:` + refRe.String() + `|20\d\d[-/ ]\d{6})[.!]?$`)
+	// dateRe is a message that is a date in figures: "07/12/2026", "7-12-26", "2026-12-07".
+	dateRe = regexp.MustCompile(`^(?:\d{1,2}[-/.]\d{1,2}[-/.](?:\d{2}|\d{4})|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$`)
+	// ukPhoneLeadRe and intlPhoneLeadRe are how a phone number starts: 0 (or "(0"), and + or
+	// 00 with a country code; ukIntlLeadRe is the UK's, +44 or 0044.
+	ukPhoneLeadRe   = regexp.MustCompile(`^\(?0[\d (]`)
+	intlPhoneLeadRe = regexp.MustCompile(`^(?:\+|\(?00)`)
+	ukIntlLeadRe    = regexp.MustCompile(`^(?:\+|\(?00)\s*44`)
+	// phoneCharsRe is a message of nothing but what a phone number is written with.
+	phoneCharsRe = regexp.MustCompile(`^\+?[\d ()-]+$`)
+)
+
+// ukPhoneError says what is wrong with a UK phone number (0…, +44 …, 0044 …): a start no UK
+// number has, or too many or too few digits for its kind; nil when there is nothing wrong.
+func ukPhoneError(v string) error {
+	d := phoneDigits(v)
+	if ukIntlLeadRe.MatchString(v) {
+		d = strings.TrimPrefix(strings.TrimPrefix(d, "00"), "44")
+	}
+	d = strings.TrimPrefix(d, "0")
+	if d == "" || !strings.ContainsRune("1235789", rune(d[0])) {
+		// 04 and 06 are no one's, and 00 is abroad's.
+		return errors.New("That isn't a UK phone number: UK numbers start 01, 02, 03, 05, 07, 08 or 09. Please check it.")
+	}
+	if err := phoneLengthError(v); err != nil {
+		return err
+	}
+	if len(d) < 9 || len(d) > 10 {
+		return errors.New("That doesn't look like a full UK phone number: please check it.")
+	}
+	return nil
+}
+
+// intlPhoneError says what is wrong with a number from abroad (+CC …, 00CC …): a country code
+// starting 0, or more or fewer digits than a country's numbers have (E.164: at most 15 with the
+// country code; North America's, +1, have 11); nil when there is nothing wrong.
+func intlPhoneError(v string) error {
+	d := phoneDigits(v)
+	if !strings.HasPrefix(strings.TrimLeft(v, " ("), "+") {
+		d = strings.TrimPrefix(d, "00")
+	}
+	switch {
+	case d == "" || d[0] == '0':
+		return errors.New("That doesn't look like a phone number from abroad: after the + comes the country code, which doesn't start with 0. Please check it.")
+	case d[0] == '1' && len(d) != 11:
+		return fmt.Errorf("A North American number has 10 digits after the +1, and that has %d: please check it.", len(d)-1)
+	case len(d) < 8 || len(d) > 15:
+		return fmt.Errorf("That number has %d digits with its country code, and a phone number from abroad has 8 to 15: please check it.", len(d))
+	}
+	return nil
 }
 
 // phoneLengthError says how a UK phone number has too many or too few digits for its kind; nil

@@ -143,3 +143,35 @@ func TestChatCouncilStepKeepsAnswersGivenEarly(t *testing.T) {
 	assert.Equal(t, "Ben Carter", c.Requester.Name)
 	assert.Equal(t, dpo.Contact{Kind: dpo.ContactEmail, Value: "ben@example.com"}, c.Requester.Contact)
 }
+
+// A request form whose contact is a number no one can be reached on (a case reference, its
+// digits, a date, an account number) is refused with 422 naming the contact and saying what it
+// looks like, and nothing reaches the queue (a QA pass: "2026-000004" made a case).
+func TestRequestFormRefusesANumberNoOneCanBeReachedOn(t *testing.T) {
+	h := newHarness(t)
+	form := func(contact string) string {
+		b, err := json.Marshal(map[string]string{"type": "access", "org": "Bucks", "name": "Ben Carter", "contact": contact, "description": "my social care records"})
+		require.NoError(t, err)
+		return string(b)
+	}
+	for contact, says := range map[string]string{
+		"2026-000004":       "That looks like a case reference, not a way to reach you",
+		"DPO-2026-000004":   "That looks like a case reference, not a way to reach you",
+		"07/12/2026":        "That looks like a date, not a way to reach you",
+		"1234567890":        "That isn't a phone number the team could ring",
+		"12-34-56 12345678": "That isn't a phone number the team could ring",
+	} {
+		rec := h.do(t, "POST", "/api/request", form(contact))
+		require.Equal(t, http.StatusUnprocessableEntity, rec.Code, "%s: %s", contact, rec.Body.String())
+		var e web.ErrorResponse
+		require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &e))
+		assert.Equal(t, "contact", e.Field, contact)
+		assert.Contains(t, e.Error, says, contact)
+	}
+	cases, err := h.queue.List(context.Background(), dpo.Filter{})
+	require.NoError(t, err)
+	assert.Empty(t, cases, "nothing is filed with a contact the team can't use")
+
+	rec := h.do(t, "POST", "/api/request", form("+353 87 123 4567"))
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+}
