@@ -1284,6 +1284,12 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			// "erm", "hang on", "no just asking really": no name yet, and perhaps no request.
 			return say(takeYourTime(b.prompt(it))), nil
 		}
+		if r := nameSymbolIn(name); r != 0 && r != '@' && !saidWhose {
+			// `=HYPERLINK("…") Smith`, "<b>Jo</b>": a formula or markup, which the DPO's
+			// spreadsheet or a page could run (a QA pass took one). An e-mail address is asked
+			// for as the contact, below.
+			return say("That doesn't look like a name: " + nameSymbolReason(r) + ". Please give " + it.yourName() + " as it is written. " + b.prompt(it)), nil
+		}
 		if !looksLikeName(name) || talk != smallTalkNone {
 			if saidWhose {
 				// "it's not for the caller, it's for her son": no name but whose it is.
@@ -1340,6 +1346,9 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		}
 		if hesitates(name) || hesitates(v) {
 			return mk(takeYourTime(b.prompt(it))), nil
+		}
+		if r := nameSymbolIn(name); r != 0 && r != '@' {
+			return mk("That doesn't look like a name: " + nameSymbolReason(r) + ". Please give the name of the person the request is for, or say \"it's for me\". " + b.prompt(it)), nil
 		}
 		if !looksLikeName(name) || talk != smallTalkNone {
 			return mk("Please give the name of the person the request is for, or say \"it's for me\". " + b.prompt(it)), nil
@@ -2207,6 +2216,33 @@ func nameIn(v string) string {
 	return strings.TrimSpace(nameSuffixRe.ReplaceAllString(v, ""))
 }
 
+// nameSymbols are characters no one's name has, which a spreadsheet formula, markup, a template
+// or code does: `=HYPERLINK("…")`, "<b>", "{{name}}".
+const nameSymbols = "=<>{}[]\"“”„«»\\|`^~*#$%;_/@"
+
+// nameSymbolIn is the first character of v that no one's name has (one of nameSymbols, or a "+"
+// or "-" before it starts, which a spreadsheet reads as a formula), or 0 when there is none.
+// Letters of any script, marks, spaces, apostrophes, hyphens, full stops, commas, round brackets
+// and "&" are a name's: O'Brien, Anne-Marie, Zoë, Nguyễn, "Mr. A. Khan", محمد, 王伟, "Jane Smith
+// (née Jones)", "Mr & Mrs Patel". The form and the chat both refuse by it.
+func nameSymbolIn(v string) rune {
+	v = strings.TrimSpace(v)
+	if strings.HasPrefix(v, "+") || strings.HasPrefix(v, "-") {
+		return rune(v[0])
+	}
+	if i := strings.IndexAny(v, nameSymbols); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(v[i:])
+		return r
+	}
+	return 0
+}
+
+// nameSymbolReason says why a name with a character no name has is refused: it names the
+// character.
+func nameSymbolReason(r rune) string {
+	return fmt.Sprintf("a name has no %q in it", string(r))
+}
+
 // looksLikeName reports whether a reply could be a person's name: some letters, not too long,
 // and not an e-mail address or a phone number ("12345", "😀" and "jo@example.com" are not).
 func looksLikeName(v string) bool {
@@ -2218,6 +2254,7 @@ func looksLikeName(v string) bool {
 	}
 	words := strings.Fields(strings.ToLower(v))
 	if letters < 2 || len(v) > 200 || countDigits(v) > 0 || len(words) > 6 || strings.ContainsFunc(v, dpo.HiddenFormatting) ||
+		nameSymbolIn(v) != 0 || // a formula or markup: `=HYPERLINK("…") Smith`, "<b>Jo</b>"
 		strings.Contains(v, "@") || // an e-mail address, even one mistyped ("linda.jones@gmial.com"), is no name
 		sameAsBeforeRe.MatchString(v) { // "same as before" with no request before it names no one
 		return false
@@ -2517,6 +2554,10 @@ func checkForm(f RequestForm) error {
 		}
 	}
 	for _, c := range []struct{ field, value string }{{"name", f.Name}, {"on_behalf_of", f.OnBehalfOf}} {
+		if r := nameSymbolIn(c.value); r != 0 {
+			// A spreadsheet formula or markup, which the DPO's export or a page could run.
+			return &dpo.FieldError{Field: c.field, Reason: "that doesn't look like a person's name: " + nameSymbolReason(r) + ". Please give just the name"}
+		}
 		if v := strings.TrimSpace(c.value); v != "" && sentenceForName(v) {
 			return &dpo.FieldError{Field: c.field, Reason: "that doesn't look like a person's name: please give just the name"}
 		}

@@ -398,6 +398,47 @@ func TestShortNamesAreNames(t *testing.T) {
 	}
 }
 
+// A spreadsheet formula, markup or a template is no one's name: the name step says why and asks
+// again, and the name given next is kept (a QA pass took `=HYPERLINK("http://evil","x") Smith`,
+// which a DPO's spreadsheet would have run). The person a request is for is asked the same way.
+func TestAFormulaOrMarkupIsNoName(t *testing.T) {
+	for _, says := range []string{`=HYPERLINK("http://evil","x") Smith`, `<b>Jo</b> Smith`, `{{name}}`, `Jo "Bob" Smith`, `+Jo Smith`, `-cmd|' /C calc'!A0`} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			script(t, bot, "Milton Keynes", []line{
+				{says: "I want a copy of my data", kind: conversation.KindIntake},
+				{says: says, kind: conversation.KindIntake, contains: []string{"doesn't look like a name", "full name"}, lacks: []string{"How should"}},
+				{says: "Jo Smith", contains: []string{"How should"}},
+				{says: "jo@example.com"}, {says: "skip"}, {says: "all of it", contains: []string{"Name: Jo Smith"}},
+				{says: "yes", kind: conversation.KindSubmitted},
+			})
+			require.Len(t, q.cases(), 1)
+			assert.Equal(t, "Jo Smith", q.cases()[0].Requester.Name)
+		})
+	}
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last := script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my mum's records", kind: conversation.KindIntake},
+		{says: "Jo Smith"},
+		{says: `=HYPERLINK("http://evil","x")`, kind: conversation.KindIntake, lacks: []string{"How should"}},
+	})
+	assert.Empty(t, last.Intake.Fields["on_behalf_of"])
+}
+
+// Real names pass however they are written: apostrophes, hyphens, accents, titles with full
+// stops, other scripts, a maiden name in brackets.
+func TestNamesInEveryScriptAreNames(t *testing.T) {
+	for _, name := range []string{"Siobhan O'Brien", "Sarah O’Brien", "Anne-Marie Smith", "Zoë Ward", "Nguyễn Văn An", "Dr Jane Smith",
+		"Mr. A. Khan", "محمد علي", "王伟", "Jane Smith (née Jones)"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		last := script(t, bot, "Milton Keynes", []line{
+			{says: "I want a copy of my data", kind: conversation.KindIntake},
+			{says: name, kind: conversation.KindIntake, contains: []string{"How should"}},
+		})
+		assert.Equal(t, name, last.Intake.Fields["name"])
+	}
+}
+
 // A request for what the council holds for an investigation or prosecution may be a Part 3 one
 // (reference rule 8): it is flagged for the DPO, and no one-month date is promised, at the start,
 // on the reference or on a status check. An ordinary request is not flagged.

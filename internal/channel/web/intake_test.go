@@ -175,3 +175,37 @@ func TestRequestFormRefusesANumberNoOneCanBeReachedOn(t *testing.T) {
 	rec := h.do(t, "POST", "/api/request", form("+353 87 123 4567"))
 	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
 }
+
+// A request form whose name, or whose on-behalf-of name, is a spreadsheet formula, markup or a
+// template is refused with 422 naming the field, as the chat refuses it (a QA pass: a formula
+// was taken as the requester's name); real names in any script go through.
+func TestRequestFormRefusesAFormulaForAName(t *testing.T) {
+	h := newHarness(t)
+	form := func(name, onBehalfOf string) string {
+		b, err := json.Marshal(map[string]string{"type": "access", "org": "Bucks", "name": name, "on_behalf_of": onBehalfOf, "contact": "jo@example.com", "description": "my records"})
+		require.NoError(t, err)
+		return string(b)
+	}
+	for _, tc := range []struct{ body, field string }{
+		{form(`=HYPERLINK("http://evil","x") Smith`, ""), "name"},
+		{form(`<script>alert(1)</script> Smith`, ""), "name"},
+		{form(`{{name}}`, ""), "name"},
+		{form(`@SUM(A1) Jo`, ""), "name"},
+		{form("Jo Smith", `=HYPERLINK("http://evil","x")`), "on_behalf_of"},
+	} {
+		rec := h.do(t, "POST", "/api/request", tc.body)
+		require.Equal(t, http.StatusUnprocessableEntity, rec.Code, "%s: %s", tc.body, rec.Body.String())
+		var e web.ErrorResponse
+		require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &e))
+		assert.Equal(t, tc.field, e.Field, tc.body)
+		assert.Contains(t, e.Error, "doesn't look like a person's name", tc.body)
+	}
+	cases, err := h.queue.List(context.Background(), dpo.Filter{})
+	require.NoError(t, err)
+	assert.Empty(t, cases, "nothing is filed with a formula for a name")
+
+	for _, name := range []string{"Siobhan O'Brien", "Anne-Marie Smith", "Zoë Ward", "Nguyễn Văn An", "Dr Jane Smith", "Mr. A. Khan", "محمد علي", "王伟", "Jane Smith (née Jones)"} {
+		rec := h.do(t, "POST", "/api/request", form(name, ""))
+		assert.Equal(t, http.StatusOK, rec.Code, "%s: %s", name, rec.Body.String())
+	}
+}
