@@ -344,3 +344,23 @@ func TestACaseReferenceBesideTheContactLeavesTheContact(t *testing.T) {
 	})
 	assert.Equal(t, "07700 900123", last.Intake.Fields["contact"])
 }
+
+// A number that is no phone number, beside a name at "Which council?", is not noted as the contact
+// (a QA pass: "Thanks, I've noted your contact details", and "Contact: 2026-000004"); the contact
+// is asked for in its turn. Beside a real phone number at the contact step, it leaves that one.
+func TestANumberThatIsNoPhoneIsNotNotedAsTheContact(t *testing.T) {
+	bot, _ := newBot(t, qaNow)
+	script(t, bot, "", []line{
+		{says: "caller wants a copy of all their social care records", contains: []string{"Which council"}},
+		{says: "Jo Bloggs 2026-000004", lacks: []string{"noted your contact details"}},
+		{says: "Milton Keynes"},
+	})
+	for _, says := range []string{"account 1234567890, call 07700 900123", "my ref is 2026-000004 and my mobile is 07700 900123"} {
+		bot, _ := newBot(t, qaNow)
+		last := script(t, bot, "Milton Keynes", []line{
+			{says: "I want a copy of my data"}, {says: "Jo Bloggs"},
+			{says: says, contains: []string{"service"}},
+		})
+		assert.Equal(t, "07700 900123", last.Intake.Fields["contact"], says)
+	}
+}

@@ -1890,8 +1890,16 @@ func contactIn(s string) string {
 		// or long is told so. One typed in digits alone is kept as typed.
 		return n
 	}
-	if m := contactRe.FindStringIndex(refsMasked(s)); m != nil {
-		return s[m[0]:m[1]] // not the digits of a case reference given with it
+	if ms := contactRe.FindAllStringIndex(refsMasked(s), -1); ms != nil {
+		// Not the digits of a case reference given with it, and an e-mail address or a number
+		// written as a phone number is ("07700 900123", "+33 …") before one that is not
+		// ("account 1234567890, call 07700 900123"); that one is refused for what it is.
+		for _, m := range ms {
+			if c := strings.TrimSpace(s[m[0]:m[1]]); strings.Contains(c, "@") || phoneLead(c) {
+				return s[m[0]:m[1]]
+			}
+		}
+		return s[ms[0][0]:ms[0][1]]
 	}
 	if n := redact.SpokenPhoneNumber(s); n != "" {
 		// "oh one nine oh eight, six double four, three two one": the number, in digits (it

@@ -251,7 +251,7 @@ func contactsIn(v string) []string {
 	}
 	for _, m := range phoneInRe.FindAllStringIndex(refsMasked(v), -1) {
 		p := strings.TrimSpace(v[m[0]:m[1]])
-		if n := countDigits(p); n < 10 || n > 13 || insideAny(m[0], emails) {
+		if n := countDigits(p); n < 10 || n > 13 || !phoneLead(p) || insideAny(m[0], emails) {
 			continue // an account or a reference, or the digits of an e-mail address
 		}
 		found = append(found, at{m[0], p})

@@ -2911,7 +2911,7 @@ func ContactOf(v string) (dpo.Contact, error) {
 		return dpo.Contact{}, errNotAContactButARef
 	case dateRe.MatchString(v):
 		return dpo.Contact{}, errors.New("That looks like a date, not a way to reach you: please give an e-mail address, a phone number or a postal address.")
-	case phoneRe.MatchString(v) && countDigits(v) >= 8 && !ukPhoneLeadRe.MatchString(v) && !intlPhoneLeadRe.MatchString(v):
+	case phoneRe.MatchString(v) && countDigits(v) >= 8 && !phoneLead(v):
 		// "1234567890", "12-34-56 12345678": an account number, a reference, or a number with its
 		// 0 left off, which the team could not ring.
 		return dpo.Contact{}, errors.New("That isn't a phone number the team could ring: a UK number starts with 0 (or +44), and one from abroad with + and its country code. Please check it.")
@@ -2959,6 +2959,12 @@ var (
 	// phoneCharsRe is a message of nothing but what a phone number is written with.
 	phoneCharsRe = regexp.MustCompile(`^\+?[\d ()-]+$`)
 )
+
+// phoneLead reports whether v starts as a phone number does, with 0 or with + or 00 and a
+// country code: "1234567890" and "2026-000004" do not.
+func phoneLead(v string) bool {
+	return ukPhoneLeadRe.MatchString(v) || intlPhoneLeadRe.MatchString(v)
+}
 
 // ukPhoneError says what is wrong with a UK phone number (0…, +44 …, 0044 …): a start no UK
 // number has, or too many or too few digits for its kind; nil when there is nothing wrong.
