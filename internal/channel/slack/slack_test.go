@@ -192,6 +192,10 @@ func TestModalSubmissionCreatesCaseAndPostsItToTheDPOChannel(t *testing.T) {
 	bad := submit("VBAD", "not a contact")
 	assert.Equal(t, "errors", bad.ResponseAction)
 	assert.Contains(t, bad.Errors, fieldContact)
+	// Nor is a case reference's digits, which the chat and the web form refuse by the same rule.
+	ref := submit("VREF", "2026-000004")
+	assert.Equal(t, "errors", ref.ResponseAction)
+	assert.Contains(t, ref.Errors[fieldContact], "case reference")
 	cases, err := h.queue.List(context.Background(), dpo.Filter{})
 	require.NoError(t, err)
 	assert.Empty(t, cases)
