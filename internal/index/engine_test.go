@@ -51,6 +51,11 @@ func TestAnswersTheSeedQuestions(t *testing.T) {
 		{"sent abroad is disclosed to third countries", "do you send my data abroad", "", []string{"third countries"}, "buckinghamshire-privacy-policy"},
 		{"the US is a third country", "does the council send data to the US?", "", []string{"third countries"}, "buckinghamshire-privacy-policy"},
 		{"sent to America", "is my information sent to America?", "", []string{"third countries"}, "buckinghamshire-privacy-policy"},
+		// Data moved to another organisation is data portability; a notice "up to date" is
+		// answered by when it was last updated (a QA pass: links to other sites, and Twitter
+		// keeping residents "up to date", were quoted).
+		{"moving data is portability", "how do I get my data moved to another organisation", "", []string{"Portability"}, "buckinghamshire-privacy-policy"},
+		{"a notice up to date", "is the milton keynes privacy statement up to date?", "", []string{"Last Updated: 17 May 2018"}, "mkc-website-privacy-statement"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
