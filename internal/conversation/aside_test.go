@@ -1,0 +1,37 @@
+package conversation_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/conversation"
+)
+
+// A resident back from seeing to their children mid-request is asked the step again, not given
+// the emergency contacts: "sorry had to go and get the kids, where was I?" at the service step
+// got "If anyone is in immediate danger, call 999", and the case was flagged and its summary told
+// the resident they "said something the chat read as a risk to someone's safety" (a QA pass).
+func TestBackFromTheKidsMidRequestIsNoAlarm(t *testing.T) {
+	for _, says := range []string{
+		"sorry had to go and get the kids, where was I?",
+		"sorry, had to pick up the kids",
+		"back now, had to sort the kids out",
+		"sorry the baby was crying, where were we",
+	} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, gapsNow)
+			script(t, bot, "Milton Keynes", []line{
+				{says: "I want a copy of my data"}, {says: "Jo Bloggs"},
+				{says: "jo@example.com", kind: conversation.KindIntake, contains: []string{"Which council service"}},
+				{says: says, kind: conversation.KindIntake, lacks: []string{"999", "safeguarding"}},
+				{says: "skip"}, {says: "my housing file"},
+				{says: "yes", kind: conversation.KindSubmitted, lacks: []string{"risk to someone's safety"}},
+			})
+			cases := q.cases()
+			require.Len(t, cases, 1)
+			assert.False(t, cases[0].Safeguarding)
+		})
+	}
+}
