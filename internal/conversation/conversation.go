@@ -424,7 +424,12 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		// plainly, and who decides whether the law lets anything be shared.
 		return b.withContact(s, t, someoneElsesDetails), nil
 	}
-	if !intent.Actionable && confidentialRe.MatchString(t.Text) && !questionRe.MatchString(t.Text) {
+	if !intent.Actionable && lookedUpRe.MatchString(t.Text) && asksBesidesConfidentiality(t.Text) {
+		// "she looked up my address on the system and told my ex. is that allowed? who at the
+		// council can see my records": the question answered, and a complaint offered.
+		return b.answerGrievance(ctx, s, t, onDelta)
+	}
+	if !intent.Actionable && confidentialRe.MatchString(t.Text) && !questionRe.MatchString(t.Text) && !asksBesidesConfidentiality(t.Text) {
 		// "mark my records as confidential so my ex can't find me": an objection to disclosure.
 		intent = rights.Intent{Type: rights.Objection, Actionable: true, Confidence: 0.8}
 	}
@@ -585,6 +590,59 @@ func (b *Bot) answers(ctx context.Context, question, org string) bool {
 // with.
 func asksSomething(text string) bool {
 	return strings.Contains(text, "?") || questionRe.MatchString(text)
+}
+
+// asksBesidesConfidentiality reports whether a sentence of text that says nothing of keeping an
+// address confidential asks a question: "my neighbour works at the council and i think she looked
+// up my address on the system and told my ex. is that allowed? who at the council can see my
+// records" tells a grievance and asks about it (a QA pass started an objection, its "looked up my
+// address" read as the wish, and answered nothing). The question is answered, and the request
+// offered.
+func asksBesidesConfidentiality(text string) bool {
+	for _, sentence := range sentenceRe.FindAllString(text, maxSentencesRead) {
+		if !confidentialRe.MatchString(sentence) && asksSomething(sentence) {
+			return true
+		}
+	}
+	return false
+}
+
+// thatAllowedRe is a question that only points back at what the message told: "is that
+// allowed?", "is this even legal". Searched alone, it finds nothing the notices say of it.
+var thatAllowedRe = regexp.MustCompile(`(?i)^\s*(?:and |so |but )?(?:is|was|are|were|can|could|should) (?:that|this|it|she|he|they) (?:\w+ ){0,2}(?:allowed|legal|lawful|ok|okay|right|fair|normal|permitted|a breach)\b[^.?!]*[.?!]*\s*$`)
+
+// answerGrievance answers a message telling of someone looking up the writer's address and
+// asking about it: only its questions are searched (not what the grievance tells, whose words
+// found a passage on the website's log files, nor "is that allowed?", which points back at it),
+// and a complaint is offered, not started: the data protection team can find out who looked, and
+// keep the address confidential.
+func (b *Bot) answerGrievance(ctx context.Context, s *session, t Turn, onDelta func(string)) (Reply, error) {
+	var asks []string
+	for _, sentence := range sentenceRe.FindAllString(t.Text, maxSentencesRead) {
+		if !confidentialRe.MatchString(sentence) && asksSomething(sentence) && !thatAllowedRe.MatchString(sentence) {
+			asks = append(asks, strings.TrimSpace(sentence))
+		}
+	}
+	question := strings.Join(asks, " ")
+	if question == "" {
+		question = t.Text
+	}
+	asked := t
+	asked.Text = question
+	r, err := b.answer(ctx, s, asked, b.questionOf(question), rights.Intent{Type: rights.None}, onDelta)
+	if err != nil {
+		return r, err
+	}
+	r.Answer.Question = t.Text
+	if b.Queue != nil && t.Channel == "web" {
+		r.Answer.Answer += "\n\nIf someone at the council looked at your details without a work reason, or passed them on, you can complain to the council's data protection team, who can look into it and keep your address confidential. I can pass your complaint to them now: say \"yes\" to start it."
+		s.offered = offer{typ: rights.Complaint, question: t.Text}
+	}
+	if n := len(s.turns); n >= 2 {
+		s.turns[n-2] = "Resident: " + t.Text
+		s.turns[n-1] = "Bot: " + r.Answer.Answer
+	}
+	return r, nil
 }
 
 // answerAndOffer answers question, the question of a message that also makes a request
@@ -1624,7 +1682,7 @@ var confidentialRe = regexp.MustCompile(`(?i)\b(?:make sure|ensure|so that|so)\b
 	`\baddress\b[^.?!]{0,30}\b(?:is not|isn'?t|not be|never be|won'?t be) (?:given|shared|passed|disclosed|sent|told)\b|` +
 	// Someone with access looking it up: "he's been looking up my new address on the system, can
 	// you stop him seeing my records".
-	`\b(?:he|she|they|hes|shes|someone|somebody)(?:'s| has| have| is| was| keeps| kept)?(?: been)? (?:looking|looked|looks) up my (?:new |current )?address\b|` +
+	lookedUp + `|` +
 	`\bstop (?:him|her|my ex|my ex-\w+|my ex \w+)(?: from)? (?:seeing|looking at|looking up|accessing|finding|getting)\b[^.?!]{0,30}\b(?:address|records|details|file|information)\b|` +
 	// A verification QA pass: "please don't let him get my new address", "stop them giving my
 	// address out".
@@ -1634,6 +1692,13 @@ var confidentialRe = regexp.MustCompile(`(?i)\b(?:make sure|ensure|so that|so)\b
 	// not give it out to anyone".
 	`\b(?:hide|conceal|withhold|protect) (?:my|our) (?:new |current |home )?address\b|\b(?:my|our) (?:new |current |home )?address (?:to be |be |kept )?(?:hidden|concealed|withheld)\b|` +
 	`\baddress\b[^.?!]{0,60}\b(?:don'?t|do not|never|not|not to) (?:\w+ )?(?:give|share|pass|disclose|hand|release) (?:it|them) (?:out|on|over)?\b`)
+
+// lookedUp is someone with access looking up the writer's address (lookedUpRe).
+const lookedUp = `\b(?:he|she|they|hes|shes|someone|somebody|a member of staff|staff|an? (?:officer|worker|employee))(?: (?:at|in|from|who works (?:at|in|for)) (?:the council|the office|housing|(?:the )?\w+ (?:department|team)))?(?:'s| has| have| is| was| keeps| kept)?(?: been)? (?:looking|looked|looks) up my (?:new |current )?address\b`
+
+// lookedUpRe tells of someone with access looking up the writer's address: a grievance, which is
+// a wish to keep the address confidential only when the message asks nothing else.
+var lookedUpRe = regexp.MustCompile(`(?i)` + lookedUp)
 
 // notCancelRe is a message saying it does not want to cancel: "I don't want to cancel the
 // first one".
