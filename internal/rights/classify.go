@@ -90,7 +90,7 @@ func classify(text string) (Intent, trace) {
 	if score >= safeThreshold {
 		tr.fired = append(tr.fired, "safeguarding:"+strings.Join(fired, "+"))
 		return Intent{Type: None, Safeguarding: true, SelfHarm: slices.ContainsFunc(fired, selfHarmCues.has), OnBehalf: safeOnBehalf(s),
-			Confidence: min(0.99, logistic(score-safeThreshold+1))}, tr
+			DomesticAbuse: escapingAbuse(s), Confidence: min(0.99, logistic(score-safeThreshold+1))}, tr
 	}
 	// A landlord or creditor seeking someone, with no cue of danger, is no emergency whatever the
 	// model makes of "where he's gone": the reply that the council gives out no one's details is
@@ -107,6 +107,7 @@ func classify(text string) (Intent, trace) {
 		in := classifyRequest(s, &tr)
 		in.Safeguarding, in.ByModel, in.SelfHarm = true, true, slices.ContainsFunc(fired, selfHarmCues.has)
 		in.OnBehalf = in.OnBehalf || safeOnBehalf(s)
+		in.DomesticAbuse = escapingAbuse(s)
 		return in, tr
 	}
 	if foundWhereTheyLive(s, fired) {
@@ -117,6 +118,7 @@ func classify(text string) (Intent, trace) {
 		in := classifyRequest(s, &tr)
 		in.Safeguarding, in.ByModel = true, true
 		in.OnBehalf = in.OnBehalf || safeOnBehalf(s)
+		in.DomesticAbuse = escapingAbuse(s)
 		return in, tr
 	}
 	if reportsAChildAtRisk(s, fired) {

@@ -164,6 +164,11 @@ type Intent struct {
 	// writer's or someone else's), for which a crisis line helps more than a
 	// safeguarding team.
 	SelfHarm bool
+	// DomesticAbuse marks a safeguarding message whose writer is themselves at risk from a
+	// partner or former partner ("I've had to leave my partner because he was violent and I'm in
+	// a refuge now"), not reporting someone else (OnBehalf): a domestic abuse helpline speaks to
+	// them, where a safeguarding team is whom a concern about another is reported to.
+	DomesticAbuse bool
 	// OnBehalf is true when the message concerns someone else's data (a
 	// relative, client or person cared for), so intake must ask for authority.
 	// On a Safeguarding message it is true when the person at risk is

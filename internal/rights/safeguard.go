@@ -224,12 +224,29 @@ var (
 		`\b(?:hits|hitting|hit|beats|beating|hurting|hurt|kill|attack|attacking|following|followed|threatening|threatened|locks|locked|shouts at|shouting at|touches|touching|let) me\b|` +
 		`\b(?:i'm|i am|im|i feel|i've been|i have been) (?:\S+ )?(?:scared|afraid|frightened|terrified|not safe|in danger|homeless|being|[1-9]|1[0-7])\b|` +
 		`\bi (?:don't|do not) (?:feel safe|want to (?:be|live))\b|\bi (?:just )?(?:want to (?:die|end)|can't cope)\b|\bi've got the\b|` +
-		`\bmy (?:money|room|bedroom|door|front door|house|flat|home|window)\b|\bhurt me\b`)
+		`\bmy (?:money|room|bedroom|door|front door|house|flat|home|window)\b|\bhurt me\b|` +
+		// Where the writer lives, and their leaving or hiding from someone: "my husband keeps
+		// finding my address", "I've had to leave my partner … I'm in a refuge now".
+		`\bmy (?:new |current |home |safe )?(?:address|flat|house|home|place)\b|\bwhere (?:i|we) (?:live|am|are|stay|'m living|moved to)\b|` +
+		`\b(?:i|i've|i have|we|we've|we have)(?: had to| have had to| just)? (?:leave|left|fled|flee|escaped|got away from|ran away from|run away from)\b|` +
+		`\b(?:i'm|i am|im|we're|we are|i've been|we've been) (?:\S+ )?(?:fleeing|hiding|in (?:a|the) (?:\S+ )?refuge)\b|\bfind me\b`)
 	safeOther = regexp.MustCompile(`\b(?:my|our|the|a|an|his|her|their|this|that) (?:\S+ ){0,3}` + safePerson + `\b|\b(?:mrs|mr|ms|miss|someone|somebody)\b|\bnext door\b`)
 )
 
 func safeOnBehalf(s string) bool {
 	return !safeSelf.MatchString(s) && safeOther.MatchString(s)
+}
+
+// abuseByAPartner is a sign that the danger is a partner's or former partner's, or domestic abuse
+// by name: the writer's own partner ("my ex", never "my sister's boyfriend"), a refuge, fleeing.
+var abuseByAPartner = regexp.MustCompile(`\bdomestic (?:violence|abuse)\b|\brefuge\b|\bfleeing\b|` +
+	`\b(?:my|our) (?:ex|ex partner|expartner|former partner|partner|husband|wife|boyfriend|girlfriend|ex husband|ex wife|ex boyfriend|ex girlfriend|abuser|stalker|fiance|fiancé|fiancee)(?: |$)`)
+
+// escapingAbuse reports whether an urgent message (normalised) is of a writer at risk themselves
+// from a partner or former partner: no one else is the one at risk (safeOnBehalf), and the abuse
+// is a partner's (abuseByAPartner). It is Intent.DomesticAbuse.
+func escapingAbuse(s string) bool {
+	return !safeOnBehalf(s) && abuseByAPartner.MatchString(s)
 }
 
 // safeAtMyHome is at or outside where the writer lives, as someone turns up there ("turning up at

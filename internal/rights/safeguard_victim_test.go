@@ -1,0 +1,48 @@
+package rights
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// A writer who is themselves escaping a partner's or former partner's abuse is told apart from
+// one reporting someone else at risk (OnBehalf), so the chat can speak to them: the domestic abuse
+// helpline, not "to report a concern about a child or an adult at risk". "I've had to leave my
+// partner because he was violent and I'm in a refuge now …" got the reporter's reply (a QA pass).
+func TestAWriterEscapingAbuseIsMarked(t *testing.T) {
+	for _, text := range []string{
+		"I've had to leave my partner because he was violent and I'm in a refuge now in Aylesbury… Can you make sure my new address is kept secret?",
+		"I left my husband because he was abusive and I'm staying in a refuge, please don't give my new address to anyone",
+		"I'm in a women's refuge after my boyfriend beat me, can you hide my address",
+		"my ex hits me and I'm scared he'll find where I live",
+		"my husband keeps finding my address",
+		"I'm fleeing domestic abuse and need my address kept confidential",
+		"my partner is violent and I'm terrified of him",
+	} {
+		in, tr := classify(text)
+		assert.True(t, in.Safeguarding, "%q: %s", text, tr)
+		assert.True(t, in.DomesticAbuse, "%q: %s", text, tr)
+		assert.False(t, in.OnBehalf, "%q: %s", text, tr)
+	}
+	// Someone else at risk, or no partner's abuse: the reporter's reply, or the crisis lines.
+	for _, text := range []string{
+		"my neighbour's husband beats her, I can hear it through the wall right now",
+		"my sister's boyfriend hits her and she's too scared to leave",
+		"the kid next door is being beaten",
+		"I don't want to live anymore",
+		"my dad is going to kill me and he means it",
+	} {
+		in, tr := classify(text)
+		assert.True(t, in.Safeguarding, "%q: %s", text, tr)
+		assert.False(t, in.DomesticAbuse, "%q: %s", text, tr)
+	}
+	// Past and resolved, or a question about refuges: no danger now.
+	for _, text := range []string{
+		"I fled domestic abuse years ago and I'm safe now, can I have a copy of my housing file",
+		"do you share information with women's refuges?",
+	} {
+		in, tr := classify(text)
+		assert.False(t, in.Safeguarding, "%q: %s", text, tr)
+	}
+}
