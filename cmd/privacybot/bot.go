@@ -39,21 +39,22 @@ func newBot(app *App, cfg config.Config, eng *engine, queue *dpo.Queue) (*conver
 	sessions := conversation.NewSessions(sessionTTL)
 	sessions.Now = app.Now
 	b := &conversation.Bot{
-		Answerer:     eng.answerer,
-		Decider:      eng.composer,
-		Classify:     rights.Classify,
-		Region:       region,
-		Orgs:         orgs,
-		Canonical:    eng.corpus.Organisations.Canonical,
-		Mentioned:    eng.corpus.Organisations.Mentioned,
-		Contacts:     eng.composer.Contacts,
-		Notices:      notices,
-		Now:          app.Now,
-		Sessions:     sessions,
-		Emergency:    cfg.EmergencyContact,
-		Safeguarding: cfg.SafeguardingContact,
-		Crisis:       cfg.CrisisContact,
-		Redact:       redact.Keeping(publishedNames(eng.corpus), redact.Text),
+		Answerer:      eng.answerer,
+		Decider:       eng.composer,
+		Classify:      rights.Classify,
+		Region:        region,
+		Orgs:          orgs,
+		Canonical:     eng.corpus.Organisations.Canonical,
+		Mentioned:     eng.corpus.Organisations.Mentioned,
+		Contacts:      eng.composer.Contacts,
+		Notices:       notices,
+		Now:           app.Now,
+		Sessions:      sessions,
+		Emergency:     cfg.EmergencyContact,
+		Safeguarding:  cfg.SafeguardingContact,
+		Crisis:        cfg.CrisisContact,
+		DomesticAbuse: cfg.DomesticAbuseContact,
+		Redact:        redact.Keeping(publishedNames(eng.corpus), redact.Text),
 	}
 	if queue != nil {
 		b.Queue = queue

@@ -26,6 +26,9 @@ type Config struct {
 	EmergencyContact    string // PRIVACYBOT_EMERGENCY_CONTACT
 	SafeguardingContact string // PRIVACYBOT_SAFEGUARDING_CONTACT
 	CrisisContact       string // PRIVACYBOT_CRISIS_CONTACT: for suicide or self-harm
+	// DomesticAbuseContact is PRIVACYBOT_DOMESTIC_ABUSE_CONTACT: for a writer at risk themselves
+	// from a partner or former partner, in place of SafeguardingContact.
+	DomesticAbuseContact string
 
 	TranscriptDays int // PRIVACYBOT_TRANSCRIPT_DAYS: how long redacted web transcripts are kept (30)
 
@@ -74,6 +77,10 @@ const (
 	// self-harm, or worried about someone who is: Samaritans (free, day or night) and NHS 111's
 	// mental health option.
 	DefaultCrisisContact = "If you are thinking about suicide or harming yourself, or you are worried about someone who is, you can talk to Samaritans for free, day or night, on 116 123, or call NHS 111 and choose the mental health option."
+	// DefaultDomesticAbuseContact is the national line in England for someone experiencing
+	// domestic abuse (run by Refuge), and the way to be heard on a 999 call without speaking
+	// (the police's Silent Solution).
+	DefaultDomesticAbuseContact = "The National Domestic Abuse Helpline is free and open 24 hours: call 0808 2000 247, or visit nationaldahelpline.org.uk. If you call 999 from a mobile and can't speak, press 55 when asked so the police know it's an emergency."
 )
 
 // FromEnv reads the configuration through getenv (os.Getenv, or a map's lookup in tests).
@@ -85,33 +92,34 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		return def
 	}
 	c := Config{
-		CorpusDir:           get("PRIVACYBOT_CORPUS", ""),
-		IndexDir:            get("PRIVACYBOT_INDEX", ""),
-		DataDir:             get("PRIVACYBOT_DATA", DefaultDataDir),
-		DatabaseURL:         get("DATABASE_URL", ""),
-		Addr:                get("PRIVACYBOT_ADDR", DefaultAddr),
-		Region:              get("PRIVACYBOT_REGION", DefaultRegion),
-		Holidays:            get("PRIVACYBOT_HOLIDAYS", ""),
-		BaseURL:             strings.TrimRight(get("PRIVACYBOT_BASE_URL", ""), "/"),
-		EmergencyContact:    get("PRIVACYBOT_EMERGENCY_CONTACT", DefaultEmergencyContact),
-		SafeguardingContact: get("PRIVACYBOT_SAFEGUARDING_CONTACT", DefaultSafeguardingContact),
-		CrisisContact:       get("PRIVACYBOT_CRISIS_CONTACT", DefaultCrisisContact),
-		OpenAIKey:           get("OPENAI_API_KEY", ""),
-		OpenAIBaseURL:       get("OPENAI_BASE_URL", ""),
-		Model:               get("PRIVACYBOT_MODEL", ""),
-		EmbeddingModel:      get("PRIVACYBOT_EMBEDDING_MODEL", ""),
-		SlackBotToken:       get("SLACK_BOT_TOKEN", ""),
-		SlackAppToken:       get("SLACK_APP_TOKEN", ""),
-		SlackSigningSecret:  get("SLACK_SIGNING_SECRET", ""),
-		SlackDPOChannel:     get("SLACK_DPO_CHANNEL", ""),
-		SlackChannelOrgs:    get("SLACK_CHANNEL_ORGS", ""),
-		DiscordBotToken:     get("DISCORD_BOT_TOKEN", ""),
-		DiscordPublicKey:    get("DISCORD_PUBLIC_KEY", ""),
-		DiscordAppID:        get("DISCORD_APP_ID", ""),
-		DiscordChannelOrgs:  get("DISCORD_CHANNEL_ORGS", ""),
-		SMTPAddr:            get("PRIVACYBOT_SMTP_ADDR", ""),
-		SMTPFrom:            get("PRIVACYBOT_SMTP_FROM", ""),
-		DPOEmail:            get("PRIVACYBOT_DPO_EMAIL", ""),
+		CorpusDir:            get("PRIVACYBOT_CORPUS", ""),
+		IndexDir:             get("PRIVACYBOT_INDEX", ""),
+		DataDir:              get("PRIVACYBOT_DATA", DefaultDataDir),
+		DatabaseURL:          get("DATABASE_URL", ""),
+		Addr:                 get("PRIVACYBOT_ADDR", DefaultAddr),
+		Region:               get("PRIVACYBOT_REGION", DefaultRegion),
+		Holidays:             get("PRIVACYBOT_HOLIDAYS", ""),
+		BaseURL:              strings.TrimRight(get("PRIVACYBOT_BASE_URL", ""), "/"),
+		EmergencyContact:     get("PRIVACYBOT_EMERGENCY_CONTACT", DefaultEmergencyContact),
+		SafeguardingContact:  get("PRIVACYBOT_SAFEGUARDING_CONTACT", DefaultSafeguardingContact),
+		CrisisContact:        get("PRIVACYBOT_CRISIS_CONTACT", DefaultCrisisContact),
+		DomesticAbuseContact: get("PRIVACYBOT_DOMESTIC_ABUSE_CONTACT", DefaultDomesticAbuseContact),
+		OpenAIKey:            get("OPENAI_API_KEY", ""),
+		OpenAIBaseURL:        get("OPENAI_BASE_URL", ""),
+		Model:                get("PRIVACYBOT_MODEL", ""),
+		EmbeddingModel:       get("PRIVACYBOT_EMBEDDING_MODEL", ""),
+		SlackBotToken:        get("SLACK_BOT_TOKEN", ""),
+		SlackAppToken:        get("SLACK_APP_TOKEN", ""),
+		SlackSigningSecret:   get("SLACK_SIGNING_SECRET", ""),
+		SlackDPOChannel:      get("SLACK_DPO_CHANNEL", ""),
+		SlackChannelOrgs:     get("SLACK_CHANNEL_ORGS", ""),
+		DiscordBotToken:      get("DISCORD_BOT_TOKEN", ""),
+		DiscordPublicKey:     get("DISCORD_PUBLIC_KEY", ""),
+		DiscordAppID:         get("DISCORD_APP_ID", ""),
+		DiscordChannelOrgs:   get("DISCORD_CHANNEL_ORGS", ""),
+		SMTPAddr:             get("PRIVACYBOT_SMTP_ADDR", ""),
+		SMTPFrom:             get("PRIVACYBOT_SMTP_FROM", ""),
+		DPOEmail:             get("PRIVACYBOT_DPO_EMAIL", ""),
 	}
 	var err error
 	if c.TranscriptDays, err = intVar(get("PRIVACYBOT_TRANSCRIPT_DAYS", ""), DefaultTranscriptDays); err != nil {

@@ -24,6 +24,7 @@ func TestZeroConfig(t *testing.T) {
 	assert.Equal(t, 10*time.Second, c.ModelTimeout)
 	assert.False(t, c.ModelEnabled())
 	assert.Contains(t, c.EmergencyContact, "999")
+	assert.Contains(t, c.DomesticAbuseContact, "0808 2000 247")
 }
 
 func TestFromEnvReadsEverything(t *testing.T) {

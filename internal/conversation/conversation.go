@@ -149,6 +149,10 @@ type Bot struct {
 	Safeguarding string
 	// Crisis is the configured text for a message about suicide or self-harm (crisis lines).
 	Crisis string
+	// DomesticAbuse is the configured text for a writer at risk themselves from a partner or
+	// former partner (a domestic abuse helpline): said to them in place of Safeguarding, which
+	// tells how to report a concern about someone else.
+	DomesticAbuse string
 	// Redact is applied to the conversation excerpt stored with a case, and to a question before
 	// it is answered (its personal details are not what it asks about). It should keep the names
 	// the notices publish (redact.Keeping): "who is Maria Damigos?" was asked as "who is".
@@ -243,6 +247,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			asked := intent
 			asked.Safeguarding, asked.ByModel, asked.SelfHarm = false, false, false
 			s.riskTold = true // before the request starts, whose summary reads it
+			s.atRisk = s.atRisk || intent.DomesticAbuse
 			r, err := b.startIntake(ctx, s, t, asked)
 			if err != nil {
 				return Reply{}, err
@@ -1170,6 +1175,12 @@ func (b *Bot) safeguardingText() string {
 // crisis lines for suicide or self-harm, then the safeguarding team (the chat's council's).
 func (b *Bot) safeguardingFor(intent rights.Intent, org string) string {
 	text := b.safeguardingText()
+	if intent.DomesticAbuse && b.DomesticAbuse != "" {
+		// "I've had to leave my partner because he was violent and I'm in a refuge now": a
+		// helpline that speaks to them, not how to report a concern about someone else (a QA pass).
+		em, _, _ := strings.Cut(text, "\n")
+		text = em + "\n" + b.DomesticAbuse
+	}
 	if intent.SelfHarm && b.Crisis != "" {
 		// "I don't want to live any more" needs someone to talk to now, before a team to report to.
 		em, rest, _ := strings.Cut(text, "\n")
@@ -1190,6 +1201,7 @@ func (b *Bot) safeguarding(s *session, t Turn, intent rights.Intent) Reply {
 // safeguardingReply is the reply to an urgent message, not yet remembered.
 func (b *Bot) safeguardingReply(s *session, t Turn, intent rights.Intent) Reply {
 	s.riskTold = true
+	s.atRisk = s.atRisk || intent.DomesticAbuse
 	text := b.safeguardingFor(intent, t.Org)
 	confidential := confidentialRe.MatchString(t.Text)
 	// At risk from someone who knows or may learn the address ("my ex keeps turning up at my new
@@ -1218,6 +1230,10 @@ func (b *Bot) safeguardingReply(s *session, t Turn, intent rights.Intent) Reply 
 			// The confidentiality request is offered once this one is sent.
 			text += "\nOnce this request is sent, I'll offer to take a request to keep your address confidential too."
 			s.intake.second = offer{typ: rights.Objection, question: t.Text}
+		} else if s.intake == nil && intent.DomesticAbuse {
+			// What the council can do for them, said to them.
+			offerConfidentiality(s, t)
+			text += "\nYou can ask the council to keep your address confidential, so that it isn't shared or given out, and its letters and records don't show it to anyone who shouldn't see it. I can pass that request to the data protection team: say \"yes\" to start it."
 		} else if s.intake == nil {
 			text += "\n" + offerConfidentiality(s, t)
 		}
@@ -2075,6 +2091,10 @@ type session struct {
 	// disclosure itself stays where the conversation goes, and the team is told to look (a QA
 	// pass: a danger told mid-request left no trace on the case).
 	riskTold bool
+	// atRisk is set once the chat has read the writer as at risk themselves from a partner or
+	// former partner (rights.Intent.DomesticAbuse): a request then asks for a contact that is safe
+	// to use, and tells the team to check before using it (intake.atRisk).
+	atRisk bool
 }
 
 // takeLost reports whether the session was made for an id that had ended, and clears it: only the

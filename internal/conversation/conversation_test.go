@@ -61,7 +61,8 @@ func newBot(t testing.TB, now time.Time) (*conversation.Bot, queue) {
 	return &conversation.Bot{Answerer: composer, Queue: q.Queue, Classify: rights.Classify, Region: deadline.EnglandAndWales,
 		Orgs: orgs, Canonical: canonical, Mentioned: e.Corpus.Organisations.Mentioned, Contacts: composer.Contacts, Now: func() time.Time { return now }, Sessions: sessions,
 		Emergency: "If anyone is in immediate danger, call 999.", Safeguarding: "Call the safeguarding team.",
-		Redact: func(s string) string { return strings.ReplaceAll(s, "jane@example.com", "[email]") }}, q
+		DomesticAbuse: "Call the National Domestic Abuse Helpline on 0808 2000 247.",
+		Redact:        func(s string) string { return strings.ReplaceAll(s, "jane@example.com", "[email]") }}, q
 }
 
 // line is one exchange of a scripted conversation: what the person says, and what the bot's

@@ -107,6 +107,10 @@ type intake struct {
 	// (session.riskTold), before the request or while it is taken: the team is told so on the
 	// case (teamNotes), whose excerpt alone would leave it to be found.
 	riskTold *bool
+	// atRisk is the conversation's record that the writer is at risk themselves from a partner
+	// or former partner (session.atRisk): the contact asked for is one safe to use, and the team
+	// is told to check it is before using it (teamNotes).
+	atRisk *bool
 	// namedCouncil is the council the request's first words named, when the request was taken
 	// for it: corrected later ("sorry, it's Buckinghamshire not MK"), the words kept with the
 	// case still name it, and the team is told of the correction (teamNotes).
@@ -134,6 +138,14 @@ type intake struct {
 // toldOfRisk reports whether the chat has given the safeguarding contacts in this conversation.
 func (it *intake) toldOfRisk() bool { return it.riskTold != nil && *it.riskTold }
 
+// requesterAtRisk reports whether the chat read the requester as at risk from a partner or former
+// partner, who may see their post or e-mail or answer their phone.
+func (it *intake) requesterAtRisk() bool { return it.atRisk != nil && *it.atRisk }
+
+// atRiskNote is the note on a request whose requester the chat read as at risk from a partner or
+// former partner.
+const atRiskNote = "The requester told the chat they are at risk from a partner or former partner: check it is safe to contact them at the contact given before using it, and send nothing to any other address or number."
+
 // teamNotes are what the chat tells the data protection team of how the request was taken,
 // besides the resident's words: a risk told of in the conversation (saying nothing of what was
 // told, which is in the conversation's excerpt, redacted), a council corrected after the first
@@ -148,6 +160,9 @@ func (it *intake) teamNotes() []string {
 	var notes []string
 	if it.toldOfRisk() {
 		notes = append(notes, riskToldNote)
+	}
+	if it.requesterAtRisk() && !it.loggedByAdviser() {
+		notes = append(notes, atRiskNote)
 	}
 	if it.namedCouncil != "" && it.org != "" && it.org != it.namedCouncil {
 		notes = append(notes, fmt.Sprintf("The council was corrected in the chat to %s; the request's first words name %s.", it.org, it.namedCouncil))
@@ -430,7 +445,8 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		s.prefill = nil
 	}
 	it.firstOnBehalf = it.onBehalf
-	it.riskTold = &s.riskTold      // a danger told before the request was asked for, or after
+	it.riskTold = &s.riskTold // a danger told before the request was asked for, or after
+	it.atRisk = &s.atRisk
 	it.log = slices.Clone(s.turns) // what was said before the request: its context
 	it.opening = len(it.log)
 	if n := len(s.submitted); n > 0 {
@@ -727,6 +743,11 @@ func (b *Bot) question(it *intake) string {
 	case StepOnBehalfOf:
 		return "You're asking for someone else: what is their name? (The data protection team will ask you for proof that you may act for them.)"
 	case StepContact:
+		if it.requesterAtRisk() && !it.onBehalf {
+			// Someone escaping a partner's abuse: a letter or a call the partner sees or answers
+			// may put them in danger (a QA pass offered a postal address as to anyone).
+			return "How should the data protection team contact you, in a way that is safe for you? Give an e-mail address, a phone number, or a postal address, but only one where it is safe for the council to write to you or call you (not one that someone you're afraid of can see or answer). If none is safe, give a way that is: a support worker's, for example."
+		}
 		return "How should the data protection team contact you? Give one of: an e-mail address, a phone number, or a postal address."
 	case StepService:
 		return "Which council service is it about, if you know? (Type \"skip\" if you're not sure.)"

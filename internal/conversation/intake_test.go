@@ -733,8 +733,12 @@ func TestSafeguardingRepliesFitTheMessage(t *testing.T) {
 	last := script(t, bot, "Milton Keynes", []line{{says: "i dont want to live anymore", kind: conversation.KindSafeguarding,
 		contains: []string{"999", "Samaritans on 116 123", "Milton Keynes City Council's safeguarding team"}}})
 	assert.Less(t, strings.Index(last.Answer.Answer, "Samaritans"), strings.Index(last.Answer.Answer, "safeguarding team"))
+	script(t, bot, "", []line{{says: "my neighbour's husband hits her and she's scared", kind: conversation.KindSafeguarding,
+		contains: []string{"999", "your council's safeguarding team"}, lacks: []string{"Samaritans", "Domestic Abuse Helpline"}}})
+	// The one at risk from a partner is given the domestic abuse helpline instead of how to report
+	// a concern about someone else.
 	script(t, bot, "", []line{{says: "my partner hits me and I'm scared", kind: conversation.KindSafeguarding,
-		contains: []string{"999", "your council's safeguarding team"}, lacks: []string{"Samaritans"}}})
+		contains: []string{"999", "Domestic Abuse Helpline"}, lacks: []string{"Samaritans", "safeguarding team"}}})
 }
 
 // "Send me a copy of my data and then delete it all" asks for two rights: the first is taken,

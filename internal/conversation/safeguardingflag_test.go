@@ -72,13 +72,13 @@ func TestAnAbuserFindingTheirAddressGetsTheSafeguardingReply(t *testing.T) {
 	for _, says := range []string{"my husband keeps finding my address", "my ex keeps turning up at my new flat, how does he know where I live"} {
 		t.Run(says, func(t *testing.T) {
 			bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
-			script(t, bot, "", []line{{says: says, kind: conversation.KindSafeguarding, contains: []string{"Call the safeguarding team."},
+			script(t, bot, "", []line{{says: says, kind: conversation.KindSafeguarding, contains: []string{"Domestic Abuse Helpline"},
 				lacks: []string{"It sounds like you want to make a request"}}})
 		})
 	}
 	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "Milton Keynes", []line{
-		{says: "my husband keeps finding my address", kind: conversation.KindSafeguarding, contains: []string{"Call the safeguarding team.", "keep your address confidential"}},
+		{says: "my husband keeps finding my address", kind: conversation.KindSafeguarding, contains: []string{"Domestic Abuse Helpline", "keep your address confidential"}},
 		{says: "yes", kind: conversation.KindIntake}, {says: "Jo Bloggs"}, {says: "jo@example.com"}, {says: "skip"}, {says: "as above"},
 		{says: "yes", kind: conversation.KindSubmitted},
 	})

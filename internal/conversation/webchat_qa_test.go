@@ -26,7 +26,7 @@ func TestDangerAndAHiddenAddressGetTheReplyAndTheOffer(t *testing.T) {
 			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 			script(t, bot, "Milton Keynes", []line{
 				{says: says, kind: conversation.KindSafeguarding,
-					contains: []string{"call 999", "Call the safeguarding team", "keep your address confidential", `say "yes"`},
+					contains: []string{"call 999", "Domestic Abuse Helpline", "keep your address confidential", `say "yes"`},
 					lacks:    []string{"Right to rectification"}},
 				{says: "yes", kind: conversation.KindIntake, contains: []string{"Right to object", "full name"}},
 				{says: "Kate Hill"}, {says: "kate@example.com"}, {says: "skip"}, {says: "as above"},
