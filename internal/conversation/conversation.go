@@ -616,6 +616,10 @@ func asksBesidesConfidentiality(text string) bool {
 // allowed?", "is this even legal". Searched alone, it finds nothing the notices say of it.
 var thatAllowedRe = regexp.MustCompile(`(?i)^\s*(?:and |so |but )?(?:is|was|are|were|can|could|should) (?:that|this|it|she|he|they) (?:\w+ ){0,2}(?:allowed|legal|lawful|ok|okay|right|fair|normal|permitted|a breach)\b[^.?!]*[.?!]*\s*$`)
 
+// toldAnExRe tells of the writer's details passed to a former partner, or an abuser: "she looked
+// up my address and told my ex".
+var toldAnExRe = regexp.MustCompile(`(?i)\b(?:told|tell|tells|telling|gave|given|give|passed|passing|shared|sharing|sent|showed|shown|leaked|handed)\b[^.?!]{0,40}\b(?:my|our) (?:ex|ex-\w+|ex (?:partner|husband|wife|boyfriend|girlfriend)|former partner|abuser|stalker)\b`)
+
 // answerGrievance answers a message telling of someone looking up the writer's address and
 // asking about it: only its questions are searched (not what the grievance tells, whose words
 // found a passage on the website's log files, nor "is that allowed?", which points back at it),
@@ -639,6 +643,11 @@ func (b *Bot) answerGrievance(ctx context.Context, s *session, t Turn, onDelta f
 		return r, err
 	}
 	r.Answer.Question = t.Text
+	if toldAnExRe.MatchString(t.Text) && b.DomesticAbuse != "" {
+		// "… and told my ex": no fear is said, so no alarm and no flag on a case; but an ex
+		// learning where someone lives can be a danger, and they are told where to turn if it is.
+		r.Answer.Answer += "\n\nIf someone knowing where you live puts you at risk, call 999 if you are in immediate danger. " + b.DomesticAbuse
+	}
 	if b.Queue != nil && t.Channel == "web" {
 		r.Answer.Answer += "\n\nIf someone at the council looked at your details without a work reason, or passed them on, you can complain to the council's data protection team, who can look into it and keep your address confidential. I can pass your complaint to them now: say \"yes\" to start it."
 		s.offered = offer{typ: rights.Complaint, question: t.Text}

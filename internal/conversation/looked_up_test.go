@@ -28,8 +28,16 @@ func TestALookedUpAddressWithAQuestionIsAnswered(t *testing.T) {
 			assert.Empty(t, q.cases())
 		})
 	}
-	// "yes" takes the complaint offered.
+	// Told that the address went to an ex, the resident is also told where to turn if that puts
+	// them at risk: no alarm (no fear is said, and the case is not flagged), but not nothing.
 	bot, _ := newBot(t, gapsNow)
+	rep := script(t, bot, "Milton Keynes", []line{{says: "my neighbour works at the council and i think she looked up my address on the system and told my ex. is that allowed? who at the council can see my records",
+		contains: []string{"puts you at risk", "0808 2000 247"}, lacks: []string{"Call the safeguarding team."}}})
+	assert.Equal(t, conversation.KindAnswer, rep.Kind)
+	script(t, bot, "Milton Keynes", []line{{says: "my cousin works in housing and she looked up my address on the system. who at the council can see my records",
+		lacks: []string{"0808 2000 247"}}})
+	// "yes" takes the complaint offered.
+	bot, _ = newBot(t, gapsNow)
 	script(t, bot, "Milton Keynes", []line{
 		{says: "my neighbour works at the council and i think she looked up my address on the system and told my ex. is that allowed? who at the council can see my records"},
 		{says: "yes", kind: conversation.KindIntake, contains: []string{"Complaint"}},
