@@ -286,8 +286,9 @@ var (
 	// cancelRe is a wish to stop the chat's request. "stop", "quit" and "exit" count only on their
 	// own ("stop it", "stop now please"): "stop using my data" is an objection, not a command.
 	// A message that is only a way of dropping something ("nah leave it", "scrap that", "don't
-	// bother") stops it too; said with more ("scrap that, I want the housing file") it is not.
-	cancelRe = regexp.MustCompile(`(?i)^\s*(?:(?:no|nah|nope|ok|okay|oh|actually|just|um+|erm|hmm|sorry|wait)[\s,.!]+)*(?:leave it|(?:scrap|drop|ditch|bin) (?:it|that|this|the (?:request|whole thing|lot))|don'?t bother|not bothered|forget (?:that|this|the whole thing)|no longer (?:needed|necessary|wanted)|(?:i'?ll|let'?s|i will) leave it)(?:\s+(?:then|now|please|thanks|thank you|for now|for today|after all|actually|there|it))*\s*[.!]*\s*$|^\s*(?:/?cancel\b|(?:stop|quit|exit|abort)(?:\s+(?:it|this|that|now|please|the request|here))*\s*[.!]*\s*$|never ?mind\b|forget it\b)|\b(?:changed my mind|never ?mind|forget (?:it|about it)|(?:do not|don'?t|dont) want to (?:do this|do it|continue|carry on|go ahead|go on)(?: any ?more)?)\b`)
+	// bother"), or that and why ("nah leave it actually, I'll email them myself": cancelReason),
+	// stops it too; said with more ("scrap that, I want the housing file") it is not.
+	cancelRe = regexp.MustCompile(`(?i)^\s*(?:(?:no|nah|nope|ok|okay|oh|actually|just|um+|erm|hmm|sorry|wait)[\s,.!]+)*(?:leave it|(?:scrap|drop|ditch|bin) (?:it|that|this|the (?:request|whole thing|lot))|don'?t bother|not bothered|forget (?:that|this|the whole thing)|no longer (?:needed|necessary|wanted)|(?:i'?ll|let'?s|i will) leave it)(?:\s+(?:then|now|please|thanks|thank you|for now|for today|after all|actually|there|it))*(?:[\s,.;:!-]+` + cancelReason + `)*\s*[.!]*\s*$|^\s*(?:/?cancel\b|(?:stop|quit|exit|abort)(?:\s+(?:it|this|that|now|please|the request|here))*\s*[.!]*\s*$|never ?mind\b|forget it\b)|\b(?:changed my mind|never ?mind|forget (?:it|about it)|(?:do not|don'?t|dont) want to (?:do this|do it|continue|carry on|go ahead|go on)(?: any ?more)?)\b`)
 	// namePrefixRe is how people introduce their name: "my name is Sarah", "it's Kate Hill".
 	namePrefixRe = regexp.MustCompile(`(?i)^\s*(?:(?:my )?(?:full )?name is(?:\s+(?:spelt|spelled)(?:\s+as)?)?|(?:my )?name'?s|i am|i'm|im|it is|it's|its|name:?|this is|sure\s*[-,:]?)\s+`)
 	// nameSuffixRe ends a name said as people introduce themselves on the phone or in a chat:
@@ -339,6 +340,16 @@ var (
 	// "0790 123".
 	shortPhoneRe = regexp.MustCompile(`^(?:(?:\+|00)\s*44\s*(?:\(0\)\s*)?|\(?0)[\d ()-]*\d$`)
 )
+
+// cancelReason is why a request is dropped, said after the words that drop it: the resident will
+// go to the council themselves or later ("I'll email them myself", "I'll do it another time",
+// "I'll ring them tomorrow"), or no longer wants it ("don't bother", "changed my mind", "thanks
+// anyway"). Only such a reason: "scrap that, I'll give you my mobile instead" goes on.
+const cancelReason = `(?:(?:i'?ll|i will|i'?m going to|i'?m gonna|gonna|i can|i'?d rather|i might)\s+(?:just\s+)?(?:\S+\s+){0,5}?(?:myself|ourselves|another time|some other time|another day|later|tomorrow|next week|in person|directly|(?:by|in) (?:e-?mail|post|phone|writing))` +
+	`|(?:i'?ll|i will|i'?m going to|i'?m gonna|gonna)\s+(?:just\s+)?(?:e-?mail|contact|call|ring|phone|write to|speak to|talk to|visit|go (?:to|through))\s+(?:them|the council|the team|the dpo|the data protection (?:team|officer)|someone|somebody)` +
+	`|don'?t bother|not worth it|(?:i'?ve |i have )?changed my mind|maybe later|another time|no need|not needed|not now|never ?mind` +
+	`|(?:thanks|thank you|cheers|ta)(?: anyway| though| all the same)?|no worries|it'?s (?:fine|ok|okay|alright)|all good|no rush|sorry)` +
+	`(?:\s+(?:then|now|please|thanks|thank you|for now|anyway|actually|instead))*`
 
 // StartIntake begins a request of the given type in a session (the CLI's /request, a button).
 func (b *Bot) StartIntake(ctx context.Context, t Turn, typ rights.Type) (Reply, error) {
