@@ -290,11 +290,13 @@ func sameContact(a, b string) bool {
 
 // correctedContact is the contact a message gives in place of the one the request has, and any
 // other it gives beside it ("it's x@… or my mobile 07…"); ok is false when it corrects none.
-// At the contact step a contact is the answer, not a correction. A phone number is returned
+// At the contact step a contact is the answer, not a correction; at "Which council?", where a
+// contact given early is noted (detailsBeside), only one the message says is a correction ("oh
+// sorry wrong email, it's …") is one: a contact alone there is read as it always was. A phone number is returned
 // though it is no full number ("actually my number is 0790 123"), to be asked about; phoneAgain,
 // the number was asked for again, and the message may be it alone.
 func correctedContact(it *intake, v string, phoneAgain bool) (contact string, others []string, ok bool) {
-	if it.contact == "" || it.step == StepContact || it.step == StepOrg {
+	if it.contact == "" || it.step == StepContact {
 		return "", nil, false
 	}
 	// "it's oh seven seven double one …": read as the same words typed with the number in digits
@@ -327,6 +329,8 @@ func correctedContact(it *intake, v string, phoneAgain bool) (contact string, ot
 	// old address x@…, not my current one") say nothing of it.
 	cue := contactFixRe.MatchString(v)
 	switch {
+	case it.step == StepOrg && !replaces && !cue:
+		return "", nil, false
 	case replaces:
 	case it.typ == rights.Rectification && it.step == StepDescription:
 		// "my email on file is wrong, it should be jo2@…" is what the request asks to correct.
@@ -488,7 +492,11 @@ func (b *Bot) correction(it *intake, v string, phoneAgain bool) (text string, ok
 			it.phoneAgain = true
 			return text + " I've kept the contact as " + it.contact + "; type the number again to change it.", true
 		}
+		// The contact replaced was wrong: it is no other way to reach them either, and the team
+		// would see two addresses (a web QA pass).
+		old := it.contact
 		it.contact = contact
+		it.others = slices.DeleteFunc(it.others, func(o string) bool { return sameContact(o, old) || sameContact(o, contact) })
 		it.addOthers(others)
 		text = "I've changed the contact to " + contact + "."
 		if len(others) > 0 {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/privacybot/privacybot/internal/conversation"
 )
@@ -36,4 +37,52 @@ func TestACancelWithAReasonCancelsAtAnyStep(t *testing.T) {
 	bot, _ := newBot(t, qaNow)
 	script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Sandra Okafor", "sandra@example.com", "housing"),
 		line{says: "scrap that, I want the housing file", kind: conversation.KindIntake, contains: []string{"Shall I send"}}))
+}
+
+// A correction of the contact said at "Which council?" changes it, as at any other step; a bare
+// contact there is not taken for one. The old address is in no field of the case (a web QA pass:
+// the correction was answered "I need to know which council…", and the old address kept).
+func TestAContactCorrectedAtTheCouncilStep(t *testing.T) {
+	for _, says := range []string{
+		"oh sorry wrong email, it's sandra_okafor@yahoo.co.uk with an underscore",
+		"sorry the email is wrong, it should be sandra_okafor@yahoo.co.uk",
+		"the email I gave you has a typo, it's sandra_okafor@yahoo.co.uk",
+	} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, qaNow)
+			script(t, bot, "", []line{
+				{says: "I want a copy of my data", kind: conversation.KindIntake, contains: []string{"Which council"}},
+				{says: "sandra.okafor@yahoo.co.uk", kind: conversation.KindIntake, contains: []string{"noted your contact details", "Which council"}},
+				{says: says, kind: conversation.KindIntake, contains: []string{"I've changed the contact to sandra_okafor@yahoo.co.uk", "Which council"},
+					lacks: []string{"I need to know which council"}},
+				{says: "Milton Keynes", kind: conversation.KindIntake, contains: []string{"full name"}},
+				{says: "Sandra Okafor", kind: conversation.KindIntake, contains: []string{"service"}},
+				{says: "skip"},
+				{says: "everything", contains: []string{"Contact: sandra_okafor@yahoo.co.uk"}, lacks: []string{"sandra.okafor@"}},
+				{says: "yes", kind: conversation.KindSubmitted},
+			})
+			cases := q.cases()
+			require.Len(t, cases, 1)
+			assert.Equal(t, "sandra_okafor@yahoo.co.uk", cases[0].Requester.Contact.Value)
+			assert.NotContains(t, cases[0].Description, "sandra.okafor@", "the old address is no detail")
+		})
+	}
+	// Corrected to the other address given with it, the request has one address, not two.
+	bot, q := newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Sandra Okafor", "sandra.okafor@yahoo.co.uk or sandra_okafor@yahoo.co.uk", "skip"),
+		line{says: "sorry the email is wrong, it should be sandra_okafor@yahoo.co.uk", contains: []string{"I've changed the contact"}},
+		line{says: "everything", contains: []string{"Contact: sandra_okafor@yahoo.co.uk"}, lacks: []string{"Also given"}},
+		line{says: "yes", kind: conversation.KindSubmitted}))
+	require.Len(t, q.cases(), 1)
+	assert.NotContains(t, q.cases()[0].Description, "yahoo", "no address in the details")
+
+	// A contact alone at "Which council?", when the request has one, is read as it was.
+	bot, _ = newBot(t, qaNow)
+	last := script(t, bot, "", []line{
+		{says: "I want a copy of my data", kind: conversation.KindIntake},
+		{says: "sandra.okafor@yahoo.co.uk", kind: conversation.KindIntake},
+		{says: "sandra_okafor@yahoo.co.uk", kind: conversation.KindIntake, contains: []string{"Which council"}, lacks: []string{"I've changed"}},
+	})
+	require.NotNil(t, last.Intake)
+	assert.Equal(t, "sandra.okafor@yahoo.co.uk", last.Intake.Fields["contact"])
 }
