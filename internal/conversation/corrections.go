@@ -541,6 +541,44 @@ func (b *Bot) correction(it *intake, v string, phoneAgain bool) (text string, ok
 	return it.renamed(&it.name, name), true
 }
 
+// sentenceSepRe ends a sentence of a message, or failing that a clause: where a name corrected
+// beside a contact stops ("sorry my name is actually Jessica Moore not Jess. phone me on …").
+var (
+	sentenceSepRe = regexp.MustCompile(`[.!?;]+\s+`)
+	clauseSepRe   = regexp.MustCompile(`[.!?;,]+\s+`)
+)
+
+// nameFixedBeside is a correction of the requester's name said in its own sentence (or clause) of
+// a reply at the contact step that gives the contact in another ("sorry my name is actually
+// Jessica Moore not Jess. phone me on 07700 900456 but only text dont call"): the name, and the
+// message without that sentence, which answers the step. "" when the message corrects no name so,
+// or gives no contact beside it (the step's own reading then stands: "my name's Jo, email jo@…").
+func (b *Bot) nameFixedBeside(it *intake, v string) (name, rest string) {
+	if it.name == "" || it.step != StepContact {
+		return "", ""
+	}
+	for _, sep := range []*regexp.Regexp{sentenceSepRe, clauseSepRe} {
+		start := 0
+		for _, at := range append(sep.FindAllStringIndex(v, -1), []int{len(v), len(v)}) {
+			part := v[start:at[0]]
+			if len(contactsIn(part)) == 0 && contactIn(part) == "" && fixCueRe.MatchString(part) {
+				n := b.nameGiven(part)
+				if n == "" {
+					n = b.replacedName(it, part)
+				}
+				if n != "" && !strings.EqualFold(n, it.name) {
+					rest = strings.TrimSpace(v[:start] + v[at[1]:])
+					if len(contactsIn(rest)) > 0 || contactIn(rest) != "" {
+						return n, rest
+					}
+				}
+			}
+			start = at[1]
+		}
+	}
+	return "", ""
+}
+
 // yourName is what the bot calls the requester's name: "your name" to a resident, "the
 // requester's name" to an adviser logging a request for a caller.
 func (it *intake) yourName() string {

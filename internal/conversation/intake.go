@@ -824,7 +824,9 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			Request: &answer.Request{Type: string(it.typ), Actionable: true, Confidence: 1}},
 			Session: s.ID, Kind: KindIntake, Intake: b.state(it)}
 	}
+	changed := "" // what the message changed besides answering the step, said first
 	mk := func(text string) Reply {
+		text = changed + text
 		s.remember(t.Text, text)
 		return reply(text)
 	}
@@ -1396,6 +1398,12 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			it.addWords("The person the request is for has died.")
 		}
 	case StepContact:
+		if name, rest := b.nameFixedBeside(it, v); name != "" {
+			// "sorry my name is actually Jessica Moore not Jess. phone me on 07700 900456 but only
+			// text dont call": the name corrected, and the rest read for the contact and what is
+			// said of it (a web QA pass kept "Jess", and the correction went into the details).
+			changed, v = it.renamed(&it.name, name)+" ", rest
+		}
 		if m := spacedEmailRe.FindStringSubmatch(v); m != nil && !contactLabelWords[strings.ToLower(m[1])] {
 			// "tom hardy@gmail.com" would be hardy@gmail.com, someone else's address.
 			return mk(it.didYouMean("An e-mail address has no spaces", m[1]+m[2], m[1]+"."+m[2]) + " " + b.prompt(it)), nil

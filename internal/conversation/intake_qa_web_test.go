@@ -86,3 +86,29 @@ func TestAContactCorrectedAtTheCouncilStep(t *testing.T) {
 	require.NotNil(t, last.Intake)
 	assert.Equal(t, "sandra.okafor@yahoo.co.uk", last.Intake.Fields["contact"])
 }
+
+// A name corrected in the message that gives the contact is corrected, and the contact taken
+// with what is said of it (a web QA pass: the phone was taken, the name stayed "Jess", and the
+// correction went into the details).
+func TestANameCorrectedWithTheContact(t *testing.T) {
+	for _, tc := range []struct{ says, name, contact, note string }{
+		{"sorry my name is actually Jessica Moore not Jess. phone me on 07700 900456 but only text dont call", "Jessica Moore", "07700 900456", "only text dont call"},
+		{"oh wait my name should be Jessica Moore. my email is jess.moore@example.com", "Jessica Moore", "jess.moore@example.com", ""},
+		{"Jessica Moore not Jess, sorry. 07700 900456, text only please", "Jessica Moore", "07700 900456", "text only"},
+	} {
+		t.Run(tc.says, func(t *testing.T) {
+			bot, q := newBot(t, qaNow)
+			last := script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Jess", "", ""),
+				line{says: tc.says, kind: conversation.KindIntake, contains: []string{"Jessica Moore", "service"}}))
+			require.NotNil(t, last.Intake)
+			assert.Equal(t, tc.name, last.Intake.Fields["name"])
+			assert.Equal(t, tc.contact, last.Intake.Fields["contact"])
+			assert.NotContains(t, last.Intake.Fields["description"], "my name", "the correction is no detail")
+			assert.NotContains(t, last.Intake.Fields["description"], "Jessica", "the correction is no detail")
+			if tc.note != "" {
+				assert.Contains(t, last.Intake.Fields["description"], tc.note, "how to contact them, kept")
+			}
+			_ = q
+		})
+	}
+}
