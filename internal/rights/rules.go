@@ -328,6 +328,11 @@ var requestCues = []cue{
 	c("polite you", 3, `\b(?:can|could|would|will) (?:you|someone|somebody)(?: please)? (?:delete|remove|erase|wipe|send|give|stop|correct|update|change|fix|amend|sort|unsubscribe|take|cancel|restrict|freeze|transfer|export|put|pause|get rid|provide|confirm|get|check|review|look|email|post|forward|disclose|move|lock|revoke|release|show|make sure|ensure|mark|flag|keep|hide|withhold|let (?:me|us) (?:have|see|get))\b`),
 	// "can I have my file?" asks for the thing, as "can I ask for it?" does not.
 	c("could i have", 3, `\b(?:can|could|may) (?:i|we)(?: please)? have\b|\bcould i please\b`),
+	// "can I get a copy of my data please" asks for it as "could I have it" does, where "can I get
+	// a copy of my data?" may ask whether one can (a web QA pass answered it with a sentence about
+	// cookies). The "please" in its own clause; "how can I get …, please?" still asks how.
+	c("can i get it please", 3, `\b(?:can|could|may) (?:i|we) (?:please )?(?:get|receive)\b[^.?!;,]*? please\b|\b(?:can|could|may) (?:i|we) please (?:get|receive)\b`).
+		unless(`\b(?:how|where|when|why|whether|if|who|what) (?:\S+ )?(?:can|could|may) (?:i|we)\b`),
 	// Policy: asking what is held about oneself is a subject access request,
 	// so this outweighs the question form.
 	c("tell me what you hold", 5, `\b(?:know|see|tell me|find out|show me) what (?:\S+ ){0,4}(?:holds?|has|have|got|keeps?|held|stores?)\b(?: \S+){0,3} (?:about|on|for) (?:me|my (?:\S+ )?`+relatives+`)\b`),
