@@ -146,6 +146,15 @@ func (b *Bot) notACouncil(it *intake, v, noted, talk string) (org, text string) 
 		// "the council", "the county council", "i live here": which of them, and how to tell.
 		return "", "There are two councils I can send requests to: " + councils + ". " +
 			"If you're not sure which is yours, tell me the town, village or estate you live in, or your postcode. " + b.prompt(it)
+	case place != "" && !livesInRe.MatchString(v) && b.personsName(v):
+		// "Sandra Okafor", the name typed a step early: no place to ask about (a web QA pass got
+		// "I don't know which council's area Sandra Okafor is in"). Not taken for the name either:
+		// an adviser's caller and a place opened by a first name may read so too.
+		lead := "That looks like a name rather than a place. "
+		if it.name == "" {
+			lead = "That looks like a name rather than a place: I'll ask for " + it.yourName() + " next. "
+		}
+		return "", lead + "First, I need to know which council holds the records; if you're not sure, tell me the town or village you live in. " + b.prompt(it)
 	case place != "" && (livesInRe.MatchString(v) || !councilLikeRe.MatchString(v)):
 		// "Leighton Buzzard", "I live in Hemel Hempstead": a place the bot doesn't know may well
 		// be in one of the areas; the resident knows which, or can say a nearby town.
@@ -318,6 +327,17 @@ func (b *Bot) nameAndElsewhere(v string) (name, where string) {
 		return n, w
 	}
 	return "", ""
+}
+
+// personsName reports whether a reply is a full name and nothing else, read as nameAndElsewhere
+// reads one: two to four words opened by a common first name ("Sandra Okafor"), and no council's
+// or place's word ("Leighton Buzzard" and "Ashley Green" open with none, or are places served).
+func (b *Bot) personsName(v string) bool {
+	v = strings.Trim(v, " .!")
+	n := b.nameFrom(v)
+	f := strings.Fields(n)
+	return len(f) >= 2 && len(f) <= 4 && n == v && redact.FirstName(f[0]) && !councilLikeRe.MatchString(v) && !b.namesServed(v) &&
+		b.placeCouncil(placeAsSaid(v)) == ""
 }
 
 // councilFixRe is a reply that takes back the council the request has, in the words a name is

@@ -112,3 +112,44 @@ func TestANameCorrectedWithTheContact(t *testing.T) {
 		})
 	}
 }
+
+// "can I get a copy of my data please, I live in High Wycombe" is a request, for the council of
+// the place said (a web QA pass answered it with a sentence about cookies); and at "Which
+// council?", a person's name is not taken for a place ("I don't know which council's area Sandra
+// Okafor is in").
+func TestAPoliteRequestWithWhereTheyLive(t *testing.T) {
+	for _, tc := range []struct{ says, council string }{
+		{"can I get a copy of my data please, I live in High Wycombe", "Buckinghamshire Council"},
+		{"could I get a copy of my records please? I live in Aylesbury", "Buckinghamshire Council"},
+		{"can I get all the data you hold about me please, I'm in Bletchley", "Milton Keynes City Council"},
+	} {
+		t.Run(tc.says, func(t *testing.T) {
+			bot, q := newBot(t, qaNow)
+			script(t, bot, "", []line{
+				{says: tc.says, kind: conversation.KindIntake, contains: []string{"Right of access", "full name"}, lacks: []string{"Which council", "cookie"}},
+				{says: "Sandra Okafor", kind: conversation.KindIntake, contains: []string{"contact"}},
+				{says: "sandra@example.com"}, {says: "skip"},
+				{says: "everything", contains: []string{"Council: " + tc.council}},
+				{says: "yes", kind: conversation.KindSubmitted},
+			})
+			require.Len(t, q.cases(), 1)
+			assert.Equal(t, tc.council, q.cases()[0].Organisation)
+		})
+	}
+	for _, name := range []string{"Sandra Okafor", "Jessica Moore", "David Pritchard"} {
+		t.Run(name, func(t *testing.T) {
+			bot, _ := newBot(t, qaNow)
+			script(t, bot, "", []line{
+				{says: "I want a copy of my data", kind: conversation.KindIntake, contains: []string{"Which council"}},
+				{says: name, kind: conversation.KindIntake, contains: []string{"Which council"}, lacks: []string{"area " + name, "area of " + name}},
+				{says: "Milton Keynes", kind: conversation.KindIntake, contains: []string{"full name"}},
+			})
+		})
+	}
+	// A place the bot doesn't know is still asked about as a place.
+	bot, _ := newBot(t, qaNow)
+	script(t, bot, "", []line{
+		{says: "I want a copy of my data", kind: conversation.KindIntake},
+		{says: "Leighton Buzzard", kind: conversation.KindIntake, contains: []string{"I don't know which council's area Leighton Buzzard is in"}},
+	})
+}
