@@ -56,6 +56,9 @@ type intake struct {
 	both     []string
 	name     string
 	onBehalf bool
+	// askedAtStep is the question last answered at a free-text step (answeredMidRequest): sent
+	// again, it is meant for the details, as the answer suggested.
+	askedAtStep string
 	// whose is the person the first message named the request "for" ("mum" of "my data for my
 	// mum") while it is not known whether the records are theirs or the asker's: asked first
 	// (StepWhose), "" once answered or when the message was clear.
@@ -340,6 +343,38 @@ var (
 	// "0790 123".
 	shortPhoneRe = regexp.MustCompile(`^(?:(?:\+|00)\s*44\s*(?:\(0\)\s*)?|\(?0)[\d ()-]*\d$`)
 )
+
+// grievanceAskedRe is what went wrong asked as a question, the details of a complaint: "why did
+// you send my file to my ex?", "how could you lose my records?".
+var grievanceAskedRe = regexp.MustCompile(`(?i)^\s*(?:why|how)\s+(?:on earth\s+)?(?:did|could|would|have|has|was|were|is|are|do|does)\s+(?:you|they|the council|someone|somebody|anyone|staff|he|she)\b`)
+
+// answeredMidRequest answers a question asked at a request's step from the notices of the
+// request's council, or says they don't answer it, and asks the step's question again. The
+// request's details are not changed.
+func (b *Bot) answeredMidRequest(ctx context.Context, s *session, t Turn, it *intake, v string) (Reply, bool) {
+	if b.Answerer == nil {
+		return Reply{}, false
+	}
+	ans, err := b.Answerer.Answer(ctx, answer.Question{Text: b.questionOf(v), Organisation: it.org})
+	if err != nil {
+		return Reply{}, false
+	}
+	if ans.Abstained || strings.TrimSpace(ans.Answer) == "" {
+		// Not lost, nor filed unsaid: the team can answer it, if the resident puts it in the
+		// details.
+		ans = answer.Answer{Answer: "The council's privacy notices don't answer that. The data protection team can: to ask them with this request, write the question into the details."}
+	}
+	it.askedAtStep = v
+	text := ans.Answer + "\nYour request is still open: when you're ready, " + lowerFirst(b.prompt(it)) + " (or type \"cancel\")"
+	s.remember(t.Text, text)
+	cited := ans.Citations
+	if cited == nil {
+		cited = []answer.Citation{}
+	}
+	return Reply{Answer: answer.Answer{Question: t.Text, Answer: text, Citations: cited, Mode: ans.Mode,
+		Request: &answer.Request{Type: string(it.typ), Actionable: true, Confidence: 1}},
+		Session: s.ID, Kind: KindIntake, Intake: b.state(it)}, true
+}
 
 // cancelReason is why a request is dropped, said after the words that drop it: the resident will
 // go to the council themselves or later ("I'll email them myself", "I'll do it another time",
@@ -1061,6 +1096,17 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		// "how long do you keep it?" is not a council, a name or an address: a person who asks a
 		// question mid-request is told how to ask it, not taken to be called that.
 		return mk("That looks like a question. I'm taking your request at the moment: type \"cancel\" to stop it and ask your question, or answer: " + b.prompt(it)), nil
+	}
+	if it.step == StepDescription && !in.Actionable && questionRe.MatchString(v) && !grievanceAskedRe.MatchString(v) &&
+		!strings.EqualFold(v, it.askedAtStep) {
+		// "what happens to a complaint, will the ICO be told?" asks something of the notices, and
+		// is no detail of the request (a web QA pass filed it as the details, and showed the
+		// summary): answered, and the details asked again. What the resident wants, asked ("can
+		// you send me everything about my claim?"), reads as a request, and what went wrong,
+		// asked ("why did you send my file to my ex?"), is a complaint's details.
+		if r, ok := b.answeredMidRequest(ctx, s, t, it, v); ok {
+			return r, nil
+		}
 	}
 	named := b.councilsSwitchedTo(it, v)
 	place := "" // a place of the council's area, said in its place ("sorry I meant Olney")

@@ -153,3 +153,34 @@ func TestAPoliteRequestWithWhereTheyLive(t *testing.T) {
 		{says: "Leighton Buzzard", kind: conversation.KindIntake, contains: []string{"I don't know which council's area Leighton Buzzard is in"}},
 	})
 }
+
+// A plain question at the details step is answered from the notices and the step asked again;
+// it is not added to the request (a web QA pass: "what happens to a complaint, will the ICO be
+// told?" became the complaint's details, and the summary was shown).
+func TestAQuestionAtTheDetailsStepIsAnswered(t *testing.T) {
+	for _, says := range []string{
+		"what happens to a complaint, will the ICO be told?",
+		"will the ICO be told about my complaint?",
+		"who will see my complaint?",
+	} {
+		t.Run(says, func(t *testing.T) {
+			bot, _ := newBot(t, qaNow)
+			last := script(t, bot, "Milton Keynes", append(upTo("you sent my file to the wrong address, that's a data breach, I want to complain", "Sandra Okafor", "sandra@example.com", "housing"),
+				line{says: says, kind: conversation.KindIntake, contains: []string{"still open", "what would you like the council to do?"}, lacks: []string{"Shall I send"}}))
+			require.NotNil(t, last.Intake)
+			assert.Equal(t, conversation.StepDescription, last.Intake.Step)
+			assert.NotContains(t, last.Intake.Fields["description"], says)
+		})
+	}
+	// Sent again, as the reply to one the notices don't answer suggests, it is the details.
+	bot, _ := newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", append(upTo("you sent my file to the wrong address, I want to complain", "Sandra Okafor", "sandra@example.com", "housing"),
+		line{says: "who will see my complaint?", kind: conversation.KindIntake, contains: []string{"don't answer that", "still open"}},
+		line{says: "who will see my complaint?", kind: conversation.KindIntake, contains: []string{"Shall I send", "who will see my complaint?"}}))
+	// What they want, or what went wrong, said with a question mark, is still the details.
+	for _, says := range []string{"can you send me everything about my housing benefit claim?", "why did you send my file to my ex?"} {
+		bot, _ = newBot(t, qaNow)
+		script(t, bot, "Milton Keynes", append(upTo("you sent my file to the wrong address, I want to complain", "Sandra Okafor", "sandra@example.com", "housing"),
+			line{says: says, kind: conversation.KindIntake, contains: []string{"Shall I send", says}}))
+	}
+}
