@@ -3,6 +3,7 @@ package conversation
 import (
 	"fmt"
 	"regexp"
+	"strings"
 )
 
 // Questions about the chat itself ("is this chat recorded?", "who can see what I type?", "does
@@ -93,28 +94,61 @@ var (
 // (the notices say whether there is automated decision-making; a QA pass got the chat's notice).
 var councilsProcessingRe = regexp.MustCompile(`(?i)\b(?:on|with|for|about|to (?:process|assess|score|check|profile))\s+(?:my|our|his|her|their|people'?s|residents'?|anyone'?s)\b|\b(?:decisions?|decide|deciding|profiling|profile|assess|score|scoring)\b`)
 
-// aboutThisChat answers a question about the chat itself; ok is false when the message is none.
-func (b *Bot) aboutThisChat(s *session, t Turn) (Reply, bool) {
-	if elsewhereRe.MatchString(t.Text) {
+// chatPronounRe is a word that may stand for the chat in a follow-up to its answer about itself:
+// the "it" of "how long do you keep it?".
+var chatPronounRe = regexp.MustCompile(`(?i)\b(?:it|that|this|them|those|these|they)\b`)
+
+// namedSubjectRe is a thing a follow-up names ("my council tax records"): its "them" is that, not
+// the chat, unless it is the chat (chatWords).
+var namedSubjectRe = regexp.MustCompile(`(?i)\b(?:my|our|his|her|their|the|your)\s+([\p{L}-]+)`)
+
+// chatWords are what a follow-up may call the chat, or what is typed into it.
+var chatWords = setOf(`chat chats chatbot bot conversation conversations messages message questions question webchat transcript transcripts`)
+
+// chatFollowUp is a follow-up to the chat's answer about itself, read as about the chat: "how long
+// do you keep it?", right after "This chat keeps what you type…", is "how long do you keep this
+// chat?" (a web QA pass answered it from the councils' notices). "" when the last reply was no
+// such answer, or the message leans on nothing said before.
+func (s *session) chatFollowUp(text string) string {
+	n := len(s.turns)
+	if n == 0 || !strings.HasPrefix(s.turns[n-1], "Bot: ") || !strings.Contains(s.turns[n-1], aboutTheNotice) || !pointsBack(text) {
+		return ""
+	}
+	for _, m := range namedSubjectRe.FindAllStringSubmatch(text, -1) {
+		if !chatWords[strings.ToLower(m[1])] {
+			return "" // "what about my council tax records, how long do you keep them?"
+		}
+	}
+	loc := chatPronounRe.FindStringIndex(text)
+	if loc == nil {
+		return ""
+	}
+	return text[:loc[0]] + "this chat" + text[loc[1]:]
+}
+
+// aboutThisChat answers a question about the chat itself, read as asked (read: the message, or
+// a follow-up of its answer as chatFollowUp reads it); ok is false when the message is none.
+func (b *Bot) aboutThisChat(s *session, t Turn, read string) (Reply, bool) {
+	if elsewhereRe.MatchString(read) {
 		return Reply{}, false // "is my conversation with the housing officer recorded?"
 	}
 	var text string
 	switch {
-	case chatDeleteRe.MatchString(t.Text):
+	case chatDeleteRe.MatchString(read):
 		text = "I can't delete it in the chat. The chat forgets this conversation after half an hour without messages, " +
 			"and the record of what you typed, with personal details such as names and contact details taken out, is deleted automatically after " + b.Chat.keptFor() + ". " +
 			"A request you made here is the data protection team's, with its details."
-	case chatIsAIRe.MatchString(t.Text) && !councilsProcessingRe.MatchString(t.Text):
+	case chatIsAIRe.MatchString(read) && !councilsProcessingRe.MatchString(read):
 		text = "I'm an automated chat, not a person: I answer by quoting the council's privacy notices, and I can take a data protection request to the council's data protection team."
 		if b.Chat.ModelService != "" {
 			text += " " + b.Chat.modelSees() + "."
 		}
 		text += " To talk to a person, contact the data protection team." + aboutTheNotice
 		return b.withContact(s, t, text), true
-	case chatCookiesRe.MatchString(t.Text):
+	case chatCookiesRe.MatchString(read):
 		text = "This chat doesn't use cookies. The conversation is linked by a random number kept in your browser tab, forgotten when you close it. " +
 			"Your internet (IP) address is held only in the server's memory while you chat, and for about ten minutes after, to stop any one computer sending too many messages; it is not kept with what you type."
-	case chatSeenRe.MatchString(t.Text):
+	case chatSeenRe.MatchString(read):
 		text = "Only the council's data protection team see the requests made to their council, signed in to their dashboard. " +
 			"The people who run the chat can see what is typed here, with personal details taken out, to improve it."
 		if b.Chat.ModelService != "" && !b.Chat.ModelSelfHosted {
@@ -122,7 +156,7 @@ func (b *Bot) aboutThisChat(s *session, t Turn) (Reply, bool) {
 		} else {
 			text += " Nothing else is shared."
 		}
-	case chatKeepsRe.MatchString(t.Text):
+	case chatKeepsRe.MatchString(read):
 		text = "This chat keeps what you type, with personal details such as e-mail addresses, phone numbers and names taken out, for " + b.Chat.keptFor() +
 			", to see what the council's notices don't answer and to fix the chat's mistakes; then it is deleted automatically. " +
 			"The details of a request you make go to the council's data protection team with the request, not into that record."

@@ -445,9 +445,19 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if intent.Type == rights.Complaint && icoRe.MatchString(t.Text) && !councilComplaintRe.MatchString(t.Text) {
 		intent.Actionable = false // a complaint to the regulator: what the notices say of it, not one to the council
 	}
+	if t.Channel == "web" {
+		if about := s.chatFollowUp(t.Text); about != "" {
+			// "how long do you keep it?" right after the chat's answer about itself: still about
+			// the chat, when its own notice answers it ("can you delete it?" too, which is no
+			// erasure request of the council's records).
+			if r, ok := b.aboutThisChat(s, t, about); ok {
+				return r, nil
+			}
+		}
+	}
 	if t.Channel == "web" && chatDeleteRe.MatchString(t.Text) {
 		// "can you delete this chat?" asks about the chat, not for the council's records to go.
-		if r, ok := b.aboutThisChat(s, t); ok {
+		if r, ok := b.aboutThisChat(s, t, t.Text); ok {
 			return r, nil
 		}
 	}
@@ -479,7 +489,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		}
 	}
 	if t.Channel == "web" { // what the web chat keeps: its own notice says (a request comes first)
-		if r, ok := b.aboutThisChat(s, t); ok {
+		if r, ok := b.aboutThisChat(s, t, t.Text); ok {
 			return r, nil
 		}
 	}

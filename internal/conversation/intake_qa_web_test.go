@@ -184,3 +184,37 @@ func TestAQuestionAtTheDetailsStepIsAnswered(t *testing.T) {
 			line{says: says, kind: conversation.KindIntake, contains: []string{"Shall I send", says}}))
 	}
 }
+
+// A follow-up right after the chat's answer about itself stays about the chat, when its own
+// notice answers it (a web QA pass: "how long do you keep it?" was answered from the councils'
+// notices).
+func TestAFollowUpAboutTheChatStaysAboutTheChat(t *testing.T) {
+	for _, tc := range []struct{ first, then, want string }{
+		{"what do you do with what I type here?", "how long do you keep it?", "for 30 days"},
+		{"is this chat recorded?", "who can see it?", "data protection team"},
+		{"what do you do with what I type here?", "and can you delete it?", "after 30 days"},
+	} {
+		t.Run(tc.then, func(t *testing.T) {
+			bot, _ := newBot(t, qaNow)
+			bot.Chat = conversation.ChatFacts{TranscriptDays: 30}
+			script(t, bot, "", []line{
+				{says: tc.first, kind: conversation.KindHelp, contains: []string{"How this chat uses your information"}},
+				{says: tc.then, kind: conversation.KindHelp, contains: []string{tc.want, "How this chat uses your information"}},
+			})
+		})
+	}
+	// A follow-up that names what it asks about is about that.
+	bot, _ := newBot(t, qaNow)
+	bot.Chat = conversation.ChatFacts{TranscriptDays: 30}
+	script(t, bot, "", []line{
+		{says: "what do you do with what I type here?", kind: conversation.KindHelp},
+		{says: "what about my council tax records, how long do you keep them?", lacks: []string{"How this chat uses your information"}},
+	})
+	// After another answer, the same words ask about the councils' records.
+	bot, _ = newBot(t, qaNow)
+	bot.Chat = conversation.ChatFacts{TranscriptDays: 30}
+	script(t, bot, "", []line{
+		{says: "do you keep my council tax records?"},
+		{says: "how long do you keep it?", lacks: []string{"How this chat uses your information"}},
+	})
+}
