@@ -128,7 +128,9 @@ func openEngine(app *App, f engineFlags) (*engine, error) {
 		// The model wraps the composer and falls back to it on any failure.
 		o := modelOptions(f.cfg, f.cfg.Model)
 		o.Dir = app.Getenv("PRIVACYBOT_PROMPTS")
-		m, err := llm.New(comp, retriever, o)
+		// The model reads the passages as the composer ranks them (Composer.Retrieve): the one
+		// whose sentence answers first, not the one sharing the most words.
+		m, err := llm.New(comp, comp, o)
 		if err != nil {
 			ix.Close()
 			return nil, fmt.Errorf("language model: %w", err)

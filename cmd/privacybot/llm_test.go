@@ -85,3 +85,18 @@ func TestAskWithModel(t *testing.T) {
 		})
 	}
 }
+
+// The model is given the passages as the composer ranks them: for "what's the phone number for MK
+// Together?", MK Together's contact passage first, where Bleve's ranking put the website
+// statement's opening paragraph, which shares more of the question's words.
+func TestTheModelReadsThePassageThatAnswersFirst(t *testing.T) {
+	var first int
+	model := chatModel(t, 0, func(p string) string {
+		first = citeOf(p, "01908 254373")
+		return fmt.Sprintf("MK Together's number is 01908 254373 [%d].", first)
+	})
+	code, out, stderr := askWithModel(t, model.URL(), "what's the phone number for MK Together?")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Equal(t, 1, first, "MK Together's contact is the first passage the model reads")
+	assert.Equal(t, "generated", out["mode"], out["fallback_reason"])
+}
