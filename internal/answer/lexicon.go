@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/privacybot/privacybot/internal/editdist"
 	"github.com/privacybot/privacybot/internal/notice"
 	"github.com/privacybot/privacybot/internal/wordvec"
 )
@@ -298,7 +299,7 @@ func (l *Lexicon) correction(w string) (string, bool) {
 	best, bestN, tie := "", 0, false
 	for _, c := range l.byFirst[r[0]] {
 		cr := []rune(c)
-		if len(cr) < minCorrectedNonWord || abs(len(cr)-len(r)) > 1 || string(cr[len(cr)-2:]) != string(r[len(r)-2:]) || editDistance(r, cr) > 1 {
+		if len(cr) < minCorrectedNonWord || abs(len(cr)-len(r)) > 1 || string(cr[len(cr)-2:]) != string(r[len(r)-2:]) || editdist.Runes(r, cr) > 1 {
 			continue
 		}
 		switch n := l.words[c]; {
@@ -341,32 +342,6 @@ func abs(n int) int {
 		return -n
 	}
 	return n
-}
-
-// editDistance is the optimal string alignment distance: insertions, deletions, substitutions
-// and swaps of neighbouring letters.
-func editDistance(a, b []rune) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }
 
 // known reports whether a lower-case word is one the vocabulary lists.

@@ -60,20 +60,3 @@ func TestLexiconExpandsAcronymsAndMisspellings(t *testing.T) {
 	var nilLex *Lexicon
 	assert.Equal(t, "hb", nilLex.Expand("hb"), "no lexicon changes nothing")
 }
-
-func TestEditDistanceCountsSwapsAsOneEdit(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int
-	}{
-		{"assesment", "assessment", 1},
-		{"recieve", "receive", 1},
-		{"courts", "counts", 1},
-		{"browse", "browser", 1},
-		{"analytics", "analysis", 2},
-		{"same", "same", 0},
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, editDistance([]rune(tt.a), []rune(tt.b)), "%s → %s", tt.a, tt.b)
-	}
-}

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/privacybot/privacybot/internal/editdist"
 )
 
 // textSpeak maps text-message spellings and common abbreviations to the words meant. Only
@@ -118,7 +120,7 @@ func (l *Lexicon) everyday(w string, maxRank int) (string, bool) {
 		if rank > maxRank {
 			continue
 		}
-		switch d := editDistance(r, cr); {
+		switch d := editdist.Runes(r, cr); {
 		case d == 1:
 		case d == 2 && len(r) >= minCorrectedNonWord && soundex(c) == key:
 		default:

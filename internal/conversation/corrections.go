@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/editdist"
 	"github.com/privacybot/privacybot/internal/redact"
 	"github.com/privacybot/privacybot/internal/rights"
 )
@@ -135,7 +136,7 @@ func withNameWord(old, said string) (name string, ok bool) {
 	}
 	best, nearest := -1, 0
 	for i, w := range words {
-		d := editDistance(strings.ToLower(w), strings.ToLower(said))
+		d := editdist.Distance(strings.ToLower(w), strings.ToLower(said))
 		most := 1 // "Ali" and "Aly"; a longer name may be two letters out ("Mohamed", "Muhammad")
 		if utf8.RuneCountInString(said) > 5 {
 			most = 2
@@ -149,28 +150,6 @@ func withNameWord(old, said string) (name string, ok bool) {
 	}
 	words[best] = said
 	return strings.Join(words, " "), true
-}
-
-// editDistance is how many letters must be added, taken out or changed to make a into b.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
 }
 
 // nameIsTail is "name is …" as a name is given or corrected, after whose name it is: "name is
@@ -693,7 +672,7 @@ func nameNearness(old, said string) int {
 	if len(o) == 0 || len(w) == 0 {
 		return 0
 	}
-	near := func(a, b string) bool { return a == b || len(a) >= 3 && len(b) >= 3 && editDistance(a, b) <= 1 }
+	near := func(a, b string) bool { return a == b || len(a) >= 3 && len(b) >= 3 && editdist.Distance(a, b) <= 1 }
 	n := 0
 	if near(o[0], w[0]) {
 		n += 2

@@ -10,6 +10,8 @@ import (
 	"unicode"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/privacybot/privacybot/internal/editdist"
 )
 
 // Organisation is one council (or other controller), with every name it goes by.
@@ -342,7 +344,7 @@ func (o *Organisations) Closest(name string) (string, bool) {
 	}
 	best, bestD, tied := -1, 0, false
 	try := func(folded string, i int) {
-		d := editDistance(want, []rune(folded))
+		d := editdist.Runes(want, []rune(folded))
 		// A slip of one letter in a short name, two in a longer one: more is another name.
 		if d > 2 || d > len(want)/3+1 || d >= len([]rune(folded)) {
 			return
@@ -364,28 +366,4 @@ func (o *Organisations) Closest(name string) (string, bool) {
 		return "", false
 	}
 	return o.list[best].Name, true
-}
-
-// editDistance is the optimal string alignment distance between a and b: insertions, deletions,
-// substitutions and swaps of neighbouring letters, each one.
-func editDistance(a, b []rune) int {
-	prev2, prev, cur := make([]int, len(b)+1), make([]int, len(b)+1), make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }
