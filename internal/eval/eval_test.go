@@ -76,6 +76,10 @@ func bundled(t *testing.T) *notice.Corpus {
 // last raised, a little under. They guard against regressions; the issue's targets (recall@3 ≥
 // 0.95, answer accuracy ≥ 0.85, abstention precision and recall ≥ 0.9 on every set) are logged,
 // and met so far only where the floor says so.
+//
+// The recall@3 floors were raised for every set once passages were ranked as the composer reads
+// them (Composer.Retrieve, 7 December 2026): to the level then measured, rounded down to the
+// hundredth at least half a point under it.
 type floors struct{ recall3, accuracy, abstainPrecision, abstainRecall float64 }
 
 func check(t *testing.T, rep eval.Report, f floors) {
@@ -144,7 +148,7 @@ var questionSets = []questionSet{
 	// 0.760 / 0.950 (110 right), its abstention recall floor lowered for one question the notices
 	// don't answer answered.
 	// Round 33 (acronyms the notices define; dev-corpus15 trained on; retrained): 0.917 / 0.833 / 0.769 / 1.000, 110 of 128 right.
-	{"eval/questions2.jsonl", development, floors{recall3: 0.91, accuracy: 0.83, abstainPrecision: 0.74, abstainRecall: 0.95}},
+	{"eval/questions2.jsonl", development, floors{recall3: 0.93, accuracy: 0.83, abstainPrecision: 0.74, abstainRecall: 0.95}},
 	// Every fact of every notice. Before tuning: accuracy 0.692; rounds four 0.779, five 0.797, seven
 	// 0.814, eight to twelve 0.826. Rounds 19 to 27: 0.872 / 0.826 / 0.893 / 0.926 → 0.872 / 0.831 /
 	// 0.806 / 0.926 (167 → 168 right).
@@ -152,7 +156,7 @@ var questionSets = []questionSet{
 	// 0.878 / 0.820 / 0.806 / 0.926 (166 right), its accuracy floor lowered for two answers lost.
 	// Round 33 (acronyms the notices define, prices told from how a fee is paid, dev-corpus15
 	// trained on; retrained): 0.878 / 0.814 / 0.781 / 0.926 (165 right), its precision floor lowered.
-	{"eval/questions3.jsonl", development, floors{recall3: 0.87, accuracy: 0.81, abstainPrecision: 0.78, abstainRecall: 0.92}},
+	{"eval/questions3.jsonl", development, floors{recall3: 0.91, accuracy: 0.81, abstainPrecision: 0.78, abstainRecall: 0.92}},
 	// Two fictional councils in four formats. Before tuning: accuracy 0.611; rounds five 0.779, seven
 	// 0.805, eight to twelve 0.850. Rounds 19 to 27: 0.885 / 0.850 / 0.760 / 0.679 → 0.885 / 0.850 /
 	// 0.840 / 0.750 (115 → 117 right). Round 28 (the asking sentence names the council, retrained):
@@ -160,13 +164,13 @@ var questionSets = []questionSet{
 	// right answer and one fewer right abstention. Round 29 (the asking sentence weighs more,
 	// retrained): 0.885 / 0.850 / 0.840 / 0.750 (117 right).
 	// Round 33 (acronyms the notices define; dev-corpus15 trained on; retrained): 0.885 / 0.850 / 0.815 / 0.786, 118 of 141 right.
-	{"dev-corpus", development, floors{recall3: 0.88, accuracy: 0.84, abstainPrecision: 0.81, abstainRecall: 0.71}},
+	{"dev-corpus", development, floors{recall3: 0.93, accuracy: 0.84, abstainPrecision: 0.81, abstainRecall: 0.71}},
 	// Bereavement, school admissions, a main notice, waste, electoral registration. Before tuning:
 	// 0.836 / 0.633 / 0.382 / 0.406; round 8: accuracy 0.641, abstention 0.471 / 0.5; round 9: 0.648,
 	// 0.526 / 0.625; rounds 10 to 12: 0.664, 0.571 / 0.625; round 18 (call recording) lost a long
 	// story's answer: 0.656, 0.541 / 0.625. Rounds 19 to 27: 0.852 / 0.656 / 0.541 / 0.625 → 0.852 /
 	// 0.672 / 0.600 / 0.750 (104 → 110 right).
-	{"dev-corpus2", development, floors{recall3: 0.85, accuracy: 0.67, abstainPrecision: 0.6, abstainRecall: 0.75}},
+	{"dev-corpus2", development, floors{recall3: 0.87, accuracy: 0.67, abstainPrecision: 0.6, abstainRecall: 0.75}},
 	// Public health, blue badges, community safety, councillors' casework; a third long stories.
 	// Before tuning (after round 12): 0.813 / 0.500 / 0.255 / 0.464; round 13 (long questions
 	// answered by what they ask): 0.813 / 0.545 / 0.289 / 0.464; round 14 (hours, how often, "how
@@ -177,14 +181,14 @@ var questionSets = []questionSet{
 	// Round 31 (the asking sentence's own words choose the sentence, retrained): 0.821 / 0.625 /
 	// 0.486 / 0.643 (88 right), its abstention recall floor lowered for one right abstention
 	// fewer.
-	{"dev-corpus3", development, floors{recall3: 0.82, accuracy: 0.59, abstainPrecision: 0.46, abstainRecall: 0.64}},
+	{"dev-corpus3", development, floors{recall3: 0.87, accuracy: 0.59, abstainPrecision: 0.46, abstainRecall: 0.64}},
 	// Job applicants, local welfare support, museums and archives, complaints; a third long stories.
 	// Before tuning (after round 15): 0.848 / 0.571 / 0.326 / 0.577. Round 16 ("docs", "the
 	// recruitment team"): 0.838 / 0.590 / 0.341 / 0.577; round 17 (how long someone else keeps
 	// something): 0.838 / 0.590 / 0.356 / 0.615. Rounds 19 to 27: 0.838 / 0.590 / 0.370 / 0.654 →
 	// 0.838 / 0.714 / 0.459 / 0.654 (79 → 92 right). Round 29 (the asking sentence weighs more,
 	// retrained): 0.838 / 0.705 / 0.462 / 0.692 (92 right).
-	{"dev-corpus4", development, floors{recall3: 0.83, accuracy: 0.7, abstainPrecision: 0.45, abstainRecall: 0.65}},
+	{"dev-corpus4", development, floors{recall3: 0.90, accuracy: 0.7, abstainPrecision: 0.45, abstainRecall: 0.65}},
 	// Council housing, allotments, early help, pest control. Before tuning (after round 20): 0.920 /
 	// 0.732 / 0.696 / 0.571; trained on from round 22. Rounds 19 to 27: 0.920 / 0.705 / 0.621 / 0.643
 	// → 0.920 / 0.750 / 0.810 / 0.607 (97 → 101 right). Round 29 (the asking sentence weighs more,
@@ -221,37 +225,37 @@ var questionSets = []questionSet{
 	// quoted with its list's lead-in, retrained): 0.830 / 0.714 / 0.500 / 0.571 (96 right, was 97:
 	// one more question the notices don't answer answered), its precision floor lowered; the
 	// development sets gained two and the validation sets one.
-	{"dev-corpus8", development, floors{recall3: 0.83, accuracy: 0.66, abstainPrecision: 0.50, abstainRecall: 0.53}},
+	{"dev-corpus8", development, floors{recall3: 0.87, accuracy: 0.66, abstainPrecision: 0.50, abstainRecall: 0.53}},
 	// Children in care, CCTV and body-worn cameras, business rates and grants, registration. Before
 	// tuning (after round 24): 0.821 / 0.696 / 0.488 / 0.714, 98 of 140 right (the engine before
 	// round 19: 0.821 / 0.616 / 0.364 / 0.571, 85); trained on from round 25. Rounds 19 to 27: 0.821
 	// / 0.616 / 0.364 / 0.571 → 0.821 / 0.696 / 0.524 / 0.786 (85 → 100 right).
-	{"dev-corpus9", development, floors{recall3: 0.82, accuracy: 0.69, abstainPrecision: 0.52, abstainRecall: 0.78}},
+	{"dev-corpus9", development, floors{recall3: 0.87, accuracy: 0.69, abstainPrecision: 0.52, abstainRecall: 0.78}},
 	// Homelessness, website and online accounts, planning enforcement, a staff notice. Before tuning
 	// (after round 24): 0.884 / 0.705 / 0.579 / 0.786, 101 of 140 right (before round 19: 0.884 /
 	// 0.661 / 0.477 / 0.750, 95); trained on from round 25. Rounds 19 to 27: 0.884 / 0.661 / 0.477 /
 	// 0.750 → 0.884 / 0.705 / 0.561 / 0.821 (95 → 102 right). Round 28: 0.884 / 0.705 / 0.564 / 0.786
 	// (101 right). Round 29 (the asking sentence weighs more, retrained): 0.884 / 0.750 / 0.550 /
 	// 0.786 (106 right).
-	{"dev-corpus10", development, floors{recall3: 0.88, accuracy: 0.7, abstainPrecision: 0.55, abstainRecall: 0.78}},
+	{"dev-corpus10", development, floors{recall3: 0.89, accuracy: 0.7, abstainPrecision: 0.55, abstainRecall: 0.78}},
 	// Electoral canvass and postal votes, blue badges, FOI and EIR requests, cemetery fees. Before
 	// tuning (after round 26): 0.839 / 0.732 / 0.522 / 0.429, 94 of 140 right (before round 19: 0.839
 	// / 0.688 / 0.400 / 0.500, 91); trained on from round 27. Rounds 19 to 27: 0.839 / 0.688 / 0.400
 	// / 0.500 → 0.839 / 0.732 / 0.542 / 0.464 (91 → 95 right).
-	{"dev-corpus11", development, floors{recall3: 0.83, accuracy: 0.73, abstainPrecision: 0.54, abstainRecall: 0.46}},
+	{"dev-corpus11", development, floors{recall3: 0.89, accuracy: 0.73, abstainPrecision: 0.54, abstainRecall: 0.46}},
 	// Direct payments, food safety, school admission appeals, estate services. Before tuning (after
 	// round 26): 0.866 / 0.759 / 0.500 / 0.393, 96 of 140 right (before round 19: 0.866 / 0.732 /
 	// 0.375 / 0.321, 91); trained on from round 27. Rounds 19 to 27: 0.866 / 0.732 / 0.375 / 0.321 →
 	// 0.866 / 0.759 / 0.500 / 0.393 (91 → 96 right). Round 28: 0.866 / 0.750 / 0.478 / 0.393 (95
 	// right).
-	{"dev-corpus12", development, floors{recall3: 0.86, accuracy: 0.75, abstainPrecision: 0.47, abstainRecall: 0.39}},
+	{"dev-corpus12", development, floors{recall3: 0.87, accuracy: 0.75, abstainPrecision: 0.47, abstainRecall: 0.39}},
 	// Noise nuisance, consultations and surveys, the virtual school, garden and bulky waste. Before
 	// tuning (after round 26): 0.830 / 0.696 / 0.600 / 0.536, 93 of 140 right (before round 19: 0.830
 	// / 0.679 / 0.516 / 0.571, 92); trained on from round 27. Rounds 19 to 27: 0.830 / 0.679 / 0.516
 	// / 0.571 → 0.830 / 0.696 / 0.593 / 0.571 (92 → 94 right). Round 30 (phone and e-mail questions
 	// asked as "phone number for X", retrained): 0.830 / 0.688 / 0.581 / 0.643 (95 right).
 	// Round 33 (acronyms the notices define; dev-corpus15 trained on; retrained): 0.830 / 0.714 / 0.571 / 0.571, 96 of 140 right.
-	{"dev-corpus13", development, floors{recall3: 0.83, accuracy: 0.68, abstainPrecision: 0.57, abstainRecall: 0.57}},
+	{"dev-corpus13", development, floors{recall3: 0.90, accuracy: 0.68, abstainPrecision: 0.57, abstainRecall: 0.57}},
 	// Councillors' interests and allowances, the housing register, family hubs, sundry debts. Before
 	// tuning (after round 26): 0.884 / 0.696 / 0.773 / 0.607, 95 of 140 right (before round 19: 0.884
 	// / 0.652 / 0.500 / 0.500, 87); trained on from round 27. Rounds 19 to 27: 0.884 / 0.652 / 0.500
@@ -261,14 +265,14 @@ var questionSets = []questionSet{
 	// (two new councils), written by a helper who never saw the engine. Before tuning (round 32):
 	// 0.795 / 0.661 / 0.522 / 0.429, 86 of 140 right; trained on from round 33. Round 33 (acronyms the notices define; dev-corpus15 trained on; retrained):
 	// 0.795 / 0.696 / 0.550 / 0.393, 89 right.
-	{"dev-corpus15", development, floors{recall3: 0.79, accuracy: 0.69, abstainPrecision: 0.55, abstainRecall: 0.39}},
+	{"dev-corpus15", development, floors{recall3: 0.82, accuracy: 0.69, abstainPrecision: 0.55, abstainRecall: 0.39}},
 
 	// Written with the first development set. Round 9 (questions asking for a name) traded one right
 	// answer for one right abstention: accuracy 0.649 → 0.622, abstention 0.857 / 0.667 → 0.778 /
 	// 0.778; round 10 took recall@3 from 0.784 to 0.811. Rounds 19 to 27: 0.811 / 0.649 / 0.778 /
 	// 0.778 → 0.811 / 0.649 / 0.700 / 0.778 (31 → 31 right). Abstention precision floor lowered: one
 	// more wrong abstention.
-	{"eval/heldout.jsonl", validation, floors{recall3: 0.81, accuracy: 0.64, abstainPrecision: 0.7, abstainRecall: 0.77}},
+	{"eval/heldout.jsonl", validation, floors{recall3: 0.86, accuracy: 0.64, abstainPrecision: 0.7, abstainRecall: 0.77}},
 	// 111 questions. When written (start of the session of rounds 8 to 15): 0.739 / 0.534 / 0.343 /
 	// 0.522; round 8 (prices, ages, everyday spoken words): 0.739 / 0.557 / 0.367 / 0.478 — two more
 	// right answers for one fewer right abstention, its floor lowered for that; round 9 (names, the
@@ -279,12 +283,12 @@ var questionSets = []questionSet{
 	// Round 32 (words near in meaning and the sentence's gist, with GloVe vectors; retrained), measured once:
 	// 0.739 / 0.614 / 0.483 / 0.609 (70 → 68 right), its precision floor lowered.
 	// Round 33 (acronyms the notices define; dev-corpus15 trained on; retrained): 0.739 / 0.614 / 0.467 / 0.609, its precision floor lowered.
-	{"eval/heldout2.jsonl", validation, floors{recall3: 0.73, accuracy: 0.6, abstainPrecision: 0.46, abstainRecall: 0.6}},
+	{"eval/heldout2.jsonl", validation, floors{recall3: 0.80, accuracy: 0.6, abstainPrecision: 0.46, abstainRecall: 0.6}},
 	// Councils nobody tuned on, in the three formats a council may drop in. Round 8 kept accuracy
 	// (0.704) and lost one of its seven right abstentions (0.545 / 0.857 → 0.455 / 0.714); its floor
 	// was lowered for that, the trade being more right answers on the other sets. Rounds 19 to 27:
 	// 0.889 / 0.741 / 0.500 / 0.714 → 0.889 / 0.704 / 0.500 / 0.857 (25 → 25 right).
-	{"unseen-corpus", validation, floors{recall3: 0.88, accuracy: 0.7, abstainPrecision: 0.5, abstainRecall: 0.85}},
+	{"unseen-corpus", validation, floors{recall3: 0.92, accuracy: 0.7, abstainPrecision: 0.5, abstainRecall: 0.85}},
 	// Fostering and adoption, registration, trading standards, parking permits. When written: 0.794 /
 	// 0.515 / 0.292 / 0.438; round 8: 0.794 / 0.632 / 0.5 / 0.438; round 9: 0.794 / 0.632 / 0.533 /
 	// 0.5; rounds 10 to 12: 0.794 / 0.647 / 0.571 / 0.5; round 17: 0.794 / 0.647 / 0.6 / 0.563.
@@ -294,7 +298,7 @@ var questionSets = []questionSet{
 	// 0.476 / 0.625 (53 right), its abstention precision floor lowered for one more false
 	// abstention.
 	// Round 33 (acronyms the notices define; dev-corpus15 trained on; retrained): 0.794 / 0.647 / 0.455 / 0.625, its precision floor lowered.
-	{"unseen-corpus2", validation, floors{recall3: 0.79, accuracy: 0.63, abstainPrecision: 0.45, abstainRecall: 0.56}},
+	{"unseen-corpus2", validation, floors{recall3: 0.87, accuracy: 0.63, abstainPrecision: 0.45, abstainRecall: 0.56}},
 	// Libraries, environmental enforcement, young carers, council tax; written for round 22 and a
 	// validation set since. When written (after round 20): 0.854 / 0.708 / 0.667 / 0.667. Rounds 19
 	// to 27: 0.854 / 0.625 / 0.543 / 0.792 → 0.854 / 0.719 / 0.704 / 0.792 (79 → 88 right). Round 28:
@@ -305,12 +309,12 @@ var questionSets = []questionSet{
 	// Round 32 (words near in meaning and the sentence's gist, with GloVe vectors; retrained), measured once:
 	// 0.854 / 0.698 / 0.643 / 0.750 (89 → 85 right), its accuracy floor lowered.
 	// Round 33 (acronyms the notices define; dev-corpus15 trained on; retrained): 0.854 / 0.698 / 0.621 / 0.750, its precision floor lowered.
-	{"unseen-corpus7", validation, floors{recall3: 0.85, accuracy: 0.69, abstainPrecision: 0.62, abstainRecall: 0.75}},
+	{"unseen-corpus7", validation, floors{recall3: 0.89, accuracy: 0.69, abstainPrecision: 0.62, abstainRecall: 0.75}},
 	// Parking, adult safeguarding, health checks and weight management; a validation set, written
 	// after round 24. When written: 0.863 / 0.637 / 0.478 / 0.550, 62 of 100 right (the engine before
 	// round 19: 0.863 / 0.625 / 0.478 / 0.550, 61). Rounds 19 to 27: 0.863 / 0.625 / 0.478 / 0.550 →
 	// 0.863 / 0.637 / 0.500 / 0.600 (61 → 63 right).
-	{"unseen-corpus8", validation, floors{recall3: 0.86, accuracy: 0.63, abstainPrecision: 0.5, abstainRecall: 0.6}},
+	{"unseen-corpus8", validation, floors{recall3: 0.89, accuracy: 0.63, abstainPrecision: 0.5, abstainRecall: 0.6}},
 	// Four more validation corpora, written as development corpora 15 to 18 and measured once
 	// before anything was tuned on them; a session's experiments (learnt associations, and
 	// training the abstention model on them too) were chosen against on unseen-corpus11 and 12
@@ -330,18 +334,18 @@ var questionSets = []questionSet{
 	// Round 32 (words near in meaning and the sentence's gist, with GloVe vectors; retrained), measured once:
 	// 0.902 / 0.804 / 0.529 / 0.321 (97 → 99 right), its precision floor lowered for one more false
 	// abstention.
-	{"unseen-corpus12", validation, floors{recall3: 0.9, accuracy: 0.75, abstainPrecision: 0.52, abstainRecall: 0.28}},
+	{"unseen-corpus12", validation, floors{recall3: 0.92, accuracy: 0.75, abstainPrecision: 0.52, abstainRecall: 0.28}},
 	// Sports pitch bookings, flood risk and sandbags, webcasting council meetings, the self-build
 	// register: 0.929 / 0.821 / 0.818 / 0.321, 101 of 140 right.
-	{"unseen-corpus13", validation, floors{recall3: 0.92, accuracy: 0.82, abstainPrecision: 0.81, abstainRecall: 0.32}},
+	{"unseen-corpus13", validation, floors{recall3: 0.94, accuracy: 0.82, abstainPrecision: 0.81, abstainRecall: 0.32}},
 	// Fleet telematics, translation and interpreting, Gypsy and Traveller sites, road safety:
 	// 0.821 / 0.661 / 0.375 / 0.321, 83 of 140 right. Round 29 (the asking sentence weighs more,
 	// retrained): 0.821 / 0.679 / 0.348 / 0.286 (84 right).
-	{"unseen-corpus14", validation, floors{recall3: 0.82, accuracy: 0.66, abstainPrecision: 0.34, abstainRecall: 0.28}},
+	{"unseen-corpus14", validation, floors{recall3: 0.91, accuracy: 0.66, abstainPrecision: 0.34, abstainRecall: 0.28}},
 	// The pension fund, care leavers, EV charging, tourism and the box office (two new councils),
 	// written by a helper who never saw the engine, committed before it was measured; with the engine of round 32: 0.857 / 0.661 / 0.345 / 0.357, 84 of
 	// 140 right.
-	{"unseen-corpus19", validation, floors{recall3: 0.85, accuracy: 0.66, abstainPrecision: 0.34, abstainRecall: 0.35}},
+	{"unseen-corpus19", validation, floors{recall3: 0.88, accuracy: 0.66, abstainPrecision: 0.34, abstainRecall: 0.35}},
 
 	// The final test sets, never used to choose anything. test3 and unseen-corpus3 (licensing,
 	// environmental health, adult learning, youth services) measured after round 14: 0.764 / 0.542 /
@@ -349,13 +353,13 @@ var questionSets = []questionSet{
 	// and 0.556 from run to run, until retrieval broke ties the same way every time.) Test sets 3 to
 	// 5 were measured again after rounds 19, 20, 22, 24, 25, 26 and 27, never to choose. Rounds 19 to
 	// 27: 0.764 / 0.556 / 0.385 / 0.556 → 0.764 / 0.639 / 0.500 / 0.667 (50 → 58 right).
-	{"eval/test3.jsonl", test, floors{recall3: 0.76, accuracy: 0.63, abstainPrecision: 0.5, abstainRecall: 0.66}},
+	{"eval/test3.jsonl", test, floors{recall3: 0.85, accuracy: 0.63, abstainPrecision: 0.5, abstainRecall: 0.66}},
 	// Round 16, chosen on the development and validation sets, cost unseen-corpus3 one right answer
 	// (accuracy 0.672 → 0.656); its floor records that, it did not choose. Rounds 19 to 27: 0.875 /
 	// 0.656 / 0.556 / 0.625 → 0.875 / 0.641 / 0.550 / 0.688 (52 → 52 right).
 	// Round 33 (acronyms the notices define, prices told from how a fee is paid, dev-corpus15 trained on), measured once:
 	// 0.875 / 0.656 / 0.500 / 0.688, its precision floor lowered.
-	{"unseen-corpus3", test, floors{recall3: 0.87, accuracy: 0.64, abstainPrecision: 0.5, abstainRecall: 0.68}},
+	{"unseen-corpus3", test, floors{recall3: 0.88, accuracy: 0.64, abstainPrecision: 0.5, abstainRecall: 0.68}},
 	// test4 and unseen-corpus4 (school transport, concessionary travel, home adaptations), written
 	// while round 15 was tuned, measured after it: 0.656 / 0.375 / 0.297 / 0.688 and 0.911 / 0.571 /
 	// 0.375 / 0.643. Rounds 19 to 27: 0.656 / 0.375 / 0.297 / 0.688 → 0.656 / 0.453 / 0.448 / 0.812
@@ -365,43 +369,43 @@ var questionSets = []questionSet{
 	// 0.656 / 0.453 / 0.444 / 0.750 (41 right), its abstention recall floor lowered.
 	// Round 32 (words near in meaning and the sentence's gist, with GloVe vectors; retrained), measured once:
 	// 0.656 / 0.469 / 0.407 / 0.688 (41 → 41 right), one more answer and one fewer right abstention.
-	{"eval/test4.jsonl", test, floors{recall3: 0.65, accuracy: 0.43, abstainPrecision: 0.4, abstainRecall: 0.68}},
+	{"eval/test4.jsonl", test, floors{recall3: 0.72, accuracy: 0.43, abstainPrecision: 0.4, abstainRecall: 0.68}},
 	// Rounds 19 to 27: 0.911 / 0.571 / 0.375 / 0.643 → 0.911 / 0.661 / 0.467 / 0.500 (41 → 44 right).
 	// Abstention recall floor lowered: two right abstentions fewer, five right answers more. Round 29
 	// (the asking sentence weighs more, retrained): 0.911 / 0.679 / 0.462 / 0.429 (44 right).
 	// Round 31 (the asking sentence's own words choose the sentence, retrained), measured once:
 	// 0.911 / 0.643 / 0.462 / 0.429 (42 right), its accuracy floor lowered for two answers lost.
-	{"unseen-corpus4", test, floors{recall3: 0.91, accuracy: 0.64, abstainPrecision: 0.46, abstainRecall: 0.42}},
+	{"unseen-corpus4", test, floors{recall3: 0.94, accuracy: 0.64, abstainPrecision: 0.46, abstainRecall: 0.42}},
 	// test5 and unseen-corpus5 (telecare, street naming and numbering, markets), written while round
 	// 16 was tuned, measured after it: 0.655 / 0.291 / 0.25 / 0.6 and 0.696 / 0.518 / 0.263 / 0.357.
 	// Rounds 19 to 27: 0.655 / 0.291 / 0.250 / 0.600 → 0.655 / 0.382 / 0.323 / 0.667 (25 → 31 right).
-	{"eval/test5.jsonl", test, floors{recall3: 0.65, accuracy: 0.38, abstainPrecision: 0.32, abstainRecall: 0.66}},
+	{"eval/test5.jsonl", test, floors{recall3: 0.75, accuracy: 0.38, abstainPrecision: 0.32, abstainRecall: 0.66}},
 	// Rounds 19 to 27: 0.696 / 0.518 / 0.263 / 0.357 → 0.696 / 0.518 / 0.312 / 0.357 (34 → 34 right).
-	{"unseen-corpus5", test, floors{recall3: 0.69, accuracy: 0.51, abstainPrecision: 0.31, abstainRecall: 0.35}},
+	{"unseen-corpus5", test, floors{recall3: 0.74, accuracy: 0.51, abstainPrecision: 0.31, abstainRecall: 0.35}},
 	// test6 (the bundled notices) and unseen-corpus6 (free school meals, trees, apprenticeships),
 	// written while round 19 was tuned, measured after round 24 (64 and 50 right) and again after
 	// rounds 25 (63 and 49), 26 (64 and 50) and 27, choosing nothing. Rounds 19 to 27: 0.906 / 0.812
 	// / 0.733 / 0.688 → 0.906 / 0.828 / 0.800 / 0.750 (63 → 65 right).
 	// Round 31 (the asking sentence's own words choose the sentence, retrained), measured once:
 	// 0.906 / 0.812 / 0.765 / 0.812 (65 right), its accuracy and precision floors lowered.
-	{"eval/test6.jsonl", test, floors{recall3: 0.9, accuracy: 0.81, abstainPrecision: 0.76, abstainRecall: 0.75}},
+	{"eval/test6.jsonl", test, floors{recall3: 0.91, accuracy: 0.81, abstainPrecision: 0.76, abstainRecall: 0.75}},
 	// Rounds 19 to 27: 0.844 / 0.594 / 0.467 / 0.438 → 0.844 / 0.656 / 0.667 / 0.500 (45 → 50 right).
 	// Round 32 (words near in meaning and the sentence's gist, with GloVe vectors; retrained), measured once:
 	// 0.844 / 0.688 / 0.625 / 0.625 (56 → 54 right), its precision floor lowered.
-	{"unseen-corpus6", test, floors{recall3: 0.84, accuracy: 0.65, abstainPrecision: 0.62, abstainRecall: 0.5}},
+	{"unseen-corpus6", test, floors{recall3: 0.91, accuracy: 0.65, abstainPrecision: 0.62, abstainRecall: 0.5}},
 	// test7 (the bundled notices) and unseen-corpus9 (school attendance, Disabled Facilities
 	// Grants, taxi licensing), written after round 27 and measured once: 0.859 / 0.703 / 0.667 /
 	// 0.625 and 0.764 / 0.625 / 0.625 / 0.556, 55 of 80 and 55 of 90 right (the engine before round
 	// 19: 0.859 / 0.641 / 0.476 / 0.625 and 0.764 / 0.597 / 0.474 / 0.500, 51 and 52). Round 29 (the
 	// asking sentence weighs more, retrained): 0.859 / 0.703 / 0.625 / 0.625 (55 right).
-	{"eval/test7.jsonl", test, floors{recall3: 0.85, accuracy: 0.7, abstainPrecision: 0.62, abstainRecall: 0.62}},
-	{"unseen-corpus9", test, floors{recall3: 0.76, accuracy: 0.62, abstainPrecision: 0.62, abstainRecall: 0.55}},
+	{"eval/test7.jsonl", test, floors{recall3: 0.87, accuracy: 0.7, abstainPrecision: 0.62, abstainRecall: 0.62}},
+	{"unseen-corpus9", test, floors{recall3: 0.85, accuracy: 0.62, abstainPrecision: 0.62, abstainRecall: 0.55}},
 	// test8 (the bundled notices) and unseen-corpus10 (dog warden and stray dogs, public rights of
 	// way, a community lottery), written after round 27 and measured with the engine of round 27:
 	// 0.859 / 0.750 / 0.632 / 0.750 and 0.875 / 0.750 / 0.562 / 0.500, 60 of 80 and 63 of 90 right.
 	// Round 28: test8 0.859 / 0.750 / 0.600 / 0.750 (60 right), unseen-corpus10 unchanged (63).
-	{"eval/test8.jsonl", test, floors{recall3: 0.85, accuracy: 0.74, abstainPrecision: 0.6, abstainRecall: 0.74}},
-	{"unseen-corpus10", test, floors{recall3: 0.87, accuracy: 0.74, abstainPrecision: 0.56, abstainRecall: 0.49}},
+	{"eval/test8.jsonl", test, floors{recall3: 0.90, accuracy: 0.74, abstainPrecision: 0.6, abstainRecall: 0.74}},
+	{"unseen-corpus10", test, floors{recall3: 0.89, accuracy: 0.74, abstainPrecision: 0.56, abstainRecall: 0.49}},
 	// test9 (the bundled notices, 80 questions) and unseen-corpus15 (taxi and private hire
 	// licensing, public health funerals, home to school transport, private water supplies; 140),
 	// written after round 30 by helpers who never saw the engine, and measured once with the
@@ -418,7 +422,7 @@ var questionSets = []questionSet{
 	// 0.888 / 0.755 / 0.615 / 0.381 (90 right), its abstention precision floor lowered.
 	// Round 32 (words near in meaning and the sentence's gist, with GloVe vectors; retrained), measured once:
 	// 0.888 / 0.745 / 0.556 / 0.357 (90 → 88 right).
-	{"unseen-corpus15", test, floors{recall3: 0.88, accuracy: 0.74, abstainPrecision: 0.55, abstainRecall: 0.35}},
+	{"unseen-corpus15", test, floors{recall3: 0.89, accuracy: 0.74, abstainPrecision: 0.55, abstainRecall: 0.35}},
 	// test10 (the bundled notices, 80 questions) and unseen-corpus16 (discretionary housing
 	// payments, animal welfare licensing, 16-18 participation tracking, skip and scaffolding
 	// permits; 140), written after round 31 by helpers who never saw the engine, and measured once
@@ -428,8 +432,8 @@ var questionSets = []questionSet{
 	// Round 32 (words near in meaning and the sentence's gist, with GloVe vectors; retrained), measured once:
 	// test10 0.900 / 0.733 / 0.682 / 0.750 (60 → 59 right), its accuracy floor lowered;
 	// unseen-corpus16 0.796 / 0.561 / 0.587 / 0.643 (80 → 82 right).
-	{"eval/test10.jsonl", test, floors{recall3: 0.89, accuracy: 0.73, abstainPrecision: 0.68, abstainRecall: 0.75}},
-	{"unseen-corpus16", test, floors{recall3: 0.79, accuracy: 0.54, abstainPrecision: 0.57, abstainRecall: 0.64}},
+	{"eval/test10.jsonl", test, floors{recall3: 0.94, accuracy: 0.73, abstainPrecision: 0.68, abstainRecall: 0.75}},
+	{"unseen-corpus16", test, floors{recall3: 0.83, accuracy: 0.54, abstainPrecision: 0.57, abstainRecall: 0.64}},
 	// test11 (the bundled notices, 80 questions) and unseen-corpus17 (council tax reduction,
 	// pavement licences and street trading, penalty charge notices, planning applications; two
 	// new councils, 140), written during round 32 by a helper who never saw the engine, committed
@@ -439,8 +443,8 @@ var questionSets = []questionSet{
 	// of 140).
 	// Round 33 (acronyms the notices define, prices told from how a fee is paid, dev-corpus15 trained on), measured once:
 	// test11 0.859 / 0.766 / 0.733 / 0.688, its precision floor lowered.
-	{"eval/test11.jsonl", test, floors{recall3: 0.85, accuracy: 0.76, abstainPrecision: 0.73, abstainRecall: 0.68}},
-	{"unseen-corpus17", test, floors{recall3: 0.79, accuracy: 0.62, abstainPrecision: 0.36, abstainRecall: 0.39}},
+	{"eval/test11.jsonl", test, floors{recall3: 0.90, accuracy: 0.76, abstainPrecision: 0.73, abstainRecall: 0.68}},
+	{"unseen-corpus17", test, floors{recall3: 0.83, accuracy: 0.62, abstainPrecision: 0.36, abstainRecall: 0.39}},
 	// test12 (the bundled notices, 80 questions) and unseen-corpus18 (local land charges, Homes for
 	// Ukraine, highway claims, welfare rights and money advice; two new councils, 140), written by
 	// a helper who never saw the engine, committed before they were measured, and measured once
@@ -448,7 +452,7 @@ var questionSets = []questionSet{
 	// 0.734 / 0.578 / 0.579 / 0.688 (48 of 80 right) and 0.920 / 0.732 / 0.481 / 0.464 (95 of
 	// 140). The bundled notices' fresh questions find the passage that answers in the top three
 	// far less often than the development sets' do (0.734 against 0.87 to 0.96).
-	{"eval/test12.jsonl", test, floors{recall3: 0.73, accuracy: 0.57, abstainPrecision: 0.57, abstainRecall: 0.68}},
+	{"eval/test12.jsonl", test, floors{recall3: 0.80, accuracy: 0.57, abstainPrecision: 0.57, abstainRecall: 0.68}},
 	// Round 33 (acronyms the notices define, prices told from how a fee is paid, dev-corpus15 trained on), measured once:
 	// unseen-corpus18 0.920 / 0.723 / 0.483 / 0.500, its accuracy floor lowered. Round 35 (sending
 	// data abroad or to the US read as disclosing it to third countries; retrained; kept for
@@ -464,11 +468,11 @@ var questionSets = []questionSet{
 	// 140), written by a helper who never saw the engine, committed before they were measured:
 	// measured once with the engine of round 32 (the start of the session): 0.891 / 0.781 / 0.750 /
 	// 0.750 (62 of 80 right) and 0.848 / 0.786 / 0.632 / 0.429 (100 of 140).
-	{"eval/test13.jsonl", test, floors{recall3: 0.89, accuracy: 0.78, abstainPrecision: 0.75, abstainRecall: 0.75}},
+	{"eval/test13.jsonl", test, floors{recall3: 0.90, accuracy: 0.78, abstainPrecision: 0.75, abstainRecall: 0.75}},
 	// Round 33 (acronyms the notices define, prices told from how a fee is paid, dev-corpus15 trained on), measured once:
 	// test13 unchanged; unseen-corpus20 0.848 / 0.786 / 0.600 / 0.429, its precision floor lowered.
 	// All test sets: 1,378 → 1,385 of 2,060 right.
-	{"unseen-corpus20", test, floors{recall3: 0.84, accuracy: 0.78, abstainPrecision: 0.6, abstainRecall: 0.42}},
+	{"unseen-corpus20", test, floors{recall3: 0.87, accuracy: 0.78, abstainPrecision: 0.6, abstainRecall: 0.42}},
 }
 
 func TestQuestionSets(t *testing.T) {
