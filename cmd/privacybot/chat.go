@@ -17,6 +17,7 @@ import (
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/deadline"
 	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/editdist"
 	"github.com/privacybot/privacybot/internal/notice"
 	"github.com/privacybot/privacybot/internal/rights"
 )
@@ -450,7 +451,8 @@ func (c *chat) requestArgs(arg string) (typ rights.Type, received time.Time, via
 func unknownFlag(w string) string {
 	name := strings.ToLower(strings.TrimLeft(w, "-"))
 	for _, flag := range []string{"received", "via"} {
-		if name != "" && name[0] == flag[0] && len(name) >= len(flag)-4 && len(name) <= len(flag)+2 {
+		// "--recieved", "--recived", "--vai": a letter or two out; not "--reset" or "--rubbish".
+		if most := min(2, len(flag)/3); name != "" && editdist.Distance(name, flag) <= most {
 			return fmt.Sprintf("Unknown flag %q: did you mean --%s? %s", w, flag, requestUsage)
 		}
 	}

@@ -209,6 +209,7 @@ func (a *Answerer) generate(ctx context.Context, q answer.Question, ext answer.A
 	if about != "" {
 		rq.Text += " " + about // the passages about what the conversation was about, as the extractive answerer searched them
 	}
+	rq.Context = "" // in the text now: a retriever that reads a question's context would read it twice
 	rq.K = a.passages
 	if q.K > 0 && q.K < rq.K {
 		rq.K = q.K
