@@ -1,5 +1,6 @@
 // Package editdist measures how far apart two words are, for reading what people mistype: a
-// question's "complant", a council's "Bukcs", a name's "Jnae".
+// question's "complant", a council's "Bukcs", a name's "Jnae", a flag's "--recieved". It imports
+// nothing but the language: the domain and the channels both use it.
 package editdist
 
 // Distance is the optimal string alignment distance between a and b: how many letters must be
