@@ -46,6 +46,9 @@ type Turn struct {
 	// id of its own (a new Slack mention, whose thread is its own): an id the bot has not seen
 	// is then no conversation that ended, and "ok" is not told that nothing was sent.
 	Starts bool
+	// said is what the person typed when Text is not it: a "yes" to a request offered starts
+	// it with the words it was offered for, and the case's excerpt shows the "yes".
+	said string
 }
 
 // Reply kinds.
@@ -278,7 +281,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			// "yes for milton keynes", "yes please, bucks", or "MK" alone: the offer taken for
 			// that council (a QA pass: answered as a question, or asked "Which council?" again).
 			start := t
-			start.Text = offered.question
+			start.Text, start.said = offered.question, t.Text
 			s.prefill = offered.from
 			if own := b.canonicalOrg(t.Org); own == "" {
 				start.Org = council
@@ -292,7 +295,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		if takesUp(t.Text) {
 			// "yes" to "I can take this request now": the question it answered says what is wanted.
 			start := t
-			start.Text = offered.question
+			start.Text, start.said = offered.question, t.Text
 			s.prefill = offered.from
 			return b.startIntake(ctx, s, start, rights.Intent{Type: offered.typ, Actionable: true, Confidence: 1, OnBehalf: offered.onBehalf})
 		}

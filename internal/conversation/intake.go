@@ -229,6 +229,14 @@ func (it *intake) logTurn(lines ...string) {
 	}
 }
 
+// logWith is the request's log with lines added, bounded as logTurn bounds it, leaving the log
+// as it was: the confirming "yes" ends the case's excerpt before the case is sent.
+func (it *intake) logWith(lines ...string) string {
+	c := &intake{log: slices.Clone(it.log), opening: it.opening}
+	c.logTurn(lines...)
+	return strings.Join(c.log, "\n")
+}
+
 // longestAnswer is the most characters a reply to the step may have: the details take the room
 // the description has left beside the request's first words (MaxDescriptionRunes, a request
 // form's limit too); any other step's answer is no longer than a question.
@@ -558,7 +566,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	}
 	b.advance(it)
 	ans.Answer = intro.String() + b.prompt(it)
-	s.remember(t.Text, ans.Answer)
+	s.remember(cmp.Or(t.said, t.Text), ans.Answer) // a "yes" that took up an offer, as said
 	return Reply{Answer: ans, Session: s.ID, Kind: KindIntake, Intake: b.state(it)}, nil
 }
 
@@ -2448,7 +2456,8 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 	form := RequestForm{Type: string(it.typ), Org: it.org, Name: it.name, Contact: it.contact, OnBehalfOf: it.onBehalfOf,
 		Service: service, Description: it.caseDescription(), Channel: it.channel, ReceivedAt: it.receivedAt, IdempotencyKey: it.key,
 		lawEnforcement: it.lawEnforcement, safeguarding: it.toldOfRisk()} // as teamNotes writes riskToldNote
-	excerpt := strings.Join(it.log, "\n")
+	// The excerpt runs to the confirmation: its last line is the resident's "yes" as said.
+	excerpt := it.logWith("Resident: " + t.Text)
 	r, err := b.submit(ctx, s, form, excerpt)
 	if err != nil {
 		return Reply{}, err
