@@ -371,9 +371,16 @@ func (b *Bot) answeredMidRequest(ctx context.Context, s *session, t Turn, it *in
 		// Not lost, nor filed unsaid: the team can answer it, if the resident puts it in the
 		// details.
 		ans = answer.Answer{Answer: "The council's privacy notices don't answer that. The data protection team can: to ask them with this request, write the question into the details."}
+		if it.step == StepConfirm {
+			ans.Answer = "The council's privacy notices don't answer that. The data protection team can: to ask them with this request, say \"the details\" and add the question."
+		}
 	}
 	it.askedAtStep = v
 	text := ans.Answer + "\nYour request is still open: when you're ready, " + lowerFirst(b.prompt(it)) + " (or type \"cancel\")"
+	if it.step == StepConfirm {
+		// The summary again, whole: the answer came between it and the question it ends with.
+		text = ans.Answer + "\nYour request is still open (or type \"cancel\").\n" + b.prompt(it)
+	}
 	s.remember(t.Text, text)
 	cited := ans.Citations
 	if cited == nil {
@@ -1600,6 +1607,13 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			// "no": which detail, not every question again. ("my son's name is Tom" names no
 			// field the bot can be sure of.)
 			return mk(it.whatToChange()), nil
+		case !in.Actionable && questionRe.MatchString(v) && !strings.EqualFold(v, it.askedAtStep):
+			// "is this going to cost me anything?" asked before sending: answered as at the
+			// details step, and the confirmation asked again (a web QA pass: "Please answer yes…").
+			if r, ok := b.answeredMidRequest(ctx, s, t, it, v); ok {
+				return r, nil
+			}
+			return mk("Please answer yes to send it, or tell me what to change (" + it.changeExamples() + "), or cancel."), nil
 		default:
 			return mk("Please answer yes to send it, or tell me what to change (" + it.changeExamples() + "), or cancel."), nil
 		}
