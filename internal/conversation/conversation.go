@@ -1273,7 +1273,7 @@ func (b *Bot) safeguardingReply(s *session, t Turn, intent rights.Intent) Reply 
 func (b *Bot) stillOpen(s *session, t Turn, intent rights.Intent) Reply {
 	it := s.intake
 	r := b.safeguardingReply(s, t, intent)
-	r.Answer.Answer += "\nYour request is still open: when you're ready, " + lowerFirst(b.prompt(it)) + " (or type \"cancel\")"
+	r.Answer.Answer += "\n" + b.stillOpenAsk(it)
 	s.rememberedAs(r.Answer.Answer)
 	r.Intake = b.state(it)
 	return r

@@ -376,11 +376,7 @@ func (b *Bot) answeredMidRequest(ctx context.Context, s *session, t Turn, it *in
 		}
 	}
 	it.askedAtStep = v
-	text := ans.Answer + "\nYour request is still open: when you're ready, " + lowerFirst(b.prompt(it)) + " (or type \"cancel\")"
-	if it.step == StepConfirm {
-		// The summary again, whole: the answer came between it and the question it ends with.
-		text = ans.Answer + "\nYour request is still open (or type \"cancel\").\n" + b.prompt(it)
-	}
+	text := ans.Answer + "\n" + b.stillOpenAsk(it)
 	s.remember(t.Text, text)
 	cited := ans.Citations
 	if cited == nil {
@@ -390,6 +386,22 @@ func (b *Bot) answeredMidRequest(ctx context.Context, s *session, t Turn, it *in
 		Request: &answer.Request{Type: string(it.typ), Actionable: true, Confidence: 1}},
 		Session: s.ID, Kind: KindIntake, Intake: b.state(it)}, true
 }
+
+// stillOpenAsk says the request is still open and asks the step's question again, after a reply
+// that did not answer it (a question, a greeting). At the summary, the summary is shown again
+// whole: something came between it and the question it ends with.
+func (b *Bot) stillOpenAsk(it *intake) string {
+	if it.step == StepConfirm {
+		return "Your request is still open (or type \"cancel\").\n" + b.prompt(it)
+	}
+	return "Your request is still open: when you're ready, " + lowerFirst(b.prompt(it)) + " (or type \"cancel\")"
+}
+
+// backAgainRe is a resident saying they are back, on a message folded to lower-case words:
+// "I'm back", "sorry I'm back", "hi again", "ok I'm back now, sorry about that".
+var backAgainRe = regexp.MustCompile(`^(?:(?:ok|okay|right|sorry|so|hi|hello|hey|hiya|yes|yeah)\s+)*` +
+	`(?:(?:i'?m|i am|im) back|back now|back again|(?:i'?m|i am|im) here again|it'?s me again|(?:hi|hello|hey|hiya) again|sorry (?:about that|for the (?:wait|delay)))` +
+	`(?:\s+(?:now|again|sorry|then|sorry about that|sorry for the (?:wait|delay)|where were we|where was i))*$`)
 
 // cancelReason is why a request is dropped, said after the words that drop it: the resident will
 // go to the council themselves or later ("I'll email them myself", "I'll do it another time",
@@ -947,7 +959,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			it.addWords(words)
 			kept = fmt.Sprintf("I've kept \"%s\" with your request. ", words)
 		}
-		r.Answer.Answer += "\n" + kept + "Your request is still open: when you're ready, " + lowerFirst(b.prompt(it)) + " (or type \"cancel\")"
+		r.Answer.Answer += "\n" + kept + b.stillOpenAsk(it)
 		s.rememberedAs(r.Answer.Answer) // what the next message answers, in the case's excerpt
 		r.Intake = b.state(it)
 		return r, nil
@@ -965,6 +977,11 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		// "help" is not a council, a name or a service: say what is going on.
 		return mk("I'm taking your request for the data protection team, a question at a time. Answer this one, " +
 			"or type \"cancel\" to stop: " + b.prompt(it)), nil
+	}
+	if talk == smallTalkGreeting || backAgainRe.MatchString(folded(v)) {
+		// "hi", "sorry I'm back": someone back from a break, not answering the step (a web QA
+		// pass: "hi" at the contact step was "That doesn't look like an e-mail address…").
+		return mk("Hello again. " + b.stillOpenAsk(it)), nil
 	}
 	if it.step == StepWhose {
 		// Answered before anything else is asked: no name, contact or correction is in it yet.
@@ -1066,7 +1083,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		// "I want to talk to a real person" is no council, name or detail: whom to ask, and the
 		// request waits.
 		r := b.wantsPerson(s, t)
-		r.Answer.Answer += "\nYour request is still open: when you're ready, " + lowerFirst(b.prompt(it)) + " (or type \"cancel\")"
+		r.Answer.Answer += "\n" + b.stillOpenAsk(it)
 		r.Intake = b.state(it)
 		return r, nil
 	}

@@ -31,3 +31,43 @@ func TestAQuestionAtTheSummaryIsAnswered(t *testing.T) {
 		})
 	}
 }
+
+// A resident back from a break mid-request ("hi", "sorry I'm back") is told the request is still
+// open and asked the step's question again; the greeting is no answer to it (a web QA pass: "hi"
+// at the contact step got "That doesn't look like an e-mail address…").
+func TestAGreetingMidRequestAsksTheStepAgain(t *testing.T) {
+	for _, says := range []string{"hi", "hello", "I'm back", "sorry I'm back", "Hi again!", "ok I'm back now, sorry about that"} {
+		t.Run("at the contact step: "+says, func(t *testing.T) {
+			bot, q := newBot(t, qaNow)
+			last := script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Sandra Okafor", "", ""),
+				line{says: says, kind: conversation.KindIntake, contains: []string{"still open", "how should the data protection team contact you"},
+					lacks: []string{"doesn't look like"}},
+				line{says: "sandra@example.com", kind: conversation.KindIntake, contains: []string{"service"}}))
+			require.NotNil(t, last.Intake)
+			assert.Equal(t, "sandra@example.com", last.Intake.Fields["contact"])
+			assert.Empty(t, q.cases())
+		})
+	}
+	for _, tc := range []struct {
+		name  string
+		lines []line
+		says  string
+		asks  string
+	}{
+		{"at the name step", upTo("I want a copy of my data", "", "", ""), "hello", "full name"},
+		{"at the service step", upTo("I want a copy of my data", "Sandra Okafor", "sandra@example.com", ""), "hi, sorry I'm back", "which council service"},
+		{"at the details step", upTo("I want a copy of my data", "Sandra Okafor", "sandra@example.com", "housing"), "hiya", "what would you like the council to do"},
+		{"at the summary", append(upTo("I want a copy of my data", "Sandra Okafor", "sandra@example.com", "skip"), line{says: "all of it"}), "I'm back", "Shall I send this"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			bot, q := newBot(t, qaNow)
+			last := script(t, bot, "Milton Keynes", append(tc.lines,
+				line{says: tc.says, kind: conversation.KindIntake, contains: []string{"still open", tc.asks}, lacks: []string{"Please answer yes"}}))
+			require.NotNil(t, last.Intake)
+			assert.NotContains(t, last.Intake.Fields["name"], tc.says, "the greeting is no name")
+			assert.NotContains(t, last.Intake.Fields["service"], tc.says)
+			assert.NotContains(t, last.Intake.Fields["description"], tc.says)
+			assert.Empty(t, q.cases())
+		})
+	}
+}
