@@ -375,6 +375,12 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		// "cancel" with no request under way: nothing to cancel, and no request to start.
 		return b.nothingToCancel(s, t), nil
 	}
+	if unfinishedRe.MatchString(t.Text) && (closedRe.MatchString(t.Text) || carryOnRe.MatchString(t.Text)) {
+		// "I started a request earlier but the page closed, can I carry on?": no request under
+		// way here, so the one begun was in a conversation that ended (a web QA pass: a hedged
+		// list of rights).
+		return b.unfinishedRequest(s, t, intent), nil
+	}
 	if !intent.Actionable && (noReferenceRe.MatchString(t.Text) || s.askedReference && madeElsewhereRe.MatchString(t.Text)) {
 		// A request made by e-mail, post or phone, or a reference lost: nothing here can look it
 		// up, and the person needs whom to ask, not a quote.

@@ -983,6 +983,10 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		// pass: "hi" at the contact step was "That doesn't look like an e-mail address…").
 		return mk("Hello again. " + b.stillOpenAsk(it)), nil
 	}
+	if contactIn(v) == "" && (closedRe.MatchString(v) || carryOnRe.MatchString(v) && questionRe.MatchString(v) && len(strings.Fields(v)) <= 10) {
+		// "sorry the page closed, can I carry on?", with the request still held here: it is.
+		return mk("Yes, you can carry on. " + b.stillOpenAsk(it)), nil
+	}
 	if it.step == StepWhose {
 		// Answered before anything else is asked: no name, contact or correction is in it yet.
 		return mk(b.takeWhose(it, v)), nil

@@ -71,3 +71,42 @@ func TestAGreetingMidRequestAsksTheStepAgain(t *testing.T) {
 		})
 	}
 }
+
+// "I started a request earlier but the page closed, can I carry on?" in a new conversation is
+// told that a request is sent only once confirmed, so that one was not, and that nothing of it
+// is kept to carry on; how to start again; and, if it was sent and has a reference, how to ask
+// where it stands (a web QA pass: a hedged list of rights).
+func TestAnUnfinishedRequestAskedAboutInANewConversation(t *testing.T) {
+	for _, says := range []string{
+		"I started a request earlier but the page closed, can I carry on?",
+		"i was halfway through making a request and my browser crashed, can I continue it?",
+		"Hi, I began filling in a subject access request before but lost the chat. Can I pick up where I left off?",
+	} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, qaNow)
+			script(t, bot, "Milton Keynes", []line{
+				{says: says, contains: []string{"wasn't sent", "start again", "what's happening with my request?", "reference"},
+					lacks: []string{"The notices may not answer", "Right of access (to receive"}},
+			})
+			assert.Empty(t, q.cases())
+		})
+	}
+	// Naming the right, "yes" starts it again.
+	bot, _ := newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I started a request for a copy of my data earlier but the page closed, can I carry on?",
+			kind: conversation.KindHelp, contains: []string{"wasn't sent", "say \"yes\""}},
+		{says: "yes", kind: conversation.KindIntake, contains: []string{"Right of access", "full name"}},
+	})
+	// Naming none, the right is asked for, and said it starts.
+	bot, _ = newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I started a request earlier but the page closed, can I carry on?", kind: conversation.KindHelp, contains: []string{"what you'd like"}},
+		{says: "I want a copy of my data", kind: conversation.KindIntake, contains: []string{"Right of access", "full name"}},
+	})
+	// In the same conversation, the request under way is still open, and its question asked again.
+	bot, _ = newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Sandra Okafor", "", ""),
+		line{says: "sorry the page closed, can I carry on?", kind: conversation.KindIntake,
+			contains: []string{"still open", "how should the data protection team contact you"}, lacks: []string{"looks like a question"}}))
+}

@@ -187,6 +187,38 @@ func conversationLost(s *session, t Turn) Reply {
 		"If you were making a request, please start it again: say what you'd like, for example \"I want a copy of my data\".")
 }
 
+// unfinishedRe is a request said to have been begun and not finished, or asked to be carried
+// on: "I started a request earlier", "I was halfway through making a request", "can I carry on
+// with my request?".
+var unfinishedRe = regexp.MustCompile(`(?i)\b(?:started|began|begun|was (?:making|doing|filling (?:in|out))|(?:half|part) ?way through|in the middle of)\b[^.?!]{0,40}?\b(?:request|form|sar|dsar|application)\b|` +
+	`\b(?:carry on|continue|finish|resume|pick up|get back to)\b[^.?!]{0,15}\b(?:my|the|that|this) (?:request|form|sar|dsar|application)\b`)
+
+// closedRe is the chat said to have been lost: "the page closed", "my browser crashed", "lost the
+// chat".
+var closedRe = regexp.MustCompile(`(?i)\b(?:page|window|browser|chat|tab|app|site|website|connection|laptop|phone|screen|internet|wi-?fi)\b[^.?!]{0,25}\b(?:closed|crashed|shut|refreshed|reloaded|timed out|froze|died|disconnected|dropped|went off|went blank|cut out)\b|\blost (?:it|the (?:chat|page|conversation|connection|request))\b`)
+
+// carryOnRe asks to carry on where they were: "can I carry on?", "pick up where I left off".
+var carryOnRe = regexp.MustCompile(`(?i)\b(?:carry on|continue|pick (?:it |this |that )?up|resume|finish (?:it|off|that|this)|get (?:it|that) back|where i (?:left off|was|got to))\b`)
+
+// unfinishedRequest answers a resident asking to carry on a request begun in a conversation that
+// ended: a request is sent only once confirmed, so that one was not, and the chat holds an
+// unfinished request only in the conversation it was begun in (in memory, never stored or sent).
+// It offers to start again: the right the message names, with "yes", or whichever they say; and
+// says how to ask after one that was confirmed, by its reference.
+func (b *Bot) unfinishedRequest(s *session, t Turn, intent rights.Intent) Reply {
+	var text strings.Builder
+	text.WriteString("A request is only sent to the data protection team once you confirm it at the end, so one that wasn't confirmed wasn't sent, " +
+		"and I can't carry it on: an unfinished request is held only in the conversation it was started in, and isn't stored or sent. ")
+	if b.Queue != nil && intent.Type != rights.None && intent.Type != "" {
+		s.offered = offer{typ: intent.Type, question: t.Text, onBehalf: intent.OnBehalf}
+		fmt.Fprintf(&text, "To start again (%s), say \"yes\" and I'll ask for the details again. ", intent.Type.Label())
+	} else {
+		text.WriteString("To start again, tell me what you'd like, for example \"I want a copy of my data\" or \"Please delete my data\". ")
+	}
+	text.WriteString("If you did confirm it, you were given a reference (like DPO-2026-000123): to see where it stands, ask \"what's happening with my request?\" and give the reference, with the contact you gave.")
+	return helpReply(s, t, text.String())
+}
+
 // nothingToCancel answers "cancel" when no request is being taken.
 func (b *Bot) nothingToCancel(s *session, t Turn) Reply {
 	return helpReply(s, t, "There's no request under way, so there's nothing to cancel. "+b.whatICanDo(t.Org))
