@@ -264,7 +264,7 @@ func TestAdviserFixesReview(t *testing.T) {
 	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "Milton Keynes", []line{
 		{says: "my name is wrong on my council tax account", kind: conversation.KindIntake},
-		{says: "Milton Keynes"}, {says: "Jane Jones"}, {says: "jane@example.com"}, {says: "skip"},
+		{says: "Milton Keynes"}, {says: "Jane Jones"}, {says: "jane@example.com"}, // the service was in the first message
 		{says: "my surname Jones should be Smith since I married", lacks: []string{"I've changed your name"}},
 		{says: "yes", kind: conversation.KindSubmitted},
 	})

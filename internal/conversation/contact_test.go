@@ -320,7 +320,7 @@ func TestACaseReferenceIsNoContact(t *testing.T) {
 		t.Run(says, func(t *testing.T) {
 			bot, q := newBot(t, qaNow)
 			script(t, bot, "Milton Keynes", []line{
-				{says: "caller wants a copy of all their social care records"}, {says: "Jo Bloggs", contains: []string{contactWanted}},
+				{says: "caller wants a copy of all their records"}, {says: "Jo Bloggs", contains: []string{contactWanted}},
 				{says: says, kind: conversation.KindIntake, contains: []string{"That looks like a case reference, not a way to reach you", contactWanted},
 					lacks: []string{"noted your contact", "service"}},
 				{says: "07700 900123", contains: []string{"service"}},

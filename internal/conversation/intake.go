@@ -493,6 +493,13 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 				it.onBehalfOf = who
 			}
 		}
+		if it.onBehalf && it.onBehalfOf == "" {
+			// "I want a copy of my mum's social care records, mum is Margaret Jenkins": her name
+			// is not asked again (a web QA pass).
+			it.onBehalfOf = b.theirNameIn(desc, it.name)
+		}
+		// "… what you hold on me for council tax and parking": the service is not asked again.
+		it.service = servicesIn(desc)
 	}
 	prefilled := s.prefill != nil
 	if p := s.prefill; p != nil {
@@ -636,10 +643,16 @@ func givenInFirst(it *intake) string {
 	if it.name != "" {
 		parts = append(parts, "your name as "+it.name)
 	}
+	if it.onBehalfOf != "" {
+		parts = append(parts, "the person it's for as "+it.onBehalfOf)
+	}
 	if it.contact != "" {
 		parts = append(parts, "your contact as "+it.contact)
 	}
-	return strings.Join(parts, " and ")
+	if it.service != "" && it.service != "-" {
+		parts = append(parts, "the service as "+it.service)
+	}
+	return joinAnd(parts)
 }
 
 // lawEnforcementNext is what happens to a request that may be for data held for an investigation

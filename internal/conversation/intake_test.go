@@ -574,8 +574,7 @@ func TestIntakeStepsTakeWhatResidentsMean(t *testing.T) {
 	script(t, bot, "Milton Keynes", []line{
 		{says: "Please delete everything the parking team holds about me, I moved away", kind: conversation.KindIntake},
 		{says: "Ann Lee", kind: conversation.KindIntake},
-		{says: "ann@example.com", kind: conversation.KindIntake},
-		{says: "parking", kind: conversation.KindIntake},
+		{says: "ann@example.com", kind: conversation.KindIntake, contains: []string{"what would you like"}}, // the service was in the first message
 		{says: "as above", kind: conversation.KindIntake, contains: []string{"Details: Please delete everything the parking team holds about me, I moved away"}},
 		{says: "yes", kind: conversation.KindSubmitted},
 	})
@@ -1132,8 +1131,7 @@ func TestASecondRequestTakesTheFirstsDetails(t *testing.T) {
 		{says: "yes", kind: conversation.KindSubmitted},
 		{says: "I also want you to correct my date of birth on my council tax account", kind: conversation.KindIntake, contains: []string{`"same as before"`}},
 		{says: "same as before", kind: conversation.KindIntake, contains: []string{"What is your full name"}}, // the council
-		{says: "same as before", kind: conversation.KindIntake, contains: []string{"service"}},                // the name and the contact
-		{says: "council tax"},
+		{says: "same as before", kind: conversation.KindIntake, contains: []string{"what would you like"}},    // the name and the contact; the service was said
 		{says: "it should be 3 March 1980"},
 		{says: "yes", kind: conversation.KindSubmitted},
 	})
@@ -1152,9 +1150,9 @@ func TestASecondRequestTakesTheFirstsDetails(t *testing.T) {
 		{says: "Priya Sharma"}, {says: "Arjun Sharma"}, {says: "priya@example.com"}, {says: "skip"}, {says: "his school records"},
 		{says: "yes", kind: conversation.KindSubmitted},
 		{says: "I also want my son's social care records deleted", kind: conversation.KindIntake},
-		{says: "same as before"},                                // the name and the contact
-		{says: "same as before", contains: []string{"service"}}, // the son
-		{says: "skip"}, {says: "the ones from 2019"},
+		{says: "same as before"}, // the name and the contact
+		{says: "same as before", contains: []string{"what would you like"}}, // the son; the service was said
+		{says: "the ones from 2019"},
 		{says: "yes", kind: conversation.KindSubmitted},
 	})
 	require.Len(t, q.cases(), 2)
@@ -1417,8 +1415,7 @@ func TestAPhoneNumberInWordsIsTheContact(t *testing.T) {
 	script(t, bot, "Milton Keynes", []line{
 		{says: "I object to you using my NHS number in adult social care"},
 		{says: "MRS DOROTHY HIGGINS"},
-		{says: "my phone is oh one nine oh eight, six double four, three two one", contains: []string{"service"}},
-		{says: "adult social care"},
+		{says: "my phone is oh one nine oh eight, six double four, three two one", contains: []string{"what would you like"}}, // the service was said
 		{says: "I dont want the NHS number used", contains: []string{"Contact: 01908644321"}},
 		{says: "yes", kind: conversation.KindSubmitted},
 	})
@@ -1654,7 +1651,7 @@ func TestARequestForSomeoneWhoHasDiedSaysSo(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "Milton Keynes", []line{
 		{says: "My dad died last month. Can I get a copy of his social care records?"},
-		{says: "yes"}, {says: "Ann Reid"}, {says: "Peter Reid (deceased)"}, {says: "ann@example.com"}, {says: "adult social care"},
+		{says: "yes"}, {says: "Ann Reid"}, {says: "Peter Reid (deceased)"}, {says: "ann@example.com"},
 		{says: "his care notes", contains: []string{"On behalf of: Peter Reid", "The person the request is for has died."}},
 	})
 }
@@ -1804,7 +1801,7 @@ func TestARelativesRequestNamedInTheFirstMessage(t *testing.T) {
 func TestDetailsThatLookLikeContactCorrections(t *testing.T) {
 	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "", []line{
-		{says: "my phone number is wrong on my council tax account"}, {says: "Milton Keynes"}, {says: "Dan Fox"}, {says: "07700 900199"},
+		{says: "my phone number is wrong on my account"}, {says: "Milton Keynes"}, {says: "Dan Fox"}, {says: "07700 900199"},
 		{says: "Council tax, I think"}, {says: "it ends 98 not 99", contains: []string{"Contact: 07700 900199", "it ends 98 not 99", "Service: Council tax\n"}},
 		{says: "yes", kind: conversation.KindSubmitted},
 	})
