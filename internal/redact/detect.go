@@ -1767,15 +1767,123 @@ func findNamedBuildings(s string, out []span) []span {
 		if j < len(s) && isASCIILetter(s[j]) && !wordAfter(s, j+1) {
 			j++ // "12a"
 		}
-		if e := buildingName(s, j, buildingHouse); e > 0 {
+		e := buildingName(s, j, buildingHouse)
+		if e == 0 {
+			// "22 Tudeley Hale, Fishermead, MK6 2HY": no house type, but a postcode or a town
+			// after it says it is an address.
+			if e = buildingName(s, j, buildingAny); e > 0 && !placeOrPostcodeFollows(s, e) {
+				e = 0
+			}
+		}
+		if e > 0 {
 			out = append(out, span{KindAddress, i, e})
 			i = e
 			continue
 		}
 		i = j
 	}
+	return findCuedAddresses(s, out)
+}
+
+// addressCueRE finds the words that say an address follows, short of "I live at" (see
+// addressIntroRE): where the writer is ("I'm at", "we're at") or where to send something ("send
+// it to", "post the form to", "send my records to me at"), with "number" before a house number
+// ("I'm at number 22"). Group 1 is "number", if said.
+var addressCueRE = newPattern(`(?i)(?:(?:i['’]?m|i`+spaceClass+`+am|we['’]?re|we`+spaceClass+`+are|they['’]?re|they`+spaceClass+`+are)`+spaceClass+`+(?:(?:now|still|currently)`+spaceClass+`+)?at|`+
+	`(?:send|post|mail|deliver|forward|return)(?:`+spaceClass+`+(?:it|them|this|that|everything|copies|(?:the|my|a|any|all|our)(?:`+spaceClass+`+\p{L}+){1,2}))?`+spaceClass+`+to(?:`+spaceClass+`+(?:me|us|him|her|them|(?:my|our)`+spaceClass+`+\p{L}+)`+spaceClass+`+at)?)`+
+	spaceClass+`+(?:(number|no\.)`+spaceClass+`*)?`, 80,
+	wordStartWith("i'", "i’", "im", "i ", "we", "they", "send", "post", "mail", "deliver", "forward", "return"))
+
+// findCuedAddresses appends the addresses said after addressCueRE: a house number before a
+// building's or a house's name ("I'm at number 22 Tudeley Hale", "send it to 9 Kiln Bank"; see
+// buildingName), or, with no number, a house's name ("post it to Rose Cottage, Haddenham", "send
+// it to The Maltings, Olney"). "I'm at work", "send it to me", "I'm at 2 minutes past" and "post
+// it to the council" name none.
+func findCuedAddresses(s string, out []span) []span {
+	addressCueRE.each(s, func(m []int) int {
+		i := m[1]
+		if houseNumberAt(s, i) {
+			j := i
+			for j < len(s) && isDigit(s[j]) {
+				j++
+			}
+			if j < len(s) && isASCIILetter(s[j]) && !wordAfter(s, j+1) {
+				j++ // "12a"
+			}
+			if e := buildingName(s, j, buildingAny); e > 0 {
+				out = append(out, span{KindAddress, i, e})
+				return e
+			}
+			return -1
+		}
+		if m[2] >= 0 {
+			return -1 // "number" and no house number
+		}
+		e := buildingName(s, i, buildingAny)
+		if e == 0 {
+			return -1
+		}
+		// Without a number, only a house's name ("Rose Cottage") or a building named "The …"
+		// before a town or a postcode ("The Maltings, Olney"): "send it to Jane Smith" is a name.
+		first, _ := readNameToken(s, i)
+		last := strings.ToLower(lastWord(strings.TrimRight(s[i:e], ".")))
+		if r, _ := utf8.DecodeRuneInString(first); !unicode.IsUpper(r) ||
+			!(houseTypeWords[last] || first == "The" && placeOrPostcodeFollows(s, e)) {
+			return -1
+		}
+		out = append(out, span{KindAddress, i, e})
+		return e
+	})
 	return out
 }
+
+// placeOrPostcodeFollows reports whether a postcode, or a comma and a town or an estate of the
+// councils' areas, follows byte i: ", Fishermead, MK6 2HY", " MK6 2HY", ", Olney".
+func placeOrPostcodeFollows(s string, i int) bool {
+	j := skipSpaces(s, i)
+	if postcodeAt(s, j) {
+		return true
+	}
+	if j >= len(s) || s[j] != ',' {
+		return false
+	}
+	j = skipSpaces(s, j+1)
+	if postcodeAt(s, j) {
+		return true
+	}
+	tok, _ := readNameToken(s, j)
+	tok = strings.TrimSuffix(tok, ".")
+	r, _ := utf8.DecodeRuneInString(tok)
+	if tok == "" || !unicode.IsUpper(r) {
+		return false
+	}
+	lw := strings.ToLower(tok)
+	if placeWords[lw] || townSurnames[lw] || areaWords[lw] {
+		return true
+	}
+	// An estate no list holds, then the postcode: "…, Fishermead, MK6 2HY".
+	k := skipSpaces(s, j+len(tok))
+	if k < len(s) && s[k] == ',' {
+		k = skipSpaces(s, k+1)
+	}
+	return postcodeAt(s, k)
+}
+
+// postcodeAt reports whether a UK postcode starts at byte i.
+func postcodeAt(s string, i int) bool {
+	if i >= len(s) || !postcodeRE.canStart(s, i) {
+		return false
+	}
+	m := postcodeRE.re.FindStringSubmatchIndex(s[i:min(len(s), i+postcodeRE.maxLen)])
+	return m != nil && (m[2] < 0 || postcodeAreas[strings.ToUpper(s[i+m[2]:i+m[3]])])
+}
+
+// areaWords are the towns, villages and Milton Keynes estates residents give after their street
+// ("14 Tudeley Hale, Fishermead") that placeWords, kept short for the sake of names, leaves out.
+var areaWords = setOf(`fishermead conniburrow netherfield beanhill eaglestone oldbrook springfield
+	heelands bradwell loughton shenley woughton wavendon stewkley winslow stantonbury pennyland
+	willen monkston broughton kingsmead furzton tattenhoe westcroft crownhill oakgrove brooklands
+	walnut linford stony fenny newport denham iver burnham hazlemere princes`)
 
 // countDeterminers before a number show it counts: "the 2 Church Cottages are listed".
 var countDeterminers = setOf(`the these those all both some any every`)
@@ -1784,6 +1892,10 @@ var countDeterminers = setOf(`the these those all both some any every`)
 // council's address ("Civic Offices", "Saxon Court Centre"), not a resident's.
 var publicBuildingWords = setOf(`offices centre center library hub depot station surgery hospital
 	school academy college church`)
+
+// publicHouses are public bodies named for a house, where residents are told to send things:
+// "send it to Companies House".
+var publicHouses = map[string]bool{"companies house": true, "somerset house": true, "mansion house": true, "trinity house": true}
 
 // buildingNeed says what a building's name read by buildingName must be.
 type buildingNeed int
@@ -1833,11 +1945,13 @@ func buildingName(s string, i int, need buildingNeed) int {
 	for k, t := range toks {
 		r, _ := utf8.DecodeRuneInString(t)
 		capitals = capitals && unicode.IsUpper(r)
-		if lw := strings.ToLower(t); ordinaryWord(lw) && !(k == 0 && lw == "the") && !(k == len(toks)-1 && typed) {
+		// "The Old Rectory", capitalised so, names a house (houseNameRE); "the old house" is none.
+		theOld := k == 1 && t == "Old" && toks[0] == "The"
+		if lw := strings.ToLower(t); ordinaryWord(lw) && !(k == 0 && lw == "the") && !(k == len(toks)-1 && typed) && !theOld {
 			return 0
 		}
 	}
-	if house && publicHall(toks[0], strings.Join(toks, " ")) || publicBuildingWords[last] {
+	if house && publicHall(toks[0], strings.Join(toks, " ")) || publicBuildingWords[last] || publicHouses[strings.ToLower(strings.Join(toks, " "))] {
 		return 0 // "Address: County Hall, …", "Civic Offices": the council's, quoted from a notice
 	}
 	streetEnd := streetAfterComma(s, end)
