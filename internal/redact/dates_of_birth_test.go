@@ -58,3 +58,23 @@ func TestDatesInWordsThatAreNoBirthAreKept(t *testing.T) {
 		"born on the fifth floor? no, I was born at home",
 	})
 }
+
+// A date of birth read out with its month as an ordinal ("the 5th of the 6th 80", as for
+// 5/6/80) is one: a QA pass found it kept.
+func TestDatesOfBirthWithAnOrdinalMonthAreRedacted(t *testing.T) {
+	assertRedacts(t, []redaction{
+		{"digits, short year", "my dob is the 5th of the 6th 80", "my dob is [date of birth]", redact.KindDateOfBirth},
+		{"words, year in words", "I was born on the fifth of the sixth nineteen eighty", "I was born on [date of birth]", redact.KindDateOfBirth},
+		{"label, full year, then more", "date of birth: 12th of the 3rd 1985, can I see my file", "date of birth: [date of birth], can I see my file", redact.KindDateOfBirth},
+		{"short spoken year", "her birthday is the 1st of the 11th eighty two", "her birthday is [date of birth]", redact.KindDateOfBirth},
+	})
+}
+
+// Ordinals of ordinals with no birth words, or with a word after that shows the second is no
+// month, stay.
+func TestOrdinalsThatAreNoMonthAreKept(t *testing.T) {
+	keeps(t, []string{
+		"the 5th of the 6th form", "my son was born in 2010 and is the 2nd of the 6th form students",
+		"the 3rd of the 4th floor flats", "the second of the third year reports",
+	})
+}

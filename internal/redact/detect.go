@@ -1200,6 +1200,20 @@ const (
 var spokenDateRE = newPattern(`(?i)(?:`+spokenDay+`(?:\s+of)?\s+`+monthPattern+`\.?`+spokenYear+
 	`|`+monthPattern+`\.?\s+`+spokenDay+spokenYear+`)\b`, 96, wordStartIn("0123456789jfmasondte"))
 
+// ordinalMonthDateRE finds a date with its month said as an ordinal, as residents read a date of
+// birth out ("the 5th of the 6th 80" for 5/6/80, "the fifth of the sixth nineteen eighty"). It is
+// looked for only where dates of birth are (findDates), and where a word such as "form" or "floor"
+// follows, the ordinal is no month ("the 5th of the 6th form"). Group 1 is the month.
+var ordinalMonthDateRE = newPattern(`(?i)`+spokenDay+`\s+of\s+(?:the\s+)?`+
+	`((?:0?[1-9]|1[0-2])(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)`+
+	`(?:,?\s+(?:[0-9]{4}|'?[0-9]{2}|`+yearWords+`|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+`+unitWords+`)?))?\b`,
+	96, wordStartIn("0123456789ftsenth"))
+
+// notMonthAfter follow an ordinal that is no month: "the 5th of the 6th form", "the 2nd of the
+// 3rd floor".
+var notMonthAfter = setOf(`form forms former floor floors year years grade time times week weeks
+	day days row rows place places class generation century house`)
+
 // dobTriggerRE finds the words that say a date is a date of birth.
 var dobTriggerRE = newPattern(`(?i)(?:born|d\.?o\.?b|date\s+of\s+birth|birth\s*date|birthday)\b\.?`, 24, wordStartIn("bd"))
 
@@ -1326,6 +1340,14 @@ func findDates(s string, from, to int, out []span) []span {
 	})
 	spokenDateRE.eachFrom(s[:to], from, func(m []int) int {
 		if !plausibleDate(s, m[0], m[1]) {
+			return -1
+		}
+		out = append(out, span{KindDateOfBirth, m[0], m[1]})
+		return m[1]
+	})
+	ordinalMonthDateRE.eachFrom(s[:to], from, func(m []int) int {
+		next, _ := readNameToken(s, skipSpaces(s, m[1]))
+		if !plausibleDate(s, m[0], m[1]) || m[1] == m[3] && notMonthAfter[strings.ToLower(next)] {
 			return -1
 		}
 		out = append(out, span{KindDateOfBirth, m[0], m[1]})
