@@ -29,7 +29,10 @@ const relations = `(?:foster[\s-]?(?:carer|parent|mum|mom|dad|mother|father)|chi
 // is", "my son's name is", "my names" as it is often typed, "name:", "me llamo"), 3 weak ("I'm",
 // "I am"), 4 "this is", 5 a sign-off ("Kind regards,"), 6 someone close named after who they are
 // ("my son Oliver Smith", "my daughter emily brown", "my husband, David Jones,"), which admits
-// lower-case names too, or said to be someone ("my son is Gary Holt", relativeIsName).
+// lower-case names too, or said to be someone ("my son is Gary Holt", relativeIsName), 7 the
+// housing officer, the social worker and the like, 8 a name's label with no colon ("surname
+// Kowalski", "my first name is Wojciech"), after which only a capitalised name counts, since
+// "surname is required on the form" names nobody.
 var nameTriggerRE = newPattern(`(?i)(?:`+
 	`((?:hi|hiya|hello|hey|morning|afternoon|evening|good\s+(?:morning|afternoon|evening))(?:\s+there)?\b[\s,!.\-]*(?:it['’]?s|this\s+is)|(?:i['’]?m|i\s+am)\s+(?:called|known\s+as)|(?:please\s+|just\s+)?call\s+me)\b`+
 	`|((?:my|his|her)(?:\s+`+relations+`(?:['’]?s|s['’])?)?\s+(?:full\s+|first\s+|last\s+)?name(?:\s+is|['’]?s\b)|(?:(?:full|first|last|given)\s+)?(?:sur|fore)?name\s*[:=]|`+foreignNameIs+`)`+
@@ -38,7 +41,8 @@ var nameTriggerRE = newPattern(`(?i)(?:`+
 	`|((?:kind|best|warm|many)\s+(?:regards|thanks|wishes)|regards|thanks|yours\s+(?:sincerely|faithfully|truly)|thank\s+you|cheers)\s*[,.!\-]?`+
 	`|((?:my|our)\s+(?:`+relations+`['’]s\s+)?`+relations+`)\b\s*[,(]?`+
 	`|(the\s+(?:(?:social|support|key|case|family|link|youth|housing)[\s-]?worker|(?:housing|probation|liaison|tenancy)\s+officer|health\s+visitor|landlord|landlady|child[\s-]?minder|foster\s+carer|solicitor|midwife|teacher|head\s*teacher))\b\s*[,(]?`+
-	`)`, 96, wordStartWith("our", "the", "called", "named", "man", "woman", "lady", "guy", "bloke", "person", "he", "she", "my", "his", "her", "name", "full", "first", "last", "given", "sur", "fore", "i'", "i’", "im", "i ",
+	`|((?:first|last|given|family|middle|maiden)\s+name|surname|forename)(?:\s+(?:is|was))?\b`+
+	`)`, 96, wordStartWith("our", "the", "called", "named", "man", "woman", "lady", "guy", "bloke", "person", "he", "she", "my", "his", "her", "name", "full", "first", "last", "given", "family", "middle", "maiden", "sur", "fore", "i'", "i’", "im", "i ",
 	"this", "kind", "best", "warm", "many", "regards", "thank", "yours", "cheers",
 	"hi", "hello", "hey", "morning", "afternoon", "evening", "good", "call", "please", "just",
 	"me", "je", "naz", "mam", "ma", "mă", "cham", "meu", "ich", "mein", "fy", "mi", "mon", "ik", "numele"))
@@ -271,7 +275,7 @@ func findNames(s string, out []span) []span {
 			if !nameLabelOK(s, m[4], m[5]) {
 				return -1
 			}
-		case m[6] >= 0, m[8] >= 0:
+		case m[6] >= 0, m[8] >= 0, m[16] >= 0:
 			mode = weakName
 		default:
 			mode = signOffName
@@ -312,6 +316,12 @@ func findNames(s string, out []span) []span {
 		}
 		if end <= start {
 			return m[1]
+		}
+		if m[4] >= 0 && len(toks) == 1 {
+			// "Name: Kowalski, Wojciech": a form's "Surname, Forename" is one name.
+			if e, w := forenameAfterComma(s, end); e > 0 {
+				end, toks = e, append(toks, w)
+			}
 		}
 		out = append(out, span{KindName, start, end})
 		// People restate a name in full: "it's dave, dave jones".
@@ -703,6 +713,28 @@ func readName(s string, i int, mode nameMode) (start, end int, words []string) {
 		return 0, 0, nil // "Thanks, John Lewis is where I bought it" is not a signature
 	}
 	return start, end, words
+}
+
+// forenameAfterComma reads a forename after the comma at byte i of a name that gave only a
+// surname after a label ("Name: Kowalski, Wojciech"): one capitalised word, no ordinary, place or
+// organisation word, ending its line or clause. It returns the end of the forename and the
+// forename, or 0 ("Name: Kowalski, Olney", "my name is Sam, I need help").
+func forenameAfterComma(s string, i int) (int, string) {
+	if i >= len(s) || s[i] != ',' {
+		return 0, ""
+	}
+	j := skipSpaces(s, i+1)
+	tok, next := readNameToken(s, j)
+	w := strings.TrimSuffix(tok, ".")
+	r, _ := utf8.DecodeRuneInString(w)
+	if w == "" || next > 0 || !unicode.IsUpper(r) || utf8.RuneCountInString(w) < 2 || ordinaryWord(strings.ToLower(w)) {
+		return 0, ""
+	}
+	e := j + len(w)
+	if !clauseEndsAt(s, e, ".,;!?)\n\r") {
+		return 0, ""
+	}
+	return e, w
 }
 
 // possessiveOf is a word without its possessive "'s" ("Brown's" → "Brown"), and whether it had one.
