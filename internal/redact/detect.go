@@ -261,9 +261,11 @@ func findProviderEmails(s string, out []span) []span {
 		for de < len(s) && isASCIILetter(s[de]) {
 			de++
 		}
-		if !mailProviders[strings.ToLower(s[ds:de])] || wordAfter(s, de) {
+		provider := strings.ToLower(s[ds:de])
+		if !mailProviders[provider] || wordAfter(s, de) {
 			continue
 		}
+		providerEnd := de
 		for de+1 < len(s) && s[de] == '.' && isASCIILetter(s[de+1]) { // ".co.uk", if typed
 			de++
 			for de < len(s) && isASCIILetter(s[de]) {
@@ -283,13 +285,27 @@ func findProviderEmails(s string, out []span) []span {
 		if local == "" || ordinaryWord(strings.ToLower(local)) || !strings.ContainsFunc(local, unicode.IsLetter) {
 			continue
 		}
-		if emailCued(s[max(0, ls-40):ls]) || strings.ContainsAny(local, "._0123456789") {
+		cued := emailCued(s[max(0, ls-40):ls])
+		if wordProviders[provider] && de == providerEnd {
+			// "they swore at me", "staff yelled at me", "I'm at home, live at mail…": "me", "live",
+			// "mail", "mac" and "sky" are words first. Without an ending typed, only an address
+			// said to be one ("my email is bob at live") or a local part no word has is read so.
+			cued = emailSaidRE.MatchString(s[max(0, ls-20):ls])
+		}
+		if cued || strings.ContainsAny(local, "._0123456789") {
 			out = append(out, span{KindEmail, ls, de})
 			p = de
 		}
 	}
 	return out
 }
+
+// wordProviders are the mail providers whose names are everyday words.
+var wordProviders = setOf(`me mac live mail sky`)
+
+// emailSaidRE ends the words that say an address follows straight after them: "my email is",
+// "e-mail address:", "email me at".
+var emailSaidRE = regexp.MustCompile(`(?i)(?:e-?mail(?:\s+address)?(?:\s+is|\s*:)?|(?:e-?)?mail\s+me\s+(?:at|on))\s*$`)
 
 // indexFold is the index of the first instance of sub (ASCII, lower case) in s in any case, or
 // -1.
@@ -1779,7 +1795,12 @@ func findNamedBuildings(s string, out []span) []span {
 		return e
 	})
 	for i := 0; i < len(s); i++ {
-		if before := strings.ToLower(strings.TrimRight(lastWord(s[:i]), ".:")); !houseNumberAt(s, i) || numberLabels[before] || countDeterminers[before] {
+		if !houseNumberAt(s, i) {
+			continue
+		}
+		// Only at a house number: the word before is found by scanning back, which at every
+		// byte of a long word made redacting 20 KB take a second (a review).
+		if before := strings.ToLower(strings.TrimRight(lastWord(s[:i]), ".:")); numberLabels[before] || countDeterminers[before] {
 			continue
 		}
 		j := i

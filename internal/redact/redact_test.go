@@ -697,6 +697,10 @@ func BenchmarkRedact(b *testing.B) {
 		// A pasted table of zeros: every word could open a phone number said aloud.
 		{"zeros", strings.Repeat("0, ", 33_000)},
 		{"number words", strings.Repeat("oh seven seven double oh ", 4_000)},
+		// One long word, and a long run of spaces: scanning back from every byte for the word
+		// before made 20 KB take a second (a review).
+		{"one long word", strings.Repeat("a", 100_000)},
+		{"spaces", strings.Repeat(" ", 99_999) + "1"},
 	} {
 		b.Run(bm.name, func(b *testing.B) {
 			r := redact.New()

@@ -42,5 +42,16 @@ func TestProviderWordsWithoutAnAddressAreKept(t *testing.T) {
 		"email me at gmail", "contact them at hotmail", "my account at gmail was hacked",
 		"I work at sky", "email support at outlook never replied", "is my data at gmail safe?",
 		"my son is at college",
+		// "me", "live", "mail", "mac" and "sky" are words first (a review: the complaint itself
+		// was lost to "[email]").
+		"contact the team, they swore at me on the phone", "contact centre staff yelled at me",
+		"reply to them, they laughed at me", "write to the council, I was shouted at live on air",
+	})
+	redactsTo(t, map[string]string{
+		"my email is bob at live":  "my email is [email]",
+		"mail me at bob at mac":    "mail me at [email]",
+		"contact bob at me.com":    "contact [email]",
+		"jo.bloggs82 at live":      "[email]",
+		"reply to dave at sky.com": "reply to [email]",
 	})
 }
