@@ -65,8 +65,6 @@ func (c *Case) MarkLawEnforcement(to LawEnforcement, reason, actor string, now t
 	switch {
 	case err != nil:
 		return Event{}, err
-	case reason == "":
-		return Event{}, invalid("reason", "say why the request is or is not a law-enforcement (Part 3) one, in words of their own: \"trading standards prosecution file\"")
 	case !c.Status.Open():
 		return Event{}, fmt.Errorf("%s is %s; a closed case can't change (reopen it first if it was closed by mistake): %w", c.Ref, c.Status, ErrNotAllowed)
 	case c.Type == Complaint && to != NotLawEnforcement:
@@ -114,8 +112,6 @@ func (c *Case) SetTimeLimit(due time.Time, reason, actor string, now time.Time) 
 	switch {
 	case err != nil:
 		return Event{}, err
-	case reason == "":
-		return Event{}, invalid("reason", "say why the request is due by then, for the audit trail, in words of their own: \"the police asked us to wait\"")
 	case due.IsZero():
 		return Event{}, invalid("due", "give the date the request is to be answered by")
 	case !due.Equal(deadline.LondonDate(due)):

@@ -213,9 +213,6 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 		last := &next.Pauses[len(next.Pauses)-1]
 		last.To, kind = at, EventClarificationAnswered
 	case to == Extended:
-		if note == "" {
-			return Event{}, invalid("reason", "an extension needs the reason the requester will be told, in words of their own: why the request is complex or numerous (\"the records are held in three archives\")")
-		}
 		if c.Extended {
 			return Event{}, fmt.Errorf("%s is already extended: %w", c.Ref, ErrInvalidTransition)
 		}
@@ -360,8 +357,6 @@ func (c *Case) Reopen(note, actor string, now time.Time) (Event, error) {
 	switch {
 	case err != nil:
 		return Event{}, err
-	case note == "":
-		return Event{}, invalid("note", "say why the case is reopened, in words of their own: \"closed the wrong case\", \"the reply left out the CCTV footage\"")
 	case !c.Status.Final():
 		return Event{}, fmt.Errorf("%s is open (%s); only a closed case can be reopened: %w", c.Ref, c.Status, ErrInvalidTransition)
 	case !saysWhy(note, ""):
