@@ -35,3 +35,44 @@ func TestBackFromTheKidsMidRequestIsNoAlarm(t *testing.T) {
 		})
 	}
 }
+
+// The same aside in other words, from a verifying QA pass: 6 of 10 still raised the alarm and
+// flagged the case. Real danger told the same way still does.
+func TestOrdinaryChildcareAsidesMidRequestAreNoAlarm(t *testing.T) {
+	for _, says := range []string{
+		"the kids were screaming so I had to go, can I carry on with my request",
+		"back now, my toddler fell over and was crying. can we carry on?",
+		"had to pop out to pick up my son, where were we",
+		"sorry my little boy hurt himself, I'm back now",
+		"I'm back, had to stop my two fighting over the ipad",
+		"my son was screaming the house down, sorry, carry on",
+	} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, gapsNow)
+			script(t, bot, "Milton Keynes", []line{
+				{says: "I want a copy of my data"}, {says: "Jo Bloggs"},
+				{says: "jo@example.com", kind: conversation.KindIntake, contains: []string{"Which council service"}},
+				{says: says, kind: conversation.KindIntake, lacks: []string{"999", "safeguarding"}},
+				{says: "skip"}, {says: "my housing file"},
+				{says: "yes", kind: conversation.KindSubmitted, lacks: []string{"risk to someone's safety"}},
+			})
+			cases := q.cases()
+			require.Len(t, cases, 1)
+			assert.False(t, cases[0].Safeguarding)
+		})
+	}
+	for _, says := range []string{
+		"sorry, I had to get the kids out, he's smashing the place up",
+		"sorry, my son is screaming because his dad hit him",
+		"back now, the baby was crying because he hit her",
+	} {
+		t.Run(says, func(t *testing.T) {
+			bot, _ := newBot(t, gapsNow)
+			script(t, bot, "Milton Keynes", []line{
+				{says: "I want a copy of my data"}, {says: "Jo Bloggs"},
+				{says: "jo@example.com", kind: conversation.KindIntake, contains: []string{"Which council service"}},
+				{says: says, contains: []string{"999"}},
+			})
+		})
+	}
+}

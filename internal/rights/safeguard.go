@@ -70,13 +70,25 @@ type safeCue struct {
 }
 
 // safeCues are the scored cues; safeIdioms the idioms, whose first group's
-// words are blanked before scoring (weight 0 in the struct).
-var safeCues, safeIdioms = mustParseSafeVocab(safeguardingVocab)
+// words are blanked before scoring (weight 0 in the struct); safeAsides the
+// asides, blanked alike but only in a message that picks the chat up again
+// (safeResumes).
+var safeCues, safeIdioms, safeAsides = mustParseSafeVocab(safeguardingVocab)
+
+// safeResumes is a message picking the chat up after an interruption: an apology, "I'm back",
+// "carry on", "where were we". Not "I can't carry on", nor any "back" ("he came back"). Its first
+// group is the words, blanked with an aside: the model read "…, sorry, I'm back now. where were
+// we?" as urgent once the aside was gone.
+var safeResumes = regexp.MustCompile(`(?:^ |[.!?,;:] |\b)((?:sorry|soz|sry|apologies)\b(?: (?:about that|about the wait|for the wait|for the delay))?|` +
+	`(?:i'm|im|i am|ok|okay|right) back(?: now| again)?\b|back (?:now|again|with you)\b|` +
+	`(?:can|could|shall|may|let's|lets) (?:i |we |you )?(?:carry on|continue|go on)(?: with (?:my|the|this) (?:request|form|questions?|sar|subject access request))?\b|` +
+	`where (?:were we|was i|did (?:we|i) (?:get to|leave off|get up to))\b|as i was saying\b)|` +
+	`(?:^ |[.!?,;:] )((?:please |ok |okay )?(?:back|carry on|continue))(?: [.!?,;:]| ?$)`)
 
 // mustParseSafeVocab reads "weight | name | pattern" lines, and "idiom |
-// name | pattern" lines apart; the vocabulary is compiled into the binary, so
-// a bad line is a programming error.
-func mustParseSafeVocab(src string) (cues, idioms []safeCue) {
+// name | pattern" and "aside | name | pattern" lines apart; the vocabulary is
+// compiled into the binary, so a bad line is a programming error.
+func mustParseSafeVocab(src string) (cues, idioms, asides []safeCue) {
 	for n, line := range strings.Split(src, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -97,8 +109,12 @@ func mustParseSafeVocab(src string) (cues, idioms []safeCue) {
 		pat = strings.ReplaceAll(pat, "{GAP}", safeChoreGap)
 		pat = strings.ReplaceAll(pat, "{END}", safeClauseEnd)
 		cu := safeCue{name: strings.TrimSpace(parts[1]), re: mustPattern(pat)}
-		if strings.TrimSpace(parts[0]) == "idiom" {
+		switch strings.TrimSpace(parts[0]) {
+		case "idiom":
 			idioms = append(idioms, cu)
+			continue
+		case "aside":
+			asides = append(asides, cu)
 			continue
 		}
 		w, err := strconv.ParseFloat(strings.TrimSpace(parts[0]), 64)
@@ -108,16 +124,32 @@ func mustParseSafeVocab(src string) (cues, idioms []safeCue) {
 		cu.weight = w
 		cues = append(cues, cu)
 	}
-	return cues, idioms
+	return cues, idioms, asides
 }
 
 // blankIdioms replaces the words of each idiom's first group (its whole
 // match when it has none) with "_", so "kill me" in "my mum will kill me if I
 // miss the bin day" counts for nothing while the rest of the message still
 // counts. It lists the idioms it blanked.
+//
+// An aside ("sorry, the kids were fighting over the ipad") is blanked alike, but only in a message
+// that picks the chat up again (safeResumes).
 func blankIdioms(s string) (string, []string) {
+	s, blanked := blankEach(s, safeIdioms)
+	if safeResumes.MatchString(s) {
+		var asides []string
+		if s, asides = blankEach(s, safeAsides); len(asides) > 0 {
+			blanked = append(blanked, asides...)
+			s = blankGroups(s, safeResumes)
+		}
+	}
+	return s, blanked
+}
+
+// blankEach blanks the first group of each of ids in s (blankIdioms), listing those it blanked.
+func blankEach(s string, ids []safeCue) (string, []string) {
 	var blanked []string
-	for _, id := range safeIdioms {
+	for _, id := range ids {
 		if !id.re.possible(s) {
 			continue
 		}
@@ -141,6 +173,24 @@ func blankIdioms(s string) (string, []string) {
 		blanked = append(blanked, "idiom:"+id.name)
 	}
 	return s, blanked
+}
+
+// blankGroups replaces the words of re's matched group in each match with "_".
+func blankGroups(s string, re *regexp.Regexp) string {
+	var b strings.Builder
+	last := 0
+	for _, loc := range re.FindAllStringSubmatchIndex(s, -1) {
+		for g := 2; g+1 < len(loc); g += 2 {
+			if loc[g] >= 0 {
+				b.WriteString(s[last:loc[g]])
+				b.WriteString("_")
+				last = loc[g+1]
+				break
+			}
+		}
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // safeguardingScore adds the weights of the cues that match s (each once),

@@ -36,3 +36,35 @@ func TestBackFromTheKidsIsNoDanger(t *testing.T) {
 		assert.True(t, in.Safeguarding, "%q: %s", text, tr)
 	}
 }
+
+// The same aside in other words (a verifying QA pass: 6 of 10 such messages were urgent, two by
+// the cues — "my toddler fell over and was crying", "my little boy hurt himself" — four by the
+// model): an ordinary interruption by the children, said with "sorry", "back", "carry on" or
+// "where were we", is no danger, wherever the apology stands. A danger told beside it ("because
+// his dad hit him", "he's got a knife") still is. The paraphrases, both ways, are a labelled
+// development set (testdata/rights/safeguarding-asides-dev.jsonl).
+func TestOrdinaryChildcareAsidesAreNoDanger(t *testing.T) {
+	for _, text := range []string{
+		"the kids were screaming so I had to go, can I carry on with my request",
+		"back now, my toddler fell over and was crying. can we carry on?",
+		"had to pop out to pick up my son, where were we",
+		"sorry my little boy hurt himself, I'm back now",
+		"I'm back, had to stop my two fighting over the ipad",
+		"my son was screaming the house down, sorry, carry on",
+	} {
+		in, tr := classify(text)
+		assert.False(t, in.Safeguarding, "%q: %s", text, tr)
+	}
+	for _, text := range []string{
+		"I had to get the kids out, he's smashing the place up",
+		"my son is screaming because his dad hit him",
+		"the baby was crying because he hit her",
+	} {
+		in, tr := classify(text)
+		assert.True(t, in.Safeguarding, "%q: %s", text, tr)
+	}
+	for _, m := range loadPass(t, "safeguarding-asides-dev.jsonl") {
+		in, tr := classify(m.Text)
+		assert.Equal(t, m.Urgent, in.Safeguarding, "%q: %s", m.Text, tr)
+	}
+}
