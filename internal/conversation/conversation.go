@@ -263,13 +263,25 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			return b.safeguarding(s, t, intent), nil
 		}
 		r := b.safeguardingReply(s, t, intent)
-		var ans Reply // either way, the exchange is remembered
+		offered := s.offered // what the safeguarding reply offered, if anything
+		var ans Reply        // either way, the exchange is remembered
 		if rights.SomeoneElsesDetails(t.Text) {
 			// "my ex-partner moved out, can you tell me her phone number?" is told what anyone
 			// asking for someone else's details is, not "the notices don't answer that".
 			ans = b.withContact(s, t, someoneElsesDetails)
 		} else if ans, err = b.answer(ctx, s, t, b.questionOf(t.Text), rights.Intent{Type: rights.None}, nil); err != nil {
 			return Reply{}, err
+		}
+		if offered.typ != "" {
+			// "I fled domestic abuse … how do I stop my ex finding my address through the
+			// council?": the request offered is the answer; the notices' silence adds nothing, and
+			// the answer doesn't offer it twice (a verifying QA pass).
+			s.offered = offered
+			ans.Answer.Answer = strings.TrimSuffix(ans.Answer.Answer, "\n\n"+confidentialityOffer)
+			if ans.Answer.Abstained {
+				s.turns[len(s.turns)-1] = "Bot: " + r.Answer.Answer
+				return r, nil
+			}
 		}
 		r.Answer = withAnswer(r.Answer, ans.Answer)
 		s.turns[len(s.turns)-1] = "Bot: " + r.Answer.Answer // the one reply, safeguarding first
@@ -1250,6 +1262,12 @@ func (b *Bot) safeguardingReply(s *session, t Turn, intent rights.Intent) Reply 
 			text += "\nWhen you're ready, I can still take your request about your data: just tell me what you'd like."
 		}
 	}
+	if intent.DomesticAbuse && !confidential && !found && s.intake == nil && b.Queue != nil && rights.TellsOfPostRead(t.Text) {
+		// "my husband reads all my letters so please don't post anything to my house": what the
+		// council can do for them, said to them; the request asks for a contact safe to use.
+		offerConfidentiality(s, t)
+		text += "\nYou can ask the council to keep your details confidential and to contact you only in a way that is safe for you, not by letters someone else may read. I can pass that request to the data protection team: say \"yes\" to start it."
+	}
 	if (confidential || found) && b.Queue != nil {
 		// "please don't give my new address to anyone, I've fled domestic abuse": the danger
 		// first, and then the request that protects them (an objection to the disclosure).
@@ -1790,8 +1808,11 @@ func cancelsASentOne(s *session, text string) bool {
 // to its disclosure), asked for in t, and says so.
 func offerConfidentiality(s *session, t Turn) string {
 	s.offered = offer{typ: rights.Objection, question: t.Text}
-	return "If you want the council to keep your address confidential, I can pass that request to the data protection team: say \"yes\" to start it."
+	return confidentialityOffer
 }
+
+// confidentialityOffer is what offerConfidentiality says.
+const confidentialityOffer = "If you want the council to keep your address confidential, I can pass that request to the data protection team: say \"yes\" to start it."
 
 // requestWordsRe is a message that also asks for something about the writer's data.
 var requestWordsRe = regexp.MustCompile(`(?i)\b(?:(?:a )?copy of (?:my|everything|all)|delete my|erase my|correct my|(?:want|need|see|get|read) my (?:records?|data|information|details|file|notes)|` +

@@ -121,6 +121,16 @@ func classify(text string) (Intent, trace) {
 		in.DomesticAbuse = escapingAbuse(s)
 		return in, tr
 	}
+	if fledAndFearsBeingFound(s, fired) {
+		// "I fled domestic abuse … how do I stop my ex finding my address", "my husband reads all
+		// my letters so please don't post anything to my house": at risk from a partner, and, as
+		// with the model, what the message asks is read too.
+		tr.fired = append(tr.fired, "safeguarding-fled-abuse:"+strings.Join(fired, "+"))
+		in := classifyRequest(s, &tr)
+		in.Safeguarding, in.ByModel, in.DomesticAbuse = true, true, true
+		in.OnBehalf = false // the writer is the one at risk
+		return in, tr
+	}
 	if reportsAChildAtRisk(s, fired) {
 		// "I want to report child neglect, will the parents know it was me": whom to report to
 		// first, and, as with the model, the question answered too.

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -290,6 +291,8 @@ func safeOnBehalf(s string) bool {
 // abuseByAPartner is a sign that the danger is a partner's or former partner's, or domestic abuse
 // by name: the writer's own partner ("my ex", never "my sister's boyfriend"), a refuge, fleeing.
 var abuseByAPartner = regexp.MustCompile(`\bdomestic (?:violence|abuse)\b|\brefuge\b|\bfleeing\b|` +
+	// A partner said to be abusive ("I left my violent husband", "I got away from an abusive ex").
+	`\b(?:abusive|violent|controlling|coercive) (?:relationship|marriage|partner|ex|husband|wife|boyfriend|girlfriend)\b|` +
 	`\b(?:my|our) (?:ex|ex partner|expartner|former partner|partner|husband|wife|boyfriend|girlfriend|ex husband|ex wife|ex boyfriend|ex girlfriend|abuser|stalker|fiance|fiancé|fiancee)(?: |$)`)
 
 // escapingAbuse reports whether an urgent message (normalised) is of a writer at risk themselves
@@ -348,6 +351,61 @@ func saidToBePast(fired []string) bool {
 		}
 	}
 	return false
+}
+
+// A writer who fled a partner's abuse and fears being found through the council, or whose partner
+// controls their post, told with no word of danger now (a verifying QA pass): "I fled domestic
+// abuse and moved to Milton Keynes, how do I stop my ex finding my address through the council?"
+// was calm ("I fled" damps as the past, rightly for "I fled domestic abuse years ago, can I have my
+// file?"), and "my husband reads all my letters so please don't post anything to my house" was a
+// question about recipients. Like someone being found, the reading is less sure than a cue's, so
+// what the message asks is read too.
+var (
+	// fledAbuse is fleeing, escaping or leaving abuse by a partner, or a refuge; not having been a
+	// victim ("I was a victim of domestic violence and need my address hidden on the electoral
+	// register" is labelled calm: the past, and a register).
+	fledAbuse = regexp.MustCompile(`\b(?:fled|flee|fleeing|escaped|escaping|escape|left|leaving|leave|got away from|getting away from|get away from|ran away from|run away from|running away from|moved away from|got out of|getting out of)` +
+		`(?: (?:a|an|my|our|the|from))? (?:(?:very|really|physically|emotionally|financially) )?(?:abusive|violent|controlling|coercive) (?:relationship|marriage|partner|ex|husband|wife|boyfriend|girlfriend|home|household)\b|` +
+		`\b(?:fled|flee|fleeing|escaped|escaping|left|leaving|got away from|getting away from|ran away from|running away from)(?: \S+){0,2}? domestic (?:abuse|violence)\b|` +
+		`\b(?:in|at|into|from) (?:a|the) (?:\S+ )?refuge\b`)
+	// addressKept is the address kept from someone, or given to them: "how do I keep my new
+	// address hidden?", "nobody at the council will give him my address".
+	addressKept = regexp.MustCompile(`\b(?:keep|kept|keeping|hide|hidden|withhold|withheld|protect|conceal)\b[^.!?]{0,30}\baddress\b|` +
+		`\baddress\b[^.!?]{0,30}\b(?:secret|confidential|hidden|private)\b|` +
+		`\b(?:give|gives|giving|gave|pass|passes|passing|tell|tells|share|shares|disclose|discloses)(?: (?:him|her|them|out))? (?:my|our) (?:new |current )?address\b`)
+	// partnerReadsPost is a partner or former partner reading or taking the writer's post.
+	partnerReadsPost = regexp.MustCompile(`\b(?:my|our) (?:ex|ex partner|partner|husband|wife|boyfriend|girlfriend|ex husband|ex wife|ex boyfriend|ex girlfriend|abuser)` +
+		`(?: (?:still|always|keeps|is|has|just|also|even|controlling|abusive|and|,|very|really|been|often|sometimes))* ` +
+		`(?:reads|read|reading|opens|opened|opening|goes through|went through|going through|checks|checked|checking|takes|took|hides|hid|intercepts|intercepted|steals|stole|controls|controlled)(?: (?:all|every|any))?(?: of)? my (?:post|letters|mail|letter)\b`)
+	// readsItForMe is post read for the writer: "my wife reads my letters to me".
+	readsItForMe = regexp.MustCompile(`\bmy (?:post|letters|mail|letter) (?:to|for) me\b`)
+	// controlOrNoPost says the reading is control, or asks the council not to write there:
+	// "my partner is controlling", "please don't post anything to my house", "email me instead".
+	controlOrNoPost = regexp.MustCompile(`\b(?:controlling|controls|abusive|abuse|violent|coercive|scared|afraid|frightened)\b|` +
+		`\b(?:don't|do not|never|not|stop|no more|no)(?: \S+)? (?:post|posting|send|sending|write|writing|letters?|mail)\b|` +
+		`\b(?:email|e-mail|text|call|ring|phone|contact) me\b[^.!?]{0,30}\binstead\b|\binstead of (?:post|letters|writing|by post)\b`)
+)
+
+// fledAndFearsBeingFound reports whether s (normalised) is of a writer who fled a partner's abuse
+// and fears being found, or whose partner controls their post, and who doesn't say they are safe
+// now (fired are the cues that counted).
+func fledAndFearsBeingFound(s string, fired []string) bool {
+	if slices.Contains(fired, "resolved") {
+		return false
+	}
+	if fledAbuse.MatchString(s) && (beingFound.MatchString(s) || addressKept.MatchString(s)) {
+		return true
+	}
+	return TellsOfPostRead(s) && controlOrNoPost.MatchString(s)
+}
+
+// TellsOfPostRead reports whether a message tells of a partner or former partner reading or taking
+// the writer's post ("my husband reads all my letters"), not reading it for them. On a message
+// about a writer at risk from a partner, the chat offers the request that keeps their details
+// confidential, which asks for a contact safe to use.
+func TellsOfPostRead(text string) bool {
+	s := normalize(text)
+	return partnerReadsPost.MatchString(s) && !readsItForMe.MatchString(s)
 }
 
 // Someone wanting to report a child at risk, and asking whether they will be known for it: "I
