@@ -455,6 +455,11 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		// council can see my records": the question answered, and a complaint offered.
 		return b.answerGrievance(ctx, s, t, onDelta)
 	}
+	if !intent.Actionable && toldAnExRe.MatchString(t.Text) && councilStaffRe.MatchString(t.Text) && !confidentialRe.MatchString(t.Text) {
+		// "I'm worried my social worker told my ex where I live", asking nothing: the same
+		// grievance, told with no question (a verifying QA pass got a hedged quote only).
+		return b.answerGrievance(ctx, s, t, onDelta)
+	}
 	if !intent.Actionable && confidentialRe.MatchString(t.Text) && !questionRe.MatchString(t.Text) && !asksBesidesConfidentiality(t.Text) {
 		// "mark my records as confidential so my ex can't find me": an objection to disclosure.
 		intent = rights.Intent{Type: rights.Objection, Actionable: true, Confidence: 0.8}
@@ -650,6 +655,11 @@ var thatAllowedRe = regexp.MustCompile(`(?i)^\s*(?:and |so |but )?(?:is|was|are|
 // toldAnExRe tells of the writer's details passed to a former partner, or an abuser: "she looked
 // up my address and told my ex".
 var toldAnExRe = regexp.MustCompile(`(?i)\b(?:told|tell|tells|telling|gave|given|give|passed|passing|shared|sharing|sent|showed|shown|leaked|handed)\b[^.?!]{0,40}\b(?:my|our) (?:ex|ex-\w+|ex (?:partner|husband|wife|boyfriend|girlfriend)|former partner|abuser|stalker)\b`)
+
+// councilStaffRe is someone at the council, or who works for it: whose passing on the writer's
+// address to an ex is a grievance against the council ("my social worker told my ex where I
+// live"), not a sister's.
+var councilStaffRe = regexp.MustCompile(`(?i)\b(?:social worker|housing officer|council officer|caseworker|case worker|support worker|key worker|officer|receptionist|member of staff|staff|the council|council worker|someone in housing|somebody in housing|housing department|housing team|social services|children's services|adult social care)\b`)
 
 // answerGrievance answers a message telling of someone looking up the writer's address and
 // asking about it: only its questions are searched (not what the grievance tells, whose words

@@ -3,6 +3,8 @@ package conversation_test
 import (
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+
 	"github.com/privacybot/privacybot/internal/conversation"
 )
 
@@ -30,4 +32,30 @@ func TestAWriterWhoFledAbuseOrWhosePostIsReadIsSpokenTo(t *testing.T) {
 			})
 		})
 	}
+}
+
+// Told that someone at the council gave their address to an ex, with no question, the writer is
+// told where to turn and offered a complaint, as when they ask about it (a verifying QA pass: "I'm
+// worried my social worker told my ex where I live" got a hedged quote on social workers' access,
+// and nothing else). No alarm: no fear for their safety is said.
+func TestAnAddressToldToAnExIsAGrievance(t *testing.T) {
+	for _, says := range []string{
+		"I'm worried my social worker told my ex where I live",
+		"my support worker gave my ex my new address",
+		"I think the housing officer told my ex husband my address",
+		"i'm scared my caseworker passed my details to my ex",
+		"my housing officer passed my address to my ex partner",
+	} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, gapsNow)
+			rep := script(t, bot, "Milton Keynes", []line{{says: says,
+				contains: []string{"puts you at risk", "0808 2000 247", "complain", `say "yes"`}}})
+			assert.Equal(t, conversation.KindAnswer, rep.Kind)
+			assert.False(t, rep.Answer.Safeguarding)
+			assert.Empty(t, q.cases())
+		})
+	}
+	// Someone's details told to their ex by family is no grievance against the council.
+	bot, _ := newBot(t, gapsNow)
+	script(t, bot, "Milton Keynes", []line{{says: "my sister told my ex where I live, can the council do anything?", lacks: []string{"complain to the council's data protection team"}}})
 }
