@@ -1228,8 +1228,13 @@ func (b *Bot) safeguardingFor(intent rights.Intent, org string) string {
 	if intent.DomesticAbuse && b.DomesticAbuse != "" {
 		// "I've had to leave my partner because he was violent and I'm in a refuge now": a
 		// helpline that speaks to them, not how to report a concern about someone else (a QA pass).
-		em, _, _ := strings.Cut(text, "\n")
+		em, rest, _ := strings.Cut(text, "\n")
 		text = em + "\n" + b.DomesticAbuse
+		if intent.OthersAtRisk && rest != "" {
+			// "my husband hits our daughter, I left him last week": the child's safety is the
+			// safeguarding team's, beside the helpline for the writer (a review: it was dropped).
+			text += "\n" + rest
+		}
 	}
 	if intent.SelfHarm && b.Crisis != "" {
 		// "I don't want to live any more" needs someone to talk to now, before a team to report to.

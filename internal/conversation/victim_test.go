@@ -40,8 +40,14 @@ func TestAWriterEscapingAbuseIsSpokenTo(t *testing.T) {
 		})
 	}
 	// Someone reporting another at risk still gets the safeguarding team, and their request asks
-	// for a contact as any does.
+	// for a contact as any does; a writer escaping abuse whose child is harmed too gets both (a
+	// review: the team was dropped).
 	bot, _ := newBot(t, gapsNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "my husband hits our daughter, I left him last week", kind: conversation.KindSafeguarding,
+			contains: []string{"999", "0808 2000 247", "Call the safeguarding team."}},
+	})
+	bot, _ = newBot(t, gapsNow)
 	script(t, bot, "Milton Keynes", []line{
 		{says: "my neighbour's husband beats her, I can hear it through the wall right now", kind: conversation.KindSafeguarding,
 			contains: []string{"999", "Call the safeguarding team."}, lacks: []string{"0808 2000 247"}},

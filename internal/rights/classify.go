@@ -89,8 +89,10 @@ func classify(text string) (Intent, trace) {
 	score, fired := scoreBlanked(blanked, idioms)
 	if score >= safeThreshold {
 		tr.fired = append(tr.fired, "safeguarding:"+strings.Join(fired, "+"))
-		return Intent{Type: None, Safeguarding: true, SelfHarm: slices.ContainsFunc(fired, selfHarmCues.has), OnBehalf: safeOnBehalf(s),
-			DomesticAbuse: escapingAbuse(s), Confidence: min(0.99, logistic(score-safeThreshold+1))}, tr
+		in := Intent{Type: None, Safeguarding: true, SelfHarm: slices.ContainsFunc(fired, selfHarmCues.has), OnBehalf: safeOnBehalf(s),
+			Confidence: min(0.99, logistic(score-safeThreshold+1))}
+		markAbuse(&in, s, false)
+		return in, tr
 	}
 	// A landlord or creditor seeking someone, with no cue of danger, is no emergency whatever the
 	// model makes of "where he's gone": the reply that the council gives out no one's details is
@@ -107,7 +109,7 @@ func classify(text string) (Intent, trace) {
 		in := classifyRequest(s, &tr)
 		in.Safeguarding, in.ByModel, in.SelfHarm = true, true, slices.ContainsFunc(fired, selfHarmCues.has)
 		in.OnBehalf = in.OnBehalf || safeOnBehalf(s)
-		in.DomesticAbuse = escapingAbuse(s)
+		markAbuse(&in, s, false)
 		return in, tr
 	}
 	if foundWhereTheyLive(s, fired) {
@@ -118,7 +120,7 @@ func classify(text string) (Intent, trace) {
 		in := classifyRequest(s, &tr)
 		in.Safeguarding, in.ByModel = true, true
 		in.OnBehalf = in.OnBehalf || safeOnBehalf(s)
-		in.DomesticAbuse = escapingAbuse(s)
+		markAbuse(&in, s, false)
 		return in, tr
 	}
 	if fledAndFearsBeingFound(s, fired) {
@@ -127,7 +129,8 @@ func classify(text string) (Intent, trace) {
 		// with the model, what the message asks is read too.
 		tr.fired = append(tr.fired, "safeguarding-fled-abuse:"+strings.Join(fired, "+"))
 		in := classifyRequest(s, &tr)
-		in.Safeguarding, in.ByModel, in.DomesticAbuse = true, true, true
+		in.Safeguarding, in.ByModel = true, true
+		markAbuse(&in, s, true)
 		in.OnBehalf = false // the writer is the one at risk
 		return in, tr
 	}

@@ -169,6 +169,10 @@ type Intent struct {
 	// a refuge now"), not reporting someone else (OnBehalf): a domestic abuse helpline speaks to
 	// them, where a safeguarding team is whom a concern about another is reported to.
 	DomesticAbuse bool
+	// OthersAtRisk marks a DomesticAbuse message that names a child or a relative too ("my
+	// husband hits our daughter, I left him last week"): their safety is the safeguarding team's,
+	// whom the reply names beside the helpline.
+	OthersAtRisk bool
 	// OnBehalf is true when the message concerns someone else's data (a
 	// relative, client or person cared for), so intake must ask for authority.
 	// On a Safeguarding message it is true when the person at risk is

@@ -302,6 +302,18 @@ func escapingAbuse(s string) bool {
 	return !safeOnBehalf(s) && abuseByAPartner.MatchString(s)
 }
 
+// markAbuse marks an urgent message (normalised) of a writer at risk from a partner
+// (escapingAbuse, or fled as fledAndFearsBeingFound reads it), and whether it names a child or
+// a relative too (OthersAtRisk).
+func markAbuse(in *Intent, s string, fled bool) {
+	in.DomesticAbuse = fled || escapingAbuse(s)
+	in.OthersAtRisk = in.DomesticAbuse && relativeNamed.MatchString(s)
+}
+
+// relativeNamed is a child or a relative named in a message: "our daughter", "my son", "the kids".
+var relativeNamed = regexp.MustCompile(`\b(?:my|our|his|her|their|the) (?:\S+ )?(?:daughters?|sons?|kids?|child|children|bab(?:y|ies)|toddlers?|` +
+	`grandsons?|granddaughters?|grandchild(?:ren)?|stepsons?|stepdaughters?|nieces?|nephews?|little (?:boy|girl)|mum|mother|dad|father|sisters?|brothers?|nan|gran|grandad)\b`)
+
 // safeAtMyHome is at or outside where the writer lives, as someone turns up there ("turning up at
 // my new flat"): foundWhereILive and beingFound read it alike.
 const safeAtMyHome = `(?:at|outside) (?:my|our) (?:new |current |safe )?(?:flat|house|home|door|place|address|refuge)\b`

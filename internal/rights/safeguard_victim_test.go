@@ -46,3 +46,37 @@ func TestAWriterEscapingAbuseIsMarked(t *testing.T) {
 		assert.False(t, in.Safeguarding, "%q: %s", text, tr)
 	}
 }
+
+// A writer escaping abuse who names a child or a relative harmed too is marked OthersAtRisk, so
+// the reply names the safeguarding team beside the helpline ("my husband hits our daughter, I
+// left him last week" lost it: a review). Leaving or a refuge needs a partner, and being in one:
+// a review found "I left a review because they were abusive to me on the phone" and "we went to
+// the refuge to drop off donations" urgent.
+func TestAbuseOfOthersTooAndWordsThatOnlySoundLikeIt(t *testing.T) {
+	for _, text := range []string{
+		"my husband hits our daughter, I left him last week",
+		"my boyfriend is hurting my son, I'm scared for him",
+		"I'm in a refuge with my kids because my ex beat us, he must not find my address",
+	} {
+		in, tr := classify(text)
+		assert.True(t, in.Safeguarding, "%q: %s", text, tr)
+		assert.True(t, in.DomesticAbuse && in.OthersAtRisk, "%q: %s", text, tr)
+	}
+	for _, text := range []string{
+		"I've had to leave my partner because he was violent and I'm in a refuge now in Aylesbury. Can you make sure my new address is kept secret?",
+		"my ex hits me and I'm scared he'll find where I live",
+	} {
+		in, tr := classify(text)
+		assert.True(t, in.DomesticAbuse, "%q: %s", text, tr)
+		assert.False(t, in.OthersAtRisk, "%q: %s", text, tr)
+	}
+	for _, text := range []string{
+		"I left a review because they were abusive to me on the phone",
+		"I left a comment as they were abusive to staff on the phone",
+		"we went to the refuge to drop off donations, do you share data with refuges?",
+		"I went to a refuge open day, what data do you keep about visitors?",
+	} {
+		in, tr := classify(text)
+		assert.False(t, in.Safeguarding, "%q: %s", text, tr)
+	}
+}
