@@ -356,6 +356,16 @@ var (
 // you send my file to my ex?", "how could you lose my records?".
 var grievanceAskedRe = regexp.MustCompile(`(?i)^\s*(?:why|how)\s+(?:on earth\s+)?(?:did|could|would|have|has|was|were|is|are|do|does)\s+(?:you|they|the council|someone|somebody|anyone|staff|he|she)\b`)
 
+// askedRe is a message at a request's step that asks rather than tells, to be answered and not
+// filed: one that ends with a question mark, or opens as a question does, an auxiliary and its
+// subject after a question word or alone ("will you tell the ICO", "what do they do with it",
+// "is it free"). questionRe, which any message opening "when", "did" or "is" matches, took
+// details for questions (a review: "When I moved house in 2019 you sent a letter to my old
+// address", "Did not get any reply to my letter" were answered, and not filed).
+var askedRe = regexp.MustCompile(`(?i)\?\s*$|^\s*(?:(?:what|who|how|when|where|why|which)\s+)?` +
+	`(?:do|does|did|will|would|is|are|was|were|can|could|should|has|have)\s+` +
+	`(?:you|they|the council|the team|the dpo|it|my|i|we|this|that|anyone|someone|somebody|he|she)\b`)
+
 // answeredMidRequest answers a question asked at a request's step from the notices of the
 // request's council, or says they don't answer it, and asks the step's question again. The
 // request's details are not changed.
@@ -996,7 +1006,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		// pass: "hi" at the contact step was "That doesn't look like an e-mail address…").
 		return mk("Hello again. " + b.stillOpenAsk(it)), nil
 	}
-	if contactIn(v) == "" && (closedRe.MatchString(v) || carryOnRe.MatchString(v) && questionRe.MatchString(v) && len(strings.Fields(v)) <= 10) {
+	if contactIn(v) == "" && (closedRe.MatchString(v) || carryOnRe.MatchString(v) && askedRe.MatchString(v) && len(strings.Fields(v)) <= 10) {
 		// "sorry the page closed, can I carry on?", with the request still held here: it is.
 		return mk("Yes, you can carry on. " + b.stillOpenAsk(it)), nil
 	}
@@ -1146,7 +1156,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		// question mid-request is told how to ask it, not taken to be called that.
 		return mk("That looks like a question. I'm taking your request at the moment: type \"cancel\" to stop it and ask your question, or answer: " + b.prompt(it)), nil
 	}
-	if it.step == StepDescription && !in.Actionable && questionRe.MatchString(v) && !grievanceAskedRe.MatchString(v) &&
+	if it.step == StepDescription && !in.Actionable && askedRe.MatchString(v) && !grievanceAskedRe.MatchString(v) &&
 		!strings.EqualFold(v, it.askedAtStep) {
 		// "what happens to a complaint, will the ICO be told?" asks something of the notices, and
 		// is no detail of the request (a web QA pass filed it as the details, and showed the
@@ -1641,7 +1651,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			// "no": which detail, not every question again. ("my son's name is Tom" names no
 			// field the bot can be sure of.)
 			return mk(it.whatToChange()), nil
-		case !in.Actionable && questionRe.MatchString(v) && !strings.EqualFold(v, it.askedAtStep):
+		case !in.Actionable && askedRe.MatchString(v) && !strings.EqualFold(v, it.askedAtStep):
 			// "is this going to cost me anything?" asked before sending: answered as at the
 			// details step, and the confirmation asked again (a web QA pass: "Please answer yes…").
 			if r, ok := b.answeredMidRequest(ctx, s, t, it, v); ok {
