@@ -59,6 +59,9 @@ type intake struct {
 	// askedAtStep is the question last answered at a free-text step (answeredMidRequest): sent
 	// again, it is meant for the details, as the answer suggested.
 	askedAtStep string
+	// askedToStop is set when the last reply asked whether to stop the request (stopAskRe): a
+	// "yes" to it cancels, a "no" asks the step again.
+	askedToStop bool
 	// whose is the person the first message named the request "for" ("mum" of "my data for my
 	// mum") while it is not known whether the records are theirs or the asker's: asked first
 	// (StepWhose), "" once answered or when the message was clear.
@@ -294,12 +297,23 @@ type RequestForm struct {
 }
 
 var (
-	// cancelRe is a wish to stop the chat's request. "stop", "quit" and "exit" count only on their
-	// own ("stop it", "stop now please"): "stop using my data" is an objection, not a command.
-	// A message that is only a way of dropping something ("nah leave it", "scrap that", "don't
-	// bother"), or that and why ("nah leave it actually, I'll email them myself": cancelReason),
-	// stops it too; said with more ("scrap that, I want the housing file") it is not.
-	cancelRe = regexp.MustCompile(`(?i)^\s*(?:(?:no|nah|nope|ok|okay|oh|actually|just|um+|erm|hmm|sorry|wait)[\s,.!]+)*(?:leave it|(?:scrap|drop|ditch|bin) (?:it|that|this|the (?:request|whole thing|lot))|don'?t bother|not bothered|forget (?:that|this|the whole thing)|no longer (?:needed|necessary|wanted)|(?:i'?ll|let'?s|i will) leave it)(?:\s+(?:then|now|please|thanks|thank you|for now|for today|after all|actually|there|it))*(?:[\s,.;:!-]+` + cancelReason + `)*\s*[.!]*\s*$|^\s*(?:/?cancel\b|(?:stop|quit|exit|abort)(?:\s+(?:it|this|that|now|please|the request|here))*\s*[.!]*\s*$|never ?mind\b|forget it\b)|\b(?:changed my mind|never ?mind|forget (?:it|about it)|(?:do not|don'?t|dont) want to (?:do this|do it|continue|carry on|go ahead|go on)(?: any ?more)?)\b`)
+	// cancelRe is a wish to stop the chat's request (its parts, stopping, dropping and the
+	// reasons, are below). "stop", "quit" and "exit" count only on their own or as a wish ("stop
+	// it", "can we stop please", "I'd like to stop now"): "stop using my data" is an objection,
+	// not a command. A message that is only a way of dropping something ("nah leave it", "scrap
+	// that", "don't bother"), or that and why ("nah leave it actually, I'll email them myself"),
+	// stops it too, and so does a "no" with why ("no thanks, I'll phone them instead"); said with
+	// more ("scrap that, I want the housing file") it is not. The why alone ("I'll do it later")
+	// is asked about: stopAskRe.
+	cancelRe = regexp.MustCompile(`(?i)^\s*` + cancelLead + `(?:` + cancelStop + `|` + cancelDrop + `)` + cancelMore + `$` +
+		`|^\s*` + cancelLead + cancelNo + `[\s,.;:!-]+` + cancelLead + `(?:` + cancelReason + `)` + cancelMore + `$` +
+		`|^\s*(?:/?cancel\b|never ?mind\b|forget it\b)` +
+		`|\b(?:changed my mind|never ?mind|forget (?:it|about it)|(?:do not|don'?t|dont) want to (?:do this|do it|continue|carry on|go ahead|go on)(?: any ?more)?)\b`)
+	// stopAskRe is only what the resident will do instead of the request, or when: "I'll do it
+	// later", "actually I'll just phone the council". It may be the request dropped, or a detail
+	// to come: asked whether to stop it (a verifying QA pass: "I'll do it later" was saved as the
+	// service, and refused as a name).
+	stopAskRe = regexp.MustCompile(`(?i)^\s*` + cancelLead + `(?:` + cancelReason + `)` + cancelMore + `$`)
 	// namePrefixRe is how people introduce their name: "my name is Sarah", "it's Kate Hill".
 	namePrefixRe = regexp.MustCompile(`(?i)^\s*(?:(?:my )?(?:full )?name is(?:\s+(?:spelt|spelled)(?:\s+as)?)?|(?:my )?name'?s|i am|i'm|im|it is|it's|its|name:?|this is|sure\s*[-,:]?)\s+`)
 	// nameSuffixRe ends a name said as people introduce themselves on the phone or in a chat:
@@ -413,15 +427,32 @@ var backAgainRe = regexp.MustCompile(`^(?:(?:ok|okay|right|sorry|so|hi|hello|hey
 	`(?:(?:i'?m|i am|im) back|back now|back again|(?:i'?m|i am|im) here again|it'?s me again|(?:hi|hello|hey|hiya) again|sorry (?:about that|for the (?:wait|delay)))` +
 	`(?:\s+(?:now|again|sorry|then|sorry about that|sorry for the (?:wait|delay)|where were we|where was i))*$`)
 
-// cancelReason is why a request is dropped, said after the words that drop it: the resident will
-// go to the council themselves or later ("I'll email them myself", "I'll do it another time",
-// "I'll ring them tomorrow"), or no longer wants it ("don't bother", "changed my mind", "thanks
-// anyway"). Only such a reason: "scrap that, I'll give you my mobile instead" goes on.
-const cancelReason = `(?:(?:i'?ll|i will|i'?m going to|i'?m gonna|gonna|i can|i'?d rather|i might)\s+(?:just\s+)?(?:\S+\s+){0,5}?(?:myself|ourselves|another time|some other time|another day|later|tomorrow|next week|in person|directly|(?:by|in) (?:e-?mail|post|phone|writing))` +
-	`|(?:i'?ll|i will|i'?m going to|i'?m gonna|gonna)\s+(?:just\s+)?(?:e-?mail|contact|call|ring|phone|write to|speak to|talk to|visit|go (?:to|through))\s+(?:them|the council|the team|the dpo|the data protection (?:team|officer)|someone|somebody)` +
-	`|don'?t bother|not worth it|(?:i'?ve |i have )?changed my mind|maybe later|another time|no need|not needed|not now|never ?mind` +
-	`|(?:thanks|thank you|cheers|ta)(?: anyway| though| all the same)?|no worries|it'?s (?:fine|ok|okay|alright)|all good|no rush|sorry)` +
-	`(?:\s+(?:then|now|please|thanks|thank you|for now|anyway|actually|instead))*`
+// The parts of cancelRe, each said once.
+const (
+	// cancelLead is what people say before stopping: "oh", "actually", "sorry".
+	cancelLead = `(?:(?:no|nah|nope|ok|okay|oh|actually|just|um+|erm|hmm|sorry|wait|right|so)[\s,.!]+)*`
+	// cancelNo is a "no" that declines the request: "no thanks", "not now".
+	cancelNo = `(?:no|nah|nope|not now|not today)(?:[\s,]+(?:thanks|thank you|ta|cheers))?`
+	// cancelStop is a wish to stop: "stop", "can we stop please", "I'd like to cancel this".
+	cancelStop = `(?:(?:(?:can|could|shall|may) (?:we|i)|let'?s|let me|i'?d like to|i would like to|i want to|i wanna|i need to|please)\s+(?:just\s+)?)?` +
+		`(?:stop|quit|exit|abort|cancel|end)` +
+		`(?:\s+(?:it|this|that|now|please|the request|this request|my request|here|there|for now|for today|the chat|thanks|thank you))*`
+	// cancelDrop is a way of dropping something: "leave it", "scrap that", "don't bother".
+	cancelDrop = `(?:leave it|(?:scrap|drop|ditch|bin) (?:it|that|this|the (?:request|whole thing|lot))|don'?t bother|not bothered|` +
+		`forget (?:that|this|the whole thing)|no longer (?:needed|necessary|wanted)|(?:i'?ll|let'?s|i will) leave it|` +
+		`(?:i'?ve |i have )?changed my mind|never ?mind|not worth it|maybe later|no need|not needed)` +
+		`(?:\s+(?:then|now|please|thanks|thank you|for now|for today|after all|actually|there|it|anyway))*`
+	// cancelReason is why a request is dropped: the resident will go to the council themselves
+	// or later ("I'll email them myself", "I'll do it another time", "I'll ring them tomorrow").
+	// Only such a reason: "scrap that, I'll give you my mobile instead" goes on.
+	cancelReason = `(?:(?:i'?ll|i will|i'?m going to|i'?m gonna|gonna|i can|i'?d rather|i might)\s+(?:just\s+)?(?:\S+\s+){0,5}?(?:myself|ourselves|another time|some other time|another day|later|tomorrow|next week|in person|directly|(?:by|in) (?:e-?mail|post|phone|writing))` +
+		`|(?:i'?ll|i will|i'?m going to|i'?m gonna|gonna|i'?d rather)\s+(?:just\s+)?(?:e-?mail|contact|call|ring|phone|write to|speak to|talk to|visit|go (?:to|through))\s+(?:them|the council|the team|the dpo|the data protection (?:team|officer)|someone|somebody))` +
+		`(?:\s+(?:then|now|please|thanks|thank you|for now|anyway|actually|instead))*`
+	// cancelCourtesy ends a message that stops the request: "thanks anyway", "no worries".
+	cancelCourtesy = `(?:thanks|thank you|cheers|ta)(?: anyway| though| all the same)?|no worries|it'?s (?:fine|ok|okay|alright)|all good|no rush|sorry`
+	// cancelMore is what may follow the words that stop it: why, another way of saying so, thanks.
+	cancelMore = `(?:[\s,.;:!-]+(?:` + cancelReason + `|` + cancelDrop + `|` + cancelNo + `|` + cancelCourtesy + `))*\s*[.!]*\s*`
+)
 
 // StartIntake begins a request of the given type in a session (the CLI's /request, a button).
 func (b *Bot) StartIntake(ctx context.Context, t Turn, typ rights.Type) (Reply, error) {
@@ -919,7 +950,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		// Not remembered: the excerpt kept with the case would be the paste.
 		return reply(tooLongFor(it, most) + " " + b.prompt(it)), nil
 	}
-	if cancelRe.MatchString(t.Text) {
+	cancel := func() Reply {
 		s.intake = nil
 		text := "I've cancelled that request; nothing was sent. You can ask me anything else."
 		if it.second.typ != "" {
@@ -929,7 +960,27 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		}
 		r := mk(text)
 		r.Kind, r.Intake = KindCancelled, nil
-		return r, nil
+		return r
+	}
+	if asked := it.askedToStop; asked {
+		// The reply to "Do you want to stop this request?": before the summary reads a "yes"
+		// as sending it.
+		it.askedToStop = false
+		switch v := meantAnswer(strings.TrimSpace(t.Text)); {
+		case plainYes(v) || cancelRe.MatchString(v):
+			return cancel(), nil
+		case noRe.MatchString(v) || carryOnRe.MatchString(v):
+			return mk("OK, nothing has changed. " + b.stillOpenAsk(it)), nil
+		}
+	}
+	if cancelRe.MatchString(t.Text) {
+		return cancel(), nil
+	}
+	if stopAskRe.MatchString(t.Text) {
+		// "I'll do it later": the request dropped, or something to come? Asked, and nothing
+		// taken for the step's answer.
+		it.askedToStop = true
+		return mk("Do you want to stop this request? Nothing has been sent. (yes / no)"), nil
 	}
 	v := strings.TrimSpace(t.Text)
 	in := b.classify(v) // read once: for danger here, for a second right below

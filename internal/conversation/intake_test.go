@@ -325,7 +325,7 @@ func TestIntakeReadsMoreRepliesAsMeant(t *testing.T) {
 	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "", []line{
 		{says: "I want a copy of my data from milton keynes council", kind: conversation.KindIntake, contains: []string{"full name"}},
-		{says: "I want to cancel now", kind: conversation.KindIntake, contains: []string{"Please give your name"}},
+		{says: "I want to think about it now", kind: conversation.KindIntake, contains: []string{"Please give your name"}},
 		{says: "can I stay anonymous", kind: conversation.KindIntake, contains: []string{"Please give your name"}},
 		{says: "it's for my mum", kind: conversation.KindIntake, contains: []string{"their name next", "full name"}},
 		{says: "Kate Hill", kind: conversation.KindIntake, contains: []string{"their name"}},

@@ -1,6 +1,8 @@
 package conversation_test
 
 import (
+	"context"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -57,4 +59,77 @@ func TestAStatementAtTheSummaryIsNotAnsweredAsAQuestion(t *testing.T) {
 			assert.Empty(t, q.cases())
 		})
 	}
+}
+
+// Common ways of stopping a request stop it at every step, or, said only as what the resident
+// will do instead ("I'll do it later"), ask whether to stop it; none is taken for the step's
+// answer (a verifying QA pass: "no thanks, I'll phone them instead" was saved as the service,
+// refused as a name, and at the summary deleted the contact and asked for it again).
+func TestCommonWaysOfStoppingStopTheRequest(t *testing.T) {
+	steps := []struct {
+		name  string
+		lines []line
+	}{
+		{"at the name step", upTo("I want a copy of my data", "", "", "")},
+		{"at the contact step", upTo("I want a copy of my data", "Sandra Okafor", "", "")},
+		{"at the service step", upTo("I want a copy of my data", "Sandra Okafor", "sandra@example.com", "")},
+		{"at the details step", upTo("I want a copy of my data", "Sandra Okafor", "sandra@example.com", "housing")},
+		{"at the summary", append(upTo("I want a copy of my data", "Sandra Okafor", "sandra@example.com", "housing"), line{says: "all of it"})},
+	}
+	for _, says := range []string{
+		"no thanks, I'll phone them instead",
+		"can we stop please",
+		"I'll do it later",
+		"no thank you, I'll ring them myself",
+		"let's stop here",
+		"I'd like to stop now",
+		"could we stop this please",
+		"I want to stop",
+		"not now thanks, I'll do it tomorrow",
+		"actually I'll just phone the council",
+		"no I'll email them instead thanks",
+		"I want to cancel now",
+	} {
+		for _, step := range steps {
+			t.Run(step.name+": "+says, func(t *testing.T) {
+				bot, q := newBot(t, qaNow)
+				last := script(t, bot, "Milton Keynes", step.lines)
+				before := last.Intake
+				require.NotNil(t, before)
+				session := last.Session
+				r := say(t, bot, session, says)
+				if r.Kind != conversation.KindCancelled {
+					require.Equal(t, conversation.KindIntake, r.Kind, r.Answer.Answer)
+					require.Contains(t, r.Answer.Answer, "Do you want to stop this request? Nothing has been sent.")
+					require.NotNil(t, r.Intake)
+					assert.Equal(t, before.Step, r.Intake.Step, "nothing taken for the step")
+					assert.Equal(t, before.Fields, r.Intake.Fields, "nothing changed")
+					r = say(t, bot, session, "yes")
+				}
+				assert.Equal(t, conversation.KindCancelled, r.Kind, r.Answer.Answer)
+				assert.Empty(t, q.cases())
+			})
+		}
+	}
+	// Asked whether to stop, a "no" keeps the request as it was, and asks the step again.
+	bot, _ := newBot(t, qaNow)
+	last := script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Sandra Okafor", "sandra@example.com", "housing"), line{says: "all of it"}))
+	r := say(t, bot, last.Session, "I'll do it later")
+	require.Contains(t, r.Answer.Answer, "Do you want to stop this request?")
+	r = say(t, bot, last.Session, "no")
+	assert.Equal(t, conversation.KindIntake, r.Kind)
+	assert.Contains(t, r.Answer.Answer, "Shall I send")
+	require.NotNil(t, r.Intake)
+	assert.Equal(t, "sandra@example.com", r.Intake.Fields["contact"])
+}
+
+var sayN int
+
+// say sends one more message in a scripted conversation's session, at Milton Keynes's chat.
+func say(t *testing.T, bot *conversation.Bot, session, text string) conversation.Reply {
+	t.Helper()
+	sayN++
+	rep, err := bot.Reply(context.Background(), conversation.Turn{Session: session, Channel: "web", Org: "Milton Keynes", Text: text, MessageID: fmt.Sprintf("say%d", sayN)})
+	require.NoError(t, err)
+	return rep
 }
