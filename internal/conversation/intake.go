@@ -62,6 +62,9 @@ type intake struct {
 	// askedToStop is set when the last reply asked whether to stop the request (stopAskRe): a
 	// "yes" to it cancels, a "no" asks the step again.
 	askedToStop bool
+	// undo is what a step asked again from the summary held (reask): kept until the step is
+	// answered, so that "keep it" (or a "yes") restores it, and a "no" wipes nothing.
+	undo *undo
 	// whose is the person the first message named the request "for" ("mum" of "my data for my
 	// mum") while it is not known whether the records are theirs or the asker's: asked first
 	// (StepWhose), "" once answered or when the message was clear.
@@ -834,6 +837,9 @@ func (b *Bot) advance(it *intake) {
 
 func (b *Bot) prompt(it *intake) string {
 	q := b.question(it)
+	if u := it.undo; u != nil && u.field == it.step && u.shown() != "" {
+		q += fmt.Sprintf(" (Now: %s. Say \"keep it\" to keep it.)", u.shown())
+	}
 	if it.previous != nil && (it.step == StepOrg || it.step == StepName || it.step == StepContact) {
 		q += ` (Or say "same as before" to use your last request's.)`
 	}
@@ -975,6 +981,15 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 	}
 	if cancelRe.MatchString(t.Text) {
 		return cancel(), nil
+	}
+	if u := it.undo; u != nil && (u.field != it.step || it.step == StepConfirm) {
+		it.undo = nil // the step asked again was answered
+	} else if u != nil && (keepItRe.MatchString(t.Text) || plainYes(t.Text)) {
+		// "yes", "keep it" to the step asked again from the summary: what it held, and the
+		// summary again (a verifying QA pass: a "no" naming the phone wiped the contact, and
+		// a "yes" to the question that followed was refused).
+		u.restore(it)
+		return mk("I've kept it as it was. " + b.prompt(it)), nil
 	}
 	if stopAskRe.MatchString(t.Text) {
 		// "I'll do it later": the request dropped, or something to come? Asked, and nothing
@@ -2353,8 +2368,54 @@ func fieldOf(v string) string {
 	return found
 }
 
+// undo is what a step asked again held: its field, and the request's values before.
+type undo struct {
+	field                                   string
+	org, name, onBehalfOf, contact, service string
+	desc, details                           string
+	others                                  []string
+}
+
+// shown is what the step asked again held, as the summary showed it, or "".
+func (u *undo) shown() string {
+	switch u.field {
+	case StepOrg:
+		return u.org
+	case StepName:
+		return u.name
+	case StepOnBehalfOf:
+		return u.onBehalfOf
+	case StepContact:
+		return u.contact
+	case StepService:
+		return u.service
+	}
+	return ""
+}
+
+// restore puts back what the step asked again held, and returns to the summary.
+func (u *undo) restore(it *intake) {
+	it.org, it.name, it.onBehalfOf, it.contact, it.service = u.org, u.name, u.onBehalfOf, u.contact, u.service
+	it.desc, it.details, it.others = u.desc, u.details, u.others
+	it.step, it.revising, it.undo = StepConfirm, false, nil
+}
+
+// keepItRe keeps what a step asked again from the summary held: "keep it", "it's fine as it
+// is", "no change".
+var keepItRe = regexp.MustCompile(`(?i)^\s*(?:(?:yes|yeah|yep|no|nah|ok|okay|actually|sorry)[\s,.!]+)*(?:keep (?:it|that|the (?:old|same) one|as (?:it is|it was|is))` +
+	`|(?:it'?s|its|it is|that'?s|that is) (?:fine|ok|okay|right|correct|good)(?: as (?:it is|it was|is))?|leave it as (?:it is|it was|is)|no change|(?:the )?same(?: as before)?|unchanged|as (?:it is|it was))` +
+	`(?:\s+(?:thanks|thank you|please))?\s*[.!]*\s*$`)
+
 // reask goes back to one step of a request, to come back to the summary once it is answered.
+// From the summary, what the step held is kept until it is (undo): a "no" wipes nothing.
 func (b *Bot) reask(it *intake, field string) {
+	if it.step == StepConfirm {
+		it.undo = &undo{field: field, org: it.org, name: it.name, onBehalfOf: it.onBehalfOf, contact: it.contact, service: it.service,
+			desc: it.desc, details: it.details, others: it.others}
+		if field == StepOnBehalfOf && !it.onBehalf {
+			it.undo.field = StepName
+		}
+	}
 	it.revising = true
 	switch field {
 	case StepOrg:

@@ -133,3 +133,20 @@ func say(t *testing.T, bot *conversation.Bot, session, text string) conversation
 	require.NoError(t, err)
 	return rep
 }
+// A "no" at the summary that names a detail is asked about again, but the detail is not wiped:
+// "yes" (or "keep it") at its question keeps the one given, and the summary comes back.
+func TestANoAtTheSummaryWipesNothing(t *testing.T) {
+	for _, keep := range []string{"yes", "keep it", "it's fine as it is", "that's right"} {
+		t.Run(keep, func(t *testing.T) {
+			bot, q := newBot(t, qaNow)
+			script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Sandra Okafor", "sandra@example.com", "housing"),
+				line{says: "all of it"},
+				line{says: "no, the email", kind: conversation.KindIntake, contains: []string{"sandra@example.com"}},
+				line{says: keep, kind: conversation.KindIntake, contains: []string{"Shall I send", "sandra@example.com"}},
+				line{says: "yes", kind: conversation.KindSubmitted}))
+			cases := q.cases()
+			require.Len(t, cases, 1)
+		})
+	}
+}
+
