@@ -40,7 +40,9 @@ var (
 	relativesNameRe = regexp.MustCompile(`(?i)\b(?:(?:my|his|her|their|the)\s+)?(?:\w+\s+)?` + relativeWords + `(?:'s|’s|s)\s+` + nameIsTail)
 	// bareNameFixRe opens a name given to correct one said before: "oops, it's Joan Hall", "I
 	// meant Joan Hall", "sorry, it's Jon Browne".
-	bareNameFixRe = regexp.MustCompile(`(?i)^\s*(?:(?:oops|sorry|no|wait|oh|ah|actually)[\s,.!-]+)*(?:i meant|i mean|it'?s|its|it is|it should be|should be)\s+(.+)$`)
+	// The lead may say it is a typo ("typo, should be Jane Doe", "my mistake, it's Jane").
+	bareNameFixRe = regexp.MustCompile(`(?i)^\s*(?:(?:oops|whoops|sorry|no|wait|oh|ah|actually|typo|a typo|my mistake|my bad|correction|hang on|hold on)[\s,.:!-]+)*` +
+		`(?:i meant|i mean|it'?s|its|it is|it should be|should be|it should have been|should have been|it was meant to be)\s+(?:actually\s+)?(.+)$`)
 	// meantRe opens a reply that takes back what was just said: "sorry I meant", "oops, I mean",
 	// "no, I meant to type". What follows it is the answer meant, never part of it (a name was
 	// saved as "I meant Jane", and "I meant yes" at the summary got the generic reply).
@@ -648,8 +650,14 @@ func (b *Bot) bareNameCorrection(it *intake, v string) (string, bool) {
 		return "", false
 	}
 	name := b.nameFrom(m[1])
-	if name == "" || len(strings.Fields(name)) < 2 {
+	if name == "" {
 		return "", false
+	}
+	if len(strings.Fields(name)) < 2 {
+		// One word ("sorry I meant Jane" of Janet Doe): the word of a name it is a letter or
+		// two from, the rest kept (a verifying QA pass: refused as no contact, or saved as the
+		// service). A word near none is no name correction ("sorry I meant Housing").
+		return b.oneNameWordCorrection(it, name)
 	}
 	// The name it is nearer: a family shares a surname, so a first name counts for more ("sorry,
 	// it's Mary Smith" corrects Mary Smtih, not her son John Smith; a review).
@@ -661,6 +669,20 @@ func (b *Bot) bareNameCorrection(it *intake, v string) (string, bool) {
 	case own > theirs && !strings.EqualFold(it.name, name):
 		it.name = name
 		return "I've changed " + it.yourName() + " to " + name + ".", true
+	}
+	return "", false
+}
+
+// oneNameWordCorrection applies one word said to correct a name to the name with a word it is a
+// letter or two from: the requester's, else the person the request is for's.
+func (b *Bot) oneNameWordCorrection(it *intake, word string) (string, bool) {
+	for _, whose := range []*string{&it.name, &it.onBehalfOf} {
+		if *whose == "" {
+			continue
+		}
+		if full, ok := withNameWord(*whose, word); ok && !strings.EqualFold(full, *whose) {
+			return it.renamed(whose, word), true
+		}
 	}
 	return "", false
 }

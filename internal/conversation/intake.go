@@ -1100,7 +1100,8 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		it.service = service
 		return mk("I've changed the service to " + service + ". " + b.prompt(it)), nil
 	}
-	if it.contact != "" && it.step != StepContact && alsoReachRe.MatchString(v) && !oldContactRe.MatchString(v) { // "also my phone … please delete it" is what to delete
+	if it.contact != "" && it.step != StepContact && (alsoReachRe.MatchString(v) || onlyOwnContact(v) && !(it.typ == rights.Rectification && it.step == StepDescription)) &&
+		!oldContactRe.MatchString(v) { // "also my phone … please delete it" is what to delete
 		// "also my phone is 07700 900555", "oh and you can also call me on …": another way to
 		// reach them, kept with the one given (a QA pass: the contact was cleared and asked
 		// again, or the number filed as the service).
@@ -1913,6 +1914,18 @@ func saidWithContact(v string) string {
 var contactFillerWords = setOf(`my the a is it's its it or and on at please use email e-mail mail phone mobile number tel telephone landline
 	home work contact me call ring text you can reach best preferred to thanks thank ok yes
 	her his their them him she he they she's he's they're says say said caller caller's requester requester's customer customer's`)
+
+// contactFillerRe is what a message giving only a contact may say besides it: "oh and my phone
+// is …", "you can ring me on … too".
+var contactFillerRe = regexp.MustCompile(`(?i)^(?:\s|[,.;:!-]|\b(?:oh|and|also|btw|by the way|ps|plus|sorry|so|you can|or|too|as well|thanks|thank you|please|if needed|if you need to)\b)*$`)
+
+// onlyOwnContact reports whether a message gives the resident's own contact and nothing else:
+// "oh and my phone is 07700 900123" at the service step is another way to reach them, not the
+// service (a verifying QA pass).
+func onlyOwnContact(v string) bool {
+	loc := labelledContactRe.FindStringIndex(v)
+	return loc != nil && contactFillerRe.MatchString(v[:loc[0]]+" "+v[loc[1]:])
+}
 
 // alsoReachRe gives another way to reach the person besides the contact given.
 var alsoReachRe = regexp.MustCompile(`(?i)\b(?:also|as well|too|another)\b`)

@@ -3,6 +3,7 @@ package conversation_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -133,6 +134,7 @@ func say(t *testing.T, bot *conversation.Bot, session, text string) conversation
 	require.NoError(t, err)
 	return rep
 }
+
 // A "no" at the summary that names a detail is asked about again, but the detail is not wiped:
 // "yes" (or "keep it") at its question keeps the one given, and the summary comes back.
 func TestANoAtTheSummaryWipesNothing(t *testing.T) {
@@ -150,3 +152,59 @@ func TestANoAtTheSummaryWipesNothing(t *testing.T) {
 	}
 }
 
+// A name corrected at a later step, however it is said ("sorry I meant Jane", "no wait its
+// Jane", "typo, should be Jane Doe"), corrects the name, as "oops I meant Jane Doe" does; it is
+// no contact refused, and no service (a verifying QA pass).
+func TestANameCorrectedAtALaterStepCorrectsTheName(t *testing.T) {
+	steps := []struct {
+		name, step string
+		lines      []line
+		asks       string
+	}{
+		{"at the contact step", conversation.StepContact, upTo("I want a copy of my data", "Janet Doe", "", ""), "contact you"},
+		{"at the service step", conversation.StepService, upTo("I want a copy of my data", "Janet Doe", "janet@example.com", ""), "service"},
+		{"at the details step", conversation.StepDescription, upTo("I want a copy of my data", "Janet Doe", "janet@example.com", "housing"), "what would you like the council to do"},
+	}
+	for _, says := range []string{"sorry I meant Jane", "no wait its Jane", "typo, should be Jane Doe", "oops I meant Jane Doe", "sorry, it should be Jane not Janet", "my mistake, it's Jane"} {
+		for _, st := range steps {
+			t.Run(st.name+": "+says, func(t *testing.T) {
+				bot, _ := newBot(t, qaNow)
+				last := script(t, bot, "Milton Keynes", append(st.lines,
+					line{says: says, kind: conversation.KindIntake, contains: []string{"Jane Doe", st.asks}, lacks: []string{"doesn't look like"}}))
+				require.NotNil(t, last.Intake)
+				assert.Equal(t, "Jane Doe", last.Intake.Fields["name"])
+				assert.Equal(t, st.step, last.Intake.Step)
+				assert.NotContains(t, last.Intake.Fields["service"], "Jane")
+				assert.NotContains(t, last.Intake.Fields["description"], "Jane")
+			})
+		}
+	}
+}
+
+// A phone given with "my phone is" at a later step is a contact, not the service or the details
+// (a verifying QA pass: "oh and my phone is 07700 900123" was saved as the service).
+func TestAPhoneGivenAtALaterStepIsAContact(t *testing.T) {
+	for _, says := range []string{"oh and my phone is 07700 900123", "my phone is 07700 900123", "and my mobile number is 07700 900123", "you can ring me on 07700 900123 too"} {
+		for _, st := range []struct {
+			name, step string
+			lines      []line
+		}{
+			{"at the service step", conversation.StepService, upTo("I want a copy of my data", "Janet Doe", "janet@example.com", "")},
+			{"at the details step", conversation.StepDescription, upTo("I want a copy of my data", "Janet Doe", "janet@example.com", "housing")},
+		} {
+			t.Run(st.name+": "+says, func(t *testing.T) {
+				bot, q := newBot(t, qaNow)
+				last := script(t, bot, "Milton Keynes", append(st.lines,
+					line{says: says, kind: conversation.KindIntake, contains: []string{"07700 900123"}}))
+				require.NotNil(t, last.Intake)
+				assert.Equal(t, st.step, last.Intake.Step)
+				assert.NotContains(t, last.Intake.Fields["service"], "07700")
+				assert.NotContains(t, last.Intake.Fields["description"], says, "no detail")
+				// Kept as the contact ("my phone is …" said alone corrects it), or beside it.
+				assert.True(t, last.Intake.Fields["contact"] == "07700 900123" ||
+					strings.Contains(last.Intake.Fields["description"], "Also given as a contact: 07700 900123"), "%v", last.Intake.Fields)
+				assert.Empty(t, q.cases())
+			})
+		}
+	}
+}
