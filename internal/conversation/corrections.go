@@ -476,6 +476,7 @@ func (b *Bot) correction(it *intake, v string, phoneAgain bool) (text string, ok
 		// The contact replaced was wrong: it is no other way to reach them either, and the team
 		// would see two addresses (a web QA pass).
 		old := it.contact
+		it.drop(old)
 		it.contact = contact
 		it.others = slices.DeleteFunc(it.others, func(o string) bool { return sameContact(o, old) || sameContact(o, contact) })
 		it.addOthers(others)

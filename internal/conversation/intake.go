@@ -62,6 +62,9 @@ type intake struct {
 	// askedToStop is set when the last reply asked whether to stop the request (stopAskRe): a
 	// "yes" to it cancels, a "no" asks the step again.
 	askedToStop bool
+	// dropped are contacts the resident gave and then corrected (one mistyped in the first
+	// message, one replaced): they stay nowhere in the case, the details included.
+	dropped []string
 	// undo is what a step asked again from the summary held (reask): kept until the step is
 	// answered, so that "keep it" (or a "yes") restores it, and a "no" wipes nothing.
 	undo *undo
@@ -268,10 +271,36 @@ func tooLongFor(it *intake, most int) string {
 // description is what the case's description will be: the request in the resident's words, the
 // details, and any other contact they gave.
 func (it *intake) description() string {
+	desc := it.detailsSent()
 	if len(it.others) == 0 {
-		return it.desc
+		return desc
 	}
-	return strings.TrimSpace(it.desc + "\nAlso given as a contact: " + strings.Join(it.others, ", "))
+	return strings.TrimSpace(desc + "\nAlso given as a contact: " + strings.Join(it.others, ", "))
+}
+
+// detailsSent are the request's details as sent, without a contact since corrected.
+func (it *intake) detailsSent() string {
+	desc := it.desc
+	if it.typ != rights.Rectification { // there an old address may be what to correct
+		for _, d := range it.dropped {
+			if sameContact(d, it.contact) {
+				continue
+			}
+			instead := "[a contact since corrected]"
+			if strings.Contains(d, "@") && strings.Contains(it.contact, "@") {
+				instead = it.contact // "…my email is tom.hart@gmail.com", as meant
+			}
+			desc = strings.ReplaceAll(desc, d, instead)
+		}
+	}
+	return desc
+}
+
+// drop records a contact corrected, to stay nowhere in the case.
+func (it *intake) drop(contact string) {
+	if contact != "" && !slices.Contains(it.dropped, contact) {
+		it.dropped = append(it.dropped, contact)
+	}
 }
 
 // RequestForm is a rights request filled in at once (the widget's form, a Slack or Discord
@@ -297,6 +326,9 @@ type RequestForm struct {
 	// safeguarding is set when the request comes from a conversation in which the chat gave the
 	// safeguarding contacts: its description carries riskToldNote, and the case is flagged.
 	safeguarding bool
+	// dropped are contacts the resident gave and corrected: taken out of the excerpt as the
+	// contact is.
+	dropped []string
 }
 
 var (
@@ -620,6 +652,15 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	if given := givenInFirst(it); given != "" && !prefilled {
 		fmt.Fprintf(&intro, "From your message I have %s: tell me if that's wrong.\n", given)
 	}
+	if m := labelledContactRe.FindStringSubmatch(it.first); m != nil && it.contact == "" && !prefilled {
+		if meant := mistypedEmail(m[1]); meant != "" {
+			// "…, my email is tom.hart@gmial.com": asked about as at the contact step, a "yes"
+			// taking the address meant (a verifying QA pass: it was asked for again later, and
+			// the details kept the address mistyped).
+			it.drop(m[1])
+			intro.WriteString(it.didYouMean("The e-mail address in your message looks mistyped", meant) + "\n")
+		}
+	}
 	if byAddress != "" && !prefilled {
 		intro.WriteString(goesTo("Your address", byAddress) + "\n")
 	} else if it.namedCouncil != "" && b.canonicalOrg(t.Org) == "" && !prefilled {
@@ -905,7 +946,7 @@ func (b *Bot) summary(it *intake) string {
 	if it.service != "" && it.service != "-" {
 		fmt.Fprintf(&s, "- Service: %s\n", it.service)
 	}
-	fmt.Fprintf(&s, "- Details: %s", it.desc)
+	fmt.Fprintf(&s, "- Details: %s", it.detailsSent())
 	for _, n := range it.teamNotes() {
 		fmt.Fprintf(&s, "\n- Note for the team: %s", n) // sent with the request, so shown before it is
 	}
@@ -2638,7 +2679,7 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 	}
 	form := RequestForm{Type: string(it.typ), Org: it.org, Name: it.name, Contact: it.contact, OnBehalfOf: it.onBehalfOf,
 		Service: service, Description: it.caseDescription(), Channel: it.channel, ReceivedAt: it.receivedAt, IdempotencyKey: it.key,
-		lawEnforcement: it.lawEnforcement, safeguarding: it.toldOfRisk()} // as teamNotes writes riskToldNote
+		lawEnforcement: it.lawEnforcement, safeguarding: it.toldOfRisk(), dropped: it.dropped} // as teamNotes writes riskToldNote
 	// The excerpt runs to the confirmation: its last line is the resident's "yes" as said.
 	excerpt := it.logWith("Resident: " + t.Text)
 	r, err := b.submit(ctx, s, form, excerpt)
@@ -3012,6 +3053,9 @@ func withoutRequester(excerpt string, f RequestForm) string {
 		}
 		return regexp.MustCompile(flags + `(^|[^\p{L}\p{N}])` + regexp.QuoteMeta(s) + `($|[^\p{L}\p{N}])`)
 	}
+	for _, d := range f.dropped {
+		excerpt = strings.ReplaceAll(excerpt, d, "[contact]") // a contact corrected, whatever its edges
+	}
 	for _, v := range []struct{ value, label string }{{f.Contact, "[contact]"}, {f.Name, "[name]"}, {f.OnBehalfOf, "[name]"}} {
 		if value := strings.TrimSpace(v.value); value != "" {
 			excerpt = word(value, true).ReplaceAllString(excerpt, "${1}"+v.label+"${2}")
@@ -3139,6 +3183,7 @@ func (b *Bot) takeMeant(it *intake, v string, suggested []string, doubted string
 		switch {
 		case meant != "":
 			had := it.contact
+			it.drop(had)
 			it.contact = meant
 			if it.step == StepContact {
 				b.advance(it)
@@ -3147,6 +3192,16 @@ func (b *Bot) takeMeant(it *intake, v string, suggested []string, doubted string
 				return "Thanks: the data protection team will contact you at " + meant + ". " + b.prompt(it), true
 			}
 			return "I've changed the contact to " + meant + ". " + b.prompt(it), true
+		case it.step != StepContact && emailRe.MatchString(strings.TrimSpace(meantAnswer(v))):
+			// The address typed again, as "did you mean …?" invites, at a step that reads no
+			// contact (the name step, after a first message's address was asked about).
+			typed := strings.TrimSpace(meantAnswer(v))
+			if again := mistypedEmail(typed); again != "" {
+				return it.didYouMean(mistypedLead, again) + " " + b.prompt(it), true
+			}
+			it.drop(it.contact)
+			it.contact = typed
+			return "Thanks: the data protection team will contact you at " + typed + ". " + b.prompt(it), true
 		case yes:
 			it.suggested = suggested
 			return fmt.Sprintf("Which did you mean, %s? Say \"the first\" or \"the second\", or type it.", joinList(suggested, "or")), true

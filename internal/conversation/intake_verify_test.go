@@ -208,3 +208,56 @@ func TestAPhoneGivenAtALaterStepIsAContact(t *testing.T) {
 		}
 	}
 }
+
+// An e-mail address the first message gives as the resident's own is the contact, not asked for
+// again; one mistyped is asked about ("did you mean …?") as at the contact step, and once
+// corrected, the address mistyped is nowhere in the case (a verifying QA pass: it was asked for
+// again, and the details kept "…my email is tom.hart@gmial.com").
+func TestAnEmailInTheFirstMessage(t *testing.T) {
+	t.Run("typed right", func(t *testing.T) {
+		bot, q := newBot(t, qaNow)
+		script(t, bot, "", []line{
+			{says: "I want a copy of my data from Milton Keynes council, my email is tom.hart@gmail.com", kind: conversation.KindIntake, contains: []string{"full name"}},
+			{says: "Tom Hart", kind: conversation.KindIntake, contains: []string{"service"}, lacks: []string{"How should the data protection team contact you"}},
+			{says: "skip", kind: conversation.KindIntake},
+			{says: "everything", kind: conversation.KindIntake, contains: []string{"tom.hart@gmail.com", "Shall I send"}},
+			{says: "yes", kind: conversation.KindSubmitted},
+		})
+		cases := q.cases()
+		require.Len(t, cases, 1)
+		assert.Equal(t, "tom.hart@gmail.com", cases[0].Requester.Contact.Value)
+	})
+	for _, yes := range []string{"yes", "tom.hart@gmail.com"} {
+		t.Run("mistyped, then "+yes, func(t *testing.T) {
+			bot, q := newBot(t, qaNow)
+			script(t, bot, "", []line{
+				{says: "I want a copy of my data from Milton Keynes council, my email is tom.hart@gmial.com", kind: conversation.KindIntake,
+					contains: []string{"did you mean tom.hart@gmail.com?"}},
+				{says: yes, kind: conversation.KindIntake, contains: []string{"full name"}},
+				{says: "Tom Hart", kind: conversation.KindIntake, contains: []string{"service"}, lacks: []string{"How should the data protection team contact you"}},
+				{says: "skip", kind: conversation.KindIntake},
+				{says: "everything", kind: conversation.KindIntake, contains: []string{"Shall I send"}, lacks: []string{"gmial"}},
+				{says: "yes", kind: conversation.KindSubmitted},
+			})
+			cases := q.cases()
+			require.Len(t, cases, 1)
+			assert.Equal(t, "tom.hart@gmail.com", cases[0].Requester.Contact.Value)
+			assert.NotContains(t, cases[0].Description, "gmial")
+		})
+	}
+	t.Run("mistyped, passed over, then given at the contact step", func(t *testing.T) {
+		bot, q := newBot(t, qaNow)
+		script(t, bot, "", []line{
+			{says: "I want a copy of my data from Milton Keynes council, my email is tom.hart@gmial.com", kind: conversation.KindIntake},
+			{says: "Tom Hart", kind: conversation.KindIntake, contains: []string{"How should the data protection team contact you"}},
+			{says: "tom.hart@gmail.com", kind: conversation.KindIntake, contains: []string{"service"}},
+			{says: "skip", kind: conversation.KindIntake},
+			{says: "everything", kind: conversation.KindIntake, contains: []string{"Shall I send"}, lacks: []string{"gmial"}},
+			{says: "yes", kind: conversation.KindSubmitted},
+		})
+		cases := q.cases()
+		require.Len(t, cases, 1)
+		assert.NotContains(t, cases[0].Description, "gmial")
+		assert.NotContains(t, cases[0].Excerpt, "gmial", "nor in the excerpt")
+	})
+}
