@@ -1108,7 +1108,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		return mk("I'm taking your request for the data protection team, a question at a time. Answer this one, " +
 			"or type \"cancel\" to stop: " + b.prompt(it)), nil
 	}
-	if talk == smallTalkGreeting || backAgainRe.MatchString(folded(v)) {
+	if talk == smallTalkGreeting || talk == smallTalkBack || backAgainRe.MatchString(folded(v)) {
 		// "hi", "sorry I'm back": someone back from a break, not answering the step (a web QA
 		// pass: "hi" at the contact step was "That doesn't look like an e-mail address…").
 		return mk("Hello again. " + b.stillOpenAsk(it)), nil

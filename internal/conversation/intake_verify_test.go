@@ -261,3 +261,32 @@ func TestAnEmailInTheFirstMessage(t *testing.T) {
 		assert.NotContains(t, cases[0].Excerpt, "gmial", "nor in the excerpt")
 	})
 }
+
+// "where were we" (or "where was I"), whatever the resident was away for, is small talk: with
+// nothing open, what the bot can do; with a request open, its step's question (a verifying QA
+// pass: "sorry, my kids were fighting, where were we" got a hedged answer quoting a notice about
+// a child who died).
+func TestWhereWereWeIsSmallTalk(t *testing.T) {
+	for _, says := range []string{
+		"sorry, my kids were fighting, where were we",
+		"where were we?",
+		"sorry about that, where was I",
+		"sorry, had to answer the phone, where was I up to?",
+		"right, what was I saying",
+	} {
+		t.Run("nothing open: "+says, func(t *testing.T) {
+			bot, q := newBot(t, qaNow)
+			script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindHelp, lacks: []string{"MK Together", "may not answer"}}})
+			assert.Empty(t, q.cases())
+		})
+		t.Run("at the contact step: "+says, func(t *testing.T) {
+			bot, q := newBot(t, qaNow)
+			last := script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Sandra Okafor", "", ""),
+				line{says: says, kind: conversation.KindIntake, contains: []string{"still open", "how should the data protection team contact you"},
+					lacks: []string{"doesn't look like"}}))
+			require.NotNil(t, last.Intake)
+			assert.Equal(t, conversation.StepContact, last.Intake.Step)
+			assert.Empty(t, q.cases())
+		})
+	}
+}

@@ -24,7 +24,15 @@ const (
 	smallTalkYes      = "yes"      // "yes", "yes please": there is something else to ask
 	smallTalkHelp     = "help"     // "help", "what can you do?"
 	smallTalkFed      = "fed up"   // "you're useless", "stupid bot": the bot hasn't helped
+	smallTalkBack     = "back"     // "sorry, my kids were fighting, where were we": back from a break
 )
+
+// whereWereWeRe is a resident back from a break asking where they were, on a message folded to
+// lower-case words, after a few words of why they were away, or none: "where were we", "sorry,
+// my kids were fighting, where were we", "what was I saying". Searched, it got a hedged answer
+// quoting a notice about a child who died (a verifying QA pass).
+var whereWereWeRe = regexp.MustCompile(`^(?:\S+\s+){0,12}?(?:where (?:were we|was i|are we|am i)(?: up to| at)?|where did (?:we|i) (?:get to|leave off|leave it|stop)|` +
+	`what (?:was i|were we) (?:saying|doing|talking about|on about|up to)|remind me where (?:we were|i was))(?:\s+(?:then|now|again|sorry|please|with it|with this))*$`)
 
 // smallTalkRes tell the kinds apart on a message folded to lower-case words. A message is small
 // talk only when it is nothing else: "hi, how long do you keep my data?" is a question.
@@ -131,6 +139,9 @@ func smallTalkOf(text string) string {
 		if s.re.MatchString(t) {
 			return s.kind
 		}
+	}
+	if whereWereWeRe.MatchString(t) {
+		return smallTalkBack
 	}
 	return smallTalkNone
 }
