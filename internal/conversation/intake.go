@@ -1621,6 +1621,11 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			// "tom hardy@gmail.com" would be hardy@gmail.com, someone else's address.
 			return mk(it.didYouMean("An e-mail address has no spaces", m[1]+m[2], m[1]+"."+m[2]) + " " + b.prompt(it)), nil
 		}
+		if addr := redact.SpokenEmail(v); addr != "" && !strings.Contains(v, "@") {
+			// "my email is janet at example dot com", as the redactor reads it: said back, to be
+			// confirmed with a "yes" (a verifying QA pass: refused as no e-mail address).
+			return mk(it.didYouMean("That reads as an e-mail address", addr) + " " + b.prompt(it)), nil
+		}
 		// "oh seven seven double one …, or post to 14 Mill Road …": read as the same words typed
 		// with the number in digits, so what is given beside it is kept as it is beside a typed
 		// number (a QA pass lost the address, and took an e-mail address said second unsaid).

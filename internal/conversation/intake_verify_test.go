@@ -290,3 +290,40 @@ func TestWhereWereWeIsSmallTalk(t *testing.T) {
 		})
 	}
 }
+
+// An e-mail address spelt out in words at the contact step ("janet at example dot com") is read
+// as the redactor reads it, said back, and taken on a "yes" (a verifying QA pass: refused).
+func TestASpokenEmailAtTheContactStep(t *testing.T) {
+	for says, addr := range map[string]string{
+		"my email is janet at example dot com": "janet@example.com",
+		"janet dot doe at gmail dot com":       "janet.doe@gmail.com",
+		"jdoe(at)example(dot)co(dot)uk":        "jdoe@example.co.uk",
+	} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, qaNow)
+			script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Janet Doe", "", ""),
+				line{says: says, kind: conversation.KindIntake, contains: []string{"did you mean " + addr + "?"}, lacks: []string{"doesn't look like"}},
+				line{says: "yes", kind: conversation.KindIntake, contains: []string{addr, "service"}},
+				line{says: "skip"},
+				line{says: "all of it", contains: []string{"Contact: " + addr}},
+				line{says: "yes", kind: conversation.KindSubmitted}))
+			cases := q.cases()
+			require.Len(t, cases, 1)
+			assert.Equal(t, addr, cases[0].Requester.Contact.Value)
+		})
+	}
+}
+
+// A council changed at the summary is the summary's council, said so, whatever the details said
+// of the one before (a verifying QA pass).
+func TestACouncilChangedAtTheSummaryIsShown(t *testing.T) {
+	bot, q := newBot(t, qaNow)
+	script(t, bot, "", append(upTo("I want a copy of my data from Milton Keynes council", "Janet Doe", "janet@example.com", "skip"),
+		line{says: "all of it", contains: []string{"Council: Milton Keynes City Council"}},
+		line{says: "actually it's for Bucks not Milton Keynes", kind: conversation.KindIntake,
+			contains: []string{"changed the council to Buckinghamshire Council", "Council: Buckinghamshire Council", "Shall I send"}},
+		line{says: "yes", kind: conversation.KindSubmitted}))
+	cases := q.cases()
+	require.Len(t, cases, 1)
+	assert.Equal(t, "Buckinghamshire Council", cases[0].Organisation)
+}

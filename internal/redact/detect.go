@@ -201,6 +201,28 @@ var spelledEmailRE = regexp.MustCompile(`(?i)((?:[\p{L}\p{N}._%+\-]+\s+dot\s+)*[
 	`(?:(?:\s*[(\[]dot[)\]]\s*|\s+dot\s+|\.)[\p{L}\p{N}\-]+)*` +
 	`(?:\s*[(\[]dot[)\]]\s*|\s+dot\s+)(?:com|net|org|uk|co|gov|ac|nhs|sch|io|me|info|biz|ie|eu|de|fr|pl|ro)\b`)
 
+// SpokenEmail is the e-mail address a text spells out in words (as the redactor finds one:
+// "janet at example dot com", "jo(at)example(dot)co(dot)uk"), written as it is typed
+// ("janet@example.com"), or "" when it spells none: the contact a resident gave so, to be said
+// back for them to confirm.
+func SpokenEmail(s string) string {
+	spans := findSpelledEmails(s, nil)
+	if len(spans) == 0 {
+		return ""
+	}
+	m := spelledEmailRE.FindStringSubmatchIndex(s[spans[0].start:spans[0].end])
+	if m == nil {
+		return ""
+	}
+	spelt := s[spans[0].start:spans[0].end]
+	local := spokenDotRE.ReplaceAllString(spelt[m[2]:m[3]], ".")
+	domain := spokenDotRE.ReplaceAllString(spelt[m[6]:], ".")
+	return strings.ToLower(strings.Join(strings.Fields(local), "") + "@" + strings.Join(strings.Fields(domain), ""))
+}
+
+// spokenDotRE is "dot" spelt out in an address: " dot ", "(dot)", "[dot]".
+var spokenDotRE = regexp.MustCompile(`(?i)\s*[(\[]dot[)\]]\s*|\s+dot\s+`)
+
 // mailProviders are the domains residents' addresses are most often at.
 var mailProviders = setOf(`gmail googlemail hotmail outlook live msn yahoo ymail btinternet btopenworld icloud me
 	mac aol sky virginmedia ntlworld blueyonder talktalk tiscali protonmail proton gmx mail`)
