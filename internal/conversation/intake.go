@@ -1121,6 +1121,12 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		// Answered before anything else is asked: no name, contact or correction is in it yet.
 		return mk(b.takeWhose(it, v)), nil
 	}
+	if addr := redact.SpokenEmail(v); addr != "" && it.step != StepContact && !strings.Contains(v, "@") && ownSpokenEmailRe.MatchString(v) &&
+		!(it.typ == rights.Rectification && it.step == StepDescription) {
+		// "my email is janet at example dot com" at a later step, the summary included: said back
+		// as at the contact step, a "yes" making it the contact (it asked for the contact again).
+		return mk(it.didYouMean("That reads as an e-mail address", addr) + " " + b.prompt(it)), nil
+	}
 	// "oh wait, the email is wrong, it's jo2@…" at the details, "sorry my name is actually
 	// Katherine Hill" at the service step: the field it corrects changes, whatever step it is
 	// said at, and that step's question is asked again.
@@ -1960,6 +1966,10 @@ func saidWithContact(v string) string {
 var contactFillerWords = setOf(`my the a is it's its it or and on at please use email e-mail mail phone mobile number tel telephone landline
 	home work contact me call ring text you can reach best preferred to thanks thank ok yes
 	her his their them him she he they she's he's they're says say said caller caller's requester requester's customer customer's`)
+
+// ownSpokenEmailRe says an address spelt out in words is the resident's own: "my email is …",
+// "email me at …", "the right email is …".
+var ownSpokenEmailRe = regexp.MustCompile(`(?i)\b(?:my (?:new |correct |right )?e-?mail(?: address)?(?:'s| is| should be)?|e-?mail me (?:at|on)|(?:the |my )?(?:new|correct|right) e-?mail(?: address)?(?: is)?|use)\s`)
 
 // contactFillerRe is what a message giving only a contact may say besides it: "oh and my phone
 // is …", "you can ring me on … too".

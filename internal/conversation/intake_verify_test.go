@@ -327,3 +327,25 @@ func TestACouncilChangedAtTheSummaryIsShown(t *testing.T) {
 	require.Len(t, cases, 1)
 	assert.Equal(t, "Buckinghamshire Council", cases[0].Organisation)
 }
+
+// Spelt out at a later step as the resident's own ("my email is …"), an address is said back
+// too, and a "yes" makes it the contact, the one before kept out of the case.
+func TestASpokenEmailAtALaterStep(t *testing.T) {
+	for _, st := range []struct {
+		name  string
+		lines []line
+	}{
+		{"at the service step", upTo("I want a copy of my data", "Janet Doe", "janet@example.org", "")},
+		{"at the summary", append(upTo("I want a copy of my data", "Janet Doe", "janet@example.org", "housing"), line{says: "all of it"})},
+	} {
+		t.Run(st.name, func(t *testing.T) {
+			bot, q := newBot(t, qaNow)
+			last := script(t, bot, "Milton Keynes", append(st.lines,
+				line{says: "sorry my email is janet at example dot com", kind: conversation.KindIntake, contains: []string{"did you mean janet@example.com?"}},
+				line{says: "yes", kind: conversation.KindIntake, contains: []string{"janet@example.com"}}))
+			require.NotNil(t, last.Intake)
+			assert.Equal(t, "janet@example.com", last.Intake.Fields["contact"])
+			assert.Empty(t, q.cases())
+		})
+	}
+}
