@@ -1032,6 +1032,13 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		u.restore(it)
 		return mk("I've kept it as it was. " + b.prompt(it)), nil
 	}
+	if opening, ok := pauseOf(t.Text); ok {
+		// "hang on", "sorry, phone rang", "ok I'm back, the doorbell went. where were we up to?":
+		// no answer to the step, nothing taken, and (only a pause or a return, from closed lists)
+		// no danger in it: read before the model, which took the doorbell for urgent and flagged
+		// the case (a verifying QA pass; "erm" was filed as the details).
+		return mk(opening + " " + b.stillOpenAsk(it)), nil
+	}
 	if stopAskRe.MatchString(t.Text) {
 		// "I'll do it later": the request dropped, or something to come? Asked, and nothing
 		// taken for the step's answer.

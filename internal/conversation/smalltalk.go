@@ -353,3 +353,66 @@ func (b *Bot) theNotices(t Turn) string {
 
 // isWordRune reports whether r can be part of a word: a message without one asks nothing.
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// A pause or a return: "hang on", "brb", "sorry, phone rang", "ok I'm back, the doorbell went.
+// where were we up to?". Filed as a request's details, refused as no e-mail address, answered
+// from the notices, and read by the word-vector model as urgent (the safeguarding reply, and a
+// flagged case), by a verifying QA pass. It is read before the message is classified, so it is
+// matched strictly: the whole message, from closed lists of what may be said around a pause
+// (pauseAroundWords), the pause or return itself, and the everyday interruptions that explain
+// it (pauseWhy). "I'm back, he hit me, where were we" is none, and is read for danger as ever.
+const (
+	// pauseAroundWords are what a pause or a return may be said with, and no pause alone.
+	pauseAroundWords = `ok|okay|oh|right|alright|all right|so|sorry|so sorry|really sorry|apologies|sorry about that|` +
+		`sorry for the (?:wait|delay)|hi|hello|hey|hiya|again|now|then|please|and|just|anyway`
+	// pauseKids and pauseSchool are whom a resident took or fetched, and from where.
+	pauseKids   = `(?:the|my) (?:kids|children|child|daughter|son|little one|little ones|baby|grandson|granddaughter|grandkids|grandchildren)`
+	pauseSchool = `(?:the )?(?:school|nursery|childminder'?s?|playgroup|club)`
+	pauseHadTo  = `(?:(?:i )?(?:had to|needed to) |i )?`
+	// pauseWhy are the everyday interruptions a pause is explained by: a closed list.
+	pauseWhy = `(?:the |my )?door ?bell(?: went| rang| was ringing| is ringing| went off| going)?|` +
+		`(?:there'?s |there is |there was )?(?:someone|somebody)(?:'s| is| was)? (?:at the door|knocking)|` +
+		`(?:the |a )?(?:postman|postie|post|delivery|delivery driver|courier|parcel)(?:'s| is| was)? (?:came|come|arrived|here|at the door|knocked|knocking)|` +
+		`(?:the |my )?phone(?:'s| is| was)? (?:rang|ringing|went|went off|going)|` +
+		pauseHadTo + `(?:take|took|answer|answered|get|got) (?:a|the) (?:call|phone|phone call)|` +
+		pauseHadTo + `(?:feed|fed|let out|walk|walked|see to|saw to) (?:the|my) (?:dog|dogs|cat|cats)|` +
+		pauseHadTo + `let (?:the|my) (?:dog|dogs|cat|cats) (?:out|in)|` +
+		`(?:the )?kettle(?:(?:'s| has| is| was)? (?:boiled|boiling|went|went off))?|` + pauseHadTo + `(?:put|make|made) (?:the kettle on|a (?:cup of tea|cuppa|brew|coffee))|` +
+		pauseHadTo + `(?:go to|nip to|use) the (?:loo|toilet|bathroom)|(?:i )?needed the loo|loo break|` +
+		pauseHadTo + `(?:take|took|pick up|picked up|collect|collected|drop off|dropped off|get|fetch) ` + pauseKids + `(?: (?:to|from|at|off at|up from) ` + pauseSchool + `)?|` +
+		pauseHadTo + `(?:pick|picked|drop|dropped) ` + pauseKids + ` (?:up|off)(?: (?:to|from|at) ` + pauseSchool + `)?|` +
+		pauseHadTo + `do the school run|school run`
+	// pauseReturn is a return: "I'm back", "where were we".
+	pauseReturn = `(?:i'?m|i am) back|back|(?:i'?m|i am) here|here again|where (?:were we|was i)(?: up to| at)?|carry on|let'?s carry on`
+	// pauseItself is a pause: "hang on", "one sec", "erm".
+	pauseItself = `hang on|hold on|one sec|one second|a sec|a second|one moment|a moment|one min|one minute|a minute|` +
+		`wait a (?:sec|second|moment|minute)|give me a (?:sec|second|moment|minute|min)|bear with me|brb|be right back|er+m*|u+m+|uh+`
+	pauseWord = `(?:` + pauseAroundWords + `|` + pauseWhy + `|` + pauseReturn + `|` + pauseItself + `)`
+)
+
+var (
+	// pauseRe is a message folded to lower-case words that is only a pause or a return, with
+	// what may be said around it.
+	pauseRe = regexp.MustCompile(`^` + pauseWord + `(?:\s+` + pauseWord + `)*$`)
+	// pauseAroundRe is a message of only the words said around a pause ("ok", "sorry"): no pause.
+	pauseAroundRe = regexp.MustCompile(`^(?:` + pauseAroundWords + `)(?:\s+(?:` + pauseAroundWords + `))*$`)
+	// pauseReturnRe finds a return in a pause: it is met with "Hello again".
+	pauseReturnRe = regexp.MustCompile(`\b(?:` + pauseReturn + `)\b`)
+)
+
+// maxPauseWords bounds a pause: a longer message is read as any other.
+const maxPauseWords = 20
+
+// pauseOf reads a message that is only a pause or a return, and gives what to open the reply
+// with ("Hello again." to a return, "No problem, take your time." to a pause); ok is false for
+// any other message.
+func pauseOf(text string) (opening string, ok bool) {
+	t := folded(text)
+	if t == "" || len(strings.Fields(t)) > maxPauseWords || !pauseRe.MatchString(t) || pauseAroundRe.MatchString(t) {
+		return "", false
+	}
+	if pauseReturnRe.MatchString(t) {
+		return "Hello again.", true
+	}
+	return "No problem, take your time.", true
+}
