@@ -239,6 +239,12 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		r.AnsweredStep = true
 		return r, err
 	}
+	if opening, ok := pauseOf(t.Text); ok {
+		// "hang on", "ok I'm back, the doorbell went. where were we up to?": only a pause or a
+		// return, from closed lists, so no danger is in it; read before the model, which took the
+		// doorbell for urgent. What the bot can do, and an offer made stands.
+		return helpReply(s, t, opening+" "+b.whatICanDo(t.Org)), nil
+	}
 	// Someone at risk comes first, whatever else the message says (a reference, a "yes").
 	intent := b.classify(t.Text)
 	if intent.Safeguarding {

@@ -85,18 +85,49 @@ func TestAPauseAtTheContactStepAndTheSummary(t *testing.T) {
 	}
 }
 
+// With nothing open, a pause or a return gets the short help reply: no answer from the notices,
+// and no safeguarding reply (a verifying QA pass: "sorry had to take my daughter to school, back
+// now" got a list of recipients, and the doorbell the safeguarding contacts).
+func TestAPauseWithNothingOpenIsSmallTalk(t *testing.T) {
+	for _, says := range append(append([]string{}, pauses...), returns...) {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, qaNow)
+			last := script(t, bot, "Milton Keynes", []line{{says: says, kind: conversation.KindHelp,
+				lacks: []string{"may not answer", "call 999", "share"}}})
+			assert.Empty(t, last.Answer.Citations)
+			assert.False(t, last.Answer.Safeguarding)
+			assert.Empty(t, q.cases())
+		})
+	}
+}
+
 // A message that says a return and a danger is no pause: only the whole message, from closed
-// lists, is one, so the danger in it still gets the safeguarding reply.
+// lists, is one, so the danger in it still gets the safeguarding reply, in a request or not.
 func TestADangerBesideAReturnIsStillADanger(t *testing.T) {
 	for _, says := range []string{
 		"I'm back, he hit me, where were we",
 		"sorry, my ex was at the door, I'm back now",
 		"back now, he's threatening to kill me. where were we?",
 	} {
+		t.Run("nothing open: "+says, func(t *testing.T) {
+			bot, _ := newBot(t, qaNow)
+			script(t, bot, "Milton Keynes", []line{{says: says, contains: []string{"call 999"}}})
+		})
 		t.Run("at the details step: "+says, func(t *testing.T) {
 			bot, _ := newBot(t, qaNow)
 			script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Sandra Okafor", "sandra@example.com", "housing"),
 				line{says: says, contains: []string{"call 999"}}))
 		})
 	}
+}
+
+// A pause after the bot offered to take a request leaves the offer standing: "yes" after it
+// takes the request.
+func TestAPauseKeepsAnOffer(t *testing.T) {
+	bot, _ := newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "Who do you share my data with? Please delete it.", contains: []string{"yes"}},
+		{says: "sorry, phone rang", kind: conversation.KindHelp},
+		{says: "yes", kind: conversation.KindIntake},
+	})
 }
