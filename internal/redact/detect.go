@@ -1744,6 +1744,12 @@ func findAddresses(s string, out []span) []span {
 				start, end = skipSpaces(s, m[1]), e
 			}
 		}
+		if m[2] >= 0 && m[4] < 0 {
+			// A flat in a building named in any case: "my address is flat 3 the maltings".
+			if e := max(buildingName(s, m[3], buildingAny), lowerStreet(s, m[3])); e > 0 {
+				end = e
+			}
+		}
 		if m[4] >= 0 {
 			if start < 0 {
 				start = m[4]
@@ -1851,13 +1857,16 @@ func findNamedBuildings(s string, out []span) []span {
 }
 
 // addressCueRE finds the words that say an address follows, short of "I live at" (see
-// addressIntroRE): where the writer is ("I'm at", "we're at") or where to send something ("send
-// it to", "post the form to", "send my records to me at"), with "number" before a house number
-// ("I'm at number 22"). Group 1 is "number", if said.
-var addressCueRE = newPattern(`(?i)(?:(?:i['’]?m|i`+spaceClass+`+am|we['’]?re|we`+spaceClass+`+are|they['’]?re|they`+spaceClass+`+are)`+spaceClass+`+(?:(?:now|still|currently)`+spaceClass+`+)?at|`+
-	`(?:send|post|mail|deliver|forward|return)(?:`+spaceClass+`+(?:it|them|this|that|everything|copies|(?:the|my|a|any|all|our)(?:`+spaceClass+`+\p{L}+){1,2}))?`+spaceClass+`+to(?:`+spaceClass+`+(?:me|us|him|her|them|(?:my|our)`+spaceClass+`+\p{L}+)`+spaceClass+`+at)?)`+
+// addressIntroRE): where the writer is ("I'm at", "we're at"), where to send something ("send
+// it to", "post the form to", "write to me at", "send my records to me at") or where they moved
+// ("I moved from", "we've moved to"), with "number" before a house number ("I'm at number 22").
+// Group 1 is "I'm at" and the like, which say less (see findCuedAddresses); group 2 "number", if
+// said.
+var addressCueRE = newPattern(`(?i)(?:((?:i['’]?m|i`+spaceClass+`+am|we['’]?re|we`+spaceClass+`+are|they['’]?re|they`+spaceClass+`+are)`+spaceClass+`+(?:(?:now|still|currently)`+spaceClass+`+)?at)|`+
+	`(?:send|post|mail|deliver|forward|return|write)(?:`+spaceClass+`+(?:it|them|this|that|everything|copies|(?:the|my|a|any|all|our)(?:`+spaceClass+`+\p{L}+){1,2}))?`+spaceClass+`+to(?:`+spaceClass+`+(?:me|us|him|her|them|(?:my|our)`+spaceClass+`+\p{L}+)`+spaceClass+`+at)?|`+
+	`(?:moved|moving)`+spaceClass+`+(?:from|to))`+
 	spaceClass+`+(?:(number|no\.)`+spaceClass+`*)?`, 80,
-	wordStartWith("i'", "i’", "im", "i ", "we", "they", "send", "post", "mail", "deliver", "forward", "return"))
+	wordStartWith("i'", "i’", "im", "i ", "we", "they", "send", "post", "mail", "deliver", "forward", "return", "write", "moved", "moving"))
 
 // findCuedAddresses appends the addresses said after addressCueRE: a house number before a
 // building's or a house's name ("I'm at number 22 Tudeley Hale", "send it to 9 Kiln Bank"; see
@@ -1867,6 +1876,21 @@ var addressCueRE = newPattern(`(?i)(?:(?:i['’]?m|i`+spaceClass+`+am|we['’]?r
 func findCuedAddresses(s string, out []span) []span {
 	addressCueRE.each(s, func(m []int) int {
 		i := m[1]
+		// After "send it to", "write to" or "I moved from" a house or a flat number is one
+		// whatever the case of the street typed after it ("send it to 22 tudeley hale", "I
+		// moved from flat 3 the maltings"); after "I'm at" it may be a count ("I'm at 3
+		// different places") unless a building's name follows.
+		lower := m[2] < 0
+		if flatWordAt(s, i) {
+			if f := flatNumberRE.re.FindStringIndex(s[i:min(len(s), i+flatNumberRE.maxLen)]); f != nil && lower {
+				j := i + f[1]
+				if e := lowerStreet(s, j); e > 0 {
+					out = append(out, span{KindAddress, i, e})
+					return e
+				}
+			}
+			return -1 // a flat in a named building is findNamedBuildings's
+		}
 		if houseNumberAt(s, i) {
 			j := i
 			for j < len(s) && isDigit(s[j]) {
@@ -1875,13 +1899,20 @@ func findCuedAddresses(s string, out []span) []span {
 			if j < len(s) && isASCIILetter(s[j]) && !wordAfter(s, j+1) {
 				j++ // "12a"
 			}
-			if e := buildingName(s, j, buildingAny); e > 0 {
+			if tok, _ := readNameToken(s, skipSpaces(s, j)); countedWord(strings.ToLower(tok)) {
+				return -1 // "I moved to a 3 bed house"
+			}
+			e := buildingName(s, j, buildingAny)
+			if e == 0 && lower {
+				e = lowerStreet(s, j)
+			}
+			if e > 0 {
 				out = append(out, span{KindAddress, i, e})
 				return e
 			}
 			return -1
 		}
-		if m[2] >= 0 {
+		if m[4] >= 0 {
 			return -1 // "number" and no house number
 		}
 		e := buildingName(s, i, buildingAny)
@@ -1900,6 +1931,57 @@ func findCuedAddresses(s string, out []span) []span {
 		return e
 	})
 	return out
+}
+
+// lowerStreet returns the end of a street or a building named in any case at byte i, after a
+// house or a flat number and an address cue ("tudeley hale", "the maltings"), or 0: up to four
+// words, none of them ordinary ("the" may open them), ending where a comma, a postcode, an
+// ordinary word ("please", "and", "today") or the clause does. Two words are needed, or "the"
+// and one, so that a count ("send it to 2 addresses", "moved from 2 bedrooms to 3") names none;
+// a fifth word means prose, not an address.
+func lowerStreet(s string, i int) int {
+	pos := skipSpaces(s, i)
+	if pos < len(s) && s[pos] == ',' {
+		pos = skipSpaces(s, pos+1)
+	}
+	n, the, end, count := 0, false, 0, false
+	for {
+		tok, next := readNameToken(s, pos)
+		lw := strings.ToLower(strings.TrimSuffix(tok, "."))
+		if tok == "" || lw != strings.Trim(lw, "'’-") {
+			break
+		}
+		if n == 0 && !the && lw == "the" {
+			the = true
+		} else if ordinaryWord(lw) || addressStop[lw] || addressIntroStop[lw] {
+			break
+		} else if n++; n > 4 {
+			return 0
+		} else {
+			count = count || countedWord(lw)
+		}
+		end = pos + len(strings.TrimSuffix(tok, "."))
+		if next == 0 {
+			break
+		}
+		pos = next
+	}
+	if n < 2 && !(the && n == 1) || count && !the {
+		return 0
+	}
+	return end
+}
+
+// countedWord reports whether lw, read after a number, shows the number counts things: a plural
+// that is no street's or house's ("send it to 3 separate offices", "we moved to 2 smaller
+// houses"; "2 mill cottages" and "9 ashpole fields" are addresses), a word ending "ly" ("2
+// weekly collections") or "bed" ("we moved from a 4 bed semi").
+func countedWord(lw string) bool {
+	if lw == "bed" || strings.HasSuffix(lw, "ly") {
+		return true
+	}
+	return strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "'s") && !strings.HasSuffix(lw, "’s") &&
+		!streetWords[lw] && !houseTypeWords[lw] && !areaWords[lw]
 }
 
 // placeOrPostcodeFollows reports whether a postcode, or a comma and a town or an estate of the
