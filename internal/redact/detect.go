@@ -377,6 +377,46 @@ func findPhones(s string, out []span) []span {
 	return out
 }
 
+// phoneCueRE finds words that say a phone number follows: "my mobile is", "phone number:",
+// "ring me on", "text me at".
+var phoneCueRE = newPattern(`(?i)(?:(?:mobile|mob|phone|telephone|tel|number)(?:`+spaceClass+`+(?:number|no\.?))?(?:`+spaceClass+`+is|['’]s|`+spaceClass+`*[:\-])|`+
+	`(?:ring|call|phone|text|whatsapp|reach|contact)(?:`+spaceClass+`+(?:me|us|him|her|them))?`+spaceClass+`+(?:on|at))`+spaceClass+`*`, 40,
+	wordStartWith("mob", "phone", "tel", "number", "ring", "call", "text", "whatsapp", "reach", "contact"))
+
+// findCuedMobiles finds a mobile number typed in digits without its leading 0 after words that
+// say a phone number follows ("my mobile is 7700 900123", "ring me on 7700900123"): ten digits,
+// 7 then 1–9 (see noZeroMobile), in groups split by spaces, dashes or dots and with no digit or
+// word straight after. Elsewhere ten such digits may be anything ("7700 people" is a count).
+func findCuedMobiles(s string, out []span) []span {
+	phoneCueRE.each(s, func(m []int) int {
+		i := m[1]
+		if i >= len(s) || s[i] != '7' || wordBefore(s, i) {
+			return -1
+		}
+		var num []byte
+		end := i
+		for j := i; j < len(s) && len(num) <= 10; j++ {
+			switch {
+			case isDigit(s[j]):
+				num = append(num, s[j])
+				end = j + 1
+			case s[j] == ' ' || s[j] == '-' || s[j] == '.':
+				if j+1 >= len(s) || !isDigit(s[j+1]) {
+					j = len(s)
+				}
+			default:
+				j = len(s)
+			}
+		}
+		if !noZeroMobile(num) || wordAfter(s, end) {
+			return -1
+		}
+		out = append(out, span{KindPhone, i, end})
+		return end
+	})
+	return out
+}
+
 // findSpokenPhones finds a phone number typed as it is said: "oh seven seven double one, two
 // three four…", digits and number words mixed ("07700 nine double oh…"), "hundred" after a digit
 // ("… double oh nine hundred one two three"), or digits typed one by one as a screen reader or

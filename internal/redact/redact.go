@@ -169,6 +169,7 @@ var detectors = []detector{
 	{KindSortCode, findSortCodes},
 	{KindPhone, findPhones},
 	{KindPhone, findSpokenPhones},
+	{KindPhone, findCuedMobiles},
 	{KindPostcode, findPostcodes},
 	{KindAddress, findAddresses},
 	{KindAddress, findNamedBuildings},
