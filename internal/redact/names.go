@@ -32,7 +32,8 @@ const relations = `(?:foster[\s-]?(?:carer|parent|mum|mom|dad|mother|father)|chi
 // lower-case names too, or said to be someone ("my son is Gary Holt", relativeIsName), 7 the
 // housing officer, the social worker and the like, 8 a name's label with no colon ("surname
 // Kowalski", "my first name is Wojciech"), after which only a capitalised name counts, since
-// "surname is required on the form" names nobody.
+// "surname is required on the form" names nobody; 9 a correction ("sorry I meant Jane"), after
+// which only a capitalised name counts.
 var nameTriggerRE = newPattern(`(?i)(?:`+
 	`((?:hi|hiya|hello|hey|morning|afternoon|evening|good\s+(?:morning|afternoon|evening))(?:\s+there)?\b[\s,!.\-]*(?:it['’]?s|this\s+is)|(?:i['’]?m|i\s+am)\s+(?:called|known\s+as)|(?:please\s+|just\s+)?call\s+me)\b`+
 	`|((?:my|his|her)(?:\s+`+relations+`(?:['’]?s|s['’])?)?\s+(?:full\s+|first\s+|last\s+)?name(?:\s+is|['’]?s\b)|(?:(?:full|first|last|given)\s+)?(?:sur|fore)?name\s*[:=]|`+foreignNameIs+`)`+
@@ -42,7 +43,8 @@ var nameTriggerRE = newPattern(`(?i)(?:`+
 	`|((?:my|our)\s+(?:`+relations+`['’]s\s+)?`+relations+`)\b\s*[,(]?`+
 	`|(the\s+(?:(?:social|support|key|case|family|link|youth|housing)[\s-]?worker|(?:housing|probation|liaison|tenancy)\s+officer|health\s+visitor|landlord|landlady|child[\s-]?minder|foster\s+carer|solicitor|midwife|teacher|head\s*teacher))\b\s*[,(]?`+
 	`|((?:first|last|given|family|middle|maiden)\s+name|surname|forename)(?:\s+(?:is|was))?\b`+
-	`)`, 96, wordStartWith("our", "the", "called", "named", "man", "woman", "lady", "guy", "bloke", "person", "he", "she", "my", "his", "her", "name", "full", "first", "last", "given", "family", "middle", "maiden", "sur", "fore", "i'", "i’", "im", "i ",
+	`|(sorry[\s,.!\-]*i\s+meant(?:\s+to\s+(?:say|write|type|put))?)\b`+
+	`)`, 96, wordStartWith("sorry", "our", "the", "called", "named", "man", "woman", "lady", "guy", "bloke", "person", "he", "she", "my", "his", "her", "name", "full", "first", "last", "given", "family", "middle", "maiden", "sur", "fore", "i'", "i’", "im", "i ",
 	"this", "kind", "best", "warm", "many", "regards", "thank", "yours", "cheers",
 	"hi", "hello", "hey", "morning", "afternoon", "evening", "good", "call", "please", "just",
 	"me", "je", "naz", "mam", "ma", "mă", "cham", "meu", "ich", "mein", "fy", "mi", "mon", "ik", "numele"))
@@ -275,7 +277,7 @@ func findNames(s string, out []span) []span {
 			if !nameLabelOK(s, m[4], m[5]) {
 				return -1
 			}
-		case m[6] >= 0, m[8] >= 0, m[16] >= 0:
+		case m[6] >= 0, m[8] >= 0, m[16] >= 0, m[18] >= 0:
 			mode = weakName
 		default:
 			mode = signOffName
@@ -304,6 +306,10 @@ func findNames(s string, out []span) []span {
 		if (m[6] >= 0 || m[8] >= 0) && end > start && (describesPlace(s, start, end) || legalRoleRE.MatchString(s[start:min(len(s), start+40)])) {
 			return m[1] // "I'm Bucks resident", "I'm Power of Attorney for mum": not a person's name
 		}
+		if m[18] >= 0 && end > start && (monthNameRE.MatchString(s[start:end]) || s[start:end] == strings.ToUpper(s[start:end]) ||
+			followedByWord(s, end, "of")) {
+			return m[1] // "sorry I meant March", "… DPO", "… Freedom of Information": no one's name
+		}
 		if end <= start && m[6] >= 0 && closeOneCalled(s, m[6], m[7]) {
 			start, end, toks = lowerCalledName(s, m[1]) // "my partner is called jamie"
 		}
@@ -326,6 +332,12 @@ func findNames(s string, out []span) []span {
 		out = append(out, span{KindName, start, end})
 		// People restate a name in full: "it's dave, dave jones".
 		if s2, e2, more := restatedName(s, start, end, mode); e2 > s2 {
+			out = append(out, span{KindName, s2, e2})
+			toks = append(toks, more...)
+			end = e2
+		}
+		// And correct one: "my name is Jane not Kate".
+		if s2, e2, more := correctedName(s, end, mode); e2 > s2 {
 			out = append(out, span{KindName, s2, e2})
 			toks = append(toks, more...)
 			end = e2
@@ -762,6 +774,29 @@ func restatedName(s string, start, end int, mode nameMode) (int, int, []string) 
 		return 0, 0, nil
 	}
 	return readName(s, i, mode)
+}
+
+// monthNameRE is a month's name alone, which after "sorry I meant" corrects a date.
+var monthNameRE = regexp.MustCompile(`(?i)^` + monthPattern + `$`)
+
+// correctedName returns the span and words of a name said to be wrong after the name that ends
+// at byte end ("my name is Jane not Kate", "I'm Jane, not Kate"), or an empty span: it may be
+// the resident's too (a name they also go by, or the one the council's records hold). It is read
+// as the first was, but capitalised unless the trigger was "my name is", so that "I'm Jane not
+// sure" names no one else.
+func correctedName(s string, end int, mode nameMode) (int, int, []string) {
+	i := end
+	if i < len(s) && s[i] == ',' {
+		i++
+	}
+	i = skipSpaces(s, i)
+	if !hasPrefixFold(s[i:], "not ") {
+		return 0, 0, nil
+	}
+	if mode != strongName {
+		mode = weakName
+	}
+	return readName(s, skipSpaces(s, i+len("not ")), mode)
 }
 
 // readNameToken reads one word of a name at byte i: letters, marks, apostrophes and hyphens
