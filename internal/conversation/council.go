@@ -140,6 +140,11 @@ func (b *Bot) notACouncil(it *intake, v, noted, talk string) (org, text string) 
 	switch {
 	case org != "":
 		return org, thanks + goesTo("The address", org)
+	case noted == "" && skipRe.MatchString(v):
+		// "skip", "dunno": no place ("I don't know which council's area Skip is in", a QA pass);
+		// a council can't be skipped, and where they live tells it.
+		return "", "I need to know which council holds the records, so that the request reaches its data protection team; it can't be skipped. " +
+			"If you're not sure, tell me the town or village you live in. " + b.prompt(it)
 	case noted != "":
 		return "", thanks + b.prompt(it)
 	case vagueCouncilRe.MatchString(v) || livesInRe.MatchString(v) && place == "":

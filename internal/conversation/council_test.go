@@ -560,3 +560,19 @@ func TestANameWithAPostcodeAtTheCouncilStep(t *testing.T) {
 	last := script(t, bot, "", []line{{says: "I want a copy of my data"}, {says: "Jane Doe, 14 Mill Road, Olney MK46 4BB"}})
 	assert.Equal(t, "14 Mill Road, Olney MK46 4BB", last.Intake.Fields["contact"])
 }
+
+// "skip" at "Which council?" is no place ("I don't know which council's area Skip is in", a QA
+// pass): the council can't be skipped, and the town tells it.
+func TestTheCouncilStepCantBeSkipped(t *testing.T) {
+	for _, says := range []string{"skip", "Skip.", "n/a", "dunno"} {
+		t.Run(says, func(t *testing.T) {
+			bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			script(t, bot, "", []line{
+				{says: "I want a copy of my data"},
+				{says: says, kind: conversation.KindIntake, contains: []string{"it can't be skipped", "tell me the town or village you live in", "Which council is this request for?"},
+					lacks: []string{"council's area"}},
+				{says: "Olney", contains: []string{"What is your full name?"}},
+			})
+		})
+	}
+}
