@@ -970,6 +970,17 @@ func (b *Bot) state(it *intake) *IntakeState {
 			st.Fields[k] = v
 		}
 	}
+	if u := it.undo; u != nil {
+		// A step asked again from the summary keeps what it held till a new value is given (a
+		// "yes" or "keep it" files it): the fields say so, or a widget showed it blank (a
+		// verifying QA pass). Not a council taken back ("sorry I meant Luton"): the resident said
+		// it isn't theirs.
+		for k, v := range map[string]string{"name": u.name, "on_behalf_of": u.onBehalfOf, "contact": u.contact, "service": u.service} {
+			if _, set := st.Fields[k]; !set && v != "" && v != "-" {
+				st.Fields[k] = v
+			}
+		}
+	}
 	return st
 }
 
