@@ -80,3 +80,19 @@ func TestAbuseOfOthersTooAndWordsThatOnlySoundLikeIt(t *testing.T) {
 		assert.False(t, in.Safeguarding, "%q: %s", text, tr)
 	}
 }
+
+// Someone at the door is a visitor until the writer fears them: "hang on, he's at the door and
+// I'm scared" got no safeguarding reply (a verifying QA pass), and "he's at the door, brb" is no
+// danger.
+func TestSomeoneFearedAtTheDoorIsUrgent(t *testing.T) {
+	for text, urgent := range map[string]bool{
+		"hang on, he's at the door and I'm scared":  true,
+		"my ex is at the door, I'm frightened":      true,
+		"she's at the window and I'm terrified":     true,
+		"he's at the door, brb":                     false,
+		"the postman is at the door, back in a sec": false,
+	} {
+		in, tr := classify(text)
+		assert.Equal(t, urgent, in.Safeguarding, "%q: %s", text, tr)
+	}
+}
