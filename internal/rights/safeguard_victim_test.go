@@ -96,3 +96,18 @@ func TestSomeoneFearedAtTheDoorIsUrgent(t *testing.T) {
 		assert.Equal(t, urgent, in.Safeguarding, "%q: %s", text, tr)
 	}
 }
+
+// The chat or the council driving the writer up the wall is frustration, not a crisis: "this chat
+// is driving me crazy, can I just speak to someone" was urgent (a verifying QA pass). A person
+// doing it, with harm, still is.
+func TestDrivenMadByTheChatIsNoDanger(t *testing.T) {
+	for text, urgent := range map[string]bool{
+		"this chat is driving me crazy, can I just speak to someone":  false,
+		"this is driving me insane, let me talk to a person":          false,
+		"the council is driving me up the wall, who do I complain to": false,
+		"my husband is driving me crazy, he keeps hitting me":         true,
+	} {
+		in, tr := classify(text)
+		assert.Equal(t, urgent, in.Safeguarding, "%q: %s", text, tr)
+	}
+}
