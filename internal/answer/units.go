@@ -77,18 +77,11 @@ func (u unit) withItems(limit int, rest func(left []string) string) string {
 	if len(u.items) == 0 {
 		return u.text
 	}
-	var b strings.Builder
-	b.WriteString(u.text)
-	for i, it := range u.items {
-		if i == limit {
-			it = rest(u.items[i:])
-		}
-		b.WriteString("\n  – " + it)
-		if i == limit {
-			break
-		}
+	items := u.items
+	if len(items) > limit {
+		items = append(items[:limit:limit], rest(items[limit:]))
 	}
-	return b.String()
+	return u.text + "\n  – " + strings.Join(items, "\n  – ")
 }
 
 var (
