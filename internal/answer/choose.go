@@ -819,12 +819,6 @@ func (c *Composer) narrowLists(hits []Hit, cands, chosen []candidate, reqs []req
 				scores[o.unit.text] = o.score
 			}
 		}
-		scored := func(item string) float64 {
-			if sc, ok := scores[item]; ok {
-				return sc
-			}
-			return math.Inf(-1)
-		}
 		keeps, floor := make([]bool, len(u.items)), math.Inf(1)
 		for ii, it := range u.items {
 			for ri, r := range beyond {
@@ -833,13 +827,13 @@ func (c *Composer) narrowLists(hits []Hit, cands, chosen []candidate, reqs []req
 					keeps[ii] = true
 				}
 			}
-			if sc := scored(it); keeps[ii] && !math.IsInf(sc, -1) {
+			if sc, ok := scores[it]; keeps[ii] && ok {
 				floor = min(floor, sc) // a bullet not scored (not stating the fact asked for) sets no floor
 			}
 		}
 		var keep []string
 		for ii, it := range u.items {
-			if keeps[ii] || scored(it) >= floor {
+			if sc, ok := scores[it]; keeps[ii] || ok && sc >= floor {
 				keep = append(keep, it)
 			}
 		}
