@@ -713,20 +713,19 @@ func (c *Composer) compose(ans Answer, q Question, hits []Hit, chosen []candidat
 	// will only share information with these organisations …" came before the sentence naming
 	// them, under the same long heading twice (a QA pass).
 	best := slices.MinFunc(chosen, func(a, b candidate) int { return a.hit - b.hit }).hit
-	heading := map[int]string{}  // each quoted passage's heading, read once
-	sections := map[int]string{} // and its section: its notice and that heading
-	first := map[string]int{}    // the best ranked hit of each section
+	heading := map[int]string{} // each quoted passage's heading, read once
 	for _, cd := range chosen {
-		if _, ok := sections[cd.hit]; !ok {
-			p := hits[cd.hit].Passage
-			heading[cd.hit] = strings.Join(quotedSection(p), " › ")
-			sections[cd.hit] = p.NoticeID + "\x00" + heading[cd.hit]
-		}
-		if h, ok := first[sections[cd.hit]]; !ok || cd.hit < h {
-			first[sections[cd.hit]] = cd.hit
+		if _, ok := heading[cd.hit]; !ok {
+			heading[cd.hit] = strings.Join(quotedSection(hits[cd.hit].Passage), " › ")
 		}
 	}
-	section := func(cd candidate) string { return sections[cd.hit] }
+	section := func(cd candidate) string { return hits[cd.hit].Passage.NoticeID + "\x00" + heading[cd.hit] }
+	first := map[string]int{} // the best ranked hit of each section
+	for _, cd := range chosen {
+		if h, ok := first[section(cd)]; !ok || cd.hit < h {
+			first[section(cd)] = cd.hit
+		}
+	}
 	sort.SliceStable(chosen, func(i, j int) bool {
 		a, b := chosen[i], chosen[j]
 		if fa, fb := first[section(a)], first[section(b)]; fa != fb {
