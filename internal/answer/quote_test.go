@@ -44,6 +44,15 @@ func bestSentence(t *testing.T, e *indextest.Engine, question string) string {
 	return ex.Candidates[0].Text
 }
 
+// answered is the engine's answer to a question it must answer, not abstain on.
+func answered(t *testing.T, e *indextest.Engine, q answer.Question) answer.Answer {
+	t.Helper()
+	ans, err := e.Composer.Answer(context.Background(), q)
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	return ans
+}
+
 // A story tells its context first and asks at the end: the sentence that answers is the one
 // about what the asking sentence names, not the one that matches most of the story. (With Bleve's
 // ranking, as the bot answers.)
@@ -115,9 +124,7 @@ func TestAQuoteKeepsTheOtherRouteThatFollowsIt(t *testing.T) {
 		"If you are unhappy with how we have used your information, you can make a complaint to the Data Protection Officer. "+
 		"You can also report concerns to the national regulator, the Information Commissioner's Office.\n"+
 		"How long we keep it\nMembership records are kept for 2 years after your membership ends.\n")
-	ans, err := e.Composer.Answer(context.Background(), answer.Question{Text: "who can I complain to about how my data was used?"})
-	require.NoError(t, err)
-	require.False(t, ans.Abstained, ans.Answer)
+	ans := answered(t, e, answer.Question{Text: "who can I complain to about how my data was used?"})
 	assert.Contains(t, ans.Answer, "complaint to the Data Protection Officer")
 	assert.Contains(t, ans.Answer, "Information Commissioner's Office")
 }
@@ -129,14 +136,10 @@ func TestAQuoteKeepsTheSentenceThatPointsBackAtIt(t *testing.T) {
 	e := alderbyNotice(t, "records", "Records privacy notice", "How long we keep it\n"+
 		"The council has a list of how long it keeps data for, called a retention schedule. You can request to view this list.\n"+
 		"Our records are reviewed every year. Staff are trained in data protection.\n")
-	ans, err := e.Composer.Answer(context.Background(), answer.Question{Text: "can I see the retention schedule?"})
-	require.NoError(t, err)
-	require.False(t, ans.Abstained, ans.Answer)
+	ans := answered(t, e, answer.Question{Text: "can I see the retention schedule?"})
 	assert.Contains(t, ans.Answer, "You can request to view this list.")
 
-	ans, err = e.Composer.Answer(context.Background(), answer.Question{Text: "are records reviewed every year?"})
-	require.NoError(t, err)
-	require.False(t, ans.Abstained, ans.Answer)
+	ans = answered(t, e, answer.Question{Text: "are records reviewed every year?"})
 	assert.NotContains(t, ans.Answer, "Staff are trained", "a sentence that doesn't point back is not quoted with it")
 }
 
@@ -150,9 +153,7 @@ func TestABulletIsQuotedWithItsListsLeadIn(t *testing.T) {
 		"- membership records are kept for 2 years after your membership ends\n"+
 		"- accident reports are kept for 3 years from the date of the accident\n"+
 		"- swimming lesson registers are kept for 1 year\n")
-	ans, err := e.Composer.Answer(context.Background(), answer.Question{Text: "how long do you keep swimming lesson registers?"})
-	require.NoError(t, err)
-	require.False(t, ans.Abstained, ans.Answer)
+	ans := answered(t, e, answer.Question{Text: "how long do you keep swimming lesson registers?"})
 	require.Len(t, ans.Citations, 1)
 	assert.Equal(t, "We only keep information for as long as it is needed. These are our retention periods:\n"+
 		"  – …\n  – swimming lesson registers are kept for 1 year", ans.Citations[0].Excerpt, "the bullets left out are marked where they were")
@@ -163,7 +164,7 @@ func TestABulletIsQuotedWithItsListsLeadIn(t *testing.T) {
 		"We only keep information for as long as it is needed. Within our leisure service we keep the following records for the following periods:\n"+
 		"- membership records are kept for 2 years after your membership ends\n"+
 		"- swimming lesson registers are kept for 1 year\n")
-	ans, err = e.Composer.Answer(context.Background(), answer.Question{Text: "how long do you keep swimming lesson registers?"})
+	ans, err := e.Composer.Answer(context.Background(), answer.Question{Text: "how long do you keep swimming lesson registers?"})
 	require.NoError(t, err)
 	require.Len(t, ans.Citations, 1, ans.Answer)
 	assert.Equal(t, "Within our leisure service we keep the following records for the following periods:\n"+
@@ -193,9 +194,7 @@ func TestALongListIsQuotedByTheBulletsThatAnswer(t *testing.T) {
 		{"who do you share my information with?", []string{"contractors", "Police", "schools", "landlords"}, nil},
 	} {
 		t.Run(tt.question, func(t *testing.T) {
-			ans, err := e.Composer.Answer(context.Background(), answer.Question{Text: tt.question})
-			require.NoError(t, err)
-			require.False(t, ans.Abstained, ans.Answer)
+			ans := answered(t, e, answer.Question{Text: tt.question})
 			require.NotEmpty(t, ans.Citations)
 			for _, s := range tt.quoted {
 				assert.Contains(t, ans.Citations[0].Excerpt, s)
@@ -213,9 +212,7 @@ func TestASentenceSayingWhoIsTheControllerAnswersWhoItIs(t *testing.T) {
 	e := alderbyNotice(t, "website", "Website privacy statement", "Who we are\n"+
 		"In terms of the Data Protection Act the Council is both the Data Controller and the Data Processor.\n"+
 		"Cookies\nWe use cookies to remember your choices.\n")
-	ans, err := e.Composer.Answer(context.Background(), answer.Question{Text: "who is the data controller?", Organisation: "Alderby Borough Council"})
-	require.NoError(t, err)
-	require.False(t, ans.Abstained, ans.Answer)
+	ans := answered(t, e, answer.Question{Text: "who is the data controller?", Organisation: "Alderby Borough Council"})
 	assert.Contains(t, ans.Answer, "the Council is both the Data Controller")
 }
 
@@ -226,9 +223,7 @@ func TestParagraphsOfOneSectionAreQuotedInTheNoticesOrder(t *testing.T) {
 	e := alderbyNotice(t, "leisure", "Leisure privacy notice", "Who we share it with\n"+
 		"We sometimes need to share information with partners such as Alderby Leisure Trust and Alderby Police.\n"+
 		"We will only share information with these organisations where it is legal to share it.\n")
-	ans, err := e.Composer.Answer(context.Background(), answer.Question{Text: "who do you share my information with?"})
-	require.NoError(t, err)
-	require.False(t, ans.Abstained, ans.Answer)
+	ans := answered(t, e, answer.Question{Text: "who do you share my information with?"})
 	assert.Equal(t, 1, strings.Count(ans.Answer, "“Who we share it with”"), ans.Answer)
 	named, these := strings.Index(ans.Answer, "partners such as"), strings.Index(ans.Answer, "these organisations")
 	require.True(t, named >= 0 && these >= 0, ans.Answer)
@@ -247,9 +242,7 @@ func TestATableTheQuestionAsksAsAWholeIsQuotedWhole(t *testing.T) {
 		"Erasure |\nYou have the right to ask us to delete information about you |\n"+
 		"Portability |\nYou have the right to have your online form data moved to another organisation |\n"+
 		"Complaint |\nYou have the right to complain to the Information Commissioner |\n")
-	ans, err := e.Composer.Answer(context.Background(), answer.Question{Text: "what rights do I have?"})
-	require.NoError(t, err)
-	require.False(t, ans.Abstained, ans.Answer)
+	ans := answered(t, e, answer.Question{Text: "what rights do I have?"})
 	for _, row := range []string{"Retention | You have", "Access | You have", "Erasure | You have", "Portability | You have", "Complaint | You have"} {
 		assert.Contains(t, ans.Answer, row)
 	}
@@ -257,16 +250,12 @@ func TestATableTheQuestionAsksAsAWholeIsQuotedWhole(t *testing.T) {
 	assert.NotContains(t, ans.Answer, "Name of right")
 	assert.Equal(t, 1, strings.Count(ans.Answer, "“Data rights”"), "under the table's heading once:\n%s", ans.Answer)
 
-	ans, err = e.Composer.Answer(context.Background(), answer.Question{Text: "can I ask you to delete my data?"})
-	require.NoError(t, err)
-	require.False(t, ans.Abstained, ans.Answer)
+	ans = answered(t, e, answer.Question{Text: "can I ask you to delete my data?"})
 	assert.Contains(t, ans.Answer, "Erasure | You have the right to ask us to delete information about you")
 	assert.NotContains(t, ans.Answer, "Portability")
 
 	// Two rows a question asks of, each for itself, are those rows (a review: no test picked two).
-	ans, err = e.Composer.Answer(context.Background(), answer.Question{Text: "can I ask you to delete my data or see what you hold about me?"})
-	require.NoError(t, err)
-	require.False(t, ans.Abstained, ans.Answer)
+	ans = answered(t, e, answer.Question{Text: "can I ask you to delete my data or see what you hold about me?"})
 	assert.Contains(t, ans.Answer, "Erasure | You have the right")
 	assert.Contains(t, ans.Answer, "Access | You have the right")
 	assert.NotContains(t, ans.Answer, "Portability")
@@ -280,9 +269,7 @@ func TestTheNoticeSayingWhatItCoversIsNotQuotedBesideAnAnswer(t *testing.T) {
 	e := alderbyNotice(t, "cctv", "CCTV privacy notice", "About this notice\n"+
 		"This notice explains what we record, why, who sees our recordings and how long we keep our recordings.\n\n"+
 		"Who sees recordings\nOur control room staff and the police see recordings.\n")
-	ans, err := e.Composer.Answer(context.Background(), answer.Question{Text: "who sees the recordings?"})
-	require.NoError(t, err)
-	require.False(t, ans.Abstained, ans.Answer)
+	ans := answered(t, e, answer.Question{Text: "who sees the recordings?"})
 	assert.Contains(t, ans.Answer, "Our control room staff and the police see recordings.")
 	assert.NotContains(t, ans.Answer, "This notice explains")
 }
