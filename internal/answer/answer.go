@@ -29,6 +29,17 @@ type Question struct {
 	AsTyped string
 }
 
+// defaultK is how many passages a question that doesn't say reads.
+const defaultK = 5
+
+// k is how many passages the question asks for: K, or defaultK when it doesn't say.
+func (q Question) k() int {
+	if q.K <= 0 {
+		return defaultK
+	}
+	return q.K
+}
+
 // Answer is the bot's reply to a question. Its JSON is the contract of `ask --json`.
 type Answer struct {
 	Question     string     `json:"question"`

@@ -379,10 +379,7 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 	q.Text = text
 	asked := q // the question in the notices' words
 	asked.Text = c.lex.Expand(text)
-	k := q.K
-	if k <= 0 {
-		k = 5
-	}
+	k := q.k()
 	ans := Answer{Question: q.Text, Citations: []Citation{}, Mode: "extractive"}
 	if other := c.otherCouncilAsked(q); other != "" {
 		// Decided before searching: nothing retrieved would be quoted.

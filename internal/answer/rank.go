@@ -29,10 +29,7 @@ func (c *Composer) Retrieve(ctx context.Context, q Question) ([]Hit, error) {
 			return nil, err
 		}
 	}
-	k := q.K
-	if k <= 0 {
-		k = 5
-	}
+	k := q.k()
 	if len(hits) > k {
 		hits = hits[:k]
 	}
