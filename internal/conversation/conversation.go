@@ -646,12 +646,19 @@ func asksSomething(text string) bool {
 // address" read as the wish, and answered nothing). The question is answered, and the request
 // offered.
 func asksBesidesConfidentiality(text string) bool {
+	return len(questionsBesidesConfidentiality(text)) > 0
+}
+
+// questionsBesidesConfidentiality is each sentence of text, trimmed, that asks a question and
+// says nothing of keeping an address confidential (asksBesidesConfidentiality).
+func questionsBesidesConfidentiality(text string) []string {
+	var asks []string
 	for _, sentence := range sentenceRe.FindAllString(text, maxSentencesRead) {
 		if !confidentialRe.MatchString(sentence) && asksSomething(sentence) {
-			return true
+			asks = append(asks, strings.TrimSpace(sentence))
 		}
 	}
-	return false
+	return asks
 }
 
 // thatAllowedRe is a question that only points back at what the message told: "is that
@@ -673,12 +680,7 @@ var councilStaffRe = regexp.MustCompile(`(?i)\b(?:social worker|housing officer|
 // and a complaint is offered, not started: the data protection team can find out who looked, and
 // keep the address confidential.
 func (b *Bot) answerGrievance(ctx context.Context, s *session, t Turn, onDelta func(string)) (Reply, error) {
-	var asks []string
-	for _, sentence := range sentenceRe.FindAllString(t.Text, maxSentencesRead) {
-		if !confidentialRe.MatchString(sentence) && asksSomething(sentence) && !thatAllowedRe.MatchString(sentence) {
-			asks = append(asks, strings.TrimSpace(sentence))
-		}
-	}
+	asks := slices.DeleteFunc(questionsBesidesConfidentiality(t.Text), thatAllowedRe.MatchString)
 	question := strings.Join(asks, " ")
 	if question == "" {
 		question = t.Text
