@@ -285,12 +285,12 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			s.offered = offered
 			ans.Answer.Answer = strings.TrimSuffix(ans.Answer.Answer, "\n\n"+confidentialityOffer)
 			if ans.Answer.Abstained {
-				s.turns[len(s.turns)-1] = "Bot: " + r.Answer.Answer
+				s.rememberedAs(r.Answer.Answer)
 				return r, nil
 			}
 		}
 		r.Answer = withAnswer(r.Answer, ans.Answer)
-		s.turns[len(s.turns)-1] = "Bot: " + r.Answer.Answer // the one reply, safeguarding first
+		s.rememberedAs(r.Answer.Answer) // the one reply, safeguarding first
 		return r, nil
 	}
 	if offered := s.offered; offered.typ != "" {
@@ -701,10 +701,8 @@ func (b *Bot) answerGrievance(ctx context.Context, s *session, t Turn, onDelta f
 		r.Answer.Answer += "\n\nIf someone at the council looked at your details without a work reason, or passed them on, you can complain to the council's data protection team, who can look into it and keep your address confidential. I can pass your complaint to them now: say \"yes\" to start it."
 		s.offered = offer{typ: rights.Complaint, question: t.Text}
 	}
-	if n := len(s.turns); n >= 2 {
-		s.turns[n-2] = "Resident: " + t.Text
-		s.turns[n-1] = "Bot: " + r.Answer.Answer
-	}
+	s.askedAs(t.Text)
+	s.rememberedAs(r.Answer.Answer)
 	return r, nil
 }
 
@@ -726,9 +724,7 @@ func (b *Bot) answerAndOffer(ctx context.Context, s *session, t Turn, question, 
 		// The adviser logs the caller's request by command.
 		r.Answer.Answer += fmt.Sprintf("\n\nThe caller also asked for a request (%s): log it with /request %s.", req.Type.Label(), req.Type)
 	}
-	if n := len(s.turns); n >= 2 {
-		s.turns[n-2] = "Resident: " + t.Text
-	}
+	s.askedAs(t.Text)
 	return r, nil
 }
 
@@ -2190,6 +2186,14 @@ func (s *session) rememberedAs(bot string) {
 		if n := len(s.intake.log); n > 0 {
 			s.intake.log[n-1] = "Bot: " + bot
 		}
+	}
+}
+
+// askedAs replaces the resident's last remembered message with the whole of what they said,
+// when only its question was answered (answerGrievance, answerAndOffer).
+func (s *session) askedAs(user string) {
+	if n := len(s.turns); n >= 2 {
+		s.turns[n-2] = "Resident: " + user
 	}
 }
 
