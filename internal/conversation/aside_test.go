@@ -9,6 +9,22 @@ import (
 	"github.com/privacybot/privacybot/internal/conversation"
 )
 
+// asideIsNoAlarm says aside at the service step of a request, which goes on to be sent: the step
+// is asked again, with no emergency contacts, and the case is not flagged.
+func asideIsNoAlarm(t *testing.T, aside string) {
+	bot, q := newBot(t, gapsNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data"}, {says: "Jo Bloggs"},
+		{says: "jo@example.com", kind: conversation.KindIntake, contains: []string{"Which council service"}},
+		{says: aside, kind: conversation.KindIntake, lacks: []string{"999", "safeguarding"}},
+		{says: "skip"}, {says: "my housing file"},
+		{says: "yes", kind: conversation.KindSubmitted, lacks: []string{"risk to someone's safety"}},
+	})
+	cases := q.cases()
+	require.Len(t, cases, 1)
+	assert.False(t, cases[0].Safeguarding)
+}
+
 // A resident back from seeing to their children mid-request is asked the step again, not given
 // the emergency contacts: "sorry had to go and get the kids, where was I?" at the service step
 // got "If anyone is in immediate danger, call 999", and the case was flagged and its summary told
@@ -20,19 +36,7 @@ func TestBackFromTheKidsMidRequestIsNoAlarm(t *testing.T) {
 		"back now, had to sort the kids out",
 		"sorry the baby was crying, where were we",
 	} {
-		t.Run(says, func(t *testing.T) {
-			bot, q := newBot(t, gapsNow)
-			script(t, bot, "Milton Keynes", []line{
-				{says: "I want a copy of my data"}, {says: "Jo Bloggs"},
-				{says: "jo@example.com", kind: conversation.KindIntake, contains: []string{"Which council service"}},
-				{says: says, kind: conversation.KindIntake, lacks: []string{"999", "safeguarding"}},
-				{says: "skip"}, {says: "my housing file"},
-				{says: "yes", kind: conversation.KindSubmitted, lacks: []string{"risk to someone's safety"}},
-			})
-			cases := q.cases()
-			require.Len(t, cases, 1)
-			assert.False(t, cases[0].Safeguarding)
-		})
+		t.Run(says, func(t *testing.T) { asideIsNoAlarm(t, says) })
 	}
 }
 
@@ -47,19 +51,7 @@ func TestOrdinaryChildcareAsidesMidRequestAreNoAlarm(t *testing.T) {
 		"I'm back, had to stop my two fighting over the ipad",
 		"my son was screaming the house down, sorry, carry on",
 	} {
-		t.Run(says, func(t *testing.T) {
-			bot, q := newBot(t, gapsNow)
-			script(t, bot, "Milton Keynes", []line{
-				{says: "I want a copy of my data"}, {says: "Jo Bloggs"},
-				{says: "jo@example.com", kind: conversation.KindIntake, contains: []string{"Which council service"}},
-				{says: says, kind: conversation.KindIntake, lacks: []string{"999", "safeguarding"}},
-				{says: "skip"}, {says: "my housing file"},
-				{says: "yes", kind: conversation.KindSubmitted, lacks: []string{"risk to someone's safety"}},
-			})
-			cases := q.cases()
-			require.Len(t, cases, 1)
-			assert.False(t, cases[0].Safeguarding)
-		})
+		t.Run(says, func(t *testing.T) { asideIsNoAlarm(t, says) })
 	}
 	for _, says := range []string{
 		"sorry, I had to get the kids out, he's smashing the place up",
