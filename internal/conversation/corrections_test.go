@@ -26,6 +26,11 @@ func upTo(first, name, contact, service string) []line {
 	return lines
 }
 
+// toSummary is a request taken to its summary, its service and details skipped.
+func toSummary(first, name, contact string) []line {
+	return append(upTo(first, name, contact, "skip"), line{says: "skip"})
+}
+
 // A correction of the name or the contact, said at whatever step the bot has reached, changes
 // that field and asks the same step's question again; it is not taken for the service or added
 // to the details (an eleventh QA pass).
@@ -45,9 +50,9 @@ func TestACorrectionChangesItsFieldAtAnyStep(t *testing.T) {
 			"sorry my name is actually Katherine Hill not Kate", conversation.StepService, "name", "Katherine Hill", ""},
 		{"the name, said as what it replaces", upTo("I want a copy of my data", "Kate Hill", "kate@example.com", ""),
 			"Katherine Hill, not Kate", conversation.StepService, "name", "Katherine Hill", ""},
-		{"the name, at the summary", append(upTo("I want a copy of my data", "Kate Hill", "kate@example.com", "skip"), line{says: "skip"}),
+		{"the name, at the summary", toSummary("I want a copy of my data", "Kate Hill", "kate@example.com"),
 			"my name should be Katherine Hill", conversation.StepConfirm, "name", "Katherine Hill", ""},
-		{"a phone number called one, at the summary", append(upTo("I want a copy of my data", "Kate Hill", "kate@example.com", "skip"), line{says: "skip"}),
+		{"a phone number called one, at the summary", toSummary("I want a copy of my data", "Kate Hill", "kate@example.com"),
 			"actually please use my mobile 07912 345678 instead", conversation.StepConfirm, "contact", "07912 345678", ""},
 		{"the contact said to be wrong, at the details step", upTo("I want a copy of my data", "Sam Old", "sam@example.com", "housing"),
 			"sorry, my email is wrong, it should be sam.old@hotmail.co.uk", conversation.StepDescription, "contact", "sam.old@hotmail.co.uk", "I want a copy of my data"},
@@ -63,7 +68,7 @@ func TestACorrectionChangesItsFieldAtAnyStep(t *testing.T) {
 			"sorry my number is actually oh seven seven double one two three four five six seven", conversation.StepService, "contact", "07711234567", ""},
 		{"a number said aloud, at the details step", upTo("I want a copy of my data", "Jane Doe", "07700 900123", "housing"),
 			"my number should be oh seven seven double one two three four five six seven", conversation.StepDescription, "contact", "07711234567", "I want a copy of my data"},
-		{"a number said aloud, at the summary", append(upTo("I want a copy of my data", "Jane Doe", "07700 900123", "skip"), line{says: "skip"}),
+		{"a number said aloud, at the summary", toSummary("I want a copy of my data", "Jane Doe", "07700 900123"),
 			"my number should be oh seven seven double one two three four five six seven", conversation.StepConfirm, "contact", "07711234567", ""},
 		// Digits and words mixed, as dictated, with or without a lead-in (a QA pass: saved as the
 		// service, or "call 999" from the safeguarding model).
@@ -71,17 +76,17 @@ func TestACorrectionChangesItsFieldAtAnyStep(t *testing.T) {
 			"call me on oh 7 7 double 1 2 3 4 5 6 7", conversation.StepService, "contact", "07711234567", ""},
 		{"a number dictated with digits, at the details step", upTo("I want a copy of my data", "Jane Doe", "jane@example.com", "housing"),
 			"my number should be oh 7 7 double 1 2 3 4 5 6 7", conversation.StepDescription, "contact", "07711234567", "I want a copy of my data"},
-		{"a number dictated with digits, at the summary", append(upTo("I want a copy of my data", "Jane Doe", "jane@example.com", "skip"), line{says: "skip"}),
+		{"a number dictated with digits, at the summary", toSummary("I want a copy of my data", "Jane Doe", "jane@example.com"),
 			"my number should be oh 7 7 double 1 2 3 4 5 6 7", conversation.StepConfirm, "contact", "07711234567", ""},
 		// A number given as the phone to call, at the summary, is the contact corrected, spoken or
 		// typed: "call me on …" was the generic reply there.
-		{"a number to call me on, at the summary", append(upTo("I want a copy of my data", "Jane Doe", "jane.doe@example.com", "skip"), line{says: "skip"}),
+		{"a number to call me on, at the summary", toSummary("I want a copy of my data", "Jane Doe", "jane.doe@example.com"),
 			"call me on 07900 123456", conversation.StepConfirm, "contact", "07900 123456", ""},
-		{"a landline to ring, at the summary", append(upTo("I want a copy of my data", "Jane Doe", "jane.doe@example.com", "skip"), line{says: "skip"}),
+		{"a landline to ring, at the summary", toSummary("I want a copy of my data", "Jane Doe", "jane.doe@example.com"),
 			"you can ring me on 01908 123456", conversation.StepConfirm, "contact", "01908 123456", ""},
-		{"my mobile, at the summary", append(upTo("I want a copy of my data", "Jane Doe", "jane.doe@example.com", "skip"), line{says: "skip"}),
+		{"my mobile, at the summary", toSummary("I want a copy of my data", "Jane Doe", "jane.doe@example.com"),
 			"actually my mobile is 07912 345678", conversation.StepConfirm, "contact", "07912 345678", ""},
-		{"a number to call me on said aloud, at the summary", append(upTo("I want a copy of my data", "Jane Doe", "jane.doe@example.com", "skip"), line{says: "skip"}),
+		{"a number to call me on said aloud, at the summary", toSummary("I want a copy of my data", "Jane Doe", "jane.doe@example.com"),
 			"call me on oh seven nine double oh one two three four five six", conversation.StepConfirm, "contact", "07900123456", ""},
 		{"a number to text, at the details step", upTo("I want a copy of my data", "Jane Doe", "jane.doe@example.com", "housing"),
 			"text me on 07912 345678", conversation.StepDescription, "contact", "07912 345678", "I want a copy of my data"},
@@ -619,7 +624,7 @@ func TestIMeantGivesTheAnswerMeant(t *testing.T) {
 // asks a number of the wrong length (it wiped the contact, saying nothing); the number typed
 // again is the contact.
 func TestAShortNumberGivenAsACorrectionKeepsTheContact(t *testing.T) {
-	summary := append(upTo("I want a copy of my data", "Jane Doe", "jane.doe@example.com", "skip"), line{says: "skip"})
+	summary := toSummary("I want a copy of my data", "Jane Doe", "jane.doe@example.com")
 	for _, tc := range []struct {
 		name  string
 		lines []line

@@ -22,7 +22,7 @@ func TestACancelWithAReasonCancelsAtAnyStep(t *testing.T) {
 		{"at the name step", upTo("I want a copy of my data", "", "", ""), "leave it, I'll do it another time"},
 		{"at the service step", upTo("I want a copy of my data", "Sandra Okafor", "sandra@example.com", ""), "no scrap that, don't bother"},
 		{"at the details step", upTo("I want a copy of my data", "Sandra Okafor", "sandra@example.com", "housing"), "ok forget that, I'll ring them tomorrow"},
-		{"at the summary", append(upTo("I want a copy of my data", "Sandra Okafor", "sandra@example.com", "skip"), line{says: "skip"}),
+		{"at the summary", toSummary("I want a copy of my data", "Sandra Okafor", "sandra@example.com"),
 			"nah leave it then, I'll contact the council myself thanks"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
