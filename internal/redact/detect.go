@@ -961,12 +961,17 @@ var (
 		})
 	// niContextRE accepts a mistyped prefix, a missing suffix or lower case ("my NI is qq 12 34 56
 	// c") when the resident says it is their National Insurance number.
-	niContextRE = newPattern(`(?i)(?:national`+spaceClass+`+insurance(?:`+spaceClass+`+(?:number|no))?|NI(?:`+spaceClass+`*(?:number|num|no))?|NINO)\b\.?[^A-Za-z0-9\n]{0,5}(?:is`+spaceClass+`+)?([A-Z]{2}`+sepClass+`?[0-9]{2}`+sepClass+`?[0-9]{2}`+sepClass+`?[0-9]{2}(?:`+sepClass+`?[A-D])?)\b`, 96,
-		func(s string, i int) bool { return lowerASCII(s[i]) == 'n' && !wordBefore(s, i) })
+	niContextRE = newPattern(niWords+`(?:is`+spaceClass+`+)?([A-Z]{2}`+sepClass+`?[0-9]{2}`+sepClass+`?[0-9]{2}`+sepClass+`?[0-9]{2}(?:`+sepClass+`?[A-D])?)\b`, 96, niWordsAt)
 	// niCueRE is niContextRE's words alone, for a number said aloud after them (spokenNI).
-	niCueRE = newPattern(`(?i)(?:national`+spaceClass+`+insurance(?:`+spaceClass+`+(?:number|no))?|NI(?:`+spaceClass+`*(?:number|num|no))?|NINO)\b\.?[^A-Za-z0-9\n]{0,5}(?:(?:is|was)`+spaceClass+`+)?`, 64,
-		func(s string, i int) bool { return lowerASCII(s[i]) == 'n' && !wordBefore(s, i) })
+	niCueRE = newPattern(niWords+`(?:(?:is|was)`+spaceClass+`+)?`, 64, niWordsAt)
 )
+
+// niWords are the words that name a National Insurance number ("national insurance number",
+// "NI no", "NINO") and the punctuation after them, which niContextRE and niCueRE start with.
+const niWords = `(?i)(?:national` + spaceClass + `+insurance(?:` + spaceClass + `+(?:number|no))?|NI(?:` + spaceClass + `*(?:number|num|no))?|NINO)\b\.?[^A-Za-z0-9\n]{0,5}`
+
+// niWordsAt reports whether niWords may start at byte i: an "n" that starts a word.
+func niWordsAt(s string, i int) bool { return lowerASCII(s[i]) == 'n' && !wordBefore(s, i) }
 
 func findNINumbers(s string, out []span) []span {
 	niRE.each(s, func(m []int) int {
