@@ -541,10 +541,8 @@ func eachSpokenPhone(s string, whole, noZero bool, found func(start, end int, nu
 					singles = false
 				}
 				repeat, last, end = 1, k, b
-			case strings.EqualFold(w, "double") && repeat == 1:
-				repeat = 2
-			case (strings.EqualFold(w, "triple") || strings.EqualFold(w, "treble")) && repeat == 1:
-				repeat = 3
+			case repeat == 1 && spokenRepeat(w) > 1:
+				repeat = spokenRepeat(w)
 			case (strings.EqualFold(w, "hundred") || strings.EqualFold(w, "thousand")) && repeat == 1 && last == 1 && !hundred:
 				// Once: "oh seven hundred, oh eight hundred, oh nine hundred" are times.
 				hundred = true
@@ -595,6 +593,18 @@ func eachSpokenPhone(s string, whole, noZero bool, found func(start, end int, nu
 			i = end
 		}
 	}
+}
+
+// spokenRepeat is how many times w says the digit after it is said: 2 for "double", 3 for
+// "triple" or "treble", 1 for any other word.
+func spokenRepeat(w string) int {
+	switch {
+	case strings.EqualFold(w, "double"):
+		return 2
+	case strings.EqualFold(w, "triple") || strings.EqualFold(w, "treble"):
+		return 3
+	}
+	return 1
 }
 
 // opensBareMobile reports whether w, "seven" or "7", may open a mobile number said without its
@@ -1030,10 +1040,8 @@ func spokenNI(s string, i int) (start, end int) {
 		if k, _ := spokenDigits(w); k > 0 {
 			digits += k * repeat
 			repeat, end = 1, d
-		} else if strings.EqualFold(w, "double") && repeat == 1 {
-			repeat = 2
-		} else if (strings.EqualFold(w, "triple") || strings.EqualFold(w, "treble")) && repeat == 1 {
-			repeat = 3
+		} else if repeat == 1 && spokenRepeat(w) > 1 {
+			repeat = spokenRepeat(w)
 		} else {
 			break
 		}
