@@ -743,15 +743,7 @@ func TestProofNotNeededRunsTheMonthFromReceipt(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			c := Case{Ref: "DPO-2026-000001", Region: deadline.EnglandAndWales, Received: received, Status: AwaitingVerification,
 				AwaitingID: true, StatusChanged: received}
-			ch := tc.ch
-			ch.To, ch.Actor = InProgress, "alex"
-			ev, err := c.Transition(ch, now)
-			require.NoError(t, err)
-			assert.Equal(t, InProgress, c.Status)
-			assert.False(t, c.AwaitingID)
-			assert.Equal(t, tc.due, c.Due.Format(time.DateOnly))
-			assert.Equal(t, tc.kind, ev.Kind)
-			assert.Equal(t, tc.note, ev.Note)
+			ev := assertMovedOnFromProof(t, &c, tc.ch, now, tc.due, tc.kind, tc.note)
 			assert.Equal(t, tc.eventDay, ev.At.Format(time.DateOnly))
 		})
 	}
@@ -828,17 +820,25 @@ func TestProofNotNeededAfterAnEarlierRoundRunsFromThatProof(t *testing.T) {
 			}
 			require.Equal(t, AwaitingVerification, c.Status)
 			require.True(t, c.Due.IsZero(), "no due date while proof is awaited, whatever arrived before")
-			last := tc.last
-			last.To, last.Actor = InProgress, "alex"
-			ev, err := c.Transition(last, now)
-			require.NoError(t, err)
-			assert.Equal(t, InProgress, c.Status)
-			assert.False(t, c.AwaitingID)
-			assert.Equal(t, tc.due, c.Due.Format(time.DateOnly))
-			assert.Equal(t, tc.kind, ev.Kind)
-			assert.Equal(t, tc.note, ev.Note)
+			assertMovedOnFromProof(t, &c, tc.last, now, tc.due, tc.kind, tc.note)
 		})
 	}
+}
+
+// assertMovedOnFromProof moves c, waiting for proof, on to in progress by ch (made by "alex" at
+// now) and checks it no longer waits for proof, is due on due (YYYY-MM-DD) and recorded an event
+// of kind with note, which it returns.
+func assertMovedOnFromProof(t *testing.T, c *Case, ch Change, now time.Time, due string, kind EventKind, note string) Event {
+	t.Helper()
+	ch.To, ch.Actor = InProgress, "alex"
+	ev, err := c.Transition(ch, now)
+	require.NoError(t, err)
+	assert.Equal(t, InProgress, c.Status)
+	assert.False(t, c.AwaitingID)
+	assert.Equal(t, due, c.Due.Format(time.DateOnly))
+	assert.Equal(t, kind, ev.Kind)
+	assert.Equal(t, note, ev.Note)
+	return ev
 }
 
 // A case filed as the wrong type of request is corrected with a reason, on the trail; what
