@@ -30,6 +30,18 @@ func (h *harness) caseForm(t *testing.T, ref, form, body string) *httptest.Respo
 	return h.do(t, "POST", page+"/"+form, body+"&csrf="+h.csrf(t, page), "Content-Type", "application/x-www-form-urlencoded")
 }
 
+// requestForFather sends, through the JSON API, Jo Bloggs's access request for her father's care
+// records, made for someone else and so waiting for proof of authority, and returns its reference.
+func (h *harness) requestForFather(t *testing.T) string {
+	t.Helper()
+	body := `{"type":"access","org":"` + mk + `","name":"Jo Bloggs","contact":"jo@example.org","on_behalf_of":"Pat Bloggs (my father)","description":"A copy of my father's care records"}`
+	rec := h.do(t, "POST", "/api/request", body)
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	var sent struct{ Reference string }
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &sent))
+	return sent.Reference
+}
+
 // A refusal's grounds or a withdrawal's how and when typed as a placeholder ("x", "n/a",
 // "withdrawn") is refused as "." is, saying what is needed, and what was typed is put back in
 // the form (a QA pass).
@@ -83,12 +95,7 @@ func TestHiddenDirectionControlsAreTakenOutOfRequestsAndNotes(t *testing.T) {
 // with the CSRF token and refused from a stale page as every change is.
 func TestCasePageProofNotNeededRunsTheMonthFromReceipt(t *testing.T) {
 	h := newHarness(t) // 10:00 on Monday 2 March 2026
-	body := `{"type":"access","org":"` + mk + `","name":"Jo Bloggs","contact":"jo@example.org","on_behalf_of":"Pat Bloggs (my father)","description":"A copy of my father's care records"}`
-	rec := h.do(t, "POST", "/api/request", body)
-	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
-	var sent struct{ Reference string }
-	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &sent))
-	ref := sent.Reference
+	ref := h.requestForFather(t)
 	c, err := h.queue.Get(context.Background(), ref)
 	require.NoError(t, err)
 	require.Equal(t, dpo.AwaitingVerification, c.Status)
@@ -140,12 +147,7 @@ func TestCasePageProofNotNeededRunsTheMonthFromReceipt(t *testing.T) {
 // month from the day the first round arrived, and it does.
 func TestCasePageProofNotNeededAfterAnEarlierRound(t *testing.T) {
 	h := newHarness(t) // 10:00 on Monday 2 March 2026
-	body := `{"type":"access","org":"` + mk + `","name":"Jo Bloggs","contact":"jo@example.org","on_behalf_of":"Pat Bloggs (my father)","description":"A copy of my father's care records"}`
-	rec := h.do(t, "POST", "/api/request", body)
-	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
-	var sent struct{ Reference string }
-	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &sent))
-	ref := sent.Reference
+	ref := h.requestForFather(t)
 	h.clock.Add(18 * 24 * time.Hour) // Friday 20 March
 	ctx := context.Background()
 	_, err := h.queue.UpdateStatus(ctx, ref, dpo.Change{To: dpo.InProgress, Actor: "bob", At: time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)})
