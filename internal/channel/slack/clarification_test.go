@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	slackgo "github.com/slack-go/slack"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -17,18 +16,10 @@ import (
 // on Thursday 5 March.
 func awaitingClarification(t *testing.T) (*harness, dpo.Case) {
 	t.Helper()
-	h := newHarness(t, nil)
-	h.app.cfg.Now = func() time.Time { return proofNow }
-	h.queue.Now = func() time.Time { return proofNow }
-	c, err := h.queue.Submit(context.Background(), dpo.Submission{
-		Type: dpo.Access, Organisation: "Milton Keynes City Council", Received: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC),
-		Channel:     dpo.ChannelWeb,
-		Requester:   dpo.Requester{Name: "Jo Bloggs", Contact: dpo.Contact{Kind: dpo.ContactEmail, Value: "jo@example.org"}},
-		Description: "everything you hold on me",
-	})
-	require.NoError(t, err)
+	h := proofHarness(t)
+	c := h.submitForSelf(t, "everything you hold on me")
 	require.Equal(t, "2026-04-02", c.Due.Format(time.DateOnly))
-	c, err = h.queue.UpdateStatus(context.Background(), c.Ref, dpo.Change{To: dpo.AwaitingClarification, Actor: "alex",
+	c, err := h.queue.UpdateStatus(context.Background(), c.Ref, dpo.Change{To: dpo.AwaitingClarification, Actor: "alex",
 		At: time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC), Note: "asked which services' records she wants"})
 	require.NoError(t, err)
 	require.Equal(t, dpo.AwaitingClarification, c.Status)
@@ -61,23 +52,15 @@ func TestMarkInProgressAsksTheDayTheClarificationArrived(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			h, c := awaitingClarification(t)
-			opened := h.openArrivalForm(t, "TRIG-PROGRESS", c.Ref)
-			assert.Equal(t, "TRIG-PROGRESS", opened.TriggerID)
-			assert.Equal(t, arrivalCallback, opened.View["callback_id"])
+			opened, blocks := h.assertArrivalFormOpens(t, c.Ref, dpo.AwaitingClarification)
 			assert.Contains(t, mustJSON(t, opened.View["title"]), "Clarification arrived")
-			blocks := mustJSON(t, opened.View["blocks"])
-			assert.Contains(t, blocks, `"initial_date":"2026-03-20"`, "today, in London")
 			assert.Contains(t, blocks, "The day the answer arrived")
 			assert.Contains(t, blocks, "Asked for on Thu 5 Mar 2026")
 			assert.NotContains(t, blocks, "proof of identity")
 			assert.NotContains(t, blocks, "Proof not needed")
-			assert.NotContains(t, blocks, "Jo Bloggs")
-			got, err := h.queue.Get(context.Background(), c.Ref)
-			require.NoError(t, err)
-			assert.Equal(t, dpo.AwaitingClarification, got.Status, "nothing is recorded by the click")
 
 			r := h.submitArrivalView(t, opened, "VCLAR", tc.day, "letter narrowing it to her housing file")
-			got, err = h.queue.Get(context.Background(), c.Ref)
+			got, err := h.queue.Get(context.Background(), c.Ref)
 			require.NoError(t, err)
 			if tc.refused != "" {
 				assert.Equal(t, "errors", r.ResponseAction)
@@ -99,13 +82,7 @@ func TestMarkInProgressAsksTheDayTheClarificationArrived(t *testing.T) {
 				", so the days from asking for it (Thu 5 Mar 2026) to then, both inclusive, don't count; due *" + tc.due + "*"
 			assert.Contains(t, mustJSON(t, r.View), "Clarification recorded")
 			assert.Contains(t, mustJSON(t, r.View), c.Ref+" is in progress: "+said)
-			h.waitToldInThread(t, "the team is told in the case's thread", "<@U2> marked "+c.Ref+" in progress: "+said)
-			events, err := h.queue.Events(context.Background(), c.Ref)
-			require.NoError(t, err)
-			last := events[len(events)-1]
-			assert.Equal(t, dpo.EventClarificationAnswered, last.Kind)
-			assert.Equal(t, "slack:U2 (sam.dpo)", last.Actor)
-			assert.Contains(t, last.Note, "letter narrowing it to her housing file")
+			events := h.assertToldAndRecorded(t, c.Ref, said, dpo.EventClarificationAnswered, "letter narrowing it to her housing file")
 
 			// The same form sent again (a double click) records nothing more, and says the same.
 			h.assertSentAgainRecordsNothing(t, h.submitArrivalView(t, opened, "VCLAR", tc.day, "letter narrowing it to her housing file"), c.Ref, said, events)
@@ -116,18 +93,10 @@ func TestMarkInProgressAsksTheDayTheClarificationArrived(t *testing.T) {
 // Answering the clarification of an extended case keeps it extended (the queue's rule): the
 // modal and the thread say so rather than "in progress".
 func TestClarificationOfAnExtendedCaseKeepsItExtended(t *testing.T) {
-	h := newHarness(t, nil)
-	h.app.cfg.Now = func() time.Time { return proofNow }
-	h.queue.Now = func() time.Time { return proofNow }
+	h := proofHarness(t)
 	ctx := context.Background()
-	c, err := h.queue.Submit(ctx, dpo.Submission{
-		Type: dpo.Access, Organisation: "Milton Keynes City Council", Received: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC),
-		Channel:     dpo.ChannelWeb,
-		Requester:   dpo.Requester{Name: "Jo Bloggs", Contact: dpo.Contact{Kind: dpo.ContactEmail, Value: "jo@example.org"}},
-		Description: "everything you hold on me",
-	})
-	require.NoError(t, err)
-	_, err = h.queue.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.Extended, Actor: "alex", At: time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC),
+	c := h.submitForSelf(t, "everything you hold on me")
+	_, err := h.queue.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.Extended, Actor: "alex", At: time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC),
 		Note: "twenty years of social care records across four services"})
 	require.NoError(t, err)
 	_, err = h.queue.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.AwaitingClarification, Actor: "alex", At: time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)})
@@ -151,24 +120,11 @@ func TestClarificationOfAnExtendedCaseKeepsItExtended(t *testing.T) {
 func TestMarkInProgressOpensTheClarificationFormOnlyForACaseAwaitingIt(t *testing.T) {
 	h, c := awaitingClarification(t)
 	ctx := context.Background()
-	other, err := h.queue.Submit(ctx, dpo.Submission{
-		Type: dpo.Access, Organisation: "Milton Keynes City Council", Received: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC),
-		Channel:     dpo.ChannelWeb,
-		Requester:   dpo.Requester{Name: "Jo Bloggs", Contact: dpo.Contact{Kind: dpo.ContactEmail, Value: "jo@example.org"}},
-		Description: "copy of my records",
-	})
-	require.NoError(t, err)
-	h.pressInProgress(t, "TRIG-OTHER", other.Ref)
-	waitFor(t, "the case is in progress", func() bool {
-		got, err := h.queue.Get(ctx, other.Ref)
-		return err == nil && got.Status == dpo.InProgress
-	})
-	waitFor(t, "the team is told", func() bool { return len(h.slack.inThread("CDPO", "1800000000.000001")) == 1 })
-	assert.Contains(t, h.slack.inThread("CDPO", "1800000000.000001")[0].Text, "<@U2> marked "+other.Ref+" in progress.")
-	assert.Empty(t, h.slack.posts("views.open"))
+	other := h.assertMovesOnWithoutAForm(t)
+	assert.Contains(t, h.slack.inThread("CDPO", "1800000000.000001")[0].Text, "<@U2> marked "+other+" in progress.")
 
 	opened := h.openArrivalForm(t, "TRIG-CLAR", c.Ref)
-	_, err = h.queue.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.InProgress, Actor: "alex", At: time.Date(2026, 3, 12, 0, 0, 0, 0, time.UTC)})
+	_, err := h.queue.UpdateStatus(ctx, c.Ref, dpo.Change{To: dpo.InProgress, Actor: "alex", At: time.Date(2026, 3, 12, 0, 0, 0, 0, time.UTC)})
 	require.NoError(t, err)
 	r := h.submitArrivalView(t, opened, "VLATE", "2026-03-10", "")
 	assert.Equal(t, "errors", r.ResponseAction)
@@ -183,10 +139,7 @@ func TestMarkInProgressOpensTheClarificationFormOnlyForACaseAwaitingIt(t *testin
 // today: the DPO is told to press again, which asks the day.
 func TestMarkInProgressOfACaseThatCameToWaitForClarificationRecordsNothing(t *testing.T) {
 	h, c := awaitingClarification(t)
-	ic := slackgo.InteractionCallback{User: slackgo.User{ID: "U2", Name: "sam.dpo"}}
-	ic.Channel.ID = "CDPO"
-	ic.Container.MessageTs = "1800000000.000001"
-	h.app.updateCase(context.Background(), ic, actionInProgress, c.Ref)
+	h.runInProgressJob(c.Ref)
 	got, err := h.queue.Get(context.Background(), c.Ref)
 	require.NoError(t, err)
 	assert.Equal(t, dpo.AwaitingClarification, got.Status)

@@ -22,9 +22,7 @@ var proofNow = time.Date(2026, 3, 20, 9, 0, 0, 0, time.UTC)
 // Monday 2 March, waiting for proof of authority.
 func awaitingProof(t *testing.T) (*harness, dpo.Case) {
 	t.Helper()
-	h := newHarness(t, nil)
-	h.app.cfg.Now = func() time.Time { return proofNow }
-	h.queue.Now = func() time.Time { return proofNow }
+	h := proofHarness(t)
 	c, err := h.queue.Submit(context.Background(), dpo.Submission{
 		Type: dpo.Access, Organisation: "Milton Keynes City Council", Received: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC),
 		Channel: dpo.ChannelWeb, AwaitingID: true,
@@ -35,6 +33,29 @@ func awaitingProof(t *testing.T) (*harness, dpo.Case) {
 	require.NoError(t, err)
 	require.Equal(t, dpo.AwaitingVerification, c.Status)
 	return h, c
+}
+
+// proofHarness is a harness whose clock, the app's and the queue's, is proofNow.
+func proofHarness(t *testing.T) *harness {
+	t.Helper()
+	h := newHarness(t, nil)
+	h.app.cfg.Now = func() time.Time { return proofNow }
+	h.queue.Now = func() time.Time { return proofNow }
+	return h
+}
+
+// submitForSelf submits Jo Bloggs's own access request, received on Monday 2 March by the web
+// form and so waiting for nothing, asking for description.
+func (h *harness) submitForSelf(t *testing.T, description string) dpo.Case {
+	t.Helper()
+	c, err := h.queue.Submit(context.Background(), dpo.Submission{
+		Type: dpo.Access, Organisation: "Milton Keynes City Council", Received: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC),
+		Channel:     dpo.ChannelWeb,
+		Requester:   dpo.Requester{Name: "Jo Bloggs", Contact: dpo.Contact{Kind: dpo.ContactEmail, Value: "jo@example.org"}},
+		Description: description,
+	})
+	require.NoError(t, err)
+	return c
 }
 
 // pressInProgress presses "Mark in progress" under the case's post in the DPO channel.
@@ -49,6 +70,31 @@ func (h *harness) pressInProgress(t *testing.T, trigger, ref string) {
 	require.Equal(t, http.StatusOK, rec.Code)
 }
 
+// assertMovesOnWithoutAForm submits another case, waiting for nothing, presses "Mark in progress"
+// on it and checks it is moved on, the team told once in the thread, with no form opened; it
+// returns the case's reference.
+func (h *harness) assertMovesOnWithoutAForm(t *testing.T) string {
+	t.Helper()
+	other := h.submitForSelf(t, "copy of my records")
+	h.pressInProgress(t, "TRIG-OTHER", other.Ref)
+	waitFor(t, "the case is in progress", func() bool {
+		got, err := h.queue.Get(context.Background(), other.Ref)
+		return err == nil && got.Status == dpo.InProgress
+	})
+	waitFor(t, "the team is told", func() bool { return len(h.slack.inThread("CDPO", "1800000000.000001")) == 1 })
+	assert.Empty(t, h.slack.posts("views.open"))
+	return other.Ref
+}
+
+// runInProgressJob runs the worker queue's job for "Mark in progress" pressed by sam.dpo under
+// the case's post, as if the case's state changed between the click and the job.
+func (h *harness) runInProgressJob(ref string) {
+	ic := slackgo.InteractionCallback{User: slackgo.User{ID: "U2", Name: "sam.dpo"}}
+	ic.Channel.ID = "CDPO"
+	ic.Container.MessageTs = "1800000000.000001"
+	h.app.updateCase(context.Background(), ic, actionInProgress, ref)
+}
+
 // openArrivalForm presses "Mark in progress" on the case and waits for the form asking the day
 // what was awaited arrived (the only one opened in the test).
 func (h *harness) openArrivalForm(t *testing.T, trigger, ref string) apiCall {
@@ -56,6 +102,23 @@ func (h *harness) openArrivalForm(t *testing.T, trigger, ref string) apiCall {
 	h.pressInProgress(t, trigger, ref)
 	waitFor(t, "views.open", func() bool { return len(h.slack.posts("views.open")) == 1 })
 	return h.slack.posts("views.open")[0]
+}
+
+// assertArrivalFormOpens presses "Mark in progress" on the case ref, waiting (status), and checks
+// that the arrival form opens for the click, suggesting today in London and naming no requester,
+// and that the click records nothing; it returns the form and its blocks as JSON.
+func (h *harness) assertArrivalFormOpens(t *testing.T, ref string, waiting dpo.Status) (apiCall, string) {
+	t.Helper()
+	opened := h.openArrivalForm(t, "TRIG-PROGRESS", ref)
+	assert.Equal(t, "TRIG-PROGRESS", opened.TriggerID)
+	assert.Equal(t, arrivalCallback, opened.View["callback_id"])
+	blocks := mustJSON(t, opened.View["blocks"])
+	assert.Contains(t, blocks, `"initial_date":"2026-03-20"`, "today, in London")
+	assert.NotContains(t, blocks, "Jo Bloggs")
+	got, err := h.queue.Get(context.Background(), ref)
+	require.NoError(t, err)
+	assert.Equal(t, waiting, got.Status, "nothing is recorded by the click")
+	return opened, blocks
 }
 
 // waitToldInThread waits for a post in the case's thread in the DPO channel that says text.
@@ -69,6 +132,21 @@ func (h *harness) waitToldInThread(t *testing.T, why, text string) {
 		}
 		return false
 	})
+}
+
+// assertToldAndRecorded checks that the team is told in the case's thread that sam.dpo marked
+// the case ref in progress, saying said, and that the trail's last event is of kind, by sam.dpo,
+// with note in its note; it returns the trail.
+func (h *harness) assertToldAndRecorded(t *testing.T, ref, said string, kind dpo.EventKind, note string) []dpo.Event {
+	t.Helper()
+	h.waitToldInThread(t, "the team is told in the case's thread", "<@U2> marked "+ref+" in progress: "+said)
+	events, err := h.queue.Events(context.Background(), ref)
+	require.NoError(t, err)
+	last := events[len(events)-1]
+	assert.Equal(t, kind, last.Kind)
+	assert.Equal(t, "slack:U2 (sam.dpo)", last.Actor)
+	assert.Contains(t, last.Note, note)
+	return events
 }
 
 // assertSentAgainRecordsNothing checks the same form sent again (a double click): it records
@@ -141,21 +219,13 @@ func TestMarkInProgressAsksTheDayTheProofArrived(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			h, c := awaitingProof(t)
-			opened := h.openArrivalForm(t, "TRIG-PROGRESS", c.Ref)
-			assert.Equal(t, "TRIG-PROGRESS", opened.TriggerID)
-			assert.Equal(t, arrivalCallback, opened.View["callback_id"])
-			blocks := mustJSON(t, opened.View["blocks"])
-			assert.Contains(t, blocks, `"initial_date":"2026-03-20"`, "today, in London")
+			opened, blocks := h.assertArrivalFormOpens(t, c.Ref, dpo.AwaitingVerification)
 			assert.Contains(t, blocks, "Received Mon 2 Mar 2026")
 			assert.Contains(t, blocks, "None was needed after all", "where to say none was needed")
 			assert.Contains(t, blocks, `"initial_option":{"text":{"emoji":true,"text":"The proof arrived"`, "proof arriving is what is recorded unless changed")
-			assert.NotContains(t, blocks, "Jo Bloggs")
-			got, err := h.queue.Get(context.Background(), c.Ref)
-			require.NoError(t, err)
-			assert.Equal(t, dpo.AwaitingVerification, got.Status, "nothing is recorded by the click")
 
 			r := h.submitProofView(t, opened, "VPROOF", tc.day)
-			got, err = h.queue.Get(context.Background(), c.Ref)
+			got, err := h.queue.Get(context.Background(), c.Ref)
 			require.NoError(t, err)
 			if tc.refused != "" {
 				assert.Equal(t, "errors", r.ResponseAction)
@@ -171,13 +241,7 @@ func TestMarkInProgressAsksTheDayTheProofArrived(t *testing.T) {
 			require.NoError(t, err)
 			said := "proof recorded as arriving on " + day.Format("Mon 2 Jan 2006") + ", so its month runs from that day; due *" + tc.due + "*"
 			assert.Contains(t, mustJSON(t, r.View), said)
-			h.waitToldInThread(t, "the team is told in the case's thread", "<@U2> marked "+c.Ref+" in progress: "+said)
-			events, err := h.queue.Events(context.Background(), c.Ref)
-			require.NoError(t, err)
-			last := events[len(events)-1]
-			assert.Equal(t, dpo.EventIDReceived, last.Kind)
-			assert.Equal(t, "slack:U2 (sam.dpo)", last.Actor)
-			assert.Contains(t, last.Note, "copy of the lasting power of attorney, by post")
+			events := h.assertToldAndRecorded(t, c.Ref, said, dpo.EventIDReceived, "copy of the lasting power of attorney, by post")
 
 			// The same form sent again (a double click) records nothing more, and says the same.
 			h.assertSentAgainRecordsNothing(t, h.submitProofView(t, opened, "VPROOF", tc.day), c.Ref, said, events)
@@ -223,13 +287,7 @@ func TestTheProofFormRecordsThatNoneWasNeeded(t *testing.T) {
 			assert.Equal(t, tc.due, got.Due.Format("Mon 2 Jan 2006"))
 			said := "no proof was needed, so its month runs from " + tc.runs + "; due *" + tc.due + "*"
 			assert.Contains(t, mustJSON(t, r.View), said)
-			h.waitToldInThread(t, "the team is told in the case's thread", "<@U2> marked "+c.Ref+" in progress: "+said)
-			events, err := h.queue.Events(ctx, c.Ref)
-			require.NoError(t, err)
-			last := events[len(events)-1]
-			assert.Equal(t, dpo.EventProofNotNeeded, last.Kind)
-			assert.Equal(t, "slack:U2 (sam.dpo)", last.Actor)
-			assert.Contains(t, last.Note, "LPA already on file")
+			events := h.assertToldAndRecorded(t, c.Ref, said, dpo.EventProofNotNeeded, "LPA already on file")
 
 			// The same form sent again (a double click) records nothing more, and says the same.
 			again := h.submitArrivalChoice(t, opened, "VNONE", proofNotNeededChoice, tc.day, "LPA already on file")
@@ -256,24 +314,11 @@ func TestProofNotNeededAfterProofArrivedRecordsNothing(t *testing.T) {
 // A case not waiting for proof is moved on by the button as before: nothing to ask.
 func TestMarkInProgressOfACaseNotWaitingForProofOpensNoForm(t *testing.T) {
 	h, c := awaitingProof(t)
-	other, err := h.queue.Submit(context.Background(), dpo.Submission{
-		Type: dpo.Access, Organisation: "Milton Keynes City Council", Received: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC),
-		Channel:     dpo.ChannelWeb,
-		Requester:   dpo.Requester{Name: "Jo Bloggs", Contact: dpo.Contact{Kind: dpo.ContactEmail, Value: "jo@example.org"}},
-		Description: "copy of my records",
-	})
-	require.NoError(t, err)
-	h.pressInProgress(t, "TRIG-OTHER", other.Ref)
-	waitFor(t, "the case is in progress", func() bool {
-		got, err := h.queue.Get(context.Background(), other.Ref)
-		return err == nil && got.Status == dpo.InProgress
-	})
-	waitFor(t, "the team is told", func() bool { return len(h.slack.inThread("CDPO", "1800000000.000001")) == 1 })
-	assert.Empty(t, h.slack.posts("views.open"))
+	h.assertMovesOnWithoutAForm(t)
 
 	// A proof form sent once the case has moved on (a colleague got there first) records nothing.
 	opened := h.openArrivalForm(t, "TRIG-PROOF", c.Ref)
-	_, err = h.queue.UpdateStatus(context.Background(), c.Ref, dpo.Change{To: dpo.Withdrawn, Actor: "alex", Note: "phoned to withdraw it"})
+	_, err := h.queue.UpdateStatus(context.Background(), c.Ref, dpo.Change{To: dpo.Withdrawn, Actor: "alex", Note: "phoned to withdraw it"})
 	require.NoError(t, err)
 	r := h.submitProofView(t, opened, "VLATE", "2026-03-10")
 	assert.Equal(t, "errors", r.ResponseAction)
@@ -286,10 +331,7 @@ func TestMarkInProgressOfACaseNotWaitingForProofOpensNoForm(t *testing.T) {
 // review): the DPO is told to press again, which asks the day.
 func TestMarkInProgressOfACaseThatCameToWaitForProofRecordsNothing(t *testing.T) {
 	h, c := awaitingProof(t)
-	ic := slackgo.InteractionCallback{User: slackgo.User{ID: "U2", Name: "sam.dpo"}}
-	ic.Channel.ID = "CDPO"
-	ic.Container.MessageTs = "1800000000.000001"
-	h.app.updateCase(context.Background(), ic, actionInProgress, c.Ref)
+	h.runInProgressJob(c.Ref)
 	got, err := h.queue.Get(context.Background(), c.Ref)
 	require.NoError(t, err)
 	assert.Equal(t, dpo.AwaitingVerification, got.Status)
