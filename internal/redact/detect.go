@@ -1691,6 +1691,19 @@ func houseNumberAt(s string, i int) bool {
 	return j-i <= 4 && j < len(s) && (s[j] == ' ' || s[j] == ',' || s[j] == '-' || isASCIILetter(s[j]) || s[j] >= 0x80) // 0x80 and up: a no-break space
 }
 
+// houseNumberEnd returns the end of the house number at byte i (see houseNumberAt): its digits
+// and a letter after them that ends the word ("12a").
+func houseNumberEnd(s string, i int) int {
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	if j < len(s) && isASCIILetter(s[j]) && !wordAfter(s, j+1) {
+		j++ // "12a"
+	}
+	return j
+}
+
 // addressStop are lowercase words that show a number is a quantity ("kept for 6 years in the
 // park"), not a house number.
 var addressStop = setOf(`a an the and or of on in at to for from by near with without per than
@@ -1884,13 +1897,7 @@ func findNamedBuildings(s string, out []span) []span {
 		if before := strings.ToLower(strings.TrimRight(lastWord(s[:i]), ".:")); numberLabels[before] || countDeterminers[before] {
 			continue
 		}
-		j := i
-		for j < len(s) && isDigit(s[j]) {
-			j++
-		}
-		if j < len(s) && isASCIILetter(s[j]) && !wordAfter(s, j+1) {
-			j++ // "12a"
-		}
+		j := houseNumberEnd(s, i)
 		e := buildingName(s, j, buildingHouse)
 		if e == 0 {
 			// "22 Tudeley Hale, Fishermead, MK6 2HY": no house type, but a postcode or a town
@@ -1945,13 +1952,7 @@ func findCuedAddresses(s string, out []span) []span {
 			return -1 // a flat in a named building is findNamedBuildings's
 		}
 		if houseNumberAt(s, i) {
-			j := i
-			for j < len(s) && isDigit(s[j]) {
-				j++
-			}
-			if j < len(s) && isASCIILetter(s[j]) && !wordAfter(s, j+1) {
-				j++ // "12a"
-			}
+			j := houseNumberEnd(s, i)
 			if tok, _ := readNameToken(s, skipSpaces(s, j)); countedWord(strings.ToLower(tok)) {
 				return -1 // "I moved to a 3 bed house"
 			}
