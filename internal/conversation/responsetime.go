@@ -28,8 +28,14 @@ func asksResponseTime(text string) bool {
 }
 
 // statutoryResponseTime is what the law says now (UK GDPR article 12, as the queue computes it):
-// the same words the intake uses, so the chat never gives two answers to one question.
-const statutoryResponseTime = "What the law says now: when you make a request about your data, the council must respond within one calendar month of receiving it. It can extend that by up to two further months for complex requests, telling you why within the first month, and if it asks for proof of identity the month starts when that arrives."
+// the same words the intake uses, so the chat never gives two answers to one question. It names
+// where it comes from, as every other claim the bot makes cites its notice: a QA pass read it as
+// a period the bot had written of its own.
+const statutoryResponseTime = "What the law says now: when you make a request about your data, the council must respond within one calendar month of receiving it. It can extend that by up to two further months for complex requests, telling you why within the first month, and if it asks for proof of identity the month starts when that arrives. " + statutorySource
+
+// statutorySource is where statutoryResponseTime is taken from: the Information Commissioner's
+// guidance the queue's deadlines follow (internal/deadline).
+const statutorySource = "(Source: the Information Commissioner's Office's guidance on the right of access.)"
 
 // responseTime answers a question of how long the council has to reply: the notices' words when
 // they state a time limit (a notice's own, perhaps out of date, is flagged as such already), or

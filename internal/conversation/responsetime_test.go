@@ -16,3 +16,11 @@ func TestAnAdvisersNoteAsksHowLongARequestTakes(t *testing.T) {
 	}
 	script(t, bot, "Milton Keynes", []line{{says: "how long do you keep sar records", lacks: []string{"must respond within one calendar month"}}})
 }
+
+// What the law says on time limits is not in the notices, so it says where it comes from: a QA
+// pass read "one calendar month … two further months" without a source as the bot's own period.
+func TestWhatTheLawSaysNamesItsSource(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{{says: "how long does the council have to reply to a subject access request",
+		kind: conversation.KindAnswer, contains: []string{"must respond within one calendar month", "Source: the Information Commissioner's Office's guidance on the right of access"}}})
+}
