@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"reflect"
 	"slices"
@@ -84,6 +85,15 @@ func decode(w http.ResponseWriter, r *http.Request, v any, limit int64) error {
 			return &badRequest{msg: fmt.Sprintf("The field %q must be %s.", ute.Field, jsonKind(ute.Type.Kind()))}
 		}
 		return &badRequest{msg: "The request body must be a JSON object."}
+	}
+	// One object, and nothing after it: a second one would be silently dropped, and a client
+	// that sent two messages in one body would believe both were read.
+	if err := dec.Decode(&json.RawMessage{}); !errors.Is(err, io.EOF) {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return err
+		}
+		return &badRequest{msg: "The request body must be one JSON object, with nothing after it."}
 	}
 	return nil
 }
@@ -188,9 +198,9 @@ func (s *Server) replyStream(r *http.Request, req ChatRequest, onDelta func(stri
 	if strings.TrimSpace(req.Message) == "" {
 		return conversation.Reply{}, answer.ErrEmptyQuestion
 	}
-	if len(req.Session) > 128 {
-		return conversation.Reply{}, &badRequest{msg: "Unknown session."}
-	}
+	// A session id the server didn't issue, however long, is unknown like any other: the
+	// conversation issues a new one (web sessions are issued only) and says a request under way
+	// had ended. A 5 KB id was refused while "abc" was not (a QA pass).
 	ctx, cancel := context.WithTimeout(r.Context(), chatTimeout)
 	defer cancel()
 	received := s.now()

@@ -355,6 +355,7 @@ func TestChatRejectsBadInput(t *testing.T) {
 		{"a council the bot doesn't serve", `{"message":"how long do you keep complaints?","org":"Nowhere Council"}`, http.StatusBadRequest},
 		{"a message that is no string", `{"message":42}`, http.StatusBadRequest},
 		{"a body that is no object", `["how long?"]`, http.StatusBadRequest},
+		{"two objects in one body", `{"message":"how long?"} {"message":"delete my data"}`, http.StatusBadRequest},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rec := h.do(t, "POST", "/api/chat", tc.body)
@@ -370,9 +371,26 @@ func TestChatRejectsBadInput(t *testing.T) {
 				assert.Equal(t, `The field "message" must be a string.`, e.Error)
 			case "a body that is no object", "not JSON":
 				assert.Equal(t, "The request body must be a JSON object.", e.Error)
+			case "two objects in one body":
+				// The second would be dropped unread: the client is told, not half-served.
+				assert.Equal(t, "The request body must be one JSON object, with nothing after it.", e.Error)
 			}
 		})
 	}
+}
+
+// A session id the server never issued starts a new conversation whatever its length: a 5 KB id
+// was refused as "Unknown session." while a short unknown one was not (a QA pass).
+func TestAnUnknownSessionStartsAfreshWhateverItsLength(t *testing.T) {
+	h := newHarness(t)
+	for _, id := range []string{"abc", strings.Repeat("s", 5<<10)} {
+		r := h.chat(t, id, "how long do you keep complaint records?")
+		assert.Equal(t, conversation.KindAnswer, r.Kind)
+		assert.Len(t, r.Session, 32, "a session the server issued")
+		assert.NotEqual(t, id, r.Session)
+	}
+	rec := h.do(t, "POST", "/api/chat", `{"message":"hello"}`+"\n")
+	assert.Equal(t, http.StatusOK, rec.Code, "a body may end in white space")
 }
 
 // A widget whose data-org names no council the bot serves says so, and which councils it can be:
