@@ -905,8 +905,9 @@ func (b *Bot) askInFocus(ctx context.Context, s *session, aq answer.Question, fo
 		return b.Answerer.Answer(ctx, aq)
 	}
 	var focused answer.Answer
+	var inFocus answer.Question
 	if followUp && s.notice.id != "" && !b.namesAnotherCouncil(aq.Text, s.notice.org) {
-		inFocus := aq
+		inFocus = aq
 		inFocus.NoticeID = s.notice.id
 		var err error
 		if focused, err = ask(inFocus); err != nil {
@@ -917,6 +918,16 @@ func (b *Bot) askInFocus(ctx context.Context, s *session, aq answer.Question, fo
 		}
 	}
 	wide, err := ask(aq)
+	if err == nil && focused.Abstained && inFocus.Context != "" && !wide.Abstained && onlyStale(wide) {
+		// Answered only by a notice out of date: the notice in focus is asked the follow-up's own
+		// words. Within it, the context's words ("complaint records") can outweigh what is asked
+		// now ("who do they share it with"), and the passages that say it go unread.
+		own := inFocus
+		own.Context = ""
+		if mine, err := ask(own); err != nil || !mine.Abstained {
+			return mine, err
+		}
+	}
 	if err != nil || focused.Answer == "" || focused.Abstained || !wide.Abstained && !wide.Hedged && !onlyStale(wide) {
 		return wide, err
 	}
