@@ -214,6 +214,24 @@ func TestFindsThePieceWithTheKindOfFactAsked(t *testing.T) {
 	assert.Contains(t, ans.Answer, "01908 254373")
 }
 
+// A kind of fact asked adds to a passage's score; it doesn't halve those that only share the
+// question's words. Bleve scales a disjunction by the share of its clauses a passage meets, so
+// "what is special category data?" read eight definitions of other things ("Access | You have
+// the right …") and abstained, while "special category data" found the passage that says it.
+func TestAKindOfFactAskedDoesNotOutweighTheTopic(t *testing.T) {
+	ix, comp := engine(t)
+	for _, q := range []string{"what is special category data?", "what is special category data"} {
+		hits, err := ix.Retrieve(context.Background(), answer.Question{Text: q, K: 3})
+		require.NoError(t, err)
+		require.NotEmpty(t, hits)
+		assert.Contains(t, hits[0].Passage.Text, "Special category data is personal data", q)
+		ans, err := comp.Answer(context.Background(), answer.Question{Text: q})
+		require.NoError(t, err)
+		assert.False(t, ans.Abstained, ans.Answer)
+		assert.Contains(t, ans.Answer, "more sensitive", q)
+	}
+}
+
 // "Do I need ID …?" is about proving who one is: "ID" is no word the composer reads, and the
 // answer quoted how long records are kept. Asked again as "identity", the notices' "proof of
 // identity" is quoted, and the answer says how the question was read.

@@ -323,18 +323,19 @@ func (ix *Index) Retrieve(ctx context.Context, q answer.Question) ([]answer.Hit,
 	body.SetField(fieldBody)
 	body.SetBoost(boostText)
 	should := []query.Query{body}
+	var bonus []query.Query // a kind of fact asked for: adds to a passage's score, never needed
 	if kind := answer.AskedKind(q.Text); kind != "" {
 		t := bleve.NewTermQuery(kind)
 		t.SetField(fieldKinds)
 		t.SetBoost(boostKind)
-		should = append(should, t)
+		bonus = append(bonus, t)
 	}
 	if answer.IsDefinitionQuestion(q.Text) {
 		// "What is a cookie?": the sentence that says what it is, among the many that mention it.
 		t := bleve.NewTermQuery(answer.KindDefinition)
 		t.SetField(fieldKinds)
 		t.SetBoost(boostKind)
-		should = append(should, t)
+		bonus = append(bonus, t)
 	}
 	var must []query.Query
 	if q.Organisation != "" {
@@ -369,10 +370,17 @@ func (ix *Index) Retrieve(ctx context.Context, q answer.Question) ([]answer.Hit,
 		t.SetField(fieldNotice)
 		must = append(must, t)
 	}
-	var root query.Query = bleve.NewDisjunctionQuery(should...)
-	if len(must) > 0 {
-		root = bleve.NewConjunctionQuery(append(must, root)...)
+	// The body's words must match; the rest add to its score. In one disjunction, Bleve scales a
+	// passage's score by the share of clauses it meets, so a passage meeting only the words
+	// scored half when the question also asked a kind of fact, below passages meeting only the
+	// kind: "what is special category data?" read eight definitions of other things.
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(append(must, bleve.NewDisjunctionQuery(should...))...)
+	if len(bonus) > 0 {
+		bq.AddShould(bonus...)
+		bq.SetMinShould(0)
 	}
+	var root query.Query = bq
 	// Pieces and whole passages are both documents: ask for enough to find k passages.
 	req := bleve.NewSearchRequestOptions(root, k*5, 0, false)
 	// Equal scores are common (two notices of one council share a paragraph word for word): the
