@@ -370,10 +370,11 @@ func (ix *Index) Retrieve(ctx context.Context, q answer.Question) ([]answer.Hit,
 		t.SetField(fieldNotice)
 		must = append(must, t)
 	}
-	// The body's words must match; the rest add to its score. In one disjunction, Bleve scales a
-	// passage's score by the share of clauses it meets, so a passage meeting only the words
-	// scored half when the question also asked a kind of fact, below passages meeting only the
-	// kind: "what is special category data?" read eight definitions of other things.
+	// The question's words (or a council it names) must match; the kind of fact asked adds to
+	// the score. In one disjunction, Bleve scales a passage's score by the share of clauses it
+	// meets, so a passage meeting only the words scored half when the question also asked a kind
+	// of fact, below passages meeting only the kind: "what is special category data?" read eight
+	// definitions of other things.
 	bq := bleve.NewBooleanQuery()
 	bq.AddMust(append(must, bleve.NewDisjunctionQuery(should...))...)
 	if len(bonus) > 0 {
