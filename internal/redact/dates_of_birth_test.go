@@ -78,3 +78,37 @@ func TestOrdinalsThatAreNoMonthAreKept(t *testing.T) {
 		"the 3rd of the 4th floor flats", "the second of the third year reports",
 	})
 }
+
+// A date of birth read out as two ordinals and a year ("5th 6th 80"), typed with spaces ("dob 5 6
+// 80"), with its month abbreviated between dashes ("5-jun-80") or its year in words after a
+// month ("the 5th of june eighty") is one: a QA pass found each kept.
+func TestDatesOfBirthAsTypedInAHurryAreRedacted(t *testing.T) {
+	assertRedacts(t, []redaction{
+		{"two ordinals and a year", "my dob is 5th 6th 80", "my dob is [date of birth]", redact.KindDateOfBirth},
+		{"two ordinals, full year", "born 5th 6th 1980", "born [date of birth]", redact.KindDateOfBirth},
+		{"ordinals in words", "date of birth fifth sixth eighty", "date of birth [date of birth]", redact.KindDateOfBirth},
+		{"spaces", "dob: 5 6 80", "dob: [date of birth]", redact.KindDateOfBirth},
+		{"spaces, full year", "my son's dob is 05 06 2015 can I see his file", "my son's dob is [date of birth] can I see his file", redact.KindDateOfBirth},
+		{"month between dashes", "dob 5-jun-80", "dob [date of birth]", redact.KindDateOfBirth},
+		{"short year in words", "born on the 5th of june eighty", "born on [date of birth]", redact.KindDateOfBirth},
+		{"short year in words, month first", "I was born June the fifth eighty two", "I was born [date of birth]", redact.KindDateOfBirth},
+	})
+}
+
+// A count said in words after a date of birth is no year of it.
+func TestACountAfterASpokenDateOfBirthIsKept(t *testing.T) {
+	redactsTo(t, map[string]string{
+		"born on the fifth of June twenty minutes late": "born on [date of birth] twenty minutes late",
+		"born June the first, forty weeks on":           "born [date of birth], forty weeks on",
+	})
+}
+
+// Ordinals and spaced numbers near birth words that are no date stay: no year after two ordinals,
+// counts, and days or months out of range.
+func TestNumbersNearBirthWordsThatAreNoDateAreKept(t *testing.T) {
+	keeps(t, []string{
+		"my son was born 2nd, 3rd in line", "born 3 2 weeks early", "my dob is the 2nd 3rd time I ask",
+		"born 40 13 80", "born in 2010, 5 6 of us", "dob changed 2 3 times", "born 1st 2nd",
+		"Updated on 5 6 80 places", "5th 6th 80 is no date without birth words",
+	})
+}

@@ -1267,6 +1267,9 @@ const (
 	datePattern  = `(?:[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:[0-9]{4}|[0-9]{2})` +
 		`|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}` +
 		`|[0-9]{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+` + monthPattern + `\.?(?:,?\s+[0-9]{4}|\s+'?[0-9]{2})?` +
+		`|[0-9]{1,2}[/.\-]` + monthPattern + `[/.\-](?:[0-9]{4}|[0-9]{2})` + // "5-jun-80"
+		// "5 6 80", "05 06 1985": spaces for slashes, the day and the month in range, as no count is.
+		`|(?:0?[1-9]|[12][0-9]|3[01])[ \t](?:0?[1-9]|1[0-2])[ \t](?:(?:19|20)[0-9]{2}|[0-9]{2})` +
 		`|` + monthPattern + `\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?)\b`
 )
 
@@ -1281,8 +1284,10 @@ const (
 	yearWords = `(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+` + unitWords + `)?|` +
 		`ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:oh|o)[\s-]+` + unitWords + `)` +
 		`|two[\s-]+thousand(?:(?:[\s-]+and)?[\s-]+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-]+` + unitWords + `)?|` + unitWords + `))?`
-	spokenDay  = `(?:the\s+)?(?:` + ordinalWords + `|[0-9]{1,2}(?:st|nd|rd|th)?)`
-	spokenYear = `(?:,?\s+(?:[0-9]{4}|` + yearWords + `))?`
+	// shortYearWords: a year said without its century, "eighty", "seventy-six".
+	shortYearWords = `(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+` + unitWords + `)?`
+	spokenDay      = `(?:the\s+)?(?:` + ordinalWords + `|[0-9]{1,2}(?:st|nd|rd|th)?)`
+	spokenYear     = `(?:,?\s+(?:[0-9]{4}|` + yearWords + `)|\s+` + shortYearWords + `)?`
 )
 
 // spokenDateRE finds a date with its day or its year in words: "the fifth of June 1980",
@@ -1292,12 +1297,13 @@ var spokenDateRE = newPattern(`(?i)(?:`+spokenDay+`(?:\s+of)?\s+`+monthPattern+`
 	`|`+monthPattern+`\.?\s+`+spokenDay+spokenYear+`)\b`, 96, wordStartIn("0123456789jfmasondte"))
 
 // ordinalMonthDateRE finds a date with its month said as an ordinal, as residents read a date of
-// birth out ("the 5th of the 6th 80" for 5/6/80, "the fifth of the sixth nineteen eighty"). It is
-// looked for only where dates of birth are (findDates), and where a word such as "form" or "floor"
-// follows, the ordinal is no month ("the 5th of the 6th form"). Group 1 is the month.
-var ordinalMonthDateRE = newPattern(`(?i)`+spokenDay+`\s+of\s+(?:the\s+)?`+
+// birth out ("the 5th of the 6th 80" for 5/6/80, "the fifth of the sixth nineteen eighty", "5th
+// 6th 80"). It is looked for only where dates of birth are (findDates), and where a word such as
+// "form" or "floor" follows, the ordinal is no month ("the 5th of the 6th form"). Group 1 is "of",
+// group 2 the month; without "of" a year must follow ("born 1st 2nd" may rank twins).
+var ordinalMonthDateRE = newPattern(`(?i)`+spokenDay+`(\s+of)?\s+(?:the\s+)?`+
 	`((?:0?[1-9]|1[0-2])(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)`+
-	`(?:,?\s+(?:[0-9]{4}|'?[0-9]{2}|`+yearWords+`|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+`+unitWords+`)?))?\b`,
+	`(?:,?\s+(?:[0-9]{4}|'?[0-9]{2}|`+yearWords+`|`+shortYearWords+`))?\b`,
 	96, wordStartIn("0123456789ftsenth"))
 
 // notMonthAfter follow an ordinal that is no month: "the 5th of the 6th form", "the 2nd of the
@@ -1433,12 +1439,17 @@ func findDates(s string, from, to int, out []span) []span {
 		if !plausibleDate(s, m[0], m[1]) {
 			return -1
 		}
+		if next, _ := readNameToken(s, skipSpaces(s, m[1])); quantityWords[strings.ToLower(next)] {
+			// "born on the fifth of June twenty minutes late": a count, not the year.
+			m[1] = shorterSpokenDate(s, m[0], m[1])
+		}
 		out = append(out, span{KindDateOfBirth, m[0], m[1]})
 		return m[1]
 	})
 	ordinalMonthDateRE.eachFrom(s[:to], from, func(m []int) int {
 		next, _ := readNameToken(s, skipSpaces(s, m[1]))
-		if !plausibleDate(s, m[0], m[1]) || m[1] == m[3] && notMonthAfter[strings.ToLower(next)] {
+		noYear := m[1] == m[5]
+		if !plausibleDate(s, m[0], m[1]) || noYear && (m[2] < 0 || notMonthAfter[strings.ToLower(next)]) {
 			return -1
 		}
 		out = append(out, span{KindDateOfBirth, m[0], m[1]})
@@ -1446,6 +1457,25 @@ func findDates(s string, from, to int, out []span) []span {
 	})
 	return out
 }
+
+// shorterSpokenDate returns the end of the spoken date s[start:end] without the number words
+// that end it, which count something after it rather than say its year.
+func shorterSpokenDate(s string, start, end int) int {
+	for {
+		sp := strings.LastIndexAny(s[start:end], " \t-")
+		if sp < 0 {
+			return end
+		}
+		lw := strings.ToLower(s[start+sp+1 : end])
+		if !digitWords[lw] && !tensWords[lw] {
+			return end
+		}
+		end = start + sp
+	}
+}
+
+// tensWords are the number words of the tens.
+var tensWords = setOf(`twenty thirty forty fifty sixty seventy eighty ninety`)
 
 // plausibleDate reports whether the date s[start:end] stands alone rather than being part of a
 // longer dotted or slashed number ("81.2.69.160"). A date of birth given as such is redacted even
