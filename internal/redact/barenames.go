@@ -350,7 +350,8 @@ func lowerFullName(s string, i int, selfIntro bool) (start, end int, words []str
 		pos = next
 	}
 	if !clauseEndsAt(s, end, ",.!?;:-\n\r)") && !followedByAny(s, end, lowerNameFollowers) &&
-		!(questionFollows(s, end) && lowerNamesBeforeQuestion(name[0], name[1]) && (selfIntro || asksForOwn(s, end))) {
+		!(questionFollows(s, end) && lowerNamesBeforeQuestion(name[0], name[1]) && (selfIntro || asksForOwn(s, end))) &&
+		!(selfIntro && detailsFollow(s, end)) {
 		return 0, 0, nil
 	}
 	for _, w := range name {
@@ -359,6 +360,13 @@ func lowerFullName(s string, i int, selfIntro bool) (start, end int, words []str
 		}
 	}
 	return i, end, words
+}
+
+// detailsFollow reports whether the writer's details follow a name at byte i after a space, as
+// residents type them on one line with no comma: a number (a house's, a phone's: "im john smith
+// 22 tudeley hale", "im john smith 07700900123") or a postcode ("im john smith mk6 2hy").
+func detailsFollow(s string, i int) bool {
+	return i+1 < len(s) && s[i] == ' ' && (isDigit(s[i+1]) || postcodeAt(s, i+1))
 }
 
 // questionWords open a question that follows a name typed without a comma: "im sarah jones how

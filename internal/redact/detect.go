@@ -1742,15 +1742,16 @@ var addressStop = setOf(`a an the and or of on in at to for from by near with wi
 
 // addressIntroRE finds an address the resident says is theirs, or labels as one in a note
 // ("Address: 22 Tudeley Hale Fishermead"), so the street needs no street type ("I live at Flat
-// 3, 22 Queensway", "my address is 7 the green"): a flat number, a house number and up to four
+// 3, 22 Queensway", "my address is 7 the green", "change my address to 22 Tudeley Hale", "the
+// address is 7 Bossiney Hale"): a flat number, a house number and up to four
 // words, or both. Groups: 1 the flat, 2 the house number, 3 the words; findAddresses trims the
 // words at the first ordinary one, and reads a house's or a building's name where neither number
 // is given ("my address is Rose Cottage, Haddenham").
-var addressIntroRE = newPattern(`(?i)(?:(?:live|living|lives|lived|reside|resides|residing|staying)`+spaceClass+`+at|(?:my|our|his|her)`+spaceClass+`+(?:(?:home|postal|new|old|current|full)`+spaceClass+`+)?address(?:`+spaceClass+`+(?:is|was)\b|`+spaceClass+`*:)|`+
+var addressIntroRE = newPattern(`(?i)(?:(?:live|living|lives|lived|reside|resides|residing|staying)`+spaceClass+`+at|(?:my|our|his|her|the)`+spaceClass+`+(?:(?:home|postal|new|old|current|full)`+spaceClass+`+)?address(?:`+spaceClass+`+(?:is|was|to)\b|`+spaceClass+`*:)|`+
 	`(?:(?:home|postal|current|full)`+spaceClass+`+)?address`+spaceClass+`*:)`+spaceClass+`*`+
 	`((?:flat|apartment|apt|unit|studio|room|maisonette)\.?`+spaceClass+`*[0-9]{1,4}[a-z]?\b)?,?`+spaceClass+`*`+
 	`(?:([0-9]{1,4}[a-z]?(?:-[0-9]{1,4}[a-z]?)?)\b,?((?:`+spaceClass+`+\p{L}[\p{L}\p{M}'’\-]*){1,4}))?`, 160,
-	wordStartWith("live", "living", "lives", "lived", "reside", "residing", "staying", "my", "our", "his", "her",
+	wordStartWith("live", "living", "lives", "lived", "reside", "residing", "staying", "my", "our", "his", "her", "the",
 		"address", "home", "postal", "current", "full"))
 
 // notAddressLabels come before "address:" where the address is no home's: "Email address:",
@@ -1936,6 +1937,19 @@ func findNamedBuildings(s string, out []span) []span {
 				e = 0
 			}
 		}
+		if e == 0 {
+			// "22 Queensway, Bletchley", "7 Parkway MK6 2HY": a street in one word, with the
+			// place or the postcode that says it is one.
+			if e = oneWordStreet(s, j, false); e > 0 && !placeOrPostcodeFollows(s, e) && !townFollows(s, e) {
+				e = 0
+			}
+		}
+		if e == 0 {
+			// "22 tudeley hale mk6 2hy": a street typed in lower case, before its postcode.
+			if e = lowerStreet(s, j); e > 0 && !postcodeAt(s, skipSpaces(s, e)) {
+				e = 0
+			}
+		}
 		if e > 0 {
 			out = append(out, span{KindAddress, i, e})
 			i = e
@@ -1950,13 +1964,16 @@ func findNamedBuildings(s string, out []span) []span {
 // addressIntroRE): where the writer is ("I'm at", "we're at"), where to send something ("send
 // it to", "post the form to", "write to me at", "send my records to me at") or where they moved
 // ("I moved from", "we've moved to"), with "number" before a house number ("I'm at number 22").
-// Group 1 is "I'm at" and the like, which say less (see findCuedAddresses); group 2 "number", if
-// said.
-var addressCueRE = newPattern(`(?i)(?:((?:i['’]?m|i`+spaceClass+`+am|we['’]?re|we`+spaceClass+`+are|they['’]?re|they`+spaceClass+`+are)`+spaceClass+`+(?:(?:now|still|currently)`+spaceClass+`+)?at)|`+
+// Group 1 is "I'm at", "find me at" and "it's", which say less (see findCuedAddresses); group 2
+// is "it" of "it's", which says an address follows only before "number" ("it's number 22 Tudeley
+// Hale", not "it's 3 Data Rights"); group 3 "number", if said.
+var addressCueRE = newPattern(`(?i)(?:((?:i['’]?m|i`+spaceClass+`+am|we['’]?re|we`+spaceClass+`+are|they['’]?re|they`+spaceClass+`+are)`+spaceClass+`+(?:(?:now|still|currently)`+spaceClass+`+)?at|`+
+	`find`+spaceClass+`+(?:me|us|him|her|them)`+spaceClass+`+at|(it)(?:['’]?s|`+spaceClass+`+is))|`+
 	`(?:send|post|mail|deliver|forward|return|write)(?:`+spaceClass+`+(?:it|them|this|that|everything|copies|(?:the|my|a|any|all|our)(?:`+spaceClass+`+\p{L}+){1,2}))?`+spaceClass+`+to(?:`+spaceClass+`+(?:me|us|him|her|them|(?:my|our)`+spaceClass+`+\p{L}+)`+spaceClass+`+at)?|`+
 	`(?:moved|moving)`+spaceClass+`+(?:from|to))`+
 	spaceClass+`+(?:(number|no\.)`+spaceClass+`*)?`, 80,
-	wordStartWith("i'", "i’", "im", "i ", "we", "they", "send", "post", "mail", "deliver", "forward", "return", "write", "moved", "moving"))
+	wordStartWith("i'", "i’", "im", "i ", "it", "we", "they", "find", "send", "post", "mail", "deliver", "forward", "return", "write",
+		"moved", "moving"))
 
 // findCuedAddresses appends the addresses said after addressCueRE: a house number before a
 // building's or a house's name ("I'm at number 22 Tudeley Hale", "send it to 9 Kiln Bank"; see
@@ -1970,7 +1987,12 @@ func findCuedAddresses(s string, out []span) []span {
 		// whatever the case of the street typed after it ("send it to 22 tudeley hale", "I
 		// moved from flat 3 the maltings"); after "I'm at" it may be a count ("I'm at 3
 		// different places") unless a building's name follows.
-		lower := m[2] < 0
+		// "number" said before it makes it a house number in any case too ("its number 22
+		// tudeley hale").
+		lower := m[2] < 0 || m[6] >= 0
+		if m[4] >= 0 && m[6] < 0 {
+			return -1 // "it's" and no "number"
+		}
 		if flatWordAt(s, i) {
 			if f := flatNumberRE.re.FindStringIndex(s[i:min(len(s), i+flatNumberRE.maxLen)]); f != nil && lower {
 				j := i + f[1]
@@ -1990,13 +2012,16 @@ func findCuedAddresses(s string, out []span) []span {
 			if e == 0 && lower {
 				e = lowerStreet(s, j)
 			}
+			if e == 0 {
+				e = oneWordStreet(s, j, lower) // "send it to 22 Queensway"
+			}
 			if e > 0 {
 				out = append(out, span{KindAddress, i, e})
 				return e
 			}
 			return -1
 		}
-		if m[4] >= 0 {
+		if m[6] >= 0 {
 			return -1 // "number" and no house number
 		}
 		e := buildingName(s, i, buildingAny)
@@ -2055,6 +2080,44 @@ func lowerStreet(s string, i int) int {
 	}
 	return end
 }
+
+// oneWordStreet returns the end of a street named in one word at byte i, after a house number
+// ("22 Queensway", "14 Kingsway", "3 Southgate", "2 Broadway"), or 0: a word of six letters or
+// more that is a street type itself or ends as one, in "way" or in "gate" after a consonant
+// ("Westgate", not "delegate" or "investigate"), and is no ordinary word ("anyway"). It must
+// be capitalised unless anyCase, and end the street: punctuation, an ordinary word, a town or the
+// end of the text follows, not another word of a name ("22 Queensway shops" counts shops).
+func oneWordStreet(s string, i int, anyCase bool) int {
+	i = skipSpaces(s, i)
+	tok, _ := readNameToken(s, i)
+	if len(tok) < 6 || len(tok) > 16 {
+		return 0
+	}
+	if r := tok[0]; !anyCase && (r < 'A' || r > 'Z') {
+		return 0
+	}
+	lw := strings.ToLower(tok)
+	if !allLetters(lw) || ordinaryWord(lw) || halfwayWords[lw] {
+		return 0
+	}
+	streetLike := streetWords[lw] || strings.HasSuffix(lw, "way") ||
+		strings.HasSuffix(lw, "gate") && !strings.ContainsRune("aeiou", rune(lw[len(lw)-5]))
+	if !streetLike {
+		return 0
+	}
+	end := i + len(tok)
+	if j := skipSpaces(s, end); j > end {
+		next, _ := readNameToken(s, j)
+		ln := strings.ToLower(next)
+		if next != "" && (!(ordinaryWord(ln) || addressStop[ln] || addressIntroStop[ln] || townSurnames[ln] || areaWords[ln]) || quantityWords[ln]) {
+			return 0
+		}
+	}
+	return end
+}
+
+// halfwayWords end in "way" and name no street.
+var halfwayWords = setOf(`anyway halfway midway someway underway noway sideway`)
 
 // countedWord reports whether lw, read after a number, shows the number counts things: a plural
 // that is no street's or house's ("send it to 3 separate offices", "we moved to 2 smaller

@@ -155,3 +155,15 @@ func TestTownSurnamesAreRedacted(t *testing.T) {
 	})
 	keeps(t, []string{"Milton Keynes here", "I live in Marlow", "Marlow Council here", "Great Marlow here", "High Wycombe here, who is the DPO?"})
 }
+
+// A full name typed in lower case after "im" and straight before the writer's address, phone
+// number or postcode, with no comma, is theirs: "im john smith 22 tudeley hale mk6 2hy" kept the
+// name and the street (a QA pass).
+func TestLowerCaseNamesBeforeTheWritersDetailsAreRedacted(t *testing.T) {
+	redactsTo(t, map[string]string{
+		"im john smith 22 tudeley hale mk6 2hy":      "im [name] [address] [postcode]",
+		"i'm priya shah 07700900123 call me back":    "i'm [name] [phone] call me back",
+		"im sarah jones mk6 2hy, can I see my file?": "im [name] [postcode], can I see my file?",
+	})
+	keeps(t, []string{"im not sure 2 years is right", "im really sorry 3 times now", "i'm so angry 4 letters lost"})
+}
