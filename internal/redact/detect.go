@@ -1751,8 +1751,11 @@ var addressIntroRE = newPattern(`(?i)(?:(?:live|living|lives|lived|reside|reside
 	`(?:(?:home|postal|current|full)`+spaceClass+`+)?address`+spaceClass+`*:)`+spaceClass+`*`+
 	`((?:flat|apartment|apt|unit|studio|room|maisonette)\.?`+spaceClass+`*[0-9]{1,4}[a-z]?\b)?,?`+spaceClass+`*`+
 	`(?:([0-9]{1,4}[a-z]?(?:-[0-9]{1,4}[a-z]?)?)\b,?((?:`+spaceClass+`+\p{L}[\p{L}\p{M}'’\-]*){1,4}))?`, 160,
-	wordStartWith("live", "living", "lives", "lived", "reside", "residing", "staying", "my", "our", "his", "her", "the",
-		"address", "home", "postal", "current", "full"))
+	wordStartWith("live", "living", "lives", "lived", "reside", "residing", "staying", "my", "our", "his", "her",
+		"address", "home", "postal", "current", "full",
+		// Not "the" alone: a notice says it in every sentence, and the pattern tried at each
+		// cost prose a third of its speed.
+		"the address", "the home", "the postal", "the new", "the old", "the current", "the full"))
 
 // notAddressLabels come before "address:" where the address is no home's: "Email address:",
 // "IP address:".
@@ -1972,7 +1975,7 @@ var addressCueRE = newPattern(`(?i)(?:((?:i['’]?m|i`+spaceClass+`+am|we['’]?
 	`(?:send|post|mail|deliver|forward|return|write)(?:`+spaceClass+`+(?:it|them|this|that|everything|copies|(?:the|my|a|any|all|our)(?:`+spaceClass+`+\p{L}+){1,2}))?`+spaceClass+`+to(?:`+spaceClass+`+(?:me|us|him|her|them|(?:my|our)`+spaceClass+`+\p{L}+)`+spaceClass+`+at)?|`+
 	`(?:moved|moving)`+spaceClass+`+(?:from|to))`+
 	spaceClass+`+(?:(number|no\.)`+spaceClass+`*)?`, 80,
-	wordStartWith("i'", "i’", "im", "i ", "it", "we", "they", "find", "send", "post", "mail", "deliver", "forward", "return", "write",
+	wordStartWith("i'", "i’", "im", "i ", "it's", "it’s", "its ", "it is", "we", "they", "find", "send", "post", "mail", "deliver", "forward", "return", "write",
 		"moved", "moving"))
 
 // findCuedAddresses appends the addresses said after addressCueRE: a house number before a
