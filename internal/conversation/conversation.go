@@ -1065,6 +1065,28 @@ func withoutIntroductions(q string) (question, dropped string) {
 	return strings.Join(kept, " "), strings.Join(left, " ")
 }
 
+// changesSubjectRe is the words with which a message turns from what it told to what it asks:
+// "…, anyway who is the DPO for Bucks?", "… btw how long do you keep it". Only at the start of
+// a clause ("is there any way to …" asks, and turns from nothing).
+var changesSubjectRe = regexp.MustCompile(`(?i)(?:^|[,.;:!?]|\s[-–—])\s*(?:anyway|anyways|anyhow|by the way|btw|on another note|on a different note|changing the subject)\b[,:;]?\s+(.+)$`)
+
+// afterTheSubjectChanges is the question a message asks after turning from what it told, and
+// what it told: "my son keeps hitting his brother with a lightsaber, anyway who is the DPO for
+// Bucks?" asks only who the DPO is (a QA pass searched the whole, and the notices "don't answer
+// that"). A message that asks nothing after the turn, or asks before it too ("who is the DPO?
+// btw how long do you keep it?"), is kept whole.
+func afterTheSubjectChanges(q string) (question, aside string) {
+	loc := changesSubjectRe.FindStringSubmatchIndex(q)
+	if loc == nil {
+		return q, ""
+	}
+	rest, told := strings.TrimSpace(q[loc[2]:loc[3]]), strings.TrimSpace(q[:loc[0]])
+	if !asksSomething(rest) || asksSomething(told) {
+		return q, ""
+	}
+	return rest, told
+}
+
 // questionOf is what of a message is searched (or sent to a model): without the resident's own
 // details, and without what only introduces them. "my email is jo@x.com, how long…" asks only
 // "how long…".
@@ -1075,7 +1097,9 @@ func (b *Bot) questionOf(q string) string {
 // questionOfRedacted is questionOf of a message already redacted: a turn that reads the redacted
 // message for something else too redacts it once.
 func (b *Bot) questionOfRedacted(q string) string {
+	q, aside := afterTheSubjectChanges(q)
 	question, dropped := withoutIntroductions(q)
+	dropped = strings.TrimSpace(aside + " " + dropped)
 	if named := b.councilsNamed(dropped); len(named) > 0 && len(b.councilsNamed(question)) == 0 {
 		// "I live in Bucks." introduces the asker and says whose notices to ask: Milton Keynes's
 		// "6 years" is no answer for them.
