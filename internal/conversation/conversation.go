@@ -248,6 +248,11 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	// Someone at risk comes first, whatever else the message says (a reference, a "yes").
 	intent := b.classify(t.Text)
 	if intent.Safeguarding {
+		if intent.DomesticAbuse && b.Queue != nil && (intent.Type == rights.Complaint || !intent.Actionable) && rights.TellsOfAddressGivenAway(t.Text) {
+			// "housing gave out my address and now my ex knows where I am": serious, where to
+			// turn, and the complaint (the breach report) offered, not only the safety contacts.
+			return b.addressGivenAwayUrgent(ctx, s, t, intent)
+		}
 		if intent.ByModel && intent.Actionable && intent.Type != rights.None && b.Queue != nil {
 			// Only the model took it for urgent, and it asks to exercise a right ("hi, I'm Kate
 			// and I want a copy of everything you hold on me please"): the safeguarding reply
@@ -493,6 +498,11 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			return r, nil
 		}
 	}
+	if intent.Actionable && intent.Type == rights.Complaint && b.Queue != nil && rights.TellsOfAddressGivenAway(t.Text) {
+		// "I think someone in housing gave my ex my new address": the complaint, with that it is
+		// serious and where to turn before it (a QA pass: the intake alone).
+		return b.addressGivenAwayComplaint(ctx, s, t, intent)
+	}
 	if intent.Actionable && intent.Type != rights.None {
 		if b.Queue != nil && (t.Channel == "web" || t.Channel == "phone") {
 			if req, rest, ok := b.requestAmong(t.Text); ok && asksSomething(rest) && !aboutTheRequestRe.MatchString(rest) {
@@ -695,7 +705,7 @@ func (b *Bot) answerGrievance(ctx context.Context, s *session, t Turn, onDelta f
 	if toldAnExRe.MatchString(t.Text) && b.DomesticAbuse != "" {
 		// "… and told my ex": no fear is said, so no alarm and no flag on a case; but an ex
 		// learning where someone lives can be a danger, and they are told where to turn if it is.
-		r.Answer.Answer += "\n\nIf someone knowing where you live puts you at risk, call 999 if you are in immediate danger. " + b.DomesticAbuse
+		r.Answer.Answer += "\n\n" + b.ifAtRisk()
 	}
 	if b.Queue != nil && t.Channel == "web" {
 		r.Answer.Answer += "\n\nIf someone at the council looked at your details without a work reason, or passed them on, you can complain to the council's data protection team, who can look into it and keep your address confidential. I can pass your complaint to them now: say \"yes\" to start it."
@@ -1263,6 +1273,11 @@ func (b *Bot) safeguardingText() string {
 // safeguardingFor is the reply to an urgent message, the same on every channel: emergency first,
 // crisis lines for suicide or self-harm, then the safeguarding team (the chat's council's).
 func (b *Bot) safeguardingFor(intent rights.Intent, org string) string {
+	return b.safeguardingContacts(intent, org) + "\nThis chat can't act on safeguarding concerns, so please contact them now."
+}
+
+// safeguardingContacts are the contacts of safeguardingFor, one a line, without its last word.
+func (b *Bot) safeguardingContacts(intent rights.Intent, org string) string {
 	text := b.safeguardingText()
 	if intent.DomesticAbuse && b.DomesticAbuse != "" {
 		// "I've had to leave my partner because he was violent and I'm in a refuge now": a
@@ -1283,7 +1298,7 @@ func (b *Bot) safeguardingFor(intent rights.Intent, org string) string {
 	if council := b.canonicalOrg(org); council != "" {
 		text = strings.ReplaceAll(text, "your council's", answer.Possessive(council)) // the chat is that council's
 	}
-	return text + "\nThis chat can't act on safeguarding concerns, so please contact them now."
+	return text
 }
 
 func (b *Bot) safeguarding(s *session, t Turn, intent rights.Intent) Reply {

@@ -303,9 +303,15 @@ func escapingAbuse(s string) bool {
 }
 
 // markAbuse marks an urgent message (normalised) of a writer at risk from a partner
-// (escapingAbuse, or fled as fledAndFearsBeingFound reads it), and whether it names a child or
-// a relative too (OthersAtRisk).
+// (escapingAbuse, or fled as fledAndFearsBeingFound reads it, or whose address the council gave
+// one: addressGivenAway), and whether it names a child or a relative too (OthersAtRisk).
 func markAbuse(in *Intent, s string, fled bool) {
+	if addressGivenAway.MatchString(s) {
+		// "my social worker passed my details to my violent ex": the writer is the one at risk,
+		// whoever at the council the message names (urgent by its cues, it read as a report about
+		// someone else).
+		fled, in.OnBehalf = true, false
+	}
 	in.DomesticAbuse = fled || escapingAbuse(s)
 	in.OthersAtRisk = in.DomesticAbuse && relativeNamed.MatchString(s)
 }

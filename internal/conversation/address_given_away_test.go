@@ -1,0 +1,72 @@
+package conversation_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/internal/conversation"
+)
+
+// A writer whose address the council gave to a former partner is told plainly that it is serious,
+// where to turn if they feel unsafe, and still gets the complaint to the data protection team,
+// with its reference: "I think someone in housing gave my ex my new address" started a complaint
+// with no word of where to turn (a QA pass). No fear said, no alarm: the complaint is taken as
+// any. Told with danger ("… and now my ex knows where I am", urgent), the safety contacts come
+// first and the complaint, the breach report, is offered where only the confidentiality request
+// was; its case is flagged and asks for a contact safe to use.
+func TestAnAddressGivenToAnExIsSeriousAndStillAComplaint(t *testing.T) {
+	serious := []string{"serious", "personal data breach", "999", "0808 2000 247"}
+	for _, tc := range []struct {
+		says  string
+		skips int // the optional steps after the contact: the service, when not named, and the details
+	}{
+		{"I think someone in housing gave my ex my new address", 1},
+		{"the council sent my new address to my ex-husband", 2},
+	} {
+		t.Run(tc.says, func(t *testing.T) {
+			bot, q := newBot(t, gapsNow)
+			lines := []line{
+				{says: tc.says, kind: conversation.KindIntake, contains: append(serious, "Complaint", "full name")},
+				{says: "Jo Bloggs", kind: conversation.KindIntake}, {says: "jo@example.com", kind: conversation.KindIntake},
+			}
+			for range tc.skips {
+				lines = append(lines, line{says: "skip"})
+			}
+			lines = append(lines, line{says: "yes", kind: conversation.KindSubmitted, contains: []string{"Your reference is DPO-"}})
+			script(t, bot, "Buckinghamshire", lines)
+			cases := q.cases()
+			require.Len(t, cases, 1)
+			assert.Equal(t, "complaint", string(cases[0].Type))
+		})
+	}
+	t.Run("urgent", func(t *testing.T) {
+		bot, q := newBot(t, gapsNow)
+		script(t, bot, "Buckinghamshire", []line{
+			{says: "housing gave out my address and now my ex knows where I am", kind: conversation.KindSafeguarding,
+				contains: append(serious, "complaint", `say "yes"`)},
+			{says: "yes", kind: conversation.KindIntake, contains: []string{"Complaint", "full name"}},
+			{says: "Jo Bloggs", kind: conversation.KindIntake, contains: []string{"safe for you"}},
+			{says: "jo@example.com", kind: conversation.KindIntake}, {says: "skip"},
+			{says: "yes", kind: conversation.KindSubmitted, contains: []string{"Your reference is DPO-"}},
+		})
+		cases := q.cases()
+		require.Len(t, cases, 1)
+		assert.Equal(t, "complaint", string(cases[0].Type))
+		assert.True(t, cases[0].Safeguarding)
+		assert.Contains(t, cases[0].Description, "check it is safe")
+	})
+	// A calm misdirection names no one to be kept safe from: the complaint alone.
+	for _, says := range []string{
+		"you sent my letter to my old address",
+		"the council gave my address to the electoral roll",
+	} {
+		t.Run(says, func(t *testing.T) {
+			bot, _ := newBot(t, gapsNow)
+			script(t, bot, "Buckinghamshire", []line{
+				{says: says, kind: conversation.KindIntake, contains: []string{"Complaint", "full name"}, lacks: []string{"999", "serious", "0808"}},
+			})
+		})
+	}
+}
