@@ -127,7 +127,7 @@ func TestUnseenNumbersAreEverydayWords(t *testing.T) {
 // roundFiveComposer is two councils whose notices state different facts: a question about one
 // council is answered from its notices only, and abstains when they don't state it, however
 // close the other council's answer is.
-func roundFiveComposer(t *testing.T) *Composer {
+func roundFiveComposer(t testing.TB) *Composer {
 	t.Helper()
 	fs := fstest.MapFS{
 		"organisations.yaml": {Data: []byte("organisations:\n  - name: Eastby Borough Council\n    aliases: [Eastby]\n  - name: Northam County Council\n    aliases: [Northam]\n")},

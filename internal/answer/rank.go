@@ -20,7 +20,40 @@ func (c *Composer) Retrieve(ctx context.Context, q Question) ([]Hit, error) {
 	if _, err := c.answerRespelt(ctx, q, &ex); err != nil {
 		return nil, err
 	}
-	hits := ex.ranked
+	return c.ranking(ctx, q, ex.ranked)
+}
+
+// AnswerRanked answers q as Answer does and ranks passages for rank as Retrieve does, in one
+// composition when rank is q as the composer reads it (the same text, scope, context and number
+// of passages): the ranking is then that of reading q to answer it. For another rank the ranking
+// is nil, and a caller wanting it retrieves it. Whoever wants both (the evaluation, the language
+// model's prompt) composed every question twice.
+func (c *Composer) AnswerRanked(ctx context.Context, q, rank Question) (Answer, []Hit, error) {
+	if !readsAlike(q, rank) {
+		ans, err := c.answerRespelt(ctx, q, nil)
+		return ans, nil, err
+	}
+	var ex Explanation
+	ans, err := c.answerRespelt(ctx, q, &ex)
+	if err != nil {
+		return ans, nil, err
+	}
+	hits, err := c.ranking(ctx, rank, ex.ranked)
+	if err == nil && hits == nil {
+		hits = []Hit{} // nothing retrieved, which nil doesn't say
+	}
+	return ans, hits, err
+}
+
+// readsAlike reports whether the composer reads two questions alike: every field it reads the
+// same, and as many passages (K itself may differ, 0 and 5 are both the default).
+func readsAlike(a, b Question) bool {
+	return a.Text == b.Text && a.Organisation == b.Organisation && a.NoticeID == b.NoticeID &&
+		a.Context == b.Context && a.AsTyped == b.AsTyped && a.k() == b.k()
+}
+
+// ranking is what Retrieve gives of the passages ranked as the composer read q: k of them.
+func (c *Composer) ranking(ctx context.Context, q Question, hits []Hit) ([]Hit, error) {
 	if hits == nil {
 		// Decided before reading a sentence (nothing matched, or the question asks of another
 		// council than its scope): the retriever's own ranking, whatever there is of it.

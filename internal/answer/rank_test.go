@@ -70,3 +70,88 @@ func TestRetrieveFallsBackToTheRetrieversRanking(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, lexical[:min(3, len(lexical))], hits)
 }
+
+// countingRetriever counts the searches made of it.
+type countingRetriever struct {
+	r Retriever
+	n int
+}
+
+func (c *countingRetriever) Retrieve(ctx context.Context, q Question) ([]Hit, error) {
+	c.n++
+	return c.r.Retrieve(ctx, q)
+}
+
+// AnswerRanked gives what Answer and Retrieve give, composing once when the ranking asked for is
+// of the question answered (K 0 and 5 are both the default); of another, it leaves the ranking
+// to the caller. Decided before reading a sentence, it ranks as the retriever does, as Retrieve.
+func TestAnswerRankedComposesOnce(t *testing.T) {
+	ctx := context.Background()
+	comp := roundFiveComposer(t)
+	searched := &countingRetriever{r: comp.Retriever}
+	comp.Retriever = searched
+	for _, tc := range []struct {
+		q      Question
+		before bool // decided before reading a sentence: the retriever's ranking is one search more
+	}{
+		{q: Question{Text: "How long does Northam keep council tax accounts?"}},
+		{q: Question{Text: "How long does Northam keep council tax accounts?", Organisation: "Eastby", K: 3}, before: true},
+		{q: Question{Text: "Who do you share my data with?", K: 2}},
+	} {
+		q := tc.q
+		rank := q
+		if rank.K == 0 {
+			rank.K = 5
+		}
+		want, err := comp.Answer(ctx, q)
+		require.NoError(t, err)
+		wantHits, err := comp.Retrieve(ctx, rank)
+		require.NoError(t, err)
+
+		searched.n = 0
+		got, hits, err := comp.AnswerRanked(ctx, q, rank)
+		require.NoError(t, err)
+		assert.Equal(t, want, got, q.Text)
+		assert.Equal(t, wantHits, hits, q.Text)
+		composedOnce := searched.n
+		searched.n = 0
+		_, err = comp.Answer(ctx, q)
+		require.NoError(t, err)
+		if tc.before {
+			composedOnce--
+		}
+		assert.Equal(t, searched.n, composedOnce, "composed once: %s", q.Text)
+
+		other := rank
+		other.K = 10
+		got, hits, err = comp.AnswerRanked(ctx, q, other)
+		require.NoError(t, err)
+		assert.Equal(t, want, got, q.Text)
+		assert.Nil(t, hits, "read otherwise: ranked apart")
+	}
+}
+
+// BenchmarkAnswerAndRank is a question answered and its passages ranked, as the evaluation and
+// the language model's prompt want them: asked apart, then at once.
+func BenchmarkAnswerAndRank(b *testing.B) {
+	ctx := context.Background()
+	comp := roundFiveComposer(b)
+	q := Question{Text: "How long does Northam keep council tax accounts?"}
+	b.Run("apart", func(b *testing.B) {
+		for range b.N {
+			if _, err := comp.Answer(ctx, q); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := comp.Retrieve(ctx, q); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("at-once", func(b *testing.B) {
+		for range b.N {
+			if _, _, err := comp.AnswerRanked(ctx, q, q); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

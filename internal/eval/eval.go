@@ -166,11 +166,7 @@ func Run(ctx context.Context, qs []Question, r answer.Retriever, a answer.Answer
 			}
 		}
 		rep.Questions++
-		hits, err := retrieve(ctx, r, q, opt)
-		if err != nil {
-			return rep, fmt.Errorf("question %s: %w", q.ID, err)
-		}
-		ans, err := a.Answer(ctx, questionFor(q, opt))
+		hits, ans, err := retrieveAndAnswer(ctx, r, a, q, opt)
 		if err != nil {
 			return rep, fmt.Errorf("question %s: %w", q.ID, err)
 		}
@@ -258,11 +254,45 @@ func questionFor(q Question, opt Options) answer.Question {
 	return aq
 }
 
+// ranker is an answerer that ranks passages as it answers (answer.Composer): when it is the
+// retriever too, its ranking for a question it reads alike is the retriever's, composed once.
+type ranker interface {
+	AnswerRanked(ctx context.Context, q, rank answer.Question) (answer.Answer, []answer.Hit, error)
+}
+
+// retrieveAndAnswer ranks passages for a question (retrieve) and answers it. The composer ranks
+// passages by answering: asked for both of the same question, it composes once. (Not of the
+// question sets as run, whose answers read K passages and whose recall ten: each composed twice.)
+func retrieveAndAnswer(ctx context.Context, r answer.Retriever, a answer.Answerer, q Question, opt Options) ([]answer.Hit, answer.Answer, error) {
+	aq := questionFor(q, opt)
+	if rk, ok := a.(ranker); ok && any(rk) == any(r) && (!opt.Scoped || len(q.Notices) == 0) {
+		ans, hits, err := rk.AnswerRanked(ctx, aq, retrievalQuestion(q))
+		if err != nil {
+			return nil, ans, err
+		}
+		if hits == nil { // read otherwise: ranked apart
+			hits, err = retrieve(ctx, r, q, opt)
+		}
+		return hits, ans, err
+	}
+	hits, err := retrieve(ctx, r, q, opt)
+	if err != nil {
+		return nil, answer.Answer{}, err
+	}
+	ans, err := a.Answer(ctx, aq)
+	return hits, ans, err
+}
+
+// retrievalQuestion is the question whose passages recall is measured on, unscoped.
+func retrievalQuestion(q Question) answer.Question {
+	return answer.Question{Text: q.Question, Organisation: q.Org, K: 10}
+}
+
 // retrieve ranks passages for a question: scoped to each of its notices (merged by score) when
 // asked, else across the corpus (or its organisation).
 func retrieve(ctx context.Context, r answer.Retriever, q Question, opt Options) ([]answer.Hit, error) {
 	if !opt.Scoped || len(q.Notices) == 0 {
-		return r.Retrieve(ctx, answer.Question{Text: q.Question, Organisation: q.Org, K: 10})
+		return r.Retrieve(ctx, retrievalQuestion(q))
 	}
 	var all []answer.Hit
 	for _, n := range q.Notices {

@@ -179,7 +179,7 @@ func (a *Answerer) AnswerStream(ctx context.Context, q answer.Question, onDelta 
 }
 
 func (a *Answerer) answer(ctx context.Context, q answer.Question, onDelta func(string)) (answer.Answer, error) {
-	ext, err := a.Fallback.Answer(ctx, q)
+	ext, ranked, err := a.extract(ctx, q)
 	if err != nil || ext.Abstained || ext.Hedged || len(ext.NotAnsweredBy) > 0 {
 		// The notices don't answer it, or may not: a model would only be guessing, and its
 		// paraphrase would sound surer than the quote of the closest passage and its doubt. Nor
@@ -190,7 +190,7 @@ func (a *Answerer) answer(ctx context.Context, q answer.Question, onDelta func(s
 	if ext.Mode == "" {
 		ext.Mode = ModeExtractive
 	}
-	gen, reason := a.generate(ctx, q, ext, onDelta)
+	gen, reason := a.generate(ctx, q, ext, ranked, onDelta)
 	if reason != "" {
 		ext.FallbackReason = reason
 		if a.OnFallback != nil {
@@ -201,10 +201,36 @@ func (a *Answerer) answer(ctx context.Context, q answer.Question, onDelta func(s
 	return gen, nil
 }
 
-// generate asks the model and checks its reply; a non-empty reason means it must not be shown.
-func (a *Answerer) generate(ctx context.Context, q answer.Question, ext answer.Answer, onDelta func(string)) (answer.Answer, string) {
+// ranker is an extractive answerer that ranks passages as it answers (answer.Composer).
+type ranker interface {
+	AnswerRanked(ctx context.Context, q, rank answer.Question) (answer.Answer, []answer.Hit, error)
+}
+
+// extract is the fallback's answer and, when the fallback is the Retriever too and ranks as it
+// answers, the passages the model would be shown of it, which the Retriever would give (nil when
+// it can't say: the question has a context, or the model is shown fewer passages than an answer
+// reads). The composer ranks passages by answering: asked for the answer, then the passages, it
+// composed every question twice.
+func (a *Answerer) extract(ctx context.Context, q answer.Question) (answer.Answer, []answer.Hit, error) {
+	rk, ok := a.Fallback.(ranker)
+	if !ok || any(rk) != any(a.Retriever) {
+		ext, err := a.Fallback.Answer(ctx, q)
+		return ext, nil, err
+	}
+	rq := a.promptQuestion(q, q.Text)
+	ext, hits, err := rk.AnswerRanked(ctx, q, rq)
+	if err != nil || a.promptQuestion(q, ext.Question) != rq {
+		return ext, nil, err // the question was cleaned: the passages are ranked for it as cleaned
+	}
+	return ext, hits, nil
+}
+
+// promptQuestion is the question the passages shown to the model are retrieved for: the question
+// as the extractive answerer cleaned it, with what the conversation was about, as many passages as
+// the model is shown.
+func (a *Answerer) promptQuestion(q answer.Question, cleaned string) answer.Question {
 	rq := q
-	rq.Text = ext.Question // cleaned by the extractive answerer
+	rq.Text = cleaned
 	about, _ := answer.CleanQuestion(q.Context)
 	if about != "" {
 		rq.Text += " " + about // the passages about what the conversation was about, as the extractive answerer searched them
@@ -214,9 +240,20 @@ func (a *Answerer) generate(ctx context.Context, q answer.Question, ext answer.A
 	if q.K > 0 && q.K < rq.K {
 		rq.K = q.K
 	}
-	hits, err := a.Retriever.Retrieve(ctx, rq)
-	if err != nil {
-		return answer.Answer{}, classify(ctx, ctx, err)
+	return rq
+}
+
+// generate asks the model and checks its reply; a non-empty reason means it must not be shown.
+// ranked are the passages to show it when the extractive answer ranked them (extract), else nil.
+func (a *Answerer) generate(ctx context.Context, q answer.Question, ext answer.Answer, ranked []answer.Hit, onDelta func(string)) (answer.Answer, string) {
+	rq := a.promptQuestion(q, ext.Question)
+	about, _ := answer.CleanQuestion(q.Context)
+	hits := ranked
+	if hits == nil {
+		var err error
+		if hits, err = a.Retriever.Retrieve(ctx, rq); err != nil {
+			return answer.Answer{}, classify(ctx, ctx, err)
+		}
 	}
 	if len(hits) > rq.K {
 		hits = hits[:rq.K]

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -508,4 +509,69 @@ func TestFollowUpContextReachesTheModel(t *testing.T) {
 	user = userPrompt(fm2.Requests()[0])
 	assert.NotContains(t, user, "jane.doe@example.com", "the context is redacted like the question")
 	assert.Equal(t, 1, strings.Count(user, "</context>"), "the context can't close its own quotation")
+}
+
+// countingRetriever counts the searches made of it.
+type countingRetriever struct {
+	r answer.Retriever
+	n atomic.Int32
+}
+
+func (c *countingRetriever) Retrieve(ctx context.Context, q answer.Question) ([]answer.Hit, error) {
+	c.n.Add(1)
+	return c.r.Retrieve(ctx, q)
+}
+
+// The composer, as fallback and retriever (as privacybot wires it), ranks the passages the model
+// is shown as it answers: the question is composed once, not answered then composed again to
+// rank them, and the model is shown what the composer's ranking gave before.
+func TestTheComposerComposesOncePerQuestion(t *testing.T) {
+	ctx := context.Background()
+	e := indextest.Bundled(t)
+	searched := &countingRetriever{r: e.Index}
+	comp := answer.NewComposer(searched, e.Corpus, e.Composer.Vocab)
+	q := answer.Question{Text: complaintQ}
+	shown, err := comp.Retrieve(ctx, answer.Question{Text: complaintQ, K: llm.DefaultPassages})
+	require.NoError(t, err)
+	searched.n.Store(0)
+	_, err = comp.Answer(ctx, q)
+	require.NoError(t, err)
+	composedOnce := searched.n.Load()
+	require.Positive(t, composedOnce)
+
+	searched.n.Store(0)
+	fm := newFakeModel(t, goodReply)
+	a, err := llm.New(comp, comp, llm.Options{BaseURL: fm.URL(), APIKey: "test", Model: "test-model"})
+	require.NoError(t, err)
+	ans, err := a.Answer(ctx, q)
+	require.NoError(t, err)
+	assert.Equal(t, "generated", ans.Mode)
+	assert.Equal(t, composedOnce, searched.n.Load(), "searched as one composition searches")
+
+	require.Len(t, fm.Requests(), 1)
+	user := userPrompt(fm.Requests()[0])
+	require.NotEmpty(t, shown)
+	at := 0
+	for i, h := range shown {
+		j := strings.Index(user[at:], h.Passage.Text)
+		require.GreaterOrEqual(t, j, 0, "passage %d (%s) shown, in the composer's order", i+1, h.Passage.ID)
+		at += j + len(h.Passage.Text)
+	}
+	assert.Equal(t, len(shown), strings.Count(user, "\n["), "those passages and no other")
+}
+
+// BenchmarkAnswerWithTheComposer is a question answered through the model (a fake one) with the
+// composer as fallback and retriever, as privacybot wires it: the extractive answer and the
+// passages shown.
+func BenchmarkAnswerWithTheComposer(b *testing.B) {
+	e := indextest.Bundled(b)
+	fm := llmtest.New(b, goodReply)
+	a, err := llm.New(e.Composer, e.Composer, llm.Options{BaseURL: fm.URL(), APIKey: "test", Model: "test-model"})
+	require.NoError(b, err)
+	b.ResetTimer()
+	for range b.N {
+		if _, err := a.Answer(context.Background(), answer.Question{Text: complaintQ}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
