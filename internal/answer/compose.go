@@ -93,6 +93,9 @@ type Composer struct {
 	// passages: a one-sentence passage ("The Council has 40 calendar days …") is read in the
 	// context of the passages beside it under the same heading ("apply … using request forms").
 	section map[string]map[string]bool
+	// tableRows are the rows of each table an organisation's notices hold, in their order, by
+	// organisation and table (tableOf): what wholeTables quotes, worked out once.
+	tableRows map[[2]string][]notice.Passage
 	// titleWord are the concepts of the notices' titles and services: what a notice is about
 	// ("Planning and Building Control") is a topic, however everyday the word.
 	titleWord map[string]bool
@@ -180,7 +183,7 @@ func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
 		AskingSentenceWeight: DefaultAskingSentenceWeight, AskingWordsWeight: DefaultAskingWordsWeight,
 		NearWordWeight: DefaultNearWordWeight, NearWordFrom: DefaultNearWordFrom, GistWeight: DefaultGistWeight, idf: map[string]float64{}, orgWord: map[string]bool{},
 		byOrg: map[string][]notice.Passage{}, passage: map[string]notice.Passage{},
-		pieces: map[string]pieces{}, section: map[string]map[string]bool{}}
+		pieces: map[string]pieces{}, section: map[string]map[string]bool{}, tableRows: map[[2]string][]notice.Passage{}}
 	df := map[string]int{}
 	passages := c.Passages()
 	texts := make([]string, 0, len(passages))
@@ -194,6 +197,9 @@ func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
 		}
 		org := comp.canonical(p.Organisation)
 		comp.byOrg[org] = append(comp.byOrg[org], p)
+		if t := tableOf(p); t != "" {
+			comp.tableRows[[2]string{org, t}] = append(comp.tableRows[[2]string{org, t}], p)
+		}
 		comp.passage[p.ID] = p
 		ps := analyse(comp.acronyms.Concepts, p.Text)
 		comp.pieces[p.ID] = ps

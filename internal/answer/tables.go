@@ -62,12 +62,7 @@ func (c *Composer) wholeTables(hits []Hit, chosen []candidate, reqs []requiremen
 		if asksOfARow {
 			continue
 		}
-		var all []notice.Passage
-		for _, o := range c.byOrg[c.canonical(p.Organisation)] {
-			if tableOf(o) == t {
-				all = append(all, o)
-			}
-		}
+		all := c.tableRows[[2]string{c.canonical(p.Organisation), t}]
 		if len(all) > maxQuotedItems || len(all) <= len(rows[t]) {
 			continue
 		}
