@@ -556,6 +556,19 @@ func TestChatNewCaller(t *testing.T) {
 	assert.NotContains(t, after, "DPO-2026-000001", "the next caller is not told the last caller's request")
 }
 
+// /new mid-request starts the next caller afresh: the request half taken is said to be unsent,
+// and the next caller's words are a new conversation's, not its answers (an adviser's QA pass:
+// /new was refused, and the next caller's question taken for the council).
+func TestChatNewCallerMidRequest(t *testing.T) {
+	data := t.TempDir()
+	input := "/request access\n/new\nhow long do you keep complaint records?\n"
+	out := chatSession(t, map[string]string{"PRIVACYBOT_DATA": data}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC), input)
+	require.Contains(t, out, "The request being taken was NOT sent")
+	after := out[strings.Index(out, "Next caller"):]
+	assert.Contains(t, after, "6 years", "the next caller's question is answered")
+	assert.NotContains(t, after, "Which council", "no step of the last caller's request is asked")
+}
+
 // A /request typed while one is being taken is refused, not started over it (the first would be
 // lost unsent); /new keeps the adviser's council and says so.
 func TestChatOneRequestAtATime(t *testing.T) {

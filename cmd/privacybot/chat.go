@@ -273,9 +273,12 @@ func (c *chat) command(ctx context.Context, line string) bool {
 		fmt.Fprintf(w, "Answering from %s's notices only.\n", name)
 	case "/new", "/next", "/reset":
 		if c.taking {
-			// A new caller would leave the request half taken, never sent.
-			fmt.Fprintln(w, "A request is being taken: finish it, or type \"cancel\", before the next caller.")
-			break
+			// The next caller is on the line: the adviser starts afresh whatever was under way (a QA
+			// pass: refused mid-request, and the next caller's question taken for the last one's
+			// answer). The request half taken is dropped, and said plainly to be unsent, as "cancel"
+			// would.
+			fmt.Fprintln(w, "The request being taken was NOT sent: it was cancelled.")
+			c.taking, c.prompt = false, ""
 		}
 		c.newConversation()
 		c.last = nil
