@@ -503,6 +503,13 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		// serious and where to turn before it (a QA pass: the intake alone).
 		return b.addressGivenAwayComplaint(ctx, s, t, intent)
 	}
+	if (intent.Type == rights.Access || intent.Type == rights.None) && !intent.OnBehalf && rights.AsksWhatIsHeld(t.Text) {
+		// "what info does customer services hold about me" asks what is held: the notices answer
+		// it (name, address, date of birth …), and a copy of the person's own data is offered, one
+		// "yes" away, as for "can I get my data deleted?" (a web QA pass: the question started a
+		// request at once). "send me what you hold about me" asks for it, and is taken.
+		intent = rights.Intent{Type: rights.Access, Confidence: max(intent.Confidence, 0.5)}
+	}
 	if intent.Actionable && intent.Type != rights.None {
 		if b.Queue != nil && (t.Channel == "web" || t.Channel == "phone") {
 			if req, rest, ok := b.requestAmong(t.Text); ok && asksSomething(rest) && !aboutTheRequestRe.MatchString(rest) {

@@ -862,7 +862,6 @@ func TestAskingAfterARequestWithoutItsReference(t *testing.T) {
 // of whether one may is answered and the request offered.
 func TestARequestInTextSpeakIsTaken(t *testing.T) {
 	for says, right := range map[string]string{
-		"wot info do u hav on me":          "Right of access",
 		"can u stp usin my info":           "Right to object",
 		"wrong adress on my file":          "Right to rectification",
 		"u got my adress wrong":            "Right to rectification",
@@ -874,6 +873,12 @@ func TestARequestInTextSpeakIsTaken(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "Milton Keynes", []line{
 		{says: "cn i get a copy of my recrods", kind: conversation.KindAnswer, contains: []string{"If you'd like to make this request — Right of access"}},
+		{says: "yh", kind: conversation.KindIntake, contains: []string{"full name"}},
+	})
+	// What is held, asked: answered, and the copy offered (AsksWhatIsHeld).
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "wot info do u hav on me", kind: conversation.KindAnswer, contains: []string{"If you'd like to make this request — Right of access"}},
 		{says: "yh", kind: conversation.KindIntake, contains: []string{"full name"}},
 	})
 }

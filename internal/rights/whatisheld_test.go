@@ -1,0 +1,26 @@
+package rights
+
+import "testing"
+
+// What is held, asked, is told from a request to be sent or shown it (a web QA pass: "what info
+// does customer services hold about me" started a request at once).
+func TestAsksWhatIsHeld(t *testing.T) {
+	for text, want := range map[string]bool{
+		"what info does customer services hold about me":        true,
+		"what data do you have on me":                           true,
+		"what do you hold about me?":                            true,
+		"which of my details does housing keep":                 true,
+		"hi, what personal information do you hold about me?":   true,
+		"i want to see what you hold about me":                  false,
+		"please send me everything you hold on me":              false,
+		"can you tell me what data you have on me please":       false,
+		"what do you hold about me? send it to me":              false,
+		"what information do you hold about me, please send it": false,
+		"what do you hold on my dad":                            false,
+		"how long do you keep my data":                          false,
+	} {
+		if got := AsksWhatIsHeld(text); got != want {
+			t.Errorf("AsksWhatIsHeld(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
