@@ -104,14 +104,14 @@ func script(t *testing.T, bot *conversation.Bot, org string, lines []line) conve
 }
 
 // A question asked while a request is being taken is not taken for the council, the name or the
-// contact asked for: the person is told how to ask it.
+// contact asked for: it is answered, and the step asked again.
 func TestAQuestionMidRequestIsNotTakenAsAnAnswer(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	script(t, bot, "", []line{
 		{says: "I want a copy of all the information you hold about me", kind: conversation.KindIntake, contains: []string{"Which council"}},
-		{says: "how long do you keep it?", kind: conversation.KindIntake, contains: []string{"looks like a question", "cancel", "Which council"}},
+		{says: "how long do you keep it?", kind: conversation.KindIntake, contains: []string{"still open", "which council"}, lacks: []string{"looks like a question"}},
 		{says: "Milton Keynes", kind: conversation.KindIntake, contains: []string{"full name"}},
-		{says: "who gets this?", kind: conversation.KindIntake, contains: []string{"looks like a question", "full name"}},
+		{says: "who gets this?", kind: conversation.KindIntake, contains: []string{"still open", "full name"}, lacks: []string{"looks like a question"}},
 		{says: "ok thanks", kind: conversation.KindIntake, contains: []string{"Please give your name", "full name"}},
 		{says: "help", kind: conversation.KindIntake, contains: []string{"a question at a time", "cancel", "full name"}},
 		{says: "cancel", kind: conversation.KindCancelled},

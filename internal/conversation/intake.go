@@ -415,6 +415,53 @@ var askedRe = regexp.MustCompile(`(?i)\?\s*$|^\s*(?:(?:what|who|how|when|where|w
 	`(?:do|does|did|will|would|is|are|was|were|can|could|should|has|have)\s+` +
 	`(?:you|they|the council|the team|the dpo|it|my|i|we|this|that|anyone|someone|somebody|he|she)\b`)
 
+// stepAskRe is a clause that opens as a question does: a question word, its "what's" and "whats"
+// too, or an auxiliary and its subject (askedRe). A name, a council or a contact never opens so.
+var stepAskRe = regexp.MustCompile(`(?i)^\s*(?:(?:so|and|but|ok|okay|oh|wait|also|sorry|actually|um+|erm|hmm|quick question|one more thing)[\s,.!:-]+)*` +
+	`(?:(?:what|who|how|when|where|why|which)(?:'s|s|'re|'ll|'d)?\b|` +
+	`(?:do|does|did|will|would|is|are|was|were|can|could|should|has|have)\s+(?:you|they|the council|the team|the dpo|it|my|i|we|this|that|anyone|someone|somebody|he|she)\b)`)
+
+// aboutTheStepRe is a question about the step's own question, not one for the notices: "sorry,
+// what do you mean", "can I stay anonymous", "do you need my phone number". The step's own reply
+// says what it wants.
+var aboutTheStepRe = regexp.MustCompile(`(?i)\bwhat do you mean\b|\bwhat does (?:that|this|it) mean\b|\banonym|\b(?:my|your|a) (?:full )?(?:name|e-?mail|phone|number|address|contact)\b|` +
+	`\bwhat (?:should|do|shall|must) i (?:put|say|write|type|give|enter)\b|\b(?:don't|do not|dont) understand\b|\bpardon\b`)
+
+// asksAtStep reports whether a reply at a request's step asks a question rather than answering
+// it: it ends with a question mark, or a clause of it opens as a question ("i live in aylesbury,
+// whats the dpo phone number").
+func asksAtStep(v string) bool {
+	if strings.HasSuffix(strings.TrimSpace(v), "?") {
+		return true
+	}
+	for _, clause := range clauseSplitRe.Split(v, 8) {
+		if stepAskRe.MatchString(clause) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseSplitRe splits a message into the clauses a question may open.
+var clauseSplitRe = regexp.MustCompile(`[,.;:!?]+\s*|\s+-+\s+`)
+
+// councilAnsweredBeside reports whether a message asking something at the council step also
+// gives a council alone, in a clause of its own ("milton keynes. how long will it take?", "it's
+// for bucks, what happens next"): that clause answers the step. A place said in passing ("i live
+// in aylesbury, whats the dpo phone number") is not clearly the answer.
+func (b *Bot) councilAnsweredBeside(v string) bool {
+	for _, clause := range clauseSplitRe.Split(v, 8) {
+		clause = strings.TrimSpace(clause)
+		if clause == "" || stepAskRe.MatchString(clause) {
+			continue
+		}
+		if len(b.councilOnly(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(clause), "it's "), "its "))) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
 // answeredMidRequest answers a question asked at a request's step from the notices of the
 // request's council, or says they don't answer it, and asks the step's question again. The
 // request's details are not changed.
@@ -1283,9 +1330,17 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		}
 		return mk(why + b.prompt(it)), nil
 	}
-	if it.step != StepDescription && it.step != StepConfirm && strings.HasSuffix(v, "?") {
-		// "how long do you keep it?" is not a council, a name or an address: a person who asks a
-		// question mid-request is told how to ask it, not taken to be called that.
+	if it.step != StepDescription && it.step != StepConfirm && !in.Actionable && asksAtStep(v) && contactIn(v) == "" &&
+		!aboutTheStepRe.MatchString(v) && !(it.step == StepOrg && b.councilAnsweredBeside(v)) {
+		// "wait, how long do you keep complaint records anyway?", "who is the dpo" is not a
+		// council, a name or an address: answered from the notices, and the step asked again, as
+		// at the details and the summary (a QA pass: told to cancel the request to ask it, and an
+		// adviser's next caller's "i live in aylesbury, whats the dpo phone number" taken for the
+		// council). A council said on its own beside the question ("bucks. what happens next")
+		// is still the answer.
+		if r, ok := b.answeredMidRequest(ctx, s, t, it, v); ok {
+			return r, nil
+		}
 		return mk("That looks like a question. I'm taking your request at the moment: type \"cancel\" to stop it and ask your question, or answer: " + b.prompt(it)), nil
 	}
 	if it.step == StepDescription && !in.Actionable && askedRe.MatchString(v) && !grievanceAskedRe.MatchString(v) &&

@@ -76,7 +76,7 @@ func TestIntakeReadsRepliesAsTheyAreMeant(t *testing.T) {
 		{says: "07700 900123", kind: conversation.KindIntake, contains: []string{"it's for me"}},
 		{says: "no it's for me", kind: conversation.KindIntake, contains: []string{"contact"}},
 		{says: "my email is kate@example.com please", kind: conversation.KindIntake, contains: []string{"service"}},
-		{says: "who else will see it?", kind: conversation.KindIntake, contains: []string{"looks like a question", "service"}},
+		{says: "who else will see it?", kind: conversation.KindIntake, contains: []string{"still open", "service"}, lacks: []string{"looks like a question"}},
 		{says: "how long will this take?", kind: conversation.KindIntake, contains: []string{"one calendar month", "service"}, lacks: []string{"looks like a question"}},
 		{says: "do you need my ID?", kind: conversation.KindIntake, contains: []string{"won't ask for identity documents", "service"}, lacks: []string{"looks like a question"}},
 		{says: "12 High Street, Bletchley, MK2 2AB", kind: conversation.KindIntake, contains: []string{"looks like an address", "service"}},
