@@ -51,13 +51,21 @@ var namedForRe = regexp.MustCompile(`(?:\b(?i:my\s+(?:late\s+)?)?(?i:` + relativ
 	`|\b(?i:my\s+(?:late\s+)?)(?i:` + relativeWords + `),?\s+)` +
 	`(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+.*)`)
 
+// namedOutrightRe is the same said outright, "his name is", "my dad's name is", "she's called":
+// the words say a name follows, so it is taken however it is typed ("i want a copy of my dads
+// records his name is harold finch", which namedForRe, reading capitals for a name, missed: a QA
+// pass asked for the father's name again).
+var namedOutrightRe = regexp.MustCompile(`(?i)(?:\b(?:her|his|their)\s+(?:full\s+)?name(?:'s|’s|\s+is|\s+was)|\b(?:she|he)(?:'s|’s|\s+is)\s+called|` +
+	`\b(?:my\s+(?:late\s+)?)?(?:` + relativeWords + `)(?:'s|’s|s)?\s+(?:full\s+)?name\s+(?:is|was))\s+` +
+	`(\p{L}[\p{L}'’-]+\s+\p{L}[\p{L}'’-]+.*)`)
+
 // possessiveEndRe is a name's possessive ("Margaret Jenkins's records"): where the name ends.
 var possessiveEndRe = regexp.MustCompile(`(\p{L})(?:'s|’s)\b`)
 
 // theirNameIn is the name of the person the request is for that its first message gives, not the
 // writer's own; "" when it gives none.
 func (b *Bot) theirNameIn(first, own string) string {
-	for _, m := range namedForRe.FindAllStringSubmatch(first, -1) {
+	for _, m := range append(namedForRe.FindAllStringSubmatch(first, -1), namedOutrightRe.FindAllStringSubmatch(first, -1)...) {
 		who := b.nameFrom(possessiveEndRe.ReplaceAllString(m[1], "$1,"))
 		if who != "" && !strings.EqualFold(who, own) {
 			return who

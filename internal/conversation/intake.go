@@ -1182,9 +1182,36 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		// "sorry the page closed, can I carry on?", with the request still held here: it is.
 		return mk("Yes, you can carry on. " + b.stillOpenAsk(it)), nil
 	}
+	theirs := "" // the name of the person the request is for, said beside the step's answer
+	if it.onBehalfOf == "" && (it.onBehalf || it.whose != "") && beforeTheirName(it.step) {
+		// "his, his name is Harold Finch", "Milton Keynes, his name is Harold Finch", "Sam Finch,
+		// his name is Harold Finch": their name is kept, and what comes before it answers the step
+		// (a QA pass asked for the father's name again later).
+		if loc := namedOutrightRe.FindStringSubmatchIndex(v); loc != nil {
+			if who := b.nameFrom(possessiveEndRe.ReplaceAllString(v[loc[2]:loc[3]], "$1,")); who != "" && !strings.EqualFold(who, it.name) {
+				theirs = who
+				v = strings.TrimSpace(andEndRe.ReplaceAllString(v[:loc[0]], ""))
+			}
+		}
+	}
 	if it.step == StepWhose {
 		// Answered before anything else is asked: no name, contact or correction is in it yet.
-		return mk(b.takeWhose(it, v)), nil
+		if theirs != "" && v == "" {
+			v = "theirs" // "his name is Harold Finch" says whose
+		}
+		text := b.takeWhose(it, v)
+		if theirs != "" && it.onBehalf && it.onBehalfOf == "" {
+			it.onBehalfOf = theirs
+			text = "I've noted that the request is for " + theirs + ". " + text
+		}
+		return mk(text), nil
+	}
+	if theirs != "" && it.onBehalf {
+		it.onBehalfOf = theirs
+		changed = "I've noted that the request is for " + theirs + ". "
+		if v == "" {
+			return mk(b.prompt(it)), nil
+		}
 	}
 	if addr := redact.SpokenEmail(v); addr != "" && it.step != StepContact && !strings.Contains(v, "@") && ownSpokenEmailRe.MatchString(v) &&
 		!(it.typ == rights.Rectification && it.step == StepDescription) {
@@ -1935,6 +1962,19 @@ var (
 	bothOfUsRe = regexp.MustCompile(`(?i)\bboth\b|\beach of us\b|\bmine and (?:hers|his|theirs|my)\b|\b(?:hers|his|theirs) and mine\b`)
 )
 
+// beforeTheirName reports whether a step comes before the name of the person a request is for is
+// asked: their name said at it is kept (see takeStep).
+func beforeTheirName(step string) bool {
+	switch step {
+	case StepWhose, StepOrg, StepName:
+		return true
+	}
+	return false
+}
+
+// andEndRe is what joins an answer to the words after it: "Milton Keynes, and", "his;".
+var andEndRe = regexp.MustCompile(`(?i)[\s,;:.-]*(?:\b(?:and|also)\b[\s,;:.-]*)*$`)
+
 // takeWhose takes the answer to "your own records, or your mum's?" and says what happens next, or
 // asks again.
 func (b *Bot) takeWhose(it *intake, v string) string {
@@ -1958,6 +1998,11 @@ func (b *Bot) takeWhose(it *intake, v string) string {
 		if m := relativeNamedRe.FindStringSubmatch(v); m != nil {
 			// "for my mum, Anita Sharma": her name is not asked again.
 			it.onBehalfOf = b.nameFrom(m[1])
+		}
+		if it.onBehalfOf == "" {
+			// "I'd like to request my data for my dad, his name is Harold Finch", then "his": the
+			// name the first message gave is theirs (a QA pass asked for it again).
+			it.onBehalfOf = b.theirNameIn(it.first, it.name)
 		}
 	}
 	it.whose = ""

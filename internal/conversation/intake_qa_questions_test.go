@@ -1,6 +1,7 @@
 package conversation_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -63,4 +64,32 @@ func TestAQuestionAtTheCouncilOrNameStepIsAnswered(t *testing.T) {
 	require.NotNil(t, last.Intake)
 	assert.Equal(t, "Sandra Okafor", last.Intake.Fields["name"])
 	assert.Empty(t, q.cases())
+}
+
+// The name of the person a request is for, said at its first steps ("his name is Harold Finch"),
+// is kept, in whatever case it is typed, and not asked for again; what comes before it answers
+// the step (a QA pass asked for the father's name later).
+func TestTheirNameSaidEarlyIsKept(t *testing.T) {
+	for name, lines := range map[string][]line{
+		"in lower case in the first message": {{says: "i want a copy of my dads records his name is harold finch"}, {says: "Milton Keynes"}},
+		"at the whose step":                  {{says: "I'd like to request my data for my dad"}, {says: "his, his name is Harold Finch"}, {says: "Milton Keynes"}},
+		"at the whose step, alone":           {{says: "I'd like to request my data for my dad"}, {says: "his name is Harold Finch"}, {says: "Milton Keynes"}},
+		"at the council step":                {{says: "I want a copy of my dad's records"}, {says: "Milton Keynes, his name is Harold Finch", contains: []string{"Harold Finch", "full name"}}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			bot, _ := newBot(t, qaNow)
+			last := script(t, bot, "", append(lines,
+				line{says: "Sam Finch", kind: conversation.KindIntake, contains: []string{"contact"}, lacks: []string{"what is their name"}}))
+			require.NotNil(t, last.Intake)
+			assert.True(t, strings.EqualFold("Harold Finch", last.Intake.Fields["on_behalf_of"]), "their name: %q", last.Intake.Fields["on_behalf_of"])
+			assert.Equal(t, "Sam Finch", last.Intake.Fields["name"])
+			assert.Equal(t, "Milton Keynes City Council", last.Intake.Fields["organisation"])
+		})
+	}
+	bot, _ := newBot(t, qaNow)
+	last := script(t, bot, "", []line{{says: "I want a copy of my dad's records"}, {says: "Milton Keynes"},
+		{says: "Sam Finch, his name is Harold Finch", kind: conversation.KindIntake, contains: []string{"Harold Finch", "contact"}}})
+	require.NotNil(t, last.Intake)
+	assert.Equal(t, "Harold Finch", last.Intake.Fields["on_behalf_of"])
+	assert.Equal(t, "Sam Finch", last.Intake.Fields["name"], "the requester's own name, before theirs")
 }
