@@ -47,9 +47,13 @@ type IntakeState struct {
 }
 
 type intake struct {
-	typ  rights.Type
-	step string
-	org  string
+	typ rights.Type
+	// firstAsked and firstTyp are the words that started the request and the right they asked
+	// for, kept when the right is changed: the details say what is wanted now, and note these.
+	firstAsked string
+	firstTyp   rights.Type
+	step       string
+	org        string
 	// both are the councils the request was asked of when it named more than one ("delete my
 	// data from both MK and Bucks"): each takes its own request, the next offered once this
 	// one is sent.
@@ -1302,10 +1306,21 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		// "actually, I'd rather just get a copy": the right asked for changes; what was given
 		// so far still stands, and this message is the request now. Filed as the first right,
 		// the DPO would erase what was to be copied.
-		// The first words and any details stay (what the request is about); the flag stays
+		// The details open with what is wanted now, and the change is noted with the first
+		// words, which still say what the request is about ("my housing file"): a case for
+		// erasure whose details began "can i have a copy of my housing file please" would leave
+		// the DPO team unsure what to do (a QA pass). Any details given stay; the flag stays
 		// until the DPO decides, unless it is now a complaint.
+		if it.firstAsked == "" {
+			it.firstAsked, it.firstTyp = it.first, it.typ
+		}
 		it.typ = typ
+		it.first = ""
 		it.addWords(v)
+		if it.firstAsked != "" && it.firstTyp != typ {
+			it.addWords(fmt.Sprintf("(Changed during the chat: first asked as %s, in the words \"%s\".)",
+				it.firstTyp.Label(), strings.Join(strings.Fields(it.firstAsked), " ")))
+		}
 		it.lawEnforcement = flagsLawEnforcement(typ, it.lawEnforcement, it.desc)
 		if it.second.typ == typ {
 			it.second = offer{} // the right offered for later is the one asked for now

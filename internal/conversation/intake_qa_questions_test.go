@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/privacybot/privacybot/internal/conversation"
+	"github.com/privacybot/privacybot/internal/dpo"
 )
 
 // What is held about the writer, asked, is answered from the notices and a copy of their data
@@ -92,4 +93,24 @@ func TestTheirNameSaidEarlyIsKept(t *testing.T) {
 	require.NotNil(t, last.Intake)
 	assert.Equal(t, "Harold Finch", last.Intake.Fields["on_behalf_of"])
 	assert.Equal(t, "Sam Finch", last.Intake.Fields["name"], "the requester's own name, before theirs")
+}
+
+// A request whose right is changed midway is filed with details that open with what is wanted
+// now, the change noted with the first words (a QA pass: an erasure case whose details began
+// "can i have a copy of my housing file please").
+func TestAChangedRightsDetailsSayWhatIsWantedNow(t *testing.T) {
+	bot, q := newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "can i have a copy of my housing file please", kind: conversation.KindIntake, contains: []string{"Right of access"}},
+		{says: "Sam Jones", kind: conversation.KindIntake},
+		{says: "actually, just delete it instead", kind: conversation.KindIntake, contains: []string{"changed the request to: Right to erasure"}},
+		{says: "sam@example.com", kind: conversation.KindIntake},
+		{says: "as above", kind: conversation.KindIntake, contains: []string{"Details: actually, just delete it instead\n(Changed during the chat: first asked as Right of access"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	cases := q.cases()
+	require.Len(t, cases, 1)
+	assert.Equal(t, dpo.Erasure, cases[0].Type)
+	assert.True(t, strings.HasPrefix(cases[0].Description, "actually, just delete it instead"), cases[0].Description)
+	assert.Contains(t, cases[0].Description, "\"can i have a copy of my housing file please\"", "what it is about stays, as the first words")
 }

@@ -657,12 +657,12 @@ func TestChangingTheRightMidRequest(t *testing.T) {
 		{says: "Tom Baker", kind: conversation.KindIntake},
 		{says: "tom@example.com", kind: conversation.KindIntake},
 		{says: "skip", kind: conversation.KindIntake},
-		{says: "as above", kind: conversation.KindIntake, contains: []string{"Type: Right of access", "Details: please delete my data\nactually, I'd rather just get a copy of my data instead"}},
+		{says: "as above", kind: conversation.KindIntake, contains: []string{"Type: Right of access", "Details: actually, I'd rather just get a copy of my data instead\n(Changed during the chat: first asked as Right to erasure"}},
 		{says: "yes", kind: conversation.KindSubmitted},
 	})
 	require.Len(t, q.cases(), 1)
 	assert.Equal(t, dpo.Access, q.cases()[0].Type)
-	assert.Contains(t, q.cases()[0].Description, "I'd rather just get a copy", "the details say what the request became, after what it was")
+	assert.Contains(t, q.cases()[0].Description, "I'd rather just get a copy", "the details say what the request became, and note what it was")
 
 	// Said at any step, as a question too.
 	for _, change := range []string{"actually I'd rather have a copy", "actually can I just get a copy?"} {
