@@ -35,7 +35,10 @@
 //     is wrong, or a grievance about how one's data was handled.
 //   - "What do you hold about me?" is a subject access request: the UK GDPR
 //     needs no special words for one, and the answer is the person's own data,
-//     which a privacy notice cannot give.
+//     which a privacy notice cannot give. Asked bare, as a question
+//     (AsksWhatIsHeld), the conversation answers what the notices say is held
+//     and offers the request, one "yes" away; asked to be sent or shown it, the
+//     request is taken.
 //   - Objection is "stop using my data for a purpose" (marketing, research, NHS
 //     number sharing); withdrawing consent is about something the person agreed
 //     or signed up to (consent, newsletters, mailing lists); restriction is
