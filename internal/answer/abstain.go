@@ -45,7 +45,11 @@ func (c *Composer) abstain(ans Answer, q Question, hits []Hit) Answer {
 	} else {
 		b.WriteString("The privacy notices I have don't answer that, so I can't give you a reliable answer.")
 	}
+	keeping := AskedKind(q.Text) == KindDuration
 	for _, org := range orgs {
+		if keeping {
+			c.writeRetentionPointer(&b, &ans, org)
+		}
 		c.writeContact(&b, &ans, org)
 	}
 	ans.Answer = b.String()

@@ -104,6 +104,9 @@ type Composer struct {
 	// acronyms are those the notices define: a sentence, heading or title spelling one out names
 	// it, and one using it names what it stands for.
 	acronyms *Acronyms
+	// retentionPointers say, for each organisation whose notices do, where its retention
+	// periods are set out (retention.go).
+	retentionPointers map[string]retentionPointer
 	// foldedByOrg is the text of each organisation's notices, folded (notice.FoldName).
 	foldedByOrg map[string]string
 	// dpoPassage is, for each organisation, the passage organisations.yaml says states its data
@@ -235,6 +238,7 @@ func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
 		comp.foldedByOrg[org] = b.String()
 	}
 	comp.findConfiguredContacts()
+	comp.findRetentionPointers()
 	comp.titleWord = map[string]bool{}
 	for _, n := range c.Notices {
 		for k := range comp.acronyms.Concepts(n.Title + " " + n.Service) {
