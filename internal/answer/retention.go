@@ -51,7 +51,10 @@ func (c *Composer) findRetentionPointers() {
 func pointerIn(us []unit) string {
 	plain := func(u unit) bool { return !u.leadIn && !u.item && !u.block && len(figures(u.text)) == 0 }
 	for i, u := range us {
-		if !plain(u) || !retentionPointerRe.MatchString(u.text) {
+		if !plain(u) || !retentionPointerRe.MatchString(u.text) || anaphoraRe.MatchString(u.text) {
+			// "These data are retained … in line with the Council's record retention policies"
+			// is about what the sentence before it names (NHS numbers in adult social care), not
+			// all the council keeps.
 			continue
 		}
 		run := []string{u.text}

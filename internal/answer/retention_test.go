@@ -19,6 +19,7 @@ func TestAnAbstentionOnHowLongSaysWhereTheRetentionPeriodsAre(t *testing.T) {
 	comp := composerOver(t, fstest.MapFS{
 		"organisations.yaml": {Data: []byte("organisations:\n  - name: Alderby Borough Council\n  - name: Fernshire County Council\n")},
 		"leisure.md": {Data: []byte("---\nid: leisure\ntitle: Leisure centres privacy notice\norganisation: Alderby Borough Council\n---\n" +
+			"Swimming lessons\nWe record your child's swimming level. These records are kept in line with our records retention policy.\n\n" +
 			"Keeping your information\nWe keep your information only for as long as we need it, in line with the council's retention schedule. " +
 			"How long that depends on the service. Our retention schedule is published on our website.\n\n" +
 			"Memberships\nWe use your details to run your leisure membership and send you renewal reminders.\n\n" +
