@@ -410,9 +410,7 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 		retrieve.AsTyped += " " + about
 	}
 	about = c.lex.Expand(about)
-	if about != "" {
-		retrieve.Text += " " + about
-	}
+	retrieve.Context = about // the retriever weighs it below the question's own words
 	hits, err := c.retrieve(ctx, retrieve)
 	if err != nil {
 		return Answer{}, fmt.Errorf("retrieve passages: %w", err)

@@ -3,6 +3,7 @@ package index_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -230,6 +231,34 @@ func TestAKindOfFactAskedDoesNotOutweighTheTopic(t *testing.T) {
 		assert.False(t, ans.Abstained, ans.Answer)
 		assert.Contains(t, ans.Answer, "more sensitive", q)
 	}
+}
+
+// What a conversation was about is searched beside a follow-up, weighing less than what it
+// asks now. Searched as one text, the context's words ("complaint records", said in every
+// passage of a complaints notice) filled the passages the composer reads, and "can I ask for
+// them to be deleted?" went unanswered though the notice says so. A follow-up asking nothing of
+// its own ("and for Bucks?") is searched as its context.
+func TestAFollowUpsOwnWordsOutweighItsContext(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("---\nid: complaints\ntitle: Complaints privacy notice\norganisation: Eastby Council\n---\n")
+	for _, what := range []string{"Housing", "Parking", "Waste", "Planning", "Libraries", "Leisure", "Schools", "Highways", "Council tax"} {
+		fmt.Fprintf(&b, "%s complaints\n\nComplaint records about %s are kept on the complaints records system, and complaint records are checked by the complaints records team.\n\n", what, strings.ToLower(what))
+	}
+	b.WriteString("Your rights\n\nYou can ask us to delete information we hold about you when we no longer need it.\n")
+	c, err := notice.Load(fstest.MapFS{"complaints.md": {Data: []byte(b.String())}})
+	require.NoError(t, err)
+	e, err := indextest.Build(c)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = e.Index.Close() })
+
+	ans, err := e.Composer.Answer(context.Background(), answer.Question{Text: "can I ask for them to be deleted?", Context: "how long do you keep complaint records"})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	assert.Contains(t, ans.Answer, "You can ask us to delete information")
+
+	hits, err := e.Index.Retrieve(context.Background(), answer.Question{Text: "and for Eastby?", Context: "complaint records", K: 3})
+	require.NoError(t, err)
+	require.NotEmpty(t, hits, "the context is searched when the follow-up has no words of its own")
 }
 
 // "Do I need ID …?" is about proving who one is: "ID" is no word the composer reads, and the

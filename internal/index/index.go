@@ -15,6 +15,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -61,6 +62,8 @@ const (
 	// boostKind favours a piece stating the kind of fact asked for ("what's the phone number"
 	// → a piece with a phone number), which often shares few words with the question.
 	boostKind = 0.6
+	// boostContext weighs the words of what a conversation was about against the question's.
+	boostContext = 0.3
 )
 
 // doc is what Bleve indexes for one passage; the passage itself stays in memory.
@@ -305,6 +308,20 @@ func (ix *Index) Retrieve(ctx context.Context, q answer.Question) ([]answer.Hit,
 			words = append(words, w)
 		}
 	}
+	// What the conversation was about is searched beside the question, weighing less: within a
+	// notice its words ("complaint records") outweighed what a follow-up asks now ("who do they
+	// share it with?"). A follow-up that asks nothing of its own ("and for Bucks?") is its context.
+	var about []string
+	if q.Context != "" {
+		for _, w := range answer.Words(ix.vocab.Rewrite(ix.lex.Expand(q.Context))) {
+			if !answer.IsStopWord(w) && !ix.orgWords[w] && !slices.Contains(words, w) && !slices.Contains(about, w) {
+				about = append(about, w)
+			}
+		}
+		if len(words) == 0 {
+			words, about = about, nil
+		}
+	}
 	if len(words) == 0 { // "Bucks council?": the organisation is all it says
 		for _, w := range answer.Words(text) {
 			if !answer.IsStopWord(w) {
@@ -323,6 +340,15 @@ func (ix *Index) Retrieve(ctx context.Context, q answer.Question) ([]answer.Hit,
 	body.SetField(fieldBody)
 	body.SetBoost(boostText)
 	should := []query.Query{body}
+	if len(about) > 0 {
+		if len(about) > 64 {
+			about = about[:64]
+		}
+		aq := bleve.NewMatchQuery(strings.Join(about, " "))
+		aq.SetField(fieldBody)
+		aq.SetBoost(boostContext)
+		should = append(should, aq)
+	}
 	var bonus []query.Query // a kind of fact asked for: adds to a passage's score, never needed
 	if kind := answer.AskedKind(q.Text); kind != "" {
 		t := bleve.NewTermQuery(kind)
