@@ -599,10 +599,28 @@ func TestRewriteAsksForTheSameKindOfFact(t *testing.T) {
 		// A follow-up asking for a kind of fact, and naming nothing else, asks it of the previous topic.
 		{"who is the DPO for Bucks?", "phone number?", "What is the phone number for dpo bucks", ""},
 		{"how do I contact MK Together about how they use my info", "email address?", "What is the email address for contact mk together info", ""},
+		// Asking for the same of something else asks the question before of it.
+		{"How long do you keep complaint records?", "is that the same for service requests?", "How long do you keep service requests", ""},
+		{"How long do you keep complaint records?", "would it be the same at MK Together?", "How long do you keep MK Together", ""},
+		{"How long do you keep complaint records?", "does employment support do the same?", "How long do you keep employment support", ""},
 	} {
 		question, context := conversation.Rewrite(tt.previous, tt.followUp)
 		assert.Equal(t, tt.question, question, "%q after %q", tt.followUp, tt.previous)
 		assert.Equal(t, tt.context, context, "%q after %q", tt.followUp, tt.previous)
+	}
+}
+
+// "is that the same for employment support?" after customer services' complaint records asks
+// how long employment support keeps its records: asked as a question of its own, it quoted
+// customer services' "staff who need to see it to do their jobs" ("jobs" is employment's word).
+func TestAFollowUpNamingAnotherServiceIsAskedOfIt(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	for _, says := range []string{"is that the same for employment support?", "what about employment support?"} {
+		rep := script(t, bot, "", []line{
+			{says: "how long does Milton Keynes keep complaint records?", contains: []string{"6 years"}},
+			{says: says, kind: conversation.KindAnswer, contains: []string{"Employment Support Services privacy notice", "3 years"}, lacks: []string{"6 years", "do their jobs"}},
+		})
+		assert.False(t, rep.Abstained, says)
 	}
 }
 

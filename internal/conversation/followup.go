@@ -153,7 +153,7 @@ var kindFrames = map[string]string{
 // follow-up ("what about the press?") is asked in the context of the whole previous question
 // ("does employment support share my info with employers"), whose words then count half.
 func Rewrite(previous, followUp string) (question, about string) {
-	f := followUpRe.ReplaceAllString(followUp, "")
+	f := followUpRe.ReplaceAllString(sameFor(followUp), "")
 	f = strings.TrimSpace(strings.Trim(f, "?.! "))
 	before := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(previous), "?.!"))
 	topic := strings.Join(answer.TopicWords(previous), " ")
@@ -190,4 +190,24 @@ func Rewrite(previous, followUp string) (question, about string) {
 		return f, before
 	}
 	return strings.TrimSpace(previous) + " " + f, ""
+}
+
+// sameForRe and doesTheSameRe ask the question before again of something else: "is that the
+// same for employment support?", "would it be the same at MK Together?", "does employment
+// support do the same?" ("the same as …?" compares instead). Read as questions of their own,
+// they were asked "is that the same" about employment support, not how long it keeps records.
+var (
+	sameForRe     = regexp.MustCompile(`(?i)^\s*(?:and\s+)?(?:(?:is|are|was|would|will|does|do)\s+(?:that|it|this|they|those|these)\s+(?:be\s+)?)?(?:the\s+)?same\s+(?:for|with|at|in|goes for)\s+(\S.*)$`)
+	doesTheSameRe = regexp.MustCompile(`(?i)^\s*(?:and\s+)?(?:does|do|would|will|did)\s+(\S.*?)\s+(?:do|doing|say|have)\s+the\s+same\W*$`)
+)
+
+// sameFor is what a follow-up asking for the same of something else names ("employment
+// support"), or the follow-up as it is.
+func sameFor(followUp string) string {
+	for _, re := range []*regexp.Regexp{sameForRe, doesTheSameRe} {
+		if m := re.FindStringSubmatch(followUp); m != nil {
+			return m[1]
+		}
+	}
+	return followUp
 }
