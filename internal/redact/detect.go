@@ -1743,19 +1743,36 @@ var addressStop = setOf(`a an the and or of on in at to for from by near with wi
 // addressIntroRE finds an address the resident says is theirs, or labels as one in a note
 // ("Address: 22 Tudeley Hale Fishermead"), so the street needs no street type ("I live at Flat
 // 3, 22 Queensway", "my address is 7 the green", "change my address to 22 Tudeley Hale", "the
-// address is 7 Bossiney Hale"): a flat number, a house number and up to four
+// address is 7 Bossiney Hale", "new address 7 bossiney hale"): a flat number, a house number and up to four
 // words, or both. Groups: 1 the flat, 2 the house number, 3 the words; findAddresses trims the
 // words at the first ordinary one, and reads a house's or a building's name where neither number
 // is given ("my address is Rose Cottage, Haddenham").
-var addressIntroRE = newPattern(`(?i)(?:(?:live|living|lives|lived|reside|resides|residing|staying)`+spaceClass+`+at|(?:my|our|his|her|the)`+spaceClass+`+(?:(?:home|postal|new|old|current|full)`+spaceClass+`+)?address(?:`+spaceClass+`+(?:is|was|to)\b|`+spaceClass+`*:)|`+
-	`(?:(?:home|postal|current|full)`+spaceClass+`+)?address`+spaceClass+`*:)`+spaceClass+`*`+
+var addressIntroRE = newPattern(`(?i)(?:(?:live|living|lives|lived|reside|resides|residing|staying)`+spaceClass+`+at|(?:my|our|his|her|the)`+spaceClass+`+(?:(?:home|postal|new|old|current|full)`+spaceClass+`+)?(?:address|addr\b\.?)(?:`+spaceClass+`+(?:is|was|to)\b|`+spaceClass+`*:)|`+
+	`(?:home|postal|new|old|current)`+spaceClass+`+(?:address|addr\b\.?)(?:`+spaceClass+`+(?:is|was|to|now)\b)?|`+
+	`(?:(?:home|postal|current|full)`+spaceClass+`+)?(?:address|addr\b\.?)`+spaceClass+`*:)`+spaceClass+`*`+
 	`((?:flat|apartment|apt|unit|studio|room|maisonette)\.?`+spaceClass+`*[0-9]{1,4}[a-z]?\b)?,?`+spaceClass+`*`+
 	`(?:([0-9]{1,4}[a-z]?(?:-[0-9]{1,4}[a-z]?)?)\b,?((?:`+spaceClass+`+\p{L}[\p{L}\p{M}'’\-]*){1,4}))?`, 160,
 	wordStartWith("live", "living", "lives", "lived", "reside", "residing", "staying", "my", "our", "his", "her",
-		"address", "home", "postal", "current", "full",
+		"address", "addr", "home", "postal", "current", "full", "new address", "new addr", "old address", "old addr",
 		// Not "the" alone: a notice says it in every sentence, and the pattern tried at each
 		// cost prose a third of its speed.
 		"the address", "the home", "the postal", "the new", "the old", "the current", "the full"))
+
+// bareAddressCue reports whether the cue read by addressIntroRE is "new address" or "home addr"
+// with no "my" before it and no colon after it, as residents type in a hurry ("new address 7
+// bossiney hale"): it says an address follows only where a house or a flat number does.
+func bareAddressCue(cue string) bool {
+	first, _, _ := strings.Cut(strings.ToLower(cue), " ")
+	switch first {
+	case "home", "postal", "new", "old", "current":
+		switch strings.ToLower(lastWord(strings.TrimRightFunc(cue, unicode.IsSpace))) {
+		case "is", "was", "to", "now":
+			return false // "new address is Rose Cottage"
+		}
+		return !strings.Contains(cue, ":")
+	}
+	return false
+}
 
 // notAddressLabels come before "address:" where the address is no home's: "Email address:",
 // "IP address:".
@@ -1838,6 +1855,9 @@ func findAddresses(s string, out []span) []span {
 			return -1
 		}
 		start, end := m[2], m[3]
+		if start < 0 && m[4] < 0 && bareAddressCue(s[m[0]:m[1]]) {
+			return -1 // "the new address Data Protection holds": a bare cue counts before a number only
+		}
 		if start < 0 && m[4] < 0 {
 			// No number: a house's or a building's name ("I live at Kingsway House").
 			if e := buildingName(s, m[1], buildingAny); e > 0 {
@@ -1894,10 +1914,28 @@ func findAddresses(s string, out []span) []span {
 		if !streetNameOK(s[m[2]:m[3]], lowerThe) || titleLikeDr(s[m[2]:m[3]], s[m[3]:m[1]]) {
 			return -1
 		}
-		out = append(out, span{KindAddress, m[0], m[1]})
-		return m[1]
+		end := compassAfter(s, m[1])
+		out = append(out, span{KindAddress, m[0], end})
+		return end
 	})
 	return out
+}
+
+// compassAfter returns the end of a capitalised point of the compass that ends the street ending
+// at byte i ("1 Saxon Gate East", "12 High Street North"), or i: "[address] East" left a word
+// of the street dangling.
+func compassAfter(s string, i int) int {
+	if i >= len(s) || s[i] != ' ' {
+		return i
+	}
+	tok, _ := readNameToken(s, i+1)
+	switch tok {
+	case "East", "West", "North", "South":
+		if !wordAfter(s, i+1+len(tok)) {
+			return i + 1 + len(tok)
+		}
+	}
+	return i
 }
 
 // flatNumberRE is a flat's, an apartment's or a unit's number ("Flat 4a", "apartment 12,"), before
@@ -1948,13 +1986,20 @@ func findNamedBuildings(s string, out []span) []span {
 			}
 		}
 		if e == 0 {
-			// "22 tudeley hale mk6 2hy": a street typed in lower case, before its postcode.
-			if e = lowerStreet(s, j); e > 0 && !postcodeAt(s, skipSpaces(s, e)) {
+			// "11 ridgeway, stony stratford": typed in lower case, before a comma and its town.
+			if e = oneWordStreet(s, j, true); e > 0 && !(e < len(s) && s[e] == ',' && townAfter(s, e)) {
+				e = 0
+			}
+		}
+		if e == 0 {
+			// "22 tudeley hale mk6 2hy", "3 kiln bank bletchley mk2 2dd": a street typed in lower
+			// case, before its postcode.
+			if e = lowerStreet(s, j); e > 0 && !postcodeAt(s, skipPlaces(s, e)) {
 				e = 0
 			}
 		}
 		if e > 0 {
-			out = append(out, span{KindAddress, i, e})
+			out = append(out, span{KindAddress, flatBefore(s, i), e})
 			i = e
 			continue
 		}
@@ -1963,20 +2008,51 @@ func findNamedBuildings(s string, out []span) []span {
 	return findCuedAddresses(s, out)
 }
 
+// flatBefore returns where a flat's number before the house number at byte i starts ("flat 2 12
+// bossiney hale" kept "flat 2"), or i where none comes straight before it.
+func flatBefore(s string, i int) int {
+	k := i
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == ',') {
+		k--
+	}
+	d := k
+	if d > 1 && isASCIILetter(s[d-1]) && isDigit(s[d-2]) {
+		d-- // "flat 4a"
+	}
+	for d > 0 && k-d < 5 && isDigit(s[d-1]) {
+		d--
+	}
+	if k == i || d == k || d == 0 || !isDigit(s[d]) || s[d-1] != ' ' && s[d-1] != '.' {
+		return i
+	}
+	before := strings.TrimRight(s[:d], " .")
+	w := lastWord(before)
+	if start := len(before) - len(w); !flatWordAt(s, start) || !flatWords[strings.ToLower(w)] {
+		return i
+	}
+	return len(before) - len(w)
+}
+
+// flatWords are the words flatWordAt reads, whole.
+var flatWords = setOf(`flat apartment apt unit studio room maisonette`)
+
 // addressCueRE finds the words that say an address follows, short of "I live at" (see
 // addressIntroRE): where the writer is ("I'm at", "we're at"), where to send something ("send
 // it to", "post the form to", "write to me at", "send my records to me at") or where they moved
-// ("I moved from", "we've moved to"), with "number" before a house number ("I'm at number 22").
+// ("I moved from", "we've moved to", "update address from"), where a neighbour lives ("my
+// neighbour at", "my neighbour mr khan at"), with "number" before a house number ("I'm at number
+// 22").
 // Group 1 is "I'm at", "find me at" and "it's", which say less (see findCuedAddresses); group 2
 // is "it" of "it's", which says an address follows only before "number" ("it's number 22 Tudeley
 // Hale", not "it's 3 Data Rights"); group 3 "number", if said.
 var addressCueRE = newPattern(`(?i)(?:((?:i['’]?m|i`+spaceClass+`+am|we['’]?re|we`+spaceClass+`+are|they['’]?re|they`+spaceClass+`+are)`+spaceClass+`+(?:(?:now|still|currently)`+spaceClass+`+)?at|`+
 	`find`+spaceClass+`+(?:me|us|him|her|them)`+spaceClass+`+at|(it)(?:['’]?s|`+spaceClass+`+is))|`+
 	`(?:send|post|mail|deliver|forward|return|write)(?:`+spaceClass+`+(?:it|them|this|that|everything|copies|(?:the|my|a|any|all|our)(?:`+spaceClass+`+\p{L}+){1,2}))?`+spaceClass+`+to(?:`+spaceClass+`+(?:me|us|him|her|them|(?:my|our)`+spaceClass+`+\p{L}+)`+spaceClass+`+at)?|`+
-	`(?:moved|moving)`+spaceClass+`+(?:from|to))`+
-	spaceClass+`+(?:(number|no\.)`+spaceClass+`*)?`, 80,
+	`(?:moved|moving|(?:address|addr\.?))`+spaceClass+`+(?:from|to)|`+
+	`neighbou?rs?(?:`+spaceClass+`+[\p{L}.'’]+){0,3}?`+spaceClass+`+at)`+
+	spaceClass+`+(?:(number|no\.)`+spaceClass+`*)?`, 100,
 	wordStartWith("i'", "i’", "im", "i ", "it's", "it’s", "its ", "it is", "we", "they", "find", "send", "post", "mail", "deliver", "forward", "return", "write",
-		"moved", "moving"))
+		"moved", "moving", "address", "addr", "neighbo"))
 
 // findCuedAddresses appends the addresses said after addressCueRE: a house number before a
 // building's or a house's name ("I'm at number 22 Tudeley Hale", "send it to 9 Kiln Bank"; see
@@ -1993,9 +2069,9 @@ func findCuedAddresses(s string, out []span) []span {
 		// "number" said before it makes it a house number in any case too ("its number 22
 		// tudeley hale").
 		lower := m[2] < 0 || m[6] >= 0
-		if m[4] >= 0 && m[6] < 0 {
-			return -1 // "it's" and no "number"
-		}
+		// "it's" with no "number" says an address follows only before a capitalised street:
+		// "it's 7 Bossiney Hale", not "it's 3 data rights".
+		its := m[4] >= 0 && m[6] < 0
 		if flatWordAt(s, i) {
 			if f := flatNumberRE.re.FindStringIndex(s[i:min(len(s), i+flatNumberRE.maxLen)]); f != nil && lower {
 				j := i + f[1]
@@ -2007,25 +2083,32 @@ func findCuedAddresses(s string, out []span) []span {
 			return -1 // a flat in a named building is findNamedBuildings's
 		}
 		if houseNumberAt(s, i) {
-			j := houseNumberEnd(s, i)
-			if tok, _ := readNameToken(s, skipSpaces(s, j)); countedWord(strings.ToLower(tok)) {
-				return -1 // "I moved to a 3 bed house"
-			}
-			e := buildingName(s, j, buildingAny)
-			if e == 0 && lower {
-				e = lowerStreet(s, j)
+			e := cuedHouse(s, i, lower, its)
+			if e > 0 && m[4] >= 0 && rankWordIn(s[i:e]) {
+				e = 0 // "it's number 1 top priority"
 			}
 			if e == 0 {
-				e = oneWordStreet(s, j, lower) // "send it to 22 Queensway"
+				return -1
 			}
-			if e > 0 {
-				out = append(out, span{KindAddress, i, e})
-				return e
+			out = append(out, span{KindAddress, i, e})
+			// "from 4 ashpole olney to 19 kingsway, bletchley": the second is said as the first.
+			for {
+				k := skipPlaces(s, e)
+				if !hasPrefixFold(s[k:], "to ") {
+					break
+				}
+				if k = skipSpaces(s, k+3); !houseNumberAt(s, k) {
+					break
+				}
+				if e = cuedHouse(s, k, true, false); e == 0 {
+					break
+				}
+				out = append(out, span{KindAddress, k, e})
 			}
-			return -1
+			return e
 		}
-		if m[6] >= 0 {
-			return -1 // "number" and no house number
+		if m[6] >= 0 || its {
+			return -1 // "number" or "it's" and no house number
 		}
 		e := buildingName(s, i, buildingAny)
 		if e == 0 {
@@ -2043,6 +2126,105 @@ func findCuedAddresses(s string, out []span) []span {
 		return e
 	})
 	return out
+}
+
+// cuedHouse returns the end of the street after the house number at byte i, said after an
+// address cue (see findCuedAddresses), or 0: a building's name ("22 Tudeley Hale"), a street
+// typed in lower case where lower says the cue allows it, a street in one word ("22 Queensway")
+// or, before a town, any word ("9 Ashpole, Olney"). Where its says the cue was "it's" alone,
+// only a capitalised name will do.
+func cuedHouse(s string, i int, lower, its bool) int {
+	j := houseNumberEnd(s, i)
+	if tok, _ := readNameToken(s, skipSpaces(s, j)); countedWord(strings.ToLower(tok)) {
+		return 0 // "I moved to a 3 bed house"
+	}
+	if its {
+		if r, _ := utf8.DecodeRuneInString(s[skipSpaces(s, j):]); !unicode.IsUpper(r) {
+			return 0
+		}
+	}
+	e := buildingName(s, j, buildingAny)
+	if e == 0 && lower {
+		e = lowerStreet(s, j)
+	}
+	if e == 0 {
+		e = oneWordStreet(s, j, lower) // "send it to 22 Queensway"
+	}
+	if e == 0 {
+		e = oneWordBeforeTown(s, j)
+	}
+	return e
+}
+
+// rankWords follow "it's number 1" where it ranks, not a house: "it's number 1 top priority".
+var rankWords = setOf(`top priority priorities choice pick favourite favorite seller hit fan spot place
+	concern reason rule thing goal aim`)
+
+// rankWordIn reports whether a word of the phrase is one of rankWords.
+func rankWordIn(phrase string) bool {
+	for _, w := range strings.Fields(phrase) {
+		if rankWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// oneWordBeforeTown returns the end of a street named in one word at byte i, after a house
+// number and an address cue, where a town or an estate of the councils' areas or a postcode
+// follows it ("I'm at 9 Ashpole, Olney", "from 4 ashpole olney", "im at 3 hillcrest, newport
+// pagnell"), or 0. The word has no street type to say it is a street; the cue, the number and the
+// town together do. An ordinary word ("I'm at 2 different, Olney"), a count and a town itself
+// ("I'm at 3 Olney") name none.
+func oneWordBeforeTown(s string, i int) int {
+	i = skipSpaces(s, i)
+	tok, _ := readNameToken(s, i)
+	lw := strings.ToLower(tok)
+	if len(tok) < 4 || !allLetters(lw) || ordinaryWord(lw) || addressStop[lw] || addressIntroStop[lw] ||
+		quantityWords[lw] || countedWord(lw) || areaWords[lw] || townSurnames[lw] || placeOpeners[lw] {
+		return 0
+	}
+	end := i + len(tok)
+	if !townAfter(s, end) && !postcodeAt(s, skipSpaces(s, end)) {
+		return 0
+	}
+	return end
+}
+
+// skipPlaces returns where what follows byte i starts after spaces, commas and up to three
+// words of towns and estates of the councils' areas ("bletchley mk2 2dd", ", newport pagnell to").
+func skipPlaces(s string, i int) int {
+	for n := 0; ; n++ {
+		j := skipSpaces(s, i)
+		if j < len(s) && s[j] == ',' {
+			j = skipSpaces(s, j+1)
+		}
+		tok, _ := readNameToken(s, j)
+		lw := strings.ToLower(tok)
+		if n == 3 || postcodeAt(s, j) || !(placeWords[lw] || townSurnames[lw] || areaWords[lw]) {
+			return j
+		}
+		i = j + len(tok)
+	}
+}
+
+// placeOpeners open the names of the councils' towns, before words that placeWords hold: "Milton
+// Keynes", "Great Linford", "Kents Hill" are no street before a town.
+var placeOpeners = setOf(`milton great little central kents shenley emerson gerrards high chalfont`)
+
+// townAfter reports whether a town or an estate of the councils' areas, in any case, follows byte
+// i after a space or a comma: ", Olney", " stony stratford".
+func townAfter(s string, i int) bool {
+	j := skipSpaces(s, i)
+	if j < len(s) && s[j] == ',' {
+		j = skipSpaces(s, j+1)
+	}
+	if j == i || j >= len(s) {
+		return false
+	}
+	tok, _ := readNameToken(s, j)
+	lw := strings.ToLower(tok)
+	return placeWords[lw] || townSurnames[lw] || areaWords[lw]
 }
 
 // lowerStreet returns the end of a street or a building named in any case at byte i, after a
