@@ -127,18 +127,44 @@ func openService(ctx context.Context, app *App, cfg config.Config, ef engineFlag
 }
 
 // publishedNames are the people's names the notices publish (a Data Protection Officer's, as the
-// redactor reads a name in them), each once: a question keeps them when its personal details are
-// taken out.
+// redactor reads a name in them), and the councils' own postal addresses, each once: a question
+// keeps them when its personal details are taken out. An address counts as the council's where a
+// postcode follows it on its line, as in a notice's contact block ("Civic, 1 Saxon Gate East,
+// Milton Keynes MK9 3EJ"): it is no one's home, and "can I hand it in at 1 Saxon Gate East?"
+// needs it to be answered.
 func publishedNames(c *notice.Corpus) []string {
 	var published []string
-	names := redact.New(redact.WithKinds(redact.KindName))
+	finder := redact.New(redact.WithKinds(redact.KindName, redact.KindAddress, redact.KindPostcode))
 	for _, p := range c.Passages() {
-		_, found := names.Redact(p.Text)
-		for _, f := range found {
-			if n := p.Text[f.Start:f.End]; strings.ContainsRune(n, ' ') && !slices.Contains(published, n) {
+		_, found := finder.Redact(p.Text)
+		for i, f := range found {
+			n := p.Text[f.Start:f.End]
+			switch f.Kind {
+			case redact.KindPostcode:
+				continue
+			case redact.KindAddress:
+				if !postcodeOnLine(p.Text, f.End, found[i+1:]) {
+					continue
+				}
+			}
+			if strings.ContainsRune(n, ' ') && !slices.Contains(published, n) {
 				published = append(published, n)
 			}
 		}
 	}
 	return published
+}
+
+// postcodeOnLine reports whether one of later, the findings after byte i, is a postcode on the
+// same line as i.
+func postcodeOnLine(text string, i int, later []redact.Finding) bool {
+	for _, f := range later {
+		if strings.ContainsAny(text[i:f.Start], "\n\r") {
+			return false
+		}
+		if f.Kind == redact.KindPostcode {
+			return true
+		}
+	}
+	return false
 }

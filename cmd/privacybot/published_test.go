@@ -1,0 +1,28 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/privacybot/privacybot/corpus"
+	"github.com/privacybot/privacybot/internal/notice"
+	"github.com/privacybot/privacybot/internal/redact"
+)
+
+// The councils' own postal addresses, given with a postcode in the notices' contact blocks, are
+// no one's personal data: a question about where to send a request keeps them, as it keeps the
+// DPO's published name. A resident's address in the same question still goes.
+func TestPublishedAddressesAreKeptInQuestions(t *testing.T) {
+	c, err := notice.Load(corpus.FS)
+	require.NoError(t, err)
+	red := redact.Keeping(publishedNames(c), redact.Text)
+	for in, want := range map[string]string{
+		"can I hand my form in at 1 Saxon Gate East?":                    "can I hand my form in at 1 Saxon Gate East?",
+		"do I post it to 1 saxon gate east or email it":                  "do I post it to 1 saxon gate east or email it",
+		"I live at 22 Tudeley Hale, should I write to 1 Saxon Gate East": "I live at [address], should I write to 1 Saxon Gate East",
+	} {
+		assert.Equal(t, want, red(in), in)
+	}
+}
