@@ -537,12 +537,25 @@ func findLowerNames(s string, out []span, addWords func([]string)) []span {
 		if !lowerNameWord(w) {
 			continue
 		}
-		out = append(out, span{KindName, next, next + len(w)})
-		addWords([]string{w})
-		i = next + len(w)
+		end, words := next+len(w), []string{w}
+		if after := skipSpaces(s, end); after > end && firstNames[w] {
+			// The surname after a first name: "mrs susan clarke" kept "clarke".
+			if last, _ := readNameToken(s, after); lowerNameWord(last) && !wordShaped(last) && !afterNameVerbs[last] {
+				end, words = after+len(last), append(words, last)
+			}
+		}
+		out = append(out, span{KindName, next, end})
+		addWords(words)
+		i = end
 	}
 	return out
 }
+
+// afterNameVerbs follow a name typed in lower case and are no surname: "mrs susan said".
+var afterNameVerbs = setOf(`said says told tells keeps kept lives lived called calls rang rings came comes
+	went goes got gets left leaves parks parked shouts shouted plays played owns owned has had
+	wants wanted asked asks sent sends put puts let lets does did will would can could should
+	shall may might must also always never still just again too next`)
 
 // hereFollowers may follow "here" after a full name typed in lower case, where a question or
 // what the writer wants starts without punctuation: "john smith here who is the dpo".
