@@ -12,8 +12,9 @@ import (
 // A writer whose address the council gave to a former partner is told plainly that it is serious,
 // where to turn if they feel unsafe, and still gets the complaint to the data protection team,
 // with its reference: "I think someone in housing gave my ex my new address" started a complaint
-// with no word of where to turn (a QA pass). No fear said, no alarm: the complaint is taken as
-// any. Told with danger ("… and now my ex knows where I am", urgent), the safety contacts come
+// with no word of where to turn (a QA pass). No fear said, no alarm; but the ex may know their
+// e-mail or phone too, so the complaint asks for a contact safe to use, and its case is flagged
+// for the team (a later pass: filed like any). Told with danger ("… and now my ex knows where I am", urgent), the safety contacts come
 // first and the complaint, the breach report, is offered where only the confidentiality request
 // was; its case is flagged and asks for a contact safe to use.
 func TestAnAddressGivenToAnExIsSeriousAndStillAComplaint(t *testing.T) {
@@ -29,7 +30,8 @@ func TestAnAddressGivenToAnExIsSeriousAndStillAComplaint(t *testing.T) {
 			bot, q := newBot(t, gapsNow)
 			lines := []line{
 				{says: tc.says, kind: conversation.KindIntake, contains: append(serious, "Complaint", "full name")},
-				{says: "Jo Bloggs", kind: conversation.KindIntake}, {says: "jo@example.com", kind: conversation.KindIntake},
+				{says: "Jo Bloggs", kind: conversation.KindIntake, contains: []string{"safe for you"}},
+				{says: "jo@example.com", kind: conversation.KindIntake},
 			}
 			for range tc.skips {
 				lines = append(lines, line{says: "skip"})
@@ -39,6 +41,8 @@ func TestAnAddressGivenToAnExIsSeriousAndStillAComplaint(t *testing.T) {
 			cases := q.cases()
 			require.Len(t, cases, 1)
 			assert.Equal(t, "complaint", string(cases[0].Type))
+			assert.True(t, cases[0].Safeguarding)
+			assert.Contains(t, cases[0].Description, "check it is safe")
 		})
 	}
 	t.Run("urgent", func(t *testing.T) {
@@ -67,6 +71,58 @@ func TestAnAddressGivenToAnExIsSeriousAndStillAComplaint(t *testing.T) {
 			script(t, bot, "Buckinghamshire", []line{
 				{says: says, kind: conversation.KindIntake, contains: []string{"Complaint", "full name"}, lacks: []string{"999", "serious", "0808"}},
 			})
+		})
+	}
+}
+
+// Told calmly as a grievance, with no request made ("my support worker gave my ex my new
+// address"), the complaint is offered; taken, it asks for a contact safe to use and its case is
+// flagged, as when the complaint is asked for (a later pass: filed like any).
+func TestAComplaintOfferedForAnAddressToldToAnExAsksForASafeContact(t *testing.T) {
+	bot, q := newBot(t, gapsNow)
+	script(t, bot, "Buckinghamshire", []line{
+		{says: "my support worker gave my ex my new address", kind: conversation.KindAnswer, contains: []string{"complain", `say "yes"`}},
+		{says: "yes", kind: conversation.KindIntake, contains: []string{"Complaint", "full name"}},
+		{says: "Jo Bloggs", kind: conversation.KindIntake, contains: []string{"safe for you"}},
+		{says: "jo@example.com", kind: conversation.KindIntake}, {says: "skip"}, {says: "skip"},
+		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"Your reference is DPO-"}},
+	})
+	cases := q.cases()
+	require.Len(t, cases, 1)
+	assert.True(t, cases[0].Safeguarding)
+	assert.Contains(t, cases[0].Description, "check it is safe")
+}
+
+// Someone who fears a person found where they live through the council ("my abuser found out
+// where I live from a council letter") got the safety contacts and the request to keep their
+// address confidential, but no word that the council may have let it out, nor the complaint (a
+// QA pass). One question at a time: the contacts, that it may be a breach, and the complaint
+// offered; the complaint asks for a safe contact and is flagged; once it is sent, with its
+// reference, the request to keep the address confidential is offered, and takes the same name
+// and contact. Fearing it ("how do I stop my ex finding my address through the council?") is no
+// breach to report: that gets the confidentiality request alone (TestAWriterWhoFledAbuse…).
+func TestAnAddressFoundThroughTheCouncilIsReportedThenKeptConfidential(t *testing.T) {
+	for _, says := range []string{
+		"my abuser found out where I live from a council letter",
+		"my abusive ex got my address from a council letter",
+		"my violent ex tracked down my new address through the council",
+	} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, gapsNow)
+			script(t, bot, "Buckinghamshire", []line{
+				{says: says, kind: conversation.KindSafeguarding,
+					contains: []string{"999", "0808 2000 247", "serious", "personal data breach", "complaint", `say "yes"`, "keep your address confidential"}},
+				{says: "yes", kind: conversation.KindIntake, contains: []string{"Complaint", "full name", "keep your address confidential"}, lacks: []string{"Right to object"}},
+				{says: "Jo Bloggs", kind: conversation.KindIntake, contains: []string{"safe for you"}},
+				{says: "jo@example.com", kind: conversation.KindIntake}, {says: "skip"}, {says: "skip"},
+				{says: "yes", kind: conversation.KindSubmitted, contains: []string{"Your reference is DPO-", "keep your address confidential", `Say "yes"`}},
+				{says: "yes", kind: conversation.KindIntake, contains: []string{"Right to object"}, lacks: []string{"full name", "How should the data protection team contact you"}},
+			})
+			cases := q.cases()
+			require.Len(t, cases, 1)
+			assert.Equal(t, "complaint", string(cases[0].Type))
+			assert.True(t, cases[0].Safeguarding)
+			assert.Contains(t, cases[0].Description, "check it is safe")
 		})
 	}
 }

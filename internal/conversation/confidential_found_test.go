@@ -11,12 +11,13 @@ import (
 // Someone at risk from a person finding where they live is offered the request to keep their
 // address confidential however they put it, and "yes" takes it (a QA sweep: offered for "my
 // husband keeps finding my address", not for "my ex keeps turning up at my new flat", whose
-// "yes" got "Go ahead: ask me about the privacy notices").
+// "yes" got "Go ahead: ask me about the privacy notices"). Found through the council ("my abusive
+// ex got my address from a council letter"), the complaint comes first and this request after it
+// (TestAnAddressFoundThroughTheCouncilIsReportedThenKeptConfidential).
 func TestTheConfidentialityOfferForAnyoneFoundWhereTheyLive(t *testing.T) {
 	for _, says := range []string{
 		"my ex keeps turning up at my new flat",
 		"my ex has found out where I live",
-		"my abusive ex got my address from a council letter",
 		"he keeps finding out where I live",
 		"my ex-partner keeps turning up at my new place",
 		"my husband keeps finding my address",

@@ -248,10 +248,16 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	// Someone at risk comes first, whatever else the message says (a reference, a "yes").
 	intent := b.classify(t.Text)
 	if intent.Safeguarding {
-		if intent.DomesticAbuse && b.Queue != nil && (intent.Type == rights.Complaint || !intent.Actionable) && rights.TellsOfAddressGivenAway(t.Text) {
-			// "housing gave out my address and now my ex knows where I am": serious, where to
-			// turn, and the complaint (the breach report) offered, not only the safety contacts.
-			return b.addressGivenAwayUrgent(ctx, s, t, intent)
+		if intent.DomesticAbuse && b.Queue != nil && (intent.Type == rights.Complaint || !intent.Actionable) {
+			// "housing gave out my address and now my ex knows where I am", "my abuser found out
+			// where I live from a council letter": serious, where to turn, and the complaint (the
+			// breach report) offered, not only the safety contacts.
+			if rights.TellsOfAddressGivenAway(t.Text) {
+				return b.addressGivenAwayUrgent(ctx, s, t, intent, addressGivenAwaySerious)
+			}
+			if rights.TellsOfFoundThroughTheCouncil(t.Text) {
+				return b.addressGivenAwayUrgent(ctx, s, t, intent, addressLeakedSerious)
+			}
 		}
 		if intent.ByModel && intent.Actionable && intent.Type != rights.None && b.Queue != nil {
 			// Only the model took it for urgent, and it asks to exercise a right ("hi, I'm Kate
@@ -305,7 +311,10 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			// that council (a QA pass: answered as a question, or asked "Which council?" again).
 			start := t
 			start.Text, start.said = offered.question, t.Text
-			s.prefill = offered.from
+			s.prefill, s.then = offered.from, offered.then
+			if offered.atRisk {
+				atRiskOf(s)
+			}
 			if own := b.canonicalOrg(t.Org); own == "" {
 				start.Org = council
 			} else if own != council {
@@ -319,7 +328,10 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			// "yes" to "I can take this request now": the question it answered says what is wanted.
 			start := t
 			start.Text, start.said = offered.question, t.Text
-			s.prefill = offered.from
+			s.prefill, s.then = offered.from, offered.then
+			if offered.atRisk {
+				atRiskOf(s)
+			}
 			return b.startIntake(ctx, s, start, rights.Intent{Type: offered.typ, Actionable: true, Confidence: 1, OnBehalf: offered.onBehalf})
 		}
 		if declinesRe.MatchString(t.Text) {
@@ -710,13 +722,14 @@ func (b *Bot) answerGrievance(ctx context.Context, s *session, t Turn, onDelta f
 	}
 	r.Answer.Question = t.Text
 	if toldAnExRe.MatchString(t.Text) && b.DomesticAbuse != "" {
-		// "… and told my ex": no fear is said, so no alarm and no flag on a case; but an ex
-		// learning where someone lives can be a danger, and they are told where to turn if it is.
+		// "… and told my ex": no fear is said, so no alarm; but an ex learning where someone
+		// lives can be a danger, and they are told where to turn if it is. The complaint, if
+		// taken, asks for a contact safe to use, and its case is flagged (offer.atRisk).
 		r.Answer.Answer += "\n\n" + b.ifAtRisk()
 	}
 	if b.Queue != nil && t.Channel == "web" {
 		r.Answer.Answer += "\n\nIf someone at the council looked at your details without a work reason, or passed them on, you can complain to the council's data protection team, who can look into it and keep your address confidential. I can pass your complaint to them now: say \"yes\" to start it."
-		s.offered = offer{typ: rights.Complaint, question: t.Text}
+		s.offered = offer{typ: rights.Complaint, question: t.Text, atRisk: toldAnExRe.MatchString(t.Text)}
 	}
 	s.askedAs(t.Text)
 	s.rememberedAs(r.Answer.Answer)
@@ -994,6 +1007,26 @@ type offer struct {
 	// from is the request just sent, when the offer is of a second right it asked for: its
 	// council, name and contact are this one's too, and aren't asked again.
 	from *intake
+	// pitch is how the offer is put once the request before it is sent, when the writer didn't
+	// ask for it: the chat did (keepAddressConfidential). Empty, it is "You also asked for
+	// something else".
+	pitch string
+	// then is the request offered once the one this offers is sent: the request to keep an
+	// address confidential after the complaint that it was let out (addressGivenAwayUrgent).
+	then *offer
+	// atRisk is set on the complaint offered to a writer who told, calmly, of someone at the
+	// council telling their ex where they live (answerGrievance): taken, it asks for a contact
+	// safe to use and is flagged for the team, as one started at once is (atRiskOf).
+	atRisk bool
+}
+
+// alsoOffered is the first words of a reply offering o once the request before it is sent or
+// cancelled: what was asked for, with its label, or what the chat offers (o.pitch).
+func (o offer) alsoOffered() string {
+	if o.pitch != "" {
+		return o.pitch
+	}
+	return fmt.Sprintf("You also asked for something else (%s)", o.typ.Label())
 }
 
 // offersRequest reports whether an information question is about making a request the bot can
@@ -2205,6 +2238,9 @@ type session struct {
 	// askedReference is set when the bot has just asked for a request's reference: "I emailed
 	// them" then says the request was made elsewhere.
 	askedReference bool
+	// then is the request to offer once the one being started is sent (offer.then), taken by
+	// startIntake.
+	then *offer
 	// prefill is what a request being started already knows (the second of two rights asked
 	// for at once), taken by startIntake.
 	prefill *intake

@@ -12,8 +12,19 @@ import (
 // of them.
 const addressGivenAwaySerious = "What you describe is serious. If someone at the council gave your address to a former partner, or to anyone you need to be kept safe from, that is a personal data breach, and it may put you in danger."
 
-// addressGivenAwayOffer offers the complaint, the breach report, when the message made none.
-const addressGivenAwayOffer = "You can report this to the council's data protection team as a complaint: they must look into how it happened, and can keep your address confidential from now on. I can pass your complaint to them now: say \"yes\" to start it."
+// addressLeakedSerious opens the reply to an urgent message telling of someone the writer fears
+// finding where they live through the council (rights.TellsOfFoundThroughTheCouncil): "my abuser
+// found out where I live from a council letter" may be a breach, and the team finds out whether.
+const addressLeakedSerious = "What you describe is serious. If your address reached someone you need to be kept safe from through the council, by a letter or by someone there, that may be a personal data breach."
+
+// addressGivenAwayOffer offers the complaint, the breach report, when the message made none, and
+// says that the request to keep the address confidential comes after it: one question at a time,
+// so that a "yes" answers the one asked.
+const addressGivenAwayOffer = "You can report this to the council's data protection team as a complaint: they must look into how it happened, and reply to you. I can pass your complaint to them now: say \"yes\" to start it. Once it is sent, and you have its reference, I'll offer to take a request to keep your address confidential from now on too."
+
+// keepAddressConfidential is the request offered once the complaint of an address let out is
+// sent, put as the chat's offer (offer.pitch): the writer didn't ask for it.
+var keepAddressConfidential = offer{typ: rights.Objection, pitch: "You can also ask the council to keep your address confidential from now on"}
 
 // ifAtRisk is where to turn if someone knowing where the writer lives puts them at risk, said
 // to a writer who told of it with no fear (no alarm, and no flag on a case).
@@ -29,29 +40,47 @@ func (b *Bot) ifAtRisk() string {
 // former partner (rights.TellsOfAddressGivenAway), after saying it is serious and where to turn:
 // "I think someone in housing gave my ex my new address" started the complaint with no word of
 // either (a QA pass). No fear is said, so, as with the same told as a grievance
-// (answerGrievance), no alarm and no flag: where to turn is said for if they feel unsafe.
+// (answerGrievance), no alarm: where to turn is said for if they feel unsafe. But the ex may now
+// know their e-mail or phone as well as the address, so the complaint asks for a contact that is
+// safe to use, and its case is flagged for the team, as after an urgent message (atRiskOf).
 func (b *Bot) addressGivenAwayComplaint(ctx context.Context, s *session, t Turn, intent rights.Intent) (Reply, error) {
+	text := addressGivenAwaySerious + " " + b.ifAtRisk()
+	atRiskOf(s)
 	r, err := b.startIntake(ctx, s, t, intent)
 	if err != nil {
 		return Reply{}, err
 	}
-	r.Answer.Answer = addressGivenAwaySerious + " " + b.ifAtRisk() + "\n\n" + r.Answer.Answer
+	r.Answer.Answer = text + "\n\n" + r.Answer.Answer
 	s.rememberedAs(r.Answer.Answer)
 	return r, nil
 }
 
-// addressGivenAwayUrgent is the reply to an urgent message telling of the council giving the
-// writer's address to a former partner or an abuser: "housing gave out my address and now my ex
-// knows where I am" got the safety contacts and an offer to keep the address confidential, but
-// no word that it is a breach, nor a way to report it (a QA pass). It gets that it is serious,
-// the contacts, and the complaint offered (the team can keep the address confidential too); the
-// case is flagged and asks for a contact that is safe to use, as any after a safeguarding reply.
-func (b *Bot) addressGivenAwayUrgent(ctx context.Context, s *session, t Turn, intent rights.Intent) (Reply, error) {
+// atRiskOf marks the conversation as one whose writer is at risk from a former partner who knows,
+// or may learn, where they live, and who has been told where to turn: a request it takes asks for
+// a contact safe to use, and its case is flagged and noted for the team (intake.teamNotes).
+func atRiskOf(s *session) {
 	s.riskTold = true
 	s.atRisk = true
-	text := addressGivenAwaySerious + " If you feel unsafe, please get help now:\n" + b.safeguardingContacts(intent, t.Org) + "\n" + addressGivenAwayOffer
+}
+
+// addressGivenAwayUrgent is the reply to an urgent message telling of the council giving the
+// writer's address to a former partner or an abuser, or of such a person finding it through the
+// council (serious says which): "housing gave out my address and now my ex knows where I am" got
+// the safety contacts and an offer to keep the address confidential, but no word that it is a
+// breach, nor a way to report it (a QA pass), and "my abuser found out where I live from a
+// council letter" the same later. It gets that it is serious, the contacts, and the complaint
+// offered; the case is flagged and asks for a contact that is safe to use, as any after a
+// safeguarding reply. The request to keep the address confidential is offered once the complaint
+// is sent, with its reference: one question at a time, in the order of what protects them now
+// (the contacts), what finds out how it happened (the complaint), and what keeps it from
+// happening again.
+func (b *Bot) addressGivenAwayUrgent(ctx context.Context, s *session, t Turn, intent rights.Intent, serious string) (Reply, error) {
+	atRiskOf(s)
+	text := serious + " If you feel unsafe, please get help now:\n" + b.safeguardingContacts(intent, t.Org) + "\n" + addressGivenAwayOffer
 	complaint := rights.Intent{Type: rights.Complaint, Actionable: true, Confidence: max(intent.Confidence, 0.5)}
-	s.offered = offer{typ: rights.Complaint, question: t.Text}
+	then := keepAddressConfidential
+	then.question = t.Text
+	s.offered = offer{typ: rights.Complaint, question: t.Text, then: &then}
 	s.remember(t.Text, text)
 	return Reply{
 		Answer: answer.Answer{Question: t.Text, Answer: text, Citations: []answer.Citation{}, Mode: "extractive",

@@ -559,6 +559,8 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	if b.Queue == nil {
 		return Reply{}, ErrNoQueue
 	}
+	then := s.then // the request offered once this one is sent, if the offer taken had one
+	s.then = nil
 	named := b.councilsNamed(t.Text)
 	if t.Org != "" && len(named) > 0 && !slices.Contains(named, b.canonicalOrg(t.Org)) {
 		// A widget of one council asked for a request to another: not filed with the wrong
@@ -587,6 +589,9 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		it.key = fmt.Sprintf("%s/%d", s.ID, t.ReceivedAt.UnixNano())
 	}
 	it.second = b.secondRight(t.Text, in.Type)
+	if it.second.typ == "" && then != nil {
+		it.second = *then
+	}
 	if desc != "" {
 		// "My name is David Pritchard, 14 Oakridge Road, …, I want a copy of my data": what the
 		// message already says is not asked for again.
@@ -693,7 +698,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		intro.WriteString(b.whatHappensNext(it) + "\n")
 	}
 	if it.second.typ != "" {
-		fmt.Fprintf(&intro, "You also asked for something else (%s): it is a request of its own, and I'll offer to take it once this one is sent.\n", it.second.typ.Label())
+		intro.WriteString(it.second.alsoOffered() + ": it is a request of its own, and I'll offer to take it once this one is sent.\n")
 	}
 	if len(it.both) > 1 && it.org == "" {
 		// "delete my data from both MK and Bucks": said at once, so that the council question
@@ -1065,7 +1070,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		if it.second.typ != "" {
 			// A request asked for beside it (a confidential address, a second right) still stands.
 			s.offered = it.second
-			text += fmt.Sprintf(" You also asked for something else (%s): say \"yes\" and I'll take that request now.", it.second.typ.Label())
+			text += " " + it.second.alsoOffered() + ": say \"yes\" and I'll take that request now."
 		}
 		r := mk(text)
 		r.Kind, r.Intake = KindCancelled, nil
@@ -2843,7 +2848,7 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 	case it.second.typ != "":
 		s.offered = it.second
 		s.offered.from = from
-		r.Answer.Answer += fmt.Sprintf("\n\nYou also asked for something else (%s). Say \"yes\" and I'll take that request now.", it.second.typ.Label())
+		r.Answer.Answer += "\n\n" + it.second.alsoOffered() + ". Say \"yes\" and I'll take that request now."
 	case other != "" && b.canonicalOrg(t.Org) != "":
 		// A chat scoped to one council takes its requests only: the other's contact, as its
 		// notices give it (a review: the other council was dropped without a word).

@@ -1,6 +1,9 @@
 package rights
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // The writer's address given by the council to a former partner or an abuser: "I think someone
 // in housing gave my ex my new address", "the council sent my new address to my ex-husband" read
@@ -46,4 +49,34 @@ var addressGivenAway = regexp.MustCompile(
 // data protection team.
 func TellsOfAddressGivenAway(text string) bool {
 	return addressGivenAway.MatchString(normalize(text))
+}
+
+// throughTheCouncil is the council as the way the writer's address got out: "from a council
+// letter", "through housing", "off a council tax bill", "on a letter you sent", "because the
+// council sent a letter to our old house".
+var throughTheCouncil = regexp.MustCompile(`^[^.!?]{0,60}?\b(?:from|through|via|on|in|off|by|because|because of|thanks to)` +
+	`(?: (?:a|an|the|one|of|my|our|some|letter|letters|bill|form|forms|document|documents|email|e-mail|post|paperwork|someone|somebody|at|council's))*? ` +
+	`(?:council|councils|council's|housing|council tax|social services|social worker|electoral register|electoral roll)\b|` +
+	`^[^.!?]{0,60}?\b(?:from|through|via|off|by|because of|thanks to) (?:you|your (?:letter|letters|bill|form|email|e-mail|staff|website|system|records))\b|` +
+	`^[^.!?]{0,60}?\b(?:a|the|one of the) (?:letter|letters|bill|form|email|e-mail) you\b`)
+
+// foundAlready is a beingFound said as done, or known now ("found out where I live", "knows where
+// I live"): "how do I stop my ex finding my address through the council?" fears it, and is
+// offered the request to keep the address confidential, not a complaint of what hasn't happened.
+var foundAlready = regexp.MustCompile(`^(?:found|tracked|traced|knew|knows|got|worked|figured|looked|turned|showed|came|rocked)\b`)
+
+// TellsOfFoundThroughTheCouncil reports whether a message tells of someone finding where the
+// writer lives (TellsOfBeingFound, said as done: foundAlready) through the council: "my abuser found out where I live from a
+// council letter" was urgent, and offered the request to keep the address confidential, but no
+// word that the council may have let it out, nor a way to report it (a QA pass). Like
+// TellsOfBeingFound it is no sign of danger alone ("my mum found my new address on a council
+// letter"): the conversation weighs it on a message that is urgent only.
+func TellsOfFoundThroughTheCouncil(text string) bool {
+	s := strings.ReplaceAll(normalize(text), "address book", "addressbook")
+	for _, at := range beingFound.FindAllStringIndex(s, -1) {
+		if foundAlready.MatchString(s[at[0]:at[1]]) && throughTheCouncil.MatchString(s[at[1]:]) {
+			return true
+		}
+	}
+	return false
 }

@@ -49,3 +49,32 @@ func TestAnAddressGivenToAnExIsRead(t *testing.T) {
 		assert.False(t, TellsOfAddressGivenAway(text), "%q", text)
 	}
 }
+
+// Someone finding where the writer lives through the council ("my abuser found out where I live
+// from a council letter") is read as such, for the conversation to offer the complaint beside
+// the safety contacts (a QA pass offered only the request to keep the address confidential).
+// Found some other way, found somewhere that merely names the council, or only feared ("how do I
+// stop my ex finding my address through the council?"), it is not.
+func TestAnAddressFoundThroughTheCouncilIsRead(t *testing.T) {
+	for _, text := range []string{
+		"my abuser found out where I live from a council letter",
+		"my abusive ex got my address from a council letter",
+		"my violent ex tracked down my new address through the council",
+		"my ex knows where I live now, he got it off a council tax bill",
+		"my ex found out where I live because the council sent a letter to our old house",
+		"my ex found out where I live from a letter you sent",
+		"my ex found my address through someone at the council",
+	} {
+		assert.True(t, TellsOfFoundThroughTheCouncil(text), "%q", text)
+	}
+	for _, text := range []string{
+		"my ex found out where I live",
+		"my ex keeps turning up at my new flat",
+		"my ex found out where I live in Bletchley, can you help",
+		"my ex found out where I live. I called the council about it",
+		"I fled domestic abuse and moved to Milton Keynes, how do I stop my ex finding my address through the council?",
+		"I'm scared my ex will find my address through the council",
+	} {
+		assert.False(t, TellsOfFoundThroughTheCouncil(text), "%q", text)
+	}
+}
