@@ -645,3 +645,24 @@ func TestChatAnswersTheQuestionOfAQuestionAndARequest(t *testing.T) {
 		assert.NotContains(t, out, "full name?", tc.line)
 	}
 }
+
+// A caller's question the web would answer and offer to take as a request ("what do you hold about
+// me?", then "say yes" to the copy) was only answered in the adviser's chat (a QA pass): the
+// adviser is given the command that logs it, as for a request asked beside a question. Not for a
+// question that offers nothing.
+func TestChatGivesTheCommandForTheRequestAQuestionOffers(t *testing.T) {
+	for _, tc := range []struct{ line, answer, request string }{
+		{"what do you hold about me", "What information do we hold", "access"},
+		{"how do I make a subject access request?", "", "access"},
+	} {
+		out := chatSession(t, map[string]string{"PRIVACYBOT_DATA": t.TempDir()}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC),
+			"/org Milton Keynes\n"+tc.line+"\n/quit\n")
+		assert.Contains(t, out, tc.answer, tc.line)
+		assert.Contains(t, out, "log it with /request "+tc.request, tc.line)
+		assert.NotContains(t, out, "full name?", tc.line)
+		assert.NotContains(t, out, `say "yes"`, tc.line)
+	}
+	out := chatSession(t, map[string]string{"PRIVACYBOT_DATA": t.TempDir()}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC),
+		"/org Milton Keynes\nwho is the data protection officer?\n/quit\n")
+	assert.NotContains(t, out, "/request ")
+}

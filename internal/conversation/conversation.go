@@ -896,6 +896,11 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, q string, intent r
 		}
 		ans.Answer += fmt.Sprintf("\n\nIf you'd like to make this request — %s — I can pass it to the data protection team for you now: say \"yes\" to start it.", label)
 		s.offered = offer{typ: intent.Type, question: t.Text, onBehalf: intent.OnBehalf}
+	} else if b.Queue != nil && t.Channel == "phone" && offersRequest(intent) && !reportsRequestRe.MatchString(t.Text) && !(intent.Type == rights.Objection && confidentialAddress) {
+		// The adviser's chat, where the web offers the request: a caller's "what do you hold about
+		// me?" was answered with no word of the copy (a QA pass). The adviser logs it by command,
+		// as a request asked for beside a question is (answerAndOffer).
+		ans.Answer += fmt.Sprintf("\n\nIf the caller wants to make this request — %s — log it with /request %s.", requestLabel(intent.Type, intent.OnBehalf), intent.Type)
 	} else if b.Queue != nil && confidentialAddress {
 		// "Is it possible to keep my address hidden from my ex?": answered, and the request offered
 		// in its own words (an objection to the address's disclosure).
