@@ -68,3 +68,22 @@ func TestOrdinaryChildcareAsidesMidRequestAreNoAlarm(t *testing.T) {
 		})
 	}
 }
+
+// A question the notices can't answer, asked before the details are asked for, is told how to
+// put it to the team where the request is: at the council or the name, "write the question into
+// the details" asked for what hadn't been asked yet (a QA pass). Before the details it is "when I
+// ask for them", as it is at every step before them; at the summary, by saying "the details".
+func TestAQuestionTheNoticesDontAnswerIsToldWhereToPutIt(t *testing.T) {
+	const asked = "how many parking tickets did you issue last year?"
+	later := "add the question to the details when I ask for them"
+	bot, _ := newBot(t, gapsNow)
+	script(t, bot, "", []line{
+		{says: "I want a copy of my data", kind: conversation.KindIntake, contains: []string{"Which council"}},
+		{says: asked, kind: conversation.KindIntake, contains: []string{later, "which council"}, lacks: []string{"write the question into the details"}},
+		{says: "Milton Keynes", kind: conversation.KindIntake, contains: []string{"full name"}},
+		{says: asked, kind: conversation.KindIntake, contains: []string{later, "full name"}, lacks: []string{"write the question into the details"}},
+		{says: "Jo Bloggs", kind: conversation.KindIntake},
+		{says: asked, kind: conversation.KindIntake, contains: []string{later, "contact"}},
+		{says: "jo@example.com", kind: conversation.KindIntake}, {says: "skip", kind: conversation.KindIntake, contains: []string{"what would you like"}},
+	})
+}

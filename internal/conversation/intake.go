@@ -479,11 +479,17 @@ func (b *Bot) answeredMidRequest(ctx context.Context, s *session, t Turn, it *in
 	}
 	if ans.Abstained || strings.TrimSpace(ans.Answer) == "" {
 		// Not lost, nor filed unsaid: the team can answer it, if the resident puts it in the
-		// details.
-		ans = answer.Answer{Answer: "The council's privacy notices don't answer that. The data protection team can: to ask them with this request, write the question into the details."}
-		if it.step == StepConfirm {
-			ans.Answer = "The council's privacy notices don't answer that. The data protection team can: to ask them with this request, say \"the details\" and add the question."
+		// details, said for where the request is: the details asked for now, asked later (at the
+		// council or the name, "write the question into the details" asked for what wasn't yet
+		// asked, a QA pass), or given, at the summary, or on the way back to it.
+		how := "add the question to the details when I ask for them."
+		switch {
+		case it.step == StepDescription:
+			how = "write the question into the details."
+		case it.step == StepConfirm || it.revising:
+			how = "say \"the details\" and add the question."
 		}
+		ans = answer.Answer{Answer: "The council's privacy notices don't answer that. The data protection team can: to ask them with this request, " + how}
 	}
 	it.askedAtStep = v
 	text := ans.Answer + "\n" + b.stillOpenAsk(it)
