@@ -513,6 +513,13 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 		ex.decide(fmt.Sprintf("abstained: %.2f of the question's topic is in words no notice uses (at most %.2f)", c.unseenShare(reqs), c.MaxUnseenShare))
 		return c.abstain(ans, q, hits), nil
 	}
+	if to := c.recipientAsked(clause); judged == nil && len(to) > 0 && !c.namesAnyOf(hits[cands[0].hit].Passage, to) {
+		// "Does Westmere share my data with the Home Office?" answered by a list of recipients
+		// without it: the notices don't say. (Not when judging for the abstention model's
+		// training: it learns from what the sentences say, and this is decided after it.)
+		ex.decide("abstained: the question asks about giving information to someone the best passage doesn't name")
+		return c.abstain(ans, q, hits), nil
+	}
 	if !unsure && kind == KindDuration && keptRe.MatchString(asked.Text) && !saysKept(hits[cands[0].hit].Passage, cands[0].unit.quote()) {
 		// "How long do you keep records about my son?" answered by "The Council has 40
 		// calendar days … to provide the information": a period, but not of keeping anything.

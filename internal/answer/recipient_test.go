@@ -1,0 +1,40 @@
+package answer
+
+import (
+	"context"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// "Do you share my data with the Home Office?" is not answered by a list of recipients that
+// doesn't name it: the notices don't say. A recipient the list names, or one near in meaning to
+// one it names ("the government" and "the Department for Education"), is answered; so is a
+// question of what the asker does ("can I hand it to my solicitor?").
+func TestARecipientTheNoticesDoNotNameIsNotAnswered(t *testing.T) {
+	comp := composerOver(t, fstest.MapFS{
+		"organisations.yaml": {Data: []byte("organisations:\n  - name: Alderby Borough Council\n")},
+		"schools.md": {Data: []byte("---\nid: schools\ntitle: School admissions privacy notice\norganisation: Alderby Borough Council\n---\n" +
+			"Who we share your information with\nWe share admissions information with the schools you apply to, with the police when a child may be at risk, " +
+			"and with the Department for Education for its statistics.\n\n" +
+			"How long we keep it\nWe keep admission applications for 2 years after the offer day.\n\n" +
+			"Complaints\nYou can complain to the Information Commissioner's Office. Your landlord and the press are never told about your application.\n")},
+	})
+	ask := func(question string) Answer {
+		t.Helper()
+		ans, err := comp.Answer(context.Background(), Question{Text: question})
+		require.NoError(t, err)
+		return ans
+	}
+	for _, q := range []string{"do you share my child's admission details with the Home Office?", "will you pass my admissions information to my landlord?"} {
+		ans := ask(q)
+		assert.True(t, ans.Abstained, "%s: %s", q, ans.Answer)
+	}
+	for _, q := range []string{"do you share admissions information with the police?", "does the council share admissions information with the government?"} {
+		ans := ask(q)
+		assert.False(t, ans.Abstained, q)
+		assert.Contains(t, ans.Answer, "Department for Education", q)
+	}
+}
