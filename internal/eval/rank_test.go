@@ -12,17 +12,6 @@ import (
 	"github.com/privacybot/privacybot/internal/index/indextest"
 )
 
-// countingRetriever counts the searches made of it.
-type countingRetriever struct {
-	r answer.Retriever
-	n int
-}
-
-func (c *countingRetriever) Retrieve(ctx context.Context, q answer.Question) ([]answer.Hit, error) {
-	c.n++
-	return c.r.Retrieve(ctx, q)
-}
-
 // apart is a composer asked to answer, then to rank, as the evaluation asked it before.
 type apart struct{ c *answer.Composer }
 
@@ -40,7 +29,7 @@ func (a apart) Retrieve(ctx context.Context, q answer.Question) ([]answer.Hit, e
 func TestEvaluationComposesOnceWhenAnswerAndRankingReadAlike(t *testing.T) {
 	ctx := context.Background()
 	e := indextest.Bundled(t)
-	searched := &countingRetriever{r: e.Index}
+	searched := &indextest.CountingRetriever{R: e.Index}
 	comp := answer.NewComposer(searched, e.Corpus, e.Composer.Vocab)
 	qs := []eval.Question{
 		{ID: "kept", Question: "How long do you keep complaint records?", Notices: []string{"mkc-customer-services"}, AnswerContains: []string{"6 years"}},
@@ -51,18 +40,18 @@ func TestEvaluationComposesOnceWhenAnswerAndRankingReadAlike(t *testing.T) {
 		once bool
 	}{{k: 10, once: true}, {k: 5}} {
 		opt := eval.Options{K: tc.k}
-		searched.n = 0
+		searched.Reset()
 		want, err := eval.Run(ctx, qs, apart{comp}, apart{comp}, opt)
 		require.NoError(t, err)
-		twice := searched.n
-		searched.n = 0
+		twice := searched.Searches()
+		searched.Reset()
 		got, err := eval.Run(ctx, qs, comp, comp, opt)
 		require.NoError(t, err)
 		assert.Equal(t, want, got, "K %d", tc.k)
 		if tc.once {
-			assert.Equal(t, twice/2, searched.n, "composed once a question (K %d)", tc.k)
+			assert.Equal(t, twice/2, searched.Searches(), "composed once a question (K %d)", tc.k)
 		} else {
-			assert.Equal(t, twice, searched.n, "composed twice a question (K %d)", tc.k)
+			assert.Equal(t, twice, searched.Searches(), "composed twice a question (K %d)", tc.k)
 		}
 	}
 }

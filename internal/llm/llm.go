@@ -208,8 +208,7 @@ type ranker interface {
 
 // extract is the fallback's answer and, when the fallback is the Retriever too and ranks as it
 // answers, the passages the model would be shown of it, which the Retriever would give (nil when
-// it can't say: the question has a context, or the model is shown fewer passages than an answer
-// reads). The composer ranks passages by answering: asked for the answer, then the passages, it
+// it can't say: the model is shown fewer passages than an answer reads). The composer ranks passages by answering: asked for the answer, then the passages, it
 // composed every question twice.
 func (a *Answerer) extract(ctx context.Context, q answer.Question) (answer.Answer, []answer.Hit, error) {
 	rk, ok := a.Fallback.(ranker)
@@ -226,16 +225,12 @@ func (a *Answerer) extract(ctx context.Context, q answer.Question) (answer.Answe
 }
 
 // promptQuestion is the question the passages shown to the model are retrieved for: the question
-// as the extractive answerer cleaned it, with what the conversation was about, as many passages as
-// the model is shown.
+// as the extractive answerer cleaned it, with what the conversation was about as its context (the
+// retriever weighs it below the question's own words, as the extractive answerer does), as many
+// passages as the model is shown.
 func (a *Answerer) promptQuestion(q answer.Question, cleaned string) answer.Question {
 	rq := q
 	rq.Text = cleaned
-	about, _ := answer.CleanQuestion(q.Context)
-	if about != "" {
-		rq.Text += " " + about // the passages about what the conversation was about, as the extractive answerer searched them
-	}
-	rq.Context = "" // in the text now: a retriever that reads a question's context would read it twice
 	rq.K = a.passages
 	if q.K > 0 && q.K < rq.K {
 		rq.K = q.K

@@ -7,6 +7,7 @@ import (
 	"context"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -88,3 +89,22 @@ func (s Streaming) AnswerStream(ctx context.Context, q answer.Question, onDelta 
 	}
 	return ans, err
 }
+
+// CountingRetriever counts the searches made of a retriever: how a test tells a question was
+// composed once, not answered and then composed again to rank its passages.
+type CountingRetriever struct {
+	R answer.Retriever
+	n atomic.Int32
+}
+
+// Retrieve searches R and counts the search.
+func (c *CountingRetriever) Retrieve(ctx context.Context, q answer.Question) ([]answer.Hit, error) {
+	c.n.Add(1)
+	return c.R.Retrieve(ctx, q)
+}
+
+// Searches is how many searches were made since the last Reset.
+func (c *CountingRetriever) Searches() int { return int(c.n.Load()) }
+
+// Reset starts the count again.
+func (c *CountingRetriever) Reset() { c.n.Store(0) }
