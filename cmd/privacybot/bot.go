@@ -54,7 +54,7 @@ func newBot(app *App, cfg config.Config, eng *engine, queue *dpo.Queue) (*conver
 		Safeguarding:  cfg.SafeguardingContact,
 		Crisis:        cfg.CrisisContact,
 		DomesticAbuse: cfg.DomesticAbuseContact,
-		Redact:        redact.Keeping(publishedNames(eng.corpus), redact.Text),
+		Redact:        redact.Keeping(publishedDetails(eng.corpus), redact.Text),
 	}
 	if queue != nil {
 		b.Queue = queue
@@ -126,13 +126,13 @@ func openService(ctx context.Context, app *App, cfg config.Config, ef engineFlag
 	return &service{eng: eng, store: store, queue: queue, bot: bot}, closeAll, nil
 }
 
-// publishedNames are the people's names the notices publish (a Data Protection Officer's, as the
+// publishedDetails are the people's names the notices publish (a Data Protection Officer's, as the
 // redactor reads a name in them), and the councils' own postal addresses, each once: a question
 // keeps them when its personal details are taken out. An address counts as the council's where a
 // postcode follows it on its line, as in a notice's contact block ("Civic, 1 Saxon Gate East,
 // Milton Keynes MK9 3EJ"): it is no one's home, and "can I hand it in at 1 Saxon Gate East?"
 // needs it to be answered.
-func publishedNames(c *notice.Corpus) []string {
+func publishedDetails(c *notice.Corpus) []string {
 	var published []string
 	finder := redact.New(redact.WithKinds(redact.KindName, redact.KindAddress, redact.KindPostcode))
 	for _, p := range c.Passages() {

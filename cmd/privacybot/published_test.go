@@ -17,7 +17,7 @@ import (
 func TestPublishedAddressesAreKeptInQuestions(t *testing.T) {
 	c, err := notice.Load(corpus.FS)
 	require.NoError(t, err)
-	red := redact.Keeping(publishedNames(c), redact.Text)
+	red := redact.Keeping(publishedDetails(c), redact.Text)
 	for in, want := range map[string]string{
 		"can I hand my form in at 1 Saxon Gate East?":                    "can I hand my form in at 1 Saxon Gate East?",
 		"do I post it to 1 saxon gate east or email it":                  "do I post it to 1 saxon gate east or email it",
