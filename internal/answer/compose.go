@@ -573,8 +573,14 @@ func (c *Composer) withSilentCouncils(ans Answer, q Question) Answer {
 	for _, ct := range ans.Citations {
 		quoted[c.canonical(ct.Organisation)] = true
 	}
+	orgs := c.Corpus.Organisations.NamedTogether(q.Text)
+	if len(orgs) == 0 && len(c.Corpus.Organisations.Mentioned(q.Text)) == 0 && asksDataProtectionContact(q.Text) {
+		// "what's the phone number for the council's data protection team?" asks of whichever
+		// council the asker's is: Milton Keynes's number alone read as the only one there is.
+		orgs = c.organisationsWithNotices()
+	}
 	var b strings.Builder
-	for _, org := range c.Corpus.Organisations.NamedTogether(q.Text) {
+	for _, org := range orgs {
 		if quoted[org] || len(c.byOrg[org]) == 0 {
 			continue
 		}
@@ -584,6 +590,20 @@ func (c *Composer) withSilentCouncils(ans Answer, q Question) Answer {
 	}
 	ans.Answer += b.String()
 	return ans
+}
+
+// dataProtectionContactRe asks how to reach a council's data protection officer or team: a
+// phone number, an e-mail or postal address of theirs.
+var dataProtectionContactRe = regexp.MustCompile(`(?i)\b(?:data protection|dpo|information governance|privacy team)\b`)
+
+// asksDataProtectionContact reports whether a question asks for a data protection contact's
+// phone number, e-mail or address.
+func asksDataProtectionContact(q string) bool {
+	switch AskedKind(q) {
+	case KindPhone, KindEmail, KindPostcode, KindContact:
+		return dataProtectionContactRe.MatchString(q)
+	}
+	return false
 }
 
 // retrieve finds the passages for a question. A question naming councils side by side ("do Bucks

@@ -261,6 +261,25 @@ func TestAFollowUpsOwnWordsOutweighItsContext(t *testing.T) {
 	require.NotEmpty(t, hits, "the context is searched when the follow-up has no words of its own")
 }
 
+// A data protection contact asked of no council in particular is answered for each council:
+// Milton Keynes's phone number alone read as the only number there is, and Buckinghamshire's
+// notices give none, so the answer says so, with the contact they do give.
+func TestADataProtectionContactAskedOfNoCouncilAnswersForEach(t *testing.T) {
+	_, comp := engine(t)
+	ans, err := comp.Answer(context.Background(), answer.Question{Text: "whats the phone number for the council's data protection team"})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	assert.Contains(t, ans.Answer, "01908 254900")
+	assert.Contains(t, ans.Answer, "Buckinghamshire Council's privacy notices don't answer that.")
+	assert.Contains(t, ans.Answer, "Maria Damigos")
+	assert.Equal(t, []string{"Buckinghamshire Council"}, ans.NotAnsweredBy)
+
+	// A service's own number is not a council's data protection contact.
+	ans, err = comp.Answer(context.Background(), answer.Question{Text: "MK Together phone number"})
+	require.NoError(t, err)
+	assert.NotContains(t, ans.Answer, "Buckinghamshire")
+}
+
 // "Do I need ID …?" is about proving who one is: "ID" is no word the composer reads, and the
 // answer quoted how long records are kept. Asked again as "identity", the notices' "proof of
 // identity" is quoted, and the answer says how the question was read.
