@@ -304,6 +304,14 @@ var typeCues = map[Type][]cue{
 	},
 }
 
+// Policy: asking what is held about oneself is a subject access request, so these outweigh the
+// question form. Named here, outside requestCues, for AsksWhatIsHeld to leave them out
+// (questionsOwnCues): they are the question itself, not a request besides it.
+var (
+	heldAboutMeCue      = c("what do you hold about me", 5, `\b(?:what|which)(?: \S+){0,2} (?:data|information|details|records)\b(?: \S+){0,3} (?:hold|have|got|keep)\b(?: \S+){0,2} (?:about|on) me\b`)
+	heldAboutTheCaseCue = c("what do you hold about the case against me", 5, `\b(?:what|which)(?: \S+){0,2} (?:data|information|details|records|evidence)\b(?: \S+){0,3} (?:hold|have|got|keep)\b(?: \S+){0,2} (?:about|on|regarding|relating to|concerning|for) (?:the|this|that|your|an?) (?:\S+ ){0,3}?(?:investigations?|cases?|complaints?|allegations?|accusations?|prosecution|enquiry|inquiry|proceedings|claim|dispute|matter|incident|referral) (?:\S+ ){0,2}?(?:against|into|about|involving|concerning) (?:me|us)\b`)
+)
+
 // Request and information cues decide Actionable once a right is found.
 var requestCues = []cue{
 	c("please", 2, `\b(?:please|kindly)\b`),
@@ -339,10 +347,10 @@ var requestCues = []cue{
 	// so this outweighs the question form.
 	c("tell me what you hold", 5, `\b(?:know|see|tell me|find out|show me) what (?:\S+ ){0,4}(?:holds?|has|have|got|keeps?|held|stores?)\b(?: \S+){0,3} (?:about|on|for) (?:me|my (?:\S+ )?`+relatives+`)\b`),
 	c("they want it changed", 2.5, `\bwants? (?:it|them|this|that|her \S+|his \S+) (?:changed|updated|corrected|deleted|removed|amended|sent)\b`),
-	c("what do you hold about me", 5, `\b(?:what|which)(?: \S+){0,2} (?:data|information|details|records)\b(?: \S+){0,3} (?:hold|have|got|keep)\b(?: \S+){0,2} (?:about|on) me\b`),
+	heldAboutMeCue,
 	// The same asked of a case against the writer: "what information do you hold about the
 	// complaint against me?" is what is held about them.
-	c("what do you hold about the case against me", 5, `\b(?:what|which)(?: \S+){0,2} (?:data|information|details|records|evidence)\b(?: \S+){0,3} (?:hold|have|got|keep)\b(?: \S+){0,2} (?:about|on|regarding|relating to|concerning|for) (?:the|this|that|your|an?) (?:\S+ ){0,3}?(?:investigations?|cases?|complaints?|allegations?|accusations?|prosecution|enquiry|inquiry|proceedings|claim|dispute|matter|incident|referral) (?:\S+ ){0,2}?(?:against|into|about|involving|concerning) (?:me|us)\b`),
+	heldAboutTheCaseCue,
 	// "wrong address on my file", "you've got my name wrong": the same report, said the other way
 	// round.
 	c("wrong on my file", 2, `\b(?:wrong|incorrect|inaccurate|outdated|out of date|misspelt|misspelled) (?:\S+ )?`+item+` (?:is |are |was )?(?:on|in|for|against) (?:my|our|his|her|their|your|the) (?:\S+ )?(?:file|files|records?|account|system|details|database|notes)\b|`+

@@ -17,7 +17,17 @@ func TestAsksWhatIsHeld(t *testing.T) {
 		"what do you hold about me? send it to me":              false,
 		"what information do you hold about me, please send it": false,
 		"what do you hold on my dad":                            false,
-		"how long do you keep my data":                          false,
+		// An order in a clause of its own after the question, as after a "?" (a review).
+		"what do you hold about me, send it to me":               false,
+		"what data do you have on me, email it to me":            false,
+		"what do you hold about me and send me a copy":           false,
+		"what info does customer services hold about me, thanks": true,
+		"what data do you have on me and my kids":                true,
+		// What follows if something is held, or what to do then, is no question of what is.
+		"what happens if you hold wrong data on me":            false,
+		"what can i do if you hold the wrong details about me": false,
+		"what should i do if you have data on me":              false,
+		"how long do you keep my data":                         false,
 	} {
 		if got := AsksWhatIsHeld(text); got != want {
 			t.Errorf("AsksWhatIsHeld(%q) = %v, want %v", text, got, want)
