@@ -22,43 +22,87 @@ const (
 		`(?:violent|abusive|controlling) (?:ex|ex partner|partner|husband|wife|boyfriend|girlfriend|ex husband|ex wife))|` +
 		`the (?:man|woman|person|people|family) (?:i|we) (?:fled|fled from|escaped|escaped from|left|ran away from|got away from))`
 	// councilSide is the council, its services or its staff, as the one who passed the address on.
-	councilSide = `(?:(?:the|my|your|a|an|one of the|one of your|someone (?:in|at|from)|somebody (?:in|at|from)|someone at the|somebody at the|a member of staff (?:in|at|from))? ?` +
-		`(?:council|councils|housing|housing office|housing team|housing department|housing officer|council officer|officer|social worker|social services|children's services|` +
-		`adult social care|receptionist|staff|caseworker|case worker|council tax|council tax team|benefits team|electoral services|school|you|you lot))`
+	// A council word may stand alone ("housing gave out my address"); a word for staff only after
+	// a determiner, so that no other body's staff is read as the council's ("the police officer
+	// told my ex where i live", "the hospital receptionist …"), and no bare officer at all.
+	councilSide = `(?:(?:(?:the|my|your|a|an|one of the|one of your|someone (?:in|at|from)|somebody (?:in|at|from)|someone at the|somebody at the|a member of staff (?:in|at|from)) )?` +
+		`(?:council|councils|housing|housing office|housing team|housing department|housing officer|council officer|council staff|housing staff|social worker|social services|children's services|` +
+		`adult social care|council tax|council tax team|benefits team|electoral services|school|you|you lot)|` +
+		`(?:the|my|your|a|an|one of the|one of your) (?:receptionist|staff|caseworker|case worker))`
 	// givesOut is passing something on, said as done (never "can you give…", "please don't
 	// send…", "never gave"): only the words that may stand between the council and the verb.
 	givesOut = `(?: (?:has|have|had|just|then|apparently|actually|accidentally|mistakenly|somehow|must have|might have|may have|clearly|obviously|went and|only went and))* ` +
 		`(?:gave|given|sent|passed|told|shared|leaked|disclosed|handed|posted|emailed|e-mailed|forwarded|showed|shown|revealed|let slip|gave out|gave away|passed on|handed over)`
 	// myAddress is the writer's address or where they live.
 	myAddress = `(?:my|our) (?:new |current |home |safe |latest |full )?(?:address|postcode|home|flat|house|contact details|details)|where (?:i|we) (?:live|am|are|stay|now live|live now|moved to|'ve moved|'m living|'re living)`
-	// knowsNow is a former partner learning, or knowing, where the writer lives.
-	knowsNow = `(?: (?:now|then|has|have|had|just|somehow|already|suddenly|finally|also))* (?:knows|know|knew|found out|finds out|has found out|got|gets|has got|learned|learnt|worked out|tracked down|found|turned up|showed up|has turned up|is turning up)`
+	// knowsNow is a former partner learning, or knowing, where the writer lives. Not a bare "got":
+	// "my ex got the kids" is no address learnt.
+	knowsNow = `(?: (?:now|then|has|have|had|just|somehow|already|suddenly|finally|also))* (?:knows|know|knew|found out|finds out|has found out|` +
+		`(?:got|gets|has got)(?: hold of)? (?:it|them|my (?:new )?(?:address|details))|learned|learnt|worked out|tracked down|found|turned up|showed up|has turned up|is turning up)`
 )
 
 var addressGivenAway = regexp.MustCompile(
 	// "the council sent my new address to my ex-husband", "housing gave my details to my abuser"
 	`\b` + councilSide + givesOut + `(?: out| on| over)? (?:` + myAddress + `)\b(?: \S+){0,3}? to ` + givenTo + `\b|` +
 		// "someone in housing gave my ex my new address", "the council told my ex where I live"
-		`\b` + councilSide + givesOut + ` ` + givenTo + ` (?:\S+ ){0,2}?(?:` + myAddress + `)\b|` +
-		// "housing gave out my address and now my ex knows where I am"
-		`\b` + councilSide + givesOut + `(?: out| away| on)? (?:` + myAddress + `)\b[^.!?]{0,60}?\b` + givenTo + knowsNow + `\b`)
+		`\b` + councilSide + givesOut + ` ` + givenTo + ` (?:\S+ ){0,2}?(?:` + myAddress + `)\b`)
+
+// addressLetOut is the address given out, and a former partner knowing it after: "housing gave
+// out my address and now my ex knows where I am". The words between (the submatch) are read by
+// givenAway: the two halves are one telling only if nothing else stands between them.
+var addressLetOut = regexp.MustCompile(`\b` + councilSide + givesOut + `(?: out| away| on)? (?:` + myAddress + `)\b((?: [^ .!?,;:]+){0,8}?)` +
+	`(?: ,)?(?: and| so| and so)?(?: now| then)? ` + givenTo + knowsNow + `\b`)
+
+// toSomeoneElse is the address sent to someone named who is not the former partner: "housing sent
+// my details to my solicitor and my ex found out" says nothing of how the ex did.
+var toSomeoneElse = regexp.MustCompile(`(?:^| )to (?:my|his|her|their|our|the|a|an|another|some)\b`)
+
+// givenAway reports whether a normalised message tells of the council giving the writer's address
+// to a former partner or an abuser, or letting it out so that one now knows it (addressGivenAway,
+// addressLetOut); the second within one clause, with no other recipient named: "the council sent
+// my details to the wrong person and my ex got the kids" is two things told.
+func givenAway(s string) bool {
+	if addressGivenAway.MatchString(s) {
+		return true
+	}
+	for _, m := range addressLetOut.FindAllStringSubmatch(s, -1) {
+		if !strings.Contains(m[1]+" ", " and ") && !strings.Contains(m[1]+" ", " but ") && !toSomeoneElse.MatchString(m[1]) {
+			return true
+		}
+	}
+	return false
+}
 
 // TellsOfAddressGivenAway reports whether a message tells of the council giving the writer's
 // address to a former partner or an abuser (addressGivenAway): the chat says it is serious, where
 // to turn if they feel unsafe, and takes or offers the complaint — the breach report — to the
 // data protection team.
 func TellsOfAddressGivenAway(text string) bool {
-	return addressGivenAway.MatchString(normalize(text))
+	return givenAway(normalize(text))
 }
 
 // throughTheCouncil is the council as the way the writer's address got out: "from a council
 // letter", "through housing", "off a council tax bill", "on a letter you sent", "because the
-// council sent a letter to our old house".
-var throughTheCouncil = regexp.MustCompile(`^[^.!?]{0,60}?\b(?:from|through|via|on|in|off|by|because|because of|thanks to)` +
-	`(?: (?:a|an|the|one|of|my|our|some|letter|letters|bill|form|forms|document|documents|email|e-mail|post|paperwork|someone|somebody|at|council's))*? ` +
-	`(?:council|councils|council's|housing|council tax|social services|social worker|electoral register|electoral roll)\b|` +
-	`^[^.!?]{0,60}?\b(?:from|through|via|off|by|because of|thanks to) (?:you|your (?:letter|letters|bill|form|email|e-mail|staff|website|system|records))\b|` +
-	`^[^.!?]{0,60}?\b(?:a|the|one of the) (?:letter|letters|bill|form|email|e-mail) you\b`)
+// council sent a letter to our old house". "On" and "in" name a place as often as a way ("on
+// facebook", "on the council estate"), so with them a document must be named: "on a letter from
+// the council", "on the council tax bill", "in the council's records".
+var throughTheCouncil = regexp.MustCompile(`\b(?:from|through|via|off|by|because|because of|thanks to)` +
+	`(?: (?:a|an|the|one|of|my|our|some|` + councilDocument + `|someone|somebody|at|council's))*? ` + councilNamed + `|` +
+	`\b(?:on|in)(?: (?:a|an|the|one|of|my|our|some|your))*? ` + councilDocument + `\b(?: \S+){0,3}? ` + councilNamed + `|` +
+	`\b(?:on|in)(?: (?:a|an|the|one|of|my|our|some))*? (?:council|councils|council's|housing) (?:\S+ )?` + councilDocument + `\b|` +
+	`\b(?:from|through|via|off|by|because of|thanks to) (?:you|your (?:letter|letters|bill|form|email|e-mail|staff|website|system|records))\b|` +
+	`\b(?:a|the|one of the) (?:letter|letters|bill|form|email|e-mail) you\b`)
+
+const (
+	// councilNamed is the council, or the part of it, the address got out through.
+	councilNamed = `(?:council|councils|council's|housing|council tax|social services|social worker|electoral register|electoral roll)\b`
+	// councilDocument is something the council sends or keeps the address on.
+	councilDocument = `(?:letter|letters|bill|bills|form|forms|document|documents|email|e-mail|emails|post|paperwork|tax|website|site|portal|records?|register|statement|statements|envelope|notice)`
+)
+
+// throughTheCouncilReach is how far after the finding the way it was found may be told, within
+// its sentence.
+const throughTheCouncilReach = 60
 
 // foundAlready is a beingFound said as done, or known now ("found out where I live", "knows where
 // I live"): "how do I stop my ex finding my address through the council?" fears it, and is
@@ -72,9 +116,40 @@ var foundAlready = regexp.MustCompile(`^(?:found|tracked|traced|knew|knows|got|w
 // TellsOfBeingFound it is no sign of danger alone ("my mum found my new address on a council
 // letter"): the conversation weighs it on a message that is urgent only.
 func TellsOfFoundThroughTheCouncil(text string) bool {
-	s := strings.ReplaceAll(normalize(text), "address book", "addressbook")
+	s := normalizeFound(text)
 	for _, at := range beingFound.FindAllStringIndex(s, -1) {
-		if foundAlready.MatchString(s[at[0]:at[1]]) && throughTheCouncil.MatchString(s[at[1]:]) {
+		if foundAlready.MatchString(s[at[0]:at[1]]) && foundThroughTheCouncil(s[at[1]:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// foundThroughTheCouncil reports whether after (the message after a finding) opens by naming the
+// council as the way (throughTheCouncil), in the finding's sentence and not denied: "… on
+// facebook, not from the council", "… but it wasn't through housing" say it was not.
+func foundThroughTheCouncil(after string) bool {
+	for _, at := range throughTheCouncil.FindAllStringIndex(after, -1) {
+		before := after[:at[0]]
+		if at[0] > throughTheCouncilReach || strings.ContainsAny(before, ".!?") {
+			return false
+		}
+		if !negated(before) && !deniedJustBefore(before) {
+			return true
+		}
+	}
+	return false
+}
+
+// deniedJustBefore reports whether "wasn't" or "weren't", which negated leaves to the cues that
+// read them, stands in the last three words of before's clause: "it wasn't through the council".
+func deniedJustBefore(before string) bool {
+	words := strings.Fields(before)
+	for k := len(words) - 1; k >= 0 && k >= len(words)-3; k-- {
+		switch {
+		case clauseBreak[words[k]]:
+			return false
+		case words[k] == "wasn't" || words[k] == "weren't":
 			return true
 		}
 	}

@@ -304,9 +304,9 @@ func escapingAbuse(s string) bool {
 
 // markAbuse marks an urgent message (normalised) of a writer at risk from a partner
 // (escapingAbuse, or fled as fledAndFearsBeingFound reads it, or whose address the council gave
-// one: addressGivenAway), and whether it names a child or a relative too (OthersAtRisk).
+// one: givenAway), and whether it names a child or a relative too (OthersAtRisk).
 func markAbuse(in *Intent, s string, fled bool) {
-	if addressGivenAway.MatchString(s) {
+	if givenAway(s) {
 		// "my social worker passed my details to my violent ex": the writer is the one at risk,
 		// whoever at the council the message names (urgent by its cues, it read as a report about
 		// someone else).
@@ -482,6 +482,11 @@ var beingFound = regexp.MustCompile(`\b(?:find|finds|finding|found|track|tracks|
 // writer is at risk from someone who knows, or may learn, their address, to whom the chat offers
 // a request to keep it confidential.
 func TellsOfBeingFound(text string) bool {
-	s := strings.ReplaceAll(normalize(text), "address book", "addressbook") // no address of theirs
-	return beingFound.MatchString(s)
+	return beingFound.MatchString(normalizeFound(text))
+}
+
+// normalizeFound normalises text for beingFound: an "address book" is no address of the
+// writer's ("my ex found my number in my address book").
+func normalizeFound(text string) string {
+	return strings.ReplaceAll(normalize(text), "address book", "addressbook")
 }

@@ -78,3 +78,52 @@ func TestAnAddressFoundThroughTheCouncilIsRead(t *testing.T) {
 		assert.False(t, TellsOfFoundThroughTheCouncil(text), "%q", text)
 	}
 }
+
+// A review found the address let out read where the council let nothing out, each starting a
+// complaint flagged as a danger to the writer: an officer not the council's, a recipient named who
+// is not the ex, an ex who "got" something else. What is told of the council stays read.
+func TestAnAddressGivenAwayIsTheCouncilsAndOneTelling(t *testing.T) {
+	for _, text := range []string{
+		"the housing officer told my ex where I live",
+		"one of your staff gave my ex my new address",
+		"housing gave out my address by mistake and now my ex knows where I am",
+		"the council gave my address out and my abuser found out where I live",
+		"housing gave out my address, and now my ex knows where I am",
+		"housing sent my details out and my ex got hold of them",
+	} {
+		assert.True(t, TellsOfAddressGivenAway(text), "%q", text)
+	}
+	for _, text := range []string{
+		"the police officer told my ex where i live",
+		"the officer told my ex where i live",
+		"the hospital receptionist gave my ex my new address",
+		"housing sent my details to my solicitor and my ex found out",
+		"the council sent my details to the wrong person and my ex got the kids",
+		"housing gave out my address to my landlord, my ex found out anyway",
+	} {
+		assert.False(t, TellsOfAddressGivenAway(text), "%q", text)
+	}
+}
+
+// Found on a place, not through the council ("on facebook", "on the council estate"), or said not
+// to be through it, is no address let out by the council (a review: each read as a possible
+// breach, with a complaint offered). Found on what the council sent or keeps still is.
+func TestAnAddressFoundNotThroughTheCouncilIsNotRead(t *testing.T) {
+	for _, text := range []string{
+		"my ex found my new address on a council letter",
+		"my ex found out where I live on a letter from the council",
+		"my ex found out where I live in the council tax records",
+		"my ex got my address off the council website",
+	} {
+		assert.True(t, TellsOfFoundThroughTheCouncil(text), "%q", text)
+	}
+	for _, text := range []string{
+		"my ex found out where i live on facebook, not from the council",
+		"my ex knows where i live, on the council estate",
+		"my ex found out where I live in the council flats",
+		"my ex found out where I live but it wasn't through the council",
+		"my ex found my address, not through housing but through a friend",
+	} {
+		assert.False(t, TellsOfFoundThroughTheCouncil(text), "%q", text)
+	}
+}
