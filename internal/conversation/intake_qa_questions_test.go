@@ -32,7 +32,9 @@ func TestWhatIsHeldAskedIsAnsweredAndOffered(t *testing.T) {
 			assert.Empty(t, q.cases())
 		})
 	}
-	for _, says := range []string{"i want to see what you hold about me", "please send me everything you hold on me"} {
+	// An order after a comma is one as after a "?" (a review: "…, send it to me" was answered).
+	for _, says := range []string{"i want to see what you hold about me", "please send me everything you hold on me",
+		"what do you hold about me, send it to me", "what do you hold about me? send it to me"} {
 		t.Run(says, func(t *testing.T) {
 			bot, _ := newBot(t, qaNow)
 			script(t, bot, "", []line{{says: says, kind: conversation.KindIntake, contains: []string{"Right of access", "Which council"}}})

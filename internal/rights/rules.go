@@ -319,6 +319,11 @@ var requestCues = []cue{
 	// "give me my data" opening a clause is a demand, wherever the clause stands: "this is a
 	// joke, give me my data" ("would you give me my data if …" is a question).
 	c("give me", 2.5, `(?:^ |[.,!;:] |\b(?:please|just|now|and|so|then|actually|ok|okay|right|yes|no) )(?:give|hand|send) (?:me|us) (?:my|our|all|a copy|copies|everything|back)\b|\bhand over\b`),
+	// An order to send what was asked about, opening a clause: "what do you hold about me, send it
+	// to me" asks for it, as "…? send it to me" does (a review: answered from the notices). Enough
+	// alone to outweigh the question before it; "can you send it to me?" opens with no order.
+	c("send it to me", 4, `(?:^ |[.,!?;:] |\b(?:please|just|and|then|so|now) )(?:send|email|e-mail|post|forward) (?:it|them|that|this|a copy|everything|the lot|all of it)(?: \S+){0,2}? to (?:me|us)\b|`+
+		`(?:^ |[.,!?;:] |\b(?:please|just|and|then|so|now) )(?:send|email|e-mail|post|forward) (?:me|us) (?:it|them|that|this|a copy|copies|everything|the lot|all of it)\b`),
 	// An instruction opening a later clause: "the council keeps writing to me, delete my details".
 	c("clause imperative", 2.5, `[,;:] (?:delete|remove|erase|wipe|correct|update|fix|amend|rectify|restrict|stop|unsubscribe|transfer|export|forward|disclose|release) (?:my|our|all|it|them|everything|the|his|her|their)\b`),
 	// "want my info", typed without the "I" (a QA pass of very short messages).

@@ -1,6 +1,10 @@
 package rights
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
 
 // What is held, asked, is told from a request to be sent or shown it (a web QA pass: "what info
 // does customer services hold about me" started a request at once).
@@ -32,5 +36,24 @@ func TestAsksWhatIsHeld(t *testing.T) {
 		if got := AsksWhatIsHeld(text); got != want {
 			t.Errorf("AsksWhatIsHeld(%q) = %v, want %v", text, got, want)
 		}
+	}
+}
+
+// What is held, asked, then an order to send it, is a request however the order is set off
+// (a review: "what do you hold about me, send it to me" was answered from the notices, and
+// so was "…? send it to me"). A question of sending it asks.
+func TestWhatIsHeldThenSendItIsARequest(t *testing.T) {
+	for text, actionable := range map[string]bool{
+		"what do you hold about me, send it to me":   true,
+		"what do you hold about me? send it to me":   true,
+		"what do you have on me and email me a copy": true,
+		"how long will it take you to send it to me": false,
+		"when will you send it to me?":               false,
+	} {
+		got, tr := classify(text)
+		if actionable {
+			assert.Equal(t, Access, got.Type, "%q; %s", text, tr)
+		}
+		assert.Equal(t, actionable, got.Actionable, "%q; %s", text, tr)
 	}
 }
