@@ -484,6 +484,16 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 	}
 	ex.candidates(c, kind, reqs, hits, cands)
 	if len(cands) == 0 {
+		if judged == nil && kind == KindDuration {
+			if rp, ok := c.retentionPointerFor(q, naming, mentioned, reqs); ok {
+				// "How long does Buckinghamshire keep my records?" asks of no record in particular,
+				// and its notice says where its periods are set out: that is the answer there is.
+				ex.decide("answered, unsure: the question names no record in particular, and the council's notices say where its retention periods are set out")
+				hits = append(hits, Hit{Passage: rp.passage})
+				ans = c.compose(ans, q, hits, []candidate{{hit: len(hits) - 1, unit: unit{text: rp.text}}})
+				return c.hedge(ans), nil
+			}
+		}
 		ex.decide(fmt.Sprintf("abstained: no sentence states what was asked (kind %q) about its topic", kind))
 		return c.abstain(ans, q, hits), nil
 	}

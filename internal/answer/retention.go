@@ -84,3 +84,35 @@ func (c *Composer) writeRetentionPointer(b *strings.Builder, ans *Answer, org st
 		Section: p.Section(), Excerpt: rp.text, Source: p.Source, Updated: p.Updated, Passage: p.Text})
 	fmt.Fprintf(b, "\nWhat %s notices say about how long it keeps information (from “%s”): “%s” [%d]", Possessive(org), p.Title, rp.text, n)
 }
+
+// personalDataWords say what is kept without saying which record: "my records", "my data", "my
+// details", "my file".
+var personalDataWords = setOf("record records data information info detail details file files personal stuff")
+
+// retentionPointerFor is the retention pointer of the one council a question of how long its
+// information is kept asks about, when the question names no record in particular (its
+// requirements are all words for personal data, or everyday ones).
+func (c *Composer) retentionPointerFor(q Question, naming string, mentioned []string, reqs []requirement) (retentionPointer, bool) {
+	org := c.canonical(q.Organisation)
+	if q.Organisation == "" {
+		if org = c.namedOrganisation(naming, mentioned); org == "" {
+			return retentionPointer{}, false
+		}
+	}
+	generic := map[string]bool{}
+	for w := range personalDataWords {
+		generic[c.Vocab.Concept(Stem(w))] = true
+	}
+	for _, r := range reqs {
+		if r.everyday || r.context {
+			continue
+		}
+		for _, k := range r.concepts {
+			if !generic[k] {
+				return retentionPointer{}, false
+			}
+		}
+	}
+	rp, ok := c.retentionPointers[org]
+	return rp, ok
+}

@@ -280,6 +280,26 @@ func TestADataProtectionContactAskedOfNoCouncilAnswersForEach(t *testing.T) {
 	assert.NotContains(t, ans.Answer, "Buckinghamshire")
 }
 
+// "How long does Buckinghamshire keep my records?" asks of no record in particular, and no
+// sentence of its notices gives a period for "records"; where its periods are set out (its
+// "retention schedule", which can be asked for) is the answer there is, given as unsure, with the
+// contact. It abstained. A record the notices don't cover still abstains, quoting it beside.
+func TestHowLongMyRecordsAreKeptQuotesWhereThePeriodsAre(t *testing.T) {
+	_, comp := engine(t)
+	ans, err := comp.Answer(context.Background(), answer.Question{Text: "how long does Buckinghamshire council keep my records?"})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	assert.True(t, ans.Hedged)
+	assert.Contains(t, ans.Answer, "called a 'retention schedule'. You can request to view this list.")
+	require.Len(t, ans.Citations, 2)
+	assert.Contains(t, ans.Citations[1].Excerpt, "Maria Damigos", "the contact")
+
+	ans, err = comp.Answer(context.Background(), answer.Question{Text: "how long does Buckinghamshire council keep CCTV footage?"})
+	require.NoError(t, err)
+	assert.True(t, ans.Abstained, ans.Answer)
+	assert.Contains(t, ans.Answer, "retention schedule")
+}
+
 // "Do I need ID …?" is about proving who one is: "ID" is no word the composer reads, and the
 // answer quoted how long records are kept. Asked again as "identity", the notices' "proof of
 // identity" is quoted, and the answer says how the question was read.
