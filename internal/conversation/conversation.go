@@ -49,6 +49,9 @@ type Turn struct {
 	// said is what the person typed when Text is not it: a "yes" to a request offered starts
 	// it with the words it was offered for, and the case's excerpt shows the "yes".
 	said string
+	// heldAsked is set when the message asks what is held about the writer, which the intake
+	// used to take on every channel: its answer offers the copy wherever a queue takes it.
+	heldAsked bool
 }
 
 // Reply kinds.
@@ -521,6 +524,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		// "yes" away, as for "can I get my data deleted?" (a web QA pass: the question started a
 		// request at once). "send me what you hold about me" asks for it, and is taken.
 		intent = rights.Intent{Type: rights.Access, Confidence: max(intent.Confidence, 0.5)}
+		t.heldAsked = true
 	}
 	if intent.Actionable && intent.Type != rights.None {
 		if b.Queue != nil && (t.Channel == "web" || t.Channel == "phone") {
@@ -877,7 +881,11 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, q string, intent r
 	ans.Question = t.Text
 	ans.Request = requestOf(intent)
 	confidentialAddress := confidentialRe.MatchString(t.Text) && addressWordRe.MatchString(t.Text)
-	if b.Queue != nil && t.Channel == "web" && offersRequest(intent) && !reportsRequestRe.MatchString(t.Text) && !(intent.Type == rights.Objection && confidentialAddress) {
+	// The web offers a request a question asks about; Slack and Discord (staff, asking for
+	// others) only the copy of "what do you hold about me", which they took as a request before
+	// it was answered (a review: the request was dropped there). The adviser is given a command.
+	offersHere := t.Channel == "web" || (t.heldAsked && t.Channel != "phone")
+	if b.Queue != nil && offersHere && offersRequest(intent) && !reportsRequestRe.MatchString(t.Text) && !(intent.Type == rights.Objection && confidentialAddress) {
 		// "how do I make a subject access request?" asks how; the bot can also just take it.
 		// (Residents ask on the web; staff in Slack and advisers with /request ask for others.)
 		if ans.Abstained && askedHereRe.MatchString(t.Text) {
