@@ -473,11 +473,19 @@ func (b *Bot) answeredMidRequest(ctx context.Context, s *session, t Turn, it *in
 	if b.Answerer == nil {
 		return Reply{}, false
 	}
-	ans, err := b.Answerer.Answer(ctx, answer.Question{Text: b.questionOf(v), Organisation: it.org})
+	org, another := it.org, false
+	if named := b.councilsNamed(v); it.org != "" && len(named) > 0 && !slices.Contains(named, it.org) {
+		// "who is the DPO for bucks?" during a Milton Keynes request asks of Buckinghamshire: it
+		// is answered as it would be outside the request (a QA pass: Milton Keynes's notices,
+		// asked of Bucks, "don't answer that").
+		org, another = b.canonicalOrg(t.Org), true
+	}
+	ans, err := b.Answerer.Answer(ctx, answer.Question{Text: b.questionOf(v), Organisation: org})
 	if err != nil {
 		return Reply{}, false
 	}
-	if ans.Abstained || strings.TrimSpace(ans.Answer) == "" {
+	if (ans.Abstained && !another) || strings.TrimSpace(ans.Answer) == "" {
+		// (Another council's question keeps the answerer's own word, with that council's contact.)
 		// Not lost, nor filed unsaid: the team can answer it, if the resident puts it in the
 		// details, said for where the request is: the details asked for now, asked later (at the
 		// council or the name, "write the question into the details" asked for what wasn't yet

@@ -45,3 +45,25 @@ func TestWhatIsHeldIsOfferedOnEveryChannel(t *testing.T) {
 		{says: "how do I make a subject access request?", kind: conversation.KindAnswer, lacks: []string{"If you'd like to make this request"}},
 	})
 }
+
+// A question naming another council, asked at a step of one council's request, is answered for
+// that council as it would be outside the request, and the step asked again (a QA pass: "who is
+// the DPO for bucks?" during a Milton Keynes request was "not answered" by Milton Keynes's notices).
+func TestAnotherCouncilsQuestionMidRequest(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "I want a copy of my data", kind: conversation.KindIntake, contains: []string{"Which council"}},
+		{says: "Milton Keynes", kind: conversation.KindIntake, contains: []string{"full name"}},
+		{says: "Jane Smith", kind: conversation.KindIntake, contains: []string{"contact"}},
+		{says: "who is the DPO for bucks?", kind: conversation.KindIntake, contains: []string{"Buckinghamshire Council", "Maria Damigos", "still open", "contact you"}, lacks: []string{"don't answer that"}},
+		{says: "who is the DPO for MK?", kind: conversation.KindIntake, contains: []string{"01908 254900", "still open"}},
+		{says: "jane@example.com", kind: conversation.KindIntake, contains: []string{"service"}},
+	})
+	// A chat of one council answers as it does outside a request: whose contact to use instead.
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data", kind: conversation.KindIntake, contains: []string{"full name"}},
+		{says: "Jane Smith", kind: conversation.KindIntake, contains: []string{"contact"}},
+		{says: "who is the DPO for bucks?", kind: conversation.KindIntake, contains: []string{"For Buckinghamshire Council, contact", "Maria Damigos", "still open"}, lacks: []string{"don't answer that"}},
+	})
+}
