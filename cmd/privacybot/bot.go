@@ -46,6 +46,7 @@ func newBot(app *App, cfg config.Config, eng *engine, queue *dpo.Queue) (*conver
 		Orgs:          orgs,
 		Canonical:     eng.corpus.Organisations.Canonical,
 		Mentioned:     eng.corpus.Organisations.Mentioned,
+		Closest:       eng.corpus.Organisations.Closest,
 		Contacts:      eng.composer.Contacts,
 		Notices:       notices,
 		Now:           app.Now,

@@ -143,6 +143,10 @@ type Bot struct {
 	// Mentioned lists the organisations a text names, by canonical name
 	// (notice.Organisations.Mentioned): a follow-up keeps the council its question named.
 	Mentioned func(string) []string
+	// Closest is the organisation a mistyped name or place looks like ("miltn keynes"), false
+	// when none is near enough (notice.Organisations.Closest): the council step takes it, said
+	// back so it can be corrected.
+	Closest func(string) (string, bool)
 	// Contacts gives the data protection contact of a council, or of each for "", quoted and
 	// cited from the notices (answer.Composer.Contacts): whom to ask when the bot can't help.
 	Contacts func(org string) answer.Answer
@@ -2130,6 +2134,24 @@ func spokenPhoneReply(s string) string {
 	return redact.SpokenPhoneAnswer(contactLeadRe.ReplaceAllString(withLetterOhs(s), ""))
 }
 
+// withoutContactLead is a contact as given without the words leading to it: "send it to 22
+// Queensway" is "22 Queensway", "my address is …" the address. A contact is stored as it is to be
+// used (a review found "postal: send it to 22 Queensway" on a case).
+func withoutContactLead(s string) string {
+	s = strings.TrimSpace(strings.Trim(s, " ,.:;-"))
+	s = noEmailLeadRe.ReplaceAllString(s, "") // "i don't have email, 14 Oakridge Road …"
+	s = postalIntroRe.ReplaceAllString(s, "") // "please post it to …", "i live at …"
+	for _, p := range []string{"my contact is", "my email is", "my phone is", "it's", "it is", "status of", "status", "what's happening with", "check",
+		"my address is", "my postal address is", "address:", "post please:", "by post please:", "by post:", "post:", "post it to", "send it to", "write to me at",
+		"email me at", "e-mail me at", "email me on", "call me on", "ring me on", "text me on", "phone me on", "to"} {
+		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) && (s[len(p)] == ' ' || strings.HasSuffix(p, ":")) {
+			s = strings.TrimSpace(s[len(p):]) // "my address is 12 High Street, …": the address, not "Tonbridge" cut to "nbridge"
+		}
+	}
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.TrimRight(s, " .!")), "please"))
+	return strings.TrimRight(s, " ,")
+}
+
 // contactIn picks the contact out of a status message ("it's jo@example.com"); a postal address
 // is taken as written, when it looks like one as the intake would take it ("can I withdraw my
 // request?" is no address).
@@ -2158,17 +2180,7 @@ func contactIn(s string) string {
 		// was taken for a postal address, and the resident could never check their request).
 		return n
 	}
-	s = strings.TrimSpace(strings.Trim(s, " ,.:;-"))
-	s = noEmailLeadRe.ReplaceAllString(s, "") // "i don't have email, 14 Oakridge Road …"
-	s = postalIntroRe.ReplaceAllString(s, "") // "please post it to …", "i live at …"
-	for _, p := range []string{"my contact is", "my email is", "my phone is", "it's", "it is", "status of", "status", "what's happening with", "check",
-		"my address is", "my postal address is", "address:", "post please:", "by post please:", "by post:", "post:", "post it to", "send it to", "write to me at", "to"} {
-		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) && (s[len(p)] == ' ' || strings.HasSuffix(p, ":")) {
-			s = strings.TrimSpace(s[len(p):]) // "my address is 12 High Street, …": the address, not "Tonbridge" cut to "nbridge"
-		}
-	}
-	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.TrimRight(s, " .!")), "please"))
-	s = strings.TrimRight(s, " ,")
+	s = withoutContactLead(s)
 	if c, err := ContactOf(s); err != nil || c.Kind != dpo.ContactPostal {
 		return ""
 	}

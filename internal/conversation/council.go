@@ -540,3 +540,51 @@ func (b *Bot) otherCouncilMeant(v, place string) bool {
 	}
 	return true
 }
+
+// mistypedCouncil is the council a reply to "which council?" names mistyped ("miltn keynes",
+// "aylesbry"), with the words as said; "" when it names none closely enough, or is more than a
+// few words, or reads as a person's name (a name typed a step early is no council).
+func (b *Bot) mistypedCouncil(v string) (org, said string) {
+	if b.Closest == nil {
+		return "", ""
+	}
+	said = strings.TrimSpace(strings.Split(v, ",")[0])
+	said = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(said), " council"), " area"))
+	if n := len(strings.Fields(said)); n == 0 || n > 3 || strings.ContainsAny(said, "0123456789") || b.personsName(said) {
+		// (A postcode's district, "mk17", is near another's and says nothing of a council.)
+		return "", ""
+	}
+	meant, ok := b.Closest(said)
+	if !ok || !slices.Contains(b.Orgs, meant) {
+		return "", ""
+	}
+	return meant, said
+}
+
+// councilOfServices is the one council whose privacy notices are the services named (as
+// servicesIn writes them) by their titles, the Employment Support Services notice being
+// Milton Keynes's alone; "" when a service is in no notice's title, or in more than one
+// council's.
+func (b *Bot) councilOfServices(services string) string {
+	org := ""
+	for _, service := range serviceNamesRe.FindAllString(services, -1) {
+		found := false
+		for _, n := range b.Notices {
+			if !strings.Contains(strings.ToLower(n.Title), strings.ToLower(service)) {
+				continue
+			}
+			o := b.canonicalOrg(n.Organisation)
+			if org != "" && o != org {
+				return ""
+			}
+			org, found = o, true
+		}
+		if !found {
+			return ""
+		}
+	}
+	if !slices.Contains(b.Orgs, org) {
+		return ""
+	}
+	return org
+}

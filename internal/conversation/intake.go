@@ -722,6 +722,12 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	if given := givenInFirst(it); given != "" && !prefilled {
 		fmt.Fprintf(&intro, "From your message I have %s: tell me if that's wrong.\n", given)
 	}
+	if org := b.councilOfServices(it.service); it.org == "" && org != "" && !prefilled && len(it.both) < 2 {
+		// "a copy of my employment support records": only Milton Keynes's notices name that
+		// service, so the council is not asked for, only said (a QA pass asked "Which council?").
+		it.org = org
+		fmt.Fprintf(&intro, "Only %s's privacy notices cover %s, so this request goes to its data protection team: tell me if that's wrong.\n", org, it.service)
+	}
 	if m := labelledContactRe.FindStringSubmatch(it.first); m != nil && it.contact == "" && !prefilled {
 		if meant := mistypedEmail(m[1]); meant != "" {
 			// "…, my email is tom.hart@gmial.com": asked about as at the contact step, a "yes"
@@ -1566,6 +1572,15 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		org := b.matchOrg(v)
 		noted := b.detailsBeside(it, v) // "mk, my name is Tom Hardy and my email is tom@…"
 		if org == "" {
+			if meant, said := b.mistypedCouncil(v); meant != "" {
+				// "miltn keynes": a council or place a letter or two out, taken as questions'
+				// typos are, and said back so it can be corrected (a QA pass: "I don't know which
+				// council's area Miltn Keynes is in").
+				it.org = meant
+				b.advance(it)
+				return mk(thanksFor(noted) + "I've taken \"" + said + "\" as " + meant + ": tell me if that's wrong. " + b.prompt(it)), nil
+			}
+
 			org, said := b.notACouncil(it, v, noted, talk)
 			if org == "" {
 				return mk(said), nil
@@ -1796,9 +1811,9 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			// "my old email was tom@old.com, use tom@new.com": the new one, said second.
 			v = strings.Join(use, " or ")
 		}
-		contact := contactIn(v) // "my email is jo@example.com": the address, not the sentence
+		contact, bare := contactIn(v), "" // "my email is jo@example.com": the address, not the sentence
 		if contact == "" {
-			contact = v
+			contact, bare = v, withoutContactLead(v)
 		}
 		if _, err := ContactOf(contact); err != nil {
 			if text, cited, ok := b.contactAsked(it, typed, contact); ok {
@@ -1809,6 +1824,11 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 				return r, nil
 			}
 			return mk(it.questionContact(contact, err) + " " + b.prompt(it)), nil
+		}
+		if bare != "" && bare != contact {
+			// "send it to 22 Queensway", read as an address whole: "22 Queensway" is where to
+			// write (a review found "postal: send it to 22 Queensway" on a case).
+			contact = bare
 		}
 		it.contact = contact
 		if note := saidWithContact(typed); note != "" {
@@ -2379,9 +2399,26 @@ var bothRe = regexp.MustCompile(`(?i)^\s*(?:both|all|both of them|both councils|
 func (b *Bot) detailsBeside(it *intake, v string) string {
 	var took []string
 	if it.name == "" {
-		if name, _ := b.introducedName(v); name != "" {
+		name, _ := b.introducedName(v)
+		for _, clause := range strings.Split(v, ",") {
+			if name != "" {
+				break
+			}
+			// "miltn keynes, I am Jane Smith, jane@…": a name introduced after the council, in a
+			// clause of its own (a review: only the e-mail was kept).
+			name, _ = b.introducedName(strings.TrimSpace(clause))
+		}
+		if name != "" {
 			it.name = name
 			took = append(took, it.yourName()) // "the requester's name", to an adviser
+		}
+	}
+	if it.service == "" {
+		if service := servicesIn(v); service != "" && !strings.EqualFold(strings.Trim(v, " .!?"), service) {
+			// (A service alone is no answer to the step asked: "Housing" for the council.)
+			// "…, about my employment support": the service, not asked for again.
+			it.service = service
+			took = append(took, "the service as "+service)
 		}
 	}
 	if it.contact == "" {

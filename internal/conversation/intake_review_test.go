@@ -6,9 +6,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/privacybot/privacybot/internal/conversation"
+	"github.com/privacybot/privacybot/internal/index/indextest"
 )
 
 // scriptOn is script on a channel other than the web.
@@ -66,4 +68,67 @@ func TestAnotherCouncilsQuestionMidRequest(t *testing.T) {
 		{says: "Jane Smith", kind: conversation.KindIntake, contains: []string{"contact"}},
 		{says: "who is the DPO for bucks?", kind: conversation.KindIntake, contains: []string{"For Buckinghamshire Council, contact", "Maria Damigos", "still open"}, lacks: []string{"don't answer that"}},
 	})
+}
+
+// A council mistyped at the council step is taken as the council it looks like, said back; the
+// name and the service said beside it are kept, not only the e-mail (a review).
+func TestAMistypedCouncilAndTheDetailsBesideIt(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "I want a copy of my data", kind: conversation.KindIntake, contains: []string{"Which council"}},
+		{says: "miltn keynes", kind: conversation.KindIntake, contains: []string{`I've taken "miltn keynes" as Milton Keynes City Council`, "full name"}},
+	})
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last := script(t, bot, "", []line{
+		{says: "I want a copy of my data", kind: conversation.KindIntake, contains: []string{"Which council"}},
+		{says: "miltn keynes, I am Jane Smith, jane@example.com, about my employment support", kind: conversation.KindIntake,
+			contains: []string{"Milton Keynes City Council", "what would you like"}},
+	})
+	require.NotNil(t, last.Intake)
+	assert.Equal(t, "Jane Smith", last.Intake.Fields["name"])
+	assert.Equal(t, "employment support", last.Intake.Fields["service"])
+	assert.Equal(t, "Milton Keynes City Council", last.Intake.Fields["organisation"])
+	// A name typed a step early is still no council.
+	bot, _ = newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "", []line{
+		{says: "I want a copy of my data", kind: conversation.KindIntake, contains: []string{"Which council"}},
+		{says: "Sandra Okafor", kind: conversation.KindIntake, contains: []string{"looks like a name"}},
+	})
+}
+
+// A service only one council's notices cover says which council the request is for: it is said,
+// not asked (a QA pass asked "Which council?" of employment support, Milton Keynes's alone).
+func TestAServiceOfOneCouncilSaysWhichCouncil(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	for _, n := range indextest.Bundled(t).Corpus.Notices {
+		bot.Notices = append(bot.Notices, conversation.NoticeTitle{Title: n.Title, Organisation: n.Organisation})
+	}
+	script(t, bot, "", []line{
+		{says: "I want a copy of my employment support records", kind: conversation.KindIntake,
+			contains: []string{"Only Milton Keynes City Council's privacy notices cover employment support", "full name"}, lacks: []string{"Which council"}},
+		{says: "Jane Smith", kind: conversation.KindIntake, contains: []string{"contact"}},
+	})
+	script(t, bot, "", []line{
+		{says: "I want a copy of my housing records", kind: conversation.KindIntake, contains: []string{"Which council"}},
+	})
+}
+
+// A contact is stored without the words leading to it: "send it to 22 Queensway" is written to
+// "22 Queensway" (a review found "postal: send it to 22 Queensway" on a case).
+func TestAContactIsStoredWithoutItsLeadIn(t *testing.T) {
+	for says, want := range map[string]string{
+		"send it to 22 Queensway":            "22 Queensway",
+		"my address is 22 Queensway":         "22 Queensway",
+		"post it to 22 Queensway, Bletchley": "22 Queensway, Bletchley",
+		"email me at jane@example.com":       "jane@example.com",
+	} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		last := script(t, bot, "Milton Keynes", []line{
+			{says: "I want a copy of my data", kind: conversation.KindIntake, contains: []string{"full name"}},
+			{says: "Jane Smith", kind: conversation.KindIntake, contains: []string{"contact"}},
+			{says: says, kind: conversation.KindIntake, contains: []string{"service"}},
+		})
+		require.NotNil(t, last.Intake)
+		assert.Equal(t, want, last.Intake.Fields["contact"], says)
+	}
 }

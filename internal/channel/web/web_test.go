@@ -90,7 +90,7 @@ func newHarness(t testing.TB, opts ...func(*web.Server)) *harness {
 	sessions := conversation.NewSessions(time.Hour)
 	sessions.Now = clk.Now
 	bot := &conversation.Bot{Answerer: comp, Queue: q, Orgs: orgs, Now: clk.Now, Sessions: sessions, Redact: redact.Text,
-		Canonical: corp.Organisations.Canonical, Mentioned: corp.Organisations.Mentioned, Contacts: comp.Contacts} // as privacybot serve wires it
+		Canonical: corp.Organisations.Canonical, Mentioned: corp.Organisations.Mentioned, Closest: corp.Organisations.Closest, Contacts: comp.Contacts} // as privacybot serve wires it
 	srv := &web.Server{Bot: bot, Cases: q, Users: store, Transcripts: store, Questions: store, Redact: redact.Text, Notices: corp.Notices,
 		Orgs: orgs, CanonicalOrg: corp.Organisations.Canonical, Now: clk.Now, AllowedOrigins: []string{"https://www.milton-keynes.gov.uk"}, RatePerMinute: -1}
 	for _, o := range opts {
