@@ -220,6 +220,12 @@ func (it *intake) loggedByAdviser() bool {
 	return dpo.Channel(it.channel).LoggedByStaff()
 }
 
+// changeNote notes in a request's words the right it was first asked as, and in which words,
+// when it was changed during the chat; changeNoteRe finds it, to write it anew on another change.
+const changeNote = "(Changed during the chat: first asked as %s, in the words \"%s\".)"
+
+var changeNoteRe = regexp.MustCompile(`\(Changed during the chat: first asked as [^\n]*\.\)`)
+
 // addWords adds to the request's own words what the resident said of it at another step (an
 // old contact to delete, when to call, the right it now asks for): kept, with the details given
 // at their step, in what the team reads.
@@ -1338,13 +1344,16 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		// until the DPO decides, unless it is now a complaint.
 		if it.firstAsked == "" {
 			it.firstAsked, it.firstTyp = it.first, it.typ
+			it.first = "" // the first words are in the note of the change, below
+		} else {
+			// Changed again: what was said since the first change ("the tenancy ended in 2019",
+			// a name) stays; only the note of the change is written anew (a review: it was lost).
+			it.first = strings.TrimSpace(changeNoteRe.ReplaceAllString(it.first, ""))
 		}
 		it.typ = typ
-		it.first = ""
 		it.addWords(v)
 		if it.firstAsked != "" && it.firstTyp != typ {
-			it.addWords(fmt.Sprintf("(Changed during the chat: first asked as %s, in the words \"%s\".)",
-				it.firstTyp.Label(), strings.Join(strings.Fields(it.firstAsked), " ")))
+			it.addWords(fmt.Sprintf(changeNote, it.firstTyp.Label(), strings.Join(strings.Fields(it.firstAsked), " ")))
 		}
 		it.lawEnforcement = flagsLawEnforcement(typ, it.lawEnforcement, it.desc)
 		if it.second.typ == typ {

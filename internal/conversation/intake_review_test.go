@@ -3,6 +3,7 @@ package conversation_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -131,4 +132,24 @@ func TestAContactIsStoredWithoutItsLeadIn(t *testing.T) {
 		require.NotNil(t, last.Intake)
 		assert.Equal(t, want, last.Intake.Fields["contact"], says)
 	}
+}
+
+// A right changed twice keeps what was said with the first change (a review: "the tenancy ended
+// in 2019" was lost on the second change, though "any details given stay").
+func TestARightChangedTwiceKeepsWhatWasSaid(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	last := script(t, bot, "", []line{
+		{says: "I want a copy of my housing file", kind: conversation.KindIntake, contains: []string{"Which council"}},
+		{says: "Milton Keynes", kind: conversation.KindIntake, contains: []string{"full name"}},
+		{says: "actually I would rather you delete my housing file, the tenancy ended in 2019", kind: conversation.KindIntake, contains: []string{"Right to erasure"}},
+		{says: "Jane Smith", kind: conversation.KindIntake, contains: []string{"contact"}},
+		{says: "jane@example.com", kind: conversation.KindIntake},
+		{says: "actually I want you to correct my housing file instead", kind: conversation.KindIntake, contains: []string{"Right to rectification"}},
+	})
+	require.NotNil(t, last.Intake)
+	desc := last.Intake.Fields["description"]
+	assert.Contains(t, desc, "the tenancy ended in 2019")
+	assert.Contains(t, desc, "correct my housing file")
+	assert.Equal(t, 1, strings.Count(desc, "(Changed during the chat"), desc)
+	assert.Contains(t, desc, `first asked as Right of access (a copy of your data), in the words "I want a copy of my housing file"`)
 }
