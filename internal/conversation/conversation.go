@@ -52,6 +52,9 @@ type Turn struct {
 	// heldAsked is set when the message asks what is held about the writer, which the intake
 	// used to take on every channel: its answer offers the copy wherever a queue takes it.
 	heldAsked bool
+	// answeredFor is set when Org is the council whose notices answered the question a "yes"
+	// took up, not the chat's own: the request's first reply says so, to be corrected.
+	answeredFor bool
 }
 
 // Reply kinds.
@@ -335,6 +338,9 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			// "yes" to "I can take this request now": the question it answered says what is wanted.
 			start := t
 			start.Text, start.said = offered.question, t.Text
+			if b.canonicalOrg(t.Org) == "" && offered.org != "" {
+				start.Org, start.answeredFor = offered.org, true // the council whose notices answered, alone
+			}
 			s.prefill, s.then = offered.from, offered.then
 			if offered.atRisk {
 				atRiskOf(s)
@@ -907,7 +913,7 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, q string, intent r
 			label += ", for someone else: the data protection team will ask for proof that you may act for them"
 		}
 		ans.Answer += fmt.Sprintf("\n\nIf you'd like to make this request — %s — I can pass it to the data protection team for you now: say \"yes\" to start it.", label)
-		s.offered = offer{typ: intent.Type, question: t.Text, onBehalf: intent.OnBehalf}
+		s.offered = offer{typ: intent.Type, question: t.Text, onBehalf: intent.OnBehalf, org: b.oneCouncilAsked(t.Text, ans)}
 	} else if b.Queue != nil && t.Channel == "phone" && offersRequest(intent) && !reportsRequestRe.MatchString(t.Text) && !(intent.Type == rights.Objection && confidentialAddress) {
 		// The adviser's chat, where the web offers the request: a caller's "what do you hold about
 		// me?" was answered with no word of the copy (a QA pass). The adviser logs it by command,
@@ -1035,6 +1041,9 @@ type offer struct {
 	// council telling their ex where they live (answerGrievance): taken, it asks for a contact
 	// safe to use and is flagged for the team, as one started at once is (atRiskOf).
 	atRisk bool
+	// org is the one council whose notices the answer offering the request was from: "yes"
+	// takes the request for it, not asked "Which council?" again (a review).
+	org string
 }
 
 // alsoOffered is the first words of a reply offering o once the request before it is sent or
@@ -1055,6 +1064,60 @@ func offersRequest(in rights.Intent) bool {
 		return false
 	}
 	return !in.Actionable && in.Confidence >= 0.5
+}
+
+// oneCouncilAsked is the council a question was answered for, when the answer quotes that
+// council's notices alone and the question points to it: it names the council, a notice only
+// that council publishes ("what info does customer services hold about me"), or a service only
+// its notices cover. "" otherwise: "what do you hold about me?" answered from one council's
+// notices says nothing of where the person lives.
+func (b *Bot) oneCouncilAsked(q string, ans answer.Answer) string {
+	org := b.oneCouncilOf(ans)
+	if org == "" {
+		return ""
+	}
+	if named := b.councilsNamed(q); len(named) > 0 {
+		if len(named) == 1 && named[0] == org {
+			return org
+		}
+		return ""
+	}
+	if service := servicesIn(q); service != "" && b.councilOfServices(service) == org {
+		return org
+	}
+	lq := strings.ToLower(q)
+	for _, n := range b.Notices {
+		what := strings.ToLower(n.Title)
+		for _, w := range []string{"privacy notice", "privacy policy", "privacy statement", " team"} {
+			what = strings.ReplaceAll(what, w, "")
+		}
+		if what = strings.TrimSpace(what); what == "" || !strings.Contains(lq, what) {
+			continue
+		}
+		if b.canonicalOrg(n.Organisation) != org {
+			return "" // another council's notice named too
+		}
+		return org
+	}
+	return ""
+}
+
+// oneCouncilOf is the council every notice an answer quotes is of, by its canonical name; ""
+// when it quotes none, abstains, or quotes two councils' notices.
+func (b *Bot) oneCouncilOf(ans answer.Answer) string {
+	if ans.Abstained || len(ans.Citations) == 0 {
+		return ""
+	}
+	org := b.canonicalOrg(ans.Citations[0].Organisation)
+	for _, c := range ans.Citations[1:] {
+		if b.canonicalOrg(c.Organisation) != org {
+			return ""
+		}
+	}
+	if !slices.Contains(b.Orgs, org) {
+		return ""
+	}
+	return org
 }
 
 // focusNotice is the notice a conversation is about, and whose it is.

@@ -745,6 +745,10 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	}
 	if byAddress != "" && !prefilled {
 		intro.WriteString(goesTo("Your address", byAddress) + "\n")
+	} else if t.answeredFor && it.org == t.Org && !prefilled {
+		// "yes" to a copy offered on an answer from Milton Keynes's notices alone: that council's
+		// request, said so (a review: "Which council?" was asked after the answer).
+		intro.WriteString("The answer was from " + it.org + "'s privacy notices, so this request goes to its data protection team: tell me if that's wrong.\n")
 	} else if it.namedCouncil != "" && b.canonicalOrg(t.Org) == "" && !prefilled {
 		// "I want a copy of my data from Milton Keynes Council": which council the request will
 		// go to, as when it is asked for later, so that a council misread, or named for another

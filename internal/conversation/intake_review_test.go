@@ -153,3 +153,30 @@ func TestARightChangedTwiceKeepsWhatWasSaid(t *testing.T) {
 	assert.Equal(t, 1, strings.Count(desc, "(Changed during the chat"), desc)
 	assert.Contains(t, desc, `first asked as Right of access (a copy of your data), in the words "I want a copy of my housing file"`)
 }
+
+// "yes" to the copy offered on an answer from one council's notices alone takes the request for
+// that council, said so, not asked "Which council?" (a review).
+func TestYesAfterOneCouncilsAnswerTakesThatCouncil(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	for _, n := range indextest.Bundled(t).Corpus.Notices {
+		bot.Notices = append(bot.Notices, conversation.NoticeTitle{Title: n.Title, Organisation: n.Organisation})
+	}
+	last := script(t, bot, "", []line{
+		{says: "what info does customer services hold about me", kind: conversation.KindAnswer, contains: []string{"Customer services team privacy notice", "If you'd like to make this request"}},
+		{says: "yes", kind: conversation.KindIntake, contains: []string{"The answer was from Milton Keynes City Council's privacy notices", "full name"}, lacks: []string{"Which council"}},
+	})
+	require.NotNil(t, last.Intake)
+	assert.Equal(t, "Milton Keynes City Council", last.Intake.Fields["organisation"])
+}
+
+// A question that points to no council is asked which, whichever notices answered it.
+func TestYesAfterAnAnswerOfNoCouncilAsked(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	for _, n := range indextest.Bundled(t).Corpus.Notices {
+		bot.Notices = append(bot.Notices, conversation.NoticeTitle{Title: n.Title, Organisation: n.Organisation})
+	}
+	script(t, bot, "", []line{
+		{says: "what do you hold about me?", kind: conversation.KindAnswer, contains: []string{"If you'd like to make this request"}},
+		{says: "yes", kind: conversation.KindIntake, contains: []string{"Which council"}},
+	})
+}
