@@ -421,15 +421,18 @@ var grievanceAskedRe = regexp.MustCompile(`(?i)^\s*(?:why|how)\s+(?:on earth\s+)
 // "is it free"). questionRe, which any message opening "when", "did" or "is" matches, took
 // details for questions (a review: "When I moved house in 2019 you sent a letter to my old
 // address", "Did not get any reply to my letter" were answered, and not filed).
-var askedRe = regexp.MustCompile(`(?i)\?\s*$|^\s*(?:(?:what|who|how|when|where|why|which)\s+)?` +
-	`(?:do|does|did|will|would|is|are|was|were|can|could|should|has|have)\s+` +
-	`(?:you|they|the council|the team|the dpo|it|my|i|we|this|that|anyone|someone|somebody|he|she)\b`)
+var askedRe = regexp.MustCompile(`(?i)\?\s*$|^\s*(?:(?:what|who|how|when|where|why|which)\s+)?` + auxiliaryAndSubject)
+
+// auxiliaryAndSubject is how a question opens after its question word, if any: an auxiliary and
+// its subject ("will you", "is it", "does the council"). askedRe and stepAskRe share it, so that
+// a word added to one is in both.
+const auxiliaryAndSubject = `(?:do|does|did|will|would|is|are|was|were|can|could|should|has|have)\s+` +
+	`(?:you|they|the council|the team|the dpo|it|my|i|we|this|that|anyone|someone|somebody|he|she)\b`
 
 // stepAskRe is a clause that opens as a question does: a question word, its "what's" and "whats"
 // too, or an auxiliary and its subject (askedRe). A name, a council or a contact never opens so.
 var stepAskRe = regexp.MustCompile(`(?i)^\s*(?:(?:so|and|but|ok|okay|oh|wait|also|sorry|actually|um+|erm|hmm|quick question|one more thing)[\s,.!:-]+)*` +
-	`(?:(?:what|who|how|when|where|why|which)(?:'s|s|'re|'ll|'d)?\b|` +
-	`(?:do|does|did|will|would|is|are|was|were|can|could|should|has|have)\s+(?:you|they|the council|the team|the dpo|it|my|i|we|this|that|anyone|someone|somebody|he|she)\b)`)
+	`(?:(?:what|who|how|when|where|why|which)(?:'s|s|'re|'ll|'d)?\b|` + auxiliaryAndSubject + `)`)
 
 // aboutTheStepRe is a question about the step's own question, not one for the notices: "sorry,
 // what do you mean", "can I stay anonymous", "do you need my phone number". The step's own reply
