@@ -23,8 +23,11 @@ const addressLeakedSerious = "What you describe is serious. If your address reac
 const addressGivenAwayOffer = "You can report this to the council's data protection team as a complaint: they must look into how it happened, and reply to you. I can pass your complaint to them now: say \"yes\" to start it. Once it is sent, and you have its reference, I'll offer to take a request to keep your address confidential from now on too."
 
 // keepAddressConfidential is the request offered once the complaint of an address let out is
-// sent, put as the chat's offer (offer.pitch): the writer didn't ask for it.
-var keepAddressConfidential = offer{typ: rights.Objection, pitch: "You can also ask the council to keep your address confidential from now on"}
+// sent, put as the chat's offer (offer.pitch): the writer didn't ask for it. Its words are what
+// "yes" to it asks, not the complaint's, which its case copied (a review: the team read a second
+// complaint, filed as an objection).
+var keepAddressConfidential = offer{typ: rights.Objection, pitch: "You can also ask the council to keep your address confidential from now on",
+	question: "Please keep my address confidential from now on, so that it is not given to anyone again."}
 
 // ifAtRisk is where to turn if someone knowing where the writer lives puts them at risk, said
 // to a writer who told of it with no fear (no alarm, and no flag on a case).
@@ -79,7 +82,6 @@ func (b *Bot) addressGivenAwayUrgent(ctx context.Context, s *session, t Turn, in
 	text := serious + " If you feel unsafe, please get help now:\n" + b.safeguardingContacts(intent, t.Org) + "\n" + addressGivenAwayOffer
 	complaint := rights.Intent{Type: rights.Complaint, Actionable: true, Confidence: max(intent.Confidence, 0.5)}
 	then := keepAddressConfidential
-	then.question = t.Text
 	s.offered = offer{typ: rights.Complaint, question: t.Text, then: &then}
 	s.remember(t.Text, text)
 	return Reply{

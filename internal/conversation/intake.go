@@ -657,7 +657,9 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		it.service = servicesIn(desc)
 	}
 	prefilled := s.prefill != nil
+	var opened []string // how the request before this one began, when this one follows it
 	if p := s.prefill; p != nil {
+		opened = p.log
 		// The second right of a message asking for two: asked for when that message came in, in
 		// its words, by the same person.
 		it.org, it.name, it.contact, it.onBehalf, it.onBehalfOf = p.org, p.name, p.contact, p.onBehalf, p.onBehalfOf
@@ -683,6 +685,13 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	it.riskTold = &s.riskTold // a danger told before the request was asked for, or after
 	it.atRisk = &s.atRisk
 	it.log = slices.Clone(s.turns) // what was said before the request: its context
+	if len(opened) > 0 {
+		// Taken up after the request before it was sent: the chat's last lines are that request's
+		// steps, whose opening may have gone ("Resident: Bucks" began a case's excerpt, a review).
+		// The excerpt begins as that request did, then the lines that led to this one.
+		it.log = append(slices.Clone(opened), "…")
+		it.log = append(it.log, s.turns[max(0, len(s.turns)-2):]...)
+	}
 	it.opening = len(it.log)
 	if n := len(s.submitted); n > 0 {
 		it.previous = &s.submitted[n-1]
@@ -2910,11 +2919,16 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 	r.Question = t.Text
 	r.Council = it.org // the transcript files the request's last lines under its council too
 	from := &intake{org: it.org, name: it.name, contact: it.contact, onBehalf: it.onBehalf, onBehalfOf: it.onBehalfOf,
-		receivedAt: it.receivedAt, first: it.first, lawEnforcement: it.lawEnforcement, namedCouncil: it.namedCouncil}
+		receivedAt: it.receivedAt, first: it.first, lawEnforcement: it.lawEnforcement, namedCouncil: it.namedCouncil,
+		log: it.log[:min(it.opening+2, len(it.log))]} // what came before this request, and how it began
 	switch other := otherThan(it.both, it.org); {
 	case it.second.typ != "":
 		s.offered = it.second
 		s.offered.from = from
+		if it.second.pitch != "" && r.Reference != "" {
+			// The chat's own offer after this request: its case says which request it follows.
+			s.offered.question += fmt.Sprintf(" (Asked after %s, in the same chat.)", r.Reference)
+		}
 		r.Answer.Answer += "\n\n" + it.second.alsoOffered() + ". Say \"yes\" and I'll take that request now."
 	case other != "" && b.canonicalOrg(t.Org) != "":
 		// A chat scoped to one council takes its requests only: the other's contact, as its
@@ -3177,7 +3191,7 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 		// An e-mail address or a phone number is no one's name (the chat refuses it too).
 		return Reply{}, &dpo.FieldError{Field: "name", Reason: "that is a contact, not a name"}
 	}
-	excerpt = withoutRequester(b.redacted(excerpt), f)
+	excerpt = withoutRequester(redact.Keeping(b.ownNumbers(), b.redacted)(excerpt), f)
 	channel := f.Channel
 	if channel == "" {
 		channel = "web"

@@ -12,6 +12,7 @@ import (
 
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/index/indextest"
+	"github.com/privacybot/privacybot/internal/redact"
 )
 
 // scriptOn is script on a channel other than the web.
@@ -179,4 +180,34 @@ func TestYesAfterAnAnswerOfNoCouncilAsked(t *testing.T) {
 		{says: "what do you hold about me?", kind: conversation.KindAnswer, contains: []string{"If you'd like to make this request"}},
 		{says: "yes", kind: conversation.KindIntake, contains: []string{"Which council"}},
 	})
+}
+
+// The request to keep an address confidential, taken after the complaint that it was let out,
+// says what it asks, not the complaint's words; its excerpt begins where the conversation did,
+// not in the complaint's steps; and the helpline the bot gave keeps its number (a review).
+func TestTheConfidentialityRequestAfterTheComplaintSaysWhatItAsks(t *testing.T) {
+	bot, q := newBot(t, gapsNow)
+	bot.Redact = redact.Text // as the service redacts: phone numbers too
+	script(t, bot, "Buckinghamshire", []line{
+		{says: "my abuser found out where I live from a council letter", kind: conversation.KindSafeguarding, contains: []string{"0808 2000 247"}},
+		{says: "yes", kind: conversation.KindIntake, contains: []string{"Complaint", "full name"}},
+		{says: "Jo Bloggs", kind: conversation.KindIntake, contains: []string{"safe for you"}},
+		{says: "jo@example.com", kind: conversation.KindIntake}, {says: "skip"}, {says: "skip"},
+		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"DPO-2026-000001", "keep your address confidential"}},
+		{says: "yes", kind: conversation.KindIntake, contains: []string{"Right to object"}},
+		{says: "skip"}, {says: "skip"},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	cases := q.cases()
+	require.Len(t, cases, 2)
+	kept := cases[1]
+	assert.Equal(t, "objection", string(kept.Type))
+	assert.Contains(t, kept.Description, "keep my address confidential")
+	assert.Contains(t, kept.Description, "DPO-2026-000001")
+	assert.NotContains(t, kept.Description, "my abuser found out where I live")
+	assert.True(t, strings.HasPrefix(kept.Excerpt, "Resident: my abuser found out where I live"), kept.Excerpt)
+	for _, c := range cases {
+		assert.Contains(t, c.Excerpt, "Helpline on 0808 2000 247", c.Ref)
+		assert.NotContains(t, c.Excerpt, "jo@example.com", c.Ref)
+	}
 }
