@@ -32,10 +32,6 @@ func newBot(app *App, cfg config.Config, eng *engine, queue *dpo.Queue) (*conver
 	for _, o := range eng.corpus.Organisations.All() {
 		orgs = append(orgs, o.Name)
 	}
-	var notices []conversation.NoticeTitle
-	for _, n := range eng.corpus.Notices {
-		notices = append(notices, conversation.NoticeTitle{Title: n.Title, Organisation: n.Organisation, Source: n.Source})
-	}
 	sessions := conversation.NewSessions(sessionTTL)
 	sessions.Now = app.Now
 	b := &conversation.Bot{
@@ -48,7 +44,7 @@ func newBot(app *App, cfg config.Config, eng *engine, queue *dpo.Queue) (*conver
 		Mentioned:     eng.corpus.Organisations.Mentioned,
 		Closest:       eng.corpus.Organisations.Closest,
 		Contacts:      eng.composer.Contacts,
-		Notices:       notices,
+		Notices:       conversation.NoticeTitles(eng.corpus.Notices),
 		Now:           app.Now,
 		Sessions:      sessions,
 		Emergency:     cfg.EmergencyContact,

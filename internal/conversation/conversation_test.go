@@ -59,7 +59,8 @@ func newBot(t testing.TB, now time.Time) (*conversation.Bot, queue) {
 	sessions := conversation.NewSessions(30 * time.Minute)
 	sessions.Now = func() time.Time { return now }
 	return &conversation.Bot{Answerer: composer, Queue: q.Queue, Classify: rights.Classify, Region: deadline.EnglandAndWales,
-		Orgs: orgs, Canonical: canonical, Mentioned: e.Corpus.Organisations.Mentioned, Closest: e.Corpus.Organisations.Closest, Contacts: composer.Contacts, Now: func() time.Time { return now }, Sessions: sessions,
+		Orgs: orgs, Canonical: canonical, Mentioned: e.Corpus.Organisations.Mentioned, Closest: e.Corpus.Organisations.Closest,
+		Notices: conversation.NoticeTitles(e.Corpus.Notices), Contacts: composer.Contacts, Now: func() time.Time { return now }, Sessions: sessions,
 		Emergency: "If anyone is in immediate danger, call 999.", Safeguarding: "Call the safeguarding team.",
 		DomesticAbuse: "Call the National Domestic Abuse Helpline on 0808 2000 247.",
 		Redact:        func(s string) string { return strings.ReplaceAll(s, "jane@example.com", "[email]") }}, q

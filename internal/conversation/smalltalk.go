@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/privacybot/privacybot/internal/answer"
+	"github.com/privacybot/privacybot/internal/notice"
 	"github.com/privacybot/privacybot/internal/rights"
 )
 
@@ -309,6 +310,16 @@ func topicAlone(text string) bool {
 // NoticeTitle names a notice the bot answers from.
 type NoticeTitle struct {
 	Title, Organisation, Source string
+}
+
+// NoticeTitles are the notices of a corpus as the bot names them: what every channel's bot, and
+// the evaluation's, is given.
+func NoticeTitles(ns []notice.Notice) []NoticeTitle {
+	out := make([]NoticeTitle, 0, len(ns))
+	for _, n := range ns {
+		out = append(out, NoticeTitle{Title: n.Title, Organisation: n.Organisation, Source: n.Source})
+	}
+	return out
 }
 
 // noticesRe asks for the privacy notices themselves: "where is your privacy notice?", "privacy

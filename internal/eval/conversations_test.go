@@ -167,6 +167,7 @@ func newBot(t *testing.T, c *notice.Corpus) *conversation.Bot {
 	sessions.Now = now
 	return &conversation.Bot{Answerer: e.Composer, Classify: rights.Classify, Orgs: e.Orgs,
 		Canonical: e.Corpus.Organisations.Canonical, Mentioned: e.Corpus.Organisations.Mentioned,
+		Closest: e.Corpus.Organisations.Closest, Notices: conversation.NoticeTitles(e.Corpus.Notices),
 		Now: now, Sessions: sessions, Redact: redact.Text}
 }
 
