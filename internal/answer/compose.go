@@ -523,7 +523,7 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 		ex.decide(fmt.Sprintf("abstained: %.2f of the question's topic is in words no notice uses (at most %.2f)", c.unseenShare(reqs), c.MaxUnseenShare))
 		return c.abstain(ans, q, hits), nil
 	}
-	if to := c.recipientAsked(clause); judged == nil && len(to) > 0 && !c.namesAnyOf(hits[cands[0].hit].Passage, to) {
+	if to, name := c.recipientAsked(clause); judged == nil && len(to) > 0 && !c.namesAskedRecipient(hits[cands[0].hit].Passage, to, name) {
 		// "Does Westmere share my data with the Home Office?" answered by a list of recipients
 		// without it: the notices don't say. (Not when judging for the abstention model's
 		// training: it learns from what the sentences say, and this is decided after it.)

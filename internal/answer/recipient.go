@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/privacybot/privacybot/internal/notice"
@@ -13,25 +14,63 @@ import (
 // when sharing with partners?" asks something else.
 var namedRecipientRe = regexp.MustCompile(`(?i)^\W*(?:(?:and|so|but|also|then)\s+)?(?:do|does|did|will|would|can|could|might|may|is|are|has|have)\s+((?:[\w'’]+\s+){1,5}?)(?:ever\s+|also\s+|still\s+|usually\s+|normally\s+)?(?:share|sharing|shared|pass|passing|passed|give|giving|send|sending|disclose|disclosing|sell|selling|hand|handing|tell|telling)\b(?:\s+[\w'’]+){0,4}?\s+(?:with|to)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?:\s+(?:for|about|if|when|without|because|so|as|in|on|or|and|too|also|at)\b|\s*[?.!,;]|\s*$)`)
 
-// recipientAsked is the requirements of whom a question's asking clause asks the council gives
-// its information to, everyday words left out; none when it names none.
-func (c *Composer) recipientAsked(clause string) []requirement {
+// recipientAsked is whom a question's asking clause asks the council gives its information to:
+// the requirements of its words, everyday ones left out, and its name when it is written as one
+// ("the Home Office"); none when it names none.
+func (c *Composer) recipientAsked(clause string) (reqs []requirement, name string) {
 	m := namedRecipientRe.FindStringSubmatch(clause)
 	if m == nil || strings.EqualFold(strings.TrimSpace(m[1]), "i") {
-		return nil
+		return nil, ""
 	}
-	var out []requirement
+	if n := properNameRe.FindStringSubmatch(m[2]); n != nil {
+		name = n[1]
+	}
 	for _, w := range Words(m[2]) {
 		if recipientKinds[w] {
-			return nil
+			return nil, ""
 		}
 	}
 	for _, r := range c.requirements(m[2]) {
 		if !r.everyday {
-			out = append(out, r)
+			reqs = append(reqs, r)
 		}
 	}
-	return out
+	return reqs, name
+}
+
+// properNameRe is a name of two to four capitalised words, after an optional "the": "the Home
+// Office", "Thames Valley Police".
+var properNameRe = regexp.MustCompile(`^(?:the\s+)?((?:[A-Z][\w'’-]*\s+){1,3}[A-Z][\w'’-]*)$`)
+
+// namesAskedRecipient reports whether a passage, with the section it is under, names whom a question
+// asks about: its name, when it was written as one, or any of its words ("the police" is met by
+// "law enforcement agencies, such as Thames Valley Police"). By its words alone "the Home
+// Office" was met by "the Cabinet Office" ("home" is an everyday word).
+func (c *Composer) namesAskedRecipient(p notice.Passage, reqs []requirement, name string) bool {
+	if name != "" {
+		return saysInTurn(stems(p.Section()+" "+p.Text), stems(name))
+	}
+	return c.namesAnyOf(p, reqs)
+}
+
+// stems are the stems of a text's words, in order.
+func stems(text string) []string {
+	ws := Words(text)
+	for i, w := range ws {
+		ws[i] = Stem(w)
+	}
+	return ws
+}
+
+// saysInTurn reports whether words holds phrase, word after word ("Domestic Homicide Reviews" in
+// "a domestic homicide review").
+func saysInTurn(words, phrase []string) bool {
+	for i := 0; i+len(phrase) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(phrase)], phrase) {
+			return true
+		}
+	}
+	return len(phrase) == 0
 }
 
 // namesAnyOf reports whether a passage, with the section it is under, names any of reqs.
