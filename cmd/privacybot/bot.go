@@ -124,7 +124,7 @@ func openService(ctx context.Context, app *App, cfg config.Config, ef engineFlag
 }
 
 // publishedDetails are the people's names the notices publish (a Data Protection Officer's, as the
-// redactor reads a name in them), and the councils' own postal addresses, each once: a question
+// redactor reads a name in them), and the councils' own postal addresses and postcodes, each once: a question
 // keeps them when its personal details are taken out. An address counts as the council's where a
 // postcode follows it on its line, as in a notice's contact block ("Civic, 1 Saxon Gate East,
 // Milton Keynes MK9 3EJ"): it is no one's home, and "can I hand it in at 1 Saxon Gate East?"
@@ -138,6 +138,11 @@ func publishedDetails(c *notice.Corpus) []string {
 			n := p.Text[f.Start:f.End]
 			switch f.Kind {
 			case redact.KindPostcode:
+				// A council's postcode in its contact block ("Aylesbury HP20 1UA") is its own: a case's
+				// conversation quoting the DPO's address showed "[postcode]" (a QA pass).
+				if !slices.Contains(published, n) {
+					published = append(published, n)
+				}
 				continue
 			case redact.KindAddress:
 				if !postcodeOnLine(p.Text, f.End, found[i+1:]) {
