@@ -377,8 +377,11 @@ var (
 	// wrongCouncilRe says the request's council is wrong, without saying which is right.
 	wrongCouncilRe = regexp.MustCompile(`(?i)\b(?:wrong|not (?:the right|that|this)) council\b|\bcouncil (?:is|was|'s) (?:wrong|not right|incorrect)\b|\bchange the council\b`)
 	// switchTypeRe is a person changing the right they ask for mid-request: "actually I'd rather
-	// have a copy", "sorry, I meant delete it", "a copy instead".
-	switchTypeRe = regexp.MustCompile(`(?i)\b(?:actually|rather|instead|i meant|meant to|sorry|on second thoughts?|not (?:to )?(?:delete|erase|remove|correct|a copy)|don'?t (?:delete|erase|remove))\b`)
+	// have a copy", "sorry, I meant delete it", "a copy instead", "no wait, I want it corrected",
+	// "I want it corrected - my address is wrong" (a QA pass: at the contact step these were
+	// "not an e-mail address", and the erasure was filed).
+	switchTypeRe = regexp.MustCompile(`(?i)\b(?:actually|rather|instead|i meant|meant to|sorry|on second thoughts?|not (?:to )?(?:delete|erase|remove|correct|a copy)|don'?t (?:delete|erase|remove)|` +
+		`no,? wait|wait,? no|i (?:want|need|'?d like|would like) (?:it|them|that|this|my (?:data|details|records|information)) (?:all )?(?:corrected|fixed|updated|amended|deleted|erased|removed))\b`)
 	// contactLabelRe is the label of a contact given after a name: "Kate Hill. Phone:", "Kate
 	// Hill and my email is".
 	contactLabelRe = regexp.MustCompile(`(?i)(?:^|[\s,.;]+)(?:and )?(?:my )?\b(?:phone|tel|telephone|mobile|email|e-mail|contact|number)(?: (?:number|address|no|is))*\s*:?\s*$`)
