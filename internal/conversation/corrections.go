@@ -358,7 +358,7 @@ func (b *Bot) introducedName(text string) (name, rest string) {
 		// "I'm Priya Sharma, …", "This is Gary Oldman, …", "Priya Sharma here, …": a full name,
 		// capitalised (so "I'm fed up" and "this is urgent" are none), opening the message or a
 		// sentence of it ("Please delete my data. I'm John Smith, …").
-		for _, start := range sentenceStarts(text) {
+		for _, start := range append(sentenceStarts(text), introClauseStarts(text)...) {
 			if m = introFullNameRe.FindStringSubmatchIndex(text[start:]); m != nil {
 				for k := range m {
 					if m[k] >= 0 {
@@ -395,6 +395,20 @@ func sentenceStarts(text string) []int {
 	}
 	return starts
 }
+
+// introClauseStarts are where a clause after a comma introduces the writer: "I want to see my
+// data, I'm John Carter, john.carter@…" (a QA pass asked for the name and the e-mail again). Only
+// "I'm"/"I am" clauses: "…, it's Council Tax" and "…, this is Urgent" name no one.
+func introClauseStarts(text string) []int {
+	var starts []int
+	for _, m := range introClauseRe.FindAllStringSubmatchIndex(text, -1) {
+		starts = append(starts, m[2])
+	}
+	return starts
+}
+
+// introClauseRe is a comma before "I'm …" or "I am …"; the clause starts after it.
+var introClauseRe = regexp.MustCompile(`,\s*((?:[Ii]'m|[Ii]’m|[Ii]m|[Ii] am)\s)`)
 
 // ownFullName reports whether two capitalised words opening a message ("I'm Priya Sharma") are
 // the writer's name: not someone else's with what the writer is to them ("I'm Jane Smith's
