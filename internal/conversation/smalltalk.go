@@ -162,6 +162,11 @@ func (b *Bot) smallTalk(s *session, t Turn, kind string) Reply {
 		text = "You're welcome. Ask me anything else about the privacy notices whenever you like."
 	case smallTalkYes:
 		text = "Go ahead: ask me about the privacy notices, for example \"Who do you share my information with?\""
+		if cmd := requestHinted(s); cmd != "" {
+			// The adviser's "yes" to "log it with /request access": the chat can't start it for
+			// them, so it says again how (a QA pass: the generic "Go ahead" left them guessing).
+			text = "Type " + cmd + " to log it."
+		}
 	case smallTalkOK:
 		text = "Is there anything else you'd like to know about the privacy notices?"
 	case smallTalkBye:
@@ -172,6 +177,20 @@ func (b *Bot) smallTalk(s *session, t Turn, kind string) Reply {
 		text = b.whatICanDo(t.Org)
 	}
 	return helpReply(s, t, text)
+}
+
+// requestHintRe is the adviser's chat's hint of how to log a request: "log it with /request
+// access."
+var requestHintRe = regexp.MustCompile(`log it with (/request [\w-]+)`)
+
+// requestHinted is the command the bot's last reply said to log a request with, or "".
+func requestHinted(s *session) string {
+	if n := len(s.turns); n > 0 && strings.HasPrefix(s.turns[n-1], "Bot: ") {
+		if m := requestHintRe.FindStringSubmatch(s.turns[n-1]); m != nil {
+			return m[1]
+		}
+	}
+	return ""
 }
 
 // helpReply is a reply of the bot's own (kind help): it claims nothing about the notices, so it
