@@ -701,9 +701,13 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	}
 	s.intake = it
 
-	// Explain the right with a cited excerpt from the notices.
+	// Explain the right with a cited excerpt from the notices. Not the request to keep an address
+	// confidential (keepAddressConfidential): the notices' right to object is about other uses
+	// ("the processing of your NHS Number"), which opened the request and its case's excerpt (a
+	// verifying QA pass); it says what it is for instead.
+	keepsAddress := in.Type == rights.Objection && strings.HasPrefix(desc, keepAddressConfidential.question)
 	var ans answer.Answer
-	if b.Answerer != nil && (it.org != "" || len(b.Orgs) <= 1) {
+	if b.Answerer != nil && (it.org != "" || len(b.Orgs) <= 1) && !keepsAddress {
 		// Only the council's own notices: before the council is known, another's would be read to
 		// a resident it is not about (a QA pass: a Buckinghamshire resident was read Milton
 		// Keynes's rights).
@@ -719,7 +723,11 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	ans.Mode = "extractive"
 	ans.Request = requestOf(in)
 	var intro strings.Builder
-	fmt.Fprintf(&intro, "It sounds like you want to make a request: %s.\n", requestLabel(in.Type, it.onBehalf))
+	if keepsAddress {
+		fmt.Fprintf(&intro, "I'll take your request to keep your address confidential from now on, so that the council gives it to no one: %s.\n", requestLabel(in.Type, it.onBehalf))
+	} else {
+		fmt.Fprintf(&intro, "It sounds like you want to make a request: %s.\n", requestLabel(in.Type, it.onBehalf))
+	}
 	if other := b.otherCouncilIn(desc); it.org == "" && other != "" && !prefilled {
 		// "I want a copy of my data from Luton council": said first, not asked "Which council?"
 		// as though it were not said (a QA pass); the chat sends requests to its councils only.
