@@ -124,22 +124,23 @@ func openService(ctx context.Context, app *App, cfg config.Config, ef engineFlag
 }
 
 // publishedDetails are the people's names the notices publish (a Data Protection Officer's, as the
-// redactor reads a name in them), and the councils' own postal addresses and postcodes, each once: a question
-// keeps them when its personal details are taken out. An address counts as the council's where a
-// postcode follows it on its line, as in a notice's contact block ("Civic, 1 Saxon Gate East,
+// redactor reads a name in them), and the councils' own postal addresses, postcodes and phone
+// numbers, each once: a question keeps them when its personal details are taken out. An address
+// counts as the council's where a postcode follows it on its line, as in a notice's contact block ("Civic, 1 Saxon Gate East,
 // Milton Keynes MK9 3EJ"): it is no one's home, and "can I hand it in at 1 Saxon Gate East?"
 // needs it to be answered.
 func publishedDetails(c *notice.Corpus) []string {
 	var published []string
-	finder := redact.New(redact.WithKinds(redact.KindName, redact.KindAddress, redact.KindPostcode))
+	finder := redact.New(redact.WithKinds(redact.KindName, redact.KindAddress, redact.KindPostcode, redact.KindPhone))
 	for _, p := range c.Passages() {
 		_, found := finder.Redact(p.Text)
 		for i, f := range found {
 			n := p.Text[f.Start:f.End]
 			switch f.Kind {
-			case redact.KindPostcode:
-				// A council's postcode in its contact block ("Aylesbury HP20 1UA") is its own: a case's
-				// conversation quoting the DPO's address showed "[postcode]" (a QA pass).
+			case redact.KindPostcode, redact.KindPhone:
+				// A council's postcode and phone numbers in its contact blocks ("Aylesbury HP20 1UA",
+				// "Tel. No: 01908 254900") are its own: a case's conversation quoting the DPO's
+				// contact showed "[postcode]" and "[phone]" (a QA pass).
 				if !slices.Contains(published, n) {
 					published = append(published, n)
 				}

@@ -11,7 +11,7 @@ import (
 	"github.com/privacybot/privacybot/internal/redact"
 )
 
-// The councils' own postal addresses and postcodes, given in the notices' contact blocks, are
+// The councils' own postal addresses, postcodes and phone numbers, given in the notices' contact blocks, are
 // no one's personal data: a question about where to send a request keeps them, as it keeps the
 // DPO's published name. A resident's address in the same question still goes.
 func TestPublishedAddressesAreKeptInQuestions(t *testing.T) {
@@ -24,6 +24,8 @@ func TestPublishedAddressesAreKeptInQuestions(t *testing.T) {
 		"I live at 22 Tudeley Hale, should I write to 1 Saxon Gate East": "I live at [address], should I write to 1 Saxon Gate East",
 		// The councils' postcodes too; a resident's goes.
 		"is it Walton Street, Aylesbury HP20 1UA? I'm in MK6 2HY": "is it Walton Street, Aylesbury HP20 1UA? I'm in [postcode]",
+		// And its published phone numbers; a resident's goes.
+		"is 01908 254900 the right number? mine is 07700 900123": "is 01908 254900 the right number? mine is [phone]",
 	} {
 		assert.Equal(t, want, red(in), in)
 	}
