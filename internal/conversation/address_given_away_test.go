@@ -43,6 +43,7 @@ func TestAnAddressGivenToAnExIsSeriousAndStillAComplaint(t *testing.T) {
 			assert.Equal(t, "complaint", string(cases[0].Type))
 			assert.True(t, cases[0].Safeguarding)
 			assert.Contains(t, cases[0].Description, "check it is safe")
+			assert.Contains(t, cases[0].Description, "or that one was given or found their address", "the note says what they told")
 		})
 	}
 	t.Run("urgent", func(t *testing.T) {

@@ -159,8 +159,10 @@ func (it *intake) toldOfRisk() bool { return it.riskTold != nil && *it.riskTold 
 func (it *intake) requesterAtRisk() bool { return it.atRisk != nil && *it.atRisk }
 
 // atRiskNote is the note on a request whose requester the chat read as at risk from a partner or
-// former partner.
-const atRiskNote = "The requester told the chat they are at risk from a partner or former partner: check it is safe to contact them at the contact given before using it, and send nothing to any other address or number."
+// former partner, or whose address such a person was given or found through the council: after
+// "I think someone in housing gave my ex my new address" the note said the requester was at risk
+// from a partner, which they hadn't said (a helper's note).
+const atRiskNote = "The requester told the chat they are at risk from a partner or former partner, or that one was given or found their address: check it is safe to contact them at the contact given before using it, and send nothing to any other address or number."
 
 // teamNotes are what the chat tells the data protection team of how the request was taken,
 // besides the resident's words: a risk told of in the conversation (saying nothing of what was
