@@ -2,7 +2,6 @@ package answer
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/privacybot/privacybot/internal/notice"
@@ -48,7 +47,8 @@ var properNameRe = regexp.MustCompile(`^(?:the\s+)?((?:[A-Z][\w'’-]*\s+){1,3}[
 // Office" was met by "the Cabinet Office" ("home" is an everyday word).
 func (c *Composer) namesAskedRecipient(p notice.Passage, reqs []requirement, name string) bool {
 	if name != "" {
-		return saysInTurn(stems(p.Section()+" "+p.Text), stems(name))
+		// "Domestic Homicide Reviews" in "a domestic homicide review".
+		return containsRun(stems(p.Section()+" "+p.Text), stems(name))
 	}
 	return c.namesAnyOf(p, reqs)
 }
@@ -60,17 +60,6 @@ func stems(text string) []string {
 		ws[i] = Stem(w)
 	}
 	return ws
-}
-
-// saysInTurn reports whether words holds phrase, word after word ("Domestic Homicide Reviews" in
-// "a domestic homicide review").
-func saysInTurn(words, phrase []string) bool {
-	for i := 0; i+len(phrase) <= len(words); i++ {
-		if slices.Equal(words[i:i+len(phrase)], phrase) {
-			return true
-		}
-	}
-	return len(phrase) == 0
 }
 
 // namesAnyOf reports whether a passage, with the section it is under, names any of reqs.
