@@ -107,6 +107,8 @@ type Composer struct {
 	// retentionPointers say, for each organisation whose notices do, where its retention
 	// periods are set out (retention.go).
 	retentionPointers map[string]retentionPointer
+	// personalDataConcepts are the concepts of personalDataWords (retention.go).
+	personalDataConcepts map[string]bool
 	// foldedByOrg is the text of each organisation's notices, folded (notice.FoldName).
 	foldedByOrg map[string]string
 	// dpoPassage is, for each organisation, the passage organisations.yaml says states its data

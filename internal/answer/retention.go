@@ -30,12 +30,17 @@ type retentionPointer struct {
 
 // findRetentionPointers finds, for each organisation, the first sentence of its notices that
 // names its list of retention periods without giving one, with the sentences after it in its
-// passage up to one that gives a figure or opens a list: those state periods of their own.
+// passage up to one that gives a figure or opens a list: those state periods of their own. It
+// works out too the concepts of personalDataWords, which retentionPointerFor reads per question.
 func (c *Composer) findRetentionPointers() {
+	c.personalDataConcepts = map[string]bool{}
+	for w := range personalDataWords {
+		c.personalDataConcepts[c.Vocab.Concept(Stem(w))] = true
+	}
 	c.retentionPointers = map[string]retentionPointer{}
 	for org, ps := range c.byOrg {
 		for _, p := range ps {
-			if !strings.Contains(strings.ToLower(p.Text), "retention") && !strings.Contains(strings.ToLower(p.Text), "how long") {
+			if lower := strings.ToLower(p.Text); !strings.Contains(lower, "retention") && !strings.Contains(lower, "how long") {
 				continue
 			}
 			if text := pointerIn(c.pieces[p.ID].units); text != "" {
@@ -99,16 +104,12 @@ func (c *Composer) retentionPointerFor(q Question, naming string, mentioned []st
 			return retentionPointer{}, false
 		}
 	}
-	generic := map[string]bool{}
-	for w := range personalDataWords {
-		generic[c.Vocab.Concept(Stem(w))] = true
-	}
 	for _, r := range reqs {
 		if r.everyday || r.context {
 			continue
 		}
 		for _, k := range r.concepts {
-			if !generic[k] {
+			if !c.personalDataConcepts[k] {
 				return retentionPointer{}, false
 			}
 		}
