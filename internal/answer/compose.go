@@ -586,7 +586,7 @@ func (c *Composer) withSilentCouncils(ans Answer, q Question) Answer {
 		quoted[c.canonical(ct.Organisation)] = true
 	}
 	orgs := c.Corpus.Organisations.NamedTogether(q.Text)
-	if len(orgs) == 0 && len(c.Corpus.Organisations.Mentioned(q.Text)) == 0 && asksDataProtectionContact(q.Text) {
+	if len(orgs) == 0 && asksDataProtectionContact(q.Text) && len(c.Corpus.Organisations.Mentioned(q.Text)) == 0 {
 		// "what's the phone number for the council's data protection team?" asks of whichever
 		// council the asker's is: Milton Keynes's number alone read as the only one there is.
 		orgs = c.organisationsWithNotices()
@@ -611,9 +611,12 @@ var dataProtectionContactRe = regexp.MustCompile(`(?i)\b(?:data protection|dpo|i
 // asksDataProtectionContact reports whether a question asks for a data protection contact's
 // phone number, e-mail or address.
 func asksDataProtectionContact(q string) bool {
+	if !dataProtectionContactRe.MatchString(q) { // one expression, before AskedKind's many
+		return false
+	}
 	switch AskedKind(q) {
 	case KindPhone, KindEmail, KindPostcode, KindContact:
-		return dataProtectionContactRe.MatchString(q)
+		return true
 	}
 	return false
 }
