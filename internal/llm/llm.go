@@ -208,8 +208,9 @@ type ranker interface {
 
 // extract is the fallback's answer and, when the fallback is the Retriever too and ranks as it
 // answers, the passages the model would be shown of it, which the Retriever would give (nil when
-// it can't say: the model is shown fewer passages than an answer reads). The composer ranks passages by answering: asked for the answer, then the passages, it
-// composed every question twice.
+// it can't say: the model is shown fewer passages than an answer reads). The composer ranks
+// passages by answering: asked for the answer, then the passages, it composed every question
+// twice.
 func (a *Answerer) extract(ctx context.Context, q answer.Question) (answer.Answer, []answer.Hit, error) {
 	rk, ok := a.Fallback.(ranker)
 	if !ok || any(rk) != any(a.Retriever) {
@@ -218,7 +219,7 @@ func (a *Answerer) extract(ctx context.Context, q answer.Question) (answer.Answe
 	}
 	rq := a.promptQuestion(q, q.Text)
 	ext, hits, err := rk.AnswerRanked(ctx, q, rq)
-	if err != nil || a.promptQuestion(q, ext.Question) != rq {
+	if err != nil || ext.Question != q.Text {
 		return ext, nil, err // the question was cleaned: the passages are ranked for it as cleaned
 	}
 	return ext, hits, nil
