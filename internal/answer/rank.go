@@ -45,11 +45,11 @@ func (c *Composer) AnswerRanked(ctx context.Context, q, rank Question) (Answer, 
 	return ans, hits, err
 }
 
-// readsAlike reports whether the composer reads two questions alike: every field it reads the
-// same, and as many passages (K itself may differ, 0 and 5 are both the default).
+// readsAlike reports whether the composer reads two questions alike: every field the same, and
+// as many passages (K itself may differ, 0 and 5 are both the default).
 func readsAlike(a, b Question) bool {
-	return a.Text == b.Text && a.Organisation == b.Organisation && a.NoticeID == b.NoticeID &&
-		a.Context == b.Context && a.AsTyped == b.AsTyped && a.k() == b.k()
+	a.K, b.K = a.k(), b.k()
+	return a == b
 }
 
 // ranking is what Retrieve gives of the passages ranked as the composer read q: k of them.
