@@ -344,9 +344,10 @@ func (o *Organisations) Closest(name string) (string, bool) {
 	}
 	best, bestD, tied := -1, 0, false
 	try := func(folded string, i int) {
-		d := editdist.Runes(want, []rune(folded))
+		fr := []rune(folded)
+		d := editdist.Runes(want, fr)
 		// A slip of one letter in a short name, two in a longer one: more is another name.
-		if d > 2 || d > len(want)/3+1 || d >= len([]rune(folded)) {
+		if d > 2 || d > len(want)/3+1 || d >= len(fr) {
 			return
 		}
 		switch {
