@@ -414,7 +414,7 @@ func fledAndFearsBeingFound(s string, fired []string) bool {
 	if fledAbuse.MatchString(s) && (beingFound.MatchString(s) || addressKept.MatchString(s)) {
 		return true
 	}
-	return TellsOfPostRead(s) && controlOrNoPost.MatchString(s)
+	return postRead(s) && controlOrNoPost.MatchString(s)
 }
 
 // TellsOfPostRead reports whether a message tells of a partner or former partner reading or taking
@@ -422,7 +422,11 @@ func fledAndFearsBeingFound(s string, fired []string) bool {
 // about a writer at risk from a partner, the chat offers the request that keeps their details
 // confidential, which asks for a contact safe to use.
 func TellsOfPostRead(text string) bool {
-	s := normalize(text)
+	return postRead(normalize(text))
+}
+
+// postRead is TellsOfPostRead of a message already normalised.
+func postRead(s string) bool {
 	return partnerReadsPost.MatchString(s) && !readsItForMe.MatchString(s)
 }
 
