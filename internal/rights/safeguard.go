@@ -158,19 +158,7 @@ func blankEach(s string, ids []safeCue) (string, []string) {
 		if len(locs) == 0 {
 			continue
 		}
-		var b strings.Builder
-		last := 0
-		for _, loc := range locs {
-			from, to := loc[0], loc[1]
-			if len(loc) >= 4 && loc[2] >= 0 {
-				from, to = loc[2], loc[3]
-			}
-			b.WriteString(s[last:from])
-			b.WriteString("_")
-			last = to
-		}
-		b.WriteString(s[last:])
-		s = b.String()
+		s = blankMatches(s, locs, firstGroupOrMatch)
 		blanked = append(blanked, "idiom:"+id.name)
 	}
 	return s, blanked
@@ -178,20 +166,43 @@ func blankEach(s string, ids []safeCue) (string, []string) {
 
 // blankGroups replaces the words of re's matched group in each match with "_".
 func blankGroups(s string, re *regexp.Regexp) string {
+	return blankMatches(s, re.FindAllStringSubmatchIndex(s, -1), matchedGroup)
+}
+
+// blankMatches replaces the part span picks of each of locs (submatch indexes in s, in order)
+// with "_", leaving a match whose span starts below 0 as it is.
+func blankMatches(s string, locs [][]int, span func(loc []int) (from, to int)) string {
 	var b strings.Builder
 	last := 0
-	for _, loc := range re.FindAllStringSubmatchIndex(s, -1) {
-		for g := 2; g+1 < len(loc); g += 2 {
-			if loc[g] >= 0 {
-				b.WriteString(s[last:loc[g]])
-				b.WriteString("_")
-				last = loc[g+1]
-				break
-			}
+	for _, loc := range locs {
+		from, to := span(loc)
+		if from < 0 {
+			continue
 		}
+		b.WriteString(s[last:from])
+		b.WriteString("_")
+		last = to
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// firstGroupOrMatch is a match's first group, or the whole match when that took no part.
+func firstGroupOrMatch(loc []int) (from, to int) {
+	if len(loc) >= 4 && loc[2] >= 0 {
+		return loc[2], loc[3]
+	}
+	return loc[0], loc[1]
+}
+
+// matchedGroup is the first group that took part in a match, or -1, -1 when none did.
+func matchedGroup(loc []int) (from, to int) {
+	for g := 2; g+1 < len(loc); g += 2 {
+		if loc[g] >= 0 {
+			return loc[g], loc[g+1]
+		}
+	}
+	return -1, -1
 }
 
 // safeguardingScore adds the weights of the cues that match s (each once),
