@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -131,6 +130,7 @@ func openService(ctx context.Context, app *App, cfg config.Config, ef engineFlag
 // needs it to be answered.
 func publishedDetails(c *notice.Corpus) []string {
 	var published []string
+	seen := map[string]bool{}
 	finder := redact.New(redact.WithKinds(redact.KindName, redact.KindAddress, redact.KindPostcode, redact.KindPhone))
 	for _, p := range c.Passages() {
 		_, found := finder.Redact(p.Text)
@@ -141,16 +141,17 @@ func publishedDetails(c *notice.Corpus) []string {
 				// A council's postcode and phone numbers in its contact blocks ("Aylesbury HP20 1UA",
 				// "Tel. No: 01908 254900") are its own: a case's conversation quoting the DPO's
 				// contact showed "[postcode]" and "[phone]" (a QA pass).
-				if !slices.Contains(published, n) {
-					published = append(published, n)
-				}
-				continue
 			case redact.KindAddress:
-				if !postcodeOnLine(p.Text, f.End, found[i+1:]) {
+				if !postcodeOnLine(p.Text, f.End, found[i+1:]) || !strings.ContainsRune(n, ' ') {
+					continue
+				}
+			default:
+				if !strings.ContainsRune(n, ' ') {
 					continue
 				}
 			}
-			if strings.ContainsRune(n, ' ') && !slices.Contains(published, n) {
+			if !seen[n] {
+				seen[n] = true
 				published = append(published, n)
 			}
 		}
