@@ -210,11 +210,11 @@ func SpokenEmail(s string) string {
 	if len(spans) == 0 {
 		return ""
 	}
-	m := spelledEmailRE.FindStringSubmatchIndex(s[spans[0].start:spans[0].end])
+	spelt := s[spans[0].start:spans[0].end]
+	m := spelledEmailRE.FindStringSubmatchIndex(spelt)
 	if m == nil {
 		return ""
 	}
-	spelt := s[spans[0].start:spans[0].end]
 	local := spokenDotRE.ReplaceAllString(spelt[m[2]:m[3]], ".")
 	domain := spokenDotRE.ReplaceAllString(spelt[m[6]:], ".")
 	return strings.ToLower(strings.Join(strings.Fields(local), "") + "@" + strings.Join(strings.Fields(domain), ""))
