@@ -18,7 +18,6 @@ import (
 	"github.com/privacybot/privacybot/internal/deadline"
 	"github.com/privacybot/privacybot/internal/dpo"
 	"github.com/privacybot/privacybot/internal/editdist"
-	"github.com/privacybot/privacybot/internal/notice"
 	"github.com/privacybot/privacybot/internal/rights"
 )
 
@@ -66,14 +65,14 @@ piped input too.
 		// A council misspelt here would file every /request where no DPO looks.
 		name, ok := bot.CanonicalOrg(*org)
 		if !ok {
-			if meant, ok := svc.eng.corpus.Organisations.Closest(*org); ok {
+			if meant, ok := bot.Closest(*org); ok {
 				return usageError("--org: I don't know %q: did you mean %s? The organisations are %s", *org, meant, strings.Join(bot.Orgs, ", "))
 			}
 			return usageError("--org: I don't know %q; the organisations are %s", *org, strings.Join(bot.Orgs, ", "))
 		}
 		*org = name
 	}
-	c := &chat{app: app, bot: bot, org: *org, orgs: svc.eng.corpus.Organisations}
+	c := &chat{app: app, bot: bot, org: *org}
 	return c.loop(ctx)
 }
 
@@ -101,7 +100,6 @@ type chat struct {
 	bot        *conversation.Bot
 	session    string // the id the bot gave the conversation; "" until its first reply
 	org        string
-	orgs       *notice.Organisations // every name of the councils, for a "did you mean"
 	last       []answer.Citation
 	quitWarned bool // /quit was typed once while a request was being taken
 }
@@ -260,7 +258,7 @@ func (c *chat) command(ctx context.Context, line string) bool {
 		}
 		name, ok := c.bot.CanonicalOrg(arg)
 		if !ok {
-			if meant, ok := c.orgs.Closest(arg); ok {
+			if meant, ok := c.bot.Closest(arg); ok {
 				// "/org Bukcs", as "/request acess" is: the council meant, to type again.
 				fmt.Fprintf(w, "I don't know %q: did you mean %s? Known: %s\n", arg, meant, strings.Join(c.bot.Orgs, ", "))
 				break
