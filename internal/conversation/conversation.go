@@ -895,7 +895,8 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, q string, intent r
 	// others) only the copy of "what do you hold about me", which they took as a request before
 	// it was answered (a review: the request was dropped there). The adviser is given a command.
 	offersHere := t.Channel == "web" || (t.heldAsked && t.Channel != "phone")
-	if b.Queue != nil && offersHere && offersRequest(intent) && !reportsRequestRe.MatchString(t.Text) && !(intent.Type == rights.Objection && confidentialAddress) {
+	offerable := b.Queue != nil && offersRequest(intent) && !reportsRequestRe.MatchString(t.Text) && !(intent.Type == rights.Objection && confidentialAddress)
+	if offerable && offersHere {
 		// "how do I make a subject access request?" asks how; the bot can also just take it.
 		// (Residents ask on the web; staff in Slack and advisers with /request ask for others.)
 		if ans.Abstained && askedHereRe.MatchString(t.Text) {
@@ -914,7 +915,7 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, q string, intent r
 		}
 		ans.Answer += fmt.Sprintf("\n\nIf you'd like to make this request — %s — I can pass it to the data protection team for you now: say \"yes\" to start it.", label)
 		s.offered = offer{typ: intent.Type, question: t.Text, onBehalf: intent.OnBehalf, org: b.oneCouncilAsked(t.Text, ans)}
-	} else if b.Queue != nil && t.Channel == "phone" && offersRequest(intent) && !reportsRequestRe.MatchString(t.Text) && !(intent.Type == rights.Objection && confidentialAddress) {
+	} else if offerable && t.Channel == "phone" {
 		// The adviser's chat, where the web offers the request: a caller's "what do you hold about
 		// me?" was answered with no word of the copy (a QA pass). The adviser logs it by command,
 		// as a request asked for beside a question is (answerAndOffer).
