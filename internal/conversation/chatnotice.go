@@ -110,8 +110,7 @@ var chatWords = setOf(`chat chats chatbot bot conversation conversations message
 // chat?" (a web QA pass answered it from the councils' notices). "" when the last reply was no
 // such answer, or the message leans on nothing said before.
 func (s *session) chatFollowUp(text string) string {
-	n := len(s.turns)
-	if n == 0 || !strings.HasPrefix(s.turns[n-1], "Bot: ") || !strings.Contains(s.turns[n-1], aboutTheNotice) || !pointsBack(text) {
+	if !strings.Contains(s.lastReply(), aboutTheNotice) || !pointsBack(text) {
 		return ""
 	}
 	for _, m := range namedSubjectRe.FindAllStringSubmatch(text, -1) {

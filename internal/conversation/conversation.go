@@ -2388,6 +2388,16 @@ func (s *session) rememberedAs(bot string) {
 	}
 }
 
+// lastReply is the bot's last remembered reply, "" when the last thing remembered is not one.
+func (s *session) lastReply() string {
+	if n := len(s.turns); n > 0 {
+		if bot, ok := strings.CutPrefix(s.turns[n-1], "Bot: "); ok {
+			return bot
+		}
+	}
+	return ""
+}
+
 // askedAs replaces the resident's last remembered message with the whole of what they said,
 // when only its question was answered (answerGrievance, answerAndOffer).
 func (s *session) askedAs(user string) {

@@ -185,10 +185,8 @@ var requestHintRe = regexp.MustCompile(`log it with (/request [\w-]+)`)
 
 // requestHinted is the command the bot's last reply said to log a request with, or "".
 func requestHinted(s *session) string {
-	if n := len(s.turns); n > 0 && strings.HasPrefix(s.turns[n-1], "Bot: ") {
-		if m := requestHintRe.FindStringSubmatch(s.turns[n-1]); m != nil {
-			return m[1]
-		}
+	if m := requestHintRe.FindStringSubmatch(s.lastReply()); m != nil {
+		return m[1]
 	}
 	return ""
 }
