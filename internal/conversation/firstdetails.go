@@ -66,10 +66,16 @@ var possessiveEndRe = regexp.MustCompile(`(\p{L})(?:'s|’s)\b`)
 // writer's own; "" when it gives none.
 func (b *Bot) theirNameIn(first, own string) string {
 	for _, m := range append(namedForRe.FindAllStringSubmatch(first, -1), namedOutrightRe.FindAllStringSubmatch(first, -1)...) {
-		who := b.nameFrom(possessiveEndRe.ReplaceAllString(m[1], "$1,"))
+		who := b.nameBeforePossessive(m[1])
 		if who != "" && !strings.EqualFold(who, own) {
 			return who
 		}
 	}
 	return ""
+}
+
+// nameBeforePossessive is the name v opens with, ended at its possessive: "Margaret Jenkins's
+// records" is Margaret Jenkins.
+func (b *Bot) nameBeforePossessive(v string) string {
+	return b.nameFrom(possessiveEndRe.ReplaceAllString(v, "$1,"))
 }

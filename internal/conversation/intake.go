@@ -1252,7 +1252,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		// his name is Harold Finch": their name is kept, and what comes before it answers the step
 		// (a QA pass asked for the father's name again later).
 		if loc := namedOutrightRe.FindStringSubmatchIndex(v); loc != nil {
-			if who := b.nameFrom(possessiveEndRe.ReplaceAllString(v[loc[2]:loc[3]], "$1,")); who != "" && !strings.EqualFold(who, it.name) {
+			if who := b.nameBeforePossessive(v[loc[2]:loc[3]]); who != "" && !strings.EqualFold(who, it.name) {
 				theirs = who
 				v = strings.TrimSpace(andEndRe.ReplaceAllString(v[:loc[0]], ""))
 			}
