@@ -319,12 +319,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		if council := b.councilTakingUp(t.Text); council != "" {
 			// "yes for milton keynes", "yes please, bucks", or "MK" alone: the offer taken for
 			// that council (a QA pass: answered as a question, or asked "Which council?" again).
-			start := t
-			start.Text, start.said = offered.question, t.Text
-			s.prefill, s.then = offered.from, offered.then
-			if offered.atRisk {
-				atRiskOf(s)
-			}
+			start := s.takeUp(offered, t)
 			if own := b.canonicalOrg(t.Org); own == "" {
 				start.Org = council
 			} else if own != council {
@@ -332,20 +327,15 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 				// startIntake says whose contact to use instead.
 				start.Text = offered.question + " (" + t.Text + ")"
 			}
-			return b.startIntake(ctx, s, start, rights.Intent{Type: offered.typ, Actionable: true, Confidence: 1, OnBehalf: offered.onBehalf})
+			return b.startIntake(ctx, s, start, offered.intent())
 		}
 		if takesUp(t.Text) {
 			// "yes" to "I can take this request now": the question it answered says what is wanted.
-			start := t
-			start.Text, start.said = offered.question, t.Text
+			start := s.takeUp(offered, t)
 			if b.canonicalOrg(t.Org) == "" && offered.org != "" {
 				start.Org, start.answeredFor = offered.org, true // the council whose notices answered, alone
 			}
-			s.prefill, s.then = offered.from, offered.then
-			if offered.atRisk {
-				atRiskOf(s)
-			}
-			return b.startIntake(ctx, s, start, rights.Intent{Type: offered.typ, Actionable: true, Confidence: 1, OnBehalf: offered.onBehalf})
+			return b.startIntake(ctx, s, start, offered.intent())
 		}
 		if declinesRe.MatchString(t.Text) {
 			// "no" to the offer declines it, and is no goodbye (a QA pass).
@@ -1045,6 +1035,24 @@ type offer struct {
 	// org is the one council whose notices the answer offering the request was from: "yes"
 	// takes the request for it, not asked "Which council?" again (a review).
 	org string
+}
+
+// intent is the request o offers, as taken: actionable, for whom it was offered.
+func (o offer) intent() rights.Intent {
+	return rights.Intent{Type: o.typ, Actionable: true, Confidence: 1, OnBehalf: o.onBehalf}
+}
+
+// takeUp is the turn that starts the request o offers, taken up by t: o's question, with t as
+// what was said; the session carries into startIntake what o knows (the request before it, the
+// one offered after it, and that the writer is at risk).
+func (s *session) takeUp(o offer, t Turn) Turn {
+	start := t
+	start.Text, start.said = o.question, t.Text
+	s.prefill, s.then = o.from, o.then
+	if o.atRisk {
+		atRiskOf(s)
+	}
+	return start
 }
 
 // alsoOffered is the first words of a reply offering o once the request before it is sent or
