@@ -1968,7 +1968,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			if r, ok := b.answeredMidRequest(ctx, s, t, it, v); ok {
 				return r, nil
 			}
-			return mk("Please answer yes to send it, or tell me what to change (" + it.changeExamples() + "), or cancel."), nil
+			fallthrough // not answered: asked again, as any other reply
 		default:
 			return mk("Please answer yes to send it, or tell me what to change (" + it.changeExamples() + "), or cancel."), nil
 		}
