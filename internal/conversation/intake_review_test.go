@@ -11,7 +11,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/privacybot/privacybot/internal/conversation"
-	"github.com/privacybot/privacybot/internal/index/indextest"
 	"github.com/privacybot/privacybot/internal/redact"
 )
 
@@ -102,9 +101,6 @@ func TestAMistypedCouncilAndTheDetailsBesideIt(t *testing.T) {
 // not asked (a QA pass asked "Which council?" of employment support, Milton Keynes's alone).
 func TestAServiceOfOneCouncilSaysWhichCouncil(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
-	for _, n := range indextest.Bundled(t).Corpus.Notices {
-		bot.Notices = append(bot.Notices, conversation.NoticeTitle{Title: n.Title, Organisation: n.Organisation})
-	}
 	script(t, bot, "", []line{
 		{says: "I want a copy of my employment support records", kind: conversation.KindIntake,
 			contains: []string{"Only Milton Keynes City Council's privacy notices cover employment support", "full name"}, lacks: []string{"Which council"}},
@@ -159,9 +155,6 @@ func TestARightChangedTwiceKeepsWhatWasSaid(t *testing.T) {
 // that council, said so, not asked "Which council?" (a review).
 func TestYesAfterOneCouncilsAnswerTakesThatCouncil(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
-	for _, n := range indextest.Bundled(t).Corpus.Notices {
-		bot.Notices = append(bot.Notices, conversation.NoticeTitle{Title: n.Title, Organisation: n.Organisation})
-	}
 	last := script(t, bot, "", []line{
 		{says: "what info does customer services hold about me", kind: conversation.KindAnswer, contains: []string{"Customer services team privacy notice", "If you'd like to make this request"}},
 		{says: "yes", kind: conversation.KindIntake, contains: []string{"The answer was from Milton Keynes City Council's privacy notices", "full name"}, lacks: []string{"Which council"}},
@@ -173,9 +166,6 @@ func TestYesAfterOneCouncilsAnswerTakesThatCouncil(t *testing.T) {
 // A question that points to no council is asked which, whichever notices answered it.
 func TestYesAfterAnAnswerOfNoCouncilAsked(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
-	for _, n := range indextest.Bundled(t).Corpus.Notices {
-		bot.Notices = append(bot.Notices, conversation.NoticeTitle{Title: n.Title, Organisation: n.Organisation})
-	}
 	script(t, bot, "", []line{
 		{says: "what do you hold about me?", kind: conversation.KindAnswer, contains: []string{"If you'd like to make this request"}},
 		{says: "yes", kind: conversation.KindIntake, contains: []string{"Which council"}},
