@@ -276,8 +276,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			safe := b.safeguardingFor(intent, t.Org)
 			asked := intent
 			asked.Safeguarding, asked.ByModel, asked.SelfHarm = false, false, false
-			s.riskTold = true // before the request starts, whose summary reads it
-			s.atRisk = s.atRisk || intent.DomesticAbuse
+			s.riskToldFor(intent) // before the request starts, whose summary reads it
 			r, err := b.startIntake(ctx, s, t, asked)
 			if err != nil {
 				return Reply{}, err
@@ -1455,8 +1454,7 @@ func (b *Bot) safeguarding(s *session, t Turn, intent rights.Intent) Reply {
 
 // safeguardingReply is the reply to an urgent message, not yet remembered.
 func (b *Bot) safeguardingReply(s *session, t Turn, intent rights.Intent) Reply {
-	s.riskTold = true
-	s.atRisk = s.atRisk || intent.DomesticAbuse
+	s.riskToldFor(intent)
 	text := b.safeguardingFor(intent, t.Org)
 	confidential := confidentialRe.MatchString(t.Text)
 	// At risk from someone who knows or may learn the address ("my ex keeps turning up at my new
@@ -2394,6 +2392,13 @@ func (s *session) rememberedAs(bot string) {
 			s.intake.log[n-1] = "Bot: " + bot
 		}
 	}
+}
+
+// riskToldFor records that the safeguarding contacts were given for intent (session.riskTold),
+// and that the writer is at risk themselves when it reads them so (session.atRisk).
+func (s *session) riskToldFor(intent rights.Intent) {
+	s.riskTold = true
+	s.atRisk = s.atRisk || intent.DomesticAbuse
 }
 
 // lastReply is the bot's last remembered reply, "" when the last thing remembered is not one.
