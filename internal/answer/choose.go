@@ -513,11 +513,19 @@ func (c *Composer) withFollowers(hits []Hit, chosen []candidate) []candidate {
 		qualifies := !us[next].leadIn && qualifierRe.MatchString(us[next].text)
 		continues := !cd.unit.item && !us[next].item &&
 			(i == 0 && continuationRe.MatchString(strings.ToLower(us[next].text)) || pointsBackTo(us[next].text, cd.unit.text))
-		if qualifies || continues {
+		if qualifies || continues || contactGoesOn(cd.unit, us[next]) {
 			out = append(out, candidate{hit: cd.hit, unit: us[next], order: next, coverage: cd.coverage, score: cd.score})
 		}
 	}
 	return out
+}
+
+// contactGoesOn reports whether a sentence carries on the contact details of the one before
+// it: "Data Protection Officer, Caverstead Borough Council, Town Hall, Mercer Street, Caverstead
+// CX3 8RL. Email dpo@caverstead.gov.uk, telephone 01632 960 418." Half a contact is no way to get
+// in touch: the post address alone leaves out the email and phone a caller asked for.
+func contactGoesOn(u, next unit) bool {
+	return !u.item && !next.item && !next.leadIn && HasKind(u.text, KindContact) && HasKind(next.text, KindContact)
 }
 
 // withLeadIns quotes a bullet chosen without its list's lead-in with the lead-in, and the

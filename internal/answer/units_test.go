@@ -654,3 +654,17 @@ func TestATableRowIsQuotedWithoutItsHeader(t *testing.T) {
 	block := unit{text: "Data Protection Officer\nAlderby Town Hall\nAL1 2BC", block: true}
 	assert.Equal(t, block.text, block.quote())
 }
+
+// A contact given in two sentences is quoted whole: "who do I contact about my data as a member
+// of staff?" quoted the post address and left out the email and phone in the sentence after it.
+func TestAContactInTwoSentencesIsQuotedWhole(t *testing.T) {
+	comp := composerOver(t, fstest.MapFS{"staff.md": {Data: []byte("---\nid: staff\ntitle: Staff privacy notice\norganisation: Alderby Borough Council\n---\n" +
+		"Why we hold your information\nWe hold your information to pay you and to manage your employment.\n\n" +
+		"Who to contact\nData Protection Officer, Alderby Borough Council, Civic Centre, Bridge Street, Alderby AL4 9QT. Email dpo@alderby.gov.uk, telephone 01632 960 733.\n\n" +
+		"If you are unhappy you can complain to the Information Commissioner's Office.\n")}})
+	ans, err := comp.Answer(context.Background(), Question{Text: "who is the data protection officer for staff and how do I reach them?"})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	assert.Contains(t, ans.Answer, "Bridge Street, Alderby AL4 9QT")
+	assert.Contains(t, ans.Answer, "dpo@alderby.gov.uk, telephone 01632 960 733")
+}
