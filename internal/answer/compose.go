@@ -532,6 +532,17 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 		ex.decide("abstained: the question asks about giving information to someone the best passage doesn't name")
 		return c.abstain(ans, q, hits), nil
 	}
+	if judged == nil && asksToBeToldRe.MatchString(clause) {
+		// "Will you tell me before you give my info to the police?" asks whether the person is
+		// told: quoted first is a sentence saying so, and where none near enough the best one
+		// does, the notices don't say. (Not when judging for the abstention model's training,
+		// as with the recipient asked about.)
+		says := func(cd candidate) bool { return tellsThePersonRe.MatchString(cd.unit.quote()) }
+		if cands = preferred(cands, says, tellFloor); !says(cands[0]) {
+			ex.decide("abstained: the question asks whether the person is told, and no sentence near the best says")
+			return c.abstain(ans, q, hits), nil
+		}
+	}
 	if !unsure && kind == KindDuration && keptRe.MatchString(asked.Text) && !saysKept(hits[cands[0].hit].Passage, cands[0].unit.quote()) {
 		// "How long do you keep records about my son?" answered by "The Council has 40
 		// calendar days … to provide the information": a period, but not of keeping anything.
