@@ -240,6 +240,9 @@ func (s *Server) keep(ctx context.Context, rep conversation.Reply, org, said str
 	if red == nil {
 		return // never store unredacted text
 	}
+	if read, err := answer.CleanText(said); err == nil {
+		said = read // as the bot read it: no NUL or escape bytes for the DPO's CSV to carry
+	}
 	if org == "" {
 		org = rep.Council // "does Buckinghamshire Council sell data?" asked unscoped: Buckinghamshire's
 	}

@@ -181,3 +181,16 @@ func TestTranscriptsKeepWhatTheBotDid(t *testing.T) {
 	}
 	assert.Equal(t, []string{"resident:", "bot:answered", "resident:", "bot:abstained"}, outcomes)
 }
+
+// A resident's line is kept as the bot read it: control characters typed or pasted into the
+// chat ("\x00\x1b[31m") reached the unanswered-questions CSV raw, a NUL and an escape byte in a
+// file the DPO opens in a spreadsheet (a QA pass).
+func TestTranscriptsKeepNoControlCharacters(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	h.chat(t, "", "How long do you keep\x00 CCTV \x1b[31mfootage?")
+	lines, err := h.store.TranscriptsSince(ctx, time.Time{})
+	require.NoError(t, err)
+	require.NotEmpty(t, lines)
+	assert.Equal(t, "How long do you keep CCTV [31mfootage?", lines[0].Text)
+}
