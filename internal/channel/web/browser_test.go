@@ -551,3 +551,29 @@ func TestBrowserDPOSearchKeepsTheTermOutOfAddresses(t *testing.T) {
 		assert.NotContains(t, a, "900123")
 	}
 }
+
+// A case page fits the screen whatever the resident typed: a description of one unbroken word
+// (a pasted link, a reference run together) ran off the page, with the case's facts beside it
+// (a QA pass read it in the CSS).
+func TestBrowserACasePageWrapsLongWords(t *testing.T) {
+	ctx := browser(t)
+	h := newHarness(t)
+	ref := h.request(t, mk, "https://example.org/"+strings.Repeat("a1b2c3d4", 60)).Reference
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	ts := httptest.NewServer(h.h)
+	defer ts.Close()
+	var overflows bool
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.EmulateViewport(1024, 800),
+		chromedp.Navigate(ts.URL+"/dpo/sign-in"),
+		chromedp.WaitVisible(chromedp.CSS("#password")),
+		chromedp.SendKeys(chromedp.CSS("#name"), "dpo"),
+		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
+		chromedp.Submit(chromedp.CSS("#password")),
+		chromedp.WaitVisible(chromedp.CSS("table.queue")),
+		chromedp.Navigate(ts.URL+"/dpo/cases/"+ref),
+		chromedp.WaitVisible(chromedp.CSS("h1")),
+		eval(`document.documentElement.scrollWidth > document.documentElement.clientWidth`, &overflows),
+	))
+	assert.False(t, overflows, "the case page is wider than the screen")
+}
