@@ -381,16 +381,22 @@ func (s *Server) handleSignIn(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name, pw, next := strings.TrimSpace(r.PostFormValue("name")), r.PostFormValue("password"), safeNext(r.PostFormValue("next"))
-	ok := false
+	ok, known := false, false
 	if s.Users != nil && name != "" {
 		hash, _, err := s.Users.LookupUser(r.Context(), name)
-		if err != nil {
+		if known = err == nil; !known {
 			hash = dummyHash
 		}
-		ok = bcrypt.CompareHashAndPassword(hash, []byte(pw)) == nil && err == nil
+		ok = bcrypt.CompareHashAndPassword(hash, []byte(pw)) == nil && known
 	}
 	if !ok {
-		s.log().Info("sign-in refused")
+		// Who was tried, and from where, so that guessing at an account can be seen in the log.
+		// A name no user has is not logged: it may be a password typed in the wrong box.
+		user := "(no such user)"
+		if known {
+			user = name
+		}
+		s.log().Warn("sign-in refused", "user", user, "client", s.clientIP(r))
 		s.render(w, r, http.StatusUnauthorized, "signin.html", map[string]any{"Title": "Sign in", "Next": next,
 			"Error": "That name and password don't match. Check them and try again.", "Name": name})
 		return

@@ -6,12 +6,14 @@ package web_test
 // a DPO see over HTTP, end to end.
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"html"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -749,6 +751,23 @@ func TestSignIn(t *testing.T) {
 	assert.True(t, c.HttpOnly)
 	assert.Equal(t, http.SameSiteStrictMode, c.SameSite)
 	assert.Equal(t, http.StatusOK, h.do(t, "GET", "/dpo", "").Code)
+}
+
+// A refused sign-in is logged with the account tried and where from, so guessing can be seen; a
+// name no user has is left out (it may be a password typed in the name box), and so is the
+// password.
+func TestARefusedSignInIsLoggedWithTheAccountAndClient(t *testing.T) {
+	var logged bytes.Buffer
+	h := newHarness(t, func(s *web.Server) { s.Log = slog.New(slog.NewTextHandler(&logged, nil)) })
+	h.addUser(t, "dpo", "correct horse battery", mk)
+	h.signIn(t, "dpo", "wrong password")
+	h.signIn(t, "Tr0ub4dor&3", "whatever")
+	lines := strings.Split(strings.TrimSpace(logged.String()), "\n")
+	require.Len(t, lines, 2, logged.String())
+	assert.Contains(t, lines[0], `msg="sign-in refused" user=dpo client=192.0.2.1`)
+	assert.Contains(t, lines[1], `msg="sign-in refused" user="(no such user)" client=192.0.2.1`)
+	assert.NotContains(t, logged.String(), "Tr0ub4dor")
+	assert.NotContains(t, logged.String(), "wrong password")
 }
 
 func TestSecureCookieBehindHTTPS(t *testing.T) {
