@@ -23,7 +23,7 @@ const SearchColumn = "search_text"
 // every case written under an older version when it opens (so a case stored before this search
 // existed, or before a change to it, is found like a new one): raise it whenever SearchText or
 // SearchFold changes what they give.
-const SearchTextVersion = 1
+const SearchTextVersion = 2
 
 // SearchSourceColumns are the columns of a stored case its SearchText is made of, in the order
 // ScanSearchSources reads them: what a store reads to fill the search column again.
@@ -60,7 +60,8 @@ func ScanSearchSources(rows SearchSourceRows) ([]Case, error) {
 // and, when the contact is a phone number, its digits as a UK number is dialled at home
 // (SearchPhone: "+44 7700 900456" is 07700900456). A name is there as written and with its
 // hyphens, apostrophes and spaces taken out ("Anne-Marie" is also annemarie), so that it is found
-// however the caller's name is typed. One field a line: a term's word, which holds no space,
+// however the caller's name is typed; a postal address is also there run together, for a postcode
+// typed without its space. One field a line: a term's word, which holds no space,
 // never matches across two.
 func SearchText(c Case) string {
 	lines := []string{SearchFold(c.Ref)}
@@ -76,6 +77,11 @@ func SearchText(c Case) string {
 	}
 	if contact := SearchFold(c.Requester.Contact.Value); contact != "" {
 		lines = append(lines, contact)
+		if c.Requester.Contact.Kind == ContactPostal {
+			// A postcode is typed with its space or without ("mk464bb" for MK46 4BB): the
+			// address run together holds it either way.
+			lines = append(lines, strings.Join(strings.FieldsFunc(contact, notLetterOrDigit), ""))
+		}
 	}
 	if phone := SearchPhone(c.Requester.Contact.Value); phone != "" {
 		lines = append(lines, phone)

@@ -69,4 +69,7 @@ func TestSearchText(t *testing.T) {
 		SearchText(c))
 	c.Requester = Requester{Name: "Jo Bloggs", Contact: Contact{Kind: ContactEmail, Value: "Jo.Bloggs@Example.org"}}
 	assert.Equal(t, "dpo-2026-000123\njo bloggs\njobloggs\njo.bloggs@example.org", SearchText(c))
+	// A postal address is also there run together, for a postcode typed without its space.
+	c.Requester = Requester{Name: "Jo Bloggs", Contact: Contact{Kind: ContactPostal, Value: "12 Mill Lane, Olney MK46 4BB"}}
+	assert.Equal(t, "dpo-2026-000123\njo bloggs\njobloggs\n12 mill lane, olney mk46 4bb\n12milllaneolneymk464bb", SearchText(c))
 }
