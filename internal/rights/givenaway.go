@@ -116,14 +116,50 @@ var foundAlready = regexp.MustCompile(`^(?:found|tracked|traced|knew|knows|got|w
 // TellsOfBeingFound it is no sign of danger alone ("my mum found my new address on a council
 // letter"): the conversation weighs it on a message that is urgent only.
 func TellsOfFoundThroughTheCouncil(text string) bool {
-	s := normalizeFound(text)
+	return foundThroughTheCouncilBy(normalizeFound(text), false)
+}
+
+// TellsOfAnExFindingItThroughTheCouncil reports whether a message tells of a former partner or an
+// abuser (givenTo) finding where the writer lives through the council, however calmly: "my ex
+// found my new address on a letter from the council" got neither the complaint nor the request
+// to keep the address confidential, which the same told with fear got (a review). Unlike
+// TellsOfFoundThroughTheCouncil, whoever else finds it ("my mum found my new address on a council
+// letter") is no address let out to someone the writer may need to be kept safe from.
+func TellsOfAnExFindingItThroughTheCouncil(text string) bool {
+	return foundThroughTheCouncilBy(normalizeFound(text), true)
+}
+
+// foundThroughTheCouncilBy reports whether s (normalizeFound) tells of a finding said as done
+// and through the council, or of a former partner seeing the address on what the council sent
+// (seenOnWhatTheCouncilSent). byAnEx asks that the one who found it be named just before the
+// finding as someone the writer may need to be kept safe from (foundBy).
+func foundThroughTheCouncilBy(s string, byAnEx bool) bool {
 	for _, at := range beingFound.FindAllStringIndex(s, -1) {
-		if foundAlready.MatchString(s[at[0]:at[1]]) && foundThroughTheCouncil(s[at[1]:]) {
+		if foundAlready.MatchString(s[at[0]:at[1]]) && (!byAnEx || foundBy.MatchString(s[:at[0]])) && foundThroughTheCouncil(s[at[1]:]) {
+			return true
+		}
+	}
+	for _, m := range seenOnWhatTheCouncilSent.FindAllStringSubmatch(s, -1) {
+		// As with addressLetOut, the two halves are one telling only if no other stands between.
+		if !strings.Contains(m[1]+" ", " and ") && !strings.Contains(m[1]+" ", " but ") {
 			return true
 		}
 	}
 	return false
 }
+
+// foundBy is a former partner or an abuser (givenTo) at the end of the words before a finding,
+// with only the words that may stand between them and it: "my ex has now found out where I
+// live", "my abusive ex got my address".
+var foundBy = regexp.MustCompile(`\b` + givenTo + `(?: (?:has|have|had|now|then|just|somehow|already|suddenly|finally|also|apparently|must have|might have|may have))* $`)
+
+// seenOnWhatTheCouncilSent is the council sending something, and a former partner seeing the
+// writer's address on it: "the council sent a letter to my old address and my ex saw my new
+// address on it" tells the way before the finding, which beingFound reads no "saw" of. The words
+// between the document and the "and" (the submatch) are read by foundThroughTheCouncilBy.
+var seenOnWhatTheCouncilSent = regexp.MustCompile(`\b` + councilSide + givesOut + `(?: me)? (?:a|an|the|my|our|one|some)(?: \S+)?? ` + councilDocument + `\b` +
+	`((?: [^ .!?,;:]+){0,8}?)(?: ,)?(?: and| so| and so)(?: now| then)? ` + givenTo +
+	`(?: (?:has|have|had|then|just|must have))* (?:saw|seen|read|spotted|noticed|found|got|learned|learnt)(?: out)? (?:` + myAddress + `)\b`)
 
 // foundThroughTheCouncil reports whether after (the message after a finding) opens by naming the
 // council as the way (throughTheCouncil), in the finding's sentence and not denied: "… on

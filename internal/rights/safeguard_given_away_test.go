@@ -127,3 +127,35 @@ func TestAnAddressFoundNotThroughTheCouncilIsNotRead(t *testing.T) {
 		assert.False(t, TellsOfFoundThroughTheCouncil(text), "%q", text)
 	}
 }
+
+// A former partner finding the writer's address through the council is read however calmly it
+// is told, and whichever way round ("the council sent a letter … and my ex saw my new address on
+// it"), for the conversation to say it may be a breach and offer the complaint (a review: told
+// calmly it got neither). Anyone else finding it, found some other way, said not to be through
+// the council, or a council letter with no one finding anything, is not.
+func TestAnExFindingTheAddressThroughTheCouncilIsRead(t *testing.T) {
+	for _, text := range []string{
+		"my ex found my new address on a letter from the council",
+		"my ex found out where I live from a letter you sent",
+		"the council sent a letter to my old address and my ex saw my new address on it",
+		"my ex found my new address on a council letter",
+		"my ex-husband has found out where I live through the council",
+		"my abusive ex got my address from a council letter",
+		"you sent a letter to our old house and my ex saw my new address",
+	} {
+		assert.True(t, TellsOfAnExFindingItThroughTheCouncil(text), "%q", text)
+		assert.True(t, TellsOfFoundThroughTheCouncil(text), "%q", text)
+	}
+	for _, text := range []string{
+		"my ex found my new address on facebook",
+		"my ex found out where I live, not from the council",
+		"I got a letter from the council about my council tax",
+		"my mum found my new address on a council letter",
+		"my ex found out where I live",
+		"I'm scared my ex will find my address through the council",
+		"the council sent a letter to my old address and I moved and my ex saw my new address",
+		"the council sent a letter to my old address and my mum saw my new address on it",
+	} {
+		assert.False(t, TellsOfAnExFindingItThroughTheCouncil(text), "%q", text)
+	}
+}
