@@ -127,3 +127,61 @@ func TestAnAddressFoundThroughTheCouncilIsReportedThenKeptConfidential(t *testin
 		})
 	}
 }
+
+// Told calmly, a former partner finding the writer's address through the council ("my ex found
+// my new address on a letter from the council") got "the notices don't answer that", or a
+// complaint started with no word of why, where the same told with fear got that it may be a
+// breach and the complaint offered (a review). Calm, it gets that, where to turn if they are at
+// risk (no alarm), and the regulator after the team; "yes" takes the complaint, which asks for a
+// safe contact and is flagged, and once it is sent the request to keep the address confidential
+// is offered. A message that makes the complaint has it started at once, the same said first.
+// Found some other way, said not to be through the council, or a council letter alone, is none
+// of this.
+func TestAnExFindingTheAddressThroughTheCouncilCalmlyIsReportedThenKeptConfidential(t *testing.T) {
+	said := []string{"personal data breach", "999", "0808 2000 247", "complaint", "Information Commissioner's Office", "keep your address confidential"}
+	for _, tc := range []struct {
+		says  string
+		first line
+	}{
+		{"my ex found my new address on a letter from the council",
+			line{kind: conversation.KindAnswer, contains: append(said, `say "yes"`)}},
+		{"my ex found my new address on a council letter",
+			line{kind: conversation.KindAnswer, contains: append(said, `say "yes"`)}},
+		{"the council sent a letter to my old address and my ex saw my new address on it",
+			line{kind: conversation.KindIntake, contains: append(said, "Complaint", "full name")}},
+	} {
+		t.Run(tc.says, func(t *testing.T) {
+			bot, q := newBot(t, gapsNow)
+			first := tc.first
+			first.says = tc.says
+			first.lacks = []string{"don't answer that", "If you feel unsafe, please get help now"}
+			lines := []line{first}
+			if first.kind == conversation.KindAnswer {
+				lines = append(lines, line{says: "yes", kind: conversation.KindIntake, contains: []string{"Complaint", "full name", "keep your address confidential"}})
+			}
+			lines = append(lines,
+				line{says: "Jo Bloggs", kind: conversation.KindIntake, contains: []string{"safe for you"}},
+				line{says: "jo@example.com", kind: conversation.KindIntake}, line{says: "skip"}, line{says: "skip"},
+				line{says: "yes", kind: conversation.KindSubmitted, contains: []string{"Your reference is DPO-", "keep your address confidential", `Say "yes"`}},
+				line{says: "yes", kind: conversation.KindIntake, contains: []string{"Right to object"}, lacks: []string{"full name"}})
+			script(t, bot, "Buckinghamshire", lines)
+			cases := q.cases()
+			require.Len(t, cases, 1)
+			assert.Equal(t, "complaint", string(cases[0].Type))
+			assert.True(t, cases[0].Safeguarding)
+			assert.Contains(t, cases[0].Description, "check it is safe")
+		})
+	}
+	for _, says := range []string{
+		"my ex found my new address on facebook",
+		"my ex found out where I live, not from the council",
+		"I got a letter from the council about my council tax",
+		"my mum found my new address on a council letter",
+	} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, gapsNow)
+			script(t, bot, "Buckinghamshire", []line{{says: says, lacks: []string{"personal data breach", "Information Commissioner's Office", "pass your complaint"}}})
+			assert.Empty(t, q.cases())
+		})
+	}
+}

@@ -475,6 +475,13 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		// plainly, and who decides whether the law lets anything be shared.
 		return b.withContact(s, t, someoneElsesDetails), nil
 	}
+	if b.Queue != nil && (intent.Type == rights.Complaint || !intent.Actionable) && !rights.TellsOfAddressGivenAway(t.Text) &&
+		rights.TellsOfAnExFindingItThroughTheCouncil(t.Text) {
+		// "my ex found my new address on a letter from the council", told calmly: that the council
+		// may have let it out, the complaint, and then the request to keep it confidential, as
+		// when told with fear. (An address given to the ex is told the grievance's way, below.)
+		return b.addressFoundByAnEx(ctx, s, t, intent)
+	}
 	if !intent.Actionable && lookedUpRe.MatchString(t.Text) && asksBesidesConfidentiality(t.Text) {
 		// "she looked up my address on the system and told my ex. is that allowed? who at the
 		// council can see my records": the question answered, and a complaint offered.
@@ -515,7 +522,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if intent.Actionable && intent.Type == rights.Complaint && b.Queue != nil && rights.TellsOfAddressGivenAway(t.Text) {
 		// "I think someone in housing gave my ex my new address": the complaint, with that it is
 		// serious and where to turn before it (a QA pass: the intake alone).
-		return b.addressGivenAwayComplaint(ctx, s, t, intent)
+		return b.addressGivenAwayComplaint(ctx, s, t, intent, addressGivenAwaySerious, nil)
 	}
 	if (intent.Type == rights.Access || intent.Type == rights.None) && !intent.OnBehalf && rights.AsksWhatIsHeld(t.Text) {
 		// "what info does customer services hold about me" asks what is held: the notices answer

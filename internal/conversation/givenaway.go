@@ -20,7 +20,17 @@ const addressLeakedSerious = "What you describe is serious. If your address reac
 // addressGivenAwayOffer offers the complaint, the breach report, when the message made none, and
 // says that the request to keep the address confidential comes after it: one question at a time,
 // so that a "yes" answers the one asked.
-const addressGivenAwayOffer = "You can report this to the council's data protection team as a complaint: they must look into how it happened, and reply to you. I can pass your complaint to them now: say \"yes\" to start it. Once it is sent, and you have its reference, I'll offer to take a request to keep your address confidential from now on too."
+const addressGivenAwayOffer = reportToTheTeam + " " + passTheComplaintOn
+
+// reportToTheTeam and passTheComplaintOn are addressGivenAwayOffer's two halves, between which
+// the calm reply (addressFoundByAnEx) says where to turn after the team.
+const (
+	reportToTheTeam    = "You can report this to the council's data protection team as a complaint: they must look into how it happened, and reply to you."
+	passTheComplaintOn = "I can pass your complaint to them now: say \"yes\" to start it. Once it is sent, and you have its reference, I'll offer to take a request to keep your address confidential from now on too."
+)
+
+// thenTheRegulator is where a complaint of an address let out goes after the council's reply.
+const thenTheRegulator = "If you're not happy with their reply, you can then complain to the Information Commissioner's Office (ico.org.uk)."
 
 // keepAddressConfidential is the request offered once the complaint of an address let out is
 // sent, put as the chat's offer (offer.pitch): the writer didn't ask for it. Its words are what
@@ -46,9 +56,14 @@ func (b *Bot) ifAtRisk() string {
 // (answerGrievance), no alarm: where to turn is said for if they feel unsafe. But the ex may now
 // know their e-mail or phone as well as the address, so the complaint asks for a contact that is
 // safe to use, and its case is flagged for the team, as after an urgent message (atRiskOf).
-func (b *Bot) addressGivenAwayComplaint(ctx context.Context, s *session, t Turn, intent rights.Intent) (Reply, error) {
-	text := addressGivenAwaySerious + " " + b.ifAtRisk()
+//
+// serious opens the reply (addressGivenAwaySerious, or that the address may have been let out for
+// one found through the council: addressFoundByAnEx), and then, when set, is the request offered
+// once the complaint is sent.
+func (b *Bot) addressGivenAwayComplaint(ctx context.Context, s *session, t Turn, intent rights.Intent, serious string, then *offer) (Reply, error) {
+	text := serious + " " + b.ifAtRisk()
 	atRiskOf(s)
+	s.then = then
 	r, err := b.startIntake(ctx, s, t, intent)
 	if err != nil {
 		return Reply{}, err
@@ -88,5 +103,32 @@ func (b *Bot) addressGivenAwayUrgent(ctx context.Context, s *session, t Turn, in
 		Answer: answer.Answer{Question: t.Text, Answer: text, Citations: []answer.Citation{}, Mode: "extractive",
 			Safeguarding: true, Request: requestOf(complaint)},
 		Session: s.ID, Kind: KindSafeguarding,
+	}, nil
+}
+
+// addressFoundByAnEx is the reply to a message telling, with no fear said, of a former partner
+// or an abuser finding where the writer lives through the council
+// (rights.TellsOfAnExFindingItThroughTheCouncil): "my ex found my new address on a letter from
+// the council" got a "the notices don't answer that", and no word that the council may have let
+// it out (a review), where the same told with fear got addressGivenAwayUrgent. It gets what that
+// says, calmly: that it may be a breach, where to turn if they are at risk (no alarm, as for an
+// address given away told calmly), and the complaint, to the team and then the regulator. A
+// message that makes the complaint has it taken at once (addressGivenAwayComplaint); one that
+// doesn't has it offered, one "yes" away. Either way the request to keep the address
+// confidential is offered once the complaint is sent, and the complaint asks for a contact safe
+// to use and is flagged for the team.
+func (b *Bot) addressFoundByAnEx(ctx context.Context, s *session, t Turn, intent rights.Intent) (Reply, error) {
+	then := keepAddressConfidential
+	if intent.Actionable && intent.Type == rights.Complaint {
+		return b.addressGivenAwayComplaint(ctx, s, t, intent, addressLeakedSerious+" "+reportToTheTeam+" "+thenTheRegulator, &then)
+	}
+	text := addressLeakedSerious + " " + b.ifAtRisk() + "\n\n" + reportToTheTeam + " " + thenTheRegulator + " " + passTheComplaintOn
+	s.offered = offer{typ: rights.Complaint, question: t.Text, then: &then, atRisk: true}
+	s.remember(t.Text, text)
+	complaint := rights.Intent{Type: rights.Complaint, Confidence: max(intent.Confidence, 0.5)}
+	return Reply{
+		Answer: answer.Answer{Question: t.Text, Answer: text, Citations: []answer.Citation{}, Mode: "extractive",
+			Request: requestOf(complaint)},
+		Session: s.ID, Kind: KindAnswer,
 	}, nil
 }
