@@ -1078,7 +1078,26 @@ func offersRequest(in rights.Intent) bool {
 	case rights.None, rights.Complaint:
 		return false
 	}
-	return !in.Actionable && in.Confidence >= 0.5
+	return !in.Actionable && in.Confidence >= offerConfidence
+}
+
+// offerConfidence is how sure the classifier must be of the right a question asks about before
+// a request for it is offered: below it, "my ex found my new address on facebook" read as a
+// correction (0.25).
+const offerConfidence = 0.5
+
+// RightOffered is the right a reply takes or offers, for a channel's own request form to start
+// from (Slack's "Raise a request with the DPO"): the request being taken, or the right the
+// message asked for or asked about, when the classifier is as sure of it as an offer needs
+// (offerConfidence). "" when there is none: a guess filled in would be picked over, unnoticed.
+func (r Reply) RightOffered() string {
+	if r.Intake != nil {
+		return r.Intake.Type
+	}
+	if q := r.Request; q != nil && q.Type != "" && q.Type != string(rights.None) && (q.Actionable || q.Confidence >= offerConfidence) {
+		return q.Type
+	}
+	return ""
 }
 
 // oneCouncilAsked is the council a question was answered for, when the answer quotes that
