@@ -55,7 +55,9 @@ func plain(s string) *slackgo.TextBlockObject {
 	return slackgo.NewTextBlockObject(slackgo.PlainTextType, s, true, false)
 }
 
-// raiseValue is what the "Raise a request" button carries to the modal: where to reply.
+// raiseValue is what the "Raise a request" button carries to the modal: where to reply, and the
+// right the reply offered (Type, empty on buttons from before it was carried), which the form
+// opens with chosen.
 type raiseValue struct {
 	Channel string `json:"c"`
 	Thread  string `json:"t,omitempty"`
@@ -135,10 +137,9 @@ func actions(r conversation.Reply, to replyTarget, canRaise bool) slackgo.Block 
 			slackgo.NewButtonBlockElement(actionNotHelpful, "no", plain("👎 Not helpful")))
 	}
 	if canRaise && (r.Kind == conversation.KindAnswer || r.Kind == conversation.KindIntake) {
-		v := raiseValue{Channel: to.Channel, Thread: to.Thread, Session: to.Session}
-		if r.Intake != nil {
-			v.Type = r.Intake.Type
-		}
+		// The right the answer was about, or the request being taken, is chosen in the form
+		// already, so that it isn't picked again.
+		v := raiseValue{Channel: to.Channel, Thread: to.Thread, Session: to.Session, Type: r.RightOffered()}
 		b, _ := json.Marshal(v)
 		els = append(els, slackgo.NewButtonBlockElement(actionRaise, string(b), plain("Raise a request with the DPO")))
 	}
