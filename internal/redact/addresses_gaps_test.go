@@ -79,3 +79,25 @@ func TestALowerCaseStreetBeforeItsPostcodeIsAnAddress(t *testing.T) {
 		"it took 3 years mk6 2hy":       "it took 3 years [postcode]",
 	})
 }
+
+// A street whose type is an everyday word ("Kiln Bank", "Mill End", "Lake View"), after a house
+// number and before its town or its postcode, is an address: "new one is 3 kiln bank bletchley
+// mk2 2dd" lost only its postcode, since "bank" is no street type on its own.
+func TestStreetsEndingInAnEverydayWordBeforeTheirTownAreAddresses(t *testing.T) {
+	assertRedacts(t, []redaction{
+		{"capitalised, town after a comma", "new one is 3 Kiln Bank, Bletchley", "new one is [address], Bletchley", redact.KindAddress},
+		{"town alone", "3 kiln bank bletchley", "[address] bletchley", redact.KindAddress},
+		{"after send it to", "send it to 9 kiln bank", "send it to [address]", redact.KindAddress},
+		{"end, town after a comma", "we moved to 14 mill end, olney", "we moved to [address], olney", redact.KindAddress},
+	})
+	redactsTo(t, map[string]string{
+		"new one is 3 kiln bank bletchley mk2 2dd": "new one is [address] bletchley [postcode]",
+		"3 Kiln Bank Bletchley MK2 2DD":            "[address] Bletchley [postcode]",
+		"4 lake view mk6 2hy":                      "[address] [postcode]",
+	})
+	keeps(t, []string{
+		"paid 50 into lloyds bank bletchley", "we use 2 food bank olney", "section 3 river bank bletchley",
+		"I have 2 points of view olney", "3 different view, Olney", "the 2 banks in Bletchley",
+		"I gave 3 bags to the food bank in Bletchley",
+	})
+}

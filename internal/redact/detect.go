@@ -1993,8 +1993,10 @@ func findNamedBuildings(s string, out []span) []span {
 		}
 		if e == 0 {
 			// "22 tudeley hale mk6 2hy", "3 kiln bank bletchley mk2 2dd": a street typed in lower
-			// case, before its postcode.
-			if e = lowerStreet(s, j); e > 0 && !postcodeAt(s, skipPlaces(s, e)) {
+			// case, before its postcode, or before its town where a street type ends it ("3
+			// Kiln Bank, Bletchley").
+			if e = lowerStreet(s, j); e > 0 && !postcodeAt(s, skipPlaces(s, e)) &&
+				!(wordStreetTypes[strings.ToLower(lastWord(s[j:e]))] && townAfter(s, e)) {
 				e = 0
 			}
 		}
@@ -2230,9 +2232,10 @@ func townAfter(s string, i int) bool {
 // lowerStreet returns the end of a street or a building named in any case at byte i, after a
 // house or a flat number and an address cue ("tudeley hale", "the maltings"), or 0: up to four
 // words, none of them ordinary ("the" may open them), ending where a comma, a postcode, an
-// ordinary word ("please", "and", "today") or the clause does. Two words are needed, or "the"
-// and one, so that a count ("send it to 2 addresses", "moved from 2 bedrooms to 3") names none;
-// a fifth word means prose, not an address.
+// ordinary word ("please", "and", "today") or the clause does, or with a street type that is an
+// everyday word after a word of the name ("kiln bank", wordStreetTypes). Two words are needed,
+// or "the" and one, so that a count ("send it to 2 addresses", "moved from 2 bedrooms to 3")
+// names none; a fifth word means prose, not an address.
 func lowerStreet(s string, i int) int {
 	pos := skipSpaces(s, i)
 	if pos < len(s) && s[pos] == ',' {
@@ -2245,9 +2248,10 @@ func lowerStreet(s string, i int) int {
 		if tok == "" || lw != strings.Trim(lw, "'’-") {
 			break
 		}
+		streetType := n > 0 && wordStreetTypes[lw]
 		if n == 0 && !the && lw == "the" {
 			the = true
-		} else if ordinaryWord(lw) || addressStop[lw] || addressIntroStop[lw] {
+		} else if !streetType && (ordinaryWord(lw) || addressStop[lw] || addressIntroStop[lw]) {
 			break
 		} else if n++; n > 4 {
 			return 0
@@ -2255,7 +2259,7 @@ func lowerStreet(s string, i int) int {
 			count = count || countedWord(lw)
 		}
 		end = pos + len(strings.TrimSuffix(tok, "."))
-		if next == 0 {
+		if next == 0 || streetType {
 			break
 		}
 		pos = next
@@ -2300,6 +2304,12 @@ func oneWordStreet(s string, i int, anyCase bool) int {
 	}
 	return end
 }
+
+// wordStreetTypes end streets ("Kiln Bank", "Mill End", "Lake View", "Brook Side") but are
+// everyday words, so streetSuffix leaves them out: "paid 50 into lloyds bank" is no address.
+// After a house number and a word of the street's name they end it where its town or its
+// postcode follows (lowerStreet, findNamedBuildings).
+var wordStreetTypes = setOf(`bank end side view`)
 
 // halfwayWords end in "way" and name no street.
 var halfwayWords = setOf(`anyway halfway midway someway underway noway sideway`)
