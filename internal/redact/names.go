@@ -351,6 +351,7 @@ func findNames(s string, out []span) []span {
 	out = findLowerNamesHere(s, out, addWords)
 	out = findLowerNameAlone(s, out, addWords)
 	out = findLowerFirstNames(s, out, addWords)
+	out = findInitialNames(s, out, addWords)
 	// A full name given again is redacted whole, even where a word of it is also a word and so
 	// not looked for on its own: "my ex Dean Smith … Dean Smith must not get my address", and
 	// capitalised where it was typed in lower case: "im mark taylor … Mark Taylor".
@@ -797,6 +798,50 @@ func correctedName(s string, end int, mode nameMode) (int, int, []string) {
 		mode = weakName
 	}
 	return readName(s, skipSpaces(s, i+len("not ")), mode)
+}
+
+// initialNameCueRE ends the words after which an initial and a surname are someone's name:
+// "in (the) name of", "name is", "name's", "called", "named".
+var initialNameCueRE = newPattern(`(?i)(?:in\s+(?:the\s+)?name\s+of|name(?:\s+is|['’]s)|called|named)\s+`, 24,
+	wordStartWith("in ", "name", "called"))
+
+// findInitialNames appends the spans of an initial and a surname said after initialNameCueRE
+// ("the account is in name of k. wright", "the name is K Wright", "he's called j. smith"), and
+// reports the surname to addWords. readName takes them after "my name is" only, and capitalised
+// after "is called"; an initial and a surname are a person's in any case wherever words say a
+// name follows.
+func findInitialNames(s string, out []span, addWords func([]string)) []span {
+	initialNameCueRE.each(s, func(m []int) int {
+		end, surname := initialAndSurname(s, m[1])
+		if end == 0 {
+			return -1
+		}
+		out = append(out, span{KindName, m[1], end})
+		if !noRepeat[strings.ToLower(surname)] {
+			addWords([]string{surname})
+		}
+		return end
+	})
+	return out
+}
+
+// initialAndSurname returns the end of an initial and a surname at byte i, and the surname, or 0:
+// a letter with a full stop ("k. wright"), or a capital without one ("K Wright"), since "called
+// u earlier" and "called a cab" name no one, then one space and a word that may be a name in any
+// case (lowerNameWord), its possessive aside ("k. wright's account").
+func initialAndSurname(s string, i int) (int, string) {
+	tok, next := readNameToken(s, i)
+	letter := strings.TrimSuffix(tok, ".")
+	r, _ := utf8.DecodeRuneInString(letter)
+	if next == 0 || utf8.RuneCountInString(letter) != 1 || tok == letter && (!unicode.IsUpper(r) || letter == "A" || letter == "I") {
+		return 0, ""
+	}
+	w, _ := readNameToken(s, next)
+	surname, _ := possessiveOf(strings.TrimSuffix(w, "."))
+	if !lowerNameWord(strings.ToLower(surname)) {
+		return 0, ""
+	}
+	return next + len(surname), surname
 }
 
 // readNameToken reads one word of a name at byte i: letters, marks, apostrophes and hyphens
