@@ -24,6 +24,10 @@ const relations = `(?:foster[\s-]?(?:carer|parent|mum|mom|dad|mother|father)|chi
 	`teacher|gp|doctor|midwife|therapist|counsellor|counselor|solicitor|landlord|landlady|` +
 	`son|daughter|mum|mother|mom|dad|father|husband|wife|partner|brother|sister|nan|gran|grandma|grandmother|grandad|grandfather|aunt|auntie|uncle|nephew|niece|client|friend|neighbour|neighbor|carer|stepson|stepdaughter|stepmum|stepdad|boyfriend|girlfriend|lad|boy|girl|child|kid|baby)`
 
+// personNouns are the words for someone the writer does not name by how they are related: "the
+// man next door", "a woman was shouting".
+const personNouns = `man|woman|lady|guy|bloke|person`
+
 // nameTriggerRE finds the phrases that introduce a name. Groups: 1 an introduction that also
 // admits lower-case names ("hi it's dave", "call me Sam", "I'm called Priya"), 2 strong ("my name
 // is", "my son's name is", "my names" as it is often typed, "name:", "me llamo"), 3 weak ("I'm",
@@ -37,7 +41,7 @@ const relations = `(?:foster[\s-]?(?:carer|parent|mum|mom|dad|mother|father)|chi
 var nameTriggerRE = newPattern(`(?i)(?:`+
 	`((?:hi|hiya|hello|hey|morning|afternoon|evening|good\s+(?:morning|afternoon|evening))(?:\s+there)?\b[\s,!.\-]*(?:it['’]?s|this\s+is)|(?:i['’]?m|i\s+am)\s+(?:called|known\s+as)|(?:please\s+|just\s+)?call\s+me)\b`+
 	`|((?:my|his|her)(?:\s+`+relations+`(?:['’]?s|s['’])?)?\s+(?:full\s+|first\s+|last\s+)?name(?:\s+is|['’]?s\b)|(?:(?:full|first|last|given)\s+)?(?:sur|fore)?name\s*[:=]|`+foreignNameIs+`)`+
-	`|(i['’]?m|i\s+am|called|named|(?:man|woman|lady|guy|bloke|person|he|she)\s+(?:is|was))\b`+
+	`|(i['’]?m|i\s+am|called|named|(?:`+personNouns+`|he|she)\s+(?:is|was))\b`+
 	`|(this\s+is)\b`+
 	`|((?:kind|best|warm|many)\s+(?:regards|thanks|wishes)|regards|thanks|yours\s+(?:sincerely|faithfully|truly)|thank\s+you|cheers)\s*[,.!\-]?`+
 	`|((?:my|our)\s+(?:`+relations+`['’]s\s+)?`+relations+`)\b\s*[,(]?`+
@@ -352,6 +356,7 @@ func findNames(s string, out []span) []span {
 	out = findLowerNameAlone(s, out, addWords)
 	out = findLowerFirstNames(s, out, addWords)
 	out = findInitialNames(s, out, addWords)
+	out = findBracketedNames(s, out, addWords)
 	// A full name given again is redacted whole, even where a word of it is also a word and so
 	// not looked for on its own: "my ex Dean Smith … Dean Smith must not get my address", and
 	// capitalised where it was typed in lower case: "im mark taylor … Mark Taylor".
@@ -842,6 +847,65 @@ func initialAndSurname(s string, i int) (int, string) {
 		return 0, ""
 	}
 	return next + len(surname), surname
+}
+
+// personWordRE finds a word that describes a person: someone close to the writer (relations:
+// "neighbour", "my ex", "my son") or a man or a woman (personNouns).
+var personWordRE = regexp.MustCompile(`(?i)\b(?:` + relations + `|` + personNouns + `)\b`)
+
+// findBracketedNames appends the spans of first names put in brackets after the person they
+// name ("Neighbour at number 12 (Gary)", "the man next door (Gary Holt) keeps parking …") and
+// reports their words to addWords. Only a common first name counts (firstNames), capitalised,
+// alone or before a surname, and only where a word of the sentence before the bracket describes
+// a person (personWordRE): "(optional)", "(CCTV)", "(GDPR)" and "(Milton Keynes)" are no one's,
+// and "(max)" after "my son is allowed 2 hours" is a limit.
+func findBracketedNames(s string, out []span, addWords func([]string)) []span {
+	for p := 0; ; {
+		k := strings.IndexByte(s[p:], '(')
+		if k < 0 {
+			return out
+		}
+		open := p + k
+		p = open + 1
+		end, words := bracketedName(s, open+1)
+		if end == 0 {
+			continue
+		}
+		// The sentence's words just before the bracket, not the whole of a long one: a scan
+		// back to the start of each sentence made "(Gary)" said many times quadratic.
+		before := s[max(0, open-maxPersonLookBack):open]
+		if !personWordRE.MatchString(before[sentenceStartBefore(before, len(before)):]) {
+			continue
+		}
+		out = append(out, span{KindName, open + 1, end})
+		addWords(words)
+		p = end
+	}
+}
+
+// maxPersonLookBack bounds how far before a bracket findBracketedNames looks for a person.
+const maxPersonLookBack = 80
+
+// bracketedName returns the end of a capitalised first name at byte i that fills a bracket, with
+// the surname after it if one does ("Gary)", "Gary Holt)"), and its words, or 0.
+func bracketedName(s string, i int) (int, []string) {
+	first, next := readNameToken(s, i)
+	r, size := utf8.DecodeRuneInString(first)
+	if !unicode.IsUpper(r) || strings.ToLower(first[size:]) != first[size:] || !firstNames[strings.ToLower(first)] {
+		return 0, nil // "(MAX)", "(max)": a limit, not a name
+	}
+	end, words := i+len(first), []string{first}
+	if next > 0 {
+		last, _ := readNameToken(s, next)
+		if !lowerNameWord(strings.ToLower(last)) {
+			return 0, nil
+		}
+		end, words = next+len(last), append(words, last)
+	}
+	if end >= len(s) || s[end] != ')' {
+		return 0, nil
+	}
+	return end, words
 }
 
 // readNameToken reads one word of a name at byte i: letters, marks, apostrophes and hyphens
