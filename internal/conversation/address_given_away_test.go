@@ -14,7 +14,9 @@ import (
 // with its reference: "I think someone in housing gave my ex my new address" started a complaint
 // with no word of where to turn (a QA pass). No fear said, no alarm; but the ex may know their
 // e-mail or phone too, so the complaint asks for a contact safe to use, and its case is flagged
-// for the team (a later pass: filed like any). Told with danger ("… and now my ex knows where I am", urgent), the safety contacts come
+// for the team (a later pass: filed like any), and once it is sent the request to keep the
+// address confidential is offered (a review: only an address found through the council had it).
+// Told with danger ("… and now my ex knows where I am", urgent), the safety contacts come
 // first and the complaint, the breach report, is offered where only the confidentiality request
 // was; its case is flagged and asks for a contact safe to use.
 func TestAnAddressGivenToAnExIsSeriousAndStillAComplaint(t *testing.T) {
@@ -29,14 +31,15 @@ func TestAnAddressGivenToAnExIsSeriousAndStillAComplaint(t *testing.T) {
 		t.Run(tc.says, func(t *testing.T) {
 			bot, q := newBot(t, gapsNow)
 			lines := []line{
-				{says: tc.says, kind: conversation.KindIntake, contains: append(serious, "Complaint", "full name")},
+				{says: tc.says, kind: conversation.KindIntake, contains: append(serious, "Complaint", "full name", "keep your address confidential")},
 				{says: "Jo Bloggs", kind: conversation.KindIntake, contains: []string{"safe for you"}},
 				{says: "jo@example.com", kind: conversation.KindIntake},
 			}
 			for range tc.skips {
 				lines = append(lines, line{says: "skip"})
 			}
-			lines = append(lines, line{says: "yes", kind: conversation.KindSubmitted, contains: []string{"Your reference is DPO-"}})
+			lines = append(lines, line{says: "yes", kind: conversation.KindSubmitted, contains: []string{"Your reference is DPO-", "keep your address confidential", `Say "yes"`}},
+				line{says: "yes", kind: conversation.KindIntake, contains: []string{"Right to object"}, lacks: []string{"full name"}})
 			script(t, bot, "Buckinghamshire", lines)
 			cases := q.cases()
 			require.Len(t, cases, 1)
@@ -78,7 +81,8 @@ func TestAnAddressGivenToAnExIsSeriousAndStillAComplaint(t *testing.T) {
 
 // Told calmly as a grievance, with no request made ("my support worker gave my ex my new
 // address"), the complaint is offered; taken, it asks for a contact safe to use and its case is
-// flagged, as when the complaint is asked for (a later pass: filed like any).
+// flagged, as when the complaint is asked for (a later pass: filed like any); once it is sent, the
+// request to keep the address confidential is offered.
 func TestAComplaintOfferedForAnAddressToldToAnExAsksForASafeContact(t *testing.T) {
 	bot, q := newBot(t, gapsNow)
 	script(t, bot, "Buckinghamshire", []line{
@@ -86,7 +90,8 @@ func TestAComplaintOfferedForAnAddressToldToAnExAsksForASafeContact(t *testing.T
 		{says: "yes", kind: conversation.KindIntake, contains: []string{"Complaint", "full name"}},
 		{says: "Jo Bloggs", kind: conversation.KindIntake, contains: []string{"safe for you"}},
 		{says: "jo@example.com", kind: conversation.KindIntake}, {says: "skip"}, {says: "skip"},
-		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"Your reference is DPO-"}},
+		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"Your reference is DPO-", "keep your address confidential", `Say "yes"`}},
+		{says: "yes", kind: conversation.KindIntake, contains: []string{"Right to object"}, lacks: []string{"full name"}},
 	})
 	cases := q.cases()
 	require.Len(t, cases, 1)

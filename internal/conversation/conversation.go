@@ -522,7 +522,10 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if intent.Actionable && intent.Type == rights.Complaint && b.Queue != nil && rights.TellsOfAddressGivenAway(t.Text) {
 		// "I think someone in housing gave my ex my new address": the complaint, with that it is
 		// serious and where to turn before it (a QA pass: the intake alone).
-		return b.addressGivenAwayComplaint(ctx, s, t, intent, addressGivenAwaySerious, nil)
+		// Once it is sent, the request to keep the address confidential is offered, as after an
+		// address found through the council.
+		then := keepAddressConfidential
+		return b.addressGivenAwayComplaint(ctx, s, t, intent, addressGivenAwaySerious, &then)
 	}
 	if (intent.Type == rights.Access || intent.Type == rights.None) && !intent.OnBehalf && rights.AsksWhatIsHeld(t.Text) {
 		// "what info does customer services hold about me" asks what is held: the notices answer
@@ -740,6 +743,12 @@ func (b *Bot) answerGrievance(ctx context.Context, s *session, t Turn, onDelta f
 	if b.Queue != nil && t.Channel == "web" {
 		r.Answer.Answer += "\n\nIf someone at the council looked at your details without a work reason, or passed them on, you can complain to the council's data protection team, who can look into it and keep your address confidential. I can pass your complaint to them now: say \"yes\" to start it."
 		s.offered = offer{typ: rights.Complaint, question: t.Text, atRisk: toldAnExRe.MatchString(t.Text)}
+		if s.offered.atRisk {
+			// Told to an ex: once the complaint is sent, the request to keep the address
+			// confidential is offered, as after an address given away or found.
+			then := keepAddressConfidential
+			s.offered.then = &then
+		}
 	}
 	s.askedAs(t.Text)
 	s.rememberedAs(r.Answer.Answer)
