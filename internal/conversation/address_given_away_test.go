@@ -53,7 +53,7 @@ func TestAnAddressGivenToAnExIsSeriousAndStillAComplaint(t *testing.T) {
 		bot, q := newBot(t, gapsNow)
 		script(t, bot, "Buckinghamshire", []line{
 			{says: "housing gave out my address and now my ex knows where I am", kind: conversation.KindSafeguarding,
-				contains: append(serious, "complaint", `say "yes"`)},
+				contains: append(serious, "complaint", "Information Commissioner's Office", `say "yes"`)},
 			{says: "yes", kind: conversation.KindIntake, contains: []string{"Complaint", "full name"}},
 			{says: "Jo Bloggs", kind: conversation.KindIntake, contains: []string{"safe for you"}},
 			{says: "jo@example.com", kind: conversation.KindIntake}, {says: "skip"},
@@ -117,7 +117,7 @@ func TestAnAddressFoundThroughTheCouncilIsReportedThenKeptConfidential(t *testin
 			bot, q := newBot(t, gapsNow)
 			script(t, bot, "Buckinghamshire", []line{
 				{says: says, kind: conversation.KindSafeguarding,
-					contains: []string{"999", "0808 2000 247", "serious", "personal data breach", "complaint", `say "yes"`, "keep your address confidential"}},
+					contains: []string{"999", "0808 2000 247", "serious", "personal data breach", "complaint", "Information Commissioner's Office", `say "yes"`, "keep your address confidential"}},
 				{says: "yes", kind: conversation.KindIntake, contains: []string{"Complaint", "full name", "keep your address confidential"}, lacks: []string{"Right to object"}},
 				{says: "Jo Bloggs", kind: conversation.KindIntake, contains: []string{"safe for you"}},
 				{says: "jo@example.com", kind: conversation.KindIntake}, {says: "skip"}, {says: "skip"},

@@ -17,13 +17,13 @@ const addressGivenAwaySerious = "What you describe is serious. If someone at the
 // found out where I live from a council letter" may be a breach, and the team finds out whether.
 const addressLeakedSerious = "What you describe is serious. If your address reached someone you need to be kept safe from through the council, by a letter or by someone there, that may be a personal data breach."
 
-// addressGivenAwayOffer offers the complaint, the breach report, when the message made none, and
-// says that the request to keep the address confidential comes after it: one question at a time,
-// so that a "yes" answers the one asked.
-const addressGivenAwayOffer = reportToTheTeam + " " + passTheComplaintOn
+// addressGivenAwayOffer offers the complaint, the breach report, when the message made none, says
+// where it goes after the team, and that the request to keep the address confidential comes
+// after it: one question at a time, so that a "yes" answers the one asked.
+const addressGivenAwayOffer = reportToTheTeam + " " + thenTheRegulator + " " + passTheComplaintOn
 
-// reportToTheTeam and passTheComplaintOn are addressGivenAwayOffer's two halves, between which
-// the calm reply (addressFoundByAnEx) says where to turn after the team.
+// reportToTheTeam and passTheComplaintOn are addressGivenAwayOffer's first and last parts: a
+// message that makes the complaint itself is told the first, and has it taken.
 const (
 	reportToTheTeam    = "You can report this to the council's data protection team as a complaint: they must look into how it happened, and reply to you."
 	passTheComplaintOn = "I can pass your complaint to them now: say \"yes\" to start it. Once it is sent, and you have its reference, I'll offer to take a request to keep your address confidential from now on too."
@@ -122,7 +122,7 @@ func (b *Bot) addressFoundByAnEx(ctx context.Context, s *session, t Turn, intent
 	if intent.Actionable && intent.Type == rights.Complaint {
 		return b.addressGivenAwayComplaint(ctx, s, t, intent, addressLeakedSerious+" "+reportToTheTeam+" "+thenTheRegulator, &then)
 	}
-	text := addressLeakedSerious + " " + b.ifAtRisk() + "\n\n" + reportToTheTeam + " " + thenTheRegulator + " " + passTheComplaintOn
+	text := addressLeakedSerious + " " + b.ifAtRisk() + "\n\n" + addressGivenAwayOffer
 	s.offered = offer{typ: rights.Complaint, question: t.Text, then: &then, atRisk: true}
 	s.remember(t.Text, text)
 	complaint := rights.Intent{Type: rights.Complaint, Confidence: max(intent.Confidence, 0.5)}
