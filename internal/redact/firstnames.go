@@ -34,7 +34,9 @@ var firstNames = setOf(`aaron abdul abigail adam adrian ahmed aisha alan albert 
 	rosemary ross ruby ryan sally samantha samuel sandra sarah scott sean shane sharon sheila shirley
 	simon sophie stacey stephanie stephen steven stuart susan suzanne sylvia tanya teresa theresa
 	thomas timothy tina tom tony tracey tracy trevor valerie vanessa vincent wayne wendy william yasmin
-	zara zoe tommy danny billy bobby jimmy johnny sammy freddy teddy archie alfie ollie jake josh sam ben max ali omar yusuf hamza zainab ayesha sana nadia leila amira maya aria ava mia`)
+	zara zoe tommy danny billy bobby jimmy johnny sammy freddy teddy archie alfie ollie jake josh sam ben max ali omar yusuf hamza zainab ayesha sana nadia leila amira maya aria ava mia
+	dave steve mike pete andy jim liz jen dan kev shaun dean marcus kwame kofi chidi tunde raj ravi sunita
+	deepak oksana piotr agnieszka tomasz jakub`)
 
 // FirstName reports whether w is a common UK first name, as the name finder knows them ("Jane",
 // "priya"): a caller telling a name from a place said alone ("I meant Jane", "I meant Luton").

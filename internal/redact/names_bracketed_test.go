@@ -14,6 +14,9 @@ func TestAFirstNameInBracketsAfterAPersonIsRedacted(t *testing.T) {
 		{"said again", "neighbour at number 12 (Gary) parks on my drive. Gary also shouts", "neighbour at number 12 ([name]) parks on my drive. [name] also shouts", redact.KindName},
 		{"with a surname", "the man next door (Gary Holt) keeps parking across our drive", "the man next door ([name]) keeps parking across our drive", redact.KindName},
 		{"words between my ex and the name", "my ex who still has a key (Liam) keeps coming round", "my ex who still has a key ([name]) keeps coming round", redact.KindName},
+		// Short forms and names of every background are first names too (a helper's note).
+		{"a short form", "Neighbour at number 12 (Dave)", "Neighbour at number 12 ([name])", redact.KindName},
+		{"a Ghanaian name", "the man next door (Kwame) keeps parking across our drive", "the man next door ([name]) keeps parking across our drive", redact.KindName},
 	})
 	keeps(t, []string{
 		"Fill in the form (optional)", "Neighbour's name (Optional)", "my neighbour films us (CCTV)",

@@ -20,6 +20,8 @@ func TestNamesOpenedByAFirstNameAreRedacted(t *testing.T) {
 		"its for jane doe her dob is 1 jan 1950":        "its for [name] her dob is [date of birth]",
 		"what about gary wilson, do you hold his data?": "what about [name], do you hold his data?",
 		"Ask Sarah Jones in housing":                    "Ask [name] in housing",
+		"and for Piotr Nowak?":                          "and for [name]?",
+		"does housing share data about Steve Hughes?":   "does housing share data about [name]?",
 	})
 }
 
