@@ -525,21 +525,29 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 		ex.decide(fmt.Sprintf("abstained: %.2f of the question's topic is in words no notice uses (at most %.2f)", c.unseenShare(reqs), c.MaxUnseenShare))
 		return c.abstain(ans, q, hits), nil
 	}
-	if to, name := c.recipientAsked(clause); judged == nil && len(to) > 0 && !c.namesAskedRecipient(hits[cands[0].hit].Passage, to, name) {
+	// Two rules read after the model veto an answer. When judging for the abstention model's
+	// training they only say so (Judged.Vetoed): it learns from what the sentences say, and a
+	// threshold sweep counts the question abstained at every threshold.
+	veto := func(why string) bool {
+		if judged != nil {
+			judged.Vetoed = true
+			return false
+		}
+		ex.decide("abstained: " + why)
+		return true
+	}
+	if to, name := c.recipientAsked(clause); len(to) > 0 && !c.namesAskedRecipient(hits[cands[0].hit].Passage, to, name) &&
 		// "Does Westmere share my data with the Home Office?" answered by a list of recipients
-		// without it: the notices don't say. (Not when judging for the abstention model's
-		// training: it learns from what the sentences say, and this is decided after it.)
-		ex.decide("abstained: the question asks about giving information to someone the best passage doesn't name")
+		// without it: the notices don't say.
+		veto("the question asks about giving information to someone the best passage doesn't name") {
 		return c.abstain(ans, q, hits), nil
 	}
-	if judged == nil && asksToBeToldRe.MatchString(clause) {
+	if asksToBeToldRe.MatchString(clause) {
 		// "Will you tell me before you give my info to the police?" asks whether the person is
 		// told: quoted first is a sentence saying so, and where none near enough the best one
-		// does, the notices don't say. (Not when judging for the abstention model's training,
-		// as with the recipient asked about.)
+		// does, the notices don't say.
 		says := func(cd candidate) bool { return tellsThePersonRe.MatchString(cd.unit.quote()) }
-		if cands = preferred(cands, says, tellFloor); !says(cands[0]) {
-			ex.decide("abstained: the question asks whether the person is told, and no sentence near the best says")
+		if cands = preferred(cands, says, tellFloor); !says(cands[0]) && veto("the question asks whether the person is told, and no sentence near the best says") {
 			return c.abstain(ans, q, hits), nil
 		}
 	}

@@ -166,6 +166,10 @@ func SignalNames() []string { return slices.Clone(signalNames) }
 type Judged struct {
 	Answer  Answer
 	Signals []float64 // nil when no sentence could answer at all (the composer abstained)
+	// Vetoed says the composer abstains whatever the model says, by a rule read after it: the
+	// question asks about someone the best passage doesn't name, or whether the person is told
+	// and no sentence says. A threshold sweep counts it abstained at every threshold.
+	Vetoed bool
 }
 
 // AnswerAnyway answers as Answer does, but answers whenever a sentence could (one stating the

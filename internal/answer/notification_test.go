@@ -41,3 +41,20 @@ func TestWhetherThePersonIsToldIsAnsweredOnlyBySaying(t *testing.T) {
 	require.False(t, ans.Abstained, ans.Answer)
 	assert.Contains(t, ans.Answer, "Law enforcement agencies")
 }
+
+// Judged for the abstention model's training and the threshold sweep, a question the rule
+// abstains on is answered anyway and marked vetoed: the sweep counts it abstained at every
+// threshold, as the engine does.
+func TestAQuestionTheToldRuleAbstainsOnIsJudgedVetoed(t *testing.T) {
+	comp := composerOver(t, fstest.MapFS{
+		"housing.md": {Data: []byte("---\nid: housing\ntitle: Housing privacy notice\norganisation: Alderby Borough Council\n---\n" +
+			"Who we share your information with\nThe types of recipients include:\n- Law enforcement agencies, such as the police\n- Housing associations\n")},
+	})
+	j, err := comp.AnswerAnyway(context.Background(), Question{Text: "will you tell me before you give my housing details to the police?"})
+	require.NoError(t, err)
+	assert.True(t, j.Vetoed)
+	assert.NotNil(t, j.Signals)
+	j, err = comp.AnswerAnyway(context.Background(), Question{Text: "do you give my housing details to the police?"})
+	require.NoError(t, err)
+	assert.False(t, j.Vetoed)
+}

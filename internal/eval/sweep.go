@@ -104,12 +104,13 @@ func outcomeAt(t float64, js []Judgement, probs []float64) ThresholdOutcome {
 }
 
 // decided counts the outcomes of answering the judgements answers(i) says to answer; one without
-// signals (no sentence could answer) is abstained on whatever it says.
+// signals (no sentence could answer), or vetoed by a rule read after the model, is abstained on
+// whatever it says.
 func decided(js []Judgement, answers func(i int) bool) ThresholdOutcome {
 	var o ThresholdOutcome
 	var answerable, unanswerable int
 	for i, jg := range js {
-		answered := jg.Signals != nil && answers(i)
+		answered := jg.Signals != nil && !jg.Vetoed && answers(i)
 		switch {
 		case jg.Unanswerable && answered:
 			o.MissedAbstentions++

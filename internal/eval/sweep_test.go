@@ -87,3 +87,14 @@ func TestSweepCountsWhatTheEngineDoesAtEachThreshold(t *testing.T) {
 		assert.LessOrEqual(t, hi.RightAnswers+hi.WrongAnswers+hi.MissedAbstentions, lo.RightAnswers+lo.WrongAnswers+lo.MissedAbstentions)
 	}
 }
+
+// A question a rule read after the model abstains on (Judgement.Vetoed) is abstained on at every
+// threshold: right when the notices don't answer it, wrong when they do.
+func TestAVetoedJudgementIsAbstainedOnWhateverTheThreshold(t *testing.T) {
+	js := []eval.Judgement{
+		{ID: "not answered by the notices", Signals: []float64{1}, Vetoed: true, Unanswerable: true},
+		{ID: "nor this", Signals: []float64{1}, Vetoed: true, Unanswerable: true},
+		{ID: "answered by the notices", Signals: []float64{1}, Vetoed: true, Right: true},
+	}
+	assert.Equal(t, 2, eval.RightOutcomes(js, func([]float64) bool { return true }), "the two the notices don't answer")
+}

@@ -18,6 +18,7 @@ type Judge interface {
 type Judgement struct {
 	ID           string
 	Signals      []float64 // nil when no sentence could answer: the composer abstains whatever the model says
+	Vetoed       bool      // a rule read after the model abstains whatever it says (answer.Judged.Vetoed)
 	Unanswerable bool
 	Right        bool // answerable, and answered right
 }
@@ -33,7 +34,7 @@ func Judgements(ctx context.Context, qs []Question, j Judge, opt Options) ([]Jud
 		if err != nil {
 			return nil, fmt.Errorf("question %s: %w", q.ID, err)
 		}
-		out = append(out, Judgement{ID: q.ID, Signals: got.Signals, Unanswerable: q.Unanswerable,
+		out = append(out, Judgement{ID: q.ID, Signals: got.Signals, Vetoed: got.Vetoed, Unanswerable: q.Unanswerable,
 			Right: !q.Unanswerable && answeredRight(got.Answer, q)})
 	}
 	return out, nil
