@@ -1854,12 +1854,17 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			contact, bare = v, withoutContactLead(v)
 		}
 		if _, err := ContactOf(contact); err != nil {
-			if text, cited, ok := b.contactAsked(it, typed, contact); ok {
-				r := mk(text)
-				if len(cited) > 0 {
-					r.Answer.Citations = cited
+			// An e-mail address with a slip in it is an address, asked about (questionContact),
+			// never one of the replies that are none, which contactAsked counts to its "I still
+			// can't read that" (a QA pass: "tom@gmial.com" typed three times was told so).
+			if mistypedEmail(contact) == "" {
+				if text, cited, ok := b.contactAsked(it, typed, contact); ok {
+					r := mk(text)
+					if len(cited) > 0 {
+						r.Answer.Citations = cited
+					}
+					return r, nil
 				}
-				return r, nil
 			}
 			return mk(it.questionContact(contact, err) + " " + b.prompt(it)), nil
 		}
@@ -3439,6 +3444,12 @@ func (b *Bot) takeMeant(it *intake, v string, suggested []string, doubted string
 				return "Thanks: the data protection team will contact you at " + meant + ". " + b.prompt(it), true
 			}
 			return "I've changed the contact to " + meant + ". " + b.prompt(it), true
+		case slices.Contains(suggested, mistypedEmail(strings.TrimSpace(meantAnswer(v)))):
+			// The same slip typed again: the resident insists, and is told why it is asked about,
+			// not refused as no address (a QA pass: "I still can't read that as a way to reach
+			// you", and the "yes" after it was refused too).
+			typed := strings.TrimSpace(meantAnswer(v))
+			return it.didYouMean(typed+" looks like a slip, and the team's reply could go astray", mistypedEmail(typed)) + " " + b.prompt(it), true
 		case it.step != StepContact && emailRe.MatchString(strings.TrimSpace(meantAnswer(v))):
 			// The address typed again, as "did you mean …?" invites, at a step that reads no
 			// contact (the name step, after a first message's address was asked about).
