@@ -209,3 +209,25 @@ func TestRequestFormRefusesAFormulaForAName(t *testing.T) {
 		assert.Equal(t, http.StatusOK, rec.Code, "%s: %s", name, rec.Body.String())
 	}
 }
+
+// The same form sent twice on one day without a key is one case however its type is written
+// ("access", "Access", " ACCESS ") and its council named ("Bucks", "Buckinghamshire Council"):
+// the same-day rule reads them as the queue does (a QA pass: "access" then "Access" made two
+// cases).
+func TestRequestFormSentTwiceWithTheTypeCapitalisedIsOneCase(t *testing.T) {
+	h := newHarness(t)
+	var refs []string
+	for _, f := range []struct{ typ, org string }{{"access", "Bucks"}, {"Access", "Bucks"}, {" ACCESS ", "Buckinghamshire Council"}} {
+		body, err := json.Marshal(map[string]string{"type": f.typ, "org": f.org, "name": "Ann Lee", "contact": "ann@example.com", "description": "My housing file"})
+		require.NoError(t, err)
+		rec := h.do(t, "POST", "/api/request", string(body))
+		require.Equal(t, http.StatusOK, rec.Code, "%v: %s", f, rec.Body.String())
+		var r conversation.Reply
+		require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &r))
+		refs = append(refs, r.Reference)
+	}
+	assert.Equal(t, []string{refs[0], refs[0], refs[0]}, refs, "one request, one case")
+	cases, err := h.queue.List(context.Background(), dpo.Filter{})
+	require.NoError(t, err)
+	assert.Len(t, cases, 1)
+}
