@@ -3261,12 +3261,15 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 	switch {
 	case c.LawEnforcement != dpo.NotLawEnforcement:
 		text.WriteString(" " + lawEnforcementNext) // no date promised: another law may set it
-		if c.AwaitingID {
-			if staff {
-				text.WriteString(" As the requester is asking for someone else, the team will first ask them for proof that they may act for them.")
-			} else {
-				text.WriteString(" As you are asking for someone else, the team will first ask for proof that you may act for them.")
-			}
+		switch {
+		case c.AwaitingID && c.Requester.OnBehalfOf && staff:
+			text.WriteString(" As the requester is asking for someone else, the team will first ask them for proof that they may act for them.")
+		case c.AwaitingID && c.Requester.OnBehalfOf:
+			text.WriteString(" As you are asking for someone else, the team will first ask for proof that you may act for them.")
+		case c.AwaitingID && staff:
+			text.WriteString(" The team has asked the requester for proof of their identity first.")
+		case c.AwaitingID:
+			text.WriteString(" The team has asked you for proof of your identity first.")
 		}
 	case !c.Due.IsZero() && typ == rights.Complaint:
 		r.Due = c.Due.Format(time.DateOnly)
@@ -3284,10 +3287,8 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 	case !c.Due.IsZero():
 		r.Due = c.Due.Format(time.DateOnly)
 		fmt.Fprintf(&text, " The council must respond by %s.", c.Due.Format("Monday 2 January 2006"))
-	case staff:
-		text.WriteString(" " + onBehalfNextForStaff)
 	default:
-		text.WriteString(" " + onBehalfNext)
+		text.WriteString(" " + noTimeLimitYet(c, staff))
 	}
 	if staff {
 		text.WriteString(" To check on it later, the requester gives the reference and the contact they gave.")
@@ -3297,6 +3298,31 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 	r.Answer = answer.Answer{Answer: text.String(), Citations: []answer.Citation{}, Mode: "extractive",
 		Request: &answer.Request{Type: string(typ), Actionable: true, Confidence: 1}}
 	return r, nil
+}
+
+// noTimeLimitYet says why a case the submitted reply gives has no date to respond by, as its state
+// says, to the requester or to the adviser who logged it (staff). A request sent again may find
+// its case awaiting proof of the resident's own identity, or their answer to the team's
+// question: a QA pass told a resident asking for their own records that they were asking for
+// someone else.
+func noTimeLimitYet(c dpo.Case, staff bool) string {
+	switch {
+	case c.AwaitingID && c.Requester.OnBehalfOf && staff:
+		return onBehalfNextForStaff
+	case c.AwaitingID && c.Requester.OnBehalfOf:
+		return onBehalfNext
+	case c.AwaitingID && staff:
+		return "The team has asked the requester for proof of their identity; the one-month time limit starts when it arrives."
+	case c.AwaitingID:
+		return "The team has asked you for proof of your identity; the one-month time limit starts when it arrives."
+	case c.Status == dpo.AwaitingClarification && staff:
+		return "The team has asked the requester to clarify the request; the time limit is paused until their answer arrives."
+	case c.Status == dpo.AwaitingClarification:
+		return "The team has asked you to clarify the request; the time limit is paused until your answer arrives."
+	case staff:
+		return "The team will tell the requester the time limit for its reply."
+	}
+	return "The team will tell you the time limit for its reply."
 }
 
 // withoutRequester takes out of a conversation's excerpt what the requester gave at the intake's

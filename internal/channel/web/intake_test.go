@@ -231,3 +231,60 @@ func TestRequestFormSentTwiceWithTheTypeCapitalisedIsOneCase(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, cases, 1)
 }
+
+// A form sent again finds its case as it now stands, and the reply says so: awaiting proof of the
+// resident's own identity, awaiting their answer to the team's question, or a Part 3 request
+// whose time limit is not set. Only a request for someone else is told it is one (a QA pass: a
+// resident's own request, awaiting proof, was told "Because you are asking for someone else").
+func TestRequestFormSentAgainSaysWhereItsCaseStands(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		onBehalfOf string
+		moves      func(t *testing.T, h *harness, ref string)
+		says       []string
+		lacks      []string
+	}{
+		{"own, awaiting proof of identity", "", func(t *testing.T, h *harness, ref string) { h.moveTo(t, ref, dpo.AwaitingVerification) },
+			[]string{"asked you for proof of your identity", "one-month time limit starts when it arrives"}, []string{"someone else", "must respond by"}},
+		{"own, awaiting clarification", "", func(t *testing.T, h *harness, ref string) { h.moveTo(t, ref, dpo.AwaitingClarification) },
+			[]string{"asked you to clarify the request", "paused until your answer arrives"}, []string{"someone else", "must respond by"}},
+		{"own, Part 3 awaiting proof of identity", "", func(t *testing.T, h *harness, ref string) {
+			h.moveTo(t, ref, dpo.AwaitingVerification)
+			_, err := h.queue.MarkLawEnforcement(context.Background(), ref, dpo.LawEnforcementConfirmed, "records held for a prosecution", "dpo")
+			require.NoError(t, err)
+		}, []string{"confirm the time limit", "asked you for proof of your identity first"}, []string{"someone else", "must respond by"}},
+		{"for someone else, awaiting proof", "Pat Lee", func(*testing.T, *harness, string) {},
+			[]string{"Because you are asking for someone else"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t)
+			body, err := json.Marshal(map[string]string{"type": "access", "org": "Bucks", "name": "Ann Lee", "on_behalf_of": tc.onBehalfOf,
+				"contact": "ann@example.com", "description": "My housing file"})
+			require.NoError(t, err)
+			send := func() conversation.Reply {
+				rec := h.do(t, "POST", "/api/request", string(body))
+				require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+				var r conversation.Reply
+				require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &r))
+				return r
+			}
+			first := send()
+			tc.moves(t, h, first.Reference)
+			again := send()
+			assert.Equal(t, first.Reference, again.Reference, "the same case")
+			for _, want := range tc.says {
+				assert.Contains(t, again.Answer.Answer, want)
+			}
+			for _, not := range tc.lacks {
+				assert.NotContains(t, again.Answer.Answer, not)
+			}
+		})
+	}
+}
+
+// moveTo is the data protection team moving a case on.
+func (h *harness) moveTo(t *testing.T, ref string, to dpo.Status) {
+	t.Helper()
+	_, err := h.queue.UpdateStatus(context.Background(), ref, dpo.Change{To: to, Actor: "dpo", Note: "asked by e-mail"})
+	require.NoError(t, err)
+}
