@@ -212,10 +212,19 @@ func validContact(c Contact) error {
 // once the transaction has committed, so a reference shown to a requester is never lost. A retry
 // with the same IdempotencyKey returns the same case.
 func (q *Queue) Submit(ctx context.Context, s Submission) (Case, error) {
+	c, _, err := q.SubmitOnce(ctx, s)
+	return c, err
+}
+
+// SubmitOnce is Submit, and says whether this call filed the case: false when a case was
+// already filed under the submission's idempotency key (a retry, a form sent twice, a chat's
+// request made again), and that case is returned. A requester given its reference is told they
+// sent the request before, not that it has just been made.
+func (q *Queue) SubmitOnce(ctx context.Context, s Submission) (Case, bool, error) {
 	// Whichever channel sent it: the form's fields, the chat's words and the excerpt of it.
 	s.Description, s.Service, s.Excerpt = freeText(s.Description), freeText(s.Service), freeText(s.Excerpt)
 	if err := s.Validate(); err != nil {
-		return Case{}, err
+		return Case{}, false, err
 	}
 	now := q.now()
 	region, _ := deadline.ParseRegion(string(s.Region)) // checked by Validate; "" → England and Wales
@@ -246,7 +255,7 @@ func (q *Queue) Submit(ctx context.Context, s Submission) (Case, error) {
 	}
 	c.calendar = q.Calendar
 	if err := c.recomputeDue(); err != nil {
-		return Case{}, err
+		return Case{}, false, err
 	}
 	note := "request received"
 	if s.Channel.LoggedByStaff() && !deadline.LondonDate(s.Received).Equal(deadline.LondonDate(now)) {
@@ -258,14 +267,14 @@ func (q *Queue) Submit(ctx context.Context, s Submission) (Case, error) {
 	first := Event{At: s.Received, Actor: submitter(s.Channel), Kind: EventSubmitted, To: c.Status, Note: note}
 	stored, created, err := q.Store.Create(ctx, c, first)
 	if err != nil {
-		return Case{}, fmt.Errorf("submit %s request: %w", s.Type, err)
+		return Case{}, false, fmt.Errorf("submit %s request: %w", s.Type, err)
 	}
 	if !created && !sameRequest(stored, c) {
 		// Another request under a key already used must not be answered with the first one's
 		// reference, as if it had been filed.
-		return Case{}, fmt.Errorf("submit %s request: %w", s.Type, ErrKeyReused)
+		return Case{}, false, fmt.Errorf("submit %s request: %w", s.Type, ErrKeyReused)
 	}
-	return stored, nil
+	return stored, created, nil
 }
 
 // sameRequest reports whether a case already stored under an idempotency key is the request

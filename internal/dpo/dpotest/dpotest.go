@@ -222,22 +222,25 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 	t.Run("IdempotentResubmission", func(t *testing.T) {
 		q, _, _ := setup(t, "2026-03-02T10:05:00Z")
 		sub := Sample(Date(t, "2026-03-02T10:00:00Z"), "slack:T1:C1:1712345678.000100")
-		first, err := q.Submit(ctx, sub)
+		first, filed, err := q.SubmitOnce(ctx, sub)
 		require.NoError(t, err)
-		again, err := q.Submit(ctx, sub)
+		assert.True(t, filed, "the first submission files the case")
+		again, filed, err := q.SubmitOnce(ctx, sub)
 		require.NoError(t, err)
 		assert.Equal(t, first.Ref, again.Ref)
+		assert.False(t, filed, "a retry is told the case was filed before")
 
 		// A burst of retries at once (a platform redelivering while we were slow) still makes one.
 		other := Sample(Date(t, "2026-03-02T11:00:00Z"), "discord:interaction-42")
 		const n = 8
 		refs := make([]string, n)
+		filedBy := make([]bool, n)
 		errs := make([]error, n)
 		var wg sync.WaitGroup
 		for i := range n {
 			wg.Go(func() {
-				c, err := q.Submit(ctx, other)
-				refs[i], errs[i] = c.Ref, err
+				c, filed, err := q.SubmitOnce(ctx, other)
+				refs[i], filedBy[i], errs[i] = c.Ref, filed, err
 			})
 		}
 		wg.Wait()
@@ -245,6 +248,13 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 			require.NoError(t, errs[i])
 			assert.Equal(t, refs[0], refs[i])
 		}
+		filings := 0
+		for _, filed := range filedBy {
+			if filed {
+				filings++
+			}
+		}
+		assert.Equal(t, 1, filings, "one of the burst filed it, and only one is told so")
 		assert.NotEqual(t, first.Ref, refs[0])
 
 		all, err := q.List(ctx, dpo.Filter{})
