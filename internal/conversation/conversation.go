@@ -38,7 +38,10 @@ type Turn struct {
 	Org        string    // the organisation the channel is scoped to; "" for all
 	Text       string    // what the person wrote
 	ReceivedAt time.Time // when the message reached the council: it starts a request's clock
-	MessageID  string    // the platform's id, so a retried delivery makes no second case
+	// MessageID is the platform's id of the message. A retried delivery makes no second case
+	// without it: a request's idempotency key is its same-day key (sameDayKey), which holds
+	// across conversations too.
+	MessageID string
 	// Via is how a request started by this turn reached the council when it is not the channel:
 	// a letter ("post") or an e-mail an adviser logs in their chat. Empty: the channel.
 	Via string
@@ -118,9 +121,10 @@ type Rewriter interface {
 	Rewrite(ctx context.Context, history []string, question string) (string, error)
 }
 
-// Submitter puts a request on the DPO's queue; *dpo.Queue is one.
+// Submitter puts a request on the DPO's queue; *dpo.Queue is one. SubmitOnce says whether the
+// case was filed by this call or before it (dpo.Queue.SubmitOnce), which the reply tells.
 type Submitter interface {
-	Submit(ctx context.Context, s dpo.Submission) (dpo.Case, error)
+	SubmitOnce(ctx context.Context, s dpo.Submission) (dpo.Case, bool, error)
 	Status(ctx context.Context, ref, contact string) (dpo.StatusReport, error)
 }
 
@@ -236,6 +240,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		return Reply{}, answer.ErrQuestionTooLong
 	}
 	lost := s.takeLost() && !t.Starts
+	justSent := s.takeJustSent()
 	// A conversation keeps the organisation it was scoped to (the widget's data-org, a channel's
 	// council) for the turns that don't say.
 	if t.Org == "" {
@@ -340,6 +345,12 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			// "no" to the offer declines it, and is no goodbye (a QA pass).
 			return helpReply(s, t, "OK, I haven't made a request. Ask me anything else about the council's privacy notices."), nil
 		}
+	}
+	if justSent != "" && confirmsAgain(t.Text) {
+		// "yes" again, or "confirm", right after the request was sent: it was, and the reply
+		// says so with its reference (a QA pass: "Go ahead: ask me about the privacy notices",
+		// and no word of the request).
+		return alreadySent(s, t, justSent), nil
 	}
 	if lost && answersAStep(t.Text) {
 		return conversationLost(s, t), nil
@@ -2394,6 +2405,9 @@ type session struct {
 	// lost is set on a session made for an id the caller gave that had expired or was unknown,
 	// until its first message is answered: a "yes" then confirmed nothing.
 	lost bool
+	// justSent is the reference of the request the last reply said was sent, until the next
+	// message is answered: a "yes" then confirms what was already sent (takeJustSent).
+	justSent string
 	// riskTold is set once the chat has given the safeguarding contacts in this conversation: a
 	// request it then takes, or is taking, reads it (intake.riskTold) and tells the team so. The
 	// disclosure itself stays where the conversation goes, and the team is told to look (a QA
@@ -2413,6 +2427,14 @@ func (s *session) takeLost() bool {
 	lost := s.lost
 	s.lost = false
 	return lost
+}
+
+// takeJustSent is the reference of the request the last reply said was sent ("" when it said
+// none), and clears it: only the message right after that reply can be a second "yes" to it.
+func (s *session) takeJustSent() string {
+	ref := s.justSent
+	s.justSent = ""
+	return ref
 }
 
 // rememberedAs replaces the bot's last remembered reply with the one sent, added to after it was

@@ -87,7 +87,6 @@ type intake struct {
 	details    string
 	receivedAt time.Time // when the first message of the request reached the council
 	channel    string
-	key        string // idempotency key: the message that started the request
 	// lawEnforcement is set when the message that started the request reads as one for data
 	// held for an investigation or prosecution (rights.LawEnforcement).
 	lawEnforcement bool
@@ -602,7 +601,7 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		desc = "" // an adviser's "/request access" is no one's words: the details are asked for
 	}
 	it := &intake{typ: in.Type, org: b.canonicalOrg(t.Org), onBehalf: in.OnBehalf, receivedAt: t.ReceivedAt,
-		channel: cmp.Or(t.Via, t.Channel), key: t.MessageID, desc: desc, first: desc, lawEnforcement: flagsLawEnforcement(in.Type, false, desc),
+		channel: cmp.Or(t.Via, t.Channel), desc: desc, first: desc, lawEnforcement: flagsLawEnforcement(in.Type, false, desc),
 		byCommand: byCommand}
 	if it.org == "" && len(named) == 1 && !b.namesWhereTo(t.Text, named[0]) {
 		it.org = named[0] // "I want a copy of my data from Buckinghamshire Council"
@@ -612,9 +611,6 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	}
 	if len(named) > 1 {
 		it.both = named
-	}
-	if it.key == "" {
-		it.key = fmt.Sprintf("%s/%d", s.ID, t.ReceivedAt.UnixNano())
 	}
 	it.second = b.secondRight(t.Text, in.Type)
 	if it.second.typ == "" && then != nil {
@@ -2925,8 +2921,13 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 		service = ""
 	}
 	form := RequestForm{Type: string(it.typ), Org: it.org, Name: it.name, Contact: it.contact, OnBehalfOf: it.onBehalfOf,
-		Service: service, Description: it.caseDescription(), Channel: it.channel, ReceivedAt: it.receivedAt, IdempotencyKey: it.key,
+		Service: service, Description: it.caseDescription(), Channel: it.channel, ReceivedAt: it.receivedAt,
 		lawEnforcement: it.lawEnforcement, safeguarding: it.toldOfRisk(), dropped: it.dropped} // as teamNotes writes riskToldNote
+	// The same request made again the same day, in this chat or a new one (the page reloaded, the
+	// service restarted), is the case made first, as a form sent twice is (a QA pass: a resident
+	// who started again after a restart was given a second case). A platform's retried delivery
+	// is the same request too.
+	form.IdempotencyKey, form.sameDay = sameDayKey(form), true
 	// The excerpt runs to the confirmation: its last line is the resident's "yes" as said.
 	excerpt := it.logWith("Resident: " + t.Text)
 	r, err := b.submit(ctx, s, form, excerpt)
@@ -2969,6 +2970,7 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 	} else {
 		s.remember(t.Text, r.Answer.Answer)
 	}
+	s.justSent = r.Reference // a "yes" next confirms what was sent
 	return r, nil
 }
 
@@ -3230,13 +3232,13 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 		LawEnforcement: flagsLawEnforcement(typ, f.lawEnforcement, f.Description),
 		Safeguarding:   f.safeguarding,
 	}
-	c, err := b.Queue.Submit(ctx, sub)
+	c, filed, err := b.Queue.SubmitOnce(ctx, sub)
 	for tries := 0; err == nil && f.sameDay && c.Status.Final() && tries < maxSameDayCases; tries++ {
 		// The same request sent again the same day after the first was closed (withdrawn,
 		// refused, completed) is a new request, not the closed one (a QA pass: the resident was
 		// told it was being dealt with, and nothing reached the queue).
 		sub.IdempotencyKey = f.IdempotencyKey + ":after:" + c.Ref
-		c, err = b.Queue.Submit(ctx, sub)
+		c, filed, err = b.Queue.SubmitOnce(ctx, sub)
 	}
 	if err != nil {
 		if errors.Is(err, dpo.ErrInvalid) {
@@ -3245,16 +3247,30 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 		return Reply{}, fmt.Errorf("submit request: %w", err)
 	}
 	// The same conversation may ask after it ("when will I hear back?") without repeating them.
-	s.submitted = append(s.submitted, sentRequest{ref: c.Ref, contact: contact.Value, org: c.Organisation, name: c.Requester.Name,
-		onBehalfOf: c.Requester.OnBehalfOfWhom})
+	if !slices.ContainsFunc(s.submitted, func(r sentRequest) bool { return r.ref == c.Ref }) {
+		s.submitted = append(s.submitted, sentRequest{ref: c.Ref, contact: contact.Value, org: c.Organisation, name: c.Requester.Name,
+			onBehalfOf: c.Requester.OnBehalfOfWhom})
+	}
 	// The reference is shown only now, after the queue committed the case.
 	var text strings.Builder
 	staff := dpo.Channel(f.Channel).LoggedByStaff()
-	if staff {
+	sentToday := ""
+	if f.sameDay {
+		sentToday = " today"
+	}
+	switch {
+	case !filed && staff:
+		// The same request again (a retry, or made again in a new chat the same day): the case
+		// filed before, not a second one, and said so (a QA pass: a resident who started again
+		// was given a second reference).
+		fmt.Fprintf(&text, "This request was already logged%s: it is with the data protection team, and its reference is %s — give it to the requester.", sentToday, c.Ref)
+	case !filed:
+		fmt.Fprintf(&text, "You already sent this request%s: it is with the data protection team, and your reference is %s — please keep it.", sentToday, c.Ref)
+	case staff:
 		// An adviser logged it for a caller or a letter: what to tell them (a QA pass: it spoke
 		// to the adviser as the requester).
 		fmt.Fprintf(&text, "The request is with the data protection team. Its reference is %s — give it to the requester.", c.Ref)
-	} else {
+	default:
 		fmt.Fprintf(&text, "Your request is with the data protection team. Your reference is %s — please keep it.", c.Ref)
 	}
 	r := Reply{Session: s.ID, Kind: KindSubmitted, Reference: c.Ref}

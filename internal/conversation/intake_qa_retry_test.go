@@ -1,6 +1,7 @@
 package conversation_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/dpo"
+	"github.com/privacybot/privacybot/internal/rights"
 )
 
 // An e-mail address with a slip in its domain ("tom@gmial.com") is a readable address, asked
@@ -44,4 +46,41 @@ func TestAMistypedEmailIsAskedAboutNotCountedAsNoAddress(t *testing.T) {
 			assert.Equal(t, dpo.Contact{Kind: dpo.ContactEmail, Value: "tom@gmail.com"}, cases[0].Requester.Contact)
 		})
 	}
+}
+
+// A "yes" right after a request was sent confirms what was sent, on every channel, an adviser's
+// too: it says so with the reference (a QA pass: "Go ahead: ask me about the privacy notices").
+// A "yes" to the other request offered with it takes that one up.
+func TestAYesAfterARequestWasSent(t *testing.T) {
+	bot, q := newBot(t, qaNow)
+	turn := conversation.Turn{Session: "desk-9", Channel: "phone", Text: "/request access", MessageID: "desk-9/1"}
+	rep, err := bot.StartIntake(context.Background(), turn, rights.Access)
+	require.NoError(t, err)
+	for _, says := range []string{"Buckinghamshire", "Ivy Lee", "ivy@example.com", "skip", "copy of everything", "yes"} {
+		turn.Text = says
+		rep, err = bot.Reply(context.Background(), turn)
+		require.NoError(t, err, "%q", says)
+	}
+	require.Equal(t, conversation.KindSubmitted, rep.Kind, rep.Answer.Answer)
+	ref := rep.Reference
+	for _, says := range []string{"yes", "submit"} {
+		turn.Text = says
+		rep, err = bot.Reply(context.Background(), turn)
+		require.NoError(t, err)
+		assert.Contains(t, rep.Answer.Answer, "That request was already sent", says)
+		assert.Contains(t, rep.Answer.Answer, ref, says)
+	}
+	turn.Text = "ok"
+	rep, err = bot.Reply(context.Background(), turn)
+	require.NoError(t, err)
+	assert.NotContains(t, rep.Answer.Answer, "already sent", "an ok acknowledges")
+	assert.Len(t, q.cases(), 1)
+
+	bot, _ = newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "send me a copy of my data and then delete it", kind: conversation.KindIntake},
+		{says: "Ivy Lee"}, {says: "ivy@example.com"}, {says: "skip"}, {says: "skip"},
+		{says: "yes", kind: conversation.KindSubmitted, contains: []string{"Say \"yes\" and I'll take that request now"}},
+		{says: "yes", kind: conversation.KindIntake, lacks: []string{"already sent"}},
+	})
 }

@@ -141,20 +141,25 @@ func TestARequestGoesToTheCouncilItNames(t *testing.T) {
 }
 
 // A "yes" sent to a conversation that has ended (idle too long, or the service restarted)
-// confirmed nothing: the person is told so, not invited to ask a question.
-func TestAYesToAnEndedConversationSaysNothingWasSent(t *testing.T) {
+// confirmed nothing now: the person is told that the conversation ended, and how to tell whether
+// a request was sent (a reference), not invited to ask a question. Nor are they told nothing was
+// sent: a request confirmed before the end was (a QA pass).
+func TestAYesToAnEndedConversationSaysHowToTellWhatWasSent(t *testing.T) {
 	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	rep, err := bot.Reply(context.Background(), conversation.Turn{Session: "ended-123", Channel: "web", Text: "yes"})
 	require.NoError(t, err)
 	assert.Equal(t, conversation.KindHelp, rep.Kind)
-	assert.Contains(t, rep.Answer.Answer, "nothing was sent")
+	assert.Contains(t, rep.Answer.Answer, "That conversation had ended")
+	assert.Contains(t, rep.Answer.Answer, "If you confirmed a request and were given a reference")
+	assert.Contains(t, rep.Answer.Answer, "didn't get a reference, please start it again")
+	assert.NotContains(t, rep.Answer.Answer, "nothing was sent")
 	assert.Empty(t, q.cases())
 
 	// Only its first message: the conversation goes on as any other, under the id it was given.
 	assert.NotEqual(t, "ended-123", rep.Session, "on the web a new conversation gets an id the bot chose")
 	rep, err = bot.Reply(context.Background(), conversation.Turn{Session: rep.Session, Channel: "web", Text: "yes"})
 	require.NoError(t, err)
-	assert.NotContains(t, rep.Answer.Answer, "nothing was sent")
+	assert.NotContains(t, rep.Answer.Answer, "had ended")
 }
 
 // A request begun by command (the adviser's /request) in a conversation the bot didn't know is
@@ -178,23 +183,23 @@ func TestAnOKAfterARequestStartedByCommandIsNotAnEndedConversation(t *testing.T)
 		turn.Text = says
 		rep, err = bot.Reply(ctx, turn)
 		require.NoError(t, err)
-		assert.NotContains(t, rep.Answer.Answer, "nothing was sent", "%q after the request was sent", says)
+		assert.NotContains(t, rep.Answer.Answer, "had ended", "%q after the request was sent", says)
 	}
 	assert.Len(t, q.cases(), 1)
 }
 
 // A message a channel says begins a conversation (a new Slack mention, under its own thread's id)
-// is no reply to one that ended: "ok" there is answered, not told nothing was sent. The same id
+// is no reply to one that ended: "ok" there is answered, not told a conversation had ended. The same id
 // without the mark, as a reply in a thread the bot lost on a restart, still is.
 func TestAMessageThatStartsAConversationIsNotAnEndedOne(t *testing.T) {
 	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 	ctx := context.Background()
 	rep, err := bot.Reply(ctx, conversation.Turn{Session: "C1:1700000000.000100", Channel: "slack", Text: "ok", Starts: true})
 	require.NoError(t, err)
-	assert.NotContains(t, rep.Answer.Answer, "nothing was sent")
+	assert.NotContains(t, rep.Answer.Answer, "had ended")
 	rep, err = bot.Reply(ctx, conversation.Turn{Session: "C1:1700000000.000200", Channel: "slack", Text: "yes"})
 	require.NoError(t, err)
-	assert.Contains(t, rep.Answer.Answer, "nothing was sent")
+	assert.Contains(t, rep.Answer.Answer, "had ended")
 }
 
 // A request's details may be as long as a request form's description (5,000 characters, with

@@ -209,11 +209,30 @@ func answersAStep(text string) bool {
 	return len(strings.Fields(v)) <= 3 && (yesRe.MatchString(v) || noRe.MatchString(v) || skipRe.MatchString(v))
 }
 
-// conversationLost answers a "yes" sent to a conversation that had ended: whatever it confirmed
-// was not sent, and the person should know.
+// conversationLost answers a "yes" sent to a conversation that had ended. What it answered is
+// gone with the conversation: a request confirmed before it ended was sent, and one not yet
+// confirmed was not, and the bot can't tell which (a QA pass: "nothing was sent" was said of a
+// request that had been). The reference says: one was given only for a request sent. Started
+// again the same day, the same request is the case made first (sameDayKey), not a second.
 func conversationLost(s *session, t Turn) Reply {
-	return helpReply(s, t, "That conversation had ended (it was idle too long, or the service restarted), so nothing was sent. "+
-		"If you were making a request, please start it again: say what you'd like, for example \"I want a copy of my data\".")
+	return helpReply(s, t, "That conversation had ended (it was idle too long, or the service restarted), so I can't tell what that was a reply to. "+
+		"If you confirmed a request and were given a reference (like DPO-2026-000123), it was sent: to see where it stands, ask \"what's happening with my request?\" and give the reference. "+
+		"If you were making a request and didn't get a reference, please start it again: say what you'd like, for example \"I want a copy of my data\".")
+}
+
+// confirmsAgain reports whether a message confirms, as the summary's "yes" does: "yes",
+// "confirm", "send it". An "ok" or a "thanks" acknowledges instead.
+func confirmsAgain(text string) bool {
+	kind := smallTalkOf(text)
+	return answersAStep(text) && yesRe.MatchString(text) && kind != smallTalkOK && kind != smallTalkThanks
+}
+
+// alreadySent answers a confirmation sent right after the request it confirms was sent; one
+// more is answered so too.
+func alreadySent(s *session, t Turn, ref string) Reply {
+	s.justSent = ref
+	return helpReply(s, t, fmt.Sprintf("That request was already sent: it is with the data protection team, and its reference is %s. "+
+		"There's nothing more to confirm. To check on it later, give me the reference and the contact given with it.", ref))
 }
 
 // unfinishedRe is a request said to have been begun and not finished, or asked to be carried

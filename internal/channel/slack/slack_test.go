@@ -575,11 +575,11 @@ func TestFieldErrorsShowUnderTheirInput(t *testing.T) {
 }
 
 // A new mention that only says "ok" or "yes" starts a conversation of its own: it is answered,
-// not told that a conversation had ended and nothing was sent.
+// not told that a conversation had ended.
 func TestANewMentionIsNoEndedConversation(t *testing.T) {
 	h := newHarness(t, nil)
 	ev := appMention("Ev1", "C1", "1700000000.000100", "<@UBOT> ok")
 	require.Equal(t, http.StatusOK, h.signedSend(t, "/slack/events", ev).Code)
 	waitFor(t, "an answer in the thread", func() bool { return len(h.slack.inThread("C1", "1700000000.000100")) > 0 })
-	assert.NotContains(t, h.slack.inThread("C1", "1700000000.000100")[0].Blocks, "nothing was sent")
+	assert.NotContains(t, h.slack.inThread("C1", "1700000000.000100")[0].Blocks, "had ended")
 }

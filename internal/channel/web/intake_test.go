@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -287,4 +288,54 @@ func (h *harness) moveTo(t *testing.T, ref string, to dpo.Status) {
 	t.Helper()
 	_, err := h.queue.UpdateStatus(context.Background(), ref, dpo.Change{To: to, Actor: "dpo", Note: "asked by e-mail"})
 	require.NoError(t, err)
+}
+
+// A request confirmed in the chat is sent once. A second "yes" right after it is told the
+// request was sent, with its reference; a "yes" after the chat ended is not told that nothing was
+// sent; and the same request made again that day, in a new chat, is given the case made first
+// (a QA pass: "Go ahead: ask me about the privacy notices…", then "nothing was sent", then a
+// second identical case).
+func TestChatRequestConfirmedAgainIsSentOnce(t *testing.T) {
+	h := newHarness(t)
+	chat := func(session, message string) conversation.Reply {
+		t.Helper()
+		body, err := json.Marshal(web.ChatRequest{Session: session, Message: message, Org: bucks})
+		require.NoError(t, err)
+		rec := h.do(t, "POST", "/api/chat", string(body))
+		require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+		var r conversation.Reply
+		require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &r))
+		return r
+	}
+	request := func() conversation.Reply {
+		t.Helper()
+		r := chat("", "please delete my data")
+		for _, says := range []string{"Tom Hart", "tom.hart@example.com", "skip", "my old parking permit account", "yes"} {
+			r = chat(r.Session, says)
+		}
+		require.Equal(t, conversation.KindSubmitted, r.Kind, r.Answer.Answer)
+		return r
+	}
+	sent := request()
+	for _, says := range []string{"yes", "confirm"} {
+		again := chat(sent.Session, says)
+		assert.Contains(t, again.Answer.Answer, "already sent", says)
+		assert.Contains(t, again.Answer.Answer, sent.Reference, says)
+		assert.NotContains(t, again.Answer.Answer, "Go ahead", says)
+	}
+
+	h.clock.Add(2 * time.Hour) // the chat ended: idle past its hour
+	lost := chat(sent.Session, "yes")
+	assert.NotContains(t, lost.Answer.Answer, "nothing was sent", "the request was sent")
+	assert.Contains(t, lost.Answer.Answer, "didn't get a reference, please start it again")
+
+	made := request()
+	assert.Equal(t, sent.Reference, made.Reference, "the same request the same day is the case made first")
+	assert.Contains(t, made.Answer.Answer, "You already sent this request today")
+	cases, err := h.queue.List(context.Background(), dpo.Filter{})
+	require.NoError(t, err)
+	assert.Len(t, cases, 1)
+
+	h.clock.Add(24 * time.Hour) // another day: another request
+	assert.NotEqual(t, sent.Reference, request().Reference)
 }
