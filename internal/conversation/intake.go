@@ -2801,6 +2801,11 @@ func nameSymbolIn(v string) rune {
 // nameSymbolReason says why a name with a character no name has is refused: it names the
 // character.
 func nameSymbolReason(r rune) string {
+	if r == '+' || r == '-' {
+		// Only before it starts (nameSymbolIn): "Anne-Marie" has one, and "-Mum" was told no name
+		// has one (a QA pass).
+		return fmt.Sprintf("a name can't start with %q", string(r))
+	}
 	return fmt.Sprintf("a name has no %q in it", string(r))
 }
 

@@ -339,3 +339,27 @@ func TestChatRequestConfirmedAgainIsSentOnce(t *testing.T) {
 	h.clock.Add(24 * time.Hour) // another day: another request
 	assert.NotEqual(t, sent.Reference, request().Reference)
 }
+
+// A name that starts with "-" or "+" (which a spreadsheet reads as a formula) is refused with
+// that rule, not told that no name has a hyphen: "Anne-Marie" has one (a QA pass: "-Mum" was
+// told `a name has no "-" in it`).
+func TestRequestFormSaysANameCantStartWithAHyphen(t *testing.T) {
+	h := newHarness(t)
+	for field, body := range map[string]map[string]string{
+		"on_behalf_of": {"type": "access", "org": "Bucks", "name": "Ann Lee", "on_behalf_of": "-Mum", "contact": "ann@example.com", "description": "Mum's care records"},
+		"name":         {"type": "access", "org": "Bucks", "name": "+Ann Lee", "contact": "ann@example.com", "description": "My care records"},
+	} {
+		b, err := json.Marshal(body)
+		require.NoError(t, err)
+		rec := h.do(t, "POST", "/api/request", string(b))
+		require.Equal(t, http.StatusUnprocessableEntity, rec.Code, "%s: %s", field, rec.Body.String())
+		var e web.ErrorResponse
+		require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &e))
+		assert.Equal(t, field, e.Field)
+		assert.Contains(t, e.Error, "a name can't start with", field)
+		assert.NotContains(t, e.Error, "a name has no", field)
+	}
+	b, err := json.Marshal(map[string]string{"type": "access", "org": "Bucks", "name": "Ann Lee", "on_behalf_of": "Anne-Marie Lee", "contact": "ann@example.com", "description": "Her care records"})
+	require.NoError(t, err)
+	assert.Equal(t, http.StatusOK, h.do(t, "POST", "/api/request", string(b)).Code)
+}
