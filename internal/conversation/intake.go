@@ -1726,6 +1726,9 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			// for as the contact, below.
 			return say("That doesn't look like a name: " + nameSymbolReason(r) + ". Please give " + it.yourName() + " as it is written. " + b.prompt(it)), nil
 		}
+		if tooLong(name, MaxNameRunes) {
+			return say(nameTooLong(name) + " Please give " + it.yourName() + " as it is written. " + b.prompt(it)), nil
+		}
 		if !looksLikeName(name) || talk != smallTalkNone {
 			if saidWhose {
 				// "it's not for the caller, it's for her son": no name but whose it is.
@@ -1785,6 +1788,9 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		}
 		if r := nameSymbolIn(name); r != 0 && r != '@' {
 			return mk("That doesn't look like a name: " + nameSymbolReason(r) + ". Please give the name of the person the request is for, or say \"it's for me\". " + b.prompt(it)), nil
+		}
+		if tooLong(name, MaxNameRunes) {
+			return mk(nameTooLong(name) + " Please give the name of the person the request is for, or say \"it's for me\". " + b.prompt(it)), nil
 		}
 		if !looksLikeName(name) || talk != smallTalkNone {
 			return mk("Please give the name of the person the request is for, or say \"it's for me\". " + b.prompt(it)), nil
@@ -1903,8 +1909,10 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 	case StepService:
 		if skipRe.MatchString(v) || asAboveRe.MatchString(v) || sameAsBeforeRe.MatchString(v) { // "same": no service is kept from the last request
 			it.service = "-"
+		} else if service := serviceAsSaid(v); tooLong(service, MaxServiceRunes) {
+			return mk(serviceTooLong(service) + " " + b.prompt(it)), nil
 		} else {
-			it.service = serviceAsSaid(v)
+			it.service = service
 		}
 	case StepDescription:
 		if skipRe.MatchString(v) || asAboveRe.MatchString(v) {
@@ -1951,6 +1959,8 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			it.step, it.revising = "", false
 			b.advance(it)
 			return mk("Let's go through it again. " + b.prompt(it)), nil
+		case service != "" && tooLong(service, MaxServiceRunes):
+			return mk(serviceTooLong(service) + " " + b.prompt(it)), nil
 		case service != "":
 			// "the service is housing": that field, and the summary again.
 			it.service = service
@@ -2809,6 +2819,26 @@ func nameSymbolReason(r rune) string {
 	return fmt.Sprintf("a name has no %q in it", string(r))
 }
 
+// tooLong reports whether v has more characters than a request form's field takes (max): the
+// chat's steps take what the form does, and say so.
+func tooLong(v string, max int) bool { return utf8.RuneCountInString(v) > max }
+
+// nameTooLong says that a name is longer than a form's name field takes (MaxNameRunes), and how
+// long it is (a QA pass: a 240-character name was told only "Please give your name").
+func nameTooLong(name string) string {
+	return fmt.Sprintf("That's too long for a name: a name can be at most %s characters, and that has %s.",
+		Thousands(MaxNameRunes), Thousands(utf8.RuneCountInString(name)))
+}
+
+// serviceTooLong says that a service is longer than the form's service field takes
+// (MaxServiceRunes), and where more can be said (a QA pass: the chat kept 250 characters that
+// the form refuses).
+func serviceTooLong(service string) string {
+	return fmt.Sprintf("That's too long for the service: it can be at most %s characters, and that has %s. "+
+		"Please give just the service, for example \"council tax\" or \"housing\": what you want from it goes in the details.",
+		Thousands(MaxServiceRunes), Thousands(utf8.RuneCountInString(service)))
+}
+
 // looksLikeName reports whether a reply could be a person's name: some letters, not too long,
 // and not an e-mail address or a phone number ("12345", "😀" and "jo@example.com" are not).
 func looksLikeName(v string) bool {
@@ -2819,7 +2849,7 @@ func looksLikeName(v string) bool {
 		}
 	}
 	words := strings.Fields(strings.ToLower(v))
-	if letters < 2 || len(v) > 200 || countDigits(v) > 0 || len(words) > 6 || strings.ContainsFunc(v, dpo.HiddenFormatting) ||
+	if letters < 2 || tooLong(v, MaxNameRunes) || countDigits(v) > 0 || len(words) > 6 || strings.ContainsFunc(v, dpo.HiddenFormatting) ||
 		nameSymbolIn(v) != 0 || // a formula or markup: `=HYPERLINK("…") Smith`, "<b>Jo</b>"
 		strings.Contains(v, "@") || // an e-mail address, even one mistyped ("linda.jones@gmial.com"), is no name
 		sameAsBeforeRe.MatchString(v) { // "same as before" with no request before it names no one
