@@ -32,9 +32,7 @@ func TestBrowserSafeguardingAndProofFormsAreAccessible(t *testing.T) {
 	require.NoError(t, chromedp.Do(ctx,
 		chromedp.Navigate(ts.URL+"/dpo/sign-in"),
 		chromedp.WaitVisible(chromedp.CSS("#name")),
-		chromedp.SendKeys(chromedp.CSS("#name"), "dpo"),
-		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
-		chromedp.Submit(chromedp.CSS("#password")),
+		signIn("dpo", "correct horse battery"),
 		chromedp.WaitVisible(chromedp.CSS("table.queue .tag-safeguarding")),
 	))
 	reportViolations(t, "the queue with a safeguarding warning", axeAudit(ctx, t))

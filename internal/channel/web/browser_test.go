@@ -86,6 +86,22 @@ func text(sel string, out *string) chromedp.Action[chromedp.Void] {
 	}
 }
 
+// signIn fills in the dashboard's sign-in form the page shows, and sends it.
+func signIn(name, password string) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		for _, a := range []chromedp.Action[chromedp.Void]{
+			chromedp.SendKeys(chromedp.CSS("#name"), name),
+			chromedp.SendKeys(chromedp.CSS("#password"), password),
+			chromedp.Submit(chromedp.CSS("#password")),
+		} {
+			if _, err := a(ctx, t); err != nil {
+				return chromedp.Void{}, err
+			}
+		}
+		return chromedp.Void{}, nil
+	}
+}
+
 // location stores the page's URL in out.
 func location(out *string) chromedp.Action[chromedp.Void] {
 	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
@@ -223,9 +239,7 @@ func TestBrowserResidentAsksFollowsUpAndMakesARequest(t *testing.T) {
 	))
 	assert.Contains(t, url, "/dpo/sign-in", "no session: sent to sign in")
 	require.NoError(t, chromedp.Do(ctx,
-		chromedp.SendKeys(chromedp.CSS("#name"), "dpo"),
-		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
-		chromedp.Submit(chromedp.CSS("#password")),
+		signIn("dpo", "correct horse battery"),
 		chromedp.WaitVisible(chromedp.CSS("table.queue")),
 		chromedp.Click(chromedp.CSS(fmt.Sprintf(`a[href="/dpo/cases/%s"]`, ref))),
 		chromedp.WaitVisible(chromedp.CSS("h1")),
@@ -342,9 +356,7 @@ func TestBrowserAccessibility(t *testing.T) {
 		reportViolations(t, page, axeAudit(ctx, t))
 	}
 	require.NoError(t, chromedp.Do(ctx,
-		chromedp.SendKeys(chromedp.CSS("#name"), "dpo"),
-		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
-		chromedp.Submit(chromedp.CSS("#password")),
+		signIn("dpo", "correct horse battery"),
 		chromedp.WaitVisible(chromedp.CSS("table.queue")),
 	))
 	reportViolations(t, "the dashboard queue", axeAudit(ctx, t))
@@ -469,9 +481,7 @@ func TestBrowserDPOSearchKeepsTheTermOutOfAddresses(t *testing.T) {
 	require.NoError(t, chromedp.Do(ctx,
 		chromedp.Navigate(ts.URL+"/dpo"),
 		chromedp.WaitVisible(chromedp.CSS("#password")),
-		chromedp.SendKeys(chromedp.CSS("#name"), "dpo"),
-		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
-		chromedp.Submit(chromedp.CSS("#password")),
+		signIn("dpo", "correct horse battery"),
 		chromedp.WaitVisible(chromedp.CSS("table.queue")),
 	))
 	var addr, found string
@@ -567,9 +577,7 @@ func TestBrowserACasePageWrapsLongWords(t *testing.T) {
 		chromedp.EmulateViewport(1024, 800),
 		chromedp.Navigate(ts.URL+"/dpo/sign-in"),
 		chromedp.WaitVisible(chromedp.CSS("#password")),
-		chromedp.SendKeys(chromedp.CSS("#name"), "dpo"),
-		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
-		chromedp.Submit(chromedp.CSS("#password")),
+		signIn("dpo", "correct horse battery"),
 		chromedp.WaitVisible(chromedp.CSS("table.queue")),
 		chromedp.Navigate(ts.URL+"/dpo/cases/"+ref),
 		chromedp.WaitVisible(chromedp.CSS("h1")),
