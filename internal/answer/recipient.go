@@ -23,6 +23,8 @@ func (c *Composer) recipientAsked(clause string) (reqs []requirement, name strin
 	}
 	if n := properNameRe.FindStringSubmatch(m[2]); n != nil {
 		name = n[1]
+	} else if n := officeNameRe.FindStringSubmatch(m[2]); n != nil {
+		name = n[1] // "the home office", typed in lower case, is still not the Cabinet Office
 	}
 	for _, w := range Words(m[2]) {
 		if recipientKinds[w] {
@@ -40,6 +42,11 @@ func (c *Composer) recipientAsked(clause string) (reqs []requirement, name strin
 // properNameRe is a name of two to four capitalised words, after an optional "the": "the Home
 // Office", "Thames Valley Police".
 var properNameRe = regexp.MustCompile(`^(?:the\s+)?((?:[A-Z][\w'’-]*\s+){1,3}[A-Z][\w'’-]*)$`)
+
+// officeNameRe is an office or board named in lower case: "the home office", "the passport
+// office", "the parole board". Its words are "home" (an everyday word) and "office", which the
+// Cabinet Office also has; as a name, it must be named whole.
+var officeNameRe = regexp.MustCompile(`(?i)^(?:the\s+)?((?:[a-z'’-]+\s+){1,3}(?:office|ministry|board|commission|bureau))$`)
 
 // namesAskedRecipient reports whether a passage, with the section it is under, names whom a question
 // asks about: its name, when it was written as one, or any of its words ("the police" is met by

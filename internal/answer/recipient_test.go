@@ -30,11 +30,13 @@ func TestARecipientTheNoticesDoNotNameIsNotAnswered(t *testing.T) {
 		require.NoError(t, err)
 		return ans
 	}
-	for _, q := range []string{"do you share my child's admission details with the Home Office?", "will you pass my admissions information to my landlord?"} {
+	for _, q := range []string{"do you share my child's admission details with the Home Office?", "will you pass my admissions information to my landlord?",
+		"does the council share my info with the home office"} { // in lower case too (a QA pass)
 		ans := ask(q)
 		assert.True(t, ans.Abstained, "%s: %s", q, ans.Answer)
 	}
 	for _, q := range []string{"do you share admissions information with the police?", "does the council share admissions information with the government?",
+		"do you share admissions information with the cabinet office?",
 		"do you share admissions information with Domestic Homicide Reviews?"} {
 		ans := ask(q)
 		assert.False(t, ans.Abstained, q)
