@@ -210,6 +210,8 @@ func TestAskedKind(t *testing.T) {
 		// "What is the DPO?" asks who (a QA pass: it quoted security measures).
 		{"what is the DPO?", KindContact}, {"whats a data protection officer", KindContact},
 		{"what is the DPO's job?", ""},
+		// Asked in everyday words (a QA pass: "… person for bucks" quoted security measures).
+		{"who is the data protection person for bucks", KindContact}, {"who's the data protection contact at milton keynes", KindContact},
 		{"when was this notice last updated?", KindDate},
 		{"whats the ICO phone number", KindPhone}, // words between "the" and "phone number"
 		{"MK Together phone number", KindPhone},   // a bare request for a number
