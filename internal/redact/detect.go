@@ -2197,17 +2197,29 @@ func oneWordBeforeTown(s string, i int) int {
 // words of towns and estates of the councils' areas ("bletchley mk2 2dd", ", newport pagnell to").
 func skipPlaces(s string, i int) int {
 	for n := 0; ; n++ {
-		j := skipSpaces(s, i)
-		if j < len(s) && s[j] == ',' {
-			j = skipSpaces(s, j+1)
-		}
+		j := skipSpacesComma(s, i)
 		tok, _ := readNameToken(s, j)
-		lw := strings.ToLower(tok)
-		if n == 3 || postcodeAt(s, j) || !(placeWords[lw] || townSurnames[lw] || areaWords[lw]) {
+		if n == 3 || postcodeAt(s, j) || !townWord(strings.ToLower(tok)) {
 			return j
 		}
 		i = j + len(tok)
 	}
+}
+
+// skipSpacesComma returns where the word after byte i starts: past spaces, and past a comma and
+// the spaces after it where one comes first (", Olney", " olney").
+func skipSpacesComma(s string, i int) int {
+	j := skipSpaces(s, i)
+	if j < len(s) && s[j] == ',' {
+		j = skipSpaces(s, j+1)
+	}
+	return j
+}
+
+// townWord reports whether lw, a word in lower case, is a word of a town or an estate of the
+// councils' areas ("olney", "stony", "fishermead").
+func townWord(lw string) bool {
+	return placeWords[lw] || townSurnames[lw] || areaWords[lw]
 }
 
 // placeOpeners open the names of the councils' towns, before words that placeWords hold: "Milton
@@ -2217,16 +2229,12 @@ var placeOpeners = setOf(`milton great little central kents shenley emerson gerr
 // townAfter reports whether a town or an estate of the councils' areas, in any case, follows byte
 // i after a space or a comma: ", Olney", " stony stratford".
 func townAfter(s string, i int) bool {
-	j := skipSpaces(s, i)
-	if j < len(s) && s[j] == ',' {
-		j = skipSpaces(s, j+1)
-	}
-	if j == i || j >= len(s) {
+	j := skipSpacesComma(s, i)
+	if j == i {
 		return false
 	}
 	tok, _ := readNameToken(s, j)
-	lw := strings.ToLower(tok)
-	return placeWords[lw] || townSurnames[lw] || areaWords[lw]
+	return townWord(strings.ToLower(tok))
 }
 
 // lowerStreet returns the end of a street or a building named in any case at byte i, after a
@@ -2237,10 +2245,7 @@ func townAfter(s string, i int) bool {
 // or "the" and one, so that a count ("send it to 2 addresses", "moved from 2 bedrooms to 3")
 // names none; a fifth word means prose, not an address.
 func lowerStreet(s string, i int) int {
-	pos := skipSpaces(s, i)
-	if pos < len(s) && s[pos] == ',' {
-		pos = skipSpaces(s, pos+1)
-	}
+	pos := skipSpacesComma(s, i)
 	n, the, end, count := 0, false, 0, false
 	for {
 		tok, next := readNameToken(s, pos)
@@ -2346,16 +2351,11 @@ func placeOrPostcodeFollows(s string, i int) bool {
 	if tok == "" || !unicode.IsUpper(r) {
 		return false
 	}
-	lw := strings.ToLower(tok)
-	if placeWords[lw] || townSurnames[lw] || areaWords[lw] {
+	if townWord(strings.ToLower(tok)) {
 		return true
 	}
 	// An estate no list holds, then the postcode: "…, Fishermead, MK6 2HY".
-	k := skipSpaces(s, j+len(tok))
-	if k < len(s) && s[k] == ',' {
-		k = skipSpaces(s, k+1)
-	}
-	return postcodeAt(s, k)
+	return postcodeAt(s, skipSpacesComma(s, j+len(tok)))
 }
 
 // postcodeAt reports whether a UK postcode starts at byte i.
@@ -2404,10 +2404,7 @@ const (
 // street, as need says: "I have 3 children", "flat 5 pounds fee" and "I own 2 holiday cottages"
 // name none.
 func buildingName(s string, i int, need buildingNeed) int {
-	i = skipSpaces(s, i)
-	if i < len(s) && s[i] == ',' {
-		i = skipSpaces(s, i+1)
-	}
+	i = skipSpacesComma(s, i)
 	var toks []string
 	end := 0
 	for pos := i; len(toks) < 4; {
