@@ -2245,12 +2245,11 @@ func townAfter(s string, i int) bool {
 // or "the" and one, so that a count ("send it to 2 addresses", "moved from 2 bedrooms to 3")
 // names none; a fifth word means prose, not an address.
 func lowerStreet(s string, i int) int {
-	pos := skipSpacesComma(s, i)
 	n, the, end, count := 0, false, 0, false
-	for {
-		tok, next := readNameToken(s, pos)
-		lw := strings.ToLower(strings.TrimSuffix(tok, "."))
-		if tok == "" || lw != strings.Trim(lw, "'’-") {
+	for pos, tok := range nameWords(s, skipSpacesComma(s, i)) {
+		tok = strings.TrimSuffix(tok, ".")
+		lw := strings.ToLower(tok)
+		if lw != strings.Trim(lw, "'’-") {
 			break
 		}
 		streetType := n > 0 && wordStreetTypes[lw]
@@ -2263,11 +2262,10 @@ func lowerStreet(s string, i int) int {
 		} else {
 			count = count || countedWord(lw)
 		}
-		end = pos + len(strings.TrimSuffix(tok, "."))
-		if next == 0 || streetType {
+		end = pos + len(tok)
+		if streetType {
 			break
 		}
-		pos = next
 	}
 	if n < 2 && !(the && n == 1) || count && !the {
 		return 0
@@ -2407,19 +2405,17 @@ func buildingName(s string, i int, need buildingNeed) int {
 	i = skipSpacesComma(s, i)
 	var toks []string
 	end := 0
-	for pos := i; len(toks) < 4; {
-		tok, next := readNameToken(s, pos)
+	for pos, tok := range nameWords(s, i) {
 		tok = strings.TrimSuffix(tok, ".")
 		lw := strings.ToLower(tok)
-		if tok == "" || placeWords[lw] || (addressStop[lw] || addressIntroStop[lw]) && (len(toks) > 0 || lw != "the") {
+		if placeWords[lw] || (addressStop[lw] || addressIntroStop[lw]) && (len(toks) > 0 || lw != "the") {
 			break
 		}
 		toks = append(toks, tok)
 		end = pos + len(tok)
-		if next == 0 {
+		if len(toks) == 4 {
 			break
 		}
-		pos = next
 	}
 	if len(toks) == 0 {
 		return 0

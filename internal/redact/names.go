@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"iter"
 	"regexp"
 	"slices"
 	"strings"
@@ -945,6 +946,21 @@ func readNameToken(s string, i int) (tok string, next int) {
 		}
 	}
 	return tok, 0
+}
+
+// nameWords yields the words readNameToken reads from byte i on, each with where it starts, for as
+// long as a single space separates one from the next: the words of a name or a street, up to a
+// comma, a line's end or a wider gap.
+func nameWords(s string, i int) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for {
+			tok, next := readNameToken(s, i)
+			if tok == "" || !yield(i, tok) || next == 0 {
+				return
+			}
+			i = next
+		}
+	}
 }
 
 // afterBlanks is the start of the word after the spaces and tabs at byte i, or 0 when none

@@ -1,9 +1,12 @@
 package redact
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
-// skipSpacesComma and townWord are the steps townAfter, skipPlaces, lowerStreet, buildingName
-// and placeOrPostcodeFollows share.
+// skipSpacesComma, townWord and nameWords are the steps the street and town readers share
+// (townAfter, skipPlaces, lowerStreet, buildingName, placeOrPostcodeFollows).
 func TestSkipSpacesComma(t *testing.T) {
 	for _, c := range []struct {
 		s    string
@@ -30,6 +33,31 @@ func TestTownWord(t *testing.T) {
 	} {
 		if got := townWord(lw); got != want {
 			t.Errorf("townWord(%q) = %v, want %v", lw, got, want)
+		}
+	}
+}
+
+func TestNameWords(t *testing.T) {
+	for _, c := range []struct {
+		s     string
+		i     int
+		want  []string
+		start []int
+	}{
+		{"at 3 kiln bank, olney", 5, []string{"kiln", "bank"}, []int{5, 10}},
+		{"flat 3 The Maltings, Olney", 7, []string{"The", "Maltings"}, []int{7, 11}},
+		{"to J. Smith.", 3, []string{"J.", "Smith."}, []int{3, 6}},
+		{"22 tudeley  hale", 3, []string{"tudeley"}, []int{3}},
+		{"22 tudeley\nhale", 3, []string{"tudeley"}, []int{3}},
+		{"22 ", 3, nil, nil},
+	} {
+		var got []string
+		var start []int
+		for pos, tok := range nameWords(c.s, c.i) {
+			got, start = append(got, tok), append(start, pos)
+		}
+		if !slices.Equal(got, c.want) || !slices.Equal(start, c.start) {
+			t.Errorf("nameWords(%q, %d) = %q at %v, want %q at %v", c.s, c.i, got, start, c.want, c.start)
 		}
 	}
 }
