@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"iter"
 	"regexp"
 	"strings"
 	"unicode"
@@ -206,18 +207,12 @@ var spelledEmailRE = regexp.MustCompile(`(?i)((?:[\p{L}\p{N}._%+\-]+\s+dot\s+)*[
 // ("janet@example.com"), or "" when it spells none: the contact a resident gave so, to be said
 // back for them to confirm.
 func SpokenEmail(s string) string {
-	spans := findSpelledEmails(s, nil)
-	if len(spans) == 0 {
-		return ""
+	for m := range spelledEmails(s) {
+		local := spokenDotRE.ReplaceAllString(s[m[2]:m[3]], ".")
+		domain := spokenDotRE.ReplaceAllString(s[m[6]:m[1]], ".")
+		return strings.ToLower(strings.Join(strings.Fields(local), "") + "@" + strings.Join(strings.Fields(domain), ""))
 	}
-	spelt := s[spans[0].start:spans[0].end]
-	m := spelledEmailRE.FindStringSubmatchIndex(spelt)
-	if m == nil {
-		return ""
-	}
-	local := spokenDotRE.ReplaceAllString(spelt[m[2]:m[3]], ".")
-	domain := spokenDotRE.ReplaceAllString(spelt[m[6]:], ".")
-	return strings.ToLower(strings.Join(strings.Fields(local), "") + "@" + strings.Join(strings.Fields(domain), ""))
+	return ""
 }
 
 // spokenDotRE is "dot" spelt out in an address: " dot ", "(dot)", "[dot]".
@@ -231,37 +226,51 @@ var mailProviders = setOf(`gmail googlemail hotmail outlook live msn yahoo ymail
 // An address spelt out in words or typed without its top-level domain needs one, or a provider.
 var emailCueRE = regexp.MustCompile(`(?i)(?:e-?mail|mail|reply|write|contact|address)\b[^.!?\n]{0,24}$`)
 
-// findSpelledEmails appends the spans of addresses spelt out in words (spelledEmailRE): those
-// written in brackets, with a local part no word has ("john.smith", "sarah dot m"), at a mail
-// provider, or introduced as an address. "look at gov dot uk" is a website.
+// findSpelledEmails appends the spans of addresses spelt out in words (spelledEmails).
 func findSpelledEmails(s string, out []span) []span {
-	last := 0
-	// Only around an "at" with a "dot" soon after: the expression run over a whole 100 KB
-	// transcript took a second (Go's matcher is linear, not fast).
-	for p := 0; p < len(s); {
-		k := indexFold(s[p:], "at")
-		if k < 0 {
-			break
-		}
-		at := p + k
-		p = at + 2
-		if at < last || wordBefore(s, at) || at+2 < len(s) && isASCIILetter(s[at+2]) || !containsFold(s[at:min(len(s), at+100)], "dot") {
-			continue
-		}
-		from, to := max(last, at-80), min(len(s), at+120)
-		for _, m := range spelledEmailRE.FindAllStringSubmatchIndex(s[from:to], -1) {
-			if from+m[4] > at || from+m[5] < at+2 {
-				continue // another "at" of the window
+	for m := range spelledEmails(s) {
+		out = append(out, span{KindEmail, m[0], m[1]})
+	}
+	return out
+}
+
+// spelledEmails yields spelledEmailRE's matches, as indices into s, of the addresses s spells
+// out in words: those written in brackets, with a local part no word has ("john.smith", "sarah
+// dot m"), at a mail provider, or introduced as an address. "look at gov dot uk" is a website.
+func spelledEmails(s string) iter.Seq[[]int] {
+	return func(yield func([]int) bool) {
+		last := 0
+		// Only around an "at" with a "dot" soon after: the expression run over a whole 100 KB
+		// transcript took a second (Go's matcher is linear, not fast).
+		for p := 0; p < len(s); {
+			k := indexFold(s[p:], "at")
+			if k < 0 {
+				break
 			}
-			local, sep, domain := s[from+m[2]:from+m[3]], s[from+m[4]:from+m[5]], strings.ToLower(s[from+m[6]:from+m[7]])
-			if strings.ContainsAny(sep, "([") || strings.ContainsAny(local, "._%+0123456789") || containsFold(local, " dot ") ||
-				mailProviders[domain] || emailCued(s[max(0, from+m[0]-40):from+m[0]]) {
-				out = append(out, span{KindEmail, from + m[0], from + m[1]})
-				last = from + m[1]
+			at := p + k
+			p = at + 2
+			if at < last || wordBefore(s, at) || at+2 < len(s) && isASCIILetter(s[at+2]) || !containsFold(s[at:min(len(s), at+100)], "dot") {
+				continue
+			}
+			from, to := max(last, at-80), min(len(s), at+120)
+			for _, m := range spelledEmailRE.FindAllStringSubmatchIndex(s[from:to], -1) {
+				for g := range m {
+					m[g] += from // every group takes part in a match
+				}
+				if m[4] > at || m[5] < at+2 {
+					continue // another "at" of the window
+				}
+				local, sep, domain := s[m[2]:m[3]], s[m[4]:m[5]], strings.ToLower(s[m[6]:m[7]])
+				if strings.ContainsAny(sep, "([") || strings.ContainsAny(local, "._%+0123456789") || containsFold(local, " dot ") ||
+					mailProviders[domain] || emailCued(s[max(0, m[0]-40):m[0]]) {
+					if !yield(m) {
+						return
+					}
+					last = m[1]
+				}
 			}
 		}
 	}
-	return out
 }
 
 // findProviderEmails appends the spans of addresses said without their ending: a local part,

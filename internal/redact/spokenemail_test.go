@@ -18,3 +18,11 @@ func TestSpokenEmail(t *testing.T) {
 		}
 	}
 }
+
+// Of two addresses spelt out, the first is the one said back.
+func TestSpokenEmailTakesTheFirst(t *testing.T) {
+	in := "email jo at gmail dot com or sam99 at outlook dot com"
+	if got, want := SpokenEmail(in), "jo@gmail.com"; got != want {
+		t.Errorf("SpokenEmail(%q) = %q, want %q", in, got, want)
+	}
+}
