@@ -1798,6 +1798,13 @@ var streetIntroRE = newPattern(`(?i)(?:live|living|lives|lived|reside|resides|re
 var addressIntroStop = setOf(`but so if when where who which how what why please can could would
 	do does have has need want wanted since because now currently near next i i'm im`)
 
+// endsStreet reports whether lw, a word in lower case read after a house number, ends the street
+// rather than naming it: it shows the number counts things (addressStop) or the sentence goes on
+// (addressIntroStop).
+func endsStreet(lw string) bool {
+	return addressStop[lw] || addressIntroStop[lw]
+}
+
 // houseNameRE matches a house name and the street after it: "Rose Cottage, Church Lane", "The Old
 // Barn, Mill Road", "The Old Rectory, Church Lane", "The Old Post Office, High Street": capitalised
 // words ending in a type of house, or any capitalised words after "The Old", which names only
@@ -1895,7 +1902,7 @@ func findAddresses(s string, out []span) []span {
 					w = w[:k]
 				}
 				lw := strings.ToLower(w)
-				if (addressStop[lw] || addressIntroStop[lw]) && (n > 0 || lw != "the") {
+				if endsStreet(lw) && (n > 0 || lw != "the") {
 					break
 				}
 				i += len(w)
@@ -2191,7 +2198,7 @@ func oneWordBeforeTown(s string, i int) int {
 	i = skipSpaces(s, i)
 	tok, _ := readNameToken(s, i)
 	lw := strings.ToLower(tok)
-	if len(tok) < 4 || !allLetters(lw) || ordinaryWord(lw) || addressStop[lw] || addressIntroStop[lw] ||
+	if len(tok) < 4 || !allLetters(lw) || ordinaryWord(lw) || endsStreet(lw) ||
 		quantityWords[lw] || countedWord(lw) || areaWords[lw] || townSurnames[lw] || placeOpeners[lw] {
 		return 0
 	}
@@ -2264,7 +2271,7 @@ func lowerStreet(s string, i int) int {
 		streetType := n > 0 && wordStreetTypes[lw]
 		if n == 0 && !the && lw == "the" {
 			the = true
-		} else if !streetType && (ordinaryWord(lw) || addressStop[lw] || addressIntroStop[lw]) {
+		} else if !streetType && (ordinaryWord(lw) || endsStreet(lw)) {
 			break
 		} else if n++; n > 4 {
 			return 0
@@ -2310,7 +2317,7 @@ func oneWordStreet(s string, i int, anyCase bool) int {
 	if j := skipSpaces(s, end); j > end {
 		next, _ := readNameToken(s, j)
 		ln := strings.ToLower(next)
-		if next != "" && (!(ordinaryWord(ln) || addressStop[ln] || addressIntroStop[ln] || townSurnames[ln] || areaWords[ln]) || quantityWords[ln]) {
+		if next != "" && (!(ordinaryWord(ln) || endsStreet(ln) || townSurnames[ln] || areaWords[ln]) || quantityWords[ln]) {
 			return 0
 		}
 	}
@@ -2417,7 +2424,7 @@ func buildingName(s string, i int, need buildingNeed) int {
 	for pos, tok := range nameWords(s, i) {
 		tok = strings.TrimSuffix(tok, ".")
 		lw := strings.ToLower(tok)
-		if placeWords[lw] || (addressStop[lw] || addressIntroStop[lw]) && (len(toks) > 0 || lw != "the") {
+		if placeWords[lw] || endsStreet(lw) && (len(toks) > 0 || lw != "the") {
 			break
 		}
 		toks = append(toks, tok)

@@ -5,8 +5,8 @@ import (
 	"testing"
 )
 
-// skipSpacesComma, townWord and nameWords are the steps the street and town readers share
-// (townAfter, skipPlaces, lowerStreet, buildingName, placeOrPostcodeFollows).
+// skipSpacesComma, townWord, nameWords and endsStreet are the steps the street and town
+// readers share (townAfter, skipPlaces, lowerStreet, oneWordStreet, buildingName, …).
 func TestSkipSpacesComma(t *testing.T) {
 	for _, c := range []struct {
 		s    string
@@ -58,6 +58,17 @@ func TestNameWords(t *testing.T) {
 		}
 		if !slices.Equal(got, c.want) || !slices.Equal(start, c.start) {
 			t.Errorf("nameWords(%q, %d) = %q at %v, want %q at %v", c.s, c.i, got, start, c.want, c.start)
+		}
+	}
+}
+
+func TestEndsStreet(t *testing.T) {
+	for lw, want := range map[string]bool{
+		"years": true, "the": true, "and": true, "please": true, "because": true,
+		"kiln": false, "bank": false, "hale": false,
+	} {
+		if got := endsStreet(lw); got != want {
+			t.Errorf("endsStreet(%q) = %v, want %v", lw, got, want)
 		}
 	}
 }
