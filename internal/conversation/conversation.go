@@ -274,6 +274,14 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 				return b.addressGivenAwayUrgent(ctx, s, t, intent, addressLeakedSerious)
 			}
 		}
+		if reach, _ := rights.AsksWhetherTheyCanGetIt(t.Text); reach != rights.ReachNone && !intent.Actionable && b.Queue != nil {
+			// "im in a refuge. if my husband asks the council where i live will they tell him":
+			// the safety contacts first, then what the notices say of it, whom to ask, and the
+			// request to keep the address confidential (a QA pass: the contacts alone).
+			s.offered = offer{}
+			safe := b.safeguardingReply(s, t, intent)
+			return b.answerWhetherTheyCanGetIt(ctx, s, t, reach, &safe)
+		}
 		if intent.ByModel && intent.Actionable && intent.Type != rights.None && b.Queue != nil {
 			// Only the model took it for urgent, and it asks to exercise a right ("hi, I'm Kate
 			// and I want a copy of everything you hold on me please"): the safeguarding reply
@@ -485,6 +493,13 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		// writer's (its "new address" started a request to correct records, a QA pass): said
 		// plainly, and who decides whether the law lets anything be shared.
 		return b.withContact(s, t, someoneElsesDetails), nil
+	}
+	if reach, byAnEx := rights.AsksWhetherTheyCanGetIt(t.Text); byAnEx && reach != rights.ReachNone && !intent.Actionable && b.Queue != nil {
+		// "can my ex get my records?", "my ex husband works for the council, can he look up my
+		// address on the system?", asked calmly: what the notices say of it, not a copy of the
+		// writer's own data offered; where to turn if they are at risk, and the request to keep
+		// the address confidential.
+		return b.answerWhetherTheyCanGetIt(ctx, s, t, reach, nil)
 	}
 	if b.Queue != nil && (intent.Type == rights.Complaint || !intent.Actionable) && !rights.TellsOfAddressGivenAway(t.Text) &&
 		rights.TellsOfAnExFindingItThroughTheCouncil(t.Text) {

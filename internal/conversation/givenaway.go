@@ -2,6 +2,9 @@ package conversation
 
 import (
 	"context"
+	"regexp"
+	"slices"
+	"strconv"
 
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/rights"
@@ -132,3 +135,89 @@ func (b *Bot) addressFoundByAnEx(ctx context.Context, s *session, t Turn, intent
 		Session: s.ID, Kind: KindAnswer,
 	}, nil
 }
+
+// reachSearched is what is searched for a question of whether someone the writer may need to be
+// kept safe from can get where they live, or their records, through the council
+// (rights.AsksWhetherTheyCanGetIt): the writer's own words found nothing (a QA pass), where the
+// notices do say when the council shares information against a person's wishes, which staff can
+// see it, and whose the right to see records is.
+var reachSearched = map[rights.Reach]string{
+	rights.ReachTold:     "do you share my information against my wishes? when must the council give information to courts?",
+	rights.ReachLookedUp: "which staff can see my information?",
+	rights.ReachRecords:  "who has the right to see records containing personal information about you?",
+}
+
+// ownRecordsOnly opens the answer to "can my ex get my records?": the right of access is to a
+// person's own data, which the notices' words that follow say; a copy of the writer's own data,
+// offered there before, was no answer to it (a QA pass).
+const ownRecordsOnly = "The right of access is a person's right to see their own records, not someone else's."
+
+// askTheTeam leads the data protection contact after an answer the notices gave: what the
+// council would do in the writer's case, the team can say.
+const askTheTeam = "To ask what the council would do in your case:"
+
+// keepItConfidential offers the request to keep the address confidential to a writer who asks
+// whether someone they may need to be kept safe from can get it, as to one who fled abuse
+// (safeguardingReply).
+const keepItConfidential = "You can ask the council to keep your address confidential, so that it isn't shared or given out, and its letters and records don't show it to anyone who shouldn't see it. I can pass that request to the data protection team: say \"yes\" to start it."
+
+// answerWhetherTheyCanGetIt answers a question of whether someone the writer may need to be kept
+// safe from can get where they live, or their records, through the council: "im in a refuge. if
+// my husband asks the council where i live will they tell him" got the safety contacts alone,
+// "my ex husband works for the council, can he look up my address on the system?" that the
+// notices don't answer, and "can my ex get my records?" the offer of a copy of the writer's own
+// data (a QA pass). Each gets what the notices say (reachSearched), the data protection team's
+// contact, where to turn (the safety contacts first when the message was urgent, safe, or calmly
+// after the answer), and the request to keep the address confidential offered; taken, it asks
+// for a contact safe to use and is flagged for the team. safe is the safeguarding reply to an
+// urgent message, or nil.
+func (b *Bot) answerWhetherTheyCanGetIt(ctx context.Context, s *session, t Turn, reach rights.Reach, safe *Reply) (Reply, error) {
+	r, err := b.answer(ctx, s, t, reachSearched[reach], rights.Intent{Type: rights.None}, nil)
+	if err != nil {
+		return Reply{}, err
+	}
+	ans := r.Answer
+	if reach == rights.ReachRecords {
+		lead := ownRecordsOnly
+		if !ans.Abstained {
+			lead += " What the notices say of it:"
+		}
+		ans.Answer = lead + "\n" + ans.Answer
+	}
+	if !ans.Abstained && b.Contacts != nil {
+		ans = withCited(ans, "\n\n"+askTheTeam+"\n", b.Contacts(t.Org))
+	}
+	if safe == nil {
+		ans.Answer += "\n\n" + b.ifAtRisk()
+	} else {
+		r.Kind = KindSafeguarding
+		ans = withAnswer(safe.Answer, ans)
+	}
+	atRiskOf(s)
+	if s.offered.typ == "" { // the safeguarding reply's own offer of it stands
+		ans.Answer += "\n\n" + keepItConfidential
+		s.offered = offer{typ: rights.Objection, question: keepAddressConfidential.question, atRisk: true}
+	}
+	r.Answer = ans
+	s.rememberedAs(ans.Answer)
+	return r, nil
+}
+
+// withCited is ans followed by sep and more, more's citations numbered on from ans's.
+func withCited(ans answer.Answer, sep string, more answer.Answer) answer.Answer {
+	n := len(ans.Citations)
+	ans.Answer += sep + citeMarkRe.ReplaceAllStringFunc(more.Answer, func(m string) string {
+		k, _ := strconv.Atoi(m[1 : len(m)-1])
+		return "[" + strconv.Itoa(k+n) + "]"
+	})
+	cited := slices.Clone(ans.Citations)
+	for _, c := range more.Citations {
+		c.N += n
+		cited = append(cited, c)
+	}
+	ans.Citations = cited
+	return ans
+}
+
+// citeMarkRe is a citation's mark in an answer: "[2]".
+var citeMarkRe = regexp.MustCompile(`\[\d+\]`)
