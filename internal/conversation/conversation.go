@@ -1522,7 +1522,10 @@ func (b *Bot) safeguardingReply(s *session, t Turn, intent rights.Intent) Reply 
 	// flat"), and asking for nothing else: the request to keep it confidential is offered, as if
 	// asked for. (Told calmly, "my mum found my new address on the letter" asks for nothing, and
 	// is offered nothing.)
-	asksSomething := requestWordsRe.MatchString(t.Text)
+	// ("can my abusive ex get my records?" asks for nothing of the writer's: offered a copy of
+	// their own data, "yes" would start the wrong request.)
+	reach, _ := rights.AsksWhetherTheyCanGetIt(t.Text)
+	asksSomething := requestWordsRe.MatchString(t.Text) && reach == rights.ReachNone
 	found := !asksSomething && rights.TellsOfBeingFound(t.Text)
 	if asksSomething && !confidential && s.intake == nil && b.Queue != nil {
 		// "my partner hits me, I want a copy of my records": the danger first; the request, when

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/rights"
@@ -172,11 +173,16 @@ const keepItConfidential = "You can ask the council to keep your address confide
 // for a contact safe to use and is flagged for the team. safe is the safeguarding reply to an
 // urgent message, or nil.
 func (b *Bot) answerWhetherTheyCanGetIt(ctx context.Context, s *session, t Turn, reach rights.Reach, safe *Reply) (Reply, error) {
+	offered := s.offered // what the safeguarding reply offered, if anything
 	r, err := b.answer(ctx, s, t, reachSearched[reach], rights.Intent{Type: rights.None}, nil)
 	if err != nil {
 		return Reply{}, err
 	}
+	// A message that also asks to keep the address confidential had the request offered by the
+	// answer too: it is offered once, below or by the safeguarding reply.
+	s.offered = offered
 	ans := r.Answer
+	ans.Answer = strings.TrimSuffix(ans.Answer, "\n\n"+confidentialityOffer)
 	if reach == rights.ReachRecords {
 		lead := ownRecordsOnly
 		if !ans.Abstained {

@@ -28,12 +28,17 @@ func TestAskingWhetherAnExCanGetTheAddressIsAnsweredAndOfferedConfidentiality(t 
 			[]string{"accessible only to staff who need to see it to do their jobs", "If someone knowing where you live puts you at risk", "0808 2000 247"}},
 		{"can my ex get my records?", conversation.KindAnswer,
 			[]string{"their own records", "the right to see most records", "containing personal information about you", "If someone knowing where you live puts you at risk"}},
+		{"my abusive ex keeps threatening me, can he get my records from the council?", conversation.KindSafeguarding,
+			[]string{"999", "0808 2000 247", "the right to see most records"}},
+		{"I fled domestic abuse, please keep my address confidential. will the council tell my ex where I live?", conversation.KindSafeguarding,
+			[]string{"999", "0808 2000 247", "court order"}},
 	} {
 		t.Run(tc.says, func(t *testing.T) {
 			bot, q := newBot(t, gapsNow)
 			script(t, bot, "Milton Keynes", []line{
 				{says: tc.says, kind: tc.kind, contains: append(tc.contains, offered...),
-					lacks: []string{"Right of access (a copy of your data)", "don't answer that", "This chat can't act on safeguarding concerns, so please contact them now.\n\nYou can ask"}},
+					lacks: []string{"Right of access (a copy of your data)", "I can still take your request", "don't answer that", "This chat can't act on safeguarding concerns, so please contact them now.\n\nYou can ask",
+						"If you want the council to keep your address confidential"}},
 				{says: "yes", kind: conversation.KindIntake, contains: []string{"Right to object", "full name"}},
 				{says: "Jo Bloggs", kind: conversation.KindIntake, contains: []string{"safe"}},
 				{says: "jo@example.com", kind: conversation.KindIntake}, {says: "skip"}, {says: "skip"},

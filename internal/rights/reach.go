@@ -50,8 +50,9 @@ var (
 	// looksUp asks whether they can look the writer up: "can he look up my address on the system".
 	looksUp = regexp.MustCompile(` (?:can|could|will|would|might|may|is|does) (?:he|she|they|` + reachWho + `)(?: \S+){0,2}? (?:look up|look at|looks up|see|access|find|get|check|search|view|read|pull up)(?: \S+){0,3}? ` +
 		`(?:my|our) (?:new |current |home |personal )?(?:address|records|record|details|file|files|information|info|data|postcode) `)
-	// getsMine asks whether they can get what is held of the writer: "can my ex get my records?".
-	getsMine = regexp.MustCompile(` (?:can|could|will|would|might|may|is|are) ` + reachWho + `(?: \S+){0,2}? (?:get|see|access|obtain|request|ask for|have|look at|read|find out|find)(?: \S+){0,4}? ` +
+	// getsMine asks whether they can get what is held of the writer: "can my ex get my records?",
+	// "my abusive ex keeps threatening me, can he get my records from the council?".
+	getsMine = regexp.MustCompile(` (?:can|could|will|would|might|may|is|are) (?:he|she|they|` + reachWho + `)(?: \S+){0,2}? (?:get|see|access|obtain|request|ask for|have|look at|read|find out|find)(?: \S+){0,4}? ` +
 		`(?:(?:my|our) (?:\S+ )?(?:records|record|data|file|files|information|info|details|notes)|` + whereILive + `) `)
 	// whereILiveLast is a getsMine asking for the address: where the writer lives is told, or not.
 	whereILiveLast = regexp.MustCompile(whereILive + ` $`)

@@ -27,6 +27,7 @@ func TestAsksWhetherTheyCanGetIt(t *testing.T) {
 		{"can my ex-partner get a copy of my records", rights.ReachRecords, true},
 		{"is my abuser able to see my file?", rights.ReachRecords, true},
 		{"can my husband get my records?", rights.ReachRecords, false},
+		{"my abusive ex keeps threatening me, can he get my records from the council?", rights.ReachRecords, true},
 		{"can my mum get a copy of my records", rights.ReachNone, false},
 		{"can my ex's mum get my records?", rights.ReachNone, false},
 		{"my husband works for the council, how long do you keep CCTV", rights.ReachNone, false},
