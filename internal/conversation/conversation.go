@@ -553,7 +553,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		then := keepAddressConfidential
 		return b.addressGivenAwayComplaint(ctx, s, t, intent, addressGivenAwaySerious, &then)
 	}
-	if (intent.Type == rights.Access || intent.Type == rights.None) && !intent.OnBehalf && rights.AsksWhatIsHeld(t.Text) {
+	if (intent.Type == rights.Access || intent.Type == rights.None) && !intent.OnBehalf && intent.AsksWhatIsHeld(t.Text) {
 		// "what info does customer services hold about me" asks what is held: the notices answer
 		// it (name, address, date of birth …), and a copy of the person's own data is offered, one
 		// "yes" away, as for "can I get my data deleted?" (a web QA pass: the question started a
@@ -1539,7 +1539,7 @@ func (b *Bot) safeguardingReply(s *session, t Turn, intent rights.Intent) Reply 
 			text += "\nWhen you're ready, I can still take your request about your data: just tell me what you'd like."
 		}
 	}
-	if intent.DomesticAbuse && !confidential && !found && s.intake == nil && b.Queue != nil && rights.TellsOfPostRead(t.Text) {
+	if intent.DomesticAbuse && !confidential && !found && s.intake == nil && b.Queue != nil && intent.TellsOfPostRead(t.Text) {
 		// "my husband reads all my letters so please don't post anything to my house": what the
 		// council can do for them, said to them; the request asks for a contact safe to use.
 		offerConfidentiality(s, t)

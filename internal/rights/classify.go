@@ -83,6 +83,13 @@ func Classify(text string) Intent {
 
 func classify(text string) (Intent, trace) {
 	s := normalize(text)
+	in, tr := classifyNormalized(text, s)
+	in.read = normalized{text: text, s: s}
+	return in, tr
+}
+
+// classifyNormalized is classify of text, whose normalised text is s.
+func classifyNormalized(text, s string) (Intent, trace) {
 	tr := trace{scores: make(map[Type]float64, 10)}
 
 	blanked, idioms := blankIdioms(s)

@@ -152,6 +152,17 @@ func normalize(text string) string {
 	return out
 }
 
+// normalized is a message and its normalised text, kept from one reading for the next.
+type normalized struct{ text, s string }
+
+// of is text normalised: the normalised text kept, when it is of text, else made anew.
+func (n normalized) of(text string) string {
+	if n.s != "" && n.text == text { // normalize never returns "": it pads with spaces
+		return n.s
+	}
+	return normalize(text)
+}
+
 // noMoreAfterNot is "no more" ending a clause that a "not" began, typed for "any more" ("i dont
 // want u emailin me no more", "i can't cope no more"), as the rules read it. Not "no more emails",
 // which asks for none.

@@ -181,4 +181,8 @@ type Intent struct {
 	// On a Safeguarding message it is true when the person at risk is
 	// someone other than the writer (a neighbour, a child, a parent).
 	OnBehalf bool
+	// read is the message Classify read, with its normalised text: the readings asked of the
+	// same message after it (Intent.AsksWhatIsHeld, Intent.TellsOfPostRead) take that text,
+	// not normalising the message a second time.
+	read normalized
 }

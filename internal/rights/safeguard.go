@@ -436,6 +436,12 @@ func TellsOfPostRead(text string) bool {
 	return postRead(normalize(text))
 }
 
+// TellsOfPostRead is TellsOfPostRead(text), for the message in was read from: its normalised
+// text, kept by Classify, is read, not made again (another message is normalised as usual).
+func (in Intent) TellsOfPostRead(text string) bool {
+	return postRead(in.read.of(text))
+}
+
 // postRead is TellsOfPostRead of a message already normalised.
 func postRead(s string) bool {
 	return partnerReadsPost.MatchString(s) && !readsItForMe.MatchString(s)

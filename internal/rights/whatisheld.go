@@ -19,7 +19,17 @@ import (
 // me please" each carry a request cue besides the question's own, and "what do you hold about
 // my dad" asks of someone else's records, which Classify reads.
 func AsksWhatIsHeld(text string) bool {
-	s := normalize(text)
+	return asksWhatIsHeld(normalize(text))
+}
+
+// AsksWhatIsHeld is AsksWhatIsHeld(text), for the message in was read from: its normalised text,
+// kept by Classify, is read, not made again (another message is normalised as usual).
+func (in Intent) AsksWhatIsHeld(text string) bool {
+	return asksWhatIsHeld(in.read.of(text))
+}
+
+// asksWhatIsHeld is AsksWhatIsHeld of a message already normalised.
+func asksWhatIsHeld(s string) bool {
 	words := strings.Fields(s)
 	k := firstWord(words)
 	if k >= len(words) || (words[k] != "what" && words[k] != "which" && words[k] != "what's") {
