@@ -17,8 +17,9 @@ import (
 const (
 	// givenTo is someone the writer may need to be kept safe from: a former partner or an abuser
 	// by name. Not a partner, a relative or a neighbour: "the council sent my address to my
-	// husband" is a misdirected letter as often as not.
-	givenTo = `(?:(?:my|our) (?:ex|ex partner|expartner|former partner|ex husband|ex wife|ex boyfriend|ex girlfriend|abuser|stalker|` +
+	// husband" is a misdirected letter as often as not: so formerPartners, without the partners
+	// that abuseByAPartner reads too (safeguard.go). A partner is one only when said to be abusive.
+	givenTo = `(?:(?:my|our) (?:` + formerPartners + `|` +
 		`(?:violent|abusive|controlling) (?:ex|ex partner|partner|husband|wife|boyfriend|girlfriend|ex husband|ex wife))|` +
 		`the (?:man|woman|person|people|family) (?:i|we) (?:fled|fled from|escaped|escaped from|left|ran away from|got away from))`
 	// councilSide is the council, its services or its staff, as the one who passed the address on.

@@ -299,12 +299,21 @@ func safeOnBehalf(s string) bool {
 	return !safeSelf.MatchString(s) && safeOther.MatchString(s)
 }
 
+// The partner words, one list for the readings of a partner's danger: formerPartners are the
+// people the writer may need to be kept safe from by name, whom givenTo (an address given away)
+// reads alone; partners are a partner now, whom abuseByAPartner and safePartner read beside them.
+// partnerReadsPost keeps a shorter list of its own (see there).
+const (
+	formerPartners = `ex|ex partner|expartner|former partner|ex husband|ex wife|ex boyfriend|ex girlfriend|abuser|stalker`
+	partners       = `partner|husband|wife|boyfriend|girlfriend`
+)
+
 // abuseByAPartner is a sign that the danger is a partner's or former partner's, or domestic abuse
 // by name: the writer's own partner ("my ex", never "my sister's boyfriend"), a refuge, fleeing.
 var abuseByAPartner = regexp.MustCompile(`\bdomestic (?:violence|abuse)\b|\brefuge\b|\bfleeing\b|` +
 	// A partner said to be abusive ("I left my violent husband", "I got away from an abusive ex").
 	`\b(?:abusive|violent|controlling|coercive) (?:relationship|marriage|partner|ex|husband|wife|boyfriend|girlfriend)\b|` +
-	`\b(?:my|our) (?:ex|ex partner|expartner|former partner|partner|husband|wife|boyfriend|girlfriend|ex husband|ex wife|ex boyfriend|ex girlfriend|abuser|stalker|fiance|fiancé|fiancee)(?: |$)`)
+	`\b(?:my|our) (?:` + formerPartners + `|` + partners + `|fiance|fiancé|fiancee)(?: |$)`)
 
 // escapingAbuse reports whether an urgent message (normalised) is of a writer at risk themselves
 // from a partner or former partner: no one else is the one at risk (safeOnBehalf), and the abuse
@@ -349,7 +358,7 @@ var (
 	// an address is mostly a letter read); safeAbuser is one, or "he" or "she", which only
 	// something that goes on makes one: "how did he get my new address?" is as often a bailiff's
 	// letter ("the bailiff wrote to my new flat, …", a review).
-	safePartner = `(?:(?:my|her|his|our|the) (?:ex|ex partner|expartner|former partner|partner|husband|wife|boyfriend|girlfriend|ex husband|ex wife|ex boyfriend|ex girlfriend|stepdad|stepfather|abuser|stalker))`
+	safePartner = `(?:(?:my|her|his|our|the) (?:` + formerPartners + `|` + partners + `|stepdad|stepfather))`
 	safeAbuser  = `(?:` + safePartner + `|he|she)`
 	// safeWhereILive is the writer's home: "my (new) address", "where I live", "my new flat".
 	safeWhereILive  = `(?:my (?:new |current |home |safe |latest )?(?:address|flat|house|home|place)|where (?:i|we) (?:live|am|are|stay|'m living|'re living|moved to|now live|live now))`
@@ -402,7 +411,12 @@ var (
 	addressKept = regexp.MustCompile(`\b(?:keep|kept|keeping|hide|hidden|withhold|withheld|protect|conceal)\b[^.!?]{0,30}\baddress\b|` +
 		`\baddress\b[^.!?]{0,30}\b(?:secret|confidential|hidden|private)\b|` +
 		`\b(?:give|gives|giving|gave|pass|passes|passing|tell|tells|share|shares|disclose|discloses)(?: (?:him|her|them|out))? (?:my|our) (?:new |current )?address\b`)
-	// partnerReadsPost is a partner or former partner reading or taking the writer's post.
+	// partnerReadsPost is a partner or former partner reading or taking the writer's post. Its
+	// partners are its own, written for the QA pass's messages, and fewer than formerPartners and
+	// partners: no "former partner", "expartner" or "stalker" ("my former partner reads my post"
+	// does not match; TestPartnerReadsPostReadsFewerPartners pins it). Sharing the list would
+	// make such messages read as post read, and urgent beside a wish not to be written to: a
+	// change of behaviour, to be measured on its own, not a tidy-up.
 	partnerReadsPost = regexp.MustCompile(`\b(?:my|our) (?:ex|ex partner|partner|husband|wife|boyfriend|girlfriend|ex husband|ex wife|ex boyfriend|ex girlfriend|abuser)` +
 		`(?: (?:still|always|keeps|is|has|just|also|even|controlling|abusive|and|,|very|really|been|often|sometimes))* ` +
 		`(?:reads|read|reading|opens|opened|opening|goes through|went through|going through|checks|checked|checking|takes|took|hides|hid|intercepts|intercepted|steals|stole|controls|controlled)(?: (?:all|every|any))?(?: of)? my (?:post|letters|mail|letter)\b`)
