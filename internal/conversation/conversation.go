@@ -178,6 +178,11 @@ type Bot struct {
 	Chat ChatFacts
 	// Rewriter, when set, rewrites follow-ups; without it the previous topic is carried over.
 	Rewriter Rewriter
+
+	// noticeSubjects are the Notices' titles folded as oneCouncilAsked looks for them in a
+	// question, made once (noticeSubjectsOnce) from the Notices the bot was given.
+	noticeSubjectsOnce sync.Once
+	noticeSubjects     []string
 }
 
 // Errors a channel maps to its outcome.
@@ -1155,20 +1160,33 @@ func (b *Bot) oneCouncilAsked(q string, ans answer.Answer) string {
 		return org
 	}
 	lq := strings.ToLower(q)
-	for _, n := range b.Notices {
-		what := strings.ToLower(n.Title)
-		for _, w := range []string{"privacy notice", "privacy policy", "privacy statement", " team"} {
-			what = strings.ReplaceAll(what, w, "")
-		}
-		if what = strings.TrimSpace(what); what == "" || !strings.Contains(lq, what) {
+	for i, what := range b.subjectsOfNotices() {
+		if what == "" || !strings.Contains(lq, what) {
 			continue
 		}
-		if b.canonicalOrg(n.Organisation) != org {
+		if b.canonicalOrg(b.Notices[i].Organisation) != org {
 			return "" // another council's notice named too
 		}
 		return org
 	}
 	return ""
+}
+
+// subjectsOfNotices is what each of Notices is about, by its title in lower case less the words
+// every notice's title has ("Customer Services Privacy Notice" is "customer services"), in the
+// order of Notices: folded once, on the first request offered, not on every one.
+func (b *Bot) subjectsOfNotices() []string {
+	b.noticeSubjectsOnce.Do(func() {
+		b.noticeSubjects = make([]string, len(b.Notices))
+		for i, n := range b.Notices {
+			what := strings.ToLower(n.Title)
+			for _, w := range []string{"privacy notice", "privacy policy", "privacy statement", " team"} {
+				what = strings.ReplaceAll(what, w, "")
+			}
+			b.noticeSubjects[i] = strings.TrimSpace(what)
+		}
+	})
+	return b.noticeSubjects
 }
 
 // oneCouncilOf is the council every notice an answer quotes is of, by its canonical name; ""
