@@ -1273,11 +1273,11 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			return mk(b.prompt(it)), nil
 		}
 	}
-	if addr := redact.SpokenEmail(v); addr != "" && it.step != StepContact && !strings.Contains(v, "@") && ownSpokenEmailRe.MatchString(v) &&
+	if addrs := spokenEmailsOf(v); len(addrs) > 0 && it.step != StepContact && !strings.Contains(v, "@") && ownSpokenEmailRe.MatchString(v) &&
 		!(it.typ == rights.Rectification && it.step == StepDescription) {
 		// "my email is janet at example dot com" at a later step, the summary included: said back
 		// as at the contact step, a "yes" making it the contact (it asked for the contact again).
-		return mk(it.didYouMean("That reads as an e-mail address", addr) + " " + b.prompt(it)), nil
+		return mk(it.didYouMean("That reads as an e-mail address", addrs...) + " " + b.prompt(it)), nil
 	}
 	// "oh wait, the email is wrong, it's jo2@…" at the details, "sorry my name is actually
 	// Katherine Hill" at the service step: the field it corrects changes, whatever step it is
@@ -1816,10 +1816,10 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			// "tom hardy@gmail.com" would be hardy@gmail.com, someone else's address.
 			return mk(it.didYouMean("An e-mail address has no spaces", m[1]+m[2], m[1]+"."+m[2]) + " " + b.prompt(it)), nil
 		}
-		if addr := redact.SpokenEmail(v); addr != "" && !strings.Contains(v, "@") {
+		if addrs := spokenEmailsOf(v); len(addrs) > 0 && !strings.Contains(v, "@") {
 			// "my email is janet at example dot com", as the redactor reads it: said back, to be
 			// confirmed with a "yes" (a verifying QA pass: refused as no e-mail address).
-			return mk(it.didYouMean("That reads as an e-mail address", addr) + " " + b.prompt(it)), nil
+			return mk(it.didYouMean("That reads as an e-mail address", addrs...) + " " + b.prompt(it)), nil
 		}
 		// "oh seven seven double one …, or post to 14 Mill Road …": read as the same words typed
 		// with the number in digits, so what is given beside it is kept as it is beside a typed
@@ -2187,6 +2187,47 @@ func saidWithContact(v string) string {
 var contactFillerWords = setOf(`my the a is it's its it or and on at please use email e-mail mail phone mobile number tel telephone landline
 	home work contact me call ring text you can reach best preferred to thanks thank ok yes
 	her his their them him she he they she's he's they're says say said caller caller's requester requester's customer customer's`)
+
+// spokenEmailsOf are the addresses a message spelling one out in words may mean ("janet at
+// example dot com"), nil when it spells none. Words said just before the one the redactor reads
+// as the local part, that are no words of a lead-in ("my email is"), are part of it: "priya patel
+// at gmail dot com" was offered as patel@gmail.com, a stranger's address the team would have
+// written to (a QA pass). Whether they are joined with a dot or without is not said, so both are
+// offered, and the resident says which.
+func spokenEmailsOf(v string) []string {
+	addr, start := redact.SpokenEmailAt(v)
+	if addr == "" {
+		return nil
+	}
+	local, domain, _ := strings.Cut(addr, "@")
+	var words []string
+	fields := strings.Fields(v[:start])
+	if start > 0 && !unicode.IsSpace(rune(v[start-1])) {
+		return []string{addr} // "email:jo at …": joined to no word
+	}
+	for i := len(fields) - 1; i >= 0 && len(words) < 3; i-- {
+		w := strings.ToLower(fields[i])
+		if !spokenLocalWordRe.MatchString(w) || spokenLeadWords[w] {
+			break
+		}
+		words = append([]string{w}, words...)
+	}
+	if len(words) == 0 {
+		return []string{addr}
+	}
+	return []string{strings.Join(append(words, local), ".") + "@" + domain, strings.Join(words, "") + local + "@" + domain}
+}
+
+// spokenLocalWordRe is a word that may be said as part of an address's local part: letters and
+// digits, no punctuation ("is:", "please," end the words before it).
+var spokenLocalWordRe = regexp.MustCompile(`^[\p{L}\p{N}]+$`)
+
+// spokenLeadWords are the words that lead into an address said in words, or say yes or no
+// before it: none is part of it ("my email is janet at …", "yes it's janet at …").
+var spokenLeadWords = setOf(`my me the a an is it its it's its email e mail emails address addy at on to use using
+	please pls plz contact reply write send sent via by and or yes yeah yep no nope ok okay sure so just also can you i
+	i'm im new correct right should be would like prefer that this here hi hello thanks thank cheers sorry actually
+	oh um erm er well try then instead best main personal work home private of for from with in`)
 
 // ownSpokenEmailRe says an address spelt out in words is the resident's own: "my email is …",
 // "email me at …", "the right email is …".

@@ -207,12 +207,21 @@ var spelledEmailRE = regexp.MustCompile(`(?i)((?:[\p{L}\p{N}._%+\-]+\s+dot\s+)*[
 // ("janet@example.com"), or "" when it spells none: the contact a resident gave so, to be said
 // back for them to confirm.
 func SpokenEmail(s string) string {
+	addr, _ := SpokenEmailAt(s)
+	return addr
+}
+
+// SpokenEmailAt is SpokenEmail and the byte offset in s where the address's local part starts:
+// what comes before it may be words said as part of it ("priya patel at gmail dot com" reads as
+// patel@gmail.com, one word of the local part, and "priya" is before it). start is -1 when s
+// spells no address.
+func SpokenEmailAt(s string) (addr string, start int) {
 	for m := range spelledEmails(s) {
 		local := spokenDotRE.ReplaceAllString(s[m[2]:m[3]], ".")
 		domain := spokenDotRE.ReplaceAllString(s[m[6]:m[1]], ".")
-		return strings.ToLower(strings.Join(strings.Fields(local), "") + "@" + strings.Join(strings.Fields(domain), ""))
+		return strings.ToLower(strings.Join(strings.Fields(local), "") + "@" + strings.Join(strings.Fields(domain), "")), m[2]
 	}
-	return ""
+	return "", -1
 }
 
 // spokenDotRE is "dot" spelt out in an address: " dot ", "(dot)", "[dot]".
