@@ -1172,6 +1172,24 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		// contact (a QA pass: "call me on oh 7 7 …" at the service step got "call 999").
 		in.Safeguarding, in.ByModel = false, false
 	}
+	if it.step == StepContact && contactSeenBySomeoneFeared(v) {
+		// "my email is jsmith@outlook.com but my husband reads it and hes violent": the address
+		// was taken and the request went on, with no word of where to turn and nothing on the
+		// case (a QA pass). Where to turn first; the contact, which the one they fear sees, not
+		// used; one safe to use asked for; and the case flagged and noted for the team, as for
+		// anyone at risk from a partner (atRiskOf).
+		atRiskOf(s)
+		notUsed := "that contact"
+		if c := contactIn(v); c != "" {
+			notUsed = c
+		}
+		text := "Thank you for telling me. I won't use " + notUsed + ", as someone you're afraid of can see it. " +
+			"If you feel unsafe, help is there:\n" + b.safeguardingContacts(rights.Intent{Type: rights.None, Safeguarding: true, DomesticAbuse: true}, t.Org) +
+			"\n" + b.stillOpenAsk(it)
+		r := mk(text)
+		r.Kind, r.Answer.Safeguarding = KindSafeguarding, true
+		return r, nil
+	}
 	if readForDanger && in.Safeguarding {
 		if in.ByModel {
 			// Only the model took it for urgent, not a word of danger ("Joan Whitfield, she
@@ -2187,6 +2205,25 @@ func saidWithContact(v string) string {
 var contactFillerWords = setOf(`my the a is it's its it or and on at please use email e-mail mail phone mobile number tel telephone landline
 	home work contact me call ring text you can reach best preferred to thanks thank ok yes
 	her his their them him she he they she's he's they're says say said caller caller's requester requester's customer customer's`)
+
+var (
+	// contactSeenRe is someone reading, seeing or sharing what the contact given reaches: "my
+	// husband reads it", "he checks my phone", "my ex knows my password".
+	contactSeenRe = regexp.MustCompile(`\b(?:he|she|they|him|her|husband|wife|partner|ex|boyfriend|girlfriend|abuser|dad|father|mum|mother|stepdad|stepfather|brother|son|family)\b` +
+		`[^.!?]{0,40}?\b(?:reads?|reading|sees?|seeing|checks?|checking|looks? (?:at|through)|goes through|going through|monitors?|monitoring|` +
+		`has (?:access|the password|my password)|knows? (?:the|my) password|opens?|opening|answers?|picks? up|shares?|controls?|hacks?|hacked|logs? into|tracks?)\b`)
+	// fearedRe is the one who sees it said to be a danger: violent, abusive, feared.
+	fearedRe = regexp.MustCompile(`\b(?:violent|violence|abusive|abuses|abuse|dangerous|hurts?|hit|hits|hitting|beats?|beat me|threaten(?:s|ed|ing)?|` +
+		`scared|afraid|frightened|terrified|unsafe|not safe|controlling|kill)\b`)
+)
+
+// contactSeenBySomeoneFeared reports whether a reply to "how should the team contact you" says
+// the contact is read or seen by someone who is a danger to the resident ("… but my husband reads
+// it and hes violent").
+func contactSeenBySomeoneFeared(v string) bool {
+	f := folded(v)
+	return contactSeenRe.MatchString(f) && fearedRe.MatchString(f)
+}
 
 // spokenEmailsOf are the addresses a message spelling one out in words may mean ("janet at
 // example dot com"), nil when it spells none. Words said just before the one the redactor reads

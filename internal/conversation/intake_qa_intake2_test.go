@@ -33,3 +33,34 @@ func TestASpokenEmailKeepsTheNameBeforeAt(t *testing.T) {
 		})
 	}
 }
+
+// A danger said with the contact ("my email is … but my husband reads it and hes violent") is
+// not taken as the contact: the resident is told where to turn, the address the one they fear
+// reads is not used, one safe to use is asked for, and the case is flagged and noted for the team
+// (a QA pass: the address was taken and the request moved on, with nothing said or noted).
+func TestADangerSaidWithTheContactIsNotTakenAsIt(t *testing.T) {
+	for _, says := range []string{
+		"my email is jsmith@outlook.com but my husband reads it and hes violent",
+		"jsmith@outlook.com - my partner checks my emails though and I'm scared of him",
+	} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, qaNow)
+			script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Jo Smith", "", ""),
+				line{says: says, kind: conversation.KindSafeguarding,
+					contains: []string{"999", "0808 2000 247", "won't use jsmith@outlook.com", "safe for you", "still open"},
+					lacks:    []string{"service"}},
+				line{says: "07700 900123", kind: conversation.KindIntake, contains: []string{"service"}},
+				line{says: "skip"},
+				line{says: "all of it", contains: []string{"Contact: 07700 900123"}, lacks: []string{"jsmith@outlook.com"}},
+				line{says: "yes", kind: conversation.KindSubmitted}))
+			cases := q.cases()
+			require.Len(t, cases, 1)
+			c := cases[0]
+			assert.True(t, c.Safeguarding, "the case is flagged")
+			assert.Equal(t, "07700 900123", c.Requester.Contact.Value)
+			assert.Contains(t, c.Description, "check it is safe to contact them")
+			assert.NotContains(t, c.Description, "jsmith@outlook.com")
+		})
+	}
+}
+
