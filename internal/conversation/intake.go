@@ -3207,11 +3207,20 @@ const maxSameDayCases = 20
 // sameDayKey is the idempotency key of a form sent without one: the same request, word for word,
 // sent again on the same (UK) day is a form sent twice (a double click, a retry after a timeout),
 // and gets the case the first made rather than a second (a QA pass: two cases).
+//
+// Word for word, as the team would read it: a name or an e-mail address typed again with other
+// capitals ("john smith", "John.Smith@Example.com"), or any field with other spacing, is the same
+// request (a QA pass: each made a second case the same day). The type, council, service and what
+// the request says keep their case: a request that says something else is another request.
 func sameDayKey(f RequestForm) string {
+	contact := f.Contact
+	if strings.Contains(contact, "@") {
+		contact = strings.ToLower(contact) // an e-mail address is delivered whatever its capitals
+	}
 	h := sha256.New()
-	for _, v := range []string{f.Type, f.Org, f.Name, f.Contact, f.OnBehalfOf, f.Service, f.Description, f.Channel,
+	for _, v := range []string{f.Type, f.Org, strings.ToLower(f.Name), contact, strings.ToLower(f.OnBehalfOf), f.Service, f.Description, f.Channel,
 		deadline.LondonDate(f.ReceivedAt).Format(time.DateOnly)} {
-		h.Write([]byte(strings.TrimSpace(v)))
+		h.Write([]byte(strings.Join(strings.Fields(v), " ")))
 		h.Write([]byte{0})
 	}
 	return "form:" + hex.EncodeToString(h.Sum(nil))

@@ -64,3 +64,37 @@ func TestADangerSaidWithTheContactIsNotTakenAsIt(t *testing.T) {
 	}
 }
 
+// The same request made again the same day in a new chat, the e-mail address or the name typed
+// with other capitals or spacing, is the case made first (a QA pass: each made a second case).
+// A request of another type, to another council, or saying something else is still its own.
+func TestTheSameRequestTypedDifferentlyTheSameDayIsOneCase(t *testing.T) {
+	request := func(first, org, name, contact, details string) []line {
+		return []line{{says: first, kind: conversation.KindIntake}, {says: org}, {says: name}, {says: contact}, {says: "skip"}, {says: details},
+			{says: "yes", kind: conversation.KindSubmitted}}
+	}
+	const access = "I want a copy of my data"
+	for _, tc := range []struct {
+		name  string
+		again []line
+		cases int
+	}{
+		{"the e-mail's capitals", request(access, "Milton Keynes", "John Smith", "John.Smith@example.com", "my housing file"), 1},
+		{"the name in lower case", request(access, "Milton Keynes", "john  smith", "John.Smith@Example.com", "my housing file"), 1},
+		{"other details", request(access, "Milton Keynes", "John Smith", "John.Smith@Example.com", "my council tax file"), 2},
+		{"another council", request(access, "Buckinghamshire", "John Smith", "John.Smith@Example.com", "my housing file"), 2},
+		{"another right", request("please delete my data", "Milton Keynes", "John Smith", "John.Smith@Example.com", "my housing file"), 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			bot, q := newBot(t, qaNow)
+			first := script(t, bot, "", request(access, "Milton Keynes", "John Smith", "John.Smith@Example.com", "my housing file"))
+			again := script(t, bot, "", tc.again)
+			assert.Len(t, q.cases(), tc.cases)
+			if tc.cases == 1 {
+				assert.Equal(t, first.Reference, again.Reference)
+				assert.Contains(t, again.Answer.Answer, "You already sent this request")
+			} else {
+				assert.NotEqual(t, first.Reference, again.Reference)
+			}
+		})
+	}
+}
