@@ -1753,8 +1753,8 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 				return mk(askNameFirst(it, noted, b.prompt(it))), nil
 			}
 			// "thanks" or "ok" is a reply to the bot, an e-mail address a contact, "I want to
-			// cancel" a sentence: none is the requester's name.
-			return say("Please give " + it.yourName() + ". " + b.prompt(it)), nil
+			// cancel" a sentence: none is the requester's name. Why, when it can be said.
+			return say(notANameReason(name) + "Please give " + it.yourName() + ". " + b.prompt(it)), nil
 		}
 		it.name = name
 		if contact != "" && it.contact == "" {
@@ -2927,7 +2927,7 @@ func looksLikeName(v string) bool {
 		}
 	}
 	words := strings.Fields(strings.ToLower(v))
-	if letters < 2 || tooLong(v, MaxNameRunes) || countDigits(v) > 0 || len(words) > 6 || strings.ContainsFunc(v, dpo.HiddenFormatting) ||
+	if letters < 2 || tooLong(v, MaxNameRunes) || countDigits(v) > 0 || len(words) > 6 && !longName(v) || strings.ContainsFunc(v, dpo.HiddenFormatting) ||
 		nameSymbolIn(v) != 0 || // a formula or markup: `=HYPERLINK("…") Smith`, "<b>Jo</b>"
 		strings.Contains(v, "@") || // an e-mail address, even one mistyped ("linda.jones@gmial.com"), is no name
 		sameAsBeforeRe.MatchString(v) { // "same as before" with no request before it names no one
@@ -2943,6 +2943,42 @@ func looksLikeName(v string) bool {
 	}
 	c, err := ContactOf(v)
 	return err != nil || c.Kind == dpo.ContactPostal
+}
+
+// longName reports whether v, of more words than most names, is written as a name is: each word
+// a capitalised name or a particle ("de", "los", "y", "van", "bin"). "Maria Fernanda de los
+// Angeles Rodriguez-Villanueva y Garcia-Montenegro" was refused with no reason given (a QA pass);
+// many cultures' names are that long. A sentence is seldom written so.
+func longName(v string) bool {
+	for _, w := range strings.Fields(v) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if nameParticles[strings.ToLower(w)] {
+			continue
+		}
+		if !unicode.IsUpper(r) || strings.ContainsFunc(w, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsMark(r) && !strings.ContainsRune("-'’.", r)
+		}) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameParticles are the small words of long names, written in lower case: "de los", "van der",
+// "bin", "y".
+var nameParticles = setOf(`de del della dei der den des di da das do dos du la las le les lo los van von vom zu zum y e i
+	bin binti bint ibn al el ap ab ter ten mac st`)
+
+// notANameReason says why a reply at the name step was not taken for a name, when it can say:
+// digits, or many words not written as a name is.
+func notANameReason(v string) string {
+	switch {
+	case countDigits(v) > 0:
+		return "A name has no digits in it. "
+	case len(strings.Fields(v)) > 6 && !longName(v):
+		return "That reads as a sentence rather than a name. A long name is fine: write it as it is written, each name with its capital letter. "
+	}
+	return ""
 }
 
 // hesitates reports whether a reply is no answer yet, but someone pausing or musing: "erm",
@@ -3272,7 +3308,7 @@ func sentenceForName(v string) bool {
 			sentence++
 		}
 	}
-	return sentence >= 2 || len(words) > 8 || !strings.ContainsFunc(v, unicode.IsLetter)
+	return sentence >= 2 || len(words) > 8 && !longName(v) || !strings.ContainsFunc(v, unicode.IsLetter)
 }
 
 // Thousands writes n as people read a limit: 5,000.

@@ -1,6 +1,7 @@
 package conversation_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -97,4 +98,31 @@ func TestTheSameRequestTypedDifferentlyTheSameDayIsOneCase(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A long name, as many cultures have, is taken up to the name's limit (200 characters), in the
+// chat and on the form; one refused is told why (a QA pass: "Maria Fernanda de los Angeles
+// Rodriguez-Villanueva y Garcia-Montenegro" was asked for a name again and again, with no reason).
+func TestALongNameIsTaken(t *testing.T) {
+	const long = "Maria Fernanda de los Angeles Rodriguez-Villanueva y Garcia-Montenegro"
+	bot, q := newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data", kind: conversation.KindIntake},
+		{says: long, kind: conversation.KindIntake, contains: []string{"contact"}, lacks: []string{"Please give your name"}},
+		{says: "maria@example.com"}, {says: "skip"}, {says: "all of it", contains: []string{"Name: " + long}},
+		{says: "yes", kind: conversation.KindSubmitted}})
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, long, q.cases()[0].Requester.Name)
+
+	rep, err := bot.SubmitForm(context.Background(), conversation.RequestForm{Type: "access", Org: "Milton Keynes", Name: long + " de la Cruz",
+		Contact: "maria@example.com", Description: "all of it", Channel: "slack"})
+	require.NoError(t, err)
+	assert.Equal(t, conversation.KindSubmitted, rep.Kind)
+
+	bot, _ = newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "I want a copy of my data", kind: conversation.KindIntake},
+		{says: "well it is kind of long so here goes then", kind: conversation.KindIntake, contains: []string{"reads as a sentence", "A long name is fine", "full name"}},
+		{says: "Jo Smith 2", kind: conversation.KindIntake, contains: []string{"no digits", "full name"}},
+	})
 }
