@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net/mail"
 	"regexp"
 	"slices"
 	"strings"
@@ -107,6 +108,11 @@ type intake struct {
 	// answer with a "yes" (takeMeant). Any reply forgets them.
 	suggested []string
 	doubted   string
+	// asTyped is the e-mail address as typed whose slip the last reply asked about (suggested
+	// holds the address meant): "no, it's right" keeps it. Any reply forgets it. declined is the
+	// one whose suggestion a plain "no" turned down: typed again, it is kept as typed. keptAsTyped
+	// is an address kept so, which the request sends though it reads as a slip.
+	asTyped, declined, keptAsTyped string
 	// phoneAgain is set when the last reply asked for a phone number again, one given to
 	// correct the contact being no full number: the next reply may be the number alone, which
 	// at the summary or the details is otherwise no contact. Any reply forgets it.
@@ -340,6 +346,9 @@ type RequestForm struct {
 	// dropped are contacts the resident gave and corrected: taken out of the excerpt as the
 	// contact is.
 	dropped []string
+	// keptAsTyped is set when the chat kept the contact, an e-mail address that reads as a slip,
+	// as the resident typed it, on their word that it is right.
+	keptAsTyped bool
 }
 
 var (
@@ -1237,9 +1246,9 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		r.Intake = b.state(it)
 		return r, nil
 	}
-	suggested, doubted, phoneAgain := it.suggested, it.doubted, it.phoneAgain
-	it.suggested, it.doubted, it.phoneAgain = nil, "", false
-	if text, ok := b.takeMeant(it, v, suggested, doubted); ok {
+	suggested, doubted, phoneAgain, asTyped := it.suggested, it.doubted, it.phoneAgain, it.asTyped
+	it.suggested, it.doubted, it.phoneAgain, it.asTyped = nil, "", false, ""
+	if text, ok := b.takeMeant(it, v, suggested, doubted, asTyped); ok {
 		// "yes" to "did you mean tom@hotmail.com?": that address (a QA pass: refused as no
 		// e-mail address, and the resident had to type it again). Before anything else reads
 		// the reply: "correct" would change the request to one to correct records.
@@ -1765,6 +1774,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 				// "Tom Hardy, tom@hotmial.com": the name, and the address asked about at the
 				// contact step that comes next, not dropped unsaid.
 				b.advance(it)
+				it.asTyped = contact
 				return say(it.didYouMean(mistypedLead, meant) + " " + b.prompt(it)), nil
 			}
 		}
@@ -1872,6 +1882,10 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		contact, bare := contactIn(v), "" // "my email is jo@example.com": the address, not the sentence
 		if contact == "" {
 			contact, bare = v, withoutContactLead(v)
+		}
+		if it.declined != "" && strings.EqualFold(contact, it.declined) && mistypedEmail(contact) != "" {
+			// Typed again after a "no" to "did you mean …?": the address is theirs, as typed.
+			return mk(b.keepAsTyped(it, contact)), nil
 		}
 		if _, err := ContactOf(contact); err != nil {
 			// An e-mail address with a slip in it is an address, asked about (questionContact),
@@ -3071,7 +3085,8 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 	}
 	form := RequestForm{Type: string(it.typ), Org: it.org, Name: it.name, Contact: it.contact, OnBehalfOf: it.onBehalfOf,
 		Service: service, Description: it.caseDescription(), Channel: it.channel, ReceivedAt: it.receivedAt,
-		lawEnforcement: it.lawEnforcement, safeguarding: it.toldOfRisk(), dropped: it.dropped} // as teamNotes writes riskToldNote
+		lawEnforcement: it.lawEnforcement, safeguarding: it.toldOfRisk(), dropped: it.dropped, // as teamNotes writes riskToldNote
+		keptAsTyped: it.keptAsTyped != "" && it.keptAsTyped == it.contact}
 	// The same request made again the same day, in this chat or a new one (the page reloaded, the
 	// service restarted), is the case made first, as a form sent twice is (a QA pass: a resident
 	// who started again after a restart was given a second case). A platform's retried delivery
@@ -3368,6 +3383,10 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 		return Reply{}, &dpo.FieldError{Field: "type", Reason: fmt.Sprintf("%q is not a kind of request", f.Type)}
 	}
 	contact, err := ContactOf(f.Contact)
+	if err != nil && f.keptAsTyped && mistypedEmail(f.Contact) != "" {
+		// Kept as typed in the chat, the resident saying it was right (keepAsTyped).
+		contact, err = dpo.Contact{Kind: dpo.ContactEmail, Value: strings.TrimSpace(f.Contact)}, nil
+	}
 	if err != nil {
 		return Reply{}, &dpo.FieldError{Field: "contact", Reason: err.Error()}
 	}
@@ -3575,6 +3594,32 @@ func plainYes(v string) bool {
 	return true
 }
 
+// keepAsTypedRe is a reply to "did you mean …?" saying the address was right as typed, on a
+// message folded to lower-case words: "no it's right", "no, that's correct", "it's right as I
+// typed it", "keep it as it is", "not a typo". A bare "that's right" says yes to the one offered.
+var keepAsTypedRe = regexp.MustCompile(`^(?:(?:no|nope|nah|sorry|honestly|actually)\s+)*` +
+	`(?:(?:(?:no|nope|nah)\s+)(?:(?:it|that|this|the address|the email|my email|mine)(?:'s| is|s)?\s+)?(?:(?:really|actually|definitely|honestly|def)\s+)?(?:right|correct|fine|ok|okay|real|genuine|spelt right|spelled right|how it is|as it is|as typed)|` +
+	`(?:(?:it|that|this)(?:'s| is|s)\s+)?(?:right|correct|fine) as (?:i )?(?:typed|wrote|written|spelt|spelled|it is)(?: it)?|` +
+	`(?:(?:it|that|this)(?:'s| is|s)\s+)?not a (?:typo|mistake|slip)|(?:keep|use) it as (?:it is|i typed it|typed|written)|(?:keep|use) (?:it|what i typed|the one i typed))` +
+	`(?:\s+(?:it|thanks|thank you|please|honestly|really|as typed|as i typed it|it's not a typo|it's a real one|its a real one|keep it|use it|thats my email|that's my email|thats my address|that's my address|it's my address|its my address|it's my email|its my email))*$`)
+
+// keepAsTyped keeps an e-mail address as the resident typed it, though it reads as a slip: an
+// unusual address may be right, and they know their own. Unless the data protection team's queue
+// would refuse it as no address at all, which is said, with why.
+func (b *Bot) keepAsTyped(it *intake, addr string) string {
+	if a, err := mail.ParseAddress(addr); err != nil || a.Address != addr {
+		return "I can't keep " + addr + ": the data protection team's system takes only a complete e-mail address (like name@example.com), and that isn't one it can send to. " +
+			"Please check it, or give another way to reach you. " + b.prompt(it)
+	}
+	had := it.contact
+	it.drop(had)
+	it.contact, it.keptAsTyped, it.declined = addr, addr, ""
+	if it.step == StepContact {
+		b.advance(it)
+	}
+	return "OK, I'll keep " + addr + " as you typed it: the data protection team will contact you there. " + b.prompt(it)
+}
+
 // mistypedLead opens what is said of an e-mail address with a slip in it.
 const mistypedLead = "That e-mail address looks mistyped"
 
@@ -3592,6 +3637,7 @@ func (it *intake) didYouMean(lead string, meant ...string) string {
 // was probably meant to be, asked about, or the mobile number to check, remembered for a "yes".
 func (it *intake) questionContact(contact string, err error) string {
 	if meant := mistypedEmail(contact); meant != "" {
+		it.asTyped = contact
 		return it.didYouMean(mistypedLead, meant)
 	}
 	if n := mobileDigits(contact); n > 0 && n != 10 {
@@ -3635,10 +3681,14 @@ func meantOf(v string, offered []string) (meant string, yes bool) {
 // takeMeant answers a reply to the last reply's "did you mean …?" (the addresses suggested) or
 // "please check it" (the mobile number doubted): a yes takes the address meant as the contact,
 // a no keeps asking. ok is false when the reply answers neither, and is read as the step's answer.
-func (b *Bot) takeMeant(it *intake, v string, suggested []string, doubted string) (text string, ok bool) {
+func (b *Bot) takeMeant(it *intake, v string, suggested []string, doubted, asTyped string) (text string, ok bool) {
 	if len(suggested) > 0 {
 		meant, yes := meantOf(v, suggested)
 		switch {
+		case asTyped != "" && meant == "" && keepAsTypedRe.MatchString(folded(v)):
+			// "no, it's right" to "did you mean …hotmail.co.uk?": an unusual address, but theirs
+			// (a QA pass: "OK, I won't use it", and the same question each time it was typed).
+			return b.keepAsTyped(it, asTyped), true
 		case meant != "":
 			had := it.contact
 			it.drop(had)
@@ -3655,7 +3705,9 @@ func (b *Bot) takeMeant(it *intake, v string, suggested []string, doubted string
 			// not refused as no address (a QA pass: "I still can't read that as a way to reach
 			// you", and the "yes" after it was refused too).
 			typed := strings.TrimSpace(meantAnswer(v))
-			return it.didYouMean(typed+" looks like a slip, and the team's reply could go astray", mistypedEmail(typed)) + " " + b.prompt(it), true
+			it.asTyped = typed
+			return it.didYouMean(typed+" looks like a slip, and the team's reply could go astray", mistypedEmail(typed)) + " " + b.prompt(it) +
+				" (If it is right as typed, say \"it's right\".)", true
 		case it.step != StepContact && emailRe.MatchString(strings.TrimSpace(meantAnswer(v))):
 			// The address typed again, as "did you mean …?" invites, at a step that reads no
 			// contact (the name step, after a first message's address was asked about).
@@ -3670,6 +3722,7 @@ func (b *Bot) takeMeant(it *intake, v string, suggested []string, doubted string
 			it.suggested = suggested
 			return fmt.Sprintf("Which did you mean, %s? Say \"the first\" or \"the second\", or type it.", joinList(suggested, "or")), true
 		case noRe.MatchString(v) && !strings.Contains(v, "@") && len(contactsIn(v)) == 0:
+			it.declined = asTyped
 			if it.contact == "" {
 				return "OK, I won't use it. " + b.prompt(it), true
 			}

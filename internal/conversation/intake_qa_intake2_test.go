@@ -126,3 +126,33 @@ func TestALongNameIsTaken(t *testing.T) {
 		{says: "Jo Smith 2", kind: conversation.KindIntake, contains: []string{"no digits", "full name"}},
 	})
 }
+
+// An unusual address the resident says is right, after "did you mean …?", is kept as typed: "no,
+// it's right", or the address typed again after a "no" (a QA pass: "OK, I won't use it", and the
+// same question every time it was typed). One the team's queue can't take is refused, saying why.
+func TestAnAddressSaidToBeRightIsKeptAsTyped(t *testing.T) {
+	const typed = "jsmith@hotmial.co.uk"
+	asked := "did you mean jsmith@hotmail.co.uk?"
+	for _, tc := range []struct {
+		name  string
+		lines []line
+	}{
+		{"no it's right", []line{{says: typed, contains: []string{asked}}, {says: "no its right", contains: []string{"keep " + typed + " as you typed it", "service"}}}},
+		{"no, that's correct", []line{{says: typed, contains: []string{asked}}, {says: "No, that's correct.", contains: []string{"as you typed it"}}}},
+		{"typed again after a no", []line{{says: typed, contains: []string{asked}}, {says: "no", contains: []string{"won't use it"}},
+			{says: typed, contains: []string{"keep " + typed + " as you typed it", "service"}, lacks: []string{"did you mean"}}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			bot, q := newBot(t, qaNow)
+			script(t, bot, "Milton Keynes", append(append(upTo("I want a copy of my data", "John Smith", "", ""), tc.lines...),
+				line{says: "skip"}, line{says: "all of it", contains: []string{"Contact: " + typed}},
+				line{says: "yes", kind: conversation.KindSubmitted}))
+			require.Len(t, q.cases(), 1)
+			assert.Equal(t, typed, q.cases()[0].Requester.Contact.Value)
+		})
+	}
+	// "that's right" still says yes to the address offered.
+	bot, _ := newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "John Smith", "", ""),
+		line{says: typed, contains: []string{asked}}, line{says: "that's right", contains: []string{"jsmith@hotmail.co.uk", "service"}, lacks: []string{"as you typed"}}))
+}
