@@ -1064,6 +1064,11 @@ func (b *Bot) summary(it *intake) string {
 	}
 	fmt.Fprintf(&s, "- Details: %s", it.detailsSent())
 	for _, n := range it.teamNotes() {
+		if n == riskToldNote || n == atRiskNote {
+			// On the case for the team, not on a screen someone else may see: a note of a risk
+			// read in the chat could put the resident at risk (a QA pass).
+			continue
+		}
 		fmt.Fprintf(&s, "\n- Note for the team: %s", n) // sent with the request, so shown before it is
 	}
 	return s.String()

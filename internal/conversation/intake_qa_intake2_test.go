@@ -52,7 +52,7 @@ func TestADangerSaidWithTheContactIsNotTakenAsIt(t *testing.T) {
 					lacks:    []string{"service"}},
 				line{says: "07700 900123", kind: conversation.KindIntake, contains: []string{"service"}},
 				line{says: "skip"},
-				line{says: "all of it", contains: []string{"Contact: 07700 900123"}, lacks: []string{"jsmith@outlook.com"}},
+				line{says: "all of it", contains: []string{"Contact: 07700 900123"}, lacks: []string{"jsmith@outlook.com", "Note for the team", "afraid", "at risk"}},
 				line{says: "yes", kind: conversation.KindSubmitted}))
 			cases := q.cases()
 			require.Len(t, cases, 1)
@@ -155,4 +155,22 @@ func TestAnAddressSaidToBeRightIsKeptAsTyped(t *testing.T) {
 	bot, _ := newBot(t, qaNow)
 	script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "John Smith", "", ""),
 		line{says: typed, contains: []string{asked}}, line{says: "that's right", contains: []string{"jsmith@hotmail.co.uk", "service"}, lacks: []string{"as you typed"}}))
+}
+
+// The summary shown to the resident, on a screen someone else may see, says nothing of a risk
+// the chat read: the note is on the case, for the team, first in its description (a QA pass
+// showed "Note for the team: … a risk to someone's safety" on screen).
+func TestTheSummaryShowsNoNoteOfARisk(t *testing.T) {
+	bot, q := newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "my ex is violent and he's threatening me", kind: conversation.KindSafeguarding},
+		{says: "I want a copy of my data"}, {says: "Jo Bloggs"}, {says: "07700 900123"}, {says: "skip"},
+		{says: "all of it", contains: []string{"Your request:", "Contact: 07700 900123", "Shall I send this"},
+			lacks: []string{"Note for the team", "risk", "safeguarding", "partner"}},
+		{says: "yes", kind: conversation.KindSubmitted}})
+	require.Len(t, q.cases(), 1)
+	c := q.cases()[0]
+	assert.True(t, c.Safeguarding)
+	assert.Contains(t, c.Description, "Note from the chat: In this conversation the requester said something the chat read as a risk")
+	assert.Contains(t, c.Description, "check it is safe to contact them")
 }

@@ -1978,13 +1978,13 @@ func TestADangerToldInTheConversationIsNotedOnTheCase(t *testing.T) {
 		{"at the details step", []line{
 			{says: "I want a copy of my data"}, {says: "Jo Bloggs"}, {says: "jo@example.com"}, {says: "skip"},
 			{says: disclosure, kind: conversation.KindSafeguarding, contains: []string{"999", "Your request is still open"}},
-			{says: "my housing file", contains: []string{"- Note for the team: In this conversation the requester said something the chat read as a risk"}}}, false},
+			{says: "my housing file", contains: []string{"Shall I send this"}, lacks: []string{"Note for the team", "read as a risk"}}}, false},
 		{"before the request", []line{
 			{says: disclosure, kind: conversation.KindSafeguarding},
 			{says: "I want a copy of my data"}, {says: "Jo Bloggs"}, {says: "jo@example.com"}, {says: "skip"}, {says: "my housing file"}}, false},
 		{"read as urgent by the model alone", []line{
 			{says: "I want a copy of my data"}, {says: "Jo Bloggs"}, {says: "jo@example.com"}, {says: "skip"},
-			{says: modelOnly, kind: conversation.KindIntake, contains: []string{"999", "Shall I send this", "Note for the team"}}}, true},
+			{says: modelOnly, kind: conversation.KindIntake, contains: []string{"999", "Shall I send this"}, lacks: []string{"Note for the team"}}}, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
