@@ -113,6 +113,9 @@ type intake struct {
 	// one whose suggestion a plain "no" turned down: typed again, it is kept as typed. keptAsTyped
 	// is an address kept so, which the request sends though it reads as a slip.
 	asTyped, declined, keptAsTyped string
+	// unsafe is a contact the resident said someone they fear can see (contactSeenBySomeoneFeared):
+	// given again, it is asked about once before it is used.
+	unsafe string
 	// phoneAgain is set when the last reply asked for a phone number again, one given to
 	// correct the contact being no full number: the next reply may be the number alone, which
 	// at the summary or the details is otherwise no contact. Any reply forgets it.
@@ -1195,7 +1198,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		atRiskOf(s)
 		notUsed := "that contact"
 		if c := contactIn(v); c != "" {
-			notUsed = c
+			notUsed, it.unsafe = c, c
 		}
 		text := "Thank you for telling me. I won't use " + notUsed + ", as someone you're afraid of can see it. " +
 			"If you feel unsafe, help is there:\n" + b.safeguardingContacts(rights.Intent{Type: rights.None, Safeguarding: true, DomesticAbuse: true}, t.Org) +
@@ -1887,6 +1890,13 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		contact, bare := contactIn(v), "" // "my email is jo@example.com": the address, not the sentence
 		if contact == "" {
 			contact, bare = v, withoutContactLead(v)
+		}
+		if it.unsafe != "" && strings.EqualFold(strings.TrimSpace(contact), it.unsafe) {
+			// The contact they said the one they fear can see, given again: theirs to choose, but
+			// not taken without a word (a "yes" takes it, as to "did you mean …?").
+			it.unsafe, it.suggested = "", []string{strings.TrimSpace(contact)}
+			return mk("You told me someone you're afraid of can see " + contact + ". If it is safe to use after all, say \"yes\" and I'll use it; " +
+				"if not, please give a contact that is safe for you: another e-mail address, a phone number, or a postal address (a support worker's, for example)."), nil
 		}
 		if it.declined != "" && strings.EqualFold(contact, it.declined) && mistypedEmail(contact) != "" {
 			// Typed again after a "no" to "did you mean …?": the address is theirs, as typed.

@@ -63,6 +63,17 @@ func TestADangerSaidWithTheContactIsNotTakenAsIt(t *testing.T) {
 			assert.NotContains(t, c.Description, "jsmith@outlook.com")
 		})
 	}
+
+	// The same contact given again is asked about before it is used: theirs to choose.
+	bot, q := newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Jo Smith", "", ""),
+		line{says: "my email is jsmith@outlook.com but my husband reads it and hes violent", kind: conversation.KindSafeguarding},
+		line{says: "jsmith@outlook.com", kind: conversation.KindIntake, contains: []string{"someone you're afraid of can see jsmith@outlook.com", "safe to use after all"}, lacks: []string{"service"}},
+		line{says: "yes", kind: conversation.KindIntake, contains: []string{"jsmith@outlook.com", "service"}},
+		line{says: "skip"}, line{says: "all of it"}, line{says: "yes", kind: conversation.KindSubmitted}))
+	require.Len(t, q.cases(), 1)
+	assert.True(t, q.cases()[0].Safeguarding)
+	assert.Contains(t, q.cases()[0].Description, "check it is safe to contact them")
 }
 
 // The same request made again the same day in a new chat, the e-mail address or the name typed
