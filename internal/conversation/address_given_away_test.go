@@ -41,12 +41,8 @@ func TestAnAddressGivenToAnExIsSeriousAndStillAComplaint(t *testing.T) {
 			lines = append(lines, line{says: "yes", kind: conversation.KindSubmitted, contains: []string{"Your reference is DPO-", "keep your address confidential", `Say "yes"`}},
 				line{says: "yes", kind: conversation.KindIntake, contains: []string{"Right to object"}, lacks: []string{"full name"}})
 			script(t, bot, "Buckinghamshire", lines)
-			cases := q.cases()
-			require.Len(t, cases, 1)
-			assert.Equal(t, "complaint", string(cases[0].Type))
-			assert.True(t, cases[0].Safeguarding)
-			assert.Contains(t, cases[0].Description, "check it is safe")
-			assert.Contains(t, cases[0].Description, "or that one was given or found their address", "the note says what they told")
+			assertOneFlaggedComplaint(t, q)
+			assert.Contains(t, q.cases()[0].Description, "or that one was given or found their address", "the note says what they told")
 		})
 	}
 	t.Run("urgent", func(t *testing.T) {
@@ -59,11 +55,7 @@ func TestAnAddressGivenToAnExIsSeriousAndStillAComplaint(t *testing.T) {
 			{says: "jo@example.com", kind: conversation.KindIntake}, {says: "skip"},
 			{says: "yes", kind: conversation.KindSubmitted, contains: []string{"Your reference is DPO-"}},
 		})
-		cases := q.cases()
-		require.Len(t, cases, 1)
-		assert.Equal(t, "complaint", string(cases[0].Type))
-		assert.True(t, cases[0].Safeguarding)
-		assert.Contains(t, cases[0].Description, "check it is safe")
+		assertOneFlaggedComplaint(t, q)
 	})
 	// A calm misdirection names no one to be kept safe from: the complaint alone.
 	for _, says := range []string{
@@ -124,11 +116,7 @@ func TestAnAddressFoundThroughTheCouncilIsReportedThenKeptConfidential(t *testin
 				{says: "yes", kind: conversation.KindSubmitted, contains: []string{"Your reference is DPO-", "keep your address confidential", `Say "yes"`}},
 				{says: "yes", kind: conversation.KindIntake, contains: []string{"Right to object"}, lacks: []string{"full name", "How should the data protection team contact you"}},
 			})
-			cases := q.cases()
-			require.Len(t, cases, 1)
-			assert.Equal(t, "complaint", string(cases[0].Type))
-			assert.True(t, cases[0].Safeguarding)
-			assert.Contains(t, cases[0].Description, "check it is safe")
+			assertOneFlaggedComplaint(t, q)
 		})
 	}
 }
@@ -170,11 +158,7 @@ func TestAnExFindingTheAddressThroughTheCouncilCalmlyIsReportedThenKeptConfident
 				line{says: "yes", kind: conversation.KindSubmitted, contains: []string{"Your reference is DPO-", "keep your address confidential", `Say "yes"`}},
 				line{says: "yes", kind: conversation.KindIntake, contains: []string{"Right to object"}, lacks: []string{"full name"}})
 			script(t, bot, "Buckinghamshire", lines)
-			cases := q.cases()
-			require.Len(t, cases, 1)
-			assert.Equal(t, "complaint", string(cases[0].Type))
-			assert.True(t, cases[0].Safeguarding)
-			assert.Contains(t, cases[0].Description, "check it is safe")
+			assertOneFlaggedComplaint(t, q)
 		})
 	}
 	for _, says := range []string{
@@ -189,4 +173,15 @@ func TestAnExFindingTheAddressThroughTheCouncilCalmlyIsReportedThenKeptConfident
 			assert.Empty(t, q.cases())
 		})
 	}
+}
+
+// assertOneFlaggedComplaint: the queue holds one case, a complaint flagged for the team, whose
+// note asks them to check the contact is safe.
+func assertOneFlaggedComplaint(t *testing.T, q queue) {
+	t.Helper()
+	cases := q.cases()
+	require.Len(t, cases, 1)
+	assert.Equal(t, "complaint", string(cases[0].Type))
+	assert.True(t, cases[0].Safeguarding)
+	assert.Contains(t, cases[0].Description, "check it is safe")
 }
