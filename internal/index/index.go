@@ -292,6 +292,24 @@ func (e *UnknownNoticeError) Detail() string {
 // Unwrap makes errors.Is(err, ErrUnknownNotice) true.
 func (e *UnknownNoticeError) Unwrap() error { return ErrUnknownNotice }
 
+// searchText is a question's text as the notices would say it: its acronyms and misspellings in
+// the corpus's words (Lexicon.Expand), with the notices' words for its phrases (Vocabulary.Rewrite).
+func (ix *Index) searchText(s string) string {
+	return ix.vocab.Rewrite(ix.lex.Expand(s))
+}
+
+// searchWords are the words of a search text that search: neither stop words nor the words of
+// the organisations' names.
+func (ix *Index) searchWords(text string) []string {
+	var words []string
+	for _, w := range answer.Words(text) {
+		if !answer.IsStopWord(w) && !ix.orgWords[w] {
+			words = append(words, w)
+		}
+	}
+	return words
+}
+
 // Retrieve returns the passages that best match the question, best first.
 func (ix *Index) Retrieve(ctx context.Context, q answer.Question) ([]answer.Hit, error) {
 	k := q.K
@@ -301,20 +319,15 @@ func (ix *Index) Retrieve(ctx context.Context, q answer.Question) ([]answer.Hit,
 	if k > MaxK {
 		k = MaxK
 	}
-	text := ix.vocab.Rewrite(ix.lex.Expand(q.Text))
-	var words []string
-	for _, w := range answer.Words(text) {
-		if !answer.IsStopWord(w) && !ix.orgWords[w] {
-			words = append(words, w)
-		}
-	}
+	text := ix.searchText(q.Text)
+	words := ix.searchWords(text)
 	// What the conversation was about is searched beside the question, weighing less: within a
 	// notice its words ("complaint records") outweighed what a follow-up asks now ("who do they
 	// share it with?"). A follow-up that asks nothing of its own ("and for Bucks?") is its context.
 	var about []string
 	if q.Context != "" {
-		for _, w := range answer.Words(ix.vocab.Rewrite(ix.lex.Expand(q.Context))) {
-			if !answer.IsStopWord(w) && !ix.orgWords[w] && !slices.Contains(words, w) && !slices.Contains(about, w) {
+		for _, w := range ix.searchWords(ix.searchText(q.Context)) {
+			if !slices.Contains(words, w) && !slices.Contains(about, w) {
 				about = append(about, w)
 			}
 		}
