@@ -241,6 +241,7 @@ func NewComposer(r Retriever, c *notice.Corpus, v *Vocabulary) *Composer {
 	}
 	comp.findConfiguredContacts()
 	comp.findRetentionPointers()
+	comp.personalDataConcepts = conceptSet(v, personalDataWords)
 	comp.titleWord = map[string]bool{}
 	for _, n := range c.Notices {
 		for k := range comp.acronyms.Concepts(n.Title + " " + n.Service) {

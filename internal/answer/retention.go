@@ -30,13 +30,8 @@ type retentionPointer struct {
 
 // findRetentionPointers finds, for each organisation, the first sentence of its notices that
 // names its list of retention periods without giving one, with the sentences after it in its
-// passage up to one that gives a figure or opens a list: those state periods of their own. It
-// works out too the concepts of personalDataWords, which retentionPointerFor reads per question.
+// passage up to one that gives a figure or opens a list: those state periods of their own.
 func (c *Composer) findRetentionPointers() {
-	c.personalDataConcepts = map[string]bool{}
-	for w := range personalDataWords {
-		c.personalDataConcepts[c.Vocab.Concept(Stem(w))] = true
-	}
 	c.retentionPointers = map[string]retentionPointer{}
 	for org, ps := range c.byOrg {
 		for _, p := range ps {
@@ -91,8 +86,8 @@ func (c *Composer) writeRetentionPointer(b *strings.Builder, ans *Answer, org st
 }
 
 // personalDataWords say what is kept without saying which record: "my records", "my data", "my
-// details", "my file".
-var personalDataWords = setOf("record records data information info detail details file files personal stuff")
+// details", "my file". ("Stuff" is a stop word: it makes no requirement, and no concept.)
+const personalDataWords = "record records data information info detail details file files personal stuff"
 
 // retentionPointerFor is the retention pointer of the one council a question of how long its
 // information is kept asks about, when the question names no record in particular (its
