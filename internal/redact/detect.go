@@ -2274,9 +2274,6 @@ func lowerStreet(s string, i int) int {
 	for pos, tok := range nameWords(s, skipSpacesComma(s, i)) {
 		tok = strings.TrimSuffix(tok, ".")
 		lw := strings.ToLower(tok)
-		if lw != strings.Trim(lw, "'’-") {
-			break
-		}
 		streetType := n > 0 && wordStreetTypes[lw]
 		if n == 0 && !the && lw == "the" {
 			the = true
