@@ -1723,8 +1723,14 @@ var addressRE = newPattern(`(?i)(?:(?:flat|apartment|apt|unit|studio|room|maison
 	`[0-9]{1,4}[a-z]?(?:-[0-9]{1,4}[a-z]?)?,?`+spaceClass+`+((?:\p{L}[\p{L}\p{M}'’\-]*`+spaceClass+`+){1,4}?)`+streetSuffix+`\b`, 256,
 	func(s string, i int) bool { return houseNumberAt(s, i) || flatWordAt(s, i) })
 
-// flatWordAt reports whether "Flat", "Apartment" and the like start at byte i.
-var flatWordAt = wordStartWith("flat", "apartment", "apt", "unit", "studio", "room", "maisonette")
+// flatWordNames are the words that say a flat's number follows: "Flat", "Apartment" and the like.
+const flatWordNames = `flat apartment apt unit studio room maisonette`
+
+// flatWordAt reports whether one of flatWordNames starts at byte i; flatWords holds them whole.
+var (
+	flatWordAt = wordStartWith(strings.Fields(flatWordNames)...)
+	flatWords  = setOf(flatWordNames)
+)
 
 // houseNumberAt reports whether what starts at byte i could be a house number: up to four digits
 // followed by a letter, a space, a comma or a dash.
@@ -2054,14 +2060,11 @@ func flatBefore(s string, i int) int {
 	}
 	before := strings.TrimRight(s[:d], " .")
 	w := lastWord(before)
-	if start := len(before) - len(w); !flatWordAt(s, start) || !flatWords[strings.ToLower(w)] {
-		return i
+	if !flatWords[strings.ToLower(w)] {
+		return i // a whole word after a space, so flatWordAt would say so too
 	}
 	return len(before) - len(w)
 }
-
-// flatWords are the words flatWordAt reads, whole.
-var flatWords = setOf(`flat apartment apt unit studio room maisonette`)
 
 // addressCueRE finds the words that say an address follows, short of "I live at" (see
 // addressIntroRE): where the writer is ("I'm at", "we're at"), where to send something ("send
