@@ -71,7 +71,7 @@ func SearchText(c Case) string {
 			continue
 		}
 		lines = append(lines, folded)
-		if joined := strings.Join(strings.FieldsFunc(folded, notLetterOrDigit), ""); joined != folded {
+		if joined := runTogether(folded); joined != folded {
 			lines = append(lines, joined)
 		}
 	}
@@ -80,13 +80,19 @@ func SearchText(c Case) string {
 		if c.Requester.Contact.Kind == ContactPostal {
 			// A postcode is typed with its space or without ("mk464bb" for MK46 4BB): the
 			// address run together holds it either way.
-			lines = append(lines, strings.Join(strings.FieldsFunc(contact, notLetterOrDigit), ""))
+			lines = append(lines, runTogether(contact))
 		}
 	}
 	if phone := SearchPhone(c.Requester.Contact.Value); phone != "" {
 		lines = append(lines, phone)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// runTogether is s with all but its letters and digits taken out: "anne-marie" is annemarie,
+// "mk46 4bb" mk464bb.
+func runTogether(s string) string {
+	return strings.Join(strings.FieldsFunc(s, notLetterOrDigit), "")
 }
 
 func notLetterOrDigit(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
