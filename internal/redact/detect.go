@@ -1789,7 +1789,7 @@ func bareAddressCue(cue string) bool {
 	first, _, _ := strings.Cut(strings.ToLower(cue), " ")
 	switch first {
 	case "home", "postal", "new", "old", "current":
-		switch strings.ToLower(lastWord(strings.TrimRightFunc(cue, unicode.IsSpace))) {
+		switch strings.ToLower(lastWord(cue)) {
 		case "is", "was", "to", "now":
 			return false // "new address is Rose Cottage"
 		}
