@@ -2,6 +2,7 @@ package slack
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -33,17 +34,23 @@ func TestRaiseButtonOpensTheFormWithTheRightOffered(t *testing.T) {
 			if tc.value != nil {
 				raise = tc.value(raise)
 			}
-			rec := h.signedSend(t, "/slack/interactions", interaction(t, map[string]any{
-				"type": "block_actions", "trigger_id": "TRIG-RAISE", "user": map[string]any{"id": "U1"},
-				"channel":   map[string]any{"id": "C1"},
-				"container": map[string]any{"type": "message", "channel_id": "C1", "message_ts": "1700000000.000200", "thread_ts": "1700000000.000100"},
-				"actions":   []map[string]any{{"action_id": actionRaise, "block_id": "reply_actions", "type": "button", "value": raise}},
-			}))
-			require.Equal(t, http.StatusOK, rec.Code)
+			require.Equal(t, http.StatusOK, pressRaise(t, h, raise).Code)
 			waitFor(t, "views.open", func() bool { return len(h.slack.posts("views.open")) == 1 })
 			assert.Equal(t, tc.want, rightChosen(t, h.slack.posts("views.open")[0].View))
 		})
 	}
+}
+
+// pressRaise presses, as U1 with trigger TRIG-RAISE, a "Raise a request" button carrying value
+// under the reply in thread 1700000000.000100 of C1.
+func pressRaise(t *testing.T, h *harness, value string) *httptest.ResponseRecorder {
+	t.Helper()
+	return h.signedSend(t, "/slack/interactions", interaction(t, map[string]any{
+		"type": "block_actions", "trigger_id": "TRIG-RAISE", "user": map[string]any{"id": "U1"},
+		"channel":   map[string]any{"id": "C1"},
+		"container": map[string]any{"type": "message", "channel_id": "C1", "message_ts": "1700000000.000200", "thread_ts": "1700000000.000100"},
+		"actions":   []map[string]any{{"action_id": actionRaise, "block_id": "reply_actions", "type": "button", "value": value}},
+	}))
 }
 
 // raiseButtonValue is the value of the "Raise a request" button under a posted reply.

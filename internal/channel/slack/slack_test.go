@@ -151,12 +151,7 @@ func TestModalSubmissionCreatesCaseAndPostsItToTheDPOChannel(t *testing.T) {
 	h := newHarness(t, nil)
 	// The "Raise a request" button under an answer opens the modal.
 	raise := mustJSON(t, raiseValue{Channel: "C1", Thread: "1700000000.000100", Session: "C1:1700000000.000100"})
-	rec := h.signedSend(t, "/slack/interactions", interaction(t, map[string]any{
-		"type": "block_actions", "trigger_id": "TRIG-RAISE", "user": map[string]any{"id": "U1"},
-		"channel":   map[string]any{"id": "C1"},
-		"container": map[string]any{"type": "message", "channel_id": "C1", "message_ts": "1700000000.000200", "thread_ts": "1700000000.000100"},
-		"actions":   []map[string]any{{"action_id": actionRaise, "block_id": "reply_actions", "type": "button", "value": raise}},
-	}))
+	rec := pressRaise(t, h, raise)
 	require.Equal(t, http.StatusOK, rec.Code)
 	waitFor(t, "views.open", func() bool { return len(h.slack.posts("views.open")) == 1 })
 	opened := h.slack.posts("views.open")[0]
