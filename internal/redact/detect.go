@@ -1777,7 +1777,7 @@ var addressIntroRE = newPattern(`(?i)(?:(?:live|living|lives|lived|reside|reside
 	`((?:flat|apartment|apt|unit|studio|room|maisonette)\.?`+spaceClass+`*[0-9]{1,4}[a-z]?\b)?,?`+spaceClass+`*`+
 	`(?:([0-9]{1,4}[a-z]?(?:-[0-9]{1,4}[a-z]?)?)\b,?((?:`+spaceClass+`+\p{L}[\p{L}\p{M}'’\-]*){1,4}))?`, 160,
 	wordStartWith("live", "living", "lives", "lived", "reside", "residing", "staying", "my", "our", "his", "her",
-		"address", "addr", "home", "postal", "current", "full", "new address", "new addr", "old address", "old addr",
+		"addr", "home", "postal", "current", "full", "new addr", "old addr", // "addr" starts "address" too
 		// Not "the" alone: a notice says it in every sentence, and the pattern tried at each
 		// cost prose a third of its speed.
 		"the address", "the home", "the postal", "the new", "the old", "the current", "the full"))
@@ -2082,7 +2082,7 @@ var addressCueRE = newPattern(`(?i)(?:((?:i['’]?m|i`+spaceClass+`+am|we['’]?
 	`neighbou?rs?(?:`+spaceClass+`+[\p{L}.'’]+){0,3}?`+spaceClass+`+at)`+
 	spaceClass+`+(?:(number|no\.)`+spaceClass+`*)?`, 100,
 	wordStartWith("i'", "i’", "im", "i ", "it's", "it’s", "its ", "it is", "we", "they", "find", "send", "post", "mail", "deliver", "forward", "return", "write",
-		"moved", "moving", "address", "addr", "neighbo"))
+		"moved", "moving", "addr", "neighbo")) // "addr" starts "address" too
 
 // findCuedAddresses appends the addresses said after addressCueRE: a house number before a
 // building's or a house's name ("I'm at number 22 Tudeley Hale", "send it to 9 Kiln Bank"; see
