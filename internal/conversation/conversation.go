@@ -1574,7 +1574,7 @@ func (b *Bot) safeguardingReply(s *session, t Turn, intent rights.Intent) Reply 
 		} else if s.intake == nil && intent.DomesticAbuse {
 			// What the council can do for them, said to them.
 			offerConfidentiality(s, t)
-			text += "\nYou can ask the council to keep your address confidential, so that it isn't shared or given out, and its letters and records don't show it to anyone who shouldn't see it. I can pass that request to the data protection team: say \"yes\" to start it."
+			text += "\n" + keepItConfidential
 		} else if s.intake == nil {
 			text += "\n" + offerConfidentiality(s, t)
 		}
