@@ -20,9 +20,10 @@ const (
 )
 
 const (
-	// reachWho is someone the writer may need to be kept safe from (givenTo), or a partner,
-	// who is one only in a message already read as urgent (the caller decides).
-	reachWho = `(?:` + givenTo + `|(?:my|our) (?:husband|wife|partner|boyfriend|girlfriend))`
+	// reachWho is someone the writer may need to be kept safe from (givenTo), or a partner
+	// (partners, safeguard.go), who is one only in a message already read as urgent (the caller
+	// decides).
+	reachWho = `(?:` + givenTo + `|(?:my|our) (?:` + partners + `))`
 	// whereILive is the writer's address, or where they live.
 	whereILive = `(?:where (?:i|we) (?:live|am|are|stay|'m living|'re living|now live|live now|moved to)|(?:my|our) (?:new |current |home |safe )?(?:address|postcode|location))`
 	// councilTells is the council, or someone at it, passing something on, asked: "will they

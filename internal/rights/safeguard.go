@@ -301,7 +301,8 @@ func safeOnBehalf(s string) bool {
 
 // The partner words, one list for the readings of a partner's danger: formerPartners are the
 // people the writer may need to be kept safe from by name, whom givenTo (an address given away)
-// reads alone; partners are a partner now, whom abuseByAPartner and safePartner read beside them.
+// reads alone; partners are a partner now, whom abuseByAPartner and safePartner read beside them,
+// and reachWho (reach.go) beside givenTo.
 // partnerReadsPost keeps a shorter list of its own (see there).
 const (
 	formerPartners = `ex|ex partner|expartner|former partner|ex husband|ex wife|ex boyfriend|ex girlfriend|abuser|stalker`
