@@ -82,6 +82,13 @@ func TellsOfAddressGivenAway(text string) bool {
 	return givenAway(normalize(text))
 }
 
+// TellsOfAddressGivenAway is TellsOfAddressGivenAway(text), for the message in was read from:
+// its normalised text, kept by Classify, is read, not made again (another message is normalised
+// as usual).
+func (in Intent) TellsOfAddressGivenAway(text string) bool {
+	return givenAway(in.read.of(text))
+}
+
 // throughTheCouncil is the council as the way the writer's address got out: "from a council
 // letter", "through housing", "off a council tax bill", "on a letter you sent", "because the
 // council sent a letter to our old house". "On" and "in" name a place as often as a way ("on
@@ -117,7 +124,13 @@ var foundAlready = regexp.MustCompile(`^(?:found|tracked|traced|knew|knows|got|w
 // TellsOfBeingFound it is no sign of danger alone ("my mum found my new address on a council
 // letter"): the conversation weighs it on a message that is urgent only.
 func TellsOfFoundThroughTheCouncil(text string) bool {
-	return foundThroughTheCouncilBy(normalizeFound(text), false)
+	return foundThroughTheCouncilBy(foundReading(normalize(text)), false)
+}
+
+// TellsOfFoundThroughTheCouncil is TellsOfFoundThroughTheCouncil(text), for the message in was
+// read from: its normalised text, kept by Classify, is read, not made again.
+func (in Intent) TellsOfFoundThroughTheCouncil(text string) bool {
+	return foundThroughTheCouncilBy(foundReading(in.read.of(text)), false)
 }
 
 // TellsOfAnExFindingItThroughTheCouncil reports whether a message tells of a former partner or an
@@ -127,10 +140,16 @@ func TellsOfFoundThroughTheCouncil(text string) bool {
 // TellsOfFoundThroughTheCouncil, whoever else finds it ("my mum found my new address on a council
 // letter") is no address let out to someone the writer may need to be kept safe from.
 func TellsOfAnExFindingItThroughTheCouncil(text string) bool {
-	return foundThroughTheCouncilBy(normalizeFound(text), true)
+	return foundThroughTheCouncilBy(foundReading(normalize(text)), true)
 }
 
-// foundThroughTheCouncilBy reports whether s (normalizeFound) tells of a finding said as done
+// TellsOfAnExFindingItThroughTheCouncil is TellsOfAnExFindingItThroughTheCouncil(text), for the
+// message in was read from: its normalised text, kept by Classify, is read, not made again.
+func (in Intent) TellsOfAnExFindingItThroughTheCouncil(text string) bool {
+	return foundThroughTheCouncilBy(foundReading(in.read.of(text)), true)
+}
+
+// foundThroughTheCouncilBy reports whether s (foundReading) tells of a finding said as done
 // and through the council, or of a former partner seeing the address on what the council sent
 // (seenOnWhatTheCouncilSent). byAnEx asks that the one who found it be named just before the
 // finding as someone the writer may need to be kept safe from (foundBy).

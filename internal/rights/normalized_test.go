@@ -43,3 +43,45 @@ func TestIntentReadingsAreThePackageFunctions(t *testing.T) {
 		}
 	}
 }
+
+// The readings of an address let out or asked after take the normalised text Classify kept as
+// the package functions read every message: the message Classify read, another message, the
+// same message with space around it, and an Intent no classifier filled in.
+func TestIntentAddressReadingsAreThePackageFunctions(t *testing.T) {
+	texts := []string{
+		"I think someone in housing gave my ex my new address",
+		"housing gave out my address and now my ex knows where I am",
+		"my abuser found out where I live from a council letter",
+		"my ex found my new address on a letter from the council",
+		"my ex found my number in my address book",
+		"my ex keeps turning up at my new flat",
+		"can my ex get my records?",
+		"my ex husband works for the council, can he look up my address on the system?",
+		"im in a refuge. if my husband asks the council where i live will they tell him",
+		"",
+		"\n",
+	}
+	for _, file := range []string{"messages.jsonl", "messages2.jsonl", "heldout.jsonl"} {
+		for _, ex := range loadExamples(t, file) {
+			texts = append(texts, ex.Text)
+		}
+	}
+	other := Classify("the council sent my new address to my ex-husband, can he get my records?")
+	for _, text := range texts {
+		in := Classify(text)
+		for _, variant := range []string{text, "\n" + text + " \n"} {
+			given, found, byAnEx, beingFound := TellsOfAddressGivenAway(variant), TellsOfFoundThroughTheCouncil(variant),
+				TellsOfAnExFindingItThroughTheCouncil(variant), TellsOfBeingFound(variant)
+			reach, reachByAnEx := AsksWhetherTheyCanGetIt(variant)
+			for name, in := range map[string]Intent{"classified": in, "another message's": other, "unfilled": {}} {
+				assert.Equal(t, given, in.TellsOfAddressGivenAway(variant), "%q, %s intent: TellsOfAddressGivenAway", variant, name)
+				assert.Equal(t, found, in.TellsOfFoundThroughTheCouncil(variant), "%q, %s intent: TellsOfFoundThroughTheCouncil", variant, name)
+				assert.Equal(t, byAnEx, in.TellsOfAnExFindingItThroughTheCouncil(variant), "%q, %s intent: TellsOfAnExFindingItThroughTheCouncil", variant, name)
+				assert.Equal(t, beingFound, in.TellsOfBeingFound(variant), "%q, %s intent: TellsOfBeingFound", variant, name)
+				r, b := in.AsksWhetherTheyCanGetIt(variant)
+				assert.Equal(t, reach, r, "%q, %s intent: AsksWhetherTheyCanGetIt", variant, name)
+				assert.Equal(t, reachByAnEx, b, "%q, %s intent: AsksWhetherTheyCanGetIt, by an ex", variant, name)
+			}
+		}
+	}
+}

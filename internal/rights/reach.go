@@ -66,7 +66,18 @@ var (
 // QA pass). byAnEx says whether the one named is a former partner or an abuser by name (givenTo):
 // a husband is no danger said, unless the message is urgent by itself.
 func AsksWhetherTheyCanGetIt(text string) (reach Reach, byAnEx bool) {
-	s := normalize(text)
+	return asksWhetherTheyCanGetIt(normalize(text))
+}
+
+// AsksWhetherTheyCanGetIt is AsksWhetherTheyCanGetIt(text), for the message in was read from:
+// its normalised text, kept by Classify, is read, not made again (another message is normalised
+// as usual).
+func (in Intent) AsksWhetherTheyCanGetIt(text string) (reach Reach, byAnEx bool) {
+	return asksWhetherTheyCanGetIt(in.read.of(text))
+}
+
+// asksWhetherTheyCanGetIt is AsksWhetherTheyCanGetIt of a message already normalised.
+func asksWhetherTheyCanGetIt(s string) (reach Reach, byAnEx bool) {
 	if !reachWhoRe.MatchString(s) {
 		return ReachNone, false
 	}

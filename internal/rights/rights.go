@@ -182,7 +182,8 @@ type Intent struct {
 	// someone other than the writer (a neighbour, a child, a parent).
 	OnBehalf bool
 	// read is the message Classify read, with its normalised text: the readings asked of the
-	// same message after it (Intent.AsksWhatIsHeld, Intent.TellsOfPostRead) take that text,
-	// not normalising the message a second time.
+	// same message after it (Intent.AsksWhatIsHeld, Intent.TellsOfPostRead, and those of an
+	// address let out or asked after: Intent.TellsOfAddressGivenAway, TellsOfBeingFound …) take
+	// that text, not normalising the message a second time.
 	read normalized
 }

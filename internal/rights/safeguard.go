@@ -518,11 +518,17 @@ var beingFound = regexp.MustCompile(`\b(?:find|finds|finding|found|track|tracks|
 // writer is at risk from someone who knows, or may learn, their address, to whom the chat offers
 // a request to keep it confidential.
 func TellsOfBeingFound(text string) bool {
-	return beingFound.MatchString(normalizeFound(text))
+	return beingFound.MatchString(foundReading(normalize(text)))
 }
 
-// normalizeFound normalises text for beingFound: an "address book" is no address of the
-// writer's ("my ex found my number in my address book").
-func normalizeFound(text string) string {
-	return strings.ReplaceAll(normalize(text), "address book", "addressbook")
+// TellsOfBeingFound is TellsOfBeingFound(text), for the message in was read from: its
+// normalised text, kept by Classify, is read, not made again.
+func (in Intent) TellsOfBeingFound(text string) bool {
+	return beingFound.MatchString(foundReading(in.read.of(text)))
+}
+
+// foundReading is a normalised message as beingFound reads it: an "address book" is no address
+// of the writer's ("my ex found my number in my address book").
+func foundReading(s string) string {
+	return strings.ReplaceAll(s, "address book", "addressbook")
 }
