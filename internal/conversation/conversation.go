@@ -272,14 +272,14 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			// "housing gave out my address and now my ex knows where I am", "my abuser found out
 			// where I live from a council letter": serious, where to turn, and the complaint (the
 			// breach report) offered, not only the safety contacts.
-			if rights.TellsOfAddressGivenAway(t.Text) {
+			if intent.TellsOfAddressGivenAway(t.Text) {
 				return b.addressGivenAwayUrgent(ctx, s, t, intent, addressGivenAwaySerious)
 			}
-			if rights.TellsOfFoundThroughTheCouncil(t.Text) {
+			if intent.TellsOfFoundThroughTheCouncil(t.Text) {
 				return b.addressGivenAwayUrgent(ctx, s, t, intent, addressLeakedSerious)
 			}
 		}
-		if reach, _ := rights.AsksWhetherTheyCanGetIt(t.Text); reach != rights.ReachNone && !intent.Actionable && b.Queue != nil {
+		if reach, _ := intent.AsksWhetherTheyCanGetIt(t.Text); reach != rights.ReachNone && !intent.Actionable && b.Queue != nil {
 			// "im in a refuge. if my husband asks the council where i live will they tell him":
 			// the safety contacts first, then what the notices say of it, whom to ask, and the
 			// request to keep the address confidential (a QA pass: the contacts alone).
@@ -499,15 +499,15 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		// plainly, and who decides whether the law lets anything be shared.
 		return b.withContact(s, t, someoneElsesDetails), nil
 	}
-	if reach, byAnEx := rights.AsksWhetherTheyCanGetIt(t.Text); byAnEx && reach != rights.ReachNone && !intent.Actionable && b.Queue != nil {
+	if reach, byAnEx := intent.AsksWhetherTheyCanGetIt(t.Text); byAnEx && reach != rights.ReachNone && !intent.Actionable && b.Queue != nil {
 		// "can my ex get my records?", "my ex husband works for the council, can he look up my
 		// address on the system?", asked calmly: what the notices say of it, not a copy of the
 		// writer's own data offered; where to turn if they are at risk, and the request to keep
 		// the address confidential.
 		return b.answerWhetherTheyCanGetIt(ctx, s, t, reach, nil)
 	}
-	if b.Queue != nil && (intent.Type == rights.Complaint || !intent.Actionable) && !rights.TellsOfAddressGivenAway(t.Text) &&
-		rights.TellsOfAnExFindingItThroughTheCouncil(t.Text) {
+	if b.Queue != nil && (intent.Type == rights.Complaint || !intent.Actionable) && !intent.TellsOfAddressGivenAway(t.Text) &&
+		intent.TellsOfAnExFindingItThroughTheCouncil(t.Text) {
 		// "my ex found my new address on a letter from the council", told calmly: that the council
 		// may have let it out, the complaint, and then the request to keep it confidential, as
 		// when told with fear. (An address given to the ex is told the grievance's way, below.)
@@ -550,7 +550,7 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			return r, nil
 		}
 	}
-	if intent.Actionable && intent.Type == rights.Complaint && b.Queue != nil && rights.TellsOfAddressGivenAway(t.Text) {
+	if intent.Actionable && intent.Type == rights.Complaint && b.Queue != nil && intent.TellsOfAddressGivenAway(t.Text) {
 		// "I think someone in housing gave my ex my new address": the complaint, with that it is
 		// serious and where to turn before it (a QA pass: the intake alone).
 		// Once it is sent, the request to keep the address confidential is offered, as after an
@@ -1542,9 +1542,9 @@ func (b *Bot) safeguardingReply(s *session, t Turn, intent rights.Intent) Reply 
 	// is offered nothing.)
 	// ("can my abusive ex get my records?" asks for nothing of the writer's: offered a copy of
 	// their own data, "yes" would start the wrong request.)
-	reach, _ := rights.AsksWhetherTheyCanGetIt(t.Text)
+	reach, _ := intent.AsksWhetherTheyCanGetIt(t.Text)
 	asksSomething := requestWordsRe.MatchString(t.Text) && reach == rights.ReachNone
-	found := !asksSomething && rights.TellsOfBeingFound(t.Text)
+	found := !asksSomething && intent.TellsOfBeingFound(t.Text)
 	if asksSomething && !confidential && s.intake == nil && b.Queue != nil {
 		// "my partner hits me, I want a copy of my records": the danger first; the request, when
 		// they are ready, is not lost. Said in a sentence of its own ("… he'll find where I live.
