@@ -67,11 +67,17 @@ func givenAway(s string) bool {
 		return true
 	}
 	for _, m := range addressLetOut.FindAllStringSubmatch(s, -1) {
-		if !strings.Contains(m[1]+" ", " and ") && !strings.Contains(m[1]+" ", " but ") && !toSomeoneElse.MatchString(m[1]) {
+		if oneTelling(m[1]) && !toSomeoneElse.MatchString(m[1]) {
 			return true
 		}
 	}
 	return false
+}
+
+// oneTelling reports whether the words between the two halves of a telling (addressLetOut's or
+// seenOnWhatTheCouncilSent's submatch) leave it one: no "and" or "but" begins another.
+func oneTelling(between string) bool {
+	return !strings.Contains(between+" ", " and ") && !strings.Contains(between+" ", " but ")
 }
 
 // TellsOfAddressGivenAway reports whether a message tells of the council giving the writer's
@@ -161,7 +167,7 @@ func foundThroughTheCouncilBy(s string, byAnEx bool) bool {
 	}
 	for _, m := range seenOnWhatTheCouncilSent.FindAllStringSubmatch(s, -1) {
 		// As with addressLetOut, the two halves are one telling only if no other stands between.
-		if !strings.Contains(m[1]+" ", " and ") && !strings.Contains(m[1]+" ", " but ") {
+		if oneTelling(m[1]) {
 			return true
 		}
 	}
