@@ -3699,6 +3699,8 @@ func meantOf(v string, offered []string) (meant string, yes bool) {
 func (b *Bot) takeMeant(it *intake, v string, suggested []string, doubted, asTyped string) (text string, ok bool) {
 	if len(suggested) > 0 {
 		meant, yes := meantOf(v, suggested)
+		typed := strings.TrimSpace(meantAnswer(v)) // an address typed again, as "did you mean …?" invites
+		slip := mistypedEmail(typed)
 		switch {
 		case asTyped != "" && meant == "" && keepAsTypedRe.MatchString(folded(v)):
 			// "no, it's right" to "did you mean …hotmail.co.uk?": an unusual address, but theirs
@@ -3715,20 +3717,18 @@ func (b *Bot) takeMeant(it *intake, v string, suggested []string, doubted, asTyp
 				return "Thanks: the data protection team will contact you at " + meant + ". " + b.prompt(it), true
 			}
 			return "I've changed the contact to " + meant + ". " + b.prompt(it), true
-		case slices.Contains(suggested, mistypedEmail(strings.TrimSpace(meantAnswer(v)))):
+		case slices.Contains(suggested, slip):
 			// The same slip typed again: the resident insists, and is told why it is asked about,
 			// not refused as no address (a QA pass: "I still can't read that as a way to reach
 			// you", and the "yes" after it was refused too).
-			typed := strings.TrimSpace(meantAnswer(v))
 			it.asTyped = typed
-			return it.didYouMean(typed+" looks like a slip, and the team's reply could go astray", mistypedEmail(typed)) + " " + b.prompt(it) +
+			return it.didYouMean(typed+" looks like a slip, and the team's reply could go astray", slip) + " " + b.prompt(it) +
 				" (If it is right as typed, say \"it's right\".)", true
-		case it.step != StepContact && emailRe.MatchString(strings.TrimSpace(meantAnswer(v))):
+		case it.step != StepContact && emailRe.MatchString(typed):
 			// The address typed again, as "did you mean …?" invites, at a step that reads no
 			// contact (the name step, after a first message's address was asked about).
-			typed := strings.TrimSpace(meantAnswer(v))
-			if again := mistypedEmail(typed); again != "" {
-				return it.didYouMean(mistypedLead, again) + " " + b.prompt(it), true
+			if slip != "" {
+				return it.didYouMean(mistypedLead, slip) + " " + b.prompt(it), true
 			}
 			it.drop(it.contact)
 			it.contact = typed
