@@ -761,11 +761,14 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	if given := givenInFirst(it); given != "" && !prefilled {
 		fmt.Fprintf(&intro, "From your message I have %s: tell me if that's wrong.\n", given)
 	}
-	if org := b.councilOfServices(it.service); it.org == "" && org != "" && !prefilled && len(it.both) < 2 {
+	if it.org == "" && it.service != "" && !prefilled && len(it.both) < 2 {
 		// "a copy of my employment support records": only Milton Keynes's notices name that
 		// service, so the council is not asked for, only said (a QA pass asked "Which council?").
-		it.org = org
-		fmt.Fprintf(&intro, "Only %s's privacy notices cover %s, so this request goes to its data protection team: tell me if that's wrong.\n", org, it.service)
+		// The notices are read only when the council is still to be asked.
+		if org := b.councilOfServices(it.service); org != "" {
+			it.org = org
+			fmt.Fprintf(&intro, "Only %s's privacy notices cover %s, so this request goes to its data protection team: tell me if that's wrong.\n", org, it.service)
+		}
 	}
 	if m := labelledContactRe.FindStringSubmatch(it.first); m != nil && it.contact == "" && !prefilled {
 		if meant := mistypedEmail(m[1]); meant != "" {
