@@ -2268,12 +2268,12 @@ func spokenEmailsOf(v string) []string {
 	if addr == "" {
 		return nil
 	}
-	local, domain, _ := strings.Cut(addr, "@")
-	var words []string
-	fields := strings.Fields(v[:start])
 	if start > 0 && !unicode.IsSpace(rune(v[start-1])) {
 		return []string{addr} // "email:jo at …": joined to no word
 	}
+	local, domain, _ := strings.Cut(addr, "@")
+	var words []string
+	fields := strings.Fields(v[:start])
 	for i := len(fields) - 1; i >= 0 && len(words) < 3; i-- {
 		w := strings.ToLower(fields[i])
 		if !spokenLocalWordRe.MatchString(w) || spokenLeadWords[w] {
