@@ -80,10 +80,21 @@ func (se someoneElse) beforeIt(v string) string {
 // forSomeoneElseNext is what the chat says once a request is found to be for someone else: the
 // month waits for proof of authority, so the date the first reply gave no longer holds.
 func (it *intake) forSomeoneElseNext() string {
-	if it.loggedByAdviser() {
+	switch {
+	case it.forOneWhoDied() && it.loggedByAdviser():
+		return forTheDeadNextForStaff
+	case it.forOneWhoDied():
+		return forTheDeadNext
+	case it.loggedByAdviser():
 		return onBehalfNextForStaff
 	}
 	return onBehalfNext
+}
+
+// forOneWhoDied reports whether the request is for someone said to have died, in the message
+// that started it ("my mum died last month, can I get her records?") or when asked their name.
+func (it *intake) forOneWhoDied() bool {
+	return it.onBehalf && (it.died || diedRe.MatchString(it.first))
 }
 
 // notedForSomeoneElse takes the request as for someone else, and their name when the message

@@ -78,9 +78,12 @@ type intake struct {
 	// (StepWhose), "" once answered or when the message was clear.
 	whose      string
 	onBehalfOf string
-	contact    string
-	service    string
-	desc       string
+	// died is set when the person a request is for is said to have died at the step that asks
+	// their name ("Geoffrey Collins (deceased)"); forOneWhoDied reads the first message too.
+	died    bool
+	contact string
+	service string
+	desc    string
 	// first is the request in the resident's own words: the message that started it, and any
 	// that changed the right asked for. The details given at their step add to it.
 	first string
@@ -352,6 +355,9 @@ type RequestForm struct {
 	// keptAsTyped is set when the chat kept the contact, an e-mail address that reads as a slip,
 	// as the resident typed it, on their word that it is right.
 	keptAsTyped bool
+	// forTheDead is set when the chat was told the person the request is for has died: no month
+	// is promised (forTheDeadNext).
+	forTheDead bool
 }
 
 var (
@@ -829,6 +835,8 @@ func (b *Bot) whatHappensNext(it *intake) string {
 		// A complaint is not a request under the rights with a statutory month: no ID check
 		// restarts it and nothing is "extended". The queue keeps a date to answer it by.
 		return fmt.Sprintf("What happens next: %s (They aim to by %s.)", complaintNext, due)
+	case it.forOneWhoDied():
+		return "What happens next: I'll pass your request to the data protection team. " + it.forSomeoneElseNext()
 	case it.onBehalf:
 		// Asked for someone else: the month starts when proof of authority arrives (reference
 		// rule 2), so no date can be promised yet (a QA pass: the first reply gave one, the
@@ -873,6 +881,14 @@ const onBehalfNext = "Because you are asking for someone else, the team will fir
 
 // onBehalfNextForStaff is onBehalfNext as an adviser logging a caller's request reads it.
 const onBehalfNextForStaff = "Because the requester is asking for someone else, the team will first ask them for proof that they may act for them; the one-month time limit starts when that arrives."
+
+// forTheDeadNext is what happens to a request for the records of someone who has died. The
+// rights, and their month, are a living person's: the bot promises no time limit the notices
+// don't give, and says the team will tell them how such a request is dealt with.
+const forTheDeadNext = "As the person the request is for has died, the team will tell you how they deal with a request for their records, what they need from you, and when to expect an answer."
+
+// forTheDeadNextForStaff is forTheDeadNext as an adviser logging a caller's request reads it.
+const forTheDeadNextForStaff = "As the person the request is for has died, the team will tell the requester how they deal with a request for their records, what they need from them, and when to expect an answer."
 
 // complaintNext is what happens to a complaint: not a request under the rights with a statutory
 // month, so no ID check restarts it and nothing is "extended".
@@ -1842,6 +1858,10 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		if diedRe.MatchString(v) || diedRe.MatchString(it.first) {
 			// "Geoffrey Collins (deceased)": the team handles a dead person's records otherwise,
 			// and the aside was dropped with the name's brackets (a QA pass).
+			if !it.forOneWhoDied() {
+				it.died = true
+				changed = it.forSomeoneElseNext() + " " // the first reply promised a month
+			}
 			it.addWords("The person the request is for has died.")
 		}
 	case StepContact:
@@ -2858,7 +2878,7 @@ func (b *Bot) reask(it *intake, field string) {
 var (
 	// theirNameIsRe opens a reply giving someone else's name: "his name is Arjun Sharma", "she's
 	// called Joan".
-	theirNameIsRe = regexp.MustCompile(`(?i)^\s*(?:(?:his|her|their)\s+(?:full\s+)?name\s+is|(?:his|her|their)\s+name's|(?:he|she)(?:'s|\s+is)\s+called|they(?:'re|\s+are)\s+called)\s+`)
+	theirNameIsRe = regexp.MustCompile(`(?i)^\s*(?:(?:his|her|their)\s+(?:full\s+)?name\s+(?:is|was)|(?:his|her|their)\s+name's|(?:he|she)(?:'s|\s+is|\s+was)\s+called|they(?:'re|\s+are|\s+were)\s+called)\s+`)
 	// relationRe is who the person is to the asker, said beside their name: "Arjun Sharma, my
 	// son", "my mum, Joan Lewis", "Arjun Sharma (my son)".
 	relationRe = regexp.MustCompile(`(?i)[(,\s-]*\b(?:my|our)\s+(?:(?:late|elderly|disabled|adult|young|little|eldest|youngest)\s+)?` +
@@ -3104,7 +3124,7 @@ func (b *Bot) submitIntake(ctx context.Context, s *session, t Turn) (Reply, erro
 	form := RequestForm{Type: string(it.typ), Org: it.org, Name: it.name, Contact: it.contact, OnBehalfOf: it.onBehalfOf,
 		Service: service, Description: it.caseDescription(), Channel: it.channel, ReceivedAt: it.receivedAt,
 		lawEnforcement: it.lawEnforcement, safeguarding: it.toldOfRisk(), dropped: it.dropped, // as teamNotes writes riskToldNote
-		keptAsTyped: it.keptAsTyped != "" && it.keptAsTyped == it.contact}
+		keptAsTyped: it.keptAsTyped != "" && it.keptAsTyped == it.contact, forTheDead: it.forOneWhoDied()}
 	// The same request made again the same day, in this chat or a new one (the page reloaded, the
 	// service restarted), is the case made first, as a form sent twice is (a QA pass: a resident
 	// who started again after a restart was given a second case). A platform's retried delivery
@@ -3498,6 +3518,10 @@ func (b *Bot) submit(ctx context.Context, s *session, f RequestForm, excerpt str
 	case !c.Due.IsZero():
 		r.Due = c.Due.Format(time.DateOnly)
 		fmt.Fprintf(&text, " The council must respond by %s.", c.Due.Format("Monday 2 January 2006"))
+	case f.forTheDead && c.AwaitingID && c.Requester.OnBehalfOf && staff:
+		text.WriteString(" " + forTheDeadNextForStaff)
+	case f.forTheDead && c.AwaitingID && c.Requester.OnBehalfOf:
+		text.WriteString(" " + forTheDeadNext)
 	default:
 		text.WriteString(" " + noTimeLimitYet(c, staff))
 	}

@@ -1661,6 +1661,51 @@ func TestARequestForSomeoneWhoHasDiedSaysSo(t *testing.T) {
 	})
 }
 
+// A request for the records of someone who has died is promised no month: the rights and their
+// time limit are a living person's, and the notices say nothing of the dead. The chat said "the
+// one-month time limit starts when that arrives" to a bereaved daughter. Said first or only when
+// their name is asked ("her name was Mary Smith, she passed away in March"), the team will say
+// how it deals with it; to an adviser, as the caller is to be told.
+func TestARequestForSomeoneWhoDiedIsPromisedNoMonth(t *testing.T) {
+	const toResident = "As the person the request is for has died, the team will tell you how they deal with a request for their records"
+	const toAdviser = "As the person the request is for has died, the team will tell the requester how they deal"
+	for _, tc := range []struct {
+		channel, first, theirName, told string
+		toldAtName                      bool
+	}{
+		{channel: "web", first: "My mum died last month, can I get a copy of her records?", theirName: "her name was Mary Smith", told: toResident},
+		{channel: "web", first: "I want a copy of my mum's records", theirName: "her name was Mary Smith, she passed away in March", told: toResident, toldAtName: true},
+		{channel: "phone", first: "caller wants a copy of her late husband's records", theirName: "John Smith", told: toAdviser},
+	} {
+		t.Run(tc.first, func(t *testing.T) {
+			bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			start := []line{{says: tc.first, kind: conversation.KindIntake, contains: []string{"Right of access"}}}
+			if tc.channel == "web" && !tc.toldAtName {
+				start = []line{{says: tc.first, contains: []string{`say "yes"`}}, {says: "yes", kind: conversation.KindIntake}}
+			}
+			if tc.toldAtName {
+				start[0].contains = append(start[0].contains, "one-month time limit")
+			} else {
+				start[len(start)-1].contains = append(start[len(start)-1].contains, tc.told)
+				start[len(start)-1].lacks = []string{"one-month", "one calendar month"}
+			}
+			atName := line{says: tc.theirName, kind: conversation.KindIntake}
+			if tc.toldAtName {
+				atName.contains = []string{tc.told}
+			}
+			lines := append(start, line{says: "Jane Smith"}, atName, line{says: "jane@example.com"}, line{says: "skip"},
+				line{says: "everything", contains: []string{"The person the request is for has died."}},
+				line{says: "yes", kind: conversation.KindSubmitted, contains: []string{tc.told}, lacks: []string{"one-month", "must respond by"}})
+			scriptOn(t, bot, tc.channel, "", "Milton Keynes", lines)
+			cases := q.cases()
+			require.Len(t, cases, 1)
+			assert.True(t, cases[0].AwaitingID, "no month runs until the team has what it needs")
+			assert.True(t, cases[0].Due.IsZero())
+			assert.Contains(t, cases[0].Requester.OnBehalfOfWhom, "Smith")
+		})
+	}
+}
+
 // A title or an initial with its full stop is part of the name before an address (a review: "Mr.
 // John Smith, 4 Park Lane, …" was filed as "Mr").
 func TestAFullStopInANameIsNoEndOfIt(t *testing.T) {
