@@ -6,7 +6,7 @@ import (
 	"github.com/privacybot/privacybot/internal/redact"
 )
 
-// "New address", "home addr" and "old address" typed with no "my" and no colon before a house
+// "New address", "home addr", "the addr", "my addy" and "old address" typed with no "my" and no colon before a house
 // number say an address follows ("new address 7 bossiney hale" was kept, a QA pass); the verb
 // "address" ("we will address 3 main points") says none, and nor does the cue before no number.
 func TestBareAddressCuesBeforeAHouseNumberAreRedacted(t *testing.T) {
@@ -15,8 +15,12 @@ func TestBareAddressCuesBeforeAHouseNumberAreRedacted(t *testing.T) {
 		{"new addr", "new addr 22 queensway bletchley", "new addr [address]", redact.KindAddress},
 		{"my new address, no is", "my new address 7 bossiney hale", "my new address [address]", redact.KindAddress},
 		{"home address", "home address 12 bossiney hale please", "home address [address] please", redact.KindAddress},
+		{"the addr is", "the addr is 7 Bossiney Hale", "the addr is [address]", redact.KindAddress},
+		{"my addy is", "my addy is 12 Kiln Bank, Olney", "my addy is [address], Olney", redact.KindAddress},
+		{"new addy", "new addy 7 bossiney hale", "new addy [address]", redact.KindAddress},
 	})
 	keeps(t, []string{
+		"my buddy 3 doors down", "new addy 2 days ago",
 		"we will address 3 main points", "your home address and phone", "the new address Data Protection holds",
 		"new address 2 days ago", "old address 3 times", "we address 2 issues here",
 	})

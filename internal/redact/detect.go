@@ -1767,20 +1767,20 @@ var addressStop = setOf(`a an the and or of on in at to for from by near with wi
 // addressIntroRE finds an address the resident says is theirs, or labels as one in a note
 // ("Address: 22 Tudeley Hale Fishermead"), so the street needs no street type ("I live at Flat
 // 3, 22 Queensway", "my address is 7 the green", "change my address to 22 Tudeley Hale", "the
-// address is 7 Bossiney Hale", "new address 7 bossiney hale"): a flat number, a house number and up to four
-// words, or both. Groups: 1 the flat, 2 the house number, 3 the words; findAddresses trims the
+// address is 7 Bossiney Hale", "new address 7 bossiney hale", "the addr is …", "my addy is …"):
+// a flat number, a house number and up to four words, or both. Groups: 1 the flat, 2 the house number, 3 the words; findAddresses trims the
 // words at the first ordinary one, and reads a house's or a building's name where neither number
 // is given ("my address is Rose Cottage, Haddenham").
-var addressIntroRE = newPattern(`(?i)(?:(?:live|living|lives|lived|reside|resides|residing|staying)`+spaceClass+`+at|(?:my|our|his|her|the)`+spaceClass+`+(?:(?:home|postal|new|old|current|full)`+spaceClass+`+)?(?:address|addr\b\.?)(?:`+spaceClass+`+(?:is|was|to)\b|`+spaceClass+`*:)|`+
-	`(?:home|postal|new|old|current)`+spaceClass+`+(?:address|addr\b\.?)(?:`+spaceClass+`+(?:is|was|to|now)\b)?|`+
-	`(?:(?:home|postal|current|full)`+spaceClass+`+)?(?:address|addr\b\.?)`+spaceClass+`*:)`+spaceClass+`*`+
+var addressIntroRE = newPattern(`(?i)(?:(?:live|living|lives|lived|reside|resides|residing|staying)`+spaceClass+`+at|(?:my|our|his|her|the)`+spaceClass+`+(?:(?:home|postal|new|old|current|full)`+spaceClass+`+)?(?:address|addr\b\.?|addy\b)(?:`+spaceClass+`+(?:is|was|to)\b|`+spaceClass+`*:)|`+
+	`(?:home|postal|new|old|current)`+spaceClass+`+(?:address|addr\b\.?|addy\b)(?:`+spaceClass+`+(?:is|was|to|now)\b)?|`+
+	`(?:(?:home|postal|current|full)`+spaceClass+`+)?(?:address|addr\b\.?|addy\b)`+spaceClass+`*:)`+spaceClass+`*`+
 	`((?:flat|apartment|apt|unit|studio|room|maisonette)\.?`+spaceClass+`*[0-9]{1,4}[a-z]?\b)?,?`+spaceClass+`*`+
 	`(?:([0-9]{1,4}[a-z]?(?:-[0-9]{1,4}[a-z]?)?)\b,?((?:`+spaceClass+`+\p{L}[\p{L}\p{M}'’\-]*){1,4}))?`, 160,
 	wordStartWith("live", "living", "lives", "lived", "reside", "residing", "staying", "my", "our", "his", "her",
-		"addr", "home", "postal", "current", "full", "new addr", "old addr", // "addr" starts "address" too
+		"addr", "addy", "home", "postal", "current", "full", "new addr", "old addr", "new addy", "old addy", // "addr" starts "address" too
 		// Not "the" alone: a notice says it in every sentence, and the pattern tried at each
 		// cost prose a third of its speed.
-		"the address", "the home", "the postal", "the new", "the old", "the current", "the full"))
+		"the addr", "the home", "the postal", "the new", "the old", "the current", "the full"))
 
 // bareAddressCue reports whether the cue read by addressIntroRE is "new address" or "home addr"
 // with no "my" before it and no colon after it, as residents type in a hurry ("new address 7
