@@ -1768,9 +1768,10 @@ var addressStop = setOf(`a an the and or of on in at to for from by near with wi
 // ("Address: 22 Tudeley Hale Fishermead"), so the street needs no street type ("I live at Flat
 // 3, 22 Queensway", "my address is 7 the green", "change my address to 22 Tudeley Hale", "the
 // address is 7 Bossiney Hale", "new address 7 bossiney hale", "the addr is …", "my addy is …"):
-// a flat number, a house number and up to four words, or both. Groups: 1 the flat, 2 the house number, 3 the words; findAddresses trims the
-// words at the first ordinary one, and reads a house's or a building's name where neither number
-// is given ("my address is Rose Cottage, Haddenham").
+// a flat number, a house number and up to four words, or both. Groups: 1 the flat, 2 the house
+// number, 3 the words; findAddresses trims the words at the first ordinary one, and reads a
+// house's or a building's name where neither number is given ("my address is Rose Cottage,
+// Haddenham").
 var addressIntroRE = newPattern(`(?i)(?:(?:live|living|lives|lived|reside|resides|residing|staying)`+spaceClass+`+at|(?:my|our|his|her|the)`+spaceClass+`+(?:(?:home|postal|new|old|current|full)`+spaceClass+`+)?(?:address|addr\b\.?|addy\b)(?:`+spaceClass+`+(?:is|was|to)\b|`+spaceClass+`*:)|`+
 	`(?:home|postal|new|old|current)`+spaceClass+`+(?:address|addr\b\.?|addy\b)(?:`+spaceClass+`+(?:is|was|to|now)\b)?|`+
 	`(?:(?:home|postal|current|full)`+spaceClass+`+)?(?:address|addr\b\.?|addy\b)`+spaceClass+`*:)`+spaceClass+`*`+
