@@ -153,8 +153,29 @@ func (l *Lexicon) Expand(q string) string {
 	if l == nil {
 		return q
 	}
-	return eachWord(sectionRe.ReplaceAllString(q, "section $1"), func(w, _ string) string { return l.replace(w) })
+	return eachWord(sectionRe.ReplaceAllString(heldAbout(q), "section $1"), func(w, _ string) string { return l.replace(w) })
 }
+
+// heldAbout is a question that asks what is kept about someone ("what do you keep about me?",
+// "what is stored on my children?") with its verb read as "hold": it asks what information is
+// held, as the notices' "What information do we hold?" does, not how long it is kept, which the
+// retention words "keep", "store" and "held" are read as. A question that asks how long is kept
+// as it is.
+func heldAbout(q string) string {
+	if howLongRe.MatchString(q) {
+		return q
+	}
+	return heldAboutRe.ReplaceAllString(q, "${1}hold${2}")
+}
+
+var (
+	// heldAboutRe is "what" or "which", a few words, a verb of keeping, and whom it is about:
+	// group 1 runs to the verb, group 2 from it.
+	heldAboutRe = regexp.MustCompile(`(?i)\b((?:what|which)\b(?:\s+[\w'’]+){0,5}?\s+)(?:keeps?|kept|keeping|stores?|stored|storing|held|retains?|retained)` +
+		`((?:\s+[\w'’]+){0,3}?\s+(?:about|on)\s+(?:me|us|you|him|her|them|my|our|your|his|their|people|residents|individuals|someone|anyone)\b)`)
+	// howLongRe asks for a period.
+	howLongRe = regexp.MustCompile(`(?i)\bhow\s+(?:long|many\s+(?:years|months|weeks|days))\b|\buntil\s+when\b|\bfor\s+how\b`)
+)
 
 // eachWord is text with each of its words (runs of letters) as f makes it, given the word and the
 // one before it (lower case; "" at the start); what is between words is kept. A part of a

@@ -54,3 +54,26 @@ func TestAnAbstentionOnHowLongSaysWhereTheRetentionPeriodsAre(t *testing.T) {
 	assert.NotContains(t, ans.Answer, "retention schedule", "its notice gives its periods in a list: none of them is for what was asked")
 	assert.True(t, strings.Contains(ans.Answer, "FE1 3XY"), ans.Answer)
 }
+
+// "What do you keep about me?" asks what is held, not for how long: the keeping words are read
+// as retention, and the answer quoted the retention periods. Asked how long, they still are.
+func TestWhatIsKeptAboutSomeoneIsWhatIsHeld(t *testing.T) {
+	comp := composerOver(t, fstest.MapFS{
+		"library.md": {Data: []byte("---\nid: library\ntitle: Library services privacy notice\norganisation: Alderby Borough Council\n---\n" +
+			"What information we hold\nWe hold your name, address, date of birth and the items you have borrowed.\n\n" +
+			"How long we keep it\nWe keep your membership details for 2 years after your last loan, and then delete them.\n\n" +
+			"Contact us\nWrite to the Data Protection Officer, Alderby Town Hall, Alderby AL1 2BC.\n")},
+	})
+	for question, want := range map[string]string{
+		"what do you keep about me?":                               "items you have borrowed",
+		"what information is stored on my children?":               "items you have borrowed",
+		"which details does the library keep on file about me":     "items you have borrowed",
+		"how long do you keep information about me?":               "2 years",
+		"what is the period you keep data about me for, how long?": "2 years",
+	} {
+		ans, err := comp.Answer(context.Background(), Question{Text: question, Organisation: "Alderby Borough Council"})
+		require.NoError(t, err)
+		require.False(t, ans.Abstained, question)
+		assert.Contains(t, ans.Answer, want, question)
+	}
+}
