@@ -7,7 +7,9 @@ package answer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/privacybot/privacybot/internal/notice"
@@ -83,8 +85,61 @@ func (c *Composer) checkContact(o notice.Organisation) []Finding {
 	if contact.section != "" {
 		where += " › " + contact.section
 	}
-	return append(out, Finding{Level: LevelInfo, Organisation: o.Name, Notice: contact.Notice,
+	out = append(out, Finding{Level: LevelInfo, Organisation: o.Name, Notice: contact.Notice,
 		Message: fmt.Sprintf("when the notices don't answer, the bot gives this data protection contact, from %s: %s", where, strings.Join(strings.Fields(contact.Text), " "))})
+	return append(out, c.otherContacts(o.Name, contact)...)
+}
+
+// otherContacts finds the passages of an organisation's notices, under a data protection
+// heading, that give another postcode, phone number or e-mail address than the contact the bot
+// gives: a resident reading that notice writes elsewhere, and one of the two is likely out of
+// date (Milton Keynes's notices give MK9 3HS and MK9 3EJ).
+func (c *Composer) otherContacts(org string, given orgContact) []Finding {
+	givenDetails := contactDetails(given.Text)
+	var out []Finding
+	seen := map[string]bool{}
+	for _, p := range c.byOrg[org] {
+		section := strings.ToLower(p.Section())
+		if p.Text == given.passage || !strings.Contains(section, "data protection") && !strings.Contains(section, "dpo") {
+			continue
+		}
+		var theirs, ours []string
+		for kind, details := range contactDetails(p.Text) {
+			for _, d := range details {
+				if len(givenDetails[kind]) > 0 && !slices.Contains(givenDetails[kind], d) && !seen[d] {
+					theirs, seen[d] = append(theirs, d), true
+					ours = append(ours, givenDetails[kind]...)
+				}
+			}
+		}
+		if len(theirs) == 0 {
+			continue
+		}
+		slices.Sort(theirs)
+		slices.Sort(ours)
+		out = append(out, Finding{Level: LevelWarning, Organisation: org, Notice: p.NoticeID,
+			Message: fmt.Sprintf("its data protection contact under %q gives %s, where the contact the bot gives (from %q) has %s: confirm which is right and correct the other",
+				shorten(p.Section(), 60), strings.Join(theirs, ", "), given.Title, strings.Join(slices.Compact(ours), ", "))})
+	}
+	return out
+}
+
+// contactDetails are the postcodes, phone numbers and e-mail addresses a text gives, by kind,
+// written alike ("MK9 3HS", "01908 254900", "dpo@example.gov.uk").
+func contactDetails(s string) map[string][]string {
+	out := map[string][]string{}
+	for _, d := range contactDetailRe.FindAllString(s, -1) {
+		switch {
+		case strings.Contains(d, "@"):
+			out["email"] = append(out["email"], strings.ToLower(d))
+		case unicode.IsDigit(rune(d[0])):
+			out["phone"] = append(out["phone"], strings.Join(strings.Fields(d), ""))
+		default:
+			pc := strings.ToUpper(strings.Join(strings.Fields(d), ""))
+			out["postcode"] = append(out["postcode"], pc[:len(pc)-3]+" "+pc[len(pc)-3:])
+		}
+	}
+	return out
 }
 
 // checkNotice reports what one notice lacks.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // A council checks its notices before residents ask: what it is told must be what the bot will
@@ -66,4 +67,34 @@ func TestContactTextDropsOnlyTheLostAddress(t *testing.T) {
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, contactText(tt.in), tt.in)
 	}
+}
+
+// A notice whose data protection section gives another postcode, phone number or e-mail address
+// than the contact the bot gives is reported (Milton Keynes's notices give MK9 3HS and MK9 3EJ):
+// residents reading it write elsewhere. One that repeats the contact, adds a kind of detail the
+// contact lacks, or gives another address outside a data protection section is not.
+func TestCheckFindsADataProtectionContactThatDiffers(t *testing.T) {
+	comp := composerOver(t, fstest.MapFS{
+		"organisations.yaml": {Data: []byte("organisations:\n  - name: Alderby Borough Council\n    dpo_contact:\n      notice: leisure\n      section: Data protection officer\n")},
+		"leisure.md": {Data: []byte("---\nid: leisure\ntitle: Leisure centres privacy notice\norganisation: Alderby Borough Council\n---\n" +
+			"Data protection officer\nWrite to the Data Protection Officer, Alderby Town Hall, Alderby AL1 2BC, or phone 01632 960000.\n")},
+		"parking.md": {Data: []byte("---\nid: parking\ntitle: Parking privacy notice\norganisation: Alderby Borough Council\n---\n" +
+			"Permits\nWe keep permit applications for 2 years.\n\n" +
+			"Data protection contact\nPostal address only: Data Protection, Alderby Civic Centre, Alderby AL9 9ZZ\n")},
+		"library.md": {Data: []byte("---\nid: library\ntitle: Library privacy notice\norganisation: Alderby Borough Council\n---\n" +
+			"Data protection\nWrite to the Data Protection Officer, Alderby Town Hall, AL1 2BC, or email dpo@alderby.example.gov.uk.\n\n" +
+			"Contact the library\nAlderby Library, High Street, Alderby AL3 4DE, phone 01632 960123.\n")},
+	})
+	var differing []Finding
+	for _, f := range comp.Check() {
+		if strings.Contains(f.Message, "confirm which is right") {
+			differing = append(differing, f)
+		}
+	}
+	require.Len(t, differing, 1, "%+v", differing)
+	assert.Equal(t, LevelWarning, differing[0].Level)
+	assert.Equal(t, "parking", differing[0].Notice)
+	assert.Contains(t, differing[0].Message, "AL9 9ZZ")
+	assert.Contains(t, differing[0].Message, "AL1 2BC")
+	assert.Contains(t, differing[0].Message, `"Leisure centres privacy notice"`)
 }
