@@ -505,6 +505,10 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		// writer's own data offered; where to turn if they are at risk, and the request to keep
 		// the address confidential.
 		return b.answerWhetherTheyCanGetIt(ctx, s, t, reach, nil)
+	} else if reach == rights.ReachRecords && !byAnEx && !intent.Actionable {
+		// "can my husband get my records?", asked calmly: whose the right is, and no danger
+		// read into it.
+		return b.answerWhetherAPartnerCanGetThem(ctx, s, t)
 	}
 	if b.Queue != nil && (intent.Type == rights.Complaint || !intent.Actionable) && !intent.TellsOfAddressGivenAway(t.Text) &&
 		intent.TellsOfAnExFindingItThroughTheCouncil(t.Text) {

@@ -2,10 +2,10 @@ package conversation
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/privacybot/privacybot/internal/answer"
 	"github.com/privacybot/privacybot/internal/rights"
@@ -173,26 +173,11 @@ const keepItConfidential = "You can ask the council to keep your address confide
 // for a contact safe to use and is flagged for the team. safe is the safeguarding reply to an
 // urgent message, or nil.
 func (b *Bot) answerWhetherTheyCanGetIt(ctx context.Context, s *session, t Turn, reach rights.Reach, safe *Reply) (Reply, error) {
-	offered := s.offered // what the safeguarding reply offered, if anything
-	r, err := b.answer(ctx, s, t, reachSearched[reach], rights.Intent{Type: rights.None}, nil)
+	r, err := b.whetherTheyCanGetIt(ctx, s, t, reach)
 	if err != nil {
 		return Reply{}, err
 	}
-	// A message that also asks to keep the address confidential had the request offered by the
-	// answer too: it is offered once, below or by the safeguarding reply.
-	s.offered = offered
 	ans := r.Answer
-	ans.Answer = strings.TrimSuffix(ans.Answer, "\n\n"+confidentialityOffer)
-	if reach == rights.ReachRecords {
-		lead := ownRecordsOnly
-		if !ans.Abstained {
-			lead += " What the notices say of it:"
-		}
-		ans.Answer = lead + "\n" + ans.Answer
-	}
-	if !ans.Abstained && b.Contacts != nil {
-		ans = withCited(ans, "\n\n"+askTheTeam+"\n", b.Contacts(t.Org))
-	}
 	if safe == nil {
 		ans.Answer += "\n\n" + b.ifAtRisk()
 	} else {
@@ -205,7 +190,52 @@ func (b *Bot) answerWhetherTheyCanGetIt(ctx context.Context, s *session, t Turn,
 		s.offered = offer{typ: rights.Objection, question: keepAddressConfidential.question, atRisk: true}
 	}
 	r.Answer = ans
-	s.rememberedAs(ans.Answer)
+	s.remember(t.Text, ans.Answer)
+	return r, nil
+}
+
+// whetherTheyCanGetIt is what the notices say of whether someone can get where the writer lives,
+// or their records, through the council (reachSearched: the writer's own words found nothing),
+// with the data protection team's contact: the reply to a partner asking it calmly ("can my
+// husband get my records?" was offered a copy of the writer's own data), and the start of the
+// reply to one who may need to be kept safe from them. The question searched is the bot's, not
+// the writer's: it is asked of the council the conversation is about, and changes nothing of
+// the conversation (no notice in focus, no request offered).
+func (b *Bot) whetherTheyCanGetIt(ctx context.Context, s *session, t Turn, reach rights.Reach) (Reply, error) {
+	org := t.Org
+	if named := b.councilsNamed(t.Text); org == "" && len(named) == 1 {
+		org = named[0]
+	} else if org == "" && len(named) == 0 {
+		org = s.council
+	}
+	ans, err := b.Answerer.Answer(ctx, answer.Question{Text: reachSearched[reach], Organisation: org})
+	if err != nil {
+		return Reply{}, fmt.Errorf("answer whether they can get it: %w", err)
+	}
+	ans.Question = t.Text
+	ans.Request = requestOf(rights.Intent{Type: rights.None})
+	if reach == rights.ReachRecords {
+		lead := ownRecordsOnly
+		if !ans.Abstained {
+			lead += " What the notices say of it:"
+		}
+		ans.Answer = lead + "\n" + ans.Answer
+	}
+	if !ans.Abstained && b.Contacts != nil {
+		ans = withCited(ans, "\n\n"+askTheTeam+"\n", b.Contacts(org))
+	}
+	return Reply{Answer: ans, Session: s.ID, Kind: KindAnswer, Council: org}, nil
+}
+
+// answerWhetherAPartnerCanGetThem answers a partner's "can my husband get my records?", asked
+// calmly: what the notices say of it and whom to ask, and no copy of the writer's own data
+// offered, nor any danger read into it.
+func (b *Bot) answerWhetherAPartnerCanGetThem(ctx context.Context, s *session, t Turn) (Reply, error) {
+	r, err := b.whetherTheyCanGetIt(ctx, s, t, rights.ReachRecords)
+	if err != nil {
+		return Reply{}, err
+	}
+	s.remember(t.Text, r.Answer.Answer)
 	return r, nil
 }
 

@@ -64,3 +64,30 @@ func TestAskingWhetherAnExCanGetTheAddressIsAnsweredAndOfferedConfidentiality(t 
 		})
 	}
 }
+
+// A partner's "can my husband get my records?", asked calmly, is told whose the right of access
+// is and what the notices say of it, with whom to ask: it was offered a copy of the writer's own
+// data, as if they had asked for one. No danger is read into it, and a "yes" after it starts
+// nothing.
+func TestAskingCalmlyWhetherAPartnerCanGetTheRecordsIsAnswered(t *testing.T) {
+	for _, says := range []string{
+		"can my husband get my records?",
+		"can my partner get my data from milton keynes council?",
+		"could my wife see my file?",
+	} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, gapsNow)
+			org := "Milton Keynes"
+			if says == "can my partner get my data from milton keynes council?" {
+				org = "" // the council named is the one asked
+			}
+			script(t, bot, org, []line{
+				{says: says, kind: conversation.KindAnswer,
+					contains: []string{"their own records", "you or your representative the right to see most records", "01908 254900"},
+					lacks:    []string{"Right of access (a copy of your data)", `say "yes"`, "999", "0808", "keep your address confidential", "Buckinghamshire"}},
+				{says: "yes", lacks: []string{"full name"}},
+			})
+			assert.Empty(t, q.cases())
+		})
+	}
+}
