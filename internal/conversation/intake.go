@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"net/mail"
 	"regexp"
 	"slices"
 	"strings"
@@ -3649,7 +3648,7 @@ var keepAsTypedRe = regexp.MustCompile(`^(?:(?:no|nope|nah|sorry|honestly|actual
 // unusual address may be right, and they know their own. Unless the data protection team's queue
 // would refuse it as no address at all, which is said, with why.
 func (b *Bot) keepAsTyped(it *intake, addr string) string {
-	if a, err := mail.ParseAddress(addr); err != nil || a.Address != addr {
+	if (dpo.Contact{Kind: dpo.ContactEmail, Value: addr}).Validate() != nil {
 		return "I can't keep " + addr + ": the data protection team's system takes only a complete e-mail address (like name@example.com), and that isn't one it can send to. " +
 			"Please check it, or give another way to reach you. " + b.prompt(it)
 	}

@@ -173,10 +173,13 @@ func (s Submission) Validate() error {
 	if _, err := deadline.ParseRegion(string(s.Region)); err != nil {
 		return invalid("region", "%v", err)
 	}
-	return validContact(s.Requester.Contact)
+	return s.Requester.Contact.Validate()
 }
 
-func validContact(c Contact) error {
+// Validate says why the queue would refuse a contact, or nil: an e-mail address it can send to, a
+// phone number of at least 7 digits, a postal address that says something. The chat asks it
+// before keeping a contact the queue would refuse.
+func (c Contact) Validate() error {
 	v := strings.TrimSpace(c.Value)
 	switch c.Kind {
 	case ContactEmail:
