@@ -497,3 +497,19 @@ func TestAnAbstentionGivesTheOfficersPartOfAControllerBlock(t *testing.T) {
 		})
 	}
 }
+
+// Asked for the data protection team's e-mail address where the notices give none, the bot says
+// they don't answer and gives the contact they do give: a QA pass got sentences about holding
+// residents' e-mail addresses, as if they answered it.
+func TestAnEmailAddressTheNoticesDontGiveIsNotAnswered(t *testing.T) {
+	comp := composerOver(t, fstest.MapFS{
+		"leisure.md": {Data: []byte("---\nid: leisure\ntitle: Leisure centres privacy notice\norganisation: Alderby Borough Council\n---\n" +
+			"What we hold\nWe hold your name, address, phone number and email address to run your membership.\n\n" +
+			"Data protection\nFor more information on data protection, write to the Data Protection Officer, Alderby Town Hall, Alderby AL1 2BC, or call 01632 960000.\n")},
+	})
+	ans, err := comp.Answer(context.Background(), Question{Text: "whats the data protection email for alderby", Organisation: "Alderby Borough Council"})
+	require.NoError(t, err)
+	assert.True(t, ans.Abstained, ans.Answer)
+	assert.Contains(t, ans.Answer, "01632 960000")
+	assert.NotContains(t, ans.Answer, "membership")
+}

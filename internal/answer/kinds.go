@@ -96,7 +96,11 @@ var askedKindRes = []struct {
 	{KindCount, regexp.MustCompile(`^\W*(?:so\s+|and\s+)?how many\s+(?:[a-z]+\s+){0,2}?(?:do|does|did|are|is|were|has|have|will)\b`)},
 	{KindAge, regexp.MustCompile(`\b(?:at )?what age\b|\bhow old\b|\b(?:minimum|youngest) age\b|\bage limit\b|\bold enough\b`)},
 	{KindName, regexp.MustCompile(`\bwhat(?:'s|s| is| are)? (?:the |their |his |her |its )?names?\b|\bnames? of (?:the|your|their|its|our)\b|\bwhich (?:\w+ )?(?:company|companies|firm|firms|supplier|suppliers|contractor|contractors)\b|\bwho (?:is|are) (?:the )?named\b|\bnamed (?:person|officer|contact|individual)\b|\bi want a name\b`)},
-	{KindEmail, regexp.MustCompile(`\b(?:what|what's|whats|which|give me|need)\b[^?.!]*\b(?:the|an|their|its|a)\s+e-?mail(?: address)?\b|^(?:[\w']+\s+){0,3}?(?:the\s+|an\s+)?e-?mail(?:\s+address)?\s+(?:for|of)\b`)},
+	{KindEmail, regexp.MustCompile(`\b(?:what|what's|whats|which|give me|need)\b[^?.!]*\b(?:the|an|their|its|a)\s+e-?mail(?: address)?\b|` +
+		// "whats the data protection email for milton keynes", "what's the DPO's email?": a few
+		// words between, and the e-mail asked for, not something about e-mails ("the email
+		// marketing policy").
+		`\b(?:what|what's|whats|which|give me|need)\b[^?.!]*\b(?:the|an|their|its|a)\s+(?:[\w'’-]+\s+){1,3}?e-?mail(?:\s+address)?\s*(?:for|of|to|at|[?.!]|$)|^(?:[\w']+\s+){0,3}?(?:the\s+|an\s+)?e-?mail(?:\s+address)?\s+(?:for|of)\b`)},
 	{KindPhone, regexp.MustCompile(`^(?:[\w']+\s+){0,6}(?:phone|telephone|tel|contact|helpline)\s*(?:number|no)\b[^?.!]{0,30}$|^(?:and\s+)?(?:(?:the|their|his|her|its|your)\s+)?(?:phone|telephone|tel|helpline)\s*(?:number|no)\s*[?.!]*$|^(?:[\w']+\s+){0,3}?(?:the\s+|a\s+)?(?:phone|telephone|tel|helpline|contact)\s*(?:number|no)\s+(?:for|of)\b|\b(?:what|what's|whats|which|give me|need)\b[^?.!]*\b(?:the|a|their|its)\s+(?:[\w']+\s+){0,3}?(?:phone|telephone|tel|contact|helpline)\s*(?:number|no)\b|\b(?:who|where|what number)\b[^?.!]*\b(?:do|should|can|could)\s+i\s+(?:ring|call|phone|telephone)\b|\bnumber\s+(?:to|for|i can)\s+(?:ring|call)\b`)},
 	{KindContact, regexp.MustCompile(`\bwho(?:'s| is| are)\s+(?:the|your|their|its|our)?\s*(?:[\w']+\s+){0,3}?(?:data protection officer|dpo|data controller|controller|data protection (?:team|lead|person|people|contact|manager|officers?))\b|\bcontact (?:details|info|information)\b|` +
 		// "What is the DPO?" asks who it is as "who is the DPO?" does: every council has one.

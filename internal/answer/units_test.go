@@ -222,6 +222,10 @@ func TestAskedKind(t *testing.T) {
 		{"and their phone number?", KindPhone},
 		{"whats her address", KindPostcode},
 		{"DPO email MK?", KindEmail}, // an adviser's note-like question
+		// Words between "the" and "email" (a QA pass: quoted sentences about holding e-mail
+		// addresses, where Milton Keynes's notices give its data protection team none).
+		{"whats the data protection email for milton keynes", KindEmail}, {"what's the DPO's email?", KindEmail},
+		{"what's the best way to email you", ""},
 		{"bucks dpo phone", KindPhone},
 		{"number?", KindPhone},
 		{"and their number?", KindPhone},
