@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/privacybot/privacybot/internal/deadline"
 	"github.com/privacybot/privacybot/internal/dpo"
 )
 
@@ -186,7 +187,7 @@ func queueList(ctx context.Context, app *App, args []string) error {
 		if *asJSON {
 			out := make([]caseJSON, len(cases))
 			for i := range cases {
-				out[i] = caseJSON{cases[i], cases[i].Overdue(app.Now())}
+				out[i] = caseJSONOf(cases[i], app.Now())
 			}
 			return writeJSON(app.Stdout, out)
 		}
@@ -498,7 +499,7 @@ func queueShow(ctx context.Context, app *App, args []string) error {
 			return writeJSON(app.Stdout, struct {
 				Case   caseJSON    `json:"case"`
 				Events []dpo.Event `json:"events"`
-			}{caseJSON{c, c.Overdue(app.Now())}, events})
+			}{caseJSONOf(c, app.Now()), events})
 		}
 		printCase(app.Stdout, c, events, app.Now())
 		return nil
@@ -985,8 +986,15 @@ func quoteAll(ss []string) []string {
 }
 
 // caseJSON is a case as `queue list --json` and `queue show --json` print it: with whether it is
-// overdue now, which scripts would otherwise work out from the due date and the bank holidays.
+// overdue now, which scripts would otherwise work out from the due date and the bank holidays,
+// and the London date it was received, as the CSV export's received_date: "received" is an
+// instant in UTC, whose date part is the day before for a letter of 1 July (a QA pass).
 type caseJSON struct {
 	dpo.Case
-	Overdue bool `json:"overdue"`
+	Overdue      bool   `json:"overdue"`
+	ReceivedDate string `json:"received_date"`
+}
+
+func caseJSONOf(c dpo.Case, now time.Time) caseJSON {
+	return caseJSON{Case: c, Overdue: c.Overdue(now), ReceivedDate: deadline.LondonDate(c.Received).Format(time.DateOnly)}
 }

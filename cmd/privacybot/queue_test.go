@@ -1043,3 +1043,37 @@ func TestKnownAssignee(t *testing.T) {
 		})
 	}
 }
+
+// A letter received on 1 July is received on 1 July in the JSON too: "received" is an instant in
+// UTC ("2026-06-30T23:00:00Z"), whose date part a script took for the day (a QA pass), so the
+// JSON gives received_date, the London date, as the CSV export does.
+func TestQueueJSONGivesTheLondonDateOfReceipt(t *testing.T) {
+	dir := t.TempDir()
+	s, err := sqlite.Open(filepath.Join(dir, "privacybot.db"))
+	require.NoError(t, err)
+	q := &dpo.Queue{Store: s, Now: func() time.Time { return dpotest.Date(t, "2026-07-02T09:00:00Z") }}
+	c, err := q.Submit(context.Background(), dpotest.Sample(dpotest.Date(t, "2026-06-30T23:00:00Z"), "letter"))
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+	f := &queueFixture{env: map[string]string{"PRIVACYBOT_DATA": dir, "USER": "alex"}}
+
+	code, out, errOut := f.run(t, "2026-07-02T09:00:00Z", "queue", "list", "--json")
+	require.Equal(t, exitOK, code, errOut)
+	var listed []struct {
+		Ref          string `json:"ref"`
+		ReceivedDate string `json:"received_date"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &listed))
+	require.Len(t, listed, 1)
+	assert.Equal(t, "2026-07-01", listed[0].ReceivedDate)
+
+	code, out, errOut = f.run(t, "2026-07-02T09:00:00Z", "queue", "show", c.Ref, "--json")
+	require.Equal(t, exitOK, code, errOut)
+	var shown struct {
+		Case struct {
+			ReceivedDate string `json:"received_date"`
+		} `json:"case"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &shown))
+	assert.Equal(t, "2026-07-01", shown.Case.ReceivedDate)
+}
