@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/privacybot/privacybot/internal/config"
 	"github.com/privacybot/privacybot/internal/conversation"
 	"github.com/privacybot/privacybot/internal/dpo"
 	"github.com/privacybot/privacybot/internal/transcript"
@@ -20,6 +21,7 @@ import (
 // provide it.
 type transcriptStore interface {
 	TranscriptsSince(ctx context.Context, since time.Time) ([]transcript.Entry, error)
+	PurgeTranscripts(ctx context.Context, before time.Time) (int64, error)
 }
 
 // outcomes are what the bot can have done with a message, as transcripts keep them.
@@ -35,7 +37,8 @@ it: answered, unsure (answered with a doubt and the contact), abstained, or a re
 --outcome abstained,unsure lists what the notices don't answer, or may not: what to add to them.
 --jsonl writes each question as a line of an evaluation question set (id, question, org,
 bot_outcome, asked) to label (notices and answer_contains, or unanswerable: true) and measure the
-bot on real questions with privacybot eval. Transcripts are kept PRIVACYBOT_TRANSCRIPT_DAYS.`)
+bot on real questions with privacybot eval. Transcripts are kept PRIVACYBOT_TRANSCRIPT_DAYS (30):
+older lines are deleted before listing, as serve deletes them every hour.`)
 	since := fs.String("since", "30d", "from this many days ago (30d) or this date (2026-11-01)")
 	only := fs.String("outcome", "", "only these outcomes, comma-separated ("+strings.Join(outcomes, ", ")+")")
 	jsonl := fs.Bool("jsonl", false, "write question-set lines to label, not a table")
@@ -66,6 +69,16 @@ bot on real questions with privacybot eval. Transcripts are kept PRIVACYBOT_TRAN
 	ts, ok := st.(transcriptStore)
 	if !ok {
 		return fmt.Errorf("the store %T keeps no transcripts", st)
+	}
+	// Lines kept past PRIVACYBOT_TRANSCRIPT_DAYS are deleted first, as serve does every hour: a
+	// deployment whose server is down, or runs none, showed them (a QA pass), past the period its
+	// own privacy notice promises.
+	cfg, err := config.FromEnv(app.Getenv)
+	if err != nil {
+		return err
+	}
+	if _, err := ts.PurgeTranscripts(ctx, app.Now().AddDate(0, 0, -cfg.TranscriptDays)); err != nil {
+		return fmt.Errorf("purge old transcripts: %w", err)
 	}
 	entries, err := ts.TranscriptsSince(ctx, from)
 	if err != nil {

@@ -38,7 +38,7 @@ func TestTranscriptsListWhatTheNoticesDontAnswer(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 1, n, "from the time asked")
 	require.NoError(t, st.Close())
-	env := map[string]string{"PRIVACYBOT_DATA": data}
+	env := map[string]string{"PRIVACYBOT_DATA": data, "PRIVACYBOT_TRANSCRIPT_DAYS": "90"}
 
 	code, stdout, stderr := runCLI(t, env, "transcripts")
 	require.Equal(t, exitOK, code, stderr)
@@ -82,4 +82,33 @@ func TestTranscriptsListWhatTheNoticesDontAnswer(t *testing.T) {
 		assert.Equal(t, exitUsage, code, bad)
 		assert.NotEmpty(t, stderr)
 	}
+}
+
+// Lines older than PRIVACYBOT_TRANSCRIPT_DAYS are deleted before the transcripts are listed, as
+// serve deletes them every hour: with no server running, the command showed them (a QA pass),
+// past the period the bot's own notice promises, whatever --since asked.
+func TestTranscriptsPastTheirDaysAreDeletedNotListed(t *testing.T) {
+	data := t.TempDir()
+	st, err := sqlite.Open(filepath.Join(data, "privacybot.db"))
+	require.NoError(t, err)
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) // runCLI's clock
+	require.NoError(t, st.AppendTranscripts(context.Background(), []transcript.Entry{
+		{Session: "old", Channel: "web", Role: "resident", Text: "do you keep my bin photos?", At: now.AddDate(0, 0, -40)},
+		{Session: "new", Channel: "web", Role: "resident", Text: "who is the DPO?", At: now.AddDate(0, 0, -3)},
+	}))
+	require.NoError(t, st.Close())
+	env := map[string]string{"PRIVACYBOT_DATA": data} // kept 30 days
+
+	code, stdout, stderr := runCLI(t, env, "transcripts", "--since", "2025-01-01")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, "who is the DPO?")
+	assert.NotContains(t, stdout, "bin photos")
+
+	st, err = sqlite.Open(filepath.Join(data, "privacybot.db"))
+	require.NoError(t, err)
+	defer st.Close()
+	left, err := st.TranscriptsSince(context.Background(), now.AddDate(-1, 0, 0))
+	require.NoError(t, err)
+	require.Len(t, left, 1, "deleted, not only hidden")
+	assert.Equal(t, "new", left[0].Session)
 }
