@@ -894,7 +894,8 @@ func withAnswer(safe, ans answer.Answer) answer.Answer {
 // caller may have made already.
 func (b *Bot) answer(ctx context.Context, s *session, t Turn, q string, intent rights.Intent, onDelta func(string)) (Reply, error) {
 	about := "" // what the conversation was about, when the follow-up is asked in its context
-	followUp := s.lastQuestion != "" && IsFollowUp(q)
+	previous := s.lastQuestion
+	followUp := previous != "" && IsFollowUp(q)
 	if followUp {
 		var rewritten string
 		rewritten, about = b.rewrite(ctx, s, q)
@@ -921,7 +922,10 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, q string, intent r
 			ans = own
 		}
 	}
-	if asksResponseTime(t.Text) {
+	if asksResponseTime(t.Text) || followUp && asksResponseTime(previous) && timeLimitRe.MatchString(ans.Answer) {
+		// "is it 40 days?" after "how long do you have to reply to a subject access request?"
+		// quoted the 2018 notice's 40 calendar days alone (a QA pass): what the law says now
+		// follows any time limit quoted for it.
 		ans = b.responseTime(ans, aq.Organisation)
 	}
 	if asksToMakeFOI(t.Text) {
