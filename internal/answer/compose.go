@@ -543,6 +543,15 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 		veto("the question asks about giving information to someone the best passage doesn't name") {
 		return c.abstain(ans, q, hits), nil
 	}
+	if asksSoldRe.MatchString(clause) {
+		// "Do you sell my data to companies?" answered by a list of whom the council shares
+		// with, which reads as "yes" (a QA pass): quoted first is a sentence saying whether it is
+		// sold, and where none near enough the best one does, the notices don't say.
+		says := func(cd candidate) bool { return saysSoldRe.MatchString(cd.unit.quote()) }
+		if cands = preferred(cands, says, soldFloor); !says(cands[0]) && veto("the question asks whether information is sold, and no sentence near the best says") {
+			return c.abstain(ans, q, hits), nil
+		}
+	}
 	if asksToBeToldRe.MatchString(clause) {
 		// "Will you tell me before you give my info to the police?" asks whether the person is
 		// told: quoted first is a sentence saying so, and where none near enough the best one
@@ -1009,3 +1018,16 @@ func shorten(s string, n int) string {
 }
 
 func round(f float64) float64 { return math.Round(f*1000) / 1000 }
+
+var (
+	// asksSoldRe asks whether someone's information is sold: "do you sell my data?", "does the
+	// council sell residents' details".
+	asksSoldRe = regexp.MustCompile(`(?i)\b(?:sell|sells|selling)\b(?:\s+[\w'’]+){0,3}?\s+(?:data|details|information|info|names?|addresses|emails?)\b|` +
+		`\b(?:data|details|information|info)\s+(?:be\s+|being\s+|is\s+|are\s+|get\s+|gets\s+)?sold\b`)
+	// saysSoldRe is a sentence that says whether it is: selling, a sale, commercial or marketing use.
+	saysSoldRe = regexp.MustCompile(`(?i)\b(?:sell|sells|selling|sold|sale|resell|commercial(?:ly)?|for profit|marketing)\b`)
+)
+
+// soldFloor is the share of the best sentence's coverage a sentence saying whether information is
+// sold must have to be quoted first for a "do you sell my data?" question.
+const soldFloor = 0.35

@@ -513,3 +513,27 @@ func TestAnEmailAddressTheNoticesDontGiveIsNotAnswered(t *testing.T) {
 	assert.Contains(t, ans.Answer, "01632 960000")
 	assert.NotContains(t, ans.Answer, "membership")
 }
+
+// "Do you sell my data?" is answered by a sentence saying whether it is sold, or not at all: a QA
+// pass got a list of whom the council shares with, which reads as "yes". A notice that says it
+// never sells is quoted, even below the list.
+func TestWhetherDataIsSoldIsAnsweredOnlyByASentenceSayingIt(t *testing.T) {
+	sharing := "Who we share it with\nWe share your details with:\n- our contractors who empty your bins\n- other councils, to check your address\n- companies that print our letters\n"
+	silent := composerOver(t, fstest.MapFS{
+		"waste.md": {Data: []byte("---\nid: waste\ntitle: Waste privacy notice\norganisation: Alderby Borough Council\n---\n" + sharing +
+			"\nContact us\nWrite to the Data Protection Officer, Alderby Town Hall, Alderby AL1 2BC.\n")},
+	})
+	says := composerOver(t, fstest.MapFS{
+		"waste.md": {Data: []byte("---\nid: waste\ntitle: Waste privacy notice\norganisation: Alderby Borough Council\n---\n" + sharing +
+			"We never sell your information.\n\nContact us\nWrite to the Data Protection Officer, Alderby Town Hall, Alderby AL1 2BC.\n")},
+	})
+	for _, question := range []string{"do you sell my data to companies?", "does the council sell residents' details", "is my information sold?"} {
+		ans, err := silent.Answer(context.Background(), Question{Text: question, Organisation: "Alderby Borough Council"})
+		require.NoError(t, err)
+		assert.True(t, ans.Abstained, "%s: %s", question, ans.Answer)
+
+		ans, err = says.Answer(context.Background(), Question{Text: question, Organisation: "Alderby Borough Council"})
+		require.NoError(t, err)
+		assert.Contains(t, ans.Answer, "We never sell your information", question)
+	}
+}
