@@ -573,11 +573,13 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 	if intent.Actionable && intent.Type != rights.None {
 		if b.Queue != nil && (t.Channel == "web" || t.Channel == "phone") {
 			if req, rest, ok := b.requestAmong(t.Text); ok && asksSomething(rest) && !aboutTheRequestRe.MatchString(rest) {
-				if q := b.questionOf(rest); b.answers(ctx, q, t.Org) {
+				if q := b.questionOf(rest); b.answers(ctx, q, t.Org) || dependsOnTheAnswerRe.MatchString(t.Text) {
 					// "Do you share my data with the police? Please delete it.": the question is
 					// answered and the request offered, not the question dropped for the request's
 					// first step (a QA pass). Only a question the notices answer: "Please delete my
-					// account. Can you do that?" asks about the request, which is taken.
+					// account. Can you do that?" asks about the request, which is taken. A request
+					// made only if the answer is yes ("Do you sell my data? If so I want it
+					// deleted.") waits for the answer, whether or not the notices give it.
 					req.OnBehalf = req.OnBehalf || intent.OnBehalf
 					return b.answerAndOffer(ctx, s, t, rest, q, req, onDelta)
 				}
@@ -793,6 +795,10 @@ func (b *Bot) answerGrievance(ctx context.Context, s *session, t Turn, onDelta f
 // answerAndOffer answers question, the question of a message that also makes a request
 // (requestAmong), whose questionOf is searched, and offers to take the request: the whole message
 // is what the resident said, and what the request, if taken, starts from.
+// dependsOnTheAnswerRe is a request made only if a question's answer is yes: "if so", "if you
+// do", "if they are".
+var dependsOnTheAnswerRe = regexp.MustCompile(`(?i)\bif (?:so|yes|you do|they do|it does|it is|you are|they are|that's (?:so|true|the case)|that is (?:so|true|the case))\b`)
+
 func (b *Bot) answerAndOffer(ctx context.Context, s *session, t Turn, question, searched string, req rights.Intent, onDelta func(string)) (Reply, error) {
 	asked := t
 	asked.Text = question
