@@ -52,6 +52,15 @@ const (
 	firstPersonData = `\b(?:about|on|relating to|concerning) me\b|\b(?:my|our) (?:own )?(?:\S+ ){0,2}?(?:data|records?|files?|information|personal data|notes)\b|\bsend me everything\b|\beverything (?:you|the council) (?:hold|holds|have|has|keep|keeps)\b`
 	// item is one value in a record, which can be wrong or out of date.
 	item = `(?:name|surname|first name|last name|address|email|email address|number|phone number|mobile|mobile number|details|date of birth|dob|birthday|title|gp|gender|spelling|bank details)`
+	// oldValueHeld is the council holding or using a value of the writer's that is no longer
+	// theirs: "you still have my old address", "we've got his previous email on file". The
+	// council, or its records, must be who holds it: "my ex has my old address" tells of no
+	// record to correct. Supposed ("if the council has my old address I want it removed"), it is
+	// not told, and what is wanted done to it says the right (oldValueSupposed).
+	oldValueHeld     = `\b` + oldValueHolder + `\b(?: \S+){0,2}? ` + oldValueHolding
+	oldValueSupposed = `\b(?:if|whether|in case) (?:the )?` + oldValueHolder + `\b(?: \S+){0,2}? ` + oldValueHolding
+	oldValueHolder   = `(?:we|we've|you|you've|they|they've|council|system|records?|file|account)`
+	oldValueHolding  = `(?:have|has|got|hold|holds|held|keep|keeps|kept|use|uses|using|list|lists|listed|show|shows|say|says)\b(?: \S+)? (?:my|his|her|their|our|the) (?:old|previous|former) (?:\S+ )?` + item + `\b`
 )
 
 // Two grievances about handling told without the word "complaint": personal
@@ -128,7 +137,13 @@ var typeCues = map[Type][]cue{
 		c("fix it", 1.5, `\b(?:update|change|fix|sort|put right)\b(?: \S+)? (?:it|that|this|them|my|his|her)\b`),
 		// The records as what is to be changed: "i want to correct my records", "i want to update my
 		// records" (a QA pass filed both as access, for wanting one's records).
-		c("change my records", 3, `\b(?:correct|correcting|update|updating|amend|amending|change|changing|fix|fixing|rectify|rectifying|edit|editing|alter|altering)\b(?: \S+)? `+poss+` (?:\S+ ){0,2}?(?:records?|files?|notes|data|information|details|account)\b`),
+		// Or one value in them: "wants us to update her address on our records" (a QA pass of
+		// advisers filed it as access, the caller wanting "our records", where "I've moved, please
+		// update my address" had nothing to outweigh its weaker cues).
+		c("change my records", 3, `\b(?:correct|correcting|update|updating|amend|amending|change|changing|fix|fixing|rectify|rectifying|edit|editing|alter|altering)\b(?: \S+)? `+poss+` (?:\S+ ){0,2}?(?:records?|files?|notes|data|information|details|account|`+item+`)\b`),
+		// The council still holding a value the writer has left behind: "we have her old address,
+		// she moved last month" (a QA pass of advisers: no request at all).
+		c("an old value held", 3.5, oldValueHeld).unless(oldValueSupposed),
 		c("data item", 1, `\b`+poss+` (?:name|surname|first name|last name|address|date of birth|dob|phone number|mobile number|number|email|email address|title|gp|gender|ethnicity|nationality)\b`),
 		c("new value", 1.5, `\bnew (?:one|address|number|name|email|surname)\b`),
 		c("article 16", 3.5, `\barticle 16\b`),
@@ -358,6 +373,9 @@ var requestCues = []cue{
 	heldAboutTheCaseCue,
 	// "wrong address on my file", "you've got my name wrong": the same report, said the other way
 	// round.
+	// The same told of an old value the council still holds: "we have her old address, she moved".
+	// Asked ("do you still have my old address?"), the question outweighs it.
+	c("an old value held", 2, oldValueHeld).unless(oldValueSupposed),
 	c("wrong on my file", 2, `\b(?:wrong|incorrect|inaccurate|outdated|out of date|misspelt|misspelled) (?:\S+ )?`+item+` (?:is |are |was )?(?:on|in|for|against) (?:my|our|his|her|their|your|the) (?:\S+ )?(?:file|files|records?|account|system|details|database|notes)\b|`+
 		`\b(?:got|have|has|had|put|put down|recorded|listed|spelt|spelled|written|wrote|entered|typed)\b (?:my|our|his|her|their) (?:\S+ ){0,2}(?:`+item+`|data|details|information|records?) (?:down )?(?:all )?(?:wrong|incorrect|incorrectly|wrongly|inaccurately)\b`),
 	c("it is wrong", 2, `\b(?:is|are|was|were) (?:all |completely |totally )?(?:wrong|incorrect|inaccurate|out of date|not true|untrue|false|lies|made up|fabricated|misleading)\b|\bfull of (?:lies|mistakes|errors|inaccuracies)\b|\bthere's a mistake\b|\bspelt `+gap3+`wrong\b`),
