@@ -22,3 +22,18 @@ func TestAnAdviserTellingOfACallersChangedAddressIsARectification(t *testing.T) 
 		t.Error("an ex holding an old address is taken as a correction")
 	}
 }
+
+// "caller wants to stop us sharing his data with the police": the adviser's "us" is the council,
+// as "you" is in a resident's "stop sharing my data" (a QA pass answered it with the notices'
+// list of recipients and offered nothing). Asked whether the data is shared, it is a question.
+func TestAnAdviserTellingOfACallerStoppingASharingIsAnObjection(t *testing.T) {
+	assertClassified(t, []classified{
+		{"caller wants to stop us sharing his data with the police", Objection, true},
+		{"she wants us to stop passing her details to the police", Objection, true},
+		{"resident wants to stop us using her data for research", Objection, true},
+		{"please stop sharing my data with the police", Objection, true},
+	})
+	if got := Classify("do you share my data with the police?"); got.Actionable {
+		t.Errorf("a question of sharing is an actionable %s request", got.Type)
+	}
+}

@@ -219,8 +219,10 @@ var typeCues = map[Type][]cue{
 		c("opt out", 3, `\bopt(?:ed|ing)? (?:me )?out\b`),
 		// With no purpose named, "stop using my data" is still an objection: the
 		// right to object needs no purpose, and nothing says to keep the data
-		// meanwhile (which would be restriction).
-		c("stop using", 2.5, `\b(?:stop|cease|halt) (?:you |the council |them |anyone )?(?:from )?(?:using|sending|passing|sharing|analysing|processing|profiling|contacting|giving|`+contacting+`)\b`),
+		// meanwhile (which would be restriction). An adviser's "us" is the council, as a
+		// resident's "you" is: "caller wants to stop us sharing his data with the police" (a QA
+		// pass of advisers answered it with the list of recipients).
+		c("stop using", 2.5, `\b(?:stop|cease|halt) (?:you |the council |them |anyone |us )?(?:from )?(?:using|sending|passing|sharing|analysing|processing|profiling|contacting|giving|`+contacting+`)\b`),
 		c("stop", 1, `\bstop\b`),
 		// "I don't want you emailing me any more": being contacted is a use of one's details too.
 		cn("don't want my data used", 3, `\b(?:don't|do not|doesn't|does not) want `+poss+` (?:data|details|information|personal data|name)\b|\b(?:don't|doesn't|do not|does not) want (?:you|the council) (?:to )?(?:use|using|share|sharing|pass|passing|contact|`+contacting+`|email|e mail|text|call|phone|ring|message|write to)\b`),
@@ -230,7 +232,7 @@ var typeCues = map[Type][]cue{
 		// the council goes on using it for its services (restriction would pause every
 		// use): "please don't share my address with anyone", "I need my address kept
 		// confidential", "mark my records as confidential so my ex can't find me".
-		cn("don't disclose my data", 4.5, `\b(?:don't|do not|never|not to|stop) (?:share|sharing|disclose|disclosing|pass on|passing on|pass|passing|give out|giving out|give|giving|release|releasing|publish|publishing|hand over|handing over)\b(?: \S+)? `+poss+` (?:\S+ )?(?:`+item+`|data|information|location|whereabouts|personal data|personal information|records?)\b|\b`+poss+` (?:\S+ )?(?:`+item+`|data|information|location|whereabouts|records?)\b(?: \S+){0,2} (?:isn't|is not|aren't|are not|not be|never be|won't be|not being|not get|doesn't get|don't get|never gets?) (?:\S+ )?(?:shared|disclosed|passed on|passed|given out|given|released|handed over|published)\b`),
+		cn("don't disclose my data", 4.5, `\b(?:don't|do not|never|not to|stop) (?:(?:us|you|them|the council) )?(?:share|sharing|disclose|disclosing|pass on|passing on|pass|passing|give out|giving out|give|giving|release|releasing|publish|publishing|hand over|handing over)\b(?: \S+)? `+poss+` (?:\S+ )?(?:`+item+`|data|information|location|whereabouts|personal data|personal information|records?)\b|\b`+poss+` (?:\S+ )?(?:`+item+`|data|information|location|whereabouts|records?)\b(?: \S+){0,2} (?:isn't|is not|aren't|are not|not be|never be|won't be|not being|not get|doesn't get|don't get|never gets?) (?:\S+ )?(?:shared|disclosed|passed on|passed|given out|given|released|handed over|published)\b`),
 		// Hiding it, or not giving it out said after it (a QA pass filed "my husband keeps finding my
 		// new address, i need you to not give it out to anyone" as a correction, for "new address").
 		cn("hide my address", 4.5, `\b(?:hide|hiding|hidden|conceal|concealing|withhold|withholding|protect|protecting) `+poss+` (?:\S+ )?(?:address|location|whereabouts|details)\b|`+
