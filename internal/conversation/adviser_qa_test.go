@@ -1,8 +1,11 @@
 package conversation_test
 
 import (
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
 
 	"github.com/privacybot/privacybot/internal/conversation"
 )
@@ -24,4 +27,28 @@ func TestAnAdviserIsLedToLogTheCallersWish(t *testing.T) {
 			})
 		})
 	}
+}
+
+// A caller's question and request in one sentence, joined by "and", get the answer and the
+// command to log the request, as two sentences do (a QA pass of advisers: "how long do you keep my
+// data and I want it deleted" got only the answer). The command is given once.
+func TestAnAdviserIsGivenTheCommandForARequestJoinedToAQuestion(t *testing.T) {
+	for _, says := range []string{
+		"how long do you keep my data and I want it deleted",
+		"how long do you keep my data, I want it deleted",
+		"how long do you keep my data? I want it deleted",
+	} {
+		t.Run(says, func(t *testing.T) {
+			bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+			rep := scriptOn(t, bot, "phone", "", "Milton Keynes", []line{
+				{says: says, kind: conversation.KindAnswer, contains: []string{"log it with /request erasure"}},
+			})
+			assert.Equal(t, 1, strings.Count(rep.Answer.Answer, "/request erasure"), rep.Answer.Answer)
+		})
+	}
+	// A clause that asks for nothing of the data is no request beside the question.
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	scriptOn(t, bot, "phone", "", "Milton Keynes", []line{
+		{says: "how long do you keep my data and I need to know today", kind: conversation.KindAnswer, lacks: []string{"/request"}},
+	})
 }

@@ -55,6 +55,10 @@ type Turn struct {
 	// heldAsked is set when the message asks what is held about the writer, which the intake
 	// used to take on every channel: its answer offers the copy wherever a queue takes it.
 	heldAsked bool
+	// requestBeside is set when the message makes a request beside the question answered
+	// (answerAndOffer), which tells the adviser of the caller's request in its own words: the
+	// answer gives no second command for it.
+	requestBeside bool
 	// answeredFor is set when Org is the council whose notices answered the question a "yes"
 	// took up, not the chat's own: the request's first reply says so, to be corrected.
 	answeredFor bool
@@ -635,9 +639,14 @@ const maxSentencesRead = 12
 // requestAmong finds the request one sentence of a message makes when the message as a whole
 // reads as a question: "Who do you share my data with? Please delete it.", "How long do you keep
 // blue badge records? I want mine deleted." (a QA pass: answered, and the request never
-// offered). It returns the request, for an offer, and the message's other sentences, to answer.
+// offered). A wish joined to the question in one sentence is read as a sentence of its own (see
+// wishClauses). It returns the request, for an offer, and the message's other sentences, to
+// answer.
 func (b *Bot) requestAmong(text string) (req rights.Intent, rest string, ok bool) {
-	ss := sentenceRe.FindAllString(text, maxSentencesRead+1)
+	var ss []string
+	for _, sentence := range sentenceRe.FindAllString(text, maxSentencesRead+1) {
+		ss = append(ss, wishClauses(sentence)...)
+	}
 	if len(ss) < 2 || len(ss) > maxSentencesRead {
 		return rights.Intent{}, "", false
 	}
@@ -656,6 +665,28 @@ func (b *Bot) requestAmong(text string) (req rights.Intent, rest string, ok bool
 		return rights.Intent{Type: in.Type, Confidence: max(in.Confidence, 0.5), OnBehalf: in.OnBehalf}, others, true
 	}
 	return rights.Intent{}, "", false
+}
+
+// wishJoinRe joins a wish to the clause before it in one sentence, with "and", "but", "so" or a
+// comma: "how long do you keep my data and I want it deleted", "…, please delete it". The wish
+// starts at group 1.
+var wishJoinRe = regexp.MustCompile(`(?i)(?:\s*,\s*(?:(?:and|but|so)\s+)?|\s+(?:and|but|so)\s+)((?:i|we)\b|please\b)`)
+
+// wishClauses splits a sentence before each wish joined to it (wishJoinRe): read whole, "how long
+// do you keep my data and I want it deleted" is a question of retention, and the wish beside it
+// went unoffered (a QA pass of advisers: only the answer, no command to log it). Whether a clause
+// is a request is still the classifier's to say; "how long do you keep it and I need to know
+// today" is no request.
+func wishClauses(sentence string) []string {
+	var clauses []string
+	for {
+		loc := wishJoinRe.FindStringSubmatchIndex(sentence)
+		if loc == nil || strings.TrimSpace(sentence[:loc[0]]) == "" {
+			return append(clauses, sentence)
+		}
+		clauses = append(clauses, sentence[:loc[0]])
+		sentence = sentence[loc[2]:]
+	}
 }
 
 // requestWords are the sentences of a message that ask for something of the council about data,
@@ -802,6 +833,7 @@ var dependsOnTheAnswerRe = regexp.MustCompile(`(?i)\bif (?:so|yes|you do|they do
 func (b *Bot) answerAndOffer(ctx context.Context, s *session, t Turn, question, searched string, req rights.Intent, onDelta func(string)) (Reply, error) {
 	asked := t
 	asked.Text = question
+	asked.requestBeside = true
 	r, err := b.answer(ctx, s, asked, searched, req, onDelta)
 	if err != nil {
 		return r, err
@@ -965,7 +997,7 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, q string, intent r
 		}
 		ans.Answer += fmt.Sprintf("\n\nIf you'd like to make this request — %s — I can pass it to the data protection team for you now: say \"yes\" to start it.", label)
 		s.offered = offer{typ: intent.Type, question: t.Text, onBehalf: intent.OnBehalf, org: b.oneCouncilAsked(t.Text, ans)}
-	} else if offerable && t.Channel == "phone" {
+	} else if offerable && t.Channel == "phone" && !t.requestBeside {
 		// The adviser's chat, where the web offers the request: a caller's "what do you hold about
 		// me?" was answered with no word of the copy (a QA pass). The adviser logs it by command,
 		// as a request asked for beside a question is (answerAndOffer).
