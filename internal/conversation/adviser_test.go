@@ -283,3 +283,34 @@ func TestAdviserFixesReview(t *testing.T) {
 	assert.False(t, q.cases()[0].Requester.OnBehalfOf, "the resident's own request")
 	assert.False(t, q.cases()[0].Due.IsZero(), "due in a month")
 }
+
+// The name of the person a caller's request is for is the name said beside who they are to the
+// caller, wherever it comes in the reply; who they are alone ("mum", "my mother"), or a
+// sentence's first capitalised word, is no name (a QA pass filed "On behalf of: Copy" from "Copy
+// of all records about her mother Margaret Whitfield", and took "mum" and "Dad" for names).
+func TestTheNameOfWhomACallersRequestIsForIsTakenFromBesideWhoTheyAre(t *testing.T) {
+	const first = "caller wants a copy of the records we hold on her elderly mother, she has power of attorney"
+	for _, says := range []string{"her mum Margaret Whitfield", "Copy of all records about her mother Margaret Whitfield", "Margaret Whitfield (mother)"} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, time.Date(2026, 12, 8, 9, 0, 0, 0, time.UTC))
+			scriptOn(t, bot, "phone", "desk-name", "Milton Keynes", []line{
+				{says: first}, {says: "Sarah Whitfield", contains: []string{"what is that person's name?"}},
+				{says: says, contains: []string{"contact the requester"}},
+				{says: "07700 900123"}, {says: "skip"},
+				{says: "all her care records", contains: []string{"On behalf of: Margaret Whitfield"}},
+				{says: "yes", kind: conversation.KindSubmitted},
+			})
+			assertOnBehalf(t, q, "Sarah Whitfield", "Margaret Whitfield")
+		})
+	}
+	for _, says := range []string{"mum", "Dad", "my mother", "Copy of all records"} {
+		t.Run(says, func(t *testing.T) {
+			bot, _ := newBot(t, time.Date(2026, 12, 8, 9, 0, 0, 0, time.UTC))
+			scriptOn(t, bot, "phone", "desk-name", "Milton Keynes", []line{
+				{says: first}, {says: "Sarah Whitfield"},
+				{says: says, kind: conversation.KindIntake, contains: []string{"Please give the name of the person the request is for", "what is that person's name?"}},
+				{says: "Margaret Whitfield", contains: []string{"contact the requester"}},
+			})
+		})
+	}
+}

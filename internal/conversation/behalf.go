@@ -155,3 +155,37 @@ var whoseFiller = setOf(`actually sorry oh wait it it's its is this that the a n
 var servedAs = setOf(`benefit benefits allowance allowances assessment assessments premium maintenance tax credit credits
 	support payment payments care trust protection plan plans place places arrangements arrangement account grant
 	transport pass badge card leave scheme group groups centre center services service`)
+
+var (
+	// relativeThenNameRe is who someone is to the requester followed by a capitalised name: "her
+	// mum Margaret Whitfield", "about her mother Margaret Whitfield", "my son, Leo Grant". Group 1
+	// is the name and what runs on after it.
+	relativeThenNameRe = regexp.MustCompile(`(?i:\b(?:(?:my|his|her|their|our|the (?:caller|requester)(?:'s|’s))\s+)?(?:(?:late|elderly|disabled|adult|young|little|eldest|youngest|older|younger)\s+)?` +
+		relativeWords + `)[,:\s-]+(\p{Lu}.*)`)
+	// onlyRelativeRe is a reply naming who someone is and no more: "mum", "Dad", "my mother",
+	// "her elderly mum".
+	onlyRelativeRe = regexp.MustCompile(`(?i)^\s*(?:(?:my|his|her|their|our|the (?:caller|requester)(?:'s|’s))\s+)?(?:(?:late|elderly|disabled|adult|young|little|eldest|youngest|older|younger)\s+)?` +
+		relativeWords + `[\s.!]*$`)
+)
+
+// nameAfterRelative is the name that follows who a person is to the requester in a reply to
+// "what is that person's name?": "Margaret Whitfield" of "Copy of all records about her mother
+// Margaret Whitfield". "" when no name follows one.
+func (b *Bot) nameAfterRelative(v string) string {
+	m := relativeThenNameRe.FindStringSubmatch(v)
+	if m == nil {
+		return ""
+	}
+	return b.nameFrom(m[1])
+}
+
+// runsOnAsSentence reports whether name, cut from the start of text, is only a sentence's first
+// word: "Copy" of "Copy of all records about her", where the text goes on without a stop or a
+// comma. "Jean Baker, she's 84" is a name, and what is said of her.
+func runsOnAsSentence(text, name string) bool {
+	if len(strings.Fields(name)) > 1 || !strings.HasPrefix(text, name) {
+		return false
+	}
+	rest := text[len(name):]
+	return strings.HasPrefix(rest, " ") && !strings.ContainsAny(strings.TrimSpace(rest)[:1], ",;:(")
+}

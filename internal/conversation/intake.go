@@ -1832,10 +1832,18 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		}
 		who, postal := nameThenAddress(v) // "Joan Whitfield, she lives at 22 Church Street, Amersham"
 		name := theirName(who)
-		if !looksLikeName(name) {
-			if n := b.nameFrom(name); n != "" {
+		if n := b.nameAfterRelative(who); n != "" {
+			// "her mum Margaret Whitfield", "Copy of all records about her mother Margaret
+			// Whitfield": the name that follows who they are (a QA pass filed "On behalf of: Copy").
+			name = n
+		} else if !looksLikeName(name) {
+			if n, cut := b.nameFrom(name), strings.TrimSpace(name); n != "" && !runsOnAsSentence(cut, n) {
 				name = n // "Jean Baker, she's 84": the name, up to where the sentence goes on
 			}
+		}
+		if onlyRelativeRe.MatchString(name) || onlyRelativeRe.MatchString(who) {
+			// "mum", "Dad", "my mother": who they are to the requester, not what they are called.
+			return mk("Please give the name of the person the request is for, not who they are to the requester (for example \"Margaret Whitfield\"), or say \"it's for me\". " + b.prompt(it)), nil
 		}
 		if hesitates(name) || hesitates(v) {
 			return mk(takeYourTime(b.prompt(it))), nil
