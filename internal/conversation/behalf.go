@@ -189,3 +189,25 @@ func runsOnAsSentence(text, name string) bool {
 	rest := text[len(name):]
 	return strings.HasPrefix(rest, " ") && !strings.ContainsAny(strings.TrimSpace(rest)[:1], ",;:(")
 }
+
+// askersRelationRe is who the asker says they are to the person the request is for, said with
+// their own name, before it ("im his son, Tom Hale", "her daughter - Amy Cole") or after it
+// ("Tom Hale, his son", "Amy Cole (her daughter)"). Group 1 or 3 is who they are, group 2 or 4
+// what remains.
+var askersRelationRe = regexp.MustCompile(`(?i)^\s*(?:(?:i'?m|im|i am|this is|it'?s)\s+)?(?:his|her|their)\s+(?:(?:eldest|youngest|older|younger|only)\s+)?(` +
+	relativeWords + `)\b[\s,:;.-]+(.+)$|^(.+?)[\s,(-]+(?:(?:i'?m|im|i am)\s+)?(?:his|her|their)\s+(?:(?:eldest|youngest|older|younger|only)\s+)?(` +
+	relativeWords + `)\)?[\s.!]*$`)
+
+// askersRelation is who the asker says they are to the person the request is for, said beside
+// their own name ("son" of "im his son, Tom Hale"), and the rest ("Tom Hale"); "", v when they
+// say no such thing.
+func askersRelation(v string) (relative, rest string) {
+	m := askersRelationRe.FindStringSubmatch(v)
+	switch {
+	case m == nil:
+		return "", v
+	case m[1] != "":
+		return strings.ToLower(m[1]), strings.TrimSpace(m[2])
+	}
+	return strings.ToLower(m[4]), strings.Trim(m[3], " ,(-")
+}

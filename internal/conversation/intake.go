@@ -1749,6 +1749,15 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			// "myself", "me": whose the request is, not what they are called.
 			return say("Please give " + it.yourName() + ". " + b.prompt(it)), nil
 		}
+		if relative, rest := askersRelation(v); relative != "" && rest != "" {
+			// "im his son, Tom Hale": who the asker is to the person the request is for, then
+			// their own name (a web QA pass stored the name "his son, Tom Hale"). Who they are
+			// helps the team with proof of authority: kept in the details.
+			v = rest
+			if it.onBehalf {
+				it.addWords("The requester is their " + relative + ".")
+			}
+		}
 		name := b.nameGiven(v) // "sorry, my name is actually Katherine Hill"
 		if name == "" && it.loggedByAdviser() {
 			// The caller's name as an adviser says it: "her name is Linda Croft", "she's called

@@ -1706,6 +1706,27 @@ func TestARequestForSomeoneWhoDiedIsPromisedNoMonth(t *testing.T) {
 	}
 }
 
+// Who the asker is to the person the request is for, said with their own name, is no part of
+// the name: a web QA pass stored "im his son, Tom Hale" as the name "his son, Tom Hale". Who they
+// are goes in the details, for the team's proof of authority.
+func TestTheAskersRelationSaidWithTheirNameIsNoPartOfIt(t *testing.T) {
+	const first = "my dad passed away in october and i want to see what the council held on him, he was getting adult social care. his name was Robert Hale"
+	for _, says := range []string{"im his son, Tom Hale", "I'm his son Tom Hale", "Tom Hale, his son", "Tom Hale (his son)"} {
+		t.Run(says, func(t *testing.T) {
+			bot, q := newBot(t, time.Date(2026, 12, 8, 9, 0, 0, 0, time.UTC))
+			script(t, bot, "Milton Keynes", []line{
+				{says: first}, {says: "yes", contains: []string{"full name"}},
+				{says: says, contains: []string{"How should the data protection team contact you?"}},
+				{says: "tom@example.com"},
+				{says: "his care records", contains: []string{"Name: Tom Hale\n", "On behalf of: Robert Hale", "The requester is their son."}},
+				{says: "yes", kind: conversation.KindSubmitted},
+			})
+			require.Len(t, q.cases(), 1)
+			assert.Equal(t, "Tom Hale", q.cases()[0].Requester.Name)
+		})
+	}
+}
+
 // A title or an initial with its full stop is part of the name before an address (a review: "Mr.
 // John Smith, 4 Park Lane, …" was filed as "Mr").
 func TestAFullStopInANameIsNoEndOfIt(t *testing.T) {
