@@ -66,6 +66,9 @@ type intake struct {
 	// askedToStop is set when the last reply asked whether to stop the request (stopAskRe): a
 	// "yes" to it cancels, a "no" asks the step again.
 	askedToStop bool
+	// stopSaid is the message that asked to stop it, read again when the "yes" cancels: "I'll
+	// just phone them" gets the council's data protection contact.
+	stopSaid string
 	// dropped are contacts the resident gave and then corrected (one mistyped in the first
 	// message, one replaced): they stay nowhere in the case, the details included.
 	dropped []string
@@ -377,6 +380,15 @@ var (
 	// to come: asked whether to stop it (a verifying QA pass: "I'll do it later" was saved as the
 	// service, and refused as a name).
 	stopAskRe = regexp.MustCompile(`(?i)^\s*` + cancelLead + `(?:` + cancelReason + `)` + cancelMore + `$`)
+	// cancelAskRe asks whether the request being taken may be cancelled or stopped: "can i
+	// cancel it?", "can I stop this?", "how do I cancel this request", "is it possible to
+	// withdraw my request". Its object is the request ("it", "this", "my request"), so "can I
+	// withdraw my consent" is a right asked for, not this. Group 1 is the verb.
+	cancelAskRe = regexp.MustCompile(`(?i)\b(?:can|could|may|how (?:do|can|would|should) (?:i|we)|is it (?:possible|too late) to|am i able to|how to)\s+(?:(?:i|we)\s+)?(?:still\s+|just\s+)?` +
+		`(cancel|stop|withdraw|call off|abandon|scrap)\s+(?:it|this|that|(?:the|this|that|my) (?:request|application))\b`)
+	// willContactRe says the resident will contact the council themselves: "ill ring them",
+	// "I'll just phone the council", "I'll email them instead".
+	willContactRe = regexp.MustCompile(`(?i)\b(?:i'?ll|ill|i will|i'?m going to|i'?m gonna|gonna|i'?d rather)\s+(?:just\s+)?(?:phone|ring|call|contact|e-?mail|write to|speak to|talk to|visit)\b`)
 	// namePrefixRe is how people introduce their name: "my name is Sarah", "it's Kate Hill".
 	namePrefixRe = regexp.MustCompile(`(?i)^\s*(?:(?:my )?(?:full )?name is(?:\s+(?:spelt|spelled)(?:\s+as)?)?|(?:my )?name'?s|i am|i'm|im|it is|it's|its|name:?|this is|sure\s*[-,:]?)\s+`)
 	// nameSuffixRe ends a name said as people introduce themselves on the phone or in a chat:
@@ -583,6 +595,24 @@ const (
 	// cancelMore is what may follow the words that stop it: why, another way of saying so, thanks.
 	cancelMore = `(?:[\s,.;:!-]+(?:` + cancelReason + `|` + cancelDrop + `|` + cancelNo + `|` + cancelCourtesy + `))*\s*[.!]*\s*`
 )
+
+// asksToCancel reports whether a message asks to cancel or stop the request being taken
+// (cancelAskRe). In the details of a request to stop something (an objection, a restriction,
+// erasure, consent withdrawn), "can I stop this?" may be what it wants done: there only
+// cancelling, or the request named, ask it.
+func asksToCancel(it *intake, v string) bool {
+	m := cancelAskRe.FindStringSubmatchIndex(v)
+	if m == nil {
+		return false
+	}
+	if it.step != StepDescription || !stopsSomething[it.typ] {
+		return true
+	}
+	return strings.EqualFold(v[m[2]:m[3]], "cancel") || strings.Contains(strings.ToLower(v[m[0]:m[1]]), "request")
+}
+
+// stopsSomething are the rights whose requests ask the council to stop doing something.
+var stopsSomething = map[rights.Type]bool{rights.Objection: true, rights.Restriction: true, rights.Erasure: true, rights.WithdrawConsent: true}
 
 // StartIntake begins a request of the given type in a session (the CLI's /request, a button).
 func (b *Bot) StartIntake(ctx context.Context, t Turn, typ rights.Type) (Reply, error) {
@@ -1158,8 +1188,17 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			s.offered = it.second
 			text += " " + it.second.alsoOffered() + ": say \"yes\" and I'll take that request now."
 		}
+		var cited []answer.Citation
+		if it.org != "" && (willContactRe.MatchString(t.Text) || willContactRe.MatchString(it.stopSaid)) {
+			// "nah leave it, ill ring them": whom to ring, so they need not ask again (a QA pass
+			// cancelled with no word of it).
+			text, cited, _ = b.withContactOf(it.org, text)
+		}
 		r := mk(text)
 		r.Kind, r.Intake = KindCancelled, nil
+		if cited != nil {
+			r.Answer.Citations = cited
+		}
 		return r
 	}
 	if asked := it.askedToStop; asked {
@@ -1195,8 +1234,16 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 	if stopAskRe.MatchString(t.Text) {
 		// "I'll do it later": the request dropped, or something to come? Asked, and nothing
 		// taken for the step's answer.
-		it.askedToStop = true
+		it.askedToStop, it.stopSaid = true, t.Text
 		return mk("Do you want to stop this request? Nothing has been sent. (yes / no)"), nil
+	}
+	if asksToCancel(it, t.Text) {
+		// "can i cancel it?", "how do I cancel this request": asked of the request being taken,
+		// whether it may be stopped. A QA pass changed "actually can i cancel it? i spoke to my
+		// solicitor" into a request to withdraw consent, and answered "can i cancel it?" from
+		// the notices with the request left open. Asked, as "I'll do it later" is.
+		it.askedToStop, it.stopSaid = true, t.Text
+		return mk("Yes, you can stop it: nothing has been sent yet. Do you want to stop this request? (yes / no)"), nil
 	}
 	v := strings.TrimSpace(t.Text)
 	in := b.classify(v) // read once: for danger here, for a second right below

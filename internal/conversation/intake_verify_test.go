@@ -124,6 +124,62 @@ func TestCommonWaysOfStoppingStopTheRequest(t *testing.T) {
 	assert.Equal(t, "sandra@example.com", r.Intake.Fields["contact"])
 }
 
+// A question asking to cancel the request being taken asks whether to stop it, at every step,
+// and a "yes" cancels it: a QA pass changed "actually can i cancel it? i spoke to my solicitor"
+// into a request to withdraw consent, and answered "can i cancel it?" from the notices with the
+// request left open. Withdrawing consent is still a right asked for. Cancelled by one who will
+// ring the council instead, the reply says whom to ring.
+func TestAskingToCancelTheRequestStopsIt(t *testing.T) {
+	steps := map[string][]line{
+		"at the contact step": upTo("please delete my data", "Ann Lee", "", ""),
+		"at the service step": {{says: "i want a copy of my data"}, {says: "Mark Oneill"}, {says: "mark oneill at gmail dot com"}, {says: "the first", contains: []string{"Which council service"}}},
+		"at the details step": upTo("I want a copy of my data", "Sandra Okafor", "sandra@example.com", "housing"),
+		"at the summary":      append(upTo("I want a copy of my data", "Sandra Okafor", "sandra@example.com", "housing"), line{says: "all of it"}),
+	}
+	for _, says := range []string{"can i cancel it?", "actually can i cancel it? i spoke to my solicitor", "can I stop this?", "how do I cancel this request"} {
+		for step, lines := range steps {
+			t.Run(step+": "+says, func(t *testing.T) {
+				bot, q := newBot(t, qaNow)
+				last := script(t, bot, "Milton Keynes", lines)
+				require.NotNil(t, last.Intake)
+				r := say(t, bot, last.Session, says)
+				require.Equal(t, conversation.KindIntake, r.Kind, r.Answer.Answer)
+				assert.Contains(t, r.Answer.Answer, "Do you want to stop this request?")
+				assert.NotContains(t, r.Answer.Answer, "changed the request")
+				assert.Equal(t, last.Intake.Fields, r.Intake.Fields, "nothing changed")
+				r = say(t, bot, last.Session, "yes")
+				assert.Equal(t, conversation.KindCancelled, r.Kind, r.Answer.Answer)
+				assert.Contains(t, r.Answer.Answer, "I've cancelled that request; nothing was sent.")
+				assert.Empty(t, q.cases())
+			})
+		}
+	}
+
+	bot, _ := newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Sandra Okafor", "sandra@example.com", ""),
+		line{says: "actually I want to withdraw my consent", kind: conversation.KindIntake, contains: []string{"Right to withdraw consent"}, lacks: []string{"stop this request"}}))
+
+	// In the details of a request to stop something, "can I stop this?" may be what it wants done.
+	bot, _ = newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", append(upTo("I object to you using my data for marketing", "Sandra Okafor", "sandra@example.com", "housing"),
+		line{says: "they keep sending me leaflets, can I stop this?", lacks: []string{"stop this request"}}))
+
+	for _, says := range []string{"actually nah leave it, ill ring them", "no thanks, I'll phone them instead"} {
+		bot, q := newBot(t, qaNow)
+		script(t, bot, "Milton Keynes", append(upTo("please delete my data", "Ann Lee", "", ""),
+			line{says: says, kind: conversation.KindCancelled, contains: []string{"I've cancelled that request", "contact the data protection team", "01908 254900"}}))
+		assert.Empty(t, q.cases())
+	}
+	// Asked first ("I'll just phone the council"), the "yes" that cancels gives the contact.
+	bot, _ = newBot(t, qaNow)
+	last := script(t, bot, "Milton Keynes", upTo("please delete my data", "Ann Lee", "", ""))
+	r := say(t, bot, last.Session, "actually I'll just phone the council")
+	require.Contains(t, r.Answer.Answer, "Do you want to stop this request?")
+	r = say(t, bot, last.Session, "yes")
+	assert.Equal(t, conversation.KindCancelled, r.Kind)
+	assert.Contains(t, r.Answer.Answer, "01908 254900")
+}
+
 var sayN int
 
 // say sends one more message in a scripted conversation's session, at Milton Keynes's chat.
