@@ -596,6 +596,15 @@ const (
 	cancelMore = `(?:[\s,.;:!-]+(?:` + cancelReason + `|` + cancelDrop + `|` + cancelNo + `|` + cancelCourtesy + `))*\s*[.!]*\s*`
 )
 
+// addsToDetails reports whether a message at the summary that is no yes, no, change or question
+// says more of the request, to be added to its details: a few words, not small talk or a pause
+// ("thanks", "hmm"), that the details have room for.
+func addsToDetails(it *intake, v string, talk string) bool {
+	words := strings.FieldsFunc(v, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return len(words) >= 3 && talk == smallTalkNone && !hesitates(v) &&
+		utf8.RuneCountInString(it.caseDescription())+1+utf8.RuneCountInString(v) <= MaxDescriptionRunes
+}
+
 // asksToCancel reports whether a message asks to cancel or stop the request being taken
 // (cancelAskRe). In the details of a request to stop something (an objection, a restriction,
 // erasure, consent withdrawn), "can I stop this?" may be what it wants done: there only
@@ -2113,8 +2122,16 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 				return r, nil
 			}
 			fallthrough // not answered: asked again, as any other reply
-		default:
+		case !addsToDetails(it, v, talk):
 			return mk("Please answer yes to send it, or tell me what to change (" + it.changeExamples() + "), or cancel."), nil
+		default:
+			// "all of it, including the referral from his school in 2024": more of what the
+			// request is for, added to the details, and the summary again to confirm. A QA pass
+			// asked for yes or a change, and the "yes" that followed sent the case without it.
+			it.details = strings.TrimSpace(it.details + "\n" + v)
+			it.desc = strings.TrimSpace(it.first + "\n" + it.details)
+			it.lawEnforcement = flagsLawEnforcement(it.typ, it.lawEnforcement, it.desc)
+			return mk("I've added that to the details. " + b.prompt(it)), nil
 		}
 	}
 	b.advance(it)

@@ -32,6 +32,27 @@ func TestAQuestionAtTheSummaryIsAnswered(t *testing.T) {
 	}
 }
 
+// More of what the request is for, typed at the summary, is added to the details and the summary
+// shown again, so the "yes" that follows sends it (a QA pass: "all of it, including the referral
+// from his school in 2024" got "Please answer yes…", and the "yes" sent the case without it). A
+// word that says nothing ("hmm") is still asked about.
+func TestMoreDetailsAtTheSummaryAreAddedToThem(t *testing.T) {
+	const more = "all of it, including the referral from his school in 2024"
+	bot, q := newBot(t, qaNow)
+	script(t, bot, "Milton Keynes", []line{
+		{says: "can i get a copy of what childrens services have on my son? hes 12. his name is Leo Grant"},
+		{says: "yes"}, {says: "Rachel Grant"}, {says: "07700900111"},
+		{says: "his social care file", contains: []string{"Shall I send"}},
+		{says: "hmm", kind: conversation.KindIntake, lacks: []string{"added that to the details"}},
+		{says: more, kind: conversation.KindIntake, contains: []string{"I've added that to the details.", more, "Shall I send this to the data protection team? (yes / no)"},
+			lacks: []string{"Please answer yes"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	cases := q.cases()
+	require.Len(t, cases, 1)
+	assert.Contains(t, cases[0].Description, "his social care file\n"+more)
+}
+
 // A resident back from a break mid-request ("hi", "sorry I'm back") is told the request is still
 // open and asked the step's question again; the greeting is no answer to it (a web QA pass: "hi"
 // at the contact step got "That doesn't look like an e-mail address…").
