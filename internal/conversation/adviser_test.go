@@ -314,3 +314,39 @@ func TestTheNameOfWhomACallersRequestIsForIsTakenFromBesideWhoTheyAre(t *testing
 		})
 	}
 }
+
+// A request an adviser says came by letter, e-mail or voicemail, or on an earlier day, is not
+// promised a month from the call: the first reply says the month runs from the day it arrived
+// and how to log it with that day, the date filled in when the message gives one; and the
+// summary shows the day and the way it is filed with, so a wrong one is caught (a QA pass filed a
+// letter of a week before as a call received that day).
+func TestARequestThatArrivedEarlierIsLoggedWithItsDay(t *testing.T) {
+	now := time.Date(2026, 12, 8, 9, 0, 0, 0, time.UTC)
+	for says, command := range map[string]string{
+		"we got a letter last week (1 Dec) from Mr Jones asking for a copy of all his records": "/request access --received 2026-12-01 --via post",
+		"Mr Jones emailed us yesterday asking for a copy of his records":                       "/request access --received 2026-12-07 --via email",
+		"caller left a voicemail asking for a copy of all her records":                         "/request access --received YYYY-MM-DD --via phone",
+		"caller rang on 30th November asking for a copy of all his records":                    "/request access --received 2026-11-30 --via phone",
+	} {
+		t.Run(says, func(t *testing.T) {
+			bot, _ := newBot(t, now)
+			scriptOn(t, bot, "phone", "desk-arrived", "Milton Keynes", []line{
+				{says: says, kind: conversation.KindIntake, contains: []string{"time limit runs from the day it reached the council", command},
+					lacks: []string{"by Friday 8 January 2027"}},
+			})
+		})
+	}
+
+	bot, q := newBot(t, now)
+	scriptOn(t, bot, "phone", "desk-arrived", "Milton Keynes", []line{
+		{says: "caller wants a copy of all her records", contains: []string{"by Friday 8 January 2027"}, lacks: []string{"reached the council"}},
+		{says: "Ann Lee"}, {says: "ann@example.com"}, {says: "skip"},
+		{says: "her housing file", contains: []string{"- Received: Tuesday 8 December 2026, by phone\n"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases(), 1)
+	// A resident's summary has no such line: the request arrives as it is typed.
+	bot, _ = newBot(t, now)
+	script(t, bot, "Milton Keynes", append(upTo("I want a copy of my data", "Ann Lee", "ann@example.com", "skip"),
+		line{says: "my housing file", contains: []string{"Shall I send"}, lacks: []string{"Received:"}}))
+}

@@ -152,6 +152,9 @@ type intake struct {
 	// byCommand is set when the request was begun by a command (an adviser's "/request access"):
 	// it has no first words, so none read as the requester's own or as another's (teamNotes).
 	byCommand bool
+	// arrivedOtherwise is set when an adviser's message that started the request says it came
+	// by post, e-mail or voicemail, or on an earlier day: no date from today is promised.
+	arrivedOtherwise bool
 	// callersPronoun is what an adviser called the caller when saying whom the request is for
 	// ("her" of "it's for her husband"): their other "his" is the husband (pronounIsTheirs).
 	callersPronoun string
@@ -790,9 +793,20 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 	if ans.Answer != "" {
 		fmt.Fprintf(&intro, "What the notices say:\n%s\n", ans.Answer)
 	}
+	arrival := ""
+	if it.loggedByAdviser() && !byCommand {
+		if day, via, ok := arrivedOtherwise(desc, b.now()); ok {
+			// "we got a letter last week (1 Dec) from Mr Jones…": stamped with this call, its
+			// month would run from today, and no date from today is promised (arrival.go).
+			arrival, it.arrivedOtherwise = arrivalNote(it, day, via), true
+		}
+	}
 	if it.whose == "" {
 		// (Whose records they are decides what happens next: said once that is answered.)
 		intro.WriteString(b.whatHappensNext(it) + "\n")
+	}
+	if arrival != "" {
+		intro.WriteString(arrival + "\n")
 	}
 	if it.second.typ != "" {
 		intro.WriteString(it.second.alsoOffered() + ": it is a request of its own, and I'll offer to take it once this one is sent.\n")
@@ -880,6 +894,9 @@ func (b *Bot) whatHappensNext(it *intake) string {
 		// rule 2), so no date can be promised yet (a QA pass: the first reply gave one, the
 		// last said otherwise).
 		return "What happens next: I'll pass your request to the data protection team. " + onBehalfNext
+	}
+	if it.arrivedOtherwise {
+		return "What happens next: I'll pass the request to the data protection team." // the day it arrived is asked for next
 	}
 	if overdue {
 		// A letter logged after its month ran out: no ID check or extension can move a date
@@ -1112,6 +1129,9 @@ func (b *Bot) question(it *intake) string {
 func (b *Bot) summary(it *intake) string {
 	var s strings.Builder
 	fmt.Fprintf(&s, "Your request:\n- Type: %s\n- Council: %s\n- Name: %s\n", requestLabel(it.typ, it.onBehalf), it.org, it.name)
+	if it.loggedByAdviser() {
+		s.WriteString(b.receivedLine(it)) // the month runs from that day: a wrong one is caught here
+	}
 	if it.onBehalfOf != "" {
 		fmt.Fprintf(&s, "- On behalf of: %s\n", it.onBehalfOf)
 	}
