@@ -15,7 +15,8 @@ import (
 //   - a full name after "It's" opening a sentence: "It's Dave Smith, how long …"
 //   - a full name after "From:": "From: Anna Kowalska."
 //   - a name after a dash that ends the message: "… thanks - Jane Smith"
-//   - a full name, then an address: "Jane Doe, 4 Park Lane"
+//   - a full name, then an address: "Jane Doe, 4 Park Lane", or in lower case opening a
+//     sentence, "tom hart, flat 2 the maltings" (findLowerNameBeforeAddress)
 //   - a full name that is the whole message: "Andrei Popescu" (residents answer "what is your
 //     name?" so); a council's services typed alone ("Blue Badge", "Council Tax") are kept by
 //     the ordinary and organisation words; in lower case, opened by a common first name: "john
@@ -256,7 +257,42 @@ func addressFollows(s string, i int) bool {
 	if i >= len(s) || !isDigit(s[i]) && !flatWordAt(s, i) {
 		return false
 	}
-	return addressRE.re.MatchString(s[i:min(len(s), i+addressRE.maxLen)])
+	return addressRE.re.MatchString(s[i:min(len(s), i+addressRE.maxLen)]) || flatAddressAt(s, i) > 0
+}
+
+// findLowerNameBeforeAddress appends the span of a full name typed in lower case that opens a
+// sentence before a comma and an address, as residents give both before their question ("tom
+// hart, flat 2 the maltings olney. how long …": a QA pass found both kept): two words that may
+// be a name (lowerNameWord, not wordShaped), so "council tax, 4 high street" names no one. Only
+// each comma is looked at, so text without one costs a single search.
+func findLowerNameBeforeAddress(s string, out []span, addWords func([]string)) []span {
+	for p := 0; p < len(s); {
+		k := strings.IndexByte(s[p:], ',')
+		if k < 0 {
+			break
+		}
+		comma := p + k
+		p = comma + 1
+		second := wordStartBefore(s, comma)
+		if second == comma || second < 2 || s[second-1] != ' ' {
+			continue
+		}
+		first := wordStartBefore(s, second-1)
+		if first == second-1 || !atSentenceStart(s, first) {
+			continue
+		}
+		w1, w2 := s[first:second-1], s[second:comma]
+		if !lowerNameWord(w1) || !lowerNameWord(w2) || wordShaped(w1) || wordShaped(w2) || !addressFollows(s, comma) {
+			continue
+		}
+		out = append(out, span{KindName, first, comma})
+		for _, w := range []string{w1, w2} {
+			if !noRepeat[w] {
+				addWords([]string{w})
+			}
+		}
+	}
+	return out
 }
 
 // contactFollows reports whether an e-mail address or a phone number follows byte i after a comma

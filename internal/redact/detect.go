@@ -1980,12 +1980,7 @@ var flatNumberRE = newPattern(`(?i)(flat|apartment|apt|maisonette|unit|studio|ro
 // house number before a house's name ("3 Kiln Farm", "2 Mill Cottages"). See buildingName.
 func findNamedBuildings(s string, out []span) []span {
 	flatNumberRE.each(s, func(m []int) int {
-		need := buildingAny
-		switch strings.ToLower(s[m[2]:m[3]]) {
-		case "unit", "studio", "room":
-			need = buildingTyped // "Unit 4 Data Rights", "Room 2 Committee Papers": no home
-		}
-		e := buildingName(s, m[1], need)
+		e := flatBuildingEnd(s, m)
 		if e == 0 {
 			return -1
 		}
@@ -2040,6 +2035,37 @@ func findNamedBuildings(s string, out []span) []span {
 		i = j
 	}
 	return findCuedAddresses(s, out)
+}
+
+// flatBuildingEnd returns the end of the building named after a flat's number matched by
+// flatNumberRE (m), or 0. A unit, a studio or a room needs a building typed so ("Unit 4 Data
+// Rights", "Room 2 Committee Papers" are no home). A flat's or an apartment's building may also
+// be typed in lower case ("flat 2 the maltings", lowerStreet): a QA pass found it kept when no
+// cue such as "I live at" came before it.
+func flatBuildingEnd(s string, m []int) int {
+	switch strings.ToLower(s[m[2]:m[3]]) {
+	case "unit", "studio", "room":
+		return buildingName(s, m[1], buildingTyped)
+	}
+	return max(buildingName(s, m[1], buildingAny), lowerStreet(s, m[1]))
+}
+
+// flatAddressAt returns the end of a flat in a named building starting at byte i ("flat 2 the
+// maltings", "Flat 4a Rose Court"), or 0.
+func flatAddressAt(s string, i int) int {
+	if i >= len(s) || !flatWordAt(s, i) {
+		return 0
+	}
+	m := flatNumberRE.re.FindStringSubmatchIndex(s[i:min(len(s), i+4*flatNumberRE.maxLen)])
+	if m == nil {
+		return 0
+	}
+	for k := range m {
+		if m[k] >= 0 {
+			m[k] += i
+		}
+	}
+	return flatBuildingEnd(s, m)
 }
 
 // flatBefore returns where a flat's number before the house number at byte i starts ("flat 2 12

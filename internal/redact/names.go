@@ -355,6 +355,7 @@ func findNames(s string, out []span) []span {
 	out = findOpeningLowerName(s, out, addWords)
 	out = findLowerNamesHere(s, out, addWords)
 	out = findLowerNameAlone(s, out, addWords)
+	out = findLowerNameBeforeAddress(s, out, addWords)
 	out = findLowerFirstNames(s, out, addWords)
 	out = findInitialNames(s, out, addWords)
 	out = findBracketedNames(s, out, addWords)
