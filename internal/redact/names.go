@@ -16,14 +16,18 @@ import (
 // relations are the people close to the writer whom residents name: "my son Oliver", "my mum's
 // name is Mary" (or "my sons name is", as it is often typed), a former partner ("my ex Liam", "my
 // ex-husband Liam"), an in-law ("my sister-in-law Kwame") and the workers in the writer's life
-// ("my social worker Sarah Jones", "my GP Dr Patel"). The longer forms come first, since the
-// first alternative that matches wins: "my brother-in-law" must not stop at "my brother".
-const relations = `(?:foster[\s-]?(?:carer|parent|mum|mom|dad|mother|father)|child[\s-]?minder|nanny|babysitter|(?:son|daughter|mother|father|brother|sister)[\s-]*in[\s-]*law|` +
+// ("my social worker Sarah Jones", "my GP Dr Patel"), and friends and partners by the words
+// residents use for them ("my mate siobhan", "my bf jay", "my fiancée amy", "my best friend jo":
+// a QA pass found only "friend" cued a name). The longer forms come first, since the first
+// alternative that matches wins: "my brother-in-law" must not stop at "my brother", "my bff"
+// at "my bf".
+const relations = `(?:(?:best|close|good|old)\s+(?:friend|mate)|foster[\s-]?(?:carer|parent|mum|mom|dad|mother|father)|child[\s-]?minder|nanny|babysitter|(?:son|daughter|mother|father|brother|sister)[\s-]*in[\s-]*law|` +
 	`ex[\s-]?(?:husband|wife|partner|boyfriend|girlfriend|bf|gf|fianc[eé]e?)|ex|` +
 	`(?:social|support|key|case|family|link|youth|housing)[\s-]?worker|` +
 	`(?:housing|probation|liaison|tenancy)\s+officer|health\s+visitor|` +
 	`teacher|gp|doctor|midwife|therapist|counsellor|counselor|solicitor|landlord|landlady|` +
-	`son|daughter|mum|mother|mom|dad|father|husband|wife|partner|brother|sister|nan|gran|grandma|grandmother|grandad|grandfather|aunt|auntie|uncle|nephew|niece|client|friend|neighbour|neighbor|carer|stepson|stepdaughter|stepmum|stepdad|boyfriend|girlfriend|lad|boy|girl|child|kid|baby)`
+	`son|daughter|mum|mother|mom|dad|father|husband|wife|partner|brother|sister|nan|gran|grandma|grandmother|grandad|grandfather|aunt|auntie|uncle|nephew|niece|client|friend|neighbour|neighbor|carer|stepson|stepdaughter|stepmum|stepdad|boyfriend|girlfriend|lad|boy|girl|child|kid|baby|` +
+	`mate|bestie|bff|bf|gf|pal|buddy|hubby|wifey|fianc[eé]e?)`
 
 // personNouns are the words for someone the writer does not name by how they are related: "the
 // man next door", "a woman was shouting".
@@ -45,7 +49,7 @@ var nameTriggerRE = newPattern(`(?i)(?:`+
 	`|(i['’]?m|i\s+am|called|named|(?:`+personNouns+`|he|she)\s+(?:is|was))\b`+
 	`|(this\s+is)\b`+
 	`|((?:kind|best|warm|many)\s+(?:regards|thanks|wishes)|regards|thanks|yours\s+(?:sincerely|faithfully|truly)|thank\s+you|cheers)\s*[,.!\-]?`+
-	`|((?:my|our)\s+(?:`+relations+`['’]s\s+)?`+relations+`)\b\s*[,(]?`+
+	`|((?:my|our)\s+(?:`+relations+`['’]s\s+)?`+relations+`)(?:\b|\s)\s*[,(]?`+ // \b is ASCII: none after "fiancé"
 	`|(the\s+(?:(?:social|support|key|case|family|link|youth|housing)[\s-]?worker|(?:housing|probation|liaison|tenancy)\s+officer|health\s+visitor|landlord|landlady|child[\s-]?minder|foster\s+carer|solicitor|midwife|teacher|head\s*teacher))\b\s*[,(]?`+
 	`|((?:first|last|given|family|middle|maiden)\s+name|surname|forename)(?:\s+(?:is|was))?\b`+
 	`|(sorry[\s,.!\-]*i\s+meant(?:\s+to\s+(?:say|write|type|put))?)\b`+
