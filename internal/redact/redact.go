@@ -4,11 +4,11 @@
 //
 // It is tuned for what residents type to a council's privacy bot: e-mail addresses, UK phone
 // numbers, postcodes, NHS numbers (including mistyped ones), National Insurance numbers, payment
-// card numbers, passport and driving licence numbers, dates of birth given as such, account and reference numbers given as such, bank sort codes,
-// self-introduced names and names of people close to the writer, street addresses and IPv4
-// addresses. It deliberately leaves alone what the bot needs to answer: retention periods ("6
-// years"), dates of notices ("17 May 2018"), years, section numbers, money and case references
-// such as "DPO-2026-000123".
+// card numbers, passport and driving licence numbers, dates of birth given as such, account and
+// reference numbers given as such, bank sort codes, vehicle registrations, self-introduced names
+// and names of people close to the writer, street addresses and IPv4 addresses. It deliberately
+// leaves alone what the bot needs to answer: retention periods ("6 years"), dates of notices ("17
+// May 2018"), years, section numbers, money and case references such as "DPO-2026-000123".
 //
 // When detectors disagree about a stretch of text the spans are merged, so anything any detector
 // flagged is removed; the placeholder names the most specific kind involved.
@@ -40,9 +40,10 @@ const (
 	KindAddress     Kind = "address"
 	KindDateOfBirth Kind = "date_of_birth"
 	KindIP          Kind = "ip"
-	KindAccount     Kind = "account_number" // an account, customer, tenancy or claim number given as such
-	KindIDDocument  Kind = "id_document"    // a passport or driving licence number
-	KindSortCode    Kind = "sort_code"      // a UK bank sort code
+	KindAccount     Kind = "account_number"       // an account, customer, tenancy or claim number given as such
+	KindIDDocument  Kind = "id_document"          // a passport or driving licence number
+	KindSortCode    Kind = "sort_code"            // a UK bank sort code
+	KindVehicle     Kind = "vehicle_registration" // a UK vehicle registration ("number plate")
 )
 
 // kindOrder lists every kind, most specific first: when spans of different kinds overlap the
@@ -50,7 +51,7 @@ const (
 // like a phone number is reported as an NHS number).
 var kindOrder = []Kind{
 	KindEmail, KindNHSNumber, KindNINumber, KindIDDocument, KindCard, KindDateOfBirth, KindIP, KindAccount,
-	KindSortCode, KindPhone, KindPostcode, KindAddress, KindName,
+	KindSortCode, KindVehicle, KindPhone, KindPostcode, KindAddress, KindName,
 }
 
 // Kinds returns every kind a Redactor can find, most specific first.
@@ -75,6 +76,8 @@ func (k Kind) Placeholder() string {
 		return "[ID document number]"
 	case KindSortCode:
 		return "[sort code]"
+	case KindVehicle:
+		return "[vehicle registration]"
 	default:
 		return "[" + string(k) + "]"
 	}
@@ -167,6 +170,7 @@ var detectors = []detector{
 	{KindIP, findIPs},
 	{KindAccount, findAccountNumbers},
 	{KindSortCode, findSortCodes},
+	{KindVehicle, findVehicleRegistrations},
 	{KindPhone, findPhones},
 	{KindPhone, findSpokenPhones},
 	{KindPhone, findCuedMobiles},

@@ -622,7 +622,7 @@ func TestKindPlaceholders(t *testing.T) {
 		redact.KindNHSNumber: "[NHS number]", redact.KindNINumber: "[NI number]", redact.KindCard: "[card number]",
 		redact.KindName: "[name]", redact.KindAddress: "[address]", redact.KindDateOfBirth: "[date of birth]",
 		redact.KindIP: "[IP address]", redact.KindAccount: "[account number]", redact.KindIDDocument: "[ID document number]",
-		redact.KindSortCode: "[sort code]",
+		redact.KindSortCode: "[sort code]", redact.KindVehicle: "[vehicle registration]",
 	}
 	require.Len(t, redact.Kinds(), len(want), "every kind has a placeholder here")
 	for _, k := range redact.Kinds() {
