@@ -202,6 +202,10 @@ func TestAskedKind(t *testing.T) {
 		{"how long does the council have to respond to my request?", KindDeadline},
 		{"how long has the council got to send me my data once I ask for it", KindDeadline},
 		{"It's been three weeks and nothing. How long are they allowed to take?", KindDeadline},
+		// A request's reply, not a period of keeping (a QA pass quoted where Buckinghamshire's
+		// retention periods are set out).
+		{"how long does a SAR take", KindDeadline}, {"how long will my subject access request take?", KindDeadline},
+		{"how long do you keep SAR records", KindDuration},
 		{"what's the phone number for the data protection officer?", KindPhone},
 		{"who do I ring about my council tax?", KindPhone},
 		{"what's the postal address for the DPO?", KindPostcode},
