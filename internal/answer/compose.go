@@ -621,11 +621,15 @@ func (c *Composer) withSilentCouncils(ans Answer, q Question) Answer {
 		orgs = c.organisationsWithNotices()
 	}
 	var b strings.Builder
+	keeping := AskedKind(q.Text) == KindDuration
 	for _, org := range orgs {
 		if quoted[org] || len(c.byOrg[org]) == 0 {
 			continue
 		}
 		fmt.Fprintf(&b, "\n\n%s privacy notices don't answer that.", Possessive(org))
+		if keeping {
+			c.writeRetentionPointer(&b, &ans, org) // where its periods are set out, as an abstention says
+		}
 		c.writeContact(&b, &ans, org)
 		ans.NotAnsweredBy = append(ans.NotAnsweredBy, org)
 	}

@@ -53,6 +53,15 @@ func TestAnAbstentionOnHowLongSaysWhereTheRetentionPeriodsAre(t *testing.T) {
 	require.True(t, ans.Abstained, ans.Answer)
 	assert.NotContains(t, ans.Answer, "retention schedule", "its notice gives its periods in a list: none of them is for what was asked")
 	assert.True(t, strings.Contains(ans.Answer, "FE1 3XY"), ans.Answer)
+
+	// Asked of two councils, one of which gives no period: it says so, where its periods are
+	// set out, and whom to ask (a QA pass: its part went unanswered, unsaid).
+	ans = ask("how long does Fernshire County Council keep permit applications, and is it the same at Alderby Borough Council?", "")
+	require.False(t, ans.Abstained, ans.Answer)
+	assert.Contains(t, ans.Answer, "2 years")
+	assert.Contains(t, ans.Answer, "Alderby Borough Council's privacy notices don't answer that.")
+	assert.Contains(t, ans.Answer, "Our retention schedule is published on our website.")
+	assert.Contains(t, ans.Answer, "AL1 2BC")
 }
 
 // "What do you keep about me?" asks what is held, not for how long: the keeping words are read

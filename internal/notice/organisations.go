@@ -226,9 +226,17 @@ var bothCouncilsRe = regexp.MustCompile(`\b(?:both|each|either) (?:of the )?coun
 // addedLast reports whether a council is named as an afterthought ending the question: "how long
 // does Bucks keep complaints, and MK?", between being what comes before it and after the rest.
 func addedLast(between, after string) bool {
+	if len(strings.Fields(after)) > 1 {
+		return false
+	}
 	b := strings.Fields(between)
-	return len(b) > 0 && joiningWords[b[len(b)-1]] && len(strings.Fields(after)) <= 1
+	return len(b) > 0 && joiningWords[b[len(b)-1]] || askedTheSameOfRe.MatchString(between)
 }
+
+// askedTheSameOfRe ends a question with the same asked of another council, in folded text: "how
+// long do mk keep complaints and is it the same in bucks", "…, what about bucks" (a QA pass:
+// Buckinghamshire's part went unanswered, unsaid).
+var askedTheSameOfRe = regexp.MustCompile(`\b(?:and|but|,)?\s*(?:is it|is that|are they|would it be|is this)?\s*(?:the same|similar|any different|different)\s+(?:in|for|at|with)\s*$|\b(?:what|how) about\s*$|\b(?:and|also) (?:for|in|at)\s*$`)
 
 // mention is where a text names an organisation, in the text as FoldName folds it.
 type mention struct {
