@@ -537,3 +537,27 @@ func TestWhetherDataIsSoldIsAnsweredOnlyByASentenceSayingIt(t *testing.T) {
 		assert.Contains(t, ans.Answer, "We never sell your information", question)
 	}
 }
+
+// A phrase the vocabulary keeps as it is ("NHS number") is met by a sentence saying it, not by
+// one saying "health" or "number" alone: asked of Buckinghamshire, whose notices never say it,
+// "do you use my NHS number?" quoted "the number of people phoning the council" (a QA pass).
+func TestAPhraseKeptAsItIsIsMetOnlyWhole(t *testing.T) {
+	comp := composerOver(t, fstest.MapFS{
+		"organisations.yaml": {Data: []byte("organisations:\n  - name: Alderby Borough Council\n  - name: Fernshire County Council\n")},
+		"care.md": {Data: []byte("---\nid: care\ntitle: Adult social care privacy notice\norganisation: Alderby Borough Council\n---\n" +
+			"Your NHS number\nWe use your NHS number to share care records with your GP.\n\n" +
+			"Contact us\nWrite to the Data Protection Officer, Alderby Town Hall, Alderby AL1 2BC.\n")},
+		"council.md": {Data: []byte("---\nid: council\ntitle: Council privacy notice\norganisation: Fernshire County Council\n---\n" +
+			"Data analysis\nWe might look at the number of people phoning the council to plan our contact centre.\n\n" +
+			"Special categories\nWe may need this sort of information in connection with health and social care services that we provide.\n\n" +
+			"Contact us\nWrite to the Data Protection Officer, Fernshire County Hall, Fernbury FE1 3XY.\n")},
+	})
+	ans, err := comp.Answer(context.Background(), Question{Text: "do you use my NHS number?", Organisation: "Fernshire County Council"})
+	require.NoError(t, err)
+	assert.True(t, ans.Abstained, ans.Answer)
+	assert.Contains(t, ans.Answer, "FE1 3XY")
+
+	ans, err = comp.Answer(context.Background(), Question{Text: "do you use my NHS number?", Organisation: "Alderby Borough Council"})
+	require.NoError(t, err)
+	assert.Contains(t, ans.Answer, "share care records with your GP")
+}

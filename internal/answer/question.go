@@ -72,7 +72,15 @@ func (c *Composer) requirements(question string) []requirement {
 		if len(cs) == 0 {
 			continue
 		}
-		reqs = append(reqs, requirement{concepts: cs, need: (len(cs) + 1) / 2, weight: w / float64(len(cs)), phrase: true, own: own})
+		need := (len(cs) + 1) / 2
+		if slices.Equal(slices.Sorted(slices.Values(cs)), slices.Sorted(slices.Values(own))) {
+			// A phrase kept as it is ("NHS number", "social care") is a term: a sentence meets it
+			// with every word, not with "health" or "number" alone (a QA pass: "do you use my NHS
+			// number?" asked of Buckinghamshire, whose notices never say it, quoted "the number
+			// of people phoning the council" and "health and social care services").
+			need = len(cs)
+		}
+		reqs = append(reqs, requirement{concepts: cs, need: need, weight: w / float64(len(cs)), phrase: true, own: own})
 	}
 	seen := conceptsOf(reqs) // the words the phrases already ask for ("how long do you keep")
 	// A town said as where ("I live in Bletchley") scopes the question as a council's name does;
