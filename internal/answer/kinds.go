@@ -88,7 +88,10 @@ var askedKindRes = []struct {
 		// "how long does a SAR take?": a request's reply, not a period of keeping anything.
 		`\bhow long (?:does|do|will|would|should|can|could) (?:a |an |the |my |our |their )?(?:sars?|dsars?|(?:subject )?access requests?|requests?|foi(?: requests?)?|freedom of information requests?|complaints?)\s+(?:\w+\s+){0,2}?take\b`)},
 	{KindPrice, regexp.MustCompile(`\bhow much (?:is|are|'s|to|for)\b|\bwhat (?:does|do|will|would) [^?.!]{0,60}\bcost\b|\bhow much\b[^?.!]*\b(?:cost|costs|charge|charges|charged|pay|fee|fees|fine|fined|price)\b|\b(?:cost|costs|charge|charged|fee|fees|fine|fined|price)\b[^.!]{0,80}\bhow much\b|\b(?:is|are) there (?:a\s+|an\s+|any\s+)?(?:[\w']+\s+)?(?:fee|fees|charge|charges|cost)\b|\b(?:do|does|will|would|did) (?:i|we|you|they|it|the council)\s+(?:have to\s+|need to\s+|still\s+)?(?:pay|charge)\b|\bis (?:it|that|this) free\b|\bfree of charge\b|\bwhat(?:'s| is| are)? the (?:fee|fees|charge|charges|cost|price)\b`)},
-	{KindDuration, regexp.MustCompile(`\bhow long\b|\bretention (?:period|time)s?\b|\bretention\s*(?:[-–—?:]|$|(?:for|of|on)\b)|\bhow many (?:years|months)\b|\bfor how long\b`)},
+	{KindDuration, regexp.MustCompile(`\bhow long\b|\bretention (?:period|time)s?\b|` +
+		// A note-like "retention complaints bucks", "complaints retention?" (a QA pass of advisers
+		// got a hedged quote on complaining to the regulator).
+		`^\W*(?:[\w'’]+\s+){0,3}?retention\b(?:\s+[\w'’]+){0,3}\W*$|\bretention\s*(?:[-–—?:]|$|(?:for|of|on)\b)|\bhow many (?:years|months)\b|\bfor how long\b`)},
 	// "Is the privacy statement up to date?" is answered by when it was last updated.
 	{KindDate, regexp.MustCompile(`\bwhen (?:was|were|did)\b[^?.!]*\b(?:updated?|changed?|reviewed?|published|written|revised)\b|\bwhat date\b|\blast (?:updated|changed|reviewed|revised)\b|` +
 		`\b(?:notice|statement|policy)\s+(?:still\s+)?(?:up to date|up-to-date|current|out of date|out-of-date)\b`)},

@@ -206,6 +206,8 @@ func TestAskedKind(t *testing.T) {
 		// retention periods are set out).
 		{"how long does a SAR take", KindDeadline}, {"how long will my subject access request take?", KindDeadline},
 		{"how long do you keep SAR records", KindDuration},
+		{"retention complaints bucks", KindDuration}, {"complaints retention?", KindDuration}, // an adviser's note
+		{"is there a retention schedule I can see for the libraries service please", ""},
 		{"what's the phone number for the data protection officer?", KindPhone},
 		{"who do I ring about my council tax?", KindPhone},
 		{"what's the postal address for the DPO?", KindPostcode},
