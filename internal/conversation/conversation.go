@@ -1015,6 +1015,11 @@ func (b *Bot) answer(ctx context.Context, s *session, t Turn, q string, intent r
 		last = b.withoutCouncilsBut(q, []string{own})
 	}
 	s.lastQuestion = strings.TrimSpace(last + " " + about) // what the next follow-up leans on
+	if about == "" || !followUp {
+		s.topic = ""
+	} else if s.topic == "" {
+		s.topic = strings.Join(answer.TopicWords(about), " ")
+	}
 	s.questions = append(s.questions, q)
 	if len(s.questions) > maxTurns {
 		s.questions = s.questions[len(s.questions)-maxTurns:]
@@ -1254,7 +1259,7 @@ func (b *Bot) oneCouncilOf(ans answer.Answer) string {
 }
 
 // focusNotice is the notice a conversation is about, and whose it is.
-type focusNotice struct{ id, org string }
+type focusNotice struct{ id, org, title string }
 
 // noticeInFocus is the notice a conversation is about after an answer: the notice of the
 // passage it quotes first, if it answers surely and from one council; the one before, if a
@@ -1275,7 +1280,7 @@ func noticeInFocus(before focusNotice, ans answer.Answer, followUp bool) focusNo
 			first = c // the best sentence's notice, shown later (an out-of-date one is quoted last)
 		}
 	}
-	return focusNotice{id: first.Notice, org: first.Organisation}
+	return focusNotice{id: first.Notice, org: first.Organisation, title: first.Title}
 }
 
 var placeholderRe = regexp.MustCompile(`\[[A-Za-z ]{2,20}\]`)
@@ -1502,7 +1507,26 @@ func (b *Bot) rewrite(ctx context.Context, s *session, q string) (question, abou
 		// what changes, not the topic ("how long do you keep Milton Keynes").
 		return b.withoutCouncilsBut(s.lastQuestion, named) + " (" + strings.Join(named, " and ") + ")", ""
 	}
-	return Rewrite(s.lastQuestion, q)
+	return RewriteIn(Focus{Topic: s.topic, Subject: b.subjectOf(s.notice)}, s.lastQuestion, q)
+}
+
+// subjectOf is what a notice in focus is about, by its title ("mk together"); "" for none, or
+// for a notice about its whole council ("Milton Keynes Council Privacy Statement").
+func (b *Bot) subjectOf(n focusNotice) string {
+	if n.title == "" {
+		return ""
+	}
+	what := strings.ToLower(n.title)
+	for _, w := range []string{"privacy notice", "privacy policy", "privacy statement", " team"} {
+		what = strings.ReplaceAll(what, w, "")
+	}
+	what = strings.TrimSpace(what)
+	if b.Canonical != nil {
+		if _, ok := b.Canonical(what); ok {
+			return ""
+		}
+	}
+	return what
 }
 
 // councilOnlyFiller are the words with which a follow-up names nothing but a council: "what
@@ -2461,9 +2485,12 @@ type session struct {
 	contactGiven string
 	council      string      // the one council the conversation is about, when it named one
 	notice       focusNotice // the one notice the conversation's answers quote, while they quote one
-	questions    []string    // the questions asked, as searched (personal data removed)
-	turns        []string    // redacted by the caller before they leave the process
-	intake       *intake
+	// topic is what the last follow-up asked its own question of ("nhs number" for "can I opt out
+	// of that?"), kept through the follow-ups asked in its context (Focus.Topic).
+	topic     string
+	questions []string // the questions asked, as searched (personal data removed)
+	turns     []string // redacted by the caller before they leave the process
+	intake    *intake
 	// pendingRefs are the references a status check is waiting for the contact of: asked for,
 	// or not found with the one given.
 	pendingRefs []string

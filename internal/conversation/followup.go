@@ -153,6 +153,25 @@ var kindFrames = map[string]string{
 // follow-up ("what about the press?") is asked in the context of the whole previous question
 // ("does employment support share my info with employers"), whose words then count half.
 func Rewrite(previous, followUp string) (question, about string) {
+	return RewriteIn(Focus{}, previous, followUp)
+}
+
+// Focus is what a conversation is about besides the words of its last question, for RewriteIn.
+type Focus struct {
+	// Topic is what the last follow-up was asked about when it asked its own question of it:
+	// "nhs number" for "can I opt out of that?". A follow-up asking only for a kind of fact ("how
+	// long is it kept?") asks it of the topic, not of the last question's own words ("opt").
+	Topic string
+	// Subject is what the notice the conversation's answers quote is about ("employment support
+	// services", "mk together"), when one is in focus.
+	Subject string
+}
+
+// RewriteIn is Rewrite in a conversation with a focus: a follow-up asking only for a kind of
+// fact asks it of the focus's topic, and of no more of it than names the subject in focus when
+// it does ("employment support service" of "employment support service share info dwp
+// employer"); one asking for a contact ("whats their phone number?") asks for the subject's.
+func RewriteIn(focus Focus, previous, followUp string) (question, about string) {
 	f := followUpRe.ReplaceAllString(sameFor(followUp), "")
 	f = strings.TrimSpace(strings.Trim(f, "?.! "))
 	before := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(previous), "?.!"))
@@ -175,8 +194,8 @@ func Rewrite(previous, followUp string) (question, about string) {
 			return before[:all[len(all)-1][0]] + " " + f, ""
 		}
 	}
-	if frame, ok := kindFrames[answer.AskedKind(f)]; ok && names == 0 && topic != "" {
-		return frame + " " + topic, ""
+	if frame, ok := kindFrames[answer.AskedKind(f)]; ok && names == 0 && (topic != "" || focus.Subject != "") {
+		return frame + " " + focus.of(answer.AskedKind(f), topic), ""
 	}
 	if ws := answer.Words(f); len(ws) > 1 && slices.Contains(questionOpeners, ws[0]) || len(ws) == 1 && slices.Contains(whWords, ws[0]) {
 		if topic != "" {
@@ -190,6 +209,33 @@ func Rewrite(previous, followUp string) (question, about string) {
 		return f, before
 	}
 	return strings.TrimSpace(previous) + " " + f, ""
+}
+
+// of is what a follow-up asking for a kind of fact and naming nothing asks it of, the last
+// question's topic words given: the focus's topic, if a follow-up was asked about it; of those, the
+// words naming the subject in focus, if any do; the subject itself, when a contact is asked for
+// (whose number "their" number is: the service's, not the data's).
+func (focus Focus) of(kind, topic string) string {
+	if focus.Topic != "" {
+		topic = focus.Topic
+	}
+	subject := map[string]bool{}
+	for _, w := range answer.TopicWords(focus.Subject) {
+		subject[answer.Stem(w)] = true
+	}
+	var naming []string
+	for _, w := range strings.Fields(topic) {
+		if subject[answer.Stem(w)] {
+			naming = append(naming, w)
+		}
+	}
+	switch {
+	case len(naming) > 0:
+		return strings.Join(naming, " ")
+	case focus.Subject != "" && (kind == answer.KindPhone || kind == answer.KindEmail || kind == answer.KindPostcode || kind == answer.KindContact):
+		return focus.Subject
+	}
+	return topic
 }
 
 // sameForRe and doesTheSameRe ask the question before again of something else: "is that the
