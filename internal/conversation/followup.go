@@ -17,6 +17,9 @@ var followUpRe = regexp.MustCompile(`(?i)^\s*(and for|and what about|what about|
 // names at most one thing besides the kind of fact it asks for and is too short to stand alone
 // or points back, and asks no question of its own ("who is the DPO?" does).
 func IsFollowUp(q string) bool {
+	if claim, ok := checkedClaim(q); ok {
+		q = claim // "someone told me you keep them forever, is that right?" is "you keep them forever"
+	}
 	if followUpRe.MatchString(q) {
 		return true
 	}
@@ -25,6 +28,27 @@ func IsFollowUp(q string) bool {
 		return true
 	}
 	return topics <= 1 && (len(strings.Fields(q)) <= 4 || pointsBack(q)) && !asksOnItsOwn(q)
+}
+
+// heardRe opens a message with who said what it checks: "someone told me", "my neighbour said",
+// "I heard", "I've read that". rightTagRe closes one asking whether it is so: "is that right?",
+// ", true?", "isn't it?".
+var (
+	heardRe    = regexp.MustCompile(`(?i)^\s*(?:(?:some(?:one|body)|people|they|(?:a|my|our|the) [\w-]+(?: [\w-]+)?|i(?:'ve| have)? (?:was told|been told))\s+(?:told me|tells me|told us|said|says|reckons?)|i(?:'ve| have)? (?:heard|read|seen)|i was told)\s+(?:that\s+)?`)
+	rightTagRe = regexp.MustCompile(`(?i)[\s,]*(?:(?:is|was) (?:that|this|it) (?:right|true|correct|so)|(?:is that|isn'?t it|aren'?t they|don'?t you|right|true|correct|yes)\??)\s*[?.!]*\s*$`)
+)
+
+// checkedClaim is what a message asks to be checked, without who said it or the asking whether
+// it is so ("you keep them forever" of "someone told me you keep them forever is that right"),
+// and whether it checks one. Those words name nothing: counted as what it is about, the message
+// named too much to lean on the question before, and was asked alone.
+func checkedClaim(q string) (string, bool) {
+	claim := heardRe.ReplaceAllString(q, "")
+	claim = strings.TrimSpace(rightTagRe.ReplaceAllString(claim, ""))
+	if claim == strings.TrimSpace(q) || len(strings.Fields(claim)) < 2 {
+		return q, false
+	}
+	return claim, true
 }
 
 // sameRe finds a message asking whether something else is the same: "is Milton Keynes's website
@@ -172,11 +196,21 @@ type Focus struct {
 // it does ("employment support service" of "employment support service share info dwp
 // employer"); one asking for a contact ("whats their phone number?") asks for the subject's.
 func RewriteIn(focus Focus, previous, followUp string) (question, about string) {
+	claim, checks := checkedClaim(followUp)
+	if checks {
+		followUp = claim
+	}
 	f := followUpRe.ReplaceAllString(sameFor(followUp), "")
 	f = strings.TrimSpace(strings.Trim(f, "?.! "))
 	before := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(previous), "?.!"))
 	topic := strings.Join(answer.TopicWords(previous), " ")
 	names := len(answer.TopicWords(f)) // how many things the follow-up names itself
+	if checks && topic != "" {
+		// "someone told me you keep them forever, is that right?" checks what it was told of what
+		// the conversation is about: asked as a question of its own, the kind of fact the
+		// question before asked for would ask "how long do you keep you keep them forever".
+		return f, topic
+	}
 	if ownQuestionRe.MatchString(f) && names >= 2 {
 		// "what about employment support, do they share with debt collectors?" asks its own
 		// question of what it names: the question before's topic would only compete.

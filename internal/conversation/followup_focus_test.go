@@ -43,3 +43,14 @@ func TestAContactFollowUpIsTheServiceInFocus(t *testing.T) {
 		{says: "whats their phone number", kind: conversation.KindAnswer, contains: []string{"01908 254373"}, lacks: []string{"don't answer"}},
 	})
 }
+
+// Someone checking what they were told about what was just answered ("someone told me you keep
+// them forever is that right") is answered from it again: the 6 years, not "don't answer that"
+// (a QA pass).
+func TestAClaimCheckedAboutTheTopicIsAFollowUp(t *testing.T) {
+	bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "how long do you keep complaint records?", kind: conversation.KindAnswer, contains: []string{"6 years"}},
+		{says: "someone told me you keep them forever is that right", kind: conversation.KindAnswer, contains: []string{"6 years", "10 years"}, lacks: []string{"don't answer"}},
+	})
+}
