@@ -1505,7 +1505,13 @@ func (b *Bot) rewrite(ctx context.Context, s *session, q string) (question, abou
 	if named := b.councilOnly(q); len(named) > 0 {
 		// "what about Milton Keynes?" asks the question before of that council: the council is
 		// what changes, not the topic ("how long do you keep Milton Keynes").
-		return b.withoutCouncilsBut(s.lastQuestion, named) + " (" + strings.Join(named, " and ") + ")", ""
+		// Nor what named the notice in focus, when it is another council's: "MK Together" asked of
+		// Buckinghamshire matched its introduction ("together with details…"), not its lawful basis.
+		before := s.lastQuestion
+		if s.notice.org != "" && !slices.Contains(named, b.canonicalOrg(s.notice.org)) {
+			before = withoutSubject(before, b.subjectOf(s.notice))
+		}
+		return b.withoutCouncilsBut(before, named) + " (" + strings.Join(named, " and ") + ")", ""
 	}
 	return RewriteIn(Focus{Topic: s.topic, Subject: b.subjectOf(s.notice)}, s.lastQuestion, q)
 }

@@ -272,6 +272,31 @@ func (focus Focus) of(kind, topic string) string {
 	return topic
 }
 
+// withoutSubject drops from a question the words naming a subject ("mk together"), when it has
+// them all: "whats our lawful basis for" of "whats our lawful basis for MK Together".
+func withoutSubject(question, subject string) string {
+	stems := map[string]bool{}
+	for _, w := range answer.Words(subject) {
+		stems[answer.Stem(w)] = true
+	}
+	if len(stems) == 0 {
+		return question
+	}
+	ws := strings.Fields(question)
+	kept := ws[:0:0]
+	for _, w := range ws {
+		if stem := answer.Stem(strings.ToLower(strings.Trim(w, "?!.,;:()'\"’"))); stems[stem] {
+			delete(stems, stem)
+			continue
+		}
+		kept = append(kept, w)
+	}
+	if len(stems) > 0 {
+		return question // it doesn't name the subject
+	}
+	return strings.Join(kept, " ")
+}
+
 // sameForRe and doesTheSameRe ask the question before again of something else: "is that the
 // same for employment support?", "would it be the same at MK Together?", "does employment
 // support do the same?" ("the same as …?" compares instead). Read as questions of their own,

@@ -54,3 +54,17 @@ func TestAClaimCheckedAboutTheTopicIsAFollowUp(t *testing.T) {
 		{says: "someone told me you keep them forever is that right", kind: conversation.KindAnswer, contains: []string{"6 years", "10 years"}, lacks: []string{"don't answer"}},
 	})
 }
+
+// A follow-up that asks the question before of another council ("and for Bucks?") leaves behind
+// what named the first council's notice in focus ("MK Together", one of Milton Keynes's
+// services): asked with it, Buckinghamshire's introduction was quoted, not its lawful basis (a QA
+// pass of the adviser's chat).
+func TestAnotherCouncilIsAskedWithoutTheServiceInFocus(t *testing.T) {
+	for _, channel := range []string{"phone", "web"} {
+		bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+		scriptOn(t, bot, channel, channel+"-basis", "", []line{
+			{says: "whats our lawful basis for MK Together?", kind: conversation.KindAnswer, contains: []string{"MK Together"}},
+			{says: "and for Bucks?", kind: conversation.KindAnswer, contains: []string{"Lawful basis and purposes of the processing"}, lacks: []string{"This page provides a general explanation"}},
+		})
+	}
+}
