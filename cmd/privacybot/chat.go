@@ -212,8 +212,13 @@ func (c *chat) render(rep conversation.Reply) {
 	c.quitWarned = false
 	fmt.Fprintln(w, rep.Answer.Answer)
 	printUnsureContact(w, rep.Answer)
-	if rep.Kind == conversation.KindAnswer && len(rep.Citations) > 0 {
+	if len(rep.Citations) > 0 {
+		// A question answered while a request is being taken, and a request's first reply quoting
+		// the notices, are answers too: /sources shows their passages (a QA pass: "No answer yet."
+		// just after one).
 		c.last = rep.Citations
+	}
+	if rep.Kind == conversation.KindAnswer && len(rep.Citations) > 0 {
 		fmt.Fprintln(w, "Sources (/sources for the full passages):")
 		for _, ct := range rep.Citations {
 			fmt.Fprintf(w, "  [%d] %s — %s", ct.N, ct.Title, ct.Organisation)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -69,4 +70,17 @@ func TestChatCommandsSayWhatWasMeant(t *testing.T) {
 			}
 		})
 	}
+}
+
+// /sources after a question answered while a request is being taken shows the passages behind
+// that answer (a QA pass: "No answer yet." just after it).
+func TestChatSourcesAfterAnAnswerMidRequest(t *testing.T) {
+	out := chatSession(t, map[string]string{"PRIVACYBOT_DATA": t.TempDir()}, time.Date(2026, 12, 7, 9, 30, 0, 0, time.UTC),
+		"/org MK\n/request objection\nGeorge Hill\nhow long do you keep complaint records?\ngeorge@example.net\n/sources\ncancel\n")
+	require.Contains(t, out, "6 years")
+	assert.NotContains(t, out, "No answer yet.")
+	require.Contains(t, out, "> [1]")
+	sources := out[strings.LastIndex(out, "> [1]"):]
+	assert.Contains(t, sources, "How long we keep hold of information for")
+	assert.Contains(t, sources, "held for 6 years from when the case was closed")
 }
