@@ -162,10 +162,17 @@ func TestAskBadInput(t *testing.T) {
 			assert.Contains(t, stderr, tt.wantErr)
 		})
 	}
-	t.Run("binary junk gets a graceful answer", func(t *testing.T) {
-		code, stdout, stderr := runCLI(t, nil, "ask", "\x00\x01\xff\xfe\x7f junk \x1b[31m")
+	t.Run("a few control characters get a graceful answer", func(t *testing.T) {
+		code, stdout, stderr := runCLI(t, nil, "ask", "\x00\x01 junk \x1b[31m")
 		assert.Contains(t, []int{exitOK, exitNoMatch}, code, stderr)
 		assert.NotEmpty(t, stdout)
+	})
+	// Mostly bytes that are no text: said so, as a usage error, not answered (a QA pass).
+	t.Run("binary junk is said to be no question", func(t *testing.T) {
+		code, stdout, stderr := runCLI(t, nil, "ask", "\x00\x01\xff\xfe\x7f junk \x1b[31m")
+		assert.Equal(t, exitUsage, code)
+		assert.Contains(t, stderr, "that doesn't look like a question (it is mostly unreadable characters)")
+		assert.Empty(t, stdout)
 	})
 	t.Run("a broken notice is named with its line", func(t *testing.T) {
 		dir := t.TempDir()

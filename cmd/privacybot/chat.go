@@ -193,6 +193,9 @@ func (c *chat) refuseLine() {
 func (c *chat) printError(err error) {
 	var fe *dpo.FieldError
 	switch {
+	case errors.Is(err, answer.ErrUnreadable):
+		// Only that: random bytes were answered, and even told to call 999 (a QA pass).
+		fmt.Fprintln(c.app.Stdout, "That doesn't look like a question (it is mostly unreadable characters).")
 	case errors.Is(err, answer.ErrEmptyQuestion), errors.Is(err, answer.ErrQuestionTooLong):
 		fmt.Fprintf(c.app.Stdout, "%v\n", err)
 	case errors.As(err, &fe):

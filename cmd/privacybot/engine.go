@@ -173,7 +173,7 @@ func (e *engine) Close() error { return e.index.Close() }
 // pasted question, an unknown organisation or notice. The CLI makes it a usage error (exit 2),
 // the web a 400.
 func badQuestion(err error) bool {
-	return errors.Is(err, answer.ErrEmptyQuestion) || errors.Is(err, answer.ErrQuestionTooLong) ||
+	return errors.Is(err, answer.ErrEmptyQuestion) || errors.Is(err, answer.ErrQuestionTooLong) || errors.Is(err, answer.ErrUnreadable) ||
 		errors.Is(err, index.ErrUnknownOrganisation) || errors.Is(err, index.ErrUnknownNotice)
 }
 

@@ -30,6 +30,9 @@ const (
 var (
 	ErrEmptyQuestion   = errors.New("the question is empty")
 	ErrQuestionTooLong = fmt.Errorf("the question is longer than %d characters; ask it in a sentence or two", MaxQuestionRunes)
+	// ErrUnreadable is a message mostly of bytes that are no text (random bytes piped in, a
+	// binary file pasted): read as words, its scraps were answered, and even taken for danger.
+	ErrUnreadable = errors.New("that doesn't look like a question (it is mostly unreadable characters)")
 )
 
 // Composer is the extractive answerer: it quotes the notices and never writes a fact of its own.
@@ -755,8 +758,9 @@ func (c *Composer) weighAskingSentence(reqs []requirement, total float64, asked 
 	return out, sum
 }
 
-// CleanQuestion makes user input safe to process: valid UTF-8, no control characters, folded
-// white space, bounded length.
+// CleanQuestion makes user input safe to process: valid UTF-8, no terminal escape sequences or
+// other control characters, folded white space, bounded length; a message mostly of unreadable
+// characters is ErrUnreadable.
 func CleanQuestion(s string) (string, error) {
 	s, err := CleanText(s)
 	if err != nil {
@@ -771,6 +775,8 @@ func CleanQuestion(s string) (string, error) {
 // CleanText is CleanQuestion without its bound, for a message whose limit depends on what it
 // answers: a request's details may be longer than a question.
 func CleanText(s string) (string, error) {
+	s = withoutEscapes(s)
+	unreadable := mostlyUnreadable(s)
 	s = strings.ToValidUTF8(s, " ")
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) || r == '\uFFFD' || unicode.Is(unicode.Co, r) {
@@ -782,7 +788,108 @@ func CleanText(s string) (string, error) {
 	if s == "" {
 		return "", ErrEmptyQuestion
 	}
+	if unreadable {
+		return "", ErrUnreadable
+	}
 	return s, nil
+}
+
+// withoutEscapes replaces a terminal's escape sequences with spaces: a control sequence (ESC [,
+// or the one-character CSI, then parameters and a final character: "\x1b[31m"), a string one
+// (ESC ] … to BEL or ESC \), or a short one (ESC 7, ESC (B). Only the ESC was a control character
+// that CleanText made a space: "[31m" was left in the question and spoiled it (a QA pass).
+func withoutEscapes(s string) string {
+	if !strings.ContainsRune(s, '\x1b') && !strings.ContainsRune(s, '\u009b') {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		switch {
+		case s[i] == '\x1b':
+			i = escapeEnd(s, i+1)
+			b.WriteByte(' ')
+		case strings.HasPrefix(s[i:], "\u009b"):
+			i = controlSequenceEnd(s, i+len("\u009b"))
+			b.WriteByte(' ')
+		default:
+			b.WriteByte(s[i])
+			i++
+		}
+	}
+	return b.String()
+}
+
+// escapeEnd returns where the escape sequence whose ESC ends before i ends.
+func escapeEnd(s string, i int) int {
+	if i == len(s) {
+		return i
+	}
+	switch c := s[i]; c {
+	case '[':
+		return controlSequenceEnd(s, i+1)
+	case ']', 'P', '_', '^', 'X': // a title, a device control string…: up to BEL or ESC \
+		for j := i + 1; j < len(s); j++ {
+			switch {
+			case s[j] == '\a':
+				return j + 1
+			case s[j] == '\x1b' && j+1 < len(s) && s[j+1] == '\\':
+				return j + 2
+			case s[j] == '\x1b':
+				return j // another escape sequence: this one was never ended
+			}
+		}
+		return i + 1 // never ended: the text after it is the message's, not the sequence's
+	}
+	// Intermediate characters ("(" in ESC ( B), then a final one. Not a space: "\x1b who" keeps
+	// its word.
+	j := i
+	for j < len(s) && s[j] >= 0x21 && s[j] <= 0x2f {
+		j++
+	}
+	if j < len(s) && s[j] >= 0x30 && s[j] <= 0x7e {
+		return j + 1
+	}
+	return i // a lone ESC
+}
+
+// controlSequenceEnd returns where a control sequence whose parameters start at i ends: after
+// its parameters (0x30–0x3F), intermediates (0x20–0x2F) and final character (0x40–0x7E).
+func controlSequenceEnd(s string, i int) int {
+	j := i
+	for j < len(s) && s[j] >= 0x30 && s[j] <= 0x3f {
+		j++
+	}
+	for j < len(s) && s[j] >= 0x20 && s[j] <= 0x2f {
+		j++
+	}
+	if j < len(s) && s[j] >= 0x40 && s[j] <= 0x7e {
+		return j + 1
+	}
+	return i // no final character: not a sequence after all, so none of the text is dropped
+}
+
+// mostlyUnreadable reports whether a message is mostly characters nobody writes: under half of
+// them letters and their marks in any script, digits, white space, punctuation or symbols (emoji
+// among them), or over a third bytes that are no UTF-8 and control characters. Lines of random
+// bytes are some 45% of the first, by chance, but over half of the second; a message someone
+// typed, in any language, has next to none of them.
+func mostlyUnreadable(s string) bool {
+	all, readable, bad := 0, 0, 0
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		all++
+		switch {
+		case r == utf8.RuneError:
+			bad++
+		case unicode.IsSpace(r), unicode.IsLetter(r), unicode.IsMark(r), unicode.IsNumber(r),
+			unicode.IsPunct(r), unicode.IsSymbol(r), unicode.Is(unicode.Cf, r): // Cf: the joiner in 👩‍💻
+			readable++
+		case unicode.IsControl(r):
+			bad++
+		}
+	}
+	return readable*2 < all || bad*3 > all
 }
 
 // compose writes the answer from the chosen units: grouped by organisation (naming each, so two

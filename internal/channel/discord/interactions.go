@@ -327,6 +327,8 @@ func userText(err error) (text string, expected bool) {
 	switch {
 	case errors.Is(err, answer.ErrEmptyQuestion):
 		return "Please ask a question, for example: How long do you keep complaint records?", true
+	case errors.Is(err, answer.ErrUnreadable):
+		return "That doesn't look like a question (it is mostly unreadable characters).", true
 	case errors.Is(err, answer.ErrQuestionTooLong):
 		return "That is too long for me: " + answer.ErrQuestionTooLong.Error() + ".", true
 	case errors.As(err, &fe):
@@ -357,6 +359,8 @@ func reasonOf(err error) string {
 	switch {
 	case errors.Is(err, answer.ErrEmptyQuestion):
 		return "empty question"
+	case errors.Is(err, answer.ErrUnreadable):
+		return "unreadable question"
 	case errors.Is(err, answer.ErrQuestionTooLong):
 		return "question too long"
 	case errors.Is(err, conversation.ErrNoQueue):

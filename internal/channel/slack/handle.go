@@ -153,6 +153,8 @@ func userMessage(err error) string {
 	switch {
 	case errors.Is(err, answer.ErrEmptyQuestion):
 		return "Ask me a question about the council's privacy notices, for example: how long are complaint records kept?"
+	case errors.Is(err, answer.ErrUnreadable):
+		return "That doesn't look like a question (it is mostly unreadable characters)."
 	case errors.Is(err, answer.ErrQuestionTooLong):
 		return fmt.Sprintf("That's too long for me: please ask in a sentence or two (at most %d characters).", answer.MaxQuestionRunes)
 	case errors.Is(err, conversation.ErrNoQueue):

@@ -134,6 +134,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		code, body.Error = http.StatusBadRequest, br.msg
 	case errors.Is(err, answer.ErrEmptyQuestion):
 		code, body.Error = http.StatusBadRequest, "Please type a message."
+	case errors.Is(err, answer.ErrUnreadable):
+		code, body.Error = http.StatusBadRequest, "That doesn't look like a question (it is mostly unreadable characters)."
 	case errors.Is(err, answer.ErrQuestionTooLong):
 		code, body.Error = http.StatusRequestEntityTooLarge, fmt.Sprintf("That message is too long: please keep it under %s characters.", conversation.Thousands(answer.MaxQuestionRunes))
 	case errors.As(err, &fe):

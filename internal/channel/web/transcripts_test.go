@@ -192,5 +192,5 @@ func TestTranscriptsKeepNoControlCharacters(t *testing.T) {
 	lines, err := h.store.TranscriptsSince(ctx, time.Time{})
 	require.NoError(t, err)
 	require.NotEmpty(t, lines)
-	assert.Equal(t, "How long do you keep CCTV [31mfootage?", lines[0].Text)
+	assert.Equal(t, "How long do you keep CCTV footage?", lines[0].Text, "the whole escape sequence is gone, not only its ESC")
 }
