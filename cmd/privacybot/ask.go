@@ -17,9 +17,11 @@ func runAsk(ctx context.Context, app *App, args []string) error {
 		return err
 	}
 	fs := newFlags(app, "ask", `ask "QUESTION" [--org ORG] [--notice ID] [-k N] [--json] [--explain]
+       privacybot ask - [same flags] < question.txt
 
-Answers a question from the notices, quoting them with numbered citations. Exit codes: 0 answered,
-3 the notices don't answer it (the data protection contact is given), 2 bad command line, 1 error.
+Answers a question from the notices, quoting them with numbered citations; "-" reads the question
+from standard input (its lines are one question). Exit codes: 0 answered, 3 the notices don't
+answer it (the data protection contact is given), 2 bad command line, 1 error.
 --explain shows, instead, what the extractive answerer made of the question and why it answered
 or abstained: for whoever maintains the vocabulary or adds notices.`)
 	var ef engineFlags
@@ -35,7 +37,14 @@ or abstained: for whoever maintains the vocabulary or adds notices.`)
 	if len(rest) == 0 {
 		return usageError(`give a question: privacybot ask "How long do you keep complaint records?"`)
 	}
-	q, err := lf.question(strings.Join(rest, " "))
+	text := strings.Join(rest, " ")
+	if len(rest) == 1 && rest[0] == "-" {
+		// `echo "how long …" | privacybot ask -` asked "-" (a QA pass).
+		if text, err = readQuestion(app.Stdin); err != nil {
+			return err
+		}
+	}
+	q, err := lf.question(text)
 	if err != nil {
 		return err
 	}
@@ -72,6 +81,24 @@ or abstained: for whoever maintains the vocabulary or adds notices.`)
 		return errNoMatch
 	}
 	return nil
+}
+
+// maxStdinQuestion bounds what `ask -` reads: far past a question's length, which the answerer
+// checks and says; longer is no question, not read into memory.
+const maxStdinQuestion = 64 << 10
+
+// readQuestion reads the question `ask -` is given on standard input.
+func readQuestion(r io.Reader) (string, error) {
+	b, err := io.ReadAll(io.LimitReader(r, maxStdinQuestion+1))
+	switch {
+	case err != nil:
+		return "", fmt.Errorf("read the question from standard input: %w", err)
+	case len(b) > maxStdinQuestion:
+		return "", usageError("%v", answer.ErrQuestionTooLong)
+	case strings.TrimSpace(string(b)) == "":
+		return "", usageError(`ask -: no question on standard input: echo "How long do you keep complaint records?" | privacybot ask -`)
+	}
+	return strings.Join(strings.Fields(string(b)), " "), nil // its lines are one question
 }
 
 // explainAnswer prints why the extractive answerer answered or abstained.
