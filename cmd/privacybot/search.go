@@ -19,6 +19,9 @@ type searchHit struct {
 	Organisation string  `json:"organisation"`
 	Section      string  `json:"section"`
 	Text         string  `json:"text"`
+	// Stale is set for a passage of a notice last updated more than three years ago, as an
+	// answer's "stale" says of the notices it cites.
+	Stale *answer.StaleNotice `json:"stale,omitempty"`
 }
 
 func runSearch(ctx context.Context, app *App, args []string) error {
@@ -66,6 +69,11 @@ answers best (0 for a passage none of whose sentences could). Exit code 3 when n
 		p := h.Passage
 		out[i] = searchHit{Rank: i + 1, Score: h.Score, Passage: p.ID, Notice: p.NoticeID, Title: p.Title,
 			Organisation: p.Organisation, Section: p.Section(), Text: p.Text}
+		// A passage of the 2018 privacy statement was listed with no sign of its age, which ask
+		// flags (a QA pass).
+		if stale := eng.composer.Stale([]answer.Citation{{Notice: p.NoticeID, Title: p.Title, Updated: p.Updated}}); len(stale) > 0 {
+			out[i].Stale = &stale[0]
+		}
 	}
 	if lf.json {
 		if err := writeJSON(app.Stdout, out); err != nil {
@@ -79,6 +87,9 @@ answers best (0 for a passage none of whose sentences could). Exit code 3 when n
 				score = "  –  " // no sentence of it could answer: ranked by shared words alone
 			}
 			fmt.Fprintf(app.Stdout, "%2d. %s  %s — %s  [%s]\n    %s\n", h.Rank, score, h.Organisation, h.Title, h.Section, strings.ReplaceAll(h.Text, "\n", "\n    "))
+			if h.Stale != nil {
+				fmt.Fprintf(app.Stdout, "    Note: %s was %s; what it says may no longer be current.\n", h.Stale.Title, h.Stale.Note)
+			}
 		}
 	}
 	if len(hits) == 0 {

@@ -1010,14 +1010,13 @@ func (c *Composer) compose(ans Answer, q Question, hits []Hit, chosen []candidat
 		// captured page put where an e-mail address was.
 		ans.Answer += "\nNote: “[email protected]” is where the copy of the notice I have lost an e-mail address; it is not an address to use. Use the other contact details quoted."
 	}
-	ans.Stale = c.stale(ans.Citations)
+	ans.Stale = c.Stale(ans.Citations)
 	for _, s := range ans.Stale {
 		ans.Answer += fmt.Sprintf("\nNote: %s was %s; what it says may no longer be current.", s.Title, s.Note)
 	}
 	return ans
 }
 
-// stale lists cited notices last updated more than three years ago.
 // isStale reports whether a notice updated on updated (YYYY-MM-DD) is more than three years old.
 func (c *Composer) isStale(updated string) bool {
 	t, err := time.Parse(time.DateOnly, updated)
@@ -1035,7 +1034,9 @@ func cmpBool(a, b bool) int {
 	return -1
 }
 
-func (c *Composer) stale(cits []Citation) []StaleNotice {
+// Stale lists cited notices last updated more than three years ago, each once: an answer's
+// "stale", and search's note on a passage of such a notice.
+func (c *Composer) Stale(cits []Citation) []StaleNotice {
 	var out []StaleNotice
 	seen := map[string]bool{}
 	for _, ct := range cits {
