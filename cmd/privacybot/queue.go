@@ -20,7 +20,8 @@ import (
 const queueSynopsis = `queue <list|show|update|assign|extend|part3|limit|reopen|retype|export> …
 
   queue list [--status S] [--overdue] [--due-within 7d] [--org ORG] [--assigned NAME | --unassigned] [--search TEXT] [--safeguarding] [--json]
-                                                  --search: reference, name (requester's or whom it is for) or contact; each word, any order, in part
+                                                  --search: reference, name (requester's or whom it is for) or contact; each word, any order, in part;
+                                                  its results name the requester and whom the request is for
                                                   --safeguarding: the cases whose chat read a risk to someone's safety
   queue show REF [--json]                         the case and its audit trail
   queue update REF --status S [--note "…"] [--by NAME] [--at DATE]
@@ -196,7 +197,16 @@ func queueList(ctx context.Context, app *App, args []string) error {
 			return nil
 		}
 		tw := tabwriter.NewWriter(app.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "REF\tSTATUS\tTYPE\tDUE\tRECEIVED\tORGANISATION\tSAFEGUARDING\tASSIGNED TO")
+		// A search's results name the requester, and whom the request is for, as the dashboard's
+		// do: two callers called Okafor are told apart without opening each (a QA pass: only
+		// references). The whole queue names nobody. The names come last: the columns before them
+		// are where scripts read them.
+		named := f.Search != ""
+		header := "REF\tSTATUS\tTYPE\tDUE\tRECEIVED\tORGANISATION\tSAFEGUARDING\tASSIGNED TO"
+		if named {
+			header += "\tREQUESTER\tON BEHALF OF"
+		}
+		fmt.Fprintln(tw, header)
 		for _, c := range cases {
 			assigned := c.AssignedTo
 			if assigned == "" {
@@ -208,8 +218,16 @@ func queueList(ctx context.Context, app *App, args []string) error {
 			if c.Safeguarding {
 				safeguarding = "yes"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Ref, c.Status, c.Type, dueText(c, f.Now),
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s", c.Ref, c.Status, c.Type, dueText(c, f.Now),
 				ukDate(c.Received), c.Organisation, safeguarding, assigned)
+			if named {
+				whom := "-"
+				if c.Requester.OnBehalfOf && c.Requester.OnBehalfOfWhom != "" {
+					whom = c.Requester.OnBehalfOfWhom
+				}
+				fmt.Fprintf(tw, "\t%s\t%s", c.Requester.Name, whom)
+			}
+			fmt.Fprintln(tw)
 		}
 		return tw.Flush()
 	})

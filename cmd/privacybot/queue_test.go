@@ -1077,3 +1077,42 @@ func TestQueueJSONGivesTheLondonDateOfReceipt(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(out), &shown))
 	assert.Equal(t, "2026-07-01", shown.Case.ReceivedDate)
 }
+
+// queue list --search names each case's requester, and whom the request is for, as the
+// dashboard's search does (a QA pass: two callers called Okafor showed as references alone); the
+// whole queue names nobody.
+func TestQueueListSearchNamesTheRequesters(t *testing.T) {
+	f := newQueueFixture(t)
+	s, err := sqlite.Open(filepath.Join(f.env["PRIVACYBOT_DATA"], "privacybot.db"))
+	require.NoError(t, err)
+	q := &dpo.Queue{Store: s, Now: func() time.Time { return dpotest.Date(t, "2026-03-30T09:00:00Z") }}
+	for key, edit := range map[string]func(*dpo.Submission){
+		"okafor-1": func(s *dpo.Submission) {
+			s.Requester.Name, s.Requester.Contact.Value = "Grace Okafor", "grace@example.org"
+		},
+		"okafor-2": func(s *dpo.Submission) {
+			s.Requester.Name, s.Requester.Contact.Value = "Daniel Okafor", "daniel@example.org"
+			s.Requester.OnBehalfOf, s.Requester.OnBehalfOfWhom = true, "Ada Okafor"
+		},
+	} {
+		sub := dpotest.Sample(dpotest.Date(t, "2026-03-25T10:00:00Z"), key)
+		edit(&sub)
+		_, err := q.Submit(context.Background(), sub)
+		require.NoError(t, err)
+	}
+	require.NoError(t, s.Close())
+
+	code, out, errOut := f.run(t, april1, "queue", "list", "--search", "okafor")
+	require.Equal(t, exitOK, code, errOut)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 3, out)
+	assert.Regexp(t, `ASSIGNED TO\s+REQUESTER\s+ON BEHALF OF$`, lines[0])
+	assert.Contains(t, out, "Grace Okafor")
+	assert.Regexp(t, `Daniel Okafor\s+Ada Okafor\n`, out)
+	assert.Regexp(t, `Grace Okafor\s+-\n`, out)
+
+	code, out, _ = f.run(t, april1, "queue", "list")
+	require.Equal(t, exitOK, code)
+	assert.NotContains(t, out, "REQUESTER")
+	assert.NotContains(t, out, "Okafor", "the whole queue names nobody")
+}
