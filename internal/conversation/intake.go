@@ -771,6 +771,16 @@ func (b *Bot) startIntake(ctx context.Context, s *session, t Turn, in rights.Int
 		a, err := b.Answerer.Answer(ctx, answer.Question{Text: explainQuestion(in.Type), Organisation: it.org, K: 2})
 		if err == nil && !a.Abstained {
 			ans = a
+		} else if name := rightName(in.Type); err == nil && name != "" {
+			// A notice stating its rights in a table names each in a cell of its own ("Access |
+			// You have the right to be informed of the information we hold about you …"), in words
+			// of its own: the fuller question's "a copy of your personal data" found nothing
+			// there (a QA pass: no excerpt for Buckinghamshire's right of access). The right's name
+			// finds the row, as it does a list's item; only a sure answer is quoted.
+			a, err := b.Answerer.Answer(ctx, answer.Question{Text: name, Organisation: it.org, K: 2})
+			if err == nil && !a.Abstained && !a.Hedged {
+				ans = a
+			}
 		}
 	}
 	if ans.Citations == nil {
@@ -1005,6 +1015,29 @@ func explainQuestion(t rights.Type) string {
 		return "complaint to the Data Protection Officer about how information has been used"
 	}
 	return "your rights"
+}
+
+// rightName is a right as notices name it, in a list ("Right of access") or in a table's first
+// column ("Access"): what an excerpt is asked for by when explainQuestion's fuller words find
+// nothing. "" for a request that is no right a notice names so.
+func rightName(t rights.Type) string {
+	switch t {
+	case rights.Access:
+		return "right of access"
+	case rights.Rectification:
+		return "right to rectification"
+	case rights.Erasure:
+		return "right to erasure"
+	case rights.Restriction:
+		return "right to restrict processing"
+	case rights.Portability:
+		return "right to data portability"
+	case rights.Objection:
+		return "right to object"
+	case rights.WithdrawConsent:
+		return "right to withdraw consent"
+	}
+	return ""
 }
 
 // expectedDue is the due date of a request received then that needs no ID check, as a reply says
