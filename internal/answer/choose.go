@@ -442,7 +442,7 @@ var anaphoraRe = regexp.MustCompile(`^(?:This|These|That|Those|It|They|Such)\b`)
 func (c *Composer) withAntecedents(hits []Hit, chosen []candidate) []candidate {
 	out := make([]candidate, 0, len(chosen))
 	for _, cd := range chosen {
-		if cd.order > 0 && !cd.unit.block && anaphoraRe.MatchString(cd.unit.text) {
+		if cd.order > 0 && !cd.unit.block && (anaphoraRe.MatchString(cd.unit.text) || pointsAboveRe.MatchString(cd.unit.text)) {
 			us := c.unitsOf(hits[cd.hit].Passage)
 			if cd.order < len(us) && cd.order-1 < len(us) {
 				prev := us[cd.order-1]
@@ -454,6 +454,47 @@ func (c *Composer) withAntecedents(hits []Hit, chosen []candidate) []candidate {
 		out = append(out, cd)
 	}
 	return out
+}
+
+// pointsAboveRe finds a sentence that points back at what the notice said above it: "the
+// requirement mentioned above will be our lawful basis", "the above services".
+var pointsAboveRe = regexp.MustCompile(`(?i)\b(?:mentioned|stated|described|set out|listed|given|outlined|referred to|explained|detailed)\s+above\b|\bthe above\b|\babove-mentioned\b`)
+
+// withWhatIsAbove adds, before a chosen sentence that points back at what the notice said above
+// it and opens its passage, the last sentence of the passage before it in the same section: "If
+// you access our services then the requirement mentioned above will be our lawful basis" was
+// quoted without the Care Act 2014 duty it points back to, a paragraph of its own (a QA pass of
+// advisers). A sentence within its passage has its antecedent added by withAntecedents.
+func (c *Composer) withWhatIsAbove(hits []Hit, chosen []candidate) ([]Hit, []candidate) {
+	out := make([]candidate, 0, len(chosen))
+	for _, cd := range chosen {
+		p := hits[cd.hit].Passage
+		if cd.order == 0 && !cd.unit.block && pointsAboveRe.MatchString(cd.unit.text) {
+			if before, ok := c.passageBefore(p); ok {
+				at := slices.IndexFunc(hits, func(h Hit) bool { return h.Passage.ID == before.ID })
+				if at < 0 {
+					hits, at = append(hits, Hit{Passage: before, Score: hits[cd.hit].Score}), len(hits)
+				}
+				us := c.unitsOf(before)
+				if last := len(us) - 1; last >= 0 && !us[last].leadIn && len(us[last].items) == 0 &&
+					!hasUnit(chosen, at, us[last].text) && !hasUnit(out, at, us[last].text) {
+					out = append(out, candidate{hit: at, unit: us[last], order: last, coverage: cd.coverage, score: cd.score})
+				}
+			}
+		}
+		out = append(out, cd)
+	}
+	return hits, out
+}
+
+// passageBefore is the passage before p in its notice, when it is under the same headings.
+func (c *Composer) passageBefore(p notice.Passage) (notice.Passage, bool) {
+	for _, q := range c.byOrg[c.canonical(p.Organisation)] {
+		if q.NoticeID == p.NoticeID && q.Position == p.Position-1 {
+			return q, slices.Equal(q.Headings, p.Headings)
+		}
+	}
+	return notice.Passage{}, false
 }
 
 // qualifierRe finds a sentence that qualifies the one before it ("However, …", "There are

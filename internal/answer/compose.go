@@ -594,6 +594,7 @@ func (c *Composer) answerWith(ctx context.Context, q Question, ex *Explanation, 
 	scoped := q.Organisation != "" || q.NoticeID != ""
 	chosen := choose(cands, k, func(hit int) string { return c.canonical(hits[hit].Passage.Organisation) },
 		scoped, c.MinCoverage)
+	hits, chosen = c.withWhatIsAbove(hits, chosen)
 	chosen = c.withLeadIns(hits, c.withFollowers(hits, c.withAntecedents(hits, chosen)))
 	chosen = c.narrowLists(hits, cands, chosen, creqs)
 	hits, chosen = c.wholeTables(hits, chosen, creqs)

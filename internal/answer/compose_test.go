@@ -561,3 +561,21 @@ func TestAPhraseKeptAsItIsIsMetOnlyWhole(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, ans.Answer, "share care records with your GP")
 }
+
+// A quoted sentence that points back at what the notice said above it ("the requirement
+// mentioned above") is quoted after it, from the paragraph before when it opens its own: the
+// lawful basis of MK Together was quoted without the Care Act duty it names (a QA pass).
+func TestASentencePointingAboveIsQuotedWithWhatItPointsTo(t *testing.T) {
+	comp := composerOver(t, fstest.MapFS{
+		"care.md": {Data: []byte("---\nid: care\ntitle: Carers privacy notice\norganisation: Alderby Borough Council\n---\n" +
+			"Why we use your information\nThe Family Support Act 2001 requires us to help people who look after a relative.\n\n" +
+			"If you use our carers service then the requirement mentioned above is our lawful basis for using your personal data.\n\n" +
+			"Contact us\nWrite to the Data Protection Officer, Alderby Town Hall, Alderby AL1 2BC.\n")},
+	})
+	ans, err := comp.Answer(context.Background(), Question{Text: "why do you use my personal data if I use the carers service?", Organisation: "Alderby Borough Council"})
+	require.NoError(t, err)
+	require.False(t, ans.Abstained, ans.Answer)
+	assert.Contains(t, ans.Answer, "the requirement mentioned above is our lawful basis")
+	require.Contains(t, ans.Answer, "Family Support Act 2001")
+	assert.Less(t, strings.Index(ans.Answer, "Family Support Act 2001"), strings.Index(ans.Answer, "mentioned above"), "what it points to comes first")
+}
