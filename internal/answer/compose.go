@@ -982,7 +982,8 @@ func (c *Composer) compose(ans Answer, q Question, hits []Hit, chosen []candidat
 			fmt.Fprintf(&b, "What the notices of each of %d organisations say:\n", len(orgs))
 		}
 	}
-	lost := false // a quote holds an e-mail address the captured page replaced
+	lost := false       // a quote holds an e-mail address the captured page replaced
+	var cutOff []string // the organisations of quotes whose end the captured page lost
 	for oi, org := range orgs {
 		if oi > 0 {
 			b.WriteString("\n")
@@ -1003,6 +1004,9 @@ func (c *Composer) compose(ans Answer, q Question, hits []Hit, chosen []candidat
 			}
 			fmt.Fprintf(&b, "• “%s” [%d]\n", cd.unit.quote(), num[cd.hit])
 			lost = lost || hasEmailPlaceholder(cd.unit.quote())
+			if brokenOff(cd.unit.quote()) && !slices.Contains(cutOff, org) {
+				cutOff = append(cutOff, org)
+			}
 		}
 	}
 	ans.Answer = strings.TrimRight(b.String(), "\n")
@@ -1010,6 +1014,17 @@ func (c *Composer) compose(ans Answer, q Question, hits []Hit, chosen []candidat
 		// Read out on a call, "[email protected]" sounds like an address; it is what the
 		// captured page put where an e-mail address was.
 		ans.Answer += "\nNote: “[email protected]” is where the copy of the notice I have lost an e-mail address; it is not an address to use. Use the other contact details quoted."
+	}
+	if len(cutOff) > 0 {
+		// "… please contact us on" quoted as it stands: the captured page lost the number or
+		// link it ended with, and the quote left the resident nowhere to turn (a QA pass). The
+		// data protection contact the notices do give follows.
+		var nb strings.Builder
+		nb.WriteString("\nNote: a quote above ends where the copy of the notice I have lost what followed it (a phone number, an address or a link).")
+		for _, org := range cutOff {
+			c.writeContact(&nb, &ans, org)
+		}
+		ans.Answer += nb.String()
 	}
 	ans.Stale = c.Stale(ans.Citations)
 	for _, s := range ans.Stale {

@@ -579,3 +579,22 @@ func TestASentencePointingAboveIsQuotedWithWhatItPointsTo(t *testing.T) {
 	require.Contains(t, ans.Answer, "Family Support Act 2001")
 	assert.Less(t, strings.Index(ans.Answer, "Family Support Act 2001"), strings.Index(ans.Answer, "mentioned above"), "what it points to comes first")
 }
+
+// A quote whose end the captured page lost ("… please contact us on") says so, and the data
+// protection contact the notices do give follows: quoted as it stood, it left the resident with
+// no number (a QA pass).
+func TestAQuoteThatLostItsEndIsFollowedByTheContact(t *testing.T) {
+	comp := composerOver(t, fstest.MapFS{
+		"care.md": {Data: []byte("---\nid: care\ntitle: Adult social care privacy notice\norganisation: Alderby Borough Council\n---\n" +
+			"Your NHS number\nWe use your NHS number to share care records with your GP. You have the right to object to this. " +
+			"If you wish to opt out from the use of your NHS number please contact us on\n\n" +
+			"Contact us\nWrite to the Data Protection Officer, Alderby Town Hall, Alderby AL1 2BC.\n")},
+	})
+	ans, err := comp.Answer(context.Background(), Question{Text: "how do I opt out of my NHS number being used?", Organisation: "Alderby Borough Council"})
+	require.NoError(t, err)
+	require.Contains(t, ans.Answer, "please contact us on”")
+	assert.Contains(t, ans.Answer, "lost what followed it")
+	assert.Contains(t, ans.Answer, "AL1 2BC")
+	last := ans.Citations[len(ans.Citations)-1]
+	assert.Contains(t, last.Excerpt, "AL1 2BC", "the contact is cited")
+}
