@@ -226,7 +226,8 @@ func (c *Case) Transition(ch Change, now time.Time) (Event, error) {
 		if !c.Clock().ExtensionAllowed(now) {
 			// Judged when it is recorded, whatever date it is said to have been decided on: a
 			// backdated extension would otherwise get round rule 6.
-			return Event{}, fmt.Errorf("%s: %w", c.Ref, ErrExtensionTooLate)
+			// The day the first month ended is said, so the team can check it (a QA pass).
+			return Event{}, fmt.Errorf("%s (its first month ended on %s): %w", c.Ref, c.Due.Format("Monday 2 January 2006"), ErrExtensionTooLate)
 		}
 		if !saysWhy(note, to) {
 			// The requester is told it (a status check reads it out): "x" tells them nothing.

@@ -695,6 +695,7 @@ func Run(t *testing.T, open func(t *testing.T) dpo.Store) {
 		clock.Set(Date(t, "2026-04-10T10:00:00Z"))
 		_, err = q.Extend(ctx, c.Ref, "we are busy", "alex")
 		require.ErrorIs(t, err, dpo.ErrExtensionTooLate)
+		assert.Contains(t, err.Error(), "its first month ended on Thursday 2 April 2026", "the team can check the day")
 		got, err := q.Get(ctx, c.Ref)
 		require.NoError(t, err)
 		assert.Equal(t, dpo.InProgress, got.Status)
