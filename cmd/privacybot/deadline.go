@@ -57,6 +57,19 @@ func runDeadline(ctx context.Context, app *App, args []string) error {
 	if !ok { // cannot happen from the command line: every pause has an end and ID isn't awaited
 		return fmt.Errorf("no due date yet")
 	}
+	// A pause the clock ignored is said, not dropped silently (a QA pass): one after the due
+	// date (the request was late already), or one over before the month started.
+	for _, p := range clock.Pauses {
+		from, to := deadline.LondonDate(p.From), deadline.LondonDate(p.To)
+		switch {
+		case from.After(due):
+			fmt.Fprintf(app.Stderr, "Note: --clarification %s:%s starts after the due date, so it does not count: the request was late already.\n",
+				from.Format(time.DateOnly), to.Format(time.DateOnly))
+		case to.Before(clock.Start()):
+			fmt.Fprintf(app.Stderr, "Note: --clarification %s:%s ends before the month started (%s), so it does not count.\n",
+				from.Format(time.DateOnly), to.Format(time.DateOnly), clock.Start().Format(time.DateOnly))
+		}
+	}
 	_, err = fmt.Fprintln(app.Stdout, due.Format(time.DateOnly))
 	return err
 }
@@ -101,7 +114,7 @@ func parseDateArg(s string) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t, nil
 	}
-	return time.Time{}, fmt.Errorf("%q is not a date YYYY-MM-DD", s)
+	return time.Time{}, fmt.Errorf("%q is not a date YYYY-MM-DD or a moment such as 2023-06-30T23:30:00Z", s)
 }
 
 // pauseFlags collects repeated --clarification FROM:TO flags.

@@ -168,3 +168,26 @@ func TestFlagHelpGivesADefaultOnce(t *testing.T) {
 		})
 	}
 }
+
+// A pause the clock ignores is said on stderr, not dropped silently (a QA pass of the DPO's
+// side): one starting after the due date, one over before the month started; one that counts
+// says nothing.
+func TestDeadlineCommandSaysWhichPausesDontCount(t *testing.T) {
+	for _, tc := range []struct {
+		args       []string
+		due, notes string
+	}{
+		{[]string{"--received", "2024-01-01", "--clarification", "2024-03-01:2024-03-05"}, "2024-02-01\n", "starts after the due date"},
+		{[]string{"--received", "2024-01-01", "--id-received", "2024-01-15", "--clarification", "2024-01-05:2024-01-06"}, "2024-02-15\n", "ends before the month started (2024-01-15)"},
+		{[]string{"--received", "2024-01-01", "--clarification", "2024-01-10:2024-01-12"}, "2024-02-05\n", ""},
+	} {
+		code, stdout, stderr := runCLI(t, nil, append([]string{"deadline"}, tc.args...)...)
+		require.Equal(t, exitOK, code, stderr)
+		assert.Equal(t, tc.due, stdout, tc.args)
+		if tc.notes == "" {
+			assert.Empty(t, stderr, tc.args)
+		} else {
+			assert.Contains(t, stderr, tc.notes, tc.args)
+		}
+	}
+}
