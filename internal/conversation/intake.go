@@ -1686,6 +1686,17 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 		switch it.step {
 		case StepOrg:
 			it.org, used = p.org, []string{"council (" + p.org + ")"}
+			if !it.loggedByAdviser() && !namesOneDetailRe.MatchString(v) {
+				// A resident's second request: "same as before" said once is their name and
+				// contact too, not asked for three times over (a QA pass). An adviser's next
+				// request may be another caller's.
+				if it.name == "" {
+					it.name, used = p.name, append(used, "name ("+p.name+")")
+				}
+				if it.contact == "" && p.contact != "" {
+					it.contact, used = p.contact, append(used, "contact ("+p.contact+")")
+				}
+			}
 		case StepName:
 			it.name, used = p.name, []string{"name (" + p.name + ")"}
 			if it.contact == "" && !namesOneDetailRe.MatchString(v) { // "same name" is the name only
@@ -1700,7 +1711,7 @@ func (b *Bot) takeStep(ctx context.Context, s *session, t Turn, readForDanger bo
 			it.onBehalfOf, used = p.onBehalfOf, []string{"person it's for (" + p.onBehalfOf + ")"}
 		}
 		b.advance(it)
-		return mk("I've used your last request's " + strings.Join(used, " and ") + ". " + b.prompt(it)), nil
+		return mk("I've used your last request's " + joinAnd(used) + ". " + b.prompt(it)), nil
 	}
 	switch it.step {
 	case StepOrg:
@@ -2689,7 +2700,7 @@ var oldContactRe = regexp.MustCompile(`(?i)\b(?:old|previous|former|no longer|no
 var sameAsBeforeRe = regexp.MustCompile(`(?i)^\s*(?:(?:it'?s|use)\s+)?(?:the\s+)?same(?:\s+(?:one|name|e-?mail(?:\s+address)?|address|number|phone(?:\s+number)?|details|council|contact))?(?:\s+(?:as|like)\s+(?:before|last\s+time|(?:the\s+)?(?:last|first|other)(?:\s+(?:one|time|request))?))?(?:\s+please)?[\s.!]*$|^\s*as before[\s.!]*$`)
 
 // namesOneDetailRe is a "same …" naming the one detail meant: "same name".
-var namesOneDetailRe = regexp.MustCompile(`(?i)\bsame\s+name\b`)
+var namesOneDetailRe = regexp.MustCompile(`(?i)\bsame\s+(?:name|council)\b`)
 
 // noIDHere is what the chat does about proof of identity.
 const noIDHere = "I won't ask for identity documents here; the data protection team will contact you if they need proof of identity."
