@@ -658,3 +658,20 @@ func TestAShortNumberGivenAsACorrectionKeepsTheContact(t *testing.T) {
 	require.Len(t, q.cases(), 1)
 	assert.Equal(t, dpo.Contact{Kind: dpo.ContactPhone, Value: "07900 123456"}, q.cases()[0].Requester.Contact)
 }
+
+// A contact given again with an apology ("oh yes sorry sarah.okafor@gmail.com") is the contact:
+// the words around it say nothing to the team (a QA pass noted "Said with the contact: oh yes
+// sorry …" on the case).
+func TestAnApologyWithACorrectedContactIsNoNote(t *testing.T) {
+	bot, q := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
+	script(t, bot, "Milton Keynes", []line{
+		{says: "hi i want a copy of all the data you hold about me"}, {says: "sarah okafor"},
+		{says: "sarah.okafor@gmial.com", contains: []string{"sarah.okafor@gmail.com"}},
+		{says: "oh yes sorry sarah.okafor@gmail.com"}, {says: "skip"},
+		{says: "everything", lacks: []string{"Said with the contact"}},
+		{says: "yes", kind: conversation.KindSubmitted},
+	})
+	require.Len(t, q.cases(), 1)
+	assert.Equal(t, "sarah.okafor@gmail.com", q.cases()[0].Requester.Contact.Value)
+	assert.NotContains(t, q.cases()[0].Description, "Said with the contact")
+}

@@ -2397,9 +2397,11 @@ func saidWithContact(v string) string {
 }
 
 // contactFillerWords label or join contacts and say nothing else: an adviser's "her number is
-// …", "she says use …" too (a QA pass noted "Said with the contact: her number is …").
+// …", "she says use …" too (a QA pass noted "Said with the contact: her number is …"), and a
+// correction's "oh yes sorry …", "I meant …" (a QA pass noted "Said with the contact: oh yes sorry …").
 var contactFillerWords = setOf(`my the a is it's its it or and on at please use email e-mail mail phone mobile number tel telephone landline
 	home work contact me call ring text you can reach best preferred to thanks thank ok yes
+	oh oops sorry yeah yep no nope okay right correct meant i i'm im typo mistake my bad that's thats should be
 	her his their them him she he they she's he's they're says say said caller caller's requester requester's customer customer's`)
 
 var (
