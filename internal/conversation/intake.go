@@ -993,26 +993,11 @@ func (b *Bot) otherCouncilsRequest(ctx context.Context, s *session, t Turn, in r
 	return Reply{Answer: ans, Session: s.ID, Kind: KindAnswer}, nil
 }
 
+// explainQuestion is what a request's first reply searches the notices for to quote the right
+// it is for.
 func explainQuestion(t rights.Type) string {
-	switch t {
-	case rights.Access:
-		return "right of access to receive a copy of your personal data"
-	case rights.Rectification:
-		return "right to rectification correct inaccurate data"
-	case rights.Erasure:
-		return "right to erasure delete data"
-	case rights.Restriction:
-		return "right to restrict processing"
-	case rights.Portability:
-		return "right to data portability"
-	case rights.Objection:
-		return "right to object"
-	case rights.AutomatedDecision:
-		return "automated decision-making profiling"
-	case rights.WithdrawConsent:
-		return "right to withdraw consent"
-	case rights.Complaint:
-		return "complaint to the Data Protection Officer about how information has been used"
+	if w, ok := rightWords[t]; ok {
+		return w.search
 	}
 	return "your rights"
 }
@@ -1020,24 +1005,20 @@ func explainQuestion(t rights.Type) string {
 // rightName is a right as notices name it, in a list ("Right of access") or in a table's first
 // column ("Access"): what an excerpt is asked for by when explainQuestion's fuller words find
 // nothing. "" for a request that is no right a notice names so.
-func rightName(t rights.Type) string {
-	switch t {
-	case rights.Access:
-		return "right of access"
-	case rights.Rectification:
-		return "right to rectification"
-	case rights.Erasure:
-		return "right to erasure"
-	case rights.Restriction:
-		return "right to restrict processing"
-	case rights.Portability:
-		return "right to data portability"
-	case rights.Objection:
-		return "right to object"
-	case rights.WithdrawConsent:
-		return "right to withdraw consent"
-	}
-	return ""
+func rightName(t rights.Type) string { return rightWords[t].name }
+
+// rightWords are the words of each right: the fuller ones searched first (search), and its name
+// (name; none for a complaint or automated decisions, which notices don't name as a right).
+var rightWords = map[rights.Type]struct{ search, name string }{
+	rights.Access:            {"right of access to receive a copy of your personal data", "right of access"},
+	rights.Rectification:     {"right to rectification correct inaccurate data", "right to rectification"},
+	rights.Erasure:           {"right to erasure delete data", "right to erasure"},
+	rights.Restriction:       {"right to restrict processing", "right to restrict processing"},
+	rights.Portability:       {"right to data portability", "right to data portability"},
+	rights.Objection:         {"right to object", "right to object"},
+	rights.AutomatedDecision: {"automated decision-making profiling", ""},
+	rights.WithdrawConsent:   {"right to withdraw consent", "right to withdraw consent"},
+	rights.Complaint:         {"complaint to the Data Protection Officer about how information has been used", ""},
 }
 
 // expectedDue is the due date of a request received then that needs no ID check, as a reply says
