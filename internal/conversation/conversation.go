@@ -317,8 +317,15 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			// "my ex-partner moved out, can you tell me her phone number?" is told what anyone
 			// asking for someone else's details is, not "the notices don't answer that".
 			ans = b.withContact(s, t, someoneElsesDetails)
-		} else if ans, err = b.answer(ctx, s, t, b.questionOf(t.Text), rights.Intent{Type: rights.None}, nil); err != nil {
+		} else if ans, err = b.answer(ctx, s, t, b.questionOf(b.dangerQuestion(intent, t.Text)), rights.Intent{Type: rights.None}, nil); err != nil {
 			return Reply{}, err
+		}
+		if !intent.ByModel && !answeredSurely(ans.Answer) {
+			// A cue was sure of the danger, and the notices answer the question only doubtfully
+			// or not at all: the safeguarding reply alone, not "the notices don't answer that"
+			// after it.
+			s.rememberedAs(r.Answer.Answer)
+			return r, nil
 		}
 		if offered.typ != "" {
 			// "I fled domestic abuse … how do I stop my ex finding my address through the
@@ -895,7 +902,16 @@ func (b *Bot) Ask(ctx context.Context, q answer.Question) (answer.Answer, error)
 		// "the notices don't answer that" beside it (unless the danger is less certain).
 		safe := answer.Answer{Question: q.Text, Answer: b.safeguardingFor(intent, q.Organisation), Citations: []answer.Citation{},
 			Mode: ans.Mode, Safeguarding: true, Request: requestOf(intent)}
-		if alsoAnswered(intent, q.Text) {
+		if asked := b.dangerQuestion(intent, q.Text); alsoAnswered(intent, q.Text) && asked != q.Text {
+			// The question said after a danger a cue was sure of, as the chat asks it.
+			scoped := q
+			scoped.Text = b.questionOf(asked)
+			if again, err := b.Answerer.Answer(ctx, scoped); err == nil {
+				again.Question = q.Text
+				ans = again
+			}
+		}
+		if alsoAnswered(intent, q.Text) && (intent.ByModel || answeredSurely(ans)) {
 			safe = withAnswer(safe, ans)
 		}
 		ans = safe
@@ -907,8 +923,46 @@ func (b *Bot) Ask(ctx context.Context, q answer.Question) (answer.Answer, error)
 // safeguarding reply: when only the model took it for urgent (the danger is less certain:
 // "I told the council something about my neighbour in confidence. Will they tell him it was
 // me?") and it asks something. A false alarm then costs the resident nothing but a paragraph.
+// A message a cue took for urgent is answered too when it asks the notices something (what is
+// shared, held or seen), and not of self-harm: "the neighbour threatened to kill my cat and i
+// reported it, do you share that with police" got the safety contacts alone (a QA pass). The
+// caller then adds the answer only when the notices answer it surely (answeredSurely).
 func alsoAnswered(intent rights.Intent, text string) bool {
-	return intent.ByModel && (questionRe.MatchString(text) || strings.Contains(text, "?") || conditionalQuestionRe.MatchString(text))
+	asks := questionRe.MatchString(text) || strings.Contains(text, "?") || conditionalQuestionRe.MatchString(text)
+	return asks && (intent.ByModel || !intent.SelfHarm && asksTheNoticesRe.MatchString(text))
+}
+
+// asksTheNoticesRe is what the notices tell of: what is shared, held, kept or seen, and by whom.
+var asksTheNoticesRe = regexp.MustCompile(`(?i)\b(?:share|shares|shared|sharing|pass(?:es|ed)? (?:it |that |this )?on|disclos\w*|records?|files?|data|information|info|details|hold|holds|held|keep|keeps|kept|see|access|cop(?:y|ies)|delete|police|privacy)\b`)
+
+// dangerQuestion is what is searched of an urgent message that asks the notices something: the
+// question said after the danger ("…, do you share that with police"), when a cue was sure of
+// the danger, for the danger's words find passages on safeguarding and not what is asked; the
+// whole message otherwise.
+func (b *Bot) dangerQuestion(intent rights.Intent, text string) string {
+	if intent.ByModel {
+		return text
+	}
+	clauses := clauseBreakRe.Split(text, -1)
+	for i := len(clauses) - 1; i >= 0; i-- {
+		c := strings.TrimSpace(clauses[i])
+		if asksClauseRe.MatchString(c) && asksTheNoticesRe.MatchString(c) {
+			return asksClauseRe.ReplaceAllString(c, "$1")
+		}
+	}
+	return text
+}
+
+var (
+	clauseBreakRe = regexp.MustCompile(`[,;.!?]+\s+|[,;.!?]+$`)
+	// asksClauseRe is a clause that asks: "do you share that with police", "and will they see it".
+	asksClauseRe = regexp.MustCompile(`(?i)^(?:(?:and|but|so)\s+)?((?:how|what|why|when|where|which|who|will|would|do|does|did|can|could|is|are|should|may)\b.*)$`)
+)
+
+// answeredSurely reports whether the notices answer a question neither doubtfully nor not at all:
+// beside a danger a cue was sure of, only such an answer is worth its paragraph.
+func answeredSurely(ans answer.Answer) bool {
+	return !ans.Abstained && !ans.Hedged
 }
 
 // conditionalQuestionRe is a question asked after the case it is about, without a question mark:

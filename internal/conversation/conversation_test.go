@@ -345,21 +345,25 @@ func TestSafeguardingGivesContactsAndNoIntake(t *testing.T) {
 
 // When only the model over word vectors took a question for a danger, the safeguarding reply
 // comes first and the question is answered after it, with its citations: a false alarm costs the
-// resident a paragraph, not the answer. A danger the vocabulary found gets the safeguarding reply
-// alone, as before.
+// resident a paragraph, not the answer. A danger the vocabulary found is answered too when the
+// question asks the notices something they answer surely (a QA pass: "the neighbour threatened to
+// kill my cat and i reported it, do you share that with police" got the safety contacts alone);
+// self-harm gets the safeguarding reply alone, as before.
 func TestALessCertainDangerIsAnsweredToo(t *testing.T) {
 	for _, tt := range []struct {
 		name     string
 		byModel  bool
+		selfHarm bool
 		answered bool
 	}{
-		{"found by the model alone", true, true},
-		{"found by the vocabulary", false, false},
+		{"found by the model alone", true, false, true},
+		{"found by the vocabulary", false, false, true},
+		{"self-harm found by the vocabulary", false, true, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			bot, _ := newBot(t, time.Date(2026, 9, 3, 9, 0, 0, 0, time.UTC))
 			bot.Classify = func(string) rights.Intent {
-				return rights.Intent{Safeguarding: true, ByModel: tt.byModel, Confidence: 0.9}
+				return rights.Intent{Safeguarding: true, ByModel: tt.byModel, SelfHarm: tt.selfHarm, Confidence: 0.9}
 			}
 			rep := script(t, bot, "Milton Keynes", []line{{says: "how long do you keep complaint records?", kind: conversation.KindSafeguarding,
 				contains: []string{"999"}}})
