@@ -637,8 +637,34 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 		// can't read: say so, and who can help.
 		return b.withContact(s, t, "Sorry, I can only read and answer messages in English. The data protection team can help you in other ways:"), nil
 	}
-	return b.answer(ctx, s, t, b.questionOfRedacted(redacted), intent, onDelta)
+	q := b.questionOfRedacted(redacted)
+	if intent.Type == rights.Access {
+		q = b.fileAsRecords(ctx, q, t.Org)
+	}
+	return b.answer(ctx, s, t, q, intent, onDelta)
 }
+
+// fileAsRecords is an access question asking for "the file" searched as the records the notices
+// speak of, when they answer that surely and not the question as asked: "can i see the file
+// though?" found the website's log files, hedged (a QA pass). A notice that answers of files
+// keeps its answer.
+func (b *Bot) fileAsRecords(ctx context.Context, q, org string) string {
+	records := fileAsRecordsRe.ReplaceAllString(q, "${1}records")
+	if records == q {
+		return q
+	}
+	if asked, err := b.Answerer.Answer(ctx, answer.Question{Text: q, Organisation: org}); err != nil || answeredSurely(asked) {
+		return q
+	}
+	if again, err := b.Answerer.Answer(ctx, answer.Question{Text: records, Organisation: org}); err == nil && answeredSurely(again) {
+		return records
+	}
+	return q
+}
+
+// fileAsRecordsRe is a file someone's data is kept in, as a resident names it: "the file", "my
+// case file", "his social care file"; not the website's "log files".
+var fileAsRecordsRe = regexp.MustCompile(`(?i)\b((?:the|my|our|his|her|their|your|a|this|that) (?:(?:case|social care|social services|council|whole|full|entire) )?)files?\b`)
 
 // maxSentencesRead bounds the sentences of a message read one by one for a request.
 const maxSentencesRead = 12

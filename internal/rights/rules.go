@@ -111,7 +111,7 @@ var typeCues = map[Type][]cue{
 		c("authority enclosed", 3, `\b(?:enclose\w*|attached|signed) (?:\S+ ){0,2}(?:consent|authority|authorisation|mandate)\b|\b(?:consent|authority|authorisation) (?:is )?(?:enclosed|attached)\b`),
 		c("footage", 3, `\b(?:asking for|ask for|want|wants|request\w*|need|needs|copy of|copies of|send me|get|see|have|hear|listen to)\b(?: \S+){0,3} (?:cctv|footage|recordings?|bodycam|body cam)\b`),
 		c("email me the notes", 2.5, `\b(?:send|email|post|forward) me (?:all|a copy|copies|the|everything|my)\b|\bsee what (?:was|you|is|they|has been)\b(?: \S+){0,2} (?:written|wrote|said|have|hold|held|recorded|on)\b`),
-		c("get the report", 3, `\b(?:get|see|have|obtain|access|read) (?:a copy of )?the (?:report|notes|minutes|assessment|investigation report|findings)\b`),
+		c("get the report", 3, `\b(?:get|see|have|obtain|access|read) (?:a copy of )?the (?:report|notes|minutes|assessment|investigation report|findings|file|case file)\b`),
 		c("send me everything", 2, `\bsend me (?:everything|all|a copy)\b`),
 		cn("records request", 3, `\b(?:records?|file|data) request\b|\b(?:my|an|the|your|his|her) access request\b|\brequest for `+poss+` (?:records|file|data)\b`),
 		// The material a decision or case against the person rested on is their
