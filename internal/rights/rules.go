@@ -63,6 +63,18 @@ const (
 	oldValueHolding  = `(?:have|has|got|hold|holds|held|keep|keeps|kept|use|uses|using|list|lists|listed|show|shows|say|says)\b(?: \S+)? (?:my|his|her|their|our|the) (?:old|previous|former) (?:\S+ )?` + item + `\b`
 )
 
+// theRecordsWanted is records of something, wanted by the writer and no one's said: "i want the
+// safeguarding review records", "I need the notes from the meeting". notTheirRecords are the
+// council's own documents.
+const (
+	theRecordsWanted = `\bi (?:want|need|would like|'d like|d like|am requesting|request|am asking for|'m asking for) (?:a copy of |copies of |to see |to get |to have |to read )?the (?:\S+ ){0,3}(?:records|file|notes)\b`
+	notTheirRecords  = `\brecords? of processing\b|\bretention\b`
+	// recordsSaidHeld says the records are held on someone, or asks for a copy: "I want the file
+	// you have on me", "the records you hold on my son", "a copy of the fraud file": asked for,
+	// not asked about.
+	recordsSaidHeld = `\b(?:on|about|for|of|relating to) (?:me|my|him|her|them|us)\b|\b(?:you|the council|they|council) (?:have|has|hold|holds|held|keep|keeps|kept|got)\b|\bcop(?:y|ies) of\b`
+)
+
 // Two grievances about handling told without the word "complaint": personal
 // data sent to the wrong person (the writer received someone else's), and
 // records looked at without a reason.
@@ -112,6 +124,11 @@ var typeCues = map[Type][]cue{
 		c("footage", 3, `\b(?:asking for|ask for|want|wants|request\w*|need|needs|copy of|copies of|send me|get|see|have|hear|listen to)\b(?: \S+){0,3} (?:cctv|footage|recordings?|bodycam|body cam)\b`),
 		c("email me the notes", 2.5, `\b(?:send|email|post|forward) me (?:all|a copy|copies|the|everything|my)\b|\bsee what (?:was|you|is|they|has been)\b(?: \S+){0,2} (?:written|wrote|said|have|hold|held|recorded|on)\b`),
 		c("get the report", 3, `\b(?:get|see|have|obtain|access|read) (?:a copy of )?the (?:report|notes|minutes|assessment|investigation report|findings|file|case file)\b`),
+		// A record of something that happened, asked for by the writer: "my son was hurt at school
+		// and i want the safeguarding review records" (a QA pass: no right at all). Whether it is
+		// personal data the council holds is unsaid (a school's review?), so the wish is weighed as
+		// a question too (the info cue "the records wanted"): offered, not taken at once.
+		c("i want the records", 4, theRecordsWanted).unless(notTheirRecords),
 		c("send me everything", 2, `\bsend me (?:everything|all|a copy)\b`),
 		cn("records request", 3, `\b(?:records?|file|data) request\b|\b(?:my|an|the|your|his|her) access request\b|\brequest for `+poss+` (?:records|file|data)\b`),
 		// The material a decision or case against the person rested on is their
@@ -395,6 +412,7 @@ var requestCues = []cue{
 }
 
 var infoCues = []cue{
+	c("the records wanted", 3.5, theRecordsWanted).unless(notTheirRecords + `|` + recordsSaidHeld),
 	c("what is", 2.5, `\b(?:what|what's) (?:is|are|does|happens|'s|is the|counts)\b`),
 	c("how do", 2.5, `\bhow (?:do|can|long|much|many|does|would|should|is|are)\b`),
 	c("can i", 2, `\b(?:can|may|could) (?:i|we|someone|my) (?:ask|request|apply|make|withdraw|opt|object|complain|report|stop|get|be|see)\b`),

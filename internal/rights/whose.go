@@ -105,11 +105,25 @@ func recordsOf(s string) Records {
 	if loc != nil && (behalfTheirs.MatchString(s) || !own && behalfThem.MatchString(s[loc[1]:])) {
 		return Records{Whose: Theirs, Relative: relative}
 	}
+	// A relative, then a record of what happened asked for, with no word of the writer's own:
+	// "my son was hurt at school and i want the safeguarding review records" are his (a QA
+	// pass). "my neighbour complained about me, can I see the file" is the writer's.
+	if loc != nil && !own && theRecordsOf.MatchString(s[loc[1]:]) && !mentionsMe.MatchString(s) {
+		return Records{Whose: Theirs, Relative: relative}
+	}
 	if own {
 		return Records{Whose: Own}
 	}
 	return Records{}
 }
+
+var (
+	// theRecordsOf is records named as "the" records, no one's said: "the safeguarding review
+	// records", "the file".
+	theRecordsOf = regexp.MustCompile(`\bthe (?:\S+ ){0,3}?(?:records?|files?|notes)\b`)
+	// mentionsMe is the writer spoken of: "about me", "reported me".
+	mentionsMe = regexp.MustCompile(`\b(?:me|myself|i'm|i've been|i was)\b`)
+)
 
 // namesOwn reports whether a normalised message names records or a detail of the writer's own.
 func namesOwn(s string) bool {
