@@ -365,6 +365,15 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 			}
 			return b.startIntake(ctx, s, start, offered.intent())
 		}
+		if offered.onBehalf {
+			if whom, ok := saysItIsForThem(t.Text); ok {
+				// "no its for him, im his mum" after an offer of a request for someone else: whom
+				// it is for, said again, not a question; the offer stands (a QA pass: answered
+				// with a quote about recipients, and "yes please" then started nothing).
+				s.offered = offered
+				return helpReply(s, t, fmt.Sprintf("Thanks: the request would be for %s, and the data protection team will ask for proof that you may act for %s. Say \"yes\" to start it, or ask me anything else.", whom, whom)), nil
+			}
+		}
 		if declinesRe.MatchString(t.Text) {
 			// "no" to the offer declines it, and is no goodbye (a QA pass).
 			return helpReply(s, t, "OK, I haven't made a request. Ask me anything else about the council's privacy notices."), nil
@@ -1239,6 +1248,31 @@ func (o offer) alsoOffered() string {
 		return o.pitch
 	}
 	return fmt.Sprintf("You also asked for something else (%s)", o.typ.Label())
+}
+
+// forThemRe is a short message saying whom a request is for, someone else, and nothing more:
+// "no its for him, im his mum", "it's for her", "for my son", "im his dad". Group 1 is "for …"
+// (group 2 its pronoun), group 3 the writer's relation to them (group 4 its possessive).
+var forThemRe = regexp.MustCompile(`(?i)^\s*(?:(?:no|nope|yes|yeah|sorry|well)\b[\s,.!-]*)?(?:(?:it'?s|its|it is|this is|the request is|i'?m asking|im asking)\s+)?` +
+	`((?:for|on behalf of)\s+(?:(him|her|them)|my\s+(?:\w+\s+)?` + relativeWords + `s?)\b(?:\s+not me)?)?[\s,.!;-]*` +
+	`((?:and\s+)?(?:i'?m|im|i am)\s+(his|her|their)\s+(?:` + relativeWords + `|guardian|carer)\b)?[\s,.!]*$`)
+
+// saysItIsForThem reads a message saying whom a request offered for someone else is for: who
+// ("him", "them"), and whether it says so at all.
+func saysItIsForThem(text string) (whom string, ok bool) {
+	m := forThemRe.FindStringSubmatch(text)
+	if m == nil || m[1] == "" && m[3] == "" {
+		return "", false
+	}
+	switch {
+	case m[2] != "":
+		return strings.ToLower(m[2]), true
+	case strings.EqualFold(m[4], "his"):
+		return "him", true
+	case strings.EqualFold(m[4], "her"):
+		return "her", true
+	}
+	return "them", true
 }
 
 // offersRequest reports whether an information question is about making a request the bot can
