@@ -338,6 +338,15 @@ func (b *Bot) ReplyStream(ctx context.Context, t Turn, onDelta func(string)) (Re
 				return r, nil
 			}
 		}
+		if offered.typ == "" && reportedAlready(intent, t.Text) {
+			// "the neighbour threatened to kill my cat and i reported it, do you share that with
+			// police": a danger to someone else, reported already, and a question asked calmly.
+			// The answer first, and the contacts as a short line after it (a QA pass: the
+			// contacts instead of the answer).
+			r.Answer = answerThenContacts(r.Answer, ans.Answer, b.safeguardingContacts(intent, t.Org))
+			s.rememberedAs(r.Answer.Answer)
+			return r, nil
+		}
 		r.Answer = withAnswer(r.Answer, ans.Answer)
 		s.rememberedAs(r.Answer.Answer) // the one reply, safeguarding first
 		return r, nil
@@ -1011,6 +1020,25 @@ var conditionalQuestionRe = regexp.MustCompile(`(?i)(?:^|[,;.]\s*)(?:if|when|onc
 // the answer's citations (the safeguarding reply cites nothing).
 func withAnswer(safe, ans answer.Answer) answer.Answer {
 	safe.Answer += "\n\nAnd to what you asked:\n" + ans.Answer
+	safe.Citations = ans.Citations
+	safe.Abstained, safe.Hedged, safe.Stale = ans.Abstained, ans.Hedged, ans.Stale
+	return safe
+}
+
+// reportedAlready reports whether an urgent message a cue found tells of a danger to someone
+// else that the writer has reported already ("… and i reported it"), with no self-harm or abuse
+// of the writer in it.
+func reportedAlready(intent rights.Intent, text string) bool {
+	return !intent.ByModel && intent.OnBehalf && !intent.SelfHarm && !intent.DomesticAbuse && reportedAlreadyRe.MatchString(text)
+}
+
+// reportedAlreadyRe is a report made already: "i reported it", "we've already told the police".
+var reportedAlreadyRe = regexp.MustCompile(`(?i)\b(?:i|we|i've|we've|ive|i have|we have|i had|we had)\s+(?:already\s+|just\s+|now\s+)?(?:reported|told the police|called the police|rang the police|phoned the police|contacted the police)\b`)
+
+// answerThenContacts is the answer to what an urgent message asked, and then the safeguarding
+// contacts as one short line: the reply to a danger reported already.
+func answerThenContacts(safe, ans answer.Answer, contacts string) answer.Answer {
+	safe.Answer = ans.Answer + "\n\n" + strings.Join(strings.Fields(strings.ReplaceAll(contacts, "\n", " ")), " ")
 	safe.Citations = ans.Citations
 	safe.Abstained, safe.Hedged, safe.Stale = ans.Abstained, ans.Hedged, ans.Stale
 	return safe
