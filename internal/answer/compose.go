@@ -1052,15 +1052,19 @@ func cmpBool(a, b bool) int {
 
 // Stale lists cited notices last updated more than three years ago, each once: an answer's
 // "stale", and search's note on a passage of such a notice.
-func (c *Composer) Stale(cits []Citation) []StaleNotice {
+func (c *Composer) Stale(cits []Citation) []StaleNotice { return StaleAt(cits, c.Now()) }
+
+// StaleAt is Stale at now: what a generated answer's citations say too, as the extractive
+// answer's do (internal/llm).
+func StaleAt(cits []Citation, now time.Time) []StaleNotice {
 	var out []StaleNotice
 	seen := map[string]bool{}
 	for _, ct := range cits {
-		if seen[ct.Notice] || !c.isStale(ct.Updated) {
+		t, err := time.Parse(time.DateOnly, ct.Updated)
+		if seen[ct.Notice] || err != nil || now.Sub(t) <= staleAfter {
 			continue
 		}
 		seen[ct.Notice] = true
-		t, _ := time.Parse(time.DateOnly, ct.Updated) // isStale has parsed it
 		out = append(out, StaleNotice{Notice: ct.Notice, Title: ct.Title, Updated: ct.Updated,
 			Note: "last updated " + t.Format("2 January 2006")})
 	}

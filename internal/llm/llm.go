@@ -57,8 +57,6 @@ const (
 	DefaultMaxTokens = 500
 	// maxHistory is how many earlier messages Rewrite shows the model.
 	maxHistory = 6
-	// staleAfter matches the extractive composer's rule: a notice older than three years is flagged.
-	staleAfter = 3 * 365 * 24 * time.Hour
 )
 
 // Options configure the model. main fills them from config.Config.
@@ -301,7 +299,11 @@ func (a *Answerer) generate(ctx context.Context, q answer.Question, ext answer.A
 			Score: float64(int(h.Score*1000+0.5)) / 1000, Passage: p.Text,
 		})
 	}
-	gen.Stale = a.stale(gen.Citations)
+	now := time.Now
+	if a.Now != nil {
+		now = a.Now
+	}
+	gen.Stale = answer.StaleAt(gen.Citations, now())
 	for _, s := range gen.Stale {
 		gen.Answer += fmt.Sprintf("\nNote: %s was %s; what it says may no longer be current.", s.Title, s.Note)
 	}
@@ -574,30 +576,6 @@ func passageUnits(text string) []string {
 			}
 		}
 		out = append(out, strings.TrimSpace(l[last:]))
-	}
-	return out
-}
-
-// stale lists the cited notices last updated more than three years ago, as the extractive
-// composer does for its own citations.
-func (a *Answerer) stale(cits []answer.Citation) []answer.StaleNotice {
-	var out []answer.StaleNotice
-	seen := map[string]bool{}
-	now := time.Now
-	if a.Now != nil {
-		now = a.Now
-	}
-	for _, c := range cits {
-		if seen[c.Notice] || c.Updated == "" {
-			continue
-		}
-		seen[c.Notice] = true
-		t, err := time.Parse(time.DateOnly, c.Updated)
-		if err != nil || now().Sub(t) <= staleAfter {
-			continue
-		}
-		out = append(out, answer.StaleNotice{Notice: c.Notice, Title: c.Title, Updated: c.Updated,
-			Note: "last updated " + t.Format("2 January 2006")})
 	}
 	return out
 }
