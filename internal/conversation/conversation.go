@@ -1385,12 +1385,25 @@ func (b *Bot) subjectsOfNotices() []string {
 // oneCouncilOf is the council every notice an answer quotes is of, by its canonical name; ""
 // when it quotes none, abstains, or quotes two councils' notices.
 func (b *Bot) oneCouncilOf(ans answer.Answer) string {
-	if ans.Abstained || len(ans.Citations) == 0 {
+	if ans.Abstained {
 		return ""
 	}
-	org := b.canonicalOrg(ans.Citations[0].Organisation)
-	for _, c := range ans.Citations[1:] {
-		if b.canonicalOrg(c.Organisation) != org {
+	names := make([]string, 0, len(ans.Citations))
+	for _, c := range ans.Citations {
+		names = append(names, c.Organisation)
+	}
+	return b.theOneCouncil(names)
+}
+
+// theOneCouncil is the council every one of names is (any of its names), by its canonical name;
+// "" when there are none, they are of two councils, or the council is none this bot serves.
+func (b *Bot) theOneCouncil(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	org := b.canonicalOrg(names[0])
+	for _, n := range names[1:] {
+		if b.canonicalOrg(n) != org {
 			return ""
 		}
 	}

@@ -566,25 +566,17 @@ func (b *Bot) mistypedCouncil(v string) (org, said string) {
 // Milton Keynes's alone; "" when a service is in no notice's title, or in more than one
 // council's.
 func (b *Bot) councilOfServices(services string) string {
-	org := ""
+	var names []string
 	for _, service := range serviceNamesRe.FindAllString(services, -1) {
 		found := false
 		for _, n := range b.Notices {
-			if !strings.Contains(strings.ToLower(n.Title), strings.ToLower(service)) {
-				continue
+			if strings.Contains(strings.ToLower(n.Title), strings.ToLower(service)) {
+				names, found = append(names, n.Organisation), true
 			}
-			o := b.canonicalOrg(n.Organisation)
-			if org != "" && o != org {
-				return ""
-			}
-			org, found = o, true
 		}
 		if !found {
 			return ""
 		}
 	}
-	if !slices.Contains(b.Orgs, org) {
-		return ""
-	}
-	return org
+	return b.theOneCouncil(names)
 }
