@@ -199,6 +199,11 @@ func TestUsersCommand(t *testing.T) {
 		assert.Equal(t, exitUsage, code, "%q looks like alex", lookalike)
 		assert.Contains(t, errOut, "hidden, control or full-width character")
 	}
+	for _, markup := range []string{"bad name<>", "bob; rm", "al`ex`", "{alex}"} {
+		code, _, errOut = run("", "users", "add", markup, "--org", "*")
+		assert.Equal(t, exitUsage, code, "%q is no one's name", markup)
+		assert.Contains(t, errOut, "use letters, digits, spaces and . ' - @ _")
+	}
 	code, _, errOut = run("", "users", "add", "Requester via web", "--org", "*")
 	assert.Equal(t, exitUsage, code, "the dashboard signs changes with the user's name")
 	assert.Contains(t, errOut, "reads as one of the queue's own names on the audit trail")
@@ -228,6 +233,9 @@ func TestUsersCommand(t *testing.T) {
 	assert.Equal(t, exitOK, code)
 	code, _, _ = run("", "users", "remove", "alex")
 	assert.Equal(t, exitUsage, code)
+
+	code, _, _ = run("", "users", "add", "Anne-Marie O'Brien", "--org", "*")
+	assert.Equal(t, exitOK, code, "a hyphen and an apostrophe are in names")
 }
 
 // The log's announcement of a case says its status now, so one closed before the announcement

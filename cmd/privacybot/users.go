@@ -84,6 +84,11 @@ line of standard input with --password-stdin, otherwise makes a random one and p
 			// on the dashboard and in the audit trail, and be someone else.
 			return usageError("users add NAME: the name has a hidden, control or full-width character; use plain letters, digits and spaces")
 		}
+		if i := strings.IndexAny(name, "<>\"&;|`$\\{}[]*"); i >= 0 {
+			// "bad name<>" was taken (a QA pass): markup and shell characters are no part of a
+			// person's name, and awkward in `queue assign REF NAME` and on the audit trail.
+			return usageError("users add NAME: the name has %q; use letters, digits, spaces and . ' - @ _", name[i:i+1])
+		}
 		if dpo.SystemActor(name) {
 			// The user's changes are signed with the name: these would read as the requester's.
 			return usageError("users add NAME: %q reads as one of the queue's own names on the audit trail (requester via web, for whoever sent a request; %s, for its own changes); use the person's name", name, dpo.SystemName)
